@@ -1,0 +1,55 @@
+// Builds everything the two hosts run: the renderer (Vite) and the main-side bundles (esbuild).
+import { build as esbuild } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = path.join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+
+/** Main-side bundles: Node targets keep node_modules external (native better-sqlite3, ESM conf). */
+const nodeBundles = [
+  { entry: 'src-main/web/server.ts', out: 'web/server.js' },
+  { entry: 'src-main/shell/main.ts', out: 'shell/main.js' },
+  { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
+];
+
+async function buildMain() {
+  await Promise.all(
+    nodeBundles.map(({ entry, out }) =>
+      esbuild({
+        entryPoints: [path.join(root, entry)],
+        outfile: path.join(dist, out),
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        sourcemap: true,
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  // A sandboxed preload may load nothing but `electron`: everything else is bundled in, as CommonJS.
+  await esbuild({
+    entryPoints: [path.join(root, 'src-main/preload/preload.ts')],
+    outfile: path.join(dist, 'preload/preload.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+async function buildRenderer() {
+  await viteBuild({ configFile: path.join(root, 'src-renderer/vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+}
+
+await rm(dist, { recursive: true, force: true });
+await Promise.all([buildMain(), buildRenderer()]);
+if (!quiet) process.stdout.write('Built into dist/.\n');

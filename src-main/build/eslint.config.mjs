@@ -1,0 +1,101 @@
+// Lint for the whole project. The runtime of each folder is enforced here (STYLE.md: a folder is a runtime).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only src-main/shell and src-main/preload may import electron; core and shared run in plain Node and in tests.',
+};
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'url', 'util'],
+  message: 'This folder runs outside Node (shared is isomorphic; the renderer is a web page): no Node built-ins.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'tests/.output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src-main/core/**', 'src-main/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [{ group: ['**/shell/**', '**/preload/**', '**/src-renderer/**'], message: 'Core and browser mode may not depend on a host.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [nodeBuiltins, { group: ['../*', '!./*'], message: 'shared imports zod and itself only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/src-main/core/**', '**/src-main/shell/**', '**/src-main/preload/**', '**/src-main/web/**'], message: 'The renderer reaches main only through bridge.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/shell/**'],
+    ignores: ['src-main/shell/ipc.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Raw ipcMain is used only in src-main/shell/ipc.ts, which validates every call.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/preload/**'],
+    ignores: ['src-main/preload/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'Raw ipcRenderer is used only in src-main/preload/preload.ts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
+    ignores: ['src-main/shell/open-external.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'Open links only through openExternalSafely (src-main/shell/open-external.ts).' },
+      ],
+    },
+  },
+  {
+    files: ['tests/**', 'src-main/build/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { settings as settingsSchema } from '../shared/domain';
+import type { Handlers } from './api/handlers';
+import { createDocumentsService } from './documents/documents-service';
+import type { Clock, EmitEvent, FileChooser, PdfReader, SettingsStore } from './ports';
+import { systemClock } from './ports';
+import { dataFileNames } from './storage/app-data-folder';
+import { openDatabase } from './storage/database';
+import { createDocumentStore } from './storage/document-store';
+import { createDocumentsTable } from './storage/documents-table';
+
+/** What a host hands core: where data lives, and its implementations of the ports. */
+export interface CoreServicesOptions {
+  readonly dataFolder: string;
+  readonly host: 'electron' | 'browser';
+  readonly version: string;
+  readonly settingsStore: SettingsStore;
+  readonly fileChooser: FileChooser | null;
+  readonly pdfReader: PdfReader;
+  readonly emit: EmitEvent;
+  readonly clock?: Clock;
+}
+
+/** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
+export interface CoreServices {
+  readonly handlers: Handlers;
+  close(): Promise<void>;
+}
+
+/** Builds every core service for one host; both hosts call this and nothing else. */
+export function createCoreServices(options: CoreServicesOptions): CoreServices {
+  const database = openDatabase(path.join(options.dataFolder, dataFileNames.database));
+  const documents = createDocumentsService({
+    table: createDocumentsTable(database),
+    store: createDocumentStore(path.join(options.dataFolder, dataFileNames.documents)),
+    pdfReader: options.pdfReader,
+    fileChooser: options.fileChooser,
+    clock: options.clock ?? systemClock,
+    emit: options.emit,
+  });
+  const { settingsStore } = options;
+
+  const handlers: Handlers = {
+    'app.getInfo': async () => ({ name: 'ECF Desk', version: options.version, host: options.host, dataFolder: options.dataFolder }),
+    'documents.list': async () => documents.list(),
+    'documents.add': ({ jobId, name, bytes }) => documents.add(jobId, name, bytes),
+    'documents.choose': () => documents.choose(),
+    'documents.remove': async ({ id }) => {
+      documents.remove(id);
+      return null;
+    },
+    'documents.restore': async ({ id }) => documents.restore(id),
+    'settings.get': async () => settingsStore.read(),
+    'settings.update': async (changes) => {
+      const next = settingsSchema.parse({ ...settingsStore.read(), ...changes });
+      settingsStore.write(next);
+      return next;
+    },
+  };
+
+  return {
+    handlers,
+    async close() {
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Every request channel and every event the renderer may use, as plain strings.
+ * Kept free of zod so the preload bundle can carry the allowlist without the schemas;
+ * `contract.ts` checks at compile time that it lists exactly these names.
+ */
+export const channelNames = [
+  'app.getInfo',
+  'documents.list',
+  'documents.add',
+  'documents.choose',
+  'documents.remove',
+  'documents.restore',
+  'settings.get',
+  'settings.update',
+] as const;
+
+/** Server-to-renderer events (progress and change notices). */
+export const eventNames = ['documents.progress', 'documents.changed'] as const;
+
+/** A request channel's name. */
+export type ChannelName = (typeof channelNames)[number];
+/** An event's name. */
+export type EventName = (typeof eventNames)[number];
+
+/** Whether a string names a request channel (used by the preload's allowlist and the HTTP router). */
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (channelNames as readonly string[]).includes(value);
+}
+
+/** Whether a string names an event. */
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (eventNames as readonly string[]).includes(value);
+}
+
+/**
+ * The one IPC channel on which main sends events to the renderer; the event's name travels inside
+ * the message. The shell sends on it and the preload listens, so it lives beside the names.
+ */
+export const eventChannel = 'ecf:event';
+
+/** What main sends on the event channel. */
+export interface EventMessage {
+  readonly event: string;
+  readonly payload: unknown;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { ChannelName, EventName } from './channel-names';
+import { addProgress, appInfo, documentRecord, settings } from './domain';
+
+/** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
+export const maxDocumentBytes = 512 * 1024 * 1024;
+
+const noArguments = z.object({}).strict();
+const documentId = z.object({ id: z.string().min(1).max(100) }).strict();
+/** A file's name as the user sees it: no folders, no control characters. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => ![...name].some((character) => character === '/' || character === '\\' || character.charCodeAt(0) < 0x20), 'a file name may not contain folders or control characters');
+
+/**
+ * The one contract between renderer and main. Every channel lists the schema of its arguments
+ * and of its result; main validates every call against it, whichever host carries the call.
+ */
+export const contract = {
+  'app.getInfo': { args: noArguments, result: appInfo },
+  'documents.list': { args: noArguments, result: z.array(documentRecord) },
+  'documents.add': {
+    args: z
+      .object({
+        jobId: z.string().min(1).max(100),
+        name: fileName,
+        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes, 'the file is larger than 512 MB'),
+      })
+      .strict(),
+    result: documentRecord,
+  },
+  'documents.choose': { args: noArguments, result: z.array(documentRecord) },
+  'documents.remove': { args: documentId, result: z.null() },
+  'documents.restore': { args: documentId, result: documentRecord },
+  'settings.get': { args: noArguments, result: settings },
+  'settings.update': { args: settings.partial().strict(), result: settings },
+} as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
+
+/** Payload schemas of the events main sends to the renderer. */
+export const eventContract = {
+  'documents.progress': addProgress,
+  'documents.changed': z.object({}).strict(),
+} as const satisfies Record<EventName, z.ZodType>;
+
+/** The arguments a channel takes (as the caller writes them). */
+export type ChannelArgs<C extends ChannelName> = z.input<(typeof contract)[C]['args']>;
+/** The value a channel returns. */
+export type ChannelResult<C extends ChannelName> = z.output<(typeof contract)[C]['result']>;
+/** The payload of an event. */
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+// The name lists and the contract must name the same channels, in both directions.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const contractCoversEveryChannel: Exactly<keyof typeof contract, ChannelName> = true;
+export const contractCoversEveryEvent: Exactly<keyof typeof eventContract, EventName> = true;

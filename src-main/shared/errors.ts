@@ -1,0 +1,25 @@
+/**
+ * Error codes that cross the boundary between main and renderer. Each one is stable:
+ * the renderer may branch on it, tests assert it, and messages may change.
+ */
+export const errorCodes = [
+  'invalid-arguments',
+  'unknown-channel',
+  'foreign-sender',
+  'host.unsupported',
+  'document.not-found',
+  'document.too-big-to-read',
+  'internal',
+] as const;
+
+/** A stable error code. */
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** An error as plain data: what went wrong, in words a paralegal can act on. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+/** The envelope every call returns, so error codes survive the trip across IPC or HTTP. */
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { createCoreServices } from '../core/app-services';
+import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
+import { createDialogFileChooser } from './adapters/dialog-file-chooser';
+import { createElectronSettingsStore } from './adapters/electron-settings-store';
+import { appScheme, appStartUrl } from './app-origin';
+import { serveAppRequest } from './app-protocol';
+import { registerIpc, sendEvent } from './ipc';
+import { installNavigationGuards } from './navigation-guards';
+import { openExternalSafely } from './open-external';
+import { denyAllPermissions } from './permissions';
+import { createMainWindow } from './window-factory';
+
+// The build puts main, the preload, the renderer and the workers side by side under one folder.
+const rendererFolder = fileURLToPath(new URL('../renderer', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const pdfWorkerPath = fileURLToPath(new URL('../workers/pdf-facts.js', import.meta.url));
+
+/** Where the app keeps its data: `ECF_DESK_HOME` when set (tests, portable setups), else Electron's per-OS folder. */
+function resolveDataFolder(): string {
+  const override = process.env['ECF_DESK_HOME'];
+  return override ? path.resolve(override) : app.getPath('userData');
+}
+
+/** Runs the app in the one instance that holds the lock. */
+function runApp(): void {
+  let mainWindow: BrowserWindow | null = null;
+  // Set once core is built; will-quit closes it before the process ends.
+  let closeResources: (() => Promise<void>) | null = null;
+  let isClosing = false;
+
+  const showMainWindow = (): void => {
+    if (mainWindow === null || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow(preloadPath);
+      void mainWindow.loadURL(appStartUrl);
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+
+  // A second launch hands over to this one: the user sees the window they already have.
+  app.on('second-instance', () => {
+    if (app.isReady()) showMainWindow();
+  });
+  // Security rule: navigation and new windows denied, for every webContents the app ever creates.
+  app.on('web-contents-created', (_event, contents) => {
+    installNavigationGuards(contents, (url) => void openExternalSafely(url));
+  });
+  app.on('window-all-closed', () => {
+    // macOS apps stay in the Dock without windows; `activate` brings the window back.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady()) showMainWindow();
+  });
+  app.on('will-quit', (event) => {
+    if (closeResources === null) return;
+    // Quitting waits until the database and workers are closed, so nothing is cut off mid-write.
+    event.preventDefault();
+    if (isClosing) return;
+    isClosing = true;
+    const close = closeResources;
+    void close().finally(() => {
+      closeResources = null;
+      app.quit();
+    });
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      protocol.handle(appScheme, (request) => serveAppRequest(rendererFolder, request));
+      denyAllPermissions(session.defaultSession);
+
+      const dataFolder = resolveDataFolder();
+      const pdfReader = createWorkerPdfReader(pdfWorkerPath);
+      const services = createCoreServices({
+        dataFolder,
+        host: 'electron',
+        version: app.getVersion(),
+        settingsStore: createElectronSettingsStore(dataFolder),
+        fileChooser: createDialogFileChooser(),
+        pdfReader,
+        emit: (event, payload) => sendEvent(BrowserWindow.getAllWindows(), event, payload),
+      });
+      closeResources = async () => {
+        await Promise.allSettled([services.close(), pdfReader.close()]);
+      };
+      registerIpc(services.handlers);
+      showMainWindow();
+    })
+    .catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('ECF Desk could not start', `ECF Desk could not open its data. Nothing was changed.\n\n${reason}`);
+      app.exit(1);
+    });
+}
+
+// Security rule: every renderer sandboxed, by default as well as in the window factory.
+app.enableSandbox();
+// Privileges must be declared before the app is ready; `standard` gives app:// a real origin for CSP 'self'.
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (app.requestSingleInstanceLock()) {
+  runApp();
+} else {
+  app.quit();
+}

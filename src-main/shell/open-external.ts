@@ -1,0 +1,19 @@
+import { shell } from 'electron';
+import { isAllowedExternalUrl } from '../core/security/external-links';
+
+/**
+ * THE one way the app opens a link in the user's browser. Security rule: external links only through
+ * one guarded function with an https allowlist. Anything off the allowlist is dropped silently, so a
+ * hostile document or page cannot launch other programs (`file:`, custom schemes) or phishing sites.
+ * Resolves to whether the browser took the link; it never rejects, since callers fire and forget.
+ */
+export async function openExternalSafely(url: string): Promise<boolean> {
+  if (!isAllowedExternalUrl(url)) return false;
+  try {
+    await shell.openExternal(url);
+    return true;
+  } catch {
+    // No browser is registered for https on this machine; there is nothing more the app can do.
+    return false;
+  }
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../core/api/dispatch';
+import { createCoreServices } from '../core/app-services';
+import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
+import { createFileSettingsStore } from '../core/storage/settings-file';
+import type { Envelope } from '../shared/errors';
+import { apiPrefix, eventsPath, tokenHeader } from '../shared/wire';
+import { createEventStreams } from './event-stream';
+import { readCallArguments, UnreadableCall } from './read-call';
+import { hasToken, isAllowedHost, isAllowedOrigin } from './request-guards';
+import { securityHeaders } from './security-headers';
+import { serveStaticFile } from './static-files';
+
+/** What browser mode needs to start. */
+export interface BrowserModeOptions {
+  readonly dataFolder: string;
+  readonly rendererFolder: string;
+  readonly workerScriptPath: string;
+  readonly version: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+}
+
+/** A running browser-mode server. */
+export interface BrowserModeServer {
+  /** The address to open, with the per-launch token in the fragment (never sent to the server by the browser). */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+function sendEnvelope(response: ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(envelope));
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end(message);
+}
+
+/**
+ * Starts browser mode: the same core services as the desktop app, the built renderer, and the
+ * contract over `POST /api/<channel>`, on 127.0.0.1 only, behind a random per-launch token and
+ * Host/Origin checks (no DNS rebinding, no cross-site calls).
+ */
+export async function startBrowserModeServer(options: BrowserModeOptions): Promise<BrowserModeServer> {
+  const token = randomBytes(24).toString('base64url');
+  const streams = createEventStreams();
+  const pdfReader = createWorkerPdfReader(options.workerScriptPath);
+  const core = createCoreServices({
+    dataFolder: options.dataFolder,
+    host: 'browser',
+    version: options.version,
+    settingsStore: createFileSettingsStore(options.dataFolder),
+    fileChooser: null,
+    pdfReader,
+    emit: streams.emit,
+  });
+  let port = options.port;
+
+  const handleApi = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
+    if (!hasToken(request.headers[tokenHeader], token)) return refuse(response, 401, 'This page is not from the running ECF Desk. Open the address ECF Desk printed.');
+    if (pathname === eventsPath && request.method === 'GET') return streams.open(response);
+    if (request.method !== 'POST') return refuse(response, 405, 'Calls use POST.');
+    let args: unknown;
+    try {
+      args = await readCallArguments(request);
+    } catch (error) {
+      const message = error instanceof UnreadableCall ? error.message : 'the request could not be read';
+      return sendEnvelope(response, 400, { ok: false, error: { code: 'invalid-arguments', message: `The request was malformed: ${message}.` } });
+    }
+    const envelope = await dispatch(core.handlers, pathname.slice(apiPrefix.length), args);
+    sendEnvelope(response, 200, envelope);
+  };
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!isAllowedHost(request, port)) return refuse(response, 421, 'Wrong host.');
+    if (!isAllowedOrigin(request, port)) return refuse(response, 403, 'Cross-site requests are refused.');
+    const work = url.pathname.startsWith(apiPrefix)
+      ? handleApi(request, response, url.pathname)
+      : request.method === 'GET' || request.method === 'HEAD'
+        ? serveStaticFile(options.rendererFolder, url.pathname, response)
+        : Promise.resolve(refuse(response, 405, 'Method not allowed.'));
+    work.catch(() => {
+      if (!response.headersSent) refuse(response, 500, 'Something went wrong inside ECF Desk.');
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    async close() {
+      streams.closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pdfReader.close();
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { ServerResponse } from 'node:http';
+import type { EmitEvent } from '../core/ports';
+import { securityHeaders } from './security-headers';
+
+/** The open event streams of browser-mode pages, and the `emit` that writes to all of them. */
+export interface EventStreams {
+  readonly emit: EmitEvent;
+  open(response: ServerResponse): void;
+  closeAll(): void;
+}
+
+/** Keeps one server-sent-event stream per open page; a comment every 15 s keeps idle streams alive. */
+export function createEventStreams(): EventStreams {
+  const streams = new Set<ServerResponse>();
+  const heartbeat = setInterval(() => streams.forEach((stream) => stream.write(': keep-alive\n\n')), 15_000);
+  heartbeat.unref();
+  return {
+    emit(event, payload) {
+      const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+      streams.forEach((stream) => stream.write(frame));
+    },
+    open(response) {
+      response.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': open\n\n');
+      streams.add(response);
+      response.on('close', () => streams.delete(response));
+    },
+    closeAll() {
+      clearInterval(heartbeat);
+      streams.forEach((stream) => stream.end());
+      streams.clear();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { ReactElement } from 'react';
+
+/** The names of the app's icons. */
+export type IconName = 'document' | 'upload' | 'check' | 'error' | 'close';
+
+// Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
+const shapes: Record<IconName, ReactElement> = {
+  document: (
+    <>
+      <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+      <path d="M14 3v5h5" />
+    </>
+  ),
+  upload: (
+    <>
+      <path d="M12 16V4" />
+      <path d="m7 9 5-5 5 5" />
+      <path d="M4 16v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
+    </>
+  ),
+  check: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m8 12.5 2.5 2.5L16 9.5" />
+    </>
+  ),
+  error: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7.5v5.5" />
+      <path d="M12 16.5v.01" />
+    </>
+  ),
+  close: (
+    <>
+      <path d="M6 6l12 12" />
+      <path d="M18 6 6 18" />
+    </>
+  ),
+};
+
+/** A decorative icon; the words beside it carry the meaning, so screen readers skip it. */
+export function Icon({ name, className = 'icon' }: { readonly name: IconName; readonly className?: string }) {
+  return (
+    <svg className={className} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      {shapes[name]}
+    </svg>
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { DocumentRecord } from '../../src-main/shared/domain';
+import { Icon } from '../components/Icon';
+import { formatBytes } from '../format/format-bytes';
+import { LiveRegion } from '../shell/LiveRegion';
+import { sortDocuments } from '../state/sort-documents';
+import { useDocuments } from '../state/StoresProvider';
+import { AddProgressList } from './AddProgressList';
+import { DocumentTable } from './DocumentTable';
+import { DropOverlay } from './DropOverlay';
+import { EmptyState } from './EmptyState';
+import { UndoToast } from './UndoToast';
+import { useFileDrop } from './use-file-drop';
+import { useFocusAfterRemoval } from './use-focus-after-removal';
+import { openShortcutLabel, useOpenShortcut } from './use-open-shortcut';
+import './DocumentsScreen.css';
+
+/** "3 documents · 4.2 MB in all": what a paralegal checks against the court's limits at a glance. */
+function summarize(documents: readonly DocumentRecord[]): string {
+  const total = documents.reduce((sum, document) => sum + document.bytes, 0);
+  const count = documents.length === 1 ? '1 document' : `${documents.length} documents`;
+  return `${count} · ${formatBytes(total)} in all`;
+}
+
+/** The Documents screen: add PDFs by button, shortcut or drag-and-drop, see their facts, remove with undo. */
+export function DocumentsScreen() {
+  const status = useDocuments((state) => state.status);
+  const documents = useDocuments((state) => state.documents);
+  const sort = useDocuments((state) => state.sort);
+  const jobs = useDocuments((state) => state.jobs);
+  const lastRemoved = useDocuments((state) => state.lastRemoved);
+  const announcement = useDocuments((state) => state.announcement);
+  const connect = useDocuments((state) => state.connect);
+  const load = useDocuments((state) => state.load);
+  const chooseAndAdd = useDocuments((state) => state.chooseAndAdd);
+  const addFiles = useDocuments((state) => state.addFiles);
+  const remove = useDocuments((state) => state.remove);
+  const setSort = useDocuments((state) => state.setSort);
+
+  useEffect(() => connect(), [connect]);
+
+  const openPicker = useCallback(() => void chooseAndAdd(), [chooseAndAdd]);
+  useOpenShortcut(openPicker);
+  const { isDraggingFiles, dropTargetHandlers } = useFileDrop((files) => void addFiles(files));
+
+  const sorted = useMemo(() => sortDocuments(documents, sort), [documents, sort]);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRemoval = useFocusAfterRemoval(tableRef, addButtonRef, sorted.length);
+
+  const removeDocument = async (document: DocumentRecord, index: number): Promise<void> => {
+    focusAfterRemoval(index);
+    if (!(await remove(document.id))) focusAfterRemoval(null);
+  };
+
+  const renderList = () => {
+    if (sorted.length > 0) return <DocumentTable documents={sorted} sort={sort} onSort={(next) => void setSort(next)} onRemove={(document, index) => void removeDocument(document, index)} containerRef={tableRef} />;
+    if (status === 'loading') return <p className="documents-screen__status">Loading documents…</p>;
+    if (status === 'failed') {
+      return (
+        <div className="documents-screen__status">
+          <p>Your documents cannot be shown right now. The files are safe: ECF Desk keeps its own copies.</p>
+          <button type="button" className="button" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      );
+    }
+    // While the first files are on their way, their progress rows already say what is happening.
+    return jobs.length > 0 ? null : <EmptyState />;
+  };
+
+  return (
+    <section className="documents-screen" data-testid="drop-zone" aria-labelledby="documents-heading" {...dropTargetHandlers}>
+      <div className="documents-screen__toolbar">
+        <div className="documents-screen__heading">
+          <h1 id="documents-heading" className="documents-screen__title">
+            Documents
+          </h1>
+          {sorted.length > 0 && <p className="documents-screen__summary">{summarize(sorted)}</p>}
+        </div>
+        <button ref={addButtonRef} type="button" className="button button--primary" data-testid="add-pdfs" aria-keyshortcuts="Control+O Meta+O" title={`Add PDFs (${openShortcutLabel})`} onClick={openPicker}>
+          <Icon name="upload" />
+          Add PDFs…
+        </button>
+      </div>
+      <AddProgressList jobs={jobs} />
+      {renderList()}
+      {isDraggingFiles && <DropOverlay />}
+      {lastRemoved && <UndoToast key={lastRemoved.id} removed={lastRemoved} focusAfterward={addButtonRef} />}
+      <LiveRegion message={announcement} />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { AppInfoState } from './app-info-store';
+import type { DocumentsState } from './documents-store';
+import type { NoticesState } from './notices-store';
+import type { Stores } from './stores';
+
+const StoresContext = createContext<Stores | null>(null);
+
+/** Hands the stores to every component below, so no component needs to know which bridge they use. */
+export function StoresProvider({ stores, children }: { readonly stores: Stores; readonly children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('StoresProvider is missing above this component.');
+  return stores;
+}
+
+/** Reads from the Documents store; the component re-renders when the selected value changes. */
+export function useDocuments<T>(select: (state: DocumentsState) => T): T {
+  return useStore(useStores().documents, select);
+}
+
+/** Reads from the banner's notices store. */
+export function useNotices<T>(select: (state: NoticesState) => T): T {
+  return useStore(useStores().notices, select);
+}
+
+/** Reads from the app facts store. */
+export function useAppInfo<T>(select: (state: AppInfoState) => T): T {
+  return useStore(useStores().appInfo, select);
+}

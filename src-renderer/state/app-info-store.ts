@@ -1,0 +1,27 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppInfo } from '../../src-main/shared/domain';
+import type { Bridge } from '../create-bridge';
+import type { NoticesStore } from './notices-store';
+
+/** Facts about the running app, once main has told them. */
+export interface AppInfoState {
+  readonly info: AppInfo | null;
+  load(): Promise<void>;
+}
+
+/** A store of app facts. */
+export type AppInfoStore = StoreApi<AppInfoState>;
+
+/** Creates the store behind the header's host badge. */
+export function createAppInfoStore(bridge: Bridge, notices: NoticesStore): AppInfoStore {
+  return createStore<AppInfoState>()((set) => ({
+    info: null,
+    async load() {
+      try {
+        set({ info: await bridge.invoke('app.getInfo', {}) });
+      } catch (error) {
+        notices.getState().report('ECF Desk could not describe where it runs.', error);
+      }
+    },
+  }));
+}

@@ -1,0 +1,243 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AddPhase, AddProgress, DocumentRecord } from '../../src-main/shared/domain';
+import type { Bridge } from '../create-bridge';
+import type { NoticesStore } from './notices-store';
+import type { DocumentsSort } from './sort-documents';
+
+/** Where one file stands while it is being added: queued here, or in one of main's phases. */
+export type AddJobPhase = 'waiting' | Exclude<AddPhase, 'done'>;
+
+/** A file being added, shown as a progress row until main is done with it. */
+export interface AddJob {
+  readonly jobId: string;
+  readonly name: string;
+  readonly phase: AddJobPhase;
+  /** How far the current phase is, from 0 to 1. */
+  readonly fraction: number;
+}
+
+/** Whether the list has been read from main yet. */
+export type ListStatus = 'loading' | 'ready' | 'failed';
+
+/** The Documents screen's state and the actions that change it. */
+export interface DocumentsState {
+  readonly status: ListStatus;
+  /** The documents as main keeps them; the screen orders them with `sortDocuments`. */
+  readonly documents: readonly DocumentRecord[];
+  readonly sort: DocumentsSort;
+  readonly jobs: readonly AddJob[];
+  /** The document just removed, while its undo is still offered. */
+  readonly lastRemoved: DocumentRecord | null;
+  /** The latest sentence for screen readers (read by a polite live region). */
+  readonly announcement: string;
+
+  /** Loads the list and the sort setting and follows main's events; returns the function that stops following. */
+  connect(): () => void;
+  /** Reads the list again from main. */
+  load(): Promise<void>;
+  /** Opens the host's file picker and adds what the user chose. */
+  chooseAndAdd(): Promise<void>;
+  /** Uploads files (dropped, or picked in browser mode) one after another, so only one is held in memory at a time. */
+  addFiles(files: readonly File[]): Promise<void>;
+  /** Removes a document; resolves whether it was removed. */
+  remove(id: string): Promise<boolean>;
+  /** Puts back the document just removed. */
+  undoRemove(): Promise<void>;
+  /** Stops offering undo for a removed document (its toast timed out or was closed). */
+  dismissUndo(id: string): void;
+  /** Changes the order and saves it as the user's setting. */
+  setSort(sort: DocumentsSort): Promise<void>;
+}
+
+/** A store of the Documents screen's state. */
+export type DocumentsStore = StoreApi<DocumentsState>;
+
+function pagesInWords(pages: number): string {
+  return pages === 1 ? '1 page' : `${pages} pages`;
+}
+
+/** What a screen reader hears once a file is in the list. */
+function describeAdded(record: DocumentRecord): string {
+  if (record.problem) return `Added ${record.name}, but it has a problem: ${record.problem.message}`;
+  return record.pages === null ? `Added ${record.name}.` : `Added ${record.name}, ${pagesInWords(record.pages)}.`;
+}
+
+/** Replaces a document with the same id, or adds it. */
+function upsert(documents: readonly DocumentRecord[], record: DocumentRecord): DocumentRecord[] {
+  return [...documents.filter((each) => each.id !== record.id), record];
+}
+
+/** Creates the Documents screen's store over a bridge; tests pass a fake bridge, the app the real one. */
+export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): DocumentsStore {
+  const report = (title: string, error: unknown): void => notices.getState().report(title, error);
+  /** Jobs that ended here, so a late progress event cannot bring their row back. */
+  const finishedJobs = new Set<string>();
+  /** Jobs this window started; the others come from main's own file dialog. */
+  const ownJobs = new Set<string>();
+  /** Uploads run one at a time, in the order the files arrived. */
+  let uploadQueue: Promise<void> = Promise.resolve();
+  /** Only the answer to the latest list request counts, whatever order the answers come in. */
+  let latestLoad = 0;
+  /** Once the user picks an order, a slow answer with the saved one must not undo the pick. */
+  let hasChosenSort = false;
+
+  return createStore<DocumentsState>()((set, get) => {
+    const updateJob = (jobId: string, change: Partial<AddJob>): void => {
+      set({ jobs: get().jobs.map((job) => (job.jobId === jobId ? { ...job, ...change } : job)) });
+    };
+
+    const finishJob = (jobId: string): void => {
+      finishedJobs.add(jobId);
+      ownJobs.delete(jobId);
+      set({ jobs: get().jobs.filter((job) => job.jobId !== jobId) });
+    };
+
+    const followProgress = (progress: AddProgress): void => {
+      if (finishedJobs.has(progress.jobId)) return;
+      if (progress.phase === 'done') {
+        finishJob(progress.jobId);
+        return;
+      }
+      const known = get().jobs.some((job) => job.jobId === progress.jobId);
+      if (known) updateJob(progress.jobId, { phase: progress.phase, fraction: progress.fraction });
+      else set({ jobs: [...get().jobs, { jobId: progress.jobId, name: progress.name, phase: progress.phase, fraction: progress.fraction }] });
+    };
+
+    const addOne = async (jobId: string, file: File): Promise<void> => {
+      updateJob(jobId, { phase: 'uploading', fraction: 0 });
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const record = await bridge.invoke(
+          'documents.add',
+          { jobId, name: file.name, bytes },
+          {
+            onUploadProgress: (fraction) => {
+              // Main's own phases take over once the bytes have arrived.
+              if (get().jobs.some((job) => job.jobId === jobId && job.phase === 'uploading')) updateJob(jobId, { fraction });
+            },
+          },
+        );
+        set({ documents: upsert(get().documents, record), announcement: describeAdded(record) });
+      } catch (error) {
+        report(`${file.name} was not added.`, error);
+      } finally {
+        finishJob(jobId);
+      }
+    };
+
+    return {
+      status: 'loading',
+      documents: [],
+      sort: 'added',
+      jobs: [],
+      lastRemoved: null,
+      announcement: '',
+
+      connect() {
+        const stopProgress = bridge.on('documents.progress', followProgress);
+        const stopChanges = bridge.on('documents.changed', () => void get().load());
+        void get().load();
+        bridge.invoke('settings.get', {}).then(
+          (settings) => {
+            if (!hasChosenSort) set({ sort: settings.documentsSort });
+          },
+          (error: unknown) => report('Your saved sort order could not be read; the newest documents are shown first.', error),
+        );
+        return () => {
+          stopProgress();
+          stopChanges();
+        };
+      },
+
+      async load() {
+        const request = ++latestLoad;
+        try {
+          const documents = await bridge.invoke('documents.list', {});
+          if (request === latestLoad) set({ documents, status: 'ready' });
+        } catch (error) {
+          if (request !== latestLoad) return;
+          report('The list of documents could not be loaded.', error);
+          // A list already on screen stays; only a first load that failed says so in place of the list.
+          if (get().status === 'loading') set({ status: 'failed' });
+        }
+      },
+
+      async chooseAndAdd() {
+        // The picker is opened before any await so the browser still counts the click or key press as the user's.
+        const choosing = bridge.chooseFiles();
+        try {
+          const result = await choosing;
+          if (result.kind === 'files') {
+            await get().addFiles(result.files);
+            return;
+          }
+          // Main has finished every file it read; rows its progress events left behind are done too.
+          set({ jobs: get().jobs.filter((job) => ownJobs.has(job.jobId)) });
+          const [first] = result.records;
+          if (!first) return;
+          let documents = get().documents;
+          for (const record of result.records) documents = upsert(documents, record);
+          set({ documents, announcement: result.records.length === 1 ? describeAdded(first) : `Added ${result.records.length} documents.` });
+        } catch (error) {
+          report('The PDFs were not added.', error);
+        }
+      },
+
+      addFiles(files) {
+        const [first] = files;
+        if (!first) return Promise.resolve();
+        const queued = files.map((file) => ({ jobId: crypto.randomUUID(), file }));
+        for (const { jobId } of queued) ownJobs.add(jobId);
+        set({
+          jobs: [...get().jobs, ...queued.map(({ jobId, file }) => ({ jobId, name: file.name, phase: 'waiting' as const, fraction: 0 }))],
+          announcement: files.length === 1 ? `Adding ${first.name}…` : `Adding ${files.length} files…`,
+        });
+        for (const { jobId, file } of queued) uploadQueue = uploadQueue.then(() => addOne(jobId, file));
+        return uploadQueue;
+      },
+
+      async remove(id) {
+        const record = get().documents.find((each) => each.id === id);
+        if (!record) return false;
+        try {
+          await bridge.invoke('documents.remove', { id });
+          set({ documents: get().documents.filter((each) => each.id !== id), lastRemoved: record, announcement: `Removed ${record.name}. Undo is offered for a few seconds.` });
+          return true;
+        } catch (error) {
+          report(`${record.name} was not removed.`, error);
+          return false;
+        }
+      },
+
+      async undoRemove() {
+        const record = get().lastRemoved;
+        if (!record) return;
+        set({ lastRemoved: null });
+        try {
+          const restored = await bridge.invoke('documents.restore', { id: record.id });
+          set({ documents: upsert(get().documents, restored), announcement: `Restored ${restored.name}.` });
+        } catch (error) {
+          report(`${record.name} could not be put back.`, error);
+        }
+      },
+
+      dismissUndo(id) {
+        if (get().lastRemoved?.id === id) set({ lastRemoved: null });
+      },
+
+      async setSort(sort) {
+        const previous = get().sort;
+        if (sort === previous) return;
+        hasChosenSort = true;
+        set({ sort });
+        try {
+          const settings = await bridge.invoke('settings.update', { documentsSort: sort });
+          set({ sort: settings.documentsSort });
+        } catch (error) {
+          set({ sort: previous });
+          report('The new sort order was not saved.', error);
+        }
+      },
+    };
+  });
+}

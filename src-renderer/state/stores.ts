@@ -1,0 +1,21 @@
+import type { Bridge } from '../create-bridge';
+import { createAppInfoStore, type AppInfoStore } from './app-info-store';
+import { createDocumentsStore, type DocumentsStore } from './documents-store';
+import { createNoticesStore, type NoticesStore } from './notices-store';
+
+/** Every store the renderer uses, built over one bridge. */
+export interface Stores {
+  readonly notices: NoticesStore;
+  readonly appInfo: AppInfoStore;
+  readonly documents: DocumentsStore;
+}
+
+/** Builds the stores over a bridge: the app passes the real one, tests a fake. */
+export function createStores(bridge: Bridge): Stores {
+  const notices = createNoticesStore();
+  return {
+    notices,
+    appInfo: createAppInfoStore(bridge, notices),
+    documents: createDocumentsStore(bridge, notices),
+  };
+}

@@ -1,0 +1,94 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dropFiles } from '../support/drop-files';
+import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { sharedFixture } from '../support/paths';
+import { screenshotPath } from '../support/screenshots';
+import { makeNotPdf, makePdf } from '../support/synthetic-pdfs';
+
+/** A real 30-page PDF from qpdf's test suite; the synthetic one stands in when ../shared is absent. */
+const realPdf = sharedFixture('pdf/qpdf__qpdf/qpdf/qtest/qpdf/compressed-metadata.pdf');
+
+let dataFolder = '';
+let app: BrowserModeProcess | null = null;
+
+test.beforeEach(async () => {
+  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-'));
+});
+
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+  await rm(dataFolder, { recursive: true, force: true });
+});
+
+async function addThroughPicker(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('add-pdfs').click();
+  await (await chooser).setFiles(files);
+}
+
+function row(page: Page, name: string) {
+  return page.locator(`[data-testid="document-row"][data-document-name="${name}"]`);
+}
+
+test('a paralegal adds a real PDF and a non-PDF, sees facts and a clear error, and finds the list again after a restart', async ({ page }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  await page.goto(app.url);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('documents-empty'), fullPage: true });
+
+  const pdfBytes = realPdf ? await readFile(realPdf) : Buffer.from(await makePdf(30));
+  const pdfName = realPdf ? 'compressed-metadata.pdf' : 'synthetic-30-pages.pdf';
+  await addThroughPicker(page, [
+    { name: pdfName, mimeType: 'application/pdf', buffer: pdfBytes },
+    { name: 'Exhibit B.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeNotPdf()) },
+  ]);
+
+  const pdfRow = row(page, pdfName);
+  await expect(pdfRow.getByTestId('document-pages')).toHaveText('30');
+  await expect(pdfRow.getByTestId('document-sha256')).toContainText(/^[0-9a-f]{12}/);
+  await expect(pdfRow.getByTestId('document-problem')).toHaveCount(0);
+  const badRow = row(page, 'Exhibit B.docx');
+  await expect(badRow.getByTestId('document-problem')).toContainText('not a PDF');
+  await page.screenshot({ path: screenshotPath('documents-list'), fullPage: true });
+
+  await app.stop();
+  app = await startBrowserModeProcess(dataFolder);
+  await page.goto(app.url);
+  await expect(row(page, pdfName).getByTestId('document-pages')).toHaveText('30');
+  await expect(row(page, 'Exhibit B.docx').getByTestId('document-problem')).toContainText('not a PDF');
+  await page.screenshot({ path: screenshotPath('documents-after-restart'), fullPage: true });
+});
+
+test('dropping a PDF onto the screen adds it, and removing it can be undone', async ({ page }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  await page.goto(app.url);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+
+  await dropFiles(page, page.getByTestId('drop-zone'), [{ name: 'Dropped brief.pdf', type: 'application/pdf', bytes: await makePdf(2) }], () =>
+    page.screenshot({ path: screenshotPath('documents-drop-overlay'), fullPage: true }).then(() => undefined),
+  );
+  await expect(row(page, 'Dropped brief.pdf').getByTestId('document-pages')).toHaveText('2');
+
+  await row(page, 'Dropped brief.pdf').getByTestId('remove').click();
+  await expect(row(page, 'Dropped brief.pdf')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('documents-undo-toast'), fullPage: true });
+  await page.getByTestId('undo').click();
+  await expect(row(page, 'Dropped brief.pdf').getByTestId('document-pages')).toHaveText('2');
+});
+
+test('the page is readable at 125% zoom', async ({ browser }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  // A 1024×700 window at 125% zoom lays out as 819×560 CSS pixels drawn at 1.25 device pixels each.
+  const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await expect(page.getByTestId('add-pdfs')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: screenshotPath('documents-zoom-125'), fullPage: true });
+  await context.close();
+});

@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { projectRoot } from './paths';
+
+/** A browser-mode server started the way a user starts it: the built app, as its own process. */
+export interface BrowserModeProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `dist/web/server.js` against a data folder and waits for the address it prints. */
+export function startBrowserModeProcess(dataFolder: string): Promise<BrowserModeProcess> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'dist/web/server.js'), '--port', '0'], {
+    cwd: projectRoot,
+    env: { ...process.env, ECF_DESK_HOME: dataFolder },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let printed = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${printed}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString('utf8');
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(printed);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], stop });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}: ${printed}`));
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+/** A plain letter-size PDF with one line of text per page, built in code so every check has a fixture. */
+export async function makePdf(pages: number): Promise<Uint8Array<ArrayBuffer>> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  for (let page = 1; page <= pages; page += 1) {
+    document.addPage([612, 792]).drawText(`Synthetic exhibit page ${page} of ${pages}`, { x: 72, y: 700, size: 12, font });
+  }
+  return new Uint8Array(await document.save());
+}
+
+/** A PDF whose body was cut off after the header: it claims to be a PDF but cannot be parsed. */
+export function makeTruncatedPdf(): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R');
+}
+
+/** A file that is not a PDF at all (a word-processor file renamed by mistake, as far as the app can tell). */
+export function makeNotPdf(): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode('PK\u0003\u0004 this is a word-processor document, not a PDF\n');
+}

@@ -1,0 +1,155 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createCoreServices, type CoreServices } from '../../../src-main/core/app-services';
+import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
+import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
+import { channelNames, eventNames, type ChannelName } from '../../../src-main/shared/channel-names';
+import { contract, eventContract } from '../../../src-main/shared/contract';
+import type { EcfApi } from '../../../src-main/shared/ecf-api';
+import { createBridge } from '../../../src-renderer/create-bridge';
+import { createHttpTransport } from '../../../src-renderer/transports/http-transport';
+import { createIpcTransport } from '../../../src-renderer/transports/ipc-transport';
+import { testPdfWorkerPath } from '../../support/paths';
+import { makePdf } from '../../support/synthetic-pdfs';
+
+const electron = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn(),
+  ipcRenderer: { invoke: vi.fn(async (channel: string) => ({ ok: true, value: channel })), on: vi.fn(), removeListener: vi.fn() },
+}));
+vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: electron.exposeInMainWorld }, ipcRenderer: electron.ipcRenderer }));
+
+/** Valid arguments for every channel: the contract test calls each one for real (remove comes before restore in the list). */
+async function validArguments(channel: ChannelName, documentId: string): Promise<unknown> {
+  switch (channel) {
+    case 'documents.add':
+      return { jobId: 'contract', name: 'contract.pdf', bytes: await makePdf(1) };
+    case 'documents.remove':
+    case 'documents.restore':
+      return { id: documentId };
+    case 'settings.update':
+      return { documentsSort: 'name' };
+    default:
+      return {};
+  }
+}
+
+/** Browser mode's binary uploads use XMLHttpRequest (for upload progress), which Node lacks: a small one over fetch. */
+class FetchBackedXhr {
+  upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  responseType = '';
+  response: unknown = null;
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  private method = 'GET';
+  private url = '';
+  private headers: Record<string, string> = {};
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string): void {
+    this.headers[name] = value;
+  }
+  send(body: Uint8Array<ArrayBuffer>): void {
+    fetch(this.url, { method: this.method, headers: this.headers, body }).then(
+      async (response) => {
+        this.response = await response.json();
+        this.onload?.();
+      },
+      () => this.onerror?.(),
+    );
+  }
+}
+
+let scratch = '';
+let core: CoreServices;
+let server: BrowserModeServer;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ecf-contract-'));
+  core = createCoreServices({
+    dataFolder: path.join(scratch, 'core'),
+    host: 'browser',
+    version: '0.0.0',
+    settingsStore: createFileSettingsStore(path.join(scratch, 'core')),
+    fileChooser: { choosePdfs: async () => [] },
+    pdfReader: { readFacts: readPdfFacts },
+    emit: () => undefined,
+  });
+  server = await startBrowserModeServer({ dataFolder: path.join(scratch, 'web'), rendererFolder: scratch, workerScriptPath: testPdfWorkerPath, version: '0.0.0', port: 0 });
+  vi.stubGlobal('XMLHttpRequest', FetchBackedXhr);
+});
+
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await server.close();
+  await core.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('the contract', () => {
+  it('gives every channel a schema for its arguments and for its result, and every event a payload schema', () => {
+    for (const channel of channelNames) {
+      expect(contract[channel].args, channel).toBeInstanceOf(z.ZodType);
+      expect(contract[channel].result, channel).toBeInstanceOf(z.ZodType);
+    }
+    expect(Object.keys(contract).sort()).toEqual([...channelNames].sort());
+    expect(Object.keys(eventContract).sort()).toEqual([...eventNames].sort());
+  });
+
+  it('has a core handler for every channel, whose answer matches the channel’s result schema', async () => {
+    const added = await core.handlers['documents.add']({ jobId: 'j', name: 'seed.pdf', bytes: await makePdf(1) });
+    for (const channel of channelNames) {
+      const handler = core.handlers[channel] as (args: unknown) => Promise<unknown>;
+      expect(typeof handler, channel).toBe('function');
+      const args = contract[channel].args.parse(await validArguments(channel, added.id));
+      const result = await handler(args);
+      expect(contract[channel].result.safeParse(result).success, channel).toBe(true);
+    }
+  });
+
+  it('lets every channel through the preload allowlist, and nothing else', async () => {
+    await import('../../../src-main/preload/preload');
+    const ecf = electron.exposeInMainWorld.mock.calls[0]?.[1] as EcfApi;
+    for (const channel of channelNames) {
+      await expect(ecf.invoke(channel, {})).resolves.toEqual({ ok: true, value: channel });
+    }
+    expect(electron.ipcRenderer.invoke.mock.calls.map((call) => call[0])).toEqual([...channelNames]);
+    await expect(ecf.invoke('shell.openExternal' as ChannelName, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('gives every channel a bridge method that reaches main over Electron IPC', async () => {
+    const seen: string[] = [];
+    const ecf: EcfApi = { invoke: async (channel) => (seen.push(channel), { ok: true, value: null }), on: () => () => undefined };
+    const bridge = createBridge(createIpcTransport(ecf));
+    for (const channel of channelNames) await bridge.invoke(channel, (await validArguments(channel, 'x')) as never);
+    expect(seen).toEqual([...channelNames]);
+  });
+
+  it('gives every channel a bridge method that reaches main over browser mode’s HTTP', async () => {
+    const url = new URL(server.url);
+    const bridge = createBridge(createHttpTransport(url.origin, url.hash.replace('#token=', '')));
+    const added = await bridge.invoke('documents.add', { jobId: 'j', name: 'over-http.pdf', bytes: await makePdf(2) });
+    expect(added.pages).toBe(2);
+    for (const channel of channelNames) {
+      if (channel === 'documents.choose') {
+        await expect(bridge.invoke(channel, {})).rejects.toMatchObject({ code: 'host.unsupported' });
+        continue;
+      }
+      const result = await bridge.invoke(channel, (await validArguments(channel, added.id)) as never);
+      expect(contract[channel].result.safeParse(result).success, channel).toBe(true);
+    }
+  });
+
+  it('rejects a malformed payload on every channel that takes arguments with invalid-arguments', async () => {
+    const url = new URL(server.url);
+    const bridge = createBridge(createHttpTransport(url.origin, url.hash.replace('#token=', '')));
+    for (const channel of channelNames) {
+      await expect(bridge.invoke(channel, { unexpected: ['field'] } as never), channel).rejects.toMatchObject({ code: 'invalid-arguments' });
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, type Handlers } from '../../../src-main/core/api/dispatch';
+import { AppError } from '../../../src-main/core/errors';
+import { defaultSettings } from '../../../src-main/shared/domain';
+
+const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-11-28T00:00:00.000Z', problem: null };
+
+function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.getInfo': async () => ({ name: 'ECF Desk', version: '1', host: 'browser', dataFolder: '/data' }),
+    'documents.list': async () => [record],
+    'documents.add': async () => record,
+    'documents.choose': async () => [],
+    'documents.remove': async () => null,
+    'documents.restore': async () => record,
+    'settings.get': async () => defaultSettings,
+    'settings.update': async () => defaultSettings,
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('answers a valid call with its value in an ok envelope', async () => {
+    await expect(dispatch(fakeHandlers(), 'documents.list', {})).resolves.toEqual({ ok: true, value: [record] });
+  });
+
+  it('refuses a channel that is not in the contract with unknown-channel', async () => {
+    const envelope = await dispatch(fakeHandlers(), 'documents.deleteEverything', {});
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('refuses malformed arguments with invalid-arguments and never calls the handler', async () => {
+    let isCalled = false;
+    const handlers = fakeHandlers({
+      'documents.remove': async () => {
+        isCalled = true;
+        return null;
+      },
+    });
+    for (const args of [{ id: 42 }, { id: '' }, { id: 'x', extra: true }, 'not an object', [1, 2]]) {
+      const envelope = await dispatch(handlers, 'documents.remove', args);
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    }
+    expect(isCalled).toBe(false);
+  });
+
+  it('refuses a file name that hides a folder path', async () => {
+    const envelope = await dispatch(fakeHandlers(), 'documents.add', { jobId: 'j', name: '../../etc/passwd', bytes: new Uint8Array(1) });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('passes an AppError through with its code and message', async () => {
+    const handlers = fakeHandlers({
+      'documents.restore': async () => {
+        throw new AppError('document.not-found', 'gone');
+      },
+    });
+    await expect(dispatch(handlers, 'documents.restore', { id: 'x' })).resolves.toEqual({ ok: false, error: { code: 'document.not-found', message: 'gone' } });
+  });
+
+  it('hides an unexpected failure behind a calm internal error', async () => {
+    const handlers = fakeHandlers({
+      'documents.list': async () => {
+        throw new TypeError('cannot read properties of undefined (secret detail)');
+      },
+    });
+    const envelope = await dispatch(handlers, 'documents.list', {});
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(envelope)).not.toContain('secret detail');
+  });
+});

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../support/paths';
+
+const eslint = new ESLint({ cwd: projectRoot, overrideConfigFile: path.join(projectRoot, 'src-main/build/eslint.config.mjs') });
+
+/** The rule ids lint reports for a snippet placed at a path in the project. */
+async function ruleIdsFor(relativePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(projectRoot, relativePath) });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('lint enforces the runtime of each folder', () => {
+  it('fails when core imports electron', async () => {
+    expect(await ruleIdsFor('src-main/core/documents/probe.ts', "import { app } from 'electron';\nexport const name = app.name;\n")).toContain('no-restricted-imports');
+  });
+
+  it('fails when shared imports a Node built-in or another layer', async () => {
+    expect(await ruleIdsFor('src-main/shared/probe.ts', "import path from 'node:path';\nexport const sep = path.sep;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src-main/shared/probe.ts', "import { AppError } from '../core/errors';\nexport const E = AppError;\n")).toContain('no-restricted-imports');
+  });
+
+  it('fails when the renderer imports Node, electron or core', async () => {
+    expect(await ruleIdsFor('src-renderer/probe.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src-renderer/probe.ts', "import { ipcRenderer } from 'electron';\nexport const ipc = ipcRenderer;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src-renderer/probe.ts', "import { dispatch } from '../src-main/core/api/dispatch';\nexport const d = dispatch;\n")).toContain('no-restricted-imports');
+  });
+
+  it('allows raw ipcMain only in the shell’s IPC module', async () => {
+    const code = "import { ipcMain } from 'electron';\nexport const ipc = ipcMain;\n";
+    expect(await ruleIdsFor('src-main/shell/window-probe.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src-main/shell/ipc.ts', code)).not.toContain('no-restricted-imports');
+  });
+
+  it('allows raw ipcRenderer only in the preload module', async () => {
+    const code = "import { ipcRenderer } from 'electron';\nexport const ipc = ipcRenderer;\n";
+    expect(await ruleIdsFor('src-main/preload/probe.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src-main/preload/preload.ts', code)).not.toContain('no-restricted-imports');
+  });
+
+  it('allows shell.openExternal only inside the one guarded function', async () => {
+    const code = "import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n";
+    expect(await ruleIdsFor('src-main/shell/window-probe.ts', code)).toContain('no-restricted-properties');
+    expect(await ruleIdsFor('src-main/shell/open-external.ts', code)).not.toContain('no-restricted-properties');
+  });
+});

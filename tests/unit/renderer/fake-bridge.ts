@@ -1,0 +1,92 @@
+import type { ChannelName, EventName } from '../../../src-main/shared/channel-names';
+import type { ChannelArgs, ChannelResult, EventPayload } from '../../../src-main/shared/contract';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
+import type { ErrorCode } from '../../../src-main/shared/errors';
+import { BridgeError, type Bridge, type ChooseResult } from '../../../src-renderer/create-bridge';
+import type { CallOptions } from '../../../src-renderer/transports/transport';
+
+/** One call the renderer made, as the fake bridge saw it. */
+export interface RecordedCall {
+  readonly channel: ChannelName;
+  readonly args: unknown;
+  readonly options: CallOptions | undefined;
+}
+
+type Handler = (args: never, options: CallOptions | undefined) => unknown;
+
+/** A bridge that answers from handlers the test sets, records every call, and lets the test send events. */
+export interface FakeBridge extends Bridge {
+  readonly calls: RecordedCall[];
+  /** Sets how a channel answers; a handler may return a value, a promise, or throw. */
+  answer<C extends ChannelName>(channel: C, handler: (args: ChannelArgs<C>, options: CallOptions | undefined) => ChannelResult<C> | Promise<ChannelResult<C>>): void;
+  /** Sends an event to the renderer as main would. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** What the next chooseFiles call gives. */
+  nextChoice: ChooseResult;
+  /** The channels called, in order. */
+  channels(): ChannelName[];
+}
+
+/** A failed call as the real bridge reports it, with main's stable code. */
+export function bridgeError(code: ErrorCode, message: string): BridgeError {
+  return new BridgeError(code, message);
+}
+
+/** Builds a fake bridge in browser mode with an empty list and the default settings. */
+export function createFakeBridge(documents: readonly DocumentRecord[] = []): FakeBridge {
+  const handlers = new Map<ChannelName, Handler>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const calls: RecordedCall[] = [];
+
+  const fake: FakeBridge = {
+    host: 'browser',
+    calls,
+    nextChoice: { kind: 'files', files: [] },
+    async invoke(channel, args, options) {
+      calls.push({ channel, args, options });
+      const handler = handlers.get(channel);
+      if (!handler) throw bridgeError('unknown-channel', `The fake bridge has no answer for ${channel}.`);
+      return (await handler(args as never, options)) as never;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    chooseFiles() {
+      return Promise.resolve(fake.nextChoice);
+    },
+    answer(channel, handler) {
+      handlers.set(channel, handler as Handler);
+    },
+    emit(event, payload) {
+      listeners.get(event)?.forEach((listener) => listener(payload));
+    },
+    channels() {
+      return calls.map((call) => call.channel);
+    },
+  };
+
+  fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
+  fake.answer('documents.list', () => [...documents]);
+  fake.answer('settings.get', () => ({ documentsSort: 'added' }));
+  return fake;
+}
+
+/** A valid SHA-256 made from one repeated hex character plus a distinct start. */
+export function sha256Starting(prefix: string): string {
+  return (prefix + 'a'.repeat(64)).slice(0, 64);
+}
+
+/** A document record with sensible facts; tests override what they check. */
+export function documentRecord(overrides: Partial<DocumentRecord> & Pick<DocumentRecord, 'id' | 'name'>): DocumentRecord {
+  return {
+    bytes: 2048,
+    sha256: sha256Starting('0123456789ab'),
+    pages: 3,
+    addedAt: '2025-03-04T15:30:00.000Z',
+    problem: null,
+    ...overrides,
+  };
+}

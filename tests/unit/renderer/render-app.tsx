@@ -1,0 +1,16 @@
+import { render, type RenderResult } from '@testing-library/react';
+import { App } from '../../../src-renderer/App';
+import { createStores, type Stores } from '../../../src-renderer/state/stores';
+import { StoresProvider } from '../../../src-renderer/state/StoresProvider';
+import type { FakeBridge } from './fake-bridge';
+
+/** Renders the whole window over a fake bridge, the way main.tsx does over the real one. */
+export function renderApp(bridge: FakeBridge): RenderResult & { readonly stores: Stores } {
+  const stores = createStores(bridge);
+  const result = render(
+    <StoresProvider stores={stores}>
+      <App />
+    </StoresProvider>,
+  );
+  return { ...result, stores };
+}

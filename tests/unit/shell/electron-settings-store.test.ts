@@ -1,0 +1,72 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { defaultSettings, type Settings } from '../../../src-main/shared/domain';
+
+// electron-store is conf plus Electron's default folder and `name` in place of `configName`; outside
+// Electron it cannot load, so the test swaps in exactly that wrapper over the real conf and real files.
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf');
+  class ElectronStoreOverConf extends Conf<Record<string, unknown>> {
+    constructor({ name, ...options }: { name: string; cwd: string }) {
+      super({ ...options, configName: name });
+    }
+  }
+  return { default: ElectronStoreOverConf };
+});
+
+const { createElectronSettingsStore } = await import('../../../src-main/shell/adapters/electron-settings-store');
+
+let dataFolder: string;
+const settingsFile = () => path.join(dataFolder, 'settings.json');
+
+beforeEach(() => {
+  dataFolder = mkdtempSync(path.join(tmpdir(), 'ecf-desk-settings-'));
+});
+afterEach(() => rmSync(dataFolder, { recursive: true, force: true }));
+
+describe('createElectronSettingsStore', () => {
+  it('starts from the defaults when there is no settings file', () => {
+    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual(defaultSettings);
+  });
+
+  it('writes settings.json in the data folder, the file browser mode reads', () => {
+    createElectronSettingsStore(dataFolder).write({ documentsSort: 'name' });
+    expect(readdirSync(dataFolder)).toContain('settings.json');
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ documentsSort: 'name' });
+    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({ documentsSort: 'name' });
+  });
+
+  it('shares one file with browser mode: each host reads what the other wrote', () => {
+    createElectronSettingsStore(dataFolder).write({ documentsSort: 'size' });
+    expect(createFileSettingsStore(dataFolder).read()).toStrictEqual({ documentsSort: 'size' });
+    createFileSettingsStore(dataFolder).write({ documentsSort: 'name' });
+    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({ documentsSort: 'name' });
+  });
+
+  it.each([
+    ['corrupt JSON', '{"documentsSort": '],
+    ['a JSON array', '["name"]'],
+    ['JSON null', 'null'],
+    ['an unknown value', '{"documentsSort": "by-colour"}'],
+    ['a value of the wrong type', '{"documentsSort": 7}'],
+  ])('falls back to the defaults for %s instead of failing to start', (_case, content) => {
+    writeFileSync(settingsFile(), content);
+    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual(defaultSettings);
+  });
+
+  it('keeps keys it does not know when it saves', () => {
+    writeFileSync(settingsFile(), JSON.stringify({ documentsSort: 'size', fromNewerVersion: true }));
+    createElectronSettingsStore(dataFolder).write({ documentsSort: 'added' });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toStrictEqual({ documentsSort: 'added', fromNewerVersion: true });
+  });
+
+  it('refuses to save a value the schema does not allow, leaving the file alone', () => {
+    const store = createElectronSettingsStore(dataFolder);
+    store.write({ documentsSort: 'name' });
+    expect(() => store.write({ documentsSort: 'by-colour' } as unknown as Settings)).toThrow(expect.objectContaining({ code: 'invalid-arguments' }));
+    expect(store.read()).toStrictEqual({ documentsSort: 'name' });
+  });
+});

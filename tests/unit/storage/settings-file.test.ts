@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../../src-main/shared/domain';
+import { AppError } from '../../../src-main/core/errors';
+import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { useTempFolder } from './temp-folder';
+
+describe('createFileSettingsStore', () => {
+  const temp = useTempFolder();
+  const settingsFile = (): string => path.join(temp.path, 'settings.json');
+  const setAsideFiles = (): string[] => readdirSync(temp.path).filter((name) => name.startsWith('settings.json.corrupt-'));
+
+  it('starts from the defaults when there is no settings file', () => {
+    expect(createFileSettingsStore(temp.path).read()).toEqual(defaultSettings);
+  });
+
+  it('reads back what it wrote, from settings.json, after a restart', () => {
+    createFileSettingsStore(temp.path).write({ documentsSort: 'name' });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({ documentsSort: 'name' });
+    expect(createFileSettingsStore(temp.path).read()).toEqual({ documentsSort: 'name' });
+  });
+
+  it('writes the tab-indented JSON electron-store writes, so the desktop shell reads the same file', () => {
+    createFileSettingsStore(temp.path).write({ documentsSort: 'size' });
+    expect(readFileSync(settingsFile(), 'utf8')).toBe('{\n\t"documentsSort": "size"\n}');
+  });
+
+  it('fills in defaults for settings the file does not mention', () => {
+    writeFileSync(settingsFile(), '{}');
+    expect(createFileSettingsStore(temp.path).read()).toEqual(defaultSettings);
+  });
+
+  it('keeps keys it does not know when it writes', () => {
+    writeFileSync(settingsFile(), JSON.stringify({ __internal__: { migrations: { version: '0.1.0' } }, fromNewerVersion: true }));
+    createFileSettingsStore(temp.path).write({ documentsSort: 'name' });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({
+      __internal__: { migrations: { version: '0.1.0' } },
+      fromNewerVersion: true,
+      documentsSort: 'name',
+    });
+  });
+
+  it.each([
+    ['cut off mid-write', '{"documentsSort": "na'],
+    ['not JSON at all', '\u0000\u0000\u0000'],
+    ['a JSON array', '["name"]'],
+    ['JSON null', 'null'],
+    ['a setting with an unknown value', '{"documentsSort": "colour"}'],
+  ])('moves a settings file that is %s aside and starts from the defaults', (_label, content) => {
+    writeFileSync(settingsFile(), content);
+    const store = createFileSettingsStore(temp.path);
+    expect(store.read()).toEqual(defaultSettings);
+    const [setAside, ...others] = setAsideFiles();
+    expect(others).toEqual([]);
+    expect(setAside).toMatch(/^settings\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/);
+    expect(readFileSync(path.join(temp.path, setAside ?? ''), 'utf8')).toBe(content);
+  });
+
+  it('recovers when the file is damaged while the app runs, and saves over it', () => {
+    const store = createFileSettingsStore(temp.path);
+    store.write({ documentsSort: 'size' });
+    writeFileSync(settingsFile(), '{ broken');
+    expect(store.read()).toEqual(defaultSettings);
+    expect(setAsideFiles()).toHaveLength(1);
+    store.write({ documentsSort: 'name' });
+    expect(store.read()).toEqual({ documentsSort: 'name' });
+  });
+
+  it('refuses to write invalid settings and leaves the file as it was', () => {
+    const store = createFileSettingsStore(temp.path);
+    store.write({ documentsSort: 'name' });
+    const before = readFileSync(settingsFile(), 'utf8');
+    const invalid = { documentsSort: 'colour' } as unknown as Settings;
+    expect(() => store.write(invalid)).toThrow(AppError);
+    expect(readFileSync(settingsFile(), 'utf8')).toBe(before);
+  });
+
+  it('does not create a settings file just by reading', () => {
+    createFileSettingsStore(temp.path).read();
+    expect(existsSync(settingsFile())).toBe(false);
+  });
+});

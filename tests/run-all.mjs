@@ -52,6 +52,24 @@ function endToEndTests() {
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats ?? {};
   const crashed = (json.errors ?? []).length;
   results.push({ suite: 'e2e', passed: expected + flaky, failed: unexpected + crashed, skipped, seconds });
+  for (const reason of skipReasons(json.suites ?? [])) process.stdout.write(`Skipped: ${reason}\n`);
+}
+
+/** The reasons Playwright recorded for skipped specs, so a skip is never silent. */
+function skipReasons(suites) {
+  const reasons = new Set();
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        for (const annotation of test.annotations ?? []) {
+          if (annotation.type === 'skip') reasons.add(`${spec.title}: ${annotation.description ?? 'no reason given'}`);
+        }
+      }
+    }
+    (suite.suites ?? []).forEach(visit);
+  };
+  suites.forEach(visit);
+  return reasons;
 }
 
 if (!existsSync(path.join(root, '..', 'shared', 'fixtures'))) {

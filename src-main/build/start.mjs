@@ -30,6 +30,6 @@ if (electron) {
   // The project folder, not the bundle: Electron then reads package.json for the app's name and data folder.
   run(electron, [root]);
 } else {
-  process.stdout.write('Electron is not installed here (run `npx install-electron` where the internet is reachable); starting browser mode instead.\n');
+  process.stdout.write('Electron is not installed here (`node node_modules/electron/install.js` fetches it where the internet is reachable); starting browser mode instead.\n');
   run(process.execPath, [path.join(root, 'dist/web/server.js'), ...process.argv.slice(2)]);
 }

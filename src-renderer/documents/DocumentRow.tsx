@@ -16,7 +16,13 @@ export function DocumentRow({ document, onRemove }: { readonly document: Documen
       <th scope="row" className="document-row__name">
         <span className="document-row__name-inner">
           <Icon name="document" className="icon document-row__file-icon" />
-          <span>{document.name}</span>
+          <span>
+            <span>{document.name}</span>
+            {/* On narrow windows (or at high zoom) the hash column folds into the name. */}
+            <span className="document-row__hash-inline" title={document.sha256}>
+              SHA-256 {document.sha256.slice(0, shortHashLength)}…
+            </span>
+          </span>
         </span>
       </th>
       <td className="document-row__number" data-testid="document-pages">

@@ -30,7 +30,9 @@ export function DocumentTable({
               Pages
             </th>
             <SortableHeader label="Size" sort="size" activeSort={sort} onSort={onSort} isNumeric />
-            <th scope="col">SHA-256</th>
+            <th scope="col" className="document-table__hash">
+              SHA-256
+            </th>
             <SortableHeader label="Added" sort="added" activeSort={sort} onSort={onSort} />
             <th scope="col">Status</th>
             <th scope="col">

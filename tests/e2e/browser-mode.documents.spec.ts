@@ -6,7 +6,7 @@ import { dropFiles } from '../support/drop-files';
 import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { sharedFixture } from '../support/paths';
 import { screenshotPath } from '../support/screenshots';
-import { makeNotPdf, makePdf } from '../support/synthetic-pdfs';
+import { makeLargePdf, makeNotPdf, makePdf } from '../support/synthetic-pdfs';
 
 /** A real 30-page PDF from qpdf's test suite; the synthetic one stands in when ../shared is absent. */
 const realPdf = sharedFixture('pdf/qpdf__qpdf/qpdf/qtest/qpdf/compressed-metadata.pdf');
@@ -80,15 +80,43 @@ test('dropping a PDF onto the screen adds it, and removing it can be undone', as
   await expect(row(page, 'Dropped brief.pdf').getByTestId('document-pages')).toHaveText('2');
 });
 
-test('the page is readable at 125% zoom', async ({ browser }) => {
+test('a large file shows a progress bar while it is added', async ({ page }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  await page.goto(app.url);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  // A slow office connection stands in for a slow disk: the upload of 6 MB takes a few seconds.
+  const network = await page.context().newCDPSession(page);
+  await network.send('Network.enable');
+  await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+  await addThroughPicker(page, [{ name: 'Appendix (large).pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeLargePdf(6)) }]);
+  const progress = page.getByTestId('progress-row');
+  await expect(progress).toBeVisible();
+  await expect(progress.locator('progress')).toHaveCount(1);
+  await page.screenshot({ path: screenshotPath('documents-progress'), fullPage: true });
+  await expect(row(page, 'Appendix (large).pdf').getByTestId('document-pages')).toHaveText('1', { timeout: 30_000 });
+  await expect(progress).toHaveCount(0);
+});
+
+test('the list stays readable at 125% zoom, with no sideways scrolling', async ({ browser }) => {
   app = await startBrowserModeProcess(dataFolder);
   // A 1024×700 window at 125% zoom lays out as 819×560 CSS pixels drawn at 1.25 device pixels each.
   const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
   const page = await context.newPage();
   await page.goto(app.url);
-  await expect(page.getByTestId('add-pdfs')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await addThroughPicker(page, [
+    { name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(12)) },
+    { name: 'Exhibit C.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeNotPdf()) },
+  ]);
+  await expect(row(page, 'Exhibit C.xlsx').getByTestId('document-problem')).toContainText('not a PDF');
+  const overflow = await page.evaluate(() => {
+    const table = document.querySelector('[data-testid="document-row"]')?.closest('table')?.parentElement;
+    return {
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      table: table ? table.scrollWidth - table.clientWidth : Number.NaN,
+    };
+  });
+  expect(overflow).toEqual({ page: 0, table: 0 });
+  for (const remove of await page.getByTestId('remove').all()) await expect(remove).toBeInViewport();
   await page.screenshot({ path: screenshotPath('documents-zoom-125'), fullPage: true });
   await context.close();
 });

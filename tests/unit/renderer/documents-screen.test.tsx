@@ -36,7 +36,7 @@ describe('the Documents screen', () => {
 
     const row = await screen.findByTestId('document-row');
     expect(row.dataset.documentName).toBe('Complaint.pdf');
-    expect(within(row).getByRole('rowheader').textContent).toBe('Complaint.pdf');
+    expect(within(within(row).getByRole('rowheader')).getByText('Complaint.pdf', { exact: true }).textContent).toBe('Complaint.pdf');
     expect(within(row).getByTestId('document-pages').textContent).toBe('12');
     expect(within(row).getByTestId('document-size').textContent).toBe('1.5 MB');
     const hash = within(row).getByTestId('document-sha256');

@@ -48,6 +48,7 @@ describe('migrate', () => {
   it('refuses a database written by a newer version of the app and leaves it untouched', () => {
     db.pragma('user_version = 5');
     expect(() => migrate(db, [createA, createB])).toThrow(/newer version of ECF Desk/);
+    expect(() => migrate(db, [createA, createB])).toThrow(expect.objectContaining({ code: 'storage.newer-version' }));
     expect(userVersion(db)).toBe(5);
     expect(tableNames(db)).toEqual([]);
   });

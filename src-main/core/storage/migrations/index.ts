@@ -16,7 +16,7 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   const found = userVersion(db);
   if (found > known) {
     throw new AppError(
-      'internal',
+      'storage.newer-version',
       `This ECF Desk data was saved by a newer version of ECF Desk (database version ${found}; this version understands up to ${known}). ` +
         'To protect your drafts and filings, this version will not open it. Install the newer version of ECF Desk, or ask your IT team for help.',
     );

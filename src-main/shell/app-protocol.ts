@@ -1,22 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { resolveAssetPath } from '../core/assets/resolve-asset-path';
+import { readAsset } from '../core/assets/read-asset';
 import { appHost } from './app-origin';
 import { electronContentSecurityPolicy } from './content-security-policy';
-
-/** Content types of the files the renderer build produces; anything else is served as opaque bytes. */
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 /** Headers every answer carries. Security rule: strict CSP on every page; nosniff so bytes are never guessed into script. */
 function securityHeaders(): Record<string, string> {
@@ -39,18 +23,10 @@ export async function serveAppRequest(rendererFolder: string, request: Request):
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
   const url = new URL(request.url);
   if (url.host !== appHost) return refuse(404);
-  const filePath = resolveAssetPath(rendererFolder, url.pathname);
-  if (filePath === null) return refuse(404);
-  let body: Uint8Array<ArrayBuffer>;
-  try {
-    body = new Uint8Array(await readFile(filePath));
-  } catch {
-    // Missing files and folders alike: the renderer build has no such asset.
-    return refuse(404);
-  }
-  const contentType = contentTypes[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-  return new Response(request.method === 'HEAD' ? null : body, {
+  const asset = await readAsset(rendererFolder, url.pathname);
+  if (asset === null) return refuse(404);
+  return new Response(request.method === 'HEAD' ? null : asset.body, {
     status: 200,
-    headers: { ...securityHeaders(), 'Content-Type': contentType },
+    headers: { ...securityHeaders(), 'Content-Type': asset.contentType },
   });
 }

@@ -14,12 +14,15 @@ const nodeBundles = [
   { entry: 'src-main/web/server.ts', out: 'web/server.js' },
   { entry: 'src-main/shell/main.ts', out: 'shell/main.js' },
   { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
+  { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
+  { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 async function buildMain() {
   await Promise.all(
-    nodeBundles.map(({ entry, out }) =>
+    nodeBundles.map(({ entry, out, banner }) =>
       esbuild({
+        banner,
         entryPoints: [path.join(root, entry)],
         outfile: path.join(dist, out),
         bundle: true,

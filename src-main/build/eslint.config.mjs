@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**', 'src-main/web/**'],
+    files: ['src-main/core/**', 'src-main/web/**', 'src-main/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,17 +1,28 @@
 import { build } from 'esbuild';
 import path from 'node:path';
-import { projectRoot, testPdfWorkerPath } from './paths';
+import { projectRoot, testBuildFolder } from './paths';
 
-/** Bundles the PDF worker once, so unit tests run the same worker code the app ships. */
+/** The Node bundles unit tests run as the app ships them: the workers and the CLI, laid out as in dist/. */
+const bundles = [
+  { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
+  { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
+  { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
+];
+
+/** Bundles them once per test run. */
 export default async function setup(): Promise<void> {
-  await build({
-    entryPoints: [path.join(projectRoot, 'src-main/core/documents/pdf-facts-worker.ts')],
-    outfile: testPdfWorkerPath,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await Promise.all(
+    bundles.map(({ entry, out }) =>
+      build({
+        entryPoints: [path.join(projectRoot, entry)],
+        outfile: path.join(testBuildFolder, out),
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        logLevel: 'warning',
+      }),
+    ),
+  );
 }

@@ -5,8 +5,17 @@ import { fileURLToPath } from 'node:url';
 /** The project's root folder. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Where unit tests find the PDF worker, bundled once by the global setup. */
-export const testPdfWorkerPath = path.join(projectRoot, 'tests', '.output', 'unit-workers', 'pdf-facts.js');
+/** Where the global setup bundles the workers and the CLI for unit tests (laid out as in dist/). */
+export const testBuildFolder = path.join(projectRoot, 'tests', '.output', 'unit-build');
+
+/** The PDF facts worker, as unit tests run it. */
+export const testPdfWorkerPath = path.join(testBuildFolder, 'workers', 'pdf-facts.js');
+
+/** The preflight worker, as unit tests run it. */
+export const testPreflightWorkerPath = path.join(testBuildFolder, 'workers', 'preflight.js');
+
+/** The `ecf-desk` command line, as unit tests run it. */
+export const testCliPath = path.join(testBuildFolder, 'cli', 'ecf-desk.js');
 
 /** The court fixtures shared beside the project (real PDFs and NEFs); CI always has them. */
 export const sharedFolder = path.resolve(projectRoot, '..', 'shared');

@@ -1,0 +1,61 @@
+import type { Finding, PageBox } from '../../../shared/preflight';
+import type { InspectedPdf } from '../check';
+import { findCoveredText, mayHideText } from '../content/covered-text';
+import type { CoveredText } from '../content/covered-text';
+import { readPageContents, readPageGlyphs } from '../content/page-content';
+import { isRecoverableText, looksLikeDate } from '../content/redaction-text';
+
+/** One box with recoverable text under it. */
+interface Leak extends CoveredText {
+  readonly pageNumber: number;
+}
+
+/**
+ * Boxes drawn over text that is still in the file (Free Law Project x-ray's method, PDF-PREFLIGHT.md §2.1 and
+ * §7 row 9): anyone can copy the words out from under them, and the court publishes filings as filed. The
+ * court's FAQ 45 warns that suppressed text can stay readable, and Fed. R. Civ. P. 5.2 puts the redaction duty
+ * on the filer. Blocks filing.
+ */
+export function findBadRedactions(pdf: InspectedPdf): Finding[] {
+  if (!pdf.document) return [];
+  const leaks: Leak[] = [];
+  for (const content of readPageContents(pdf.document)) {
+    if (!content.isReadable || !mayHideText(content)) continue;
+    for (const covered of findCoveredText(readPageGlyphs(content.page), content.pageBox)) {
+      if (isRecoverableText(covered.text)) leaks.push({ ...covered, pageNumber: content.pageNumber });
+    }
+  }
+  // x-ray v0.3.3: a document whose only hits are dates is a docket-style page with boxed dates, not a leak.
+  if (leaks.length === 0 || leaks.every((leak) => looksLikeDate(leak.text))) return [];
+  const pages = [...new Set(leaks.map((leak) => leak.pageNumber))].sort((first, second) => first - second);
+  return [
+    {
+      code: 'bad-redaction',
+      severity: 'block',
+      message: describe(leaks.length, pages),
+      pages,
+      boxes: leaks.map(toPageBox),
+      text: leaks.map((leak) => leak.text.trim()),
+    },
+  ];
+}
+
+function describe(count: number, pages: readonly number[]): string {
+  const where = pages.length === 1 ? `page ${pages[0]}` : `pages ${pages.join(', ')}`;
+  const boxes = count === 1 ? 'A box covers' : `${count} boxes cover`;
+  return (
+    `${boxes} text that is still in the file on ${where}: the words can be copied or searched out from under ` +
+    'the box, so the court would publish exactly what was meant to be hidden. A clean copy does not fix this, ' +
+    'because the text is part of the page. Go back to the original, redact these places with a real redaction ' +
+    'tool that removes the text (in Adobe Acrobat, Redact, then Apply), save the file again and run preflight on the new file.'
+  );
+}
+
+function toPageBox(leak: Leak): PageBox {
+  const { x0, y0, x1, y1 } = leak.box;
+  return { page: leak.pageNumber, x0: round(x0), y0: round(y0), x1: round(x1), y1: round(y1) };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

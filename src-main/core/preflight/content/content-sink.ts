@@ -1,0 +1,48 @@
+import type { ColourKey } from './colour';
+import type { Box } from './geometry';
+
+/**
+ * What the interpreter reports as it paints a page. Every mark carries `seq`, its place in painting order,
+ * because x-ray's rule turns on whether a box was painted after the text beneath it (later paints on top).
+ */
+
+/** A rectangle of a filled path, in page space. */
+export interface FilledRect {
+  readonly box: Box;
+  readonly colour: ColourKey;
+  /** Constant fill alpha (ExtGState /ca); 1 is opaque. */
+  readonly alpha: number;
+  readonly seq: number;
+}
+
+/** The extent of one text-showing operator (Tj, TJ, ', "). */
+export interface TextRun {
+  readonly box: Box;
+  readonly colour: ColourKey;
+  readonly renderMode: number;
+  readonly seq: number;
+}
+
+/** One shown glyph with the text it stands for (reported only when a page's words are asked for). */
+export interface Glyph extends TextRun {
+  readonly text: string;
+}
+
+/** An image painted on the page (XObject or inline), with where it landed and how sharp it is there. */
+export interface PlacedImage {
+  readonly box: Box;
+  readonly pixelWidth: number;
+  readonly pixelHeight: number;
+  /** Pixels per inch along the image's own width and height as placed (1 inch = 72 points). */
+  readonly ppiAcross: number;
+  readonly ppiDown: number;
+  readonly seq: number;
+}
+
+/** Receives a page's marks in painting order. `glyph` is optional: leaving it out skips the per-glyph work. */
+export interface ContentSink {
+  fillRect(rect: FilledRect): void;
+  textRun(run: TextRun): void;
+  image(image: PlacedImage): void;
+  glyph?(glyph: Glyph): void;
+}

@@ -1,0 +1,105 @@
+import type { FilledRect, Glyph } from './content-sink';
+import { boxArea, overlapArea } from './geometry';
+import type { Box } from './geometry';
+import { isVisibleRenderMode } from './graphics-state';
+import type { PageContent, PageGlyphs } from './page-content';
+
+/** x-ray drops rectangles within 43 pt of the top edge: court header stamps, not redactions (pdf_utils.get_good_rectangles). */
+const headerStrip = 43;
+/** Rectangles this thin (points) are rules and table lines, not redaction boxes (x-ray: height or width ≤ 4). */
+const thinnest = 4;
+/** A glyph is hidden when more than this share of its box is under one box (x-ray's occlusion_threshold). */
+const occlusionThreshold = 0.8;
+
+/** Text that can be copied out from under one box on a page. */
+export interface CoveredText {
+  readonly box: Box;
+  readonly text: string;
+}
+
+/** x-ray's `get_good_rectangles`: an opaque box big enough to hide words and below the header strip. */
+export function isRedactionCandidate(rect: FilledRect, pageBox: Box): boolean {
+  const { x0, y0, x1, y1 } = rect.box;
+  return x1 - x0 > thinnest && y1 - y0 > thinnest && y0 < pageBox.y1 - headerStrip && rect.alpha >= 1;
+}
+
+/** The cheap test that decides whether a page needs the glyph pass: some candidate box meets some text run. */
+export function mayHideText(content: PageContent): boolean {
+  const runs = content.textRunBoxes;
+  for (const rect of content.opaqueRects) {
+    if (!isRedactionCandidate(rect, content.pageBox)) continue;
+    const { x0, y0, x1, y1 } = rect.box;
+    for (let index = 0; index + 3 < runs.length; index += 4) {
+      if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * x-ray's geometry (`get_intersecting_chars`, `group_chars_by_rect`): a glyph is hidden by a box painted after
+ * it, or by a box of its own colour whatever the order (black text on a black box); it counts when more than
+ * 80 % of it is under such a box; each hidden glyph goes to the top-most box it touches. Invisible text
+ * (render mode 3) is treated like any other: it is still there to be copied. Boxes with nothing under them
+ * are left out.
+ */
+export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredText[] {
+  const candidates = page.opaqueRects.filter((rect) => isRedactionCandidate(rect, pageBox)).sort((first, second) => second.seq - first.seq);
+  if (candidates.length === 0) return [];
+  const covered = new Map<FilledRect, Glyph[]>();
+  for (const glyph of page.glyphs) {
+    if (!isHidden(glyph, candidates)) continue;
+    const owner = candidates.find((rect) => overlapArea(rect.box, glyph.box) > 0);
+    if (!owner) continue;
+    const glyphs = covered.get(owner) ?? [];
+    glyphs.push(glyph);
+    covered.set(owner, glyphs);
+  }
+  return [...covered].filter(([rect]) => isUniform(rect, page)).map(([rect, glyphs]) => ({ box: rect.box, text: joinGlyphs(glyphs) }));
+}
+
+/**
+ * Stands in for x-ray's pixel test (`filter_redactions_by_pixmap`: keep a box only if it renders as one flat
+ * colour), which needs a renderer: a box is not flat when visible text of another colour, another box or an
+ * image is painted mostly inside it afterwards — a page background with the content drawn on top, for one.
+ * Strokes are not counted, so a black box with grey hatching still counts as the solid box it is.
+ */
+function isUniform(rect: FilledRect, page: PageGlyphs): boolean {
+  const isOnTop = (mark: { box: Box; seq: number }): boolean => mark.seq > rect.seq && mostlyInside(mark.box, rect.box);
+  if (page.glyphs.some((glyph) => isVisibleRenderMode(glyph.renderMode) && glyph.colour !== rect.colour && isOnTop(glyph))) return false;
+  if (page.opaqueRects.some((other) => other.colour !== rect.colour && isOnTop(other))) return false;
+  return !page.images.some(isOnTop);
+}
+
+/** More than half of the smaller of the two boxes lies in their overlap. */
+function mostlyInside(mark: Box, box: Box): boolean {
+  return overlapArea(mark, box) > 0.5 * Math.min(boxArea(mark), boxArea(box));
+}
+
+function isHidden(glyph: Glyph, candidates: readonly FilledRect[]): boolean {
+  const area = boxArea(glyph.box);
+  if (!(area > 0)) return false;
+  let largest = 0;
+  for (const rect of candidates) {
+    const isOnTop = rect.seq > glyph.seq || (rect.colour >= 0 && rect.colour === glyph.colour);
+    if (isOnTop) largest = Math.max(largest, overlapArea(rect.box, glyph.box));
+  }
+  return largest / area > occlusionThreshold;
+}
+
+/** Glyphs in painting order, with a space where the page leaves a word gap or starts a new line without writing one. */
+function joinGlyphs(glyphs: readonly Glyph[]): string {
+  let text = '';
+  let previous: Glyph | undefined;
+  for (const glyph of glyphs) {
+    if (previous && !/\s$/.test(text) && !/^\s/.test(glyph.text)) {
+      const height = glyph.box.y1 - glyph.box.y0;
+      const isNewLine = Math.abs(glyph.box.y0 - previous.box.y0) > height / 2;
+      const isWordGap = glyph.box.x0 - previous.box.x1 > height * 0.25;
+      if (isNewLine || isWordGap) text += ' ';
+    }
+    text += glyph.text;
+    previous = glyph;
+  }
+  return text;
+}

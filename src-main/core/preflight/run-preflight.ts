@@ -1,0 +1,48 @@
+import type { Finding, PreflightReport, Verdict } from '../../shared/preflight';
+import { citPreflightOptions } from './check';
+import type { Check, InspectedPdf, PreflightOptions } from './check';
+import { allChecks } from './checks/index';
+import { inspectPdf } from './inspect-pdf';
+
+/**
+ * Preflights one PDF against a court profile: inspects it once, runs every check, and sums up the verdict.
+ * A check that fails on an odd file becomes a finding, never a crash; `error` means preflight itself could not run.
+ */
+export async function preflightPdf(
+  bytes: Uint8Array,
+  options: PreflightOptions = citPreflightOptions,
+  checks: readonly Check[] = allChecks,
+): Promise<PreflightReport> {
+  let pdf: InspectedPdf;
+  try {
+    pdf = await inspectPdf(bytes, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { bytes: bytes.byteLength, pages: null, verdict: 'error', findings: [], error: `ECF Desk could not read this file (${reason}). Add it again, or re-create the PDF from the original.` };
+  }
+  const findings: Finding[] = [];
+  let didACheckFail = false;
+  for (const check of checks) {
+    try {
+      findings.push(...check(pdf));
+    } catch {
+      didACheckFail = true;
+    }
+  }
+  if (didACheckFail) findings.push(checkFailed);
+  return { bytes: bytes.byteLength, pages: pdf.census === null ? null : pdf.census.pages.length, verdict: verdictOf(findings), findings };
+}
+
+function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((finding) => finding.severity === 'block')) return 'block';
+  if (findings.some((finding) => finding.severity === 'warn')) return 'warn';
+  return 'pass';
+}
+
+const checkFailed: Finding = {
+  code: 'malformed',
+  severity: 'warn',
+  message:
+    'Part of this file could not be checked because some of its contents could not be read, so a problem may have been missed. ' +
+    'CM/ECF may reject such a file as malformed (court FAQ 49). Re-create the PDF (print it to the "Adobe PDF" printer in Adobe Acrobat) and check the new file.',
+};

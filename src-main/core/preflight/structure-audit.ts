@@ -1,0 +1,415 @@
+import { inflateSync, constants as zlibConstants } from 'node:zlib';
+
+/**
+ * What the raw bytes say about a PDF's skeleton, read without parsing objects: the header, the end-of-file
+ * markers, and the chain of cross-reference sections (the file's index of where each object starts).
+ * PDF-PREFLIGHT.md §7 rows 2, 3 and 10: CM/ECF rejects files that are "not a well-formed PDF document".
+ */
+export interface StructureAudit {
+  /** The version in the `%PDF-x.y` header, or null when the first 1024 bytes hold no header. */
+  readonly headerVersion: string | null;
+  /** How many `%%EOF` markers the file has (one per saved revision, plus one for a linearized file's first page). */
+  readonly endOfFileMarkers: number;
+  /** How many `startxref` pointers the file has. */
+  readonly startxrefMarkers: number;
+  /** What the last `startxref` points at. */
+  readonly lastCrossReference: 'table' | 'stream' | 'nowhere' | 'missing';
+  /** Whether the file is linearized ("fast web view"), which adds a first-page section that is not a revision. */
+  readonly isLinearized: boolean;
+  /** How many saved versions the file holds: 1 for a file saved once, more when edits were appended. */
+  readonly revisions: number;
+  /** Whether a trailer (or cross-reference stream) names an `/Encrypt` dictionary. */
+  readonly hasEncryptEntry: boolean;
+  /** How many cross-reference entries were checked against the bytes, and how many of them point at no object. */
+  readonly checkedEntries: number;
+  readonly misplacedEntries: number;
+  /** Non-blank bytes after the last `%%EOF`. */
+  readonly bytesAfterLastEndOfFile: number;
+  /** What is broken, in plain words; empty when a reader needs no repair to open the file. */
+  readonly problems: readonly string[];
+}
+
+const headerWindow = 1024;
+/** Readers look for `startxref` in the last 1024 bytes (qpdf, pdf.js); beyond that they must rebuild the index. */
+const tailWindow = 1024;
+const dictionaryScanLimit = 1 << 20;
+
+/** Audits the byte-level structure of a PDF: fast (indexOf over the buffer, no whole-file string) and never throws. */
+export function auditStructure(bytes: Uint8Array): StructureAudit {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const problems: string[] = [];
+  const headerVersion = readHeaderVersion(buffer);
+  const endOfFileMarkers = countOccurrences(buffer, '%%EOF');
+  const startxrefMarkers = countOccurrences(buffer, 'startxref');
+  const linearizedSection = findLinearizedSectionWindow(buffer);
+  const lastEndOfFile = buffer.lastIndexOf('%%EOF');
+  const bytesAfterLastEndOfFile = lastEndOfFile < 0 ? 0 : countNonBlank(buffer, lastEndOfFile + 5);
+  if (endOfFileMarkers === 0) problems.push('the end-of-file marker is missing, so the file is probably incomplete (cut off while saving or downloading)');
+
+  const chain = walkCrossReferenceChain(buffer, problems, bytesAfterLastEndOfFile);
+  const firstPageSections = chain.sections.filter((offset) => isInWindow(offset, linearizedSection)).length;
+  const revisions =
+    chain.lastCrossReference === 'table' || chain.lastCrossReference === 'stream'
+      ? Math.max(1, chain.sections.length - firstPageSections)
+      : Math.max(1, endOfFileMarkers - (linearizedSection === null ? 0 : 1));
+  return {
+    headerVersion,
+    endOfFileMarkers,
+    startxrefMarkers,
+    lastCrossReference: chain.lastCrossReference,
+    isLinearized: linearizedSection !== null,
+    revisions,
+    hasEncryptEntry: chain.hasEncryptEntry || lastTrailerHasEncrypt(buffer),
+    checkedEntries: chain.checkedEntries,
+    misplacedEntries: chain.misplacedEntries,
+    bytesAfterLastEndOfFile,
+    problems: [...new Set(problems)],
+  };
+}
+
+interface ChainResult {
+  lastCrossReference: StructureAudit['lastCrossReference'];
+  sections: number[];
+  hasEncryptEntry: boolean;
+  checkedEntries: number;
+  misplacedEntries: number;
+}
+
+function walkCrossReferenceChain(buffer: Buffer, problems: string[], bytesAfterLastEndOfFile: number): ChainResult {
+  const result: ChainResult = { lastCrossReference: 'missing', sections: [], hasEncryptEntry: false, checkedEntries: 0, misplacedEntries: 0 };
+  const lastStartxref = buffer.lastIndexOf('startxref');
+  if (lastStartxref < 0) {
+    problems.push('the pointer to the cross-reference table ("startxref") is missing, so the file is probably cut off');
+    return result;
+  }
+  if (lastStartxref < buffer.length - tailWindow) {
+    problems.push(`${bytesAfterLastEndOfFile} bytes of unexpected data follow the end-of-file marker, so readers cannot find where the file's index starts`);
+  }
+  const pointer = readInteger(buffer, skipBlank(buffer, lastStartxref + 9));
+  let offset = pointer === null ? -1 : pointer.value;
+  let hasRoot = false;
+  const visited = new Set<number>();
+  while (offset >= 0) {
+    if (visited.has(offset)) {
+      problems.push('the chain of cross-reference tables loops back on itself');
+      break;
+    }
+    visited.add(offset);
+    const section = readSection(buffer, offset, result);
+    if (section === null) {
+      if (visited.size === 1) result.lastCrossReference = 'nowhere';
+      problems.push(
+        visited.size === 1
+          ? 'the pointer to the cross-reference table ("startxref") points to the wrong place'
+          : 'an earlier cross-reference table named by the file is not where the file says it is',
+      );
+      break;
+    }
+    if (visited.size === 1) result.lastCrossReference = section.kind;
+    result.sections.push(offset);
+    if (section.problem !== null) problems.push(section.problem);
+    if (section.hasEncrypt) result.hasEncryptEntry = true;
+    if (section.hasRoot) hasRoot = true;
+    offset = section.previous ?? -1;
+  }
+  if (result.sections.length > 0 && !hasRoot) problems.push('the trailer does not say where the document starts (it has no /Root entry)');
+  if (result.misplacedEntries > 0) {
+    problems.push(`${result.misplacedEntries} of ${result.checkedEntries} entries in the cross-reference table point to the wrong place`);
+  }
+  return result;
+}
+
+interface Section {
+  kind: 'table' | 'stream';
+  previous: number | null;
+  hasEncrypt: boolean;
+  hasRoot: boolean;
+  problem: string | null;
+}
+
+function readSection(buffer: Buffer, offset: number, counts: ChainResult): Section | null {
+  if (offset >= buffer.length) return null;
+  const start = skipBlank(buffer, offset);
+  if (matchesAt(buffer, start, 'xref')) return readTable(buffer, start + 4, counts);
+  if (objectNumberAt(buffer, start) >= 0) return readStream(buffer, start, counts);
+  return null;
+}
+
+function readTable(buffer: Buffer, position: number, counts: ChainResult): Section {
+  let cursor = skipBlank(buffer, position);
+  let problem: string | null = null;
+  let irregularEntries = 0;
+  let highestObjectNumber = -1;
+  while (cursor < buffer.length && !matchesAt(buffer, cursor, 'trailer')) {
+    const first = readInteger(buffer, cursor);
+    const count = first === null ? null : readInteger(buffer, skipBlank(buffer, first.end));
+    if (first === null || count === null || count.value * 18 > buffer.length - count.end) {
+      problem = 'the cross-reference table is damaged';
+      break;
+    }
+    cursor = skipBlank(buffer, count.end);
+    for (let index = 0; index < count.value; index += 1) {
+      const entryOffset = readInteger(buffer, cursor);
+      const generation = entryOffset === null ? null : readInteger(buffer, skipBlank(buffer, entryOffset.end));
+      const typeAt = generation === null ? -1 : skipBlank(buffer, generation.end);
+      const type = typeAt < 0 ? -1 : buffer[typeAt];
+      if (entryOffset === null || (type !== 0x6e && type !== 0x66)) {
+        problem = 'the cross-reference table is damaged';
+        break;
+      }
+      if (entryOffset.end - cursor !== 10 || generation?.end !== entryOffset.end + 6 || typeAt !== generation.end + 1) irregularEntries += 1;
+      highestObjectNumber = Math.max(highestObjectNumber, first.value + index);
+      if (type === 0x6e) {
+        counts.checkedEntries += 1;
+        if (objectNumberAt(buffer, entryOffset.value) !== first.value + index) counts.misplacedEntries += 1;
+      }
+      cursor = skipBlank(buffer, typeAt + 1);
+    }
+    if (problem !== null) break;
+  }
+  if (!matchesAt(buffer, cursor, 'trailer')) {
+    return { kind: 'table', previous: null, hasEncrypt: false, hasRoot: false, problem: problem ?? 'the trailer after the cross-reference table is missing' };
+  }
+  const dictionary = readDictionaryText(buffer, skipBlank(buffer, cursor + 7));
+  if (dictionary === null) {
+    return { kind: 'table', previous: null, hasEncrypt: false, hasRoot: false, problem: 'the trailer is cut off or not closed' };
+  }
+  const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? -1);
+  if (problem === null && irregularEntries > 0) problem = `${irregularEntries} entries of the cross-reference table are not written in the standard form`;
+  if (problem === null && size <= highestObjectNumber) problem = 'the trailer gives the wrong number of objects';
+  return { kind: 'table', ...describeTrailer(dictionary), problem };
+}
+
+function readStream(buffer: Buffer, position: number, counts: ChainResult): Section | null {
+  const dictionaryStart = buffer.indexOf('<<', position);
+  if (dictionaryStart < 0 || dictionaryStart - position > 64) return null;
+  const dictionary = readDictionaryText(buffer, dictionaryStart);
+  if (dictionary === null || !/\/Type\s*\/XRef\b/.test(dictionary)) return null;
+  const trailer = describeTrailer(dictionary);
+  const entries = decodeStreamEntries(buffer, dictionaryStart + dictionary.length, dictionary);
+  if (entries === null) return { kind: 'stream', ...trailer, problem: 'the cross-reference stream cannot be decoded' };
+  for (const entry of entries) {
+    counts.checkedEntries += 1;
+    if (objectNumberAt(buffer, entry.offset) !== entry.objectNumber) counts.misplacedEntries += 1;
+  }
+  return { kind: 'stream', ...trailer, problem: null };
+}
+
+function describeTrailer(dictionary: string): Omit<Section, 'kind' | 'problem'> {
+  const previous = /\/Prev\s+(\d+)/.exec(dictionary);
+  return {
+    previous: previous?.[1] === undefined ? null : Number(previous[1]),
+    hasEncrypt: /\/Encrypt(?![A-Za-z0-9])/.test(dictionary),
+    hasRoot: /\/Root(?![A-Za-z0-9])/.test(dictionary),
+  };
+}
+
+interface StreamEntry {
+  objectNumber: number;
+  offset: number;
+}
+
+/** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded. */
+function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dictionary: string): StreamEntry[] | null {
+  const streamKeyword = buffer.indexOf('stream', afterDictionary);
+  if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) return null;
+  let dataStart = streamKeyword + 6;
+  if (buffer[dataStart] === 0x0d) dataStart += 1;
+  if (buffer[dataStart] === 0x0a) dataStart += 1;
+  const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
+  const dataEnd = directLength?.[1] === undefined ? buffer.indexOf('endstream', dataStart) : dataStart + Number(directLength[1]);
+  const widths = /\/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(dictionary);
+  if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) return null;
+  const [typeWidth, offsetWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
+  const rowWidth = typeWidth + offsetWidth + thirdWidth;
+  const data = decodeFlate(buffer.subarray(dataStart, dataEnd), dictionary, rowWidth);
+  if (data === null || rowWidth === 0) return null;
+  const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
+  const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
+  const entries: StreamEntry[] = [];
+  let row = 0;
+  for (let pair = 0; pair + 1 < index.length; pair += 2) {
+    const first = index[pair] ?? 0;
+    const count = index[pair + 1] ?? 0;
+    for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
+      const at = row * rowWidth;
+      const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
+      if (type === 1) entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
+    }
+  }
+  return entries;
+}
+
+function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number): Buffer | null {
+  if (!/\/FlateDecode\b/.test(dictionary)) return /\/Filter\b/.test(dictionary) ? null : raw;
+  let inflated: Buffer;
+  try {
+    inflated = inflateSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return null;
+  }
+  const predictor = Number(/\/Predictor\s+(\d+)/.exec(dictionary)?.[1] ?? 1);
+  if (predictor < 10) return inflated;
+  const columns = Number(/\/Columns\s+(\d+)/.exec(dictionary)?.[1] ?? rowWidth);
+  return undoPngPredictor(inflated, columns);
+}
+
+/** Reverses the PNG row filters (ISO 32000-1 §7.4.4.4) used by cross-reference streams, one byte per pixel. */
+function undoPngPredictor(data: Buffer, columns: number): Buffer {
+  const rows = Math.floor(data.length / (columns + 1));
+  const output = Buffer.alloc(rows * columns);
+  for (let row = 0; row < rows; row += 1) {
+    const filter = data[row * (columns + 1)] ?? 0;
+    for (let column = 0; column < columns; column += 1) {
+      const value = data[row * (columns + 1) + 1 + column] ?? 0;
+      const left = column > 0 ? (output[row * columns + column - 1] ?? 0) : 0;
+      const up = row > 0 ? (output[(row - 1) * columns + column] ?? 0) : 0;
+      const upLeft = row > 0 && column > 0 ? (output[(row - 1) * columns + column - 1] ?? 0) : 0;
+      output[row * columns + column] = (value + predict(filter, left, up, upLeft)) & 0xff;
+    }
+  }
+  return output;
+}
+
+function predict(filter: number, left: number, up: number, upLeft: number): number {
+  if (filter === 1) return left;
+  if (filter === 2) return up;
+  if (filter === 3) return (left + up) >> 1;
+  if (filter === 4) {
+    const estimate = left + up - upLeft;
+    const [toLeft, toUp, toUpLeft] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
+    if (toLeft <= toUp && toLeft <= toUpLeft) return left;
+    return toUp <= toUpLeft ? up : upLeft;
+  }
+  return 0;
+}
+
+function readField(data: Buffer, at: number, width: number): number {
+  let value = 0;
+  for (let index = 0; index < width; index += 1) value = value * 256 + (data[at + index] ?? 0);
+  return value;
+}
+
+function readHeaderVersion(buffer: Buffer): string | null {
+  const at = buffer.subarray(0, headerWindow).indexOf('%PDF-');
+  if (at < 0) return null;
+  const match = /^(\d+\.\d+)/.exec(buffer.toString('latin1', at + 5, Math.min(at + 13, buffer.length)));
+  return match?.[1] ?? '';
+}
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+/** Where a linearized file's first-page cross-reference section sits: right after the linearization dictionary. */
+function findLinearizedSectionWindow(buffer: Buffer): Window | null {
+  const at = buffer.subarray(0, headerWindow * 2).indexOf('/Linearized');
+  if (at < 0) return null;
+  const end = buffer.indexOf('endobj', at);
+  return end < 0 ? null : { start: end + 6, end: end + 6 + 256 };
+}
+
+function isInWindow(offset: number, window: Window | null): boolean {
+  return window !== null && offset >= window.start && offset <= window.end;
+}
+
+/** When the chain could not be followed, the last trailer dictionary in the file still tells whether it is encrypted. */
+function lastTrailerHasEncrypt(buffer: Buffer): boolean {
+  const at = buffer.lastIndexOf('trailer');
+  if (at < 0) return false;
+  const dictionaryStart = buffer.indexOf('<<', at);
+  const dictionary = dictionaryStart < 0 ? null : readDictionaryText(buffer, dictionaryStart);
+  return dictionary !== null && /\/Encrypt(?![A-Za-z0-9])/.test(dictionary);
+}
+
+/** The text of the dictionary starting at `start` (`<<`), through its closing `>>`; null when it never closes. */
+function readDictionaryText(buffer: Buffer, start: number): string | null {
+  if (!matchesAt(buffer, start, '<<')) return null;
+  const limit = Math.min(buffer.length, start + dictionaryScanLimit);
+  let depth = 0;
+  let cursor = start;
+  while (cursor < limit) {
+    const byte = buffer[cursor];
+    if (byte === 0x28) {
+      cursor = skipLiteralString(buffer, cursor, limit);
+      continue;
+    }
+    if (byte === 0x3c && buffer[cursor + 1] === 0x3c) {
+      depth += 1;
+      cursor += 2;
+      continue;
+    }
+    if (byte === 0x3e && buffer[cursor + 1] === 0x3e) {
+      depth -= 1;
+      cursor += 2;
+      if (depth === 0) return buffer.toString('latin1', start, cursor);
+      continue;
+    }
+    cursor += 1;
+  }
+  return null;
+}
+
+function skipLiteralString(buffer: Buffer, start: number, limit: number): number {
+  let depth = 0;
+  let cursor = start;
+  while (cursor < limit) {
+    const byte = buffer[cursor];
+    if (byte === 0x5c) cursor += 1;
+    else if (byte === 0x28) depth += 1;
+    else if (byte === 0x29 && (depth -= 1) === 0) return cursor + 1;
+    cursor += 1;
+  }
+  return limit;
+}
+
+/** The object number of an `N G obj` header at `offset` (after blanks), or -1 when none starts there. */
+function objectNumberAt(buffer: Buffer, offset: number): number {
+  if (offset <= 0 || offset >= buffer.length) return -1;
+  const number = readInteger(buffer, skipBlank(buffer, offset));
+  if (number === null) return -1;
+  const generation = readInteger(buffer, skipBlank(buffer, number.end));
+  if (generation === null) return -1;
+  return matchesAt(buffer, skipBlank(buffer, generation.end), 'obj') ? number.value : -1;
+}
+
+function readInteger(buffer: Buffer, start: number): { value: number; end: number } | null {
+  let cursor = start;
+  let value = 0;
+  while (cursor < buffer.length && cursor - start < 16) {
+    const byte = buffer[cursor] ?? 0;
+    if (byte < 0x30 || byte > 0x39) break;
+    value = value * 10 + (byte - 0x30);
+    cursor += 1;
+  }
+  return cursor === start ? null : { value, end: cursor };
+}
+
+function isBlank(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c || byte === 0x00;
+}
+
+function skipBlank(buffer: Buffer, start: number): number {
+  let cursor = start;
+  while (cursor < buffer.length && isBlank(buffer[cursor])) cursor += 1;
+  return cursor;
+}
+
+function countNonBlank(buffer: Buffer, start: number): number {
+  let count = 0;
+  for (let cursor = start; cursor < buffer.length; cursor += 1) if (!isBlank(buffer[cursor])) count += 1;
+  return count;
+}
+
+function matchesAt(buffer: Buffer, at: number, keyword: string): boolean {
+  if (at < 0 || at + keyword.length > buffer.length) return false;
+  for (let index = 0; index < keyword.length; index += 1) if (buffer[at + index] !== keyword.charCodeAt(index)) return false;
+  return true;
+}
+
+function countOccurrences(buffer: Buffer, keyword: string): number {
+  let count = 0;
+  for (let at = buffer.indexOf(keyword); at >= 0; at = buffer.indexOf(keyword, at + keyword.length)) count += 1;
+  return count;
+}

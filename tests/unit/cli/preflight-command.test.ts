@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCliPath } from '../../support/paths';
+import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
+
+let scratch = '';
+let cleanPdf = '';
+let notPdf = '';
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ecf-cli-'));
+  cleanPdf = path.join(scratch, 'Clean brief.pdf');
+  notPdf = path.join(scratch, 'Exhibit.pdf');
+  await writeFile(cleanPdf, await makePdf(2));
+  await writeFile(notPdf, makeNotPdf());
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+function runCli(...args: string[]) {
+  const result = spawnSync(process.execPath, [testCliPath, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonReport {
+  file: string;
+  bytes: number;
+  pages: number | null;
+  verdict: string;
+  findings: { code: string; severity: string; message: string }[];
+}
+
+describe('ecf-desk preflight', () => {
+  it('passes a plain letter-size PDF with exit code 0', () => {
+    const run = runCli('preflight', cleanPdf);
+    expect(run.stdout).toContain('Clean brief.pdf');
+    expect(run.stdout).toContain('PASS');
+    expect(run.code).toBe(0);
+  });
+
+  it('prints one JSON report per file, in the order given, and exits with the worst verdict', () => {
+    const run = runCli('preflight', '--json', cleanPdf, notPdf);
+    const reports = JSON.parse(run.stdout) as JsonReport[];
+    expect(reports.map((report) => [path.basename(report.file), report.verdict])).toEqual([
+      ['Clean brief.pdf', 'pass'],
+      ['Exhibit.pdf', 'block'],
+    ]);
+    expect(reports[0]?.pages).toBe(2);
+    expect(reports[1]?.findings.map((finding) => finding.code)).toContain('not-pdf');
+    expect(run.code).toBe(2);
+  });
+
+  it('blocks a file over the limit given with --limit-mb', () => {
+    const run = runCli('preflight', '--json', '--limit-mb', '0.001', cleanPdf);
+    const [report] = JSON.parse(run.stdout) as JsonReport[];
+    expect(report?.findings.find((finding) => finding.code === 'too-large')?.severity).toBe('block');
+    expect(run.code).toBe(2);
+  });
+
+  it('exits 3 and says why when a file cannot be read', () => {
+    const run = runCli('preflight', path.join(scratch, 'missing.pdf'));
+    expect(run.stdout).toContain('could not be read (ENOENT)');
+    expect(run.code).toBe(3);
+  });
+
+  it('explains its usage and exits 3 when called wrongly', () => {
+    const run = runCli('inspect', cleanPdf);
+    expect(run.stderr).toContain('Usage: ecf-desk preflight');
+    expect(run.code).toBe(3);
+  });
+});

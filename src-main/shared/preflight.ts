@@ -69,3 +69,12 @@ export const preflightReport = z.object({
 });
 /** A preflight report. */
 export type PreflightReport = z.infer<typeof preflightReport>;
+
+/** How far preflight is on one document: reading its structure, going through its pages, then the checks. */
+export const preflightProgress = z.object({
+  phase: z.enum(['reading', 'pages', 'checking']),
+  pagesDone: z.number().int().nonnegative(),
+  pageCount: z.number().int().nonnegative(),
+});
+/** Progress of one preflight. */
+export type PreflightProgress = z.infer<typeof preflightProgress>;

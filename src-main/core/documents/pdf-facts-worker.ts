@@ -1,7 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import type { PdfFacts } from '../ports';
+import { serveOneTask } from '../workers/worker-side';
 import { readPdfFacts } from './read-pdf-facts';
 
 /** The worker side of `createWorkerPdfReader`: one document in, its facts out. */
-parentPort?.once('message', (bytes: Uint8Array) => {
-  void readPdfFacts(bytes).then((facts) => parentPort?.postMessage(facts));
-});
+serveOneTask<Uint8Array, PdfFacts, never>((bytes) => readPdfFacts(bytes));

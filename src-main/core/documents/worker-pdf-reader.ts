@@ -13,6 +13,8 @@ function describeFailure(failure: WorkerFailure): PdfFacts {
       return { kind: 'unreadable', reason: 'it needs more memory than a document may use' };
     case 'crashed':
       return { kind: 'unreadable', reason: failure.reason };
+    case 'cancelled':
+      return { kind: 'unreadable', reason: 'reading it was cancelled' };
   }
 }
 
@@ -23,7 +25,7 @@ export function createWorkerPdfReader(workerScriptPath: string, limits: WorkerLi
     readFacts(bytes) {
       // A copy goes to the worker, so the caller's bytes stay usable.
       const copy = bytes.slice();
-      return runner.run(copy, [copy.buffer as ArrayBuffer]);
+      return runner.run(copy, { transfer: [copy.buffer as ArrayBuffer] });
     },
     close: () => runner.close(),
   };

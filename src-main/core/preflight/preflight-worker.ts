@@ -1,4 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import type { PreflightProgress, PreflightReport } from '../../shared/preflight';
+import { serveOneTask } from '../workers/worker-side';
+import { allChecks } from './checks/index';
 import type { PreflightOptions } from './check';
 import { preflightPdf } from './run-preflight';
 
@@ -8,7 +10,13 @@ export interface PreflightTask {
   readonly options: PreflightOptions;
 }
 
-/** The worker side of `createWorkerPreflight`: one document in, its report out. */
-parentPort?.once('message', (task: PreflightTask) => {
-  void preflightPdf(task.bytes, task.options).then((report) => parentPort?.postMessage(report));
-});
+/** Phase changes and the first and last page always reach the screen, whatever the throttle drops between them. */
+function isMilestone(progress: PreflightProgress): boolean {
+  return progress.phase !== 'pages' || progress.pagesDone === 1 || progress.pagesDone === progress.pageCount;
+}
+
+/** The worker side of `createWorkerPreflight`: one document in, progress per page, its report out. */
+serveOneTask<PreflightTask, PreflightReport, PreflightProgress>(
+  (task, reportProgress) => preflightPdf(task.bytes, task.options, allChecks, reportProgress),
+  isMilestone,
+);

@@ -1,7 +1,8 @@
-import type { Finding, PreflightReport, Verdict } from '../../shared/preflight';
+import type { Finding, PreflightProgress, PreflightReport, Verdict } from '../../shared/preflight';
 import { citPreflightOptions } from './check';
 import type { Check, InspectedPdf, PreflightOptions } from './check';
 import { allChecks } from './checks/index';
+import { readPageContents } from './content/page-content';
 import { inspectPdf } from './inspect-pdf';
 
 /**
@@ -12,14 +13,27 @@ export async function preflightPdf(
   bytes: Uint8Array,
   options: PreflightOptions = citPreflightOptions,
   checks: readonly Check[] = allChecks,
+  onProgress: (progress: PreflightProgress) => void = () => undefined,
 ): Promise<PreflightReport> {
   let pdf: InspectedPdf;
   try {
+    onProgress({ phase: 'reading', pagesDone: 0, pageCount: 0 });
     pdf = await inspectPdf(bytes, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { bytes: bytes.byteLength, pages: null, verdict: 'error', findings: [], error: `ECF Desk could not read this file (${reason}). Add it again, or re-create the PDF from the original.` };
   }
+  if (pdf.document) {
+    // The page pass is most of the work; reading it here, before the checks share it, lets progress follow each page.
+    // A page tree too broken to walk is left for the checks, whose failures become findings.
+    try {
+      readPageContents(pdf.document, (pagesDone, pageCount) => onProgress({ phase: 'pages', pagesDone, pageCount }));
+    } catch {
+      onProgress({ phase: 'checking', pagesDone: 0, pageCount: 0 });
+    }
+  }
+  const pageCount = pdf.census?.pages.length ?? 0;
+  onProgress({ phase: 'checking', pagesDone: pageCount, pageCount });
   const findings: Finding[] = [];
   let didACheckFail = false;
   for (const check of checks) {

@@ -33,11 +33,16 @@ export interface PageGlyphs {
 
 const documentCache = new WeakMap<PDFDocument, readonly PageContent[]>();
 
-/** Every page's content summary, read once per document however many checks ask. */
-export function readPageContents(document: PDFDocument): readonly PageContent[] {
+/** Every page's content summary, read once per document however many checks ask; `onPage` hears of each page read. */
+export function readPageContents(document: PDFDocument, onPage?: (pagesDone: number, pageCount: number) => void): readonly PageContent[] {
   const cached = documentCache.get(document);
   if (cached) return cached;
-  const contents = document.getPages().map((page, index) => readPageContent(page, index + 1));
+  const pages = document.getPages();
+  const contents = pages.map((page, index) => {
+    const content = readPageContent(page, index + 1);
+    onPage?.(index + 1, pages.length);
+    return content;
+  });
   documentCache.set(document, contents);
   return contents;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { settings as settingsSchema } from '../shared/domain';
 import type { Handlers } from './api/handlers';
 import { createDocumentsService } from './documents/documents-service';
-import type { Clock, EmitEvent, FileChooser, PdfReader, SettingsStore } from './ports';
+import type { Clock, EmitEvent, FileChooser, PdfReader, Preflighter, SettingsStore } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
@@ -17,6 +17,7 @@ export interface CoreServicesOptions {
   readonly settingsStore: SettingsStore;
   readonly fileChooser: FileChooser | null;
   readonly pdfReader: PdfReader;
+  readonly preflighter: Preflighter;
   readonly emit: EmitEvent;
   readonly clock?: Clock;
 }
@@ -34,11 +35,14 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     table: createDocumentsTable(database),
     store: createDocumentStore(path.join(options.dataFolder, dataFileNames.documents)),
     pdfReader: options.pdfReader,
+    preflighter: options.preflighter,
     fileChooser: options.fileChooser,
     clock: options.clock ?? systemClock,
     emit: options.emit,
   });
   const { settingsStore } = options;
+  // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
+  documents.resumeInterruptedPreflights();
 
   const handlers: Handlers = {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: options.version, host: options.host, dataFolder: options.dataFolder }),
@@ -50,6 +54,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       return null;
     },
     'documents.restore': async ({ id }) => documents.restore(id),
+    'documents.preflight': async ({ id }) => documents.preflight(id),
+    'documents.cancelPreflight': async ({ id }) => documents.cancelPreflight(id),
     'settings.get': async () => settingsStore.read(),
     'settings.update': async (changes) => {
       const next = settingsSchema.parse({ ...settingsStore.read(), ...changes });
@@ -61,6 +67,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   return {
     handlers,
     async close() {
+      // Checks stop first, so none records its outcome into a closed database; they resume at the next start.
+      documents.close();
       database.close();
     },
   };

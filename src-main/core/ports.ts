@@ -1,6 +1,7 @@
 import type { EventName } from '../shared/channel-names';
 import type { EventPayload } from '../shared/contract';
 import type { Settings } from '../shared/domain';
+import type { PreflightProgress, PreflightReport } from '../shared/preflight';
 
 /**
  * The ports through which core reaches the world. Each host (Electron, browser mode, tests)
@@ -39,6 +40,20 @@ export type PdfFacts =
 /** Reads a PDF's facts, in a worker with time and memory limits in the real hosts. */
 export interface PdfReader {
   readFacts(bytes: Uint8Array): Promise<PdfFacts>;
+}
+
+/** How one preflight run reports its progress, and how the caller stops it. */
+export interface PreflightRun {
+  readonly onProgress?: (progress: PreflightProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Checks one PDF against the court's rules, in a worker with time and memory limits in the real hosts.
+ * It never throws: a check that cannot finish (cancelled, too slow, crashed) is a report with verdict `error`.
+ */
+export interface Preflighter {
+  preflight(bytes: Uint8Array, run: PreflightRun): Promise<PreflightReport>;
 }
 
 /** Sends an event to every renderer the host serves. */

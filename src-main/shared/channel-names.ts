@@ -10,12 +10,14 @@ export const channelNames = [
   'documents.choose',
   'documents.remove',
   'documents.restore',
+  'documents.preflight',
+  'documents.cancelPreflight',
   'settings.get',
   'settings.update',
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */
-export const eventNames = ['documents.progress', 'documents.changed'] as const;
+export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress'] as const;
 
 /** A request channel's name. */
 export type ChannelName = (typeof channelNames)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channel-names';
-import { addProgress, appInfo, documentRecord, settings } from './domain';
+import { addProgress, appInfo, documentPreflightProgress, documentRecord, settings } from './domain';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
@@ -34,6 +34,10 @@ export const contract = {
   'documents.choose': { args: noArguments, result: z.array(documentRecord) },
   'documents.remove': { args: documentId, result: z.null() },
   'documents.restore': { args: documentId, result: documentRecord },
+  /** Runs preflight on a document again (after a cancel, a failed run, or to re-check); a check already under way carries on. */
+  'documents.preflight': { args: documentId, result: documentRecord },
+  /** Stops a document's check; the document is then marked as not checked until it is run again. */
+  'documents.cancelPreflight': { args: documentId, result: documentRecord },
   'settings.get': { args: noArguments, result: settings },
   'settings.update': { args: settings.partial().strict(), result: settings },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
@@ -42,6 +46,7 @@ export const contract = {
 export const eventContract = {
   'documents.progress': addProgress,
   'documents.changed': z.object({}).strict(),
+  'documents.preflightProgress': documentPreflightProgress,
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** The arguments a channel takes (as the caller writes them). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { preflightProgress, preflightReport } from './preflight';
 
 /** Why a document cannot be used, in words for a paralegal (what, why the court cares, what to do). */
 export const documentProblem = z.object({
@@ -8,7 +9,21 @@ export const documentProblem = z.object({
 /** A problem found while reading an added document. */
 export type DocumentProblem = z.infer<typeof documentProblem>;
 
-/** A document the user added: its facts, and a problem instead of a page count when it is not usable. */
+/**
+ * Where a document's preflight stands. A file that is not a usable PDF is never checked; a check the user
+ * cancelled leaves `cancelled` (not checked) until it is run again; `done` carries the stored report.
+ */
+export const documentPreflight = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-applicable') }),
+  z.object({ state: z.literal('waiting') }),
+  z.object({ state: z.literal('running') }),
+  z.object({ state: z.literal('cancelled') }),
+  z.object({ state: z.literal('done'), report: preflightReport }),
+]);
+/** A document's preflight state. */
+export type DocumentPreflight = z.infer<typeof documentPreflight>;
+
+/** A document the user added: its facts, a problem instead of a page count when it is not usable, and its preflight. */
 export const documentRecord = z.object({
   id: z.string(),
   name: z.string(),
@@ -17,6 +32,7 @@ export const documentRecord = z.object({
   pages: z.number().int().positive().nullable(),
   addedAt: z.string(),
   problem: documentProblem.nullable(),
+  preflight: documentPreflight,
 });
 /** A document in the list. */
 export type DocumentRecord = z.infer<typeof documentRecord>;
@@ -35,6 +51,14 @@ export const addProgress = z.object({
 });
 /** A progress report for one add. */
 export type AddProgress = z.infer<typeof addProgress>;
+
+/** How far the preflight of one stored document is (streamed while it runs; never stored). */
+export const documentPreflightProgress = z.object({
+  documentId: z.string(),
+  progress: preflightProgress,
+});
+/** A progress report for one document's preflight. */
+export type DocumentPreflightProgress = z.infer<typeof documentPreflightProgress>;
 
 /** Where the app runs and where it keeps its data. */
 export const appInfo = z.object({

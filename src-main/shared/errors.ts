@@ -9,6 +9,7 @@ export const errorCodes = [
   'host.unsupported',
   'document.not-found',
   'document.too-big-to-read',
+  'document.not-checkable',
   'storage.newer-version',
   'internal',
 ] as const;

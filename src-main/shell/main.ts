@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { createCoreServices } from '../core/app-services';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
+import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
 import { createElectronSettingsStore } from './adapters/electron-settings-store';
 import { appScheme, appStartUrl } from './app-origin';
@@ -17,6 +18,7 @@ import { createMainWindow } from './window-factory';
 const rendererFolder = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 const pdfWorkerPath = fileURLToPath(new URL('../workers/pdf-facts.js', import.meta.url));
+const preflightWorkerPath = fileURLToPath(new URL('../workers/preflight.js', import.meta.url));
 
 /** Where the app keeps its data: `ECF_DESK_HOME` when set (tests, portable setups), else Electron's per-OS folder. */
 function resolveDataFolder(): string {
@@ -77,6 +79,7 @@ function runApp(): void {
 
       const dataFolder = resolveDataFolder();
       const pdfReader = createWorkerPdfReader(pdfWorkerPath);
+      const preflighter = createWorkerPreflighter(preflightWorkerPath);
       const services = createCoreServices({
         dataFolder,
         host: 'electron',
@@ -84,10 +87,12 @@ function runApp(): void {
         settingsStore: createElectronSettingsStore(dataFolder),
         fileChooser: createDialogFileChooser(),
         pdfReader,
+        preflighter,
         emit: (event, payload) => sendEvent(BrowserWindow.getAllWindows(), event, payload),
       });
       closeResources = async () => {
-        await Promise.allSettled([services.close(), pdfReader.close()]);
+        // Core is asked first: it stops its checks at once, before the workers go, so none records an outcome and all resume at the next start.
+        await Promise.allSettled([services.close(), pdfReader.close(), preflighter.close()]);
       };
       registerIpc(services.handlers);
       showMainWindow();

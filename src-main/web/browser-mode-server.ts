@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatch } from '../core/api/dispatch';
 import { createCoreServices } from '../core/app-services';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
+import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import { createFileSettingsStore } from '../core/storage/settings-file';
 import type { Envelope } from '../shared/errors';
 import { apiPrefix, eventsPath, tokenHeader } from '../shared/wire';
@@ -17,7 +18,10 @@ import { serveStaticFile } from './static-files';
 export interface BrowserModeOptions {
   readonly dataFolder: string;
   readonly rendererFolder: string;
+  /** The worker that reads a PDF's facts (`workers/pdf-facts.js` in the build). */
   readonly workerScriptPath: string;
+  /** The worker that preflights a PDF (`workers/preflight.js` in the build). */
+  readonly preflightWorkerScriptPath: string;
   readonly version: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -49,6 +53,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   const token = randomBytes(24).toString('base64url');
   const streams = createEventStreams();
   const pdfReader = createWorkerPdfReader(options.workerScriptPath);
+  const preflighter = createWorkerPreflighter(options.preflightWorkerScriptPath);
   const core = createCoreServices({
     dataFolder: options.dataFolder,
     host: 'browser',
@@ -56,6 +61,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     settingsStore: createFileSettingsStore(options.dataFolder),
     fileChooser: null,
     pdfReader,
+    preflighter,
     emit: streams.emit,
   });
   let port = options.port;
@@ -103,8 +109,9 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       streams.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pdfReader.close();
+      // Core first: it stops its checks without recording them, so they resume at the next start.
       await core.close();
+      await Promise.all([pdfReader.close(), preflighter.close()]);
     },
   };
 }

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     dataFolder: resolveAppDataFolder(process.env, process.platform, homedir()),
     rendererFolder: path.join(here, '..', 'renderer'),
     workerScriptPath: path.join(here, '..', 'workers', 'pdf-facts.js'),
+    preflightWorkerScriptPath: path.join(here, '..', 'workers', 'preflight.js'),
     version: (JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
     port,
   });

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 /** The names of the app's icons. */
-export type IconName = 'document' | 'upload' | 'check' | 'error' | 'close';
+export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close';
 
 // Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
 const shapes: Record<IconName, ReactElement> = {
@@ -29,6 +29,13 @@ const shapes: Record<IconName, ReactElement> = {
       <circle cx="12" cy="12" r="9" />
       <path d="M12 7.5v5.5" />
       <path d="M12 16.5v.01" />
+    </>
+  ),
+  warning: (
+    <>
+      <path d="M10.3 4.2 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z" />
+      <path d="M12 9.5v4" />
+      <path d="M12 17v.01" />
     </>
   ),
   close: (

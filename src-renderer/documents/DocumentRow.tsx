@@ -1,4 +1,6 @@
+import type { FocusEvent, MouseEvent } from 'react';
 import type { DocumentRecord } from '../../src-main/shared/domain';
+import type { PreflightProgress } from '../../src-main/shared/preflight';
 import { Icon } from '../components/Icon';
 import { formatBytes } from '../format/format-bytes';
 import { formatDateTime } from '../format/format-date-time';
@@ -8,11 +10,44 @@ import { DocumentStatus } from './DocumentStatus';
 /** How many characters of the SHA-256 the list shows: enough to tell files apart at a glance. */
 const shortHashLength = 12;
 
-/** One document in the list: its facts, its status and its Remove button. */
-export function DocumentRow({ document, onRemove }: { readonly document: DocumentRecord; readonly onRemove: () => void }) {
+/** What a row needs beyond its document: its check's progress, whether it is selected, and what its controls do. */
+export interface DocumentRowProps {
+  readonly document: DocumentRecord;
+  readonly progress: PreflightProgress | undefined;
+  readonly isSelected: boolean;
+  /** Whether Tab lands on this row (one row of the list at a time; arrow keys move between them). */
+  readonly isTabStop: boolean;
+  readonly onSelect: () => void;
+  readonly onFocus: () => void;
+  readonly onRemove: () => void;
+  readonly onCheckAgain: () => void;
+  readonly onCancelCheck: () => void;
+}
+
+/** Whether an event started on one of the row's own controls, which keep their meaning and do not select the row. */
+function isOnControl(event: MouseEvent | FocusEvent): boolean {
+  return event.target instanceof Element && event.target.closest('button') !== null;
+}
+
+/** One document in the list: its facts, its status and its Remove button; clicking it shows its findings. */
+export function DocumentRow({ document, progress, isSelected, isTabStop, onSelect, onFocus, onRemove, onCheckAgain, onCancelCheck }: DocumentRowProps) {
   const added = formatDateTime(document.addedAt);
+  const classes = ['document-row', document.problem ? 'document-row--problem' : '', isSelected ? 'document-row--selected' : ''].filter(Boolean).join(' ');
   return (
-    <tr className={document.problem ? 'document-row document-row--problem' : 'document-row'} data-testid="document-row" data-document-name={document.name}>
+    <tr
+      className={classes}
+      data-testid="document-row"
+      data-document-name={document.name}
+      data-document-id={document.id}
+      tabIndex={isTabStop ? 0 : -1}
+      aria-selected={isSelected}
+      onClick={(event) => {
+        if (!isOnControl(event)) onSelect();
+      }}
+      onFocus={(event) => {
+        if (!isOnControl(event)) onFocus();
+      }}
+    >
       <th scope="row" className="document-row__name">
         <span className="document-row__name-inner">
           <Icon name="document" className="icon document-row__file-icon" />
@@ -52,7 +87,7 @@ export function DocumentRow({ document, onRemove }: { readonly document: Documen
         </time>
       </td>
       <td className="document-row__status">
-        <DocumentStatus problem={document.problem} />
+        <DocumentStatus document={document} progress={progress} onCheckAgain={onCheckAgain} onCancelCheck={onCancelCheck} />
       </td>
       <td className="document-row__actions">
         <button type="button" className="button button--quiet button--small" data-testid="remove" data-remove-button onClick={onRemove}>

@@ -1,22 +1,62 @@
-import type { DocumentProblem } from '../../src-main/shared/domain';
-import { Icon } from '../components/Icon';
+import type { DocumentRecord } from '../../src-main/shared/domain';
+import type { PreflightProgress } from '../../src-main/shared/preflight';
+import { Icon, type IconName } from '../components/Icon';
+import { summarizePreflight, type PreflightTone } from '../format/describe-preflight';
+import { CheckProgress } from './CheckProgress';
 
-/** "Ready", or the problem main found, in words that say what is wrong and what to do. */
-export function DocumentStatus({ problem }: { readonly problem: DocumentProblem | null }) {
-  if (!problem) {
+const toneIcons: Readonly<Record<PreflightTone, IconName | null>> = {
+  ready: 'check',
+  warning: 'warning',
+  blocked: 'error',
+  failed: 'error',
+  busy: null,
+  idle: null,
+};
+
+/** What the Status column says: the problem that makes a file unusable, or its preflight verdict in words. */
+export function DocumentStatus({
+  document,
+  progress,
+  onCheckAgain,
+  onCancelCheck,
+}: {
+  readonly document: DocumentRecord;
+  readonly progress: PreflightProgress | undefined;
+  readonly onCheckAgain: () => void;
+  readonly onCancelCheck: () => void;
+}) {
+  if (document.problem) {
     return (
-      <span className="document-status document-status--ready">
-        <Icon name="check" />
-        Ready
+      <span className="document-status document-status--failed" data-testid="preflight-status">
+        <Icon name="error" />
+        <span>
+          <span className="visually-hidden">Problem: </span>
+          <span data-testid="document-problem">{document.problem.message}</span>
+        </span>
       </span>
     );
   }
+  const { preflight } = document;
+  if (preflight.state === 'waiting' || preflight.state === 'running') {
+    return (
+      <div className="document-status document-status--busy" data-testid="preflight-status">
+        <CheckProgress name={document.name} preflight={preflight} progress={progress} onCancel={onCancelCheck} />
+      </div>
+    );
+  }
+  const summary = summarizePreflight(preflight);
+  const icon = toneIcons[summary.tone];
+  const canCheckAgain = preflight.state === 'cancelled' || (preflight.state === 'done' && preflight.report.verdict === 'error');
   return (
-    <span className="document-status document-status--problem">
-      <Icon name="error" />
-      <span>
-        <span className="visually-hidden">Problem: </span>
-        <span data-testid="document-problem">{problem.message}</span>
+    <span className={`document-status document-status--${summary.tone}`} data-testid="preflight-status">
+      {icon && <Icon name={icon} />}
+      <span className="document-status__words">
+        <span className="document-status__label">{summary.label}</span>
+        {canCheckAgain && (
+          <button type="button" className="button button--quiet button--small document-status__action" data-testid="check-again" onClick={onCheckAgain}>
+            Check again<span className="visually-hidden"> {document.name}</span>
+          </button>
+        )}
       </span>
     </span>
   );

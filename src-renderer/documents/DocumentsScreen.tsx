@@ -9,6 +9,7 @@ import { AddProgressList } from './AddProgressList';
 import { DocumentTable } from './DocumentTable';
 import { DropOverlay } from './DropOverlay';
 import { EmptyState } from './EmptyState';
+import { FindingsPanel } from './FindingsPanel';
 import { UndoToast } from './UndoToast';
 import { useFileDrop } from './use-file-drop';
 import { useFocusAfterRemoval } from './use-focus-after-removal';
@@ -36,6 +37,11 @@ export function DocumentsScreen() {
   const addFiles = useDocuments((state) => state.addFiles);
   const remove = useDocuments((state) => state.remove);
   const setSort = useDocuments((state) => state.setSort);
+  const checkProgress = useDocuments((state) => state.checkProgress);
+  const selectedId = useDocuments((state) => state.selectedId);
+  const select = useDocuments((state) => state.select);
+  const checkAgain = useDocuments((state) => state.checkAgain);
+  const cancelCheck = useDocuments((state) => state.cancelCheck);
 
   useEffect(() => connect(), [connect]);
 
@@ -47,6 +53,15 @@ export function DocumentsScreen() {
   const tableRef = useRef<HTMLDivElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const focusAfterRemoval = useFocusAfterRemoval(tableRef, addButtonRef, sorted.length);
+  const panelRef = useRef<HTMLElement>(null);
+  // A removed document leaves the panel empty rather than showing findings for something no longer in the list.
+  const selected = sorted.find((document) => document.id === selectedId) ?? null;
+
+  const selectDocument = (document: DocumentRecord): void => {
+    select(document.id);
+    // The panel sits under the list; bring it into view without taking focus from the row.
+    panelRef.current?.scrollIntoView?.({ block: 'nearest' });
+  };
 
   const removeDocument = async (document: DocumentRecord, index: number): Promise<void> => {
     focusAfterRemoval(index);
@@ -54,7 +69,31 @@ export function DocumentsScreen() {
   };
 
   const renderList = () => {
-    if (sorted.length > 0) return <DocumentTable documents={sorted} sort={sort} onSort={(next) => void setSort(next)} onRemove={(document, index) => void removeDocument(document, index)} containerRef={tableRef} />;
+    if (sorted.length > 0) {
+      return (
+        <>
+          <DocumentTable
+            documents={sorted}
+            sort={sort}
+            checkProgress={checkProgress}
+            selectedId={selected?.id ?? null}
+            onSort={(next) => void setSort(next)}
+            onSelect={selectDocument}
+            onRemove={(document, index) => void removeDocument(document, index)}
+            onCheckAgain={(document) => void checkAgain(document.id)}
+            onCancelCheck={(document) => void cancelCheck(document.id)}
+            containerRef={tableRef}
+          />
+          <FindingsPanel
+            ref={panelRef}
+            document={selected}
+            progress={selected ? checkProgress[selected.id] : undefined}
+            onCheckAgain={() => selected && void checkAgain(selected.id)}
+            onCancelCheck={() => selected && void cancelCheck(selected.id)}
+          />
+        </>
+      );
+    }
     if (status === 'loading') return <p className="documents-screen__status">Loading documents…</p>;
     if (status === 'failed') {
       return (

@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddPhase, AddProgress, DocumentRecord } from '../../src-main/shared/domain';
+import type { AddPhase, AddProgress, DocumentPreflightProgress, DocumentRecord } from '../../src-main/shared/domain';
+import type { PreflightProgress } from '../../src-main/shared/preflight';
+import { announceReport } from '../format/describe-preflight';
 import type { Bridge } from '../create-bridge';
 import type { NoticesStore } from './notices-store';
 import type { DocumentsSort } from './sort-documents';
@@ -30,6 +32,10 @@ export interface DocumentsState {
   readonly lastRemoved: DocumentRecord | null;
   /** The latest sentence for screen readers (read by a polite live region). */
   readonly announcement: string;
+  /** How far each running check is, by document id, as main last reported it. */
+  readonly checkProgress: Readonly<Record<string, PreflightProgress>>;
+  /** The document whose findings the panel shows, or null when none is selected. */
+  readonly selectedId: string | null;
 
   /** Loads the list and the sort setting and follows main's events; returns the function that stops following. */
   connect(): () => void;
@@ -47,6 +53,12 @@ export interface DocumentsState {
   dismissUndo(id: string): void;
   /** Changes the order and saves it as the user's setting. */
   setSort(sort: DocumentsSort): Promise<void>;
+  /** Shows a document's findings in the panel (null empties it). */
+  select(id: string | null): void;
+  /** Runs a document's preflight again. */
+  checkAgain(id: string): Promise<void>;
+  /** Stops a document's preflight; it is then marked as not checked. */
+  cancelCheck(id: string): Promise<void>;
 }
 
 /** A store of the Documents screen's state. */
@@ -60,6 +72,26 @@ function pagesInWords(pages: number): string {
 function describeAdded(record: DocumentRecord): string {
   if (record.problem) return `Added ${record.name}, but it has a problem: ${record.problem.message}`;
   return record.pages === null ? `Added ${record.name}.` : `Added ${record.name}, ${pagesInWords(record.pages)}.`;
+}
+
+/** Whether a document's check is waiting or under way. */
+function isChecking(record: DocumentRecord): boolean {
+  return record.preflight.state === 'waiting' || record.preflight.state === 'running';
+}
+
+/** The sentence for the last check that finished between two lists, or null when none did. */
+function describeFinishedCheck(before: readonly DocumentRecord[], after: readonly DocumentRecord[]): string | null {
+  const wasChecking = new Set(before.filter(isChecking).map((record) => record.id));
+  const finished = after.filter((record) => wasChecking.has(record.id) && record.preflight.state === 'done');
+  const last = finished.at(-1);
+  if (!last || last.preflight.state !== 'done') return null;
+  return finished.length === 1 ? announceReport(last.name, last.preflight.report) : `Finished checking ${finished.length} documents.`;
+}
+
+/** Progress only for the checks still under way, so a finished one never shows an old page count. */
+function progressStillRunning(progress: Readonly<Record<string, PreflightProgress>>, documents: readonly DocumentRecord[]): Record<string, PreflightProgress> {
+  const running = new Set(documents.filter((record) => record.preflight.state === 'running').map((record) => record.id));
+  return Object.fromEntries(Object.entries(progress).filter(([id]) => running.has(id)));
 }
 
 /** Replaces a document with the same id, or adds it. */
@@ -103,6 +135,10 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       else set({ jobs: [...get().jobs, { jobId: progress.jobId, name: progress.name, phase: progress.phase, fraction: progress.fraction }] });
     };
 
+    const followCheck = ({ documentId, progress }: DocumentPreflightProgress): void => {
+      set({ checkProgress: { ...get().checkProgress, [documentId]: progress } });
+    };
+
     const addOne = async (jobId: string, file: File): Promise<void> => {
       updateJob(jobId, { phase: 'uploading', fraction: 0 });
       try {
@@ -132,10 +168,13 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       jobs: [],
       lastRemoved: null,
       announcement: '',
+      checkProgress: {},
+      selectedId: null,
 
       connect() {
         const stopProgress = bridge.on('documents.progress', followProgress);
         const stopChanges = bridge.on('documents.changed', () => void get().load());
+        const stopChecks = bridge.on('documents.preflightProgress', followCheck);
         void get().load();
         bridge.invoke('settings.get', {}).then(
           (settings) => {
@@ -146,6 +185,7 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         return () => {
           stopProgress();
           stopChanges();
+          stopChecks();
         };
       },
 
@@ -153,7 +193,9 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         const request = ++latestLoad;
         try {
           const documents = await bridge.invoke('documents.list', {});
-          if (request === latestLoad) set({ documents, status: 'ready' });
+          if (request !== latestLoad) return;
+          const finished = describeFinishedCheck(get().documents, documents);
+          set({ documents, status: 'ready', checkProgress: progressStillRunning(get().checkProgress, documents), ...(finished ? { announcement: finished } : {}) });
         } catch (error) {
           if (request !== latestLoad) return;
           report('The list of documents could not be loaded.', error);
@@ -223,6 +265,32 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
 
       dismissUndo(id) {
         if (get().lastRemoved?.id === id) set({ lastRemoved: null });
+      },
+
+      select(id) {
+        set({ selectedId: id });
+      },
+
+      async checkAgain(id) {
+        const record = get().documents.find((each) => each.id === id);
+        if (!record) return;
+        try {
+          const checking = await bridge.invoke('documents.preflight', { id });
+          set({ documents: upsert(get().documents, checking), announcement: `Checking ${checking.name} again.` });
+        } catch (error) {
+          report(`${record.name} was not checked again.`, error);
+        }
+      },
+
+      async cancelCheck(id) {
+        const record = get().documents.find((each) => each.id === id);
+        if (!record) return;
+        try {
+          const stopped = await bridge.invoke('documents.cancelPreflight', { id });
+          set({ documents: upsert(get().documents, stopped), announcement: `Stopped checking ${stopped.name}. It has not been checked.` });
+        } catch (error) {
+          report(`Checking ${record.name} was not stopped.`, error);
+        }
       },
 
       async setSort(sort) {

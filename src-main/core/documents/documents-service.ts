@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AddPhase, DocumentRecord } from '../../shared/domain';
 import { AppError } from '../errors';
-import type { Clock, EmitEvent, FileChooser, PdfReader } from '../ports';
+import type { Clock, EmitEvent, FileChooser, PdfReader, Preflighter } from '../ports';
 import type { DocumentStore } from '../storage/document-store';
 import { sha256Of } from '../storage/document-store';
 import type { DocumentsTable } from '../storage/documents-table';
+import { createPreflightQueue } from './preflight-queue';
 import { describeProblem } from './problem-messages';
 
 /** What the documents service needs from the rest of core and from its host. */
@@ -12,23 +13,42 @@ export interface DocumentsServiceDependencies {
   readonly table: DocumentsTable;
   readonly store: DocumentStore;
   readonly pdfReader: PdfReader;
+  readonly preflighter: Preflighter;
+  /** How many documents are checked at once. */
+  readonly preflightConcurrency?: number;
   readonly fileChooser: FileChooser | null;
   readonly clock: Clock;
   readonly emit: EmitEvent;
 }
 
-/** The documents the user adds: stored by content, listed with their facts or their problem. */
+/** The documents the user adds: stored by content, listed with their facts or their problem, and preflighted. */
 export interface DocumentsService {
   list(): DocumentRecord[];
+  /** Stores a file and answers at once; a PDF's preflight starts in the background. */
   add(jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord>;
   choose(): Promise<DocumentRecord[]>;
   remove(id: string): void;
   restore(id: string): DocumentRecord;
+  /** Checks a PDF again; a check already waiting or running carries on. */
+  preflight(id: string): DocumentRecord;
+  /** Stops a document's check, leaving it marked as not checked. */
+  cancelPreflight(id: string): DocumentRecord;
+  /** Checks again every document whose check was cut short when the app last stopped. */
+  resumeInterruptedPreflights(): void;
+  /** Stops the checks under way, leaving them to be resumed at the next start. */
+  close(): void;
 }
 
 /** Builds the documents service. */
 export function createDocumentsService(dependencies: DocumentsServiceDependencies): DocumentsService {
   const { table, store, pdfReader, fileChooser, clock, emit } = dependencies;
+  const queue = createPreflightQueue({ table, store, preflighter: dependencies.preflighter, emit, concurrency: dependencies.preflightConcurrency });
+
+  const find = (id: string): DocumentRecord => {
+    const document = table.get(id);
+    if (!document) throw new AppError('document.not-found', 'That document is no longer in the list.');
+    return document;
+  };
 
   const add = async (jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord> => {
     let lastReported = -1;
@@ -55,11 +75,13 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       pages: facts.kind === 'pdf' ? facts.pages : null,
       addedAt: clock.now().toISOString(),
       problem: facts.kind === 'pdf' ? null : describeProblem(facts),
+      preflight: facts.kind === 'pdf' ? { state: 'waiting' } : { state: 'not-applicable' },
     };
     table.insert(record);
+    if (facts.kind === 'pdf') queue.enqueue(record.id);
     report('done', 1);
     emit('documents.changed', {});
-    return record;
+    return find(record.id);
   };
 
   return {
@@ -84,5 +106,26 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       emit('documents.changed', {});
       return restored;
     },
+    preflight(id) {
+      const document = find(id);
+      if (document.preflight.state === 'not-applicable') {
+        throw new AppError('document.not-checkable', 'Only a readable PDF can be checked. Save this file as a PDF from the program that made it, then add it again.');
+      }
+      queue.enqueue(id);
+      return find(id);
+    },
+    cancelPreflight(id) {
+      const document = find(id);
+      // A check this queue no longer runs (cut short before a restart) is marked not checked all the same.
+      if (!queue.cancel(id) && (document.preflight.state === 'waiting' || document.preflight.state === 'running')) {
+        table.setPreflight(id, { state: 'cancelled' });
+        emit('documents.changed', {});
+      }
+      return find(id);
+    },
+    resumeInterruptedPreflights() {
+      for (const id of table.listUnfinishedPreflights()) queue.enqueue(id);
+    },
+    close: () => queue.close(),
   };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { documentRecord, type DocumentRecord } from '../../shared/domain';
+import { documentRecord, type DocumentPreflight, type DocumentRecord } from '../../shared/domain';
 
 /** The documents the user added, as rows in the database. */
 export interface DocumentsTable {
@@ -13,6 +13,10 @@ export interface DocumentsTable {
   markRemoved(id: string, at: Date): boolean;
   /** Puts a removed document back on the list; null when there is no such document. */
   restore(id: string): DocumentRecord | null;
+  /** Records where a document's preflight stands (with its report once done); false when there is no such document. */
+  setPreflight(id: string, preflight: DocumentPreflight): boolean;
+  /** The ids of documents, removed or not, whose check was waiting or running: the ones a crash or a quit cut short. */
+  listUnfinishedPreflights(): string[];
 }
 
 interface DocumentRow {
@@ -24,15 +28,17 @@ interface DocumentRow {
   problem_code: string | null;
   problem_message: string | null;
   added_at: string;
+  preflight_state: string;
+  preflight_report: string | null;
 }
 
-const columns = 'id, name, bytes, sha256, pages, problem_code, problem_message, added_at';
+const columns = 'id, name, bytes, sha256, pages, problem_code, problem_message, added_at, preflight_state, preflight_report';
 
 /** The documents table of an open, migrated database. */
 export function createDocumentsTable(db: Database.Database): DocumentsTable {
   const insertRow = db.prepare<[DocumentRow]>(
     `INSERT INTO documents (${columns})
-     VALUES (@id, @name, @bytes, @sha256, @pages, @problem_code, @problem_message, @added_at)`,
+     VALUES (@id, @name, @bytes, @sha256, @pages, @problem_code, @problem_message, @added_at, @preflight_state, @preflight_report)`,
   );
   // rowid breaks ties between documents added in the same instant, so the later one still comes first.
   const selectListed = db.prepare<[], DocumentRow>(
@@ -43,6 +49,13 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
     'UPDATE documents SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
   );
   const clearRemoved = db.prepare<[string]>('UPDATE documents SET removed_at = NULL WHERE id = ?');
+  const updatePreflight = db.prepare<[{ id: string; preflight_state: string; preflight_report: string | null }]>(
+    'UPDATE documents SET preflight_state = @preflight_state, preflight_report = @preflight_report WHERE id = @id',
+  );
+  // Oldest first, so after a restart the documents are checked again in the order they were added.
+  const selectUnfinished = db.prepare<[], string>(
+    "SELECT id FROM documents WHERE preflight_state IN ('waiting', 'running') ORDER BY added_at, rowid",
+  ).pluck();
 
   const get = (id: string): DocumentRecord | null => {
     const row = selectOne.get(id);
@@ -60,6 +73,7 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
         problem_code: record.problem?.code ?? null,
         problem_message: record.problem?.message ?? null,
         added_at: record.addedAt,
+        ...preflightColumns(record.preflight),
       });
     },
     list() {
@@ -73,7 +87,18 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
       clearRemoved.run(id);
       return get(id);
     },
+    setPreflight(id, preflight) {
+      return updatePreflight.run({ id, ...preflightColumns(preflight) }).changes > 0;
+    },
+    listUnfinishedPreflights() {
+      return selectUnfinished.all();
+    },
   };
+}
+
+/** A preflight state as its two columns: the state's name, and the report as JSON when there is one. */
+function preflightColumns(preflight: DocumentPreflight): { preflight_state: string; preflight_report: string | null } {
+  return { preflight_state: preflight.state, preflight_report: preflight.state === 'done' ? JSON.stringify(preflight.report) : null };
 }
 
 function toRecord(row: DocumentRow): DocumentRecord {
@@ -86,5 +111,6 @@ function toRecord(row: DocumentRow): DocumentRecord {
     pages: row.pages,
     addedAt: row.added_at,
     problem: row.problem_code === null ? null : { code: row.problem_code, message: row.problem_message },
+    preflight: row.preflight_report === null ? { state: row.preflight_state } : { state: row.preflight_state, report: JSON.parse(row.preflight_report) as unknown },
   });
 }

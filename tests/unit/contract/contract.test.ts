@@ -13,7 +13,8 @@ import type { EcfApi } from '../../../src-main/shared/ecf-api';
 import { createBridge } from '../../../src-renderer/create-bridge';
 import { createHttpTransport } from '../../../src-renderer/transports/http-transport';
 import { createIpcTransport } from '../../../src-renderer/transports/ipc-transport';
-import { testPdfWorkerPath } from '../../support/paths';
+import { inProcessPreflighter } from '../../support/in-process-preflighter';
+import { testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
 import { makePdf } from '../../support/synthetic-pdfs';
 
 const electron = vi.hoisted(() => ({
@@ -22,13 +23,15 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: electron.exposeInMainWorld }, ipcRenderer: electron.ipcRenderer }));
 
-/** Valid arguments for every channel: the contract test calls each one for real (remove comes before restore in the list). */
+/** Valid arguments for every channel: the contract test calls each one for real (remove comes before restore, and both before the checks, in the list). */
 async function validArguments(channel: ChannelName, documentId: string): Promise<unknown> {
   switch (channel) {
     case 'documents.add':
       return { jobId: 'contract', name: 'contract.pdf', bytes: await makePdf(1) };
     case 'documents.remove':
     case 'documents.restore':
+    case 'documents.preflight':
+    case 'documents.cancelPreflight':
       return { id: documentId };
     case 'settings.update':
       return { documentsSort: 'name' };
@@ -78,9 +81,10 @@ beforeAll(async () => {
     settingsStore: createFileSettingsStore(path.join(scratch, 'core')),
     fileChooser: { choosePdfs: async () => [] },
     pdfReader: { readFacts: readPdfFacts },
+    preflighter: inProcessPreflighter,
     emit: () => undefined,
   });
-  server = await startBrowserModeServer({ dataFolder: path.join(scratch, 'web'), rendererFolder: scratch, workerScriptPath: testPdfWorkerPath, version: '0.0.0', port: 0 });
+  server = await startBrowserModeServer({ dataFolder: path.join(scratch, 'web'), rendererFolder: scratch, workerScriptPath: testPdfWorkerPath, preflightWorkerScriptPath: testPreflightWorkerPath, version: '0.0.0', port: 0 });
   vi.stubGlobal('XMLHttpRequest', FetchBackedXhr);
 });
 

@@ -3,7 +3,7 @@ import { dispatch, type Handlers } from '../../../src-main/core/api/dispatch';
 import { AppError } from '../../../src-main/core/errors';
 import { defaultSettings } from '../../../src-main/shared/domain';
 
-const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-11-28T00:00:00.000Z', problem: null };
+const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-11-28T00:00:00.000Z', problem: null, preflight: { state: 'waiting' as const } };
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -13,6 +13,8 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'documents.choose': async () => [],
     'documents.remove': async () => null,
     'documents.restore': async () => record,
+    'documents.preflight': async () => record,
+    'documents.cancelPreflight': async () => record,
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
     ...overrides,

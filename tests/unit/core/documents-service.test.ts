@@ -6,29 +6,37 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentsService, type DocumentsService } from '../../../src-main/core/documents/documents-service';
 import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
 import { AppError } from '../../../src-main/core/errors';
-import type { EmitEvent, FileChooser } from '../../../src-main/core/ports';
+import type { EmitEvent, FileChooser, Preflighter } from '../../../src-main/core/ports';
 import { openDatabase } from '../../../src-main/core/storage/database';
 import { createDocumentStore } from '../../../src-main/core/storage/document-store';
 import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
 import { makeNotPdf, makePdf, makeTruncatedPdf } from '../../support/synthetic-pdfs';
 
 let scratch = '';
-let closeDatabase: () => void = () => undefined;
+let closeService: () => void = () => undefined;
 const events: { event: string; payload: unknown }[] = [];
 const emit: EmitEvent = (event, payload) => void events.push({ event, payload });
 const fixedClock = { now: () => new Date('2026-11-28T15:00:00.000Z') };
 
+/** These tests are about adding and listing, so preflight never answers here; `documents-preflight.test.ts` covers it. */
+const silentPreflighter: Preflighter = { preflight: () => new Promise(() => undefined) };
+
 function build(fileChooser: FileChooser | null = null): DocumentsService {
   const database = openDatabase(path.join(scratch, 'ecf-desk.sqlite'));
-  closeDatabase = () => database.close();
-  return createDocumentsService({
+  const service = createDocumentsService({
     table: createDocumentsTable(database),
     store: createDocumentStore(path.join(scratch, 'documents')),
     pdfReader: { readFacts: readPdfFacts },
+    preflighter: silentPreflighter,
     fileChooser,
     clock: fixedClock,
     emit,
   });
+  closeService = () => {
+    service.close();
+    database.close();
+  };
+  return service;
 }
 
 beforeEach(async () => {
@@ -36,7 +44,7 @@ beforeEach(async () => {
   events.length = 0;
 });
 afterEach(async () => {
-  closeDatabase();
+  closeService();
   await rm(scratch, { recursive: true, force: true });
 });
 

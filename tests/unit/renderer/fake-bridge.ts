@@ -87,6 +87,7 @@ export function documentRecord(overrides: Partial<DocumentRecord> & Pick<Documen
     pages: 3,
     addedAt: '2025-03-04T15:30:00.000Z',
     problem: null,
+    preflight: { state: 'done', report: { bytes: overrides.bytes ?? 2048, pages: overrides.pages ?? 3, verdict: 'pass', findings: [] } },
     ...overrides,
   };
 }

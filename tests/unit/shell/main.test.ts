@@ -49,6 +49,7 @@ const core = vi.hoisted(() => ({
   createCoreServices: vi.fn(),
   close: vi.fn(async () => undefined),
   closeReader: vi.fn(async () => undefined),
+  closePreflighter: vi.fn(async () => undefined),
   registerIpc: vi.fn(),
 }));
 
@@ -71,6 +72,9 @@ vi.mock('../../../src-main/shell/ipc', () => ({ registerIpc: core.registerIpc, s
 vi.mock('../../../src-main/core/app-services', () => ({ createCoreServices: core.createCoreServices }));
 vi.mock('../../../src-main/core/documents/worker-pdf-reader', () => ({
   createWorkerPdfReader: () => ({ readFacts: vi.fn(), close: core.closeReader }),
+}));
+vi.mock('../../../src-main/core/documents/worker-preflighter', () => ({
+  createWorkerPreflighter: () => ({ preflight: vi.fn(), close: core.closePreflighter }),
 }));
 vi.mock('../../../src-main/shell/adapters/electron-settings-store', () => ({ createElectronSettingsStore: () => ({ read: vi.fn(), write: vi.fn() }) }));
 vi.mock('../../../src-main/shell/adapters/dialog-file-chooser', () => ({ createDialogFileChooser: () => ({ choosePdfs: vi.fn() }) }));
@@ -150,7 +154,7 @@ describe('the Electron entry point', () => {
     expect(fake.state.windows[0]?.focus).toHaveBeenCalled();
   });
 
-  it('quitting waits for core and the PDF workers to close', async () => {
+  it('quitting waits for core, the PDF workers and the preflight workers to close', async () => {
     let finishClosing = (): void => undefined;
     core.close.mockReturnValueOnce(new Promise<undefined>((resolve) => (finishClosing = () => resolve(undefined))));
     await launch();
@@ -159,6 +163,7 @@ describe('the Electron entry point', () => {
     expect(firstQuit.preventDefault).toHaveBeenCalled();
     expect(core.close).toHaveBeenCalledOnce();
     expect(core.closeReader).toHaveBeenCalledOnce();
+    expect(core.closePreflighter).toHaveBeenCalledOnce();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.app.quit).not.toHaveBeenCalled();
 

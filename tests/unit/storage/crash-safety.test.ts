@@ -25,6 +25,7 @@ function expectedRecord(index: number): DocumentRecord {
     pages: (index % 90) + 1,
     addedAt: new Date(Date.UTC(2025, 0, 1) + index * 1000).toISOString(),
     problem: null,
+    preflight: { state: 'waiting' },
   };
 }
 
@@ -52,7 +53,7 @@ db.pragma('foreign_keys = ON');
 const conf = new Conf({ cwd: folder, configName: 'settings' });
 
 const insert = db.prepare(
-  'INSERT INTO documents (id, name, bytes, sha256, pages, problem_code, problem_message, added_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)',
+  "INSERT INTO documents (id, name, bytes, sha256, pages, problem_code, problem_message, added_at, preflight_state) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, 'waiting')",
 );
 const addRows = db.transaction((start) => {
   for (let index = start; index < start + ${rowsPerCommit}; index += 1) {

@@ -14,6 +14,7 @@ const record = (id: string, addedAt: string, changes: Partial<DocumentRecord> = 
   pages: 4,
   addedAt,
   problem: null,
+  preflight: { state: 'waiting' },
   ...changes,
 });
 
@@ -35,6 +36,7 @@ describe('createDocumentsTable', () => {
     const unusable = record('scan', '2025-03-01T11:00:00.000Z', {
       pages: null,
       problem: { code: 'document.unreadable', message: 'This PDF is damaged. Save it again from the program that made it.' },
+      preflight: { state: 'not-applicable' },
     });
     table.insert(readable);
     table.insert(unusable);

@@ -1,0 +1,151 @@
+import { useId, type Ref } from 'react';
+import type { DocumentRecord } from '../../src-main/shared/domain';
+import type { Finding, PreflightProgress } from '../../src-main/shared/preflight';
+import { Icon, type IconName } from '../components/Icon';
+import { explainReport, formatPages, isLeakingText, labelOfFindingText, severityHeadings, summarizePreflight, titleOfFinding, type PreflightTone } from '../format/describe-preflight';
+import { CheckProgress } from './CheckProgress';
+import './FindingsPanel.css';
+
+const verdictIcons: Readonly<Record<PreflightTone, IconName | null>> = {
+  ready: 'check',
+  warning: 'warning',
+  blocked: 'error',
+  failed: 'error',
+  busy: null,
+  idle: null,
+};
+
+/** One finding: a short title, where it is, the explanation, and the lines it found (leaking text set apart). */
+function FindingItem({ finding }: { readonly finding: Finding }) {
+  const pages = finding.pages && finding.pages.length > 0 ? formatPages(finding.pages) : null;
+  const isLeak = isLeakingText(finding.code);
+  return (
+    <li className={`finding finding--${finding.severity}`} data-testid="finding" data-code={finding.code} data-severity={finding.severity}>
+      <div className="finding__heading">
+        <h4 className="finding__title">{titleOfFinding(finding.code)}</h4>
+        {pages && <span className="finding__pages">{pages.charAt(0).toUpperCase() + pages.slice(1)}</span>}
+      </div>
+      <p className="finding__message">{finding.message}</p>
+      {finding.text && finding.text.length > 0 && (
+        <div className={isLeak ? 'finding__text finding__text--leak' : 'finding__text'} data-testid={isLeak ? 'leaking-text' : undefined}>
+          <p className="finding__text-label">{labelOfFindingText(finding.code)}</p>
+          <ul className="finding__text-list">
+            {finding.text.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The findings of a finished check, grouped by how serious they are. */
+function FindingGroups({ findings }: { readonly findings: readonly Finding[] }) {
+  const baseId = useId();
+  return (
+    <>
+      {severityHeadings.map(({ severity, heading }) => {
+        const group = findings.filter((finding) => finding.severity === severity);
+        if (group.length === 0) return null;
+        const headingId = `${baseId}-${severity}`;
+        return (
+          <section key={severity} className={`findings-group findings-group--${severity}`} aria-labelledby={headingId}>
+            <h3 id={headingId} className="findings-group__heading">
+              {heading} <span className="findings-group__count">({group.length})</span>
+            </h3>
+            <ul className="findings-group__list">
+              {group.map((finding, index) => (
+                <FindingItem key={`${finding.code}-${index}`} finding={finding} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** What the panel says under the document's name for each preflight state. */
+function PanelBody({ document, progress, onCheckAgain, onCancelCheck }: Omit<FindingsPanelProps, 'ref'> & { readonly document: DocumentRecord }) {
+  const { preflight } = document;
+  if (document.problem) return <p className="findings-panel__summary">{document.problem.message}</p>;
+  switch (preflight.state) {
+    case 'waiting':
+    case 'running':
+      return (
+        <div className="findings-panel__busy">
+          <p className="findings-panel__summary">Preflight is reading every page. The findings appear here when it is done; you can keep working meanwhile.</p>
+          <CheckProgress name={document.name} preflight={preflight} progress={progress} onCancel={onCancelCheck} />
+        </div>
+      );
+    case 'cancelled':
+      return (
+        <div className="findings-panel__busy">
+          <p className="findings-panel__summary">This PDF has not been checked, so nobody knows yet whether the court would accept it.</p>
+          <button type="button" className="button" data-testid="check-again" onClick={onCheckAgain}>
+            Check again
+          </button>
+        </div>
+      );
+    case 'not-applicable':
+      return null;
+    case 'done':
+      return (
+        <>
+          <p className="findings-panel__summary">{explainReport(preflight.report)}</p>
+          {preflight.report.verdict === 'error' && (
+            <button type="button" className="button findings-panel__retry" data-testid="check-again" onClick={onCheckAgain}>
+              Check again
+            </button>
+          )}
+          <FindingGroups findings={preflight.report.findings} />
+        </>
+      );
+  }
+}
+
+/** What the panel needs: the selected document (or none), its check's progress, and what its buttons do. */
+export interface FindingsPanelProps {
+  readonly ref?: Ref<HTMLElement>;
+  readonly document: DocumentRecord | null;
+  readonly progress: PreflightProgress | undefined;
+  readonly onCheckAgain: () => void;
+  readonly onCancelCheck: () => void;
+}
+
+/** The reading pane under the list: the selected document's verdict and findings, or how to pick one. */
+export function FindingsPanel(props: FindingsPanelProps) {
+  const headingId = useId();
+  const { document, ref } = props;
+  if (!document) {
+    return (
+      <section ref={ref} className="findings-panel findings-panel--empty" data-testid="findings-panel" aria-labelledby={headingId}>
+        <h2 id={headingId} className="findings-panel__eyebrow">
+          Preflight findings
+        </h2>
+        <p className="findings-panel__hint">Select a document in the list to see what preflight found: anything the court would reject, and anything worth a look before you file.</p>
+      </section>
+    );
+  }
+  const summary = summarizePreflight(document.preflight, props.progress);
+  const icon = verdictIcons[summary.tone];
+  return (
+    <section ref={ref} className="findings-panel" data-testid="findings-panel" aria-labelledby={headingId}>
+      <header className="findings-panel__header">
+        <p className="findings-panel__eyebrow">Preflight findings</p>
+        <h2 id={headingId} className="findings-panel__title">
+          {document.name}
+        </h2>
+        {/* While a check runs, its progress below says where it is; a verdict comes once it is done. */}
+        {summary.tone !== 'busy' && (
+          <p className={`findings-panel__verdict findings-panel__verdict--${summary.tone}`} data-testid="findings-verdict">
+            {icon && <Icon name={icon} />}
+            {summary.label}
+          </p>
+        )}
+      </header>
+      <PanelBody document={document} progress={props.progress} onCheckAgain={props.onCheckAgain} onCancelCheck={props.onCancelCheck} />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { makeBoxAndTextPdf } from '../support/content-pdfs';
+import { sharedFixture } from '../support/paths';
+import { screenshotPath } from '../support/screenshots';
+import { makeNotPdf, makePdf } from '../support/synthetic-pdfs';
+
+/**
+ * A real bad redaction from Free Law Project's x-ray tests: three black boxes over answers that can still be copied.
+ * Without ../shared, a synthetic page with a box drawn over a line of text stands in for it.
+ */
+const realBadRedaction = sharedFixture('pdf/freelawproject__x-ray/tests/assets/rectangles_yes.pdf');
+
+async function badRedactionPdf(): Promise<{ name: string; buffer: Buffer; leakingText: string }> {
+  if (realBadRedaction) return { name: 'rectangles_yes.pdf', buffer: await readFile(realBadRedaction), leakingText: 'did not disclose all relevant medical history' };
+  const bytes = await makeBoxAndTextPdf({ text: 'SSN 123-45-6789', isBoxFirst: false });
+  return { name: 'Synthetic bad redaction.pdf', buffer: Buffer.from(bytes), leakingText: '123-45-6789' };
+}
+
+let dataFolder = '';
+let app: BrowserModeProcess | null = null;
+
+test.beforeEach(async () => {
+  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-preflight-'));
+});
+
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+  await rm(dataFolder, { recursive: true, force: true });
+});
+
+async function addThroughPicker(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('add-pdfs').click();
+  await (await chooser).setFiles(files);
+}
+
+function row(page: Page, name: string) {
+  return page.locator(`[data-testid="document-row"][data-document-name="${name}"]`);
+}
+
+test('a paralegal adds a PDF with a bad redaction and a clean one, and preflight says which the court would reject and what leaks', async ({ page }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  await page.goto(app.url);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+
+  const leaky = await badRedactionPdf();
+  await addThroughPicker(page, [
+    { name: leaky.name, mimeType: 'application/pdf', buffer: leaky.buffer },
+    { name: 'Clean brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(3)) },
+    { name: 'Exhibit B.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeNotPdf()) },
+  ]);
+
+  await expect(row(page, leaky.name).getByTestId('preflight-status')).toHaveText(/^Court would reject \(\d+\)$/);
+  await expect(row(page, 'Clean brief.pdf').getByTestId('preflight-status')).toHaveText('Ready to file');
+  await expect(row(page, 'Exhibit B.docx').getByTestId('preflight-status')).toContainText('not a PDF');
+  await expect(page.getByTestId('findings-panel')).toContainText('Select a document in the list');
+  await page.screenshot({ path: screenshotPath('preflight-list'), fullPage: true });
+
+  await row(page, leaky.name).click();
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(leaky.name);
+  const redaction = panel.locator('[data-testid="finding"][data-code="bad-redaction"]');
+  await expect(redaction).toHaveAttribute('data-severity', 'block');
+  await expect(redaction.getByTestId('leaking-text')).toContainText('The text that leaks');
+  await expect(redaction.getByTestId('leaking-text')).toContainText(leaky.leakingText);
+  await expect(redaction).toContainText('Page 1');
+  await page.screenshot({ path: screenshotPath('preflight-findings'), fullPage: true });
+  // The window scrolls inside its main area: a taller window pictures the whole panel, then the usual size returns.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: viewport?.width ?? 1280, height: 1500 });
+  await page.screenshot({ path: screenshotPath('preflight-findings-panel'), fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
+
+  // The keyboard reaches the clean document too: arrow keys move between rows, Enter opens its findings.
+  await row(page, leaky.name).focus();
+  const rows = page.getByTestId('document-row');
+  const names = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-document-name')));
+  const steps = names.indexOf('Clean brief.pdf') - names.indexOf(leaky.name);
+  for (let step = 0; step < Math.abs(steps); step += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Clean brief.pdf');
+  await expect(panel.getByTestId('findings-verdict')).toHaveText('Ready to file');
+  await page.screenshot({ path: screenshotPath('preflight-ready'), fullPage: true });
+
+  // The report is stored with the document: after a restart the verdict is there without checking again.
+  await app.stop();
+  app = await startBrowserModeProcess(dataFolder);
+  await page.goto(app.url);
+  await expect(row(page, leaky.name).getByTestId('preflight-status')).toHaveText(/^Court would reject/);
+  await expect(row(page, 'Clean brief.pdf').getByTestId('preflight-status')).toHaveText('Ready to file');
+});
+
+test('the list and the findings panel stay readable at 125% zoom, with no sideways scrolling', async ({ browser }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  const leaky = await badRedactionPdf();
+  await addThroughPicker(page, [
+    { name: leaky.name, mimeType: 'application/pdf', buffer: leaky.buffer },
+    { name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(12)) },
+  ]);
+  await expect(row(page, leaky.name).getByTestId('preflight-status')).toHaveText(/^Court would reject/);
+  await row(page, leaky.name).click();
+  await expect(page.locator('[data-testid="finding"][data-code="bad-redaction"]')).toBeVisible();
+
+  const overflow = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    main: (document.querySelector('main')?.scrollWidth ?? 0) - (document.querySelector('main')?.clientWidth ?? 0),
+  }));
+  expect(overflow).toEqual({ page: 0, main: 0 });
+  await page.screenshot({ path: screenshotPath('preflight-zoom-125'), fullPage: true });
+  await page.getByTestId('leaking-text').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('preflight-zoom-125-findings') });
+  await context.close();
+});

@@ -1,0 +1,262 @@
+import { mkdtemp, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCoreServices } from '../../../src-main/core/app-services';
+import { createDocumentsService, type DocumentsService } from '../../../src-main/core/documents/documents-service';
+import { createWorkerPreflighter } from '../../../src-main/core/documents/worker-preflighter';
+import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
+import type { EmitEvent, PreflightRun, Preflighter } from '../../../src-main/core/ports';
+import { openDatabase } from '../../../src-main/core/storage/database';
+import { createDocumentStore } from '../../../src-main/core/storage/document-store';
+import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
+import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
+import type { PreflightReport } from '../../../src-main/shared/preflight';
+import { makeBoxAndTextPdf } from '../../support/content-pdfs';
+import { testPreflightWorkerPath } from '../../support/paths';
+import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
+
+/** One check the controlled preflighter was asked for, which the test finishes when it chooses. */
+interface PendingCheck {
+  readonly bytes: Uint8Array;
+  readonly run: PreflightRun;
+  finish(report: PreflightReport): void;
+}
+
+/** A preflighter that answers only when the test says so, and gives up the way the worker does when cancelled. */
+function controlledPreflighter(): Preflighter & { readonly pending: PendingCheck[] } {
+  const pending: PendingCheck[] = [];
+  return {
+    pending,
+    preflight: (bytes, run) =>
+      new Promise((resolve) => {
+        pending.push({ bytes, run, finish: resolve });
+        run.signal?.addEventListener('abort', () => resolve({ bytes: bytes.byteLength, pages: null, verdict: 'error', findings: [], error: 'the check was cancelled' }));
+      }),
+  };
+}
+
+const passing = (pages: number): PreflightReport => ({ bytes: 1, pages, verdict: 'pass', findings: [] });
+
+let scratch = '';
+let closeAll: (() => void)[] = [];
+const events: { event: string; payload: unknown }[] = [];
+const emit: EmitEvent = (event, payload) => void events.push({ event, payload });
+
+function build(preflighter: Preflighter, preflightConcurrency?: number): DocumentsService {
+  const database = openDatabase(path.join(scratch, 'ecf-desk.sqlite'));
+  const service = createDocumentsService({
+    table: createDocumentsTable(database),
+    store: createDocumentStore(path.join(scratch, 'documents')),
+    pdfReader: { readFacts: readPdfFacts },
+    preflighter,
+    preflightConcurrency,
+    fileChooser: null,
+    clock: { now: () => new Date('2026-11-28T15:00:00.000Z') },
+    emit,
+  });
+  closeAll.push(() => {
+    service.close();
+    database.close();
+  });
+  return service;
+}
+
+/** Closes the service and its database, as quitting the app does. */
+function quit(): void {
+  for (const close of closeAll) close();
+  closeAll = [];
+}
+
+function stateOf(service: DocumentsService, id: string): DocumentRecord['preflight'] {
+  const found = service.list().find((document) => document.id === id);
+  if (!found) throw new Error(`${id} is not listed`);
+  return found.preflight;
+}
+
+async function waitForState(service: DocumentsService, id: string, state: DocumentRecord['preflight']['state']): Promise<DocumentRecord['preflight']> {
+  await vi.waitFor(() => expect(stateOf(service, id).state).toBe(state), { timeout: 20_000 });
+  return stateOf(service, id);
+}
+
+/** Waits until the service has handed `count` checks to the preflighter (it reads the stored copy first). */
+async function checksStarted(preflighter: { readonly pending: PendingCheck[] }, count: number): Promise<void> {
+  await vi.waitFor(() => expect(preflighter.pending).toHaveLength(count));
+}
+
+beforeEach(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'ecf-preflight-'));
+  events.length = 0;
+});
+afterEach(async () => {
+  quit();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('preflight of added documents', () => {
+  it('answers the add at once with the check running, then stores the report with the document', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await service.add('job-1', 'Motion.pdf', await makePdf(2));
+    expect(record.preflight).toEqual({ state: 'running' });
+    await checksStarted(preflighter, 1);
+
+    preflighter.pending[0]?.finish(passing(2));
+    expect(await waitForState(service, record.id, 'done')).toEqual({ state: 'done', report: passing(2) });
+    expect(events.at(-1)?.event).toBe('documents.changed');
+
+    quit();
+    expect(stateOf(build(controlledPreflighter()), record.id)).toEqual({ state: 'done', report: passing(2) });
+  });
+
+  it('checks the stored copy in the real worker: a box over text that is still there blocks filing and names the text', async () => {
+    const preflighter = createWorkerPreflighter(testPreflightWorkerPath);
+    try {
+      const service = build(preflighter);
+      const bytes = await makeBoxAndTextPdf({ text: 'SSN 123-45-6789', isBoxFirst: false });
+      const record = await service.add('job-2', 'Exhibit 4.pdf', bytes);
+      const done = await waitForState(service, record.id, 'done');
+      if (done.state !== 'done') throw new Error('not done');
+      expect(done.report.verdict).toBe('block');
+      const redaction = done.report.findings.find((finding) => finding.code === 'bad-redaction');
+      expect(redaction?.severity).toBe('block');
+      expect(redaction?.text?.join(' ')).toContain('123-45-6789');
+    } finally {
+      await preflighter.close();
+    }
+  });
+
+  it('never checks a file that is not a PDF, and says so if asked to', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await service.add('job-3', 'Exhibit B.docx', makeNotPdf());
+    expect(record.preflight).toEqual({ state: 'not-applicable' });
+    expect(preflighter.pending).toHaveLength(0);
+    expect(() => service.preflight(record.id)).toThrow(expect.objectContaining({ code: 'document.not-checkable' }));
+  });
+
+  it('streams progress events that name the document being checked', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await service.add('job-4', 'Brief.pdf', await makePdf(3));
+    await checksStarted(preflighter, 1);
+    preflighter.pending[0]?.run.onProgress?.({ phase: 'pages', pagesDone: 2, pageCount: 3 });
+    expect(events.filter((each) => each.event === 'documents.preflightProgress').map((each) => each.payload)).toEqual([
+      { documentId: record.id, progress: { phase: 'pages', pagesDone: 2, pageCount: 3 } },
+    ]);
+  });
+
+  it('cancelling stops the check and marks the document not checked, and a late answer does not undo that', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await service.add('job-5', 'Appendix.pdf', await makePdf(1));
+    await checksStarted(preflighter, 1);
+    const check = preflighter.pending[0];
+
+    expect(service.cancelPreflight(record.id).preflight).toEqual({ state: 'cancelled' });
+    expect(check?.run.signal?.aborted).toBe(true);
+    check?.finish(passing(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stateOf(service, record.id)).toEqual({ state: 'cancelled' });
+  });
+
+  it('runs a cancelled check again on request, to the end', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await service.add('job-6', 'Appendix.pdf', await makePdf(1));
+    await checksStarted(preflighter, 1);
+    service.cancelPreflight(record.id);
+
+    expect(service.preflight(record.id).preflight).toEqual({ state: 'running' });
+    await checksStarted(preflighter, 2);
+    preflighter.pending[1]?.finish(passing(1));
+    expect(await waitForState(service, record.id, 'done')).toEqual({ state: 'done', report: passing(1) });
+  });
+
+  it('does not start a second check of a document whose check is under way', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await service.add('job-7', 'Brief.pdf', await makePdf(1));
+    await checksStarted(preflighter, 1);
+    expect(service.preflight(record.id).preflight).toEqual({ state: 'running' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(preflighter.pending).toHaveLength(1);
+  });
+
+  it('lets documents beyond the ones being checked wait their turn, and a waiting one can be cancelled', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter, 1);
+    const first = await service.add('job-8', 'One.pdf', await makePdf(1));
+    const second = await service.add('job-9', 'Two.pdf', await makePdf(2));
+    const third = await service.add('job-10', 'Three.pdf', await makePdf(3));
+    expect([first, second, third].map((record) => record.preflight.state)).toEqual(['running', 'waiting', 'waiting']);
+
+    expect(service.cancelPreflight(second.id).preflight).toEqual({ state: 'cancelled' });
+    await checksStarted(preflighter, 1);
+    preflighter.pending[0]?.finish(passing(1));
+    await waitForState(service, third.id, 'running');
+    await checksStarted(preflighter, 2);
+    expect(stateOf(service, second.id)).toEqual({ state: 'cancelled' });
+  });
+
+  it('checks again, when the app starts, every document whose check a quit cut short', async () => {
+    const before = controlledPreflighter();
+    const service = build(before, 1);
+    const running = await service.add('job-11', 'Running.pdf', await makePdf(1));
+    const waiting = await service.add('job-12', 'Waiting.pdf', await makePdf(2));
+    await checksStarted(before, 1);
+    quit();
+    expect(before.pending[0]?.run.signal?.aborted).toBe(true);
+
+    const after = controlledPreflighter();
+    const restarted = build(after, 2);
+    expect([stateOf(restarted, running.id).state, stateOf(restarted, waiting.id).state]).toEqual(['running', 'waiting']);
+    restarted.resumeInterruptedPreflights();
+    await checksStarted(after, 2);
+    after.pending.forEach((check, index) => check.finish(passing(index + 1)));
+    await waitForState(restarted, running.id, 'done');
+    await waitForState(restarted, waiting.id, 'done');
+  });
+
+  it('ends with a plain error report when its saved copy has gone missing', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await service.add('job-13', 'Gone.pdf', await makePdf(1));
+    service.cancelPreflight(record.id);
+    await unlink(path.join(scratch, 'documents', `${record.sha256}.pdf`));
+    service.preflight(record.id);
+    const done = await waitForState(service, record.id, 'done');
+    expect(done).toMatchObject({ report: { verdict: 'error', error: expect.stringContaining('saved copy') } });
+  });
+});
+
+describe('core at start-up', () => {
+  it('resumes the checks the last run of the app left unfinished', async () => {
+    const start = (preflighter: Preflighter) =>
+      createCoreServices({
+        dataFolder: scratch,
+        host: 'browser',
+        version: '0.0.0',
+        settingsStore: createFileSettingsStore(scratch),
+        fileChooser: null,
+        pdfReader: { readFacts: readPdfFacts },
+        preflighter,
+        emit,
+      });
+    const first = start(controlledPreflighter());
+    const record = await first.handlers['documents.add']({ jobId: 'job-14', name: 'Brief.pdf', bytes: await makePdf(1) });
+    await first.close();
+
+    const after = controlledPreflighter();
+    const second = start(after);
+    try {
+      await checksStarted(after, 1);
+      after.pending[0]?.finish(passing(1));
+      await vi.waitFor(async () => expect((await second.handlers['documents.list']({}))[0]?.preflight).toEqual({ state: 'done', report: passing(1) }));
+      expect(record.preflight.state).toBe('running');
+    } finally {
+      await second.close();
+    }
+  });
+});

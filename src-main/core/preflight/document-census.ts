@@ -1,5 +1,6 @@
-import { PDFArray, PDFDict, PDFRef, PDFStream } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFStream } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFObject } from '@cantoo/pdf-lib';
+import { textOfName } from './pdf-names';
 import { asDictionary, dictionaryOf, itemsOf, nameOf, numbersOf, valueOf } from './pdf-values';
 
 /** One page of the page tree, in reading order. */
@@ -78,13 +79,18 @@ function collectDictionaries(document: PDFDocument): PDFDict[] {
         if (seen.has(value)) continue;
         seen.add(value);
         dictionaries.push(value);
-        for (const entry of value.values()) if (!(entry instanceof PDFRef)) pending.push(entry);
+        for (const entry of value.values()) if (holdsDictionaries(entry)) pending.push(entry);
       } else if (value instanceof PDFArray) {
-        for (const entry of value.asArray()) if (!(entry instanceof PDFRef)) pending.push(entry);
+        for (const entry of value.asArray()) if (holdsDictionaries(entry)) pending.push(entry);
       }
     }
   }
   return dictionaries;
+}
+
+/** Only containers can hold dictionaries, and a font's Widths array alone holds hundreds of numbers; references are walked as indirect objects. */
+function holdsDictionaries(value: PDFObject): boolean {
+  return value instanceof PDFDict || value instanceof PDFArray || value instanceof PDFStream;
 }
 
 /** The page tree's leaves in order, with inherited MediaBoxes; a tree that loops is walked once. */
@@ -119,7 +125,7 @@ function markActions(owner: PDFDict, page: number, pageOfAction: Map<PDFDict, nu
   const direct = dictionaryOf(owner, 'A');
   if (direct !== null) pending.push(direct);
   const triggers = dictionaryOf(owner, 'AA');
-  if (triggers !== null) for (const [key] of triggers.entries()) pending.push(...itemsAsDictionaries(triggers, key.decodeText()));
+  if (triggers !== null) for (const [key] of triggers.entries()) pending.push(...itemsAsDictionaries(triggers, textOfName(key)));
   while (pending.length > 0) {
     const action = pending.pop();
     if (action === undefined || pageOfAction.has(action)) continue;

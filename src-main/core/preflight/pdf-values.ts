@@ -1,9 +1,10 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from '@cantoo/pdf-lib';
 import type { PDFObject } from '@cantoo/pdf-lib';
+import { nameFor, textOfName } from './pdf-names';
 
 /** The value under `key`, with an indirect reference followed once; undefined when absent or dangling. */
 export function valueOf(dictionary: PDFDict, key: string): PDFObject | undefined {
-  const value = dictionary.get(PDFName.of(key));
+  const value = dictionary.get(nameFor(key));
   return value instanceof PDFRef ? dictionary.context.lookup(value) : value;
 }
 
@@ -22,7 +23,7 @@ export function asDictionary(value: PDFObject | undefined): PDFDict | null {
 /** The name under `key` without its slash (`/JavaScript` gives `JavaScript`), or null. */
 export function nameOf(dictionary: PDFDict, key: string): string | null {
   const value = valueOf(dictionary, key);
-  return value instanceof PDFName ? value.decodeText() : null;
+  return value instanceof PDFName ? textOfName(value) : null;
 }
 
 /** The text of a string under `key` (PDFDocEncoding or UTF-16), or null. */

@@ -1,5 +1,6 @@
 import { PDFArray, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import type { PDFDict, PDFObject } from '@cantoo/pdf-lib';
+import { nameFor, textOfName } from '../pdf-names';
 import { lookupDict, lookupNumber } from './pdf-values';
 
 /**
@@ -62,15 +63,15 @@ const componentCountKey = PDFName.of('N');
 export function resolveColourSpace(name: string, resources: PDFDict | undefined): ColourSpaceKind {
   const direct = familyKind(name);
   if (direct !== undefined) return direct;
-  return describeColourSpace(lookupDict(resources, colourSpaceKey)?.lookup(PDFName.of(name)));
+  return describeColourSpace(lookupDict(resources, colourSpaceKey)?.lookup(nameFor(name)));
 }
 
 function describeColourSpace(value: PDFObject | undefined): ColourSpaceKind {
-  if (value instanceof PDFName) return familyKind(value.decodeText()) ?? ColourSpace.other;
+  if (value instanceof PDFName) return familyKind(textOfName(value)) ?? ColourSpace.other;
   if (!(value instanceof PDFArray) || value.size() === 0) return ColourSpace.other;
   const family = value.lookup(0);
   if (!(family instanceof PDFName)) return ColourSpace.other;
-  const familyName = family.decodeText();
+  const familyName = textOfName(family);
   if (familyName === 'ICCBased') {
     const profile = value.lookup(1);
     const count = profile instanceof PDFRawStream ? lookupNumber(profile.dict, componentCountKey, 0) : 0;

@@ -5,6 +5,11 @@ const escapes: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 
 /** Resolves a literal string's backslash escapes (§7.3.4.2). */
 export function unescapeLiteral(bytes: Uint8Array, start: number, end: number): Uint8Array {
   const out = new Uint8Array(end - start);
+  return out.subarray(0, unescapeLiteralInto(bytes, start, end, out));
+}
+
+/** `unescapeLiteral` into `out` (at least `end - start` long, as escapes only shrink); returns the decoded length. */
+export function unescapeLiteralInto(bytes: Uint8Array, start: number, end: number, out: Uint8Array): number {
   let length = 0;
   for (let position = start; position < end; position += 1) {
     const byte = bytes[position]!;
@@ -28,12 +33,17 @@ export function unescapeLiteral(bytes: Uint8Array, start: number, end: number): 
       out[length++] = escapes[next] ?? next;
     }
   }
-  return out.subarray(0, length);
+  return length;
 }
 
 /** Decodes a hexadecimal string, ignoring white-space and padding an odd final digit with 0 (§7.3.4.3). */
 export function decodeHex(bytes: Uint8Array, start: number, end: number): Uint8Array {
   const out = new Uint8Array((end - start + 1) >> 1);
+  return out.subarray(0, decodeHexInto(bytes, start, end, out));
+}
+
+/** `decodeHex` into `out` (at least half of `end - start`, rounded up); returns the decoded length. */
+export function decodeHexInto(bytes: Uint8Array, start: number, end: number, out: Uint8Array): number {
   let length = 0;
   let high = -1;
   for (let position = start; position < end; position += 1) {
@@ -46,7 +56,7 @@ export function decodeHex(bytes: Uint8Array, start: number, end: number): Uint8A
     }
   }
   if (high >= 0) out[length++] = high << 4;
-  return out.subarray(0, length);
+  return length;
 }
 
 function hexValue(byte: number): number {

@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
+import { textOfName } from '../pdf-names';
 import { lookupDict, lookupName, lookupNumber, readNumbers } from './pdf-values';
 import { readStreamBytes } from './stream-bytes';
 import { glyphNameText, standardFontMetrics, winAnsiText } from './standard-fonts';
@@ -173,7 +174,7 @@ function readDifferences(dict: PDFDict): Map<number, string> | undefined {
     const item = differences.lookup(index);
     if (item instanceof PDFNumber) code = item.asNumber();
     else if (item instanceof PDFName) {
-      const text = glyphText(item.decodeText());
+      const text = glyphText(textOfName(item));
       if (text !== undefined) map.set(code, text);
       code += 1;
     }

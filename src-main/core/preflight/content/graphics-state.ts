@@ -35,8 +35,22 @@ export class GraphicsState {
   rise = 0;
   renderMode = 0;
 
-  /** A copy for the save stack. */
+  /** A copy for the save stack, field by field: q runs thousands of times a page, and Object.assign is slower. */
   clone(): GraphicsState {
-    return Object.assign(new GraphicsState(), this);
+    const copy = new GraphicsState();
+    copy.ctm = this.ctm;
+    copy.clip = this.clip;
+    copy.fillSpace = this.fillSpace;
+    copy.fillColour = this.fillColour;
+    copy.fillAlpha = this.fillAlpha;
+    copy.font = this.font;
+    copy.fontSize = this.fontSize;
+    copy.charSpacing = this.charSpacing;
+    copy.wordSpacing = this.wordSpacing;
+    copy.horizontalScale = this.horizontalScale;
+    copy.leading = this.leading;
+    copy.rise = this.rise;
+    copy.renderMode = this.renderMode;
+    return copy;
   }
 }

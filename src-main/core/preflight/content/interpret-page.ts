@@ -4,9 +4,11 @@ import { colourKey, ColourSpace, initialColour, patternColour, resolveColourSpac
 import type { ColourSpaceKind } from './colour';
 import type { ContentSink } from './content-sink';
 import { readFontMetrics } from './font-metrics';
+import type { FontMetrics } from './font-metrics';
 import { intersectBoxes, multiplyMatrices, transformBox } from './geometry';
 import { GraphicsState } from './graphics-state';
 import { PathBuilder } from './path-builder';
+import { nameFor } from '../pdf-names';
 import { lookupDict, lookupName, lookupNumber, readNumbers } from './pdf-values';
 import { showText, TextCursor } from './show-text';
 import { readFormBytes, readPageBytes } from './stream-bytes';
@@ -39,6 +41,25 @@ const names = {
 export function interpretPage(page: PDFPage, sink: ContentSink): void {
   const interpreter = new PageInterpreter(sink);
   interpreter.run(readPageBytes(page), page.node.Resources(), 0);
+}
+
+/** Tf runs once per line or more; its font is looked up once per resource dictionary and name. */
+const fontsByResources = new WeakMap<PDFDict, Map<string, FontMetrics | null>>();
+
+function fontNamed(name: string, resources: PDFDict | undefined): FontMetrics | null {
+  if (resources === undefined) return null;
+  let fonts = fontsByResources.get(resources);
+  if (fonts === undefined) {
+    fonts = new Map();
+    fontsByResources.set(resources, fonts);
+  }
+  let font = fonts.get(name);
+  if (font === undefined) {
+    const dict = lookupDict(resources, names.font)?.lookup(nameFor(name));
+    font = dict instanceof PDFDict ? readFontMetrics(dict) : null;
+    fonts.set(name, font);
+  }
+  return font;
 }
 
 class PageInterpreter {
@@ -85,7 +106,7 @@ class PageInterpreter {
       case operators.curveTo:
       case operators.curveToV:
       case operators.curveToY:
-        this.path.curveTo(state.ctm, Array.from(lexer.numbers.subarray(0, count)));
+        this.path.curveTo(state.ctm, lexer.numbers, count);
         return;
       case operators.fill:
       case operators.fillObsolete:
@@ -232,13 +253,12 @@ class PageInterpreter {
 
   private applyExtGState(name: string | null, resources: PDFDict | undefined): void {
     if (name === null) return;
-    const parameters = lookupDict(lookupDict(resources, names.extGState), PDFName.of(name));
+    const parameters = lookupDict(lookupDict(resources, names.extGState), nameFor(name));
     this.state.fillAlpha = lookupNumber(parameters, names.fillAlpha, this.state.fillAlpha);
   }
 
   private setFont(name: string | null, size: number, resources: PDFDict | undefined): void {
-    const dict = name === null ? undefined : lookupDict(resources, names.font)?.lookup(PDFName.of(name));
-    this.state.font = dict instanceof PDFDict ? readFontMetrics(dict) : null;
+    this.state.font = name === null ? null : fontNamed(name, resources);
     this.state.fontSize = size;
   }
 
@@ -249,7 +269,7 @@ class PageInterpreter {
   }
 
   private paintXObject(name: string | null, resources: PDFDict | undefined, depth: number): void {
-    const xObject = name === null ? undefined : lookupDict(resources, names.xObject)?.lookup(PDFName.of(name));
+    const xObject = name === null ? undefined : lookupDict(resources, names.xObject)?.lookup(nameFor(name));
     if (!(xObject instanceof PDFRawStream)) return;
     const subtype = lookupName(xObject.dict, names.subtype);
     if (subtype === 'Image') {

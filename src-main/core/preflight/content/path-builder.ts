@@ -47,9 +47,9 @@ export class PathBuilder {
   }
 
   /** c, v, y: a curve; its control points bound it, which is all the outline needs. */
-  curveTo(ctm: Matrix, points: readonly number[]): void {
+  curveTo(ctm: Matrix, points: ArrayLike<number>, count: number): void {
     this.isCurved = true;
-    for (let index = 0; index + 1 < points.length; index += 2) this.lineTo(ctm, points[index]!, points[index + 1]!);
+    for (let index = 0; index + 1 < count; index += 2) this.lineTo(ctm, points[index]!, points[index + 1]!);
   }
 
   /** The box around the whole path (for a clip), or null when it is empty. */

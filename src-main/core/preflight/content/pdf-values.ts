@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
 import type { PDFObject } from '@cantoo/pdf-lib';
+import { textOfName } from '../pdf-names';
 
 /**
  * Lenient readers for the dictionary values the interpreter needs. Real filings carry wrong types often
@@ -24,7 +25,7 @@ export function lookupNumber(dict: PDFDict | undefined, key: PDFName, fallback: 
 /** The name at `key` without its slash, or undefined. */
 export function lookupName(dict: PDFDict | undefined, key: PDFName): string | undefined {
   const value = dict?.lookup(key);
-  return value instanceof PDFName ? value.decodeText() : undefined;
+  return value instanceof PDFName ? textOfName(value) : undefined;
 }
 
 /** The numbers of an array object (non-numbers read as 0), or undefined when it is not an array. */

@@ -59,10 +59,11 @@ export function showText(lexer: ContentLexer, from: number, to: number, state: G
     if (kind === OperandKind.number) {
       x -= (lexer.numbers[index]! / 1000) * size * scale;
     } else {
-      const bytes = lexer.stringAt(index);
-      if (!bytes) continue;
+      if (!lexer.readString(index)) continue;
+      const bytes = lexer.stringBytes;
+      const end = lexer.stringEnd;
       const step = font.isTwoByte ? 2 : 1;
-      for (let offset = 0; offset + step <= bytes.length; offset += step) {
+      for (let offset = lexer.stringStart; offset + step <= end; offset += step) {
         const code = step === 2 ? (bytes[offset]! << 8) | bytes[offset + 1]! : bytes[offset]!;
         const width = glyphWidth(font, code) * size;
         if (sink.glyph) {

@@ -1,4 +1,4 @@
-import { decodeHex, unescapeLiteral } from './decode-strings';
+import { decodeHex, decodeHexInto, unescapeLiteral, unescapeLiteralInto } from './decode-strings';
 
 /**
  * A byte-level lexer for PDF content streams (ISO 32000-1 §7.2 lexical conventions, §7.8.2 content streams).
@@ -58,9 +58,15 @@ export class ContentLexer {
   numbers = new Float64Array(64);
   starts = new Int32Array(64);
   ends = new Int32Array(64);
+  /** Set by `readString`: the string's bytes are `stringBytes[stringStart…stringEnd)`. */
+  stringBytes: Uint8Array;
+  stringStart = 0;
+  stringEnd = 0;
+  private scratch = new Uint8Array(256);
 
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
+    this.stringBytes = bytes;
   }
 
   /** Collects the operands of the next operator and returns its `operatorCode`, or `endOfContent`. */
@@ -170,6 +176,29 @@ export class ContentLexer {
     if (kind === OperandKind.escapedLiteralString) return unescapeLiteral(this.bytes, start, end);
     if (kind === OperandKind.hexString) return decodeHex(this.bytes, start, end);
     return null;
+  }
+
+  /**
+   * Finds the bytes of the string in operand slot `index` without allocating, for the text-showing operators
+   * that run millions of times: a plain literal is left where it lies, an escaped or hex string is decoded into
+   * a buffer the next call reuses. Returns false when the slot is not a string.
+   */
+  readString(index: number): boolean {
+    const kind = this.kinds[index];
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    if (kind === OperandKind.literalString) {
+      this.stringBytes = this.bytes;
+      this.stringStart = start;
+      this.stringEnd = end;
+      return true;
+    }
+    if (kind !== OperandKind.escapedLiteralString && kind !== OperandKind.hexString) return false;
+    if (this.scratch.length < end - start) this.scratch = new Uint8Array(end - start);
+    this.stringBytes = this.scratch;
+    this.stringStart = 0;
+    this.stringEnd = kind === OperandKind.hexString ? decodeHexInto(this.bytes, start, end, this.scratch) : unescapeLiteralInto(this.bytes, start, end, this.scratch);
+    return true;
   }
 
   /**

@@ -4,7 +4,7 @@ import type { PreflightOptions } from './check';
 import type { PreflightTask } from './preflight-worker';
 
 /** A whole document gets a minute and 1.5 GB (the peak-memory budget). */
-const defaultLimits: WorkerLimits = { timeoutMs: 60_000, maxMemoryMb: 1536 };
+const defaultLimits: WorkerLimits = { timeoutMs: 60_000, maxMemoryMb: 1536, youngGenerationMb: 128 };
 
 const failureReasons: Readonly<Record<WorkerFailure['kind'], string>> = {
   timeout: 'checking it took longer than a minute, so it was stopped',

@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads';
 export interface WorkerLimits {
   readonly timeoutMs: number;
   readonly maxMemoryMb: number;
+  /** A larger young generation for tasks that allocate many short-lived objects (parsing), so collection runs less often. */
+  readonly youngGenerationMb?: number;
 }
 
 /** Why a task ended without an answer from its worker. */
@@ -61,7 +63,9 @@ export function createWorkerTaskRunner<Input, Output, Progress = never>(
 
   const runInWorker = (input: Input, options: TaskOptions<Progress>): Promise<Output> =>
     new Promise((resolve) => {
-      const worker = new Worker(workerScriptPath, { resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb } });
+      const worker = new Worker(workerScriptPath, {
+        resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, ...(limits.youngGenerationMb ? { maxYoungGenerationSizeMb: limits.youngGenerationMb } : {}) },
+      });
       running.add(worker);
       let isSettled = false;
       const settle = (output: Output): void => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { settings as settingsSchema } from '../shared/domain';
 import type { Handlers } from './api/handlers';
 import { createDocumentsService } from './documents/documents-service';
-import type { Clock, EmitEvent, FileChooser, PdfReader, Preflighter, SettingsStore } from './ports';
+import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
@@ -18,6 +18,7 @@ export interface CoreServicesOptions {
   readonly fileChooser: FileChooser | null;
   readonly pdfReader: PdfReader;
   readonly preflighter: Preflighter;
+  readonly fixer: Fixer;
   readonly emit: EmitEvent;
   readonly clock?: Clock;
 }
@@ -36,6 +37,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     store: createDocumentStore(path.join(options.dataFolder, dataFileNames.documents)),
     pdfReader: options.pdfReader,
     preflighter: options.preflighter,
+    fixer: options.fixer,
     fileChooser: options.fileChooser,
     clock: options.clock ?? systemClock,
     emit: options.emit,
@@ -56,6 +58,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     'documents.restore': async ({ id }) => documents.restore(id),
     'documents.preflight': async ({ id }) => documents.preflight(id),
     'documents.cancelPreflight': async ({ id }) => documents.cancelPreflight(id),
+    'documents.fix': ({ id, fix, dropAnnotations }) => documents.fix(id, fix, dropAnnotations ?? 'none'),
+    'documents.cancelFix': async ({ id }) => documents.cancelFix(id),
+    'documents.undoFix': async ({ id }) => documents.undoFix(id),
     'settings.get': async () => settingsStore.read(),
     'settings.update': async (changes) => {
       const next = settingsSchema.parse({ ...settingsStore.read(), ...changes });
@@ -67,7 +72,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   return {
     handlers,
     async close() {
-      // Checks stop first, so none records its outcome into a closed database; they resume at the next start.
+      // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
       documents.close();
       database.close();
     },

@@ -1,6 +1,7 @@
 import type { EventName } from '../shared/channel-names';
 import type { EventPayload } from '../shared/contract';
-import type { Settings } from '../shared/domain';
+import type { AnnotationsToDrop, Settings } from '../shared/domain';
+import type { ErrorCode } from '../shared/errors';
 import type { PreflightProgress, PreflightReport } from '../shared/preflight';
 
 /**
@@ -54,6 +55,36 @@ export interface PreflightRun {
  */
 export interface Preflighter {
   preflight(bytes: Uint8Array, run: PreflightRun): Promise<PreflightReport>;
+}
+
+/** A fix to make: a clean copy (optionally dropping annotations), the same with the form flattened, or a split under the court's limit. */
+export type FixRequest =
+  | { readonly fix: 'clean-copy' | 'flatten-forms'; readonly dropAnnotations: AnnotationsToDrop }
+  | { readonly fix: 'split' };
+
+/** One part of a split: the original's pages it holds, its name ("Part 1 of 3 (pages 1–120)") and its bytes. */
+export interface FixedPart {
+  readonly name: string;
+  readonly firstPage: number;
+  readonly lastPage: number;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * What a fix made: one new version with what it left out and what it could not fix, the parts of a split in
+ * page order, or why it could not be made, in words for the person filing.
+ */
+export type FixOutcome =
+  | { readonly kind: 'version'; readonly bytes: Uint8Array; readonly removed: readonly string[]; readonly notes: readonly string[] }
+  | { readonly kind: 'parts'; readonly parts: readonly FixedPart[] }
+  | { readonly kind: 'failed'; readonly code: Extract<ErrorCode, `fix.${string}`>; readonly message: string };
+
+/**
+ * Makes one-click fixes, in a worker with time and memory limits in the real hosts (a fix of a 55 MB file takes
+ * seconds of CPU). It never throws: a fix that cannot be made or is cancelled is a `failed` outcome.
+ */
+export interface Fixer {
+  fix(bytes: Uint8Array, request: FixRequest, run: { readonly signal?: AbortSignal }): Promise<FixOutcome>;
 }
 
 /** Sends an event to every renderer the host serves. */

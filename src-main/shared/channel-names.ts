@@ -12,6 +12,9 @@ export const channelNames = [
   'documents.restore',
   'documents.preflight',
   'documents.cancelPreflight',
+  'documents.fix',
+  'documents.cancelFix',
+  'documents.undoFix',
   'settings.get',
   'settings.update',
 ] as const;

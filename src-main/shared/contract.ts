@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channel-names';
-import { addProgress, appInfo, documentPreflightProgress, documentRecord, settings } from './domain';
+import { addProgress, annotationsToDrop, appInfo, documentPreflightProgress, documentRecord, settings } from './domain';
+import { fixId } from './preflight';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
@@ -38,6 +39,18 @@ export const contract = {
   'documents.preflight': { args: documentId, result: documentRecord },
   /** Stops a document's check; the document is then marked as not checked until it is run again. */
   'documents.cancelPreflight': { args: documentId, result: documentRecord },
+  /**
+   * Makes a fixed version of a document in a worker and answers once it is stored: the clean or flattened copy,
+   * or the parts of a split, in order. They replace the original in the list (which is kept, for undo) and are checked at once.
+   */
+  'documents.fix': {
+    args: z.object({ id: documentId.shape.id, fix: fixId, dropAnnotations: annotationsToDrop.optional() }).strict(),
+    result: z.array(documentRecord),
+  },
+  /** Stops a fix under way; the original stays as it was. */
+  'documents.cancelFix': { args: documentId, result: documentRecord },
+  /** Takes back the fix that made this version (any part of a split): the versions go, the original returns and is answered. */
+  'documents.undoFix': { args: documentId, result: documentRecord },
   'settings.get': { args: noArguments, result: settings },
   'settings.update': { args: settings.partial().strict(), result: settings },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { preflightProgress, preflightReport } from './preflight';
+import { fixId, preflightProgress, preflightReport, verdict } from './preflight';
 
 /** Why a document cannot be used, in words for a paralegal (what, why the court cares, what to do). */
 export const documentProblem = z.object({
@@ -23,8 +23,46 @@ export const documentPreflight = z.discriminatedUnion('state', [
 /** A document's preflight state. */
 export type DocumentPreflight = z.infer<typeof documentPreflight>;
 
-/** A document the user added: its facts, a problem instead of a page count when it is not usable, and its preflight. */
-export const documentRecord = z.object({
+/** A preflight verdict with its counts, kept so a fixed version can say what its original was like. */
+export const verdictCounts = z.object({
+  verdict,
+  blocking: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+});
+/** A verdict and how many findings blocked filing or were worth a look. */
+export type VerdictCounts = z.infer<typeof verdictCounts>;
+
+/** Which part of a split a version is: its number, how many parts there are, and the original's pages it holds. */
+export const splitPartFacts = z.object({
+  number: z.number().int().positive(),
+  count: z.number().int().positive(),
+  firstPage: z.number().int().positive(),
+  lastPage: z.number().int().positive(),
+});
+/** One part of a split, as a version records it. */
+export type SplitPartFacts = z.infer<typeof splitPartFacts>;
+
+/**
+ * Where a version made by a fix came from: the original (still kept, so the fix can be undone), the fix,
+ * what it left out and what it could not fix (the engine's words), and the original's verdict for the before/after.
+ */
+export const fixOrigin = z.object({
+  fromId: z.string(),
+  fromName: z.string(),
+  fix: fixId,
+  fixedAt: z.string(),
+  removed: z.array(z.string()),
+  notes: z.array(z.string()),
+  /** Null when the original had no finished check when it was fixed. */
+  before: verdictCounts.nullable(),
+  /** Set on each part of a split. */
+  part: splitPartFacts.nullable(),
+});
+/** Where a fixed version came from. */
+export type FixOrigin = z.infer<typeof fixOrigin>;
+
+/** A document as the database keeps it: its facts, a problem instead of a page count when it is not usable, its preflight, and its origin when a fix made it. */
+export const storedDocument = z.object({
   id: z.string(),
   name: z.string(),
   bytes: z.number().int().nonnegative(),
@@ -33,9 +71,22 @@ export const documentRecord = z.object({
   addedAt: z.string(),
   problem: documentProblem.nullable(),
   preflight: documentPreflight,
+  fixedFrom: fixOrigin.nullable(),
+});
+/** A document as stored. */
+export type StoredDocument = z.infer<typeof storedDocument>;
+
+/** A document in the list: as stored, plus the fix being made from it right now (never stored: a fix cut short leaves the original as it was). */
+export const documentRecord = storedDocument.extend({
+  fixing: z.object({ fix: fixId }).nullable(),
 });
 /** A document in the list. */
 export type DocumentRecord = z.infer<typeof documentRecord>;
+
+/** Which annotations a clean copy drops: none, comments (notes, highlights, drawings, stamps; never links), or all but form fields and redaction marks. */
+export const annotationsToDrop = z.enum(['none', 'comments', 'all']);
+/** Which annotations a clean copy drops. */
+export type AnnotationsToDrop = z.infer<typeof annotationsToDrop>;
 
 /** The stages of adding a document, reported as progress. */
 export const addPhase = z.enum(['uploading', 'hashing', 'storing', 'reading-pages', 'done']);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { createCoreServices } from '../core/app-services';
+import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
@@ -19,6 +20,7 @@ const rendererFolder = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 const pdfWorkerPath = fileURLToPath(new URL('../workers/pdf-facts.js', import.meta.url));
 const preflightWorkerPath = fileURLToPath(new URL('../workers/preflight.js', import.meta.url));
+const fixWorkerPath = fileURLToPath(new URL('../workers/fixes.js', import.meta.url));
 
 /** Where the app keeps its data: `ECF_DESK_HOME` when set (tests, portable setups), else Electron's per-OS folder. */
 function resolveDataFolder(): string {
@@ -80,6 +82,7 @@ function runApp(): void {
       const dataFolder = resolveDataFolder();
       const pdfReader = createWorkerPdfReader(pdfWorkerPath);
       const preflighter = createWorkerPreflighter(preflightWorkerPath);
+      const fixer = createAppFixer(fixWorkerPath);
       const services = createCoreServices({
         dataFolder,
         host: 'electron',
@@ -88,11 +91,12 @@ function runApp(): void {
         fileChooser: createDialogFileChooser(),
         pdfReader,
         preflighter,
+        fixer,
         emit: (event, payload) => sendEvent(BrowserWindow.getAllWindows(), event, payload),
       });
       closeResources = async () => {
-        // Core is asked first: it stops its checks at once, before the workers go, so none records an outcome and all resume at the next start.
-        await Promise.allSettled([services.close(), pdfReader.close(), preflighter.close()]);
+        // Core is asked first: it stops its checks and fixes at once, before the workers go, so none records an outcome; checks resume at the next start.
+        await Promise.allSettled([services.close(), pdfReader.close(), preflighter.close(), fixer.close()]);
       };
       registerIpc(services.handlers);
       showMainWindow();

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../core/api/dispatch';
 import { createCoreServices } from '../core/app-services';
+import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import { createFileSettingsStore } from '../core/storage/settings-file';
@@ -22,6 +23,8 @@ export interface BrowserModeOptions {
   readonly workerScriptPath: string;
   /** The worker that preflights a PDF (`workers/preflight.js` in the build). */
   readonly preflightWorkerScriptPath: string;
+  /** The worker that makes one-click fixes (`workers/fixes.js` in the build). */
+  readonly fixWorkerScriptPath: string;
   readonly version: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -54,6 +57,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   const streams = createEventStreams();
   const pdfReader = createWorkerPdfReader(options.workerScriptPath);
   const preflighter = createWorkerPreflighter(options.preflightWorkerScriptPath);
+  const fixer = createAppFixer(options.fixWorkerScriptPath);
   const core = createCoreServices({
     dataFolder: options.dataFolder,
     host: 'browser',
@@ -62,6 +66,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     fileChooser: null,
     pdfReader,
     preflighter,
+    fixer,
     emit: streams.emit,
   });
   let port = options.port;
@@ -109,9 +114,9 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       streams.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Core first: it stops its checks without recording them, so they resume at the next start.
+      // Core first: it stops its checks without recording them, so they resume at the next start, and its fixes without keeping them.
       await core.close();
-      await Promise.all([pdfReader.close(), preflighter.close()]);
+      await Promise.all([pdfReader.close(), preflighter.close(), fixer.close()]);
     },
   };
 }

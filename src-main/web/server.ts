@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     rendererFolder: path.join(here, '..', 'renderer'),
     workerScriptPath: path.join(here, '..', 'workers', 'pdf-facts.js'),
     preflightWorkerScriptPath: path.join(here, '..', 'workers', 'preflight.js'),
+    fixWorkerScriptPath: path.join(here, '..', 'workers', 'fixes.js'),
     version: (JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
     port,
   });

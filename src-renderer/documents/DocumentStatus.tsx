@@ -3,6 +3,7 @@ import type { PreflightProgress } from '../../src-main/shared/preflight';
 import { Icon, type IconName } from '../components/Icon';
 import { summarizePreflight, type PreflightTone } from '../format/describe-preflight';
 import { CheckProgress } from './CheckProgress';
+import { FixingProgress } from './FixActions';
 
 const toneIcons: Readonly<Record<PreflightTone, IconName | null>> = {
   ready: 'check',
@@ -34,6 +35,13 @@ export function DocumentStatus({
           <span data-testid="document-problem">{document.problem.message}</span>
         </span>
       </span>
+    );
+  }
+  if (document.fixing) {
+    return (
+      <div className="document-status document-status--busy" data-testid="preflight-status">
+        <FixingProgress fix={document.fixing.fix} name={document.name} />
+      </div>
     );
   }
   const { preflight } = document;

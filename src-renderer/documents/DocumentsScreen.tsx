@@ -42,6 +42,10 @@ export function DocumentsScreen() {
   const select = useDocuments((state) => state.select);
   const checkAgain = useDocuments((state) => state.checkAgain);
   const cancelCheck = useDocuments((state) => state.cancelCheck);
+  const fixing = useDocuments((state) => state.fixing);
+  const fix = useDocuments((state) => state.fix);
+  const cancelFix = useDocuments((state) => state.cancelFix);
+  const undoFix = useDocuments((state) => state.undoFix);
 
   useEffect(() => connect(), [connect]);
 
@@ -49,7 +53,16 @@ export function DocumentsScreen() {
   useOpenShortcut(openPicker);
   const { isDraggingFiles, dropTargetHandlers } = useFileDrop((files) => void addFiles(files));
 
-  const sorted = useMemo(() => sortDocuments(documents, sort), [documents, sort]);
+  // A fix this window asked for shows at once, before main's list says so.
+  const shown = useMemo(
+    () =>
+      documents.map((document): DocumentRecord => {
+        const asked = fixing[document.id];
+        return document.fixing === null && asked !== undefined ? { ...document, fixing: { fix: asked } } : document;
+      }),
+    [documents, fixing],
+  );
+  const sorted = useMemo(() => sortDocuments(shown, sort), [shown, sort]);
   const tableRef = useRef<HTMLDivElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const focusAfterRemoval = useFocusAfterRemoval(tableRef, addButtonRef, sorted.length);
@@ -90,6 +103,9 @@ export function DocumentsScreen() {
             progress={selected ? checkProgress[selected.id] : undefined}
             onCheckAgain={() => selected && void checkAgain(selected.id)}
             onCancelCheck={() => selected && void cancelCheck(selected.id)}
+            onFix={(chosen, dropAnnotations) => selected && void fix(selected.id, chosen, dropAnnotations)}
+            onCancelFix={() => selected && void cancelFix(selected.id)}
+            onUndoFix={() => selected && void undoFix(selected.id)}
           />
         </>
       );

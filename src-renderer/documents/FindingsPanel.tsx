@@ -1,9 +1,11 @@
 import { useId, type Ref } from 'react';
-import type { DocumentRecord } from '../../src-main/shared/domain';
-import type { Finding, PreflightProgress } from '../../src-main/shared/preflight';
+import type { AnnotationsToDrop, DocumentRecord } from '../../src-main/shared/domain';
+import type { Finding, FindingCode, FixId, PreflightProgress } from '../../src-main/shared/preflight';
 import { Icon, type IconName } from '../components/Icon';
 import { explainReport, formatPages, isLeakingText, labelOfFindingText, severityHeadings, summarizePreflight, titleOfFinding, type PreflightTone } from '../format/describe-preflight';
 import { CheckProgress } from './CheckProgress';
+import { FixActions, FixingProgress } from './FixActions';
+import { FixSummary } from './FixSummary';
 import './FindingsPanel.css';
 
 const verdictIcons: Readonly<Record<PreflightTone, IconName | null>> = {
@@ -15,8 +17,29 @@ const verdictIcons: Readonly<Record<PreflightTone, IconName | null>> = {
   idle: null,
 };
 
-/** One finding: a short title, where it is, the explanation, and the lines it found (leaking text set apart). */
-function FindingItem({ finding }: { readonly finding: Finding }) {
+/**
+ * Findings no copy can fix, said plainly: the text under a box or a mark is still in the file, and a copy keeps it.
+ * (PDF-PREFLIGHT.md §7 row 9: applying a redaction is a redaction tool's job.)
+ */
+const cannotBeFixedByCopy: Partial<Readonly<Record<FindingCode, string>>> = {
+  'bad-redaction':
+    'A clean copy cannot fix this: the text is still under the boxes, and a copy keeps it. Redact it with a real redaction tool ' +
+    '(Adobe Acrobat: Redact, mark the text, then Apply), save, and add the redacted PDF.',
+  'unapplied-redaction':
+    'A clean copy cannot fix this: a redaction mark hides nothing until it is applied, and a copy keeps the text under it. ' +
+    'Apply the redaction in Adobe Acrobat (Redact, then Apply), save, and add the redacted PDF.',
+};
+
+/** What a finding needs to offer its fixes: whether the document has comments, the fix running, and what the buttons do. */
+interface FixContext {
+  readonly hasComments: boolean;
+  readonly fixing: FixId | null;
+  readonly onFix: (fix: FixId, dropAnnotations: AnnotationsToDrop) => void;
+}
+
+/** One finding: a short title, where it is, the explanation, the lines it found (leaking text set apart), and its fixes. */
+function FindingItem({ finding, fixContext }: { readonly finding: Finding; readonly fixContext: FixContext }) {
+  const noFix = cannotBeFixedByCopy[finding.code];
   const pages = finding.pages && finding.pages.length > 0 ? formatPages(finding.pages) : null;
   const isLeak = isLeakingText(finding.code);
   return (
@@ -36,12 +59,18 @@ function FindingItem({ finding }: { readonly finding: Finding }) {
           </ul>
         </div>
       )}
+      {noFix && (
+        <p className="finding__no-fix" data-testid="no-fix-note">
+          {noFix}
+        </p>
+      )}
+      {!noFix && finding.fixes && finding.fixes.length > 0 && <FixActions fixes={finding.fixes} {...fixContext} />}
     </li>
   );
 }
 
 /** The findings of a finished check, grouped by how serious they are. */
-function FindingGroups({ findings }: { readonly findings: readonly Finding[] }) {
+function FindingGroups({ findings, fixContext }: { readonly findings: readonly Finding[]; readonly fixContext: FixContext }) {
   const baseId = useId();
   return (
     <>
@@ -56,7 +85,7 @@ function FindingGroups({ findings }: { readonly findings: readonly Finding[] }) 
             </h3>
             <ul className="findings-group__list">
               {group.map((finding, index) => (
-                <FindingItem key={`${finding.code}-${index}`} finding={finding} />
+                <FindingItem key={`${finding.code}-${index}`} finding={finding} fixContext={fixContext} />
               ))}
             </ul>
           </section>
@@ -67,7 +96,7 @@ function FindingGroups({ findings }: { readonly findings: readonly Finding[] }) 
 }
 
 /** What the panel says under the document's name for each preflight state. */
-function PanelBody({ document, progress, onCheckAgain, onCancelCheck }: Omit<FindingsPanelProps, 'ref'> & { readonly document: DocumentRecord }) {
+function PanelBody({ document, progress, onCheckAgain, onCancelCheck, onFix }: Omit<FindingsPanelProps, 'ref' | 'onUndoFix' | 'onCancelFix'> & { readonly document: DocumentRecord }) {
   const { preflight } = document;
   if (document.problem) return <p className="findings-panel__summary">{document.problem.message}</p>;
   switch (preflight.state) {
@@ -90,7 +119,12 @@ function PanelBody({ document, progress, onCheckAgain, onCancelCheck }: Omit<Fin
       );
     case 'not-applicable':
       return null;
-    case 'done':
+    case 'done': {
+      const fixContext: FixContext = {
+        hasComments: preflight.report.findings.some((finding) => finding.code === 'annotations'),
+        fixing: document.fixing?.fix ?? null,
+        onFix,
+      };
       return (
         <>
           <p className="findings-panel__summary">{explainReport(preflight.report)}</p>
@@ -99,9 +133,10 @@ function PanelBody({ document, progress, onCheckAgain, onCancelCheck }: Omit<Fin
               Check again
             </button>
           )}
-          <FindingGroups findings={preflight.report.findings} />
+          <FindingGroups findings={preflight.report.findings} fixContext={fixContext} />
         </>
       );
+    }
   }
 }
 
@@ -112,6 +147,9 @@ export interface FindingsPanelProps {
   readonly progress: PreflightProgress | undefined;
   readonly onCheckAgain: () => void;
   readonly onCancelCheck: () => void;
+  readonly onFix: (fix: FixId, dropAnnotations: AnnotationsToDrop) => void;
+  readonly onCancelFix: () => void;
+  readonly onUndoFix: () => void;
 }
 
 /** The reading pane under the list: the selected document's verdict and findings, or how to pick one. */
@@ -145,7 +183,9 @@ export function FindingsPanel(props: FindingsPanelProps) {
           </p>
         )}
       </header>
-      <PanelBody document={document} progress={props.progress} onCheckAgain={props.onCheckAgain} onCancelCheck={props.onCancelCheck} />
+      {document.fixing && <FixingProgress fix={document.fixing.fix} name={document.name} onCancel={props.onCancelFix} />}
+      {document.fixedFrom && <FixSummary document={document} origin={document.fixedFrom} onUndo={props.onUndoFix} />}
+      <PanelBody document={document} progress={props.progress} onCheckAgain={props.onCheckAgain} onCancelCheck={props.onCancelCheck} onFix={props.onFix} />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddPhase, AddProgress, DocumentPreflightProgress, DocumentRecord } from '../../src-main/shared/domain';
-import type { PreflightProgress } from '../../src-main/shared/preflight';
+import type { AddPhase, AddProgress, AnnotationsToDrop, DocumentPreflightProgress, DocumentRecord } from '../../src-main/shared/domain';
+import type { FixId, PreflightProgress } from '../../src-main/shared/preflight';
 import { announceReport } from '../format/describe-preflight';
-import type { Bridge } from '../create-bridge';
+import { BridgeError, type Bridge } from '../create-bridge';
 import type { NoticesStore } from './notices-store';
 import type { DocumentsSort } from './sort-documents';
 
@@ -36,6 +36,8 @@ export interface DocumentsState {
   readonly checkProgress: Readonly<Record<string, PreflightProgress>>;
   /** The document whose findings the panel shows, or null when none is selected. */
   readonly selectedId: string | null;
+  /** The fixes this window asked for and is waiting on, by document id (main's list says so too, once it is read again). */
+  readonly fixing: Readonly<Record<string, FixId>>;
 
   /** Loads the list and the sort setting and follows main's events; returns the function that stops following. */
   connect(): () => void;
@@ -59,6 +61,12 @@ export interface DocumentsState {
   checkAgain(id: string): Promise<void>;
   /** Stops a document's preflight; it is then marked as not checked. */
   cancelCheck(id: string): Promise<void>;
+  /** Makes a one-click fix; the new version (or the first part of a split) is then selected, showing the before and after. */
+  fix(id: string, fix: FixId, dropAnnotations: AnnotationsToDrop): Promise<void>;
+  /** Stops a fix under way; the original stays as it was. */
+  cancelFix(id: string): Promise<void>;
+  /** Takes back the fix that made a version and selects the original again. */
+  undoFix(id: string): Promise<void>;
 }
 
 /** A store of the Documents screen's state. */
@@ -92,6 +100,14 @@ function describeFinishedCheck(before: readonly DocumentRecord[], after: readonl
 function progressStillRunning(progress: Readonly<Record<string, PreflightProgress>>, documents: readonly DocumentRecord[]): Record<string, PreflightProgress> {
   const running = new Set(documents.filter((record) => record.preflight.state === 'running').map((record) => record.id));
   return Object.fromEntries(Object.entries(progress).filter(([id]) => running.has(id)));
+}
+
+/** What a screen reader hears when a fix is done. */
+function describeFixed(original: DocumentRecord, versions: readonly DocumentRecord[]): string {
+  const [first] = versions;
+  if (!first) return `${original.name} was fixed.`;
+  if (versions.length === 1) return `Made ${first.name}. It replaces ${original.name} in the list and is being checked.`;
+  return `Split ${original.name} into ${versions.length} parts. They replace it in the list and are being checked.`;
 }
 
 /** Replaces a document with the same id, or adds it. */
@@ -170,6 +186,7 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       announcement: '',
       checkProgress: {},
       selectedId: null,
+      fixing: {},
 
       connect() {
         const stopProgress = bridge.on('documents.progress', followProgress);
@@ -290,6 +307,46 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
           set({ documents: upsert(get().documents, stopped), announcement: `Stopped checking ${stopped.name}. It has not been checked.` });
         } catch (error) {
           report(`Checking ${record.name} was not stopped.`, error);
+        }
+      },
+
+      async fix(id, fix, dropAnnotations) {
+        const original = get().documents.find((each) => each.id === id);
+        if (!original || get().fixing[id]) return;
+        set({ fixing: { ...get().fixing, [id]: fix } });
+        try {
+          const versions = await bridge.invoke('documents.fix', { id, fix, dropAnnotations });
+          const [first] = versions;
+          set({ announcement: describeFixed(original, versions), ...(first && get().selectedId === id ? { selectedId: first.id } : {}) });
+          await get().load();
+        } catch (error) {
+          // A cancel is the user's own doing: the row already says the original is unchanged.
+          if (!(error instanceof BridgeError && error.code === 'fix.cancelled')) report(`${original.name} was not fixed.`, error);
+        } finally {
+          set({ fixing: Object.fromEntries(Object.entries(get().fixing).filter(([fixingId]) => fixingId !== id)) });
+        }
+      },
+
+      async cancelFix(id) {
+        const record = get().documents.find((each) => each.id === id);
+        if (!record) return;
+        try {
+          const original = await bridge.invoke('documents.cancelFix', { id });
+          set({ documents: upsert(get().documents, original), announcement: `Stopped fixing ${original.name}. It is unchanged.` });
+        } catch (error) {
+          report(`Fixing ${record.name} was not stopped.`, error);
+        }
+      },
+
+      async undoFix(id) {
+        const version = get().documents.find((each) => each.id === id);
+        if (!version) return;
+        try {
+          const original = await bridge.invoke('documents.undoFix', { id });
+          set({ selectedId: original.id, announcement: `Undid the fix. ${original.name} is back in the list.` });
+          await get().load();
+        } catch (error) {
+          report(`The fix of ${version.fixedFrom?.fromName ?? version.name} was not undone.`, error);
         }
       },
 

@@ -6,6 +6,7 @@ import { projectRoot, testBuildFolder } from './paths';
 const bundles = [
   { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
   { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
+  { entry: 'src-main/core/preflight/fixes/fix-worker.ts', out: 'workers/fixes.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
 ];
 

@@ -14,6 +14,9 @@ export const testPdfWorkerPath = path.join(testBuildFolder, 'workers', 'pdf-fact
 /** The preflight worker, as unit tests run it. */
 export const testPreflightWorkerPath = path.join(testBuildFolder, 'workers', 'preflight.js');
 
+/** The fix worker, as unit tests run it. */
+export const testFixWorkerPath = path.join(testBuildFolder, 'workers', 'fixes.js');
+
 /** The `ecf-desk` command line, as unit tests run it. */
 export const testCliPath = path.join(testBuildFolder, 'cli', 'ecf-desk.js');
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AddPhase, DocumentRecord } from '../../shared/domain';
+import type { AddPhase, AnnotationsToDrop, DocumentRecord, StoredDocument } from '../../shared/domain';
+import type { FixId } from '../../shared/preflight';
 import { AppError } from '../errors';
-import type { Clock, EmitEvent, FileChooser, PdfReader, Preflighter } from '../ports';
+import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter } from '../ports';
 import type { DocumentStore } from '../storage/document-store';
 import { sha256Of } from '../storage/document-store';
 import type { DocumentsTable } from '../storage/documents-table';
+import { createDocumentFixes } from './document-fixes';
 import { createPreflightQueue } from './preflight-queue';
 import { describeProblem } from './problem-messages';
 
@@ -14,6 +16,7 @@ export interface DocumentsServiceDependencies {
   readonly store: DocumentStore;
   readonly pdfReader: PdfReader;
   readonly preflighter: Preflighter;
+  readonly fixer: Fixer;
   /** How many documents are checked at once. */
   readonly preflightConcurrency?: number;
   readonly fileChooser: FileChooser | null;
@@ -33,9 +36,18 @@ export interface DocumentsService {
   preflight(id: string): DocumentRecord;
   /** Stops a document's check, leaving it marked as not checked. */
   cancelPreflight(id: string): DocumentRecord;
+  /**
+   * Makes a one-click fix and answers with the new versions in order (one, or the parts of a split): they replace
+   * the original in the list, which is kept for undo, and are checked at once. A fix that cannot be made throws its `fix.*` code.
+   */
+  fix(id: string, fix: FixId, dropAnnotations: AnnotationsToDrop): Promise<DocumentRecord[]>;
+  /** Stops a document's fix, leaving the original as it was. */
+  cancelFix(id: string): DocumentRecord;
+  /** Takes back the fix that made this version (any part of a split) and answers the original, back in the list. */
+  undoFix(id: string): DocumentRecord;
   /** Checks again every document whose check was cut short when the app last stopped. */
   resumeInterruptedPreflights(): void;
-  /** Stops the checks under way, leaving them to be resumed at the next start. */
+  /** Stops the checks and fixes under way: checks resume at the next start, fixes keep nothing and leave their originals as they were. */
   close(): void;
 }
 
@@ -43,11 +55,18 @@ export interface DocumentsService {
 export function createDocumentsService(dependencies: DocumentsServiceDependencies): DocumentsService {
   const { table, store, pdfReader, fileChooser, clock, emit } = dependencies;
   const queue = createPreflightQueue({ table, store, preflighter: dependencies.preflighter, emit, concurrency: dependencies.preflightConcurrency });
+  const fixes = createDocumentFixes({ table, store, fixer: dependencies.fixer, queue, clock, emit });
+
+  /** A stored document as the list shows it, with the fix being made from it right now. */
+  const withFixing = (document: StoredDocument): DocumentRecord => {
+    const fix = fixes.fixingOf(document.id);
+    return { ...document, fixing: fix === null ? null : { fix } };
+  };
 
   const find = (id: string): DocumentRecord => {
     const document = table.get(id);
     if (!document) throw new AppError('document.not-found', 'That document is no longer in the list.');
-    return document;
+    return withFixing(document);
   };
 
   const add = async (jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord> => {
@@ -67,7 +86,7 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       report('storing', 0);
       await store.put(bytes, sha256);
     }
-    const record: DocumentRecord = {
+    const record: StoredDocument = {
       id: randomUUID(),
       name,
       bytes: bytes.byteLength,
@@ -76,6 +95,7 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       addedAt: clock.now().toISOString(),
       problem: facts.kind === 'pdf' ? null : describeProblem(facts),
       preflight: facts.kind === 'pdf' ? { state: 'waiting' } : { state: 'not-applicable' },
+      fixedFrom: null,
     };
     table.insert(record);
     if (facts.kind === 'pdf') queue.enqueue(record.id);
@@ -85,7 +105,7 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
   };
 
   return {
-    list: () => table.list(),
+    list: () => table.list().map(withFixing),
     add,
     async choose() {
       if (!fileChooser) {
@@ -98,13 +118,15 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
     },
     remove(id) {
       if (!table.markRemoved(id, clock.now())) throw new AppError('document.not-found', 'That document is no longer in the list.');
+      // A fix of a document no longer listed would be thrown away at the end; it stops now instead.
+      fixes.cancel(id);
       emit('documents.changed', {});
     },
     restore(id) {
       const restored = table.restore(id);
       if (!restored) throw new AppError('document.not-found', 'That document can no longer be brought back.');
       emit('documents.changed', {});
-      return restored;
+      return withFixing(restored);
     },
     preflight(id) {
       const document = find(id);
@@ -123,9 +145,23 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       }
       return find(id);
     },
+    async fix(id, fix, dropAnnotations) {
+      const versions = await fixes.fix(id, fix, dropAnnotations);
+      return versions.map((version) => find(version.id));
+    },
+    cancelFix(id) {
+      fixes.cancel(id);
+      return find(id);
+    },
+    undoFix(id) {
+      return withFixing(fixes.undo(id));
+    },
     resumeInterruptedPreflights() {
       for (const id of table.listUnfinishedPreflights()) queue.enqueue(id);
     },
-    close: () => queue.close(),
+    close() {
+      fixes.close();
+      queue.close();
+    },
   };
 }

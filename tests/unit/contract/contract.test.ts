@@ -9,12 +9,14 @@ import { createFileSettingsStore } from '../../../src-main/core/storage/settings
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
 import { channelNames, eventNames, type ChannelName } from '../../../src-main/shared/channel-names';
 import { contract, eventContract } from '../../../src-main/shared/contract';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { EcfApi } from '../../../src-main/shared/ecf-api';
 import { createBridge } from '../../../src-renderer/create-bridge';
 import { createHttpTransport } from '../../../src-renderer/transports/http-transport';
 import { createIpcTransport } from '../../../src-renderer/transports/ipc-transport';
 import { inProcessPreflighter } from '../../support/in-process-preflighter';
-import { testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
+import { createInProcessFixer } from '../../support/in-process-fixer';
+import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
 import { makePdf } from '../../support/synthetic-pdfs';
 
 const electron = vi.hoisted(() => ({
@@ -23,8 +25,11 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: electron.exposeInMainWorld }, ipcRenderer: electron.ipcRenderer }));
 
-/** Valid arguments for every channel: the contract test calls each one for real (remove comes before restore, and both before the checks, in the list). */
-async function validArguments(channel: ChannelName, documentId: string): Promise<unknown> {
+/**
+ * Valid arguments for every channel: the contract test calls each one for real, in the list's order (remove comes
+ * before restore, both before the checks, and fix before undoFix, which needs the version the fix made: `list` finds it).
+ */
+async function validArguments(channel: ChannelName, documentId: string, list?: () => Promise<readonly DocumentRecord[]>): Promise<unknown> {
   switch (channel) {
     case 'documents.add':
       return { jobId: 'contract', name: 'contract.pdf', bytes: await makePdf(1) };
@@ -32,7 +37,14 @@ async function validArguments(channel: ChannelName, documentId: string): Promise
     case 'documents.restore':
     case 'documents.preflight':
     case 'documents.cancelPreflight':
+    case 'documents.cancelFix':
       return { id: documentId };
+    case 'documents.fix':
+      return { id: documentId, fix: 'clean-copy', dropAnnotations: 'comments' };
+    case 'documents.undoFix': {
+      const version = (await list?.())?.find((document) => document.fixedFrom?.fromId === documentId);
+      return { id: version?.id ?? documentId };
+    }
     case 'settings.update':
       return { documentsSort: 'name' };
     default:
@@ -82,9 +94,10 @@ beforeAll(async () => {
     fileChooser: { choosePdfs: async () => [] },
     pdfReader: { readFacts: readPdfFacts },
     preflighter: inProcessPreflighter,
+    fixer: createInProcessFixer(),
     emit: () => undefined,
   });
-  server = await startBrowserModeServer({ dataFolder: path.join(scratch, 'web'), rendererFolder: scratch, workerScriptPath: testPdfWorkerPath, preflightWorkerScriptPath: testPreflightWorkerPath, version: '0.0.0', port: 0 });
+  server = await startBrowserModeServer({ dataFolder: path.join(scratch, 'web'), rendererFolder: scratch, workerScriptPath: testPdfWorkerPath, preflightWorkerScriptPath: testPreflightWorkerPath, fixWorkerScriptPath: testFixWorkerPath, version: '0.0.0', port: 0 });
   vi.stubGlobal('XMLHttpRequest', FetchBackedXhr);
 });
 
@@ -110,7 +123,7 @@ describe('the contract', () => {
     for (const channel of channelNames) {
       const handler = core.handlers[channel] as (args: unknown) => Promise<unknown>;
       expect(typeof handler, channel).toBe('function');
-      const args = contract[channel].args.parse(await validArguments(channel, added.id));
+      const args = contract[channel].args.parse(await validArguments(channel, added.id, () => core.handlers['documents.list']({})));
       const result = await handler(args);
       expect(contract[channel].result.safeParse(result).success, channel).toBe(true);
     }
@@ -144,7 +157,7 @@ describe('the contract', () => {
         await expect(bridge.invoke(channel, {})).rejects.toMatchObject({ code: 'host.unsupported' });
         continue;
       }
-      const result = await bridge.invoke(channel, (await validArguments(channel, added.id)) as never);
+      const result = await bridge.invoke(channel, (await validArguments(channel, added.id, () => bridge.invoke('documents.list', {}))) as never);
       expect(contract[channel].result.safeParse(result).success, channel).toBe(true);
     }
   });

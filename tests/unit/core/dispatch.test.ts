@@ -3,7 +3,7 @@ import { dispatch, type Handlers } from '../../../src-main/core/api/dispatch';
 import { AppError } from '../../../src-main/core/errors';
 import { defaultSettings } from '../../../src-main/shared/domain';
 
-const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-11-28T00:00:00.000Z', problem: null, preflight: { state: 'waiting' as const } };
+const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-11-28T00:00:00.000Z', problem: null, preflight: { state: 'waiting' as const }, fixedFrom: null, fixing: null };
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -15,6 +15,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'documents.restore': async () => record,
     'documents.preflight': async () => record,
     'documents.cancelPreflight': async () => record,
+    'documents.fix': async () => [record],
+    'documents.cancelFix': async () => record,
+    'documents.undoFix': async () => record,
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
     ...overrides,

@@ -14,6 +14,7 @@ import { createFileSettingsStore } from '../../../src-main/core/storage/settings
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
 import { makeBoxAndTextPdf } from '../../support/content-pdfs';
+import { createInProcessFixer } from '../../support/in-process-fixer';
 import { testPreflightWorkerPath } from '../../support/paths';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 
@@ -51,6 +52,7 @@ function build(preflighter: Preflighter, preflightConcurrency?: number): Documen
     store: createDocumentStore(path.join(scratch, 'documents')),
     pdfReader: { readFacts: readPdfFacts },
     preflighter,
+    fixer: createInProcessFixer(),
     preflightConcurrency,
     fileChooser: null,
     clock: { now: () => new Date('2026-11-28T15:00:00.000Z') },
@@ -242,6 +244,7 @@ describe('core at start-up', () => {
         fileChooser: null,
         pdfReader: { readFacts: readPdfFacts },
         preflighter,
+        fixer: createInProcessFixer(),
         emit,
       });
     const first = start(controlledPreflighter());

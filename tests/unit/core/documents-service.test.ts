@@ -8,6 +8,7 @@ import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
 import { AppError } from '../../../src-main/core/errors';
 import type { EmitEvent, FileChooser, Preflighter } from '../../../src-main/core/ports';
 import { openDatabase } from '../../../src-main/core/storage/database';
+import { createInProcessFixer } from '../../support/in-process-fixer';
 import { createDocumentStore } from '../../../src-main/core/storage/document-store';
 import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
 import { makeNotPdf, makePdf, makeTruncatedPdf } from '../../support/synthetic-pdfs';
@@ -28,6 +29,7 @@ function build(fileChooser: FileChooser | null = null): DocumentsService {
     store: createDocumentStore(path.join(scratch, 'documents')),
     pdfReader: { readFacts: readPdfFacts },
     preflighter: silentPreflighter,
+    fixer: createInProcessFixer(),
     fileChooser,
     clock: fixedClock,
     emit,

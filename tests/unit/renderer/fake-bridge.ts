@@ -88,6 +88,8 @@ export function documentRecord(overrides: Partial<DocumentRecord> & Pick<Documen
     addedAt: '2025-03-04T15:30:00.000Z',
     problem: null,
     preflight: { state: 'done', report: { bytes: overrides.bytes ?? 2048, pages: overrides.pages ?? 3, verdict: 'pass', findings: [] } },
+    fixedFrom: null,
+    fixing: null,
     ...overrides,
   };
 }

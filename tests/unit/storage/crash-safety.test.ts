@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { settings, type DocumentRecord } from '../../../src-main/shared/domain';
+import { settings, type StoredDocument } from '../../../src-main/shared/domain';
 import { openDatabase } from '../../../src-main/core/storage/database';
 import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
 import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
@@ -16,7 +16,7 @@ const rowsPerCommit = 5;
 const paddingLength = 64 * 1024;
 
 /** The document a writer adds as its `index`-th row, so a reader can tell a whole row from a torn one. */
-function expectedRecord(index: number): DocumentRecord {
+function expectedRecord(index: number): StoredDocument {
   return {
     id: `doc-${index}`,
     name: `Exhibit ${index}.pdf`,
@@ -26,6 +26,7 @@ function expectedRecord(index: number): DocumentRecord {
     addedAt: new Date(Date.UTC(2025, 0, 1) + index * 1000).toISOString(),
     problem: null,
     preflight: { state: 'waiting' },
+    fixedFrom: null,
   };
 }
 

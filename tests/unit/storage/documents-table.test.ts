@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentRecord } from '../../../src-main/shared/domain';
+import type { StoredDocument } from '../../../src-main/shared/domain';
 import { openDatabase } from '../../../src-main/core/storage/database';
 import { createDocumentsTable, type DocumentsTable } from '../../../src-main/core/storage/documents-table';
 import { useTempFolder } from './temp-folder';
 
-const record = (id: string, addedAt: string, changes: Partial<DocumentRecord> = {}): DocumentRecord => ({
+const record = (id: string, addedAt: string, changes: Partial<StoredDocument> = {}): StoredDocument => ({
   id,
   name: `${id}.pdf`,
   bytes: 2048,
@@ -15,6 +15,7 @@ const record = (id: string, addedAt: string, changes: Partial<DocumentRecord> = 
   addedAt,
   problem: null,
   preflight: { state: 'waiting' },
+  fixedFrom: null,
   ...changes,
 });
 

@@ -26,15 +26,15 @@ describe('migration 0002: preflight', () => {
     db.close();
   });
 
-  it('is version 2, named preflight, and the newest the app knows', () => {
+  it('is version 2, named preflight, and comes right after the documents table', () => {
     expect(migration0002.version).toBe(2);
     expect(migration0002.name).toBe('preflight');
-    expect(migrations.at(-1)).toBe(migration0002);
+    expect(migrations[1]).toBe(migration0002);
   });
 
   it('applies to a version-1 database holding documents and keeps every row and value', () => {
     const before = db.prepare('SELECT * FROM documents ORDER BY id').all();
-    migrate(db);
+    migrate(db, [migration0001, migration0002]);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     const after = db.prepare<[], Record<string, unknown>>('SELECT * FROM documents ORDER BY id').all();
     expect(after.map(({ preflight_state: _state, preflight_report: _report, ...rest }) => rest)).toEqual(before);

@@ -49,6 +49,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const handlers: Handlers = {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: options.version, host: options.host, dataFolder: options.dataFolder }),
     'documents.list': async () => documents.list(),
+    'documents.content': ({ id }) => documents.content(id),
     'documents.add': ({ jobId, name, bytes }) => documents.add(jobId, name, bytes),
     'documents.choose': () => documents.choose(),
     'documents.remove': async ({ id }) => {

@@ -6,6 +6,7 @@
 export const channelNames = [
   'app.getInfo',
   'documents.list',
+  'documents.content',
   'documents.add',
   'documents.choose',
   'documents.remove',

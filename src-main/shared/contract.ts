@@ -22,6 +22,8 @@ const fileName = z
 export const contract = {
   'app.getInfo': { args: noArguments, result: appInfo },
   'documents.list': { args: noArguments, result: z.array(documentRecord) },
+  /** The stored bytes of a PDF in the list, for the page preview; they never leave the app (browser mode sends them raw, see `wire.ts`). */
+  'documents.content': { args: documentId, result: z.instanceof(Uint8Array) },
   'documents.add': {
     args: z
       .object({

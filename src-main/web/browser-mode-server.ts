@@ -8,7 +8,7 @@ import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import { createFileSettingsStore } from '../core/storage/settings-file';
 import type { Envelope } from '../shared/errors';
-import { apiPrefix, eventsPath, tokenHeader } from '../shared/wire';
+import { apiPrefix, bytesContentType, eventsPath, tokenHeader } from '../shared/wire';
 import { createEventStreams } from './event-stream';
 import { readCallArguments, UnreadableCall } from './read-call';
 import { hasToken, isAllowedHost, isAllowedOrigin } from './request-guards';
@@ -41,6 +41,12 @@ export interface BrowserModeServer {
 function sendEnvelope(response: ServerResponse, status: number, envelope: Envelope<unknown>): void {
   response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(envelope));
+}
+
+/** A successful call whose value is bytes answers them raw (see `wire.ts`): a document as JSON would be several times its size. */
+function sendBytes(response: ServerResponse, bytes: Uint8Array): void {
+  response.writeHead(200, { ...securityHeaders, 'content-type': bytesContentType, 'content-length': String(bytes.byteLength), 'cache-control': 'no-store' });
+  response.end(bytes);
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {
@@ -83,6 +89,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       return sendEnvelope(response, 400, { ok: false, error: { code: 'invalid-arguments', message: `The request was malformed: ${message}.` } });
     }
     const envelope = await dispatch(core.handlers, pathname.slice(apiPrefix.length), args);
+    if (envelope.ok && envelope.value instanceof Uint8Array) return sendBytes(response, envelope.value);
     sendEnvelope(response, 200, envelope);
   };
 

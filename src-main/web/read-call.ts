@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { maxDocumentBytes } from '../shared/contract';
-import { argumentsHeader, bytesField } from '../shared/wire';
+import { argumentsHeader, bytesContentType, bytesField } from '../shared/wire';
 
 /** Largest JSON body a call may carry; only file uploads are big, and those come as raw bytes. */
 const maxJsonBytes = 1024 * 1024;
@@ -27,7 +27,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
  */
 export async function readCallArguments(request: IncomingMessage): Promise<unknown> {
   const type = request.headers['content-type'] ?? '';
-  if (type.startsWith('application/octet-stream')) {
+  if (type.startsWith(bytesContentType)) {
     const header = request.headers[argumentsHeader];
     let rest: unknown;
     try {

@@ -46,6 +46,7 @@ export function DocumentsScreen() {
   const fix = useDocuments((state) => state.fix);
   const cancelFix = useDocuments((state) => state.cancelFix);
   const undoFix = useDocuments((state) => state.undoFix);
+  const readContent = useDocuments((state) => state.readContent);
 
   useEffect(() => connect(), [connect]);
 
@@ -106,6 +107,7 @@ export function DocumentsScreen() {
             onFix={(chosen, dropAnnotations) => selected && void fix(selected.id, chosen, dropAnnotations)}
             onCancelFix={() => selected && void cancelFix(selected.id)}
             onUndoFix={() => selected && void undoFix(selected.id)}
+            readContent={readContent}
           />
         </>
       );

@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import type { AnnotationsToDrop, DocumentRecord } from '../../src-main/shared/domain';
 import type { Finding, FindingCode, FixId, PreflightProgress } from '../../src-main/shared/preflight';
 import { Icon, type IconName } from '../components/Icon';
@@ -6,6 +6,9 @@ import { explainReport, formatPages, isLeakingText, labelOfFindingText, severity
 import { CheckProgress } from './CheckProgress';
 import { FixActions, FixingProgress } from './FixActions';
 import { FixSummary } from './FixSummary';
+import { PagePreview } from './PagePreview';
+import type { PreviewDocument } from '../preview/pdf-document';
+import { usePreviewDocument } from '../preview/use-preview-document';
 import './FindingsPanel.css';
 
 const verdictIcons: Readonly<Record<PreflightTone, IconName | null>> = {
@@ -37,10 +40,56 @@ interface FixContext {
   readonly onFix: (fix: FixId, dropAnnotations: AnnotationsToDrop) => void;
 }
 
-/** One finding: a short title, where it is, the explanation, the lines it found (leaking text set apart), and its fixes. */
-function FindingItem({ finding, fixContext }: { readonly finding: Finding; readonly fixContext: FixContext }) {
+/**
+ * A finding's pages on screen: "Show page N" first, then the page with its boxes outlined, and, when the finding is on
+ * more than one page, buttons to step between them.
+ */
+function FindingPages({ finding, pages, openDocument }: { readonly finding: Finding; readonly pages: readonly number[]; readonly openDocument: () => Promise<PreviewDocument> }) {
+  const [shownIndex, setShownIndex] = useState<number | null>(null);
+  const previewId = useId();
+  const first = pages[0];
+  if (first === undefined) return null;
+  const page = pages[shownIndex ?? 0] ?? first;
+  const previous = shownIndex === null ? undefined : pages[shownIndex - 1];
+  const next = shownIndex === null ? undefined : pages[shownIndex + 1];
+  return (
+    <div className="finding__preview">
+      <div className="finding__preview-controls">
+        {/* One button shows and hides the page, so focus stays on it either way. */}
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="show-page"
+          aria-expanded={shownIndex !== null}
+          aria-controls={previewId}
+          onClick={() => setShownIndex(shownIndex === null ? 0 : null)}
+        >
+          {shownIndex === null ? `Show page ${page}` : `Hide page ${page}`}
+        </button>
+        {shownIndex !== null && pages.length > 1 && (
+          <>
+            <button type="button" className="button button--small" data-testid="previous-page" disabled={previous === undefined} onClick={() => setShownIndex(shownIndex - 1)}>
+              {previous === undefined ? 'Previous page' : `Previous: page ${previous}`}
+            </button>
+            <button type="button" className="button button--small" data-testid="next-page" disabled={next === undefined} onClick={() => setShownIndex(shownIndex + 1)}>
+              {next === undefined ? 'Next page' : `Next: page ${next}`}
+            </button>
+            <span className="finding__preview-position" aria-live="polite">
+              Page {page} ({shownIndex + 1} of {pages.length} in this finding)
+            </span>
+          </>
+        )}
+      </div>
+      <div id={previewId}>{shownIndex !== null && <PagePreview finding={finding} page={page} openDocument={openDocument} />}</div>
+    </div>
+  );
+}
+
+/** One finding: a short title, where it is, the explanation, the lines it found (leaking text set apart), its pages and its fixes. */
+function FindingItem({ finding, fixContext, openDocument }: { readonly finding: Finding; readonly fixContext: FixContext; readonly openDocument: () => Promise<PreviewDocument> }) {
   const noFix = cannotBeFixedByCopy[finding.code];
   const pages = finding.pages && finding.pages.length > 0 ? formatPages(finding.pages) : null;
+  const pageNumbers = [...new Set(finding.pages ?? [])].sort((first, second) => first - second);
   const isLeak = isLeakingText(finding.code);
   return (
     <li className={`finding finding--${finding.severity}`} data-testid="finding" data-code={finding.code} data-severity={finding.severity}>
@@ -59,6 +108,7 @@ function FindingItem({ finding, fixContext }: { readonly finding: Finding; reado
           </ul>
         </div>
       )}
+      {pageNumbers.length > 0 && <FindingPages finding={finding} pages={pageNumbers} openDocument={openDocument} />}
       {noFix && (
         <p className="finding__no-fix" data-testid="no-fix-note">
           {noFix}
@@ -70,7 +120,7 @@ function FindingItem({ finding, fixContext }: { readonly finding: Finding; reado
 }
 
 /** The findings of a finished check, grouped by how serious they are. */
-function FindingGroups({ findings, fixContext }: { readonly findings: readonly Finding[]; readonly fixContext: FixContext }) {
+function FindingGroups({ findings, fixContext, openDocument }: { readonly findings: readonly Finding[]; readonly fixContext: FixContext; readonly openDocument: () => Promise<PreviewDocument> }) {
   const baseId = useId();
   return (
     <>
@@ -85,7 +135,7 @@ function FindingGroups({ findings, fixContext }: { readonly findings: readonly F
             </h3>
             <ul className="findings-group__list">
               {group.map((finding, index) => (
-                <FindingItem key={`${finding.code}-${index}`} finding={finding} fixContext={fixContext} />
+                <FindingItem key={`${finding.code}-${index}`} finding={finding} fixContext={fixContext} openDocument={openDocument} />
               ))}
             </ul>
           </section>
@@ -96,8 +146,9 @@ function FindingGroups({ findings, fixContext }: { readonly findings: readonly F
 }
 
 /** What the panel says under the document's name for each preflight state. */
-function PanelBody({ document, progress, onCheckAgain, onCancelCheck, onFix }: Omit<FindingsPanelProps, 'ref' | 'onUndoFix' | 'onCancelFix'> & { readonly document: DocumentRecord }) {
+function PanelBody({ document, progress, onCheckAgain, onCancelCheck, onFix, readContent }: Omit<FindingsPanelProps, 'ref' | 'onUndoFix' | 'onCancelFix'> & { readonly document: DocumentRecord }) {
   const { preflight } = document;
+  const openDocument = usePreviewDocument(document.id, readContent);
   if (document.problem) return <p className="findings-panel__summary">{document.problem.message}</p>;
   switch (preflight.state) {
     case 'waiting':
@@ -133,7 +184,7 @@ function PanelBody({ document, progress, onCheckAgain, onCancelCheck, onFix }: O
               Check again
             </button>
           )}
-          <FindingGroups findings={preflight.report.findings} fixContext={fixContext} />
+          <FindingGroups findings={preflight.report.findings} fixContext={fixContext} openDocument={openDocument} />
         </>
       );
     }
@@ -150,6 +201,8 @@ export interface FindingsPanelProps {
   readonly onFix: (fix: FixId, dropAnnotations: AnnotationsToDrop) => void;
   readonly onCancelFix: () => void;
   readonly onUndoFix: () => void;
+  /** Reads a document's stored bytes, for the page previews. */
+  readonly readContent: (id: string) => Promise<Uint8Array>;
 }
 
 /** The reading pane under the list: the selected document's verdict and findings, or how to pick one. */
@@ -185,7 +238,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
       </header>
       {document.fixing && <FixingProgress fix={document.fixing.fix} name={document.name} onCancel={props.onCancelFix} />}
       {document.fixedFrom && <FixSummary document={document} origin={document.fixedFrom} onUndo={props.onUndoFix} />}
-      <PanelBody document={document} progress={props.progress} onCheckAgain={props.onCheckAgain} onCancelCheck={props.onCancelCheck} onFix={props.onFix} />
+      <PanelBody document={document} progress={props.progress} onCheckAgain={props.onCheckAgain} onCancelCheck={props.onCancelCheck} onFix={props.onFix} readContent={props.readContent} />
     </section>
   );
 }

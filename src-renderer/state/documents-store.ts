@@ -67,6 +67,8 @@ export interface DocumentsState {
   cancelFix(id: string): Promise<void>;
   /** Takes back the fix that made a version and selects the original again. */
   undoFix(id: string): Promise<void>;
+  /** The stored bytes of a document, for its page preview; a failure is the preview's to show, so it rejects with the bridge's error. */
+  readContent(id: string): Promise<Uint8Array>;
 }
 
 /** A store of the Documents screen's state. */
@@ -348,6 +350,10 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         } catch (error) {
           report(`The fix of ${version.fixedFrom?.fromName ?? version.name} was not undone.`, error);
         }
+      },
+
+      readContent(id) {
+        return bridge.invoke('documents.content', { id });
       },
 
       async setSort(sort) {

@@ -1,6 +1,6 @@
 import type { EventName } from '../../src-main/shared/channel-names';
 import type { Envelope } from '../../src-main/shared/errors';
-import { apiPrefix, argumentsHeader, bytesField, eventsPath, tokenHeader } from '../../src-main/shared/wire';
+import { apiPrefix, argumentsHeader, bytesContentType, bytesField, eventsPath, tokenHeader } from '../../src-main/shared/wire';
 import type { CallOptions, Transport } from './transport';
 
 type Listener = (payload: unknown) => void;
@@ -10,13 +10,21 @@ function unreachable(message: string): Envelope<never> {
   return { ok: false, error: { code: 'internal', message } };
 }
 
+/** Reads an answer: an envelope, or a value that is bytes, answered raw (see `wire.ts`). */
+async function readAnswer(response: Response): Promise<Envelope<unknown>> {
+  if (response.ok && (response.headers.get('content-type') ?? '').startsWith(bytesContentType)) {
+    return { ok: true, value: new Uint8Array(await response.arrayBuffer()) };
+  }
+  return (await response.json()) as Envelope<unknown>;
+}
+
 function postJson(url: string, token: string, args: unknown): Promise<Envelope<unknown>> {
   return fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [tokenHeader]: token },
     body: JSON.stringify(args ?? {}),
   })
-    .then((response) => response.json() as Promise<Envelope<unknown>>)
+    .then(readAnswer)
     .catch(() => unreachable('ECF Desk is not answering. Check that it is still running, then try again.'));
 }
 
@@ -26,7 +34,7 @@ function postBytes(url: string, token: string, args: Record<string, unknown>, op
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', url);
-    request.setRequestHeader('content-type', 'application/octet-stream');
+    request.setRequestHeader('content-type', bytesContentType);
     request.setRequestHeader(tokenHeader, token);
     request.setRequestHeader(argumentsHeader, encodeURIComponent(JSON.stringify(rest)));
     request.responseType = 'json';

@@ -115,7 +115,87 @@ test('the list and the findings panel stay readable at 125% zoom, with no sidewa
   }));
   expect(overflow).toEqual({ page: 0, main: 0 });
   await page.screenshot({ path: screenshotPath('preflight-zoom-125'), fullPage: true });
+
+  // The page preview fits the panel too, drawn with the extra pixels the zoom gives so its text stays sharp.
+  await page.locator('[data-testid="finding"][data-code="bad-redaction"]').getByTestId('show-page').click();
+  const preview = page.getByTestId('page-preview');
+  await expect(preview).toHaveAttribute('data-state', 'drawn');
+  const drawn = await preview.getByTestId('page-canvas').evaluate((canvas: HTMLCanvasElement) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width }));
+  expect(drawn.pixels).toBe(Math.floor(drawn.css * 1.25));
+  const overflowWithPreview = await page.evaluate(() => (document.querySelector('main')?.scrollWidth ?? 0) - (document.querySelector('main')?.clientWidth ?? 0));
+  expect(overflowWithPreview).toBe(0);
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('preflight-zoom-125-page-preview') });
   await page.getByTestId('leaking-text').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('preflight-zoom-125-findings') });
   await context.close();
+});
+
+test('a paralegal shows the page of a bad redaction and sees each leaking box outlined on it, under the strict CSP', async ({ page }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(app.url);
+  const leaky = await badRedactionPdf();
+  await addThroughPicker(page, [{ name: leaky.name, mimeType: 'application/pdf', buffer: leaky.buffer }]);
+  await expect(row(page, leaky.name).getByTestId('preflight-status')).toHaveText(/^Court would reject/);
+  await row(page, leaky.name).click();
+
+  const redaction = page.locator('[data-testid="finding"][data-code="bad-redaction"]');
+  await redaction.getByTestId('show-page').focus();
+  await expect(redaction.getByTestId('show-page')).toHaveText('Show page 1');
+  await page.keyboard.press('Enter');
+  const preview = redaction.getByTestId('page-preview');
+  await expect(preview).toHaveAttribute('data-state', 'drawn');
+
+  const canvas = preview.getByTestId('page-canvas');
+  const inked = await canvas.evaluate((element: HTMLCanvasElement) => {
+    const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
+    let dark = 0;
+    for (let index = 0; index < pixels.length; index += 4) if ((pixels[index] ?? 255) < 128 && (pixels[index + 3] ?? 0) > 0) dark += 1;
+    return { dark, width: element.width, cssWidth: element.getBoundingClientRect().width };
+  });
+  expect(inked.dark).toBeGreaterThan(1000);
+  // Drawn at the screen's pixel ratio, so the page stays sharp.
+  expect(inked.width).toBe(Math.floor(inked.cssWidth * (await page.evaluate(() => window.devicePixelRatio))));
+
+  const boxes = preview.getByTestId('page-box');
+  const expectedBoxes = realBadRedaction ? 3 : 1;
+  await expect(boxes).toHaveCount(expectedBoxes);
+  const frame = await canvas.boundingBox();
+  if (!frame) throw new Error('the page canvas has no box');
+  for (let index = 0; index < expectedBoxes; index += 1) {
+    const box = boxes.nth(index);
+    await expect(box).toBeVisible();
+    await expect(box).toHaveAttribute('aria-label', new RegExp(`^Box ${index + 1} of ${expectedBoxes}: text still under it`));
+    const placed = await box.boundingBox();
+    if (!placed) throw new Error(`box ${index + 1} has no box`);
+    expect(placed.x).toBeGreaterThanOrEqual(frame.x);
+    expect(placed.y).toBeGreaterThanOrEqual(frame.y);
+    expect(placed.x + placed.width).toBeLessThanOrEqual(frame.x + frame.width);
+    expect(placed.y + placed.height).toBeLessThanOrEqual(frame.y + frame.height);
+  }
+  // The boxes sit on the black bars: the canvas under each box's centre is dark.
+  const centres = await boxes.evaluateAll((elements) => elements.map((element) => {
+    const rectangle = element.getBoundingClientRect();
+    return { x: rectangle.left + rectangle.width / 2, y: rectangle.top + rectangle.height / 2 };
+  }));
+  const darkAtCentres = await canvas.evaluate((element: HTMLCanvasElement, points) => {
+    const frameRectangle = element.getBoundingClientRect();
+    const ratio = element.width / frameRectangle.width;
+    const context = element.getContext('2d');
+    return points.map(({ x, y }) => (context?.getImageData(Math.floor((x - frameRectangle.left) * ratio), Math.floor((y - frameRectangle.top) * ratio), 1, 1).data[0] ?? 255) < 64);
+  }, centres);
+  expect(darkAtCentres).toEqual(centres.map(() => true));
+
+  // The outlines are reachable with Tab, after the controls.
+  await page.keyboard.press('Tab');
+  await expect(boxes.first()).toBeFocused();
+  // The window scrolls inside its main area: a taller window pictures the whole page and its outlines.
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('preflight-page-preview'), fullPage: true });
+  expect(violations).toEqual([]);
 });

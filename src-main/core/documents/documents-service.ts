@@ -27,6 +27,8 @@ export interface DocumentsServiceDependencies {
 /** The documents the user adds: stored by content, listed with their facts or their problem, and preflighted. */
 export interface DocumentsService {
   list(): DocumentRecord[];
+  /** The stored bytes of a PDF in the list (for its page preview); a file that is not a readable PDF was never stored. */
+  content(id: string): Promise<Uint8Array<ArrayBuffer>>;
   /** Stores a file and answers at once; a PDF's preflight starts in the background. */
   add(jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord>;
   choose(): Promise<DocumentRecord[]>;
@@ -106,6 +108,12 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
 
   return {
     list: () => table.list().map(withFixing),
+    async content(id) {
+      const document = find(id);
+      if (document.problem) throw new AppError('document.not-checkable', 'Only a readable PDF can be shown. Save this file as a PDF from the program that made it, then add it again.');
+      // The store reads each file into an ArrayBuffer of its own (never a shared one), as the contract's result says.
+      return (await store.read(document.sha256)) as Uint8Array<ArrayBuffer>;
+    },
     add,
     async choose() {
       if (!fileChooser) {

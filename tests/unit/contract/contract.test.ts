@@ -33,6 +33,7 @@ async function validArguments(channel: ChannelName, documentId: string, list?: (
   switch (channel) {
     case 'documents.add':
       return { jobId: 'contract', name: 'contract.pdf', bytes: await makePdf(1) };
+    case 'documents.content':
     case 'documents.remove':
     case 'documents.restore':
     case 'documents.preflight':
@@ -160,6 +161,17 @@ describe('the contract', () => {
       const result = await bridge.invoke(channel, (await validArguments(channel, added.id, () => bridge.invoke('documents.list', {}))) as never);
       expect(contract[channel].result.safeParse(result).success, channel).toBe(true);
     }
+  });
+
+  it('carries a document’s bytes unchanged to the renderer over browser mode’s HTTP, and a failure as its error code', async () => {
+    const url = new URL(server.url);
+    const bridge = createBridge(createHttpTransport(url.origin, url.hash.replace('#token=', '')));
+    const pdf = await makePdf(3);
+    const added = await bridge.invoke('documents.add', { jobId: 'bytes', name: 'bytes.pdf', bytes: pdf });
+    const content = await bridge.invoke('documents.content', { id: added.id });
+    expect(content).toBeInstanceOf(Uint8Array);
+    expect(content).toEqual(pdf);
+    await expect(bridge.invoke('documents.content', { id: 'not-in-the-list' })).rejects.toMatchObject({ code: 'document.not-found' });
   });
 
   it('rejects a malformed payload on every channel that takes arguments with invalid-arguments', async () => {

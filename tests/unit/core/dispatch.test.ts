@@ -9,6 +9,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: '1', host: 'browser', dataFolder: '/data' }),
     'documents.list': async () => [record],
+    'documents.content': async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
     'documents.add': async () => record,
     'documents.choose': async () => [],
     'documents.remove': async () => null,

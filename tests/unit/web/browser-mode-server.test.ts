@@ -41,6 +41,7 @@ interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  bytes: Buffer;
 }
 
 /** A raw HTTP request, so tests can send the Host and Origin headers a browser would not let a page forge. */
@@ -49,7 +50,10 @@ function send(method: string, pathname: string, headers: Record<string, string>,
     const outgoing = httpRequest({ host: '127.0.0.1', port: server.port, method, path: pathname, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes.toString('utf8'), bytes });
+      });
     });
     outgoing.on('error', reject);
     outgoing.end(body);
@@ -75,6 +79,9 @@ describe('browser mode server', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // The page preview's pdf.js worker comes from the app itself, and nothing may be evaluated.
+    expect(page.headers['content-security-policy']).toContain("worker-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect((await send('GET', '/../secret.txt', {})).status).toBe(404);
     expect((await send('GET', '/%2e%2e/secret.txt', {})).status).toBe(404);
   });
@@ -115,6 +122,29 @@ describe('browser mode server', () => {
     await start();
     const listed = JSON.parse((await call('documents.list', {})).body) as { value: { name: string }[] };
     expect(listed.value.map((document) => document.name).sort()).toEqual(['brief.pdf', 'letter.docx']);
+  });
+
+  it('answers a document’s bytes raw, as application/octet-stream, and only behind the token, Host and Origin checks', async () => {
+    const pdf = await makePdf(3);
+    const added = JSON.parse((await upload('exhibit.pdf', pdf)).body) as { value: { id: string } };
+    const content = await call('documents.content', { id: added.value.id });
+    expect(content.status).toBe(200);
+    expect(content.headers['content-type']).toBe('application/octet-stream');
+    expect(content.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(content.headers['cache-control']).toBe('no-store');
+    expect(new Uint8Array(content.bytes)).toEqual(pdf);
+
+    expect((await call('documents.content', { id: added.value.id }, { 'x-ecf-token': '' })).status).toBe(401);
+    expect((await call('documents.content', { id: added.value.id }, { host: `attacker.example:${server.port}` })).status).toBe(421);
+    expect((await call('documents.content', { id: added.value.id }, { origin: 'http://attacker.example' })).status).toBe(403);
+  });
+
+  it('answers a failed call for bytes with a JSON envelope, as every other failure', async () => {
+    const missing = await call('documents.content', { id: 'not-in-the-list' });
+    expect(missing.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'document.not-found' } });
+    const notPdf = JSON.parse((await upload('letter.docx', makeNotPdf())).body) as { value: { id: string } };
+    expect(JSON.parse((await call('documents.content', { id: notPdf.value.id })).body)).toMatchObject({ ok: false, error: { code: 'document.not-checkable' } });
   });
 
   it('streams progress events for an upload to an open page', async () => {

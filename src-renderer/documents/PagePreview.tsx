@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Finding, PageBox } from '../../src-main/shared/preflight';
+import { placeBoxOnPage, type ViewportGeometry } from '../preview/page-overlay';
+import type { PreviewDocument } from '../preview/pdf-document';
+import { describeError } from '../state/describe-error';
+import './PagePreview.css';
+
+/** What a box marks, read out with it, so a screen reader hears what the eye sees outlined. */
+function describeBox(finding: Finding, index: number): string {
+  const text = finding.boxes?.length === finding.text?.length ? finding.text?.[index] : undefined;
+  if (finding.code === 'bad-redaction') return text ? `text still under it: ${text}` : 'text still under it';
+  if (finding.code === 'unapplied-redaction') return 'marked for redaction, never applied';
+  return text ?? 'where this finding is';
+}
+
+type Drawing = { readonly state: 'loading' } | { readonly state: 'drawn'; readonly viewport: ViewportGeometry } | { readonly state: 'failed'; readonly message: string };
+
+/** Follows an element's content width in whole CSS pixels (0 until it is laid out). */
+function useContentWidth(element: HTMLElement | null): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!element) return;
+    const measure = (): void => setWidth(Math.floor(element.clientWidth));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return width;
+}
+
+/** What the preview needs: the finding whose boxes it outlines, the page to draw, and the opened document. */
+export interface PagePreviewProps {
+  readonly finding: Finding;
+  readonly page: number;
+  readonly openDocument: () => Promise<PreviewDocument>;
+}
+
+/**
+ * One page of the document, drawn at the width of the panel and sharp at the screen's pixel ratio, with the finding's
+ * boxes on that page outlined over it in the finding's colour. Each outline can be reached with Tab and says what it marks.
+ */
+export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // Measured on the preview itself, which stays laid out while a failure hides the page, so "Try again" knows the width.
+  const width = useContentWidth(container);
+  const [drawing, setDrawing] = useState<Drawing>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const target = canvas.current;
+    if (!target || width === 0) return;
+    const stop = new AbortController();
+    let cancel = (): void => undefined;
+    setDrawing({ state: 'loading' });
+    (async () => {
+      try {
+        const document = await openDocument();
+        if (stop.signal.aborted) return;
+        if (page > document.pageCount) throw new Error(`the document has ${document.pageCount} pages`);
+        const pageDrawing = await document.drawPage(page, target, width, stop.signal);
+        cancel = pageDrawing.cancel;
+        if (stop.signal.aborted) return pageDrawing.cancel();
+        await pageDrawing.done;
+        if (!stop.signal.aborted) setDrawing({ state: 'drawn', viewport: pageDrawing.viewport });
+      } catch (error) {
+        if (!stop.signal.aborted) setDrawing({ state: 'failed', message: describeError(error) });
+      }
+    })();
+    return () => {
+      stop.abort();
+      cancel();
+    };
+  }, [openDocument, page, width, attempt]);
+
+  const boxes = (finding.boxes ?? []).map((box, index) => ({ box, index })).filter(({ box }) => box.page === page);
+  const total = finding.boxes?.length ?? 0;
+  return (
+    <div ref={setContainer} className="page-preview" data-testid="page-preview" data-page={page} data-state={drawing.state}>
+      {drawing.state === 'loading' && (
+        <p className="page-preview__status" role="status">
+          Drawing page {page}…
+        </p>
+      )}
+      {drawing.state === 'failed' && (
+        <div className="page-preview__status page-preview__status--failed" role="alert">
+          <p>Page {page} could not be drawn. {drawing.message}</p>
+          <button type="button" className="button button--small" onClick={() => setAttempt((count) => count + 1)}>
+            Try again
+          </button>
+        </div>
+      )}
+      <div className="page-preview__frame" hidden={drawing.state === 'failed'}>
+        <canvas ref={canvas} className="page-preview__canvas" data-testid="page-canvas" role="img" aria-label={`Page ${page}`} />
+        {drawing.state === 'drawn' &&
+          boxes.map(({ box, index }) => <BoxOutline key={index} box={box} viewport={drawing.viewport} severity={finding.severity} label={`Box ${index + 1} of ${total}: ${describeBox(finding, index)}`} />)}
+      </div>
+    </div>
+  );
+}
+
+/** One outlined box over the drawn page. */
+function BoxOutline({ box, viewport, severity, label }: { readonly box: PageBox; readonly viewport: ViewportGeometry; readonly severity: Finding['severity']; readonly label: string }) {
+  const placement = placeBoxOnPage(box, viewport);
+  return (
+    <div
+      className={`page-preview__box page-preview__box--${severity}`}
+      data-testid="page-box"
+      role="img"
+      aria-label={label}
+      tabIndex={0}
+      style={{ left: `${placement.left}%`, top: `${placement.top}%`, width: `${placement.width}%`, height: `${placement.height}%` }}
+    />
+  );
+}

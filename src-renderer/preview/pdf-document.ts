@@ -1,0 +1,62 @@
+// The legacy build carries polyfills for the newer built-ins the main build calls directly (such as
+// Map.prototype.getOrInsertComputed), so the preview works in whichever Chromium the host ships.
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Vite emits the worker beside the app's own scripts, so it loads from the app's origin under `worker-src 'self'`.
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
+import type { ViewportGeometry } from './page-overlay';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** A page being drawn: where its overlays go, when it is done, and how to stop it. */
+export interface PageDrawing {
+  readonly viewport: ViewportGeometry;
+  readonly done: Promise<void>;
+  cancel(): void;
+}
+
+/** A PDF opened for previewing its pages; closing it frees pdf.js's worker and memory. */
+export interface PreviewDocument {
+  readonly pageCount: number;
+  /**
+   * Draws a page into `canvas`, `cssWidth` CSS pixels wide and sharp at the screen's pixel ratio. Once `signal` is aborted
+   * the canvas is left alone, so a drawing that is no longer wanted never collides with the one that replaced it.
+   */
+  drawPage(pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number, signal: AbortSignal): Promise<PageDrawing>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a PDF's bytes with pdf.js under the app's strict CSP: no eval (fonts are drawn by pdf.js's interpreter),
+ * no WebAssembly (JPX images stay blank instead), and no fetches: no font or CMap address is given, so fonts a
+ * PDF does not embed come from the system.
+ */
+export async function openPreviewDocument(bytes: Uint8Array): Promise<PreviewDocument> {
+  const document: PDFDocumentProxy = await getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    useWasm: false,
+  }).promise;
+  return {
+    pageCount: document.numPages,
+    async drawPage(pageNumber, canvas, cssWidth, signal) {
+      const page = await document.getPage(pageNumber);
+      signal.throwIfAborted();
+      const natural = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: cssWidth / natural.width });
+      const pixelRatio = window.devicePixelRatio || 1;
+      canvas.width = Math.max(1, Math.floor(viewport.width * pixelRatio));
+      canvas.height = Math.max(1, Math.floor(viewport.height * pixelRatio));
+      const task: RenderTask = page.render({
+        canvas,
+        viewport,
+        transform: pixelRatio === 1 ? undefined : [pixelRatio, 0, 0, pixelRatio, 0, 0],
+      });
+      return {
+        viewport: { transform: viewport.transform, width: viewport.width, height: viewport.height },
+        done: task.promise,
+        cancel: () => task.cancel(),
+      };
+    },
+    close: () => document.destroy(),
+  };
+}

@@ -1,6 +1,7 @@
-import { ParseSpeeds, PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { InspectedPdf, PreflightOptions } from './check';
 import { takeCensus } from './document-census';
+import { loadDocument } from './parse/load-document';
 import { auditStructure } from './structure-audit';
 
 /**
@@ -38,13 +39,7 @@ interface ParsedDocument {
 
 async function parseDocument(bytes: Uint8Array): Promise<ParsedDocument> {
   try {
-    const document = await PDFDocument.load(bytes, {
-      ignoreEncryption: true,
-      password: '',
-      updateMetadata: false,
-      throwOnInvalidObject: false,
-      parseSpeed: ParseSpeeds.Fastest,
-    });
+    const document = await loadDocument(bytes);
     if (document.context.lookup(document.context.trailerInfo.Root) === undefined) {
       return { document: null, loadError: 'it has no document catalog (the object every reader starts from)', needsPassword: false };
     }

@@ -1,0 +1,274 @@
+import {
+  PDFBool,
+  PDFCatalog,
+  PDFDict,
+  PDFName,
+  PDFNull,
+  PDFPageLeaf,
+  PDFPageTree,
+  PDFParser,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+} from '@cantoo/pdf-lib';
+import type { PDFObject, PDFStream } from '@cantoo/pdf-lib';
+import { lazyNumberOf } from './lazy-number';
+import { endstreamKeyword, findStreamEnd, streamKeywords } from './stream-end';
+
+/**
+ * The parts of pdf-lib's ByteStream the tokenizer reads directly. They are private in the library's types,
+ * but reading them in a loop instead of calling `peek()`/`next()` for every byte is most of the speed-up;
+ * the parser tests compare every parsed object with `PDFDocument.load`'s, so a library change that moves
+ * them shows up there.
+ */
+interface ByteCursor {
+  readonly bytes: Uint8Array;
+  readonly length: number;
+  idx: number;
+}
+
+const whitespace = byteTable([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const endsName = byteTable([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+const startsNumber = byteTable([0x2b, 0x2d, 0x2e, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39]);
+/** Past the end of the file: no table marks it, so it is neither blank, digit nor delimiter, as in pdf-lib. */
+const noByte = 256;
+const trueKeyword = [0x74, 0x72, 0x75, 0x65];
+const falseKeyword = [0x66, 0x61, 0x6c, 0x73, 0x65];
+const nullKeyword = [0x6e, 0x75, 0x6c, 0x6c];
+/** Up to 15 digits fit a double exactly, so the digits divided by an exact power of ten round as `Number(text)` does. */
+const exactDigits = 15;
+const powersOfTen = Array.from({ length: exactDigits + 1 }, (_, power) => 10 ** power);
+const lengthKey = PDFName.of('Length');
+const typeKey = PDFName.of('Type');
+const catalogType = PDFName.of('Catalog');
+const pagesType = PDFName.of('Pages');
+const pageType = PDFName.of('Page');
+
+/**
+ * pdf-lib's parser with its token readers replaced by tight loops over the bytes. Each reader stops,
+ * fails and builds objects exactly as pdf-lib's does; only numbers, names and references are read without
+ * building a string per byte, numbers skip their unused text form (see lazy-number.ts), and stream contents
+ * are views of the file instead of copies. Anything unusual in a token (a `#` escape in a name, a number
+ * with more digits than a double holds exactly) is handed back to pdf-lib's own reader.
+ */
+export class QuickTokenParser extends PDFParser {
+  protected readonly cursor = this.bytes as unknown as ByteCursor;
+  private readonly namesByText = new Map<string, PDFName>();
+  private readonly referencesByNumber: (PDFRef | undefined)[] = [];
+
+  /** Parses with no pauses between objects, no decryption and no snapshot for incremental saving. */
+  constructor(bytes: Uint8Array) {
+    super(bytes, Number.POSITIVE_INFINITY, false, false, false, undefined, false);
+  }
+
+  override parseObject(ref?: PDFRef): PDFObject {
+    this.skipWhitespaceAndComments();
+    const { bytes, idx } = this.cursor;
+    const byte = bytes[idx] ?? noByte;
+    if (byte === 0x74 && this.matchKeyword(trueKeyword)) return PDFBool.True;
+    if (byte === 0x66 && this.matchKeyword(falseKeyword)) return PDFBool.False;
+    if (byte === 0x6e && this.matchKeyword(nullKeyword)) return PDFNull;
+    if (byte === 0x3c) return bytes[idx + 1] === 0x3c ? this.parseDictOrStream(ref) : this.parseHexString(ref);
+    if (byte === 0x28) return this.parseString(ref);
+    if (byte === 0x2f) return this.parseName();
+    if (byte === 0x5b) return this.parseArray(ref);
+    if (startsNumber[byte] === 1) return this.parseNumberOrRef();
+    return super.parseObject(ref);
+  }
+
+  protected override parseDict(ref?: PDFRef): PDFDict {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    if (bytes[cursor.idx] !== 0x3c || bytes[cursor.idx + 1] !== 0x3c) return super.parseDict(ref);
+    cursor.idx += 2;
+    this.skipWhitespaceAndComments();
+    const entries = new Map<PDFName, PDFObject>();
+    // pdf-lib stops at a `>` in either of the next two bytes; kept so damaged dictionaries end where they did.
+    while (cursor.idx < length && bytes[cursor.idx] !== 0x3e && bytes[cursor.idx + 1] !== 0x3e) {
+      const key = this.parseName();
+      entries.set(key, this.parseObject(ref));
+      this.skipWhitespaceAndComments();
+    }
+    this.skipWhitespaceAndComments();
+    if (bytes[cursor.idx] !== 0x3e || bytes[cursor.idx + 1] !== 0x3e) throw new Error(`Dictionary not closed at byte ${cursor.idx}`);
+    cursor.idx += 2;
+    const type = entries.get(typeKey);
+    if (type === catalogType) return PDFCatalog.fromMapWithContext(entries, this.context);
+    if (type === pagesType) return PDFPageTree.fromMapWithContext(entries, this.context);
+    if (type === pageType) return PDFPageLeaf.fromMapWithContext(entries, this.context);
+    return PDFDict.fromMapWithContext(entries, this.context);
+  }
+
+  protected override parseDictOrStream(ref?: PDFRef): PDFDict | PDFStream {
+    const cursor = this.cursor;
+    const startOffset = cursor.idx;
+    const dict = this.parseDict(ref);
+    this.skipWhitespaceAndComments();
+    if (!this.matchStreamKeyword()) return dict;
+    const start = cursor.idx;
+    const length = dict.get(lengthKey);
+    // Views, not copies: the file's bytes outlive the document, and preflight only reads stream contents.
+    if (length instanceof PDFNumber) {
+      const end = start + length.asNumber();
+      cursor.idx = end;
+      this.skipWhitespaceAndComments();
+      if (this.matchKeyword(endstreamKeyword)) return PDFRawStream.of(dict, cursor.bytes.subarray(start, end));
+      cursor.idx = start;
+    }
+    const found = findStreamEnd(cursor.bytes, start);
+    if (found === null) throw new Error(`The stream starting at byte ${startOffset} never ends`);
+    cursor.idx = found.after;
+    return PDFRawStream.of(dict, cursor.bytes.subarray(start, found.end));
+  }
+
+  protected override parseNumberOrRef(): PDFNumber | PDFRef {
+    const cursor = this.cursor;
+    const first = this.parseRawNumber();
+    this.skipWhitespaceAndComments();
+    const lookahead = cursor.idx;
+    const next = cursor.bytes[lookahead] ?? noByte;
+    if (next >= 0x30 && next <= 0x39) {
+      const second = this.parseRawNumber();
+      this.skipWhitespaceAndComments();
+      if (cursor.bytes[cursor.idx] === 0x52) {
+        cursor.idx += 1;
+        return this.referenceTo(first, second);
+      }
+    }
+    cursor.idx = lookahead;
+    return lazyNumberOf(first);
+  }
+
+  protected override parseName(): PDFName {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    const slash = cursor.idx;
+    if (bytes[slash] !== 0x2f) return super.parseName();
+    let end = slash + 1;
+    let text = '';
+    while (end < length) {
+      const byte = bytes[end] ?? noByte;
+      if (endsName[byte] === 1) break;
+      // A `#xx` escape is decoded by pdf-lib's reader, which has its own rules for bad escapes.
+      if (byte === 0x23) return super.parseName();
+      text += String.fromCharCode(byte);
+      end += 1;
+    }
+    cursor.idx = end;
+    let name = this.namesByText.get(text);
+    if (name === undefined) {
+      name = PDFName.of(text);
+      this.namesByText.set(text, name);
+    }
+    return name;
+  }
+
+  protected override parseRawInt(): number {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    const start = cursor.idx;
+    let end = start;
+    let value = 0;
+    while (end < length) {
+      const digit = (bytes[end] ?? noByte) - 0x30;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      end += 1;
+    }
+    if (end === start || end - start > exactDigits) return super.parseRawInt();
+    cursor.idx = end;
+    return value;
+  }
+
+  /** `[+-]digits[.digits]` within 15 digits; any other shape goes to pdf-lib's reader (which rejects most). */
+  protected override parseRawNumber(): number {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    const start = cursor.idx;
+    let at = start;
+    const sign = bytes[at];
+    if (sign === 0x2d || sign === 0x2b) at += 1;
+    let digits = 0;
+    let fractionDigits = 0;
+    let mantissa = 0;
+    let isFraction = false;
+    while (at < length) {
+      const byte = bytes[at] ?? noByte;
+      if (byte >= 0x30 && byte <= 0x39) {
+        mantissa = mantissa * 10 + (byte - 0x30);
+        digits += 1;
+        if (isFraction) fractionDigits += 1;
+      } else if (byte === 0x2e && !isFraction) {
+        isFraction = true;
+      } else break;
+      at += 1;
+    }
+    // Without a period pdf-lib keeps reading signs into the token (`12-3` is one bad number), so it decides.
+    const next = bytes[at] ?? noByte;
+    const isOddShape = digits === 0 || digits > exactDigits || (!isFraction && (next === 0x2b || next === 0x2d));
+    if (isOddShape) {
+      cursor.idx = start;
+      return super.parseRawNumber();
+    }
+    cursor.idx = at;
+    const magnitude = mantissa / (powersOfTen[fractionDigits] ?? 1);
+    return sign === 0x2d ? -magnitude : magnitude;
+  }
+
+  protected override skipWhitespace(): void {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    let at = cursor.idx;
+    while (at < length && whitespace[bytes[at] ?? noByte] === 1) at += 1;
+    cursor.idx = at;
+  }
+
+  protected override skipWhitespaceAndComments(): void {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    let at = cursor.idx;
+    while (at < length) {
+      const byte = bytes[at] ?? noByte;
+      if (whitespace[byte] === 1) at += 1;
+      else if (byte === 0x25) {
+        at += 1;
+        while (at < length && bytes[at] !== 0x0a && bytes[at] !== 0x0d) at += 1;
+      } else break;
+    }
+    cursor.idx = at;
+  }
+
+  protected override matchKeyword(keyword: number[]): boolean {
+    const cursor = this.cursor;
+    const start = cursor.idx;
+    if (start + keyword.length > cursor.length) return false;
+    for (let index = 0; index < keyword.length; index += 1) if (cursor.bytes[start + index] !== keyword[index]) return false;
+    cursor.idx = start + keyword.length;
+    return true;
+  }
+
+  /** pdf-lib's order: `stream` followed by its end-of-line forms first, then the bare keyword. */
+  private matchStreamKeyword(): boolean {
+    for (const keyword of streamKeywords) if (this.matchKeyword(keyword)) return true;
+    return false;
+  }
+
+  /** The same shared PDFRef instance `PDFRef.of` returns, found without building its `"n g R"` key each time. */
+  protected referenceTo(objectNumber: number, generation: number): PDFRef {
+    if (generation !== 0 || !Number.isInteger(objectNumber) || objectNumber < 0 || objectNumber > 0xffffff) {
+      return PDFRef.of(objectNumber, generation);
+    }
+    let reference = this.referencesByNumber[objectNumber];
+    if (reference === undefined) {
+      reference = PDFRef.of(objectNumber, generation);
+      this.referencesByNumber[objectNumber] = reference;
+    }
+    return reference;
+  }
+}
+
+function byteTable(members: readonly number[]): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const member of members) table[member] = 1;
+  return table;
+}

@@ -1,7 +1,8 @@
 // `npm run bench:preflight`: the full preflight on the 55 MB, 4,540-page benchmark filing, against
 // `qpdf --check` and `pdftotext` on the same file in the same run. Prints medians, ratios and peak memory.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,3 +80,26 @@ console.log(`\nRatio to qpdf --check: ${(preflightMedian / qpdfMedian).toFixed(2
 console.log(`Ratio to pdftotext:    ${(preflightMedian / pdftotextMedian).toFixed(2)}×`);
 console.log(`Peak RSS of preflight: ${peakRssMb} MB (target ≤ 1,536 MB: ${peakRssMb <= 1536 ? 'met' : 'NOT met'})`);
 console.log(`Report: ${lastReport.pages} pages, verdict ${lastReport.verdict}; findings: ${lastReport.findings.map((finding) => finding.code).join(', ') || 'none'}`);
+
+// The fixes on the same file, once each: the clean copy and the split must pass qpdf --check and preflight.
+const scratch = mkdtempSync(path.join(tmpdir(), 'ecf-desk-bench-'));
+try {
+  const cleanCopy = path.join(scratch, 'clean.pdf');
+  const clean = timeCommand(process.execPath, [cli, 'clean-copy', benchFile, cleanCopy]);
+  const cleanCheck = spawnSync('qpdf', ['--check', cleanCopy]).status;
+  const [cleanReport] = JSON.parse(spawnSync(process.execPath, [cli, 'preflight', '--json', cleanCopy], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout);
+  console.log(`\nClean copy: ${format(clean.seconds)}, ${(statSync(cleanCopy).size / 1e6).toFixed(1)} MB, qpdf --check exit ${cleanCheck}; preflight of the copy: ${cleanReport.findings.map((finding) => finding.code).join(', ')}`);
+
+  const partsFolder = path.join(scratch, 'parts');
+  const split = timeCommand(process.execPath, [cli, 'split', benchFile, partsFolder]);
+  const parts = readdirSync(partsFolder).sort();
+  const described = parts.map((part) => {
+    const file = path.join(partsFolder, part);
+    const pages = Number(spawnSync('qpdf', ['--show-npages', file], { encoding: 'utf8' }).stdout);
+    return `${part}: ${(statSync(file).size / 1e6).toFixed(1)} MB, ${pages} pages, qpdf --check exit ${spawnSync('qpdf', ['--check', file]).status}`;
+  });
+  const isUnderLimit = parts.every((part) => statSync(path.join(partsFolder, part)).size < 50_000_000);
+  console.log(`Split: ${format(split.seconds)}, ${parts.length} parts, ${isUnderLimit ? 'each under' : 'NOT all under'} the 50 MB limit\n  ${described.join('\n  ')}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

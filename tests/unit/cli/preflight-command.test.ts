@@ -69,7 +69,7 @@ describe('ecf-desk preflight', () => {
 
   it('explains its usage and exits 3 when called wrongly', () => {
     const run = runCli('inspect', cleanPdf);
-    expect(run.stderr).toContain('Usage: ecf-desk preflight');
+    expect(run.stderr).toContain('ecf-desk preflight [--json] [--limit-mb N] FILE...');
     expect(run.code).toBe(3);
   });
 });

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { citPreflightOptions } from '../core/preflight/check';
+import { createWorkerPreflight } from '../core/preflight/worker-preflight';
+import { failUsage, readLimitBytes, workerPath } from './cli-support';
+import { exitCodeFor } from './exit-codes';
+import { formatReport, toJsonReport, type FileReport } from './format-report';
+
+function unreadable(file: string, reason: string): FileReport {
+  return { file, bytes: 0, pages: null, verdict: 'error', findings: [], error: `The file could not be read (${reason}).` };
+}
+
+/** `ecf-desk preflight`: checks each file in its own worker and prints the reports; returns the exit code. */
+export async function runPreflightCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals: files } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, 'limit-mb': { type: 'string' } },
+  });
+  if (files.length === 0) failUsage('Name at least one PDF to check.');
+  const options = { ...citPreflightOptions, limitBytes: readLimitBytes(values['limit-mb']) };
+
+  const preflight = createWorkerPreflight(workerPath('preflight.js'));
+  const reports = await Promise.all(
+    files.map(async (file): Promise<FileReport> => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        return unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error));
+      }
+      return { file, ...(await preflight.preflight(bytes, options)) };
+    }),
+  );
+  await preflight.close();
+  process.stdout.write(values.json ? `${JSON.stringify(reports.map(toJsonReport), null, 2)}\n` : `${reports.map(formatReport).join('\n\n')}\n`);
+  return exitCodeFor(reports);
+}

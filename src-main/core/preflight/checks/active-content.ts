@@ -1,16 +1,7 @@
-import type { PDFDict } from '@cantoo/pdf-lib';
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { describePages, dictionaryOf, distinctPages, nameOf, valueOf } from '../pdf-values';
-
-/**
- * Every action type PDF-PREFLIGHT.md §1.5 lists except `/URI` (web links, which NextGen CM/ECF accepts) and
- * `/GoTo` (a jump inside the document): CM/ECF does not publish its list, so the whole list is blocked.
- */
-const blockedActions = new Set([
-  'JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'Rendition', 'Sound', 'Movie',
-  'RichMediaExecute', 'Hide', 'Named', 'SetOCGState', 'ResetForm', 'Thread', 'Trans', 'GoTo3DView',
-]);
+import { blockedActionType } from '../blocked-actions';
+import { describePages, dictionaryOf, distinctPages, valueOf } from '../pdf-values';
 
 /**
  * Finds JavaScript and actions that can launch programs, submit data or open other files, wherever they hang
@@ -24,7 +15,7 @@ export function findActiveContent(pdf: InspectedPdf): Finding[] {
   const counts = new Map<string, number>();
   const pages: number[] = [];
   for (const dictionary of census.dictionaries) {
-    const type = actionType(dictionary);
+    const type = blockedActionType(dictionary);
     if (type === null) continue;
     counts.set(type, (counts.get(type) ?? 0) + 1);
     const page = census.pageOfAction.get(dictionary);
@@ -53,14 +44,4 @@ export function findActiveContent(pdf: InspectedPdf): Finding[] {
       fixes: ['clean-copy'],
     },
   ];
-}
-
-/** The blocked action type a dictionary is, or null (structure elements also use /S, so they are left out). */
-function actionType(dictionary: PDFDict): string | null {
-  const type = nameOf(dictionary, 'Type');
-  if (type !== null && type !== 'Action') return null;
-  const subtype = nameOf(dictionary, 'S');
-  if (subtype !== null && blockedActions.has(subtype) && valueOf(dictionary, 'K') === undefined) return subtype;
-  if (valueOf(dictionary, 'JS') !== undefined) return 'JavaScript';
-  return null;
 }

@@ -1,15 +1,7 @@
 import { PDFDict, PDFRawStream, PDFStream } from '@cantoo/pdf-lib';
 import type { PDFObject } from '@cantoo/pdf-lib';
+import { blockedActionType } from '../blocked-actions';
 import { nameOf, textOf, valueOf } from '../pdf-values';
-
-/**
- * Every action type PDF-PREFLIGHT.md §1.5 lists except `/URI` (web links, which NextGen CM/ECF accepts) and
- * `/GoTo` (a jump inside the document) — the same list the active-content check blocks.
- */
-const blockedActions = new Set([
-  'JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'Rendition', 'Sound', 'Movie',
-  'RichMediaExecute', 'Hide', 'Named', 'SetOCGState', 'ResetForm', 'Thread', 'Trans', 'GoTo3DView',
-]);
 
 /** Audio, video and 3D objects outside annotations (PDF-PREFLIGHT.md §1.5, "audio and video"). */
 const mediaObjects = new Set(['U3D', 'PRC', 'RichMediaContent', 'RichMediaSettings', 'MediaClip']);
@@ -40,16 +32,6 @@ export function unwantedObject(value: PDFObject): Unwanted | null {
   if (mediaObjects.has(nameOf(dictionary, 'Subtype') ?? '') || mediaObjects.has(type ?? '')) {
     return { singular: 'audio, video or 3D item', plural: 'audio, video or 3D items' };
   }
-  return null;
-}
-
-/** The blocked action type a dictionary is, or null (structure elements also use /S and carry /K, so they are not actions). */
-export function blockedActionType(dictionary: PDFDict): string | null {
-  const type = nameOf(dictionary, 'Type');
-  if (type !== null && type !== 'Action') return null;
-  const subtype = nameOf(dictionary, 'S');
-  if (subtype !== null && blockedActions.has(subtype) && valueOf(dictionary, 'K') === undefined) return subtype;
-  if (valueOf(dictionary, 'JS') !== undefined) return 'JavaScript';
   return null;
 }
 

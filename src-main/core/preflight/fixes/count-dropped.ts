@@ -1,7 +1,8 @@
 import { PDFArray, PDFRef } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFDict, PDFObject } from '@cantoo/pdf-lib';
 import { asDictionary } from '../pdf-values';
-import { blockedActionType, fileNameOf } from './blocked-content';
+import { blockedActionType } from '../blocked-actions';
+import { fileNameOf } from './blocked-content';
 import type { RemovalTally } from './removal-tally';
 
 /**

@@ -1,4 +1,5 @@
-import { inflateSync, constants as zlibConstants } from 'node:zlib';
+import { countNonBlank, countOccurrences, matchesAt, objectNumberAt, readDictionaryText, readInteger, skipBlank } from './byte-scan';
+import { decodeStreamEntries } from './xref-stream';
 
 /**
  * What the raw bytes say about a PDF's skeleton, read without parsing objects: the header, the end-of-file
@@ -32,7 +33,6 @@ export interface StructureAudit {
 const headerWindow = 1024;
 /** Readers look for `startxref` in the last 1024 bytes (qpdf, pdf.js); beyond that they must rebuild the index. */
 const tailWindow = 1024;
-const dictionaryScanLimit = 1 << 20;
 
 /** Audits the byte-level structure of a PDF: fast (indexOf over the buffer, no whole-file string) and never throws. */
 export function auditStructure(bytes: Uint8Array): StructureAudit {
@@ -204,92 +204,6 @@ function describeTrailer(dictionary: string): Omit<Section, 'kind' | 'problem'> 
   };
 }
 
-interface StreamEntry {
-  objectNumber: number;
-  offset: number;
-}
-
-/** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded. */
-function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dictionary: string): StreamEntry[] | null {
-  const streamKeyword = buffer.indexOf('stream', afterDictionary);
-  if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) return null;
-  let dataStart = streamKeyword + 6;
-  if (buffer[dataStart] === 0x0d) dataStart += 1;
-  if (buffer[dataStart] === 0x0a) dataStart += 1;
-  const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
-  const dataEnd = directLength?.[1] === undefined ? buffer.indexOf('endstream', dataStart) : dataStart + Number(directLength[1]);
-  const widths = /\/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(dictionary);
-  if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) return null;
-  const [typeWidth, offsetWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
-  const rowWidth = typeWidth + offsetWidth + thirdWidth;
-  const data = decodeFlate(buffer.subarray(dataStart, dataEnd), dictionary, rowWidth);
-  if (data === null || rowWidth === 0) return null;
-  const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
-  const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
-  const entries: StreamEntry[] = [];
-  let row = 0;
-  for (let pair = 0; pair + 1 < index.length; pair += 2) {
-    const first = index[pair] ?? 0;
-    const count = index[pair + 1] ?? 0;
-    for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
-      const at = row * rowWidth;
-      const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
-      if (type === 1) entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
-    }
-  }
-  return entries;
-}
-
-function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number): Buffer | null {
-  if (!/\/FlateDecode\b/.test(dictionary)) return /\/Filter\b/.test(dictionary) ? null : raw;
-  let inflated: Buffer;
-  try {
-    inflated = inflateSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch {
-    return null;
-  }
-  const predictor = Number(/\/Predictor\s+(\d+)/.exec(dictionary)?.[1] ?? 1);
-  if (predictor < 10) return inflated;
-  const columns = Number(/\/Columns\s+(\d+)/.exec(dictionary)?.[1] ?? rowWidth);
-  return undoPngPredictor(inflated, columns);
-}
-
-/** Reverses the PNG row filters (ISO 32000-1 §7.4.4.4) used by cross-reference streams, one byte per pixel. */
-function undoPngPredictor(data: Buffer, columns: number): Buffer {
-  const rows = Math.floor(data.length / (columns + 1));
-  const output = Buffer.alloc(rows * columns);
-  for (let row = 0; row < rows; row += 1) {
-    const filter = data[row * (columns + 1)] ?? 0;
-    for (let column = 0; column < columns; column += 1) {
-      const value = data[row * (columns + 1) + 1 + column] ?? 0;
-      const left = column > 0 ? (output[row * columns + column - 1] ?? 0) : 0;
-      const up = row > 0 ? (output[(row - 1) * columns + column] ?? 0) : 0;
-      const upLeft = row > 0 && column > 0 ? (output[(row - 1) * columns + column - 1] ?? 0) : 0;
-      output[row * columns + column] = (value + predict(filter, left, up, upLeft)) & 0xff;
-    }
-  }
-  return output;
-}
-
-function predict(filter: number, left: number, up: number, upLeft: number): number {
-  if (filter === 1) return left;
-  if (filter === 2) return up;
-  if (filter === 3) return (left + up) >> 1;
-  if (filter === 4) {
-    const estimate = left + up - upLeft;
-    const [toLeft, toUp, toUpLeft] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
-    if (toLeft <= toUp && toLeft <= toUpLeft) return left;
-    return toUp <= toUpLeft ? up : upLeft;
-  }
-  return 0;
-}
-
-function readField(data: Buffer, at: number, width: number): number {
-  let value = 0;
-  for (let index = 0; index < width; index += 1) value = value * 256 + (data[at + index] ?? 0);
-  return value;
-}
-
 function readHeaderVersion(buffer: Buffer): string | null {
   const at = buffer.subarray(0, headerWindow).indexOf('%PDF-');
   if (at < 0) return null;
@@ -321,95 +235,4 @@ function lastTrailerHasEncrypt(buffer: Buffer): boolean {
   const dictionaryStart = buffer.indexOf('<<', at);
   const dictionary = dictionaryStart < 0 ? null : readDictionaryText(buffer, dictionaryStart);
   return dictionary !== null && /\/Encrypt(?![A-Za-z0-9])/.test(dictionary);
-}
-
-/** The text of the dictionary starting at `start` (`<<`), through its closing `>>`; null when it never closes. */
-function readDictionaryText(buffer: Buffer, start: number): string | null {
-  if (!matchesAt(buffer, start, '<<')) return null;
-  const limit = Math.min(buffer.length, start + dictionaryScanLimit);
-  let depth = 0;
-  let cursor = start;
-  while (cursor < limit) {
-    const byte = buffer[cursor];
-    if (byte === 0x28) {
-      cursor = skipLiteralString(buffer, cursor, limit);
-      continue;
-    }
-    if (byte === 0x3c && buffer[cursor + 1] === 0x3c) {
-      depth += 1;
-      cursor += 2;
-      continue;
-    }
-    if (byte === 0x3e && buffer[cursor + 1] === 0x3e) {
-      depth -= 1;
-      cursor += 2;
-      if (depth === 0) return buffer.toString('latin1', start, cursor);
-      continue;
-    }
-    cursor += 1;
-  }
-  return null;
-}
-
-function skipLiteralString(buffer: Buffer, start: number, limit: number): number {
-  let depth = 0;
-  let cursor = start;
-  while (cursor < limit) {
-    const byte = buffer[cursor];
-    if (byte === 0x5c) cursor += 1;
-    else if (byte === 0x28) depth += 1;
-    else if (byte === 0x29 && (depth -= 1) === 0) return cursor + 1;
-    cursor += 1;
-  }
-  return limit;
-}
-
-/** The object number of an `N G obj` header at `offset` (after blanks), or -1 when none starts there. */
-function objectNumberAt(buffer: Buffer, offset: number): number {
-  if (offset <= 0 || offset >= buffer.length) return -1;
-  const number = readInteger(buffer, skipBlank(buffer, offset));
-  if (number === null) return -1;
-  const generation = readInteger(buffer, skipBlank(buffer, number.end));
-  if (generation === null) return -1;
-  return matchesAt(buffer, skipBlank(buffer, generation.end), 'obj') ? number.value : -1;
-}
-
-function readInteger(buffer: Buffer, start: number): { value: number; end: number } | null {
-  let cursor = start;
-  let value = 0;
-  while (cursor < buffer.length && cursor - start < 16) {
-    const byte = buffer[cursor] ?? 0;
-    if (byte < 0x30 || byte > 0x39) break;
-    value = value * 10 + (byte - 0x30);
-    cursor += 1;
-  }
-  return cursor === start ? null : { value, end: cursor };
-}
-
-function isBlank(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c || byte === 0x00;
-}
-
-function skipBlank(buffer: Buffer, start: number): number {
-  let cursor = start;
-  while (cursor < buffer.length && isBlank(buffer[cursor])) cursor += 1;
-  return cursor;
-}
-
-function countNonBlank(buffer: Buffer, start: number): number {
-  let count = 0;
-  for (let cursor = start; cursor < buffer.length; cursor += 1) if (!isBlank(buffer[cursor])) count += 1;
-  return count;
-}
-
-function matchesAt(buffer: Buffer, at: number, keyword: string): boolean {
-  if (at < 0 || at + keyword.length > buffer.length) return false;
-  for (let index = 0; index < keyword.length; index += 1) if (buffer[at + index] !== keyword.charCodeAt(index)) return false;
-  return true;
-}
-
-function countOccurrences(buffer: Buffer, keyword: string): number {
-  let count = 0;
-  for (let at = buffer.indexOf(keyword); at >= 0; at = buffer.indexOf(keyword, at + keyword.length)) count += 1;
-  return count;
 }

@@ -1,0 +1,88 @@
+import { inflateSync, constants as zlibConstants } from 'node:zlib';
+
+/** One in-file entry of a cross-reference stream: which object starts where. */
+export interface StreamEntry {
+  objectNumber: number;
+  offset: number;
+}
+
+/** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded. */
+export function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dictionary: string): StreamEntry[] | null {
+  const streamKeyword = buffer.indexOf('stream', afterDictionary);
+  if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) return null;
+  let dataStart = streamKeyword + 6;
+  if (buffer[dataStart] === 0x0d) dataStart += 1;
+  if (buffer[dataStart] === 0x0a) dataStart += 1;
+  const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
+  const dataEnd = directLength?.[1] === undefined ? buffer.indexOf('endstream', dataStart) : dataStart + Number(directLength[1]);
+  const widths = /\/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(dictionary);
+  if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) return null;
+  const [typeWidth, offsetWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
+  const rowWidth = typeWidth + offsetWidth + thirdWidth;
+  const data = decodeFlate(buffer.subarray(dataStart, dataEnd), dictionary, rowWidth);
+  if (data === null || rowWidth === 0) return null;
+  const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
+  const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
+  const entries: StreamEntry[] = [];
+  let row = 0;
+  for (let pair = 0; pair + 1 < index.length; pair += 2) {
+    const first = index[pair] ?? 0;
+    const count = index[pair + 1] ?? 0;
+    for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
+      const at = row * rowWidth;
+      const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
+      if (type === 1) entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
+    }
+  }
+  return entries;
+}
+
+function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number): Buffer | null {
+  if (!/\/FlateDecode\b/.test(dictionary)) return /\/Filter\b/.test(dictionary) ? null : raw;
+  let inflated: Buffer;
+  try {
+    inflated = inflateSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return null;
+  }
+  const predictor = Number(/\/Predictor\s+(\d+)/.exec(dictionary)?.[1] ?? 1);
+  if (predictor < 10) return inflated;
+  const columns = Number(/\/Columns\s+(\d+)/.exec(dictionary)?.[1] ?? rowWidth);
+  return undoPngPredictor(inflated, columns);
+}
+
+/** Reverses the PNG row filters (ISO 32000-1 §7.4.4.4) used by cross-reference streams, one byte per pixel. */
+function undoPngPredictor(data: Buffer, columns: number): Buffer {
+  const rows = Math.floor(data.length / (columns + 1));
+  const output = Buffer.alloc(rows * columns);
+  for (let row = 0; row < rows; row += 1) {
+    const filter = data[row * (columns + 1)] ?? 0;
+    for (let column = 0; column < columns; column += 1) {
+      const value = data[row * (columns + 1) + 1 + column] ?? 0;
+      const left = column > 0 ? (output[row * columns + column - 1] ?? 0) : 0;
+      const up = row > 0 ? (output[(row - 1) * columns + column] ?? 0) : 0;
+      const upLeft = row > 0 && column > 0 ? (output[(row - 1) * columns + column - 1] ?? 0) : 0;
+      output[row * columns + column] = (value + predict(filter, left, up, upLeft)) & 0xff;
+    }
+  }
+  return output;
+}
+
+function predict(filter: number, left: number, up: number, upLeft: number): number {
+  if (filter === 1) return left;
+  if (filter === 2) return up;
+  if (filter === 3) return (left + up) >> 1;
+  if (filter === 4) {
+    const estimate = left + up - upLeft;
+    const [toLeft, toUp, toUpLeft] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
+    if (toLeft <= toUp && toLeft <= toUpLeft) return left;
+    return toUp <= toUpLeft ? up : upLeft;
+  }
+  return 0;
+}
+
+function readField(data: Buffer, at: number, width: number): number {
+  let value = 0;
+  for (let index = 0; index < width; index += 1) value = value * 256 + (data[at + index] ?? 0);
+  return value;
+}

@@ -10,6 +10,7 @@ function describeBox(finding: Finding, index: number): string {
   const text = finding.boxes?.length === finding.text?.length ? finding.text?.[index] : undefined;
   if (finding.code === 'bad-redaction') return text ? `text still under it: ${text}` : 'text still under it';
   if (finding.code === 'unapplied-redaction') return 'marked for redaction, never applied';
+  if (finding.code === 'hidden-layers') return 'drawn on a layer';
   return text ?? 'where this finding is';
 }
 
@@ -40,6 +41,8 @@ export interface PagePreviewProps {
 /**
  * One page of the document, drawn at the width of the panel and sharp at the screen's pixel ratio, with the finding's
  * boxes on that page outlined over it in the finding's colour. Each outline can be reached with Tab and says what it marks.
+ * For hidden layers a checkbox redraws the page with every layer shown, so the user sees what a hidden layer holds;
+ * it starts off, showing the page as the court would first see it.
  */
 export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
@@ -48,6 +51,8 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
   const width = useContentWidth(container);
   const [drawing, setDrawing] = useState<Drawing>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [showsEveryLayer, setShowsEveryLayer] = useState(false);
+  const offersLayers = finding.code === 'hidden-layers';
 
   useEffect(() => {
     const target = canvas.current;
@@ -60,7 +65,7 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
         const document = await openDocument();
         if (stop.signal.aborted) return;
         if (page > document.pageCount) throw new Error(`the document has ${document.pageCount} pages`);
-        const pageDrawing = await document.drawPage(page, target, width, stop.signal);
+        const pageDrawing = await document.drawPage(page, target, width, stop.signal, showsEveryLayer);
         cancel = pageDrawing.cancel;
         if (stop.signal.aborted) return pageDrawing.cancel();
         await pageDrawing.done;
@@ -73,12 +78,18 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
       stop.abort();
       cancel();
     };
-  }, [openDocument, page, width, attempt]);
+  }, [openDocument, page, width, attempt, showsEveryLayer]);
 
   const boxes = (finding.boxes ?? []).map((box, index) => ({ box, index })).filter(({ box }) => box.page === page);
   const total = finding.boxes?.length ?? 0;
   return (
-    <div ref={setContainer} className="page-preview" data-testid="page-preview" data-page={page} data-state={drawing.state}>
+    <div ref={setContainer} className="page-preview" data-testid="page-preview" data-page={page} data-state={drawing.state} data-layers={showsEveryLayer ? 'all' : 'as-filed'}>
+      {offersLayers && (
+        <label className="page-preview__layers">
+          <input type="checkbox" data-testid="show-hidden-layers" checked={showsEveryLayer} onChange={(event) => setShowsEveryLayer(event.target.checked)} />
+          Show hidden layers
+        </label>
+      )}
       {drawing.state === 'loading' && (
         <p className="page-preview__status" role="status">
           Drawing page {page}…
@@ -93,7 +104,7 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
         </div>
       )}
       <div className="page-preview__frame" hidden={drawing.state === 'failed'}>
-        <canvas ref={canvas} className="page-preview__canvas" data-testid="page-canvas" role="img" aria-label={`Page ${page}`} />
+        <canvas ref={canvas} className="page-preview__canvas" data-testid="page-canvas" role="img" aria-label={showsEveryLayer ? `Page ${page}, every layer shown` : `Page ${page}`} />
         {drawing.state === 'drawn' &&
           boxes.map(({ box, index }) => <BoxOutline key={index} box={box} viewport={drawing.viewport} severity={finding.severity} label={`Box ${index + 1} of ${total}: ${describeBox(finding, index)}`} />)}
       </div>

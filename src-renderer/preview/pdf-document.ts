@@ -20,8 +20,10 @@ export interface PreviewDocument {
   /**
    * Draws a page into `canvas`, `cssWidth` CSS pixels wide and sharp at the screen's pixel ratio. Once `signal` is aborted
    * the canvas is left alone, so a drawing that is no longer wanted never collides with the one that replaced it.
+   * With `showEveryLayer` every optional content group (layer) is drawn, including those the file opens with hidden;
+   * without it the page is drawn as the court and the public would first see it.
    */
-  drawPage(pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number, signal: AbortSignal): Promise<PageDrawing>;
+  drawPage(pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number, signal: AbortSignal, showEveryLayer?: boolean): Promise<PageDrawing>;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function openPreviewDocument(bytes: Uint8Array): Promise<PreviewDoc
   }).promise;
   return {
     pageCount: document.numPages,
-    async drawPage(pageNumber, canvas, cssWidth, signal) {
+    async drawPage(pageNumber, canvas, cssWidth, signal, showEveryLayer = false) {
       const page = await document.getPage(pageNumber);
       signal.throwIfAborted();
       const natural = page.getViewport({ scale: 1 });
@@ -50,6 +52,7 @@ export async function openPreviewDocument(bytes: Uint8Array): Promise<PreviewDoc
         canvas,
         viewport,
         transform: pixelRatio === 1 ? undefined : [pixelRatio, 0, 0, pixelRatio, 0, 0],
+        ...(showEveryLayer ? { optionalContentConfigPromise: everyLayerVisible(document) } : {}),
       });
       return {
         viewport: { transform: viewport.transform, width: viewport.width, height: viewport.height },
@@ -59,4 +62,15 @@ export async function openPreviewDocument(bytes: Uint8Array): Promise<PreviewDoc
     },
     close: () => document.destroy(),
   };
+}
+
+/**
+ * The document's layer configuration with every group switched on. pdf.js hands out a fresh configuration per call,
+ * so the default drawing is untouched. Radio-button groups are not honoured here (`preserveRB` false), because
+ * showing one member of such a group would switch its siblings off again and hide what the user asked to see.
+ */
+async function everyLayerVisible(document: PDFDocumentProxy) {
+  const config = await document.getOptionalContentConfig();
+  for (const [id] of config) config.setVisibility(id, true, false);
+  return config;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { makeBoxAndTextPdf } from '../support/content-pdfs';
 import { sharedFixture } from '../support/paths';
+import { makeHiddenLayerPdf } from '../support/preflight-pdfs';
 import { screenshotPath } from '../support/screenshots';
 import { makeNotPdf, makePdf } from '../support/synthetic-pdfs';
 
@@ -197,5 +198,57 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
   await page.setViewportSize({ width: 1280, height: 2000 });
   await preview.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('preflight-page-preview'), fullPage: true });
+  expect(violations).toEqual([]);
+});
+
+test('a paralegal shows the page a hidden layer draws on and switches every layer on to see what it hides', async ({ page }) => {
+  app = await startBrowserModeProcess(dataFolder);
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(app.url);
+  const name = 'Layered exhibit list.pdf';
+  await addThroughPicker(page, [{ name, mimeType: 'application/pdf', buffer: Buffer.from(await makeHiddenLayerPdf()) }]);
+  await expect(row(page, name).getByTestId('preflight-status')).toHaveText(/^Worth a look \(\d+\)$/);
+  await row(page, name).click();
+
+  const layers = page.locator('[data-testid="finding"][data-code="hidden-layers"]');
+  await expect(layers).toContainText('Privileged notes (hidden when the file opens), on page 2');
+  await expect(layers.getByTestId('show-page')).toHaveText('Show page 2');
+  await layers.getByTestId('show-page').click();
+  const preview = layers.getByTestId('page-preview');
+  await expect(preview).toHaveAttribute('data-page', '2');
+  await expect(preview).toHaveAttribute('data-state', 'drawn');
+  const toggle = preview.getByRole('checkbox', { name: 'Show hidden layers' });
+  await expect(toggle).not.toBeChecked();
+
+  const canvas = preview.getByTestId('page-canvas');
+  // Darkness summed over the whole page: the hidden text and box add ink only once every layer is shown.
+  const ink = () =>
+    canvas.evaluate((element: HTMLCanvasElement) => {
+      const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
+      let sum = 0;
+      for (let index = 0; index < pixels.length; index += 4) sum += 255 - (pixels[index] ?? 255);
+      return sum;
+    });
+  const asFiled = await ink();
+  expect(asFiled).toBeGreaterThan(0);
+  await expect(preview.getByTestId('page-box')).toHaveCount(1);
+  await expect(preview.getByTestId('page-box')).toHaveAttribute('aria-label', 'Box 1 of 1: drawn on a layer');
+
+  await toggle.check();
+  await expect(preview).toHaveAttribute('data-layers', 'all');
+  await expect(preview).toHaveAttribute('data-state', 'drawn');
+  const everyLayer = await ink();
+  expect(everyLayer).toBeGreaterThan(asFiled * 2);
+
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('preflight-hidden-layer'), fullPage: true });
+
+  await toggle.uncheck();
+  await expect(preview).toHaveAttribute('data-state', 'drawn');
+  await expect.poll(ink).toBe(asFiled);
   expect(violations).toEqual([]);
 });

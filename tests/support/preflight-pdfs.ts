@@ -1,4 +1,4 @@
-import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFString, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, PDFString, StandardFonts } from '@cantoo/pdf-lib';
 import type { PDFObject, PDFRef } from '@cantoo/pdf-lib';
 import type { Finding } from '../../src-main/shared/preflight';
 import { citPreflightOptions } from '../../src-main/core/preflight/check';
@@ -91,6 +91,45 @@ export const withHiddenLayer: Edit = (document) => {
   const properties = document.context.obj({ OCGs: [layer], D: { OFF: [layer] } });
   document.catalog.set(PDFName.of('OCProperties'), properties);
 };
+
+/** Where `withHiddenLayerOnPage2` puts the box it draws on its hidden layer, in page space. */
+export const hiddenLayerBox = { page: 2, x0: 72, y0: 300, x1: 540, y1: 400 } as const;
+
+/**
+ * Two pages; page 2 shows a visible heading and, on a layer named "Privileged notes" that is off when the file
+ * opens, a line of large text (an `/OC … BDC … EMC` section) and a filled box (a form XObject carrying /OC itself).
+ */
+export const withHiddenLayerOnPage2: Edit = async (document) => {
+  while (document.getPageCount() < 2) document.addPage([612, 792]);
+  const layer = register(document, { Type: 'OCG', Name: text('Privileged notes') });
+  document.catalog.set(PDFName.of('OCProperties'), document.context.obj({ OCGs: [layer], D: { OFF: [layer] } }));
+  const page = document.getPage(1);
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  page.drawText('Page 2: exhibit list', { x: 72, y: 700, size: 14, font });
+  const { x0, y0, x1, y1 } = hiddenLayerBox;
+  const box = document.context.register(
+    document.context.stream(`0 0 0 rg 0 0 ${x1 - x0} ${y1 - y0} re f`, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, x1 - x0, y1 - y0], OC: layer }),
+  );
+  // drawText has given the page its resources (the font); the layer's name and the box join them.
+  const resources = page.node.Resources();
+  if (!resources) throw new Error('page 2 has no resources after drawing text');
+  resources.set(PDFName.of('Properties'), document.context.obj({ Notes: layer }));
+  resources.set(PDFName.of('XObject'), document.context.obj({ Box: box }));
+  page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('OC'), PDFName.of('Notes')]));
+  page.drawText('SETTLE AT $2M', { x: 72, y: 550, size: 48, font });
+  page.pushOperators(
+    PDFOperator.of(PDFOperatorNames.EndMarkedContent),
+    PDFOperator.of(PDFOperatorNames.PushGraphicsState),
+    PDFOperator.of(PDFOperatorNames.ConcatTransformationMatrix, [1, 0, 0, 1, x0, y0].map((value) => PDFNumber.of(value))),
+    PDFOperator.of(PDFOperatorNames.DrawObject, [PDFName.of('Box')]),
+    PDFOperator.of(PDFOperatorNames.PopGraphicsState),
+  );
+};
+
+/** The two-page PDF of `withHiddenLayerOnPage2`. */
+export function makeHiddenLayerPdf(): Promise<Uint8Array> {
+  return buildPdf(withHiddenLayerOnPage2, { pages: 2 });
+}
 
 /** One layer that is shown when the file opens (and can be switched off). */
 export const withVisibleLayer: Edit = (document) => {

@@ -49,7 +49,48 @@ async function openFindings() {
   return { bridge, redaction, metadata };
 }
 
+const layeredReport: PreflightReport = {
+  bytes: 3_200,
+  pages: 2,
+  verdict: 'block',
+  findings: [
+    report.findings[0]!,
+    {
+      code: 'hidden-layers',
+      severity: 'warn',
+      message: 'This PDF has a layer that can be shown or hidden. All of them are hidden when the file opens. Layered content is on page 2.',
+      pages: [2],
+      text: ['Privileged notes (hidden when the file opens), on page 2'],
+    },
+  ],
+};
+
 describe('the page preview in the findings panel', () => {
+  it('offers to show hidden layers on a hidden-layers page, unticked, and not on other findings’ pages', async () => {
+    const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Layered.pdf', preflight: { state: 'done', report: layeredReport } })]);
+    bridge.answer('documents.content', () => new Promise<Uint8Array<ArrayBuffer>>(() => undefined));
+    renderApp(bridge);
+    fireEvent.click(await screen.findByTestId('document-row'));
+    const findings = await screen.findAllByTestId('finding');
+    const layers = findings.find((finding) => finding.dataset.code === 'hidden-layers');
+    const redaction = findings.find((finding) => finding.dataset.code === 'bad-redaction');
+    if (!layers || !redaction) throw new Error('the findings are missing');
+
+    fireEvent.click(within(layers).getByTestId('show-page'));
+    expect(within(layers).getByTestId('page-preview').dataset.page).toBe('2');
+    const toggle = within(layers).getByRole('checkbox', { name: 'Show hidden layers' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(within(layers).getByTestId('page-preview').dataset.layers).toBe('as-filed');
+    fireEvent.click(toggle);
+    expect(toggle.checked).toBe(true);
+    expect(within(layers).getByTestId('page-preview').dataset.layers).toBe('all');
+    expect(within(layers).getByTestId('page-canvas').getAttribute('aria-label')).toBe('Page 2, every layer shown');
+
+    fireEvent.click(within(redaction).getByTestId('show-page'));
+    expect(within(redaction).getByTestId('page-preview')).toBeTruthy();
+    expect(within(redaction).queryByTestId('show-hidden-layers')).toBeNull();
+  });
+
   it('offers to show the first page of a finding that names pages, and nothing for a finding without pages', async () => {
     const { redaction, metadata } = await openFindings();
     const show = within(redaction).getByTestId('show-page');

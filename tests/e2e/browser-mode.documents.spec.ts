@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { addThroughPicker, documentRow as row } from '../support/documents-page';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,16 +24,6 @@ test.afterEach(async () => {
   app = null;
   await rm(dataFolder, { recursive: true, force: true });
 });
-
-async function addThroughPicker(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('add-pdfs').click();
-  await (await chooser).setFiles(files);
-}
-
-function row(page: Page, name: string) {
-  return page.locator(`[data-testid="document-row"][data-document-name="${name}"]`);
-}
 
 test('a paralegal adds a real PDF and a non-PDF, sees facts and a clear error, and finds the list again after a restart', async ({ page }) => {
   app = await startBrowserModeProcess(dataFolder);

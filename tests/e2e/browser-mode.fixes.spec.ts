@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { documentRow as row } from '../support/documents-page';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,10 +24,6 @@ test.afterEach(async () => {
   app = null;
   await rm(dataFolder, { recursive: true, force: true });
 });
-
-function row(page: Page, name: string) {
-  return page.locator(`[data-testid="document-row"][data-document-name="${name}"]`);
-}
 
 test('a paralegal makes a clean copy of a PDF the court would reject, sees the before and after, and can undo it', async ({ page }) => {
   app = await startBrowserModeProcess(dataFolder);

@@ -1,18 +1,10 @@
 import type { DocumentRecord } from '../../src-main/shared/domain';
 import type { PreflightProgress } from '../../src-main/shared/preflight';
-import { Icon, type IconName } from '../components/Icon';
-import { summarizePreflight, type PreflightTone } from '../format/describe-preflight';
+import { Icon } from '../components/Icon';
+import { summarizePreflight } from '../format/describe-preflight';
+import { toneIcons } from './tone-icons';
 import { CheckProgress } from './CheckProgress';
 import { FixingProgress } from './FixActions';
-
-const toneIcons: Readonly<Record<PreflightTone, IconName | null>> = {
-  ready: 'check',
-  warning: 'warning',
-  blocked: 'error',
-  failed: 'error',
-  busy: null,
-  idle: null,
-};
 
 /** What the Status column says: the problem that makes a file unusable, or its preflight verdict in words. */
 export function DocumentStatus({

@@ -1,8 +1,9 @@
 import { useId, useState, type Ref } from 'react';
 import type { AnnotationsToDrop, DocumentRecord } from '../../src-main/shared/domain';
 import type { Finding, FindingCode, FixId, PreflightProgress } from '../../src-main/shared/preflight';
-import { Icon, type IconName } from '../components/Icon';
-import { explainReport, formatPages, isLeakingText, labelOfFindingText, severityHeadings, summarizePreflight, titleOfFinding, type PreflightTone } from '../format/describe-preflight';
+import { Icon } from '../components/Icon';
+import { explainReport, formatPages, isLeakingText, labelOfFindingText, severityHeadings, summarizePreflight, titleOfFinding } from '../format/describe-preflight';
+import { toneIcons } from './tone-icons';
 import { CheckProgress } from './CheckProgress';
 import { FixActions, FixingProgress } from './FixActions';
 import { FixSummary } from './FixSummary';
@@ -10,15 +11,6 @@ import { PagePreview } from './PagePreview';
 import type { PreviewDocument } from '../preview/pdf-document';
 import { usePreviewDocument } from '../preview/use-preview-document';
 import './FindingsPanel.css';
-
-const verdictIcons: Readonly<Record<PreflightTone, IconName | null>> = {
-  ready: 'check',
-  warning: 'warning',
-  blocked: 'error',
-  failed: 'error',
-  busy: null,
-  idle: null,
-};
 
 /**
  * Findings no copy can fix, said plainly: the text under a box or a mark is still in the file, and a copy keeps it.
@@ -220,7 +212,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
     );
   }
   const summary = summarizePreflight(document.preflight, props.progress);
-  const icon = verdictIcons[summary.tone];
+  const icon = toneIcons[summary.tone];
   return (
     <section ref={ref} className="findings-panel" data-testid="findings-panel" aria-labelledby={headingId}>
       <header className="findings-panel__header">

@@ -44,6 +44,70 @@ export async function makeBoxAndTextPdf(options: BoxAndText): Promise<Uint8Array
   return document.save();
 }
 
+/** One line of text with an annotation over it, as a reviewer's markup tool would leave it. */
+interface AnnotatedText {
+  readonly text: string;
+  readonly subtype: 'Highlight' | 'Square' | 'Polygon' | 'FreeText';
+  /** The fill: /C for Highlight and FreeText, /IC for Square and Polygon (0–1 components). */
+  readonly colour: readonly number[];
+  /** Annotation flags (/F); 2 is Hidden. */
+  readonly flags?: number;
+  /** Constant opacity (/CA). */
+  readonly opacity?: number;
+}
+
+/** A letter page with `text` at (72, 700) in 12 pt Helvetica and an annotation whose /Rect (and quad, for a highlight) covers that line. */
+export async function makeAnnotatedTextPdf(options: AnnotatedText): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  const page = document.addPage([612, 792]);
+  page.drawText(options.text, { x: 72, y: 700, size: 12, font });
+  page.drawText('Visible text elsewhere on the page.', { x: 72, y: 600, size: 12, font });
+  const right = 74 + font.widthOfTextAtSize(options.text, 12);
+  const fillKey = options.subtype === 'Square' || options.subtype === 'Polygon' ? 'IC' : 'C';
+  const annotation = document.context.obj({
+    Type: 'Annot',
+    Subtype: options.subtype,
+    Rect: [70, 695, right, 713],
+    [fillKey]: [...options.colour],
+    ...(options.subtype === 'Highlight' ? { QuadPoints: [70, 713, right, 713, 70, 695, right, 695] } : {}),
+    ...(options.flags === undefined ? {} : { F: options.flags }),
+    ...(options.opacity === undefined ? {} : { CA: options.opacity }),
+  });
+  page.node.addAnnot(document.context.register(annotation));
+  return document.save();
+}
+
+/** One line of ASCII text (no parentheses) and an image of one flat grey over it, placed before or after the text. */
+interface ImageAndText {
+  readonly text: string;
+  readonly isImageFirst: boolean;
+  /** The grey of every sample, 0 (black) to 255 (white). */
+  readonly grey: number;
+}
+
+/** A letter page with `text` at (72, 700) in 12 pt Helvetica and an 8-bit grey Flate image stretched over exactly that line. */
+export async function makeImageAndTextPdf(options: ImageAndText): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  const width = font.widthOfTextAtSize(options.text, 12) + 4;
+  const image = document.context.flateStream(new Uint8Array(40 * 10).fill(options.grey), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: 40,
+    Height: 10,
+    ColorSpace: 'DeviceGray',
+    BitsPerComponent: 8,
+  });
+  const page = document.addPage([612, 792]);
+  page.node.setFontDictionary(PDFName.of('F1'), font.ref);
+  const name = page.node.newXObject('Cover', document.context.register(image)).decodeText();
+  const drawImage = `q ${width} 0 0 18 70 695 cm /${name} Do Q`;
+  const drawText = `BT /F1 12 Tf 72 700 Td (${options.text}) Tj ET BT /F1 12 Tf 72 600 Td (Visible text elsewhere) Tj ET`;
+  appendContent(document, page, options.isImageFirst ? `${drawImage} ${drawText}` : `${drawText} ${drawImage}`);
+  return document.save();
+}
+
 /** Text in render mode 3: kept in the file and searchable, never painted (how OCR layers are written). */
 function drawInvisibleText(page: PDFPage, font: PDFFont, text: string): void {
   const name = page.node.newFontDictionary(font.name, font.ref);

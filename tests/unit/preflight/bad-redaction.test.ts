@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { PDFName } from '@cantoo/pdf-lib';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
 import { findBadRedactions } from '../../../src-main/core/preflight/checks/bad-redaction';
 import { inspectPdf } from '../../../src-main/core/preflight/inspect-pdf';
-import { makeBoxAndTextPdf, makeRawContentPdf } from '../../support/content-pdfs';
+import { makeAnnotatedTextPdf, makeBoxAndTextPdf, makeImageAndTextPdf, makeRawContentPdf } from '../../support/content-pdfs';
 
 async function badRedactions(bytes: Uint8Array) {
   return findBadRedactions(await inspectPdf(bytes, citPreflightOptions));
@@ -57,5 +58,52 @@ describe('bad redactions', () => {
   it('a page background with the text painted on top of it is not a box over the text', async () => {
     const content = '1 g 0 0 612 792 re f 1 g BT /F1 12 Tf 72 700 Td (White note) Tj ET 0 g BT /F1 12 Tf 72 680 Td (Body text in black) Tj ET';
     expect(await badRedactions(await makeRawContentPdf(content))).toEqual([]);
+  });
+
+  it('a black highlight annotation over an SSN hides nothing: the number is still in the file and is reported', async () => {
+    const [finding] = await badRedactions(await makeAnnotatedTextPdf({ text: 'SSN 123-45-6789', subtype: 'Highlight', colour: [0, 0, 0] }));
+    expect(finding).toMatchObject({ code: 'bad-redaction', severity: 'block', pages: [1], text: ['SSN 123-45-6789'] });
+    expect(finding!.boxes).toEqual([{ page: 1, x0: 70, y0: 695, x1: expect.closeTo(170.05, 1) as number, y1: 713 }]);
+  });
+
+  it('a yellow highlight marks text without hiding it', async () => {
+    expect(await badRedactions(await makeAnnotatedTextPdf({ text: 'SSN 123-45-6789', subtype: 'Highlight', colour: [1, 1, 0] }))).toEqual([]);
+  });
+
+  it('a black square annotation filled with its interior colour covers the words beneath', async () => {
+    const findings = await badRedactions(await makeAnnotatedTextPdf({ text: 'Account 4400123', subtype: 'Square', colour: [0] }));
+    expect(findings[0]?.text).toEqual(['Account 4400123']);
+  });
+
+  it('a hidden black square annotation is never shown, so it covers nothing', async () => {
+    expect(await badRedactions(await makeAnnotatedTextPdf({ text: 'Account 4400123', subtype: 'Square', colour: [0], flags: 2 }))).toEqual([]);
+  });
+
+  it('a half-transparent black highlight lets the words show through', async () => {
+    expect(await badRedactions(await makeAnnotatedTextPdf({ text: 'Account 4400123', subtype: 'Highlight', colour: [0], opacity: 0.5 }))).toEqual([]);
+  });
+
+  it('a black image painted over text is a box over words that are still in the file', async () => {
+    const [finding] = await badRedactions(await makeImageAndTextPdf({ text: 'Minor J. Doe', isImageFirst: false, grey: 0 }));
+    expect(finding).toMatchObject({ code: 'bad-redaction', pages: [1], text: ['Minor J. Doe'] });
+    expect(finding!.boxes).toHaveLength(1);
+  });
+
+  it('the same black image painted before the text is under it, not over it', async () => {
+    expect(await badRedactions(await makeImageAndTextPdf({ text: 'Minor J. Doe', isImageFirst: true, grey: 0 }))).toEqual([]);
+  });
+
+  it('a light image painted over text is a picture, not a cover', async () => {
+    expect(await badRedactions(await makeImageAndTextPdf({ text: 'Minor J. Doe', isImageFirst: false, grey: 230 }))).toEqual([]);
+  });
+
+  it('an image mask stamped over text in black hides it like a box, and one stamped in white does not', async () => {
+    const stampMask = (fill: string) =>
+      makeRawContentPdf(`BT /F1 12 Tf 72 700 Td (Case notes) Tj ET ${fill} q 80 0 0 18 70 695 cm /Stamp Do Q`, (document, page) => {
+        const mask = document.context.flateStream(new Uint8Array(2 * 16), { Type: 'XObject', Subtype: 'Image', Width: 16, Height: 16, ImageMask: true });
+        page.node.setXObject(PDFName.of('Stamp'), document.context.register(mask));
+      });
+    expect((await badRedactions(await stampMask('0 g')))[0]?.text).toEqual(['Case notes']);
+    expect(await badRedactions(await stampMask('1 g'))).toEqual([]);
   });
 });

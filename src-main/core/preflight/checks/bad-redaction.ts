@@ -1,8 +1,12 @@
 import type { Finding, PageBox } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
+import { findDarkAnnotationCovers } from '../content/annotation-covers';
+import type { FilledRect } from '../content/content-sink';
 import { findCoveredText, mayHideText } from '../content/covered-text';
 import type { CoveredText } from '../content/covered-text';
+import { findDarkImageCovers, mayHideTextUnderImage } from '../content/image-covers';
 import { readPageContents, readPageGlyphs } from '../content/page-content';
+import type { PageContent } from '../content/page-content';
 import { isRecoverableText, looksLikeDate } from '../content/redaction-text';
 
 /** One box with recoverable text under it. */
@@ -14,14 +18,19 @@ interface Leak extends CoveredText {
  * Boxes drawn over text that is still in the file (Free Law Project x-ray's method, PDF-PREFLIGHT.md §2.1 and
  * §7 row 9): anyone can copy the words out from under them, and the court publishes filings as filed. The
  * court's FAQ 45 warns that suppressed text can stay readable, and Fed. R. Civ. P. 5.2 puts the redaction duty
- * on the filer. Blocks filing.
+ * on the filer. The box may also be a dark highlight, square or text-box annotation, or a dark image painted
+ * over the words (§7 row 9, after x-ray PRs #208 and #211). Blocks filing.
  */
 export function findBadRedactions(pdf: InspectedPdf): Finding[] {
   if (!pdf.document) return [];
+  const annotationCovers = findDarkAnnotationCovers(pdf.census?.annotations ?? []);
   const leaks: Leak[] = [];
   for (const content of readPageContents(pdf.document)) {
-    if (!content.isReadable || !mayHideText(content)) continue;
-    for (const covered of findCoveredText(readPageGlyphs(content.page), content.pageBox)) {
+    const pageAnnotationCovers = annotationCovers.get(content.pageNumber) ?? [];
+    if (!content.isReadable || !mayHideAnyText(content, pageAnnotationCovers)) continue;
+    const page = readPageGlyphs(content.page);
+    const covers = [...page.opaqueRects, ...findDarkImageCovers(page.images, content.pageBox), ...pageAnnotationCovers];
+    for (const covered of findCoveredText({ ...page, opaqueRects: covers }, content.pageBox)) {
       if (isRecoverableText(covered.text)) leaks.push({ ...covered, pageNumber: content.pageNumber });
     }
   }
@@ -38,6 +47,13 @@ export function findBadRedactions(pdf: InspectedPdf): Finding[] {
       text: leaks.map((leak) => leak.text.trim()),
     },
   ];
+}
+
+/** The cheap pass's verdict: only pages where some cover could meet text get the glyph pass. */
+function mayHideAnyText(content: PageContent, annotationCovers: readonly FilledRect[]): boolean {
+  // Dark annotations are rare enough that any text on their page earns the glyph pass.
+  if (annotationCovers.length > 0 && content.showsText) return true;
+  return mayHideText(content) || mayHideTextUnderImage(content);
 }
 
 function describe(count: number, pages: readonly number[]): string {

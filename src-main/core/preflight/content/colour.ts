@@ -66,7 +66,8 @@ export function resolveColourSpace(name: string, resources: PDFDict | undefined)
   return describeColourSpace(lookupDict(resources, colourSpaceKey)?.lookup(nameFor(name)));
 }
 
-function describeColourSpace(value: PDFObject | undefined): ColourSpaceKind {
+/** Which kind of colour space a /ColorSpace value (a name or an array, as an image dictionary gives it) is. */
+export function describeColourSpace(value: PDFObject | undefined): ColourSpaceKind {
   if (value instanceof PDFName) return familyKind(textOfName(value)) ?? ColourSpace.other;
   if (!(value instanceof PDFArray) || value.size() === 0) return ColourSpace.other;
   const family = value.lookup(0);
@@ -79,6 +80,15 @@ function describeColourSpace(value: PDFObject | undefined): ColourSpaceKind {
   }
   if (familyName === 'Separation' || familyName === 'DeviceN') return ColourSpace.tint;
   return familyKind(familyName) ?? ColourSpace.other;
+}
+
+/**
+ * How light a colour is, 0 (black) to 1 (white), by the Rec. 601 weights; undefined for pattern and unknown
+ * fills. The redaction check calls a cover dark at 0.2 or below, where no text printed in black shows through.
+ */
+export function luminanceOf(key: ColourKey): number | undefined {
+  if (key < 0) return undefined;
+  return (0.299 * ((key >> 16) & 255) + 0.587 * ((key >> 8) & 255) + 0.114 * (key & 255)) / 255;
 }
 
 function familyKind(name: string): ColourSpaceKind | undefined {

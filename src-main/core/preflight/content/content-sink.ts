@@ -1,3 +1,4 @@
+import type { PDFRawStream } from '@cantoo/pdf-lib';
 import type { ColourKey } from './colour';
 import type { Box } from './geometry';
 
@@ -37,6 +38,10 @@ export interface PlacedImage {
   readonly ppiAcross: number;
   readonly ppiDown: number;
   readonly seq: number;
+  /** The image XObject, so a check can look at its samples; absent for inline images. */
+  readonly source?: PDFRawStream;
+  /** The fill colour when it was painted: what an image mask (§8.9.6.2) paints with. */
+  readonly fillColour: ColourKey;
 }
 
 /** Receives a page's marks in painting order. `glyph` is optional: leaving it out skips the per-glyph work. */

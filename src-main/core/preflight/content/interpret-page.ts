@@ -275,7 +275,7 @@ class PageInterpreter {
     if (subtype === 'Image') {
       const width = lookupNumber(xObject.dict, names.width, 0);
       const height = lookupNumber(xObject.dict, names.height, 0);
-      this.paintImage(width, height);
+      this.paintImage(width, height, xObject);
     } else if (subtype === 'Form' && depth < deepestForm && !this.activeForms.has(xObject)) {
       this.paintForm(xObject, resources, depth);
     }
@@ -312,7 +312,7 @@ class PageInterpreter {
   }
 
   /** An image fills the unit square of the CTM (§8.9.4), so the CTM's axes give its placed size. */
-  private paintImage(pixelWidth: number, pixelHeight: number): void {
+  private paintImage(pixelWidth: number, pixelHeight: number, source?: PDFRawStream): void {
     this.seq += 1;
     const [a, b, c, d] = this.state.ctm;
     const inchesAcross = Math.hypot(a, b) / 72;
@@ -326,6 +326,8 @@ class PageInterpreter {
       ppiAcross: inchesAcross > 0 ? pixelWidth / inchesAcross : Infinity,
       ppiDown: inchesDown > 0 ? pixelHeight / inchesDown : Infinity,
       seq: this.seq,
+      fillColour: this.state.fillColour,
+      ...(source ? { source } : {}),
     });
   }
 }

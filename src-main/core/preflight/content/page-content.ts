@@ -19,7 +19,9 @@ export interface PageContent {
   readonly showsText: boolean;
   /** Fully opaque solid-colour filled rectangles, in painting order. */
   readonly opaqueRects: readonly FilledRect[];
-  /** Text run boxes as x0, y0, x1, y1 quadruples, kept only when the page has an opaque rectangle. */
+  /** Where the first text is painted in painting order (Infinity when there is none). */
+  readonly firstTextSeq: number;
+  /** Text run boxes as x0, y0, x1, y1 quadruples, kept only when an opaque rectangle or a later image could cover them. */
   readonly textRunBoxes: Float32Array;
   readonly images: readonly PlacedImage[];
 }
@@ -72,6 +74,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   const images: PlacedImage[] = [];
   let runBoxes: number[] = [];
   let showsText = false;
+  let firstTextSeq = Number.POSITIVE_INFINITY;
   let pageBox: Box = { x0: 0, y0: 0, x1: 612, y1: 792 };
   try {
     const crop = page.getCropBox();
@@ -82,13 +85,17 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
       },
       textRun: (run: TextRun) => {
         showsText = true;
+        firstTextSeq = Math.min(firstTextSeq, run.seq);
         runBoxes.push(run.box.x0, run.box.y0, run.box.x1, run.box.y1);
       },
       image: (image) => images.push(image),
     });
   } catch {
-    return { pageNumber, page, pageBox, isReadable: false, showsText: false, opaqueRects: [], textRunBoxes: new Float32Array(0), images: [] };
+    const nothing = { showsText: false, firstTextSeq: Number.POSITIVE_INFINITY, opaqueRects: [], textRunBoxes: new Float32Array(0), images: [] };
+    return { pageNumber, page, pageBox, isReadable: false, ...nothing };
   }
-  if (opaqueRects.length === 0) runBoxes = [];
-  return { pageNumber, page, pageBox, isReadable: true, showsText, opaqueRects, textRunBoxes: Float32Array.from(runBoxes), images };
+  // A scan with its OCR layer paints the image first, so most image pages keep no run boxes.
+  const mayCoverText = opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq);
+  if (!mayCoverText) runBoxes = [];
+  return { pageNumber, page, pageBox, isReadable: true, showsText, firstTextSeq, opaqueRects, textRunBoxes: Float32Array.from(runBoxes), images };
 }

@@ -20,7 +20,7 @@ export function CheckProgress({
   return (
     <div className="check-progress">
       <span className="check-progress__label">{label}</span>
-      <span className="check-progress__line">
+      <span className="progress-line">
         {hasPageCount ? (
           <progress className="progress-bar" data-testid="preflight-progress" max={progress.pageCount} value={progress.pagesDone} aria-label={`Checking ${name}`} />
         ) : (

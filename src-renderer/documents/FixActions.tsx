@@ -17,7 +17,7 @@ export function FixingProgress({ fix, name, onCancel }: { readonly fix: FixId; r
   return (
     <div className="fixing-progress" data-testid="fixing-progress" data-fix={fix}>
       <span className="fixing-progress__label">{label}</span>
-      <span className="fixing-progress__line">
+      <span className="progress-line">
         <progress className="progress-bar" aria-label={`${label.replace('…', '')} of ${name}`} />
         {onCancel && (
           <button type="button" className="button button--quiet button--small" data-testid="cancel-fix" onClick={onCancel}>

@@ -47,26 +47,23 @@ export function FixSummary({ document, origin, onUndo }: { readonly document: Do
           Undo fix<span className="visually-hidden">: {describeUndo(origin)}</span>
         </button>
       </div>
-      {origin.removed.length > 0 && (
-        <div className="fix-summary__list-block">
-          <p className="fix-summary__list-title">What the copy left out</p>
-          <ul className="fix-summary__list" data-testid="fix-removed">
-            {origin.removed.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {origin.notes.length > 0 && (
-        <div className="fix-summary__list-block fix-summary__list-block--notes">
-          <p className="fix-summary__list-title">What a copy cannot fix</p>
-          <ul className="fix-summary__list" data-testid="fix-notes">
-            {origin.notes.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SummaryList title="What the copy left out" lines={origin.removed} testId="fix-removed" />
+      <SummaryList title="What a copy cannot fix" lines={origin.notes} testId="fix-notes" isNotes />
     </section>
+  );
+}
+
+/** One titled list of the summary (what was left out, what could not be fixed); nothing when it is empty. */
+function SummaryList({ title, lines, testId, isNotes = false }: { readonly title: string; readonly lines: readonly string[]; readonly testId: string; readonly isNotes?: boolean }) {
+  if (lines.length === 0) return null;
+  return (
+    <div className={isNotes ? 'fix-summary__list-block fix-summary__list-block--notes' : 'fix-summary__list-block'}>
+      <p className="fix-summary__list-title">{title}</p>
+      <ul className="fix-summary__list" data-testid={testId}>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

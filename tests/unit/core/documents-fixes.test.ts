@@ -1,16 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDocumentsHarness } from '../../support/documents-harness';
 import { dispatch } from '../../../src-main/core/api/dispatch';
 import { createCoreServices } from '../../../src-main/core/app-services';
-import { createDocumentsService, type DocumentsService } from '../../../src-main/core/documents/documents-service';
+import { type DocumentsService } from '../../../src-main/core/documents/documents-service';
 import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
-import type { EmitEvent, Fixer, FixOutcome, FixRequest } from '../../../src-main/core/ports';
+import type { Fixer, FixOutcome, FixRequest } from '../../../src-main/core/ports';
 import { createWorkerFixer } from '../../../src-main/core/preflight/fixes/worker-fixes';
-import { openDatabase } from '../../../src-main/core/storage/database';
-import { createDocumentStore, type DocumentStore } from '../../../src-main/core/storage/document-store';
-import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
+import { type DocumentStore } from '../../../src-main/core/storage/document-store';
 import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
@@ -20,29 +16,17 @@ import { inProcessPreflighter } from '../../support/in-process-preflighter';
 import { testFixWorkerPath } from '../../support/paths';
 import { buildPdf, withAttachment, withEncryption, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 
-let scratch = '';
-let closeAll: (() => void)[] = [];
+const harness = createDocumentsHarness('ecf-fixes-');
+const { emit } = harness;
 let store: DocumentStore;
-const events: { event: string; payload: unknown }[] = [];
-const emit: EmitEvent = (event, payload) => void events.push({ event, payload });
-const clock = { now: () => new Date('2026-11-28T15:00:00.000Z') };
 
 function build(fixer: Fixer): DocumentsService {
-  const database = openDatabase(path.join(scratch, 'ecf-desk.sqlite'));
-  store = createDocumentStore(path.join(scratch, 'documents'));
-  const service = createDocumentsService({ table: createDocumentsTable(database), store, pdfReader: { readFacts: readPdfFacts }, preflighter: inProcessPreflighter, fixer, fileChooser: null, clock, emit });
-  closeAll.push(() => {
-    service.close();
-    database.close();
-  });
-  return service;
+  const opened = harness.open({ fixer });
+  store = opened.store;
+  return opened.service;
 }
 
-/** Closes the service and its database, as quitting the app does. */
-function quit(): void {
-  for (const close of closeAll) close();
-  closeAll = [];
-}
+const quit = (): void => harness.quit();
 
 function listed(service: DocumentsService, id: string): DocumentRecord {
   const found = service.list().find((document) => document.id === id);
@@ -80,14 +64,8 @@ function pausedFixer(): Fixer & { readonly started: FixRequest[]; finish(outcome
   };
 }
 
-beforeEach(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'ecf-fixes-'));
-  events.length = 0;
-});
-afterEach(async () => {
-  quit();
-  await rm(scratch, { recursive: true, force: true });
-});
+beforeEach(() => harness.setUp());
+afterEach(() => harness.tearDown());
 
 describe('a clean copy', () => {
   it('replaces a PDF the court would reject with a new version that preflight passes, recording what it removed and the verdict before', async () => {
@@ -189,10 +167,10 @@ describe('a split', () => {
 describe('a fix that cannot be made', () => {
   it('comes back as an error envelope with the engine’s plain-language message when the PDF needs a password, and changes nothing', async () => {
     const core = createCoreServices({
-      dataFolder: scratch,
+      dataFolder: harness.folder(),
       host: 'browser',
       version: '0.0.0',
-      settingsStore: createFileSettingsStore(scratch),
+      settingsStore: createFileSettingsStore(harness.folder()),
       fileChooser: null,
       pdfReader: { readFacts: readPdfFacts },
       preflighter: inProcessPreflighter,

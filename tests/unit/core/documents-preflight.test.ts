@@ -1,15 +1,12 @@
-import { mkdtemp, rm, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDocumentsHarness } from '../../support/documents-harness';
 import { createCoreServices } from '../../../src-main/core/app-services';
-import { createDocumentsService, type DocumentsService } from '../../../src-main/core/documents/documents-service';
+import { type DocumentsService } from '../../../src-main/core/documents/documents-service';
 import { createWorkerPreflighter } from '../../../src-main/core/documents/worker-preflighter';
 import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
-import type { EmitEvent, PreflightRun, Preflighter } from '../../../src-main/core/ports';
-import { openDatabase } from '../../../src-main/core/storage/database';
-import { createDocumentStore } from '../../../src-main/core/storage/document-store';
-import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
+import type { PreflightRun, Preflighter } from '../../../src-main/core/ports';
 import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
@@ -40,36 +37,14 @@ function controlledPreflighter(): Preflighter & { readonly pending: PendingCheck
 
 const passing = (pages: number): PreflightReport => ({ bytes: 1, pages, verdict: 'pass', findings: [] });
 
-let scratch = '';
-let closeAll: (() => void)[] = [];
-const events: { event: string; payload: unknown }[] = [];
-const emit: EmitEvent = (event, payload) => void events.push({ event, payload });
+const harness = createDocumentsHarness('ecf-preflight-');
+const { events, emit } = harness;
 
 function build(preflighter: Preflighter, preflightConcurrency?: number): DocumentsService {
-  const database = openDatabase(path.join(scratch, 'ecf-desk.sqlite'));
-  const service = createDocumentsService({
-    table: createDocumentsTable(database),
-    store: createDocumentStore(path.join(scratch, 'documents')),
-    pdfReader: { readFacts: readPdfFacts },
-    preflighter,
-    fixer: createInProcessFixer(),
-    preflightConcurrency,
-    fileChooser: null,
-    clock: { now: () => new Date('2026-11-28T15:00:00.000Z') },
-    emit,
-  });
-  closeAll.push(() => {
-    service.close();
-    database.close();
-  });
-  return service;
+  return harness.open({ preflighter, preflightConcurrency }).service;
 }
 
-/** Closes the service and its database, as quitting the app does. */
-function quit(): void {
-  for (const close of closeAll) close();
-  closeAll = [];
-}
+const quit = (): void => harness.quit();
 
 function stateOf(service: DocumentsService, id: string): DocumentRecord['preflight'] {
   const found = service.list().find((document) => document.id === id);
@@ -87,14 +62,8 @@ async function checksStarted(preflighter: { readonly pending: PendingCheck[] }, 
   await vi.waitFor(() => expect(preflighter.pending).toHaveLength(count));
 }
 
-beforeEach(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'ecf-preflight-'));
-  events.length = 0;
-});
-afterEach(async () => {
-  quit();
-  await rm(scratch, { recursive: true, force: true });
-});
+beforeEach(() => harness.setUp());
+afterEach(() => harness.tearDown());
 
 describe('preflight of added documents', () => {
   it('answers the add at once with the check running, then stores the report with the document', async () => {
@@ -226,7 +195,7 @@ describe('preflight of added documents', () => {
     const service = build(preflighter);
     const record = await service.add('job-13', 'Gone.pdf', await makePdf(1));
     service.cancelPreflight(record.id);
-    await unlink(path.join(scratch, 'documents', `${record.sha256}.pdf`));
+    await unlink(path.join(harness.folder(), 'documents', `${record.sha256}.pdf`));
     service.preflight(record.id);
     const done = await waitForState(service, record.id, 'done');
     expect(done).toMatchObject({ report: { verdict: 'error', error: expect.stringContaining('saved copy') } });
@@ -237,10 +206,10 @@ describe('core at start-up', () => {
   it('resumes the checks the last run of the app left unfinished', async () => {
     const start = (preflighter: Preflighter) =>
       createCoreServices({
-        dataFolder: scratch,
+        dataFolder: harness.folder(),
         host: 'browser',
         version: '0.0.0',
-        settingsStore: createFileSettingsStore(scratch),
+        settingsStore: createFileSettingsStore(harness.folder()),
         fileChooser: null,
         pdfReader: { readFacts: readPdfFacts },
         preflighter,

@@ -1,54 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentsService, type DocumentsService } from '../../../src-main/core/documents/documents-service';
-import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
+import { createDocumentsHarness } from '../../support/documents-harness';
+import { type DocumentsService } from '../../../src-main/core/documents/documents-service';
 import { AppError } from '../../../src-main/core/errors';
-import type { EmitEvent, FileChooser, Preflighter } from '../../../src-main/core/ports';
-import { openDatabase } from '../../../src-main/core/storage/database';
-import { createInProcessFixer } from '../../support/in-process-fixer';
-import { createDocumentStore } from '../../../src-main/core/storage/document-store';
-import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
+import type { FileChooser, Preflighter } from '../../../src-main/core/ports';
 import { makeNotPdf, makePdf, makeTruncatedPdf } from '../../support/synthetic-pdfs';
 
-let scratch = '';
-let closeService: () => void = () => undefined;
-const events: { event: string; payload: unknown }[] = [];
-const emit: EmitEvent = (event, payload) => void events.push({ event, payload });
-const fixedClock = { now: () => new Date('2026-11-28T15:00:00.000Z') };
+const harness = createDocumentsHarness('ecf-documents-');
+const { events } = harness;
 
 /** These tests are about adding and listing, so preflight never answers here; `documents-preflight.test.ts` covers it. */
 const silentPreflighter: Preflighter = { preflight: () => new Promise(() => undefined) };
 
 function build(fileChooser: FileChooser | null = null): DocumentsService {
-  const database = openDatabase(path.join(scratch, 'ecf-desk.sqlite'));
-  const service = createDocumentsService({
-    table: createDocumentsTable(database),
-    store: createDocumentStore(path.join(scratch, 'documents')),
-    pdfReader: { readFacts: readPdfFacts },
-    preflighter: silentPreflighter,
-    fixer: createInProcessFixer(),
-    fileChooser,
-    clock: fixedClock,
-    emit,
-  });
-  closeService = () => {
-    service.close();
-    database.close();
-  };
-  return service;
+  return harness.open({ preflighter: silentPreflighter, fileChooser }).service;
 }
 
-beforeEach(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'ecf-documents-'));
-  events.length = 0;
-});
-afterEach(async () => {
-  closeService();
-  await rm(scratch, { recursive: true, force: true });
-});
+beforeEach(() => harness.setUp());
+afterEach(() => harness.tearDown());
 
 describe('documents service', () => {
   it('stores a PDF by its SHA-256 and records name, size, hash and page count', async () => {
@@ -57,7 +27,7 @@ describe('documents service', () => {
     const record = await service.add('job-1', 'Motion.pdf', bytes);
     expect(record).toMatchObject({ name: 'Motion.pdf', bytes: bytes.byteLength, pages: 3, problem: null, addedAt: '2026-11-28T15:00:00.000Z' });
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(existsSync(path.join(scratch, 'documents', `${record.sha256}.pdf`))).toBe(true);
+    expect(existsSync(path.join(harness.folder(), 'documents', `${record.sha256}.pdf`))).toBe(true);
     expect(service.list()).toEqual([record]);
   });
 
@@ -67,7 +37,7 @@ describe('documents service', () => {
     expect(record.pages).toBeNull();
     expect(record.problem?.code).toBe('document.not-pdf');
     expect(record.problem?.message).toMatch(/not a PDF.*court accepts only PDF/);
-    expect(existsSync(path.join(scratch, 'documents', `${record.sha256}.pdf`))).toBe(false);
+    expect(existsSync(path.join(harness.folder(), 'documents', `${record.sha256}.pdf`))).toBe(false);
   });
 
   it('lists a damaged PDF and an empty file with their own problems', async () => {

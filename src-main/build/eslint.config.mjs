@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**', 'src-main/web/**', 'src-main/cli/**'],
+    files: ['src-main/core/**', 'src-main/web/**', 'src-main/cli/**', 'src-main/training-court/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,0 +1,79 @@
+/**
+ * The CIT's docket events, as the app and the training court know them. Names, aliases and requirements come from
+ * real CIT dockets and the court's FAQ (see ../shared/court/cit-events.json and CIT.md for each source); the CIT's
+ * own menu categories are not published, so the categories are the generic NextGen district grouping.
+ */
+export interface DocketEventRequirements {
+  /** The event expects attachments (exhibits) with the main document. */
+  readonly attachments?: boolean;
+  /** The event links to an earlier docket entry (a response names the motion it answers). */
+  readonly relatedDocument?: boolean;
+  /** CIT Rule 7(b)(1)(E): a motion is accompanied by a proposed order. */
+  readonly proposedOrder?: boolean;
+  /** USCIT Rule 5(g): a paper with business proprietary information has a confidential and a public version. */
+  readonly confidentialVersion?: boolean;
+}
+
+/** One docket event of the CIT's CM/ECF. */
+export interface DocketEvent {
+  readonly id: string;
+  readonly name: string;
+  readonly category: string;
+  readonly aliases: readonly string[];
+  readonly requires: DocketEventRequirements;
+  /** How the docket text starts; CM/ECF appends "Filed by <attorney> on behalf of <parties>." */
+  readonly docketText: string;
+  /** The entry is restricted: parties cannot open it through the notice (sealed/confidential filings). */
+  readonly isRestricted?: boolean;
+  /** FAQ 30: Z-events preserve the filing date after Clerk's Office hours when the right event cannot be found. */
+  readonly isAfterHoursPlaceholder?: boolean;
+  /** Where the event's rule comes from. */
+  readonly source: string;
+}
+
+const dockets = 'real CIT dockets (cit-events.json)';
+
+/** The event catalog, in menu order. */
+export const citEventCatalog: readonly DocketEvent[] = [
+  { id: 'summons', name: 'Summons', category: 'Initiating documents', aliases: ['Form 3 Summons (28 U.S.C. 1581(c))', 'Summons (1581(a) protest action)'], requires: { attachments: false }, docketText: 'Summons.', source: dockets },
+  { id: 'form-5-information-statement', name: 'Form 5 Information Statement', category: 'Initiating documents', aliases: ['Information Statement', 'Rule 3(d) statement'], requires: {}, docketText: 'Form 5 Information Statement.', source: dockets },
+  { id: 'complaint', name: 'Complaint', category: 'Initiating documents', aliases: ['Complaint against all defendants', 'Amended Complaint'], requires: { attachments: true }, docketText: 'Complaint against all defendants.', source: dockets },
+  { id: 'exhibits', name: 'Exhibits accompanying the complaint', category: 'Other documents', aliases: ['Exhibits'], requires: { relatedDocument: true }, docketText: 'Exhibits accompanying the complaint.', source: dockets },
+  { id: 'form-11-notice-of-appearance', name: 'Form 11 Notice of Appearance', category: 'Notices', aliases: ['Notice of Appearance', 'First Form 11 Notice of Appearance', 'Form 11 Notice of Appearance - Additional Appearance'], requires: {}, docketText: 'Form 11 Notice of Appearance.', source: `${dockets}; FAQ 41` },
+  { id: 'form-13-corporate-disclosure', name: 'Form 13 Corporate Disclosure Statement', category: 'Notices', aliases: ['Form 13 Disclosure of Corporate Affiliations and Financial Interest', 'Corporate Disclosure Statement'], requires: {}, docketText: 'Form 13 Corporate Disclosure Statement.', source: `${dockets}; FAQ 41` },
+  { id: 'form-17-bpi-certification-attorneys', name: 'Form 17 Business Proprietary Information Certification (attorneys)', category: 'Notices', aliases: ['BPI Certification', 'Form 17'], requires: {}, docketText: 'Form 17 Business Proprietary Information Certification (attorneys).', source: `${dockets}; FAQ 41` },
+  { id: 'form-17-bpi-certification-consultants', name: 'Form 17 Business Proprietary Information Certification (consultants)', category: 'Notices', aliases: ['BPI Certification', 'Form 17'], requires: {}, docketText: 'Form 17 Business Proprietary Information Certification (consultants).', source: 'FAQ 41' },
+  { id: 'form-18a-termination-of-bpi-access', name: 'Form 18A Notification of Termination of Government Attorney Access to Business Proprietary Information', category: 'Notices', aliases: ['Form 18A'], requires: {}, docketText: 'Form 18A Notification of Termination of Government Attorney Access to Business Proprietary Information.', source: dockets },
+  { id: 'notice-of-manual-filing', name: 'Notice of Manual Filing', category: 'Notices', aliases: ['Physical exhibit', 'Manual filing', 'Classified document'], requires: {}, docketText: 'Notice of Manual Filing.', source: 'FAQ 33; Rule 80(h)' },
+  { id: 'form-23-physical-exhibit-certification', name: 'Form 23 Certification of Filing and Service of Physical Exhibit or Item', category: 'Notices', aliases: ['Form 23', 'Physical exhibit certification'], requires: { relatedDocument: true }, docketText: 'Form 23 Certification of Filing and Service of Physical Exhibit or Item.', source: 'FAQ 33; Rule 80(h)' },
+  { id: 'certificate-of-service', name: 'Certificate of Service', category: 'Service', aliases: ['Certificate of service', 'Proof of service'], requires: { relatedDocument: true }, docketText: 'Certificate of Service.', source: `${dockets}; FAQ 37-38` },
+  { id: 'answer', name: 'Answer to Complaint', category: 'Pleadings', aliases: ['Answer', 'Master Answer'], requires: { relatedDocument: true }, docketText: 'Answer to Complaint.', source: dockets },
+  { id: 'motion-to-intervene', name: 'Motion to Intervene', category: 'Motions', aliases: ['Consent Motion to Intervene', 'Motion to Intervene as of Right'], requires: { proposedOrder: true }, docketText: 'Motion to Intervene.', source: `${dockets}; FAQ 41` },
+  { id: 'motion-to-stay', name: 'Motion to Stay', category: 'Motions', aliases: ['Motion to stay', 'Motion to Stay Further Proceedings'], requires: { proposedOrder: true }, docketText: 'Motion to Stay.', source: dockets },
+  { id: 'consent-motion-for-extension-of-time', name: 'Consent Motion for Extension of Time', category: 'Motions', aliases: ['Motion for Extension of Time', 'Joint Motion for Extension of Time', 'Rule 6(b) motion'], requires: { proposedOrder: true }, docketText: 'Consent Motion for Extension of Time.', source: dockets },
+  { id: 'motion-for-judgment-on-the-agency-record', name: 'Motion for Judgment on the Agency Record (Rule 56.1 / Rule 56.2)', category: 'Motions', aliases: ['Rule 56.2 Motion for Judgment upon the Agency Record', 'Rule 56.1 Motion for Judgment on the Agency Record', 'MJAR'], requires: { proposedOrder: true, confidentialVersion: true }, docketText: 'Motion for Judgment on the Agency Record.', source: dockets },
+  { id: 'motion-for-preliminary-injunction', name: 'Motion for Preliminary Injunction', category: 'Motions', aliases: ['Motion for Temporary Restraining Order and Preliminary Injunction', 'Motion for Statutory Injunction'], requires: { proposedOrder: true, confidentialVersion: true }, docketText: 'Motion for Preliminary Injunction.', source: dockets },
+  { id: 'motion-to-dismiss', name: 'Motion to Dismiss', category: 'Motions', aliases: ['Motion to Dismiss for Lack of Jurisdiction', 'Rule 12(b) motion'], requires: { proposedOrder: true }, docketText: 'Motion to Dismiss.', source: dockets },
+  { id: 'motion-for-protective-order', name: 'Motion for Protective Order (consent)', category: 'Motions', aliases: ['Consent Motion for Protective Order', 'Proposed Protective Order', 'Judicial Protective Order'], requires: { proposedOrder: true }, docketText: 'Consent Motion for Protective Order.', source: dockets },
+  { id: 'motion-for-leave-to-file-amicus-brief', name: 'Motion for Leave to File Amicus Curiae Brief', category: 'Motions', aliases: ['Motion to Appear as Amicus Curiae', 'Unopposed Motion for Leave to File Brief as Amicus Curiae'], requires: { attachments: true, proposedOrder: true }, docketText: 'Motion for Leave to File Amicus Curiae Brief.', source: dockets },
+  { id: 'motion-for-oral-argument', name: 'Motion for Oral Argument', category: 'Motions', aliases: ['Request for Oral Argument'], requires: { relatedDocument: true, proposedOrder: true }, docketText: 'Motion for Oral Argument.', source: dockets },
+  { id: 'motion-for-stay-pending-appeal', name: 'Motion for Stay of Judgment Pending Appeal', category: 'Motions', aliases: ['Rule 62(e) motion'], requires: { proposedOrder: true }, docketText: 'Motion for Stay of Judgment Pending Appeal.', source: dockets },
+  { id: 'motion-to-designate-test-case', name: 'Motion to Designate Test Case / Motion for Suspension', category: 'Motions', aliases: ['Rule 84 test case designation', 'Motion to suspend under test case'], requires: { proposedOrder: true }, docketText: 'Motion to Designate Test Case.', source: dockets },
+  { id: 'proposed-order', name: 'Proposed Order', category: 'Motions', aliases: ['Proposed Order Granting Motion'], requires: { relatedDocument: true }, docketText: 'Proposed Order.', source: dockets },
+  { id: 'z-motion', name: 'Z-motion', category: 'After hours', aliases: ['Z motion', 'After hours motion', 'Motion (event not found)'], requires: {}, docketText: 'Z-motion.', isAfterHoursPlaceholder: true, source: 'FAQ 30' },
+  { id: 'z-document', name: 'Z-document', category: 'After hours', aliases: ['Z document', 'After hours document', 'Document (event not found)'], requires: {}, docketText: 'Z-document.', isAfterHoursPlaceholder: true, source: 'FAQ 30' },
+  { id: 'response-to-motion', name: 'Response to Motion', category: 'Responses and Replies', aliases: ['Response to motion to stay', 'Response to Motion for Judgment on the Agency Record', 'Response to Dispositive Motion'], requires: { relatedDocument: true }, docketText: 'Response to Motion.', source: dockets },
+  { id: 'reply-in-support-of-motion', name: 'Reply in Support of Motion', category: 'Responses and Replies', aliases: ['Reply in Support of Motion for Judgment on the Agency Record', 'Reply'], requires: { relatedDocument: true, attachments: true }, docketText: 'Reply in Support of Motion.', source: dockets },
+  { id: 'administrative-record', name: 'Administrative record filed', category: 'Agency filings', aliases: ['Administrative Record', 'Certified list / index of the administrative record', 'Confidential Joint Appendix', 'Joint Appendix'], requires: { confidentialVersion: true }, docketText: 'Administrative record filed.', source: dockets },
+  { id: 'remand-results', name: 'Remand Results (Final Results of Redetermination Pursuant to Court Remand)', category: 'Other documents', aliases: ['Remand Redetermination'], requires: { attachments: true, confidentialVersion: true }, docketText: 'Remand Results.', source: dockets },
+  { id: 'confidential-version', name: 'Confidential Version (of a document containing BPI)', category: 'Confidential filings', aliases: ['Confidential Document', 'Sealed Document', 'Business Proprietary Version'], requires: {}, docketText: 'Confidential Version.', isRestricted: true, source: `${dockets}; Rule 5(g)` },
+  { id: 'public-version', name: 'Public Version (of a confidential document)', category: 'Confidential filings', aliases: ['Public Version', 'Redacted Public Version'], requires: { relatedDocument: true }, docketText: 'Public Version.', source: `${dockets}; Rule 5(g)` },
+  { id: 'notice-of-voluntary-dismissal', name: 'Notice of Voluntary Dismissal', category: 'Dismissal and judgment', aliases: ['Notice of Dismissal (Rule 41(a)(1)(A)(i))'], requires: {}, docketText: 'Notice of Voluntary Dismissal.', source: dockets },
+  { id: 'stipulation-of-dismissal', name: 'Stipulation of Dismissal', category: 'Dismissal and judgment', aliases: ['Stipulation of Dismissal (Rule 41(a)(1)(A)(ii))'], requires: {}, docketText: 'Stipulation of Dismissal.', source: dockets },
+  { id: 'stipulated-judgment', name: 'Stipulated Judgment on Agreed Statement of Facts', category: 'Dismissal and judgment', aliases: ['Form 9', 'Rule 58.1 stipulated judgment', 'Stipulated Judgment'], requires: { attachments: true }, docketText: 'Stipulated Judgment on Agreed Statement of Facts.', source: dockets },
+];
+
+/** The event with this id, or undefined. */
+export function findDocketEvent(id: string): DocketEvent | undefined {
+  return citEventCatalog.find((event) => event.id === id);
+}

@@ -1,0 +1,288 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findDocketEvent } from '../core/court/cit-event-catalog';
+import type { CourtRecords, DocketEntryRecord, DocumentRecord } from './court-records';
+import type { FaultDecision, FaultEndpoint } from './faults';
+import { docketReportFeeCents, htmlReportPages } from './fees';
+import { isRefusal, type FilingService, type UploadedDocument } from './filing-service';
+import type { DocumentAnswer, DocumentRequest, FreeLookService } from './free-look-service';
+import { parseForm, parseJson, parseMultipart, readBody, readCookie, send, sendJson } from './http-helpers';
+import type { CourtSession, LoginService } from './login-service';
+import { composeNefReceiptPage } from './mail/compose-nef';
+import type { NoticeDispatcher } from './notice-dispatch';
+import * as pages from './pages';
+
+/** Everything the routes need. */
+export interface CourtRouteContext {
+  readonly login: LoginService;
+  readonly records: CourtRecords;
+  readonly filing: FilingService;
+  readonly freeLooks: FreeLookService;
+  readonly notices: NoticeDispatcher;
+  readonly pdfInIframe: boolean;
+}
+
+/** A request on its way through the routes, with the faults decided for it. */
+export interface RouteRequest {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  readonly url: URL;
+  readonly faults: FaultDecision;
+}
+
+/** A route: which fault endpoint it is, and how it answers. */
+export interface CourtRoute {
+  readonly endpoint: FaultEndpoint | null;
+  handle(route: RouteRequest): Promise<void>;
+}
+
+const formLimit = 1024 * 1024;
+/** A main document and attachments, each up to the court's 50 MB, plus form overhead. */
+const uploadLimit = 260 * 1024 * 1024;
+const temporaryLinkLifetimeMs = 10 * 60 * 1000;
+
+const html = 'text/html; charset=utf-8';
+
+/** Drops the connection without an answer: the client cannot tell what happened. */
+export function dropConnection(response: ServerResponse): void {
+  response.socket?.destroy();
+}
+
+/** The court's routes, keyed by "METHOD path" (paths with ids are matched by prefix in the server). */
+export function createCourtRoutes(context: CourtRouteContext) {
+  const { login, records, filing, freeLooks, notices } = context;
+  const temporaryFiles = new Map<string, { sha256: string; expiresAt: number }>();
+
+  const sessionOf = (request: IncomingMessage): CourtSession | null => {
+    const header = request.headers['x-next-gen-cso'];
+    return login.session(readCookie(request, 'NextGenCSO') ?? (typeof header === 'string' ? header : undefined));
+  };
+
+  const requireSession = (route: RouteRequest): CourtSession | null => {
+    const session = sessionOf(route.request);
+    if (!session) send(route.response, 200, html, pages.loginPage('Your session has ended or you are not logged in. Log in with your PACER account.', route.url.pathname + route.url.search));
+    return session;
+  };
+
+  const sendPdf = (response: ServerResponse, document: DocumentRecord): void => {
+    send(response, 200, 'application/pdf', readFileSync(filing.documentPath(document.sha256)), { 'content-disposition': `inline; filename="${document.docId}.pdf"` });
+  };
+
+  const docLink = (document: DocumentRecord, entry: DocketEntryRecord, magicNum: string | null, extra = ''): string =>
+    `/doc1/${document.docId}?caseid=${entry.caseId}&de_seq_num=${entry.deSeqNum}${magicNum ? `&magic_num=${magicNum}` : ''}${extra}`;
+
+  const answerDocument = (route: RouteRequest, request: DocumentRequest, answer: DocumentAnswer): void => {
+    const { response, url } = route;
+    switch (answer.kind) {
+      case 'not-found':
+        return send(response, 404, html, pages.errorPage('Document not found.'));
+      case 'selection': {
+        const magic = request.magicNum;
+        return send(response, 200, html, pages.selectionPage(answer.entry, (document) => docLink(document, answer.entry, magic, `${request.useMagic ? '&use_magic=1' : ''}&doc_select=1`)));
+      }
+      case 'confirm-free-look': {
+        const next = new URL(url);
+        next.searchParams.set('use_magic', '1');
+        return send(response, 200, html, pages.confirmFreeLookPage(next.pathname + next.search));
+      }
+      case 'free': {
+        if (!context.pdfInIframe) return sendPdf(response, answer.document);
+        const token = randomBytes(16).toString('hex');
+        temporaryFiles.set(token, { sha256: answer.document.sha256, expiresAt: Date.now() + temporaryLinkLifetimeMs });
+        return send(response, 200, html, pages.iframePage(`/cgi-bin/show_temp.pl?file=${token}&type=application/pdf`));
+      }
+      case 'login-required': {
+        const reasons = {
+          'no-free-look': 'This link does not carry a free look. Log in to view the document; PACER fees apply.',
+          used: 'The free look at this document has been used. Log in to view it again; PACER fees apply.',
+          expired: 'The free look at this document has expired (15 days). Log in to view it; PACER fees apply.',
+          restricted: 'This document is restricted. Log in with an account that may view it.',
+        } as const;
+        return send(response, 200, html, pages.loginPage(reasons[answer.reason], url.pathname + url.search));
+      }
+      case 'not-authorized':
+        return send(response, 403, html, pages.errorPage('You do not have permission to view this document.'));
+      case 'receipt':
+        return send(response, 200, html, pages.receiptPage(answer.document, answer.cents, url.pathname + url.search));
+      case 'paid':
+        return sendPdf(response, answer.document);
+    }
+  };
+
+  const readDocumentRequest = (url: URL, docId: string, hasAcceptedReceipt: boolean): DocumentRequest => {
+    const number = (name: string): number | null => {
+      const value = url.searchParams.get(name);
+      return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+    };
+    const magic = url.searchParams.get('magic_num');
+    return {
+      docId,
+      caseId: number('caseid'),
+      deSeqNum: number('de_seq_num'),
+      magicNum: magic && magic !== 'MAGIC' ? magic : null,
+      useMagic: url.searchParams.get('use_magic') === '1',
+      selectsDocument: url.searchParams.get('doc_select') === '1',
+      hasAcceptedReceipt,
+    };
+  };
+
+  const refusalPage = (route: RouteRequest, refusal: { message: string }): void => send(route.response, 200, html, pages.errorPage(refusal.message));
+
+  /** Routes under /cgi-bin/filing/<id>/<step>. */
+  const filingStep = async (route: RouteRequest, filingId: string, step: string): Promise<void> => {
+    const session = requireSession(route);
+    if (!session) return;
+    const { request, response } = route;
+    if (step === 'parties') {
+      const form = parseForm(await readBody(request, formLimit, route.faults.uploadBytesPerSecond));
+      const refusal = filing.setParties(session, filingId, form.getAll('party'));
+      return refusal ? refusalPage(route, refusal) : send(response, 200, html, pages.documentsPage(filingId));
+    }
+    if (step === 'documents') {
+      const body = await readBody(request, uploadLimit, route.faults.uploadBytesPerSecond);
+      const form = await parseMultipart(body, request.headers['content-type'] ?? '').catch(() => null);
+      if (!form) return refusalPage(route, { message: 'The upload could not be read. Send the documents as multipart/form-data.' });
+      const uploads: UploadedDocument[] = [];
+      const main = form.get('main_document');
+      if (main !== null && typeof main !== 'string') uploads.push({ filename: main.name, description: 'Main Document', bytes: new Uint8Array(await main.arrayBuffer()) });
+      const descriptions = form.getAll('attachment_description').map(String);
+      const attachments = form.getAll('attachment').flatMap((value) => (typeof value === 'string' ? [] : [value]));
+      for (const [index, attachment] of attachments.entries()) {
+        uploads.push({ filename: attachment.name, description: descriptions[index]?.trim() || `Attachment ${index + 1}`, bytes: new Uint8Array(await attachment.arrayBuffer()) });
+      }
+      if (main === null || typeof main === 'string') return refusalPage(route, { message: 'A main document is required.' });
+      const result = await filing.setDocuments(session, filingId, uploads);
+      if (isRefusal(result)) return refusalPage(route, result);
+      const filingRow = filing.describe(session, filingId);
+      if (isRefusal(filingRow)) return refusalPage(route, filingRow);
+      const isRequired = findDocketEvent(filingRow.eventId)?.requires.relatedDocument ?? false;
+      return send(response, 200, html, pages.relatedPage(filingId, records.docket(filingRow.caseId), isRequired, result.pages));
+    }
+    if (step === 'related') {
+      const form = parseForm(await readBody(request, formLimit, null));
+      const deSeqNums = form.getAll('related').filter((value) => /^\d+$/.test(value)).map(Number);
+      const refusal = filing.setRelated(session, filingId, deSeqNums);
+      return refusal ? refusalPage(route, refusal) : send(response, 200, html, pages.docketTextFormPage(filingId));
+    }
+    if (step === 'docket-text') {
+      const form = parseForm(await readBody(request, formLimit, null));
+      const result = filing.prepareDocketText(session, filingId, (form.get('annotation') ?? '').slice(0, 500));
+      return isRefusal(result) ? refusalPage(route, result) : send(response, 200, html, pages.finalTextPage(filingId, result.docketText));
+    }
+    if (step === 'submit') {
+      await readBody(request, formLimit, null);
+      const entry = filing.submit(session, filingId);
+      if (isRefusal(entry)) return refusalPage(route, entry);
+      const nef = notices.send(entry);
+      // The fault the outbox must survive: the court has the filing, the client never hears so.
+      if (route.faults.dropAfterCommit) return dropConnection(response);
+      return send(response, 200, html, composeNefReceiptPage(nef).replace('<head>', '<head>\n<meta name="ecf-page" content="nef-receipt">'));
+    }
+    send(response, 404, html, pages.errorPage('Not found.'));
+  };
+
+  const routes: Record<string, CourtRoute> = {
+    'POST /services/cso-auth': {
+      endpoint: 'cso-auth',
+      async handle({ request, response }) {
+        const answer = login.login(parseJson(await readBody(request, formLimit, null)));
+        sendJson(response, answer.status, answer.reply, answer.retryAfterSeconds ? { 'retry-after': String(answer.retryAfterSeconds) } : {});
+      },
+    },
+    'POST /services/cso-logout': {
+      endpoint: 'cso-logout',
+      async handle({ request, response }) {
+        sendJson(response, 200, login.logout(parseJson(await readBody(request, formLimit, null))));
+      },
+    },
+    'GET /services/fee-ledger': {
+      endpoint: 'fee-ledger',
+      async handle({ request, response }) {
+        const session = sessionOf(request);
+        if (!session) return sendJson(response, 401, { error: 'Log in first.' });
+        sendJson(response, 200, { loginId: session.loginId, ...freeLooks.ledger(session.loginId) });
+      },
+    },
+    'GET /cgi-bin/login.pl': {
+      endpoint: null,
+      async handle({ response, url }) {
+        send(response, 200, html, pages.loginPage('Log in with your PACER account.', url.searchParams.get('return_to') ?? '/'));
+      },
+    },
+    'POST /cgi-bin/login.pl': {
+      endpoint: 'cso-auth',
+      async handle({ request, response }) {
+        const form = parseForm(await readBody(request, formLimit, null));
+        const answer = login.login(Object.fromEntries(form));
+        if (answer.reply.loginResult !== '0') return send(response, answer.status, html, pages.loginPage(answer.reply.errorDescription, form.get('return_to') ?? '/'));
+        const returnTo = form.get('return_to') ?? '/';
+        send(response, 303, html, pages.page('redirect', 'Logged in', '<p>Logged in.</p>'), {
+          location: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
+          'set-cookie': `NextGenCSO=${answer.reply.nextGenCSO}; Path=/; HttpOnly; SameSite=Strict`,
+        });
+      },
+    },
+    'GET /cgi-bin/possible_case_numbers.pl': {
+      endpoint: 'case-search',
+      async handle(route) {
+        if (!requireSession(route)) return;
+        const query = route.url.searchParams.get('case_num') ?? route.url.searchParams.get('caption') ?? route.url.search.slice(1);
+        send(route.response, 200, 'application/xml; charset=utf-8', pages.caseNumbersXml(records.searchCases(decodeURIComponent(query))));
+      },
+    },
+    'POST /cgi-bin/filing/start': {
+      endpoint: 'filing-start',
+      async handle(route) {
+        const session = requireSession(route);
+        if (!session) return;
+        const form = parseForm(await readBody(route.request, formLimit, null));
+        const caseId = Number(form.get('caseid'));
+        const started = filing.start(session, Number.isInteger(caseId) ? caseId : -1, form.get('event') ?? '');
+        if (isRefusal(started)) return refusalPage(route, started);
+        const courtCase = records.caseById(caseId);
+        if (!courtCase) return refusalPage(route, { message: 'Case number not found.' });
+        send(route.response, 200, html, pages.partiesPage(started.filingId, courtCase, form.get('event') ?? '', records.partiesOf(caseId)));
+      },
+    },
+    'GET /cgi-bin/DktRpt.pl': {
+      endpoint: 'docket-report',
+      async handle(route) {
+        const session = requireSession(route);
+        if (!session) return;
+        const caseId = Number(route.url.search.slice(1).split('&')[0]);
+        const courtCase = Number.isInteger(caseId) ? records.caseById(caseId) : null;
+        if (!courtCase) return send(route.response, 404, html, pages.errorPage('Case not found.'));
+        const body = pages.docketReportBody(courtCase, records.partiesOf(caseId), records.docket(caseId), (entry) => {
+          const main = entry.documents[0];
+          return main ? docLink(main, entry, null) : null;
+        });
+        // Billed by the size of the report itself: 4,320 bytes a page, capped at 30 pages (fee schedule).
+        const billablePages = Math.min(htmlReportPages(Buffer.byteLength(body)), 30);
+        const cents = docketReportFeeCents(Buffer.byteLength(body));
+        freeLooks.chargeDocketReport(session, caseId, billablePages, cents);
+        send(route.response, 200, html, pages.page('docket-report', `Docket ${courtCase.caseNumber}`, body + pages.docketReceipt(session.loginId, session.clientCode, billablePages, cents)));
+      },
+    },
+    'GET /cgi-bin/show_temp.pl': {
+      endpoint: 'doc1',
+      async handle({ response, url }) {
+        const file = temporaryFiles.get(url.searchParams.get('file') ?? '');
+        if (!file || file.expiresAt < Date.now()) return send(response, 404, html, pages.errorPage('This temporary link has expired. Open the document again from its notice.'));
+        send(response, 200, 'application/pdf', readFileSync(filing.documentPath(file.sha256)));
+      },
+    },
+  };
+
+  return {
+    routes,
+    filingStep,
+    /** `/doc1/<docId>`: free look, menu, login or receipt (GET), or the paid document (POST after the receipt). */
+    async document(route: RouteRequest, docId: string): Promise<void> {
+      let hasAcceptedReceipt = route.url.searchParams.get('got_receipt') === '1';
+      if (route.request.method === 'POST') hasAcceptedReceipt = parseForm(await readBody(route.request, formLimit, null)).get('got_receipt') === '1';
+      const request = readDocumentRequest(route.url, docId, hasAcceptedReceipt);
+      answerDocument(route, request, freeLooks.answer(request, sessionOf(route.request)));
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { PDFDocument } from 'pdf-lib';
+import { findDocketEvent } from '../core/court/cit-event-catalog';
+import { nextCounter } from './court-database';
+import type { CourtRecords, DocketEntryRecord } from './court-records';
+import type { CourtSession } from './login-service';
+import { screenUpload } from './upload-rules';
+
+/** Why a filing step was refused; `message` is what CM/ECF would print. */
+export interface FilingRefusal {
+  readonly refused:
+    | 'may-not-file'
+    | 'no-such-case'
+    | 'no-such-event'
+    | 'no-such-filing'
+    | 'not-a-party'
+    | 'upload-rejected'
+    | 'missing-main-document'
+    | 'related-document-required'
+    | 'no-such-related-document'
+    | 'step-out-of-order'
+    | 'already-submitted';
+  readonly message: string;
+  /** For `already-submitted`: the entry the earlier submit created. */
+  readonly deSeqNum?: number;
+}
+
+/** One uploaded file of a filing, before it is committed. */
+export interface UploadedDocument {
+  readonly filename: string;
+  readonly description: string;
+  readonly bytes: Uint8Array;
+}
+
+interface PendingDocument {
+  readonly filename: string;
+  readonly description: string;
+  readonly sha256: string;
+  readonly pages: number;
+  readonly byteLength: number;
+}
+
+interface FilingRow {
+  filing_id: string;
+  login_id: string;
+  case_id: number;
+  event_id: string;
+  party_ids: string;
+  documents: string;
+  related: string;
+  docket_text: string | null;
+  submitted_de_seq_num: number | null;
+}
+
+type Result<T> = T | FilingRefusal;
+
+/** Tells a refusal from a value. */
+export function isRefusal(value: unknown): value is FilingRefusal {
+  return typeof value === 'object' && value !== null && 'refused' in value;
+}
+
+/** The filing surface: case → event → parties → documents → related → docket text → submit. */
+export function createFilingService(options: { db: Database.Database; records: CourtRecords; documentsFolder: string; now: () => number }) {
+  const { db, records, documentsFolder, now } = options;
+  mkdirSync(documentsFolder, { recursive: true });
+
+  const filingOf = (session: CourtSession, filingId: string): Result<FilingRow> => {
+    const row = db.prepare('SELECT * FROM filings WHERE filing_id = ? AND login_id = ?').get(filingId, session.loginId) as FilingRow | undefined;
+    if (!row) return { refused: 'no-such-filing', message: 'This filing transaction was not found. Start the filing again.' };
+    if (row.submitted_de_seq_num !== null) {
+      return { refused: 'already-submitted', message: `This transaction has already been submitted as docket entry ${row.submitted_de_seq_num}.`, deSeqNum: row.submitted_de_seq_num };
+    }
+    return row;
+  };
+
+  const storeDocument = async (upload: UploadedDocument): Promise<Result<PendingDocument>> => {
+    const verdict = screenUpload(upload.bytes);
+    if (!verdict.accepted) return { refused: 'upload-rejected', message: verdict.message };
+    let pages: number;
+    try {
+      pages = (await PDFDocument.load(upload.bytes, { updateMetadata: false })).getPageCount();
+    } catch {
+      return { refused: 'upload-rejected', message: 'ERROR: Document is not a well-formed PDF document' };
+    }
+    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    const file = path.join(documentsFolder, `${sha256}.pdf`);
+    if (!existsSync(file)) {
+      const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      writeFileSync(temporary, upload.bytes, { flush: true });
+      renameSync(temporary, file);
+    }
+    return { filename: upload.filename, description: upload.description, sha256, pages, byteLength: upload.bytes.byteLength };
+  };
+
+  return {
+    /** Opens a filing transaction; view-only accounts may not file (FAQ 12). */
+    start(session: CourtSession, caseId: number, eventId: string): Result<{ filingId: string }> {
+      if (session.kind === 'view-only' || session.attorneyId === null) {
+        return { refused: 'may-not-file', message: 'This PACER account does not have filing privileges in this court. Log in with your own CM/ECF filer account.' };
+      }
+      if (!records.caseById(caseId)) return { refused: 'no-such-case', message: 'Case number not found.' };
+      if (!findDocketEvent(eventId)) return { refused: 'no-such-event', message: 'Event not found.' };
+      const filingId = randomBytes(12).toString('hex');
+      db.prepare("INSERT INTO filings (filing_id, login_id, case_id, event_id, party_ids, documents, related, created_at) VALUES (?, ?, ?, ?, '[]', '[]', '[]', ?)").run(filingId, session.loginId, caseId, eventId, now());
+      return { filingId };
+    },
+
+    /** The parties the document is filed for. */
+    setParties(session: CourtSession, filingId: string, partyIds: readonly string[]): Result<null> {
+      const filing = filingOf(session, filingId);
+      if (isRefusal(filing)) return filing;
+      const parties = new Set(records.partiesOf(filing.case_id).map((party) => party.id));
+      if (partyIds.length === 0 || partyIds.some((id) => !parties.has(id))) return { refused: 'not-a-party', message: 'Select the party or parties this document is filed for.' };
+      db.prepare('UPDATE filings SET party_ids = ? WHERE filing_id = ?').run(JSON.stringify(partyIds), filingId);
+      return null;
+    },
+
+    /** Main document and attachments; each goes through the court's upload rules (FAQ 48–51). */
+    async setDocuments(session: CourtSession, filingId: string, uploads: readonly UploadedDocument[]): Promise<Result<{ pages: number[] }>> {
+      const filing = filingOf(session, filingId);
+      if (isRefusal(filing)) return filing;
+      if (uploads.length === 0) return { refused: 'missing-main-document', message: 'A main document is required.' };
+      const stored: PendingDocument[] = [];
+      for (const upload of uploads) {
+        const document = await storeDocument(upload);
+        if (isRefusal(document)) return document;
+        stored.push(document);
+      }
+      db.prepare('UPDATE filings SET documents = ? WHERE filing_id = ?').run(JSON.stringify(stored), filingId);
+      return { pages: stored.map((document) => document.pages) };
+    },
+
+    /** Links the filing to earlier entries of the same case. */
+    setRelated(session: CourtSession, filingId: string, deSeqNums: readonly number[]): Result<null> {
+      const filing = filingOf(session, filingId);
+      if (isRefusal(filing)) return filing;
+      if (deSeqNums.some((deSeqNum) => records.entry(filing.case_id, deSeqNum) === null)) {
+        return { refused: 'no-such-related-document', message: 'The related document was not found on this docket.' };
+      }
+      db.prepare('UPDATE filings SET related = ? WHERE filing_id = ?').run(JSON.stringify(deSeqNums), filingId);
+      return null;
+    },
+
+    /** Builds the final docket text, exactly as the entry will read. */
+    prepareDocketText(session: CourtSession, filingId: string, annotation: string): Result<{ docketText: string }> {
+      const filing = filingOf(session, filingId);
+      if (isRefusal(filing)) return filing;
+      const event = findDocketEvent(filing.event_id);
+      const documents = JSON.parse(filing.documents) as PendingDocument[];
+      const partyIds = JSON.parse(filing.party_ids) as string[];
+      const related = JSON.parse(filing.related) as number[];
+      if (!event) return { refused: 'no-such-event', message: 'Event not found.' };
+      if (partyIds.length === 0 || documents.length === 0) return { refused: 'step-out-of-order', message: 'Select the filer and upload the documents before the docket text.' };
+      if (event.requires.relatedDocument && related.length === 0) return { refused: 'related-document-required', message: 'This event requires a related document. Select the entry this document relates to.' };
+      const attorney = records.attorney(session.attorneyId ?? '');
+      const parties = records.partiesOf(filing.case_id).filter((party) => partyIds.includes(party.id)).map((party) => party.name);
+      const relatedText = related.length === 0 ? '' : ` (related document(s) ${related.map((deSeqNum) => records.entry(filing.case_id, deSeqNum)?.documentNumber ?? deSeqNum).join(', ')})`;
+      const attachments = documents.slice(1).map((document, index) => `# (${index + 1}) ${document.description}`).join(', ');
+      const attachmentText = attachments ? ` (Attachments: ${attachments})` : '';
+      const extra = annotation.trim() ? ` ${annotation.trim()}` : '';
+      const [lastName, firstName] = (attorney?.name ?? 'Unknown, Filer').split(', ');
+      const docketText = `${event.docketText.replace(/\.$/, '')}${extra}. Filed by ${firstName} ${lastName} of ${attorney?.firm ?? ''} on behalf of ${parties.join(', ')}.${relatedText}${attachmentText} (${attorney?.name ?? ''})`;
+      db.prepare('UPDATE filings SET docket_text = ? WHERE filing_id = ?').run(docketText, filingId);
+      return { docketText };
+    },
+
+    /** Commits the filing: one docket entry, its documents, and its place in the docket — all or nothing. */
+    submit(session: CourtSession, filingId: string): Result<DocketEntryRecord> {
+      const committed = db.transaction((): Result<{ caseId: number; deSeqNum: number }> => {
+        const filing = filingOf(session, filingId);
+        if (isRefusal(filing)) return filing;
+        if (filing.docket_text === null) return { refused: 'step-out-of-order', message: 'Review the docket text before submitting.' };
+        const event = findDocketEvent(filing.event_id);
+        const documents = JSON.parse(filing.documents) as PendingDocument[];
+        const partyIds = JSON.parse(filing.party_ids) as string[];
+        const parties = records.partiesOf(filing.case_id).filter((party) => partyIds.includes(party.id)).map((party) => party.name);
+        const last = db.prepare('SELECT max(de_seq_num) AS seq, max(document_number) AS num FROM docket_entries WHERE case_id = ?').get(filing.case_id) as { seq: number | null; num: number | null };
+        const deSeqNum = (last.seq ?? 0) + 1;
+        const documentNumber = (last.num ?? 0) + 1;
+        const attorney = records.attorney(session.attorneyId ?? '');
+        db.prepare('INSERT INTO docket_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          filing.case_id, deSeqNum, documentNumber, filing.event_id, event?.name ?? filing.event_id, filing.docket_text, parties.join(', '), attorney?.name ?? session.loginId, now(), Number(event?.isRestricted ?? false), filingId,
+        );
+        const fileNumber = nextCounter(db, 'file_number');
+        const insertDocument = db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        documents.forEach((document, position) => {
+          const docId = String(nextCounter(db, 'doc_id')).padStart(10, '0');
+          const stampDigest = createHash('sha512').update(`${document.sha256}:${fileNumber}-${position}`).digest('hex');
+          insertDocument.run(docId, filing.case_id, deSeqNum, position, position === 0 ? 'Main Document' : document.description, document.filename, document.pages, document.byteLength, document.sha256, String(nextCounter(db, 'stamp_id')), `${fileNumber}-${position}`, stampDigest);
+        });
+        db.prepare('UPDATE filings SET submitted_de_seq_num = ? WHERE filing_id = ?').run(deSeqNum, filingId);
+        return { caseId: filing.case_id, deSeqNum };
+      })();
+      if (isRefusal(committed)) return committed;
+      const entry = records.entry(committed.caseId, committed.deSeqNum);
+      if (!entry) throw new Error('The committed entry could not be read back');
+      return entry;
+    },
+
+    /** The case and event of an open filing. */
+    describe(session: CourtSession, filingId: string): Result<{ caseId: number; eventId: string }> {
+      const filing = filingOf(session, filingId);
+      return isRefusal(filing) ? filing : { caseId: filing.case_id, eventId: filing.event_id };
+    },
+
+    /** Where a filed document's bytes are kept. */
+    documentPath(sha256: string): string {
+      return path.join(documentsFolder, `${sha256}.pdf`);
+    },
+  };
+}
+
+/** The filing surface. */
+export type FilingService = ReturnType<typeof createFilingService>;

@@ -1,0 +1,62 @@
+import { formatMailDate } from './eastern-time';
+import { keepLinesShort } from './html-text';
+import { MailError } from './mail-error';
+import { checkHeaderAddress, formatHeader } from './mail-header';
+import type { NefAddressee, NefEntry } from './nef-message';
+import { renderEmailBanner, renderNefNotice } from './nef-html';
+
+/** What the sender decides for one email: its Message-Id and the moment it is sent. */
+export interface NefEmailOptions {
+  /** The id's left part ("28116330"), completed with the court's mail domain; a full "id@domain" is kept as it is. */
+  readonly messageId: string;
+  readonly date: Date;
+}
+
+/**
+ * One addressee's Notice of Electronic Filing as a complete RFC 5322 message with CRLF line ends:
+ * single-part `text/html`, 7bit and without a charset like the real court's mail (NEF-AND-PACER.md §2.1),
+ * which works because the body is pure ASCII with every line under 998 bytes.
+ */
+export function composeNefEmail(entry: NefEntry, addressee: NefAddressee, options: NefEmailOptions): string {
+  const headers = [
+    formatHeader('Date', formatMailDate(options.date)),
+    formatHeader('MIME-Version', '1.0'),
+    formatHeader('From', checkHeaderAddress(entry.court.fromAddress)),
+    formatHeader('To', checkHeaderAddress(addressee.email)),
+    formatHeader('Message-Id', `<${fullMessageId(options.messageId, entry.court.mailDomain)}>`),
+    formatHeader('Subject', `Activity in Case ${entry.caseNumber} ${entry.caseName} ${entry.shortDescription}`),
+    formatHeader('Content-Type', 'text/html'),
+    formatHeader('Content-Transfer-Encoding', '7bit'),
+  ];
+  const body = keepLinesShort(`${renderEmailBanner()}\n\n\n${renderNefNotice(entry, addressee.magicNum)}\n`);
+  return `${headers.join('\r\n')}\r\n\r\n${body.join('\r\n')}`;
+}
+
+/**
+ * The page CM/ECF shows the filer right after a successful submit: the same notice as a full HTML page,
+ * without the email banner, and with a document link that carries no magic number (the filer has the PDF).
+ */
+export function composeNefReceiptPage(entry: NefEntry): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<title>Notice of Electronic Filing</title>',
+    '</head>',
+    '<body>',
+    renderNefNotice(entry, null),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function fullMessageId(messageId: string, mailDomain: string): string {
+  const id = messageId.includes('@') ? messageId : `${messageId}@${mailDomain}`;
+  // RFC 5322 §3.6.4 msg-id: dot-atom-text "@" dot-atom-text, nothing that could end the header early.
+  if (!/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(id) || /[<>()[\]\\,;:"\s]/.test(id)) {
+    throw new MailError('mail.unsafe-message-id', `"${messageId}" cannot be used as a Message-Id.`);
+  }
+  return id;
+}

@@ -1,0 +1,162 @@
+import { findDocketEvent } from '../core/court/cit-event-catalog';
+import type { CourtCaseRecord, DocketEntryRecord, DocumentRecord } from './court-records';
+import { formatDollars } from './fees';
+import { escapeHtml } from './mail/html-text';
+import { caseNumberWithJudges, type SeedParty } from './seed';
+
+// The training court's HTML pages. Each carries `<meta name="ecf-page" content="…">` naming what it is, so a
+// client can tell a receipt from a login page without guessing; the rest imitates CM/ECF's plain pages.
+
+/** A whole page. */
+export function page(kind: string, title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="ecf-page" content="${escapeHtml(kind)}"><title>${escapeHtml(title)}</title>
+<style>body{font:14px/1.4 Arial,sans-serif;margin:24px;color:#1b1b1b}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;vertical-align:top}.error{color:#a00;font-weight:bold}</style></head>
+<body><h2>U.S. Court of International Trade — CM/ECF training court</h2>
+${body}
+</body></html>`;
+}
+
+const timeInEastern = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'numeric', day: 'numeric', year: 'numeric' });
+
+/** M/D/YYYY in Eastern time, as CM/ECF prints dates. */
+export function easternDate(at: number): string {
+  return timeInEastern.format(new Date(at));
+}
+
+/** A refusal, in the court's words. */
+export function errorPage(message: string): string {
+  return page('error', 'Error', `<p class="error" id="ecf-error">${escapeHtml(message)}</p>`);
+}
+
+/** FAQ 47: the court's system could not complete the request. */
+export function internalErrorPage(): string {
+  return page('internal-server-error', 'Internal Server Error', '<p class="error" id="ecf-error">Internal Server Error</p><p>The CM/ECF system is unable to complete your request.</p>');
+}
+
+/** The login page CM/ECF shows when a document or report needs a PACER login. */
+export function loginPage(reason: string, returnTo: string): string {
+  return page(
+    'login',
+    'PACER Login',
+    `<p id="login-reason">${escapeHtml(reason)}</p>
+<form method="post" action="/cgi-bin/login.pl"><input type="hidden" name="return_to" value="${escapeHtml(returnTo)}">
+<label>Username <input name="loginId" autocomplete="username"></label> <label>Password <input type="password" name="password" autocomplete="current-password"></label>
+<label>One-time passcode <input name="otpCode" inputmode="numeric"></label> <label>Client code <input name="clientCode" maxlength="32"></label>
+<label><input type="checkbox" name="redactFlag" value="1"> I understand that, if I file, I must comply with the redaction rules.</label>
+<button type="submit">Login</button></form>`,
+  );
+}
+
+/** Step 2 of a filing: choose the filer. */
+export function partiesPage(filingId: string, courtCase: CourtCaseRecord, eventId: string, parties: readonly SeedParty[]): string {
+  const event = findDocketEvent(eventId);
+  const rows = parties.map((party) => `<label><input type="checkbox" name="party" value="${escapeHtml(party.id)}"> ${escapeHtml(party.name)} (${escapeHtml(party.role)})</label><br>`).join('\n');
+  return page(
+    'filing-parties',
+    'Select the Filer',
+    `<p>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)} — ${escapeHtml(event?.name ?? eventId)}</p>
+<form method="post" action="/cgi-bin/filing/${filingId}/parties"><input type="hidden" name="filing_id" value="${filingId}">
+${rows}<button type="submit">Next</button></form>`,
+  );
+}
+
+/** Step 3: upload the main document and attachments. */
+export function documentsPage(filingId: string): string {
+  return page(
+    'filing-documents',
+    'Upload Documents',
+    `<form method="post" enctype="multipart/form-data" action="/cgi-bin/filing/${filingId}/documents"><input type="hidden" name="filing_id" value="${filingId}">
+<label>Main document <input type="file" name="main_document" accept="application/pdf"></label><br>
+<label>Attachment <input type="file" name="attachment" accept="application/pdf"></label> <label>Description <input name="attachment_description"></label><br>
+<button type="submit">Next</button></form>`,
+  );
+}
+
+/** Step 4: related entries (a response names the motion it answers). */
+export function relatedPage(filingId: string, entries: readonly DocketEntryRecord[], isRequired: boolean, pages: readonly number[]): string {
+  const rows = entries.map((entry) => `<label><input type="checkbox" name="related" value="${entry.deSeqNum}"> ${entry.documentNumber ?? ''} ${escapeHtml(entry.shortDescription)}</label><br>`).join('\n');
+  return page(
+    'filing-related',
+    'Related Documents',
+    `<p id="uploaded-pages">${pages.map((count) => `<span class="pages">${count}</span>`).join(' ')} page(s) uploaded.</p>
+<p>${isRequired ? 'This event requires a related document.' : 'Select related documents, if any.'}</p>
+<form method="post" action="/cgi-bin/filing/${filingId}/related">${rows}<button type="submit">Next</button></form>`,
+  );
+}
+
+/** Step 5: modify the docket text. */
+export function docketTextFormPage(filingId: string): string {
+  return page('filing-docket-text-form', 'Docket Text', `<form method="post" action="/cgi-bin/filing/${filingId}/docket-text"><label>Additional text <input name="annotation"></label><button type="submit">Next</button></form>`);
+}
+
+/** Step 6: the final docket text, then submit. */
+export function finalTextPage(filingId: string, docketText: string): string {
+  return page(
+    'filing-final-text',
+    'Docket Text: Final Text',
+    `<p>Docket Text: Final Text</p><div id="docket-text">${escapeHtml(docketText)}</div>
+<p>Attention!! Pressing the NEXT button on this screen commits this transaction. You will have no further opportunity to modify this transaction if you continue.</p>
+<form method="post" action="/cgi-bin/filing/${filingId}/submit"><button type="submit">Next</button></form>`,
+  );
+}
+
+/** The "verify free look use" page (the per-address option; skipped with `use_magic=1`). */
+export function confirmFreeLookPage(continueUrl: string): string {
+  return page(
+    'confirm-free-look',
+    'Verify Free Look',
+    `<p>You are about to use your one free look at this document. The link will not be free again.</p><p><a id="continue" href="${escapeHtml(continueUrl)}">View Document</a></p>`,
+  );
+}
+
+/** The entry's document selection menu (main document and attachments). */
+export function selectionPage(entry: DocketEntryRecord, linkFor: (document: DocumentRecord) => string): string {
+  const rows = entry.documents
+    .map((document) => `<tr><td><a href="${escapeHtml(linkFor(document))}">${document.position === 0 ? 'Main Document' : document.position}</a></td><td>${escapeHtml(document.description)}</td><td>${document.pages} page(s)</td></tr>`)
+    .join('\n');
+  return page('document-selection', 'Document Selection Menu', `<p>Document Number ${entry.documentNumber ?? ''}</p><table id="documents">${rows}</table>`);
+}
+
+/** A free look delivered inside a page, as NextGen shows PDFs. */
+export function iframePage(pdfUrl: string): string {
+  return page('document-frame', 'Document', `<iframe id="document" src="${escapeHtml(pdfUrl)}" width="100%" height="90%"></iframe>`);
+}
+
+/** The price of a document before it is bought: nothing is charged until the user chooses to view. */
+export function receiptPage(document: DocumentRecord, cents: number, acceptUrl: string): string {
+  return page(
+    'receipt',
+    'Transaction Receipt',
+    `<table id="receipt"><tr><th>Description</th><td>Image ${escapeHtml(document.docId)}</td></tr><tr><th>Billable Pages</th><td id="billable-pages">${Math.min(document.pages, 30)}</td></tr><tr><th>Cost</th><td id="cost">${formatDollars(cents)}</td></tr></table>
+<form method="post" action="${escapeHtml(acceptUrl)}"><input type="hidden" name="got_receipt" value="1"><button type="submit">View Document</button></form>`,
+  );
+}
+
+/** The docket report of a case; its receipt is added below once its size is known. */
+export function docketReportBody(courtCase: CourtCaseRecord, parties: readonly SeedParty[], entries: readonly DocketEntryRecord[], docLink: (entry: DocketEntryRecord) => string | null): string {
+  const partyRows = parties.map((party) => `<tr><td>${escapeHtml(party.role)}</td><td>${escapeHtml(party.name)}</td></tr>`).join('\n');
+  const entryRows = entries
+    .map((entry) => {
+      const link = docLink(entry);
+      const number = entry.documentNumber === null ? '' : link ? `<a href="${escapeHtml(link)}">${entry.documentNumber}</a>` : String(entry.documentNumber);
+      return `<tr class="entry" data-de-seq-num="${entry.deSeqNum}"><td>${easternDate(entry.enteredAt)}</td><td>${number}</td><td>${escapeHtml(entry.docketText)}</td></tr>`;
+    })
+    .join('\n');
+  return `<h3 id="case-number">CIT DOCKET FOR CASE #: ${escapeHtml(caseNumberWithJudges(courtCase))}</h3>
+<p id="caption">${escapeHtml(courtCase.caption)}</p><p>Date Filed: ${escapeHtml(courtCase.filedOn)}</p>
+<table id="parties">${partyRows}</table>
+<table id="docket"><tr><th>Date Filed</th><th>#</th><th>Docket Text</th></tr>
+${entryRows}</table>`;
+}
+
+/** The receipt printed under a docket report. */
+export function docketReceipt(loginId: string, clientCode: string | null, billablePages: number, cents: number): string {
+  return `<table id="receipt"><tr><th>PACER Login</th><td>${escapeHtml(loginId)}</td><th>Client Code</th><td>${escapeHtml(clientCode ?? '')}</td></tr><tr><th>Billable Pages</th><td id="billable-pages">${billablePages}</td><th>Cost</th><td id="cost">${formatDollars(cents)}</td></tr></table>`;
+}
+
+/** `possible_case_numbers.pl`: matching cases as CM/ECF's small XML answer. */
+export function caseNumbersXml(cases: readonly CourtCaseRecord[]): string {
+  const rows = cases.map((courtCase) => `<case number="${escapeHtml(caseNumberWithJudges(courtCase))}" id="${courtCase.caseId}" title="${escapeHtml(courtCase.caption)}"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><request>${rows}</request>`;
+}

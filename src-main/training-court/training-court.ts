@@ -1,0 +1,194 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { openCourtDatabase } from './court-database';
+import { createCourtRecords } from './court-records';
+import { createCourtRoutes, dropConnection, type RouteRequest } from './court-routes';
+import { createFaultInjector, readFaultRequest, type FaultDecision, type FaultEndpoint } from './faults';
+import { createFilingService } from './filing-service';
+import { createFreeLookService } from './free-look-service';
+import { BodyTooLargeError, isOwnHost, parseJson, readBody, send, sendJson } from './http-helpers';
+import { createLoginService } from './login-service';
+import { createImapDelivery } from './mail/imap-delivery';
+import { createMaildirDelivery } from './mail/maildir';
+import type { NefCourt } from './mail/nef-message';
+import { createNoticeDispatcher, type MailDelivery } from './notice-dispatch';
+import * as pages from './pages';
+import { defaultSeed, type TrainingCourtSeed } from './seed';
+
+/** An IMAP mailbox that receives every notice the court sends (a firm's docketing mailbox). */
+export interface TrainingCourtImap {
+  readonly host: string;
+  readonly port: number;
+  readonly secure: boolean;
+  readonly user: string;
+  readonly pass: string;
+}
+
+/** How to start a training court. */
+export interface TrainingCourtOptions {
+  readonly dataFolder: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly seed?: TrainingCourtSeed;
+  /** Throw the data away and seed again. */
+  readonly reset?: boolean;
+  readonly imap?: TrainingCourtImap;
+  /** The admin API's token; a random one when absent. */
+  readonly adminToken?: string;
+  /** Serve free looks inside an HTML page with an iframe, as NextGen does (default true). */
+  readonly pdfInIframe?: boolean;
+  /** The court's clock (tests move it to expire free looks); the admin API can also move it forward. */
+  readonly now?: () => number;
+  /** Seed of the random faults, so a test's faults repeat. */
+  readonly faultSeed?: number;
+}
+
+/** A running training court. */
+export interface TrainingCourt {
+  readonly url: string;
+  readonly port: number;
+  readonly adminToken: string;
+  /** Where notices land: `<maildirFolder>/<email>/Maildir/new`. */
+  readonly maildirFolder: string;
+  /** Waits until every notice queued so far has been delivered. */
+  settleMail(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The court's name and mail identity as notices print them. */
+function courtIdentity(url: string): NefCourt {
+  return { name: 'U.S. Court of International Trade', baseUrl: url, fromAddress: 'cmecf_training@cit-training.localhost', mailDomain: 'cit-training.localhost' };
+}
+
+/** Starts a training court on 127.0.0.1. */
+export async function startTrainingCourt(options: TrainingCourtOptions): Promise<TrainingCourt> {
+  const db = openCourtDatabase(options.dataFolder, options.seed ?? defaultSeed, { reset: options.reset ?? false });
+  let clockOffsetMs = 0;
+  const baseClock = options.now ?? Date.now;
+  const now = (): number => baseClock() + clockOffsetMs;
+  const adminToken = options.adminToken ?? randomBytes(24).toString('hex');
+  const faults = createFaultInjector(options.faultSeed ?? 1);
+  const maildirFolder = path.join(options.dataFolder, 'mail');
+  const deliveries: MailDelivery[] = [{ channel: 'maildir', ...createMaildirDelivery(maildirFolder) }];
+  const imap = options.imap ? createImapDelivery({ host: options.imap.host, port: options.imap.port, secure: options.imap.secure, auth: { user: options.imap.user, pass: options.imap.pass } }) : null;
+  if (imap) deliveries.push({ channel: 'imap', deliver: (email, raw) => imap.deliver(email, raw) });
+
+  const records = createCourtRecords(db);
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const notices = createNoticeDispatcher({ db, records, court: courtIdentity(url), deliveries: () => deliveries, now, mailDelayMs: () => faults.mailDelayMs() });
+  const filing = createFilingService({ db, records, documentsFolder: path.join(options.dataFolder, 'documents'), now });
+  const routes = createCourtRoutes({
+    login: createLoginService(db, now),
+    records,
+    filing,
+    freeLooks: createFreeLookService({ db, records, now }),
+    notices,
+    pdfInIframe: options.pdfInIframe ?? true,
+  });
+
+  const isAdmin = (request: IncomingMessage): boolean => {
+    const given = Buffer.from(String(request.headers['x-training-court-admin'] ?? ''));
+    const expected = Buffer.from(adminToken);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  const admin = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
+    if (!isAdmin(request)) return sendJson(response, 403, { error: 'The admin API needs the x-training-court-admin header.' });
+    const body = request.method === 'POST' ? parseJson(await readBody(request, 64 * 1024, null)) : undefined;
+    const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    if (pathname === '/admin/faults' && request.method === 'POST') {
+      try {
+        const parsed = readFaultRequest(body);
+        if ('mailDelayMs' in parsed) faults.setMailDelay(parsed.mailDelayMs);
+        else faults.set(parsed.endpoint, parsed.rule);
+        return sendJson(response, 200, { ok: true });
+      } catch (error) {
+        return sendJson(response, 400, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (pathname === '/admin/faults' && request.method === 'DELETE') {
+      faults.clear();
+      return sendJson(response, 200, { ok: true });
+    }
+    if (pathname === '/admin/state' && request.method === 'GET') {
+      const mail = db.prepare('SELECT recipient, case_id AS caseId, de_seq_num AS deSeqNum, message_id AS messageId, is_regenerated AS isRegenerated, channel, delivered_at AS deliveredAt, error FROM mail_log ORDER BY id').all();
+      return sendJson(response, 200, { docketEntries: records.entryCount(), faults: faults.counts(), mail, now: now() });
+    }
+    if (pathname === '/admin/clock' && request.method === 'POST') {
+      const advance = record['advanceMs'];
+      if (typeof advance !== 'number' || !Number.isFinite(advance) || advance < 0) return sendJson(response, 400, { error: 'advanceMs must be a non-negative number' });
+      clockOffsetMs += advance;
+      return sendJson(response, 200, { now: now() });
+    }
+    if (pathname === '/admin/regenerate-nef' && request.method === 'POST') {
+      const entry = records.entry(Number(record['caseId']), Number(record['deSeqNum']));
+      if (!entry) return sendJson(response, 404, { error: 'No such docket entry' });
+      notices.send(entry, new Date(now()));
+      await notices.settle();
+      return sendJson(response, 200, { ok: true });
+    }
+    if (pathname === '/admin/settle-mail' && request.method === 'POST') {
+      await notices.settle();
+      return sendJson(response, 200, { ok: true });
+    }
+    sendJson(response, 404, { error: 'Unknown admin request' });
+  };
+
+  const routeFor = (method: string, pathname: string): { endpoint: FaultEndpoint | null; run: (route: RouteRequest) => Promise<void> } | null => {
+    const exact = routes.routes[`${method} ${pathname}`];
+    if (exact) return { endpoint: exact.endpoint, run: (route) => exact.handle(route) };
+    const step = /^\/cgi-bin\/filing\/([0-9a-f]{24})\/(parties|documents|related|docket-text|submit)$/.exec(pathname);
+    if (step && method === 'POST') {
+      const [, filingId = '', name = ''] = step;
+      return { endpoint: `filing-${name}` as FaultEndpoint, run: (route) => routes.filingStep(route, filingId, name) };
+    }
+    const doc1 = /^\/doc1\/(\d{6,15})$/.exec(pathname);
+    if (doc1 && (method === 'GET' || method === 'POST')) return { endpoint: 'doc1', run: (route) => routes.document(route, doc1[1] ?? '') };
+    if (pathname === '/' && method === 'GET') return { endpoint: null, run: async ({ response }) => send(response, 200, 'text/html; charset=utf-8', pages.page('home', 'Training court', '<p>This is the ECF Desk training court. See the README for its seeded logins.</p>')) };
+    return null;
+  };
+
+  const noFaults: FaultDecision = { latencyMs: 0, failStatus: null, dropBeforeCommit: false, dropAfterCommit: false, uploadBytesPerSecond: null };
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    void (async () => {
+      if (!isOwnHost(request, port)) return send(response, 421, 'text/plain; charset=utf-8', 'Unknown host');
+      const parsed = new URL(request.url ?? '/', url);
+      if (parsed.pathname.startsWith('/admin/')) return admin(request, response, parsed.pathname);
+      const route = routeFor(request.method ?? 'GET', parsed.pathname);
+      if (!route) return send(response, 404, 'text/html; charset=utf-8', pages.errorPage('Not found.'));
+      const decision = route.endpoint ? faults.decide(route.endpoint) : noFaults;
+      if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
+      if (decision.dropBeforeCommit) return dropConnection(response);
+      if (decision.failStatus !== null) return send(response, decision.failStatus, 'text/html; charset=utf-8', pages.internalErrorPage());
+      await route.run({ request, response, url: parsed, faults: decision });
+    })().catch((error: unknown) => {
+      if (response.headersSent) return response.destroy();
+      if (error instanceof BodyTooLargeError) return send(response, 413, 'text/html; charset=utf-8', pages.errorPage("You cannot load this file because it's over 50 Megabytes (MB)"));
+      send(response, 500, 'text/html; charset=utf-8', pages.internalErrorPage());
+    });
+  });
+
+  return {
+    url,
+    port,
+    adminToken,
+    maildirFolder,
+    settleMail: () => notices.settle(),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await notices.settle();
+      await imap?.close();
+      db.close();
+    },
+  };
+}

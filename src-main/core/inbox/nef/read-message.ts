@@ -1,0 +1,37 @@
+import { simpleParser } from 'mailparser';
+import type { NoticeText } from './notice-text';
+import { readPlainText } from './notice-text';
+import { readHtml } from './read-html';
+
+/** The parts of an RFC 822 message a notice parser needs. */
+export interface NoticeMessage {
+  /** The subject, unfolded; empty when the message has none. */
+  readonly subject: string;
+  /** The From header's addresses, then those of any "From:" line in the body (forwarded messages). */
+  readonly senderAddresses: readonly string[];
+  readonly body: NoticeText;
+  /** The body quotes another message ("Begin forwarded message", "-----Original Message-----", …). */
+  readonly quotesForwardedMessage: boolean;
+}
+
+const emailAddress = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const forwardMarker = /^(?:Begin forwarded message:|-+ ?Forwarded message ?-+|-+ ?Original Message ?-+)/i;
+
+/**
+ * Reads a raw message with mailparser, which copes with what CM/ECF sends: headers without a space
+ * after the colon, folded subjects, HTML parts without a charset, quoted-printable, and
+ * multipart/related forwards carrying images. The HTML part is preferred; a Text-format NEF has only
+ * text/plain.
+ */
+export async function readMessage(raw: Buffer | string): Promise<NoticeMessage> {
+  const mail = await simpleParser(raw, { keepCidLinks: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
+  const body = typeof mail.html === 'string' && mail.html.trim() !== '' ? readHtml(mail.html) : readPlainText(mail.text ?? '');
+  const headerSenders = (mail.from?.value ?? []).flatMap((sender) => (sender.address ? [sender.address] : []));
+  const bodySenders = body.lines.filter((line) => /^From:/i.test(line)).flatMap((line) => line.match(emailAddress) ?? []);
+  return {
+    subject: (mail.subject ?? '').replace(/\s+/g, ' ').trim(),
+    senderAddresses: [...headerSenders, ...bodySenders],
+    body,
+    quotesForwardedMessage: body.lines.some((line) => forwardMarker.test(line)),
+  };
+}

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { settings as settingsSchema } from '../shared/domain';
 import type { Handlers } from './api/handlers';
 import { createDocumentsService } from './documents/documents-service';
-import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore } from './ports';
+import { createCourtConnection } from './court/court-connection';
+import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
@@ -21,6 +22,8 @@ export interface CoreServicesOptions {
   readonly fixer: Fixer;
   readonly emit: EmitEvent;
   readonly clock?: Clock;
+  /** Starts the embedded training court; null where the host has none. */
+  readonly trainingCourt?: TrainingCourtLauncher | null;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -43,11 +46,15 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     emit: options.emit,
   });
   const { settingsStore } = options;
+  const court = createCourtConnection({ launcher: options.trainingCourt ?? null, onChange: (status) => options.emit('court.statusChanged', status) });
+  // The court comes up in the background: the app's own screens do not wait for it.
+  void court.use(settingsStore.read().courtProfile);
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
   documents.resumeInterruptedPreflights();
 
   const handlers: Handlers = {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: options.version, host: options.host, dataFolder: options.dataFolder }),
+    'court.status': async () => court.status(),
     'documents.list': async () => documents.list(),
     'documents.content': ({ id }) => documents.content(id),
     'documents.add': ({ jobId, name, bytes }) => documents.add(jobId, name, bytes),
@@ -64,8 +71,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     'documents.undoFix': async ({ id }) => documents.undoFix(id),
     'settings.get': async () => settingsStore.read(),
     'settings.update': async (changes) => {
-      const next = settingsSchema.parse({ ...settingsStore.read(), ...changes });
+      const previous = settingsStore.read();
+      const next = settingsSchema.parse({ ...previous, ...changes });
       settingsStore.write(next);
+      if (next.courtProfile !== previous.courtProfile) void court.use(next.courtProfile);
       return next;
     },
   };
@@ -75,6 +84,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     async close() {
       // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
       documents.close();
+      await court.close();
       database.close();
     },
   };

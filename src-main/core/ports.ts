@@ -92,3 +92,14 @@ export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A training court the app started for itself. */
+export interface RunningTrainingCourt {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded training court (its data under the app data folder); hosts without one pass null. */
+export interface TrainingCourtLauncher {
+  start(): Promise<RunningTrainingCourt>;
+}

@@ -5,6 +5,7 @@
  */
 export const channelNames = [
   'app.getInfo',
+  'court.status',
   'documents.list',
   'documents.content',
   'documents.add',
@@ -21,7 +22,7 @@ export const channelNames = [
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */
-export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress'] as const;
+export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged'] as const;
 
 /** A request channel's name. */
 export type ChannelName = (typeof channelNames)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channel-names';
-import { addProgress, annotationsToDrop, appInfo, documentPreflightProgress, documentRecord, settings } from './domain';
+import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflightProgress, documentRecord, settings } from './domain';
 import { fixId } from './preflight';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
@@ -21,6 +21,7 @@ const fileName = z
  */
 export const contract = {
   'app.getInfo': { args: noArguments, result: appInfo },
+  'court.status': { args: noArguments, result: courtStatus },
   'documents.list': { args: noArguments, result: z.array(documentRecord) },
   /** The stored bytes of a PDF in the list, for the page preview; they never leave the app (browser mode sends them raw, see `wire.ts`). */
   'documents.content': { args: documentId, result: z.instanceof(Uint8Array) },
@@ -62,6 +63,7 @@ export const eventContract = {
   'documents.progress': addProgress,
   'documents.changed': z.object({}).strict(),
   'documents.preflightProgress': documentPreflightProgress,
+  'court.statusChanged': courtStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** The arguments a channel takes (as the caller writes them). */

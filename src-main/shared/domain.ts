@@ -121,12 +121,36 @@ export const appInfo = z.object({
 /** Facts about the running app. */
 export type AppInfo = z.infer<typeof appInfo>;
 
+/** The court profiles the app knows: the built-in training court (the default) and the CIT itself. */
+export const courtProfileId = z.enum(['cit-training', 'cit']);
+/** A court profile's id. */
+export type CourtProfileId = z.infer<typeof courtProfileId>;
+
+/** Which court the app talks to, and whether it can reach it. */
+export const courtStatus = z.object({
+  profileId: courtProfileId,
+  name: z.string(),
+  kind: z.enum(['training', 'live']),
+  /** Real courts are experimental: the app cannot be tested against a court's own training database here. */
+  isExperimental: z.boolean(),
+  state: z.enum(['starting', 'ready', 'failed', 'unavailable']),
+  /** The court's CM/ECF address (the training court's loopback URL once it runs). */
+  ecfUrl: z.string().nullable(),
+  /** The PACER login service (`cso-auth`). */
+  loginServiceUrl: z.string().nullable(),
+  /** Why the court is not ready, in plain words. */
+  message: z.string().nullable(),
+});
+/** The court the app talks to. */
+export type CourtStatus = z.infer<typeof courtStatus>;
+
 /** The user's settings that the app keeps today. Secrets never live here. */
 export const settings = z.object({
   documentsSort: z.enum(['added', 'name', 'size']),
+  courtProfile: courtProfileId,
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settings>;
 
 /** The settings a new user starts with. */
-export const defaultSettings: Settings = { documentsSort: 'added' };
+export const defaultSettings: Settings = { documentsSort: 'added', courtProfile: 'cit-training' };

@@ -5,6 +5,7 @@ import { createCoreServices } from '../core/app-services';
 import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
+import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
 import { createElectronSettingsStore } from './adapters/electron-settings-store';
 import { appScheme, appStartUrl } from './app-origin';
@@ -88,6 +89,7 @@ function runApp(): void {
         host: 'electron',
         version: app.getVersion(),
         settingsStore: createElectronSettingsStore(dataFolder),
+        trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
         fileChooser: createDialogFileChooser(),
         pdfReader,
         preflighter,

@@ -6,6 +6,7 @@ import { createCoreServices } from '../core/app-services';
 import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
+import type { TrainingCourtLauncher } from '../core/ports';
 import { createFileSettingsStore } from '../core/storage/settings-file';
 import type { Envelope } from '../shared/errors';
 import { apiPrefix, bytesContentType, eventsPath, tokenHeader } from '../shared/wire';
@@ -28,6 +29,8 @@ export interface BrowserModeOptions {
   readonly version: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** Starts the embedded training court (the default court); absent, the app runs without one. */
+  readonly trainingCourt?: TrainingCourtLauncher | null;
 }
 
 /** A running browser-mode server. */
@@ -74,6 +77,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     preflighter,
     fixer,
     emit: streams.emit,
+    trainingCourt: options.trainingCourt ?? null,
   });
   let port = options.port;
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveAppDataFolder } from '../core/storage/app-data-folder';
+import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { startBrowserModeServer } from './browser-mode-server';
 
 /** `npm run serve`: browser mode on loopback, against the app data folder (or ECF_DESK_HOME). */
@@ -12,14 +13,16 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   const here = path.dirname(fileURLToPath(import.meta.url));
+  const dataFolder = resolveAppDataFolder(process.env, process.platform, homedir());
   const server = await startBrowserModeServer({
-    dataFolder: resolveAppDataFolder(process.env, process.platform, homedir()),
+    dataFolder,
     rendererFolder: path.join(here, '..', 'renderer'),
     workerScriptPath: path.join(here, '..', 'workers', 'pdf-facts.js'),
     preflightWorkerScriptPath: path.join(here, '..', 'workers', 'preflight.js'),
     fixWorkerScriptPath: path.join(here, '..', 'workers', 'fixes.js'),
     version: (JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
     port,
+    trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
   });
   process.stdout.write(`ECF Desk is running in browser mode. Open ${server.url}\n`);
   const stop = (): void => void server.close().then(() => process.exit(0));

@@ -8,6 +8,7 @@ const bundles = [
   { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
   { entry: 'src-main/core/preflight/fixes/fix-worker.ts', out: 'workers/fixes.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
+  { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
 ];
 
 /** Bundles them once per test run. */

@@ -47,7 +47,7 @@ async function validArguments(channel: ChannelName, documentId: string, list?: (
       return { id: version?.id ?? documentId };
     }
     case 'settings.update':
-      return { documentsSort: 'name' };
+      return { documentsSort: 'name', courtProfile: 'cit-training' };
     default:
       return {};
   }

@@ -8,6 +8,7 @@ const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), page
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: '1', host: 'browser', dataFolder: '/data' }),
+    'court.status': async () => ({ profileId: 'cit-training', name: 'CIT — training (local)', kind: 'training', isExperimental: false, state: 'ready', ecfUrl: 'http://127.0.0.1:1', loginServiceUrl: 'http://127.0.0.1:1/services/cso-auth', message: null }),
     'documents.list': async () => [record],
     'documents.content': async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
     'documents.add': async () => record,

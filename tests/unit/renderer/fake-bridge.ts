@@ -70,7 +70,7 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
 
   fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
   fake.answer('documents.list', () => [...documents]);
-  fake.answer('settings.get', () => ({ documentsSort: 'added' }));
+  fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training' }));
   return fake;
 }
 

@@ -63,8 +63,7 @@ async function main(): Promise<void> {
     ...(imap ? { imap } : {}),
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
   });
-  process.stdout.write(`Training court running at ${court.url}\n`);
-  process.stdout.write(`Data folder: ${dataFolder}\nNotices (Maildir): ${court.maildirFolder}\nAdmin token: ${court.adminToken}\n`);
+  process.stdout.write(`Training court running at ${court.url}\nData folder: ${dataFolder}\nNotices (Maildir): ${court.maildirFolder}\nAdmin token: ${court.adminToken}\n`);
   const stop = (): void => void court.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -177,7 +177,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
       const nef = notices.send(entry);
       // The fault the outbox must survive: the court has the filing, the client never hears so.
       if (route.faults.dropAfterCommit) return dropConnection(response);
-      return send(response, 200, html, composeNefReceiptPage(nef).replace('<head>', '<head>\n<meta name="ecf-page" content="nef-receipt">'));
+      return send(response, 200, html, composeNefReceiptPage(nef));
     }
     send(response, 404, html, pages.errorPage('Not found.'));
   };

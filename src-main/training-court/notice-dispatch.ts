@@ -92,8 +92,12 @@ export function createNoticeDispatcher(options: { db: Database.Database; records
     const delay = options.mailDelayMs();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const { verifiesFreeLook } = noticeRecipients(records, entry.caseId);
+    // A shared docketing address listed by two attorneys gets one notice, as one mailbox should.
+    const sent = new Set<string>();
     for (const recipient of nef.electronicRecipients) {
       for (const email of recipient.emails) {
+        if (sent.has(email.toLowerCase())) continue;
+        sent.add(email.toLowerCase());
         const magicNum = issueMagicNumber(entry, email.toLowerCase(), verifiesFreeLook.get(email.toLowerCase()) ?? false);
         const messageId = `${entry.caseId}.${entry.deSeqNum}.${magicNum}@${court.mailDomain}`;
         for (const delivery of options.deliveries()) {

@@ -42,6 +42,8 @@ export function composeNefReceiptPage(entry: NefEntry): string {
     '<html>',
     '<head>',
     '<meta charset="utf-8">',
+    // Names the page for a client, as every training-court page does (pages.ts).
+    '<meta name="ecf-page" content="nef-receipt">',
     '<title>Notice of Electronic Filing</title>',
     '</head>',
     '<body>',

@@ -1,6 +1,6 @@
 import type { ChannelName, EventName } from '../../../src-main/shared/channel-names';
 import type { ChannelArgs, ChannelResult, EventPayload } from '../../../src-main/shared/contract';
-import type { DocumentRecord } from '../../../src-main/shared/domain';
+import type { CourtStatus, DocumentRecord } from '../../../src-main/shared/domain';
 import type { ErrorCode } from '../../../src-main/shared/errors';
 import { BridgeError, type Bridge, type ChooseResult } from '../../../src-renderer/create-bridge';
 import type { CallOptions } from '../../../src-renderer/transports/transport';
@@ -71,7 +71,23 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
   fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
   fake.answer('documents.list', () => [...documents]);
   fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training' }));
+  fake.answer('court.status', () => trainingCourt());
   return fake;
+}
+
+/** The embedded training court, running; tests override what they check. */
+export function trainingCourt(overrides: Partial<CourtStatus> = {}): CourtStatus {
+  return {
+    profileId: 'cit-training',
+    name: 'CIT — training (local)',
+    kind: 'training',
+    isExperimental: false,
+    state: 'ready',
+    ecfUrl: 'http://127.0.0.1:4567',
+    loginServiceUrl: 'http://127.0.0.1:4567/cso-auth',
+    message: null,
+    ...overrides,
+  };
 }
 
 /** A valid SHA-256 made from one repeated hex character plus a distinct start. */

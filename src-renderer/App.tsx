@@ -3,7 +3,7 @@ import { DocumentsScreen } from './documents/DocumentsScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail } from './shell/NavigationRail';
-import { useAppInfo } from './state/StoresProvider';
+import { useAppInfo, useCourt } from './state/StoresProvider';
 import './App.css';
 
 const mainId = 'main';
@@ -12,6 +12,8 @@ const mainId = 'main';
 export function App() {
   const loadAppInfo = useAppInfo((state) => state.load);
   useEffect(() => void loadAppInfo(), [loadAppInfo]);
+  const connectCourt = useCourt((state) => state.connect);
+  useEffect(() => connectCourt(), [connectCourt]);
   return (
     <div className="app">
       <AppHeader />

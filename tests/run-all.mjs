@@ -76,7 +76,7 @@ if (!existsSync(path.join(root, '..', 'shared', 'fixtures'))) {
   process.stdout.write('Note: ../shared (real court fixtures) is absent; suites that use it run on the synthetic fixtures only and say so.\n');
 }
 
-check('typecheck (shared, core, shell, preload, web, cli, renderer, tests)', bin('tsc'), ['-b']);
+check('typecheck (shared, core, shell, preload, web, cli, training-court, renderer, tests)', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['--config', 'src-main/build/eslint.config.mjs', '--max-warnings', '0', '.']);
 const isBuilt = check('build', process.execPath, ['src-main/build/build.mjs', '--quiet']);
 unitTests();

@@ -11,7 +11,7 @@ import { caseNumberWithJudges, type SeedParty } from './seed';
 export function page(kind: string, title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="ecf-page" content="${escapeHtml(kind)}"><title>${escapeHtml(title)}</title>
-<style>body{font:14px/1.4 Arial,sans-serif;margin:24px;color:#1b1b1b}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;vertical-align:top}.error{color:#a00;font-weight:bold}</style></head>
+<style>body{font:14px/1.4 Arial,sans-serif;margin:24px;color:#1b1b1b}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;vertical-align:top}.error{color:#a00;font-weight:bold}form label{display:block;margin:6px 0}iframe#document{width:100%;height:calc(100vh - 120px);border:1px solid #bbb}</style></head>
 <body><h2>U.S. Court of International Trade — CM/ECF training court</h2>
 ${body}
 </body></html>`;
@@ -120,7 +120,7 @@ export function selectionPage(entry: DocketEntryRecord, linkFor: (document: Docu
 
 /** A free look delivered inside a page, as NextGen shows PDFs. */
 export function iframePage(pdfUrl: string): string {
-  return page('document-frame', 'Document', `<iframe id="document" src="${escapeHtml(pdfUrl)}" width="100%" height="90%"></iframe>`);
+  return page('document-frame', 'Document', `<iframe id="document" src="${escapeHtml(pdfUrl)}"></iframe>`);
 }
 
 /** The price of a document before it is bought: nothing is charged until the user chooses to view. */

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-main/shared/domain';
 import { useAppInfo } from '../state/StoresProvider';
+import { CourtBadge } from './CourtBadge';
 import './AppHeader.css';
 
 /** The words for the host badge: people in browser mode should know they are not in the desktop window. */
@@ -7,7 +8,7 @@ function describeHost(host: AppInfo['host']): string {
   return host === 'browser' ? 'Browser mode' : 'Desktop';
 }
 
-/** The bar across the top: the app's name, and where it runs and keeps its data. */
+/** The bar across the top: the app's name, where it runs and keeps its data, and which court it talks to. */
 export function AppHeader() {
   const info = useAppInfo((state) => state.info);
   return (
@@ -19,6 +20,7 @@ export function AppHeader() {
           <span className="visually-hidden">. Data folder: {info.dataFolder}</span>
         </span>
       )}
+      <CourtBadge />
     </header>
   );
 }

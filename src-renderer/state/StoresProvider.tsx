@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppInfoState } from './app-info-store';
+import type { CourtState } from './court-store';
 import type { DocumentsState } from './documents-store';
 import type { NoticesState } from './notices-store';
 import type { Stores } from './stores';
@@ -31,4 +32,9 @@ export function useNotices<T>(select: (state: NoticesState) => T): T {
 /** Reads from the app facts store. */
 export function useAppInfo<T>(select: (state: AppInfoState) => T): T {
   return useStore(useStores().appInfo, select);
+}
+
+/** Reads from the store of the court the app talks to. */
+export function useCourt<T>(select: (state: CourtState) => T): T {
+  return useStore(useStores().court, select);
 }

@@ -1,5 +1,6 @@
 import type { Bridge } from '../create-bridge';
 import { createAppInfoStore, type AppInfoStore } from './app-info-store';
+import { createCourtStore, type CourtStore } from './court-store';
 import { createDocumentsStore, type DocumentsStore } from './documents-store';
 import { createNoticesStore, type NoticesStore } from './notices-store';
 
@@ -7,6 +8,7 @@ import { createNoticesStore, type NoticesStore } from './notices-store';
 export interface Stores {
   readonly notices: NoticesStore;
   readonly appInfo: AppInfoStore;
+  readonly court: CourtStore;
   readonly documents: DocumentsStore;
 }
 
@@ -16,6 +18,7 @@ export function createStores(bridge: Bridge): Stores {
   return {
     notices,
     appInfo: createAppInfoStore(bridge, notices),
+    court: createCourtStore(bridge, notices),
     documents: createDocumentsStore(bridge, notices),
   };
 }

@@ -145,7 +145,7 @@ export async function admin(court: TrainingCourt, method: 'GET' | 'POST' | 'DELE
 }
 
 /** The raw notices in one address's Maildir (new/), oldest first. */
-export function maildirMessages(court: TrainingCourt, email: string): string[] {
+export function maildirMessages(court: Pick<TrainingCourt, 'maildirFolder'>, email: string): string[] {
   const folder = path.join(court.maildirFolder, email.toLowerCase(), 'Maildir', 'new');
   if (!existsSync(folder)) return [];
   // Maildir names are `<seconds>.<pid>_<sequence>.<host>`: order by seconds, then sequence, as numbers.

@@ -102,7 +102,12 @@ export function createFilingService(options: { db: Database.Database; records: C
         return { refused: 'may-not-file', message: 'This PACER account does not have filing privileges in this court. Log in with your own CM/ECF filer account.' };
       }
       if (!records.caseById(caseId)) return { refused: 'no-such-case', message: 'Case number not found.' };
-      if (!findDocketEvent(eventId)) return { refused: 'no-such-event', message: 'Event not found.' };
+      const event = findDocketEvent(eventId);
+      if (!event) return { refused: 'no-such-event', message: 'Event not found.' };
+      // CIT registration: only a CM/ECF Confidential Information Filer files confidential documents (CIT.md §3).
+      if (event.isRestricted && session.kind !== 'confidential-filer') {
+        return { refused: 'may-not-file', message: 'Only a CM/ECF Confidential Information Filer may file confidential documents. File the public version, or ask a confidential information filer to file this one.' };
+      }
       const filingId = randomBytes(12).toString('hex');
       db.prepare("INSERT INTO filings (filing_id, login_id, case_id, event_id, party_ids, documents, related, created_at) VALUES (?, ?, ?, ?, '[]', '[]', '[]', ?)").run(filingId, session.loginId, caseId, eventId, now());
       return { filingId };

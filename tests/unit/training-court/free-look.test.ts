@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../../support/synthetic-pdfs';
-import { admin, CourtClient, doc1Link, maildirMessages, pageKind, startTestCourt } from '../../support/training-court';
+import { admin, CourtClient, doc1Link, errorText, maildirMessages, pageKind, startTestCourt } from '../../support/training-court';
 
 type Court = Awaited<ReturnType<typeof startTestCourt>>;
 let court: Court;
@@ -135,5 +135,27 @@ describe('free looks and fees', () => {
     expect(ledger.entries).toEqual([expect.objectContaining({ kind: 'docket-report' })]);
     expect(ledger.totalCents).toBe(10 * (ledger.entries[0]?.billablePages ?? 0));
     expect(ledger.totalCents).toBeGreaterThan(0);
+  });
+});
+
+describe('restricted (confidential) entries', () => {
+  it('are filed only by a confidential information filer, open to no one through the notice, and only to that kind of account after login', async () => {
+    const walsh = new CourtClient(court.url);
+    await walsh.loginAs('twalsh');
+    const refused = await walsh.file({ caseId: 1017, eventId: 'confidential-version', partyIds: ['us-1017'], main: { name: 'bpi.pdf', bytes: await makePdf(1) } });
+    expect(refused.step).toBe('start');
+    expect(errorText(refused.html)).toMatch(/Only a CM\/ECF Confidential Information Filer/);
+
+    const patel = new CourtClient(court.url);
+    await patel.loginAs('rpatel');
+    const filed = await patel.file({ caseId: 1017, eventId: 'confidential-version', partyIds: ['acme'], main: { name: 'bpi.pdf', bytes: await makePdf(3) } });
+    expect(filed.kind).toBe('nef-receipt');
+    await court.settleMail();
+    const link = doc1Link(maildirMessages(court, 'thomas.walsh@usdoj.example').at(-1) ?? '');
+    const anonymous = await (await new CourtClient(court.url).get(`${link}&use_magic=1`)).text();
+    expect(pageKind(anonymous)).toBe('login');
+    expect(anonymous).toContain('This document is restricted');
+    expect((await walsh.get(link)).status).toBe(403);
+    expect(pageKind(await (await patel.get(link)).text())).toBe('receipt');
   });
 });

@@ -2,13 +2,20 @@ import path from 'node:path';
 import { settings as settingsSchema } from '../shared/domain';
 import type { Handlers } from './api/handlers';
 import { createDocumentsService } from './documents/documents-service';
+import { createAccountsService } from './court/accounts-service';
 import { createCourtConnection } from './court/court-connection';
+import { createCourtSession } from './court/court-session';
+import type { CourtFetch } from './court/pacer-login';
 import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
 import { createDocumentStore } from './storage/document-store';
+import { createAccountsTable } from './storage/accounts-table';
+import { createAppLog } from './storage/app-log';
 import { createDocumentsTable } from './storage/documents-table';
+import { createCredentialVault } from './vault/credential-vault';
+import type { SecretStore } from './vault/secret-store';
 
 /** What a host hands core: where data lives, and its implementations of the ports. */
 export interface CoreServicesOptions {
@@ -24,6 +31,10 @@ export interface CoreServicesOptions {
   readonly clock?: Clock;
   /** Starts the embedded training court; null where the host has none. */
   readonly trainingCourt?: TrainingCourtLauncher | null;
+  /** The OS keychain (through @napi-rs/keyring in both hosts; tests may pass another). */
+  readonly secretStore: SecretStore;
+  /** How main reaches the court (Electron's net.fetch in the desktop app, Node's fetch in browser mode). */
+  readonly fetch?: CourtFetch;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -34,6 +45,7 @@ export interface CoreServices {
 
 /** Builds every core service for one host; both hosts call this and nothing else. */
 export function createCoreServices(options: CoreServicesOptions): CoreServices {
+  const clock = options.clock ?? systemClock;
   const database = openDatabase(path.join(options.dataFolder, dataFileNames.database));
   const documents = createDocumentsService({
     table: createDocumentsTable(database),
@@ -42,11 +54,22 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     preflighter: options.preflighter,
     fixer: options.fixer,
     fileChooser: options.fileChooser,
-    clock: options.clock ?? systemClock,
+    clock,
     emit: options.emit,
   });
   const { settingsStore } = options;
+  const log = createAppLog(path.join(options.dataFolder, dataFileNames.logs), clock);
   const court = createCourtConnection({ launcher: options.trainingCourt ?? null, onChange: (status) => options.emit('court.statusChanged', status) });
+  const accounts = createAccountsService({
+    table: createAccountsTable(database),
+    store: options.secretStore,
+    vault: createCredentialVault(options.secretStore),
+    clock,
+    isStorageAllowed: () => settingsStore.read().allowCredentialStorage,
+    currentProfile: () => settingsStore.read().courtProfile,
+    log,
+  });
+  const session = createCourtSession({ accounts, court: () => court.status(), fetch: options.fetch ?? ((url, init) => fetch(url, init)), clock, onChange: (status) => options.emit('session.changed', status) });
   // The court comes up in the background: the app's own screens do not wait for it.
   void court.use(settingsStore.read().courtProfile);
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
@@ -55,6 +78,21 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const handlers: Handlers = {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: options.version, host: options.host, dataFolder: options.dataFolder }),
     'court.status': async () => court.status(),
+    'accounts.list': () => accounts.list(),
+    'accounts.save': (input) => accounts.save(input),
+    'accounts.remove': async ({ id }) => {
+      await session.forgetAccount(id);
+      await accounts.remove(id);
+      return null;
+    },
+    'accounts.test': (request) => session.test(request),
+    'session.status': async () => session.status(),
+    'session.login': (request) => session.login(request),
+    'session.verify': () => session.verify(),
+    'session.logout': async () => {
+      await session.logout();
+      return session.status();
+    },
     'documents.list': async () => documents.list(),
     'documents.content': ({ id }) => documents.content(id),
     'documents.add': ({ jobId, name, bytes }) => documents.add(jobId, name, bytes),
@@ -84,6 +122,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     async close() {
       // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
       documents.close();
+      // PACER sessions end at the court when the app quits, as the user would expect of a logout.
+      await session.logout();
       await court.close();
       database.close();
     },

@@ -6,6 +6,14 @@
 export const channelNames = [
   'app.getInfo',
   'court.status',
+  'accounts.list',
+  'accounts.save',
+  'accounts.remove',
+  'accounts.test',
+  'session.status',
+  'session.login',
+  'session.logout',
+  'session.verify',
   'documents.list',
   'documents.content',
   'documents.add',
@@ -22,7 +30,7 @@ export const channelNames = [
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */
-export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged'] as const;
+export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged', 'session.changed'] as const;
 
 /** A request channel's name. */
 export type ChannelName = (typeof channelNames)[number];

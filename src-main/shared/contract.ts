@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, EventName } from './channel-names';
 import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflightProgress, documentRecord, settings } from './domain';
 import { fixId } from './preflight';
+import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
@@ -22,6 +23,18 @@ const fileName = z
 export const contract = {
   'app.getInfo': { args: noArguments, result: appInfo },
   'court.status': { args: noArguments, result: courtStatus },
+  'accounts.list': { args: noArguments, result: z.object({ accounts: z.array(account), keychain: keychainStatus }) },
+  /** Adds or edits an account; a password or TOTP secret in the arguments goes to the keychain and nowhere else. */
+  'accounts.save': { args: accountInput, result: account },
+  /** Removes the account and its keychain items. */
+  'accounts.remove': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: z.null() },
+  /** Logs in and straight out again, to show the account works. */
+  'accounts.test': { args: loginRequest, result: loginOutcome },
+  'session.status': { args: noArguments, result: sessionStatus },
+  'session.login': { args: loginRequest, result: loginOutcome },
+  'session.logout': { args: noArguments, result: sessionStatus },
+  /** Asks the court whether the session still stands (free); a session the court ended becomes logged-out. */
+  'session.verify': { args: noArguments, result: sessionStatus },
   'documents.list': { args: noArguments, result: z.array(documentRecord) },
   /** The stored bytes of a PDF in the list, for the page preview; they never leave the app (browser mode sends them raw, see `wire.ts`). */
   'documents.content': { args: documentId, result: z.instanceof(Uint8Array) },
@@ -64,6 +77,7 @@ export const eventContract = {
   'documents.changed': z.object({}).strict(),
   'documents.preflightProgress': documentPreflightProgress,
   'court.statusChanged': courtStatus,
+  'session.changed': sessionStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** The arguments a channel takes (as the caller writes them). */

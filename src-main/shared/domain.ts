@@ -148,9 +148,11 @@ export type CourtStatus = z.infer<typeof courtStatus>;
 export const settings = z.object({
   documentsSort: z.enum(['added', 'name', 'size']),
   courtProfile: courtProfileId,
+  /** Keep PACER passwords and TOTP secrets in the OS keychain; false (a firm's policy) asks at every login instead. */
+  allowCredentialStorage: z.boolean(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settings>;
 
 /** The settings a new user starts with. */
-export const defaultSettings: Settings = { documentsSort: 'added', courtProfile: 'cit-training' };
+export const defaultSettings: Settings = { documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true };

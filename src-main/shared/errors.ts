@@ -20,6 +20,14 @@ export const errorCodes = [
   'fix.not-applicable',
   'fix.nothing-to-undo',
   'storage.newer-version',
+  'account.not-found',
+  'account.duplicate',
+  'account.invalid',
+  'vault.unavailable',
+  'vault.failed',
+  'court.unreachable',
+  'court.not-ready',
+  'session.none',
   'internal',
 ] as const;
 

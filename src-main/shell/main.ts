@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
 import { createCoreServices } from '../core/app-services';
 import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
+import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
 import { createElectronSettingsStore } from './adapters/electron-settings-store';
@@ -90,6 +91,9 @@ function runApp(): void {
         version: app.getVersion(),
         settingsStore: createElectronSettingsStore(dataFolder),
         trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
+        secretStore: createKeyringSecretStore(),
+        // Court traffic goes through Chromium's network stack: system proxies, PAC files and certificates apply.
+        fetch: (url, init) => net.fetch(url, init),
         fileChooser: createDialogFileChooser(),
         pdfReader,
         preflighter,

@@ -205,8 +205,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
       },
     },
     'GET /cgi-bin/login.pl': {
-      endpoint: null,
-      async handle({ response, url }) {
+      endpoint: 'session-check',
+      async handle({ request, response, url }) {
+        const session = sessionOf(request);
+        if (session && url.search === '?logout') {
+          login.logout({ nextGenCSO: session.token });
+          return send(response, 200, html, pages.loginPage('You have logged out.', '/'));
+        }
+        if (session) return send(response, 200, html, pages.loggedInPage(session.loginId));
         send(response, 200, html, pages.loginPage('Log in with your PACER account.', url.searchParams.get('return_to') ?? '/'));
       },
     },

@@ -2,7 +2,7 @@
  * Fault injection for tests, set per endpoint through the admin API: latency, 5xx answers, connections dropped
  * before or after a filing commits, slow uploads, and late mail.
  */
-export const faultEndpoints = ['cso-auth', 'cso-logout', 'case-search', 'filing-start', 'filing-parties', 'filing-documents', 'filing-related', 'filing-docket-text', 'filing-submit', 'docket-report', 'doc1', 'fee-ledger'] as const;
+export const faultEndpoints = ['cso-auth', 'cso-logout', 'session-check', 'case-search', 'filing-start', 'filing-parties', 'filing-documents', 'filing-related', 'filing-docket-text', 'filing-submit', 'docket-report', 'doc1', 'fee-ledger'] as const;
 
 /** An endpoint that faults can be set on. */
 export type FaultEndpoint = (typeof faultEndpoints)[number];

@@ -48,6 +48,11 @@ export function loginPage(reason: string, returnTo: string): string {
   );
 }
 
+/** What CM/ECF's login page shows a logged-in user: a logout link (how clients check a session still stands). */
+export function loggedInPage(loginId: string): string {
+  return page('logged-in', 'Logged in', `<p id="logged-in-as">Logged in as ${escapeHtml(loginId)}.</p><p><a href="/cgi-bin/login.pl?logout">Log out</a></p>`);
+}
+
 /** Step 2 of a filing: choose the filer. */
 export function partiesPage(filingId: string, courtCase: CourtCaseRecord, eventId: string, parties: readonly SeedParty[]): string {
   const event = findDocketEvent(eventId);

@@ -8,6 +8,8 @@ import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import type { TrainingCourtLauncher } from '../core/ports';
 import { createFileSettingsStore } from '../core/storage/settings-file';
+import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
+import type { SecretStore } from '../core/vault/secret-store';
 import type { Envelope } from '../shared/errors';
 import { apiPrefix, bytesContentType, eventsPath, tokenHeader } from '../shared/wire';
 import { createEventStreams } from './event-stream';
@@ -31,6 +33,8 @@ export interface BrowserModeOptions {
   readonly port: number;
   /** Starts the embedded training court (the default court); absent, the app runs without one. */
   readonly trainingCourt?: TrainingCourtLauncher | null;
+  /** The keychain; the OS keychain through @napi-rs/keyring unless a test passes another. */
+  readonly secretStore?: SecretStore;
 }
 
 /** A running browser-mode server. */
@@ -78,6 +82,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     fixer,
     emit: streams.emit,
     trainingCourt: options.trainingCourt ?? null,
+    secretStore: options.secretStore ?? createKeyringSecretStore(),
   });
   let port = options.port;
 

@@ -18,6 +18,10 @@ import { inProcessPreflighter } from '../../support/in-process-preflighter';
 import { createInProcessFixer } from '../../support/in-process-fixer';
 import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
 import { makePdf } from '../../support/synthetic-pdfs';
+import { createMemorySecretStore } from '../../support/memory-secret-store';
+import { createEmbeddedTrainingCourtLauncher } from '../../../src-main/training-court/embedded';
+import { seededPassword } from '../../support/training-court';
+import type { Handlers } from '../../../src-main/core/api/handlers';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
@@ -29,8 +33,18 @@ vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: electron.expose
  * Valid arguments for every channel: the contract test calls each one for real, in the list's order (remove comes
  * before restore, both before the checks, and fix before undoFix, which needs the version the fix made: `list` finds it).
  */
-async function validArguments(channel: ChannelName, documentId: string, list?: () => Promise<readonly DocumentRecord[]>): Promise<unknown> {
+async function validArguments(channel: ChannelName, documentId: string, list?: () => Promise<readonly DocumentRecord[]>, handlers?: Handlers): Promise<unknown> {
+  const accountId = async (loginId: string): Promise<string> => (await handlers?.['accounts.list']({}))?.accounts.find((account) => account.loginId === loginId)?.id ?? 'none';
   switch (channel) {
+    case 'accounts.save':
+      return { loginId: 'twalsh', kind: 'filer', defaultClientCode: null, mfaMode: 'none', password: seededPassword('twalsh') };
+    case 'accounts.remove': {
+      const viewer = await handlers?.['accounts.save']({ loginId: 'firmview', kind: 'view-only', defaultClientCode: null, mfaMode: 'none' });
+      return { id: viewer?.id ?? 'none' };
+    }
+    case 'accounts.test':
+    case 'session.login':
+      return { accountId: await accountId('twalsh'), acknowledgesRedaction: true };
     case 'documents.add':
       return { jobId: 'contract', name: 'contract.pdf', bytes: await makePdf(1) };
     case 'documents.content':
@@ -47,7 +61,7 @@ async function validArguments(channel: ChannelName, documentId: string, list?: (
       return { id: version?.id ?? documentId };
     }
     case 'settings.update':
-      return { documentsSort: 'name', courtProfile: 'cit-training' };
+      return { documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true };
     default:
       return {};
   }
@@ -97,8 +111,21 @@ beforeAll(async () => {
     preflighter: inProcessPreflighter,
     fixer: createInProcessFixer(),
     emit: () => undefined,
+    secretStore: createMemorySecretStore(),
+    trainingCourt: createEmbeddedTrainingCourtLauncher(path.join(scratch, 'core')),
   });
-  server = await startBrowserModeServer({ dataFolder: path.join(scratch, 'web'), rendererFolder: scratch, workerScriptPath: testPdfWorkerPath, preflightWorkerScriptPath: testPreflightWorkerPath, fixWorkerScriptPath: testFixWorkerPath, version: '0.0.0', port: 0 });
+  await vi.waitFor(async () => expect((await core.handlers['court.status']({})).state).toBe('ready'), { timeout: 20_000 });
+  server = await startBrowserModeServer({
+    dataFolder: path.join(scratch, 'web'),
+    rendererFolder: scratch,
+    workerScriptPath: testPdfWorkerPath,
+    preflightWorkerScriptPath: testPreflightWorkerPath,
+    fixWorkerScriptPath: testFixWorkerPath,
+    version: '0.0.0',
+    port: 0,
+    secretStore: createMemorySecretStore(),
+    trainingCourt: createEmbeddedTrainingCourtLauncher(path.join(scratch, 'web')),
+  });
   vi.stubGlobal('XMLHttpRequest', FetchBackedXhr);
 });
 
@@ -124,7 +151,7 @@ describe('the contract', () => {
     for (const channel of channelNames) {
       const handler = core.handlers[channel] as (args: unknown) => Promise<unknown>;
       expect(typeof handler, channel).toBe('function');
-      const args = contract[channel].args.parse(await validArguments(channel, added.id, () => core.handlers['documents.list']({})));
+      const args = contract[channel].args.parse(await validArguments(channel, added.id, () => core.handlers['documents.list']({}), core.handlers));
       const result = await handler(args);
       expect(contract[channel].result.safeParse(result).success, channel).toBe(true);
     }
@@ -158,7 +185,10 @@ describe('the contract', () => {
         await expect(bridge.invoke(channel, {})).rejects.toMatchObject({ code: 'host.unsupported' });
         continue;
       }
-      const result = await bridge.invoke(channel, (await validArguments(channel, added.id, () => bridge.invoke('documents.list', {}))) as never);
+      // The same argument makers as the in-process test, reaching main over HTTP.
+      const overHttp = new Proxy({}, { get: (_target, name) => (args: unknown) => bridge.invoke(name as ChannelName, args as never) }) as Handlers;
+      await vi.waitFor(async () => expect((await bridge.invoke('court.status', {})).state).toBe('ready'), { timeout: 20_000 });
+      const result = await bridge.invoke(channel, (await validArguments(channel, added.id, () => bridge.invoke('documents.list', {}), overHttp)) as never);
       expect(contract[channel].result.safeParse(result).success, channel).toBe(true);
     }
   });

@@ -15,6 +15,7 @@ import { createInProcessFixer } from '../../support/in-process-fixer';
 import { inProcessPreflighter } from '../../support/in-process-preflighter';
 import { testFixWorkerPath } from '../../support/paths';
 import { buildPdf, withAttachment, withEncryption, withOpenActionJavaScript } from '../../support/preflight-pdfs';
+import { createMemorySecretStore } from '../../support/memory-secret-store';
 
 const harness = createDocumentsHarness('ecf-fixes-');
 const { emit } = harness;
@@ -176,6 +177,7 @@ describe('a fix that cannot be made', () => {
       preflighter: inProcessPreflighter,
       fixer: createInProcessFixer(),
       emit,
+      secretStore: createMemorySecretStore(),
     });
     try {
       const added = await core.handlers['documents.add']({ jobId: 'job-7', name: 'Locked.pdf', bytes: new Uint8Array(await buildPdf(withEncryption('user-secret'))) });

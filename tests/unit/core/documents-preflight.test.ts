@@ -14,6 +14,7 @@ import { makeBoxAndTextPdf } from '../../support/content-pdfs';
 import { createInProcessFixer } from '../../support/in-process-fixer';
 import { testPreflightWorkerPath } from '../../support/paths';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
+import { createMemorySecretStore } from '../../support/memory-secret-store';
 
 /** One check the controlled preflighter was asked for, which the test finishes when it chooses. */
 interface PendingCheck {
@@ -215,6 +216,7 @@ describe('core at start-up', () => {
         preflighter,
         fixer: createInProcessFixer(),
         emit,
+        secretStore: createMemorySecretStore(),
       });
     const first = start(controlledPreflighter());
     const record = await first.handlers['documents.add']({ jobId: 'job-14', name: 'Brief.pdf', bytes: await makePdf(1) });

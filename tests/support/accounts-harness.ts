@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { vi } from 'vitest';
+import type { Handlers } from '../../src-main/core/api/handlers';
+import { createCoreServices, type CoreServices } from '../../src-main/core/app-services';
+import type { CourtFetch } from '../../src-main/core/court/pacer-login';
+import { createFileSettingsStore } from '../../src-main/core/storage/settings-file';
+import type { SecretStore } from '../../src-main/core/vault/secret-store';
+import type { EventName } from '../../src-main/shared/channel-names';
+import type { Settings } from '../../src-main/shared/domain';
+import { createInProcessFixer } from './in-process-fixer';
+import { inProcessPreflighter } from './in-process-preflighter';
+import { createMemorySecretStore } from './memory-secret-store';
+import { startTestCourt } from './training-court';
+
+/** Core services wired to a standalone training court, as the app wires them to its embedded one. */
+export interface AccountsHarness {
+  readonly core: CoreServices;
+  readonly handlers: Handlers;
+  readonly court: Awaited<ReturnType<typeof startTestCourt>>;
+  readonly dataFolder: string;
+  readonly store: SecretStore;
+  /** Every event core emitted, in order. */
+  readonly events: { name: EventName; payload: unknown }[];
+  stop(): Promise<void>;
+}
+
+/** Starts a training court and the app's core against it, with the given keychain and settings. */
+export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch } = {}): Promise<AccountsHarness> {
+  const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
+  const court = await startTestCourt();
+  const settingsStore = createFileSettingsStore(dataFolder);
+  settingsStore.write({ ...settingsStore.read(), ...options.settings });
+  const store = options.store ?? createMemorySecretStore();
+  const events: { name: EventName; payload: unknown }[] = [];
+  const core = createCoreServices({
+    dataFolder,
+    host: 'browser',
+    version: '0.0.0',
+    settingsStore,
+    fileChooser: null,
+    pdfReader: { readFacts: async () => ({ kind: 'pdf', pages: 1 }) },
+    preflighter: inProcessPreflighter,
+    fixer: createInProcessFixer(),
+    emit: (name, payload) => events.push({ name, payload }),
+    secretStore: store,
+    trainingCourt: { start: async () => ({ url: court.url, close: async () => undefined }) },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  await vi.waitFor(async () => {
+    if ((await core.handlers['court.status']({})).state !== 'ready') throw new Error('court not ready');
+  });
+  return {
+    core,
+    handlers: core.handlers,
+    court,
+    dataFolder,
+    store,
+    events,
+    async stop() {
+      await core.close();
+      await court.stop();
+      await rm(dataFolder, { recursive: true, force: true });
+    },
+  };
+}

@@ -8,11 +8,11 @@ export interface BrowserModeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `dist/web/server.js` against a data folder and waits for the address it prints. */
-export function startBrowserModeProcess(dataFolder: string): Promise<BrowserModeProcess> {
+/** Starts `dist/web/server.js` against a data folder and waits for the address it prints; `env` adds variables (a test keyring's bus). */
+export function startBrowserModeProcess(dataFolder: string, env: Readonly<Record<string, string>> = {}): Promise<BrowserModeProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'dist/web/server.js'), '--port', '0'], {
     cwd: projectRoot,
-    env: { ...process.env, ECF_DESK_HOME: dataFolder },
+    env: { ...process.env, ...env, ECF_DESK_HOME: dataFolder },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = (): Promise<void> =>

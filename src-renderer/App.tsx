@@ -1,12 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { AccountsScreen } from './accounts/AccountsScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ErrorBanner } from './shell/ErrorBanner';
-import { NavigationRail } from './shell/NavigationRail';
+import { NavigationRail, type ScreenId } from './shell/NavigationRail';
 import { useAppInfo, useCourt } from './state/StoresProvider';
 import './App.css';
-
-const mainId = 'main';
 
 /** The window: header across the top, the screens rail on the left, the current screen in the middle. */
 export function App() {
@@ -14,13 +13,22 @@ export function App() {
   useEffect(() => void loadAppInfo(), [loadAppInfo]);
   const connectCourt = useCourt((state) => state.connect);
   useEffect(() => connectCourt(), [connectCourt]);
+  const [screen, setScreen] = useState<ScreenId>('documents');
+  const mainRef = useRef<HTMLElement>(null);
+
+  const choose = (next: ScreenId): void => {
+    setScreen(next);
+    // Like a skip link: the next Tab goes into the chosen screen rather than down the rail.
+    mainRef.current?.focus();
+  };
+
   return (
     <div className="app">
       <AppHeader />
-      <NavigationRail mainId={mainId} />
-      <main className="app__main" id={mainId} tabIndex={-1}>
+      <NavigationRail current={screen} onChoose={choose} />
+      <main ref={mainRef} className="app__main" tabIndex={-1}>
         <ErrorBanner />
-        <DocumentsScreen />
+        {screen === 'documents' ? <DocumentsScreen /> : <AccountsScreen />}
       </main>
     </div>
   );

@@ -1,17 +1,42 @@
+import type { ReactElement } from 'react';
+import { AccountIcon } from '../accounts/AccountIcon';
 import { Icon } from '../components/Icon';
 import './NavigationRail.css';
 
-/** The left rail with the app's screens; only screens that exist are listed. */
-export function NavigationRail({ mainId }: { readonly mainId: string }) {
+/** The app's screens, as the rail lists them. */
+export type ScreenId = 'documents' | 'accounts';
+
+const screens: readonly { readonly id: ScreenId; readonly label: string; readonly icon: ReactElement }[] = [
+  { id: 'documents', label: 'Documents', icon: <Icon name="document" /> },
+  { id: 'accounts', label: 'Accounts', icon: <AccountIcon /> },
+];
+
+/** What the rail needs: the screen shown and what choosing another does. */
+export interface NavigationRailProps {
+  readonly current: ScreenId;
+  readonly onChoose: (screen: ScreenId) => void;
+}
+
+/** The left rail with the app's screens; the one shown is marked as the current page. */
+export function NavigationRail({ current, onChoose }: NavigationRailProps) {
   return (
     <nav className="navigation-rail" aria-label="Screens">
       <ul className="navigation-rail__list">
-        <li>
-          <a className="navigation-rail__item" href={`#${mainId}`} aria-current="page" title="Documents">
-            <Icon name="document" />
-            <span className="navigation-rail__label">Documents</span>
-          </a>
-        </li>
+        {screens.map((screen) => (
+          <li key={screen.id}>
+            <button
+              type="button"
+              className="navigation-rail__item"
+              data-testid={`rail-${screen.id}`}
+              aria-current={screen.id === current ? 'page' : undefined}
+              title={screen.label}
+              onClick={() => onChoose(screen.id)}
+            >
+              {screen.icon}
+              <span className="navigation-rail__label">{screen.label}</span>
+            </button>
+          </li>
+        ))}
       </ul>
     </nav>
   );

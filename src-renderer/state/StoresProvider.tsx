@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { AccountsState } from './accounts-store';
 import type { AppInfoState } from './app-info-store';
 import type { CourtState } from './court-store';
 import type { DocumentsState } from './documents-store';
@@ -37,4 +38,9 @@ export function useAppInfo<T>(select: (state: AppInfoState) => T): T {
 /** Reads from the store of the court the app talks to. */
 export function useCourt<T>(select: (state: CourtState) => T): T {
   return useStore(useStores().court, select);
+}
+
+/** Reads from the store of PACER accounts and the court session. */
+export function useAccounts<T>(select: (state: AccountsState) => T): T {
+  return useStore(useStores().accounts, select);
 }

@@ -1,4 +1,5 @@
 import type { Bridge } from '../create-bridge';
+import { createAccountsStore, type AccountsStore } from './accounts-store';
 import { createAppInfoStore, type AppInfoStore } from './app-info-store';
 import { createCourtStore, type CourtStore } from './court-store';
 import { createDocumentsStore, type DocumentsStore } from './documents-store';
@@ -10,6 +11,7 @@ export interface Stores {
   readonly appInfo: AppInfoStore;
   readonly court: CourtStore;
   readonly documents: DocumentsStore;
+  readonly accounts: AccountsStore;
 }
 
 /** Builds the stores over a bridge: the app passes the real one, tests a fake. */
@@ -20,5 +22,6 @@ export function createStores(bridge: Bridge): Stores {
     appInfo: createAppInfoStore(bridge, notices),
     court: createCourtStore(bridge, notices),
     documents: createDocumentsStore(bridge, notices),
+    accounts: createAccountsStore(bridge, notices),
   };
 }

@@ -1,3 +1,4 @@
+import type { Account, KeychainStatus, SessionStatus } from '../../../src-main/shared/accounts';
 import type { ChannelName, EventName } from '../../../src-main/shared/channel-names';
 import type { ChannelArgs, ChannelResult, EventPayload } from '../../../src-main/shared/contract';
 import type { CourtStatus, DocumentRecord } from '../../../src-main/shared/domain';
@@ -70,9 +71,47 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
 
   fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
   fake.answer('documents.list', () => [...documents]);
-  fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training' }));
+  fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true }));
   fake.answer('court.status', () => trainingCourt());
+  fake.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain() }));
+  fake.answer('session.status', () => ({ state: 'logged-out' }));
   return fake;
+}
+
+/** A keychain that can keep passwords (Linux's Secret Service); tests override what they check. */
+export function savingKeychain(overrides: Partial<KeychainStatus> = {}): KeychainStatus {
+  return { name: 'Secret Service', isAvailable: true, isStorageAllowed: true, message: null, ...overrides };
+}
+
+/** A saved PACER filer account with its password in the keychain; tests override what they check. */
+export function pacerAccount(overrides: Partial<Account> & Pick<Account, 'id' | 'loginId'>): Account {
+  return {
+    courtProfile: 'cit-training',
+    kind: 'filer',
+    defaultClientCode: null,
+    mfaMode: 'none',
+    passwordSaved: true,
+    totpSecretSaved: false,
+    createdAt: '2025-03-04T15:30:00.000Z',
+    updatedAt: '2025-03-04T15:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A session main holds for an account; tests override what they check. */
+export function loggedInSession(account: Account, overrides: Partial<Extract<SessionStatus, { state: 'logged-in' }>> = {}): SessionStatus {
+  return {
+    state: 'logged-in',
+    accountId: account.id,
+    loginId: account.loginId,
+    courtProfile: account.courtProfile,
+    kind: account.kind,
+    mayFile: account.kind !== 'view-only',
+    clientCode: account.defaultClientCode,
+    since: '2025-03-04T15:45:00.000Z',
+    expiresAt: null,
+    ...overrides,
+  };
 }
 
 /** The embedded training court, running; tests override what they check. */

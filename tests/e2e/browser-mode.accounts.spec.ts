@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { screenshotPath } from '../support/screenshots';
+import { startSecretService, type TestSession } from '../support/secret-service';
+import { seededOtp, seededPassword } from '../support/training-court';
+
+let dataFolder = '';
+let app: BrowserModeProcess | null = null;
+let keyring: TestSession | null = null;
+
+test.beforeEach(async () => {
+  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-accounts-'));
+  keyring = await startSecretService();
+});
+
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+  await keyring?.stop();
+  await rm(dataFolder, { recursive: true, force: true });
+});
+
+test('an attorney adds a PACER account, logs in to the training court with MFA, sees the session and logs out', async ({ page }) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  await page.goto(app.url);
+  await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
+
+  await page.getByTestId('rail-accounts').click();
+  await expect(page.getByTestId('accounts-empty')).toBeVisible();
+  await expect(page.getByTestId('keychain-status')).toContainText('Secret Service');
+  await page.screenshot({ path: screenshotPath('accounts-empty'), fullPage: true });
+
+  await page.getByTestId('accounts-empty').getByRole('button', { name: 'Add account' }).click();
+  const form = page.getByTestId('account-form');
+  await form.getByLabel('Login ID (PACER username)').fill('jmorgan');
+  await form.getByLabel('Password').fill(seededPassword('jmorgan'));
+  await form.getByLabel('Filer (PACER account upgraded for filing)').check();
+  await form.getByLabel('Default client code (optional)').fill('ACME-STEEL');
+  await form.getByLabel('Ask me for the 6-digit code').check();
+  await page.screenshot({ path: screenshotPath('accounts-add-form'), fullPage: true });
+  await form.getByRole('button', { name: 'Save' }).click();
+
+  const row = page.getByTestId('account-row').filter({ hasText: 'jmorgan' });
+  await expect(row).toContainText('Password saved in');
+  await expect(page.locator('body')).not.toContainText(seededPassword('jmorgan'));
+  await page.screenshot({ path: screenshotPath('accounts-list'), fullPage: true });
+
+  await row.getByRole('button', { name: 'Log in as jmorgan' }).click();
+  const dialog = page.getByTestId('login-dialog');
+  await dialog.getByLabel('I have read the redaction rules and will follow them').check();
+  await dialog.getByLabel('6-digit code').fill(seededOtp('jmorgan'));
+  await page.screenshot({ path: screenshotPath('accounts-login-dialog'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Log in', exact: true }).click();
+
+  const session = page.getByTestId('session-bar');
+  await expect(session).toHaveAttribute('data-state', 'logged-in');
+  await expect(session).toContainText('Logged in as jmorgan');
+  await expect(session).toContainText('ACME-STEEL');
+  await page.screenshot({ path: screenshotPath('accounts-logged-in'), fullPage: true });
+
+  await session.getByRole('button', { name: 'Log out' }).click();
+  await expect(session).toHaveAttribute('data-state', 'logged-out');
+});
+
+test('a locked account gets a plain message and the PACER Service Center’s number', async ({ page }) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  await page.goto(app.url);
+  await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('rail-accounts').click();
+  await page.getByTestId('accounts-empty').getByRole('button', { name: 'Add account' }).click();
+  const form = page.getByTestId('account-form');
+  await form.getByLabel('Login ID (PACER username)').fill('lockedout');
+  await form.getByLabel('Password').fill(seededPassword('lockedout'));
+  await form.getByLabel('Filer (PACER account upgraded for filing)').check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Log in as lockedout' }).click();
+  const dialog = page.getByTestId('login-dialog');
+  await dialog.getByLabel('I have read the redaction rules and will follow them').check();
+  await dialog.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(dialog.getByTestId('login-refusal')).toContainText('locked');
+  await expect(dialog.getByTestId('login-help')).toContainText('1-800-676-6856');
+  await page.screenshot({ path: screenshotPath('accounts-login-locked'), fullPage: true });
+});
+
+test('the Accounts screen and its login dialog stay readable at 125% zoom, with no sideways scrolling', async ({ browser }) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  // A 1024×700 window at 125% zoom lays out as 819×560 CSS pixels drawn at 1.25 device pixels each.
+  const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByTestId('rail-accounts').click();
+  await page.getByTestId('accounts-empty').getByRole('button', { name: 'Add account' }).click();
+  const form = page.getByTestId('account-form');
+  await form.getByLabel('Login ID (PACER username)').fill('dchen');
+  await form.getByLabel('Password').fill(seededPassword('dchen'));
+  await form.getByLabel('Filer (PACER account upgraded for filing)').check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  const row = page.getByTestId('account-row').filter({ hasText: 'dchen' });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Remove dchen' })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await page.screenshot({ path: screenshotPath('accounts-zoom-125'), fullPage: true });
+  await row.getByRole('button', { name: 'Log in as dchen' }).click();
+  const dialog = page.getByTestId('login-dialog');
+  await expect(dialog.getByLabel('I have read the redaction rules and will follow them')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('accounts-zoom-125-login-dialog') });
+  await context.close();
+});

@@ -3,6 +3,8 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/buttons.css';
 import './styles/progress.css';
+import './styles/screen.css';
+import './styles/empty-state.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -55,10 +55,10 @@ export function AccountsScreen() {
   };
 
   const renderList = () => {
-    if (status === 'loading') return <p className="accounts-screen__status">Loading accounts…</p>;
+    if (status === 'loading') return <p className="screen__status">Loading accounts…</p>;
     if (status === 'failed' && accounts.length === 0) {
       return (
-        <div className="accounts-screen__status">
+        <div className="screen__status">
           <p>Your PACER accounts cannot be shown right now.</p>
           <button type="button" className="button" onClick={() => void load()}>
             Try again
@@ -110,15 +110,15 @@ export function AccountsScreen() {
   };
 
   return (
-    <section className="accounts-screen" data-testid="accounts-screen" aria-labelledby="accounts-heading">
-      <div className="accounts-screen__toolbar">
-        <div className="accounts-screen__heading">
-          <h1 id="accounts-heading" className="accounts-screen__title">
+    <section className="screen" data-testid="accounts-screen" aria-labelledby="accounts-heading">
+      <div className="screen__toolbar">
+        <div className="screen__heading">
+          <h1 id="accounts-heading" className="screen__title">
             Accounts
           </h1>
-          <p className="accounts-screen__summary">PACER accounts ECF Desk logs in to {courtName ?? 'the court'} with.</p>
+          <p className="screen__summary">PACER accounts ECF Desk logs in to {courtName ?? 'the court'} with.</p>
           {keychain && (
-            <p className="accounts-screen__keychain" data-testid="keychain-status">
+            <p className="screen__summary" data-testid="keychain-status">
               {describeKeychain(keychain)}
             </p>
           )}

@@ -14,7 +14,6 @@ import { UndoToast } from './UndoToast';
 import { useFileDrop } from './use-file-drop';
 import { useFocusAfterRemoval } from './use-focus-after-removal';
 import { openShortcutLabel, useOpenShortcut } from './use-open-shortcut';
-import './DocumentsScreen.css';
 
 /** "3 documents · 4.2 MB in all": what a paralegal checks against the court's limits at a glance. */
 function summarize(documents: readonly DocumentRecord[]): string {
@@ -112,10 +111,10 @@ export function DocumentsScreen() {
         </>
       );
     }
-    if (status === 'loading') return <p className="documents-screen__status">Loading documents…</p>;
+    if (status === 'loading') return <p className="screen__status">Loading documents…</p>;
     if (status === 'failed') {
       return (
-        <div className="documents-screen__status">
+        <div className="screen__status">
           <p>Your documents cannot be shown right now. The files are safe: ECF Desk keeps its own copies.</p>
           <button type="button" className="button" onClick={() => void load()}>
             Try again
@@ -128,13 +127,13 @@ export function DocumentsScreen() {
   };
 
   return (
-    <section className="documents-screen" data-testid="drop-zone" aria-labelledby="documents-heading" {...dropTargetHandlers}>
-      <div className="documents-screen__toolbar">
-        <div className="documents-screen__heading">
-          <h1 id="documents-heading" className="documents-screen__title">
+    <section className="screen" data-testid="drop-zone" aria-labelledby="documents-heading" {...dropTargetHandlers}>
+      <div className="screen__toolbar">
+        <div className="screen__heading">
+          <h1 id="documents-heading" className="screen__title">
             Documents
           </h1>
-          {sorted.length > 0 && <p className="documents-screen__summary">{summarize(sorted)}</p>}
+          {sorted.length > 0 && <p className="screen__summary">{summarize(sorted)}</p>}
         </div>
         <button ref={addButtonRef} type="button" className="button button--primary" data-testid="add-pdfs" aria-keyshortcuts="Control+O Meta+O" title={`Add PDFs (${openShortcutLabel})`} onClick={openPicker}>
           <Icon name="upload" />

@@ -1,5 +1,4 @@
 import { Icon } from '../components/Icon';
-import './EmptyState.css';
 
 /** What the screen says before any PDF is added: what to do, and that the original file may move later. */
 export function EmptyState() {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateTotp } from '../../src-main/core/court/totp';
+import { decodeEntities } from '../../src-main/core/inbox/nef/decode-entities';
 import { defaultSeed } from '../../src-main/training-court/seed';
 import { startTrainingCourt, type TrainingCourt, type TrainingCourtOptions } from '../../src-main/training-court/training-court';
 
@@ -44,11 +45,6 @@ export function errorText(html: string): string | null {
   return match ? decodeEntities(match[1] ?? '') : null;
 }
 
-/** Undoes the numeric entities the court's pages use. */
-export function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
-  return text.replace(/&(?:#(\d+)|(amp|lt|gt|quot));/g, (_, code: string | undefined, name: string | undefined) => (code ? String.fromCodePoint(Number(code)) : (named[name ?? ''] ?? '')));
-}
 
 /** One PDF to file. */
 export interface FilingUpload {

@@ -70,7 +70,13 @@ export function createAccountsService(options: AccountsServiceOptions) {
     keychain,
 
     async list(): Promise<{ accounts: Account[]; keychain: KeychainStatus }> {
-      return { accounts: await Promise.all(table.list().map(describe)), keychain: await keychain() };
+      // One listing of the keychain's item names for the whole list, not two reads per account.
+      const saved = (await canStore()) ? await vault.listLogins() : [];
+      const accounts = table.list().map((row) => {
+        const login = saved.find((candidate) => candidate.courtProfile === row.courtProfile && candidate.loginId === row.loginId);
+        return { ...row, passwordSaved: login?.hasPassword ?? false, totpSecretSaved: login?.hasTotpSecret ?? false };
+      });
+      return { accounts, keychain: await keychain() };
     },
 
     find(id: string): AccountRow {

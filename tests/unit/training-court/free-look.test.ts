@@ -64,7 +64,6 @@ describe('free looks and fees', () => {
     const link = doc1Link(maildirMessages(court, 'nokafor@okaforlaw.example').at(-1) ?? '');
     const reader = new CourtClient(court.url);
     expect(pageKind(await (await reader.get(link)).text())).toBe('document-frame');
-    await reader.loginAs('lockedout').catch(() => undefined);
     await reader.loginAs('dchen', { clientCode: 'LUMINA-01' });
     const receipt = await (await reader.get(link)).text();
     expect(pageKind(receipt)).toBe('receipt');

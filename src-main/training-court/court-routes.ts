@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findDocketEvent } from '../core/court/cit-event-catalog';
+import { findDocketEvent } from '../shared/cit-event-catalog';
 import type { CourtRecords, DocketEntryRecord, DocumentRecord } from './court-records';
 import type { FaultDecision, FaultEndpoint } from './faults';
 import { docketReportFeeCents, htmlReportPages } from './fees';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { PDFDocument } from 'pdf-lib';
-import { findDocketEvent } from '../core/court/cit-event-catalog';
+import { findDocketEvent } from '../shared/cit-event-catalog';
 import { nextCounter } from './court-database';
 import type { CourtRecords, DocketEntryRecord } from './court-records';
 import type { CourtSession } from './login-service';

@@ -1,4 +1,4 @@
-import { findDocketEvent } from '../core/court/cit-event-catalog';
+import { findDocketEvent } from '../shared/cit-event-catalog';
 import type { CourtCaseRecord, DocketEntryRecord, DocumentRecord } from './court-records';
 import { formatDollars } from './fees';
 import { escapeHtml } from './mail/html-text';

@@ -5,6 +5,7 @@ import { createDocumentsService } from './documents/documents-service';
 import { createAccountsService } from './court/accounts-service';
 import { createCourtConnection } from './court/court-connection';
 import { createCourtSession } from './court/court-session';
+import { createFilingServices } from './filing/filing-services';
 import type { CourtFetch } from './court/pacer-login';
 import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
@@ -35,6 +36,10 @@ export interface CoreServicesOptions {
   readonly secretStore: SecretStore;
   /** How main reaches the court (Electron's net.fetch in the desktop app, Node's fetch in browser mode). */
   readonly fetch?: CourtFetch;
+  /** How long the outbox waits before trying an unreachable court again (tests shorten it). */
+  readonly outboxRetryDelayMs?: number;
+  /** How often the court's mailbox is read for NEFs while filings await one (tests shorten it). */
+  readonly noticePollMs?: number;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -69,7 +74,31 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     currentProfile: () => settingsStore.read().courtProfile,
     log,
   });
-  const session = createCourtSession({ accounts, court: () => court.status(), fetch: options.fetch ?? ((url, init) => fetch(url, init)), clock, onChange: (status) => options.emit('session.changed', status) });
+  const courtFetch: CourtFetch = options.fetch ?? ((url, init) => fetch(url, init));
+  const session = createCourtSession({
+    accounts,
+    court: () => court.status(),
+    fetch: courtFetch,
+    clock,
+    onChange: (status) => {
+      options.emit('session.changed', status);
+      // Filings queued while nobody was logged in go as soon as a filer is.
+      if (status.state === 'logged-in') void filing.kick();
+    },
+  });
+  const filing = createFilingServices({
+    database,
+    documents,
+    session,
+    court: () => court.status(),
+    noticeFolder: () => court.noticeFolder(),
+    fetch: courtFetch,
+    clock,
+    emit: options.emit,
+    log,
+    ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
+    ...(options.noticePollMs === undefined ? {} : { noticePollMs: options.noticePollMs }),
+  });
   // The court comes up in the background: the app's own screens do not wait for it.
   void court.use(settingsStore.read().courtProfile);
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
@@ -107,6 +136,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     'documents.fix': ({ id, fix, dropAnnotations }) => documents.fix(id, fix, dropAnnotations ?? 'none'),
     'documents.cancelFix': async ({ id }) => documents.cancelFix(id),
     'documents.undoFix': async ({ id }) => documents.undoFix(id),
+    ...filing.handlers,
     'settings.get': async () => settingsStore.read(),
     'settings.update': async (changes) => {
       const previous = settingsStore.read();
@@ -121,6 +151,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     handlers,
     async close() {
       // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
+      filing.close();
       documents.close();
       // PACER sessions end at the court when the app quits, as the user would expect of a logout.
       await session.logout();

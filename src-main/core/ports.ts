@@ -96,6 +96,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A training court the app started for itself. */
 export interface RunningTrainingCourt {
   readonly url: string;
+  /** Where its notices arrive (`<folder>/<address>/Maildir/new`), when it delivers to a Maildir. */
+  readonly maildirFolder?: string;
   close(): Promise<void>;
 }
 

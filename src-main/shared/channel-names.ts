@@ -25,12 +25,25 @@ export const channelNames = [
   'documents.fix',
   'documents.cancelFix',
   'documents.undoFix',
+  'drafts.list',
+  'drafts.create',
+  'drafts.createInterventionPackage',
+  'drafts.get',
+  'drafts.update',
+  'drafts.delete',
+  'drafts.export',
+  'drafts.import',
+  'court.findCases',
+  'court.caseParties',
+  'outbox.submit',
+  'outbox.retry',
+  'outbox.withdraw',
   'settings.get',
   'settings.update',
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */
-export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged', 'session.changed'] as const;
+export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged', 'session.changed', 'drafts.changed'] as const;
 
 /** A request channel's name. */
 export type ChannelName = (typeof channelNames)[number];

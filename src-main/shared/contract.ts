@@ -3,12 +3,14 @@ import type { ChannelName, EventName } from './channel-names';
 import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflightProgress, documentRecord, settings } from './domain';
 import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
+import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
 
 const noArguments = z.object({}).strict();
 const documentId = z.object({ id: z.string().min(1).max(100) }).strict();
+const draftId = documentId;
 /** A file's name as the user sees it: no folders, no control characters. */
 const fileName = z
   .string()
@@ -67,6 +69,30 @@ export const contract = {
   'documents.cancelFix': { args: documentId, result: documentRecord },
   /** Takes back the fix that made this version (any part of a split): the versions go, the original returns and is answered. */
   'documents.undoFix': { args: documentId, result: documentRecord },
+  'drafts.list': { args: noArguments, result: z.array(draft) },
+  'drafts.create': { args: noArguments, result: draft },
+  /** FAQ 41: Motion to Intervene, Form 11, Form 13, Form 17 (attorneys), Form 17 (consultants) — five drafts filed in that order. */
+  'drafts.createInterventionPackage': { args: noArguments, result: z.array(draft) },
+  'drafts.get': { args: draftId, result: draftReview },
+  /** Saves a change at once (drafts survive a crash) and answers with what the court's rules now say. */
+  'drafts.update': { args: z.object({ id: z.string().min(1).max(100), changes: draftChanges }).strict(), result: draftReview },
+  'drafts.delete': { args: draftId, result: z.null() },
+  /** One package file for the hand-off to another desktop: the draft, its documents and their preflight reports. */
+  'drafts.export': { args: draftId, result: z.instanceof(Uint8Array) },
+  /** Imports a package file; every document's SHA-256 is verified before anything is kept. */
+  'drafts.import': {
+    args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes * 4, 'the package is larger than 2 GB') }).strict(),
+    result: draft,
+  },
+  /** Cases by number (`1:26-cv-00123`, `26-00123`, `Court No. 26-00123`) or caption words; needs a court session. */
+  'court.findCases': { args: z.object({ query: z.string().trim().min(1).max(200) }).strict(), result: z.array(courtCase) },
+  'court.caseParties': { args: z.object({ caseId: z.number().int().positive() }).strict(), result: z.array(caseParty) },
+  /** Signs (the filer's session is the signature, FAQ 35) and hands the draft to the outbox: sent now, or queued to go when the court is reachable. */
+  'outbox.submit': { args: z.object({ draftId: z.string().min(1).max(100), confirmsSignature: z.literal(true), sendNow: z.boolean() }).strict(), result: draftReview },
+  /** Tries a failed or unverified submission again; an unknown outcome is first checked against the docket. */
+  'outbox.retry': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
+  /** Takes a waiting item out of the outbox, back to a draft. */
+  'outbox.withdraw': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   'settings.get': { args: noArguments, result: settings },
   'settings.update': { args: settings.partial().strict(), result: settings },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
@@ -78,6 +104,8 @@ export const eventContract = {
   'documents.preflightProgress': documentPreflightProgress,
   'court.statusChanged': courtStatus,
   'session.changed': sessionStatus,
+  /** A draft or its outbox state changed (saved, submitted, filed); `id` is null when several did. */
+  'drafts.changed': z.object({ id: z.string().nullable() }).strict(),
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** The arguments a channel takes (as the caller writes them). */

@@ -237,6 +237,20 @@ export function createCourtRoutes(context: CourtRouteContext) {
         send(route.response, 200, 'application/xml; charset=utf-8', pages.caseNumbersXml(records.searchCases(decodeURIComponent(query))));
       },
     },
+    'GET /cgi-bin/qryParties.pl': {
+      endpoint: 'case-search',
+      async handle(route) {
+        if (!requireSession(route)) return;
+        const caseId = Number(route.url.search.slice(1).split('&')[0]);
+        const courtCase = Number.isInteger(caseId) ? records.caseById(caseId) : null;
+        if (!courtCase) return send(route.response, 404, html, pages.errorPage('Case not found.'));
+        const parties = records.partiesOf(caseId).map((party) => ({
+          party,
+          isServedElectronically: party.proSe ? party.proSe.email !== null : party.attorneyIds.some((id) => records.attorney(id)?.isRegisteredForEService ?? false),
+        }));
+        send(route.response, 200, html, pages.partiesReportPage(courtCase, parties));
+      },
+    },
     'POST /cgi-bin/filing/start': {
       endpoint: 'filing-start',
       async handle(route) {

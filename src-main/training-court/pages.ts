@@ -160,6 +160,14 @@ export function docketReceipt(loginId: string, clientCode: string | null, billab
   return `<table id="receipt"><tr><th>PACER Login</th><td>${escapeHtml(loginId)}</td><th>Client Code</th><td>${escapeHtml(clientCode ?? '')}</td></tr><tr><th>Billable Pages</th><td id="billable-pages">${billablePages}</td><th>Cost</th><td id="cost">${formatDollars(cents)}</td></tr></table>`;
 }
 
+/** The parties of a case and how each is served: electronically through CM/ECF, or by other means (FAQ 36–37). */
+export function partiesReportPage(courtCase: CourtCaseRecord, parties: readonly { party: SeedParty; isServedElectronically: boolean }[]): string {
+  const rows = parties
+    .map(({ party, isServedElectronically }) => `<tr class="party" data-party-id="${escapeHtml(party.id)}" data-e-service="${isServedElectronically ? 'yes' : 'no'}"><td>${escapeHtml(party.name)}</td><td>${escapeHtml(party.role)}</td><td>${isServedElectronically ? 'Electronic' : 'Other means'}</td></tr>`)
+    .join('\n');
+  return page('parties', `Parties ${courtCase.caseNumber}`, `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Service</th></tr>\n${rows}</table>`);
+}
+
 /** `possible_case_numbers.pl`: matching cases as CM/ECF's small XML answer. */
 export function caseNumbersXml(cases: readonly CourtCaseRecord[]): string {
   const rows = cases.map((courtCase) => `<case number="${escapeHtml(caseNumberWithJudges(courtCase))}" id="${courtCase.caseId}" title="${escapeHtml(courtCase.caption)}"/>`).join('');

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import type { Handlers } from '../../src-main/core/api/handlers';
 import { createCoreServices, type CoreServices } from '../../src-main/core/app-services';
+import { readPdfFacts } from '../../src-main/core/documents/read-pdf-facts';
 import type { CourtFetch } from '../../src-main/core/court/pacer-login';
 import { createFileSettingsStore } from '../../src-main/core/storage/settings-file';
+import type { Preflighter } from '../../src-main/core/ports';
 import type { SecretStore } from '../../src-main/core/vault/secret-store';
 import type { EventName } from '../../src-main/shared/channel-names';
 import type { Settings } from '../../src-main/shared/domain';
@@ -14,10 +16,12 @@ import { inProcessPreflighter } from './in-process-preflighter';
 import { createMemorySecretStore } from './memory-secret-store';
 import { startTestCourt } from './training-court';
 
-/** Core services wired to a standalone training court, as the app wires them to its embedded one. */
+/** Core services wired to a standalone training court, as the app wires them to its embedded one (accounts, filing). */
 export interface AccountsHarness {
   readonly core: CoreServices;
   readonly handlers: Handlers;
+  /** Quits core (as the app quits) and starts it again on the same data folder, court and keychain. */
+  restart(): Promise<void>;
   readonly court: Awaited<ReturnType<typeof startTestCourt>>;
   readonly dataFolder: string;
   readonly store: SecretStore;
@@ -27,33 +31,47 @@ export interface AccountsHarness {
 }
 
 /** Starts a training court and the app's core against it, with the given keychain and settings. */
-export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch } = {}): Promise<AccountsHarness> {
+export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch; preflighter?: Preflighter } = {}): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
   const court = await startTestCourt();
   const settingsStore = createFileSettingsStore(dataFolder);
   settingsStore.write({ ...settingsStore.read(), ...options.settings });
   const store = options.store ?? createMemorySecretStore();
   const events: { name: EventName; payload: unknown }[] = [];
-  const core = createCoreServices({
+  const startCore = (): CoreServices => createCoreServices({
     dataFolder,
     host: 'browser',
     version: '0.0.0',
     settingsStore,
     fileChooser: null,
-    pdfReader: { readFacts: async () => ({ kind: 'pdf', pages: 1 }) },
-    preflighter: inProcessPreflighter,
+    pdfReader: { readFacts: readPdfFacts },
+    preflighter: options.preflighter ?? inProcessPreflighter,
     fixer: createInProcessFixer(),
     emit: (name, payload) => events.push({ name, payload }),
     secretStore: store,
-    trainingCourt: { start: async () => ({ url: court.url, close: async () => undefined }) },
+    trainingCourt: { start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }) },
+    outboxRetryDelayMs: 20,
+    noticePollMs: 100,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  await vi.waitFor(async () => {
-    if ((await core.handlers['court.status']({})).state !== 'ready') throw new Error('court not ready');
-  });
+  const untilCourtReady = (core: CoreServices) =>
+    vi.waitFor(async () => {
+      if ((await core.handlers['court.status']({})).state !== 'ready') throw new Error('court not ready');
+    });
+  let core = startCore();
+  await untilCourtReady(core);
   return {
-    core,
-    handlers: core.handlers,
+    get core() {
+      return core;
+    },
+    get handlers() {
+      return core.handlers;
+    },
+    async restart() {
+      await core.close();
+      core = startCore();
+      await untilCourtReady(core);
+    },
     court,
     dataFolder,
     store,

@@ -2,13 +2,14 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { projectRoot, testBuildFolder } from './paths';
 
-/** The Node bundles unit tests run as the app ships them: the workers and the CLI, laid out as in dist/. */
+/** The Node bundles unit tests run as the app ships them (the workers, the CLI, the training court), and the processes crash tests kill. */
 const bundles = [
   { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
   { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
   { entry: 'src-main/core/preflight/fixes/fix-worker.ts', out: 'workers/fixes.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
+  { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },
 ];
 
 /** Bundles them once per test run. */

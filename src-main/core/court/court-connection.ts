@@ -42,6 +42,8 @@ export function createCourtConnection(options: { launcher: TrainingCourtLauncher
 
   return {
     status: (): CourtStatus => status,
+    /** The Maildir tree where the running training court delivers notices, or null. */
+    noticeFolder: (): string | null => running?.maildirFolder ?? null,
     /** Switches to a profile (at launch, and when the setting changes); resolves once the court is ready or failed. */
     use(profileId: CourtProfileId): Promise<void> {
       queue = queue.then(() => apply(profileId));

@@ -21,7 +21,7 @@ export type CsoAuthAnswer =
   | { readonly kind: 'unreachable'; readonly detail: string };
 
 /** The fetch the court connector uses (Electron's net.fetch or Node's fetch; tests inject their own). */
-export type CourtFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal }) => Promise<Response>;
+export type CourtFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string | FormData; signal: AbortSignal }) => Promise<Response>;
 
 const loginTimeoutMs = 30_000;
 

@@ -5,12 +5,14 @@ import { defaultSettings } from '../../../src-main/shared/domain';
 
 const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-11-28T00:00:00.000Z', problem: null, preflight: { state: 'waiting' as const }, fixedFrom: null, fixing: null };
 
+const notInThisTest = async (): Promise<never> => Promise.reject(new Error('not in this test'));
+
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: '1', host: 'browser', dataFolder: '/data' }),
     'court.status': async () => ({ profileId: 'cit-training', name: 'CIT — training (local)', kind: 'training', isExperimental: false, state: 'ready', ecfUrl: 'http://127.0.0.1:1', loginServiceUrl: 'http://127.0.0.1:1/services/cso-auth', message: null }),
     'accounts.list': async () => ({ accounts: [], keychain: { name: 'Test keychain', isAvailable: true, isStorageAllowed: true, message: null } }),
-    'accounts.save': async () => Promise.reject(new Error('not in this test')),
+    'accounts.save': notInThisTest,
     'accounts.remove': async () => null,
     'accounts.test': async () => ({ outcome: 'needs-password', message: 'Enter the password.' }),
     'session.status': async () => ({ state: 'logged-out' }),
@@ -28,6 +30,19 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'documents.fix': async () => [record],
     'documents.cancelFix': async () => record,
     'documents.undoFix': async () => record,
+    'drafts.list': async () => [],
+    'drafts.create': notInThisTest,
+    'drafts.createInterventionPackage': notInThisTest,
+    'drafts.get': notInThisTest,
+    'drafts.update': notInThisTest,
+    'drafts.delete': async () => null,
+    'drafts.export': notInThisTest,
+    'drafts.import': notInThisTest,
+    'court.findCases': async () => [],
+    'court.caseParties': async () => [],
+    'outbox.submit': notInThisTest,
+    'outbox.retry': notInThisTest,
+    'outbox.withdraw': notInThisTest,
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
     ...overrides,

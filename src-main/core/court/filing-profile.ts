@@ -1,0 +1,83 @@
+import type { CourtProfileId } from '../../shared/domain';
+
+/**
+ * Everything court-specific about filing, as data: the addresses of each step, the form fields, and how to read
+ * the court's pages. The training court's profile is tested end to end; a real court's would be filled in against
+ * that court's training database, which cannot be reached from here.
+ */
+export interface FilingProfile {
+  readonly paths: {
+    readonly findCases: string;
+    readonly parties: string;
+    readonly docket: string;
+    readonly start: string;
+    /** `{filingId}` and `{step}` are filled in; steps are parties, documents, related, docket-text, submit. */
+    readonly step: string;
+  };
+  readonly fields: {
+    readonly caseId: string;
+    readonly caseQuery: string;
+    readonly captionQuery: string;
+    readonly event: string;
+    readonly party: string;
+    readonly mainDocument: string;
+    readonly attachment: string;
+    readonly attachmentDescription: string;
+    readonly related: string;
+    readonly annotation: string;
+  };
+  /** How pages are read (regular expressions with one capture group where a value is taken). */
+  readonly pages: {
+    readonly kind: RegExp;
+    readonly error: RegExp;
+    readonly filingId: RegExp;
+    readonly finalDocketText: RegExp;
+    /** Related-document choices: value (de_seq_num) and document number. */
+    readonly relatedChoice: RegExp;
+    readonly caseResult: RegExp;
+    readonly partyRow: RegExp;
+    readonly docketRow: RegExp;
+    readonly receiptDocumentNumber: RegExp;
+    readonly receiptDeSeqNum: RegExp;
+  };
+}
+
+/** The training court's filing surface (src-main/training-court). */
+export const trainingCourtFilingProfile: FilingProfile = {
+  paths: {
+    findCases: '/cgi-bin/possible_case_numbers.pl',
+    parties: '/cgi-bin/qryParties.pl',
+    docket: '/cgi-bin/DktRpt.pl',
+    start: '/cgi-bin/filing/start',
+    step: '/cgi-bin/filing/{filingId}/{step}',
+  },
+  fields: {
+    caseId: 'caseid',
+    caseQuery: 'case_num',
+    captionQuery: 'caption',
+    event: 'event',
+    party: 'party',
+    mainDocument: 'main_document',
+    attachment: 'attachment',
+    attachmentDescription: 'attachment_description',
+    related: 'related',
+    annotation: 'annotation',
+  },
+  pages: {
+    kind: /<meta name="ecf-page" content="([^"]+)">/,
+    error: /id="ecf-error">([^<]*)</,
+    filingId: /name="filing_id" value="([0-9a-f]+)"/,
+    finalDocketText: /<div id="docket-text">([^<]*)<\/div>/,
+    relatedChoice: /name="related" value="(\d+)"> (\d*) /g,
+    caseResult: /<case number="([^"]+)" id="(\d+)" title="([^"]*)"\/>/g,
+    partyRow: /<tr class="party" data-party-id="([^"]+)" data-e-service="(yes|no)"><td>([^<]*)<\/td><td>([^<]*)<\/td>/g,
+    docketRow: /<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)(?:<\/a>)?<\/td><td>([^<]*)<\/td><\/tr>/g,
+    receiptDocumentNumber: /Document Number:[\s\S]*?>(\d+)<\/a>/,
+    receiptDeSeqNum: /de_seq_num=(\d+)/,
+  },
+};
+
+/** The filing profile of a court profile; null where filing is not available (the real CIT: untestable here). */
+export function filingProfileOf(courtProfile: CourtProfileId): FilingProfile | null {
+  return courtProfile === 'cit-training' ? trainingCourtFilingProfile : null;
+}

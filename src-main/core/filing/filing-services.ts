@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { CourtStatus, DocumentRecord } from '../../shared/domain';
+import type { Draft } from '../../shared/filing';
+import type { Handlers } from '../api/handlers';
+import type { CourtSession } from '../court/court-session';
+import { createFilingDriver, CourtUnavailableError, SessionEndedError, type FilingDriver } from '../court/filing-driver';
+import { filingProfileOf } from '../court/filing-profile';
+import type { CourtFetch } from '../court/pacer-login';
+import { AppError } from '../errors';
+import { createMaildirNotices } from '../inbox/maildir-notices';
+import type { Clock, EmitEvent } from '../ports';
+import { createDraftsTable } from '../storage/drafts-table';
+import { readDraftPackage, writeDraftPackage } from './draft-package';
+import { createDraftsService } from './drafts-service';
+import { createOutbox } from './outbox';
+
+/** The document store as filing sees it. */
+export interface FilingDocuments {
+  list(): readonly DocumentRecord[];
+  content(id: string): Promise<Uint8Array>;
+  add(jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord>;
+}
+
+/** What filing needs from the rest of core. */
+export interface FilingServicesOptions {
+  readonly database: Database.Database;
+  readonly documents: FilingDocuments;
+  readonly session: CourtSession;
+  readonly court: () => CourtStatus;
+  /** The Maildir tree where the court's notices arrive (the training court's), or null. */
+  readonly noticeFolder: () => string | null;
+  readonly fetch: CourtFetch;
+  readonly clock: Clock;
+  readonly emit: EmitEvent;
+  readonly log: (line: string) => void;
+  readonly retryDelayMs?: number;
+  readonly noticePollMs?: number;
+}
+
+type FilingChannel = 'drafts.list' | 'drafts.create' | 'drafts.createInterventionPackage' | 'drafts.get' | 'drafts.update' | 'drafts.delete' | 'drafts.export' | 'drafts.import' | 'court.findCases' | 'court.caseParties' | 'outbox.submit' | 'outbox.retry' | 'outbox.withdraw';
+
+/** Drafts, the outbox, the court's filing surface and the NEFs that make a filing filed, wired together. */
+export function createFilingServices(options: FilingServicesOptions) {
+  const { session, clock } = options;
+  const table = createDraftsTable(options.database);
+  const changed = (id: string | null): void => options.emit('drafts.changed', { id });
+  const drafts = createDraftsService({ table, documents: () => options.documents.list(), clock, courtProfile: () => options.court().profileId, onChange: changed });
+
+  const driverFor = (): FilingDriver | null => {
+    const court = options.court();
+    const profile = filingProfileOf(court.profileId);
+    if (!profile || court.state !== 'ready' || !court.ecfUrl) return null;
+    return createFilingDriver({ baseUrl: court.ecfUrl, profile, fetch: options.fetch, token: () => session.token() });
+  };
+
+  const requireDriver = (): FilingDriver => {
+    const driver = driverFor();
+    if (driver) return driver;
+    const court = options.court();
+    throw new AppError('court.not-ready', filingProfileOf(court.profileId) ? (court.message ?? 'The court is not ready yet.') : `Filing with ${court.name} is not available in this version: its filing pages cannot be tested here. File on the court's own site.`);
+  };
+
+  const outbox = createOutbox({
+    table,
+    session,
+    court: options.court,
+    driver: driverFor,
+    document: async (documentId) => {
+      const record = options.documents.list().find((candidate) => candidate.id === documentId);
+      if (!record) throw new AppError('document.not-found', 'A document of this filing is no longer in the Documents list.');
+      return { name: record.name, bytes: await options.documents.content(documentId) };
+    },
+    clock,
+    localTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    onChange: changed,
+    log: options.log,
+    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+  });
+
+  // NEFs: while anything waits for one, the court's mailbox is read now and then.
+  let notices: ReturnType<typeof createMaildirNotices> | null = null;
+  let noticesRoot: string | null = null;
+  const checkNotices = async (): Promise<void> => {
+    if (table.withOutboxState('submitted').length === 0) return;
+    const root = options.noticeFolder();
+    if (root === null) return;
+    if (root !== noticesRoot) [notices, noticesRoot] = [createMaildirNotices(root), root];
+    for (const entry of (await notices?.newEntries()) ?? []) outbox.markFiled(entry.caseId, entry.deSeqNum, clock.now());
+  };
+  const noticeTimer = setInterval(() => void checkNotices(), options.noticePollMs ?? 2_000);
+  noticeTimer.unref();
+
+  const courtCall = async <T>(call: (driver: FilingDriver) => Promise<T>): Promise<T> => {
+    session.token();
+    try {
+      return await call(requireDriver());
+    } catch (error) {
+      if (error instanceof SessionEndedError) {
+        session.markExpired();
+        throw new AppError('session.none', error.message);
+      }
+      if (error instanceof CourtUnavailableError) throw new AppError('court.unreachable', error.message);
+      throw error;
+    }
+  };
+
+  const importPackage = async (bytes: Uint8Array): Promise<Draft> => {
+    const { draft, documents } = readDraftPackage(bytes);
+    const newIds = new Map<string, string>();
+    // Each document goes through the store as if added here: its own preflight runs again on this desktop.
+    for (const document of documents) newIds.set(document.id, (await options.documents.add(`import-${randomUUID()}`, document.name, document.bytes)).id);
+    const now = clock.now().toISOString();
+    return drafts.adopt({
+      ...draft,
+      id: randomUUID(),
+      documents: draft.documents.map((document) => ({ ...document, documentId: newIds.get(document.documentId) ?? document.documentId })),
+      package: null,
+      outbox: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  };
+
+  const handlers: Pick<Handlers, FilingChannel> = {
+    'drafts.list': async () => drafts.list(),
+    'drafts.create': async () => drafts.create(),
+    'drafts.createInterventionPackage': async () => drafts.createInterventionPackage(),
+    'drafts.get': async ({ id }) => drafts.get(id),
+    'drafts.update': async ({ id, changes }) => drafts.update(id, changes),
+    'drafts.delete': async ({ id }) => {
+      drafts.delete(id);
+      return null;
+    },
+    'drafts.export': async ({ id }) => {
+      const draft = drafts.find(id);
+      const records = options.documents.list();
+      const documents = await Promise.all(
+        draft.documents.map(async ({ documentId }) => {
+          const record = records.find((candidate) => candidate.id === documentId);
+          if (!record) throw new AppError('document.not-found', 'A document of this draft is no longer in the Documents list; add it again before exporting.');
+          return { record, bytes: await options.documents.content(documentId) };
+        }),
+      );
+      return writeDraftPackage(draft, documents, clock.now()) as Uint8Array<ArrayBuffer>;
+    },
+    'drafts.import': async ({ bytes }) => importPackage(bytes),
+    'court.findCases': async ({ query }) => courtCall((driver) => driver.findCases(query)),
+    'court.caseParties': async ({ caseId }) => courtCall((driver) => driver.caseParties(caseId)),
+    'outbox.submit': async ({ draftId, sendNow }) => {
+      const review = drafts.get(draftId);
+      if (!review.canSubmit) throw new AppError('invalid-arguments', 'This filing is not ready: fix what the review lists as blocking first.');
+      if (review.draft.outbox && review.draft.outbox.state !== 'failed') throw new AppError('invalid-arguments', 'This filing is already in the outbox.');
+      // FAQ 35: the filer's own login is the signature; a shared viewing account may not sign (FAQ 12).
+      session.requireFilingSession();
+      requireDriver();
+      return drafts.review(outbox.enqueue(review.draft, sendNow));
+    },
+    'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
+    'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
+  };
+
+  return {
+    handlers,
+    /** A login or a court that came back: waiting items go now. */
+    kick: (): Promise<void> => outbox.kick(),
+    outbox,
+    checkNotices,
+    close(): void {
+      clearInterval(noticeTimer);
+      outbox.close();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { courtProfileId } from './domain';
+
+/**
+ * Drafts, the outbox and the court data a draft needs, as they cross between renderer and main. A draft is saved in
+ * SQLite on every change and works offline; the outbox owns submission (DESIGN.md "Submit").
+ */
+
+/** What a document of a filing is: the court's attachment types, plus the main document. */
+export const documentType = z.enum(['main', 'exhibit', 'proposed-order', 'consultation-statement', 'certificate-of-service', 'public-version', 'confidential-version', 'other']);
+/** A document's type. */
+export type DocumentType = z.infer<typeof documentType>;
+
+/** One PDF of a draft; the first is the main document, the rest attachments in order. */
+export const draftDocument = z.object({
+  /** A document in the app's document store (the Documents screen). */
+  documentId: z.string().min(1).max(100),
+  type: documentType,
+  /** What the docket will call an attachment ("Exhibit A - Entry summaries"). */
+  description: z.string().trim().max(120),
+});
+/** A document of a draft. */
+export type DraftDocument = z.infer<typeof draftDocument>;
+
+/** A case as the court knows it. */
+export const courtCase = z.object({
+  caseId: z.number().int().positive(),
+  /** With judge initials: "1:26-cv-00123-MMB". */
+  caseNumber: z.string(),
+  caption: z.string(),
+});
+/** A case. */
+export type CourtCase = z.infer<typeof courtCase>;
+
+/** A party of a case, and whether the court serves it electronically (FAQ 36–37). */
+export const caseParty = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  /** Registered for e-service (itself or through an attorney); otherwise served by other means with a certificate (FAQ 37–38). */
+  isServedElectronically: z.boolean(),
+});
+/** A party. */
+export type CaseParty = z.infer<typeof caseParty>;
+
+/** Someone who signed a stipulation: their `/s/` signature goes on the document (FAQ 35, Administrative Order 02-01). */
+export const signer = z.object({
+  name: z.string().trim().min(1).max(120),
+  firm: z.string().trim().max(120),
+  /** The filing attorney, whose PACER login is the signature (FAQ 35). */
+  isFiler: z.boolean(),
+});
+/** A signer. */
+export type Signer = z.infer<typeof signer>;
+
+/** Where a draft is in the outbox. */
+export const outboxState = z.enum(['ready', 'submitting', 'submitted', 'filed', 'failed', 'needs-verification']);
+/** An outbox state. */
+export type OutboxState = z.infer<typeof outboxState>;
+
+/** A draft's place in the outbox. */
+export const outboxStatus = z.object({
+  state: outboxState,
+  queuedAt: z.string(),
+  /** Submissions tried so far (a retry after an unknown outcome only happens once the docket shows no entry). */
+  attempts: z.number().int().nonnegative(),
+  /** Why it waits or failed, in plain words. */
+  message: z.string().nullable(),
+  docketText: z.string().nullable(),
+  deSeqNum: z.number().int().nullable(),
+  documentNumber: z.number().int().nullable(),
+  submittedAt: z.string().nullable(),
+  /** When its Notice of Electronic Filing arrived: only then is it filed (FAQ 28). */
+  filedAt: z.string().nullable(),
+});
+/** An outbox status. */
+export type OutboxStatus = z.infer<typeof outboxStatus>;
+
+/** A filing being prepared. */
+export const draft = z.object({
+  id: z.string(),
+  courtProfile: courtProfileId,
+  case: courtCase.nullable(),
+  /** The case's parties as last read from the court (kept, so the draft works offline). */
+  parties: z.array(caseParty),
+  filerPartyIds: z.array(z.string()),
+  eventId: z.string().nullable(),
+  documents: z.array(draftDocument),
+  /** Document numbers on the docket this filing relates to (a response names the motion it answers). */
+  relatedDocumentNumbers: z.array(z.number().int().positive()),
+  /** Free text CM/ECF adds to the event's docket text. */
+  docketAnnotation: z.string(),
+  signers: z.array(signer),
+  /** Who prepared it, for the hand-off to the attorney. */
+  preparedBy: z.string(),
+  /** The paralegal marked it ready for the attorney's review. */
+  isReadyForReview: z.boolean(),
+  /** A filing that is one step of a package filed in order (the Motion to Intervene package, FAQ 41). */
+  package: z.object({ id: z.string(), kind: z.literal('motion-to-intervene'), step: z.number().int().positive(), of: z.number().int().positive() }).nullable(),
+  outbox: outboxStatus.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+/** A draft. */
+export type Draft = z.infer<typeof draft>;
+
+/** The fields of a draft the wizard edits; each change is saved at once. */
+export const draftChanges = z
+  .object({
+    case: courtCase.nullable(),
+    parties: z.array(caseParty).max(200),
+    filerPartyIds: z.array(z.string().max(100)).max(200),
+    eventId: z.string().max(100).nullable(),
+    documents: z.array(draftDocument).max(100),
+    relatedDocumentNumbers: z.array(z.number().int().positive()).max(50),
+    docketAnnotation: z.string().max(500),
+    signers: z.array(signer).max(20),
+    preparedBy: z.string().max(120),
+    isReadyForReview: z.boolean(),
+  })
+  .partial()
+  .strict();
+/** Changes to a draft. */
+export type DraftChanges = z.input<typeof draftChanges>;
+
+/** How serious a court-rule check is: `block` stops submission, `warn` asks for a look, `info` explains. */
+export const ruleLevel = z.enum(['block', 'warn', 'info']);
+
+/** One court rule applied to a draft. */
+export const ruleCheck = z.object({
+  id: z.string(),
+  level: ruleLevel,
+  /** What is wrong or what to know, in plain words. */
+  message: z.string(),
+  /** What to do about it. */
+  fix: z.string().nullable(),
+  /** The FAQ item or rule behind it ("FAQ 41", "USCIT Rule 7(b)(1)(E)"). */
+  source: z.string(),
+});
+/** A rule check. */
+export type RuleCheck = z.infer<typeof ruleCheck>;
+
+/** A draft with what the rules say about it and its docket text exactly as it will read. */
+export const draftReview = z.object({
+  draft,
+  checks: z.array(ruleCheck),
+  docketTextPreview: z.string().nullable(),
+  /** No blocking check, every document checked and clean, and the step order of its package respected. */
+  canSubmit: z.boolean(),
+});
+/** A draft under review. */
+export type DraftReview = z.infer<typeof draftReview>;

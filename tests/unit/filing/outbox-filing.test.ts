@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Draft } from '../../../src-main/shared/filing';
+import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
+import { makePdf } from '../../support/synthetic-pdfs';
+import { seededPassword } from '../../support/training-court';
+
+let harness: AccountsHarness;
+beforeEach(async () => {
+  harness = await startAccountsHarness();
+});
+afterEach(async () => {
+  await harness.stop();
+});
+
+/** Adds a PDF to the document store and waits for its preflight. */
+async function addPdf(name: string, pages = 1): Promise<string> {
+  const record = await harness.handlers['documents.add']({ jobId: name, name, bytes: await makePdf(pages) });
+  await vi.waitFor(async () => {
+    const current = (await harness.handlers['documents.list']({})).find((candidate) => candidate.id === record.id);
+    if (current?.preflight.state !== 'done') throw new Error('still checking');
+  }, { timeout: 20_000 });
+  return record.id;
+}
+
+async function logIn(loginId: string): Promise<void> {
+  const saved = (await harness.handlers['accounts.list']({})).accounts.find((candidate) => candidate.loginId === loginId);
+  const account = saved ?? (await harness.handlers['accounts.save']({ loginId, kind: 'filer', defaultClientCode: null, mfaMode: 'none', password: seededPassword(loginId) }));
+  expect(await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject({ outcome: 'logged-in' });
+}
+
+async function waitForState(id: string, states: string[], timeout = 20_000): Promise<Draft> {
+  let draft: Draft | undefined;
+  await vi.waitFor(async () => {
+    draft = (await harness.handlers['drafts.get']({ id })).draft;
+    if (!states.includes(draft.outbox?.state ?? 'draft')) throw new Error(`state ${draft.outbox?.state}: ${draft.outbox?.message}`);
+  }, { timeout, interval: 50 });
+  return draft as Draft;
+}
+
+describe('filing through the outbox', () => {
+  it('files a motion with its proposed order and an exhibit, from empty draft to filed with its NEF', async () => {
+    await logIn('twalsh');
+    const [cases] = [await harness.handlers['court.findCases']({ query: 'Court No. 26-00123' })];
+    expect(cases).toEqual([{ caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }]);
+    const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
+    expect(parties.map((party) => party.id)).toEqual(['acme', 'us-1017']);
+    const draft = await harness.handlers['drafts.create']({});
+    const [motion, order, exhibit] = [await addPdf('motion.pdf', 3), await addPdf('order.pdf'), await addPdf('exhibit-a.pdf', 2)];
+    const review = await harness.handlers['drafts.update']({
+      id: draft.id,
+      changes: {
+        case: cases[0] ?? null,
+        parties,
+        filerPartyIds: ['us-1017'],
+        eventId: 'motion-to-stay',
+        documents: [
+          { documentId: motion, type: 'main', description: '' },
+          { documentId: order, type: 'proposed-order', description: 'Proposed Order' },
+          { documentId: exhibit, type: 'exhibit', description: 'Exhibit A - Entry summaries' },
+        ],
+      },
+    });
+    expect(review.checks.filter((check) => check.level === 'block')).toEqual([]);
+    expect(review.canSubmit).toBe(true);
+    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
+    const submitted = await waitForState(draft.id, ['submitted', 'filed']);
+    expect(submitted.outbox).toMatchObject({ documentNumber: 1, deSeqNum: 2, docketText: 'Motion to Stay. Filed by Thomas Walsh of U.S. Department of Justice on behalf of United States. (Attachments: # (1) Proposed Order, # (2) Exhibit A - Entry summaries) (Walsh, Thomas)' });
+    const filed = await waitForState(draft.id, ['filed']);
+    expect(filed.outbox?.filedAt).not.toBeNull();
+    expect(harness.events.some((event) => event.name === 'drafts.changed')).toBe(true);
+  });
+
+  it('keeps a queued filing waiting while nobody is logged in, and sends it once a filer logs in', async () => {
+    await logIn('twalsh');
+    const draft = await filingDraft('form-11-notice-of-appearance', 'waiting');
+    await harness.handlers['session.logout']({});
+    await expect(harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false })).rejects.toMatchObject({ code: 'session.none' });
+    await logIn('twalsh');
+    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false });
+    await harness.handlers['session.logout']({});
+    await vi.waitFor(async () => expect((await harness.handlers['drafts.get']({ id: draft.id })).draft.outbox?.message).toMatch(/Log in with a filer account/));
+    await logIn('twalsh');
+    await waitForState(draft.id, ['submitted', 'filed']);
+  });
+
+  it('files the Motion to Intervene package only in its order (FAQ 41)', async () => {
+    await logIn('twalsh');
+    const steps = await harness.handlers['drafts.createInterventionPackage']({});
+    expect(steps.map((step) => step.eventId)).toEqual(['motion-to-intervene', 'form-11-notice-of-appearance', 'form-13-corporate-disclosure', 'form-17-bpi-certification-attorneys', 'form-17-bpi-certification-consultants']);
+    const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
+    await harness.handlers['drafts.update']({ id: steps[0]?.id ?? '', changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties, filerPartyIds: ['us-1017'] } });
+    const main = await addPdf('package.pdf');
+    const order = await addPdf('package-order.pdf');
+    for (const step of steps) {
+      const documents = step.eventId === 'motion-to-intervene' ? [{ documentId: main, type: 'main' as const, description: '' }, { documentId: order, type: 'proposed-order' as const, description: 'Proposed Order' }] : [{ documentId: main, type: 'main' as const, description: '' }];
+      await harness.handlers['drafts.update']({ id: step.id, changes: { documents } });
+    }
+    // Step 2 cannot go before step 1 is submitted.
+    const second = await harness.handlers['drafts.get']({ id: steps[1]?.id ?? '' });
+    expect(second.checks.find((check) => check.source.includes('FAQ 41') && check.level === 'block')).toBeDefined();
+    await expect(harness.handlers['outbox.submit']({ draftId: steps[1]?.id ?? '', confirmsSignature: true, sendNow: true })).rejects.toMatchObject({ code: 'invalid-arguments' });
+    for (const step of steps) {
+      await harness.handlers['outbox.submit']({ draftId: step.id, confirmsSignature: true, sendNow: true });
+      await waitForState(step.id, ['submitted', 'filed']);
+    }
+    const numbers = await Promise.all(steps.map(async (step) => (await harness.handlers['drafts.get']({ id: step.id })).draft.outbox?.deSeqNum ?? 0));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('marks a filing the court refuses as failed, with the court’s words', async () => {
+    await logIn('twalsh');
+    const draft = await filingDraft('form-11-notice-of-appearance', 'refused');
+    // A party of another case: the app cannot know the court's list is different now, the court refuses it.
+    await harness.handlers['drafts.update']({ id: draft.id, changes: { filerPartyIds: ['pcia'] } });
+    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true }).catch(() => undefined);
+    const failed = await waitForState(draft.id, ['failed']);
+    expect(failed.outbox?.message).toContain('Select the party or parties this document is filed for.');
+  });
+});
+
+/** A ready-to-file draft in case 1017 for the government. */
+async function filingDraft(eventId: string, note: string): Promise<Draft> {
+  const draft = await harness.handlers['drafts.create']({});
+  const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
+  const main = await addPdf(`${note}.pdf`);
+  const review = await harness.handlers['drafts.update']({
+    id: draft.id,
+    changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties, filerPartyIds: ['us-1017'], eventId, documents: [{ documentId: main, type: 'main', description: '' }], docketAnnotation: note },
+  });
+  expect(review.canSubmit).toBe(true);
+  return review.draft;
+}
+

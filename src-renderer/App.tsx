@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
+import { FilingsScreen } from './filings/FilingsScreen';
+import { HelpScreen } from './help/HelpScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail, type ScreenId } from './shell/NavigationRail';
-import { useAppInfo, useCourt } from './state/StoresProvider';
+import { useAppInfo, useCourt, useDocuments } from './state/StoresProvider';
 import './App.css';
 
 /** The window: header across the top, the screens rail on the left, the current screen in the middle. */
@@ -13,6 +15,7 @@ export function App() {
   useEffect(() => void loadAppInfo(), [loadAppInfo]);
   const connectCourt = useCourt((state) => state.connect);
   useEffect(() => connectCourt(), [connectCourt]);
+  const selectDocument = useDocuments((state) => state.select);
   const [screen, setScreen] = useState<ScreenId>('documents');
   const mainRef = useRef<HTMLElement>(null);
 
@@ -22,13 +25,32 @@ export function App() {
     mainRef.current?.focus();
   };
 
+  /** From a filing to the Documents screen, with that document's findings and fixes shown. */
+  const openDocument = (documentId: string): void => {
+    selectDocument(documentId);
+    choose('documents');
+  };
+
+  const renderScreen = () => {
+    switch (screen) {
+      case 'documents':
+        return <DocumentsScreen />;
+      case 'filings':
+        return <FilingsScreen onOpenDocument={openDocument} onOpenAccounts={() => choose('accounts')} />;
+      case 'accounts':
+        return <AccountsScreen />;
+      case 'help':
+        return <HelpScreen />;
+    }
+  };
+
   return (
     <div className="app">
       <AppHeader />
       <NavigationRail current={screen} onChoose={choose} />
       <main ref={mainRef} className="app__main" tabIndex={-1}>
         <ErrorBanner />
-        {screen === 'documents' ? <DocumentsScreen /> : <AccountsScreen />}
+        {renderScreen()}
       </main>
     </div>
   );

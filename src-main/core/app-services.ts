@@ -83,7 +83,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     onChange: (status) => {
       options.emit('session.changed', status);
       // Filings queued while nobody was logged in go as soon as a filer is.
-      if (status.state === 'logged-in') void filing.kick();
+      if (status.state === 'logged-in') filing.kick();
     },
   });
   const filing = createFilingServices({
@@ -151,7 +151,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     handlers,
     async close() {
       // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
-      filing.close();
+      await filing.close();
       documents.close();
       // PACER sessions end at the court when the app quits, as the user would expect of a logout.
       await session.logout();

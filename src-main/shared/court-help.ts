@@ -58,3 +58,190 @@ export const loginHelp: Readonly<Record<LoginHelpTopic, { readonly title: string
     contact: citHelpDesk,
   },
 };
+
+/**
+ * One help topic: what happened, why the court cares and what to do, in a paralegal's words, with the FAQ item it
+ * comes from and the office to contact (null when the fix is in the filer's hands).
+ */
+export interface FilingHelpTopic {
+  readonly id: string;
+  readonly title: string;
+  /** The court FAQ items behind the topic: "FAQ 31", "FAQ 27, 28". */
+  readonly faq: string;
+  /** The court's error message, word for word as the FAQ quotes it, or null when the topic is not about a message. */
+  readonly courtMessage: string | null;
+  readonly paragraphs: readonly string[];
+  readonly contact: HelpContact | null;
+}
+
+/** The Help screen's topics, in the order a filer meets them: whom to call, deadlines, trouble, then the court's error messages. */
+export const filingHelp: readonly FilingHelpTopic[] = [
+  {
+    // FAQ 06 and the FAQ's header: the CM/ECF Help Desk, 8:30 a.m. to 5:00 p.m. Eastern.
+    id: 'cmecf-help-desk',
+    title: 'Questions about filing: the CM/ECF Help Desk',
+    faq: 'FAQ 06',
+    courtMessage: null,
+    paragraphs: [
+      'The court’s CM/ECF Help Desk answers questions about filing in CM/ECF, about a case, and about the computer and software the court’s system needs.',
+      'It answers the phone from 8:30 a.m. to 5:00 p.m. Eastern Time. Outside those hours, send an email, and see the topics on filing after hours and on a deadline that is near.',
+      'The Help Desk can help only with the U.S. Court of International Trade, not with other courts (FAQ 47).',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 06, 15, 17 and the FAQ's header: PACER questions go to the PACER Service Center, 8:00 a.m. to 6:00 p.m. Central.
+    id: 'pacer-service-center',
+    title: 'Questions about PACER accounts: the PACER Service Center',
+    faq: 'FAQ 06',
+    courtMessage: null,
+    paragraphs: [
+      'PACER is the login that every federal court uses. The PACER Service Center, not the court, handles PACER accounts: logins, lost passwords, fees and upgrades for filing.',
+      'It answers the phone from 8:00 a.m. to 6:00 p.m. Central Time, which is one hour behind the court’s Eastern Time.',
+    ],
+    contact: pacerServiceCenter,
+  },
+  {
+    // FAQ 27: timely if filed before midnight Eastern. FAQ 28: filed only once the Notice of Electronic Filing arrives.
+    id: 'when-a-filing-is-due',
+    title: 'When a filing is due, and when it counts as filed',
+    faq: 'FAQ 27, 28',
+    courtMessage: null,
+    paragraphs: [
+      'Unless the court has ordered otherwise, an electronic filing is on time if it is filed before midnight Eastern Time on the day it is due. The court’s clock counts, not yours: midnight Eastern is 9:00 p.m. in California.',
+      'A document counts as filed only when CM/ECF sends its Notice of Electronic Filing. Until that notice arrives, the court does not treat the document as filed, even if you pressed Submit.',
+      'File early enough to receive the Notice of Electronic Filing before midnight Eastern, and keep a copy of the notice with the case file.',
+    ],
+    contact: null,
+  },
+  {
+    // FAQ 30: the docket-event search, and Z-motion or Z-document after Clerk's Office hours to preserve the filing date.
+    id: 'filing-after-hours',
+    title: 'Filing after office hours: Z-motion and Z-document',
+    faq: 'FAQ 30',
+    courtMessage: null,
+    paragraphs: [
+      'Every filing goes under a docket event, such as a motion or a notice. If you cannot find the right one, search for it: ECF Desk searches the court’s events, and CM/ECF has a Search button on the right of its toolbar.',
+      'The Clerk’s Office is open from 8:30 a.m. to 5:00 p.m. Eastern Time. During those hours, call the Help Desk if the search does not find your event.',
+      'After hours, nobody at the court can help you choose. If you still cannot find the event, file under the docket event Z-motion or Z-document. The court offers these events so that your filing keeps the date you filed it.',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 31: call the Help Desk at once and, when the case is assigned, the judge's Case Manager.
+    id: 'computer-fails-near-deadline',
+    title: 'The deadline is near and your computer fails',
+    faq: 'FAQ 31',
+    courtMessage: null,
+    paragraphs: [
+      'If your computer, network or software stops you from filing as a deadline comes close, the court needs to hear about it before the deadline passes, not afterwards.',
+      'Call the CM/ECF Help Desk at once and tell them what is happening. If the case is assigned to a judge, also call that judge’s Case Manager as soon as you can.',
+      'Note what failed and when, with any message on the screen, so you can tell the court exactly what happened.',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 47 and Administrative Order 02-01, paragraph 10(a): technical failures of the court's CM/ECF system.
+    id: 'internal-server-error',
+    title: 'The court’s system fails: “Internal Server Error”',
+    faq: 'FAQ 47',
+    courtMessage: 'Internal Server Error',
+    paragraphs: [
+      'This message comes from the court’s CM/ECF system, not from your computer or from ECF Desk. It means CM/ECF could not finish what you asked it to do.',
+      'Call or email the CM/ECF Help Desk and tell them about the error: what you were filing, in which case, and at what time.',
+      'When the court’s system fails, paragraph 10(a) of the court’s Administrative Order 02-01 says what to do about the technical failure. Read it at once if a deadline is near.',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 32: mistakes in a filing are corrected through the Help Desk.
+    id: 'correcting-a-filing',
+    title: 'You made a mistake in a filing',
+    faq: 'FAQ 32',
+    courtMessage: null,
+    paragraphs: [
+      'If you filed the wrong document, in the wrong case or under the wrong docket event, the mistake is on the court’s docket, and the other parties have received a notice of it.',
+      'Contact the CM/ECF Help Desk by phone during office hours or by email. Say which case and which docket entry, and what went wrong; they will tell you how to correct it.',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 33 and Rule 80(h): physical exhibits and classified documents are delivered, not filed electronically.
+    id: 'documents-not-filed-electronically',
+    title: 'Documents that cannot be filed electronically',
+    faq: 'FAQ 33',
+    courtMessage: null,
+    paragraphs: [
+      'Physical exhibits and items, and classified documents, are not filed in CM/ECF. Send them or bring them to the court.',
+      'File a Notice of Manual Filing to go with them and, where it applies, a Form 23 Certification of Filing and Service of Physical Exhibit or Item (Rule 80(h)).',
+      'ECF Desk files electronic documents only; it cannot deliver anything to the court for you.',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 48: at most 50 MB a file; a larger document is broken into logical divisions.
+    id: 'file-over-50-mb',
+    title: 'The court refuses a file over 50 MB',
+    faq: 'FAQ 48',
+    courtMessage: 'You cannot load this file because it\'s over 50 Megabytes (MB)',
+    paragraphs: [
+      'The court accepts no single file larger than 50 MB. Large files are usually scanned documents.',
+      'Split the document into logical parts, each under 50 MB, and file the parts. A part should begin at a sensible place, such as a new exhibit.',
+      'ECF Desk warns you about a file over 50 MB before you file, and its “Split into parts under 50 MB” fix does the splitting. Look at where each part begins before you file them.',
+    ],
+    contact: null,
+  },
+  {
+    // FAQ 49: scripts and actions are refused; the court's own advice is to print to a new PDF at 300 dpi.
+    id: 'malformed-or-external-action',
+    title: 'The court refuses a PDF that “contains code”',
+    faq: 'FAQ 49',
+    courtMessage: 'ERROR: Document is malformed or contains code which may cause an external action (such as launching an application). This PDF document cannot be accepted.',
+    paragraphs: [
+      'The court refuses PDFs that contain code: scripts, or actions that open another program or a web page. Such code could run on the computers of the court and of everyone who opens the document.',
+      'ECF Desk looks for scripts and actions before you file. Its “Make a clean copy” fix writes a new copy without them; file the clean copy.',
+      'The court’s own advice is to print the PDF again to a new PDF: in Adobe Acrobat choose File, then Print, and the Adobe PDF printer; under Properties, Paper/Quality, Advanced, set Print Quality to 300 dpi. Then file the new PDF.',
+    ],
+    contact: null,
+  },
+  {
+    // FAQ 50: only PDF files are accepted.
+    id: 'not-a-well-formed-pdf',
+    title: 'The court says the file is “not a well-formed PDF”',
+    faq: 'FAQ 50',
+    courtMessage: 'ERROR: Document is not a well-formed PDF document',
+    paragraphs: [
+      'The court accepts only PDF files. This message means the file is not a PDF, or is damaged so badly that it cannot be read as one.',
+      'Check that the file name ends in .pdf and that the file opens in a PDF reader. If it is a word-processing file, save or print it as a PDF first.',
+      'ECF Desk marks a file that is not a PDF, or is damaged, before you file.',
+    ],
+    contact: null,
+  },
+  {
+    // FAQ 51: password protection and access restrictions must be removed before filing.
+    id: 'security-measures-in-effect',
+    title: 'The court refuses a PDF with a password or restrictions',
+    faq: 'FAQ 51',
+    courtMessage: 'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
+    paragraphs: [
+      'The PDF is locked: it has a password, or restrictions on printing, copying or changing it. The court refuses locked PDFs because it must be able to open, keep and share every document filed.',
+      'Open the file in Adobe Acrobat, turn off its security, including any password, save it, and file it again.',
+      'ECF Desk marks a PDF protected with a password before you file. It does not remove the password for you.',
+    ],
+    contact: null,
+  },
+  {
+    // FAQ 52: the iquery.pl message is cured by clearing the web browser's cache.
+    id: 'query-security-violation',
+    title: 'Query says “Security violation” (iquery.pl)',
+    faq: 'FAQ 52',
+    courtMessage:
+      'Security violation: You do not have access rights to this program (iquery.pl). Please contact the Systems Administrator if you feel this is in error. This access attempt has been logged.',
+    paragraphs: [
+      'This message comes from the Query page of CM/ECF, opened in a web browser. It concerns the court’s web site, not ECF Desk.',
+      'Most often the web browser’s saved pages (its cache) are out of date. Clear the browser’s cache and cookies, close the browser, open it again and log in.',
+      'If the message still appears, contact the CM/ECF Help Desk.',
+    ],
+    contact: citHelpDesk,
+  },
+];

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 /** The names of the app's icons. */
-export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close';
+export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help';
 
 // Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
 const shapes: Record<IconName, ReactElement> = {
@@ -16,6 +16,13 @@ const shapes: Record<IconName, ReactElement> = {
       <path d="M12 16V4" />
       <path d="m7 9 5-5 5 5" />
       <path d="M4 16v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
+    </>
+  ),
+  help: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6" />
+      <path d="M12 17h.01" />
     </>
   ),
   check: (

@@ -1,14 +1,17 @@
 import type { ReactElement } from 'react';
 import { AccountIcon } from '../accounts/AccountIcon';
 import { Icon } from '../components/Icon';
+import { FilingIcon } from '../filings/FilingIcon';
 import './NavigationRail.css';
 
 /** The app's screens, as the rail lists them. */
-export type ScreenId = 'documents' | 'accounts';
+export type ScreenId = 'documents' | 'filings' | 'accounts' | 'help';
 
 const screens: readonly { readonly id: ScreenId; readonly label: string; readonly icon: ReactElement }[] = [
   { id: 'documents', label: 'Documents', icon: <Icon name="document" /> },
+  { id: 'filings', label: 'Filings', icon: <FilingIcon /> },
   { id: 'accounts', label: 'Accounts', icon: <AccountIcon /> },
+  { id: 'help', label: 'Help', icon: <Icon name="help" /> },
 ];
 
 /** What the rail needs: the screen shown and what choosing another does. */

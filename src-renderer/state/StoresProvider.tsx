@@ -4,6 +4,7 @@ import type { AccountsState } from './accounts-store';
 import type { AppInfoState } from './app-info-store';
 import type { CourtState } from './court-store';
 import type { DocumentsState } from './documents-store';
+import type { FilingsState } from './filings-store';
 import type { NoticesState } from './notices-store';
 import type { Stores } from './stores';
 
@@ -43,4 +44,9 @@ export function useCourt<T>(select: (state: CourtState) => T): T {
 /** Reads from the store of PACER accounts and the court session. */
 export function useAccounts<T>(select: (state: AccountsState) => T): T {
   return useStore(useStores().accounts, select);
+}
+
+/** Reads from the store of drafts, the open filing and the outbox. */
+export function useFilings<T>(select: (state: FilingsState) => T): T {
+  return useStore(useStores().filings, select);
 }

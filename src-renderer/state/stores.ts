@@ -3,6 +3,7 @@ import { createAccountsStore, type AccountsStore } from './accounts-store';
 import { createAppInfoStore, type AppInfoStore } from './app-info-store';
 import { createCourtStore, type CourtStore } from './court-store';
 import { createDocumentsStore, type DocumentsStore } from './documents-store';
+import { createFilingsStore, type FilingsStore } from './filings-store';
 import { createNoticesStore, type NoticesStore } from './notices-store';
 
 /** Every store the renderer uses, built over one bridge. */
@@ -12,16 +13,19 @@ export interface Stores {
   readonly court: CourtStore;
   readonly documents: DocumentsStore;
   readonly accounts: AccountsStore;
+  readonly filings: FilingsStore;
 }
 
 /** Builds the stores over a bridge: the app passes the real one, tests a fake. */
 export function createStores(bridge: Bridge): Stores {
   const notices = createNoticesStore();
+  const documents = createDocumentsStore(bridge, notices);
   return {
     notices,
     appInfo: createAppInfoStore(bridge, notices),
     court: createCourtStore(bridge, notices),
-    documents: createDocumentsStore(bridge, notices),
+    documents,
     accounts: createAccountsStore(bridge, notices),
+    filings: createFilingsStore(bridge, notices, documents),
   };
 }

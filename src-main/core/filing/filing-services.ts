@@ -81,14 +81,17 @@ export function createFilingServices(options: FilingServicesOptions) {
   // NEFs: while anything waits for one, the court's mailbox is read now and then.
   let notices: ReturnType<typeof createMaildirNotices> | null = null;
   let noticesRoot: string | null = null;
+  let isClosed = false;
   const checkNotices = async (): Promise<void> => {
-    if (table.withOutboxState('submitted').length === 0) return;
+    if (isClosed || table.withOutboxState('submitted').length === 0) return;
     const root = options.noticeFolder();
     if (root === null) return;
     if (root !== noticesRoot) [notices, noticesRoot] = [createMaildirNotices(root), root];
-    for (const entry of (await notices?.newEntries()) ?? []) outbox.markFiled(entry.caseId, entry.deSeqNum, clock.now());
+    const entries = (await notices?.newEntries()) ?? [];
+    if (isClosed) return;
+    for (const entry of entries) outbox.markFiled(entry.caseId, entry.deSeqNum, clock.now());
   };
-  const noticeTimer = setInterval(() => void checkNotices(), options.noticePollMs ?? 2_000);
+  const noticeTimer = setInterval(() => void checkNotices().catch((error: unknown) => options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`)), options.noticePollMs ?? 2_000);
   noticeTimer.unref();
 
   const courtCall = async <T>(call: (driver: FilingDriver) => Promise<T>): Promise<T> => {
@@ -163,12 +166,13 @@ export function createFilingServices(options: FilingServicesOptions) {
   return {
     handlers,
     /** A login or a court that came back: waiting items go now. */
-    kick: (): Promise<void> => outbox.kick(),
+    kick: (): void => void outbox.kick().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`)),
     outbox,
     checkNotices,
-    close(): void {
+    async close(): Promise<void> {
+      isClosed = true;
       clearInterval(noticeTimer);
-      outbox.close();
+      await outbox.close();
     },
   };
 }

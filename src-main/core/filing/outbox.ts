@@ -62,7 +62,7 @@ export function createOutbox(options: OutboxOptions) {
     const delay = baseDelay * 2 ** Math.min(failuresInARow, 3);
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      void drain();
+      drainInBackground();
     }, delay);
     retryTimer.unref();
   };
@@ -120,7 +120,13 @@ export function createOutbox(options: OutboxOptions) {
   };
 
   /** Works through the outbox, one item at a time, oldest first and each package in its order. */
+  /** A pass started in the background: its failure is logged, never left unhandled. */
+  function drainInBackground(): void {
+    drain().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
   async function drain(): Promise<void> {
+    if (isClosed) return;
     if (isDraining) {
       isAgain = true;
       return;
@@ -183,7 +189,7 @@ export function createOutbox(options: OutboxOptions) {
     /** Puts a draft in the outbox; `sendNow` starts at once, otherwise it goes on the next pass. */
     enqueue(draft: Draft, sendNow: boolean): Draft {
       const queued = setStatus(draft, { ...emptyStatus(clock.now()), message: sendNow ? null : waitingMessage('Queued.') });
-      if (sendNow) void drain();
+      if (sendNow) drainInBackground();
       else scheduleRetry();
       return queued;
     },
@@ -191,7 +197,7 @@ export function createOutbox(options: OutboxOptions) {
     retry(draft: Draft): Draft {
       const next = draft.outbox?.state === 'failed' ? setStatus(draft, { state: 'ready', message: null }) : draft;
       failuresInARow = 0;
-      void drain();
+      drainInBackground();
       return next;
     },
     /** A NEF for this case and entry arrived: the filing is filed (FAQ 28). */
@@ -209,9 +215,16 @@ export function createOutbox(options: OutboxOptions) {
     async idle(): Promise<void> {
       while (isDraining) await new Promise((resolve) => setTimeout(resolve, 10));
     },
-    close(): void {
+    /**
+     * Stops: no new pass starts, and the one running is given a moment to finish its request, so it does not write
+     * after the database closes. A request that hangs is abandoned: its item stays `submitting` and is checked
+     * against the docket at the next start.
+     */
+    async close(): Promise<void> {
       isClosed = true;
       if (retryTimer !== null) clearTimeout(retryTimer);
+      const giveUpAt = Date.now() + 2_000;
+      while (isDraining && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 10));
     },
   };
 }

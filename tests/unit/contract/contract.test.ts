@@ -35,6 +35,7 @@ vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: electron.expose
  */
 async function validArguments(channel: ChannelName, documentId: string, list?: () => Promise<readonly DocumentRecord[]>, handlers?: Handlers): Promise<unknown> {
   const accountId = async (loginId: string): Promise<string> => (await handlers?.['accounts.list']({}))?.accounts.find((account) => account.loginId === loginId)?.id ?? 'none';
+  if (channel.startsWith('drafts.') || channel.startsWith('outbox.') || channel === 'court.findCases' || channel === 'court.caseParties') return filingArguments(channel, handlers);
   switch (channel) {
     case 'accounts.save':
       return { loginId: 'twalsh', kind: 'filer', defaultClientCode: null, mfaMode: 'none', password: seededPassword('twalsh') };
@@ -62,6 +63,59 @@ async function validArguments(channel: ChannelName, documentId: string, list?: (
     }
     case 'settings.update':
       return { documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true };
+    default:
+      return {};
+  }
+}
+
+/** A draft the rules let through: a case, its parties, a filer, an event and a checked PDF. */
+async function submittableDraft(handlers: Handlers): Promise<string> {
+  const document = await handlers['documents.add']({ jobId: 'contract-filing', name: 'appearance.pdf', bytes: await makePdf(1) });
+  await vi.waitFor(async () => expect((await handlers['documents.list']({})).find((record) => record.id === document.id)?.preflight.state).toBe('done'), { timeout: 20_000 });
+  const draft = await handlers['drafts.create']({});
+  await handlers['drafts.update']({
+    id: draft.id,
+    changes: {
+      case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+      parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }],
+      filerPartyIds: ['us-1017'],
+      eventId: 'form-11-notice-of-appearance',
+      documents: [{ documentId: document.id, type: 'main', description: '' }],
+    },
+  });
+  return draft.id;
+}
+
+/** Valid arguments for the filing channels; court searches and submissions need a filer's session, so one is opened. */
+async function filingArguments(channel: ChannelName, handlers: Handlers | undefined): Promise<unknown> {
+  // Without handlers (the IPC test, whose main is a stand-in) the arguments are never looked at.
+  if (!handlers) return {};
+  const firstDraft = async (): Promise<string> => (await handlers['drafts.list']({}))[0]?.id ?? (await handlers['drafts.create']({})).id;
+  const logIn = async (): Promise<void> => {
+    const account = (await handlers['accounts.list']({})).accounts.find((candidate) => candidate.loginId === 'twalsh');
+    await handlers['session.login']({ accountId: account?.id ?? 'none', acknowledgesRedaction: true });
+  };
+  switch (channel) {
+    case 'drafts.get':
+    case 'drafts.export':
+      return { id: await firstDraft() };
+    case 'drafts.update':
+      return { id: await firstDraft(), changes: { docketAnnotation: 'as amended' } };
+    case 'drafts.delete':
+      return { id: (await handlers['drafts.create']({})).id };
+    case 'drafts.import':
+      return { name: 'draft.ecfdraft', bytes: await handlers['drafts.export']({ id: await firstDraft() }) };
+    case 'court.findCases':
+      await logIn();
+      return { query: '26-00123' };
+    case 'court.caseParties':
+      return { caseId: 1017 };
+    case 'outbox.submit':
+      await logIn();
+      return { draftId: await submittableDraft(handlers), confirmsSignature: true, sendNow: false };
+    case 'outbox.retry':
+    case 'outbox.withdraw':
+      return { draftId: (await handlers['drafts.create']({})).id };
     default:
       return {};
   }

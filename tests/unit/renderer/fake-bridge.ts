@@ -3,6 +3,7 @@ import type { ChannelName, EventName } from '../../../src-main/shared/channel-na
 import type { ChannelArgs, ChannelResult, EventPayload } from '../../../src-main/shared/contract';
 import type { CourtStatus, DocumentRecord } from '../../../src-main/shared/domain';
 import type { ErrorCode } from '../../../src-main/shared/errors';
+import type { CaseParty, CourtCase, Draft, DraftReview, RuleCheck } from '../../../src-main/shared/filing';
 import { BridgeError, type Bridge, type ChooseResult } from '../../../src-renderer/create-bridge';
 import type { CallOptions } from '../../../src-renderer/transports/transport';
 
@@ -26,6 +27,10 @@ export interface FakeBridge extends Bridge {
   nextChoice: ChooseResult;
   /** The channels called, in order. */
   channels(): ChannelName[];
+  /** The drafts the default `drafts.*` and `outbox.*` answers keep, by id; tests may put drafts in or read them. */
+  readonly drafts: Map<string, Draft>;
+  /** What the default answers say about a draft; tests set checks, a docket text or `canSubmit`. */
+  reviewDraft: (draft: Draft) => DraftReview;
 }
 
 /** A failed call as the real bridge reports it, with main's stable code. */
@@ -67,6 +72,8 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
     channels() {
       return calls.map((call) => call.channel);
     },
+    drafts: new Map(),
+    reviewDraft: (draft) => draftReview(draft),
   };
 
   fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
@@ -75,7 +82,97 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
   fake.answer('court.status', () => trainingCourt());
   fake.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain() }));
   fake.answer('session.status', () => ({ state: 'logged-out' }));
+  answerDrafts(fake);
   return fake;
+}
+
+/** The five events of the Motion to Intervene package, in the order FAQ 41 files them. */
+const interventionEvents = ['motion-to-intervene', 'form-11-notice-of-appearance', 'form-13-corporate-disclosure', 'form-17-bpi-certification-attorneys', 'form-17-bpi-certification-consultants'];
+
+/** Default answers for drafts, the outbox and the court's cases: an in-memory list, no court session, no parties. */
+function answerDrafts(fake: FakeBridge): void {
+  let created = 0;
+  const nextId = (): string => `draft-${++created}`;
+  const keep = (draft: Draft): Draft => {
+    fake.drafts.set(draft.id, draft);
+    return draft;
+  };
+  const find = (id: string): Draft => {
+    const found = fake.drafts.get(id);
+    if (!found) throw bridgeError('invalid-arguments', 'That filing is no longer in the list.');
+    return found;
+  };
+  const review = (id: string): DraftReview => fake.reviewDraft(find(id));
+  const setOutbox = (id: string, outbox: Draft['outbox']): DraftReview => {
+    keep({ ...find(id), outbox });
+    return review(id);
+  };
+
+  fake.answer('drafts.list', () => [...fake.drafts.values()]);
+  fake.answer('drafts.create', () => keep(blankDraft({ id: nextId() })));
+  fake.answer('drafts.createInterventionPackage', () =>
+    interventionEvents.map((eventId, index) => keep(blankDraft({ id: nextId(), eventId, package: { id: 'package-1', kind: 'motion-to-intervene', step: index + 1, of: interventionEvents.length } }))),
+  );
+  fake.answer('drafts.get', ({ id }) => review(id));
+  fake.answer('drafts.update', ({ id, changes }) => {
+    keep({ ...find(id), ...changes } as Draft);
+    return review(id);
+  });
+  fake.answer('drafts.delete', ({ id }) => {
+    fake.drafts.delete(id);
+    return null;
+  });
+  fake.answer('drafts.export', ({ id }) => new TextEncoder().encode(JSON.stringify(find(id))));
+  fake.answer('drafts.import', () => keep(blankDraft({ id: nextId() })));
+  fake.answer('court.findCases', () => {
+    throw bridgeError('session.none', 'You are not logged in to the court.');
+  });
+  fake.answer('court.caseParties', () => []);
+  fake.answer('outbox.submit', ({ draftId, sendNow }) => setOutbox(draftId, outboxStatus({ state: sendNow ? 'submitting' : 'ready' })));
+  fake.answer('outbox.retry', ({ draftId }) => setOutbox(draftId, outboxStatus({ state: 'submitting', attempts: 2 })));
+  fake.answer('outbox.withdraw', ({ draftId }) => setOutbox(draftId, null));
+}
+
+/** A new, empty draft for the training court; tests override what they check. */
+export function blankDraft(overrides: Partial<Draft> & Pick<Draft, 'id'>): Draft {
+  return {
+    courtProfile: 'cit-training',
+    case: null,
+    parties: [],
+    filerPartyIds: [],
+    eventId: null,
+    documents: [],
+    relatedDocumentNumbers: [],
+    docketAnnotation: '',
+    signers: [],
+    preparedBy: '',
+    isReadyForReview: false,
+    package: null,
+    outbox: null,
+    createdAt: '2025-03-04T15:30:00.000Z',
+    updatedAt: '2025-03-04T15:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A draft's place in the outbox; tests override what they check. */
+export function outboxStatus(overrides: Partial<NonNullable<Draft['outbox']>> & Pick<NonNullable<Draft['outbox']>, 'state'>): NonNullable<Draft['outbox']> {
+  return {
+    queuedAt: '2025-03-04T16:00:00.000Z',
+    attempts: 1,
+    message: null,
+    docketText: null,
+    deSeqNum: null,
+    documentNumber: null,
+    submittedAt: null,
+    filedAt: null,
+    ...overrides,
+  };
+}
+
+/** What the rules say about a draft: by default nothing, and not yet ready to submit. */
+export function draftReview(draft: Draft, overrides: Partial<Omit<DraftReview, 'draft'>> = {}): DraftReview {
+  return { draft, checks: [], docketTextPreview: null, canSubmit: false, ...overrides };
 }
 
 /** A keychain that can keep passwords (Linux's Secret Service); tests override what they check. */
@@ -147,4 +244,19 @@ export function documentRecord(overrides: Partial<DocumentRecord> & Pick<Documen
     fixing: null,
     ...overrides,
   };
+}
+
+/** The training court's seeded case 26-00123. */
+export function acmeCase(overrides: Partial<CourtCase> = {}): CourtCase {
+  return { caseId: 123, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States', ...overrides };
+}
+
+/** A party of a case, served electronically unless a test says otherwise. */
+export function caseParty(overrides: Partial<CaseParty> & Pick<CaseParty, 'id' | 'name'>): CaseParty {
+  return { role: 'Plaintiff', isServedElectronically: true, ...overrides };
+}
+
+/** A court-rule check; tests override what they check. */
+export function ruleCheck(overrides: Partial<RuleCheck> & Pick<RuleCheck, 'id' | 'level'>): RuleCheck {
+  return { message: `The rule ${overrides.id} applies.`, fix: null, source: 'FAQ 41', ...overrides };
 }

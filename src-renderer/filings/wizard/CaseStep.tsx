@@ -1,0 +1,136 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { CourtCase, Draft } from '../../../src-main/shared/filing';
+import { caseSearchNeedsLoginMessage } from '../../state/filings-store';
+import { useFilings } from '../../state/StoresProvider';
+
+/** How long typing may pause before the court is asked. */
+const searchDelayMilliseconds = 500;
+
+/** Where a search stands: nothing asked yet, asking, the cases found, or why there are none. */
+type Search =
+  | { readonly state: 'idle' }
+  | { readonly state: 'searching'; readonly query: string }
+  | { readonly state: 'found'; readonly query: string; readonly cases: readonly CourtCase[] }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** Step 1: find the case by its number in any of the forms lawyers write it, or by words of its caption, and choose it. */
+export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; readonly onOpenAccounts: () => void }) {
+  const findCases = useFilings((state) => state.findCases);
+  const chooseCase = useFilings((state) => state.chooseCase);
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const latest = useRef(0);
+  const hintId = useId();
+
+  const run = async (text: string): Promise<void> => {
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    const request = ++latest.current;
+    setSearch({ state: 'searching', query: trimmed });
+    const answer = await findCases(trimmed);
+    if (request !== latest.current) return;
+    setSearch(answer.ok ? { state: 'found', query: trimmed, cases: answer.value } : { state: 'failed', message: answer.message });
+  };
+
+  useEffect(() => {
+    if (query.trim().length < 3) return;
+    const timer = setTimeout(() => void run(query), searchDelayMilliseconds);
+    return () => clearTimeout(timer);
+    // Only typing starts a search; `run` is remade each render.
+  }, [query]);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    void run(query);
+  };
+
+  return (
+    <div className="wizard-step">
+      {draft.case && (
+        <p className="wizard-step__chosen" data-testid="chosen-case">
+          <span className="wizard-step__chosen-label">Chosen case:</span> <strong>{draft.case.caseNumber}</strong> {draft.case.caption}
+          {draft.parties.length > 0 && <span className="wizard-step__muted"> · {draft.parties.length === 1 ? '1 party' : `${draft.parties.length} parties`}</span>}
+        </p>
+      )}
+      <form className="wizard-step__search" role="search" onSubmit={submit}>
+        <div className="field wizard-step__search-field">
+          <label className="field__label" htmlFor={`${hintId}-input`}>
+            Find the case
+          </label>
+          <input
+            id={`${hintId}-input`}
+            className="field__input"
+            type="search"
+            data-testid="case-search"
+            value={query}
+            aria-describedby={hintId}
+            autoComplete="off"
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <span id={hintId} className="field__hint">
+            A case number such as 1:26-cv-00123, 26-00123 or Court No. 26-00123, or words of the caption.
+          </span>
+        </div>
+        <button type="submit" className="button">
+          Search
+        </button>
+      </form>
+      <CaseResults search={search} chosenId={draft.case?.caseId ?? null} onChoose={(courtCase) => void chooseCase(courtCase)} onOpenAccounts={onOpenAccounts} />
+    </div>
+  );
+}
+
+/** What the search found, or why nothing: a missing session leads to the Accounts screen. */
+function CaseResults({
+  search,
+  chosenId,
+  onChoose,
+  onOpenAccounts,
+}: {
+  readonly search: Search;
+  readonly chosenId: number | null;
+  readonly onChoose: (courtCase: CourtCase) => void;
+  readonly onOpenAccounts: () => void;
+}) {
+  switch (search.state) {
+    case 'idle':
+      return null;
+    case 'searching':
+      return (
+        <p className="wizard-step__muted" role="status">
+          Searching the court&apos;s cases for “{search.query}”…
+        </p>
+      );
+    case 'failed':
+      return (
+        <div className="wizard-step__problem" role="alert" data-testid="case-search-problem">
+          <p>{search.message}</p>
+          {search.message === caseSearchNeedsLoginMessage && (
+            <button type="button" className="button button--small" onClick={onOpenAccounts}>
+              Go to Accounts
+            </button>
+          )}
+        </div>
+      );
+    case 'found':
+      if (search.cases.length === 0) {
+        return (
+          <p className="wizard-step__muted" role="status">
+            No case matches “{search.query}”. Check the number, or try words of the caption.
+          </p>
+        );
+      }
+      return (
+        <ul className="wizard-step__results" aria-label="Cases found">
+          {search.cases.map((courtCase) => (
+            <li key={courtCase.caseId}>
+              <button type="button" className="wizard-step__result" data-testid="case-result" data-case-id={courtCase.caseId} aria-pressed={courtCase.caseId === chosenId} onClick={() => onChoose(courtCase)}>
+                <strong>{courtCase.caseNumber}</strong>
+                <span>{courtCase.caption}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      );
+  }
+}

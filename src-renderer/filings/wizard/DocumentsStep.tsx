@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { Draft, DraftDocument } from '../../../src-main/shared/filing';
+import { useFileDrop } from '../../documents/use-file-drop';
+import { useDocuments, useFilings } from '../../state/StoresProvider';
+import { FileButton } from '../FileButton';
+import { ChooseDocumentsDialog } from './ChooseDocumentsDialog';
+import { isPdfFile } from './describe-document-type';
+import { moveItem } from './move-item';
+import { DraftDocumentRow } from './DraftDocumentRow';
+import '../../documents/DocumentTable.css';
+
+/** The drag of a row within the list, by its data type (files dragged from the desktop carry "Files" instead). */
+const rowDragType = 'application/x-ecf-desk-document-index';
+
+/** Step 4: the main document first, then the attachments in docket order; each with its type, description and check. */
+export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft; readonly onOpenDocument: (documentId: string) => void }) {
+  const update = useFilings((state) => state.update);
+  const addPdfs = useFilings((state) => state.addPdfs);
+  const adding = useFilings((state) => state.adding);
+  const connectDocuments = useDocuments((state) => state.connect);
+  const records = useDocuments((state) => state.documents);
+  const checkProgress = useDocuments((state) => state.checkProgress);
+  const checkAgain = useDocuments((state) => state.checkAgain);
+  const cancelCheck = useDocuments((state) => state.cancelCheck);
+  const [refused, setRefused] = useState<readonly string[]>([]);
+  const [isChoosing, setChoosing] = useState(false);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ readonly documentId: string; readonly direction: 'up' | 'down' } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => connectDocuments(), [connectDocuments]);
+
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-document-id]') ?? []);
+    const row = rows.find((each) => each.dataset.documentId === focusAfterMove.documentId);
+    const buttons = [row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.direction}"]`), row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])')];
+    buttons.find((button) => button && !button.disabled)?.focus();
+  }, [focusAfterMove, draft.documents]);
+
+  const addFiles = (files: readonly File[]): void => {
+    // FAQ 29: the court takes PDF only, so anything else is turned away here with its name.
+    setRefused(files.filter((file) => !isPdfFile(file)).map((file) => file.name));
+    const pdfs = files.filter(isPdfFile);
+    if (pdfs.length > 0) void addPdfs(pdfs);
+  };
+  const { isDraggingFiles, dropTargetHandlers } = useFileDrop(addFiles);
+
+  const save = (documents: readonly DraftDocument[]): void => void update({ documents: [...documents] });
+  const move = (from: number, to: number): void => {
+    const moved = draft.documents[from];
+    if (!moved || to < 0 || to >= draft.documents.length) return;
+    save(moveItem(draft.documents, from, to));
+    setFocusAfterMove({ documentId: moved.documentId, direction: to < from ? 'up' : 'down' });
+  };
+  const dropRow = (event: DragEvent, to: number): void => {
+    const from = Number(event.dataTransfer.getData(rowDragType));
+    if (!event.dataTransfer.types.includes(rowDragType) || Number.isNaN(from)) return;
+    event.preventDefault();
+    move(from, to);
+  };
+  const chooseExisting = (ids: readonly string[]): void => {
+    setChoosing(false);
+    const added = ids.map((documentId, index): DraftDocument => ({ documentId, type: draft.documents.length === 0 && index === 0 ? 'main' : 'exhibit', description: '' }));
+    save([...draft.documents, ...added]);
+  };
+
+  return (
+    <div className={`wizard-step draft-documents${isDraggingFiles ? ' draft-documents--dragging' : ''}`} data-testid="documents-step" {...dropTargetHandlers}>
+      <p className="wizard-step__muted">
+        The first PDF is the main document; the others are attachments, listed on the docket in this order with their descriptions. PDF only (FAQ 29). Drag PDFs
+        here, or drag a row to move it.
+      </p>
+      {draft.documents.length === 0 ? (
+        <p className="wizard-step__empty" data-testid="documents-empty">
+          No PDFs in this filing yet. Add the main document first, then its attachments.
+        </p>
+      ) : (
+        <ol ref={listRef} className="draft-documents__list" aria-label="Documents of the filing">
+          {draft.documents.map((document, index) => (
+            <DraftDocumentRow
+              key={document.documentId}
+              document={document}
+              record={records.find((record) => record.id === document.documentId)}
+              progress={checkProgress[document.documentId]}
+              index={index}
+              count={draft.documents.length}
+              onChange={(changed) => save(draft.documents.map((each, at) => (at === index ? changed : each)))}
+              onMove={(to) => move(index, to)}
+              onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
+              onOpenDocument={() => onOpenDocument(document.documentId)}
+              onCheckAgain={() => void checkAgain(document.documentId)}
+              onCancelCheck={() => void cancelCheck(document.documentId)}
+              onDragStart={(event) => {
+                event.dataTransfer.setData(rowDragType, String(index));
+                event.dataTransfer.effectAllowed = 'move';
+              }}
+              onDrop={(event) => dropRow(event, index)}
+            />
+          ))}
+        </ol>
+      )}
+      {adding.length > 0 && (
+        <ul className="draft-documents__adding" aria-label="PDFs being added">
+          {adding.map((job) => (
+            <li key={job.jobId} className="draft-documents__adding-row" data-testid="adding-pdf">
+              <span>Adding {job.name}…</span>
+              <progress className="progress-bar" max={1} value={job.fraction} aria-label={`Adding ${job.name}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {refused.length > 0 && (
+        <p className="wizard-step__problem" role="alert" data-testid="refused-files">
+          Not added: {refused.join(', ')}. CM/ECF accepts PDF documents only (FAQ 29); save or print the file as PDF and add that.
+        </p>
+      )}
+      <div className="wizard-step__actions">
+        <FileButton accept="application/pdf,.pdf" multiple isPrimary testId="add-pdfs" onFiles={addFiles}>
+          Add PDFs…
+        </FileButton>
+        <button ref={chooseRef} type="button" className="button" data-testid="choose-from-documents" onClick={() => setChoosing(true)}>
+          Choose from Documents…
+        </button>
+      </div>
+      {isChoosing && (
+        <ChooseDocumentsDialog
+          documents={records.filter((record) => !draft.documents.some((document) => document.documentId === record.id))}
+          fallbackFocus={chooseRef}
+          onChoose={chooseExisting}
+          onClose={() => setChoosing(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { DragEvent } from 'react';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
+import { documentType, type DraftDocument } from '../../../src-main/shared/filing';
+import type { PreflightProgress } from '../../../src-main/shared/preflight';
+import { DocumentStatus } from '../../documents/DocumentStatus';
+import { titleOfFinding } from '../../format/describe-preflight';
+import { documentTypeLabels } from './describe-document-type';
+import { useDebouncedText } from './use-debounced-text';
+
+/** What a document row needs: its place, its record in the document store (if still there), and what its controls do. */
+export interface DraftDocumentRowProps {
+  readonly document: DraftDocument;
+  readonly record: DocumentRecord | undefined;
+  readonly progress: PreflightProgress | undefined;
+  readonly index: number;
+  readonly count: number;
+  readonly onChange: (document: DraftDocument) => void;
+  readonly onMove: (to: number) => void;
+  readonly onRemove: () => void;
+  readonly onOpenDocument: () => void;
+  readonly onCheckAgain: () => void;
+  readonly onCancelCheck: () => void;
+  readonly onDragStart: (event: DragEvent) => void;
+  readonly onDrop: (event: DragEvent) => void;
+}
+
+/** The reasons the court would refuse a document, by title, so the paralegal knows what to fix before opening it. */
+function blockingTitles(record: DocumentRecord): string[] {
+  if (record.preflight.state !== 'done' || record.preflight.report.verdict !== 'block') return [];
+  return [...new Set(record.preflight.report.findings.filter((finding) => finding.severity === 'block').map((finding) => titleOfFinding(finding.code)))];
+}
+
+/** One PDF of the filing: its place (main document or attachment N), type, description, check status, and move and remove buttons. */
+export function DraftDocumentRow({ document, record, progress, index, count, onChange, onMove, onRemove, onOpenDocument, onCheckAgain, onCancelCheck, onDragStart, onDrop }: DraftDocumentRowProps) {
+  const [description, setDescription] = useDebouncedText(document.description, (value) => onChange({ ...document, description: value }));
+  const name = record?.name ?? 'A document no longer in Documents';
+  const place = index === 0 ? 'Main document' : `Attachment ${index}`;
+  const blocked = record ? blockingTitles(record) : [];
+  const descriptionId = `draft-document-${document.documentId}-description`;
+  const typeId = `draft-document-${document.documentId}-type`;
+
+  return (
+    <li
+      className="draft-document"
+      data-testid="document-row"
+      data-document-id={document.documentId}
+      data-document-name={record?.name}
+      draggable
+      onDragStart={onDragStart}
+      onDragOver={(event) => {
+        if (!Array.from(event.dataTransfer.types).includes('Files')) event.preventDefault();
+      }}
+      onDrop={onDrop}
+    >
+      <div className="draft-document__head">
+        <span className="draft-document__handle" aria-hidden="true" title="Drag to reorder">
+          ⋮⋮
+        </span>
+        <span className="draft-document__place">{place}</span>
+        <span className="draft-document__name">{name}</span>
+        <span className="draft-document__tools">
+          <button type="button" className="button button--small" data-move="up" title="Move up" disabled={index === 0} onClick={() => onMove(index - 1)}>
+            <span aria-hidden="true">↑</span>
+            <span className="visually-hidden">Move {name} up</span>
+          </button>
+          <button type="button" className="button button--small" data-move="down" title="Move down" disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+            <span aria-hidden="true">↓</span>
+            <span className="visually-hidden">Move {name} down</span>
+          </button>
+          <button type="button" className="button button--quiet button--small" data-testid="remove-document" onClick={onRemove}>
+            Remove<span className="visually-hidden"> {name} from the filing</span>
+          </button>
+        </span>
+      </div>
+      <div className="draft-document__fields">
+        <div className="field">
+          <label className="field__label" htmlFor={typeId}>
+            Type
+          </label>
+          <select id={typeId} className="field__input" data-testid="document-type" value={document.type} onChange={(event) => onChange({ ...document, type: documentType.parse(event.target.value) })}>
+            {documentType.options.map((type) => (
+              <option key={type} value={type}>
+                {documentTypeLabels[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field draft-document__description">
+          <label className="field__label" htmlFor={descriptionId}>
+            Description on the docket
+          </label>
+          <input
+            id={descriptionId}
+            className="field__input"
+            data-testid="document-description"
+            maxLength={120}
+            placeholder={index === 0 ? 'Optional for the main document' : 'Exhibit A - Entry summaries'}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+        </div>
+        <div className="draft-document__status">
+          {record ? (
+            <DocumentStatus document={record} progress={progress} onCheckAgain={onCheckAgain} onCancelCheck={onCancelCheck} />
+          ) : (
+            <span className="document-status document-status--failed">It was removed from Documents. Remove it here, or add the PDF again.</span>
+          )}
+        </div>
+      </div>
+      {blocked.length > 0 && (
+        <div className="draft-document__blocked" data-testid="document-blocked">
+          <p>The court would reject this PDF: {blocked.join('; ')}.</p>
+          <button type="button" className="button button--small" data-testid="open-in-documents" onClick={onOpenDocument}>
+            Open in Documents to fix
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Draft, OutboxStatus } from '../../../src-main/shared/filing';
+import { formatDateTime } from '../../format/format-date-time';
+import { canRetry, canWithdraw } from '../describe-draft';
+
+/** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
+const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
+  ready: 'Waiting in the outbox: it is sent as soon as the court is reachable.',
+  submitting: 'Sending to the court…',
+  submitted: 'Submitted: awaiting the Notice of Electronic Filing. It counts as filed only when the notice arrives (FAQ 28).',
+  filed: 'Filed — the Notice of Electronic Filing arrived.',
+  failed: 'The filing did not reach the docket.',
+  'needs-verification': 'It is not known whether the court received the filing. ECF Desk checks the docket before trying again, so it is never filed twice.',
+};
+
+function when(iso: string | null): string | null {
+  if (iso === null) return null;
+  const { date, time } = formatDateTime(iso);
+  return `${date} ${time}`.trim();
+}
+
+/** Where the filing is in the outbox, what the court said, and Retry or Withdraw where they apply. */
+export function OutboxStatusPanel({ draft, outbox, onRetry, onWithdraw }: { readonly draft: Draft; readonly outbox: OutboxStatus; readonly onRetry: () => void; readonly onWithdraw: () => void }) {
+  const submittedAt = when(outbox.submittedAt);
+  const filedAt = when(outbox.filedAt);
+  return (
+    <div className={`outbox-status outbox-status--${outbox.state}`} data-testid="outbox-status" data-state={outbox.state} role="status">
+      <p className="outbox-status__headline">{headlines[outbox.state]}</p>
+      {outbox.state === 'submitting' && <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />}
+      {outbox.message && <p data-testid="outbox-message">{outbox.message}</p>}
+      {(outbox.documentNumber !== null || outbox.docketText !== null) && (
+        <dl className="outbox-status__facts">
+          {outbox.documentNumber !== null && (
+            <>
+              <dt>Document number</dt>
+              <dd data-testid="outbox-document-number">{outbox.documentNumber}</dd>
+            </>
+          )}
+          {outbox.docketText !== null && (
+            <>
+              <dt>Docket text</dt>
+              <dd data-testid="outbox-docket-text">{outbox.docketText}</dd>
+            </>
+          )}
+          {submittedAt && (
+            <>
+              <dt>Submitted</dt>
+              <dd>{submittedAt}</dd>
+            </>
+          )}
+          {filedAt && (
+            <>
+              <dt>Notice received</dt>
+              <dd>{filedAt}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {outbox.attempts > 1 && <p className="wizard-step__muted">Tried {outbox.attempts} times.</p>}
+      {(canRetry(draft) || canWithdraw(draft)) && (
+        <div className="wizard-step__actions">
+          {canRetry(draft) && (
+            <button type="button" className="button button--primary" data-testid="retry-filing" onClick={onRetry}>
+              {outbox.state === 'needs-verification' ? 'Check the docket and retry' : 'Retry'}
+            </button>
+          )}
+          {canWithdraw(draft) && (
+            <button type="button" className="button" data-testid="withdraw-filing" onClick={onWithdraw}>
+              Withdraw to a draft
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Draft, OutboxState } from '../../../src-main/shared/filing';
+import { acmeCase, blankDraft, createFakeBridge, draftReview, loggedInSession, outboxStatus, pacerAccount, ruleCheck, type FakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+afterEach(cleanup);
+
+const filer = pacerAccount({ id: 'a1', loginId: 'jmorgan' });
+
+/** A bridge with the filing attorney logged in, and a draft ready in every other way. */
+function bridgeWithFiler(): FakeBridge {
+  const bridge = createFakeBridge();
+  bridge.answer('session.status', () => loggedInSession(filer));
+  return bridge;
+}
+
+async function openWizard(bridge: FakeBridge, draft: Draft): Promise<HTMLElement> {
+  bridge.drafts.set(draft.id, draft);
+  renderApp(bridge);
+  fireEvent.click(screen.getByRole('button', { name: 'Filings' }));
+  fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('open-draft'));
+  return screen.findByTestId('wizard');
+}
+
+function goToStep(step: number): void {
+  const button = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step));
+  if (!button) throw new Error(`no step ${step}`);
+  fireEvent.click(button);
+}
+
+function stepMark(step: number): string | undefined {
+  return screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step))?.dataset.mark;
+}
+
+const draft = blankDraft({ id: 'd1', case: acmeCase(), eventId: 'complaint' });
+
+describe('reviewing, signing and submitting a filing', () => {
+  it('shows a blocking check under "Blocks filing", marks its step, and File now stays disabled even when signed', async () => {
+    const bridge = bridgeWithFiler();
+    bridge.reviewDraft = (each) =>
+      draftReview(each, {
+        canSubmit: false,
+        checks: [
+          ruleCheck({ id: 'motion.proposed-order-missing', level: 'block', message: 'A motion must be accompanied by a proposed order.', fix: 'Attach the proposed order.', source: 'USCIT Rule 7(b)(1)(E)' }),
+          ruleCheck({ id: 'service.no-extra-days', level: 'info', message: 'No extra days for electronic service.' }),
+        ],
+      });
+    await openWizard(bridge, draft);
+    goToStep(6);
+
+    const [block, info] = screen.getAllByTestId('rule-check');
+    expect(block?.dataset.level).toBe('block');
+    expect(block?.textContent).toContain('What to do: Attach the proposed order.');
+    expect(block?.textContent).toContain('USCIT Rule 7(b)(1)(E)');
+    expect(info?.dataset.level).toBe('info');
+    expect(screen.getByRole('region', { name: 'Blocks filing' })).toBeTruthy();
+    expect(stepMark(4)).toBe('problem');
+
+    await waitFor(() => expect(screen.getByTestId('filing-session').textContent).toContain('jmorgan'));
+    fireEvent.click(screen.getByTestId('sign-checkbox'));
+    goToStep(7);
+
+    expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('queue-filing') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('submit-waiting').textContent).toContain('The court’s rules still block this filing');
+  });
+
+  it('without a filer session, the signature cannot be given and the way to Accounts is offered', async () => {
+    const bridge = createFakeBridge();
+    bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
+    await openWizard(bridge, draft);
+    goToStep(6);
+
+    await waitFor(() => expect(screen.getByTestId('filing-session').textContent).toContain('Not logged in'));
+    expect((screen.getByTestId('sign-checkbox') as HTMLInputElement).disabled).toBe(true);
+    goToStep(7);
+    expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('with the rules satisfied and the signature given, File now hands the draft to the outbox with confirmsSignature', async () => {
+    const bridge = bridgeWithFiler();
+    bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
+    await openWizard(bridge, draft);
+    goToStep(6);
+    expect(await screen.findByTestId('rule-checks-none')).toBeTruthy();
+    await waitFor(() => expect((screen.getByTestId('sign-checkbox') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('sign-checkbox'));
+    goToStep(7);
+
+    fireEvent.click(screen.getByTestId('file-now'));
+
+    await waitFor(() => expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({ draftId: 'd1', confirmsSignature: true, sendNow: true }));
+    const status = await screen.findByTestId('outbox-status');
+    expect(status.dataset.state).toBe('submitting');
+    expect(within(status).getByRole('progressbar')).toBeTruthy();
+
+    // The NEF arrives: main marks the draft filed and says so.
+    bridge.drafts.set('d1', { ...draft, outbox: outboxStatus({ state: 'filed', documentNumber: 7, docketText: 'COMPLAINT against all defendants.', filedAt: '2025-03-04T16:05:00.000Z' }) });
+    act(() => bridge.emit('drafts.changed', { id: 'd1' }));
+
+    await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('filed'));
+    expect(screen.getByTestId('outbox-status').textContent).toContain('Filed — the Notice of Electronic Filing arrived');
+    expect(screen.getByTestId('outbox-document-number').textContent).toBe('7');
+    expect(screen.getByTestId('outbox-docket-text').textContent).toBe('COMPLAINT against all defendants.');
+    expect(stepMark(7)).toBe('done');
+  });
+
+  it('Queue sends sendNow false', async () => {
+    const bridge = bridgeWithFiler();
+    bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
+    await openWizard(bridge, draft);
+    goToStep(6);
+    await waitFor(() => expect((screen.getByTestId('sign-checkbox') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('sign-checkbox'));
+    goToStep(7);
+
+    fireEvent.click(screen.getByTestId('queue-filing'));
+
+    expect((await screen.findByTestId('outbox-status')).dataset.state).toBe('ready');
+    expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({ draftId: 'd1', confirmsSignature: true, sendNow: false });
+    expect(screen.getByTestId('withdraw-filing')).toBeTruthy();
+  });
+
+  const words: readonly (readonly [OutboxState, string])[] = [
+    ['ready', 'Waiting in the outbox'],
+    ['submitting', 'Sending to the court…'],
+    ['submitted', 'awaiting the Notice of Electronic Filing'],
+    ['filed', 'Filed — the Notice of Electronic Filing arrived'],
+    ['failed', 'The filing did not reach the docket.'],
+    ['needs-verification', 'It is not known whether the court received the filing.'],
+  ];
+  it.each(words)('an item in the outbox that is %s opens at Submit and says so', async (state, sentence) => {
+    const bridge = bridgeWithFiler();
+    await openWizard(bridge, { ...draft, outbox: outboxStatus({ state, message: state === 'failed' ? 'The court refused the upload.' : null }) });
+
+    const status = await screen.findByTestId('outbox-status');
+    expect(status.dataset.state).toBe(state);
+    expect(status.textContent).toContain(sentence);
+    expect(within(status).queryByTestId('retry-filing') !== null).toBe(state === 'failed' || state === 'needs-verification');
+    if (state === 'failed') expect(status.textContent).toContain('The court refused the upload.');
+  });
+
+  it('a failed filing is tried again with Retry', async () => {
+    const bridge = bridgeWithFiler();
+    await openWizard(bridge, { ...draft, outbox: outboxStatus({ state: 'failed' }) });
+
+    fireEvent.click(await screen.findByTestId('retry-filing'));
+
+    await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('submitting'));
+    expect(bridge.calls.find((call) => call.channel === 'outbox.retry')?.args).toEqual({ draftId: 'd1' });
+  });
+
+  it('keeps the steps of an item in the outbox read-only', async () => {
+    const bridge = bridgeWithFiler();
+    await openWizard(bridge, { ...draft, outbox: outboxStatus({ state: 'ready' }) });
+    goToStep(1);
+
+    expect(screen.getByTestId('wizard-lock').textContent).toContain('withdraw it');
+    expect((screen.getByTestId('case-search') as HTMLInputElement).closest('fieldset')?.disabled).toBe(true);
+  });
+
+  it('marks the draft ready for the attorney and saves who prepared it', async () => {
+    const bridge = bridgeWithFiler();
+    await openWizard(bridge, draft);
+    goToStep(6);
+
+    fireEvent.change(screen.getByTestId('prepared-by'), { target: { value: 'Pat Lee' } });
+    fireEvent.click(screen.getByTestId('ready-for-review'));
+
+    await waitFor(() => expect(bridge.drafts.get('d1')?.preparedBy).toBe('Pat Lee'));
+    expect(bridge.drafts.get('d1')?.isReadyForReview).toBe(true);
+    fireEvent.click(screen.getByTestId('back-to-list'));
+    const row = await screen.findByTestId('draft-row');
+    expect(row.dataset.state).toBe('review');
+    expect(row.textContent).toContain('Pat Lee');
+  });
+
+  it('lists the signers of a stipulation as /s/ signatures', async () => {
+    const bridge = bridgeWithFiler();
+    await openWizard(bridge, { ...draft, eventId: 'stipulation-of-dismissal' });
+    goToStep(6);
+
+    fireEvent.change(screen.getByTestId('signer-name'), { target: { value: 'Jane Morgan' } });
+    fireEvent.click(screen.getByTestId('add-signer'));
+
+    expect((await screen.findByTestId('signer')).textContent).toContain('/s/ Jane Morgan');
+    await waitFor(() => expect(bridge.drafts.get('d1')?.signers).toEqual([{ name: 'Jane Morgan', firm: '', isFiler: true }]));
+  });
+});

@@ -1,0 +1,231 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Draft, DraftChanges } from '../../../src-main/shared/filing';
+import { docketTextPreview } from '../../../src-main/shared/filing-rules';
+import { acmeCase, blankDraft, caseParty, createFakeBridge, documentRecord, loggedInSession, pacerAccount, type FakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+afterEach(cleanup);
+
+const parties = [
+  caseParty({ id: 'p1', name: 'Acme Steel Corp.', role: 'Plaintiff' }),
+  caseParty({ id: 'p2', name: 'United States', role: 'Defendant' }),
+  caseParty({ id: 'p3', name: 'Nucor Corp.', role: 'Defendant-Intervenor', isServedElectronically: false }),
+];
+
+/** Renders the window, chooses Filings and opens this draft in the wizard. */
+async function openWizard(bridge: FakeBridge, draft: Draft): Promise<HTMLElement> {
+  bridge.drafts.set(draft.id, draft);
+  renderApp(bridge);
+  fireEvent.click(screen.getByRole('button', { name: 'Filings' }));
+  fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('open-draft'));
+  return screen.findByTestId('wizard');
+}
+
+function goToStep(step: number): void {
+  const button = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step));
+  if (!button) throw new Error(`no step ${step}`);
+  fireEvent.click(button);
+}
+
+function changesSent(bridge: FakeBridge): DraftChanges[] {
+  return bridge.calls.filter((call) => call.channel === 'drafts.update').map((call) => (call.args as { changes: DraftChanges }).changes);
+}
+
+function pdf(name: string): File {
+  return new File(['%PDF-1.7 ' + name], name, { type: 'application/pdf' });
+}
+
+describe('the filing wizard', () => {
+  it('finds a case by its short number, and choosing it saves the case and then the parties the court lists', async () => {
+    const bridge = createFakeBridge();
+    bridge.answer('court.findCases', () => [acmeCase()]);
+    bridge.answer('court.caseParties', () => parties);
+    await openWizard(bridge, blankDraft({ id: 'd1' }));
+
+    fireEvent.change(screen.getByTestId('case-search'), { target: { value: '26-00123' } });
+    fireEvent.submit(screen.getByRole('search'));
+    fireEvent.click(await screen.findByTestId('case-result'));
+
+    await waitFor(() => expect(changesSent(bridge).at(-1)).toEqual({ parties, filerPartyIds: [] }));
+    expect(bridge.calls.find((call) => call.channel === 'court.findCases')?.args).toEqual({ query: '26-00123' });
+    expect(bridge.calls.find((call) => call.channel === 'court.caseParties')?.args).toEqual({ caseId: 123 });
+    expect(changesSent(bridge)[0]).toEqual({ case: acmeCase(), parties: [], filerPartyIds: [] });
+    expect(screen.getByTestId('chosen-case').textContent).toContain('1:26-cv-00123-MMB');
+    expect(screen.getAllByTestId('wizard-step')[0]?.dataset.mark).toBe('done');
+
+    goToStep(3);
+    fireEvent.click(within(screen.getAllByTestId('party-option')[0] as HTMLElement).getByRole('checkbox'));
+    await waitFor(() => expect(changesSent(bridge).at(-1)).toEqual({ filerPartyIds: ['p1'] }));
+    expect(screen.getByTestId('service-note').textContent).toContain('Nucor Corp.');
+    expect(screen.getByTestId('service-note').textContent).toContain('certificate of service');
+  });
+
+  it('without a court session, says to log in on the Accounts screen and leads there', async () => {
+    await openWizard(createFakeBridge(), blankDraft({ id: 'd1' }));
+
+    fireEvent.change(screen.getByTestId('case-search'), { target: { value: 'Court No. 26-00123' } });
+    fireEvent.submit(screen.getByRole('search'));
+
+    const problem = await screen.findByTestId('case-search-problem');
+    expect(problem.textContent).toContain("Log in on the Accounts screen to search the court's cases");
+    fireEvent.click(within(problem).getByRole('button', { name: 'Go to Accounts' }));
+    expect(await screen.findByTestId('accounts-screen')).toBeTruthy();
+  });
+
+  it('finds the Motion to Intervene by "intervene", saves its id and says it needs a proposed order', async () => {
+    const bridge = createFakeBridge();
+    await openWizard(bridge, blankDraft({ id: 'd1' }));
+    goToStep(2);
+
+    fireEvent.change(screen.getByTestId('event-search'), { target: { value: 'intervene' } });
+    const result = screen.getAllByTestId('event-result').find((each) => each.dataset.eventId === 'motion-to-intervene');
+    expect(result).toBeTruthy();
+    fireEvent.click(result as HTMLElement);
+
+    await waitFor(() => expect(changesSent(bridge)).toEqual([{ eventId: 'motion-to-intervene' }]));
+    expect(screen.getByTestId('event-needs').textContent).toContain('A proposed order');
+    expect(result?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('shows which alias an event was found by', async () => {
+    await openWizard(createFakeBridge(), blankDraft({ id: 'd1' }));
+    goToStep(2);
+
+    fireEvent.change(screen.getByTestId('event-search'), { target: { value: 'MJAR' } });
+
+    const [result] = screen.getAllByTestId('event-result');
+    expect(result?.dataset.eventId).toBe('motion-for-judgment-on-the-agency-record');
+    expect(result?.textContent).toContain('matched: MJAR');
+  });
+
+  it('moves a document down with its button and saves the new order', async () => {
+    const records = ['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf'].map((name, index) => documentRecord({ id: `doc${index + 1}`, name }));
+    const bridge = createFakeBridge(records);
+    const documents = records.map((record, index) => ({ documentId: record.id, type: index === 0 ? ('main' as const) : ('exhibit' as const), description: '' }));
+    await openWizard(bridge, blankDraft({ id: 'd1', documents }));
+    goToStep(4);
+    await waitFor(() => expect(screen.getAllByTestId('document-row')[0]?.textContent).toContain('Ready to file'));
+
+    const second = screen.getAllByTestId('document-row')[1] as HTMLElement;
+    fireEvent.click(within(second).getByRole('button', { name: 'Move Exhibit A.pdf down' }));
+
+    await waitFor(() => expect(changesSent(bridge).at(-1)?.documents?.map((each) => each.documentId)).toEqual(['doc1', 'doc3', 'doc2']));
+    expect(screen.getAllByTestId('document-row').map((row) => row.dataset.documentName)).toEqual(['Complaint.pdf', 'Exhibit B.pdf', 'Exhibit A.pdf']);
+    // Focus stays with the moved document; at the bottom its Move down is off, so its Move up takes focus.
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Move Exhibit A.pdf up'));
+  });
+
+  it('reorders a document dragged onto another row', async () => {
+    const records = ['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf'].map((name, index) => documentRecord({ id: `doc${index + 1}`, name }));
+    const bridge = createFakeBridge(records);
+    const documents = records.map((record) => ({ documentId: record.id, type: 'exhibit' as const, description: '' }));
+    await openWizard(bridge, blankDraft({ id: 'd1', documents }));
+    goToStep(4);
+
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      get types() {
+        return [...data.keys()];
+      },
+      setData: (type: string, value: string) => data.set(type, value),
+      getData: (type: string) => data.get(type) ?? '',
+      effectAllowed: 'none',
+      files: [],
+    };
+    const rows = screen.getAllByTestId('document-row');
+    fireEvent.dragStart(rows[2] as HTMLElement, { dataTransfer });
+    fireEvent.dragOver(rows[0] as HTMLElement, { dataTransfer });
+    fireEvent.drop(rows[0] as HTMLElement, { dataTransfer });
+
+    await waitFor(() => expect(changesSent(bridge).at(-1)?.documents?.map((each) => each.documentId)).toEqual(['doc3', 'doc1', 'doc2']));
+  });
+
+  it('adds PDFs through the file input: the first is the main document, the rest attachments with their descriptions', async () => {
+    const bridge = createFakeBridge();
+    bridge.answer('documents.add', ({ name }) => documentRecord({ id: `doc-${name}`, name }));
+    await openWizard(bridge, blankDraft({ id: 'd1' }));
+    goToStep(4);
+    expect(screen.getByTestId('documents-empty')).toBeTruthy();
+
+    fireEvent.change(screen.getByTestId('add-pdfs-input'), { target: { files: [pdf('Complaint.pdf'), pdf('Exhibit A.pdf'), pdf('Exhibit B.pdf')] } });
+
+    await waitFor(() => expect(screen.getAllByTestId('document-row')).toHaveLength(3));
+    expect(bridge.calls.filter((call) => call.channel === 'documents.add').map((call) => (call.args as { name: string }).name)).toEqual(['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf']);
+    expect(changesSent(bridge).at(-1)?.documents?.map((each) => each.type)).toEqual(['main', 'exhibit', 'exhibit']);
+
+    const attachment = screen.getAllByTestId('document-row')[1] as HTMLElement;
+    fireEvent.change(within(attachment).getByTestId('document-description'), { target: { value: 'Exhibit A - Entry summaries' } });
+    await waitFor(() => expect(changesSent(bridge).at(-1)?.documents?.[1]?.description).toBe('Exhibit A - Entry summaries'));
+    expect(screen.getByTestId('save-indicator').textContent).toBe('Saved');
+  });
+
+  it('turns away a file that is not a PDF, naming it (FAQ 29)', async () => {
+    const bridge = createFakeBridge();
+    await openWizard(bridge, blankDraft({ id: 'd1' }));
+    goToStep(4);
+
+    fireEvent.change(screen.getByTestId('add-pdfs-input'), { target: { files: [new File(['x'], 'Brief.docx', { type: 'application/msword' })] } });
+
+    expect((await screen.findByTestId('refused-files')).textContent).toContain('Brief.docx');
+    expect(bridge.channels()).not.toContain('documents.add');
+  });
+
+  it('shows why a blocked document would be rejected and opens it in Documents to fix', async () => {
+    const blocked = documentRecord({
+      id: 'doc1',
+      name: 'Complaint.pdf',
+      preflight: { state: 'done', report: { bytes: 2048, pages: 3, verdict: 'block', findings: [{ code: 'encrypted', severity: 'block', message: 'Protected.' }] } },
+    });
+    const bridge = createFakeBridge([blocked]);
+    await openWizard(bridge, blankDraft({ id: 'd1', documents: [{ documentId: 'doc1', type: 'main', description: '' }] }));
+    goToStep(4);
+
+    const reason = await screen.findByTestId('document-blocked');
+    expect(reason.textContent).toContain('Protected with a password');
+    fireEvent.click(within(reason).getByTestId('open-in-documents'));
+
+    const row = await screen.findByTestId('document-row');
+    await waitFor(() => expect(row.getAttribute('aria-selected')).toBe('true'));
+    expect(screen.getByTestId('drop-zone')).toBeTruthy();
+  });
+
+  it('takes related document numbers as chips and shows the docket text exactly as the rules write it', async () => {
+    const bridge = createFakeBridge();
+    const draft = blankDraft({ id: 'd1', case: acmeCase(), parties, filerPartyIds: ['p2'], eventId: 'response-to-motion' });
+    await openWizard(bridge, draft);
+    goToStep(5);
+
+    const input = screen.getByTestId('related-input');
+    fireEvent.change(input, { target: { value: '12' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+
+    await waitFor(() => expect(changesSent(bridge).at(-1)).toEqual({ relatedDocumentNumbers: [12] }));
+    const preview = screen.getByTestId('docket-preview');
+    expect(preview.textContent).toBe(docketTextPreview({ ...draft, relatedDocumentNumbers: [12] }));
+    expect(preview.textContent).toContain('(related document(s) 12)');
+    expect(screen.getByText("The court adds the filing attorney's name.")).toBeTruthy();
+  });
+
+  it('every step is reached with Next, and focus goes to the step heading', async () => {
+    await openWizard(bridgeWithFiler(), blankDraft({ id: 'd1' }));
+
+    for (let step = 2; step <= 7; step += 1) {
+      fireEvent.click(screen.getByTestId('wizard-next'));
+      const current = screen.getAllByTestId('wizard-step').find((each) => each.getAttribute('aria-current') === 'step');
+      expect(current?.dataset.step).toBe(String(step));
+      expect(document.activeElement).toBe(screen.getByTestId('wizard-step-title'));
+    }
+    expect(screen.queryByTestId('wizard-next')).toBeNull();
+    fireEvent.click(screen.getByTestId('wizard-back'));
+    expect(screen.getByTestId('wizard-step-title').textContent).toBe('6. Review and sign');
+  });
+});
+
+/** A bridge with the filing attorney logged in. */
+function bridgeWithFiler(): FakeBridge {
+  const bridge = createFakeBridge();
+  bridge.answer('session.status', () => loggedInSession(pacerAccount({ id: 'a1', loginId: 'jmorgan' })));
+  return bridge;
+}

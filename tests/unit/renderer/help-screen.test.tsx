@@ -1,0 +1,225 @@
+// @vitest-environment jsdom
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { citHelpDesk, filingHelp, pacerServiceCenter } from '../../../src-main/shared/court-help';
+import { ContactCard } from '../../../src-renderer/help/ContactCard';
+import { HelpScreen } from '../../../src-renderer/help/HelpScreen';
+import { describeOfficeHours } from '../../../src-renderer/help/office-hours';
+import { sharedFolder } from '../../support/paths';
+
+afterEach(() => {
+  cleanup();
+  Reflect.deleteProperty(navigator, 'clipboard');
+});
+
+/** The court's error messages, copied by hand from the FAQ items that quote them (47 to 52). */
+const courtMessages: Readonly<Record<string, string>> = {
+  'FAQ 47': 'Internal Server Error',
+  'FAQ 48': "You cannot load this file because it's over 50 Megabytes (MB)",
+  'FAQ 49':
+    'ERROR: Document is malformed or contains code which may cause an external action (such as launching an application). This PDF document cannot be accepted.',
+  'FAQ 50': 'ERROR: Document is not a well-formed PDF document',
+  'FAQ 51': 'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
+  'FAQ 52':
+    'Security violation: You do not have access rights to this program (iquery.pl). Please contact the Systems Administrator if you feel this is in error. This access attempt has been logged.',
+};
+
+const faqFile = path.join(sharedFolder, 'court', 'cit-cmecf-faq.txt');
+const hasFaqFile = existsSync(faqFile);
+if (!hasFaqFile) process.stdout.write(`${faqFile} is absent: the check against the court's own FAQ text is skipped; the hand-copied quotes are still checked.\n`);
+
+/** A winter weekday afternoon, when Eastern is UTC−5 and Pacific UTC−8. */
+const winterDay = new Date('2025-01-15T18:00:00Z');
+
+function topicElement(id: string): HTMLElement {
+  const topic = screen.getAllByTestId('help-topic').find((element) => element.dataset.topicId === id);
+  if (!topic) throw new Error(`no help topic ${id}`);
+  return topic;
+}
+
+function shownTopicIds(): (string | undefined)[] {
+  return screen.queryAllByTestId('help-topic').map((element) => element.dataset.topicId);
+}
+
+describe('the help topics', () => {
+  it('cover the court’s FAQ answers a filer needs, in order, each with its FAQ number', () => {
+    expect(filingHelp.map((topic) => [topic.id, topic.faq])).toEqual([
+      ['cmecf-help-desk', 'FAQ 06'],
+      ['pacer-service-center', 'FAQ 06'],
+      ['when-a-filing-is-due', 'FAQ 27, 28'],
+      ['filing-after-hours', 'FAQ 30'],
+      ['computer-fails-near-deadline', 'FAQ 31'],
+      ['internal-server-error', 'FAQ 47'],
+      ['correcting-a-filing', 'FAQ 32'],
+      ['documents-not-filed-electronically', 'FAQ 33'],
+      ['file-over-50-mb', 'FAQ 48'],
+      ['malformed-or-external-action', 'FAQ 49'],
+      ['not-a-well-formed-pdf', 'FAQ 50'],
+      ['security-measures-in-effect', 'FAQ 51'],
+      ['query-security-violation', 'FAQ 52'],
+    ]);
+    expect(new Set(filingHelp.map((topic) => topic.id)).size).toBe(filingHelp.length);
+  });
+
+  it('send computer trouble near a deadline to the Help Desk and the judge’s Case Manager (FAQ 31)', () => {
+    const topic = filingHelp.find((candidate) => candidate.faq === 'FAQ 31');
+    expect(topic?.contact).toBe(citHelpDesk);
+    expect(topic?.paragraphs.join(' ')).toMatch(/Call the CM\/ECF Help Desk at once/);
+    expect(topic?.paragraphs.join(' ')).toContain('Case Manager');
+  });
+
+  it('send a failure of the court’s system to Administrative Order 02-01, paragraph 10(a) (FAQ 47)', () => {
+    const topic = filingHelp.find((candidate) => candidate.faq === 'FAQ 47');
+    expect(topic?.paragraphs.join(' ')).toContain('paragraph 10(a) of the court’s Administrative Order 02-01');
+  });
+});
+
+describe('the court’s error messages', () => {
+  it('are quoted exactly as the FAQ writes them, on the screen too', () => {
+    render(<HelpScreen />);
+    for (const [faq, message] of Object.entries(courtMessages)) {
+      const topic = filingHelp.find((candidate) => candidate.faq === faq);
+      expect(topic?.courtMessage, faq).toBe(message);
+      const quote = within(topicElement(topic?.id ?? '')).getByTestId('help-court-message');
+      expect(quote.textContent).toBe(message);
+    }
+  });
+
+  it('are the only quoted messages, so no topic puts words in the court’s mouth', () => {
+    const quoted = filingHelp.filter((topic) => topic.courtMessage !== null).map((topic) => topic.faq);
+    expect(quoted).toEqual(Object.keys(courtMessages));
+  });
+
+  it.skipIf(!hasFaqFile)('appear word for word in the court’s own FAQ (../shared/court/cit-cmecf-faq.txt)', () => {
+    const faqText = readFileSync(faqFile, 'utf8');
+    for (const topic of filingHelp) {
+      if (topic.courtMessage !== null) expect(faqText, topic.faq).toContain(topic.courtMessage);
+    }
+  });
+});
+
+describe('searching help', () => {
+  it('“internal server” finds the topic for FAQ 47 and nothing else', () => {
+    render(<HelpScreen />);
+    expect(shownTopicIds()).toHaveLength(filingHelp.length);
+
+    fireEvent.change(screen.getByTestId('help-search'), { target: { value: 'internal server' } });
+
+    expect(shownTopicIds()).toEqual(['internal-server-error']);
+    expect(within(topicElement('internal-server-error')).getByRole('heading', { level: 2 }).textContent).toContain('FAQ 47');
+    expect(screen.getByRole('status').textContent).toBe(`1 of ${filingHelp.length} topics match “internal server”`);
+  });
+
+  it('matches words in any order and ignores case and punctuation: “z motion” finds Z-motion, “iquery.pl” finds FAQ 52', () => {
+    render(<HelpScreen />);
+    const search = screen.getByTestId('help-search');
+
+    fireEvent.change(search, { target: { value: 'MOTION z' } });
+    expect(shownTopicIds()).toEqual(['filing-after-hours']);
+
+    fireEvent.change(search, { target: { value: 'iquery.pl' } });
+    expect(shownTopicIds()).toEqual(['query-security-violation']);
+
+    fireEvent.change(search, { target: { value: 'password' } });
+    expect(shownTopicIds()).toContain('security-measures-in-effect');
+    expect(shownTopicIds()).toContain('pacer-service-center');
+  });
+
+  it('says when nothing matches, and Clear the search brings every topic back with focus in the search box', () => {
+    render(<HelpScreen />);
+    const search = screen.getByTestId('help-search');
+    fireEvent.change(search, { target: { value: 'bankruptcy chapter 11' } });
+
+    expect(shownTopicIds()).toEqual([]);
+    expect(screen.getByTestId('help-no-match').textContent).toContain('No topic matches “bankruptcy chapter 11”');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear the search' }));
+
+    expect(shownTopicIds()).toHaveLength(filingHelp.length);
+    expect(document.activeElement).toBe(search);
+  });
+});
+
+describe('opening a topic', () => {
+  it('another screen can open a topic: its heading takes the focus', () => {
+    render(<HelpScreen initialTopic="computer-fails-near-deadline" />);
+    const heading = within(topicElement('computer-fails-near-deadline')).getByRole('heading', { level: 2 });
+    expect(document.activeElement).toBe(heading);
+  });
+
+  it('the topic list moves the focus to the topic chosen', () => {
+    render(<HelpScreen />);
+    const contents = screen.getByRole('navigation', { name: 'Help topics' });
+    fireEvent.click(within(contents).getByRole('button', { name: /correct it|mistake in a filing/i }));
+    expect(document.activeElement).toBe(within(topicElement('correcting-a-filing')).getByRole('heading', { level: 2 }));
+  });
+});
+
+describe('contacts', () => {
+  it('show phone and email as plain text with Copy buttons, never as links (the app opens no links)', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { container } = render(<HelpScreen initialTopic="computer-fails-near-deadline" />);
+
+    expect(container.querySelectorAll('a')).toHaveLength(0);
+    const card = within(topicElement('computer-fails-near-deadline')).getByTestId('help-contact');
+    expect(card.textContent).toContain(citHelpDesk.name);
+    expect(card.textContent).toContain('1-866-450-1859');
+    expect(card.textContent).toContain('cmecf_helpdesk@cit.uscourts.gov');
+
+    await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Copy phone: 1-866-450-1859' })));
+
+    expect(writeText).toHaveBeenCalledWith('1-866-450-1859');
+    expect(within(card).getByRole('button', { name: /^Copied/ })).toBeTruthy();
+  });
+
+  it('say so when the clipboard is not available, and the text stays there to select', async () => {
+    render(<ContactCard contact={pacerServiceCenter} now={winterDay} localTimeZone="America/Los_Angeles" />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy email: pacer@psc.uscourts.gov' })));
+    expect(screen.getByText('The clipboard is not available. Select the text and copy it yourself.')).toBeTruthy();
+    expect(screen.getByText('pacer@psc.uscourts.gov')).toBeTruthy();
+  });
+
+  it('give the Help Desk’s hours in Eastern Time and on a Los Angeles clock', () => {
+    render(<ContactCard contact={citHelpDesk} now={winterDay} localTimeZone="America/Los_Angeles" />);
+    const hours = screen.getByTestId('help-contact-hours');
+    expect(hours.textContent).toContain('8:30 a.m.–5:00 p.m. Eastern Time');
+    expect(hours.textContent).toContain('5:30 a.m.–2:00 p.m. your time (Pacific Time)');
+  });
+});
+
+describe('office hours on the reader’s clock', () => {
+  it('the Help Desk’s 8:30 to 5:00 Eastern is 5:30 a.m. to 2:00 p.m. in Los Angeles', () => {
+    expect(describeOfficeHours(citHelpDesk, winterDay, 'America/Los_Angeles')).toEqual({
+      office: '8:30 a.m.–5:00 p.m. Eastern Time',
+      local: '5:30 a.m.–2:00 p.m. your time (Pacific Time)',
+    });
+  });
+
+  it('the PACER Service Center’s 8:00 to 6:00 Central is 6:00 a.m. to 4:00 p.m. in Los Angeles, in summer too', () => {
+    const summerDay = new Date('2025-07-15T18:00:00Z');
+    expect(describeOfficeHours(pacerServiceCenter, summerDay, 'America/Los_Angeles')).toEqual({
+      office: '8:00 a.m.–6:00 p.m. Central Time',
+      local: '6:00 a.m.–4:00 p.m. your time (Pacific Time)',
+    });
+  });
+
+  it('a reader in the office’s own time zone sees the hours once', () => {
+    expect(describeOfficeHours(citHelpDesk, winterDay, 'America/New_York')).toEqual({ office: '8:30 a.m.–5:00 p.m. Eastern Time', local: null });
+  });
+
+  it('in the weeks America has changed its clocks and Europe has not, London is four hours ahead, not five', () => {
+    const march = new Date('2025-03-20T15:00:00Z');
+    expect(describeOfficeHours(citHelpDesk, march, 'Europe/London').local).toBe('12:30 p.m.–9:00 p.m. your time (United Kingdom Time)');
+  });
+
+  it('in Tokyo the Help Desk closes the next morning', () => {
+    expect(describeOfficeHours(citHelpDesk, winterDay, 'Asia/Tokyo').local).toBe('10:30 p.m.–7:00 a.m. the next day your time (Japan Standard Time)');
+  });
+
+  it('an unknown local time zone still shows the office’s own hours', () => {
+    expect(describeOfficeHours(citHelpDesk, winterDay, 'Not/A_Zone')).toEqual({ office: '8:30 a.m.–5:00 p.m. Eastern Time', local: null });
+  });
+});

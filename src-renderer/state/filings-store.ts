@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CaseParty, CourtCase, Draft, DraftChanges, DraftReview } from '../../src-main/shared/filing';
+import type { CaseParty, CourtCase, Draft, DraftChanges, DraftDocument, DraftReview } from '../../src-main/shared/filing';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { Attempt } from './accounts-store';
 import { describeError } from './describe-error';
@@ -44,6 +44,8 @@ export interface FilingsState {
   close(): void;
   /** Saves a change to the open draft at once; the wizard shows it before main answers. */
   update(changes: DraftChanges): Promise<void>;
+  /** Changes one document of the open draft, applied to the draft as it is when the change is saved (not as it was when typing began). */
+  updateDocument(documentId: string, changes: Partial<DraftDocument>): Promise<void>;
   remove(id: string): Promise<boolean>;
   /** The package file of a draft for the hand-off to another desktop; null when it could not be made (the banner says why). */
   exportDraft(id: string): Promise<Uint8Array | null>;
@@ -198,6 +200,12 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
         } finally {
           pendingSaves -= 1;
         }
+      },
+
+      async updateDocument(documentId, changes) {
+        const open = get().open;
+        if (!open) return;
+        await get().update({ documents: open.draft.documents.map((document) => (document.documentId === documentId ? { ...document, ...changes } : document)) });
       },
 
       async remove(id) {

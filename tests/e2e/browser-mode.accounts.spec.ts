@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { screenshotPath } from '../support/screenshots';
+import { addAccount } from '../support/accounts-page';
 import { startSecretService, type TestSession } from '../support/secret-service';
 import { seededOtp, seededPassword } from '../support/training-court';
 
@@ -71,13 +72,7 @@ test('a locked account gets a plain message and the PACER Service Center’s num
   app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
   await page.goto(app.url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
-  await page.getByTestId('rail-accounts').click();
-  await page.getByTestId('accounts-empty').getByRole('button', { name: 'Add account' }).click();
-  const form = page.getByTestId('account-form');
-  await form.getByLabel('Login ID (PACER username)').fill('lockedout');
-  await form.getByLabel('Password').fill(seededPassword('lockedout'));
-  await form.getByLabel('Filer (PACER account upgraded for filing)').check();
-  await form.getByRole('button', { name: 'Save' }).click();
+  await addAccount(page, 'lockedout');
   await page.getByRole('button', { name: 'Log in as lockedout' }).click();
   const dialog = page.getByTestId('login-dialog');
   await dialog.getByLabel('I have read the redaction rules and will follow them').check();
@@ -94,13 +89,7 @@ test('the Accounts screen and its login dialog stay readable at 125% zoom, with 
   const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
   const page = await context.newPage();
   await page.goto(app.url);
-  await page.getByTestId('rail-accounts').click();
-  await page.getByTestId('accounts-empty').getByRole('button', { name: 'Add account' }).click();
-  const form = page.getByTestId('account-form');
-  await form.getByLabel('Login ID (PACER username)').fill('dchen');
-  await form.getByLabel('Password').fill(seededPassword('dchen'));
-  await form.getByLabel('Filer (PACER account upgraded for filing)').check();
-  await form.getByRole('button', { name: 'Save' }).click();
+  await addAccount(page, 'dchen');
   const row = page.getByTestId('account-row').filter({ hasText: 'dchen' });
   await expect(row).toBeVisible();
   await expect(row.getByRole('button', { name: 'Remove dchen' })).toBeInViewport();

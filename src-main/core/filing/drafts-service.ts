@@ -29,6 +29,21 @@ export function documentFacts(records: readonly DocumentRecord[]): Map<string, D
   );
 }
 
+/**
+ * A document fixed on the Documents screen (or from the wizard) is replaced by its fixed version: the original is
+ * kept aside by the document store, and a filing should carry what the court will accept. A split replaces the
+ * document with its parts, in order, the later parts named by their part number (FAQ 48).
+ */
+export function followFixedVersions(documents: Draft['documents'], records: readonly DocumentRecord[]): Draft['documents'] {
+  const listed = new Set(records.map((record) => record.id));
+  return documents.flatMap((document) => {
+    if (listed.has(document.documentId)) return [document];
+    const versions = records.filter((record) => record.fixedFrom?.fromId === document.documentId).sort((a, b) => (a.fixedFrom?.part?.number ?? 0) - (b.fixedFrom?.part?.number ?? 0));
+    if (versions.length === 0) return [document];
+    return versions.map((version, index) => (index === 0 ? { ...document, documentId: version.id } : { documentId: version.id, type: document.type === 'main' ? 'exhibit' : document.type, description: `${document.description || 'Main document'} (part ${index + 1})` }));
+  });
+}
+
 /** Drafts: saved in SQLite on every change, reviewed against the court's rules each time. */
 export function createDraftsService(options: DraftsServiceOptions) {
   const { table, clock } = options;
@@ -62,8 +77,16 @@ export function createDraftsService(options: DraftsServiceOptions) {
     };
   };
 
-  const review = (draft: Draft): DraftReview => {
-    const checks = checkDraft({ draft, documents: documentFacts(options.documents()), now: clock.now(), packageDrafts: draft.package ? table.inPackage(draft.package.id).filter((other) => other.id !== draft.id) : [] });
+  const review = (given: Draft): DraftReview => {
+    const records = options.documents();
+    let draft = given;
+    const followed = followFixedVersions(draft.documents, records);
+    if (JSON.stringify(followed) !== JSON.stringify(draft.documents) && !(draft.outbox && lockedStates.has(draft.outbox.state))) {
+      draft = { ...draft, documents: followed, updatedAt: clock.now().toISOString() };
+      table.put(draft);
+      options.onChange(draft.id);
+    }
+    const checks = checkDraft({ draft, documents: documentFacts(records), now: clock.now(), packageDrafts: draft.package ? table.inPackage(draft.package.id).filter((other) => other.id !== draft.id) : [] });
     return { draft, checks, docketTextPreview: docketTextPreview(draft), canSubmit: canSubmit(checks) };
   };
 

@@ -204,7 +204,7 @@ export function createOutbox(options: OutboxOptions) {
     markFiled(caseId: number, deSeqNum: number, at: Date): boolean {
       const draft = table.withOutboxState('submitted').find((candidate) => candidate.case?.caseId === caseId && candidate.outbox?.deSeqNum === deSeqNum);
       if (!draft) return false;
-      setStatus(draft, { state: 'filed', filedAt: at.toISOString(), message: 'Filed: the Notice of Electronic Filing arrived.' });
+      setStatus(draft, { state: 'filed', filedAt: at.toISOString(), message: null });
       return true;
     },
     /** Runs a pass now (after a login, or when the court comes back). */

@@ -15,6 +15,7 @@ const rowDragType = 'application/x-ecf-desk-document-index';
 /** Step 4: the main document first, then the attachments in docket order; each with its type, description and check. */
 export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft; readonly onOpenDocument: (documentId: string) => void }) {
   const update = useFilings((state) => state.update);
+  const updateDocument = useFilings((state) => state.updateDocument);
   const addPdfs = useFilings((state) => state.addPdfs);
   const adding = useFilings((state) => state.adding);
   const connectDocuments = useDocuments((state) => state.connect);
@@ -22,6 +23,7 @@ export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft
   const checkProgress = useDocuments((state) => state.checkProgress);
   const checkAgain = useDocuments((state) => state.checkAgain);
   const cancelCheck = useDocuments((state) => state.cancelCheck);
+  const fixDocument = useDocuments((state) => state.fix);
   const [refused, setRefused] = useState<readonly string[]>([]);
   const [isChoosing, setChoosing] = useState(false);
   const [focusAfterMove, setFocusAfterMove] = useState<{ readonly documentId: string; readonly direction: 'up' | 'down' } | null>(null);
@@ -84,10 +86,11 @@ export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft
               progress={checkProgress[document.documentId]}
               index={index}
               count={draft.documents.length}
-              onChange={(changed) => save(draft.documents.map((each, at) => (at === index ? changed : each)))}
+              onChange={(changes) => void updateDocument(document.documentId, changes)}
               onMove={(to) => move(index, to)}
               onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
               onOpenDocument={() => onOpenDocument(document.documentId)}
+              onFix={(fix, dropAnnotations) => void fixDocument(document.documentId, fix, dropAnnotations)}
               onCheckAgain={() => void checkAgain(document.documentId)}
               onCancelCheck={() => void cancelCheck(document.documentId)}
               onDragStart={(event) => {

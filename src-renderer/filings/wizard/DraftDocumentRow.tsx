@@ -1,8 +1,9 @@
 import type { DragEvent } from 'react';
-import type { DocumentRecord } from '../../../src-main/shared/domain';
+import type { AnnotationsToDrop, DocumentRecord } from '../../../src-main/shared/domain';
 import { documentType, type DraftDocument } from '../../../src-main/shared/filing';
-import type { PreflightProgress } from '../../../src-main/shared/preflight';
+import type { FixId, PreflightProgress } from '../../../src-main/shared/preflight';
 import { DocumentStatus } from '../../documents/DocumentStatus';
+import { FixActions, FixingProgress } from '../../documents/FixActions';
 import { titleOfFinding } from '../../format/describe-preflight';
 import { documentTypeLabels } from './describe-document-type';
 import { useDebouncedText } from './use-debounced-text';
@@ -14,10 +15,13 @@ export interface DraftDocumentRowProps {
   readonly progress: PreflightProgress | undefined;
   readonly index: number;
   readonly count: number;
-  readonly onChange: (document: DraftDocument) => void;
+  /** Saves what changed (only that field, so two quick edits never undo each other). */
+  readonly onChange: (changes: Partial<DraftDocument>) => void;
   readonly onMove: (to: number) => void;
   readonly onRemove: () => void;
   readonly onOpenDocument: () => void;
+  /** Makes a fixed version; the filing then uses it in place of this one. */
+  readonly onFix: (fix: FixId, dropAnnotations: AnnotationsToDrop) => void;
   readonly onCheckAgain: () => void;
   readonly onCancelCheck: () => void;
   readonly onDragStart: (event: DragEvent) => void;
@@ -30,12 +34,20 @@ function blockingTitles(record: DocumentRecord): string[] {
   return [...new Set(record.preflight.report.findings.filter((finding) => finding.severity === 'block').map((finding) => titleOfFinding(finding.code)))];
 }
 
+/** The one-click fixes the blocking findings offer, each once. */
+function blockingFixes(record: DocumentRecord): FixId[] {
+  if (record.preflight.state !== 'done') return [];
+  return [...new Set(record.preflight.report.findings.filter((finding) => finding.severity === 'block').flatMap((finding) => finding.fixes ?? []))];
+}
+
 /** One PDF of the filing: its place (main document or attachment N), type, description, check status, and move and remove buttons. */
-export function DraftDocumentRow({ document, record, progress, index, count, onChange, onMove, onRemove, onOpenDocument, onCheckAgain, onCancelCheck, onDragStart, onDrop }: DraftDocumentRowProps) {
-  const [description, setDescription] = useDebouncedText(document.description, (value) => onChange({ ...document, description: value }));
+export function DraftDocumentRow({ document, record, progress, index, count, onChange, onMove, onRemove, onOpenDocument, onFix, onCheckAgain, onCancelCheck, onDragStart, onDrop }: DraftDocumentRowProps) {
+  const [description, setDescription] = useDebouncedText(document.description, (value) => onChange({ description: value }));
   const name = record?.name ?? 'A document no longer in Documents';
   const place = index === 0 ? 'Main document' : `Attachment ${index}`;
   const blocked = record ? blockingTitles(record) : [];
+  const fixes = record ? blockingFixes(record) : [];
+  const hasComments = record?.preflight.state === 'done' && record.preflight.report.findings.some((finding) => finding.code === 'annotations');
   const descriptionId = `draft-document-${document.documentId}-description`;
   const typeId = `draft-document-${document.documentId}-type`;
 
@@ -77,7 +89,7 @@ export function DraftDocumentRow({ document, record, progress, index, count, onC
           <label className="field__label" htmlFor={typeId}>
             Type
           </label>
-          <select id={typeId} className="field__input" data-testid="document-type" value={document.type} onChange={(event) => onChange({ ...document, type: documentType.parse(event.target.value) })}>
+          <select id={typeId} className="field__input" data-testid="document-type" value={document.type} onChange={(event) => onChange({ type: documentType.parse(event.target.value) })}>
             {documentType.options.map((type) => (
               <option key={type} value={type}>
                 {documentTypeLabels[type]}
@@ -110,8 +122,9 @@ export function DraftDocumentRow({ document, record, progress, index, count, onC
       {blocked.length > 0 && (
         <div className="draft-document__blocked" data-testid="document-blocked">
           <p>The court would reject this PDF: {blocked.join('; ')}.</p>
-          <button type="button" className="button button--small" data-testid="open-in-documents" onClick={onOpenDocument}>
-            Open in Documents to fix
+          {record?.fixing ? <FixingProgress fix={record.fixing.fix} name={name} /> : fixes.length > 0 && <FixActions fixes={fixes} hasComments={hasComments} fixing={null} onFix={onFix} />}
+          <button type="button" className="button button--quiet button--small" data-testid="open-in-documents" onClick={onOpenDocument}>
+            See the findings in Documents
           </button>
         </div>
       )}

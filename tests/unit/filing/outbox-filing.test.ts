@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../../src-main/shared/filing';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
+import { buildPdf, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { seededPassword } from '../../support/training-court';
 
@@ -105,6 +106,22 @@ describe('filing through the outbox', () => {
     }
     const numbers = await Promise.all(steps.map(async (step) => (await harness.handlers['drafts.get']({ id: step.id })).draft.outbox?.deSeqNum ?? 0));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('takes the clean copy in place of a blocked PDF once it is fixed, and the review lets it through', async () => {
+    const draft = await harness.handlers['drafts.create']({});
+    const blocked = await harness.handlers['documents.add']({ jobId: 'js', name: 'with-script.pdf', bytes: new Uint8Array(await buildPdf(withOpenActionJavaScript)) });
+    await vi.waitFor(async () => expect((await harness.handlers['documents.list']({})).find((record) => record.id === blocked.id)?.preflight.state).toBe('done'), { timeout: 20_000 });
+    const before = await harness.handlers['drafts.update']({
+      id: draft.id,
+      changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }], filerPartyIds: ['us-1017'], eventId: 'form-11-notice-of-appearance', documents: [{ documentId: blocked.id, type: 'main', description: '' }] },
+    });
+    expect(before.checks.map((check) => check.id)).toContain('document.preflight-blocked');
+    const [version] = await harness.handlers['documents.fix']({ id: blocked.id, fix: 'clean-copy' });
+    await vi.waitFor(async () => expect((await harness.handlers['documents.list']({})).find((record) => record.id === version?.id)?.preflight.state).toBe('done'), { timeout: 20_000 });
+    const after = await harness.handlers['drafts.get']({ id: draft.id });
+    expect(after.draft.documents.map((document) => document.documentId)).toEqual([version?.id]);
+    expect(after.canSubmit).toBe(true);
   });
 
   it('marks a filing the court refuses as failed, with the court’s words', async () => {

@@ -1,0 +1,159 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addAccount, logIn } from '../support/accounts-page';
+import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { buildPdf, withOpenActionJavaScript } from '../support/preflight-pdfs';
+import { screenshotPath } from '../support/screenshots';
+import { startSecretService, type TestSession } from '../support/secret-service';
+import { makePdf } from '../support/synthetic-pdfs';
+
+let dataFolder = '';
+let app: BrowserModeProcess | null = null;
+let keyring: TestSession | null = null;
+
+test.beforeEach(async () => {
+  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-filing-'));
+  keyring = await startSecretService();
+});
+
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+  await keyring?.stop();
+  await rm(dataFolder, { recursive: true, force: true });
+});
+
+/** The app, with a filer logged in to the training court. */
+async function openLoggedIn(page: Page, loginId: string, hasMfa: boolean): Promise<void> {
+  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  await page.goto(app.url);
+  await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
+  await addAccount(page, loginId, { hasMfa });
+  await logIn(page, loginId, { hasMfa });
+  await page.getByTestId('rail-filings').click();
+}
+
+/** Steps 1–3: the case by its short number, the event by a word, the party filed for. */
+async function chooseCaseEventAndParty(page: Page, event: { search: string; name: string }, party: string): Promise<void> {
+  await page.getByTestId('case-search').fill('26-00123');
+  await page.getByTestId('case-search').press('Enter');
+  await page.getByTestId('case-result').filter({ hasText: '1:26-cv-00123-MMB' }).click();
+  await expect(page.getByTestId('chosen-case')).toContainText('Acme Steel Corp. v. United States');
+  await page.screenshot({ path: screenshotPath('filing-1-case'), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+
+  await page.getByTestId('event-search').fill(event.search);
+  await page.getByTestId('event-result').filter({ hasText: event.name }).first().click();
+  await expect(page.getByTestId('event-result').filter({ hasText: event.name }).first()).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: screenshotPath('filing-2-event'), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+
+  await page.getByTestId('party-option').filter({ hasText: party }).getByRole('checkbox').check();
+  await page.screenshot({ path: screenshotPath('filing-3-parties'), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+}
+
+/** Steps 6–7: sign and file now; waits for the NEF. */
+async function signAndFile(page: Page, prefix: string): Promise<void> {
+  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
+  await page.getByTestId('sign-checkbox').check();
+  await page.screenshot({ path: screenshotPath(`${prefix}-6-review`), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('file-now').click();
+  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
+  await page.screenshot({ path: screenshotPath(`${prefix}-7-filed`), fullPage: true });
+}
+
+test('a complaint with two attachments goes from an empty draft to filed with its NEF', async ({ page }) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  await openLoggedIn(page, 'jmorgan', true);
+  await expect(page.getByTestId('filings-empty')).toBeVisible();
+  await expect(page.getByTestId('deadline-clock')).toContainText('Midnight Eastern');
+  await page.screenshot({ path: screenshotPath('filings-empty'), fullPage: true });
+  await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
+  await expect(page.getByTestId('wizard')).toBeVisible();
+
+  await chooseCaseEventAndParty(page, { search: 'complaint', name: 'Complaint' }, 'Acme Steel Corp.');
+
+  await page.getByTestId('add-pdfs-input').setInputFiles([
+    { name: 'Complaint.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(4)) },
+    { name: 'Exhibit A.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) },
+    { name: 'Exhibit B.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(1)) },
+  ]);
+  const rows = page.getByTestId('document-row');
+  await expect(rows).toHaveCount(3);
+  await rows.nth(1).getByTestId('document-description').fill('Exhibit A - Entry summaries');
+  await rows.nth(2).getByTestId('document-description').fill('Exhibit B - Protest');
+  await expect(page.getByTestId('document-row').filter({ hasText: 'Exhibit B.pdf' })).toContainText('Ready to file', { timeout: 30_000 });
+  await page.screenshot({ path: screenshotPath('filing-4-documents'), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+
+  await expect(page.getByTestId('docket-preview')).toContainText('(Attachments: # (1) Exhibit A - Entry summaries, # (2) Exhibit B - Protest)');
+  await page.screenshot({ path: screenshotPath('filing-5-docket-text'), fullPage: true });
+
+  await signAndFile(page, 'filing');
+  await expect(page.getByTestId('outbox-status')).toContainText('Complaint against all defendants. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Acme Steel Corp..');
+
+  await page.getByTestId('back-to-list').click();
+  await expect(page.getByTestId('draft-row').first()).toHaveAttribute('data-state', 'filed');
+  await page.screenshot({ path: screenshotPath('filings-list'), fullPage: true });
+});
+
+test('a blocked PDF is fixed in the wizard, and the filing goes with the clean copy', async ({ page }) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  await openLoggedIn(page, 'twalsh', false);
+  await page.getByTestId('new-filing').first().click();
+  await chooseCaseEventAndParty(page, { search: 'appearance', name: 'Form 11 Notice of Appearance' }, 'United States');
+
+  await page.getByTestId('add-pdfs-input').setInputFiles([{ name: 'Appearance.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await buildPdf(withOpenActionJavaScript)) }]);
+  const blocked = page.getByTestId('document-blocked');
+  await expect(blocked).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: screenshotPath('filing-blocked-document'), fullPage: true });
+  await blocked.getByRole('button', { name: /clean copy/i }).click();
+  await expect(page.getByTestId('document-blocked')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('document-row')).toHaveCount(1);
+  await page.screenshot({ path: screenshotPath('filing-fixed-document'), fullPage: true });
+
+  await signAndFile(page, 'filing-fixed');
+});
+
+test('the Motion to Intervene package files its five steps in order', async ({ page }) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  await openLoggedIn(page, 'twalsh', false);
+  await page.getByTestId('intervention-package').first().click();
+  const steps = page.getByTestId('package-step');
+  await expect(steps).toHaveCount(5);
+  await page.screenshot({ path: screenshotPath('filings-intervention-package'), fullPage: true });
+
+  // The second step may not go before the first is submitted (FAQ 41).
+  await page.getByTestId('open-draft').nth(1).click();
+  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
+  await expect(page.getByTestId('rule-check').filter({ hasText: 'FAQ 41' }).first()).toHaveAttribute('data-level', 'block');
+  await page.screenshot({ path: screenshotPath('filings-intervention-order-check'), fullPage: true });
+  await page.getByTestId('back-to-list').click();
+
+  const documents = [await makePdf(2), await makePdf(1)];
+  for (let step = 0; step < 5; step += 1) {
+    await page.getByTestId('open-draft').nth(step).click();
+    if (step === 0) {
+      await page.getByTestId('case-search').fill('26-00123');
+      await page.getByTestId('case-search').press('Enter');
+      await page.getByTestId('case-result').filter({ hasText: '1:26-cv-00123-MMB' }).click();
+      await page.getByTestId('wizard-step').filter({ hasText: 'Filer' }).click();
+      await page.getByTestId('party-option').filter({ hasText: 'United States' }).getByRole('checkbox').check();
+    }
+    await page.getByTestId('wizard-step').filter({ hasText: 'Documents' }).click();
+    const files = [{ name: `Step ${step + 1}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(documents[0] ?? []) }];
+    if (step === 0) files.push({ name: 'Proposed Order.pdf', mimeType: 'application/pdf', buffer: Buffer.from(documents[1] ?? []) });
+    await page.getByTestId('add-pdfs-input').setInputFiles(files);
+    await expect(page.getByTestId('document-row')).toHaveCount(files.length);
+    if (step === 0) await page.getByTestId('document-row').nth(1).getByTestId('document-type').selectOption('proposed-order');
+    await expect(page.getByTestId('document-row').last()).toContainText('Ready to file', { timeout: 30_000 });
+    await signAndFile(page, `intervention-step-${step + 1}`);
+    await page.getByTestId('back-to-list').click();
+  }
+  const states = await page.getByTestId('draft-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
+  expect(states).toEqual(['filed', 'filed', 'filed', 'filed', 'filed']);
+});

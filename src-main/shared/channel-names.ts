@@ -38,6 +38,7 @@ export const channelNames = [
   'outbox.submit',
   'outbox.retry',
   'outbox.withdraw',
+  'outbox.receipt',
   'settings.get',
   'settings.update',
 ] as const;

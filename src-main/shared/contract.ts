@@ -93,6 +93,8 @@ export const contract = {
   'outbox.retry': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   /** Takes a waiting item out of the outbox, back to a draft. */
   'outbox.withdraw': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
+  /** The court's NEF receipt page kept with a submitted filing (HTML from the court: saved as a file, never shown inside the app). */
+  'outbox.receipt': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: z.object({ html: z.string().nullable() }) },
   'settings.get': { args: noArguments, result: settings },
   'settings.update': { args: settings.partial().strict(), result: settings },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;

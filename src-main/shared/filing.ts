@@ -72,6 +72,10 @@ export const outboxStatus = z.object({
   submittedAt: z.string().nullable(),
   /** When its Notice of Electronic Filing arrived: only then is it filed (FAQ 28). */
   filedAt: z.string().nullable(),
+  /** The documents as sent, with their SHA-256, to verify any later copy against (FAQ 46). */
+  sentDocuments: z.array(z.object({ name: z.string(), sha256: z.string() })),
+  /** The court's NEF receipt page was kept (it is missing when the entry was confirmed from the docket instead). */
+  hasReceipt: z.boolean(),
 });
 /** An outbox status. */
 export type OutboxStatus = z.infer<typeof outboxStatus>;

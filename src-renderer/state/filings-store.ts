@@ -49,6 +49,8 @@ export interface FilingsState {
   remove(id: string): Promise<boolean>;
   /** The package file of a draft for the hand-off to another desktop; null when it could not be made (the banner says why). */
   exportDraft(id: string): Promise<Uint8Array | null>;
+  /** The court's NEF receipt page kept with a submitted filing; null when none was kept or it could not be read. */
+  receipt(id: string): Promise<string | null>;
   importDraft(file: File): Promise<void>;
   /** Searches the court's cases; a missing session is answered with the words to show beside the search box. */
   findCases(query: string): Promise<Attempt<readonly CourtCase[]>>;
@@ -225,6 +227,15 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
           return await bridge.invoke('drafts.export', { id });
         } catch (error) {
           report('The filing could not be exported.', error);
+          return null;
+        }
+      },
+
+      async receipt(id) {
+        try {
+          return (await bridge.invoke('outbox.receipt', { draftId: id })).html;
+        } catch (error) {
+          report('The court’s receipt could not be read.', error);
           return null;
         }
       },

@@ -95,6 +95,10 @@ test('a complaint with two attachments goes from an empty draft to filed with it
 
   await signAndFile(page, 'filing');
   await expect(page.getByTestId('outbox-status')).toContainText('Complaint against all defendants. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Acme Steel Corp..');
+  await expect(page.getByTestId('sent-documents')).toContainText('Exhibit B.pdf');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-receipt').click();
+  expect((await download).suggestedFilename()).toMatch(/^NEF receipt 1-26-cv-00123-MMB 1\.html$/);
 
   await page.getByTestId('back-to-list').click();
   await expect(page.getByTestId('draft-row').first()).toHaveAttribute('data-state', 'filed');

@@ -32,7 +32,7 @@ export interface CommitPoint {
 
 /** How a filing ended, when the court's answer arrived. */
 export type FilingResult =
-  | { readonly kind: 'submitted'; readonly deSeqNum: number; readonly documentNumber: number | null; readonly docketText: string }
+  | { readonly kind: 'submitted'; readonly deSeqNum: number; readonly documentNumber: number | null; readonly docketText: string; readonly receiptHtml: string }
   | { readonly kind: 'refused'; readonly step: string; readonly message: string };
 
 /** A docket entry as the docket report lists it. */
@@ -163,7 +163,7 @@ export function createFilingDriver(options: { readonly baseUrl: string; readonly
       const deSeqNum = Number(profile.pages.receiptDeSeqNum.exec(receipt)?.[1] ?? Number.NaN);
       const documentNumber = profile.pages.receiptDocumentNumber.exec(receipt)?.[1];
       if (!Number.isInteger(deSeqNum)) throw new UnknownOutcomeError('The court accepted the filing but its receipt could not be read.', commitPoint);
-      return { kind: 'submitted', deSeqNum, documentNumber: documentNumber ? Number(documentNumber) : null, docketText: commitPoint.docketText };
+      return { kind: 'submitted', deSeqNum, documentNumber: documentNumber ? Number(documentNumber) : null, docketText: commitPoint.docketText, receiptHtml: receipt };
     },
   };
 }

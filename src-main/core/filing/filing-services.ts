@@ -38,7 +38,7 @@ export interface FilingServicesOptions {
   readonly noticePollMs?: number;
 }
 
-type FilingChannel = 'drafts.list' | 'drafts.create' | 'drafts.createInterventionPackage' | 'drafts.get' | 'drafts.update' | 'drafts.delete' | 'drafts.export' | 'drafts.import' | 'court.findCases' | 'court.caseParties' | 'outbox.submit' | 'outbox.retry' | 'outbox.withdraw';
+type FilingChannel = 'drafts.list' | 'drafts.create' | 'drafts.createInterventionPackage' | 'drafts.get' | 'drafts.update' | 'drafts.delete' | 'drafts.export' | 'drafts.import' | 'court.findCases' | 'court.caseParties' | 'outbox.submit' | 'outbox.retry' | 'outbox.withdraw' | 'outbox.receipt';
 
 /** Drafts, the outbox, the court's filing surface and the NEFs that make a filing filed, wired together. */
 export function createFilingServices(options: FilingServicesOptions) {
@@ -161,6 +161,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     },
     'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
+    'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
   };
 
   return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CourtStatus } from '../../shared/domain';
 import type { Draft, OutboxStatus } from '../../shared/filing';
 import { deadlineStatus } from '../../shared/deadline-clock';
@@ -94,13 +95,15 @@ export function createOutbox(options: OutboxOptions) {
   const send = async (draft: Draft, driver: FilingDriver): Promise<void> => {
     if (!draft.case || !draft.eventId) return void setStatus(draft, { state: 'failed', message: 'The draft has no case or event.' });
     const documents = await Promise.all(draft.documents.map(async (document) => ({ ...(await options.document(document.documentId)), description: document.description })));
+    const sentDocuments = documents.map((document) => ({ name: document.name, sha256: createHash('sha256').update(document.bytes).digest('hex') }));
     const request: FilingRequest = { caseId: draft.case.caseId, eventId: draft.eventId, partyIds: draft.filerPartyIds, documents, relatedDocumentNumbers: draft.relatedDocumentNumbers, annotation: draft.docketAnnotation };
-    const sending = setStatus(draft, { state: 'submitting', attempts: (draft.outbox?.attempts ?? 0) + 1, message: null });
+    const sending = setStatus(draft, { state: 'submitting', attempts: (draft.outbox?.attempts ?? 0) + 1, message: null, sentDocuments });
     table.saveSubmission(draft.id, { commitPoint: null });
     try {
       const result = await driver.file(request, async (commitPoint) => table.saveSubmission(draft.id, { commitPoint }));
       if (result.kind === 'refused') return void setStatus(sending, { state: 'failed', message: `The court did not accept the filing at the ${result.step} step: ${result.message}` });
-      setStatus(sending, { state: 'submitted', message: 'Submitted: waiting for the Notice of Electronic Filing (FAQ 28).', deSeqNum: result.deSeqNum, documentNumber: result.documentNumber, docketText: result.docketText, submittedAt: clock.now().toISOString() });
+      table.saveSubmission(draft.id, { ...table.submission(draft.id), receiptHtml: result.receiptHtml });
+      setStatus(sending, { state: 'submitted', message: 'Submitted: waiting for the Notice of Electronic Filing (FAQ 28).', deSeqNum: result.deSeqNum, documentNumber: result.documentNumber, docketText: result.docketText, submittedAt: clock.now().toISOString(), hasReceipt: true });
     } catch (error) {
       if (error instanceof UnknownOutcomeError) {
         setStatus(sending, { state: 'needs-verification', message: `The court's answer to the final submit was lost (${error.message}). ECF Desk checks the docket before doing anything else.` });
@@ -200,6 +203,10 @@ export function createOutbox(options: OutboxOptions) {
       drainInBackground();
       return next;
     },
+    /** The court's NEF receipt page kept with a submitted filing, or null. */
+    receipt(draftId: string): string | null {
+      return table.submission(draftId).receiptHtml ?? null;
+    },
     /** A NEF for this case and entry arrived: the filing is filed (FAQ 28). */
     markFiled(caseId: number, deSeqNum: number, at: Date): boolean {
       const draft = table.withOutboxState('submitted').find((candidate) => candidate.case?.caseId === caseId && candidate.outbox?.deSeqNum === deSeqNum);
@@ -230,7 +237,7 @@ export function createOutbox(options: OutboxOptions) {
 }
 
 function emptyStatus(now: Date): OutboxStatus {
-  return { state: 'ready', queuedAt: now.toISOString(), attempts: 0, message: null, docketText: null, deSeqNum: null, documentNumber: null, submittedAt: null, filedAt: null };
+  return { state: 'ready', queuedAt: now.toISOString(), attempts: 0, message: null, docketText: null, deSeqNum: null, documentNumber: null, submittedAt: null, filedAt: null, sentDocuments: [], hasReceipt: false };
 }
 
 /** The outbox. */

@@ -6,6 +6,8 @@ import type { CommitPoint } from '../court/filing-driver';
 export interface SubmissionRecord {
   /** The commit point of the last submit sent: the court's transaction, the exact docket text, the docket's high-water mark. */
   readonly commitPoint: CommitPoint | null;
+  /** The court's NEF receipt page, kept with the filing. */
+  readonly receiptHtml?: string | null;
 }
 
 type DraftFields = Omit<Draft, 'id' | 'outbox' | 'createdAt' | 'updatedAt'>;

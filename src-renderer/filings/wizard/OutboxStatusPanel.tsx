@@ -1,5 +1,7 @@
 import type { Draft, OutboxStatus } from '../../../src-main/shared/filing';
 import { formatDateTime } from '../../format/format-date-time';
+import { useFilings } from '../../state/StoresProvider';
+import { downloadFile } from '../download-file';
 import { canRetry, canWithdraw } from '../describe-draft';
 
 /** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
@@ -20,6 +22,12 @@ function when(iso: string | null): string | null {
 
 /** Where the filing is in the outbox, what the court said, and Retry or Withdraw where they apply. */
 export function OutboxStatusPanel({ draft, outbox, onRetry, onWithdraw }: { readonly draft: Draft; readonly outbox: OutboxStatus; readonly onRetry: () => void; readonly onWithdraw: () => void }) {
+  const receipt = useFilings((state) => state.receipt);
+  // The court's page is saved as a file, never shown inside the app: it is the court's HTML, not ours.
+  const saveReceipt = async (): Promise<void> => {
+    const html = await receipt(draft.id);
+    if (html !== null) downloadFile(new TextEncoder().encode(html), `NEF receipt ${draft.case?.caseNumber ?? ''} ${outbox.documentNumber ?? ''}.html`.replace(/[\\/:*?"<>|]/g, '-'), 'text/html');
+  };
   const submittedAt = when(outbox.submittedAt);
   const filedAt = when(outbox.filedAt);
   return (
@@ -54,6 +62,23 @@ export function OutboxStatusPanel({ draft, outbox, onRetry, onWithdraw }: { read
             </>
           )}
         </dl>
+      )}
+      {outbox.sentDocuments.length > 0 && (outbox.state === 'submitted' || outbox.state === 'filed') && (
+        <details className="outbox-status__sent" data-testid="sent-documents">
+          <summary>The documents as sent, by SHA-256 (to check any later copy, FAQ 46)</summary>
+          <ul>
+            {outbox.sentDocuments.map((document) => (
+              <li key={document.sha256 + document.name}>
+                {document.name}: <code>{document.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {outbox.hasReceipt && (
+        <button type="button" className="button button--small" data-testid="save-receipt" onClick={() => void saveReceipt()}>
+          Save the court’s receipt
+        </button>
       )}
       {outbox.attempts > 1 && <p className="wizard-step__muted">Tried {outbox.attempts} times.</p>}
       {(canRetry(draft) || canWithdraw(draft)) && (

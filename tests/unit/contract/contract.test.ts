@@ -115,6 +115,7 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
       return { draftId: await submittableDraft(handlers), confirmsSignature: true, sendNow: false };
     case 'outbox.retry':
     case 'outbox.withdraw':
+    case 'outbox.receipt':
       return { draftId: (await handlers['drafts.create']({})).id };
     default:
       return {};

@@ -43,6 +43,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox.submit': notInThisTest,
     'outbox.retry': notInThisTest,
     'outbox.withdraw': notInThisTest,
+    'outbox.receipt': async () => ({ html: null }),
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
     ...overrides,

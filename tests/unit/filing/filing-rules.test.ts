@@ -215,7 +215,7 @@ describe('FAQ 35, Administrative Order 02-01: stipulations', () => {
 });
 
 describe('FAQ 41: the Motion to Intervene package is filed one document at a time, in order', () => {
-  const outbox = (state: OutboxStatus['state']): OutboxStatus => ({ state, queuedAt: '2026-01-14T15:00:00Z', attempts: 1, message: null, docketText: null, deSeqNum: null, documentNumber: null, submittedAt: null, filedAt: null });
+  const outbox = (state: OutboxStatus['state']): OutboxStatus => ({ state, queuedAt: '2026-01-14T15:00:00Z', attempts: 1, message: null, docketText: null, deSeqNum: null, documentNumber: null, submittedAt: null, filedAt: null, sentDocuments: [], hasReceipt: false });
   const step = (number: number, state: OutboxStatus['state'] | null): Draft =>
     draftWith({ id: `step-${number}`, eventId: interventionPackageEvents[number - 1] ?? null, package: { id: 'pkg', kind: 'motion-to-intervene', step: number, of: 5 }, outbox: state === null ? null : outbox(state) });
 

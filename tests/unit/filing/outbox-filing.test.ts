@@ -68,6 +68,11 @@ describe('filing through the outbox', () => {
     expect(submitted.outbox).toMatchObject({ documentNumber: 1, deSeqNum: 2, docketText: 'Motion to Stay. Filed by Thomas Walsh of U.S. Department of Justice on behalf of United States. (Attachments: # (1) Proposed Order, # (2) Exhibit A - Entry summaries) (Walsh, Thomas)' });
     const filed = await waitForState(draft.id, ['filed']);
     expect(filed.outbox?.filedAt).not.toBeNull();
+    // FAQ 46: the documents as sent are kept by SHA-256, and the court's receipt is kept with the filing.
+    const records = await harness.handlers['documents.list']({});
+    expect(filed.outbox?.sentDocuments).toEqual([motion, order, exhibit].map((id) => ({ name: records.find((record) => record.id === id)?.name, sha256: records.find((record) => record.id === id)?.sha256 })));
+    expect(filed.outbox?.hasReceipt).toBe(true);
+    expect((await harness.handlers['outbox.receipt']({ draftId: draft.id })).html).toContain('Notice of Electronic Filing');
     expect(harness.events.some((event) => event.name === 'drafts.changed')).toBe(true);
   });
 

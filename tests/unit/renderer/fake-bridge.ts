@@ -161,6 +161,8 @@ export function outboxStatus(overrides: Partial<NonNullable<Draft['outbox']>> & 
     queuedAt: '2025-03-04T16:00:00.000Z',
     attempts: 1,
     message: null,
+    sentDocuments: [],
+    hasReceipt: false,
     docketText: null,
     deSeqNum: null,
     documentNumber: null,

@@ -4,7 +4,7 @@ import type { PreflightProgress } from '../../src-main/shared/preflight';
 import { Icon } from '../components/Icon';
 import { formatBytes } from '../format/format-bytes';
 import { formatDateTime } from '../format/format-date-time';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../components/CopyButton';
 import { DocumentStatus } from './DocumentStatus';
 
 /** How many characters of the SHA-256 the list shows: enough to tell files apart at a glance. */
@@ -78,7 +78,7 @@ export function DocumentRow({ document, progress, isSelected, isTabStop, onSelec
         <span className="document-row__hash-more" aria-hidden="true">
           …
         </span>
-        <CopyButton value={document.sha256} description={`the SHA-256 of ${document.name}`} />
+        <CopyButton value={document.sha256} description={`the SHA-256 of ${document.name}`} unavailableHint="The clipboard is not available here. The full value is in the tooltip." isHiddenWithoutClipboard />
       </td>
       <td className="document-row__added">
         <time dateTime={document.addedAt}>

@@ -1,5 +1,5 @@
 import type { HelpContact } from '../../src-main/shared/court-help';
-import { CopyTextButton } from './CopyTextButton';
+import { CopyButton } from '../components/CopyButton';
 import { describeOfficeHours } from './office-hours';
 
 /** An office to call or write to, with its hours on the office's clock and on the reader's. */
@@ -28,7 +28,7 @@ export function ContactCard({ contact, now, localTimeZone }: ContactCardProps) {
             <dt>{label}</dt>
             <dd>
               <span className="help-contact__value">{value}</span>
-              <CopyTextButton value={value} description={`${label.toLowerCase()}: ${value}`} />
+              <CopyButton value={value} description={`${label.toLowerCase()}: ${value}`} unavailableHint="The clipboard is not available. Select the text and copy it yourself." />
             </dd>
           </div>
         ))}

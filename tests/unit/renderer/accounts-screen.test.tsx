@@ -247,7 +247,7 @@ describe('the Accounts screen', () => {
     expect(bar.textContent).toContain('client code SMITH-001');
     expect(bar.textContent).toContain('since');
     expect(within(rowFor('jmorgan')).getByText('Logged in')).toBeTruthy();
-    expect(document.activeElement).toBe(within(bar).getByRole('button', { name: 'Log out' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(bar).getByRole('button', { name: 'Log out' })));
   });
 
   it('asks for the password when none is saved or the court says it is needed, and for the code at once when the account asks for it', async () => {

@@ -1,8 +1,11 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import { App } from '../../../src-renderer/App';
 import { createStores, type Stores } from '../../../src-renderer/state/stores';
 import { StoresProvider } from '../../../src-renderer/state/StoresProvider';
 import type { FakeBridge } from './fake-bridge';
+
+// The full suite runs many files at once on two cores: a screen may take longer than the default second to settle.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** Renders the whole window over a fake bridge, the way main.tsx does over the real one. */
 export function renderApp(bridge: FakeBridge): RenderResult & { readonly stores: Stores } {

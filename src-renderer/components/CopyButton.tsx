@@ -6,15 +6,17 @@ const feedbackMilliseconds = 2000;
 
 const labels: Readonly<Record<CopyState, string>> = { idle: 'Copy', copied: 'Copied', failed: 'Not copied' };
 
-/** What a screen reader hears after a press; the text stays selectable, so a failed copy can still be done by hand. */
-const announcements: Readonly<Record<CopyState, string>> = {
-  idle: '',
-  copied: 'Copied to the clipboard.',
-  failed: 'The clipboard is not available. Select the text and copy it yourself.',
-};
+/** What a Copy button needs: the value, what it is (for screen readers), and what to say when there is no clipboard. */
+export interface CopyButtonProps {
+  readonly value: string;
+  readonly description: string;
+  /** Said when copying fails; with `isHiddenWithoutClipboard`, a host without a clipboard shows no button at all. */
+  readonly unavailableHint: string;
+  readonly isHiddenWithoutClipboard?: boolean;
+}
 
-/** A Copy button for a phone number, email or address; the app opens no links, so copying is how a value leaves it. */
-export function CopyTextButton({ value, description }: { readonly value: string; readonly description: string }) {
+/** Copies a value to the clipboard and says briefly whether it worked; the app opens no links, so copying is how a value leaves it. */
+export function CopyButton({ value, description, unavailableHint, isHiddenWithoutClipboard = false }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -23,8 +25,10 @@ export function CopyTextButton({ value, description }: { readonly value: string;
     return () => window.clearTimeout(timer);
   }, [state]);
 
+  // Some hosts (plain http pages, locked-down windows) have no clipboard API at all.
+  if (!navigator.clipboard && isHiddenWithoutClipboard) return null;
+
   const copy = (): void => {
-    // Some hosts (plain http pages, locked-down windows) have no clipboard API at all.
     if (!navigator.clipboard) {
       setState('failed');
       return;
@@ -42,7 +46,7 @@ export function CopyTextButton({ value, description }: { readonly value: string;
         <span className="visually-hidden">{description}</span>
       </button>
       <span className="visually-hidden" aria-live="polite">
-        {announcements[state]}
+        {state === 'copied' ? 'Copied to the clipboard.' : state === 'failed' ? unavailableHint : ''}
       </span>
     </>
   );

@@ -3,10 +3,12 @@ import { AccountsScreen } from './accounts/AccountsScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
 import { FilingsScreen } from './filings/FilingsScreen';
 import { HelpScreen } from './help/HelpScreen';
+import { InboxScreen } from './inbox/InboxScreen';
+import { useNoticeNotifications } from './inbox/use-notice-notifications';
 import { AppHeader } from './shell/AppHeader';
 import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail, type ScreenId } from './shell/NavigationRail';
-import { useAppInfo, useCourt, useDocuments } from './state/StoresProvider';
+import { useAppInfo, useCourt, useDocuments, useInbox } from './state/StoresProvider';
 import './App.css';
 
 /** The window: header across the top, the screens rail on the left, the current screen in the middle. */
@@ -15,6 +17,10 @@ export function App() {
   useEffect(() => void loadAppInfo(), [loadAppInfo]);
   const connectCourt = useCourt((state) => state.connect);
   useEffect(() => connectCourt(), [connectCourt]);
+  // Notices arrive whichever screen is shown, so the inbox follows main's events for the whole window.
+  const connectInbox = useInbox((state) => state.connect);
+  useEffect(() => connectInbox(), [connectInbox]);
+  useNoticeNotifications();
   const selectDocument = useDocuments((state) => state.select);
   const [screen, setScreen] = useState<ScreenId>('documents');
   const mainRef = useRef<HTMLElement>(null);
@@ -37,6 +43,8 @@ export function App() {
         return <DocumentsScreen />;
       case 'filings':
         return <FilingsScreen onOpenDocument={openDocument} onOpenAccounts={() => choose('accounts')} />;
+      case 'inbox':
+        return <InboxScreen onOpenAccounts={() => choose('accounts')} />;
       case 'accounts':
         return <AccountsScreen />;
       case 'help':

@@ -1,6 +1,6 @@
 // Builds everything the two hosts run: the renderer (Vite) and the main-side bundles (esbuild).
 import { build as esbuild } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
@@ -18,6 +18,7 @@ const nodeBundles = [
   { entry: 'src-main/core/preflight/fixes/fix-worker.ts', out: 'workers/fixes.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', banner: { js: '#!/usr/bin/env node' } },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
+  { entry: 'src-main/core/inbox/store/bench-entry.ts', out: 'bench/inbox.js' },
 ];
 
 async function buildMain() {
@@ -57,4 +58,6 @@ async function buildRenderer() {
 
 await rm(dist, { recursive: true, force: true });
 await Promise.all([buildMain(), buildRenderer()]);
+// package.json's bin: `npx ecf-desk` runs the file itself, so it must be executable.
+await chmod(path.join(dist, 'cli', 'ecf-desk.js'), 0o755);
 if (!quiet) process.stdout.write('Built into dist/.\n');

@@ -1,19 +1,21 @@
 import { failUsage, usage } from './cli-support';
 import { exitCodes } from './exit-codes';
 import { runCleanCopyCommand, runSplitCommand } from './fix-commands';
+import { nefUsage, runNefCommand } from './nef-command';
 import { runPreflightCommand } from './preflight-command';
 
 const commands: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   preflight: runPreflightCommand,
   'clean-copy': runCleanCopyCommand,
   split: runSplitCommand,
+  nef: runNefCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(usage);
+    process.stdout.write(`${usage}\n${nefUsage}`);
     return;
   }
   const run = command ? commands[command] : undefined;

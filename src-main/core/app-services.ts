@@ -6,12 +6,13 @@ import { createAccountsService } from './court/accounts-service';
 import { createCourtConnection } from './court/court-connection';
 import { createCourtSession } from './court/court-session';
 import { createFilingServices } from './filing/filing-services';
+import { createInboxService } from './inbox/inbox-service';
 import type { CourtFetch } from './court/pacer-login';
 import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
-import { createDocumentStore } from './storage/document-store';
+import { createDocumentStore, sha256Of } from './storage/document-store';
 import { createAccountsTable } from './storage/accounts-table';
 import { createAppLog } from './storage/app-log';
 import { createDocumentsTable } from './storage/documents-table';
@@ -52,9 +53,10 @@ export interface CoreServices {
 export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const clock = options.clock ?? systemClock;
   const database = openDatabase(path.join(options.dataFolder, dataFileNames.database));
+  const documentStore = createDocumentStore(path.join(options.dataFolder, dataFileNames.documents));
   const documents = createDocumentsService({
     table: createDocumentsTable(database),
-    store: createDocumentStore(path.join(options.dataFolder, dataFileNames.documents)),
+    store: documentStore,
     pdfReader: options.pdfReader,
     preflighter: options.preflighter,
     fixer: options.fixer,
@@ -99,6 +101,34 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
     ...(options.noticePollMs === undefined ? {} : { noticePollMs: options.noticePollMs }),
   });
+  const inbox = createInboxService({
+    database,
+    fetch: courtFetch,
+    clock,
+    secrets: options.secretStore,
+    mailboxes: () => settingsStore.read().mailboxes,
+    saveMailboxes: (mailboxes) => settingsStore.write({ ...settingsStore.read(), mailboxes: [...mailboxes] }),
+    trainingMailbox: () => {
+      const root = court.noticeFolder();
+      // The training court's firm keeps a shared docketing mailbox, as firms do for NEFs: the inbox reads that one.
+      return root === null ? null : { root, address: 'docketing@morganreyes.example' };
+    },
+    trustedHosts: () => {
+      const url = court.status().kind === 'training' ? court.status().ecfUrl : null;
+      return url ? [new URL(url).host] : [];
+    },
+    sessionToken: () => session.token(),
+    keepPdf: async (bytes) => {
+      const sha256 = await sha256Of(bytes);
+      await documentStore.put(bytes, sha256);
+      return sha256;
+    },
+    readPdf: (sha256) => documentStore.read(sha256),
+    onEntry: (caseId, deSeqNum) => filing.outbox.markFiled(caseId, deSeqNum, clock.now()),
+    onChange: (id) => options.emit('inbox.changed', { id }),
+    log,
+    ...(options.noticePollMs === undefined ? {} : { pollMs: options.noticePollMs }),
+  });
   // The court comes up in the background: the app's own screens do not wait for it.
   void court.use(settingsStore.read().courtProfile);
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
@@ -137,6 +167,21 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     'documents.cancelFix': async ({ id }) => documents.cancelFix(id),
     'documents.undoFix': async ({ id }) => documents.undoFix(id),
     ...filing.handlers,
+    'inbox.list': async (query) => inbox.list(query),
+    'inbox.get': async ({ id }) => inbox.get(id),
+    'inbox.markRead': async ({ id, isRead }) => inbox.markRead(id, isRead),
+    'inbox.importFile': ({ name, bytes }) => inbox.importFile(name, bytes),
+    'inbox.fetchDocument': ({ id, number }) => inbox.fetchDocument(id, number),
+    'inbox.buyDocument': ({ id, number, acceptsFeeCents }) => inbox.buyDocument(id, number, acceptsFeeCents),
+    'inbox.exportDeadlines': async () => inbox.exportDeadlines() as Uint8Array<ArrayBuffer>,
+    'inbox.documentContent': async ({ id, number }) => (await inbox.documentContent(id, number)) as Uint8Array<ArrayBuffer>,
+    'mailboxes.list': () => inbox.mailboxes(),
+    'mailboxes.save': (input) => inbox.saveMailbox(input),
+    'mailboxes.remove': async ({ id }) => {
+      await inbox.removeMailbox(id);
+      return null;
+    },
+    'mailboxes.sync': ({ id }) => inbox.syncMailbox(id),
     'settings.get': async () => settingsStore.read(),
     'settings.update': async (changes) => {
       const previous = settingsStore.read();
@@ -151,6 +196,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     handlers,
     async close() {
       // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
+      await inbox.close();
       await filing.close();
       documents.close();
       // PACER sessions end at the court when the app quits, as the user would expect of a logout.

@@ -39,12 +39,24 @@ export const channelNames = [
   'outbox.retry',
   'outbox.withdraw',
   'outbox.receipt',
+  'inbox.list',
+  'inbox.get',
+  'inbox.markRead',
+  'inbox.importFile',
+  'inbox.fetchDocument',
+  'inbox.buyDocument',
+  'inbox.exportDeadlines',
+  'inbox.documentContent',
+  'mailboxes.list',
+  'mailboxes.save',
+  'mailboxes.remove',
+  'mailboxes.sync',
   'settings.get',
   'settings.update',
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */
-export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged', 'session.changed', 'drafts.changed'] as const;
+export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged', 'session.changed', 'drafts.changed', 'inbox.changed'] as const;
 
 /** A request channel's name. */
 export type ChannelName = (typeof channelNames)[number];

@@ -4,6 +4,7 @@ import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflight
 import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
 import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
+import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './inbox';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
@@ -95,6 +96,26 @@ export const contract = {
   'outbox.withdraw': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   /** The court's NEF receipt page kept with a submitted filing (HTML from the court: saved as a file, never shown inside the app). */
   'outbox.receipt': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: z.object({ html: z.string().nullable() }) },
+  /** Notices, newest first, filtered and searched (full text over case, caption, docket text and parties). */
+  'inbox.list': { args: inboxQuery, result: z.object({ items: z.array(inboxItem), total: z.number().int().nonnegative() }) },
+  'inbox.get': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: inboxItem },
+  'inbox.markRead': { args: z.object({ id: z.string().min(1).max(100), isRead: z.boolean() }).strict(), result: inboxItem },
+  /** One `.eml` or Outlook `.msg` file dropped or chosen; what is not a notice is set aside with the reason. */
+  'inbox.importFile': { args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'the file is larger than 64 MB') }).strict(), result: importSummary },
+  /** Tries the free look again; it never pays (a login, price or receipt page stops it). */
+  'inbox.fetchDocument': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(), result: inboxItem },
+  /** Buys a document with the logged-in account, only at the price the user was shown ($0.10 a page, $3.00 cap). */
+  'inbox.buyDocument': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10), acceptsFeeCents: z.number().int().nonnegative().max(300) }).strict(), result: inboxItem },
+  /** The deadlines the notices' docket texts set, as an iCalendar file. */
+  'inbox.exportDeadlines': { args: noArguments, result: z.instanceof(Uint8Array) },
+  /** The saved PDF of a notice's document, for the reader's preview. */
+  'inbox.documentContent': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(), result: z.instanceof(Uint8Array) },
+  'mailboxes.list': { args: noArguments, result: z.array(mailbox) },
+  /** Adds or edits a mailbox; its password or access token goes to the keychain only. */
+  'mailboxes.save': { args: mailboxInput, result: mailbox },
+  'mailboxes.remove': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: z.null() },
+  /** Reads new mail now (mailboxes are also watched with IDLE while the app runs). */
+  'mailboxes.sync': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: mailbox },
   'settings.get': { args: noArguments, result: settings },
   'settings.update': { args: settings.partial().strict(), result: settings },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
@@ -108,6 +129,8 @@ export const eventContract = {
   'session.changed': sessionStatus,
   /** A draft or its outbox state changed (saved, submitted, filed); `id` is null when several did. */
   'drafts.changed': z.object({ id: z.string().nullable() }).strict(),
+  /** Notices arrived, were read, or a document was saved; `id` is null when several changed. */
+  'inbox.changed': z.object({ id: z.string().nullable() }).strict(),
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** The arguments a channel takes (as the caller writes them). */

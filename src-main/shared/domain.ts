@@ -144,15 +144,31 @@ export const courtStatus = z.object({
 /** The court the app talks to. */
 export type CourtStatus = z.infer<typeof courtStatus>;
 
+/** An IMAP mailbox notices are read from, as settings keep it (its password or token is in the keychain). */
+export const mailboxSettings = z.object({
+  id: z.string(),
+  host: z.string(),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean(),
+  user: z.string(),
+  auth: z.enum(['password', 'oauth2']),
+  folder: z.string(),
+  marksRead: z.boolean(),
+});
+/** A mailbox's settings. */
+export type MailboxSettings = z.infer<typeof mailboxSettings>;
+
 /** The user's settings that the app keeps today. Secrets never live here. */
 export const settings = z.object({
   documentsSort: z.enum(['added', 'name', 'size']),
   courtProfile: courtProfileId,
   /** Keep PACER passwords and TOTP secrets in the OS keychain; false (a firm's policy) asks at every login instead. */
   allowCredentialStorage: z.boolean(),
+  /** Where NEFs are read from (a policy may set these for a firm's shared docketing mailbox). */
+  mailboxes: z.array(mailboxSettings).max(20),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settings>;
 
 /** The settings a new user starts with. */
-export const defaultSettings: Settings = { documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true };
+export const defaultSettings: Settings = { documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] };

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 /** The names of the app's icons. */
-export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help';
+export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help' | 'inbox';
 
 // Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
 const shapes: Record<IconName, ReactElement> = {
@@ -43,6 +43,12 @@ const shapes: Record<IconName, ReactElement> = {
       <path d="M10.3 4.2 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z" />
       <path d="M12 9.5v4" />
       <path d="M12 17v.01" />
+    </>
+  ),
+  inbox: (
+    <>
+      <path d="M4 13h4l1.5 3h5l1.5-3h4" />
+      <path d="M6.2 5h11.6a1 1 0 0 1 .9.6L21 13v5a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-5l2.3-7.4a1 1 0 0 1 .9-.6z" />
     </>
   ),
   close: (

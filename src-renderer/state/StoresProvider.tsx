@@ -5,6 +5,7 @@ import type { AppInfoState } from './app-info-store';
 import type { CourtState } from './court-store';
 import type { DocumentsState } from './documents-store';
 import type { FilingsState } from './filings-store';
+import type { InboxState } from './inbox-store';
 import type { NoticesState } from './notices-store';
 import type { Stores } from './stores';
 
@@ -49,4 +50,9 @@ export function useAccounts<T>(select: (state: AccountsState) => T): T {
 /** Reads from the store of drafts, the open filing and the outbox. */
 export function useFilings<T>(select: (state: FilingsState) => T): T {
   return useStore(useStores().filings, select);
+}
+
+/** Reads from the store of court notices, their documents and the mailboxes they come from. */
+export function useInbox<T>(select: (state: InboxState) => T): T {
+  return useStore(useStores().inbox, select);
 }

@@ -4,6 +4,7 @@ import { createAppInfoStore, type AppInfoStore } from './app-info-store';
 import { createCourtStore, type CourtStore } from './court-store';
 import { createDocumentsStore, type DocumentsStore } from './documents-store';
 import { createFilingsStore, type FilingsStore } from './filings-store';
+import { createInboxStore, type InboxStore } from './inbox-store';
 import { createNoticesStore, type NoticesStore } from './notices-store';
 
 /** Every store the renderer uses, built over one bridge. */
@@ -14,6 +15,7 @@ export interface Stores {
   readonly documents: DocumentsStore;
   readonly accounts: AccountsStore;
   readonly filings: FilingsStore;
+  readonly inbox: InboxStore;
 }
 
 /** Builds the stores over a bridge: the app passes the real one, tests a fake. */
@@ -27,5 +29,6 @@ export function createStores(bridge: Bridge): Stores {
     documents,
     accounts: createAccountsStore(bridge, notices),
     filings: createFilingsStore(bridge, notices, documents),
+    inbox: createInboxStore(bridge, notices),
   };
 }

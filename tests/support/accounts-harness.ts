@@ -15,6 +15,7 @@ import { createInProcessFixer } from './in-process-fixer';
 import { inProcessPreflighter } from './in-process-preflighter';
 import { createMemorySecretStore } from './memory-secret-store';
 import { startTestCourt } from './training-court';
+import type { TrainingCourtOptions } from '../../src-main/training-court/training-court';
 
 /** Core services wired to a standalone training court, as the app wires them to its embedded one (accounts, filing). */
 export interface AccountsHarness {
@@ -31,9 +32,9 @@ export interface AccountsHarness {
 }
 
 /** Starts a training court and the app's core against it, with the given keychain and settings. */
-export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch; preflighter?: Preflighter } = {}): Promise<AccountsHarness> {
+export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch; preflighter?: Preflighter; court?: Partial<TrainingCourtOptions>; noticePollMs?: number } = {}): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
-  const court = await startTestCourt();
+  const court = await startTestCourt(options.court);
   const settingsStore = createFileSettingsStore(dataFolder);
   settingsStore.write({ ...settingsStore.read(), ...options.settings });
   const store = options.store ?? createMemorySecretStore();
@@ -51,7 +52,7 @@ export async function startAccountsHarness(options: { store?: SecretStore; setti
     secretStore: store,
     trainingCourt: { start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }) },
     outboxRetryDelayMs: 20,
-    noticePollMs: 100,
+    noticePollMs: options.noticePollMs ?? 100,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const untilCourtReady = (core: CoreServices) =>

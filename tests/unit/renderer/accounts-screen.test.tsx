@@ -50,13 +50,13 @@ describe('the Accounts screen', () => {
     renderApp(createFakeBridge());
 
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Accounts', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Help']);
     expect(entries[0]?.getAttribute('aria-current')).toBe('page');
     expect(await screen.findByTestId('empty-state')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
     expect(await screen.findByTestId('accounts-screen')).toBeTruthy();
-    expect(entries[2]?.getAttribute('aria-current')).toBe('page');
+    expect(entries[3]?.getAttribute('aria-current')).toBe('page');
     expect(entries[0]?.hasAttribute('aria-current')).toBe(false);
     expect(screen.queryByTestId('empty-state')).toBeNull();
   });

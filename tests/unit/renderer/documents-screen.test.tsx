@@ -145,8 +145,8 @@ describe('the Documents screen', () => {
       documentRecord({ id: 'b', name: 'Exhibit 2.pdf', bytes: 9_000, addedAt: '2025-03-03T10:00:00.000Z' }),
       documentRecord({ id: 'c', name: 'Answer.pdf', bytes: 1_000, addedAt: '2025-03-02T10:00:00.000Z' }),
     ]);
-    bridge.answer('settings.get', () => ({ documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true }));
-    bridge.answer('settings.update', (args) => ({ documentsSort: args.documentsSort ?? 'added', courtProfile: 'cit-training', allowCredentialStorage: true }));
+    bridge.answer('settings.get', () => ({ documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] }));
+    bridge.answer('settings.update', (args) => ({ documentsSort: args.documentsSort ?? 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] }));
     renderApp(bridge);
 
     await waitFor(() => expect(rowNames()).toEqual(['Exhibit 2.pdf', 'Exhibit 10.pdf', 'Answer.pdf']));

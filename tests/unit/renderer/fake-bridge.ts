@@ -4,6 +4,7 @@ import type { ChannelArgs, ChannelResult, EventPayload } from '../../../src-main
 import type { CourtStatus, DocumentRecord } from '../../../src-main/shared/domain';
 import type { ErrorCode } from '../../../src-main/shared/errors';
 import type { CaseParty, CourtCase, Draft, DraftReview, RuleCheck } from '../../../src-main/shared/filing';
+import type { InboxItem, Mailbox, NoticeDocument } from '../../../src-main/shared/inbox';
 import { BridgeError, type Bridge, type ChooseResult } from '../../../src-renderer/create-bridge';
 import type { CallOptions } from '../../../src-renderer/transports/transport';
 
@@ -31,6 +32,10 @@ export interface FakeBridge extends Bridge {
   readonly drafts: Map<string, Draft>;
   /** What the default answers say about a draft; tests set checks, a docket text or `canSubmit`. */
   reviewDraft: (draft: Draft) => DraftReview;
+  /** The notices the default `inbox.*` answers list, newest first; tests put notices in or read them. */
+  readonly inbox: InboxItem[];
+  /** The mailboxes the default `mailboxes.*` answers keep. */
+  readonly mailboxes: Mailbox[];
 }
 
 /** A failed call as the real bridge reports it, with main's stable code. */
@@ -74,16 +79,135 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
     },
     drafts: new Map(),
     reviewDraft: (draft) => draftReview(draft),
+    inbox: [],
+    mailboxes: [],
   };
 
   fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
   fake.answer('documents.list', () => [...documents]);
-  fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true }));
+  fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] }));
   fake.answer('court.status', () => trainingCourt());
   fake.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain() }));
   fake.answer('session.status', () => ({ state: 'logged-out' }));
   answerDrafts(fake);
+  answerInbox(fake);
   return fake;
+}
+
+/** Default answers for the inbox and its mailboxes: the fake's lists, filtered and paged as main would, nothing bought. */
+function answerInbox(fake: FakeBridge): void {
+  const find = (id: string): InboxItem => {
+    const found = fake.inbox.find((item) => item.id === id);
+    if (!found) throw bridgeError('invalid-arguments', 'That notice is no longer in the inbox.');
+    return found;
+  };
+  const keep = (item: InboxItem): InboxItem => {
+    fake.inbox.splice(fake.inbox.indexOf(find(item.id)), 1, item);
+    return item;
+  };
+  fake.answer('inbox.list', (query) => {
+    const text = query.text?.toLowerCase();
+    const matching = fake.inbox.filter(
+      (item) =>
+        (!text || [item.caseNumber, item.caseName, item.docketText, item.subject].some((field) => field?.toLowerCase().includes(text))) &&
+        (!query.court || item.court === query.court) &&
+        (!query.caseNumber || item.caseNumber === query.caseNumber) &&
+        (!query.hasDeadline || item.deadlines.length > 0) &&
+        (!query.isUnread || !item.isRead),
+    );
+    const offset = query.offset ?? 0;
+    return { items: matching.slice(offset, offset + (query.limit ?? 100)), total: matching.length };
+  });
+  fake.answer('inbox.get', ({ id }) => find(id));
+  fake.answer('inbox.markRead', ({ id, isRead }) => keep({ ...find(id), isRead }));
+  fake.answer('inbox.importFile', () => ({ imported: 1, duplicates: 0, resends: 0, modified: 0, setAside: [] }));
+  fake.answer('inbox.fetchDocument', ({ id }) => find(id));
+  fake.answer('inbox.buyDocument', ({ id, number }) => {
+    const item = find(id);
+    const bought = (document: NoticeDocument): NoticeDocument => (document.number === number ? { ...document, state: 'paid', documentId: `bought-${number}`, sha256: sha256Starting('b0' + number) } : document);
+    return keep({ ...item, documents: item.documents.map(bought) });
+  });
+  fake.answer('inbox.exportDeadlines', () => new TextEncoder().encode('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'));
+  fake.answer('documents.content', () => new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+  fake.answer('inbox.documentContent', () => new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+  fake.answer('mailboxes.list', () => [...fake.mailboxes]);
+  fake.answer('mailboxes.save', ({ secret: _secret, ...input }) => {
+    const before = fake.mailboxes.find((each) => each.id === input.id);
+    const saved = imapMailbox({ ...input, id: input.id ?? `mailbox-${fake.mailboxes.length + 1}`, secretSaved: _secret !== undefined || (before?.secretSaved ?? false) });
+    if (before) fake.mailboxes.splice(fake.mailboxes.indexOf(before), 1, saved);
+    else fake.mailboxes.push(saved);
+    return saved;
+  });
+  fake.answer('mailboxes.remove', ({ id }) => {
+    fake.mailboxes.splice(
+      fake.mailboxes.findIndex((each) => each.id === id),
+      1,
+    );
+    return null;
+  });
+  fake.answer('mailboxes.sync', ({ id }) => {
+    const mailbox = fake.mailboxes.find((each) => each.id === id);
+    if (!mailbox) throw bridgeError('invalid-arguments', 'That mailbox is no longer set up.');
+    return { ...mailbox, state: 'watching', lastSyncAt: '2026-03-04T16:00:00.000Z' };
+  });
+}
+
+/** A notice of electronic filing in the training court's case 26-00123, unread, with a saved main document; tests override what they check. */
+export function inboxItem(overrides: Partial<InboxItem> & Pick<InboxItem, 'id'>): InboxItem {
+  return {
+    court: 'cit',
+    kind: 'nef',
+    subject: 'Activity in Case 1:26-cv-00123-MMB Acme Steel Corp. v. United States Order',
+    caseNumber: '1:26-cv-00123-MMB',
+    caseName: 'Acme Steel Corp. v. United States',
+    caseId: '123',
+    documentNumber: '12',
+    docketText: 'ORDER granting [10] Motion for Extension of Time. Response due by 4/15/2026. Signed by Judge M. Baker on 3/4/2026.',
+    shortDescription: 'Order on Motion for Extension of Time',
+    dateFiled: '2026-03-04',
+    deSeqNum: '45',
+    receivedAt: '2026-03-04T15:30:00.000Z',
+    isRead: false,
+    resendCount: 0,
+    modifiedAt: null,
+    linkWarning: null,
+    documents: [noticeDocument({ number: '0' })],
+    deadlines: [{ date: '2026-04-15', label: 'Response due' }],
+    recipients: [{ name: 'Jane Morgan', emails: ['jmorgan@example.com'] }],
+    ...overrides,
+  };
+}
+
+/** A notice's main document saved with its free look; tests override what they check. */
+export function noticeDocument(overrides: Partial<NoticeDocument> & Pick<NoticeDocument, 'number'>): NoticeDocument {
+  return {
+    description: 'Main Document',
+    state: 'saved',
+    documentId: `saved-${overrides.number}`,
+    sha256: sha256Starting('5a7ed0c0ffee'),
+    pages: 3,
+    feeCents: 30,
+    message: null,
+    ...overrides,
+  };
+}
+
+/** An IMAP mailbox over TLS with its password in the keychain, watched; tests override what they check. */
+export function imapMailbox(overrides: Partial<Mailbox> & Pick<Mailbox, 'id'>): Mailbox {
+  return {
+    host: 'imap.example.com',
+    port: 993,
+    secure: true,
+    user: 'docketing@example.com',
+    auth: 'password',
+    folder: 'INBOX',
+    marksRead: false,
+    secretSaved: true,
+    state: 'watching',
+    lastSyncAt: '2026-03-04T15:00:00.000Z',
+    message: null,
+    ...overrides,
+  };
 }
 
 /** The five events of the Motion to Intervene package, in the order FAQ 41 files them. */

@@ -36,10 +36,10 @@ function argsOf(bridge: FakeBridge, channel: string): unknown[] {
 }
 
 describe('the Filings screen', () => {
-  it('sits on the rail between Documents and Accounts, before Help', () => {
+  it('sits on the rail between Documents and Inbox, before Accounts and Help', () => {
     renderApp(createFakeBridge());
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Accounts', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Help']);
   });
 
   it('with no filings, explains how to start one and shows no rows', async () => {

@@ -118,7 +118,7 @@ describe('crash safety', () => {
     const folder = temp.path;
     const databaseFile = path.join(folder, 'ecf-desk.sqlite');
     openDatabase(databaseFile).close();
-    createFileSettingsStore(folder).write({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true });
+    createFileSettingsStore(folder).write({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
     const script = path.join(folder, 'writer.mjs');
     writeFileSync(script, writerScript());
 

@@ -5,10 +5,11 @@ import { migration0002 } from './0002-preflight';
 import { migration0003 } from './0003-document-versions';
 import { migration0004 } from './0004-accounts';
 import { migration0005 } from './0005-drafts';
+import { migration0006 } from './0006-notices';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 /**
  * Brings the database up to the newest schema this app knows, one migration per transaction, with

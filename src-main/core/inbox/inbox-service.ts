@@ -1,0 +1,271 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { MailboxSettings } from '../../shared/domain';
+import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../shared/inbox';
+import type { CourtFetch } from '../court/pacer-login';
+import { AppError } from '../errors';
+import type { Clock } from '../ports';
+import type { SecretStore } from '../vault/secret-store';
+import { fetchFreeLook } from './free-look-fetcher';
+import { deadlinesToIcs } from './ics';
+import { checkNoticeLink } from './link-safety';
+import { parseNotice } from './nef/parse-notice';
+import { buyDocument } from './buy-document';
+import { readMailFile } from './sources/file-source';
+import { createImapSource, type ImapSource } from './sources/imap-source';
+import { createMaildirSource } from './sources/maildir-source';
+import type { IncomingMail } from './sources/mail-source';
+import { createInboxStore, type IngestResult } from './store/inbox-store';
+
+/** What the inbox needs from the rest of core. */
+export interface InboxServiceOptions {
+  readonly database: Database.Database;
+  readonly fetch: CourtFetch;
+  readonly clock: Clock;
+  readonly secrets: SecretStore;
+  readonly mailboxes: () => readonly MailboxSettings[];
+  readonly saveMailboxes: (mailboxes: readonly MailboxSettings[]) => void;
+  /** The training court's Maildir tree and the address the app reads there (the firm's docketing mailbox), or null. */
+  readonly trainingMailbox: () => { readonly root: string; readonly address: string } | null;
+  /** Hosts trusted besides the courts' own: the training court's loopback address. */
+  readonly trustedHosts: () => readonly string[];
+  /** The court session's token, for buying a document the user chose to pay for. */
+  readonly sessionToken: () => string;
+  /** Saves a fetched PDF in the content-addressed document store. */
+  readonly keepPdf: (bytes: Uint8Array) => Promise<string>;
+  /** Reads a saved PDF back by its SHA-256. */
+  readonly readPdf: (sha256: string) => Promise<Uint8Array>;
+  /** A notice for this entry arrived (FAQ 28: the filing it announces is filed). */
+  readonly onEntry: (caseId: number, deSeqNum: number) => void;
+  readonly onChange: (id: string | null) => void;
+  readonly log: (line: string) => void;
+  readonly pollMs?: number;
+}
+
+const mailboxItem = (id: string): string => `mailbox:${id}`;
+
+/**
+ * The NEF inbox: mail from every source goes through the parser, the link check and the store's dedupe; each new
+ * notice's free look is fetched at once (never paying); entries are handed to the outbox to mark filings filed.
+ */
+export function createInboxService(options: InboxServiceOptions) {
+  const { clock } = options;
+  const store = createInboxStore(options.database);
+  const runtime = new Map<string, { state: Mailbox['state']; lastSyncAt: string | null; message: string | null; source: ImapSource | null }>();
+  let isClosed = false;
+  let fetching: Promise<void> | null = null;
+
+  /** One email in: parse, check its links, store; new documents are fetched at once. */
+  const ingest = async (mail: IncomingMail, source: string): Promise<IngestResult> => {
+    const notice = await parseNotice(mail.raw);
+    const trusted = { extraHosts: options.trustedHosts() };
+    const links = notice.dockets.flatMap((docket) => (docket.documentUrl ? [docket.documentUrl] : []));
+    const unsafe = links.map((url) => checkNoticeLink(url, { court: notice.court }, trusted)).find((verdict) => !verdict.isSafe);
+    const result = store.ingest(notice, {
+      messageId: null,
+      rawSha256: createHash('sha256').update(mail.raw).digest('hex'),
+      source,
+      receivedAt: mail.receivedAt,
+      linkWarning: unsafe && !unsafe.isSafe ? unsafe.reason : null,
+    });
+    if (result.outcome === 'new' || result.outcome === 'resend') {
+      for (const docket of notice.dockets) if (docket.caseId && docket.deSeqNum) options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
+      void fetchPending();
+    }
+    if (result.outcome !== 'duplicate') options.onChange(result.itemIds.length === 1 ? (result.itemIds[0] ?? null) : null);
+    return result;
+  };
+
+  /** Fetches every pending free look, one notice at a time; a document saved once is never fetched again. */
+  const fetchPending = (): Promise<void> =>
+    (fetching ??= (async () => {
+      try {
+        const byItem = new Map<string, string>();
+        for (const pending of store.pendingDocuments()) if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
+        for (const [itemId, url] of byItem) {
+          if (isClosed) return;
+          const result = await fetchFreeLook({ url, fetch: options.fetch });
+          const pendingNumbers = (store.get(itemId)?.documents ?? []).filter((document) => document.state === 'pending').map((document) => document.number);
+          if (result.kind === 'saved') {
+            for (const document of result.documents) store.setDocument(itemId, document.number, { state: 'saved', sha256: await options.keepPdf(document.bytes), pages: document.pages, message: null });
+            for (const missing of result.missing) store.setDocument(itemId, missing.number, { state: missing.state, message: missing.message, feeCents: missing.feeCents });
+          } else {
+            const state = result.kind === 'stopped' ? result.state : 'failed';
+            for (const number of pendingNumbers) store.setDocument(itemId, number, { state, message: result.message, feeCents: result.kind === 'stopped' ? result.feeCents : null });
+          }
+          options.onChange(itemId);
+        }
+      } finally {
+        fetching = null;
+      }
+    })());
+
+  const item = (id: string): InboxItem => {
+    const found = store.get(id);
+    if (!found) throw new AppError('document.not-found', 'That notice is no longer in the inbox.');
+    return found;
+  };
+
+  const describe = (settings: MailboxSettings, secretSaved: boolean): Mailbox => {
+    const state = runtime.get(settings.id);
+    return { ...settings, secretSaved, state: state?.state ?? 'idle', lastSyncAt: state?.lastSyncAt ?? null, message: state?.message ?? null };
+  };
+
+  const startMailbox = async (settings: MailboxSettings): Promise<void> => {
+    const secret = await options.secrets.get(mailboxItem(settings.id)).catch(() => null);
+    if (secret === null) {
+      runtime.set(settings.id, { state: 'failed', lastSyncAt: null, message: 'Its password or token is not saved: edit the mailbox and enter it.', source: null });
+      return;
+    }
+    const source = createImapSource({
+      id: settings.id,
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      auth: settings.auth === 'oauth2' ? { user: settings.user, accessToken: secret } : { user: settings.user, pass: secret },
+      folder: settings.folder,
+      marksRead: settings.marksRead,
+      cursor: () => {
+        const cursor = store.cursor(settings.id);
+        return cursor ? { uidValidity: String(cursor.uidValidity), lastUid: cursor.lastUid } : null;
+      },
+      saveCursor: (uidValidity, lastUid) => store.saveCursor(settings.id, Number(uidValidity), lastUid),
+      onMail: async (mail) => void (await ingest(mail, `imap:${settings.id}`)),
+      log: options.log,
+    });
+    runtime.set(settings.id, { state: 'watching', lastSyncAt: null, message: null, source });
+    source.watch().catch((error: unknown) => runtime.set(settings.id, { state: 'failed', lastSyncAt: null, message: error instanceof Error ? error.message : String(error), source }));
+  };
+
+  // The training court delivers to a Maildir: it is read now and then, as a mail program would.
+  const trainingSource = (() => {
+    let root: string | null = null;
+    let source: ReturnType<typeof createMaildirSource> | null = null;
+    return async (): Promise<void> => {
+      const current = options.trainingMailbox();
+      if (current === null) return;
+      if (current.root !== root) {
+        root = current.root;
+        source = createMaildirSource({ root: current.root, addresses: [current.address], onMail: async (mail) => void (await ingest(mail, 'training-court')) });
+      }
+      await source?.sync();
+    };
+  })();
+  const timer = setInterval(() => void trainingSource().catch((error: unknown) => options.log(`Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`)), options.pollMs ?? 2_000);
+  timer.unref();
+  for (const settings of options.mailboxes()) void startMailbox(settings);
+
+  return {
+    list: (query: InboxQuery) => store.list(query),
+    get: item,
+    markRead(id: string, isRead: boolean): InboxItem {
+      store.markRead(id, isRead);
+      options.onChange(id);
+      return item(id);
+    },
+
+    async importFile(name: string, bytes: Uint8Array): Promise<ImportSummary> {
+      const summary = { imported: 0, duplicates: 0, resends: 0, modified: 0, setAside: [] as { name: string; reason: string }[] };
+      let mail: IncomingMail;
+      try {
+        mail = await readMailFile(name, bytes);
+      } catch (error) {
+        summary.setAside.push({ name, reason: error instanceof Error ? error.message : String(error) });
+        return summary;
+      }
+      const result = await ingest(mail, `file:${name}`);
+      if (result.outcome === 'new') summary.imported += 1;
+      else if (result.outcome === 'duplicate') summary.duplicates += 1;
+      else if (result.outcome === 'resend') summary.resends += 1;
+      else if (result.outcome === 'modified') summary.modified += 1;
+      else summary.setAside.push({ name, reason: result.reason ?? 'not a notice of electronic filing' });
+      return summary;
+    },
+
+    /** Tries a free look again (a failed one); never pays. */
+    async fetchDocument(id: string, number: string): Promise<InboxItem> {
+      const document = item(id).documents.find((candidate) => candidate.number === number);
+      if (document?.state === 'failed') store.setDocument(id, number, { state: 'pending', message: null });
+      await fetchPending();
+      return item(id);
+    },
+
+    /** Buys a document with the logged-in account, only at the price the user accepted. */
+    async buyDocument(id: string, number: string, acceptsFeeCents: number): Promise<InboxItem> {
+      const url = store.documentUrl(id, number);
+      if (!url) throw new AppError('document.not-found', 'This notice has no link to that document.');
+      const verdict = checkNoticeLink(url, { court: item(id).court }, { extraHosts: options.trustedHosts() });
+      if (!verdict.isSafe) throw new AppError('invalid-arguments', verdict.reason);
+      const bought = await buyDocument({ url, number, token: options.sessionToken(), fetch: options.fetch, acceptsFeeCents });
+      if (bought.kind === 'price-changed') throw new AppError('invalid-arguments', `The court asks ${(bought.feeCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })} now, not the price you accepted. Nothing was bought; look at the new price first.`);
+      if (bought.kind === 'failed') throw new AppError('court.unreachable', bought.message);
+      store.setDocument(id, number, { state: 'paid', sha256: await options.keepPdf(bought.bytes), pages: bought.pages, feeCents: bought.feeCents, message: null });
+      options.onChange(id);
+      return item(id);
+    },
+
+    /** The saved PDF of one of a notice's documents. */
+    async documentContent(id: string, number: string): Promise<Uint8Array> {
+      const document = item(id).documents.find((candidate) => candidate.number === number);
+      if (!document?.sha256) throw new AppError('document.not-found', 'This document has not been saved: its free look was not available.');
+      return options.readPdf(document.sha256);
+    },
+
+    exportDeadlines(): Uint8Array {
+      const events = store.deadlines().map(({ item: notice, deadline }) => ({ ...deadline, caseNumber: notice.caseNumber, caseName: notice.caseName, docketText: notice.docketText, itemId: notice.id }));
+      return new TextEncoder().encode(deadlinesToIcs(events, clock.now()));
+    },
+
+    async mailboxes(): Promise<Mailbox[]> {
+      return Promise.all(options.mailboxes().map(async (settings) => describe(settings, (await options.secrets.get(mailboxItem(settings.id)).catch(() => null)) !== null)));
+    },
+
+    /** Adds or edits a mailbox; the password or token goes to the keychain, never to settings. */
+    async saveMailbox(input: MailboxInput): Promise<Mailbox> {
+      const settings: MailboxSettings = { id: input.id ?? randomUUID(), host: input.host, port: input.port, secure: input.secure, user: input.user, auth: input.auth, folder: input.folder, marksRead: input.marksRead };
+      if (input.secret !== undefined) {
+        if (!(await options.secrets.availability()).isAvailable) throw new AppError('vault.unavailable', 'No keychain is available here to keep the mailbox password; ECF Desk never saves it to a file.');
+        await options.secrets.set(mailboxItem(settings.id), input.secret);
+      }
+      options.saveMailboxes([...options.mailboxes().filter((existing) => existing.id !== settings.id), settings]);
+      await runtime.get(settings.id)?.source?.close();
+      await startMailbox(settings);
+      return describe(settings, (await options.secrets.get(mailboxItem(settings.id)).catch(() => null)) !== null);
+    },
+
+    async removeMailbox(id: string): Promise<void> {
+      await runtime.get(id)?.source?.close();
+      runtime.delete(id);
+      await options.secrets.delete(mailboxItem(id)).catch(() => false);
+      options.saveMailboxes(options.mailboxes().filter((existing) => existing.id !== id));
+    },
+
+    async syncMailbox(id: string): Promise<Mailbox> {
+      const settings = options.mailboxes().find((candidate) => candidate.id === id);
+      if (!settings) throw new AppError('document.not-found', 'That mailbox is no longer set up.');
+      const state = runtime.get(id);
+      if (state?.source) {
+        await state.source.sync();
+        runtime.set(id, { ...state, lastSyncAt: clock.now().toISOString(), message: null });
+      }
+      return describe(settings, (await options.secrets.get(mailboxItem(id)).catch(() => null)) !== null);
+    },
+
+    /** Reads the training court's mailbox now (tests, and right after a filing). */
+    syncTrainingMailbox: trainingSource,
+    /** Resolves once the free looks under way are done. */
+    settle: async (): Promise<void> => {
+      while (fetching) await fetching;
+    },
+
+    async close(): Promise<void> {
+      isClosed = true;
+      clearInterval(timer);
+      await Promise.all([...runtime.values()].map((state) => state.source?.close()));
+      await fetching?.catch(() => undefined);
+    },
+  };
+}
+
+/** The inbox service. */
+export type InboxService = ReturnType<typeof createInboxService>;

@@ -1,0 +1,68 @@
+import type { ImapFlow } from 'imapflow';
+import type { IncomingMail } from './mail-source';
+
+/**
+ * How many messages a first sync takes: the newest 2,000, not the whole mailbox. A firm's CM/ECF
+ * mailbox can hold years of notices whose free looks expired long ago (the first look is free for
+ * 15 days); the docket itself is the record for those, and 2,000 covers months of a busy practice.
+ */
+export const firstSyncLimit = 2_000;
+
+/** Where one sync resumes and what it does with each message. */
+export interface FetchNewMailSettings {
+  readonly folder: string;
+  /** Adds \Seen after the message was handed over; otherwise the mailbox is opened read-only. */
+  readonly marksRead: boolean;
+  readonly cursor: () => { readonly uidValidity: string; readonly lastUid: number } | null;
+  readonly saveCursor: (uidValidity: string, lastUid: number) => void;
+  readonly onMail: (mail: IncomingMail) => Promise<void>;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * Hands over, oldest first, every message of the open mailbox after the saved cursor, and returns how
+ * many it handed over. The cursor moves only after `onMail` resolved for a message, so a crash or a
+ * dropped connection re-delivers at most the message in hand; the store's dedupe absorbs that.
+ */
+export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSettings): Promise<number> {
+  const mailbox = client.mailbox;
+  if (mailbox === false) throw new Error(`The folder "${settings.folder}" is not open.`);
+  const uidValidity = mailbox.uidValidity.toString();
+  const after = resumeAfter(settings, uidValidity);
+  if (mailbox.exists === 0) return 0;
+
+  // `N:*` always matches the highest UID, even one at or below N (RFC 3501 §6.4.8), hence the filter.
+  const found = await client.search({ uid: `${after + 1}:*` }, { uid: true });
+  const uids = (found || []).filter((uid) => uid > after).sort((left, right) => left - right);
+  const wanted = after === 0 ? uids.slice(-firstSyncLimit) : uids;
+
+  let handedOver = 0;
+  for (const uid of wanted) {
+    // `source: true` fetches BODY.PEEK[] (imapflow's commands/fetch.js), which leaves \Seen alone.
+    const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
+    if (message !== false && message.source !== undefined) {
+      await settings.onMail({ raw: message.source, receivedAt: receivedAt(message.internalDate), sourceKey: `imap:${settings.folder}:${uidValidity}:${uid}` });
+      if (settings.marksRead) await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+      handedOver += 1;
+    }
+    // A message expunged since the search is passed over for good: it cannot come back under this UID.
+    settings.saveCursor(uidValidity, uid);
+  }
+  return handedOver;
+}
+
+/** The last UID already handed over, or 0 to start over. */
+function resumeAfter(settings: FetchNewMailSettings, uidValidity: string): number {
+  const cursor = settings.cursor();
+  if (cursor === null) return 0;
+  if (cursor.uidValidity === uidValidity) return cursor.lastUid;
+  // RFC 3501 §2.3.1.1: a new UIDVALIDITY means the old UIDs name nothing any more. Reading the newest
+  // messages again is safe because the store dedupes by the message itself, not by UID.
+  settings.log(`"${settings.folder}" was renumbered by the server (UIDVALIDITY ${cursor.uidValidity} is now ${uidValidity}); reading its newest messages again.`);
+  return 0;
+}
+
+function receivedAt(internalDate: Date | string | undefined): Date {
+  const date = internalDate === undefined ? new Date() : new Date(internalDate);
+  return Number.isNaN(date.getTime()) ? new Date() : date;
+}

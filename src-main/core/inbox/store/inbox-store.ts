@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import type { InboxItem, InboxQuery, NoticeDeadline, NoticeDocument } from '../../../shared/inbox';
+import { entryKeyOf } from './entry-key';
+import { createIngest } from './ingest-notice';
+import { listItems, type InboxPage } from './inbox-list';
+import { itemColumns, toItem, type ItemRow } from './inbox-rows';
+import { countPending } from './notice-documents';
+
+export type { IngestMeta, IngestResult } from './ingest-notice';
+export type { InboxPage } from './inbox-list';
+
+/** A document whose free look has not been used yet, with the link to use it. */
+export interface PendingDocument {
+  readonly itemId: string;
+  readonly number: string;
+  /** The document's own link (ACMS), else the entry's doc1 link, which covers the attachments too. */
+  readonly url: string;
+}
+
+/** Where an IMAP sync of one mailbox stopped: UIDs are only comparable within one UIDVALIDITY (RFC 3501 §2.3.1.1). */
+export interface MailboxCursor {
+  readonly uidValidity: number;
+  readonly lastUid: number;
+}
+
+/**
+ * The inbox over the tables of migration 0006: ingesting parsed notices with the dedupe rules, the list and its
+ * search, read marks, the free-look documents waiting to be fetched, the deadlines, and each mailbox's sync cursor.
+ */
+export function createInboxStore(db: Database.Database) {
+  const ingest = createIngest(db);
+  const selectById = db.prepare(`SELECT ${itemColumns} FROM inbox_items WHERE id = ?`);
+  const get = (id: string): InboxItem | null => {
+    const row = selectById.get(id) as ItemRow | undefined;
+    return row ? toItem(row) : null;
+  };
+
+  const updateDocument = db.transaction((itemId: string, number: string, changes: Partial<NoticeDocument>): InboxItem | null => {
+    const item = get(itemId);
+    if (!item?.documents.some((document) => document.number === number)) return null;
+    const documents = item.documents.map((document) => (document.number === number ? { ...document, ...changes, number } : document));
+    db.prepare('UPDATE inbox_items SET documents = ?, pending_count = ? WHERE id = ?').run(JSON.stringify(documents), countPending(documents), itemId);
+    return { ...item, documents };
+  });
+
+  return {
+    ingest,
+    list(query: InboxQuery): InboxPage {
+      return listItems(db, query);
+    },
+    get,
+    /** Marks an item read or unread; false when there is no such item. */
+    markRead(id: string, isRead: boolean): boolean {
+      return db.prepare('UPDATE inbox_items SET is_read = ? WHERE id = ?').run(isRead ? 1 : 0, id).changes > 0;
+    },
+    /** Records what happened to one document (saved, used, sealed…); its number never changes. Null when unknown. */
+    setDocument(itemId: string, number: string, changes: Partial<NoticeDocument>): InboxItem | null {
+      return updateDocument(itemId, number, changes);
+    },
+    /** Every document still waiting for its free look, oldest notice first (the 15-day clock runs from the notice). */
+    pendingDocuments(): PendingDocument[] {
+      const rows = db.prepare('SELECT id, documents, document_urls FROM inbox_items WHERE pending_count > 0 ORDER BY received_at, seq').all() as { id: string; documents: string; document_urls: string }[];
+      return rows.flatMap((row) => {
+        const urls = JSON.parse(row.document_urls) as Record<string, string | null>;
+        return (JSON.parse(row.documents) as NoticeDocument[]).flatMap((document) => {
+          const url = urls[document.number];
+          return document.state === 'pending' && url ? [{ itemId: row.id, number: document.number, url }] : [];
+        });
+      });
+    },
+    /** A document's link from its notice (the entry's doc1 link for attachments), or null. */
+    documentUrl(itemId: string, number: string): string | null {
+      const row = db.prepare('SELECT document_urls FROM inbox_items WHERE id = ?').get(itemId) as { document_urls: string } | undefined;
+      const urls = row ? (JSON.parse(row.document_urls) as Record<string, string | null>) : {};
+      return urls[number] ?? urls['0'] ?? null;
+    },
+    /** The item for a docket entry, by the court's case id and de_seq_num. */
+    findByEntry(court: string | null, caseId: string, deSeqNum: string): InboxItem | null {
+      const row = db.prepare(`SELECT ${itemColumns} FROM inbox_items WHERE entry_key = ?`).get(entryKeyOf(court, caseId, deSeqNum)) as ItemRow | undefined;
+      return row ? toItem(row) : null;
+    },
+    /** Every date the docket texts set, soonest first. */
+    deadlines(): { item: InboxItem; deadline: NoticeDeadline }[] {
+      const rows = db.prepare(`SELECT ${itemColumns} FROM inbox_items WHERE deadline_count > 0`).all() as ItemRow[];
+      return rows
+        .map(toItem)
+        .flatMap((item) => item.deadlines.map((deadline) => ({ item, deadline })))
+        .sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.item.caseNumber.localeCompare(b.item.caseNumber));
+    },
+    /** Where the last sync of a mailbox stopped, or null before the first. */
+    cursor(mailboxId: string): MailboxCursor | null {
+      const row = db.prepare('SELECT uid_validity, last_uid FROM mailbox_cursors WHERE mailbox_id = ?').get(mailboxId) as { uid_validity: number; last_uid: number } | undefined;
+      return row ? { uidValidity: row.uid_validity, lastUid: row.last_uid } : null;
+    },
+    /** Records how far a mailbox sync got, after the messages up to `lastUid` are stored. */
+    saveCursor(mailboxId: string, uidValidity: number, lastUid: number): void {
+      db.prepare(
+        `INSERT INTO mailbox_cursors (mailbox_id, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (mailbox_id) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid, updated_at = excluded.updated_at`,
+      ).run(mailboxId, uidValidity, lastUid, new Date().toISOString());
+    },
+  };
+}
+
+/** The inbox store. */
+export type InboxStore = ReturnType<typeof createInboxStore>;

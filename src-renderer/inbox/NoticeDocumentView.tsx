@@ -1,0 +1,103 @@
+import type { NoticeDocument } from '../../src-main/shared/inbox';
+import { CopyButton } from '../components/CopyButton';
+import { feeScheduleWords, formatCents, goneReasons, isForSale } from './describe-notice';
+import { SavedDocumentPreview } from './SavedDocumentPreview';
+
+/** What a document of the open notice needs: the document, whether buying is possible now, and the actions on it. */
+export interface NoticeDocumentViewProps {
+  /** The notice the document belongs to (its saved PDF is read by notice and document number). */
+  readonly itemId: string;
+  readonly document: NoticeDocument;
+  readonly isFirstSaved: boolean;
+  /** Whether buying waits for a PACER login (none is in place). */
+  readonly buyingNeedsLogin: boolean;
+  readonly readDocument: (id: string) => Promise<Uint8Array>;
+  readonly onBuy: () => void;
+  readonly onFetchAgain: () => void;
+  readonly onOpenAccounts: () => void;
+}
+
+/** The price in the reader's words, with the fee schedule beside it. */
+function priceWords(feeCents: number): string {
+  return `${formatCents(feeCents)} (${feeScheduleWords})`;
+}
+
+/** One document of a notice and where its free look stands, in plain words, with what can be done about it. */
+export function NoticeDocumentView({ itemId, document, isFirstSaved, buyingNeedsLogin, readDocument, onBuy, onFetchAgain, onOpenAccounts }: NoticeDocumentViewProps) {
+  const name = document.number === '0' ? document.description : `Attachment ${document.number}: ${document.description}`;
+  const isSaved = (document.state === 'saved' || document.state === 'paid') && document.sha256 !== null;
+
+  const renderState = () => {
+    if (isSaved) {
+      return (
+        <>
+          <p className="notice-document__state">
+            {document.state === 'paid' ? 'Bought with your PACER account and saved' : 'Saved with the free look'}
+            {document.pages !== null ? ` · ${document.pages === 1 ? '1 page' : `${document.pages} pages`}` : ''}
+          </p>
+          {document.sha256 && (
+            <p className="notice-document__hash">
+              <span>SHA-256</span> <code data-testid="notice-document-sha256">{document.sha256}</code>
+              <CopyButton value={document.sha256} description={`the SHA-256 of ${name}`} unavailableHint="This window has no clipboard. Select the SHA-256 and copy it by hand." />
+            </p>
+          )}
+          <SavedDocumentPreview documentId={`${itemId}:${document.number}`} isShownAtFirst={isFirstSaved} readDocument={readDocument} />
+        </>
+      );
+    }
+    switch (document.state) {
+      case 'pending':
+        return <p className="notice-document__state">Fetching the free look…</p>;
+      case 'failed':
+        return (
+          <>
+            <p className="notice-document__state">The court could not be reached for the free look. {document.message ?? ''} ECF Desk never pays when it tries again.</p>
+            <button type="button" className="button button--small" onClick={onFetchAgain}>
+              Try the free look again
+            </button>
+          </>
+        );
+      case 'unsafe-link':
+        return <p className="notice-document__state">ECF Desk did not open this document&apos;s link: it does not go to the court&apos;s site.</p>;
+      case 'no-free-look':
+        return (
+          <p className="notice-document__state">
+            This notice came without a free look. The court gives one free view to each party&apos;s attorneys of record (a “magic number” link); a notice sent to a secondary address, or
+            for a case you follow without appearing in it, carries none.
+            {document.feeCents !== null ? ` Viewing it costs ${priceWords(document.feeCents)}.` : ''}
+          </p>
+        );
+      default: {
+        const reason = goneReasons[document.state];
+        return (
+          <p className="notice-document__state">
+            The free look is gone ({reason}).{' '}
+            {document.feeCents !== null ? `Viewing it now costs ${priceWords(document.feeCents)}.` : 'ECF Desk cannot tell the price; PACER shows it before charging.'}
+          </p>
+        );
+      }
+    }
+  };
+
+  return (
+    <li className="notice-document" data-testid="notice-document" data-state={document.state}>
+      <h4 className="notice-document__name">{name}</h4>
+      {renderState()}
+      {!isSaved && isForSale(document.state, document.feeCents) && (
+        <div className="notice-document__actions">
+          <button type="button" className="button button--small" data-testid="buy-document" disabled={buyingNeedsLogin} onClick={onBuy}>
+            Buy with my PACER account…
+          </button>
+          {buyingNeedsLogin && (
+            <span className="notice-document__hint">
+              Buying needs a PACER login.{' '}
+              <button type="button" className="button button--quiet button--small" onClick={onOpenAccounts}>
+                Log in on Accounts
+              </button>
+            </span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

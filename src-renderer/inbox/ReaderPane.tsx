@@ -1,0 +1,182 @@
+import { useEffect, useRef, useState } from 'react';
+import type { InboxItem, NoticeDocument } from '../../src-main/shared/inbox';
+import { Icon } from '../components/Icon';
+import { formatDateTime } from '../format/format-date-time';
+import { useAccounts, useInbox } from '../state/StoresProvider';
+import { BuyDocumentDialog } from './BuyDocumentDialog';
+import { formatCourtDate } from './describe-notice';
+import { NoticeDocumentView } from './NoticeDocumentView';
+import './ReaderPane.css';
+
+/** How long a notice is open before it counts as read, so arrowing past one does not mark it. */
+export const markReadAfterMilliseconds = 1000;
+
+/** What the reader needs: what Add to calendar does and where to log in. */
+export interface ReaderPaneProps {
+  readonly onExportDeadlines: () => void;
+  readonly onOpenAccounts: () => void;
+}
+
+/** The open notice: what was filed, the deadlines it sets, who was told, and its documents with their free look. */
+export function ReaderPane({ onExportDeadlines, onOpenAccounts }: ReaderPaneProps) {
+  const item = useInbox((state) => state.selected);
+  const markRead = useInbox((state) => state.markRead);
+  const isReadRef = useRef(item?.isRead ?? true);
+  isReadRef.current = item?.isRead ?? true;
+  const itemId = item?.id ?? null;
+
+  useEffect(() => {
+    if (itemId === null) return;
+    const timer = window.setTimeout(() => {
+      if (!isReadRef.current) void markRead(itemId, true);
+    }, markReadAfterMilliseconds);
+    return () => window.clearTimeout(timer);
+  }, [itemId, markRead]);
+
+  if (!item) {
+    return (
+      <section className="inbox-reader inbox-reader--empty" aria-label="Reader">
+        <p>Choose a notice to read it here.</p>
+      </section>
+    );
+  }
+  return <OpenNotice key={item.id} item={item} onExportDeadlines={onExportDeadlines} onOpenAccounts={onOpenAccounts} />;
+}
+
+/** The reader with a notice open. */
+function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item: InboxItem } & ReaderPaneProps) {
+  const markRead = useInbox((state) => state.markRead);
+  const fetchDocument = useInbox((state) => state.fetchDocument);
+  const buyDocument = useInbox((state) => state.buyDocument);
+  const readDocument = useInbox((state) => state.readDocument);
+  const session = useAccounts((state) => state.session);
+  const [buying, setBuying] = useState<NoticeDocument | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loginId = session?.state === 'logged-in' ? session.loginId : null;
+  const firstSaved = item.documents.find((document) => (document.state === 'saved' || document.state === 'paid') && document.documentId !== null);
+  const received = formatDateTime(item.receivedAt);
+
+  return (
+    <section className="inbox-reader" data-testid="inbox-reader" data-item-id={item.id} aria-labelledby="inbox-reader-subject">
+      <header className="inbox-reader__header">
+        <h2 id="inbox-reader-subject" ref={headingRef} tabIndex={-1} className="inbox-reader__subject">
+          {item.subject}
+        </h2>
+        <button type="button" className="button button--small" data-testid="toggle-read" onClick={() => void markRead(item.id, !item.isRead)}>
+          {item.isRead ? 'Mark as unread' : 'Mark as read'}
+        </button>
+      </header>
+
+      {item.linkWarning && (
+        <div className="inbox-reader__danger" role="alert" data-testid="link-warning">
+          <Icon name="warning" />
+          <div>
+            <p className="inbox-reader__danger-title">Possible phishing</p>
+            <p>This notice&apos;s links do not go to the court&apos;s site; ECF Desk did not open them.</p>
+            <p className="inbox-reader__danger-reason">{item.linkWarning}</p>
+            <p>Do not click the links in the e-mail. If in doubt, call the court&apos;s clerk&apos;s office.</p>
+          </div>
+        </div>
+      )}
+
+      <dl className="inbox-reader__facts">
+        <dt>Case</dt>
+        <dd>
+          {item.caseNumber}
+          {item.caseName ? ` — ${item.caseName}` : ''}
+        </dd>
+        {item.documentNumber && (
+          <>
+            <dt>Document</dt>
+            <dd>No. {item.documentNumber}</dd>
+          </>
+        )}
+        {item.dateFiled && (
+          <>
+            <dt>Filed</dt>
+            <dd>{formatCourtDate(item.dateFiled)}</dd>
+          </>
+        )}
+        <dt>Received</dt>
+        <dd>
+          {received.date} {received.time}
+          {item.resendCount > 0 ? ` · the court sent it ${item.resendCount === 1 ? 'again once' : `again ${item.resendCount} times`}` : ''}
+          {item.modifiedAt ? ` · entry modified ${formatDateTime(item.modifiedAt).date}` : ''}
+        </dd>
+      </dl>
+
+      {item.docketText && (
+        <section className="inbox-reader__section" aria-label="Docket text">
+          <h3 className="inbox-reader__heading">Docket text</h3>
+          <p className="inbox-reader__docket-text">{item.docketText}</p>
+        </section>
+      )}
+
+      {item.deadlines.length > 0 && (
+        <section className="inbox-reader__section" aria-label="Deadlines">
+          <h3 className="inbox-reader__heading">Deadlines</h3>
+          <ul className="inbox-reader__deadlines">
+            {item.deadlines.map((deadline) => (
+              <li key={`${deadline.label}-${deadline.date}`}>
+                <strong>{formatCourtDate(deadline.date)}</strong> — {deadline.label}
+              </li>
+            ))}
+          </ul>
+          <p className="inbox-reader__note">Read from the docket text; check them against the order itself.</p>
+          <button type="button" className="button button--small" data-testid="add-to-calendar" onClick={onExportDeadlines}>
+            Add to calendar
+          </button>
+        </section>
+      )}
+
+      <section className="inbox-reader__section" aria-label="Documents">
+        <h3 className="inbox-reader__heading">Documents</h3>
+        {item.documents.length === 0 ? (
+          <p className="inbox-reader__note">This notice links to no document (a text-only entry).</p>
+        ) : (
+          <ul className="inbox-reader__documents">
+            {item.documents.map((document) => (
+              <NoticeDocumentView
+                key={document.number}
+                itemId={item.id}
+                document={document}
+                isFirstSaved={document === firstSaved}
+                buyingNeedsLogin={loginId === null}
+                readDocument={readDocument}
+                onBuy={() => setBuying(document)}
+                onFetchAgain={() => void fetchDocument(item.id, document.number)}
+                onOpenAccounts={onOpenAccounts}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {item.recipients.length > 0 && (
+        <section className="inbox-reader__section" aria-label="Sent to">
+          <h3 className="inbox-reader__heading">Sent to</h3>
+          <ul className="inbox-reader__recipients">
+            {item.recipients.map((recipient) => (
+              <li key={recipient.name}>
+                {recipient.name}
+                {recipient.emails.length > 0 && <span className="inbox-reader__emails"> — {recipient.emails.join(', ')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {buying && loginId && buying.feeCents !== null && (
+        <BuyDocumentDialog
+          item={item}
+          document={buying}
+          feeCents={buying.feeCents}
+          loginId={loginId}
+          fallbackFocus={headingRef}
+          onBuy={(acceptsFeeCents) => buyDocument(item.id, buying.number, acceptsFeeCents)}
+          onClose={() => setBuying(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -16,6 +16,7 @@ const nodeBundles = [
   { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
   { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
   { entry: 'src-main/core/preflight/fixes/fix-worker.ts', out: 'workers/fixes.js' },
+  { entry: 'src-main/core/inbox/nef/notice-worker.ts', out: 'workers/notices.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', banner: { js: '#!/usr/bin/env node' } },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'src-main/core/inbox/store/bench-entry.ts', out: 'bench/inbox.js' },

@@ -7,6 +7,7 @@ import { createCourtConnection } from './court/court-connection';
 import { createCourtSession } from './court/court-session';
 import { createFilingServices } from './filing/filing-services';
 import { createInboxService } from './inbox/inbox-service';
+import { inProcessNoticeParser, type NoticeParser } from './inbox/worker-notice-parser';
 import type { CourtFetch } from './court/pacer-login';
 import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
@@ -41,6 +42,8 @@ export interface CoreServicesOptions {
   readonly outboxRetryDelayMs?: number;
   /** How often the court's mailbox is read for NEFs while filings await one (tests shorten it). */
   readonly noticePollMs?: number;
+  /** Reads emails into notices; the hosts pass one that works in workers (emails are hostile input). */
+  readonly noticeParser?: NoticeParser;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -103,6 +106,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   });
   const inbox = createInboxService({
     database,
+    parser: options.noticeParser ?? inProcessNoticeParser,
     fetch: courtFetch,
     clock,
     secrets: options.secretStore,

@@ -5,6 +5,7 @@ import { createCoreServices } from '../core/app-services';
 import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
+import { createWorkerNoticeParser } from '../core/inbox/worker-notice-parser';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
@@ -23,6 +24,7 @@ const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.
 const pdfWorkerPath = fileURLToPath(new URL('../workers/pdf-facts.js', import.meta.url));
 const preflightWorkerPath = fileURLToPath(new URL('../workers/preflight.js', import.meta.url));
 const fixWorkerPath = fileURLToPath(new URL('../workers/fixes.js', import.meta.url));
+const noticeWorkerPath = fileURLToPath(new URL('../workers/notices.js', import.meta.url));
 
 /** Where the app keeps its data: `ECF_DESK_HOME` when set (tests, portable setups), else Electron's per-OS folder. */
 function resolveDataFolder(): string {
@@ -92,6 +94,7 @@ function runApp(): void {
         settingsStore: createElectronSettingsStore(dataFolder),
         trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
         secretStore: createKeyringSecretStore(),
+        noticeParser: createWorkerNoticeParser(noticeWorkerPath),
         // Court traffic goes through Chromium's network stack: system proxies, PAC files and certificates apply.
         fetch: (url, init) => net.fetch(url, init),
         fileChooser: createDialogFileChooser(),

@@ -7,6 +7,7 @@ import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import type { TrainingCourtLauncher } from '../core/ports';
+import { createWorkerNoticeParser } from '../core/inbox/worker-notice-parser';
 import { createFileSettingsStore } from '../core/storage/settings-file';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import type { SecretStore } from '../core/vault/secret-store';
@@ -28,6 +29,8 @@ export interface BrowserModeOptions {
   readonly preflightWorkerScriptPath: string;
   /** The worker that makes one-click fixes (`workers/fixes.js` in the build). */
   readonly fixWorkerScriptPath: string;
+  /** The worker that reads an email into a notice (`workers/notices.js`); absent, emails are read in process. */
+  readonly noticeWorkerScriptPath?: string;
   readonly version: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -83,6 +86,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     emit: streams.emit,
     trainingCourt: options.trainingCourt ?? null,
     secretStore: options.secretStore ?? createKeyringSecretStore(),
+    ...(options.noticeWorkerScriptPath ? { noticeParser: createWorkerNoticeParser(options.noticeWorkerScriptPath) } : {}),
   });
   let port = options.port;
 

@@ -7,6 +7,7 @@ const bundles = [
   { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
   { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
   { entry: 'src-main/core/preflight/fixes/fix-worker.ts', out: 'workers/fixes.js' },
+  { entry: 'src-main/core/inbox/nef/notice-worker.ts', out: 'workers/notices.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },

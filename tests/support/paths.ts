@@ -17,6 +17,9 @@ export const testPreflightWorkerPath = path.join(testBuildFolder, 'workers', 'pr
 /** The fix worker, as unit tests run it. */
 export const testFixWorkerPath = path.join(testBuildFolder, 'workers', 'fixes.js');
 
+/** The worker that reads an email into a notice, as unit tests run it. */
+export const testNoticeWorkerPath = path.join(testBuildFolder, 'workers', 'notices.js');
+
 /** The `ecf-desk` command line, as unit tests run it. */
 export const testCliPath = path.join(testBuildFolder, 'cli', 'ecf-desk.js');
 

@@ -9,17 +9,19 @@ import type { SecretStore } from '../vault/secret-store';
 import { fetchFreeLook } from './free-look-fetcher';
 import { deadlinesToIcs } from './ics';
 import { checkNoticeLink } from './link-safety';
-import { parseNotice } from './nef/parse-notice';
 import { buyDocument } from './buy-document';
 import { readMailFile } from './sources/file-source';
 import { createImapSource, type ImapSource } from './sources/imap-source';
 import { createMaildirSource } from './sources/maildir-source';
 import type { IncomingMail } from './sources/mail-source';
 import { createInboxStore, type IngestResult } from './store/inbox-store';
+import type { NoticeParser } from './worker-notice-parser';
 
 /** What the inbox needs from the rest of core. */
 export interface InboxServiceOptions {
   readonly database: Database.Database;
+  /** Reads emails (in workers in the app: emails are hostile input). */
+  readonly parser: NoticeParser;
   readonly fetch: CourtFetch;
   readonly clock: Clock;
   readonly secrets: SecretStore;
@@ -57,7 +59,12 @@ export function createInboxService(options: InboxServiceOptions) {
 
   /** One email in: parse, check its links, store; new documents are fetched at once. */
   const ingest = async (mail: IncomingMail, source: string): Promise<IngestResult> => {
-    const notice = await parseNotice(mail.raw);
+    const reading = await options.parser.parse(mail.raw);
+    if (reading.kind === 'unreadable') {
+      options.log(`Inbox: an email from ${source} could not be read: ${reading.reason}`);
+      return { outcome: 'set-aside', itemIds: [], reason: `it could not be read (${reading.reason})` };
+    }
+    const { notice } = reading;
     const trusted = { extraHosts: options.trustedHosts() };
     const links = notice.dockets.flatMap((docket) => (docket.documentUrl ? [docket.documentUrl] : []));
     const unsafe = links.map((url) => checkNoticeLink(url, { court: notice.court }, trusted)).find((verdict) => !verdict.isSafe);
@@ -263,6 +270,7 @@ export function createInboxService(options: InboxServiceOptions) {
       clearInterval(timer);
       await Promise.all([...runtime.values()].map((state) => state.source?.close()));
       await fetching?.catch(() => undefined);
+      await options.parser.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { PdfFacts, PdfReader } from '../ports';
-import { createWorkerTaskRunner, type WorkerFailure, type WorkerLimits } from '../workers/worker-task-runner';
+import { createWorkerTaskRunner, transferableCopy, type WorkerFailure, type WorkerLimits } from '../workers/worker-task-runner';
 
 export type { WorkerLimits } from '../workers/worker-task-runner';
 
@@ -24,7 +24,7 @@ export function createWorkerPdfReader(workerScriptPath: string, limits: WorkerLi
   return {
     readFacts(bytes) {
       // A copy goes to the worker, so the caller's bytes stay usable.
-      const copy = bytes.slice();
+      const copy = transferableCopy(bytes);
       return runner.run(copy, { transfer: [copy.buffer as ArrayBuffer] });
     },
     close: () => runner.close(),

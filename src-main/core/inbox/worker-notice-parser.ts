@@ -1,4 +1,4 @@
-import { createWorkerTaskRunner, type WorkerFailure, type WorkerLimits } from '../workers/worker-task-runner';
+import { createWorkerTaskRunner, transferableCopy, type WorkerFailure, type WorkerLimits } from '../workers/worker-task-runner';
 import { parseNotice } from './nef/parse-notice';
 import type { ParsedNotice } from './nef/notice-types';
 
@@ -34,8 +34,7 @@ export function createWorkerNoticeParser(workerScriptPath: string, limits: Worke
   const runner = createWorkerTaskRunner<Uint8Array, NoticeReading>(workerScriptPath, limits, describeFailure);
   return {
     parse(raw) {
-      // A copy goes to the worker, so the caller's bytes stay usable.
-      const copy = raw.slice();
+      const copy = transferableCopy(raw);
       return runner.run(copy, { transfer: [copy.buffer as ArrayBuffer] });
     },
     close: () => runner.close(),

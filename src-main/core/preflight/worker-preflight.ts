@@ -1,5 +1,5 @@
 import type { PreflightProgress, PreflightReport } from '../../shared/preflight';
-import { createWorkerTaskRunner, type WorkerFailure, type WorkerLimits } from '../workers/worker-task-runner';
+import { createWorkerTaskRunner, transferableCopy, type WorkerFailure, type WorkerLimits } from '../workers/worker-task-runner';
 import type { PreflightOptions } from './check';
 import type { PreflightTask } from './preflight-worker';
 
@@ -43,7 +43,7 @@ export function createWorkerPreflight(workerScriptPath: string, limits: WorkerLi
   return {
     preflight(bytes, options, run = {}) {
       // The worker gets its own copy; the caller's bytes stay usable.
-      const copy = bytes.slice();
+      const copy = transferableCopy(bytes);
       return runner.run({ bytes: copy, options }, { transfer: [copy.buffer as ArrayBuffer], onProgress: run.onProgress, signal: run.signal });
     },
     close: () => runner.close(),

@@ -9,6 +9,16 @@ export interface WorkerLimits {
   readonly youngGenerationMb?: number;
 }
 
+/**
+ * The bytes in an ArrayBuffer of their own, ready to transfer to a worker. `slice()` is not enough: on a Buffer
+ * it is a view of the same memory (often Node's shared pool), and transferring that would empty the caller's bytes.
+ */
+export function transferableCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
+}
+
 /** Why a task ended without an answer from its worker. */
 export type WorkerFailure =
   | { readonly kind: 'timeout' }

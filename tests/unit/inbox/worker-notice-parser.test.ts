@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerNoticeParser } from '../../../src-main/core/inbox/worker-notice-parser';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
@@ -29,5 +34,20 @@ describe('reading emails in workers', () => {
   it('sets aside bytes that are not a notice, with the reason, instead of failing', async () => {
     const reading = await parser.parse(new Uint8Array([0xff, 0xfe, 0x00, 0x01]));
     expect(reading).toMatchObject({ kind: 'read', notice: { kind: 'ignored', reason: 'not-a-notice' } });
+  });
+});
+
+describe('handing bytes to a worker', () => {
+  it('leaves the caller’s Buffer whole: a message read from a mail file stays readable after parsing', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ecf-notice-'));
+    const file = path.join(folder, 'notice.eml');
+    writeFileSync(file, composeNefEmail(sampleNefEntry(), { email: 'jmorgan@morganreyes.example', magicNum: '3' }, { messageId: 'pooled', date: new Date() }));
+    const raw = await readFile(file);
+    rmSync(folder, { recursive: true, force: true });
+    const neighbour = Buffer.from('a neighbour in the same pool');
+    const before = createHash('sha256').update(raw).digest('hex');
+    await parser.parse(raw);
+    expect(createHash('sha256').update(raw).digest('hex')).toBe(before);
+    expect(neighbour.toString()).toBe('a neighbour in the same pool');
   });
 });

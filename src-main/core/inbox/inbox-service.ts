@@ -148,14 +148,22 @@ export function createInboxService(options: InboxServiceOptions) {
   const trainingSource = (() => {
     let root: string | null = null;
     let source: ReturnType<typeof createMaildirSource> | null = null;
+    let running: Promise<unknown> | null = null;
     return async (): Promise<void> => {
+      // One read at a time: a slow one (many new notices) is not overtaken by the next tick.
+      if (running) return void (await running);
       const current = options.trainingMailbox();
       if (current === null) return;
       if (current.root !== root) {
         root = current.root;
         source = createMaildirSource({ root: current.root, addresses: [current.address], onMail: async (mail) => void (await ingest(mail, 'training-court')) });
       }
-      await source?.sync();
+      running = source?.sync() ?? null;
+      try {
+        await running;
+      } finally {
+        running = null;
+      }
     };
   })();
   const timer = setInterval(() => void trainingSource().catch((error: unknown) => options.log(`Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`)), options.pollMs ?? 2_000);

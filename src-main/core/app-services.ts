@@ -9,7 +9,7 @@ import { createFilingServices } from './filing/filing-services';
 import { createInboxService } from './inbox/inbox-service';
 import { inProcessNoticeParser, type NoticeParser } from './inbox/worker-notice-parser';
 import type { CourtFetch } from './court/pacer-login';
-import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
+import type { Clock, DesktopNotifier, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
@@ -44,6 +44,8 @@ export interface CoreServicesOptions {
   readonly noticePollMs?: number;
   /** Reads emails into notices; the hosts pass one that works in workers (emails are hostile input). */
   readonly noticeParser?: NoticeParser;
+  /** The desktop's notifications for new notices (the desktop app); browser mode's page shows its own. */
+  readonly notifier?: DesktopNotifier | null;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -130,6 +132,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     readPdf: (sha256) => documentStore.read(sha256),
     onEntry: (caseId, deSeqNum) => filing.outbox.markFiled(caseId, deSeqNum, clock.now()),
     onChange: (id) => options.emit('inbox.changed', { id }),
+    notifier: options.notifier ?? null,
     log,
     ...(options.noticePollMs === undefined ? {} : { pollMs: options.noticePollMs }),
   });

@@ -105,3 +105,8 @@ export interface RunningTrainingCourt {
 export interface TrainingCourtLauncher {
   start(): Promise<RunningTrainingCourt>;
 }
+
+/** The desktop's own notifications (Electron's, in the desktop app); browser mode leaves them to the page. */
+export interface DesktopNotifier {
+  notify(title: string, body: string): void;
+}

@@ -9,6 +9,7 @@ import { createWorkerNoticeParser } from '../core/inbox/worker-notice-parser';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
+import { createElectronNotifier } from './adapters/electron-notifier';
 import { createElectronSettingsStore } from './adapters/electron-settings-store';
 import { appScheme, appStartUrl } from './app-origin';
 import { serveAppRequest } from './app-protocol';
@@ -95,6 +96,7 @@ function runApp(): void {
         trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
         secretStore: createKeyringSecretStore(),
         noticeParser: createWorkerNoticeParser(noticeWorkerPath),
+        notifier: createElectronNotifier(),
         // Court traffic goes through Chromium's network stack: system proxies, PAC files and certificates apply.
         fetch: (url, init) => net.fetch(url, init),
         fileChooser: createDialogFileChooser(),

@@ -7,7 +7,7 @@ import { createCoreServices, type CoreServices } from '../../src-main/core/app-s
 import { readPdfFacts } from '../../src-main/core/documents/read-pdf-facts';
 import type { CourtFetch } from '../../src-main/core/court/pacer-login';
 import { createFileSettingsStore } from '../../src-main/core/storage/settings-file';
-import type { Preflighter } from '../../src-main/core/ports';
+import type { DesktopNotifier, Preflighter } from '../../src-main/core/ports';
 import type { SecretStore } from '../../src-main/core/vault/secret-store';
 import type { EventName } from '../../src-main/shared/channel-names';
 import type { Settings } from '../../src-main/shared/domain';
@@ -32,7 +32,7 @@ export interface AccountsHarness {
 }
 
 /** Starts a training court and the app's core against it, with the given keychain and settings. */
-export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch; preflighter?: Preflighter; court?: Partial<TrainingCourtOptions>; noticePollMs?: number } = {}): Promise<AccountsHarness> {
+export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch; preflighter?: Preflighter; court?: Partial<TrainingCourtOptions>; noticePollMs?: number; notifier?: DesktopNotifier } = {}): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
   const court = await startTestCourt(options.court);
   const settingsStore = createFileSettingsStore(dataFolder);
@@ -52,6 +52,7 @@ export async function startAccountsHarness(options: { store?: SecretStore; setti
     secretStore: store,
     trainingCourt: { start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }) },
     outboxRetryDelayMs: 20,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
     noticePollMs: options.noticePollMs ?? 100,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

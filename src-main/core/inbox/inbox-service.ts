@@ -4,7 +4,7 @@ import type { MailboxSettings } from '../../shared/domain';
 import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../shared/inbox';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
-import type { Clock } from '../ports';
+import type { Clock, DesktopNotifier } from '../ports';
 import type { SecretStore } from '../vault/secret-store';
 import { fetchFreeLook } from './free-look-fetcher';
 import { deadlinesToIcs } from './ics';
@@ -40,6 +40,8 @@ export interface InboxServiceOptions {
   /** A notice for this entry arrived (FAQ 28: the filing it announces is filed). */
   readonly onEntry: (caseId: number, deSeqNum: number) => void;
   readonly onChange: (id: string | null) => void;
+  /** Tells the user a notice arrived (the desktop's notifications); absent in browser mode, where the page does it. */
+  readonly notifier?: DesktopNotifier | null;
   readonly log: (line: string) => void;
   readonly pollMs?: number;
 }
@@ -75,6 +77,10 @@ export function createInboxService(options: InboxServiceOptions) {
       receivedAt: mail.receivedAt,
       linkWarning: unsafe && !unsafe.isSafe ? unsafe.reason : null,
     });
+    if (result.outcome === 'new') {
+      const first = notice.dockets[0];
+      if (first) options.notifier?.notify(`New notice: ${first.caseNumber}`, first.shortDescription ?? first.docketText ?? notice.subject);
+    }
     if (result.outcome === 'new' || result.outcome === 'resend') {
       for (const docket of notice.dockets) if (docket.caseId && docket.deSeqNum) options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
       void fetchPending();

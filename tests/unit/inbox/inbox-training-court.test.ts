@@ -10,12 +10,13 @@ import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 
 let imap: ImapTestServer | null = null;
 let harness: AccountsHarness | null = null;
+const notifications: { title: string; body: string }[] = [];
 
 beforeAll(async () => {
   imap = await startImapTestServer();
   if (!imap) return;
   // The court's own Maildir is not read during these tests (an hour between looks): notices can only come by IMAP.
-  harness = await startAccountsHarness({ court: { imap: { host: imap.host, port: imap.port, secure: false, user: imap.user, pass: imap.pass } }, noticePollMs: 3_600_000 });
+  harness = await startAccountsHarness({ court: { imap: { host: imap.host, port: imap.port, secure: false, user: imap.user, pass: imap.pass } }, noticePollMs: 3_600_000, notifier: { notify: (title, body) => notifications.push({ title, body }) } });
 }, 60_000);
 afterAll(async () => {
   await harness?.stop();
@@ -45,6 +46,8 @@ describe('the inbox against the training court', () => {
       itemId = item?.id ?? '';
     }, { timeout: 30_000, interval: 200 });
     const item = await handlers['inbox.get']({ id: itemId });
+    // The desktop app shows a notification for the new notice (once, not for the copies to other addresses).
+    expect(notifications.filter((notification) => notification.title === 'New notice: 1:26-cv-00123-MMB')).toHaveLength(1);
     const records = await handlers['documents.list']({});
     expect(item.documents[0]?.sha256).toBe(records.find((candidate) => candidate.id === record.id)?.sha256);
     expect(item.linkWarning).toBeNull();

@@ -5,6 +5,7 @@ import './styles/buttons.css';
 import './styles/progress.css';
 import './styles/screen.css';
 import './styles/empty-state.css';
+import './styles/facts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

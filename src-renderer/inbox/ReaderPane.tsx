@@ -79,7 +79,7 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
         </div>
       )}
 
-      <dl className="inbox-reader__facts">
+      <dl className="facts">
         <dt>Case</dt>
         <dd>
           {item.caseNumber}

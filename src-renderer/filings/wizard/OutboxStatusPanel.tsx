@@ -36,7 +36,7 @@ export function OutboxStatusPanel({ draft, outbox, onRetry, onWithdraw }: { read
       {outbox.state === 'submitting' && <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />}
       {outbox.message && <p data-testid="outbox-message">{outbox.message}</p>}
       {(outbox.documentNumber !== null || outbox.docketText !== null) && (
-        <dl className="outbox-status__facts">
+        <dl className="facts">
           {outbox.documentNumber !== null && (
             <>
               <dt>Document number</dt>

@@ -15,11 +15,28 @@ interface NamedException {
 const italicDropped = 'juriscraper drops the italic part of a bankruptcy docket text (the words the filer added to the event name); we keep the text the court printed';
 const bankruptcyRecipientsGlued = 'juriscraper reads the bankruptcy recipient list (name line, then address line) as one nameless entry holding every address; we keep one entry per person';
 const plainTextWrap = 'documented in NEF-AND-PACER.md: in a Text-format NEF the case name wraps onto a second line and juriscraper keeps only the first, pushes the rest into the short description, and takes a recipient name for an address';
+const noSubject = 'a notice saved as its bare HTML body has no subject, which is where the short description comes from; we say it is unknown (null), juriscraper gives an empty string';
 const namesKept = 'this court lists who gets the notice by name only; juriscraper drops them, we keep them with no addresses';
 const namesWithoutAddresses = ['Recipient User Test 1', 'Recipient User Test 2', 'Recipient U. Test 3', 'Recipient U. Test 4', 'Recipient U. Test 5', 'Recipient U. Test'].map((name) => ({ name, emails: [] }));
 
-/** Every email notice juriscraper ships (MANIFEST.tsv kinds nef-eml and nda-eml), with our deliberate differences. */
-const fixtures: readonly { path: string; exceptions?: readonly NamedException[] }[] = [
+/**
+ * Every notice juriscraper ships (MANIFEST.tsv kinds nef-eml, nda-eml, and nef-html-body: two notices saved as their
+ * bare HTML body, with no headers), with our deliberate differences.
+ */
+const fixtures: readonly { path: string; extension?: 'txt' | 'html'; exceptions?: readonly NamedException[] }[] = [
+  { path: 'nef/cacd', extension: 'html', exceptions: [{ field: 'dockets[0].shortDescription', ours: null, why: noSubject }] },
+  {
+    path: 'nef/cand',
+    extension: 'html',
+    exceptions: [
+      { field: 'dockets[0].shortDescription', ours: null, why: noSubject },
+      {
+        field: 'recipients',
+        ours: expect.arrayContaining([expect.objectContaining({ name: 'John F. Cove, Jr' }), expect.objectContaining({ name: 'Theodore J. Boutrous, Jr' })]),
+        why: 'the court wraps these names before ", Jr"; we keep the comma the court printed, juriscraper drops it ("John F. Cove Jr")',
+      },
+    ],
+  },
   {
     path: 'nef/s3/almd_3_plain',
     exceptions: [{ field: 'court', ours: 'dcd', why: 'the file is a D.D.C. notice (USA v. Manafort, from DCD_ECFNotice@dcd.uscourts.gov); juriscraper takes the court from the file name' }],
@@ -148,8 +165,8 @@ const fixtures: readonly { path: string; exceptions?: readonly NamedException[] 
 ];
 
 describe("email notices from juriscraper's fixtures, field by field", () => {
-  for (const { path, exceptions = [] } of fixtures) {
-    const emailFile = sharedFixture(`nef/tests/examples/pacer/${path}.txt`);
+  for (const { path, extension = 'txt', exceptions = [] } of fixtures) {
+    const emailFile = sharedFixture(`nef/tests/examples/pacer/${path}.${extension}`);
     const expectationFile = sharedFixture(`nef/tests/examples/pacer/${path}.json`);
     const title = exceptions.length === 0 ? `${path}: as juriscraper reads it` : `${path}: as juriscraper reads it, except ${exceptions.map((exception) => exception.field).join(', ')}`;
     it.skipIf(emailFile === null || expectationFile === null)(title, async () => {
@@ -164,6 +181,16 @@ describe("email notices from juriscraper's fixtures, field by field", () => {
       expect(actual).toEqual(expected);
     });
   }
+});
+
+describe('cand: every recipient of a 73-person list', () => {
+  const emailFile = sharedFixture('nef/tests/examples/pacer/nef/cand.html');
+  const expectationFile = sharedFixture('nef/tests/examples/pacer/nef/cand.json');
+  it.skipIf(emailFile === null || expectationFile === null)('matches juriscraper once its dropped commas before "Jr" are put back', async () => {
+    const actual = actualFields(await parseNotice(readFileSync(emailFile!)))['recipients'] as { name: string }[];
+    const expected = expectedFields(JSON.parse(readFileSync(expectationFile!, 'utf8')) as JuriscraperNotice)['recipients'] as { name: string }[];
+    expect(actual.map((recipient) => ({ ...recipient, name: recipient.name.replace(', Jr', ' Jr') }))).toEqual(expected);
+  });
 });
 
 /**

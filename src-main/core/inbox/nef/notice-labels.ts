@@ -19,6 +19,8 @@ export const emailedHeading = /Notice (?:has been|will be) electronically mailed
 export const otherMeansHeading = new RegExp(
   [
     String.raw`Notice (?:has been|will be) delivered by other means to:*\s*$`,
+    // cacd: "Notice has been delivered by First Class U. S. Mail or by other means BY THE FILER to :"
+    String.raw`Notice (?:has been|will be) delivered by First Class U\.? ?S\.? Mail or by other means(?: BY THE FILER)? to\s*:*\s*$`,
     String.raw`Filer will deliver document by other means to:*\s*$`,
     String.raw`Notice (?:will not be|has not been) electronically mailed to:*\s*$`,
     String.raw`The CM/ECF system has NOT delivered notice electronically to the names listed below`,

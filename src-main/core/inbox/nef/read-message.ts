@@ -24,6 +24,13 @@ const forwardMarker = /^(?:Begin forwarded message:|-+ ?Forwarded message ?-+|-+
  * text/plain.
  */
 export async function readMessage(raw: Buffer | string): Promise<NoticeMessage> {
+  // A notice saved as its bare HTML body (no headers at all, as some courts' "save as" gives): the body is all there is.
+  const start = (typeof raw === 'string' ? raw : raw.subarray(0, 512).toString('latin1')).trimStart().slice(0, 64).toLowerCase();
+  if (start.startsWith('<')) {
+    const body = readHtml(typeof raw === 'string' ? raw : raw.toString('latin1'));
+    const bodySenders = body.lines.filter((line) => /^From:/i.test(line)).flatMap((line) => line.match(emailAddress) ?? []);
+    return { subject: '', senderAddresses: bodySenders, body, quotesForwardedMessage: body.lines.some((line) => forwardMarker.test(line)) };
+  }
   const mail = await simpleParser(raw, { keepCidLinks: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
   const body = typeof mail.html === 'string' && mail.html.trim() !== '' ? readHtml(mail.html) : readPlainText(mail.text ?? '');
   const headerSenders = (mail.from?.value ?? []).flatMap((sender) => (sender.address ? [sender.address] : []));

@@ -79,6 +79,8 @@ function sectionOf(line: string): Section | null | undefined {
 function cleanName(text: string): string {
   return text
     .replace(/\s+/g, ' ')
+    // A name wrapped before its suffix ("John F. Cove\n, Jr") reads "John F. Cove, Jr".
+    .replace(/ ,/g, ',')
     .replace(/,\s*-\s*:?\s*$/, '')
     .replace(/[\s,;:]+$/, '')
     .trim();

@@ -5,6 +5,7 @@ import { FilingsScreen } from './filings/FilingsScreen';
 import { HelpScreen } from './help/HelpScreen';
 import { InboxScreen } from './inbox/InboxScreen';
 import { useNoticeNotifications } from './inbox/use-notice-notifications';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail, type ScreenId } from './shell/NavigationRail';
@@ -47,6 +48,8 @@ export function App() {
         return <InboxScreen onOpenAccounts={() => choose('accounts')} />;
       case 'accounts':
         return <AccountsScreen />;
+      case 'settings':
+        return <SettingsScreen onOpenInbox={() => choose('inbox')} />;
       case 'help':
         return <HelpScreen />;
     }

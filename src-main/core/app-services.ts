@@ -7,6 +7,8 @@ import { createCourtConnection } from './court/court-connection';
 import { createCourtSession } from './court/court-session';
 import { createFilingServices } from './filing/filing-services';
 import { createInboxService } from './inbox/inbox-service';
+import { createPolicy } from './policy/create-policy';
+import type { PolicySource } from './policy/policy-source';
 import { inProcessNoticeParser, type NoticeParser } from './inbox/worker-notice-parser';
 import type { CourtFetch } from './court/pacer-login';
 import type { Clock, DesktopNotifier, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
@@ -46,11 +48,15 @@ export interface CoreServicesOptions {
   readonly noticeParser?: NoticeParser;
   /** The desktop's notifications for new notices (the desktop app); browser mode's page shows its own. */
   readonly notifier?: DesktopNotifier | null;
+  /** Where machine policy is read; absent, this platform's places (registry, managed preferences, /etc/ecf-desk/policy.json). */
+  readonly policySources?: readonly PolicySource[];
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
 export interface CoreServices {
   readonly handlers: Handlers;
+  /** Machine policy's values once read (the desktop shell sets up updates from `updateMode` and `updateUrl`). */
+  policyReady(): Promise<Readonly<Record<string, unknown>>>;
   close(): Promise<void>;
 }
 
@@ -69,8 +75,21 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     clock,
     emit: options.emit,
   });
-  const { settingsStore } = options;
+  const { settingsStore: storedSettings } = options;
   const log = createAppLog(path.join(options.dataFolder, dataFileNames.logs), clock);
+  // Machine policy beats the user's settings everywhere core reads them; a change is picked up without a restart.
+  const policy = createPolicy({
+    platform: process.platform,
+    log,
+    ...(options.policySources ? { sources: options.policySources } : {}),
+    onChange: () => {
+      void court.use(settingsStore.read().courtProfile).then(() => options.emit('court.statusChanged', court.status()));
+    },
+  });
+  const settingsStore: SettingsStore = {
+    read: () => policy.applyTo(storedSettings.read()),
+    write: (next) => storedSettings.write(policy.settingsToSave(next, storedSettings.read())),
+  };
   const court = createCourtConnection({ launcher: options.trainingCourt ?? null, onChange: (status) => options.emit('court.statusChanged', status) });
   const accounts = createAccountsService({
     table: createAccountsTable(database),
@@ -137,7 +156,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     ...(options.noticePollMs === undefined ? {} : { pollMs: options.noticePollMs }),
   });
   // The court comes up in the background: the app's own screens do not wait for it.
-  void court.use(settingsStore.read().courtProfile);
+  const policyRead = policy.refresh().then(() => policy.watch());
+  void policyRead.then(() => court.use(settingsStore.read().courtProfile));
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
   documents.resumeInterruptedPreflights();
 
@@ -189,10 +209,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       return null;
     },
     'mailboxes.sync': ({ id }) => inbox.syncMailbox(id),
+    'settings.managed': async () => [...policy.effective().managed],
     'settings.get': async () => settingsStore.read(),
     'settings.update': async (changes) => {
       const previous = settingsStore.read();
-      const next = settingsSchema.parse({ ...previous, ...changes });
+      // A key sent as undefined (possible over IPC, not over JSON) changes nothing; it must not erase the setting.
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const next = settingsSchema.parse({ ...previous, ...given });
       settingsStore.write(next);
       if (next.courtProfile !== previous.courtProfile) void court.use(next.courtProfile);
       return next;
@@ -201,8 +224,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
 
   return {
     handlers,
+    policyReady: async () => {
+      await policyRead;
+      return policy.effective().values;
+    },
     async close() {
       // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
+      policy.close();
       await inbox.close();
       await filing.close();
       documents.close();

@@ -51,6 +51,7 @@ export const channelNames = [
   'mailboxes.save',
   'mailboxes.remove',
   'mailboxes.sync',
+  'settings.managed',
   'settings.get',
   'settings.update',
 ] as const;

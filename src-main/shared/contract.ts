@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channel-names';
-import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflightProgress, documentRecord, settings } from './domain';
+import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflightProgress, documentRecord, managedSetting, settings } from './domain';
 import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
 import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
@@ -116,6 +116,8 @@ export const contract = {
   'mailboxes.remove': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: z.null() },
   /** Reads new mail now (mailboxes are also watched with IDLE while the app runs). */
   'mailboxes.sync': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: mailbox },
+  /** The settings machine policy locks, with their values and where they come from. */
+  'settings.managed': { args: noArguments, result: z.array(managedSetting) },
   'settings.get': { args: noArguments, result: settings },
   'settings.update': { args: settings.partial().strict(), result: settings },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;

@@ -172,3 +172,15 @@ export type Settings = z.infer<typeof settings>;
 
 /** The settings a new user starts with. */
 export const defaultSettings: Settings = { documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] };
+
+/** A setting the machine's policy decides: the user sees it as "Managed by your organization" and cannot change it. */
+export const managedSetting = z.object({
+  /** The policy key (e.g. `courtProfile`, `allowCredentialStorage`). */
+  key: z.string(),
+  /** The value the policy sets, as plain JSON. */
+  value: z.unknown(),
+  /** Where it was read: Windows registry (machine or user), macOS managed preferences, or /etc/ecf-desk/policy.json. */
+  source: z.string(),
+});
+/** A managed setting. */
+export type ManagedSetting = z.infer<typeof managedSetting>;

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
@@ -6,7 +7,11 @@ import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import { createWorkerNoticeParser } from '../core/inbox/worker-notice-parser';
+import { dataFileNames } from '../core/storage/app-data-folder';
+import { createAppLog } from '../core/storage/app-log';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
+import electronUpdater from 'electron-updater';
+import { isMsiInstall, nsisUninstallerPath, startUpdates } from './updates';
 import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
 import { createElectronNotifier } from './adapters/electron-notifier';
@@ -31,6 +36,28 @@ const noticeWorkerPath = fileURLToPath(new URL('../workers/notices.js', import.m
 function resolveDataFolder(): string {
   const override = process.env['ECF_DESK_HOME'];
   return override ? path.resolve(override) : app.getPath('userData');
+}
+
+/** The address built into the installer (electron-builder writes it to resources/app-update.yml), or null. */
+function installerUpdateUrl(): string | null {
+  try {
+    return /^url:\s*(\S+)\s*$/m.exec(readFileSync(path.join(process.resourcesPath, 'app-update.yml'), 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts electron-updater as policy says; an empty `updateUrl` means the server the installer was built for. */
+function startDesktopUpdates(policyValues: Readonly<Record<string, unknown>>, dataFolder: string): { stop(): void } {
+  const mode = policyValues['updateMode'];
+  const url = typeof policyValues['updateUrl'] === 'string' && policyValues['updateUrl'] !== '' ? policyValues['updateUrl'] : installerUpdateUrl();
+  return startUpdates({
+    mode: mode === 'manual' || mode === 'auto' ? mode : 'none',
+    url,
+    isMsiInstall: isMsiInstall({ platform: process.platform, installerMarker: process.env['ECF_DESK_INSTALLER'], hasNsisUninstaller: existsSync(nsisUninstallerPath(app.getPath('exe'))) }),
+    autoUpdater: electronUpdater.autoUpdater,
+    log: createAppLog(path.join(dataFolder, dataFileNames.logs), { now: () => new Date() }),
+  });
 }
 
 /** Runs the app in the one instance that holds the lock. */
@@ -111,6 +138,15 @@ function runApp(): void {
       };
       registerIpc(services.handlers);
       showMainWindow();
+      // Updates follow machine policy (updateMode, updateUrl), once it has been read.
+      void services.policyReady().then((policyValues) => {
+        const updates = startDesktopUpdates(policyValues, dataFolder);
+        const closeCore = closeResources;
+        closeResources = async () => {
+          updates.stop();
+          await closeCore?.();
+        };
+      });
     })
     .catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 /** The names of the app's icons. */
-export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help' | 'inbox';
+export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help' | 'inbox' | 'settings' | 'lock';
 
 // Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
 const shapes: Record<IconName, ReactElement> = {
@@ -49,6 +49,19 @@ const shapes: Record<IconName, ReactElement> = {
     <>
       <path d="M4 13h4l1.5 3h5l1.5-3h4" />
       <path d="M6.2 5h11.6a1 1 0 0 1 .9.6L21 13v5a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-5l2.3-7.4a1 1 0 0 1 .9-.6z" />
+    </>
+  ),
+  settings: (
+    <>
+      <circle cx="12" cy="12" r="3" />
+      <circle cx="12" cy="12" r="6.5" />
+      <path d="M12 2.5v2.5M12 19v2.5M2.5 12H5M19 12h2.5M5.3 5.3l1.8 1.8M16.9 16.9l1.8 1.8M18.7 5.3l-1.8 1.8M7.1 16.9l-1.8 1.8" />
+    </>
+  ),
+  lock: (
+    <>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
     </>
   ),
   close: (

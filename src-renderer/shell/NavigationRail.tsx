@@ -5,13 +5,14 @@ import { FilingIcon } from '../filings/FilingIcon';
 import './NavigationRail.css';
 
 /** The app's screens, as the rail lists them. */
-export type ScreenId = 'documents' | 'filings' | 'inbox' | 'accounts' | 'help';
+export type ScreenId = 'documents' | 'filings' | 'inbox' | 'accounts' | 'settings' | 'help';
 
 const screens: readonly { readonly id: ScreenId; readonly label: string; readonly icon: ReactElement }[] = [
   { id: 'documents', label: 'Documents', icon: <Icon name="document" /> },
   { id: 'filings', label: 'Filings', icon: <FilingIcon /> },
   { id: 'inbox', label: 'Inbox', icon: <Icon name="inbox" /> },
   { id: 'accounts', label: 'Accounts', icon: <AccountIcon /> },
+  { id: 'settings', label: 'Settings', icon: <Icon name="settings" /> },
   { id: 'help', label: 'Help', icon: <Icon name="help" /> },
 ];
 

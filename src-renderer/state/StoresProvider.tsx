@@ -7,6 +7,7 @@ import type { DocumentsState } from './documents-store';
 import type { FilingsState } from './filings-store';
 import type { InboxState } from './inbox-store';
 import type { NoticesState } from './notices-store';
+import type { SettingsState } from './settings-store';
 import type { Stores } from './stores';
 
 const StoresContext = createContext<Stores | null>(null);
@@ -55,4 +56,9 @@ export function useFilings<T>(select: (state: FilingsState) => T): T {
 /** Reads from the store of court notices, their documents and the mailboxes they come from. */
 export function useInbox<T>(select: (state: InboxState) => T): T {
   return useStore(useStores().inbox, select);
+}
+
+/** Reads from the store of the user's settings and the ones the machine's policy locks. */
+export function useSettings<T>(select: (state: SettingsState) => T): T {
+  return useStore(useStores().settings, select);
 }

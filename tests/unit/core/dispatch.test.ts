@@ -56,6 +56,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'mailboxes.save': notInThisTest,
     'mailboxes.remove': async () => null,
     'mailboxes.sync': notInThisTest,
+    'settings.managed': async () => [],
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
     ...overrides,

@@ -50,7 +50,7 @@ describe('the Accounts screen', () => {
     renderApp(createFakeBridge());
 
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
     expect(entries[0]?.getAttribute('aria-current')).toBe('page');
     expect(await screen.findByTestId('empty-state')).toBeTruthy();
 

@@ -86,6 +86,7 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
   fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
   fake.answer('documents.list', () => [...documents]);
   fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] }));
+  fake.answer('settings.managed', () => []);
   fake.answer('court.status', () => trainingCourt());
   fake.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain() }));
   fake.answer('session.status', () => ({ state: 'logged-out' }));

@@ -39,7 +39,7 @@ describe('the Filings screen', () => {
   it('sits on the rail between Documents and Inbox, before Accounts and Help', () => {
     renderApp(createFakeBridge());
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
   });
 
   it('with no filings, explains how to start one and shows no rows', async () => {

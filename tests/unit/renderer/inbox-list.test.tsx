@@ -13,7 +13,7 @@ describe('the Inbox list', () => {
   it('sits on the rail after Filings', async () => {
     await openInbox(createFakeBridge());
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
     expect(entries[2]?.getAttribute('aria-current')).toBe('page');
   });
 

@@ -5,6 +5,8 @@
  */
 export function toSearchQuery(text: string): string | null {
   const words = text
+    // A control character (NUL above all) would end the query string inside SQLite: it separates words instead.
+    .replace(/\p{Cc}/gu, ' ')
     .split(/\s+/)
     .filter((word) => /[\p{L}\p{N}]/u.test(word))
     .slice(0, 20)

@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { LiveRegion } from '../shell/LiveRegion';
+import { useAccounts, useCourt, useSettings } from '../state/StoresProvider';
+import { CourtSetting } from './CourtSetting';
+import { MailboxesSetting } from './MailboxesSetting';
+import { PasswordSetting } from './PasswordSetting';
+import { findPolicyLock, shownValue } from './policy-lock';
+import '../accounts/fields.css';
+import './SettingsScreen.css';
+
+/** Where the Mailboxes section sends the user. */
+export interface SettingsScreenProps {
+  readonly onOpenInbox: () => void;
+}
+
+/** The Settings screen: the court, saving passwords, and where mailboxes are set; what the machine's policy decides is shown locked. */
+export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
+  const status = useSettings((state) => state.status);
+  const settings = useSettings((state) => state.settings);
+  const managed = useSettings((state) => state.managed);
+  const announcement = useSettings((state) => state.announcement);
+  const connect = useSettings((state) => state.connect);
+  const load = useSettings((state) => state.load);
+  const update = useSettings((state) => state.update);
+  const court = useCourt((state) => state.status);
+  const keychain = useAccounts((state) => state.keychain);
+  const loadAccounts = useAccounts((state) => state.load);
+
+  useEffect(() => connect(), [connect]);
+  // The Passwords section says which keychain this computer has, which the accounts list reports.
+  useEffect(() => void loadAccounts(), [loadAccounts]);
+
+  const renderSections = () => {
+    if (settings === null) {
+      if (status === 'failed') {
+        return (
+          <div className="screen__status">
+            <p>Your settings cannot be shown right now.</p>
+            <button type="button" className="button" onClick={() => void load()}>
+              Try again
+            </button>
+          </div>
+        );
+      }
+      return <p className="screen__status">Loading settings…</p>;
+    }
+    const courtLock = findPolicyLock(managed, 'courtProfile');
+    const passwordLock = findPolicyLock(managed, 'allowCredentialStorage');
+    return (
+      <div className="settings-screen__sections">
+        <CourtSetting value={shownValue(settings, 'courtProfile', courtLock)} lock={courtLock} court={court} onChange={(courtProfile) => void update({ courtProfile })} />
+        <PasswordSetting
+          value={shownValue(settings, 'allowCredentialStorage', passwordLock)}
+          lock={passwordLock}
+          keychain={keychain}
+          onChange={(allowCredentialStorage) => void update({ allowCredentialStorage })}
+        />
+        <MailboxesSetting lock={findPolicyLock(managed, 'mailboxes')} onOpenInbox={onOpenInbox} />
+      </div>
+    );
+  };
+
+  return (
+    <section className="screen" data-testid="settings-screen" aria-labelledby="settings-heading">
+      <div className="screen__toolbar">
+        <div className="screen__heading">
+          <h1 id="settings-heading" className="screen__title">
+            Settings
+          </h1>
+          <p className="screen__summary">How ECF Desk works on this computer. A change is saved as soon as you make it.</p>
+        </div>
+      </div>
+      {renderSections()}
+      <LiveRegion message={announcement} />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { settings as settingsSchema, type ManagedSetting, type Settings } from '../../src-main/shared/domain';
+
+/** What the machine's policy says about one setting: where it was read, and the value it sets. */
+export interface PolicyLock<K extends keyof Settings> {
+  readonly key: K;
+  /** Where the policy was read (a file path or a registry key), for the IT person the user will ask. */
+  readonly source: string;
+  /** Null when the policy holds a value this setting cannot take: the setting stays locked, showing the value main keeps. */
+  readonly value: Settings[K] | null;
+}
+
+/** The policy's lock on a setting, or null when the user may change it. The value is checked, since policy files are written by hand. */
+export function findPolicyLock<K extends keyof Settings>(managed: readonly ManagedSetting[], key: K): PolicyLock<K> | null {
+  const setting = managed.find((each) => each.key === key);
+  if (!setting) return null;
+  const parsed = settingsSchema.shape[key].safeParse(setting.value);
+  return { key, source: setting.source, value: parsed.success ? (parsed.data as Settings[K]) : null };
+}
+
+/** The value a setting shows: the policy's when it locks the setting with one it can take, otherwise the user's. */
+export function shownValue<K extends keyof Settings>(settings: Settings, key: K, lock: PolicyLock<K> | null): Settings[K] {
+  return lock?.value ?? settings[key];
+}

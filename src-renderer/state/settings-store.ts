@@ -1,0 +1,122 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ManagedSetting, Settings } from '../../src-main/shared/domain';
+import type { Bridge } from '../create-bridge';
+import type { AccountsStore } from './accounts-store';
+import type { ListStatus } from './documents-store';
+import type { NoticesStore } from './notices-store';
+
+/** A change to some of the settings, as `settings.update` takes it. */
+export type SettingsChanges = Partial<Settings>;
+
+/** The Settings screen's state and the actions that change it. */
+export interface SettingsState {
+  readonly status: ListStatus;
+  /** The settings as main last answered, with any change still on its way shown already; null until main has answered. */
+  readonly settings: Settings | null;
+  /** The settings the machine's policy locks, with the values it sets and where it was read. */
+  readonly managed: readonly ManagedSetting[];
+  /** The latest sentence for screen readers (read by a polite live region). */
+  readonly announcement: string;
+
+  /** Loads the settings and follows the court's events (a court switch or a new policy may change them); returns the function that stops following. */
+  connect(): () => void;
+  /** Reads the settings and the managed list again. */
+  load(): Promise<void>;
+  /**
+   * Saves a change, showing it at once; if main refuses, the old values come back and the banner says why.
+   * A change to a setting the policy locks is not sent at all.
+   */
+  update(changes: SettingsChanges): Promise<void>;
+}
+
+/** A store of the Settings screen's state. */
+export type SettingsStore = StoreApi<SettingsState>;
+
+/** How the banner and the live region name each setting. */
+const settingNames: Record<keyof Settings, string> = {
+  documentsSort: 'the sort order',
+  courtProfile: 'the court setting',
+  allowCredentialStorage: 'the password setting',
+  mailboxes: 'the mailboxes',
+};
+
+/** "the court setting", or "your settings" when a change touches more than one. */
+function nameChanges(keys: readonly (keyof Settings)[]): string {
+  const [only] = keys;
+  return keys.length === 1 && only ? settingNames[only] : 'your settings';
+}
+
+/** The keys a change touches, in the order it lists them. */
+function keysOf(changes: SettingsChanges): (keyof Settings)[] {
+  return (Object.keys(changes) as (keyof Settings)[]).filter((key) => changes[key] !== undefined);
+}
+
+/** Whether the policy locks a setting. */
+export function isManaged(managed: readonly ManagedSetting[], key: keyof Settings): boolean {
+  return managed.some((setting) => setting.key === key);
+}
+
+/** Creates the Settings screen's store; a change to password storage reads the accounts again, since what is saved for them depends on it. */
+export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accounts: AccountsStore): SettingsStore {
+  const report = (title: string, error: unknown): void => notices.getState().report(title, error);
+  /** Only the answer to the latest read counts, whatever order the answers come in. */
+  let latestLoad = 0;
+  /** Counts every change sent, so only the answer to the latest one replaces the settings shown. */
+  let latestUpdate = 0;
+  /** Changes sent and not yet answered: a read that answers meanwhile would show the old values for a moment. */
+  let pendingUpdates = 0;
+
+  return createStore<SettingsState>()((set, get) => ({
+    status: 'loading',
+    settings: null,
+    managed: [],
+    announcement: '',
+
+    connect() {
+      const stopCourt = bridge.on('court.statusChanged', () => void get().load());
+      void get().load();
+      return stopCourt;
+    },
+
+    async load() {
+      const request = ++latestLoad;
+      try {
+        // Both or neither: a setting shown without its policy could look changeable when it is not.
+        const [settings, managed] = await Promise.all([bridge.invoke('settings.get', {}), bridge.invoke('settings.managed', {})]);
+        if (request !== latestLoad) return;
+        set(pendingUpdates > 0 ? { managed, status: 'ready' } : { settings, managed, status: 'ready' });
+      } catch (error) {
+        if (request !== latestLoad) return;
+        report('Your settings could not be read.', error);
+        if (get().status === 'loading') set({ status: 'failed' });
+      }
+    },
+
+    async update(changes) {
+      const before = get().settings;
+      const keys = keysOf(changes).filter((key) => !isManaged(get().managed, key));
+      if (before === null || keys.length === 0) return;
+      const sent: SettingsChanges = Object.fromEntries(keys.map((key) => [key, changes[key]]));
+      const shown: Settings = { ...before, ...sent };
+      const change = ++latestUpdate;
+      pendingUpdates += 1;
+      set({ settings: shown });
+      try {
+        const saved = await bridge.invoke('settings.update', sent);
+        if (change === latestUpdate) set({ settings: saved });
+        set({ announcement: `Saved ${nameChanges(keys)}.` });
+        if (keys.includes('allowCredentialStorage')) void accounts.getState().load();
+      } catch (error) {
+        // Put back only what this change showed and nothing since has replaced, so a later change is not undone with it.
+        const current = get().settings;
+        if (current !== null) {
+          const restored = Object.fromEntries(keys.filter((key) => current[key] === shown[key]).map((key) => [key, before[key]]));
+          set({ settings: { ...current, ...restored } });
+        }
+        report(`ECF Desk did not change ${nameChanges(keys)}.`, error);
+      } finally {
+        pendingUpdates -= 1;
+      }
+    },
+  }));
+}

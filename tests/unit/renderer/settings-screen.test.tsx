@@ -1,0 +1,221 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ManagedSetting, Settings } from '../../../src-main/shared/domain';
+import { bridgeError, createFakeBridge, savingKeychain, trainingCourt, type FakeBridge } from './fake-bridge';
+import { renderApp } from './render-app';
+
+afterEach(cleanup);
+
+const linuxPolicy = '/etc/ecf-desk/policy.json';
+const windowsPolicy = 'HKLM\\SOFTWARE\\Policies\\ECF Desk';
+
+const trainingLabel = 'CIT — training (local)';
+const realCourtLabel = 'CIT — U.S. Court of International Trade (experimental: filing with the real court is not available in this version)';
+
+/** The settings a new user starts with; tests override what they check. */
+function userSettings(overrides: Partial<Settings> = {}): Settings {
+  return { documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [], ...overrides };
+}
+
+/** A bridge that keeps the settings it is given and answers updates as main does, merging the change. */
+function bridgeWith(settings: Settings = userSettings(), managed: readonly ManagedSetting[] = []): FakeBridge & { saved: () => Settings } {
+  const bridge = createFakeBridge();
+  let kept = settings;
+  bridge.answer('settings.get', () => kept);
+  bridge.answer('settings.managed', () => [...managed]);
+  bridge.answer('settings.update', (changes) => {
+    kept = { ...kept, ...changes };
+    return kept;
+  });
+  return Object.assign(bridge, { saved: () => kept });
+}
+
+/** Renders the window and chooses Settings on the rail, as a user would, once the settings are shown. */
+async function openSettings(bridge: FakeBridge): Promise<HTMLElement> {
+  renderApp(bridge);
+  fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+  const settingsScreen = await screen.findByTestId('settings-screen');
+  await screen.findByTestId('setting-court-profile');
+  return settingsScreen;
+}
+
+function callsTo(bridge: FakeBridge, channel: string): unknown[] {
+  return bridge.calls.filter((call) => call.channel === channel).map((call) => call.args);
+}
+
+function radio(name: string): HTMLInputElement {
+  return within(screen.getByTestId('setting-court-profile')).getByRole('radio', { name }) as HTMLInputElement;
+}
+
+function passwordCheckbox(): HTMLInputElement {
+  return screen.getByTestId('setting-credential-storage') as HTMLInputElement;
+}
+
+function badgeFor(key: string): HTMLElement {
+  const badge = screen.queryAllByTestId('managed-badge').find((each) => each.dataset.key === key);
+  if (!badge) throw new Error(`no managed badge for ${key}`);
+  return badge;
+}
+
+describe('the Settings screen', () => {
+  it('is reached from the rail between Accounts and Help, with a heading and three sections', async () => {
+    const bridge = bridgeWith();
+    await openSettings(bridge);
+
+    const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
+    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
+    expect(entries[4]?.getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Court', 'Passwords', 'Mailboxes']);
+    expect(screen.queryAllByTestId('managed-badge')).toHaveLength(0);
+  });
+
+  it('shows the court in use and the saved choices, each with the words the user reads', async () => {
+    await openSettings(bridgeWith());
+
+    expect(radio(trainingLabel).checked).toBe(true);
+    expect(radio(realCourtLabel).checked).toBe(false);
+    expect(passwordCheckbox().checked).toBe(true);
+    expect(screen.getByLabelText('Save PACER passwords in the keychain')).toBe(passwordCheckbox());
+    await waitFor(() => expect(screen.getByTestId('court-in-use').textContent).toBe('In use now: CIT — training (local).'));
+    expect(screen.getByText(/asks for them at each login/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('keychain-line').textContent).toBe('Passwords are saved in Secret Service.'));
+  });
+
+  it('changing the court profile sends settings.update with only that change', async () => {
+    const bridge = bridgeWith();
+    await openSettings(bridge);
+
+    fireEvent.click(radio(realCourtLabel));
+
+    expect(radio(realCourtLabel).checked).toBe(true);
+    await waitFor(() => expect(callsTo(bridge, 'settings.update')).toEqual([{ courtProfile: 'cit' }]));
+    expect(bridge.saved().courtProfile).toBe('cit');
+    await waitFor(() => expect(screen.getByText('Saved the court setting.')).toBeTruthy());
+  });
+
+  it('turning off saved passwords sends settings.update and reads the accounts again, since what is saved for them changes', async () => {
+    const bridge = bridgeWith();
+    await openSettings(bridge);
+    await waitFor(() => expect(callsTo(bridge, 'accounts.list').length).toBeGreaterThan(0));
+    const listsBefore = callsTo(bridge, 'accounts.list').length;
+
+    fireEvent.click(passwordCheckbox());
+
+    expect(passwordCheckbox().checked).toBe(false);
+    await waitFor(() => expect(callsTo(bridge, 'settings.update')).toEqual([{ allowCredentialStorage: false }]));
+    await waitFor(() => expect(callsTo(bridge, 'accounts.list').length).toBe(listsBefore + 1));
+  });
+
+  it('a court profile the policy manages shows the badge with its source, the policy’s court, and radios no one can change', async () => {
+    const bridge = bridgeWith(userSettings({ courtProfile: 'cit-training' }), [{ key: 'courtProfile', value: 'cit', source: linuxPolicy }]);
+    await openSettings(bridge);
+
+    const badge = badgeFor('courtProfile');
+    expect(badge.textContent).toContain('Managed by your organization');
+    expect(badge.textContent).toContain(linuxPolicy);
+    const group = screen.getByTestId('setting-court-profile') as HTMLFieldSetElement;
+    expect(group.disabled).toBe(true);
+    expect(group.getAttribute('aria-describedby')).toBe(badge.id);
+    expect(radio(realCourtLabel).checked).toBe(true);
+    expect(radio(trainingLabel).matches(':disabled')).toBe(true);
+    expect(radio(realCourtLabel).matches(':disabled')).toBe(true);
+
+    fireEvent.click(radio(trainingLabel));
+    fireEvent.keyDown(radio(realCourtLabel), { key: 'ArrowDown' });
+    await act(async () => {});
+
+    expect(radio(realCourtLabel).checked).toBe(true);
+    expect(callsTo(bridge, 'settings.update')).toEqual([]);
+  });
+
+  it('a managed allowCredentialStorage checkbox is disabled and shows the value the policy sets', async () => {
+    const bridge = bridgeWith(userSettings({ allowCredentialStorage: true }), [{ key: 'allowCredentialStorage', value: false, source: windowsPolicy }]);
+    await openSettings(bridge);
+
+    expect(passwordCheckbox().disabled).toBe(true);
+    expect(passwordCheckbox().checked).toBe(false);
+    const badge = badgeFor('allowCredentialStorage');
+    expect(badge.textContent).toContain(windowsPolicy);
+    expect(passwordCheckbox().getAttribute('aria-describedby')).toContain(badge.id);
+
+    fireEvent.click(passwordCheckbox());
+
+    expect(passwordCheckbox().checked).toBe(false);
+    expect(callsTo(bridge, 'settings.update')).toEqual([]);
+    expect(radio(trainingLabel).disabled).toBe(false);
+  });
+
+  it('a policy value the setting cannot take still locks it, showing the value main keeps', async () => {
+    await openSettings(bridgeWith(userSettings({ courtProfile: 'cit-training' }), [{ key: 'courtProfile', value: 'cafc', source: linuxPolicy }]));
+
+    expect(badgeFor('courtProfile')).toBeTruthy();
+    expect((screen.getByTestId('setting-court-profile') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(radio(trainingLabel).checked).toBe(true);
+  });
+
+  it('a change main refuses rolls back to the saved value and says so in the banner', async () => {
+    const bridge = bridgeWith();
+    bridge.answer('settings.update', () => {
+      throw bridgeError('invalid-arguments', 'The settings file could not be written. Check that the disk is not full.');
+    });
+    await openSettings(bridge);
+
+    fireEvent.click(radio(realCourtLabel));
+
+    await waitFor(() => expect(screen.getByTestId('error-banner').textContent).toContain('ECF Desk did not change the court setting.'));
+    expect(screen.getByTestId('error-banner').textContent).toContain('The settings file could not be written.');
+    expect(radio(trainingLabel).checked).toBe(true);
+    expect(radio(realCourtLabel).checked).toBe(false);
+  });
+
+  it('reads the settings and the policy again when main says the court changed', async () => {
+    const bridge = bridgeWith();
+    await openSettings(bridge);
+    const readsBefore = callsTo(bridge, 'settings.managed').length;
+
+    bridge.answer('settings.get', () => userSettings({ courtProfile: 'cit' }));
+    bridge.answer('settings.managed', () => [{ key: 'courtProfile', value: 'cit', source: linuxPolicy }]);
+    act(() => bridge.emit('court.statusChanged', trainingCourt({ profileId: 'cit', name: 'CIT — U.S. Court of International Trade', kind: 'live', isExperimental: true })));
+
+    await waitFor(() => expect(badgeFor('courtProfile')).toBeTruthy());
+    expect(callsTo(bridge, 'settings.managed').length).toBe(readsBefore + 1);
+    expect(radio(realCourtLabel).checked).toBe(true);
+    expect(screen.getByTestId('court-in-use').textContent).toBe('In use now: CIT — U.S. Court of International Trade.');
+  });
+
+  it('offers Try again when the settings cannot be read, and shows them once they can', async () => {
+    const bridge = bridgeWith();
+    bridge.answer('settings.managed', () => {
+      throw bridgeError('internal', 'ECF Desk could not read its policy.');
+    });
+    renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+
+    const tryAgain = await screen.findByRole('button', { name: 'Try again' });
+    expect(screen.queryByTestId('setting-court-profile')).toBeNull();
+    bridge.answer('settings.managed', () => []);
+    fireEvent.click(tryAgain);
+
+    expect(await screen.findByTestId('setting-court-profile')).toBeTruthy();
+  });
+
+  it('says where mailboxes are set and takes the user to the Inbox', async () => {
+    await openSettings(bridgeWith(userSettings(), [{ key: 'mailboxes', value: [], source: linuxPolicy }]));
+
+    expect(screen.getByText(/choose Mailboxes… at the top of that screen/)).toBeTruthy();
+    expect(badgeFor('mailboxes')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('settings-open-inbox'));
+
+    expect(await screen.findByTestId('inbox-screen')).toBeTruthy();
+  });
+
+  it('says why passwords cannot be saved on a computer with no keychain', async () => {
+    const bridge = bridgeWith();
+    bridge.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain({ isAvailable: false, message: 'No keychain is available on this computer.' }) }));
+    await openSettings(bridge);
+
+    await waitFor(() => expect(screen.getByTestId('keychain-line').textContent).toBe('No keychain is available on this computer.'));
+  });
+});

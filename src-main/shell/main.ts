@@ -20,7 +20,7 @@ import { appScheme, appStartUrl } from './app-origin';
 import { serveAppRequest } from './app-protocol';
 import { registerIpc, sendEvent } from './ipc';
 import { installNavigationGuards } from './navigation-guards';
-import { openExternalSafely } from './open-external';
+import { allowPolicyHosts, openExternalSafely } from './open-external';
 import { denyAllPermissions } from './permissions';
 import { createMainWindow } from './window-factory';
 
@@ -140,6 +140,8 @@ function runApp(): void {
       showMainWindow();
       // Updates follow machine policy (updateMode, updateUrl), once it has been read.
       void services.policyReady().then((policyValues) => {
+        const extraHosts = policyValues['externalLinkAllowlist'];
+        if (Array.isArray(extraHosts)) allowPolicyHosts(extraHosts.filter((host): host is string => typeof host === 'string'));
         const updates = startDesktopUpdates(policyValues, dataFolder);
         const closeCore = closeResources;
         closeResources = async () => {

@@ -1,6 +1,14 @@
 import { shell } from 'electron';
 import { isAllowedExternalUrl } from '../core/security/external-links';
 
+/** Hosts the firm's machine policy adds to the allowlist (`externalLinkAllowlist`); none until policy is read. */
+let policyHosts: readonly string[] = [];
+
+/** Takes the extra hosts machine policy allows (https only, exact host names). */
+export function allowPolicyHosts(hosts: readonly string[]): void {
+  policyHosts = [...hosts];
+}
+
 /**
  * THE one way the app opens a link in the user's browser. Security rule: external links only through
  * one guarded function with an https allowlist. Anything off the allowlist is dropped silently, so a
@@ -8,7 +16,7 @@ import { isAllowedExternalUrl } from '../core/security/external-links';
  * Resolves to whether the browser took the link; it never rejects, since callers fire and forget.
  */
 export async function openExternalSafely(url: string): Promise<boolean> {
-  if (!isAllowedExternalUrl(url)) return false;
+  if (!isAllowedExternalUrl(url, policyHosts)) return false;
   try {
     await shell.openExternal(url);
     return true;

@@ -39,3 +39,15 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 });
+
+describe('hosts added by machine policy (externalLinkAllowlist)', () => {
+  it('opens an exact host the firm allows, over https only, and nothing that merely looks like it', () => {
+    const firm = ['intranet.firm.example'];
+    expect(isAllowedExternalUrl('https://intranet.firm.example/ecf-help', firm)).toBe(true);
+    expect(isAllowedExternalUrl('http://intranet.firm.example/ecf-help', firm)).toBe(false);
+    expect(isAllowedExternalUrl('https://intranet.firm.example.evil.example/', firm)).toBe(false);
+    expect(isAllowedExternalUrl('https://evil.intranet.firm.example/', firm)).toBe(false);
+    expect(isAllowedExternalUrl('https://intranet.firm.example@evil.example/', firm)).toBe(false);
+    expect(isAllowedExternalUrl('https://intranet.firm.example/', [])).toBe(false);
+  });
+});

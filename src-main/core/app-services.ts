@@ -21,6 +21,7 @@ import { createAppLog } from './storage/app-log';
 import { createDocumentsTable } from './storage/documents-table';
 import { createCredentialVault } from './vault/credential-vault';
 import type { SecretStore } from './vault/secret-store';
+import { writeSupportBundle } from './support/support-bundle';
 
 /** What a host hands core: where data lives, and its implementations of the ports. */
 export interface CoreServicesOptions {
@@ -220,6 +221,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       if (next.courtProfile !== previous.courtProfile) void court.use(next.courtProfile);
       return next;
     },
+    'support.exportBundle': async () =>
+      writeSupportBundle({ dataFolder: options.dataFolder, version: options.version, host: options.host, settings: settingsStore.read(), managed: policy.effective().managed, courtStatus: court.status(), now: clock.now() }),
   };
 
   return {

@@ -54,6 +54,7 @@ export const channelNames = [
   'settings.managed',
   'settings.get',
   'settings.update',
+  'support.exportBundle',
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */

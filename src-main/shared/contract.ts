@@ -120,6 +120,8 @@ export const contract = {
   'settings.managed': { args: noArguments, result: z.array(managedSetting) },
   'settings.get': { args: noArguments, result: settings },
   'settings.update': { args: settings.partial().strict(), result: settings },
+  /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
+  'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 /** Payload schemas of the events main sends to the renderer. */

@@ -4,6 +4,7 @@ import { useAccounts, useCourt, useSettings } from '../state/StoresProvider';
 import { CourtSetting } from './CourtSetting';
 import { MailboxesSetting } from './MailboxesSetting';
 import { PasswordSetting } from './PasswordSetting';
+import { SupportBundle } from './SupportBundle';
 import { findPolicyLock, shownValue } from './policy-lock';
 import '../accounts/fields.css';
 import './SettingsScreen.css';
@@ -56,6 +57,7 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
           onChange={(allowCredentialStorage) => void update({ allowCredentialStorage })}
         />
         <MailboxesSetting lock={findPolicyLock(managed, 'mailboxes')} onOpenInbox={onOpenInbox} />
+        <SupportBundle />
       </div>
     );
   };

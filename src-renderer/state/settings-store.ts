@@ -27,6 +27,8 @@ export interface SettingsState {
    * A change to a setting the policy locks is not sent at all.
    */
   update(changes: SettingsChanges): Promise<void>;
+  /** The support bundle's bytes (gzip'd JSON, redacted in main); rejects with the bridge's error. */
+  exportSupportBundle(): Promise<Uint8Array>;
 }
 
 /** A store of the Settings screen's state. */
@@ -91,6 +93,8 @@ export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accou
         if (get().status === 'loading') set({ status: 'failed' });
       }
     },
+
+    exportSupportBundle: () => bridge.invoke('support.exportBundle', {}),
 
     async update(changes) {
       const before = get().settings;

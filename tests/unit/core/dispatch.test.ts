@@ -59,6 +59,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.managed': async () => [],
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
+    'support.exportBundle': notInThisTest,
     ...overrides,
   };
 }

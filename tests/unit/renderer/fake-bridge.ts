@@ -129,6 +129,7 @@ function answerInbox(fake: FakeBridge): void {
     return keep({ ...item, documents: item.documents.map(bought) });
   });
   fake.answer('inbox.exportDeadlines', () => new TextEncoder().encode('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'));
+  fake.answer('support.exportBundle', () => new Uint8Array([0x1f, 0x8b, 0x08, 0x00]));
   fake.answer('documents.content', () => new Uint8Array([0x25, 0x50, 0x44, 0x46]));
   fake.answer('inbox.documentContent', () => new Uint8Array([0x25, 0x50, 0x44, 0x46]));
   fake.answer('mailboxes.list', () => [...fake.mailboxes]);

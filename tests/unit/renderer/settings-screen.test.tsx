@@ -59,7 +59,7 @@ function badgeFor(key: string): HTMLElement {
 }
 
 describe('the Settings screen', () => {
-  it('is reached from the rail between Accounts and Help, with a heading and three sections', async () => {
+  it('is reached from the rail between Accounts and Help, with a heading and four sections', async () => {
     const bridge = bridgeWith();
     await openSettings(bridge);
 
@@ -67,7 +67,7 @@ describe('the Settings screen', () => {
     expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
     expect(entries[4]?.getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
-    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Court', 'Passwords', 'Mailboxes']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Court', 'Passwords', 'Mailboxes', 'Support']);
     expect(screen.queryAllByTestId('managed-badge')).toHaveLength(0);
   });
 

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { createCoreServices, type CoreServices } from '../../../src-main/core/app-services';
-import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
-import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import type { CoreServices } from '../../../src-main/core/app-services';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
 import { channelNames, eventNames, type ChannelName } from '../../../src-main/shared/channel-names';
 import { contract, eventContract } from '../../../src-main/shared/contract';
@@ -14,8 +12,6 @@ import type { EcfApi } from '../../../src-main/shared/ecf-api';
 import { createBridge } from '../../../src-renderer/create-bridge';
 import { createHttpTransport } from '../../../src-renderer/transports/http-transport';
 import { createIpcTransport } from '../../../src-renderer/transports/ipc-transport';
-import { inProcessPreflighter } from '../../support/in-process-preflighter';
-import { createInProcessFixer } from '../../support/in-process-fixer';
 import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
@@ -24,6 +20,7 @@ import { seededPassword } from '../../support/training-court';
 import type { Handlers } from '../../../src-main/core/api/handlers';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
+import { createTestCore } from '../../support/test-core';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
@@ -204,19 +201,7 @@ let server: BrowserModeServer;
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'ecf-contract-'));
-  core = createCoreServices({
-    dataFolder: path.join(scratch, 'core'),
-    host: 'browser',
-    version: '0.0.0',
-    settingsStore: createFileSettingsStore(path.join(scratch, 'core')),
-    fileChooser: { choosePdfs: async () => [] },
-    pdfReader: { readFacts: readPdfFacts },
-    preflighter: inProcessPreflighter,
-    fixer: createInProcessFixer(),
-    emit: () => undefined,
-    secretStore: createMemorySecretStore(),
-    trainingCourt: createEmbeddedTrainingCourtLauncher(path.join(scratch, 'core')),
-  });
+  core = createTestCore(path.join(scratch, 'core'), { trainingCourt: createEmbeddedTrainingCourtLauncher(path.join(scratch, 'core')) });
   await vi.waitFor(async () => expect((await core.handlers['court.status']({})).state).toBe('ready'), { timeout: 20_000 });
   server = await startBrowserModeServer({
     dataFolder: path.join(scratch, 'web'),

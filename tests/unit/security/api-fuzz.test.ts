@@ -5,17 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dispatch } from '../../../src-main/core/api/dispatch';
-import { createCoreServices, type CoreServices } from '../../../src-main/core/app-services';
-import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
-import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import type { CoreServices } from '../../../src-main/core/app-services';
 import { channelNames, type ChannelName } from '../../../src-main/shared/channel-names';
 import { contract } from '../../../src-main/shared/contract';
 import { errorCodes, type Envelope } from '../../../src-main/shared/errors';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
-import { createInProcessFixer } from '../../support/in-process-fixer';
-import { inProcessPreflighter } from '../../support/in-process-preflighter';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
 import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
+import { createTestCore } from '../../support/test-core';
 
 // Security rule: every IPC/HTTP input is validated by its schema; bad input gets a clear error, never a crash.
 // Every channel gets the same hostile corpus through `dispatch` (as IPC and HTTP both call it), then browser mode's
@@ -129,17 +126,7 @@ const internalAnswers: string[] = [];
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'ecf-fuzz-'));
-  core = createCoreServices({
-    dataFolder: path.join(scratch, 'core'),
-    host: 'browser',
-    version: '0.0.0',
-    settingsStore: createFileSettingsStore(path.join(scratch, 'core')),
-    fileChooser: { choosePdfs: async () => [] },
-    pdfReader: { readFacts: readPdfFacts },
-    preflighter: inProcessPreflighter,
-    fixer: createInProcessFixer(),
-    emit: () => undefined,
-    secretStore: createMemorySecretStore(),
+  core = createTestCore(path.join(scratch, 'core'), {
     trainingCourt: null,
     // No court in this test: a valid call that reaches for one is refused at once instead of going to the network.
     fetch: async () => {

@@ -7,8 +7,7 @@ import { createAppFixer } from '../core/documents/worker-fixer';
 import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
 import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
 import { createWorkerNoticeParser } from '../core/inbox/worker-notice-parser';
-import { dataFileNames } from '../core/storage/app-data-folder';
-import { createAppLog } from '../core/storage/app-log';
+import type { AppLog } from '../core/storage/app-log';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import electronUpdater from 'electron-updater';
 import { isMsiInstall, nsisUninstallerPath, startUpdates } from './updates';
@@ -48,7 +47,7 @@ function installerUpdateUrl(): string | null {
 }
 
 /** Starts electron-updater as policy says; an empty `updateUrl` means the server the installer was built for. */
-function startDesktopUpdates(policyValues: Readonly<Record<string, unknown>>, dataFolder: string): { stop(): void } {
+function startDesktopUpdates(policyValues: Readonly<Record<string, unknown>>, log: AppLog): { stop(): void } {
   const mode = policyValues['updateMode'];
   const url = typeof policyValues['updateUrl'] === 'string' && policyValues['updateUrl'] !== '' ? policyValues['updateUrl'] : installerUpdateUrl();
   return startUpdates({
@@ -56,7 +55,7 @@ function startDesktopUpdates(policyValues: Readonly<Record<string, unknown>>, da
     url,
     isMsiInstall: isMsiInstall({ platform: process.platform, installerMarker: process.env['ECF_DESK_INSTALLER'], hasNsisUninstaller: existsSync(nsisUninstallerPath(app.getPath('exe'))) }),
     autoUpdater: electronUpdater.autoUpdater,
-    log: createAppLog(path.join(dataFolder, dataFileNames.logs), { now: () => new Date() }),
+    log,
   });
 }
 
@@ -142,7 +141,7 @@ function runApp(): void {
       void services.policyReady().then((policyValues) => {
         const extraHosts = policyValues['externalLinkAllowlist'];
         if (Array.isArray(extraHosts)) allowPolicyHosts(extraHosts.filter((host): host is string => typeof host === 'string'));
-        const updates = startDesktopUpdates(policyValues, dataFolder);
+        const updates = startDesktopUpdates(policyValues, services.log);
         const closeCore = closeResources;
         closeResources = async () => {
           updates.stop();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AppLog } from '../core/storage/app-log';
 
 /** How the firm wants updates handled (machine policy `updateMode`). */
 export type UpdateMode = 'none' | 'manual' | 'auto';
@@ -57,7 +58,7 @@ export interface UpdateOptions {
   readonly url: string | null;
   readonly isMsiInstall: boolean;
   readonly autoUpdater: Updater;
-  readonly log: (line: string) => void;
+  readonly log: AppLog;
 }
 
 /** Auto mode asks the server this often, besides once at start. */
@@ -110,7 +111,7 @@ function describeError(error: unknown): string {
 }
 
 /** Turns updates off: every question answers with the reason, and nothing is ever asked of electron-updater. */
-function updatesOff(reason: UpdatesOffReason, log: (line: string) => void): Updates {
+function updatesOff(reason: UpdatesOffReason, log: AppLog): Updates {
   const off: UpdateStatus = { state: 'off', reason };
   log(`updates: off (${reason})`);
   return { checkNow: async () => off, acceptUpdate: async () => off, stop: () => undefined };
@@ -129,9 +130,9 @@ export function startUpdates(options: UpdateOptions): Updates {
   const { autoUpdater, log, mode } = options;
   const isAuto = mode === 'auto';
   autoUpdater.logger = {
-    info: (message) => log(`updates: ${String(message)}`),
-    warn: (message) => log(`updates: warning: ${String(message)}`),
-    error: (message) => log(`updates: error: ${String(message)}`),
+    info: (message) => log(`updates: ${String(message)}`, 'debug'),
+    warn: (message) => log(`updates: ${String(message)}`, 'warn'),
+    error: (message) => log(`updates: ${String(message)}`, 'error'),
   };
   autoUpdater.autoDownload = isAuto;
   // A downloaded update (auto, or accepted in manual mode) is installed when the user quits, never mid-work.
@@ -156,11 +157,11 @@ export function startUpdates(options: UpdateOptions): Updates {
       // The download runs on its own; its failure is logged here rather than left unhandled.
       result.downloadPromise?.then(
         () => log(`updates: version ${version} downloaded, installs when ECF Desk quits`),
-        (error: unknown) => log(`updates: download failed: ${describeError(error)}`),
+        (error: unknown) => log(`updates: download failed: ${describeError(error)}`, 'warn'),
       );
       return { state: 'downloading', version };
     } catch (error) {
-      log(`updates: check failed: ${describeError(error)}`);
+      log(`updates: check failed: ${describeError(error)}`, 'warn');
       return {
         state: 'failed',
         error: { code: 'updates.check-failed', message: `ECF Desk could not reach the update server (${describeError(error)}). It will try again later; ask IT if this keeps happening.` },
@@ -179,7 +180,7 @@ export function startUpdates(options: UpdateOptions): Updates {
       log(`updates: version ${version} downloaded, installs when ECF Desk quits`);
       return { state: 'ready-to-install', version };
     } catch (error) {
-      log(`updates: download failed: ${describeError(error)}`);
+      log(`updates: download failed: ${describeError(error)}`, 'warn');
       return { state: 'failed', error: { code: 'updates.download-failed', message: `The update could not be downloaded (${describeError(error)}). Try again later.` } };
     }
   };

@@ -7,6 +7,7 @@ import type { AccountRow, AccountsTable } from '../storage/accounts-table';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { SecretStore } from '../vault/secret-store';
 import { decodeBase32 } from './totp';
+import type { AppLog } from '../storage/app-log';
 
 /** What the accounts service needs from the rest of core. */
 export interface AccountsServiceOptions {
@@ -19,7 +20,7 @@ export interface AccountsServiceOptions {
   /** The court profile new accounts belong to. */
   readonly currentProfile: () => CourtProfileId;
   /** Writes one line to the app's log; never given a secret. */
-  readonly log: (line: string) => void;
+  readonly log: AppLog;
 }
 
 /**
@@ -40,7 +41,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const [plain] = availability.reason.split(' The system said:');
       message = `${plain?.trim() ?? 'No keychain is available on this computer.'} ECF Desk asks for your PACER password at each login; it never saves passwords to a file.`;
       // Said once in the log too, so IT can see why people are asked every time.
-      if (!hasLoggedUnavailable) options.log(`Keychain unavailable: ${availability.reason}`);
+      if (!hasLoggedUnavailable) options.log(`Keychain unavailable: ${availability.reason}`, 'warn');
       hasLoggedUnavailable = true;
     }
     return { name: store.keychainName, isAvailable: availability.isAvailable, isStorageAllowed, message };

@@ -14,6 +14,7 @@ import { createDraftsTable } from '../storage/drafts-table';
 import { readDraftPackage, writeDraftPackage } from './draft-package';
 import { createDraftsService } from './drafts-service';
 import { createOutbox } from './outbox';
+import type { AppLog } from '../storage/app-log';
 
 /** The document store as filing sees it. */
 export interface FilingDocuments {
@@ -33,7 +34,7 @@ export interface FilingServicesOptions {
   readonly fetch: CourtFetch;
   readonly clock: Clock;
   readonly emit: EmitEvent;
-  readonly log: (line: string) => void;
+  readonly log: AppLog;
   readonly retryDelayMs?: number;
   readonly noticePollMs?: number;
 }
@@ -91,7 +92,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     if (isClosed) return;
     for (const entry of entries) outbox.markFiled(entry.caseId, entry.deSeqNum, clock.now());
   };
-  const noticeTimer = setInterval(() => void checkNotices().catch((error: unknown) => options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`)), options.noticePollMs ?? 2_000);
+  const noticeTimer = setInterval(() => void checkNotices().catch((error: unknown) => options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn')), options.noticePollMs ?? 2_000);
   noticeTimer.unref();
 
   const courtCall = async <T>(call: (driver: FilingDriver) => Promise<T>): Promise<T> => {
@@ -167,7 +168,7 @@ export function createFilingServices(options: FilingServicesOptions) {
   return {
     handlers,
     /** A login or a court that came back: waiting items go now. */
-    kick: (): void => void outbox.kick().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`)),
+    kick: (): void => void outbox.kick().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error')),
     outbox,
     checkNotices,
     async close(): Promise<void> {

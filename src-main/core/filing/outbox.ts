@@ -6,6 +6,7 @@ import type { CourtSession } from '../court/court-session';
 import { CourtUnavailableError, SessionEndedError, UnknownOutcomeError, type FilingDriver, type FilingRequest } from '../court/filing-driver';
 import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
+import type { AppLog } from '../storage/app-log';
 
 /** What the outbox needs from the rest of core. */
 export interface OutboxOptions {
@@ -19,7 +20,7 @@ export interface OutboxOptions {
   readonly clock: Clock;
   readonly localTimeZone: string;
   readonly onChange: (draftId: string) => void;
-  readonly log: (line: string) => void;
+  readonly log: AppLog;
   /** Wait before trying again when the court is unreachable (grows to 8 times this). */
   readonly retryDelayMs?: number;
 }
@@ -87,7 +88,7 @@ export function createOutbox(options: OutboxOptions) {
       options.log(`Outbox: ${draft.id} found on the docket as entry ${entry.deSeqNum} after an unknown outcome`);
       setStatus(draft, { state: 'submitted', message: 'The court had received it: the docket shows the entry.', deSeqNum: entry.deSeqNum, documentNumber: entry.documentNumber, docketText: entry.docketText, submittedAt: clock.now().toISOString() });
     } else {
-      options.log(`Outbox: ${draft.id} not on the docket after an unknown outcome; it will be sent again`);
+      options.log(`Outbox: ${draft.id} not on the docket after an unknown outcome; it will be sent again`, 'warn');
       setStatus(draft, { state: 'ready', message: waitingMessage('The docket shows the court did not receive it.') });
     }
   };
@@ -125,7 +126,7 @@ export function createOutbox(options: OutboxOptions) {
   /** Works through the outbox, one item at a time, oldest first and each package in its order. */
   /** A pass started in the background: its failure is logged, never left unhandled. */
   function drainInBackground(): void {
-    drain().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`));
+    drain().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   }
 
   async function drain(): Promise<void> {
@@ -177,7 +178,7 @@ export function createOutbox(options: OutboxOptions) {
           if (!isAgain) scheduleRetry();
           continue;
         }
-        options.log(`Outbox: ${draft.id} stopped: ${error instanceof Error ? error.message : String(error)}`);
+        options.log(`Outbox: ${draft.id} stopped: ${error instanceof Error ? error.message : String(error)}`, 'warn');
         const latest = table.find(draft.id);
         if (latest?.outbox) setStatus(latest, { state: latest.outbox.state === 'submitting' ? 'needs-verification' : 'failed', message: error instanceof Error ? error.message : String(error) });
       }

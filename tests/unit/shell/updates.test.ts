@@ -54,14 +54,18 @@ function createFakeUpdater(answer: ServerAnswer = { newVersion: null }) {
 
 function start(mode: UpdateMode, fake: ReturnType<typeof createFakeUpdater>, overrides: { url?: string | null; isMsiInstall?: boolean } = {}) {
   const log: string[] = [];
+  const levels = new Map<string, string>();
   const updates = startUpdates({
     mode,
     url: overrides.url === undefined ? firmServer : overrides.url,
     isMsiInstall: overrides.isMsiInstall ?? false,
     autoUpdater: fake.updater,
-    log: (line) => log.push(line),
+    log: (line, level = 'info') => {
+      log.push(line);
+      levels.set(line, level);
+    },
   });
-  return { updates, log };
+  return { updates, log, levels };
 }
 
 beforeEach(() => {
@@ -208,13 +212,17 @@ describe('updates', () => {
     expect(await updates.checkNow()).toEqual({ state: 'off', reason: 'not-installed' });
   });
 
-  it('routes electron-updater’s own progress lines into the app log', () => {
+  it('routes electron-updater’s own lines into the app log: its chatter as debug, its warnings and errors as such', () => {
     const fake = createFakeUpdater();
-    const { log } = start('manual', fake);
+    const { log, levels } = start('manual', fake);
     fake.updater.logger?.info('Checking for update');
+    fake.updater.logger?.warn('Cannot find latest.yml');
     fake.updater.logger?.error('Error: net::ERR_PROXY_CONNECTION_FAILED');
-    expect(log).toContain('updates: Checking for update');
-    expect(log).toContain('updates: error: Error: net::ERR_PROXY_CONNECTION_FAILED');
+    expect(log).toEqual(expect.arrayContaining(['updates: Checking for update', 'updates: Cannot find latest.yml', 'updates: Error: net::ERR_PROXY_CONNECTION_FAILED']));
+    expect(levels.get('updates: Checking for update')).toBe('debug');
+    expect(levels.get('updates: Cannot find latest.yml')).toBe('warn');
+    expect(levels.get('updates: Error: net::ERR_PROXY_CONNECTION_FAILED')).toBe('error');
+    expect(levels.get(`updates: manual, from ${firmServer}`)).toBe('info');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import type { IncomingMail } from './mail-source';
+import type { AppLog } from '../../storage/app-log';
 
 /**
  * How many messages a first sync takes: the newest 2,000, not the whole mailbox. A firm's CM/ECF
@@ -16,7 +17,7 @@ export interface FetchNewMailSettings {
   readonly cursor: () => { readonly uidValidity: string; readonly lastUid: number } | null;
   readonly saveCursor: (uidValidity: string, lastUid: number) => void;
   readonly onMail: (mail: IncomingMail) => Promise<void>;
-  readonly log: (line: string) => void;
+  readonly log: AppLog;
 }
 
 /**

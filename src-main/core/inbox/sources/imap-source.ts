@@ -1,6 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { fetchNewMail, type FetchNewMailSettings } from './imap-fetch-new';
 import { createPause, reconnectDelay } from './reconnect-delay';
+import type { LogLevel } from '../../storage/app-log';
 
 /** One IMAP folder to read notices from, and where its progress is kept. */
 export interface ImapSourceOptions extends FetchNewMailSettings {
@@ -36,7 +37,7 @@ const pollIntervalMs = 60 * 1000;
  * command, so the loop starts it at once.
  */
 export function createImapSource(options: ImapSourceOptions): ImapSource {
-  const log = (line: string): void => options.log(`imap ${options.id}: ${line}`);
+  const log = (line: string, level?: LogLevel): void => options.log(`imap ${options.id}: ${line}`, level);
   const settings: FetchNewMailSettings = { ...options, log };
   const pause = createPause();
   let watcher: ImapFlow | null = null;
@@ -62,7 +63,7 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
       maxIdleTime: idleRenewalMs,
     });
     // Without a listener a socket error would be thrown at the process; the watch loop sees `usable` turn false.
-    client.on('error', (error: unknown) => log(`connection error: ${describe(error)}`));
+    client.on('error', (error: unknown) => log(`connection error: ${describe(error)}`, 'warn'));
     await client.connect();
     // EXAMINE when nothing is to be marked: the server then keeps \Seen as it is whatever we fetch.
     await client.mailboxOpen(options.folder, { readOnly: !options.marksRead });
@@ -80,7 +81,7 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
     while (!isClosed && client.usable) {
       news.hasArrived = false;
       const fetched = await serialized(() => fetchNewMail(client, settings));
-      if (fetched > 0) log(`${fetched} new message(s) in "${options.folder}".`);
+      if (fetched > 0) log(`${fetched} new message(s) in "${options.folder}".`, 'debug');
       if (news.hasArrived || isClosed) continue;
       const isIdling = (await client.idle()) !== false;
       if (!isIdling && client.usable && !isClosed) await pause.wait(pollIntervalMs);
@@ -102,7 +103,7 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
         }
       } catch (error) {
         if (isClosed) break;
-        log(`watch interrupted: ${describe(error)}`);
+        log(`watch interrupted: ${describe(error)}`, 'warn');
       }
       if (isClosed) break;
       failures += 1;

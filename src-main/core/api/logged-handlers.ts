@@ -1,0 +1,34 @@
+import type { ChannelName } from '../../shared/channel-names';
+import { AppError } from '../errors';
+import type { AppLog } from '../storage/app-log';
+import type { Handlers } from './handlers';
+
+/**
+ * Every handler, logging its call: at `debug` the channel, the outcome (its error code) and the time taken; at
+ * `error` what broke inside when a handler fails for a reason that is not one of the app's own (the user only
+ * sees "something went wrong", so the log is where support finds it). Arguments and results are never logged:
+ * they hold passwords, case details and documents.
+ */
+export function withCallLog(handlers: Handlers, log: AppLog, now: () => number = () => performance.now()): Handlers {
+  const entries = (Object.keys(handlers) as ChannelName[]).map((channel) => {
+    const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
+    const logged = async (args: unknown): Promise<unknown> => {
+      const started = now();
+      const took = (): string => `${Math.round(now() - started)} ms`;
+      try {
+        const value = await handler(args);
+        log(`api: ${channel} ok in ${took()}`, 'debug');
+        return value;
+      } catch (error) {
+        if (error instanceof AppError) {
+          log(`api: ${channel} answered ${error.code} in ${took()}`, 'debug');
+        } else {
+          log(`api: ${channel} failed inside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'error');
+        }
+        throw error;
+      }
+    };
+    return [channel, logged] as const;
+  });
+  return Object.fromEntries(entries) as unknown as Handlers;
+}

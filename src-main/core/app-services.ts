@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { settings as settingsSchema } from '../shared/domain';
 import type { Handlers } from './api/handlers';
+import { withCallLog } from './api/logged-handlers';
 import { createDocumentsService } from './documents/documents-service';
 import { createAccountsService } from './court/accounts-service';
 import { createCourtConnection } from './court/court-connection';
@@ -17,8 +18,9 @@ import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
 import { createDocumentStore, sha256Of } from './storage/document-store';
 import { createAccountsTable } from './storage/accounts-table';
-import { createAppLog } from './storage/app-log';
+import { createAppLog, type AppLog, type LogLevel } from './storage/app-log';
 import { createDocumentsTable } from './storage/documents-table';
+import { isStoredPdfInUse } from './storage/pdf-references';
 import { createCredentialVault } from './vault/credential-vault';
 import type { SecretStore } from './vault/secret-store';
 import { writeSupportBundle } from './support/support-bundle';
@@ -56,6 +58,8 @@ export interface CoreServicesOptions {
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
 export interface CoreServices {
   readonly handlers: Handlers;
+  /** The app's log, at the level machine policy sets (the desktop shell logs updates through it). */
+  readonly log: AppLog;
   /** Machine policy's values once read (the desktop shell sets up updates from `updateMode` and `updateUrl`). */
   policyReady(): Promise<Readonly<Record<string, unknown>>>;
   close(): Promise<void>;
@@ -77,16 +81,20 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     emit: options.emit,
   });
   const { settingsStore: storedSettings } = options;
-  const log = createAppLog(path.join(options.dataFolder, dataFileNames.logs), clock);
+  // The log asks machine policy for its level at every line, so a changed `logLevel` applies at once.
+  let logLevel = (): LogLevel => 'info';
+  const log = createAppLog(path.join(options.dataFolder, dataFileNames.logs), clock, () => logLevel());
   // Machine policy beats the user's settings everywhere core reads them; a change is picked up without a restart.
   const policy = createPolicy({
     platform: process.platform,
-    log,
+    log: (line) => log(line, 'warn'),
     ...(options.policySources ? { sources: options.policySources } : {}),
     onChange: () => {
       void court.use(settingsStore.read().courtProfile).then(() => options.emit('court.statusChanged', court.status()));
+      void inbox.applyRetention();
     },
   });
+  logLevel = () => policy.effective().values.logLevel;
   const settingsStore: SettingsStore = {
     read: () => policy.applyTo(storedSettings.read()),
     write: (next) => storedSettings.write(policy.settingsToSave(next, storedSettings.read())),
@@ -150,6 +158,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       return sha256;
     },
     readPdf: (sha256) => documentStore.read(sha256),
+    dropPdf: async (sha256) => {
+      if (!isStoredPdfInUse(database, sha256)) await documentStore.remove(sha256);
+    },
+    retentionDays: () => policy.effective().values.noticeRetentionDays,
     onEntry: (caseId, deSeqNum) => filing.outbox.markFiled(caseId, deSeqNum, clock.now()),
     onChange: (id) => options.emit('inbox.changed', { id }),
     notifier: options.notifier ?? null,
@@ -159,6 +171,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   // The court comes up in the background: the app's own screens do not wait for it.
   const policyRead = policy.refresh().then(() => policy.watch());
   void policyRead.then(() => court.use(settingsStore.read().courtProfile));
+  void policyRead.then(() => inbox.applyRetention());
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
   documents.resumeInterruptedPreflights();
 
@@ -226,7 +239,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   };
 
   return {
-    handlers,
+    handlers: withCallLog(handlers, log),
+    log,
     policyReady: async () => {
       await policyRead;
       return policy.effective().values;

@@ -102,7 +102,7 @@ export const policyCatalog = {
     maximum: 3650,
     default: 0,
     locks: null,
-    description: 'How many days ECF Desk keeps court notices (NEFs) it has read. 0: keep them until the user deletes them.',
+    description: 'How many days ECF Desk keeps a court notice (NEF) after it arrived, once it has been read. A notice whose free look is still waiting or whose deadline is still to come is kept. 0: keep every notice.',
   },
   logLevel: {
     type: 'enum',

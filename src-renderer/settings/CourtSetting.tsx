@@ -13,6 +13,8 @@ const courtChoices: readonly { readonly id: CourtProfileId; readonly label: stri
 export interface CourtSettingProps {
   readonly value: CourtProfileId;
   readonly lock: PolicyLock<'courtProfile'> | null;
+  /** The courts the machine's policy lets users choose, and where it says so; null when any may be chosen. */
+  readonly allowed: { readonly courts: readonly CourtProfileId[]; readonly source: string } | null;
   readonly court: CourtStatus | null;
   readonly onChange: (profile: CourtProfileId) => void;
 }
@@ -24,22 +26,32 @@ function describeCourtInUse(court: CourtStatus): string {
 }
 
 /** The Court section: which court ECF Desk files with, locked when the machine's policy chooses it. */
-export function CourtSetting({ value, lock, court, onChange }: CourtSettingProps) {
+export function CourtSetting({ value, lock, allowed, court, onChange }: CourtSettingProps) {
   const headingId = useId();
   const badgeId = useId();
   const groupName = useId();
+  // A one-court list leaves nothing to choose; a court off the list cannot be chosen.
+  const isChoosable = (id: CourtProfileId): boolean => allowed === null || (allowed.courts.length > 1 && allowed.courts.includes(id));
 
   return (
     <section className="settings-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="settings-section__title">
         Court
       </h2>
-      <fieldset className="choices" data-testid="setting-court-profile" disabled={lock !== null} aria-describedby={lock ? badgeId : undefined}>
+      <fieldset className="choices" data-testid="setting-court-profile" disabled={lock !== null} aria-describedby={lock || allowed ? badgeId : undefined}>
         <legend className="choices__legend">The court ECF Desk logs in to and files with</legend>
         {lock && <ManagedBadge id={badgeId} settingKey={lock.key} source={lock.source} />}
+        {!lock && allowed && <ManagedBadge id={badgeId} settingKey="allowedCourtProfiles" source={allowed.source} />}
         {courtChoices.map((choice) => (
           <label key={choice.id} className="choice settings-section__choice">
-            <input type="radio" name={groupName} value={choice.id} checked={value === choice.id} onChange={() => onChange(choice.id)} />
+            <input
+              type="radio"
+              name={groupName}
+              value={choice.id}
+              checked={value === choice.id}
+              disabled={!isChoosable(choice.id)}
+              onChange={() => isChoosable(choice.id) && onChange(choice.id)}
+            />
             <span className="choice__text">
               <span>{choice.label}</span>
               {choice.note && (

@@ -5,7 +5,8 @@ import { CourtSetting } from './CourtSetting';
 import { MailboxesSetting } from './MailboxesSetting';
 import { PasswordSetting } from './PasswordSetting';
 import { SupportBundle } from './SupportBundle';
-import { findPolicyLock, shownValue } from './policy-lock';
+import { OrganizationPolicies } from './OrganizationPolicies';
+import { findAllowedCourts, findPolicyLock, shownValue } from './policy-lock';
 import '../accounts/fields.css';
 import './SettingsScreen.css';
 
@@ -49,7 +50,13 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
     const passwordLock = findPolicyLock(managed, 'allowCredentialStorage');
     return (
       <div className="settings-screen__sections">
-        <CourtSetting value={shownValue(settings, 'courtProfile', courtLock)} lock={courtLock} court={court} onChange={(courtProfile) => void update({ courtProfile })} />
+        <CourtSetting
+          value={shownValue(settings, 'courtProfile', courtLock)}
+          lock={courtLock}
+          allowed={findAllowedCourts(managed)}
+          court={court}
+          onChange={(courtProfile) => void update({ courtProfile })}
+        />
         <PasswordSetting
           value={shownValue(settings, 'allowCredentialStorage', passwordLock)}
           lock={passwordLock}
@@ -57,6 +64,7 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
           onChange={(allowCredentialStorage) => void update({ allowCredentialStorage })}
         />
         <MailboxesSetting lock={findPolicyLock(managed, 'mailboxes')} onOpenInbox={onOpenInbox} />
+        <OrganizationPolicies managed={managed} />
         <SupportBundle />
       </div>
     );

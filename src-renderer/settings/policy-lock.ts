@@ -21,3 +21,14 @@ export function findPolicyLock<K extends keyof Settings>(managed: readonly Manag
 export function shownValue<K extends keyof Settings>(settings: Settings, key: K, lock: PolicyLock<K> | null): Settings[K] {
   return lock?.value ?? settings[key];
 }
+
+/** The courts the machine's policy lets users choose, and where it says so; null when the policy does not restrict them or holds a list no court is on. */
+export function findAllowedCourts(managed: readonly ManagedSetting[]): { readonly courts: readonly Settings['courtProfile'][]; readonly source: string } | null {
+  const setting = managed.find((each) => each.key === 'allowedCourtProfiles');
+  if (!setting || !Array.isArray(setting.value)) return null;
+  const courts = setting.value.flatMap((value) => {
+    const parsed = settingsSchema.shape.courtProfile.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return courts.length > 0 ? { courts, source: setting.source } : null;
+}

@@ -36,7 +36,7 @@ test('settings locked by machine policy show as managed by the organization and 
   madeFolder = !existsSync(policyFolder);
   await mkdir(policyFolder, { recursive: true, mode: 0o755 });
   previous = existsSync(policyFile) ? await readFile(policyFile, 'utf8') : null;
-  await writeFile(policyFile, JSON.stringify({ courtProfile: 'cit-training', allowCredentialStorage: false }));
+  await writeFile(policyFile, JSON.stringify({ courtProfile: 'cit-training', allowCredentialStorage: false, updateMode: 'none', noticeRetentionDays: 365, logLevel: 'warn' }));
   await chmod(policyFile, 0o644);
 
   app = await startBrowserModeProcess(dataFolder);
@@ -49,6 +49,9 @@ test('settings locked by machine policy show as managed by the organization and 
   const storage = screen.getByTestId('setting-credential-storage');
   await expect(storage).toBeDisabled();
   await expect(storage).not.toBeChecked();
+  // The policies with no setting of their own are listed, read-only, in plain words.
+  const others = screen.getByTestId('organization-policies');
+  await expect(others.getByTestId('organization-policy')).toHaveText([/Updates\s*none/, /Days to keep court notices\s*Read notices are removed 365 days after they arrive/, /Log detail\s*warn/]);
   await page.screenshot({ path: screenshotPath('settings-managed'), fullPage: true });
 
   // Without the lock, the same screen lets the user choose.

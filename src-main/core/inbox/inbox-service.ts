@@ -4,6 +4,7 @@ import type { MailboxSettings } from '../../shared/domain';
 import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../shared/inbox';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
+import { oneAtATime } from '../one-at-a-time';
 import type { Clock, DesktopNotifier } from '../ports';
 import type { SecretStore } from '../vault/secret-store';
 import { fetchFreeLook } from './free-look-fetcher';
@@ -16,6 +17,7 @@ import { createMaildirSource } from './sources/maildir-source';
 import type { IncomingMail } from './sources/mail-source';
 import { createInboxStore, type IngestResult } from './store/inbox-store';
 import type { NoticeParser } from './worker-notice-parser';
+import type { AppLog } from '../storage/app-log';
 
 /** What the inbox needs from the rest of core. */
 export interface InboxServiceOptions {
@@ -37,16 +39,24 @@ export interface InboxServiceOptions {
   readonly keepPdf: (bytes: Uint8Array) => Promise<string>;
   /** Reads a saved PDF back by its SHA-256. */
   readonly readPdf: (sha256: string) => Promise<Uint8Array>;
+  /** Deletes a saved PDF a removed notice kept, unless something else still names it. */
+  readonly dropPdf: (sha256: string) => Promise<void>;
+  /** How many days read notices are kept (machine policy `noticeRetentionDays`); 0 keeps every notice. */
+  readonly retentionDays: () => number;
   /** A notice for this entry arrived (FAQ 28: the filing it announces is filed). */
   readonly onEntry: (caseId: number, deSeqNum: number) => void;
   readonly onChange: (id: string | null) => void;
   /** Tells the user a notice arrived (the desktop's notifications); absent in browser mode, where the page does it. */
   readonly notifier?: DesktopNotifier | null;
-  readonly log: (line: string) => void;
+  readonly log: AppLog;
   readonly pollMs?: number;
 }
 
 const mailboxItem = (id: string): string => `mailbox:${id}`;
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** How often the retention policy is applied while the app runs, besides at start and when the policy changes. */
+export const retentionIntervalMs = 6 * 60 * 60 * 1000;
 
 /**
  * The NEF inbox: mail from every source goes through the parser, the link check and the store's dedupe; each new
@@ -57,13 +67,12 @@ export function createInboxService(options: InboxServiceOptions) {
   const store = createInboxStore(options.database);
   const runtime = new Map<string, { state: Mailbox['state']; lastSyncAt: string | null; message: string | null; source: ImapSource | null }>();
   let isClosed = false;
-  let fetching: Promise<void> | null = null;
 
   /** One email in: parse, check its links, store; new documents are fetched at once. */
   const ingest = async (mail: IncomingMail, source: string): Promise<IngestResult> => {
     const reading = await options.parser.parse(mail.raw);
     if (reading.kind === 'unreadable') {
-      options.log(`Inbox: an email from ${source} could not be read: ${reading.reason}`);
+      options.log(`Inbox: an email from ${source} could not be read: ${reading.reason}`, 'warn');
       return { outcome: 'set-aside', itemIds: [], reason: `it could not be read (${reading.reason})` };
     }
     const { notice } = reading;
@@ -89,29 +98,31 @@ export function createInboxService(options: InboxServiceOptions) {
     return result;
   };
 
-  /** Fetches every pending free look, one notice at a time; a document saved once is never fetched again. */
-  const fetchPending = (): Promise<void> =>
-    (fetching ??= (async () => {
-      try {
-        const byItem = new Map<string, string>();
-        for (const pending of store.pendingDocuments()) if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
-        for (const [itemId, url] of byItem) {
-          if (isClosed) return;
-          const result = await fetchFreeLook({ url, fetch: options.fetch });
-          const pendingNumbers = (store.get(itemId)?.documents ?? []).filter((document) => document.state === 'pending').map((document) => document.number);
-          if (result.kind === 'saved') {
-            for (const document of result.documents) store.setDocument(itemId, document.number, { state: 'saved', sha256: await options.keepPdf(document.bytes), pages: document.pages, message: null });
-            for (const missing of result.missing) store.setDocument(itemId, missing.number, { state: missing.state, message: missing.message, feeCents: missing.feeCents });
-          } else {
-            const state = result.kind === 'stopped' ? result.state : 'failed';
-            for (const number of pendingNumbers) store.setDocument(itemId, number, { state, message: result.message, feeCents: result.kind === 'stopped' ? result.feeCents : null });
-          }
-          options.onChange(itemId);
-        }
-      } finally {
-        fetching = null;
+  /** The next notice with a free look waiting that this pass has not tried yet, with its link. */
+  const nextPending = (tried: ReadonlySet<string>): { itemId: string; url: string } | null => store.pendingDocuments().find((pending) => !tried.has(pending.itemId)) ?? null;
+
+  /**
+   * Fetches every pending free look, one notice at a time; a document saved once is never fetched again. The
+   * pending list is read again after each notice, so one that arrives during a pass is fetched in that pass.
+   */
+  const pendingFetches = oneAtATime(async (): Promise<void> => {
+    const tried = new Set<string>();
+    for (let next = nextPending(tried); next !== null && !isClosed; next = nextPending(tried)) {
+      const { itemId, url } = next;
+      tried.add(itemId);
+      const result = await fetchFreeLook({ url, fetch: options.fetch });
+      const pendingNumbers = (store.get(itemId)?.documents ?? []).filter((document) => document.state === 'pending').map((document) => document.number);
+      if (result.kind === 'saved') {
+        for (const document of result.documents) store.setDocument(itemId, document.number, { state: 'saved', sha256: await options.keepPdf(document.bytes), pages: document.pages, message: null });
+        for (const missing of result.missing) store.setDocument(itemId, missing.number, { state: missing.state, message: missing.message, feeCents: missing.feeCents });
+      } else {
+        const state = result.kind === 'stopped' ? result.state : 'failed';
+        for (const number of pendingNumbers) store.setDocument(itemId, number, { state, message: result.message, feeCents: result.kind === 'stopped' ? result.feeCents : null });
       }
-    })());
+      options.onChange(itemId);
+    }
+  });
+  const fetchPending = pendingFetches.run;
 
   const item = (id: string): InboxItem => {
     const found = store.get(id);
@@ -172,9 +183,36 @@ export function createInboxService(options: InboxServiceOptions) {
       }
     };
   })();
-  const timer = setInterval(() => void trainingSource().catch((error: unknown) => options.log(`Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`)), options.pollMs ?? 2_000);
+  const timer = setInterval(() => void trainingSource().catch((error: unknown) => options.log(`Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn')), options.pollMs ?? 2_000);
   timer.unref();
   for (const settings of options.mailboxes()) void startMailbox(settings);
+
+  /**
+   * Lets go of the notices the retention policy no longer keeps (read ones received more than N days ago, whose
+   * free looks are settled and whose deadlines have passed), and the PDFs nothing else names. One pass at a time;
+   * a pass that fails is logged and tried again at the next, never thrown.
+   */
+  const retention = oneAtATime(async (): Promise<number> => {
+    try {
+      const days = options.retentionDays();
+      if (days <= 0 || isClosed) return 0;
+      const now = clock.now().getTime();
+      // A deadline is a local calendar date; a day's margin keeps today's in every time zone.
+      const { removed, sha256s } = store.removeExpired(new Date(now - days * dayMs), new Date(now - dayMs).toISOString().slice(0, 10));
+      for (const sha256 of new Set(sha256s)) await options.dropPdf(sha256);
+      if (removed > 0) {
+        options.log(`Inbox: ${removed} read notice${removed === 1 ? '' : 's'} older than ${days} days removed, as machine policy says`);
+        options.onChange(null);
+      }
+      return removed;
+    } catch (error) {
+      options.log(`Inbox: old notices could not be removed: ${error instanceof Error ? error.message : String(error)}`, 'warn');
+      return 0;
+    }
+  });
+  const applyRetention = retention.run;
+  const retentionTimer = setInterval(() => void applyRetention(), retentionIntervalMs);
+  retentionTimer.unref();
 
   return {
     list: (query: InboxQuery) => store.list(query),
@@ -272,18 +310,22 @@ export function createInboxService(options: InboxServiceOptions) {
       return describe(settings, (await options.secrets.get(mailboxItem(id)).catch(() => null)) !== null);
     },
 
+    applyRetention,
+
     /** Reads the training court's mailbox now (tests, and right after a filing). */
     syncTrainingMailbox: trainingSource,
     /** Resolves once the free looks under way are done. */
     settle: async (): Promise<void> => {
-      while (fetching) await fetching;
+      for (let pass = pendingFetches.current(); pass; pass = pendingFetches.current()) await pass;
     },
 
     async close(): Promise<void> {
       isClosed = true;
       clearInterval(timer);
+      clearInterval(retentionTimer);
+      await retention.current();
       await Promise.all([...runtime.values()].map((state) => state.source?.close()));
-      await fetching?.catch(() => undefined);
+      await pendingFetches.current()?.catch(() => undefined);
       await options.parser.close();
     },
   };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors';
 import { writeFileAtomically } from './atomic-file';
@@ -18,6 +18,8 @@ export interface DocumentStore {
   read(sha256: string): Promise<Uint8Array>;
   /** Where the document with this hash lives (or would live) on disk. */
   pathOf(sha256: string): string;
+  /** Deletes the stored copy (nothing when there is none); the caller makes sure nothing names it any more. */
+  remove(sha256: string): Promise<void>;
 }
 
 /** Large enough that hashing is fast, small enough that the app stays responsive and progress moves. */
@@ -61,6 +63,9 @@ export function createDocumentStore(folder: string): DocumentStore {
       }
     },
     pathOf,
+    async remove(sha256) {
+      await rm(pathOf(sha256), { force: true });
+    },
   };
 }
 

@@ -130,6 +130,53 @@ describe('the Settings screen', () => {
     expect(callsTo(bridge, 'settings.update')).toEqual([]);
   });
 
+  it('a court list the policy restricts leaves only the allowed courts to choose, with the badge', async () => {
+    const bridge = bridgeWith(userSettings({ courtProfile: 'cit' }), [{ key: 'allowedCourtProfiles', value: ['cit', 'cit-training'], source: linuxPolicy }]);
+    await openSettings(bridge);
+    expect(badgeFor('allowedCourtProfiles').textContent).toContain(linuxPolicy);
+    expect(radio(trainingLabel).disabled).toBe(false);
+    fireEvent.click(radio(trainingLabel));
+    await waitFor(() => expect(callsTo(bridge, 'settings.update')).toEqual([{ courtProfile: 'cit-training' }]));
+    cleanup();
+
+    // A one-court list decides the court: nothing is left to choose.
+    const onlyTraining = bridgeWith(userSettings({ courtProfile: 'cit-training' }), [{ key: 'allowedCourtProfiles', value: ['cit-training'], source: windowsPolicy }]);
+    await openSettings(onlyTraining);
+    expect(radio(trainingLabel).checked).toBe(true);
+    expect(radio(trainingLabel).disabled).toBe(true);
+    expect(radio(realCourtLabel).disabled).toBe(true);
+    expect(badgeFor('allowedCourtProfiles').textContent).toContain(windowsPolicy);
+    fireEvent.click(radio(realCourtLabel));
+    await act(async () => {});
+    expect(callsTo(onlyTraining, 'settings.update')).toEqual([]);
+  });
+
+  it('lists every other policy in force, read-only and in plain words, with where it was set', async () => {
+    const bridge = bridgeWith(userSettings(), [
+      { key: 'courtProfile', value: 'cit-training', source: windowsPolicy },
+      { key: 'updateMode', value: 'manual', source: windowsPolicy },
+      { key: 'updateUrl', value: 'https://updates.morganreyes.example/ecf-desk', source: windowsPolicy },
+      { key: 'noticeRetentionDays', value: 90, source: windowsPolicy },
+      { key: 'logLevel', value: 'debug', source: 'HKCU\\SOFTWARE\\Policies\\ECF Desk' },
+      { key: 'externalLinkAllowlist', value: ['intranet.morganreyes.example', 'docs.morganreyes.example'], source: windowsPolicy },
+    ]);
+    await openSettings(bridge);
+    const section = screen.getByTestId('organization-policies');
+    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Also set by your organization');
+    const rows = within(section).getAllByTestId('organization-policy').map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    expect(rows).toEqual([
+      ['Updates', 'manual'],
+      ['Update server', 'https://updates.morganreyes.example/ecf-desk'],
+      ['Days to keep court notices', 'Read notices are removed 90 days after they arrive, unless a deadline in them is still to come'],
+      ['Log detail', 'debug'],
+      ['Extra web sites links may open', 'intranet.morganreyes.example, docs.morganreyes.example'],
+    ]);
+    expect(badgeFor('other').textContent).toContain(`${windowsPolicy}; HKCU`);
+    // Nothing in it can be edited.
+    expect(within(section).queryAllByRole('textbox')).toHaveLength(0);
+    expect(within(section).queryAllByRole('button')).toHaveLength(0);
+  });
+
   it('a managed allowCredentialStorage checkbox is disabled and shows the value the policy sets', async () => {
     const bridge = bridgeWith(userSettings({ allowCredentialStorage: true }), [{ key: 'allowCredentialStorage', value: false, source: windowsPolicy }]);
     await openSettings(bridge);

@@ -43,6 +43,20 @@ export function createInboxStore(db: Database.Database) {
     return { ...item, documents };
   });
 
+  const removeExpired = db.transaction((receivedBefore: string, deadlinesFrom: string) => {
+    const rows = db
+      .prepare(
+        `SELECT seq, documents FROM inbox_items
+         WHERE is_read = 1 AND received_at < ? AND pending_count = 0
+           AND NOT EXISTS (SELECT 1 FROM json_each(inbox_items.deadlines) WHERE json_extract(value, '$.date') >= ?)`,
+      )
+      .all(receivedBefore, deadlinesFrom) as { seq: number; documents: string }[];
+    const remove = db.prepare('DELETE FROM inbox_items WHERE seq = ?');
+    for (const row of rows) remove.run(row.seq);
+    const sha256s = rows.flatMap((row) => (JSON.parse(row.documents) as NoticeDocument[]).flatMap((document) => (document.sha256 ? [document.sha256] : [])));
+    return { removed: rows.length, sha256s };
+  });
+
   return {
     ingest,
     list(query: InboxQuery): InboxPage {
@@ -86,6 +100,14 @@ export function createInboxStore(db: Database.Database) {
         .map(toItem)
         .flatMap((item) => item.deadlines.map((deadline) => ({ item, deadline })))
         .sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.item.caseNumber.localeCompare(b.item.caseNumber));
+    },
+    /**
+     * Removes the notices a retention policy lets go: read, received before `receivedBefore`, no free look still
+     * waiting, and no deadline on or after `deadlinesFrom` (YYYY-MM-DD). The emails stay remembered, so a mailbox
+     * read again does not bring them back. Answers how many went, and the SHA-256 of every PDF they had saved.
+     */
+    removeExpired(receivedBefore: Date, deadlinesFrom: string): { removed: number; sha256s: string[] } {
+      return removeExpired(receivedBefore.toISOString(), deadlinesFrom);
     },
     /** Where the last sync of a mailbox stopped, or null before the first. */
     cursor(mailboxId: string): MailboxCursor | null {

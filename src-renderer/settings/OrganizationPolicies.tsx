@@ -6,6 +6,12 @@ import { ManagedBadge } from './ManagedBadge';
 /** Policy keys the sections above show where they apply (as a locked or restricted choice). */
 const shownInTheirSections: ReadonlySet<PolicyKey> = new Set(['courtProfile', 'allowCredentialStorage', 'allowedCourtProfiles']);
 
+/** The words for the values of the keys whose raw values mean little to a user. */
+const valueWords: Partial<Record<PolicyKey, Readonly<Record<string, string>>>> = {
+  updateMode: { none: 'Off: your IT department installs new versions', manual: 'You choose when to install an update', auto: 'Automatic: an update installs when ECF Desk restarts' },
+  logLevel: { error: 'Errors only', warn: 'Warnings and errors', info: 'Normal', debug: 'Detailed, for troubleshooting' },
+};
+
 /** A managed value in plain words, as the catalog describes the key. */
 export function describePolicyValue(key: PolicyKey, value: unknown): string {
   const spec = policySpec(key);
@@ -13,6 +19,8 @@ export function describePolicyValue(key: PolicyKey, value: unknown): string {
     return value === 0 ? 'Every notice is kept' : `Read notices are removed ${value} day${value === 1 ? '' : 's'} after they arrive, unless a deadline in them is still to come`;
   }
   if (key === 'updateUrl' && value === '') return "The publisher's own server";
+  const words = valueWords[key]?.[String(value)];
+  if (words !== undefined) return words;
   if (spec.type === 'boolean') return value === true ? 'On' : 'Off';
   if (Array.isArray(value)) return value.length === 0 ? 'None' : value.map(String).join(', ');
   return String(value);

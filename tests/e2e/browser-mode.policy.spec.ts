@@ -51,8 +51,10 @@ test('settings locked by machine policy show as managed by the organization and 
   await expect(storage).not.toBeChecked();
   // The policies with no setting of their own are listed, read-only, in plain words.
   const others = screen.getByTestId('organization-policies');
-  await expect(others.getByTestId('organization-policy')).toHaveText([/Updates\s*none/, /Days to keep court notices\s*Read notices are removed 365 days after they arrive/, /Log detail\s*warn/]);
+  await expect(others.getByTestId('organization-policy')).toHaveText([/Updates\s*Off: your IT department installs new versions/, /Days to keep court notices\s*Read notices are removed 365 days after they arrive/, /Log detail\s*Warnings and errors/]);
   await page.screenshot({ path: screenshotPath('settings-managed'), fullPage: true });
+  await others.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('settings-managed-others') });
 
   // Without the lock, the same screen lets the user choose.
   await rm(policyFile);

@@ -165,10 +165,10 @@ describe('the Settings screen', () => {
     expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Also set by your organization');
     const rows = within(section).getAllByTestId('organization-policy').map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
     expect(rows).toEqual([
-      ['Updates', 'manual'],
+      ['Updates', 'You choose when to install an update'],
       ['Update server', 'https://updates.morganreyes.example/ecf-desk'],
       ['Days to keep court notices', 'Read notices are removed 90 days after they arrive, unless a deadline in them is still to come'],
-      ['Log detail', 'debug'],
+      ['Log detail', 'Detailed, for troubleshooting'],
       ['Extra web sites links may open', 'intranet.morganreyes.example, docs.morganreyes.example'],
     ]);
     expect(badgeFor('other').textContent).toContain(`${windowsPolicy}; HKCU`);

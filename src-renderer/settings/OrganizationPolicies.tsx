@@ -3,8 +3,8 @@ import type { ManagedSetting } from '../../src-main/shared/domain';
 import { isPolicyKey, policySpec, type PolicyKey } from '../../src-main/shared/policy-catalog';
 import { ManagedBadge } from './ManagedBadge';
 
-/** Policy keys the sections above show where they apply (as a locked or restricted choice). */
-const shownInTheirSections: ReadonlySet<PolicyKey> = new Set(['courtProfile', 'allowCredentialStorage', 'allowedCourtProfiles']);
+/** Policy keys the sections above show where they apply (a locked or restricted choice, the shared mailbox). */
+const shownInTheirSections: ReadonlySet<PolicyKey> = new Set(['courtProfile', 'allowCredentialStorage', 'allowedCourtProfiles', 'mailboxHost', 'mailboxPort', 'mailboxUser', 'mailboxFolder']);
 
 /** The words for the values of the keys whose raw values mean little to a user. */
 const valueWords: Partial<Record<PolicyKey, Readonly<Record<string, string>>>> = {
@@ -32,8 +32,7 @@ export interface OrganizationPoliciesProps {
 }
 
 /**
- * "Also set by your organization": every other policy in force (updates, retention, log detail, links, the shared
- * mailbox), read-only, with where it was set, so the user knows what IT decided and whom to ask. Hidden when none.
+ * "Also set by your organization": every other policy in force (updates, retention, log detail, links), read-only, with where it was set, so the user knows what IT decided and whom to ask. Hidden when none.
  */
 export function OrganizationPolicies({ managed }: OrganizationPoliciesProps) {
   const headingId = useId();

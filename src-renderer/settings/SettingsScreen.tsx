@@ -6,7 +6,7 @@ import { MailboxesSetting } from './MailboxesSetting';
 import { PasswordSetting } from './PasswordSetting';
 import { SupportBundle } from './SupportBundle';
 import { OrganizationPolicies } from './OrganizationPolicies';
-import { findAllowedCourts, findPolicyLock, shownValue } from './policy-lock';
+import { findAllowedCourts, findPolicyLock, findSharedMailbox, shownValue } from './policy-lock';
 import '../accounts/fields.css';
 import './SettingsScreen.css';
 
@@ -63,7 +63,7 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
           keychain={keychain}
           onChange={(allowCredentialStorage) => void update({ allowCredentialStorage })}
         />
-        <MailboxesSetting lock={findPolicyLock(managed, 'mailboxes')} onOpenInbox={onOpenInbox} />
+        <MailboxesSetting shared={findSharedMailbox(managed)} onOpenInbox={onOpenInbox} />
         <OrganizationPolicies managed={managed} />
         <SupportBundle />
       </div>

@@ -32,3 +32,30 @@ export function findAllowedCourts(managed: readonly ManagedSetting[]): { readonl
   });
   return courts.length > 0 ? { courts, source: setting.source } : null;
 }
+
+/** The firm's shared docketing mailbox as the machine's policy describes it. */
+export interface SharedMailboxPolicy {
+  readonly host: string;
+  readonly user: string;
+  readonly folder: string;
+  readonly port: number | null;
+  /** Where the policy was read (the first mailbox key's source). */
+  readonly source: string;
+  /** Main adds the mailbox only when both the server and the user name are set. */
+  readonly isComplete: boolean;
+}
+
+/** What the policy says about the shared mailbox, or null when it sets none of its keys. */
+export function findSharedMailbox(managed: readonly ManagedSetting[]): SharedMailboxPolicy | null {
+  const mailboxKeys = managed.filter((each) => each.key.startsWith('mailbox'));
+  const first = mailboxKeys[0];
+  if (!first) return null;
+  const text = (key: string): string => {
+    const value = mailboxKeys.find((each) => each.key === key)?.value;
+    return typeof value === 'string' ? value : '';
+  };
+  const port = mailboxKeys.find((each) => each.key === 'mailboxPort')?.value;
+  const host = text('mailboxHost');
+  const user = text('mailboxUser');
+  return { host, user, folder: text('mailboxFolder') || 'INBOX', port: typeof port === 'number' ? port : null, source: first.source, isComplete: host !== '' && user !== '' };
+}

@@ -249,13 +249,32 @@ describe('the Settings screen', () => {
   });
 
   it('says where mailboxes are set and takes the user to the Inbox', async () => {
-    await openSettings(bridgeWith(userSettings(), [{ key: 'mailboxes', value: [], source: linuxPolicy }]));
+    await openSettings(bridgeWith());
 
     expect(screen.getByText(/choose Mailboxes… at the top of that screen/)).toBeTruthy();
-    expect(badgeFor('mailboxes')).toBeTruthy();
+    expect(screen.queryByTestId('shared-mailbox')).toBeNull();
     fireEvent.click(screen.getByTestId('settings-open-inbox'));
 
     expect(await screen.findByTestId('inbox-screen')).toBeTruthy();
+  });
+
+  it('says which shared docketing mailbox the organization adds, or why a half-set one is not added', async () => {
+    const shared = [
+      { key: 'mailboxHost', value: 'imap.morganreyes.example', source: windowsPolicy },
+      { key: 'mailboxUser', value: 'docketing@morganreyes.example', source: windowsPolicy },
+      { key: 'mailboxFolder', value: 'Courts', source: windowsPolicy },
+    ];
+    await openSettings(bridgeWith(userSettings(), shared));
+    expect(badgeFor('mailboxes').textContent).toContain(windowsPolicy);
+    expect(screen.getByTestId('shared-mailbox').textContent).toBe(
+      'Your organization adds the firm’s shared docketing mailbox: docketing@morganreyes.example on imap.morganreyes.example, folder “Courts”. It is listed first in the Inbox’s mailboxes; you sign in to it with your own password.',
+    );
+    // Shown in its own section, so not again among the other policies.
+    expect(screen.queryByTestId('organization-policies')).toBeNull();
+    cleanup();
+
+    await openSettings(bridgeWith(userSettings(), [{ key: 'mailboxHost', value: 'imap.morganreyes.example', source: linuxPolicy }]));
+    expect(screen.getByTestId('shared-mailbox').textContent).toMatch(/names only part of a shared mailbox \(its user name is missing\), so none is added/);
   });
 
   it('says why passwords cannot be saved on a computer with no keychain', async () => {

@@ -2,9 +2,10 @@ import { useId } from 'react';
 import type { ManagedSetting } from '../../src-main/shared/domain';
 import { isPolicyKey, policySpec, type PolicyKey } from '../../src-main/shared/policy-catalog';
 import { ManagedBadge } from './ManagedBadge';
+import { sharedMailboxKeys } from './policy-lock';
 
 /** Policy keys the sections above show where they apply (a locked or restricted choice, the shared mailbox). */
-const shownInTheirSections: ReadonlySet<PolicyKey> = new Set(['courtProfile', 'allowCredentialStorage', 'allowedCourtProfiles', 'mailboxHost', 'mailboxPort', 'mailboxUser', 'mailboxFolder']);
+const shownInTheirSections: ReadonlySet<string> = new Set(['courtProfile', 'allowCredentialStorage', 'allowedCourtProfiles', ...sharedMailboxKeys]);
 
 /** The words for the values of the keys whose raw values mean little to a user. */
 const valueWords: Partial<Record<PolicyKey, Readonly<Record<string, string>>>> = {

@@ -45,9 +45,12 @@ export interface SharedMailboxPolicy {
   readonly isComplete: boolean;
 }
 
+/** The policy keys that describe the shared mailbox; the Mailboxes section shows them. */
+export const sharedMailboxKeys: ReadonlySet<string> = new Set(['mailboxHost', 'mailboxPort', 'mailboxUser', 'mailboxFolder']);
+
 /** What the policy says about the shared mailbox, or null when it sets none of its keys. */
 export function findSharedMailbox(managed: readonly ManagedSetting[]): SharedMailboxPolicy | null {
-  const mailboxKeys = managed.filter((each) => each.key.startsWith('mailbox'));
+  const mailboxKeys = managed.filter((each) => sharedMailboxKeys.has(each.key));
   const first = mailboxKeys[0];
   if (!first) return null;
   const text = (key: string): string => {

@@ -98,18 +98,15 @@ export function createInboxService(options: InboxServiceOptions) {
     return result;
   };
 
-  /** The next notice with a free look waiting that this pass has not tried yet, with its link. */
-  const nextPending = (tried: ReadonlySet<string>): { itemId: string; url: string } | null => store.pendingDocuments().find((pending) => !tried.has(pending.itemId)) ?? null;
-
   /**
-   * Fetches every pending free look, one notice at a time; a document saved once is never fetched again. The
-   * pending list is read again after each notice, so one that arrives during a pass is fetched in that pass.
+   * Fetches every pending free look, one notice at a time; a document saved once is never fetched again. A notice
+   * that arrives during a pass asks for another, which `oneAtATime` runs right after this one.
    */
   const pendingFetches = oneAtATime(async (): Promise<void> => {
-    const tried = new Set<string>();
-    for (let next = nextPending(tried); next !== null && !isClosed; next = nextPending(tried)) {
-      const { itemId, url } = next;
-      tried.add(itemId);
+    const byItem = new Map<string, string>();
+    for (const pending of store.pendingDocuments()) if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
+    for (const [itemId, url] of byItem) {
+      if (isClosed) return;
       const result = await fetchFreeLook({ url, fetch: options.fetch });
       const pendingNumbers = (store.get(itemId)?.documents ?? []).filter((document) => document.state === 'pending').map((document) => document.number);
       if (result.kind === 'saved') {

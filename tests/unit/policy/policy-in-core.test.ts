@@ -72,7 +72,6 @@ describe('machine policy in the running app', () => {
   it('noticeRetentionDays removes read notices older than that, and the saved PDFs nothing else names', async () => {
     const source = watchedSource({});
     // The court's own host, so the free look is fetched; the court answers with a PDF of its own per document.
-    const pdfs = new Map<string, Uint8Array<ArrayBuffer>>();
     const kept = await makePdf(2);
     const now = new Date(Date.now() + 40 * day);
     core = createTestCore(folder, {
@@ -80,8 +79,8 @@ describe('machine policy in the running app', () => {
       clock: { now: () => now },
       fetch: async (url) => {
         const docId = /doc1\/(\d+)/.exec(String(url))?.[1] ?? '';
-        const bytes = docId === '0141340002' ? kept : (pdfs.get(docId) ?? (await makePdf(Number(docId.slice(-1)) + 2)));
-        pdfs.set(docId, bytes);
+        // makePdf is deterministic: each document always gets the same bytes, and no two documents share them.
+        const bytes = docId === '0141340002' ? kept : await makePdf(Number(docId.slice(-1)) + 2);
         return new Response(bytes, { headers: { 'content-type': 'application/pdf' } });
       },
     });

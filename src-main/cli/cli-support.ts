@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createIsolatedReaders, type IsolatedReaders } from '../core/isolation/isolated-readers';
 import { citPreflightOptions } from '../core/preflight/check';
 import { exitCodes } from './exit-codes';
 
@@ -35,7 +36,20 @@ export function readLimitBytes(limitMb: string | undefined): number {
   return Math.round(megabytes * 1_000_000);
 }
 
-/** A worker bundle beside the CLI's own (`dist/workers/<name>`). */
-export function workerPath(name: string): string {
-  return path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workers', name);
+const openedReaders: IsolatedReaders[] = [];
+
+/**
+ * The readers a command parses files with: each file in a child process within its limits (`dist/workers/` beside the
+ * CLI's own folder), so one hostile file costs its own report, never the others'. `limitBytes` is the court's per-file
+ * limit for a split.
+ */
+export function openReaders(limitBytes: number = citPreflightOptions.limitBytes): IsolatedReaders {
+  const readers = createIsolatedReaders({ scriptPath: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workers', 'isolated-child.js'), limitBytes });
+  openedReaders.push(readers);
+  return readers;
+}
+
+/** The most memory any command's child process used, in MB (for `ECF_DESK_REPORT_RESOURCES`). */
+export function peakChildMemoryMb(): number {
+  return Math.max(0, ...openedReaders.map((readers) => readers.peakChildMemoryMb()));
 }

@@ -1,4 +1,4 @@
-import { failUsage, usage } from './cli-support';
+import { failUsage, peakChildMemoryMb, usage } from './cli-support';
 import { exitCodes } from './exit-codes';
 import { runCleanCopyCommand, runSplitCommand } from './fix-commands';
 import { nefUsage, runNefCommand } from './nef-command';
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const run = command ? commands[command] : undefined;
   if (!run) failUsage(command ? `Unknown command "${command}".` : 'Name a command.');
   process.exitCode = await run(args);
-  if (process.env['ECF_DESK_REPORT_RESOURCES']) process.stderr.write(`resources: peak-rss-mb=${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);
+  // The command's own peak and its children's (where each file is parsed): both count for the machine.
+  if (process.env['ECF_DESK_REPORT_RESOURCES']) process.stderr.write(`resources: peak-rss-mb=${Math.round(process.resourceUsage().maxRSS / 1024)} child-peak-rss-mb=${peakChildMemoryMb()}\n`);
 }
 
 main().catch((error: unknown) => {

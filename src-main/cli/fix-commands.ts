@@ -2,10 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { citPreflightOptions } from '../core/preflight/check';
-import { createWorkerFixer } from '../core/preflight/fixes/worker-fixes';
 import type { FixOutcome, FixRequest } from '../core/ports';
 import type { AnnotationsToDrop } from '../shared/domain';
-import { failUsage, readLimitBytes, workerPath } from './cli-support';
+import { failUsage, openReaders, readLimitBytes } from './cli-support';
 import { exitCodes } from './exit-codes';
 
 const annotationChoices: readonly AnnotationsToDrop[] = ['none', 'comments', 'all'];
@@ -17,9 +16,9 @@ async function runFix(input: string, request: FixRequest, limitBytes: number): P
   } catch (error) {
     return { kind: 'failed', code: 'fix.unreadable', message: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
   }
-  const fixer = createWorkerFixer(workerPath('fixes.js'), limitBytes);
-  const outcome = await fixer.fix(bytes, request, {});
-  await fixer.close();
+  const readers = openReaders(limitBytes);
+  const outcome = await readers.fixer.fix(bytes, request, {});
+  await readers.close();
   return outcome;
 }
 

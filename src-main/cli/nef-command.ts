@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseNotice, type ParsedNotice } from '../core/inbox/nef/parse-notice';
+import type { IsolatedReaders } from '../core/isolation/isolated-readers';
+import type { ParsedNotice } from '../core/inbox/nef/parse-notice';
 import type { IgnoredReason } from '../core/inbox/nef/notice-types';
 import { readMailFile } from '../core/inbox/sources/file-source';
+import { openReaders } from './cli-support';
 import { exitCodes } from './exit-codes';
 
 /** The `nef` part of the usage text. */
@@ -58,7 +60,9 @@ export async function runNefCommand(args: readonly string[]): Promise<number> {
   }
   if (subcommand !== 'parse') failNefUsage(subcommand ? `Unknown nef command "${subcommand}".` : 'Name a nef command.');
   const { json, files } = readParseArgs(rest);
-  const reports = await Promise.all(files.map(reportFile));
+  const readers = openReaders();
+  const reports = await Promise.all(files.map((file) => reportFile(file, readers)));
+  await readers.close();
   process.stdout.write(json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map(formatNefReport).join('\n\n')}\n`);
   return nefExitCode(reports);
 }
@@ -86,7 +90,8 @@ function nefExitCode(reports: readonly NefFileReport[]): number {
   return exitCodes.pass;
 }
 
-async function reportFile(file: string): Promise<NefFileReport> {
+/** Each file is read in a child process within the limits of one email: a crafted one costs its own report only. */
+async function reportFile(file: string, readers: IsolatedReaders): Promise<NefFileReport> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -96,8 +101,9 @@ async function reportFile(file: string): Promise<NefFileReport> {
   try {
     // .eml and .msg go through the file source; any other name (a saved .txt, juriscraper's fixtures) is taken as a raw message.
     const isMailFile = ['.eml', '.msg'].includes(path.extname(file).toLowerCase());
-    const raw = isMailFile ? (await readMailFile(file, bytes)).raw : bytes;
-    return toNefReport(file, await parseNotice(raw));
+    const raw = isMailFile ? (await readMailFile(file, bytes, readers.convertMsg)).raw : bytes;
+    const reading = await readers.noticeParser.parse(raw);
+    return reading.kind === 'read' ? toNefReport(file, reading.notice) : unreadable(file, `It could not be read as a notice: ${reading.reason}.`);
   } catch (error) {
     return unreadable(file, error instanceof Error ? error.message : String(error));
   }

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { citPreflightOptions } from '../core/preflight/check';
-import { createWorkerPreflight } from '../core/preflight/worker-preflight';
-import { failUsage, readLimitBytes, workerPath } from './cli-support';
+import { failUsage, openReaders, readLimitBytes } from './cli-support';
 import { exitCodeFor } from './exit-codes';
 import { formatReport, toJsonReport, type FileReport } from './format-report';
 
@@ -10,7 +9,7 @@ function unreadable(file: string, reason: string): FileReport {
   return { file, bytes: 0, pages: null, verdict: 'error', findings: [], error: `The file could not be read (${reason}).` };
 }
 
-/** `ecf-desk preflight`: checks each file in its own worker and prints the reports; returns the exit code. */
+/** `ecf-desk preflight`: checks each file in a child process and prints the reports; returns the exit code. */
 export async function runPreflightCommand(args: readonly string[]): Promise<number> {
   const { values, positionals: files } = parseArgs({
     args: [...args],
@@ -20,7 +19,7 @@ export async function runPreflightCommand(args: readonly string[]): Promise<numb
   if (files.length === 0) failUsage('Name at least one PDF to check.');
   const options = { ...citPreflightOptions, limitBytes: readLimitBytes(values['limit-mb']) };
 
-  const preflight = createWorkerPreflight(workerPath('preflight.js'));
+  const readers = openReaders();
   const reports = await Promise.all(
     files.map(async (file): Promise<FileReport> => {
       let bytes: Uint8Array;
@@ -29,10 +28,10 @@ export async function runPreflightCommand(args: readonly string[]): Promise<numb
       } catch (error) {
         return unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error));
       }
-      return { file, ...(await preflight.preflight(bytes, options)) };
+      return { file, ...(await readers.preflight(bytes, options)) };
     }),
   );
-  await preflight.close();
+  await readers.close();
   process.stdout.write(values.json ? `${JSON.stringify(reports.map(toJsonReport), null, 2)}\n` : `${reports.map(formatReport).join('\n\n')}\n`);
   return exitCodeFor(reports);
 }

@@ -10,9 +10,9 @@ import { createFilingServices } from './filing/filing-services';
 import { createInboxService } from './inbox/inbox-service';
 import { createPolicy } from './policy/create-policy';
 import type { PolicySource } from './policy/policy-source';
-import { inProcessNoticeParser, type NoticeParser } from './inbox/worker-notice-parser';
+import type { UntrustedReaders } from './isolation/isolated-readers';
 import type { CourtFetch } from './court/pacer-login';
-import type { Clock, DesktopNotifier, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter, SettingsStore, TrainingCourtLauncher } from './ports';
+import type { Clock, DesktopNotifier, EmitEvent, FileChooser, SettingsStore, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
@@ -32,9 +32,8 @@ export interface CoreServicesOptions {
   readonly version: string;
   readonly settingsStore: SettingsStore;
   readonly fileChooser: FileChooser | null;
-  readonly pdfReader: PdfReader;
-  readonly preflighter: Preflighter;
-  readonly fixer: Fixer;
+  /** Reads PDFs and emails: in child processes within time and memory limits in both hosts (they are hostile input). */
+  readonly readers: UntrustedReaders;
   readonly emit: EmitEvent;
   readonly clock?: Clock;
   /** Starts the embedded training court; null where the host has none. */
@@ -47,8 +46,6 @@ export interface CoreServicesOptions {
   readonly outboxRetryDelayMs?: number;
   /** How often the court's mailbox is read for NEFs while filings await one (tests shorten it). */
   readonly noticePollMs?: number;
-  /** Reads emails into notices; the hosts pass one that works in workers (emails are hostile input). */
-  readonly noticeParser?: NoticeParser;
   /** The desktop's notifications for new notices (the desktop app); browser mode's page shows its own. */
   readonly notifier?: DesktopNotifier | null;
   /** Where machine policy is read; absent, this platform's places (registry, managed preferences, /etc/ecf-desk/policy.json). */
@@ -73,9 +70,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const documents = createDocumentsService({
     table: createDocumentsTable(database),
     store: documentStore,
-    pdfReader: options.pdfReader,
-    preflighter: options.preflighter,
-    fixer: options.fixer,
+    pdfReader: options.readers.pdfReader,
+    preflighter: options.readers.preflighter,
+    fixer: options.readers.fixer,
     fileChooser: options.fileChooser,
     clock,
     emit: options.emit,
@@ -131,12 +128,15 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     clock,
     emit: options.emit,
     log,
+    readDraftPackage: options.readers.readDraftPackage,
+    noticeParser: options.readers.noticeParser,
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
     ...(options.noticePollMs === undefined ? {} : { noticePollMs: options.noticePollMs }),
   });
   const inbox = createInboxService({
     database,
-    parser: options.noticeParser ?? inProcessNoticeParser,
+    parser: options.readers.noticeParser,
+    convertMsg: options.readers.convertMsg,
     fetch: courtFetch,
     clock,
     secrets: options.secretStore,

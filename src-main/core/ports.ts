@@ -110,3 +110,29 @@ export interface TrainingCourtLauncher {
 export interface DesktopNotifier {
   notify(title: string, body: string): void;
 }
+
+/** How a child process ended: its exit code, or the signal that stopped it. */
+export interface ChildExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+}
+
+/** A running child process of the app's own, spoken to by messages (structured clones: plain data and bytes). */
+export interface ChildProcessHandle {
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Each piece of what the child wrote to its error output, as text. */
+  onErrorOutput(listener: (text: string) => void): void;
+  /** Once, after the process has ended and its error output has been read to the end. */
+  onExit(listener: (exit: ChildExit) => void): void;
+  /** Ends the process at once, whatever it is doing. */
+  kill(): void;
+}
+
+/**
+ * Starts one of the app's own scripts in a child process, where untrusted bytes are parsed: Node's `fork` in browser
+ * mode, the CLI and tests; Electron's utility process in the desktop app (whose fuses turn off running as plain Node).
+ */
+export interface ChildProcessLauncher {
+  launch(scriptPath: string, options: { readonly execArgv: readonly string[]; readonly name: string }): ChildProcessHandle;
+}

@@ -3,10 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
 import { createCoreServices } from '../core/app-services';
-import { createAppFixer } from '../core/documents/worker-fixer';
-import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
-import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
-import { createWorkerNoticeParser } from '../core/inbox/worker-notice-parser';
+import { createIsolatedReaders } from '../core/isolation/isolated-readers';
 import type { AppLog } from '../core/storage/app-log';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import electronUpdater from 'electron-updater';
@@ -15,6 +12,7 @@ import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded'
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
 import { createElectronNotifier } from './adapters/electron-notifier';
 import { createElectronSettingsStore } from './adapters/electron-settings-store';
+import { utilityProcessLauncher } from './adapters/utility-process-launcher';
 import { appScheme, appStartUrl } from './app-origin';
 import { serveAppRequest } from './app-protocol';
 import { registerIpc, sendEvent } from './ipc';
@@ -23,13 +21,10 @@ import { allowPolicyHosts, openExternalSafely } from './open-external';
 import { denyAllPermissions } from './permissions';
 import { createMainWindow } from './window-factory';
 
-// The build puts main, the preload, the renderer and the workers side by side under one folder.
+// The build puts main, the preload, the renderer and the child process's scripts side by side under one folder.
 const rendererFolder = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
-const pdfWorkerPath = fileURLToPath(new URL('../workers/pdf-facts.js', import.meta.url));
-const preflightWorkerPath = fileURLToPath(new URL('../workers/preflight.js', import.meta.url));
-const fixWorkerPath = fileURLToPath(new URL('../workers/fixes.js', import.meta.url));
-const noticeWorkerPath = fileURLToPath(new URL('../workers/notices.js', import.meta.url));
+const isolatedChildPath = fileURLToPath(new URL('../workers/isolated-child.js', import.meta.url));
 
 /** Where the app keeps its data: `ECF_DESK_HOME` when set (tests, portable setups), else Electron's per-OS folder. */
 function resolveDataFolder(): string {
@@ -111,9 +106,9 @@ function runApp(): void {
       denyAllPermissions(session.defaultSession);
 
       const dataFolder = resolveDataFolder();
-      const pdfReader = createWorkerPdfReader(pdfWorkerPath);
-      const preflighter = createWorkerPreflighter(preflightWorkerPath);
-      const fixer = createAppFixer(fixWorkerPath);
+      // Untrusted files are read in utility processes; the log is core's, once core is built.
+      let log: AppLog | null = null;
+      const readers = createIsolatedReaders({ scriptPath: isolatedChildPath, launcher: utilityProcessLauncher, log: (line, level) => log?.(line, level) });
       const services = createCoreServices({
         dataFolder,
         host: 'electron',
@@ -121,19 +116,18 @@ function runApp(): void {
         settingsStore: createElectronSettingsStore(dataFolder),
         trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
         secretStore: createKeyringSecretStore(),
-        noticeParser: createWorkerNoticeParser(noticeWorkerPath),
         notifier: createElectronNotifier(),
         // Court traffic goes through Chromium's network stack: system proxies, PAC files and certificates apply.
         fetch: (url, init) => net.fetch(url, init),
         fileChooser: createDialogFileChooser(),
-        pdfReader,
-        preflighter,
-        fixer,
+        readers,
         emit: (event, payload) => sendEvent(BrowserWindow.getAllWindows(), event, payload),
       });
+      log = services.log;
+      readers.warmUp();
       closeResources = async () => {
-        // Core is asked first: it stops its checks and fixes at once, before the workers go, so none records an outcome; checks resume at the next start.
-        await Promise.allSettled([services.close(), pdfReader.close(), preflighter.close(), fixer.close()]);
+        // Core is asked first: it stops its checks and fixes at once, before the children go, so none records an outcome; checks resume at the next start.
+        await Promise.allSettled([services.close(), readers.close()]);
       };
       registerIpc(services.handlers);
       showMainWindow();

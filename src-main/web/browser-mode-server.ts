@@ -3,11 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../core/api/dispatch';
 import { createCoreServices } from '../core/app-services';
-import { createAppFixer } from '../core/documents/worker-fixer';
-import { createWorkerPdfReader } from '../core/documents/worker-pdf-reader';
-import { createWorkerPreflighter } from '../core/documents/worker-preflighter';
+import { createIsolatedReaders } from '../core/isolation/isolated-readers';
 import type { TrainingCourtLauncher } from '../core/ports';
-import { createWorkerNoticeParser } from '../core/inbox/worker-notice-parser';
+import type { AppLog } from '../core/storage/app-log';
 import { createFileSettingsStore } from '../core/storage/settings-file';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import type { SecretStore } from '../core/vault/secret-store';
@@ -23,14 +21,8 @@ import { serveStaticFile } from './static-files';
 export interface BrowserModeOptions {
   readonly dataFolder: string;
   readonly rendererFolder: string;
-  /** The worker that reads a PDF's facts (`workers/pdf-facts.js` in the build). */
-  readonly workerScriptPath: string;
-  /** The worker that preflights a PDF (`workers/preflight.js` in the build). */
-  readonly preflightWorkerScriptPath: string;
-  /** The worker that makes one-click fixes (`workers/fixes.js` in the build). */
-  readonly fixWorkerScriptPath: string;
-  /** The worker that reads an email into a notice (`workers/notices.js`); absent, emails are read in process. */
-  readonly noticeWorkerScriptPath?: string;
+  /** The child process that reads untrusted files (`workers/isolated-child.js` in the build, beside each job's bundle). */
+  readonly isolatedChildPath: string;
   readonly version: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -71,23 +63,22 @@ function refuse(response: ServerResponse, status: number, message: string): void
 export async function startBrowserModeServer(options: BrowserModeOptions): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('base64url');
   const streams = createEventStreams();
-  const pdfReader = createWorkerPdfReader(options.workerScriptPath);
-  const preflighter = createWorkerPreflighter(options.preflightWorkerScriptPath);
-  const fixer = createAppFixer(options.fixWorkerScriptPath);
+  // The log is core's, which exists only once core is built; the readers start no child before then.
+  let log: AppLog | null = null;
+  const readers = createIsolatedReaders({ scriptPath: options.isolatedChildPath, log: (line, level) => log?.(line, level) });
   const core = createCoreServices({
     dataFolder: options.dataFolder,
     host: 'browser',
     version: options.version,
     settingsStore: createFileSettingsStore(options.dataFolder),
     fileChooser: null,
-    pdfReader,
-    preflighter,
-    fixer,
+    readers,
     emit: streams.emit,
     trainingCourt: options.trainingCourt ?? null,
     secretStore: options.secretStore ?? createKeyringSecretStore(),
-    ...(options.noticeWorkerScriptPath ? { noticeParser: createWorkerNoticeParser(options.noticeWorkerScriptPath) } : {}),
   });
+  log = core.log;
+  readers.warmUp();
   let port = options.port;
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
@@ -136,7 +127,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Core first: it stops its checks without recording them, so they resume at the next start, and its fixes without keeping them.
       await core.close();
-      await Promise.all([pdfReader.close(), preflighter.close(), fixer.close()]);
+      await readers.close();
     },
   };
 }

@@ -17,10 +17,7 @@ async function main(): Promise<void> {
   const server = await startBrowserModeServer({
     dataFolder,
     rendererFolder: path.join(here, '..', 'renderer'),
-    workerScriptPath: path.join(here, '..', 'workers', 'pdf-facts.js'),
-    preflightWorkerScriptPath: path.join(here, '..', 'workers', 'preflight.js'),
-    fixWorkerScriptPath: path.join(here, '..', 'workers', 'fixes.js'),
-    noticeWorkerScriptPath: path.join(here, '..', 'workers', 'notices.js'),
+    isolatedChildPath: path.join(here, '..', 'workers', 'isolated-child.js'),
     version: (JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
     port,
     trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),

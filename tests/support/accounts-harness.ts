@@ -4,15 +4,13 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import type { Handlers } from '../../src-main/core/api/handlers';
 import { createCoreServices, type CoreServices } from '../../src-main/core/app-services';
-import { readPdfFacts } from '../../src-main/core/documents/read-pdf-facts';
 import type { CourtFetch } from '../../src-main/core/court/pacer-login';
 import { createFileSettingsStore } from '../../src-main/core/storage/settings-file';
 import type { DesktopNotifier, Preflighter } from '../../src-main/core/ports';
 import type { SecretStore } from '../../src-main/core/vault/secret-store';
 import type { EventName } from '../../src-main/shared/channel-names';
 import type { Settings } from '../../src-main/shared/domain';
-import { createInProcessFixer } from './in-process-fixer';
-import { inProcessPreflighter } from './in-process-preflighter';
+import { createInProcessReaders } from './in-process-readers';
 import { createMemorySecretStore } from './memory-secret-store';
 import { startTestCourt } from './training-court';
 import type { TrainingCourtOptions } from '../../src-main/training-court/training-court';
@@ -45,9 +43,7 @@ export async function startAccountsHarness(options: { store?: SecretStore; setti
     version: '0.0.0',
     settingsStore,
     fileChooser: null,
-    pdfReader: { readFacts: readPdfFacts },
-    preflighter: options.preflighter ?? inProcessPreflighter,
-    fixer: createInProcessFixer(),
+    readers: createInProcessReaders(options.preflighter ? { preflighter: options.preflighter } : {}),
     emit: (name, payload) => events.push({ name, payload }),
     secretStore: store,
     trainingCourt: { start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }) },

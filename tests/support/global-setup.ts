@@ -2,12 +2,15 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { projectRoot, testBuildFolder } from './paths';
 
-/** The Node bundles unit tests run as the app ships them (the workers, the CLI, the training court), and the processes crash tests kill. */
+/** The Node bundles unit tests run as the app ships them (the child process and its jobs, the CLI, the training court), and the processes crash tests kill. */
 const bundles = [
-  { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
-  { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
-  { entry: 'src-main/core/preflight/fixes/fix-worker.ts', out: 'workers/fixes.js' },
-  { entry: 'src-main/core/inbox/nef/notice-worker.ts', out: 'workers/notices.js' },
+  { entry: 'src-main/core/isolation/isolated-child.ts', out: 'workers/isolated-child.js' },
+  { entry: 'src-main/core/documents/pdf-facts-task.ts', out: 'workers/pdf-facts.js' },
+  { entry: 'src-main/core/preflight/preflight-task.ts', out: 'workers/preflight.js' },
+  { entry: 'src-main/core/preflight/fixes/fix-task.ts', out: 'workers/fixes.js' },
+  { entry: 'src-main/core/inbox/nef/notice-task.ts', out: 'workers/notices.js' },
+  { entry: 'src-main/core/inbox/sources/msg-task.ts', out: 'workers/msg-files.js' },
+  { entry: 'src-main/core/filing/draft-package-task.ts', out: 'workers/draft-packages.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },

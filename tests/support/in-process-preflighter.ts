@@ -2,7 +2,7 @@ import type { Preflighter } from '../../src-main/core/ports';
 import { citPreflightOptions } from '../../src-main/core/preflight/check';
 import { preflightPdf } from '../../src-main/core/preflight/run-preflight';
 
-/** The real preflight engine run in the test's own thread: the same reports as the worker, without its limits or cancelling. */
+/** The real preflight engine run in the test's own thread: the same reports as the child process, without its limits or cancelling. */
 export const inProcessPreflighter: Preflighter = {
   preflight: (bytes, run) => preflightPdf(bytes, citPreflightOptions, undefined, run.onProgress),
 };

@@ -8,17 +8,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Where the global setup bundles the workers and the CLI for unit tests (laid out as in dist/). */
 export const testBuildFolder = path.join(projectRoot, 'tests', '.output', 'unit-build');
 
-/** The PDF facts worker, as unit tests run it. */
-export const testPdfWorkerPath = path.join(testBuildFolder, 'workers', 'pdf-facts.js');
-
-/** The preflight worker, as unit tests run it. */
-export const testPreflightWorkerPath = path.join(testBuildFolder, 'workers', 'preflight.js');
-
-/** The fix worker, as unit tests run it. */
-export const testFixWorkerPath = path.join(testBuildFolder, 'workers', 'fixes.js');
-
-/** The worker that reads an email into a notice, as unit tests run it. */
-export const testNoticeWorkerPath = path.join(testBuildFolder, 'workers', 'notices.js');
+/** The child process that reads untrusted files (beside its jobs' bundles), as unit tests run it. */
+export const testIsolatedChildPath = path.join(testBuildFolder, 'workers', 'isolated-child.js');
 
 /** The `ecf-desk` command line, as unit tests run it. */
 export const testCliPath = path.join(testBuildFolder, 'cli', 'ecf-desk.js');

@@ -1,9 +1,7 @@
 import type { CoreServices, CoreServicesOptions } from '../../src-main/core/app-services';
 import { createCoreServices } from '../../src-main/core/app-services';
-import { readPdfFacts } from '../../src-main/core/documents/read-pdf-facts';
 import { createFileSettingsStore } from '../../src-main/core/storage/settings-file';
-import { createInProcessFixer } from './in-process-fixer';
-import { inProcessPreflighter } from './in-process-preflighter';
+import { createInProcessReaders } from './in-process-readers';
 import { createMemorySecretStore } from './memory-secret-store';
 
 /** Core as both hosts build it, in process, over a data folder: PDFs read and checked in process, a keychain in memory. */
@@ -14,9 +12,7 @@ export function createTestCore(dataFolder: string, overrides: Partial<CoreServic
     version: '0.0.0',
     settingsStore: createFileSettingsStore(dataFolder),
     fileChooser: { choosePdfs: async () => [] },
-    pdfReader: { readFacts: readPdfFacts },
-    preflighter: inProcessPreflighter,
-    fixer: createInProcessFixer(),
+    readers: createInProcessReaders(),
     emit: () => undefined,
     secretStore: createMemorySecretStore(),
     ...overrides,

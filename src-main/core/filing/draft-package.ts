@@ -22,6 +22,9 @@ export interface PackagedDocument {
   readonly bytes: Uint8Array;
 }
 
+/** Reads a package in a child process in the app (`IsolatedReaders.readDraftPackage`); throws `AppError`. */
+export type DraftPackageReader = (bytes: Uint8Array) => Promise<{ draft: Draft; documents: PackagedDocument[] }>;
+
 /** A package can hold several 50 MB documents; more than this unpacked is not a draft. */
 const largestUnpacked = 2 * 1024 * 1024 * 1024 - 1;
 

@@ -9,9 +9,10 @@ import { filingProfileOf } from '../court/filing-profile';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
 import { createMaildirNotices } from '../inbox/maildir-notices';
+import type { NoticeParser } from '../inbox/notice-reading';
 import type { Clock, EmitEvent } from '../ports';
 import { createDraftsTable } from '../storage/drafts-table';
-import { readDraftPackage, writeDraftPackage } from './draft-package';
+import { writeDraftPackage, type DraftPackageReader } from './draft-package';
 import { createDraftsService } from './drafts-service';
 import { createOutbox } from './outbox';
 import type { AppLog } from '../storage/app-log';
@@ -35,6 +36,10 @@ export interface FilingServicesOptions {
   readonly clock: Clock;
   readonly emit: EmitEvent;
   readonly log: AppLog;
+  /** Reads a hand-off file (in a child process in the app: a package is hostile input until verified). */
+  readonly readDraftPackage: DraftPackageReader;
+  /** Reads the court's notices (in a child process in the app). */
+  readonly noticeParser: NoticeParser;
   readonly retryDelayMs?: number;
   readonly noticePollMs?: number;
 }
@@ -87,7 +92,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     if (isClosed || table.withOutboxState('submitted').length === 0) return;
     const root = options.noticeFolder();
     if (root === null) return;
-    if (root !== noticesRoot) [notices, noticesRoot] = [createMaildirNotices(root), root];
+    if (root !== noticesRoot) [notices, noticesRoot] = [createMaildirNotices(root, options.noticeParser), root];
     const entries = (await notices?.newEntries()) ?? [];
     if (isClosed) return;
     for (const entry of entries) outbox.markFiled(entry.caseId, entry.deSeqNum, clock.now());
@@ -110,7 +115,7 @@ export function createFilingServices(options: FilingServicesOptions) {
   };
 
   const importPackage = async (bytes: Uint8Array): Promise<Draft> => {
-    const { draft, documents } = readDraftPackage(bytes);
+    const { draft, documents } = await options.readDraftPackage(bytes);
     const newIds = new Map<string, string>();
     // Each document goes through the store as if added here: its own preflight runs again on this desktop.
     for (const document of documents) newIds.set(document.id, (await options.documents.add(`import-${randomUUID()}`, document.name, document.bytes)).id);

@@ -12,18 +12,21 @@ import { deadlinesToIcs } from './ics';
 import { checkNoticeLink } from './link-safety';
 import { buyDocument } from './buy-document';
 import { readMailFile } from './sources/file-source';
+import type { MsgConverter } from './sources/msg-to-rfc822';
 import { createImapSource, type ImapSource } from './sources/imap-source';
 import { createMaildirSource } from './sources/maildir-source';
 import type { IncomingMail } from './sources/mail-source';
 import { createInboxStore, type IngestResult } from './store/inbox-store';
-import type { NoticeParser } from './worker-notice-parser';
+import type { NoticeParser } from './notice-reading';
 import type { AppLog } from '../storage/app-log';
 
 /** What the inbox needs from the rest of core. */
 export interface InboxServiceOptions {
   readonly database: Database.Database;
-  /** Reads emails (in workers in the app: emails are hostile input). */
+  /** Reads emails (in a child process in the app: emails are hostile input). */
   readonly parser: NoticeParser;
+  /** Rebuilds an Outlook .msg into its message (in a child process in the app). */
+  readonly convertMsg: MsgConverter;
   readonly fetch: CourtFetch;
   readonly clock: Clock;
   readonly secrets: SecretStore;
@@ -224,7 +227,7 @@ export function createInboxService(options: InboxServiceOptions) {
       const summary = { imported: 0, duplicates: 0, resends: 0, modified: 0, setAside: [] as { name: string; reason: string }[] };
       let mail: IncomingMail;
       try {
-        mail = await readMailFile(name, bytes);
+        mail = await readMailFile(name, bytes, options.convertMsg);
       } catch (error) {
         summary.setAside.push({ name, reason: error instanceof Error ? error.message : String(error) });
         return summary;
@@ -323,7 +326,6 @@ export function createInboxService(options: InboxServiceOptions) {
       await retention.current();
       await Promise.all([...runtime.values()].map((state) => state.source?.close()));
       await pendingFetches.current()?.catch(() => undefined);
-      await options.parser.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseNotice } from './nef/parse-notice';
+import type { NoticeParser } from './notice-reading';
 
 /** One docket entry a notice announced. */
 export interface NoticedEntry {
@@ -10,9 +10,10 @@ export interface NoticedEntry {
 
 /**
  * The notices in a Maildir tree (`<root>/<address>/Maildir/{new,cur}`, as the training court delivers them), each
- * file read once. The outbox uses it to learn that a submitted filing's NEF has arrived (FAQ 28).
+ * file read once, by `parser` (in a child process in the app). The outbox uses it to learn that a submitted filing's NEF
+ * has arrived (FAQ 28).
  */
-export function createMaildirNotices(root: string) {
+export function createMaildirNotices(root: string, parser: NoticeParser) {
   const seen = new Set<string>();
 
   const files = (): string[] => {
@@ -43,9 +44,9 @@ export function createMaildirNotices(root: string) {
         const key = path.basename(file).split(':')[0] ?? file;
         if (seen.has(key)) continue;
         seen.add(key);
-        const notice = await parseNotice(readFileSync(file)).catch(() => null);
-        if (notice?.kind !== 'nef') continue;
-        for (const docket of notice.dockets) {
+        const reading = await parser.parse(readFileSync(file));
+        if (reading.kind !== 'read' || reading.notice.kind !== 'nef') continue;
+        for (const docket of reading.notice.dockets) {
           if (docket.caseId && docket.deSeqNum) entries.push({ caseId: Number(docket.caseId), deSeqNum: Number(docket.deSeqNum) });
         }
       }

@@ -9,7 +9,7 @@ import { createKeyringSecretStore } from '../../../src-main/core/vault/keyring-s
 import { courtDatabaseFileName } from '../../../src-main/training-court/court-database';
 import { defaultSeed } from '../../../src-main/training-court/seed';
 import { startBrowserModeServer } from '../../../src-main/web/browser-mode-server';
-import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
+import { testIsolatedChildPath } from '../../support/paths';
 import { applyToProcessEnv, startSecretService } from '../../support/secret-service';
 import { seededPassword, startTestCourt } from '../../support/training-court';
 
@@ -45,9 +45,7 @@ describe('no secret leaks', () => {
     const server = await startBrowserModeServer({
       dataFolder: appData,
       rendererFolder: appData,
-      workerScriptPath: testPdfWorkerPath,
-      preflightWorkerScriptPath: testPreflightWorkerPath,
-      fixWorkerScriptPath: testFixWorkerPath,
+      isolatedChildPath: testIsolatedChildPath,
       version: '0.0.0',
       port: 0,
       secretStore: createKeyringSecretStore(),

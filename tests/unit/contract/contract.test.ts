@@ -12,7 +12,7 @@ import type { EcfApi } from '../../../src-main/shared/ecf-api';
 import { createBridge } from '../../../src-renderer/create-bridge';
 import { createHttpTransport } from '../../../src-renderer/transports/http-transport';
 import { createIpcTransport } from '../../../src-renderer/transports/ipc-transport';
-import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
+import { testIsolatedChildPath } from '../../support/paths';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
 import { createEmbeddedTrainingCourtLauncher } from '../../../src-main/training-court/embedded';
@@ -206,9 +206,7 @@ beforeAll(async () => {
   server = await startBrowserModeServer({
     dataFolder: path.join(scratch, 'web'),
     rendererFolder: scratch,
-    workerScriptPath: testPdfWorkerPath,
-    preflightWorkerScriptPath: testPreflightWorkerPath,
-    fixWorkerScriptPath: testFixWorkerPath,
+    isolatedChildPath: testIsolatedChildPath,
     version: '0.0.0',
     port: 0,
     secretStore: createMemorySecretStore(),

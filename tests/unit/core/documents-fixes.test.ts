@@ -3,17 +3,16 @@ import { createDocumentsHarness } from '../../support/documents-harness';
 import { dispatch } from '../../../src-main/core/api/dispatch';
 import { createCoreServices } from '../../../src-main/core/app-services';
 import { type DocumentsService } from '../../../src-main/core/documents/documents-service';
-import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
 import type { Fixer, FixOutcome, FixRequest } from '../../../src-main/core/ports';
-import { createWorkerFixer } from '../../../src-main/core/preflight/fixes/worker-fixes';
+import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
 import { type DocumentStore } from '../../../src-main/core/storage/document-store';
 import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
 import { makePaddedPdf } from '../../support/fix-pdfs';
 import { createInProcessFixer } from '../../support/in-process-fixer';
-import { inProcessPreflighter } from '../../support/in-process-preflighter';
-import { testFixWorkerPath } from '../../support/paths';
+import { createInProcessReaders } from '../../support/in-process-readers';
+import { testIsolatedChildPath } from '../../support/paths';
 import { buildPdf, withAttachment, withEncryption, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
 
@@ -108,16 +107,16 @@ describe('a clean copy', () => {
     expect(build(createInProcessFixer()).list().map((document) => document.name)).toEqual(['Motion.pdf']);
   });
 
-  it('is made in the fix worker as the app ships it', async () => {
-    const fixer = createWorkerFixer(testFixWorkerPath, 50_000_000);
+  it('is made in a child process as the app ships it', async () => {
+    const readers = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limitBytes: 50_000_000 });
     try {
-      const service = build(fixer);
+      const service = build(readers.fixer);
       const original = await service.add('job-3', 'Exhibit 1.pdf', await scriptedWithAttachment());
       const [copy] = await service.fix(original.id, 'clean-copy', 'none');
       expect(copy?.name).toBe('Exhibit 1 (clean copy).pdf');
       expect((await reportOf(service, copy?.id ?? '')).findings.map((finding) => finding.code)).not.toContain('active-content');
     } finally {
-      await fixer.close();
+      await readers.close();
     }
   });
 
@@ -173,9 +172,7 @@ describe('a fix that cannot be made', () => {
       version: '0.0.0',
       settingsStore: createFileSettingsStore(harness.folder()),
       fileChooser: null,
-      pdfReader: { readFacts: readPdfFacts },
-      preflighter: inProcessPreflighter,
-      fixer: createInProcessFixer(),
+      readers: createInProcessReaders(),
       emit,
       secretStore: createMemorySecretStore(),
     });

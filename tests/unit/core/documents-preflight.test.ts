@@ -4,15 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDocumentsHarness } from '../../support/documents-harness';
 import { createCoreServices } from '../../../src-main/core/app-services';
 import { type DocumentsService } from '../../../src-main/core/documents/documents-service';
-import { createWorkerPreflighter } from '../../../src-main/core/documents/worker-preflighter';
-import { readPdfFacts } from '../../../src-main/core/documents/read-pdf-facts';
+import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
 import type { PreflightRun, Preflighter } from '../../../src-main/core/ports';
 import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
 import { makeBoxAndTextPdf } from '../../support/content-pdfs';
-import { createInProcessFixer } from '../../support/in-process-fixer';
-import { testPreflightWorkerPath } from '../../support/paths';
+import { createInProcessReaders } from '../../support/in-process-readers';
+import { testIsolatedChildPath } from '../../support/paths';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
 
@@ -23,7 +22,7 @@ interface PendingCheck {
   finish(report: PreflightReport): void;
 }
 
-/** A preflighter that answers only when the test says so, and gives up the way the worker does when cancelled. */
+/** A preflighter that answers only when the test says so, and gives up the way the child process does when cancelled. */
 function controlledPreflighter(): Preflighter & { readonly pending: PendingCheck[] } {
   const pending: PendingCheck[] = [];
   return {
@@ -82,10 +81,10 @@ describe('preflight of added documents', () => {
     expect(stateOf(build(controlledPreflighter()), record.id)).toEqual({ state: 'done', report: passing(2) });
   });
 
-  it('checks the stored copy in the real worker: a box over text that is still there blocks filing and names the text', async () => {
-    const preflighter = createWorkerPreflighter(testPreflightWorkerPath);
+  it('checks the stored copy in a child process as the app ships it: a box over text that is still there blocks filing and names the text', async () => {
+    const readers = createIsolatedReaders({ scriptPath: testIsolatedChildPath });
     try {
-      const service = build(preflighter);
+      const service = build(readers.preflighter);
       const bytes = await makeBoxAndTextPdf({ text: 'SSN 123-45-6789', isBoxFirst: false });
       const record = await service.add('job-2', 'Exhibit 4.pdf', bytes);
       const done = await waitForState(service, record.id, 'done');
@@ -95,7 +94,7 @@ describe('preflight of added documents', () => {
       expect(redaction?.severity).toBe('block');
       expect(redaction?.text?.join(' ')).toContain('123-45-6789');
     } finally {
-      await preflighter.close();
+      await readers.close();
     }
   });
 
@@ -212,9 +211,7 @@ describe('core at start-up', () => {
         version: '0.0.0',
         settingsStore: createFileSettingsStore(harness.folder()),
         fileChooser: null,
-        pdfReader: { readFacts: readPdfFacts },
-        preflighter,
-        fixer: createInProcessFixer(),
+        readers: createInProcessReaders({ preflighter }),
         emit,
         secretStore: createMemorySecretStore(),
       });

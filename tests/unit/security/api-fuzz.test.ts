@@ -11,7 +11,7 @@ import { contract } from '../../../src-main/shared/contract';
 import { errorCodes, type Envelope } from '../../../src-main/shared/errors';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
-import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
+import { testIsolatedChildPath } from '../../support/paths';
 import { createTestCore } from '../../support/test-core';
 
 // Security rule: every IPC/HTTP input is validated by its schema; bad input gets a clear error, never a crash.
@@ -222,9 +222,7 @@ describe('browser mode’s HTTP layer, fed what it cannot read', () => {
     server = await startBrowserModeServer({
       dataFolder: path.join(scratch, 'web'),
       rendererFolder: path.join(scratch, 'renderer'),
-      workerScriptPath: testPdfWorkerPath,
-      preflightWorkerScriptPath: testPreflightWorkerPath,
-      fixWorkerScriptPath: testFixWorkerPath,
+      isolatedChildPath: testIsolatedChildPath,
       version: '0.0.0',
       port: 0,
       secretStore: createMemorySecretStore(),

@@ -8,7 +8,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
-import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
+import { testIsolatedChildPath } from '../../support/paths';
 
 // Browser mode must answer nobody but the page it printed. The basics are in tests/unit/web/browser-mode-server.test.ts
 // (no token, a token of x's, Host attacker.example, Origin attacker.example and Sec-Fetch-Site cross-site on an API call);
@@ -22,9 +22,7 @@ function startServer(name: string): Promise<BrowserModeServer> {
   return startBrowserModeServer({
     dataFolder: path.join(scratch, name),
     rendererFolder: path.join(scratch, 'renderer'),
-    workerScriptPath: testPdfWorkerPath,
-    preflightWorkerScriptPath: testPreflightWorkerPath,
-    fixWorkerScriptPath: testFixWorkerPath,
+    isolatedChildPath: testIsolatedChildPath,
     version: '9.9.9',
     port: 0,
     secretStore: createMemorySecretStore(),

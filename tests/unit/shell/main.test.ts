@@ -48,8 +48,8 @@ const fake = vi.hoisted(() => {
 const core = vi.hoisted(() => ({
   createCoreServices: vi.fn(),
   close: vi.fn(async () => undefined),
-  closeReader: vi.fn(async () => undefined),
-  closePreflighter: vi.fn(async () => undefined),
+  closeReaders: vi.fn(async () => undefined),
+  warmUp: vi.fn(),
   registerIpc: vi.fn(),
 }));
 
@@ -70,11 +70,8 @@ vi.mock('../../../src-main/shell/window-factory', () => ({
 }));
 vi.mock('../../../src-main/shell/ipc', () => ({ registerIpc: core.registerIpc, sendEvent: vi.fn() }));
 vi.mock('../../../src-main/core/app-services', () => ({ createCoreServices: core.createCoreServices }));
-vi.mock('../../../src-main/core/documents/worker-pdf-reader', () => ({
-  createWorkerPdfReader: () => ({ readFacts: vi.fn(), close: core.closeReader }),
-}));
-vi.mock('../../../src-main/core/documents/worker-preflighter', () => ({
-  createWorkerPreflighter: () => ({ preflight: vi.fn(), close: core.closePreflighter }),
+vi.mock('../../../src-main/core/isolation/isolated-readers', () => ({
+  createIsolatedReaders: () => ({ warmUp: core.warmUp, close: core.closeReaders }),
 }));
 vi.mock('../../../src-main/shell/adapters/electron-settings-store', () => ({ createElectronSettingsStore: () => ({ read: vi.fn(), write: vi.fn() }) }));
 vi.mock('../../../src-main/shell/adapters/dialog-file-chooser', () => ({ createDialogFileChooser: () => ({ choosePdfs: vi.fn() }) }));
@@ -154,7 +151,13 @@ describe('the Electron entry point', () => {
     expect(fake.state.windows[0]?.focus).toHaveBeenCalled();
   });
 
-  it('quitting waits for core, the PDF workers and the preflight workers to close', async () => {
+  it('starts the child processes that read untrusted files once core is built', async () => {
+    await launch();
+    expect(core.warmUp).toHaveBeenCalledOnce();
+    expect(core.createCoreServices.mock.calls[0]?.[0]).toHaveProperty('readers');
+  });
+
+  it('quitting waits for core and the child processes that read untrusted files to close', async () => {
     let finishClosing = (): void => undefined;
     core.close.mockReturnValueOnce(new Promise<undefined>((resolve) => (finishClosing = () => resolve(undefined))));
     await launch();
@@ -162,8 +165,7 @@ describe('the Electron entry point', () => {
     fake.emit('will-quit', firstQuit);
     expect(firstQuit.preventDefault).toHaveBeenCalled();
     expect(core.close).toHaveBeenCalledOnce();
-    expect(core.closeReader).toHaveBeenCalledOnce();
-    expect(core.closePreflighter).toHaveBeenCalledOnce();
+    expect(core.closeReaders).toHaveBeenCalledOnce();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.app.quit).not.toHaveBeenCalled();
 

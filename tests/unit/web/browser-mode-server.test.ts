@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
-import { testFixWorkerPath, testPdfWorkerPath, testPreflightWorkerPath } from '../../support/paths';
+import { testIsolatedChildPath } from '../../support/paths';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 
 let scratch = '';
@@ -15,9 +15,7 @@ async function start(): Promise<void> {
   server = await startBrowserModeServer({
     dataFolder: path.join(scratch, 'data'),
     rendererFolder: path.join(scratch, 'renderer'),
-    workerScriptPath: testPdfWorkerPath,
-    preflightWorkerScriptPath: testPreflightWorkerPath,
-    fixWorkerScriptPath: testFixWorkerPath,
+    isolatedChildPath: testIsolatedChildPath,
     version: '9.9.9',
     port: 0,
   });

@@ -15,6 +15,9 @@ export interface RebuiltMessage {
   readonly deliveredAt: Date | null;
 }
 
+/** Rebuilds a .msg in a child process in the app (`IsolatedReaders.convertMsg`); throws `MailFileError`. */
+export type MsgConverter = (bytes: Uint8Array) => Promise<RebuiltMessage>;
+
 /**
  * Rebuilds a raw RFC 822 message from an Outlook .msg, so the notice parser reads it like any email:
  * the transport headers Outlook kept (PidTagTransportMessageHeaders) where present, else From, To, Cc,

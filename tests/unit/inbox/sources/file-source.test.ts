@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../../../src-main/core/inbox/nef/parse-notice';
-import { readMailFile } from '../../../../src-main/core/inbox/sources/file-source';
+import { readMailFile as readMailFileWith } from '../../../../src-main/core/inbox/sources/file-source';
+import { msgToRfc822 } from '../../../../src-main/core/inbox/sources/msg-to-rfc822';
 import { sharedFixture } from '../../../support/paths';
 import { citNotice } from './cit-notice';
 import { buildOutlookMsg } from './outlook-msg';
+
+/** The file source with the .msg converter run in process (the child process that runs it in the app is tested in tests/unit/isolation). */
+const readMailFile = (name: string, bytes: Uint8Array) => readMailFileWith(name, bytes, async (msg) => msgToRfc822(msg));
 
 const nysdNotice = sharedFixture('nef/tests/examples/pacer/nef/s3/nysd_1.txt');
 

@@ -1,0 +1,100 @@
+import { Worker } from 'node:worker_threads';
+import { isolatedTaskFiles, memoryLimitMarker, type FromChild, type IsolatedTask, type IsolatedTaskKind, type ToChild } from './isolated-tasks';
+
+/** How a child speaks to its parent: Electron's utility-process port, or Node's IPC channel. */
+interface ParentChannel {
+  post(message: FromChild): void;
+  onMessage(listener: (message: ToChild) => void): void;
+}
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+function parentChannel(): ParentChannel {
+  const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+  if (electronPort) {
+    return { post: (message) => electronPort.postMessage(message), onMessage: (listener) => electronPort.on('message', (event) => listener(event.data as ToChild)) };
+  }
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('This script parses untrusted files for ECF Desk and runs only as its child process.');
+  // The parent went away (it quit or crashed): nothing will ask for this child's answers again.
+  process.once('disconnect', () => process.exit(0));
+  return { post: (message) => void send(message), onMessage: (listener) => void process.on('message', (message) => listener(message as ToChild)) };
+}
+
+/**
+ * The memory guard: a thread of its own that looks at the whole process's resident memory every 20 ms (so it sees
+ * ArrayBuffers and native buffers too, which V8's heap limit does not count) and ends the process the moment it
+ * passes the running task's limit, saying so on the error output first. It runs while a parser holds the main thread.
+ */
+function startMemoryGuard(): Int32Array {
+  const limitMb = new Int32Array(new SharedArrayBuffer(4));
+  const guard = new Worker(
+    `const { workerData: limitMb } = require('node:worker_threads');
+     const { writeSync } = require('node:fs');
+     setInterval(() => {
+       const limit = Atomics.load(limitMb, 0);
+       if (limit > 0 && process.memoryUsage.rss() > limit * 1048576) {
+         writeSync(2, ${JSON.stringify(`${memoryLimitMarker}\n`)});
+         process.kill(process.pid, 'SIGKILL');
+       }
+     }, 20);`,
+    { eval: true, workerData: limitMb },
+  );
+  // The guard never keeps the child alive by itself.
+  guard.unref();
+  return limitMb;
+}
+
+/** Progress reports at most every 50 ms, so a 4,000-page document does not flood the parent; milestones always go. */
+function throttledReporter(post: (value: unknown) => void, isMilestone: (value: unknown) => boolean): (value: unknown) => void {
+  let lastPosted = 0;
+  return (value) => {
+    const now = Date.now();
+    if (now - lastPosted < 50 && !isMilestone(value)) return;
+    lastPosted = now;
+    post(value);
+  };
+}
+
+/**
+ * The child's side of the pool (`child-pool.ts`): says it is ready, loads the bundles of the jobs it is asked for, and
+ * runs one task at a time under the memory guard, answering each with its result and the child's memory.
+ */
+export function serveIsolatedTasks(): void {
+  const channel = parentChannel();
+  const limitMb = startMemoryGuard();
+  const loaded = new Map<IsolatedTaskKind, Promise<IsolatedTask<IsolatedTaskKind>>>();
+  const load = (kind: IsolatedTaskKind): Promise<IsolatedTask<IsolatedTaskKind>> => {
+    let task = loaded.get(kind);
+    if (!task) {
+      const file = isolatedTaskFiles[kind];
+      task = import(new URL(`./${file}`, import.meta.url).href).then((module: { default: IsolatedTask<IsolatedTaskKind> }) => module.default);
+      loaded.set(kind, task);
+    }
+    return task;
+  };
+  let queue = Promise.resolve();
+  const runTask = async (message: Extract<ToChild, { kind: 'task' }>): Promise<void> => {
+    Atomics.store(limitMb, 0, message.memoryLimitMb);
+    try {
+      const task = await load(message.task);
+      const report = throttledReporter((value) => channel.post({ kind: 'progress', id: message.id, value }), (value) => task.isMilestone?.(value as never) ?? false);
+      const value = await task.run(message.input as never, report);
+      const { rss } = process.memoryUsage();
+      channel.post({ kind: 'result', id: message.id, value, rssMb: Math.round(rss / 1048576), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+    } catch (error) {
+      channel.post({ kind: 'failed', id: message.id, reason: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  channel.onMessage((message) => {
+    if (message.kind === 'preload') {
+      for (const kind of message.tasks) if (kind in isolatedTaskFiles) void load(kind).catch(() => undefined);
+      return;
+    }
+    if (message.kind === 'task' && message.task in isolatedTaskFiles) queue = queue.then(() => runTask(message));
+  });
+  channel.post({ kind: 'ready' });
+}

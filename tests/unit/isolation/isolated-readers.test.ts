@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
+import { citPreflightOptions } from '../../../src-main/core/preflight/check';
+import type { PreflightProgress } from '../../../src-main/shared/preflight';
+import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
+import { testIsolatedChildPath } from '../../support/paths';
+import { makeLargePdf, makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
+import { buildOutlookMsg } from '../inbox/sources/outlook-msg';
+import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
+
+// Every job the app does on untrusted bytes, run as the app ships it: in child processes, through the real bundles.
+
+const readers = createIsolatedReaders({ scriptPath: testIsolatedChildPath });
+afterAll(async () => {
+  await readers.close();
+});
+
+const notice = (magicNum: string, docketText?: string): Uint8Array =>
+  new TextEncoder().encode(composeNefEmail(sampleNefEntry(docketText === undefined ? {} : { docketText }), { email: 'jmorgan@morganreyes.example', magicNum }, { messageId: magicNum, date: new Date('2026-11-30T15:00:00Z') }));
+
+describe('PDF facts', () => {
+  it('reads page counts, several documents at once, and keeps the caller’s bytes intact', async () => {
+    const documents = [await makePdf(1), await makePdf(2), await makePdf(5), makeNotPdf()];
+    const facts = await Promise.all(documents.map((bytes) => readers.pdfReader.readFacts(bytes)));
+    expect(facts).toEqual([{ kind: 'pdf', pages: 1 }, { kind: 'pdf', pages: 2 }, { kind: 'pdf', pages: 5 }, { kind: 'not-pdf' }]);
+    expect(documents[2]?.byteLength).toBeGreaterThan(0);
+  });
+
+  it('reports a timeout for a document that takes longer than its limit', async () => {
+    const slow = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limits: { 'pdf-facts': { timeoutMs: 1, maxMemoryMb: 1024 } } });
+    try {
+      expect(await slow.pdfReader.readFacts(await makePdf(50))).toEqual({ kind: 'timeout' });
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('preflight', () => {
+  it('reports its progress page by page and then the report', async () => {
+    const progress: PreflightProgress[] = [];
+    const report = await readers.preflight(await makePdf(400), citPreflightOptions, { onProgress: (each) => progress.push(each) });
+    expect(report.pages).toBe(400);
+    expect(report.verdict).toBe('pass');
+    expect(progress.map((each) => each.phase)).toEqual(expect.arrayContaining(['reading', 'pages', 'checking']));
+    expect(progress[0]?.phase).toBe('reading');
+    expect(progress.at(-1)).toEqual({ phase: 'checking', pagesDone: 400, pageCount: 400 });
+    const pages = progress.filter((each) => each.phase === 'pages');
+    expect(pages[0]?.pagesDone).toBe(1);
+    expect(pages.at(-1)?.pagesDone).toBe(400);
+    expect(pages.map((each) => each.pagesDone)).toEqual([...pages.map((each) => each.pagesDone)].sort((a, b) => a - b));
+  });
+
+  it('stops when cancelled and says so, without waiting for the document to finish', async () => {
+    const cancel = new AbortController();
+    const running = readers.preflight(await makeLargePdf(40), citPreflightOptions, { signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 50);
+    const report = await running;
+    expect(report.verdict).toBe('error');
+    expect(report.error).toContain('cancelled');
+  });
+
+  it('gives a document that takes too long an error verdict that says it could not be checked safely', async () => {
+    const slow = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limits: { preflight: { timeoutMs: 1, maxMemoryMb: 1536 } } });
+    try {
+      const report = await slow.preflighter.preflight(await makePdf(50), {});
+      expect(report).toMatchObject({ verdict: 'error', pages: null });
+      expect(report.error).toContain('could not check this PDF safely: it took longer than it may');
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('notices', () => {
+  it('reads a notice into the same fields as in process', async () => {
+    const reading = await readers.noticeParser.parse(notice('24681357'));
+    expect(reading.kind).toBe('read');
+    if (reading.kind === 'read') expect(reading.notice.dockets[0]).toMatchObject({ magicNum: '24681357', caseNumber: sampleNefEntry().caseNumber });
+  });
+
+  it('stops an email that takes too long at its limit, says why, and reads the next one', async () => {
+    const slow = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limits: { notice: { timeoutMs: 1, maxMemoryMb: 512 } } });
+    try {
+      expect(await slow.noticeParser.parse(notice('1', 'x '.repeat(200_000)))).toEqual({ kind: 'unreadable', reason: expect.stringContaining('took longer than it may') });
+    } finally {
+      await slow.close();
+    }
+    expect((await readers.noticeParser.parse(notice('2'))).kind).toBe('read');
+  });
+
+  it('sets aside bytes that are not a notice, with the reason, instead of failing', async () => {
+    expect(await readers.noticeParser.parse(new Uint8Array([0xff, 0xfe, 0x00, 0x01]))).toMatchObject({ kind: 'read', notice: { kind: 'ignored', reason: 'not-a-notice' } });
+  });
+
+  it('leaves the caller’s Buffer whole, and its pool neighbours too', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ecf-notice-'));
+    const file = path.join(folder, 'notice.eml');
+    writeFileSync(file, notice('3'));
+    const raw = await readFile(file);
+    rmSync(folder, { recursive: true, force: true });
+    const neighbour = Buffer.from('a neighbour in the same pool');
+    const before = createHash('sha256').update(raw).digest('hex');
+    await readers.noticeParser.parse(raw);
+    expect(createHash('sha256').update(raw).digest('hex')).toBe(before);
+    expect(neighbour.toString()).toBe('a neighbour in the same pool');
+  });
+});
+
+describe('Outlook .msg files', () => {
+  it('are rebuilt into their message in a child process', async () => {
+    const rebuilt = await readers.convertMsg(buildOutlookMsg({ subject: 'Frist – Zustellung', body: 'Bitte beachten.', deliveredAt: new Date('2026-03-02T21:06:05Z') }));
+    expect(rebuilt.raw.toString('utf8')).toContain('Content-Type: text/plain; charset=utf-8');
+    expect(rebuilt.deliveredAt).toEqual(new Date('2026-03-02T21:06:05Z'));
+  });
+
+  it('that cannot be read are refused with the reader’s own code and words', async () => {
+    await expect(readers.convertMsg(buildOutlookMsg({ subject: 'RTF only', compressedRtf: new Uint8Array([1, 2, 3, 4]) }))).rejects.toMatchObject({ code: 'mail-file.no-readable-body', message: expect.stringContaining('Save it as .eml') });
+    await expect(readers.convertMsg(new TextEncoder().encode('From: someone\r\n\r\nhello'))).rejects.toMatchObject({ code: 'mail-file.unreadable-msg' });
+  });
+});
+
+describe('draft packages', () => {
+  it('that are not packages are refused with a plain message', async () => {
+    await expect(readers.readDraftPackage(new Uint8Array(gzipSync('{"format":"something else"}')))).rejects.toMatchObject({ message: expect.stringContaining('not an ECF Desk draft package') });
+  });
+});
+
+describe('fixes', () => {
+  it('split a document in a child process', async () => {
+    const small = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limitBytes: 400_000 });
+    try {
+      const outcome = await small.fixer.fix(await makeLargePdf(1), { fix: 'split' }, {});
+      expect(outcome.kind).toBe('parts');
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('the children', () => {
+  it('have used less memory than any job’s limit while doing all of the above', () => {
+    expect(readers.peakChildMemoryMb()).toBeGreaterThan(0);
+    expect(readers.peakChildMemoryMb()).toBeLessThan(1536);
+  });
+});

@@ -20,6 +20,8 @@ export async function runPreflightCommand(args: readonly string[]): Promise<numb
   const options = { ...citPreflightOptions, limitBytes: readLimitBytes(values['limit-mb']) };
 
   const readers = openReaders();
+  // The child that checks starts while the files are read.
+  readers.warmUp('preflight');
   const reports = await Promise.all(
     files.map(async (file): Promise<FileReport> => {
       let bytes: Uint8Array;

@@ -44,8 +44,8 @@ export interface UntrustedReaders {
 export interface IsolatedReaders extends UntrustedReaders {
   /** Preflight against any court's options (the CLI's `--limit-mb`). */
   preflight(bytes: Uint8Array, options: PreflightOptions, run?: PreflightRun): Promise<PreflightReport>;
-  /** Starts the children now rather than at the first task (the app does, once it has started). */
-  warmUp(): void;
+  /** Starts the children for these jobs (every job, when none is named) now rather than at the first task. */
+  warmUp(...jobs: IsolatedTaskKind[]): void;
   /** The most memory any child has used so far, in MB. */
   peakChildMemoryMb(): number;
   /** Cancels what runs and resolves once every child has ended. */
@@ -69,6 +69,17 @@ const failureReasons: Readonly<Record<Exclude<TaskFailure['kind'], 'crashed'>, s
   'out-of-memory': 'it needed more memory than one file may use',
   cancelled: 'it was cancelled',
 };
+
+/** Which pool runs a job: documents take seconds of CPU, mail must not wait behind them. */
+const laneOf: Readonly<Record<IsolatedTaskKind, 'documents' | 'mail'>> = {
+  'pdf-facts': 'documents',
+  preflight: 'documents',
+  fix: 'documents',
+  notice: 'mail',
+  msg: 'mail',
+  'draft-package': 'mail',
+};
+const allJobs = Object.keys(laneOf) as IsolatedTaskKind[];
 
 function describe(failure: TaskFailure): string {
   return failure.kind === 'crashed' ? `the process reading it stopped (${failure.reason})` : failureReasons[failure.kind];
@@ -101,17 +112,16 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     return pool;
   };
   const run = <K extends IsolatedTaskKind>(
-    lane: 'documents' | 'mail',
     kind: K,
     input: TaskInput<K>,
     extra: { readonly signal?: AbortSignal | undefined; readonly onProgress?: ((progress: TaskProgress<K>) => void) | undefined } = {},
   ): Promise<TaskOutcome<TaskOutput<K>>> => {
     if (isClosed) return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
-    return poolFor(lane).run(kind, input, { limits: limits[kind], ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.onProgress ? { onProgress: extra.onProgress } : {}) });
+    return poolFor(laneOf[kind]).run(kind, input, { limits: limits[kind], ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.onProgress ? { onProgress: extra.onProgress } : {}) });
   };
 
   const preflight = async (bytes: Uint8Array, preflightOptions: PreflightOptions, runOptions: PreflightRun = {}): Promise<PreflightReport> => {
-    const outcome = await run('documents', 'preflight', { bytes, options: preflightOptions }, runOptions);
+    const outcome = await run('preflight', { bytes, options: preflightOptions }, runOptions);
     if (outcome.ok) return outcome.value;
     const advice =
       outcome.failure.kind === 'cancelled'
@@ -123,7 +133,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
   return {
     pdfReader: {
       async readFacts(bytes): Promise<PdfFacts> {
-        const outcome = await run('documents', 'pdf-facts', bytes);
+        const outcome = await run('pdf-facts', bytes);
         if (outcome.ok) return outcome.value;
         return outcome.failure.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
       },
@@ -132,7 +142,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     preflight,
     fixer: {
       async fix(bytes, request, runOptions): Promise<FixOutcome> {
-        const outcome = await run('documents', 'fix', { bytes, request, limitBytes: options.limitBytes ?? citPreflightOptions.limitBytes }, runOptions);
+        const outcome = await run('fix', { bytes, request, limitBytes: options.limitBytes ?? citPreflightOptions.limitBytes }, runOptions);
         if (outcome.ok) return outcome.value;
         if (outcome.failure.kind === 'cancelled') return { kind: 'failed', code: 'fix.cancelled', message: 'The fix was cancelled. The original PDF is unchanged.' };
         return {
@@ -146,27 +156,26 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     },
     noticeParser: {
       async parse(raw): Promise<NoticeReading> {
-        const outcome = await run('mail', 'notice', raw);
+        const outcome = await run('notice', raw);
         if (outcome.ok) return outcome.value;
         return { kind: 'unreadable', reason: `it could not be read safely: ${describe(outcome.failure)}` };
       },
     },
     async convertMsg(bytes) {
-      const outcome = await run('mail', 'msg', bytes);
+      const outcome = await run('msg', bytes);
       if (!outcome.ok) throw new MailFileError('mail-file.unreadable-msg', `This .msg file could not be read safely: ${describe(outcome.failure)}. Save the email from Outlook again, or as .eml.`);
       if (outcome.value.kind === 'refused') throw new MailFileError(outcome.value.code, outcome.value.message);
       return { raw: Buffer.from(outcome.value.raw.buffer, outcome.value.raw.byteOffset, outcome.value.raw.byteLength), deliveredAt: outcome.value.deliveredAt === null ? null : new Date(outcome.value.deliveredAt) };
     },
     async readDraftPackage(bytes) {
-      const outcome = await run('mail', 'draft-package', bytes);
+      const outcome = await run('draft-package', bytes);
       if (!outcome.ok) throw new AppError('invalid-arguments', `This draft package could not be read safely: ${describe(outcome.failure)}. Ask for the draft to be exported again.`);
       if (outcome.value.kind === 'refused') throw new AppError(outcome.value.code, outcome.value.message);
       return { draft: outcome.value.draft, documents: [...outcome.value.documents] };
     },
-    warmUp: () => {
+    warmUp: (...jobs) => {
       if (isClosed) return;
-      poolFor('documents');
-      poolFor('mail');
+      for (const lane of new Set((jobs.length > 0 ? jobs : allJobs).map((job) => laneOf[job]))) poolFor(lane);
     },
     peakChildMemoryMb: () => Math.max(0, ...[...pools.values()].map((pool) => pool.stats().peakChildRssMb)),
     async close() {

@@ -278,6 +278,8 @@ export function createInboxService(options: InboxServiceOptions) {
     /** Buys a document with the logged-in account, only at the price the user accepted. */
     async buyDocument(id: string, number: string, acceptsFeeCents: number): Promise<InboxItem> {
       const url = store.documentUrl(id, number);
+      const refused = item(id).documents.find((document) => document.number === number && document.state === 'unsafe-link');
+      if (!url && refused) throw new AppError('link.unsafe', `${refused.message ?? item(id).linkWarning ?? 'This document’s link does not go to the court’s site.'} Nothing was bought.`);
       if (!url) throw new AppError('document.not-found', 'This notice has no link to that document.');
       const verdict = checkNoticeLink(url, { court: item(id).court }, options.urlTrust());
       if (!verdict.isAllowed) {

@@ -74,7 +74,7 @@ export function documentEntry(description: string, stampId: string, date: string
 let acmsMessages = 0;
 
 /**
- * An appellate ACMS Notice of Docket Activity in the layout of ca9_8 (NEF-AND-PACER.md §2.3, §2.4): mail from
+ * An appellate ACMS Notice of Docket Activity in the layout of the real ca9_8 fixture: mail from
  * `ACMS@<court>.fedcourts.us`, a case table whose case number links to the ACMS docket, and one "Document:" line per
  * document, each with its own one-use link. `leadingDocuments` are "Document:" lines placed before the case table,
  * where a forged notice can put them (the reader takes any "Document:" line, wherever it is).

@@ -5,6 +5,7 @@ import { withCallLog } from './api/logged-handlers';
 import { createDocumentsService } from './documents/documents-service';
 import { createAccountsService } from './court/accounts-service';
 import { createCourtConnection } from './court/court-connection';
+import { urlTrustOf } from './court/court-profiles';
 import { createCourtSession } from './court/court-session';
 import { createFilingServices } from './filing/filing-services';
 import { createInboxService } from './inbox/inbox-service';
@@ -24,6 +25,7 @@ import { isStoredPdfInUse } from './storage/pdf-references';
 import { createCredentialVault } from './vault/credential-vault';
 import type { SecretStore } from './vault/secret-store';
 import { writeSupportBundle } from './support/support-bundle';
+import { gateCourtFetch } from './security/gated-fetch';
 
 /** What a host hands core: where data lives, and its implementations of the ports. */
 export interface CoreServicesOptions {
@@ -40,7 +42,7 @@ export interface CoreServicesOptions {
   readonly trainingCourt?: TrainingCourtLauncher | null;
   /** The OS keychain (through @napi-rs/keyring in both hosts; tests may pass another). */
   readonly secretStore: SecretStore;
-  /** How main reaches the court (Electron's net.fetch in the desktop app, Node's fetch in browser mode). */
+  /** How main reaches the court (Electron's net.fetch in the desktop app, Node's fetch in browser mode); core wraps it in the URL gate. */
   readonly fetch?: CourtFetch;
   /** How long the outbox waits before trying an unreachable court again (tests shorten it). */
   readonly outboxRetryDelayMs?: number;
@@ -106,7 +108,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     currentProfile: () => settingsStore.read().courtProfile,
     log,
   });
-  const courtFetch: CourtFetch = options.fetch ?? ((url, init) => fetch(url, init));
+  // All court traffic goes through the URL gate, here and only here: a refused address never reaches the network.
+  const urlTrust = () => urlTrustOf(court.status());
+  const courtFetch: CourtFetch = gateCourtFetch(options.fetch ?? ((url, init) => fetch(url, init)), urlTrust);
   const session = createCourtSession({
     accounts,
     court: () => court.status(),
@@ -147,10 +151,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       // The training court's firm keeps a shared docketing mailbox, as firms do for NEFs: the inbox reads that one.
       return root === null ? null : { root, address: 'docketing@morganreyes.example' };
     },
-    trustedHosts: () => {
-      const url = court.status().kind === 'training' ? court.status().ecfUrl : null;
-      return url ? [new URL(url).host] : [];
-    },
+    urlTrust,
     sessionToken: () => session.token(),
     keepPdf: async (bytes) => {
       const sha256 = await sha256Of(bytes);

@@ -28,6 +28,7 @@ export const errorCodes = [
   'court.unreachable',
   'court.not-ready',
   'session.none',
+  'link.unsafe',
   'internal',
 ] as const;
 

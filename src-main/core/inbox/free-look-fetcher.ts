@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CourtFetch } from '../court/pacer-login';
 import { countPdfPages } from './free-look/count-pdf-pages';
-import { followDocumentLink, stopMessages, type StoppedState } from './free-look/follow-document-link';
-import type { SelectionLink } from './free-look/read-court-page';
+import { followDocumentLink, stopMessages, type MenuDocument, type StoppedState } from './free-look/follow-document-link';
 import { readDocumentLink } from './nef/read-links';
 
 /** One document kept from a free look. */
@@ -20,7 +19,8 @@ export interface SavedDocument {
 export interface MissingDocument {
   readonly number: string;
   readonly description: string;
-  readonly state: StoppedState | 'failed';
+  /** `unsafe-link` when the menu's link for it pointed where the URL gate refuses (it was never requested). */
+  readonly state: StoppedState | 'failed' | 'unsafe-link';
   readonly message: string;
   readonly feeCents: number | null;
 }
@@ -30,11 +30,13 @@ export type FreeLookResult =
   /** `missing` lists menu documents that could not be had for free (empty when every one was saved). */
   | { readonly kind: 'saved'; readonly documents: readonly SavedDocument[]; readonly missing: readonly MissingDocument[] }
   | { readonly kind: 'stopped'; readonly state: StoppedState; readonly message: string; readonly feeCents: number | null }
+  /** The link, or a page it led to, pointed where the URL gate refuses: nothing more was requested, and the link is not to be trusted. */
+  | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 /** What `fetchFreeLook` needs. */
 export interface FreeLookOptions {
-  /** The notice's document link, already checked with `checkNoticeLink`. */
+  /** The notice's document link, already passed by the URL gate's `checkNoticeLink`. */
   readonly url: string;
   readonly fetch: CourtFetch;
   /** Larger answers are refused (default 60 MB). */
@@ -49,11 +51,12 @@ const defaultMaxBytes = 60 * 1024 * 1024;
 const defaultTimeoutMs = 60_000;
 
 /**
- * Fetches the documents of a notice with its one free look (NEF-AND-PACER.md §0.1–0.3, §2.5), anonymously: no
- * cookies, no login, `use_magic=1` added, and it stops at a login or price page rather than ever buying. An entry
- * with attachments opens its document menu, and each document is fetched (§2.5: the free look covers them all).
- * A free look works once: after a `saved` result the link is spent, and it is the caller's job never to call
- * this again for it (courtlistener PR #2346). A `failed` result may be retried later; it never costs money.
+ * Fetches the documents of a notice with its one free look, anonymously: no cookies, no login, `use_magic=1` added,
+ * and it stops at a login or price page rather than ever buying. An entry with attachments opens its document menu,
+ * and each document is fetched (the free look covers the main document and every attachment). A free look works
+ * once: after a `saved` result the link is spent, and it is the caller's job never to call this again for it
+ * (courtlistener PR #2346). A `failed` result may be retried later; it never costs money. A `refused` one may not:
+ * a court page pointed off the court's pages, and nothing there was requested.
  */
 export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookResult> {
   const link = readDocumentLink(options.url);
@@ -69,6 +72,7 @@ export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookR
     case 'pdf':
       return { kind: 'saved', documents: [await saveDocument('0', 'Main Document', first.bytes, countPages)], missing: [] };
     case 'stopped':
+    case 'refused':
     case 'failed':
       return first;
     case 'selection':
@@ -76,16 +80,20 @@ export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookR
   }
 }
 
-/** Each document of the menu in turn; a price page stops everything at once (§0.3: never auto-buy). */
+/** Each document of the menu in turn; a price page stops everything at once (never auto-buy). */
 async function fetchSelection(
   fetchCourt: CourtFetch,
-  links: readonly SelectionLink[],
+  links: readonly MenuDocument[],
   options: { maxBytes: number; timeoutMs: number; opened: Set<string>; countPages: (bytes: Uint8Array) => Promise<number | null> },
 ): Promise<FreeLookResult> {
   const documents: SavedDocument[] = [];
   const missing: MissingDocument[] = [];
   let priceSeen: MissingDocument | null = null;
   for (const link of links) {
+    if (link.refusal !== null) {
+      missing.push({ number: link.number, description: link.description, state: 'unsafe-link', message: link.refusal, feeCents: null });
+      continue;
+    }
     if (priceSeen) {
       missing.push({ number: link.number, description: link.description, state: 'failed', message: 'Not fetched: ECF Desk stopped when the court showed a price for another document of this entry.', feeCents: null });
       continue;
@@ -98,13 +106,17 @@ async function fetchSelection(
     const entry: MissingDocument =
       outcome.kind === 'stopped'
         ? { number: link.number, description: link.description, state: outcome.state, message: outcome.message, feeCents: outcome.feeCents }
-        : { number: link.number, description: link.description, state: 'failed', message: outcome.kind === 'failed' ? outcome.message : 'The court showed a menu instead of the document.', feeCents: null };
+        : outcome.kind === 'refused'
+          ? { number: link.number, description: link.description, state: 'unsafe-link', message: outcome.message, feeCents: null }
+          : { number: link.number, description: link.description, state: 'failed', message: outcome.kind === 'failed' ? outcome.message : 'The court showed a menu instead of the document.', feeCents: null };
     missing.push(entry);
     if (entry.feeCents !== null) priceSeen = entry;
   }
   if (documents.length > 0) return { kind: 'saved', documents, missing };
+  const refused = missing.find((document) => document.state === 'unsafe-link');
+  if (refused) return { kind: 'refused', message: refused.message };
   const stop = priceSeen ?? missing.find((document) => document.state !== 'failed');
-  if (stop && stop.state !== 'failed') return { kind: 'stopped', state: stop.state, message: stop.message, feeCents: stop.feeCents };
+  if (stop && stop.state !== 'failed' && stop.state !== 'unsafe-link') return { kind: 'stopped', state: stop.state, message: stop.message, feeCents: stop.feeCents };
   return { kind: 'failed', message: missing[0]?.message ?? 'The court showed an empty document menu. Open the document from the notice.' };
 }
 

@@ -9,7 +9,6 @@ import type { Clock, DesktopNotifier } from '../ports';
 import type { SecretStore } from '../vault/secret-store';
 import { fetchFreeLook } from './free-look-fetcher';
 import { deadlinesToIcs } from './ics';
-import { checkNoticeLink } from './link-safety';
 import { buyDocument } from './buy-document';
 import { readMailFile } from './sources/file-source';
 import type { MsgConverter } from './sources/msg-to-rfc822';
@@ -19,6 +18,8 @@ import type { IncomingMail } from './sources/mail-source';
 import { createInboxStore, type IngestResult } from './store/inbox-store';
 import type { NoticeParser } from './notice-reading';
 import type { AppLog } from '../storage/app-log';
+import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
+import type { ParsedNotice } from './nef/notice-types';
 
 /** What the inbox needs from the rest of core. */
 export interface InboxServiceOptions {
@@ -27,6 +28,7 @@ export interface InboxServiceOptions {
   readonly parser: NoticeParser;
   /** Rebuilds an Outlook .msg into its message (in a child process in the app). */
   readonly convertMsg: MsgConverter;
+  /** Court traffic, through the URL gate (`gateCourtFetch`): a refused address never reaches the network. */
   readonly fetch: CourtFetch;
   readonly clock: Clock;
   readonly secrets: SecretStore;
@@ -34,8 +36,8 @@ export interface InboxServiceOptions {
   readonly saveMailboxes: (mailboxes: readonly MailboxSettings[]) => void;
   /** The training court's Maildir tree and the address the app reads there (the firm's docketing mailbox), or null. */
   readonly trainingMailbox: () => { readonly root: string; readonly address: string } | null;
-  /** Hosts trusted besides the courts' own: the training court's loopback address. */
-  readonly trustedHosts: () => readonly string[];
+  /** What the URL gate trusts now: the court profile's hosts, and the training court's loopback origin once it runs. */
+  readonly urlTrust: () => UrlTrust;
   /** The court session's token, for buying a document the user chose to pay for. */
   readonly sessionToken: () => string;
   /** Saves a fetched PDF in the content-addressed document store. */
@@ -62,7 +64,22 @@ const dayMs = 24 * 60 * 60 * 1000;
 export const retentionIntervalMs = 6 * 60 * 60 * 1000;
 
 /**
- * The NEF inbox: mail from every source goes through the parser, the link check and the store's dedupe; each new
+ * Every link of a notice a free look could follow — each docket's document link and each document's own (ACMS) — that
+ * the URL gate refuses, with the reason. The gate decides before anything is stored, so no refused link is ever fetched.
+ */
+function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, string> {
+  const candidates = [...notice.dockets.map((docket) => docket.documentUrl), ...notice.attachments.map((attachment) => attachment.documentUrl)];
+  const refused = new Map<string, string>();
+  for (const url of new Set(candidates)) {
+    if (url === null) continue;
+    const verdict = checkNoticeLink(url, { court: notice.court }, trust);
+    if (!verdict.isAllowed) refused.set(url, verdict.reason);
+  }
+  return refused;
+}
+
+/**
+ * The NEF inbox: mail from every source goes through the parser, the URL gate and the store's dedupe; each new
  * notice's free look is fetched at once (never paying); entries are handed to the outbox to mark filings filed.
  */
 export function createInboxService(options: InboxServiceOptions) {
@@ -79,15 +96,14 @@ export function createInboxService(options: InboxServiceOptions) {
       return { outcome: 'set-aside', itemIds: [], reason: `it could not be read (${reading.reason})` };
     }
     const { notice } = reading;
-    const trusted = { extraHosts: options.trustedHosts() };
-    const links = notice.dockets.flatMap((docket) => (docket.documentUrl ? [docket.documentUrl] : []));
-    const unsafe = links.map((url) => checkNoticeLink(url, { court: notice.court }, trusted)).find((verdict) => !verdict.isSafe);
+    const refusedLinks = refusedLinksOf(notice, options.urlTrust());
     const result = store.ingest(notice, {
       messageId: null,
       rawSha256: createHash('sha256').update(mail.raw).digest('hex'),
       source,
       receivedAt: mail.receivedAt,
-      linkWarning: unsafe && !unsafe.isSafe ? unsafe.reason : null,
+      linkWarning: refusedLinks.values().next().value ?? null,
+      refusedLinks,
     });
     if (result.outcome === 'new') {
       const first = notice.dockets[0];
@@ -103,18 +119,31 @@ export function createInboxService(options: InboxServiceOptions) {
 
   /**
    * Fetches every pending free look, one notice at a time; a document saved once is never fetched again. A notice
-   * that arrives during a pass asks for another, which `oneAtATime` runs right after this one.
+   * that arrives during a pass asks for another, which `oneAtATime` runs right after this one. Each link passes the
+   * URL gate again first (a link stored before the gate, or one for a training court no longer running there).
    */
   const pendingFetches = oneAtATime(async (): Promise<void> => {
     const byItem = new Map<string, string>();
     for (const pending of store.pendingDocuments()) if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
     for (const [itemId, url] of byItem) {
       if (isClosed) return;
-      const result = await fetchFreeLook({ url, fetch: options.fetch });
       const pendingNumbers = (store.get(itemId)?.documents ?? []).filter((document) => document.state === 'pending').map((document) => document.number);
+      const verdict = checkNoticeLink(url, { court: store.get(itemId)?.court ?? null }, options.urlTrust());
+      if (!verdict.isAllowed) {
+        const numbers = store.pendingDocuments().filter((pending) => pending.itemId === itemId && pending.url === url).map((pending) => pending.number);
+        store.flagUnsafe(itemId, numbers, verdict.reason, { dropsLinks: true });
+        options.onChange(itemId);
+        continue;
+      }
+      const result = await fetchFreeLook({ url: verdict.url, fetch: options.fetch });
       if (result.kind === 'saved') {
         for (const document of result.documents) store.setDocument(itemId, document.number, { state: 'saved', sha256: await options.keepPdf(document.bytes), pages: document.pages, message: null });
-        for (const missing of result.missing) store.setDocument(itemId, missing.number, { state: missing.state, message: missing.message, feeCents: missing.feeCents });
+        for (const missing of result.missing) {
+          if (missing.state === 'unsafe-link') store.flagUnsafe(itemId, [missing.number], missing.message, { dropsLinks: false });
+          else store.setDocument(itemId, missing.number, { state: missing.state, message: missing.message, feeCents: missing.feeCents });
+        }
+      } else if (result.kind === 'refused') {
+        store.flagUnsafe(itemId, pendingNumbers, result.message, { dropsLinks: false });
       } else {
         const state = result.kind === 'stopped' ? result.state : 'failed';
         for (const number of pendingNumbers) store.setDocument(itemId, number, { state, message: result.message, feeCents: result.kind === 'stopped' ? result.feeCents : null });
@@ -252,10 +281,21 @@ export function createInboxService(options: InboxServiceOptions) {
     /** Buys a document with the logged-in account, only at the price the user accepted. */
     async buyDocument(id: string, number: string, acceptsFeeCents: number): Promise<InboxItem> {
       const url = store.documentUrl(id, number);
+      const refused = item(id).documents.find((document) => document.number === number && document.state === 'unsafe-link');
+      if (!url && refused) throw new AppError('link.unsafe', `${refused.message ?? item(id).linkWarning ?? 'This document’s link does not go to the court’s site.'} Nothing was bought.`);
       if (!url) throw new AppError('document.not-found', 'This notice has no link to that document.');
-      const verdict = checkNoticeLink(url, { court: item(id).court }, { extraHosts: options.trustedHosts() });
-      if (!verdict.isSafe) throw new AppError('invalid-arguments', verdict.reason);
-      const bought = await buyDocument({ url, number, token: options.sessionToken(), fetch: options.fetch, acceptsFeeCents });
+      const verdict = checkNoticeLink(url, { court: item(id).court }, options.urlTrust());
+      if (!verdict.isAllowed) {
+        store.flagUnsafe(id, [number], verdict.reason, { dropsLinks: true });
+        options.onChange(id);
+        throw new AppError('link.unsafe', verdict.reason);
+      }
+      const bought = await buyDocument({ url: verdict.url, number, token: options.sessionToken(), fetch: options.fetch, acceptsFeeCents });
+      if (bought.kind === 'refused') {
+        store.flagUnsafe(id, [number], bought.message, { dropsLinks: false });
+        options.onChange(id);
+        throw new AppError('link.unsafe', `${bought.message} Nothing was bought.`);
+      }
       if (bought.kind === 'price-changed') throw new AppError('invalid-arguments', `The court asks ${(bought.feeCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })} now, not the price you accepted. Nothing was bought; look at the new price first.`);
       if (bought.kind === 'failed') throw new AppError('court.unreachable', bought.message);
       store.setDocument(id, number, { state: 'paid', sha256: await options.keepPdf(bought.bytes), pages: bought.pages, feeCents: bought.feeCents, message: null });

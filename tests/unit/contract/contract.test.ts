@@ -107,8 +107,8 @@ async function inboxArguments(channel: ChannelName, handlers: Handlers | undefin
  * never a crash. Their success is tested where the court they need is set up.
  */
 const refusedHere: Partial<Record<ChannelName, string>> = {
-  // The sample notice links to a court this test does not run; buying is tested against the training court.
-  'inbox.buyDocument': 'invalid-arguments',
+  // The sample notice links to a court this test does not run (the URL gate refuses it); buying is tested against the training court.
+  'inbox.buyDocument': 'link.unsafe',
   // Its sample notice links to no court here, so nothing is saved to show; the training-court inbox test reads one.
   'inbox.documentContent': 'document.not-found',
 };

@@ -205,10 +205,30 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
     expect(sent.map((request) => new URL(request.url).pathname)).toEqual(['/doc1/0141000123', '/cgi-bin/show_temp.pl']);
   });
 
-  it('refuses to follow a frame to another host', async () => {
+  it('refuses to follow a frame to another host, and says the link is not to be trusted (not a failure to try again)', async () => {
     const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html('<iframe src="https://evil.example/show_temp.pl?file=abc"></iframe>') });
-    expect(await fetchFreeLook({ url: freeLink, fetch: court })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/away from the court's own site/) });
+    expect(await fetchFreeLook({ url: freeLink, fetch: court })).toEqual({ kind: 'refused', message: expect.stringMatching(/away from the court's own site \(to evil\.example\)/) });
     expect(sent).toHaveLength(1);
+  });
+
+  it('refuses a redirect to another host that is not PACER’s login, without going there', async () => {
+    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => new Response(null, { status: 302, headers: { location: 'http://127.0.0.1:8080/admin/delete-everything?confirm=1' } }) });
+    expect(await fetchFreeLook({ url: freeLink, fetch: court })).toEqual({ kind: 'refused', message: expect.stringMatching(/away from the court's own site/) });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('flags a menu document whose link goes to another host, never asking for it, and saves the others', async () => {
+    const motion = await makePdf(1);
+    const menu = `<meta name="ecf-page" content="document-selection"><table>
+<tr><td><a href="/doc1/0141000123?caseid=1017&amp;de_seq_num=12&amp;magic_num=12345678&amp;doc_select=1">Main Document</a></td><td>Motion</td></tr>
+<tr><td><a href="https://evil.example/doc1/0141000124?magic_num=1">1</a></td><td>Exhibit A</td></tr></table>`;
+    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html(menu), '/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&doc_select=1&use_magic=1': () => pdf(motion) });
+    expect(await fetchFreeLook({ url: freeLink, fetch: court })).toMatchObject({
+      kind: 'saved',
+      documents: [{ number: '0', sha256: sha256(motion) }],
+      missing: [{ number: '1', state: 'unsafe-link', message: expect.stringMatching(/evil\.example/) }],
+    });
+    expect(sent.map((request) => new URL(request.url).host)).toEqual(['ecf.cit.uscourts.gov', 'ecf.cit.uscourts.gov']);
   });
 
   it('saves a PDF sent directly, known by its %PDF- header whatever the content type', async () => {

@@ -70,3 +70,40 @@ export function documentEntry(description: string, stampId: string, date: string
 <TAB>] [0e5c2952c208c5927416479658c954d639cb0bfb878a81dbd3a368b82f2c2459b1a<BR>
 <TAB>abe5aa64193eab8100bde7eba4fe5b9ccd41aa984648d5cde179b0df87b91]]<BR>`;
 }
+
+let acmsMessages = 0;
+
+/**
+ * An appellate ACMS Notice of Docket Activity in the layout of the real ca9_8 fixture: mail from
+ * `ACMS@<court>.fedcourts.us`, a case table whose case number links to the ACMS docket, and one "Document:" line per
+ * document, each with its own one-use link. `leadingDocuments` are "Document:" lines placed before the case table,
+ * where a forged notice can put them (the reader takes any "Document:" line, wherever it is).
+ */
+export function acmsNoticeMessage(options: { court?: string; caseNumber?: string; documentNumber?: string; documents?: readonly { url: string; text: string }[]; leadingDocuments?: readonly { url: string; text: string }[]; messageId?: string }): string {
+  const court = options.court ?? 'ca9';
+  const caseNumber = options.caseNumber ?? '25-2120';
+  const documentLine = (document: { url: string; text: string }): string => `<div><b>Document:</b> <a href="${document.url}">${document.text}</a></div>`;
+  const body = `<html><body>
+<div><strong>***NOTE TO PUBLIC ACCESS USERS*** Judicial Conference of the United States policy permits attorneys of record and parties in a case to receive one free electronic copy of all documents filed electronically.</strong></div>
+<div style="text-align:center"><strong>United States Court of Appeals for the Ninth Circuit</strong></div>
+<div><strong>Notice of Docket Activity</strong></div>
+${(options.leadingDocuments ?? []).map(documentLine).join('\n')}
+<div>The following transaction was entered on 05/28/2025 8:58:22 PM PDT and filed on 05/28/2025</div>
+<div><strong>Case Name:</strong> National Steel Alliance v. Noem</div>
+<div><strong>Case Number:</strong> <a href='https://${court}-showdoc.azurewebsites.us/${caseNumber}'>${caseNumber}</a></div>
+<div><strong>Docket Text:</strong></div>
+<div>MOTION for Judicial Notice filed by Appellee National Steel Alliance.</div>
+<div class='documents'>
+${(options.documents ?? []).map(documentLine).join('\n')}
+</div>
+</body></html>`;
+  return buildMessage(
+    {
+      From: ` ACMS@${court}.fedcourts.us`,
+      Subject: ` National Steel Alliance v. Noem ${caseNumber} - ${options.documentNumber ?? '049'} - Motion for Judicial Notice`,
+      'Message-ID': ` <${options.messageId ?? `acms-${(acmsMessages += 1)}`}@geopod-ismtpd-7>`,
+      'Content-Type': ' text/html; charset=us-ascii',
+    },
+    body,
+  );
+}

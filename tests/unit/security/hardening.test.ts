@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { isAllowedExternalUrl } from '../../../src-main/core/security/external-links';
+import { isAllowedExternalUrl } from '../../../src-main/core/security/url-gate';
 import { electronContentSecurityPolicy } from '../../../src-main/shell/content-security-policy';
 import { browserContentSecurityPolicy } from '../../../src-main/web/security-headers';
 import { projectRoot } from '../../support/paths';

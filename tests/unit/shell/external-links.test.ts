@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from '../../../src-main/core/security/external-links';
+import { isAllowedExternalUrl } from '../../../src-main/core/security/url-gate';
 
 describe('isAllowedExternalUrl', () => {
   it.each([

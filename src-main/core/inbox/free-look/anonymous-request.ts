@@ -1,10 +1,13 @@
 import type { CourtFetch } from '../../court/pacer-login';
+import { RefusedUrlError } from '../../security/url-gate';
 
 /** What one anonymous GET brought back. */
 export type AnonymousReply =
   | { readonly kind: 'pdf'; readonly bytes: Uint8Array }
   | { readonly kind: 'html'; readonly html: string }
   | { readonly kind: 'redirect'; readonly location: string }
+  /** The URL gate refused the address: nothing was requested. */
+  | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 /** Limits of one request. */
@@ -18,9 +21,9 @@ const pdfHeaderWindow = 1024;
 const pdfHeader = new TextEncoder().encode('%PDF-');
 
 /**
- * One GET with no cookies and no credentials (NEF-AND-PACER.md §0.3: a free look needs no login, and CourtListener's
- * rule after courtlistener#1974 is to never log in on a magic link, so no account can be charged). Redirects are
- * handed back rather than followed, so the caller decides where it is willing to go. Never throws.
+ * One GET with no cookies and no credentials (a free look needs no login, and CourtListener's rule after
+ * courtlistener#1974 is to never log in on a magic link, so no account can be charged). Redirects are handed back
+ * rather than followed, so the caller decides where it is willing to go. Never throws.
  */
 export async function requestAnonymously(fetchCourt: CourtFetch, url: string, limits: RequestLimits): Promise<AnonymousReply> {
   // `credentials` and `redirect` are standard fetch options; Node's fetch and Electron's net.fetch honour them.
@@ -53,6 +56,7 @@ export async function requestAnonymously(fetchCourt: CourtFetch, url: string, li
     if (/application\/pdf/i.test(contentType)) return { kind: 'failed', message: 'The court said it sent a PDF, but the file is not one. ECF Desk will try again later.' };
     return { kind: 'html', html: new TextDecoder('utf-8').decode(body) };
   } catch (error) {
+    if (error instanceof RefusedUrlError) return { kind: 'refused', message: error.message };
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       return { kind: 'failed', message: `The court did not answer within ${Math.round(limits.timeoutMs / 1000)} seconds. ECF Desk will try again later.` };
     }

@@ -1,21 +1,27 @@
 import type { CourtFetch } from '../../court/pacer-login';
+import { checkCourtHop, isCourtLoginPage } from '../../security/url-gate';
 import { requestAnonymously, type RequestLimits } from './anonymous-request';
 import { readCourtPage, type SelectionLink } from './read-court-page';
 
 /** Why a free look stopped without a document: the states the inbox shows (src-main/shared/inbox.ts). */
 export type StoppedState = 'used' | 'expired' | 'sealed' | 'no-free-look';
 
+/** A document of the menu, or where its link pointed when the URL gate refused it (never requested). */
+export type MenuDocument = SelectionLink & { readonly refusal: string | null };
+
 /** Where following one document link ended. */
 export type LinkOutcome =
   | { readonly kind: 'pdf'; readonly bytes: Uint8Array }
-  | { readonly kind: 'selection'; readonly documents: readonly SelectionLink[] }
+  | { readonly kind: 'selection'; readonly documents: readonly MenuDocument[] }
   | { readonly kind: 'stopped'; readonly state: StoppedState; readonly message: string; readonly feeCents: number | null }
+  /** The court's page pointed somewhere the URL gate refuses: the document is flagged, never fetched. */
+  | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 /** Redirects, a confirmation page and a frame: more hops than that is not a free look. */
 const maxHops = 5;
 
-/** Plain-words explanations of the stops (NEF-AND-PACER.md §0.1, §2.5). */
+/** Plain-words explanations of the stops (the court's free-look rules: one look, 15 days, never for sealed documents). */
 export const stopMessages: Readonly<Record<StoppedState, string>> = {
   used: 'The free look at this document was used already: the court now asks for a PACER login, and viewing it costs PACER fees. ECF Desk paid nothing.',
   expired: 'The free look at this document has expired (notice links are free for 15 days). Viewing it now costs PACER fees. ECF Desk paid nothing.',
@@ -25,27 +31,29 @@ export const stopMessages: Readonly<Record<StoppedState, string>> = {
 
 /**
  * Follows one doc1 link the way a browser would, but only on the link's own host and only through pages that
- * lead to a free document: a redirect, the "verify free look" page when its continue link carries `use_magic=1`
- * (§5.7), and the document frame once (§0.3). It stops at a login or a price, and never submits a form, so it
- * can never buy anything (§0.3: never auto-buy). `opened` holds every address already requested in this
+ * lead to a free document: a redirect, the "verify free look" page when its continue link carries `use_magic=1`,
+ * and the document frame once. Every hop passes the URL gate (`checkCourtHop`) before it is requested; one it
+ * refuses ends the fetch as `refused`. It stops at a login or a price, and never submits a form, so it can never
+ * buy anything (courtlistener#1974: never auto-buy). `opened` holds every address already requested in this
  * fetch; none is requested twice.
  */
 export async function followDocumentLink(fetchCourt: CourtFetch, url: string, options: RequestLimits & { readonly opened: Set<string>; readonly allowsSelection: boolean }): Promise<LinkOutcome> {
-  const origin = new URL(url).origin;
   let current = withUseMagic(new URL(url).href);
   let hasFollowedFrame = false;
   for (let hop = 0; hop < maxHops; hop += 1) {
     if (options.opened.has(current)) return { kind: 'failed', message: 'The court sent ECF Desk back to a page it had opened already. ECF Desk stopped rather than ask twice.' };
     options.opened.add(current);
     const reply = await requestAnonymously(fetchCourt, current, options);
-    if (reply.kind === 'failed') return reply;
+    if (reply.kind === 'failed' || reply.kind === 'refused') return reply;
     if (reply.kind === 'pdf') return { kind: 'pdf', bytes: reply.bytes };
     if (reply.kind === 'redirect') {
-      const target = sameOrigin(reply.location, current, origin);
-      // Real CM/ECF sends a used or expired link to PACER's login host.
-      if (target === null) return /login/i.test(reply.location) ? stopped('used') : offSite();
-      current = target;
-      continue;
+      const target = checkCourtHop(reply.location, current);
+      if (target.isAllowed) {
+        current = withUseMagic(target.url);
+        continue;
+      }
+      // Real CM/ECF sends a used or expired link to PACER's login page; it is recognised, not requested.
+      return URL.canParse(reply.location, current) && isCourtLoginPage(new URL(reply.location, current).href) ? stopped('used') : { kind: 'refused', message: target.reason };
     }
     const page = readCourtPage(reply.html, current);
     switch (page.kind) {
@@ -56,20 +64,27 @@ export async function followDocumentLink(fetchCourt: CourtFetch, url: string, op
       case 'login':
         return stopped(page.state);
       case 'confirm-free-look': {
-        const target = page.continueUrl === null ? null : sameOrigin(page.continueUrl, current, origin);
+        const target = page.continueUrl === null ? null : checkCourtHop(page.continueUrl, current);
         if (target === null) return { kind: 'failed', message: 'The court asked to confirm the free look, and its page offered no way to continue that ECF Desk trusts. Open the document from the notice.' };
-        current = target;
+        if (!target.isAllowed) return { kind: 'refused', message: target.reason };
+        current = withUseMagic(target.url);
         continue;
       }
       case 'selection':
         if (!options.allowsSelection || page.documents.length === 0) return { kind: 'failed', message: 'The court showed a document menu ECF Desk could not read. Open the document from the notice.' };
-        return { kind: 'selection', documents: page.documents.filter((document) => sameOrigin(document.url, current, origin) !== null) };
+        return {
+          kind: 'selection',
+          documents: page.documents.map((document) => {
+            const target = checkCourtHop(document.url, current);
+            return target.isAllowed ? { ...document, url: withUseMagic(target.url), refusal: null } : { ...document, refusal: target.reason };
+          }),
+        };
       case 'frame': {
-        const target = sameOrigin(page.source, current, origin);
         if (hasFollowedFrame) return { kind: 'failed', message: 'The court showed a page within a page instead of the document. Open the document from the notice.' };
-        if (target === null) return offSite();
+        const target = checkCourtHop(page.source, current);
+        if (!target.isAllowed) return { kind: 'refused', message: target.reason };
         hasFollowedFrame = true;
-        current = target;
+        current = withUseMagic(target.url);
         continue;
       }
       case 'error':
@@ -81,7 +96,7 @@ export async function followDocumentLink(fetchCourt: CourtFetch, url: string, op
   return { kind: 'failed', message: 'The court passed ECF Desk from page to page without reaching the document. Open the document from the notice.' };
 }
 
-/** Adds `use_magic=1` to a doc1 or docs1 link that has none (§0.3, §5.7: skips the "verify free look" page). */
+/** Adds `use_magic=1` to a doc1 or docs1 link that has none (it skips the court's "verify free look" page). */
 function withUseMagic(url: string): string {
   if (!/\/docs?1\//i.test(url) || /[?&]use_magic=/i.test(url)) return url;
   const [beforeFragment = url, fragment] = url.split('#', 2);
@@ -89,19 +104,6 @@ function withUseMagic(url: string): string {
   return fragment === undefined ? joined : `${joined}#${fragment}`;
 }
 
-function sameOrigin(href: string, base: string, origin: string): string | null {
-  try {
-    const target = new URL(href, base);
-    return target.origin === origin && target.username === '' && target.password === '' ? withUseMagic(target.href) : null;
-  } catch {
-    return null;
-  }
-}
-
 function stopped(state: StoppedState): LinkOutcome {
   return { kind: 'stopped', state, message: stopMessages[state], feeCents: null };
-}
-
-function offSite(): LinkOutcome {
-  return { kind: 'failed', message: "The court's page pointed away from the court's own site. ECF Desk did not follow it." };
 }

@@ -43,6 +43,20 @@ export function createInboxStore(db: Database.Database) {
     return { ...item, documents };
   });
 
+  const flagUnsafe = db.transaction((itemId: string, numbers: readonly string[], reason: string, dropsLinks: boolean): InboxItem | null => {
+    const row = db.prepare('SELECT documents, document_urls FROM inbox_items WHERE id = ?').get(itemId) as { documents: string; document_urls: string } | undefined;
+    if (!row) return null;
+    const urls = JSON.parse(row.document_urls) as Record<string, string | null>;
+    const documents = (JSON.parse(row.documents) as NoticeDocument[]).map((document) => {
+      // What was saved or bought stays: the warning is about the link, not about a copy already kept.
+      if (!numbers.includes(document.number) || document.state === 'saved' || document.state === 'paid') return document;
+      if (dropsLinks) urls[document.number] = null;
+      return { ...document, state: 'unsafe-link' as const, message: reason };
+    });
+    db.prepare('UPDATE inbox_items SET documents = ?, document_urls = ?, pending_count = ?, link_warning = coalesce(link_warning, ?) WHERE id = ?').run(JSON.stringify(documents), JSON.stringify(urls), countPending(documents), reason, itemId);
+    return get(itemId);
+  });
+
   const removeExpired = db.transaction((receivedBefore: string, deadlinesFrom: string) => {
     const rows = db
       .prepare(
@@ -71,6 +85,13 @@ export function createInboxStore(db: Database.Database) {
     setDocument(itemId: string, number: string, changes: Partial<NoticeDocument>): InboxItem | null {
       return updateDocument(itemId, number, changes);
     },
+    /**
+     * Flags documents whose link, or a court page it led to, the URL gate refused: they are never fetched, and the entry
+     * carries the warning. `dropsLinks` when the documents' own link was refused, so it is not kept to be fetched later.
+     */
+    flagUnsafe(itemId: string, numbers: readonly string[], reason: string, options: { readonly dropsLinks: boolean }): InboxItem | null {
+      return flagUnsafe(itemId, numbers, reason, options.dropsLinks);
+    },
     /** Every document still waiting for its free look, oldest notice first (the 15-day clock runs from the notice). */
     pendingDocuments(): PendingDocument[] {
       const rows = db.prepare('SELECT id, documents, document_urls FROM inbox_items WHERE pending_count > 0 ORDER BY received_at, seq').all() as { id: string; documents: string; document_urls: string }[];
@@ -82,11 +103,11 @@ export function createInboxStore(db: Database.Database) {
         });
       });
     },
-    /** A document's link from its notice (the entry's doc1 link for attachments), or null. */
+    /** A document's link from its notice (the entry's doc1 link for attachments), or null; a link the URL gate refused is never given. */
     documentUrl(itemId: string, number: string): string | null {
       const row = db.prepare('SELECT document_urls FROM inbox_items WHERE id = ?').get(itemId) as { document_urls: string } | undefined;
       const urls = row ? (JSON.parse(row.document_urls) as Record<string, string | null>) : {};
-      return urls[number] ?? urls['0'] ?? null;
+      return Object.hasOwn(urls, number) ? (urls[number] ?? null) : (urls['0'] ?? null);
     },
     /** The item for a docket entry, by the court's case id and de_seq_num. */
     findByEntry(court: string | null, caseId: string, deSeqNum: string): InboxItem | null {

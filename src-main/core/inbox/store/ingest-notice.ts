@@ -12,8 +12,10 @@ export interface IngestMeta {
   /** `imap:<mailbox id>`, `file:<name>`, `maildir`, … */
   readonly source: string;
   readonly receivedAt: Date;
-  /** Why the notice's links are not trusted (not the court's own host); its documents are then never fetched. */
+  /** Why the notice's links are not trusted (the URL gate refused one); its documents are then never fetched. */
   readonly linkWarning?: string | null;
+  /** Each link the URL gate refused, with the reason: such a link is never kept as a document's link. */
+  readonly refusedLinks?: ReadonlyMap<string, string>;
 }
 
 /** What ingesting one email did. */
@@ -48,7 +50,10 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
        VALUES (@id, @entryKey, @court, @kind, @subject, @caseNumber, @caseName, @caseId, @documentNumber, @docketText, @shortDescription, @dateFiled,
          @deSeqNum, @docId, @partyNames, @receivedAt, @source, @linkWarning, @documents, @documentUrls, @pendingCount, @deadlines, @recipients)`,
     ),
-    resend: db.prepare('UPDATE inbox_items SET resend_count = resend_count + 1, documents = @documents, document_urls = @documentUrls, pending_count = @pendingCount WHERE id = @id'),
+    // A re-send with a refused link adds its warning to the entry's; a warning, once given, is never lost.
+    resend: db.prepare(
+      'UPDATE inbox_items SET resend_count = resend_count + 1, documents = @documents, document_urls = @documentUrls, pending_count = @pendingCount, link_warning = coalesce(link_warning, @linkWarning) WHERE id = @id',
+    ),
     modify: db.prepare(
       'UPDATE inbox_items SET modified_at = @modifiedAt, docket_text = coalesce(@docketText, docket_text), deadlines = coalesce(@deadlines, deadlines) WHERE id = @id',
     ),
@@ -87,7 +92,7 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
   const takeEntries = (notice: ParsedNotice, meta: IngestMeta): IngestResult => {
     let isAnyNew = false;
     const itemIds = notice.dockets.map((docket, index) => {
-      const fresh = entryDocuments(notice, index, meta.linkWarning ?? null);
+      const fresh = entryDocuments(notice, index, meta.linkWarning ?? null, meta.refusedLinks);
       const existing = statements.findEntry.get(entryKey(notice.court, docket)) as ExistingEntry | undefined;
       if (!existing) {
         isAnyNew = true;
@@ -95,7 +100,7 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
       }
       const kept = { documents: JSON.parse(existing.documents) as EntryDocuments['documents'], urls: JSON.parse(existing.document_urls) as EntryDocuments['urls'] };
       const merged = mergeResentDocuments(kept, fresh);
-      statements.resend.run({ id: existing.id, documents: JSON.stringify(merged.documents), documentUrls: JSON.stringify(merged.urls), pendingCount: countPending(merged.documents) });
+      statements.resend.run({ id: existing.id, documents: JSON.stringify(merged.documents), documentUrls: JSON.stringify(merged.urls), pendingCount: countPending(merged.documents), linkWarning: meta.linkWarning ?? null });
       return existing.id;
     });
     return { outcome: isAnyNew ? 'new' : 'resend', itemIds };

@@ -13,15 +13,17 @@ const noFreeLookMessage = 'This notice carries no free look for this document: v
 /**
  * The documents of the notice's docket at `index`: the main document ('0') and the attachments, 'pending' while the
  * free look waits to be used, 'no-free-look' when the link carries none. In a multi-case NEF every case shares the
- * lead case's document and only the lead link carries a magic number (§0 item 4): the others point to it.
+ * lead case's document and only the lead link carries a magic number: the others point to it. When the notice has a
+ * link the URL gate refused (`linkWarning`), every document is 'unsafe-link', with its own link's reason where it has
+ * one (`refusedLinks`), and no link of the notice is kept to be fetched.
  */
-export function entryDocuments(notice: ParsedNotice, index: number, linkWarning: string | null): EntryDocuments {
+export function entryDocuments(notice: ParsedNotice, index: number, linkWarning: string | null, refusedLinks: ReadonlyMap<string, string> = new Map()): EntryDocuments {
   const docket = notice.dockets[index];
   const lead = notice.dockets[0];
   if (!docket || !lead) return { documents: [], urls: {} };
   if (index > 0 && docket.magicNum === null && docket.docId !== null && lead.docId !== null && normaliseDocId(docket.docId) === normaliseDocId(lead.docId)) {
     const message = `The same document as case ${lead.caseNumber}: its free look came with that case's entry.`;
-    const leadDocuments = entryDocuments(notice, 0, linkWarning).documents;
+    const leadDocuments = entryDocuments(notice, 0, linkWarning, refusedLinks).documents;
     return { documents: leadDocuments.map((document) => ({ ...document, state: linkWarning ? 'unsafe-link' : 'no-free-look', message })), urls: {} };
   }
   const sources = index === 0 ? [...notice.attachments] : [];
@@ -34,27 +36,32 @@ export function entryDocuments(notice: ParsedNotice, index: number, linkWarning:
     // ACMS gives every document its own one-use link; CM/ECF's one link covers the main document and attachments (§2.5).
     const url = source.documentUrl ?? docket.documentUrl;
     const hasFreeLook = url !== null && (source.documentUrl !== null || docket.magicNum !== null);
-    urls[source.number] = url;
+    const refusal = (url === null ? undefined : refusedLinks.get(url)) ?? linkWarning;
+    urls[source.number] = refusal === null ? url : null;
     documents.push({
       number: source.number,
       description: source.description,
-      state: linkWarning ? 'unsafe-link' : hasFreeLook ? 'pending' : 'no-free-look',
+      state: refusal !== null ? 'unsafe-link' : hasFreeLook ? 'pending' : 'no-free-look',
       documentId: null,
       sha256: null,
       pages: null,
       feeCents: null,
-      message: linkWarning ?? (hasFreeLook ? null : noFreeLookMessage),
+      message: refusal ?? (hasFreeLook ? null : noFreeLookMessage),
     });
   }
   return { documents, urls };
 }
 
-/** States a later notice's fresh free look may replace: nothing was saved, and the old link is spent or absent. */
-const replaceableStates = new Set<NoticeDocument['state']>(['used', 'expired', 'failed', 'no-free-look']);
+/**
+ * States a later notice's fresh free look may replace: nothing was saved, and the old link is spent, absent, or was
+ * refused by the URL gate (a forged notice that came first must not cost the user the genuine notice's free look).
+ */
+const replaceableStates = new Set<NoticeDocument['state']>(['used', 'expired', 'failed', 'no-free-look', 'unsafe-link']);
 
 /**
  * The documents after the court sent the entry again: the first notice's documents are kept, and only a document the
- * first link could not deliver takes the new notice's free look (a secondary address has its own, §2.5).
+ * first link could not deliver takes the new notice's free look (a secondary address has its own). A fresh document
+ * whose link was refused never replaces anything, and its link is never kept.
  */
 export function mergeResentDocuments(kept: EntryDocuments, fresh: EntryDocuments): EntryDocuments {
   const urls = { ...kept.urls };

@@ -90,6 +90,35 @@ describe('the court sends an entry again (NEF-AND-PACER.md §2.7)', () => {
     expect(inbox.pendingDocuments().find((pending) => pending.number === '1')?.url).toBe(fresh.documentUrl);
   });
 
+  it('a re-send whose links are not the court’s own changes none of the entry’s documents or links, and the entry keeps its warning', () => {
+    const { inbox } = openInbox();
+    const [id = ''] = inbox.ingest(citNotice(), freshMeta()).itemIds;
+    inbox.setDocument(id, '0', { state: 'saved', documentId: 'doc-1', sha256: 'a'.repeat(64), pages: 3 });
+    inbox.setDocument(id, '1', { state: 'used', message: 'The court asked for a login.' });
+    const forged = citDocket({ magicNum: '99999999', documentUrl: 'http://127.0.0.1:8080/doc1/0141000001?caseid=17&de_seq_num=5&magic_num=99999999' });
+    const warning = 'This link is not encrypted (http): court links always use https. ECF Desk did not open it.';
+    const resent = inbox.ingest(citNotice({ subject: 'Re-send: Activity in Case 1:26-cv-00123-MMB', dockets: [forged] }), freshMeta({ linkWarning: warning, refusedLinks: new Map([[forged.documentUrl ?? '', warning]]) }));
+    expect(resent).toEqual({ outcome: 'resend', itemIds: [id] });
+    expect(inbox.get(id)?.documents.map((document) => document.state)).toEqual(['saved', 'used']);
+    expect(inbox.get(id)?.linkWarning).toBe(warning);
+    expect(inbox.pendingDocuments()).toEqual([]);
+    expect(inbox.documentUrl(id, '1')).toBe(citDocket().documentUrl);
+  });
+
+  it('a genuine notice after a forged one for the same entry brings its free look, and the warning stays', () => {
+    const { inbox } = openInbox();
+    const forged = citDocket({ documentUrl: 'https://ecf.cit.uscourts.gov.payments-check.example/doc1/0141000001?caseid=17&de_seq_num=5&magic_num=12345678' });
+    const warning = "This link does not go to the court's own site (ecf.cit.uscourts.gov): it may be phishing. ECF Desk did not open it.";
+    const [id = ''] = inbox.ingest(citNotice({ dockets: [forged] }), freshMeta({ linkWarning: warning, refusedLinks: new Map([[forged.documentUrl ?? '', warning]]) })).itemIds;
+    expect(inbox.get(id)?.documents.map((document) => document.state)).toEqual(['unsafe-link', 'unsafe-link']);
+    expect(inbox.documentUrl(id, '0')).toBeNull();
+
+    inbox.ingest(citNotice(), freshMeta());
+    expect(inbox.get(id)?.documents.map((document) => document.state)).toEqual(['pending', 'pending']);
+    expect(inbox.pendingDocuments().map((pending) => pending.url)).toEqual([citDocket().documentUrl, citDocket().documentUrl]);
+    expect(inbox.get(id)?.linkWarning).toBe(warning);
+  });
+
   it('an entry without a de_seq_num is found again by its case number (judge initials aside), document number and doc id', () => {
     const { inbox } = openInbox();
     const docket = citDocket({ deSeqNum: null, caseId: null });

@@ -141,6 +141,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     database,
     parser: options.readers.noticeParser,
     convertMsg: options.readers.convertMsg,
+    readCourtPage: options.readers.readCourtPage,
+    countPdfPages: options.readers.countPdfPages,
     fetch: courtFetch,
     clock,
     secrets: options.secretStore,

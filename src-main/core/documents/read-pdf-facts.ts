@@ -14,6 +14,9 @@ export function hasPdfHeader(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Counts a PDF's pages in a child process in the app (`IsolatedReaders.countPdfPages`); null when it cannot be read. */
+export type PdfPageCounter = (bytes: Uint8Array) => Promise<number | null>;
+
 /**
  * Reads what the document list shows: is it a PDF, and how many pages. Encrypted files are still
  * counted (preflight reports the encryption); anything pdf-lib cannot parse is `unreadable`.

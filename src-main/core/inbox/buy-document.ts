@@ -1,7 +1,8 @@
 import type { CourtFetch } from '../court/pacer-login';
 import { checkCourtHop, RefusedUrlError } from '../security/url-gate';
-import { countPdfPages } from './free-look/count-pdf-pages';
-import { readCourtPage } from './free-look/read-court-page';
+import type { PdfPageCounter } from '../documents/read-pdf-facts';
+import { readLimitedBody } from './free-look/anonymous-request';
+import type { CourtPageReader } from './free-look/read-court-page';
 
 /** What buying a document came to. */
 export type PurchaseResult =
@@ -12,6 +13,8 @@ export type PurchaseResult =
   | { readonly kind: 'failed'; readonly message: string };
 
 const timeoutMs = 60_000;
+/** Larger answers are refused, as a free look's are. */
+const maxBytes = 60 * 1024 * 1024;
 /** The receipt, a document menu, a frame and their redirects: more hops than that is not a purchase. */
 const maxHops = 6;
 
@@ -25,9 +28,18 @@ type Answer = { readonly kind: 'page'; readonly url: string; readonly bytes: Uin
  * Buys one document with the logged-in account, the way a user would: open the link with the session, read the
  * receipt page's price, and accept it only when it is the price the user saw and accepted (fee schedule: $0.10 a
  * page, $3.00 at most). Anything else stops without paying. The session goes only to the link's own court: every
- * frame, menu link and redirect passes the URL gate (`checkCourtHop`) before it is requested.
+ * frame, menu link and redirect passes the URL gate (`checkCourtHop`) before it is requested. Pages are read by
+ * `readPage` and the document's pages counted by `countPages` (both in a child process in the app).
  */
-export async function buyDocument(options: { url: string; number: string; token: string; fetch: CourtFetch; acceptsFeeCents: number }): Promise<PurchaseResult> {
+export async function buyDocument(options: {
+  url: string;
+  number: string;
+  token: string;
+  fetch: CourtFetch;
+  acceptsFeeCents: number;
+  readPage: CourtPageReader;
+  countPages: PdfPageCounter;
+}): Promise<PurchaseResult> {
   const headers = { cookie: `NextGenCSO=${options.token}` };
   let hops = 0;
   const open = async (url: string, init: { method: 'GET' | 'POST'; body?: string }): Promise<Answer> => {
@@ -48,7 +60,11 @@ export async function buyDocument(options: { url: string; number: string; token:
         return error instanceof RefusedUrlError ? { kind: 'refused', message: error.message } : null;
       }
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (location === null) return response.ok ? { kind: 'page', url: current, bytes: new Uint8Array(await response.arrayBuffer()) } : null;
+      if (location === null) {
+        const bytes = response.ok ? await readLimitedBody(response, maxBytes).catch(() => null) : null;
+        if (bytes === null) await response.body?.cancel().catch(() => undefined);
+        return bytes === null ? null : { kind: 'page', url: current, bytes };
+      }
       await response.body?.cancel();
       const target = checkCourtHop(location, current);
       if (!target.isAllowed) return { kind: 'refused', message: target.reason };
@@ -67,7 +83,7 @@ export async function buyDocument(options: { url: string; number: string; token:
   withoutMagic.searchParams.delete('use_magic');
   let answer = await open(withoutMagic.toString(), { method: 'GET' });
   for (let pages = 0; answer?.kind === 'page' && !isPdf(answer.bytes) && pages < 3; pages += 1) {
-    const page = readCourtPage(Buffer.from(answer.bytes).toString('utf8'), answer.url);
+    const page = await options.readPage(Buffer.from(answer.bytes).toString('utf8'), answer.url);
     if (page.kind === 'selection') {
       const link = page.documents.find((document) => document.number === options.number);
       if (!link) return { kind: 'failed', message: 'The court’s document menu does not list this document.' };
@@ -78,7 +94,7 @@ export async function buyDocument(options: { url: string; number: string; token:
       if (page.feeCents === null) return { kind: 'failed', message: 'The court’s receipt did not show a price, so nothing was bought.' };
       if (page.feeCents !== options.acceptsFeeCents) return { kind: 'price-changed', feeCents: page.feeCents };
       const paid = await open(answer.url, { method: 'POST', body: 'got_receipt=1' });
-      if (paid?.kind === 'page' && isPdf(paid.bytes)) return { kind: 'bought', bytes: paid.bytes, pages: await countPdfPages(paid.bytes), feeCents: page.feeCents };
+      if (paid?.kind === 'page' && isPdf(paid.bytes)) return { kind: 'bought', bytes: paid.bytes, pages: await options.countPages(paid.bytes), feeCents: page.feeCents };
       if (paid?.kind === 'refused') return paid;
       return { kind: 'failed', message: 'The court did not send the document after the receipt.' };
     }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CourtFetch } from '../court/pacer-login';
-import { countPdfPages } from './free-look/count-pdf-pages';
+import type { PdfPageCounter } from '../documents/read-pdf-facts';
 import { followDocumentLink, stopMessages, type MenuDocument, type StoppedState } from './free-look/follow-document-link';
+import type { CourtPageReader } from './free-look/read-court-page';
 import { readDocumentLink } from './nef/read-links';
 
 /** One document kept from a free look. */
@@ -43,8 +44,10 @@ export interface FreeLookOptions {
   readonly maxBytes?: number;
   /** Per request (default 60 seconds). */
   readonly timeoutMs?: number;
-  /** Counts a PDF's pages; defaults to pdf-lib in this thread (the app may pass a worker's). */
-  readonly countPages?: (bytes: Uint8Array) => Promise<number | null>;
+  /** Reads the court's pages (in a child process in the app: court pages are hostile input). */
+  readonly readPage: CourtPageReader;
+  /** Counts a PDF's pages (in a child process in the app). */
+  readonly countPages: PdfPageCounter;
 }
 
 const defaultMaxBytes = 60 * 1024 * 1024;
@@ -65,9 +68,9 @@ export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookR
   if (link.magicNum === null) return { kind: 'stopped', state: 'no-free-look', message: stopMessages['no-free-look'], feeCents: null };
   if (!URL.canParse(options.url)) return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
   const limits = { maxBytes: options.maxBytes ?? defaultMaxBytes, timeoutMs: options.timeoutMs ?? defaultTimeoutMs };
-  const countPages = options.countPages ?? countPdfPages;
+  const { countPages, readPage } = options;
   const opened = new Set<string>();
-  const first = await followDocumentLink(options.fetch, options.url, { ...limits, opened, allowsSelection: true });
+  const first = await followDocumentLink(options.fetch, options.url, { ...limits, opened, allowsSelection: true, readPage });
   switch (first.kind) {
     case 'pdf':
       return { kind: 'saved', documents: [await saveDocument('0', 'Main Document', first.bytes, countPages)], missing: [] };
@@ -76,7 +79,7 @@ export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookR
     case 'failed':
       return first;
     case 'selection':
-      return fetchSelection(options.fetch, first.documents, { ...limits, opened, countPages });
+      return fetchSelection(options.fetch, first.documents, { ...limits, opened, countPages, readPage });
   }
 }
 
@@ -84,7 +87,7 @@ export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookR
 async function fetchSelection(
   fetchCourt: CourtFetch,
   links: readonly MenuDocument[],
-  options: { maxBytes: number; timeoutMs: number; opened: Set<string>; countPages: (bytes: Uint8Array) => Promise<number | null> },
+  options: { maxBytes: number; timeoutMs: number; opened: Set<string>; countPages: PdfPageCounter; readPage: CourtPageReader },
 ): Promise<FreeLookResult> {
   const documents: SavedDocument[] = [];
   const missing: MissingDocument[] = [];
@@ -120,6 +123,6 @@ async function fetchSelection(
   return { kind: 'failed', message: missing[0]?.message ?? 'The court showed an empty document menu. Open the document from the notice.' };
 }
 
-async function saveDocument(number: string, description: string, bytes: Uint8Array, countPages: (bytes: Uint8Array) => Promise<number | null>): Promise<SavedDocument> {
+async function saveDocument(number: string, description: string, bytes: Uint8Array, countPages: PdfPageCounter): Promise<SavedDocument> {
   return { number, description, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: await countPages(bytes) };
 }

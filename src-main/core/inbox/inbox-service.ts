@@ -12,6 +12,8 @@ import { deadlinesToIcs } from './ics';
 import { buyDocument } from './buy-document';
 import { readMailFile } from './sources/file-source';
 import type { MsgConverter } from './sources/msg-to-rfc822';
+import type { CourtPageReader } from './free-look/read-court-page';
+import type { PdfPageCounter } from '../documents/read-pdf-facts';
 import { createImapSource, type ImapSource } from './sources/imap-source';
 import { createMaildirSource } from './sources/maildir-source';
 import type { IncomingMail } from './sources/mail-source';
@@ -28,6 +30,10 @@ export interface InboxServiceOptions {
   readonly parser: NoticeParser;
   /** Rebuilds an Outlook .msg into its message (in a child process in the app). */
   readonly convertMsg: MsgConverter;
+  /** Reads the court's pages met on the way to a document (in a child process in the app). */
+  readonly readCourtPage: CourtPageReader;
+  /** Counts the pages of a document the court sent (in a child process in the app). */
+  readonly countPdfPages: PdfPageCounter;
   /** Court traffic, through the URL gate (`gateCourtFetch`): a refused address never reaches the network. */
   readonly fetch: CourtFetch;
   readonly clock: Clock;
@@ -135,7 +141,7 @@ export function createInboxService(options: InboxServiceOptions) {
         options.onChange(itemId);
         continue;
       }
-      const result = await fetchFreeLook({ url: verdict.url, fetch: options.fetch });
+      const result = await fetchFreeLook({ url: verdict.url, fetch: options.fetch, readPage: options.readCourtPage, countPages: options.countPdfPages });
       if (result.kind === 'saved') {
         for (const document of result.documents) store.setDocument(itemId, document.number, { state: 'saved', sha256: await options.keepPdf(document.bytes), pages: document.pages, message: null });
         for (const missing of result.missing) {
@@ -290,7 +296,7 @@ export function createInboxService(options: InboxServiceOptions) {
         options.onChange(id);
         throw new AppError('link.unsafe', verdict.reason);
       }
-      const bought = await buyDocument({ url: verdict.url, number, token: options.sessionToken(), fetch: options.fetch, acceptsFeeCents });
+      const bought = await buyDocument({ url: verdict.url, number, token: options.sessionToken(), fetch: options.fetch, acceptsFeeCents, readPage: options.readCourtPage, countPages: options.countPdfPages });
       if (bought.kind === 'refused') {
         store.flagUnsafe(id, [number], bought.message, { dropsLinks: false });
         options.onChange(id);

@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { PreflightReport } from '../../shared/preflight';
 import { AppError } from '../errors';
 import type { DraftPackageReader } from '../filing/draft-package';
+import type { PdfPageCounter } from '../documents/read-pdf-facts';
+import type { CourtPage, CourtPageReader } from '../inbox/free-look/read-court-page';
 import type { NoticeParser, NoticeReading } from '../inbox/notice-reading';
 import { MailFileError } from '../inbox/sources/mail-file-error';
 import type { MsgConverter } from '../inbox/sources/msg-to-rfc822';
@@ -22,6 +24,7 @@ export const defaultTaskLimits: Readonly<Record<IsolatedTaskKind, TaskLimits>> =
   notice: { timeoutMs: 20_000, maxMemoryMb: 512 },
   msg: { timeoutMs: 20_000, maxMemoryMb: 512 },
   'draft-package': { timeoutMs: 60_000, maxMemoryMb: 1536 },
+  'court-page': { timeoutMs: 10_000, maxMemoryMb: 512 },
 };
 
 /**
@@ -38,6 +41,10 @@ export interface UntrustedReaders {
   readonly convertMsg: MsgConverter;
   /** Reads a hand-off file (`.ecfdraft`); throws `AppError` for one that is damaged, too large or not a package. */
   readonly readDraftPackage: DraftPackageReader;
+  /** Tells what a page a court answered with is (a receipt, a login, a document menu…); never throws. */
+  readonly readCourtPage: CourtPageReader;
+  /** The pages of a PDF a court sent (what viewing it again would cost), or null when it cannot be read. */
+  readonly countPdfPages: PdfPageCounter;
 }
 
 /** The untrusted readers, each job in a child process within its limits. */
@@ -78,6 +85,7 @@ const laneOf: Readonly<Record<IsolatedTaskKind, 'documents' | 'mail'>> = {
   notice: 'mail',
   msg: 'mail',
   'draft-package': 'mail',
+  'court-page': 'mail',
 };
 const allJobs = Object.keys(laneOf) as IsolatedTaskKind[];
 
@@ -103,7 +111,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
         scriptPath: options.scriptPath,
         launcher: options.launcher ?? nodeChildLauncher,
         slots: lane === 'documents' ? cores : Math.min(2, cores),
-        preload: lane === 'documents' ? ['pdf-facts', 'preflight'] : ['notice'],
+        preload: lane === 'documents' ? ['pdf-facts', 'preflight'] : ['notice', 'court-page'],
         heapMb: 1536,
         ...(options.log ? { log: options.log } : {}),
       });
@@ -115,9 +123,10 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     kind: K,
     input: TaskInput<K>,
     extra: { readonly signal?: AbortSignal | undefined; readonly onProgress?: ((progress: TaskProgress<K>) => void) | undefined } = {},
+    lane: 'documents' | 'mail' = laneOf[kind],
   ): Promise<TaskOutcome<TaskOutput<K>>> => {
     if (isClosed) return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
-    return poolFor(laneOf[kind]).run(kind, input, { limits: limits[kind], ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.onProgress ? { onProgress: extra.onProgress } : {}) });
+    return poolFor(lane).run(kind, input, { limits: limits[kind], ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.onProgress ? { onProgress: extra.onProgress } : {}) });
   };
 
   const preflight = async (bytes: Uint8Array, preflightOptions: PreflightOptions, runOptions: PreflightRun = {}): Promise<PreflightReport> => {
@@ -172,6 +181,16 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
       if (!outcome.ok) throw new AppError('invalid-arguments', `This draft package could not be read safely: ${describe(outcome.failure)}. Ask for the draft to be exported again.`);
       if (outcome.value.kind === 'refused') throw new AppError(outcome.value.code, outcome.value.message);
       return { draft: outcome.value.draft, documents: [...outcome.value.documents] };
+    },
+    async readCourtPage(html, url): Promise<CourtPage> {
+      const outcome = await run('court-page', { html, url });
+      if (outcome.ok) return outcome.value;
+      return { kind: 'unknown', title: `a page ECF Desk could not read safely (${describe(outcome.failure)})` };
+    },
+    async countPdfPages(bytes) {
+      // In the mail pool: a notice's document is counted as it arrives, not after the documents queued for checking.
+      const outcome = await run('pdf-facts', bytes, {}, 'mail');
+      return outcome.ok && outcome.value.kind === 'pdf' ? outcome.value.pages : null;
     },
     warmUp: (...jobs) => {
       if (isClosed) return;

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Draft } from '../../shared/filing';
 import type { PreflightProgress, PreflightReport } from '../../shared/preflight';
 import type { PackagedDocument } from '../filing/draft-package';
+import type { CourtPage } from '../inbox/free-look/read-court-page';
 import type { MailFileErrorCode } from '../inbox/sources/mail-file-error';
 import type { NoticeReading } from '../inbox/notice-reading';
 import type { FixOutcome, PdfFacts } from '../ports';
@@ -19,6 +20,7 @@ export const isolatedTaskFiles = {
   notice: 'notices.js',
   msg: 'msg-files.js',
   'draft-package': 'draft-packages.js',
+  'court-page': 'court-pages.js',
 } as const;
 
 /** A job's name. */
@@ -32,6 +34,7 @@ export interface IsolatedTaskTypes {
   notice: { input: Uint8Array; output: NoticeReading; progress: never };
   msg: { input: Uint8Array; output: MsgReading; progress: never };
   'draft-package': { input: Uint8Array; output: DraftPackageReading; progress: never };
+  'court-page': { input: { readonly html: string; readonly url: string }; output: CourtPage; progress: never };
 }
 
 /** An Outlook .msg rebuilt into its RFC 822 message, or why it cannot be. */

@@ -11,6 +11,7 @@ import { startRecordingServer, type CannedAnswer, type RecordingServer } from '.
 import { makePdf } from '../../support/synthetic-pdfs';
 import { createTestCore } from '../../support/test-core';
 import { acmsNoticeMessage, buildMessage, districtCaseTable, districtNefBody, districtRecipients, documentEntry } from './synthetic-notices';
+import { inProcessCourtReading } from '../../support/in-process-readers';
 
 // The attack: a forged notice, imported or arriving by mail, makes the app fetch any address it names — with no click.
 // Each test runs the real core against real HTTP servers on 127.0.0.1 that write down every request they get.
@@ -201,7 +202,7 @@ describe('court pages that point away from the court', () => {
     const nodeFetch: CourtFetch = (url, init) => fetch(url, init);
     for (const deSeqNum of [5, 6, 7]) {
       const url = `${court.url}/doc1/014100000${deSeqNum}?caseid=17&de_seq_num=${deSeqNum}&magic_num=12345678`;
-      const bought = await buyDocument({ url, number: '0', token: 'session-token', fetch: nodeFetch, acceptsFeeCents: 30 });
+      const bought = await buyDocument({ ...inProcessCourtReading, url, number: '0', token: 'session-token', fetch: nodeFetch, acceptsFeeCents: 30 });
       expect(bought, url).toMatchObject({ kind: 'refused', message: expect.stringMatching(/court/) });
     }
     expect(elsewhere.requests).toEqual([]);

@@ -7,6 +7,7 @@ import { startImapTestServer, type ImapTestServer } from '../../support/imap-ser
 import { makePdf } from '../../support/synthetic-pdfs';
 import { admin, CourtClient, doc1Link, maildirMessages, seededPassword } from '../../support/training-court';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
+import { inProcessCourtReading } from '../../support/in-process-readers';
 
 let imap: ImapTestServer | null = null;
 let harness: AccountsHarness | null = null;
@@ -59,7 +60,7 @@ describe('the inbox against the training court', () => {
     // A second look through the link the inbox used (the first notice delivered: Jane Morgan's) is refused, and nothing was charged.
     await harness.court.settleMail();
     const link = doc1Link(maildirMessages(harness.court, 'jmorgan@morganreyes.example').at(-1) ?? '');
-    const again = await fetchFreeLook({ url: `${harness.court.url}${link}`, fetch: (url, init) => fetch(url, init) });
+    const again = await fetchFreeLook({ ...inProcessCourtReading, url: `${harness.court.url}${link}`, fetch: (url, init) => fetch(url, init) });
     expect(again).toMatchObject({ kind: 'stopped', state: 'used' });
     const viewer = new CourtClient(harness.court.url);
     await viewer.loginAs('twalsh');

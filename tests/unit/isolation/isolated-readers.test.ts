@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
+import { isolatedTaskFiles } from '../../../src-main/core/isolation/isolated-tasks';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
 import type { PreflightProgress } from '../../../src-main/shared/preflight';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
-import { testIsolatedChildPath } from '../../support/paths';
+import { projectRoot, testIsolatedChildPath } from '../../support/paths';
 import { makeLargePdf, makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 import { buildOutlookMsg } from '../inbox/sources/outlook-msg';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
@@ -132,6 +133,38 @@ describe('draft packages', () => {
   });
 });
 
+describe('court pages', () => {
+  it('are told apart in a child process: a receipt with its price', async () => {
+    const receipt = '<html><head><title>Transaction Receipt</title></head><body><table><tr><td>Billable Pages:</td><td>4</td></tr><tr><td>Cost:</td><td>0.40</td></tr></table></body></html>';
+    expect(await readers.readCourtPage(receipt, 'https://ecf.cit.uscourts.gov/doc1/01234567890')).toEqual({ kind: 'receipt', feeCents: 40 });
+  });
+
+  it('built to stall a reader never hold up the app: its main thread keeps answering while the child reads', async () => {
+    // 150,000 unclosed <script> tags once froze every call for 35 s when pages were read on the main thread.
+    const hostile = '<script>'.repeat(150_000);
+    let longestGapMs = 0;
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      longestGapMs = Math.max(longestGapMs, Date.now() - last);
+      last = Date.now();
+    }, 10);
+    try {
+      // Read to the end within the page's limit, not given up on: its scripts hide no words, so it is a page of no kind.
+      expect(await readers.readCourtPage(hostile, 'https://ecf.cit.uscourts.gov/doc1/01234567890')).toEqual({ kind: 'unknown', title: '' });
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(longestGapMs).toBeLessThan(3_000);
+  });
+});
+
+describe('page counts of a court’s document', () => {
+  it('are read in a child process; bytes that are no PDF count as unknown', async () => {
+    expect(await readers.countPdfPages(await makePdf(3))).toBe(3);
+    expect(await readers.countPdfPages(makeNotPdf())).toBeNull();
+  });
+});
+
 describe('fixes', () => {
   it('split a document in a child process', async () => {
     const small = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limitBytes: 400_000 });
@@ -140,6 +173,16 @@ describe('fixes', () => {
       expect(outcome.kind).toBe('parts');
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('the bundles', () => {
+  it('exist for every job, in the app’s build as in the tests’, beside the child script', () => {
+    const build = readFileSync(path.join(projectRoot, 'src-main', 'build', 'build.mjs'), 'utf8');
+    for (const file of ['isolated-child.js', ...Object.values(isolatedTaskFiles)]) {
+      expect(existsSync(path.join(path.dirname(testIsolatedChildPath), file)), file).toBe(true);
+      expect(build, file).toContain(`out: 'workers/${file}'`);
     }
   });
 });

@@ -49,7 +49,7 @@ export async function requestAnonymously(fetchCourt: CourtFetch, url: string, li
       await response.body?.cancel();
       return { kind: 'failed', message: `The court refused to show the document (HTTP ${response.status}).` };
     }
-    const body = await readLimited(response, limits.maxBytes);
+    const body = await readLimitedBody(response, limits.maxBytes);
     if (body === null) return { kind: 'failed', message: `The document is larger than ECF Desk accepts (${Math.round(limits.maxBytes / (1024 * 1024))} MB). Open it from the notice instead.` };
     if (hasPdfHeader(body)) return { kind: 'pdf', bytes: body };
     const contentType = response.headers.get('content-type') ?? '';
@@ -64,8 +64,8 @@ export async function requestAnonymously(fetchCourt: CourtFetch, url: string, li
   }
 }
 
-/** The whole body, or null as soon as it passes `maxBytes` (the rest is never read). */
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+/** The whole body, or null as soon as it passes `maxBytes` (the rest is never read): no court answer is read unbounded. */
+export async function readLimitedBody(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();

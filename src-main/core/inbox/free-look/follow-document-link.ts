@@ -1,7 +1,7 @@
 import type { CourtFetch } from '../../court/pacer-login';
 import { checkCourtHop, isCourtLoginPage } from '../../security/url-gate';
 import { requestAnonymously, type RequestLimits } from './anonymous-request';
-import { readCourtPage, type SelectionLink } from './read-court-page';
+import type { CourtPageReader, SelectionLink } from './read-court-page';
 
 /** Why a free look stopped without a document: the states the inbox shows (src-main/shared/inbox.ts). */
 export type StoppedState = 'used' | 'expired' | 'sealed' | 'no-free-look';
@@ -35,9 +35,13 @@ export const stopMessages: Readonly<Record<StoppedState, string>> = {
  * and the document frame once. Every hop passes the URL gate (`checkCourtHop`) before it is requested; one it
  * refuses ends the fetch as `refused`. It stops at a login or a price, and never submits a form, so it can never
  * buy anything (courtlistener#1974: never auto-buy). `opened` holds every address already requested in this
- * fetch; none is requested twice.
+ * fetch; none is requested twice. Pages are read by `readPage` (in a child process in the app).
  */
-export async function followDocumentLink(fetchCourt: CourtFetch, url: string, options: RequestLimits & { readonly opened: Set<string>; readonly allowsSelection: boolean }): Promise<LinkOutcome> {
+export async function followDocumentLink(
+  fetchCourt: CourtFetch,
+  url: string,
+  options: RequestLimits & { readonly opened: Set<string>; readonly allowsSelection: boolean; readonly readPage: CourtPageReader },
+): Promise<LinkOutcome> {
   let current = withUseMagic(new URL(url).href);
   let hasFollowedFrame = false;
   for (let hop = 0; hop < maxHops; hop += 1) {
@@ -55,7 +59,7 @@ export async function followDocumentLink(fetchCourt: CourtFetch, url: string, op
       // Real CM/ECF sends a used or expired link to PACER's login page; it is recognised, not requested.
       return URL.canParse(reply.location, current) && isCourtLoginPage(new URL(reply.location, current).href) ? stopped('used') : { kind: 'refused', message: target.reason };
     }
-    const page = readCourtPage(reply.html, current);
+    const page = await options.readPage(reply.html, current);
     switch (page.kind) {
       case 'receipt': {
         const price = page.feeCents === null ? 'a price' : `a price ($${(page.feeCents / 100).toFixed(2)})`;

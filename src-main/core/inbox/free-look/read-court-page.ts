@@ -19,6 +19,9 @@ export type CourtPage =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'unknown'; readonly title: string };
 
+/** Reads a court's page in a child process in the app (`IsolatedReaders.readCourtPage`: court pages are hostile input). */
+export type CourtPageReader = (html: string, pageUrl: string) => Promise<CourtPage>;
+
 /**
  * Recognises a page CM/ECF answers a doc1 link with (NEF-AND-PACER.md §0.3, §2.5). The training court names its
  * pages in `<meta name="ecf-page">`; real CM/ECF does not, so its own words are the fallback. A price comes

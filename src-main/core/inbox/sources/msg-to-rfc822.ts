@@ -1,4 +1,6 @@
 import msgReaderModule, { type FieldsData } from '@kenjiuno/msgreader';
+import { inMegabytes, maxMailBytes } from '../inbox-limits';
+import { findCompoundFileDamage } from './compound-file-damage';
 import { MailFileError } from './mail-file-error';
 
 type MsgReaderClass = typeof msgReaderModule;
@@ -19,11 +21,23 @@ export interface RebuiltMessage {
  * Rebuilds a raw RFC 822 message from an Outlook .msg, so the notice parser reads it like any email:
  * the transport headers Outlook kept (PidTagTransportMessageHeaders) where present, else From, To, Cc,
  * Subject and Date from the .msg's own fields; then the HTML body, or the plain one. A body kept only
- * as compressed RTF is refused: msgreader does not turn RTF back into HTML.
+ * as compressed RTF is refused: msgreader does not turn RTF back into HTML. msgreader follows the file's
+ * sector chains and directory links without asking whether they loop, so the file's structure is checked
+ * first (`findCompoundFileDamage`), and a file over `maxMailBytes` is not read at all.
  */
 export function msgToRfc822(bytes: Uint8Array): RebuiltMessage {
+  if (bytes.length > maxMailBytes) {
+    throw new MailFileError(
+      'mail-file.unreadable-msg',
+      `This .msg file is ${inMegabytes(bytes.length)} MB, larger than any court notice; ECF Desk reads .msg files up to ${inMegabytes(maxMailBytes)} MB. Save the notice again without its attachments.`,
+    );
+  }
   if (!compoundFileSignature.every((byte, index) => bytes[index] === byte)) {
     throw new MailFileError('mail-file.unreadable-msg', 'This .msg file is not an Outlook message (it is not an OLE compound file). Save the email from Outlook again, or as .eml.');
+  }
+  const damage = findCompoundFileDamage(bytes);
+  if (damage !== null) {
+    throw new MailFileError('mail-file.unreadable-msg', `This .msg file is damaged: ${damage}. Save the email from Outlook again, or as .eml.`);
   }
   const fields = readFields(bytes);
   const body = readBody(fields);

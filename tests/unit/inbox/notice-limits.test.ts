@@ -34,7 +34,7 @@ function noticeWith(options: { docketText: string; caseCount?: number }): string
 
 const cutMark = ' […] (cut: ECF Desk keeps the first 20,000 characters of a docket text; the notice has the rest)';
 
-describe('ecf-desk nef parse has limits', () => {
+describe('ecf-desk nef parse has limits', { timeout: 120_000 }, () => {
   let scratch = '';
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(tmpdir(), 'ecf-nef-limits-'));
@@ -51,7 +51,7 @@ describe('ecf-desk nef parse has limits', () => {
     expect(run.isKilledForTime).toBe(false);
     expect(run.signal, run.stderr).toBeNull();
     expect(run.code).toBe(3);
-    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ kind: 'unreadable', error: expect.stringMatching(/^This email is 51\.5 MB; a court notice is a few KB, and ECF Desk reads no email over 25\.0 MB\.$/) })]);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ kind: 'unreadable', error: 'This file is 51.5 MB; a court notice is a few KB, and ECF Desk reads no email over 25.0 MB.' })]);
   });
 });
 
@@ -71,6 +71,11 @@ describe('parseNotice keeps what it reads bounded', () => {
   it('refuses a notice that lists more than 1,000 cases, every one of which would become an inbox item', async () => {
     await expect(parseNotice(noticeWith({ docketText: 'ORDER', caseCount: 1_001 }))).rejects.toThrow('This notice lists 1,001 cases; ECF Desk reads at most 1,000 from one notice.');
     expect((await parseNotice(noticeWith({ docketText: 'ORDER', caseCount: 1_000 }))).dockets).toHaveLength(1_000);
+  });
+
+  it('refuses an email over 25 MB before reading it', async () => {
+    const notice = `${noticeWith({ docketText: 'ORDER' })}${' '.repeat(25 * 1024 * 1024)}`;
+    await expect(parseNotice(notice)).rejects.toThrow(/^This email is 25\.0 MB; a court notice is a few KB, and ECF Desk reads no email over 25\.0 MB\.$/);
   });
 
   it('refuses a notice whose text is over 2 MB, where a real one is a few KB', async () => {

@@ -64,7 +64,7 @@ function miniFatLoop(bytes: Uint8Array): void {
   writeUint32(bytes, miniFatEntryOffset(layout, last), html.start);
 }
 
-describe('a .msg whose links loop is refused, not followed (ecf-desk nef parse)', () => {
+describe('a .msg whose links loop is refused, not followed (ecf-desk nef parse)', { timeout: 2 * withinMs }, () => {
   let scratch = '';
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(tmpdir(), 'ecf-damaged-msg-'));

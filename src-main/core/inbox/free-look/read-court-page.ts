@@ -28,12 +28,11 @@ const longestQuotedWords = 300;
  * menu and frame). The training court names its pages in `<meta name="ecf-page">`; real CM/ECF does not, so its
  * own words are the fallback. A price comes first, whatever else the page says: the one mistake that costs the
  * user money is taking a receipt for anything else (courtlistener#1974). The page is read in one linear pass
- * (`readPageOutline`), and one over `maxCourtPageCharacters` is not read at all.
+ * (`readPageOutline`); one over `maxCourtPageCharacters` is not read at all.
  */
 export function readCourtPage(html: string, pageUrl: string): CourtPage {
-  if (html.length > maxCourtPageCharacters) {
-    return { kind: 'error', message: `ECF Desk did not read the court's answer: it is a page of ${inMegabytes(html.length)} MB, and no CM/ECF page is larger than ${inMegabytes(maxCourtPageCharacters)} MB.` };
-  }
+  // Not read at all: the answer names its size where a title would go ("a page ECF Desk does not recognise (…)").
+  if (html.length > maxCourtPageCharacters) return { kind: 'unknown', title: `${inMegabytes(html.length)} MB, larger than any CM/ECF page; ECF Desk reads at most ${inMegabytes(maxCourtPageCharacters)} MB` };
   const page = readPageOutline(html, pageUrl);
   const { text, ecfPage: meta } = page;
   if (meta === 'receipt' || /Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text)) return { kind: 'receipt', feeCents: readCostCents(text) };

@@ -141,7 +141,7 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
   }
   closeRow();
   closeCell();
-  if (error) errorText = (error as Gathering).text();
+  if (error) errorText = error.text();
   const wholePage = page.text();
   return {
     text: wholePage,

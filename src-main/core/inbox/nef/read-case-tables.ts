@@ -109,7 +109,7 @@ function cleanDocketText(text: string): string {
 }
 
 /** A docket text longer than `maxDocketTextCharacters` is cut there, and says so. */
-export const docketTextCutMark = ` […] (cut: ECF Desk keeps the first ${maxDocketTextCharacters.toLocaleString('en-US')} characters of a docket text; the notice has the rest)`;
+const docketTextCutMark = ` […] (cut: ECF Desk keeps the first ${maxDocketTextCharacters.toLocaleString('en-US')} characters of a docket text; the notice has the rest)`;
 
 function boundDocketText(text: string): string {
   if (text.length <= maxDocketTextCharacters) return text;

@@ -136,7 +136,7 @@ function checkCompoundFile(bytes: Uint8Array): void {
 
   const checkStream = (offset: number): void => {
     const size = readUint32(offset + 0x78);
-    // Version 3 files may carry garbage in the size's high half (MS-CFB §2.6.3 advises ignoring it); version 4 may not.
+    // Version 3 files may carry garbage in the size's high half (MS-CFB §2.6.1 advises ignoring it); version 4 may not.
     if (majorVersion === 4 && readUint32(offset + 0x7c) !== 0) damaged('a stream is larger than the file');
     if (size > bytes.length) damaged('a stream is larger than the file');
     if (size === 0) return;

@@ -57,7 +57,7 @@ export function miniFatEntryOffset(layout: CompoundFileLayout, sector: number): 
 }
 
 /** The chain of sectors that starts at `start`. */
-export function chainOf(bytes: Uint8Array, layout: CompoundFileLayout, start: number): number[] {
+function chainOf(bytes: Uint8Array, layout: CompoundFileLayout, start: number): number[] {
   const chain: number[] = [];
   for (let sector = start; sector !== endOfChain && chain.length < 100_000; sector = readUint32(bytes, fatEntryOffset(layout, sector))) chain.push(sector);
   return chain;

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IsolatedReaders } from '../core/isolation/isolated-readers';
 import type { ParsedNotice } from '../core/inbox/nef/parse-notice';
 import type { IgnoredReason } from '../core/inbox/nef/notice-types';
+import { inMegabytes, maxMailBytes } from '../core/inbox/inbox-limits';
 import { readMailFile } from '../core/inbox/sources/file-source';
 import { openReaders } from './cli-support';
 import { exitCodes } from './exit-codes';
@@ -94,6 +95,9 @@ function nefExitCode(reports: readonly NefFileReport[]): number {
 async function reportFile(file: string, readers: IsolatedReaders): Promise<NefFileReport> {
   let bytes: Buffer;
   try {
+    // A file larger than any email is refused before it is read into memory.
+    const { size } = await stat(file);
+    if (size > maxMailBytes) return unreadable(file, `This file is ${inMegabytes(size)} MB; a court notice is a few KB, and ECF Desk reads no email over ${inMegabytes(maxMailBytes)} MB.`);
     bytes = await readFile(file);
   } catch (error) {
     return unreadable(file, `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);

@@ -15,6 +15,7 @@ const bundles = [
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },
+  { entry: 'tests/support/processes/read-page.ts', out: 'processes/read-page.js' },
 ];
 
 /** Bundles them once per test run. */

@@ -14,6 +14,9 @@ export const testIsolatedChildPath = path.join(testBuildFolder, 'workers', 'isol
 /** The `ecf-desk` command line, as unit tests run it. */
 export const testCliPath = path.join(testBuildFolder, 'cli', 'ecf-desk.js');
 
+/** A process that reads one saved court page (as the free-look fetcher or the filing driver does) and prints what it found. */
+export const testPageReaderPath = path.join(testBuildFolder, 'processes', 'read-page.js');
+
 /** The court fixtures shared beside the project (real PDFs and NEFs); CI always has them. */
 export const sharedFolder = path.resolve(projectRoot, '..', 'shared');
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateTotp } from '../../src-main/core/court/totp';
-import { decodeEntities } from '../../src-main/core/inbox/nef/decode-entities';
+import { decodeEntities } from '../../src-main/core/html/decode-entities';
 import { defaultSeed } from '../../src-main/training-court/seed';
 import { startTrainingCourt, type TrainingCourt, type TrainingCourtOptions } from '../../src-main/training-court/training-court';
 

@@ -1,6 +1,6 @@
 import type { CaseParty, CourtCase } from '../../shared/filing';
 import { AppError } from '../errors';
-import { decodeEntities } from '../inbox/nef/decode-entities';
+import { decodeEntities } from '../html/decode-entities';
 import type { FilingProfile } from './filing-profile';
 import type { CourtFetch } from './pacer-login';
 

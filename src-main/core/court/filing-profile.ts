@@ -26,7 +26,10 @@ export interface FilingProfile {
     readonly related: string;
     readonly annotation: string;
   };
-  /** How pages are read (regular expressions with one capture group where a value is taken). */
+  /**
+   * How pages are read (regular expressions with one capture group where a value is taken). Each must run in time
+   * linear in the page: no unbounded run that can be retried from many starting points over the same text.
+   */
   readonly pages: {
     readonly kind: RegExp;
     readonly error: RegExp;
@@ -65,14 +68,16 @@ export const trainingCourtFilingProfile: FilingProfile = {
   },
   pages: {
     kind: /<meta name="ecf-page" content="([^"]+)">/,
-    error: /id="ecf-error">([^<]*)</,
+    // Up to the next tag or the end: requiring a `<` would scan to the end again from every "ecf-error" in a page without one.
+    error: /id="ecf-error">([^<]*)(?:<|$)/,
     filingId: /name="filing_id" value="([0-9a-f]+)"/,
     finalDocketText: /<div id="docket-text">([^<]*)<\/div>/,
     relatedChoice: /name="related" value="(\d+)"> (\d*) /g,
     caseResult: /<case number="([^"]+)" id="(\d+)" title="([^"]*)"\/>/g,
     partyRow: /<tr class="party" data-party-id="([^"]+)" data-e-service="(yes|no)"><td>([^<]*)<\/td><td>([^<]*)<\/td>/g,
     docketRow: /<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)(?:<\/a>)?<\/td><td>([^<]*)<\/td><\/tr>/g,
-    receiptDocumentNumber: /Document Number:[\s\S]*?>(\d+)<\/a>/,
+    // The number's link follows its label within a few hundred characters; an unbounded gap would be quadratic.
+    receiptDocumentNumber: /Document Number:[\s\S]{0,1000}?>(\d+)<\/a>/,
     receiptDeSeqNum: /de_seq_num=(\d+)/,
   },
 };

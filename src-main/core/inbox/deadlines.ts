@@ -24,14 +24,16 @@ const trailingWords = /\s+(?:is|are|shall be|will be|must be|now|set|set for|by|
  */
 export function findDeadlines(docketText: string): NoticeDeadline[] {
   const text = docketText.replace(/\s+/g, ' ');
+  // Where each clause starts, found once: looking back from every date to the last break would be quadratic.
+  const clauseStarts = [0, ...Array.from(text.matchAll(clauseBreak), (match) => match.index + match[0].length)];
   const found: NoticeDeadline[] = [];
   for (const match of text.matchAll(duePattern)) {
     const date = normaliseDate(match.slice(1, 7));
-    if (date) found.push({ date, label: dueLabel(text.slice(0, match.index)) });
+    if (date) found.push({ date, label: dueLabel(lastClauseWords(text, clauseStarts, match.index)) });
   }
   for (const match of text.matchAll(deadlinePattern)) {
     const date = normaliseDate(match.slice(2, 8));
-    if (date) found.push({ date, label: deadlineLabel(text.slice(0, match.index), match[1] ?? '') });
+    if (date) found.push({ date, label: deadlineLabel(lastClauseWords(text, clauseStarts, match.index), match[1] ?? '') });
   }
   const seen = new Set<string>();
   return found.filter((deadline) => {
@@ -43,23 +45,38 @@ export function findDeadlines(docketText: string): NoticeDeadline[] {
 }
 
 /** "The response brief is" → "Response brief due"; nothing before "due" → "Due". */
-function dueLabel(before: string): string {
-  const words = tidy(lastClause(before));
+function dueLabel(clauseWords: string): string {
+  const words = tidy(clauseWords);
   return words ? `${capitalise(words)} due` : 'Due';
 }
 
-function deadlineLabel(before: string, middle: string): string {
-  const prefix = tidy(lastClause(before));
+function deadlineLabel(clauseWords: string, middle: string): string {
+  const prefix = tidy(clauseWords);
   // The leading space lets a middle made only of connecting words ("set for") be stripped whole.
   const rest = tidy(` ${middle.replace(/^\s*:?/, '')}`);
   return capitalise([prefix, 'Deadline', rest].filter(Boolean).join(' '));
 }
 
-/** The last few words of the clause that ends where "due" or "deadline" starts. */
-function lastClause(before: string): string {
-  let start = 0;
-  for (const match of before.matchAll(clauseBreak)) start = match.index + match[0].length;
-  return before.slice(start).trim().split(' ').filter(Boolean).slice(-6).join(' ');
+/**
+ * The last six words of the clause that ends at `end` (where "due" or "deadline" starts). `clauseStarts` holds, in
+ * order, where each clause of the text starts; no break is ever cut by `end`, which follows a word boundary.
+ */
+function lastClauseWords(text: string, clauseStarts: readonly number[], end: number): string {
+  let low = 0;
+  let high = clauseStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if ((clauseStarts[middle] ?? 0) <= end) low = middle;
+    else high = middle - 1;
+  }
+  const clauseStart = clauseStarts[low] ?? 0;
+  // Back from the end, six words at most: the time is the length of those words, not of the clause.
+  let position = end;
+  for (let words = 0; words < 6 && position > clauseStart; words += 1) {
+    while (position > clauseStart && text[position - 1] === ' ') position -= 1;
+    while (position > clauseStart && text[position - 1] !== ' ') position -= 1;
+  }
+  return text.slice(position, end).trim().split(' ').filter(Boolean).join(' ');
 }
 
 function tidy(words: string): string {

@@ -73,4 +73,16 @@ describe('deadlines in docket texts written for these tests', () => {
   it('names a bare "due by" plainly', () => {
     expect(findDeadlines('(due by 7/1/2026)')).toEqual([{ date: '2026-07-01', label: 'Due' }]);
   });
+
+  it('labels each of a thousand dates in one long docket text from its own clause, and the six words before a date no clause break precedes', () => {
+    const dates = Array.from({ length: 1_000 }, (_, index) => new Date(Date.UTC(2026, 0, 1 + index)));
+    const written = (date: Date): string => `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
+    const text = dates.map((date, index) => `Brief ${index} due by ${written(date)}`).join(' and ');
+    expect(findDeadlines(text)).toEqual(dates.map((date, index) => ({ date: date.toISOString().slice(0, 10), label: `Brief ${index} due` })));
+    const unbroken = `${'Response '.repeat(2_000)}due December 15 2026 due December 16 2026`;
+    expect(findDeadlines(unbroken)).toEqual([
+      { date: '2026-12-15', label: 'Response Response Response Response Response Response due' },
+      { date: '2026-12-16', label: 'Response Response due December 15 2026 due' },
+    ]);
+  });
 });

@@ -255,6 +255,15 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
     expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court, maxBytes: 1000 })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/larger than ECF Desk accepts/) });
   });
 
+  it('does not read a page over 2 MB, and says how large it was', async () => {
+    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html(`<p>${'x '.repeat(1_500_000)}</p>`) });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({
+      kind: 'failed',
+      message: 'The court answered with a page ECF Desk does not recognise ("2.9 MB, larger than any CM/ECF page; ECF Desk reads at most 2.0 MB"). Open the document from the notice.',
+    });
+    expect(sent).toHaveLength(1);
+  });
+
   it('fails when the court does not answer in time', async () => {
     const court: CourtFetch = (_url, init) => new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason as Error)));
     expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court, timeoutMs: 50 })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/did not answer within/) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../../src-main/core/inbox/nef/decode-entities';
+import { decodeEntities } from '../../../src-main/core/html/decode-entities';
 import { parseNotice } from '../../../src-main/core/inbox/nef/parse-notice';
 import { readDocumentLink } from '../../../src-main/core/inbox/nef/read-links';
 import { readSubject, stripSubjectPrefixes } from '../../../src-main/core/inbox/nef/read-subject';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_MESSAGES } from '../../../src-main/training-court/upload-rules';
 import { buildPdf, withEncryption, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
-import { decodeEntities } from '../../../src-main/core/inbox/nef/decode-entities';
+import { decodeEntities } from '../../../src-main/core/html/decode-entities';
 import { CourtClient, errorText, pageKind, startTestCourt } from '../../support/training-court';
 
 type Court = Awaited<ReturnType<typeof startTestCourt>>;

@@ -1,4 +1,5 @@
-import { decodeEntities } from '../nef/decode-entities';
+import { inMegabytes, maxCourtPageCharacters } from '../inbox-limits';
+import { readPageOutline, resolveUrl, type PageOutline, type PageRow } from './read-page-outline';
 
 /** A document offered by an entry's document selection menu. */
 export interface SelectionLink {
@@ -22,34 +23,38 @@ export type CourtPage =
 /** Reads a court's page in a child process in the app (`IsolatedReaders.readCourtPage`: court pages are hostile input). */
 export type CourtPageReader = (html: string, pageUrl: string) => Promise<CourtPage>;
 
+/** How much of a page's title or error an answer repeats to the user. */
+const longestQuotedWords = 300;
+
 /**
- * Recognises a page CM/ECF answers a doc1 link with (NEF-AND-PACER.md §0.3, §2.5). The training court names its
- * pages in `<meta name="ecf-page">`; real CM/ECF does not, so its own words are the fallback. A price comes
- * first, whatever else the page says: the one mistake that costs the user money is taking a receipt for
- * anything else (courtlistener#1974).
+ * Recognises a page CM/ECF answers a doc1 link with (the free look: "PACER Login" pages, receipts, the document
+ * menu and frame). The training court names its pages in `<meta name="ecf-page">`; real CM/ECF does not, so its
+ * own words are the fallback. A price comes first, whatever else the page says: the one mistake that costs the
+ * user money is taking a receipt for anything else (courtlistener#1974). The page is read in one linear pass
+ * (`readPageOutline`); one over `maxCourtPageCharacters` is not read at all.
  */
 export function readCourtPage(html: string, pageUrl: string): CourtPage {
-  const text = pageText(html);
-  const meta = /<meta\s+name=["']ecf-page["']\s+content=["']([^"']+)["']/i.exec(html)?.[1]?.toLowerCase() ?? null;
+  // Not read at all: the answer names its size where a title would go ("a page ECF Desk does not recognise (…)").
+  if (html.length > maxCourtPageCharacters) return { kind: 'unknown', title: `${inMegabytes(html.length)} MB, larger than any CM/ECF page; ECF Desk reads at most ${inMegabytes(maxCourtPageCharacters)} MB` };
+  const page = readPageOutline(html, pageUrl);
+  const { text, ecfPage: meta } = page;
   if (meta === 'receipt' || /Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text)) return { kind: 'receipt', feeCents: readCostCents(text) };
-  if (meta === 'login' || (meta === null && isLoginPage(html, text))) return { kind: 'login', state: loginState(text) };
+  if (meta === 'login' || (meta === null && isLoginPage(page))) return { kind: 'login', state: loginState(text) };
   if (meta === 'confirm-free-look' || (meta === null && /free look/i.test(text) && /verify|about to use/i.test(text))) {
-    return { kind: 'confirm-free-look', continueUrl: readLinks(html, pageUrl).find((link) => /[?&]use_magic=1(?:&|$)/.test(link.url))?.url ?? null };
+    return { kind: 'confirm-free-look', continueUrl: page.links.find((link) => /[?&]use_magic=1(?:&|$)/.test(link.url))?.url ?? null };
   }
-  if (meta === 'document-selection' || (meta === null && /Document Selection Menu/i.test(text))) return { kind: 'selection', documents: readSelection(html, pageUrl) };
-  const frame = /<iframe\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(html);
-  const frameSource = frame?.[1] ?? frame?.[2] ?? frame?.[3];
-  if ((meta === 'document-frame' || meta === null) && frameSource) return { kind: 'frame', source: resolve(decodeEntities(frameSource), pageUrl) ?? '' };
-  if (meta === 'error' || meta === 'internal-server-error') return { kind: 'error', message: pageText(/id="ecf-error"[^>]*>([\s\S]*?)<\//i.exec(html)?.[1] ?? '') || 'The court answered with an error page.' };
-  return { kind: 'unknown', title: pageText(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '') };
+  if (meta === 'document-selection' || (meta === null && /Document Selection Menu/i.test(text))) return { kind: 'selection', documents: readSelection(page.rows) };
+  if ((meta === 'document-frame' || meta === null) && page.frameSource) return { kind: 'frame', source: resolveUrl(page.frameSource, pageUrl) ?? '' };
+  if (meta === 'error' || meta === 'internal-server-error') return { kind: 'error', message: quoted(page.errorText ?? '') || 'The court answered with an error page.' };
+  return { kind: 'unknown', title: quoted(page.title) };
 }
 
-/** Real CM/ECF: "PACER Login", a password field, or a form posting to login.pl (NEF-AND-PACER.md §3.1). */
-function isLoginPage(html: string, text: string): boolean {
-  return /PACER Login/i.test(text) || /<input\b[^>]*type=["']?password/i.test(html) || /action=["'][^"']*login\.pl/i.test(html);
+/** Real CM/ECF: "PACER Login", a password field, or a form posting to login.pl. */
+function isLoginPage(page: PageOutline): boolean {
+  return /PACER Login/i.test(page.text) || page.hasPasswordField || page.postsToLogin;
 }
 
-/** §2.5: a login instead of the document means sealed or restricted, expired (15 days), or used already. */
+/** A login instead of the document means sealed or restricted, expired (15 days), or used already. */
 function loginState(text: string): 'used' | 'expired' | 'sealed' {
   if (/\b(?:sealed|restricted)\b/i.test(text)) return 'sealed';
   if (/\bexpired\b/i.test(text)) return 'expired';
@@ -64,18 +69,20 @@ function readCostCents(text: string): number | null {
 }
 
 /** One row a document: its link's text is "Main Document" (or the entry's number) or the attachment number. */
-function readSelection(html: string, pageUrl: string): SelectionLink[] {
+function readSelection(rows: readonly PageRow[]): SelectionLink[] {
   const documents: SelectionLink[] = [];
-  const rows = html.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? [html];
+  const urls = new Set<string>();
   for (const row of rows) {
-    const cells = (row.match(/<td\b[\s\S]*?<\/td>/gi) ?? [row]).map((cell) => ({ html: cell, text: pageText(cell) }));
-    const linkCell = cells.findIndex((cell) => readLinks(cell.html, pageUrl).some((link) => isDocumentPath(link.url)));
-    if (linkCell < 0) continue;
-    const link = readLinks(cells[linkCell]?.html ?? '', pageUrl).find((candidate) => isDocumentPath(candidate.url));
-    if (!link || documents.some((document) => document.url === link.url)) continue;
-    const isMain = documents.length === 0 && (/Main Document|Document Number/i.test(pageText(row)) || !/^\d+$/.test(link.text));
+    const linkCell = row.cells.findIndex((cell) => cell.links.some((link) => isDocumentPath(link.url)));
+    const link = row.cells[linkCell]?.links.find((candidate) => isDocumentPath(candidate.url));
+    if (!link || urls.has(link.url)) continue;
+    urls.add(link.url);
+    const isMain = documents.length === 0 && (/Main Document|Document Number/i.test(row.text) || !/^\d+$/.test(link.text));
     const number = isMain ? '0' : /^\d+$/.test(link.text) ? link.text : String(documents.length);
-    const description = cells.slice(linkCell + 1).map((cell) => cell.text).find((cellText) => cellText !== '' && !/^\d+\s*pages?(?:\(s\))?$|^[\d.]+\s*[KM]B$/i.test(cellText));
+    const description = row.cells
+      .slice(linkCell + 1)
+      .map((cell) => cell.text)
+      .find((cellText) => cellText !== '' && !/^\d+\s*pages?(?:\(s\))?$|^[\d.]+\s*[KM]B$/i.test(cellText));
     documents.push({ number, description: description ?? (isMain ? 'Main Document' : `Attachment ${number}`), url: link.url });
   }
   return documents;
@@ -85,26 +92,8 @@ function isDocumentPath(url: string): boolean {
   return /\/(?:doc1|docs1)\/\d+/i.test(url);
 }
 
-function readLinks(html: string, pageUrl: string): { url: string; text: string }[] {
-  const links: { url: string; text: string }[] = [];
-  for (const match of html.matchAll(/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a>/gi)) {
-    const url = resolve(decodeEntities(match[1] ?? match[2] ?? match[3] ?? ''), pageUrl);
-    if (url) links.push({ url, text: pageText(match[4] ?? '') });
-  }
-  return links;
+/** A title or error message, cut to a length a sentence can quote. */
+function quoted(words: string): string {
+  return words.length > longestQuotedWords ? `${words.slice(0, longestQuotedWords - 1)}…` : words;
 }
 
-function resolve(href: string, pageUrl: string): string | null {
-  try {
-    return new URL(href.trim(), pageUrl).href;
-  } catch {
-    return null;
-  }
-}
-
-/** The words of a page: scripts and styles dropped, tags as spaces, entities decoded. */
-function pageText(html: string): string {
-  return decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -1,3 +1,4 @@
+import { inMegabytes, maxCasesPerNotice, maxMailBytes } from '../inbox-limits';
 import { classifyNotice } from './classify-notice';
 import { findCourt } from './find-court';
 import { regeneratedFooter } from './notice-labels';
@@ -19,13 +20,22 @@ export type { ParsedNotice } from './notice-types';
  * Reads a Notice of Electronic Filing (district, bankruptcy, JPML, CIT) or a Notice of Docket Activity
  * (appellate CM/ECF and ACMS) from a raw RFC 822 message, HTML or Text format, as received, forwarded
  * or re-sent. Emails that are not new filings come back as `kind: 'ignored'` with a reason; an edited
- * entry still carries its case number and `deSeqNum` so a later step can apply the edit.
+ * entry still carries its case number and `deSeqNum` so a later step can apply the edit. Emails are hostile input:
+ * one over the limits of `inbox-limits.ts` is refused with an Error that says which, and every step reads in time
+ * linear in the email's size.
  */
 export async function parseNotice(raw: Buffer | string): Promise<ParsedNotice> {
+  if (raw.length > maxMailBytes) {
+    throw new Error(`This email is ${inMegabytes(raw.length)} MB; a court notice is a few KB, and ECF Desk reads no email over ${inMegabytes(maxMailBytes)} MB.`);
+  }
   const message = await readMessage(raw);
   const { body } = message;
   const prefixes = stripSubjectPrefixes(message.subject);
   const tables = readCaseTables(body);
+  if (tables.length > maxCasesPerNotice) {
+    throw new Error(`This notice lists ${tables.length.toLocaleString('en-US')} cases; ECF Desk reads at most ${maxCasesPerNotice.toLocaleString('en-US')} from one notice.`);
+  }
+  const sharedDocketTexts = docketTextsAfter(tables);
   const classification = classifyNotice(prefixes.subject, body, tables.length > 0);
   const isAcms =
     message.senderAddresses.some((address) => /@[a-z0-9]+\.fedcourts\.us$/i.test(address)) ||
@@ -45,7 +55,7 @@ export async function parseNotice(raw: Buffer | string): Promise<ParsedNotice> {
       prefixes.isResent || body.lines.some((line) => regeneratedFooter.test(line) || /^Amended\b.*Notice of Docket Activity/i.test(line)),
     forwarded: prefixes.isForwarded || message.quotesForwardedMessage,
     isAcms,
-    dockets: tables.map((table, index) => toDocket(table, sharedDocketText(tables, index), subjectFacts, dates)),
+    dockets: tables.map((table, index) => toDocket(table, sharedDocketTexts[index] ?? null, subjectFacts, dates)),
     attachments: isIgnored ? [] : readDocuments(body),
     recipients: recipients.recipients,
     otherMeansRecipients: recipients.otherMeansRecipients,
@@ -73,11 +83,18 @@ function toDocket(table: CaseTable, docketText: string | null, subject: SubjectF
   };
 }
 
-/** Bankruptcy multi-case NEFs print every case table first and one docket text after the last. */
-function sharedDocketText(tables: readonly CaseTable[], index: number): string | null {
-  const own = tables[index]?.docketText ?? null;
-  if (own !== null) return own;
-  return tables.slice(index + 1).find((table) => table.docketText !== null)?.docketText ?? null;
+/**
+ * Each table's docket text: its own, or the first one printed after it. Bankruptcy multi-case NEFs print every case
+ * table first and one docket text after the last. Read from the last table back, in one pass.
+ */
+function docketTextsAfter(tables: readonly CaseTable[]): (string | null)[] {
+  const texts: (string | null)[] = new Array<string | null>(tables.length).fill(null);
+  let next: string | null = null;
+  for (let index = tables.length - 1; index >= 0; index -= 1) {
+    next = tables[index]?.docketText ?? next;
+    texts[index] = next;
+  }
+  return texts;
 }
 
 /** The transaction sentence, which plain-text NEFs wrap over two or three lines. */

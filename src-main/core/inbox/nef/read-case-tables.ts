@@ -1,3 +1,4 @@
+import { maxDocketTextCharacters } from '../inbox-limits';
 import { fieldLabels, isLabelOrHeading } from './notice-labels';
 import type { NoticeLink, NoticeText } from './notice-text';
 import { isDocketLink, isDocumentLink } from './read-links';
@@ -38,7 +39,7 @@ function readCaseTable(text: NoticeText, start: number, end: number): CaseTable 
   const caseNumber = field(fieldLabels.caseNumber);
   const docketTextField = findDocketText(text, start, end);
   const tableEnd = docketTextField?.line ?? end;
-  const linksOf = (from: number, to: number): NoticeLink[] => text.links.filter((link) => link.line >= from && link.line < to);
+  const linksOf = (from: number, to: number): NoticeLink[] => linksOnLines(text.links, from, to);
   const documentLink =
     linksOf(start, tableEnd).find((link) => isDocumentLink(link.href)) ??
     linksOf(docketTextField?.endLine ?? end, end).find((link) => isDocumentLink(link.href)) ??
@@ -89,16 +90,44 @@ function findDocketText(text: NoticeText, start: number, end: number): { value: 
       parts.push(text.lines[next] ?? '');
       next += 1;
     }
-    const value = cleanDocketText(parts.join(' '));
+    const value = boundDocketText(cleanDocketText(parts.join(' ')));
     return { value: value === '' ? null : value, line: index, endLine: next };
   }
   return null;
 }
 
-/** Plain-text NEFs still carry the HTML formatting tags of the docket text (`<b>`, `<i></i>`). */
+/**
+ * Plain-text NEFs still carry the HTML formatting tags of the docket text (`<b>`, `<i></i>`). Only those tags go:
+ * other `<…>` in a docket text are words. A tag stops at the next `<` as well as at `>`, so an unclosed one costs
+ * one scan, not a scan to the end for every `<b` in the text.
+ */
 function cleanDocketText(text: string): string {
   return text
-    .replace(/<\/?(?:b|i|u|em|strong|font|br|span)\b[^>]*>/gi, ' ')
+    .replace(/<\/?(?:b|i|u|em|strong|font|br|span)\b[^<>]*>/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A docket text longer than `maxDocketTextCharacters` is cut there, and says so. */
+const docketTextCutMark = ` […] (cut: ECF Desk keeps the first ${maxDocketTextCharacters.toLocaleString('en-US')} characters of a docket text; the notice has the rest)`;
+
+function boundDocketText(text: string): string {
+  if (text.length <= maxDocketTextCharacters) return text;
+  // Never split a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(text.charAt(maxDocketTextCharacters - 1)) ? maxDocketTextCharacters - 1 : maxDocketTextCharacters;
+  return `${text.slice(0, end)}${docketTextCutMark}`;
+}
+
+/** The links on lines `from` to `to` (excluded). Links come in line order, so a binary search finds the first. */
+function linksOnLines(links: readonly NoticeLink[], from: number, to: number): NoticeLink[] {
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((links[middle]?.line ?? 0) < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: NoticeLink[] = [];
+  for (let index = low; index < links.length && (links[index]?.line ?? to) < to; index += 1) found.push(links[index] as NoticeLink);
+  return found;
 }

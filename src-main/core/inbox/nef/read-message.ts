@@ -1,4 +1,5 @@
 import { simpleParser } from 'mailparser';
+import { inMegabytes, maxNoticeBodyCharacters } from '../inbox-limits';
 import type { NoticeText } from './notice-text';
 import { readPlainText } from './notice-text';
 import { readHtml } from './read-html';
@@ -14,7 +15,8 @@ export interface NoticeMessage {
   readonly quotesForwardedMessage: boolean;
 }
 
-const emailAddress = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** An address; the lookbehind starts a match only where a run of address characters starts, keeping the search linear. */
+const emailAddress = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const forwardMarker = /^(?:Begin forwarded message:|-+ ?Forwarded message ?-+|-+ ?Original Message ?-+)/i;
 
 /**
@@ -27,12 +29,12 @@ export async function readMessage(raw: Buffer | string): Promise<NoticeMessage> 
   // A notice saved as its bare HTML body (no headers at all, as some courts' "save as" gives): the body is all there is.
   const start = (typeof raw === 'string' ? raw : raw.subarray(0, 512).toString('latin1')).trimStart().slice(0, 64).toLowerCase();
   if (start.startsWith('<')) {
-    const body = readHtml(typeof raw === 'string' ? raw : raw.toString('latin1'));
+    const body = readHtml(withinBodyLimit(typeof raw === 'string' ? raw : raw.toString('latin1')));
     const bodySenders = body.lines.filter((line) => /^From:/i.test(line)).flatMap((line) => line.match(emailAddress) ?? []);
     return { subject: '', senderAddresses: bodySenders, body, quotesForwardedMessage: body.lines.some((line) => forwardMarker.test(line)) };
   }
   const mail = await simpleParser(raw, { keepCidLinks: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
-  const body = typeof mail.html === 'string' && mail.html.trim() !== '' ? readHtml(mail.html) : readPlainText(mail.text ?? '');
+  const body = typeof mail.html === 'string' && mail.html.trim() !== '' ? readHtml(withinBodyLimit(mail.html)) : readPlainText(withinBodyLimit(mail.text ?? ''));
   const headerSenders = (mail.from?.value ?? []).flatMap((sender) => (sender.address ? [sender.address] : []));
   const bodySenders = body.lines.filter((line) => /^From:/i.test(line)).flatMap((line) => line.match(emailAddress) ?? []);
   return {
@@ -41,4 +43,10 @@ export async function readMessage(raw: Buffer | string): Promise<NoticeMessage> 
     body,
     quotesForwardedMessage: body.lines.some((line) => forwardMarker.test(line)),
   };
+}
+
+/** The body, when it is no longer than a notice can be; an Error that says so otherwise. */
+function withinBodyLimit(body: string): string {
+  if (body.length <= maxNoticeBodyCharacters) return body;
+  throw new Error(`The text of this email is ${inMegabytes(body.length)} MB; a court notice is a few KB, and ECF Desk reads none over ${inMegabytes(maxNoticeBodyCharacters)} MB.`);
 }

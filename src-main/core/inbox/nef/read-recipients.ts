@@ -16,10 +16,11 @@ interface Entry {
   addressLines: string[];
 }
 
-const emailPattern = /[A-Za-z0-9._%+#'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** An address; the lookbehind starts a match only where a run of address characters starts, keeping the search linear. */
+const emailPattern = /(?<![A-Za-z0-9._%+#'-])[A-Za-z0-9._%+#'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 /**
- * Reads the recipient lists (NEF-AND-PACER.md §2.3 item 8). District and bankruptcy notices separate
+ * Reads the recipient lists ("Notice has been electronically mailed to:" and its variants). District and bankruptcy notices separate
  * people with a blank line and may put the name and the addresses on separate lines (or wrap the
  * addresses); appellate notices put one person a line, `Name, Role: address, address`. A person listed
  * under several cases of a multi-case notice is listed once.
@@ -82,7 +83,8 @@ function cleanName(text: string): string {
     // A name wrapped before its suffix ("John F. Cove\n, Jr") reads "John F. Cove, Jr".
     .replace(/ ,/g, ',')
     .replace(/,\s*-\s*:?\s*$/, '')
-    .replace(/[\s,;:]+$/, '')
+    // Only from the start of a run of these characters: tried from inside one, the search would be quadratic.
+    .replace(/(?<![\s,;:])[\s,;:]+$/, '')
     .trim();
 }
 

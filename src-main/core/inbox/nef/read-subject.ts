@@ -54,8 +54,9 @@ export function readSubject(subject: string, cases: readonly { caseNumber: strin
   rest = matched ? rest.slice(matched.caseNumber.length).replace(/^\S*\s*/, '') : rest;
   rest = rest.replace(/^Ch-?\d+\s+/i, '');
   const names = [matched?.caseName, ...cases.map((entry) => entry.caseName)].filter((name): name is string => !!name);
+  const lowerRest = rest.toLowerCase();
   for (const name of names) {
-    const stripped = stripLeadingName(rest, name);
+    const stripped = stripLeadingName(rest, lowerRest, name);
     if (stripped !== rest) {
       rest = stripped;
       break;
@@ -74,12 +75,15 @@ function findLeadingCase<T extends { caseNumber: string }>(text: string, cases: 
 /** Subjects cut long case names short (about 18 characters in bankruptcy), so a leading part of the name also counts. */
 const shortestNamePrefix = 12;
 
-function stripLeadingName(text: string, name: string): string {
-  const flatName = name.replace(/\s+/g, ' ').trim();
-  const lowerText = text.toLowerCase();
-  if (lowerText.startsWith(flatName.toLowerCase())) return text.slice(flatName.length).trim();
-  for (let length = flatName.length - 1; length >= shortestNamePrefix; length -= 1) {
-    if (lowerText.startsWith(flatName.slice(0, length).toLowerCase()) && text[length] === ' ') return text.slice(length).trim();
+/** `lowerText` is `text` in lower case, made once by the caller rather than once a name. */
+function stripLeadingName(text: string, lowerText: string, name: string): string {
+  const lowerName = name.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (lowerText.startsWith(lowerName)) return text.slice(lowerName.length).trim();
+  // The longest leading part of the name that the text starts with, then the longest cut of it that ends at a space.
+  let shared = 0;
+  while (shared < lowerName.length && shared < lowerText.length && lowerText[shared] === lowerName[shared]) shared += 1;
+  for (let length = Math.min(lowerName.length - 1, shared); length >= shortestNamePrefix; length -= 1) {
+    if (text[length] === ' ') return text.slice(length).trim();
   }
   return text;
 }

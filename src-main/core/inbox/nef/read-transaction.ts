@@ -25,7 +25,9 @@ export function toIsoDate(text: string): string | null {
  */
 export function readTransactionDates(text: string): TransactionDates {
   const flat = text.replace(/\s+/g, ' ');
-  const entered = new RegExp(String.raw`\bentered\b.*?\bon ${usDate}`, 'i').exec(flat);
+  // The first "entered" and the first date after it: the same match as /\bentered\b.*?\bon <date>/, found in linear time.
+  const enteredAt = flat.search(/\bentered\b/i);
+  const entered = enteredAt < 0 ? null : new RegExp(String.raw`\bon ${usDate}`, 'i').exec(flat.slice(enteredAt));
   const filed = new RegExp(String.raw`\bfiled on ${usDate}`, 'i').exec(flat);
   const dateEntered = entered?.[1] ? toIsoDate(entered[1]) : null;
   const dateFiled = filed?.[1] ? toIsoDate(filed[1]) : null;

@@ -1,4 +1,6 @@
-import msgReaderModule, { type FieldsData } from '@kenjiuno/msgreader';
+import msgReaderModule from '@kenjiuno/msgreader';
+import { inMegabytes, maxMailBytes } from '../inbox-limits';
+import { findCompoundFileDamage } from './compound-file-damage';
 import { MailFileError } from './mail-file-error';
 
 type MsgReaderClass = typeof msgReaderModule;
@@ -22,11 +24,23 @@ export type MsgConverter = (bytes: Uint8Array) => Promise<RebuiltMessage>;
  * Rebuilds a raw RFC 822 message from an Outlook .msg, so the notice parser reads it like any email:
  * the transport headers Outlook kept (PidTagTransportMessageHeaders) where present, else From, To, Cc,
  * Subject and Date from the .msg's own fields; then the HTML body, or the plain one. A body kept only
- * as compressed RTF is refused: msgreader does not turn RTF back into HTML.
+ * as compressed RTF is refused: msgreader does not turn RTF back into HTML. msgreader follows the file's
+ * sector chains and directory links without asking whether they loop, so the file's structure is checked
+ * first (`findCompoundFileDamage`), and a file over `maxMailBytes` is not read at all.
  */
 export function msgToRfc822(bytes: Uint8Array): RebuiltMessage {
+  if (bytes.length > maxMailBytes) {
+    throw new MailFileError(
+      'mail-file.unreadable-msg',
+      `This .msg file is ${inMegabytes(bytes.length)} MB, larger than any court notice; ECF Desk reads .msg files up to ${inMegabytes(maxMailBytes)} MB. Save the notice again without its attachments.`,
+    );
+  }
   if (!compoundFileSignature.every((byte, index) => bytes[index] === byte)) {
     throw new MailFileError('mail-file.unreadable-msg', 'This .msg file is not an Outlook message (it is not an OLE compound file). Save the email from Outlook again, or as .eml.');
+  }
+  const damage = findCompoundFileDamage(bytes);
+  if (damage !== null) {
+    throw new MailFileError('mail-file.unreadable-msg', `This .msg file is damaged: ${damage}. Save the email from Outlook again, or as .eml.`);
   }
   const fields = readFields(bytes);
   const body = readBody(fields);
@@ -36,25 +50,72 @@ export function msgToRfc822(bytes: Uint8Array): RebuiltMessage {
   return { raw: Buffer.from([...headers, ...mime, '', encodedBody, ''].join('\r\n'), 'utf8'), deliveredAt: readDate(fields.messageDeliveryTime) };
 }
 
-function readFields(bytes: Uint8Array): FieldsData {
+/** A recipient as the .msg keeps it. */
+interface MessageRecipient {
+  readonly name: string | undefined;
+  readonly smtpAddress: string | undefined;
+  readonly email: string | undefined;
+  readonly addressType: string | undefined;
+  readonly recipType: string | undefined;
+}
+
+/**
+ * The fields of a .msg this module uses, each of the type it needs or undefined. msgreader types a property by the
+ * stream name's type suffix, which the file chooses: a damaged or crafted file can give a binary "subject".
+ */
+interface MessageFields {
+  readonly headers: string | undefined;
+  readonly bodyHtml: string | undefined;
+  readonly html: Uint8Array | undefined;
+  readonly body: string | undefined;
+  readonly hasCompressedRtf: boolean;
+  readonly subject: string | undefined;
+  readonly senderName: string | undefined;
+  readonly senderSmtpAddress: string | undefined;
+  readonly senderEmail: string | undefined;
+  readonly senderAddressType: string | undefined;
+  readonly recipients: readonly MessageRecipient[];
+  readonly clientSubmitTime: string | undefined;
+  readonly messageDeliveryTime: string | undefined;
+}
+
+function readFields(bytes: Uint8Array): MessageFields {
   try {
     // A copy of its own: the reader takes an ArrayBuffer whole, and a Buffer is often a view into a larger one.
     const copy = new Uint8Array(bytes);
     const fields = new MsgReader(copy.buffer).getFileData();
     if (fields.error) throw new Error(fields.error);
-    return fields;
+    const recipients: unknown[] = Array.isArray(fields.recipients) ? fields.recipients : [];
+    return {
+      headers: textOf(fields.headers),
+      bodyHtml: textOf(fields.bodyHtml),
+      html: fields.html instanceof Uint8Array ? fields.html : undefined,
+      body: textOf(fields.body),
+      hasCompressedRtf: fields.compressedRtf !== undefined,
+      subject: textOf(fields.subject),
+      senderName: textOf(fields.senderName),
+      senderSmtpAddress: textOf(fields.senderSmtpAddress),
+      senderEmail: textOf(fields.senderEmail),
+      senderAddressType: textOf(fields.senderAddressType),
+      recipients: recipients.map((recipient) => {
+        const field = (name: string): string | undefined => textOf(typeof recipient === 'object' && recipient !== null ? (recipient as Record<string, unknown>)[name] : undefined);
+        return { name: field('name'), smtpAddress: field('smtpAddress'), email: field('email'), addressType: field('addressType'), recipType: field('recipType') };
+      }),
+      clientSubmitTime: textOf(fields.clientSubmitTime),
+      messageDeliveryTime: textOf(fields.messageDeliveryTime),
+    };
   } catch (error) {
     throw new MailFileError('mail-file.unreadable-msg', `This .msg file could not be read (${error instanceof Error ? error.message : String(error)}). Save the email from Outlook again, or as .eml.`);
   }
 }
 
-function readBody(fields: FieldsData): { type: 'text/html' | 'text/plain'; text: string } {
+function readBody(fields: MessageFields): { type: 'text/html' | 'text/plain'; text: string } {
   if (fields.bodyHtml?.trim()) return { type: 'text/html', text: fields.bodyHtml };
   if (fields.html && fields.html.length > 0) return { type: 'text/html', text: decodeHtml(fields.html) };
   if (fields.body?.trim()) return { type: 'text/plain', text: fields.body };
   throw new MailFileError(
     'mail-file.no-readable-body',
-    fields.compressedRtf
+    fields.hasCompressedRtf
       ? 'Outlook kept this email only in RTF, which ECF Desk cannot read. Save it as .eml (or forward the notice to yourself) and try again.'
       : 'This .msg file has no text in it.',
   );
@@ -76,10 +137,10 @@ function transportHeaders(block: string): string[] {
   return unfolded.filter((field) => field.trim() !== '' && !/^(content-[\w-]+|mime-version)\s*:/i.test(field));
 }
 
-function headersFromFields(fields: FieldsData): string[] {
+function headersFromFields(fields: MessageFields): string[] {
   const sender = mailbox(fields.senderName, fields.senderSmtpAddress ?? smtpOnly(fields.senderEmail, fields.senderAddressType));
   const recipients = (kind: string): string =>
-    (fields.recipients ?? [])
+    fields.recipients
       .filter((recipient) => (recipient.recipType ?? 'to') === kind)
       .map((recipient) => mailbox(recipient.name, recipient.smtpAddress ?? smtpOnly(recipient.email, recipient.addressType)))
       .filter((address) => address !== '')
@@ -116,4 +177,8 @@ function readDate(value: string | undefined): Date | null {
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

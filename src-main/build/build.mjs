@@ -22,6 +22,7 @@ const nodeBundles = [
   { entry: 'src-main/core/inbox/sources/msg-task.ts', out: 'workers/msg-files.js' },
   { entry: 'src-main/core/filing/draft-package-task.ts', out: 'workers/draft-packages.js' },
   { entry: 'src-main/core/inbox/free-look/court-page-task.ts', out: 'workers/court-pages.js' },
+  { entry: 'src-main/core/court/filing-page-task.ts', out: 'workers/filing-pages.js' },
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', banner: { js: '#!/usr/bin/env node' } },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'src-main/core/inbox/store/bench-entry.ts', out: 'bench/inbox.js' },

@@ -134,6 +134,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     log,
     readDraftPackage: options.readers.readDraftPackage,
     noticeParser: options.readers.noticeParser,
+    readFilingPage: options.readers.readFilingPage,
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
     ...(options.noticePollMs === undefined ? {} : { noticePollMs: options.noticePollMs }),
   });

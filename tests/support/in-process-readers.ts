@@ -1,3 +1,4 @@
+import { readFilingPage } from '../../src-main/core/court/read-filing-page';
 import { readPdfFacts } from '../../src-main/core/documents/read-pdf-facts';
 import { readDraftPackage } from '../../src-main/core/filing/draft-package';
 import { readCourtPage } from '../../src-main/core/inbox/free-look/read-court-page';
@@ -30,6 +31,7 @@ export function createInProcessReaders(overrides: Partial<UntrustedReaders> = {}
     readDraftPackage: async (bytes) => readDraftPackage(bytes),
     readCourtPage: inProcessCourtReading.readPage,
     countPdfPages: inProcessCourtReading.countPages,
+    readFilingPage: async (profileId, html) => readFilingPage(profileId, html),
     ...overrides,
   };
 }

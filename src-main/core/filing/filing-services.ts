@@ -6,6 +6,7 @@ import type { Handlers } from '../api/handlers';
 import type { CourtSession } from '../court/court-session';
 import { createFilingDriver, CourtUnavailableError, SessionEndedError, type FilingDriver } from '../court/filing-driver';
 import { filingProfileOf } from '../court/filing-profile';
+import type { FilingPageReader } from '../court/read-filing-page';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
 import { createMaildirNotices } from '../inbox/maildir-notices';
@@ -40,6 +41,8 @@ export interface FilingServicesOptions {
   readonly readDraftPackage: DraftPackageReader;
   /** Reads the court's notices (in a child process in the app). */
   readonly noticeParser: NoticeParser;
+  /** Reads the pages of the court's filing surface (in a child process in the app: court pages are hostile input). */
+  readonly readFilingPage: FilingPageReader;
   readonly retryDelayMs?: number;
   readonly noticePollMs?: number;
 }
@@ -57,7 +60,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     const court = options.court();
     const profile = filingProfileOf(court.profileId);
     if (!profile || court.state !== 'ready' || !court.ecfUrl) return null;
-    return createFilingDriver({ baseUrl: court.ecfUrl, profile, fetch: options.fetch, token: () => session.token() });
+    return createFilingDriver({ baseUrl: court.ecfUrl, profileId: court.profileId, profile, fetch: options.fetch, token: () => session.token(), readPage: options.readFilingPage });
   };
 
   const requireDriver = (): FilingDriver => {

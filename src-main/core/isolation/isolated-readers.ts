@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { PreflightReport } from '../../shared/preflight';
 import { AppError } from '../errors';
 import type { DraftPackageReader } from '../filing/draft-package';
+import { CourtUnavailableError } from '../court/filing-driver';
+import type { FilingPageReader } from '../court/read-filing-page';
 import type { PdfPageCounter } from '../documents/read-pdf-facts';
 import type { CourtPage, CourtPageReader } from '../inbox/free-look/read-court-page';
 import type { NoticeParser, NoticeReading } from '../inbox/notice-reading';
@@ -25,6 +27,7 @@ export const defaultTaskLimits: Readonly<Record<IsolatedTaskKind, TaskLimits>> =
   msg: { timeoutMs: 20_000, maxMemoryMb: 512 },
   'draft-package': { timeoutMs: 60_000, maxMemoryMb: 1536 },
   'court-page': { timeoutMs: 10_000, maxMemoryMb: 512 },
+  'filing-page': { timeoutMs: 20_000, maxMemoryMb: 512 },
 };
 
 /**
@@ -45,6 +48,8 @@ export interface UntrustedReaders {
   readonly readCourtPage: CourtPageReader;
   /** The pages of a PDF a court sent (what viewing it again would cost), or null when it cannot be read. */
   readonly countPdfPages: PdfPageCounter;
+  /** Reads a page of the court's filing surface; throws `CourtUnavailableError` when it cannot be read safely. */
+  readonly readFilingPage: FilingPageReader;
 }
 
 /** The untrusted readers, each job in a child process within its limits. */
@@ -86,6 +91,7 @@ const laneOf: Readonly<Record<IsolatedTaskKind, 'documents' | 'mail'>> = {
   msg: 'mail',
   'draft-package': 'mail',
   'court-page': 'mail',
+  'filing-page': 'mail',
 };
 const allJobs = Object.keys(laneOf) as IsolatedTaskKind[];
 
@@ -186,6 +192,11 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
       const outcome = await run('court-page', { html, url });
       if (outcome.ok) return outcome.value;
       return { kind: 'unknown', title: `a page ECF Desk could not read safely (${describe(outcome.failure)})` };
+    },
+    async readFilingPage(profileId, html) {
+      const outcome = await run('filing-page', { profileId, html });
+      if (outcome.ok) return outcome.value;
+      throw new CourtUnavailableError(`The court's page could not be read safely: ${describe(outcome.failure)}.`);
     },
     async countPdfPages(bytes) {
       // In the mail pool: a notice's document is counted as it arrives, not after the documents queued for checking.

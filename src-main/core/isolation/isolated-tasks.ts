@@ -1,6 +1,8 @@
+import type { CourtProfileId } from '../../shared/domain';
 import type { ErrorCode } from '../../shared/errors';
 import type { Draft } from '../../shared/filing';
 import type { PreflightProgress, PreflightReport } from '../../shared/preflight';
+import type { FilingPage } from '../court/read-filing-page';
 import type { PackagedDocument } from '../filing/draft-package';
 import type { CourtPage } from '../inbox/free-look/read-court-page';
 import type { MailFileErrorCode } from '../inbox/sources/mail-file-error';
@@ -21,6 +23,7 @@ export const isolatedTaskFiles = {
   msg: 'msg-files.js',
   'draft-package': 'draft-packages.js',
   'court-page': 'court-pages.js',
+  'filing-page': 'filing-pages.js',
 } as const;
 
 /** A job's name. */
@@ -35,6 +38,7 @@ export interface IsolatedTaskTypes {
   msg: { input: Uint8Array; output: MsgReading; progress: never };
   'draft-package': { input: Uint8Array; output: DraftPackageReading; progress: never };
   'court-page': { input: { readonly html: string; readonly url: string }; output: CourtPage; progress: never };
+  'filing-page': { input: { readonly profileId: CourtProfileId; readonly html: string }; output: FilingPage; progress: never };
 }
 
 /** An Outlook .msg rebuilt into its RFC 822 message, or why it cannot be. */

@@ -1,0 +1,60 @@
+import type { CourtProfileId } from '../../shared/domain';
+import type { CaseParty, CourtCase } from '../../shared/filing';
+import { decodeEntities } from '../html/decode-entities';
+import { filingProfileOf } from './filing-profile';
+
+/** A docket entry as the docket report lists it. */
+export interface DocketLine {
+  readonly deSeqNum: number;
+  readonly documentNumber: number | null;
+  readonly docketText: string;
+}
+
+/** Everything the filing driver reads from one of the court's pages, as plain data (a page answers only some of it). */
+export interface FilingPage {
+  /** What the page says it is (`login`, `nef-receipt`, …), or null. */
+  readonly kind: string | null;
+  /** The court's own words when it refused a step, or null. */
+  readonly error: string | null;
+  readonly filingId: string | null;
+  /** The docket text exactly as the court will enter it (the final-text page). */
+  readonly finalDocketText: string | null;
+  /** The related-document choices: the docket as it stands. */
+  readonly relatedChoices: readonly { readonly deSeqNum: number; readonly documentNumber: number | null }[];
+  readonly cases: readonly CourtCase[];
+  readonly parties: readonly CaseParty[];
+  readonly docket: readonly DocketLine[];
+  readonly receipt: { readonly deSeqNum: number | null; readonly documentNumber: number | null };
+}
+
+/** Reads a court's filing page in a child process in the app (`IsolatedReaders.readFilingPage`: court pages are hostile input). */
+export type FilingPageReader = (profileId: CourtProfileId, html: string) => Promise<FilingPage>;
+
+/** A page with nothing in it: what a page of another court, or of no known profile, reads as. */
+const nothing: FilingPage = { kind: null, error: null, filingId: null, finalDocketText: null, relatedChoices: [], cases: [], parties: [], docket: [], receipt: { deSeqNum: null, documentNumber: null } };
+
+/**
+ * Reads a page of the court's filing surface by the court's filing profile (`filing-profile.ts`): every pattern the
+ * profile names, each linear in the page, once. The profile is looked up by its id, so the patterns never travel.
+ */
+export function readFilingPage(profileId: CourtProfileId, html: string): FilingPage {
+  const profile = filingProfileOf(profileId);
+  if (!profile) return nothing;
+  const { pages } = profile;
+  const first = (pattern: RegExp): string | null => pattern.exec(html)?.[1] ?? null;
+  const error = first(pages.error);
+  const finalDocketText = first(pages.finalDocketText);
+  const number = (value: string | undefined): number | null => (value ? Number(value) : null);
+  const deSeqNum = Number(first(pages.receiptDeSeqNum) ?? Number.NaN);
+  return {
+    kind: first(pages.kind),
+    error: error === null ? null : decodeEntities(error),
+    filingId: first(pages.filingId),
+    finalDocketText: finalDocketText === null ? null : decodeEntities(finalDocketText),
+    relatedChoices: [...html.matchAll(pages.relatedChoice)].map((match) => ({ deSeqNum: Number(match[1]), documentNumber: number(match[2]) })),
+    cases: [...html.matchAll(pages.caseResult)].map((match) => ({ caseNumber: decodeEntities(match[1] ?? ''), caseId: Number(match[2]), caption: decodeEntities(match[3] ?? '') })),
+    parties: [...html.matchAll(pages.partyRow)].map((match) => ({ id: decodeEntities(match[1] ?? ''), isServedElectronically: match[2] === 'yes', name: decodeEntities(match[3] ?? ''), role: decodeEntities(match[4] ?? '') })),
+    docket: [...html.matchAll(pages.docketRow)].map((match) => ({ deSeqNum: Number(match[1]), documentNumber: number(match[2]), docketText: decodeEntities(match[3] ?? '') })),
+    receipt: { deSeqNum: Number.isInteger(deSeqNum) ? deSeqNum : null, documentNumber: number(first(pages.receiptDocumentNumber) ?? undefined) },
+  };
+}

@@ -4,6 +4,7 @@ import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflight
 import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
 import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
+import { fileName } from './file-name';
 import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './inbox';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
@@ -12,12 +13,6 @@ export const maxDocumentBytes = 512 * 1024 * 1024;
 const noArguments = z.object({}).strict();
 const documentId = z.object({ id: z.string().min(1).max(100) }).strict();
 const draftId = documentId;
-/** A file's name as the user sees it: no folders, no control characters. */
-const fileName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((name) => ![...name].some((character) => character === '/' || character === '\\' || character.charCodeAt(0) < 0x20), 'a file name may not contain folders or control characters');
 
 /**
  * The one contract between renderer and main. Every channel lists the schema of its arguments

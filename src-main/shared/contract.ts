@@ -75,9 +75,9 @@ export const contract = {
   'drafts.delete': { args: draftId, result: z.null() },
   /** One package file for the hand-off to another desktop: the draft, its documents and their preflight reports. */
   'drafts.export': { args: draftId, result: z.instanceof(Uint8Array) },
-  /** Imports a package file; every document's SHA-256 is verified before anything is kept. */
+  /** Imports a package file (at most 512 MB, the most a package can unpack to); every document's SHA-256 is verified before anything is kept. */
   'drafts.import': {
-    args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes * 4, 'the package is larger than 2 GB') }).strict(),
+    args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes, 'the package is larger than 512 MB') }).strict(),
     result: draft,
   },
   /** Cases by number (`1:26-cv-00123`, `26-00123`, `Court No. 26-00123`) or caption words; needs a court session. */

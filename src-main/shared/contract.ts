@@ -9,6 +9,8 @@ import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './i
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
+/** The largest email the app reads, from a file or a mailbox (a notice itself is a few tens of kilobytes). */
+export const maxMailBytes = 64 * 1024 * 1024;
 
 const noArguments = z.object({}).strict();
 const documentId = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -96,7 +98,7 @@ export const contract = {
   'inbox.get': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: inboxItem },
   'inbox.markRead': { args: z.object({ id: z.string().min(1).max(100), isRead: z.boolean() }).strict(), result: inboxItem },
   /** One `.eml` or Outlook `.msg` file dropped or chosen; what is not a notice is set aside with the reason. */
-  'inbox.importFile': { args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'the file is larger than 64 MB') }).strict(), result: importSummary },
+  'inbox.importFile': { args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxMailBytes, 'the file is larger than 64 MB') }).strict(), result: importSummary },
   /** Tries the free look again; it never pays (a login, price or receipt page stops it). */
   'inbox.fetchDocument': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(), result: inboxItem },
   /** Buys a document with the logged-in account, only at the price the user was shown ($0.10 a page, $3.00 cap). */

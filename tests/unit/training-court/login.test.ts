@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCourtDatabase } from '../../../src-main/training-court/court-database';
-import { createLoginService, loginMessages, loginsPerMinute, longestLoginIdCharacters, trackedLoginIds } from '../../../src-main/training-court/login-service';
+import { createLoginService, loginMessages, loginsPerMinute, longestLoginIdCharacters, sessionLifetimeMs, trackedLoginIds } from '../../../src-main/training-court/login-service';
 import { createLoginThrottle } from '../../../src-main/training-court/login-throttle';
 import { defaultSeed } from '../../../src-main/training-court/seed';
 import { CourtClient, pageKind, seededOtp, seededPassword, startTestCourt } from '../../support/training-court';
@@ -138,6 +138,29 @@ describe('a throttle hostile login ids cannot grow', () => {
       expect(refused.retryAfterSeconds).toBe(60);
       now += 60_000;
       expect(service.login({ loginId: 'twalsh', password: seededPassword('twalsh'), redactFlag: '1' }).reply.loginResult).toBe('0');
+    } finally {
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('keeps only the live ones: an ended or expired session is dropped at the next login', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ecf-sessions-'));
+    const db = openCourtDatabase(folder, defaultSeed, { reset: false });
+    try {
+      let now = Date.parse('2026-11-30T15:00:00Z');
+      const service = createLoginService(db, () => now);
+      const login = (loginId: string): string => service.login({ loginId, password: seededPassword(loginId), redactFlag: '1' }).reply.nextGenCSO;
+      const ended = login('twalsh');
+      service.logout({ nextGenCSO: ended });
+      login('dchen');
+      now += sessionLifetimeMs;
+      const live = login('rpatel');
+      const rows = db.prepare('SELECT token FROM sessions').all() as { token: string }[];
+      expect(rows).toEqual([{ token: live }]);
+      expect(service.session(live)?.loginId).toBe('rpatel');
     } finally {
       db.close();
       rmSync(folder, { recursive: true, force: true });

@@ -107,6 +107,8 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
 
   /** Waits for room for the request's body, held until the answer has gone; null when the client left first. */
   const holdRoomForBody = async (request: IncomingMessage, response: ServerResponse, budget: ByteBudget, limit: number): Promise<ByteHold | null> => {
+    // A client gone already (during an injected latency, say) has no 'close' to come.
+    if (response.closed) return null;
     const declared = Number(request.headers['content-length'] ?? Number.NaN);
     const left = new AbortController();
     const onClose = (): void => left.abort(new Error('the client left before its request was read'));

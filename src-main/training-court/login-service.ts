@@ -103,8 +103,8 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
       if (!/^\d{6}$/.test(otpCode) || !isOtpRight(account.mfa_secret, otpCode, now())) return fail('13', loginMessages.invalid);
     }
     if (account.kind !== 'view-only' && request['redactFlag'] !== '1') return fail('1', loginMessages.redactionRequired);
-    // Ended and expired sessions open nothing any more: each login sweeps them, so the table holds live ones only.
-    db.prepare('DELETE FROM sessions WHERE ended_at IS NOT NULL OR expires_at <= ?').run(now());
+    // Expired sessions open nothing any more: each login sweeps them, so the table holds the last 8 hours' at most.
+    db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now());
     const token = randomBytes(64).toString('hex');
     db.prepare('INSERT INTO sessions (token, login_id, client_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(token, loginId, clientCode || null, now(), now() + sessionLifetimeMs);
     const warning = account.requires_client_code && !clientCode ? loginMessages.clientCodeMissing : '';

@@ -146,7 +146,7 @@ describe('a throttle hostile login ids cannot grow', () => {
 });
 
 describe('sessions', () => {
-  it('keeps only the live ones: an ended or expired session is dropped at the next login', () => {
+  it('keeps only the last 8 hours of them: an expired session, ended or not, is dropped at the next login', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'ecf-sessions-'));
     const db = openCourtDatabase(folder, defaultSeed, { reset: false });
     try {

@@ -4,20 +4,20 @@ import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflight
 import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
 import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
+import { fileName } from './file-name';
 import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './inbox';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
+/**
+ * The largest email (or Outlook .msg file) the app reads, from a file or a mailbox: 25 MB, the largest message the
+ * common mail services deliver (Gmail's limit, Exchange Online's default). A notice itself is a few tens of kilobytes.
+ */
+export const maxMailBytes = 25 * 1024 * 1024;
 
 const noArguments = z.object({}).strict();
 const documentId = z.object({ id: z.string().min(1).max(100) }).strict();
 const draftId = documentId;
-/** A file's name as the user sees it: no folders, no control characters. */
-const fileName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((name) => ![...name].some((character) => character === '/' || character === '\\' || character.charCodeAt(0) < 0x20), 'a file name may not contain folders or control characters');
 
 /**
  * The one contract between renderer and main. Every channel lists the schema of its arguments
@@ -80,9 +80,9 @@ export const contract = {
   'drafts.delete': { args: draftId, result: z.null() },
   /** One package file for the hand-off to another desktop: the draft, its documents and their preflight reports. */
   'drafts.export': { args: draftId, result: z.instanceof(Uint8Array) },
-  /** Imports a package file; every document's SHA-256 is verified before anything is kept. */
+  /** Imports a package file (at most 512 MB, the most a package can unpack to); every document's SHA-256 is verified before anything is kept. */
   'drafts.import': {
-    args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes * 4, 'the package is larger than 2 GB') }).strict(),
+    args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes, 'the package is larger than 512 MB') }).strict(),
     result: draft,
   },
   /** Cases by number (`1:26-cv-00123`, `26-00123`, `Court No. 26-00123`) or caption words; needs a court session. */
@@ -101,7 +101,7 @@ export const contract = {
   'inbox.get': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: inboxItem },
   'inbox.markRead': { args: z.object({ id: z.string().min(1).max(100), isRead: z.boolean() }).strict(), result: inboxItem },
   /** One `.eml` or Outlook `.msg` file dropped or chosen; what is not a notice is set aside with the reason. */
-  'inbox.importFile': { args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'the file is larger than 64 MB') }).strict(), result: importSummary },
+  'inbox.importFile': { args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxMailBytes, `the file is larger than ${maxMailBytes / (1024 * 1024)} MB`) }).strict(), result: importSummary },
   /** Tries the free look again; it never pays (a login, price or receipt page stops it). */
   'inbox.fetchDocument': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(), result: inboxItem },
   /** Buys a document with the logged-in account, only at the price the user was shown ($0.10 a page, $3.00 cap). */

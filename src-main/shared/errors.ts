@@ -20,6 +20,8 @@ export const errorCodes = [
   'fix.not-applicable',
   'fix.nothing-to-undo',
   'storage.newer-version',
+  'package.damaged',
+  'package.too-large',
   'account.not-found',
   'account.duplicate',
   'account.invalid',

@@ -37,9 +37,10 @@ export interface CourtRoute {
   handle(route: RouteRequest): Promise<void>;
 }
 
-const formLimit = 1024 * 1024;
+/** The largest form or JSON body the court reads. */
+export const formLimit = 1024 * 1024;
 /** A main document and attachments, each up to the court's 50 MB, plus form overhead. */
-const uploadLimit = 260 * 1024 * 1024;
+export const uploadLimit = 260 * 1024 * 1024;
 const temporaryLinkLifetimeMs = 10 * 60 * 1000;
 
 const html = 'text/html; charset=utf-8';

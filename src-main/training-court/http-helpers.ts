@@ -5,18 +5,22 @@ export class BodyTooLargeError extends Error {}
 
 /**
  * Reads a request body up to `limit` bytes; with `bytesPerSecond`, reads it that slowly (the slow-upload fault),
- * pausing the socket so the client really feels it.
+ * pausing the socket so the client really feels it. A declared length within the limit is read straight into one
+ * buffer of that size, so a large upload is never held twice over.
  */
 export async function readBody(request: IncomingMessage, limit: number, bytesPerSecond: number | null): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'] ?? Number.NaN);
+  const body = Number.isSafeInteger(declared) && declared >= 0 && declared <= limit ? Buffer.allocUnsafe(declared) : null;
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
+    if (total + chunk.length > (body?.length ?? limit)) throw new BodyTooLargeError(`The request is larger than ${limit} bytes`);
+    if (body === null) chunks.push(chunk);
+    else chunk.copy(body, total);
     total += chunk.length;
-    if (total > limit) throw new BodyTooLargeError(`The request is larger than ${limit} bytes`);
-    chunks.push(chunk);
     if (bytesPerSecond !== null && bytesPerSecond > 0) await new Promise((resolve) => setTimeout(resolve, (chunk.length / bytesPerSecond) * 1000));
   }
-  return Buffer.concat(chunks);
+  return body === null ? Buffer.concat(chunks, total) : body.subarray(0, total);
 }
 
 /** The named cookie's value, or undefined. */

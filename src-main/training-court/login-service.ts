@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { verifyTotp } from '../core/court/totp';
 import { hashPassword } from './court-database';
+import { createLoginThrottle } from './login-throttle';
 import type { AccountKind } from './seed';
 
 /** The login service's reply body: HTTP 200 for failures too, with the outcome in `loginResult` (NEF-AND-PACER.md §3.1). */
@@ -30,6 +31,7 @@ export const loginMessages = {
   clientCodeTooLong: 'Client code must be 32 characters or fewer.',
   clientCodeMissing: 'Required client code not entered.',
   badRequest: 'Login request is missing loginId or password.',
+  loginIdTooLong: 'loginId must be 256 characters or fewer.',
   throttled: 'Too many login attempts. Wait a minute before trying again; reuse your token instead of logging in for every request.',
 } as const;
 
@@ -37,6 +39,13 @@ export const loginMessages = {
 export const sessionLifetimeMs = 8 * 60 * 60 * 1000;
 /** Login calls allowed per login id per minute before the service answers 429 (PACER: do not authenticate per request). */
 export const loginsPerMinute = 5;
+/** The longest login id the service reads (PACER usernames are far shorter); a longer one is refused and never remembered. */
+export const longestLoginIdCharacters = 256;
+/**
+ * Login ids the throttle tracks at once: a minute's worth of 10,000 different ids, a few megabytes at most. Past that a
+ * new id is answered 429 until the oldest minute ends; forgetting a live id instead would hand it a fresh minute.
+ */
+export const trackedLoginIds = 10_000;
 
 /** What the HTTP layer needs from the login service. */
 export interface LoginService {
@@ -76,15 +85,7 @@ function optionalString(value: unknown): string | undefined {
 
 /** The PACER login service (`cso-auth`, `cso-logout`) over the court's database. */
 export function createLoginService(db: Database.Database, now: () => number): LoginService {
-  const attempts = new Map<string, number[]>();
-
-  const isThrottled = (loginId: string): number | null => {
-    const recent = (attempts.get(loginId) ?? []).filter((at) => now() - at < 60_000);
-    recent.push(now());
-    attempts.set(loginId, recent);
-    if (recent.length <= loginsPerMinute) return null;
-    return Math.max(1, Math.ceil((60_000 - (now() - (recent[0] ?? now()))) / 1000));
-  };
+  const throttle = createLoginThrottle({ perMinute: loginsPerMinute, trackedLoginIds }, now);
 
   const authenticate = (request: Record<string, unknown>): CsoAuthReply => {
     const loginId = optionalString(request['loginId']);
@@ -102,6 +103,8 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
       if (!/^\d{6}$/.test(otpCode) || !isOtpRight(account.mfa_secret, otpCode, now())) return fail('13', loginMessages.invalid);
     }
     if (account.kind !== 'view-only' && request['redactFlag'] !== '1') return fail('1', loginMessages.redactionRequired);
+    // Expired sessions open nothing any more: each login sweeps them, so the table holds the last 8 hours' at most.
+    db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now());
     const token = randomBytes(64).toString('hex');
     db.prepare('INSERT INTO sessions (token, login_id, client_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(token, loginId, clientCode || null, now(), now() + sessionLifetimeMs);
     const warning = account.requires_client_code && !clientCode ? loginMessages.clientCodeMissing : '';
@@ -112,7 +115,8 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
     login(body) {
       const request = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const loginId = optionalString(request['loginId']) ?? '';
-      const retryAfterSeconds = isThrottled(loginId);
+      if (loginId.length > longestLoginIdCharacters) return { status: 200, reply: fail('1', loginMessages.loginIdTooLong) };
+      const retryAfterSeconds = throttle.attempt(loginId);
       if (retryAfterSeconds !== null) return { status: 429, reply: fail('1', loginMessages.throttled), retryAfterSeconds };
       return { status: 200, reply: authenticate(request) };
     },

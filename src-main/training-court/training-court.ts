@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createByteBudget, type ByteBudget, type ByteHold } from '../core/byte-budget';
 import { openCourtDatabase } from './court-database';
 import { createCourtRecords } from './court-records';
-import { createCourtRoutes, dropConnection, type RouteRequest } from './court-routes';
+import { createCourtRoutes, dropConnection, formLimit, uploadLimit, type RouteRequest } from './court-routes';
 import { createFaultInjector, readFaultRequest, type FaultDecision, type FaultEndpoint } from './faults';
 import { createFilingService } from './filing-service';
 import { createFreeLookService } from './free-look-service';
@@ -43,7 +44,15 @@ export interface TrainingCourtOptions {
   readonly now?: () => number;
   /** Seed of the random faults, so a test's faults repeat. */
   readonly faultSeed?: number;
+  /** Bytes of document uploads read and worked on at once (default: one whole filing's upload, 260 MB); tests set a small one. */
+  readonly uploadBytesInFlight?: number;
 }
+
+/**
+ * Form and JSON bodies read and worked on at once: sixteen of the largest (1 MB), thousands of ordinary ones. With the
+ * upload budget, what any number of connections can make the court hold; the rest wait unread, held back by TCP.
+ */
+const formBytesInFlight = 16 * formLimit;
 
 /** A running training court. */
 export interface TrainingCourt {
@@ -94,6 +103,27 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     pdfInIframe: options.pdfInIframe ?? true,
   });
 
+  const bodyBudgets = { uploads: createByteBudget(options.uploadBytesInFlight ?? uploadLimit), forms: createByteBudget(formBytesInFlight) };
+
+  /** Waits for room for the request's body, held until the answer has gone; null when the client left first. */
+  const holdRoomForBody = async (request: IncomingMessage, response: ServerResponse, budget: ByteBudget, limit: number): Promise<ByteHold | null> => {
+    // A client gone already (during an injected latency, say) has no 'close' to come.
+    if (response.closed) return null;
+    const declared = Number(request.headers['content-length'] ?? Number.NaN);
+    const left = new AbortController();
+    const onClose = (): void => left.abort(new Error('the client left before its request was read'));
+    response.once('close', onClose);
+    try {
+      const hold = await budget.hold(Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, limit) : limit, left.signal);
+      response.once('close', () => hold.release());
+      return hold;
+    } catch {
+      return null;
+    } finally {
+      response.off('close', onClose);
+    }
+  };
+
   const isAdmin = (request: IncomingMessage): boolean => {
     const given = Buffer.from(String(request.headers['x-training-court-admin'] ?? ''));
     const expected = Buffer.from(adminToken);
@@ -120,7 +150,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     }
     if (pathname === '/admin/state' && request.method === 'GET') {
       const mail = db.prepare('SELECT recipient, case_id AS caseId, de_seq_num AS deSeqNum, message_id AS messageId, is_regenerated AS isRegenerated, channel, delivered_at AS deliveredAt, error FROM mail_log ORDER BY id').all();
-      return sendJson(response, 200, { docketEntries: records.entryCount(), faults: faults.counts(), mail, now: now() });
+      return sendJson(response, 200, { docketEntries: records.entryCount(), faults: faults.counts(), mail, now: now(), bodiesInFlight: { uploads: bodyBudgets.uploads.state(), forms: bodyBudgets.forms.state() } });
     }
     if (pathname === '/admin/clock' && request.method === 'POST') {
       const advance = record['advanceMs'];
@@ -169,6 +199,11 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
       if (decision.dropBeforeCommit) return dropConnection(response);
       if (decision.failStatus !== null) return send(response, decision.failStatus, 'text/html; charset=utf-8', pages.internalErrorPage());
+      if (request.method === 'POST') {
+        const isUpload = route.endpoint === 'filing-documents';
+        const hold = await holdRoomForBody(request, response, isUpload ? bodyBudgets.uploads : bodyBudgets.forms, isUpload ? uploadLimit : formLimit);
+        if (hold === null) return;
+      }
       await route.run({ request, response, url: parsed, faults: decision });
     })().catch((error: unknown) => {
       if (response.headersSent) return response.destroy();

@@ -3,16 +3,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../core/api/dispatch';
 import { createCoreServices } from '../core/app-services';
+import { createByteBudget, type ByteBudgetState } from '../core/byte-budget';
 import { createIsolatedReaders } from '../core/isolation/isolated-readers';
 import type { TrainingCourtLauncher } from '../core/ports';
 import type { AppLog } from '../core/storage/app-log';
 import { createFileSettingsStore } from '../core/storage/settings-file';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import type { SecretStore } from '../core/vault/secret-store';
+import { maxDocumentBytes } from '../shared/contract';
 import type { Envelope } from '../shared/errors';
 import { apiPrefix, bytesContentType, eventsPath, tokenHeader } from '../shared/wire';
 import { createEventStreams } from './event-stream';
-import { readCallArguments, UnreadableCall } from './read-call';
+import { maxJsonBytes, readCallArguments, UnreadableCall, type BodyBudgets, type ReadCall } from './read-call';
 import { hasToken, isAllowedHost, isAllowedOrigin } from './request-guards';
 import { securityHeaders } from './security-headers';
 import { serveStaticFile } from './static-files';
@@ -30,13 +32,27 @@ export interface BrowserModeOptions {
   readonly trainingCourt?: TrainingCourtLauncher | null;
   /** The keychain; the OS keychain through @napi-rs/keyring unless a test passes another. */
   readonly secretStore?: SecretStore;
+  /** Bytes of uploaded files held at once (see `defaultUploadBytesInFlight`); tests set a small one. */
+  readonly uploadBytesInFlight?: number;
 }
+
+/**
+ * Uploaded bytes held at once, from the first byte read until the call is answered: one file of the largest size the
+ * app reads (512 MB), or several smaller ones. Six 200 MB uploads at once took 3.1 GB; now two are read and worked on
+ * while the others wait unread, held back by TCP, and go on in turn. The renderer sends its files one at a time anyway.
+ */
+export const defaultUploadBytesInFlight = maxDocumentBytes;
+
+/** JSON bodies held at once: sixteen of the largest (1 MB each), thousands of the ordinary few hundred bytes. */
+const jsonBytesInFlight = 16 * maxJsonBytes;
 
 /** A running browser-mode server. */
 export interface BrowserModeServer {
   /** The address to open, with the per-launch token in the fragment (never sent to the server by the browser). */
   readonly url: string;
   readonly port: number;
+  /** The uploaded bytes held now, the most held at once so far, and the calls waiting for room. */
+  uploadsInFlight(): ByteBudgetState;
   close(): Promise<void>;
 }
 
@@ -80,21 +96,27 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   log = core.log;
   readers.warmUp();
   let port = options.port;
+  const budgets: BodyBudgets = { files: createByteBudget(options.uploadBytesInFlight ?? defaultUploadBytesInFlight), json: createByteBudget(jsonBytesInFlight) };
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
     if (!hasToken(request.headers[tokenHeader], token)) return refuse(response, 401, 'This page is not from the running ECF Desk. Open the address ECF Desk printed.');
     if (pathname === eventsPath && request.method === 'GET') return streams.open(response);
     if (request.method !== 'POST') return refuse(response, 405, 'Calls use POST.');
-    let args: unknown;
+    let call: ReadCall;
     try {
-      args = await readCallArguments(request);
+      call = await readCallArguments(request, budgets);
     } catch (error) {
       const message = error instanceof UnreadableCall ? error.message : 'the request could not be read';
       return sendEnvelope(response, 400, { ok: false, error: { code: 'invalid-arguments', message: `The request was malformed: ${message}.` } });
     }
-    const envelope = await dispatch(core.handlers, pathname.slice(apiPrefix.length), args);
-    if (envelope.ok && envelope.value instanceof Uint8Array) return sendBytes(response, envelope.value);
-    sendEnvelope(response, 200, envelope);
+    try {
+      const envelope = await dispatch(core.handlers, pathname.slice(apiPrefix.length), call.args);
+      if (envelope.ok && envelope.value instanceof Uint8Array) return sendBytes(response, envelope.value);
+      sendEnvelope(response, 200, envelope);
+    } finally {
+      // The handler is done with the body: the next waiting call may be read.
+      call.hold.release();
+    }
   };
 
   const server = createServer((request, response) => {
@@ -121,6 +143,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
+    uploadsInFlight: () => budgets.files.state(),
     async close() {
       streams.closeAll();
       server.closeAllConnections();

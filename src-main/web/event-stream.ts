@@ -9,15 +9,32 @@ export interface EventStreams {
   closeAll(): void;
 }
 
+/**
+ * How far a stream may fall behind, in bytes written but not yet taken by its page: thousands of events (each a few
+ * hundred bytes). A page that stopped reading (frozen, or never meaning to read) would otherwise make the server keep
+ * every event for it; its stream is closed instead, and a page that comes back connects again.
+ */
+export const maxUnsentEventBytes = 1024 * 1024;
+
 /** Keeps one server-sent-event stream per open page; a comment every 15 s keeps idle streams alive. */
 export function createEventStreams(): EventStreams {
   const streams = new Set<ServerResponse>();
-  const heartbeat = setInterval(() => streams.forEach((stream) => stream.write(': keep-alive\n\n')), 15_000);
+
+  const write = (stream: ServerResponse, frame: string): void => {
+    if (stream.writableLength > maxUnsentEventBytes) {
+      streams.delete(stream);
+      stream.destroy();
+      return;
+    }
+    stream.write(frame);
+  };
+
+  const heartbeat = setInterval(() => streams.forEach((stream) => write(stream, ': keep-alive\n\n')), 15_000);
   heartbeat.unref();
   return {
     emit(event, payload) {
       const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-      streams.forEach((stream) => stream.write(frame));
+      streams.forEach((stream) => write(stream, frame));
     },
     open(response) {
       response.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddPhase, AnnotationsToDrop, DocumentRecord, StoredDocument } from '../../shared/domain';
+import { findFileNameProblem, showFileNameSafely } from '../../shared/file-name';
 import type { FixId } from '../../shared/preflight';
 import { AppError } from '../errors';
 import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter } from '../ports';
@@ -120,6 +121,13 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
         throw new AppError('host.unsupported', 'This window cannot open the file dialog itself; use Add PDFs… or drag the files here.');
       }
       const chosen = await fileChooser.choosePdfs();
+      // The same rule as a name the renderer uploads with (the contract's), checked for every file before any is added.
+      for (const file of chosen) {
+        const problem = findFileNameProblem(file.name);
+        if (problem !== null) {
+          throw new AppError('invalid-arguments', `The name of "${showFileNameSafely(file.name)}" ${problem}. Nothing was added; rename the file without it, then add it again.`);
+        }
+      }
       const records: DocumentRecord[] = [];
       for (const file of chosen) records.push(await add(randomUUID(), file.name, file.bytes));
       return records;

@@ -1,7 +1,9 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { documentPreflight, type DocumentRecord } from '../../shared/domain';
+import { findFileNameProblem, showFileNameSafely } from '../../shared/file-name';
 import { draft as draftSchema, type Draft } from '../../shared/filing';
 import { AppError } from '../errors';
 
@@ -9,9 +11,11 @@ import { AppError } from '../errors';
 const packageSchema = z.object({
   format: z.literal('ecf-desk-draft'),
   version: z.literal(1),
-  exportedAt: z.string(),
+  exportedAt: z.string().max(100),
   draft: draftSchema,
-  documents: z.array(z.object({ id: z.string(), name: z.string().min(1).max(255), sha256: z.string().regex(/^[0-9a-f]{64}$/), preflight: documentPreflight, content: z.string() })),
+  documents: z
+    .array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(255), sha256: z.string().regex(/^[0-9a-f]{64}$/), preflight: documentPreflight, content: z.string() }))
+    .max(100),
 });
 
 /** One document read back from a package, its SHA-256 verified. */
@@ -25,8 +29,56 @@ export interface PackagedDocument {
 /** Reads a package in a child process in the app (`IsolatedReaders.readDraftPackage`); throws `AppError`. */
 export type DraftPackageReader = (bytes: Uint8Array) => Promise<{ draft: Draft; documents: PackagedDocument[] }>;
 
-/** A package can hold several 50 MB documents; more than this unpacked is not a draft. */
-const largestUnpacked = 2 * 1024 * 1024 * 1024 - 1;
+/**
+ * The most a package may unpack to: 512 MB, V8's longest string (2^29 − 24 characters on 64-bit). `JSON.parse` needs
+ * the whole text as one string, so a package any bigger could never be read. In base64 that is about 384 MB of PDFs:
+ * seven documents at the court's 50 MB limit (FAQ 48), or 3.8 MB for each of a draft's hundred documents at most.
+ */
+export const largestUnpackedPackageBytes = Math.min(bufferConstants.MAX_STRING_LENGTH, 512 * 1024 * 1024);
+
+/** gzip never makes its content meaningfully bigger, so the package file is held to the same size. */
+export const largestPackageBytes = largestUnpackedPackageBytes;
+
+const megabyte = 1024 * 1024;
+const gzipMagic = [0x1f, 0x8b] as const;
+
+function damaged(message = 'This file is not an ECF Desk draft package, or it is damaged, so nothing was imported. Ask for the draft to be exported again.'): AppError {
+  return new AppError('package.damaged', message);
+}
+
+function tooLargeToRead(): AppError {
+  return new AppError(
+    'package.too-large',
+    `This file unpacks to more than ${Math.round(largestUnpackedPackageBytes / megabyte)} MB, more than any draft package ECF Desk writes, so nothing was imported. ` +
+      'It is not a package from ECF Desk, or it was damaged; ask for the draft to be exported again.',
+  );
+}
+
+/** The size a gzip file says it unpacks to (RFC 1952 §2.3.1: ISIZE, the last four bytes, little-endian, modulo 2^32). */
+function declaredUnpackedBytes(bytes: Uint8Array): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readUInt32LE(bytes.byteLength - 4);
+}
+
+/** Inflates the package, stopping as soon as it passes the limit: a gzip bomb costs at most the limit, never gigabytes. */
+function unpack(bytes: Uint8Array): string {
+  if (bytes.byteLength > largestPackageBytes) throw tooLargeToRead();
+  if (bytes.byteLength < 18 || bytes[0] !== gzipMagic[0] || bytes[1] !== gzipMagic[1]) throw damaged();
+  // An honest trailer refuses a package too large to read before a byte is inflated; a lying one is stopped below.
+  if (declaredUnpackedBytes(bytes) > largestUnpackedPackageBytes) throw tooLargeToRead();
+  let unpacked: Buffer;
+  try {
+    unpacked = gunzipSync(bytes, { maxOutputLength: largestUnpackedPackageBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLargeToRead();
+    throw damaged();
+  }
+  return unpacked.toString('utf8');
+}
+
+/** The base64 length of `byteLength` bytes (RFC 4648 §4: four characters for every three bytes, padded). */
+function base64Length(byteLength: number): number {
+  return Math.ceil(byteLength / 3) * 4;
+}
 
 /** Writes the package for one draft. The outbox state stays behind: the other desktop files it afresh. */
 export function writeDraftPackage(draft: Draft, documents: readonly { record: DocumentRecord; bytes: Uint8Array }[], now: Date): Uint8Array {
@@ -35,29 +87,51 @@ export function writeDraftPackage(draft: Draft, documents: readonly { record: Do
     version: 1,
     exportedAt: now.toISOString(),
     draft: { ...draft, outbox: null },
-    documents: documents.map(({ record, bytes }) => ({ id: record.id, name: record.name, sha256: record.sha256, preflight: record.preflight, content: Buffer.from(bytes).toString('base64') })),
+    documents: documents.map(({ record }) => ({ id: record.id, name: record.name, sha256: record.sha256, preflight: record.preflight, content: '' })),
   };
+  // Measured before the documents are encoded: a package too large to import is never built.
+  const contentBytes = documents.reduce((total, { bytes }) => total + base64Length(bytes.byteLength), 0);
+  if (Buffer.byteLength(JSON.stringify(body)) + contentBytes > largestUnpackedPackageBytes) {
+    const documentMegabytes = Math.ceil(documents.reduce((total, { bytes }) => total + bytes.byteLength, 0) / megabyte);
+    throw new AppError(
+      'package.too-large',
+      `This draft's documents come to ${documentMegabytes} MB, more than one package can carry (about ${Math.round((largestUnpackedPackageBytes * 0.75) / megabyte)} MB). ` +
+        "Split the largest documents into parts under the court's 50 MB limit, or hand the largest ones over separately, then export again.",
+    );
+  }
+  body.documents = body.documents.map((document, index) => ({ ...document, content: Buffer.from(documents[index]?.bytes ?? new Uint8Array()).toString('base64') }));
   return new Uint8Array(gzipSync(JSON.stringify(body)));
 }
 
-/** Reads a package, refusing it whole if any document's bytes do not match the SHA-256 it was exported with. */
+/**
+ * Reads a package, refusing it whole if it is too large to read, damaged, names a document in a way that could
+ * disguise it, or holds a document whose bytes do not match the SHA-256 it was exported with. A pure function of the
+ * bytes: it touches nothing else, so it may run wherever its caller chooses.
+ */
 export function readDraftPackage(bytes: Uint8Array): { draft: Draft; documents: PackagedDocument[] } {
+  const text = unpack(bytes);
   let parsed: z.infer<typeof packageSchema>;
   try {
-    parsed = packageSchema.parse(JSON.parse(gunzipSync(bytes, { maxOutputLength: largestUnpacked }).toString('utf8')));
+    parsed = packageSchema.parse(JSON.parse(text));
   } catch {
-    throw new AppError('invalid-arguments', 'This file is not an ECF Desk draft package, or it is damaged. Ask for the draft to be exported again.');
+    throw damaged();
+  }
+  for (const document of parsed.documents) {
+    const problem = findFileNameProblem(document.name);
+    if (problem !== null) {
+      throw damaged(`The name of "${showFileNameSafely(document.name)}" in this package ${problem}, so nothing was imported. Ask for the document to be renamed in ECF Desk and the draft exported again.`);
+    }
   }
   const documents = parsed.documents.map((document) => {
     const content = Buffer.from(document.content, 'base64');
     const sha256 = createHash('sha256').update(content).digest('hex');
     if (sha256 !== document.sha256) {
-      throw new AppError('invalid-arguments', `"${document.name}" in this package is not the document that was exported (its SHA-256 differs). Nothing was imported; ask for the draft to be exported again.`);
+      throw damaged(`"${document.name}" in this package is not the document that was exported (its SHA-256 differs). Nothing was imported; ask for the draft to be exported again.`);
     }
     return { id: document.id, name: document.name, sha256, bytes: new Uint8Array(content) };
   });
   const known = new Set(documents.map((document) => document.id));
   const missing = parsed.draft.documents.filter((document) => !known.has(document.documentId));
-  if (missing.length > 0) throw new AppError('invalid-arguments', 'This package lacks some of its draft’s documents. Ask for the draft to be exported again.');
+  if (missing.length > 0) throw damaged('This package lacks some of its draft’s documents, so nothing was imported. Ask for the draft to be exported again.');
   return { draft: parsed.draft, documents };
 }

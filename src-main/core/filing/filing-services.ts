@@ -9,6 +9,7 @@ import { filingProfileOf } from '../court/filing-profile';
 import type { FilingPageReader } from '../court/read-filing-page';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
+import { oneAtATime } from '../one-at-a-time';
 import { createMaildirNotices } from '../inbox/maildir-notices';
 import type { NoticeParser } from '../inbox/notice-reading';
 import type { Clock, EmitEvent } from '../ports';
@@ -100,7 +101,9 @@ export function createFilingServices(options: FilingServicesOptions) {
     if (isClosed) return;
     for (const entry of entries) outbox.markFiled(entry.caseId, entry.deSeqNum, clock.now());
   };
-  const noticeTimer = setInterval(() => void checkNotices().catch((error: unknown) => options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn')), options.noticePollMs ?? 2_000);
+  // One read at a time, and close waits for the one under way, so nothing writes to the database after it closes.
+  const noticeChecks = oneAtATime(checkNotices);
+  const noticeTimer = setInterval(() => void noticeChecks.run().catch((error: unknown) => options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn')), options.noticePollMs ?? 2_000);
   noticeTimer.unref();
 
   const courtCall = async <T>(call: (driver: FilingDriver) => Promise<T>): Promise<T> => {
@@ -178,10 +181,11 @@ export function createFilingServices(options: FilingServicesOptions) {
     /** A login or a court that came back: waiting items go now. */
     kick: (): void => void outbox.kick().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error')),
     outbox,
-    checkNotices,
+    checkNotices: noticeChecks.run,
     async close(): Promise<void> {
       isClosed = true;
       clearInterval(noticeTimer);
+      await noticeChecks.current()?.catch(() => undefined);
       await outbox.close();
     },
   };

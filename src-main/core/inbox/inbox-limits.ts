@@ -5,11 +5,10 @@
  */
 
 /**
- * The largest email, or Outlook .msg file, read as a notice: 25 MB, the largest message the common mail services
- * deliver (Gmail's limit, Exchange Online's default). A .msg keeps attachments as bytes rather than base64, so an
- * email that fits the mail services fits here as a .msg too.
+ * The largest email, or Outlook .msg file, read as a notice (25 MB, in the contract, where the renderer sees it too). A
+ * .msg keeps attachments as bytes rather than base64, so an email that fits the mail services fits here as a .msg too.
  */
-export const maxMailBytes = 25 * 1024 * 1024;
+export { maxMailBytes } from '../../shared/contract';
 
 /**
  * The longest notice body (the HTML part, or the text part of a Text-format notice): 2 MB. A real NEF is a few KB;

@@ -196,28 +196,26 @@ export function createInboxService(options: InboxServiceOptions) {
     source.watch().catch((error: unknown) => runtime.set(settings.id, { state: 'failed', lastSyncAt: null, message: error instanceof Error ? error.message : String(error), source }));
   };
 
-  // The training court delivers to a Maildir: it is read now and then, as a mail program would.
-  const trainingSource = (() => {
-    let root: string | null = null;
-    let source: ReturnType<typeof createMaildirSource> | null = null;
-    let running: Promise<unknown> | null = null;
-    return async (): Promise<void> => {
-      // One read at a time: a slow one (many new notices) is not overtaken by the next tick.
-      if (running) return void (await running);
-      const current = options.trainingMailbox();
-      if (current === null) return;
-      if (current.root !== root) {
-        root = current.root;
-        source = createMaildirSource({ root: current.root, addresses: [current.address], onMail: async (mail) => void (await ingest(mail, 'training-court')) });
-      }
-      running = source?.sync() ?? null;
-      try {
-        await running;
-      } finally {
-        running = null;
-      }
-    };
-  })();
+  // The training court delivers to a Maildir: it is read now and then, as a mail program would, one read at a time (a
+  // slow one, many new notices, is not overtaken by the next tick), and close waits for the read under way.
+  let trainingRoot: string | null = null;
+  let trainingMaildir: ReturnType<typeof createMaildirSource> | null = null;
+  const trainingReads = oneAtATime(async (): Promise<void> => {
+    const current = options.trainingMailbox();
+    if (current === null || isClosed) return;
+    if (current.root !== trainingRoot) {
+      trainingRoot = current.root;
+      trainingMaildir = createMaildirSource({
+        root: current.root,
+        addresses: [current.address],
+        onMail: async (mail) => {
+          if (!isClosed) await ingest(mail, 'training-court');
+        },
+      });
+    }
+    await trainingMaildir?.sync();
+  });
+  const trainingSource = trainingReads.run;
   const timer = setInterval(() => void trainingSource().catch((error: unknown) => options.log(`Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn')), options.pollMs ?? 2_000);
   timer.unref();
   for (const settings of options.mailboxes()) void startMailbox(settings);
@@ -370,6 +368,7 @@ export function createInboxService(options: InboxServiceOptions) {
       clearInterval(timer);
       clearInterval(retentionTimer);
       await retention.current();
+      await trainingReads.current()?.catch(() => undefined);
       await Promise.all([...runtime.values()].map((state) => state.source?.close()));
       await pendingFetches.current()?.catch(() => undefined);
     },

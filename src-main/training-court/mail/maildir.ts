@@ -1,6 +1,7 @@
 import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { findFileNameProblem } from '../../shared/file-name';
 import { MailError } from './mail-error';
 
 /** Drops messages into per-addressee Maildirs, where a mail server or a test can pick them up. */
@@ -41,13 +42,12 @@ export function createMaildirDelivery(rootFolder: string): MaildirDelivery {
 
 /**
  * The addressee's folder name. An address is outside data (a filer types it), so anything that could
- * leave the root or trip a file system is refused: separators, "..", control characters, and the
- * characters Windows forbids in names.
+ * leave the root or trip a file system is refused: separators, "..", the characters Windows forbids in
+ * names, and whatever the app's file-name rule refuses (controls, invisible formatting, line separators).
  */
 function mailboxFolderName(email: string): string {
   const name = email.trim().toLowerCase();
-  const hasControlCharacter = [...name].some((character) => character.charCodeAt(0) < 0x20 || character === '\x7f');
-  const isUnsafe = !/^[^@]+@[^@]+$/.test(name) || name.includes('..') || name.startsWith('.') || /[/\\:*?"<>|]/.test(name) || hasControlCharacter;
+  const isUnsafe = !/^[^@]+@[^@]+$/.test(name) || name.includes('..') || name.startsWith('.') || /[/\\:*?"<>|]/.test(name) || findFileNameProblem(name) !== null;
   if (isUnsafe) {
     throw new MailError('mail.unsafe-address', `"${email}" is not an email address the training court can keep a mailbox for.`);
   }

@@ -307,3 +307,58 @@ describe('the contract', () => {
     }
   });
 });
+
+describe('file names from outside', () => {
+  const channelsWithNames = ['documents.add', 'drafts.import', 'inbox.importFile'] as const;
+  const bytes = new Uint8Array([37, 80, 68, 70]);
+  const argumentsWith = (channel: (typeof channelsWithNames)[number], name: string): unknown => (channel === 'documents.add' ? { jobId: 'j', name, bytes } : { name, bytes });
+
+  it.each([
+    ['a delete character (DEL)', 'Motion\u007f.pdf'],
+    ['a C1 control (next line)', 'Motion\u0085.pdf'],
+    ['a NUL', 'Motion\u0000.pdf'],
+    ['a tab', 'Motion\t.pdf'],
+    ['a line feed', 'Motion\n.pdf'],
+    ['a line separator (U+2028)', 'Motion\u2028.pdf'],
+    ['a paragraph separator (U+2029)', 'Motion\u2029.pdf'],
+    ['a right-to-left override', 'Invoice\u202efdp.exe'],
+    ['a left-to-right override', 'Invoice\u202dfdp.exe'],
+    ['a right-to-left embedding', 'Invoice\u202bfdp.exe'],
+    ['a left-to-right embedding', 'Invoice\u202afdp.exe'],
+    ['a pop directional formatting', 'Invoice\u202cfdp.exe'],
+    ['a right-to-left isolate', 'Invoice\u2067fdp.exe'],
+    ['a left-to-right isolate', 'Invoice\u2066fdp.exe'],
+    ['a first strong isolate', 'Invoice\u2068fdp.exe'],
+    ['a pop directional isolate', 'Invoice\u2069fdp.exe'],
+    ['a right-to-left mark', 'Motion\u200f.pdf'],
+    ['a left-to-right mark', 'Motion\u200e.pdf'],
+    ['an Arabic letter mark', 'Motion\u061c.pdf'],
+    ['a zero-width space', 'Mot\u200bion.pdf'],
+    ['a zero-width joiner', 'Mot\u200dion.pdf'],
+    ['a zero-width non-joiner', 'Mot\u200cion.pdf'],
+    ['a word joiner', 'Mot\u2060ion.pdf'],
+    ['a zero-width no-break space (byte-order mark)', '\ufeffMotion.pdf'],
+    ['a soft hyphen', 'Mo\u00adtion.pdf'],
+    ['an invisible tag character', 'Motion\u{e0041}.pdf'],
+    ['half a surrogate pair', 'Motion\ud800.pdf'],
+    ['a folder', 'Exhibits/Motion.pdf'],
+    ['a Windows folder', 'Exhibits\\Motion.pdf'],
+  ])('refuses a name with %s on every channel that takes one', (_what, name) => {
+    for (const channel of channelsWithNames) {
+      const parsed = contract[channel].args.safeParse(argumentsWith(channel, name));
+      expect(parsed.success, `${channel}: ${JSON.stringify(name)}`).toBe(false);
+    }
+  });
+
+  it('says which invisible character it found and what to do, without repeating the disguised name', () => {
+    const parsed = contract['documents.add'].args.safeParse(argumentsWith('documents.add', 'Invoice\u202efdp.exe'));
+    const message = parsed.success ? '' : (parsed.error.issues[0]?.message ?? '');
+    expect(message).toContain('right-to-left override (U+202E)');
+    expect(message).toContain('rename the file');
+    expect(message).not.toContain('\u202e');
+  });
+
+  it.each(['Motion to Stay.pdf', 'Exhibit A – Résumé (2026).pdf', 'מסמך.pdf', 'مستند.pdf', '文件 第一部分.pdf', '📄 Brief.pdf', 'notice.eml'])('keeps the ordinary name %j', (name) => {
+    for (const channel of channelsWithNames) expect(contract[channel].args.safeParse(argumentsWith(channel, name)).success, channel).toBe(true);
+  });
+});

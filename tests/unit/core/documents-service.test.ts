@@ -75,6 +75,15 @@ describe('documents service', () => {
     expect(records.map((record) => [record.name, record.pages])).toEqual([['one.pdf', 1], ['two.pdf', 2]]);
   });
 
+  it('refuses a chosen file whose name hides a right-to-left override, naming it safely, and adds none of the batch', async () => {
+    const chooser: FileChooser = { choosePdfs: async () => [{ name: 'one.pdf', bytes: await makePdf(1) }, { name: 'Invoice\u202efdp.pdf', bytes: await makePdf(1) }] };
+    const service = build(chooser);
+    const refusal = service.choose();
+    await expect(refusal).rejects.toMatchObject({ code: 'invalid-arguments', message: expect.stringContaining('"Invoice[U+202E]fdp.pdf"') });
+    await expect(refusal).rejects.toMatchObject({ message: expect.stringContaining('right-to-left override') });
+    expect(service.list()).toEqual([]);
+  });
+
   it('refuses to open a dialog where the host has none (browser mode uploads instead)', async () => {
     await expect(build(null).choose()).rejects.toMatchObject({ code: 'host.unsupported' });
   });

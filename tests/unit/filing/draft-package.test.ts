@@ -1,7 +1,20 @@
+import type * as Zlib from 'node:zlib';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { largestUnpackedPackageBytes, readDraftPackage, writeDraftPackage } from '../../../src-main/core/filing/draft-package';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { makePdf } from '../../support/synthetic-pdfs';
+
+/** How much each unpacking of a package was allowed to build: the measure of what a gzip bomb can cost. */
+const unpackLimits = vi.hoisted(() => [] as number[]);
+vi.mock('node:zlib', async (importOriginal) => {
+  const zlib = await importOriginal<typeof Zlib>();
+  const gunzipSync = (buffer: Uint8Array, options?: { maxOutputLength?: number }): Buffer => {
+    unpackLimits.push(options?.maxOutputLength ?? Number.POSITIVE_INFINITY);
+    return zlib.gunzipSync(buffer, options);
+  };
+  return { ...zlib, gunzipSync };
+});
 
 let paralegal: AccountsHarness;
 let attorney: AccountsHarness;
@@ -54,8 +67,62 @@ describe('handing a draft to the attorney on another desktop', () => {
     tampered.writeUInt8((tampered.readUInt8(flipped) ^ 0xff) & 0xff, flipped);
     (body.documents[0] as { content: string }).content = tampered.toString('base64');
     const before = (await attorney.handlers['documents.list']({})).length;
-    await expect(attorney.handlers['drafts.import']({ name: 'tampered.ecfdraft', bytes: new Uint8Array(gzipSync(JSON.stringify(body))) })).rejects.toMatchObject({ code: 'invalid-arguments', message: expect.stringContaining('SHA-256 differs') });
+    await expect(attorney.handlers['drafts.import']({ name: 'tampered.ecfdraft', bytes: new Uint8Array(gzipSync(JSON.stringify(body))) })).rejects.toMatchObject({ code: 'package.damaged', message: expect.stringContaining('SHA-256 differs') });
     expect(await attorney.handlers['documents.list']({})).toHaveLength(before);
-    await expect(attorney.handlers['drafts.import']({ name: 'junk.ecfdraft', bytes: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({ message: expect.stringContaining('not an ECF Desk draft package') });
+    await expect(attorney.handlers['drafts.import']({ name: 'junk.ecfdraft', bytes: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({ code: 'package.damaged', message: expect.stringContaining('not an ECF Desk draft package') });
+  });
+
+  it('refuses a package whose document name hides a right-to-left override, shows the name safely, and keeps nothing of it', async () => {
+    const { bytes } = await preparedDraft();
+    const body = JSON.parse(gunzipSync(bytes).toString('utf8')) as { documents: { name: string }[] };
+    (body.documents[0] as { name: string }).name = 'Invoice\u202efdp.pdf';
+    const before = (await attorney.handlers['documents.list']({})).length;
+    const refusal = attorney.handlers['drafts.import']({ name: 'disguised.ecfdraft', bytes: new Uint8Array(gzipSync(JSON.stringify(body))) });
+    await expect(refusal).rejects.toMatchObject({ code: 'package.damaged', message: expect.stringContaining('"Invoice[U+202E]fdp.pdf"') });
+    await expect(refusal).rejects.toMatchObject({ message: expect.stringContaining('right-to-left override') });
+    expect(await attorney.handlers['documents.list']({})).toHaveLength(before);
+  });
+});
+
+describe('a package too large to read', () => {
+  beforeEach(() => {
+    unpackLimits.length = 0;
+  });
+
+  it('is 512 MB unpacked at most: the longest string JSON.parse can be given', () => {
+    expect(largestUnpackedPackageBytes).toBeLessThanOrEqual(512 * 1024 * 1024);
+    expect(largestUnpackedPackageBytes).toBeGreaterThan(500 * 1024 * 1024);
+  });
+
+  it('refuses a 2 MB gzip bomb that unpacks to 2 GB as too large, after building at most 512 MB of it', () => {
+    // 256 gzip members of 8 MB of zeros each: 2 GB unpacked, each member's trailer honest about its own 8 MB.
+    const member = gzipSync(Buffer.alloc(8 * 1024 * 1024));
+    const bomb = new Uint8Array(Buffer.concat(Array.from({ length: 256 }, () => member)));
+    expect(bomb.byteLength).toBeLessThan(3 * 1024 * 1024);
+    expect(() => readDraftPackage(bomb)).toThrow(expect.objectContaining({ code: 'package.too-large', message: expect.stringContaining('more than 512 MB') }));
+    expect(unpackLimits.length).toBeGreaterThan(0);
+    expect(Math.max(...unpackLimits)).toBeLessThanOrEqual(largestUnpackedPackageBytes);
+  });
+
+  it('refuses at once, before inflating anything, a package whose gzip trailer says it unpacks to more than 512 MB', () => {
+    const honest = Buffer.from(gzipSync(JSON.stringify({ format: 'ecf-desk-draft' })));
+    honest.writeUInt32LE(600 * 1024 * 1024, honest.byteLength - 4);
+    expect(() => readDraftPackage(new Uint8Array(honest))).toThrow(expect.objectContaining({ code: 'package.too-large' }));
+    expect(unpackLimits).toEqual([]);
+  });
+
+  it('refuses a package file over 512 MB before reading a byte of it', () => {
+    // Zero-filled and never written: the system hands these pages over lazily, so the test itself stays small.
+    const oversized = new Uint8Array(largestUnpackedPackageBytes + 1);
+    expect(() => readDraftPackage(oversized)).toThrow(expect.objectContaining({ code: 'package.too-large' }));
+    expect(unpackLimits).toEqual([]);
+  });
+
+  it('is never written: a draft whose documents cannot fit in one package is refused at export with what to do', async () => {
+    const draft = await paralegal.handlers['drafts.create']({});
+    const record = await paralegal.handlers['documents.add']({ jobId: 'large', name: 'Appendix.pdf', bytes: await makePdf(1) });
+    const hundredMegabytes = new Uint8Array(100 * 1024 * 1024);
+    const documents = Array.from({ length: 5 }, () => ({ record, bytes: hundredMegabytes }));
+    expect(() => writeDraftPackage(draft, documents, new Date())).toThrow(expect.objectContaining({ code: 'package.too-large', message: expect.stringContaining('Split the largest documents') }));
   });
 });

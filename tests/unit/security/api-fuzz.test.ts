@@ -51,6 +51,9 @@ const wrongValues: readonly [string, unknown][] = [
   ['an empty string', ''],
   ['a path traversal', '../../../../etc/passwd'],
   ['a NUL byte', 'a\u0000b'],
+  ['a DEL', 'a\u007fb'],
+  ['a right-to-left override', 'a\u202eb'],
+  ['a line separator', 'a\u2028b'],
   ['a 5 MB string', hugeString],
   ['an array', ['x']],
   ['a 100k array', longArray],
@@ -293,6 +296,9 @@ describe('browser mode’s HTTP layer, fed what it cannot read', () => {
     ['tries to pollute the prototype', '{"__proto__":{"polluted":"yes"},"jobId":"j","name":"a.pdf"}'],
     ['smuggles its own bytes field', '{"jobId":"j","name":"a.pdf","bytes":"AAAA"}'],
     ['names a folder', '{"jobId":"j","name":"../../etc/passwd"}'],
+    ['hides a right-to-left override in its name', '{"jobId":"j","name":"Invoice\\u202efdp.exe"}'],
+    ['hides a line separator in its name', '{"jobId":"j","name":"Motion\\u2028.pdf"}'],
+    ['hides a DEL in its name', '{"jobId":"j","name":"Motion\\u007f.pdf"}'],
     ['is for a channel that takes no file', '{}'],
   ])('a file upload whose arguments %s is answered with an envelope, never a 5xx', async (name, json) => {
     const channel = name.includes('no file') ? 'documents.list' : 'documents.add';

@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginMessages, loginsPerMinute } from '../../../src-main/training-court/login-service';
+import { openCourtDatabase } from '../../../src-main/training-court/court-database';
+import { createLoginService, loginMessages, loginsPerMinute, longestLoginIdCharacters, sessionLifetimeMs, trackedLoginIds } from '../../../src-main/training-court/login-service';
+import { createLoginThrottle } from '../../../src-main/training-court/login-throttle';
+import { defaultSeed } from '../../../src-main/training-court/seed';
 import { CourtClient, pageKind, seededOtp, seededPassword, startTestCourt } from '../../support/training-court';
 
 type Court = Awaited<ReturnType<typeof startTestCourt>>;
@@ -105,5 +111,100 @@ describe('throttling', () => {
     } finally {
       await throttled.stop();
     }
+  });
+});
+
+describe('a throttle hostile login ids cannot grow', () => {
+  it('refuses a login id of a megabyte as too long, before the throttle would keep it', async () => {
+    const response = await fetch(`${court.url}/services/cso-auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ loginId: 'x'.repeat(1024 * 1024 - 100), password: 'x', redactFlag: '1' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ nextGenCSO: '', loginResult: '1', errorDescription: loginMessages.loginIdTooLong });
+    expect(longestLoginIdCharacters).toBeLessThanOrEqual(256);
+  });
+
+  it(`tracks at most ${trackedLoginIds.toLocaleString('en-US')} login ids: a new one waits (429) until the oldest minute ends, then all are let in again`, () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ecf-login-throttle-'));
+    const db = openCourtDatabase(folder, defaultSeed, { reset: false });
+    try {
+      let now = Date.parse('2026-11-30T15:00:00Z');
+      const service = createLoginService(db, () => now);
+      for (let index = 0; index < trackedLoginIds; index += 1) expect(service.login({ loginId: `probe-${index}`, password: 'x' }).status).toBe(200);
+      const refused = service.login({ loginId: 'one-more', password: 'x' });
+      expect(refused.status).toBe(429);
+      expect(refused.retryAfterSeconds).toBe(60);
+      now += 60_000;
+      expect(service.login({ loginId: 'twalsh', password: seededPassword('twalsh'), redactFlag: '1' }).reply.loginResult).toBe('0');
+    } finally {
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('keeps only the last 8 hours of them: an expired session, ended or not, is dropped at the next login', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ecf-sessions-'));
+    const db = openCourtDatabase(folder, defaultSeed, { reset: false });
+    try {
+      let now = Date.parse('2026-11-30T15:00:00Z');
+      const service = createLoginService(db, () => now);
+      const login = (loginId: string): string => service.login({ loginId, password: seededPassword(loginId), redactFlag: '1' }).reply.nextGenCSO;
+      const ended = login('twalsh');
+      service.logout({ nextGenCSO: ended });
+      login('dchen');
+      now += sessionLifetimeMs;
+      const live = login('rpatel');
+      const rows = db.prepare('SELECT token FROM sessions').all() as { token: string }[];
+      expect(rows).toEqual([{ token: live }]);
+      expect(service.session(live)?.loginId).toBe('rpatel');
+    } finally {
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the login throttle', () => {
+  const limits = { perMinute: loginsPerMinute, trackedLoginIds: 3 };
+
+  it('keeps only the last five times of a login id, however hard it is hammered, and keeps it shut while hammered', () => {
+    let now = 0;
+    const throttle = createLoginThrottle(limits, () => now);
+    const answers = Array.from({ length: 10_000 }, () => {
+      now += 5;
+      return throttle.attempt('twalsh');
+    });
+    expect(answers.slice(0, loginsPerMinute)).toEqual(Array.from({ length: loginsPerMinute }, () => null));
+    expect(answers.slice(loginsPerMinute).every((answer) => answer !== null && answer > 0)).toBe(true);
+    expect(throttle.trackedCount).toBe(1);
+  });
+
+  it('says how long to wait: until the oldest of the last five attempts is a minute old', () => {
+    let now = 0;
+    const throttle = createLoginThrottle(limits, () => now);
+    for (let attempt = 0; attempt < loginsPerMinute; attempt += 1) throttle.attempt('dchen');
+    now = 20_000;
+    expect(throttle.attempt('dchen')).toBe(40);
+    now = 59_500;
+    expect(throttle.attempt('dchen')).toBe(1);
+    now = 60_000;
+    expect(throttle.attempt('dchen')).toBeNull();
+  });
+
+  it('forgets a login id once a minute has passed since its last attempt', () => {
+    let now = 0;
+    const throttle = createLoginThrottle(limits, () => now);
+    throttle.attempt('one');
+    throttle.attempt('two');
+    now = 30_000;
+    throttle.attempt('three');
+    expect(throttle.trackedCount).toBe(3);
+    now = 61_000;
+    expect(throttle.attempt('four')).toBeNull();
+    expect(throttle.trackedCount).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { ImapFlow } from 'imapflow';
+import { maxMailBytes } from '../../../shared/contract';
 import type { IncomingMail } from './mail-source';
 import type { AppLog } from '../../storage/app-log';
 
@@ -18,6 +19,8 @@ export interface FetchNewMailSettings {
   readonly saveCursor: (uidValidity: string, lastUid: number) => void;
   readonly onMail: (mail: IncomingMail) => Promise<void>;
   readonly log: AppLog;
+  /** Messages larger than this are passed over unread (default `maxMailBytes`, what a dropped email file may be). */
+  readonly largestMessageBytes?: number;
 }
 
 /**
@@ -37,8 +40,17 @@ export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSetti
   const uids = (found || []).filter((uid) => uid > after).sort((left, right) => left - right);
   const wanted = after === 0 ? uids.slice(-firstSyncLimit) : uids;
 
+  const largest = settings.largestMessageBytes ?? maxMailBytes;
+  const sizes = await messageSizes(client, wanted);
   let handedOver = 0;
   for (const uid of wanted) {
+    const size = sizes.get(uid);
+    if (size !== undefined && size > largest) {
+      // A message is fetched whole into memory: one far larger than any notice is never fetched at all.
+      settings.log(`"${settings.folder}": message ${uid} is ${megabytes(size)} MB, larger than the ${megabytes(largest)} MB an email may be; it was passed over unread.`, 'warn');
+      settings.saveCursor(uidValidity, uid);
+      continue;
+    }
     // `source: true` fetches BODY.PEEK[] (imapflow's commands/fetch.js), which leaves \Seen alone.
     const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
     if (message !== false && message.source !== undefined) {
@@ -50,6 +62,19 @@ export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSetti
     settings.saveCursor(uidValidity, uid);
   }
   return handedOver;
+}
+
+/** Each wanted message's size in octets (RFC 3501 §6.4.5, RFC822.SIZE), asked for all of them in one command. */
+async function messageSizes(client: ImapFlow, uids: readonly number[]): Promise<Map<number, number>> {
+  const first = uids[0];
+  const last = uids.at(-1);
+  if (first === undefined || last === undefined) return new Map();
+  const messages = await client.fetchAll(`${first}:${last}`, { uid: true, size: true }, { uid: true });
+  return new Map(messages.flatMap((message) => (message.size === undefined ? [] : [[message.uid, message.size] as const])));
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
 }
 
 /** The last UID already handed over, or 0 to start over. */

@@ -1,4 +1,5 @@
 import { ImapFlow } from 'imapflow';
+import { maxMailBytes } from '../../../shared/contract';
 import { fetchNewMail, type FetchNewMailSettings } from './imap-fetch-new';
 import { createPause, reconnectDelay } from './reconnect-delay';
 import type { LogLevel } from '../../storage/app-log';
@@ -29,6 +30,8 @@ export interface ImapSource {
 const idleRenewalMs = 10 * 60 * 1000;
 /** A server that refuses IDLE is asked again this often. */
 const pollIntervalMs = 60 * 1000;
+/** Room in one IMAP response for what surrounds a message's literal (its FETCH line, flags, date). */
+const responseFramingBytes = 1024 * 1024;
 
 /**
  * Reads one IMAP folder without marking anything read (unless `marksRead`): a paralegal who opens the
@@ -39,6 +42,7 @@ const pollIntervalMs = 60 * 1000;
 export function createImapSource(options: ImapSourceOptions): ImapSource {
   const log = (line: string, level?: LogLevel): void => options.log(`imap ${options.id}: ${line}`, level);
   const settings: FetchNewMailSettings = { ...options, log };
+  const largestMessageBytes = options.largestMessageBytes ?? maxMailBytes;
   const pause = createPause();
   let watcher: ImapFlow | null = null;
   let watching: Promise<void> | null = null;
@@ -61,6 +65,9 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
       logger: false,
       disableAutoIdle: true,
       maxIdleTime: idleRenewalMs,
+      // Messages over the limit are never asked for; a server that sends more than it announced is cut off here.
+      maxLiteralSize: largestMessageBytes,
+      maxResponseSize: largestMessageBytes + responseFramingBytes,
     });
     // Without a listener a socket error would be thrown at the process; the watch loop sees `usable` turn false.
     client.on('error', (error: unknown) => log(`connection error: ${describe(error)}`, 'warn'));

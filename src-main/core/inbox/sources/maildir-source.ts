@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { maxMailBytes } from '../../../shared/contract';
 import type { IncomingMail } from './mail-source';
 
 /** A Maildir tree to read, and what to do with each message. */
@@ -11,6 +12,8 @@ export interface MaildirSourceOptions {
   /** Whether the store already holds this message, so a restart does not hand over the whole tree again. */
   readonly seen?: (sourceKey: string) => boolean | Promise<boolean>;
   readonly onMail: (mail: IncomingMail) => Promise<void>;
+  /** Messages larger than this are passed over unread (default `maxMailBytes`, what a dropped email file may be). */
+  readonly largestMessageBytes?: number;
 }
 
 /** A Maildir tree that hands over each message once. */
@@ -23,6 +26,7 @@ interface MaildirFile {
   readonly file: string;
   readonly sourceKey: string;
   readonly modifiedAt: Date;
+  readonly size: number;
 }
 
 /**
@@ -31,12 +35,18 @@ interface MaildirFile {
  */
 export function createMaildirSource(options: MaildirSourceOptions): MaildirSource {
   const handedOver = new Set<string>();
+  const largest = options.largestMessageBytes ?? maxMailBytes;
   return {
     async sync() {
       let fetched = 0;
       for (const entry of await listMessages(options.root, options.addresses)) {
         if (handedOver.has(entry.sourceKey)) continue;
         if (options.seen && (await options.seen(entry.sourceKey))) {
+          handedOver.add(entry.sourceKey);
+          continue;
+        }
+        // Read whole into memory, so one far larger than any notice is passed over unread, for good.
+        if (entry.size > largest) {
           handedOver.add(entry.sourceKey);
           continue;
         }
@@ -63,7 +73,7 @@ async function listMessages(root: string, only: readonly string[] | undefined): 
         const facts = await stat(file).catch(() => null);
         if (facts === null || !facts.isFile()) continue;
         // Maildir moves a read message from new/ to cur/ with ":2,<flags>" added: the unique part before ':' names it.
-        files.push({ file, sourceKey: `maildir:${address}/${name.split(':')[0] ?? name}`, modifiedAt: facts.mtime });
+        files.push({ file, sourceKey: `maildir:${address}/${name.split(':')[0] ?? name}`, modifiedAt: facts.mtime, size: facts.size });
       }
     }
   }

@@ -145,6 +145,22 @@ describe.skipIf(server === null)('createImapSource (against a throwaway Dovecot;
     expect(await seenFlags('Failure')).toEqual([true, false, false]);
   });
 
+  it('passes over a message larger than an email may be without fetching it, and goes on to the next notice', async () => {
+    await withClient(async (client) => {
+      await client.mailboxCreate('Large').catch(() => undefined);
+      await client.append('Large', citNotice(1), []);
+      // A notice carrying 300 KB more than any notice does, against a limit of 100 KB.
+      await client.append('Large', `${citNotice(2)}\r\n<!--\r\n${`${'x'.repeat(74)}\r\n`.repeat(4_000)}-->\r\n`, []);
+      await client.append('Large', citNotice(3), []);
+    });
+    const { source, events, mails, state } = recordingSource('Large', { largestMessageBytes: 100_000 });
+    expect(await source.sync()).toEqual({ fetched: 2 });
+    await source.close();
+    expect(await documentNumbers(mails)).toEqual(['1', '3']);
+    expect(events.filter((line) => line.includes('passed over unread'))).toEqual([expect.stringContaining('message 2 is 0.3 MB, larger than the 0.1 MB')]);
+    expect(state.cursor?.lastUid).toBe(3);
+  });
+
   it('watching, sees a notice delivered during IDLE within seconds, and again after the server dropped the connection', async () => {
     await deliver('Watch', 1);
     const { source, mails } = recordingSource('Watch');

@@ -37,6 +37,17 @@ async function documentNumbers(mails: readonly IncomingMail[]): Promise<(string 
 }
 
 describe('createMaildirSource', () => {
+  it('passes over a message larger than an email may be without reading it, and hands over the rest', async () => {
+    await deliver('docketing@example.com', '1700000001.M1P1.host', 1, new Date('2026-03-02T09:00:00Z'));
+    const large = await deliver('docketing@example.com', '1700000002.M1P1.host', 2, new Date('2026-03-02T10:00:00Z'));
+    await writeFile(large, `${citNotice(2)}\r\n<!--\r\n${`${'x'.repeat(74)}\r\n`.repeat(4_000)}-->\r\n`);
+    const { mails, onMail } = collecting();
+    const source = createMaildirSource({ root, onMail, largestMessageBytes: 100_000 });
+    expect(await source.sync()).toEqual({ fetched: 1 });
+    expect(await documentNumbers(mails)).toEqual(['1']);
+    expect(await source.sync()).toEqual({ fetched: 0 });
+  });
+
   it('hands over every message of every address, oldest first, once', async () => {
     await deliver('jdoe@example.com', '1700000002.M1P1.host', 2, new Date('2026-03-02T10:00:00Z'));
     await deliver('docketing@example.com', '1700000001.M1P1.host', 1, new Date('2026-03-02T09:00:00Z'));

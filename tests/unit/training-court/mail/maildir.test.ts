@@ -47,9 +47,9 @@ describe('createMaildirDelivery', () => {
     expect(contents.sort()).toEqual(['first', 'second']);
   });
 
-  it('refuses an address that could write outside the mail folder', async () => {
+  it('refuses an address that could write outside the mail folder or disguise its folder name', async () => {
     const delivery = createMaildirDelivery(root);
-    for (const email of ['../../etc@example.test', 'a/b@example.test', 'a\\b@example.test', 'a\u0000@example.test', '..@example.test', 'no-at-sign', '.hidden@example.test']) {
+    for (const email of ['../../etc@example.test', 'a/b@example.test', 'a\\b@example.test', 'a\u0000@example.test', '..@example.test', 'no-at-sign', '.hidden@example.test', 'a\u007f@example.test', 'moc.elpmaxe\u202e@attacker.test', 'a\u2028@example.test']) {
       await expect(delivery.deliver(email, message)).rejects.toMatchObject({ code: 'mail.unsafe-address' });
     }
     expect(await readdir(root)).toEqual([]);

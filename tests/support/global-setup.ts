@@ -2,7 +2,10 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { projectRoot, testBuildFolder } from './paths';
 
-/** The Node bundles unit tests run as the app ships them (the workers, the CLI, the training court), and the processes crash tests kill. */
+/**
+ * The Node bundles unit tests run as the app ships them (the workers, the CLI, the training court), the processes
+ * crash tests kill, and the process hostile PDFs are read in so that a crash ends it rather than the test runner.
+ */
 const bundles = [
   { entry: 'src-main/core/documents/pdf-facts-worker.ts', out: 'workers/pdf-facts.js' },
   { entry: 'src-main/core/preflight/preflight-worker.ts', out: 'workers/preflight.js' },
@@ -11,6 +14,7 @@ const bundles = [
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },
+  { entry: 'tests/support/processes/untrusted-pdf.ts', out: 'processes/untrusted-pdf.js' },
 ];
 
 /** Bundles them once per test run. */

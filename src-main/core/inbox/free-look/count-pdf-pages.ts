@@ -1,14 +1,11 @@
-import { PDFDocument } from 'pdf-lib';
+import { countPages } from '../../preflight/parse/count-pages';
 
 /**
- * The number of pages of a PDF the court sent, or null when pdf-lib cannot read it. The count tells the user what
- * viewing it again would cost ($0.10 a page, NEF-AND-PACER.md §0.1); the bytes are kept either way.
+ * The number of pages of a PDF the court sent, or null when it cannot be read. The count tells the user what
+ * viewing it again would cost ($0.10 a page, court fee schedule); the bytes are kept either way. It runs in the
+ * app's own process, so it reads the file with the same bounded parse and page walk as preflight.
  */
 export async function countPdfPages(bytes: Uint8Array): Promise<number | null> {
-  try {
-    const document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-    return document.getPageCount();
-  } catch {
-    return null;
-  }
+  const count = await countPages(bytes);
+  return count.kind === 'counted' ? count.pages : null;
 }

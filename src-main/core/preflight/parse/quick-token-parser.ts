@@ -13,6 +13,7 @@ import {
 } from '@cantoo/pdf-lib';
 import type { PDFObject, PDFStream } from '@cantoo/pdf-lib';
 import { lazyNumberOf } from './lazy-number';
+import { readExponent } from './number-exponent';
 import { endstreamKeyword, findStreamEnd, streamKeywords } from './stream-end';
 
 /**
@@ -180,7 +181,7 @@ export class QuickTokenParser extends PDFParser {
     return value;
   }
 
-  /** `[+-]digits[.digits]` within 15 digits; any other shape goes to pdf-lib's reader (which rejects most). */
+  /** `[+-]digits[.digits]` within 15 digits, with an exponent as pdf.js reads one (number-exponent.ts); any other shape goes to pdf-lib's reader (which rejects most). */
   protected override parseRawNumber(): number {
     const cursor = this.cursor;
     const { bytes, length } = cursor;
@@ -210,8 +211,19 @@ export class QuickTokenParser extends PDFParser {
       cursor.idx = start;
       return super.parseRawNumber();
     }
-    cursor.idx = at;
-    const magnitude = mantissa / (powersOfTen[fractionDigits] ?? 1);
+    let magnitude = mantissa / (powersOfTen[fractionDigits] ?? 1);
+    let end = at;
+    if (bytes[at] === 0x65 || bytes[at] === 0x45) {
+      const exponent = readExponent((index) => bytes[index], at);
+      magnitude *= 10 ** exponent.value;
+      // An exponent that overflows is left to pdf-lib, which stops before it, so the object still reads as damaged.
+      if (!Number.isFinite(magnitude)) {
+        cursor.idx = start;
+        return super.parseRawNumber();
+      }
+      end = exponent.end;
+    }
+    cursor.idx = end;
     return sign === 0x2d ? -magnitude : magnitude;
   }
 

@@ -12,10 +12,12 @@ const mebibyte = 1024 * 1024;
 
 /**
  * A real page's content stream is kilobytes to a few megabytes; the largest stream a filing holds is a page
- * scanned at 600 dpi in colour, 101 MB decoded for a letter page and 128 MB for a legal one. A stream may
- * decode to twice that. The whole document may decode to 1 GiB: a 4,540-page, 55 MB filing decodes to about a
- * tenth of that, and a file that expands further is a decompression bomb, not a filing (Deflate alone
- * multiplies up to 1,032 times, so a 2 MB file can claim 2 GB, and chained filters multiply again).
+ * scanned at 600 dpi in colour, 101 MB decoded for a letter page and 128 MB for a legal one. A stream may decode
+ * to twice that. A whole document may decode to 1 GiB: the 4,540-page, 55 MB benchmark filing decodes to 56 MB
+ * in all, and a file at the court's 50 MB limit made only of text and drawings compressed tenfold to 500 MB,
+ * while a few megabytes of Deflate data can claim gigabytes (it multiplies up to 1,032 times, and chained
+ * filters multiply again). Decoded bytes live outside the JavaScript heap, so the worker's heap limit does not
+ * hold them: these limits do.
  */
 export const decodeLimits: DecodeLimits = { streamBytes: 256 * mebibyte, documentBytes: 1024 * mebibyte };
 

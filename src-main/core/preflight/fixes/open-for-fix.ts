@@ -24,7 +24,7 @@ export async function openForFix(bytes: Uint8Array): Promise<OpenedForFix | FixF
   const budget = new DecodeBudget();
   let document: PDFDocument;
   try {
-    document = await loadDocument(bytes, budget);
+    document = await loadDocument(bytes, budget, { isForWriting: true });
   } catch (error) {
     if (error instanceof Error && error.message === 'NEEDS PASSWORD') return needsPassword;
     return budget.overrun === null ? unreadable : tooLargeWhenOpened;

@@ -4,9 +4,12 @@ import './bounded-object-streams';
 import { attachBudget, DecodeBudget } from './decode-budget';
 import { QuickPdfParser } from './quick-pdf-parser';
 
-/** How to parse: `isDecrypting: false` leaves an encrypted file's strings and streams as they are, which needs no password. */
+/** How to parse an untrusted PDF. */
 export interface LoadOptions {
+  /** false leaves an encrypted file's strings and streams as they are, which needs no password. */
   readonly isDecrypting?: boolean;
+  /** true when the document will be written out (a fix), which changes how its numbers are built, not what they are. */
+  readonly isForWriting?: boolean;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface LoadOptions {
  */
 export async function loadDocument(bytes: Uint8Array, budget: DecodeBudget = new DecodeBudget(), options: LoadOptions = {}): Promise<PDFDocument> {
   const document =
-    (await parseQuickly(bytes, budget, options.isDecrypting ?? true)) ??
+    (await parseQuickly(bytes, budget, options)) ??
     (await PDFDocument.load(bytes, {
       ignoreEncryption: true,
       password: '',
@@ -30,15 +33,15 @@ export async function loadDocument(bytes: Uint8Array, budget: DecodeBudget = new
   return document;
 }
 
-async function parseQuickly(bytes: Uint8Array, budget: DecodeBudget, isDecrypting: boolean): Promise<PDFDocument | null> {
+async function parseQuickly(bytes: Uint8Array, budget: DecodeBudget, options: LoadOptions): Promise<PDFDocument | null> {
   let context: PDFContext;
   try {
-    context = await new QuickPdfParser(bytes, budget).parseDocument();
+    context = await new QuickPdfParser(bytes, budget, options.isForWriting ?? false).parseDocument();
   } catch {
     return null;
   }
   // `PDFDocument.load` parses an encrypted file twice, the second time decrypting with the password.
-  if (isDecrypting && context.lookup(context.trailerInfo.Encrypt) !== undefined) return null;
+  if ((options.isDecrypting ?? true) && context.lookup(context.trailerInfo.Encrypt) !== undefined) return null;
   // The constructor `PDFDocument.load` ends with, given what it passes for an unencrypted file:
   // ignoreEncryption, no metadata update, XFA forms not preserved.
   return Reflect.construct(PDFDocument, [context, true, false, false]) as PDFDocument;

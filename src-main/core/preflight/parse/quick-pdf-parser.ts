@@ -37,8 +37,8 @@ const catalogType = PDFName.of('Catalog');
  * within `budget` (bounded-object-streams.ts), never by pdf-lib's unbounded decoders.
  */
 export class QuickPdfParser extends QuickTokenParser {
-  constructor(bytes: Uint8Array, budget: DecodeBudget) {
-    super(bytes);
+  constructor(bytes: Uint8Array, budget: DecodeBudget, isForWriting = false) {
+    super(bytes, isForWriting);
     attachBudget(this.context, budget);
   }
 

@@ -18,8 +18,8 @@ export type DecodeFailure = 'over-limit' | 'unreadable';
  * A stream's decoded bytes, every filter's output counted against `budget`: Flate through Node's native zlib
  * with `maxOutputLength`, the other filters pdf-lib knows through its decoders read a step at a time. pdf-lib's
  * own Flate decoder is never used on untrusted data, because it inflates a whole Deflate block in one step and a
- * block can hold gigabytes. A truncated Flate stream yields what it holds (a viewer shows that much); a stream
- * whose checksum or header is wrong is read past them, as pdf-lib's inflater read it. Returns why not when the
+ * block can hold gigabytes. A truncated Flate stream yields what it holds (a viewer shows that much), and one
+ * whose checksum is wrong is still read, as pdf-lib's inflater read it. Returns why not when the
  * stream would go over the budget (which then records it) or cannot be decoded (an unknown filter, damage).
  */
 export function decodeStreamBytes(stream: PDFRawStream, budget: DecodeBudget): Uint8Array | DecodeFailure {
@@ -85,7 +85,7 @@ function inflateBounded(bytes: Uint8Array, allowance: number): Uint8Array | Deco
   } catch (error) {
     if (isTooLarge(error)) return 'over-limit';
   }
-  // A wrong checksum or header check (common in damaged files) stops zlib but not pdf-lib's inflater: read the raw Deflate data after the two-byte header.
+  // A wrong checksum (common in damaged files) stops zlib but not pdf-lib's inflater: read the raw Deflate data after the two-byte header.
   try {
     return inflateRawSync(bytes.subarray(2), options);
   } catch (error) {

@@ -7,6 +7,21 @@ const electronOnlyInShell = {
   name: 'electron',
   message: 'Only src-main/shell and src-main/preload may import electron; core and shared run in plain Node and in tests.',
 };
+const unboundedPdfLib = {
+  name: 'pdf-lib',
+  message: 'Read untrusted PDFs with @cantoo/pdf-lib through src-main/core/preflight/parse (bounded decoding and page walk).',
+};
+/** pdf-lib's own page walk has no visited set and its parse decodes without limits: untrusted PDFs go through parse/. */
+const unboundedPdfReading = [
+  {
+    selector: "CallExpression[callee.property.name=/^(getPages|getPageCount|getPage|getPageIndices)$/]",
+    message: "pdf-lib's page walk has no visited set: take an untrusted PDF's pages from readPageTree (src-main/core/preflight/parse/page-tree.ts).",
+  },
+  {
+    selector: "CallExpression[callee.object.name='PDFDocument'][callee.property.name='load']",
+    message: 'Parse an untrusted PDF with loadDocument (src-main/core/preflight/parse/load-document.ts), which bounds what it decodes.',
+  },
+];
 const nodeBuiltins = {
   group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'url', 'util'],
   message: 'This folder runs outside Node (shared is isomorphic; the renderer is a web page): no Node built-ins.',
@@ -30,11 +45,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell],
+          paths: [electronOnlyInShell, unboundedPdfLib],
           patterns: [{ group: ['**/shell/**', '**/preload/**', '**/src-renderer/**'], message: 'Core and browser mode may not depend on a host.' }],
         },
       ],
     },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/core/preflight/parse/load-document.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...unboundedPdfReading] },
   },
   {
     files: ['src-main/shared/**'],

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { PDFDocument } from 'pdf-lib';
+import { countPages } from '../core/preflight/parse/count-pages';
 import { findDocketEvent } from '../shared/cit-event-catalog';
 import { nextCounter } from './court-database';
 import type { CourtRecords, DocketEntryRecord } from './court-records';
@@ -79,12 +79,10 @@ export function createFilingService(options: { db: Database.Database; records: C
   const storeDocument = async (upload: UploadedDocument): Promise<Result<PendingDocument>> => {
     const verdict = screenUpload(upload.bytes);
     if (!verdict.accepted) return { refused: 'upload-rejected', message: verdict.message };
-    let pages: number;
-    try {
-      pages = (await PDFDocument.load(upload.bytes, { updateMetadata: false })).getPageCount();
-    } catch {
-      return { refused: 'upload-rejected', message: 'ERROR: Document is not a well-formed PDF document' };
-    }
+    // The court runs inside the app: the upload is counted with the app's bounded parse and page walk.
+    const count = await countPages(upload.bytes);
+    if (count.kind === 'unreadable') return { refused: 'upload-rejected', message: 'ERROR: Document is not a well-formed PDF document' };
+    const pages = count.pages;
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const file = path.join(documentsFolder, `${sha256}.pdf`);
     if (!existsSync(file)) {

@@ -2,7 +2,11 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { projectRoot, testBuildFolder } from './paths';
 
-/** The Node bundles unit tests run as the app ships them (the child process and its jobs, the CLI, the training court), and the processes crash tests kill. */
+/**
+ * The Node bundles unit tests run as the app ships them (the child process and its jobs, the CLI, the training court),
+ * the processes crash tests kill, and the processes hostile inputs are read in so that a crash ends them rather than the
+ * test runner.
+ */
 const bundles = [
   { entry: 'src-main/core/isolation/isolated-child.ts', out: 'workers/isolated-child.js' },
   { entry: 'src-main/core/documents/pdf-facts-task.ts', out: 'workers/pdf-facts.js' },
@@ -17,6 +21,7 @@ const bundles = [
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },
   { entry: 'tests/support/processes/read-page.ts', out: 'processes/read-page.js' },
+  { entry: 'tests/support/processes/untrusted-pdf.ts', out: 'processes/untrusted-pdf.js' },
 ];
 
 /** Bundles them once per test run. */

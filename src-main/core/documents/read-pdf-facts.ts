@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { countPages } from '../preflight/parse/count-pages';
 import type { PdfFacts } from '../ports';
 
 /** PDF 1.7 (ISO 32000-1, 7.5.2) lets readers accept the header anywhere in the first 1024 bytes. */
@@ -18,17 +18,14 @@ export function hasPdfHeader(bytes: Uint8Array): boolean {
 export type PdfPageCounter = (bytes: Uint8Array) => Promise<number | null>;
 
 /**
- * Reads what the document list shows: is it a PDF, and how many pages. Encrypted files are still
- * counted (preflight reports the encryption); anything pdf-lib cannot parse is `unreadable`.
- * Runs inside a worker in the real hosts, because PDFs are hostile input.
+ * Reads what the document list shows: is it a PDF, and how many pages, counted as preflight counts them
+ * (parse/count-pages.ts). Encrypted files are still counted (preflight reports the encryption); a file with
+ * an object that cannot be parsed, or no page at all, is `unreadable`. Runs inside a worker in the real hosts,
+ * because PDFs are hostile input.
  */
 export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
   if (!hasPdfHeader(bytes)) return { kind: 'not-pdf' };
-  try {
-    const document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
-    const pages = document.getPageCount();
-    return pages > 0 ? { kind: 'pdf', pages } : { kind: 'unreadable', reason: 'it has no pages' };
-  } catch (error) {
-    return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
-  }
+  const count = await countPages(bytes, { isStrict: true });
+  if (count.kind === 'unreadable') return count;
+  return count.pages > 0 ? { kind: 'pdf', pages: count.pages } : { kind: 'unreadable', reason: 'it has no pages' };
 }

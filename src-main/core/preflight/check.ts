@@ -1,6 +1,8 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Finding } from '../../shared/preflight';
 import type { DocumentCensus } from './document-census';
+import type { DecodeBudget } from './parse/decode-budget';
+import type { PageTree } from './parse/page-tree';
 import type { StructureAudit } from './structure-audit';
 
 /** What a court profile tells preflight. */
@@ -29,8 +31,12 @@ export interface InspectedPdf {
   readonly structure: StructureAudit;
   /** none; opens-without-password: encrypted with restrictions only (owner password); needs-password: a user password. */
   readonly encryption: 'none' | 'opens-without-password' | 'needs-password';
+  /** The pages as one bounded walk of the page tree found them, with what was odd about it; null when the document could not be parsed. */
+  readonly pageTree: PageTree | null;
   /** Every dictionary, page and annotation, gathered in one walk; null when the document could not be parsed. */
   readonly census: DocumentCensus | null;
+  /** How much decompressing the document's streams has cost so far, and whether it went over a limit; checks that decode add to it. */
+  readonly decodeBudget: DecodeBudget;
 }
 
 /** A check: one file in `checks/`, one function from the inspected document to its findings (none when clean). */

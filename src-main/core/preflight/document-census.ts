@@ -1,11 +1,12 @@
 import { PDFArray, PDFDict, PDFStream } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFObject } from '@cantoo/pdf-lib';
+import type { PageTree } from './parse/page-tree';
 import { textOfName } from './pdf-names';
-import { asDictionary, dictionaryOf, itemsOf, nameOf, numbersOf, valueOf } from './pdf-values';
+import { asDictionary, dictionaryOf, itemsOf, nameOf, valueOf } from './pdf-values';
 
 /** One page of the page tree, in reading order. */
 export interface CensusPage {
-  /** 1-based page number. */
+  /** 1-based page number, as viewers count pages (an entry of the tree that is no page still takes its number). */
   readonly number: number;
   readonly dictionary: PDFDict;
   /** The page's MediaBox (inherited from the tree when the page has none), or null when it has none at all. */
@@ -22,12 +23,13 @@ export interface CensusAnnotation {
 /**
  * Every dictionary in the document, gathered in one walk over every parsed indirect object — including
  * those that came out of object streams and those no page refers to — because a byte scan misses what
- * object streams hide (PDF-PREFLIGHT.md §3).
+ * object streams hide (ISO 32000-1 §7.5.7: object streams hold objects compressed where a byte scan cannot see them).
  */
 export interface DocumentCensus {
   readonly catalog: PDFDict | null;
   /** Every dictionary: indirect ones, nested direct ones and stream dictionaries, each once. */
   readonly dictionaries: readonly PDFDict[];
+  /** The readable pages, from the document's one bounded page walk (parse/page-tree.ts). */
   readonly pages: readonly CensusPage[];
   readonly annotations: readonly CensusAnnotation[];
   /** The page each dictionary hanging off a page or its annotations (by /A, /AA, /Next) belongs to. */
@@ -40,11 +42,11 @@ const annotationSubtypes = new Set([
   'TrapNet', 'Watermark', '3D', 'Redact', 'Projection', 'RichMedia',
 ]);
 
-/** Walks the parsed document once and gathers what the checks look at. */
-export function takeCensus(document: PDFDocument): DocumentCensus {
+/** Walks the parsed document once and gathers what the checks look at; `pageTree` is its walked page tree. */
+export function takeCensus(document: PDFDocument, pageTree: PageTree): DocumentCensus {
   const dictionaries = collectDictionaries(document);
   const catalog = asDictionary(document.context.lookup(document.context.trailerInfo.Root));
-  const pages = catalog === null ? [] : collectPages(catalog);
+  const pages = pageTree.pages;
   const annotations: CensusAnnotation[] = [];
   const placed = new Set<PDFDict>();
   const pageOfAction = new Map<PDFDict, number>();
@@ -91,32 +93,6 @@ function collectDictionaries(document: PDFDocument): PDFDict[] {
 /** Only containers can hold dictionaries, and a font's Widths array alone holds hundreds of numbers; references are walked as indirect objects. */
 function holdsDictionaries(value: PDFObject): boolean {
   return value instanceof PDFDict || value instanceof PDFArray || value instanceof PDFStream;
-}
-
-/** The page tree's leaves in order, with inherited MediaBoxes; a tree that loops is walked once. */
-function collectPages(catalog: PDFDict): CensusPage[] {
-  const pages: CensusPage[] = [];
-  const root = dictionaryOf(catalog, 'Pages');
-  if (root === null) return pages;
-  const visited = new Set<PDFDict>();
-  const pending: { node: PDFDict; mediaBox: readonly number[] | null }[] = [{ node: root, mediaBox: null }];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (next === undefined || visited.has(next.node)) continue;
-    visited.add(next.node);
-    const mediaBox = numbersOf(next.node, 'MediaBox') ?? next.mediaBox;
-    const kids = valueOf(next.node, 'Kids');
-    if (nameOf(next.node, 'Type') === 'Page' || !(kids instanceof PDFArray)) {
-      pages.push({ number: pages.length + 1, dictionary: next.node, mediaBox });
-      continue;
-    }
-    const children = itemsOf(next.node, 'Kids').map(asDictionary);
-    for (let index = children.length - 1; index >= 0; index -= 1) {
-      const child = children[index];
-      if (child !== null && child !== undefined) pending.push({ node: child, mediaBox });
-    }
-  }
-  return pages;
 }
 
 /** Records the page of every action hanging off `owner` by /A, /AA (each trigger) and their /Next chains. */

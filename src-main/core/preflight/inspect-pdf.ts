@@ -1,17 +1,21 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { InspectedPdf, PreflightOptions } from './check';
 import { takeCensus } from './document-census';
+import { DecodeBudget } from './parse/decode-budget';
 import { loadDocument } from './parse/load-document';
+import { readPageTree } from './parse/page-tree';
 import { auditStructure } from './structure-audit';
 
 /**
  * Reads a PDF once for every check: the byte-level structure audit, then a parse with @cantoo/pdf-lib that
  * decrypts with the empty password, because active content hides inside encrypted object streams of files
- * that open without a password (PDF-PREFLIGHT.md §3). Never throws: what cannot be read becomes `loadError`.
+ * that open without a password, then one bounded walk of its page tree. Every stream it decompresses, here
+ * and in the checks, counts against one decoding budget. Never throws: what cannot be read becomes `loadError`.
  */
 export async function inspectPdf(bytes: Uint8Array, options: PreflightOptions): Promise<InspectedPdf> {
-  const structure = auditStructure(bytes);
-  const parsed = await parseDocument(bytes);
+  const decodeBudget = new DecodeBudget();
+  const structure = auditStructure(bytes, decodeBudget);
+  const parsed = await parseDocument(bytes, decodeBudget);
   const document = parsed.document;
   const isDecrypted = document !== null && document.context.isDecrypted;
   const encryption: InspectedPdf['encryption'] = parsed.needsPassword
@@ -20,15 +24,18 @@ export async function inspectPdf(bytes: Uint8Array, options: PreflightOptions): 
       ? 'opens-without-password'
       : 'none';
   let census: InspectedPdf['census'] = null;
+  let pageTree: InspectedPdf['pageTree'] = null;
   let loadError = parsed.loadError;
   if (document !== null) {
     try {
-      census = takeCensus(document);
+      pageTree = readPageTree(document);
+      census = takeCensus(document, pageTree);
     } catch {
+      pageTree = null;
       loadError = 'its objects refer to each other in a way that cannot be followed';
     }
   }
-  return { bytes, options, document: census === null ? null : document, loadError, structure, encryption, census };
+  return { bytes, options, document: census === null ? null : document, loadError, structure, encryption, pageTree, census, decodeBudget };
 }
 
 interface ParsedDocument {
@@ -37,9 +44,9 @@ interface ParsedDocument {
   needsPassword: boolean;
 }
 
-async function parseDocument(bytes: Uint8Array): Promise<ParsedDocument> {
+async function parseDocument(bytes: Uint8Array, budget: DecodeBudget): Promise<ParsedDocument> {
   try {
-    const document = await loadDocument(bytes);
+    const document = await loadDocument(bytes, budget);
     if (document.context.lookup(document.context.trailerInfo.Root) === undefined) {
       return { document: null, loadError: 'it has no document catalog (the object every reader starts from)', needsPassword: false };
     }

@@ -1,6 +1,7 @@
 import type { Finding, PreflightProgress, PreflightReport, Verdict } from '../../shared/preflight';
 import { citPreflightOptions } from './check';
 import type { Check, InspectedPdf, PreflightOptions } from './check';
+import { findDecodingOverrun } from './checks/decoding-limit';
 import { allChecks } from './checks/index';
 import { readPageContents } from './content/page-content';
 import { inspectPdf } from './inspect-pdf';
@@ -8,6 +9,8 @@ import { inspectPdf } from './inspect-pdf';
 /**
  * Preflights one PDF against a court profile: inspects it once, runs every check, and sums up the verdict.
  * A check that fails on an odd file becomes a finding, never a crash; `error` means preflight itself could not run.
+ * A document whose streams expanded past the decoding limits is blocked whichever checks ran, since it was not
+ * fully read; its page count counts every page its page list names, readable or not.
  */
 export async function preflightPdf(
   bytes: Uint8Array,
@@ -44,7 +47,8 @@ export async function preflightPdf(
     }
   }
   if (didACheckFail) findings.push(checkFailed);
-  return { bytes: bytes.byteLength, pages: pdf.census === null ? null : pdf.census.pages.length, verdict: verdictOf(findings), findings };
+  findings.push(...findDecodingOverrun(pdf));
+  return { bytes: bytes.byteLength, pages: pdf.pageTree === null ? null : pdf.pageTree.pageCount, verdict: verdictOf(findings), findings };
 }
 
 function verdictOf(findings: readonly Finding[]): Verdict {

@@ -1,4 +1,5 @@
 import { countNonBlank, countOccurrences, matchesAt, objectNumberAt, readDictionaryText, readInteger, skipBlank } from './byte-scan';
+import { DecodeBudget } from './parse/decode-budget';
 import { decodeStreamEntries } from './xref-stream';
 
 /**
@@ -34,8 +35,11 @@ const headerWindow = 1024;
 /** Readers look for `startxref` in the last 1024 bytes (qpdf, pdf.js); beyond that they must rebuild the index. */
 const tailWindow = 1024;
 
-/** Audits the byte-level structure of a PDF: fast (indexOf over the buffer, no whole-file string) and never throws. */
-export function auditStructure(bytes: Uint8Array): StructureAudit {
+/**
+ * Audits the byte-level structure of a PDF: fast (indexOf over the buffer, no whole-file string) and never throws.
+ * Cross-reference streams are decoded within `budget`, the document's decoding budget when there is one.
+ */
+export function auditStructure(bytes: Uint8Array, budget: DecodeBudget = new DecodeBudget()): StructureAudit {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const problems: string[] = [];
   const headerVersion = readHeaderVersion(buffer);
@@ -46,7 +50,7 @@ export function auditStructure(bytes: Uint8Array): StructureAudit {
   const bytesAfterLastEndOfFile = lastEndOfFile < 0 ? 0 : countNonBlank(buffer, lastEndOfFile + 5);
   if (endOfFileMarkers === 0) problems.push('the end-of-file marker is missing, so the file is probably incomplete (cut off while saving or downloading)');
 
-  const chain = walkCrossReferenceChain(buffer, problems, bytesAfterLastEndOfFile);
+  const chain = walkCrossReferenceChain(buffer, problems, bytesAfterLastEndOfFile, budget);
   const firstPageSections = chain.sections.filter((offset) => isInWindow(offset, linearizedSection)).length;
   const revisions =
     chain.lastCrossReference === 'table' || chain.lastCrossReference === 'stream'
@@ -75,7 +79,7 @@ interface ChainResult {
   misplacedEntries: number;
 }
 
-function walkCrossReferenceChain(buffer: Buffer, problems: string[], bytesAfterLastEndOfFile: number): ChainResult {
+function walkCrossReferenceChain(buffer: Buffer, problems: string[], bytesAfterLastEndOfFile: number, budget: DecodeBudget): ChainResult {
   const result: ChainResult = { lastCrossReference: 'missing', sections: [], hasEncryptEntry: false, checkedEntries: 0, misplacedEntries: 0 };
   const lastStartxref = buffer.lastIndexOf('startxref');
   if (lastStartxref < 0) {
@@ -95,7 +99,7 @@ function walkCrossReferenceChain(buffer: Buffer, problems: string[], bytesAfterL
       break;
     }
     visited.add(offset);
-    const section = readSection(buffer, offset, result);
+    const section = readSection(buffer, offset, result, budget);
     if (section === null) {
       if (visited.size === 1) result.lastCrossReference = 'nowhere';
       problems.push(
@@ -127,11 +131,11 @@ interface Section {
   problem: string | null;
 }
 
-function readSection(buffer: Buffer, offset: number, counts: ChainResult): Section | null {
+function readSection(buffer: Buffer, offset: number, counts: ChainResult, budget: DecodeBudget): Section | null {
   if (offset >= buffer.length) return null;
   const start = skipBlank(buffer, offset);
   if (matchesAt(buffer, start, 'xref')) return readTable(buffer, start + 4, counts);
-  if (objectNumberAt(buffer, start) >= 0) return readStream(buffer, start, counts);
+  if (objectNumberAt(buffer, start) >= 0) return readStream(buffer, start, counts, budget);
   return null;
 }
 
@@ -180,13 +184,13 @@ function readTable(buffer: Buffer, position: number, counts: ChainResult): Secti
   return { kind: 'table', ...describeTrailer(dictionary), problem };
 }
 
-function readStream(buffer: Buffer, position: number, counts: ChainResult): Section | null {
+function readStream(buffer: Buffer, position: number, counts: ChainResult, budget: DecodeBudget): Section | null {
   const dictionaryStart = buffer.indexOf('<<', position);
   if (dictionaryStart < 0 || dictionaryStart - position > 64) return null;
   const dictionary = readDictionaryText(buffer, dictionaryStart);
   if (dictionary === null || !/\/Type\s*\/XRef\b/.test(dictionary)) return null;
   const trailer = describeTrailer(dictionary);
-  const entries = decodeStreamEntries(buffer, dictionaryStart + dictionary.length, dictionary);
+  const entries = decodeStreamEntries(buffer, dictionaryStart + dictionary.length, dictionary, budget);
   if (entries === null) return { kind: 'stream', ...trailer, problem: 'the cross-reference stream cannot be decoded' };
   for (const entry of entries) {
     counts.checkedEntries += 1;

@@ -1,4 +1,5 @@
-import { inflateSync, constants as zlibConstants } from 'node:zlib';
+import { inflateWithin } from './parse/bounded-decode';
+import type { DecodeBudget } from './parse/decode-budget';
 
 /** One in-file entry of a cross-reference stream: which object starts where. */
 export interface StreamEntry {
@@ -6,8 +7,8 @@ export interface StreamEntry {
   offset: number;
 }
 
-/** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded. */
-export function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dictionary: string): StreamEntry[] | null {
+/** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded within `budget`. */
+export function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dictionary: string, budget: DecodeBudget): StreamEntry[] | null {
   const streamKeyword = buffer.indexOf('stream', afterDictionary);
   if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) return null;
   let dataStart = streamKeyword + 6;
@@ -19,7 +20,7 @@ export function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dic
   if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) return null;
   const [typeWidth, offsetWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
   const rowWidth = typeWidth + offsetWidth + thirdWidth;
-  const data = decodeFlate(buffer.subarray(dataStart, dataEnd), dictionary, rowWidth);
+  const data = decodeFlate(buffer.subarray(dataStart, dataEnd), dictionary, rowWidth, budget);
   if (data === null || rowWidth === 0) return null;
   const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
   const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
@@ -37,14 +38,10 @@ export function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dic
   return entries;
 }
 
-function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number): Buffer | null {
+function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number, budget: DecodeBudget): Uint8Array | null {
   if (!/\/FlateDecode\b/.test(dictionary)) return /\/Filter\b/.test(dictionary) ? null : raw;
-  let inflated: Buffer;
-  try {
-    inflated = inflateSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch {
-    return null;
-  }
+  const inflated = inflateWithin(raw, budget);
+  if (typeof inflated === 'string') return null;
   const predictor = Number(/\/Predictor\s+(\d+)/.exec(dictionary)?.[1] ?? 1);
   if (predictor < 10) return inflated;
   const columns = Number(/\/Columns\s+(\d+)/.exec(dictionary)?.[1] ?? rowWidth);
@@ -52,9 +49,9 @@ function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number): Buffer 
 }
 
 /** Reverses the PNG row filters (ISO 32000-1 §7.4.4.4) used by cross-reference streams, one byte per pixel. */
-function undoPngPredictor(data: Buffer, columns: number): Buffer {
+function undoPngPredictor(data: Uint8Array, columns: number): Uint8Array {
   const rows = Math.floor(data.length / (columns + 1));
-  const output = Buffer.alloc(rows * columns);
+  const output = new Uint8Array(rows * columns);
   for (let row = 0; row < rows; row += 1) {
     const filter = data[row * (columns + 1)] ?? 0;
     for (let column = 0; column < columns; column += 1) {
@@ -81,7 +78,7 @@ function predict(filter: number, left: number, up: number, upLeft: number): numb
   return 0;
 }
 
-function readField(data: Buffer, at: number, width: number): number {
+function readField(data: Uint8Array, at: number, width: number): number {
   let value = 0;
   for (let index = 0; index < width; index += 1) value = value * 256 + (data[at + index] ?? 0);
   return value;

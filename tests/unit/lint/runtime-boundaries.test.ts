@@ -39,6 +39,15 @@ describe('lint enforces the runtime of each folder', () => {
     expect(await ruleIdsFor('src-main/preload/preload.ts', code)).not.toContain('no-restricted-imports');
   });
 
+  it('keeps pdf-lib’s unbounded parse and page walk away from untrusted PDFs', async () => {
+    expect(await ruleIdsFor('src-main/core/documents/probe.ts', "import { PDFDocument } from 'pdf-lib';\nexport const load = PDFDocument.load;\n")).toContain('no-restricted-imports');
+    const walk = "import type { PDFDocument } from '@cantoo/pdf-lib';\nexport const count = (document: PDFDocument) => document.getPageCount();\n";
+    expect(await ruleIdsFor('src-main/training-court/probe.ts', walk)).toContain('no-restricted-syntax');
+    const parse = "import { PDFDocument } from '@cantoo/pdf-lib';\nexport const parse = (bytes: Uint8Array) => PDFDocument.load(bytes);\n";
+    expect(await ruleIdsFor('src-main/core/preflight/fixes/probe.ts', parse)).toContain('no-restricted-syntax');
+    expect(await ruleIdsFor('src-main/core/preflight/parse/load-document.ts', parse)).not.toContain('no-restricted-syntax');
+  });
+
   it('allows shell.openExternal only inside the one guarded function', async () => {
     const code = "import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n";
     expect(await ruleIdsFor('src-main/shell/window-probe.ts', code)).toContain('no-restricted-properties');

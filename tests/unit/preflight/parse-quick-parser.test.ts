@@ -119,7 +119,21 @@ describe('the quick PDF parser', () => {
   it('reads numbers of every shape as pdf-lib does, and keeps their written form', async () => {
     const numbers = '+5 -.5 5. .25 -0 0.1 1.5.5 007 123456789012345 1234567890123456789 0.0000000000000001 3.14159265358979 -12.0';
     await expectSameDocument(handWrittenPdf([catalog, page, `4 0 obj [${numbers}] endobj`, '5 0 obj [4-3] endobj', '6 0 obj [1 0 R 2 0 R 1.5 0 R 7 1 R] endobj']));
-    await expectSameDocument(handWrittenPdf([catalog, page, '4 0 obj 1e5 endobj', '5 0 obj [12+] endobj', '6 0 obj [- .] endobj']));
+    await expectSameDocument(handWrittenPdf([catalog, page, '4 0 obj [1e] endobj', '5 0 obj [12+] endobj', '6 0 obj [- .] endobj', '7 0 obj 1e999 endobj']));
+  });
+
+  it('reads a number with an exponent as pdf.js does, where pdf-lib drops the whole object', async () => {
+    const bytes = handWrittenPdf([
+      catalog,
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /UserUnit 1e0 /Contents 4 0 R >> endobj',
+      '4 0 obj [1e5 2.5E-1 -3e+2 1e+ 4] endobj',
+    ]);
+    const document = await loadDocument(bytes);
+    const numbers = (document.context.lookup(PDFRef.of(4)) as PDFArray).asArray().map((item) => (item as PDFNumber).asNumber());
+    expect(numbers).toEqual([100000, 0.25, -300, 1, 4]);
+    const pageObject = document.context.lookup(PDFRef.of(3));
+    expect(pageObject).toBeInstanceOf(PDFDict);
+    expect((pageObject as PDFDict).lookup(PDFName.of('UserUnit'), PDFNumber).asNumber()).toBe(1);
   });
 
   it('reads names with escapes, strings, comments and keywords as pdf-lib does', async () => {

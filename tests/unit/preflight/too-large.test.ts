@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTooLarge } from '../../../src-main/core/preflight/checks/too-large';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
+import { DecodeBudget } from '../../../src-main/core/preflight/parse/decode-budget';
 import { buildPdf, runCheck } from '../../support/preflight-pdfs';
 
 describe('too-large', () => {
@@ -12,7 +13,9 @@ describe('too-large', () => {
       loadError: null,
       structure: { headerVersion: '1.7', endOfFileMarkers: 1, startxrefMarkers: 1, lastCrossReference: 'table', isLinearized: false, revisions: 1, hasEncryptEntry: false, checkedEntries: 0, misplacedEntries: 0, bytesAfterLastEndOfFile: 0, problems: [] },
       encryption: 'none',
+      pageTree: null,
       census: null,
+      decodeBudget: new DecodeBudget(),
     });
     expect(findings).toMatchObject([{ code: 'too-large', severity: 'block', fixes: ['split'] }]);
     expect(findings[0]?.message).toContain('55.2 MB');

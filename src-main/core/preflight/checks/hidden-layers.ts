@@ -79,12 +79,11 @@ function findLayerUse(pdf: InspectedPdf, layers: readonly PDFDict[]): LayerUse {
     pagesByLayer.set(layer, pages);
   };
   const round = (value: number): number => Math.round(value * 100) / 100;
-  const pages = pdf.document?.getPages() ?? [];
-  pages.forEach((page, index) => {
+  for (const { page, number } of pdf.pageTree?.pages ?? []) {
     const use = readOptionalContentUse(page, known);
-    for (const layer of use.layers) note(layer, index + 1);
-    for (const box of use.boxes) boxes.push({ page: index + 1, x0: round(box.x0), y0: round(box.y0), x1: round(box.x1), y1: round(box.y1) });
-  });
+    for (const layer of use.layers) note(layer, number);
+    for (const box of use.boxes) boxes.push({ page: number, x0: round(box.x0), y0: round(box.y0), x1: round(box.x1), y1: round(box.y1) });
+  }
   for (const annotation of pdf.census?.annotations ?? []) {
     if (annotation.page === null) continue;
     const annotationLayers = layersOf(valueOf(annotation.dictionary, 'OC'), known);

@@ -14,6 +14,7 @@ import { findMetadata } from './metadata';
 import { findMultimedia } from './multimedia';
 import { findNotPdf } from './not-pdf';
 import { findPageSize } from './page-size';
+import { findPageTreeProblems } from './page-tree';
 import { findTooLarge } from './too-large';
 import { findUnappliedRedactions } from './unapplied-redaction';
 
@@ -21,6 +22,7 @@ import { findUnappliedRedactions } from './unapplied-redaction';
 export const objectChecks: readonly Check[] = [
   findNotPdf,
   findMalformed,
+  findPageTreeProblems,
   findTooLarge,
   findEncrypted,
   findActiveContent,

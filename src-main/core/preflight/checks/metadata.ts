@@ -1,7 +1,8 @@
-import { decodePDFRawStream, PDFRawStream } from '@cantoo/pdf-lib';
+import { PDFRawStream } from '@cantoo/pdf-lib';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
+import { readStreamBytes } from '../content/stream-bytes';
 import { asDictionary, textOfValue, valueOf } from '../pdf-values';
 
 const infoFields = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const;
@@ -79,12 +80,7 @@ function readInfo(document: PDFDocument): MetadataValue[] {
 function readXmp(document: PDFDocument): MetadataValue[] {
   const stream = valueOf(document.catalog, 'Metadata');
   if (!(stream instanceof PDFRawStream)) return [];
-  let xml: string;
-  try {
-    xml = new TextDecoder().decode(decodePDFRawStream(stream).decode());
-  } catch {
-    return [];
-  }
+  const xml = new TextDecoder().decode(readStreamBytes(stream));
   const values: MetadataValue[] = [];
   for (const [field, pattern] of xmpFields) {
     const match = pattern.exec(xml);

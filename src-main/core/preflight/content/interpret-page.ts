@@ -9,7 +9,7 @@ import { intersectBoxes, multiplyMatrices, transformBox } from './geometry';
 import { GraphicsState } from './graphics-state';
 import { PathBuilder } from './path-builder';
 import { nameFor } from '../pdf-names';
-import { lookupDict, lookupName, lookupNumber, readNumbers } from './pdf-values';
+import { lookupDict, lookupName, lookupNumber, readNumbers, readPageResources } from './pdf-values';
 import { showText, TextCursor } from './show-text';
 import { readFormBytes, readPageBytes } from './stream-bytes';
 import { operators } from './content-operators';
@@ -40,7 +40,7 @@ const names = {
  */
 export function interpretPage(page: PDFPage, sink: ContentSink): void {
   const interpreter = new PageInterpreter(sink);
-  interpreter.run(readPageBytes(page), page.node.Resources(), 0);
+  interpreter.run(readPageBytes(page), readPageResources(page), 0);
 }
 
 /** Tf runs once per line or more; its font is looked up once per resource dictionary and name. */

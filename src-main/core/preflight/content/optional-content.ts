@@ -3,7 +3,7 @@ import type { PDFObject, PDFPage } from '@cantoo/pdf-lib';
 import { ContentLexer, endOfContent, operatorCode } from './tokenize-content';
 import { identityMatrix, multiplyMatrices, transformBox } from './geometry';
 import type { Box, Matrix } from './geometry';
-import { lookupDict, lookupName, readNumbers } from './pdf-values';
+import { lookupDict, lookupName, readNumbers, readPageResources } from './pdf-values';
 import { nameFor } from '../pdf-names';
 import { readFormBytes, readPageBytes } from './stream-bytes';
 import { operators } from './content-operators';
@@ -65,7 +65,7 @@ export function layersOf(target: PDFObject | undefined, known: ReadonlySet<PDFDi
 export function readOptionalContentUse(page: PDFPage, known: ReadonlySet<PDFDict>): OptionalContentUse {
   const scan = new OptionalContentScan(known);
   try {
-    scan.run(readPageBytes(page), page.node.Resources(), identityMatrix, false, 0);
+    scan.run(readPageBytes(page), readPageResources(page), identityMatrix, false, 0);
   } catch {
     return { layers: new Set(), boxes: [] };
   }

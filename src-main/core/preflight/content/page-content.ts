@@ -1,4 +1,6 @@
-import type { PDFDocument, PDFPage } from '@cantoo/pdf-lib';
+import { PDFArray, PDFName, PDFNumber } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFObject, PDFPage } from '@cantoo/pdf-lib';
+import { readPageTree } from '../parse/page-tree';
 import type { FilledRect, Glyph, PlacedImage, TextRun } from './content-sink';
 import type { Box } from './geometry';
 import { interpretPage } from './interpret-page';
@@ -9,6 +11,7 @@ import { interpretPage } from './interpret-page';
  * few pages where a box meets text, because it would dominate the time on a 4,000-page filing.
  */
 export interface PageContent {
+  /** The page's number as viewers count pages (page-tree.ts). */
   readonly pageNumber: number;
   readonly page: PDFPage;
   /** The visible area (crop box), in page space. */
@@ -35,13 +38,16 @@ export interface PageGlyphs {
 
 const documentCache = new WeakMap<PDFDocument, readonly PageContent[]>();
 
-/** Every page's content summary, read once per document however many checks ask; `onPage` hears of each page read. */
+/**
+ * Every readable page's content summary, from the document's one bounded page walk, read once per document however
+ * many checks ask; `onPage` hears of each page read.
+ */
 export function readPageContents(document: PDFDocument, onPage?: (pagesDone: number, pageCount: number) => void): readonly PageContent[] {
   const cached = documentCache.get(document);
   if (cached) return cached;
-  const pages = document.getPages();
+  const pages = readPageTree(document).pages;
   const contents = pages.map((page, index) => {
-    const content = readPageContent(page, index + 1);
+    const content = readPageContent(page.page, page.number);
     onPage?.(index + 1, pages.length);
     return content;
   });
@@ -75,10 +81,8 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   let runBoxes: number[] = [];
   let showsText = false;
   let firstTextSeq = Number.POSITIVE_INFINITY;
-  let pageBox: Box = { x0: 0, y0: 0, x1: 612, y1: 792 };
+  const pageBox = readVisibleBox(page);
   try {
-    const crop = page.getCropBox();
-    pageBox = { x0: crop.x, y0: crop.y, x1: crop.x + crop.width, y1: crop.y + crop.height };
     interpretPage(page, {
       fillRect: (rect) => {
         if (rect.alpha >= 1) opaqueRects.push(rect);
@@ -98,4 +102,26 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   const mayCoverText = opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq);
   if (!mayCoverText) runBoxes = [];
   return { pageNumber, page, pageBox, isReadable: true, showsText, firstTextSeq, opaqueRects, textRunBoxes: Float32Array.from(runBoxes), images };
+}
+
+const boxKeys = { crop: PDFName.of('CropBox'), media: PDFName.of('MediaBox') };
+/** ISO 32000-1 §7.7.3.3: a page must have a MediaBox; viewers that meet one without it show US Letter, as pdf.js does. */
+const letterBox: Box = { x0: 0, y0: 0, x1: 612, y1: 792 };
+
+/** The page's crop box, else its media box (both may be inherited), else a letter page: a page with a missing or damaged box is still read. */
+function readVisibleBox(page: PDFPage): Box {
+  const lookUp = (key: PDFName): PDFObject | undefined => page.node.context.lookup(page.node.getInheritableAttribute(key));
+  try {
+    return boxOf(lookUp(boxKeys.crop)) ?? boxOf(lookUp(boxKeys.media)) ?? letterBox;
+  } catch {
+    return letterBox;
+  }
+}
+
+function boxOf(value: PDFObject | undefined): Box | null {
+  if (!(value instanceof PDFArray) || value.size() !== 4) return null;
+  const numbers = [0, 1, 2, 3].map((index) => value.lookup(index));
+  if (!numbers.every((item) => item instanceof PDFNumber)) return null;
+  const [x0, y0, x1, y1] = numbers.map((item) => (item as PDFNumber).asNumber()) as [number, number, number, number];
+  return { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
 }

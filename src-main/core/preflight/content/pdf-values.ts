@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
-import type { PDFObject } from '@cantoo/pdf-lib';
+import type { PDFObject, PDFPage } from '@cantoo/pdf-lib';
 import { textOfName } from '../pdf-names';
 
 /**
@@ -37,4 +37,15 @@ export function readNumbers(value: PDFObject | undefined): number[] | undefined 
     numbers.push(item instanceof PDFNumber ? item.asNumber() : 0);
   }
   return numbers;
+}
+
+const resourcesKey = PDFName.of('Resources');
+
+/**
+ * A page's resources, inherited from the page tree where the page has none (ISO 32000-1 §7.7.3.4), or undefined
+ * when there are none or they are no dictionary: the content is still read, with no fonts or images to name.
+ */
+export function readPageResources(page: PDFPage): PDFDict | undefined {
+  const value = page.node.context.lookup(page.node.getInheritableAttribute(resourcesKey));
+  return value instanceof PDFDict ? value : undefined;
 }

@@ -179,4 +179,5 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
 }
 
 const noKeys: ReadonlySet<string> = new Set();
-const pageTreeKeys: ReadonlySet<string> = new Set(['Parent']);
+/** The page tree is made new; a page read leniently may carry a node's /Kids and /Count, which would drag other pages along as loose objects. */
+const pageTreeKeys: ReadonlySet<string> = new Set(['Parent', 'Kids', 'Count']);

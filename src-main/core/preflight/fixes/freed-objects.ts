@@ -1,5 +1,6 @@
 import { PDFName, PDFRawStream, PDFXRefStreamParser } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFRef } from '@cantoo/pdf-lib';
+import { budgetOf } from '../parse/decode-budget';
 import { auditStructure } from '../structure-audit';
 
 /** The newest cross-reference entry of an object number: in use at a generation, or free. */
@@ -16,7 +17,7 @@ interface Entry {
  * is trusted only when the structure audit found it intact; a repaired file falls back to reachability alone.
  */
 export function findFreedObjects(bytes: Uint8Array, context: PDFContext): (reference: PDFRef) => boolean {
-  const audit = auditStructure(bytes);
+  const audit = auditStructure(bytes, budgetOf(context));
   if (audit.problems.length > 0 || audit.misplacedEntries > 0) return () => false;
   const sections: { offset: number; entries: [number, Entry][] }[] = [...readTables(bytes), ...readStreams(bytes, context)];
   sections.sort((left, right) => left.offset - right.offset);

@@ -1,13 +1,14 @@
 import { PDFStreamWriter } from '@cantoo/pdf-lib';
-import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import { asDictionary, itemsOf, nameOf } from '../pdf-values';
+import { budgetOf } from '../parse/decode-budget';
 import { auditStructure } from '../structure-audit';
 import { chooseCatalogEntries } from './catalog-entries';
 import { copyDocument } from './copy-document';
 import type { CleanCopyChoices, CleanCopyResult } from './fix-results';
 import { flattenForm } from './flatten-form';
 import { findFreedObjects } from './freed-objects';
-import { openForFix, unreadable } from './open-for-fix';
+import { decodingFailure, openForFix, unreadable } from './open-for-fix';
 import { RemovalTally } from './removal-tally';
 import { countUnusedObjects } from './unused-objects';
 
@@ -29,31 +30,35 @@ export async function makeCleanCopy(bytes: Uint8Array, choices: CleanCopyChoices
       if (failure !== null) return failure;
     }
     countDocumentHistory(document, bytes, tally);
-    const pages = document.getPages().map((page) => page.ref);
+    const pages = opened.pages;
     const catalogEntries = chooseCatalogEntries(document.context, { isWholeDocument: true, keepsForm: !choices.flattenForms }, tally);
     const copy = copyDocument(document.context, { pages, catalogEntries, dropAnnotations: choices.dropAnnotations, isOutside: () => false, isFreed: findFreedObjects(bytes, document.context) }, tally);
+    const failure = decodingFailure(document);
+    if (failure !== null) return failure;
     const written = await PDFStreamWriter.forContext(copy, Number.POSITIVE_INFINITY).serializeToBuffer();
-    return { ok: true, bytes: written, removed: tally.describe(), notes: redactionNotes(document) };
+    return { ok: true, bytes: written, removed: tally.describe(), notes: redactionNotes(pages, document) };
   } catch {
-    return unreadable;
+    return decodingFailure(document) ?? unreadable;
   }
 }
 
 /** Counts what only the file as a whole carries: its revisions, its leftover objects, its properties and its security. */
 function countDocumentHistory(document: PDFDocument, bytes: Uint8Array, tally: RemovalTally): void {
   const context = document.context;
-  tally.add('earlier revision', 'earlier revisions', auditStructure(bytes).revisions - 1);
+  tally.add('earlier revision', 'earlier revisions', auditStructure(bytes, budgetOf(context)).revisions - 1);
   tally.add('unused object left behind by earlier edits', 'unused objects left behind by earlier edits', countUnusedObjects(context));
   const info = asDictionary(context.lookup(context.trailerInfo.Info));
   if (info !== null && info.entries().length > 0) tally.flag('document properties (title, author and the like)');
   if (context.isDecrypted || context.trailerInfo.Encrypt !== undefined) tally.flag('security restrictions (the owner password)');
 }
 
-/** PDF-PREFLIGHT.md §7 row 9: a redaction mark hides nothing until it is applied, and applying it is a redaction tool's job. */
-function redactionNotes(document: PDFDocument): string[] {
+/** A redaction mark (ISO 32000-1 §12.5.6.23) hides nothing until it is applied, and applying it is a redaction tool's job. */
+function redactionNotes(pages: readonly PDFRef[], document: PDFDocument): string[] {
   let marks = 0;
-  for (const page of document.getPages()) {
-    for (const item of itemsOf(page.node, 'Annots')) {
+  for (const page of pages) {
+    const node = asDictionary(document.context.lookup(page));
+    if (node === null) continue;
+    for (const item of itemsOf(node, 'Annots')) {
       const annotation = asDictionary(item);
       if (annotation !== null && nameOf(annotation, 'Subtype') === 'Redact') marks += 1;
     }

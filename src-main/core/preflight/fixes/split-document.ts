@@ -4,7 +4,7 @@ import { chooseCatalogEntries } from './catalog-entries';
 import { copyDocument } from './copy-document';
 import type { FixFailure, SplitPart, SplitResult } from './fix-results';
 import { findFreedObjects } from './freed-objects';
-import { openForFix, unreadable } from './open-for-fix';
+import { decodingFailure, openForFix, unreadable } from './open-for-fix';
 import { topLevelOutlineStarts } from './outline-starts';
 import { createPartMeter } from './part-meter';
 import type { PartMeter } from './part-meter';
@@ -23,15 +23,17 @@ export async function splitDocument(bytes: Uint8Array, limitBytes: number): Prom
   const opened = await openForFix(bytes);
   if (!opened.ok) return opened;
   const context = opened.document.context;
-  let pages: PDFRef[];
-  try {
-    pages = opened.document.getPages().map((page) => page.ref);
-  } catch {
-    return unreadable;
-  }
+  const pages = opened.pages;
   const shared = chooseCatalogEntries(context, { isWholeDocument: false, keepsForm: true }, new RemovalTally()).map(([, value]) => value);
   const meter = createPartMeter(context, new Set(pages));
-  const isFreed = findFreedObjects(bytes, context);
+  let isFreed: (reference: PDFRef) => boolean;
+  try {
+    isFreed = findFreedObjects(bytes, context);
+  } catch {
+    return decodingFailure(opened.document) ?? unreadable;
+  }
+  const failure = decodingFailure(opened.document);
+  if (failure !== null) return failure;
   const outlineStarts = topLevelOutlineStarts(context, new Map(pages.map((page, index) => [page, index])));
   const ranges: { first: number; last: number; bytes: Uint8Array }[] = [];
   for (let first = 0; first < pages.length; ) {

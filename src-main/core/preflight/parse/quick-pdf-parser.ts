@@ -4,12 +4,15 @@ import {
   PDFInvalidObject,
   PDFName,
   PDFNumber,
-  PDFObjectStreamParser,
   PDFRawStream,
   PDFRef,
   PDFXRefStreamParser,
 } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFObject } from '@cantoo/pdf-lib';
+import { decodedForParsing } from './bounded-object-streams';
+import { ObjectStreamParser } from './object-stream-parser';
+import type { DecodeBudget } from './decode-budget';
+import { attachBudget } from './decode-budget';
 import { QuickTokenParser } from './quick-token-parser';
 
 const headerKeyword = [0x25, 0x50, 0x44, 0x46, 0x2d];
@@ -30,9 +33,15 @@ const catalogType = PDFName.of('Catalog');
  * object number replacing an earlier one), skips what it cannot read the same way, and recovers a lost
  * catalog the same way. It leaves out only work whose result pdf-lib throws away: the per-object pauses,
  * the entries of cross-reference tables (pdf-lib reads them, then drops them, since it scans the body), and
- * its console note about dropping an object numbered 0.
+ * its console note about dropping an object numbered 0. Object streams and cross-reference streams are decoded
+ * within `budget` (bounded-object-streams.ts), never by pdf-lib's unbounded decoders.
  */
 export class QuickPdfParser extends QuickTokenParser {
+  constructor(bytes: Uint8Array, budget: DecodeBudget, isForWriting = false) {
+    super(bytes, isForWriting);
+    attachBudget(this.context, budget);
+  }
+
   override async parseDocument(): Promise<PDFContext> {
     this.context.header = this.readHeader();
     let previousOffset: number | undefined;
@@ -133,11 +142,9 @@ export class QuickPdfParser extends QuickTokenParser {
     this.matchKeyword(endobjKeyword);
     const type = object instanceof PDFRawStream ? object.dict.lookup(typeKey) : undefined;
     if (object instanceof PDFRawStream && type === objectStreamType) {
-      return PDFObjectStreamParser.forStream(object, () => false)
-        .parseIntoContext()
-        .then(() => this.context.assign(ref, object));
+      return new ObjectStreamParser(decodedForParsing(object), () => false).parseIntoContext().then(() => this.context.assign(ref, object));
     }
-    if (object instanceof PDFRawStream && type === crossReferenceStreamType) PDFXRefStreamParser.forStream(object).parseIntoContext();
+    if (object instanceof PDFRawStream && type === crossReferenceStreamType) new PDFXRefStreamParser(decodedForParsing(object)).parseIntoContext();
     this.context.assign(ref, object);
     return null;
   }

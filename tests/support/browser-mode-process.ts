@@ -5,6 +5,8 @@ import { projectRoot } from './paths';
 /** A browser-mode server started the way a user starts it: the built app, as its own process. */
 export interface BrowserModeProcess {
   readonly url: string;
+  /** The server's process id (its child processes, which read untrusted files, have it as their parent). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ export function startBrowserModeProcess(dataFolder: string, env: Readonly<Record
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(printed);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ url: match[1], stop });
+        resolve({ url: match[1], pid: child.pid ?? 0, stop });
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));

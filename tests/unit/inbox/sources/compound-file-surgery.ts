@@ -106,3 +106,29 @@ export function entryNamed(bytes: Uint8Array, layout: CompoundFileLayout, name: 
 
 /** Directory entry link fields, by their offset in the entry. */
 export const linkOffsets = { left: 0x44, right: 0x48, child: 0x4c } as const;
+
+/** The root's first child lists itself as its own left sibling: a loop in the directory's red-black tree. */
+export function directoryLoop(bytes: Uint8Array): void {
+  const layout = readLayout(bytes);
+  const root = directoryEntries(bytes, layout)[0];
+  if (!root) throw new Error('no root entry');
+  const first = directoryEntries(bytes, layout)[root.child];
+  if (!first) throw new Error('the root has no child');
+  writeUint32(bytes, first.offset + linkOffsets.left, first.index);
+}
+
+/** The directory chain's last sector links back to its first: the directory never ends. */
+export function fatLoop(bytes: Uint8Array): void {
+  const layout = readLayout(bytes);
+  const last = layout.directorySectors.at(-1) ?? 0;
+  writeUint32(bytes, fatEntryOffset(layout, last), layout.directorySectors[0] ?? 0);
+}
+
+/** The mini chain of a small stream (`streamName`) links its last mini sector back to its first. */
+export function miniFatLoop(bytes: Uint8Array, streamName: string): void {
+  const layout = readLayout(bytes);
+  const stream = entryNamed(bytes, layout, streamName);
+  let last = stream.start;
+  while (readUint32(bytes, miniFatEntryOffset(layout, last)) !== endOfChain) last = readUint32(bytes, miniFatEntryOffset(layout, last));
+  writeUint32(bytes, miniFatEntryOffset(layout, last), stream.start);
+}

@@ -1,4 +1,4 @@
-import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner';
+import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { msgToRfc822 } from '../../../../src-main/core/inbox/sources/msg-to-rfc822';
 import { runBounded } from '../../../support/bounded-process';
 import { testCliPath } from '../../../support/paths';
-import { directoryEntries, endOfChain, entryNamed, fatEntryOffset, linkOffsets, miniFatEntryOffset, readLayout, readUint32, writeUint32 } from './compound-file-surgery';
+import { directoryEntries, directoryLoop, entryNamed, fatEntryOffset, fatLoop, linkOffsets, miniFatLoop, readLayout, readUint32, writeUint32 } from './compound-file-surgery';
 import { buildOutlookMsg } from './outlook-msg';
 
 /**
@@ -38,32 +38,6 @@ function damage(change: (bytes: Uint8Array) => void): Uint8Array {
   return bytes;
 }
 
-/** The root's first child lists itself as its own left sibling: a loop in the directory's red-black tree. */
-function directoryLoop(bytes: Uint8Array): void {
-  const layout = readLayout(bytes);
-  const root = directoryEntries(bytes, layout)[0];
-  if (!root) throw new Error('no root entry');
-  const first = directoryEntries(bytes, layout)[root.child];
-  if (!first) throw new Error('the root has no child');
-  writeUint32(bytes, first.offset + linkOffsets.left, first.index);
-}
-
-/** The directory chain's last sector links back to its first: the directory never ends. */
-function fatLoop(bytes: Uint8Array): void {
-  const layout = readLayout(bytes);
-  const last = layout.directorySectors.at(-1) ?? 0;
-  writeUint32(bytes, fatEntryOffset(layout, last), layout.directorySectors[0] ?? 0);
-}
-
-/** The small HTML body's mini chain links its last mini sector back to its first. */
-function miniFatLoop(bytes: Uint8Array): void {
-  const layout = readLayout(bytes);
-  const html = entryNamed(bytes, layout, htmlStream);
-  let last = html.start;
-  while (readUint32(bytes, miniFatEntryOffset(layout, last)) !== endOfChain) last = readUint32(bytes, miniFatEntryOffset(layout, last));
-  writeUint32(bytes, miniFatEntryOffset(layout, last), html.start);
-}
-
 describe('a .msg whose links loop is refused, not followed (ecf-desk nef parse)', { timeout: 2 * withinMs }, () => {
   let scratch = '';
   beforeAll(async () => {
@@ -76,7 +50,7 @@ describe('a .msg whose links loop is refused, not followed (ecf-desk nef parse)'
   it.each([
     ['a loop in the directory tree', directoryLoop, 'a directory entry is linked twice (a loop in the directory)'],
     ['a loop in the FAT chain of the directory', fatLoop, 'the directory chain runs into a sector used already (a loop, or two chains sharing sectors)'],
-    ['a loop in the mini FAT chain of a small stream', miniFatLoop, 'a small stream runs into a mini sector used already (a loop, or two streams sharing sectors)'],
+    ['a loop in the mini FAT chain of a small stream', (bytes: Uint8Array) => miniFatLoop(bytes, htmlStream), 'a small stream runs into a mini sector used already (a loop, or two streams sharing sectors)'],
   ] as const)('%s', async (name, change, problem) => {
     const file = path.join(scratch, `${name}.msg`);
     const bytes = damage(change);

@@ -1,4 +1,4 @@
-import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner';
+import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner.js';
 
 /**
  * Builds an Outlook .msg in code: no .msg fixture exists and msgreader ships none, but it ships the

@@ -25,27 +25,39 @@ function parentChannel(): ParentChannel {
 }
 
 /**
- * The memory guard: a thread of its own that looks at the whole process's resident memory every 20 ms (so it sees
- * ArrayBuffers and native buffers too, which V8's heap limit does not count) and ends the process the moment it
- * passes the running task's limit, saying so on the error output first. It runs while a parser holds the main thread.
+ * The memory guard: a thread of its own that looks at the whole process's resident memory every 20 ms while a task
+ * runs (so it sees ArrayBuffers and native buffers too, which V8's heap limit does not count) and ends the process the
+ * moment it passes the task's limit, saying so on the error output first. It runs while a parser holds the main thread,
+ * and sleeps without waking while the child is idle (its limit is 0 then).
  */
 function startMemoryGuard(): Int32Array {
   const limitMb = new Int32Array(new SharedArrayBuffer(4));
   const guard = new Worker(
     `const { workerData: limitMb } = require('node:worker_threads');
      const { writeSync } = require('node:fs');
-     setInterval(() => {
+     for (;;) {
        const limit = Atomics.load(limitMb, 0);
-       if (limit > 0 && process.memoryUsage.rss() > limit * 1048576) {
+       if (limit === 0) {
+         Atomics.wait(limitMb, 0, 0);
+         continue;
+       }
+       if (process.memoryUsage.rss() > limit * 1048576) {
          writeSync(2, ${JSON.stringify(`${memoryLimitMarker}\n`)});
          process.kill(process.pid, 'SIGKILL');
        }
-     }, 20);`,
+       Atomics.wait(limitMb, 0, limit, 20);
+     }`,
     { eval: true, workerData: limitMb },
   );
   // The guard never keeps the child alive by itself.
   guard.unref();
   return limitMb;
+}
+
+/** Sets the guard's limit (0: no task, the guard sleeps) and wakes it to look at once. */
+function guardLimit(limitMb: Int32Array, megabytes: number): void {
+  Atomics.store(limitMb, 0, megabytes);
+  Atomics.notify(limitMb, 0);
 }
 
 /** Progress reports at most every 50 ms, so a 4,000-page document does not flood the parent; milestones always go. */
@@ -78,7 +90,7 @@ export function serveIsolatedTasks(): void {
   };
   let queue = Promise.resolve();
   const runTask = async (message: Extract<ToChild, { kind: 'task' }>): Promise<void> => {
-    Atomics.store(limitMb, 0, message.memoryLimitMb);
+    guardLimit(limitMb, message.memoryLimitMb);
     try {
       const task = await load(message.task);
       const report = throttledReporter((value) => channel.post({ kind: 'progress', id: message.id, value }), (value) => task.isMilestone?.(value as never) ?? false);
@@ -87,6 +99,8 @@ export function serveIsolatedTasks(): void {
       channel.post({ kind: 'result', id: message.id, value, rssMb: Math.round(rss / 1048576), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
     } catch (error) {
       channel.post({ kind: 'failed', id: message.id, reason: error instanceof Error ? error.message : String(error) });
+    } finally {
+      guardLimit(limitMb, 0);
     }
   };
   channel.onMessage((message) => {

@@ -4,6 +4,7 @@ import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import { isolatedBundles } from './isolated-bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist');
@@ -13,16 +14,7 @@ const quiet = process.argv.includes('--quiet');
 const nodeBundles = [
   { entry: 'src-main/web/server.ts', out: 'web/server.js' },
   { entry: 'src-main/shell/main.ts', out: 'shell/main.js' },
-  // The child process that reads untrusted files, and each job it loads (named in core/isolation/isolated-tasks.ts).
-  { entry: 'src-main/core/isolation/isolated-child.ts', out: 'workers/isolated-child.js' },
-  { entry: 'src-main/core/documents/pdf-facts-task.ts', out: 'workers/pdf-facts.js' },
-  { entry: 'src-main/core/preflight/preflight-task.ts', out: 'workers/preflight.js' },
-  { entry: 'src-main/core/preflight/fixes/fix-task.ts', out: 'workers/fixes.js' },
-  { entry: 'src-main/core/inbox/nef/notice-task.ts', out: 'workers/notices.js' },
-  { entry: 'src-main/core/inbox/sources/msg-task.ts', out: 'workers/msg-files.js' },
-  { entry: 'src-main/core/filing/draft-package-task.ts', out: 'workers/draft-packages.js' },
-  { entry: 'src-main/core/inbox/free-look/court-page-task.ts', out: 'workers/court-pages.js' },
-  { entry: 'src-main/core/court/filing-page-task.ts', out: 'workers/filing-pages.js' },
+  ...isolatedBundles,
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', banner: { js: '#!/usr/bin/env node' } },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'src-main/core/inbox/store/bench-entry.ts', out: 'bench/inbox.js' },

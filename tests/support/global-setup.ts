@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import path from 'node:path';
+import { isolatedBundles } from '../../src-main/build/isolated-bundles.mjs';
 import { projectRoot, testBuildFolder } from './paths';
 
 /**
@@ -8,15 +9,7 @@ import { projectRoot, testBuildFolder } from './paths';
  * test runner.
  */
 const bundles = [
-  { entry: 'src-main/core/isolation/isolated-child.ts', out: 'workers/isolated-child.js' },
-  { entry: 'src-main/core/documents/pdf-facts-task.ts', out: 'workers/pdf-facts.js' },
-  { entry: 'src-main/core/preflight/preflight-task.ts', out: 'workers/preflight.js' },
-  { entry: 'src-main/core/preflight/fixes/fix-task.ts', out: 'workers/fixes.js' },
-  { entry: 'src-main/core/inbox/nef/notice-task.ts', out: 'workers/notices.js' },
-  { entry: 'src-main/core/inbox/sources/msg-task.ts', out: 'workers/msg-files.js' },
-  { entry: 'src-main/core/filing/draft-package-task.ts', out: 'workers/draft-packages.js' },
-  { entry: 'src-main/core/inbox/free-look/court-page-task.ts', out: 'workers/court-pages.js' },
-  { entry: 'src-main/core/court/filing-page-task.ts', out: 'workers/filing-pages.js' },
+  ...isolatedBundles,
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isolatedBundles } from '../../../src-main/build/isolated-bundles.mjs';
 import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
 import { isolatedTaskFiles } from '../../../src-main/core/isolation/isolated-tasks';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
 import type { PreflightProgress } from '../../../src-main/shared/preflight';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
-import { projectRoot, testIsolatedChildPath } from '../../support/paths';
+import { testIsolatedChildPath } from '../../support/paths';
 import { makeLargePdf, makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 import { buildOutlookMsg } from '../inbox/sources/outlook-msg';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
@@ -178,11 +179,11 @@ describe('fixes', () => {
 });
 
 describe('the bundles', () => {
-  it('exist for every job, in the app’s build as in the tests’, beside the child script', () => {
-    const build = readFileSync(path.join(projectRoot, 'src-main', 'build', 'build.mjs'), 'utf8');
+  it('exist for every job, in the list the app’s build and the tests’ share, beside the child script', () => {
+    const built = isolatedBundles.map((bundle) => bundle.out);
     for (const file of ['isolated-child.js', ...Object.values(isolatedTaskFiles)]) {
+      expect(built, file).toContain(`workers/${file}`);
       expect(existsSync(path.join(path.dirname(testIsolatedChildPath), file)), file).toBe(true);
-      expect(build, file).toContain(`out: 'workers/${file}'`);
     }
   });
 });

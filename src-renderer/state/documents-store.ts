@@ -153,6 +153,14 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       else set({ jobs: [...get().jobs, { jobId: progress.jobId, name: progress.name, phase: progress.phase, fraction: progress.fraction }] });
     };
 
+    /**
+     * An answer to an add says how a document stood when main answered; a list read since (a check that ended at once
+     * sends `documents.changed`) may be newer than that answer, which has just replaced it: read the list again.
+     */
+    const readAgainIfNewer = (loadsBefore: number): void => {
+      if (latestLoad !== loadsBefore) void get().load();
+    };
+
     const followCheck = ({ documentId, progress }: DocumentPreflightProgress): void => {
       set({ checkProgress: { ...get().checkProgress, [documentId]: progress } });
     };
@@ -161,6 +169,7 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       updateJob(jobId, { phase: 'uploading', fraction: 0 });
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
+        const loadsBefore = latestLoad;
         const record = await bridge.invoke(
           'documents.add',
           { jobId, name: file.name, bytes },
@@ -172,6 +181,7 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
           },
         );
         set({ documents: upsert(get().documents, record), announcement: describeAdded(record) });
+        readAgainIfNewer(loadsBefore);
       } catch (error) {
         report(`${file.name} was not added.`, error);
       } finally {
@@ -226,6 +236,7 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       async chooseAndAdd() {
         // The picker is opened before any await so the browser still counts the click or key press as the user's.
         const choosing = bridge.chooseFiles();
+        const loadsBefore = latestLoad;
         try {
           const result = await choosing;
           if (result.kind === 'files') {
@@ -239,6 +250,7 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
           let documents = get().documents;
           for (const record of result.records) documents = upsert(documents, record);
           set({ documents, announcement: result.records.length === 1 ? describeAdded(first) : `Added ${result.records.length} documents.` });
+          readAgainIfNewer(loadsBefore);
         } catch (error) {
           report('The PDFs were not added.', error);
         }

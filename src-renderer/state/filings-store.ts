@@ -79,6 +79,8 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
   /** Counts every request that answers with the open draft, so a slow answer cannot replace a newer change. */
   let latestReview = 0;
   let pendingSaves = 0;
+  /** A change (a document's check finishing) arrived while a save was under way: read the draft again once saves end. */
+  let isReloadOwed = false;
 
   return createStore<FilingsState>()((set, get) => {
     /** Shows a review of the open draft if it is still the newest word on it, and keeps the list row in step. */
@@ -89,7 +91,13 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
 
     const reloadOpen = async (): Promise<void> => {
       const open = get().open;
-      if (!open || pendingSaves > 0) return;
+      if (!open) return;
+      // A save's answer would replace what is read now, and it may have been computed before the change: read after it.
+      if (pendingSaves > 0) {
+        isReloadOwed = true;
+        return;
+      }
+      isReloadOwed = false;
       const request = ++latestReview;
       try {
         showReview(request, await bridge.invoke('drafts.get', { id: open.draft.id }));
@@ -201,6 +209,7 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
           set({ saveState: 'failed' });
         } finally {
           pendingSaves -= 1;
+          if (pendingSaves === 0 && isReloadOwed) void reloadOpen();
         }
       },
 

@@ -24,6 +24,32 @@ function dropFiles(files: File[]): void {
 }
 
 describe('adding PDFs', () => {
+  it('shows a check that ended before the add was answered as ended, not as still running', async () => {
+    const bridge = createFakeBridge();
+    const checked = documentRecord({ id: 'doc-1', name: 'Brief.pdf' });
+    let listed: DocumentRecord[] = [];
+    bridge.answer('documents.list', () => listed);
+    // The check ends (and main says so) while the answer to the add, written as it started, is still on its way.
+    bridge.answer('documents.add', async () => {
+      listed = [checked];
+      bridge.emit('documents.changed', {});
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { ...checked, preflight: { state: 'running' } };
+    });
+    renderApp(bridge);
+    await screen.findByTestId('empty-state');
+
+    dropFiles([pdf('Brief.pdf')]);
+    // The add is answered when its progress row goes.
+    await waitFor(() => expect(bridge.channels()).toContain('documents.add'));
+    await waitFor(() => expect(screen.queryByTestId('progress-row')).toBeNull());
+
+    await waitFor(() => expect(screen.getByTestId('preflight-status').textContent).toContain('Ready to file'));
+    // Still so once everything has settled: the add's older answer does not have the last word.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByTestId('preflight-status').textContent).toContain('Ready to file');
+  });
+
   it('uploads a dropped PDF with its name, its bytes and a job id, showing upload progress until it is in the list', async () => {
     const bridge = createFakeBridge();
     let finishUpload: (record: DocumentRecord) => void = () => undefined;

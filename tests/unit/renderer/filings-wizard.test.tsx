@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Draft, DraftChanges } from '../../../src-main/shared/filing';
 import { docketTextPreview } from '../../../src-main/shared/filing-rules';
-import { acmeCase, blankDraft, caseParty, createFakeBridge, documentRecord, loggedInSession, pacerAccount, type FakeBridge } from './fake-bridge';
+import { acmeCase, blankDraft, caseParty, createFakeBridge, documentRecord, draftReview, loggedInSession, pacerAccount, ruleCheck, type FakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -159,6 +159,31 @@ describe('the filing wizard', () => {
     fireEvent.change(within(attachment).getByTestId('document-description'), { target: { value: 'Exhibit A - Entry summaries' } });
     await waitFor(() => expect(changesSent(bridge).at(-1)?.documents?.[1]?.description).toBe('Exhibit A - Entry summaries'));
     expect(screen.getByTestId('save-indicator').textContent).toBe('Saved');
+  });
+
+  it('shows a document ready once its check ends, even when the check ends while the draft is being saved', async () => {
+    const bridge = createFakeBridge();
+    bridge.answer('documents.add', ({ name }) => documentRecord({ id: `doc-${name}`, name }));
+    let isChecked = false;
+    const stillChecking = ruleCheck({ id: 'preflight-pending', level: 'block', message: 'Still being checked: Motion.pdf.' });
+    bridge.reviewDraft = (draft) => draftReview(draft, isChecked ? { canSubmit: true } : { checks: [stillChecking] });
+    // Main answers the save with the checks as they stood when it saved; the document's check ends just after.
+    bridge.answer('drafts.update', async ({ id, changes }) => {
+      const saved = { ...bridge.drafts.get(id), ...changes } as Draft;
+      bridge.drafts.set(id, saved);
+      const answer = bridge.reviewDraft(saved);
+      isChecked = true;
+      bridge.emit('documents.changed', {});
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return answer;
+    });
+    await openWizard(bridge, blankDraft({ id: 'd1' }));
+    goToStep(4);
+    fireEvent.change(screen.getByTestId('add-pdfs-input'), { target: { files: [pdf('Motion.pdf')] } });
+    await waitFor(() => expect(screen.getAllByTestId('document-row')).toHaveLength(1));
+    goToStep(6);
+    await waitFor(() => expect(screen.getByTestId('wizard').textContent).not.toContain('Still being checked'));
+    expect(bridge.channels().lastIndexOf('drafts.get')).toBeGreaterThan(bridge.channels().lastIndexOf('drafts.update'));
   });
 
   it('turns away a file that is not a PDF, naming it (FAQ 29)', async () => {

@@ -122,7 +122,7 @@ test('hostile files cost one task each, never the app: forged notices fetch noth
     await page.getByTestId('rail-filings').click();
     await page.getByTestId('import-draft').setInputFiles([{ name: 'Handoff.ecfdraft', mimeType: 'application/octet-stream', buffer: bomb }]);
     await expect(page.getByTestId('error-banner')).toContainText('Handoff.ecfdraft was not imported');
-    await expect(page.getByTestId('error-banner')).toContainText('more than 512 MB');
+    await expect(page.getByTestId('error-banner')).toContainText('more than 300 MB');
 
     // The app carries on: it still answers, and it never asked the attacker's server for anything.
     expect((await call<unknown[]>(app.url, 'documents.list', {})).length).toBe(4);

@@ -1,6 +1,6 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { documentPreflight, type DocumentRecord } from '../../shared/domain';
 import { findFileNameProblem, showFileNameSafely } from '../../shared/file-name';
@@ -30,11 +30,14 @@ export interface PackagedDocument {
 export type DraftPackageReader = (bytes: Uint8Array) => Promise<{ draft: Draft; documents: PackagedDocument[] }>;
 
 /**
- * The most a package may unpack to: 512 MB, V8's longest string (2^29 − 24 characters on 64-bit). `JSON.parse` needs
- * the whole text as one string, so a package any bigger could never be read. In base64 that is about 384 MB of PDFs:
- * seven documents at the court's 50 MB limit (FAQ 48), or 3.8 MB for each of a draft's hundred documents at most.
+ * The most a package may unpack to: 300 MB. A package is read in a child process held to 1.5 GB (docs/security.md),
+ * and reading one holds the file, its unpacked text, the parsed text and the documents at once: about 4.3 times the
+ * unpacked size (1.3 GB measured for 267 MB of PDFs that do not compress). 300 MB keeps a package ECF Desk writes
+ * readable there with room to spare, and well under V8's longest string, which `JSON.parse` needs the whole text as.
+ * In base64 that is about 225 MB of PDFs: four documents at the court's 50 MB limit (FAQ 48), or 2.2 MB for each of a
+ * draft's hundred documents at most.
  */
-export const largestUnpackedPackageBytes = Math.min(bufferConstants.MAX_STRING_LENGTH, 512 * 1024 * 1024);
+export const largestUnpackedPackageBytes = Math.min(bufferConstants.MAX_STRING_LENGTH, 300 * 1024 * 1024);
 
 /** gzip never makes its content meaningfully bigger, so the package file is held to the same size. */
 export const largestPackageBytes = largestUnpackedPackageBytes;
@@ -67,7 +70,9 @@ function unpack(bytes: Uint8Array): string {
   if (declaredUnpackedBytes(bytes) > largestUnpackedPackageBytes) throw tooLargeToRead();
   let unpacked: Buffer;
   try {
-    unpacked = gunzipSync(bytes, { maxOutputLength: largestUnpackedPackageBytes });
+    // Inflated into one buffer of the size the trailer gives, where the package is honest about it (as ECF Desk's own
+    // are): in pieces, joined at the end, it would be held twice over for a moment.
+    unpacked = gunzipSync(bytes, { maxOutputLength: largestUnpackedPackageBytes, chunkSize: Math.max(zlibConstants.Z_DEFAULT_CHUNK, declaredUnpackedBytes(bytes) + 1) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLargeToRead();
     throw damaged();
@@ -103,19 +108,23 @@ export function writeDraftPackage(draft: Draft, documents: readonly { record: Do
   return new Uint8Array(gzipSync(JSON.stringify(body)));
 }
 
+/** The package's JSON, checked against its schema; the unpacked text is let go as soon as it is parsed. */
+function parsePackage(bytes: Uint8Array): z.infer<typeof packageSchema> {
+  try {
+    return packageSchema.parse(JSON.parse(unpack(bytes)));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw damaged();
+  }
+}
+
 /**
  * Reads a package, refusing it whole if it is too large to read, damaged, names a document in a way that could
  * disguise it, or holds a document whose bytes do not match the SHA-256 it was exported with. A pure function of the
  * bytes: it touches nothing else, so it may run wherever its caller chooses.
  */
 export function readDraftPackage(bytes: Uint8Array): { draft: Draft; documents: PackagedDocument[] } {
-  const text = unpack(bytes);
-  let parsed: z.infer<typeof packageSchema>;
-  try {
-    parsed = packageSchema.parse(JSON.parse(text));
-  } catch {
-    throw damaged();
-  }
+  const parsed = parsePackage(bytes);
   for (const document of parsed.documents) {
     const problem = findFileNameProblem(document.name);
     if (problem !== null) {
@@ -124,11 +133,13 @@ export function readDraftPackage(bytes: Uint8Array): { draft: Draft; documents: 
   }
   const documents = parsed.documents.map((document) => {
     const content = Buffer.from(document.content, 'base64');
+    // Each document's text is let go once its bytes are read: the package is never held twice over.
+    document.content = '';
     const sha256 = createHash('sha256').update(content).digest('hex');
     if (sha256 !== document.sha256) {
       throw damaged(`"${document.name}" in this package is not the document that was exported (its SHA-256 differs). Nothing was imported; ask for the draft to be exported again.`);
     }
-    return { id: document.id, name: document.name, sha256, bytes: new Uint8Array(content) };
+    return { id: document.id, name: document.name, sha256, bytes: content };
   });
   const known = new Set(documents.map((document) => document.id));
   const missing = parsed.draft.documents.filter((document) => !known.has(document.documentId));

@@ -184,7 +184,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     },
     async readDraftPackage(bytes) {
       const outcome = await run('draft-package', bytes);
-      if (!outcome.ok) throw new AppError('invalid-arguments', `This draft package could not be read safely: ${describe(outcome.failure)}. Ask for the draft to be exported again.`);
+      if (!outcome.ok) throw new AppError(outcome.failure.kind === 'out-of-memory' ? 'package.too-large' : 'package.damaged', `This draft package could not be read safely: ${describe(outcome.failure)}. Ask for the draft to be exported again.`);
       if (outcome.value.kind === 'refused') throw new AppError(outcome.value.code, outcome.value.message);
       return { draft: outcome.value.draft, documents: [...outcome.value.documents] };
     },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolatedBundles } from '../../../src-main/build/isolated-bundles.mjs';
-import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
+import { largestUnpackedPackageBytes, writeDraftPackage } from '../../../src-main/core/filing/draft-package';
+import { createIsolatedReaders, defaultTaskLimits } from '../../../src-main/core/isolation/isolated-readers';
 import { isolatedTaskFiles } from '../../../src-main/core/isolation/isolated-tasks';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
 import type { PreflightProgress } from '../../../src-main/shared/preflight';
@@ -15,6 +16,8 @@ import { testIsolatedChildPath } from '../../support/paths';
 import { makeLargePdf, makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 import { buildOutlookMsg } from '../inbox/sources/outlook-msg';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
+import { draftWith } from '../filing/draft-builder';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
 
 // Every job the app does on untrusted bytes, run as the app ships it: in child processes, through the real bundles.
 
@@ -129,6 +132,23 @@ describe('Outlook .msg files', () => {
 });
 
 describe('draft packages', () => {
+  it('as large as export allows are read whole within the child’s memory, documents that do not compress and all', async () => {
+    // Documents of random bytes (PDFs barely compress), as many 45 MB ones as fit in the largest package export writes.
+    const room = Math.floor(((largestUnpackedPackageBytes - 64 * 1024) * 3) / 4);
+    const count = Math.ceil(room / (45 * 1024 * 1024));
+    const sizes = Array.from({ length: count }, (_, index) => Math.floor(room / count) - index);
+    const documents = sizes.map((size, index) => {
+      const bytes = new Uint8Array(randomBytes(size));
+      const record = { id: `doc-${index}`, name: `Exhibit ${index}.pdf`, sha256: createHash('sha256').update(bytes).digest('hex'), preflight: { state: 'waiting' as const } } as unknown as DocumentRecord;
+      return { record, bytes };
+    });
+    const draft = draftWith({ documents: documents.map(({ record }, index) => ({ documentId: record.id, type: index === 0 ? 'main' : 'exhibit', description: index === 0 ? '' : record.name })) });
+    const packaged = writeDraftPackage(draft, documents, new Date('2026-12-04T12:00:00Z'));
+    const read = await readers.readDraftPackage(packaged);
+    expect(read.documents.map((document) => document.sha256)).toEqual(documents.map(({ record }) => record.sha256));
+    expect(readers.peakChildMemoryMb()).toBeLessThan(defaultTaskLimits['draft-package'].maxMemoryMb);
+  }, 120_000);
+
   it('that are not packages are refused with a plain message', async () => {
     await expect(readers.readDraftPackage(new Uint8Array(gzipSync('{"format":"something else"}')))).rejects.toMatchObject({ message: expect.stringContaining('not an ECF Desk draft package') });
   });

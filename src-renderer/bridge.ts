@@ -26,7 +26,9 @@ declare global {
 
 /** Chooses the transport for the host this renderer runs in. */
 function createHostBridge(): Bridge {
-  return window.ecf ? createBridge(createIpcTransport(window.ecf)) : createBridge(createHttpTransport(window.location.origin, takeBrowserToken()));
+  return window.ecf
+    ? createBridge(createIpcTransport(window.ecf))
+    : createBridge(createHttpTransport(window.location.origin, takeBrowserToken()));
 }
 
 /** The bridge every component uses. */

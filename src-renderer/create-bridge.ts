@@ -16,7 +16,9 @@ export class BridgeError extends Error {
 }
 
 /** What choosing files gave: main already added them (Electron's own dialog), or files for the renderer to upload. */
-export type ChooseResult = { readonly kind: 'added'; readonly records: readonly DocumentRecord[] } | { readonly kind: 'files'; readonly files: readonly File[] };
+export type ChooseResult =
+  | { readonly kind: 'added'; readonly records: readonly DocumentRecord[] }
+  | { readonly kind: 'files'; readonly files: readonly File[] };
 
 /** The renderer's one way to main. Components use it without knowing which host carries the call. */
 export interface Bridge {
@@ -41,7 +43,11 @@ function pickFilesInBrowser(): Promise<File[]> {
 
 /** Builds a bridge over a transport. */
 export function createBridge(transport: Transport): Bridge {
-  const invoke = async <C extends ChannelName>(channel: C, args: ChannelArgs<C>, options?: CallOptions): Promise<ChannelResult<C>> => {
+  const invoke = async <C extends ChannelName>(
+    channel: C,
+    args: ChannelArgs<C>,
+    options?: CallOptions,
+  ): Promise<ChannelResult<C>> => {
     const envelope = await transport.invoke(channel, args, options);
     if (!envelope.ok) throw new BridgeError(envelope.error.code, envelope.error.message);
     return envelope.value as ChannelResult<C>;

@@ -37,18 +37,42 @@ function readJson(file) {
 function unitTests() {
   process.stdout.write('\n== unit (vitest: core, storage, migrations, contract, security, renderer)\n');
   const report = path.join(output, 'unit.json');
-  const { seconds } = run(bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const { seconds } = run(bin('vitest'), [
+    'run',
+    '--config',
+    'tests/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   const json = readJson(report);
-  if (!json) return results.push({ suite: 'unit', passed: 0, failed: 1, skipped: 0, seconds, note: 'vitest wrote no report' });
-  results.push({ suite: 'unit', passed: json.numPassedTests, failed: Math.max(json.numFailedTests, json.success ? 0 : 1), skipped: json.numPendingTests + json.numTodoTests, seconds });
+  if (!json)
+    return results.push({ suite: 'unit', passed: 0, failed: 1, skipped: 0, seconds, note: 'vitest wrote no report' });
+  results.push({
+    suite: 'unit',
+    passed: json.numPassedTests,
+    failed: Math.max(json.numFailedTests, json.success ? 0 : 1),
+    skipped: json.numPendingTests + json.numTodoTests,
+    seconds,
+  });
 }
 
 function endToEndTests() {
   process.stdout.write('\n== end-to-end (Playwright: browser mode in Chromium, and Electron where installed)\n');
   const report = path.join(output, 'e2e.json');
-  const { seconds } = run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  const { seconds } = run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+  });
   const json = readJson(report);
-  if (!json) return results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, seconds, note: 'Playwright wrote no report' });
+  if (!json)
+    return results.push({
+      suite: 'e2e',
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      seconds,
+      note: 'Playwright wrote no report',
+    });
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats ?? {};
   const crashed = (json.errors ?? []).length;
   results.push({ suite: 'e2e', passed: expected + flaky, failed: unexpected + crashed, skipped, seconds });
@@ -73,15 +97,19 @@ function skipReasons(suites) {
 }
 
 if (!existsSync(path.join(root, '..', 'shared', 'fixtures'))) {
-  process.stdout.write('Note: ../shared (real court fixtures) is absent; suites that use it run on the synthetic fixtures only and say so.\n');
+  process.stdout.write(
+    'Note: ../shared (real court fixtures) is absent; suites that use it run on the synthetic fixtures only and say so.\n',
+  );
 }
 
 check('typecheck (shared, core, shell, preload, web, cli, training-court, renderer, tests)', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['--config', 'src-main/build/eslint.config.mjs', '--max-warnings', '0', '.']);
+check('format (Prettier; `npm run format` rewrites)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 const isBuilt = check('build', process.execPath, ['src-main/build/build.mjs', '--quiet']);
 unitTests();
 if (isBuilt) endToEndTests();
-else results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: '0.0', note: 'not run: the build failed' });
+else
+  results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: '0.0', note: 'not run: the build failed' });
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 process.stdout.write('\nSuite results:\n');
@@ -90,7 +118,9 @@ for (const result of results) {
   total.failed += result.failed;
   total.skipped += result.skipped;
   const note = result.note ? ` (${result.note})` : '';
-  process.stdout.write(`  ${result.suite}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped in ${result.seconds}s${note}\n`);
+  process.stdout.write(
+    `  ${result.suite}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped in ${result.seconds}s${note}\n`,
+  );
 }
 process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 process.exit(total.failed === 0 ? 0 : 1);

@@ -8,12 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { createInboxStore, openDatabase, parseNotice, syntheticTemplate } = await import(path.join(root, 'dist', 'bench', 'inbox.js'));
+const { createInboxStore, openDatabase, parseNotice, syntheticTemplate } = await import(
+  path.join(root, 'dist', 'bench', 'inbox.js')
+);
 const noticeCount = Number(process.env.ECF_DESK_BENCH_NOTICES ?? 100_000);
 const batchSize = 1_000;
 const fixtureFolder = path.resolve(root, '..', 'shared', 'fixtures', 'nef', 'tests', 'examples', 'pacer');
 
-const percentile = (values, fraction) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * fraction))];
+const percentile = (values, fraction) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * fraction))];
 const verdict = (isMet) => (isMet ? 'PASS' : 'MISS');
 const milliseconds = (started) => Number(process.hrtime.bigint() - started) / 1e6;
 
@@ -38,8 +41,30 @@ async function measureParseRate(emails) {
   return { parsed, perSecond: parsed / (milliseconds(started) / 1_000) };
 }
 
-const captionWords = ['Acme Steel', 'Zhejiang Bearings', 'Baker Pipe', 'Nippon Tubular', 'Gulf Shrimp', 'Solar Cells', 'Hardwood Plywood', 'Aluminum Extrusions', 'Citric Acid', 'Wire Hangers'];
-const textWords = ['remand', 'antidumping', 'countervailing', 'scope ruling', 'stipulated judgment', 'protective order', 'administrative record', 'oral argument', 'consent motion', 'status conference'];
+const captionWords = [
+  'Acme Steel',
+  'Zhejiang Bearings',
+  'Baker Pipe',
+  'Nippon Tubular',
+  'Gulf Shrimp',
+  'Solar Cells',
+  'Hardwood Plywood',
+  'Aluminum Extrusions',
+  'Citric Acid',
+  'Wire Hangers',
+];
+const textWords = [
+  'remand',
+  'antidumping',
+  'countervailing',
+  'scope ruling',
+  'stipulated judgment',
+  'protective order',
+  'administrative record',
+  'oral argument',
+  'consent motion',
+  'status conference',
+];
 
 /** Notice `index`: a template with its case, entry, ids, dates and words changed, so every notice is its own entry. */
 function vary(template, index) {
@@ -53,7 +78,20 @@ function vary(template, index) {
     const docId = docket.docId === null ? null : `014${String(index).padStart(8, '0')}`;
     const caption = `${captionWords[index % captionWords.length]} ${index % 97 === 0 ? 'Kowalczyk' : 'Corp.'} v. United States`;
     const docketText = `${docket.docketText ?? ''} Re: ${textWords[index % textWords.length]} in case ${caseSerial}. Response due by ${Number(month)}/${Number(date)}/${year}.`;
-    return { ...docket, caseNumber, caseId, deSeqNum, docId, caseName: caption, docketText, dateFiled: day, documentUrl: docket.documentUrl === null ? null : `https://ecf.cit.uscourts.gov/doc1/${docId}?caseid=${caseId}&de_seq_num=${deSeqNum}&magic_num=${docket.magicNum ?? 'MAGIC'}` };
+    return {
+      ...docket,
+      caseNumber,
+      caseId,
+      deSeqNum,
+      docId,
+      caseName: caption,
+      docketText,
+      dateFiled: day,
+      documentUrl:
+        docket.documentUrl === null
+          ? null
+          : `https://ecf.cit.uscourts.gov/doc1/${docId}?caseid=${caseId}&de_seq_num=${deSeqNum}&magic_num=${docket.magicNum ?? 'MAGIC'}`,
+    };
   });
   return { ...template, dockets };
 }
@@ -65,11 +103,17 @@ if (emails.length > 0) {
   const parsed = await Promise.all(emails.map((email) => parseNotice(email.raw)));
   templates = parsed.filter((notice) => notice.kind !== 'ignored' && notice.dockets.length > 0);
   const parseRate = await measureParseRate(emails);
-  anchors.push(`parse rate of the ${emails.length} real fixture emails (measured separately, ${parseRate.parsed} parses): ${Math.round(parseRate.perSecond).toLocaleString('en-US')} emails/s`);
-  console.log(`Templates: ${templates.length} real notices parsed once from ../shared/fixtures/nef (of ${emails.length} emails), then varied.`);
+  anchors.push(
+    `parse rate of the ${emails.length} real fixture emails (measured separately, ${parseRate.parsed} parses): ${Math.round(parseRate.perSecond).toLocaleString('en-US')} emails/s`,
+  );
+  console.log(
+    `Templates: ${templates.length} real notices parsed once from ../shared/fixtures/nef (of ${emails.length} emails), then varied.`,
+  );
 } else {
   templates = [syntheticTemplate()];
-  console.log('../shared is absent: the notices are varied from one synthetic CIT NEF built in code, and the parse rate of real emails is not measured.');
+  console.log(
+    '../shared is absent: the notices are varied from one synthetic CIT NEF built in code, and the parse rate of real emails is not measured.',
+  );
 }
 
 const folder = mkdtempSync(path.join(tmpdir(), 'ecf-desk-bench-inbox-'));
@@ -84,7 +128,12 @@ try {
       const source = index % 50 === 49 ? index - 7 : index;
       const notice = vary(templates[source % templates.length], source);
       const rawSha256 = createHash('sha256').update(`bench notice ${index}`).digest('hex');
-      const { outcome } = inbox.ingest(notice, { messageId: `<${index}@bench.ecf-desk>`, rawSha256, source: 'bench', receivedAt: new Date(Date.UTC(2026, 0, 1) + index * 1_000) });
+      const { outcome } = inbox.ingest(notice, {
+        messageId: `<${index}@bench.ecf-desk>`,
+        rawSha256,
+        source: 'bench',
+        receivedAt: new Date(Date.UTC(2026, 0, 1) + index * 1_000),
+      });
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
   });
@@ -97,10 +146,26 @@ try {
   const { total } = inbox.list({ limit: 1 });
 
   const queries = [
-    {}, { text: 'extension' }, { text: 'motion' }, { text: 'antidumping' }, { text: 'scope ruling' }, { text: 'Kowalczyk' }, { text: 'zhejiang bear' },
-    { text: 'prot' }, { text: '1:25-cv-12345' }, { text: 'Clearview' }, { text: 'Siddiqi' }, { caseNumber: '1:24-cv-2' }, { court: 'nysd' },
-    { court: 'cit', isUnread: true }, { hasDeadline: true }, { filedFrom: '2025-06-01', filedTo: '2025-06-30' }, { text: 'remand', filedFrom: '2025-01-01' },
-    { text: 'AND OR NOT "*' }, { text: 'order granting', offset: 200 }, { text: 'nothing-matches-this' },
+    {},
+    { text: 'extension' },
+    { text: 'motion' },
+    { text: 'antidumping' },
+    { text: 'scope ruling' },
+    { text: 'Kowalczyk' },
+    { text: 'zhejiang bear' },
+    { text: 'prot' },
+    { text: '1:25-cv-12345' },
+    { text: 'Clearview' },
+    { text: 'Siddiqi' },
+    { caseNumber: '1:24-cv-2' },
+    { court: 'nysd' },
+    { court: 'cit', isUnread: true },
+    { hasDeadline: true },
+    { filedFrom: '2025-06-01', filedTo: '2025-06-30' },
+    { text: 'remand', filedFrom: '2025-01-01' },
+    { text: 'AND OR NOT "*' },
+    { text: 'order granting', offset: 200 },
+    { text: 'nothing-matches-this' },
   ];
   for (const query of queries) inbox.list(query);
   const latencies = [];
@@ -119,11 +184,27 @@ try {
   const p50 = percentile(latencies, 0.5);
   const p95 = percentile(latencies, 0.95);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`\nImported ${noticeCount.toLocaleString('en-US')} notices (${Object.entries(outcomes).map(([outcome, count]) => `${count} ${outcome}`).join(', ')}) into ${total.toLocaleString('en-US')} items, ${batchSize} a transaction.`);
-  console.log(`Import rate:     ${Math.round(importRate).toLocaleString('en-US')} notices/s in ${importSeconds.toFixed(1)} s   (target ≥ 2,000/s: ${verdict(importRate >= 2_000)})`);
-  console.log(`Database size:   ${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / total).toLocaleString('en-US')} bytes an item, full-text index included)`);
-  console.log(`Search latency:  p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${queries.length} queries × 5   (target p95 ≤ 50 ms: ${verdict(p95 <= 50)})`);
-  console.log(`  slowest: ${[...slowest].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([query, took]) => `${query} ${took.toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `\nImported ${noticeCount.toLocaleString('en-US')} notices (${Object.entries(outcomes)
+      .map(([outcome, count]) => `${count} ${outcome}`)
+      .join(', ')}) into ${total.toLocaleString('en-US')} items, ${batchSize} a transaction.`,
+  );
+  console.log(
+    `Import rate:     ${Math.round(importRate).toLocaleString('en-US')} notices/s in ${importSeconds.toFixed(1)} s   (target ≥ 2,000/s: ${verdict(importRate >= 2_000)})`,
+  );
+  console.log(
+    `Database size:   ${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / total).toLocaleString('en-US')} bytes an item, full-text index included)`,
+  );
+  console.log(
+    `Search latency:  p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${queries.length} queries × 5   (target p95 ≤ 50 ms: ${verdict(p95 <= 50)})`,
+  );
+  console.log(
+    `  slowest: ${[...slowest]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([query, took]) => `${query} ${took.toFixed(0)} ms`)
+      .join(', ')}`,
+  );
   console.log(`Peak RSS:        ${Math.round(peakRssMb)} MB   (target ≤ 600 MB: ${verdict(peakRssMb <= 600)})`);
   console.log(`Anchors:         ${anchors.length > 0 ? anchors.join('; ') : 'none (../shared is absent)'}`);
 } finally {

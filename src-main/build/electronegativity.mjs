@@ -24,7 +24,10 @@ function stageInput() {
   const input = path.join(output, 'electronegativity-input');
   rmSync(input, { recursive: true, force: true });
   for (const part of electronParts) {
-    cpSync(path.join(dist, part), path.join(input, part), { recursive: true, filter: (source) => !source.endsWith('.map') });
+    cpSync(path.join(dist, part), path.join(input, part), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.map'),
+    });
   }
   return input;
 }
@@ -46,20 +49,50 @@ function sarifLevel(severity) {
  */
 function writeReports(findings) {
   const header = ['check', 'severity', 'confidence', 'file', 'line', 'column', 'manualReview', 'description', 'url'];
-  const rows = findings.map((finding) => [finding.check, finding.severity, finding.confidence, finding.file, finding.line, finding.column, finding.manualReview, finding.description, finding.url]);
-  writeFileSync(path.join(output, 'electronegativity.csv'), [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n');
+  const rows = findings.map((finding) => [
+    finding.check,
+    finding.severity,
+    finding.confidence,
+    finding.file,
+    finding.line,
+    finding.column,
+    finding.manualReview,
+    finding.description,
+    finding.url,
+  ]);
+  writeFileSync(
+    path.join(output, 'electronegativity.csv'),
+    [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n',
+  );
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'electronegativity', version: '1.10.3', informationUri: 'https://github.com/doyensec/electronegativity' } },
+        tool: {
+          driver: {
+            name: 'electronegativity',
+            version: '1.10.3',
+            informationUri: 'https://github.com/doyensec/electronegativity',
+          },
+        },
         results: findings.map((finding) => ({
           ruleId: finding.check,
           level: sarifLevel(finding.severity),
           message: { text: finding.description },
-          properties: { severity: finding.severity, confidence: finding.confidence, manualReview: finding.manualReview },
-          locations: [{ physicalLocation: { artifactLocation: { uri: finding.file }, region: { startLine: Math.max(1, finding.line), startColumn: finding.column + 1 } } }],
+          properties: {
+            severity: finding.severity,
+            confidence: finding.confidence,
+            manualReview: finding.manualReview,
+          },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: finding.file },
+                region: { startLine: Math.max(1, finding.line), startColumn: finding.column + 1 },
+              },
+            },
+          ],
         })),
       },
     ],
@@ -72,7 +105,8 @@ async function scan() {
   const run = createRequire(import.meta.url)('@doyensec/electronegativity');
   const input = stageInput();
   const result = await run({ input, isRelative: true, electronVersionOverride: electronVersion() });
-  for (const error of result.errors) process.stdout.write(`electronegativity could not read ${path.relative(input, error.file)}: ${error.message}\n`);
+  for (const error of result.errors)
+    process.stdout.write(`electronegativity could not read ${path.relative(input, error.file)}: ${error.message}\n`);
   return result.issues.map((issue) => ({
     check: issue.id,
     severity: issue.severity.name,
@@ -94,8 +128,15 @@ mkdirSync(output, { recursive: true });
 const findings = await scan();
 writeReports(findings);
 for (const finding of findings) {
-  process.stdout.write(`${finding.severity.padEnd(13)} ${finding.check} ${finding.file}:${finding.line}:${finding.column} (${finding.confidence}) ${finding.description}\n`);
+  process.stdout.write(
+    `${finding.severity.padEnd(13)} ${finding.check} ${finding.file}:${finding.line}:${finding.column} (${finding.confidence}) ${finding.description}\n`,
+  );
 }
-const counts = findings.reduce((tally, finding) => ({ ...tally, [finding.severity]: (tally[finding.severity] ?? 0) + 1 }), {});
-process.stdout.write(`electronegativity: ${findings.length} finding(s) ${JSON.stringify(counts)}; report in tests/.output/electronegativity.csv and .sarif\n`);
+const counts = findings.reduce(
+  (tally, finding) => ({ ...tally, [finding.severity]: (tally[finding.severity] ?? 0) + 1 }),
+  {},
+);
+process.stdout.write(
+  `electronegativity: ${findings.length} finding(s) ${JSON.stringify(counts)}; report in tests/.output/electronegativity.csv and .sarif\n`,
+);
 process.exit(findings.some((finding) => finding.severity === 'HIGH' || finding.severity === 'CRITICAL') ? 1 : 0);

@@ -5,25 +5,43 @@ import tseslint from 'typescript-eslint';
 
 const electronOnlyInShell = {
   name: 'electron',
-  message: 'Only src-main/shell and src-main/preload may import electron; core and shared run in plain Node and in tests.',
+  message:
+    'Only src-main/shell and src-main/preload may import electron; core and shared run in plain Node and in tests.',
 };
 const unboundedPdfLib = {
   name: 'pdf-lib',
-  message: 'Read untrusted PDFs with @cantoo/pdf-lib through src-main/core/preflight/parse (bounded decoding and page walk).',
+  message:
+    'Read untrusted PDFs with @cantoo/pdf-lib through src-main/core/preflight/parse (bounded decoding and page walk).',
 };
 /** pdf-lib's own page walk has no visited set and its parse decodes without limits: untrusted PDFs go through parse/. */
 const unboundedPdfReading = [
   {
-    selector: "CallExpression[callee.property.name=/^(getPages|getPageCount|getPage|getPageIndices)$/]",
-    message: "pdf-lib's page walk has no visited set: take an untrusted PDF's pages from readPageTree (src-main/core/preflight/parse/page-tree.ts).",
+    selector: 'CallExpression[callee.property.name=/^(getPages|getPageCount|getPage|getPageIndices)$/]',
+    message:
+      "pdf-lib's page walk has no visited set: take an untrusted PDF's pages from readPageTree (src-main/core/preflight/parse/page-tree.ts).",
   },
   {
     selector: "CallExpression[callee.object.name='PDFDocument'][callee.property.name='load']",
-    message: 'Parse an untrusted PDF with loadDocument (src-main/core/preflight/parse/load-document.ts), which bounds what it decodes.',
+    message:
+      'Parse an untrusted PDF with loadDocument (src-main/core/preflight/parse/load-document.ts), which bounds what it decodes.',
   },
 ];
 const nodeBuiltins = {
-  group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'url', 'util'],
+  group: [
+    'node:*',
+    'fs',
+    'fs/*',
+    'path',
+    'os',
+    'child_process',
+    'crypto',
+    'http',
+    'https',
+    'net',
+    'worker_threads',
+    'url',
+    'util',
+  ],
   message: 'This folder runs outside Node (shared is isomorphic; the renderer is a web page): no Node built-ins.',
 };
 
@@ -46,7 +64,12 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnlyInShell, unboundedPdfLib],
-          patterns: [{ group: ['**/shell/**', '**/preload/**', '**/src-renderer/**'], message: 'Core and browser mode may not depend on a host.' }],
+          patterns: [
+            {
+              group: ['**/shell/**', '**/preload/**', '**/src-renderer/**'],
+              message: 'Core and browser mode may not depend on a host.',
+            },
+          ],
         },
       ],
     },
@@ -78,7 +101,10 @@ export default tseslint.config(
           paths: [electronOnlyInShell],
           patterns: [
             nodeBuiltins,
-            { group: ['**/src-main/core/**', '**/src-main/shell/**', '**/src-main/preload/**', '**/src-main/web/**'], message: 'The renderer reaches main only through bridge.ts.' },
+            {
+              group: ['**/src-main/core/**', '**/src-main/shell/**', '**/src-main/preload/**', '**/src-main/web/**'],
+              message: 'The renderer reaches main only through bridge.ts.',
+            },
           ],
         },
       ],
@@ -90,7 +116,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Raw ipcMain is used only in src-main/shell/ipc.ts, which validates every call.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Raw ipcMain is used only in src-main/shell/ipc.ts, which validates every call.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -100,7 +134,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'Raw ipcRenderer is used only in src-main/preload/preload.ts.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcRenderer'],
+              message: 'Raw ipcRenderer is used only in src-main/preload/preload.ts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -110,7 +152,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'shell', property: 'openExternal', message: 'Open links only through openExternalSafely (src-main/shell/open-external.ts).' },
+        {
+          object: 'shell',
+          property: 'openExternal',
+          message: 'Open links only through openExternalSafely (src-main/shell/open-external.ts).',
+        },
       ],
     },
   },

@@ -26,10 +26,15 @@ function run(command, args) {
 const electron = findElectronBinary();
 if (electron) {
   // better-sqlite3 is native: Electron needs it built for its own Node ABI (`npm rebuild better-sqlite3` switches back).
-  spawnSync(process.execPath, [require.resolve('electron-builder/cli.js'), 'install-app-deps'], { cwd: root, stdio: 'inherit' });
+  spawnSync(process.execPath, [require.resolve('electron-builder/cli.js'), 'install-app-deps'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // The project folder, not the bundle: Electron then reads package.json for the app's name and data folder.
   run(electron, [root]);
 } else {
-  process.stdout.write('Electron is not installed here (`node node_modules/electron/install.js` fetches it where the internet is reachable); starting browser mode instead.\n');
+  process.stdout.write(
+    'Electron is not installed here (`node node_modules/electron/install.js` fetches it where the internet is reachable); starting browser mode instead.\n',
+  );
   run(process.execPath, [path.join(root, 'dist/web/server.js'), ...process.argv.slice(2)]);
 }

@@ -32,7 +32,8 @@ export function failUsage(message: string): never {
 export function readLimitBytes(limitMb: string | undefined): number {
   if (limitMb === undefined) return citPreflightOptions.limitBytes;
   const megabytes = Number(limitMb);
-  if (!Number.isFinite(megabytes) || megabytes <= 0) failUsage(`--limit-mb must be a positive number of megabytes, not "${limitMb}".`);
+  if (!Number.isFinite(megabytes) || megabytes <= 0)
+    failUsage(`--limit-mb must be a positive number of megabytes, not "${limitMb}".`);
   return Math.round(megabytes * 1_000_000);
 }
 
@@ -44,7 +45,10 @@ const openedReaders: IsolatedReaders[] = [];
  * limit for a split.
  */
 export function openReaders(limitBytes: number = citPreflightOptions.limitBytes): IsolatedReaders {
-  const readers = createIsolatedReaders({ scriptPath: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workers', 'isolated-child.js'), limitBytes });
+  const readers = createIsolatedReaders({
+    scriptPath: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workers', 'isolated-child.js'),
+    limitBytes,
+  });
   openedReaders.push(readers);
   return readers;
 }

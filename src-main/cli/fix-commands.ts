@@ -14,7 +14,11 @@ async function runFix(input: string, request: FixRequest, limitBytes: number): P
   try {
     bytes = await readFile(input);
   } catch (error) {
-    return { kind: 'failed', code: 'fix.unreadable', message: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
+    return {
+      kind: 'failed',
+      code: 'fix.unreadable',
+      message: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    };
   }
   const readers = openReaders(limitBytes);
   const outcome = await readers.fixer.fix(bytes, request, {});
@@ -32,13 +36,22 @@ export async function runCleanCopyCommand(args: readonly string[]): Promise<numb
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { 'drop-annotations': { type: 'string', default: 'none' }, 'flatten-forms': { type: 'boolean', default: false } },
+    options: {
+      'drop-annotations': { type: 'string', default: 'none' },
+      'flatten-forms': { type: 'boolean', default: false },
+    },
   });
   const [input, output] = positionals;
-  if (!input || !output || positionals.length !== 2) failUsage('clean-copy takes the PDF to copy and the file to write.');
+  if (!input || !output || positionals.length !== 2)
+    failUsage('clean-copy takes the PDF to copy and the file to write.');
   const dropAnnotations = values['drop-annotations'] as AnnotationsToDrop;
-  if (!annotationChoices.includes(dropAnnotations)) failUsage(`--drop-annotations is none, comments or all, not "${values['drop-annotations']}".`);
-  const outcome = await runFix(input, { fix: values['flatten-forms'] ? 'flatten-forms' : 'clean-copy', dropAnnotations }, citPreflightOptions.limitBytes);
+  if (!annotationChoices.includes(dropAnnotations))
+    failUsage(`--drop-annotations is none, comments or all, not "${values['drop-annotations']}".`);
+  const outcome = await runFix(
+    input,
+    { fix: values['flatten-forms'] ? 'flatten-forms' : 'clean-copy', dropAnnotations },
+    citPreflightOptions.limitBytes,
+  );
   if (outcome.kind === 'failed') return reportFailure(outcome);
   if (outcome.kind !== 'version') return exitCodes.error;
   await writeFile(output, outcome.bytes);
@@ -51,9 +64,14 @@ export async function runCleanCopyCommand(args: readonly string[]): Promise<numb
 
 /** `ecf-desk split`: writes each part into the folder, named after the original; returns the exit code. */
 export async function runSplitCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { 'limit-mb': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { 'limit-mb': { type: 'string' } },
+  });
   const [input, folder] = positionals;
-  if (!input || !folder || positionals.length !== 2) failUsage('split takes the PDF to cut and the folder to write the parts into.');
+  if (!input || !folder || positionals.length !== 2)
+    failUsage('split takes the PDF to cut and the folder to write the parts into.');
   const outcome = await runFix(input, { fix: 'split' }, readLimitBytes(values['limit-mb']));
   if (outcome.kind === 'failed') return reportFailure(outcome);
   if (outcome.kind !== 'parts') return exitCodes.error;

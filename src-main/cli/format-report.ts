@@ -18,22 +18,32 @@ function describeSize(bytes: number): string {
 
 function describePages(pages: readonly number[]): string {
   const shown = pages.slice(0, 12).join(', ');
-  return pages.length > 12 ? ` (pages ${shown} and ${pages.length - 12} more)` : ` (page${pages.length === 1 ? '' : 's'} ${shown})`;
+  return pages.length > 12
+    ? ` (pages ${shown} and ${pages.length - 12} more)`
+    : ` (page${pages.length === 1 ? '' : 's'} ${shown})`;
 }
 
 function formatFinding(finding: Finding): string[] {
-  const lines = [`  ${severityMarks[finding.severity]} ${finding.code}${finding.pages?.length ? describePages(finding.pages) : ''}`, `        ${finding.message}`];
-  for (const text of (finding.text ?? []).slice(0, 5)) lines.push(`        · ${text.length > 100 ? `${text.slice(0, 97)}...` : text}`);
+  const lines = [
+    `  ${severityMarks[finding.severity]} ${finding.code}${finding.pages?.length ? describePages(finding.pages) : ''}`,
+    `        ${finding.message}`,
+  ];
+  for (const text of (finding.text ?? []).slice(0, 5))
+    lines.push(`        · ${text.length > 100 ? `${text.slice(0, 97)}...` : text}`);
   return lines;
 }
 
 /** The human-readable report: a headline per file, then its findings, most serious first. */
 export function formatReport(report: FileReport): string {
   const pages = report.pages === null ? '' : `, ${report.pages} page${report.pages === 1 ? '' : 's'}`;
-  const lines = [`${report.file} (${describeSize(report.bytes)}${pages}): ${report.verdict.toUpperCase()}, ${verdictWords[report.verdict]}`];
+  const lines = [
+    `${report.file} (${describeSize(report.bytes)}${pages}): ${report.verdict.toUpperCase()}, ${verdictWords[report.verdict]}`,
+  ];
   if (report.error) lines.push(`        ${report.error}`);
   const order: readonly Severity[] = ['block', 'warn', 'info'];
-  for (const severity of order) for (const finding of report.findings.filter((each) => each.severity === severity)) lines.push(...formatFinding(finding));
+  for (const severity of order)
+    for (const finding of report.findings.filter((each) => each.severity === severity))
+      lines.push(...formatFinding(finding));
   return lines.join('\n');
 }
 
@@ -45,6 +55,13 @@ export function toJsonReport(report: FileReport): unknown {
     pages: report.pages,
     verdict: report.verdict,
     ...(report.error ? { error: report.error } : {}),
-    findings: report.findings.map(({ code, severity, message, pages, boxes, text }) => ({ code, severity, message, pages, boxes, text })),
+    findings: report.findings.map(({ code, severity, message, pages, boxes, text }) => ({
+      code,
+      severity,
+      message,
+      pages,
+      boxes,
+      text,
+    })),
   };
 }

@@ -64,14 +64,20 @@ export async function runNefCommand(args: readonly string[]): Promise<number> {
   const readers = openReaders();
   const reports = await Promise.all(files.map((file) => reportFile(file, readers)));
   await readers.close();
-  process.stdout.write(json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map(formatNefReport).join('\n\n')}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(reports, null, 2)}\n` : `${reports.map(formatNefReport).join('\n\n')}\n`,
+  );
   return nefExitCode(reports);
 }
 
 function readParseArgs(args: readonly string[]): { json: boolean; files: string[] } {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
   } catch (error) {
     failNefUsage(error instanceof Error ? error.message : String(error));
   }
@@ -97,7 +103,11 @@ async function reportFile(file: string, readers: IsolatedReaders): Promise<NefFi
   try {
     // A file larger than any email is refused before it is read into memory.
     const { size } = await stat(file);
-    if (size > maxMailBytes) return unreadable(file, `This file is ${inMegabytes(size)} MB; a court notice is a few KB, and ECF Desk reads no email over ${inMegabytes(maxMailBytes)} MB.`);
+    if (size > maxMailBytes)
+      return unreadable(
+        file,
+        `This file is ${inMegabytes(size)} MB; a court notice is a few KB, and ECF Desk reads no email over ${inMegabytes(maxMailBytes)} MB.`,
+      );
     bytes = await readFile(file);
   } catch (error) {
     return unreadable(file, `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
@@ -107,7 +117,9 @@ async function reportFile(file: string, readers: IsolatedReaders): Promise<NefFi
     const isMailFile = ['.eml', '.msg'].includes(path.extname(file).toLowerCase());
     const raw = isMailFile ? (await readMailFile(file, bytes, readers.convertMsg)).raw : bytes;
     const reading = await readers.noticeParser.parse(raw);
-    return reading.kind === 'read' ? toNefReport(file, reading.notice) : unreadable(file, `It could not be read as a notice: ${reading.reason}.`);
+    return reading.kind === 'read'
+      ? toNefReport(file, reading.notice)
+      : unreadable(file, `It could not be read as a notice: ${reading.reason}.`);
   } catch (error) {
     return unreadable(file, error instanceof Error ? error.message : String(error));
   }
@@ -145,10 +157,16 @@ function toNefReport(file: string, notice: ParsedNotice): NefFileReport {
 /** A few lines a person can scan: what the notice is, each entry, and how many documents and people. */
 function formatNefReport(report: NefFileReport): string {
   if (report.kind === 'unreadable') return `${report.file}: ${report.error ?? 'could not be read.'}`;
-  if (report.kind === 'ignored') return `${report.file}: set aside (${report.reason ?? 'not a new filing'}): ${report.subject ?? ''}`;
+  if (report.kind === 'ignored')
+    return `${report.file}: set aside (${report.reason ?? 'not a new filing'}): ${report.subject ?? ''}`;
   const title = `${report.file}: ${report.kind.toUpperCase()}${report.court ? ` from ${report.court}` : ''}`;
   const entries = report.dockets.map((docket) => {
-    const entry = [docket.documentNumber ? `entry ${docket.documentNumber}` : 'no entry number', docket.dateFiled ? `filed ${docket.dateFiled}` : null].filter(Boolean).join(', ');
+    const entry = [
+      docket.documentNumber ? `entry ${docket.documentNumber}` : 'no entry number',
+      docket.dateFiled ? `filed ${docket.dateFiled}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
     const text = docket.docketText ?? docket.shortDescription ?? '';
     const lines = [`  ${docket.caseNumber}${docket.caseName ? ` ${docket.caseName}` : ''}: ${entry}`];
     if (text !== '') lines.push(`    ${text.length > 120 ? `${text.slice(0, 117)}...` : text}`);

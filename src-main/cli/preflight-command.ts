@@ -6,7 +6,14 @@ import { exitCodeFor } from './exit-codes';
 import { formatReport, toJsonReport, type FileReport } from './format-report';
 
 function unreadable(file: string, reason: string): FileReport {
-  return { file, bytes: 0, pages: null, verdict: 'error', findings: [], error: `The file could not be read (${reason}).` };
+  return {
+    file,
+    bytes: 0,
+    pages: null,
+    verdict: 'error',
+    findings: [],
+    error: `The file could not be read (${reason}).`,
+  };
 }
 
 /** `ecf-desk preflight`: checks each file in a child process and prints the reports; returns the exit code. */
@@ -34,6 +41,10 @@ export async function runPreflightCommand(args: readonly string[]): Promise<numb
     }),
   );
   await readers.close();
-  process.stdout.write(values.json ? `${JSON.stringify(reports.map(toJsonReport), null, 2)}\n` : `${reports.map(formatReport).join('\n\n')}\n`);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(reports.map(toJsonReport), null, 2)}\n`
+      : `${reports.map(formatReport).join('\n\n')}\n`,
+  );
   return exitCodeFor(reports);
 }

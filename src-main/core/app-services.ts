@@ -98,7 +98,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     read: () => policy.applyTo(storedSettings.read()),
     write: (next) => storedSettings.write(policy.settingsToSave(next, storedSettings.read())),
   };
-  const court = createCourtConnection({ launcher: options.trainingCourt ?? null, onChange: (status) => options.emit('court.statusChanged', status) });
+  const court = createCourtConnection({
+    launcher: options.trainingCourt ?? null,
+    onChange: (status) => options.emit('court.statusChanged', status),
+  });
   const accounts = createAccountsService({
     table: createAccountsTable(database),
     store: options.secretStore,
@@ -180,7 +183,12 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   documents.resumeInterruptedPreflights();
 
   const handlers: Handlers = {
-    'app.getInfo': async () => ({ name: 'ECF Desk', version: options.version, host: options.host, dataFolder: options.dataFolder }),
+    'app.getInfo': async () => ({
+      name: 'ECF Desk',
+      version: options.version,
+      host: options.host,
+      dataFolder: options.dataFolder,
+    }),
     'court.status': async () => court.status(),
     'accounts.list': () => accounts.list(),
     'accounts.save': (input) => accounts.save(input),
@@ -219,7 +227,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     'inbox.fetchDocument': ({ id, number }) => inbox.fetchDocument(id, number),
     'inbox.buyDocument': ({ id, number, acceptsFeeCents }) => inbox.buyDocument(id, number, acceptsFeeCents),
     'inbox.exportDeadlines': async () => inbox.exportDeadlines() as Uint8Array<ArrayBuffer>,
-    'inbox.documentContent': async ({ id, number }) => (await inbox.documentContent(id, number)) as Uint8Array<ArrayBuffer>,
+    'inbox.documentContent': async ({ id, number }) =>
+      (await inbox.documentContent(id, number)) as Uint8Array<ArrayBuffer>,
     'mailboxes.list': () => inbox.mailboxes(),
     'mailboxes.save': (input) => inbox.saveMailbox(input),
     'mailboxes.remove': async ({ id }) => {
@@ -239,7 +248,15 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       return next;
     },
     'support.exportBundle': async () =>
-      writeSupportBundle({ dataFolder: options.dataFolder, version: options.version, host: options.host, settings: settingsStore.read(), managed: policy.effective().managed, courtStatus: court.status(), now: clock.now() }),
+      writeSupportBundle({
+        dataFolder: options.dataFolder,
+        version: options.version,
+        host: options.host,
+        settings: settingsStore.read(),
+        managed: policy.effective().managed,
+        courtStatus: court.status(),
+        now: clock.now(),
+      }),
   };
 
   return {

@@ -75,7 +75,12 @@ export interface FixedPart {
  * page order, or why it could not be made, in words for the person filing.
  */
 export type FixOutcome =
-  | { readonly kind: 'version'; readonly bytes: Uint8Array; readonly removed: readonly string[]; readonly notes: readonly string[] }
+  | {
+      readonly kind: 'version';
+      readonly bytes: Uint8Array;
+      readonly removed: readonly string[];
+      readonly notes: readonly string[];
+    }
   | { readonly kind: 'parts'; readonly parts: readonly FixedPart[] }
   | { readonly kind: 'failed'; readonly code: Extract<ErrorCode, `fix.${string}`>; readonly message: string };
 
@@ -134,5 +139,8 @@ export interface ChildProcessHandle {
  * mode, the CLI and tests; Electron's utility process in the desktop app (whose fuses turn off running as plain Node).
  */
 export interface ChildProcessLauncher {
-  launch(scriptPath: string, options: { readonly execArgv: readonly string[]; readonly name: string }): ChildProcessHandle;
+  launch(
+    scriptPath: string,
+    options: { readonly execArgv: readonly string[]; readonly name: string },
+  ): ChildProcessHandle;
 }

@@ -17,7 +17,10 @@ function isEventMessage(value: unknown): value is EventMessage {
 const ecf: EcfApi = {
   invoke(channel: unknown, args: unknown): Promise<Envelope<unknown>> {
     if (!isChannelName(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown-channel', message: 'ECF Desk has no such request.' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown-channel', message: 'ECF Desk has no such request.' },
+      });
     }
     return ipcRenderer.invoke(channel, args) as Promise<Envelope<unknown>>;
   },

@@ -90,12 +90,27 @@ export const sessionStatus = z.discriminatedUnion('state', [
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
 /** The FAQ's login troubles, each with its contact. */
-export const loginHelpTopic = z.enum(['lost-password', 'login-not-working', 'account-not-upgraded', 'locked', 'court-unreachable']);
+export const loginHelpTopic = z.enum([
+  'lost-password',
+  'login-not-working',
+  'account-not-upgraded',
+  'locked',
+  'court-unreachable',
+]);
 /** A help topic. */
 export type LoginHelpTopic = z.infer<typeof loginHelpTopic>;
 
 /** Why a login did not happen, in categories the screen can act on. */
-export const loginRefusal = z.enum(['invalid-credentials', 'locked', 'redaction-required', 'client-code', 'throttled', 'unreachable', 'not-upgraded', 'other']);
+export const loginRefusal = z.enum([
+  'invalid-credentials',
+  'locked',
+  'redaction-required',
+  'client-code',
+  'throttled',
+  'unreachable',
+  'not-upgraded',
+  'other',
+]);
 
 /** What a login (or an account test) came to. */
 export const loginOutcome = z.discriminatedUnion('outcome', [
@@ -106,7 +121,13 @@ export const loginOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('needs-password'), message: z.string() }),
   /** Filers must acknowledge the redaction rules (Fed. R. Civ. P. 5.2) before the app sends `redactFlag`. */
   z.object({ outcome: z.literal('needs-redaction-acknowledgement'), message: z.string() }),
-  z.object({ outcome: z.literal('refused'), reason: loginRefusal, message: z.string(), courtMessage: z.string().nullable(), help: loginHelpTopic }),
+  z.object({
+    outcome: z.literal('refused'),
+    reason: loginRefusal,
+    message: z.string(),
+    courtMessage: z.string().nullable(),
+    help: loginHelpTopic,
+  }),
 ]);
 /** A login's outcome. */
 export type LoginOutcome = z.infer<typeof loginOutcome>;
@@ -116,7 +137,10 @@ export const loginRequest = z
   .object({
     accountId: z.string().min(1).max(100),
     password: z.string().min(1).max(256).optional(),
-    otpCode: z.string().regex(/^\d{6}$/, 'The code has 6 digits.').optional(),
+    otpCode: z
+      .string()
+      .regex(/^\d{6}$/, 'The code has 6 digits.')
+      .optional(),
     clientCode: clientCode.optional(),
     acknowledgesRedaction: z.boolean(),
   })

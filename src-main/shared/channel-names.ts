@@ -58,7 +58,15 @@ export const channelNames = [
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */
-export const eventNames = ['documents.progress', 'documents.changed', 'documents.preflightProgress', 'court.statusChanged', 'session.changed', 'drafts.changed', 'inbox.changed'] as const;
+export const eventNames = [
+  'documents.progress',
+  'documents.changed',
+  'documents.preflightProgress',
+  'court.statusChanged',
+  'session.changed',
+  'drafts.changed',
+  'inbox.changed',
+] as const;
 
 /** A request channel's name. */
 export type ChannelName = (typeof channelNames)[number];

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channel-names';
-import { addProgress, annotationsToDrop, appInfo, courtStatus, documentPreflightProgress, documentRecord, managedSetting, settings } from './domain';
+import {
+  addProgress,
+  annotationsToDrop,
+  appInfo,
+  courtStatus,
+  documentPreflightProgress,
+  documentRecord,
+  managedSetting,
+  settings,
+} from './domain';
 import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
 import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
@@ -46,7 +55,9 @@ export const contract = {
       .object({
         jobId: z.string().min(1).max(100),
         name: fileName,
-        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes, 'the file is larger than 512 MB'),
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= maxDocumentBytes, 'the file is larger than 512 MB'),
       })
       .strict(),
     result: documentRecord,
@@ -76,40 +87,92 @@ export const contract = {
   'drafts.createInterventionPackage': { args: noArguments, result: z.array(draft) },
   'drafts.get': { args: draftId, result: draftReview },
   /** Saves a change at once (drafts survive a crash) and answers with what the court's rules now say. */
-  'drafts.update': { args: z.object({ id: z.string().min(1).max(100), changes: draftChanges }).strict(), result: draftReview },
+  'drafts.update': {
+    args: z.object({ id: z.string().min(1).max(100), changes: draftChanges }).strict(),
+    result: draftReview,
+  },
   'drafts.delete': { args: draftId, result: z.null() },
   /** One package file for the hand-off to another desktop: the draft, its documents and their preflight reports. */
   'drafts.export': { args: draftId, result: z.instanceof(Uint8Array) },
   /** Imports a package file (at most 512 MB, the most a package can unpack to); every document's SHA-256 is verified before anything is kept. */
   'drafts.import': {
-    args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxDocumentBytes, 'the package is larger than 512 MB') }).strict(),
+    args: z
+      .object({
+        name: fileName,
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= maxDocumentBytes, 'the package is larger than 512 MB'),
+      })
+      .strict(),
     result: draft,
   },
   /** Cases by number (`1:26-cv-00123`, `26-00123`, `Court No. 26-00123`) or caption words; needs a court session. */
-  'court.findCases': { args: z.object({ query: z.string().trim().min(1).max(200) }).strict(), result: z.array(courtCase) },
+  'court.findCases': {
+    args: z.object({ query: z.string().trim().min(1).max(200) }).strict(),
+    result: z.array(courtCase),
+  },
   'court.caseParties': { args: z.object({ caseId: z.number().int().positive() }).strict(), result: z.array(caseParty) },
   /** Signs (the filer's session is the signature, FAQ 35) and hands the draft to the outbox: sent now, or queued to go when the court is reachable. */
-  'outbox.submit': { args: z.object({ draftId: z.string().min(1).max(100), confirmsSignature: z.literal(true), sendNow: z.boolean() }).strict(), result: draftReview },
+  'outbox.submit': {
+    args: z
+      .object({ draftId: z.string().min(1).max(100), confirmsSignature: z.literal(true), sendNow: z.boolean() })
+      .strict(),
+    result: draftReview,
+  },
   /** Tries a failed or unverified submission again; an unknown outcome is first checked against the docket. */
   'outbox.retry': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   /** Takes a waiting item out of the outbox, back to a draft. */
   'outbox.withdraw': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   /** The court's NEF receipt page kept with a submitted filing (HTML from the court: saved as a file, never shown inside the app). */
-  'outbox.receipt': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: z.object({ html: z.string().nullable() }) },
+  'outbox.receipt': {
+    args: z.object({ draftId: z.string().min(1).max(100) }).strict(),
+    result: z.object({ html: z.string().nullable() }),
+  },
   /** Notices, newest first, filtered and searched (full text over case, caption, docket text and parties). */
-  'inbox.list': { args: inboxQuery, result: z.object({ items: z.array(inboxItem), total: z.number().int().nonnegative() }) },
+  'inbox.list': {
+    args: inboxQuery,
+    result: z.object({ items: z.array(inboxItem), total: z.number().int().nonnegative() }),
+  },
   'inbox.get': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: inboxItem },
-  'inbox.markRead': { args: z.object({ id: z.string().min(1).max(100), isRead: z.boolean() }).strict(), result: inboxItem },
+  'inbox.markRead': {
+    args: z.object({ id: z.string().min(1).max(100), isRead: z.boolean() }).strict(),
+    result: inboxItem,
+  },
   /** One `.eml` or Outlook `.msg` file dropped or chosen; what is not a notice is set aside with the reason. */
-  'inbox.importFile': { args: z.object({ name: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= maxMailBytes, `the file is larger than ${maxMailBytes / (1024 * 1024)} MB`) }).strict(), result: importSummary },
+  'inbox.importFile': {
+    args: z
+      .object({
+        name: fileName,
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= maxMailBytes, `the file is larger than ${maxMailBytes / (1024 * 1024)} MB`),
+      })
+      .strict(),
+    result: importSummary,
+  },
   /** Tries the free look again; it never pays (a login, price or receipt page stops it). */
-  'inbox.fetchDocument': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(), result: inboxItem },
+  'inbox.fetchDocument': {
+    args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(),
+    result: inboxItem,
+  },
   /** Buys a document with the logged-in account, only at the price the user was shown ($0.10 a page, $3.00 cap). */
-  'inbox.buyDocument': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10), acceptsFeeCents: z.number().int().nonnegative().max(300) }).strict(), result: inboxItem },
+  'inbox.buyDocument': {
+    args: z
+      .object({
+        id: z.string().min(1).max(100),
+        number: z.string().max(10),
+        acceptsFeeCents: z.number().int().nonnegative().max(300),
+      })
+      .strict(),
+    result: inboxItem,
+  },
   /** The deadlines the notices' docket texts set, as an iCalendar file. */
   'inbox.exportDeadlines': { args: noArguments, result: z.instanceof(Uint8Array) },
   /** The saved PDF of a notice's document, for the reader's preview. */
-  'inbox.documentContent': { args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(), result: z.instanceof(Uint8Array) },
+  'inbox.documentContent': {
+    args: z.object({ id: z.string().min(1).max(100), number: z.string().max(10) }).strict(),
+    result: z.instanceof(Uint8Array),
+  },
   'mailboxes.list': { args: noArguments, result: z.array(mailbox) },
   /** Adds or edits a mailbox; its password or access token goes to the keychain only. */
   'mailboxes.save': { args: mailboxInput, result: mailbox },

@@ -22,7 +22,7 @@ export const pacerServiceCenter: HelpContact = {
 
 /** CM/ECF questions: filing, events, errors in the court's system (FAQ header, 06, 47). */
 export const citHelpDesk: HelpContact = {
-  name: "Court of International Trade CM/ECF Help Desk",
+  name: 'Court of International Trade CM/ECF Help Desk',
   phone: '1-866-450-1859',
   email: 'cmecf_helpdesk@cit.uscourts.gov',
   hours: '8:30 a.m. to 5:00 p.m.',
@@ -31,30 +31,37 @@ export const citHelpDesk: HelpContact = {
 };
 
 /** What to tell a user for each login trouble, and whom to call. */
-export const loginHelp: Readonly<Record<LoginHelpTopic, { readonly title: string; readonly advice: string; readonly contact: HelpContact }>> = {
+export const loginHelp: Readonly<
+  Record<LoginHelpTopic, { readonly title: string; readonly advice: string; readonly contact: HelpContact }>
+> = {
   'lost-password': {
     title: 'Forgot the PACER password',
-    advice: 'Reset it at pacer.uscourts.gov (Manage My Account → Forgot password). The court cannot reset PACER passwords.',
+    advice:
+      'Reset it at pacer.uscourts.gov (Manage My Account → Forgot password). The court cannot reset PACER passwords.',
     contact: pacerServiceCenter,
   },
   'login-not-working': {
     title: 'The login is refused',
-    advice: 'Check the username, the password and the 6-digit code (it changes every 30 seconds). After several failures PACER may lock the account.',
+    advice:
+      'Check the username, the password and the 6-digit code (it changes every 30 seconds). After several failures PACER may lock the account.',
     contact: pacerServiceCenter,
   },
   'account-not-upgraded': {
     title: 'The account may not file',
-    advice: 'Filing needs a PACER account upgraded for e-filing with this court, not a shared or view-only account (FAQ 12). Ask the court to link your filer registration.',
+    advice:
+      'Filing needs a PACER account upgraded for e-filing with this court, not a shared or view-only account (FAQ 12). Ask the court to link your filer registration.',
     contact: citHelpDesk,
   },
   locked: {
     title: 'The account is locked',
-    advice: 'PACER locks an account after repeated failed logins or for billing reasons. Only the PACER Service Center can unlock it.',
+    advice:
+      'PACER locks an account after repeated failed logins or for billing reasons. Only the PACER Service Center can unlock it.',
     contact: pacerServiceCenter,
   },
   'court-unreachable': {
     title: "The court's login service cannot be reached",
-    advice: 'Check the network connection. If the court’s system is down near a deadline, see the court’s rules on technical failures (FAQ 47) and call the Help Desk.',
+    advice:
+      'Check the network connection. If the court’s system is down near a deadline, see the court’s rules on technical failures (FAQ 47) and call the Help Desk.',
     contact: citHelpDesk,
   },
 };
@@ -183,7 +190,7 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     id: 'file-over-50-mb',
     title: 'The court refuses a file over 50 MB',
     faq: 'FAQ 48',
-    courtMessage: 'You cannot load this file because it\'s over 50 Megabytes (MB)',
+    courtMessage: "You cannot load this file because it's over 50 Megabytes (MB)",
     paragraphs: [
       'The court accepts no single file larger than 50 MB. Large files are usually scanned documents.',
       'Split the document into logical parts, each under 50 MB, and file the parts. A part should begin at a sensible place, such as a new exhibit.',
@@ -196,7 +203,8 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     id: 'malformed-or-external-action',
     title: 'The court refuses a PDF that “contains code”',
     faq: 'FAQ 49',
-    courtMessage: 'ERROR: Document is malformed or contains code which may cause an external action (such as launching an application). This PDF document cannot be accepted.',
+    courtMessage:
+      'ERROR: Document is malformed or contains code which may cause an external action (such as launching an application). This PDF document cannot be accepted.',
     paragraphs: [
       'The court refuses PDFs that contain code: scripts, or actions that open another program or a web page. Such code could run on the computers of the court and of everyone who opens the document.',
       'ECF Desk looks for scripts and actions before you file. Its “Make a clean copy” fix writes a new copy without them; file the clean copy.',
@@ -222,7 +230,8 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     id: 'security-measures-in-effect',
     title: 'The court refuses a PDF with a password or restrictions',
     faq: 'FAQ 51',
-    courtMessage: 'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
+    courtMessage:
+      'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
     paragraphs: [
       'The PDF is locked: it has a password, or restrictions on printing, copying or changing it. The court refuses locked PDFs because it must be able to open, keep and share every document filed.',
       'Open the file in Adobe Acrobat, turn off its security, including any password, save it, and file it again.',

@@ -23,7 +23,17 @@ const partsFormats = new Map<string, Intl.DateTimeFormat>();
 function zonedPartsOf(instant: Date, timeZone: string): ZonedParts {
   let format = partsFormats.get(timeZone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
     partsFormats.set(timeZone, format);
   }
   const parts = format.formatToParts(instant);
@@ -116,14 +126,20 @@ function describeTimeLeft(milliseconds: number): string {
 
 /** "4:12 PM EST": the wall-clock time and the zone's short name at that instant. */
 function clockIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(instant);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(instant);
 }
 
 /** FAQ 27: the time left before today's filings become late, for the deadline banner. */
 export function deadlineStatus(now: Date, localTimeZone: string): DeadlineStatus {
   const midnightEastern = easternMidnightEnding(now);
   const millisecondsLeft = midnightEastern.getTime() - now.getTime();
-  const level = millisecondsLeft < hourInMilliseconds ? 'urgent' : millisecondsLeft < 3 * hourInMilliseconds ? 'soon' : 'calm';
+  const level =
+    millisecondsLeft < hourInMilliseconds ? 'urgent' : millisecondsLeft < 3 * hourInMilliseconds ? 'soon' : 'calm';
   return {
     midnightEastern,
     millisecondsLeft,

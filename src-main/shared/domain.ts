@@ -171,7 +171,12 @@ export const settings = z.object({
 export type Settings = z.infer<typeof settings>;
 
 /** The settings a new user starts with. */
-export const defaultSettings: Settings = { documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] };
+export const defaultSettings: Settings = {
+  documentsSort: 'added',
+  courtProfile: 'cit-training',
+  allowCredentialStorage: true,
+  mailboxes: [],
+};
 
 /** A setting the machine's policy decides: the user sees it as "Managed by your organization" and cannot change it. */
 export const managedSetting = z.object({

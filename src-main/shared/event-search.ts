@@ -19,7 +19,9 @@ export interface EventGroup {
 }
 
 // Filers type the short form; the catalog often spells it out. Each phrase also answers to its abbreviation.
-const abbreviations: ReadonlyArray<readonly [phrase: string, abbreviation: string]> = [['business proprietary information', 'bpi']];
+const abbreviations: ReadonlyArray<readonly [phrase: string, abbreviation: string]> = [
+  ['business proprietary information', 'bpi'],
+];
 
 /** Lower-case words, split at punctuation and between letters and digits ("Form17" → "form 17"). */
 function wordsOf(text: string): string[] {
@@ -56,7 +58,11 @@ function groupByCategory(matches: readonly EventMatch[], catalog: readonly Docke
 /** The catalog's events that every word of the query finds in the name or in one alias; name matches rank first. */
 export function searchDocketEvents(query: string, catalog: readonly DocketEvent[] = citEventCatalog): EventGroup[] {
   const queryWords = wordsOf(query);
-  if (queryWords.length === 0) return groupByCategory(catalog.map((event) => ({ event, matchedAlias: null })), catalog);
+  if (queryWords.length === 0)
+    return groupByCategory(
+      catalog.map((event) => ({ event, matchedAlias: null })),
+      catalog,
+    );
   const byName: EventMatch[] = [];
   const byAlias: EventMatch[] = [];
   for (const event of catalog) {

@@ -73,7 +73,13 @@ export function findFileNameProblem(name: string): string | null {
 
 /** The name with each refused character replaced by its code point in brackets, safe to show in a message. */
 export function showFileNameSafely(name: string): string {
-  return [...name].map((character) => (character !== '/' && character !== '\\' && describeCharacter(character) !== null ? `[${codePoint(character)}]` : character)).join('');
+  return [...name]
+    .map((character) =>
+      character !== '/' && character !== '\\' && describeCharacter(character) !== null
+        ? `[${codePoint(character)}]`
+        : character,
+    )
+    .join('');
 }
 
 /** A file's name as the user sees it: 1 to 255 characters, no folders, nothing that can disguise or break it. */
@@ -83,5 +89,9 @@ export const fileName = z
   .max(255)
   .superRefine((name, context) => {
     const problem = findFileNameProblem(name);
-    if (problem !== null) context.addIssue({ code: 'custom', message: `the file name ${problem}; rename the file without it, then try again` });
+    if (problem !== null)
+      context.addIssue({
+        code: 'custom',
+        message: `the file name ${problem}; rename the file without it, then try again`,
+      });
   });

@@ -28,7 +28,13 @@ export interface RuleContext {
 }
 
 /** FAQ 41: the Motion to Intervene package, one filing each, in this order. */
-export const interventionPackageEvents: readonly string[] = ['motion-to-intervene', 'form-11-notice-of-appearance', 'form-13-corporate-disclosure', 'form-17-bpi-certification-attorneys', 'form-17-bpi-certification-consultants'];
+export const interventionPackageEvents: readonly string[] = [
+  'motion-to-intervene',
+  'form-11-notice-of-appearance',
+  'form-13-corporate-disclosure',
+  'form-17-bpi-certification-attorneys',
+  'form-17-bpi-certification-consultants',
+];
 
 type Check = (context: RuleContext, event: DocketEvent | undefined) => RuleCheck[];
 
@@ -42,15 +48,67 @@ function hasDocumentOfType(draft: Draft, type: DraftDocument['type']): boolean {
 
 /** "Exhibit A.pdf, Order.pdf": the documents' names as the Documents screen shows them. */
 function namesOf(context: RuleContext, documents: readonly DraftDocument[]): string {
-  return documents.map((document) => context.documents.get(document.documentId)?.name ?? document.documentId).join(', ');
+  return documents
+    .map((document) => context.documents.get(document.documentId)?.name ?? document.documentId)
+    .join(', ');
 }
 
 const checkSteps: Check = ({ draft }, event) => [
-  ...(draft.case === null ? [check('draft.case-missing', 'block', 'No case is chosen. CM/ECF files every document into a case.', 'Choose the case.', 'CM/ECF filing steps')] : []),
-  ...(draft.eventId === null ? [check('draft.event-missing', 'block', 'No docket event is chosen. The event decides what the docket will call this filing.', 'Choose the event; search by a word such as "extension" or "Form 17".', 'FAQ 30')] : []),
-  ...(draft.eventId !== null && event === undefined ? [check('draft.event-unknown', 'block', 'The chosen docket event is not one the court offers.', 'Choose the event again.', 'FAQ 30')] : []),
-  ...(draft.filerPartyIds.length === 0 ? [check('draft.filer-missing', 'block', 'No filing party is chosen. The docket says on whose behalf a document is filed.', 'Choose the party or parties you file for.', 'CM/ECF filing steps')] : []),
-  ...(draft.documents[0]?.type !== 'main' ? [check('draft.main-document-missing', 'block', 'There is no main document. Every filing starts with the main document; exhibits and the proposed order follow it.', 'Add the main document first.', 'CM/ECF filing steps')] : []),
+  ...(draft.case === null
+    ? [
+        check(
+          'draft.case-missing',
+          'block',
+          'No case is chosen. CM/ECF files every document into a case.',
+          'Choose the case.',
+          'CM/ECF filing steps',
+        ),
+      ]
+    : []),
+  ...(draft.eventId === null
+    ? [
+        check(
+          'draft.event-missing',
+          'block',
+          'No docket event is chosen. The event decides what the docket will call this filing.',
+          'Choose the event; search by a word such as "extension" or "Form 17".',
+          'FAQ 30',
+        ),
+      ]
+    : []),
+  ...(draft.eventId !== null && event === undefined
+    ? [
+        check(
+          'draft.event-unknown',
+          'block',
+          'The chosen docket event is not one the court offers.',
+          'Choose the event again.',
+          'FAQ 30',
+        ),
+      ]
+    : []),
+  ...(draft.filerPartyIds.length === 0
+    ? [
+        check(
+          'draft.filer-missing',
+          'block',
+          'No filing party is chosen. The docket says on whose behalf a document is filed.',
+          'Choose the party or parties you file for.',
+          'CM/ECF filing steps',
+        ),
+      ]
+    : []),
+  ...(draft.documents[0]?.type !== 'main'
+    ? [
+        check(
+          'draft.main-document-missing',
+          'block',
+          'There is no main document. Every filing starts with the main document; exhibits and the proposed order follow it.',
+          'Add the main document first.',
+          'CM/ECF filing steps',
+        ),
+      ]
+    : []),
 ];
 
 const checkDocuments: Check = (context) => {
@@ -60,18 +118,79 @@ const checkDocuments: Check = (context) => {
   const pdfs = present.filter((document) => factsOf(document)?.isPdf === true);
   const missing = draft.documents.filter((document) => factsOf(document) === undefined);
   const notPdf = present.filter((document) => factsOf(document)?.isPdf === false);
-  const byVerdict = (...verdicts: DocumentFacts['preflight'][]): DraftDocument[] => pdfs.filter((document) => verdicts.includes(factsOf(document)?.preflight ?? null));
+  const byVerdict = (...verdicts: DocumentFacts['preflight'][]): DraftDocument[] =>
+    pdfs.filter((document) => verdicts.includes(factsOf(document)?.preflight ?? null));
   const blocked = byVerdict('block');
   const pending = byVerdict('pending', null);
   const failed = byVerdict('error');
   const warned = byVerdict('warn');
   return [
-    ...(missing.length > 0 ? [check('document.missing', 'block', `A document of this filing is no longer in the app: ${namesOf(context, missing)}.`, 'Remove it from the filing or add it again.', 'CM/ECF filing steps')] : []),
-    ...(notPdf.length > 0 ? [check('document.not-pdf', 'block', `Not a PDF: ${namesOf(context, notPdf)}. CM/ECF accepts PDF documents only.`, 'Save or print the document as PDF and replace it.', 'FAQ 29')] : []),
-    ...(blocked.length > 0 ? [check('document.preflight-blocked', 'block', `The court would refuse ${namesOf(context, blocked)}: the check found a problem such as active content, a password or a malformed file.`, 'Open the check results and fix or replace the document.', 'FAQ 48–51')] : []),
-    ...(pending.length > 0 ? [check('document.preflight-pending', 'block', `Still being checked: ${namesOf(context, pending)}. A document the court would refuse is caught before you submit.`, 'Wait for the check to finish.', 'FAQ 48–51')] : []),
-    ...(failed.length > 0 ? [check('document.preflight-failed', 'block', `The check could not finish for ${namesOf(context, failed)}, so it is not known whether the court will accept it.`, 'Check the document again; replace it if the check keeps failing.', 'FAQ 48–51')] : []),
-    ...(warned.length > 0 ? [check('document.preflight-warnings', 'warn', `The check found something worth a look in ${namesOf(context, warned)} (for example a scan below 300 dpi, or metadata a public version should not carry).`, 'Open the check results and decide whether to fix it.', 'FAQ 44–45')] : []),
+    ...(missing.length > 0
+      ? [
+          check(
+            'document.missing',
+            'block',
+            `A document of this filing is no longer in the app: ${namesOf(context, missing)}.`,
+            'Remove it from the filing or add it again.',
+            'CM/ECF filing steps',
+          ),
+        ]
+      : []),
+    ...(notPdf.length > 0
+      ? [
+          check(
+            'document.not-pdf',
+            'block',
+            `Not a PDF: ${namesOf(context, notPdf)}. CM/ECF accepts PDF documents only.`,
+            'Save or print the document as PDF and replace it.',
+            'FAQ 29',
+          ),
+        ]
+      : []),
+    ...(blocked.length > 0
+      ? [
+          check(
+            'document.preflight-blocked',
+            'block',
+            `The court would refuse ${namesOf(context, blocked)}: the check found a problem such as active content, a password or a malformed file.`,
+            'Open the check results and fix or replace the document.',
+            'FAQ 48–51',
+          ),
+        ]
+      : []),
+    ...(pending.length > 0
+      ? [
+          check(
+            'document.preflight-pending',
+            'block',
+            `Still being checked: ${namesOf(context, pending)}. A document the court would refuse is caught before you submit.`,
+            'Wait for the check to finish.',
+            'FAQ 48–51',
+          ),
+        ]
+      : []),
+    ...(failed.length > 0
+      ? [
+          check(
+            'document.preflight-failed',
+            'block',
+            `The check could not finish for ${namesOf(context, failed)}, so it is not known whether the court will accept it.`,
+            'Check the document again; replace it if the check keeps failing.',
+            'FAQ 48–51',
+          ),
+        ]
+      : []),
+    ...(warned.length > 0
+      ? [
+          check(
+            'document.preflight-warnings',
+            'warn',
+            `The check found something worth a look in ${namesOf(context, warned)} (for example a scan below 300 dpi, or metadata a public version should not carry).`,
+            'Open the check results and decide whether to fix it.',
+            'FAQ 44–45',
+          ),
+        ]
+      : []),
   ];
 };
 
@@ -79,28 +198,125 @@ const checkEventNeeds: Check = ({ draft }, event) => {
   if (event === undefined) return [];
   const attachments = draft.documents.slice(1);
   // The proposed order and certificate of service have their own rules; "attachments" here are the exhibits the event expects.
-  const supporting = attachments.filter((document) => document.type !== 'proposed-order' && document.type !== 'certificate-of-service');
-  const undescribed = attachments.map((document, index) => ({ document, number: index + 1 })).filter(({ document }) => document.description.trim() === '');
+  const supporting = attachments.filter(
+    (document) => document.type !== 'proposed-order' && document.type !== 'certificate-of-service',
+  );
+  const undescribed = attachments
+    .map((document, index) => ({ document, number: index + 1 }))
+    .filter(({ document }) => document.description.trim() === '');
   return [
-    ...(event.requires.relatedDocument === true && draft.relatedDocumentNumbers.length === 0 ? [check('event.related-document-missing', 'block', `A ${event.name} links to the docket entry it relates to (a response names the motion it answers); CM/ECF will not accept it without one.`, 'Choose the related docket entry.', 'CM/ECF filing steps')] : []),
-    ...(event.requires.proposedOrder === true && !hasDocumentOfType(draft, 'proposed-order') ? [check('motion.proposed-order-missing', 'block', 'A motion must be accompanied by a proposed order, and this one has none.', 'Attach the proposed order and mark its type "Proposed order".', 'USCIT Rule 7(b)(1)(E)')] : []),
-    ...(event.needsConsultation === true ? [check('motion.consultation-recital', 'warn', 'This motion needs consultation with the other parties first. The motion itself must describe the effort to agree and recite the date, time and names of those consulted, and whether they consent or oppose.', 'Make sure the consultation is recited in the motion.', 'USCIT Rule 7(b)(1)(C), 7(f)')] : []),
-    ...(event.requires.attachments === true && supporting.length === 0 ? [check('event.attachments-missing', 'warn', `A ${event.name} usually comes with exhibits, and none are attached.`, 'Attach the exhibits, or go on if there are none.', event.source)] : []),
-    ...(undescribed.length > 0 ? [check('attachment.description-missing', 'warn', `No description for attachment ${undescribed.map(({ number }) => number).join(', ')}. The docket lists each attachment by its description, so others can find it.`, 'Describe each attachment, for example "Exhibit A - Entry summaries".', 'CM/ECF filing steps')] : []),
-    ...(event.requires.confidentialVersion === true ? [check('confidential.two-versions', 'info', `If this paper contains business proprietary information, bracket it and file two versions: the confidential version (restricted), and a public version with the bracketed information removed, which follows one day later (the court's "one-day lag" rule).`, null, 'USCIT Rule 5(g)')] : []),
+    ...(event.requires.relatedDocument === true && draft.relatedDocumentNumbers.length === 0
+      ? [
+          check(
+            'event.related-document-missing',
+            'block',
+            `A ${event.name} links to the docket entry it relates to (a response names the motion it answers); CM/ECF will not accept it without one.`,
+            'Choose the related docket entry.',
+            'CM/ECF filing steps',
+          ),
+        ]
+      : []),
+    ...(event.requires.proposedOrder === true && !hasDocumentOfType(draft, 'proposed-order')
+      ? [
+          check(
+            'motion.proposed-order-missing',
+            'block',
+            'A motion must be accompanied by a proposed order, and this one has none.',
+            'Attach the proposed order and mark its type "Proposed order".',
+            'USCIT Rule 7(b)(1)(E)',
+          ),
+        ]
+      : []),
+    ...(event.needsConsultation === true
+      ? [
+          check(
+            'motion.consultation-recital',
+            'warn',
+            'This motion needs consultation with the other parties first. The motion itself must describe the effort to agree and recite the date, time and names of those consulted, and whether they consent or oppose.',
+            'Make sure the consultation is recited in the motion.',
+            'USCIT Rule 7(b)(1)(C), 7(f)',
+          ),
+        ]
+      : []),
+    ...(event.requires.attachments === true && supporting.length === 0
+      ? [
+          check(
+            'event.attachments-missing',
+            'warn',
+            `A ${event.name} usually comes with exhibits, and none are attached.`,
+            'Attach the exhibits, or go on if there are none.',
+            event.source,
+          ),
+        ]
+      : []),
+    ...(undescribed.length > 0
+      ? [
+          check(
+            'attachment.description-missing',
+            'warn',
+            `No description for attachment ${undescribed.map(({ number }) => number).join(', ')}. The docket lists each attachment by its description, so others can find it.`,
+            'Describe each attachment, for example "Exhibit A - Entry summaries".',
+            'CM/ECF filing steps',
+          ),
+        ]
+      : []),
+    ...(event.requires.confidentialVersion === true
+      ? [
+          check(
+            'confidential.two-versions',
+            'info',
+            `If this paper contains business proprietary information, bracket it and file two versions: the confidential version (restricted), and a public version with the bracketed information removed, which follows one day later (the court's "one-day lag" rule).`,
+            null,
+            'USCIT Rule 5(g)',
+          ),
+        ]
+      : []),
   ];
 };
 
 const checkService: Check = ({ draft }, event) => {
   // The parties you file for are not served; every other party not registered for e-service is (FAQ 37).
-  const servedOtherwise = draft.parties.filter((party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id));
+  const servedOtherwise = draft.parties.filter(
+    (party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
+  );
   const names = servedOtherwise.map((party) => party.name).join(', ');
   const hasCertificate = hasDocumentOfType(draft, 'certificate-of-service');
-  const isMotionOrResponse = event !== undefined && (event.requires.proposedOrder === true || event.isResponse === true);
+  const isMotionOrResponse =
+    event !== undefined && (event.requires.proposedOrder === true || event.isResponse === true);
   return [
-    ...(servedOtherwise.length > 0 && !hasCertificate ? [check('service.certificate-missing', 'block', `Not served electronically: ${names}. The court's notice does not serve them, so serve them by mail or hand delivery and file a certificate of service saying how.`, 'Attach a certificate of service and mark its type "Certificate of service".', 'FAQ 37–38')] : []),
-    ...(servedOtherwise.length > 0 && hasCertificate ? [check('service.other-means', 'info', `Not served electronically: ${names}. Serve them by mail or hand delivery, as the certificate of service says; the court's notice does not reach them.`, null, 'FAQ 37–38')] : []),
-    ...(isMotionOrResponse ? [check('service.no-extra-days', 'info', 'Response times to motions get no extra days for electronic service, nor for hand delivery.', null, 'FAQ 39–40')] : []),
+    ...(servedOtherwise.length > 0 && !hasCertificate
+      ? [
+          check(
+            'service.certificate-missing',
+            'block',
+            `Not served electronically: ${names}. The court's notice does not serve them, so serve them by mail or hand delivery and file a certificate of service saying how.`,
+            'Attach a certificate of service and mark its type "Certificate of service".',
+            'FAQ 37–38',
+          ),
+        ]
+      : []),
+    ...(servedOtherwise.length > 0 && hasCertificate
+      ? [
+          check(
+            'service.other-means',
+            'info',
+            `Not served electronically: ${names}. Serve them by mail or hand delivery, as the certificate of service says; the court's notice does not reach them.`,
+            null,
+            'FAQ 37–38',
+          ),
+        ]
+      : []),
+    ...(isMotionOrResponse
+      ? [
+          check(
+            'service.no-extra-days',
+            'info',
+            'Response times to motions get no extra days for electronic service, nor for hand delivery.',
+            null,
+            'FAQ 39–40',
+          ),
+        ]
+      : []),
   ];
 };
 
@@ -109,12 +325,72 @@ const checkSpecialEvents: Check = ({ draft, now }, event) => {
   const signers = draft.signers;
   const unnamed = signers.filter((signer) => signer.name.trim() === '');
   return [
-    ...(event.isAfterHoursPlaceholder === true && isWithinClerkHours(now) ? [check('after-hours.z-event-during-hours', 'warn', `${event.name} is for after the Clerk's Office hours (8:30 a.m. to 5:00 p.m. Eastern), when the right event cannot be found. The office is open now.`, 'Search for the right event, or call the CM/ECF Help Desk at 1-866-450-1859.', 'FAQ 30')] : []),
-    ...(event.isAfterHoursPlaceholder === true && !isWithinClerkHours(now) ? [check('after-hours.z-event-preserves-date', 'info', `${event.name} preserves today's filing date while the Clerk's Office is closed; the office dockets it under the right event later.`, null, 'FAQ 30')] : []),
-    ...(event.id === 'notice-of-manual-filing' ? [check('manual-filing.deliver-item', 'info', 'Physical exhibits, items and classified documents are not filed electronically. Send or hand-deliver the item to the court with this notice and, where it applies, a Form 23 Certification of Filing and Service.', null, 'FAQ 33; USCIT Rule 80(h)')] : []),
-    ...(event.isStipulation === true && signers.length < 2 ? [check('stipulation.too-few-signers', 'block', 'A stipulation is signed by the attorneys of every side, and this one lists fewer than two signers. Each signature goes on it as "/s/ Name".', 'Add every attorney who signed the stipulation.', 'FAQ 35; Administrative Order 02-01')] : []),
-    ...(event.isStipulation === true && unnamed.length > 0 ? [check('stipulation.signer-unnamed', 'block', 'A signer of the stipulation has no name, so there is no /s/ signature for them.', "Enter each signer's name as it appears on the document.", 'FAQ 35; Administrative Order 02-01')] : []),
-    ...(event.isStipulation === true && signers.length > 0 && !signers.some((signer) => signer.isFiler) ? [check('stipulation.filer-not-signer', 'warn', 'None of the signers is marked as the filing attorney, whose login is the signature on the filing.', 'Mark the filing attorney among the signers.', 'FAQ 35; Administrative Order 02-01')] : []),
+    ...(event.isAfterHoursPlaceholder === true && isWithinClerkHours(now)
+      ? [
+          check(
+            'after-hours.z-event-during-hours',
+            'warn',
+            `${event.name} is for after the Clerk's Office hours (8:30 a.m. to 5:00 p.m. Eastern), when the right event cannot be found. The office is open now.`,
+            'Search for the right event, or call the CM/ECF Help Desk at 1-866-450-1859.',
+            'FAQ 30',
+          ),
+        ]
+      : []),
+    ...(event.isAfterHoursPlaceholder === true && !isWithinClerkHours(now)
+      ? [
+          check(
+            'after-hours.z-event-preserves-date',
+            'info',
+            `${event.name} preserves today's filing date while the Clerk's Office is closed; the office dockets it under the right event later.`,
+            null,
+            'FAQ 30',
+          ),
+        ]
+      : []),
+    ...(event.id === 'notice-of-manual-filing'
+      ? [
+          check(
+            'manual-filing.deliver-item',
+            'info',
+            'Physical exhibits, items and classified documents are not filed electronically. Send or hand-deliver the item to the court with this notice and, where it applies, a Form 23 Certification of Filing and Service.',
+            null,
+            'FAQ 33; USCIT Rule 80(h)',
+          ),
+        ]
+      : []),
+    ...(event.isStipulation === true && signers.length < 2
+      ? [
+          check(
+            'stipulation.too-few-signers',
+            'block',
+            'A stipulation is signed by the attorneys of every side, and this one lists fewer than two signers. Each signature goes on it as "/s/ Name".',
+            'Add every attorney who signed the stipulation.',
+            'FAQ 35; Administrative Order 02-01',
+          ),
+        ]
+      : []),
+    ...(event.isStipulation === true && unnamed.length > 0
+      ? [
+          check(
+            'stipulation.signer-unnamed',
+            'block',
+            'A signer of the stipulation has no name, so there is no /s/ signature for them.',
+            "Enter each signer's name as it appears on the document.",
+            'FAQ 35; Administrative Order 02-01',
+          ),
+        ]
+      : []),
+    ...(event.isStipulation === true && signers.length > 0 && !signers.some((signer) => signer.isFiler)
+      ? [
+          check(
+            'stipulation.filer-not-signer',
+            'warn',
+            'None of the signers is marked as the filing attorney, whose login is the signature on the filing.',
+            'Mark the filing attorney among the signers.',
+            'FAQ 35; Administrative Order 02-01',
+          ),
+        ]
+      : []),
   ];
 };
 
@@ -128,12 +404,39 @@ const checkPackageOrder: Check = ({ draft, packageDrafts }) => {
   });
   const expectedEvent = place.kind === 'motion-to-intervene' ? interventionPackageEvents[place.step - 1] : undefined;
   return [
-    ...(waitingFor.length > 0 ? [check('package.earlier-step-not-submitted', 'block', `This is step ${place.step} of ${place.of}. The court wants each document filed separately and in order, and step ${waitingFor.join(', ')} is not submitted yet.`, 'Submit the earlier steps first.', 'FAQ 41')] : []),
-    ...(expectedEvent !== undefined && draft.eventId !== null && draft.eventId !== expectedEvent ? [check('package.event-out-of-order', 'warn', `Step ${place.step} of the intervention package should be the ${findDocketEvent(expectedEvent)?.name ?? expectedEvent}. The order is: Motion to Intervene, Form 11, Form 13, Form 17 (attorneys), Form 17 (consultants).`, 'Choose the event for this step, or move the draft to its place in the package.', 'FAQ 41')] : []),
+    ...(waitingFor.length > 0
+      ? [
+          check(
+            'package.earlier-step-not-submitted',
+            'block',
+            `This is step ${place.step} of ${place.of}. The court wants each document filed separately and in order, and step ${waitingFor.join(', ')} is not submitted yet.`,
+            'Submit the earlier steps first.',
+            'FAQ 41',
+          ),
+        ]
+      : []),
+    ...(expectedEvent !== undefined && draft.eventId !== null && draft.eventId !== expectedEvent
+      ? [
+          check(
+            'package.event-out-of-order',
+            'warn',
+            `Step ${place.step} of the intervention package should be the ${findDocketEvent(expectedEvent)?.name ?? expectedEvent}. The order is: Motion to Intervene, Form 11, Form 13, Form 17 (attorneys), Form 17 (consultants).`,
+            'Choose the event for this step, or move the draft to its place in the package.',
+            'FAQ 41',
+          ),
+        ]
+      : []),
   ];
 };
 
-const rules: readonly Check[] = [checkSteps, checkDocuments, checkEventNeeds, checkService, checkSpecialEvents, checkPackageOrder];
+const rules: readonly Check[] = [
+  checkSteps,
+  checkDocuments,
+  checkEventNeeds,
+  checkService,
+  checkSpecialEvents,
+  checkPackageOrder,
+];
 
 /** Every court rule that applies to the draft, blocking checks first. */
 export function checkDraft(context: RuleContext): RuleCheck[] {
@@ -157,8 +460,11 @@ export function docketTextPreview(draft: Draft): string | null {
   const parties = draft.parties.filter((party) => draft.filerPartyIds.includes(party.id)).map((party) => party.name);
   if (event === undefined || parties.length === 0) return null;
   const annotation = draft.docketAnnotation.trim();
-  const related = draft.relatedDocumentNumbers.length > 0 ? ` (related document(s) ${draft.relatedDocumentNumbers.join(', ')})` : '';
-  const attachments = draft.documents.slice(1).map((document, index) => `# (${index + 1}) ${document.description.trim()}`);
+  const related =
+    draft.relatedDocumentNumbers.length > 0 ? ` (related document(s) ${draft.relatedDocumentNumbers.join(', ')})` : '';
+  const attachments = draft.documents
+    .slice(1)
+    .map((document, index) => `# (${index + 1}) ${document.description.trim()}`);
   const attachmentText = attachments.length > 0 ? ` (Attachments: ${attachments.join(', ')})` : '';
   return `${event.docketText.replace(/\.$/, '')}${annotation ? ` ${annotation}` : ''}. Filed by the filing attorney on behalf of ${parties.join(', ')}.${related}${attachmentText}`;
 }

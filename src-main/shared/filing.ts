@@ -7,7 +7,16 @@ import { courtProfileId } from './domain';
  */
 
 /** What a document of a filing is: the court's attachment types, plus the main document. */
-export const documentType = z.enum(['main', 'exhibit', 'proposed-order', 'consultation-statement', 'certificate-of-service', 'public-version', 'confidential-version', 'other']);
+export const documentType = z.enum([
+  'main',
+  'exhibit',
+  'proposed-order',
+  'consultation-statement',
+  'certificate-of-service',
+  'public-version',
+  'confidential-version',
+  'other',
+]);
 /** A document's type. */
 export type DocumentType = z.infer<typeof documentType>;
 
@@ -100,7 +109,14 @@ export const draft = z.object({
   /** The paralegal marked it ready for the attorney's review. */
   isReadyForReview: z.boolean(),
   /** A filing that is one step of a package filed in order (the Motion to Intervene package, FAQ 41). */
-  package: z.object({ id: z.string(), kind: z.literal('motion-to-intervene'), step: z.number().int().positive(), of: z.number().int().positive() }).nullable(),
+  package: z
+    .object({
+      id: z.string(),
+      kind: z.literal('motion-to-intervene'),
+      step: z.number().int().positive(),
+      of: z.number().int().positive(),
+    })
+    .nullable(),
   outbox: outboxStatus.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

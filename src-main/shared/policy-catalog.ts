@@ -49,7 +49,8 @@ export const policyCatalog = {
     format: 'https-url',
     default: '',
     locks: null,
-    description: 'The https address ECF Desk downloads updates from, for a firm that mirrors them. Empty: the publisher\'s own server.',
+    description:
+      "The https address ECF Desk downloads updates from, for a firm that mirrors them. Empty: the publisher's own server.",
   },
   externalLinkAllowlist: {
     type: 'string-list',
@@ -85,7 +86,8 @@ export const policyCatalog = {
     format: 'text',
     default: '',
     locks: null,
-    description: 'The user name of the shared docketing mailbox (often its address, for example docketing@example-firm.com).',
+    description:
+      'The user name of the shared docketing mailbox (often its address, for example docketing@example-firm.com).',
   },
   mailboxFolder: {
     type: 'string',
@@ -102,7 +104,8 @@ export const policyCatalog = {
     maximum: 3650,
     default: 0,
     locks: null,
-    description: 'How many days ECF Desk keeps a court notice (NEF) after it arrived, once it has been read. A notice whose free look is still waiting or whose deadline is still to come is kept. 0: keep every notice.',
+    description:
+      'How many days ECF Desk keeps a court notice (NEF) after it arrived, once it has been read. A notice whose free look is still waiting or whose deadline is still to come is kept. 0: keep every notice.',
   },
   logLevel: {
     type: 'enum',
@@ -110,7 +113,8 @@ export const policyCatalog = {
     values: ['error', 'warn', 'info', 'debug'],
     default: 'info',
     locks: null,
-    description: "How much ECF Desk writes to its log: error, warn, info or debug. Logs never hold passwords or documents' contents.",
+    description:
+      "How much ECF Desk writes to its log: error, warn, info or debug. Logs never hold passwords or documents' contents.",
   },
 } as const satisfies Record<string, PolicyKeySpec>;
 
@@ -121,11 +125,21 @@ export type LockableSetting = keyof Settings;
 export type PolicyStringFormat = 'text' | 'https-url' | 'host';
 
 /** What the catalog says about one key; `locks` names the user setting it replaces, if any. */
-export type PolicyKeySpec = { readonly title: string; readonly description: string; readonly locks: LockableSetting | null } & (
+export type PolicyKeySpec = {
+  readonly title: string;
+  readonly description: string;
+  readonly locks: LockableSetting | null;
+} & (
   | { readonly type: 'boolean'; readonly default: boolean }
   | { readonly type: 'enum'; readonly values: readonly string[]; readonly default: string }
   | { readonly type: 'string'; readonly format: PolicyStringFormat; readonly default: string }
-  | { readonly type: 'string-list'; readonly values?: readonly string[]; readonly itemFormat?: PolicyStringFormat; readonly minItems: number; readonly default: readonly string[] }
+  | {
+      readonly type: 'string-list';
+      readonly values?: readonly string[];
+      readonly itemFormat?: PolicyStringFormat;
+      readonly minItems: number;
+      readonly default: readonly string[];
+    }
   | { readonly type: 'integer'; readonly minimum: number; readonly maximum: number; readonly default: number }
 );
 
@@ -166,7 +180,8 @@ export function policyDefaults(): PolicyValues {
 }
 
 /** What reading one raw value gave: the value, or why it was refused in plain words. */
-export type PolicyValueResult<K extends PolicyKey> = { ok: true; value: PolicyValues[K] } | { ok: false; reason: string };
+export type PolicyValueResult<K extends PolicyKey> =
+  { ok: true; value: PolicyValues[K] } | { ok: false; reason: string };
 
 const longestString = 2048;
 const mostListItems = 100;
@@ -204,7 +219,11 @@ function readBoolean(raw: unknown): { ok: true; value: boolean } | { ok: false; 
   return { ok: false, reason: `${describe(raw)} is not on or off: use 1 (DWORD) or true for on, 0 or false for off` };
 }
 
-function readInteger(raw: unknown, minimum: number, maximum: number): { ok: true; value: number } | { ok: false; reason: string } {
+function readInteger(
+  raw: unknown,
+  minimum: number,
+  maximum: number,
+): { ok: true; value: number } | { ok: false; reason: string } {
   const value = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     return { ok: false, reason: `${describe(raw)} is not a whole number` };
@@ -215,7 +234,10 @@ function readInteger(raw: unknown, minimum: number, maximum: number): { ok: true
   return { ok: true, value };
 }
 
-function readEnum(raw: unknown, values: readonly string[]): { ok: true; value: string } | { ok: false; reason: string } {
+function readEnum(
+  raw: unknown,
+  values: readonly string[],
+): { ok: true; value: string } | { ok: false; reason: string } {
   const value = typeof raw === 'string' ? raw.trim() : raw;
   if (typeof value === 'string' && values.includes(value)) {
     return { ok: true, value };
@@ -223,7 +245,11 @@ function readEnum(raw: unknown, values: readonly string[]): { ok: true; value: s
   return { ok: false, reason: `${describe(raw)} is not one of ${values.join(', ')}` };
 }
 
-function readString(raw: unknown, format: PolicyStringFormat, mayBeEmpty: boolean): { ok: true; value: string } | { ok: false; reason: string } {
+function readString(
+  raw: unknown,
+  format: PolicyStringFormat,
+  mayBeEmpty: boolean,
+): { ok: true; value: string } | { ok: false; reason: string } {
   if (typeof raw !== 'string') {
     return { ok: false, reason: `${describe(raw)} is not text` };
   }
@@ -233,12 +259,16 @@ function readString(raw: unknown, format: PolicyStringFormat, mayBeEmpty: boolea
   return checkFormat(value, format);
 }
 
-function checkFormat(value: string, format: PolicyStringFormat): { ok: true; value: string } | { ok: false; reason: string } {
+function checkFormat(
+  value: string,
+  format: PolicyStringFormat,
+): { ok: true; value: string } | { ok: false; reason: string } {
   if (format === 'https-url' && !httpsUrl.test(value)) {
     return { ok: false, reason: `"${value}" is not an https address (it must start with https://)` };
   }
   if (format === 'host') {
-    if (value.includes('://')) return { ok: false, reason: `"${value}" is an address, not a host name: write the host only, without https://` };
+    if (value.includes('://'))
+      return { ok: false, reason: `"${value}" is an address, not a host name: write the host only, without https://` };
     if (!hostName.test(value.toLowerCase())) return { ok: false, reason: `"${value}" is not a host name` };
     return { ok: true, value: value.toLowerCase() };
   }
@@ -253,10 +283,14 @@ function readList(
 ): { ok: true; value: readonly string[] } | { ok: false; reason: string } {
   const items = typeof raw === 'string' ? raw.split(/[,\r\n]+/) : raw;
   if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) {
-    return { ok: false, reason: `${describe(raw)} is not a list of text (use REG_MULTI_SZ, a JSON array, or comma separated text)` };
+    return {
+      ok: false,
+      reason: `${describe(raw)} is not a list of text (use REG_MULTI_SZ, a JSON array, or comma separated text)`,
+    };
   }
   const trimmed = (items as string[]).map((item) => item.trim()).filter((item) => item !== '');
-  if (trimmed.length < minItems) return { ok: false, reason: `it needs at least ${minItems} item${minItems === 1 ? '' : 's'}` };
+  if (trimmed.length < minItems)
+    return { ok: false, reason: `it needs at least ${minItems} item${minItems === 1 ? '' : 's'}` };
   if (trimmed.length > mostListItems) return { ok: false, reason: `it has more than ${mostListItems} items` };
   const read: string[] = [];
   for (const item of trimmed) {

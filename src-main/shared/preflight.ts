@@ -31,7 +31,13 @@ export const severity = z.enum(['block', 'warn', 'info']);
 export type Severity = z.infer<typeof severity>;
 
 /** A rectangle on a page, in PDF user-space points (origin bottom-left), for drawing over a preview. */
-export const pageBox = z.object({ page: z.number().int().positive(), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+export const pageBox = z.object({
+  page: z.number().int().positive(),
+  x0: z.number(),
+  y0: z.number(),
+  x1: z.number(),
+  y1: z.number(),
+});
 /** A box on a page. */
 export type PageBox = z.infer<typeof pageBox>;
 

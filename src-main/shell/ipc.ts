@@ -33,7 +33,11 @@ export function registerIpc(handlers: Handlers): void {
 }
 
 /** Sends one event to every open window's renderer, which the preload hands to its listeners. */
-export function sendEvent<E extends EventName>(windows: readonly BrowserWindow[], event: E, payload: EventPayload<E>): void {
+export function sendEvent<E extends EventName>(
+  windows: readonly BrowserWindow[],
+  event: E,
+  payload: EventPayload<E>,
+): void {
   const message: EventMessage = { event, payload };
   for (const window of windows) {
     if (!window.isDestroyed()) window.webContents.send(eventChannel, message);

@@ -35,7 +35,9 @@ function resolveDataFolder(): string {
 /** The address built into the installer (electron-builder writes it to resources/app-update.yml), or null. */
 function installerUpdateUrl(): string | null {
   try {
-    return /^url:\s*(\S+)\s*$/m.exec(readFileSync(path.join(process.resourcesPath, 'app-update.yml'), 'utf8'))?.[1] ?? null;
+    return (
+      /^url:\s*(\S+)\s*$/m.exec(readFileSync(path.join(process.resourcesPath, 'app-update.yml'), 'utf8'))?.[1] ?? null
+    );
   } catch {
     return null;
   }
@@ -44,11 +46,18 @@ function installerUpdateUrl(): string | null {
 /** Starts electron-updater as policy says; an empty `updateUrl` means the server the installer was built for. */
 function startDesktopUpdates(policyValues: Readonly<Record<string, unknown>>, log: AppLog): { stop(): void } {
   const mode = policyValues['updateMode'];
-  const url = typeof policyValues['updateUrl'] === 'string' && policyValues['updateUrl'] !== '' ? policyValues['updateUrl'] : installerUpdateUrl();
+  const url =
+    typeof policyValues['updateUrl'] === 'string' && policyValues['updateUrl'] !== ''
+      ? policyValues['updateUrl']
+      : installerUpdateUrl();
   return startUpdates({
     mode: mode === 'manual' || mode === 'auto' ? mode : 'none',
     url,
-    isMsiInstall: isMsiInstall({ platform: process.platform, installerMarker: process.env['ECF_DESK_INSTALLER'], hasNsisUninstaller: existsSync(nsisUninstallerPath(app.getPath('exe'))) }),
+    isMsiInstall: isMsiInstall({
+      platform: process.platform,
+      installerMarker: process.env['ECF_DESK_INSTALLER'],
+      hasNsisUninstaller: existsSync(nsisUninstallerPath(app.getPath('exe'))),
+    }),
     autoUpdater: electronUpdater.autoUpdater,
     log,
   });
@@ -108,7 +117,11 @@ function runApp(): void {
       const dataFolder = resolveDataFolder();
       // Untrusted files are read in utility processes; the log is core's, once core is built.
       let log: AppLog | null = null;
-      const readers = createIsolatedReaders({ scriptPath: isolatedChildPath, launcher: utilityProcessLauncher, log: (line, level) => log?.(line, level) });
+      const readers = createIsolatedReaders({
+        scriptPath: isolatedChildPath,
+        launcher: utilityProcessLauncher,
+        log: (line, level) => log?.(line, level),
+      });
       const services = createCoreServices({
         dataFolder,
         host: 'electron',
@@ -134,7 +147,8 @@ function runApp(): void {
       // Updates follow machine policy (updateMode, updateUrl), once it has been read.
       void services.policyReady().then((policyValues) => {
         const extraHosts = policyValues['externalLinkAllowlist'];
-        if (Array.isArray(extraHosts)) allowPolicyHosts(extraHosts.filter((host): host is string => typeof host === 'string'));
+        if (Array.isArray(extraHosts))
+          allowPolicyHosts(extraHosts.filter((host): host is string => typeof host === 'string'));
         const updates = startDesktopUpdates(policyValues, services.log);
         const closeCore = closeResources;
         closeResources = async () => {
@@ -145,7 +159,10 @@ function runApp(): void {
     })
     .catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('ECF Desk could not start', `ECF Desk could not open its data. Nothing was changed.\n\n${reason}`);
+      dialog.showErrorBox(
+        'ECF Desk could not start',
+        `ECF Desk could not open its data. Nothing was changed.\n\n${reason}`,
+      );
       app.exit(1);
     });
 }
@@ -153,7 +170,9 @@ function runApp(): void {
 // Security rule: every renderer sandboxed, by default as well as in the window factory.
 app.enableSandbox();
 // Privileges must be declared before the app is ready; `standard` gives app:// a real origin for CSP 'self'.
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (app.requestSingleInstanceLock()) {
   runApp();

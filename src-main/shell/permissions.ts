@@ -14,7 +14,11 @@ function isAppClipboardWrite(permission: string, origin: string): boolean {
  * except writing text to the clipboard from the app's own origin. Security rule: permission requests denied.
  */
 export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((contents: WebContents, permission, callback) => callback(isAppClipboardWrite(permission, contents.getURL())));
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAppClipboardWrite(permission, requestingOrigin));
+  session.setPermissionRequestHandler((contents: WebContents, permission, callback) =>
+    callback(isAppClipboardWrite(permission, contents.getURL())),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAppClipboardWrite(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }

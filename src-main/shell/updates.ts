@@ -29,7 +29,8 @@ export interface UpdaterLogger {
 }
 
 /** Why updates are off on this machine. */
-export type UpdatesOffReason = 'turned-off-by-policy' | 'msi-install' | 'no-update-url' | 'update-url-not-https' | 'not-installed';
+export type UpdatesOffReason =
+  'turned-off-by-policy' | 'msi-install' | 'no-update-url' | 'update-url-not-https' | 'not-installed';
 
 /** What checking (or accepting) an update came to, as plain data for the screen and the log. */
 export type UpdateStatus =
@@ -38,7 +39,13 @@ export type UpdateStatus =
   | { readonly state: 'available'; readonly version: string }
   | { readonly state: 'downloading'; readonly version: string }
   | { readonly state: 'ready-to-install'; readonly version: string }
-  | { readonly state: 'failed'; readonly error: { readonly code: 'updates.check-failed' | 'updates.download-failed' | 'updates.nothing-to-download'; readonly message: string } };
+  | {
+      readonly state: 'failed';
+      readonly error: {
+        readonly code: 'updates.check-failed' | 'updates.download-failed' | 'updates.nothing-to-download';
+        readonly message: string;
+      };
+    };
 
 /** What the app can ask of updates once they are started. */
 export interface Updates {
@@ -81,7 +88,11 @@ export function nsisUninstallerPath(executablePath: string): string {
  * as not self-updating, which is also right for an unzipped copy electron-updater could not update.
  * IT may state it outright with the environment variable `ECF_DESK_INSTALLER=msi` (docs/deploying.md).
  */
-export function isMsiInstall(install: { readonly platform: string; readonly installerMarker: string | undefined; readonly hasNsisUninstaller: boolean }): boolean {
+export function isMsiInstall(install: {
+  readonly platform: string;
+  readonly installerMarker: string | undefined;
+  readonly hasNsisUninstaller: boolean;
+}): boolean {
   if (install.platform !== 'win32') return false;
   if (install.installerMarker?.trim().toLowerCase() === 'msi') return true;
   return !install.hasNsisUninstaller;
@@ -164,14 +175,20 @@ export function startUpdates(options: UpdateOptions): Updates {
       log(`updates: check failed: ${describeError(error)}`, 'warn');
       return {
         state: 'failed',
-        error: { code: 'updates.check-failed', message: `ECF Desk could not reach the update server (${describeError(error)}). It will try again later; ask IT if this keeps happening.` },
+        error: {
+          code: 'updates.check-failed',
+          message: `ECF Desk could not reach the update server (${describeError(error)}). It will try again later; ask IT if this keeps happening.`,
+        },
       };
     }
   };
 
   const acceptUpdate = async (): Promise<UpdateStatus> => {
     if (foundVersion === null) {
-      return { state: 'failed', error: { code: 'updates.nothing-to-download', message: 'There is no update waiting. Check for updates first.' } };
+      return {
+        state: 'failed',
+        error: { code: 'updates.nothing-to-download', message: 'There is no update waiting. Check for updates first.' },
+      };
     }
     const version = foundVersion;
     if (isAuto) return { state: 'downloading', version };
@@ -181,7 +198,13 @@ export function startUpdates(options: UpdateOptions): Updates {
       return { state: 'ready-to-install', version };
     } catch (error) {
       log(`updates: download failed: ${describeError(error)}`, 'warn');
-      return { state: 'failed', error: { code: 'updates.download-failed', message: `The update could not be downloaded (${describeError(error)}). Try again later.` } };
+      return {
+        state: 'failed',
+        error: {
+          code: 'updates.download-failed',
+          message: `The update could not be downloaded (${describeError(error)}). Try again later.`,
+        },
+      };
     }
   };
 

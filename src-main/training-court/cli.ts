@@ -22,15 +22,23 @@ Starts the ECF Desk training court on 127.0.0.1 and prints its URL.
 function readSeed(file: string | undefined): TrainingCourtSeed {
   if (!file) return defaultSeed;
   const seed = JSON.parse(readFileSync(file, 'utf8')) as TrainingCourtSeed;
-  if (!Array.isArray(seed.accounts) || !Array.isArray(seed.attorneys) || !Array.isArray(seed.cases)) throw new Error(`${file} is not a seed: it needs accounts, attorneys and cases`);
+  if (!Array.isArray(seed.accounts) || !Array.isArray(seed.attorneys) || !Array.isArray(seed.cases))
+    throw new Error(`${file} is not a seed: it needs accounts, attorneys and cases`);
   return seed;
 }
 
 function readImap(address: string | undefined) {
   if (!address) return undefined;
   const url = new URL(address);
-  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw new Error('--imap must be an imap:// or imaps:// URL');
-  return { host: url.hostname, port: Number(url.port || (url.protocol === 'imaps:' ? 993 : 143)), secure: url.protocol === 'imaps:', user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:')
+    throw new Error('--imap must be an imap:// or imaps:// URL');
+  return {
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'imaps:' ? 993 : 143)),
+    secure: url.protocol === 'imaps:',
+    user: decodeURIComponent(url.username),
+    pass: decodeURIComponent(url.password),
+  };
 }
 
 async function main(): Promise<void> {
@@ -51,8 +59,11 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
-  const dataFolder = path.resolve(values.data ?? path.join(resolveAppDataFolder(process.env, process.platform, homedir()), 'training-court'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${values.port}"`);
+  const dataFolder = path.resolve(
+    values.data ?? path.join(resolveAppDataFolder(process.env, process.platform, homedir()), 'training-court'),
+  );
   const imap = readImap(values.imap);
   const court = await startTrainingCourt({
     dataFolder,
@@ -63,13 +74,17 @@ async function main(): Promise<void> {
     ...(imap ? { imap } : {}),
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
   });
-  process.stdout.write(`Training court running at ${court.url}\nData folder: ${dataFolder}\nNotices (Maildir): ${court.maildirFolder}\nAdmin token: ${court.adminToken}\n`);
+  process.stdout.write(
+    `Training court running at ${court.url}\nData folder: ${dataFolder}\nNotices (Maildir): ${court.maildirFolder}\nAdmin token: ${court.adminToken}\n`,
+  );
   const stop = (): void => void court.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The training court could not start: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  process.stderr.write(
+    `The training court could not start: ${error instanceof Error ? error.message : String(error)}\n${usage}`,
+  );
   process.exit(1);
 });

@@ -131,7 +131,11 @@ CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
 /** Opens the court's database; a new or reset one is created and seeded. */
-export function openCourtDatabase(dataFolder: string, seed: TrainingCourtSeed, options: { reset: boolean }): Database.Database {
+export function openCourtDatabase(
+  dataFolder: string,
+  seed: TrainingCourtSeed,
+  options: { reset: boolean },
+): Database.Database {
   mkdirSync(dataFolder, { recursive: true });
   const file = path.join(dataFolder, courtDatabaseFileName);
   const db = new Database(file);
@@ -140,7 +144,9 @@ export function openCourtDatabase(dataFolder: string, seed: TrainingCourtSeed, o
   // A filing the court answered as committed must be there after a crash, as a real docket's would.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  const isSeeded = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'accounts'").get() as { n: number };
+  const isSeeded = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'accounts'")
+    .get() as { n: number };
   if (options.reset && isSeeded.n > 0) dropEverything(db);
   if (options.reset || isSeeded.n === 0) db.transaction(() => createAndSeed(db, seed))();
   return db;
@@ -148,7 +154,9 @@ export function openCourtDatabase(dataFolder: string, seed: TrainingCourtSeed, o
 
 function dropEverything(db: Database.Database): void {
   db.pragma('foreign_keys = OFF');
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string }[];
   db.transaction(() => {
     for (const { name } of tables) db.exec(`DROP TABLE "${name}"`);
   })();
@@ -165,31 +173,74 @@ function createAndSeed(db: Database.Database, seed: TrainingCourtSeed): void {
   const insertAccount = db.prepare('INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const account of seed.accounts) {
     const salt = randomBytes(16);
-    insertAccount.run(account.loginId, salt, hashPassword(account.password, salt), account.kind, account.mfaSecret, Number(account.isLocked), Number(account.requiresClientCode), account.attorneyId);
+    insertAccount.run(
+      account.loginId,
+      salt,
+      hashPassword(account.password, salt),
+      account.kind,
+      account.mfaSecret,
+      Number(account.isLocked),
+      Number(account.requiresClientCode),
+      account.attorneyId,
+    );
   }
   const insertAttorney = db.prepare('INSERT INTO attorneys VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const attorney of seed.attorneys) {
-    insertAttorney.run(attorney.id, attorney.name, attorney.firm, attorney.email, JSON.stringify(attorney.secondaryEmails), Number(attorney.isRegisteredForEService), Number(attorney.verifiesFreeLook), JSON.stringify(attorney.addressLines));
+    insertAttorney.run(
+      attorney.id,
+      attorney.name,
+      attorney.firm,
+      attorney.email,
+      JSON.stringify(attorney.secondaryEmails),
+      Number(attorney.isRegisteredForEService),
+      Number(attorney.verifiesFreeLook),
+      JSON.stringify(attorney.addressLines),
+    );
   }
   const insertCase = db.prepare('INSERT INTO cases VALUES (?, ?, ?, ?, ?)');
   const insertParty = db.prepare('INSERT INTO parties VALUES (?, ?, ?, ?, ?, ?)');
-  const insertEntry = db.prepare("INSERT INTO docket_entries VALUES (?, 1, NULL, 'order-of-assignment', 'Order of assignment', ?, '', 'Clerk', ?, 0, NULL)");
+  const insertEntry = db.prepare(
+    "INSERT INTO docket_entries VALUES (?, 1, NULL, 'order-of-assignment', 'Order of assignment', ?, '', 'Clerk', ?, 0, NULL)",
+  );
   for (const courtCase of seed.cases) {
-    insertCase.run(courtCase.caseId, courtCase.caseNumber, JSON.stringify(courtCase.judgeInitials), courtCase.caption, courtCase.filedOn);
+    insertCase.run(
+      courtCase.caseId,
+      courtCase.caseNumber,
+      JSON.stringify(courtCase.judgeInitials),
+      courtCase.caption,
+      courtCase.filedOn,
+    );
     for (const party of courtCase.parties) {
-      insertParty.run(party.id, courtCase.caseId, party.name, party.role, JSON.stringify(party.attorneyIds), party.proSe === null ? null : JSON.stringify(party.proSe));
+      insertParty.run(
+        party.id,
+        courtCase.caseId,
+        party.name,
+        party.role,
+        JSON.stringify(party.attorneyIds),
+        party.proSe === null ? null : JSON.stringify(party.proSe),
+      );
     }
     // The clerk's own text-only entry opens each docket, so de_seq_num and document numbers differ as on a real docket.
-    const assigned = courtCase.judgeInitials.length > 1 ? `a three-judge panel (${courtCase.judgeInitials.join(', ')})` : `Judge ${courtCase.judgeInitials.join('')}`;
-    insertEntry.run(courtCase.caseId, `Order of assignment. Case assigned to ${assigned}. (Clerk)`, Date.parse(`${courtCase.filedOn}T14:00:00Z`));
+    const assigned =
+      courtCase.judgeInitials.length > 1
+        ? `a three-judge panel (${courtCase.judgeInitials.join(', ')})`
+        : `Judge ${courtCase.judgeInitials.join('')}`;
+    insertEntry.run(
+      courtCase.caseId,
+      `Order of assignment. Case assigned to ${assigned}. (Clerk)`,
+      Date.parse(`${courtCase.filedOn}T14:00:00Z`),
+    );
   }
   // CIT doc ids carry the court's prefix 014 and are 10 digits (NEF-AND-PACER.md §0.7).
-  db.prepare("INSERT INTO counters VALUES ('doc_id', 141000000), ('stamp_id', 1010000000), ('file_number', 20000000)").run();
+  db.prepare(
+    "INSERT INTO counters VALUES ('doc_id', 141000000), ('stamp_id', 1010000000), ('file_number', 20000000)",
+  ).run();
 }
 
 /** The next value of a named counter (inside the caller's transaction). */
 export function nextCounter(db: Database.Database, name: string): number {
-  const row = db.prepare('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(name) as { value: number } | undefined;
+  const row = db.prepare('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(name) as
+    { value: number } | undefined;
   if (row === undefined) throw new Error(`No counter named ${name}`);
   return row.value;
 }

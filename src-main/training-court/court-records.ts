@@ -49,7 +49,13 @@ interface CaseRow {
 }
 
 function toCase(row: CaseRow): CourtCaseRecord {
-  return { caseId: row.case_id, caseNumber: row.case_number, judgeInitials: JSON.parse(row.judge_initials) as string[], caption: row.caption, filedOn: row.filed_on };
+  return {
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    judgeInitials: JSON.parse(row.judge_initials) as string[],
+    caption: row.caption,
+    filedOn: row.filed_on,
+  };
 }
 
 /**
@@ -57,7 +63,9 @@ function toCase(row: CaseRow): CourtCaseRecord {
  * as { year, number }, or null.
  */
 export function readCaseNumber(text: string): { year: number; number: number } | null {
-  const match = /(?:^|[^\d])(?:\d:)?(\d{2})-(?:[a-z]{2}-)?(\d{1,5})(?:-[a-z]{2,3})*\s*$/i.exec(text.trim().replace(/^court\s+no\.?\s*/i, ''));
+  const match = /(?:^|[^\d])(?:\d:)?(\d{2})-(?:[a-z]{2}-)?(\d{1,5})(?:-[a-z]{2,3})*\s*$/i.exec(
+    text.trim().replace(/^court\s+no\.?\s*/i, ''),
+  );
   if (!match) return null;
   return { year: Number(match[1]), number: Number(match[2]) };
 }
@@ -65,7 +73,11 @@ export function readCaseNumber(text: string): { year: number; number: number } |
 /** Read access to the court's cases, parties, attorneys and docket. */
 export function createCourtRecords(db: Database.Database) {
   const documentsOf = (caseId: number, deSeqNum: number): DocumentRecord[] =>
-    (db.prepare('SELECT * FROM documents WHERE case_id = ? AND de_seq_num = ? ORDER BY position').all(caseId, deSeqNum) as Record<string, string | number>[]).map((row) => ({
+    (
+      db
+        .prepare('SELECT * FROM documents WHERE case_id = ? AND de_seq_num = ? ORDER BY position')
+        .all(caseId, deSeqNum) as Record<string, string | number>[]
+    ).map((row) => ({
       docId: String(row['doc_id']),
       position: Number(row['position']),
       description: String(row['description']),
@@ -102,12 +114,20 @@ export function createCourtRecords(db: Database.Database) {
     searchCases(query: string): CourtCaseRecord[] {
       const rows = (db.prepare('SELECT * FROM cases ORDER BY case_number').all() as CaseRow[]).map(toCase);
       const number = readCaseNumber(query);
-      if (number) return rows.filter((row) => { const own = readCaseNumber(row.caseNumber); return own?.year === number.year && own.number === number.number; });
+      if (number)
+        return rows.filter((row) => {
+          const own = readCaseNumber(row.caseNumber);
+          return own?.year === number.year && own.number === number.number;
+        });
       const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      return words.length === 0 ? rows : rows.filter((row) => words.every((word) => row.caption.toLowerCase().includes(word)));
+      return words.length === 0
+        ? rows
+        : rows.filter((row) => words.every((word) => row.caption.toLowerCase().includes(word)));
     },
     partiesOf(caseId: number): SeedParty[] {
-      return (db.prepare('SELECT * FROM parties WHERE case_id = ? ORDER BY rowid').all(caseId) as Record<string, string>[]).map((row) => ({
+      return (
+        db.prepare('SELECT * FROM parties WHERE case_id = ? ORDER BY rowid').all(caseId) as Record<string, string>[]
+      ).map((row) => ({
         id: String(row['id']),
         name: String(row['name']),
         role: String(row['role']),
@@ -116,7 +136,8 @@ export function createCourtRecords(db: Database.Database) {
       }));
     },
     attorney(id: string): SeedAttorney | null {
-      const row = db.prepare('SELECT * FROM attorneys WHERE id = ?').get(id) as Record<string, string | number> | undefined;
+      const row = db.prepare('SELECT * FROM attorneys WHERE id = ?').get(id) as
+        Record<string, string | number> | undefined;
       if (!row) return null;
       return {
         id: String(row['id']),
@@ -130,15 +151,23 @@ export function createCourtRecords(db: Database.Database) {
       };
     },
     docket(caseId: number): DocketEntryRecord[] {
-      return (db.prepare('SELECT * FROM docket_entries WHERE case_id = ? ORDER BY de_seq_num').all(caseId) as Record<string, string | number | null>[]).map(toEntry);
+      return (
+        db.prepare('SELECT * FROM docket_entries WHERE case_id = ? ORDER BY de_seq_num').all(caseId) as Record<
+          string,
+          string | number | null
+        >[]
+      ).map(toEntry);
     },
     entry(caseId: number, deSeqNum: number): DocketEntryRecord | null {
-      const row = db.prepare('SELECT * FROM docket_entries WHERE case_id = ? AND de_seq_num = ?').get(caseId, deSeqNum) as Record<string, string | number | null> | undefined;
+      const row = db
+        .prepare('SELECT * FROM docket_entries WHERE case_id = ? AND de_seq_num = ?')
+        .get(caseId, deSeqNum) as Record<string, string | number | null> | undefined;
       return row ? toEntry(row) : null;
     },
     /** The entry that holds a document, found by the document's id. */
     entryOfDocument(docId: string): DocketEntryRecord | null {
-      const row = db.prepare('SELECT case_id, de_seq_num FROM documents WHERE doc_id = ?').get(docId) as { case_id: number; de_seq_num: number } | undefined;
+      const row = db.prepare('SELECT case_id, de_seq_num FROM documents WHERE doc_id = ?').get(docId) as
+        { case_id: number; de_seq_num: number } | undefined;
       return row ? this.entry(row.case_id, row.de_seq_num) : null;
     },
     entryCount(): number {

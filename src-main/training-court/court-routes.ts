@@ -62,12 +62,23 @@ export function createCourtRoutes(context: CourtRouteContext) {
 
   const requireSession = (route: RouteRequest): CourtSession | null => {
     const session = sessionOf(route.request);
-    if (!session) send(route.response, 200, html, pages.loginPage('Your session has ended or you are not logged in. Log in with your PACER account.', route.url.pathname + route.url.search));
+    if (!session)
+      send(
+        route.response,
+        200,
+        html,
+        pages.loginPage(
+          'Your session has ended or you are not logged in. Log in with your PACER account.',
+          route.url.pathname + route.url.search,
+        ),
+      );
     return session;
   };
 
   const sendPdf = (response: ServerResponse, document: DocumentRecord): void => {
-    send(response, 200, 'application/pdf', readFileSync(filing.documentPath(document.sha256)), { 'content-disposition': `inline; filename="${document.docId}.pdf"` });
+    send(response, 200, 'application/pdf', readFileSync(filing.documentPath(document.sha256)), {
+      'content-disposition': `inline; filename="${document.docId}.pdf"`,
+    });
   };
 
   const docLink = (document: DocumentRecord, entry: DocketEntryRecord, magicNum: string | null, extra = ''): string =>
@@ -80,7 +91,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
         return send(response, 404, html, pages.errorPage('Document not found.'));
       case 'selection': {
         const magic = request.magicNum;
-        return send(response, 200, html, pages.selectionPage(answer.entry, (document) => docLink(document, answer.entry, magic, `${request.useMagic ? '&use_magic=1' : ''}&doc_select=1`)));
+        return send(
+          response,
+          200,
+          html,
+          pages.selectionPage(answer.entry, (document) =>
+            docLink(document, answer.entry, magic, `${request.useMagic ? '&use_magic=1' : ''}&doc_select=1`),
+          ),
+        );
       }
       case 'confirm-free-look': {
         const next = new URL(url);
@@ -128,7 +146,8 @@ export function createCourtRoutes(context: CourtRouteContext) {
     };
   };
 
-  const refusalPage = (route: RouteRequest, refusal: { message: string }): void => send(route.response, 200, html, pages.errorPage(refusal.message));
+  const refusalPage = (route: RouteRequest, refusal: { message: string }): void =>
+    send(route.response, 200, html, pages.errorPage(refusal.message));
 
   /** Routes under /cgi-bin/filing/<id>/<step>. */
   const filingStep = async (route: RouteRequest, filingId: string, step: string): Promise<void> => {
@@ -143,33 +162,56 @@ export function createCourtRoutes(context: CourtRouteContext) {
     if (step === 'documents') {
       const body = await readBody(request, uploadLimit, route.faults.uploadBytesPerSecond);
       const form = await parseMultipart(body, request.headers['content-type'] ?? '').catch(() => null);
-      if (!form) return refusalPage(route, { message: 'The upload could not be read. Send the documents as multipart/form-data.' });
+      if (!form)
+        return refusalPage(route, {
+          message: 'The upload could not be read. Send the documents as multipart/form-data.',
+        });
       const uploads: UploadedDocument[] = [];
       const main = form.get('main_document');
-      if (main !== null && typeof main !== 'string') uploads.push({ filename: main.name, description: 'Main Document', bytes: new Uint8Array(await main.arrayBuffer()) });
+      if (main !== null && typeof main !== 'string')
+        uploads.push({
+          filename: main.name,
+          description: 'Main Document',
+          bytes: new Uint8Array(await main.arrayBuffer()),
+        });
       const descriptions = form.getAll('attachment_description').map(String);
       const attachments = form.getAll('attachment').flatMap((value) => (typeof value === 'string' ? [] : [value]));
       for (const [index, attachment] of attachments.entries()) {
-        uploads.push({ filename: attachment.name, description: descriptions[index]?.trim() || `Attachment ${index + 1}`, bytes: new Uint8Array(await attachment.arrayBuffer()) });
+        uploads.push({
+          filename: attachment.name,
+          description: descriptions[index]?.trim() || `Attachment ${index + 1}`,
+          bytes: new Uint8Array(await attachment.arrayBuffer()),
+        });
       }
-      if (main === null || typeof main === 'string') return refusalPage(route, { message: 'A main document is required.' });
+      if (main === null || typeof main === 'string')
+        return refusalPage(route, { message: 'A main document is required.' });
       const result = await filing.setDocuments(session, filingId, uploads);
       if (isRefusal(result)) return refusalPage(route, result);
       const filingRow = filing.describe(session, filingId);
       if (isRefusal(filingRow)) return refusalPage(route, filingRow);
       const isRequired = findDocketEvent(filingRow.eventId)?.requires.relatedDocument ?? false;
-      return send(response, 200, html, pages.relatedPage(filingId, records.docket(filingRow.caseId), isRequired, result.pages));
+      return send(
+        response,
+        200,
+        html,
+        pages.relatedPage(filingId, records.docket(filingRow.caseId), isRequired, result.pages),
+      );
     }
     if (step === 'related') {
       const form = parseForm(await readBody(request, formLimit, null));
-      const deSeqNums = form.getAll('related').filter((value) => /^\d+$/.test(value)).map(Number);
+      const deSeqNums = form
+        .getAll('related')
+        .filter((value) => /^\d+$/.test(value))
+        .map(Number);
       const refusal = filing.setRelated(session, filingId, deSeqNums);
       return refusal ? refusalPage(route, refusal) : send(response, 200, html, pages.docketTextFormPage(filingId));
     }
     if (step === 'docket-text') {
       const form = parseForm(await readBody(request, formLimit, null));
       const result = filing.prepareDocketText(session, filingId, (form.get('annotation') ?? '').slice(0, 500));
-      return isRefusal(result) ? refusalPage(route, result) : send(response, 200, html, pages.finalTextPage(filingId, result.docketText));
+      return isRefusal(result)
+        ? refusalPage(route, result)
+        : send(response, 200, html, pages.finalTextPage(filingId, result.docketText));
     }
     if (step === 'submit') {
       await readBody(request, formLimit, null);
@@ -188,7 +230,12 @@ export function createCourtRoutes(context: CourtRouteContext) {
       endpoint: 'cso-auth',
       async handle({ request, response }) {
         const answer = login.login(parseJson(await readBody(request, formLimit, null)));
-        sendJson(response, answer.status, answer.reply, answer.retryAfterSeconds ? { 'retry-after': String(answer.retryAfterSeconds) } : {});
+        sendJson(
+          response,
+          answer.status,
+          answer.reply,
+          answer.retryAfterSeconds ? { 'retry-after': String(answer.retryAfterSeconds) } : {},
+        );
       },
     },
     'POST /services/cso-logout': {
@@ -214,7 +261,12 @@ export function createCourtRoutes(context: CourtRouteContext) {
           return send(response, 200, html, pages.loginPage('You have logged out.', '/'));
         }
         if (session) return send(response, 200, html, pages.loggedInPage(session.loginId));
-        send(response, 200, html, pages.loginPage('Log in with your PACER account.', url.searchParams.get('return_to') ?? '/'));
+        send(
+          response,
+          200,
+          html,
+          pages.loginPage('Log in with your PACER account.', url.searchParams.get('return_to') ?? '/'),
+        );
       },
     },
     'POST /cgi-bin/login.pl': {
@@ -222,7 +274,13 @@ export function createCourtRoutes(context: CourtRouteContext) {
       async handle({ request, response }) {
         const form = parseForm(await readBody(request, formLimit, null));
         const answer = login.login(Object.fromEntries(form));
-        if (answer.reply.loginResult !== '0') return send(response, answer.status, html, pages.loginPage(answer.reply.errorDescription, form.get('return_to') ?? '/'));
+        if (answer.reply.loginResult !== '0')
+          return send(
+            response,
+            answer.status,
+            html,
+            pages.loginPage(answer.reply.errorDescription, form.get('return_to') ?? '/'),
+          );
         const returnTo = form.get('return_to') ?? '/';
         send(response, 303, html, pages.page('redirect', 'Logged in', '<p>Logged in.</p>'), {
           location: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
@@ -234,8 +292,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
       endpoint: 'case-search',
       async handle(route) {
         if (!requireSession(route)) return;
-        const query = route.url.searchParams.get('case_num') ?? route.url.searchParams.get('caption') ?? route.url.search.slice(1);
-        send(route.response, 200, 'application/xml; charset=utf-8', pages.caseNumbersXml(records.searchCases(decodeURIComponent(query))));
+        const query =
+          route.url.searchParams.get('case_num') ?? route.url.searchParams.get('caption') ?? route.url.search.slice(1);
+        send(
+          route.response,
+          200,
+          'application/xml; charset=utf-8',
+          pages.caseNumbersXml(records.searchCases(decodeURIComponent(query))),
+        );
       },
     },
     'GET /cgi-bin/qryParties.pl': {
@@ -247,7 +311,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
         if (!courtCase) return send(route.response, 404, html, pages.errorPage('Case not found.'));
         const parties = records.partiesOf(caseId).map((party) => ({
           party,
-          isServedElectronically: party.proSe ? party.proSe.email !== null : party.attorneyIds.some((id) => records.attorney(id)?.isRegisteredForEService ?? false),
+          isServedElectronically: party.proSe
+            ? party.proSe.email !== null
+            : party.attorneyIds.some((id) => records.attorney(id)?.isRegisteredForEService ?? false),
         }));
         send(route.response, 200, html, pages.partiesReportPage(courtCase, parties));
       },
@@ -263,7 +329,12 @@ export function createCourtRoutes(context: CourtRouteContext) {
         if (isRefusal(started)) return refusalPage(route, started);
         const courtCase = records.caseById(caseId);
         if (!courtCase) return refusalPage(route, { message: 'Case number not found.' });
-        send(route.response, 200, html, pages.partiesPage(started.filingId, courtCase, form.get('event') ?? '', records.partiesOf(caseId)));
+        send(
+          route.response,
+          200,
+          html,
+          pages.partiesPage(started.filingId, courtCase, form.get('event') ?? '', records.partiesOf(caseId)),
+        );
       },
     },
     'GET /cgi-bin/DktRpt.pl': {
@@ -282,14 +353,29 @@ export function createCourtRoutes(context: CourtRouteContext) {
         const billablePages = Math.min(htmlReportPages(Buffer.byteLength(body)), 30);
         const cents = docketReportFeeCents(Buffer.byteLength(body));
         freeLooks.chargeDocketReport(session, caseId, billablePages, cents);
-        send(route.response, 200, html, pages.page('docket-report', `Docket ${courtCase.caseNumber}`, body + pages.docketReceipt(session.loginId, session.clientCode, billablePages, cents)));
+        send(
+          route.response,
+          200,
+          html,
+          pages.page(
+            'docket-report',
+            `Docket ${courtCase.caseNumber}`,
+            body + pages.docketReceipt(session.loginId, session.clientCode, billablePages, cents),
+          ),
+        );
       },
     },
     'GET /cgi-bin/show_temp.pl': {
       endpoint: 'doc1',
       async handle({ response, url }) {
         const file = temporaryFiles.get(url.searchParams.get('file') ?? '');
-        if (!file || file.expiresAt < Date.now()) return send(response, 404, html, pages.errorPage('This temporary link has expired. Open the document again from its notice.'));
+        if (!file || file.expiresAt < Date.now())
+          return send(
+            response,
+            404,
+            html,
+            pages.errorPage('This temporary link has expired. Open the document again from its notice.'),
+          );
         send(response, 200, 'application/pdf', readFileSync(filing.documentPath(file.sha256)));
       },
     },
@@ -301,7 +387,8 @@ export function createCourtRoutes(context: CourtRouteContext) {
     /** `/doc1/<docId>`: free look, menu, login or receipt (GET), or the paid document (POST after the receipt). */
     async document(route: RouteRequest, docId: string): Promise<void> {
       let hasAcceptedReceipt = route.url.searchParams.get('got_receipt') === '1';
-      if (route.request.method === 'POST') hasAcceptedReceipt = parseForm(await readBody(route.request, formLimit, null)).get('got_receipt') === '1';
+      if (route.request.method === 'POST')
+        hasAcceptedReceipt = parseForm(await readBody(route.request, formLimit, null)).get('got_receipt') === '1';
       const request = readDocumentRequest(route.url, docId, hasAcceptedReceipt);
       answerDocument(route, request, freeLooks.answer(request, sessionOf(route.request)));
     },

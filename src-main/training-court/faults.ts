@@ -2,7 +2,21 @@
  * Fault injection for tests, set per endpoint through the admin API: latency, 5xx answers, connections dropped
  * before or after a filing commits, slow uploads, and late mail.
  */
-export const faultEndpoints = ['cso-auth', 'cso-logout', 'session-check', 'case-search', 'filing-start', 'filing-parties', 'filing-documents', 'filing-related', 'filing-docket-text', 'filing-submit', 'docket-report', 'doc1', 'fee-ledger'] as const;
+export const faultEndpoints = [
+  'cso-auth',
+  'cso-logout',
+  'session-check',
+  'case-search',
+  'filing-start',
+  'filing-parties',
+  'filing-documents',
+  'filing-related',
+  'filing-docket-text',
+  'filing-submit',
+  'docket-report',
+  'doc1',
+  'fee-ledger',
+] as const;
 
 /** An endpoint that faults can be set on. */
 export type FaultEndpoint = (typeof faultEndpoints)[number];
@@ -33,7 +47,10 @@ export interface FaultDecision {
 }
 
 /** How many faults of each kind fired at each endpoint, so tests can see them happen. */
-export type FaultCounts = Record<string, { latency: number; failed: number; droppedBeforeCommit: number; droppedAfterCommit: number; throttledUploads: number }>;
+export type FaultCounts = Record<
+  string,
+  { latency: number; failed: number; droppedBeforeCommit: number; droppedAfterCommit: number; throttledUploads: number }
+>;
 
 function isFaultEndpoint(value: unknown): value is FaultEndpoint {
   return typeof value === 'string' && (faultEndpoints as readonly string[]).includes(value);
@@ -41,17 +58,31 @@ function isFaultEndpoint(value: unknown): value is FaultEndpoint {
 
 function nonNegative(value: unknown, name: string, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) throw new Error(`${name} must be a number from 0 to ${max}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max)
+    throw new Error(`${name} must be a number from 0 to ${max}`);
   return value;
 }
 
 /** Reads one admin request body `{endpoint, ...rule}` or `{mailDelayMs}`, refusing anything it does not know. */
-export function readFaultRequest(body: unknown): { endpoint: FaultEndpoint; rule: FaultRule } | { mailDelayMs: number } {
+export function readFaultRequest(
+  body: unknown,
+): { endpoint: FaultEndpoint; rule: FaultRule } | { mailDelayMs: number } {
   if (typeof body !== 'object' || body === null) throw new Error('Send a JSON object');
   const record = body as Record<string, unknown>;
   if ('mailDelayMs' in record) return { mailDelayMs: nonNegative(record['mailDelayMs'], 'mailDelayMs', 600_000) ?? 0 };
   if (!isFaultEndpoint(record['endpoint'])) throw new Error(`endpoint must be one of ${faultEndpoints.join(', ')}`);
-  const known = new Set(['endpoint', 'latencyMs', 'failStatus', 'failNext', 'failRate', 'dropBeforeCommitNext', 'dropBeforeCommitRate', 'dropAfterCommitNext', 'dropAfterCommitRate', 'uploadBytesPerSecond']);
+  const known = new Set([
+    'endpoint',
+    'latencyMs',
+    'failStatus',
+    'failNext',
+    'failRate',
+    'dropBeforeCommitNext',
+    'dropBeforeCommitRate',
+    'dropAfterCommitNext',
+    'dropAfterCommitRate',
+    'uploadBytesPerSecond',
+  ]);
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length > 0) throw new Error(`Unknown fault settings: ${unknown.join(', ')}`);
   const failStatus = nonNegative(record['failStatus'], 'failStatus', 599);
@@ -89,7 +120,14 @@ export function createFaultInjector(seed = 1) {
   let mailDelayMs = 0;
   let random = seededRandom(seed);
 
-  const count = (endpoint: string) => (counts[endpoint] ??= { latency: 0, failed: 0, droppedBeforeCommit: 0, droppedAfterCommit: 0, throttledUploads: 0 });
+  const count = (endpoint: string) =>
+    (counts[endpoint] ??= {
+      latency: 0,
+      failed: 0,
+      droppedBeforeCommit: 0,
+      droppedAfterCommit: 0,
+      throttledUploads: 0,
+    });
   const takeNext = (rule: { [key: string]: number | undefined }, key: string): boolean => {
     const left = rule[key] ?? 0;
     if (left <= 0) return false;
@@ -99,7 +137,10 @@ export function createFaultInjector(seed = 1) {
 
   return {
     set(endpoint: FaultEndpoint, rule: FaultRule): void {
-      rules.set(endpoint, { ...rules.get(endpoint), ...Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined)) });
+      rules.set(endpoint, {
+        ...rules.get(endpoint),
+        ...Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined)),
+      });
     },
     setMailDelay(milliseconds: number): void {
       mailDelayMs = milliseconds;
@@ -114,11 +155,22 @@ export function createFaultInjector(seed = 1) {
     /** Decides the faults of one request to `endpoint`, and counts those that fire. */
     decide(endpoint: FaultEndpoint): FaultDecision {
       const rule = rules.get(endpoint);
-      if (!rule) return { latencyMs: 0, failStatus: null, dropBeforeCommit: false, dropAfterCommit: false, uploadBytesPerSecond: null };
+      if (!rule)
+        return {
+          latencyMs: 0,
+          failStatus: null,
+          dropBeforeCommit: false,
+          dropAfterCommit: false,
+          uploadBytesPerSecond: null,
+        };
       const counters = rule as { [key: string]: number | undefined };
       const fails = takeNext(counters, 'failNext') || random() < (rule.failRate ?? 0);
-      const dropBefore = !fails && (takeNext(counters, 'dropBeforeCommitNext') || random() < (rule.dropBeforeCommitRate ?? 0));
-      const dropAfter = !fails && !dropBefore && (takeNext(counters, 'dropAfterCommitNext') || random() < (rule.dropAfterCommitRate ?? 0));
+      const dropBefore =
+        !fails && (takeNext(counters, 'dropBeforeCommitNext') || random() < (rule.dropBeforeCommitRate ?? 0));
+      const dropAfter =
+        !fails &&
+        !dropBefore &&
+        (takeNext(counters, 'dropAfterCommitNext') || random() < (rule.dropAfterCommitRate ?? 0));
       const decision: FaultDecision = {
         latencyMs: rule.latencyMs ?? 0,
         failStatus: fails ? (rule.failStatus ?? 500) : null,

@@ -63,15 +63,27 @@ export function isRefusal(value: unknown): value is FilingRefusal {
 }
 
 /** The filing surface: case → event → parties → documents → related → docket text → submit. */
-export function createFilingService(options: { db: Database.Database; records: CourtRecords; documentsFolder: string; now: () => number }) {
+export function createFilingService(options: {
+  db: Database.Database;
+  records: CourtRecords;
+  documentsFolder: string;
+  now: () => number;
+}) {
   const { db, records, documentsFolder, now } = options;
   mkdirSync(documentsFolder, { recursive: true });
 
   const filingOf = (session: CourtSession, filingId: string): Result<FilingRow> => {
-    const row = db.prepare('SELECT * FROM filings WHERE filing_id = ? AND login_id = ?').get(filingId, session.loginId) as FilingRow | undefined;
-    if (!row) return { refused: 'no-such-filing', message: 'This filing transaction was not found. Start the filing again.' };
+    const row = db
+      .prepare('SELECT * FROM filings WHERE filing_id = ? AND login_id = ?')
+      .get(filingId, session.loginId) as FilingRow | undefined;
+    if (!row)
+      return { refused: 'no-such-filing', message: 'This filing transaction was not found. Start the filing again.' };
     if (row.submitted_de_seq_num !== null) {
-      return { refused: 'already-submitted', message: `This transaction has already been submitted as docket entry ${row.submitted_de_seq_num}.`, deSeqNum: row.submitted_de_seq_num };
+      return {
+        refused: 'already-submitted',
+        message: `This transaction has already been submitted as docket entry ${row.submitted_de_seq_num}.`,
+        deSeqNum: row.submitted_de_seq_num,
+      };
     }
     return row;
   };
@@ -81,7 +93,8 @@ export function createFilingService(options: { db: Database.Database; records: C
     if (!verdict.accepted) return { refused: 'upload-rejected', message: verdict.message };
     // The court runs inside the app: the upload is counted with the app's bounded parse and page walk.
     const count = await countPages(upload.bytes);
-    if (count.kind === 'unreadable') return { refused: 'upload-rejected', message: 'ERROR: Document is not a well-formed PDF document' };
+    if (count.kind === 'unreadable')
+      return { refused: 'upload-rejected', message: 'ERROR: Document is not a well-formed PDF document' };
     const pages = count.pages;
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const file = path.join(documentsFolder, `${sha256}.pdf`);
@@ -90,24 +103,40 @@ export function createFilingService(options: { db: Database.Database; records: C
       writeFileSync(temporary, upload.bytes, { flush: true });
       renameSync(temporary, file);
     }
-    return { filename: upload.filename, description: upload.description, sha256, pages, byteLength: upload.bytes.byteLength };
+    return {
+      filename: upload.filename,
+      description: upload.description,
+      sha256,
+      pages,
+      byteLength: upload.bytes.byteLength,
+    };
   };
 
   return {
     /** Opens a filing transaction; view-only accounts may not file (FAQ 12). */
     start(session: CourtSession, caseId: number, eventId: string): Result<{ filingId: string }> {
       if (session.kind === 'view-only' || session.attorneyId === null) {
-        return { refused: 'may-not-file', message: 'This PACER account does not have filing privileges in this court. Log in with your own CM/ECF filer account.' };
+        return {
+          refused: 'may-not-file',
+          message:
+            'This PACER account does not have filing privileges in this court. Log in with your own CM/ECF filer account.',
+        };
       }
       if (!records.caseById(caseId)) return { refused: 'no-such-case', message: 'Case number not found.' };
       const event = findDocketEvent(eventId);
       if (!event) return { refused: 'no-such-event', message: 'Event not found.' };
       // CIT registration: only a CM/ECF Confidential Information Filer files confidential documents (CIT.md §3).
       if (event.isRestricted && session.kind !== 'confidential-filer') {
-        return { refused: 'may-not-file', message: 'Only a CM/ECF Confidential Information Filer may file confidential documents. File the public version, or ask a confidential information filer to file this one.' };
+        return {
+          refused: 'may-not-file',
+          message:
+            'Only a CM/ECF Confidential Information Filer may file confidential documents. File the public version, or ask a confidential information filer to file this one.',
+        };
       }
       const filingId = randomBytes(12).toString('hex');
-      db.prepare("INSERT INTO filings (filing_id, login_id, case_id, event_id, party_ids, documents, related, created_at) VALUES (?, ?, ?, ?, '[]', '[]', '[]', ?)").run(filingId, session.loginId, caseId, eventId, now());
+      db.prepare(
+        "INSERT INTO filings (filing_id, login_id, case_id, event_id, party_ids, documents, related, created_at) VALUES (?, ?, ?, ?, '[]', '[]', '[]', ?)",
+      ).run(filingId, session.loginId, caseId, eventId, now());
       return { filingId };
     },
 
@@ -116,13 +145,18 @@ export function createFilingService(options: { db: Database.Database; records: C
       const filing = filingOf(session, filingId);
       if (isRefusal(filing)) return filing;
       const parties = new Set(records.partiesOf(filing.case_id).map((party) => party.id));
-      if (partyIds.length === 0 || partyIds.some((id) => !parties.has(id))) return { refused: 'not-a-party', message: 'Select the party or parties this document is filed for.' };
+      if (partyIds.length === 0 || partyIds.some((id) => !parties.has(id)))
+        return { refused: 'not-a-party', message: 'Select the party or parties this document is filed for.' };
       db.prepare('UPDATE filings SET party_ids = ? WHERE filing_id = ?').run(JSON.stringify(partyIds), filingId);
       return null;
     },
 
     /** Main document and attachments; each goes through the court's upload rules (FAQ 48–51). */
-    async setDocuments(session: CourtSession, filingId: string, uploads: readonly UploadedDocument[]): Promise<Result<{ pages: number[] }>> {
+    async setDocuments(
+      session: CourtSession,
+      filingId: string,
+      uploads: readonly UploadedDocument[],
+    ): Promise<Result<{ pages: number[] }>> {
       const filing = filingOf(session, filingId);
       if (isRefusal(filing)) return filing;
       if (uploads.length === 0) return { refused: 'missing-main-document', message: 'A main document is required.' };
@@ -156,12 +190,29 @@ export function createFilingService(options: { db: Database.Database; records: C
       const partyIds = JSON.parse(filing.party_ids) as string[];
       const related = JSON.parse(filing.related) as number[];
       if (!event) return { refused: 'no-such-event', message: 'Event not found.' };
-      if (partyIds.length === 0 || documents.length === 0) return { refused: 'step-out-of-order', message: 'Select the filer and upload the documents before the docket text.' };
-      if (event.requires.relatedDocument && related.length === 0) return { refused: 'related-document-required', message: 'This event requires a related document. Select the entry this document relates to.' };
+      if (partyIds.length === 0 || documents.length === 0)
+        return {
+          refused: 'step-out-of-order',
+          message: 'Select the filer and upload the documents before the docket text.',
+        };
+      if (event.requires.relatedDocument && related.length === 0)
+        return {
+          refused: 'related-document-required',
+          message: 'This event requires a related document. Select the entry this document relates to.',
+        };
       const attorney = records.attorney(session.attorneyId ?? '');
-      const parties = records.partiesOf(filing.case_id).filter((party) => partyIds.includes(party.id)).map((party) => party.name);
-      const relatedText = related.length === 0 ? '' : ` (related document(s) ${related.map((deSeqNum) => records.entry(filing.case_id, deSeqNum)?.documentNumber ?? deSeqNum).join(', ')})`;
-      const attachments = documents.slice(1).map((document, index) => `# (${index + 1}) ${document.description}`).join(', ');
+      const parties = records
+        .partiesOf(filing.case_id)
+        .filter((party) => partyIds.includes(party.id))
+        .map((party) => party.name);
+      const relatedText =
+        related.length === 0
+          ? ''
+          : ` (related document(s) ${related.map((deSeqNum) => records.entry(filing.case_id, deSeqNum)?.documentNumber ?? deSeqNum).join(', ')})`;
+      const attachments = documents
+        .slice(1)
+        .map((document, index) => `# (${index + 1}) ${document.description}`)
+        .join(', ');
       const attachmentText = attachments ? ` (Attachments: ${attachments})` : '';
       const extra = annotation.trim() ? ` ${annotation.trim()}` : '';
       const [lastName, firstName] = (attorney?.name ?? 'Unknown, Filer').split(', ');
@@ -175,24 +226,53 @@ export function createFilingService(options: { db: Database.Database; records: C
       const committed = db.transaction((): Result<{ caseId: number; deSeqNum: number }> => {
         const filing = filingOf(session, filingId);
         if (isRefusal(filing)) return filing;
-        if (filing.docket_text === null) return { refused: 'step-out-of-order', message: 'Review the docket text before submitting.' };
+        if (filing.docket_text === null)
+          return { refused: 'step-out-of-order', message: 'Review the docket text before submitting.' };
         const event = findDocketEvent(filing.event_id);
         const documents = JSON.parse(filing.documents) as PendingDocument[];
         const partyIds = JSON.parse(filing.party_ids) as string[];
-        const parties = records.partiesOf(filing.case_id).filter((party) => partyIds.includes(party.id)).map((party) => party.name);
-        const last = db.prepare('SELECT max(de_seq_num) AS seq, max(document_number) AS num FROM docket_entries WHERE case_id = ?').get(filing.case_id) as { seq: number | null; num: number | null };
+        const parties = records
+          .partiesOf(filing.case_id)
+          .filter((party) => partyIds.includes(party.id))
+          .map((party) => party.name);
+        const last = db
+          .prepare('SELECT max(de_seq_num) AS seq, max(document_number) AS num FROM docket_entries WHERE case_id = ?')
+          .get(filing.case_id) as { seq: number | null; num: number | null };
         const deSeqNum = (last.seq ?? 0) + 1;
         const documentNumber = (last.num ?? 0) + 1;
         const attorney = records.attorney(session.attorneyId ?? '');
         db.prepare('INSERT INTO docket_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-          filing.case_id, deSeqNum, documentNumber, filing.event_id, event?.name ?? filing.event_id, filing.docket_text, parties.join(', '), attorney?.name ?? session.loginId, now(), Number(event?.isRestricted ?? false), filingId,
+          filing.case_id,
+          deSeqNum,
+          documentNumber,
+          filing.event_id,
+          event?.name ?? filing.event_id,
+          filing.docket_text,
+          parties.join(', '),
+          attorney?.name ?? session.loginId,
+          now(),
+          Number(event?.isRestricted ?? false),
+          filingId,
         );
         const fileNumber = nextCounter(db, 'file_number');
         const insertDocument = db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
         documents.forEach((document, position) => {
           const docId = String(nextCounter(db, 'doc_id')).padStart(10, '0');
           const stampDigest = createHash('sha512').update(`${document.sha256}:${fileNumber}-${position}`).digest('hex');
-          insertDocument.run(docId, filing.case_id, deSeqNum, position, position === 0 ? 'Main Document' : document.description, document.filename, document.pages, document.byteLength, document.sha256, String(nextCounter(db, 'stamp_id')), `${fileNumber}-${position}`, stampDigest);
+          insertDocument.run(
+            docId,
+            filing.case_id,
+            deSeqNum,
+            position,
+            position === 0 ? 'Main Document' : document.description,
+            document.filename,
+            document.pages,
+            document.byteLength,
+            document.sha256,
+            String(nextCounter(db, 'stamp_id')),
+            `${fileNumber}-${position}`,
+            stampDigest,
+          );
         });
         db.prepare('UPDATE filings SET submitted_de_seq_num = ? WHERE filing_id = ?').run(deSeqNum, filingId);
         return { caseId: filing.case_id, deSeqNum };

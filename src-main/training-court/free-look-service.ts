@@ -42,20 +42,34 @@ export function createFreeLookService(options: { db: Database.Database; records:
 
   const charge = (session: CourtSession, document: DocumentRecord, entry: DocketEntryRecord): number => {
     const cents = documentFeeCents(document.pages);
-    db.prepare("INSERT INTO fee_ledger (login_id, client_code, at, kind, description, billable_pages, cents) VALUES (?, ?, ?, 'document', ?, ?, ?)").run(
-      session.loginId, session.clientCode, now(), `Case ${entry.caseId} entry ${entry.deSeqNum}: ${document.description}`, Math.min(document.pages, 30), cents,
+    db.prepare(
+      "INSERT INTO fee_ledger (login_id, client_code, at, kind, description, billable_pages, cents) VALUES (?, ?, ?, 'document', ?, ?, ?)",
+    ).run(
+      session.loginId,
+      session.clientCode,
+      now(),
+      `Case ${entry.caseId} entry ${entry.deSeqNum}: ${document.description}`,
+      Math.min(document.pages, 30),
+      cents,
     );
     return cents;
   };
 
-  const freeLook = (request: DocumentRequest, entry: DocketEntryRecord, document: DocumentRecord): DocumentAnswer | null => {
+  const freeLook = (
+    request: DocumentRequest,
+    entry: DocketEntryRecord,
+    document: DocumentRecord,
+  ): DocumentAnswer | null => {
     if (request.magicNum === null || !/^\d+$/.test(request.magicNum)) return null;
-    const magic = db.prepare('SELECT * FROM magic_links WHERE magic_num = ?').get(request.magicNum) as MagicRow | undefined;
+    const magic = db.prepare('SELECT * FROM magic_links WHERE magic_num = ?').get(request.magicNum) as
+      MagicRow | undefined;
     if (!magic || magic.case_id !== entry.caseId || magic.de_seq_num !== entry.deSeqNum) return null;
     // Sealed and restricted documents ask for a login even through a fresh link.
     if (entry.isRestricted) return { kind: 'login-required', reason: 'restricted' };
     if (magic.expires_at <= now()) return { kind: 'login-required', reason: 'expired' };
-    const used = db.prepare('SELECT 1 FROM magic_uses WHERE magic_num = ? AND doc_id = ?').get(magic.magic_num, document.docId);
+    const used = db
+      .prepare('SELECT 1 FROM magic_uses WHERE magic_num = ? AND doc_id = ?')
+      .get(magic.magic_num, document.docId);
     if (used) return { kind: 'login-required', reason: 'used' };
     if (magic.verifies_free_look && !request.useMagic) return { kind: 'confirm-free-look', document };
     db.prepare('INSERT INTO magic_uses VALUES (?, ?, ?)').run(magic.magic_num, document.docId, now());
@@ -67,9 +81,14 @@ export function createFreeLookService(options: { db: Database.Database; records:
       const entry = records.entryOfDocument(request.docId);
       const document = entry?.documents.find((candidate) => candidate.docId === request.docId);
       if (!entry || !document) return { kind: 'not-found' };
-      if ((request.caseId !== null && request.caseId !== entry.caseId) || (request.deSeqNum !== null && request.deSeqNum !== entry.deSeqNum)) return { kind: 'not-found' };
+      if (
+        (request.caseId !== null && request.caseId !== entry.caseId) ||
+        (request.deSeqNum !== null && request.deSeqNum !== entry.deSeqNum)
+      )
+        return { kind: 'not-found' };
       // The main document's link opens the entry's document menu when it has attachments.
-      if (document.position === 0 && entry.documents.length > 1 && !request.selectsDocument) return { kind: 'selection', entry };
+      if (document.position === 0 && entry.documents.length > 1 && !request.selectsDocument)
+        return { kind: 'selection', entry };
       const viaMagic = freeLook(request, entry, document);
       if (viaMagic && viaMagic.kind !== 'login-required') return viaMagic;
       if (session === null) return viaMagic ?? { kind: 'login-required', reason: 'no-free-look' };
@@ -79,16 +98,46 @@ export function createFreeLookService(options: { db: Database.Database; records:
     },
 
     /** The fee ledger of one account, oldest first. */
-    ledger(loginId: string): { entries: { at: number; kind: string; description: string; billablePages: number; cents: number; clientCode: string | null }[]; totalCents: number } {
-      const entries = (db.prepare('SELECT at, kind, description, billable_pages, cents, client_code FROM fee_ledger WHERE login_id = ? ORDER BY id').all(loginId) as { at: number; kind: string; description: string; billable_pages: number; cents: number; client_code: string | null }[]).map(
-        (row) => ({ at: row.at, kind: row.kind, description: row.description, billablePages: row.billable_pages, cents: row.cents, clientCode: row.client_code }),
-      );
+    ledger(loginId: string): {
+      entries: {
+        at: number;
+        kind: string;
+        description: string;
+        billablePages: number;
+        cents: number;
+        clientCode: string | null;
+      }[];
+      totalCents: number;
+    } {
+      const entries = (
+        db
+          .prepare(
+            'SELECT at, kind, description, billable_pages, cents, client_code FROM fee_ledger WHERE login_id = ? ORDER BY id',
+          )
+          .all(loginId) as {
+          at: number;
+          kind: string;
+          description: string;
+          billable_pages: number;
+          cents: number;
+          client_code: string | null;
+        }[]
+      ).map((row) => ({
+        at: row.at,
+        kind: row.kind,
+        description: row.description,
+        billablePages: row.billable_pages,
+        cents: row.cents,
+        clientCode: row.client_code,
+      }));
       return { entries, totalCents: entries.reduce((sum, entry) => sum + entry.cents, 0) };
     },
 
     /** Charges a docket report to the account (billed by its HTML size, capped like a document). */
     chargeDocketReport(session: CourtSession, caseId: number, billablePages: number, cents: number): void {
-      db.prepare("INSERT INTO fee_ledger (login_id, client_code, at, kind, description, billable_pages, cents) VALUES (?, ?, ?, 'docket-report', ?, ?, ?)").run(session.loginId, session.clientCode, now(), `Docket report, case ${caseId}`, billablePages, cents);
+      db.prepare(
+        "INSERT INTO fee_ledger (login_id, client_code, at, kind, description, billable_pages, cents) VALUES (?, ?, ?, 'docket-report', ?, ?, ?)",
+      ).run(session.loginId, session.clientCode, now(), `Docket report, case ${caseId}`, billablePages, cents);
     },
   };
 }

@@ -8,17 +8,24 @@ export class BodyTooLargeError extends Error {}
  * pausing the socket so the client really feels it. A declared length within the limit is read straight into one
  * buffer of that size, so a large upload is never held twice over.
  */
-export async function readBody(request: IncomingMessage, limit: number, bytesPerSecond: number | null): Promise<Buffer> {
+export async function readBody(
+  request: IncomingMessage,
+  limit: number,
+  bytesPerSecond: number | null,
+): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
-  const body = Number.isSafeInteger(declared) && declared >= 0 && declared <= limit ? Buffer.allocUnsafe(declared) : null;
+  const body =
+    Number.isSafeInteger(declared) && declared >= 0 && declared <= limit ? Buffer.allocUnsafe(declared) : null;
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
-    if (total + chunk.length > (body?.length ?? limit)) throw new BodyTooLargeError(`The request is larger than ${limit} bytes`);
+    if (total + chunk.length > (body?.length ?? limit))
+      throw new BodyTooLargeError(`The request is larger than ${limit} bytes`);
     if (body === null) chunks.push(chunk);
     else chunk.copy(body, total);
     total += chunk.length;
-    if (bytesPerSecond !== null && bytesPerSecond > 0) await new Promise((resolve) => setTimeout(resolve, (chunk.length / bytesPerSecond) * 1000));
+    if (bytesPerSecond !== null && bytesPerSecond > 0)
+      await new Promise((resolve) => setTimeout(resolve, (chunk.length / bytesPerSecond) * 1000));
   }
   return body === null ? Buffer.concat(chunks, total) : body.subarray(0, total);
 }
@@ -33,7 +40,13 @@ export function readCookie(request: IncomingMessage, name: string): string | und
 }
 
 /** Sends a complete answer with security headers suited to a page that never runs script. */
-export function send(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
+export function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'content-type': contentType,
     'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
@@ -46,7 +59,12 @@ export function send(response: ServerResponse, status: number, contentType: stri
 }
 
 /** Sends JSON. */
-export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 }
 
@@ -66,7 +84,11 @@ export function parseForm(body: Buffer): URLSearchParams {
 
 /** Reads a `multipart/form-data` body with the platform's own parser. */
 export async function parseMultipart(body: Buffer, contentType: string): Promise<FormData> {
-  return new Request('http://training-court.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+  return new Request('http://training-court.invalid/', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  }).formData();
 }
 
 /** True when the Host header names this server on loopback (no DNS rebinding). */

@@ -32,7 +32,8 @@ export const loginMessages = {
   clientCodeMissing: 'Required client code not entered.',
   badRequest: 'Login request is missing loginId or password.',
   loginIdTooLong: 'loginId must be 256 characters or fewer.',
-  throttled: 'Too many login attempts. Wait a minute before trying again; reuse your token instead of logging in for every request.',
+  throttled:
+    'Too many login attempts. Wait a minute before trying again; reuse your token instead of logging in for every request.',
 } as const;
 
 /** How long a token stays valid (the real service's "maximum valid account login time" is not published). */
@@ -94,19 +95,24 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
     const clientCode = optionalString(request['clientCode']);
     if (clientCode !== undefined && clientCode.length > 32) return fail('1', loginMessages.clientCodeTooLong);
     const account = db.prepare('SELECT * FROM accounts WHERE login_id = ?').get(loginId) as AccountRow | undefined;
-    const isPasswordRight = account !== undefined && timingSafeEqual(hashPassword(password, account.password_salt), account.password_hash);
+    const isPasswordRight =
+      account !== undefined && timingSafeEqual(hashPassword(password, account.password_salt), account.password_hash);
     if (!account || !isPasswordRight) return fail('13', loginMessages.invalid);
     if (account.is_locked) return fail('1', loginMessages.locked);
     if (account.mfa_secret !== null) {
       const otpCode = optionalString(request['otpCode']);
       if (!otpCode) return fail('13', loginMessages.otpNeeded);
-      if (!/^\d{6}$/.test(otpCode) || !isOtpRight(account.mfa_secret, otpCode, now())) return fail('13', loginMessages.invalid);
+      if (!/^\d{6}$/.test(otpCode) || !isOtpRight(account.mfa_secret, otpCode, now()))
+        return fail('13', loginMessages.invalid);
     }
-    if (account.kind !== 'view-only' && request['redactFlag'] !== '1') return fail('1', loginMessages.redactionRequired);
+    if (account.kind !== 'view-only' && request['redactFlag'] !== '1')
+      return fail('1', loginMessages.redactionRequired);
     // Expired sessions open nothing any more: each login sweeps them, so the table holds the last 8 hours' at most.
     db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now());
     const token = randomBytes(64).toString('hex');
-    db.prepare('INSERT INTO sessions (token, login_id, client_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(token, loginId, clientCode || null, now(), now() + sessionLifetimeMs);
+    db.prepare(
+      'INSERT INTO sessions (token, login_id, client_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(token, loginId, clientCode || null, now(), now() + sessionLifetimeMs);
     const warning = account.requires_client_code && !clientCode ? loginMessages.clientCodeMissing : '';
     return { nextGenCSO: token, loginResult: '0', errorDescription: warning };
   };
@@ -115,23 +121,46 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
     login(body) {
       const request = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const loginId = optionalString(request['loginId']) ?? '';
-      if (loginId.length > longestLoginIdCharacters) return { status: 200, reply: fail('1', loginMessages.loginIdTooLong) };
+      if (loginId.length > longestLoginIdCharacters)
+        return { status: 200, reply: fail('1', loginMessages.loginIdTooLong) };
       const retryAfterSeconds = throttle.attempt(loginId);
-      if (retryAfterSeconds !== null) return { status: 429, reply: fail('1', loginMessages.throttled), retryAfterSeconds };
+      if (retryAfterSeconds !== null)
+        return { status: 429, reply: fail('1', loginMessages.throttled), retryAfterSeconds };
       return { status: 200, reply: authenticate(request) };
     },
     logout(body) {
-      const token = typeof body === 'object' && body !== null ? optionalString((body as Record<string, unknown>)['nextGenCSO']) : undefined;
+      const token =
+        typeof body === 'object' && body !== null
+          ? optionalString((body as Record<string, unknown>)['nextGenCSO'])
+          : undefined;
       if (token) db.prepare('UPDATE sessions SET ended_at = ? WHERE token = ? AND ended_at IS NULL').run(now(), token);
       return { nextGenCSO: '', loginResult: '0', errorDescription: '' };
     },
     session(token) {
       if (!token) return null;
       const row = db
-        .prepare('SELECT s.token, s.login_id, s.client_code, s.expires_at, s.ended_at, a.kind, a.attorney_id FROM sessions s JOIN accounts a USING (login_id) WHERE s.token = ?')
-        .get(token) as { token: string; login_id: string; client_code: string | null; expires_at: number; ended_at: number | null; kind: AccountKind; attorney_id: string | null } | undefined;
+        .prepare(
+          'SELECT s.token, s.login_id, s.client_code, s.expires_at, s.ended_at, a.kind, a.attorney_id FROM sessions s JOIN accounts a USING (login_id) WHERE s.token = ?',
+        )
+        .get(token) as
+        | {
+            token: string;
+            login_id: string;
+            client_code: string | null;
+            expires_at: number;
+            ended_at: number | null;
+            kind: AccountKind;
+            attorney_id: string | null;
+          }
+        | undefined;
       if (!row || row.ended_at !== null || row.expires_at <= now()) return null;
-      return { token: row.token, loginId: row.login_id, kind: row.kind, attorneyId: row.attorney_id, clientCode: row.client_code };
+      return {
+        token: row.token,
+        loginId: row.login_id,
+        kind: row.kind,
+        attorneyId: row.attorney_id,
+        clientCode: row.client_code,
+      };
     },
   };
 }

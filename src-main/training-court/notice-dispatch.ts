@@ -15,7 +15,10 @@ export interface MailDelivery {
 }
 
 /** Who receives one entry's notice: every address of every registered attorney of record; others by other means (FAQ 36–37). */
-export function noticeRecipients(records: CourtRecords, caseId: number): { electronic: NefRecipient[]; otherMeans: NefOtherMeansRecipient[]; verifiesFreeLook: Map<string, boolean> } {
+export function noticeRecipients(
+  records: CourtRecords,
+  caseId: number,
+): { electronic: NefRecipient[]; otherMeans: NefOtherMeansRecipient[]; verifiesFreeLook: Map<string, boolean> } {
   const electronic: NefRecipient[] = [];
   const otherMeans: NefOtherMeansRecipient[] = [];
   const verifiesFreeLook = new Map<string, boolean>();
@@ -44,7 +47,12 @@ export function noticeRecipients(records: CourtRecords, caseId: number): { elect
 }
 
 /** Builds the notice of one docket entry. */
-export function nefEntryFor(records: CourtRecords, court: NefCourt, entry: DocketEntryRecord, regeneratedAt?: Date): NefEntry {
+export function nefEntryFor(
+  records: CourtRecords,
+  court: NefCourt,
+  entry: DocketEntryRecord,
+  regeneratedAt?: Date,
+): NefEntry {
   const courtCase = records.caseById(entry.caseId);
   if (!courtCase) throw new Error(`Case ${entry.caseId} is not on file`);
   const { electronic, otherMeans } = noticeRecipients(records, entry.caseId);
@@ -76,14 +84,23 @@ export function nefEntryFor(records: CourtRecords, court: NefCourt, entry: Docke
 }
 
 /** Sends one entry's notice to every electronic address, each with its own magic number, through every delivery. */
-export function createNoticeDispatcher(options: { db: Database.Database; records: CourtRecords; court: NefCourt; deliveries: () => readonly MailDelivery[]; now: () => number; mailDelayMs: () => number }) {
+export function createNoticeDispatcher(options: {
+  db: Database.Database;
+  records: CourtRecords;
+  court: NefCourt;
+  deliveries: () => readonly MailDelivery[];
+  now: () => number;
+  mailDelayMs: () => number;
+}) {
   const { db, records, court, now } = options;
   const pending = new Set<Promise<void>>();
 
   const issueMagicNumber = (entry: DocketEntryRecord, email: string, verifies: boolean): string => {
     for (;;) {
       const magicNum = String(randomInt(10_000_000, 100_000_000));
-      const inserted = db.prepare('INSERT OR IGNORE INTO magic_links VALUES (?, ?, ?, ?, ?, ?, ?)').run(magicNum, entry.caseId, entry.deSeqNum, email, Number(verifies), now(), now() + freeLookLifetimeMs);
+      const inserted = db
+        .prepare('INSERT OR IGNORE INTO magic_links VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(magicNum, entry.caseId, entry.deSeqNum, email, Number(verifies), now(), now() + freeLookLifetimeMs);
       if (inserted.changes === 1) return magicNum;
     }
   };
@@ -98,15 +115,29 @@ export function createNoticeDispatcher(options: { db: Database.Database; records
       for (const email of recipient.emails) {
         if (sent.has(email.toLowerCase())) continue;
         sent.add(email.toLowerCase());
-        const magicNum = issueMagicNumber(entry, email.toLowerCase(), verifiesFreeLook.get(email.toLowerCase()) ?? false);
+        const magicNum = issueMagicNumber(
+          entry,
+          email.toLowerCase(),
+          verifiesFreeLook.get(email.toLowerCase()) ?? false,
+        );
         const messageId = `${entry.caseId}.${entry.deSeqNum}.${magicNum}@${court.mailDomain}`;
         for (const delivery of options.deliveries()) {
-          const logged = db.prepare('INSERT INTO mail_log (recipient, case_id, de_seq_num, message_id, is_regenerated, channel) VALUES (?, ?, ?, ?, ?, ?)').run(email, entry.caseId, entry.deSeqNum, messageId, Number(isRegenerated), delivery.channel);
+          const logged = db
+            .prepare(
+              'INSERT INTO mail_log (recipient, case_id, de_seq_num, message_id, is_regenerated, channel) VALUES (?, ?, ?, ?, ?, ?)',
+            )
+            .run(email, entry.caseId, entry.deSeqNum, messageId, Number(isRegenerated), delivery.channel);
           try {
-            await delivery.deliver(email, composeNefEmail(nef, { email, magicNum }, { messageId, date: new Date(now()) }));
+            await delivery.deliver(
+              email,
+              composeNefEmail(nef, { email, magicNum }, { messageId, date: new Date(now()) }),
+            );
             db.prepare('UPDATE mail_log SET delivered_at = ? WHERE id = ?').run(now(), logged.lastInsertRowid);
           } catch (error) {
-            db.prepare('UPDATE mail_log SET error = ? WHERE id = ?').run(error instanceof Error ? error.message : String(error), logged.lastInsertRowid);
+            db.prepare('UPDATE mail_log SET error = ? WHERE id = ?').run(
+              error instanceof Error ? error.message : String(error),
+              logged.lastInsertRowid,
+            );
           }
         }
       }

@@ -17,7 +17,12 @@ ${body}
 </body></html>`;
 }
 
-const timeInEastern = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'numeric', day: 'numeric', year: 'numeric' });
+const timeInEastern = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  month: 'numeric',
+  day: 'numeric',
+  year: 'numeric',
+});
 
 /** M/D/YYYY in Eastern time, as CM/ECF prints dates. */
 export function easternDate(at: number): string {
@@ -31,7 +36,11 @@ export function errorPage(message: string): string {
 
 /** FAQ 47: the court's system could not complete the request. */
 export function internalErrorPage(): string {
-  return page('internal-server-error', 'Internal Server Error', '<p class="error" id="ecf-error">Internal Server Error</p><p>The CM/ECF system is unable to complete your request.</p>');
+  return page(
+    'internal-server-error',
+    'Internal Server Error',
+    '<p class="error" id="ecf-error">Internal Server Error</p><p>The CM/ECF system is unable to complete your request.</p>',
+  );
 }
 
 /** The login page CM/ECF shows when a document or report needs a PACER login. */
@@ -50,13 +59,27 @@ export function loginPage(reason: string, returnTo: string): string {
 
 /** What CM/ECF's login page shows a logged-in user: a logout link (how clients check a session still stands). */
 export function loggedInPage(loginId: string): string {
-  return page('logged-in', 'Logged in', `<p id="logged-in-as">Logged in as ${escapeHtml(loginId)}.</p><p><a href="/cgi-bin/login.pl?logout">Log out</a></p>`);
+  return page(
+    'logged-in',
+    'Logged in',
+    `<p id="logged-in-as">Logged in as ${escapeHtml(loginId)}.</p><p><a href="/cgi-bin/login.pl?logout">Log out</a></p>`,
+  );
 }
 
 /** Step 2 of a filing: choose the filer. */
-export function partiesPage(filingId: string, courtCase: CourtCaseRecord, eventId: string, parties: readonly SeedParty[]): string {
+export function partiesPage(
+  filingId: string,
+  courtCase: CourtCaseRecord,
+  eventId: string,
+  parties: readonly SeedParty[],
+): string {
   const event = findDocketEvent(eventId);
-  const rows = parties.map((party) => `<label><input type="checkbox" name="party" value="${escapeHtml(party.id)}"> ${escapeHtml(party.name)} (${escapeHtml(party.role)})</label><br>`).join('\n');
+  const rows = parties
+    .map(
+      (party) =>
+        `<label><input type="checkbox" name="party" value="${escapeHtml(party.id)}"> ${escapeHtml(party.name)} (${escapeHtml(party.role)})</label><br>`,
+    )
+    .join('\n');
   return page(
     'filing-parties',
     'Select the Filer',
@@ -79,8 +102,18 @@ export function documentsPage(filingId: string): string {
 }
 
 /** Step 4: related entries (a response names the motion it answers). */
-export function relatedPage(filingId: string, entries: readonly DocketEntryRecord[], isRequired: boolean, pages: readonly number[]): string {
-  const rows = entries.map((entry) => `<label><input type="checkbox" name="related" value="${entry.deSeqNum}"> ${entry.documentNumber ?? ''} ${escapeHtml(entry.shortDescription)}</label><br>`).join('\n');
+export function relatedPage(
+  filingId: string,
+  entries: readonly DocketEntryRecord[],
+  isRequired: boolean,
+  pages: readonly number[],
+): string {
+  const rows = entries
+    .map(
+      (entry) =>
+        `<label><input type="checkbox" name="related" value="${entry.deSeqNum}"> ${entry.documentNumber ?? ''} ${escapeHtml(entry.shortDescription)}</label><br>`,
+    )
+    .join('\n');
   return page(
     'filing-related',
     'Related Documents',
@@ -92,7 +125,11 @@ export function relatedPage(filingId: string, entries: readonly DocketEntryRecor
 
 /** Step 5: modify the docket text. */
 export function docketTextFormPage(filingId: string): string {
-  return page('filing-docket-text-form', 'Docket Text', `<form method="post" action="/cgi-bin/filing/${filingId}/docket-text"><label>Additional text <input name="annotation"></label><button type="submit">Next</button></form>`);
+  return page(
+    'filing-docket-text-form',
+    'Docket Text',
+    `<form method="post" action="/cgi-bin/filing/${filingId}/docket-text"><label>Additional text <input name="annotation"></label><button type="submit">Next</button></form>`,
+  );
 }
 
 /** Step 6: the final docket text, then submit. */
@@ -118,9 +155,16 @@ export function confirmFreeLookPage(continueUrl: string): string {
 /** The entry's document selection menu (main document and attachments). */
 export function selectionPage(entry: DocketEntryRecord, linkFor: (document: DocumentRecord) => string): string {
   const rows = entry.documents
-    .map((document) => `<tr><td><a href="${escapeHtml(linkFor(document))}">${document.position === 0 ? 'Main Document' : document.position}</a></td><td>${escapeHtml(document.description)}</td><td>${document.pages} page(s)</td></tr>`)
+    .map(
+      (document) =>
+        `<tr><td><a href="${escapeHtml(linkFor(document))}">${document.position === 0 ? 'Main Document' : document.position}</a></td><td>${escapeHtml(document.description)}</td><td>${document.pages} page(s)</td></tr>`,
+    )
     .join('\n');
-  return page('document-selection', 'Document Selection Menu', `<p>Document Number ${entry.documentNumber ?? ''}</p><table id="documents">${rows}</table>`);
+  return page(
+    'document-selection',
+    'Document Selection Menu',
+    `<p>Document Number ${entry.documentNumber ?? ''}</p><table id="documents">${rows}</table>`,
+  );
 }
 
 /** A free look delivered inside a page, as NextGen shows PDFs. */
@@ -139,12 +183,24 @@ export function receiptPage(document: DocumentRecord, cents: number, acceptUrl: 
 }
 
 /** The docket report of a case; its receipt is added below once its size is known. */
-export function docketReportBody(courtCase: CourtCaseRecord, parties: readonly SeedParty[], entries: readonly DocketEntryRecord[], docLink: (entry: DocketEntryRecord) => string | null): string {
-  const partyRows = parties.map((party) => `<tr><td>${escapeHtml(party.role)}</td><td>${escapeHtml(party.name)}</td></tr>`).join('\n');
+export function docketReportBody(
+  courtCase: CourtCaseRecord,
+  parties: readonly SeedParty[],
+  entries: readonly DocketEntryRecord[],
+  docLink: (entry: DocketEntryRecord) => string | null,
+): string {
+  const partyRows = parties
+    .map((party) => `<tr><td>${escapeHtml(party.role)}</td><td>${escapeHtml(party.name)}</td></tr>`)
+    .join('\n');
   const entryRows = entries
     .map((entry) => {
       const link = docLink(entry);
-      const number = entry.documentNumber === null ? '' : link ? `<a href="${escapeHtml(link)}">${entry.documentNumber}</a>` : String(entry.documentNumber);
+      const number =
+        entry.documentNumber === null
+          ? ''
+          : link
+            ? `<a href="${escapeHtml(link)}">${entry.documentNumber}</a>`
+            : String(entry.documentNumber);
       return `<tr class="entry" data-de-seq-num="${entry.deSeqNum}"><td>${easternDate(entry.enteredAt)}</td><td>${number}</td><td>${escapeHtml(entry.docketText)}</td></tr>`;
     })
     .join('\n');
@@ -156,20 +212,40 @@ ${entryRows}</table>`;
 }
 
 /** The receipt printed under a docket report. */
-export function docketReceipt(loginId: string, clientCode: string | null, billablePages: number, cents: number): string {
+export function docketReceipt(
+  loginId: string,
+  clientCode: string | null,
+  billablePages: number,
+  cents: number,
+): string {
   return `<table id="receipt"><tr><th>PACER Login</th><td>${escapeHtml(loginId)}</td><th>Client Code</th><td>${escapeHtml(clientCode ?? '')}</td></tr><tr><th>Billable Pages</th><td id="billable-pages">${billablePages}</td><th>Cost</th><td id="cost">${formatDollars(cents)}</td></tr></table>`;
 }
 
 /** The parties of a case and how each is served: electronically through CM/ECF, or by other means (FAQ 36–37). */
-export function partiesReportPage(courtCase: CourtCaseRecord, parties: readonly { party: SeedParty; isServedElectronically: boolean }[]): string {
+export function partiesReportPage(
+  courtCase: CourtCaseRecord,
+  parties: readonly { party: SeedParty; isServedElectronically: boolean }[],
+): string {
   const rows = parties
-    .map(({ party, isServedElectronically }) => `<tr class="party" data-party-id="${escapeHtml(party.id)}" data-e-service="${isServedElectronically ? 'yes' : 'no'}"><td>${escapeHtml(party.name)}</td><td>${escapeHtml(party.role)}</td><td>${isServedElectronically ? 'Electronic' : 'Other means'}</td></tr>`)
+    .map(
+      ({ party, isServedElectronically }) =>
+        `<tr class="party" data-party-id="${escapeHtml(party.id)}" data-e-service="${isServedElectronically ? 'yes' : 'no'}"><td>${escapeHtml(party.name)}</td><td>${escapeHtml(party.role)}</td><td>${isServedElectronically ? 'Electronic' : 'Other means'}</td></tr>`,
+    )
     .join('\n');
-  return page('parties', `Parties ${courtCase.caseNumber}`, `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Service</th></tr>\n${rows}</table>`);
+  return page(
+    'parties',
+    `Parties ${courtCase.caseNumber}`,
+    `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Service</th></tr>\n${rows}</table>`,
+  );
 }
 
 /** `possible_case_numbers.pl`: matching cases as CM/ECF's small XML answer. */
 export function caseNumbersXml(cases: readonly CourtCaseRecord[]): string {
-  const rows = cases.map((courtCase) => `<case number="${escapeHtml(caseNumberWithJudges(courtCase))}" id="${courtCase.caseId}" title="${escapeHtml(courtCase.caption)}"/>`).join('');
+  const rows = cases
+    .map(
+      (courtCase) =>
+        `<case number="${escapeHtml(caseNumberWithJudges(courtCase))}" id="${courtCase.caseId}" title="${escapeHtml(courtCase.caption)}"/>`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><request>${rows}</request>`;
 }

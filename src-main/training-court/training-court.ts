@@ -68,7 +68,12 @@ export interface TrainingCourt {
 
 /** The court's name and mail identity as notices print them. */
 function courtIdentity(url: string): NefCourt {
-  return { name: 'U.S. Court of International Trade', baseUrl: url, fromAddress: 'cmecf_training@cit-training.localhost', mailDomain: 'cit-training.localhost' };
+  return {
+    name: 'U.S. Court of International Trade',
+    baseUrl: url,
+    fromAddress: 'cmecf_training@cit-training.localhost',
+    mailDomain: 'cit-training.localhost',
+  };
 }
 
 /** Starts a training court on 127.0.0.1. */
@@ -81,7 +86,14 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
   const faults = createFaultInjector(options.faultSeed ?? 1);
   const maildirFolder = path.join(options.dataFolder, 'mail');
   const deliveries: MailDelivery[] = [{ channel: 'maildir', ...createMaildirDelivery(maildirFolder) }];
-  const imap = options.imap ? createImapDelivery({ host: options.imap.host, port: options.imap.port, secure: options.imap.secure, auth: { user: options.imap.user, pass: options.imap.pass } }) : null;
+  const imap = options.imap
+    ? createImapDelivery({
+        host: options.imap.host,
+        port: options.imap.port,
+        secure: options.imap.secure,
+        auth: { user: options.imap.user, pass: options.imap.pass },
+      })
+    : null;
   if (imap) deliveries.push({ channel: 'imap', deliver: (email, raw) => imap.deliver(email, raw) });
 
   const records = createCourtRecords(db);
@@ -92,7 +104,14 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  const notices = createNoticeDispatcher({ db, records, court: courtIdentity(url), deliveries: () => deliveries, now, mailDelayMs: () => faults.mailDelayMs() });
+  const notices = createNoticeDispatcher({
+    db,
+    records,
+    court: courtIdentity(url),
+    deliveries: () => deliveries,
+    now,
+    mailDelayMs: () => faults.mailDelayMs(),
+  });
   const filing = createFilingService({ db, records, documentsFolder: path.join(options.dataFolder, 'documents'), now });
   const routes = createCourtRoutes({
     login: createLoginService(db, now),
@@ -103,10 +122,18 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     pdfInIframe: options.pdfInIframe ?? true,
   });
 
-  const bodyBudgets = { uploads: createByteBudget(options.uploadBytesInFlight ?? uploadLimit), forms: createByteBudget(formBytesInFlight) };
+  const bodyBudgets = {
+    uploads: createByteBudget(options.uploadBytesInFlight ?? uploadLimit),
+    forms: createByteBudget(formBytesInFlight),
+  };
 
   /** Waits for room for the request's body, held until the answer has gone; null when the client left first. */
-  const holdRoomForBody = async (request: IncomingMessage, response: ServerResponse, budget: ByteBudget, limit: number): Promise<ByteHold | null> => {
+  const holdRoomForBody = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    budget: ByteBudget,
+    limit: number,
+  ): Promise<ByteHold | null> => {
     // A client gone already (during an injected latency, say) has no 'close' to come.
     if (response.closed) return null;
     const declared = Number(request.headers['content-length'] ?? Number.NaN);
@@ -114,7 +141,10 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     const onClose = (): void => left.abort(new Error('the client left before its request was read'));
     response.once('close', onClose);
     try {
-      const hold = await budget.hold(Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, limit) : limit, left.signal);
+      const hold = await budget.hold(
+        Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, limit) : limit,
+        left.signal,
+      );
       response.once('close', () => hold.release());
       return hold;
     } catch {
@@ -131,7 +161,8 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
   };
 
   const admin = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
-    if (!isAdmin(request)) return sendJson(response, 403, { error: 'The admin API needs the x-training-court-admin header.' });
+    if (!isAdmin(request))
+      return sendJson(response, 403, { error: 'The admin API needs the x-training-court-admin header.' });
     const body = request.method === 'POST' ? parseJson(await readBody(request, 64 * 1024, null)) : undefined;
     const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     if (pathname === '/admin/faults' && request.method === 'POST') {
@@ -149,12 +180,23 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       return sendJson(response, 200, { ok: true });
     }
     if (pathname === '/admin/state' && request.method === 'GET') {
-      const mail = db.prepare('SELECT recipient, case_id AS caseId, de_seq_num AS deSeqNum, message_id AS messageId, is_regenerated AS isRegenerated, channel, delivered_at AS deliveredAt, error FROM mail_log ORDER BY id').all();
-      return sendJson(response, 200, { docketEntries: records.entryCount(), faults: faults.counts(), mail, now: now(), bodiesInFlight: { uploads: bodyBudgets.uploads.state(), forms: bodyBudgets.forms.state() } });
+      const mail = db
+        .prepare(
+          'SELECT recipient, case_id AS caseId, de_seq_num AS deSeqNum, message_id AS messageId, is_regenerated AS isRegenerated, channel, delivered_at AS deliveredAt, error FROM mail_log ORDER BY id',
+        )
+        .all();
+      return sendJson(response, 200, {
+        docketEntries: records.entryCount(),
+        faults: faults.counts(),
+        mail,
+        now: now(),
+        bodiesInFlight: { uploads: bodyBudgets.uploads.state(), forms: bodyBudgets.forms.state() },
+      });
     }
     if (pathname === '/admin/clock' && request.method === 'POST') {
       const advance = record['advanceMs'];
-      if (typeof advance !== 'number' || !Number.isFinite(advance) || advance < 0) return sendJson(response, 400, { error: 'advanceMs must be a non-negative number' });
+      if (typeof advance !== 'number' || !Number.isFinite(advance) || advance < 0)
+        return sendJson(response, 400, { error: 'advanceMs must be a non-negative number' });
       clockOffsetMs += advance;
       return sendJson(response, 200, { now: now() });
     }
@@ -172,7 +214,10 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     sendJson(response, 404, { error: 'Unknown admin request' });
   };
 
-  const routeFor = (method: string, pathname: string): { endpoint: FaultEndpoint | null; run: (route: RouteRequest) => Promise<void> } | null => {
+  const routeFor = (
+    method: string,
+    pathname: string,
+  ): { endpoint: FaultEndpoint | null; run: (route: RouteRequest) => Promise<void> } | null => {
     const exact = routes.routes[`${method} ${pathname}`];
     if (exact) return { endpoint: exact.endpoint, run: (route) => exact.handle(route) };
     const step = /^\/cgi-bin\/filing\/([0-9a-f]{24})\/(parties|documents|related|docket-text|submit)$/.exec(pathname);
@@ -181,12 +226,33 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       return { endpoint: `filing-${name}` as FaultEndpoint, run: (route) => routes.filingStep(route, filingId, name) };
     }
     const doc1 = /^\/doc1\/(\d{6,15})$/.exec(pathname);
-    if (doc1 && (method === 'GET' || method === 'POST')) return { endpoint: 'doc1', run: (route) => routes.document(route, doc1[1] ?? '') };
-    if (pathname === '/' && method === 'GET') return { endpoint: null, run: async ({ response }) => send(response, 200, 'text/html; charset=utf-8', pages.page('home', 'Training court', '<p>This is the ECF Desk training court. See the README for its seeded logins.</p>')) };
+    if (doc1 && (method === 'GET' || method === 'POST'))
+      return { endpoint: 'doc1', run: (route) => routes.document(route, doc1[1] ?? '') };
+    if (pathname === '/' && method === 'GET')
+      return {
+        endpoint: null,
+        run: async ({ response }) =>
+          send(
+            response,
+            200,
+            'text/html; charset=utf-8',
+            pages.page(
+              'home',
+              'Training court',
+              '<p>This is the ECF Desk training court. See the README for its seeded logins.</p>',
+            ),
+          ),
+      };
     return null;
   };
 
-  const noFaults: FaultDecision = { latencyMs: 0, failStatus: null, dropBeforeCommit: false, dropAfterCommit: false, uploadBytesPerSecond: null };
+  const noFaults: FaultDecision = {
+    latencyMs: 0,
+    failStatus: null,
+    dropBeforeCommit: false,
+    dropAfterCommit: false,
+    uploadBytesPerSecond: null,
+  };
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
@@ -198,16 +264,28 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       const decision = route.endpoint ? faults.decide(route.endpoint) : noFaults;
       if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
       if (decision.dropBeforeCommit) return dropConnection(response);
-      if (decision.failStatus !== null) return send(response, decision.failStatus, 'text/html; charset=utf-8', pages.internalErrorPage());
+      if (decision.failStatus !== null)
+        return send(response, decision.failStatus, 'text/html; charset=utf-8', pages.internalErrorPage());
       if (request.method === 'POST') {
         const isUpload = route.endpoint === 'filing-documents';
-        const hold = await holdRoomForBody(request, response, isUpload ? bodyBudgets.uploads : bodyBudgets.forms, isUpload ? uploadLimit : formLimit);
+        const hold = await holdRoomForBody(
+          request,
+          response,
+          isUpload ? bodyBudgets.uploads : bodyBudgets.forms,
+          isUpload ? uploadLimit : formLimit,
+        );
         if (hold === null) return;
       }
       await route.run({ request, response, url: parsed, faults: decision });
     })().catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
-      if (error instanceof BodyTooLargeError) return send(response, 413, 'text/html; charset=utf-8', pages.errorPage("You cannot load this file because it's over 50 Megabytes (MB)"));
+      if (error instanceof BodyTooLargeError)
+        return send(
+          response,
+          413,
+          'text/html; charset=utf-8',
+          pages.errorPage("You cannot load this file because it's over 50 Megabytes (MB)"),
+        );
       send(response, 500, 'text/html; charset=utf-8', pages.internalErrorPage());
     });
   });

@@ -9,8 +9,7 @@ export type UploadRule = 'too-large' | 'not-pdf' | 'active-content' | 'encrypted
 
 /** The court's answer to an upload: accepted, or refused with the rule and the exact message CM/ECF shows. */
 export type UploadVerdict =
-  | { readonly accepted: true }
-  | { readonly accepted: false; readonly rule: UploadRule; readonly message: string };
+  { readonly accepted: true } | { readonly accepted: false; readonly rule: UploadRule; readonly message: string };
 
 /** The largest file the court takes, in bytes (FAQ 48: "over 50 Megabytes (MB)" is refused). */
 export const UPLOAD_LIMIT_BYTES = 50_000_000;
@@ -19,9 +18,11 @@ export const UPLOAD_LIMIT_BYTES = 50_000_000;
 export const UPLOAD_MESSAGES: Readonly<Record<UploadRule, string>> = {
   'too-large': "You cannot load this file because it's over 50 Megabytes (MB)", // FAQ 48
   'not-pdf': 'ERROR: Document is not a well-formed PDF document', // FAQ 50
-  'active-content': // FAQ 49
+  // FAQ 49
+  'active-content':
     'ERROR: Document is malformed or contains code which may cause an external action (such as launching an application). This PDF document cannot be accepted.',
-  encrypted: // FAQ 51
+  // FAQ 51
+  encrypted:
     'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
 };
 
@@ -140,7 +141,9 @@ function skipLiteralString(text: string, start: number, limit: number): number {
 
 // PDF 1.7 §7.3.5: a name may spell any byte as #xx, so /J#61vaScript is /JavaScript.
 function decodeName(raw: string): string {
-  return raw.includes('#') ? raw.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : raw;
+  return raw.includes('#')
+    ? raw.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : raw;
 }
 
 function decodedNames(text: string): string[] {
@@ -174,7 +177,10 @@ function readObjectStream(text: string, object: ObjectDictionary, budget: number
   const data = streamData(text, object);
   if (data === null) return null;
   try {
-    const inflated = inflateSync(Buffer.from(data, 'latin1'), { maxOutputLength: Math.max(1, budget), finishFlush: constants.Z_SYNC_FLUSH });
+    const inflated = inflateSync(Buffer.from(data, 'latin1'), {
+      maxOutputLength: Math.max(1, budget),
+      finishFlush: constants.Z_SYNC_FLUSH,
+    });
     return inflated.toString('latin1');
   } catch {
     return null;
@@ -193,7 +199,9 @@ function streamData(text: string, object: ObjectDictionary): string | null {
   keyword.lastIndex = object.end;
   if (keyword.exec(text) === null) return null;
   const start = keyword.lastIndex;
-  const declared = new RegExp(`/Length${WHITESPACE}+(\\d+)(?!${WHITESPACE}+\\d+${WHITESPACE}+R)`).exec(object.dictionary);
+  const declared = new RegExp(`/Length${WHITESPACE}+(\\d+)(?!${WHITESPACE}+\\d+${WHITESPACE}+R)`).exec(
+    object.dictionary,
+  );
   const length = declared === null ? -1 : Number(declared[1]);
   if (length >= 0 && END_OF_STREAM_PATTERN.test(text.slice(start + length, start + length + 64))) {
     return text.slice(start, start + length);

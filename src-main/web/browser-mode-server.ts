@@ -57,13 +57,22 @@ export interface BrowserModeServer {
 }
 
 function sendEnvelope(response: ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...securityHeaders,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(envelope));
 }
 
 /** A successful call whose value is bytes answers them raw (see `wire.ts`): a document as JSON would be several times its size. */
 function sendBytes(response: ServerResponse, bytes: Uint8Array): void {
-  response.writeHead(200, { ...securityHeaders, 'content-type': bytesContentType, 'content-length': String(bytes.byteLength), 'cache-control': 'no-store' });
+  response.writeHead(200, {
+    ...securityHeaders,
+    'content-type': bytesContentType,
+    'content-length': String(bytes.byteLength),
+    'cache-control': 'no-store',
+  });
   response.end(bytes);
 }
 
@@ -81,7 +90,10 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   const streams = createEventStreams();
   // The log is core's, which exists only once core is built; the readers start no child before then.
   let log: AppLog | null = null;
-  const readers = createIsolatedReaders({ scriptPath: options.isolatedChildPath, log: (line, level) => log?.(line, level) });
+  const readers = createIsolatedReaders({
+    scriptPath: options.isolatedChildPath,
+    log: (line, level) => log?.(line, level),
+  });
   const core = createCoreServices({
     dataFolder: options.dataFolder,
     host: 'browser',
@@ -96,10 +108,14 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   log = core.log;
   readers.warmUp();
   let port = options.port;
-  const budgets: BodyBudgets = { files: createByteBudget(options.uploadBytesInFlight ?? defaultUploadBytesInFlight), json: createByteBudget(jsonBytesInFlight) };
+  const budgets: BodyBudgets = {
+    files: createByteBudget(options.uploadBytesInFlight ?? defaultUploadBytesInFlight),
+    json: createByteBudget(jsonBytesInFlight),
+  };
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
-    if (!hasToken(request.headers[tokenHeader], token)) return refuse(response, 401, 'This page is not from the running ECF Desk. Open the address ECF Desk printed.');
+    if (!hasToken(request.headers[tokenHeader], token))
+      return refuse(response, 401, 'This page is not from the running ECF Desk. Open the address ECF Desk printed.');
     if (pathname === eventsPath && request.method === 'GET') return streams.open(response);
     if (request.method !== 'POST') return refuse(response, 405, 'Calls use POST.');
     let call: ReadCall;
@@ -107,7 +123,10 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       call = await readCallArguments(request, budgets);
     } catch (error) {
       const message = error instanceof UnreadableCall ? error.message : 'the request could not be read';
-      return sendEnvelope(response, 400, { ok: false, error: { code: 'invalid-arguments', message: `The request was malformed: ${message}.` } });
+      return sendEnvelope(response, 400, {
+        ok: false,
+        error: { code: 'invalid-arguments', message: `The request was malformed: ${message}.` },
+      });
     }
     try {
       const envelope = await dispatch(core.handlers, pathname.slice(apiPrefix.length), call.args);

@@ -37,7 +37,12 @@ export function createEventStreams(): EventStreams {
       streams.forEach((stream) => write(stream, frame));
     },
     open(response) {
-      response.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        ...securityHeaders,
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': open\n\n');
       streams.add(response);
       response.on('close', () => streams.delete(response));

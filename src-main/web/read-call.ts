@@ -37,7 +37,11 @@ function declaredLength(request: IncomingMessage): number | null {
  * holds the sender back. A declared length is read into one buffer of exactly that size, so the room held is the
  * memory used; a chunked body holds the whole limit, as it may grow to it.
  */
-async function readBody(request: IncomingMessage, limit: number, budget: ByteBudget): Promise<{ body: Buffer; hold: ByteHold }> {
+async function readBody(
+  request: IncomingMessage,
+  limit: number,
+  budget: ByteBudget,
+): Promise<{ body: Buffer; hold: ByteHold }> {
   const declared = declaredLength(request);
   if (declared !== null && declared > limit) throw new UnreadableCall(`the request is larger than ${limit} bytes`);
   const abandoned = new AbortController();
@@ -96,7 +100,8 @@ export async function readCallArguments(request: IncomingMessage, budgets: BodyB
     } catch {
       throw new UnreadableCall(`the ${argumentsHeader} header is not JSON`);
     }
-    if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) throw new UnreadableCall('the arguments must be an object');
+    if (typeof rest !== 'object' || rest === null || Array.isArray(rest))
+      throw new UnreadableCall('the arguments must be an object');
     const { body, hold } = await readBody(request, maxDocumentBytes, budgets.files);
     return { args: { ...rest, [bytesField]: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) }, hold };
   }

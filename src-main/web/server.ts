@@ -11,14 +11,16 @@ import { startBrowserModeServer } from './browser-mode-server';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.ECF_DESK_PORT ?? '0' } } });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${values.port}"`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const dataFolder = resolveAppDataFolder(process.env, process.platform, homedir());
   const server = await startBrowserModeServer({
     dataFolder,
     rendererFolder: path.join(here, '..', 'renderer'),
     isolatedChildPath: path.join(here, '..', 'workers', 'isolated-child.js'),
-    version: (JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
+    version: (JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version: string })
+      .version,
     port,
     trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
   });
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`ECF Desk could not start browser mode: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `ECF Desk could not start browser mode: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -55,8 +55,10 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
     const secret = totpSecret.trim();
     let totpProblem: string | null = null;
     if (mfaMode === 'stored-secret') {
-      if (secret === '' && !account?.totpSecretSaved) totpProblem = 'Enter the secret PACER showed when you added an authenticator app.';
-      else if (secret !== '' && !totpSecretPattern.test(secret)) totpProblem = 'An authenticator secret has only the letters A–Z and digits 2–7.';
+      if (secret === '' && !account?.totpSecretSaved)
+        totpProblem = 'Enter the secret PACER showed when you added an authenticator app.';
+      else if (secret !== '' && !totpSecretPattern.test(secret))
+        totpProblem = 'An authenticator secret has only the letters A–Z and digits 2–7.';
     }
     return { loginId: loginId.trim() === '' ? 'Enter the PACER username.' : null, totpSecret: totpProblem };
   };
@@ -91,12 +93,21 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
   };
 
   const passwordHint = (): string => {
-    if (!isEditing) return `Kept in ${keychainName(keychain)}, never shown again. Leave it blank to be asked at each login.`;
-    return account.passwordSaved ? 'Leave it blank to keep the saved password.' : 'Leave it blank to be asked at each login.';
+    if (!isEditing)
+      return `Kept in ${keychainName(keychain)}, never shown again. Leave it blank to be asked at each login.`;
+    return account.passwordSaved
+      ? 'Leave it blank to keep the saved password.'
+      : 'Leave it blank to be asked at each login.';
   };
 
   return (
-    <Dialog title={isEditing ? `Edit ${account.loginId}` : 'Add account'} testId="account-form" initialFocus={loginIdRef} fallbackFocus={fallbackFocus} onClose={onClose}>
+    <Dialog
+      title={isEditing ? `Edit ${account.loginId}` : 'Add account'}
+      testId="account-form"
+      initialFocus={loginIdRef}
+      fallbackFocus={fallbackFocus}
+      onClose={onClose}
+    >
       <form className="account-form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField
           ref={loginIdRef}
@@ -108,7 +119,14 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
           onChange={(event) => setLoginId(event.target.value)}
         />
         {canStore ? (
-          <TextField label="Password" type="password" autoComplete="new-password" value={password} hint={passwordHint()} onChange={(event) => setPassword(event.target.value)} />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            hint={passwordHint()}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         ) : (
           <p className="account-form__note">Password: not saved. ECF Desk asks for it at each login.</p>
         )}
@@ -116,7 +134,13 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
           <legend className="choices__legend">Account kind</legend>
           {kindChoices.map((choice) => (
             <label key={choice.value} className="choice">
-              <input type="radio" name={kindName} value={choice.value} checked={kind === choice.value} onChange={() => setKind(choice.value)} />
+              <input
+                type="radio"
+                name={kindName}
+                value={choice.value}
+                checked={kind === choice.value}
+                onChange={() => setKind(choice.value)}
+              />
               {choice.label}
             </label>
           ))}
@@ -134,18 +158,39 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
         <fieldset className="choices">
           <legend className="choices__legend">6-digit code (multi-factor authentication)</legend>
           <label className="choice">
-            <input type="radio" name={mfaName} value="none" checked={mfaMode === 'none'} onChange={() => setMfaMode('none')} />
+            <input
+              type="radio"
+              name={mfaName}
+              value="none"
+              checked={mfaMode === 'none'}
+              onChange={() => setMfaMode('none')}
+            />
             None
           </label>
           <label className="choice">
-            <input type="radio" name={mfaName} value="prompt" checked={mfaMode === 'prompt'} onChange={() => setMfaMode('prompt')} />
+            <input
+              type="radio"
+              name={mfaName}
+              value="prompt"
+              checked={mfaMode === 'prompt'}
+              onChange={() => setMfaMode('prompt')}
+            />
             Ask me for the 6-digit code
           </label>
           <label className={canStore ? 'choice' : 'choice choice--disabled'}>
-            <input type="radio" name={mfaName} value="stored-secret" checked={mfaMode === 'stored-secret'} disabled={!canStore} onChange={() => setMfaMode('stored-secret')} />
+            <input
+              type="radio"
+              name={mfaName}
+              value="stored-secret"
+              checked={mfaMode === 'stored-secret'}
+              disabled={!canStore}
+              onChange={() => setMfaMode('stored-secret')}
+            />
             <span className="choice__text">
               Generate the code from a secret saved in {keychainName(keychain)}
-              {!canStore && <span className="choice__hint">Not available: nothing can be saved in {keychainName(keychain)}.</span>}
+              {!canStore && (
+                <span className="choice__hint">Not available: nothing can be saved in {keychainName(keychain)}.</span>
+              )}
             </span>
           </label>
         </fieldset>
@@ -157,7 +202,11 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
             autoComplete="off"
             spellCheck={false}
             value={totpSecret}
-            hint={account?.totpSecretSaved ? 'Leave it blank to keep the saved secret.' : 'The letters and digits PACER showed when you added an authenticator app.'}
+            hint={
+              account?.totpSecretSaved
+                ? 'Leave it blank to keep the saved secret.'
+                : 'The letters and digits PACER showed when you added an authenticator app.'
+            }
             error={problems.totpSecret}
             onChange={(event) => setTotpSecret(event.target.value)}
           />

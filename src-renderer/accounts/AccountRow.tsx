@@ -14,7 +14,11 @@ export interface AccountRowProps {
 
 /** One saved account (its buttons name it, so a screen reader's list of buttons tells the rows apart): its username, kind, how its code and password are found (never the password), and what can be done with it. */
 export function AccountRow({ account, keychain, isLoggedIn, onLogin, onTest, onEdit, onRemove }: AccountRowProps) {
-  const facts = [describeMfaMode(account.mfaMode, keychain), account.defaultClientCode ? `Client code ${account.defaultClientCode}` : 'No default client code', describePassword(account, keychain)];
+  const facts = [
+    describeMfaMode(account.mfaMode, keychain),
+    account.defaultClientCode ? `Client code ${account.defaultClientCode}` : 'No default client code',
+    describePassword(account, keychain),
+  ];
   return (
     <li className="account-row" data-testid="account-row" data-login-id={account.loginId}>
       <div className="account-row__identity">
@@ -29,7 +33,12 @@ export function AccountRow({ account, keychain, isLoggedIn, onLogin, onTest, onE
       </ul>
       <div className="account-row__actions">
         {!isLoggedIn && (
-          <button type="button" className="button button--primary button--small" aria-label={`Log in as ${account.loginId}`} onClick={onLogin}>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            aria-label={`Log in as ${account.loginId}`}
+            onClick={onLogin}
+          >
             Log in
           </button>
         )}
@@ -39,7 +48,12 @@ export function AccountRow({ account, keychain, isLoggedIn, onLogin, onTest, onE
         <button type="button" className="button button--small" aria-label={`Edit ${account.loginId}`} onClick={onEdit}>
           Edit
         </button>
-        <button type="button" className="button button--quiet button--small" aria-label={`Remove ${account.loginId}`} onClick={onRemove}>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          aria-label={`Remove ${account.loginId}`}
+          onClick={onRemove}
+        >
           Remove
         </button>
       </div>

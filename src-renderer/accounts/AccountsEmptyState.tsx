@@ -2,7 +2,13 @@ import type { Ref } from 'react';
 import { AccountIcon } from './AccountIcon';
 
 /** What the screen says before any account is added: what an account is for, and the one button to add it. */
-export function AccountsEmptyState({ onAdd, ref }: { readonly onAdd: () => void; readonly ref?: Ref<HTMLButtonElement> }) {
+export function AccountsEmptyState({
+  onAdd,
+  ref,
+}: {
+  readonly onAdd: () => void;
+  readonly ref?: Ref<HTMLButtonElement>;
+}) {
   return (
     <div className="empty-state" data-testid="accounts-empty">
       <span className="empty-state__badge">

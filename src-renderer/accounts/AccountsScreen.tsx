@@ -20,7 +20,9 @@ type OpenDialog =
 
 /** Where passwords go, said once for the whole screen: the keychain's name, or why they are asked at each login. */
 function describeKeychain(keychain: KeychainStatus): string {
-  return canStoreSecrets(keychain) ? `Passwords are saved in ${keychain.name}.` : (keychain.message ?? askedAtLoginMessage);
+  return canStoreSecrets(keychain)
+    ? `Passwords are saved in ${keychain.name}.`
+    : (keychain.message ?? askedAtLoginMessage);
 }
 
 /** The Accounts screen: the court session, the saved PACER accounts, and dialogs to add, edit, test, log in with and remove them. */
@@ -66,7 +68,8 @@ export function AccountsScreen() {
         </div>
       );
     }
-    if (accounts.length === 0) return <AccountsEmptyState ref={addButtonRef} onAdd={() => setDialog({ kind: 'add' })} />;
+    if (accounts.length === 0)
+      return <AccountsEmptyState ref={addButtonRef} onAdd={() => setDialog({ kind: 'add' })} />;
     return (
       <ul className="accounts-screen__list" aria-label="PACER accounts">
         {accounts.map((account) => (
@@ -89,9 +92,20 @@ export function AccountsScreen() {
     if (dialog === null) return null;
     switch (dialog.kind) {
       case 'add':
-        return <AccountForm account={null} keychain={keychain} fallbackFocus={addButtonRef} onSave={save} onClose={close} />;
+        return (
+          <AccountForm account={null} keychain={keychain} fallbackFocus={addButtonRef} onSave={save} onClose={close} />
+        );
       case 'edit':
-        return <AccountForm key={dialog.account.id} account={dialog.account} keychain={keychain} fallbackFocus={addButtonRef} onSave={save} onClose={close} />;
+        return (
+          <AccountForm
+            key={dialog.account.id}
+            account={dialog.account}
+            keychain={keychain}
+            fallbackFocus={addButtonRef}
+            onSave={save}
+            onClose={close}
+          />
+        );
       case 'login':
         return (
           <LoginDialog
@@ -105,7 +119,15 @@ export function AccountsScreen() {
           />
         );
       case 'remove':
-        return <RemoveAccountDialog account={dialog.account} keychain={keychain} fallbackFocus={addButtonRef} onConfirm={() => void confirmRemoval(dialog.account)} onClose={close} />;
+        return (
+          <RemoveAccountDialog
+            account={dialog.account}
+            keychain={keychain}
+            fallbackFocus={addButtonRef}
+            onConfirm={() => void confirmRemoval(dialog.account)}
+            onClose={close}
+          />
+        );
     }
   };
 
@@ -124,12 +146,24 @@ export function AccountsScreen() {
           )}
         </div>
         {accounts.length > 0 && (
-          <button ref={addButtonRef} type="button" className="button button--primary accounts-screen__add" data-testid="add-account" onClick={() => setDialog({ kind: 'add' })}>
+          <button
+            ref={addButtonRef}
+            type="button"
+            className="button button--primary accounts-screen__add"
+            data-testid="add-account"
+            onClick={() => setDialog({ kind: 'add' })}
+          >
             Add account
           </button>
         )}
       </div>
-      <SessionBar session={session} warning={sessionWarning} courtName={courtName} onLogout={() => void logout()} logoutRef={logoutRef} />
+      <SessionBar
+        session={session}
+        warning={sessionWarning}
+        courtName={courtName}
+        onLogout={() => void logout()}
+        logoutRef={logoutRef}
+      />
       {renderList()}
       {renderDialog()}
       <LiveRegion message={announcement} />

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import './Dialog.css';
 
-const focusableSelector = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+const focusableSelector =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /** What a modal dialog needs: its title, what takes focus first, and what closing it does. */
 export interface DialogProps {
@@ -24,13 +25,23 @@ export interface DialogProps {
  * A modal dialog: focus moves in on opening, Tab stays inside, Escape closes, and focus goes back to the
  * control that opened it. Clicking outside does nothing, so half-typed details are never lost by a stray click.
  */
-export function Dialog({ title, role = 'dialog', testId, descriptionId, initialFocus, fallbackFocus, onClose, children }: DialogProps) {
+export function Dialog({
+  title,
+  role = 'dialog',
+  testId,
+  descriptionId,
+  initialFocus,
+  fallbackFocus,
+  onClose,
+  children,
+}: DialogProps) {
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = initialFocus?.current ?? panelRef.current?.querySelector<HTMLElement>(focusableSelector) ?? panelRef.current;
+    const first =
+      initialFocus?.current ?? panelRef.current?.querySelector<HTMLElement>(focusableSelector) ?? panelRef.current;
     first?.focus();
     return () => {
       const target = opener?.isConnected ? opener : fallbackFocus.current;
@@ -61,7 +72,17 @@ export function Dialog({ title, role = 'dialog', testId, descriptionId, initialF
 
   return (
     <div className="dialog-backdrop">
-      <div ref={panelRef} className="dialog" role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={descriptionId} data-testid={testId} tabIndex={-1} onKeyDown={keepFocusInside}>
+      <div
+        ref={panelRef}
+        className="dialog"
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        data-testid={testId}
+        tabIndex={-1}
+        onKeyDown={keepFocusInside}
+      >
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>

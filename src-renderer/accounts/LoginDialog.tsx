@@ -72,7 +72,8 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   // A refusal or a result sits under the fields; at a large zoom it would otherwise appear below the dialog's fold.
   // (A request for a field needs no scrolling: the field takes focus, which brings it into view.)
   useEffect(() => {
-    if (failure || outcome?.outcome === 'refused' || outcome?.outcome === 'logged-in') answerRef.current?.scrollIntoView?.({ block: 'nearest' });
+    if (failure || outcome?.outcome === 'refused' || outcome?.outcome === 'logged-in')
+      answerRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [outcome, failure]);
 
   const findProblems = (): Problems => ({
@@ -142,10 +143,29 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   return (
     <Dialog title={title} testId="login-dialog" fallbackFocus={fallbackFocus} onClose={onClose}>
       <form className="login-dialog" noValidate onSubmit={(event) => void submit(event)}>
-        {purpose === 'test' && !hasPassed && <p className="login-dialog__intro">ECF Desk logs in to the court and straight out again, to show the account works.</p>}
-        {isFiler && !hasPassed && <RedactionAcknowledgement ref={refs.acknowledgement} isAcknowledged={isAcknowledged} error={problems.acknowledgement} onChange={acknowledge} />}
+        {purpose === 'test' && !hasPassed && (
+          <p className="login-dialog__intro">
+            ECF Desk logs in to the court and straight out again, to show the account works.
+          </p>
+        )}
+        {isFiler && !hasPassed && (
+          <RedactionAcknowledgement
+            ref={refs.acknowledgement}
+            isAcknowledged={isAcknowledged}
+            error={problems.acknowledgement}
+            onChange={acknowledge}
+          />
+        )}
         {asksPassword && !hasPassed && (
-          <TextField ref={refs.password} label="Password" type="password" autoComplete="current-password" value={password} error={problems.password} onChange={(event) => setPassword(event.target.value)} />
+          <TextField
+            ref={refs.password}
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            error={problems.password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         )}
         {asksOtp && !hasPassed && (
           <TextField
@@ -191,7 +211,15 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
 }
 
 /** What the court answered, shown under the fields: a request for more, a refusal with help, or a test that worked. */
-function LoginAnswer({ outcome, failure, loginId }: { readonly outcome: LoginOutcome | null; readonly failure: string | null; readonly loginId: string }) {
+function LoginAnswer({
+  outcome,
+  failure,
+  loginId,
+}: {
+  readonly outcome: LoginOutcome | null;
+  readonly failure: string | null;
+  readonly loginId: string;
+}) {
   if (failure) {
     return (
       <p className="login-dialog__message login-dialog__message--failed" data-testid="login-message" role="alert">
@@ -200,7 +228,8 @@ function LoginAnswer({ outcome, failure, loginId }: { readonly outcome: LoginOut
     );
   }
   if (!outcome) return null;
-  if (outcome.outcome === 'refused') return <LoginRefusal message={outcome.message} courtMessage={outcome.courtMessage} help={outcome.help} />;
+  if (outcome.outcome === 'refused')
+    return <LoginRefusal message={outcome.message} courtMessage={outcome.courtMessage} help={outcome.help} />;
   if (outcome.outcome === 'logged-in') {
     return (
       <div className="login-dialog__message login-dialog__message--passed" data-testid="login-message" role="status">

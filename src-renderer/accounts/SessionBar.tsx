@@ -39,7 +39,10 @@ export function SessionBar({ session, warning, courtName, onLogout, logoutRef }:
       </section>
     );
   }
-  const facts = [session.clientCode ? `client code ${session.clientCode}` : 'no client code', describeSince(session.since)];
+  const facts = [
+    session.clientCode ? `client code ${session.clientCode}` : 'no client code',
+    describeSince(session.since),
+  ];
   return (
     <section className="session-bar" data-testid="session-bar" data-state="logged-in" aria-label="Court session">
       <span className="session-bar__dot" aria-hidden="true" />

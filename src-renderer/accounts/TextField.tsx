@@ -35,7 +35,14 @@ export function TextField({ label, hint, counter, error, ref, ...input }: TextFi
           </span>
         )}
       </span>
-      <input ref={ref} id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        ref={ref}
+        id={id}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {hint && (
         <span id={hintId} className="field__hint">
           {hint}

@@ -5,7 +5,9 @@ export const maxClientCodeLength = 32;
 
 /** Why a client code cannot be used, or null when it can. */
 export function findClientCodeProblem(code: string): string | null {
-  return code.trim().length > maxClientCodeLength ? `A client code is at most ${maxClientCodeLength} characters (FAQ 19).` : null;
+  return code.trim().length > maxClientCodeLength
+    ? `A client code is at most ${maxClientCodeLength} characters (FAQ 19).`
+    : null;
 }
 
 /** An account's kind in a word or two, as the list and the session bar show it. */

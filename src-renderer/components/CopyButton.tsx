@@ -42,8 +42,7 @@ export function CopyButton({ value, description, unavailableHint, isHiddenWithou
   return (
     <>
       <button type="button" className="button button--quiet button--small" onClick={copy}>
-        {labels[state]}{' '}
-        <span className="visually-hidden">{description}</span>
+        {labels[state]} <span className="visually-hidden">{description}</span>
       </button>
       <span className="visually-hidden" aria-live="polite">
         {state === 'copied' ? 'Copied to the clipboard.' : state === 'failed' ? unavailableHint : ''}

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
 
 /** The names of the app's icons. */
-export type IconName = 'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help' | 'inbox' | 'settings' | 'lock';
+export type IconName =
+  'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help' | 'inbox' | 'settings' | 'lock';
 
 // Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
 const shapes: Record<IconName, ReactElement> = {
@@ -75,7 +76,17 @@ const shapes: Record<IconName, ReactElement> = {
 /** A decorative icon; the words beside it carry the meaning, so screen readers skip it. */
 export function Icon({ name, className = 'icon' }: { readonly name: IconName; readonly className?: string }) {
   return (
-    <svg className={className} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className={className}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {shapes[name]}
     </svg>
   );

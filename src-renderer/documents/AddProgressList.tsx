@@ -17,7 +17,12 @@ export function AddProgressList({ jobs }: { readonly jobs: readonly AddJob[] }) 
               <Icon name="document" className="icon add-progress__icon" />
               <span className="add-progress__name">{job.name}</span>
               <span className="add-progress__phase">{job.phase === 'waiting' ? phase : `${phase} · ${percent}%`}</span>
-              <progress className="progress-bar add-progress__bar" max={1} value={job.fraction} aria-label={`${job.name}: ${phase}`} />
+              <progress
+                className="progress-bar add-progress__bar"
+                max={1}
+                value={job.fraction}
+                aria-label={`${job.name}: ${phase}`}
+              />
             </li>
           );
         })}

@@ -22,11 +22,26 @@ export function CheckProgress({
       <span className="check-progress__label">{label}</span>
       <span className="progress-line">
         {hasPageCount ? (
-          <progress className="progress-bar" data-testid="preflight-progress" max={progress.pageCount} value={progress.pagesDone} aria-label={`Checking ${name}`} />
+          <progress
+            className="progress-bar"
+            data-testid="preflight-progress"
+            max={progress.pageCount}
+            value={progress.pagesDone}
+            aria-label={`Checking ${name}`}
+          />
         ) : (
-          <progress className="progress-bar" data-testid="preflight-progress" aria-label={preflight.state === 'waiting' ? `${name} is waiting to be checked` : `Checking ${name}`} />
+          <progress
+            className="progress-bar"
+            data-testid="preflight-progress"
+            aria-label={preflight.state === 'waiting' ? `${name} is waiting to be checked` : `Checking ${name}`}
+          />
         )}
-        <button type="button" className="button button--quiet button--small" data-testid="cancel-check" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          data-testid="cancel-check"
+          onClick={onCancel}
+        >
           Cancel<span className="visually-hidden"> checking {name}</span>
         </button>
       </span>

@@ -30,9 +30,25 @@ function isOnControl(event: MouseEvent | FocusEvent): boolean {
 }
 
 /** One document in the list: its facts, its status and its Remove button; clicking it shows its findings. */
-export function DocumentRow({ document, progress, isSelected, isTabStop, onSelect, onFocus, onRemove, onCheckAgain, onCancelCheck }: DocumentRowProps) {
+export function DocumentRow({
+  document,
+  progress,
+  isSelected,
+  isTabStop,
+  onSelect,
+  onFocus,
+  onRemove,
+  onCheckAgain,
+  onCancelCheck,
+}: DocumentRowProps) {
   const added = formatDateTime(document.addedAt);
-  const classes = ['document-row', document.problem ? 'document-row--problem' : '', isSelected ? 'document-row--selected' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'document-row',
+    document.problem ? 'document-row--problem' : '',
+    isSelected ? 'document-row--selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <tr
       className={classes}
@@ -68,7 +84,11 @@ export function DocumentRow({ document, progress, isSelected, isTabStop, onSelec
           </>
         )}
       </td>
-      <td className="document-row__number" data-testid="document-size" title={`${document.bytes.toLocaleString('en-US')} bytes`}>
+      <td
+        className="document-row__number"
+        data-testid="document-size"
+        title={`${document.bytes.toLocaleString('en-US')} bytes`}
+      >
         {formatBytes(document.bytes)}
       </td>
       <td className="document-row__hash-cell">
@@ -78,7 +98,12 @@ export function DocumentRow({ document, progress, isSelected, isTabStop, onSelec
         <span className="document-row__hash-more" aria-hidden="true">
           …
         </span>
-        <CopyButton value={document.sha256} description={`the SHA-256 of ${document.name}`} unavailableHint="The clipboard is not available here. The full value is in the tooltip." isHiddenWithoutClipboard />
+        <CopyButton
+          value={document.sha256}
+          description={`the SHA-256 of ${document.name}`}
+          unavailableHint="The clipboard is not available here. The full value is in the tooltip."
+          isHiddenWithoutClipboard
+        />
       </td>
       <td className="document-row__added">
         <time dateTime={document.addedAt}>
@@ -87,10 +112,21 @@ export function DocumentRow({ document, progress, isSelected, isTabStop, onSelec
         </time>
       </td>
       <td className="document-row__status">
-        <DocumentStatus document={document} progress={progress} onCheckAgain={onCheckAgain} onCancelCheck={onCancelCheck} />
+        <DocumentStatus
+          document={document}
+          progress={progress}
+          onCheckAgain={onCheckAgain}
+          onCancelCheck={onCancelCheck}
+        />
       </td>
       <td className="document-row__actions">
-        <button type="button" className="button button--quiet button--small" data-testid="remove" data-remove-button onClick={onRemove}>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          data-testid="remove"
+          data-remove-button
+          onClick={onRemove}
+        >
           Remove<span className="visually-hidden"> {document.name}</span>
         </button>
       </td>

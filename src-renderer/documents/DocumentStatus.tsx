@@ -46,14 +46,20 @@ export function DocumentStatus({
   }
   const summary = summarizePreflight(preflight);
   const icon = toneIcons[summary.tone];
-  const canCheckAgain = preflight.state === 'cancelled' || (preflight.state === 'done' && preflight.report.verdict === 'error');
+  const canCheckAgain =
+    preflight.state === 'cancelled' || (preflight.state === 'done' && preflight.report.verdict === 'error');
   return (
     <span className={`document-status document-status--${summary.tone}`} data-testid="preflight-status">
       {icon && <Icon name={icon} />}
       <span className="document-status__words">
         <span className="document-status__label">{summary.label}</span>
         {canCheckAgain && (
-          <button type="button" className="button button--quiet button--small document-status__action" data-testid="check-again" onClick={onCheckAgain}>
+          <button
+            type="button"
+            className="button button--quiet button--small document-status__action"
+            data-testid="check-again"
+            onClick={onCheckAgain}
+          >
             Check again<span className="visually-hidden"> {document.name}</span>
           </button>
         )}

@@ -40,7 +40,18 @@ function targetRow(key: string, index: number, count: number): number | null {
  * The documents as a table, in the order given, with sortable Name, Size and Added columns. One row at a time is
  * in the Tab order; arrow keys, Home and End move between rows, and Enter or Space shows a row's findings.
  */
-export function DocumentTable({ documents, sort, checkProgress, selectedId, onSort, onSelect, onRemove, onCheckAgain, onCancelCheck, containerRef }: DocumentTableProps) {
+export function DocumentTable({
+  documents,
+  sort,
+  checkProgress,
+  selectedId,
+  onSort,
+  onSelect,
+  onRemove,
+  onCheckAgain,
+  onCancelCheck,
+  containerRef,
+}: DocumentTableProps) {
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const ids = documents.map((document) => document.id);
   const tabStopId = [focusedId, selectedId].find((id) => id !== null && ids.includes(id)) ?? ids[0];
@@ -66,7 +77,9 @@ export function DocumentTable({ documents, sort, checkProgress, selectedId, onSo
   return (
     <div className="document-table" ref={containerRef}>
       <table className="document-table__table">
-        <caption className="visually-hidden">Documents for this filing. Select a row to see what preflight found.</caption>
+        <caption className="visually-hidden">
+          Documents for this filing. Select a row to see what preflight found.
+        </caption>
         <thead>
           <tr>
             <SortableHeader label="Name" sort="name" activeSort={sort} onSort={onSort} />

@@ -135,7 +135,15 @@ export function DocumentsScreen() {
           </h1>
           {sorted.length > 0 && <p className="screen__summary">{summarize(sorted)}</p>}
         </div>
-        <button ref={addButtonRef} type="button" className="button button--primary" data-testid="add-pdfs" aria-keyshortcuts="Control+O Meta+O" title={`Add PDFs (${openShortcutLabel})`} onClick={openPicker}>
+        <button
+          ref={addButtonRef}
+          type="button"
+          className="button button--primary"
+          data-testid="add-pdfs"
+          aria-keyshortcuts="Control+O Meta+O"
+          title={`Add PDFs (${openShortcutLabel})`}
+          onClick={openPicker}
+        >
           <Icon name="upload" />
           Add PDFs…
         </button>

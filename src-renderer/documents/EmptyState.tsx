@@ -11,7 +11,9 @@ export function EmptyState() {
       <p className="empty-state__text">
         Add the PDFs for your filing. Drag them here or choose <strong>Add PDFs…</strong>
       </p>
-      <p className="empty-state__hint">ECF Desk keeps its own copy of each file, so moving or renaming the original later is fine.</p>
+      <p className="empty-state__hint">
+        ECF Desk keeps its own copy of each file, so moving or renaming the original later is fine.
+      </p>
     </div>
   );
 }

@@ -2,7 +2,15 @@ import { useId, useState, type Ref } from 'react';
 import type { AnnotationsToDrop, DocumentRecord } from '../../src-main/shared/domain';
 import type { Finding, FindingCode, FixId, PreflightProgress } from '../../src-main/shared/preflight';
 import { Icon } from '../components/Icon';
-import { explainReport, formatPages, isLeakingText, labelOfFindingText, severityHeadings, summarizePreflight, titleOfFinding } from '../format/describe-preflight';
+import {
+  explainReport,
+  formatPages,
+  isLeakingText,
+  labelOfFindingText,
+  severityHeadings,
+  summarizePreflight,
+  titleOfFinding,
+} from '../format/describe-preflight';
 import { toneIcons } from './tone-icons';
 import { CheckProgress } from './CheckProgress';
 import { FixActions, FixingProgress } from './FixActions';
@@ -36,7 +44,15 @@ interface FixContext {
  * A finding's pages on screen: "Show page N" first, then the page with its boxes outlined, and, when the finding is on
  * more than one page, buttons to step between them.
  */
-function FindingPages({ finding, pages, openDocument }: { readonly finding: Finding; readonly pages: readonly number[]; readonly openDocument: () => Promise<PreviewDocument> }) {
+function FindingPages({
+  finding,
+  pages,
+  openDocument,
+}: {
+  readonly finding: Finding;
+  readonly pages: readonly number[];
+  readonly openDocument: () => Promise<PreviewDocument>;
+}) {
   const [shownIndex, setShownIndex] = useState<number | null>(null);
   const previewId = useId();
   const first = pages[0];
@@ -60,10 +76,22 @@ function FindingPages({ finding, pages, openDocument }: { readonly finding: Find
         </button>
         {shownIndex !== null && pages.length > 1 && (
           <>
-            <button type="button" className="button button--small" data-testid="previous-page" disabled={previous === undefined} onClick={() => setShownIndex(shownIndex - 1)}>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="previous-page"
+              disabled={previous === undefined}
+              onClick={() => setShownIndex(shownIndex - 1)}
+            >
               {previous === undefined ? 'Previous page' : `Previous: page ${previous}`}
             </button>
-            <button type="button" className="button button--small" data-testid="next-page" disabled={next === undefined} onClick={() => setShownIndex(shownIndex + 1)}>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="next-page"
+              disabled={next === undefined}
+              onClick={() => setShownIndex(shownIndex + 1)}
+            >
               {next === undefined ? 'Next page' : `Next: page ${next}`}
             </button>
             <span className="finding__preview-position" aria-live="polite">
@@ -72,26 +100,44 @@ function FindingPages({ finding, pages, openDocument }: { readonly finding: Find
           </>
         )}
       </div>
-      <div id={previewId}>{shownIndex !== null && <PagePreview finding={finding} page={page} openDocument={openDocument} />}</div>
+      <div id={previewId}>
+        {shownIndex !== null && <PagePreview finding={finding} page={page} openDocument={openDocument} />}
+      </div>
     </div>
   );
 }
 
 /** One finding: a short title, where it is, the explanation, the lines it found (leaking text set apart), its pages and its fixes. */
-function FindingItem({ finding, fixContext, openDocument }: { readonly finding: Finding; readonly fixContext: FixContext; readonly openDocument: () => Promise<PreviewDocument> }) {
+function FindingItem({
+  finding,
+  fixContext,
+  openDocument,
+}: {
+  readonly finding: Finding;
+  readonly fixContext: FixContext;
+  readonly openDocument: () => Promise<PreviewDocument>;
+}) {
   const noFix = cannotBeFixedByCopy[finding.code];
   const pages = finding.pages && finding.pages.length > 0 ? formatPages(finding.pages) : null;
   const pageNumbers = [...new Set(finding.pages ?? [])].sort((first, second) => first - second);
   const isLeak = isLeakingText(finding.code);
   return (
-    <li className={`finding finding--${finding.severity}`} data-testid="finding" data-code={finding.code} data-severity={finding.severity}>
+    <li
+      className={`finding finding--${finding.severity}`}
+      data-testid="finding"
+      data-code={finding.code}
+      data-severity={finding.severity}
+    >
       <div className="finding__heading">
         <h4 className="finding__title">{titleOfFinding(finding.code)}</h4>
         {pages && <span className="finding__pages">{pages.charAt(0).toUpperCase() + pages.slice(1)}</span>}
       </div>
       <p className="finding__message">{finding.message}</p>
       {finding.text && finding.text.length > 0 && (
-        <div className={isLeak ? 'finding__text finding__text--leak' : 'finding__text'} data-testid={isLeak ? 'leaking-text' : undefined}>
+        <div
+          className={isLeak ? 'finding__text finding__text--leak' : 'finding__text'}
+          data-testid={isLeak ? 'leaking-text' : undefined}
+        >
           <p className="finding__text-label">{labelOfFindingText(finding.code)}</p>
           <ul className="finding__text-list">
             {finding.text.map((line, index) => (
@@ -112,7 +158,15 @@ function FindingItem({ finding, fixContext, openDocument }: { readonly finding: 
 }
 
 /** The findings of a finished check, grouped by how serious they are. */
-function FindingGroups({ findings, fixContext, openDocument }: { readonly findings: readonly Finding[]; readonly fixContext: FixContext; readonly openDocument: () => Promise<PreviewDocument> }) {
+function FindingGroups({
+  findings,
+  fixContext,
+  openDocument,
+}: {
+  readonly findings: readonly Finding[];
+  readonly fixContext: FixContext;
+  readonly openDocument: () => Promise<PreviewDocument>;
+}) {
   const baseId = useId();
   return (
     <>
@@ -127,7 +181,12 @@ function FindingGroups({ findings, fixContext, openDocument }: { readonly findin
             </h3>
             <ul className="findings-group__list">
               {group.map((finding, index) => (
-                <FindingItem key={`${finding.code}-${index}`} finding={finding} fixContext={fixContext} openDocument={openDocument} />
+                <FindingItem
+                  key={`${finding.code}-${index}`}
+                  finding={finding}
+                  fixContext={fixContext}
+                  openDocument={openDocument}
+                />
               ))}
             </ul>
           </section>
@@ -138,7 +197,14 @@ function FindingGroups({ findings, fixContext, openDocument }: { readonly findin
 }
 
 /** What the panel says under the document's name for each preflight state. */
-function PanelBody({ document, progress, onCheckAgain, onCancelCheck, onFix, readContent }: Omit<FindingsPanelProps, 'ref' | 'onUndoFix' | 'onCancelFix'> & { readonly document: DocumentRecord }) {
+function PanelBody({
+  document,
+  progress,
+  onCheckAgain,
+  onCancelCheck,
+  onFix,
+  readContent,
+}: Omit<FindingsPanelProps, 'ref' | 'onUndoFix' | 'onCancelFix'> & { readonly document: DocumentRecord }) {
   const { preflight } = document;
   const openDocument = usePreviewDocument(document.id, readContent);
   if (document.problem) return <p className="findings-panel__summary">{document.problem.message}</p>;
@@ -147,14 +213,18 @@ function PanelBody({ document, progress, onCheckAgain, onCancelCheck, onFix, rea
     case 'running':
       return (
         <div className="findings-panel__busy">
-          <p className="findings-panel__summary">Preflight is reading every page. The findings appear here when it is done; you can keep working meanwhile.</p>
+          <p className="findings-panel__summary">
+            Preflight is reading every page. The findings appear here when it is done; you can keep working meanwhile.
+          </p>
           <CheckProgress name={document.name} preflight={preflight} progress={progress} onCancel={onCancelCheck} />
         </div>
       );
     case 'cancelled':
       return (
         <div className="findings-panel__busy">
-          <p className="findings-panel__summary">This PDF has not been checked, so nobody knows yet whether the court would accept it.</p>
+          <p className="findings-panel__summary">
+            This PDF has not been checked, so nobody knows yet whether the court would accept it.
+          </p>
           <button type="button" className="button" data-testid="check-again" onClick={onCheckAgain}>
             Check again
           </button>
@@ -172,7 +242,12 @@ function PanelBody({ document, progress, onCheckAgain, onCancelCheck, onFix, rea
         <>
           <p className="findings-panel__summary">{explainReport(preflight.report)}</p>
           {preflight.report.verdict === 'error' && (
-            <button type="button" className="button findings-panel__retry" data-testid="check-again" onClick={onCheckAgain}>
+            <button
+              type="button"
+              className="button findings-panel__retry"
+              data-testid="check-again"
+              onClick={onCheckAgain}
+            >
               Check again
             </button>
           )}
@@ -203,11 +278,19 @@ export function FindingsPanel(props: FindingsPanelProps) {
   const { document, ref } = props;
   if (!document) {
     return (
-      <section ref={ref} className="findings-panel findings-panel--empty" data-testid="findings-panel" aria-labelledby={headingId}>
+      <section
+        ref={ref}
+        className="findings-panel findings-panel--empty"
+        data-testid="findings-panel"
+        aria-labelledby={headingId}
+      >
         <h2 id={headingId} className="findings-panel__eyebrow">
           Preflight findings
         </h2>
-        <p className="findings-panel__hint">Select a document in the list to see what preflight found: anything the court would reject, and anything worth a look before you file.</p>
+        <p className="findings-panel__hint">
+          Select a document in the list to see what preflight found: anything the court would reject, and anything worth
+          a look before you file.
+        </p>
       </section>
     );
   }
@@ -222,15 +305,27 @@ export function FindingsPanel(props: FindingsPanelProps) {
         </h2>
         {/* While a check runs, its progress below says where it is; a verdict comes once it is done. */}
         {summary.tone !== 'busy' && (
-          <p className={`findings-panel__verdict findings-panel__verdict--${summary.tone}`} data-testid="findings-verdict">
+          <p
+            className={`findings-panel__verdict findings-panel__verdict--${summary.tone}`}
+            data-testid="findings-verdict"
+          >
             {icon && <Icon name={icon} />}
             {summary.label}
           </p>
         )}
       </header>
-      {document.fixing && <FixingProgress fix={document.fixing.fix} name={document.name} onCancel={props.onCancelFix} />}
+      {document.fixing && (
+        <FixingProgress fix={document.fixing.fix} name={document.name} onCancel={props.onCancelFix} />
+      )}
       {document.fixedFrom && <FixSummary document={document} origin={document.fixedFrom} onUndo={props.onUndoFix} />}
-      <PanelBody document={document} progress={props.progress} onCheckAgain={props.onCheckAgain} onCancelCheck={props.onCancelCheck} onFix={props.onFix} readContent={props.readContent} />
+      <PanelBody
+        document={document}
+        progress={props.progress}
+        onCheckAgain={props.onCheckAgain}
+        onCancelCheck={props.onCancelCheck}
+        onFix={props.onFix}
+        readContent={props.readContent}
+      />
     </section>
   );
 }

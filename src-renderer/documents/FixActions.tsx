@@ -12,7 +12,15 @@ const annotationChoices: readonly { readonly value: AnnotationsToDrop; readonly 
 ];
 
 /** A fix under way: what it is doing, an indeterminate bar (the engine cannot say how far it is), and Cancel. */
-export function FixingProgress({ fix, name, onCancel }: { readonly fix: FixId; readonly name: string; readonly onCancel?: () => void }) {
+export function FixingProgress({
+  fix,
+  name,
+  onCancel,
+}: {
+  readonly fix: FixId;
+  readonly name: string;
+  readonly onCancel?: () => void;
+}) {
   const label = describeFixing(fix);
   return (
     <div className="fixing-progress" data-testid="fixing-progress" data-fix={fix}>
@@ -20,7 +28,12 @@ export function FixingProgress({ fix, name, onCancel }: { readonly fix: FixId; r
       <span className="progress-line">
         <progress className="progress-bar" aria-label={`${label.replace('…', '')} of ${name}`} />
         {onCancel && (
-          <button type="button" className="button button--quiet button--small" data-testid="cancel-fix" onClick={onCancel}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            data-testid="cancel-fix"
+            onClick={onCancel}
+          >
             Cancel<span className="visually-hidden"> the fix of {name}</span>
           </button>
         )}
@@ -57,7 +70,13 @@ export function FixActions({ fixes, hasComments, fixing, onFix }: FixActionsProp
         </legend>
         {annotationChoices.map(({ value, label }) => (
           <label key={value} className="fix-question__choice">
-            <input type="radio" name={questionId} value={value} checked={choice === value} onChange={() => setChoice(value)} />
+            <input
+              type="radio"
+              name={questionId}
+              value={value}
+              checked={choice === value}
+              onChange={() => setChoice(value)}
+            />
             {label}
           </label>
         ))}
@@ -84,7 +103,15 @@ export function FixActions({ fixes, hasComments, fixing, onFix }: FixActionsProp
   return (
     <span className="fix-actions">
       {fixes.map((fix) => (
-        <button key={fix} type="button" className="button button--small" data-testid="fix-button" data-fix={fix} disabled={fixing !== null} onClick={() => start(fix)}>
+        <button
+          key={fix}
+          type="button"
+          className="button button--small"
+          data-testid="fix-button"
+          data-fix={fix}
+          disabled={fixing !== null}
+          onClick={() => start(fix)}
+        >
           {labelOfFix(fix)}
         </button>
       ))}

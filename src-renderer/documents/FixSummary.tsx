@@ -15,7 +15,15 @@ const toneOfVerdict: Readonly<Record<NonNullable<FixOrigin['before']>['verdict']
  * What a fix did to this version: the verdict before and after, what it left out, what it could not fix, and
  * Undo fix, which brings the original back (it is kept until then).
  */
-export function FixSummary({ document, origin, onUndo }: { readonly document: DocumentRecord; readonly origin: FixOrigin; readonly onUndo: () => void }) {
+export function FixSummary({
+  document,
+  origin,
+  onUndo,
+}: {
+  readonly document: DocumentRecord;
+  readonly origin: FixOrigin;
+  readonly onUndo: () => void;
+}) {
   const headingId = useId();
   const after = summarizePreflight(document.preflight);
   return (
@@ -29,7 +37,10 @@ export function FixSummary({ document, origin, onUndo }: { readonly document: Do
             {origin.before && (
               <>
                 <span className="fix-summary__label">Before:</span>{' '}
-                <span className={`fix-summary__verdict fix-summary__verdict--${toneOfVerdict[origin.before.verdict]}`} data-testid="fix-before">
+                <span
+                  className={`fix-summary__verdict fix-summary__verdict--${toneOfVerdict[origin.before.verdict]}`}
+                  data-testid="fix-before"
+                >
                   {labelOfVerdictCounts(origin.before)}
                 </span>
                 <span className="fix-summary__arrow" aria-label="then">
@@ -43,7 +54,13 @@ export function FixSummary({ document, origin, onUndo }: { readonly document: Do
             </span>
           </p>
         </div>
-        <button type="button" className="button button--small" data-testid="undo-fix" title={describeUndo(origin)} onClick={onUndo}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="undo-fix"
+          title={describeUndo(origin)}
+          onClick={onUndo}
+        >
           Undo fix<span className="visually-hidden">: {describeUndo(origin)}</span>
         </button>
       </div>
@@ -54,7 +71,17 @@ export function FixSummary({ document, origin, onUndo }: { readonly document: Do
 }
 
 /** One titled list of the summary (what was left out, what could not be fixed); nothing when it is empty. */
-function SummaryList({ title, lines, testId, isNotes = false }: { readonly title: string; readonly lines: readonly string[]; readonly testId: string; readonly isNotes?: boolean }) {
+function SummaryList({
+  title,
+  lines,
+  testId,
+  isNotes = false,
+}: {
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly testId: string;
+  readonly isNotes?: boolean;
+}) {
   if (lines.length === 0) return null;
   return (
     <div className={isNotes ? 'fix-summary__list-block fix-summary__list-block--notes' : 'fix-summary__list-block'}>

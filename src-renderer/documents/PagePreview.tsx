@@ -14,7 +14,10 @@ function describeBox(finding: Finding, index: number): string {
   return text ?? 'where this finding is';
 }
 
-type Drawing = { readonly state: 'loading' } | { readonly state: 'drawn'; readonly viewport: ViewportGeometry } | { readonly state: 'failed'; readonly message: string };
+type Drawing =
+  | { readonly state: 'loading' }
+  | { readonly state: 'drawn'; readonly viewport: ViewportGeometry }
+  | { readonly state: 'failed'; readonly message: string };
 
 /** Follows an element's content width in whole CSS pixels (0 until it is laid out). */
 function useContentWidth(element: HTMLElement | null): number {
@@ -83,10 +86,22 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
   const boxes = (finding.boxes ?? []).map((box, index) => ({ box, index })).filter(({ box }) => box.page === page);
   const total = finding.boxes?.length ?? 0;
   return (
-    <div ref={setContainer} className="page-preview" data-testid="page-preview" data-page={page} data-state={drawing.state} data-layers={showsEveryLayer ? 'all' : 'as-filed'}>
+    <div
+      ref={setContainer}
+      className="page-preview"
+      data-testid="page-preview"
+      data-page={page}
+      data-state={drawing.state}
+      data-layers={showsEveryLayer ? 'all' : 'as-filed'}
+    >
       {offersLayers && (
         <label className="page-preview__layers">
-          <input type="checkbox" data-testid="show-hidden-layers" checked={showsEveryLayer} onChange={(event) => setShowsEveryLayer(event.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="show-hidden-layers"
+            checked={showsEveryLayer}
+            onChange={(event) => setShowsEveryLayer(event.target.checked)}
+          />
           Show hidden layers
         </label>
       )}
@@ -97,23 +112,49 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
       )}
       {drawing.state === 'failed' && (
         <div className="page-preview__status page-preview__status--failed" role="alert">
-          <p>Page {page} could not be drawn. {drawing.message}</p>
+          <p>
+            Page {page} could not be drawn. {drawing.message}
+          </p>
           <button type="button" className="button button--small" onClick={() => setAttempt((count) => count + 1)}>
             Try again
           </button>
         </div>
       )}
       <div className="page-preview__frame" hidden={drawing.state === 'failed'}>
-        <canvas ref={canvas} className="page-preview__canvas" data-testid="page-canvas" role="img" aria-label={showsEveryLayer ? `Page ${page}, every layer shown` : `Page ${page}`} />
+        <canvas
+          ref={canvas}
+          className="page-preview__canvas"
+          data-testid="page-canvas"
+          role="img"
+          aria-label={showsEveryLayer ? `Page ${page}, every layer shown` : `Page ${page}`}
+        />
         {drawing.state === 'drawn' &&
-          boxes.map(({ box, index }) => <BoxOutline key={index} box={box} viewport={drawing.viewport} severity={finding.severity} label={`Box ${index + 1} of ${total}: ${describeBox(finding, index)}`} />)}
+          boxes.map(({ box, index }) => (
+            <BoxOutline
+              key={index}
+              box={box}
+              viewport={drawing.viewport}
+              severity={finding.severity}
+              label={`Box ${index + 1} of ${total}: ${describeBox(finding, index)}`}
+            />
+          ))}
       </div>
     </div>
   );
 }
 
 /** One outlined box over the drawn page. */
-function BoxOutline({ box, viewport, severity, label }: { readonly box: PageBox; readonly viewport: ViewportGeometry; readonly severity: Finding['severity']; readonly label: string }) {
+function BoxOutline({
+  box,
+  viewport,
+  severity,
+  label,
+}: {
+  readonly box: PageBox;
+  readonly viewport: ViewportGeometry;
+  readonly severity: Finding['severity'];
+  readonly label: string;
+}) {
   const placement = placeBoxOnPage(box, viewport);
   return (
     <div
@@ -122,7 +163,12 @@ function BoxOutline({ box, viewport, severity, label }: { readonly box: PageBox;
       role="img"
       aria-label={label}
       tabIndex={0}
-      style={{ left: `${placement.left}%`, top: `${placement.top}%`, width: `${placement.width}%`, height: `${placement.height}%` }}
+      style={{
+        left: `${placement.left}%`,
+        top: `${placement.top}%`,
+        width: `${placement.width}%`,
+        height: `${placement.height}%`,
+      }}
     />
   );
 }

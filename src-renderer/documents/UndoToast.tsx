@@ -9,14 +9,23 @@ const undoShortcutLabel = describeCommandShortcut('z');
 
 /** Whether a key press is meant for a text field (where Ctrl+Z undoes typing, not the removal). */
 function isTyping(event: KeyboardEvent): boolean {
-  return event.target instanceof HTMLElement && (event.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName));
+  return (
+    event.target instanceof HTMLElement &&
+    (event.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName))
+  );
 }
 
 /** How long undo is offered after a removal. */
 const undoMilliseconds = 8000;
 
 /** "Removed X. Undo" for a few seconds (or Ctrl+Z); the clock stops while the pointer or focus is on it, so nobody is rushed. */
-export function UndoToast({ removed, focusAfterward }: { readonly removed: DocumentRecord; readonly focusAfterward: RefObject<HTMLElement | null> }) {
+export function UndoToast({
+  removed,
+  focusAfterward,
+}: {
+  readonly removed: DocumentRecord;
+  readonly focusAfterward: RefObject<HTMLElement | null>;
+}) {
   const undoRemove = useDocuments((state) => state.undoRemove);
   const dismissUndo = useDocuments((state) => state.dismissUndo);
   const [isHovered, setHovered] = useState(false);

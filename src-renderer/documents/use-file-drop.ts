@@ -14,7 +14,10 @@ export interface DropTargetHandlers {
 }
 
 /** Makes an element accept files dropped from the desktop; tells whether files are being dragged over it. */
-export function useFileDrop(onFiles: (files: File[]) => void): { readonly isDraggingFiles: boolean; readonly dropTargetHandlers: DropTargetHandlers } {
+export function useFileDrop(onFiles: (files: File[]) => void): {
+  readonly isDraggingFiles: boolean;
+  readonly dropTargetHandlers: DropTargetHandlers;
+} {
   const [isDraggingFiles, setDraggingFiles] = useState(false);
   // Entering a child fires dragenter before the parent's dragleave, so count to know when the pointer truly left.
   const depth = useRef(0);

@@ -8,7 +8,11 @@ const removeButtonSelector = '[data-remove-button]';
  * removed row's place (or the last one), or to the fallback when the list is empty.
  * Returns the function to call with the removed row's index before removing it (null to cancel).
  */
-export function useFocusAfterRemoval(container: RefObject<HTMLElement | null>, fallback: RefObject<HTMLElement | null>, rowCount: number): (index: number | null) => void {
+export function useFocusAfterRemoval(
+  container: RefObject<HTMLElement | null>,
+  fallback: RefObject<HTMLElement | null>,
+  rowCount: number,
+): (index: number | null) => void {
   const pendingIndex = useRef<number | null>(null);
   useEffect(() => {
     const index = pendingIndex.current;

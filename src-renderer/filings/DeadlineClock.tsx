@@ -22,7 +22,11 @@ export function DeadlineClock({ readClock, timeZone = systemTimeZone() }: Deadli
   const status = deadlineStatus(now, timeZone);
   const isEastern = status.localClock === status.easternClock || timeZone === courtTimeZone;
   return (
-    <div className={`deadline-clock deadline-clock--${status.level}`} data-testid="deadline-clock" data-level={status.level}>
+    <div
+      className={`deadline-clock deadline-clock--${status.level}`}
+      data-testid="deadline-clock"
+      data-level={status.level}
+    >
       <p className="deadline-clock__line">
         <span className="deadline-clock__left">Midnight Eastern in {status.timeLeft}</span>
         <span aria-hidden="true"> · </span>
@@ -36,7 +40,8 @@ export function DeadlineClock({ readClock, timeZone = systemTimeZone() }: Deadli
       </p>
       {status.isAfterClerkHours && (
         <p className="deadline-clock__note" data-testid="after-hours-note">
-          After Clerk&apos;s Office hours (8:30–5:00 ET): if you cannot find your event, Z-motion or Z-document preserves the filing date (FAQ 30).
+          After Clerk&apos;s Office hours (8:30–5:00 ET): if you cannot find your event, Z-motion or Z-document
+          preserves the filing date (FAQ 30).
         </p>
       )}
     </div>

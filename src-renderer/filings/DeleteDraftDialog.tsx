@@ -16,9 +16,18 @@ export function DeleteDraftDialog({ draft, fallbackFocus, onConfirm, onClose }: 
   const cancelRef = useRef<HTMLButtonElement>(null);
   const questionId = useId();
   return (
-    <Dialog title="Delete this filing?" role="alertdialog" testId="delete-draft-dialog" descriptionId={questionId} initialFocus={cancelRef} fallbackFocus={fallbackFocus} onClose={onClose}>
+    <Dialog
+      title="Delete this filing?"
+      role="alertdialog"
+      testId="delete-draft-dialog"
+      descriptionId={questionId}
+      initialFocus={cancelRef}
+      fallbackFocus={fallbackFocus}
+      onClose={onClose}
+    >
       <p id={questionId}>
-        ECF Desk deletes the draft for {caseNumberOf(draft)}, {eventNameOf(draft)}. Its PDFs stay on the Documents screen. Nothing is sent to the court.
+        ECF Desk deletes the draft for {caseNumberOf(draft)}, {eventNameOf(draft)}. Its PDFs stay on the Documents
+        screen. Nothing is sent to the court.
       </p>
       <div className="dialog__actions">
         <button type="button" className="button dialog__danger" data-testid="confirm-delete-draft" onClick={onConfirm}>

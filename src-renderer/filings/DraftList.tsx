@@ -66,18 +66,41 @@ export function DraftList() {
   return (
     <>
       <div className="filings-screen__actions" role="group" aria-label="Start a filing">
-        <button ref={newFilingRef} type="button" className="button button--primary" data-testid="new-filing" onClick={() => void create()}>
+        <button
+          ref={newFilingRef}
+          type="button"
+          className="button button--primary"
+          data-testid="new-filing"
+          onClick={() => void create()}
+        >
           New filing
         </button>
-        <button type="button" className="button" data-testid="intervention-package" title="Five filings in the order FAQ 41 asks for" onClick={() => void createInterventionPackage()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="intervention-package"
+          title="Five filings in the order FAQ 41 asks for"
+          onClick={() => void createInterventionPackage()}
+        >
           Motion to Intervene package
         </button>
-        <FileButton accept=".ecfdraft" testId="import-draft" onFiles={(files) => files.forEach((file) => void importDraft(file))}>
+        <FileButton
+          accept=".ecfdraft"
+          testId="import-draft"
+          onFiles={(files) => files.forEach((file) => void importDraft(file))}
+        >
           Import draft…
         </FileButton>
       </div>
       {renderList()}
-      {deleting && <DeleteDraftDialog draft={deleting} fallbackFocus={newFilingRef} onConfirm={() => void confirmDelete(deleting)} onClose={() => setDeleting(null)} />}
+      {deleting && (
+        <DeleteDraftDialog
+          draft={deleting}
+          fallbackFocus={newFilingRef}
+          onConfirm={() => void confirmDelete(deleting)}
+          onClose={() => setDeleting(null)}
+        />
+      )}
     </>
   );
 }

@@ -46,24 +46,49 @@ export function DraftRow({ draft, actions }: { readonly draft: Draft; readonly a
         <span className="draft-row__time">{updated.time}</span>
       </td>
       <td className="draft-row__actions">
-        <button type="button" className="button button--small" data-testid="open-draft" onClick={() => actions.onOpen(draft)}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="open-draft"
+          onClick={() => actions.onOpen(draft)}
+        >
           Open<span className="visually-hidden"> {label}</span>
         </button>
         {canRetry(draft) && (
-          <button type="button" className="button button--small" data-testid="retry-draft" onClick={() => actions.onRetry(draft)}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="retry-draft"
+            onClick={() => actions.onRetry(draft)}
+          >
             Retry<span className="visually-hidden"> {label}</span>
           </button>
         )}
         {canWithdraw(draft) && (
-          <button type="button" className="button button--small" data-testid="withdraw-draft" onClick={() => actions.onWithdraw(draft)}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="withdraw-draft"
+            onClick={() => actions.onWithdraw(draft)}
+          >
             Withdraw<span className="visually-hidden"> {label}</span>
           </button>
         )}
-        <button type="button" className="button button--quiet button--small" data-testid="export-draft" onClick={() => actions.onExport(draft)}>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          data-testid="export-draft"
+          onClick={() => actions.onExport(draft)}
+        >
           Export<span className="visually-hidden"> {label}</span>
         </button>
         {canDelete(draft) && (
-          <button type="button" className="button button--quiet button--small" data-testid="delete-draft" onClick={() => actions.onDelete(draft)}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            data-testid="delete-draft"
+            onClick={() => actions.onDelete(draft)}
+          >
             Delete<span className="visually-hidden"> {label}</span>
           </button>
         )}

@@ -4,7 +4,13 @@ import { groupDrafts } from './group-drafts';
 import './DraftTable.css';
 
 /** The drafts and outbox items; a Motion to Intervene package is shown as one group, its steps in filing order (FAQ 41). */
-export function DraftTable({ drafts, actions }: { readonly drafts: readonly Draft[]; readonly actions: DraftRowActions }) {
+export function DraftTable({
+  drafts,
+  actions,
+}: {
+  readonly drafts: readonly Draft[];
+  readonly actions: DraftRowActions;
+}) {
   return (
     <div className="draft-table">
       <table className="draft-table__table">
@@ -27,10 +33,16 @@ export function DraftTable({ drafts, actions }: { readonly drafts: readonly Draf
               <DraftRow draft={group.draft} actions={actions} />
             </tbody>
           ) : (
-            <tbody key={group.packageId} className="draft-table__package" data-testid="draft-package" data-package-id={group.packageId}>
+            <tbody
+              key={group.packageId}
+              className="draft-table__package"
+              data-testid="draft-package"
+              data-package-id={group.packageId}
+            >
               <tr>
                 <th scope="colgroup" colSpan={6} className="draft-table__package-title">
-                  Motion to Intervene package: {group.drafts.length} filings, each filed separately and in this order (FAQ 41)
+                  Motion to Intervene package: {group.drafts.length} filings, each filed separately and in this order
+                  (FAQ 41)
                 </th>
               </tr>
               {group.drafts.map((draft) => (

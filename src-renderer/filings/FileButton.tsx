@@ -15,7 +15,14 @@ export interface FileButtonProps {
  * A button that opens the file picker: a label around a real file input, so it works by click, by keyboard (the input
  * takes focus) and for automation that sets the input's files. The input is emptied after each choice, so the same file can be chosen again.
  */
-export function FileButton({ accept, multiple = false, testId, isPrimary = false, onFiles, children }: FileButtonProps) {
+export function FileButton({
+  accept,
+  multiple = false,
+  testId,
+  isPrimary = false,
+  onFiles,
+  children,
+}: FileButtonProps) {
   return (
     <label className={`button file-button${isPrimary ? ' button--primary' : ''}`} data-testid={testId}>
       <input

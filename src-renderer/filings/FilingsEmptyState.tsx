@@ -9,9 +9,12 @@ export function FilingsEmptyState() {
       </span>
       <h2 className="empty-state__title">No filings yet</h2>
       <p className="empty-state__text">
-        Prepare a filing step by step: the case, the docket event, the parties, the PDFs, then review and sign. Choose <strong>New filing</strong> to start.
+        Prepare a filing step by step: the case, the docket event, the parties, the PDFs, then review and sign. Choose{' '}
+        <strong>New filing</strong> to start.
       </p>
-      <p className="empty-state__hint">Every change is saved at once, so you can stop and come back, or export a draft for the attorney who signs it.</p>
+      <p className="empty-state__hint">
+        Every change is saved at once, so you can stop and come back, or export a draft for the attorney who signs it.
+      </p>
     </div>
   );
 }

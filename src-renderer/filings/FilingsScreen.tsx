@@ -32,7 +32,9 @@ export function FilingsScreen({ onOpenDocument, onOpenAccounts, readClock, timeZ
           <h1 id="filings-heading" className="screen__title">
             Filings
           </h1>
-          <p className="screen__summary">Prepare, review, sign and submit filings; the outbox sends them and waits for the court&apos;s notice.</p>
+          <p className="screen__summary">
+            Prepare, review, sign and submit filings; the outbox sends them and waits for the court&apos;s notice.
+          </p>
         </div>
         <DeadlineClock readClock={readClock} timeZone={timeZone} />
       </div>

@@ -52,6 +52,9 @@ export function canDelete(draft: Draft): boolean {
 export function exportFileName(draft: Draft): string {
   const caseNumber = draft.case?.caseNumber ?? 'No case';
   const event = draft.eventId === null ? 'No event' : eventNameOf(draft);
-  const name = `${caseNumber} ${event}`.replace(/[\\/:*?"<>|]/g, '-').replace(/\s+/g, ' ').trim();
+  const name = `${caseNumber} ${event}`
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${name}.ecfdraft`;
 }

@@ -45,10 +45,14 @@ export function describeOrigin(origin: FixOrigin): string {
     const pages = firstPage === lastPage ? `page ${firstPage}` : `pages ${firstPage}–${lastPage}`;
     return `Part ${number} of ${count} of ${origin.fromName}: ${pages}.`;
   }
-  return origin.fix === 'flatten-forms' ? `A copy of ${origin.fromName} with its form flattened into the page.` : `A clean copy of ${origin.fromName}.`;
+  return origin.fix === 'flatten-forms'
+    ? `A copy of ${origin.fromName} with its form flattened into the page.`
+    : `A clean copy of ${origin.fromName}.`;
 }
 
 /** What the Undo fix button does, in words for a screen reader and a tooltip. */
 export function describeUndo(origin: FixOrigin): string {
-  return origin.part ? `Undo the split and bring back ${origin.fromName} as one file` : `Undo the fix and bring back ${origin.fromName}`;
+  return origin.part
+    ? `Undo the split and bring back ${origin.fromName} as one file`
+    : `Undo the fix and bring back ${origin.fromName}`;
 }

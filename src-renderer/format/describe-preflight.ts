@@ -1,5 +1,11 @@
 import type { DocumentPreflight } from '../../src-main/shared/domain';
-import type { Finding, FindingCode, PreflightProgress, PreflightReport, Severity } from '../../src-main/shared/preflight';
+import type {
+  Finding,
+  FindingCode,
+  PreflightProgress,
+  PreflightReport,
+  Severity,
+} from '../../src-main/shared/preflight';
 
 /** How a preflight state looks: ready, worth a look, blocked, busy, not checked, or could not be checked. */
 export type PreflightTone = 'ready' | 'warning' | 'blocked' | 'busy' | 'idle' | 'failed';
@@ -77,7 +83,8 @@ const pagesNamed = 10;
 export function formatPages(pages: readonly number[]): string {
   const sorted = [...new Set(pages)].sort((a, b) => a - b).map(formatCount);
   if (sorted.length === 1) return `page ${sorted[0]}`;
-  if (sorted.length > pagesNamed + 1) return `pages ${sorted.slice(0, pagesNamed).join(', ')} and ${formatCount(sorted.length - pagesNamed)} more`;
+  if (sorted.length > pagesNamed + 1)
+    return `pages ${sorted.slice(0, pagesNamed).join(', ')} and ${formatCount(sorted.length - pagesNamed)} more`;
   return `pages ${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
 }
 
@@ -134,7 +141,10 @@ export function explainReport(report: PreflightReport): string {
     case 'block':
       return 'The court would reject this PDF, or it would make public something meant to stay hidden. Fix these before you file.';
     case 'error':
-      return report.error ?? 'ECF Desk could not finish checking this PDF. Check it again; if that fails too, save it again as a new PDF and add that copy.';
+      return (
+        report.error ??
+        'ECF Desk could not finish checking this PDF. Check it again; if that fails too, save it again as a new PDF and add that copy.'
+      );
   }
 }
 

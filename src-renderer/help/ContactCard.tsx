@@ -28,7 +28,11 @@ export function ContactCard({ contact, now, localTimeZone }: ContactCardProps) {
             <dt>{label}</dt>
             <dd>
               <span className="help-contact__value">{value}</span>
-              <CopyButton value={value} description={`${label.toLowerCase()}: ${value}`} unavailableHint="The clipboard is not available. Select the text and copy it yourself." />
+              <CopyButton
+                value={value}
+                description={`${label.toLowerCase()}: ${value}`}
+                unavailableHint="The clipboard is not available. Select the text and copy it yourself."
+              />
             </dd>
           </div>
         ))}

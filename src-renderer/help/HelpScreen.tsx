@@ -57,7 +57,9 @@ export function HelpScreen({ initialTopic }: HelpScreenProps) {
           <h1 id="help-heading" className="screen__title">
             Help
           </h1>
-          <p className="screen__summary">The court’s answers to common filing questions and error messages, in plain words, with whom to contact.</p>
+          <p className="screen__summary">
+            The court’s answers to common filing questions and error messages, in plain words, with whom to contact.
+          </p>
         </div>
       </div>
       <div className="help-screen__search">
@@ -99,7 +101,8 @@ export function HelpScreen({ initialTopic }: HelpScreenProps) {
           {topics.length === 0 ? (
             <div className="screen__status" data-testid="help-no-match">
               <p>
-                No topic matches “{query.trim()}”. Try fewer or other words, or ask the {citHelpDesk.name} at {citHelpDesk.phone}.
+                No topic matches “{query.trim()}”. Try fewer or other words, or ask the {citHelpDesk.name} at{' '}
+                {citHelpDesk.phone}.
               </p>
               <button type="button" className="button" onClick={clearSearch}>
                 Clear the search

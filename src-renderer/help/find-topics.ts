@@ -7,12 +7,16 @@ function normalize(text: string): string {
 
 /** Everything a reader might search a topic by: its title, FAQ number, the court's message, its text and whom to call. */
 function searchableTextOf(topic: FilingHelpTopic): string {
-  return normalize([topic.title, topic.faq, topic.courtMessage ?? '', ...topic.paragraphs, topic.contact?.name ?? ''].join(' '));
+  return normalize(
+    [topic.title, topic.faq, topic.courtMessage ?? '', ...topic.paragraphs, topic.contact?.name ?? ''].join(' '),
+  );
 }
 
 /** The topics that contain every word of the query, in their own order; all of them for an empty query. */
 export function findTopics(topics: readonly FilingHelpTopic[], query: string): readonly FilingHelpTopic[] {
-  const words = normalize(query).split(' ').filter((word) => word.length > 0);
+  const words = normalize(query)
+    .split(' ')
+    .filter((word) => word.length > 0);
   if (words.length === 0) return topics;
   return topics.filter((topic) => {
     const text = searchableTextOf(topic);

@@ -22,7 +22,10 @@ const hoursPattern = /^(\d{1,2}):(\d{2}) ([ap])\.m\. to (\d{1,2}):(\d{2}) ([ap])
 function parseOfficeHours(hours: string): { readonly opens: ClockTime; readonly closes: ClockTime } | null {
   const match = hoursPattern.exec(hours.trim());
   if (!match) return null;
-  const clock = (hour: string, minute: string, half: string): ClockTime => ({ hour: (Number(hour) % 12) + (half === 'p' ? 12 : 0), minute: Number(minute) });
+  const clock = (hour: string, minute: string, half: string): ClockTime => ({
+    hour: (Number(hour) % 12) + (half === 'p' ? 12 : 0),
+    minute: Number(minute),
+  });
   const [, openHour = '', openMinute = '', openHalf = '', closeHour = '', closeMinute = '', closeHalf = ''] = match;
   return { opens: clock(openHour, openMinute, openHalf), closes: clock(closeHour, closeMinute, closeHalf) };
 }
@@ -34,8 +37,17 @@ export function systemTimeZone(): string {
 
 /** The calendar date and time of day of an instant in a zone, as if that wall clock were UTC (for date arithmetic). */
 function wallClockAsUtc(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(instant);
-  const value = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(instant);
+  const value = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((part) => part.type === type)?.value ?? 0);
   return Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'));
 }
 
@@ -87,11 +99,11 @@ export function describeOfficeHours(contact: HelpContact, now: Date, localTimeZo
     const officeDayStart = dayStartOf(now.getTime(), contact.timeZone);
     const localOpens = localClock(opens, officeDayStart, localTimeZone);
     const localCloses = localClock(closes, officeDayStart, localTimeZone);
-    if (localOpens === formatClock(hours.opens) && localCloses === formatClock(hours.closes)) return { office, local: null };
+    if (localOpens === formatClock(hours.opens) && localCloses === formatClock(hours.closes))
+      return { office, local: null };
     return { office, local: `${localOpens}–${localCloses} your time (${describeTimeZone(localTimeZone)})` };
   } catch {
     // An unknown local zone: the office's own hours still stand.
     return { office, local: null };
   }
 }
-

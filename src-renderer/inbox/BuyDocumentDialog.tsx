@@ -19,7 +19,15 @@ export interface BuyDocumentDialogProps {
  * Asks before any money is spent: the price, the fee schedule and the account charged. Cancel has focus, so Enter is safe;
  * main is sent the price shown here and buys only at that price.
  */
-export function BuyDocumentDialog({ item, document, feeCents, loginId, fallbackFocus, onBuy, onClose }: BuyDocumentDialogProps) {
+export function BuyDocumentDialog({
+  item,
+  document,
+  feeCents,
+  loginId,
+  fallbackFocus,
+  onBuy,
+  onClose,
+}: BuyDocumentDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const questionId = useId();
   const [isBuying, setBuying] = useState(false);
@@ -36,10 +44,19 @@ export function BuyDocumentDialog({ item, document, feeCents, loginId, fallbackF
   };
 
   return (
-    <Dialog title={`Buy this document for ${price}?`} role="alertdialog" testId="buy-dialog" descriptionId={questionId} initialFocus={cancelRef} fallbackFocus={fallbackFocus} onClose={onClose}>
+    <Dialog
+      title={`Buy this document for ${price}?`}
+      role="alertdialog"
+      testId="buy-dialog"
+      descriptionId={questionId}
+      initialFocus={cancelRef}
+      fallbackFocus={fallbackFocus}
+      onClose={onClose}
+    >
       <p id={questionId}>
         PACER charges {price} ({feeScheduleWords}) to the account {loginId} for {document.description}
-        {item.documentNumber ? `, document ${item.documentNumber}` : ''} in {item.caseNumber}. ECF Desk saves the PDF with the notice.
+        {item.documentNumber ? `, document ${item.documentNumber}` : ''} in {item.caseNumber}. ECF Desk saves the PDF
+        with the notice.
       </p>
       {failure && (
         <p className="inbox-reader__failure" role="alert">
@@ -47,7 +64,13 @@ export function BuyDocumentDialog({ item, document, feeCents, loginId, fallbackF
         </p>
       )}
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" data-testid="buy-confirm" disabled={isBuying} onClick={() => void buy()}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="buy-confirm"
+          disabled={isBuying}
+          onClick={() => void buy()}
+        >
           {isBuying ? 'Buying…' : `Buy for ${price}`}
         </button>
         <button ref={cancelRef} type="button" className="button" onClick={onClose}>

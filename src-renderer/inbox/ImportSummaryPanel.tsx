@@ -6,7 +6,13 @@ function count(value: number, one: string, many: string): string {
 }
 
 /** What an import did: new notices, duplicates, resends and modified entries, and each file set aside with the reason. */
-export function ImportSummaryPanel({ summary, onDismiss }: { readonly summary: ImportSummary; readonly onDismiss: () => void }) {
+export function ImportSummaryPanel({
+  summary,
+  onDismiss,
+}: {
+  readonly summary: ImportSummary;
+  readonly onDismiss: () => void;
+}) {
   const parts = [
     count(summary.imported, 'new notice imported', 'new notices imported'),
     count(summary.duplicates, 'duplicate skipped', 'duplicates skipped'),
@@ -19,7 +25,9 @@ export function ImportSummaryPanel({ summary, onDismiss }: { readonly summary: I
         <p>{parts.join(' · ')}</p>
         {summary.setAside.length > 0 && (
           <>
-            <p className="inbox-import-summary__aside-title">{count(summary.setAside.length, 'file set aside', 'files set aside')}:</p>
+            <p className="inbox-import-summary__aside-title">
+              {count(summary.setAside.length, 'file set aside', 'files set aside')}:
+            </p>
             <ul className="inbox-import-summary__aside">
               {summary.setAside.map((file, index) => (
                 <li key={`${file.name}-${index}`}>

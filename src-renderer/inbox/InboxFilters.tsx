@@ -18,7 +18,11 @@ export interface InboxFiltersProps {
 export function InboxFilters({ isGrouped, onGroupedChange }: InboxFiltersProps) {
   const filters = useInbox((state) => state.filters);
   const setFilters = useInbox((state) => state.setFilters);
-  const [typed, setTyped] = useState<TypedFilters>({ text: filters.text, court: filters.court, caseNumber: filters.caseNumber });
+  const [typed, setTyped] = useState<TypedFilters>({
+    text: filters.text,
+    court: filters.court,
+    caseNumber: filters.caseNumber,
+  });
 
   useEffect(() => {
     if (typed.text === filters.text && typed.court === filters.court && typed.caseNumber === filters.caseNumber) return;
@@ -47,30 +51,71 @@ export function InboxFilters({ isGrouped, onGroupedChange }: InboxFiltersProps) 
       </label>
       <label className="inbox-filters__field">
         Court
-        <input type="text" className="field__input inbox-filters__short" data-testid="inbox-filter-court" value={typed.court} onChange={(event) => setTyped({ ...typed, court: event.target.value })} />
+        <input
+          type="text"
+          className="field__input inbox-filters__short"
+          data-testid="inbox-filter-court"
+          value={typed.court}
+          onChange={(event) => setTyped({ ...typed, court: event.target.value })}
+        />
       </label>
       <label className="inbox-filters__field">
         Case
-        <input type="text" className="field__input" data-testid="inbox-filter-case" value={typed.caseNumber} onChange={(event) => setTyped({ ...typed, caseNumber: event.target.value })} />
+        <input
+          type="text"
+          className="field__input"
+          data-testid="inbox-filter-case"
+          value={typed.caseNumber}
+          onChange={(event) => setTyped({ ...typed, caseNumber: event.target.value })}
+        />
       </label>
       <label className="inbox-filters__field">
         Filed from
-        <input type="date" className="field__input" data-testid="inbox-filter-from" value={filters.filedFrom} max={filters.filedTo || undefined} onChange={(event) => setFilters({ filedFrom: event.target.value })} />
+        <input
+          type="date"
+          className="field__input"
+          data-testid="inbox-filter-from"
+          value={filters.filedFrom}
+          max={filters.filedTo || undefined}
+          onChange={(event) => setFilters({ filedFrom: event.target.value })}
+        />
       </label>
       <label className="inbox-filters__field">
         to
-        <input type="date" className="field__input" data-testid="inbox-filter-to" value={filters.filedTo} min={filters.filedFrom || undefined} onChange={(event) => setFilters({ filedTo: event.target.value })} />
+        <input
+          type="date"
+          className="field__input"
+          data-testid="inbox-filter-to"
+          value={filters.filedTo}
+          min={filters.filedFrom || undefined}
+          onChange={(event) => setFilters({ filedTo: event.target.value })}
+        />
       </label>
       <label className="inbox-filters__check">
-        <input type="checkbox" data-testid="inbox-filter-deadline" checked={filters.hasDeadline} onChange={(event) => setFilters({ hasDeadline: event.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="inbox-filter-deadline"
+          checked={filters.hasDeadline}
+          onChange={(event) => setFilters({ hasDeadline: event.target.checked })}
+        />
         Has a deadline
       </label>
       <label className="inbox-filters__check">
-        <input type="checkbox" data-testid="inbox-filter-unread" checked={filters.isUnread} onChange={(event) => setFilters({ isUnread: event.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="inbox-filter-unread"
+          checked={filters.isUnread}
+          onChange={(event) => setFilters({ isUnread: event.target.checked })}
+        />
         Unread only
       </label>
       <label className="inbox-filters__check">
-        <input type="checkbox" data-testid="inbox-group-by-case" checked={isGrouped} onChange={(event) => onGroupedChange(event.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid="inbox-group-by-case"
+          checked={isGrouped}
+          onChange={(event) => onGroupedChange(event.target.checked)}
+        />
         Group by case
       </label>
       {isFiltered && (

@@ -14,34 +14,48 @@ export function InboxFirstRun({ onConnectMailbox }: InboxFirstRunProps) {
       </span>
       <h2 className="empty-state__title">No court notices yet</h2>
       <p className="empty-state__text">
-        The court e-mails a Notice of Electronic Filing (NEF) for every docket entry in your cases. ECF Desk collects them here, saves each document with its one free look, and
-        lists the deadlines the docket text sets.
+        The court e-mails a Notice of Electronic Filing (NEF) for every docket entry in your cases. ECF Desk collects
+        them here, saves each document with its one free look, and lists the deadlines the docket text sets.
       </p>
       <div className="inbox-first-run__ways">
         <section className="inbox-first-run__way" aria-labelledby="first-run-mailbox">
           <h3 id="first-run-mailbox">Connect a mailbox</h3>
           <ol>
             <li>Ask your IT person for the mail server&apos;s IMAP address and port (993 with TLS is usual).</li>
-            <li>Enter the user name, and a password or app password — or an OAuth2 access token for Microsoft 365 or Google Workspace.</li>
+            <li>
+              Enter the user name, and a password or app password — or an OAuth2 access token for Microsoft 365 or
+              Google Workspace.
+            </li>
             <li>A firm&apos;s shared docketing mailbox works the same as your own.</li>
           </ol>
-          <p className="empty-state__hint">ECF Desk reads new mail while it runs. It never marks mail as read unless you ask, and never deletes it.</p>
-          <button type="button" className="button button--primary" data-testid="connect-mailbox" onClick={onConnectMailbox}>
+          <p className="empty-state__hint">
+            ECF Desk reads new mail while it runs. It never marks mail as read unless you ask, and never deletes it.
+          </p>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="connect-mailbox"
+            onClick={onConnectMailbox}
+          >
             Connect a mailbox…
           </button>
         </section>
         <section className="inbox-first-run__way" aria-labelledby="first-run-import">
           <h3 id="first-run-import">Or import notices you already have</h3>
           <p>
-            Save the court&apos;s e-mails from your mail program as <strong>.eml</strong> or Outlook <strong>.msg</strong> files, then choose <strong>Import .eml/.msg…</strong> above.
-            Several at once is fine; duplicates are recognised.
+            Save the court&apos;s e-mails from your mail program as <strong>.eml</strong> or Outlook{' '}
+            <strong>.msg</strong> files, then choose <strong>Import .eml/.msg…</strong> above. Several at once is fine;
+            duplicates are recognised.
           </p>
         </section>
       </div>
       <section className="inbox-first-run__help" aria-labelledby="first-run-trouble">
         <h3 id="first-run-trouble">I am not getting NEFs</h3>
         <ol>
-          <li>The court sends notices only to attorneys of record in the case (FAQ 26). Check that you are listed on the docket.</li>
+          <li>
+            The court sends notices only to attorneys of record in the case (FAQ 26). Check that you are listed on the
+            docket.
+          </li>
           <li>Check that your e-mail server or spam filter does not block or quarantine the court&apos;s mail.</li>
           <li>
             Still nothing? Call the CM/ECF Help Desk at <strong>1-866-450-1859</strong>.

@@ -12,7 +12,8 @@ const pageRows = 10;
 
 /** The next notice row from a place, in a direction, skipping case headings; null when there is none. */
 function findNotice(rows: readonly ListRow[], from: number, step: number): number | null {
-  for (let index = from; index >= 0 && index < rows.length; index += step) if (rows[index]?.kind === 'notice') return index;
+  for (let index = from; index >= 0 && index < rows.length; index += step)
+    if (rows[index]?.kind === 'notice') return index;
   return null;
 }
 

@@ -24,13 +24,28 @@ function firstDeadline(item: InboxItem): string | null {
 export function InboxRow({ item, optionId, position, setSize, isOpen, isActive, style, onOpen }: InboxRowProps) {
   if (!item) {
     return (
-      <div id={optionId} role="option" aria-selected={false} aria-posinset={position} aria-setsize={setSize} className="inbox-row inbox-row--loading" style={style}>
+      <div
+        id={optionId}
+        role="option"
+        aria-selected={false}
+        aria-posinset={position}
+        aria-setsize={setSize}
+        className="inbox-row inbox-row--loading"
+        style={style}
+      >
         Loading…
       </div>
     );
   }
   const deadline = firstDeadline(item);
-  const className = ['inbox-row', item.isRead ? '' : 'inbox-row--unread', isOpen ? 'inbox-row--open' : '', isActive ? 'inbox-row--active' : ''].filter(Boolean).join(' ');
+  const className = [
+    'inbox-row',
+    item.isRead ? '' : 'inbox-row--unread',
+    isOpen ? 'inbox-row--open' : '',
+    isActive ? 'inbox-row--active' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={optionId}
@@ -56,7 +71,9 @@ export function InboxRow({ item, optionId, position, setSize, isOpen, isActive, 
         <span className="inbox-row__description">{item.shortDescription ?? item.subject}</span>
         {item.linkWarning && <span className="inbox-badge inbox-badge--danger">Possible phishing</span>}
         {deadline && <span className="inbox-badge inbox-badge--deadline">Due {formatCourtDate(deadline, true)}</span>}
-        {item.resendCount > 0 && <span className="inbox-badge">Resent{item.resendCount > 1 ? ` ×${item.resendCount}` : ''}</span>}
+        {item.resendCount > 0 && (
+          <span className="inbox-badge">Resent{item.resendCount > 1 ? ` ×${item.resendCount}` : ''}</span>
+        )}
       </span>
     </div>
   );

@@ -48,7 +48,8 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
   useEffect(() => connectAccounts(), [connectAccounts]);
 
   const isFiltered = JSON.stringify(filters) !== JSON.stringify(noFilters);
-  const isFirstRun = status === 'ready' && total === 0 && !isFiltered && mailboxesStatus === 'ready' && mailboxes.length === 0;
+  const isFirstRun =
+    status === 'ready' && total === 0 && !isFiltered && mailboxesStatus === 'ready' && mailboxes.length === 0;
 
   const exportCalendar = async (): Promise<void> => {
     const bytes = await exportDeadlines();
@@ -100,7 +101,11 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
           <h1 id="inbox-heading" className="screen__title">
             Inbox
           </h1>
-          <p className="screen__summary">{status === 'ready' ? summarize(total, isFiltered) : 'The court’s notices of electronic filing, with their documents and deadlines.'}</p>
+          <p className="screen__summary">
+            {status === 'ready'
+              ? summarize(total, isFiltered)
+              : 'The court’s notices of electronic filing, with their documents and deadlines.'}
+          </p>
         </div>
         <div className="inbox-screen__actions" role="group" aria-label="Inbox actions">
           <label className="button file-button" aria-disabled={isImporting}>
@@ -121,11 +126,22 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
           <button type="button" className="button" data-testid="export-deadlines" onClick={() => void exportCalendar()}>
             Export deadlines (.ics)
           </button>
-          <button ref={mailboxesButtonRef} type="button" className="button" data-testid="open-mailboxes" onClick={() => openMailboxes('list')}>
+          <button
+            ref={mailboxesButtonRef}
+            type="button"
+            className="button"
+            data-testid="open-mailboxes"
+            onClick={() => openMailboxes('list')}
+          >
             Mailboxes…
           </button>
           {notifications.permission === 'default' && (
-            <button type="button" className="button button--quiet" data-testid="notify-new-notices" onClick={notifications.ask}>
+            <button
+              type="button"
+              className="button button--quiet"
+              data-testid="notify-new-notices"
+              onClick={notifications.ask}
+            >
               Notify me of new notices
             </button>
           )}
@@ -134,7 +150,13 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
       {!isFirstRun && <InboxFilters isGrouped={isGrouped} onGroupedChange={setGrouped} />}
       {importSummary && <ImportSummaryPanel summary={importSummary} onDismiss={dismissImportSummary} />}
       {renderBody()}
-      {mailboxesDialog !== 'closed' && <MailboxesDialog startsAdding={mailboxesDialog === 'add'} fallbackFocus={mailboxesButtonRef} onClose={() => setMailboxesDialog('closed')} />}
+      {mailboxesDialog !== 'closed' && (
+        <MailboxesDialog
+          startsAdding={mailboxesDialog === 'add'}
+          fallbackFocus={mailboxesButtonRef}
+          onClose={() => setMailboxesDialog('closed')}
+        />
+      )}
       <LiveRegion message={announcement} />
     </section>
   );

@@ -43,7 +43,8 @@ export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
   const findProblem = (): string | null => {
     const portNumber = Number(port);
     if (host.trim() === '') return 'Enter the mail server’s name, for example imap.example.com.';
-    if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) return 'Enter a port from 1 to 65535 (993 with TLS, 143 without).';
+    if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535)
+      return 'Enter a port from 1 to 65535 (993 with TLS, 143 without).';
     if (user.trim() === '') return 'Enter the mailbox’s user name, usually its e-mail address.';
     if (secret === '' && !hasSavedSecret) return `Enter the ${secretLabel.toLowerCase()}.`;
     if (folder.trim() === '') return 'Enter the folder the court’s notices arrive in (usually INBOX).';
@@ -76,7 +77,14 @@ export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
 
   return (
     <form className="mailbox-form" data-testid="mailbox-form" noValidate onSubmit={(event) => void submit(event)}>
-      <TextField label="Mail server (IMAP)" autoComplete="off" spellCheck={false} placeholder="imap.example.com" value={host} onChange={(event) => setHost(event.target.value)} />
+      <TextField
+        label="Mail server (IMAP)"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="imap.example.com"
+        value={host}
+        onChange={(event) => setHost(event.target.value)}
+      />
       <div className="mailbox-form__row">
         <TextField label="Port" inputMode="numeric" value={port} onChange={(event) => setPort(event.target.value)} />
         <label className="choice mailbox-form__tls">
@@ -95,11 +103,23 @@ export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
       <fieldset className="choices">
         <legend className="choices__legend">Sign in with</legend>
         <label className="choice">
-          <input type="radio" name={authName} value="password" checked={auth === 'password'} onChange={() => setAuth('password')} />
+          <input
+            type="radio"
+            name={authName}
+            value="password"
+            checked={auth === 'password'}
+            onChange={() => setAuth('password')}
+          />
           Password (or an app password)
         </label>
         <label className="choice">
-          <input type="radio" name={authName} value="oauth2" checked={auth === 'oauth2'} onChange={() => setAuth('oauth2')} />
+          <input
+            type="radio"
+            name={authName}
+            value="oauth2"
+            checked={auth === 'oauth2'}
+            onChange={() => setAuth('oauth2')}
+          />
           OAuth2 access token (Microsoft 365, Google Workspace)
         </label>
       </fieldset>
@@ -109,15 +129,32 @@ export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
         autoComplete="new-password"
         data-testid="mailbox-secret"
         value={secret}
-        hint={hasSavedSecret ? `Leave it blank to keep the saved ${secretLabel.toLowerCase()}.` : 'Kept in the system keychain, never shown again.'}
+        hint={
+          hasSavedSecret
+            ? `Leave it blank to keep the saved ${secretLabel.toLowerCase()}.`
+            : 'Kept in the system keychain, never shown again.'
+        }
         onChange={(event) => setSecret(event.target.value)}
       />
-      <TextField label="Folder" spellCheck={false} value={folder} hint="Where the court's notices arrive; INBOX unless a mail rule moves them." onChange={(event) => setFolder(event.target.value)} />
+      <TextField
+        label="Folder"
+        spellCheck={false}
+        value={folder}
+        hint="Where the court's notices arrive; INBOX unless a mail rule moves them."
+        onChange={(event) => setFolder(event.target.value)}
+      />
       <label className="choice">
-        <input type="checkbox" data-testid="mailbox-marks-read" checked={marksRead} onChange={(event) => setMarksRead(event.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid="mailbox-marks-read"
+          checked={marksRead}
+          onChange={(event) => setMarksRead(event.target.checked)}
+        />
         <span className="choice__text">
           Mark imported mail as read
-          <span className="choice__hint">Off: ECF Desk leaves the mail as it found it, so others sharing the mailbox still see it as new.</span>
+          <span className="choice__hint">
+            Off: ECF Desk leaves the mail as it found it, so others sharing the mailbox still see it as new.
+          </span>
         </span>
       </label>
       {problem && (

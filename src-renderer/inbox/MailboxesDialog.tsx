@@ -24,26 +24,51 @@ export function MailboxesDialog({ startsAdding, fallbackFocus, onClose }: Mailbo
   const removeMailbox = useInbox((state) => state.removeMailbox);
   const syncMailbox = useInbox((state) => state.syncMailbox);
   const [view, setView] = useState<View>(startsAdding ? { kind: 'form', mailbox: null } : { kind: 'list' });
-  const title = view.kind === 'list' ? 'Mailboxes' : view.mailbox ? `Edit ${nameMailbox(view.mailbox)}` : 'Add a mailbox';
+  const title =
+    view.kind === 'list' ? 'Mailboxes' : view.mailbox ? `Edit ${nameMailbox(view.mailbox)}` : 'Add a mailbox';
 
   return (
-    <Dialog title={title} testId="mailboxes-dialog" fallbackFocus={fallbackFocus} onClose={view.kind === 'form' ? () => setView({ kind: 'list' }) : onClose}>
+    <Dialog
+      title={title}
+      testId="mailboxes-dialog"
+      fallbackFocus={fallbackFocus}
+      onClose={view.kind === 'form' ? () => setView({ kind: 'list' }) : onClose}
+    >
       {view.kind === 'form' ? (
-        <MailboxForm key={view.mailbox?.id ?? 'new'} mailbox={view.mailbox} onSave={saveMailbox} onDone={() => setView({ kind: 'list' })} />
+        <MailboxForm
+          key={view.mailbox?.id ?? 'new'}
+          mailbox={view.mailbox}
+          onSave={saveMailbox}
+          onDone={() => setView({ kind: 'list' })}
+        />
       ) : (
         <>
-          <p className="mailboxes__intro">ECF Desk reads the court&apos;s notices from these mailboxes and watches them while it runs. It never deletes mail.</p>
+          <p className="mailboxes__intro">
+            ECF Desk reads the court&apos;s notices from these mailboxes and watches them while it runs. It never
+            deletes mail.
+          </p>
           {mailboxes.length === 0 ? (
             <p className="mailboxes__empty">No mailboxes yet.</p>
           ) : (
             <ul className="mailboxes__list">
               {mailboxes.map((mailbox) => (
-                <MailboxRow key={mailbox.id} mailbox={mailbox} onEdit={() => setView({ kind: 'form', mailbox })} onSync={() => void syncMailbox(mailbox.id)} onRemove={() => void removeMailbox(mailbox.id)} />
+                <MailboxRow
+                  key={mailbox.id}
+                  mailbox={mailbox}
+                  onEdit={() => setView({ kind: 'form', mailbox })}
+                  onSync={() => void syncMailbox(mailbox.id)}
+                  onRemove={() => void removeMailbox(mailbox.id)}
+                />
               ))}
             </ul>
           )}
           <div className="dialog__actions">
-            <button type="button" className="button button--primary" data-testid="add-mailbox" onClick={() => setView({ kind: 'form', mailbox: null })}>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="add-mailbox"
+              onClick={() => setView({ kind: 'form', mailbox: null })}
+            >
               Add mailbox…
             </button>
             <button type="button" className="button" onClick={onClose}>
@@ -57,7 +82,17 @@ export function MailboxesDialog({ startsAdding, fallbackFocus, onClose }: Mailbo
 }
 
 /** One mailbox with its state, when it was last read, and what can be done with it. */
-function MailboxRow({ mailbox, onEdit, onSync, onRemove }: { readonly mailbox: Mailbox; readonly onEdit: () => void; readonly onSync: () => void; readonly onRemove: () => void }) {
+function MailboxRow({
+  mailbox,
+  onEdit,
+  onSync,
+  onRemove,
+}: {
+  readonly mailbox: Mailbox;
+  readonly onEdit: () => void;
+  readonly onSync: () => void;
+  readonly onRemove: () => void;
+}) {
   const lastSync = mailbox.lastSyncAt ? formatDateTime(mailbox.lastSyncAt) : null;
   return (
     <li className="mailbox-row" data-testid="mailbox-row" data-mailbox-id={mailbox.id} data-state={mailbox.state}>
@@ -65,9 +100,14 @@ function MailboxRow({ mailbox, onEdit, onSync, onRemove }: { readonly mailbox: M
         <span className="mailbox-row__name">{nameMailbox(mailbox)}</span>
         <span className="mailbox-row__detail">
           {mailbox.folder} · port {mailbox.port}
-          {mailbox.secure ? ' with TLS' : ' without TLS'} · {mailbox.marksRead ? 'marks imported mail as read' : 'leaves mail unread'}
+          {mailbox.secure ? ' with TLS' : ' without TLS'} ·{' '}
+          {mailbox.marksRead ? 'marks imported mail as read' : 'leaves mail unread'}
         </span>
-        <span className={mailbox.state === 'failed' ? 'mailbox-row__state mailbox-row__state--failed' : 'mailbox-row__state'}>
+        <span
+          className={
+            mailbox.state === 'failed' ? 'mailbox-row__state mailbox-row__state--failed' : 'mailbox-row__state'
+          }
+        >
           {describeMailboxState(mailbox)}
           {lastSync ? ` · last read ${lastSync.date} ${lastSync.time}` : ' · not read yet'}
         </span>
@@ -80,7 +120,12 @@ function MailboxRow({ mailbox, onEdit, onSync, onRemove }: { readonly mailbox: M
         <button type="button" className="button button--small" onClick={onEdit}>
           Edit…
         </button>
-        <button type="button" className="button button--quiet button--small" title="The mail on the server and the notices already imported stay" onClick={onRemove}>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          title="The mail on the server and the notices already imported stay"
+          onClick={onRemove}
+        >
           Remove
         </button>
       </div>

@@ -23,8 +23,18 @@ function priceWords(feeCents: number): string {
 }
 
 /** One document of a notice and where its free look stands, in plain words, with what can be done about it. */
-export function NoticeDocumentView({ itemId, document, isFirstSaved, buyingNeedsLogin, readDocument, onBuy, onFetchAgain, onOpenAccounts }: NoticeDocumentViewProps) {
-  const name = document.number === '0' ? document.description : `Attachment ${document.number}: ${document.description}`;
+export function NoticeDocumentView({
+  itemId,
+  document,
+  isFirstSaved,
+  buyingNeedsLogin,
+  readDocument,
+  onBuy,
+  onFetchAgain,
+  onOpenAccounts,
+}: NoticeDocumentViewProps) {
+  const name =
+    document.number === '0' ? document.description : `Attachment ${document.number}: ${document.description}`;
   const isSaved = (document.state === 'saved' || document.state === 'paid') && document.sha256 !== null;
 
   const renderState = () => {
@@ -38,10 +48,18 @@ export function NoticeDocumentView({ itemId, document, isFirstSaved, buyingNeeds
           {document.sha256 && (
             <p className="notice-document__hash">
               <span>SHA-256</span> <code data-testid="notice-document-sha256">{document.sha256}</code>
-              <CopyButton value={document.sha256} description={`the SHA-256 of ${name}`} unavailableHint="This window has no clipboard. Select the SHA-256 and copy it by hand." />
+              <CopyButton
+                value={document.sha256}
+                description={`the SHA-256 of ${name}`}
+                unavailableHint="This window has no clipboard. Select the SHA-256 and copy it by hand."
+              />
             </p>
           )}
-          <SavedDocumentPreview documentId={`${itemId}:${document.number}`} isShownAtFirst={isFirstSaved} readDocument={readDocument} />
+          <SavedDocumentPreview
+            documentId={`${itemId}:${document.number}`}
+            isShownAtFirst={isFirstSaved}
+            readDocument={readDocument}
+          />
         </>
       );
     }
@@ -51,19 +69,27 @@ export function NoticeDocumentView({ itemId, document, isFirstSaved, buyingNeeds
       case 'failed':
         return (
           <>
-            <p className="notice-document__state">The court could not be reached for the free look. {document.message ?? ''} ECF Desk never pays when it tries again.</p>
+            <p className="notice-document__state">
+              The court could not be reached for the free look. {document.message ?? ''} ECF Desk never pays when it
+              tries again.
+            </p>
             <button type="button" className="button button--small" onClick={onFetchAgain}>
               Try the free look again
             </button>
           </>
         );
       case 'unsafe-link':
-        return <p className="notice-document__state">ECF Desk did not open this document&apos;s link: it does not go to the court&apos;s site.</p>;
+        return (
+          <p className="notice-document__state">
+            ECF Desk did not open this document&apos;s link: it does not go to the court&apos;s site.
+          </p>
+        );
       case 'no-free-look':
         return (
           <p className="notice-document__state">
-            This notice came without a free look. The court gives one free view to each party&apos;s attorneys of record (a “magic number” link); a notice sent to a secondary address, or
-            for a case you follow without appearing in it, carries none.
+            This notice came without a free look. The court gives one free view to each party&apos;s attorneys of record
+            (a “magic number” link); a notice sent to a secondary address, or for a case you follow without appearing in
+            it, carries none.
             {document.feeCents !== null ? ` Viewing it costs ${priceWords(document.feeCents)}.` : ''}
           </p>
         );
@@ -72,7 +98,9 @@ export function NoticeDocumentView({ itemId, document, isFirstSaved, buyingNeeds
         return (
           <p className="notice-document__state">
             The free look is gone ({reason}).{' '}
-            {document.feeCents !== null ? `Viewing it now costs ${priceWords(document.feeCents)}.` : 'ECF Desk cannot tell the price; PACER shows it before charging.'}
+            {document.feeCents !== null
+              ? `Viewing it now costs ${priceWords(document.feeCents)}.`
+              : 'ECF Desk cannot tell the price; PACER shows it before charging.'}
           </p>
         );
       }
@@ -85,7 +113,13 @@ export function NoticeDocumentView({ itemId, document, isFirstSaved, buyingNeeds
       {renderState()}
       {!isSaved && isForSale(document.state, document.feeCents) && (
         <div className="notice-document__actions">
-          <button type="button" className="button button--small" data-testid="buy-document" disabled={buyingNeedsLogin} onClick={onBuy}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="buy-document"
+            disabled={buyingNeedsLogin}
+            onClick={onBuy}
+          >
             Buy with my PACER account…
           </button>
           {buyingNeedsLogin && (

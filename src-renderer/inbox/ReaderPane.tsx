@@ -53,16 +53,28 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
   const [buying, setBuying] = useState<NoticeDocument | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const loginId = session?.state === 'logged-in' ? session.loginId : null;
-  const firstSaved = item.documents.find((document) => (document.state === 'saved' || document.state === 'paid') && document.documentId !== null);
+  const firstSaved = item.documents.find(
+    (document) => (document.state === 'saved' || document.state === 'paid') && document.documentId !== null,
+  );
   const received = formatDateTime(item.receivedAt);
 
   return (
-    <section className="inbox-reader" data-testid="inbox-reader" data-item-id={item.id} aria-labelledby="inbox-reader-subject">
+    <section
+      className="inbox-reader"
+      data-testid="inbox-reader"
+      data-item-id={item.id}
+      aria-labelledby="inbox-reader-subject"
+    >
       <header className="inbox-reader__header">
         <h2 id="inbox-reader-subject" ref={headingRef} tabIndex={-1} className="inbox-reader__subject">
           {item.subject}
         </h2>
-        <button type="button" className="button button--small" data-testid="toggle-read" onClick={() => void markRead(item.id, !item.isRead)}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="toggle-read"
+          onClick={() => void markRead(item.id, !item.isRead)}
+        >
           {item.isRead ? 'Mark as unread' : 'Mark as read'}
         </button>
       </header>
@@ -100,7 +112,9 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
         <dt>Received</dt>
         <dd>
           {received.date} {received.time}
-          {item.resendCount > 0 ? ` · the court sent it ${item.resendCount === 1 ? 'again once' : `again ${item.resendCount} times`}` : ''}
+          {item.resendCount > 0
+            ? ` · the court sent it ${item.resendCount === 1 ? 'again once' : `again ${item.resendCount} times`}`
+            : ''}
           {item.modifiedAt ? ` · entry modified ${formatDateTime(item.modifiedAt).date}` : ''}
         </dd>
       </dl>
@@ -123,7 +137,12 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
             ))}
           </ul>
           <p className="inbox-reader__note">Read from the docket text; check them against the order itself.</p>
-          <button type="button" className="button button--small" data-testid="add-to-calendar" onClick={onExportDeadlines}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="add-to-calendar"
+            onClick={onExportDeadlines}
+          >
             Add to calendar
           </button>
         </section>
@@ -159,7 +178,9 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
             {item.recipients.map((recipient) => (
               <li key={recipient.name}>
                 {recipient.name}
-                {recipient.emails.length > 0 && <span className="inbox-reader__emails"> — {recipient.emails.join(', ')}</span>}
+                {recipient.emails.length > 0 && (
+                  <span className="inbox-reader__emails"> — {recipient.emails.join(', ')}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -26,7 +26,15 @@ export interface VirtualListProps extends Omit<HTMLAttributes<HTMLDivElement>, '
  * A list that draws only the rows in view (and a few either side), so 100,000 notices scroll as smoothly as 10.
  * Every row has one fixed height, so a row's place is its index times that height and nothing needs measuring.
  */
-export function VirtualList({ rowCount, rowHeightRem, renderRow, keepInView, onRangeChange, style, ...attributes }: VirtualListProps) {
+export function VirtualList({
+  rowCount,
+  rowHeightRem,
+  renderRow,
+  keepInView,
+  onRangeChange,
+  style,
+  ...attributes
+}: VirtualListProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(0);
@@ -47,7 +55,8 @@ export function VirtualList({ rowCount, rowHeightRem, renderRow, keepInView, onR
     if (!scroller || keepInView === null) return;
     const top = keepInView * rowHeight;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + rowHeight > scroller.scrollTop + viewportHeight) scroller.scrollTop = top + rowHeight - viewportHeight;
+    else if (top + rowHeight > scroller.scrollTop + viewportHeight)
+      scroller.scrollTop = top + rowHeight - viewportHeight;
     setScrollTop(scroller.scrollTop);
   }, [scroller, keepInView, rowHeight, viewportHeight]);
 
@@ -62,7 +71,12 @@ export function VirtualList({ rowCount, rowHeightRem, renderRow, keepInView, onR
   for (let index = first; index <= last; index += 1) rows.push(renderRow(index, index * rowHeight));
 
   return (
-    <div ref={setScroller} style={{ ...style, overflowY: 'auto', position: 'relative' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} {...attributes}>
+    <div
+      ref={setScroller}
+      style={{ ...style, overflowY: 'auto', position: 'relative' }}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      {...attributes}
+    >
       <div style={{ position: 'relative', height: rowCount * rowHeight }}>{rows}</div>
     </div>
   );

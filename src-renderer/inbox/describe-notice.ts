@@ -19,11 +19,17 @@ export function formatCents(cents: number): string {
 export const feeScheduleWords = '10¢ a page, $3.00 at most';
 
 /** Why the free look is gone, in the words the reader uses. */
-export const goneReasons: Partial<Record<FreeLookState, string>> = { used: 'used', expired: 'expired', sealed: 'sealed' };
+export const goneReasons: Partial<Record<FreeLookState, string>> = {
+  used: 'used',
+  expired: 'expired',
+  sealed: 'sealed',
+};
 
 /** Whether a document can be bought: the free look is gone or never came, and main knows the price. */
 export function isForSale(state: FreeLookState, feeCents: number | null): feeCents is number {
-  return feeCents !== null && (state === 'used' || state === 'expired' || state === 'sealed' || state === 'no-free-look');
+  return (
+    feeCents !== null && (state === 'used' || state === 'expired' || state === 'sealed' || state === 'no-free-look')
+  );
 }
 
 /** A mailbox's state in plain words. */

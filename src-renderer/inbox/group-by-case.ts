@@ -1,7 +1,9 @@
 import type { InboxItem } from '../../src-main/shared/inbox';
 
 /** One line of the list: a case's heading (when grouped) or a notice's place in the result. */
-export type ListRow = { readonly kind: 'case'; readonly caseNumber: string; readonly caseName: string | null; readonly count: number } | { readonly kind: 'notice'; readonly index: number };
+export type ListRow =
+  | { readonly kind: 'case'; readonly caseNumber: string; readonly caseName: string | null; readonly count: number }
+  | { readonly kind: 'notice'; readonly index: number };
 
 /** Every place in the result as a row, in main's order (newest first). */
 export function listInOrder(total: number): ListRow[] {

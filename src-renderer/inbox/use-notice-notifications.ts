@@ -18,7 +18,10 @@ export async function askNotificationPermission(): Promise<NotificationPermissio
 }
 
 /** The permission, and a way to ask for it that keeps the answer. */
-export function useNotificationPermission(): { readonly permission: NotificationPermission | null; readonly ask: () => void } {
+export function useNotificationPermission(): {
+  readonly permission: NotificationPermission | null;
+  readonly ask: () => void;
+} {
   const [permission, setPermission] = useState(readNotificationPermission);
   return { permission, ask: () => void askNotificationPermission().then(setPermission) };
 }
@@ -32,8 +35,12 @@ export function useNoticeNotifications(): void {
     shown.current = arrival.sequence;
     if (readNotificationPermission() !== 'granted') return;
     const [first] = arrival.items;
-    const title = arrival.items.length === 1 ? 'New notice from the court' : `${arrival.items.length} new notices from the court`;
+    const title =
+      arrival.items.length === 1 ? 'New notice from the court' : `${arrival.items.length} new notices from the court`;
     // The tag folds a burst of notices into one notification rather than a stack.
-    new Notification(title, { body: first ? `${first.caseNumber}: ${first.shortDescription ?? first.subject}` : undefined, tag: 'ecf-desk-new-notices' });
+    new Notification(title, {
+      body: first ? `${first.caseNumber}: ${first.shortDescription ?? first.subject}` : undefined,
+      tag: 'ecf-desk-new-notices',
+    });
   }, [arrival]);
 }

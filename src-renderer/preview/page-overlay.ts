@@ -23,7 +23,10 @@ export interface OverlayPlacement {
  * through the viewport's transform (as pdf.js `convertToViewportRectangle` does), and the rectangle between them,
  * whichever way the page is rotated, becomes percentages of the viewport.
  */
-export function placeBoxOnPage(box: Pick<PageBox, 'x0' | 'y0' | 'x1' | 'y1'>, viewport: ViewportGeometry): OverlayPlacement {
+export function placeBoxOnPage(
+  box: Pick<PageBox, 'x0' | 'y0' | 'x1' | 'y1'>,
+  viewport: ViewportGeometry,
+): OverlayPlacement {
   const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = viewport.transform;
   const toViewport = (x: number, y: number): [number, number] => [a * x + c * y + e, b * x + d * y + f];
   const [firstX, firstY] = toViewport(box.x0, box.y0);

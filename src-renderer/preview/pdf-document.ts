@@ -1,6 +1,11 @@
 // The legacy build carries polyfills for the newer built-ins the main build calls directly (such as
 // Map.prototype.getOrInsertComputed), so the preview works in whichever Chromium the host ships.
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import {
+  getDocument,
+  GlobalWorkerOptions,
+  type PDFDocumentProxy,
+  type RenderTask,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
 // Vite emits the worker beside the app's own scripts, so it loads from the app's origin under `worker-src 'self'`.
 import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import type { ViewportGeometry } from './page-overlay';
@@ -23,7 +28,13 @@ export interface PreviewDocument {
    * With `showEveryLayer` every optional content group (layer) is drawn, including those the file opens with hidden;
    * without it the page is drawn as the court and the public would first see it.
    */
-  drawPage(pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number, signal: AbortSignal, showEveryLayer?: boolean): Promise<PageDrawing>;
+  drawPage(
+    pageNumber: number,
+    canvas: HTMLCanvasElement,
+    cssWidth: number,
+    signal: AbortSignal,
+    showEveryLayer?: boolean,
+  ): Promise<PageDrawing>;
   close(): Promise<void>;
 }
 

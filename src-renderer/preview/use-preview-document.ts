@@ -12,7 +12,10 @@ interface OpenedDocument {
  * and opens it, the others share it, and it is closed as soon as another document is chosen or the panel goes.
  * pdf.js is loaded only then, so a window that never shows a page never loads it.
  */
-export function usePreviewDocument(documentId: string, readContent: (id: string) => Promise<Uint8Array>): () => Promise<PreviewDocument> {
+export function usePreviewDocument(
+  documentId: string,
+  readContent: (id: string) => Promise<Uint8Array>,
+): () => Promise<PreviewDocument> {
   const opened = useRef<OpenedDocument | null>(null);
 
   useEffect(

@@ -6,7 +6,11 @@ import type { PolicyLock } from './policy-lock';
 /** The courts ECF Desk can work with, as the radio buttons name them. */
 const courtChoices: readonly { readonly id: CourtProfileId; readonly label: string; readonly note: string | null }[] = [
   { id: 'cit-training', label: 'CIT — training (local)', note: null },
-  { id: 'cit', label: 'CIT — U.S. Court of International Trade', note: '(experimental: filing with the real court is not available in this version)' },
+  {
+    id: 'cit',
+    label: 'CIT — U.S. Court of International Trade',
+    note: '(experimental: filing with the real court is not available in this version)',
+  },
 ];
 
 /** What the Court section needs: the profile shown, the policy's lock if any, the court in use, and what choosing another does. */
@@ -22,7 +26,9 @@ export interface CourtSettingProps {
 /** "In use now: CIT — training (local)", with why the court cannot be reached when it cannot. */
 function describeCourtInUse(court: CourtStatus): string {
   const inUse = `In use now: ${court.name}.`;
-  return court.message && (court.state === 'failed' || court.state === 'unavailable') ? `${inUse} ${court.message}` : inUse;
+  return court.message && (court.state === 'failed' || court.state === 'unavailable')
+    ? `${inUse} ${court.message}`
+    : inUse;
 }
 
 /** The Court section: which court ECF Desk files with, locked when the machine's policy chooses it. */
@@ -31,14 +37,20 @@ export function CourtSetting({ value, lock, allowed, court, onChange }: CourtSet
   const badgeId = useId();
   const groupName = useId();
   // A one-court list leaves nothing to choose; a court off the list cannot be chosen.
-  const isChoosable = (id: CourtProfileId): boolean => allowed === null || (allowed.courts.length > 1 && allowed.courts.includes(id));
+  const isChoosable = (id: CourtProfileId): boolean =>
+    allowed === null || (allowed.courts.length > 1 && allowed.courts.includes(id));
 
   return (
     <section className="settings-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="settings-section__title">
         Court
       </h2>
-      <fieldset className="choices" data-testid="setting-court-profile" disabled={lock !== null} aria-describedby={lock || allowed ? badgeId : undefined}>
+      <fieldset
+        className="choices"
+        data-testid="setting-court-profile"
+        disabled={lock !== null}
+        aria-describedby={lock || allowed ? badgeId : undefined}
+      >
         <legend className="choices__legend">The court ECF Desk logs in to and files with</legend>
         {lock && <ManagedBadge id={badgeId} settingKey={lock.key} source={lock.source} />}
         {!lock && allowed && <ManagedBadge id={badgeId} settingKey="allowedCourtProfiles" source={allowed.source} />}

@@ -35,7 +35,10 @@ export function MailboxesSetting({ shared, onOpenInbox }: MailboxesSettingProps)
           </p>
         </>
       )}
-      <p className="settings-section__text">The mailboxes the court’s notices are read from are set up in the Inbox: choose Mailboxes… at the top of that screen.</p>
+      <p className="settings-section__text">
+        The mailboxes the court’s notices are read from are set up in the Inbox: choose Mailboxes… at the top of that
+        screen.
+      </p>
       <div>
         <button type="button" className="button" data-testid="settings-open-inbox" onClick={onOpenInbox}>
           Go to the Inbox

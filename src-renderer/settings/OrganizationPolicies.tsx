@@ -5,19 +5,35 @@ import { ManagedBadge } from './ManagedBadge';
 import { sharedMailboxKeys } from './policy-lock';
 
 /** Policy keys the sections above show where they apply (a locked or restricted choice, the shared mailbox). */
-const shownInTheirSections: ReadonlySet<string> = new Set(['courtProfile', 'allowCredentialStorage', 'allowedCourtProfiles', ...sharedMailboxKeys]);
+const shownInTheirSections: ReadonlySet<string> = new Set([
+  'courtProfile',
+  'allowCredentialStorage',
+  'allowedCourtProfiles',
+  ...sharedMailboxKeys,
+]);
 
 /** The words for the values of the keys whose raw values mean little to a user. */
 const valueWords: Partial<Record<PolicyKey, Readonly<Record<string, string>>>> = {
-  updateMode: { none: 'Off: your IT department installs new versions', manual: 'You choose when to install an update', auto: 'Automatic: an update installs when ECF Desk restarts' },
-  logLevel: { error: 'Errors only', warn: 'Warnings and errors', info: 'Normal', debug: 'Detailed, for troubleshooting' },
+  updateMode: {
+    none: 'Off: your IT department installs new versions',
+    manual: 'You choose when to install an update',
+    auto: 'Automatic: an update installs when ECF Desk restarts',
+  },
+  logLevel: {
+    error: 'Errors only',
+    warn: 'Warnings and errors',
+    info: 'Normal',
+    debug: 'Detailed, for troubleshooting',
+  },
 };
 
 /** A managed value in plain words, as the catalog describes the key. */
 export function describePolicyValue(key: PolicyKey, value: unknown): string {
   const spec = policySpec(key);
   if (key === 'noticeRetentionDays' && typeof value === 'number') {
-    return value === 0 ? 'Every notice is kept' : `Read notices are removed ${value} day${value === 1 ? '' : 's'} after they arrive, unless a deadline in them is still to come`;
+    return value === 0
+      ? 'Every notice is kept'
+      : `Read notices are removed ${value} day${value === 1 ? '' : 's'} after they arrive, unless a deadline in them is still to come`;
   }
   if (key === 'updateUrl' && value === '') return "The publisher's own server";
   const words = valueWords[key]?.[String(value)];
@@ -38,7 +54,9 @@ export interface OrganizationPoliciesProps {
 export function OrganizationPolicies({ managed }: OrganizationPoliciesProps) {
   const headingId = useId();
   const badgeId = useId();
-  const shown = managed.flatMap((setting) => (isPolicyKey(setting.key) && !shownInTheirSections.has(setting.key) ? [{ ...setting, key: setting.key }] : []));
+  const shown = managed.flatMap((setting) =>
+    isPolicyKey(setting.key) && !shownInTheirSections.has(setting.key) ? [{ ...setting, key: setting.key }] : [],
+  );
   if (shown.length === 0) return null;
   const sources = [...new Set(shown.map((setting) => setting.source))];
 

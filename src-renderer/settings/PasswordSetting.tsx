@@ -43,7 +43,8 @@ export function PasswordSetting({ value, lock, keychain, onChange }: PasswordSet
         <span className="choice__text">Save PACER passwords in the keychain</span>
       </label>
       <p id={hintId} className="choice__hint">
-        When this is off, ECF Desk saves no PACER password or authenticator secret and asks for them at each login. Passwords already in the keychain are left there, unused.
+        When this is off, ECF Desk saves no PACER password or authenticator secret and asks for them at each login.
+        Passwords already in the keychain are left there, unused.
       </p>
       {keychainLine && (
         <p className="settings-section__note" data-testid="keychain-line">

@@ -77,7 +77,9 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
           <h1 id="settings-heading" className="screen__title">
             Settings
           </h1>
-          <p className="screen__summary">How ECF Desk works on this computer. A change is saved as soon as you make it.</p>
+          <p className="screen__summary">
+            How ECF Desk works on this computer. A change is saved as soon as you make it.
+          </p>
         </div>
       </div>
       {renderSections()}

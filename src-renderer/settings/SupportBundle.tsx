@@ -4,11 +4,14 @@ import { describeError } from '../state/describe-error';
 import { useSettings } from '../state/StoresProvider';
 import './SupportBundle.css';
 
-type ExportState = { readonly state: 'idle' } | { readonly state: 'exporting' } | { readonly state: 'failed'; readonly message: string };
+type ExportState =
+  { readonly state: 'idle' } | { readonly state: 'exporting' } | { readonly state: 'failed'; readonly message: string };
 
 /** "ECF Desk support 2026-11-30.json.gz", dated by the user's own calendar. */
 export function supportBundleFileName(now: Date): string {
-  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join('-');
   return `ECF Desk support ${day}.json.gz`;
 }
 
@@ -36,12 +39,20 @@ export function SupportBundle() {
         Support
       </h2>
       <p id={contentsId} className="settings-section__text">
-        If your firm’s IT asks for a support bundle, export one and send them the file. It holds the app’s and this computer’s versions, your settings with mailbox addresses hidden, what your
-        organization’s policy sets, the court’s state, and the end of the app’s log with email addresses, case numbers and links taken out. It never holds your documents, your filings or
-        notices, or any password, authenticator secret or court session.
+        If your firm’s IT asks for a support bundle, export one and send them the file. It holds the app’s and this
+        computer’s versions, your settings with mailbox addresses hidden, what your organization’s policy sets, the
+        court’s state, and the end of the app’s log with email addresses, case numbers and links taken out. It never
+        holds your documents, your filings or notices, or any password, authenticator secret or court session.
       </p>
       <div>
-        <button type="button" className="button" data-testid="support-export" aria-describedby={contentsId} disabled={exported.state === 'exporting'} onClick={() => void exportBundle()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="support-export"
+          aria-describedby={contentsId}
+          disabled={exported.state === 'exporting'}
+          onClick={() => void exportBundle()}
+        >
           {exported.state === 'exporting' ? 'Exporting…' : 'Export a support bundle…'}
         </button>
       </div>

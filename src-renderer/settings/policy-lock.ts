@@ -10,7 +10,10 @@ export interface PolicyLock<K extends keyof Settings> {
 }
 
 /** The policy's lock on a setting, or null when the user may change it. The value is checked, since policy files are written by hand. */
-export function findPolicyLock<K extends keyof Settings>(managed: readonly ManagedSetting[], key: K): PolicyLock<K> | null {
+export function findPolicyLock<K extends keyof Settings>(
+  managed: readonly ManagedSetting[],
+  key: K,
+): PolicyLock<K> | null {
   const setting = managed.find((each) => each.key === key);
   if (!setting) return null;
   const parsed = settingsSchema.shape[key].safeParse(setting.value);
@@ -18,12 +21,18 @@ export function findPolicyLock<K extends keyof Settings>(managed: readonly Manag
 }
 
 /** The value a setting shows: the policy's when it locks the setting with one it can take, otherwise the user's. */
-export function shownValue<K extends keyof Settings>(settings: Settings, key: K, lock: PolicyLock<K> | null): Settings[K] {
+export function shownValue<K extends keyof Settings>(
+  settings: Settings,
+  key: K,
+  lock: PolicyLock<K> | null,
+): Settings[K] {
   return lock?.value ?? settings[key];
 }
 
 /** The courts the machine's policy lets users choose, and where it says so; null when the policy does not restrict them or holds a list no court is on. */
-export function findAllowedCourts(managed: readonly ManagedSetting[]): { readonly courts: readonly Settings['courtProfile'][]; readonly source: string } | null {
+export function findAllowedCourts(
+  managed: readonly ManagedSetting[],
+): { readonly courts: readonly Settings['courtProfile'][]; readonly source: string } | null {
   const setting = managed.find((each) => each.key === 'allowedCourtProfiles');
   if (!setting || !Array.isArray(setting.value)) return null;
   const courts = setting.value.flatMap((value) => {
@@ -46,7 +55,12 @@ export interface SharedMailboxPolicy {
 }
 
 /** The policy keys that describe the shared mailbox; the Mailboxes section shows them. */
-export const sharedMailboxKeys: ReadonlySet<string> = new Set(['mailboxHost', 'mailboxPort', 'mailboxUser', 'mailboxFolder']);
+export const sharedMailboxKeys: ReadonlySet<string> = new Set([
+  'mailboxHost',
+  'mailboxPort',
+  'mailboxUser',
+  'mailboxFolder',
+]);
 
 /** What the policy says about the shared mailbox, or null when it sets none of its keys. */
 export function findSharedMailbox(managed: readonly ManagedSetting[]): SharedMailboxPolicy | null {
@@ -60,5 +74,12 @@ export function findSharedMailbox(managed: readonly ManagedSetting[]): SharedMai
   const port = mailboxKeys.find((each) => each.key === 'mailboxPort')?.value;
   const host = text('mailboxHost');
   const user = text('mailboxUser');
-  return { host, user, folder: text('mailboxFolder') || 'INBOX', port: typeof port === 'number' ? port : null, source: first.source, isComplete: host !== '' && user !== '' };
+  return {
+    host,
+    user,
+    folder: text('mailboxFolder') || 'INBOX',
+    port: typeof port === 'number' ? port : null,
+    source: first.source,
+    isComplete: host !== '' && user !== '',
+  };
 }

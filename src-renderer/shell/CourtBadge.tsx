@@ -46,8 +46,7 @@ export function CourtBadge() {
       <span className="court-badge__dot" aria-hidden="true" />
       {/* The summary lays out as flex items, so the spaces between them are for screen readers only. */}
       <span className="court-badge__summary" id={labelId}>
-        <span className="visually-hidden">Court:</span>{' '}
-        <span className="court-badge__name">{status.name}</span>
+        <span className="visually-hidden">Court:</span> <span className="court-badge__name">{status.name}</span>
         <span className="visually-hidden">,</span>{' '}
         <span className={isReady ? 'visually-hidden' : 'court-badge__state'}>{stateWords[status.state]}</span>
         {status.isExperimental && (

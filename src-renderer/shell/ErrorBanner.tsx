@@ -15,7 +15,12 @@ export function ErrorBanner() {
           <p className="error-banner__text">
             <strong>{notice.title}</strong> {notice.message}
           </p>
-          <button type="button" className="button button--quiet button--small" aria-label={`Dismiss: ${notice.title}`} onClick={() => dismiss(notice.id)}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={`Dismiss: ${notice.title}`}
+            onClick={() => dismiss(notice.id)}
+          >
             Dismiss
           </button>
         </div>

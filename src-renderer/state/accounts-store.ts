@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Account, AccountInput, KeychainStatus, LoginOutcome, LoginRequest, SessionStatus } from '../../src-main/shared/accounts';
+import type {
+  Account,
+  AccountInput,
+  KeychainStatus,
+  LoginOutcome,
+  LoginRequest,
+  SessionStatus,
+} from '../../src-main/shared/accounts';
 import type { Bridge } from '../create-bridge';
 import { describeError } from './describe-error';
 import type { ListStatus } from './documents-store';
@@ -45,12 +52,19 @@ export type AccountsStore = StoreApi<AccountsState>;
 
 /** Replaces an account with the same id, or adds it at the end. */
 function upsert(accounts: readonly Account[], saved: Account): Account[] {
-  return accounts.some((each) => each.id === saved.id) ? accounts.map((each) => (each.id === saved.id ? saved : each)) : [...accounts, saved];
+  return accounts.some((each) => each.id === saved.id)
+    ? accounts.map((each) => (each.id === saved.id ? saved : each))
+    : [...accounts, saved];
 }
 
 /** Whether two statuses describe the same session (so its warning still applies). */
 function isSameSession(before: SessionStatus | null, after: SessionStatus): boolean {
-  return before?.state === 'logged-in' && after.state === 'logged-in' && before.accountId === after.accountId && before.since === after.since;
+  return (
+    before?.state === 'logged-in' &&
+    after.state === 'logged-in' &&
+    before.accountId === after.accountId &&
+    before.since === after.since
+  );
 }
 
 /** Creates the Accounts screen's store over a bridge; tests pass a fake bridge, the app the real one. */
@@ -72,7 +86,8 @@ export function createAccountsStore(bridge: Bridge, notices: NoticesStore): Acco
       const request = ++latestSession;
       try {
         const session = await bridge.invoke('session.status', {});
-        if (request === latestSession) set({ session, sessionWarning: isSameSession(get().session, session) ? get().sessionWarning : null });
+        if (request === latestSession)
+          set({ session, sessionWarning: isSameSession(get().session, session) ? get().sessionWarning : null });
       } catch (error) {
         report('ECF Desk could not tell whether you are logged in to the court.', error);
       }
@@ -120,7 +135,10 @@ export function createAccountsStore(bridge: Bridge, notices: NoticesStore): Acco
         if (!removed) return false;
         try {
           await bridge.invoke('accounts.remove', { id });
-          set({ accounts: get().accounts.filter((each) => each.id !== id), announcement: `Removed the account ${removed.loginId}.` });
+          set({
+            accounts: get().accounts.filter((each) => each.id !== id),
+            announcement: `Removed the account ${removed.loginId}.`,
+          });
           return true;
         } catch (error) {
           report(`The account ${removed.loginId} was not removed.`, error);
@@ -141,7 +159,8 @@ export function createAccountsStore(bridge: Bridge, notices: NoticesStore): Acco
           const outcome = await bridge.invoke('session.login', request);
           if (outcome.outcome === 'logged-in') {
             showSession(outcome.session, outcome.warning);
-            if (outcome.session.state === 'logged-in') set({ announcement: `Logged in as ${outcome.session.loginId}.` });
+            if (outcome.session.state === 'logged-in')
+              set({ announcement: `Logged in as ${outcome.session.loginId}.` });
           }
           return { ok: true, value: outcome };
         } catch (error) {

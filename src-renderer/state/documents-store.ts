@@ -1,5 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddPhase, AddProgress, AnnotationsToDrop, DocumentPreflightProgress, DocumentRecord } from '../../src-main/shared/domain';
+import type {
+  AddPhase,
+  AddProgress,
+  AnnotationsToDrop,
+  DocumentPreflightProgress,
+  DocumentRecord,
+} from '../../src-main/shared/domain';
 import type { FixId, PreflightProgress } from '../../src-main/shared/preflight';
 import { announceReport } from '../format/describe-preflight';
 import { BridgeError, type Bridge } from '../create-bridge';
@@ -95,12 +101,19 @@ function describeFinishedCheck(before: readonly DocumentRecord[], after: readonl
   const finished = after.filter((record) => wasChecking.has(record.id) && record.preflight.state === 'done');
   const last = finished.at(-1);
   if (!last || last.preflight.state !== 'done') return null;
-  return finished.length === 1 ? announceReport(last.name, last.preflight.report) : `Finished checking ${finished.length} documents.`;
+  return finished.length === 1
+    ? announceReport(last.name, last.preflight.report)
+    : `Finished checking ${finished.length} documents.`;
 }
 
 /** Progress only for the checks still under way, so a finished one never shows an old page count. */
-function progressStillRunning(progress: Readonly<Record<string, PreflightProgress>>, documents: readonly DocumentRecord[]): Record<string, PreflightProgress> {
-  const running = new Set(documents.filter((record) => record.preflight.state === 'running').map((record) => record.id));
+function progressStillRunning(
+  progress: Readonly<Record<string, PreflightProgress>>,
+  documents: readonly DocumentRecord[],
+): Record<string, PreflightProgress> {
+  const running = new Set(
+    documents.filter((record) => record.preflight.state === 'running').map((record) => record.id),
+  );
   return Object.fromEntries(Object.entries(progress).filter(([id]) => running.has(id)));
 }
 
@@ -108,7 +121,8 @@ function progressStillRunning(progress: Readonly<Record<string, PreflightProgres
 function describeFixed(original: DocumentRecord, versions: readonly DocumentRecord[]): string {
   const [first] = versions;
   if (!first) return `${original.name} was fixed.`;
-  if (versions.length === 1) return `Made ${first.name}. It replaces ${original.name} in the list and is being checked.`;
+  if (versions.length === 1)
+    return `Made ${first.name}. It replaces ${original.name} in the list and is being checked.`;
   return `Split ${original.name} into ${versions.length} parts. They replace it in the list and are being checked.`;
 }
 
@@ -150,7 +164,13 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       }
       const known = get().jobs.some((job) => job.jobId === progress.jobId);
       if (known) updateJob(progress.jobId, { phase: progress.phase, fraction: progress.fraction });
-      else set({ jobs: [...get().jobs, { jobId: progress.jobId, name: progress.name, phase: progress.phase, fraction: progress.fraction }] });
+      else
+        set({
+          jobs: [
+            ...get().jobs,
+            { jobId: progress.jobId, name: progress.name, phase: progress.phase, fraction: progress.fraction },
+          ],
+        });
     };
 
     /**
@@ -176,7 +196,8 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
           {
             onUploadProgress: (fraction) => {
               // Main's own phases take over once the bytes have arrived.
-              if (get().jobs.some((job) => job.jobId === jobId && job.phase === 'uploading')) updateJob(jobId, { fraction });
+              if (get().jobs.some((job) => job.jobId === jobId && job.phase === 'uploading'))
+                updateJob(jobId, { fraction });
             },
           },
         );
@@ -209,7 +230,8 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
           (settings) => {
             if (!hasChosenSort) set({ sort: settings.documentsSort });
           },
-          (error: unknown) => report('Your saved sort order could not be read; the newest documents are shown first.', error),
+          (error: unknown) =>
+            report('Your saved sort order could not be read; the newest documents are shown first.', error),
         );
         return () => {
           stopProgress();
@@ -224,7 +246,12 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
           const documents = await bridge.invoke('documents.list', {});
           if (request !== latestLoad) return;
           const finished = describeFinishedCheck(get().documents, documents);
-          set({ documents, status: 'ready', checkProgress: progressStillRunning(get().checkProgress, documents), ...(finished ? { announcement: finished } : {}) });
+          set({
+            documents,
+            status: 'ready',
+            checkProgress: progressStillRunning(get().checkProgress, documents),
+            ...(finished ? { announcement: finished } : {}),
+          });
         } catch (error) {
           if (request !== latestLoad) return;
           report('The list of documents could not be loaded.', error);
@@ -249,7 +276,11 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
           if (!first) return;
           let documents = get().documents;
           for (const record of result.records) documents = upsert(documents, record);
-          set({ documents, announcement: result.records.length === 1 ? describeAdded(first) : `Added ${result.records.length} documents.` });
+          set({
+            documents,
+            announcement:
+              result.records.length === 1 ? describeAdded(first) : `Added ${result.records.length} documents.`,
+          });
           readAgainIfNewer(loadsBefore);
         } catch (error) {
           report('The PDFs were not added.', error);
@@ -262,7 +293,10 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         const queued = files.map((file) => ({ jobId: crypto.randomUUID(), file }));
         for (const { jobId } of queued) ownJobs.add(jobId);
         set({
-          jobs: [...get().jobs, ...queued.map(({ jobId, file }) => ({ jobId, name: file.name, phase: 'waiting' as const, fraction: 0 }))],
+          jobs: [
+            ...get().jobs,
+            ...queued.map(({ jobId, file }) => ({ jobId, name: file.name, phase: 'waiting' as const, fraction: 0 })),
+          ],
           announcement: files.length === 1 ? `Adding ${first.name}…` : `Adding ${files.length} files…`,
         });
         for (const { jobId, file } of queued) uploadQueue = uploadQueue.then(() => addOne(jobId, file));
@@ -274,7 +308,11 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         if (!record) return false;
         try {
           await bridge.invoke('documents.remove', { id });
-          set({ documents: get().documents.filter((each) => each.id !== id), lastRemoved: record, announcement: `Removed ${record.name}. Undo is offered for a few seconds.` });
+          set({
+            documents: get().documents.filter((each) => each.id !== id),
+            lastRemoved: record,
+            announcement: `Removed ${record.name}. Undo is offered for a few seconds.`,
+          });
           return true;
         } catch (error) {
           report(`${record.name} was not removed.`, error);
@@ -318,7 +356,10 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         if (!record) return;
         try {
           const stopped = await bridge.invoke('documents.cancelPreflight', { id });
-          set({ documents: upsert(get().documents, stopped), announcement: `Stopped checking ${stopped.name}. It has not been checked.` });
+          set({
+            documents: upsert(get().documents, stopped),
+            announcement: `Stopped checking ${stopped.name}. It has not been checked.`,
+          });
         } catch (error) {
           report(`Checking ${record.name} was not stopped.`, error);
         }
@@ -331,11 +372,15 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         try {
           const versions = await bridge.invoke('documents.fix', { id, fix, dropAnnotations });
           const [first] = versions;
-          set({ announcement: describeFixed(original, versions), ...(first && get().selectedId === id ? { selectedId: first.id } : {}) });
+          set({
+            announcement: describeFixed(original, versions),
+            ...(first && get().selectedId === id ? { selectedId: first.id } : {}),
+          });
           await get().load();
         } catch (error) {
           // A cancel is the user's own doing: the row already says the original is unchanged.
-          if (!(error instanceof BridgeError && error.code === 'fix.cancelled')) report(`${original.name} was not fixed.`, error);
+          if (!(error instanceof BridgeError && error.code === 'fix.cancelled'))
+            report(`${original.name} was not fixed.`, error);
         } finally {
           set({ fixing: Object.fromEntries(Object.entries(get().fixing).filter(([fixingId]) => fixingId !== id)) });
         }
@@ -346,7 +391,10 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         if (!record) return;
         try {
           const original = await bridge.invoke('documents.cancelFix', { id });
-          set({ documents: upsert(get().documents, original), announcement: `Stopped fixing ${original.name}. It is unchanged.` });
+          set({
+            documents: upsert(get().documents, original),
+            announcement: `Stopped fixing ${original.name}. It is unchanged.`,
+          });
         } catch (error) {
           report(`Fixing ${record.name} was not stopped.`, error);
         }

@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CaseParty, CourtCase, Draft, DraftChanges, DraftDocument, DraftReview } from '../../src-main/shared/filing';
+import type {
+  CaseParty,
+  CourtCase,
+  Draft,
+  DraftChanges,
+  DraftDocument,
+  DraftReview,
+} from '../../src-main/shared/filing';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { Attempt } from './accounts-store';
 import { describeError } from './describe-error';
@@ -69,7 +76,9 @@ export type FilingsStore = StoreApi<FilingsState>;
 
 /** Replaces a draft with the same id, or adds it at the start (newest first). */
 function upsert(drafts: readonly Draft[], saved: Draft): Draft[] {
-  return drafts.some((each) => each.id === saved.id) ? drafts.map((each) => (each.id === saved.id ? saved : each)) : [saved, ...drafts];
+  return drafts.some((each) => each.id === saved.id)
+    ? drafts.map((each) => (each.id === saved.id ? saved : each))
+    : [saved, ...drafts];
 }
 
 /** Creates the Filings screen's store; the documents store is told when the wizard adds PDFs. */
@@ -107,7 +116,12 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
     };
 
     /** Runs an outbox action on a draft; the answer replaces the open draft when it is the one shown. */
-    const runOutbox = async (draftId: string, action: () => Promise<DraftReview>, failure: string, done: string): Promise<void> => {
+    const runOutbox = async (
+      draftId: string,
+      action: () => Promise<DraftReview>,
+      failure: string,
+      done: string,
+    ): Promise<void> => {
       const request = ++latestReview;
       try {
         const review = await action();
@@ -216,7 +230,11 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
       async updateDocument(documentId, changes) {
         const open = get().open;
         if (!open) return;
-        await get().update({ documents: open.draft.documents.map((document) => (document.documentId === documentId ? { ...document, ...changes } : document)) });
+        await get().update({
+          documents: open.draft.documents.map((document) =>
+            document.documentId === documentId ? { ...document, ...changes } : document,
+          ),
+        });
       },
 
       async remove(id) {
@@ -264,7 +282,8 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
         try {
           return { ok: true, value: await bridge.invoke('court.findCases', { query }) };
         } catch (error) {
-          if (error instanceof BridgeError && error.code === 'session.none') return { ok: false, message: caseSearchNeedsLoginMessage };
+          if (error instanceof BridgeError && error.code === 'session.none')
+            return { ok: false, message: caseSearchNeedsLoginMessage };
           return { ok: false, message: describeError(error) };
         }
       },
@@ -282,7 +301,10 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
         }
         const draft = get().open?.draft;
         if (draft?.case?.caseId !== courtCase.caseId) return;
-        await get().update({ parties, filerPartyIds: draft.filerPartyIds.filter((id) => parties.some((party) => party.id === id)) });
+        await get().update({
+          parties,
+          filerPartyIds: draft.filerPartyIds.filter((id) => parties.some((party) => party.id === id)),
+        });
         set({ announcement: `Chose ${courtCase.caseNumber}, ${courtCase.caption}. ${parties.length} parties.` });
       },
 
@@ -295,12 +317,19 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
             const record = await bridge.invoke(
               'documents.add',
               { jobId, name: file.name, bytes },
-              { onUploadProgress: (fraction) => set({ adding: get().adding.map((job) => (job.jobId === jobId ? { ...job, fraction } : job)) }) },
+              {
+                onUploadProgress: (fraction) =>
+                  set({ adding: get().adding.map((job) => (job.jobId === jobId ? { ...job, fraction } : job)) }),
+              },
             );
             const open = get().open;
             if (open) {
               const isFirst = open.draft.documents.length === 0;
-              const added = { documentId: record.id, type: isFirst ? ('main' as const) : ('exhibit' as const), description: '' };
+              const added = {
+                documentId: record.id,
+                type: isFirst ? ('main' as const) : ('exhibit' as const),
+                description: '',
+              };
               await get().update({ documents: [...open.draft.documents, added] });
             }
             set({ announcement: `Added ${record.name}.` });
@@ -326,11 +355,21 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
       },
 
       async retry(id) {
-        await runOutbox(id, () => bridge.invoke('outbox.retry', { draftId: id }), 'The filing was not tried again.', 'Trying the filing again.');
+        await runOutbox(
+          id,
+          () => bridge.invoke('outbox.retry', { draftId: id }),
+          'The filing was not tried again.',
+          'Trying the filing again.',
+        );
       },
 
       async withdraw(id) {
-        await runOutbox(id, () => bridge.invoke('outbox.withdraw', { draftId: id }), 'The filing was not taken out of the outbox.', 'Took the filing out of the outbox. It is a draft again.');
+        await runOutbox(
+          id,
+          () => bridge.invoke('outbox.withdraw', { draftId: id }),
+          'The filing was not taken out of the outbox.',
+          'Took the filing out of the outbox. It is a draft again.',
+        );
       },
     };
   });

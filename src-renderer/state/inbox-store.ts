@@ -19,7 +19,15 @@ export interface InboxFilters {
 }
 
 /** The filters of a fresh inbox: everything, newest first. */
-export const noFilters: InboxFilters = { text: '', court: '', caseNumber: '', filedFrom: '', filedTo: '', hasDeadline: false, isUnread: false };
+export const noFilters: InboxFilters = {
+  text: '',
+  court: '',
+  caseNumber: '',
+  filedFrom: '',
+  filedTo: '',
+  hasDeadline: false,
+  isUnread: false,
+};
 
 /** Notices asked of main at a time; the list asks only for the pages on screen. */
 export const inboxPageSize = 200;
@@ -102,7 +110,9 @@ export function toQuery(filters: InboxFilters): InboxQuery {
 
 /** Replaces a mailbox with the same id, or adds it at the end. */
 function upsert(mailboxes: readonly Mailbox[], saved: Mailbox): Mailbox[] {
-  return mailboxes.some((each) => each.id === saved.id) ? mailboxes.map((each) => (each.id === saved.id ? saved : each)) : [...mailboxes, saved];
+  return mailboxes.some((each) => each.id === saved.id)
+    ? mailboxes.map((each) => (each.id === saved.id ? saved : each))
+    : [...mailboxes, saved];
 }
 
 /** Adds one file's import to the running summary. */
@@ -232,7 +242,10 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
         const { total, status } = get();
         if (status !== 'ready' || total === 0) return;
         const firstPage = Math.max(0, Math.floor(first / inboxPageSize));
-        const lastPage = Math.min(Math.floor((total - 1) / inboxPageSize), Math.floor(Math.max(first, last) / inboxPageSize));
+        const lastPage = Math.min(
+          Math.floor((total - 1) / inboxPageSize),
+          Math.floor(Math.max(first, last) / inboxPageSize),
+        );
         for (let page = firstPage; page <= lastPage; page += 1) {
           if (askedPages.has(page)) continue;
           askedPages.add(page);
@@ -274,10 +287,17 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
             const bytes = new Uint8Array(await file.arrayBuffer());
             summary = addSummary(summary, await bridge.invoke('inbox.importFile', { name: file.name, bytes }));
           } catch (error) {
-            summary = addSummary(summary, { ...emptySummary, setAside: [{ name: file.name, reason: describeError(error) }] });
+            summary = addSummary(summary, {
+              ...emptySummary,
+              setAside: [{ name: file.name, reason: describeError(error) }],
+            });
           }
         }
-        set({ isImporting: false, importSummary: summary, announcement: `Imported ${summary.imported} of ${files.length} files.` });
+        set({
+          isImporting: false,
+          importSummary: summary,
+          announcement: `Imported ${summary.imported} of ${files.length} files.`,
+        });
         reload();
       },
 
@@ -343,7 +363,10 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
         if (!removed) return false;
         try {
           await bridge.invoke('mailboxes.remove', { id });
-          set({ mailboxes: get().mailboxes.filter((each) => each.id !== id), announcement: `Removed the mailbox ${removed.user}.` });
+          set({
+            mailboxes: get().mailboxes.filter((each) => each.id !== id),
+            announcement: `Removed the mailbox ${removed.user}.`,
+          });
           return true;
         } catch (error) {
           report(`The mailbox ${removed.user} was not removed.`, error);
@@ -352,7 +375,9 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
       },
 
       async syncMailbox(id) {
-        set({ mailboxes: get().mailboxes.map((each) => (each.id === id ? { ...each, state: 'syncing' as const } : each)) });
+        set({
+          mailboxes: get().mailboxes.map((each) => (each.id === id ? { ...each, state: 'syncing' as const } : each)),
+        });
         try {
           const synced = await bridge.invoke('mailboxes.sync', { id });
           set({ mailboxes: upsert(get().mailboxes, synced), announcement: `Read new mail from ${synced.user}.` });

@@ -84,7 +84,10 @@ export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accou
       const request = ++latestLoad;
       try {
         // Both or neither: a setting shown without its policy could look changeable when it is not.
-        const [settings, managed] = await Promise.all([bridge.invoke('settings.get', {}), bridge.invoke('settings.managed', {})]);
+        const [settings, managed] = await Promise.all([
+          bridge.invoke('settings.get', {}),
+          bridge.invoke('settings.managed', {}),
+        ]);
         if (request !== latestLoad) return;
         set(pendingUpdates > 0 ? { managed, status: 'ready' } : { settings, managed, status: 'ready' });
       } catch (error) {
@@ -114,7 +117,9 @@ export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accou
         // Put back only what this change showed and nothing since has replaced, so a later change is not undone with it.
         const current = get().settings;
         if (current !== null) {
-          const restored = Object.fromEntries(keys.filter((key) => current[key] === shown[key]).map((key) => [key, before[key]]));
+          const restored = Object.fromEntries(
+            keys.filter((key) => current[key] === shown[key]).map((key) => [key, before[key]]),
+          );
           set({ settings: { ...current, ...restored } });
         }
         report(`ECF Desk did not change ${nameChanges(keys)}.`, error);

@@ -1,6 +1,13 @@
 import type { EventName } from '../../src-main/shared/channel-names';
 import type { Envelope } from '../../src-main/shared/errors';
-import { apiPrefix, argumentsHeader, bytesContentType, bytesField, eventsPath, tokenHeader } from '../../src-main/shared/wire';
+import {
+  apiPrefix,
+  argumentsHeader,
+  bytesContentType,
+  bytesField,
+  eventsPath,
+  tokenHeader,
+} from '../../src-main/shared/wire';
 import type { CallOptions, Transport } from './transport';
 
 type Listener = (payload: unknown) => void;
@@ -29,7 +36,12 @@ function postJson(url: string, token: string, args: unknown): Promise<Envelope<u
 }
 
 /** Sends a file's bytes as the body, with upload progress (fetch cannot report it; XMLHttpRequest can). */
-function postBytes(url: string, token: string, args: Record<string, unknown>, options?: CallOptions): Promise<Envelope<unknown>> {
+function postBytes(
+  url: string,
+  token: string,
+  args: Record<string, unknown>,
+  options?: CallOptions,
+): Promise<Envelope<unknown>> {
   const { [bytesField]: bytes, ...rest } = args;
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
@@ -42,8 +54,13 @@ function postBytes(url: string, token: string, args: Record<string, unknown>, op
       if (progress.lengthComputable) options?.onUploadProgress?.(progress.loaded / progress.total);
     };
     // A response that is not an envelope (an error page, a refused token) reads as null with responseType json.
-    request.onload = () => resolve((request.response as Envelope<unknown> | null) ?? unreachable('ECF Desk refused the file. Reload the page from the address ECF Desk printed, then try again.'));
-    request.onerror = () => resolve(unreachable('The file could not be sent to ECF Desk. Check that it is still running, then try again.'));
+    request.onload = () =>
+      resolve(
+        (request.response as Envelope<unknown> | null) ??
+          unreachable('ECF Desk refused the file. Reload the page from the address ECF Desk printed, then try again.'),
+      );
+    request.onerror = () =>
+      resolve(unreachable('The file could not be sent to ECF Desk. Check that it is still running, then try again.'));
     request.send(bytes as Uint8Array<ArrayBuffer>);
   });
 }
@@ -92,7 +109,10 @@ export function createHttpTransport(origin: string, token: string): Transport {
     host: 'browser',
     invoke(channel, args, options) {
       const url = origin + apiPrefix + channel;
-      const isBinary = typeof args === 'object' && args !== null && (args as Record<string, unknown>)[bytesField] instanceof Uint8Array;
+      const isBinary =
+        typeof args === 'object' &&
+        args !== null &&
+        (args as Record<string, unknown>)[bytesField] instanceof Uint8Array;
       return isBinary ? postBytes(url, token, args as Record<string, unknown>, options) : postJson(url, token, args);
     },
     on(event: EventName, listener: Listener) {

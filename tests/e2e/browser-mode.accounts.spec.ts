@@ -24,7 +24,9 @@ test.afterEach(async () => {
   await rm(dataFolder, { recursive: true, force: true });
 });
 
-test('an attorney adds a PACER account, logs in to the training court with MFA, sees the session and logs out', async ({ page }) => {
+test('an attorney adds a PACER account, logs in to the training court with MFA, sees the session and logs out', async ({
+  page,
+}) => {
   test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
   app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
   await page.goto(app.url);
@@ -82,7 +84,9 @@ test('a locked account gets a plain message and the PACER Service Center’s num
   await page.screenshot({ path: screenshotPath('accounts-login-locked'), fullPage: true });
 });
 
-test('the Accounts screen and its login dialog stay readable at 125% zoom, with no sideways scrolling', async ({ browser }) => {
+test('the Accounts screen and its login dialog stay readable at 125% zoom, with no sideways scrolling', async ({
+  browser,
+}) => {
   test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
   app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
   // A 1024×700 window at 125% zoom lays out as 819×560 CSS pixels drawn at 1.25 device pixels each.
@@ -93,7 +97,9 @@ test('the Accounts screen and its login dialog stay readable at 125% zoom, with 
   const row = page.getByTestId('account-row').filter({ hasText: 'dchen' });
   await expect(row).toBeVisible();
   await expect(row.getByRole('button', { name: 'Remove dchen' })).toBeInViewport();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
   await page.screenshot({ path: screenshotPath('accounts-zoom-125'), fullPage: true });
   await row.getByRole('button', { name: 'Log in as dchen' }).click();
   const dialog = page.getByTestId('login-dialog');

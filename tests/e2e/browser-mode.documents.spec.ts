@@ -25,7 +25,9 @@ test.afterEach(async () => {
   await rm(dataFolder, { recursive: true, force: true });
 });
 
-test('a paralegal adds a real PDF and a non-PDF, sees facts and a clear error, and finds the list again after a restart', async ({ page }) => {
+test('a paralegal adds a real PDF and a non-PDF, sees facts and a clear error, and finds the list again after a restart', async ({
+  page,
+}) => {
   app = await startBrowserModeProcess(dataFolder);
   await page.goto(app.url);
   await expect(page.getByTestId('empty-state')).toBeVisible();
@@ -59,8 +61,11 @@ test('dropping a PDF onto the screen adds it, and removing it can be undone', as
   await page.goto(app.url);
   await expect(page.getByTestId('empty-state')).toBeVisible();
 
-  await dropFiles(page, page.getByTestId('drop-zone'), [{ name: 'Dropped brief.pdf', type: 'application/pdf', bytes: await makePdf(2) }], () =>
-    page.screenshot({ path: screenshotPath('documents-drop-overlay'), fullPage: true }).then(() => undefined),
+  await dropFiles(
+    page,
+    page.getByTestId('drop-zone'),
+    [{ name: 'Dropped brief.pdf', type: 'application/pdf', bytes: await makePdf(2) }],
+    () => page.screenshot({ path: screenshotPath('documents-drop-overlay'), fullPage: true }).then(() => undefined),
   );
   await expect(row(page, 'Dropped brief.pdf').getByTestId('document-pages')).toHaveText('2');
 
@@ -78,8 +83,15 @@ test('a large file shows a progress bar while it is added', async ({ page }) => 
   // A slow office connection stands in for a slow disk: the upload of 6 MB takes a few seconds.
   const network = await page.context().newCDPSession(page);
   await network.send('Network.enable');
-  await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
-  await addThroughPicker(page, [{ name: 'Appendix (large).pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeLargePdf(6)) }]);
+  await network.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 1024 * 1024,
+  });
+  await addThroughPicker(page, [
+    { name: 'Appendix (large).pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeLargePdf(6)) },
+  ]);
   const progress = page.getByTestId('progress-row');
   await expect(progress).toBeVisible();
   await expect(progress.locator('progress')).toHaveCount(1);
@@ -95,7 +107,11 @@ test('the list stays readable at 125% zoom, with no sideways scrolling', async (
   const page = await context.newPage();
   await page.goto(app.url);
   await addThroughPicker(page, [
-    { name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(12)) },
+    {
+      name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await makePdf(12)),
+    },
     { name: 'Exhibit C.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeNotPdf()) },
   ]);
   await expect(row(page, 'Exhibit C.xlsx').getByTestId('document-problem')).toContainText('not a PDF');

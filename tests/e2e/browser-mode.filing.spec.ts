@@ -36,7 +36,11 @@ async function openLoggedIn(page: Page, loginId: string, hasMfa: boolean): Promi
 }
 
 /** Steps 1–3: the case by its short number, the event by a word, the party filed for. */
-async function chooseCaseEventAndParty(page: Page, event: { search: string; name: string }, party: string): Promise<void> {
+async function chooseCaseEventAndParty(
+  page: Page,
+  event: { search: string; name: string },
+  party: string,
+): Promise<void> {
   await page.getByTestId('case-search').fill('26-00123');
   await page.getByTestId('case-search').press('Enter');
   await page.getByTestId('case-result').filter({ hasText: '1:26-cv-00123-MMB' }).click();
@@ -46,7 +50,10 @@ async function chooseCaseEventAndParty(page: Page, event: { search: string; name
 
   await page.getByTestId('event-search').fill(event.search);
   await page.getByTestId('event-result').filter({ hasText: event.name }).first().click();
-  await expect(page.getByTestId('event-result').filter({ hasText: event.name }).first()).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('event-result').filter({ hasText: event.name }).first()).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await page.screenshot({ path: screenshotPath('filing-2-event'), fullPage: true });
   await page.getByTestId('wizard-next').click();
 
@@ -86,15 +93,21 @@ test('a complaint with two attachments goes from an empty draft to filed with it
   await expect(rows).toHaveCount(3);
   await rows.nth(1).getByTestId('document-description').fill('Exhibit A - Entry summaries');
   await rows.nth(2).getByTestId('document-description').fill('Exhibit B - Protest');
-  await expect(page.getByTestId('document-row').filter({ hasText: 'Exhibit B.pdf' })).toContainText('Ready to file', { timeout: 30_000 });
+  await expect(page.getByTestId('document-row').filter({ hasText: 'Exhibit B.pdf' })).toContainText('Ready to file', {
+    timeout: 30_000,
+  });
   await page.screenshot({ path: screenshotPath('filing-4-documents'), fullPage: true });
   await page.getByTestId('wizard-next').click();
 
-  await expect(page.getByTestId('docket-preview')).toContainText('(Attachments: # (1) Exhibit A - Entry summaries, # (2) Exhibit B - Protest)');
+  await expect(page.getByTestId('docket-preview')).toContainText(
+    '(Attachments: # (1) Exhibit A - Entry summaries, # (2) Exhibit B - Protest)',
+  );
   await page.screenshot({ path: screenshotPath('filing-5-docket-text'), fullPage: true });
 
   await signAndFile(page, 'filing');
-  await expect(page.getByTestId('outbox-status')).toContainText('Complaint against all defendants. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Acme Steel Corp..');
+  await expect(page.getByTestId('outbox-status')).toContainText(
+    'Complaint against all defendants. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Acme Steel Corp..',
+  );
   await expect(page.getByTestId('sent-documents')).toContainText('Exhibit B.pdf');
   const download = page.waitForEvent('download');
   await page.getByTestId('save-receipt').click();
@@ -111,7 +124,13 @@ test('a blocked PDF is fixed in the wizard, and the filing goes with the clean c
   await page.getByTestId('new-filing').first().click();
   await chooseCaseEventAndParty(page, { search: 'appearance', name: 'Form 11 Notice of Appearance' }, 'United States');
 
-  await page.getByTestId('add-pdfs-input').setInputFiles([{ name: 'Appearance.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await buildPdf(withOpenActionJavaScript)) }]);
+  await page.getByTestId('add-pdfs-input').setInputFiles([
+    {
+      name: 'Appearance.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await buildPdf(withOpenActionJavaScript)),
+    },
+  ]);
   const blocked = page.getByTestId('document-blocked');
   await expect(blocked).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: screenshotPath('filing-blocked-document'), fullPage: true });
@@ -134,7 +153,10 @@ test('the Motion to Intervene package files its five steps in order', async ({ p
   // The second step may not go before the first is submitted (FAQ 41).
   await page.getByTestId('open-draft').nth(1).click();
   await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
-  await expect(page.getByTestId('rule-check').filter({ hasText: 'FAQ 41' }).first()).toHaveAttribute('data-level', 'block');
+  await expect(page.getByTestId('rule-check').filter({ hasText: 'FAQ 41' }).first()).toHaveAttribute(
+    'data-level',
+    'block',
+  );
   await page.screenshot({ path: screenshotPath('filings-intervention-order-check'), fullPage: true });
   await page.getByTestId('back-to-list').click();
 
@@ -149,15 +171,21 @@ test('the Motion to Intervene package files its five steps in order', async ({ p
       await page.getByTestId('party-option').filter({ hasText: 'United States' }).getByRole('checkbox').check();
     }
     await page.getByTestId('wizard-step').filter({ hasText: 'Documents' }).click();
-    const files = [{ name: `Step ${step + 1}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(documents[0] ?? []) }];
-    if (step === 0) files.push({ name: 'Proposed Order.pdf', mimeType: 'application/pdf', buffer: Buffer.from(documents[1] ?? []) });
+    const files = [
+      { name: `Step ${step + 1}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(documents[0] ?? []) },
+    ];
+    if (step === 0)
+      files.push({ name: 'Proposed Order.pdf', mimeType: 'application/pdf', buffer: Buffer.from(documents[1] ?? []) });
     await page.getByTestId('add-pdfs-input').setInputFiles(files);
     await expect(page.getByTestId('document-row')).toHaveCount(files.length);
-    if (step === 0) await page.getByTestId('document-row').nth(1).getByTestId('document-type').selectOption('proposed-order');
+    if (step === 0)
+      await page.getByTestId('document-row').nth(1).getByTestId('document-type').selectOption('proposed-order');
     await expect(page.getByTestId('document-row').last()).toContainText('Ready to file', { timeout: 30_000 });
     await signAndFile(page, `intervention-step-${step + 1}`);
     await page.getByTestId('back-to-list').click();
   }
-  const states = await page.getByTestId('draft-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
+  const states = await page
+    .getByTestId('draft-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
   expect(states).toEqual(['filed', 'filed', 'filed', 'filed', 'filed']);
 });

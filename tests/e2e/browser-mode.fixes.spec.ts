@@ -25,19 +25,28 @@ test.afterEach(async () => {
   await rm(dataFolder, { recursive: true, force: true });
 });
 
-test('a paralegal makes a clean copy of a PDF the court would reject, sees the before and after, and can undo it', async ({ page }) => {
+test('a paralegal makes a clean copy of a PDF the court would reject, sees the before and after, and can undo it', async ({
+  page,
+}) => {
   app = await startBrowserModeProcess(dataFolder);
   await page.goto(app.url);
   // Synthetic: JavaScript that runs when the file opens (court FAQ 49) and a file attached inside it (NextGen CM/ECF 1.8).
-  const bytes = await buildPdf(async (document) => {
-    withOpenActionJavaScript(document);
-    await withAttachment(document);
-  }, { pages: 3 });
+  const bytes = await buildPdf(
+    async (document) => {
+      withOpenActionJavaScript(document);
+      await withAttachment(document);
+    },
+    { pages: 3 },
+  );
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('add-pdfs').click();
-  await (await chooser).setFiles([{ name: 'Motion to Dismiss.pdf', mimeType: 'application/pdf', buffer: Buffer.from(bytes) }]);
+  await (
+    await chooser
+  ).setFiles([{ name: 'Motion to Dismiss.pdf', mimeType: 'application/pdf', buffer: Buffer.from(bytes) }]);
 
-  await expect(row(page, 'Motion to Dismiss.pdf').getByTestId('preflight-status')).toHaveText(/^Court would reject \(\d+\)$/);
+  await expect(row(page, 'Motion to Dismiss.pdf').getByTestId('preflight-status')).toHaveText(
+    /^Court would reject \(\d+\)$/,
+  );
   await row(page, 'Motion to Dismiss.pdf').click();
   const panel = page.getByTestId('findings-panel');
   const fixButtons = panel.locator('[data-testid="fix-button"][data-fix="clean-copy"]');
@@ -50,7 +59,9 @@ test('a paralegal makes a clean copy of a PDF the court would reject, sees the b
   await expect(summary.getByTestId('fix-before')).toHaveText(/^Court would reject \(\d+\)$/);
   await expect(summary.getByTestId('fix-after')).toHaveText(/^(Ready to file|Worth a look \(\d+\))$/);
   await expect(summary.getByTestId('fix-removed')).toContainText(/attached/i);
-  await expect(row(page, 'Motion to Dismiss (clean copy).pdf').getByTestId('preflight-status')).toHaveText(/^(Ready to file|Worth a look \(\d+\))$/);
+  await expect(row(page, 'Motion to Dismiss (clean copy).pdf').getByTestId('preflight-status')).toHaveText(
+    /^(Ready to file|Worth a look \(\d+\))$/,
+  );
   await expect(row(page, 'Motion to Dismiss.pdf')).toHaveCount(0);
   await expect(panel.locator('[data-testid="finding"][data-code="active-content"]')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('preflight-fix-before-after'), fullPage: true });

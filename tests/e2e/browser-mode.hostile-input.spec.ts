@@ -30,7 +30,11 @@ let attacker: RecordingServer | null = null;
 test.beforeEach(async () => {
   dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-hostile-'));
   // What a forged notice would make the app fetch: an intranet page on this machine that answers anything with a "PDF".
-  attacker = await startRecordingServer(() => ({ status: 200, headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.4\n% the attacker’s document\n' }));
+  attacker = await startRecordingServer(() => ({
+    status: 200,
+    headers: { 'content-type': 'application/pdf' },
+    body: '%PDF-1.4\n% the attacker’s document\n',
+  }));
 });
 
 test.afterEach(async () => {
@@ -45,7 +49,11 @@ test.afterEach(async () => {
 async function call<T>(appUrl: string, channel: string, args: unknown): Promise<T> {
   const url = new URL(appUrl);
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await fetch(`${url.origin}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ecf-token': token }, body: JSON.stringify(args) });
+  const response = await fetch(`${url.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-ecf-token': token },
+    body: JSON.stringify(args),
+  });
   const envelope = (await response.json()) as { ok: boolean; value: T };
   if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope)}`);
   return envelope.value;
@@ -53,12 +61,18 @@ async function call<T>(appUrl: string, channel: string, args: unknown): Promise<
 
 /** A valid Outlook file damaged by `damage`: its compound-file links loop. */
 function loopingMsg(damage: (bytes: Uint8Array) => void): Buffer {
-  const bytes = buildOutlookMsg({ subject: 'Activity in Case 25-2120 National Steel Alliance v. Noem', html: '<p>Notice of Docket Activity</p>', body: 'Notice of Docket Activity '.repeat(200) });
+  const bytes = buildOutlookMsg({
+    subject: 'Activity in Case 25-2120 National Steel Alliance v. Noem',
+    html: '<p>Notice of Docket Activity</p>',
+    body: 'Notice of Docket Activity '.repeat(200),
+  });
   damage(bytes);
   return Buffer.from(bytes);
 }
 
-test('hostile files cost one task each, never the app: forged notices fetch nothing, and a crafted .msg, PDFs and package get an answer within their limits', async ({ page }) => {
+test('hostile files cost one task each, never the app: forged notices fetch nothing, and a crafted .msg, PDFs and package get an answer within their limits', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   app = await startBrowserModeProcess(dataFolder);
   const memory = watchMemory(app.pid);
@@ -71,11 +85,28 @@ test('hostile files cost one task each, never the app: forged notices fetch noth
     await page.getByTestId('rail-inbox').click();
     const guid = '01234567-89ab-cdef-0123-456789abcdef';
     await page.getByTestId('import-notices').setInputFiles([
-      { name: 'forged-acms.eml', mimeType: 'message/rfc822', buffer: Buffer.from(acmsNoticeMessage({ documentNumber: '049', messageId: 'forged-1', documents: [{ url: `${origin}/NDA/${guid}`, text: 'Main Document' }] })) },
+      {
+        name: 'forged-acms.eml',
+        mimeType: 'message/rfc822',
+        buffer: Buffer.from(
+          acmsNoticeMessage({
+            documentNumber: '049',
+            messageId: 'forged-1',
+            documents: [{ url: `${origin}/NDA/${guid}`, text: 'Main Document' }],
+          }),
+        ),
+      },
       {
         name: 'forged-admin.eml',
         mimeType: 'message/rfc822',
-        buffer: Buffer.from(acmsNoticeMessage({ caseNumber: '25-2121', documentNumber: '050', messageId: 'forged-2', documents: [{ url: `${origin}/admin/delete-everything?confirm=1&x=/NDA/${guid}`, text: 'Main Document' }] })),
+        buffer: Buffer.from(
+          acmsNoticeMessage({
+            caseNumber: '25-2121',
+            documentNumber: '050',
+            messageId: 'forged-2',
+            documents: [{ url: `${origin}/admin/delete-everything?confirm=1&x=/NDA/${guid}`, text: 'Main Document' }],
+          }),
+        ),
       },
       { name: 'directory-loop.msg', mimeType: 'application/vnd.ms-outlook', buffer: loopingMsg(directoryLoop) },
       { name: 'fat-loop.msg', mimeType: 'application/vnd.ms-outlook', buffer: loopingMsg(fatLoop) },
@@ -107,11 +138,18 @@ test('hostile files cost one task each, never the app: forged notices fetch noth
       { name: 'Brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) },
     ]);
     // The fan-out tree is refused as it is added: reading its page count already finds the pages repeating without end.
-    await expect(documentRow(page, 'Fan-out.pdf').getByTestId('preflight-status')).toContainText('its list of pages loops, repeats itself without end', { timeout: 90_000 });
+    await expect(documentRow(page, 'Fan-out.pdf').getByTestId('preflight-status')).toContainText(
+      'its list of pages loops, repeats itself without end',
+      { timeout: 90_000 },
+    );
     for (const name of ['Bomb.pdf', 'Hidden page.pdf']) {
-      await expect(documentRow(page, name).getByTestId('preflight-status')).toHaveText(/^Court would reject \(\d+\)$/, { timeout: 90_000 });
+      await expect(documentRow(page, name).getByTestId('preflight-status')).toHaveText(/^Court would reject \(\d+\)$/, {
+        timeout: 90_000,
+      });
     }
-    await expect(documentRow(page, 'Brief.pdf').getByTestId('preflight-status')).toHaveText('Ready to file', { timeout: 60_000 });
+    await expect(documentRow(page, 'Brief.pdf').getByTestId('preflight-status')).toHaveText('Ready to file', {
+      timeout: 60_000,
+    });
     await documentRow(page, 'Hidden page.pdf').click();
     await expect(page.locator('[data-testid="finding"][data-code="bad-redaction"]')).toContainText('123-45-6789');
     await page.screenshot({ path: screenshotPath('documents-hostile-pdfs'), fullPage: true });
@@ -120,7 +158,9 @@ test('hostile files cost one task each, never the app: forged notices fetch noth
     const member = gzipSync(Buffer.alloc(8 * 1024 * 1024));
     const bomb = Buffer.concat(Array.from({ length: 256 }, () => member));
     await page.getByTestId('rail-filings').click();
-    await page.getByTestId('import-draft').setInputFiles([{ name: 'Handoff.ecfdraft', mimeType: 'application/octet-stream', buffer: bomb }]);
+    await page
+      .getByTestId('import-draft')
+      .setInputFiles([{ name: 'Handoff.ecfdraft', mimeType: 'application/octet-stream', buffer: bomb }]);
     await expect(page.getByTestId('error-banner')).toContainText('Handoff.ecfdraft was not imported');
     await expect(page.getByTestId('error-banner')).toContainText('more than 300 MB');
 

@@ -25,11 +25,17 @@ test.afterEach(async () => {
 async function courtUrl(appUrl: string): Promise<string> {
   const url = new URL(appUrl);
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await fetch(`${url.origin}/api/court.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ecf-token': token }, body: '{}' });
+  const response = await fetch(`${url.origin}/api/court.status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-ecf-token': token },
+    body: '{}',
+  });
   return ((await response.json()) as { value: CourtStatus }).value.ecfUrl ?? '';
 }
 
-test('notices from the court arrive in the inbox: found by docket text, read with the saved PDF, deadlines exported', async ({ page }) => {
+test('notices from the court arrive in the inbox: found by docket text, read with the saved PDF, deadlines exported', async ({
+  page,
+}) => {
   app = await startBrowserModeProcess(dataFolder);
   await page.goto(app.url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
@@ -40,8 +46,17 @@ test('notices from the court arrive in the inbox: found by docket text, read wit
   // Two filings in a case the firm is counsel in: their NEFs reach the firm's docketing mailbox at the training court.
   const court = new CourtClient(await courtUrl(app.url));
   await court.loginAs('twalsh');
-  for (const [pages, annotation] of [[2, 'and Response due by 12/15/2026'], [1, 'for the Secretary of Commerce']] as const) {
-    const filed = await court.file({ caseId: 1017, eventId: 'form-11-notice-of-appearance', partyIds: ['us-1017'], main: { name: 'appearance.pdf', bytes: await makePdf(pages) }, annotation });
+  for (const [pages, annotation] of [
+    [2, 'and Response due by 12/15/2026'],
+    [1, 'for the Secretary of Commerce'],
+  ] as const) {
+    const filed = await court.file({
+      caseId: 1017,
+      eventId: 'form-11-notice-of-appearance',
+      partyIds: ['us-1017'],
+      main: { name: 'appearance.pdf', bytes: await makePdf(pages) },
+      annotation,
+    });
     expect(filed.kind).toBe('nef-receipt');
   }
 
@@ -60,7 +75,9 @@ test('notices from the court arrive in the inbox: found by docket text, read wit
   await rows.first().click();
   const reader = page.getByTestId('inbox-reader');
   await expect(reader).toContainText('Response due by 12/15/2026');
-  await expect(reader.getByTestId('notice-document').first()).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
+  await expect(reader.getByTestId('notice-document').first()).toHaveAttribute('data-state', 'saved', {
+    timeout: 30_000,
+  });
   await expect(reader.getByTestId('notice-document-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   const show = reader.getByRole('button', { name: 'Show page 1' });
   if (await show.isVisible()) await show.click();

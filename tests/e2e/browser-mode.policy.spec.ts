@@ -30,28 +30,49 @@ test.afterEach(async () => {
   if (madeFolder) await rmdir(policyFolder).catch(() => undefined);
 });
 
-test('settings locked by machine policy show as managed by the organization and cannot be changed', async ({ page }) => {
-  if (!isRoot && process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') throw new Error('This test writes /etc/ecf-desk/policy.json and must run as root here.');
+test('settings locked by machine policy show as managed by the organization and cannot be changed', async ({
+  page,
+}) => {
+  if (!isRoot && process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1')
+    throw new Error('This test writes /etc/ecf-desk/policy.json and must run as root here.');
   test.skip(!isRoot, 'Writing /etc/ecf-desk/policy.json needs root.');
   madeFolder = !existsSync(policyFolder);
   await mkdir(policyFolder, { recursive: true, mode: 0o755 });
   previous = existsSync(policyFile) ? await readFile(policyFile, 'utf8') : null;
-  await writeFile(policyFile, JSON.stringify({ courtProfile: 'cit-training', allowCredentialStorage: false, updateMode: 'none', noticeRetentionDays: 365, logLevel: 'warn' }));
+  await writeFile(
+    policyFile,
+    JSON.stringify({
+      courtProfile: 'cit-training',
+      allowCredentialStorage: false,
+      updateMode: 'none',
+      noticeRetentionDays: 365,
+      logLevel: 'warn',
+    }),
+  );
   await chmod(policyFile, 0o644);
 
   app = await startBrowserModeProcess(dataFolder);
   await page.goto(app.url);
   await page.getByTestId('rail-settings').click();
   const screen = page.getByTestId('settings-screen');
-  await expect(screen.locator('[data-testid="managed-badge"][data-key="courtProfile"]')).toContainText('Managed by your organization');
-  await expect(screen.locator('[data-testid="managed-badge"][data-key="allowCredentialStorage"]')).toContainText('/etc/ecf-desk/policy.json');
-  for (const radio of await screen.getByTestId('setting-court-profile').getByRole('radio').all()) await expect(radio).toBeDisabled();
+  await expect(screen.locator('[data-testid="managed-badge"][data-key="courtProfile"]')).toContainText(
+    'Managed by your organization',
+  );
+  await expect(screen.locator('[data-testid="managed-badge"][data-key="allowCredentialStorage"]')).toContainText(
+    '/etc/ecf-desk/policy.json',
+  );
+  for (const radio of await screen.getByTestId('setting-court-profile').getByRole('radio').all())
+    await expect(radio).toBeDisabled();
   const storage = screen.getByTestId('setting-credential-storage');
   await expect(storage).toBeDisabled();
   await expect(storage).not.toBeChecked();
   // The policies with no setting of their own are listed, read-only, in plain words.
   const others = screen.getByTestId('organization-policies');
-  await expect(others.getByTestId('organization-policy')).toHaveText([/Updates\s*Off: your IT department installs new versions/, /Days to keep court notices\s*Read notices are removed 365 days after they arrive/, /Log detail\s*Warnings and errors/]);
+  await expect(others.getByTestId('organization-policy')).toHaveText([
+    /Updates\s*Off: your IT department installs new versions/,
+    /Days to keep court notices\s*Read notices are removed 365 days after they arrive/,
+    /Log detail\s*Warnings and errors/,
+  ]);
   await page.screenshot({ path: screenshotPath('settings-managed'), fullPage: true });
   await others.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('settings-managed-others') });

@@ -17,7 +17,12 @@ import { makeNotPdf, makePdf } from '../support/synthetic-pdfs';
 const realBadRedaction = sharedFixture('pdf/freelawproject__x-ray/tests/assets/rectangles_yes.pdf');
 
 async function badRedactionPdf(): Promise<{ name: string; buffer: Buffer; leakingText: string }> {
-  if (realBadRedaction) return { name: 'rectangles_yes.pdf', buffer: await readFile(realBadRedaction), leakingText: 'did not disclose all relevant medical history' };
+  if (realBadRedaction)
+    return {
+      name: 'rectangles_yes.pdf',
+      buffer: await readFile(realBadRedaction),
+      leakingText: 'did not disclose all relevant medical history',
+    };
   const bytes = await makeBoxAndTextPdf({ text: 'SSN 123-45-6789', isBoxFirst: false });
   return { name: 'Synthetic bad redaction.pdf', buffer: Buffer.from(bytes), leakingText: '123-45-6789' };
 }
@@ -35,7 +40,9 @@ test.afterEach(async () => {
   await rm(dataFolder, { recursive: true, force: true });
 });
 
-test('a paralegal adds a PDF with a bad redaction and a clean one, and preflight says which the court would reject and what leaks', async ({ page }) => {
+test('a paralegal adds a PDF with a bad redaction and a clean one, and preflight says which the court would reject and what leaks', async ({
+  page,
+}) => {
   app = await startBrowserModeProcess(dataFolder);
   await page.goto(app.url);
   await expect(page.getByTestId('empty-state')).toBeVisible();
@@ -71,7 +78,9 @@ test('a paralegal adds a PDF with a bad redaction and a clean one, and preflight
   // The keyboard reaches the clean document too: arrow keys move between rows, Enter opens its findings.
   await row(page, leaky.name).focus();
   const rows = page.getByTestId('document-row');
-  const names = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-document-name')));
+  const names = await rows.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-document-name')),
+  );
   const steps = names.indexOf('Clean brief.pdf') - names.indexOf(leaky.name);
   for (let step = 0; step < Math.abs(steps); step += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
   await page.keyboard.press('Enter');
@@ -95,7 +104,11 @@ test('the list and the findings panel stay readable at 125% zoom, with no sidewa
   const leaky = await badRedactionPdf();
   await addThroughPicker(page, [
     { name: leaky.name, mimeType: 'application/pdf', buffer: leaky.buffer },
-    { name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(12)) },
+    {
+      name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await makePdf(12)),
+    },
   ]);
   await expect(row(page, leaky.name).getByTestId('preflight-status')).toHaveText(/^Court would reject/);
   await row(page, leaky.name).click();
@@ -112,9 +125,13 @@ test('the list and the findings panel stay readable at 125% zoom, with no sidewa
   await page.locator('[data-testid="finding"][data-code="bad-redaction"]').getByTestId('show-page').click();
   const preview = page.getByTestId('page-preview');
   await expect(preview).toHaveAttribute('data-state', 'drawn');
-  const drawn = await preview.getByTestId('page-canvas').evaluate((canvas: HTMLCanvasElement) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width }));
+  const drawn = await preview
+    .getByTestId('page-canvas')
+    .evaluate((canvas: HTMLCanvasElement) => ({ pixels: canvas.width, css: canvas.getBoundingClientRect().width }));
   expect(drawn.pixels).toBe(Math.floor(drawn.css * 1.25));
-  const overflowWithPreview = await page.evaluate(() => (document.querySelector('main')?.scrollWidth ?? 0) - (document.querySelector('main')?.clientWidth ?? 0));
+  const overflowWithPreview = await page.evaluate(
+    () => (document.querySelector('main')?.scrollWidth ?? 0) - (document.querySelector('main')?.clientWidth ?? 0),
+  );
   expect(overflowWithPreview).toBe(0);
   await preview.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('preflight-zoom-125-page-preview') });
@@ -123,7 +140,9 @@ test('the list and the findings panel stay readable at 125% zoom, with no sidewa
   await context.close();
 });
 
-test('a paralegal shows the page of a bad redaction and sees each leaking box outlined on it, under the strict CSP', async ({ page }) => {
+test('a paralegal shows the page of a bad redaction and sees each leaking box outlined on it, under the strict CSP', async ({
+  page,
+}) => {
   app = await startBrowserModeProcess(dataFolder);
   const violations: string[] = [];
   page.on('console', (message) => {
@@ -144,9 +163,11 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
 
   const canvas = preview.getByTestId('page-canvas');
   const inked = await canvas.evaluate((element: HTMLCanvasElement) => {
-    const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
+    const pixels =
+      element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
     let dark = 0;
-    for (let index = 0; index < pixels.length; index += 4) if ((pixels[index] ?? 255) < 128 && (pixels[index + 3] ?? 0) > 0) dark += 1;
+    for (let index = 0; index < pixels.length; index += 4)
+      if ((pixels[index] ?? 255) < 128 && (pixels[index + 3] ?? 0) > 0) dark += 1;
     return { dark, width: element.width, cssWidth: element.getBoundingClientRect().width };
   });
   expect(inked.dark).toBeGreaterThan(1000);
@@ -161,7 +182,10 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
   for (let index = 0; index < expectedBoxes; index += 1) {
     const box = boxes.nth(index);
     await expect(box).toBeVisible();
-    await expect(box).toHaveAttribute('aria-label', new RegExp(`^Box ${index + 1} of ${expectedBoxes}: text still under it`));
+    await expect(box).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Box ${index + 1} of ${expectedBoxes}: text still under it`),
+    );
     const placed = await box.boundingBox();
     if (!placed) throw new Error(`box ${index + 1} has no box`);
     expect(placed.x).toBeGreaterThanOrEqual(frame.x);
@@ -170,15 +194,25 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
     expect(placed.y + placed.height).toBeLessThanOrEqual(frame.y + frame.height);
   }
   // The boxes sit on the black bars: the canvas under each box's centre is dark.
-  const centres = await boxes.evaluateAll((elements) => elements.map((element) => {
-    const rectangle = element.getBoundingClientRect();
-    return { x: rectangle.left + rectangle.width / 2, y: rectangle.top + rectangle.height / 2 };
-  }));
+  const centres = await boxes.evaluateAll((elements) =>
+    elements.map((element) => {
+      const rectangle = element.getBoundingClientRect();
+      return { x: rectangle.left + rectangle.width / 2, y: rectangle.top + rectangle.height / 2 };
+    }),
+  );
   const darkAtCentres = await canvas.evaluate((element: HTMLCanvasElement, points) => {
     const frameRectangle = element.getBoundingClientRect();
     const ratio = element.width / frameRectangle.width;
     const context = element.getContext('2d');
-    return points.map(({ x, y }) => (context?.getImageData(Math.floor((x - frameRectangle.left) * ratio), Math.floor((y - frameRectangle.top) * ratio), 1, 1).data[0] ?? 255) < 64);
+    return points.map(
+      ({ x, y }) =>
+        (context?.getImageData(
+          Math.floor((x - frameRectangle.left) * ratio),
+          Math.floor((y - frameRectangle.top) * ratio),
+          1,
+          1,
+        ).data[0] ?? 255) < 64,
+    );
   }, centres);
   expect(darkAtCentres).toEqual(centres.map(() => true));
 
@@ -192,7 +226,9 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
   expect(violations).toEqual([]);
 });
 
-test('a paralegal shows the page a hidden layer draws on and switches every layer on to see what it hides', async ({ page }) => {
+test('a paralegal shows the page a hidden layer draws on and switches every layer on to see what it hides', async ({
+  page,
+}) => {
   app = await startBrowserModeProcess(dataFolder);
   const violations: string[] = [];
   page.on('console', (message) => {
@@ -200,7 +236,9 @@ test('a paralegal shows the page a hidden layer draws on and switches every laye
   });
   await page.goto(app.url);
   const name = 'Layered exhibit list.pdf';
-  await addThroughPicker(page, [{ name, mimeType: 'application/pdf', buffer: Buffer.from(await makeHiddenLayerPdf()) }]);
+  await addThroughPicker(page, [
+    { name, mimeType: 'application/pdf', buffer: Buffer.from(await makeHiddenLayerPdf()) },
+  ]);
   await expect(row(page, name).getByTestId('preflight-status')).toHaveText(/^Worth a look \(\d+\)$/);
   await row(page, name).click();
 
@@ -218,7 +256,8 @@ test('a paralegal shows the page a hidden layer draws on and switches every laye
   // Darkness summed over the whole page: the hidden text and box add ink only once every layer is shown.
   const ink = () =>
     canvas.evaluate((element: HTMLCanvasElement) => {
-      const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
+      const pixels =
+        element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
       let sum = 0;
       for (let index = 0; index < pixels.length; index += 4) sum += 255 - (pixels[index] ?? 255);
       return sum;

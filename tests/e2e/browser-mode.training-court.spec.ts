@@ -25,12 +25,18 @@ test.afterEach(async () => {
 async function courtStatus(appUrl: string): Promise<CourtStatus> {
   const url = new URL(appUrl);
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await fetch(`${url.origin}/api/court.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ecf-token': token }, body: '{}' });
+  const response = await fetch(`${url.origin}/api/court.status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-ecf-token': token },
+    body: '{}',
+  });
   const envelope = (await response.json()) as { ok: boolean; value: CourtStatus };
   return envelope.value;
 }
 
-test('with no configuration the app comes up against its training court, which files, mails the NEF and serves the free look once', async ({ page }) => {
+test('with no configuration the app comes up against its training court, which files, mails the NEF and serves the free look once', async ({
+  page,
+}) => {
   app = await startBrowserModeProcess(dataFolder);
   await page.goto(app.url);
   const badge = page.getByTestId('court-badge');
@@ -45,7 +51,13 @@ test('with no configuration the app comes up against its training court, which f
   // A seeded attorney logs in (with MFA) and files; the court keeps its state in the app data folder.
   const attorney = new CourtClient(status.ecfUrl ?? '');
   await attorney.loginAs('jmorgan');
-  const filed = await attorney.file({ caseId: 1017, eventId: 'complaint', partyIds: ['acme'], main: { name: 'complaint.pdf', bytes: await makePdf(2) }, attachments: [{ name: 'exhibit-a.pdf', bytes: await makePdf(1), description: 'Exhibit A' }] });
+  const filed = await attorney.file({
+    caseId: 1017,
+    eventId: 'complaint',
+    partyIds: ['acme'],
+    main: { name: 'complaint.pdf', bytes: await makePdf(2) },
+    attachments: [{ name: 'exhibit-a.pdf', bytes: await makePdf(1), description: 'Exhibit A' }],
+  });
   expect(filed.kind).toBe('nef-receipt');
   await page.setContent(filed.html);
   await page.screenshot({ path: screenshotPath('training-court-nef-receipt'), fullPage: true });

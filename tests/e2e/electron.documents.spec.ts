@@ -20,7 +20,10 @@ function findElectronBinary(): string | null {
 
 const electronBinary = findElectronBinary();
 
-test.skip(!electronBinary, 'Electron binary is not installed on this machine (only its typings are); the desktop slice runs where it is.');
+test.skip(
+  !electronBinary,
+  'Electron binary is not installed on this machine (only its typings are); the desktop slice runs where it is.',
+);
 
 let dataFolder = '';
 let app: ElectronApplication | null = null;
@@ -50,7 +53,9 @@ test('the desktop app adds a dropped PDF and a non-PDF, and keeps the list acros
     { name: 'Notes.txt', type: 'text/plain', bytes: makeNotPdf() },
   ]);
   await expect(window.locator('[data-document-name="Brief.pdf"] [data-testid="document-pages"]')).toHaveText('3');
-  await expect(window.locator('[data-document-name="Notes.txt"] [data-testid="document-problem"]')).toContainText('not a PDF');
+  await expect(window.locator('[data-document-name="Notes.txt"] [data-testid="document-problem"]')).toContainText(
+    'not a PDF',
+  );
   await window.screenshot({ path: screenshotPath('electron-documents-list') });
 
   await app.close();

@@ -30,28 +30,41 @@ export interface AccountsHarness {
 }
 
 /** Starts a training court and the app's core against it, with the given keychain and settings. */
-export async function startAccountsHarness(options: { store?: SecretStore; settings?: Partial<Settings>; fetch?: CourtFetch; preflighter?: Preflighter; court?: Partial<TrainingCourtOptions>; noticePollMs?: number; notifier?: DesktopNotifier } = {}): Promise<AccountsHarness> {
+export async function startAccountsHarness(
+  options: {
+    store?: SecretStore;
+    settings?: Partial<Settings>;
+    fetch?: CourtFetch;
+    preflighter?: Preflighter;
+    court?: Partial<TrainingCourtOptions>;
+    noticePollMs?: number;
+    notifier?: DesktopNotifier;
+  } = {},
+): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
   const court = await startTestCourt(options.court);
   const settingsStore = createFileSettingsStore(dataFolder);
   settingsStore.write({ ...settingsStore.read(), ...options.settings });
   const store = options.store ?? createMemorySecretStore();
   const events: { name: EventName; payload: unknown }[] = [];
-  const startCore = (): CoreServices => createCoreServices({
-    dataFolder,
-    host: 'browser',
-    version: '0.0.0',
-    settingsStore,
-    fileChooser: null,
-    readers: createInProcessReaders(options.preflighter ? { preflighter: options.preflighter } : {}),
-    emit: (name, payload) => events.push({ name, payload }),
-    secretStore: store,
-    trainingCourt: { start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }) },
-    outboxRetryDelayMs: 20,
-    ...(options.notifier ? { notifier: options.notifier } : {}),
-    noticePollMs: options.noticePollMs ?? 100,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const startCore = (): CoreServices =>
+    createCoreServices({
+      dataFolder,
+      host: 'browser',
+      version: '0.0.0',
+      settingsStore,
+      fileChooser: null,
+      readers: createInProcessReaders(options.preflighter ? { preflighter: options.preflighter } : {}),
+      emit: (name, payload) => events.push({ name, payload }),
+      secretStore: store,
+      trainingCourt: {
+        start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }),
+      },
+      outboxRetryDelayMs: 20,
+      ...(options.notifier ? { notifier: options.notifier } : {}),
+      noticePollMs: options.noticePollMs ?? 100,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
   const untilCourtReady = (core: CoreServices) =>
     vi.waitFor(async () => {
       if ((await core.handlers['court.status']({})).state !== 'ready') throw new Error('court not ready');

@@ -2,10 +2,16 @@ import { expect, type Page } from '@playwright/test';
 import { seededOtp, seededPassword } from './training-court';
 
 /** Adds a seeded training-court account on the Accounts screen (a filer; with MFA, "Ask me for the 6-digit code"). */
-export async function addAccount(page: Page, loginId: string, options: { readonly hasMfa?: boolean; readonly clientCode?: string } = {}): Promise<void> {
+export async function addAccount(
+  page: Page,
+  loginId: string,
+  options: { readonly hasMfa?: boolean; readonly clientCode?: string } = {},
+): Promise<void> {
   await page.getByTestId('rail-accounts').click();
   const empty = page.getByTestId('accounts-empty');
-  await (await empty.isVisible() ? empty.getByRole('button', { name: 'Add account' }) : page.getByTestId('add-account')).click();
+  await (
+    (await empty.isVisible()) ? empty.getByRole('button', { name: 'Add account' }) : page.getByTestId('add-account')
+  ).click();
   const form = page.getByTestId('account-form');
   await form.getByLabel('Login ID (PACER username)').fill(loginId);
   await form.getByLabel('Password').fill(seededPassword(loginId));

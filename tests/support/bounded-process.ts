@@ -17,9 +17,15 @@ export interface BoundedRun {
  * a reader that hangs or eats memory costs the child, and the test reports a timeout or a crash instead of
  * freezing the runner.
  */
-export function runBounded(script: string, args: readonly string[], options: { timeoutMs: number; maxOldSpaceMb?: number }): Promise<BoundedRun> {
+export function runBounded(
+  script: string,
+  args: readonly string[],
+  options: { timeoutMs: number; maxOldSpaceMb?: number },
+): Promise<BoundedRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb ?? 512}`, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb ?? 512}`, script, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -11,7 +11,10 @@ export interface BrowserModeProcess {
 }
 
 /** Starts `dist/web/server.js` against a data folder and waits for the address it prints; `env` adds variables (a test keyring's bus). */
-export function startBrowserModeProcess(dataFolder: string, env: Readonly<Record<string, string>> = {}): Promise<BrowserModeProcess> {
+export function startBrowserModeProcess(
+  dataFolder: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<BrowserModeProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'dist/web/server.js'), '--port', '0'], {
     cwd: projectRoot,
     env: { ...process.env, ...env, ECF_DESK_HOME: dataFolder },

@@ -35,7 +35,8 @@ export async function makeBoxAndTextPdf(options: BoxAndText): Promise<Uint8Array
   const font = await document.embedFont(StandardFonts.Helvetica);
   const page = document.addPage([612, 792]);
   const width = font.widthOfTextAtSize(options.text, 12);
-  const drawBox = (): void => page.drawRectangle({ x: 70, y: 695, width: width + 4, height: 18, color: grayscale(options.boxColour ?? 0) });
+  const drawBox = (): void =>
+    page.drawRectangle({ x: 70, y: 695, width: width + 4, height: 18, color: grayscale(options.boxColour ?? 0) });
   if (options.isBoxFirst) drawBox();
   if (options.isTextInvisible) drawInvisibleText(page, font, options.text);
   else page.drawText(options.text, { x: 72, y: 700, size: 12, font, color: grayscale(options.textColour ?? 0) });
@@ -151,7 +152,10 @@ export async function makeImagePagePdf(pixels: number, pagePoints: number, capti
  * A one-page PDF whose content stream is exactly `content`, with Helvetica as /F1 and any extra resources
  * `decorate` adds: for cases the drawing API cannot express (frames, clips, forms, inline images).
  */
-export async function makeRawContentPdf(content: string, decorate?: (document: PDFDocument, page: PDFPage) => void): Promise<Uint8Array> {
+export async function makeRawContentPdf(
+  content: string,
+  decorate?: (document: PDFDocument, page: PDFPage) => void,
+): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   const page = document.addPage([612, 792]);
   const font = await document.embedFont(StandardFonts.Helvetica);

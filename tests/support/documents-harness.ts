@@ -1,7 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDocumentsService, type DocumentsService, type DocumentsServiceDependencies } from '../../src-main/core/documents/documents-service';
+import {
+  createDocumentsService,
+  type DocumentsService,
+  type DocumentsServiceDependencies,
+} from '../../src-main/core/documents/documents-service';
 import { readPdfFacts } from '../../src-main/core/documents/read-pdf-facts';
 import type { EmitEvent } from '../../src-main/core/ports';
 import { openDatabase } from '../../src-main/core/storage/database';

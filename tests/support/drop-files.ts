@@ -8,7 +8,12 @@ export interface DroppedFile {
 }
 
 /** Drops files onto a target the way the operating system does: dragenter, dragover, drop with a DataTransfer. */
-export async function dropFiles(page: Page, target: Locator, files: readonly DroppedFile[], beforeDrop?: () => Promise<void>): Promise<void> {
+export async function dropFiles(
+  page: Page,
+  target: Locator,
+  files: readonly DroppedFile[],
+  beforeDrop?: () => Promise<void>,
+): Promise<void> {
   const transfer = await page.evaluateHandle(
     (items) => {
       const data = new DataTransfer();

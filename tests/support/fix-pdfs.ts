@@ -29,7 +29,10 @@ function runQpdf(args: string[]): { status: number } {
     return { status: 0 };
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { status?: number | null };
-    if (failure.code === 'ENOENT') throw new Error('qpdf is not installed: the fix tests check their output with it (apt-get install qpdf).', { cause: error });
+    if (failure.code === 'ENOENT')
+      throw new Error('qpdf is not installed: the fix tests check their output with it (apt-get install qpdf).', {
+        cause: error,
+      });
     return { status: failure.status ?? -1 };
   }
 }
@@ -51,18 +54,38 @@ function withTemporaryFile<T>(bytes: Uint8Array, use: (file: string) => T): T {
  * generation and frees the note — the qpdf incremental-1 pattern, so the check runs without ../shared.
  */
 export function makeRevisedSecretPdf(): Uint8Array {
-  const first = writeSection('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', [
-    [1, 0, '<< /Type /Catalog /Pages 2 0 R >>'],
-    [2, 0, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
-    [3, 0, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>'],
-    [4, 0, stream('BT /F1 24 Tf 72 700 Td (SECRET-ACCOUNT-4417) Tj ET')],
-    [5, 0, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
-    [6, 0, '<< /Type /Annot /Subtype /Text /Rect [400 700 420 720] /Contents (SECRET-NOTE-8812) >>'],
-  ], [], 7, null);
-  const second = writeSection(first.text, [
-    [3, 0, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 1 R /Resources << /Font << /F1 5 0 R >> >> >>'],
-    [4, 1, stream('BT /F1 24 Tf 72 700 Td (Public text) Tj ET')],
-  ], [[6, 1]], 7, first.xref);
+  const first = writeSection(
+    '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n',
+    [
+      [1, 0, '<< /Type /Catalog /Pages 2 0 R >>'],
+      [2, 0, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+      [
+        3,
+        0,
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>',
+      ],
+      [4, 0, stream('BT /F1 24 Tf 72 700 Td (SECRET-ACCOUNT-4417) Tj ET')],
+      [5, 0, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+      [6, 0, '<< /Type /Annot /Subtype /Text /Rect [400 700 420 720] /Contents (SECRET-NOTE-8812) >>'],
+    ],
+    [],
+    7,
+    null,
+  );
+  const second = writeSection(
+    first.text,
+    [
+      [
+        3,
+        0,
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 1 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      ],
+      [4, 1, stream('BT /F1 24 Tf 72 700 Td (Public text) Tj ET')],
+    ],
+    [[6, 1]],
+    7,
+    first.xref,
+  );
   return latin1Bytes(second.text);
 }
 
@@ -71,18 +94,26 @@ function stream(content: string): string {
 }
 
 /** Appends objects and a cross-reference section (with `freed` [number, next generation] entries) to `prefix`. */
-function writeSection(prefix: string, objects: [number, number, string][], freed: [number, number][], size: number, previous: number | null): { text: string; xref: number } {
+function writeSection(
+  prefix: string,
+  objects: [number, number, string][],
+  freed: [number, number][],
+  size: number,
+  previous: number | null,
+): { text: string; xref: number } {
   let body = prefix;
   const entries = new Map<number, string>();
   for (const [number, generation, value] of objects) {
     entries.set(number, `${String(body.length).padStart(10, '0')} ${String(generation).padStart(5, '0')} n \n`);
     body += `${number} ${generation} obj\n${value}\nendobj\n`;
   }
-  for (const [number, generation] of freed) entries.set(number, `0000000000 ${String(generation).padStart(5, '0')} f \n`);
+  for (const [number, generation] of freed)
+    entries.set(number, `0000000000 ${String(generation).padStart(5, '0')} f \n`);
   if (previous === null) entries.set(0, '0000000000 65535 f \n');
   const xref = body.length;
   let table = 'xref\n';
-  for (const number of [...entries.keys()].sort((left, right) => left - right)) table += `${number} 1\n${entries.get(number)}`;
+  for (const number of [...entries.keys()].sort((left, right) => left - right))
+    table += `${number} 1\n${entries.get(number)}`;
   const trailer = `trailer\n<< /Size ${size} /Root 1 0 R${previous === null ? '' : ` /Prev ${previous}`} >>\nstartxref\n${xref}\n%%EOF\n`;
   return { text: body + table + trailer, xref };
 }
@@ -96,19 +127,33 @@ export function latin1Bytes(source: string): Uint8Array {
  * A `pages`-page PDF where every page shows its own incompressible image of `imageBytes` bytes, with a top-level
  * bookmark at each page of `bookmarkPages` (1-based), for splitting at "logical divisions" (court FAQ 48).
  */
-export async function makePaddedPdf(pages: number, imageBytes: number, bookmarkPages: readonly number[]): Promise<Uint8Array> {
+export async function makePaddedPdf(
+  pages: number,
+  imageBytes: number,
+  bookmarkPages: readonly number[],
+): Promise<Uint8Array> {
   const document = await PDFDocument.create({ updateMetadata: false });
   const width = 1000;
   for (let index = 0; index < pages; index += 1) {
     const page = document.addPage([612, 792]);
     const image = document.context.register(
       PDFRawStream.of(
-        document.context.obj({ Type: 'XObject', Subtype: 'Image', Width: width, Height: Math.ceil(imageBytes / width), ColorSpace: 'DeviceGray', BitsPerComponent: 8 }),
+        document.context.obj({
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: width,
+          Height: Math.ceil(imageBytes / width),
+          ColorSpace: 'DeviceGray',
+          BitsPerComponent: 8,
+        }),
         randomBytes(width * Math.ceil(imageBytes / width)),
       ),
     );
     page.node.set(PDFName.of('Resources'), document.context.obj({ XObject: { Im0: image } }));
-    page.node.set(PDFName.of('Contents'), document.context.register(document.context.stream('q 400 0 0 400 100 200 cm /Im0 Do Q')));
+    page.node.set(
+      PDFName.of('Contents'),
+      document.context.register(document.context.stream('q 400 0 0 400 100 200 cm /Im0 Do Q')),
+    );
   }
   addBookmarks(document, bookmarkPages);
   return document.save({ useObjectStreams: false });
@@ -128,7 +173,15 @@ function addBookmarks(document: PDFDocument, bookmarkPages: readonly number[]): 
     };
     document.context.assign(items[index] as PDFRef, document.context.obj(entries));
   });
-  document.context.assign(outlines, document.context.obj({ Type: 'Outlines', First: items[0] as PDFRef, Last: items[items.length - 1] as PDFRef, Count: PDFNumber.of(items.length) }));
+  document.context.assign(
+    outlines,
+    document.context.obj({
+      Type: 'Outlines',
+      First: items[0] as PDFRef,
+      Last: items[items.length - 1] as PDFRef,
+      Count: PDFNumber.of(items.length),
+    }),
+  );
   document.catalog.set(PDFName.of('Outlines'), outlines);
 }
 
@@ -138,7 +191,11 @@ export async function countTopLevelBookmarks(bytes: Uint8Array): Promise<number>
   const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   let count = 0;
   const seen = new Set<PDFDict>();
-  for (let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict); item !== undefined && !seen.has(item); item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+  for (
+    let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+    item !== undefined && !seen.has(item);
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+  ) {
     seen.add(item);
     count += 1;
   }

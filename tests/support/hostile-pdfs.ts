@@ -15,7 +15,11 @@ export function handWrittenPdf(objects: readonly HandWrittenObject[]): Uint8Arra
   const offsets = new Map<number, number>();
   for (const [number, body] of objects) {
     offsets.set(number, length);
-    const part = Buffer.concat([Buffer.from(`${number} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : Buffer.from(body), Buffer.from('\nendobj\n', 'latin1')]);
+    const part = Buffer.concat([
+      Buffer.from(`${number} 0 obj\n`, 'latin1'),
+      typeof body === 'string' ? Buffer.from(body, 'latin1') : Buffer.from(body),
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     parts.push(part);
     length += part.length;
   }
@@ -32,7 +36,11 @@ export function handWrittenPdf(objects: readonly HandWrittenObject[]): Uint8Arra
 /** A stream object's text: `dictionary` entries (without the brackets), its /Length, and `data`. */
 export function streamObject(dictionary: string, data: string | Uint8Array): Uint8Array {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
-  return Buffer.concat([Buffer.from(`<< ${dictionary} /Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dictionary} /Length ${bytes.length} >>\nstream\n`, 'latin1'),
+    bytes,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 }
 
 /** The words a black box hides on the leaking page: a social security number, which Fed. R. Civ. P. 5.2 says must not be filed. */
@@ -99,7 +107,13 @@ export function makeFlateBomb(mebibytes: number, head: Uint8Array = new Uint8Arr
   a = (a + 32n * spaces) % modulus;
   const checksum = Buffer.alloc(4);
   checksum.writeUInt32BE(Number((b << 16n) | a));
-  return Buffer.concat([Buffer.from([0x78, 0x9c]), headBlock, ...Array.from({ length: mebibytes }, () => block), Buffer.from([0x03, 0x00]), checksum]);
+  return Buffer.concat([
+    Buffer.from([0x78, 0x9c]),
+    headBlock,
+    ...Array.from({ length: mebibytes }, () => block),
+    Buffer.from([0x03, 0x00]),
+    checksum,
+  ]);
 }
 
 /** A one-page PDF whose only content stream inflates to `mebibytes` MiB of spaces: blank to a viewer, and nothing else to find. */
@@ -122,7 +136,13 @@ export function makeObjectStreamBombPdf(mebibytes: number): Uint8Array {
   return handWrittenPdf([
     [1, '<< /Type /Catalog /Pages 2 0 R >>'],
     [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
-    [4, streamObject(`/Type /ObjStm /N 1 /First ${offsets.length} /Filter /FlateDecode`, makeFlateBomb(mebibytes, Buffer.from(offsets + page, 'latin1')))],
+    [
+      4,
+      streamObject(
+        `/Type /ObjStm /N 1 /First ${offsets.length} /Filter /FlateDecode`,
+        makeFlateBomb(mebibytes, Buffer.from(offsets + page, 'latin1')),
+      ),
+    ],
   ]);
 }
 
@@ -150,8 +170,14 @@ export function makeLeakingPdfInObjectStream(pageEntries: string): Uint8Array {
  * A page tree whose root lists `kids` (written as they stand in /Kids), over page objects 3 and 7 (plain) and
  * 6 (the leaking one, or `leakingPage` as written), with `extra` objects added.
  */
-export function makeThreePagePdf(kids: string, options: { leakingPage?: string; extra?: readonly HandWrittenObject[] } = {}): Uint8Array {
-  const plain = (number: number): HandWrittenObject => [number, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 8 0 R >>'];
+export function makeThreePagePdf(
+  kids: string,
+  options: { leakingPage?: string; extra?: readonly HandWrittenObject[] } = {},
+): Uint8Array {
+  const plain = (number: number): HandWrittenObject => [
+    number,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 8 0 R >>',
+  ];
   return handWrittenPdf([
     [1, '<< /Type /Catalog /Pages 2 0 R >>'],
     [2, `<< /Type /Pages /Kids [${kids}] /Count 3 >>`],

@@ -31,7 +31,8 @@ export async function startImapTestServer(): Promise<ImapTestServer | null> {
   const reason = whyUnavailable();
   if (reason !== null) {
     // CI installs Dovecot and runs as root: there a missing server is a broken setup, not a reason to skip.
-    if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') throw new Error(`The IMAP test server is required here but cannot start: ${reason}`);
+    if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1')
+      throw new Error(`The IMAP test server is required here but cannot start: ${reason}`);
     process.stdout.write(`IMAP tests skipped: ${reason}\n`);
     return null;
   }

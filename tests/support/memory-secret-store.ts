@@ -1,7 +1,9 @@
 import type { SecretStore } from '../../src-main/core/vault/secret-store';
 
 /** A keychain held in a Map, for tests that are not about the keychain itself (those use the real Secret Service). */
-export function createMemorySecretStore(options: { isAvailable?: boolean } = {}): SecretStore & { readonly items: Map<string, string> } {
+export function createMemorySecretStore(
+  options: { isAvailable?: boolean } = {},
+): SecretStore & { readonly items: Map<string, string> } {
   const items = new Map<string, string>();
   const isAvailable = options.isAvailable ?? true;
   const refuse = (): never => {
@@ -10,7 +12,8 @@ export function createMemorySecretStore(options: { isAvailable?: boolean } = {})
   return {
     items,
     keychainName: 'Test keychain',
-    availability: async () => (isAvailable ? { isAvailable: true } : { isAvailable: false, reason: 'no keychain in this test' }),
+    availability: async () =>
+      isAvailable ? { isAvailable: true } : { isAvailable: false, reason: 'no keychain in this test' },
     get: async (account) => (isAvailable ? (items.get(account) ?? null) : refuse()),
     set: async (account, secret) => {
       if (!isAvailable) refuse();

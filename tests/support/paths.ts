@@ -32,5 +32,7 @@ let isNoticed = false;
 function noticeSharedAbsent(): void {
   if (isNoticed) return;
   isNoticed = true;
-  process.stdout.write('../shared is absent: the real-fixture cases are skipped; the synthetic fixtures still cover every check.\n');
+  process.stdout.write(
+    '../shared is absent: the real-fixture cases are skipped; the synthetic fixtures still cover every check.\n',
+  );
 }

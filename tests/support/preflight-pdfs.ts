@@ -1,4 +1,13 @@
-import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, PDFString, StandardFonts } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  PDFString,
+  StandardFonts,
+} from '@cantoo/pdf-lib';
 import type { PDFObject, PDFRef } from '@cantoo/pdf-lib';
 import type { Finding } from '../../src-main/shared/preflight';
 import { citPreflightOptions } from '../../src-main/core/preflight/check';
@@ -14,7 +23,10 @@ export type Entry = PDFObject | string | number | boolean | Entry[] | { [key: st
 export type Edit = (document: PDFDocument) => void | Promise<void>;
 
 /** A one-page (or `pages`-page) letter-size PDF, changed by `edit`, saved without object streams unless asked. */
-export async function buildPdf(edit: Edit = () => undefined, options: { pages?: number; useObjectStreams?: boolean } = {}): Promise<Uint8Array> {
+export async function buildPdf(
+  edit: Edit = () => undefined,
+  options: { pages?: number; useObjectStreams?: boolean } = {},
+): Promise<Uint8Array> {
   const document = await PDFDocument.create({ updateMetadata: false });
   for (let page = 0; page < (options.pages ?? 1); page += 1) document.addPage([612, 792]);
   await edit(document);
@@ -22,7 +34,11 @@ export async function buildPdf(edit: Edit = () => undefined, options: { pages?: 
 }
 
 /** Runs one check on bytes, the way preflight does. */
-export async function runCheck(check: Check, bytes: Uint8Array, options: PreflightOptions = citPreflightOptions): Promise<Finding[]> {
+export async function runCheck(
+  check: Check,
+  bytes: Uint8Array,
+  options: PreflightOptions = citPreflightOptions,
+): Promise<Finding[]> {
   const inspected: InspectedPdf = await inspectPdf(bytes, options);
   return check(inspected);
 }
@@ -59,13 +75,21 @@ export const withOpenActionJavaScript: Edit = (document) => {
 
 /** A link annotation on page 1 whose action launches a program. */
 export const withLaunchLink: Edit = (document) => {
-  addAnnotation(document, 0, { Subtype: 'Link', Rect: [72, 700, 200, 720], A: action(document, { S: 'Launch', F: text('calc.exe') }) });
+  addAnnotation(document, 0, {
+    Subtype: 'Link',
+    Rect: [72, 700, 200, 720],
+    A: action(document, { S: 'Launch', F: text('calc.exe') }),
+  });
 };
 
 /** A link annotation on `pageIndex` that opens a web address. */
 export function withWebLink(address: string, pageIndex = 0): Edit {
   return (document) => {
-    addAnnotation(document, pageIndex, { Subtype: 'Link', Rect: [72, 700, 200, 720], A: action(document, { S: 'URI', URI: text(address) }) });
+    addAnnotation(document, pageIndex, {
+      Subtype: 'Link',
+      Rect: [72, 700, 200, 720],
+      A: action(document, { S: 'URI', URI: text(address) }),
+    });
   };
 }
 
@@ -108,19 +132,29 @@ export const withHiddenLayerOnPage2: Edit = async (document) => {
   page.drawText('Page 2: exhibit list', { x: 72, y: 700, size: 14, font });
   const { x0, y0, x1, y1 } = hiddenLayerBox;
   const box = document.context.register(
-    document.context.stream(`0 0 0 rg 0 0 ${x1 - x0} ${y1 - y0} re f`, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, x1 - x0, y1 - y0], OC: layer }),
+    document.context.stream(`0 0 0 rg 0 0 ${x1 - x0} ${y1 - y0} re f`, {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, x1 - x0, y1 - y0],
+      OC: layer,
+    }),
   );
   // drawText has given the page its resources (the font); the layer's name and the box join them.
   const resources = page.node.Resources();
   if (!resources) throw new Error('page 2 has no resources after drawing text');
   resources.set(PDFName.of('Properties'), document.context.obj({ Notes: layer }));
   resources.set(PDFName.of('XObject'), document.context.obj({ Box: box }));
-  page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('OC'), PDFName.of('Notes')]));
+  page.pushOperators(
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('OC'), PDFName.of('Notes')]),
+  );
   page.drawText('SETTLE AT $2M', { x: 72, y: 550, size: 48, font });
   page.pushOperators(
     PDFOperator.of(PDFOperatorNames.EndMarkedContent),
     PDFOperator.of(PDFOperatorNames.PushGraphicsState),
-    PDFOperator.of(PDFOperatorNames.ConcatTransformationMatrix, [1, 0, 0, 1, x0, y0].map((value) => PDFNumber.of(value))),
+    PDFOperator.of(
+      PDFOperatorNames.ConcatTransformationMatrix,
+      [1, 0, 0, 1, x0, y0].map((value) => PDFNumber.of(value)),
+    ),
     PDFOperator.of(PDFOperatorNames.DrawObject, [PDFName.of('Box')]),
     PDFOperator.of(PDFOperatorNames.PopGraphicsState),
   );
@@ -139,7 +173,10 @@ export const withVisibleLayer: Edit = (document) => {
 
 /** A fillable text field on page 1. */
 export const withFormField: Edit = (document) => {
-  document.getForm().createTextField('claimant.name').addToPage(document.getPage(0), { x: 72, y: 600, width: 200, height: 20 });
+  document
+    .getForm()
+    .createTextField('claimant.name')
+    .addToPage(document.getPage(0), { x: 72, y: 600, width: 200, height: 20 });
 };
 
 /** Text drawn in Helvetica, one of the standard 14 fonts, which pdf-lib does not embed. */
@@ -150,7 +187,14 @@ export const withStandardFont: Edit = async (document) => {
 
 /** A TrueType font named in a page's resources but not carried in the file. */
 export const withMissingTrueTypeFont: Edit = (document) => {
-  const font = register(document, { Type: 'Font', Subtype: 'TrueType', BaseFont: 'Garamond-Premier', FirstChar: 32, LastChar: 32, Widths: [250] });
+  const font = register(document, {
+    Type: 'Font',
+    Subtype: 'TrueType',
+    BaseFont: 'Garamond-Premier',
+    FirstChar: 32,
+    LastChar: 32,
+    Widths: [250],
+  });
   document.getPage(0).node.set(PDFName.of('Resources'), document.context.obj({ Font: { F1: font } }));
 };
 
@@ -181,7 +225,11 @@ export function withPageSizes(sizes: readonly (readonly [number, number])[]): Ed
 /** Encrypts the document: `userPassword` empty makes an owner-password-only file that opens without a password. */
 export function withEncryption(userPassword: string): Edit {
   return (document) => {
-    document.encrypt({ userPassword, ownerPassword: 'owner-secret', permissions: { printing: 'lowResolution', modifying: false, copying: false } });
+    document.encrypt({
+      userPassword,
+      ownerPassword: 'owner-secret',
+      permissions: { printing: 'lowResolution', modifying: false, copying: false },
+    });
   };
 }
 
@@ -206,5 +254,11 @@ export function appendIncrementalUpdate(original: Uint8Array): Uint8Array {
 /** The same bytes with the last `startxref` pointing `by` bytes past where the cross-reference table is. */
 export function misplaceStartxref(original: Uint8Array, by: number): Uint8Array {
   const source = Buffer.from(original).toString('latin1');
-  return Buffer.from(source.replace(/startxref\s+(\d+)(\s+%%EOF\s*)$/, (_match, offset: string, tail: string) => `startxref\n${Number(offset) + by}${tail}`), 'latin1');
+  return Buffer.from(
+    source.replace(
+      /startxref\s+(\d+)(\s+%%EOF\s*)$/,
+      (_match, offset: string, tail: string) => `startxref\n${Number(offset) + by}${tail}`,
+    ),
+    'latin1',
+  );
 }

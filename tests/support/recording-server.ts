@@ -30,7 +30,9 @@ export interface CannedAnswer {
  * Starts a server that records every request, so a test can prove the app never asked for an address (the probe that
  * found the forged-notice fetch used exactly this). `answer` sees the path and query; the default is an empty 404.
  */
-export async function startRecordingServer(answer: (path: string, request: IncomingMessage) => CannedAnswer | Promise<CannedAnswer> = () => ({ status: 404 })): Promise<RecordingServer> {
+export async function startRecordingServer(
+  answer: (path: string, request: IncomingMessage) => CannedAnswer | Promise<CannedAnswer> = () => ({ status: 404 }),
+): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = request.url ?? '';
@@ -38,7 +40,13 @@ export async function startRecordingServer(answer: (path: string, request: Incom
     void Promise.resolve(answer(path, request)).then(
       (canned) => {
         response.writeHead(canned.status ?? 200, { ...canned.headers });
-        response.end(canned.body === undefined ? undefined : typeof canned.body === 'string' ? canned.body : Buffer.from(canned.body));
+        response.end(
+          canned.body === undefined
+            ? undefined
+            : typeof canned.body === 'string'
+              ? canned.body
+              : Buffer.from(canned.body),
+        );
       },
       () => {
         response.writeHead(500);

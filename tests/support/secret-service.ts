@@ -25,13 +25,18 @@ export interface TestSession {
  */
 export async function startSecretService(): Promise<TestSession | null> {
   // secret-tool is not used here, but tests cross-check the keychain with it.
-  if (!canStart('Secret Service tests', ['dbus-daemon', 'dbus-send', 'gnome-keyring-daemon', 'secret-tool'])) return null;
+  if (!canStart('Secret Service tests', ['dbus-daemon', 'dbus-send', 'gnome-keyring-daemon', 'secret-tool']))
+    return null;
   const bus = await startBus();
   try {
-    const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets', `--control-directory=${bus.controlFolder}`], {
-      env: { ...bus.baseEnv, ...bus.env },
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const keyring = spawn(
+      'gnome-keyring-daemon',
+      ['--foreground', '--unlock', '--components=secrets', `--control-directory=${bus.controlFolder}`],
+      {
+        env: { ...bus.baseEnv, ...bus.env },
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
     bus.children.unshift(keyring);
     const keyringErrors = collect(keyring);
     // --unlock reads the login keyring's password from stdin; a new keyring is created with it.
@@ -107,7 +112,10 @@ async function startBus(): Promise<Bus> {
   };
 
   try {
-    const daemon = spawn('dbus-daemon', [`--config-file=${configFile}`, '--nofork', '--print-address=1'], { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const daemon = spawn('dbus-daemon', [`--config-file=${configFile}`, '--nofork', '--print-address=1'], {
+      env: baseEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(daemon);
     const address = await firstLine(daemon, 10_000);
     return {
@@ -144,16 +152,32 @@ function busConfig(runtimeFolder: string): string {
 }
 
 /** Polls until the keyring owns org.freedesktop.secrets and its "default" alias names the unlocked login collection. */
-async function waitForLoginCollection(env: Record<string, string>, keyring: ChildProcess, errors: () => string): Promise<void> {
+async function waitForLoginCollection(
+  env: Record<string, string>,
+  keyring: ChildProcess,
+  errors: () => string,
+): Promise<void> {
   const deadline = Date.now() + 15_000;
   let lastProblem = '';
   while (Date.now() < deadline) {
-    if (keyring.exitCode !== null || keyring.signalCode !== null) throw new Error(`gnome-keyring-daemon exited before it was ready: ${errors() || 'no message'}`);
+    if (keyring.exitCode !== null || keyring.signalCode !== null)
+      throw new Error(`gnome-keyring-daemon exited before it was ready: ${errors() || 'no message'}`);
     try {
-      const { stdout } = await run('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.ReadAlias', 'string:default'], {
-        env: { ...process.env, ...env },
-        timeout: 5_000,
-      });
+      const { stdout } = await run(
+        'dbus-send',
+        [
+          '--session',
+          '--print-reply',
+          '--dest=org.freedesktop.secrets',
+          '/org/freedesktop/secrets',
+          'org.freedesktop.Secret.Service.ReadAlias',
+          'string:default',
+        ],
+        {
+          env: { ...process.env, ...env },
+          timeout: 5_000,
+        },
+      );
       if (/object path "\/org\/freedesktop\/secrets\/collection\/\w+"/.test(stdout)) return;
       lastProblem = stdout.trim();
     } catch (error) {
@@ -168,7 +192,10 @@ function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
   const errors = collect(child);
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`dbus-daemon printed no address within ${timeoutMs} ms: ${errors()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`dbus-daemon printed no address within ${timeoutMs} ms: ${errors()}`)),
+      timeoutMs,
+    );
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       output += chunk;
@@ -213,7 +240,8 @@ function canStart(what: string, tools: readonly string[]): boolean {
   if (missing.length === 0) return true;
   const reason = `${missing.join(', ')} not found (Debian: apt-get install dbus gnome-keyring libsecret-tools)`;
   // CI installs them: there a missing tool is a broken setup, not a reason to skip.
-  if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') throw new Error(`The Secret Service is required here but cannot start: ${reason}`);
+  if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1')
+    throw new Error(`The Secret Service is required here but cannot start: ${reason}`);
   process.stdout.write(`${what} skipped: ${reason}\n`);
   return false;
 }

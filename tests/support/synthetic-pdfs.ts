@@ -6,7 +6,9 @@ export async function makePdf(pages: number): Promise<Uint8Array<ArrayBuffer>> {
   const document = await PDFDocument.create();
   const font = await document.embedFont(StandardFonts.Helvetica);
   for (let page = 1; page <= pages; page += 1) {
-    document.addPage([612, 792]).drawText(`Synthetic exhibit page ${page} of ${pages}`, { x: 72, y: 700, size: 12, font });
+    document
+      .addPage([612, 792])
+      .drawText(`Synthetic exhibit page ${page} of ${pages}`, { x: 72, y: 700, size: 12, font });
   }
   return new Uint8Array(await document.save());
 }

@@ -4,10 +4,16 @@ import path from 'node:path';
 import { generateTotp } from '../../src-main/core/court/totp';
 import { decodeEntities } from '../../src-main/core/html/decode-entities';
 import { defaultSeed } from '../../src-main/training-court/seed';
-import { startTrainingCourt, type TrainingCourt, type TrainingCourtOptions } from '../../src-main/training-court/training-court';
+import {
+  startTrainingCourt,
+  type TrainingCourt,
+  type TrainingCourtOptions,
+} from '../../src-main/training-court/training-court';
 
 /** A training court in a fresh temporary folder, removed by `stop()`. */
-export async function startTestCourt(options: Partial<TrainingCourtOptions> = {}): Promise<TrainingCourt & { dataFolder: string; stop(): Promise<void> }> {
+export async function startTestCourt(
+  options: Partial<TrainingCourtOptions> = {},
+): Promise<TrainingCourt & { dataFolder: string; stop(): Promise<void> }> {
   const dataFolder = options.dataFolder ?? mkdtempSync(path.join(tmpdir(), 'ecf-training-court-'));
   const court = await startTrainingCourt({ ...options, dataFolder });
   return {
@@ -45,7 +51,6 @@ export function errorText(html: string): string | null {
   return match ? decodeEntities(match[1] ?? '') : null;
 }
 
-
 /** One PDF to file. */
 export interface FilingUpload {
   readonly name: string;
@@ -60,8 +65,16 @@ export class CourtClient {
   constructor(readonly baseUrl: string) {}
 
   /** `POST /services/cso-auth`; keeps the token on success. */
-  async login(body: Record<string, string>): Promise<{ status: number; reply: { nextGenCSO: string; loginResult: string; errorDescription: string }; retryAfter: string | null }> {
-    const response = await fetch(`${this.baseUrl}/services/cso-auth`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  async login(body: Record<string, string>): Promise<{
+    status: number;
+    reply: { nextGenCSO: string; loginResult: string; errorDescription: string };
+    retryAfter: string | null;
+  }> {
+    const response = await fetch(`${this.baseUrl}/services/cso-auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
     const reply = (await response.json()) as { nextGenCSO: string; loginResult: string; errorDescription: string };
     if (reply.loginResult === '0') this.token = reply.nextGenCSO;
     return { status: response.status, reply, retryAfter: response.headers.get('retry-after') };
@@ -77,7 +90,11 @@ export class CourtClient {
   }
 
   async logout(): Promise<void> {
-    await fetch(`${this.baseUrl}/services/cso-logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nextGenCSO: this.token }) });
+    await fetch(`${this.baseUrl}/services/cso-logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nextGenCSO: this.token }),
+    });
   }
 
   private headers(): Record<string, string> {
@@ -89,7 +106,12 @@ export class CourtClient {
   }
 
   async postForm(pathAndQuery: string, fields: [string, string][]): Promise<Response> {
-    return fetch(`${this.baseUrl}${pathAndQuery}`, { method: 'POST', headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), redirect: 'manual' });
+    return fetch(`${this.baseUrl}${pathAndQuery}`, {
+      method: 'POST',
+      headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
   }
 
   async postMultipart(pathAndQuery: string, form: FormData): Promise<Response> {
@@ -97,15 +119,53 @@ export class CourtClient {
   }
 
   /** Goes through every step of a filing; returns the last page (the NEF receipt, or the first refusal). */
-  async file(filing: { caseId: number; eventId: string; partyIds: string[]; main: FilingUpload; attachments?: FilingUpload[]; related?: number[]; annotation?: string }): Promise<{ kind: string | null; html: string; step: string; filingId: string | null }> {
-    const start = await (await this.postForm('/cgi-bin/filing/start', [['caseid', String(filing.caseId)], ['event', filing.eventId]])).text();
+  async file(filing: {
+    caseId: number;
+    eventId: string;
+    partyIds: string[];
+    main: FilingUpload;
+    attachments?: FilingUpload[];
+    related?: number[];
+    annotation?: string;
+  }): Promise<{ kind: string | null; html: string; step: string; filingId: string | null }> {
+    const start = await (
+      await this.postForm('/cgi-bin/filing/start', [
+        ['caseid', String(filing.caseId)],
+        ['event', filing.eventId],
+      ])
+    ).text();
     const filingId = /name="filing_id" value="([0-9a-f]+)"/.exec(start)?.[1] ?? null;
-    if (pageKind(start) !== 'filing-parties' || !filingId) return { kind: pageKind(start), html: start, step: 'start', filingId };
+    if (pageKind(start) !== 'filing-parties' || !filingId)
+      return { kind: pageKind(start), html: start, step: 'start', filingId };
     const steps: [string, () => Promise<Response>][] = [
-      ['parties', () => this.postForm(`/cgi-bin/filing/${filingId}/parties`, filing.partyIds.map((id) => ['party', id]))],
-      ['documents', () => this.postMultipart(`/cgi-bin/filing/${filingId}/documents`, filingForm(filing.main, filing.attachments ?? []))],
-      ['related', () => this.postForm(`/cgi-bin/filing/${filingId}/related`, (filing.related ?? []).map((deSeqNum) => ['related', String(deSeqNum)]))],
-      ['docket-text', () => this.postForm(`/cgi-bin/filing/${filingId}/docket-text`, [['annotation', filing.annotation ?? '']])],
+      [
+        'parties',
+        () =>
+          this.postForm(
+            `/cgi-bin/filing/${filingId}/parties`,
+            filing.partyIds.map((id) => ['party', id]),
+          ),
+      ],
+      [
+        'documents',
+        () =>
+          this.postMultipart(
+            `/cgi-bin/filing/${filingId}/documents`,
+            filingForm(filing.main, filing.attachments ?? []),
+          ),
+      ],
+      [
+        'related',
+        () =>
+          this.postForm(
+            `/cgi-bin/filing/${filingId}/related`,
+            (filing.related ?? []).map((deSeqNum) => ['related', String(deSeqNum)]),
+          ),
+      ],
+      [
+        'docket-text',
+        () => this.postForm(`/cgi-bin/filing/${filingId}/docket-text`, [['annotation', filing.annotation ?? '']]),
+      ],
       ['submit', () => this.postForm(`/cgi-bin/filing/${filingId}/submit`, [])],
     ];
     let html = start;
@@ -122,14 +182,23 @@ export function filingForm(main: FilingUpload, attachments: readonly FilingUploa
   const form = new FormData();
   form.append('main_document', new Blob([new Uint8Array(main.bytes)], { type: 'application/pdf' }), main.name);
   for (const attachment of attachments) {
-    form.append('attachment', new Blob([new Uint8Array(attachment.bytes)], { type: 'application/pdf' }), attachment.name);
+    form.append(
+      'attachment',
+      new Blob([new Uint8Array(attachment.bytes)], { type: 'application/pdf' }),
+      attachment.name,
+    );
     form.append('attachment_description', attachment.description ?? '');
   }
   return form;
 }
 
 /** Calls the court's admin API. */
-export async function admin(court: TrainingCourt, method: 'GET' | 'POST' | 'DELETE', pathname: string, body?: unknown): Promise<Record<string, unknown>> {
+export async function admin(
+  court: TrainingCourt,
+  method: 'GET' | 'POST' | 'DELETE',
+  pathname: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${court.url}${pathname}`, {
     method,
     headers: { 'x-training-court-admin': court.adminToken, 'content-type': 'application/json' },

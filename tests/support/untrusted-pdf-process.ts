@@ -23,25 +23,34 @@ export interface OwnProcessRun {
  * Runs `operation` on `bytes` in a Node process of its own with a `maxOldSpaceMb` heap, so a hostile file that
  * makes V8 abort ends that process and not the test runner, and its peak memory can be read.
  */
-export function readInOwnProcess(operation: UntrustedPdfOperation, bytes: Uint8Array, options: { maxOldSpaceMb?: number; timeoutMs?: number } = {}): Promise<OwnProcessRun> {
+export function readInOwnProcess(
+  operation: UntrustedPdfOperation,
+  bytes: Uint8Array,
+  options: { maxOldSpaceMb?: number; timeoutMs?: number } = {},
+): Promise<OwnProcessRun> {
   const folder = mkdtempSync(path.join(tmpdir(), 'ecf-untrusted-'));
   const file = path.join(folder, 'input.pdf');
   writeFileSync(file, bytes);
   const script = path.join(testBuildFolder, 'processes', 'untrusted-pdf.js');
   const args = [`--max-old-space-size=${options.maxOldSpaceMb ?? 512}`, script, operation, file];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      rmSync(folder, { recursive: true, force: true });
-      const failure = error as (Error & { code?: number | string; signal?: string | null }) | null;
-      const parsed = failure === null ? readLastLine(stdout) : null;
-      resolve({
-        outcome: parsed?.outcome ?? null,
-        peakRssMb: parsed?.peakRssMb ?? null,
-        exitCode: failure === null ? 0 : typeof failure.code === 'number' ? failure.code : null,
-        signal: failure?.signal ?? null,
-        stderr: stderr.slice(-2000),
-      });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        rmSync(folder, { recursive: true, force: true });
+        const failure = error as (Error & { code?: number | string; signal?: string | null }) | null;
+        const parsed = failure === null ? readLastLine(stdout) : null;
+        resolve({
+          outcome: parsed?.outcome ?? null,
+          peakRssMb: parsed?.peakRssMb ?? null,
+          exitCode: failure === null ? 0 : typeof failure.code === 'number' ? failure.code : null,
+          signal: failure?.signal ?? null,
+          stderr: stderr.slice(-2000),
+        });
+      },
+    );
   });
 }
 

@@ -20,17 +20,32 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  */
 export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'unknown-channel', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-channel',
+        message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`,
+      },
+    };
   }
   const parsed = contract[channel].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-arguments', message: `The request to ${channel} was malformed: ${describeIssues(parsed.error.issues)}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-arguments',
+        message: `The request to ${channel} was malformed: ${describeIssues(parsed.error.issues)}`,
+      },
+    };
   }
   try {
     const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toInfo() };
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside ECF Desk. Nothing was lost; please try again.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside ECF Desk. Nothing was lost; please try again.' },
+    };
   }
 }

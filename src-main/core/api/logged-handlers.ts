@@ -23,7 +23,10 @@ export function withCallLog(handlers: Handlers, log: AppLog, now: () => number =
         if (error instanceof AppError) {
           log(`api: ${channel} answered ${error.code} in ${took()}`, 'debug');
         } else {
-          log(`api: ${channel} failed inside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'error');
+          log(
+            `api: ${channel} failed inside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            'error',
+          );
         }
         throw error;
       }

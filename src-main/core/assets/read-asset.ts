@@ -32,7 +32,11 @@ export async function readAsset(rendererFolder: string, urlPathname: string): Pr
   if (file === null) return null;
   try {
     const body = new Uint8Array(await readFile(file));
-    return { path: file, body, contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
+    return {
+      path: file,
+      body,
+      contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    };
   } catch {
     // Missing files and folders alike: the renderer build has no such asset.
     return null;

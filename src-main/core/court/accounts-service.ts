@@ -35,7 +35,9 @@ export function createAccountsService(options: AccountsServiceOptions) {
     const isStorageAllowed = options.isStorageAllowed();
     const availability = await store.availability();
     let message: string | null = null;
-    if (!isStorageAllowed) message = 'Your organization has turned off saving PACER passwords, so ECF Desk asks for the password at each login.';
+    if (!isStorageAllowed)
+      message =
+        'Your organization has turned off saving PACER passwords, so ECF Desk asks for the password at each login.';
     else if (!availability.isAvailable) {
       // The system's own words go to the log for IT; people see the plain sentence before them.
       const [plain] = availability.reason.split(' The system said:');
@@ -63,7 +65,10 @@ export function createAccountsService(options: AccountsServiceOptions) {
       decodeBase32(secret);
       return secret;
     } catch {
-      throw new AppError('account.invalid', 'The authenticator secret is not valid: copy it again from PACER (Manage My Account → Manage MFA Settings → Authentication Apps).');
+      throw new AppError(
+        'account.invalid',
+        'The authenticator secret is not valid: copy it again from PACER (Manage My Account → Manage MFA Settings → Authentication Apps).',
+      );
     }
   };
 
@@ -74,7 +79,9 @@ export function createAccountsService(options: AccountsServiceOptions) {
       // One listing of the keychain's item names for the whole list, not two reads per account.
       const saved = (await canStore()) ? await vault.listLogins() : [];
       const accounts = table.list().map((row) => {
-        const login = saved.find((candidate) => candidate.courtProfile === row.courtProfile && candidate.loginId === row.loginId);
+        const login = saved.find(
+          (candidate) => candidate.courtProfile === row.courtProfile && candidate.loginId === row.loginId,
+        );
         return { ...row, passwordSaved: login?.hasPassword ?? false, totpSecretSaved: login?.hasTotpSecret ?? false };
       });
       return { accounts, keychain: await keychain() };
@@ -82,7 +89,11 @@ export function createAccountsService(options: AccountsServiceOptions) {
 
     find(id: string): AccountRow {
       const row = table.find(id);
-      if (!row) throw new AppError('account.not-found', 'That account is no longer in the list. It may have been removed in another window.');
+      if (!row)
+        throw new AppError(
+          'account.not-found',
+          'That account is no longer in the list. It may have been removed in another window.',
+        );
       return row;
     },
 
@@ -92,26 +103,55 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const courtProfile = existing?.courtProfile ?? input.courtProfile ?? options.currentProfile();
       const loginId = input.loginId.trim();
       const clash = table.findByLogin(courtProfile, loginId);
-      if (clash && clash.id !== existing?.id) throw new AppError('account.duplicate', `An account for ${loginId} at this court is already in the list. Edit that one instead.`);
+      if (clash && clash.id !== existing?.id)
+        throw new AppError(
+          'account.duplicate',
+          `An account for ${loginId} at this court is already in the list. Edit that one instead.`,
+        );
       const storing = await canStore();
-      const totpSecret = input.totpSecret === undefined ? undefined : checkSecret(input.totpSecret.replace(/\s+/g, '').toUpperCase());
+      const totpSecret =
+        input.totpSecret === undefined ? undefined : checkSecret(input.totpSecret.replace(/\s+/g, '').toUpperCase());
       if (input.mfaMode === 'stored-secret') {
-        if (!storing) throw new AppError('account.invalid', 'Generating the code from a saved secret needs the keychain, which is not available here. Choose "Ask me for the 6-digit code" instead.');
-        const hasSecret = totpSecret !== undefined || (existing !== null && (await vault.hasTotpSecret(existing.courtProfile, existing.loginId)));
-        if (!hasSecret) throw new AppError('account.invalid', 'Enter the authenticator secret PACER showed when you added ECF Desk as an authentication app.');
+        if (!storing)
+          throw new AppError(
+            'account.invalid',
+            'Generating the code from a saved secret needs the keychain, which is not available here. Choose "Ask me for the 6-digit code" instead.',
+          );
+        const hasSecret =
+          totpSecret !== undefined ||
+          (existing !== null && (await vault.hasTotpSecret(existing.courtProfile, existing.loginId)));
+        if (!hasSecret)
+          throw new AppError(
+            'account.invalid',
+            'Enter the authenticator secret PACER showed when you added ECF Desk as an authentication app.',
+          );
       }
       const now = clock.now().toISOString();
-      const row: AccountRow = { id: existing?.id ?? randomUUID(), courtProfile, loginId, kind: input.kind, defaultClientCode: input.defaultClientCode?.trim() || null, mfaMode: input.mfaMode, createdAt: existing?.createdAt ?? now, updatedAt: now };
+      const row: AccountRow = {
+        id: existing?.id ?? randomUUID(),
+        courtProfile,
+        loginId,
+        kind: input.kind,
+        defaultClientCode: input.defaultClientCode?.trim() || null,
+        mfaMode: input.mfaMode,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
       if (storing && existing && existing.loginId !== loginId) {
         // A renamed login keeps its secrets: they move to the items of the new name.
-        const [password, secret] = [await vault.readPassword(existing.courtProfile, existing.loginId), await vault.readTotpSecret(existing.courtProfile, existing.loginId)];
+        const [password, secret] = [
+          await vault.readPassword(existing.courtProfile, existing.loginId),
+          await vault.readTotpSecret(existing.courtProfile, existing.loginId),
+        ];
         await vault.forget(existing.courtProfile, existing.loginId);
         if (password !== null) await vault.savePassword(courtProfile, loginId, password);
         if (secret !== null) await vault.saveTotpSecret(courtProfile, loginId, secret);
       }
       if (storing && input.password !== undefined) await vault.savePassword(courtProfile, loginId, input.password);
-      if (storing && totpSecret !== undefined && input.mfaMode === 'stored-secret') await vault.saveTotpSecret(courtProfile, loginId, totpSecret);
-      if (storing && input.mfaMode !== 'stored-secret' && (await vault.hasTotpSecret(courtProfile, loginId))) await vault.forgetTotpSecret(courtProfile, loginId);
+      if (storing && totpSecret !== undefined && input.mfaMode === 'stored-secret')
+        await vault.saveTotpSecret(courtProfile, loginId, totpSecret);
+      if (storing && input.mfaMode !== 'stored-secret' && (await vault.hasTotpSecret(courtProfile, loginId)))
+        await vault.forgetTotpSecret(courtProfile, loginId);
       table.put(row);
       return describe(row);
     },

@@ -6,7 +6,10 @@ import { courtProfiles } from './court-profiles';
  * Which court the app talks to. With the training profile it runs an embedded training court on a free loopback
  * port for as long as the app runs; with a real court's profile it runs none.
  */
-export function createCourtConnection(options: { launcher: TrainingCourtLauncher | null; onChange: (status: CourtStatus) => void }) {
+export function createCourtConnection(options: {
+  launcher: TrainingCourtLauncher | null;
+  onChange: (status: CourtStatus) => void;
+}) {
   let running: RunningTrainingCourt | null = null;
   let status: CourtStatus = describe('cit-training', 'starting', null, null);
   // Profile changes and shutdown run one after another, so two courts never start at once.
@@ -27,16 +30,33 @@ export function createCourtConnection(options: { launcher: TrainingCourtLauncher
     const profile = courtProfiles[profileId];
     if (profile.kind === 'live') {
       await stopRunning();
-      return update(describe(profileId, 'ready', profile.ecfUrl, 'Experimental: filing with a real court has not been tested against its training database.'));
+      return update(
+        describe(
+          profileId,
+          'ready',
+          profile.ecfUrl,
+          'Experimental: filing with a real court has not been tested against its training database.',
+        ),
+      );
     }
     if (running) return update(describe(profileId, 'ready', running.url, null));
-    if (!options.launcher) return update(describe(profileId, 'unavailable', null, 'This build has no training court. Choose a real court in Settings.'));
+    if (!options.launcher)
+      return update(
+        describe(profileId, 'unavailable', null, 'This build has no training court. Choose a real court in Settings.'),
+      );
     update(describe(profileId, 'starting', null, null));
     try {
       running = await options.launcher.start();
       update(describe(profileId, 'ready', running.url, null));
     } catch (error) {
-      update(describe(profileId, 'failed', null, `The training court could not start: ${error instanceof Error ? error.message : String(error)}`));
+      update(
+        describe(
+          profileId,
+          'failed',
+          null,
+          `The training court could not start: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
   };
 
@@ -57,10 +77,25 @@ export function createCourtConnection(options: { launcher: TrainingCourtLauncher
   };
 }
 
-function describe(profileId: CourtProfileId, state: CourtStatus['state'], ecfUrl: string | null, message: string | null): CourtStatus {
+function describe(
+  profileId: CourtProfileId,
+  state: CourtStatus['state'],
+  ecfUrl: string | null,
+  message: string | null,
+): CourtStatus {
   const profile = courtProfiles[profileId];
-  const loginServiceUrl = profile.kind === 'training' ? (ecfUrl === null ? null : `${ecfUrl}/services/cso-auth`) : profile.loginServiceUrl;
-  return { profileId, name: profile.name, kind: profile.kind, isExperimental: profile.isExperimental, state, ecfUrl, loginServiceUrl, message };
+  const loginServiceUrl =
+    profile.kind === 'training' ? (ecfUrl === null ? null : `${ecfUrl}/services/cso-auth`) : profile.loginServiceUrl;
+  return {
+    profileId,
+    name: profile.name,
+    kind: profile.kind,
+    isExperimental: profile.isExperimental,
+    state,
+    ecfUrl,
+    loginServiceUrl,
+    message,
+  };
 }
 
 /** The court connection. */

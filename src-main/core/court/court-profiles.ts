@@ -59,6 +59,9 @@ export const courtProfiles: Readonly<Record<CourtProfileId, CourtProfile>> = {
 /** What the URL gate trusts for the court the app talks to now: its profile's hosts, and the training court's origin once it runs. */
 export function urlTrustOf(status: CourtStatus): UrlTrust {
   const profile = courtProfiles[status.profileId];
-  const loopbackOrigin = profile.kind === 'training' && status.ecfUrl !== null && URL.canParse(status.ecfUrl) ? new URL(status.ecfUrl).origin : null;
+  const loopbackOrigin =
+    profile.kind === 'training' && status.ecfUrl !== null && URL.canParse(status.ecfUrl)
+      ? new URL(status.ecfUrl).origin
+      : null;
   return { hosts: profile.trustedHosts, loopbackOrigin };
 }

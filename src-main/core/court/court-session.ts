@@ -59,24 +59,45 @@ export function createCourtSession(options: CourtSessionOptions) {
   };
 
   /** Logs in with what the request carries, the keychain holds, or the stored TOTP secret generates. */
-  const authenticate = async (request: LoginRequest): Promise<{ outcome: LoginOutcome; session: LiveSession | null }> => {
+  const authenticate = async (
+    request: LoginRequest,
+  ): Promise<{ outcome: LoginOutcome; session: LiveSession | null }> => {
     const account = accounts.find(request.accountId);
     const court = options.court();
-    if (court.profileId !== account.courtProfile) throw new AppError('court.not-ready', `This account belongs to another court profile (${account.courtProfile}). Switch the court in Settings to use it.`);
-    if (court.state !== 'ready' || !court.loginServiceUrl) throw new AppError('court.not-ready', court.message ?? 'The court is not ready yet. Try again in a moment.');
+    if (court.profileId !== account.courtProfile)
+      throw new AppError(
+        'court.not-ready',
+        `This account belongs to another court profile (${account.courtProfile}). Switch the court in Settings to use it.`,
+      );
+    if (court.state !== 'ready' || !court.loginServiceUrl)
+      throw new AppError('court.not-ready', court.message ?? 'The court is not ready yet. Try again in a moment.');
     const isFiler = account.kind !== 'view-only';
     // Rule 5.2 obligations: redactFlag is sent only once the filer has said they understand them.
     if (isFiler && !request.acknowledgesRedaction) {
-      return { outcome: { outcome: 'needs-redaction-acknowledgement', message: 'Confirm that you will redact personal identifiers from what you file before logging in.' }, session: null };
+      return {
+        outcome: {
+          outcome: 'needs-redaction-acknowledgement',
+          message: 'Confirm that you will redact personal identifiers from what you file before logging in.',
+        },
+        session: null,
+      };
     }
     const password = request.password ?? (await accounts.savedPassword(account));
-    if (password === null) return { outcome: { outcome: 'needs-password', message: 'Enter the PACER password for this account.' }, session: null };
+    if (password === null)
+      return {
+        outcome: { outcome: 'needs-password', message: 'Enter the PACER password for this account.' },
+        session: null,
+      };
     let otpCode = request.otpCode;
     if (otpCode === undefined && account.mfaMode === 'stored-secret') {
       const secret = await accounts.savedTotpSecret(account);
       if (secret !== null) otpCode = generateTotp(secret, clock.now().getTime());
     }
-    if (otpCode === undefined && account.mfaMode !== 'none') return { outcome: { outcome: 'needs-otp', message: 'Enter the 6-digit code from your authenticator app.' }, session: null };
+    if (otpCode === undefined && account.mfaMode !== 'none')
+      return {
+        outcome: { outcome: 'needs-otp', message: 'Enter the 6-digit code from your authenticator app.' },
+        session: null,
+      };
     const clientCode = request.clientCode?.trim() || account.defaultClientCode || undefined;
     const answer = await requestLogin(options.fetch, court.loginServiceUrl, {
       loginId: account.loginId,
@@ -86,7 +107,13 @@ export function createCourtSession(options: CourtSessionOptions) {
       ...(clientCode ? { clientCode } : {}),
     });
     if (answer.kind !== 'logged-in') return { outcome: explainLogin(answer), session: null };
-    const session: LiveSession = { account, token: answer.token, clientCode: clientCode ?? null, since: clock.now(), loginServiceUrl: court.loginServiceUrl };
+    const session: LiveSession = {
+      account,
+      token: answer.token,
+      clientCode: clientCode ?? null,
+      since: clock.now(),
+      loginServiceUrl: court.loginServiceUrl,
+    };
     return { outcome: { outcome: 'logged-in', session: { state: 'logged-out' }, warning: answer.warning }, session };
   };
 
@@ -123,10 +150,17 @@ export function createCourtSession(options: CourtSessionOptions) {
       if (!current || !ecfUrl) return status();
       let isValid: boolean;
       try {
-        const response = await options.fetch(`${ecfUrl}/cgi-bin/login.pl`, { method: 'GET', headers: { cookie: `NextGenCSO=${current.token}` }, signal: AbortSignal.timeout(30_000) });
+        const response = await options.fetch(`${ecfUrl}/cgi-bin/login.pl`, {
+          method: 'GET',
+          headers: { cookie: `NextGenCSO=${current.token}` },
+          signal: AbortSignal.timeout(30_000),
+        });
         isValid = response.ok && (await response.text()).includes('login.pl?logout');
       } catch (error) {
-        throw new AppError('court.unreachable', `ECF Desk could not reach the court to check the session (${error instanceof Error ? error.message : String(error)}).`);
+        throw new AppError(
+          'court.unreachable',
+          `ECF Desk could not reach the court to check the session (${error instanceof Error ? error.message : String(error)}).`,
+        );
       }
       if (!isValid && live === current) this.markExpired();
       return status();
@@ -154,7 +188,10 @@ export function createCourtSession(options: CourtSessionOptions) {
     requireFilingSession(): { accountId: string; loginId: string } {
       if (!live) throw new AppError('session.none', 'Log in to the court with your own filer account to file.');
       if (live.account.kind === 'view-only') {
-        throw new AppError('account.invalid', `${live.account.loginId} is a shared account for viewing only: it may not file (FAQ 12). Log in with the attorney's own filer account.`);
+        throw new AppError(
+          'account.invalid',
+          `${live.account.loginId} is a shared account for viewing only: it may not file (FAQ 12). Log in with the attorney's own filer account.`,
+        );
       }
       return { accountId: live.account.id, loginId: live.account.loginId };
     },

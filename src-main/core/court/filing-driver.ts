@@ -36,7 +36,13 @@ export interface CommitPoint {
 
 /** How a filing ended, when the court's answer arrived. */
 export type FilingResult =
-  | { readonly kind: 'submitted'; readonly deSeqNum: number; readonly documentNumber: number | null; readonly docketText: string; readonly receiptHtml: string }
+  | {
+      readonly kind: 'submitted';
+      readonly deSeqNum: number;
+      readonly documentNumber: number | null;
+      readonly docketText: string;
+      readonly receiptHtml: string;
+    }
   | { readonly kind: 'refused'; readonly step: string; readonly message: string };
 
 /** The court could not be reached, or answered with a server error, before anything was committed: safe to try again. */
@@ -72,35 +78,55 @@ export function createFilingDriver(options: {
 }) {
   const { baseUrl, profile } = options;
 
-  const request = async (path: string, init: { method: 'GET' | 'POST'; body?: string | FormData; contentType?: string }): Promise<{ html: string; page: FilingPage }> => {
+  const request = async (
+    path: string,
+    init: { method: 'GET' | 'POST'; body?: string | FormData; contentType?: string },
+  ): Promise<{ html: string; page: FilingPage }> => {
     const headers: Record<string, string> = { cookie: `NextGenCSO=${options.token()}` };
     if (init.contentType) headers['content-type'] = init.contentType;
     let response: Response;
     try {
-      response = await options.fetch(`${baseUrl}${path}`, { method: init.method, headers, ...(init.body === undefined ? {} : { body: init.body }), signal: AbortSignal.timeout(timeoutMs) });
+      response = await options.fetch(`${baseUrl}${path}`, {
+        method: init.method,
+        headers,
+        ...(init.body === undefined ? {} : { body: init.body }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (error) {
-      throw new CourtUnavailableError(`The court could not be reached (${error instanceof Error ? error.message : String(error)}).`);
+      throw new CourtUnavailableError(
+        `The court could not be reached (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
     const body = await readLimitedBody(response, maxPageBytes).catch((error: unknown) => {
-      throw new CourtUnavailableError(`The court's answer was cut off (${error instanceof Error ? error.message : String(error)}).`);
+      throw new CourtUnavailableError(
+        `The court's answer was cut off (${error instanceof Error ? error.message : String(error)}).`,
+      );
     });
-    if (response.status >= 500) throw new CourtUnavailableError(`The court's system answered with an error (HTTP ${response.status}, FAQ 47).`);
-    if (body === null) throw new CourtUnavailableError(`The court answered with a page larger than ECF Desk reads (${maxPageBytes / (1024 * 1024)} MB).`);
+    if (response.status >= 500)
+      throw new CourtUnavailableError(`The court's system answered with an error (HTTP ${response.status}, FAQ 47).`);
+    if (body === null)
+      throw new CourtUnavailableError(
+        `The court answered with a page larger than ECF Desk reads (${maxPageBytes / (1024 * 1024)} MB).`,
+      );
     const html = new TextDecoder('utf-8').decode(body);
     const page = await options.readPage(options.profileId, html);
-    if (page.kind === 'login') throw new SessionEndedError('The court asked for a login: the session has ended. Log in again.');
+    if (page.kind === 'login')
+      throw new SessionEndedError('The court asked for a login: the session has ended. Log in again.');
     return { html, page };
   };
 
   const form = (fields: [string, string][]): string => new URLSearchParams(fields).toString();
-  const stepPath = (filingId: string, step: string): string => profile.paths.step.replace('{filingId}', filingId).replace('{step}', step);
+  const stepPath = (filingId: string, step: string): string =>
+    profile.paths.step.replace('{filingId}', filingId).replace('{step}', step);
   const urlEncoded = 'application/x-www-form-urlencoded';
 
   return {
     async findCases(query: string): Promise<CourtCase[]> {
       const isNumber = /\d{2}-(?:[a-z]{2}-)?\d{1,5}/i.test(query);
       const field = isNumber ? profile.fields.caseQuery : profile.fields.captionQuery;
-      const { page } = await request(`${profile.paths.findCases}?${field}=${encodeURIComponent(query)}`, { method: 'GET' });
+      const { page } = await request(`${profile.paths.findCases}?${field}=${encodeURIComponent(query)}`, {
+        method: 'GET',
+      });
       return [...page.cases];
     },
 
@@ -121,12 +147,27 @@ export function createFilingDriver(options: {
      * after that point a lost answer is an UnknownOutcomeError, never a plain failure.
      */
     async file(filing: FilingRequest, beforeCommit: (point: CommitPoint) => Promise<void>): Promise<FilingResult> {
-      const refused = (step: string, page: FilingPage): FilingResult => ({ kind: 'refused', step, message: page.error ?? `The court did not accept the ${step} step.` });
-      const start = await request(profile.paths.start, { method: 'POST', body: form([[profile.fields.caseId, String(filing.caseId)], [profile.fields.event, filing.eventId]]), contentType: urlEncoded });
+      const refused = (step: string, page: FilingPage): FilingResult => ({
+        kind: 'refused',
+        step,
+        message: page.error ?? `The court did not accept the ${step} step.`,
+      });
+      const start = await request(profile.paths.start, {
+        method: 'POST',
+        body: form([
+          [profile.fields.caseId, String(filing.caseId)],
+          [profile.fields.event, filing.eventId],
+        ]),
+        contentType: urlEncoded,
+      });
       const filingId = start.page.filingId;
       if (!filingId) return refused('start', start.page);
 
-      const parties = await request(stepPath(filingId, 'parties'), { method: 'POST', body: form(filing.partyIds.map((id) => [profile.fields.party, id])), contentType: urlEncoded });
+      const parties = await request(stepPath(filingId, 'parties'), {
+        method: 'POST',
+        body: form(filing.partyIds.map((id) => [profile.fields.party, id])),
+        contentType: urlEncoded,
+      });
       if (parties.page.error) return refused('parties', parties.page);
 
       const upload = new FormData();
@@ -143,14 +184,28 @@ export function createFilingDriver(options: {
       // The related step lists the docket as it stands: its choices map document numbers to entries, and its last entry is the high-water mark.
       const choices = related.page.relatedChoices;
       const docketHighWater = Math.max(0, ...choices.map((choice) => choice.deSeqNum));
-      const relatedDeSeqNums = filing.relatedDocumentNumbers.map((number) => choices.find((choice) => choice.documentNumber === number)?.deSeqNum);
+      const relatedDeSeqNums = filing.relatedDocumentNumbers.map(
+        (number) => choices.find((choice) => choice.documentNumber === number)?.deSeqNum,
+      );
       if (relatedDeSeqNums.some((deSeqNum) => deSeqNum === undefined)) {
-        return { kind: 'refused', step: 'related', message: `Document ${filing.relatedDocumentNumbers.join(', ')} is not on this case's docket. Check the related document number.` };
+        return {
+          kind: 'refused',
+          step: 'related',
+          message: `Document ${filing.relatedDocumentNumbers.join(', ')} is not on this case's docket. Check the related document number.`,
+        };
       }
 
-      const textForm = await request(stepPath(filingId, 'related'), { method: 'POST', body: form(relatedDeSeqNums.map((deSeqNum) => [profile.fields.related, String(deSeqNum)])), contentType: urlEncoded });
+      const textForm = await request(stepPath(filingId, 'related'), {
+        method: 'POST',
+        body: form(relatedDeSeqNums.map((deSeqNum) => [profile.fields.related, String(deSeqNum)])),
+        contentType: urlEncoded,
+      });
       if (textForm.page.error) return refused('related', textForm.page);
-      const finalText = await request(stepPath(filingId, 'docket-text'), { method: 'POST', body: form([[profile.fields.annotation, filing.annotation]]), contentType: urlEncoded });
+      const finalText = await request(stepPath(filingId, 'docket-text'), {
+        method: 'POST',
+        body: form([[profile.fields.annotation, filing.annotation]]),
+        contentType: urlEncoded,
+      });
       const docketText = finalText.page.finalDocketText;
       if (finalText.page.error || docketText === null) return refused('docket text', finalText.page);
 
@@ -165,8 +220,15 @@ export function createFilingDriver(options: {
       }
       if (receipt.page.kind !== 'nef-receipt') return refused('submit', receipt.page);
       const { deSeqNum, documentNumber } = receipt.page.receipt;
-      if (deSeqNum === null) throw new UnknownOutcomeError('The court accepted the filing but its receipt could not be read.', commitPoint);
-      return { kind: 'submitted', deSeqNum, documentNumber, docketText: commitPoint.docketText, receiptHtml: receipt.html };
+      if (deSeqNum === null)
+        throw new UnknownOutcomeError('The court accepted the filing but its receipt could not be read.', commitPoint);
+      return {
+        kind: 'submitted',
+        deSeqNum,
+        documentNumber,
+        docketText: commitPoint.docketText,
+        receiptHtml: receipt.html,
+      };
     },
   };
 }

@@ -75,7 +75,8 @@ export const trainingCourtFilingProfile: FilingProfile = {
     relatedChoice: /name="related" value="(\d+)"> (\d*) /g,
     caseResult: /<case number="([^"]+)" id="(\d+)" title="([^"]*)"\/>/g,
     partyRow: /<tr class="party" data-party-id="([^"]+)" data-e-service="(yes|no)"><td>([^<]*)<\/td><td>([^<]*)<\/td>/g,
-    docketRow: /<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)(?:<\/a>)?<\/td><td>([^<]*)<\/td><\/tr>/g,
+    docketRow:
+      /<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)(?:<\/a>)?<\/td><td>([^<]*)<\/td><\/tr>/g,
     // The number's link follows its label within a few hundred characters; an unbounded gap would be quadratic.
     receiptDocumentNumber: /Document Number:[\s\S]{0,1000}?>(\d+)<\/a>/,
     receiptDeSeqNum: /de_seq_num=(\d+)/,

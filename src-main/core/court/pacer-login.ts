@@ -21,12 +21,19 @@ export type CsoAuthAnswer =
   | { readonly kind: 'unreachable'; readonly detail: string };
 
 /** The fetch the court connector uses (Electron's net.fetch or Node's fetch; tests inject their own). */
-export type CourtFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string | FormData; signal: AbortSignal }) => Promise<Response>;
+export type CourtFetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal: AbortSignal },
+) => Promise<Response>;
 
 const loginTimeoutMs = 30_000;
 
 /** Logs in once. Never throws: a network failure is an `unreachable` answer. */
-export async function requestLogin(fetchCourt: CourtFetch, loginServiceUrl: string, request: CsoAuthRequest): Promise<CsoAuthAnswer> {
+export async function requestLogin(
+  fetchCourt: CourtFetch,
+  loginServiceUrl: string,
+  request: CsoAuthRequest,
+): Promise<CsoAuthAnswer> {
   const body: Record<string, string> = { loginId: request.loginId, password: request.password };
   if (request.otpCode) body['otpCode'] = request.otpCode;
   if (request.clientCode) body['clientCode'] = request.clientCode;
@@ -48,11 +55,17 @@ export async function requestLogin(fetchCourt: CourtFetch, loginServiceUrl: stri
   }
   if (!response.ok) return { kind: 'unreachable', detail: `the login service answered HTTP ${response.status}` };
   const reply = await response.json().catch(() => null);
-  if (typeof reply !== 'object' || reply === null) return { kind: 'unreachable', detail: 'the login service did not answer in JSON' };
+  if (typeof reply !== 'object' || reply === null)
+    return { kind: 'unreachable', detail: 'the login service did not answer in JSON' };
   const { nextGenCSO, loginResult, errorDescription } = reply as Record<string, unknown>;
   const description = typeof errorDescription === 'string' ? errorDescription.trim() : '';
-  if (loginResult === '0' && typeof nextGenCSO === 'string' && nextGenCSO.length > 0) return { kind: 'logged-in', token: nextGenCSO, warning: description || null };
-  return { kind: 'refused', loginResult: typeof loginResult === 'string' ? loginResult : '', errorDescription: description };
+  if (loginResult === '0' && typeof nextGenCSO === 'string' && nextGenCSO.length > 0)
+    return { kind: 'logged-in', token: nextGenCSO, warning: description || null };
+  return {
+    kind: 'refused',
+    loginResult: typeof loginResult === 'string' ? loginResult : '',
+    errorDescription: description,
+  };
 }
 
 /** Ends a session at `cso-logout` (beside `cso-auth`). Best effort: a failure leaves the token to expire on its own. */

@@ -31,7 +31,17 @@ export interface FilingPage {
 export type FilingPageReader = (profileId: CourtProfileId, html: string) => Promise<FilingPage>;
 
 /** A page with nothing in it: what a page of another court, or of no known profile, reads as. */
-const nothing: FilingPage = { kind: null, error: null, filingId: null, finalDocketText: null, relatedChoices: [], cases: [], parties: [], docket: [], receipt: { deSeqNum: null, documentNumber: null } };
+const nothing: FilingPage = {
+  kind: null,
+  error: null,
+  filingId: null,
+  finalDocketText: null,
+  relatedChoices: [],
+  cases: [],
+  parties: [],
+  docket: [],
+  receipt: { deSeqNum: null, documentNumber: null },
+};
 
 /**
  * Reads a page of the court's filing surface by the court's filing profile (`filing-profile.ts`): every pattern the
@@ -51,10 +61,29 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
     error: error === null ? null : decodeEntities(error),
     filingId: first(pages.filingId),
     finalDocketText: finalDocketText === null ? null : decodeEntities(finalDocketText),
-    relatedChoices: [...html.matchAll(pages.relatedChoice)].map((match) => ({ deSeqNum: Number(match[1]), documentNumber: number(match[2]) })),
-    cases: [...html.matchAll(pages.caseResult)].map((match) => ({ caseNumber: decodeEntities(match[1] ?? ''), caseId: Number(match[2]), caption: decodeEntities(match[3] ?? '') })),
-    parties: [...html.matchAll(pages.partyRow)].map((match) => ({ id: decodeEntities(match[1] ?? ''), isServedElectronically: match[2] === 'yes', name: decodeEntities(match[3] ?? ''), role: decodeEntities(match[4] ?? '') })),
-    docket: [...html.matchAll(pages.docketRow)].map((match) => ({ deSeqNum: Number(match[1]), documentNumber: number(match[2]), docketText: decodeEntities(match[3] ?? '') })),
-    receipt: { deSeqNum: Number.isInteger(deSeqNum) ? deSeqNum : null, documentNumber: number(first(pages.receiptDocumentNumber) ?? undefined) },
+    relatedChoices: [...html.matchAll(pages.relatedChoice)].map((match) => ({
+      deSeqNum: Number(match[1]),
+      documentNumber: number(match[2]),
+    })),
+    cases: [...html.matchAll(pages.caseResult)].map((match) => ({
+      caseNumber: decodeEntities(match[1] ?? ''),
+      caseId: Number(match[2]),
+      caption: decodeEntities(match[3] ?? ''),
+    })),
+    parties: [...html.matchAll(pages.partyRow)].map((match) => ({
+      id: decodeEntities(match[1] ?? ''),
+      isServedElectronically: match[2] === 'yes',
+      name: decodeEntities(match[3] ?? ''),
+      role: decodeEntities(match[4] ?? ''),
+    })),
+    docket: [...html.matchAll(pages.docketRow)].map((match) => ({
+      deSeqNum: Number(match[1]),
+      documentNumber: number(match[2]),
+      docketText: decodeEntities(match[3] ?? ''),
+    })),
+    receipt: {
+      deSeqNum: Number.isInteger(deSeqNum) ? deSeqNum : null,
+      documentNumber: number(first(pages.receiptDocumentNumber) ?? undefined),
+    },
   };
 }

@@ -28,7 +28,8 @@ const SECRET_BYTES = 20; // RFC 4226 §4 R6: a shared secret of at least 128 bit
 export function decodeBase32(text: string): Uint8Array {
   const compact = text.replace(/\s+/g, '').toUpperCase();
   const unpadded = compact.replace(/=+$/, '');
-  if (unpadded.length === 0) throw new Error('The authenticator secret is empty: paste the key PACER showed when you added the app.');
+  if (unpadded.length === 0)
+    throw new Error('The authenticator secret is empty: paste the key PACER showed when you added the app.');
   for (const character of unpadded) {
     if (!BASE32_ALPHABET.includes(character)) {
       throw new Error(
@@ -38,7 +39,9 @@ export function decodeBase32(text: string): Uint8Array {
   }
   // RFC 4648 §6: the last quantum holds 2, 4, 5 or 7 characters; 1, 3 or 6 cannot come from any bytes.
   if ([1, 3, 6].includes(unpadded.length % 8)) {
-    throw new Error('The authenticator secret is incomplete (its length is impossible for base32): copy the whole key again.');
+    throw new Error(
+      'The authenticator secret is incomplete (its length is impossible for base32): copy the whole key again.',
+    );
   }
   const bytes = new Uint8Array(Math.floor((unpadded.length * 5) / 8));
   let buffer = 0;
@@ -88,10 +91,16 @@ export function generateTotp(secretBase32: string, atMs: number, options: TotpOp
  * the matched time-step counter — store it to refuse the same code twice — or null. Every candidate is compared
  * in constant time, so response timing does not reveal how much of a guess was right.
  */
-export function verifyTotp(secretBase32: string, code: string, atMs: number, options: TotpVerifyOptions = { window: 1 }): number | null {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  atMs: number,
+  options: TotpVerifyOptions = { window: 1 },
+): number | null {
   const settings = settle(options);
   const window = options.window ?? 1;
-  if (!Number.isInteger(window) || window < 0) throw new RangeError(`The TOTP window must be a whole number of steps, not ${window}.`);
+  if (!Number.isInteger(window) || window < 0)
+    throw new RangeError(`The TOTP window must be a whole number of steps, not ${window}.`);
   const key = decodeBase32(secretBase32);
   const typed = code.replace(/\s+/g, '');
   if (!new RegExp(`^[0-9]{${settings.digits}}$`).test(typed)) return null;
@@ -115,14 +124,18 @@ interface TotpSettings {
 function settle(options: TotpOptions): TotpSettings {
   const { digits = 6, stepSeconds = 30, algorithm = 'sha1' } = options;
   // RFC 4226 §5.3: the 31-bit truncated value supports 6 to 8 digits meaningfully.
-  if (!Number.isInteger(digits) || digits < 6 || digits > 8) throw new RangeError(`A TOTP code has 6 to 8 digits, not ${digits}.`);
-  if (!Number.isInteger(stepSeconds) || stepSeconds <= 0) throw new RangeError(`The TOTP step must be a positive number of seconds, not ${stepSeconds}.`);
-  if (!['sha1', 'sha256', 'sha512'].includes(algorithm)) throw new RangeError(`Unsupported TOTP algorithm ${String(algorithm)}.`);
+  if (!Number.isInteger(digits) || digits < 6 || digits > 8)
+    throw new RangeError(`A TOTP code has 6 to 8 digits, not ${digits}.`);
+  if (!Number.isInteger(stepSeconds) || stepSeconds <= 0)
+    throw new RangeError(`The TOTP step must be a positive number of seconds, not ${stepSeconds}.`);
+  if (!['sha1', 'sha256', 'sha512'].includes(algorithm))
+    throw new RangeError(`Unsupported TOTP algorithm ${String(algorithm)}.`);
   return { digits, stepSeconds, algorithm };
 }
 
 function counterAt(atMs: number, stepSeconds: number): number {
-  if (!Number.isFinite(atMs) || atMs < 0) throw new RangeError(`The time for a TOTP code must be a moment after 1970, not ${atMs}.`);
+  if (!Number.isFinite(atMs) || atMs < 0)
+    throw new RangeError(`The time for a TOTP code must be a moment after 1970, not ${atMs}.`);
   return Math.floor(atMs / 1000 / stepSeconds);
 }
 

@@ -47,7 +47,11 @@ interface Piece {
 function countsOf(original: StoredDocument): VerdictCounts | null {
   if (original.preflight.state !== 'done') return null;
   const { verdict, findings } = original.preflight.report;
-  return { verdict, blocking: findings.filter((each) => each.severity === 'block').length, warnings: findings.filter((each) => each.severity === 'warn').length };
+  return {
+    verdict,
+    blocking: findings.filter((each) => each.severity === 'block').length,
+    warnings: findings.filter((each) => each.severity === 'warn').length,
+  };
 }
 
 function requestOf(fix: FixId, dropAnnotations: AnnotationsToDrop): FixRequest {
@@ -58,7 +62,9 @@ function requestOf(fix: FixId, dropAnnotations: AnnotationsToDrop): FixRequest {
 function piecesOf(original: StoredDocument, fix: FixId, outcome: Exclude<FixOutcome, { kind: 'failed' }>): Piece[] {
   if (outcome.kind === 'version') {
     const name = nameOfFixedCopy(original.name, fix === 'split' ? 'clean-copy' : fix);
-    return [{ name, bytes: outcome.bytes, pages: original.pages, removed: outcome.removed, notes: outcome.notes, part: null }];
+    return [
+      { name, bytes: outcome.bytes, pages: original.pages, removed: outcome.removed, notes: outcome.notes, part: null },
+    ];
   }
   return outcome.parts.map((part, index) => ({
     name: nameOfPart(original.name, part.name),
@@ -70,7 +76,8 @@ function piecesOf(original: StoredDocument, fix: FixId, outcome: Exclude<FixOutc
   }));
 }
 
-const cancelled = (): AppError => new AppError('fix.cancelled', 'The fix was cancelled. The original PDF is unchanged.');
+const cancelled = (): AppError =>
+  new AppError('fix.cancelled', 'The fix was cancelled. The original PDF is unchanged.');
 
 /** Builds the fixes of the documents service. */
 export function createDocumentFixes(dependencies: DocumentFixesDependencies): DocumentFixes {
@@ -81,16 +88,26 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
     const original = table.get(id);
     if (!original) throw new AppError('document.not-found', 'That document is no longer in the list.');
     if (!table.isListed(id)) {
-      throw new AppError('fix.not-applicable', 'That version of the document has been replaced or removed, so it cannot be fixed. Fix the version shown in the list.');
+      throw new AppError(
+        'fix.not-applicable',
+        'That version of the document has been replaced or removed, so it cannot be fixed. Fix the version shown in the list.',
+      );
     }
     if (original.preflight.state === 'not-applicable') {
-      throw new AppError('fix.not-applicable', 'Only a readable PDF can be fixed. Save this file as a PDF from the program that made it, then add it again.');
+      throw new AppError(
+        'fix.not-applicable',
+        'Only a readable PDF can be fixed. Save this file as a PDF from the program that made it, then add it again.',
+      );
     }
     return original;
   };
 
   /** Stores each piece's bytes (the store writes atomically), then describes it as a version of the original. */
-  const storePieces = async (original: StoredDocument, fix: FixId, pieces: readonly Piece[]): Promise<StoredDocument[]> => {
+  const storePieces = async (
+    original: StoredDocument,
+    fix: FixId,
+    pieces: readonly Piece[],
+  ): Promise<StoredDocument[]> => {
     const before = countsOf(original);
     const fixedAt = clock.now().toISOString();
     const versions: StoredDocument[] = [];
@@ -107,13 +124,27 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
         addedAt: original.addedAt,
         problem: null,
         preflight: { state: 'waiting' },
-        fixedFrom: { fromId: original.id, fromName: original.name, fix, fixedAt, removed: [...piece.removed], notes: [...piece.notes], before, part: piece.part },
+        fixedFrom: {
+          fromId: original.id,
+          fromName: original.name,
+          fix,
+          fixedAt,
+          removed: [...piece.removed],
+          notes: [...piece.notes],
+          before,
+          part: piece.part,
+        },
       });
     }
     return versions;
   };
 
-  const make = async (original: StoredDocument, fix: FixId, dropAnnotations: AnnotationsToDrop, signal: AbortSignal): Promise<StoredDocument[]> => {
+  const make = async (
+    original: StoredDocument,
+    fix: FixId,
+    dropAnnotations: AnnotationsToDrop,
+    signal: AbortSignal,
+  ): Promise<StoredDocument[]> => {
     const bytes = await store.read(original.sha256);
     const outcome = await fixer.fix(bytes, requestOf(fix, dropAnnotations), { signal });
     if (outcome.kind === 'failed') throw new AppError(outcome.code, outcome.message);
@@ -122,7 +153,10 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
     // Checked again after the writes: a cancel or a quit meanwhile keeps the original exactly as it was.
     if (signal.aborted) throw cancelled();
     if (!table.replaceWithVersions(original.id, versions, clock.now())) {
-      throw new AppError('document.not-found', 'That document was removed while it was being fixed, so the fixed version was not kept.');
+      throw new AppError(
+        'document.not-found',
+        'That document was removed while it was being fixed, so the fixed version was not kept.',
+      );
     }
     for (const version of versions) queue.enqueue(version.id);
     return versions;
@@ -131,7 +165,11 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
   return {
     async fix(id, fix, dropAnnotations) {
       const original = listedOriginal(id);
-      if (running.has(id)) throw new AppError('fix.busy', 'ECF Desk is already fixing this PDF. Wait for that fix to finish, or cancel it first.');
+      if (running.has(id))
+        throw new AppError(
+          'fix.busy',
+          'ECF Desk is already fixing this PDF. Wait for that fix to finish, or cancel it first.',
+        );
       const controller = new AbortController();
       running.set(id, { fix, controller });
       emit('documents.changed', {});
@@ -155,10 +193,18 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
     undo(id) {
       const version = table.get(id);
       if (!version) throw new AppError('document.not-found', 'That document is no longer in the list.');
-      if (version.fixedFrom === null) throw new AppError('fix.nothing-to-undo', 'This PDF was added as it is, not made by a fix, so there is no fix to undo.');
+      if (version.fixedFrom === null)
+        throw new AppError(
+          'fix.nothing-to-undo',
+          'This PDF was added as it is, not made by a fix, so there is no fix to undo.',
+        );
       if (!table.isListed(id)) throw new AppError('fix.nothing-to-undo', 'This fix has already been undone.');
       const original = table.undoVersions(version.fixedFrom.fromId, clock.now());
-      if (!original) throw new AppError('document.not-found', 'The original of this document is no longer kept, so the fix cannot be undone.');
+      if (!original)
+        throw new AppError(
+          'document.not-found',
+          'The original of this document is no longer kept, so the fix cannot be undone.',
+        );
       emit('documents.changed', {});
       return original;
     },

@@ -57,7 +57,13 @@ export interface DocumentsService {
 /** Builds the documents service. */
 export function createDocumentsService(dependencies: DocumentsServiceDependencies): DocumentsService {
   const { table, store, pdfReader, fileChooser, clock, emit } = dependencies;
-  const queue = createPreflightQueue({ table, store, preflighter: dependencies.preflighter, emit, concurrency: dependencies.preflightConcurrency });
+  const queue = createPreflightQueue({
+    table,
+    store,
+    preflighter: dependencies.preflighter,
+    emit,
+    concurrency: dependencies.preflightConcurrency,
+  });
   const fixes = createDocumentFixes({ table, store, fixer: dependencies.fixer, queue, clock, emit });
 
   /** A stored document as the list shows it, with the fix being made from it right now. */
@@ -111,21 +117,31 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
     list: () => table.list().map(withFixing),
     async content(id) {
       const document = find(id);
-      if (document.problem) throw new AppError('document.not-checkable', 'Only a readable PDF can be shown. Save this file as a PDF from the program that made it, then add it again.');
+      if (document.problem)
+        throw new AppError(
+          'document.not-checkable',
+          'Only a readable PDF can be shown. Save this file as a PDF from the program that made it, then add it again.',
+        );
       // The store reads each file into an ArrayBuffer of its own (never a shared one), as the contract's result says.
       return (await store.read(document.sha256)) as Uint8Array<ArrayBuffer>;
     },
     add,
     async choose() {
       if (!fileChooser) {
-        throw new AppError('host.unsupported', 'This window cannot open the file dialog itself; use Add PDFs… or drag the files here.');
+        throw new AppError(
+          'host.unsupported',
+          'This window cannot open the file dialog itself; use Add PDFs… or drag the files here.',
+        );
       }
       const chosen = await fileChooser.choosePdfs();
       // The same rule as a name the renderer uploads with (the contract's), checked for every file before any is added.
       for (const file of chosen) {
         const problem = findFileNameProblem(file.name);
         if (problem !== null) {
-          throw new AppError('invalid-arguments', `The name of "${showFileNameSafely(file.name)}" ${problem}. Nothing was added; rename the file without it, then add it again.`);
+          throw new AppError(
+            'invalid-arguments',
+            `The name of "${showFileNameSafely(file.name)}" ${problem}. Nothing was added; rename the file without it, then add it again.`,
+          );
         }
       }
       const records: DocumentRecord[] = [];
@@ -133,7 +149,8 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       return records;
     },
     remove(id) {
-      if (!table.markRemoved(id, clock.now())) throw new AppError('document.not-found', 'That document is no longer in the list.');
+      if (!table.markRemoved(id, clock.now()))
+        throw new AppError('document.not-found', 'That document is no longer in the list.');
       // A fix of a document no longer listed would be thrown away at the end; it stops now instead.
       fixes.cancel(id);
       emit('documents.changed', {});
@@ -147,7 +164,10 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
     preflight(id) {
       const document = find(id);
       if (document.preflight.state === 'not-applicable') {
-        throw new AppError('document.not-checkable', 'Only a readable PDF can be checked. Save this file as a PDF from the program that made it, then add it again.');
+        throw new AppError(
+          'document.not-checkable',
+          'Only a readable PDF can be checked. Save this file as a PDF from the program that made it, then add it again.',
+        );
       }
       queue.enqueue(id);
       return find(id);

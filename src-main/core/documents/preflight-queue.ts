@@ -66,7 +66,10 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
       return unreadableCopyReport(document.bytes, "ECF Desk's saved copy of it is missing or cannot be read.");
     }
     try {
-      return await preflighter.preflight(bytes, { signal, onProgress: (progress) => emit('documents.preflightProgress', { documentId: id, progress }) });
+      return await preflighter.preflight(bytes, {
+        signal,
+        onProgress: (progress) => emit('documents.preflightProgress', { documentId: id, progress }),
+      });
     } catch {
       // The port promises never to throw; a checker that does anyway is reported like one that crashed.
       return unreadableCopyReport(document.bytes, 'the checker stopped unexpectedly.');

@@ -10,7 +10,8 @@ export function describeProblem(facts: Exclude<PdfFacts, { kind: 'pdf' }> | { ki
     case 'empty':
       return {
         code: 'document.empty',
-        message: 'This file is empty (0 bytes), so there is nothing to file. Save the document again as a PDF and add the new file.',
+        message:
+          'This file is empty (0 bytes), so there is nothing to file. Save the document again as a PDF and add the new file.',
       };
     case 'not-pdf':
       return {

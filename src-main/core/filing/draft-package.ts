@@ -14,7 +14,15 @@ const packageSchema = z.object({
   exportedAt: z.string().max(100),
   draft: draftSchema,
   documents: z
-    .array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(255), sha256: z.string().regex(/^[0-9a-f]{64}$/), preflight: documentPreflight, content: z.string() }))
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        name: z.string().min(1).max(255),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        preflight: documentPreflight,
+        content: z.string(),
+      }),
+    )
     .max(100),
 });
 
@@ -45,7 +53,9 @@ export const largestPackageBytes = largestUnpackedPackageBytes;
 const megabyte = 1024 * 1024;
 const gzipMagic = [0x1f, 0x8b] as const;
 
-function damaged(message = 'This file is not an ECF Desk draft package, or it is damaged, so nothing was imported. Ask for the draft to be exported again.'): AppError {
+function damaged(
+  message = 'This file is not an ECF Desk draft package, or it is damaged, so nothing was imported. Ask for the draft to be exported again.',
+): AppError {
   return new AppError('package.damaged', message);
 }
 
@@ -72,7 +82,10 @@ function unpack(bytes: Uint8Array): string {
   try {
     // Inflated into one buffer of the size the trailer gives, where the package is honest about it (as ECF Desk's own
     // are): in pieces, joined at the end, it would be held twice over for a moment.
-    unpacked = gunzipSync(bytes, { maxOutputLength: largestUnpackedPackageBytes, chunkSize: Math.max(zlibConstants.Z_DEFAULT_CHUNK, declaredUnpackedBytes(bytes) + 1) });
+    unpacked = gunzipSync(bytes, {
+      maxOutputLength: largestUnpackedPackageBytes,
+      chunkSize: Math.max(zlibConstants.Z_DEFAULT_CHUNK, declaredUnpackedBytes(bytes) + 1),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLargeToRead();
     throw damaged();
@@ -86,13 +99,23 @@ function base64Length(byteLength: number): number {
 }
 
 /** Writes the package for one draft. The outbox state stays behind: the other desktop files it afresh. */
-export function writeDraftPackage(draft: Draft, documents: readonly { record: DocumentRecord; bytes: Uint8Array }[], now: Date): Uint8Array {
+export function writeDraftPackage(
+  draft: Draft,
+  documents: readonly { record: DocumentRecord; bytes: Uint8Array }[],
+  now: Date,
+): Uint8Array {
   const body = {
     format: 'ecf-desk-draft',
     version: 1,
     exportedAt: now.toISOString(),
     draft: { ...draft, outbox: null },
-    documents: documents.map(({ record }) => ({ id: record.id, name: record.name, sha256: record.sha256, preflight: record.preflight, content: '' })),
+    documents: documents.map(({ record }) => ({
+      id: record.id,
+      name: record.name,
+      sha256: record.sha256,
+      preflight: record.preflight,
+      content: '',
+    })),
   };
   // Measured before the documents are encoded: a package too large to import is never built.
   const contentBytes = documents.reduce((total, { bytes }) => total + base64Length(bytes.byteLength), 0);
@@ -104,7 +127,10 @@ export function writeDraftPackage(draft: Draft, documents: readonly { record: Do
         "Split the largest documents into parts under the court's 50 MB limit, or hand the largest ones over separately, then export again.",
     );
   }
-  body.documents = body.documents.map((document, index) => ({ ...document, content: Buffer.from(documents[index]?.bytes ?? new Uint8Array()).toString('base64') }));
+  body.documents = body.documents.map((document, index) => ({
+    ...document,
+    content: Buffer.from(documents[index]?.bytes ?? new Uint8Array()).toString('base64'),
+  }));
   return new Uint8Array(gzipSync(JSON.stringify(body)));
 }
 
@@ -128,7 +154,9 @@ export function readDraftPackage(bytes: Uint8Array): { draft: Draft; documents: 
   for (const document of parsed.documents) {
     const problem = findFileNameProblem(document.name);
     if (problem !== null) {
-      throw damaged(`The name of "${showFileNameSafely(document.name)}" in this package ${problem}, so nothing was imported. Ask for the document to be renamed in ECF Desk and the draft exported again.`);
+      throw damaged(
+        `The name of "${showFileNameSafely(document.name)}" in this package ${problem}, so nothing was imported. Ask for the document to be renamed in ECF Desk and the draft exported again.`,
+      );
     }
   }
   const documents = parsed.documents.map((document) => {
@@ -137,12 +165,17 @@ export function readDraftPackage(bytes: Uint8Array): { draft: Draft; documents: 
     document.content = '';
     const sha256 = createHash('sha256').update(content).digest('hex');
     if (sha256 !== document.sha256) {
-      throw damaged(`"${document.name}" in this package is not the document that was exported (its SHA-256 differs). Nothing was imported; ask for the draft to be exported again.`);
+      throw damaged(
+        `"${document.name}" in this package is not the document that was exported (its SHA-256 differs). Nothing was imported; ask for the draft to be exported again.`,
+      );
     }
     return { id: document.id, name: document.name, sha256, bytes: content };
   });
   const known = new Set(documents.map((document) => document.id));
   const missing = parsed.draft.documents.filter((document) => !known.has(document.documentId));
-  if (missing.length > 0) throw damaged('This package lacks some of its draft’s documents, so nothing was imported. Ask for the draft to be exported again.');
+  if (missing.length > 0)
+    throw damaged(
+      'This package lacks some of its draft’s documents, so nothing was imported. Ask for the draft to be exported again.',
+    );
   return { draft: parsed.draft, documents };
 }

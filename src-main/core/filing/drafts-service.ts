@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CourtProfileId, DocumentRecord } from '../../shared/domain';
 import type { Draft, DraftChanges, DraftReview } from '../../shared/filing';
-import { canSubmit, checkDraft, docketTextPreview, interventionPackageEvents, type DocumentFacts } from '../../shared/filing-rules';
+import {
+  canSubmit,
+  checkDraft,
+  docketTextPreview,
+  interventionPackageEvents,
+  type DocumentFacts,
+} from '../../shared/filing-rules';
 import { AppError } from '../errors';
 import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
@@ -23,7 +29,12 @@ const lockedStates = new Set(['ready', 'submitting', 'submitted', 'filed', 'need
 export function documentFacts(records: readonly DocumentRecord[]): Map<string, DocumentFacts> {
   return new Map(
     records.map((record) => {
-      const preflight = record.preflight.state === 'done' ? record.preflight.report.verdict : record.preflight.state === 'not-applicable' ? null : 'pending';
+      const preflight =
+        record.preflight.state === 'done'
+          ? record.preflight.report.verdict
+          : record.preflight.state === 'not-applicable'
+            ? null
+            : 'pending';
       return [record.id, { name: record.name, isPdf: record.problem === null, pages: record.pages, preflight }];
     }),
   );
@@ -34,13 +45,26 @@ export function documentFacts(records: readonly DocumentRecord[]): Map<string, D
  * kept aside by the document store, and a filing should carry what the court will accept. A split replaces the
  * document with its parts, in order, the later parts named by their part number (FAQ 48).
  */
-export function followFixedVersions(documents: Draft['documents'], records: readonly DocumentRecord[]): Draft['documents'] {
+export function followFixedVersions(
+  documents: Draft['documents'],
+  records: readonly DocumentRecord[],
+): Draft['documents'] {
   const listed = new Set(records.map((record) => record.id));
   return documents.flatMap((document) => {
     if (listed.has(document.documentId)) return [document];
-    const versions = records.filter((record) => record.fixedFrom?.fromId === document.documentId).sort((a, b) => (a.fixedFrom?.part?.number ?? 0) - (b.fixedFrom?.part?.number ?? 0));
+    const versions = records
+      .filter((record) => record.fixedFrom?.fromId === document.documentId)
+      .sort((a, b) => (a.fixedFrom?.part?.number ?? 0) - (b.fixedFrom?.part?.number ?? 0));
     if (versions.length === 0) return [document];
-    return versions.map((version, index) => (index === 0 ? { ...document, documentId: version.id } : { documentId: version.id, type: document.type === 'main' ? 'exhibit' : document.type, description: `${document.description || 'Main document'} (part ${index + 1})` }));
+    return versions.map((version, index) =>
+      index === 0
+        ? { ...document, documentId: version.id }
+        : {
+            documentId: version.id,
+            type: document.type === 'main' ? 'exhibit' : document.type,
+            description: `${document.description || 'Main document'} (part ${index + 1})`,
+          },
+    );
   });
 }
 
@@ -50,7 +74,11 @@ export function createDraftsService(options: DraftsServiceOptions) {
 
   const find = (id: string): Draft => {
     const draft = table.find(id);
-    if (!draft) throw new AppError('document.not-found', 'That draft is no longer there. It may have been deleted in another window.');
+    if (!draft)
+      throw new AppError(
+        'document.not-found',
+        'That draft is no longer there. It may have been deleted in another window.',
+      );
     return draft;
   };
 
@@ -81,12 +109,20 @@ export function createDraftsService(options: DraftsServiceOptions) {
     const records = options.documents();
     let draft = given;
     const followed = followFixedVersions(draft.documents, records);
-    if (JSON.stringify(followed) !== JSON.stringify(draft.documents) && !(draft.outbox && lockedStates.has(draft.outbox.state))) {
+    if (
+      JSON.stringify(followed) !== JSON.stringify(draft.documents) &&
+      !(draft.outbox && lockedStates.has(draft.outbox.state))
+    ) {
       draft = { ...draft, documents: followed, updatedAt: clock.now().toISOString() };
       table.put(draft);
       options.onChange(draft.id);
     }
-    const checks = checkDraft({ draft, documents: documentFacts(records), now: clock.now(), packageDrafts: draft.package ? table.inPackage(draft.package.id).filter((other) => other.id !== draft.id) : [] });
+    const checks = checkDraft({
+      draft,
+      documents: documentFacts(records),
+      now: clock.now(),
+      packageDrafts: draft.package ? table.inPackage(draft.package.id).filter((other) => other.id !== draft.id) : [],
+    });
     return { draft, checks, docketTextPreview: docketTextPreview(draft), canSubmit: canSubmit(checks) };
   };
 
@@ -106,7 +142,17 @@ export function createDraftsService(options: DraftsServiceOptions) {
     /** FAQ 41: five filings, each on its own, in this order; the drafts carry their step so the outbox keeps it. */
     createInterventionPackage(): Draft[] {
       const packageId = randomUUID();
-      const drafts = interventionPackageEvents.map((eventId, index) => blank({ eventId, package: { id: packageId, kind: 'motion-to-intervene', step: index + 1, of: interventionPackageEvents.length } }));
+      const drafts = interventionPackageEvents.map((eventId, index) =>
+        blank({
+          eventId,
+          package: {
+            id: packageId,
+            kind: 'motion-to-intervene',
+            step: index + 1,
+            of: interventionPackageEvents.length,
+          },
+        }),
+      );
       for (const draft of drafts) table.put(draft);
       options.onChange(null);
       return drafts;
@@ -116,14 +162,26 @@ export function createDraftsService(options: DraftsServiceOptions) {
     update(id: string, changes: DraftChanges): DraftReview {
       const draft = find(id);
       if (draft.outbox && lockedStates.has(draft.outbox.state)) {
-        throw new AppError('invalid-arguments', 'This filing is in the outbox. Withdraw it from the outbox before changing it.');
+        throw new AppError(
+          'invalid-arguments',
+          'This filing is in the outbox. Withdraw it from the outbox before changing it.',
+        );
       }
       const next: Draft = { ...draft, ...changes, updatedAt: clock.now().toISOString() } as Draft;
       table.put(next);
-      if (draft.package && (changes.case !== undefined || changes.parties !== undefined || changes.filerPartyIds !== undefined)) {
+      if (
+        draft.package &&
+        (changes.case !== undefined || changes.parties !== undefined || changes.filerPartyIds !== undefined)
+      ) {
         for (const other of table.inPackage(draft.package.id)) {
           if (other.id === id || (other.outbox && lockedStates.has(other.outbox.state))) continue;
-          table.put({ ...other, case: next.case, parties: next.parties, filerPartyIds: next.filerPartyIds, updatedAt: next.updatedAt });
+          table.put({
+            ...other,
+            case: next.case,
+            parties: next.parties,
+            filerPartyIds: next.filerPartyIds,
+            updatedAt: next.updatedAt,
+          });
         }
       }
       options.onChange(draft.package ? null : id);
@@ -133,7 +191,11 @@ export function createDraftsService(options: DraftsServiceOptions) {
     /** Withdraws a waiting or failed item from the outbox, back to an editable draft. */
     withdraw(id: string): DraftReview {
       const draft = find(id);
-      if (draft.outbox && !['ready', 'failed'].includes(draft.outbox.state)) throw new AppError('invalid-arguments', 'Only a filing that is waiting or failed can be taken back from the outbox.');
+      if (draft.outbox && !['ready', 'failed'].includes(draft.outbox.state))
+        throw new AppError(
+          'invalid-arguments',
+          'Only a filing that is waiting or failed can be taken back from the outbox.',
+        );
       const next: Draft = { ...draft, outbox: null, updatedAt: clock.now().toISOString() };
       table.put(next);
       options.onChange(id);
@@ -142,7 +204,11 @@ export function createDraftsService(options: DraftsServiceOptions) {
 
     delete(id: string): void {
       const draft = find(id);
-      if (draft.outbox && ['submitting', 'needs-verification'].includes(draft.outbox.state)) throw new AppError('invalid-arguments', 'This filing is being sent or checked against the docket; it cannot be deleted now.');
+      if (draft.outbox && ['submitting', 'needs-verification'].includes(draft.outbox.state))
+        throw new AppError(
+          'invalid-arguments',
+          'This filing is being sent or checked against the docket; it cannot be deleted now.',
+        );
       table.remove(id);
       options.onChange(id);
     },

@@ -4,7 +4,12 @@ import type { CourtStatus, DocumentRecord } from '../../shared/domain';
 import type { Draft } from '../../shared/filing';
 import type { Handlers } from '../api/handlers';
 import type { CourtSession } from '../court/court-session';
-import { createFilingDriver, CourtUnavailableError, SessionEndedError, type FilingDriver } from '../court/filing-driver';
+import {
+  createFilingDriver,
+  CourtUnavailableError,
+  SessionEndedError,
+  type FilingDriver,
+} from '../court/filing-driver';
 import { filingProfileOf } from '../court/filing-profile';
 import type { FilingPageReader } from '../court/read-filing-page';
 import type { CourtFetch } from '../court/pacer-login';
@@ -48,27 +53,59 @@ export interface FilingServicesOptions {
   readonly noticePollMs?: number;
 }
 
-type FilingChannel = 'drafts.list' | 'drafts.create' | 'drafts.createInterventionPackage' | 'drafts.get' | 'drafts.update' | 'drafts.delete' | 'drafts.export' | 'drafts.import' | 'court.findCases' | 'court.caseParties' | 'outbox.submit' | 'outbox.retry' | 'outbox.withdraw' | 'outbox.receipt';
+type FilingChannel =
+  | 'drafts.list'
+  | 'drafts.create'
+  | 'drafts.createInterventionPackage'
+  | 'drafts.get'
+  | 'drafts.update'
+  | 'drafts.delete'
+  | 'drafts.export'
+  | 'drafts.import'
+  | 'court.findCases'
+  | 'court.caseParties'
+  | 'outbox.submit'
+  | 'outbox.retry'
+  | 'outbox.withdraw'
+  | 'outbox.receipt';
 
 /** Drafts, the outbox, the court's filing surface and the NEFs that make a filing filed, wired together. */
 export function createFilingServices(options: FilingServicesOptions) {
   const { session, clock } = options;
   const table = createDraftsTable(options.database);
   const changed = (id: string | null): void => options.emit('drafts.changed', { id });
-  const drafts = createDraftsService({ table, documents: () => options.documents.list(), clock, courtProfile: () => options.court().profileId, onChange: changed });
+  const drafts = createDraftsService({
+    table,
+    documents: () => options.documents.list(),
+    clock,
+    courtProfile: () => options.court().profileId,
+    onChange: changed,
+  });
 
   const driverFor = (): FilingDriver | null => {
     const court = options.court();
     const profile = filingProfileOf(court.profileId);
     if (!profile || court.state !== 'ready' || !court.ecfUrl) return null;
-    return createFilingDriver({ baseUrl: court.ecfUrl, profileId: court.profileId, profile, fetch: options.fetch, token: () => session.token(), readPage: options.readFilingPage });
+    return createFilingDriver({
+      baseUrl: court.ecfUrl,
+      profileId: court.profileId,
+      profile,
+      fetch: options.fetch,
+      token: () => session.token(),
+      readPage: options.readFilingPage,
+    });
   };
 
   const requireDriver = (): FilingDriver => {
     const driver = driverFor();
     if (driver) return driver;
     const court = options.court();
-    throw new AppError('court.not-ready', filingProfileOf(court.profileId) ? (court.message ?? 'The court is not ready yet.') : `Filing with ${court.name} is not available in this version: its filing pages cannot be tested here. File on the court's own site.`);
+    throw new AppError(
+      'court.not-ready',
+      filingProfileOf(court.profileId)
+        ? (court.message ?? 'The court is not ready yet.')
+        : `Filing with ${court.name} is not available in this version: its filing pages cannot be tested here. File on the court's own site.`,
+    );
   };
 
   const outbox = createOutbox({
@@ -78,7 +115,8 @@ export function createFilingServices(options: FilingServicesOptions) {
     driver: driverFor,
     document: async (documentId) => {
       const record = options.documents.list().find((candidate) => candidate.id === documentId);
-      if (!record) throw new AppError('document.not-found', 'A document of this filing is no longer in the Documents list.');
+      if (!record)
+        throw new AppError('document.not-found', 'A document of this filing is no longer in the Documents list.');
       return { name: record.name, bytes: await options.documents.content(documentId) };
     },
     clock,
@@ -103,7 +141,15 @@ export function createFilingServices(options: FilingServicesOptions) {
   };
   // One read at a time, and close waits for the one under way, so nothing writes to the database after it closes.
   const noticeChecks = oneAtATime(checkNotices);
-  const noticeTimer = setInterval(() => void noticeChecks.run().catch((error: unknown) => options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn')), options.noticePollMs ?? 2_000);
+  const noticeTimer = setInterval(
+    () =>
+      void noticeChecks
+        .run()
+        .catch((error: unknown) =>
+          options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn'),
+        ),
+    options.noticePollMs ?? 2_000,
+  );
   noticeTimer.unref();
 
   const courtCall = async <T>(call: (driver: FilingDriver) => Promise<T>): Promise<T> => {
@@ -124,12 +170,19 @@ export function createFilingServices(options: FilingServicesOptions) {
     const { draft, documents } = await options.readDraftPackage(bytes);
     const newIds = new Map<string, string>();
     // Each document goes through the store as if added here: its own preflight runs again on this desktop.
-    for (const document of documents) newIds.set(document.id, (await options.documents.add(`import-${randomUUID()}`, document.name, document.bytes)).id);
+    for (const document of documents)
+      newIds.set(
+        document.id,
+        (await options.documents.add(`import-${randomUUID()}`, document.name, document.bytes)).id,
+      );
     const now = clock.now().toISOString();
     return drafts.adopt({
       ...draft,
       id: randomUUID(),
-      documents: draft.documents.map((document) => ({ ...document, documentId: newIds.get(document.documentId) ?? document.documentId })),
+      documents: draft.documents.map((document) => ({
+        ...document,
+        documentId: newIds.get(document.documentId) ?? document.documentId,
+      })),
       package: null,
       outbox: null,
       createdAt: now,
@@ -153,7 +206,11 @@ export function createFilingServices(options: FilingServicesOptions) {
       const documents = await Promise.all(
         draft.documents.map(async ({ documentId }) => {
           const record = records.find((candidate) => candidate.id === documentId);
-          if (!record) throw new AppError('document.not-found', 'A document of this draft is no longer in the Documents list; add it again before exporting.');
+          if (!record)
+            throw new AppError(
+              'document.not-found',
+              'A document of this draft is no longer in the Documents list; add it again before exporting.',
+            );
           return { record, bytes: await options.documents.content(documentId) };
         }),
       );
@@ -164,8 +221,13 @@ export function createFilingServices(options: FilingServicesOptions) {
     'court.caseParties': async ({ caseId }) => courtCall((driver) => driver.caseParties(caseId)),
     'outbox.submit': async ({ draftId, sendNow }) => {
       const review = drafts.get(draftId);
-      if (!review.canSubmit) throw new AppError('invalid-arguments', 'This filing is not ready: fix what the review lists as blocking first.');
-      if (review.draft.outbox && review.draft.outbox.state !== 'failed') throw new AppError('invalid-arguments', 'This filing is already in the outbox.');
+      if (!review.canSubmit)
+        throw new AppError(
+          'invalid-arguments',
+          'This filing is not ready: fix what the review lists as blocking first.',
+        );
+      if (review.draft.outbox && review.draft.outbox.state !== 'failed')
+        throw new AppError('invalid-arguments', 'This filing is already in the outbox.');
       // FAQ 35: the filer's own login is the signature; a shared viewing account may not sign (FAQ 12).
       session.requireFilingSession();
       requireDriver();
@@ -179,7 +241,12 @@ export function createFilingServices(options: FilingServicesOptions) {
   return {
     handlers,
     /** A login or a court that came back: waiting items go now. */
-    kick: (): void => void outbox.kick().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error')),
+    kick: (): void =>
+      void outbox
+        .kick()
+        .catch((error: unknown) =>
+          options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+        ),
     outbox,
     checkNotices: noticeChecks.run,
     async close(): Promise<void> {

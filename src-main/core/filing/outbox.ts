@@ -3,7 +3,13 @@ import type { CourtStatus } from '../../shared/domain';
 import type { Draft, OutboxStatus } from '../../shared/filing';
 import { deadlineStatus } from '../../shared/deadline-clock';
 import type { CourtSession } from '../court/court-session';
-import { CourtUnavailableError, SessionEndedError, UnknownOutcomeError, type FilingDriver, type FilingRequest } from '../court/filing-driver';
+import {
+  CourtUnavailableError,
+  SessionEndedError,
+  UnknownOutcomeError,
+  type FilingDriver,
+  type FilingRequest,
+} from '../court/filing-driver';
 import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
 import type { AppLog } from '../storage/app-log';
@@ -50,13 +56,24 @@ export function createOutbox(options: OutboxOptions) {
   /** Says how long is left before midnight Eastern when an item has to wait (FAQ 27). */
   const waitingMessage = (reason: string): string => {
     const deadline = deadlineStatus(clock.now(), options.localTimeZone);
-    const urgency = deadline.level === 'calm' ? '' : ` Midnight Eastern is in ${deadline.timeLeft}: if the court stays unreachable, call the CM/ECF Help Desk (FAQ 31, 47).`;
+    const urgency =
+      deadline.level === 'calm'
+        ? ''
+        : ` Midnight Eastern is in ${deadline.timeLeft}: if the court stays unreachable, call the CM/ECF Help Desk (FAQ 31, 47).`;
     return `${reason} ECF Desk will send it as soon as it can.${urgency}`;
   };
 
   const earlierStepsDone = (draft: Draft): boolean => {
     if (!draft.package) return true;
-    return table.inPackage(draft.package.id).every((other) => other.package === null || other.package.step >= draft.package!.step || other.outbox?.state === 'submitted' || other.outbox?.state === 'filed');
+    return table
+      .inPackage(draft.package.id)
+      .every(
+        (other) =>
+          other.package === null ||
+          other.package.step >= draft.package!.step ||
+          other.outbox?.state === 'submitted' ||
+          other.outbox?.state === 'filed',
+      );
   };
 
   const scheduleRetry = (): void => {
@@ -70,7 +87,15 @@ export function createOutbox(options: OutboxOptions) {
   };
 
   const claimedEntries = (caseId: number, exceptId: string): Set<number> =>
-    new Set(table.list().flatMap((other) => (other.id !== exceptId && other.case?.caseId === caseId && other.outbox?.deSeqNum != null ? [other.outbox.deSeqNum] : [])));
+    new Set(
+      table
+        .list()
+        .flatMap((other) =>
+          other.id !== exceptId && other.case?.caseId === caseId && other.outbox?.deSeqNum != null
+            ? [other.outbox.deSeqNum]
+            : [],
+        ),
+    );
 
   /** Settles an unknown outcome from the docket: the entry is there (submitted) or it is not (safe to send again). */
   const verify = async (draft: Draft, driver: FilingDriver): Promise<void> => {
@@ -78,15 +103,30 @@ export function createOutbox(options: OutboxOptions) {
     const caseId = draft.case?.caseId;
     // No commit point saved means the final submit was never sent: nothing can be on the docket.
     if (!commitPoint || caseId === undefined) {
-      setStatus(draft, { state: 'ready', message: waitingMessage('The last attempt stopped before the final submit.') });
+      setStatus(draft, {
+        state: 'ready',
+        message: waitingMessage('The last attempt stopped before the final submit.'),
+      });
       return;
     }
     const claimed = claimedEntries(caseId, draft.id);
     const docket = await driver.docket(caseId);
-    const entry = docket.find((line) => line.deSeqNum > commitPoint.docketHighWater && line.docketText === commitPoint.docketText && !claimed.has(line.deSeqNum));
+    const entry = docket.find(
+      (line) =>
+        line.deSeqNum > commitPoint.docketHighWater &&
+        line.docketText === commitPoint.docketText &&
+        !claimed.has(line.deSeqNum),
+    );
     if (entry) {
       options.log(`Outbox: ${draft.id} found on the docket as entry ${entry.deSeqNum} after an unknown outcome`);
-      setStatus(draft, { state: 'submitted', message: 'The court had received it: the docket shows the entry.', deSeqNum: entry.deSeqNum, documentNumber: entry.documentNumber, docketText: entry.docketText, submittedAt: clock.now().toISOString() });
+      setStatus(draft, {
+        state: 'submitted',
+        message: 'The court had received it: the docket shows the entry.',
+        deSeqNum: entry.deSeqNum,
+        documentNumber: entry.documentNumber,
+        docketText: entry.docketText,
+        submittedAt: clock.now().toISOString(),
+      });
     } else {
       options.log(`Outbox: ${draft.id} not on the docket after an unknown outcome; it will be sent again`, 'warn');
       setStatus(draft, { state: 'ready', message: waitingMessage('The docket shows the court did not receive it.') });
@@ -94,25 +134,64 @@ export function createOutbox(options: OutboxOptions) {
   };
 
   const send = async (draft: Draft, driver: FilingDriver): Promise<void> => {
-    if (!draft.case || !draft.eventId) return void setStatus(draft, { state: 'failed', message: 'The draft has no case or event.' });
-    const documents = await Promise.all(draft.documents.map(async (document) => ({ ...(await options.document(document.documentId)), description: document.description })));
-    const sentDocuments = documents.map((document) => ({ name: document.name, sha256: createHash('sha256').update(document.bytes).digest('hex') }));
-    const request: FilingRequest = { caseId: draft.case.caseId, eventId: draft.eventId, partyIds: draft.filerPartyIds, documents, relatedDocumentNumbers: draft.relatedDocumentNumbers, annotation: draft.docketAnnotation };
-    const sending = setStatus(draft, { state: 'submitting', attempts: (draft.outbox?.attempts ?? 0) + 1, message: null, sentDocuments });
+    if (!draft.case || !draft.eventId)
+      return void setStatus(draft, { state: 'failed', message: 'The draft has no case or event.' });
+    const documents = await Promise.all(
+      draft.documents.map(async (document) => ({
+        ...(await options.document(document.documentId)),
+        description: document.description,
+      })),
+    );
+    const sentDocuments = documents.map((document) => ({
+      name: document.name,
+      sha256: createHash('sha256').update(document.bytes).digest('hex'),
+    }));
+    const request: FilingRequest = {
+      caseId: draft.case.caseId,
+      eventId: draft.eventId,
+      partyIds: draft.filerPartyIds,
+      documents,
+      relatedDocumentNumbers: draft.relatedDocumentNumbers,
+      annotation: draft.docketAnnotation,
+    };
+    const sending = setStatus(draft, {
+      state: 'submitting',
+      attempts: (draft.outbox?.attempts ?? 0) + 1,
+      message: null,
+      sentDocuments,
+    });
     table.saveSubmission(draft.id, { commitPoint: null });
     try {
       const result = await driver.file(request, async (commitPoint) => table.saveSubmission(draft.id, { commitPoint }));
-      if (result.kind === 'refused') return void setStatus(sending, { state: 'failed', message: `The court did not accept the filing at the ${result.step} step: ${result.message}` });
+      if (result.kind === 'refused')
+        return void setStatus(sending, {
+          state: 'failed',
+          message: `The court did not accept the filing at the ${result.step} step: ${result.message}`,
+        });
       table.saveSubmission(draft.id, { ...table.submission(draft.id), receiptHtml: result.receiptHtml });
-      setStatus(sending, { state: 'submitted', message: 'Submitted: waiting for the Notice of Electronic Filing (FAQ 28).', deSeqNum: result.deSeqNum, documentNumber: result.documentNumber, docketText: result.docketText, submittedAt: clock.now().toISOString(), hasReceipt: true });
+      setStatus(sending, {
+        state: 'submitted',
+        message: 'Submitted: waiting for the Notice of Electronic Filing (FAQ 28).',
+        deSeqNum: result.deSeqNum,
+        documentNumber: result.documentNumber,
+        docketText: result.docketText,
+        submittedAt: clock.now().toISOString(),
+        hasReceipt: true,
+      });
     } catch (error) {
       if (error instanceof UnknownOutcomeError) {
-        setStatus(sending, { state: 'needs-verification', message: `The court's answer to the final submit was lost (${error.message}). ECF Desk checks the docket before doing anything else.` });
+        setStatus(sending, {
+          state: 'needs-verification',
+          message: `The court's answer to the final submit was lost (${error.message}). ECF Desk checks the docket before doing anything else.`,
+        });
         throw error;
       }
       if (error instanceof SessionEndedError) {
         options.session.markExpired();
-        setStatus(sending, { state: 'ready', message: waitingMessage('The court session ended: log in again on the Accounts screen.') });
+        setStatus(sending, {
+          state: 'ready',
+          message: waitingMessage('The court session ended: log in again on the Accounts screen.'),
+        });
         return;
       }
       if (error instanceof CourtUnavailableError) {
@@ -126,7 +205,9 @@ export function createOutbox(options: OutboxOptions) {
   /** Works through the outbox, one item at a time, oldest first and each package in its order. */
   /** A pass started in the background: its failure is logged, never left unhandled. */
   function drainInBackground(): void {
-    drain().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+    drain().catch((error: unknown) =>
+      options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    );
   }
 
   async function drain(): Promise<void> {
@@ -154,11 +235,15 @@ export function createOutbox(options: OutboxOptions) {
       const driver = options.driver();
       const session = options.session.status();
       if (!driver || options.court().state !== 'ready') {
-        if (draft.outbox.state === 'ready') setStatus(draft, { message: waitingMessage('The court is not reachable right now.') });
+        if (draft.outbox.state === 'ready')
+          setStatus(draft, { message: waitingMessage('The court is not reachable right now.') });
         continue;
       }
       if (session.state !== 'logged-in' || !session.mayFile) {
-        if (draft.outbox.state === 'ready') setStatus(draft, { message: waitingMessage('Log in with a filer account on the Accounts screen to send it.') });
+        if (draft.outbox.state === 'ready')
+          setStatus(draft, {
+            message: waitingMessage('Log in with a filer account on the Accounts screen to send it.'),
+          });
         continue;
       }
       try {
@@ -180,19 +265,30 @@ export function createOutbox(options: OutboxOptions) {
         }
         options.log(`Outbox: ${draft.id} stopped: ${error instanceof Error ? error.message : String(error)}`, 'warn');
         const latest = table.find(draft.id);
-        if (latest?.outbox) setStatus(latest, { state: latest.outbox.state === 'submitting' ? 'needs-verification' : 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (latest?.outbox)
+          setStatus(latest, {
+            state: latest.outbox.state === 'submitting' ? 'needs-verification' : 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          });
       }
     }
     if (table.withOutboxState('ready', 'needs-verification').length > 0) scheduleRetry();
   }
 
   // An item caught mid-submit by a crash or a quit has an unknown outcome: the docket decides.
-  for (const draft of table.withOutboxState('submitting')) setStatus(draft, { state: 'needs-verification', message: 'ECF Desk stopped while sending this filing; it checks the docket before anything else.' });
+  for (const draft of table.withOutboxState('submitting'))
+    setStatus(draft, {
+      state: 'needs-verification',
+      message: 'ECF Desk stopped while sending this filing; it checks the docket before anything else.',
+    });
 
   return {
     /** Puts a draft in the outbox; `sendNow` starts at once, otherwise it goes on the next pass. */
     enqueue(draft: Draft, sendNow: boolean): Draft {
-      const queued = setStatus(draft, { ...emptyStatus(clock.now()), message: sendNow ? null : waitingMessage('Queued.') });
+      const queued = setStatus(draft, {
+        ...emptyStatus(clock.now()),
+        message: sendNow ? null : waitingMessage('Queued.'),
+      });
       if (sendNow) drainInBackground();
       else scheduleRetry();
       return queued;
@@ -210,7 +306,9 @@ export function createOutbox(options: OutboxOptions) {
     },
     /** A NEF for this case and entry arrived: the filing is filed (FAQ 28). */
     markFiled(caseId: number, deSeqNum: number, at: Date): boolean {
-      const draft = table.withOutboxState('submitted').find((candidate) => candidate.case?.caseId === caseId && candidate.outbox?.deSeqNum === deSeqNum);
+      const draft = table
+        .withOutboxState('submitted')
+        .find((candidate) => candidate.case?.caseId === caseId && candidate.outbox?.deSeqNum === deSeqNum);
       if (!draft) return false;
       setStatus(draft, { state: 'filed', filedAt: at.toISOString(), message: null });
       return true;
@@ -238,7 +336,19 @@ export function createOutbox(options: OutboxOptions) {
 }
 
 function emptyStatus(now: Date): OutboxStatus {
-  return { state: 'ready', queuedAt: now.toISOString(), attempts: 0, message: null, docketText: null, deSeqNum: null, documentNumber: null, submittedAt: null, filedAt: null, sentDocuments: [], hasReceipt: false };
+  return {
+    state: 'ready',
+    queuedAt: now.toISOString(),
+    attempts: 0,
+    message: null,
+    docketText: null,
+    deSeqNum: null,
+    documentNumber: null,
+    submittedAt: null,
+    filedAt: null,
+    sentDocuments: [],
+    hasReceipt: false,
+  };
 }
 
 /** The outbox. */

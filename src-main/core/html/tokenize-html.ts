@@ -89,7 +89,11 @@ export function* tokenizeHtml(html: string): Generator<HtmlToken, void, undefine
     if (contentEnd === null) continue;
     if (contentEnd > position) {
       const content = html.slice(position, contentEnd);
-      yield { kind: 'raw-text', element: markup.token.name, text: escapableRawTextElements.has(markup.token.name) ? decodeEntities(content) : content };
+      yield {
+        kind: 'raw-text',
+        element: markup.token.name,
+        text: escapableRawTextElements.has(markup.token.name) ? decodeEntities(content) : content,
+      };
     }
     position = contentEnd;
     textStart = contentEnd;
@@ -107,10 +111,11 @@ function rawTextEnd(html: string, from: number, element: string): number | null 
   if (element === 'plaintext') return html.length;
   if (!rawTextElements.has(element) && !escapableRawTextElements.has(element)) return null;
   // An "appropriate end tag": `</` and the element's name, then whitespace, `/` or `>`.
-  for (let search = from; ; ) {
+  for (let search = from; ;) {
     const candidate = html.indexOf('</', search);
     if (candidate < 0) return html.length;
-    if (hasNameAt(html, candidate + 2, element) && endsTagName(html.charCodeAt(candidate + 2 + element.length))) return candidate;
+    if (hasNameAt(html, candidate + 2, element) && endsTagName(html.charCodeAt(candidate + 2 + element.length)))
+      return candidate;
     search = candidate + 2;
   }
 }
@@ -146,11 +151,13 @@ function readMarkupDeclaration(html: string, start: number): Markup {
 function readComment(html: string, start: number): Markup {
   if (html.charCodeAt(start) === greaterThan) return { token: { kind: 'comment', text: '' }, end: start + 1 };
   if (html.startsWith('->', start)) return { token: { kind: 'comment', text: '' }, end: start + 2 };
-  for (let search = start; ; ) {
+  for (let search = start; ;) {
     const dashes = html.indexOf('--', search);
     if (dashes < 0) return { token: { kind: 'comment', text: html.slice(start) }, end: html.length };
-    if (html.charCodeAt(dashes + 2) === greaterThan) return { token: { kind: 'comment', text: html.slice(start, dashes) }, end: dashes + 3 };
-    if (html.startsWith('!>', dashes + 2)) return { token: { kind: 'comment', text: html.slice(start, dashes) }, end: dashes + 4 };
+    if (html.charCodeAt(dashes + 2) === greaterThan)
+      return { token: { kind: 'comment', text: html.slice(start, dashes) }, end: dashes + 3 };
+    if (html.startsWith('!>', dashes + 2))
+      return { token: { kind: 'comment', text: html.slice(start, dashes) }, end: dashes + 4 };
     search = dashes + 1;
   }
 }
@@ -209,7 +216,12 @@ function readTag(html: string, nameStart: number, kind: 'start-tag' | 'end-tag')
         position = close + 1;
       } else if (quote !== greaterThan) {
         const valueStart = position;
-        while (position < html.length && !isWhitespace(html.charCodeAt(position)) && html.charCodeAt(position) !== greaterThan) position += 1;
+        while (
+          position < html.length &&
+          !isWhitespace(html.charCodeAt(position)) &&
+          html.charCodeAt(position) !== greaterThan
+        )
+          position += 1;
         if (position >= html.length) return dropped;
         value = html.slice(valueStart, position);
       }
@@ -247,7 +259,13 @@ function toAsciiLowerCase(text: string): string {
 }
 
 function isWhitespace(character: number): boolean {
-  return character === space || character === lineFeed || character === tab || character === formFeed || character === carriageReturn;
+  return (
+    character === space ||
+    character === lineFeed ||
+    character === tab ||
+    character === formFeed ||
+    character === carriageReturn
+  );
 }
 
 function endsTagName(character: number): boolean {

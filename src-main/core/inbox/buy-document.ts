@@ -22,7 +22,10 @@ function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
 }
 
-type Answer = { readonly kind: 'page'; readonly url: string; readonly bytes: Uint8Array } | { readonly kind: 'refused'; readonly message: string } | null;
+type Answer =
+  | { readonly kind: 'page'; readonly url: string; readonly bytes: Uint8Array }
+  | { readonly kind: 'refused'; readonly message: string }
+  | null;
 
 /**
  * Buys one document with the logged-in account, the way a user would: open the link with the session, read the
@@ -48,7 +51,8 @@ export async function buyDocument(options: {
     for (; hops < maxHops; hops += 1) {
       const sent: Parameters<CourtFetch>[1] & RequestInit = {
         method: request.method,
-        headers: request.body === undefined ? headers : { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        headers:
+          request.body === undefined ? headers : { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
         ...(request.body === undefined ? {} : { body: request.body }),
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'manual',
@@ -91,14 +95,22 @@ export async function buyDocument(options: {
       continue;
     }
     if (page.kind === 'receipt') {
-      if (page.feeCents === null) return { kind: 'failed', message: 'The court’s receipt did not show a price, so nothing was bought.' };
+      if (page.feeCents === null)
+        return { kind: 'failed', message: 'The court’s receipt did not show a price, so nothing was bought.' };
       if (page.feeCents !== options.acceptsFeeCents) return { kind: 'price-changed', feeCents: page.feeCents };
       const paid = await open(answer.url, { method: 'POST', body: 'got_receipt=1' });
-      if (paid?.kind === 'page' && isPdf(paid.bytes)) return { kind: 'bought', bytes: paid.bytes, pages: await options.countPages(paid.bytes), feeCents: page.feeCents };
+      if (paid?.kind === 'page' && isPdf(paid.bytes))
+        return {
+          kind: 'bought',
+          bytes: paid.bytes,
+          pages: await options.countPages(paid.bytes),
+          feeCents: page.feeCents,
+        };
       if (paid?.kind === 'refused') return paid;
       return { kind: 'failed', message: 'The court did not send the document after the receipt.' };
     }
-    if (page.kind === 'login') return { kind: 'failed', message: 'The court asked for a login: log in again on the Accounts screen, then buy.' };
+    if (page.kind === 'login')
+      return { kind: 'failed', message: 'The court asked for a login: log in again on the Accounts screen, then buy.' };
     if (page.kind === 'frame') {
       answer = await follow(page.source, answer.url);
       continue;
@@ -106,6 +118,10 @@ export async function buyDocument(options: {
     return { kind: 'failed', message: 'The court answered with a page ECF Desk does not know; nothing was bought.' };
   }
   if (answer?.kind === 'refused') return answer;
-  if (answer && isPdf(answer.bytes)) return { kind: 'failed', message: 'The court sent the document without a receipt; it was not kept, as no price was agreed.' };
+  if (answer && isPdf(answer.bytes))
+    return {
+      kind: 'failed',
+      message: 'The court sent the document without a receipt; it was not kept, as no price was agreed.',
+    };
   return { kind: 'failed', message: 'The court could not be reached.' };
 }

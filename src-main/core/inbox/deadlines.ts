@@ -1,12 +1,28 @@
 import type { NoticeDeadline } from '../../shared/inbox';
 
-const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** `12/15/2026`, `1/20/09`, or `December 15, 2026`. */
 const datePattern = String.raw`(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b|(${monthNames.join('|')})\s+(\d{1,2}),?\s+(\d{4})`;
 
 /** "… due by 12/15/2026", "… due 1/20/2009", "… Due Date: 3/31/2025", "… due on or before 3/1/2023". */
-const duePattern = new RegExp(String.raw`\bdue(?:\s+date)?(?:\s+(?:by|on or before|on|no later than|before))?\s*:?\s*(?:${datePattern})`, 'gi');
+const duePattern = new RegExp(
+  String.raw`\bdue(?:\s+date)?(?:\s+(?:by|on or before|on|no later than|before))?\s*:?\s*(?:${datePattern})`,
+  'gi',
+);
 
 /** "Deadline for objections 4/5/2026", "Discovery Deadline set for 5/1/2027", "Deadline: 6/1/2026". */
 const deadlinePattern = new RegExp(String.raw`\bdeadline\b([^.;()\d]{0,60}?)\s*:?\s*(?:${datePattern})`, 'gi');
@@ -15,7 +31,8 @@ const deadlinePattern = new RegExp(String.raw`\bdeadline\b([^.;()\d]{0,60}?)\s*:
 const clauseBreak = /[.;:()[\],\n]|\d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:and|with|then|also)\b/gi;
 
 const leadingWords = /^(?:the|a|an|any|all|set|that|as|to)\s+/i;
-const trailingWords = /\s+(?:is|are|shall be|will be|must be|now|set|set for|by|on|of|for|is set for|are set for|is now|are now)$/i;
+const trailingWords =
+  /\s+(?:is|are|shall be|will be|must be|now|set|set for|by|on|of|for|is set for|are set for|is now|are now)$/i;
 
 /**
  * The dates a docket text sets ("Response due by 12/15/2026", "Answer due 1/20/2009", "Briefing schedule: Opening
@@ -33,7 +50,8 @@ export function findDeadlines(docketText: string): NoticeDeadline[] {
   }
   for (const match of text.matchAll(deadlinePattern)) {
     const date = normaliseDate(match.slice(2, 8));
-    if (date) found.push({ date, label: deadlineLabel(lastClauseWords(text, clauseStarts, match.index), match[1] ?? '') });
+    if (date)
+      found.push({ date, label: deadlineLabel(lastClauseWords(text, clauseStarts, match.index), match[1] ?? '') });
   }
   const seen = new Set<string>();
   return found.filter((deadline) => {
@@ -81,7 +99,7 @@ function lastClauseWords(text: string, clauseStarts: readonly number[], end: num
 
 function tidy(words: string): string {
   let result = words.trimEnd();
-  for (let previous = ''; previous !== result; ) {
+  for (let previous = ''; previous !== result;) {
     previous = result;
     result = result.replace(trailingWords, '').replace(leadingWords, '');
   }

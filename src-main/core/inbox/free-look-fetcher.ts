@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CourtFetch } from '../court/pacer-login';
 import type { PdfPageCounter } from '../documents/read-pdf-facts';
-import { followDocumentLink, stopMessages, type MenuDocument, type StoppedState } from './free-look/follow-document-link';
+import {
+  followDocumentLink,
+  stopMessages,
+  type MenuDocument,
+  type StoppedState,
+} from './free-look/follow-document-link';
 import type { CourtPageReader } from './free-look/read-court-page';
 import { readDocumentLink } from './nef/read-links';
 
@@ -29,8 +34,17 @@ export interface MissingDocument {
 /** What fetching a notice's free look came to. */
 export type FreeLookResult =
   /** `missing` lists menu documents that could not be had for free (empty when every one was saved). */
-  | { readonly kind: 'saved'; readonly documents: readonly SavedDocument[]; readonly missing: readonly MissingDocument[] }
-  | { readonly kind: 'stopped'; readonly state: StoppedState; readonly message: string; readonly feeCents: number | null }
+  | {
+      readonly kind: 'saved';
+      readonly documents: readonly SavedDocument[];
+      readonly missing: readonly MissingDocument[];
+    }
+  | {
+      readonly kind: 'stopped';
+      readonly state: StoppedState;
+      readonly message: string;
+      readonly feeCents: number | null;
+    }
   /** The link, or a page it led to, pointed where the URL gate refuses: nothing more was requested, and the link is not to be trusted. */
   | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
@@ -65,15 +79,26 @@ export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookR
   const link = readDocumentLink(options.url);
   if (!link) return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
   // §0.4: `magic_num=MAGIC` (or none) means the link has no free look; opening it could only ask for money.
-  if (link.magicNum === null) return { kind: 'stopped', state: 'no-free-look', message: stopMessages['no-free-look'], feeCents: null };
-  if (!URL.canParse(options.url)) return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
+  if (link.magicNum === null)
+    return { kind: 'stopped', state: 'no-free-look', message: stopMessages['no-free-look'], feeCents: null };
+  if (!URL.canParse(options.url))
+    return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
   const limits = { maxBytes: options.maxBytes ?? defaultMaxBytes, timeoutMs: options.timeoutMs ?? defaultTimeoutMs };
   const { countPages, readPage } = options;
   const opened = new Set<string>();
-  const first = await followDocumentLink(options.fetch, options.url, { ...limits, opened, allowsSelection: true, readPage });
+  const first = await followDocumentLink(options.fetch, options.url, {
+    ...limits,
+    opened,
+    allowsSelection: true,
+    readPage,
+  });
   switch (first.kind) {
     case 'pdf':
-      return { kind: 'saved', documents: [await saveDocument('0', 'Main Document', first.bytes, countPages)], missing: [] };
+      return {
+        kind: 'saved',
+        documents: [await saveDocument('0', 'Main Document', first.bytes, countPages)],
+        missing: [],
+      };
     case 'stopped':
     case 'refused':
     case 'failed':
@@ -87,18 +112,36 @@ export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookR
 async function fetchSelection(
   fetchCourt: CourtFetch,
   links: readonly MenuDocument[],
-  options: { maxBytes: number; timeoutMs: number; opened: Set<string>; countPages: PdfPageCounter; readPage: CourtPageReader },
+  options: {
+    maxBytes: number;
+    timeoutMs: number;
+    opened: Set<string>;
+    countPages: PdfPageCounter;
+    readPage: CourtPageReader;
+  },
 ): Promise<FreeLookResult> {
   const documents: SavedDocument[] = [];
   const missing: MissingDocument[] = [];
   let priceSeen: MissingDocument | null = null;
   for (const link of links) {
     if (link.refusal !== null) {
-      missing.push({ number: link.number, description: link.description, state: 'unsafe-link', message: link.refusal, feeCents: null });
+      missing.push({
+        number: link.number,
+        description: link.description,
+        state: 'unsafe-link',
+        message: link.refusal,
+        feeCents: null,
+      });
       continue;
     }
     if (priceSeen) {
-      missing.push({ number: link.number, description: link.description, state: 'failed', message: 'Not fetched: ECF Desk stopped when the court showed a price for another document of this entry.', feeCents: null });
+      missing.push({
+        number: link.number,
+        description: link.description,
+        state: 'failed',
+        message: 'Not fetched: ECF Desk stopped when the court showed a price for another document of this entry.',
+        feeCents: null,
+      });
       continue;
     }
     const outcome = await followDocumentLink(fetchCourt, link.url, { ...options, allowsSelection: false });
@@ -108,10 +151,28 @@ async function fetchSelection(
     }
     const entry: MissingDocument =
       outcome.kind === 'stopped'
-        ? { number: link.number, description: link.description, state: outcome.state, message: outcome.message, feeCents: outcome.feeCents }
+        ? {
+            number: link.number,
+            description: link.description,
+            state: outcome.state,
+            message: outcome.message,
+            feeCents: outcome.feeCents,
+          }
         : outcome.kind === 'refused'
-          ? { number: link.number, description: link.description, state: 'unsafe-link', message: outcome.message, feeCents: null }
-          : { number: link.number, description: link.description, state: 'failed', message: outcome.kind === 'failed' ? outcome.message : 'The court showed a menu instead of the document.', feeCents: null };
+          ? {
+              number: link.number,
+              description: link.description,
+              state: 'unsafe-link',
+              message: outcome.message,
+              feeCents: null,
+            }
+          : {
+              number: link.number,
+              description: link.description,
+              state: 'failed',
+              message: outcome.kind === 'failed' ? outcome.message : 'The court showed a menu instead of the document.',
+              feeCents: null,
+            };
     missing.push(entry);
     if (entry.feeCents !== null) priceSeen = entry;
   }
@@ -119,10 +180,25 @@ async function fetchSelection(
   const refused = missing.find((document) => document.state === 'unsafe-link');
   if (refused) return { kind: 'refused', message: refused.message };
   const stop = priceSeen ?? missing.find((document) => document.state !== 'failed');
-  if (stop && stop.state !== 'failed' && stop.state !== 'unsafe-link') return { kind: 'stopped', state: stop.state, message: stop.message, feeCents: stop.feeCents };
-  return { kind: 'failed', message: missing[0]?.message ?? 'The court showed an empty document menu. Open the document from the notice.' };
+  if (stop && stop.state !== 'failed' && stop.state !== 'unsafe-link')
+    return { kind: 'stopped', state: stop.state, message: stop.message, feeCents: stop.feeCents };
+  return {
+    kind: 'failed',
+    message: missing[0]?.message ?? 'The court showed an empty document menu. Open the document from the notice.',
+  };
 }
 
-async function saveDocument(number: string, description: string, bytes: Uint8Array, countPages: PdfPageCounter): Promise<SavedDocument> {
-  return { number, description, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages: await countPages(bytes) };
+async function saveDocument(
+  number: string,
+  description: string,
+  bytes: Uint8Array,
+  countPages: PdfPageCounter,
+): Promise<SavedDocument> {
+  return {
+    number,
+    description,
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    pages: await countPages(bytes),
+  };
 }

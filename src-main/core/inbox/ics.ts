@@ -27,7 +27,13 @@ const encoder = new TextEncoder();
  */
 export function deadlinesToIcs(deadlines: readonly DeadlineEvent[], now: Date): string {
   const stamp = utcStamp(now);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//ECF Desk//Deadlines//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//ECF Desk//Deadlines//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   for (const deadline of deadlines) lines.push(...eventLines(deadline, stamp));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(lineBreak) + lineBreak;
@@ -35,7 +41,12 @@ export function deadlinesToIcs(deadlines: readonly DeadlineEvent[], now: Date): 
 
 function eventLines(deadline: DeadlineEvent, stamp: string): string[] {
   const start = calendarDate(deadline.date);
-  const description = [deadline.caseName ? `${deadline.caseNumber} ${deadline.caseName}` : deadline.caseNumber, deadline.docketText ?? ''].filter((part) => part !== '').join('\n\n');
+  const description = [
+    deadline.caseName ? `${deadline.caseNumber} ${deadline.caseName}` : deadline.caseNumber,
+    deadline.docketText ?? '',
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n');
   return [
     'BEGIN:VEVENT',
     `UID:${escapeText(`${deadline.itemId}-${deadline.date}@ecf-desk`)}`,
@@ -52,7 +63,11 @@ function eventLines(deadline: DeadlineEvent, stamp: string): string[] {
 
 /** RFC 5545 §3.3.11: a backslash, semicolon and comma are escaped; a line break becomes `\n`. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**
@@ -82,7 +97,8 @@ export function foldLine(line: string): string {
 function calendarDate(date: string): { date: Date; compact: string } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new Error(`A deadline date must be a real YYYY-MM-DD date, not "${date}".`);
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+    throw new Error(`A deadline date must be a real YYYY-MM-DD date, not "${date}".`);
   return { date: parsed, compact: date.replace(/-/g, '') };
 }
 
@@ -92,5 +108,8 @@ function nextDay(date: Date): string {
 
 /** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
 function utcStamp(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }

@@ -74,7 +74,10 @@ export const retentionIntervalMs = 6 * 60 * 60 * 1000;
  * the URL gate refuses, with the reason. The gate decides before anything is stored, so no refused link is ever fetched.
  */
 function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, string> {
-  const candidates = [...notice.dockets.map((docket) => docket.documentUrl), ...notice.attachments.map((attachment) => attachment.documentUrl)];
+  const candidates = [
+    ...notice.dockets.map((docket) => docket.documentUrl),
+    ...notice.attachments.map((attachment) => attachment.documentUrl),
+  ];
   const refused = new Map<string, string>();
   for (const url of new Set(candidates)) {
     if (url === null) continue;
@@ -91,7 +94,10 @@ function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, stri
 export function createInboxService(options: InboxServiceOptions) {
   const { clock } = options;
   const store = createInboxStore(options.database);
-  const runtime = new Map<string, { state: Mailbox['state']; lastSyncAt: string | null; message: string | null; source: ImapSource | null }>();
+  const runtime = new Map<
+    string,
+    { state: Mailbox['state']; lastSyncAt: string | null; message: string | null; source: ImapSource | null }
+  >();
   let isClosed = false;
 
   /** One email in: parse, check its links, store; new documents are fetched at once. */
@@ -113,13 +119,19 @@ export function createInboxService(options: InboxServiceOptions) {
     });
     if (result.outcome === 'new') {
       const first = notice.dockets[0];
-      if (first) options.notifier?.notify(`New notice: ${first.caseNumber}`, first.shortDescription ?? first.docketText ?? notice.subject);
+      if (first)
+        options.notifier?.notify(
+          `New notice: ${first.caseNumber}`,
+          first.shortDescription ?? first.docketText ?? notice.subject,
+        );
     }
     if (result.outcome === 'new' || result.outcome === 'resend') {
-      for (const docket of notice.dockets) if (docket.caseId && docket.deSeqNum) options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
+      for (const docket of notice.dockets)
+        if (docket.caseId && docket.deSeqNum) options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
       void fetchPending();
     }
-    if (result.outcome !== 'duplicate') options.onChange(result.itemIds.length === 1 ? (result.itemIds[0] ?? null) : null);
+    if (result.outcome !== 'duplicate')
+      options.onChange(result.itemIds.length === 1 ? (result.itemIds[0] ?? null) : null);
     return result;
   };
 
@@ -130,29 +142,57 @@ export function createInboxService(options: InboxServiceOptions) {
    */
   const pendingFetches = oneAtATime(async (): Promise<void> => {
     const byItem = new Map<string, string>();
-    for (const pending of store.pendingDocuments()) if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
+    for (const pending of store.pendingDocuments())
+      if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
     for (const [itemId, url] of byItem) {
       if (isClosed) return;
-      const pendingNumbers = (store.get(itemId)?.documents ?? []).filter((document) => document.state === 'pending').map((document) => document.number);
+      const pendingNumbers = (store.get(itemId)?.documents ?? [])
+        .filter((document) => document.state === 'pending')
+        .map((document) => document.number);
       const verdict = checkNoticeLink(url, { court: store.get(itemId)?.court ?? null }, options.urlTrust());
       if (!verdict.isAllowed) {
-        const numbers = store.pendingDocuments().filter((pending) => pending.itemId === itemId && pending.url === url).map((pending) => pending.number);
+        const numbers = store
+          .pendingDocuments()
+          .filter((pending) => pending.itemId === itemId && pending.url === url)
+          .map((pending) => pending.number);
         store.flagUnsafe(itemId, numbers, verdict.reason, { dropsLinks: true });
         options.onChange(itemId);
         continue;
       }
-      const result = await fetchFreeLook({ url: verdict.url, fetch: options.fetch, readPage: options.readCourtPage, countPages: options.countPdfPages });
+      const result = await fetchFreeLook({
+        url: verdict.url,
+        fetch: options.fetch,
+        readPage: options.readCourtPage,
+        countPages: options.countPdfPages,
+      });
       if (result.kind === 'saved') {
-        for (const document of result.documents) store.setDocument(itemId, document.number, { state: 'saved', sha256: await options.keepPdf(document.bytes), pages: document.pages, message: null });
+        for (const document of result.documents)
+          store.setDocument(itemId, document.number, {
+            state: 'saved',
+            sha256: await options.keepPdf(document.bytes),
+            pages: document.pages,
+            message: null,
+          });
         for (const missing of result.missing) {
-          if (missing.state === 'unsafe-link') store.flagUnsafe(itemId, [missing.number], missing.message, { dropsLinks: false });
-          else store.setDocument(itemId, missing.number, { state: missing.state, message: missing.message, feeCents: missing.feeCents });
+          if (missing.state === 'unsafe-link')
+            store.flagUnsafe(itemId, [missing.number], missing.message, { dropsLinks: false });
+          else
+            store.setDocument(itemId, missing.number, {
+              state: missing.state,
+              message: missing.message,
+              feeCents: missing.feeCents,
+            });
         }
       } else if (result.kind === 'refused') {
         store.flagUnsafe(itemId, pendingNumbers, result.message, { dropsLinks: false });
       } else {
         const state = result.kind === 'stopped' ? result.state : 'failed';
-        for (const number of pendingNumbers) store.setDocument(itemId, number, { state, message: result.message, feeCents: result.kind === 'stopped' ? result.feeCents : null });
+        for (const number of pendingNumbers)
+          store.setDocument(itemId, number, {
+            state,
+            message: result.message,
+            feeCents: result.kind === 'stopped' ? result.feeCents : null,
+          });
       }
       options.onChange(itemId);
     }
@@ -167,13 +207,24 @@ export function createInboxService(options: InboxServiceOptions) {
 
   const describe = (settings: MailboxSettings, secretSaved: boolean): Mailbox => {
     const state = runtime.get(settings.id);
-    return { ...settings, secretSaved, state: state?.state ?? 'idle', lastSyncAt: state?.lastSyncAt ?? null, message: state?.message ?? null };
+    return {
+      ...settings,
+      secretSaved,
+      state: state?.state ?? 'idle',
+      lastSyncAt: state?.lastSyncAt ?? null,
+      message: state?.message ?? null,
+    };
   };
 
   const startMailbox = async (settings: MailboxSettings): Promise<void> => {
     const secret = await options.secrets.get(mailboxItem(settings.id)).catch(() => null);
     if (secret === null) {
-      runtime.set(settings.id, { state: 'failed', lastSyncAt: null, message: 'Its password or token is not saved: edit the mailbox and enter it.', source: null });
+      runtime.set(settings.id, {
+        state: 'failed',
+        lastSyncAt: null,
+        message: 'Its password or token is not saved: edit the mailbox and enter it.',
+        source: null,
+      });
       return;
     }
     const source = createImapSource({
@@ -181,7 +232,10 @@ export function createInboxService(options: InboxServiceOptions) {
       host: settings.host,
       port: settings.port,
       secure: settings.secure,
-      auth: settings.auth === 'oauth2' ? { user: settings.user, accessToken: secret } : { user: settings.user, pass: secret },
+      auth:
+        settings.auth === 'oauth2'
+          ? { user: settings.user, accessToken: secret }
+          : { user: settings.user, pass: secret },
       folder: settings.folder,
       marksRead: settings.marksRead,
       cursor: () => {
@@ -193,7 +247,14 @@ export function createInboxService(options: InboxServiceOptions) {
       log: options.log,
     });
     runtime.set(settings.id, { state: 'watching', lastSyncAt: null, message: null, source });
-    source.watch().catch((error: unknown) => runtime.set(settings.id, { state: 'failed', lastSyncAt: null, message: error instanceof Error ? error.message : String(error), source }));
+    source.watch().catch((error: unknown) =>
+      runtime.set(settings.id, {
+        state: 'failed',
+        lastSyncAt: null,
+        message: error instanceof Error ? error.message : String(error),
+        source,
+      }),
+    );
   };
 
   // The training court delivers to a Maildir: it is read now and then, as a mail program would, one read at a time (a
@@ -216,7 +277,16 @@ export function createInboxService(options: InboxServiceOptions) {
     await trainingMaildir?.sync();
   });
   const trainingSource = trainingReads.run;
-  const timer = setInterval(() => void trainingSource().catch((error: unknown) => options.log(`Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn')), options.pollMs ?? 2_000);
+  const timer = setInterval(
+    () =>
+      void trainingSource().catch((error: unknown) =>
+        options.log(
+          `Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          'warn',
+        ),
+      ),
+    options.pollMs ?? 2_000,
+  );
   timer.unref();
   for (const settings of options.mailboxes()) void startMailbox(settings);
 
@@ -231,15 +301,23 @@ export function createInboxService(options: InboxServiceOptions) {
       if (days <= 0 || isClosed) return 0;
       const now = clock.now().getTime();
       // A deadline is a local calendar date; a day's margin keeps today's in every time zone.
-      const { removed, sha256s } = store.removeExpired(new Date(now - days * dayMs), new Date(now - dayMs).toISOString().slice(0, 10));
+      const { removed, sha256s } = store.removeExpired(
+        new Date(now - days * dayMs),
+        new Date(now - dayMs).toISOString().slice(0, 10),
+      );
       for (const sha256 of new Set(sha256s)) await options.dropPdf(sha256);
       if (removed > 0) {
-        options.log(`Inbox: ${removed} read notice${removed === 1 ? '' : 's'} older than ${days} days removed, as machine policy says`);
+        options.log(
+          `Inbox: ${removed} read notice${removed === 1 ? '' : 's'} older than ${days} days removed, as machine policy says`,
+        );
         options.onChange(null);
       }
       return removed;
     } catch (error) {
-      options.log(`Inbox: old notices could not be removed: ${error instanceof Error ? error.message : String(error)}`, 'warn');
+      options.log(
+        `Inbox: old notices could not be removed: ${error instanceof Error ? error.message : String(error)}`,
+        'warn',
+      );
       return 0;
     }
   });
@@ -257,7 +335,13 @@ export function createInboxService(options: InboxServiceOptions) {
     },
 
     async importFile(name: string, bytes: Uint8Array): Promise<ImportSummary> {
-      const summary = { imported: 0, duplicates: 0, resends: 0, modified: 0, setAside: [] as { name: string; reason: string }[] };
+      const summary = {
+        imported: 0,
+        duplicates: 0,
+        resends: 0,
+        modified: 0,
+        setAside: [] as { name: string; reason: string }[],
+      };
       let mail: IncomingMail;
       try {
         mail = await readMailFile(name, bytes, options.convertMsg);
@@ -285,8 +369,14 @@ export function createInboxService(options: InboxServiceOptions) {
     /** Buys a document with the logged-in account, only at the price the user accepted. */
     async buyDocument(id: string, number: string, acceptsFeeCents: number): Promise<InboxItem> {
       const url = store.documentUrl(id, number);
-      const refused = item(id).documents.find((document) => document.number === number && document.state === 'unsafe-link');
-      if (!url && refused) throw new AppError('link.unsafe', `${refused.message ?? item(id).linkWarning ?? 'This document’s link does not go to the court’s site.'} Nothing was bought.`);
+      const refused = item(id).documents.find(
+        (document) => document.number === number && document.state === 'unsafe-link',
+      );
+      if (!url && refused)
+        throw new AppError(
+          'link.unsafe',
+          `${refused.message ?? item(id).linkWarning ?? 'This document’s link does not go to the court’s site.'} Nothing was bought.`,
+        );
       if (!url) throw new AppError('document.not-found', 'This notice has no link to that document.');
       const verdict = checkNoticeLink(url, { court: item(id).court }, options.urlTrust());
       if (!verdict.isAllowed) {
@@ -294,15 +384,33 @@ export function createInboxService(options: InboxServiceOptions) {
         options.onChange(id);
         throw new AppError('link.unsafe', verdict.reason);
       }
-      const bought = await buyDocument({ url: verdict.url, number, token: options.sessionToken(), fetch: options.fetch, acceptsFeeCents, readPage: options.readCourtPage, countPages: options.countPdfPages });
+      const bought = await buyDocument({
+        url: verdict.url,
+        number,
+        token: options.sessionToken(),
+        fetch: options.fetch,
+        acceptsFeeCents,
+        readPage: options.readCourtPage,
+        countPages: options.countPdfPages,
+      });
       if (bought.kind === 'refused') {
         store.flagUnsafe(id, [number], bought.message, { dropsLinks: false });
         options.onChange(id);
         throw new AppError('link.unsafe', `${bought.message} Nothing was bought.`);
       }
-      if (bought.kind === 'price-changed') throw new AppError('invalid-arguments', `The court asks ${(bought.feeCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })} now, not the price you accepted. Nothing was bought; look at the new price first.`);
+      if (bought.kind === 'price-changed')
+        throw new AppError(
+          'invalid-arguments',
+          `The court asks ${(bought.feeCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })} now, not the price you accepted. Nothing was bought; look at the new price first.`,
+        );
       if (bought.kind === 'failed') throw new AppError('court.unreachable', bought.message);
-      store.setDocument(id, number, { state: 'paid', sha256: await options.keepPdf(bought.bytes), pages: bought.pages, feeCents: bought.feeCents, message: null });
+      store.setDocument(id, number, {
+        state: 'paid',
+        sha256: await options.keepPdf(bought.bytes),
+        pages: bought.pages,
+        feeCents: bought.feeCents,
+        message: null,
+      });
       options.onChange(id);
       return item(id);
     },
@@ -310,24 +418,50 @@ export function createInboxService(options: InboxServiceOptions) {
     /** The saved PDF of one of a notice's documents. */
     async documentContent(id: string, number: string): Promise<Uint8Array> {
       const document = item(id).documents.find((candidate) => candidate.number === number);
-      if (!document?.sha256) throw new AppError('document.not-found', 'This document has not been saved: its free look was not available.');
+      if (!document?.sha256)
+        throw new AppError('document.not-found', 'This document has not been saved: its free look was not available.');
       return options.readPdf(document.sha256);
     },
 
     exportDeadlines(): Uint8Array {
-      const events = store.deadlines().map(({ item: notice, deadline }) => ({ ...deadline, caseNumber: notice.caseNumber, caseName: notice.caseName, docketText: notice.docketText, itemId: notice.id }));
+      const events = store.deadlines().map(({ item: notice, deadline }) => ({
+        ...deadline,
+        caseNumber: notice.caseNumber,
+        caseName: notice.caseName,
+        docketText: notice.docketText,
+        itemId: notice.id,
+      }));
       return new TextEncoder().encode(deadlinesToIcs(events, clock.now()));
     },
 
     async mailboxes(): Promise<Mailbox[]> {
-      return Promise.all(options.mailboxes().map(async (settings) => describe(settings, (await options.secrets.get(mailboxItem(settings.id)).catch(() => null)) !== null)));
+      return Promise.all(
+        options
+          .mailboxes()
+          .map(async (settings) =>
+            describe(settings, (await options.secrets.get(mailboxItem(settings.id)).catch(() => null)) !== null),
+          ),
+      );
     },
 
     /** Adds or edits a mailbox; the password or token goes to the keychain, never to settings. */
     async saveMailbox(input: MailboxInput): Promise<Mailbox> {
-      const settings: MailboxSettings = { id: input.id ?? randomUUID(), host: input.host, port: input.port, secure: input.secure, user: input.user, auth: input.auth, folder: input.folder, marksRead: input.marksRead };
+      const settings: MailboxSettings = {
+        id: input.id ?? randomUUID(),
+        host: input.host,
+        port: input.port,
+        secure: input.secure,
+        user: input.user,
+        auth: input.auth,
+        folder: input.folder,
+        marksRead: input.marksRead,
+      };
       if (input.secret !== undefined) {
-        if (!(await options.secrets.availability()).isAvailable) throw new AppError('vault.unavailable', 'No keychain is available here to keep the mailbox password; ECF Desk never saves it to a file.');
+        if (!(await options.secrets.availability()).isAvailable)
+          throw new AppError(
+            'vault.unavailable',
+            'No keychain is available here to keep the mailbox password; ECF Desk never saves it to a file.',
+          );
         await options.secrets.set(mailboxItem(settings.id), input.secret);
       }
       options.saveMailboxes([...options.mailboxes().filter((existing) => existing.id !== settings.id), settings]);

@@ -47,7 +47,8 @@ export function createMaildirNotices(root: string, parser: NoticeParser) {
         const reading = await parser.parse(readFileSync(file));
         if (reading.kind !== 'read' || reading.notice.kind !== 'nef') continue;
         for (const docket of reading.notice.dockets) {
-          if (docket.caseId && docket.deSeqNum) entries.push({ caseId: Number(docket.caseId), deSeqNum: Number(docket.deSeqNum) });
+          if (docket.caseId && docket.deSeqNum)
+            entries.push({ caseId: Number(docket.caseId), deSeqNum: Number(docket.deSeqNum) });
         }
       }
       return entries;

@@ -2,7 +2,8 @@ import { parseNotice } from './nef/parse-notice';
 import type { ParsedNotice } from './nef/notice-types';
 
 /** What reading one email came to: the notice, or why it could not be read. */
-export type NoticeReading = { readonly kind: 'read'; readonly notice: ParsedNotice } | { readonly kind: 'unreadable'; readonly reason: string };
+export type NoticeReading =
+  { readonly kind: 'read'; readonly notice: ParsedNotice } | { readonly kind: 'unreadable'; readonly reason: string };
 
 /** Reads emails into notices: in a child process in the app (emails are hostile input), in process in some tests. */
 export interface NoticeParser {

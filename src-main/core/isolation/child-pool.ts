@@ -1,5 +1,13 @@
 import type { ChildExit, ChildProcessHandle, ChildProcessLauncher } from '../ports';
-import { memoryLimitMarker, type FromChild, type IsolatedTaskKind, type TaskInput, type TaskOutput, type TaskProgress, type ToChild } from './isolated-tasks';
+import {
+  memoryLimitMarker,
+  type FromChild,
+  type IsolatedTaskKind,
+  type TaskInput,
+  type TaskOutput,
+  type TaskProgress,
+  type ToChild,
+} from './isolated-tasks';
 
 /** Why a task ended without an answer from its child. */
 export type TaskFailure =
@@ -9,7 +17,8 @@ export type TaskFailure =
   | { readonly kind: 'crashed'; readonly reason: string };
 
 /** A task's answer, or why there is none. */
-export type TaskOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: TaskFailure };
+export type TaskOutcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: TaskFailure };
 
 /** The most one task may take: time, and the child's whole memory (heap, buffers and all). */
 export interface TaskLimits {
@@ -50,7 +59,11 @@ export interface ChildPoolOptions {
 
 /** Runs untrusted-input tasks in child processes. */
 export interface ChildPool {
-  run<K extends IsolatedTaskKind>(kind: K, input: TaskInput<K>, options: PoolRunOptions<TaskProgress<K>>): Promise<TaskOutcome<TaskOutput<K>>>;
+  run<K extends IsolatedTaskKind>(
+    kind: K,
+    input: TaskInput<K>,
+    options: PoolRunOptions<TaskProgress<K>>,
+  ): Promise<TaskOutcome<TaskOutput<K>>>;
   /** What the pool holds now, and the most memory any of its children has used. */
   stats(): { readonly children: number; readonly idle: number; readonly busy: number; readonly peakChildRssMb: number };
   /** Cancels every task and resolves once every child has ended. */
@@ -85,12 +98,18 @@ interface Child {
 }
 
 /** Most lines V8 and Node write when a process dies for want of memory (heap limit, or an array grown past its maximum). */
-const outOfMemoryOutput = /heap out of memory|Reached heap limit|Allocation failed|invalid size error|invalid array length|Array buffer allocation failed/i;
+const outOfMemoryOutput =
+  /heap out of memory|Reached heap limit|Allocation failed|invalid size error|invalid array length|Array buffer allocation failed/i;
 
 /** What a child's death means, from its last words and how it ended. */
 export function classifyChildExit(errorTail: string, exit: ChildExit): TaskFailure {
   if (errorTail.includes(memoryLimitMarker) || outOfMemoryOutput.test(errorTail)) return { kind: 'out-of-memory' };
-  return { kind: 'crashed', reason: exit.signal ? `it was stopped by the system (${exit.signal})` : `it stopped with exit code ${exit.code ?? 'unknown'}` };
+  return {
+    kind: 'crashed',
+    reason: exit.signal
+      ? `it was stopped by the system (${exit.signal})`
+      : `it stopped with exit code ${exit.code ?? 'unknown'}`,
+  };
 }
 
 /**
@@ -117,8 +136,20 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
 
   const spawn = (): Child => {
     let markExited = (): void => undefined;
-    const handle = options.launcher.launch(options.scriptPath, { execArgv: [`--max-old-space-size=${options.heapMb}`], name: options.name });
-    const child: Child = { handle, state: 'starting', job: null, tasksServed: 0, errorTail: '', endReason: null, idleTimer: null, exited: new Promise((resolve) => (markExited = resolve)) };
+    const handle = options.launcher.launch(options.scriptPath, {
+      execArgv: [`--max-old-space-size=${options.heapMb}`],
+      name: options.name,
+    });
+    const child: Child = {
+      handle,
+      state: 'starting',
+      job: null,
+      tasksServed: 0,
+      errorTail: '',
+      endReason: null,
+      idleTimer: null,
+      exited: new Promise((resolve) => (markExited = resolve)),
+    };
     children.add(child);
     handle.onErrorOutput((text) => (child.errorTail = (child.errorTail + text).slice(-8192)));
     handle.onMessage((message) => onMessage(child, message as FromChild));
@@ -156,7 +187,13 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
   const startTask = (child: Child, job: RunningJob): void => {
     child.state = 'busy';
     if (child.idleTimer) clearTimeout(child.idleTimer);
-    send(child, { kind: 'task', id: job.id, task: job.kind, input: job.input, memoryLimitMb: job.options.limits.maxMemoryMb });
+    send(child, {
+      kind: 'task',
+      id: job.id,
+      task: job.kind,
+      input: job.input,
+      memoryLimitMb: job.options.limits.maxMemoryMb,
+    });
   };
 
   const becomeIdle = (child: Child): void => {
@@ -213,19 +250,35 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
     child.job = null;
     if (wasStarting && child.endReason === null) {
       failedStarts += 1;
-      options.log?.(`${options.name}: a child process ended before it was ready (${child.errorTail.trim().split('\n').at(-1) ?? 'no output'})`, 'warn');
+      options.log?.(
+        `${options.name}: a child process ended before it was ready (${child.errorTail.trim().split('\n').at(-1) ?? 'no output'})`,
+        'warn',
+      );
     } else if (child.endReason === null && job) {
-      options.log?.(`${options.name}: a child process ended during a ${job.kind} task: ${classifyChildExit(child.errorTail, exit).kind}`, 'warn');
+      options.log?.(
+        `${options.name}: a child process ended during a ${job.kind} task: ${classifyChildExit(child.errorTail, exit).kind}`,
+        'warn',
+      );
     }
     if (job) {
-      settle(job, { ok: false, failure: child.endReason ?? (wasStarting ? { kind: 'crashed', reason: 'the process that reads it could not start' } : classifyChildExit(child.errorTail, exit)) });
+      settle(job, {
+        ok: false,
+        failure:
+          child.endReason ??
+          (wasStarting
+            ? { kind: 'crashed', reason: 'the process that reads it could not start' }
+            : classifyChildExit(child.errorTail, exit)),
+      });
       releaseSlot();
     } else topUp();
   };
 
   const assign = (job: Job): void => {
     const running: RunningJob = { ...job, id: nextId++, isSettled: false, timer: null, cancel: null };
-    const child = idleChildren()[0] ?? [...children].find((candidate) => candidate.state === 'starting' && candidate.job === null) ?? spawn();
+    const child =
+      idleChildren()[0] ??
+      [...children].find((candidate) => candidate.state === 'starting' && candidate.job === null) ??
+      spawn();
     child.job = running;
     running.timer = setTimeout(() => stopJob(child, running, { kind: 'timeout' }), job.options.limits.timeoutMs);
     running.cancel = () => stopJob(child, running, { kind: 'cancelled' });
@@ -249,7 +302,9 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
   /** Keeps `warm` children started and free; a script that keeps failing to start is not retried for ever. */
   const topUp = (): void => {
     if (isClosed || failedStarts >= 3) return;
-    let free = [...children].filter((child) => child.state === 'idle' || (child.state === 'starting' && child.job === null)).length;
+    let free = [...children].filter(
+      (child) => child.state === 'idle' || (child.state === 'starting' && child.job === null),
+    ).length;
     while (free < warm) {
       spawn();
       free += 1;
@@ -262,7 +317,12 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
     run(kind, input, runOptions) {
       if (isClosed || runOptions.signal?.aborted) return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
       return new Promise((resolve) => {
-        queue.push({ kind, input, options: runOptions as PoolRunOptions<unknown>, resolve: resolve as (outcome: TaskOutcome<unknown>) => void });
+        queue.push({
+          kind,
+          input,
+          options: runOptions as PoolRunOptions<unknown>,
+          resolve: resolve as (outcome: TaskOutcome<unknown>) => void,
+        });
         pump();
       });
     },

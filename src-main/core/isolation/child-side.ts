@@ -1,5 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { isolatedTaskFiles, memoryLimitMarker, type FromChild, type IsolatedTask, type IsolatedTaskKind, type ToChild } from './isolated-tasks';
+import {
+  isolatedTaskFiles,
+  memoryLimitMarker,
+  type FromChild,
+  type IsolatedTask,
+  type IsolatedTaskKind,
+  type ToChild,
+} from './isolated-tasks';
 
 /** How a child speaks to its parent: Electron's utility-process port, or Node's IPC channel. */
 interface ParentChannel {
@@ -15,13 +22,19 @@ interface ElectronParentPort {
 function parentChannel(): ParentChannel {
   const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   if (electronPort) {
-    return { post: (message) => electronPort.postMessage(message), onMessage: (listener) => electronPort.on('message', (event) => listener(event.data as ToChild)) };
+    return {
+      post: (message) => electronPort.postMessage(message),
+      onMessage: (listener) => electronPort.on('message', (event) => listener(event.data as ToChild)),
+    };
   }
   const send = process.send?.bind(process);
   if (!send) throw new Error('This script parses untrusted files for ECF Desk and runs only as its child process.');
   // The parent went away (it quit or crashed): nothing will ask for this child's answers again.
   process.once('disconnect', () => process.exit(0));
-  return { post: (message) => void send(message), onMessage: (listener) => void process.on('message', (message) => listener(message as ToChild)) };
+  return {
+    post: (message) => void send(message),
+    onMessage: (listener) => void process.on('message', (message) => listener(message as ToChild)),
+  };
 }
 
 /**
@@ -61,7 +74,10 @@ function guardLimit(limitMb: Int32Array, megabytes: number): void {
 }
 
 /** Progress reports at most every 50 ms, so a 4,000-page document does not flood the parent; milestones always go. */
-function throttledReporter(post: (value: unknown) => void, isMilestone: (value: unknown) => boolean): (value: unknown) => void {
+function throttledReporter(
+  post: (value: unknown) => void,
+  isMilestone: (value: unknown) => boolean,
+): (value: unknown) => void {
   let lastPosted = 0;
   return (value) => {
     const now = Date.now();
@@ -83,7 +99,9 @@ export function serveIsolatedTasks(): void {
     let task = loaded.get(kind);
     if (!task) {
       const file = isolatedTaskFiles[kind];
-      task = import(new URL(`./${file}`, import.meta.url).href).then((module: { default: IsolatedTask<IsolatedTaskKind> }) => module.default);
+      task = import(new URL(`./${file}`, import.meta.url).href).then(
+        (module: { default: IsolatedTask<IsolatedTaskKind> }) => module.default,
+      );
       loaded.set(kind, task);
     }
     return task;
@@ -93,10 +111,19 @@ export function serveIsolatedTasks(): void {
     guardLimit(limitMb, message.memoryLimitMb);
     try {
       const task = await load(message.task);
-      const report = throttledReporter((value) => channel.post({ kind: 'progress', id: message.id, value }), (value) => task.isMilestone?.(value as never) ?? false);
+      const report = throttledReporter(
+        (value) => channel.post({ kind: 'progress', id: message.id, value }),
+        (value) => task.isMilestone?.(value as never) ?? false,
+      );
       const value = await task.run(message.input as never, report);
       const { rss } = process.memoryUsage();
-      channel.post({ kind: 'result', id: message.id, value, rssMb: Math.round(rss / 1048576), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+      channel.post({
+        kind: 'result',
+        id: message.id,
+        value,
+        rssMb: Math.round(rss / 1048576),
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      });
     } catch (error) {
       channel.post({ kind: 'failed', id: message.id, reason: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -96,7 +96,9 @@ const laneOf: Readonly<Record<IsolatedTaskKind, 'documents' | 'mail'>> = {
 const allJobs = Object.keys(laneOf) as IsolatedTaskKind[];
 
 function describe(failure: TaskFailure): string {
-  return failure.kind === 'crashed' ? `the process reading it stopped (${failure.reason})` : failureReasons[failure.kind];
+  return failure.kind === 'crashed'
+    ? `the process reading it stopped (${failure.reason})`
+    : failureReasons[failure.kind];
 }
 
 /**
@@ -128,21 +130,38 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
   const run = <K extends IsolatedTaskKind>(
     kind: K,
     input: TaskInput<K>,
-    extra: { readonly signal?: AbortSignal | undefined; readonly onProgress?: ((progress: TaskProgress<K>) => void) | undefined } = {},
+    extra: {
+      readonly signal?: AbortSignal | undefined;
+      readonly onProgress?: ((progress: TaskProgress<K>) => void) | undefined;
+    } = {},
     lane: 'documents' | 'mail' = laneOf[kind],
   ): Promise<TaskOutcome<TaskOutput<K>>> => {
     if (isClosed) return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
-    return poolFor(lane).run(kind, input, { limits: limits[kind], ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.onProgress ? { onProgress: extra.onProgress } : {}) });
+    return poolFor(lane).run(kind, input, {
+      limits: limits[kind],
+      ...(extra.signal ? { signal: extra.signal } : {}),
+      ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
+    });
   };
 
-  const preflight = async (bytes: Uint8Array, preflightOptions: PreflightOptions, runOptions: PreflightRun = {}): Promise<PreflightReport> => {
+  const preflight = async (
+    bytes: Uint8Array,
+    preflightOptions: PreflightOptions,
+    runOptions: PreflightRun = {},
+  ): Promise<PreflightReport> => {
     const outcome = await run('preflight', { bytes, options: preflightOptions }, runOptions);
     if (outcome.ok) return outcome.value;
     const advice =
       outcome.failure.kind === 'cancelled'
         ? 'Run it again when you are ready.'
         : 'A file this hard to read may also be refused by the court; save it again as a new PDF and check that copy.';
-    return { bytes: bytes.byteLength, pages: null, verdict: 'error', findings: [], error: `ECF Desk could not check this PDF safely: ${describe(outcome.failure)}. ${advice}` };
+    return {
+      bytes: bytes.byteLength,
+      pages: null,
+      verdict: 'error',
+      findings: [],
+      error: `ECF Desk could not check this PDF safely: ${describe(outcome.failure)}. ${advice}`,
+    };
   };
 
   return {
@@ -150,16 +169,27 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
       async readFacts(bytes): Promise<PdfFacts> {
         const outcome = await run('pdf-facts', bytes);
         if (outcome.ok) return outcome.value;
-        return outcome.failure.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
+        return outcome.failure.kind === 'timeout'
+          ? { kind: 'timeout' }
+          : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
       },
     },
     preflighter: { preflight: (bytes, runOptions) => preflight(bytes, citPreflightOptions, runOptions) },
     preflight,
     fixer: {
       async fix(bytes, request, runOptions): Promise<FixOutcome> {
-        const outcome = await run('fix', { bytes, request, limitBytes: options.limitBytes ?? citPreflightOptions.limitBytes }, runOptions);
+        const outcome = await run(
+          'fix',
+          { bytes, request, limitBytes: options.limitBytes ?? citPreflightOptions.limitBytes },
+          runOptions,
+        );
         if (outcome.ok) return outcome.value;
-        if (outcome.failure.kind === 'cancelled') return { kind: 'failed', code: 'fix.cancelled', message: 'The fix was cancelled. The original PDF is unchanged.' };
+        if (outcome.failure.kind === 'cancelled')
+          return {
+            kind: 'failed',
+            code: 'fix.cancelled',
+            message: 'The fix was cancelled. The original PDF is unchanged.',
+          };
         return {
           kind: 'failed',
           code: 'fix.stopped',
@@ -178,13 +208,24 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     },
     async convertMsg(bytes) {
       const outcome = await run('msg', bytes);
-      if (!outcome.ok) throw new MailFileError('mail-file.unreadable-msg', `This .msg file could not be read safely: ${describe(outcome.failure)}. Save the email from Outlook again, or as .eml.`);
+      if (!outcome.ok)
+        throw new MailFileError(
+          'mail-file.unreadable-msg',
+          `This .msg file could not be read safely: ${describe(outcome.failure)}. Save the email from Outlook again, or as .eml.`,
+        );
       if (outcome.value.kind === 'refused') throw new MailFileError(outcome.value.code, outcome.value.message);
-      return { raw: Buffer.from(outcome.value.raw.buffer, outcome.value.raw.byteOffset, outcome.value.raw.byteLength), deliveredAt: outcome.value.deliveredAt === null ? null : new Date(outcome.value.deliveredAt) };
+      return {
+        raw: Buffer.from(outcome.value.raw.buffer, outcome.value.raw.byteOffset, outcome.value.raw.byteLength),
+        deliveredAt: outcome.value.deliveredAt === null ? null : new Date(outcome.value.deliveredAt),
+      };
     },
     async readDraftPackage(bytes) {
       const outcome = await run('draft-package', bytes);
-      if (!outcome.ok) throw new AppError(outcome.failure.kind === 'out-of-memory' ? 'package.too-large' : 'package.damaged', `This draft package could not be read safely: ${describe(outcome.failure)}. Ask for the draft to be exported again.`);
+      if (!outcome.ok)
+        throw new AppError(
+          outcome.failure.kind === 'out-of-memory' ? 'package.too-large' : 'package.damaged',
+          `This draft package could not be read safely: ${describe(outcome.failure)}. Ask for the draft to be exported again.`,
+        );
       if (outcome.value.kind === 'refused') throw new AppError(outcome.value.code, outcome.value.message);
       return { draft: outcome.value.draft, documents: [...outcome.value.documents] };
     },

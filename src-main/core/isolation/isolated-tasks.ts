@@ -32,13 +32,21 @@ export type IsolatedTaskKind = keyof typeof isolatedTaskFiles;
 /** What each job takes, gives back and reports on the way. Inputs and outputs are plain data and bytes. */
 export interface IsolatedTaskTypes {
   'pdf-facts': { input: Uint8Array; output: PdfFacts; progress: never };
-  preflight: { input: { readonly bytes: Uint8Array; readonly options: PreflightOptions }; output: PreflightReport; progress: PreflightProgress };
+  preflight: {
+    input: { readonly bytes: Uint8Array; readonly options: PreflightOptions };
+    output: PreflightReport;
+    progress: PreflightProgress;
+  };
   fix: { input: FixTask; output: FixOutcome; progress: never };
   notice: { input: Uint8Array; output: NoticeReading; progress: never };
   msg: { input: Uint8Array; output: MsgReading; progress: never };
   'draft-package': { input: Uint8Array; output: DraftPackageReading; progress: never };
   'court-page': { input: { readonly html: string; readonly url: string }; output: CourtPage; progress: never };
-  'filing-page': { input: { readonly profileId: CourtProfileId; readonly html: string }; output: FilingPage; progress: never };
+  'filing-page': {
+    input: { readonly profileId: CourtProfileId; readonly html: string };
+    output: FilingPage;
+    progress: never;
+  };
 }
 
 /** An Outlook .msg rebuilt into its RFC 822 message, or why it cannot be. */
@@ -77,14 +85,26 @@ export type ToChild =
   /** Load these jobs' code now, so the first task does not wait for it. */
   | { readonly kind: 'preload'; readonly tasks: readonly IsolatedTaskKind[] }
   /** Run one job; the child's memory may not grow past `memoryLimitMb` while it does. */
-  | { readonly kind: 'task'; readonly id: number; readonly task: IsolatedTaskKind; readonly input: unknown; readonly memoryLimitMb: number };
+  | {
+      readonly kind: 'task';
+      readonly id: number;
+      readonly task: IsolatedTaskKind;
+      readonly input: unknown;
+      readonly memoryLimitMb: number;
+    };
 
 /** Messages from a child to the parent. */
 export type FromChild =
   | { readonly kind: 'ready' }
   | { readonly kind: 'progress'; readonly id: number; readonly value: unknown }
   /** The job's answer, with the child's memory now and at its highest, so the pool can retire a child grown large. */
-  | { readonly kind: 'result'; readonly id: number; readonly value: unknown; readonly rssMb: number; readonly peakRssMb: number }
+  | {
+      readonly kind: 'result';
+      readonly id: number;
+      readonly value: unknown;
+      readonly rssMb: number;
+      readonly peakRssMb: number;
+    }
   /** The job threw: a bug or a parser's own error, not a crash of the child. */
   | { readonly kind: 'failed'; readonly id: number; readonly reason: string };
 

@@ -23,11 +23,15 @@ export function applyPolicyToSettings(policy: EffectivePolicy, settings: Setting
   }
   const userMailboxes = settings.mailboxes.filter((mailbox) => mailbox.id !== managedMailboxId);
   const hasSharedMailbox = values.mailboxHost !== '' && values.mailboxUser !== '';
-  const mailboxes = hasSharedMailbox ? [policyMailbox(policy), ...userMailboxes].slice(0, mostMailboxes) : userMailboxes;
+  const mailboxes = hasSharedMailbox
+    ? [policyMailbox(policy), ...userMailboxes].slice(0, mostMailboxes)
+    : userMailboxes;
   return {
     ...settings,
     courtProfile,
-    allowCredentialStorage: managed.has('allowCredentialStorage') ? values.allowCredentialStorage : settings.allowCredentialStorage,
+    allowCredentialStorage: managed.has('allowCredentialStorage')
+      ? values.allowCredentialStorage
+      : settings.allowCredentialStorage,
     mailboxes,
   };
 }
@@ -35,8 +39,11 @@ export function applyPolicyToSettings(policy: EffectivePolicy, settings: Setting
 /** Whether the user may not change a setting: a managed policy key locks it (a one-court list locks the court too). */
 export function isSettingLocked(policy: EffectivePolicy, settingKey: string): boolean {
   return policy.managed.some((setting) => {
-    if (setting.key === 'allowedCourtProfiles') return settingKey === 'courtProfile' && policy.values.allowedCourtProfiles.length === 1;
-    return setting.key in policyCatalog && policyCatalog[setting.key as keyof typeof policyCatalog].locks === settingKey;
+    if (setting.key === 'allowedCourtProfiles')
+      return settingKey === 'courtProfile' && policy.values.allowedCourtProfiles.length === 1;
+    return (
+      setting.key in policyCatalog && policyCatalog[setting.key as keyof typeof policyCatalog].locks === settingKey
+    );
   });
 }
 
@@ -48,7 +55,9 @@ export function settingsToSave(policy: EffectivePolicy, next: Settings, stored: 
   return {
     ...next,
     courtProfile: isSettingLocked(policy, 'courtProfile') ? stored.courtProfile : next.courtProfile,
-    allowCredentialStorage: isSettingLocked(policy, 'allowCredentialStorage') ? stored.allowCredentialStorage : next.allowCredentialStorage,
+    allowCredentialStorage: isSettingLocked(policy, 'allowCredentialStorage')
+      ? stored.allowCredentialStorage
+      : next.allowCredentialStorage,
     mailboxes: next.mailboxes.filter((mailbox) => mailbox.id !== managedMailboxId),
   };
 }

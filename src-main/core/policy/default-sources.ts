@@ -15,7 +15,9 @@ export function defaultPolicySources(platform: NodeJS.Platform, log: PolicyLog):
   if (platform === 'darwin') {
     const user = currentUserName();
     const machine = createManagedPreferencesSource({ file: managedPreferencesFile(), log });
-    return user === null ? [machine] : [machine, createManagedPreferencesSource({ file: managedPreferencesFile(user), log })];
+    return user === null
+      ? [machine]
+      : [machine, createManagedPreferencesSource({ file: managedPreferencesFile(user), log })];
   }
   return [createLinuxPolicySource({ log })];
 }

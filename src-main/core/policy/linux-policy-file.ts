@@ -91,7 +91,8 @@ async function readTrustedText(file: string, folder: string): Promise<string | n
   const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const opened = await handle.stat();
-    if (opened.ino !== facts.ino || opened.dev !== facts.dev) throw new Untrusted('it was replaced while it was being read');
+    if (opened.ino !== facts.ino || opened.dev !== facts.dev)
+      throw new Untrusted('it was replaced while it was being read');
     const openedReason = findUntrustedFileReason(opened);
     if (openedReason !== null) throw new Untrusted(openedReason);
     if (opened.size > largestPolicyFile) throw new Untrusted('it is larger than 1 MB');
@@ -102,5 +103,7 @@ async function readTrustedText(file: string, folder: string): Promise<string | n
 }
 
 function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : 'unknown error';
 }

@@ -12,7 +12,9 @@ export const managedPreferencesFolder = '/Library/Managed Preferences';
 /** Where the forced preferences for the whole machine, or for one user, are. */
 export function managedPreferencesFile(user?: string): string {
   const name = `${macPreferencesDomain}.plist`;
-  return user === undefined ? path.posix.join(managedPreferencesFolder, name) : path.posix.join(managedPreferencesFolder, user, name);
+  return user === undefined
+    ? path.posix.join(managedPreferencesFolder, name)
+    : path.posix.join(managedPreferencesFolder, user, name);
 }
 
 /** Options for one managed-preferences file; `runner` and `lstat` are replaced in tests. */
@@ -28,7 +30,12 @@ export interface ManagedPreferencesOptions {
  * `plutil -convert json -o - <file>`. Used only when the file is a regular, root-owned file only root can
  * write; a missing file means no policy.
  */
-export function createManagedPreferencesSource({ file, log, runner = runCommand, lstat = lstatFile }: ManagedPreferencesOptions): PolicySource {
+export function createManagedPreferencesSource({
+  file,
+  log,
+  runner = runCommand,
+  lstat = lstatFile,
+}: ManagedPreferencesOptions): PolicySource {
   const ignore = (reason: string): Record<string, unknown> => {
     log(`Policy: ignored ${file}: ${reason}.`);
     return {};
@@ -57,7 +64,8 @@ export function createManagedPreferencesSource({ file, log, runner = runCommand,
       } catch {
         return ignore('plutil did not print JSON');
       }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return ignore('it does not hold a dictionary');
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return ignore('it does not hold a dictionary');
       return { ...parsed };
     },
   };

@@ -1,5 +1,11 @@
 import type { ManagedSetting } from '../../shared/domain';
-import { isPolicyKey, policyDefaults, readPolicyValue, type PolicyKey, type PolicyValues } from '../../shared/policy-catalog';
+import {
+  isPolicyKey,
+  policyDefaults,
+  readPolicyValue,
+  type PolicyKey,
+  type PolicyValues,
+} from '../../shared/policy-catalog';
 
 /** What one source held, by the source's name. */
 export interface SourceReading {
@@ -37,7 +43,9 @@ export function mergePolicy(readings: readonly SourceReading[]): { effective: Ef
       if (decided.has(name)) continue;
       const read = readPolicyValue(name, rawValue);
       if (!read.ok) {
-        problems.push(`Policy: ignored ${name} in ${source}: ${read.reason}. A lower source, the user's setting or the default applies.`);
+        problems.push(
+          `Policy: ignored ${name} in ${source}: ${read.reason}. A lower source, the user's setting or the default applies.`,
+        );
         continue;
       }
       decided.add(name);

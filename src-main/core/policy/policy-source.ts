@@ -25,13 +25,18 @@ export type CommandRunner = (program: string, args: readonly string[]) => Promis
 /** The real command runner: execFile, no shell, no window, a time limit and an output limit. */
 export const runCommand: CommandRunner = (program, args) =>
   new Promise((resolve, reject) => {
-    execFile(program, [...args], { windowsHide: true, timeout: 15_000, maxBuffer: 1024 * 1024, encoding: 'utf8' }, (error, stdout) => {
-      if (error === null) {
-        resolve({ stdout, exitCode: 0 });
-      } else if (typeof error.code === 'number') {
-        resolve({ stdout, exitCode: error.code });
-      } else {
-        reject(error);
-      }
-    });
+    execFile(
+      program,
+      [...args],
+      { windowsHide: true, timeout: 15_000, maxBuffer: 1024 * 1024, encoding: 'utf8' },
+      (error, stdout) => {
+        if (error === null) {
+          resolve({ stdout, exitCode: 0 });
+        } else if (typeof error.code === 'number') {
+          resolve({ stdout, exitCode: error.code });
+        } else {
+          reject(error);
+        }
+      },
+    );
   });

@@ -7,8 +7,23 @@ import { nameOf, valueOf } from './pdf-values';
  * The active-content check finds them and the clean copy removes them, from this one list.
  */
 const blockedActions = new Set([
-  'JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'Rendition', 'Sound', 'Movie',
-  'RichMediaExecute', 'Hide', 'Named', 'SetOCGState', 'ResetForm', 'Thread', 'Trans', 'GoTo3DView',
+  'JavaScript',
+  'Launch',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+  'Rendition',
+  'Sound',
+  'Movie',
+  'RichMediaExecute',
+  'Hide',
+  'Named',
+  'SetOCGState',
+  'ResetForm',
+  'Thread',
+  'Trans',
+  'GoTo3DView',
 ]);
 
 /** The blocked action type a dictionary is, or null (structure elements also use /S and carry /K, so they are not actions). */

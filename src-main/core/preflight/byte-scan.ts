@@ -90,7 +90,8 @@ export function countNonBlank(buffer: Buffer, start: number): number {
 /** Whether `keyword` stands at `at`. */
 export function matchesAt(buffer: Buffer, at: number, keyword: string): boolean {
   if (at < 0 || at + keyword.length > buffer.length) return false;
-  for (let index = 0; index < keyword.length; index += 1) if (buffer[at + index] !== keyword.charCodeAt(index)) return false;
+  for (let index = 0; index < keyword.length; index += 1)
+    if (buffer[at + index] !== keyword.charCodeAt(index)) return false;
   return true;
 }
 

@@ -37,9 +37,34 @@ export interface DocumentCensus {
 }
 
 const annotationSubtypes = new Set([
-  'Text', 'Link', 'FreeText', 'Line', 'Square', 'Circle', 'Polygon', 'PolyLine', 'Highlight', 'Underline', 'Squiggly',
-  'StrikeOut', 'Stamp', 'Caret', 'Ink', 'Popup', 'FileAttachment', 'Sound', 'Movie', 'Widget', 'Screen', 'PrinterMark',
-  'TrapNet', 'Watermark', '3D', 'Redact', 'Projection', 'RichMedia',
+  'Text',
+  'Link',
+  'FreeText',
+  'Line',
+  'Square',
+  'Circle',
+  'Polygon',
+  'PolyLine',
+  'Highlight',
+  'Underline',
+  'Squiggly',
+  'StrikeOut',
+  'Stamp',
+  'Caret',
+  'Ink',
+  'Popup',
+  'FileAttachment',
+  'Sound',
+  'Movie',
+  'Widget',
+  'Screen',
+  'PrinterMark',
+  'TrapNet',
+  'Watermark',
+  '3D',
+  'Redact',
+  'Projection',
+  'RichMedia',
 ]);
 
 /** Walks the parsed document once and gathers what the checks look at; `pageTree` is its walked page tree. */
@@ -56,7 +81,11 @@ export function takeCensus(document: PDFDocument, pageTree: PageTree): DocumentC
       const annotation = asDictionary(item);
       if (annotation === null || placed.has(annotation)) continue;
       placed.add(annotation);
-      annotations.push({ dictionary: annotation, subtype: nameOf(annotation, 'Subtype') ?? 'Unknown', page: page.number });
+      annotations.push({
+        dictionary: annotation,
+        subtype: nameOf(annotation, 'Subtype') ?? 'Unknown',
+        page: page.number,
+      });
       markActions(annotation, page.number, pageOfAction);
     }
   }
@@ -101,7 +130,8 @@ function markActions(owner: PDFDict, page: number, pageOfAction: Map<PDFDict, nu
   const direct = dictionaryOf(owner, 'A');
   if (direct !== null) pending.push(direct);
   const triggers = dictionaryOf(owner, 'AA');
-  if (triggers !== null) for (const [key] of triggers.entries()) pending.push(...itemsAsDictionaries(triggers, textOfName(key)));
+  if (triggers !== null)
+    for (const [key] of triggers.entries()) pending.push(...itemsAsDictionaries(triggers, textOfName(key)));
   while (pending.length > 0) {
     const action = pending.pop();
     if (action === undefined || pageOfAction.has(action)) continue;

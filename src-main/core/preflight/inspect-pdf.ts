@@ -35,7 +35,17 @@ export async function inspectPdf(bytes: Uint8Array, options: PreflightOptions): 
       loadError = 'its objects refer to each other in a way that cannot be followed';
     }
   }
-  return { bytes, options, document: census === null ? null : document, loadError, structure, encryption, pageTree, census, decodeBudget };
+  return {
+    bytes,
+    options,
+    document: census === null ? null : document,
+    loadError,
+    structure,
+    encryption,
+    pageTree,
+    census,
+    decodeBudget,
+  };
 }
 
 interface ParsedDocument {
@@ -48,7 +58,11 @@ async function parseDocument(bytes: Uint8Array, budget: DecodeBudget): Promise<P
   try {
     const document = await loadDocument(bytes, budget);
     if (document.context.lookup(document.context.trailerInfo.Root) === undefined) {
-      return { document: null, loadError: 'it has no document catalog (the object every reader starts from)', needsPassword: false };
+      return {
+        document: null,
+        loadError: 'it has no document catalog (the object every reader starts from)',
+        needsPassword: false,
+      };
     }
     return { document, loadError: null, needsPassword: false };
   } catch (error) {

@@ -6,5 +6,6 @@ import { preflightPdf } from './run-preflight';
 export default isolatedTask('preflight', {
   run: (task, reportProgress) => preflightPdf(task.bytes, task.options, allChecks, reportProgress),
   // Phase changes and the first and last page always reach the screen, whatever the throttle drops between them.
-  isMilestone: (progress) => progress.phase !== 'pages' || progress.pagesDone === 1 || progress.pagesDone === progress.pageCount,
+  isMilestone: (progress) =>
+    progress.phase !== 'pages' || progress.pagesDone === 1 || progress.pagesDone === progress.pageCount,
 });

@@ -24,7 +24,13 @@ export async function preflightPdf(
     pdf = await inspectPdf(bytes, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { bytes: bytes.byteLength, pages: null, verdict: 'error', findings: [], error: `ECF Desk could not read this file (${reason}). Add it again, or re-create the PDF from the original.` };
+    return {
+      bytes: bytes.byteLength,
+      pages: null,
+      verdict: 'error',
+      findings: [],
+      error: `ECF Desk could not read this file (${reason}). Add it again, or re-create the PDF from the original.`,
+    };
   }
   if (pdf.document) {
     // The page pass is most of the work; reading it here, before the checks share it, lets progress follow each page.
@@ -48,7 +54,12 @@ export async function preflightPdf(
   }
   if (didACheckFail) findings.push(checkFailed);
   findings.push(...findDecodingOverrun(pdf));
-  return { bytes: bytes.byteLength, pages: pdf.pageTree === null ? null : pdf.pageTree.pageCount, verdict: verdictOf(findings), findings };
+  return {
+    bytes: bytes.byteLength,
+    pages: pdf.pageTree === null ? null : pdf.pageTree.pageCount,
+    verdict: verdictOf(findings),
+    findings,
+  };
 }
 
 function verdictOf(findings: readonly Finding[]): Verdict {

@@ -1,4 +1,12 @@
-import { countNonBlank, countOccurrences, matchesAt, objectNumberAt, readDictionaryText, readInteger, skipBlank } from './byte-scan';
+import {
+  countNonBlank,
+  countOccurrences,
+  matchesAt,
+  objectNumberAt,
+  readDictionaryText,
+  readInteger,
+  skipBlank,
+} from './byte-scan';
 import { DecodeBudget } from './parse/decode-budget';
 import { decodeStreamEntries } from './xref-stream';
 
@@ -48,7 +56,10 @@ export function auditStructure(bytes: Uint8Array, budget: DecodeBudget = new Dec
   const linearizedSection = findLinearizedSectionWindow(buffer);
   const lastEndOfFile = buffer.lastIndexOf('%%EOF');
   const bytesAfterLastEndOfFile = lastEndOfFile < 0 ? 0 : countNonBlank(buffer, lastEndOfFile + 5);
-  if (endOfFileMarkers === 0) problems.push('the end-of-file marker is missing, so the file is probably incomplete (cut off while saving or downloading)');
+  if (endOfFileMarkers === 0)
+    problems.push(
+      'the end-of-file marker is missing, so the file is probably incomplete (cut off while saving or downloading)',
+    );
 
   const chain = walkCrossReferenceChain(buffer, problems, bytesAfterLastEndOfFile, budget);
   const firstPageSections = chain.sections.filter((offset) => isInWindow(offset, linearizedSection)).length;
@@ -79,15 +90,28 @@ interface ChainResult {
   misplacedEntries: number;
 }
 
-function walkCrossReferenceChain(buffer: Buffer, problems: string[], bytesAfterLastEndOfFile: number, budget: DecodeBudget): ChainResult {
-  const result: ChainResult = { lastCrossReference: 'missing', sections: [], hasEncryptEntry: false, checkedEntries: 0, misplacedEntries: 0 };
+function walkCrossReferenceChain(
+  buffer: Buffer,
+  problems: string[],
+  bytesAfterLastEndOfFile: number,
+  budget: DecodeBudget,
+): ChainResult {
+  const result: ChainResult = {
+    lastCrossReference: 'missing',
+    sections: [],
+    hasEncryptEntry: false,
+    checkedEntries: 0,
+    misplacedEntries: 0,
+  };
   const lastStartxref = buffer.lastIndexOf('startxref');
   if (lastStartxref < 0) {
     problems.push('the pointer to the cross-reference table ("startxref") is missing, so the file is probably cut off');
     return result;
   }
   if (lastStartxref < buffer.length - tailWindow) {
-    problems.push(`${bytesAfterLastEndOfFile} bytes of unexpected data follow the end-of-file marker, so readers cannot find where the file's index starts`);
+    problems.push(
+      `${bytesAfterLastEndOfFile} bytes of unexpected data follow the end-of-file marker, so readers cannot find where the file's index starts`,
+    );
   }
   const pointer = readInteger(buffer, skipBlank(buffer, lastStartxref + 9));
   let offset = pointer === null ? -1 : pointer.value;
@@ -116,9 +140,12 @@ function walkCrossReferenceChain(buffer: Buffer, problems: string[], bytesAfterL
     if (section.hasRoot) hasRoot = true;
     offset = section.previous ?? -1;
   }
-  if (result.sections.length > 0 && !hasRoot) problems.push('the trailer does not say where the document starts (it has no /Root entry)');
+  if (result.sections.length > 0 && !hasRoot)
+    problems.push('the trailer does not say where the document starts (it has no /Root entry)');
   if (result.misplacedEntries > 0) {
-    problems.push(`${result.misplacedEntries} of ${result.checkedEntries} entries in the cross-reference table point to the wrong place`);
+    problems.push(
+      `${result.misplacedEntries} of ${result.checkedEntries} entries in the cross-reference table point to the wrong place`,
+    );
   }
   return result;
 }
@@ -161,7 +188,8 @@ function readTable(buffer: Buffer, position: number, counts: ChainResult): Secti
         problem = 'the cross-reference table is damaged';
         break;
       }
-      if (entryOffset.end - cursor !== 10 || generation?.end !== entryOffset.end + 6 || typeAt !== generation.end + 1) irregularEntries += 1;
+      if (entryOffset.end - cursor !== 10 || generation?.end !== entryOffset.end + 6 || typeAt !== generation.end + 1)
+        irregularEntries += 1;
       highestObjectNumber = Math.max(highestObjectNumber, first.value + index);
       if (type === 0x6e) {
         counts.checkedEntries += 1;
@@ -172,14 +200,27 @@ function readTable(buffer: Buffer, position: number, counts: ChainResult): Secti
     if (problem !== null) break;
   }
   if (!matchesAt(buffer, cursor, 'trailer')) {
-    return { kind: 'table', previous: null, hasEncrypt: false, hasRoot: false, problem: problem ?? 'the trailer after the cross-reference table is missing' };
+    return {
+      kind: 'table',
+      previous: null,
+      hasEncrypt: false,
+      hasRoot: false,
+      problem: problem ?? 'the trailer after the cross-reference table is missing',
+    };
   }
   const dictionary = readDictionaryText(buffer, skipBlank(buffer, cursor + 7));
   if (dictionary === null) {
-    return { kind: 'table', previous: null, hasEncrypt: false, hasRoot: false, problem: 'the trailer is cut off or not closed' };
+    return {
+      kind: 'table',
+      previous: null,
+      hasEncrypt: false,
+      hasRoot: false,
+      problem: 'the trailer is cut off or not closed',
+    };
   }
   const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? -1);
-  if (problem === null && irregularEntries > 0) problem = `${irregularEntries} entries of the cross-reference table are not written in the standard form`;
+  if (problem === null && irregularEntries > 0)
+    problem = `${irregularEntries} entries of the cross-reference table are not written in the standard form`;
   if (problem === null && size <= highestObjectNumber) problem = 'the trailer gives the wrong number of objects';
   return { kind: 'table', ...describeTrailer(dictionary), problem };
 }

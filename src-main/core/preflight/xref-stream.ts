@@ -8,14 +8,20 @@ export interface StreamEntry {
 }
 
 /** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded within `budget`. */
-export function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dictionary: string, budget: DecodeBudget): StreamEntry[] | null {
+export function decodeStreamEntries(
+  buffer: Buffer,
+  afterDictionary: number,
+  dictionary: string,
+  budget: DecodeBudget,
+): StreamEntry[] | null {
   const streamKeyword = buffer.indexOf('stream', afterDictionary);
   if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) return null;
   let dataStart = streamKeyword + 6;
   if (buffer[dataStart] === 0x0d) dataStart += 1;
   if (buffer[dataStart] === 0x0a) dataStart += 1;
   const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
-  const dataEnd = directLength?.[1] === undefined ? buffer.indexOf('endstream', dataStart) : dataStart + Number(directLength[1]);
+  const dataEnd =
+    directLength?.[1] === undefined ? buffer.indexOf('endstream', dataStart) : dataStart + Number(directLength[1]);
   const widths = /\/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(dictionary);
   if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) return null;
   const [typeWidth, offsetWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
@@ -32,7 +38,8 @@ export function decodeStreamEntries(buffer: Buffer, afterDictionary: number, dic
     for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
       const at = row * rowWidth;
       const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
-      if (type === 1) entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
+      if (type === 1)
+        entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
     }
   }
   return entries;

@@ -25,12 +25,18 @@ export function gateCourtFetch(fetchCourt: CourtFetch, trust: () => UrlTrust): C
       const response = await fetchCourt(current, request);
       if (asked === 'manual') return response;
       // A network layer that hides where a redirect goes leaves nothing to check, so it is not followed.
-      if (response.type === 'opaqueredirect') throw new RefusedUrlError(current, 'The court sent ECF Desk to another address without saying which, so ECF Desk could not check it and did not follow.');
+      if (response.type === 'opaqueredirect')
+        throw new RefusedUrlError(
+          current,
+          'The court sent ECF Desk to another address without saying which, so ECF Desk could not check it and did not follow.',
+        );
       const location = redirectStatuses.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
       await response.body?.cancel();
-      if (asked === 'error') throw new TypeError(`The court redirected a request that may not be redirected (HTTP ${response.status}).`);
-      if (redirects >= maxRedirects) throw new Error('The court sent ECF Desk from address to address without reaching a page.');
+      if (asked === 'error')
+        throw new TypeError(`The court redirected a request that may not be redirected (HTTP ${response.status}).`);
+      if (redirects >= maxRedirects)
+        throw new Error('The court sent ECF Desk from address to address without reaching a page.');
       const next = approved(resolve(location, current), trust());
       request = redirected(request, response.status, new URL(next).origin !== new URL(current).origin);
       current = next;
@@ -54,9 +60,15 @@ function resolve(location: string, base: string): string {
 
 /** The request a redirect asks for (Fetch standard, HTTP-redirect fetch): 303, and 301/302 after a POST, become a GET without a body. */
 function redirected(request: CourtRequest, status: number, isOtherOrigin: boolean): CourtRequest {
-  const becomesGet = (status === 303 && request.method.toUpperCase() !== 'HEAD') || ((status === 301 || status === 302) && request.method.toUpperCase() === 'POST');
+  const becomesGet =
+    (status === 303 && request.method.toUpperCase() !== 'HEAD') ||
+    ((status === 301 || status === 302) && request.method.toUpperCase() === 'POST');
   const headers = Object.fromEntries(
-    Object.entries(request.headers).filter(([name]) => !(isOtherOrigin && sessionHeaders.has(name.toLowerCase())) && !(becomesGet && name.toLowerCase() === 'content-type')),
+    Object.entries(request.headers).filter(
+      ([name]) =>
+        !(isOtherOrigin && sessionHeaders.has(name.toLowerCase())) &&
+        !(becomesGet && name.toLowerCase() === 'content-type'),
+    ),
   );
   if (!becomesGet) return { ...request, headers };
   const asGet: CourtRequest = { ...request, method: 'GET', headers };

@@ -9,7 +9,8 @@ import { AppError } from '../errors';
  */
 
 /** What the gate decided about one address. */
-export type UrlVerdict = { readonly isAllowed: true; readonly url: string } | { readonly isAllowed: false; readonly reason: string };
+export type UrlVerdict =
+  { readonly isAllowed: true; readonly url: string } | { readonly isAllowed: false; readonly reason: string };
 
 /** The hosts a court profile trusts, as data (`court/court-profiles.ts`). */
 export interface TrustedHosts {
@@ -76,7 +77,8 @@ export function checkNoticeLink(url: string, notice: NoticeOrigin, trust: UrlTru
   if (!read.isRead) return read.verdict;
   const { parsed } = read;
   const expected = expectedCourt(notice);
-  if (parsed.protocol === 'http:' || isLoopbackOrigin(parsed, trust)) return checkLoopbackNoticeLink(parsed, expected, trust);
+  if (parsed.protocol === 'http:' || isLoopbackOrigin(parsed, trust))
+    return checkLoopbackNoticeLink(parsed, expected, trust);
   const host = checkPublicHost(parsed);
   if (host !== null) return host;
   const court = cmecfCourtOf(parsed.hostname, trust.hosts);
@@ -86,7 +88,12 @@ export function checkNoticeLink(url: string, notice: NoticeOrigin, trust: UrlTru
   }
   const acmsCourt = acmsCourtOf(parsed.hostname, trust.hosts);
   if (acmsCourt !== null) {
-    const match = checkSameCourt(parsed, acmsCourt, expected, trust.hosts.acmsHosts[expected ?? ''] ?? `${expected}-showdoc.azurewebsites.us`);
+    const match = checkSameCourt(
+      parsed,
+      acmsCourt,
+      expected,
+      trust.hosts.acmsHosts[expected ?? ''] ?? `${expected}-showdoc.azurewebsites.us`,
+    );
     return match ?? checkPath(parsed, acmsNoticePath);
   }
   const home = expected === null ? "the court's own site" : `the court's own site (${homeOf(expected, trust.hosts)})`;
@@ -98,8 +105,13 @@ export function checkCourtRequest(url: string, trust: UrlTrust): UrlVerdict {
   const read = readAddress(url);
   if (!read.isRead) return read.verdict;
   const { parsed } = read;
-  if (isLoopbackOrigin(parsed, trust)) return loopbackLoginPath.test(parsed.pathname) ? allow(parsed) : checkPath(parsed, courtPath);
-  if (parsed.protocol === 'http:') return refuse(loopbackReason(parsed, trust) ?? `This address is not encrypted (http): court sites always use https. ${notOpened}`);
+  if (isLoopbackOrigin(parsed, trust))
+    return loopbackLoginPath.test(parsed.pathname) ? allow(parsed) : checkPath(parsed, courtPath);
+  if (parsed.protocol === 'http:')
+    return refuse(
+      loopbackReason(parsed, trust) ??
+        `This address is not encrypted (http): court sites always use https. ${notOpened}`,
+    );
   const host = checkPublicHost(parsed);
   if (host !== null) return host;
   if (cmecfCourtOf(parsed.hostname, trust.hosts) !== null) return checkPath(parsed, courtPath);
@@ -111,7 +123,8 @@ export function checkCourtRequest(url: string, trust: UrlTrust): UrlVerdict {
 
 /** A link or redirect on a court page (frame, document menu, continue link): on the page's own origin, a plain path. */
 export function checkCourtHop(href: string, pageUrl: string): UrlVerdict {
-  if (hasDisguisingCharacters(href.trim())) return refuse(`The court's page pointed to an address with characters a court link never has. ${notOpened}`);
+  if (hasDisguisingCharacters(href.trim()))
+    return refuse(`The court's page pointed to an address with characters a court link never has. ${notOpened}`);
   let resolved: string;
   try {
     resolved = new URL(href.trim(), pageUrl).href;
@@ -120,7 +133,10 @@ export function checkCourtHop(href: string, pageUrl: string): UrlVerdict {
   }
   const read = readAddress(resolved);
   if (!read.isRead) return read.verdict;
-  if (read.parsed.origin !== new URL(pageUrl).origin) return refuse(`The court's page pointed away from the court's own site (to ${read.parsed.host}): ECF Desk did not follow it.`);
+  if (read.parsed.origin !== new URL(pageUrl).origin)
+    return refuse(
+      `The court's page pointed away from the court's own site (to ${read.parsed.host}): ECF Desk did not follow it.`,
+    );
   return checkPath(read.parsed, /^\//);
 }
 
@@ -132,7 +148,12 @@ export function isCourtLoginPage(url: string): boolean {
   const read = readAddress(url);
   if (!read.isRead) return false;
   const { parsed } = read;
-  return parsed.protocol === 'https:' && parsed.port === '' && parsed.hostname.endsWith('.uscourts.gov') && /login/i.test(parsed.pathname);
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.port === '' &&
+    parsed.hostname.endsWith('.uscourts.gov') &&
+    /login/i.test(parsed.pathname)
+  );
 }
 
 /**
@@ -148,8 +169,10 @@ export function checkExternalUrl(url: string, policyHosts: readonly string[] = [
   const host = checkPublicHost(parsed);
   if (host !== null) return host;
   const hostname = parsed.hostname;
-  if (policyHosts.some((extra) => extra.trim().toLowerCase() === hostname)) return allow(parsed, { keepsFragment: true });
-  if (browserDomains.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`))) return allow(parsed, { keepsFragment: true });
+  if (policyHosts.some((extra) => extra.trim().toLowerCase() === hostname))
+    return allow(parsed, { keepsFragment: true });
+  if (browserDomains.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`)))
+    return allow(parsed, { keepsFragment: true });
   return refuse(`This link does not go to a court or PACER site (${hostname}). ${notOpened}`);
 }
 
@@ -158,43 +181,66 @@ export function isAllowedExternalUrl(url: string, policyHosts: readonly string[]
   return checkExternalUrl(url, policyHosts).isAllowed;
 }
 
-type ReadAddress = { readonly isRead: true; readonly parsed: URL } | { readonly isRead: false; readonly verdict: UrlVerdict };
+type ReadAddress =
+  { readonly isRead: true; readonly parsed: URL } | { readonly isRead: false; readonly verdict: UrlVerdict };
 
 /** The checks every address passes first: what it is written with, that it parses, its scheme, and no hidden user name. */
 function readAddress(url: string, options: { keepsFragment?: boolean } = {}): ReadAddress {
   const refused = (reason: string): ReadAddress => ({ isRead: false, verdict: refuse(reason) });
-  if (typeof url !== 'string' || url.length > maxLength) return refused(`This address is too long to be a court link: it may be hiding where it goes. ${notOpened}`);
+  if (typeof url !== 'string' || url.length > maxLength)
+    return refused(`This address is too long to be a court link: it may be hiding where it goes. ${notOpened}`);
   // Spaces, control characters and backslashes are read differently by different parsers: a classic disguise.
-  if (hasDisguisingCharacters(url)) return refused(`This link contains characters a court link never has: it may be phishing. ${notOpened}`);
+  if (hasDisguisingCharacters(url))
+    return refused(`This link contains characters a court link never has: it may be phishing. ${notOpened}`);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return refused(`This is not a web address ECF Desk can check. ${notOpened}`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return refused(`This link is not a web page (${parsed.protocol}): it could run code. ${notOpened}`);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return refused(`This link is not a web page (${parsed.protocol}): it could run code. ${notOpened}`);
   // `https://ecf.cit.uscourts.gov@evil.com/` goes to evil.com: the part before @ is only a user name.
-  if (parsed.username !== '' || parsed.password !== '' || /@/.test(/^[a-z][a-z0-9+.-]*:\/*([^/?#]*)/i.exec(url)?.[1] ?? '')) {
-    return refused(`This link hides its real destination (${parsed.hostname}) behind a court name: it may be phishing. ${notOpened}`);
+  if (
+    parsed.username !== '' ||
+    parsed.password !== '' ||
+    /@/.test(/^[a-z][a-z0-9+.-]*:\/*([^/?#]*)/i.exec(url)?.[1] ?? '')
+  ) {
+    return refused(
+      `This link hides its real destination (${parsed.hostname}) behind a court name: it may be phishing. ${notOpened}`,
+    );
   }
   // The URL parser turns Unicode look-alikes (ecf.сit.uscourts.gov) into punycode.
-  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--'))) return refused(`This link uses look-alike letters in its address (${parsed.hostname}): it may be phishing. ${notOpened}`);
+  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--')))
+    return refused(
+      `This link uses look-alike letters in its address (${parsed.hostname}): it may be phishing. ${notOpened}`,
+    );
   // Court links are plain ASCII; a full-width dot or a letter from another alphabet is there to look like something else.
-  if (/[^\u0021-\u007e]/.test(url)) return refused(`This link contains characters a court link never has: it may be phishing. ${notOpened}`);
+  if (/[^\u0021-\u007e]/.test(url))
+    return refused(`This link contains characters a court link never has: it may be phishing. ${notOpened}`);
   if (!options.keepsFragment) parsed.hash = '';
   return { isRead: true, parsed };
 }
 
 function hasDisguisingCharacters(url: string): boolean {
-  return /[\s\\]/.test(url) || [...url].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f);
+  return (
+    /[\s\\]/.test(url) ||
+    [...url].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f)
+  );
 }
 
 /** A host on the internet must be a name, on https's own port. */
 function checkPublicHost(parsed: URL): UrlVerdict | null {
   const hostname = parsed.hostname;
   // The parser writes every IPv4 spelling (decimal, hex, octal) as dotted decimal, and IPv6 in brackets.
-  if (/^[\d.]+$/.test(hostname) || hostname.startsWith('[')) return refuse(`This link goes to a bare network address (${hostname}), not to a court: it may be phishing. ${notOpened}`);
-  if (parsed.port !== '') return refuse(`This link names an unusual port (${parsed.host}); court links never do: it may be phishing. ${notOpened}`);
+  if (/^[\d.]+$/.test(hostname) || hostname.startsWith('['))
+    return refuse(
+      `This link goes to a bare network address (${hostname}), not to a court: it may be phishing. ${notOpened}`,
+    );
+  if (parsed.port !== '')
+    return refuse(
+      `This link names an unusual port (${parsed.host}); court links never do: it may be phishing. ${notOpened}`,
+    );
   return null;
 }
 
@@ -203,9 +249,15 @@ function checkPublicHost(parsed: URL): UrlVerdict | null {
  * `.localhost` domain, which names none); a notice of another court may not send the app there, nor may any other local address.
  */
 function checkLoopbackNoticeLink(parsed: URL, expected: string | null, trust: UrlTrust): UrlVerdict {
-  if (!isLoopbackOrigin(parsed, trust)) return refuse(loopbackReason(parsed, trust) ?? `This link is not encrypted (http): court links always use https. ${notOpened}`);
+  if (!isLoopbackOrigin(parsed, trust))
+    return refuse(
+      loopbackReason(parsed, trust) ?? `This link is not encrypted (http): court links always use https. ${notOpened}`,
+    );
   const court = trust.hosts.loopbackCourt ?? '';
-  if (expected !== null && expected !== court) return refuse(`This link goes to the training court on this computer, but the notice is not from the training court's court (${court}). ${notOpened}`);
+  if (expected !== null && expected !== court)
+    return refuse(
+      `This link goes to the training court on this computer, but the notice is not from the training court's court (${court}). ${notOpened}`,
+    );
   return checkPath(parsed, courtPath);
 }
 
@@ -217,24 +269,41 @@ function isLoopbackOrigin(parsed: URL, trust: UrlTrust): boolean {
   } catch {
     return false;
   }
-  return origin.protocol === 'http:' && loopbackHosts.has(origin.hostname) && origin.port !== '' && parsed.origin === origin.origin;
+  return (
+    origin.protocol === 'http:' &&
+    loopbackHosts.has(origin.hostname) &&
+    origin.port !== '' &&
+    parsed.origin === origin.origin
+  );
 }
 
 /** Why a local address is refused, said plainly: it reaches a program on this computer, which a court link never does. */
 function loopbackReason(parsed: URL, trust: UrlTrust): string | null {
   if (!loopbackHosts.has(parsed.hostname) && !/^127\./.test(parsed.hostname)) return null;
-  const running = trust.loopbackOrigin === null ? '' : ` (the training court ECF Desk runs is at ${new URL(trust.loopbackOrigin).host})`;
+  const running =
+    trust.loopbackOrigin === null
+      ? ''
+      : ` (the training court ECF Desk runs is at ${new URL(trust.loopbackOrigin).host})`;
   return `This link goes to a program on this computer (${parsed.host}), not to a court${running}: it may be an attack. ${notOpened}`;
 }
 
 function checkSameCourt(parsed: URL, court: string, expected: string | null, home: string): UrlVerdict | null {
-  if (expected === null) return refuse(`ECF Desk could not tell which court sent this notice, so it cannot check that the link goes to the court's own site. ${notOpened}`);
-  if (court !== expected) return refuse(`This link goes to another court's site (${parsed.hostname}), not to this notice's court (${home}): it may be phishing. ${notOpened}`);
+  if (expected === null)
+    return refuse(
+      `ECF Desk could not tell which court sent this notice, so it cannot check that the link goes to the court's own site. ${notOpened}`,
+    );
+  if (court !== expected)
+    return refuse(
+      `This link goes to another court's site (${parsed.hostname}), not to this notice's court (${home}): it may be phishing. ${notOpened}`,
+    );
   return null;
 }
 
 function checkPath(parsed: URL, shape: RegExp): UrlVerdict {
-  if (disguisedPath.test(parsed.pathname) || !shape.test(parsed.pathname)) return refuse(`This link goes to an unexpected page of the court's site (${parsed.pathname}), not to a document or docket. ${notOpened}`);
+  if (disguisedPath.test(parsed.pathname) || !shape.test(parsed.pathname))
+    return refuse(
+      `This link goes to an unexpected page of the court's site (${parsed.pathname}), not to a document or docket. ${notOpened}`,
+    );
   return allow(parsed);
 }
 
@@ -255,7 +324,10 @@ const compiledPatterns = new Map<string, RegExp>();
 function hostPattern(pattern: string): RegExp {
   let compiled = compiledPatterns.get(pattern);
   if (!compiled) {
-    const escaped = pattern.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{court\\}', '([a-z0-9]+)');
+    const escaped = pattern
+      .toLowerCase()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace('\\{court\\}', '([a-z0-9]+)');
     compiled = new RegExp(`^${escaped}$`);
     compiledPatterns.set(pattern, compiled);
   }
@@ -264,7 +336,8 @@ function hostPattern(pattern: string): RegExp {
 
 /** The court whose host the notice's links must name: the parsed court, else the sender's court domain. */
 function expectedCourt(notice: NoticeOrigin): string | null {
-  const court = notice.court?.trim().toLowerCase() || courtMailDomain.exec(notice.fromAddress ?? '')?.[1]?.toLowerCase();
+  const court =
+    notice.court?.trim().toLowerCase() || courtMailDomain.exec(notice.fromAddress ?? '')?.[1]?.toLowerCase();
   if (!court) return null;
   return hostIdByCourtId[court] ?? court;
 }

@@ -26,7 +26,16 @@ interface StoredRow {
 }
 
 function toRow(row: StoredRow): AccountRow {
-  return { id: row.id, courtProfile: row.court_profile, loginId: row.login_id, kind: row.kind, defaultClientCode: row.default_client_code, mfaMode: row.mfa_mode, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    courtProfile: row.court_profile,
+    loginId: row.login_id,
+    kind: row.kind,
+    defaultClientCode: row.default_client_code,
+    mfaMode: row.mfa_mode,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** The `accounts` table (migration 0004). */
@@ -40,7 +49,9 @@ export function createAccountsTable(db: Database.Database) {
       return row ? toRow(row) : null;
     },
     findByLogin(courtProfile: CourtProfileId, loginId: string): AccountRow | null {
-      const row = db.prepare('SELECT * FROM accounts WHERE court_profile = ? AND login_id = ?').get(courtProfile, loginId) as StoredRow | undefined;
+      const row = db
+        .prepare('SELECT * FROM accounts WHERE court_profile = ? AND login_id = ?')
+        .get(courtProfile, loginId) as StoredRow | undefined;
       return row ? toRow(row) : null;
     },
     /** Inserts or replaces the row with this id. */

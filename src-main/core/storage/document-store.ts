@@ -91,7 +91,9 @@ export async function sha256Of(bytes: Uint8Array, onProgress?: (fraction: number
 
 function checkedSha256(sha256: string): string {
   if (!sha256Pattern.test(sha256)) {
-    throw new Error(`Not a document fingerprint (a SHA-256 is 64 lowercase hex digits): ${JSON.stringify(sha256.slice(0, 80))}`);
+    throw new Error(
+      `Not a document fingerprint (a SHA-256 is 64 lowercase hex digits): ${JSON.stringify(sha256.slice(0, 80))}`,
+    );
   }
   return sha256;
 }

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { fixOrigin, storedDocument, type DocumentPreflight, type FixOrigin, type StoredDocument } from '../../shared/domain';
+import {
+  fixOrigin,
+  storedDocument,
+  type DocumentPreflight,
+  type FixOrigin,
+  type StoredDocument,
+} from '../../shared/domain';
 
 /** The documents the user added and the versions fixes made of them, as rows in the database. */
 export interface DocumentsTable {
@@ -47,7 +53,8 @@ interface DocumentRow {
   fix_summary: string | null;
 }
 
-const columns = 'id, name, bytes, sha256, pages, problem_code, problem_message, added_at, preflight_state, preflight_report, derived_from, fix, fix_summary';
+const columns =
+  'id, name, bytes, sha256, pages, problem_code, problem_message, added_at, preflight_state, preflight_report, derived_from, fix, fix_summary';
 
 /** A fix's origin apart from the two facts that have columns of their own. */
 type FixSummary = Omit<FixOrigin, 'fromId' | 'fix'>;
@@ -64,8 +71,14 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
     `SELECT ${columns} FROM documents WHERE removed_at IS NULL AND superseded_at IS NULL
      ORDER BY added_at DESC, coalesce(json_extract(fix_summary, '$.part.number'), 0), rowid DESC`,
   );
-  const selectIsListed = db.prepare<[string], number>('SELECT count(*) FROM documents WHERE id = ? AND removed_at IS NULL AND superseded_at IS NULL').pluck();
-  const setSuperseded = db.prepare<[string, string]>('UPDATE documents SET superseded_at = ? WHERE id = ? AND removed_at IS NULL AND superseded_at IS NULL');
+  const selectIsListed = db
+    .prepare<[string], number>(
+      'SELECT count(*) FROM documents WHERE id = ? AND removed_at IS NULL AND superseded_at IS NULL',
+    )
+    .pluck();
+  const setSuperseded = db.prepare<[string, string]>(
+    'UPDATE documents SET superseded_at = ? WHERE id = ? AND removed_at IS NULL AND superseded_at IS NULL',
+  );
   const clearSuperseded = db.prepare<[string]>('UPDATE documents SET superseded_at = NULL WHERE id = ?');
   const removeDescendants = db.prepare<[{ original: string; at: string }]>(
     `WITH RECURSIVE descendants (id) AS (
@@ -83,9 +96,11 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
     'UPDATE documents SET preflight_state = @preflight_state, preflight_report = @preflight_report WHERE id = @id',
   );
   // Oldest first, so after a restart the documents are checked again in the order they were added.
-  const selectUnfinished = db.prepare<[], string>(
-    "SELECT id FROM documents WHERE preflight_state IN ('waiting', 'running') ORDER BY added_at, rowid",
-  ).pluck();
+  const selectUnfinished = db
+    .prepare<[], string>(
+      "SELECT id FROM documents WHERE preflight_state IN ('waiting', 'running') ORDER BY added_at, rowid",
+    )
+    .pluck();
 
   const get = (id: string): StoredDocument | null => {
     const row = selectOne.get(id);
@@ -107,11 +122,13 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
     });
   };
 
-  const replaceWithVersions = db.transaction((originalId: string, versions: readonly StoredDocument[], at: Date): boolean => {
-    if (setSuperseded.run(at.toISOString(), originalId).changes === 0) return false;
-    for (const version of versions) insert(version);
-    return true;
-  });
+  const replaceWithVersions = db.transaction(
+    (originalId: string, versions: readonly StoredDocument[], at: Date): boolean => {
+      if (setSuperseded.run(at.toISOString(), originalId).changes === 0) return false;
+      for (const version of versions) insert(version);
+      return true;
+    },
+  );
 
   const undoVersions = db.transaction((originalId: string, at: Date): StoredDocument | null => {
     removeDescendants.run({ original: originalId, at: at.toISOString() });
@@ -146,11 +163,18 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
 
 /** A preflight state as its two columns: the state's name, and the report as JSON when there is one. */
 function preflightColumns(preflight: DocumentPreflight): { preflight_state: string; preflight_report: string | null } {
-  return { preflight_state: preflight.state, preflight_report: preflight.state === 'done' ? JSON.stringify(preflight.report) : null };
+  return {
+    preflight_state: preflight.state,
+    preflight_report: preflight.state === 'done' ? JSON.stringify(preflight.report) : null,
+  };
 }
 
 /** A version's origin as its three columns; all null for a document the user added. */
-function originColumns(origin: FixOrigin | null): { derived_from: string | null; fix: string | null; fix_summary: string | null } {
+function originColumns(origin: FixOrigin | null): {
+  derived_from: string | null;
+  fix: string | null;
+  fix_summary: string | null;
+} {
   if (origin === null) return { derived_from: null, fix: null, fix_summary: null };
   const { fromId, fix, ...summary } = origin;
   return { derived_from: fromId, fix, fix_summary: JSON.stringify(summary satisfies FixSummary) };
@@ -171,7 +195,10 @@ function toRecord(row: DocumentRow): StoredDocument {
     pages: row.pages,
     addedAt: row.added_at,
     problem: row.problem_code === null ? null : { code: row.problem_code, message: row.problem_message },
-    preflight: row.preflight_report === null ? { state: row.preflight_state } : { state: row.preflight_state, report: JSON.parse(row.preflight_report) as unknown },
+    preflight:
+      row.preflight_report === null
+        ? { state: row.preflight_state }
+        : { state: row.preflight_state, report: JSON.parse(row.preflight_report) as unknown },
     fixedFrom: toOrigin(row),
   });
 }

@@ -22,24 +22,42 @@ interface Row {
 }
 
 function toDraft(row: Row): Draft {
-  return { ...(JSON.parse(row.data) as DraftFields), id: row.id, outbox: row.outbox === null ? null : (JSON.parse(row.outbox) as OutboxStatus), createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    ...(JSON.parse(row.data) as DraftFields),
+    id: row.id,
+    outbox: row.outbox === null ? null : (JSON.parse(row.outbox) as OutboxStatus),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** The `drafts` table (migration 0005): one row a draft, its outbox state beside it. */
 export function createDraftsTable(db: Database.Database) {
   return {
     list(): Draft[] {
-      return (db.prepare('SELECT * FROM drafts ORDER BY package_id IS NULL, package_id, package_step, created_at').all() as Row[]).map(toDraft);
+      return (
+        db
+          .prepare('SELECT * FROM drafts ORDER BY package_id IS NULL, package_id, package_step, created_at')
+          .all() as Row[]
+      ).map(toDraft);
     },
     find(id: string): Draft | null {
       const row = db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as Row | undefined;
       return row ? toDraft(row) : null;
     },
     inPackage(packageId: string): Draft[] {
-      return (db.prepare('SELECT * FROM drafts WHERE package_id = ? ORDER BY package_step').all(packageId) as Row[]).map(toDraft);
+      return (
+        db.prepare('SELECT * FROM drafts WHERE package_id = ? ORDER BY package_step').all(packageId) as Row[]
+      ).map(toDraft);
     },
     withOutboxState(...states: OutboxState[]): Draft[] {
-      return (db.prepare(`SELECT * FROM drafts WHERE outbox_state IN (${states.map(() => '?').join(', ')}) ORDER BY updated_at`).all(...states) as Row[]).map(toDraft);
+      return (
+        db
+          .prepare(
+            `SELECT * FROM drafts WHERE outbox_state IN (${states.map(() => '?').join(', ')}) ORDER BY updated_at`,
+          )
+          .all(...states) as Row[]
+      ).map(toDraft);
     },
     /** Writes the whole draft in one statement: a crash leaves either the old version or the new one. */
     put(draft: Draft): void {
@@ -49,10 +67,20 @@ export function createDraftsTable(db: Database.Database) {
          VALUES (@id, @data, @packageId, @packageStep, @outboxState, @outbox, @createdAt, @updatedAt)
          ON CONFLICT (id) DO UPDATE SET data = excluded.data, package_id = excluded.package_id, package_step = excluded.package_step,
            outbox_state = excluded.outbox_state, outbox = excluded.outbox, updated_at = excluded.updated_at`,
-      ).run({ id, data: JSON.stringify(fields), packageId: fields.package?.id ?? null, packageStep: fields.package?.step ?? null, outboxState: outbox?.state ?? null, outbox: outbox === null ? null : JSON.stringify(outbox), createdAt, updatedAt });
+      ).run({
+        id,
+        data: JSON.stringify(fields),
+        packageId: fields.package?.id ?? null,
+        packageStep: fields.package?.step ?? null,
+        outboxState: outbox?.state ?? null,
+        outbox: outbox === null ? null : JSON.stringify(outbox),
+        createdAt,
+        updatedAt,
+      });
     },
     submission(id: string): SubmissionRecord {
-      const row = db.prepare('SELECT submission FROM drafts WHERE id = ?').get(id) as { submission: string | null } | undefined;
+      const row = db.prepare('SELECT submission FROM drafts WHERE id = ?').get(id) as
+        { submission: string | null } | undefined;
       return row?.submission ? (JSON.parse(row.submission) as SubmissionRecord) : { commitPoint: null };
     },
     /** Records the commit point durably before the final submit is sent (synchronous FULL: it survives a power cut). */

@@ -61,7 +61,10 @@ export function createFileSettingsStore(dataFolder: string): SettingsStore {
     write(next: Settings) {
       const parsed = settings.safeParse(next);
       if (!parsed.success) {
-        throw new AppError('invalid-arguments', 'These settings cannot be saved because one of them has a value ECF Desk does not know. Nothing was changed.');
+        throw new AppError(
+          'invalid-arguments',
+          'These settings cannot be saved because one of them has a value ECF Desk does not know. Nothing was changed.',
+        );
       }
       // Keys this version does not know (electron-store's own, or a newer version's) are kept, not dropped.
       // conf writes through `atomically` (temp file, fsync, rename), so a crash mid-write leaves the old file

@@ -11,7 +11,12 @@ export interface TableCount {
 export type DatabaseSummary =
   | { readonly state: 'missing' }
   | { readonly state: 'unreadable'; readonly bytes: number; readonly reason: string }
-  | { readonly state: 'read'; readonly bytes: number; readonly writeAheadLogBytes: number; readonly tables: readonly TableCount[] };
+  | {
+      readonly state: 'read';
+      readonly bytes: number;
+      readonly writeAheadLogBytes: number;
+      readonly tables: readonly TableCount[];
+    };
 
 function sizeOf(file: string): number | null {
   try {
@@ -46,7 +51,9 @@ export function summarizeDatabase(file: string): DatabaseSummary {
       .map((row) => row.name);
     const tables = names.map((name): TableCount => {
       try {
-        const counted = database.prepare<[], { rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdentifier(name)}`).get();
+        const counted = database
+          .prepare<[], { rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdentifier(name)}`)
+          .get();
         return { name, rows: counted?.rows ?? null };
       } catch {
         // A full-text table whose module this build lacks cannot be counted; its name still helps.

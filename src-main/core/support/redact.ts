@@ -37,7 +37,8 @@ const bearerToken = /\b(bearer)\s+[\w~+/.=-]{8,}/gi;
 const bareDocumentPath = /(?:^|(?<=[\s"'(=]))\/(?:cgi-bin\/[\w.-]+\.pl\?[^\s"'<>]*|docs?1\/[^\s"'<>]*)/gi;
 
 /** The query parameters of a CM/ECF document link, met outside a web address. */
-const linkParameter = /\b(magic_num|uid|caseid|case_id|de_seq_num|de_id|doc_num|pdf_header|arr_de_seq_nums|got_receipt)=[^\s&"'<>]+/gi;
+const linkParameter =
+  /\b(magic_num|uid|caseid|case_id|de_seq_num|de_id|doc_num|pdf_header|arr_de_seq_nums|got_receipt)=[^\s&"'<>]+/gi;
 
 /** Email addresses (and `mailto:` ones). */
 const emailAddress = /\b[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}\b/gi;
@@ -69,7 +70,8 @@ function reduceAddress(address: string): string {
     const url = new URL(trimmed);
     // `host` drops any `user:password@` part; the port stays, it helps tell the training court from the real one.
     const origin = `${url.protocol}//${url.host}`;
-    const isBare = (url.pathname === '/' || url.pathname === '') && url.search === '' && url.hash === '' && !trimmed.endsWith('/');
+    const isBare =
+      (url.pathname === '/' || url.pathname === '') && url.search === '' && url.hash === '' && !trimmed.endsWith('/');
     const isRoot = url.pathname === '/' && url.search === '' && url.hash === '';
     if (isBare) return origin + rest;
     if (isRoot) return `${origin}/${rest}`;

@@ -22,6 +22,10 @@ export function describeRuntime(): RuntimeFacts {
     release: os.release(),
     arch: process.arch,
     homeFolder: os.homedir(),
-    versions: { node: process.versions.node, electron: process.versions['electron'] ?? null, chrome: process.versions['chrome'] ?? null },
+    versions: {
+      node: process.versions.node,
+      electron: process.versions['electron'] ?? null,
+      chrome: process.versions['chrome'] ?? null,
+    },
   };
 }

@@ -47,14 +47,21 @@ interface BundledMailbox {
 }
 
 /** The settings as the bundle shows them: one entry for every key of `Settings`, none copied blindly. */
-type BundledSettings = { readonly [Key in keyof Settings]-?: Key extends 'mailboxes' ? readonly BundledMailbox[] : Settings[Key] };
+type BundledSettings = {
+  readonly [Key in keyof Settings]-?: Key extends 'mailboxes' ? readonly BundledMailbox[] : Settings[Key];
+};
 
 /** The bundle's JSON, before it is compressed. */
 export interface SupportBundle {
   readonly format: 'ecf-desk-support-bundle';
   readonly formatVersion: 1;
   readonly createdAt: string;
-  readonly app: { readonly name: 'ECF Desk'; readonly version: string; readonly host: 'electron' | 'browser'; readonly dataFolder: string };
+  readonly app: {
+    readonly name: 'ECF Desk';
+    readonly version: string;
+    readonly host: 'electron' | 'browser';
+    readonly dataFolder: string;
+  };
   readonly system: Omit<RuntimeFacts, 'homeFolder'>;
   readonly settings: BundledSettings;
   /** What machine policy decides, with its values: they are the firm's own. */
@@ -69,7 +76,13 @@ export interface SupportBundle {
     readonly loginServiceHost: string | null;
     readonly message: string | null;
   };
-  readonly log: { readonly file: string; readonly exists: boolean; readonly totalBytes: number; readonly isShortened: boolean; readonly lines: readonly string[] };
+  readonly log: {
+    readonly file: string;
+    readonly exists: boolean;
+    readonly totalBytes: number;
+    readonly isShortened: boolean;
+    readonly lines: readonly string[];
+  };
   readonly database: DatabaseSummary;
   readonly documents: FolderSummary;
   readonly redaction: string;
@@ -128,7 +141,12 @@ export function describeForSupport(input: SupportBundleInput): SupportBundle {
     format: 'ecf-desk-support-bundle',
     formatVersion: 1,
     createdAt: input.now.toISOString(),
-    app: { name: 'ECF Desk', version: input.version, host: input.host, dataFolder: relativeToHome(input.dataFolder, homeFolder) },
+    app: {
+      name: 'ECF Desk',
+      version: input.version,
+      host: input.host,
+      dataFolder: relativeToHome(input.dataFolder, homeFolder),
+    },
     system,
     settings: bundleSettings(input.settings),
     policy: { managed: input.managed.map(({ key, value, source }) => ({ key, value, source })) },
@@ -149,7 +167,10 @@ export function describeForSupport(input: SupportBundleInput): SupportBundle {
       isShortened: tail?.isShortened ?? false,
       lines: (tail?.lines ?? []).map((line) => redactForSupport(relativeToHome(line, homeFolder))),
     },
-    database: database.state === 'unreadable' ? { ...database, reason: redactForSupport(relativeToHome(database.reason, homeFolder)) } : database,
+    database:
+      database.state === 'unreadable'
+        ? { ...database, reason: redactForSupport(relativeToHome(database.reason, homeFolder)) }
+        : database,
     documents: summarizeFolder(path.join(input.dataFolder, dataFileNames.documents)),
     redaction:
       'Log lines have email addresses, case numbers, links (to scheme and host), long numbers, hex strings and key=value secrets replaced. ' +

@@ -44,20 +44,27 @@ export interface CredentialVault {
 
 /** The credential vault over a secret store: the real keychain, or a memoryless store when saving is off. */
 export function createCredentialVault(store: SecretStore): CredentialVault {
-  const passwordItem = (courtProfile: string, loginId: string): string => keychainItemName(checkName('court profile', courtProfile), checkName('PACER username', loginId), 'password');
-  const totpItem = (courtProfile: string, loginId: string): string => keychainItemName(checkName('court profile', courtProfile), checkName('PACER username', loginId), 'totp-secret');
+  const passwordItem = (courtProfile: string, loginId: string): string =>
+    keychainItemName(checkName('court profile', courtProfile), checkName('PACER username', loginId), 'password');
+  const totpItem = (courtProfile: string, loginId: string): string =>
+    keychainItemName(checkName('court profile', courtProfile), checkName('PACER username', loginId), 'totp-secret');
 
   return {
     keychainName: store.keychainName,
     availability: () => store.availability(),
     async savePassword(courtProfile, loginId, password) {
-      if (password === '') throw new AppError('invalid-arguments', 'The password is empty: type the PACER password to save it.');
+      if (password === '')
+        throw new AppError('invalid-arguments', 'The password is empty: type the PACER password to save it.');
       await store.set(passwordItem(courtProfile, loginId), password);
     },
     readPassword: async (courtProfile, loginId) => store.get(passwordItem(courtProfile, loginId)),
     async saveTotpSecret(courtProfile, loginId, secret) {
       const normalised = normaliseTotpSecret(secret);
-      if (normalised === '') throw new AppError('invalid-arguments', 'The authenticator secret is empty: copy it from PACER’s “add authenticator app” page.');
+      if (normalised === '')
+        throw new AppError(
+          'invalid-arguments',
+          'The authenticator secret is empty: copy it from PACER’s “add authenticator app” page.',
+        );
       await store.set(totpItem(courtProfile, loginId), normalised);
     },
     readTotpSecret: async (courtProfile, loginId) => store.get(totpItem(courtProfile, loginId)),
@@ -74,10 +81,17 @@ export function createCredentialVault(store: SecretStore): CredentialVault {
       for (const item of (await store.list()).map(parseKeychainItemName)) {
         if (item === null) continue;
         const key = keychainItemName(item.courtProfile, item.loginId, 'password');
-        const login = logins.get(key) ?? { courtProfile: item.courtProfile, loginId: item.loginId, hasPassword: false, hasTotpSecret: false };
+        const login = logins.get(key) ?? {
+          courtProfile: item.courtProfile,
+          loginId: item.loginId,
+          hasPassword: false,
+          hasTotpSecret: false,
+        };
         logins.set(key, item.kind === 'password' ? { ...login, hasPassword: true } : { ...login, hasTotpSecret: true });
       }
-      return [...logins.values()].sort((a, b) => a.courtProfile.localeCompare(b.courtProfile) || a.loginId.localeCompare(b.loginId));
+      return [...logins.values()].sort(
+        (a, b) => a.courtProfile.localeCompare(b.courtProfile) || a.loginId.localeCompare(b.loginId),
+      );
     },
   };
 }
@@ -88,6 +102,7 @@ export function normaliseTotpSecret(secret: string): string {
 }
 
 function checkName(what: string, value: string): string {
-  if (value.trim() === '') throw new AppError('invalid-arguments', `The ${what} is empty, so there is no keychain item to use.`);
+  if (value.trim() === '')
+    throw new AppError('invalid-arguments', `The ${what} is empty, so there is no keychain item to use.`);
   return value;
 }

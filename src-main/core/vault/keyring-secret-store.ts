@@ -4,7 +4,11 @@ import { VaultError } from './vault-error';
 
 /** The part of `@napi-rs/keyring` the store uses, so a test can hand in a stand-in that fails on purpose. */
 export interface KeyringBinding {
-  readonly AsyncEntry: new (service: string, account: string, options?: EntryOptions) => Pick<AsyncEntry, 'getPassword' | 'setPassword' | 'deletePassword'>;
+  readonly AsyncEntry: new (
+    service: string,
+    account: string,
+    options?: EntryOptions,
+  ) => Pick<AsyncEntry, 'getPassword' | 'setPassword' | 'deletePassword'>;
   findCredentialsAsync(service: string): Promise<Credential[]>;
 }
 
@@ -21,7 +25,9 @@ export interface KeyringSecretStoreOptions {
 /** An account no item is ever saved under: reading it shows whether the keychain answers at all. */
 const probeAccount = '.availability-check';
 
-type Probe = { readonly isAvailable: true; readonly keyring: KeyringBinding } | { readonly isAvailable: false; readonly reason: string };
+type Probe =
+  | { readonly isAvailable: true; readonly keyring: KeyringBinding }
+  | { readonly isAvailable: false; readonly reason: string };
 
 /** The keychain's name as users of each OS know it. */
 export function keychainNameFor(platform: NodeJS.Platform): string {
@@ -44,7 +50,8 @@ export function createKeyringSecretStore(options: KeyringSecretStoreOptions = {}
   const platform = options.platform ?? process.platform;
   const keychainName = keychainNameFor(platform);
   // The binding ignores these options off Linux; passing them only there keeps that plain.
-  const entryOptions: EntryOptions | undefined = platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
+  const entryOptions: EntryOptions | undefined =
+    platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
   const loadKeyring = options.loadKeyring ?? (async (): Promise<KeyringBinding> => import('@napi-rs/keyring'));
   let probe: Promise<Probe> | undefined;
   const checkKeychain = (): Promise<Probe> => (probe ??= probeKeychain());
@@ -54,7 +61,10 @@ export function createKeyringSecretStore(options: KeyringSecretStoreOptions = {}
     try {
       keyring = await loadKeyring();
     } catch (error) {
-      return { isAvailable: false, reason: `ECF Desk's keychain component did not load on this computer. The system said: ${describe(error, null)}` };
+      return {
+        isAvailable: false,
+        reason: `ECF Desk's keychain component did not load on this computer. The system said: ${describe(error, null)}`,
+      };
     }
     try {
       await new keyring.AsyncEntry(service, probeAccount, entryOptions).getPassword();
@@ -64,17 +74,28 @@ export function createKeyringSecretStore(options: KeyringSecretStoreOptions = {}
     }
   }
 
-  async function withKeychain<T>(doing: string, secret: string | null, action: (keyring: KeyringBinding) => Promise<T>): Promise<T> {
+  async function withKeychain<T>(
+    doing: string,
+    secret: string | null,
+    action: (keyring: KeyringBinding) => Promise<T>,
+  ): Promise<T> {
     const checked = await checkKeychain();
-    if (!checked.isAvailable) throw new VaultError('vault.unavailable', `The ${keychainName} cannot be used: ${checked.reason}`);
+    if (!checked.isAvailable)
+      throw new VaultError('vault.unavailable', `The ${keychainName} cannot be used: ${checked.reason}`);
     try {
       return await action(checked.keyring);
     } catch (error) {
-      throw new VaultError('vault.failed', `The ${keychainName} could not ${doing}. Check that it is unlocked, then try again. The system said: ${describe(error, secret)}`);
+      throw new VaultError(
+        'vault.failed',
+        `The ${keychainName} could not ${doing}. Check that it is unlocked, then try again. The system said: ${describe(error, secret)}`,
+      );
     }
   }
 
-  const entry = (keyring: KeyringBinding, account: string): Pick<AsyncEntry, 'getPassword' | 'setPassword' | 'deletePassword'> =>
+  const entry = (
+    keyring: KeyringBinding,
+    account: string,
+  ): Pick<AsyncEntry, 'getPassword' | 'setPassword' | 'deletePassword'> =>
     new keyring.AsyncEntry(service, account, entryOptions);
 
   return {
@@ -84,7 +105,11 @@ export function createKeyringSecretStore(options: KeyringSecretStoreOptions = {}
       return checked.isAvailable ? { isAvailable: true } : { isAvailable: false, reason: checked.reason };
     },
     async get(account) {
-      return withKeychain('read a saved password', null, async (keyring) => (await entry(keyring, account).getPassword()) ?? null);
+      return withKeychain(
+        'read a saved password',
+        null,
+        async (keyring) => (await entry(keyring, account).getPassword()) ?? null,
+      );
     },
     async set(account, secret) {
       await withKeychain('save the password', secret, async (keyring) => entry(keyring, account).setPassword(secret));
@@ -102,7 +127,8 @@ export function createKeyringSecretStore(options: KeyringSecretStoreOptions = {}
 }
 
 function unavailableReason(platform: NodeJS.Platform, keychainName: string, detail: string): string {
-  if (platform === 'darwin' || platform === 'win32') return `The ${keychainName} could not be opened. The system said: ${detail}`;
+  if (platform === 'darwin' || platform === 'win32')
+    return `The ${keychainName} could not be opened. The system said: ${detail}`;
   return `No Secret Service (GNOME Keyring or KWallet) is running in this session. The system said: ${detail}`;
 }
 

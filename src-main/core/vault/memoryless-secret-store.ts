@@ -7,7 +7,10 @@ import { VaultError } from './vault-error';
  * saving, or when there is no keychain. The app then asks for the password at each login; it never falls back
  * to a file. Reads find nothing, deleting deletes nothing, and saving throws `vault.unavailable` with the reason.
  */
-export function createMemorylessSecretStore(reason: string, keychainName: string = keychainNameFor(process.platform)): SecretStore {
+export function createMemorylessSecretStore(
+  reason: string,
+  keychainName: string = keychainNameFor(process.platform),
+): SecretStore {
   return {
     keychainName,
     async availability() {

@@ -1,5 +1,6 @@
 /** Whether a keychain can be used now; when not, why, in words for the person at the keyboard. */
-export type SecretStoreAvailability = { readonly isAvailable: true } | { readonly isAvailable: false; readonly reason: string };
+export type SecretStoreAvailability =
+  { readonly isAvailable: true } | { readonly isAvailable: false; readonly reason: string };
 
 /**
  * The OS keychain, seen as items named by an account under one service ("ECF Desk"). It is the only place a

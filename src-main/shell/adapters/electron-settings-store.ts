@@ -40,7 +40,10 @@ export function createElectronSettingsStore(dataFolder: string): SettingsStore {
     write(next: Settings) {
       const parsed = settings.safeParse(next);
       if (!parsed.success) {
-        throw new AppError('invalid-arguments', 'These settings cannot be saved because one of them has a value ECF Desk does not know. Nothing was changed.');
+        throw new AppError(
+          'invalid-arguments',
+          'These settings cannot be saved because one of them has a value ECF Desk does not know. Nothing was changed.',
+        );
       }
       // Keys this version does not know (a newer version's) are kept, not dropped.
       store.store = { ...readStored(), ...parsed.data };

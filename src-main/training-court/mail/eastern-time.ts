@@ -59,7 +59,10 @@ export function formatEasternDate(instant: Date, isPadded = false): string {
 }
 
 /** The Eastern clock time: "4:06 PM EDT"; re-generated NEFs add seconds ("5:44:08 PM EDT"). */
-export function formatEasternTime(instant: Date, options: { readonly withSeconds?: boolean; readonly withZone?: boolean } = {}): string {
+export function formatEasternTime(
+  instant: Date,
+  options: { readonly withSeconds?: boolean; readonly withZone?: boolean } = {},
+): string {
   const { hour, minute, second, dayPeriod, timeZoneName } = easternParts(instant);
   const clock = options.withSeconds ? `${hour}:${minute}:${second}` : `${hour}:${minute}`;
   return options.withZone === false ? `${clock} ${dayPeriod}` : `${clock} ${dayPeriod} ${timeZoneName}`;

@@ -10,7 +10,13 @@ const noticeTextWidth = 76;
 /** RFC 5322 §2.1.1: a line is at most 998 characters before its CRLF; keep a margin below it. */
 const longestSafeLine = 990;
 
-const namedReferences: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const namedReferences: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Plain text as HTML that is pure ASCII: markup characters escaped, the rest as numeric references, control characters as spaces. */
 export function escapeHtml(text: string): string {
@@ -40,7 +46,9 @@ export function wrapEscapedText(html: string, width = noticeTextWidth): string {
 
 /** Every line of an HTML document kept under the RFC 5322 limit, whatever the fields held. */
 export function keepLinesShort(html: string): string[] {
-  return html.split(/\r\n|\r|\n/).flatMap((line) => (line.length > longestSafeLine ? breakLine(line, longestSafeLine) : [line]));
+  return html
+    .split(/\r\n|\r|\n/)
+    .flatMap((line) => (line.length > longestSafeLine ? breakLine(line, longestSafeLine) : [line]));
 }
 
 function breakLine(line: string, width: number): string[] {

@@ -33,7 +33,13 @@ export function createImapDelivery(options: ImapDeliveryOptions): ImapDelivery {
   async function connectedClient(): Promise<ImapFlow> {
     if (client?.usable) return client;
     client?.close();
-    const fresh = new ImapFlow({ host: options.host, port: options.port, secure: options.secure, auth: { ...options.auth }, logger: false });
+    const fresh = new ImapFlow({
+      host: options.host,
+      port: options.port,
+      secure: options.secure,
+      auth: { ...options.auth },
+      logger: false,
+    });
     // Without a listener a socket error would be thrown at the process; `usable` turning false is enough here.
     fresh.on('error', () => undefined);
     client = fresh;
@@ -64,7 +70,10 @@ export function createImapDelivery(options: ImapDeliveryOptions): ImapDelivery {
 
   function appendFailed(email: string, cause: unknown): MailError {
     const reason = serverReason(cause);
-    return new MailError('mail.imap-append-failed', `The notice for ${email} could not be put into ${mailbox} on ${options.host}:${options.port}${reason}.`);
+    return new MailError(
+      'mail.imap-append-failed',
+      `The notice for ${email} could not be put into ${mailbox} on ${options.host}:${options.port}${reason}.`,
+    );
   }
 
   return {
@@ -89,7 +98,11 @@ export function createImapDelivery(options: ImapDeliveryOptions): ImapDelivery {
 
 /** ImapFlow marks a refused login with `authenticationFailed` (its AuthenticationFailure class is not what LOGIN rejects with). */
 function isAuthenticationFailure(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { authenticationFailed?: unknown }).authenticationFailed === true;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { authenticationFailed?: unknown }).authenticationFailed === true
+  );
 }
 
 /** The server's own words ("Authentication failed.") beat ImapFlow's generic "Command failed". */

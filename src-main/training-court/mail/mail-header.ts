@@ -31,7 +31,9 @@ export function formatHeader(name: string, value: string): string {
  * a word too long to fold (an encoded-word may be cut anywhere, a plain word may not).
  */
 function needsEncoding(text: string): boolean {
-  return !/^[\x20-\x7e]*$/.test(text) || text.includes('=?') || text.split(' ').some((word) => word.length > foldWidth - 2);
+  return (
+    !/^[\x20-\x7e]*$/.test(text) || text.includes('=?') || text.split(' ').some((word) => word.length > foldWidth - 2)
+  );
 }
 
 /** UTF-8 base64 encoded-words, split between characters so no word holds half of one. */
@@ -56,7 +58,10 @@ function encodedWord(text: string): string {
 /** An address fit for a From or To header: one plain ASCII addr-spec, nothing that could add a header or a second recipient. */
 export function checkHeaderAddress(email: string): string {
   if (!/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(email) || /[<>()[\]\\,;:"@]/.test(email.replace(/@(?=[^@]*$)/, ''))) {
-    throw new MailError('mail.unsafe-address', `"${email}" is not a plain email address, so the training court cannot send a notice to it.`);
+    throw new MailError(
+      'mail.unsafe-address',
+      `"${email}" is not a plain email address, so the training court cannot send a notice to it.`,
+    );
   }
   return email;
 }

@@ -47,9 +47,17 @@ export function createMaildirDelivery(rootFolder: string): MaildirDelivery {
  */
 function mailboxFolderName(email: string): string {
   const name = email.trim().toLowerCase();
-  const isUnsafe = !/^[^@]+@[^@]+$/.test(name) || name.includes('..') || name.startsWith('.') || /[/\\:*?"<>|]/.test(name) || findFileNameProblem(name) !== null;
+  const isUnsafe =
+    !/^[^@]+@[^@]+$/.test(name) ||
+    name.includes('..') ||
+    name.startsWith('.') ||
+    /[/\\:*?"<>|]/.test(name) ||
+    findFileNameProblem(name) !== null;
   if (isUnsafe) {
-    throw new MailError('mail.unsafe-address', `"${email}" is not an email address the training court can keep a mailbox for.`);
+    throw new MailError(
+      'mail.unsafe-address',
+      `"${email}" is not an email address the training court can keep a mailbox for.`,
+    );
   }
   return name;
 }

@@ -135,8 +135,17 @@ function otherMeansRecipient(recipient: NefOtherMeansRecipient): string {
 
 /** A text-only entry keeps the empty block and drops its heading, as CM/ECF does. */
 function documentStamps(entry: NefEntry): string {
-  const heading = entry.documents.length > 0 ? 'The following document(s) are associated with this transaction:</p>' : '</p>';
-  return ['<div>', '<p>', heading, '<table>', ...entry.documents.map((document) => documentStamp(entry, document)), '</table>', '</div>'].join('\n');
+  const heading =
+    entry.documents.length > 0 ? 'The following document(s) are associated with this transaction:</p>' : '</p>';
+  return [
+    '<div>',
+    '<p>',
+    heading,
+    '<table>',
+    ...entry.documents.map((document) => documentStamp(entry, document)),
+    '</table>',
+    '</div>',
+  ].join('\n');
 }
 
 /** The court's stamp, cut every 70 characters with <BR><TAB> as district CM/ECF prints it (§2.3 item 9). */

@@ -29,7 +29,11 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
     setSearch({ state: 'searching', query: trimmed });
     const answer = await findCases(trimmed);
     if (request !== latest.current) return;
-    setSearch(answer.ok ? { state: 'found', query: trimmed, cases: answer.value } : { state: 'failed', message: answer.message });
+    setSearch(
+      answer.ok
+        ? { state: 'found', query: trimmed, cases: answer.value }
+        : { state: 'failed', message: answer.message },
+    );
   };
 
   useEffect(() => {
@@ -48,8 +52,14 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
     <div className="wizard-step">
       {draft.case && (
         <p className="wizard-step__chosen" data-testid="chosen-case">
-          <span className="wizard-step__chosen-label">Chosen case:</span> <strong>{draft.case.caseNumber}</strong> {draft.case.caption}
-          {draft.parties.length > 0 && <span className="wizard-step__muted"> · {draft.parties.length === 1 ? '1 party' : `${draft.parties.length} parties`}</span>}
+          <span className="wizard-step__chosen-label">Chosen case:</span> <strong>{draft.case.caseNumber}</strong>{' '}
+          {draft.case.caption}
+          {draft.parties.length > 0 && (
+            <span className="wizard-step__muted">
+              {' '}
+              · {draft.parties.length === 1 ? '1 party' : `${draft.parties.length} parties`}
+            </span>
+          )}
         </p>
       )}
       <form className="wizard-step__search" role="search" onSubmit={submit}>
@@ -75,7 +85,12 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
           Search
         </button>
       </form>
-      <CaseResults search={search} chosenId={draft.case?.caseId ?? null} onChoose={(courtCase) => void chooseCase(courtCase)} onOpenAccounts={onOpenAccounts} />
+      <CaseResults
+        search={search}
+        chosenId={draft.case?.caseId ?? null}
+        onChoose={(courtCase) => void chooseCase(courtCase)}
+        onOpenAccounts={onOpenAccounts}
+      />
     </div>
   );
 }
@@ -124,7 +139,14 @@ function CaseResults({
         <ul className="wizard-step__results" aria-label="Cases found">
           {search.cases.map((courtCase) => (
             <li key={courtCase.caseId}>
-              <button type="button" className="wizard-step__result" data-testid="case-result" data-case-id={courtCase.caseId} aria-pressed={courtCase.caseId === chosenId} onClick={() => onChoose(courtCase)}>
+              <button
+                type="button"
+                className="wizard-step__result"
+                data-testid="case-result"
+                data-case-id={courtCase.caseId}
+                aria-pressed={courtCase.caseId === chosenId}
+                onClick={() => onChoose(courtCase)}
+              >
                 <strong>{courtCase.caseNumber}</strong>
                 <span>{courtCase.caption}</span>
               </button>

@@ -17,18 +17,31 @@ export function ChooseDocumentsDialog({ documents, fallbackFocus, onChoose, onCl
   const cancelRef = useRef<HTMLButtonElement>(null);
   const usable = documents.filter((document) => document.problem === null);
 
-  const toggle = (id: string, isChecked: boolean): void => setChosen(isChecked ? [...chosen, id] : chosen.filter((each) => each !== id));
+  const toggle = (id: string, isChecked: boolean): void =>
+    setChosen(isChecked ? [...chosen, id] : chosen.filter((each) => each !== id));
 
   return (
-    <Dialog title="Choose from Documents" testId="choose-documents-dialog" fallbackFocus={fallbackFocus} onClose={onClose}>
+    <Dialog
+      title="Choose from Documents"
+      testId="choose-documents-dialog"
+      fallbackFocus={fallbackFocus}
+      onClose={onClose}
+    >
       {usable.length === 0 ? (
-        <p>Every PDF on the Documents screen is already in this filing, or there are none yet. Use Add PDFs… to add new ones.</p>
+        <p>
+          Every PDF on the Documents screen is already in this filing, or there are none yet. Use Add PDFs… to add new
+          ones.
+        </p>
       ) : (
         <fieldset className="choices">
           <legend className="choices__legend">PDFs on the Documents screen</legend>
           {usable.map((document) => (
             <label key={document.id} className="choice" data-testid="document-option" data-document-id={document.id}>
-              <input type="checkbox" checked={chosen.includes(document.id)} onChange={(event) => toggle(document.id, event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(document.id)}
+                onChange={(event) => toggle(document.id, event.target.checked)}
+              />
               <span className="choice__text">
                 <span>{document.name}</span>
                 <span className="choice__hint">{summarizePreflight(document.preflight).label}</span>
@@ -38,7 +51,13 @@ export function ChooseDocumentsDialog({ documents, fallbackFocus, onChoose, onCl
         </fieldset>
       )}
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" data-testid="add-chosen-documents" disabled={chosen.length === 0} onClick={() => onChoose(chosen)}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="add-chosen-documents"
+          disabled={chosen.length === 0}
+          onClick={() => onChoose(chosen)}
+        >
           Add to the filing
         </button>
         <button ref={cancelRef} type="button" className="button" onClick={onClose}>

@@ -13,7 +13,13 @@ import '../../documents/DocumentTable.css';
 const rowDragType = 'application/x-ecf-desk-document-index';
 
 /** Step 4: the main document first, then the attachments in docket order; each with its type, description and check. */
-export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft; readonly onOpenDocument: (documentId: string) => void }) {
+export function DocumentsStep({
+  draft,
+  onOpenDocument,
+}: {
+  readonly draft: Draft;
+  readonly onOpenDocument: (documentId: string) => void;
+}) {
   const update = useFilings((state) => state.update);
   const updateDocument = useFilings((state) => state.updateDocument);
   const addPdfs = useFilings((state) => state.addPdfs);
@@ -26,7 +32,10 @@ export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft
   const fixDocument = useDocuments((state) => state.fix);
   const [refused, setRefused] = useState<readonly string[]>([]);
   const [isChoosing, setChoosing] = useState(false);
-  const [focusAfterMove, setFocusAfterMove] = useState<{ readonly documentId: string; readonly direction: 'up' | 'down' } | null>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<{
+    readonly documentId: string;
+    readonly direction: 'up' | 'down';
+  } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
   useEffect(() => connectDocuments(), [connectDocuments]);
@@ -35,7 +44,10 @@ export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft
     if (!focusAfterMove) return;
     const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-document-id]') ?? []);
     const row = rows.find((each) => each.dataset.documentId === focusAfterMove.documentId);
-    const buttons = [row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.direction}"]`), row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])')];
+    const buttons = [
+      row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.direction}"]`),
+      row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])'),
+    ];
     buttons.find((button) => button && !button.disabled)?.focus();
   }, [focusAfterMove, draft.documents]);
 
@@ -62,15 +74,23 @@ export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft
   };
   const chooseExisting = (ids: readonly string[]): void => {
     setChoosing(false);
-    const added = ids.map((documentId, index): DraftDocument => ({ documentId, type: draft.documents.length === 0 && index === 0 ? 'main' : 'exhibit', description: '' }));
+    const added = ids.map((documentId, index): DraftDocument => ({
+      documentId,
+      type: draft.documents.length === 0 && index === 0 ? 'main' : 'exhibit',
+      description: '',
+    }));
     save([...draft.documents, ...added]);
   };
 
   return (
-    <div className={`wizard-step draft-documents${isDraggingFiles ? ' draft-documents--dragging' : ''}`} data-testid="documents-step" {...dropTargetHandlers}>
+    <div
+      className={`wizard-step draft-documents${isDraggingFiles ? ' draft-documents--dragging' : ''}`}
+      data-testid="documents-step"
+      {...dropTargetHandlers}
+    >
       <p className="wizard-step__muted">
-        The first PDF is the main document; the others are attachments, listed on the docket in this order with their descriptions. PDF only (FAQ 29). Drag PDFs
-        here, or drag a row to move it.
+        The first PDF is the main document; the others are attachments, listed on the docket in this order with their
+        descriptions. PDF only (FAQ 29). Drag PDFs here, or drag a row to move it.
       </p>
       {draft.documents.length === 0 ? (
         <p className="wizard-step__empty" data-testid="documents-empty">
@@ -114,14 +134,21 @@ export function DocumentsStep({ draft, onOpenDocument }: { readonly draft: Draft
       )}
       {refused.length > 0 && (
         <p className="wizard-step__problem" role="alert" data-testid="refused-files">
-          Not added: {refused.join(', ')}. CM/ECF accepts PDF documents only (FAQ 29); save or print the file as PDF and add that.
+          Not added: {refused.join(', ')}. CM/ECF accepts PDF documents only (FAQ 29); save or print the file as PDF and
+          add that.
         </p>
       )}
       <div className="wizard-step__actions">
         <FileButton accept="application/pdf,.pdf" multiple isPrimary testId="add-pdfs" onFiles={addFiles}>
           Add PDFs…
         </FileButton>
-        <button ref={chooseRef} type="button" className="button" data-testid="choose-from-documents" onClick={() => setChoosing(true)}>
+        <button
+          ref={chooseRef}
+          type="button"
+          className="button"
+          data-testid="choose-from-documents"
+          onClick={() => setChoosing(true)}
+        >
           Choose from Documents…
         </button>
       </div>

@@ -31,23 +31,54 @@ export interface DraftDocumentRowProps {
 /** The reasons the court would refuse a document, by title, so the paralegal knows what to fix before opening it. */
 function blockingTitles(record: DocumentRecord): string[] {
   if (record.preflight.state !== 'done' || record.preflight.report.verdict !== 'block') return [];
-  return [...new Set(record.preflight.report.findings.filter((finding) => finding.severity === 'block').map((finding) => titleOfFinding(finding.code)))];
+  return [
+    ...new Set(
+      record.preflight.report.findings
+        .filter((finding) => finding.severity === 'block')
+        .map((finding) => titleOfFinding(finding.code)),
+    ),
+  ];
 }
 
 /** The one-click fixes the blocking findings offer, each once. */
 function blockingFixes(record: DocumentRecord): FixId[] {
   if (record.preflight.state !== 'done') return [];
-  return [...new Set(record.preflight.report.findings.filter((finding) => finding.severity === 'block').flatMap((finding) => finding.fixes ?? []))];
+  return [
+    ...new Set(
+      record.preflight.report.findings
+        .filter((finding) => finding.severity === 'block')
+        .flatMap((finding) => finding.fixes ?? []),
+    ),
+  ];
 }
 
 /** One PDF of the filing: its place (main document or attachment N), type, description, check status, and move and remove buttons. */
-export function DraftDocumentRow({ document, record, progress, index, count, onChange, onMove, onRemove, onOpenDocument, onFix, onCheckAgain, onCancelCheck, onDragStart, onDrop }: DraftDocumentRowProps) {
-  const [description, setDescription] = useDebouncedText(document.description, (value) => onChange({ description: value }));
+export function DraftDocumentRow({
+  document,
+  record,
+  progress,
+  index,
+  count,
+  onChange,
+  onMove,
+  onRemove,
+  onOpenDocument,
+  onFix,
+  onCheckAgain,
+  onCancelCheck,
+  onDragStart,
+  onDrop,
+}: DraftDocumentRowProps) {
+  const [description, setDescription] = useDebouncedText(document.description, (value) =>
+    onChange({ description: value }),
+  );
   const name = record?.name ?? 'A document no longer in Documents';
   const place = index === 0 ? 'Main document' : `Attachment ${index}`;
   const blocked = record ? blockingTitles(record) : [];
   const fixes = record ? blockingFixes(record) : [];
-  const hasComments = record?.preflight.state === 'done' && record.preflight.report.findings.some((finding) => finding.code === 'annotations');
+  const hasComments =
+    record?.preflight.state === 'done' &&
+    record.preflight.report.findings.some((finding) => finding.code === 'annotations');
   const descriptionId = `draft-document-${document.documentId}-description`;
   const typeId = `draft-document-${document.documentId}-type`;
 
@@ -71,15 +102,34 @@ export function DraftDocumentRow({ document, record, progress, index, count, onC
         <span className="draft-document__place">{place}</span>
         <span className="draft-document__name">{name}</span>
         <span className="draft-document__tools">
-          <button type="button" className="button button--small" data-move="up" title="Move up" disabled={index === 0} onClick={() => onMove(index - 1)}>
+          <button
+            type="button"
+            className="button button--small"
+            data-move="up"
+            title="Move up"
+            disabled={index === 0}
+            onClick={() => onMove(index - 1)}
+          >
             <span aria-hidden="true">↑</span>
             <span className="visually-hidden">Move {name} up</span>
           </button>
-          <button type="button" className="button button--small" data-move="down" title="Move down" disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+          <button
+            type="button"
+            className="button button--small"
+            data-move="down"
+            title="Move down"
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1)}
+          >
             <span aria-hidden="true">↓</span>
             <span className="visually-hidden">Move {name} down</span>
           </button>
-          <button type="button" className="button button--quiet button--small" data-testid="remove-document" onClick={onRemove}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            data-testid="remove-document"
+            onClick={onRemove}
+          >
             Remove<span className="visually-hidden"> {name} from the filing</span>
           </button>
         </span>
@@ -89,7 +139,13 @@ export function DraftDocumentRow({ document, record, progress, index, count, onC
           <label className="field__label" htmlFor={typeId}>
             Type
           </label>
-          <select id={typeId} className="field__input" data-testid="document-type" value={document.type} onChange={(event) => onChange({ type: documentType.parse(event.target.value) })}>
+          <select
+            id={typeId}
+            className="field__input"
+            data-testid="document-type"
+            value={document.type}
+            onChange={(event) => onChange({ type: documentType.parse(event.target.value) })}
+          >
             {documentType.options.map((type) => (
               <option key={type} value={type}>
                 {documentTypeLabels[type]}
@@ -113,17 +169,33 @@ export function DraftDocumentRow({ document, record, progress, index, count, onC
         </div>
         <div className="draft-document__status">
           {record ? (
-            <DocumentStatus document={record} progress={progress} onCheckAgain={onCheckAgain} onCancelCheck={onCancelCheck} />
+            <DocumentStatus
+              document={record}
+              progress={progress}
+              onCheckAgain={onCheckAgain}
+              onCancelCheck={onCancelCheck}
+            />
           ) : (
-            <span className="document-status document-status--failed">It was removed from Documents. Remove it here, or add the PDF again.</span>
+            <span className="document-status document-status--failed">
+              It was removed from Documents. Remove it here, or add the PDF again.
+            </span>
           )}
         </div>
       </div>
       {blocked.length > 0 && (
         <div className="draft-document__blocked" data-testid="document-blocked">
           <p>The court would reject this PDF: {blocked.join('; ')}.</p>
-          {record?.fixing ? <FixingProgress fix={record.fixing.fix} name={name} /> : fixes.length > 0 && <FixActions fixes={fixes} hasComments={hasComments} fixing={null} onFix={onFix} />}
-          <button type="button" className="button button--quiet button--small" data-testid="open-in-documents" onClick={onOpenDocument}>
+          {record?.fixing ? (
+            <FixingProgress fix={record.fixing.fix} name={name} />
+          ) : (
+            fixes.length > 0 && <FixActions fixes={fixes} hasComments={hasComments} fixing={null} onFix={onFix} />
+          )}
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            data-testid="open-in-documents"
+            onClick={onOpenDocument}
+          >
             See the findings in Documents
           </button>
         </div>

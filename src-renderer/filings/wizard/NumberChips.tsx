@@ -47,7 +47,11 @@ export function NumberChips({ label, hint, numbers, onChange }: NumberChipsProps
           {numbers.map((number) => (
             <li key={number} className="number-chips__chip" data-testid="related-number">
               No. {number}
-              <button type="button" className="number-chips__remove" onClick={() => onChange(numbers.filter((each) => each !== number))}>
+              <button
+                type="button"
+                className="number-chips__remove"
+                onClick={() => onChange(numbers.filter((each) => each !== number))}
+              >
                 <span aria-hidden="true">×</span>
                 <span className="visually-hidden">Remove document number {number}</span>
               </button>

@@ -8,10 +8,12 @@ import { canRetry, canWithdraw } from '../describe-draft';
 const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
   ready: 'Waiting in the outbox: it is sent as soon as the court is reachable.',
   submitting: 'Sending to the court…',
-  submitted: 'Submitted: awaiting the Notice of Electronic Filing. It counts as filed only when the notice arrives (FAQ 28).',
+  submitted:
+    'Submitted: awaiting the Notice of Electronic Filing. It counts as filed only when the notice arrives (FAQ 28).',
   filed: 'Filed — the Notice of Electronic Filing arrived.',
   failed: 'The filing did not reach the docket.',
-  'needs-verification': 'It is not known whether the court received the filing. ECF Desk checks the docket before trying again, so it is never filed twice.',
+  'needs-verification':
+    'It is not known whether the court received the filing. ECF Desk checks the docket before trying again, so it is never filed twice.',
 };
 
 function when(iso: string | null): string | null {
@@ -21,19 +23,41 @@ function when(iso: string | null): string | null {
 }
 
 /** Where the filing is in the outbox, what the court said, and Retry or Withdraw where they apply. */
-export function OutboxStatusPanel({ draft, outbox, onRetry, onWithdraw }: { readonly draft: Draft; readonly outbox: OutboxStatus; readonly onRetry: () => void; readonly onWithdraw: () => void }) {
+export function OutboxStatusPanel({
+  draft,
+  outbox,
+  onRetry,
+  onWithdraw,
+}: {
+  readonly draft: Draft;
+  readonly outbox: OutboxStatus;
+  readonly onRetry: () => void;
+  readonly onWithdraw: () => void;
+}) {
   const receipt = useFilings((state) => state.receipt);
   // The court's page is saved as a file, never shown inside the app: it is the court's HTML, not ours.
   const saveReceipt = async (): Promise<void> => {
     const html = await receipt(draft.id);
-    if (html !== null) downloadFile(new TextEncoder().encode(html), `NEF receipt ${draft.case?.caseNumber ?? ''} ${outbox.documentNumber ?? ''}.html`.replace(/[\\/:*?"<>|]/g, '-'), 'text/html');
+    if (html !== null)
+      downloadFile(
+        new TextEncoder().encode(html),
+        `NEF receipt ${draft.case?.caseNumber ?? ''} ${outbox.documentNumber ?? ''}.html`.replace(/[\\/:*?"<>|]/g, '-'),
+        'text/html',
+      );
   };
   const submittedAt = when(outbox.submittedAt);
   const filedAt = when(outbox.filedAt);
   return (
-    <div className={`outbox-status outbox-status--${outbox.state}`} data-testid="outbox-status" data-state={outbox.state} role="status">
+    <div
+      className={`outbox-status outbox-status--${outbox.state}`}
+      data-testid="outbox-status"
+      data-state={outbox.state}
+      role="status"
+    >
       <p className="outbox-status__headline">{headlines[outbox.state]}</p>
-      {outbox.state === 'submitting' && <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />}
+      {outbox.state === 'submitting' && (
+        <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />
+      )}
       {outbox.message && <p data-testid="outbox-message">{outbox.message}</p>}
       {(outbox.documentNumber !== null || outbox.docketText !== null) && (
         <dl className="facts">
@@ -76,7 +100,12 @@ export function OutboxStatusPanel({ draft, outbox, onRetry, onWithdraw }: { read
         </details>
       )}
       {outbox.hasReceipt && (
-        <button type="button" className="button button--small" data-testid="save-receipt" onClick={() => void saveReceipt()}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="save-receipt"
+          onClick={() => void saveReceipt()}
+        >
           Save the court’s receipt
         </button>
       )}

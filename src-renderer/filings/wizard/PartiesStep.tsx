@@ -19,7 +19,8 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
     return (
       <div className="wizard-step">
         <p className="wizard-step__muted" role="status">
-          No parties are known for {draft.case.caseNumber} yet. They are read from the court when the case is chosen; choose the case again to read them once more.
+          No parties are known for {draft.case.caseNumber} yet. They are read from the court when the case is chosen;
+          choose the case again to read them once more.
         </p>
         <button type="button" className="button" onClick={onGoToCase}>
           Go to step 1, Case
@@ -29,11 +30,15 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
   }
 
   const toggle = (partyId: string, isChecked: boolean): void => {
-    const filerPartyIds = isChecked ? [...draft.filerPartyIds, partyId] : draft.filerPartyIds.filter((id) => id !== partyId);
+    const filerPartyIds = isChecked
+      ? [...draft.filerPartyIds, partyId]
+      : draft.filerPartyIds.filter((id) => id !== partyId);
     void update({ filerPartyIds });
   };
   // The parties filed for are not served; every other party not registered for e-service is (FAQ 37).
-  const servedOtherwise = draft.parties.filter((party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id));
+  const servedOtherwise = draft.parties.filter(
+    (party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
+  );
 
   return (
     <div className="wizard-step">
@@ -41,7 +46,11 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
         <legend className="choices__legend">For whom is this document filed?</legend>
         {draft.parties.map((party) => (
           <label key={party.id} className="choice" data-testid="party-option" data-party-id={party.id}>
-            <input type="checkbox" checked={draft.filerPartyIds.includes(party.id)} onChange={(event) => toggle(party.id, event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.filerPartyIds.includes(party.id)}
+              onChange={(event) => toggle(party.id, event.target.checked)}
+            />
             <span className="choice__text">
               <span>{party.name}</span>
               <span className="choice__hint">
@@ -58,8 +67,8 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
             Not served electronically: <strong>{servedOtherwise.map((party) => party.name).join(', ')}</strong>.
           </p>
           <p>
-            The court&apos;s notice does not reach them. Serve them by other means, such as mail or hand delivery, and attach a certificate of service saying how
-            (FAQ 37–38).
+            The court&apos;s notice does not reach them. Serve them by other means, such as mail or hand delivery, and
+            attach a certificate of service saying how (FAQ 37–38).
           </p>
         </div>
       )}

@@ -9,7 +9,10 @@ import { useDebouncedText } from './use-debounced-text';
 /** Step 5: the docket entries the filing relates to, the words added to the docket text, and the docket text as it will read. */
 export function RelatedStep({ draft }: { readonly draft: Draft }) {
   const update = useFilings((state) => state.update);
-  const [annotation, setAnnotation] = useDebouncedText(draft.docketAnnotation, (value) => void update({ docketAnnotation: value }));
+  const [annotation, setAnnotation] = useDebouncedText(
+    draft.docketAnnotation,
+    (value) => void update({ docketAnnotation: value }),
+  );
   const event = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
   const preview = docketTextPreview({ ...draft, docketAnnotation: annotation });
 
@@ -23,7 +26,11 @@ export function RelatedStep({ draft }: { readonly draft: Draft }) {
           onChange={(numbers) => void update({ relatedDocumentNumbers: numbers })}
         />
       ) : (
-        <p className="wizard-step__muted">{event ? `A ${event.name} does not link to an earlier docket entry.` : 'Choose the event first; some events link to an earlier docket entry.'}</p>
+        <p className="wizard-step__muted">
+          {event
+            ? `A ${event.name} does not link to an earlier docket entry.`
+            : 'Choose the event first; some events link to an earlier docket entry.'}
+        </p>
       )}
       <TextField
         label="Words added to the docket text (optional)"

@@ -29,11 +29,25 @@ export function ReviewStep({ review, isSigned, onSign, onGoTo, onOpenAccounts }:
   return (
     <div className="wizard-step">
       <RuleCheckList checks={review.checks} onGoTo={onGoTo} />
-      {(event?.isStipulation === true || draft.signers.length > 0) && <SignersEditor signers={draft.signers} onChange={(signers) => void update({ signers })} />}
+      {(event?.isStipulation === true || draft.signers.length > 0) && (
+        <SignersEditor signers={draft.signers} onChange={(signers) => void update({ signers })} />
+      )}
       <section className="wizard-step__handoff" aria-label="Hand-off to the attorney">
-        <TextField label="Prepared by" hint="Your name, so the attorney knows whom to ask." data-testid="prepared-by" maxLength={120} value={preparedBy} onChange={(change) => setPreparedBy(change.target.value)} />
+        <TextField
+          label="Prepared by"
+          hint="Your name, so the attorney knows whom to ask."
+          data-testid="prepared-by"
+          maxLength={120}
+          value={preparedBy}
+          onChange={(change) => setPreparedBy(change.target.value)}
+        />
         <label className="choice">
-          <input type="checkbox" data-testid="ready-for-review" checked={draft.isReadyForReview} onChange={(change) => void update({ isReadyForReview: change.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="ready-for-review"
+            checked={draft.isReadyForReview}
+            onChange={(change) => void update({ isReadyForReview: change.target.checked })}
+          />
           <span className="choice__text">
             <span>Ready for the attorney&apos;s review</span>
             <span className="choice__hint">Shows as “Ready for review” in the list of filings.</span>
@@ -43,7 +57,13 @@ export function ReviewStep({ review, isSigned, onSign, onGoTo, onOpenAccounts }:
       <section className="wizard-step__signature" aria-label="Signature">
         <SessionLine session={session} onOpenAccounts={onOpenAccounts} />
         <label className={`choice${mayFile ? '' : ' choice--disabled'}`}>
-          <input type="checkbox" data-testid="sign-checkbox" checked={isSigned && mayFile} disabled={!mayFile} onChange={(change) => onSign(change.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="sign-checkbox"
+            checked={isSigned && mayFile}
+            disabled={!mayFile}
+            onChange={(change) => onSign(change.target.checked)}
+          />
           <span className="choice__text">
             <span>I sign this filing: my PACER login is my signature (FAQ 35).</span>
             <span className="choice__hint">Only the filing attorney ticks this, logged in with their own account.</span>

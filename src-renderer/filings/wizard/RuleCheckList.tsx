@@ -9,7 +9,13 @@ const levels = [
 ] as const;
 
 /** Every court rule that applies, grouped by how serious it is, each with what to do, its source, and a way to the step that fixes it. */
-export function RuleCheckList({ checks, onGoTo }: { readonly checks: readonly RuleCheck[]; readonly onGoTo: (step: StepNumber) => void }) {
+export function RuleCheckList({
+  checks,
+  onGoTo,
+}: {
+  readonly checks: readonly RuleCheck[];
+  readonly onGoTo: (step: StepNumber) => void;
+}) {
   if (checks.length === 0) {
     return (
       <p className="rule-checks__none" data-testid="rule-checks-none">
@@ -31,13 +37,23 @@ export function RuleCheckList({ checks, onGoTo }: { readonly checks: readonly Ru
               {found.map((check) => {
                 const step = stepOfCheck(check);
                 return (
-                  <li key={check.id} className="rule-check" data-testid="rule-check" data-level={check.level} data-check-id={check.id}>
+                  <li
+                    key={check.id}
+                    className="rule-check"
+                    data-testid="rule-check"
+                    data-level={check.level}
+                    data-check-id={check.id}
+                  >
                     <p>{check.message}</p>
                     {check.fix && <p className="rule-check__fix">What to do: {check.fix}</p>}
                     <p className="rule-check__source">
                       {check.source}
                       {step !== 6 && (
-                        <button type="button" className="button button--quiet button--small" onClick={() => onGoTo(step)}>
+                        <button
+                          type="button"
+                          className="button button--quiet button--small"
+                          onClick={() => onGoTo(step)}
+                        >
                           Go to step {step}, {wizardSteps[step - 1]?.title}
                         </button>
                       )}

@@ -10,7 +10,12 @@ const words: Readonly<Record<SaveState, string>> = {
 /** Says quietly whether the latest change is saved; a failure is also in the banner, with main's reason. */
 export function SaveIndicator({ state }: { readonly state: SaveState }) {
   return (
-    <span className={`save-indicator save-indicator--${state}`} data-testid="save-indicator" data-state={state} role="status">
+    <span
+      className={`save-indicator save-indicator--${state}`}
+      data-testid="save-indicator"
+      data-state={state}
+      role="status"
+    >
       {words[state]}
     </span>
   );

@@ -6,7 +6,13 @@ export function canSign(session: SessionStatus | null): boolean {
 }
 
 /** Who would sign: the PACER login of the session, or why nobody can yet, with the way to the Accounts screen. */
-export function SessionLine({ session, onOpenAccounts }: { readonly session: SessionStatus | null; readonly onOpenAccounts: () => void }) {
+export function SessionLine({
+  session,
+  onOpenAccounts,
+}: {
+  readonly session: SessionStatus | null;
+  readonly onOpenAccounts: () => void;
+}) {
   if (session?.state === 'logged-in' && session.mayFile) {
     return (
       <p className="session-line session-line--filer" data-testid="filing-session">
@@ -17,7 +23,7 @@ export function SessionLine({ session, onOpenAccounts }: { readonly session: Ses
   const reason =
     session?.state === 'logged-in'
       ? `Logged in as ${session.loginId}, a view-only account, which may not file (FAQ 12). Log in with the filing attorney's own PACER account.`
-      : "Not logged in to the court. The filing attorney logs in with their own PACER account, which signs the filing (FAQ 35).";
+      : 'Not logged in to the court. The filing attorney logs in with their own PACER account, which signs the filing (FAQ 35).';
   return (
     <div className="session-line session-line--missing" data-testid="filing-session">
       <p>{reason}</p>

@@ -12,7 +12,15 @@ const markWords: Readonly<Record<StepMark, string>> = {
 const markIcons = { problem: 'error', warning: 'warning', done: 'check' } as const;
 
 /** The wizard's steps down the left: each one a button, the current one marked, with a check or a problem mark from the draft's checks. */
-export function StepList({ review, current, onChoose }: { readonly review: DraftReview; readonly current: StepNumber; readonly onChoose: (step: StepNumber) => void }) {
+export function StepList({
+  review,
+  current,
+  onChoose,
+}: {
+  readonly review: DraftReview;
+  readonly current: StepNumber;
+  readonly onChoose: (step: StepNumber) => void;
+}) {
   return (
     <nav className="step-list" aria-label="Steps of the filing">
       <ol className="step-list__items">

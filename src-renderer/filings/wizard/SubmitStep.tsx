@@ -5,7 +5,15 @@ import { canSign } from './SessionLine';
 import type { StepNumber } from './wizard-steps';
 
 /** Step 7: file now or queue for when the court is reachable, once the rules, the signature and the session allow; then the outbox status. */
-export function SubmitStep({ review, isSigned, onGoTo }: { readonly review: DraftReview; readonly isSigned: boolean; readonly onGoTo: (step: StepNumber) => void }) {
+export function SubmitStep({
+  review,
+  isSigned,
+  onGoTo,
+}: {
+  readonly review: DraftReview;
+  readonly isSigned: boolean;
+  readonly onGoTo: (step: StepNumber) => void;
+}) {
   const submit = useFilings((state) => state.submit);
   const retry = useFilings((state) => state.retry);
   const withdraw = useFilings((state) => state.withdraw);
@@ -15,7 +23,12 @@ export function SubmitStep({ review, isSigned, onGoTo }: { readonly review: Draf
   if (draft.outbox) {
     return (
       <div className="wizard-step">
-        <OutboxStatusPanel draft={draft} outbox={draft.outbox} onRetry={() => void retry(draft.id)} onWithdraw={() => void withdraw(draft.id)} />
+        <OutboxStatusPanel
+          draft={draft}
+          outbox={draft.outbox}
+          onRetry={() => void retry(draft.id)}
+          onWithdraw={() => void withdraw(draft.id)}
+        />
       </div>
     );
   }
@@ -31,7 +44,10 @@ export function SubmitStep({ review, isSigned, onGoTo }: { readonly review: Draf
   return (
     <div className="wizard-step">
       {canSend ? (
-        <p>Everything is in place. File now, or let the outbox send it once the court is reachable. Either way it counts as filed only when the court&apos;s notice arrives (FAQ 28).</p>
+        <p>
+          Everything is in place. File now, or let the outbox send it once the court is reachable. Either way it counts
+          as filed only when the court&apos;s notice arrives (FAQ 28).
+        </p>
       ) : (
         <div className="wizard-step__note" data-testid="submit-waiting">
           <p>Not ready to submit yet:</p>
@@ -46,10 +62,22 @@ export function SubmitStep({ review, isSigned, onGoTo }: { readonly review: Draf
         </div>
       )}
       <div className="wizard-step__actions">
-        <button type="button" className="button button--primary" data-testid="file-now" disabled={!canSend} onClick={() => void submit(true)}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="file-now"
+          disabled={!canSend}
+          onClick={() => void submit(true)}
+        >
           File now
         </button>
-        <button type="button" className="button" data-testid="queue-filing" disabled={!canSend} onClick={() => void submit(false)}>
+        <button
+          type="button"
+          className="button"
+          data-testid="queue-filing"
+          disabled={!canSend}
+          onClick={() => void submit(false)}
+        >
           Queue to send when the court is reachable
         </button>
       </div>

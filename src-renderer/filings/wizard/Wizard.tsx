@@ -29,7 +29,8 @@ function describeLock(review: DraftReview): string | null {
   const state = review.draft.outbox?.state;
   if (state === undefined) return null;
   if (state === 'filed') return 'This filing is on the docket. It can no longer change.';
-  if (state === 'ready' || state === 'failed') return 'This filing is in the outbox. To change it, withdraw it on the Submit step; it becomes a draft again.';
+  if (state === 'ready' || state === 'failed')
+    return 'This filing is in the outbox. To change it, withdraw it on the Submit step; it becomes a draft again.';
   return 'This filing has gone to the court, so it can no longer change.';
 }
 
@@ -72,7 +73,15 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
       case 5:
         return <RelatedStep draft={draft} />;
       case 6:
-        return <ReviewStep review={review} isSigned={isSigned} onSign={setSigned} onGoTo={goTo} onOpenAccounts={onOpenAccounts} />;
+        return (
+          <ReviewStep
+            review={review}
+            isSigned={isSigned}
+            onSign={setSigned}
+            onGoTo={goTo}
+            onOpenAccounts={onOpenAccounts}
+          />
+        );
       case 7:
         return <SubmitStep review={review} isSigned={isSigned} onGoTo={goTo} />;
     }
@@ -117,12 +126,22 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
           )}
           <div className="wizard__navigation">
             {step > 1 && (
-              <button type="button" className="button" data-testid="wizard-back" onClick={() => goTo((step - 1) as StepNumber)}>
+              <button
+                type="button"
+                className="button"
+                data-testid="wizard-back"
+                onClick={() => goTo((step - 1) as StepNumber)}
+              >
                 Back
               </button>
             )}
             {step < 7 && (
-              <button type="button" className="button button--primary" data-testid="wizard-next" onClick={() => goTo((step + 1) as StepNumber)}>
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="wizard-next"
+                onClick={() => goTo((step + 1) as StepNumber)}
+              >
                 Next: {wizardSteps.find((each) => each.number === step + 1)?.title}
               </button>
             )}

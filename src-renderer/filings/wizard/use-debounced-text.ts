@@ -7,7 +7,10 @@ const saveDelayMilliseconds = 400;
  * A text field's value kept here while the user types, saved once typing pauses; a change still waiting is saved
  * when the field goes away (the user moved to another step), so nothing typed is lost.
  */
-export function useDebouncedText(initial: string, save: (value: string) => void): readonly [string, (value: string) => void] {
+export function useDebouncedText(
+  initial: string,
+  save: (value: string) => void,
+): readonly [string, (value: string) => void] {
   const [value, setValue] = useState(initial);
   const pending = useRef<{ readonly value: string; readonly timer: ReturnType<typeof setTimeout> } | null>(null);
   const saveRef = useRef(save);

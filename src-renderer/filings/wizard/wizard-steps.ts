@@ -67,7 +67,8 @@ function isStepFilled(step: StepNumber, review: DraftReview): boolean {
 export function markOfStep(step: StepNumber, review: DraftReview): StepMark {
   const checks = review.checks.filter((check) => stepOfCheck(check) === step);
   if (checks.some((check) => check.level === 'block')) return 'problem';
-  if (step === 7 && (review.draft.outbox?.state === 'failed' || review.draft.outbox?.state === 'needs-verification')) return 'problem';
+  if (step === 7 && (review.draft.outbox?.state === 'failed' || review.draft.outbox?.state === 'needs-verification'))
+    return 'problem';
   if (checks.some((check) => check.level === 'warn')) return 'warning';
   return isStepFilled(step, review) ? 'done' : 'none';
 }

@@ -8,9 +8,22 @@ import { createDraftsService } from '../../../src-main/core/filing/drafts-servic
  */
 const [databaseFile = '', draftId = ''] = process.argv.slice(2);
 const table = createDraftsTable(openDatabase(databaseFile));
-const drafts = createDraftsService({ table, documents: () => [], clock: { now: () => new Date() }, courtProfile: () => 'cit-training', onChange: () => undefined });
+const drafts = createDraftsService({
+  table,
+  documents: () => [],
+  clock: { now: () => new Date() },
+  courtProfile: () => 'cit-training',
+  onChange: () => undefined,
+});
 if (!table.find(draftId)) table.put({ ...drafts.create(), id: draftId });
 for (let edit = 1; ; edit += 1) {
-  drafts.update(draftId, { docketAnnotation: `edit ${edit}`, signers: Array.from({ length: (edit % 5) + 1 }, (_, index) => ({ name: `Signer ${index} of edit ${edit}`, firm: 'Firm', isFiler: index === 0 })) });
+  drafts.update(draftId, {
+    docketAnnotation: `edit ${edit}`,
+    signers: Array.from({ length: (edit % 5) + 1 }, (_, index) => ({
+      name: `Signer ${index} of edit ${edit}`,
+      firm: 'Firm',
+      isFiler: index === 0,
+    })),
+  });
   process.stdout.write(`saved ${edit}\n`);
 }

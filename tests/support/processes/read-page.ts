@@ -12,7 +12,10 @@ const html = readFileSync(pageFile, 'utf8');
 if (reader === 'court-page') {
   process.stdout.write(`${JSON.stringify({ page: readCourtPage(html, pageUrl) })}\n`);
 } else if (reader === 'filing-page') {
-  const matches = Object.entries(trainingCourtFilingProfile.pages).map(([name, pattern]) => [name, pattern.global ? [...html.matchAll(pattern)].length : (pattern.exec(html)?.[1] ?? null)]);
+  const matches = Object.entries(trainingCourtFilingProfile.pages).map(([name, pattern]) => [
+    name,
+    pattern.global ? [...html.matchAll(pattern)].length : (pattern.exec(html)?.[1] ?? null),
+  ]);
   process.stdout.write(`${JSON.stringify({ matches: Object.fromEntries(matches) })}\n`);
 } else {
   process.stderr.write(`Unknown reader "${reader}": court-page or filing-page.\n`);

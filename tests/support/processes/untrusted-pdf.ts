@@ -40,7 +40,12 @@ async function fileWithTrainingCourt(bytes: Uint8Array): Promise<unknown> {
   try {
     const client = new CourtClient(court.url);
     await client.loginAs('jmorgan');
-    const result = await client.file({ caseId: 1017, eventId: 'complaint', partyIds: ['acme'], main: { name: 'complaint.pdf', bytes } });
+    const result = await client.file({
+      caseId: 1017,
+      eventId: 'complaint',
+      partyIds: ['acme'],
+      main: { name: 'complaint.pdf', bytes },
+    });
     return { step: result.step, error: errorText(result.html) };
   } finally {
     await court.stop();

@@ -19,10 +19,27 @@ beforeAll(async () => {
   const db = new Database(':memory:');
   migrate(db);
   const store = createMemorySecretStore();
-  accounts = createAccountsService({ table: createAccountsTable(db), store, vault: createCredentialVault(store), clock: { now: () => new Date() }, isStorageAllowed: () => true, currentProfile: () => 'cit-training', log: () => undefined });
+  accounts = createAccountsService({
+    table: createAccountsTable(db),
+    store,
+    vault: createCredentialVault(store),
+    clock: { now: () => new Date() },
+    isStorageAllowed: () => true,
+    currentProfile: () => 'cit-training',
+    log: () => undefined,
+  });
   session = createCourtSession({
     accounts,
-    court: () => ({ profileId: 'cit-training', name: 'CIT — training (local)', kind: 'training', isExperimental: false, state: 'ready', ecfUrl: court.url, loginServiceUrl: `${court.url}/services/cso-auth`, message: null }),
+    court: () => ({
+      profileId: 'cit-training',
+      name: 'CIT — training (local)',
+      kind: 'training',
+      isExperimental: false,
+      state: 'ready',
+      ecfUrl: court.url,
+      loginServiceUrl: `${court.url}/services/cso-auth`,
+      message: null,
+    }),
     fetch: (url, init) => fetch(url, init),
     clock: { now: () => new Date() },
     onChange: (status) => changes.push(status),
@@ -34,17 +51,36 @@ afterAll(async () => {
 });
 
 async function logIn(loginId: string, kind: 'filer' | 'view-only'): Promise<void> {
-  const account = await accounts.save({ loginId, kind, defaultClientCode: null, mfaMode: 'none', password: seededPassword(loginId) });
-  expect(await session.login({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject({ outcome: 'logged-in' });
+  const account = await accounts.save({
+    loginId,
+    kind,
+    defaultClientCode: null,
+    mfaMode: 'none',
+    password: seededPassword(loginId),
+  });
+  expect(await session.login({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject({
+    outcome: 'logged-in',
+  });
 }
 
 describe('the session a filing runs under', () => {
   it('refuses to start a filing under the shared view-only account (FAQ 12), and the court would refuse it too', async () => {
     await logIn('firmview', 'view-only');
-    expect(() => session.requireFilingSession()).toThrow(expect.objectContaining({ code: 'account.invalid', message: expect.stringContaining('may not file (FAQ 12)') }));
+    expect(() => session.requireFilingSession()).toThrow(
+      expect.objectContaining({ code: 'account.invalid', message: expect.stringContaining('may not file (FAQ 12)') }),
+    );
     const client = new CourtClient(court.url);
     client.token = session.token();
-    expect(pageKind(await (await client.postForm('/cgi-bin/filing/start', [['caseid', '1017'], ['event', 'complaint']])).text())).toBe('error');
+    expect(
+      pageKind(
+        await (
+          await client.postForm('/cgi-bin/filing/start', [
+            ['caseid', '1017'],
+            ['event', 'complaint'],
+          ])
+        ).text(),
+      ),
+    ).toBe('error');
   });
 
   it('gives a filer’s session to a filing, and the same token serves every request until logout', async () => {

@@ -25,7 +25,9 @@ afterAll(async () => {
 function filesUnder(folder: string): { file: string; bytes: Buffer }[] {
   return readdirSync(folder).flatMap((name) => {
     const full = path.join(folder, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [{ file: path.relative(folder, full), bytes: readFileSync(full) }];
+    return statSync(full).isDirectory()
+      ? filesUnder(full)
+      : [{ file: path.relative(folder, full), bytes: readFileSync(full) }];
   });
 }
 
@@ -55,7 +57,11 @@ describe('no secret leaks', () => {
     const token = url.hash.replace('#token=', '');
     const responses: { name: string; bytes: Buffer }[] = [];
     const call = async (channel: string, args: unknown): Promise<Record<string, unknown>> => {
-      const response = await fetch(`${url.origin}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ecf-token': token }, body: JSON.stringify(args) });
+      const response = await fetch(`${url.origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ecf-token': token },
+        body: JSON.stringify(args),
+      });
       const bytes = Buffer.from(await response.arrayBuffer());
       responses.push({ name: `response of ${channel}`, bytes });
       const envelope = JSON.parse(bytes.toString('utf8')) as { ok: boolean; value: Record<string, unknown> };
@@ -66,16 +72,28 @@ describe('no secret leaks', () => {
     const events = await fetch(`${url.origin}/api/events`, { headers: { 'x-ecf-token': token } });
     const eventChunks: Buffer[] = [];
     const reading = (async () => {
-      for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>) eventChunks.push(Buffer.from(chunk));
+      for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>)
+        eventChunks.push(Buffer.from(chunk));
     })().catch(() => undefined);
 
     try {
-      await vi.waitFor(async () => expect((await call('court.status', {}))['state']).toBe('ready'), { timeout: 20_000 });
-      const account = await call('accounts.save', { loginId: 'jmorgan', kind: 'filer', defaultClientCode: 'ACME-1', mfaMode: 'stored-secret', password, totpSecret });
+      await vi.waitFor(async () => expect((await call('court.status', {}))['state']).toBe('ready'), {
+        timeout: 20_000,
+      });
+      const account = await call('accounts.save', {
+        loginId: 'jmorgan',
+        kind: 'filer',
+        defaultClientCode: 'ACME-1',
+        mfaMode: 'stored-secret',
+        password,
+        totpSecret,
+      });
       expect(account).toMatchObject({ passwordSaved: true, totpSecretSaved: true });
       await call('accounts.list', {});
       await call('accounts.test', { accountId: account['id'], acknowledgesRedaction: true });
-      expect(await call('session.login', { accountId: account['id'], acknowledgesRedaction: true })).toMatchObject({ outcome: 'logged-in' });
+      expect(await call('session.login', { accountId: account['id'], acknowledgesRedaction: true })).toMatchObject({
+        outcome: 'logged-in',
+      });
       // Using the token: the court is asked whether the session stands.
       expect(await call('session.verify', {})).toMatchObject({ state: 'logged-in' });
       await call('session.status', {});
@@ -88,7 +106,10 @@ describe('no secret leaks', () => {
     // The court issued the tokens; read them from its own records (kept outside the app's data folder).
     await court.close();
     const courtDb = new Database(path.join(court.dataFolder, courtDatabaseFileName), { readonly: true });
-    const sessions = courtDb.prepare("SELECT token, ended_at FROM sessions WHERE login_id = 'jmorgan'").all() as { token: string; ended_at: number | null }[];
+    const sessions = courtDb.prepare("SELECT token, ended_at FROM sessions WHERE login_id = 'jmorgan'").all() as {
+      token: string;
+      ended_at: number | null;
+    }[];
     courtDb.close();
     const tokens = sessions.map((row) => row.token);
     // One for Test, one for the login; quitting logged the second out at the court, as Test did the first.
@@ -97,11 +118,17 @@ describe('no secret leaks', () => {
     const stored = filesUnder(appData).map(({ file, bytes }) => ({ name: file, bytes }));
     const everything = [...stored, ...responses, { name: 'events', bytes: Buffer.concat(eventChunks) }];
     // The scan can see: the login id is in the database and the events, so a secret would be found too.
-    expect(placesHolding('jmorgan', everything)).toEqual(expect.arrayContaining(['ecf-desk.sqlite', 'events', 'response of accounts.save']));
-    for (const [index, secret] of [password, totpSecret, ...tokens].entries()) expect(placesHolding(secret, everything), `secret ${index} was found outside the keychain`).toEqual([]);
+    expect(placesHolding('jmorgan', everything)).toEqual(
+      expect.arrayContaining(['ecf-desk.sqlite', 'events', 'response of accounts.save']),
+    );
+    for (const [index, secret] of [password, totpSecret, ...tokens].entries())
+      expect(placesHolding(secret, everything), `secret ${index} was found outside the keychain`).toEqual([]);
 
     // And the keychain does hold them, in the Secret Service itself.
-    const lookup = spawnSync('secret-tool', ['lookup', 'service', 'ECF Desk', 'username', 'cit-training/jmorgan'], { env: { ...process.env, ...keyring.env }, encoding: 'utf8' });
+    const lookup = spawnSync('secret-tool', ['lookup', 'service', 'ECF Desk', 'username', 'cit-training/jmorgan'], {
+      env: { ...process.env, ...keyring.env },
+      encoding: 'utf8',
+    });
     expect(lookup.stdout).toBe(password);
     await rm(appData, { recursive: true, force: true });
     await rm(court.dataFolder, { recursive: true, force: true });

@@ -8,7 +8,10 @@ const require = createRequire(import.meta.url);
 
 interface ConfigModule {
   getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Record<string, unknown>>;
-  validateConfiguration(config: Record<string, unknown>, debugLogger: { add(key: string, value: unknown): void }): Promise<void>;
+  validateConfiguration(
+    config: Record<string, unknown>,
+    debugLogger: { add(key: string, value: unknown): void },
+  ): Promise<void>;
 }
 interface MinimatchModule {
   minimatch(path: string, pattern: string, options: { dot: boolean }): boolean;
@@ -70,7 +73,9 @@ describe('electron-builder.yml', () => {
 
   it('would refuse a configuration with an unknown key, so the check above means something', async () => {
     const config = await loadConfig();
-    await expect(validateConfiguration({ ...config, installerColour: 'blue' }, debugLogger)).rejects.toThrow(/installerColour/);
+    await expect(validateConfiguration({ ...config, installerColour: 'blue' }, debugLogger)).rejects.toThrow(
+      /installerColour/,
+    );
   });
 
   it('sets every Electron fuse explicitly, closing each way to run other code in the app’s name', async () => {
@@ -166,6 +171,8 @@ describe('electron-builder.yml', () => {
     const settingLines = readFileSync(configFile, 'utf8')
       .split('\n')
       .filter((line) => !line.trimStart().startsWith('#'));
-    expect(settingLines.filter((line) => /password|secret|token|BEGIN .*KEY|[A-Za-z0-9+/]{64,}/i.test(line))).toEqual([]);
+    expect(settingLines.filter((line) => /password|secret|token|BEGIN .*KEY|[A-Za-z0-9+/]{64,}/i.test(line))).toEqual(
+      [],
+    );
   });
 });

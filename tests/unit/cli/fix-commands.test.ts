@@ -24,10 +24,13 @@ describe('ecf-desk clean-copy', () => {
   it('writes a copy without the script and the attachment, says what it left out, and the copy passes preflight', async () => {
     const input = path.join(scratch, 'Motion.pdf');
     const output = path.join(scratch, 'Motion (clean copy).pdf');
-    await writeFile(input, await buildPdf(async (document) => {
-      withOpenActionJavaScript(document);
-      await withAttachment(document);
-    }));
+    await writeFile(
+      input,
+      await buildPdf(async (document) => {
+        withOpenActionJavaScript(document);
+        await withAttachment(document);
+      }),
+    );
     const run = runCli('clean-copy', input, output);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Left out:');
@@ -55,7 +58,11 @@ describe('ecf-desk split', () => {
     const run = runCli('split', '--limit-mb', '0.5', input, folder);
     expect(run.code).toBe(0);
     const parts = (await readdir(folder)).sort();
-    expect(parts).toEqual(['Appendix — Part 1 of 3 (pages 1–10).pdf', 'Appendix — Part 2 of 3 (pages 11–20).pdf', 'Appendix — Part 3 of 3 (pages 21–30).pdf']);
+    expect(parts).toEqual([
+      'Appendix — Part 1 of 3 (pages 1–10).pdf',
+      'Appendix — Part 2 of 3 (pages 11–20).pdf',
+      'Appendix — Part 3 of 3 (pages 21–30).pdf',
+    ]);
     for (const part of parts) {
       const bytes = await readFile(path.join(folder, part));
       expect(bytes.byteLength).toBeLessThan(500_000);

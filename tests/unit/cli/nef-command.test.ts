@@ -21,8 +21,17 @@ beforeAll(async () => {
   await writeFile(citEml, citNotice(5));
   const raw = citNotice(6);
   const split = raw.indexOf('\r\n\r\n');
-  await writeFile(citMsg, buildOutlookMsg({ subject: 'from the headers', transportHeaders: raw.slice(0, split), html: raw.slice(split + 4) }));
-  await writeFile(lunchEml, buildMessage({ From: 'colleague@example.com', Subject: 'Lunch?', 'Content-Type': 'text/plain' }, 'Are you free at noon?'));
+  await writeFile(
+    citMsg,
+    buildOutlookMsg({ subject: 'from the headers', transportHeaders: raw.slice(0, split), html: raw.slice(split + 4) }),
+  );
+  await writeFile(
+    lunchEml,
+    buildMessage(
+      { From: 'colleague@example.com', Subject: 'Lunch?', 'Content-Type': 'text/plain' },
+      'Are you free at noon?',
+    ),
+  );
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -54,7 +63,10 @@ describe('ecf-desk nef parse', () => {
       ['Entry 6.msg', 'nef', null],
       ['Lunch.eml', 'ignored', 'not-a-notice'],
     ]);
-    expect(notices[0]).toMatchObject({ court: 'cit', subject: 'Activity in Case 1:26-cv-00123-MMB Acme Steel Corp. v. United States Motion for Extension of Time' });
+    expect(notices[0]).toMatchObject({
+      court: 'cit',
+      subject: 'Activity in Case 1:26-cv-00123-MMB Acme Steel Corp. v. United States Motion for Extension of Time',
+    });
     expect(notices[0]?.dockets).toEqual([
       {
         caseNumber: '1:26-cv-00123-MMB',
@@ -85,10 +97,22 @@ describe('ecf-desk nef parse', () => {
   });
 
   it('exits 3 and says why when a file cannot be read, still reporting the others', () => {
-    const run = runCli('nef', 'parse', '--json', citEml, path.join(scratch, 'missing.eml'), path.join(scratch, 'Brief.msg'));
+    const run = runCli(
+      'nef',
+      'parse',
+      '--json',
+      citEml,
+      path.join(scratch, 'missing.eml'),
+      path.join(scratch, 'Brief.msg'),
+    );
     const notices = JSON.parse(run.stdout) as JsonNotice[];
     expect(notices.map((notice) => notice.kind)).toEqual(['nef', 'unreadable', 'unreadable']);
-    expect(notices[1]).toMatchObject({ error: 'The file could not be read (ENOENT).', court: null, subject: null, dockets: [] });
+    expect(notices[1]).toMatchObject({
+      error: 'The file could not be read (ENOENT).',
+      court: null,
+      subject: null,
+      dockets: [],
+    });
     expect(run.code).toBe(3);
   });
 
@@ -116,14 +140,17 @@ describe('ecf-desk nef parse', () => {
 
   const nysd = sharedFixture('nef/tests/examples/pacer/nef/s3/nysd_1.txt');
   const modifiedEntry = sharedFixture('nef/tests/examples/pacer/nef/s3/pawb_1.txt');
-  it.skipIf(nysd === null || modifiedEntry === null)('reads real notices saved as raw messages (.txt), setting aside an edit of an entry', () => {
-    const run = runCli('nef', 'parse', '--json', nysd!, modifiedEntry!);
-    const notices = JSON.parse(run.stdout) as JsonNotice[];
-    expect(notices.map((notice) => [notice.kind, notice.court, notice.reason ?? null])).toEqual([
-      ['nef', 'nysd', null],
-      ['ignored', 'pawb', 'modified-entry'],
-    ]);
-    expect(notices[0]?.dockets[0]?.documentNumber).toMatch(/^\d+$/);
-    expect(run.code).toBe(1);
-  });
+  it.skipIf(nysd === null || modifiedEntry === null)(
+    'reads real notices saved as raw messages (.txt), setting aside an edit of an entry',
+    () => {
+      const run = runCli('nef', 'parse', '--json', nysd!, modifiedEntry!);
+      const notices = JSON.parse(run.stdout) as JsonNotice[];
+      expect(notices.map((notice) => [notice.kind, notice.court, notice.reason ?? null])).toEqual([
+        ['nef', 'nysd', null],
+        ['ignored', 'pawb', 'modified-entry'],
+      ]);
+      expect(notices[0]?.dockets[0]?.documentNumber).toMatch(/^\d+$/);
+      expect(run.code).toBe(1);
+    },
+  );
 });

@@ -24,23 +24,53 @@ import { createTestCore } from '../../support/test-core';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
-  ipcRenderer: { invoke: vi.fn(async (channel: string) => ({ ok: true, value: channel })), on: vi.fn(), removeListener: vi.fn() },
+  ipcRenderer: {
+    invoke: vi.fn(async (channel: string) => ({ ok: true, value: channel })),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+  },
 }));
-vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: electron.exposeInMainWorld }, ipcRenderer: electron.ipcRenderer }));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: electron.exposeInMainWorld },
+  ipcRenderer: electron.ipcRenderer,
+}));
 
 /**
  * Valid arguments for every channel: the contract test calls each one for real, in the list's order (remove comes
  * before restore, both before the checks, and fix before undoFix, which needs the version the fix made: `list` finds it).
  */
-async function validArguments(channel: ChannelName, documentId: string, list?: () => Promise<readonly DocumentRecord[]>, handlers?: Handlers): Promise<unknown> {
-  const accountId = async (loginId: string): Promise<string> => (await handlers?.['accounts.list']({}))?.accounts.find((account) => account.loginId === loginId)?.id ?? 'none';
-  if (channel.startsWith('drafts.') || channel.startsWith('outbox.') || channel === 'court.findCases' || channel === 'court.caseParties') return filingArguments(channel, handlers);
+async function validArguments(
+  channel: ChannelName,
+  documentId: string,
+  list?: () => Promise<readonly DocumentRecord[]>,
+  handlers?: Handlers,
+): Promise<unknown> {
+  const accountId = async (loginId: string): Promise<string> =>
+    (await handlers?.['accounts.list']({}))?.accounts.find((account) => account.loginId === loginId)?.id ?? 'none';
+  if (
+    channel.startsWith('drafts.') ||
+    channel.startsWith('outbox.') ||
+    channel === 'court.findCases' ||
+    channel === 'court.caseParties'
+  )
+    return filingArguments(channel, handlers);
   if (channel.startsWith('inbox.') || channel.startsWith('mailboxes.')) return inboxArguments(channel, handlers);
   switch (channel) {
     case 'accounts.save':
-      return { loginId: 'twalsh', kind: 'filer', defaultClientCode: null, mfaMode: 'none', password: seededPassword('twalsh') };
+      return {
+        loginId: 'twalsh',
+        kind: 'filer',
+        defaultClientCode: null,
+        mfaMode: 'none',
+        password: seededPassword('twalsh'),
+      };
     case 'accounts.remove': {
-      const viewer = await handlers?.['accounts.save']({ loginId: 'firmview', kind: 'view-only', defaultClientCode: null, mfaMode: 'none' });
+      const viewer = await handlers?.['accounts.save']({
+        loginId: 'firmview',
+        kind: 'view-only',
+        defaultClientCode: null,
+        mfaMode: 'none',
+      });
       return { id: viewer?.id ?? 'none' };
     }
     case 'accounts.test':
@@ -72,7 +102,11 @@ async function validArguments(channel: ChannelName, documentId: string, list?: (
 async function inboxItemId(handlers: Handlers): Promise<string> {
   const existing = (await handlers['inbox.list']({})).items[0];
   if (existing) return existing.id;
-  const raw = composeNefEmail(sampleNefEntry(), { email: 'jmorgan@morganreyes.example', magicNum: '12345678' }, { messageId: 'contract-notice', date: new Date('2026-11-30T15:00:00Z') });
+  const raw = composeNefEmail(
+    sampleNefEntry(),
+    { email: 'jmorgan@morganreyes.example', magicNum: '12345678' },
+    { messageId: 'contract-notice', date: new Date('2026-11-30T15:00:00Z') },
+  );
   await handlers['inbox.importFile']({ name: 'notice.eml', bytes: new TextEncoder().encode(raw) });
   return (await handlers['inbox.list']({})).items[0]?.id ?? 'none';
 }
@@ -80,20 +114,53 @@ async function inboxItemId(handlers: Handlers): Promise<string> {
 /** Valid arguments for the inbox and mailbox channels. */
 async function inboxArguments(channel: ChannelName, handlers: Handlers | undefined): Promise<unknown> {
   if (!handlers) return {};
-  const mailboxId = async (): Promise<string> => (await handlers['mailboxes.list']({}))[0]?.id ?? (await handlers['mailboxes.save']({ host: '127.0.0.1', port: 1, secure: false, user: 'clerk', auth: 'password', folder: 'INBOX', marksRead: false })).id;
+  const mailboxId = async (): Promise<string> =>
+    (await handlers['mailboxes.list']({}))[0]?.id ??
+    (
+      await handlers['mailboxes.save']({
+        host: '127.0.0.1',
+        port: 1,
+        secure: false,
+        user: 'clerk',
+        auth: 'password',
+        folder: 'INBOX',
+        marksRead: false,
+      })
+    ).id;
   switch (channel) {
     case 'inbox.get':
       return { id: await inboxItemId(handlers) };
     case 'inbox.markRead':
       return { id: await inboxItemId(handlers), isRead: true };
     case 'inbox.importFile':
-      return { name: 'notice.eml', bytes: new TextEncoder().encode(composeNefEmail(sampleNefEntry({ deSeqNum: 99 }), { email: 'rpatel@morganreyes.example', magicNum: '87654321' }, { messageId: 'contract-notice-2', date: new Date('2026-11-30T16:00:00Z') })) };
+      return {
+        name: 'notice.eml',
+        bytes: new TextEncoder().encode(
+          composeNefEmail(
+            sampleNefEntry({ deSeqNum: 99 }),
+            { email: 'rpatel@morganreyes.example', magicNum: '87654321' },
+            { messageId: 'contract-notice-2', date: new Date('2026-11-30T16:00:00Z') },
+          ),
+        ),
+      };
     case 'inbox.fetchDocument':
     case 'inbox.documentContent':
     case 'inbox.buyDocument':
-      return { id: await inboxItemId(handlers), number: '0', ...(channel === 'inbox.buyDocument' ? { acceptsFeeCents: 10 } : {}) };
+      return {
+        id: await inboxItemId(handlers),
+        number: '0',
+        ...(channel === 'inbox.buyDocument' ? { acceptsFeeCents: 10 } : {}),
+      };
     case 'mailboxes.save':
-      return { host: '127.0.0.1', port: 1, secure: false, user: 'clerk', auth: 'password', folder: 'INBOX', marksRead: false };
+      return {
+        host: '127.0.0.1',
+        port: 1,
+        secure: false,
+        user: 'clerk',
+        auth: 'password',
+        folder: 'INBOX',
+        marksRead: false,
+      };
     case 'mailboxes.remove':
     case 'mailboxes.sync':
       return { id: await mailboxId() };
@@ -115,8 +182,18 @@ const refusedHere: Partial<Record<ChannelName, string>> = {
 
 /** A draft the rules let through: a case, its parties, a filer, an event and a checked PDF. */
 async function submittableDraft(handlers: Handlers): Promise<string> {
-  const document = await handlers['documents.add']({ jobId: 'contract-filing', name: 'appearance.pdf', bytes: await makePdf(1) });
-  await vi.waitFor(async () => expect((await handlers['documents.list']({})).find((record) => record.id === document.id)?.preflight.state).toBe('done'), { timeout: 20_000 });
+  const document = await handlers['documents.add']({
+    jobId: 'contract-filing',
+    name: 'appearance.pdf',
+    bytes: await makePdf(1),
+  });
+  await vi.waitFor(
+    async () =>
+      expect((await handlers['documents.list']({})).find((record) => record.id === document.id)?.preflight.state).toBe(
+        'done',
+      ),
+    { timeout: 20_000 },
+  );
   const draft = await handlers['drafts.create']({});
   await handlers['drafts.update']({
     id: draft.id,
@@ -135,7 +212,8 @@ async function submittableDraft(handlers: Handlers): Promise<string> {
 async function filingArguments(channel: ChannelName, handlers: Handlers | undefined): Promise<unknown> {
   // Without handlers (the IPC test, whose main is a stand-in) the arguments are never looked at.
   if (!handlers) return {};
-  const firstDraft = async (): Promise<string> => (await handlers['drafts.list']({}))[0]?.id ?? (await handlers['drafts.create']({})).id;
+  const firstDraft = async (): Promise<string> =>
+    (await handlers['drafts.list']({}))[0]?.id ?? (await handlers['drafts.create']({})).id;
   const logIn = async (): Promise<void> => {
     const account = (await handlers['accounts.list']({})).accounts.find((candidate) => candidate.loginId === 'twalsh');
     await handlers['session.login']({ accountId: account?.id ?? 'none', acknowledgesRedaction: true });
@@ -169,7 +247,9 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
 
 /** Browser mode's binary uploads use XMLHttpRequest (for upload progress), which Node lacks: a small one over fetch. */
 class FetchBackedXhr {
-  upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+    onprogress: null,
+  };
   responseType = '';
   response: unknown = null;
   onload: (() => void) | null = null;
@@ -201,8 +281,12 @@ let server: BrowserModeServer;
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'ecf-contract-'));
-  core = createTestCore(path.join(scratch, 'core'), { trainingCourt: createEmbeddedTrainingCourtLauncher(path.join(scratch, 'core')) });
-  await vi.waitFor(async () => expect((await core.handlers['court.status']({})).state).toBe('ready'), { timeout: 20_000 });
+  core = createTestCore(path.join(scratch, 'core'), {
+    trainingCourt: createEmbeddedTrainingCourtLauncher(path.join(scratch, 'core')),
+  });
+  await vi.waitFor(async () => expect((await core.handlers['court.status']({})).state).toBe('ready'), {
+    timeout: 20_000,
+  });
   server = await startBrowserModeServer({
     dataFolder: path.join(scratch, 'web'),
     rendererFolder: scratch,
@@ -237,7 +321,9 @@ describe('the contract', () => {
     for (const channel of channelNames) {
       const handler = core.handlers[channel] as (args: unknown) => Promise<unknown>;
       expect(typeof handler, channel).toBe('function');
-      const args = contract[channel].args.parse(await validArguments(channel, added.id, () => core.handlers['documents.list']({}), core.handlers));
+      const args = contract[channel].args.parse(
+        await validArguments(channel, added.id, () => core.handlers['documents.list']({}), core.handlers),
+      );
       if (refusedHere[channel]) {
         await expect(handler(args), channel).rejects.toMatchObject({ code: refusedHere[channel] });
         continue;
@@ -254,12 +340,18 @@ describe('the contract', () => {
       await expect(ecf.invoke(channel, {})).resolves.toEqual({ ok: true, value: channel });
     }
     expect(electron.ipcRenderer.invoke.mock.calls.map((call) => call[0])).toEqual([...channelNames]);
-    await expect(ecf.invoke('shell.openExternal' as ChannelName, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    await expect(ecf.invoke('shell.openExternal' as ChannelName, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
   });
 
   it('gives every channel a bridge method that reaches main over Electron IPC', async () => {
     const seen: string[] = [];
-    const ecf: EcfApi = { invoke: async (channel) => (seen.push(channel), { ok: true, value: null }), on: () => () => undefined };
+    const ecf: EcfApi = {
+      invoke: async (channel) => (seen.push(channel), { ok: true, value: null }),
+      on: () => () => undefined,
+    };
     const bridge = createBridge(createIpcTransport(ecf));
     for (const channel of channelNames) await bridge.invoke(channel, (await validArguments(channel, 'x')) as never);
     expect(seen).toEqual([...channelNames]);
@@ -276,9 +368,19 @@ describe('the contract', () => {
         continue;
       }
       // The same argument makers as the in-process test, reaching main over HTTP.
-      const overHttp = new Proxy({}, { get: (_target, name) => (args: unknown) => bridge.invoke(name as ChannelName, args as never) }) as Handlers;
-      await vi.waitFor(async () => expect((await bridge.invoke('court.status', {})).state).toBe('ready'), { timeout: 20_000 });
-      const args = (await validArguments(channel, added.id, () => bridge.invoke('documents.list', {}), overHttp)) as never;
+      const overHttp = new Proxy(
+        {},
+        { get: (_target, name) => (args: unknown) => bridge.invoke(name as ChannelName, args as never) },
+      ) as Handlers;
+      await vi.waitFor(async () => expect((await bridge.invoke('court.status', {})).state).toBe('ready'), {
+        timeout: 20_000,
+      });
+      const args = (await validArguments(
+        channel,
+        added.id,
+        () => bridge.invoke('documents.list', {}),
+        overHttp,
+      )) as never;
       if (refusedHere[channel]) {
         await expect(bridge.invoke(channel, args), channel).rejects.toMatchObject({ code: refusedHere[channel] });
         continue;
@@ -296,14 +398,18 @@ describe('the contract', () => {
     const content = await bridge.invoke('documents.content', { id: added.id });
     expect(content).toBeInstanceOf(Uint8Array);
     expect(content).toEqual(pdf);
-    await expect(bridge.invoke('documents.content', { id: 'not-in-the-list' })).rejects.toMatchObject({ code: 'document.not-found' });
+    await expect(bridge.invoke('documents.content', { id: 'not-in-the-list' })).rejects.toMatchObject({
+      code: 'document.not-found',
+    });
   });
 
   it('rejects a malformed payload on every channel that takes arguments with invalid-arguments', async () => {
     const url = new URL(server.url);
     const bridge = createBridge(createHttpTransport(url.origin, url.hash.replace('#token=', '')));
     for (const channel of channelNames) {
-      await expect(bridge.invoke(channel, { unexpected: ['field'] } as never), channel).rejects.toMatchObject({ code: 'invalid-arguments' });
+      await expect(bridge.invoke(channel, { unexpected: ['field'] } as never), channel).rejects.toMatchObject({
+        code: 'invalid-arguments',
+      });
     }
   });
 });
@@ -311,7 +417,8 @@ describe('the contract', () => {
 describe('file names from outside', () => {
   const channelsWithNames = ['documents.add', 'drafts.import', 'inbox.importFile'] as const;
   const bytes = new Uint8Array([37, 80, 68, 70]);
-  const argumentsWith = (channel: (typeof channelsWithNames)[number], name: string): unknown => (channel === 'documents.add' ? { jobId: 'j', name, bytes } : { name, bytes });
+  const argumentsWith = (channel: (typeof channelsWithNames)[number], name: string): unknown =>
+    channel === 'documents.add' ? { jobId: 'j', name, bytes } : { name, bytes };
 
   it.each([
     ['a delete character (DEL)', 'Motion\u007f.pdf'],
@@ -358,7 +465,16 @@ describe('file names from outside', () => {
     expect(message).not.toContain('\u202e');
   });
 
-  it.each(['Motion to Stay.pdf', 'Exhibit A – Résumé (2026).pdf', 'מסמך.pdf', 'مستند.pdf', '文件 第一部分.pdf', '📄 Brief.pdf', 'notice.eml'])('keeps the ordinary name %j', (name) => {
-    for (const channel of channelsWithNames) expect(contract[channel].args.safeParse(argumentsWith(channel, name)).success, channel).toBe(true);
+  it.each([
+    'Motion to Stay.pdf',
+    'Exhibit A – Résumé (2026).pdf',
+    'מסמך.pdf',
+    'مستند.pdf',
+    '文件 第一部分.pdf',
+    '📄 Brief.pdf',
+    'notice.eml',
+  ])('keeps the ordinary name %j', (name) => {
+    for (const channel of channelsWithNames)
+      expect(contract[channel].args.safeParse(argumentsWith(channel, name)).success, channel).toBe(true);
   });
 });

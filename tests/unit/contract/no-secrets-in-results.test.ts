@@ -15,7 +15,8 @@ function textProperties(schema: unknown, found = new Set<string>()): Set<string>
   else if (typeof schema === 'object' && schema !== null) {
     for (const [key, value] of Object.entries(schema)) {
       if (key === 'properties' && typeof value === 'object' && value !== null) {
-        for (const [name, property] of Object.entries(value)) if ((property as { type?: unknown }).type !== 'boolean') found.add(name);
+        for (const [name, property] of Object.entries(value))
+          if ((property as { type?: unknown }).type !== 'boolean') found.add(name);
       }
       textProperties(value, found);
     }
@@ -28,17 +29,28 @@ function namesOf(schema: z.ZodType): string[] {
 }
 
 describe('no channel returns a secret', () => {
-  it.each(channelNames)('the result of %s has no field that could carry a password, TOTP secret or session token', (channel) => {
-    expect(namesOf(contract[channel].result).filter((name) => secretNames.test(name))).toEqual([]);
-  });
+  it.each(channelNames)(
+    'the result of %s has no field that could carry a password, TOTP secret or session token',
+    (channel) => {
+      expect(namesOf(contract[channel].result).filter((name) => secretNames.test(name))).toEqual([]);
+    },
+  );
 
   it.each(eventNames)('the event %s has no such field', (event) => {
     expect(namesOf(eventContract[event]).filter((name) => secretNames.test(name))).toEqual([]);
   });
 
   it('would notice one: the login request, which carries secrets in, is caught by the same check', () => {
-    expect(namesOf(contract['session.login'].args).filter((name) => secretNames.test(name)).sort()).toEqual(['otpCode', 'password']);
-    expect(namesOf(contract['accounts.save'].args).filter((name) => secretNames.test(name)).sort()).toEqual(['password', 'totpSecret']);
+    expect(
+      namesOf(contract['session.login'].args)
+        .filter((name) => secretNames.test(name))
+        .sort(),
+    ).toEqual(['otpCode', 'password']);
+    expect(
+      namesOf(contract['accounts.save'].args)
+        .filter((name) => secretNames.test(name))
+        .sort(),
+    ).toEqual(['password', 'totpSecret']);
   });
 
   it('tells the renderer only whether a password is saved, as a yes/no flag', () => {

@@ -3,15 +3,38 @@ import { dispatch, type Handlers } from '../../../src-main/core/api/dispatch';
 import { AppError } from '../../../src-main/core/errors';
 import { defaultSettings } from '../../../src-main/shared/domain';
 
-const record = { id: 'd1', name: 'a.pdf', bytes: 3, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-11-28T00:00:00.000Z', problem: null, preflight: { state: 'waiting' as const }, fixedFrom: null, fixing: null };
+const record = {
+  id: 'd1',
+  name: 'a.pdf',
+  bytes: 3,
+  sha256: 'a'.repeat(64),
+  pages: 1,
+  addedAt: '2026-11-28T00:00:00.000Z',
+  problem: null,
+  preflight: { state: 'waiting' as const },
+  fixedFrom: null,
+  fixing: null,
+};
 
 const notInThisTest = async (): Promise<never> => Promise.reject(new Error('not in this test'));
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.getInfo': async () => ({ name: 'ECF Desk', version: '1', host: 'browser', dataFolder: '/data' }),
-    'court.status': async () => ({ profileId: 'cit-training', name: 'CIT — training (local)', kind: 'training', isExperimental: false, state: 'ready', ecfUrl: 'http://127.0.0.1:1', loginServiceUrl: 'http://127.0.0.1:1/services/cso-auth', message: null }),
-    'accounts.list': async () => ({ accounts: [], keychain: { name: 'Test keychain', isAvailable: true, isStorageAllowed: true, message: null } }),
+    'court.status': async () => ({
+      profileId: 'cit-training',
+      name: 'CIT — training (local)',
+      kind: 'training',
+      isExperimental: false,
+      state: 'ready',
+      ecfUrl: 'http://127.0.0.1:1',
+      loginServiceUrl: 'http://127.0.0.1:1/services/cso-auth',
+      message: null,
+    }),
+    'accounts.list': async () => ({
+      accounts: [],
+      keychain: { name: 'Test keychain', isAvailable: true, isStorageAllowed: true, message: null },
+    }),
     'accounts.save': notInThisTest,
     'accounts.remove': async () => null,
     'accounts.test': async () => ({ outcome: 'needs-password', message: 'Enter the password.' }),
@@ -90,7 +113,11 @@ describe('dispatch', () => {
   });
 
   it('refuses a file name that hides a folder path', async () => {
-    const envelope = await dispatch(fakeHandlers(), 'documents.add', { jobId: 'j', name: '../../etc/passwd', bytes: new Uint8Array(1) });
+    const envelope = await dispatch(fakeHandlers(), 'documents.add', {
+      jobId: 'j',
+      name: '../../etc/passwd',
+      bytes: new Uint8Array(1),
+    });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
 
@@ -100,7 +127,10 @@ describe('dispatch', () => {
         throw new AppError('document.not-found', 'gone');
       },
     });
-    await expect(dispatch(handlers, 'documents.restore', { id: 'x' })).resolves.toEqual({ ok: false, error: { code: 'document.not-found', message: 'gone' } });
+    await expect(dispatch(handlers, 'documents.restore', { id: 'x' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'document.not-found', message: 'gone' },
+    });
   });
 
   it('hides an unexpected failure behind a calm internal error', async () => {

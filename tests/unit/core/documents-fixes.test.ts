@@ -43,10 +43,13 @@ async function reportOf(service: DocumentsService, id: string): Promise<Prefligh
 
 /** A filing CM/ECF would reject twice over: JavaScript that runs when it opens, and a file attached inside it. */
 const scriptedWithAttachment = (): Promise<Uint8Array> =>
-  buildPdf(async (document) => {
-    withOpenActionJavaScript(document);
-    await withAttachment(document);
-  }, { pages: 2 });
+  buildPdf(
+    async (document) => {
+      withOpenActionJavaScript(document);
+      await withAttachment(document);
+    },
+    { pages: 2 },
+  );
 
 /** A fixer that answers only when the test says so, and gives up the way the worker does when cancelled. */
 function pausedFixer(): Fixer & { readonly started: FixRequest[]; finish(outcome: FixOutcome): void } {
@@ -59,7 +62,13 @@ function pausedFixer(): Fixer & { readonly started: FixRequest[]; finish(outcome
       new Promise((resolve) => {
         started.push(request);
         finish = resolve;
-        run.signal?.addEventListener('abort', () => resolve({ kind: 'failed', code: 'fix.cancelled', message: 'The fix was cancelled. The original PDF is unchanged.' }));
+        run.signal?.addEventListener('abort', () =>
+          resolve({
+            kind: 'failed',
+            code: 'fix.cancelled',
+            message: 'The fix was cancelled. The original PDF is unchanged.',
+          }),
+        );
       }),
   };
 }
@@ -73,13 +82,21 @@ describe('a clean copy', () => {
     const original = await service.add('job-1', 'Motion.pdf', await scriptedWithAttachment());
     const before = await reportOf(service, original.id);
     expect(before.verdict).toBe('block');
-    expect(before.findings.map((finding) => finding.code)).toEqual(expect.arrayContaining(['active-content', 'embedded-files']));
+    expect(before.findings.map((finding) => finding.code)).toEqual(
+      expect.arrayContaining(['active-content', 'embedded-files']),
+    );
 
     const [copy, ...others] = await service.fix(original.id, 'clean-copy', 'none');
     expect(others).toEqual([]);
     expect(copy?.name).toBe('Motion (clean copy).pdf');
     expect(copy?.pages).toBe(2);
-    expect(copy?.fixedFrom).toMatchObject({ fromId: original.id, fromName: 'Motion.pdf', fix: 'clean-copy', before: { verdict: 'block', blocking: before.findings.filter((f) => f.severity === 'block').length }, part: null });
+    expect(copy?.fixedFrom).toMatchObject({
+      fromId: original.id,
+      fromName: 'Motion.pdf',
+      fix: 'clean-copy',
+      before: { verdict: 'block', blocking: before.findings.filter((f) => f.severity === 'block').length },
+      part: null,
+    });
     expect(copy?.fixedFrom?.removed.join(' ')).toMatch(/JavaScript|action/i);
     expect(copy?.fixedFrom?.removed.join(' ')).toMatch(/attach/i);
     expect(service.list().map((document) => document.name)).toEqual(['Motion (clean copy).pdf']);
@@ -98,13 +115,22 @@ describe('a clean copy', () => {
     expect(store.has(original.sha256)).toBe(true);
 
     const restored = service.undoFix(copy?.id ?? '');
-    expect(restored).toMatchObject({ id: original.id, name: 'Motion.pdf', fixedFrom: null, preflight: { state: 'done', report: { verdict: 'block' } } });
+    expect(restored).toMatchObject({
+      id: original.id,
+      name: 'Motion.pdf',
+      fixedFrom: null,
+      preflight: { state: 'done', report: { verdict: 'block' } },
+    });
     expect(service.list().map((document) => document.id)).toEqual([original.id]);
     expect(() => service.undoFix(copy?.id ?? '')).toThrow(expect.objectContaining({ code: 'fix.nothing-to-undo' }));
     expect(() => service.undoFix(original.id)).toThrow(expect.objectContaining({ code: 'fix.nothing-to-undo' }));
 
     quit();
-    expect(build(createInProcessFixer()).list().map((document) => document.name)).toEqual(['Motion.pdf']);
+    expect(
+      build(createInProcessFixer())
+        .list()
+        .map((document) => document.name),
+    ).toEqual(['Motion.pdf']);
   });
 
   it('is made in a child process as the app ships it', async () => {
@@ -114,7 +140,9 @@ describe('a clean copy', () => {
       const original = await service.add('job-3', 'Exhibit 1.pdf', await scriptedWithAttachment());
       const [copy] = await service.fix(original.id, 'clean-copy', 'none');
       expect(copy?.name).toBe('Exhibit 1 (clean copy).pdf');
-      expect((await reportOf(service, copy?.id ?? '')).findings.map((finding) => finding.code)).not.toContain('active-content');
+      expect((await reportOf(service, copy?.id ?? '')).findings.map((finding) => finding.code)).not.toContain(
+        'active-content',
+      );
     } finally {
       await readers.close();
     }
@@ -144,7 +172,8 @@ describe('a split', () => {
       const facts = part.fixedFrom?.part;
       if (!facts) throw new Error('not a part');
       expect(facts).toMatchObject({ number: index + 1, count: parts.length, firstPage: nextPage });
-      const pages = facts.firstPage === facts.lastPage ? `page ${facts.firstPage}` : `pages ${facts.firstPage}–${facts.lastPage}`;
+      const pages =
+        facts.firstPage === facts.lastPage ? `page ${facts.firstPage}` : `pages ${facts.firstPage}–${facts.lastPage}`;
       expect(part.name).toBe(`Appendix — Part ${index + 1} of ${parts.length} (${pages}).pdf`);
       expect(part.pages).toBe(facts.lastPage - facts.firstPage + 1);
       expect(part.bytes).toBeLessThanOrEqual(limit);
@@ -177,9 +206,16 @@ describe('a fix that cannot be made', () => {
       secretStore: createMemorySecretStore(),
     });
     try {
-      const added = await core.handlers['documents.add']({ jobId: 'job-7', name: 'Locked.pdf', bytes: new Uint8Array(await buildPdf(withEncryption('user-secret'))) });
+      const added = await core.handlers['documents.add']({
+        jobId: 'job-7',
+        name: 'Locked.pdf',
+        bytes: new Uint8Array(await buildPdf(withEncryption('user-secret'))),
+      });
       const envelope = await dispatch(core.handlers, 'documents.fix', { id: added.id, fix: 'clean-copy' });
-      expect(envelope).toEqual({ ok: false, error: { code: 'fix.needs-password', message: expect.stringMatching(/needs a password to open.*No Security/s) } });
+      expect(envelope).toEqual({
+        ok: false,
+        error: { code: 'fix.needs-password', message: expect.stringMatching(/needs a password to open.*No Security/s) },
+      });
       expect((await core.handlers['documents.list']({})).map((document) => document.id)).toEqual([added.id]);
     } finally {
       await core.close();

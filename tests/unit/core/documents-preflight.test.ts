@@ -30,7 +30,15 @@ function controlledPreflighter(): Preflighter & { readonly pending: PendingCheck
     preflight: (bytes, run) =>
       new Promise((resolve) => {
         pending.push({ bytes, run, finish: resolve });
-        run.signal?.addEventListener('abort', () => resolve({ bytes: bytes.byteLength, pages: null, verdict: 'error', findings: [], error: 'the check was cancelled' }));
+        run.signal?.addEventListener('abort', () =>
+          resolve({
+            bytes: bytes.byteLength,
+            pages: null,
+            verdict: 'error',
+            findings: [],
+            error: 'the check was cancelled',
+          }),
+        );
       }),
   };
 }
@@ -52,7 +60,11 @@ function stateOf(service: DocumentsService, id: string): DocumentRecord['preflig
   return found.preflight;
 }
 
-async function waitForState(service: DocumentsService, id: string, state: DocumentRecord['preflight']['state']): Promise<DocumentRecord['preflight']> {
+async function waitForState(
+  service: DocumentsService,
+  id: string,
+  state: DocumentRecord['preflight']['state'],
+): Promise<DocumentRecord['preflight']> {
   await vi.waitFor(() => expect(stateOf(service, id).state).toBe(state), { timeout: 20_000 });
   return stateOf(service, id);
 }
@@ -182,7 +194,10 @@ describe('preflight of added documents', () => {
 
     const after = controlledPreflighter();
     const restarted = build(after, 2);
-    expect([stateOf(restarted, running.id).state, stateOf(restarted, waiting.id).state]).toEqual(['running', 'waiting']);
+    expect([stateOf(restarted, running.id).state, stateOf(restarted, waiting.id).state]).toEqual([
+      'running',
+      'waiting',
+    ]);
     restarted.resumeInterruptedPreflights();
     await checksStarted(after, 2);
     after.pending.forEach((check, index) => check.finish(passing(index + 1)));
@@ -216,7 +231,11 @@ describe('core at start-up', () => {
         secretStore: createMemorySecretStore(),
       });
     const first = start(controlledPreflighter());
-    const record = await first.handlers['documents.add']({ jobId: 'job-14', name: 'Brief.pdf', bytes: await makePdf(1) });
+    const record = await first.handlers['documents.add']({
+      jobId: 'job-14',
+      name: 'Brief.pdf',
+      bytes: await makePdf(1),
+    });
     await first.close();
 
     const after = controlledPreflighter();
@@ -224,7 +243,12 @@ describe('core at start-up', () => {
     try {
       await checksStarted(after, 1);
       after.pending[0]?.finish(passing(1));
-      await vi.waitFor(async () => expect((await second.handlers['documents.list']({}))[0]?.preflight).toEqual({ state: 'done', report: passing(1) }));
+      await vi.waitFor(async () =>
+        expect((await second.handlers['documents.list']({}))[0]?.preflight).toEqual({
+          state: 'done',
+          report: passing(1),
+        }),
+      );
       expect(record.preflight.state).toBe('running');
     } finally {
       await second.close();

@@ -25,7 +25,13 @@ describe('documents service', () => {
     const service = build();
     const bytes = await makePdf(3);
     const record = await service.add('job-1', 'Motion.pdf', bytes);
-    expect(record).toMatchObject({ name: 'Motion.pdf', bytes: bytes.byteLength, pages: 3, problem: null, addedAt: '2026-11-28T15:00:00.000Z' });
+    expect(record).toMatchObject({
+      name: 'Motion.pdf',
+      bytes: bytes.byteLength,
+      pages: 3,
+      problem: null,
+      addedAt: '2026-11-28T15:00:00.000Z',
+    });
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(existsSync(path.join(harness.folder(), 'documents', `${record.sha256}.pdf`))).toBe(true);
     expect(service.list()).toEqual([record]);
@@ -49,7 +55,9 @@ describe('documents service', () => {
   it('reports progress for the job the renderer named, ending in done, then a change notice', async () => {
     const service = build();
     await service.add('job-5', 'a.pdf', await makePdf(1));
-    const progress = events.filter((each) => each.event === 'documents.progress').map((each) => each.payload as { jobId: string; phase: string });
+    const progress = events
+      .filter((each) => each.event === 'documents.progress')
+      .map((each) => each.payload as { jobId: string; phase: string });
     expect(progress.every((each) => each.jobId === 'job-5')).toBe(true);
     expect(progress.map((each) => each.phase)).toEqual(['hashing', 'hashing', 'reading-pages', 'storing', 'done']);
     expect(events.at(-1)?.event).toBe('documents.changed');
@@ -70,16 +78,32 @@ describe('documents service', () => {
   });
 
   it('adds each file chosen in the host dialog', async () => {
-    const chooser: FileChooser = { choosePdfs: async () => [{ name: 'one.pdf', bytes: await makePdf(1) }, { name: 'two.pdf', bytes: await makePdf(2) }] };
+    const chooser: FileChooser = {
+      choosePdfs: async () => [
+        { name: 'one.pdf', bytes: await makePdf(1) },
+        { name: 'two.pdf', bytes: await makePdf(2) },
+      ],
+    };
     const records = await build(chooser).choose();
-    expect(records.map((record) => [record.name, record.pages])).toEqual([['one.pdf', 1], ['two.pdf', 2]]);
+    expect(records.map((record) => [record.name, record.pages])).toEqual([
+      ['one.pdf', 1],
+      ['two.pdf', 2],
+    ]);
   });
 
   it('refuses a chosen file whose name hides a right-to-left override, naming it safely, and adds none of the batch', async () => {
-    const chooser: FileChooser = { choosePdfs: async () => [{ name: 'one.pdf', bytes: await makePdf(1) }, { name: 'Invoice\u202efdp.pdf', bytes: await makePdf(1) }] };
+    const chooser: FileChooser = {
+      choosePdfs: async () => [
+        { name: 'one.pdf', bytes: await makePdf(1) },
+        { name: 'Invoice\u202efdp.pdf', bytes: await makePdf(1) },
+      ],
+    };
     const service = build(chooser);
     const refusal = service.choose();
-    await expect(refusal).rejects.toMatchObject({ code: 'invalid-arguments', message: expect.stringContaining('"Invoice[U+202E]fdp.pdf"') });
+    await expect(refusal).rejects.toMatchObject({
+      code: 'invalid-arguments',
+      message: expect.stringContaining('"Invoice[U+202E]fdp.pdf"'),
+    });
     await expect(refusal).rejects.toMatchObject({ message: expect.stringContaining('right-to-left override') });
     expect(service.list()).toEqual([]);
   });

@@ -7,7 +7,11 @@ import type { LogLevel } from '../../../src-main/core/storage/app-log';
 function logged(handlers: Partial<Handlers>) {
   const lines: { line: string; level: LogLevel }[] = [];
   let time = 1000;
-  const wrapped = withCallLog(handlers as Handlers, (line, level = 'info') => lines.push({ line, level }), () => (time += 12));
+  const wrapped = withCallLog(
+    handlers as Handlers,
+    (line, level = 'info') => lines.push({ line, level }),
+    () => (time += 12),
+  );
   return { wrapped, lines };
 }
 
@@ -32,11 +36,15 @@ describe('withCallLog', () => {
     await expect(wrapped['documents.list']({})).rejects.toBe(broken);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.level).toBe('error');
-    expect(lines[0]?.line).toMatch(/^api: documents\.list failed inside: TypeError: Cannot read properties of undefined \(reading 'sha256'\)/);
+    expect(lines[0]?.line).toMatch(
+      /^api: documents\.list failed inside: TypeError: Cannot read properties of undefined \(reading 'sha256'\)/,
+    );
   });
 
   it('never logs arguments or results', async () => {
-    const { wrapped, lines } = logged({ 'accounts.save': async () => ({ id: 'a1', secret: 'result-secret' }) as never });
+    const { wrapped, lines } = logged({
+      'accounts.save': async () => ({ id: 'a1', secret: 'result-secret' }) as never,
+    });
     await wrapped['accounts.save']({ loginId: 'jmorgan', password: 'Training-Morgan-1' } as never);
     expect(JSON.stringify(lines)).not.toMatch(/Training-Morgan-1|jmorgan|result-secret/);
   });

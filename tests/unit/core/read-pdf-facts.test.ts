@@ -16,7 +16,9 @@ describe('readPdfFacts', () => {
   it('accepts a header that follows some junk within the first 1024 bytes, as readers do', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('junk\n'), ...new TextEncoder().encode('%PDF-1.4\n')]);
     expect(hasPdfHeader(bytes)).toBe(true);
-    expect(hasPdfHeader(new Uint8Array([...new Uint8Array(1100), ...new TextEncoder().encode('%PDF-1.4')]))).toBe(false);
+    expect(hasPdfHeader(new Uint8Array([...new Uint8Array(1100), ...new TextEncoder().encode('%PDF-1.4')]))).toBe(
+      false,
+    );
   });
 
   it('calls a truncated PDF unreadable instead of throwing', async () => {

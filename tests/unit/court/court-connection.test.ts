@@ -22,10 +22,20 @@ function appDataFolder(): string {
 describe('the court connection', () => {
   it('starts the embedded training court on loopback by default and reports it ready, with its login service', async () => {
     const changes: CourtStatus[] = [];
-    const connection = createCourtConnection({ launcher: createEmbeddedTrainingCourtLauncher(appDataFolder()), onChange: (status) => changes.push(status) });
+    const connection = createCourtConnection({
+      launcher: createEmbeddedTrainingCourtLauncher(appDataFolder()),
+      onChange: (status) => changes.push(status),
+    });
     await connection.use('cit-training');
     const status = connection.status();
-    expect(status).toMatchObject({ profileId: 'cit-training', name: 'CIT — training (local)', kind: 'training', state: 'ready', isExperimental: false, message: null });
+    expect(status).toMatchObject({
+      profileId: 'cit-training',
+      name: 'CIT — training (local)',
+      kind: 'training',
+      state: 'ready',
+      isExperimental: false,
+      message: null,
+    });
     expect(status.ecfUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(status.loginServiceUrl).toBe(`${status.ecfUrl}/services/cso-auth`);
     expect(changes.map((change) => change.state)).toEqual(['starting', 'ready']);
@@ -37,11 +47,20 @@ describe('the court connection', () => {
   });
 
   it('stops the training court when a real court is chosen, and marks the real court experimental', async () => {
-    const connection = createCourtConnection({ launcher: createEmbeddedTrainingCourtLauncher(appDataFolder()), onChange: () => undefined });
+    const connection = createCourtConnection({
+      launcher: createEmbeddedTrainingCourtLauncher(appDataFolder()),
+      onChange: () => undefined,
+    });
     await connection.use('cit-training');
     const trainingUrl = connection.status().ecfUrl ?? '';
     await connection.use('cit');
-    expect(connection.status()).toMatchObject({ profileId: 'cit', kind: 'live', isExperimental: true, ecfUrl: 'https://ecf.cit.uscourts.gov', loginServiceUrl: 'https://pacer.login.uscourts.gov/services/cso-auth' });
+    expect(connection.status()).toMatchObject({
+      profileId: 'cit',
+      kind: 'live',
+      isExperimental: true,
+      ecfUrl: 'https://ecf.cit.uscourts.gov',
+      loginServiceUrl: 'https://pacer.login.uscourts.gov/services/cso-auth',
+    });
     await expect(fetch(`${trainingUrl}/`)).rejects.toThrow();
     await connection.close();
   });
@@ -50,7 +69,11 @@ describe('the court connection', () => {
     const failing: TrainingCourtLauncher = { start: async () => Promise.reject(new Error('port in use')) };
     const connection = createCourtConnection({ launcher: failing, onChange: () => undefined });
     await connection.use('cit-training');
-    expect(connection.status()).toMatchObject({ state: 'failed', message: 'The training court could not start: port in use', ecfUrl: null });
+    expect(connection.status()).toMatchObject({
+      state: 'failed',
+      message: 'The training court could not start: port in use',
+      ecfUrl: null,
+    });
     const without = createCourtConnection({ launcher: null, onChange: () => undefined });
     await without.use('cit-training');
     expect(without.status()).toMatchObject({ state: 'unavailable' });
@@ -58,7 +81,9 @@ describe('the court connection', () => {
 
   it('starts one court however often the profile is applied', async () => {
     let starts = 0;
-    const launcher: TrainingCourtLauncher = { start: async () => ({ url: `http://127.0.0.1:${++starts}`, close: async () => undefined }) };
+    const launcher: TrainingCourtLauncher = {
+      start: async () => ({ url: `http://127.0.0.1:${++starts}`, close: async () => undefined }),
+    };
     const connection = createCourtConnection({ launcher, onChange: () => undefined });
     await Promise.all([connection.use('cit-training'), connection.use('cit-training'), connection.use('cit-training')]);
     expect(starts).toBe(1);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TotpAlgorithm } from '../../../src-main/core/court/totp';
-import { decodeBase32, encodeBase32, generateTotp, generateTotpSecret, verifyTotp } from '../../../src-main/core/court/totp';
+import {
+  decodeBase32,
+  encodeBase32,
+  generateTotp,
+  generateTotpSecret,
+  verifyTotp,
+} from '../../../src-main/core/court/totp';
 
 // RFC 6238 Appendix B: each algorithm has its own ASCII seed, as long as its hash output.
 const seeds: Record<TotpAlgorithm, string> = {
@@ -100,7 +106,9 @@ describe('checking a typed code', () => {
 
   it('checks 8-digit SHA-256 codes when asked to', () => {
     const key = seedAsBase32('sha256');
-    expect(verifyTotp(key, '68084774', 1_111_111_109_000, { window: 1, digits: 8, algorithm: 'sha256' })).toBe(37037036);
+    expect(verifyTotp(key, '68084774', 1_111_111_109_000, { window: 1, digits: 8, algorithm: 'sha256' })).toBe(
+      37037036,
+    );
   });
 
   it('does not look before the first step of 1970', () => {

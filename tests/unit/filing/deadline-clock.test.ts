@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { courtTimeZone, deadlineStatus, easternDateOf, easternMidnightEnding, isTimely, isWithinClerkHours } from '../../../src-main/shared/deadline-clock';
+import {
+  courtTimeZone,
+  deadlineStatus,
+  easternDateOf,
+  easternMidnightEnding,
+  isTimely,
+  isWithinClerkHours,
+} from '../../../src-main/shared/deadline-clock';
 
 // Instants are written in UTC with their Eastern reading beside them. 2026: US DST from March 8 to November 1,
 // EU summer time from March 29 to October 25.
@@ -32,7 +39,12 @@ describe('FAQ 27: a filing is timely if filed before midnight Eastern', () => {
   it('a filing at 8:59 p.m. in Los Angeles is the last minute of the Eastern day', () => {
     const filedAt = new Date('2026-01-15T04:59:00Z'); // 8:59 p.m. PST = 11:59 p.m. EST
     expect(isTimely(filedAt, '2026-01-14')).toBe(true);
-    expect(deadlineStatus(filedAt, 'America/Los_Angeles')).toMatchObject({ easternClock: '11:59 PM EST', localClock: '8:59 PM PST', timeLeft: '1 min', level: 'urgent' });
+    expect(deadlineStatus(filedAt, 'America/Los_Angeles')).toMatchObject({
+      easternClock: '11:59 PM EST',
+      localClock: '8:59 PM PST',
+      timeLeft: '1 min',
+      level: 'urgent',
+    });
   });
 
   it('midnight Eastern from Honolulu is 7 p.m. there in winter and 6 p.m. in summer (Hawaii keeps no DST)', () => {
@@ -90,7 +102,11 @@ describe('midnight Eastern across daylight saving changes', () => {
   it('between the US and EU changes (March 20), midnight Eastern is 4 a.m. in London, not 5', () => {
     const now = new Date('2026-03-20T12:00:00Z'); // noon GMT, 8 a.m. EDT
     expect(easternMidnightEnding(now).toISOString()).toBe('2026-03-21T04:00:00.000Z');
-    expect(deadlineStatus(now, 'Europe/London')).toMatchObject({ easternClock: '8:00 AM EDT', localClock: '12:00 PM GMT', timeLeft: '16 h 0 min' });
+    expect(deadlineStatus(now, 'Europe/London')).toMatchObject({
+      easternClock: '8:00 AM EDT',
+      localClock: '12:00 PM GMT',
+      timeLeft: '16 h 0 min',
+    });
   });
 
   it('between the EU and US autumn changes (October 28), London is 4 hours ahead of New York', () => {
@@ -134,7 +150,14 @@ describe("FAQ 30: the Clerk's Office is open 8:30 a.m. to 5:00 p.m. Eastern, Mon
 describe('the deadline banner', () => {
   it('reads "3 h 12 min" and is calm at 8:48 p.m. Eastern', () => {
     const status = deadlineStatus(new Date('2026-01-15T01:48:00Z'), 'America/Los_Angeles');
-    expect(status).toMatchObject({ timeLeft: '3 h 12 min', level: 'calm', easternClock: '8:48 PM EST', localClock: '5:48 PM PST', localTimeZone: 'America/Los_Angeles', isAfterClerkHours: true });
+    expect(status).toMatchObject({
+      timeLeft: '3 h 12 min',
+      level: 'calm',
+      easternClock: '8:48 PM EST',
+      localClock: '5:48 PM PST',
+      localTimeZone: 'America/Los_Angeles',
+      isAfterClerkHours: true,
+    });
     expect(status.millisecondsLeft).toBe(3 * hour + 12 * 60_000);
   });
 

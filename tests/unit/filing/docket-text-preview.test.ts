@@ -13,7 +13,9 @@ describe('the docket text preview, as the training court writes it', () => {
   });
 
   it('reads event, filer and parties', () => {
-    expect(docketTextPreview(draftWith({ eventId: 'form-11-notice-of-appearance', documents: [mainDocument] }))).toBe('Form 11 Notice of Appearance. Filed by the filing attorney on behalf of Acme Bearings, Inc..');
+    expect(docketTextPreview(draftWith({ eventId: 'form-11-notice-of-appearance', documents: [mainDocument] }))).toBe(
+      'Form 11 Notice of Appearance. Filed by the filing attorney on behalf of Acme Bearings, Inc..',
+    );
   });
 
   it('adds the annotation, the parties in case order, the related documents and the attachments', () => {

@@ -13,16 +13,23 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs the editor until it has acknowledged at least `minimum` saves, then kills it with SIGKILL at a random moment. */
 function editThenKill(databaseFile: string, draftId: string, minimum: number): Promise<number> {
-  const child = spawn(process.execPath, [path.join(testBuildFolder, 'processes', 'draft-editor.js'), databaseFile, draftId], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(testBuildFolder, 'processes', 'draft-editor.js'), databaseFile, draftId],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let acknowledged = 0;
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      for (const match of chunk.toString().matchAll(/saved (\d+)/g)) acknowledged = Math.max(acknowledged, Number(match[1]));
+      for (const match of chunk.toString().matchAll(/saved (\d+)/g))
+        acknowledged = Math.max(acknowledged, Number(match[1]));
       if (acknowledged >= minimum && !child.killed) setTimeout(() => child.kill('SIGKILL'), Math.random() * 30);
     });
-    child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`the editor stopped on its own: ${errors}`))));
+    child.once('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`the editor stopped on its own: ${errors}`)),
+    );
   });
 }
 

@@ -1,7 +1,11 @@
 import type * as Zlib from 'node:zlib';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { largestUnpackedPackageBytes, readDraftPackage, writeDraftPackage } from '../../../src-main/core/filing/draft-package';
+import {
+  largestUnpackedPackageBytes,
+  readDraftPackage,
+  writeDraftPackage,
+} from '../../../src-main/core/filing/draft-package';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { makePdf } from '../../support/synthetic-pdfs';
 
@@ -26,9 +30,23 @@ afterAll(async () => {
 });
 
 async function preparedDraft(): Promise<{ id: string; bytes: Uint8Array<ArrayBuffer> }> {
-  const main = await paralegal.handlers['documents.add']({ jobId: 'm', name: 'Motion to Stay.pdf', bytes: await makePdf(2) });
-  const order = await paralegal.handlers['documents.add']({ jobId: 'o', name: 'Proposed Order.pdf', bytes: await makePdf(1) });
-  await vi.waitFor(async () => expect((await paralegal.handlers['documents.list']({})).every((record) => record.preflight.state === 'done')).toBe(true), { timeout: 20_000 });
+  const main = await paralegal.handlers['documents.add']({
+    jobId: 'm',
+    name: 'Motion to Stay.pdf',
+    bytes: await makePdf(2),
+  });
+  const order = await paralegal.handlers['documents.add']({
+    jobId: 'o',
+    name: 'Proposed Order.pdf',
+    bytes: await makePdf(1),
+  });
+  await vi.waitFor(
+    async () =>
+      expect(
+        (await paralegal.handlers['documents.list']({})).every((record) => record.preflight.state === 'done'),
+      ).toBe(true),
+    { timeout: 20_000 },
+  );
   const draft = await paralegal.handlers['drafts.create']({});
   await paralegal.handlers['drafts.update']({
     id: draft.id,
@@ -37,7 +55,10 @@ async function preparedDraft(): Promise<{ id: string; bytes: Uint8Array<ArrayBuf
       parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }],
       filerPartyIds: ['us-1017'],
       eventId: 'motion-to-stay',
-      documents: [{ documentId: main.id, type: 'main', description: '' }, { documentId: order.id, type: 'proposed-order', description: 'Proposed Order' }],
+      documents: [
+        { documentId: main.id, type: 'main', description: '' },
+        { documentId: order.id, type: 'proposed-order', description: 'Proposed Order' },
+      ],
       preparedBy: 'Pat Paralegal',
       isReadyForReview: true,
     },
@@ -49,14 +70,26 @@ describe('handing a draft to the attorney on another desktop', () => {
   it('exports one package file that imports with its documents, who prepared it, and that it is ready for review', async () => {
     const { bytes } = await preparedDraft();
     const imported = await attorney.handlers['drafts.import']({ name: 'motion.ecfdraft', bytes });
-    expect(imported).toMatchObject({ preparedBy: 'Pat Paralegal', isReadyForReview: true, eventId: 'motion-to-stay', outbox: null });
+    expect(imported).toMatchObject({
+      preparedBy: 'Pat Paralegal',
+      isReadyForReview: true,
+      eventId: 'motion-to-stay',
+      outbox: null,
+    });
     const documents = await attorney.handlers['documents.list']({});
     expect(documents.map((document) => document.name).sort()).toEqual(['Motion to Stay.pdf', 'Proposed Order.pdf']);
-    expect(imported.documents.map((document) => documents.find((record) => record.id === document.documentId)?.name)).toEqual(['Motion to Stay.pdf', 'Proposed Order.pdf']);
+    expect(
+      imported.documents.map((document) => documents.find((record) => record.id === document.documentId)?.name),
+    ).toEqual(['Motion to Stay.pdf', 'Proposed Order.pdf']);
     const source = await paralegal.handlers['documents.list']({});
-    expect(documents.map((document) => document.sha256).sort()).toEqual(source.map((document) => document.sha256).sort());
+    expect(documents.map((document) => document.sha256).sort()).toEqual(
+      source.map((document) => document.sha256).sort(),
+    );
     // The attorney's desktop checks every document again itself.
-    await vi.waitFor(async () => expect((await attorney.handlers['drafts.get']({ id: imported.id })).canSubmit).toBe(true), { timeout: 20_000 });
+    await vi.waitFor(
+      async () => expect((await attorney.handlers['drafts.get']({ id: imported.id })).canSubmit).toBe(true),
+      { timeout: 20_000 },
+    );
   });
 
   it('refuses a package whose document is not the one exported, and keeps nothing of it', async () => {
@@ -67,9 +100,19 @@ describe('handing a draft to the attorney on another desktop', () => {
     tampered.writeUInt8((tampered.readUInt8(flipped) ^ 0xff) & 0xff, flipped);
     (body.documents[0] as { content: string }).content = tampered.toString('base64');
     const before = (await attorney.handlers['documents.list']({})).length;
-    await expect(attorney.handlers['drafts.import']({ name: 'tampered.ecfdraft', bytes: new Uint8Array(gzipSync(JSON.stringify(body))) })).rejects.toMatchObject({ code: 'package.damaged', message: expect.stringContaining('SHA-256 differs') });
+    await expect(
+      attorney.handlers['drafts.import']({
+        name: 'tampered.ecfdraft',
+        bytes: new Uint8Array(gzipSync(JSON.stringify(body))),
+      }),
+    ).rejects.toMatchObject({ code: 'package.damaged', message: expect.stringContaining('SHA-256 differs') });
     expect(await attorney.handlers['documents.list']({})).toHaveLength(before);
-    await expect(attorney.handlers['drafts.import']({ name: 'junk.ecfdraft', bytes: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({ code: 'package.damaged', message: expect.stringContaining('not an ECF Desk draft package') });
+    await expect(
+      attorney.handlers['drafts.import']({ name: 'junk.ecfdraft', bytes: new Uint8Array([1, 2, 3]) }),
+    ).rejects.toMatchObject({
+      code: 'package.damaged',
+      message: expect.stringContaining('not an ECF Desk draft package'),
+    });
   });
 
   it('refuses a package whose document name hides a right-to-left override, shows the name safely, and keeps nothing of it', async () => {
@@ -77,8 +120,14 @@ describe('handing a draft to the attorney on another desktop', () => {
     const body = JSON.parse(gunzipSync(bytes).toString('utf8')) as { documents: { name: string }[] };
     (body.documents[0] as { name: string }).name = 'Invoice\u202efdp.pdf';
     const before = (await attorney.handlers['documents.list']({})).length;
-    const refusal = attorney.handlers['drafts.import']({ name: 'disguised.ecfdraft', bytes: new Uint8Array(gzipSync(JSON.stringify(body))) });
-    await expect(refusal).rejects.toMatchObject({ code: 'package.damaged', message: expect.stringContaining('"Invoice[U+202E]fdp.pdf"') });
+    const refusal = attorney.handlers['drafts.import']({
+      name: 'disguised.ecfdraft',
+      bytes: new Uint8Array(gzipSync(JSON.stringify(body))),
+    });
+    await expect(refusal).rejects.toMatchObject({
+      code: 'package.damaged',
+      message: expect.stringContaining('"Invoice[U+202E]fdp.pdf"'),
+    });
     await expect(refusal).rejects.toMatchObject({ message: expect.stringContaining('right-to-left override') });
     expect(await attorney.handlers['documents.list']({})).toHaveLength(before);
   });
@@ -98,7 +147,9 @@ describe('a package too large to read', () => {
     const member = gzipSync(Buffer.alloc(8 * 1024 * 1024));
     const bomb = new Uint8Array(Buffer.concat(Array.from({ length: 256 }, () => member)));
     expect(bomb.byteLength).toBeLessThan(3 * 1024 * 1024);
-    expect(() => readDraftPackage(bomb)).toThrow(expect.objectContaining({ code: 'package.too-large', message: expect.stringContaining('more than 300 MB') }));
+    expect(() => readDraftPackage(bomb)).toThrow(
+      expect.objectContaining({ code: 'package.too-large', message: expect.stringContaining('more than 300 MB') }),
+    );
     expect(unpackLimits.length).toBeGreaterThan(0);
     expect(Math.max(...unpackLimits)).toBeLessThanOrEqual(largestUnpackedPackageBytes);
   });
@@ -106,7 +157,9 @@ describe('a package too large to read', () => {
   it('refuses at once, before inflating anything, a package whose gzip trailer says it unpacks to more than 300 MB', () => {
     const honest = Buffer.from(gzipSync(JSON.stringify({ format: 'ecf-desk-draft' })));
     honest.writeUInt32LE(600 * 1024 * 1024, honest.byteLength - 4);
-    expect(() => readDraftPackage(new Uint8Array(honest))).toThrow(expect.objectContaining({ code: 'package.too-large' }));
+    expect(() => readDraftPackage(new Uint8Array(honest))).toThrow(
+      expect.objectContaining({ code: 'package.too-large' }),
+    );
     expect(unpackLimits).toEqual([]);
   });
 
@@ -119,9 +172,18 @@ describe('a package too large to read', () => {
 
   it('is never written: a draft whose documents cannot fit in one package is refused at export with what to do', async () => {
     const draft = await paralegal.handlers['drafts.create']({});
-    const record = await paralegal.handlers['documents.add']({ jobId: 'large', name: 'Appendix.pdf', bytes: await makePdf(1) });
+    const record = await paralegal.handlers['documents.add']({
+      jobId: 'large',
+      name: 'Appendix.pdf',
+      bytes: await makePdf(1),
+    });
     const hundredMegabytes = new Uint8Array(100 * 1024 * 1024);
     const documents = Array.from({ length: 5 }, () => ({ record, bytes: hundredMegabytes }));
-    expect(() => writeDraftPackage(draft, documents, new Date())).toThrow(expect.objectContaining({ code: 'package.too-large', message: expect.stringContaining('Split the largest documents') }));
+    expect(() => writeDraftPackage(draft, documents, new Date())).toThrow(
+      expect.objectContaining({
+        code: 'package.too-large',
+        message: expect.stringContaining('Split the largest documents'),
+      }),
+    );
   });
 });

@@ -18,7 +18,9 @@ describe('FAQ 30: finding a docket event by a word or phrase', () => {
   });
 
   it('"MJAR" finds the motion for judgment on the agency record by its alias and says which alias matched', () => {
-    expect(matchesOf('MJAR')).toEqual([{ event: expect.objectContaining({ id: 'motion-for-judgment-on-the-agency-record' }), matchedAlias: 'MJAR' }]);
+    expect(matchesOf('MJAR')).toEqual([
+      { event: expect.objectContaining({ id: 'motion-for-judgment-on-the-agency-record' }), matchedAlias: 'MJAR' },
+    ]);
   });
 
   it('"form 17", "Form17" and "form-17" all find both Form 17 certifications', () => {
@@ -27,7 +29,13 @@ describe('FAQ 30: finding a docket event by a word or phrase', () => {
   });
 
   it('"BPI" finds the events whose name spells out business proprietary information', () => {
-    expect(idsOf('BPI')).toEqual(expect.arrayContaining(['form-17-bpi-certification-attorneys', 'form-18a-termination-of-bpi-access', 'confidential-version']));
+    expect(idsOf('BPI')).toEqual(
+      expect.arrayContaining([
+        'form-17-bpi-certification-attorneys',
+        'form-18a-termination-of-bpi-access',
+        'confidential-version',
+      ]),
+    );
   });
 
   it('"extension" finds the consent motion for extension of time', () => {
@@ -64,7 +72,9 @@ describe('FAQ 30: finding a docket event by a word or phrase', () => {
   });
 
   it('an alias match names the first alias that matched', () => {
-    expect(matchesOf('amended')).toEqual([{ event: expect.objectContaining({ id: 'complaint' }), matchedAlias: 'Amended Complaint' }]);
+    expect(matchesOf('amended')).toEqual([
+      { event: expect.objectContaining({ id: 'complaint' }), matchedAlias: 'Amended Complaint' },
+    ]);
   });
 
   it('groups come in the catalog category order', () => {
@@ -83,6 +93,8 @@ describe('FAQ 30: finding a docket event by a word or phrase', () => {
 
   it('searches the catalog it is given', () => {
     const catalog = citEventCatalog.filter((event) => event.id === 'summons');
-    expect(searchDocketEvents('', catalog)).toEqual([{ category: 'Initiating documents', events: [{ event: catalog[0], matchedAlias: null }] }]);
+    expect(searchDocketEvents('', catalog)).toEqual([
+      { category: 'Initiating documents', events: [{ event: catalog[0], matchedAlias: null }] },
+    ]);
   });
 });

@@ -25,17 +25,38 @@ async function entriesOf1017(): Promise<string[]> {
   const client = new CourtClient(harness.court.url);
   await client.loginAs('rpatel');
   const html = await (await client.get('/cgi-bin/DktRpt.pl?1017')).text();
-  return [...html.matchAll(/<tr class="entry"[^>]*><td>[^<]*<\/td><td>[^<]*(?:<a [^>]*>\d+<\/a>)?[^<]*<\/td><td>([^<]*)</g)].map((match) => match[1] ?? '');
+  return [
+    ...html.matchAll(/<tr class="entry"[^>]*><td>[^<]*<\/td><td>[^<]*(?:<a [^>]*>\d+<\/a>)?[^<]*<\/td><td>([^<]*)</g),
+  ].map((match) => match[1] ?? '');
 }
 
 async function queueAppearance(note: string): Promise<string> {
-  const account = await harness.handlers['accounts.save']({ loginId: 'twalsh', kind: 'filer', defaultClientCode: null, mfaMode: 'none', password: seededPassword('twalsh') });
+  const account = await harness.handlers['accounts.save']({
+    loginId: 'twalsh',
+    kind: 'filer',
+    defaultClientCode: null,
+    mfaMode: 'none',
+    password: seededPassword('twalsh'),
+  });
   await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true });
   const record = await harness.handlers['documents.add']({ jobId: note, name: `${note}.pdf`, bytes: await makePdf(1) });
-  await vi.waitFor(async () => expect((await harness.handlers['documents.list']({}))[0]?.preflight.state).toBe('done'), { timeout: 20_000 });
+  await vi.waitFor(
+    async () => expect((await harness.handlers['documents.list']({}))[0]?.preflight.state).toBe('done'),
+    { timeout: 20_000 },
+  );
   const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
   const draft = await harness.handlers['drafts.create']({});
-  await harness.handlers['drafts.update']({ id: draft.id, changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties, filerPartyIds: ['us-1017'], eventId: 'form-11-notice-of-appearance', documents: [{ documentId: record.id, type: 'main', description: '' }], docketAnnotation: note } });
+  await harness.handlers['drafts.update']({
+    id: draft.id,
+    changes: {
+      case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+      parties,
+      filerPartyIds: ['us-1017'],
+      eventId: 'form-11-notice-of-appearance',
+      documents: [{ documentId: record.id, type: 'main', description: '' }],
+      docketAnnotation: note,
+    },
+  });
   await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
   return draft.id;
 }
@@ -50,14 +71,20 @@ describe('a crash while filing', () => {
     const dying = { current: 'submit' as string | null };
     harness = await startAccountsHarness({ fetch: dyingAt(dying) });
     const id = await queueAppearance('crash-after-submit');
-    await vi.waitFor(async () => expect((await entriesOf1017()).some((text) => text.includes('crash-after-submit'))).toBe(true), { timeout: 20_000 });
+    await vi.waitFor(
+      async () => expect((await entriesOf1017()).some((text) => text.includes('crash-after-submit'))).toBe(true),
+      { timeout: 20_000 },
+    );
     expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toBe('submitting');
 
     dying.current = null;
     await harness.restart();
     expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toBe('needs-verification');
     await logInAgain();
-    await vi.waitFor(async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toMatch(/submitted|filed/), { timeout: 20_000 });
+    await vi.waitFor(
+      async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toMatch(/submitted|filed/),
+      { timeout: 20_000 },
+    );
     expect((await entriesOf1017()).filter((text) => text.includes('crash-after-submit'))).toHaveLength(1);
     const settled = (await harness.handlers['drafts.get']({ id })).draft.outbox;
     expect(settled?.attempts).toBe(1);
@@ -69,11 +96,16 @@ describe('a crash while filing', () => {
     const dying = { current: 'docket-text' as string | null };
     harness = await startAccountsHarness({ fetch: dyingAt(dying) });
     const id = await queueAppearance('crash-before-submit');
-    await vi.waitFor(async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toBe('submitting'));
+    await vi.waitFor(async () =>
+      expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toBe('submitting'),
+    );
     dying.current = null;
     await harness.restart();
     await logInAgain();
-    await vi.waitFor(async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toMatch(/submitted|filed/), { timeout: 20_000 });
+    await vi.waitFor(
+      async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toMatch(/submitted|filed/),
+      { timeout: 20_000 },
+    );
     expect((await entriesOf1017()).filter((text) => text.includes('crash-before-submit'))).toHaveLength(1);
     expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.attempts).toBe(2);
   });

@@ -9,7 +9,13 @@ let harness: AccountsHarness;
 
 beforeAll(async () => {
   harness = await startAccountsHarness();
-  const account = await harness.handlers['accounts.save']({ loginId: 'twalsh', kind: 'filer', defaultClientCode: null, mfaMode: 'none', password: seededPassword('twalsh') });
+  const account = await harness.handlers['accounts.save']({
+    loginId: 'twalsh',
+    kind: 'filer',
+    defaultClientCode: null,
+    mfaMode: 'none',
+    password: seededPassword('twalsh'),
+  });
   await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true });
 }, 60_000);
 afterAll(async () => {
@@ -21,13 +27,24 @@ async function docketTexts(): Promise<string[]> {
   const client = new CourtClient(harness.court.url);
   await client.loginAs('rpatel');
   const html = await (await client.get('/cgi-bin/DktRpt.pl?1017')).text();
-  return [...html.matchAll(/<tr class="entry" data-de-seq-num="\d+"><td>[^<]*<\/td><td>[^<]*(?:<a [^>]*>\d+<\/a>)?[^<]*<\/td><td>([^<]*)<\/td>/g)].map((match) => match[1] ?? '');
+  return [
+    ...html.matchAll(
+      /<tr class="entry" data-de-seq-num="\d+"><td>[^<]*<\/td><td>[^<]*(?:<a [^>]*>\d+<\/a>)?[^<]*<\/td><td>([^<]*)<\/td>/g,
+    ),
+  ].map((match) => match[1] ?? '');
 }
 
 describe('the outbox under faults', () => {
   it(`files each of ${submissions} submissions exactly once through offline spells, 5xx answers, latency and connections dropped before and after the commit`, async () => {
-    const record = await harness.handlers['documents.add']({ jobId: 'fault-doc', name: 'appearance.pdf', bytes: await makePdf(1) });
-    await vi.waitFor(async () => expect((await harness.handlers['documents.list']({}))[0]?.preflight.state).toBe('done'), { timeout: 20_000 });
+    const record = await harness.handlers['documents.add']({
+      jobId: 'fault-doc',
+      name: 'appearance.pdf',
+      bytes: await makePdf(1),
+    });
+    await vi.waitFor(
+      async () => expect((await harness.handlers['documents.list']({}))[0]?.preflight.state).toBe('done'),
+      { timeout: 20_000 },
+    );
     const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
 
     // Offline first: every filing's first request is lost, so everything waits.
@@ -37,29 +54,63 @@ describe('the outbox under faults', () => {
       const draft = await harness.handlers['drafts.create']({});
       const review = await harness.handlers['drafts.update']({
         id: draft.id,
-        changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties, filerPartyIds: ['us-1017'], eventId: 'form-11-notice-of-appearance', documents: [{ documentId: record.id, type: 'main', description: '' }], docketAnnotation: `#${index}` },
+        changes: {
+          case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+          parties,
+          filerPartyIds: ['us-1017'],
+          eventId: 'form-11-notice-of-appearance',
+          documents: [{ documentId: record.id, type: 'main', description: '' }],
+          docketAnnotation: `#${index}`,
+        },
       });
       expect(review.canSubmit).toBe(true);
-      drafts.push((await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false })).draft);
+      drafts.push(
+        (await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false })).draft,
+      );
     }
-    await vi.waitFor(async () => {
-      const waiting = (await harness.handlers['drafts.list']({})).filter((draft) => draft.outbox?.state === 'ready' && /could not be reached/.test(draft.outbox.message ?? ''));
-      expect(waiting.length).toBeGreaterThan(0);
-    }, { timeout: 20_000 });
+    await vi.waitFor(
+      async () => {
+        const waiting = (await harness.handlers['drafts.list']({})).filter(
+          (draft) => draft.outbox?.state === 'ready' && /could not be reached/.test(draft.outbox.message ?? ''),
+        );
+        expect(waiting.length).toBeGreaterThan(0);
+      },
+      { timeout: 20_000 },
+    );
     expect(await docketTexts()).toHaveLength(1);
 
     // Back online, but unreliable.
     await admin(harness.court, 'DELETE', '/admin/faults');
-    await admin(harness.court, 'POST', '/admin/faults', { endpoint: 'filing-start', failStatus: 503, failRate: 0.1, latencyMs: 2 });
-    await admin(harness.court, 'POST', '/admin/faults', { endpoint: 'filing-documents', failStatus: 500, failRate: 0.05 });
-    await admin(harness.court, 'POST', '/admin/faults', { endpoint: 'filing-submit', dropAfterCommitRate: 0.15, dropBeforeCommitRate: 0.1, failRate: 0.05, failStatus: 502 });
+    await admin(harness.court, 'POST', '/admin/faults', {
+      endpoint: 'filing-start',
+      failStatus: 503,
+      failRate: 0.1,
+      latencyMs: 2,
+    });
+    await admin(harness.court, 'POST', '/admin/faults', {
+      endpoint: 'filing-documents',
+      failStatus: 500,
+      failRate: 0.05,
+    });
+    await admin(harness.court, 'POST', '/admin/faults', {
+      endpoint: 'filing-submit',
+      dropAfterCommitRate: 0.15,
+      dropBeforeCommitRate: 0.1,
+      failRate: 0.05,
+      failStatus: 502,
+    });
     await admin(harness.court, 'POST', '/admin/faults', { endpoint: 'docket-report', failRate: 0.1 });
-    await vi.waitFor(async () => {
-      const states = (await harness.handlers['drafts.list']({})).map((draft) => draft.outbox?.state);
-      expect(states.filter((state) => state === 'submitted' || state === 'filed')).toHaveLength(submissions);
-    }, { timeout: 240_000, interval: 250 });
+    await vi.waitFor(
+      async () => {
+        const states = (await harness.handlers['drafts.list']({})).map((draft) => draft.outbox?.state);
+        expect(states.filter((state) => state === 'submitted' || state === 'filed')).toHaveLength(submissions);
+      },
+      { timeout: 240_000, interval: 250 },
+    );
 
-    const state = (await admin(harness.court, 'GET', '/admin/state')) as { faults: Record<string, Record<string, number>> };
+    const state = (await admin(harness.court, 'GET', '/admin/state')) as {
+      faults: Record<string, Record<string, number>>;
+    };
     // The faults really happened.
     expect(state.faults['filing-submit']?.['droppedAfterCommit']).toBeGreaterThan(5);
     expect(state.faults['filing-submit']?.['droppedBeforeCommit']).toBeGreaterThan(5);
@@ -69,12 +120,16 @@ describe('the outbox under faults', () => {
     const texts = await docketTexts();
     expect(texts).toHaveLength(submissions + 1);
     for (let index = 0; index < submissions; index += 1) {
-      expect(texts.filter((text) => text.includes(`Appearance #${index}.`)), `#${index}`).toHaveLength(1);
+      expect(
+        texts.filter((text) => text.includes(`Appearance #${index}.`)),
+        `#${index}`,
+      ).toHaveLength(1);
     }
     // Each outbox item points at its own entry.
     const final = await harness.handlers['drafts.list']({});
     const entries = final.map((draft) => draft.outbox?.deSeqNum);
     expect(new Set(entries).size).toBe(submissions);
-    for (const draft of final) expect(texts[(draft.outbox?.deSeqNum ?? 0) - 1]).toContain(`Appearance ${draft.docketAnnotation}.`);
+    for (const draft of final)
+      expect(texts[(draft.outbox?.deSeqNum ?? 0) - 1]).toContain(`Appearance ${draft.docketAnnotation}.`);
   }, 300_000);
 });

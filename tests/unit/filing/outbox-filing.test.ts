@@ -16,25 +16,44 @@ afterEach(async () => {
 /** Adds a PDF to the document store and waits for its preflight. */
 async function addPdf(name: string, pages = 1): Promise<string> {
   const record = await harness.handlers['documents.add']({ jobId: name, name, bytes: await makePdf(pages) });
-  await vi.waitFor(async () => {
-    const current = (await harness.handlers['documents.list']({})).find((candidate) => candidate.id === record.id);
-    if (current?.preflight.state !== 'done') throw new Error('still checking');
-  }, { timeout: 20_000 });
+  await vi.waitFor(
+    async () => {
+      const current = (await harness.handlers['documents.list']({})).find((candidate) => candidate.id === record.id);
+      if (current?.preflight.state !== 'done') throw new Error('still checking');
+    },
+    { timeout: 20_000 },
+  );
   return record.id;
 }
 
 async function logIn(loginId: string): Promise<void> {
-  const saved = (await harness.handlers['accounts.list']({})).accounts.find((candidate) => candidate.loginId === loginId);
-  const account = saved ?? (await harness.handlers['accounts.save']({ loginId, kind: 'filer', defaultClientCode: null, mfaMode: 'none', password: seededPassword(loginId) }));
-  expect(await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject({ outcome: 'logged-in' });
+  const saved = (await harness.handlers['accounts.list']({})).accounts.find(
+    (candidate) => candidate.loginId === loginId,
+  );
+  const account =
+    saved ??
+    (await harness.handlers['accounts.save']({
+      loginId,
+      kind: 'filer',
+      defaultClientCode: null,
+      mfaMode: 'none',
+      password: seededPassword(loginId),
+    }));
+  expect(await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject(
+    { outcome: 'logged-in' },
+  );
 }
 
 async function waitForState(id: string, states: string[], timeout = 20_000): Promise<Draft> {
   let draft: Draft | undefined;
-  await vi.waitFor(async () => {
-    draft = (await harness.handlers['drafts.get']({ id })).draft;
-    if (!states.includes(draft.outbox?.state ?? 'draft')) throw new Error(`state ${draft.outbox?.state}: ${draft.outbox?.message}`);
-  }, { timeout, interval: 50 });
+  await vi.waitFor(
+    async () => {
+      draft = (await harness.handlers['drafts.get']({ id })).draft;
+      if (!states.includes(draft.outbox?.state ?? 'draft'))
+        throw new Error(`state ${draft.outbox?.state}: ${draft.outbox?.message}`);
+    },
+    { timeout, interval: 50 },
+  );
   return draft as Draft;
 }
 
@@ -42,11 +61,17 @@ describe('filing through the outbox', () => {
   it('files a motion with its proposed order and an exhibit, from empty draft to filed with its NEF', async () => {
     await logIn('twalsh');
     const [cases] = [await harness.handlers['court.findCases']({ query: 'Court No. 26-00123' })];
-    expect(cases).toEqual([{ caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }]);
+    expect(cases).toEqual([
+      { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+    ]);
     const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
     expect(parties.map((party) => party.id)).toEqual(['acme', 'us-1017']);
     const draft = await harness.handlers['drafts.create']({});
-    const [motion, order, exhibit] = [await addPdf('motion.pdf', 3), await addPdf('order.pdf'), await addPdf('exhibit-a.pdf', 2)];
+    const [motion, order, exhibit] = [
+      await addPdf('motion.pdf', 3),
+      await addPdf('order.pdf'),
+      await addPdf('exhibit-a.pdf', 2),
+    ];
     const review = await harness.handlers['drafts.update']({
       id: draft.id,
       changes: {
@@ -65,14 +90,26 @@ describe('filing through the outbox', () => {
     expect(review.canSubmit).toBe(true);
     await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
     const submitted = await waitForState(draft.id, ['submitted', 'filed']);
-    expect(submitted.outbox).toMatchObject({ documentNumber: 1, deSeqNum: 2, docketText: 'Motion to Stay. Filed by Thomas Walsh of U.S. Department of Justice on behalf of United States. (Attachments: # (1) Proposed Order, # (2) Exhibit A - Entry summaries) (Walsh, Thomas)' });
+    expect(submitted.outbox).toMatchObject({
+      documentNumber: 1,
+      deSeqNum: 2,
+      docketText:
+        'Motion to Stay. Filed by Thomas Walsh of U.S. Department of Justice on behalf of United States. (Attachments: # (1) Proposed Order, # (2) Exhibit A - Entry summaries) (Walsh, Thomas)',
+    });
     const filed = await waitForState(draft.id, ['filed']);
     expect(filed.outbox?.filedAt).not.toBeNull();
     // FAQ 46: the documents as sent are kept by SHA-256, and the court's receipt is kept with the filing.
     const records = await harness.handlers['documents.list']({});
-    expect(filed.outbox?.sentDocuments).toEqual([motion, order, exhibit].map((id) => ({ name: records.find((record) => record.id === id)?.name, sha256: records.find((record) => record.id === id)?.sha256 })));
+    expect(filed.outbox?.sentDocuments).toEqual(
+      [motion, order, exhibit].map((id) => ({
+        name: records.find((record) => record.id === id)?.name,
+        sha256: records.find((record) => record.id === id)?.sha256,
+      })),
+    );
     expect(filed.outbox?.hasReceipt).toBe(true);
-    expect((await harness.handlers['outbox.receipt']({ draftId: draft.id })).html).toContain('Notice of Electronic Filing');
+    expect((await harness.handlers['outbox.receipt']({ draftId: draft.id })).html).toContain(
+      'Notice of Electronic Filing',
+    );
     expect(harness.events.some((event) => event.name === 'drafts.changed')).toBe(true);
   });
 
@@ -80,11 +117,17 @@ describe('filing through the outbox', () => {
     await logIn('twalsh');
     const draft = await filingDraft('form-11-notice-of-appearance', 'waiting');
     await harness.handlers['session.logout']({});
-    await expect(harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false })).rejects.toMatchObject({ code: 'session.none' });
+    await expect(
+      harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false }),
+    ).rejects.toMatchObject({ code: 'session.none' });
     await logIn('twalsh');
     await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false });
     await harness.handlers['session.logout']({});
-    await vi.waitFor(async () => expect((await harness.handlers['drafts.get']({ id: draft.id })).draft.outbox?.message).toMatch(/Log in with a filer account/));
+    await vi.waitFor(async () =>
+      expect((await harness.handlers['drafts.get']({ id: draft.id })).draft.outbox?.message).toMatch(
+        /Log in with a filer account/,
+      ),
+    );
     await logIn('twalsh');
     await waitForState(draft.id, ['submitted', 'filed']);
   });
@@ -92,38 +135,83 @@ describe('filing through the outbox', () => {
   it('files the Motion to Intervene package only in its order (FAQ 41)', async () => {
     await logIn('twalsh');
     const steps = await harness.handlers['drafts.createInterventionPackage']({});
-    expect(steps.map((step) => step.eventId)).toEqual(['motion-to-intervene', 'form-11-notice-of-appearance', 'form-13-corporate-disclosure', 'form-17-bpi-certification-attorneys', 'form-17-bpi-certification-consultants']);
+    expect(steps.map((step) => step.eventId)).toEqual([
+      'motion-to-intervene',
+      'form-11-notice-of-appearance',
+      'form-13-corporate-disclosure',
+      'form-17-bpi-certification-attorneys',
+      'form-17-bpi-certification-consultants',
+    ]);
     const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
-    await harness.handlers['drafts.update']({ id: steps[0]?.id ?? '', changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties, filerPartyIds: ['us-1017'] } });
+    await harness.handlers['drafts.update']({
+      id: steps[0]?.id ?? '',
+      changes: {
+        case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+        parties,
+        filerPartyIds: ['us-1017'],
+      },
+    });
     const main = await addPdf('package.pdf');
     const order = await addPdf('package-order.pdf');
     for (const step of steps) {
-      const documents = step.eventId === 'motion-to-intervene' ? [{ documentId: main, type: 'main' as const, description: '' }, { documentId: order, type: 'proposed-order' as const, description: 'Proposed Order' }] : [{ documentId: main, type: 'main' as const, description: '' }];
+      const documents =
+        step.eventId === 'motion-to-intervene'
+          ? [
+              { documentId: main, type: 'main' as const, description: '' },
+              { documentId: order, type: 'proposed-order' as const, description: 'Proposed Order' },
+            ]
+          : [{ documentId: main, type: 'main' as const, description: '' }];
       await harness.handlers['drafts.update']({ id: step.id, changes: { documents } });
     }
     // Step 2 cannot go before step 1 is submitted.
     const second = await harness.handlers['drafts.get']({ id: steps[1]?.id ?? '' });
     expect(second.checks.find((check) => check.source.includes('FAQ 41') && check.level === 'block')).toBeDefined();
-    await expect(harness.handlers['outbox.submit']({ draftId: steps[1]?.id ?? '', confirmsSignature: true, sendNow: true })).rejects.toMatchObject({ code: 'invalid-arguments' });
+    await expect(
+      harness.handlers['outbox.submit']({ draftId: steps[1]?.id ?? '', confirmsSignature: true, sendNow: true }),
+    ).rejects.toMatchObject({ code: 'invalid-arguments' });
     for (const step of steps) {
       await harness.handlers['outbox.submit']({ draftId: step.id, confirmsSignature: true, sendNow: true });
       await waitForState(step.id, ['submitted', 'filed']);
     }
-    const numbers = await Promise.all(steps.map(async (step) => (await harness.handlers['drafts.get']({ id: step.id })).draft.outbox?.deSeqNum ?? 0));
+    const numbers = await Promise.all(
+      steps.map(async (step) => (await harness.handlers['drafts.get']({ id: step.id })).draft.outbox?.deSeqNum ?? 0),
+    );
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 
   it('takes the clean copy in place of a blocked PDF once it is fixed, and the review lets it through', async () => {
     const draft = await harness.handlers['drafts.create']({});
-    const blocked = await harness.handlers['documents.add']({ jobId: 'js', name: 'with-script.pdf', bytes: new Uint8Array(await buildPdf(withOpenActionJavaScript)) });
-    await vi.waitFor(async () => expect((await harness.handlers['documents.list']({})).find((record) => record.id === blocked.id)?.preflight.state).toBe('done'), { timeout: 20_000 });
+    const blocked = await harness.handlers['documents.add']({
+      jobId: 'js',
+      name: 'with-script.pdf',
+      bytes: new Uint8Array(await buildPdf(withOpenActionJavaScript)),
+    });
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await harness.handlers['documents.list']({})).find((record) => record.id === blocked.id)?.preflight.state,
+        ).toBe('done'),
+      { timeout: 20_000 },
+    );
     const before = await harness.handlers['drafts.update']({
       id: draft.id,
-      changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }], filerPartyIds: ['us-1017'], eventId: 'form-11-notice-of-appearance', documents: [{ documentId: blocked.id, type: 'main', description: '' }] },
+      changes: {
+        case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+        parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }],
+        filerPartyIds: ['us-1017'],
+        eventId: 'form-11-notice-of-appearance',
+        documents: [{ documentId: blocked.id, type: 'main', description: '' }],
+      },
     });
     expect(before.checks.map((check) => check.id)).toContain('document.preflight-blocked');
     const [version] = await harness.handlers['documents.fix']({ id: blocked.id, fix: 'clean-copy' });
-    await vi.waitFor(async () => expect((await harness.handlers['documents.list']({})).find((record) => record.id === version?.id)?.preflight.state).toBe('done'), { timeout: 20_000 });
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await harness.handlers['documents.list']({})).find((record) => record.id === version?.id)?.preflight.state,
+        ).toBe('done'),
+      { timeout: 20_000 },
+    );
     const after = await harness.handlers['drafts.get']({ id: draft.id });
     expect(after.draft.documents.map((document) => document.documentId)).toEqual([version?.id]);
     expect(after.canSubmit).toBe(true);
@@ -134,7 +222,9 @@ describe('filing through the outbox', () => {
     const draft = await filingDraft('form-11-notice-of-appearance', 'refused');
     // A party of another case: the app cannot know the court's list is different now, the court refuses it.
     await harness.handlers['drafts.update']({ id: draft.id, changes: { filerPartyIds: ['pcia'] } });
-    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true }).catch(() => undefined);
+    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true }).catch(
+      () => undefined,
+    );
     const failed = await waitForState(draft.id, ['failed']);
     expect(failed.outbox?.message).toContain('Select the party or parties this document is filed for.');
   });
@@ -147,9 +237,15 @@ async function filingDraft(eventId: string, note: string): Promise<Draft> {
   const main = await addPdf(`${note}.pdf`);
   const review = await harness.handlers['drafts.update']({
     id: draft.id,
-    changes: { case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }, parties, filerPartyIds: ['us-1017'], eventId, documents: [{ documentId: main, type: 'main', description: '' }], docketAnnotation: note },
+    changes: {
+      case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+      parties,
+      filerPartyIds: ['us-1017'],
+      eventId,
+      documents: [{ documentId: main, type: 'main', description: '' }],
+      docketAnnotation: note,
+    },
   });
   expect(review.canSubmit).toBe(true);
   return review.draft;
 }
-

@@ -8,10 +8,67 @@ import { seededRandom, type SeededRandom } from '../../support/seeded-random';
  * never throws and gives back no more than it was given. Fixed seeds: a failure names its seed and case.
  */
 const pieces = [
-  '<', '>', '</', '/>', '<!--', '-->', '--!>', '<!-->', '<!', '<?', '<![CDATA[', ']]>', '<!DOCTYPE html>', '"', "'", '=', ' ', '\n', '\t', '/', '-', '!',
-  'a', 'p', 'br', 'td', 'tr', 'table', 'script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'plaintext', 'head', 'xml',
-  '<a href=', '<a href="/doc1/1">', '</a>', '<script>', '</script>', '<style>', '</style >', '<title>', '</TITLE>', '<tr><td>', '</td>',
-  '&amp;', '&nbsp', '&#x1F600;', '&#99999999;', '&lt;', '&', '#', ';', 'Case Name:', 'Docket Text:', '\u0000', '\u00a0', 'é',
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<!--',
+  '-->',
+  '--!>',
+  '<!-->',
+  '<!',
+  '<?',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE html>',
+  '"',
+  "'",
+  '=',
+  ' ',
+  '\n',
+  '\t',
+  '/',
+  '-',
+  '!',
+  'a',
+  'p',
+  'br',
+  'td',
+  'tr',
+  'table',
+  'script',
+  'style',
+  'title',
+  'textarea',
+  'xmp',
+  'iframe',
+  'plaintext',
+  'head',
+  'xml',
+  '<a href=',
+  '<a href="/doc1/1">',
+  '</a>',
+  '<script>',
+  '</script>',
+  '<style>',
+  '</style >',
+  '<title>',
+  '</TITLE>',
+  '<tr><td>',
+  '</td>',
+  '&amp;',
+  '&nbsp',
+  '&#x1F600;',
+  '&#99999999;',
+  '&lt;',
+  '&',
+  '#',
+  ';',
+  'Case Name:',
+  'Docket Text:',
+  '\u0000',
+  '\u00a0',
+  'é',
 ];
 
 function soup(random: SeededRandom, count: number): string {
@@ -26,7 +83,10 @@ function outputLength(token: HtmlToken): number {
     case 'comment':
       return token.text.length;
     case 'start-tag':
-      return token.name.length + token.attributes.reduce((total, attribute) => total + attribute.name.length + attribute.value.length, 0);
+      return (
+        token.name.length +
+        token.attributes.reduce((total, attribute) => total + attribute.name.length + attribute.value.length, 0)
+      );
     case 'end-tag':
       return token.name.length;
     case 'doctype':
@@ -41,8 +101,13 @@ function problemWith(html: string): string | null {
   for (const token of tokenizeHtml(html)) {
     count += 1;
     characters += outputLength(token);
-    if ((token.kind === 'start-tag' || token.kind === 'end-tag') && !/^[a-z][^A-Z\t\n\f\r />]*$/.test(token.name)) return `tag name ${JSON.stringify(token.name)}`;
-    if (token.kind === 'start-tag' && new Set(token.attributes.map((attribute) => attribute.name)).size !== token.attributes.length) return `repeated attribute in <${token.name}>`;
+    if ((token.kind === 'start-tag' || token.kind === 'end-tag') && !/^[a-z][^A-Z\t\n\f\r />]*$/.test(token.name))
+      return `tag name ${JSON.stringify(token.name)}`;
+    if (
+      token.kind === 'start-tag' &&
+      new Set(token.attributes.map((attribute) => attribute.name)).size !== token.attributes.length
+    )
+      return `repeated attribute in <${token.name}>`;
   }
   if (count > html.length) return `${count} tokens from ${html.length} characters`;
   if (characters > html.length) return `${characters} characters out of ${html.length}`;

@@ -5,7 +5,14 @@ import { MailFileError } from '../../../src-main/core/inbox/sources/mail-file-er
 import { msgToRfc822 } from '../../../src-main/core/inbox/sources/msg-to-rfc822';
 import { seededRandom, type SeededRandom } from '../../support/seeded-random';
 import { citNotice } from '../inbox/sources/cit-notice';
-import { directoryEntries, fatEntryOffset, linkOffsets, miniFatEntryOffset, readLayout, writeUint32 } from '../inbox/sources/compound-file-surgery';
+import {
+  directoryEntries,
+  fatEntryOffset,
+  linkOffsets,
+  miniFatEntryOffset,
+  readLayout,
+  writeUint32,
+} from '../inbox/sources/compound-file-surgery';
 import { buildOutlookMsg } from '../inbox/sources/outlook-msg';
 
 /**
@@ -19,7 +26,12 @@ import { buildOutlookMsg } from '../inbox/sources/outlook-msg';
 function citMsg(): Uint8Array {
   const raw = citNotice(7);
   const split = raw.indexOf('\r\n\r\n');
-  return buildOutlookMsg({ subject: 'from the headers', transportHeaders: raw.slice(0, split), html: raw.slice(split + 4), deliveredAt: new Date('2026-03-02T21:06:05Z') });
+  return buildOutlookMsg({
+    subject: 'from the headers',
+    transportHeaders: raw.slice(0, split),
+    html: raw.slice(split + 4),
+    deliveredAt: new Date('2026-03-02T21:06:05Z'),
+  });
 }
 
 function plainMsg(): Uint8Array {
@@ -70,19 +82,33 @@ function mutate(random: SeededRandom, original: Uint8Array): Uint8Array {
         writeUint32(bytes, random.pick(headerFields), interestingValue(random, bytes, sectorsInUse));
         break;
       case 1:
-        writeUint32(bytes, fatEntryOffset(layout, random.pick(sectorsInUse.filter((sector) => sector < 0xfffffff0))), interestingValue(random, bytes, sectorsInUse));
+        writeUint32(
+          bytes,
+          fatEntryOffset(layout, random.pick(sectorsInUse.filter((sector) => sector < 0xfffffff0))),
+          interestingValue(random, bytes, sectorsInUse),
+        );
         break;
       case 2:
-        if (layout.miniFatSectors.length > 0) writeUint32(bytes, miniFatEntryOffset(layout, random.int(0, 40)), random.pick([0xfffffffe, 0xffffffff, random.int(0, 60), 100_000]));
+        if (layout.miniFatSectors.length > 0)
+          writeUint32(
+            bytes,
+            miniFatEntryOffset(layout, random.int(0, 40)),
+            random.pick([0xfffffffe, 0xffffffff, random.int(0, 60), 100_000]),
+          );
         break;
       case 3:
-        writeUint32(bytes, entry.offset + random.pick(Object.values(linkOffsets)), random.pick([0xffffffff, 0, entry.index, random.pick(entries).index, random.int(0, 200), 0xfffffffe]));
+        writeUint32(
+          bytes,
+          entry.offset + random.pick(Object.values(linkOffsets)),
+          random.pick([0xffffffff, 0, entry.index, random.pick(entries).index, random.int(0, 200), 0xfffffffe]),
+        );
         break;
       case 4:
         writeUint32(bytes, entry.offset + random.pick([0x74, 0x78]), interestingValue(random, bytes, sectorsInUse));
         break;
       case 5:
-        for (let flips = random.int(1, 30); flips > 0; flips -= 1) bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
+        for (let flips = random.int(1, 30); flips > 0; flips -= 1)
+          bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
         break;
       default:
         return bytes.subarray(0, random.int(0, bytes.length));
@@ -113,6 +139,7 @@ describe('the .msg reader on mutated compound files', () => {
   ] as const)('answers or refuses with a MailFileError, never hangs (seed %i: %s)', async (seed, _name, build) => {
     const random = seededRandom(seed);
     const original = build();
-    for (let index = 0; index < 500; index += 1) await checkRead(mutate(random, original), `seed ${seed}, case ${index}`);
+    for (let index = 0; index < 500; index += 1)
+      await checkRead(mutate(random, original), `seed ${seed}, case ${index}`);
   });
 });

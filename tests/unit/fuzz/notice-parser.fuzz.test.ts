@@ -5,7 +5,13 @@ import { parseNotice, type ParsedNotice } from '../../../src-main/core/inbox/nef
 import { sharedFixture } from '../../support/paths';
 import { seededRandom, type SeededRandom } from '../../support/seeded-random';
 import { citNotice } from '../inbox/sources/cit-notice';
-import { buildMessage, districtCaseTable, districtNefBody, districtRecipients, documentEntry } from '../inbox/synthetic-notices';
+import {
+  buildMessage,
+  districtCaseTable,
+  districtNefBody,
+  districtRecipients,
+  documentEntry,
+} from '../inbox/synthetic-notices';
 
 /**
  * Mutated notices for the notice parser: the real NEFs and NDAs of ../shared (juriscraper's fixtures) when present,
@@ -16,7 +22,8 @@ import { buildMessage, districtCaseTable, districtNefBody, districtRecipients, d
  * of the input. Fixed seeds: a failure names its seed and case.
  */
 const maxCases = 1_000;
-const longestDocketText = 20_000 + ' […] (cut: ECF Desk keeps the first 20,000 characters of a docket text; the notice has the rest)'.length;
+const longestDocketText =
+  20_000 + ' […] (cut: ECF Desk keeps the first 20,000 characters of a docket text; the notice has the rest)'.length;
 
 const realNotices = (() => {
   const folders = ['nef/tests/examples/pacer/nef', 'nef/tests/examples/pacer/nef/s3', 'nef/tests/examples/pacer/nda'];
@@ -37,15 +44,23 @@ function multiCaseNotice(): string {
       docketUrl: `https://ecf.cit.uscourts.gov/cgi-bin/DktRpt.pl?${index}`,
       filer: 'Acme Steel Corp.',
       documentNumber: String(index + 10),
-      documentUrl: index === 1 ? `https://ecf.cit.uscourts.gov/doc1/0141000012?caseid=${index}&de_seq_num=30&magic_num=4711` : `https://ecf.cit.uscourts.gov/doc1/0141000012?caseid=${index}&de_seq_num=30&magic_num=MAGIC`,
+      documentUrl:
+        index === 1
+          ? `https://ecf.cit.uscourts.gov/doc1/0141000012?caseid=${index}&de_seq_num=30&magic_num=4711`
+          : `https://ecf.cit.uscourts.gov/doc1/0141000012?caseid=${index}&de_seq_num=30&magic_num=MAGIC`,
       docketText: 'ORDER consolidating cases. Response due by 12/15/2026. (Doe, Jane)',
     }),
   );
   return buildMessage(
-    { From: 'cmecf_notice@cit.uscourts.gov', Subject: 'Activity in Case 1:26-cv-00121-MMB In re Steel Imports 1 Order', 'Content-Type': ' text/html' },
+    {
+      From: 'cmecf_notice@cit.uscourts.gov',
+      Subject: 'Activity in Case 1:26-cv-00121-MMB In re Steel Imports 1 Order',
+      'Content-Type': ' text/html',
+    },
     districtNefBody({
       court: 'United States Court of International Trade',
-      transaction: 'The following transaction was entered  by Doe, Jane  on 3/2/2026 at 4:06 PM EST and filed on 3/2/2026',
+      transaction:
+        'The following transaction was entered  by Doe, Jane  on 3/2/2026 at 4:06 PM EST and filed on 3/2/2026',
       tables,
       recipients: districtRecipients('1:26-cv-00121-MMB', [
         { name: 'Jane Doe', emails: ['jdoe@example.com', 'docketing@example.com'] },
@@ -58,7 +73,11 @@ function multiCaseNotice(): string {
 
 function plainTextNotice(): string {
   return buildMessage(
-    { From: 'cmecf_notice@cit.uscourts.gov', Subject: 'Activity in Case 1:26-cv-00123-MMB Acme Steel Corp. v. United States Order', 'Content-Type': ' text/plain' },
+    {
+      From: 'cmecf_notice@cit.uscourts.gov',
+      Subject: 'Activity in Case 1:26-cv-00123-MMB Acme Steel Corp. v. United States Order',
+      'Content-Type': ' text/plain',
+    },
     [
       'Notice of Electronic Filing',
       '',
@@ -89,16 +108,47 @@ const syntheticNotices = [
 ];
 
 const injections = [
-  '<', '>', '"', "'", '<!--', '-->', '<!-->', '<script>', '</script>', '<style>', '<head>', '</head>', '<xml>', '<title>', '<a href="https://ecf.cit.uscourts.gov/doc1/1">',
-  '</a>', '<tr><td>', '</td></tr>', '<br>', '<p>', '&amp;', '&#', '<![CDATA[', '<!DOCTYPE x>', '\r\n\r\n', '\r\nContent-Type: text/plain\r\n', 'Case Name: ', 'Docket Text: ',
-  'Case Number: 1:26-cv-00001', 'Notice has been electronically mailed to:', 'The following transaction was entered on 1/1/2026 ', 'a@b.cc, ', '[STAMP dcecfStamp_ID=1 [Date=1/1/2026] [FileNumber=1-0] [ab]]',
+  '<',
+  '>',
+  '"',
+  "'",
+  '<!--',
+  '-->',
+  '<!-->',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<head>',
+  '</head>',
+  '<xml>',
+  '<title>',
+  '<a href="https://ecf.cit.uscourts.gov/doc1/1">',
+  '</a>',
+  '<tr><td>',
+  '</td></tr>',
+  '<br>',
+  '<p>',
+  '&amp;',
+  '&#',
+  '<![CDATA[',
+  '<!DOCTYPE x>',
+  '\r\n\r\n',
+  '\r\nContent-Type: text/plain\r\n',
+  'Case Name: ',
+  'Docket Text: ',
+  'Case Number: 1:26-cv-00001',
+  'Notice has been electronically mailed to:',
+  'The following transaction was entered on 1/1/2026 ',
+  'a@b.cc, ',
+  '[STAMP dcecfStamp_ID=1 [Date=1/1/2026] [FileNumber=1-0] [ab]]',
 ];
 
 function mutate(random: SeededRandom, original: Buffer): Buffer {
   const bytes = Buffer.from(original);
   switch (random.int(0, 3)) {
     case 0: {
-      for (let flips = random.int(1, 20); flips > 0; flips -= 1) bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
+      for (let flips = random.int(1, 20); flips > 0; flips -= 1)
+        bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
       return bytes;
     }
     case 1:
@@ -111,7 +161,11 @@ function mutate(random: SeededRandom, original: Buffer): Buffer {
     default: {
       const from = random.int(0, bytes.length - 1);
       const piece = bytes.subarray(from, from + random.int(1, 40));
-      return Buffer.concat([bytes.subarray(0, from), Buffer.from(piece.toString('latin1').repeat(random.int(1, 20)), 'latin1'), bytes.subarray(from)]);
+      return Buffer.concat([
+        bytes.subarray(0, from),
+        Buffer.from(piece.toString('latin1').repeat(random.int(1, 20)), 'latin1'),
+        bytes.subarray(from),
+      ]);
     }
   }
 }
@@ -119,7 +173,9 @@ function mutate(random: SeededRandom, original: Buffer): Buffer {
 /** Repeats a piece of the notice, or an injected one, until it is 300 KB to 1.5 MB long. */
 function floodOf(random: SeededRandom, original: Buffer): Buffer {
   const from = random.int(0, original.length - 1);
-  const piece = random.chance(0.5) ? original.subarray(from, from + random.int(1, 60)).toString('latin1') : random.pick(injections);
+  const piece = random.chance(0.5)
+    ? original.subarray(from, from + random.int(1, 60)).toString('latin1')
+    : random.pick(injections);
   const flood = piece.repeat(Math.ceil(random.int(300_000, 1_500_000) / Math.max(1, piece.length)));
   return Buffer.concat([original.subarray(0, from), Buffer.from(flood, 'latin1'), original.subarray(from)]);
 }
@@ -138,23 +194,29 @@ async function checkParse(input: Buffer, context: string): Promise<void> {
     return;
   }
   expect(notice.dockets.length, context).toBeLessThanOrEqual(maxCases);
-  for (const docket of notice.dockets) expect(docket.docketText?.length ?? 0, context).toBeLessThanOrEqual(longestDocketText);
+  for (const docket of notice.dockets)
+    expect(docket.docketText?.length ?? 0, context).toBeLessThanOrEqual(longestDocketText);
   // JSON escapes can double a character and a field can repeat a line: 8 times the input is a generous bound.
   expect(totalTextLength(notice), context).toBeLessThanOrEqual(8 * input.length + 4_096);
 }
 
 describe('the notice parser on mutated notices', () => {
-  it.skipIf(realNotices.length === 0)('real NEFs and NDAs of ../shared, each mutated 8 ways, are read or refused with an Error (seed 11)', async () => {
-    const random = seededRandom(11);
-    for (const notice of realNotices) {
-      for (let index = 0; index < 8; index += 1) await checkParse(mutate(random, notice.bytes), `seed 11, ${notice.name}, case ${index}`);
-    }
-  });
+  it.skipIf(realNotices.length === 0)(
+    'real NEFs and NDAs of ../shared, each mutated 8 ways, are read or refused with an Error (seed 11)',
+    async () => {
+      const random = seededRandom(11);
+      for (const notice of realNotices) {
+        for (let index = 0; index < 8; index += 1)
+          await checkParse(mutate(random, notice.bytes), `seed 11, ${notice.name}, case ${index}`);
+      }
+    },
+  );
 
   it('notices built in code, each mutated 60 ways, are read or refused with an Error (seed 12)', async () => {
     const random = seededRandom(12);
     for (const notice of syntheticNotices) {
-      for (let index = 0; index < 60; index += 1) await checkParse(mutate(random, notice.bytes), `seed 12, ${notice.name}, case ${index}`);
+      for (let index = 0; index < 60; index += 1)
+        await checkParse(mutate(random, notice.bytes), `seed 12, ${notice.name}, case ${index}`);
     }
   });
 

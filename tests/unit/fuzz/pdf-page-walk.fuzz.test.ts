@@ -26,7 +26,9 @@ const missingNumber = 999;
 /** A MediaBox or none; in a wild tree sometimes with an exponent, which pdf.js reads and pdf-lib does not. */
 function mediaBox(random: SeededRandom, isWild: boolean): string {
   if (random.chance(0.6)) return '';
-  return isWild && random.chance(0.2) ? '/MediaBox [0 0 612e0 792]' : `/MediaBox [0 0 ${random.int(100, 1_000)} ${random.int(100, 1_000)}]`;
+  return isWild && random.chance(0.2)
+    ? '/MediaBox [0 0 612e0 792]'
+    : `/MediaBox [0 0 ${random.int(100, 1_000)} ${random.int(100, 1_000)}]`;
 }
 
 /** One /Kids entry of a wild tree: mostly references to other nodes, sometimes anything at all. */
@@ -49,17 +51,34 @@ function wildKid(random: SeededRandom, nodes: number): string {
 /** A tree of `nodes` objects with no rule at all: every node may be a page or a node, list anything, name any parent. */
 function wildTree(random: SeededRandom): HandWrittenObject[] {
   const nodes = random.int(1, 30);
-  const objects: HandWrittenObject[] = [[1, `<< /Type /Catalog /Pages ${random.chance(0.9) ? '2 0 R' : wildKid(random, nodes)} >>`]];
+  const objects: HandWrittenObject[] = [
+    [1, `<< /Type /Catalog /Pages ${random.chance(0.9) ? '2 0 R' : wildKid(random, nodes)} >>`],
+  ];
   for (let number = 2; number <= nodes + 1; number += 1) {
     const isNode = random.chance(0.5);
-    const type = random.pick(isNode ? ['/Type /Pages', '/Type /Pages', '/Type /Pages', '', '/Type /Page', '/Type /Font'] : ['/Type /Page', '/Type /Page', '/Type /Page', '', '/Type /Pages', '/Type /XObject']);
+    const type = random.pick(
+      isNode
+        ? ['/Type /Pages', '/Type /Pages', '/Type /Pages', '', '/Type /Page', '/Type /Font']
+        : ['/Type /Page', '/Type /Page', '/Type /Page', '', '/Type /Pages', '/Type /XObject'],
+    );
     const isFanOut = isNode && random.chance(0.15);
-    const kids = isFanOut ? Array.from({ length: random.int(20, 200) }, () => `${random.int(2, nodes + 1)} 0 R`) : Array.from({ length: random.int(0, 6) }, () => wildKid(random, nodes));
-    const kidsEntry = isNode ? (random.chance(0.9) ? `/Kids [${kids.join(' ')}]` : random.pick(['/Kids 5', `/Kids ${random.int(2, nodes + 1)} 0 R`, '/Kids null'])) : random.chance(0.1) ? `/Kids [${kids.join(' ')}]` : '';
+    const kids = isFanOut
+      ? Array.from({ length: random.int(20, 200) }, () => `${random.int(2, nodes + 1)} 0 R`)
+      : Array.from({ length: random.int(0, 6) }, () => wildKid(random, nodes));
+    const kidsEntry = isNode
+      ? random.chance(0.9)
+        ? `/Kids [${kids.join(' ')}]`
+        : random.pick(['/Kids 5', `/Kids ${random.int(2, nodes + 1)} 0 R`, '/Kids null'])
+      : random.chance(0.1)
+        ? `/Kids [${kids.join(' ')}]`
+        : '';
     const parent = random.chance(0.7) ? `/Parent ${random.int(1, nodes + 1)} 0 R` : '';
     const count = random.pick(['', `/Count ${kids.length}`, '/Count 1000000000000', '/Count -3', '/Count 1e3']);
     const damage = random.chance(0.05) ? '/Broken )' : '';
-    objects.push([number, `<< ${type} ${kidsEntry} ${parent} ${count} ${mediaBox(random, true)} ${damage} /Contents ${streamNumber} 0 R >>`]);
+    objects.push([
+      number,
+      `<< ${type} ${kidsEntry} ${parent} ${count} ${mediaBox(random, true)} ${damage} /Contents ${streamNumber} 0 R >>`,
+    ]);
   }
   objects.push([streamNumber, streamObject('', 'q Q')]);
   return objects;
@@ -95,7 +114,10 @@ function wellFormedTree(random: SeededRandom): HandWrittenObject[] {
       }
     }
     const parentEntry = parent === null ? '/MediaBox [0 0 612 792]' : `/Parent ${parent} 0 R`;
-    objects.push([number, `<< /Type /Pages ${parentEntry} /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${count} >>`]);
+    objects.push([
+      number,
+      `<< /Type /Pages ${parentEntry} /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${count} >>`,
+    ]);
     return count;
   };
   build(2, null, 0);
@@ -130,7 +152,9 @@ function expectSoundWalk(tree: PageTree, document: PDFDocument, limits: PageTree
     // pdf-lib's own inherited lookup climbs /Parent, which the walk set: it must end, whatever /Parent said before.
     page.dictionary.getInheritableAttribute(PDFName.of('MediaBox'));
   }
-  const numbers = [...tree.pages.map((page) => page.number), ...tree.unreadablePages].sort((left, right) => left - right);
+  const numbers = [...tree.pages.map((page) => page.number), ...tree.unreadablePages].sort(
+    (left, right) => left - right,
+  );
   expect(numbers, where).toEqual(Array.from({ length: tree.pageCount }, (_, index) => index + 1));
   expect(document.getPageCount(), where).toBe(tree.pages.length);
   expect(tree.listedPages >= tree.pageCount || tree.stoppedAt !== null, where).toBe(true);
@@ -152,7 +176,15 @@ describe('the bounded page walk, on generated page trees', () => {
       }
     }
     // The generator reaches every kind of trouble the walk handles, so a pass means something.
-    expect([...seen].sort()).toEqual(['loop', 'odd page', 'repeated page', 'stopped at depth', 'stopped at kids', 'stopped at nodes', 'unreadable entry']);
+    expect([...seen].sort()).toEqual([
+      'loop',
+      'odd page',
+      'repeated page',
+      'stopped at depth',
+      'stopped at kids',
+      'stopped at nodes',
+      'unreadable entry',
+    ]);
   });
 
   it('stops at the depth limit on a long chain, with the pages above it', async () => {
@@ -173,8 +205,17 @@ describe('the bounded page walk, on generated page trees', () => {
         const theirs = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
         const { tree, document } = await walk(bytes, pageTreeLimits);
         expectSoundWalk(tree, document, pageTreeLimits, where);
-        expect(tree.pages.map((page) => page.page.ref), where).toEqual(theirs.getPages().map((page) => page.ref));
-        expect(tree, where).toMatchObject({ unreadablePages: [], oddPages: [], repeatedPages: [], stoppedAt: null, listedPages: tree.pageCount });
+        expect(
+          tree.pages.map((page) => page.page.ref),
+          where,
+        ).toEqual(theirs.getPages().map((page) => page.ref));
+        expect(tree, where).toMatchObject({
+          unreadablePages: [],
+          oddPages: [],
+          repeatedPages: [],
+          stoppedAt: null,
+          listedPages: tree.pageCount,
+        });
       }
     }
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readAttribute, tokenizeHtml, type HtmlStartTag, type HtmlToken } from '../../../src-main/core/html/tokenize-html';
+import {
+  readAttribute,
+  tokenizeHtml,
+  type HtmlStartTag,
+  type HtmlToken,
+} from '../../../src-main/core/html/tokenize-html';
 
 function tokens(html: string): HtmlToken[] {
   return [...tokenizeHtml(html)];
@@ -22,13 +27,21 @@ const text = (words: string): HtmlToken => ({ kind: 'text', text: words });
 
 describe('tokenizeHtml: text and tags (WHATWG HTML §13.2.5)', () => {
   it('splits text from tags, lower-cases names and decodes character references in text and attribute values', () => {
-    expect(tokens('<P Class=x>AT&amp;T &nbsp &#8212; &#x2014;</P>')).toEqual([start('p', { class: 'x' }), text('AT&T   — —'), end('p')]);
+    expect(tokens('<P Class=x>AT&amp;T &nbsp &#8212; &#x2014;</P>')).toEqual([
+      start('p', { class: 'x' }),
+      text('AT&T   — —'),
+      end('p'),
+    ]);
   });
 
   it('reads double-quoted, single-quoted, unquoted and valueless attributes, with spaces around the "="', () => {
-    expect(startTag(`<a href = "/doc1/1?a=1&amp;b=2" title='it''s' data-x=1>b</a><input disabled>`)).toEqual(start('a', { href: '/doc1/1?a=1&b=2', title: 'it', "'s'": '', 'data-x': '1' }));
+    expect(startTag(`<a href = "/doc1/1?a=1&amp;b=2" title='it''s' data-x=1>b</a><input disabled>`)).toEqual(
+      start('a', { href: '/doc1/1?a=1&b=2', title: 'it', "'s'": '', 'data-x': '1' }),
+    );
     expect(startTag('<input disabled type=password>')).toEqual(start('input', { disabled: '', type: 'password' }));
-    expect(readAttribute(startTag('<A HREF=https://ecf.cit.uscourts.gov/doc1/0141?caseid=1&de_seq_num=2>'), 'href')).toBe('https://ecf.cit.uscourts.gov/doc1/0141?caseid=1&de_seq_num=2');
+    expect(
+      readAttribute(startTag('<A HREF=https://ecf.cit.uscourts.gov/doc1/0141?caseid=1&de_seq_num=2>'), 'href'),
+    ).toBe('https://ecf.cit.uscourts.gov/doc1/0141?caseid=1&de_seq_num=2');
   });
 
   it('keeps the first of repeated attributes, accepts a tag across lines and a ">" inside a quoted value', () => {
@@ -100,12 +113,23 @@ describe('tokenizeHtml: raw-text elements', () => {
   });
 
   it('ends raw text only at its own end tag followed by space, "/" or ">", in any case', () => {
-    expect(tokens('<style>a</styles>b</STYLE >c')).toEqual([start('style'), { kind: 'raw-text', element: 'style', text: 'a</styles>b' }, end('style'), text('c')]);
+    expect(tokens('<style>a</styles>b</STYLE >c')).toEqual([
+      start('style'),
+      { kind: 'raw-text', element: 'style', text: 'a</styles>b' },
+      end('style'),
+      text('c'),
+    ]);
   });
 
   it('runs an unclosed raw-text element to the end of the input', () => {
-    expect(tokens('<script><p>Notice</p>')).toEqual([start('script'), { kind: 'raw-text', element: 'script', text: '<p>Notice</p>' }]);
-    expect(tokens('<script>'.repeat(3))).toEqual([start('script'), { kind: 'raw-text', element: 'script', text: '<script><script>' }]);
+    expect(tokens('<script><p>Notice</p>')).toEqual([
+      start('script'),
+      { kind: 'raw-text', element: 'script', text: '<p>Notice</p>' },
+    ]);
+    expect(tokens('<script>'.repeat(3))).toEqual([
+      start('script'),
+      { kind: 'raw-text', element: 'script', text: '<script><script>' },
+    ]);
   });
 
   it('decodes references in title and textarea (RCDATA), not in xmp or iframe (RAWTEXT)', () => {
@@ -120,6 +144,9 @@ describe('tokenizeHtml: raw-text elements', () => {
   });
 
   it('runs plaintext to the end, whatever follows', () => {
-    expect(tokens('<plaintext>a</plaintext>b')).toEqual([start('plaintext'), { kind: 'raw-text', element: 'plaintext', text: 'a</plaintext>b' }]);
+    expect(tokens('<plaintext>a</plaintext>b')).toEqual([
+      start('plaintext'),
+      { kind: 'raw-text', element: 'plaintext', text: 'a</plaintext>b' },
+    ]);
   });
 });

@@ -13,12 +13,15 @@ async function docketText(file: string): Promise<string> {
 }
 
 describe('deadlines in real docket texts', () => {
-  it.skipIf(!casb)('a bankruptcy meeting notice sets the financial-management course and the objections to discharge (casb_1)', async () => {
-    expect(findDeadlines(await docketText(casb ?? ''))).toEqual([
-      { date: '2025-03-31', label: 'Financial Management Course due' },
-      { date: '2025-03-31', label: 'Objections for Discharge due' },
-    ]);
-  });
+  it.skipIf(!casb)(
+    'a bankruptcy meeting notice sets the financial-management course and the objections to discharge (casb_1)',
+    async () => {
+      expect(findDeadlines(await docketText(casb ?? ''))).toEqual([
+        { date: '2025-03-31', label: 'Financial Management Course due' },
+        { date: '2025-03-31', label: 'Objections for Discharge due' },
+      ]);
+    },
+  );
 
   it.skipIf(!cafc)('a Federal Circuit text-only order sets the response brief (cafc_1)', async () => {
     expect(findDeadlines(await docketText(cafc ?? ''))).toEqual([{ date: '2022-10-28', label: 'Response brief due' }]);
@@ -26,7 +29,10 @@ describe('deadlines in real docket texts', () => {
 
   it.skipIf(!citDocket)('CIT docket entries set responses and an answer (dockets/special/cit.html)', () => {
     const html = readFileSync(citDocket ?? '', 'utf8');
-    const entries = ['Motion to stay. Responses due by 12/3/2008.', 'Complaint against all defendants. Answer due by 1/20/2009.'];
+    const entries = [
+      'Motion to stay. Responses due by 12/3/2008.',
+      'Complaint against all defendants. Answer due by 1/20/2009.',
+    ];
     for (const entry of entries) expect(html).toContain(entry);
     expect(entries.flatMap(findDeadlines)).toEqual([
       { date: '2008-12-03', label: 'Responses due' },
@@ -41,12 +47,20 @@ describe('deadlines in docket texts written for these tests', () => {
       { date: '2026-12-15', label: 'Response due' },
       { date: '2027-03-03', label: 'Reply due' },
     ]);
-    expect(findDeadlines('SUMMONS Issued as to United States. Answer due 1/20/2009')).toEqual([{ date: '2009-01-20', label: 'Answer due' }]);
-    expect(findDeadlines('MOTION to Dismiss (Responses due by 5/23/2026)')).toEqual([{ date: '2026-05-23', label: 'Responses due' }]);
+    expect(findDeadlines('SUMMONS Issued as to United States. Answer due 1/20/2009')).toEqual([
+      { date: '2009-01-20', label: 'Answer due' },
+    ]);
+    expect(findDeadlines('MOTION to Dismiss (Responses due by 5/23/2026)')).toEqual([
+      { date: '2026-05-23', label: 'Responses due' },
+    ]);
   });
 
   it('reads each step of a briefing schedule', () => {
-    expect(findDeadlines('SCHEDULING ORDER. Briefing schedule: Opening brief due 4/1/2026; Response brief due 5/1/2026 and Reply due by 5/15/2026.')).toEqual([
+    expect(
+      findDeadlines(
+        'SCHEDULING ORDER. Briefing schedule: Opening brief due 4/1/2026; Response brief due 5/1/2026 and Reply due by 5/15/2026.',
+      ),
+    ).toEqual([
       { date: '2026-04-01', label: 'Opening brief due' },
       { date: '2026-05-01', label: 'Response brief due' },
       { date: '2026-05-15', label: 'Reply due' },
@@ -61,7 +75,9 @@ describe('deadlines in docket texts written for these tests', () => {
   });
 
   it('reads a written-out date and "due on or before"', () => {
-    expect(findDeadlines('Joint status report due on or before December 15, 2026.')).toEqual([{ date: '2026-12-15', label: 'Joint status report due' }]);
+    expect(findDeadlines('Joint status report due on or before December 15, 2026.')).toEqual([
+      { date: '2026-12-15', label: 'Joint status report due' },
+    ]);
   });
 
   it('leaves out a date that does not exist and a text with no deadline', () => {
@@ -78,7 +94,9 @@ describe('deadlines in docket texts written for these tests', () => {
     const dates = Array.from({ length: 1_000 }, (_, index) => new Date(Date.UTC(2026, 0, 1 + index)));
     const written = (date: Date): string => `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
     const text = dates.map((date, index) => `Brief ${index} due by ${written(date)}`).join(' and ');
-    expect(findDeadlines(text)).toEqual(dates.map((date, index) => ({ date: date.toISOString().slice(0, 10), label: `Brief ${index} due` })));
+    expect(findDeadlines(text)).toEqual(
+      dates.map((date, index) => ({ date: date.toISOString().slice(0, 10), label: `Brief ${index} due` })),
+    );
     const unbroken = `${'Response '.repeat(2_000)}due December 15 2026 due December 16 2026`;
     expect(findDeadlines(unbroken)).toEqual([
       { date: '2026-12-15', label: 'Response Response Response Response Response Response due' },

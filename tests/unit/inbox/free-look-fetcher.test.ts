@@ -18,11 +18,20 @@ interface SentRequest {
 }
 
 /** A fetch that writes down every request, then hands it to `answer`. */
-function recordingFetch(answer: (url: string, init: Parameters<CourtFetch>[1]) => Promise<Response>): { fetch: CourtFetch; sent: SentRequest[] } {
+function recordingFetch(answer: (url: string, init: Parameters<CourtFetch>[1]) => Promise<Response>): {
+  fetch: CourtFetch;
+  sent: SentRequest[];
+} {
   const sent: SentRequest[] = [];
   const fetchCourt: CourtFetch = (url, init) => {
     const extra = init as RequestInit;
-    sent.push({ url, method: init.method, headers: init.headers, credentials: extra.credentials, redirect: extra.redirect });
+    sent.push({
+      url,
+      method: init.method,
+      headers: init.headers,
+      credentials: extra.credentials,
+      redirect: extra.redirect,
+    });
     return answer(url, init);
   };
   return { fetch: fetchCourt, sent };
@@ -50,13 +59,22 @@ describe('free looks from the training court', () => {
   const realFetch: CourtFetch = (url, init) => fetch(url, init);
 
   /** Files one motion (and exhibits) as Thomas Walsh; the notices are delivered before it returns. */
-  async function fileMotion(caseId: number, partyId: string, main: Uint8Array, attachments: Uint8Array[] = []): Promise<void> {
+  async function fileMotion(
+    caseId: number,
+    partyId: string,
+    main: Uint8Array,
+    attachments: Uint8Array[] = [],
+  ): Promise<void> {
     const result = await filer.file({
       caseId,
       eventId: 'motion-to-stay',
       partyIds: [partyId],
       main: { name: 'motion.pdf', bytes: main },
-      attachments: attachments.map((bytes, index) => ({ name: `exhibit-${index + 1}.pdf`, bytes, description: `Exhibit ${index + 1}` })),
+      attachments: attachments.map((bytes, index) => ({
+        name: `exhibit-${index + 1}.pdf`,
+        bytes,
+        description: `Exhibit ${index + 1}`,
+      })),
     });
     expect(result.kind).toBe('nef-receipt');
     await court.settleMail();
@@ -82,7 +100,9 @@ describe('free looks from the training court', () => {
 
     const documents = savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: recorded }));
 
-    expect(documents.map(({ number, description, sha256: hash, pages }) => ({ number, description, hash, pages }))).toEqual([
+    expect(
+      documents.map(({ number, description, sha256: hash, pages }) => ({ number, description, hash, pages })),
+    ).toEqual([
       { number: '0', description: expect.any(String), hash: sha256(motion), pages: 2 },
       { number: '1', description: 'Exhibit 1', hash: sha256(exhibit), pages: 4 },
     ]);
@@ -95,12 +115,21 @@ describe('free looks from the training court', () => {
     const motion = await makePdf(1);
     await fileMotion(1017, 'us-1017', motion);
     const link = latestLink('jmorgan@morganreyes.example');
-    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: realFetch })).map((document) => document.sha256)).toEqual([sha256(motion)]);
+    expect(
+      savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: realFetch })).map(
+        (document) => document.sha256,
+      ),
+    ).toEqual([sha256(motion)]);
 
     const { fetch: recorded, sent } = recordingFetch(realFetch);
     const again = await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: recorded });
 
-    expect(again).toEqual({ kind: 'stopped', state: 'used', message: expect.stringMatching(/used already.*paid nothing/), feeCents: null });
+    expect(again).toEqual({
+      kind: 'stopped',
+      state: 'used',
+      message: expect.stringMatching(/used already.*paid nothing/),
+      feeCents: null,
+    });
     // The fetcher never logs in, so there is no account to charge; and it never answers a form.
     expectAnonymousGets(sent);
     expect(sent).toHaveLength(1);
@@ -109,17 +138,32 @@ describe('free looks from the training court', () => {
   it('gets past the "verify free look" page of an address that asked for it, thanks to use_magic=1 (§5.7)', async () => {
     const motion = await makePdf(3);
     await fileMotion(1024, 'us-1024', motion);
-    const result = await fetchFreeLook({ ...inProcessCourtReading, url: latestLink('dchen@chentrade.example'), fetch: realFetch });
-    expect(savedDocuments(result).map((document) => ({ hash: document.sha256, pages: document.pages }))).toEqual([{ hash: sha256(motion), pages: 3 }]);
+    const result = await fetchFreeLook({
+      ...inProcessCourtReading,
+      url: latestLink('dchen@chentrade.example'),
+      fetch: realFetch,
+    });
+    expect(savedDocuments(result).map((document) => ({ hash: document.sha256, pages: document.pages }))).toEqual([
+      { hash: sha256(motion), pages: 3 },
+    ]);
   });
 
   it('stops at a restricted entry as "sealed": the court asks for a login even through a fresh link', async () => {
     const patel = new CourtClient(court.url);
     await patel.loginAs('rpatel');
-    const filed = await patel.file({ caseId: 1017, eventId: 'confidential-version', partyIds: ['acme'], main: { name: 'bpi.pdf', bytes: await makePdf(1) } });
+    const filed = await patel.file({
+      caseId: 1017,
+      eventId: 'confidential-version',
+      partyIds: ['acme'],
+      main: { name: 'bpi.pdf', bytes: await makePdf(1) },
+    });
     expect(filed.kind).toBe('nef-receipt');
     await court.settleMail();
-    const result = await fetchFreeLook({ ...inProcessCourtReading, url: latestLink('thomas.walsh@usdoj.example'), fetch: realFetch });
+    const result = await fetchFreeLook({
+      ...inProcessCourtReading,
+      url: latestLink('thomas.walsh@usdoj.example'),
+      fetch: realFetch,
+    });
     expect(result).toMatchObject({ kind: 'stopped', state: 'sealed', feeCents: null });
   });
 
@@ -127,7 +171,10 @@ describe('free looks from the training court', () => {
     await fileMotion(1017, 'us-1017', await makePdf(1));
     const link = latestLink('jmorgan@morganreyes.example').replace(/magic_num=\d+/, 'magic_num=MAGIC');
     const { fetch: recorded, sent } = recordingFetch(realFetch);
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: recorded })).toMatchObject({ kind: 'stopped', state: 'no-free-look' });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: recorded })).toMatchObject({
+      kind: 'stopped',
+      state: 'no-free-look',
+    });
     expect(sent).toHaveLength(0);
   });
 
@@ -139,7 +186,11 @@ describe('free looks from the training court', () => {
     const failed = await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: realFetch });
     expect(failed).toEqual({ kind: 'failed', message: expect.stringMatching(/HTTP 503/) });
     await admin(court, 'DELETE', '/admin/faults');
-    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: realFetch })).map((document) => document.sha256)).toEqual([sha256(motion)]);
+    expect(
+      savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: realFetch })).map(
+        (document) => document.sha256,
+      ),
+    ).toEqual([sha256(motion)]);
   });
 
   // Last: moving the court's clock 16 days ends the filer's session too.
@@ -147,7 +198,11 @@ describe('free looks from the training court', () => {
     await fileMotion(1017, 'us-1017', await makePdf(1));
     const link = latestLink('rpatel@morganreyes.example');
     await admin(court, 'POST', '/admin/clock', { advanceMs: 16 * 24 * 60 * 60 * 1000 });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: realFetch })).toMatchObject({ kind: 'stopped', state: 'expired', message: expect.stringMatching(/expired/) });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: link, fetch: realFetch })).toMatchObject({
+      kind: 'stopped',
+      state: 'expired',
+      message: expect.stringMatching(/expired/),
+    });
   });
 });
 
@@ -160,8 +215,13 @@ function cannedCourt(pages: Record<string, () => Response | Promise<Response>>) 
   });
 }
 
-const html = (body: string, status = 200): Response => new Response(`<html><head><title>CM/ECF</title></head><body>${body}</body></html>`, { status, headers: { 'content-type': 'text/html' } });
-const pdf = (bytes: Uint8Array, contentType = 'application/pdf'): Response => new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } });
+const html = (body: string, status = 200): Response =>
+  new Response(`<html><head><title>CM/ECF</title></head><body>${body}</body></html>`, {
+    status,
+    headers: { 'content-type': 'text/html' },
+  });
+const pdf = (bytes: Uint8Array, contentType = 'application/pdf'): Response =>
+  new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } });
 const freeLink = 'https://ecf.cit.uscourts.gov/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678';
 const freeRequest = '/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&use_magic=1';
 
@@ -170,14 +230,24 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
     const receipt = `<meta name="ecf-page" content="receipt"><table><tr><th>Billable Pages</th><td>30</td></tr><tr><th>Cost</th><td>$3.00</td></tr></table>
 <form method="post" action="/doc1/0141000123"><input type="hidden" name="got_receipt" value="1"><input type="submit" value="View Document"></form>`;
     const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html(receipt) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({ kind: 'stopped', state: 'used', message: expect.stringMatching(/\$3\.00.*paid nothing/), feeCents: 300 });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({
+      kind: 'stopped',
+      state: 'used',
+      message: expect.stringMatching(/\$3\.00.*paid nothing/),
+      feeCents: 300,
+    });
     expect(sent.map((request) => request.method)).toEqual(['GET']);
   });
 
   it('reads a PACER transaction receipt without any meta tag ("Cost: 0.30")', async () => {
-    const receipt = '<center><b>PACER Service Center</b><br>Transaction Receipt</center><table><tr><td>Billable Pages:</td><td>3</td><td>Cost:</td><td>0.30</td></tr></table>';
+    const receipt =
+      '<center><b>PACER Service Center</b><br>Transaction Receipt</center><table><tr><td>Billable Pages:</td><td>3</td><td>Cost:</td><td>0.30</td></tr></table>';
     const { fetch: court } = cannedCourt({ [freeRequest]: () => html(receipt) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({ kind: 'stopped', state: 'used', feeCents: 30 });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
+      kind: 'stopped',
+      state: 'used',
+      feeCents: 30,
+    });
   });
 
   it.each([
@@ -187,34 +257,65 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
   ] as const)('reads a login page as "%s"', async (state, title, words) => {
     const login = `<h3>${title}</h3><p>${words}</p><form action="/cgi-bin/login.pl" method="post"><input name="login"><input type="password" name="key"></form>`;
     const { fetch: court } = cannedCourt({ [freeRequest]: () => html(login) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({ kind: 'stopped', state });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
+      kind: 'stopped',
+      state,
+    });
   });
 
   it('takes a redirect to the PACER login host as "used", without going there', async () => {
-    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => new Response(null, { status: 302, headers: { location: 'https://pacer.login.uscourts.gov/csologin/login.jsf' } }) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({ kind: 'stopped', state: 'used' });
+    const { fetch: court, sent } = cannedCourt({
+      [freeRequest]: () =>
+        new Response(null, {
+          status: 302,
+          headers: { location: 'https://pacer.login.uscourts.gov/csologin/login.jsf' },
+        }),
+    });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
+      kind: 'stopped',
+      state: 'used',
+    });
     expect(sent).toHaveLength(1);
   });
 
   it('follows the document frame on the same host to the PDF', async () => {
     const motion = await makePdf(2);
     const { fetch: court, sent } = cannedCourt({
-      [freeRequest]: () => html('<iframe width="100%" src="/cgi-bin/show_temp.pl?file=abc&amp;type=application/pdf" id="pdfIframe"></iframe>'),
+      [freeRequest]: () =>
+        html(
+          '<iframe width="100%" src="/cgi-bin/show_temp.pl?file=abc&amp;type=application/pdf" id="pdfIframe"></iframe>',
+        ),
       '/cgi-bin/show_temp.pl?file=abc&type=application/pdf': () => pdf(motion),
     });
-    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court }))).toEqual([{ number: '0', description: 'Main Document', bytes: motion, sha256: sha256(motion), pages: 2 }]);
+    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court }))).toEqual([
+      { number: '0', description: 'Main Document', bytes: motion, sha256: sha256(motion), pages: 2 },
+    ]);
     expect(sent.map((request) => new URL(request.url).pathname)).toEqual(['/doc1/0141000123', '/cgi-bin/show_temp.pl']);
   });
 
   it('refuses to follow a frame to another host, and says the link is not to be trusted (not a failure to try again)', async () => {
-    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html('<iframe src="https://evil.example/show_temp.pl?file=abc"></iframe>') });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({ kind: 'refused', message: expect.stringMatching(/away from the court's own site \(to evil\.example\)/) });
+    const { fetch: court, sent } = cannedCourt({
+      [freeRequest]: () => html('<iframe src="https://evil.example/show_temp.pl?file=abc"></iframe>'),
+    });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({
+      kind: 'refused',
+      message: expect.stringMatching(/away from the court's own site \(to evil\.example\)/),
+    });
     expect(sent).toHaveLength(1);
   });
 
   it('refuses a redirect to another host that is not PACER’s login, without going there', async () => {
-    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => new Response(null, { status: 302, headers: { location: 'http://127.0.0.1:8080/admin/delete-everything?confirm=1' } }) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({ kind: 'refused', message: expect.stringMatching(/away from the court's own site/) });
+    const { fetch: court, sent } = cannedCourt({
+      [freeRequest]: () =>
+        new Response(null, {
+          status: 302,
+          headers: { location: 'http://127.0.0.1:8080/admin/delete-everything?confirm=1' },
+        }),
+    });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({
+      kind: 'refused',
+      message: expect.stringMatching(/away from the court's own site/),
+    });
     expect(sent).toHaveLength(1);
   });
 
@@ -223,7 +324,10 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
     const menu = `<meta name="ecf-page" content="document-selection"><table>
 <tr><td><a href="/doc1/0141000123?caseid=1017&amp;de_seq_num=12&amp;magic_num=12345678&amp;doc_select=1">Main Document</a></td><td>Motion</td></tr>
 <tr><td><a href="https://evil.example/doc1/0141000124?magic_num=1">1</a></td><td>Exhibit A</td></tr></table>`;
-    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html(menu), '/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&doc_select=1&use_magic=1': () => pdf(motion) });
+    const { fetch: court, sent } = cannedCourt({
+      [freeRequest]: () => html(menu),
+      '/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&doc_select=1&use_magic=1': () => pdf(motion),
+    });
     expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
       kind: 'saved',
       documents: [{ number: '0', sha256: sha256(motion) }],
@@ -235,56 +339,87 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
   it('saves a PDF sent directly, known by its %PDF- header whatever the content type', async () => {
     const motion = await makePdf(1);
     const { fetch: court } = cannedCourt({ [freeRequest]: () => pdf(motion, 'application/octet-stream') });
-    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).map((document) => document.pages)).toEqual([1]);
+    expect(
+      savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).map(
+        (document) => document.pages,
+      ),
+    ).toEqual([1]);
   });
 
   it('keeps a PDF it cannot count the pages of, with pages unknown', async () => {
     const broken = makeTruncatedPdf();
     const { fetch: court } = cannedCourt({ [freeRequest]: () => pdf(broken) });
-    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court }))).toEqual([expect.objectContaining({ sha256: sha256(broken), pages: null })]);
+    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court }))).toEqual([
+      expect.objectContaining({ sha256: sha256(broken), pages: null }),
+    ]);
   });
 
   it('fails on a "PDF" that is not one', async () => {
     const { fetch: court } = cannedCourt({ [freeRequest]: () => pdf(new TextEncoder().encode('<html>Error</html>')) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/not one/) });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/not one/),
+    });
   });
 
   it('fails on an answer larger than maxBytes, without reading the rest', async () => {
     const motion = await makePdf(5);
     const { fetch: court } = cannedCourt({ [freeRequest]: () => pdf(motion) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court, maxBytes: 1000 })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/larger than ECF Desk accepts/) });
+    expect(
+      await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court, maxBytes: 1000 }),
+    ).toMatchObject({ kind: 'failed', message: expect.stringMatching(/larger than ECF Desk accepts/) });
   });
 
   it('does not read a page over 2 MB, and says how large it was', async () => {
     const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html(`<p>${'x '.repeat(1_500_000)}</p>`) });
     expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({
       kind: 'failed',
-      message: 'The court answered with a page ECF Desk does not recognise ("2.9 MB, larger than any CM/ECF page; ECF Desk reads at most 2.0 MB"). Open the document from the notice.',
+      message:
+        'The court answered with a page ECF Desk does not recognise ("2.9 MB, larger than any CM/ECF page; ECF Desk reads at most 2.0 MB"). Open the document from the notice.',
     });
     expect(sent).toHaveLength(1);
   });
 
   it('fails when the court does not answer in time', async () => {
-    const court: CourtFetch = (_url, init) => new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason as Error)));
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court, timeoutMs: 50 })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/did not answer within/) });
+    const court: CourtFetch = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init.signal.addEventListener('abort', () => reject(init.signal.reason as Error)),
+      );
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court, timeoutMs: 50 })).toMatchObject(
+      { kind: 'failed', message: expect.stringMatching(/did not answer within/) },
+    );
   });
 
   it('fails when the court cannot be reached', async () => {
     const court: CourtFetch = () => Promise.reject(new TypeError('fetch failed'));
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/could not be reached/) });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/could not be reached/),
+    });
   });
 
   it('follows a "verify free look" continue link only when it carries use_magic=1', async () => {
     const motion = await makePdf(1);
-    const confirm = (href: string) => html(`<p>Verify free look use: you are about to use your one free look.</p><a href="${href}">View Document</a>`);
-    const withoutMagic = cannedCourt({ [freeRequest]: () => confirm('/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&go=1') });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: withoutMagic.fetch })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/confirm the free look/) });
+    const confirm = (href: string) =>
+      html(`<p>Verify free look use: you are about to use your one free look.</p><a href="${href}">View Document</a>`);
+    const withoutMagic = cannedCourt({
+      [freeRequest]: () => confirm('/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&go=1'),
+    });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: withoutMagic.fetch })).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/confirm the free look/),
+    });
 
     const withMagic = cannedCourt({
-      [freeRequest]: () => confirm('/doc1/0141000123?caseid=1017&amp;de_seq_num=12&amp;magic_num=12345678&amp;use_magic=1&amp;confirmed=1'),
+      [freeRequest]: () =>
+        confirm(
+          '/doc1/0141000123?caseid=1017&amp;de_seq_num=12&amp;magic_num=12345678&amp;use_magic=1&amp;confirmed=1',
+        ),
       '/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&use_magic=1&confirmed=1': () => pdf(motion),
     });
-    expect(savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: withMagic.fetch }))).toHaveLength(1);
+    expect(
+      savedDocuments(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: withMagic.fetch })),
+    ).toHaveLength(1);
   });
 
   it('stops every document of a menu at the first price, keeping what it saved for free', async () => {
@@ -297,7 +432,8 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
     const { fetch: court, sent } = cannedCourt({
       [freeRequest]: () => html(menu),
       '/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=12345678&doc_select=1&use_magic=1': () => pdf(motion),
-      '/doc1/0141000124?caseid=1017&de_seq_num=12&magic_num=12345678&use_magic=1': () => html('Transaction Receipt <table><tr><td>Cost:</td><td>0.40</td></tr></table>'),
+      '/doc1/0141000124?caseid=1017&de_seq_num=12&magic_num=12345678&use_magic=1': () =>
+        html('Transaction Receipt <table><tr><td>Cost:</td><td>0.40</td></tr></table>'),
       '/doc1/0141000125?caseid=1017&de_seq_num=12&magic_num=12345678&use_magic=1': () => pdf(motion),
     });
     const result = await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court });
@@ -314,20 +450,38 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
   });
 
   it('reports a menu whose every document asks for a login as stopped, not failed', async () => {
-    const menu = '<meta name="ecf-page" content="document-selection"><table><tr><td><a href="/doc1/0141000124?magic_num=1">1</a></td><td>Exhibit A</td></tr></table>';
-    const { fetch: court } = cannedCourt({ [freeRequest]: () => html(menu), '/doc1/0141000124': () => html('<h3>PACER Login</h3><p>Your free look has expired.</p>') });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({ kind: 'stopped', state: 'expired' });
+    const menu =
+      '<meta name="ecf-page" content="document-selection"><table><tr><td><a href="/doc1/0141000124?magic_num=1">1</a></td><td>Exhibit A</td></tr></table>';
+    const { fetch: court } = cannedCourt({
+      [freeRequest]: () => html(menu),
+      '/doc1/0141000124': () => html('<h3>PACER Login</h3><p>Your free look has expired.</p>'),
+    });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
+      kind: 'stopped',
+      state: 'expired',
+    });
   });
 
   it('never asks for the same address twice in one fetch', async () => {
-    const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => new Response(null, { status: 302, headers: { location: freeRequest } }) });
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/opened already/) });
+    const { fetch: court, sent } = cannedCourt({
+      [freeRequest]: () => new Response(null, { status: 302, headers: { location: freeRequest } }),
+    });
+    expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/opened already/),
+    });
     expect(sent).toHaveLength(1);
   });
 
   it('refuses a link that is not a document link', async () => {
     const { fetch: court, sent } = cannedCourt({});
-    expect(await fetchFreeLook({ ...inProcessCourtReading, url: 'https://ecf.cit.uscourts.gov/cgi-bin/DktRpt.pl?1017', fetch: court })).toMatchObject({ kind: 'failed' });
+    expect(
+      await fetchFreeLook({
+        ...inProcessCourtReading,
+        url: 'https://ecf.cit.uscourts.gov/cgi-bin/DktRpt.pl?1017',
+        fetch: court,
+      }),
+    ).toMatchObject({ kind: 'failed' });
     expect(sent).toHaveLength(0);
   });
 });

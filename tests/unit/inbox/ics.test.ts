@@ -20,7 +20,10 @@ const octets = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 describe('the deadlines calendar (RFC 5545)', () => {
   it('is one VCALENDAR with one all-day VEVENT per deadline, CRLF throughout', () => {
-    const ics = deadlinesToIcs([response, { ...response, date: '2026-12-29', label: 'Reply due', itemId: 'cit-1017-12' }], now);
+    const ics = deadlinesToIcs(
+      [response, { ...response, date: '2026-12-29', label: 'Reply due', itemId: 'cit-1017-12' }],
+      now,
+    );
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const lines = unfold(ics);
@@ -40,14 +43,26 @@ describe('the deadlines calendar (RFC 5545)', () => {
   });
 
   it('ends a deadline on the last day of a month or year on the first of the next', () => {
-    const lines = unfold(deadlinesToIcs([{ ...response, date: '2026-12-31' }, { ...response, date: '2028-02-28' }], now));
+    const lines = unfold(
+      deadlinesToIcs(
+        [
+          { ...response, date: '2026-12-31' },
+          { ...response, date: '2028-02-28' },
+        ],
+        now,
+      ),
+    );
     expect(lines).toContain('DTEND;VALUE=DATE:20270101');
     expect(lines).toContain('DTEND;VALUE=DATE:20280229');
   });
 
   it('puts the case and the docket text in the description, with commas, semicolons and line breaks escaped', () => {
-    const lines = unfold(deadlinesToIcs([{ ...response, docketText: 'Reply due 12/29/2026; see [87], and\nC:\\exhibits' }], now));
-    expect(lines).toContain('DESCRIPTION:1:26-cv-00123-MMB Acme Steel Corp. v. United States\\n\\nReply due 12/29/2026\\; see [87]\\, and\\nC:\\\\exhibits');
+    const lines = unfold(
+      deadlinesToIcs([{ ...response, docketText: 'Reply due 12/29/2026; see [87], and\nC:\\exhibits' }], now),
+    );
+    expect(lines).toContain(
+      'DESCRIPTION:1:26-cv-00123-MMB Acme Steel Corp. v. United States\\n\\nReply due 12/29/2026\\; see [87]\\, and\\nC:\\\\exhibits',
+    );
   });
 
   it('leaves the description to the case number when there is no caption or docket text', () => {
@@ -79,7 +94,9 @@ describe('folding long lines at 75 octets (RFC 5545 §3.1)', () => {
   it('keeps every physical line within 75 octets, the leading space included', () => {
     const ics = deadlinesToIcs([{ ...response, docketText: 'MEMORANDUM AND ORDER '.repeat(30) }], now);
     for (const line of ics.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
-    expect(unfold(ics).find((line) => line.startsWith('DESCRIPTION:'))).toContain('MEMORANDUM AND ORDER '.repeat(30).trim());
+    expect(unfold(ics).find((line) => line.startsWith('DESCRIPTION:'))).toContain(
+      'MEMORANDUM AND ORDER '.repeat(30).trim(),
+    );
   });
 
   it('never cuts a multibyte character (é, —, 中, an emoji) in two', () => {

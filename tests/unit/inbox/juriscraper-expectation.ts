@@ -33,7 +33,9 @@ export const juriscraperQuirks = {
   /** It stores the docket number without judge initials (`1:20-cv-08924-CM` → `1:20-cv-08924`) and without the JPML court prefix (`NYE/`). */
   docketNumber: (caseNumber: string): string => {
     const withoutCourt = caseNumber.replace(/^[A-Z]{2,4}\//, '');
-    return /^\d+:\d{2}-[a-z]{1,4}-\d+/i.exec(withoutCourt)?.[0] ?? /^\d{2}-\d{3,5}/.exec(withoutCourt)?.[0] ?? withoutCourt;
+    return (
+      /^\d+:\d{2}-[a-z]{1,4}-\d+/i.exec(withoutCourt)?.[0] ?? /^\d{2}-\d{3,5}/.exec(withoutCourt)?.[0] ?? withoutCourt
+    );
   },
   /** Its `harmonize()` drops "et al" and writes "USA" as "United States". */
   caseName: (name: string | null): string | null =>
@@ -45,14 +47,24 @@ export const juriscraperQuirks = {
           .replace(/\s+/g, ' ')
           .trim(),
   /** It deletes every `#` from docket text (`(Attachments: # (1) …)` → `(Attachments: (1) …)`). */
-  docketText: (text: string | null): string | null => (text === null ? null : text.replace(/#/g, '').replace(/\s+/g, ' ').trim()),
+  docketText: (text: string | null): string | null =>
+    text === null ? null : text.replace(/#/g, '').replace(/\s+/g, ' ').trim(),
   /** It forces the 4th digit of a doc id to `0` (NEF-AND-PACER.md §5 item 2). */
-  docId: (docId: string | null): string | null => (docId && docId.length > 4 ? `${docId.slice(0, 3)}0${docId.slice(4)}` : docId),
+  docId: (docId: string | null): string | null =>
+    docId && docId.length > 4 ? `${docId.slice(0, 3)}0${docId.slice(4)}` : docId,
   /** It lists a person once per case of a multi-case notice, and keeps the appellate `, -:` / `:` after the name. */
-  recipients: (recipients: readonly { name: string; emails: readonly string[] }[]): { name: string; emails: readonly string[] }[] => {
+  recipients: (
+    recipients: readonly { name: string; emails: readonly string[] }[],
+  ): { name: string; emails: readonly string[] }[] => {
     const seen = new Set<string>();
     return recipients
-      .map((recipient) => ({ name: recipient.name.replace(/,\s*-\s*:$/, '').replace(/:$/, '').trim(), emails: recipient.emails }))
+      .map((recipient) => ({
+        name: recipient.name
+          .replace(/,\s*-\s*:$/, '')
+          .replace(/:$/, '')
+          .trim(),
+        emails: recipient.emails,
+      }))
       .filter((recipient) => {
         const key = `${recipient.name}|${recipient.emails.join(',')}`;
         if (seen.has(key)) return false;
@@ -68,7 +80,9 @@ export function expectedFields(expected: JuriscraperNotice): ComparableFields {
   if (!expected.dockets) return fields;
   fields.court = expected.court_id ?? null;
   fields.hasAttachments = expected.contains_attachments ?? false;
-  fields.recipients = juriscraperQuirks.recipients((expected.email_recipients ?? []).map((recipient) => ({ name: recipient.name, emails: recipient.email_addresses })));
+  fields.recipients = juriscraperQuirks.recipients(
+    (expected.email_recipients ?? []).map((recipient) => ({ name: recipient.name, emails: recipient.email_addresses })),
+  );
   expected.dockets.forEach((docket, index) => {
     const entry = docket.docket_entries[0];
     fields[`dockets[${index}].caseNumber`] = docket.docket_number;

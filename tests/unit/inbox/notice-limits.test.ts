@@ -21,10 +21,15 @@ function noticeWith(options: { docketText: string; caseCount?: number }): string
     }),
   );
   return buildMessage(
-    { From: 'cmecf_notice@cit.uscourts.gov', Subject: 'Activity in Case 1:26-cv-00000-MMB Acme Steel Corp. v. United States Order', 'Content-Type': ' text/html' },
+    {
+      From: 'cmecf_notice@cit.uscourts.gov',
+      Subject: 'Activity in Case 1:26-cv-00000-MMB Acme Steel Corp. v. United States Order',
+      'Content-Type': ' text/html',
+    },
     districtNefBody({
       court: 'United States Court of International Trade',
-      transaction: 'The following transaction was entered  by Doe, Jane  on 3/2/2026 at 4:06 PM EST and filed on 3/2/2026',
+      transaction:
+        'The following transaction was entered  by Doe, Jane  on 3/2/2026 at 4:06 PM EST and filed on 3/2/2026',
       tables,
       recipients: districtRecipients('1:26-cv-00000-MMB', [{ name: 'Jane Doe', emails: ['jdoe@example.com'] }]),
       documents: '',
@@ -47,11 +52,19 @@ describe('ecf-desk nef parse has limits', { timeout: 120_000 }, () => {
   it('refuses a notice with a 50 MB docket text at once, saying why, instead of spending gigabytes on it', async () => {
     const file = path.join(scratch, 'huge-docket-text.eml');
     await writeFile(file, noticeWith({ docketText: 'ORDER granting the motion. '.repeat(2_000_000) }));
-    const run = await runBounded(testCliPath, ['nef', 'parse', '--json', file], { timeoutMs: 60_000, maxOldSpaceMb: 512 });
+    const run = await runBounded(testCliPath, ['nef', 'parse', '--json', file], {
+      timeoutMs: 60_000,
+      maxOldSpaceMb: 512,
+    });
     expect(run.isKilledForTime).toBe(false);
     expect(run.signal, run.stderr).toBeNull();
     expect(run.code).toBe(3);
-    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ kind: 'unreadable', error: 'This file is 51.5 MB; a court notice is a few KB, and ECF Desk reads no email over 25.0 MB.' })]);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        kind: 'unreadable',
+        error: 'This file is 51.5 MB; a court notice is a few KB, and ECF Desk reads no email over 25.0 MB.',
+      }),
+    ]);
   });
 });
 
@@ -69,17 +82,23 @@ describe('parseNotice keeps what it reads bounded', () => {
   });
 
   it('refuses a notice that lists more than 1,000 cases, every one of which would become an inbox item', async () => {
-    await expect(parseNotice(noticeWith({ docketText: 'ORDER', caseCount: 1_001 }))).rejects.toThrow('This notice lists 1,001 cases; ECF Desk reads at most 1,000 from one notice.');
+    await expect(parseNotice(noticeWith({ docketText: 'ORDER', caseCount: 1_001 }))).rejects.toThrow(
+      'This notice lists 1,001 cases; ECF Desk reads at most 1,000 from one notice.',
+    );
     expect((await parseNotice(noticeWith({ docketText: 'ORDER', caseCount: 1_000 }))).dockets).toHaveLength(1_000);
   });
 
   it('refuses an email over 25 MB before reading it', async () => {
     const notice = `${noticeWith({ docketText: 'ORDER' })}${' '.repeat(25 * 1024 * 1024)}`;
-    await expect(parseNotice(notice)).rejects.toThrow(/^This email is 25\.0 MB; a court notice is a few KB, and ECF Desk reads no email over 25\.0 MB\.$/);
+    await expect(parseNotice(notice)).rejects.toThrow(
+      /^This email is 25\.0 MB; a court notice is a few KB, and ECF Desk reads no email over 25\.0 MB\.$/,
+    );
   });
 
   it('refuses a notice whose text is over 2 MB, where a real one is a few KB', async () => {
     const notice = noticeWith({ docketText: `ORDER ${'<span>x</span> '.repeat(150_000)}` });
-    await expect(parseNotice(notice)).rejects.toThrow(/^The text of this email is 2\.1 MB; a court notice is a few KB, and ECF Desk reads none over 2\.0 MB\.$/);
+    await expect(parseNotice(notice)).rejects.toThrow(
+      /^The text of this email is 2\.1 MB; a court notice is a few KB, and ECF Desk reads none over 2\.0 MB\.$/,
+    );
   });
 });

@@ -18,13 +18,24 @@ async function childWith(jobs: Partial<Record<keyof typeof isolatedTaskFiles, st
   const folder = await mkdtemp(path.join(scratch, 'child-'));
   await copyFile(testIsolatedChildPath, path.join(folder, 'isolated-child.js'));
   for (const [kind, body] of Object.entries(jobs)) {
-    await writeFile(path.join(folder, isolatedTaskFiles[kind as keyof typeof isolatedTaskFiles]), `export default { async run(input, report) { ${body} } };\n`);
+    await writeFile(
+      path.join(folder, isolatedTaskFiles[kind as keyof typeof isolatedTaskFiles]),
+      `export default { async run(input, report) { ${body} } };\n`,
+    );
   }
   return path.join(folder, 'isolated-child.js');
 }
 
 function pool(scriptPath: string, options: Partial<ChildPoolOptions> = {}): ChildPool {
-  const created = createChildPool({ name: 'test', scriptPath, launcher: nodeChildLauncher, slots: 1, heapMb: 256, warm: 0, ...options });
+  const created = createChildPool({
+    name: 'test',
+    scriptPath,
+    launcher: nodeChildLauncher,
+    slots: 1,
+    heapMb: 256,
+    warm: 0,
+    ...options,
+  });
   pools.push(created);
   return created;
 }
@@ -50,7 +61,11 @@ afterAll(async () => {
 
 describe('a task in a child process', () => {
   it('answers with its result, and the child serves the next task too', async () => {
-    const children = pool(await childWith({ notice: 'return { pid: process.pid, length: input.byteLength, isBytes: input instanceof Uint8Array };' }));
+    const children = pool(
+      await childWith({
+        notice: 'return { pid: process.pid, length: input.byteLength, isBytes: input instanceof Uint8Array };',
+      }),
+    );
     const first = await children.run('notice', new Uint8Array([1, 2, 3]), { limits: quick });
     const second = await children.run('notice', new Uint8Array(10), { limits: quick });
     expect(first).toMatchObject({ ok: true, value: { length: 3, isBytes: true } });
@@ -61,9 +76,18 @@ describe('a task in a child process', () => {
   });
 
   it('reports progress on the way', async () => {
-    const children = pool(await childWith({ preflight: "report({ phase: 'reading', pagesDone: 0, pageCount: 0 }); report({ phase: 'checking', pagesDone: 1, pageCount: 1 }); return 'done';" }));
+    const children = pool(
+      await childWith({
+        preflight:
+          "report({ phase: 'reading', pagesDone: 0, pageCount: 0 }); report({ phase: 'checking', pagesDone: 1, pageCount: 1 }); return 'done';",
+      }),
+    );
     const progress: unknown[] = [];
-    const outcome = await children.run('preflight', { bytes: new Uint8Array(1), options: { limitBytes: 1, formsMustBeFlattened: false } }, { limits: quick, onProgress: (each) => progress.push(each) });
+    const outcome = await children.run(
+      'preflight',
+      { bytes: new Uint8Array(1), options: { limitBytes: 1, formsMustBeFlattened: false } },
+      { limits: quick, onProgress: (each) => progress.push(each) },
+    );
     expect(outcome).toEqual({ ok: true, value: 'done' });
     expect(progress[0]).toEqual({ phase: 'reading', pagesDone: 0, pageCount: 0 });
   });
@@ -76,7 +100,9 @@ describe('a task in a child process', () => {
   });
 
   it('says so when the job itself throws, and the next task gets a fresh child', async () => {
-    const children = pool(await childWith({ notice: "if (input[0] === 1) throw new Error('bad input'); return process.pid;" }));
+    const children = pool(
+      await childWith({ notice: "if (input[0] === 1) throw new Error('bad input'); return process.pid;" }),
+    );
     const failed = await children.run('notice', new Uint8Array([1]), { limits: quick });
     expect(failed).toEqual({ ok: false, failure: { kind: 'crashed', reason: 'bad input' } });
     expect(await children.run('notice', new Uint8Array([2]), { limits: quick })).toMatchObject({ ok: true });
@@ -87,53 +113,90 @@ describe('a hostile file costs one task, never the app', () => {
   it('stops a task that hangs its child at the time limit, and the next task is answered', async () => {
     const children = pool(await childWith({ notice: 'if (input[0] === 1) for (;;) {} return "ok";' }));
     const started = Date.now();
-    expect(await children.run('notice', new Uint8Array([1]), { limits: { timeoutMs: 500, maxMemoryMb: 512 } })).toEqual({ ok: false, failure: { kind: 'timeout' } });
+    expect(await children.run('notice', new Uint8Array([1]), { limits: { timeoutMs: 500, maxMemoryMb: 512 } })).toEqual(
+      { ok: false, failure: { kind: 'timeout' } },
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await children.run('notice', new Uint8Array([2]), { limits: quick })).toEqual({ ok: true, value: 'ok' });
   });
 
   it('stops a child that fills V8’s heap', async () => {
-    const children = pool(await childWith({ notice: 'const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random()));' }), { heapMb: 64 });
-    expect(await children.run('notice', new Uint8Array(1), { limits: { timeoutMs: 30_000, maxMemoryMb: 4096 } })).toEqual({ ok: false, failure: { kind: 'out-of-memory' } });
+    const children = pool(
+      await childWith({ notice: 'const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random()));' }),
+      { heapMb: 64 },
+    );
+    expect(
+      await children.run('notice', new Uint8Array(1), { limits: { timeoutMs: 30_000, maxMemoryMb: 4096 } }),
+    ).toEqual({ ok: false, failure: { kind: 'out-of-memory' } });
   });
 
   it('stops a child whose buffers outgrow the task’s memory limit, which V8’s heap limit never counts', async () => {
     // 4 GB of buffers against a 1.5 GB heap limit: only the memory guard can stop this one.
-    const children = pool(await childWith({ notice: 'const keep = []; for (let i = 0; i < 64; i += 1) keep.push(Buffer.alloc(64 * 1048576, 1)); return keep.length;' }), { heapMb: 1536 });
-    expect(await children.run('notice', new Uint8Array(1), { limits: { timeoutMs: 30_000, maxMemoryMb: 300 } })).toEqual({ ok: false, failure: { kind: 'out-of-memory' } });
+    const children = pool(
+      await childWith({
+        notice:
+          'const keep = []; for (let i = 0; i < 64; i += 1) keep.push(Buffer.alloc(64 * 1048576, 1)); return keep.length;',
+      }),
+      { heapMb: 1536 },
+    );
+    expect(
+      await children.run('notice', new Uint8Array(1), { limits: { timeoutMs: 30_000, maxMemoryMb: 300 } }),
+    ).toEqual({ ok: false, failure: { kind: 'out-of-memory' } });
     expect(children.stats().children).toBe(0);
   });
 
   it('survives a V8 fatal error in the child (an array grown past its largest size), which would end the app if it ran in a thread', async () => {
-    const children = pool(await childWith({ notice: 'const pages = []; for (let i = 0; ; i += 1) pages.push(i);' }), { heapMb: 1536 });
-    const outcome = await children.run('notice', new Uint8Array(1), { limits: { timeoutMs: 60_000, maxMemoryMb: 3072 } });
+    const children = pool(await childWith({ notice: 'const pages = []; for (let i = 0; ; i += 1) pages.push(i);' }), {
+      heapMb: 1536,
+    });
+    const outcome = await children.run('notice', new Uint8Array(1), {
+      limits: { timeoutMs: 60_000, maxMemoryMb: 3072 },
+    });
     expect(outcome).toEqual({ ok: false, failure: { kind: 'out-of-memory' } });
   }, 90_000);
 
   it('calls a child that dies mid-task crashed, with how it ended', async () => {
     const children = pool(await childWith({ notice: 'process.exit(3);' }));
-    expect(await children.run('notice', new Uint8Array(1), { limits: quick })).toEqual({ ok: false, failure: { kind: 'crashed', reason: 'it stopped with exit code 3' } });
+    expect(await children.run('notice', new Uint8Array(1), { limits: quick })).toEqual({
+      ok: false,
+      failure: { kind: 'crashed', reason: 'it stopped with exit code 3' },
+    });
   });
 
   it('answers a task whose child cannot even start, and stops trying to keep one warm', async () => {
     const broken = path.join(await mkdtemp(path.join(scratch, 'broken-')), 'isolated-child.js');
     await writeFile(broken, "throw new Error('broken build');\n");
     const children = pool(broken, { warm: 1 });
-    expect(await children.run('notice', new Uint8Array(1), { limits: quick })).toEqual({ ok: false, failure: { kind: 'crashed', reason: 'the process that reads it could not start' } });
+    expect(await children.run('notice', new Uint8Array(1), { limits: quick })).toEqual({
+      ok: false,
+      failure: { kind: 'crashed', reason: 'the process that reads it could not start' },
+    });
     await expect.poll(() => children.stats().children, { timeout: 10_000 }).toBe(0);
   });
 });
 
 describe('the pool', () => {
   it('runs no more tasks at once than it has slots', async () => {
-    const children = pool(await childWith({ notice: 'const start = Date.now(); await new Promise((resolve) => setTimeout(resolve, 150)); return [start, Date.now()];' }), { slots: 1 });
+    const children = pool(
+      await childWith({
+        notice:
+          'const start = Date.now(); await new Promise((resolve) => setTimeout(resolve, 150)); return [start, Date.now()];',
+      }),
+      { slots: 1 },
+    );
     const spans = await Promise.all([1, 2, 3].map(() => children.run('notice', new Uint8Array(1), { limits: quick })));
     const times = spans.map((outcome) => (outcome.ok ? (outcome.value as unknown as [number, number]) : [0, 0]));
-    for (let index = 1; index < times.length; index += 1) expect(times[index]?.[0] ?? 0).toBeGreaterThanOrEqual(times[index - 1]?.[1] ?? Infinity);
+    for (let index = 1; index < times.length; index += 1)
+      expect(times[index]?.[0] ?? 0).toBeGreaterThanOrEqual(times[index - 1]?.[1] ?? Infinity);
   });
 
   it('replaces a child that grew large, so one big file’s leftovers go with it', async () => {
-    const children = pool(await childWith({ notice: 'if (input[0] === 1) globalThis.kept = Buffer.alloc(200 * 1048576, 1); return process.pid;' }), { recycleAboveMb: 150 });
+    const children = pool(
+      await childWith({
+        notice: 'if (input[0] === 1) globalThis.kept = Buffer.alloc(200 * 1048576, 1); return process.pid;',
+      }),
+      { recycleAboveMb: 150 },
+    );
     const big = await children.run('notice', new Uint8Array([1]), { limits: quick });
     const next = await children.run('notice', new Uint8Array([2]), { limits: quick });
     expect(big.ok && next.ok && big.value !== next.value).toBe(true);
@@ -155,7 +218,14 @@ describe('the pool', () => {
   });
 
   it('closes only once every child has ended, answering the tasks in flight as cancelled', async () => {
-    const children = createChildPool({ name: 'test', scriptPath: await childWith({ notice: 'if (input[0] === 1) return process.pid; for (;;) {}' }), launcher: nodeChildLauncher, slots: 2, heapMb: 256, warm: 1 });
+    const children = createChildPool({
+      name: 'test',
+      scriptPath: await childWith({ notice: 'if (input[0] === 1) return process.pid; for (;;) {}' }),
+      launcher: nodeChildLauncher,
+      slots: 2,
+      heapMb: 256,
+      warm: 1,
+    });
     const first = await children.run('notice', new Uint8Array([1]), { limits: quick });
     const pid = first.ok ? (first.value as unknown as number) : 0;
     const inFlight = children.run('notice', new Uint8Array([2]), { limits: quick });
@@ -163,6 +233,9 @@ describe('the pool', () => {
     expect(await inFlight).toEqual({ ok: false, failure: { kind: 'cancelled' } });
     expect(isAlive(pid)).toBe(false);
     expect(children.stats().children).toBe(0);
-    expect(await children.run('notice', new Uint8Array([1]), { limits: quick })).toEqual({ ok: false, failure: { kind: 'cancelled' } });
+    expect(await children.run('notice', new Uint8Array([1]), { limits: quick })).toEqual({
+      ok: false,
+      failure: { kind: 'cancelled' },
+    });
   });
 });

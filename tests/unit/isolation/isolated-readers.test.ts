@@ -27,18 +27,32 @@ afterAll(async () => {
 });
 
 const notice = (magicNum: string, docketText?: string): Uint8Array =>
-  new TextEncoder().encode(composeNefEmail(sampleNefEntry(docketText === undefined ? {} : { docketText }), { email: 'jmorgan@morganreyes.example', magicNum }, { messageId: magicNum, date: new Date('2026-11-30T15:00:00Z') }));
+  new TextEncoder().encode(
+    composeNefEmail(
+      sampleNefEntry(docketText === undefined ? {} : { docketText }),
+      { email: 'jmorgan@morganreyes.example', magicNum },
+      { messageId: magicNum, date: new Date('2026-11-30T15:00:00Z') },
+    ),
+  );
 
 describe('PDF facts', () => {
   it('reads page counts, several documents at once, and keeps the caller’s bytes intact', async () => {
     const documents = [await makePdf(1), await makePdf(2), await makePdf(5), makeNotPdf()];
     const facts = await Promise.all(documents.map((bytes) => readers.pdfReader.readFacts(bytes)));
-    expect(facts).toEqual([{ kind: 'pdf', pages: 1 }, { kind: 'pdf', pages: 2 }, { kind: 'pdf', pages: 5 }, { kind: 'not-pdf' }]);
+    expect(facts).toEqual([
+      { kind: 'pdf', pages: 1 },
+      { kind: 'pdf', pages: 2 },
+      { kind: 'pdf', pages: 5 },
+      { kind: 'not-pdf' },
+    ]);
     expect(documents[2]?.byteLength).toBeGreaterThan(0);
   });
 
   it('reports a timeout for a document that takes longer than its limit', async () => {
-    const slow = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limits: { 'pdf-facts': { timeoutMs: 1, maxMemoryMb: 1024 } } });
+    const slow = createIsolatedReaders({
+      scriptPath: testIsolatedChildPath,
+      limits: { 'pdf-facts': { timeoutMs: 1, maxMemoryMb: 1024 } },
+    });
     try {
       expect(await slow.pdfReader.readFacts(await makePdf(50))).toEqual({ kind: 'timeout' });
     } finally {
@@ -50,7 +64,9 @@ describe('PDF facts', () => {
 describe('preflight', () => {
   it('reports its progress page by page and then the report', async () => {
     const progress: PreflightProgress[] = [];
-    const report = await readers.preflight(await makePdf(400), citPreflightOptions, { onProgress: (each) => progress.push(each) });
+    const report = await readers.preflight(await makePdf(400), citPreflightOptions, {
+      onProgress: (each) => progress.push(each),
+    });
     expect(report.pages).toBe(400);
     expect(report.verdict).toBe('pass');
     expect(progress.map((each) => each.phase)).toEqual(expect.arrayContaining(['reading', 'pages', 'checking']));
@@ -72,7 +88,10 @@ describe('preflight', () => {
   });
 
   it('gives a document that takes too long an error verdict that says it could not be checked safely', async () => {
-    const slow = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limits: { preflight: { timeoutMs: 1, maxMemoryMb: 1536 } } });
+    const slow = createIsolatedReaders({
+      scriptPath: testIsolatedChildPath,
+      limits: { preflight: { timeoutMs: 1, maxMemoryMb: 1536 } },
+    });
     try {
       const report = await slow.preflighter.preflight(await makePdf(50), {});
       expect(report).toMatchObject({ verdict: 'error', pages: null });
@@ -87,13 +106,23 @@ describe('notices', () => {
   it('reads a notice into the same fields as in process', async () => {
     const reading = await readers.noticeParser.parse(notice('24681357'));
     expect(reading.kind).toBe('read');
-    if (reading.kind === 'read') expect(reading.notice.dockets[0]).toMatchObject({ magicNum: '24681357', caseNumber: sampleNefEntry().caseNumber });
+    if (reading.kind === 'read')
+      expect(reading.notice.dockets[0]).toMatchObject({
+        magicNum: '24681357',
+        caseNumber: sampleNefEntry().caseNumber,
+      });
   });
 
   it('stops an email that takes too long at its limit, says why, and reads the next one', async () => {
-    const slow = createIsolatedReaders({ scriptPath: testIsolatedChildPath, limits: { notice: { timeoutMs: 1, maxMemoryMb: 512 } } });
+    const slow = createIsolatedReaders({
+      scriptPath: testIsolatedChildPath,
+      limits: { notice: { timeoutMs: 1, maxMemoryMb: 512 } },
+    });
     try {
-      expect(await slow.noticeParser.parse(notice('1', 'x '.repeat(200_000)))).toEqual({ kind: 'unreadable', reason: expect.stringContaining('took longer than it may') });
+      expect(await slow.noticeParser.parse(notice('1', 'x '.repeat(200_000)))).toEqual({
+        kind: 'unreadable',
+        reason: expect.stringContaining('took longer than it may'),
+      });
     } finally {
       await slow.close();
     }
@@ -101,7 +130,10 @@ describe('notices', () => {
   });
 
   it('sets aside bytes that are not a notice, with the reason, instead of failing', async () => {
-    expect(await readers.noticeParser.parse(new Uint8Array([0xff, 0xfe, 0x00, 0x01]))).toMatchObject({ kind: 'read', notice: { kind: 'ignored', reason: 'not-a-notice' } });
+    expect(await readers.noticeParser.parse(new Uint8Array([0xff, 0xfe, 0x00, 0x01]))).toMatchObject({
+      kind: 'read',
+      notice: { kind: 'ignored', reason: 'not-a-notice' },
+    });
   });
 
   it('leaves the caller’s Buffer whole, and its pool neighbours too', async () => {
@@ -120,14 +152,27 @@ describe('notices', () => {
 
 describe('Outlook .msg files', () => {
   it('are rebuilt into their message in a child process', async () => {
-    const rebuilt = await readers.convertMsg(buildOutlookMsg({ subject: 'Frist – Zustellung', body: 'Bitte beachten.', deliveredAt: new Date('2026-03-02T21:06:05Z') }));
+    const rebuilt = await readers.convertMsg(
+      buildOutlookMsg({
+        subject: 'Frist – Zustellung',
+        body: 'Bitte beachten.',
+        deliveredAt: new Date('2026-03-02T21:06:05Z'),
+      }),
+    );
     expect(rebuilt.raw.toString('utf8')).toContain('Content-Type: text/plain; charset=utf-8');
     expect(rebuilt.deliveredAt).toEqual(new Date('2026-03-02T21:06:05Z'));
   });
 
   it('that cannot be read are refused with the reader’s own code and words', async () => {
-    await expect(readers.convertMsg(buildOutlookMsg({ subject: 'RTF only', compressedRtf: new Uint8Array([1, 2, 3, 4]) }))).rejects.toMatchObject({ code: 'mail-file.no-readable-body', message: expect.stringContaining('Save it as .eml') });
-    await expect(readers.convertMsg(new TextEncoder().encode('From: someone\r\n\r\nhello'))).rejects.toMatchObject({ code: 'mail-file.unreadable-msg' });
+    await expect(
+      readers.convertMsg(buildOutlookMsg({ subject: 'RTF only', compressedRtf: new Uint8Array([1, 2, 3, 4]) })),
+    ).rejects.toMatchObject({
+      code: 'mail-file.no-readable-body',
+      message: expect.stringContaining('Save it as .eml'),
+    });
+    await expect(readers.convertMsg(new TextEncoder().encode('From: someone\r\n\r\nhello'))).rejects.toMatchObject({
+      code: 'mail-file.unreadable-msg',
+    });
   });
 });
 
@@ -139,10 +184,21 @@ describe('draft packages', () => {
     const sizes = Array.from({ length: count }, (_, index) => Math.floor(room / count) - index);
     const documents = sizes.map((size, index) => {
       const bytes = new Uint8Array(randomBytes(size));
-      const record = { id: `doc-${index}`, name: `Exhibit ${index}.pdf`, sha256: createHash('sha256').update(bytes).digest('hex'), preflight: { state: 'waiting' as const } } as unknown as DocumentRecord;
+      const record = {
+        id: `doc-${index}`,
+        name: `Exhibit ${index}.pdf`,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        preflight: { state: 'waiting' as const },
+      } as unknown as DocumentRecord;
       return { record, bytes };
     });
-    const draft = draftWith({ documents: documents.map(({ record }, index) => ({ documentId: record.id, type: index === 0 ? 'main' : 'exhibit', description: index === 0 ? '' : record.name })) });
+    const draft = draftWith({
+      documents: documents.map(({ record }, index) => ({
+        documentId: record.id,
+        type: index === 0 ? 'main' : 'exhibit',
+        description: index === 0 ? '' : record.name,
+      })),
+    });
     const packaged = writeDraftPackage(draft, documents, new Date('2026-12-04T12:00:00Z'));
     const read = await readers.readDraftPackage(packaged);
     expect(read.documents.map((document) => document.sha256)).toEqual(documents.map(({ record }) => record.sha256));
@@ -150,14 +206,20 @@ describe('draft packages', () => {
   }, 120_000);
 
   it('that are not packages are refused with a plain message', async () => {
-    await expect(readers.readDraftPackage(new Uint8Array(gzipSync('{"format":"something else"}')))).rejects.toMatchObject({ message: expect.stringContaining('not an ECF Desk draft package') });
+    await expect(
+      readers.readDraftPackage(new Uint8Array(gzipSync('{"format":"something else"}'))),
+    ).rejects.toMatchObject({ message: expect.stringContaining('not an ECF Desk draft package') });
   });
 });
 
 describe('court pages', () => {
   it('are told apart in a child process: a receipt with its price', async () => {
-    const receipt = '<html><head><title>Transaction Receipt</title></head><body><table><tr><td>Billable Pages:</td><td>4</td></tr><tr><td>Cost:</td><td>0.40</td></tr></table></body></html>';
-    expect(await readers.readCourtPage(receipt, 'https://ecf.cit.uscourts.gov/doc1/01234567890')).toEqual({ kind: 'receipt', feeCents: 40 });
+    const receipt =
+      '<html><head><title>Transaction Receipt</title></head><body><table><tr><td>Billable Pages:</td><td>4</td></tr><tr><td>Cost:</td><td>0.40</td></tr></table></body></html>';
+    expect(await readers.readCourtPage(receipt, 'https://ecf.cit.uscourts.gov/doc1/01234567890')).toEqual({
+      kind: 'receipt',
+      feeCents: 40,
+    });
   });
 
   it('built to stall a reader never hold up the app: its main thread keeps answering while the child reads', async () => {
@@ -171,7 +233,10 @@ describe('court pages', () => {
     }, 10);
     try {
       // Read to the end within the page's limit, not given up on: its scripts hide no words, so it is a page of no kind.
-      expect(await readers.readCourtPage(hostile, 'https://ecf.cit.uscourts.gov/doc1/01234567890')).toEqual({ kind: 'unknown', title: '' });
+      expect(await readers.readCourtPage(hostile, 'https://ecf.cit.uscourts.gov/doc1/01234567890')).toEqual({
+        kind: 'unknown',
+        title: '',
+      });
     } finally {
       clearInterval(ticker);
     }

@@ -3,7 +3,10 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../support/paths';
 
-const eslint = new ESLint({ cwd: projectRoot, overrideConfigFile: path.join(projectRoot, 'src-main/build/eslint.config.mjs') });
+const eslint = new ESLint({
+  cwd: projectRoot,
+  overrideConfigFile: path.join(projectRoot, 'src-main/build/eslint.config.mjs'),
+});
 
 /** The rule ids lint reports for a snippet placed at a path in the project. */
 async function ruleIdsFor(relativePath: string, code: string): Promise<string[]> {
@@ -13,18 +16,45 @@ async function ruleIdsFor(relativePath: string, code: string): Promise<string[]>
 
 describe('lint enforces the runtime of each folder', () => {
   it('fails when core imports electron', async () => {
-    expect(await ruleIdsFor('src-main/core/documents/probe.ts', "import { app } from 'electron';\nexport const name = app.name;\n")).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        'src-main/core/documents/probe.ts',
+        "import { app } from 'electron';\nexport const name = app.name;\n",
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('fails when shared imports a Node built-in or another layer', async () => {
-    expect(await ruleIdsFor('src-main/shared/probe.ts', "import path from 'node:path';\nexport const sep = path.sep;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src-main/shared/probe.ts', "import { AppError } from '../core/errors';\nexport const E = AppError;\n")).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor('src-main/shared/probe.ts', "import path from 'node:path';\nexport const sep = path.sep;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        'src-main/shared/probe.ts',
+        "import { AppError } from '../core/errors';\nexport const E = AppError;\n",
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('fails when the renderer imports Node, electron or core', async () => {
-    expect(await ruleIdsFor('src-renderer/probe.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src-renderer/probe.ts', "import { ipcRenderer } from 'electron';\nexport const ipc = ipcRenderer;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src-renderer/probe.ts', "import { dispatch } from '../src-main/core/api/dispatch';\nexport const d = dispatch;\n")).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        'src-renderer/probe.ts',
+        "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        'src-renderer/probe.ts',
+        "import { ipcRenderer } from 'electron';\nexport const ipc = ipcRenderer;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        'src-renderer/probe.ts',
+        "import { dispatch } from '../src-main/core/api/dispatch';\nexport const d = dispatch;\n",
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('allows raw ipcMain only in the shell’s IPC module', async () => {
@@ -40,12 +70,21 @@ describe('lint enforces the runtime of each folder', () => {
   });
 
   it('keeps pdf-lib’s unbounded parse and page walk away from untrusted PDFs', async () => {
-    expect(await ruleIdsFor('src-main/core/documents/probe.ts', "import { PDFDocument } from 'pdf-lib';\nexport const load = PDFDocument.load;\n")).toContain('no-restricted-imports');
-    const walk = "import type { PDFDocument } from '@cantoo/pdf-lib';\nexport const count = (document: PDFDocument) => document.getPageCount();\n";
+    expect(
+      await ruleIdsFor(
+        'src-main/core/documents/probe.ts',
+        "import { PDFDocument } from 'pdf-lib';\nexport const load = PDFDocument.load;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    const walk =
+      "import type { PDFDocument } from '@cantoo/pdf-lib';\nexport const count = (document: PDFDocument) => document.getPageCount();\n";
     expect(await ruleIdsFor('src-main/training-court/probe.ts', walk)).toContain('no-restricted-syntax');
-    const parse = "import { PDFDocument } from '@cantoo/pdf-lib';\nexport const parse = (bytes: Uint8Array) => PDFDocument.load(bytes);\n";
+    const parse =
+      "import { PDFDocument } from '@cantoo/pdf-lib';\nexport const parse = (bytes: Uint8Array) => PDFDocument.load(bytes);\n";
     expect(await ruleIdsFor('src-main/core/preflight/fixes/probe.ts', parse)).toContain('no-restricted-syntax');
-    expect(await ruleIdsFor('src-main/core/preflight/parse/load-document.ts', parse)).not.toContain('no-restricted-syntax');
+    expect(await ruleIdsFor('src-main/core/preflight/parse/load-document.ts', parse)).not.toContain(
+      'no-restricted-syntax',
+    );
   });
 
   it('allows shell.openExternal only inside the one guarded function', async () => {

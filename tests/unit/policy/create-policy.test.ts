@@ -10,7 +10,10 @@ import { defaultSettings, type Settings } from '../../../src-main/shared/domain'
 import { isRoot, usePolicyFolder } from './policy-temp-folder';
 
 /** A policy source held in memory; change `values` to change the policy. */
-function memorySource(name: string, values: Record<string, unknown>): PolicySource & { values: Record<string, unknown> } {
+function memorySource(
+  name: string,
+  values: Record<string, unknown>,
+): PolicySource & { values: Record<string, unknown> } {
   return {
     name,
     values,
@@ -20,8 +23,22 @@ function memorySource(name: string, values: Record<string, unknown>): PolicySour
   };
 }
 
-const userMailbox = { id: 'm1', host: 'imap.example.com', port: 993, secure: true, user: 'pat@example.com', auth: 'password', folder: 'Courts', marksRead: false } as const;
-const userSettings: Settings = { documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [userMailbox] };
+const userMailbox = {
+  id: 'm1',
+  host: 'imap.example.com',
+  port: 993,
+  secure: true,
+  user: 'pat@example.com',
+  auth: 'password',
+  folder: 'Courts',
+  marksRead: false,
+} as const;
+const userSettings: Settings = {
+  documentsSort: 'size',
+  courtProfile: 'cit-training',
+  allowCredentialStorage: true,
+  mailboxes: [userMailbox],
+};
 
 async function policyFrom(...sources: PolicySource[]): Promise<{ policy: Policy; lines: string[] }> {
   const lines: string[] = [];
@@ -42,14 +59,21 @@ describe('createPolicy', () => {
 
   it('puts policy over the user settings and locks the settings it sets', async () => {
     const { policy } = await policyFrom(memorySource('machine', { courtProfile: 'cit', allowCredentialStorage: '0' }));
-    expect(policy.applyTo(userSettings)).toEqual({ ...userSettings, courtProfile: 'cit', allowCredentialStorage: false });
+    expect(policy.applyTo(userSettings)).toEqual({
+      ...userSettings,
+      courtProfile: 'cit',
+      allowCredentialStorage: false,
+    });
     expect(policy.isLocked('courtProfile')).toBe(true);
     expect(policy.isLocked('allowCredentialStorage')).toBe(true);
     expect(policy.isLocked('documentsSort')).toBe(false);
   });
 
   it('takes a key from the first source that sets it: machine over user', async () => {
-    const { policy } = await policyFrom(memorySource('machine', { logLevel: 'warn' }), memorySource('user', { logLevel: 'debug', noticeRetentionDays: 30 }));
+    const { policy } = await policyFrom(
+      memorySource('machine', { logLevel: 'warn' }),
+      memorySource('user', { logLevel: 'debug', noticeRetentionDays: 30 }),
+    );
     expect(policy.effective().managed).toEqual([
       { key: 'logLevel', value: 'warn', source: 'machine' },
       { key: 'noticeRetentionDays', value: 30, source: 'user' },
@@ -73,7 +97,10 @@ describe('createPolicy', () => {
   });
 
   it("falls back to the user policy when the machine's value is bad", async () => {
-    const { policy } = await policyFrom(memorySource('machine', { noticeRetentionDays: -1 }), memorySource('user', { noticeRetentionDays: 60 }));
+    const { policy } = await policyFrom(
+      memorySource('machine', { noticeRetentionDays: -1 }),
+      memorySource('user', { noticeRetentionDays: 60 }),
+    );
     expect(policy.effective().managed).toEqual([{ key: 'noticeRetentionDays', value: 60, source: 'user' }]);
   });
 
@@ -109,14 +136,30 @@ describe('createPolicy', () => {
 
   it("puts the firm's shared docketing mailbox first, and never saves it or a locked value into the user's settings", async () => {
     const { policy } = await policyFrom(
-      memorySource('machine', { mailboxHost: 'imap.example-firm.com', mailboxUser: 'docketing@example-firm.com', allowCredentialStorage: false }),
+      memorySource('machine', {
+        mailboxHost: 'imap.example-firm.com',
+        mailboxUser: 'docketing@example-firm.com',
+        allowCredentialStorage: false,
+      }),
     );
     const shown = policy.applyTo(userSettings);
     expect(shown.mailboxes).toEqual([
-      { id: managedMailboxId, host: 'imap.example-firm.com', port: 993, secure: true, user: 'docketing@example-firm.com', auth: 'password', folder: 'INBOX', marksRead: false },
+      {
+        id: managedMailboxId,
+        host: 'imap.example-firm.com',
+        port: 993,
+        secure: true,
+        user: 'docketing@example-firm.com',
+        auth: 'password',
+        folder: 'INBOX',
+        marksRead: false,
+      },
       userMailbox,
     ]);
-    expect(policy.settingsToSave({ ...shown, documentsSort: 'name' }, userSettings)).toEqual({ ...userSettings, documentsSort: 'name' });
+    expect(policy.settingsToSave({ ...shown, documentsSort: 'name' }, userSettings)).toEqual({
+      ...userSettings,
+      documentsSort: 'name',
+    });
   });
 });
 
@@ -129,7 +172,12 @@ describe('watching the Linux policy file', () => {
     folder.write({ courtProfile: 'cit-training' });
     const changes: EffectivePolicy[] = [];
     const log = (): void => undefined;
-    policy = createPolicy({ platform: 'linux', log, sources: [createLinuxPolicySource({ file: folder.policyFile, log })], onChange: (effective) => changes.push(effective) });
+    policy = createPolicy({
+      platform: 'linux',
+      log,
+      sources: [createLinuxPolicySource({ file: folder.policyFile, log })],
+      onChange: (effective) => changes.push(effective),
+    });
     await policy.refresh();
     policy.watch();
     expect(policy.effective().values.courtProfile).toBe('cit-training');
@@ -148,7 +196,12 @@ describe('watching the Linux policy file', () => {
     try {
       const source = memorySource('HKLM', { logLevel: 'warn' });
       const changes: EffectivePolicy[] = [];
-      policy = createPolicy({ platform: 'win32', log: () => undefined, sources: [source], onChange: (effective) => changes.push(effective) });
+      policy = createPolicy({
+        platform: 'win32',
+        log: () => undefined,
+        sources: [source],
+        onChange: (effective) => changes.push(effective),
+      });
       await policy.refresh();
       policy.watch();
       await vi.advanceTimersByTimeAsync(60_000);

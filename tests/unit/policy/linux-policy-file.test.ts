@@ -21,12 +21,15 @@ describe('the Linux policy file', () => {
     expect(lines).toEqual([]);
   });
 
-  it.skipIf(!isRoot)('is read when root owns it with mode 644 in a root-owned folder, skipping // comments', async () => {
-    const file = folder.write({ '//': 'set by IT', courtProfile: 'cit', allowCredentialStorage: false });
-    const { read, lines } = readWithLog(file);
-    expect(await read).toEqual({ courtProfile: 'cit', allowCredentialStorage: false });
-    expect(lines).toEqual([]);
-  });
+  it.skipIf(!isRoot)(
+    'is read when root owns it with mode 644 in a root-owned folder, skipping // comments',
+    async () => {
+      const file = folder.write({ '//': 'set by IT', courtProfile: 'cit', allowCredentialStorage: false });
+      const { read, lines } = readWithLog(file);
+      expect(await read).toEqual({ courtProfile: 'cit', allowCredentialStorage: false });
+      expect(lines).toEqual([]);
+    },
+  );
 
   it.skipIf(!isRoot)('is refused when every user can write it', async () => {
     const file = folder.write({ courtProfile: 'cit' }, 0o646);
@@ -48,7 +51,9 @@ describe('the Linux policy file', () => {
     symlinkSync(target, folder.policyFile);
     const { read, lines } = readWithLog(folder.policyFile);
     expect(await read).toEqual({});
-    expect(lines).toEqual([`Policy: ignored ${folder.policyFile}: it is a symbolic link; policy must be a regular file.`]);
+    expect(lines).toEqual([
+      `Policy: ignored ${folder.policyFile}: it is a symbolic link; policy must be a regular file.`,
+    ]);
   });
 
   it.skipIf(!isRoot)('is refused when a user other than root owns it', async () => {
@@ -56,7 +61,9 @@ describe('the Linux policy file', () => {
     chownSync(file, nobody, nobody);
     const { read, lines } = readWithLog(file);
     expect(await read).toEqual({});
-    expect(lines).toEqual([`Policy: ignored ${file}: it is owned by user id ${nobody}, not root (run: chown root:root <file>).`]);
+    expect(lines).toEqual([
+      `Policy: ignored ${file}: it is owned by user id ${nobody}, not root (run: chown root:root <file>).`,
+    ]);
   });
 
   it.skipIf(!isRoot)('is refused when every user can write its folder, since anyone could replace it', async () => {
@@ -64,7 +71,9 @@ describe('the Linux policy file', () => {
     chmodSync(folder.path, 0o777);
     const { read, lines } = readWithLog(file);
     expect(await read).toEqual({});
-    expect(lines).toEqual([`Policy: ignored ${file}: every user can write its folder (mode 0777; run: chmod 755 <folder>).`]);
+    expect(lines).toEqual([
+      `Policy: ignored ${file}: every user can write its folder (mode 0777; run: chmod 755 <folder>).`,
+    ]);
   });
 
   it.skipIf(!isRoot)('is refused when another user owns its folder', async () => {
@@ -75,7 +84,9 @@ describe('the Linux policy file', () => {
     chownSync(inner, nobody, nobody);
     const { read, lines } = readWithLog(file);
     expect(await read).toEqual({});
-    expect(lines).toEqual([`Policy: ignored ${file}: its folder is owned by user id ${nobody}, not root (run: chown root:root <folder>).`]);
+    expect(lines).toEqual([
+      `Policy: ignored ${file}: its folder is owned by user id ${nobody}, not root (run: chown root:root <folder>).`,
+    ]);
   });
 
   it.skipIf(!isRoot)('is refused, with the reason, when it is not a JSON object', async () => {

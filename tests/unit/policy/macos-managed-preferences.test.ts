@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { OwnershipFacts } from '../../../src-main/core/policy/file-trust';
-import { createManagedPreferencesSource, managedPreferencesFile } from '../../../src-main/core/policy/macos-managed-preferences';
+import {
+  createManagedPreferencesSource,
+  managedPreferencesFile,
+} from '../../../src-main/core/policy/macos-managed-preferences';
 import type { CommandRunner } from '../../../src-main/core/policy/policy-source';
 import { createPolicy } from '../../../src-main/core/policy/create-policy';
 
-const rootOwned: OwnershipFacts = { uid: 0, mode: 0o100644, isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false };
+const rootOwned: OwnershipFacts = {
+  uid: 0,
+  mode: 0o100644,
+  isFile: () => true,
+  isDirectory: () => false,
+  isSymbolicLink: () => false,
+};
 
 /** plutil as a fake: prints the JSON recorded for a file, fails for any other. */
 function recordedPlutil(plists: Record<string, unknown>, calls: string[][] = []): CommandRunner {
@@ -46,7 +55,12 @@ describe('macOS managed preferences', () => {
 
   it('means no policy when there is no managed preferences file', async () => {
     const calls: string[][] = [];
-    const source = createManagedPreferencesSource({ file: machineFile, log: () => undefined, runner: recordedPlutil({}, calls), lstat: factsFor({}) });
+    const source = createManagedPreferencesSource({
+      file: machineFile,
+      log: () => undefined,
+      runner: recordedPlutil({}, calls),
+      lstat: factsFor({}),
+    });
     expect(await source.read()).toEqual({});
     expect(calls).toEqual([]);
   });
@@ -62,24 +76,37 @@ describe('macOS managed preferences', () => {
     });
     expect(await source.read()).toEqual({});
     expect(calls).toEqual([]);
-    expect(lines).toEqual([`Policy: ignored ${userFile}: it is owned by user id 501, not root (run: chown root:root <file>).`]);
+    expect(lines).toEqual([
+      `Policy: ignored ${userFile}: it is owned by user id 501, not root (run: chown root:root <file>).`,
+    ]);
   });
 
   it('says why when plutil cannot convert the file', async () => {
     const lines: string[] = [];
-    const source = createManagedPreferencesSource({ file: machineFile, log: (line) => lines.push(line), runner: recordedPlutil({}), lstat: factsFor({ [machineFile]: rootOwned }) });
+    const source = createManagedPreferencesSource({
+      file: machineFile,
+      log: (line) => lines.push(line),
+      runner: recordedPlutil({}),
+      lstat: factsFor({ [machineFile]: rootOwned }),
+    });
     expect(await source.read()).toEqual({});
     expect(lines).toEqual([`Policy: ignored ${machineFile}: plutil could not convert it (exit code 1).`]);
   });
 
   it("lets the machine's forced value beat the user's", async () => {
     const log = (): void => undefined;
-    const runner = recordedPlutil({ [machineFile]: { courtProfile: 'cit' }, [userFile]: { courtProfile: 'cit-training', updateMode: 'manual' } });
+    const runner = recordedPlutil({
+      [machineFile]: { courtProfile: 'cit' },
+      [userFile]: { courtProfile: 'cit-training', updateMode: 'manual' },
+    });
     const lstat = factsFor({ [machineFile]: rootOwned, [userFile]: rootOwned });
     const policy = createPolicy({
       platform: 'darwin',
       log,
-      sources: [createManagedPreferencesSource({ file: machineFile, log, runner, lstat }), createManagedPreferencesSource({ file: userFile, log, runner, lstat })],
+      sources: [
+        createManagedPreferencesSource({ file: machineFile, log, runner, lstat }),
+        createManagedPreferencesSource({ file: userFile, log, runner, lstat }),
+      ],
     });
     await policy.refresh();
     expect(policy.effective().managed).toEqual([

@@ -50,11 +50,17 @@ describe('readPolicyValue', () => {
   it('reads only the listed choices of an enum', () => {
     expect(readPolicyValue('courtProfile', 'cit')).toEqual({ ok: true, value: 'cit' });
     expect(readPolicyValue('logLevel', ' debug ')).toEqual({ ok: true, value: 'debug' });
-    expect(readPolicyValue('updateMode', 'sometimes')).toEqual({ ok: false, reason: '"sometimes" is not one of none, manual, auto' });
+    expect(readPolicyValue('updateMode', 'sometimes')).toEqual({
+      ok: false,
+      reason: '"sometimes" is not one of none, manual, auto',
+    });
   });
 
   it('reads lists from REG_MULTI_SZ arrays and from comma or newline separated text', () => {
-    expect(readPolicyValue('externalLinkAllowlist', ['uscit.gov', 'Intranet.Example-Firm.com'])).toEqual({ ok: true, value: ['uscit.gov', 'intranet.example-firm.com'] });
+    expect(readPolicyValue('externalLinkAllowlist', ['uscit.gov', 'Intranet.Example-Firm.com'])).toEqual({
+      ok: true,
+      value: ['uscit.gov', 'intranet.example-firm.com'],
+    });
     expect(readPolicyValue('externalLinkAllowlist', 'uscit.gov, pacer.uscourts.gov\nexample.com')).toEqual({
       ok: true,
       value: ['uscit.gov', 'pacer.uscourts.gov', 'example.com'],
@@ -63,15 +69,27 @@ describe('readPolicyValue', () => {
   });
 
   it('refuses a list with an item it cannot use, naming the item', () => {
-    expect(readPolicyValue('externalLinkAllowlist', ['https://uscit.gov'])).toEqual({ ok: false, reason: expect.stringContaining('without https://') });
-    expect(readPolicyValue('allowedCourtProfiles', ['cit', 'sdny'])).toEqual({ ok: false, reason: '"sdny" is not one of cit-training, cit' });
+    expect(readPolicyValue('externalLinkAllowlist', ['https://uscit.gov'])).toEqual({
+      ok: false,
+      reason: expect.stringContaining('without https://'),
+    });
+    expect(readPolicyValue('allowedCourtProfiles', ['cit', 'sdny'])).toEqual({
+      ok: false,
+      reason: '"sdny" is not one of cit-training, cit',
+    });
     expect(readPolicyValue('allowedCourtProfiles', [])).toEqual({ ok: false, reason: 'it needs at least 1 item' });
     expect(readPolicyValue('externalLinkAllowlist', 42).ok).toBe(false);
   });
 
   it('takes only https addresses for the update server', () => {
-    expect(readPolicyValue('updateUrl', 'https://updates.example-firm.com/ecf-desk/')).toEqual({ ok: true, value: 'https://updates.example-firm.com/ecf-desk/' });
-    expect(readPolicyValue('updateUrl', 'http://updates.example-firm.com/')).toEqual({ ok: false, reason: expect.stringContaining('not an https address') });
+    expect(readPolicyValue('updateUrl', 'https://updates.example-firm.com/ecf-desk/')).toEqual({
+      ok: true,
+      value: 'https://updates.example-firm.com/ecf-desk/',
+    });
+    expect(readPolicyValue('updateUrl', 'http://updates.example-firm.com/')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('not an https address'),
+    });
     expect(readPolicyValue('updateUrl', '')).toEqual({ ok: true, value: '' });
   });
 

@@ -54,7 +54,9 @@ describe('machine policy in the running app', () => {
     await core.handlers['documents.list']({});
     expect(logLines().some((line) => / DEBUG api: documents\.list ok in \d+ ms$/.test(line))).toBe(true);
     // A bad value is refused with a warning, and the default used.
-    expect(logLines().some((line) => / WARN Policy: .*updateMode.*"sometimes" is not one of none, manual, auto/.test(line))).toBe(true);
+    expect(
+      logLines().some((line) => / WARN Policy: .*updateMode.*"sometimes" is not one of none, manual, auto/.test(line)),
+    ).toBe(true);
 
     source.values = { logLevel: 'error' };
     source.changed();
@@ -88,18 +90,45 @@ describe('machine policy in the running app', () => {
     const { handlers } = core;
     // The second notice's document is also on the Documents list: its stored copy must stay.
     await handlers['documents.add']({ jobId: 'kept', name: 'kept.pdf', bytes: kept });
-    const court = { name: 'U.S. Court of International Trade', baseUrl: 'https://ecf.cit.uscourts.gov', fromAddress: 'cmecf_notices@cit.uscourts.gov', mailDomain: 'cit.uscourts.gov' };
+    const court = {
+      name: 'U.S. Court of International Trade',
+      baseUrl: 'https://ecf.cit.uscourts.gov',
+      fromAddress: 'cmecf_notices@cit.uscourts.gov',
+      mailDomain: 'cit.uscourts.gov',
+    };
     const entry = (deSeqNum: number, docketText: string) =>
-      sampleNefEntry({ court, deSeqNum, documentNumber: deSeqNum, docketText, documents: [{ ...sampleNefEntry().documents[0]!, docId: `014134000${deSeqNum}` }] });
-    const notices = [entry(1, 'ORDER granting motion'), entry(2, 'MOTION to Intervene'), entry(3, 'ORDER granting extension'), entry(4, 'SCHEDULING ORDER. Response due by 12/31/2099.')];
+      sampleNefEntry({
+        court,
+        deSeqNum,
+        documentNumber: deSeqNum,
+        docketText,
+        documents: [{ ...sampleNefEntry().documents[0]!, docId: `014134000${deSeqNum}` }],
+      });
+    const notices = [
+      entry(1, 'ORDER granting motion'),
+      entry(2, 'MOTION to Intervene'),
+      entry(3, 'ORDER granting extension'),
+      entry(4, 'SCHEDULING ORDER. Response due by 12/31/2099.'),
+    ];
     for (const [index, notice] of notices.entries()) {
-      const raw = composeNefEmail(notice, { email: 'docketing@acmelaw.example', magicNum: '12345678' }, { messageId: `retention-${index}`, date: new Date() });
+      const raw = composeNefEmail(
+        notice,
+        { email: 'docketing@acmelaw.example', magicNum: '12345678' },
+        { messageId: `retention-${index}`, date: new Date() },
+      );
       await handlers['inbox.importFile']({ name: `notice-${index}.eml`, bytes: new TextEncoder().encode(raw) });
     }
-    await vi.waitFor(async () => expect((await handlers['inbox.list']({})).items.every((item) => item.documents[0]?.state === 'saved')).toBe(true), { timeout: 20_000 });
+    await vi.waitFor(
+      async () =>
+        expect((await handlers['inbox.list']({})).items.every((item) => item.documents[0]?.state === 'saved')).toBe(
+          true,
+        ),
+      { timeout: 20_000 },
+    );
     const items = (await handlers['inbox.list']({})).items;
     const byText = (text: string) => items.find((item) => item.docketText?.startsWith(text))!;
-    for (const text of ['ORDER granting motion', 'MOTION to Intervene', 'SCHEDULING ORDER']) await handlers['inbox.markRead']({ id: byText(text).id, isRead: true });
+    for (const text of ['ORDER granting motion', 'MOTION to Intervene', 'SCHEDULING ORDER'])
+      await handlers['inbox.markRead']({ id: byText(text).id, isRead: true });
     const storedPdf = (text: string) => path.join(folder, 'documents', `${byText(text).documents[0]!.sha256}.pdf`);
     expect(byText('MOTION to Intervene').documents[0]?.sha256).toBe(createHash('sha256').update(kept).digest('hex'));
     const removedPdf = storedPdf('ORDER granting motion');
@@ -108,9 +137,20 @@ describe('machine policy in the running app', () => {
     // 40 days on, the firm sets a 30-day retention, and the running app applies it at once.
     source.values = { noticeRetentionDays: 30 };
     source.changed();
-    await vi.waitFor(async () => expect((await handlers['inbox.list']({})).items.map((item) => item.docketText?.split('.')[0]).sort()).toEqual(['ORDER granting extension', 'SCHEDULING ORDER']));
+    await vi.waitFor(async () =>
+      expect((await handlers['inbox.list']({})).items.map((item) => item.docketText?.split('.')[0]).sort()).toEqual([
+        'ORDER granting extension',
+        'SCHEDULING ORDER',
+      ]),
+    );
     // The pass logs once its PDFs are gone.
-    await vi.waitFor(() => expect(logLines().some((line) => / INFO Inbox: 2 read notices older than 30 days removed, as machine policy says$/.test(line))).toBe(true));
+    await vi.waitFor(() =>
+      expect(
+        logLines().some((line) =>
+          / INFO Inbox: 2 read notices older than 30 days removed, as machine policy says$/.test(line),
+        ),
+      ).toBe(true),
+    );
     expect(existsSync(removedPdf)).toBe(false);
     expect(existsSync(storedPdf('MOTION to Intervene'))).toBe(true);
     expect(existsSync(storedPdf('ORDER granting extension'))).toBe(true);

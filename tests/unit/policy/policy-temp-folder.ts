@@ -8,11 +8,16 @@ export const isRoot = process.getuid?.() === 0;
 
 /** Says once why root-only cases were skipped, in plain words. */
 export function noticeWhenNotRoot(): void {
-  if (!isRoot) console.log('Policy tests: not running as root, so the cases that need a root-owned policy file are skipped.');
+  if (!isRoot)
+    console.log('Policy tests: not running as root, so the cases that need a root-owned policy file are skipped.');
 }
 
 /** A fresh folder laid out like /etc/ecf-desk (mode 755) for each test; `policyFile` is the policy.json in it. */
-export function usePolicyFolder(): { readonly path: string; readonly policyFile: string; write(values: unknown, mode?: number): string } {
+export function usePolicyFolder(): {
+  readonly path: string;
+  readonly policyFile: string;
+  write(values: unknown, mode?: number): string;
+} {
   let current: string | undefined;
   beforeEach(() => {
     current = mkdtempSync(path.join(os.tmpdir(), 'ecf-desk-policy-'));

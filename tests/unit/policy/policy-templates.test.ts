@@ -45,13 +45,18 @@ describe('the policy templates in assets/policy', () => {
 
   it('write on/off as DWORD 1 and 0, integers as decimals, lists as numbered values in a subkey', () => {
     const admx = parseXml(templates['ecf-desk.admx'] ?? '');
-    const policy = (key: PolicyKey): Element => [...admx.getElementsByTagName('policy')].find((element) => element.getAttribute('name') === key) as Element;
+    const policy = (key: PolicyKey): Element =>
+      [...admx.getElementsByTagName('policy')].find((element) => element.getAttribute('name') === key) as Element;
     const allow = policy('allowCredentialStorage');
     expect(allow.getAttribute('valueName')).toBe('allowCredentialStorage');
     expect(allow.querySelector('enabledValue decimal')?.getAttribute('value')).toBe('1');
     expect(allow.querySelector('disabledValue decimal')?.getAttribute('value')).toBe('0');
-    expect(policy('noticeRetentionDays').querySelector('decimal')?.getAttribute('maxValue')).toBe(String(policyCatalog.noticeRetentionDays.maximum));
-    expect([...policy('logLevel').querySelectorAll('enum item value string')].map((element) => element.textContent)).toEqual(policyCatalog.logLevel.values);
+    expect(policy('noticeRetentionDays').querySelector('decimal')?.getAttribute('maxValue')).toBe(
+      String(policyCatalog.noticeRetentionDays.maximum),
+    );
+    expect(
+      [...policy('logLevel').querySelectorAll('enum item value string')].map((element) => element.textContent),
+    ).toEqual(policyCatalog.logLevel.values);
     expect(policy('updateUrl').querySelector('text')?.getAttribute('valueName')).toBe('updateUrl');
     const list = policy('externalLinkAllowlist').querySelector('list');
     expect(list?.getAttribute('key')).toBe('SOFTWARE\\Policies\\ECF Desk\\externalLinkAllowlist');
@@ -74,8 +79,18 @@ describe('the policy templates in assets/policy', () => {
   it('force the court and keychain use in the sample macOS profile, with values the app accepts', () => {
     const profile = parseXml(templates['com.ecfdesk.app.mobileconfig'] ?? '');
     const keys = [...profile.getElementsByTagName('key')].map((element) => element.textContent);
-    expect(keys).toEqual(expect.arrayContaining(['com.ecfdesk.app', 'Forced', 'mcx_preference_settings', 'courtProfile', 'allowCredentialStorage']));
-    expect([...profile.getElementsByTagName('string')].map((element) => element.textContent)).toContain('com.apple.ManagedClient.preferences');
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'com.ecfdesk.app',
+        'Forced',
+        'mcx_preference_settings',
+        'courtProfile',
+        'allowCredentialStorage',
+      ]),
+    );
+    expect([...profile.getElementsByTagName('string')].map((element) => element.textContent)).toContain(
+      'com.apple.ManagedClient.preferences',
+    );
     for (const [key, value] of Object.entries(sampleForcedPreferences)) {
       expect(readPolicyValue(key as PolicyKey, value).ok).toBe(true);
     }

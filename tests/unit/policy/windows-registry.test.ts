@@ -26,16 +26,29 @@ describe('reading reg query output', () => {
   });
 
   it('reads a Group Policy list subkey in the order of its numbered values', () => {
-    expect(parseRegQueryOutput(machinePolicyOutput).values.externalLinkAllowlist).toEqual(['uscit.gov', 'intranet.example-firm.com', 'docs.example-firm.com']);
+    expect(parseRegQueryOutput(machinePolicyOutput).values.externalLinkAllowlist).toEqual([
+      'uscit.gov',
+      'intranet.example-firm.com',
+      'docs.example-firm.com',
+    ]);
   });
 
   it('matches value names without regard to case, as the registry does', () => {
-    expect(parseRegQueryOutput(userPolicyOutput).values).toMatchObject({ courtProfile: 'cit-training', allowCredentialStorage: 1 });
+    expect(parseRegQueryOutput(userPolicyOutput).values).toMatchObject({
+      courtProfile: 'cit-training',
+      allowCredentialStorage: 1,
+    });
   });
 
   it('reports a value of a type policy never uses, and an empty string as empty', () => {
     const reading = parseRegQueryOutput(
-      ['', 'HKEY_CURRENT_USER\\SOFTWARE\\Policies\\ECF Desk', '    logLevel    REG_BINARY    0100', '    mailboxUser    REG_SZ    ', ''].join('\r\n'),
+      [
+        '',
+        'HKEY_CURRENT_USER\\SOFTWARE\\Policies\\ECF Desk',
+        '    logLevel    REG_BINARY    0100',
+        '    mailboxUser    REG_SZ    ',
+        '',
+      ].join('\r\n'),
     );
     expect(reading.values).toEqual({ mailboxUser: '' });
     expect(reading.problems).toEqual(['logLevel has type REG_BINARY, which policy does not use']);
@@ -43,7 +56,7 @@ describe('reading reg query output', () => {
 });
 
 describe('the registry policy source', () => {
-  it('runs reg query on the hive\'s policy key, recursively, without a shell', async () => {
+  it("runs reg query on the hive's policy key, recursively, without a shell", async () => {
     const calls: string[][] = [];
     const source = createRegistryPolicySource({ hive: 'HKLM', log: () => undefined, runner: recordedReg({}, calls) });
     await source.read();
@@ -53,7 +66,11 @@ describe('the registry policy source', () => {
 
   it('means no policy, and says nothing, when the key does not exist', async () => {
     const lines: string[] = [];
-    const source = createRegistryPolicySource({ hive: 'HKCU', log: (line) => lines.push(line), runner: recordedReg({}) });
+    const source = createRegistryPolicySource({
+      hive: 'HKCU',
+      log: (line) => lines.push(line),
+      runner: recordedReg({}),
+    });
     expect(await source.read()).toEqual({});
     expect(lines).toEqual([]);
   });
@@ -61,26 +78,41 @@ describe('the registry policy source', () => {
   it('says so in the log when reg cannot be run at all', async () => {
     const lines: string[] = [];
     const failing: CommandRunner = () => Promise.reject(new Error('spawn reg ENOENT'));
-    expect(await createRegistryPolicySource({ hive: 'HKLM', log: (line) => lines.push(line), runner: failing }).read()).toEqual({});
+    expect(
+      await createRegistryPolicySource({ hive: 'HKLM', log: (line) => lines.push(line), runner: failing }).read(),
+    ).toEqual({});
     expect(lines).toEqual(['Policy: could not run reg to read HKLM\\SOFTWARE\\Policies\\ECF Desk (spawn reg ENOENT).']);
   });
 });
 
 describe('Windows precedence', () => {
   it('lets the machine policy beat the user policy, and the user policy beat the settings file', async () => {
-    const runner = recordedReg({ 'HKLM\\SOFTWARE\\Policies\\ECF Desk': machinePolicyOutput, 'HKCU\\SOFTWARE\\Policies\\ECF Desk': userPolicyOutput });
+    const runner = recordedReg({
+      'HKLM\\SOFTWARE\\Policies\\ECF Desk': machinePolicyOutput,
+      'HKCU\\SOFTWARE\\Policies\\ECF Desk': userPolicyOutput,
+    });
     const log = (): void => undefined;
     const policy = createPolicy({
       platform: 'win32',
       log,
-      sources: [createRegistryPolicySource({ hive: 'HKLM', log, runner }), createRegistryPolicySource({ hive: 'HKCU', log, runner })],
+      sources: [
+        createRegistryPolicySource({ hive: 'HKLM', log, runner }),
+        createRegistryPolicySource({ hive: 'HKCU', log, runner }),
+      ],
     });
     await policy.refresh();
     const { values, managed } = policy.effective();
     expect(values).toMatchObject({ courtProfile: 'cit', allowCredentialStorage: false, logLevel: 'debug' });
     expect(managed).toContainEqual({ key: 'courtProfile', value: 'cit', source: 'HKLM\\SOFTWARE\\Policies\\ECF Desk' });
     expect(managed).toContainEqual({ key: 'logLevel', value: 'debug', source: 'HKCU\\SOFTWARE\\Policies\\ECF Desk' });
-    expect(policy.applyTo({ ...defaultSettings, courtProfile: 'cit-training', allowCredentialStorage: true, documentsSort: 'name' })).toEqual({
+    expect(
+      policy.applyTo({
+        ...defaultSettings,
+        courtProfile: 'cit-training',
+        allowCredentialStorage: true,
+        documentsSort: 'name',
+      }),
+    ).toEqual({
       ...defaultSettings,
       documentsSort: 'name',
       courtProfile: 'cit',

@@ -1,26 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { PDFName } from '@cantoo/pdf-lib';
 import { findActiveContent } from '../../../src-main/core/preflight/checks/active-content';
-import { action, buildPdf, register, runCheck, text, withEncryption, withLaunchLink, withOpenActionJavaScript, withWebLink } from '../../support/preflight-pdfs';
+import {
+  action,
+  buildPdf,
+  register,
+  runCheck,
+  text,
+  withEncryption,
+  withLaunchLink,
+  withOpenActionJavaScript,
+  withWebLink,
+} from '../../support/preflight-pdfs';
 
 describe('active-content', () => {
   it('blocks JavaScript that runs when the document opens, and offers a clean copy', async () => {
     const findings = await runCheck(findActiveContent, await buildPdf(withOpenActionJavaScript));
-    expect(findings).toMatchObject([{ code: 'active-content', severity: 'block', fixes: ['clean-copy'], text: ['JavaScript (1)'] }]);
+    expect(findings).toMatchObject([
+      { code: 'active-content', severity: 'block', fixes: ['clean-copy'], text: ['JavaScript (1)'] },
+    ]);
     expect(findings[0]?.message).toContain('code which may cause an external action');
   });
 
   it('finds JavaScript hidden inside a compressed object stream, where a byte scan cannot see it', async () => {
     const pdf = await buildPdf(withOpenActionJavaScript, { useObjectStreams: true });
     expect(Buffer.from(pdf).includes('/JavaScript')).toBe(false);
-    expect(await runCheck(findActiveContent, pdf)).toMatchObject([{ code: 'active-content', text: ['JavaScript (1)'] }]);
+    expect(await runCheck(findActiveContent, pdf)).toMatchObject([
+      { code: 'active-content', text: ['JavaScript (1)'] },
+    ]);
   });
 
   it('finds JavaScript in a file that is encrypted but opens without a password', async () => {
-    const pdf = await buildPdf(async (document) => {
-      withOpenActionJavaScript(document);
-      await withEncryption('')(document);
-    }, { useObjectStreams: true });
+    const pdf = await buildPdf(
+      async (document) => {
+        withOpenActionJavaScript(document);
+        await withEncryption('')(document);
+      },
+      { useObjectStreams: true },
+    );
     expect(await runCheck(findActiveContent, pdf)).toMatchObject([{ code: 'active-content' }]);
   });
 
@@ -32,7 +49,10 @@ describe('active-content', () => {
   it('follows a /Next chain from an allowed action to a blocked one', async () => {
     const pdf = await buildPdf((document) => {
       const submit = action(document, { S: 'SubmitForm', F: text('https://collector.example/') });
-      document.catalog.set(PDFName.of('OpenAction'), action(document, { S: 'GoTo', D: [document.getPage(0).ref, 'Fit'], Next: submit }));
+      document.catalog.set(
+        PDFName.of('OpenAction'),
+        action(document, { S: 'GoTo', D: [document.getPage(0).ref, 'Fit'], Next: submit }),
+      );
     });
     expect(await runCheck(findActiveContent, pdf)).toMatchObject([{ text: ['SubmitForm (1)'] }]);
   });
@@ -50,7 +70,10 @@ describe('active-content', () => {
   it('lets web links and jumps inside the document through', async () => {
     const pdf = await buildPdf(async (document) => {
       await withWebLink('https://www.cit.uscourts.gov/')(document);
-      document.catalog.set(PDFName.of('OpenAction'), action(document, { S: 'GoTo', D: [document.getPage(0).ref, 'Fit'] }));
+      document.catalog.set(
+        PDFName.of('OpenAction'),
+        action(document, { S: 'GoTo', D: [document.getPage(0).ref, 'Fit'] }),
+      );
     });
     expect(await runCheck(findActiveContent, pdf)).toEqual([]);
   });

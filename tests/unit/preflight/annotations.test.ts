@@ -5,7 +5,9 @@ import { addAnnotation, buildPdf, runCheck, withComment, withWebLink } from '../
 describe('annotations', () => {
   it('warns about a comment and names its page', async () => {
     const findings = await runCheck(findAnnotations, await buildPdf(withComment(1), { pages: 2 }));
-    expect(findings).toMatchObject([{ code: 'annotations', severity: 'warn', pages: [2], text: ['Text (1) on page 2'] }]);
+    expect(findings).toMatchObject([
+      { code: 'annotations', severity: 'warn', pages: [2], text: ['Text (1) on page 2'] },
+    ]);
   });
 
   it('calls out a comment hidden from view', async () => {

@@ -39,7 +39,10 @@ const fixtures: readonly { name: string; xray: number; ours: number; why?: strin
 describe("bad redactions on x-ray's own test files", () => {
   for (const { name, xray, ours, why } of fixtures) {
     const file = sharedFixture(`pdf/freelawproject__x-ray/tests/assets/${name}`);
-    const title = ours === xray ? `${name}: ${ours} bad redaction(s), as x-ray finds` : `${name}: ${ours} where x-ray finds ${xray}, because ${why}`;
+    const title =
+      ours === xray
+        ? `${name}: ${ours} bad redaction(s), as x-ray finds`
+        : `${name}: ${ours} where x-ray finds ${xray}, because ${why}`;
     it.skipIf(file === null)(title, async () => {
       const pdf = await inspectPdf(new Uint8Array(readFileSync(file!)), citPreflightOptions);
       const findings = findBadRedactions(pdf);

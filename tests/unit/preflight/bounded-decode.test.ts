@@ -73,14 +73,20 @@ describe('decoding streams within a budget', () => {
     const runs = Buffer.alloc(256 * 1024);
     for (let at = 0; at < runs.length; at += 2) runs.writeUInt16BE(0x8120, at);
     expect(decodeStreamBytes(streamOf('/RunLengthDecode', runs), new DecodeBudget(smallLimits))).toBe('over-limit');
-    expect(decodeStreamBytes(streamOf('/RunLengthDecode', Buffer.from([0x81, 0x20, 0x80])), new DecodeBudget(smallLimits))).toEqual(new Uint8Array(128).fill(0x20));
+    expect(
+      decodeStreamBytes(streamOf('/RunLengthDecode', Buffer.from([0x81, 0x20, 0x80])), new DecodeBudget(smallLimits)),
+    ).toEqual(new Uint8Array(128).fill(0x20));
   });
 
   it('reads damaged Flate data as far as it goes, as pdf-lib’s inflater did: a wrong checksum, a cut-off end', () => {
     const text = Buffer.from('BT (Hello) Tj ET');
     const wrongChecksum = Buffer.from(deflateSync(text));
     wrongChecksum.writeUInt8(wrongChecksum.readUInt8(wrongChecksum.length - 1) ^ 0xff, wrongChecksum.length - 1);
-    expect(Buffer.from(decodeStreamBytes(streamOf('/FlateDecode', wrongChecksum), new DecodeBudget()) as Uint8Array).toString()).toBe(text.toString());
+    expect(
+      Buffer.from(
+        decodeStreamBytes(streamOf('/FlateDecode', wrongChecksum), new DecodeBudget()) as Uint8Array,
+      ).toString(),
+    ).toBe(text.toString());
     const long = Buffer.from('q 1 0 0 1 0 0 cm Q\n'.repeat(1_000));
     const cutOff = deflateSync(long).subarray(0, 200);
     const partial = decodeStreamBytes(streamOf('/FlateDecode', cutOff), new DecodeBudget());
@@ -102,7 +108,11 @@ describe('decoding streams within a budget', () => {
   it('bounds the cross-reference streams the structure audit decodes', () => {
     const bytes = Buffer.from(handWrittenPdf([[1, '<< /Type /Catalog >>']]));
     const xrefAt = bytes.length;
-    const xref = Buffer.concat([Buffer.from('9 0 obj\n', 'latin1'), streamObject('/Type /XRef /W [1 4 2] /Size 10 /Root 1 0 R /Filter /FlateDecode', makeFlateBomb(5)), Buffer.from('\nendobj\n', 'latin1')]);
+    const xref = Buffer.concat([
+      Buffer.from('9 0 obj\n', 'latin1'),
+      streamObject('/Type /XRef /W [1 4 2] /Size 10 /Root 1 0 R /Filter /FlateDecode', makeFlateBomb(5)),
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     const file = Buffer.concat([bytes, xref, Buffer.from(`startxref\n${xrefAt}\n%%EOF\n`, 'latin1')]);
     const budget = new DecodeBudget(smallLimits);
     expect(auditStructure(file, budget).problems).toContain('the cross-reference stream cannot be decoded');

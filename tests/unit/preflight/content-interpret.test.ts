@@ -46,15 +46,20 @@ describe('the page interpreter', () => {
   });
 
   it('reads a closed four-line path as a rectangle but a frame with a hole as no solid box', async () => {
-    const marks = await paint(await makeRawContentPdf('10 10 m 60 10 l 60 40 l 10 40 l h f 100 100 100 100 re 110 110 80 80 re f*'));
+    const marks = await paint(
+      await makeRawContentPdf('10 10 m 60 10 l 60 40 l 10 40 l h f 100 100 100 100 re 110 110 80 80 re f*'),
+    );
     expect(marks.rects.map((rect) => rounded(rect.box))).toEqual([[10, 10, 60, 40]]);
   });
 
   it('records the fill colour in each colour space and the ExtGState fill alpha', async () => {
     const marks = await paint(
-      await makeRawContentPdf('0 0 0 1 k 0 0 10 10 re f 1 0 0 rg 20 0 10 10 re f /Half gs 40 0 10 10 re f', (document, page) => {
-        page.node.setExtGState(PDFName.of('Half'), document.context.obj({ ca: 0.5 }));
-      }),
+      await makeRawContentPdf(
+        '0 0 0 1 k 0 0 10 10 re f 1 0 0 rg 20 0 10 10 re f /Half gs 40 0 10 10 re f',
+        (document, page) => {
+          page.node.setExtGState(PDFName.of('Half'), document.context.obj({ ca: 0.5 }));
+        },
+      ),
     );
     expect(marks.rects.map((rect) => [rect.colour, rect.alpha])).toEqual([
       [rgbKey(0, 0, 0), 1],
@@ -75,7 +80,12 @@ describe('the page interpreter', () => {
   it('follows form XObjects with their matrix and stops at a form that draws itself', async () => {
     const marks = await paint(
       await makeRawContentPdf('/Fm Do', (document, page) => {
-        const form = document.context.flateStream('0 0 10 10 re f /Fm Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Matrix: [1, 0, 0, 1, 50, 60] });
+        const form = document.context.flateStream('0 0 10 10 re f /Fm Do', {
+          Type: 'XObject',
+          Subtype: 'Form',
+          BBox: [0, 0, 10, 10],
+          Matrix: [1, 0, 0, 1, 50, 60],
+        });
         const ref = document.context.register(form);
         form.dict.set(PDFName.of('Resources'), document.context.obj({ XObject: { Fm: ref } }));
         page.node.setXObject(PDFName.of('Fm'), ref);
@@ -85,10 +95,17 @@ describe('the page interpreter', () => {
   });
 
   it('decodes two-byte codes of a composite font through its ToUnicode map and /W widths', async () => {
-    const toUnicode = '/CIDInit /ProcSet findresource begin 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0053> <0002> <0053> endbfchar 1 beginbfrange <0003> <0005> <0031> endbfrange end';
+    const toUnicode =
+      '/CIDInit /ProcSet findresource begin 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0053> <0002> <0053> endbfchar 1 beginbfrange <0003> <0005> <0031> endbfrange end';
     const marks = await paint(
       await makeRawContentPdf('BT /C0 10 Tf 0 0 Td <000100020003000400050006> Tj ET', (document, page) => {
-        const cidFont = document.context.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'Test', DW: 500, W: [1, [600, 600], 3, 5, 700] });
+        const cidFont = document.context.obj({
+          Type: 'Font',
+          Subtype: 'CIDFontType2',
+          BaseFont: 'Test',
+          DW: 500,
+          W: [1, [600, 600], 3, 5, 700],
+        });
         const font = document.context.obj({
           Type: 'Font',
           Subtype: 'Type0',
@@ -106,7 +123,9 @@ describe('the page interpreter', () => {
   });
 
   it('records images with their placed box and resolution, inline images included', async () => {
-    const marks = await paint(await makeRawContentPdf('q 72 0 0 36 10 10 cm BI /W 150 /H 60 /BPC 1 /CS /G /F /AHx ID 00> EI Q 0 0 5 5 re f'));
+    const marks = await paint(
+      await makeRawContentPdf('q 72 0 0 36 10 10 cm BI /W 150 /H 60 /BPC 1 /CS /G /F /AHx ID 00> EI Q 0 0 5 5 re f'),
+    );
     expect(marks.images).toHaveLength(1);
     expect(rounded(marks.images[0]!.box)).toEqual([10, 10, 82, 46]);
     expect([marks.images[0]!.ppiAcross, marks.images[0]!.ppiDown]).toEqual([150, 120]);

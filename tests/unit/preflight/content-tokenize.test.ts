@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ContentLexer, endOfContent, OperandKind, operatorCode } from '../../../src-main/core/preflight/content/tokenize-content';
+import {
+  ContentLexer,
+  endOfContent,
+  OperandKind,
+  operatorCode,
+} from '../../../src-main/core/preflight/content/tokenize-content';
 
 function lex(source: string | Uint8Array): ContentLexer {
   return new ContentLexer(typeof source === 'string' ? new TextEncoder().encode(source) : source);

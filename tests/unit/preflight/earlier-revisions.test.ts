@@ -5,7 +5,9 @@ import { appendIncrementalUpdate, buildPdf, runCheck } from '../../support/prefl
 describe('earlier-revisions', () => {
   it('warns that an edited file still holds its earlier version, and offers a clean copy', async () => {
     const findings = await runCheck(findEarlierRevisions, appendIncrementalUpdate(await buildPdf()));
-    expect(findings).toMatchObject([{ code: 'earlier-revisions', severity: 'warn', fixes: ['clean-copy'], text: ['2 saved versions in one file'] }]);
+    expect(findings).toMatchObject([
+      { code: 'earlier-revisions', severity: 'warn', fixes: ['clean-copy'], text: ['2 saved versions in one file'] },
+    ]);
   });
 
   it('counts every appended edit', async () => {

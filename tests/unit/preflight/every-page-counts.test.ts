@@ -6,7 +6,14 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { Finding, PreflightReport } from '../../../src-main/shared/preflight';
 import { preflightPdf } from '../../../src-main/core/preflight/run-preflight';
-import { leakedText, leakingPage, makeEmptyPageTreePdf, makeLeakingPdf, makeLeakingPdfInObjectStream, makeThreePagePdf } from '../../support/hostile-pdfs';
+import {
+  leakedText,
+  leakingPage,
+  makeEmptyPageTreePdf,
+  makeLeakingPdf,
+  makeLeakingPdfInObjectStream,
+  makeThreePagePdf,
+} from '../../support/hostile-pdfs';
 
 /**
  * A page that pdf.js, qpdf or poppler shows exists for preflight too: it is counted, its content checked, and
@@ -19,8 +26,11 @@ function findingOf(report: PreflightReport, code: Finding['code'], severity: Fin
 }
 
 /** What other readers make of the file: pdf.js's page count and text, qpdf's page count, pdftotext's text. */
-async function readWithOtherReaders(bytes: Uint8Array): Promise<{ pdfjsPages: number; pdfjsText: string; qpdfPages: number; pdftotext: string }> {
-  const pdf = await getDocument({ data: Uint8Array.from(bytes), isEvalSupported: false, useWasm: false, verbosity: 0 }).promise;
+async function readWithOtherReaders(
+  bytes: Uint8Array,
+): Promise<{ pdfjsPages: number; pdfjsText: string; qpdfPages: number; pdftotext: string }> {
+  const pdf = await getDocument({ data: Uint8Array.from(bytes), isEvalSupported: false, useWasm: false, verbosity: 0 })
+    .promise;
   const texts: string[] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) {
     try {
@@ -40,11 +50,20 @@ async function readWithOtherReaders(bytes: Uint8Array): Promise<{ pdfjsPages: nu
         return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
       } catch (error) {
         const failure = error as NodeJS.ErrnoException & { stdout?: Buffer };
-        if (failure.code === 'ENOENT') throw new Error(`${command} is not installed: these tests compare with it (apt-get install qpdf poppler-utils).`, { cause: error });
+        if (failure.code === 'ENOENT')
+          throw new Error(
+            `${command} is not installed: these tests compare with it (apt-get install qpdf poppler-utils).`,
+            { cause: error },
+          );
         return String(failure.stdout ?? '');
       }
     };
-    return { pdfjsPages: pdf.numPages, pdfjsText: texts.join('\n'), qpdfPages: Number(run('qpdf', ['--show-npages', file])), pdftotext: run('pdftotext', [file, '-']) };
+    return {
+      pdfjsPages: pdf.numPages,
+      pdfjsText: texts.join('\n'),
+      qpdfPages: Number(run('qpdf', ['--show-npages', file])),
+      pdftotext: run('pdftotext', [file, '-']),
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -87,7 +106,10 @@ describe('every page counts', () => {
     expect(await readWithOtherReaders(bytes)).toMatchObject({ qpdfPages: 3, pdfjsPages: 2 });
     const report = await preflightPdf(bytes);
     expect(report).toMatchObject({ verdict: 'block', pages: 3 });
-    expect(findingOf(report, 'malformed', 'block')).toMatchObject({ pages: [2], text: ['page 2: damaged entry in the list of pages'] });
+    expect(findingOf(report, 'malformed', 'block')).toMatchObject({
+      pages: [2],
+      text: ['page 2: damaged entry in the list of pages'],
+    });
     expect(findingOf(report, 'bad-redaction', 'block')?.pages).toEqual([3]);
   });
 
@@ -96,7 +118,10 @@ describe('every page counts', () => {
     const report = await preflightPdf(untyped);
     expect(report).toMatchObject({ verdict: 'block', pages: 3 });
     expect(findingOf(report, 'bad-redaction', 'block')?.pages).toEqual([2]);
-    expect(findingOf(report, 'malformed', 'warn')).toMatchObject({ pages: [2], text: ['page 2: not marked as a page'] });
+    expect(findingOf(report, 'malformed', 'warn')).toMatchObject({
+      pages: [2],
+      text: ['page 2: not marked as a page'],
+    });
 
     const underUntypedNode = makeThreePagePdf('3 0 R 9 0 R', { extra: [[9, '<< /Kids [6 0 R 7 0 R] /Count 2 >>']] });
     const nested = await preflightPdf(underUntypedNode);

@@ -5,7 +5,14 @@ import type { FindingCode } from '../../../src-main/shared/preflight';
 import { makeCleanCopy } from '../../../src-main/core/preflight/fixes/make-clean-copy';
 import type { CleanCopyChoices } from '../../../src-main/core/preflight/fixes/fix-results';
 import { preflightPdf } from '../../../src-main/core/preflight/run-preflight';
-import { countTopLevelBookmarks, decompressedText, latin1Bytes, makePaddedPdf, makeRevisedSecretPdf, qpdfCheck } from '../../support/fix-pdfs';
+import {
+  countTopLevelBookmarks,
+  decompressedText,
+  latin1Bytes,
+  makePaddedPdf,
+  makeRevisedSecretPdf,
+  qpdfCheck,
+} from '../../support/fix-pdfs';
 import { sharedFixture } from '../../support/paths';
 import {
   appendIncrementalUpdate,
@@ -122,7 +129,10 @@ describe('clean copy of synthetic problem PDFs', () => {
   });
 
   it('keeps an unapplied redaction mark and says a copy cannot apply it', async () => {
-    const copy = await cleanCopyOf(await buildPdf(withUnappliedRedaction), { dropAnnotations: 'all', flattenForms: false });
+    const copy = await cleanCopyOf(await buildPdf(withUnappliedRedaction), {
+      dropAnnotations: 'all',
+      flattenForms: false,
+    });
     expect(await findingCodes(copy.bytes)).toContain('unapplied-redaction');
     expect(copy.notes.join(' ')).toMatch(/cannot apply a redaction/);
   });
@@ -161,32 +171,44 @@ const qpdfTests = 'pdf/qpdf__qpdf/qpdf/qtest/qpdf';
 
 describe('clean copy of qpdf incremental-update fixtures (PDF-PREFLIGHT.md §3)', () => {
   const reused = sharedFixture(`${qpdfTests}/incremental-1.pdf`);
-  it.skipIf(reused === null)('incremental-1: the deleted "Potato" stream is gone and the reused number\'s "Salad" stays', async () => {
-    const copy = await cleanCopyOf(readFileSync(reused as string));
-    const text = decompressedText(copy.bytes);
-    expect(text).not.toContain('Potato');
-    expect(text).toContain('Salad');
-    expect(qpdfCheck(copy.bytes)).toBe(0);
-  });
+  it.skipIf(reused === null)(
+    'incremental-1: the deleted "Potato" stream is gone and the reused number\'s "Salad" stays',
+    async () => {
+      const copy = await cleanCopyOf(readFileSync(reused as string));
+      const text = decompressedText(copy.bytes);
+      expect(text).not.toContain('Potato');
+      expect(text).toContain('Salad');
+      expect(qpdfCheck(copy.bytes)).toBe(0);
+    },
+  );
 
   const reusedWithoutDelete = sharedFixture(`${qpdfTests}/incremental-2.pdf`);
-  it.skipIf(reusedWithoutDelete === null)('incremental-2: a number reused without deleting first keeps only "Salad"', async () => {
-    const text = decompressedText((await cleanCopyOf(readFileSync(reusedWithoutDelete as string))).bytes);
-    expect(text).not.toContain('Potato');
-    expect(text).toContain('Salad');
-  });
+  it.skipIf(reusedWithoutDelete === null)(
+    'incremental-2: a number reused without deleting first keeps only "Salad"',
+    async () => {
+      const text = decompressedText((await cleanCopyOf(readFileSync(reusedWithoutDelete as string))).bytes);
+      expect(text).not.toContain('Potato');
+      expect(text).toContain('Salad');
+    },
+  );
 
   const deleted = sharedFixture(`${qpdfTests}/incremental-3.pdf`);
-  it.skipIf(deleted === null)('incremental-3: a stream deleted while the page still names it does not come back', async () => {
-    const copy = await cleanCopyOf(readFileSync(deleted as string));
-    expect(decompressedText(copy.bytes)).not.toContain('Potato');
-    expect(qpdfCheck(copy.bytes)).toBe(0);
-  });
+  it.skipIf(deleted === null)(
+    'incremental-3: a stream deleted while the page still names it does not come back',
+    async () => {
+      const copy = await cleanCopyOf(readFileSync(deleted as string));
+      expect(decompressedText(copy.bytes)).not.toContain('Potato');
+      expect(qpdfCheck(copy.bytes)).toBe(0);
+    },
+  );
 });
 
 describe('clean copy of real problem PDFs from the fixtures', () => {
   const cases: [string, FindingCode[]][] = [
-    ['pdf/openpreserve__format-corpus/pdfCabinetOfHorrors/fileAttachment.pdf', ['active-content', 'embedded-files', 'metadata']],
+    [
+      'pdf/openpreserve__format-corpus/pdfCabinetOfHorrors/fileAttachment.pdf',
+      ['active-content', 'embedded-files', 'metadata'],
+    ],
     ['pdf/pdfcpu__pdfcpu/pkg/samples/form/demoSinglePage/english.pdf', ['active-content']],
     ['pdf/chromium__pdfium/testing/resources/launch_action.pdf', ['active-content']],
     ['pdf/chromium__pdfium/testing/resources/embedded_attachments.pdf', ['active-content', 'embedded-files']],
@@ -195,19 +217,25 @@ describe('clean copy of real problem PDFs from the fixtures', () => {
   ];
   for (const [relative, codes] of cases) {
     const file = sharedFixture(relative);
-    it.skipIf(file === null)(`${relative.split('/').pop()}: the copy no longer has ${codes.join(', ')} and passes qpdf --check`, async () => {
-      const original = readFileSync(file as string);
-      const before = await findingCodes(original);
-      expect(codes.filter((code) => before.includes(code)).length).toBeGreaterThan(0);
-      const copy = await cleanCopyOf(original);
-      const after = await findingCodes(copy.bytes);
-      for (const code of codes) expect(after).not.toContain(code);
-      expect(qpdfCheck(copy.bytes)).toBe(0);
-    });
+    it.skipIf(file === null)(
+      `${relative.split('/').pop()}: the copy no longer has ${codes.join(', ')} and passes qpdf --check`,
+      async () => {
+        const original = readFileSync(file as string);
+        const before = await findingCodes(original);
+        expect(codes.filter((code) => before.includes(code)).length).toBeGreaterThan(0);
+        const copy = await cleanCopyOf(original);
+        const after = await findingCodes(copy.bytes);
+        for (const code of codes) expect(after).not.toContain(code);
+        expect(qpdfCheck(copy.bytes)).toBe(0);
+      },
+    );
   }
 
   const userPassword = sharedFixture('pdf/openpreserve__format-corpus/pdfCabinetOfHorrors/encryption_openpassword.pdf');
   it.skipIf(userPassword === null)('a real file that needs a password to open gets fix.needs-password', async () => {
-    expect(await makeCleanCopy(readFileSync(userPassword as string), keepEverythingOptional)).toMatchObject({ ok: false, code: 'fix.needs-password' });
+    expect(await makeCleanCopy(readFileSync(userPassword as string), keepEverythingOptional)).toMatchObject({
+      ok: false,
+      code: 'fix.needs-password',
+    });
   });
 });

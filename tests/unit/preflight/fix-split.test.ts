@@ -23,8 +23,16 @@ describe('splitting a filing over the size limit (court FAQ 48)', () => {
     const limit = 1_300_000;
     expect(original.byteLength).toBeGreaterThan(2 * limit);
     const parts = await partsOf(original, limit);
-    expect(parts.map((part) => [part.firstPage, part.lastPage])).toEqual([[1, 10], [11, 20], [21, 30]]);
-    expect(parts.map((part) => part.name)).toEqual(['Part 1 of 3 (pages 1–10)', 'Part 2 of 3 (pages 11–20)', 'Part 3 of 3 (pages 21–30)']);
+    expect(parts.map((part) => [part.firstPage, part.lastPage])).toEqual([
+      [1, 10],
+      [11, 20],
+      [21, 30],
+    ]);
+    expect(parts.map((part) => part.name)).toEqual([
+      'Part 1 of 3 (pages 1–10)',
+      'Part 2 of 3 (pages 11–20)',
+      'Part 3 of 3 (pages 21–30)',
+    ]);
     let pages = 0;
     for (const part of parts) {
       expect(part.bytes.byteLength).toBeLessThanOrEqual(limit);

@@ -11,7 +11,10 @@ describe('forms', () => {
   });
 
   it('blocks a fillable form at a court that requires flattened forms', async () => {
-    const findings = await runCheck(findForms, await buildPdf(withFormField), { ...citPreflightOptions, formsMustBeFlattened: true });
+    const findings = await runCheck(findForms, await buildPdf(withFormField), {
+      ...citPreflightOptions,
+      formsMustBeFlattened: true,
+    });
     expect(findings).toMatchObject([{ code: 'forms', severity: 'block' }]);
     expect(findings[0]?.message).toContain('must be flattened');
   });

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { findHiddenLayers } from '../../../src-main/core/preflight/checks/hidden-layers';
 import { sharedFixture } from '../../support/paths';
-import { buildPdf, hiddenLayerBox, makeHiddenLayerPdf, runCheck, withHiddenLayer, withVisibleLayer } from '../../support/preflight-pdfs';
+import {
+  buildPdf,
+  hiddenLayerBox,
+  makeHiddenLayerPdf,
+  runCheck,
+  withHiddenLayer,
+  withVisibleLayer,
+} from '../../support/preflight-pdfs';
 
 /** pdf.js's test file for issue 269: one page drawing on three layers, one of them off when the file opens. */
 const threeLayers = sharedFixture('pdf/mozilla__pdf.js/test/pdfs/issue269_1.pdf');
@@ -10,7 +17,9 @@ const threeLayers = sharedFixture('pdf/mozilla__pdf.js/test/pdfs/issue269_1.pdf'
 describe('hidden-layers', () => {
   it('warns about a layer that is hidden when the file opens, by name', async () => {
     const findings = await runCheck(findHiddenLayers, await buildPdf(withHiddenLayer));
-    expect(findings).toMatchObject([{ code: 'hidden-layers', severity: 'warn', text: ['Internal notes (hidden when the file opens)'] }]);
+    expect(findings).toMatchObject([
+      { code: 'hidden-layers', severity: 'warn', text: ['Internal notes (hidden when the file opens)'] },
+    ]);
     expect(findings[0]?.message).toContain('All of them are hidden when the file opens');
   });
 
@@ -32,7 +41,14 @@ describe('hidden-layers', () => {
 
   it('names the page a hidden layer draws on, and the layer with it', async () => {
     const findings = await runCheck(findHiddenLayers, await makeHiddenLayerPdf());
-    expect(findings).toMatchObject([{ code: 'hidden-layers', severity: 'warn', pages: [2], text: ['Privileged notes (hidden when the file opens), on page 2'] }]);
+    expect(findings).toMatchObject([
+      {
+        code: 'hidden-layers',
+        severity: 'warn',
+        pages: [2],
+        text: ['Privileged notes (hidden when the file opens), on page 2'],
+      },
+    ]);
     expect(findings[0]?.message).toContain('Layered content is on page 2.');
     expect(findings[0]?.message).toContain('All of them are hidden when the file opens');
   });

@@ -21,7 +21,9 @@ describe('image-only pages', () => {
   });
 
   it('a page of ordinary text is not a scan', async () => {
-    expect(await imageOnlyPages(await makeBoxAndTextPdf({ text: 'Plain page', isBoxFirst: true, boxColour: 1 }))).toEqual([]);
+    expect(
+      await imageOnlyPages(await makeBoxAndTextPdf({ text: 'Plain page', isBoxFirst: true, boxColour: 1 })),
+    ).toEqual([]);
   });
 
   it('a small logo on a page without text is not a scanned page', async () => {

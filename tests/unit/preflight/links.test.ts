@@ -4,11 +4,16 @@ import { buildPdf, runCheck, withLaunchLink, withWebLink } from '../../support/p
 
 describe('links', () => {
   it('lists each web address once, for the record, with the pages that link to it', async () => {
-    const pdf = await buildPdf(async (document) => {
-      await withWebLink('https://www.cit.uscourts.gov/', 0)(document);
-      await withWebLink('https://www.cit.uscourts.gov/', 2)(document);
-    }, { pages: 3 });
-    expect(await runCheck(findLinks, pdf)).toMatchObject([{ code: 'links', severity: 'info', pages: [1, 3], text: ['https://www.cit.uscourts.gov/'] }]);
+    const pdf = await buildPdf(
+      async (document) => {
+        await withWebLink('https://www.cit.uscourts.gov/', 0)(document);
+        await withWebLink('https://www.cit.uscourts.gov/', 2)(document);
+      },
+      { pages: 3 },
+    );
+    expect(await runCheck(findLinks, pdf)).toMatchObject([
+      { code: 'links', severity: 'info', pages: [1, 3], text: ['https://www.cit.uscourts.gov/'] },
+    ]);
   });
 
   it('says nothing about a link that is not a web address', async () => {

@@ -28,20 +28,28 @@ async function inspectFixture(file: string) {
 describe('scan resolution on the shared fixtures', () => {
   for (const { path, minimumPpi, lowPages } of rows) {
     const file = sharedFixture(`pdf/${path}`);
-    it.skipIf(file === null)(`${path}: lowest image ${minimumPpi} ppi; pages warned: ${lowPages.join(', ') || 'none'}`, async () => {
-      const pdf = await inspectFixture(file!);
-      const images = readPageContents(pdf.document!).flatMap((content) => content.images);
-      expect(Math.round(Math.min(...images.map((image) => Math.min(image.ppiAcross, image.ppiDown))))).toBe(minimumPpi);
-      expect(findLowResolutionImages(pdf).flatMap((finding) => finding.pages ?? [])).toEqual(lowPages);
-    });
+    it.skipIf(file === null)(
+      `${path}: lowest image ${minimumPpi} ppi; pages warned: ${lowPages.join(', ') || 'none'}`,
+      async () => {
+        const pdf = await inspectFixture(file!);
+        const images = readPageContents(pdf.document!).flatMap((content) => content.images);
+        expect(Math.round(Math.min(...images.map((image) => Math.min(image.ppiAcross, image.ppiDown))))).toBe(
+          minimumPpi,
+        );
+        expect(findLowResolutionImages(pdf).flatMap((finding) => finding.pages ?? [])).toEqual(lowPages);
+      },
+    );
   }
 
   const blankScan = sharedFixture('pdf/pdfcpu__pdfcpu/pkg/testdata/blank-scan.pdf');
-  it.skipIf(blankScan === null)('blank-scan.pdf is an image-only page at 200 dpi: both warnings, naming 200 dpi', async () => {
-    const pdf = await inspectFixture(blankScan!);
-    expect(findImageOnlyPages(pdf)).toMatchObject([{ code: 'image-only-pages', pages: [1] }]);
-    expect(findLowResolutionImages(pdf)[0]?.message).toMatch(/about 200 dpi/);
-  });
+  it.skipIf(blankScan === null)(
+    'blank-scan.pdf is an image-only page at 200 dpi: both warnings, naming 200 dpi',
+    async () => {
+      const pdf = await inspectFixture(blankScan!);
+      expect(findImageOnlyPages(pdf)).toMatchObject([{ code: 'image-only-pages', pages: [1] }]);
+      expect(findLowResolutionImages(pdf)[0]?.message).toMatch(/about 200 dpi/);
+    },
+  );
 
   const ocrScan = sharedFixture('pdf/mozilla__pdf.js/test/pdfs/scan-bad.pdf');
   it.skipIf(ocrScan === null)('scan-bad.pdf is a 300 dpi scan with a text layer: neither warning', async () => {

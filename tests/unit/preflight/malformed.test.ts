@@ -12,17 +12,24 @@ describe('malformed', () => {
 
   it('blocks a file whose startxref points to the wrong place', async () => {
     const findings = await runCheck(findMalformed, misplaceStartxref(await buildPdf(), 7));
-    expect(findings[0]?.text).toContain('the pointer to the cross-reference table ("startxref") points to the wrong place');
+    expect(findings[0]?.text).toContain(
+      'the pointer to the cross-reference table ("startxref") points to the wrong place',
+    );
   });
 
   it('blocks a file whose cross-reference entries point at no object', async () => {
     const source = Buffer.from(await buildPdf()).toString('latin1');
-    const shifted = source.replace(/(\nxref\n0 \d+\n0000000000 65535 f \n)(\d{10})/, (_match, head: string, offset: string) => `${head}${String(Number(offset) + 3).padStart(10, '0')}`);
+    const shifted = source.replace(
+      /(\nxref\n0 \d+\n0000000000 65535 f \n)(\d{10})/,
+      (_match, head: string, offset: string) => `${head}${String(Number(offset) + 3).padStart(10, '0')}`,
+    );
     const findings = await runCheck(findMalformed, Buffer.from(shifted, 'latin1'));
-    expect(findings[0]?.text?.join(' ')).toMatch(/1 of \d+ entries in the cross-reference table point to the wrong place/);
+    expect(findings[0]?.text?.join(' ')).toMatch(
+      /1 of \d+ entries in the cross-reference table point to the wrong place/,
+    );
   });
 
-  it('quotes the court\'s rejection message', async () => {
+  it("quotes the court's rejection message", async () => {
     const findings = await runCheck(findMalformed, new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'));
     expect(findings[0]?.message).toContain('This PDF document cannot be accepted.');
   });

@@ -11,7 +11,9 @@ describe('multimedia', () => {
 
   it('blocks a 3D model', async () => {
     const pdf = await buildPdf((document) => {
-      const model = document.context.register(document.context.flateStream(new Uint8Array([1, 2, 3]), { Type: '3D', Subtype: 'U3D' }));
+      const model = document.context.register(
+        document.context.flateStream(new Uint8Array([1, 2, 3]), { Type: '3D', Subtype: 'U3D' }),
+      );
       addAnnotation(document, 0, { Subtype: '3D', Rect: [0, 0, 100, 100], '3DD': model });
     });
     expect((await runCheck(findMultimedia, pdf))[0]?.text).toEqual(['3D model (3D)', '3D model data (U3D)']);

@@ -25,7 +25,10 @@ describe('the bounded page walk', () => {
     const document = await loadDocument(
       handWrittenPdf([
         [1, '<< /Type /Catalog /Pages 2 0 R >>'],
-        [2, '<< /Type /Pages /Kids [3 0 R << /Type /Page >>] /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> >>'],
+        [
+          2,
+          '<< /Type /Pages /Kids [3 0 R << /Type /Page >>] /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> >>',
+        ],
         [3, '<< /Type /Page /Parent 3 0 R >>'],
         [4, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
       ]),
@@ -36,7 +39,9 @@ describe('the bounded page walk', () => {
     expect(first?.mediaBox).toEqual([0, 0, 612, 792]);
     expect(second?.page.ref).toBeInstanceOf(PDFRef);
     expect(document.context.lookup(second?.page.ref)).toBe(second?.dictionary);
-    expect(document.context.lookup(PDFRef.of(2), PDFDict).lookup(PDFName.of('Kids'), PDFArray).get(1)).toBe(second?.page.ref);
+    expect(document.context.lookup(PDFRef.of(2), PDFDict).lookup(PDFName.of('Kids'), PDFArray).get(1)).toBe(
+      second?.page.ref,
+    );
   });
 
   it('finds no page and no unreadable page where the catalog names no page tree', async () => {

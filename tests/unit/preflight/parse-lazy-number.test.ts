@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lazyNumberOf } from '../../../src-main/core/preflight/parse/lazy-number';
 
 describe('numbers read by the quick parser', () => {
-  it('are PDFNumbers with the same value and written form as pdf-lib\'s, even where JavaScript would use an exponent', () => {
+  it("are PDFNumbers with the same value and written form as pdf-lib's, even where JavaScript would use an exponent", () => {
     for (const value of [0, -0, 1, -12.5, 0.1, 1e-7, -3e-9, 1e21, 123456789012345680000, 612]) {
       const quick = lazyNumberOf(value);
       const slow = PDFNumber.of(value);

@@ -26,12 +26,15 @@ function expectSameValue(quick: unknown, slow: unknown, where: string): void {
     throw new Error(`${where}: ${what}`);
   };
   if (quick instanceof PDFNumber && slow instanceof PDFNumber) {
-    if (!Object.is(quick.asNumber(), slow.asNumber()) || quick.toString() !== slow.toString()) fail(`${quick.toString()} is not ${slow.toString()}`);
+    if (!Object.is(quick.asNumber(), slow.asNumber()) || quick.toString() !== slow.toString())
+      fail(`${quick.toString()} is not ${slow.toString()}`);
     return;
   }
-  if (quick === null || slow === null || typeof quick !== 'object' || typeof slow !== 'object') return fail('values differ');
+  if (quick === null || slow === null || typeof quick !== 'object' || typeof slow !== 'object')
+    return fail('values differ');
   if (Object.getPrototypeOf(quick) !== Object.getPrototypeOf(slow)) return fail('kinds differ');
-  if (quick instanceof PDFRef || quick instanceof PDFName || quick instanceof PDFBool) return fail('not the same shared instance');
+  if (quick instanceof PDFRef || quick instanceof PDFName || quick instanceof PDFBool)
+    return fail('not the same shared instance');
   if (quick instanceof PDFString || quick instanceof PDFHexString) {
     if (quick.toString() !== String(slow)) fail('strings differ');
   } else if (quick instanceof Uint8Array) {
@@ -60,7 +63,13 @@ function expectSameValue(quick: unknown, slow: unknown, where: string): void {
 }
 
 async function loadAsBefore(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { ignoreEncryption: true, password: '', updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest });
+  return PDFDocument.load(bytes, {
+    ignoreEncryption: true,
+    password: '',
+    updateMetadata: false,
+    throwOnInvalidObject: false,
+    parseSpeed: ParseSpeeds.Fastest,
+  });
 }
 
 /** Loads both ways and compares everything a check can reach: errors, header, trailer, every object in file order. */
@@ -69,14 +78,20 @@ async function expectSameDocument(bytes: Uint8Array): Promise<void> {
   const [slow, quick] = await Promise.allSettled([loadAsBefore(bytes), loadDocument(bytes)]);
   warn.mockRestore();
   if (slow.status === 'rejected' || quick.status === 'rejected') {
-    expect(quick.status === 'rejected' ? String(quick.reason) : 'loaded').toBe(slow.status === 'rejected' ? String(slow.reason) : 'loaded');
+    expect(quick.status === 'rejected' ? String(quick.reason) : 'loaded').toBe(
+      slow.status === 'rejected' ? String(slow.reason) : 'loaded',
+    );
     return;
   }
   const [before, after] = [slow.value.context, quick.value.context];
   expectSameValue(after.header, before.header, 'header');
   expectSameValue(after.trailerInfo, before.trailerInfo, 'trailer');
   expectSameValue(after.pdfFileDetails, before.pdfFileDetails, 'file details');
-  expect([after.largestObjectNumber, after.isDecrypted, quick.value.isEncrypted]).toEqual([before.largestObjectNumber, before.isDecrypted, slow.value.isEncrypted]);
+  expect([after.largestObjectNumber, after.isDecrypted, quick.value.isEncrypted]).toEqual([
+    before.largestObjectNumber,
+    before.isDecrypted,
+    slow.value.isEncrypted,
+  ]);
   const objects = after.enumerateIndirectObjects();
   const objectsBefore = before.enumerateIndirectObjects();
   expect(objects.map(([ref]) => ref)).toEqual(objectsBefore.map(([ref]) => ref));
@@ -93,7 +108,8 @@ function handWrittenPdf(objects: readonly string[], trailer = '<< /Size 9 /Root 
   return Buffer.from(body, 'latin1');
 }
 
-const catalog = '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj';
+const catalog =
+  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj';
 const page = '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj';
 
 describe('the quick PDF parser', () => {
@@ -110,16 +126,40 @@ describe('the quick PDF parser', () => {
   }, 120_000);
 
   it('finds objects no table lists, and a later definition of an object number replaces the earlier one', async () => {
-    const bytes = handWrittenPdf([catalog, page, '4 0 obj << /Length 2 >> stream\nq\nendstream endobj', '5 0 obj (orphan) endobj', '5 0 obj (later) endobj']);
+    const bytes = handWrittenPdf([
+      catalog,
+      page,
+      '4 0 obj << /Length 2 >> stream\nq\nendstream endobj',
+      '5 0 obj (orphan) endobj',
+      '5 0 obj (later) endobj',
+    ]);
     await expectSameDocument(bytes);
     const document = await loadDocument(bytes);
     expect(document.context.lookup(PDFRef.of(5))).toEqual(PDFString.of('later'));
   });
 
   it('reads numbers of every shape as pdf-lib does, and keeps their written form', async () => {
-    const numbers = '+5 -.5 5. .25 -0 0.1 1.5.5 007 123456789012345 1234567890123456789 0.0000000000000001 3.14159265358979 -12.0';
-    await expectSameDocument(handWrittenPdf([catalog, page, `4 0 obj [${numbers}] endobj`, '5 0 obj [4-3] endobj', '6 0 obj [1 0 R 2 0 R 1.5 0 R 7 1 R] endobj']));
-    await expectSameDocument(handWrittenPdf([catalog, page, '4 0 obj [1e] endobj', '5 0 obj [12+] endobj', '6 0 obj [- .] endobj', '7 0 obj 1e999 endobj']));
+    const numbers =
+      '+5 -.5 5. .25 -0 0.1 1.5.5 007 123456789012345 1234567890123456789 0.0000000000000001 3.14159265358979 -12.0';
+    await expectSameDocument(
+      handWrittenPdf([
+        catalog,
+        page,
+        `4 0 obj [${numbers}] endobj`,
+        '5 0 obj [4-3] endobj',
+        '6 0 obj [1 0 R 2 0 R 1.5 0 R 7 1 R] endobj',
+      ]),
+    );
+    await expectSameDocument(
+      handWrittenPdf([
+        catalog,
+        page,
+        '4 0 obj [1e] endobj',
+        '5 0 obj [12+] endobj',
+        '6 0 obj [- .] endobj',
+        '7 0 obj 1e999 endobj',
+      ]),
+    );
   });
 
   it('reads a number with an exponent as pdf.js does, where pdf-lib drops the whole object', async () => {
@@ -129,7 +169,9 @@ describe('the quick PDF parser', () => {
       '4 0 obj [1e5 2.5E-1 -3e+2 1e+ 4] endobj',
     ]);
     const document = await loadDocument(bytes);
-    const numbers = (document.context.lookup(PDFRef.of(4)) as PDFArray).asArray().map((item) => (item as PDFNumber).asNumber());
+    const numbers = (document.context.lookup(PDFRef.of(4)) as PDFArray)
+      .asArray()
+      .map((item) => (item as PDFNumber).asNumber());
     expect(numbers).toEqual([100000, 0.25, -300, 1, 4]);
     const pageObject = document.context.lookup(PDFRef.of(3));
     expect(pageObject).toBeInstanceOf(PDFDict);
@@ -162,10 +204,19 @@ describe('the quick PDF parser', () => {
   });
 
   it('recovers from damage between and inside objects as pdf-lib does', async () => {
-    await expectSameDocument(handWrittenPdf([catalog, page, 'garbage here ]] >>', '4 0 obj << /A [1 2 >> endobj', '5 0 obj (never closed']));
-    await expectSameDocument(handWrittenPdf(['1 0 obj << /Type /Catalog >> endobj', '2 0 obj << /Type /Catalog /Pages 3 0 R >> endobj'], '<< /Root 9 0 R >>'));
+    await expectSameDocument(
+      handWrittenPdf([catalog, page, 'garbage here ]] >>', '4 0 obj << /A [1 2 >> endobj', '5 0 obj (never closed']),
+    );
+    await expectSameDocument(
+      handWrittenPdf(
+        ['1 0 obj << /Type /Catalog >> endobj', '2 0 obj << /Type /Catalog /Pages 3 0 R >> endobj'],
+        '<< /Root 9 0 R >>',
+      ),
+    );
     await expectSameDocument(handWrittenPdf([catalog, page], '<< /Root 1 0 R'));
-    await expectSameDocument(Buffer.from('%PDF-1.4\n\x01\x02 1 0 obj << /Type /Catalog >> endobj\n0 0 obj null endobj\n', 'latin1'));
+    await expectSameDocument(
+      Buffer.from('%PDF-1.4\n\x01\x02 1 0 obj << /Type /Catalog >> endobj\n0 0 obj null endobj\n', 'latin1'),
+    );
     await expectSameDocument(Buffer.from('no header at all', 'latin1'));
   });
 

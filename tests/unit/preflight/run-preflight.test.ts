@@ -44,9 +44,27 @@ describe('preflightPdf', () => {
 
   it('runs every check by default in a stable order: structure and objects first, then page content', () => {
     expect(allChecks.map((check) => check.name)).toEqual([
-      'findNotPdf', 'findMalformed', 'findPageTreeProblems', 'findTooLarge', 'findEncrypted', 'findActiveContent', 'findEmbeddedFiles', 'findMultimedia',
-      'findUnappliedRedactions', 'findEarlierRevisions', 'findMetadata', 'findHiddenLayers', 'findAnnotations', 'findForms',
-      'findLinks', 'findFontsNotEmbedded', 'findPageSize', 'findBadRedactions', 'findUnreadablePages', 'findImageOnlyPages', 'findLowResolutionImages',
+      'findNotPdf',
+      'findMalformed',
+      'findPageTreeProblems',
+      'findTooLarge',
+      'findEncrypted',
+      'findActiveContent',
+      'findEmbeddedFiles',
+      'findMultimedia',
+      'findUnappliedRedactions',
+      'findEarlierRevisions',
+      'findMetadata',
+      'findHiddenLayers',
+      'findAnnotations',
+      'findForms',
+      'findLinks',
+      'findFontsNotEmbedded',
+      'findPageSize',
+      'findBadRedactions',
+      'findUnreadablePages',
+      'findImageOnlyPages',
+      'findLowResolutionImages',
     ]);
   });
 });

@@ -11,7 +11,19 @@ describe('too-large', () => {
       options: citPreflightOptions,
       document: null,
       loadError: null,
-      structure: { headerVersion: '1.7', endOfFileMarkers: 1, startxrefMarkers: 1, lastCrossReference: 'table', isLinearized: false, revisions: 1, hasEncryptEntry: false, checkedEntries: 0, misplacedEntries: 0, bytesAfterLastEndOfFile: 0, problems: [] },
+      structure: {
+        headerVersion: '1.7',
+        endOfFileMarkers: 1,
+        startxrefMarkers: 1,
+        lastCrossReference: 'table',
+        isLinearized: false,
+        revisions: 1,
+        hasEncryptEntry: false,
+        checkedEntries: 0,
+        misplacedEntries: 0,
+        bytesAfterLastEndOfFile: 0,
+        problems: [],
+      },
       encryption: 'none',
       pageTree: null,
       census: null,
@@ -24,7 +36,9 @@ describe('too-large', () => {
 
   it('measures against the court profile, not a fixed 50 MB', async () => {
     const pdf = await buildPdf();
-    expect(await runCheck(findTooLarge, pdf, { ...citPreflightOptions, limitBytes: pdf.byteLength - 1 })).toMatchObject([{ code: 'too-large' }]);
+    expect(await runCheck(findTooLarge, pdf, { ...citPreflightOptions, limitBytes: pdf.byteLength - 1 })).toMatchObject(
+      [{ code: 'too-large' }],
+    );
   });
 
   it('accepts a file exactly at the limit', async () => {

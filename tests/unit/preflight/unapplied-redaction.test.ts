@@ -5,7 +5,14 @@ import { addAnnotation, buildPdf, runCheck, withUnappliedRedaction } from '../..
 describe('unapplied-redaction', () => {
   it('blocks a redaction that was marked but never applied, with its page and box', async () => {
     const findings = await runCheck(findUnappliedRedactions, await buildPdf(withUnappliedRedaction));
-    expect(findings).toMatchObject([{ code: 'unapplied-redaction', severity: 'block', pages: [1], boxes: [{ page: 1, x0: 100, y0: 600, x1: 300, y1: 620 }] }]);
+    expect(findings).toMatchObject([
+      {
+        code: 'unapplied-redaction',
+        severity: 'block',
+        pages: [1],
+        boxes: [{ page: 1, x0: 100, y0: 600, x1: 300, y1: 620 }],
+      },
+    ]);
     expect(findings[0]?.message).toContain('never applied');
   });
 
@@ -13,7 +20,9 @@ describe('unapplied-redaction', () => {
     const pdf = await buildPdf((document) => {
       addAnnotation(document, 0, { Subtype: 'Redact', Rect: [300, 620, 100, 600] });
     });
-    expect((await runCheck(findUnappliedRedactions, pdf))[0]?.boxes).toEqual([{ page: 1, x0: 100, y0: 600, x1: 300, y1: 620 }]);
+    expect((await runCheck(findUnappliedRedactions, pdf))[0]?.boxes).toEqual([
+      { page: 1, x0: 100, y0: 600, x1: 300, y1: 620 },
+    ]);
   });
 
   it('offers no clean copy, because removing the mark would leave the text readable', async () => {

@@ -15,11 +15,17 @@ import type { OwnProcessRun, UntrustedPdfOperation } from '../../support/untrust
 const peakMemoryBoundMb = 1024;
 
 function expectFinishedNormally(run: OwnProcessRun): void {
-  expect({ exitCode: run.exitCode, signal: run.signal, lastWords: run.exitCode === 0 ? '' : run.stderr }).toEqual({ exitCode: 0, signal: null, lastWords: '' });
+  expect({ exitCode: run.exitCode, signal: run.signal, lastWords: run.exitCode === 0 ? '' : run.stderr }).toEqual({
+    exitCode: 0,
+    signal: null,
+    lastWords: '',
+  });
 }
 
 function malformedTexts(report: PreflightReport): string[] {
-  return report.findings.filter((finding: Finding) => finding.code === 'malformed' && finding.severity === 'block').flatMap((finding) => finding.text ?? []);
+  return report.findings
+    .filter((finding: Finding) => finding.code === 'malformed' && finding.severity === 'block')
+    .flatMap((finding) => finding.text ?? []);
 }
 
 describe('a page tree that names the next level ten times at each of twelve levels (10^12 pages to a naive reader, 2 KB on disk)', () => {
@@ -62,11 +68,17 @@ describe('a decompression bomb', () => {
     const preflight = await readInOwnProcess('preflight', bomb, { maxOldSpaceMb: 256 });
     expectFinishedNormally(preflight);
     expect((preflight.outcome as PreflightReport).verdict).toBe('block');
-    expect(malformedTexts(preflight.outcome as PreflightReport)).toContain('one part of this PDF expands to more than 256 MB when it is opened');
+    expect(malformedTexts(preflight.outcome as PreflightReport)).toContain(
+      'one part of this PDF expands to more than 256 MB when it is opened',
+    );
     expect(preflight.peakRssMb).toBeLessThan(peakMemoryBoundMb);
     const copy = await readInOwnProcess('clean-copy', bomb, { maxOldSpaceMb: 256 });
     expectFinishedNormally(copy);
-    expect(copy.outcome).toMatchObject({ ok: false, code: 'fix.unreadable', message: expect.stringContaining('expands to far more than any filing') });
+    expect(copy.outcome).toMatchObject({
+      ok: false,
+      code: 'fix.unreadable',
+      message: expect.stringContaining('expands to far more than any filing'),
+    });
     expect(copy.peakRssMb).toBeLessThan(peakMemoryBoundMb);
   });
 });

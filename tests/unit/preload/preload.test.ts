@@ -11,12 +11,17 @@ const electron = await vi.hoisted(async () => {
     ipcRenderer: {
       invoke: vi.fn(async () => ({ ok: true, value: 'from main' })),
       on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => events.on(channel, listener)),
-      removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) => events.removeListener(channel, listener)),
+      removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) =>
+        events.removeListener(channel, listener),
+      ),
     },
   };
 });
 
-vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: electron.exposeInMainWorld }, ipcRenderer: electron.ipcRenderer }));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: electron.exposeInMainWorld },
+  ipcRenderer: electron.ipcRenderer,
+}));
 
 await import('../../../src-main/preload/preload');
 
@@ -46,15 +51,21 @@ describe('the preload bridge', () => {
   });
 
   it('passes a contract channel and its arguments to main', async () => {
-    await expect(exposedApi().invoke('documents.remove', { id: 'd1' })).resolves.toStrictEqual({ ok: true, value: 'from main' });
+    await expect(exposedApi().invoke('documents.remove', { id: 'd1' })).resolves.toStrictEqual({
+      ok: true,
+      value: 'from main',
+    });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('documents.remove', { id: 'd1' });
   });
 
-  it.each(['electron-store-get-data', 'ecf:event', '__proto__', 42, null])('never lets the unknown channel %s reach main', async (channel) => {
-    const invoke = exposedApi().invoke as (channel: unknown, args: unknown) => Promise<unknown>;
-    await expect(invoke(channel, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
-  });
+  it.each(['electron-store-get-data', 'ecf:event', '__proto__', 42, null])(
+    'never lets the unknown channel %s reach main',
+    async (channel) => {
+      const invoke = exposedApi().invoke as (channel: unknown, args: unknown) => Promise<unknown>;
+      await expect(invoke(channel, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+      expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses to subscribe to an event the contract does not name', () => {
     const on = exposedApi().on as (event: unknown, listener: (payload: unknown) => void) => () => void;

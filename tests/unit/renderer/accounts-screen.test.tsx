@@ -50,7 +50,14 @@ describe('the Accounts screen', () => {
     renderApp(createFakeBridge());
 
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual([
+      'Documents',
+      'Filings',
+      'Inbox',
+      'Accounts',
+      'Settings',
+      'Help',
+    ]);
     expect(entries[0]?.getAttribute('aria-current')).toBe('page');
     expect(await screen.findByTestId('empty-state')).toBeTruthy();
 
@@ -73,7 +80,10 @@ describe('the Accounts screen', () => {
   });
 
   it('when nothing may be stored, says once that the password is asked at each login and offers no password field', async () => {
-    const keychain = savingKeychain({ isStorageAllowed: false, message: 'Your organization does not allow saved passwords. ECF Desk will ask for your password at each login.' });
+    const keychain = savingKeychain({
+      isStorageAllowed: false,
+      message: 'Your organization does not allow saved passwords. ECF Desk will ask for your password at each login.',
+    });
     await openAccounts(bridgeWith([pacerAccount({ id: 'a1', loginId: 'jmorgan', passwordSaved: false })], keychain));
 
     await screen.findByTestId('account-row');
@@ -84,12 +94,23 @@ describe('the Accounts screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
     const form = screen.getByTestId('account-form');
     expect(within(form).queryByLabelText('Password')).toBeNull();
-    expect(within(form).getByRole('radio', { name: /Generate the code from a secret/ })).toHaveProperty('disabled', true);
+    expect(within(form).getByRole('radio', { name: /Generate the code from a secret/ })).toHaveProperty(
+      'disabled',
+      true,
+    );
   });
 
   it('adding an account sends the typed fields to accounts.save, and the password in that call only', async () => {
     const bridge = createFakeBridge();
-    bridge.answer('accounts.save', (input) => pacerAccount({ id: 'a1', loginId: input.loginId, kind: input.kind, defaultClientCode: input.defaultClientCode ?? null, mfaMode: input.mfaMode }));
+    bridge.answer('accounts.save', (input) =>
+      pacerAccount({
+        id: 'a1',
+        loginId: input.loginId,
+        kind: input.kind,
+        defaultClientCode: input.defaultClientCode ?? null,
+        mfaMode: input.mfaMode,
+      }),
+    );
     await openAccounts(bridge);
 
     press(await screen.findByRole('button', { name: 'Add account' }));
@@ -108,7 +129,13 @@ describe('the Accounts screen', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByTestId('account-form')).toBeNull());
-    const saved: AccountInput = { loginId: 'jmorgan', kind: 'confidential-filer', defaultClientCode: 'SMITH-001', mfaMode: 'prompt', password };
+    const saved: AccountInput = {
+      loginId: 'jmorgan',
+      kind: 'confidential-filer',
+      defaultClientCode: 'SMITH-001',
+      mfaMode: 'prompt',
+      password,
+    };
     expect(callsTo(bridge, 'accounts.save')).toEqual([saved]);
     const otherCalls = bridge.calls.filter((call) => call.channel !== 'accounts.save');
     expect(JSON.stringify(otherCalls.map((call) => call.args))).not.toContain(password);
@@ -139,7 +166,14 @@ describe('the Accounts screen', () => {
     await openAccounts(
       bridgeWith([
         pacerAccount({ id: 'a1', loginId: 'jmorgan', defaultClientCode: 'SMITH-001', mfaMode: 'prompt' }),
-        pacerAccount({ id: 'a2', loginId: 'firmshared', kind: 'view-only', passwordSaved: false, mfaMode: 'stored-secret', totpSecretSaved: true }),
+        pacerAccount({
+          id: 'a2',
+          loginId: 'firmshared',
+          kind: 'view-only',
+          passwordSaved: false,
+          mfaMode: 'stored-secret',
+          totpSecretSaved: true,
+        }),
       ]),
     );
 
@@ -172,7 +206,9 @@ describe('the Accounts screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByTestId('account-form')).toBeNull());
-    expect(callsTo(bridge, 'accounts.save')).toEqual([{ id: 'a1', loginId: 'jmorgan', kind: 'filer', defaultClientCode: 'NEW-CODE', mfaMode: 'none' }]);
+    expect(callsTo(bridge, 'accounts.save')).toEqual([
+      { id: 'a1', loginId: 'jmorgan', kind: 'filer', defaultClientCode: 'NEW-CODE', mfaMode: 'none' },
+    ]);
     expect(rowFor('jmorgan').textContent).toContain('Client code NEW-CODE');
   });
 
@@ -206,7 +242,9 @@ describe('the Accounts screen', () => {
     const account = pacerAccount({ id: 'a1', loginId: 'jmorgan', defaultClientCode: 'SMITH-001' });
     const bridge = bridgeWith([account]);
     bridge.answer('session.login', (request) =>
-      request.otpCode === undefined ? { outcome: 'needs-otp', message: 'Enter the 6-digit code from your authenticator app.' } : { outcome: 'logged-in', session: loggedInSession(account), warning: null },
+      request.otpCode === undefined
+        ? { outcome: 'needs-otp', message: 'Enter the 6-digit code from your authenticator app.' }
+        : { outcome: 'logged-in', session: loggedInSession(account), warning: null },
     );
     await openAccounts(bridge);
 
@@ -226,13 +264,17 @@ describe('the Accounts screen', () => {
     expect(within(dialog).getByText('Tick the box to confirm you will follow the redaction rules.')).toBeTruthy();
     expect(callsTo(bridge, 'session.login')).toEqual([]);
 
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'I have read the redaction rules and will follow them' }));
+    fireEvent.click(
+      within(dialog).getByRole('checkbox', { name: 'I have read the redaction rules and will follow them' }),
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Log in' }));
     const code = await within(dialog).findByLabelText('6-digit code');
     expect(code.getAttribute('inputmode')).toBe('numeric');
     expect(code.getAttribute('autocomplete')).toBe('one-time-code');
     await waitFor(() => expect(document.activeElement).toBe(code));
-    expect(within(dialog).getByTestId('login-message').textContent).toBe('Enter the 6-digit code from your authenticator app.');
+    expect(within(dialog).getByTestId('login-message').textContent).toBe(
+      'Enter the 6-digit code from your authenticator app.',
+    );
 
     type(code, '123456');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Log in' }));
@@ -253,7 +295,11 @@ describe('the Accounts screen', () => {
   it('asks for the password when none is saved or the court says it is needed, and for the code at once when the account asks for it', async () => {
     const account = pacerAccount({ id: 'a1', loginId: 'jmorgan', passwordSaved: false, mfaMode: 'prompt' });
     const bridge = bridgeWith([account]);
-    bridge.answer('session.login', () => ({ outcome: 'logged-in', session: loggedInSession(account), warning: 'Required client code not entered.' }));
+    bridge.answer('session.login', () => ({
+      outcome: 'logged-in',
+      session: loggedInSession(account),
+      warning: 'Required client code not entered.',
+    }));
     await openAccounts(bridge);
 
     press(await screen.findByRole('button', { name: 'Log in as jmorgan' }));
@@ -264,7 +310,9 @@ describe('the Accounts screen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Log in' }));
 
     await waitFor(() => expect(screen.queryByTestId('login-dialog')).toBeNull());
-    expect(callsTo(bridge, 'session.login')).toEqual([{ accountId: 'a1', acknowledgesRedaction: true, password, otpCode: '654321' }]);
+    expect(callsTo(bridge, 'session.login')).toEqual([
+      { accountId: 'a1', acknowledgesRedaction: true, password, otpCode: '654321' },
+    ]);
     expect(screen.getByTestId('session-warning').textContent).toBe('Required client code not entered.');
     expect(document.body.textContent).not.toContain(password);
   });
@@ -286,7 +334,10 @@ describe('the Accounts screen', () => {
 
     const refusal = await screen.findByTestId('login-refusal');
     expect(refusal.textContent).toContain('PACER has locked this account.');
-    expect(within(refusal).getByText('The court said: “Your account has been locked. Contact the PACER Service Center.”').className).toBe('login-refusal__court');
+    expect(
+      within(refusal).getByText('The court said: “Your account has been locked. Contact the PACER Service Center.”')
+        .className,
+    ).toBe('login-refusal__court');
     const help = within(refusal).getByTestId('login-help');
     expect(help.textContent).toContain('The account is locked');
     expect(help.textContent).toContain('Only the PACER Service Center can unlock it.');
@@ -300,7 +351,11 @@ describe('the Accounts screen', () => {
   it('a shared view-only session says it can view but not file, and its login asks for no redaction acknowledgement', async () => {
     const shared = pacerAccount({ id: 'a2', loginId: 'firmshared', kind: 'view-only' });
     const bridge = bridgeWith([shared]);
-    bridge.answer('session.login', (request) => ({ outcome: 'logged-in', session: loggedInSession(shared, { clientCode: request.clientCode ?? null }), warning: null }));
+    bridge.answer('session.login', (request) => ({
+      outcome: 'logged-in',
+      session: loggedInSession(shared, { clientCode: request.clientCode ?? null }),
+      warning: null,
+    }));
     await openAccounts(bridge);
 
     press(await screen.findByRole('button', { name: 'Log in as firmshared' }));
@@ -309,8 +364,12 @@ describe('the Accounts screen', () => {
 
     await waitFor(() => expect(screen.getByTestId('session-bar').dataset.state).toBe('logged-in'));
     expect(callsTo(bridge, 'session.login')).toEqual([{ accountId: 'a2', acknowledgesRedaction: false }]);
-    expect(screen.getByTestId('session-bar').textContent).toContain('Logged in as firmshared (Shared firm account, view only) · no client code');
-    expect(screen.getByTestId('session-cannot-file').textContent).toBe('This shared account can view but not file (FAQ 12).');
+    expect(screen.getByTestId('session-bar').textContent).toContain(
+      'Logged in as firmshared (Shared firm account, view only) · no client code',
+    );
+    expect(screen.getByTestId('session-cannot-file').textContent).toBe(
+      'This shared account can view but not file (FAQ 12).',
+    );
   });
 
   it("follows main's session events", async () => {
@@ -319,7 +378,9 @@ describe('the Accounts screen', () => {
     await openAccounts(bridge);
 
     act(() => bridge.emit('session.changed', loggedInSession(account, { clientCode: 'SMITH-001' })));
-    expect(screen.getByTestId('session-bar').textContent).toContain('Logged in as jmorgan (Filer) · client code SMITH-001');
+    expect(screen.getByTestId('session-bar').textContent).toContain(
+      'Logged in as jmorgan (Filer) · client code SMITH-001',
+    );
 
     act(() => bridge.emit('session.changed', { state: 'logged-out' }));
     expect(screen.getByTestId('session-bar').dataset.state).toBe('logged-out');

@@ -151,7 +151,7 @@ describe('adding PDFs', () => {
     expect(chooseFiles).toHaveBeenCalledTimes(1);
   });
 
-  it('shows main\'s message in a banner when a file is refused, and keeps the documents already there', async () => {
+  it("shows main's message in a banner when a file is refused, and keeps the documents already there", async () => {
     const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Kept.pdf' })]);
     bridge.answer('documents.add', () => {
       throw bridgeError('invalid-arguments', 'The file is larger than 512 MB. Split it into parts before adding it.');
@@ -171,7 +171,7 @@ describe('adding PDFs', () => {
     expect(screen.queryByTestId('error-banner')).toBeNull();
   });
 
-  it('says the list could not be loaded, with main\'s message, and loads it on Try again', async () => {
+  it("says the list could not be loaded, with main's message, and loads it on Try again", async () => {
     const bridge = createFakeBridge();
     bridge.answer('documents.list', () => {
       throw bridgeError('internal', 'ECF Desk is not answering. Check that it is still running, then try again.');

@@ -38,7 +38,13 @@ describe('the court badge in the header', () => {
   it('a status that arrives as an event is not replaced by the slower answer to the first question', async () => {
     const bridge = createFakeBridge();
     let answerFirstQuestion: () => void = () => undefined;
-    bridge.answer('court.status', () => new Promise((resolve) => (answerFirstQuestion = () => resolve(trainingCourt({ state: 'starting', ecfUrl: null })))));
+    bridge.answer(
+      'court.status',
+      () =>
+        new Promise(
+          (resolve) => (answerFirstQuestion = () => resolve(trainingCourt({ state: 'starting', ecfUrl: null }))),
+        ),
+    );
     renderApp(bridge);
 
     act(() => bridge.emit('court.statusChanged', trainingCourt()));
@@ -50,17 +56,26 @@ describe('the court badge in the header', () => {
   it('when the training court could not start, says so and gives main’s reason', async () => {
     const bridge = createFakeBridge();
     const message = 'The training court could not start: no free port on 127.0.0.1.';
-    bridge.answer('court.status', () => trainingCourt({ state: 'failed', ecfUrl: null, loginServiceUrl: null, message }));
+    bridge.answer('court.status', () =>
+      trainingCourt({ state: 'failed', ecfUrl: null, loginServiceUrl: null, message }),
+    );
     renderApp(bridge);
 
-    const badge = await screen.findByRole('status', { name: 'Court: CIT — training (local), Could not start', description: `Address: not known yet. ${message}` });
+    const badge = await screen.findByRole('status', {
+      name: 'Court: CIT — training (local), Could not start',
+      description: `Address: not known yet. ${message}`,
+    });
     expect(badge.dataset.state).toBe('failed');
     expect(badge.title).toContain(message);
   });
 
   it('an unreachable court reads as not available', async () => {
     const bridge = createFakeBridge();
-    bridge.answer('court.status', () => ({ ...liveCit, state: 'unavailable', message: 'The court’s address does not answer.' }));
+    bridge.answer('court.status', () => ({
+      ...liveCit,
+      state: 'unavailable',
+      message: 'The court’s address does not answer.',
+    }));
     renderApp(bridge);
 
     const badge = await screen.findByTestId('court-badge');
@@ -73,10 +88,14 @@ describe('the court badge in the header', () => {
     bridge.answer('court.status', () => liveCit);
     renderApp(bridge);
 
-    const badge = await screen.findByRole('status', { name: 'Court: CIT — U.S. Court of International Trade, ready, Experimental' });
+    const badge = await screen.findByRole('status', {
+      name: 'Court: CIT — U.S. Court of International Trade, ready, Experimental',
+    });
     expect(badge.textContent).toContain('Experimental');
     expect(badge.title).toContain('Address: https://ecf.cit.uscourts.gov');
-    expect(screen.getByRole('status', { description: /Address: https:\/\/ecf\.cit\.uscourts\.gov\. Experimental:/ })).toBe(badge);
+    expect(
+      screen.getByRole('status', { description: /Address: https:\/\/ecf\.cit\.uscourts\.gov\. Experimental:/ }),
+    ).toBe(badge);
   });
 
   it('the training court carries no experimental mark', async () => {

@@ -27,16 +27,24 @@ describe('the Documents screen', () => {
 
     const empty = await screen.findByTestId('empty-state');
     expect(empty.textContent).toContain('Add the PDFs for your filing. Drag them here or choose Add PDFs…');
-    expect(empty.textContent).toContain('keeps its own copy of each file, so moving or renaming the original later is fine');
+    expect(empty.textContent).toContain(
+      'keeps its own copy of each file, so moving or renaming the original later is fine',
+    );
     expect(screen.queryByTestId('document-row')).toBeNull();
   });
 
   it('shows an added document with its name, page count, size in MB and the start of its SHA-256', async () => {
-    renderApp(createFakeBridge([documentRecord({ id: 'd1', name: 'Complaint.pdf', pages: 12, bytes: 1_572_864, sha256: emptyHash })]));
+    renderApp(
+      createFakeBridge([
+        documentRecord({ id: 'd1', name: 'Complaint.pdf', pages: 12, bytes: 1_572_864, sha256: emptyHash }),
+      ]),
+    );
 
     const row = await screen.findByTestId('document-row');
     expect(row.dataset.documentName).toBe('Complaint.pdf');
-    expect(within(within(row).getByRole('rowheader')).getByText('Complaint.pdf', { exact: true }).textContent).toBe('Complaint.pdf');
+    expect(within(within(row).getByRole('rowheader')).getByText('Complaint.pdf', { exact: true }).textContent).toBe(
+      'Complaint.pdf',
+    );
     expect(within(row).getByTestId('document-pages').textContent).toBe('12');
     expect(within(row).getByTestId('document-size').textContent).toBe('1.5 MB');
     const hash = within(row).getByTestId('document-sha256');
@@ -47,11 +55,17 @@ describe('the Documents screen', () => {
   });
 
   it('shows the message main gave for a document with a problem, in its own row', async () => {
-    const message = 'This file is not a PDF. The court accepts PDF files only. Save it as PDF from the program that made it, then add it again.';
+    const message =
+      'This file is not a PDF. The court accepts PDF files only. Save it as PDF from the program that made it, then add it again.';
     renderApp(
       createFakeBridge([
         documentRecord({ id: 'd1', name: 'Exhibit A.pdf' }),
-        documentRecord({ id: 'd2', name: 'Exhibit B.docx', pages: null, problem: { code: 'document.not-pdf', message } }),
+        documentRecord({
+          id: 'd2',
+          name: 'Exhibit B.docx',
+          pages: null,
+          problem: { code: 'document.not-pdf', message },
+        }),
       ]),
     );
 
@@ -67,13 +81,17 @@ describe('the Documents screen', () => {
     renderApp(bridge);
     await screen.findByTestId('empty-state');
 
-    act(() => bridge.emit('documents.progress', { jobId: 'job-1', name: 'Brief.pdf', phase: 'hashing', fraction: 0.5 }));
+    act(() =>
+      bridge.emit('documents.progress', { jobId: 'job-1', name: 'Brief.pdf', phase: 'hashing', fraction: 0.5 }),
+    );
     const row = screen.getByTestId('progress-row');
     expect(row.textContent).toContain('Brief.pdf');
     expect(row.textContent).toContain('Checking integrity (SHA-256) · 50%');
     expect(within(row).getByRole('progressbar').getAttribute('value')).toBe('0.5');
 
-    act(() => bridge.emit('documents.progress', { jobId: 'job-1', name: 'Brief.pdf', phase: 'reading-pages', fraction: 0.25 }));
+    act(() =>
+      bridge.emit('documents.progress', { jobId: 'job-1', name: 'Brief.pdf', phase: 'reading-pages', fraction: 0.25 }),
+    );
     expect(screen.getByTestId('progress-row').textContent).toContain('Counting pages · 25%');
 
     act(() => bridge.emit('documents.progress', { jobId: 'job-1', name: 'Brief.pdf', phase: 'done', fraction: 1 }));
@@ -105,7 +123,9 @@ describe('the Documents screen', () => {
 
     fireEvent.click(undo);
     expect((await screen.findByTestId('document-row')).dataset.documentName).toBe('Motion.pdf');
-    expect(bridge.channels().filter((channel) => channel === 'documents.remove' || channel === 'documents.restore')).toEqual(['documents.remove', 'documents.restore']);
+    expect(
+      bridge.channels().filter((channel) => channel === 'documents.remove' || channel === 'documents.restore'),
+    ).toEqual(['documents.remove', 'documents.restore']);
     expect(bridge.calls.find((call) => call.channel === 'documents.restore')?.args).toEqual({ id: 'd1' });
     expect(screen.queryByTestId('undo')).toBeNull();
   });
@@ -145,20 +165,35 @@ describe('the Documents screen', () => {
       documentRecord({ id: 'b', name: 'Exhibit 2.pdf', bytes: 9_000, addedAt: '2025-03-03T10:00:00.000Z' }),
       documentRecord({ id: 'c', name: 'Answer.pdf', bytes: 1_000, addedAt: '2025-03-02T10:00:00.000Z' }),
     ]);
-    bridge.answer('settings.get', () => ({ documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] }));
-    bridge.answer('settings.update', (args) => ({ documentsSort: args.documentsSort ?? 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] }));
+    bridge.answer('settings.get', () => ({
+      documentsSort: 'size',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    }));
+    bridge.answer('settings.update', (args) => ({
+      documentsSort: args.documentsSort ?? 'added',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    }));
     renderApp(bridge);
 
     await waitFor(() => expect(rowNames()).toEqual(['Exhibit 2.pdf', 'Exhibit 10.pdf', 'Answer.pdf']));
 
     fireEvent.click(screen.getByRole('button', { name: /^Name/ }));
     expect(rowNames()).toEqual(['Answer.pdf', 'Exhibit 2.pdf', 'Exhibit 10.pdf']);
-    await waitFor(() => expect(bridge.calls.find((call) => call.channel === 'settings.update')?.args).toEqual({ documentsSort: 'name' }));
+    await waitFor(() =>
+      expect(bridge.calls.find((call) => call.channel === 'settings.update')?.args).toEqual({ documentsSort: 'name' }),
+    );
     expect(screen.getByRole('columnheader', { name: /^Name/ }).getAttribute('aria-sort')).toBe('ascending');
   });
 
   it('puts the old order back and says so when the new order cannot be saved', async () => {
-    const bridge = createFakeBridge([documentRecord({ id: 'a', name: 'B.pdf', addedAt: '2025-03-02T10:00:00.000Z' }), documentRecord({ id: 'b', name: 'A.pdf', addedAt: '2025-03-01T10:00:00.000Z' })]);
+    const bridge = createFakeBridge([
+      documentRecord({ id: 'a', name: 'B.pdf', addedAt: '2025-03-02T10:00:00.000Z' }),
+      documentRecord({ id: 'b', name: 'A.pdf', addedAt: '2025-03-01T10:00:00.000Z' }),
+    ]);
     bridge.answer('settings.update', () => {
       throw bridgeError('internal', 'Your settings file could not be written. Check that the disk is not full.');
     });
@@ -167,7 +202,9 @@ describe('the Documents screen', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /^Name/ }));
 
-    expect((await screen.findByTestId('error-banner')).textContent).toContain('Your settings file could not be written. Check that the disk is not full.');
+    expect((await screen.findByTestId('error-banner')).textContent).toContain(
+      'Your settings file could not be written. Check that the disk is not full.',
+    );
     expect(rowNames()).toEqual(['B.pdf', 'A.pdf']);
   });
 });

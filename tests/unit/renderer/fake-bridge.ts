@@ -21,7 +21,10 @@ type Handler = (args: never, options: CallOptions | undefined) => unknown;
 export interface FakeBridge extends Bridge {
   readonly calls: RecordedCall[];
   /** Sets how a channel answers; a handler may return a value, a promise, or throw. */
-  answer<C extends ChannelName>(channel: C, handler: (args: ChannelArgs<C>, options: CallOptions | undefined) => ChannelResult<C> | Promise<ChannelResult<C>>): void;
+  answer<C extends ChannelName>(
+    channel: C,
+    handler: (args: ChannelArgs<C>, options: CallOptions | undefined) => ChannelResult<C> | Promise<ChannelResult<C>>,
+  ): void;
   /** Sends an event to the renderer as main would. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** What the next chooseFiles call gives. */
@@ -83,9 +86,19 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
     mailboxes: [],
   };
 
-  fake.answer('app.getInfo', () => ({ name: 'ECF Desk', version: '0.1.0', host: 'browser', dataFolder: '/home/paralegal/.local/share/ecf-desk' }));
+  fake.answer('app.getInfo', () => ({
+    name: 'ECF Desk',
+    version: '0.1.0',
+    host: 'browser',
+    dataFolder: '/home/paralegal/.local/share/ecf-desk',
+  }));
   fake.answer('documents.list', () => [...documents]);
-  fake.answer('settings.get', () => ({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] }));
+  fake.answer('settings.get', () => ({
+    documentsSort: 'added',
+    courtProfile: 'cit-training',
+    allowCredentialStorage: true,
+    mailboxes: [],
+  }));
   fake.answer('settings.managed', () => []);
   fake.answer('court.status', () => trainingCourt());
   fake.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain() }));
@@ -110,7 +123,10 @@ function answerInbox(fake: FakeBridge): void {
     const text = query.text?.toLowerCase();
     const matching = fake.inbox.filter(
       (item) =>
-        (!text || [item.caseNumber, item.caseName, item.docketText, item.subject].some((field) => field?.toLowerCase().includes(text))) &&
+        (!text ||
+          [item.caseNumber, item.caseName, item.docketText, item.subject].some((field) =>
+            field?.toLowerCase().includes(text),
+          )) &&
         (!query.court || item.court === query.court) &&
         (!query.caseNumber || item.caseNumber === query.caseNumber) &&
         (!query.hasDeadline || item.deadlines.length > 0) &&
@@ -125,7 +141,10 @@ function answerInbox(fake: FakeBridge): void {
   fake.answer('inbox.fetchDocument', ({ id }) => find(id));
   fake.answer('inbox.buyDocument', ({ id, number }) => {
     const item = find(id);
-    const bought = (document: NoticeDocument): NoticeDocument => (document.number === number ? { ...document, state: 'paid', documentId: `bought-${number}`, sha256: sha256Starting('b0' + number) } : document);
+    const bought = (document: NoticeDocument): NoticeDocument =>
+      document.number === number
+        ? { ...document, state: 'paid', documentId: `bought-${number}`, sha256: sha256Starting('b0' + number) }
+        : document;
     return keep({ ...item, documents: item.documents.map(bought) });
   });
   fake.answer('inbox.exportDeadlines', () => new TextEncoder().encode('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'));
@@ -135,7 +154,11 @@ function answerInbox(fake: FakeBridge): void {
   fake.answer('mailboxes.list', () => [...fake.mailboxes]);
   fake.answer('mailboxes.save', ({ secret: _secret, ...input }) => {
     const before = fake.mailboxes.find((each) => each.id === input.id);
-    const saved = imapMailbox({ ...input, id: input.id ?? `mailbox-${fake.mailboxes.length + 1}`, secretSaved: _secret !== undefined || (before?.secretSaved ?? false) });
+    const saved = imapMailbox({
+      ...input,
+      id: input.id ?? `mailbox-${fake.mailboxes.length + 1}`,
+      secretSaved: _secret !== undefined || (before?.secretSaved ?? false),
+    });
     if (before) fake.mailboxes.splice(fake.mailboxes.indexOf(before), 1, saved);
     else fake.mailboxes.push(saved);
     return saved;
@@ -164,7 +187,8 @@ export function inboxItem(overrides: Partial<InboxItem> & Pick<InboxItem, 'id'>)
     caseName: 'Acme Steel Corp. v. United States',
     caseId: '123',
     documentNumber: '12',
-    docketText: 'ORDER granting [10] Motion for Extension of Time. Response due by 4/15/2026. Signed by Judge M. Baker on 3/4/2026.',
+    docketText:
+      'ORDER granting [10] Motion for Extension of Time. Response due by 4/15/2026. Signed by Judge M. Baker on 3/4/2026.',
     shortDescription: 'Order on Motion for Extension of Time',
     dateFiled: '2026-03-04',
     deSeqNum: '45',
@@ -213,7 +237,13 @@ export function imapMailbox(overrides: Partial<Mailbox> & Pick<Mailbox, 'id'>): 
 }
 
 /** The five events of the Motion to Intervene package, in the order FAQ 41 files them. */
-const interventionEvents = ['motion-to-intervene', 'form-11-notice-of-appearance', 'form-13-corporate-disclosure', 'form-17-bpi-certification-attorneys', 'form-17-bpi-certification-consultants'];
+const interventionEvents = [
+  'motion-to-intervene',
+  'form-11-notice-of-appearance',
+  'form-13-corporate-disclosure',
+  'form-17-bpi-certification-attorneys',
+  'form-17-bpi-certification-consultants',
+];
 
 /** Default answers for drafts, the outbox and the court's cases: an in-memory list, no court session, no parties. */
 function answerDrafts(fake: FakeBridge): void {
@@ -237,7 +267,15 @@ function answerDrafts(fake: FakeBridge): void {
   fake.answer('drafts.list', () => [...fake.drafts.values()]);
   fake.answer('drafts.create', () => keep(blankDraft({ id: nextId() })));
   fake.answer('drafts.createInterventionPackage', () =>
-    interventionEvents.map((eventId, index) => keep(blankDraft({ id: nextId(), eventId, package: { id: 'package-1', kind: 'motion-to-intervene', step: index + 1, of: interventionEvents.length } }))),
+    interventionEvents.map((eventId, index) =>
+      keep(
+        blankDraft({
+          id: nextId(),
+          eventId,
+          package: { id: 'package-1', kind: 'motion-to-intervene', step: index + 1, of: interventionEvents.length },
+        }),
+      ),
+    ),
   );
   fake.answer('drafts.get', ({ id }) => review(id));
   fake.answer('drafts.update', ({ id, changes }) => {
@@ -254,7 +292,9 @@ function answerDrafts(fake: FakeBridge): void {
     throw bridgeError('session.none', 'You are not logged in to the court.');
   });
   fake.answer('court.caseParties', () => []);
-  fake.answer('outbox.submit', ({ draftId, sendNow }) => setOutbox(draftId, outboxStatus({ state: sendNow ? 'submitting' : 'ready' })));
+  fake.answer('outbox.submit', ({ draftId, sendNow }) =>
+    setOutbox(draftId, outboxStatus({ state: sendNow ? 'submitting' : 'ready' })),
+  );
   fake.answer('outbox.retry', ({ draftId }) => setOutbox(draftId, outboxStatus({ state: 'submitting', attempts: 2 })));
   fake.answer('outbox.withdraw', ({ draftId }) => setOutbox(draftId, null));
 }
@@ -282,7 +322,9 @@ export function blankDraft(overrides: Partial<Draft> & Pick<Draft, 'id'>): Draft
 }
 
 /** A draft's place in the outbox; tests override what they check. */
-export function outboxStatus(overrides: Partial<NonNullable<Draft['outbox']>> & Pick<NonNullable<Draft['outbox']>, 'state'>): NonNullable<Draft['outbox']> {
+export function outboxStatus(
+  overrides: Partial<NonNullable<Draft['outbox']>> & Pick<NonNullable<Draft['outbox']>, 'state'>,
+): NonNullable<Draft['outbox']> {
   return {
     queuedAt: '2025-03-04T16:00:00.000Z',
     attempts: 1,
@@ -324,7 +366,10 @@ export function pacerAccount(overrides: Partial<Account> & Pick<Account, 'id' | 
 }
 
 /** A session main holds for an account; tests override what they check. */
-export function loggedInSession(account: Account, overrides: Partial<Extract<SessionStatus, { state: 'logged-in' }>> = {}): SessionStatus {
+export function loggedInSession(
+  account: Account,
+  overrides: Partial<Extract<SessionStatus, { state: 'logged-in' }>> = {},
+): SessionStatus {
   return {
     state: 'logged-in',
     accountId: account.id,
@@ -360,14 +405,19 @@ export function sha256Starting(prefix: string): string {
 }
 
 /** A document record with sensible facts; tests override what they check. */
-export function documentRecord(overrides: Partial<DocumentRecord> & Pick<DocumentRecord, 'id' | 'name'>): DocumentRecord {
+export function documentRecord(
+  overrides: Partial<DocumentRecord> & Pick<DocumentRecord, 'id' | 'name'>,
+): DocumentRecord {
   return {
     bytes: 2048,
     sha256: sha256Starting('0123456789ab'),
     pages: 3,
     addedAt: '2025-03-04T15:30:00.000Z',
     problem: null,
-    preflight: { state: 'done', report: { bytes: overrides.bytes ?? 2048, pages: overrides.pages ?? 3, verdict: 'pass', findings: [] } },
+    preflight: {
+      state: 'done',
+      report: { bytes: overrides.bytes ?? 2048, pages: overrides.pages ?? 3, verdict: 'pass', findings: [] },
+    },
     fixedFrom: null,
     fixing: null,
     ...overrides,

@@ -39,7 +39,14 @@ describe('the Filings screen', () => {
   it('sits on the rail between Documents and Inbox, before Accounts and Help', () => {
     renderApp(createFakeBridge());
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual([
+      'Documents',
+      'Filings',
+      'Inbox',
+      'Accounts',
+      'Settings',
+      'Help',
+    ]);
   });
 
   it('with no filings, explains how to start one and shows no rows', async () => {
@@ -77,7 +84,11 @@ describe('the Filings screen', () => {
     const group = await screen.findByTestId('draft-package');
     const rows = within(group).getAllByTestId('draft-row');
     expect(rows).toHaveLength(5);
-    expect(within(group).getAllByTestId('package-step').map((step) => step.textContent)).toEqual(['Step 1 of 5', 'Step 2 of 5', 'Step 3 of 5', 'Step 4 of 5', 'Step 5 of 5']);
+    expect(
+      within(group)
+        .getAllByTestId('package-step')
+        .map((step) => step.textContent),
+    ).toEqual(['Step 1 of 5', 'Step 2 of 5', 'Step 3 of 5', 'Step 4 of 5', 'Step 5 of 5']);
     expect(rows[0]?.textContent).toContain('Motion to Intervene');
     expect(rows[1]?.textContent).toContain('Form 11 Notice of Appearance');
     expect(rows[4]?.textContent).toContain('Form 17 Business Proprietary Information Certification (consultants)');

@@ -2,7 +2,17 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Draft, OutboxState } from '../../../src-main/shared/filing';
-import { acmeCase, blankDraft, createFakeBridge, draftReview, loggedInSession, outboxStatus, pacerAccount, ruleCheck, type FakeBridge } from './fake-bridge';
+import {
+  acmeCase,
+  blankDraft,
+  createFakeBridge,
+  draftReview,
+  loggedInSession,
+  outboxStatus,
+  pacerAccount,
+  ruleCheck,
+  type FakeBridge,
+} from './fake-bridge';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -43,7 +53,13 @@ describe('reviewing, signing and submitting a filing', () => {
       draftReview(each, {
         canSubmit: false,
         checks: [
-          ruleCheck({ id: 'motion.proposed-order-missing', level: 'block', message: 'A motion must be accompanied by a proposed order.', fix: 'Attach the proposed order.', source: 'USCIT Rule 7(b)(1)(E)' }),
+          ruleCheck({
+            id: 'motion.proposed-order-missing',
+            level: 'block',
+            message: 'A motion must be accompanied by a proposed order.',
+            fix: 'Attach the proposed order.',
+            source: 'USCIT Rule 7(b)(1)(E)',
+          }),
           ruleCheck({ id: 'service.no-extra-days', level: 'info', message: 'No extra days for electronic service.' }),
         ],
       });
@@ -91,17 +107,33 @@ describe('reviewing, signing and submitting a filing', () => {
 
     fireEvent.click(screen.getByTestId('file-now'));
 
-    await waitFor(() => expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({ draftId: 'd1', confirmsSignature: true, sendNow: true }));
+    await waitFor(() =>
+      expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({
+        draftId: 'd1',
+        confirmsSignature: true,
+        sendNow: true,
+      }),
+    );
     const status = await screen.findByTestId('outbox-status');
     expect(status.dataset.state).toBe('submitting');
     expect(within(status).getByRole('progressbar')).toBeTruthy();
 
     // The NEF arrives: main marks the draft filed and says so.
-    bridge.drafts.set('d1', { ...draft, outbox: outboxStatus({ state: 'filed', documentNumber: 7, docketText: 'COMPLAINT against all defendants.', filedAt: '2025-03-04T16:05:00.000Z' }) });
+    bridge.drafts.set('d1', {
+      ...draft,
+      outbox: outboxStatus({
+        state: 'filed',
+        documentNumber: 7,
+        docketText: 'COMPLAINT against all defendants.',
+        filedAt: '2025-03-04T16:05:00.000Z',
+      }),
+    });
     act(() => bridge.emit('drafts.changed', { id: 'd1' }));
 
     await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('filed'));
-    expect(screen.getByTestId('outbox-status').textContent).toContain('Filed — the Notice of Electronic Filing arrived');
+    expect(screen.getByTestId('outbox-status').textContent).toContain(
+      'Filed — the Notice of Electronic Filing arrived',
+    );
     expect(screen.getByTestId('outbox-document-number').textContent).toBe('7');
     expect(screen.getByTestId('outbox-docket-text').textContent).toBe('COMPLAINT against all defendants.');
     expect(stepMark(7)).toBe('done');
@@ -119,7 +151,11 @@ describe('reviewing, signing and submitting a filing', () => {
     fireEvent.click(screen.getByTestId('queue-filing'));
 
     expect((await screen.findByTestId('outbox-status')).dataset.state).toBe('ready');
-    expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({ draftId: 'd1', confirmsSignature: true, sendNow: false });
+    expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({
+      draftId: 'd1',
+      confirmsSignature: true,
+      sendNow: false,
+    });
     expect(screen.getByTestId('withdraw-filing')).toBeTruthy();
   });
 
@@ -133,12 +169,17 @@ describe('reviewing, signing and submitting a filing', () => {
   ];
   it.each(words)('an item in the outbox that is %s opens at Submit and says so', async (state, sentence) => {
     const bridge = bridgeWithFiler();
-    await openWizard(bridge, { ...draft, outbox: outboxStatus({ state, message: state === 'failed' ? 'The court refused the upload.' : null }) });
+    await openWizard(bridge, {
+      ...draft,
+      outbox: outboxStatus({ state, message: state === 'failed' ? 'The court refused the upload.' : null }),
+    });
 
     const status = await screen.findByTestId('outbox-status');
     expect(status.dataset.state).toBe(state);
     expect(status.textContent).toContain(sentence);
-    expect(within(status).queryByTestId('retry-filing') !== null).toBe(state === 'failed' || state === 'needs-verification');
+    expect(within(status).queryByTestId('retry-filing') !== null).toBe(
+      state === 'failed' || state === 'needs-verification',
+    );
     if (state === 'failed') expect(status.textContent).toContain('The court refused the upload.');
   });
 
@@ -186,6 +227,8 @@ describe('reviewing, signing and submitting a filing', () => {
     fireEvent.click(screen.getByTestId('add-signer'));
 
     expect((await screen.findByTestId('signer')).textContent).toContain('/s/ Jane Morgan');
-    await waitFor(() => expect(bridge.drafts.get('d1')?.signers).toEqual([{ name: 'Jane Morgan', firm: '', isFiler: true }]));
+    await waitFor(() =>
+      expect(bridge.drafts.get('d1')?.signers).toEqual([{ name: 'Jane Morgan', firm: '', isFiler: true }]),
+    );
   });
 });

@@ -3,7 +3,18 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Draft, DraftChanges } from '../../../src-main/shared/filing';
 import { docketTextPreview } from '../../../src-main/shared/filing-rules';
-import { acmeCase, blankDraft, caseParty, createFakeBridge, documentRecord, draftReview, loggedInSession, pacerAccount, ruleCheck, type FakeBridge } from './fake-bridge';
+import {
+  acmeCase,
+  blankDraft,
+  caseParty,
+  createFakeBridge,
+  documentRecord,
+  draftReview,
+  loggedInSession,
+  pacerAccount,
+  ruleCheck,
+  type FakeBridge,
+} from './fake-bridge';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -30,7 +41,9 @@ function goToStep(step: number): void {
 }
 
 function changesSent(bridge: FakeBridge): DraftChanges[] {
-  return bridge.calls.filter((call) => call.channel === 'drafts.update').map((call) => (call.args as { changes: DraftChanges }).changes);
+  return bridge.calls
+    .filter((call) => call.channel === 'drafts.update')
+    .map((call) => (call.args as { changes: DraftChanges }).changes);
 }
 
 function pdf(name: string): File {
@@ -101,9 +114,15 @@ describe('the filing wizard', () => {
   });
 
   it('moves a document down with its button and saves the new order', async () => {
-    const records = ['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf'].map((name, index) => documentRecord({ id: `doc${index + 1}`, name }));
+    const records = ['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf'].map((name, index) =>
+      documentRecord({ id: `doc${index + 1}`, name }),
+    );
     const bridge = createFakeBridge(records);
-    const documents = records.map((record, index) => ({ documentId: record.id, type: index === 0 ? ('main' as const) : ('exhibit' as const), description: '' }));
+    const documents = records.map((record, index) => ({
+      documentId: record.id,
+      type: index === 0 ? ('main' as const) : ('exhibit' as const),
+      description: '',
+    }));
     await openWizard(bridge, blankDraft({ id: 'd1', documents }));
     goToStep(4);
     await waitFor(() => expect(screen.getAllByTestId('document-row')[0]?.textContent).toContain('Ready to file'));
@@ -111,14 +130,26 @@ describe('the filing wizard', () => {
     const second = screen.getAllByTestId('document-row')[1] as HTMLElement;
     fireEvent.click(within(second).getByRole('button', { name: 'Move Exhibit A.pdf down' }));
 
-    await waitFor(() => expect(changesSent(bridge).at(-1)?.documents?.map((each) => each.documentId)).toEqual(['doc1', 'doc3', 'doc2']));
-    expect(screen.getAllByTestId('document-row').map((row) => row.dataset.documentName)).toEqual(['Complaint.pdf', 'Exhibit B.pdf', 'Exhibit A.pdf']);
+    await waitFor(() =>
+      expect(
+        changesSent(bridge)
+          .at(-1)
+          ?.documents?.map((each) => each.documentId),
+      ).toEqual(['doc1', 'doc3', 'doc2']),
+    );
+    expect(screen.getAllByTestId('document-row').map((row) => row.dataset.documentName)).toEqual([
+      'Complaint.pdf',
+      'Exhibit B.pdf',
+      'Exhibit A.pdf',
+    ]);
     // Focus stays with the moved document; at the bottom its Move down is off, so its Move up takes focus.
     await waitFor(() => expect(document.activeElement?.textContent).toContain('Move Exhibit A.pdf up'));
   });
 
   it('reorders a document dragged onto another row', async () => {
-    const records = ['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf'].map((name, index) => documentRecord({ id: `doc${index + 1}`, name }));
+    const records = ['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf'].map((name, index) =>
+      documentRecord({ id: `doc${index + 1}`, name }),
+    );
     const bridge = createFakeBridge(records);
     const documents = records.map((record) => ({ documentId: record.id, type: 'exhibit' as const, description: '' }));
     await openWizard(bridge, blankDraft({ id: 'd1', documents }));
@@ -139,7 +170,13 @@ describe('the filing wizard', () => {
     fireEvent.dragOver(rows[0] as HTMLElement, { dataTransfer });
     fireEvent.drop(rows[0] as HTMLElement, { dataTransfer });
 
-    await waitFor(() => expect(changesSent(bridge).at(-1)?.documents?.map((each) => each.documentId)).toEqual(['doc3', 'doc1', 'doc2']));
+    await waitFor(() =>
+      expect(
+        changesSent(bridge)
+          .at(-1)
+          ?.documents?.map((each) => each.documentId),
+      ).toEqual(['doc3', 'doc1', 'doc2']),
+    );
   });
 
   it('adds PDFs through the file input: the first is the main document, the rest attachments with their descriptions', async () => {
@@ -149,15 +186,29 @@ describe('the filing wizard', () => {
     goToStep(4);
     expect(screen.getByTestId('documents-empty')).toBeTruthy();
 
-    fireEvent.change(screen.getByTestId('add-pdfs-input'), { target: { files: [pdf('Complaint.pdf'), pdf('Exhibit A.pdf'), pdf('Exhibit B.pdf')] } });
+    fireEvent.change(screen.getByTestId('add-pdfs-input'), {
+      target: { files: [pdf('Complaint.pdf'), pdf('Exhibit A.pdf'), pdf('Exhibit B.pdf')] },
+    });
 
     await waitFor(() => expect(screen.getAllByTestId('document-row')).toHaveLength(3));
-    expect(bridge.calls.filter((call) => call.channel === 'documents.add').map((call) => (call.args as { name: string }).name)).toEqual(['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf']);
-    expect(changesSent(bridge).at(-1)?.documents?.map((each) => each.type)).toEqual(['main', 'exhibit', 'exhibit']);
+    expect(
+      bridge.calls
+        .filter((call) => call.channel === 'documents.add')
+        .map((call) => (call.args as { name: string }).name),
+    ).toEqual(['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf']);
+    expect(
+      changesSent(bridge)
+        .at(-1)
+        ?.documents?.map((each) => each.type),
+    ).toEqual(['main', 'exhibit', 'exhibit']);
 
     const attachment = screen.getAllByTestId('document-row')[1] as HTMLElement;
-    fireEvent.change(within(attachment).getByTestId('document-description'), { target: { value: 'Exhibit A - Entry summaries' } });
-    await waitFor(() => expect(changesSent(bridge).at(-1)?.documents?.[1]?.description).toBe('Exhibit A - Entry summaries'));
+    fireEvent.change(within(attachment).getByTestId('document-description'), {
+      target: { value: 'Exhibit A - Entry summaries' },
+    });
+    await waitFor(() =>
+      expect(changesSent(bridge).at(-1)?.documents?.[1]?.description).toBe('Exhibit A - Entry summaries'),
+    );
     expect(screen.getByTestId('save-indicator').textContent).toBe('Saved');
   });
 
@@ -165,7 +216,11 @@ describe('the filing wizard', () => {
     const bridge = createFakeBridge();
     bridge.answer('documents.add', ({ name }) => documentRecord({ id: `doc-${name}`, name }));
     let isChecked = false;
-    const stillChecking = ruleCheck({ id: 'preflight-pending', level: 'block', message: 'Still being checked: Motion.pdf.' });
+    const stillChecking = ruleCheck({
+      id: 'preflight-pending',
+      level: 'block',
+      message: 'Still being checked: Motion.pdf.',
+    });
     bridge.reviewDraft = (draft) => draftReview(draft, isChecked ? { canSubmit: true } : { checks: [stillChecking] });
     // Main answers the save with the checks as they stood when it saved; the document's check ends just after.
     bridge.answer('drafts.update', async ({ id, changes }) => {
@@ -191,7 +246,9 @@ describe('the filing wizard', () => {
     await openWizard(bridge, blankDraft({ id: 'd1' }));
     goToStep(4);
 
-    fireEvent.change(screen.getByTestId('add-pdfs-input'), { target: { files: [new File(['x'], 'Brief.docx', { type: 'application/msword' })] } });
+    fireEvent.change(screen.getByTestId('add-pdfs-input'), {
+      target: { files: [new File(['x'], 'Brief.docx', { type: 'application/msword' })] },
+    });
 
     expect((await screen.findByTestId('refused-files')).textContent).toContain('Brief.docx');
     expect(bridge.channels()).not.toContain('documents.add');
@@ -201,10 +258,21 @@ describe('the filing wizard', () => {
     const blocked = documentRecord({
       id: 'doc1',
       name: 'Complaint.pdf',
-      preflight: { state: 'done', report: { bytes: 2048, pages: 3, verdict: 'block', findings: [{ code: 'encrypted', severity: 'block', message: 'Protected.' }] } },
+      preflight: {
+        state: 'done',
+        report: {
+          bytes: 2048,
+          pages: 3,
+          verdict: 'block',
+          findings: [{ code: 'encrypted', severity: 'block', message: 'Protected.' }],
+        },
+      },
     });
     const bridge = createFakeBridge([blocked]);
-    await openWizard(bridge, blankDraft({ id: 'd1', documents: [{ documentId: 'doc1', type: 'main', description: '' }] }));
+    await openWizard(
+      bridge,
+      blankDraft({ id: 'd1', documents: [{ documentId: 'doc1', type: 'main', description: '' }] }),
+    );
     goToStep(4);
 
     const reason = await screen.findByTestId('document-blocked');
@@ -218,7 +286,13 @@ describe('the filing wizard', () => {
 
   it('takes related document numbers as chips and shows the docket text exactly as the rules write it', async () => {
     const bridge = createFakeBridge();
-    const draft = blankDraft({ id: 'd1', case: acmeCase(), parties, filerPartyIds: ['p2'], eventId: 'response-to-motion' });
+    const draft = blankDraft({
+      id: 'd1',
+      case: acmeCase(),
+      parties,
+      filerPartyIds: ['p2'],
+      eventId: 'response-to-motion',
+    });
     await openWizard(bridge, draft);
     goToStep(5);
 

@@ -21,14 +21,18 @@ const courtMessages: Readonly<Record<string, string>> = {
   'FAQ 49':
     'ERROR: Document is malformed or contains code which may cause an external action (such as launching an application). This PDF document cannot be accepted.',
   'FAQ 50': 'ERROR: Document is not a well-formed PDF document',
-  'FAQ 51': 'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
+  'FAQ 51':
+    'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
   'FAQ 52':
     'Security violation: You do not have access rights to this program (iquery.pl). Please contact the Systems Administrator if you feel this is in error. This access attempt has been logged.',
 };
 
 const faqFile = path.join(sharedFolder, 'court', 'cit-cmecf-faq.txt');
 const hasFaqFile = existsSync(faqFile);
-if (!hasFaqFile) process.stdout.write(`${faqFile} is absent: the check against the court's own FAQ text is skipped; the hand-copied quotes are still checked.\n`);
+if (!hasFaqFile)
+  process.stdout.write(
+    `${faqFile} is absent: the check against the court's own FAQ text is skipped; the hand-copied quotes are still checked.\n`,
+  );
 
 /** A winter weekday afternoon, when Eastern is UTC−5 and Pacific UTC−8. */
 const winterDay = new Date('2025-01-15T18:00:00Z');
@@ -108,7 +112,9 @@ describe('searching help', () => {
     fireEvent.change(screen.getByTestId('help-search'), { target: { value: 'internal server' } });
 
     expect(shownTopicIds()).toEqual(['internal-server-error']);
-    expect(within(topicElement('internal-server-error')).getByRole('heading', { level: 2 }).textContent).toContain('FAQ 47');
+    expect(within(topicElement('internal-server-error')).getByRole('heading', { level: 2 }).textContent).toContain(
+      'FAQ 47',
+    );
     expect(screen.getByRole('status').textContent).toBe(`1 of ${filingHelp.length} topics match “internal server”`);
   });
 
@@ -207,19 +213,29 @@ describe('office hours on the reader’s clock', () => {
   });
 
   it('a reader in the office’s own time zone sees the hours once', () => {
-    expect(describeOfficeHours(citHelpDesk, winterDay, 'America/New_York')).toEqual({ office: '8:30 a.m.–5:00 p.m. Eastern Time', local: null });
+    expect(describeOfficeHours(citHelpDesk, winterDay, 'America/New_York')).toEqual({
+      office: '8:30 a.m.–5:00 p.m. Eastern Time',
+      local: null,
+    });
   });
 
   it('in the weeks America has changed its clocks and Europe has not, London is four hours ahead, not five', () => {
     const march = new Date('2025-03-20T15:00:00Z');
-    expect(describeOfficeHours(citHelpDesk, march, 'Europe/London').local).toBe('12:30 p.m.–9:00 p.m. your time (United Kingdom Time)');
+    expect(describeOfficeHours(citHelpDesk, march, 'Europe/London').local).toBe(
+      '12:30 p.m.–9:00 p.m. your time (United Kingdom Time)',
+    );
   });
 
   it('in Tokyo the Help Desk closes the next morning', () => {
-    expect(describeOfficeHours(citHelpDesk, winterDay, 'Asia/Tokyo').local).toBe('10:30 p.m.–7:00 a.m. the next day your time (Japan Standard Time)');
+    expect(describeOfficeHours(citHelpDesk, winterDay, 'Asia/Tokyo').local).toBe(
+      '10:30 p.m.–7:00 a.m. the next day your time (Japan Standard Time)',
+    );
   });
 
   it('an unknown local time zone still shows the office’s own hours', () => {
-    expect(describeOfficeHours(citHelpDesk, winterDay, 'Not/A_Zone')).toEqual({ office: '8:30 a.m.–5:00 p.m. Eastern Time', local: null });
+    expect(describeOfficeHours(citHelpDesk, winterDay, 'Not/A_Zone')).toEqual({
+      office: '8:30 a.m.–5:00 p.m. Eastern Time',
+      local: null,
+    });
   });
 });

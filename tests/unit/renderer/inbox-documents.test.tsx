@@ -2,7 +2,16 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NoticeDocument } from '../../../src-main/shared/inbox';
-import { bridgeError, createFakeBridge, inboxItem, loggedInSession, noticeDocument, pacerAccount, sha256Starting, type FakeBridge } from './fake-bridge';
+import {
+  bridgeError,
+  createFakeBridge,
+  inboxItem,
+  loggedInSession,
+  noticeDocument,
+  pacerAccount,
+  sha256Starting,
+  type FakeBridge,
+} from './fake-bridge';
 import { argsOf, openInbox } from './inbox-support';
 
 afterEach(cleanup);
@@ -37,9 +46,14 @@ describe('a notice’s documents in the reader', () => {
 
   it('a used free look says what viewing costs now, and buying asks first and sends the exact cents', async () => {
     const bridge = loggedInBridge();
-    const [used] = await readNoticeWith(bridge, noticeDocument({ number: '0', state: 'used', documentId: null, sha256: null, pages: 4, feeCents: 40 }));
+    const [used] = await readNoticeWith(
+      bridge,
+      noticeDocument({ number: '0', state: 'used', documentId: null, sha256: null, pages: 4, feeCents: 40 }),
+    );
 
-    expect(used?.textContent).toContain('The free look is gone (used). Viewing it now costs $0.40 (10¢ a page, $3.00 at most)');
+    expect(used?.textContent).toContain(
+      'The free look is gone (used). Viewing it now costs $0.40 (10¢ a page, $3.00 at most)',
+    );
     await waitFor(() => expect(within(used!).getByTestId('buy-document').hasAttribute('disabled')).toBe(false));
 
     fireEvent.click(within(used!).getByTestId('buy-document'));
@@ -50,14 +64,19 @@ describe('a notice’s documents in the reader', () => {
 
     fireEvent.click(within(dialog).getByTestId('buy-confirm'));
 
-    await waitFor(() => expect(argsOf(bridge, 'inbox.buyDocument')).toEqual([{ id: 'n1', number: '0', acceptsFeeCents: 40 }]));
+    await waitFor(() =>
+      expect(argsOf(bridge, 'inbox.buyDocument')).toEqual([{ id: 'n1', number: '0', acceptsFeeCents: 40 }]),
+    );
     await waitFor(() => expect(screen.queryByTestId('buy-dialog')).toBeNull());
     await waitFor(() => expect(screen.getByTestId('notice-document').dataset.state).toBe('paid'));
   });
 
   it('cancelling the price question buys nothing', async () => {
     const bridge = loggedInBridge();
-    const [expired] = await readNoticeWith(bridge, noticeDocument({ number: '0', state: 'expired', documentId: null, sha256: null, pages: 40, feeCents: 300 }));
+    const [expired] = await readNoticeWith(
+      bridge,
+      noticeDocument({ number: '0', state: 'expired', documentId: null, sha256: null, pages: 40, feeCents: 300 }),
+    );
     expect(expired?.textContent).toContain('The free look is gone (expired). Viewing it now costs $3.00');
     await waitFor(() => expect(within(expired!).getByTestId('buy-document').hasAttribute('disabled')).toBe(false));
 
@@ -73,17 +92,25 @@ describe('a notice’s documents in the reader', () => {
     bridge.answer('inbox.buyDocument', () => {
       throw bridgeError('invalid-arguments', 'PACER now asks $0.50 for this document, not $0.40. Nothing was bought.');
     });
-    const [sealed] = await readNoticeWith(bridge, noticeDocument({ number: '0', state: 'sealed', documentId: null, sha256: null, feeCents: 40 }));
+    const [sealed] = await readNoticeWith(
+      bridge,
+      noticeDocument({ number: '0', state: 'sealed', documentId: null, sha256: null, feeCents: 40 }),
+    );
     await waitFor(() => expect(within(sealed!).getByTestId('buy-document').hasAttribute('disabled')).toBe(false));
 
     fireEvent.click(within(sealed!).getByTestId('buy-document'));
     fireEvent.click(within(await screen.findByTestId('buy-dialog')).getByTestId('buy-confirm'));
 
-    expect((await within(screen.getByTestId('buy-dialog')).findByRole('alert')).textContent).toContain('Nothing was bought');
+    expect((await within(screen.getByTestId('buy-dialog')).findByRole('alert')).textContent).toContain(
+      'Nothing was bought',
+    );
   });
 
   it('without a PACER login, buying waits and points to Accounts', async () => {
-    const [used] = await readNoticeWith(createFakeBridge(), noticeDocument({ number: '0', state: 'used', documentId: null, sha256: null, feeCents: 30 }));
+    const [used] = await readNoticeWith(
+      createFakeBridge(),
+      noticeDocument({ number: '0', state: 'used', documentId: null, sha256: null, feeCents: 30 }),
+    );
 
     expect(within(used!).getByTestId('buy-document').hasAttribute('disabled')).toBe(true);
     expect(used?.textContent).toContain('Buying needs a PACER login');
@@ -91,7 +118,16 @@ describe('a notice’s documents in the reader', () => {
 
   it('a failed free look offers to try again, which never pays', async () => {
     const bridge = createFakeBridge();
-    const [failed] = await readNoticeWith(bridge, noticeDocument({ number: '0', state: 'failed', documentId: null, sha256: null, message: 'The court did not answer.' }));
+    const [failed] = await readNoticeWith(
+      bridge,
+      noticeDocument({
+        number: '0',
+        state: 'failed',
+        documentId: null,
+        sha256: null,
+        message: 'The court did not answer.',
+      }),
+    );
 
     fireEvent.click(within(failed!).getByRole('button', { name: 'Try the free look again' }));
 
@@ -100,7 +136,10 @@ describe('a notice’s documents in the reader', () => {
   });
 
   it('a notice without a free look explains magic-number links and secondary addresses', async () => {
-    const [none] = await readNoticeWith(createFakeBridge(), noticeDocument({ number: '0', state: 'no-free-look', documentId: null, sha256: null, feeCents: 30 }));
+    const [none] = await readNoticeWith(
+      createFakeBridge(),
+      noticeDocument({ number: '0', state: 'no-free-look', documentId: null, sha256: null, feeCents: 30 }),
+    );
 
     expect(none?.textContent).toContain('without a free look');
     expect(none?.textContent).toContain('secondary address');

@@ -22,7 +22,13 @@ describe('importing notices', () => {
     const bridge = createFakeBridge();
     const answers = [
       { imported: 2, duplicates: 1, resends: 1, modified: 0, setAside: [] },
-      { imported: 0, duplicates: 0, resends: 0, modified: 0, setAside: [{ name: 'lunch.eml', reason: 'This e-mail is not a notice from the court.' }] },
+      {
+        imported: 0,
+        duplicates: 0,
+        resends: 0,
+        modified: 0,
+        setAside: [{ name: 'lunch.eml', reason: 'This e-mail is not a notice from the court.' }],
+      },
     ];
     bridge.answer('inbox.importFile', () => answers.shift()!);
     await openInbox(bridge);
@@ -32,7 +38,10 @@ describe('importing notices', () => {
     fireEvent.change(screen.getByTestId('import-notices'), { target: { files } });
 
     const summary = await screen.findByTestId('import-summary');
-    expect(argsOf(bridge, 'inbox.importFile').map((args) => (args as { name: string }).name)).toEqual(['notices.eml', 'lunch.eml']);
+    expect(argsOf(bridge, 'inbox.importFile').map((args) => (args as { name: string }).name)).toEqual([
+      'notices.eml',
+      'lunch.eml',
+    ]);
     expect(summary.textContent).toContain('2 new notices imported');
     expect(summary.textContent).toContain('1 duplicate skipped');
     expect(summary.textContent).toContain('1 resend of a notice already here');
@@ -96,7 +105,16 @@ describe('the Mailboxes dialog', () => {
 
     await waitFor(() =>
       expect(argsOf(bridge, 'mailboxes.save')).toEqual([
-        { host: 'imap.example.com', port: 993, secure: true, user: 'docketing@example.com', auth: 'password', secret: 'app-password-123', folder: 'INBOX', marksRead: false },
+        {
+          host: 'imap.example.com',
+          port: 993,
+          secure: true,
+          user: 'docketing@example.com',
+          auth: 'password',
+          secret: 'app-password-123',
+          folder: 'INBOX',
+          marksRead: false,
+        },
       ]),
     );
     const row = await screen.findByTestId('mailbox-row');

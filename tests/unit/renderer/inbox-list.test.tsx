@@ -13,7 +13,14 @@ describe('the Inbox list', () => {
   it('sits on the rail after Filings', async () => {
     await openInbox(createFakeBridge());
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual([
+      'Documents',
+      'Filings',
+      'Inbox',
+      'Accounts',
+      'Settings',
+      'Help',
+    ]);
     expect(entries[2]?.getAttribute('aria-current')).toBe('page');
   });
 
@@ -69,7 +76,11 @@ describe('the Inbox list', () => {
     bridge.inbox.push(
       inboxItem({ id: 'unread', isRead: false, resendCount: 2 }),
       inboxItem({ id: 'read', isRead: true, deadlines: [] }),
-      inboxItem({ id: 'phish', isRead: true, linkWarning: 'The link goes to ecf-cit-uscourts.example.net, not the court.' }),
+      inboxItem({
+        id: 'phish',
+        isRead: true,
+        linkWarning: 'The link goes to ecf-cit-uscourts.example.net, not the court.',
+      }),
     );
     await openInbox(bridge);
     await screen.findAllByTestId('inbox-row');
@@ -85,7 +96,16 @@ describe('the Inbox list', () => {
 
   it('searches as the user types, asking main once the typing pauses for 200 ms', async () => {
     const bridge = createFakeBridge();
-    bridge.inbox.push(inboxItem({ id: 'acme' }), inboxItem({ id: 'other', caseNumber: '1:26-cv-00999', caseName: 'Beta Corp. v. United States', docketText: 'NOTICE of appearance', subject: 'Notice' }));
+    bridge.inbox.push(
+      inboxItem({ id: 'acme' }),
+      inboxItem({
+        id: 'other',
+        caseNumber: '1:26-cv-00999',
+        caseName: 'Beta Corp. v. United States',
+        docketText: 'NOTICE of appearance',
+        subject: 'Notice',
+      }),
+    );
     await openInbox(bridge);
     await screen.findAllByTestId('inbox-row');
     vi.useFakeTimers();
@@ -97,13 +117,19 @@ describe('the Inbox list', () => {
     act(() => vi.advanceTimersByTime(60));
     vi.useRealTimers();
 
-    expect(argsOf(bridge, 'inbox.list').filter((args) => (args as { text?: string }).text !== undefined)).toEqual([{ text: 'Beta', offset: 0, limit: 200 }]);
+    expect(argsOf(bridge, 'inbox.list').filter((args) => (args as { text?: string }).text !== undefined)).toEqual([
+      { text: 'Beta', offset: 0, limit: 200 },
+    ]);
     await waitFor(() => expect(screen.getAllByTestId('inbox-row').map((row) => row.dataset.itemId)).toEqual(['other']));
   });
 
   it('filters to unread notices with a deadline at once', async () => {
     const bridge = createFakeBridge();
-    bridge.inbox.push(inboxItem({ id: 'a' }), inboxItem({ id: 'b', isRead: true }), inboxItem({ id: 'c', deadlines: [] }));
+    bridge.inbox.push(
+      inboxItem({ id: 'a' }),
+      inboxItem({ id: 'b', isRead: true }),
+      inboxItem({ id: 'c', deadlines: [] }),
+    );
     await openInbox(bridge);
     await screen.findAllByTestId('inbox-row');
 
@@ -116,13 +142,19 @@ describe('the Inbox list', () => {
 
   it('groups notices under their case when asked', async () => {
     const bridge = createFakeBridge();
-    bridge.inbox.push(inboxItem({ id: 'a1' }), inboxItem({ id: 'b1', caseNumber: '1:26-cv-00999', caseName: 'Beta Corp. v. United States' }), inboxItem({ id: 'a2' }));
+    bridge.inbox.push(
+      inboxItem({ id: 'a1' }),
+      inboxItem({ id: 'b1', caseNumber: '1:26-cv-00999', caseName: 'Beta Corp. v. United States' }),
+      inboxItem({ id: 'a2' }),
+    );
     await openInbox(bridge);
     await screen.findAllByTestId('inbox-row');
 
     fireEvent.click(screen.getByTestId('inbox-group-by-case'));
 
-    await waitFor(() => expect(screen.getAllByTestId('inbox-row').map((row) => row.dataset.itemId)).toEqual(['a1', 'a2', 'b1']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('inbox-row').map((row) => row.dataset.itemId)).toEqual(['a1', 'a2', 'b1']),
+    );
     expect(screen.getByTestId('inbox-list').textContent).toContain('2 notices');
   });
 
@@ -160,7 +192,9 @@ describe('the Inbox list', () => {
     expect(reader.textContent).toContain('Jane Morgan');
     expect(argsOf(bridge, 'inbox.markRead')).toEqual([]);
 
-    await waitFor(() => expect(argsOf(bridge, 'inbox.markRead')).toEqual([{ id: 'n1', isRead: true }]), { timeout: 3_000 });
+    await waitFor(() => expect(argsOf(bridge, 'inbox.markRead')).toEqual([{ id: 'n1', isRead: true }]), {
+      timeout: 3_000,
+    });
     await waitFor(() => expect(rowOf('n1').dataset.unread).toBe('false'));
 
     fireEvent.click(screen.getByTestId('toggle-read'));
@@ -169,13 +203,21 @@ describe('the Inbox list', () => {
 
   it('warns in a danger box when a notice’s links do not go to the court', async () => {
     const bridge = createFakeBridge();
-    bridge.inbox.push(inboxItem({ id: 'phish', linkWarning: 'The link goes to ecf-cit-uscourts.example.net, not the court.', documents: [] }));
+    bridge.inbox.push(
+      inboxItem({
+        id: 'phish',
+        linkWarning: 'The link goes to ecf-cit-uscourts.example.net, not the court.',
+        documents: [],
+      }),
+    );
     await openInbox(bridge);
     fireEvent.click(await screen.findByTestId('inbox-row'));
 
     const warning = await screen.findByTestId('link-warning');
     expect(warning.getAttribute('role')).toBe('alert');
-    expect(warning.textContent).toContain("This notice's links do not go to the court's site; ECF Desk did not open them");
+    expect(warning.textContent).toContain(
+      "This notice's links do not go to the court's site; ECF Desk did not open them",
+    );
     expect(warning.textContent).toContain('ecf-cit-uscourts.example.net');
   });
 
@@ -188,6 +230,8 @@ describe('the Inbox list', () => {
     bridge.inbox.unshift(inboxItem({ id: 'n2', shortDescription: 'Scheduling Order' }));
     act(() => bridge.emit('inbox.changed', { id: null }));
 
-    await waitFor(() => expect(screen.getAllByTestId('inbox-row').map((row) => row.dataset.itemId)).toEqual(['n2', 'n1']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('inbox-row').map((row) => row.dataset.itemId)).toEqual(['n2', 'n1']),
+    );
   });
 });

@@ -13,7 +13,12 @@ export async function openInbox(bridge: FakeBridge): Promise<HTMLElement> {
 /** Numbered notices, newest first, each in its own case, read or not as asked. */
 export function manyNotices(count: number, overrides: Partial<InboxItem> = {}): InboxItem[] {
   return Array.from({ length: count }, (_, index) =>
-    inboxItem({ id: `n${index + 1}`, caseNumber: `1:26-cv-${String(index + 1).padStart(5, '0')}`, shortDescription: `Notice ${index + 1}`, ...overrides }),
+    inboxItem({
+      id: `n${index + 1}`,
+      caseNumber: `1:26-cv-${String(index + 1).padStart(5, '0')}`,
+      shortDescription: `Notice ${index + 1}`,
+      ...overrides,
+    }),
   );
 }
 

@@ -7,7 +7,11 @@ import { placeBoxOnPage, type ViewportGeometry } from '../../../src-renderer/pre
 const box = { x0: 70, y0: 695, x1: 150, y1: 713 };
 
 /** The viewport pdf.js gives for a letter page built in code with the crop box and rotation a case needs. */
-async function viewportOf(options: { readonly rotation?: number; readonly cropBox?: readonly [number, number, number, number]; readonly scale?: number }): Promise<ViewportGeometry> {
+async function viewportOf(options: {
+  readonly rotation?: number;
+  readonly cropBox?: readonly [number, number, number, number];
+  readonly scale?: number;
+}): Promise<ViewportGeometry> {
   const document = await PDFDocument.create();
   const page = document.addPage([612, 792]);
   if (options.cropBox) page.setCropBox(...options.cropBox);
@@ -24,7 +28,12 @@ async function viewportOf(options: { readonly rotation?: number; readonly cropBo
 /** A placement in points, back from percentages of a page `width` × `height` points, rounded to hundredths. */
 function inPoints(placement: ReturnType<typeof placeBoxOnPage>, width: number, height: number) {
   const round = (value: number): number => Math.round(value * 100) / 100;
-  return { left: round((placement.left * width) / 100), top: round((placement.top * height) / 100), width: round((placement.width * width) / 100), height: round((placement.height * height) / 100) };
+  return {
+    left: round((placement.left * width) / 100),
+    top: round((placement.top * height) / 100),
+    width: round((placement.width * width) / 100),
+    height: round((placement.height * height) / 100),
+  };
 }
 
 describe('placing a finding’s box over the drawn page', () => {
@@ -34,7 +43,9 @@ describe('placing a finding’s box over the drawn page', () => {
   });
 
   it('gives the same place at any scale, so the outline follows the page when the panel is wider or the screen sharper', async () => {
-    expect(placeBoxOnPage(box, await viewportOf({ scale: 2.5 }))).toEqual(placeBoxOnPage(box, await viewportOf({ scale: 1 })));
+    expect(placeBoxOnPage(box, await viewportOf({ scale: 2.5 }))).toEqual(
+      placeBoxOnPage(box, await viewportOf({ scale: 1 })),
+    );
   });
 
   it('measures from the crop box, not the paper, when the page is cropped', async () => {
@@ -56,6 +67,8 @@ describe('placing a finding’s box over the drawn page', () => {
 
   it('accepts a box whose corners come in either order', async () => {
     const viewport = await viewportOf({});
-    expect(placeBoxOnPage({ x0: box.x1, y0: box.y1, x1: box.x0, y1: box.y0 }, viewport)).toEqual(placeBoxOnPage(box, viewport));
+    expect(placeBoxOnPage({ x0: box.x1, y0: box.y1, x1: box.x0, y1: box.y0 }, viewport)).toEqual(
+      placeBoxOnPage(box, viewport),
+    );
   });
 });

@@ -22,7 +22,12 @@ const report: PreflightReport = {
       ],
       text: ['SSN 123-45-6789', 'born 1970', 'account 4417'],
     },
-    { code: 'metadata', severity: 'warn', message: 'The document properties name the author.', text: ['Author: J. Smith'] },
+    {
+      code: 'metadata',
+      severity: 'warn',
+      message: 'The document properties name the author.',
+      text: ['Author: J. Smith'],
+    },
   ],
 };
 
@@ -39,7 +44,9 @@ afterEach(() => {
 });
 
 async function openFindings() {
-  const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Leaky.pdf', preflight: { state: 'done', report } })]);
+  const bridge = createFakeBridge([
+    documentRecord({ id: 'd1', name: 'Leaky.pdf', preflight: { state: 'done', report } }),
+  ]);
   renderApp(bridge);
   fireEvent.click(await screen.findByTestId('document-row'));
   const findings = await screen.findAllByTestId('finding');
@@ -58,7 +65,8 @@ const layeredReport: PreflightReport = {
     {
       code: 'hidden-layers',
       severity: 'warn',
-      message: 'This PDF has a layer that can be shown or hidden. All of them are hidden when the file opens. Layered content is on page 2.',
+      message:
+        'This PDF has a layer that can be shown or hidden. All of them are hidden when the file opens. Layered content is on page 2.',
       pages: [2],
       text: ['Privileged notes (hidden when the file opens), on page 2'],
     },
@@ -67,7 +75,9 @@ const layeredReport: PreflightReport = {
 
 describe('the page preview in the findings panel', () => {
   it('offers to show hidden layers on a hidden-layers page, unticked, and not on other findings’ pages', async () => {
-    const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Layered.pdf', preflight: { state: 'done', report: layeredReport } })]);
+    const bridge = createFakeBridge([
+      documentRecord({ id: 'd1', name: 'Layered.pdf', preflight: { state: 'done', report: layeredReport } }),
+    ]);
     bridge.answer('documents.content', () => new Promise<Uint8Array<ArrayBuffer>>(() => undefined));
     renderApp(bridge);
     fireEvent.click(await screen.findByTestId('document-row'));
@@ -106,7 +116,11 @@ describe('the page preview in the findings panel', () => {
     });
     expect(bridge.channels()).not.toContain('documents.content');
     fireEvent.click(within(redaction).getByTestId('show-page'));
-    await waitFor(() => expect(bridge.calls.filter((call) => call.channel === 'documents.content').map((call) => call.args)).toEqual([{ id: 'd1' }]));
+    await waitFor(() =>
+      expect(bridge.calls.filter((call) => call.channel === 'documents.content').map((call) => call.args)).toEqual([
+        { id: 'd1' },
+      ]),
+    );
     expect(within(redaction).getByTestId('show-page').getAttribute('aria-expanded')).toBe('true');
   });
 
@@ -117,7 +131,9 @@ describe('the page preview in the findings panel', () => {
     });
     fireEvent.click(within(redaction).getByTestId('show-page'));
     const alert = await within(redaction).findByRole('alert');
-    expect(alert.textContent).toContain("Page 3 could not be drawn. ECF Desk's saved copy of this document is missing.");
+    expect(alert.textContent).toContain(
+      "Page 3 could not be drawn. ECF Desk's saved copy of this document is missing.",
+    );
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(bridge.channels().filter((channel) => channel === 'documents.content')).toHaveLength(2));
   });

@@ -13,9 +13,26 @@ const rejected: PreflightReport = {
   pages: 3,
   verdict: 'block',
   findings: [
-    { code: 'active-content', severity: 'block', message: 'This PDF runs JavaScript when it opens.', fixes: ['clean-copy'] },
-    { code: 'embedded-files', severity: 'block', message: 'This PDF has a file attached inside it.', text: ['notes.txt'], fixes: ['clean-copy'] },
-    { code: 'bad-redaction', severity: 'block', message: '1 box covers text that is still in the file.', pages: [2], text: ['SSN 123-45-6789'] },
+    {
+      code: 'active-content',
+      severity: 'block',
+      message: 'This PDF runs JavaScript when it opens.',
+      fixes: ['clean-copy'],
+    },
+    {
+      code: 'embedded-files',
+      severity: 'block',
+      message: 'This PDF has a file attached inside it.',
+      text: ['notes.txt'],
+      fixes: ['clean-copy'],
+    },
+    {
+      code: 'bad-redaction',
+      severity: 'block',
+      message: '1 box covers text that is still in the file.',
+      pages: [2],
+      text: ['SSN 123-45-6789'],
+    },
   ],
 };
 
@@ -63,10 +80,14 @@ describe('one-click fixes in the findings panel', () => {
       ['clean-copy', 'Make a clean copy'],
       ['clean-copy', 'Make a clean copy'],
     ]);
-    const redaction = within(panel).getAllByTestId('finding').find((each) => each.dataset.code === 'bad-redaction');
+    const redaction = within(panel)
+      .getAllByTestId('finding')
+      .find((each) => each.dataset.code === 'bad-redaction');
     if (!redaction) throw new Error('no redaction finding');
     expect(within(redaction).queryByTestId('fix-button')).toBeNull();
-    expect(within(redaction).getByTestId('no-fix-note').textContent).toMatch(/A clean copy cannot fix this.*real redaction tool/);
+    expect(within(redaction).getByTestId('no-fix-note').textContent).toMatch(
+      /A clean copy cannot fix this.*real redaction tool/,
+    );
   });
 
   it('names the split and flatten fixes as the court’s terms would', async () => {
@@ -88,7 +109,11 @@ describe('one-click fixes in the findings panel', () => {
     });
     renderApp(bridgeWithList([big]));
     const panel = await openPanel('Appendix.pdf');
-    expect(within(panel).getAllByTestId('fix-button').map((button) => button.textContent)).toEqual(['Split into parts under 50 MB', 'Flatten the form']);
+    expect(
+      within(panel)
+        .getAllByTestId('fix-button')
+        .map((button) => button.textContent),
+    ).toEqual(['Split into parts under 50 MB', 'Flatten the form']);
   });
 
   it('shows the fix running with a bar in the panel and the row, then selects the new version with its before and after', async () => {
@@ -108,7 +133,11 @@ describe('one-click fixes in the findings panel', () => {
     const panel = await openPanel('Motion.pdf');
     fireEvent.click(within(panel).getAllByTestId('fix-button')[0] as HTMLElement);
 
-    expect(bridge.calls.find((call) => call.channel === 'documents.fix')?.args).toEqual({ id: 'motion', fix: 'clean-copy', dropAnnotations: 'none' });
+    expect(bridge.calls.find((call) => call.channel === 'documents.fix')?.args).toEqual({
+      id: 'motion',
+      fix: 'clean-copy',
+      dropAnnotations: 'none',
+    });
     const progress = await within(panel).findByTestId('fixing-progress');
     expect(progress.textContent).toContain('Making a clean copy…');
     expect(within(progress).getByRole('progressbar').hasAttribute('value')).toBe(false);
@@ -117,8 +146,12 @@ describe('one-click fixes in the findings panel', () => {
 
     await act(async () => finishFix());
     const summary = await within(screen.getByTestId('findings-panel')).findByTestId('fix-summary');
-    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe('Motion (clean copy).pdf');
-    expect(within(summary).getByTestId('fix-before-after').textContent).toBe('Before: Court would reject (3)→After: Ready to file');
+    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Motion (clean copy).pdf',
+    );
+    expect(within(summary).getByTestId('fix-before-after').textContent).toBe(
+      'Before: Court would reject (3)→After: Ready to file',
+    );
     expect(within(summary).getByTestId('fix-removed').textContent).toContain('one attached file');
     expect(within(summary).getByTestId('fix-notes').textContent).toContain('marked for redaction but not redacted');
   });
@@ -131,7 +164,10 @@ describe('one-click fixes in the findings panel', () => {
         state: 'done',
         report: {
           ...rejected,
-          findings: [...rejected.findings, { code: 'annotations', severity: 'warn', message: 'This PDF has 2 comments.' }],
+          findings: [
+            ...rejected.findings,
+            { code: 'annotations', severity: 'warn', message: 'This PDF has 2 comments.' },
+          ],
         },
       },
     });
@@ -146,7 +182,13 @@ describe('one-click fixes in the findings panel', () => {
     expect(bridge.channels()).not.toContain('documents.fix');
     fireEvent.click(within(question).getByLabelText('Remove every annotation, links included'));
     fireEvent.click(within(question).getByTestId('confirm-fix'));
-    await waitFor(() => expect(bridge.calls.find((call) => call.channel === 'documents.fix')?.args).toEqual({ id: 'noted', fix: 'clean-copy', dropAnnotations: 'all' }));
+    await waitFor(() =>
+      expect(bridge.calls.find((call) => call.channel === 'documents.fix')?.args).toEqual({
+        id: 'noted',
+        fix: 'clean-copy',
+        dropAnnotations: 'all',
+      }),
+    );
   });
 
   it('Undo fix brings the original back and selects it', async () => {
@@ -158,7 +200,11 @@ describe('one-click fixes in the findings panel', () => {
     renderApp(bridge);
     const panel = await openPanel('Motion (clean copy).pdf');
     fireEvent.click(within(panel).getByTestId('undo-fix'));
-    await waitFor(() => expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe('Motion.pdf'));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe(
+        'Motion.pdf',
+      ),
+    );
     expect(bridge.calls.find((call) => call.channel === 'documents.undoFix')?.args).toEqual({ id: 'copy' });
     expect(screen.getAllByTestId('document-row').map((row) => row.dataset.documentName)).toEqual(['Motion.pdf']);
     expect(screen.queryByTestId('fix-summary')).toBeNull();
@@ -167,13 +213,18 @@ describe('one-click fixes in the findings panel', () => {
   it('says why a fix could not be made, in main’s words, and leaves the original selected', async () => {
     const bridge = bridgeWithList([motion]);
     bridge.answer('documents.fix', () => {
-      throw bridgeError('fix.needs-password', 'This PDF needs a password to open, so ECF Desk cannot make a copy of it.');
+      throw bridgeError(
+        'fix.needs-password',
+        'This PDF needs a password to open, so ECF Desk cannot make a copy of it.',
+      );
     });
     renderApp(bridge);
     const panel = await openPanel('Motion.pdf');
     fireEvent.click(within(panel).getAllByTestId('fix-button')[0] as HTMLElement);
     expect(await screen.findByText(/needs a password to open, so ECF Desk cannot make a copy/)).toBeTruthy();
-    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe('Motion.pdf');
+    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Motion.pdf',
+    );
     expect(within(screen.getByTestId('findings-panel')).queryByTestId('fixing-progress')).toBeNull();
   });
 });

@@ -14,7 +14,12 @@ const leakingReport: PreflightReport = {
   pages: 12,
   verdict: 'block',
   findings: [
-    { code: 'fonts-not-embedded', severity: 'info', message: 'This PDF uses 2 fonts without including them.', text: ['ArialMT', 'TimesNewRomanPSMT'] },
+    {
+      code: 'fonts-not-embedded',
+      severity: 'info',
+      message: 'This PDF uses 2 fonts without including them.',
+      text: ['ArialMT', 'TimesNewRomanPSMT'],
+    },
     {
       code: 'bad-redaction',
       severity: 'block',
@@ -22,7 +27,12 @@ const leakingReport: PreflightReport = {
       pages: [12, 3, 7],
       text: ['SSN 123-45-6789'],
     },
-    { code: 'metadata', severity: 'warn', message: 'The document properties name the author.', text: ['Author: J. Smith'] },
+    {
+      code: 'metadata',
+      severity: 'warn',
+      message: 'The document properties name the author.',
+      text: ['Author: J. Smith'],
+    },
   ],
 };
 
@@ -38,7 +48,11 @@ describe('the preflight verdict in the Status column', () => {
   it('says in words whether each PDF is ready, worth a look, or would be rejected, with how many findings', async () => {
     renderApp(
       createFakeBridge([
-        documentRecord({ id: 'd1', name: 'Clean.pdf', preflight: done({ bytes: 1, pages: 1, verdict: 'pass', findings: [] }) }),
+        documentRecord({
+          id: 'd1',
+          name: 'Clean.pdf',
+          preflight: done({ bytes: 1, pages: 1, verdict: 'pass', findings: [] }),
+        }),
         documentRecord({
           id: 'd2',
           name: 'Scanned.pdf',
@@ -63,12 +77,21 @@ describe('the preflight verdict in the Status column', () => {
   });
 
   it('shows the page being checked with a bar and a Cancel button, which stops the check', async () => {
-    const bridge = createFakeBridge([documentRecord({ id: 'big', name: 'Appendix.pdf', pages: 4540, preflight: { state: 'running' } })]);
-    bridge.answer('documents.cancelPreflight', ({ id }) => documentRecord({ id, name: 'Appendix.pdf', pages: 4540, preflight: { state: 'cancelled' } }));
+    const bridge = createFakeBridge([
+      documentRecord({ id: 'big', name: 'Appendix.pdf', pages: 4540, preflight: { state: 'running' } }),
+    ]);
+    bridge.answer('documents.cancelPreflight', ({ id }) =>
+      documentRecord({ id, name: 'Appendix.pdf', pages: 4540, preflight: { state: 'cancelled' } }),
+    );
     renderApp(bridge);
     await screen.findByTestId('document-row');
 
-    act(() => bridge.emit('documents.preflightProgress', { documentId: 'big', progress: { phase: 'pages', pagesDone: 1200, pageCount: 4540 } }));
+    act(() =>
+      bridge.emit('documents.preflightProgress', {
+        documentId: 'big',
+        progress: { phase: 'pages', pagesDone: 1200, pageCount: 4540 },
+      }),
+    );
     const status = within(rowNamed('Appendix.pdf')).getByTestId('preflight-status');
     expect(status.textContent).toContain('Checking… page 1,200 of 4,540');
     const bar = within(status).getByTestId('preflight-progress');
@@ -76,32 +99,48 @@ describe('the preflight verdict in the Status column', () => {
     expect(bar.getAttribute('max')).toBe('4540');
 
     fireEvent.click(within(status).getByTestId('cancel-check'));
-    await waitFor(() => expect(within(rowNamed('Appendix.pdf')).getByTestId('preflight-status').textContent).toMatch(/^Not checked/));
+    await waitFor(() =>
+      expect(within(rowNamed('Appendix.pdf')).getByTestId('preflight-status').textContent).toMatch(/^Not checked/),
+    );
     expect(within(rowNamed('Appendix.pdf')).getByTestId('check-again').textContent).toBe('Check again Appendix.pdf');
     expect(within(rowNamed('Appendix.pdf')).queryByTestId('preflight-progress')).toBeNull();
     expect(bridge.calls.find((call) => call.channel === 'documents.cancelPreflight')?.args).toEqual({ id: 'big' });
   });
 
   it('offers Check again on a document that was not checked, and shows the new check running', async () => {
-    const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Brief.pdf', preflight: { state: 'cancelled' } })]);
-    bridge.answer('documents.preflight', ({ id }) => documentRecord({ id, name: 'Brief.pdf', preflight: { state: 'running' } }));
+    const bridge = createFakeBridge([
+      documentRecord({ id: 'd1', name: 'Brief.pdf', preflight: { state: 'cancelled' } }),
+    ]);
+    bridge.answer('documents.preflight', ({ id }) =>
+      documentRecord({ id, name: 'Brief.pdf', preflight: { state: 'running' } }),
+    );
     renderApp(bridge);
     const row = await screen.findByTestId('document-row');
 
     fireEvent.click(within(row).getByTestId('check-again'));
-    await waitFor(() => expect(within(rowNamed('Brief.pdf')).getByTestId('preflight-status').textContent).toContain('Checking…'));
+    await waitFor(() =>
+      expect(within(rowNamed('Brief.pdf')).getByTestId('preflight-status').textContent).toContain('Checking…'),
+    );
     expect(within(rowNamed('Brief.pdf')).getByTestId('cancel-check')).toBeTruthy();
     expect(bridge.calls.find((call) => call.channel === 'documents.preflight')?.args).toEqual({ id: 'd1' });
   });
 
   it('announces when a check finishes, with its verdict', async () => {
-    const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Exhibit 4.pdf', preflight: { state: 'running' } })]);
+    const bridge = createFakeBridge([
+      documentRecord({ id: 'd1', name: 'Exhibit 4.pdf', preflight: { state: 'running' } }),
+    ]);
     renderApp(bridge);
     await screen.findByTestId('document-row');
 
-    bridge.answer('documents.list', () => [documentRecord({ id: 'd1', name: 'Exhibit 4.pdf', preflight: done(leakingReport) })]);
+    bridge.answer('documents.list', () => [
+      documentRecord({ id: 'd1', name: 'Exhibit 4.pdf', preflight: done(leakingReport) }),
+    ]);
     act(() => bridge.emit('documents.changed', {}));
-    await waitFor(() => expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe('Finished checking Exhibit 4.pdf: the court would reject it, 1 problem.'));
+    await waitFor(() =>
+      expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe(
+        'Finished checking Exhibit 4.pdf: the court would reject it, 1 problem.',
+      ),
+    );
   });
 });
 
@@ -120,8 +159,16 @@ describe('the findings panel', () => {
     const panel = screen.getByTestId('findings-panel');
     expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe('Exhibit 4.pdf');
     expect(within(panel).getByTestId('findings-verdict').textContent).toBe('Court would reject (1)');
-    expect(within(panel).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['Blocks filing (1)', 'Worth a look (1)', 'For your information (1)']);
-    expect(within(panel).getAllByTestId('finding').map((finding) => [finding.dataset.code, finding.dataset.severity])).toEqual([
+    expect(
+      within(panel)
+        .getAllByRole('heading', { level: 3 })
+        .map((heading) => heading.textContent),
+    ).toEqual(['Blocks filing (1)', 'Worth a look (1)', 'For your information (1)']);
+    expect(
+      within(panel)
+        .getAllByTestId('finding')
+        .map((finding) => [finding.dataset.code, finding.dataset.severity]),
+    ).toEqual([
       ['bad-redaction', 'block'],
       ['metadata', 'warn'],
       ['fonts-not-embedded', 'info'],
@@ -145,7 +192,12 @@ describe('the findings panel', () => {
   it('opens from the keyboard: arrow keys move between rows and Enter or Space selects', async () => {
     renderApp(
       createFakeBridge([
-        documentRecord({ id: 'new', name: 'Newer.pdf', addedAt: '2025-03-05T10:00:00.000Z', preflight: done(leakingReport) }),
+        documentRecord({
+          id: 'new',
+          name: 'Newer.pdf',
+          addedAt: '2025-03-05T10:00:00.000Z',
+          preflight: done(leakingReport),
+        }),
         documentRecord({ id: 'old', name: 'Older.pdf', addedAt: '2025-03-04T10:00:00.000Z' }),
       ]),
     );
@@ -158,17 +210,27 @@ describe('the findings panel', () => {
     fireEvent.keyDown(first, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(rowNamed('Older.pdf'));
     fireEvent.keyDown(rowNamed('Older.pdf'), { key: 'Enter' });
-    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe('Older.pdf');
-    expect(within(screen.getByTestId('findings-panel')).getByTestId('findings-verdict').textContent).toBe('Ready to file');
+    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Older.pdf',
+    );
+    expect(within(screen.getByTestId('findings-panel')).getByTestId('findings-verdict').textContent).toBe(
+      'Ready to file',
+    );
 
     fireEvent.keyDown(rowNamed('Older.pdf'), { key: 'ArrowUp' });
     fireEvent.keyDown(rowNamed('Newer.pdf'), { key: ' ' });
-    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe('Newer.pdf');
+    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Newer.pdf',
+    );
   });
 
   it('does not select the row when one of its buttons is used', async () => {
-    const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Brief.pdf', preflight: { state: 'cancelled' } })]);
-    bridge.answer('documents.preflight', ({ id }) => documentRecord({ id, name: 'Brief.pdf', preflight: { state: 'running' } }));
+    const bridge = createFakeBridge([
+      documentRecord({ id: 'd1', name: 'Brief.pdf', preflight: { state: 'cancelled' } }),
+    ]);
+    bridge.answer('documents.preflight', ({ id }) =>
+      documentRecord({ id, name: 'Brief.pdf', preflight: { state: 'running' } }),
+    );
     renderApp(bridge);
     fireEvent.click(within(await screen.findByTestId('document-row')).getByTestId('check-again'));
     expect(screen.getByTestId('findings-panel').textContent).toContain('Select a document');
@@ -179,7 +241,9 @@ describe('the findings panel', () => {
     bridge.answer('documents.remove', () => null);
     renderApp(bridge);
     fireEvent.click(await screen.findByTestId('document-row'));
-    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe('Brief.pdf');
+    expect(within(screen.getByTestId('findings-panel')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Brief.pdf',
+    );
 
     fireEvent.click(screen.getByTestId('remove'));
     await waitFor(() => expect(screen.queryByTestId('document-row')).toBeNull());
@@ -192,7 +256,9 @@ describe('pages in words', () => {
     expect(formatPages([4])).toBe('page 4');
     expect(formatPages([7, 3])).toBe('pages 3 and 7');
     expect(formatPages([12, 3, 7, 3])).toBe('pages 3, 7 and 12');
-    expect(formatPages(Array.from({ length: 14 }, (_, index) => index + 1))).toBe('pages 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 4 more');
+    expect(formatPages(Array.from({ length: 14 }, (_, index) => index + 1))).toBe(
+      'pages 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 4 more',
+    );
     expect(formatPages([1200, 4540])).toBe('pages 1,200 and 4,540');
   });
 });

@@ -11,15 +11,25 @@ const linuxPolicy = '/etc/ecf-desk/policy.json';
 const windowsPolicy = 'HKLM\\SOFTWARE\\Policies\\ECF Desk';
 
 const trainingLabel = 'CIT — training (local)';
-const realCourtLabel = 'CIT — U.S. Court of International Trade (experimental: filing with the real court is not available in this version)';
+const realCourtLabel =
+  'CIT — U.S. Court of International Trade (experimental: filing with the real court is not available in this version)';
 
 /** The settings a new user starts with; tests override what they check. */
 function userSettings(overrides: Partial<Settings> = {}): Settings {
-  return { documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [], ...overrides };
+  return {
+    documentsSort: 'added',
+    courtProfile: 'cit-training',
+    allowCredentialStorage: true,
+    mailboxes: [],
+    ...overrides,
+  };
 }
 
 /** A bridge that keeps the settings it is given and answers updates as main does, merging the change. */
-function bridgeWith(settings: Settings = userSettings(), managed: readonly ManagedSetting[] = []): FakeBridge & { saved: () => Settings } {
+function bridgeWith(
+  settings: Settings = userSettings(),
+  managed: readonly ManagedSetting[] = [],
+): FakeBridge & { saved: () => Settings } {
   const bridge = createFakeBridge();
   let kept = settings;
   bridge.answer('settings.get', () => kept);
@@ -64,10 +74,22 @@ describe('the Settings screen', () => {
     await openSettings(bridge);
 
     const entries = within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('button');
-    expect(entries.map((entry) => entry.textContent)).toEqual(['Documents', 'Filings', 'Inbox', 'Accounts', 'Settings', 'Help']);
+    expect(entries.map((entry) => entry.textContent)).toEqual([
+      'Documents',
+      'Filings',
+      'Inbox',
+      'Accounts',
+      'Settings',
+      'Help',
+    ]);
     expect(entries[4]?.getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
-    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Court', 'Passwords', 'Mailboxes', 'Support']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      'Court',
+      'Passwords',
+      'Mailboxes',
+      'Support',
+    ]);
     expect(screen.queryAllByTestId('managed-badge')).toHaveLength(0);
   });
 
@@ -78,9 +100,13 @@ describe('the Settings screen', () => {
     expect(radio(realCourtLabel).checked).toBe(false);
     expect(passwordCheckbox().checked).toBe(true);
     expect(screen.getByLabelText('Save PACER passwords in the keychain')).toBe(passwordCheckbox());
-    await waitFor(() => expect(screen.getByTestId('court-in-use').textContent).toBe('In use now: CIT — training (local).'));
+    await waitFor(() =>
+      expect(screen.getByTestId('court-in-use').textContent).toBe('In use now: CIT — training (local).'),
+    );
     expect(screen.getByText(/asks for them at each login/)).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId('keychain-line').textContent).toBe('Passwords are saved in Secret Service.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('keychain-line').textContent).toBe('Passwords are saved in Secret Service.'),
+    );
   });
 
   it('changing the court profile sends settings.update with only that change', async () => {
@@ -109,7 +135,9 @@ describe('the Settings screen', () => {
   });
 
   it('a court profile the policy manages shows the badge with its source, the policy’s court, and radios no one can change', async () => {
-    const bridge = bridgeWith(userSettings({ courtProfile: 'cit-training' }), [{ key: 'courtProfile', value: 'cit', source: linuxPolicy }]);
+    const bridge = bridgeWith(userSettings({ courtProfile: 'cit-training' }), [
+      { key: 'courtProfile', value: 'cit', source: linuxPolicy },
+    ]);
     await openSettings(bridge);
 
     const badge = badgeFor('courtProfile');
@@ -131,7 +159,9 @@ describe('the Settings screen', () => {
   });
 
   it('a court list the policy restricts leaves only the allowed courts to choose, with the badge', async () => {
-    const bridge = bridgeWith(userSettings({ courtProfile: 'cit' }), [{ key: 'allowedCourtProfiles', value: ['cit', 'cit-training'], source: linuxPolicy }]);
+    const bridge = bridgeWith(userSettings({ courtProfile: 'cit' }), [
+      { key: 'allowedCourtProfiles', value: ['cit', 'cit-training'], source: linuxPolicy },
+    ]);
     await openSettings(bridge);
     expect(badgeFor('allowedCourtProfiles').textContent).toContain(linuxPolicy);
     expect(radio(trainingLabel).disabled).toBe(false);
@@ -140,7 +170,9 @@ describe('the Settings screen', () => {
     cleanup();
 
     // A one-court list decides the court: nothing is left to choose.
-    const onlyTraining = bridgeWith(userSettings({ courtProfile: 'cit-training' }), [{ key: 'allowedCourtProfiles', value: ['cit-training'], source: windowsPolicy }]);
+    const onlyTraining = bridgeWith(userSettings({ courtProfile: 'cit-training' }), [
+      { key: 'allowedCourtProfiles', value: ['cit-training'], source: windowsPolicy },
+    ]);
     await openSettings(onlyTraining);
     expect(radio(trainingLabel).checked).toBe(true);
     expect(radio(trainingLabel).disabled).toBe(true);
@@ -158,16 +190,25 @@ describe('the Settings screen', () => {
       { key: 'updateUrl', value: 'https://updates.morganreyes.example/ecf-desk', source: windowsPolicy },
       { key: 'noticeRetentionDays', value: 90, source: windowsPolicy },
       { key: 'logLevel', value: 'debug', source: 'HKCU\\SOFTWARE\\Policies\\ECF Desk' },
-      { key: 'externalLinkAllowlist', value: ['intranet.morganreyes.example', 'docs.morganreyes.example'], source: windowsPolicy },
+      {
+        key: 'externalLinkAllowlist',
+        value: ['intranet.morganreyes.example', 'docs.morganreyes.example'],
+        source: windowsPolicy,
+      },
     ]);
     await openSettings(bridge);
     const section = screen.getByTestId('organization-policies');
     expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Also set by your organization');
-    const rows = within(section).getAllByTestId('organization-policy').map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    const rows = within(section)
+      .getAllByTestId('organization-policy')
+      .map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
     expect(rows).toEqual([
       ['Updates', 'You choose when to install an update'],
       ['Update server', 'https://updates.morganreyes.example/ecf-desk'],
-      ['Days to keep court notices', 'Read notices are removed 90 days after they arrive, unless a deadline in them is still to come'],
+      [
+        'Days to keep court notices',
+        'Read notices are removed 90 days after they arrive, unless a deadline in them is still to come',
+      ],
       ['Log detail', 'Detailed, for troubleshooting'],
       ['Extra web sites links may open', 'intranet.morganreyes.example, docs.morganreyes.example'],
     ]);
@@ -178,7 +219,9 @@ describe('the Settings screen', () => {
   });
 
   it('a managed allowCredentialStorage checkbox is disabled and shows the value the policy sets', async () => {
-    const bridge = bridgeWith(userSettings({ allowCredentialStorage: true }), [{ key: 'allowCredentialStorage', value: false, source: windowsPolicy }]);
+    const bridge = bridgeWith(userSettings({ allowCredentialStorage: true }), [
+      { key: 'allowCredentialStorage', value: false, source: windowsPolicy },
+    ]);
     await openSettings(bridge);
 
     expect(passwordCheckbox().disabled).toBe(true);
@@ -195,7 +238,11 @@ describe('the Settings screen', () => {
   });
 
   it('a policy value the setting cannot take still locks it, showing the value main keeps', async () => {
-    await openSettings(bridgeWith(userSettings({ courtProfile: 'cit-training' }), [{ key: 'courtProfile', value: 'cafc', source: linuxPolicy }]));
+    await openSettings(
+      bridgeWith(userSettings({ courtProfile: 'cit-training' }), [
+        { key: 'courtProfile', value: 'cafc', source: linuxPolicy },
+      ]),
+    );
 
     expect(badgeFor('courtProfile')).toBeTruthy();
     expect((screen.getByTestId('setting-court-profile') as HTMLFieldSetElement).disabled).toBe(true);
@@ -205,13 +252,18 @@ describe('the Settings screen', () => {
   it('a change main refuses rolls back to the saved value and says so in the banner', async () => {
     const bridge = bridgeWith();
     bridge.answer('settings.update', () => {
-      throw bridgeError('invalid-arguments', 'The settings file could not be written. Check that the disk is not full.');
+      throw bridgeError(
+        'invalid-arguments',
+        'The settings file could not be written. Check that the disk is not full.',
+      );
     });
     await openSettings(bridge);
 
     fireEvent.click(radio(realCourtLabel));
 
-    await waitFor(() => expect(screen.getByTestId('error-banner').textContent).toContain('ECF Desk did not change the court setting.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('error-banner').textContent).toContain('ECF Desk did not change the court setting.'),
+    );
     expect(screen.getByTestId('error-banner').textContent).toContain('The settings file could not be written.');
     expect(radio(trainingLabel).checked).toBe(true);
     expect(radio(realCourtLabel).checked).toBe(false);
@@ -224,7 +276,17 @@ describe('the Settings screen', () => {
 
     bridge.answer('settings.get', () => userSettings({ courtProfile: 'cit' }));
     bridge.answer('settings.managed', () => [{ key: 'courtProfile', value: 'cit', source: linuxPolicy }]);
-    act(() => bridge.emit('court.statusChanged', trainingCourt({ profileId: 'cit', name: 'CIT — U.S. Court of International Trade', kind: 'live', isExperimental: true })));
+    act(() =>
+      bridge.emit(
+        'court.statusChanged',
+        trainingCourt({
+          profileId: 'cit',
+          name: 'CIT — U.S. Court of International Trade',
+          kind: 'live',
+          isExperimental: true,
+        }),
+      ),
+    );
 
     await waitFor(() => expect(badgeFor('courtProfile')).toBeTruthy());
     expect(callsTo(bridge, 'settings.managed').length).toBe(readsBefore + 1);
@@ -273,15 +335,24 @@ describe('the Settings screen', () => {
     expect(screen.queryByTestId('organization-policies')).toBeNull();
     cleanup();
 
-    await openSettings(bridgeWith(userSettings(), [{ key: 'mailboxHost', value: 'imap.morganreyes.example', source: linuxPolicy }]));
-    expect(screen.getByTestId('shared-mailbox').textContent).toMatch(/names only part of a shared mailbox \(its user name is missing\), so none is added/);
+    await openSettings(
+      bridgeWith(userSettings(), [{ key: 'mailboxHost', value: 'imap.morganreyes.example', source: linuxPolicy }]),
+    );
+    expect(screen.getByTestId('shared-mailbox').textContent).toMatch(
+      /names only part of a shared mailbox \(its user name is missing\), so none is added/,
+    );
   });
 
   it('says why passwords cannot be saved on a computer with no keychain', async () => {
     const bridge = bridgeWith();
-    bridge.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain({ isAvailable: false, message: 'No keychain is available on this computer.' }) }));
+    bridge.answer('accounts.list', () => ({
+      accounts: [],
+      keychain: savingKeychain({ isAvailable: false, message: 'No keychain is available on this computer.' }),
+    }));
     await openSettings(bridge);
 
-    await waitFor(() => expect(screen.getByTestId('keychain-line').textContent).toBe('No keychain is available on this computer.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('keychain-line').textContent).toBe('No keychain is available on this computer.'),
+    );
   });
 });

@@ -53,8 +53,12 @@ describe('the Support section', () => {
     const button = within(section).getByRole('button', { name: 'Export a support bundle…' });
     const description = button.getAttribute('aria-describedby') ?? '';
     const contents = document.getElementById(description)?.textContent ?? '';
-    expect(contents).toMatch(/versions.*settings.*policy.*court.*log.*email addresses, case numbers and links taken out/s);
-    expect(contents).toMatch(/never holds your documents, your filings or notices, or any password, authenticator secret or court session/);
+    expect(contents).toMatch(
+      /versions.*settings.*policy.*court.*log.*email addresses, case numbers and links taken out/s,
+    );
+    expect(contents).toMatch(
+      /never holds your documents, your filings or notices, or any password, authenticator secret or court session/,
+    );
   });
 
   it('downloads the bundle main made as “ECF Desk support <date>.json.gz”', async () => {
@@ -67,7 +71,9 @@ describe('the Support section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export a support bundle…' }));
 
     await waitFor(() => expect(downloads.names).toEqual(['ECF Desk support 2026-11-30.json.gz']));
-    expect(bridge.calls.filter((call) => call.channel === 'support.exportBundle').map((call) => call.args)).toEqual([{}]);
+    expect(bridge.calls.filter((call) => call.channel === 'support.exportBundle').map((call) => call.args)).toEqual([
+      {},
+    ]);
     expect(downloads.blobs.map((blob) => [blob.type, blob.size])).toEqual([['application/gzip', 4]]);
     expect(screen.getByRole('button', { name: 'Export a support bundle…' })).toHaveProperty('disabled', false);
   });
@@ -97,7 +103,9 @@ describe('the Support section', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Export a support bundle…' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('The support bundle could not be made. The app log could not be read.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The support bundle could not be made. The app log could not be read.',
+    );
     expect(downloads.names).toEqual([]);
   });
 

@@ -76,7 +76,12 @@ const wholePayloads: readonly [string, unknown][] = [
   ['constructor.prototype pollution', JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}')],
   ['a prototype key', JSON.parse('{"prototype":{"polluted":"yes"}}')],
   ['pollution beside an id', JSON.parse('{"id":"x","__proto__":{"polluted":"yes"}}')],
-  ['pollution inside a nested field', JSON.parse('{"id":"x","changes":{"__proto__":{"polluted":"yes"}},"query":{"constructor":{"prototype":{"polluted":"yes"}}}}')],
+  [
+    'pollution inside a nested field',
+    JSON.parse(
+      '{"id":"x","changes":{"__proto__":{"polluted":"yes"}},"query":{"constructor":{"prototype":{"polluted":"yes"}}}}',
+    ),
+  ],
   ['a toString key', JSON.parse('{"toString":"boom","valueOf":"boom","hasOwnProperty":"boom"}')],
   ['a null-prototype object', Object.assign(Object.create(null) as object, { id: 'x' })],
   ['an unknown extra key', { unknownKey: 1 }],
@@ -90,8 +95,17 @@ function fieldsOf(channel: ChannelName): string[] {
 
 /** Every payload of the corpus for one channel: the whole payloads, a wrong value in each field, and an extra key. */
 function corpusFor(channel: ChannelName): [string, unknown][] {
-  const perField = fieldsOf(channel).flatMap((field) => wrongValues.map(([name, value]): [string, unknown] => [`${field} as ${name}`, { [field]: value }]));
-  const withExtraKey: [string, unknown][] = fieldsOf(channel).length ? [['every field a string plus an unknown key', { ...Object.fromEntries(fieldsOf(channel).map((field) => [field, 'x'])), unknownKey: 1 }]] : [];
+  const perField = fieldsOf(channel).flatMap((field) =>
+    wrongValues.map(([name, value]): [string, unknown] => [`${field} as ${name}`, { [field]: value }]),
+  );
+  const withExtraKey: [string, unknown][] = fieldsOf(channel).length
+    ? [
+        [
+          'every field a string plus an unknown key',
+          { ...Object.fromEntries(fieldsOf(channel).map((field) => [field, 'x'])), unknownKey: 1 },
+        ],
+      ]
+    : [];
   return [...wholePayloads, ...perField, ...withExtraKey];
 }
 
@@ -118,7 +132,9 @@ function expectEnvelope(answer: Envelope<unknown>, what: string, isValid: boolea
 
 /** Own keys of the prototypes a pollution would land on. */
 function prototypeKeys(): string[] {
-  return [Object.prototype, Array.prototype, Function.prototype, String.prototype].flatMap((prototype) => Reflect.ownKeys(prototype).map(String));
+  return [Object.prototype, Array.prototype, Function.prototype, String.prototype].flatMap((prototype) =>
+    Reflect.ownKeys(prototype).map(String),
+  );
 }
 
 let scratch = '';
@@ -141,7 +157,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await core.close();
   await rm(scratch, { recursive: true, force: true });
-  if (internalAnswers.length) process.stdout.write(`Schema-valid fuzz payloads answered "internal":\n${internalAnswers.join('\n')}\n`);
+  if (internalAnswers.length)
+    process.stdout.write(`Schema-valid fuzz payloads answered "internal":\n${internalAnswers.join('\n')}\n`);
 });
 
 describe('every channel, fed the hostile corpus through dispatch', () => {
@@ -158,8 +175,23 @@ describe('every channel, fed the hostile corpus through dispatch', () => {
   });
 
   it('an unknown, hostile or inherited channel name is refused as unknown', async () => {
-    for (const channel of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', hugeString, null, undefined, 42, ['app.getInfo'], { toString: () => 'app.getInfo' }]) {
-      const answer = await withinBudget(dispatch(core.handlers, channel, {}), `channel ${String(channel).slice(0, 20)}`);
+    for (const channel of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '',
+      hugeString,
+      null,
+      undefined,
+      42,
+      ['app.getInfo'],
+      { toString: () => 'app.getInfo' },
+    ]) {
+      const answer = await withinBudget(
+        dispatch(core.handlers, channel, {}),
+        `channel ${String(channel).slice(0, 20)}`,
+      );
       expect(answer).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
       if (!answer.ok) expect(answer.error.message.length).toBeLessThan(200);
     }
@@ -180,12 +212,18 @@ interface RawResponse {
 
 describe('what the fuzzing found, fixed', () => {
   it('a search with a NUL character is answered, not an internal error', async () => {
-    expect(await dispatch(core.handlers, 'inbox.list', { text: 'a\u0000b' })).toMatchObject({ ok: true, value: { items: [], total: 0 } });
+    expect(await dispatch(core.handlers, 'inbox.list', { text: 'a\u0000b' })).toMatchObject({
+      ok: true,
+      value: { items: [], total: 0 },
+    });
   });
 
   it('a setting sent as undefined (possible over IPC) changes nothing instead of failing', async () => {
     const before = await core.handlers['settings.get']({});
-    expect(await dispatch(core.handlers, 'settings.update', { documentsSort: undefined })).toEqual({ ok: true, value: before });
+    expect(await dispatch(core.handlers, 'settings.update', { documentsSort: undefined })).toEqual({
+      ok: true,
+      value: before,
+    });
   });
 });
 
@@ -194,15 +232,36 @@ describe('browser mode’s HTTP layer, fed what it cannot read', () => {
   let token = '';
 
   /** One raw request; the answer is taken even when the server stops reading an oversized body early. */
-  function send(pathname: string, headers: Record<string, string>, body?: Buffer | string, method = 'POST'): Promise<RawResponse> {
+  function send(
+    pathname: string,
+    headers: Record<string, string>,
+    body?: Buffer | string,
+    method = 'POST',
+  ): Promise<RawResponse> {
     return withinBudget(
       new Promise((resolve, reject) => {
         // A fresh connection each time: a refused body left half-sent must not swallow the next request on a kept-alive socket.
-        const outgoing = httpRequest({ agent: false, host: '127.0.0.1', port: server.port, method, path: pathname, headers: { host: `127.0.0.1:${server.port}`, 'x-ecf-token': token, ...headers } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') }));
-        });
+        const outgoing = httpRequest(
+          {
+            agent: false,
+            host: '127.0.0.1',
+            port: server.port,
+            method,
+            path: pathname,
+            headers: { host: `127.0.0.1:${server.port}`, 'x-ecf-token': token, ...headers },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                contentType: String(response.headers['content-type']),
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
+          },
+        );
         // The server may answer and close while a large body is still being written; the answer is what counts.
         outgoing.on('error', (error) => (outgoing.writableFinished ? undefined : reject(error)));
         outgoing.end(body);
@@ -262,21 +321,41 @@ describe('browser mode’s HTTP layer, fed what it cannot read', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/json', ''])('a body sent as %j is refused with 400', async (contentType) => {
-    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
-    expectRefusal(await send('/api/documents.remove', headers, '{"id":"x"}'), contentType);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/json', ''])(
+    'a body sent as %j is refused with 400',
+    async (contentType) => {
+      const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+      expectRefusal(await send('/api/documents.remove', headers, '{"id":"x"}'), contentType);
+    },
+  );
 
   it('a JSON body over 1 MB is refused with 400, whether it declares its length or streams it', async () => {
     const oversized = `{"id":"${'x'.repeat(1024 * 1024 + 10)}"}`;
     expectRefusal(await send('/api/documents.remove', { 'content-type': 'application/json' }, oversized), 'declared');
-    expectRefusal(await send('/api/documents.remove', { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, oversized), 'chunked');
-    expectRefusal(await send('/api/documents.remove', { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024 * 1024) }), 'a lie about 10 GB');
+    expectRefusal(
+      await send(
+        '/api/documents.remove',
+        { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        oversized,
+      ),
+      'chunked',
+    );
+    expectRefusal(
+      await send('/api/documents.remove', {
+        'content-type': 'application/json',
+        'content-length': String(10 * 1024 * 1024 * 1024),
+      }),
+      'a lie about 10 GB',
+    );
   });
 
   it('a file over the app’s limit is refused from its declared length, before any byte is read', async () => {
     const args = encodeURIComponent(JSON.stringify({ jobId: 'j', name: 'huge.pdf' }));
-    const answer = await send('/api/documents.add', { 'content-type': 'application/octet-stream', 'x-ecf-arguments': args, 'content-length': String(600 * 1024 * 1024) });
+    const answer = await send('/api/documents.add', {
+      'content-type': 'application/octet-stream',
+      'x-ecf-arguments': args,
+      'content-length': String(600 * 1024 * 1024),
+    });
     expectRefusal(answer, 'a 600 MB upload');
   });
 
@@ -289,7 +368,14 @@ describe('browser mode’s HTTP layer, fed what it cannot read', () => {
     ['a number', '42'],
     ['5 KB of garbage', '%'.repeat(5_000)],
   ])('a file upload whose x-ecf-arguments header is %s is refused with 400', async (name, header) => {
-    expectRefusal(await send('/api/documents.add', { 'content-type': 'application/octet-stream', 'x-ecf-arguments': header }, Buffer.from('%PDF-1.7')), name);
+    expectRefusal(
+      await send(
+        '/api/documents.add',
+        { 'content-type': 'application/octet-stream', 'x-ecf-arguments': header },
+        Buffer.from('%PDF-1.7'),
+      ),
+      name,
+    );
   });
 
   it.each([
@@ -302,7 +388,11 @@ describe('browser mode’s HTTP layer, fed what it cannot read', () => {
     ['is for a channel that takes no file', '{}'],
   ])('a file upload whose arguments %s is answered with an envelope, never a 5xx', async (name, json) => {
     const channel = name.includes('no file') ? 'documents.list' : 'documents.add';
-    const answer = await send(`/api/${channel}`, { 'content-type': 'application/octet-stream', 'x-ecf-arguments': encodeURIComponent(json) }, Buffer.from('%PDF-1.7'));
+    const answer = await send(
+      `/api/${channel}`,
+      { 'content-type': 'application/octet-stream', 'x-ecf-arguments': encodeURIComponent(json) },
+      Buffer.from('%PDF-1.7'),
+    );
     expect(answer.status, name).toBeLessThan(500);
     const envelope = JSON.parse(answer.body) as Envelope<unknown>;
     if (name.includes('smuggles')) expect(envelope.ok, 'the body, not the header, is the file').toBe(true);

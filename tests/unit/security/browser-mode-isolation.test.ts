@@ -44,20 +44,34 @@ interface RawResponse {
  * One raw HTTP request (so the test can forge Host and Origin as an attacker's own client could). An event stream
  * stays open, so the answer is taken after its first chunk.
  */
-function send(port: number, method: string, pathname: string, headers: Record<string, string>, body?: string): Promise<RawResponse> {
+function send(
+  port: number,
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: '127.0.0.1', port, method, path: pathname, headers: { host: `127.0.0.1:${port}`, ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      const finish = (): void => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        if (String(response.headers['content-type']).startsWith('text/event-stream')) {
-          finish();
-          outgoing.destroy();
-        }
-      });
-      response.on('end', finish);
-    });
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port, method, path: pathname, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        const finish = (): void =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (String(response.headers['content-type']).startsWith('text/event-stream')) {
+            finish();
+            outgoing.destroy();
+          }
+        });
+        response.on('end', finish);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.setTimeout(5_000, () => outgoing.destroy(new Error(`${method} ${pathname} got no answer within 5 s`)));
     outgoing.end(body);
@@ -69,7 +83,13 @@ let token = '';
 
 /** A JSON call with the right token and Host unless the headers say otherwise. */
 function call(channel: string, args: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return send(server.port, 'POST', `/api/${channel}`, { 'content-type': 'application/json', 'x-ecf-token': token, ...headers }, JSON.stringify(args));
+  return send(
+    server.port,
+    'POST',
+    `/api/${channel}`,
+    { 'content-type': 'application/json', 'x-ecf-token': token, ...headers },
+    JSON.stringify(args),
+  );
 }
 
 /** How many drafts exist: the state an attacker's call would change. */
@@ -82,7 +102,10 @@ async function draftCount(): Promise<number> {
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'ecf-isolation-'));
   await mkdir(path.join(scratch, 'renderer', 'assets'), { recursive: true });
-  await writeFile(path.join(scratch, 'renderer', 'index.html'), '<!doctype html><title>ECF Desk</title><script src="/assets/index.js"></script>');
+  await writeFile(
+    path.join(scratch, 'renderer', 'index.html'),
+    '<!doctype html><title>ECF Desk</title><script src="/assets/index.js"></script>',
+  );
   await writeFile(path.join(scratch, 'renderer', 'assets', 'index.js'), 'document.title = "ECF Desk";');
   server = await startServer('main');
   token = tokenOf(server);
@@ -108,13 +131,24 @@ describe('the per-launch token', () => {
 
   it('refuses a token one character off, in another case, or presented anywhere but its header', async () => {
     const last = token.at(-1) === 'A' ? 'B' : 'A';
-    const nearMisses = [token.slice(0, -1) + last, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(), token.slice(0, -1), `${token}${token}`];
-    for (const presented of nearMisses) expect((await call('documents.list', {}, { 'x-ecf-token': presented })).status, presented).toBe(401);
+    const nearMisses = [
+      token.slice(0, -1) + last,
+      token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(),
+      token.slice(0, -1),
+      `${token}${token}`,
+    ];
+    for (const presented of nearMisses)
+      expect((await call('documents.list', {}, { 'x-ecf-token': presented })).status, presented).toBe(401);
     const noHeader = { 'content-type': 'application/json' };
     expect((await send(server.port, 'POST', `/api/documents.list?token=${token}`, noHeader, '{}')).status).toBe(401);
     expect((await send(server.port, 'POST', `/api/documents.list#token=${token}`, noHeader, '{}')).status).toBe(401);
-    expect((await send(server.port, 'POST', '/api/documents.list', { ...noHeader, cookie: `token=${token}` }, '{}')).status).toBe(401);
-    expect((await send(server.port, 'POST', '/api/documents.list', { ...noHeader, authorization: `Bearer ${token}` }, '{}')).status).toBe(401);
+    expect(
+      (await send(server.port, 'POST', '/api/documents.list', { ...noHeader, cookie: `token=${token}` }, '{}')).status,
+    ).toBe(401);
+    expect(
+      (await send(server.port, 'POST', '/api/documents.list', { ...noHeader, authorization: `Bearer ${token}` }, '{}'))
+        .status,
+    ).toBe(401);
   });
 
   it('never appears in any header or body the server sends', async () => {
@@ -127,7 +161,18 @@ describe('the per-launch token', () => {
       send(server.port, 'POST', '/', {}),
       send(server.port, 'GET', '/api/documents.list', { 'x-ecf-token': token }),
       send(server.port, 'GET', '/api/events', { 'x-ecf-token': token }),
-      ...['app.getInfo', 'court.status', 'settings.get', 'settings.managed', 'documents.list', 'accounts.list', 'session.status', 'drafts.list', 'inbox.list', 'mailboxes.list'].map((channel) => call(channel, {})),
+      ...[
+        'app.getInfo',
+        'court.status',
+        'settings.get',
+        'settings.managed',
+        'documents.list',
+        'accounts.list',
+        'session.status',
+        'drafts.list',
+        'inbox.list',
+        'mailboxes.list',
+      ].map((channel) => call(channel, {})),
       call('documents.remove', { id: 7 }),
       call('no.such-channel', {}),
       call('documents.list', {}, { 'x-ecf-token': 'wrong' }),
@@ -153,9 +198,12 @@ describe('requests from elsewhere', () => {
     expect((await call('drafts.create', {}, { origin: origin(server.port) })).status).toBe(403);
   });
 
-  it.each(['same-site', 'cross-site'])('a call the browser marks %s is refused even without an Origin', async (site) => {
-    expect((await call('drafts.create', {}, { 'sec-fetch-site': site })).status).toBe(403);
-  });
+  it.each(['same-site', 'cross-site'])(
+    'a call the browser marks %s is refused even without an Origin',
+    async (site) => {
+      expect((await call('drafts.create', {}, { 'sec-fetch-site': site })).status).toBe(403);
+    },
+  );
 
   it.each([
     ['another name on the same port', (port: number) => `attacker.example:${port}`],
@@ -169,7 +217,8 @@ describe('requests from elsewhere', () => {
   });
 
   it('the event stream refuses another origin, a cross-site fetch, a rebinding Host, and a missing token', async () => {
-    const events = (headers: Record<string, string>) => send(server.port, 'GET', '/api/events', { 'x-ecf-token': token, ...headers });
+    const events = (headers: Record<string, string>) =>
+      send(server.port, 'GET', '/api/events', { 'x-ecf-token': token, ...headers });
     expect((await events({ origin: 'http://attacker.example' })).status).toBe(403);
     expect((await events({ origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
     expect((await events({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
@@ -186,7 +235,8 @@ describe('requests from elsewhere', () => {
 const chromiumPath = process.env['ECF_DESK_CHROMIUM'] ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 const isChromiumRequired = process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1';
-if (!hasChromium && !isChromiumRequired) process.stdout.write(`Chromium is absent (${chromiumPath}): the cross-origin browser cases are skipped.\n`);
+if (!hasChromium && !isChromiumRequired)
+  process.stdout.write(`Chromium is absent (${chromiumPath}): the cross-origin browser cases are skipped.\n`);
 
 /** The outcome of one attempt in the attacker's page: what the page could read, or the error it got. */
 interface Attempt {
@@ -202,14 +252,26 @@ describe.skipIf(!hasChromium && !isChromiumRequired)('a page from another origin
   let attackerOrigin = '';
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`Chromium is required here (ECF_DESK_REQUIRE_TEST_SERVICES=1) but ${chromiumPath} does not exist.`);
-    attacker = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Free PACER credits</title>'));
+    if (!hasChromium)
+      throw new Error(
+        `Chromium is required here (ECF_DESK_REQUIRE_TEST_SERVICES=1) but ${chromiumPath} does not exist.`,
+      );
+    attacker = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Free PACER credits</title>'),
+    );
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: chromiumPath,
       // The resolver rule plays a DNS-rebinding attacker: attacker.example answers with the loopback address.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP attacker.example 127.0.0.1'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--host-resolver-rules=MAP attacker.example 127.0.0.1',
+      ],
     });
   });
 
@@ -233,18 +295,36 @@ describe.skipIf(!hasChromium && !isChromiumRequired)('a page from another origin
         };
         const json = { 'content-type': 'application/json', 'x-ecf-token': secret };
         return Promise.all([
-          attempt('create a draft with the token', `${app}/api/drafts.create`, { method: 'POST', headers: json, body: '{}' }),
-          attempt('read the settings with the token', `${app}/api/settings.get`, { method: 'POST', headers: json, body: '{}' }),
+          attempt('create a draft with the token', `${app}/api/drafts.create`, {
+            method: 'POST',
+            headers: json,
+            body: '{}',
+          }),
+          attempt('read the settings with the token', `${app}/api/settings.get`, {
+            method: 'POST',
+            headers: json,
+            body: '{}',
+          }),
           attempt('open the event stream with the token', `${app}/api/events`, { headers: { 'x-ecf-token': secret } }),
           attempt('read the page', `${app}/`, {}),
-          attempt('create a draft as a simple request', `${app}/api/drafts.create`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }),
-          attempt('create a draft blind (no-cors)', `${app}/api/drafts.create`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{}' }),
+          attempt('create a draft as a simple request', `${app}/api/drafts.create`, {
+            method: 'POST',
+            headers: { 'content-type': 'text/plain' },
+            body: '{}',
+          }),
+          attempt('create a draft blind (no-cors)', `${app}/api/drafts.create`, {
+            method: 'POST',
+            mode: 'no-cors',
+            headers: { 'content-type': 'text/plain' },
+            body: '{}',
+          }),
         ]);
       },
       { app: `http://127.0.0.1:${server.port}`, secret: token },
     );
     // CORS stops the calls that carry the token; Cross-Origin-Resource-Policy: same-origin stops even the blind no-cors one.
-    for (const { name, status, body, error } of attempts) expect(error, `${name} answered ${status}: ${body}`).toMatch(/TypeError|Failed to fetch/);
+    for (const { name, status, body, error } of attempts)
+      expect(error, `${name} answered ${status}: ${body}`).toMatch(/TypeError|Failed to fetch/);
     await page.close();
     expect(await draftCount()).toBe(0);
   });
@@ -275,7 +355,11 @@ describe.skipIf(!hasChromium && !isChromiumRequired)('a page from another origin
     const landing = await page.goto(`http://attacker.example:${server.port}/`);
     expect(landing?.status()).toBe(421);
     const sameOriginCall = await page.evaluate(async (secret) => {
-      const response = await fetch('/api/drafts.create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-ecf-token': secret }, body: '{}' });
+      const response = await fetch('/api/drafts.create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ecf-token': secret },
+        body: '{}',
+      });
       return response.status;
     }, token);
     expect(sameOriginCall).toBe(421);

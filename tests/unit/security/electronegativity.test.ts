@@ -52,10 +52,18 @@ let scanStatus: number | null = null;
 
 beforeAll(() => {
   if (!['shell', 'preload', 'renderer'].every((part) => existsSync(path.join(projectRoot, 'dist', part)))) {
-    const build = spawnSync(process.execPath, ['src-main/build/build.mjs', '--quiet'], { cwd: projectRoot, encoding: 'utf8', timeout: 240_000 });
+    const build = spawnSync(process.execPath, ['src-main/build/build.mjs', '--quiet'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     if (build.status !== 0) throw new Error(`npm run build failed, so there is nothing to scan:\n${build.stderr}`);
   }
-  const scan = spawnSync(process.execPath, ['src-main/build/electronegativity.mjs'], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
+  const scan = spawnSync(process.execPath, ['src-main/build/electronegativity.mjs'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   scanOutput = `${scan.stdout}${scan.stderr}`;
   scanStatus = scan.status;
   const [header, ...rows] = parseCsv(readFileSync(reportPath, 'utf8'));

@@ -36,7 +36,10 @@ const { denyAllPermissions } = await import('../../../src-main/shell/permissions
 /** A policy as a map from directive to its sources; a repeated directive is an error (browsers ignore the second). */
 function parsePolicy(policy: string): Map<string, readonly string[]> {
   const directives = new Map<string, readonly string[]>();
-  for (const part of policy.split(';').map((text) => text.trim()).filter(Boolean)) {
+  for (const part of policy
+    .split(';')
+    .map((text) => text.trim())
+    .filter(Boolean)) {
     const [name = '', ...sources] = part.split(/\s+/);
     if (directives.has(name)) throw new Error(`${name} appears twice in ${policy}`);
     directives.set(name.toLowerCase(), sources);
@@ -88,7 +91,15 @@ describe('the window factory, as the BrowserWindow constructor receives it', () 
     const preferences = options?.['webPreferences'] as Record<string, unknown>;
     expect(preferences['preload']).toBe('/app/dist/preload/preload.cjs');
     // Settings Electronegativity and Electron's own checklist call out: none may appear, whatever its value.
-    for (const risky of ['experimentalFeatures', 'enableBlinkFeatures', 'additionalArguments', 'nodeIntegrationInWorker', 'enableRemoteModule', 'allowpopups', 'safeDialogs']) {
+    for (const risky of [
+      'experimentalFeatures',
+      'enableBlinkFeatures',
+      'additionalArguments',
+      'nodeIntegrationInWorker',
+      'enableRemoteModule',
+      'allowpopups',
+      'safeDialogs',
+    ]) {
       if (risky === 'nodeIntegrationInWorker') expect(preferences[risky]).toBe(false);
       else expect(preferences, risky).not.toHaveProperty(risky);
     }
@@ -98,7 +109,11 @@ describe('the window factory, as the BrowserWindow constructor receives it', () 
   it('is the only place in the shell that makes a window or embeds another page', () => {
     const offenders = sourceFiles('src-main')
       .filter((file) => file !== path.join('src-main', 'shell', 'window-factory.ts'))
-      .filter((file) => /new\s+(BrowserWindow|BrowserView|WebContentsView)\s*\(/.test(readFileSync(path.join(projectRoot, file), 'utf8')));
+      .filter((file) =>
+        /new\s+(BrowserWindow|BrowserView|WebContentsView)\s*\(/.test(
+          readFileSync(path.join(projectRoot, file), 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -107,33 +122,44 @@ describe('the window factory, as the BrowserWindow constructor receives it', () 
     expect(main).toMatch(/new URL\('\.\.\/preload\/preload\.cjs', import\.meta\.url\)/);
     const build = readFileSync(path.join(projectRoot, 'src-main', 'build', 'build.mjs'), 'utf8');
     expect(build.match(/preload\/[\w.-]+\.cjs/g) ?? []).toEqual(['preload/preload.cjs']);
-    const settingPreferences = sourceFiles('src-main').filter((file) => /webPreferences\s*:/.test(readFileSync(path.join(projectRoot, file), 'utf8')));
+    const settingPreferences = sourceFiles('src-main').filter((file) =>
+      /webPreferences\s*:/.test(readFileSync(path.join(projectRoot, file), 'utf8')),
+    );
     expect(settingPreferences).toEqual([path.join('src-main', 'shell', 'window-factory.ts')]);
   });
 });
 
 describe('the content security policies, directive by directive', () => {
-  const policies = { electron: electronContentSecurityPolicy, browser: browserContentSecurityPolicy, meta: metaContentSecurityPolicy() };
+  const policies = {
+    electron: electronContentSecurityPolicy,
+    browser: browserContentSecurityPolicy,
+    meta: metaContentSecurityPolicy(),
+  };
 
-  it.each(Object.entries(policies))('the %s policy loads nothing from another origin, and nothing as a frame, object or form', (_host, policy) => {
-    const directives = parsePolicy(policy);
-    for (const [name, sources] of directives) {
-      for (const source of sources) {
-        // Only the app itself, or inline images the page draws (page thumbnails, the seal) — never a scheme or host.
-        expect(["'self'", "'none'", 'data:', 'blob:'], `${name} ${source}`).toContain(source);
-        if (source === 'data:' || source === 'blob:') expect(name, `${source} only for images`).toBe('img-src');
+  it.each(Object.entries(policies))(
+    'the %s policy loads nothing from another origin, and nothing as a frame, object or form',
+    (_host, policy) => {
+      const directives = parsePolicy(policy);
+      for (const [name, sources] of directives) {
+        for (const source of sources) {
+          // Only the app itself, or inline images the page draws (page thumbnails, the seal) — never a scheme or host.
+          expect(["'self'", "'none'", 'data:', 'blob:'], `${name} ${source}`).toContain(source);
+          if (source === 'data:' || source === 'blob:') expect(name, `${source} only for images`).toBe('img-src');
+        }
+        expect(sources.includes("'none'") && sources.length > 1, `${name} mixes 'none' with sources`).toBe(false);
       }
-      expect(sources.includes("'none'") && sources.length > 1, `${name} mixes 'none' with sources`).toBe(false);
-    }
-    // Absent, object-src falls back to default-src 'none' (the meta tag relies on that).
-    expect(directives.get('object-src') ?? directives.get('default-src')).toEqual(["'none'"]);
-    expect(directives.get('base-uri')).toEqual(["'none'"]);
-    expect(directives.get('form-action')).toEqual(["'none'"]);
-    // A meta tag cannot carry frame-ancestors; the headers of both hosts must.
-    if (policy !== policies.meta) expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(directives.get('style-src')).toEqual(["'self'"]);
-    expect(directives.has('frame-src') || directives.has('child-src'), 'frames fall back to default-src none').toBe(false);
-  });
+      // Absent, object-src falls back to default-src 'none' (the meta tag relies on that).
+      expect(directives.get('object-src') ?? directives.get('default-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'none'"]);
+      expect(directives.get('form-action')).toEqual(["'none'"]);
+      // A meta tag cannot carry frame-ancestors; the headers of both hosts must.
+      if (policy !== policies.meta) expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(directives.get('style-src')).toEqual(["'self'"]);
+      expect(directives.has('frame-src') || directives.has('child-src'), 'frames fall back to default-src none').toBe(
+        false,
+      );
+    },
+  );
 
   it('lets the browser-mode page call only its own loopback server', () => {
     expect(parsePolicy(browserContentSecurityPolicy).get('connect-src')).toEqual(["'self'"]);
@@ -143,7 +169,8 @@ describe('the content security policies, directive by directive', () => {
     const electronDirectives = parsePolicy(electronContentSecurityPolicy);
     const browserDirectives = parsePolicy(browserContentSecurityPolicy);
     expect([...browserDirectives.keys()].sort()).toEqual([...electronDirectives.keys()].sort());
-    for (const [name, sources] of electronDirectives) if (name !== 'connect-src') expect(browserDirectives.get(name), name).toEqual(sources);
+    for (const [name, sources] of electronDirectives)
+      if (name !== 'connect-src') expect(browserDirectives.get(name), name).toEqual(sources);
   });
 });
 
@@ -163,7 +190,8 @@ function guardedContents(openExternal: (url: string) => void) {
     },
   };
   installNavigationGuards(contents as unknown as WebContents, openExternal);
-  const emit = (name: string, ...args: unknown[]): void => (listeners.get(name) ?? []).forEach((listener) => listener(...args));
+  const emit = (name: string, ...args: unknown[]): void =>
+    (listeners.get(name) ?? []).forEach((listener) => listener(...args));
   const openWindow = (url: string) => windowOpenHandler?.({ url });
   return { emit, openWindow, listenerNames: [...listeners.keys()] };
 }
@@ -178,17 +206,24 @@ describe('navigation, new windows and webviews, for every hostile address', () =
     }
   });
 
-  it.each([...foreignUrls, 'app://ecf-desk/index.html', 'https://ecf.cit.uscourts.gov/'])('window.open(%j) never opens a window', (url) => {
-    const openExternal = vi.fn();
-    const { openWindow } = guardedContents(openExternal);
-    expect(openWindow(url)).toStrictEqual({ action: 'deny' });
-    // The link may only leave through the guarded opener, which applies the allowlist (see below).
-    expect(openExternal).toHaveBeenCalledExactlyOnceWith(url);
-  });
+  it.each([...foreignUrls, 'app://ecf-desk/index.html', 'https://ecf.cit.uscourts.gov/'])(
+    'window.open(%j) never opens a window',
+    (url) => {
+      const openExternal = vi.fn();
+      const { openWindow } = guardedContents(openExternal);
+      expect(openWindow(url)).toStrictEqual({ action: 'deny' });
+      // The link may only leave through the guarded opener, which applies the allowlist (see below).
+      expect(openExternal).toHaveBeenCalledExactlyOnceWith(url);
+    },
+  );
 
   it('refuses every webview, whatever it asks for', () => {
     const { emit } = guardedContents(vi.fn());
-    for (const params of [{ src: 'app://ecf-desk/index.html' }, { src: 'https://evil.example/', nodeintegration: 'on' }, {}]) {
+    for (const params of [
+      { src: 'app://ecf-desk/index.html' },
+      { src: 'https://evil.example/', nodeintegration: 'on' },
+      {},
+    ]) {
       const event = { preventDefault: vi.fn() };
       const webPreferences = { preload: '/tmp/evil.js', nodeIntegration: true };
       emit('will-attach-webview', event, webPreferences, params);
@@ -229,7 +264,11 @@ const electronPermissions = [
 
 /** The session handlers `denyAllPermissions` installs. */
 function permissionHandlers() {
-  const handlers: { request?: (...args: unknown[]) => void; check?: (...args: unknown[]) => boolean; device?: (...args: unknown[]) => boolean } = {};
+  const handlers: {
+    request?: (...args: unknown[]) => void;
+    check?: (...args: unknown[]) => boolean;
+    device?: (...args: unknown[]) => boolean;
+  } = {};
   const session = {
     setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (handlers.request = handler),
     setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (handlers.check = handler),
@@ -242,18 +281,25 @@ function permissionHandlers() {
     expect(callback).toHaveBeenCalledOnce();
     return callback.mock.calls[0]?.[0];
   };
-  return { request, check: (permission: string, origin: string) => handlers.check?.(null, permission, origin, {}), device: handlers.device };
+  return {
+    request,
+    check: (permission: string, origin: string) => handlers.check?.(null, permission, origin, {}),
+    device: handlers.device,
+  };
 }
 
 describe('permission requests and checks', () => {
   const { request, check, device } = permissionHandlers();
 
-  it.each(electronPermissions.filter((permission) => permission !== 'clipboard-sanitized-write'))('denies %s to the app and to every other page', (permission) => {
-    for (const url of ['app://ecf-desk/index.html', ...foreignUrls]) {
-      expect(request(url, permission), url).toBe(false);
-      expect(check(permission, url), url).toBe(false);
-    }
-  });
+  it.each(electronPermissions.filter((permission) => permission !== 'clipboard-sanitized-write'))(
+    'denies %s to the app and to every other page',
+    (permission) => {
+      for (const url of ['app://ecf-desk/index.html', ...foreignUrls]) {
+        expect(request(url, permission), url).toBe(false);
+        expect(check(permission, url), url).toBe(false);
+      }
+    },
+  );
 
   it('allows the clipboard write only from the app’s exact origin, never from a look-alike', () => {
     expect(request('app://ecf-desk/index.html', 'clipboard-sanitized-write')).toBe(true);

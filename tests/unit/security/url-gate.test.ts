@@ -4,12 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { courtProfiles, urlTrustOf } from '../../../src-main/core/court/court-profiles';
 import type { CourtFetch } from '../../../src-main/core/court/pacer-login';
 import { gateCourtFetch } from '../../../src-main/core/security/gated-fetch';
-import { checkCourtHop, checkCourtRequest, checkExternalUrl, isCourtLoginPage, RefusedUrlError, type UrlTrust, type UrlVerdict } from '../../../src-main/core/security/url-gate';
+import {
+  checkCourtHop,
+  checkCourtRequest,
+  checkExternalUrl,
+  isCourtLoginPage,
+  RefusedUrlError,
+  type UrlTrust,
+  type UrlVerdict,
+} from '../../../src-main/core/security/url-gate';
 import type { CourtStatus } from '../../../src-main/shared/domain';
 import { projectRoot } from '../../support/paths';
 
 const live: UrlTrust = { hosts: courtProfiles.cit.trustedHosts, loopbackOrigin: null };
-const training: UrlTrust = { hosts: courtProfiles['cit-training'].trustedHosts, loopbackOrigin: 'http://127.0.0.1:51234' };
+const training: UrlTrust = {
+  hosts: courtProfiles['cit-training'].trustedHosts,
+  loopbackOrigin: 'http://127.0.0.1:51234',
+};
 
 function reasonOf(verdict: UrlVerdict): string {
   if (verdict.isAllowed) throw new Error(`Expected a refusal, got ${verdict.url}`);
@@ -28,7 +39,16 @@ describe('what a court profile trusts', () => {
   });
 
   it('the training court’s exact origin is trusted once it runs, and only with the training profile', () => {
-    const status = (profileId: CourtStatus['profileId'], ecfUrl: string | null): CourtStatus => ({ profileId, name: '', kind: profileId === 'cit' ? 'live' : 'training', isExperimental: false, state: 'ready', ecfUrl, loginServiceUrl: null, message: null });
+    const status = (profileId: CourtStatus['profileId'], ecfUrl: string | null): CourtStatus => ({
+      profileId,
+      name: '',
+      kind: profileId === 'cit' ? 'live' : 'training',
+      isExperimental: false,
+      state: 'ready',
+      ecfUrl,
+      loginServiceUrl: null,
+      message: null,
+    });
     expect(urlTrustOf(status('cit-training', 'http://127.0.0.1:51234')).loopbackOrigin).toBe('http://127.0.0.1:51234');
     expect(urlTrustOf(status('cit-training', null)).loopbackOrigin).toBeNull();
     expect(urlTrustOf(status('cit', 'https://ecf.cit.uscourts.gov')).loopbackOrigin).toBeNull();
@@ -37,8 +57,14 @@ describe('what a court profile trusts', () => {
 
 describe('court requests', () => {
   it.each([
-    ['a free look on any court’s CM/ECF', 'https://ecf.nysd.uscourts.gov/doc1/127031722970?caseid=546923&de_seq_num=2447&magic_num=95806321&use_magic=1'],
-    ['a page in the court’s cgi-bin', 'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=abc&type=application/pdf'],
+    [
+      'a free look on any court’s CM/ECF',
+      'https://ecf.nysd.uscourts.gov/doc1/127031722970?caseid=546923&de_seq_num=2447&magic_num=95806321&use_magic=1',
+    ],
+    [
+      'a page in the court’s cgi-bin',
+      'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=abc&type=application/pdf',
+    ],
     ['a training database', 'https://ecf-train.cit.uscourts.gov/cgi-bin/login.pl'],
     ['PACER’s login service', 'https://pacer.login.uscourts.gov/services/cso-auth'],
     ['an ACMS document', 'https://ca9-showdoc.azurewebsites.us/NDA/387d07d4-4f3c-f011-b4cc-001dd80ba017'],
@@ -47,13 +73,23 @@ describe('court requests', () => {
   });
 
   it('allows the training court’s pages and login contract on its exact origin', () => {
-    for (const path of ['/doc1/0141000123?magic_num=1', '/cgi-bin/filing/start', '/services/cso-auth', '/services/cso-logout']) expect(checkCourtRequest(`http://127.0.0.1:51234${path}`, training)).toMatchObject({ isAllowed: true });
+    for (const path of [
+      '/doc1/0141000123?magic_num=1',
+      '/cgi-bin/filing/start',
+      '/services/cso-auth',
+      '/services/cso-logout',
+    ])
+      expect(checkCourtRequest(`http://127.0.0.1:51234${path}`, training)).toMatchObject({ isAllowed: true });
   });
 
   it.each([
     ['the training court’s admin API', 'http://127.0.0.1:51234/admin/faults', /unexpected page/],
     ['another port on this computer', 'http://127.0.0.1:8080/doc1/1', /program on this computer/],
-    ['a court page outside documents and dockets', 'https://ecf.cit.uscourts.gov/admin/delete-everything?confirm=1', /unexpected page/],
+    [
+      'a court page outside documents and dockets',
+      'https://ecf.cit.uscourts.gov/admin/delete-everything?confirm=1',
+      /unexpected page/,
+    ],
     ['an escaped way out of /doc1/', 'https://ecf.cit.uscourts.gov/doc1/..%2Fadmin', /unexpected page/],
     ['a host no profile names', 'https://intranet.firm.example/doc1/1', /not a court site/],
     ['PACER’s login host outside its login pages', 'https://pacer.login.uscourts.gov/admin', /unexpected page/],
@@ -63,7 +99,10 @@ describe('court requests', () => {
   });
 
   it('drops the fragment, which is never sent anyway', () => {
-    expect(checkCourtRequest('https://ecf.cit.uscourts.gov/doc1/0141000123?magic_num=1#page=2', live)).toEqual({ isAllowed: true, url: 'https://ecf.cit.uscourts.gov/doc1/0141000123?magic_num=1' });
+    expect(checkCourtRequest('https://ecf.cit.uscourts.gov/doc1/0141000123?magic_num=1#page=2', live)).toEqual({
+      isAllowed: true,
+      url: 'https://ecf.cit.uscourts.gov/doc1/0141000123?magic_num=1',
+    });
   });
 });
 
@@ -71,7 +110,10 @@ describe('links and redirects on a court page', () => {
   const page = 'https://ecf.cit.uscourts.gov/doc1/0141000123?magic_num=1&use_magic=1';
 
   it('follows a relative frame or menu link on the page’s own origin', () => {
-    expect(checkCourtHop('/cgi-bin/show_temp.pl?file=abc', page)).toEqual({ isAllowed: true, url: 'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=abc' });
+    expect(checkCourtHop('/cgi-bin/show_temp.pl?file=abc', page)).toEqual({
+      isAllowed: true,
+      url: 'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=abc',
+    });
   });
 
   it.each([
@@ -94,7 +136,10 @@ describe('links and redirects on a court page', () => {
 
 describe('opening a link in the browser', () => {
   it('opens the address as the gate read it', () => {
-    expect(checkExternalUrl('https://ECF.CIT.USCOURTS.GOV:443/cgi-bin/login.pl#top')).toEqual({ isAllowed: true, url: 'https://ecf.cit.uscourts.gov/cgi-bin/login.pl#top' });
+    expect(checkExternalUrl('https://ECF.CIT.USCOURTS.GOV:443/cgi-bin/login.pl#top')).toEqual({
+      isAllowed: true,
+      url: 'https://ecf.cit.uscourts.gov/cgi-bin/login.pl#top',
+    });
   });
 
   it('refuses a full-width dot that would read as a court host', () => {
@@ -112,7 +157,10 @@ function network(pages: Record<string, () => Response>) {
   return { fetchCourt, reached };
 }
 
-const redirect = (location: string, status = 302) => () => new Response(null, { status, headers: { location } });
+const redirect =
+  (location: string, status = 302) =>
+  () =>
+    new Response(null, { status, headers: { location } });
 const init = { method: 'GET', headers: { cookie: 'NextGenCSO=secret' }, signal: AbortSignal.timeout(5_000) };
 
 describe('the gated fetch (all court traffic)', () => {
@@ -120,33 +168,55 @@ describe('the gated fetch (all court traffic)', () => {
     const { fetchCourt, reached } = network({});
     const gated = gateCourtFetch(fetchCourt, () => live);
     await expect(gated('http://127.0.0.1:9/admin/delete-everything?confirm=1', init)).rejects.toThrow(RefusedUrlError);
-    await expect(gated('https://ecf.cit.uscourts.gov@127.0.0.1/doc1/1', init)).rejects.toMatchObject({ code: 'link.unsafe' });
+    await expect(gated('https://ecf.cit.uscourts.gov@127.0.0.1/doc1/1', init)).rejects.toMatchObject({
+      code: 'link.unsafe',
+    });
     expect(reached).toEqual([]);
   });
 
   it('checks every redirect before following it, and stops at one the gate refuses', async () => {
     const { fetchCourt, reached } = network({
       'https://ecf.cit.uscourts.gov/doc1/1': redirect('/cgi-bin/show_temp.pl?file=a'),
-      'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=a': redirect('http://127.0.0.1:9/admin/delete-everything'),
+      'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=a': redirect(
+        'http://127.0.0.1:9/admin/delete-everything',
+      ),
     });
-    await expect(gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/doc1/1', init)).rejects.toThrow(/program on this computer/);
-    expect(reached.map((request) => request.url)).toEqual(['https://ecf.cit.uscourts.gov/doc1/1', 'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=a']);
+    await expect(gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/doc1/1', init)).rejects.toThrow(
+      /program on this computer/,
+    );
+    expect(reached.map((request) => request.url)).toEqual([
+      'https://ecf.cit.uscourts.gov/doc1/1',
+      'https://ecf.cit.uscourts.gov/cgi-bin/show_temp.pl?file=a',
+    ]);
     expect(reached.every((request) => request.redirect === 'manual')).toBe(true);
   });
 
   it('hands a redirect back to a caller that asked for them, without following it', async () => {
-    const { fetchCourt, reached } = network({ 'https://ecf.cit.uscourts.gov/doc1/1': redirect('https://evil.example/') });
-    const response = await gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/doc1/1', { ...init, redirect: 'manual' } as Parameters<CourtFetch>[1]);
+    const { fetchCourt, reached } = network({
+      'https://ecf.cit.uscourts.gov/doc1/1': redirect('https://evil.example/'),
+    });
+    const response = await gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/doc1/1', {
+      ...init,
+      redirect: 'manual',
+    } as Parameters<CourtFetch>[1]);
     expect(response.status).toBe(302);
     expect(reached).toHaveLength(1);
   });
 
   it('keeps the session on the same court, drops it when a redirect changes origin, and reads a 303 with GET', async () => {
     const { fetchCourt, reached } = network({
-      'https://ecf.cit.uscourts.gov/cgi-bin/login.pl': redirect('https://pacer.login.uscourts.gov/csologin/login.jsf', 303),
+      'https://ecf.cit.uscourts.gov/cgi-bin/login.pl': redirect(
+        'https://pacer.login.uscourts.gov/csologin/login.jsf',
+        303,
+      ),
       'https://pacer.login.uscourts.gov/csologin/login.jsf': () => new Response('<h3>PACER Login</h3>'),
     });
-    const response = await gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/cgi-bin/login.pl', { ...init, method: 'POST', body: 'a=1', headers: { ...init.headers, 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/cgi-bin/login.pl', {
+      ...init,
+      method: 'POST',
+      body: 'a=1',
+      headers: { ...init.headers, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(await response.text()).toContain('PACER Login');
     expect(reached[0]?.headers).toMatchObject({ cookie: 'NextGenCSO=secret' });
     expect(reached[1]).toMatchObject({ method: 'GET' });
@@ -154,10 +224,22 @@ describe('the gated fetch (all court traffic)', () => {
   });
 
   it('does not follow a redirect it cannot see (an opaque answer) or an endless chain', async () => {
-    const opaque: CourtFetch = async () => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
-    await expect(gateCourtFetch(opaque, () => live)('https://ecf.cit.uscourts.gov/doc1/1', init)).rejects.toThrow(/without saying which/);
-    const { fetchCourt } = network(Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`https://ecf.cit.uscourts.gov/doc1/${index}`, redirect(`/doc1/${index + 1}`)])));
-    await expect(gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/doc1/0', init)).rejects.toThrow(/address to address/);
+    const opaque: CourtFetch = async () =>
+      Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    await expect(gateCourtFetch(opaque, () => live)('https://ecf.cit.uscourts.gov/doc1/1', init)).rejects.toThrow(
+      /without saying which/,
+    );
+    const { fetchCourt } = network(
+      Object.fromEntries(
+        Array.from({ length: 10 }, (_, index) => [
+          `https://ecf.cit.uscourts.gov/doc1/${index}`,
+          redirect(`/doc1/${index + 1}`),
+        ]),
+      ),
+    );
+    await expect(gateCourtFetch(fetchCourt, () => live)('https://ecf.cit.uscourts.gov/doc1/0', init)).rejects.toThrow(
+      /address to address/,
+    );
   });
 });
 
@@ -173,11 +255,15 @@ describe('no way around the gate', () => {
   it('core reaches the network with the global fetch in one place only: the host’s fetch, wrapped in the gate', () => {
     const calls = coreFiles().flatMap(({ file, text }) => [...text.matchAll(/(?<![.\w])fetch\(/g)].map(() => file));
     expect(calls).toEqual(['app-services.ts']);
-    expect(coreFiles().find(({ file }) => file === 'app-services.ts')?.text).toMatch(/gateCourtFetch\(options\.fetch \?\? \(\(url, init\) => fetch\(url, init\)\), urlTrust\)/);
+    expect(coreFiles().find(({ file }) => file === 'app-services.ts')?.text).toMatch(
+      /gateCourtFetch\(options\.fetch \?\? \(\(url, init\) => fetch\(url, init\)\), urlTrust\)/,
+    );
   });
 
   it('core opens no sockets of its own for court traffic (no http, https, net or undici)', () => {
-    const imports = coreFiles().filter(({ text }) => /from '(?:node:)?(?:http|https|net|tls|undici)'/.test(text)).map(({ file }) => file);
+    const imports = coreFiles()
+      .filter(({ text }) => /from '(?:node:)?(?:http|https|net|tls|undici)'/.test(text))
+      .map(({ file }) => file);
     expect(imports).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ function directive(policy: string, name: string): string[] | null {
 
 describe('the content security policies of the desktop app, browser mode and the page itself', () => {
   it('let the page preview start pdf.js’s worker from the app’s own files and from nowhere else', async () => {
-    for (const policy of [electronContentSecurityPolicy, browserContentSecurityPolicy, await metaContentSecurityPolicy()]) {
+    for (const policy of [
+      electronContentSecurityPolicy,
+      browserContentSecurityPolicy,
+      await metaContentSecurityPolicy(),
+    ]) {
       expect(directive(policy, 'worker-src'), policy).toEqual(["'self'"]);
       expect(directive(policy, 'default-src'), policy).toEqual(["'none'"]);
       expect(directive(policy, 'script-src'), policy).toEqual(["'self'"]);
@@ -32,7 +36,11 @@ describe('the content security policies of the desktop app, browser mode and the
   });
 
   it('never allow evaluating strings or compiling WebAssembly', async () => {
-    for (const policy of [electronContentSecurityPolicy, browserContentSecurityPolicy, await metaContentSecurityPolicy()]) {
+    for (const policy of [
+      electronContentSecurityPolicy,
+      browserContentSecurityPolicy,
+      await metaContentSecurityPolicy(),
+    ]) {
       expect(policy).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-inline/);
     }
   });

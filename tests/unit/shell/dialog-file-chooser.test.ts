@@ -26,7 +26,10 @@ describe('createDialogFileChooser', () => {
   it('offers PDFs first, then all files, and lets the user pick several', async () => {
     electron.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
     await createDialogFileChooser().choosePdfs();
-    const options = electron.showOpenDialog.mock.calls[0]?.at(-1) as { properties: string[]; filters: { name: string; extensions: string[] }[] };
+    const options = electron.showOpenDialog.mock.calls[0]?.at(-1) as {
+      properties: string[];
+      filters: { name: string; extensions: string[] }[];
+    };
     expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
     expect(options.filters.map((filter) => filter.extensions)).toStrictEqual([['pdf'], ['*']]);
   });

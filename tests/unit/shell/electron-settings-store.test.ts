@@ -33,17 +33,52 @@ describe('createElectronSettingsStore', () => {
   });
 
   it('writes settings.json in the data folder, the file browser mode reads', () => {
-    createElectronSettingsStore(dataFolder).write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    createElectronSettingsStore(dataFolder).write({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
     expect(readdirSync(dataFolder)).toContain('settings.json');
-    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
   });
 
   it('shares one file with browser mode: each host reads what the other wrote', () => {
-    createElectronSettingsStore(dataFolder).write({ documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(createFileSettingsStore(dataFolder).read()).toStrictEqual({ documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    createFileSettingsStore(dataFolder).write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    createElectronSettingsStore(dataFolder).write({
+      documentsSort: 'size',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    expect(createFileSettingsStore(dataFolder).read()).toStrictEqual({
+      documentsSort: 'size',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    createFileSettingsStore(dataFolder).write({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
   });
 
   it.each([
@@ -59,14 +94,32 @@ describe('createElectronSettingsStore', () => {
 
   it('keeps keys it does not know when it saves', () => {
     writeFileSync(settingsFile(), JSON.stringify({ documentsSort: 'size', fromNewerVersion: true }));
-    createElectronSettingsStore(dataFolder).write({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toStrictEqual({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [], fromNewerVersion: true });
+    createElectronSettingsStore(dataFolder).write({
+      documentsSort: 'added',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toStrictEqual({
+      documentsSort: 'added',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+      fromNewerVersion: true,
+    });
   });
 
   it('refuses to save a value the schema does not allow, leaving the file alone', () => {
     const store = createElectronSettingsStore(dataFolder);
     store.write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(() => store.write({ documentsSort: 'by-colour' } as unknown as Settings)).toThrow(expect.objectContaining({ code: 'invalid-arguments' }));
-    expect(store.read()).toStrictEqual({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    expect(() => store.write({ documentsSort: 'by-colour' } as unknown as Settings)).toThrow(
+      expect.objectContaining({ code: 'invalid-arguments' }),
+    );
+    expect(store.read()).toStrictEqual({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
   });
 });

@@ -47,16 +47,22 @@ describe('registerIpc', () => {
   it('answers a call from the app’s own page through the handler', async () => {
     const { handlers, settingsGet } = fakeHandlers();
     registerIpc(handlers);
-    await expect(call('settings.get', invokeEvent('app://ecf-desk/index.html'), {})).resolves.toStrictEqual({ ok: true, value: defaultSettings });
+    await expect(call('settings.get', invokeEvent('app://ecf-desk/index.html'), {})).resolves.toStrictEqual({
+      ok: true,
+      value: defaultSettings,
+    });
     expect(settingsGet).toHaveBeenCalledOnce();
   });
 
-  it.each(['https://evil.example/', 'file:///tmp/page.html', 'app://other/index.html'])('refuses a call from the foreign frame %s', async (url) => {
-    const { handlers, settingsGet } = fakeHandlers();
-    registerIpc(handlers);
-    await expect(call('settings.get', invokeEvent(url), {})).resolves.toStrictEqual(foreignSenderRefusal);
-    expect(settingsGet).not.toHaveBeenCalled();
-  });
+  it.each(['https://evil.example/', 'file:///tmp/page.html', 'app://other/index.html'])(
+    'refuses a call from the foreign frame %s',
+    async (url) => {
+      const { handlers, settingsGet } = fakeHandlers();
+      registerIpc(handlers);
+      await expect(call('settings.get', invokeEvent(url), {})).resolves.toStrictEqual(foreignSenderRefusal);
+      expect(settingsGet).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses a call whose frame is already gone', async () => {
     const { handlers, settingsGet } = fakeHandlers();
@@ -79,7 +85,10 @@ describe('sendEvent', () => {
     const open = { isDestroyed: () => false, webContents: { send: vi.fn() } };
     const closed = { isDestroyed: () => true, webContents: { send: vi.fn() } };
     sendEvent([open, closed] as unknown as BrowserWindow[], 'documents.changed', {});
-    expect(open.webContents.send).toHaveBeenCalledExactlyOnceWith('ecf:event', { event: 'documents.changed', payload: {} });
+    expect(open.webContents.send).toHaveBeenCalledExactlyOnceWith('ecf:event', {
+      event: 'documents.changed',
+      payload: {},
+    });
     expect(closed.webContents.send).not.toHaveBeenCalled();
   });
 });

@@ -10,7 +10,12 @@ const fake = vi.hoisted(() => {
     listeners: new Map<string, Listener[]>(),
     markReady: (): void => undefined,
     ready: false,
-    windows: [] as { loadURL: ReturnType<typeof vi.fn>; focus: ReturnType<typeof vi.fn>; restore: ReturnType<typeof vi.fn>; preloadPath: string }[],
+    windows: [] as {
+      loadURL: ReturnType<typeof vi.fn>;
+      focus: ReturnType<typeof vi.fn>;
+      restore: ReturnType<typeof vi.fn>;
+      preloadPath: string;
+    }[],
     order: [] as string[],
   };
   const app = {
@@ -38,7 +43,13 @@ const fake = vi.hoisted(() => {
     registerSchemesAsPrivileged: vi.fn(() => state.order.push('registerSchemesAsPrivileged')),
     handle: vi.fn(),
   };
-  const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } };
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    },
+  };
   const emit = (name: string, ...args: unknown[]): void => {
     for (const listener of state.listeners.get(name) ?? []) listener(...args);
   };
@@ -63,7 +74,14 @@ vi.mock('electron', () => ({
 }));
 vi.mock('../../../src-main/shell/window-factory', () => ({
   createMainWindow: (preloadPath: string) => {
-    const window = { preloadPath, loadURL: vi.fn(async () => undefined), focus: vi.fn(), restore: vi.fn(), isDestroyed: () => false, isMinimized: () => true };
+    const window = {
+      preloadPath,
+      loadURL: vi.fn(async () => undefined),
+      focus: vi.fn(),
+      restore: vi.fn(),
+      isDestroyed: () => false,
+      isMinimized: () => true,
+    };
     fake.state.windows.push(window);
     return window;
   },
@@ -73,8 +91,12 @@ vi.mock('../../../src-main/core/app-services', () => ({ createCoreServices: core
 vi.mock('../../../src-main/core/isolation/isolated-readers', () => ({
   createIsolatedReaders: () => ({ warmUp: core.warmUp, close: core.closeReaders }),
 }));
-vi.mock('../../../src-main/shell/adapters/electron-settings-store', () => ({ createElectronSettingsStore: () => ({ read: vi.fn(), write: vi.fn() }) }));
-vi.mock('../../../src-main/shell/adapters/dialog-file-chooser', () => ({ createDialogFileChooser: () => ({ choosePdfs: vi.fn() }) }));
+vi.mock('../../../src-main/shell/adapters/electron-settings-store', () => ({
+  createElectronSettingsStore: () => ({ read: vi.fn(), write: vi.fn() }),
+}));
+vi.mock('../../../src-main/shell/adapters/dialog-file-chooser', () => ({
+  createDialogFileChooser: () => ({ choosePdfs: vi.fn() }),
+}));
 
 /** Loads the entry point afresh, as a new process would, and lets the app become ready. */
 async function launch({ hasLock = true } = {}): Promise<void> {
@@ -128,7 +150,11 @@ describe('the Electron entry point', () => {
 
   it('keeps its data in Electron’s user-data folder, or in ECF_DESK_HOME when set', async () => {
     await launch();
-    expect(core.createCoreServices.mock.calls[0]?.[0]).toMatchObject({ dataFolder: '/home/paralegal/.config/ECF Desk', host: 'electron', version: '0.1.0' });
+    expect(core.createCoreServices.mock.calls[0]?.[0]).toMatchObject({
+      dataFolder: '/home/paralegal/.config/ECF Desk',
+      host: 'electron',
+      version: '0.1.0',
+    });
 
     vi.resetModules();
     vi.stubEnv('ECF_DESK_HOME', '/srv/ecf-desk-data/../ecf-desk');

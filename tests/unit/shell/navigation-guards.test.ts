@@ -42,9 +42,12 @@ function guarded(openExternal: (url: string) => void = vi.fn()) {
 }
 
 describe('isAppUrl', () => {
-  it.each(['app://ecf-desk/index.html', 'app://ecf-desk/', 'app://ecf-desk/assets/index.js?v=1#top'])('accepts the app’s own page %s', (url) => {
-    expect(isAppUrl(url)).toBe(true);
-  });
+  it.each(['app://ecf-desk/index.html', 'app://ecf-desk/', 'app://ecf-desk/assets/index.js?v=1#top'])(
+    'accepts the app’s own page %s',
+    (url) => {
+      expect(isAppUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     'app://evil/index.html',
@@ -62,19 +65,25 @@ describe('isAppUrl', () => {
 });
 
 describe('installNavigationGuards', () => {
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s to another origin is prevented', (eventName) => {
-    const { emit } = guarded();
-    const event = navigationEvent('https://evil.example/phish');
-    emit(eventName, event, event.url);
-    expect(event.preventDefault).toHaveBeenCalled();
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s to another origin is prevented',
+    (eventName) => {
+      const { emit } = guarded();
+      const event = navigationEvent('https://evil.example/phish');
+      emit(eventName, event, event.url);
+      expect(event.preventDefault).toHaveBeenCalled();
+    },
+  );
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s within app://ecf-desk is allowed', (eventName) => {
-    const { emit } = guarded();
-    const event = navigationEvent('app://ecf-desk/index.html');
-    emit(eventName, event, event.url);
-    expect(event.preventDefault).not.toHaveBeenCalled();
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s within app://ecf-desk is allowed',
+    (eventName) => {
+      const { emit } = guarded();
+      const event = navigationEvent('app://ecf-desk/index.html');
+      emit(eventName, event, event.url);
+      expect(event.preventDefault).not.toHaveBeenCalled();
+    },
+  );
 
   it('a navigation to the court is still prevented: links leave the app only as new windows', () => {
     const openExternal = vi.fn();

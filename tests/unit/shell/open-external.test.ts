@@ -16,13 +16,16 @@ describe('openExternalSafely', () => {
     expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://ecf.cit.uscourts.gov/');
   });
 
-  it.each(['https://uscourts.gov.evil.com/', 'http://ecf.cit.uscourts.gov/', 'file:///etc/passwd', 'javascript:alert(1)', 'ms-msdt:/id PCWDiagnostic'])(
-    'never launches anything for %s',
-    async (url) => {
-      await expect(openExternalSafely(url)).resolves.toBe(false);
-      expect(openExternal).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'https://uscourts.gov.evil.com/',
+    'http://ecf.cit.uscourts.gov/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'ms-msdt:/id PCWDiagnostic',
+  ])('never launches anything for %s', async (url) => {
+    await expect(openExternalSafely(url)).resolves.toBe(false);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
 
   it('reports failure instead of rejecting when no browser takes the link', async () => {
     openExternal.mockRejectedValue(new Error('no handler for https'));

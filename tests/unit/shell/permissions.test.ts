@@ -13,7 +13,11 @@ function fakeSession() {
   return { session: session as unknown as Session, handlers };
 }
 
-type RequestHandler = (contents: { getURL(): string }, permission: string, callback: (granted: boolean) => void) => void;
+type RequestHandler = (
+  contents: { getURL(): string },
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
 type CheckHandler = (contents: unknown, permission: string, origin: string) => boolean;
 
 function requestFrom(url: string, permission: string): boolean | undefined {
@@ -26,9 +30,12 @@ function requestFrom(url: string, permission: string): boolean | undefined {
 }
 
 describe('denyAllPermissions', () => {
-  it.each(['media', 'notifications', 'geolocation', 'openExternal', 'clipboard-read'])('denies the app page’s request for %s', (permission) => {
-    expect(requestFrom('app://ecf-desk/index.html', permission)).toBe(false);
-  });
+  it.each(['media', 'notifications', 'geolocation', 'openExternal', 'clipboard-read'])(
+    'denies the app page’s request for %s',
+    (permission) => {
+      expect(requestFrom('app://ecf-desk/index.html', permission)).toBe(false);
+    },
+  );
 
   it('lets the app’s own page write text to the clipboard (Copy SHA-256), and no other page', () => {
     expect(requestFrom('app://ecf-desk/index.html', 'clipboard-sanitized-write')).toBe(true);
@@ -42,6 +49,8 @@ describe('denyAllPermissions', () => {
     expect(check(null, 'media', 'app://ecf-desk')).toBe(false);
     expect(check(null, 'clipboard-sanitized-write', 'app://ecf-desk')).toBe(true);
     expect(check(null, 'clipboard-sanitized-write', 'https://attacker.example')).toBe(false);
-    expect((handlers['device'] as (...args: unknown[]) => boolean)({ deviceType: 'usb', origin: 'app://ecf-desk' })).toBe(false);
+    expect(
+      (handlers['device'] as (...args: unknown[]) => boolean)({ deviceType: 'usb', origin: 'app://ecf-desk' }),
+    ).toBe(false);
   });
 });

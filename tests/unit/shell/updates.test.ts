@@ -7,7 +7,10 @@ const firmServer = 'https://updates.morganreyes.example/ecf-desk';
 const sixHours = 6 * 60 * 60 * 1000;
 
 /** What the fake server says to the next check. */
-type ServerAnswer = { readonly newVersion: string | null; readonly downloadFails?: boolean } | { readonly unreachable: string } | 'not-packaged';
+type ServerAnswer =
+  | { readonly newVersion: string | null; readonly downloadFails?: boolean }
+  | { readonly unreachable: string }
+  | 'not-packaged';
 
 /** A stand-in for electron-updater's autoUpdater that records what is asked of it; it never touches the network. */
 function createFakeUpdater(answer: ServerAnswer = { newVersion: null }) {
@@ -27,13 +30,18 @@ function createFakeUpdater(answer: ServerAnswer = { newVersion: null }) {
       const version = current.newVersion;
       if (version === null) return { isUpdateAvailable: false, updateInfo: { version: '0.1.0' } };
       const downloadFails = current.downloadFails === true;
-      const downloadPromise = updater.autoDownload ? (downloadFails ? Promise.reject(new Error('connection reset')) : Promise.resolve(['ECF-Desk-Setup.exe'])) : null;
+      const downloadPromise = updater.autoDownload
+        ? downloadFails
+          ? Promise.reject(new Error('connection reset'))
+          : Promise.resolve(['ECF-Desk-Setup.exe'])
+        : null;
       if (updater.autoDownload) downloads += 1;
       return { isUpdateAvailable: true, updateInfo: { version }, downloadPromise };
     },
     downloadUpdate: async () => {
       downloads += 1;
-      if (current !== 'not-packaged' && !('unreachable' in current) && current.downloadFails === true) throw new Error('connection reset');
+      if (current !== 'not-packaged' && !('unreachable' in current) && current.downloadFails === true)
+        throw new Error('connection reset');
       return ['ECF-Desk-Setup.exe'];
     },
   };
@@ -52,7 +60,11 @@ function createFakeUpdater(answer: ServerAnswer = { newVersion: null }) {
   };
 }
 
-function start(mode: UpdateMode, fake: ReturnType<typeof createFakeUpdater>, overrides: { url?: string | null; isMsiInstall?: boolean } = {}) {
+function start(
+  mode: UpdateMode,
+  fake: ReturnType<typeof createFakeUpdater>,
+  overrides: { url?: string | null; isMsiInstall?: boolean } = {},
+) {
   const log: string[] = [];
   const levels = new Map<string, string>();
   const updates = startUpdates({
@@ -112,7 +124,13 @@ describe('updates', () => {
   });
 
   it('refuses an update server that is not https, or that carries a password, since what it serves is code the app will run', async () => {
-    for (const url of ['http://updates.morganreyes.example/ecf-desk', 'file:///srv/ecf-desk', 'ftp://updates.morganreyes.example/', 'updates.morganreyes.example', 'https://it:hunter2@updates.morganreyes.example/ecf-desk']) {
+    for (const url of [
+      'http://updates.morganreyes.example/ecf-desk',
+      'file:///srv/ecf-desk',
+      'ftp://updates.morganreyes.example/',
+      'updates.morganreyes.example',
+      'https://it:hunter2@updates.morganreyes.example/ecf-desk',
+    ]) {
       const fake = createFakeUpdater({ newVersion: '0.2.0' });
       const { updates, log } = start('auto', fake, { url });
       expect(await updates.checkNow(), url).toEqual({ state: 'off', reason: 'update-url-not-https' });
@@ -144,9 +162,15 @@ describe('updates', () => {
   it('manual mode has nothing to accept before a check has found an update', async () => {
     const fake = createFakeUpdater({ newVersion: null });
     const { updates } = start('manual', fake);
-    expect(await updates.acceptUpdate()).toMatchObject({ state: 'failed', error: { code: 'updates.nothing-to-download' } });
+    expect(await updates.acceptUpdate()).toMatchObject({
+      state: 'failed',
+      error: { code: 'updates.nothing-to-download' },
+    });
     expect(await updates.checkNow()).toEqual({ state: 'up-to-date' });
-    expect(await updates.acceptUpdate()).toMatchObject({ state: 'failed', error: { code: 'updates.nothing-to-download' } });
+    expect(await updates.acceptUpdate()).toMatchObject({
+      state: 'failed',
+      error: { code: 'updates.nothing-to-download' },
+    });
     expect(fake.downloads).toBe(0);
   });
 
@@ -218,7 +242,13 @@ describe('updates', () => {
     fake.updater.logger?.info('Checking for update');
     fake.updater.logger?.warn('Cannot find latest.yml');
     fake.updater.logger?.error('Error: net::ERR_PROXY_CONNECTION_FAILED');
-    expect(log).toEqual(expect.arrayContaining(['updates: Checking for update', 'updates: Cannot find latest.yml', 'updates: Error: net::ERR_PROXY_CONNECTION_FAILED']));
+    expect(log).toEqual(
+      expect.arrayContaining([
+        'updates: Checking for update',
+        'updates: Cannot find latest.yml',
+        'updates: Error: net::ERR_PROXY_CONNECTION_FAILED',
+      ]),
+    );
     expect(levels.get('updates: Checking for update')).toBe('debug');
     expect(levels.get('updates: Cannot find latest.yml')).toBe('warn');
     expect(levels.get('updates: Error: net::ERR_PROXY_CONNECTION_FAILED')).toBe('error');
@@ -247,6 +277,8 @@ describe('isMsiInstall', () => {
   });
 
   it('looks for the NSIS uninstaller beside the executable', () => {
-    expect(nsisUninstallerPath('C:\\Program Files\\ECF Desk\\ECF Desk.exe')).toBe('C:\\Program Files\\ECF Desk\\Uninstall ECF Desk.exe');
+    expect(nsisUninstallerPath('C:\\Program Files\\ECF Desk\\ECF Desk.exe')).toBe(
+      'C:\\Program Files\\ECF Desk\\Uninstall ECF Desk.exe',
+    );
   });
 });

@@ -17,7 +17,12 @@ vi.mock('electron', () => ({
   utilityProcess: {
     fork: (modulePath: string, args: string[], options: { execArgv: string[]; env: Record<string, string> }) => {
       forks.calls.push({ modulePath, options });
-      const child = fork(modulePath, args, { execArgv: ['--import', forks.shim, ...options.execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: options.env });
+      const child = fork(modulePath, args, {
+        execArgv: ['--import', forks.shim, ...options.execArgv],
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        env: options.env,
+      });
       const utility = Object.assign(new EventEmitter(), {
         pid: child.pid,
         stderr: child.stderr,
@@ -57,13 +62,24 @@ const limits = { timeoutMs: 20_000, maxMemoryMb: 512 };
 describe('the desktop app’s child processes (Electron utility processes)', () => {
   it('run the real jobs through process.parentPort, with the heap limit, a name and none of the app’s environment', async () => {
     vi.stubEnv('ECF_DESK_SECRET_SOUNDING', 'must not reach a child');
-    const pool = createChildPool({ name: 'ECF Desk mail', scriptPath: testIsolatedChildPath, launcher: utilityProcessLauncher, slots: 1, heapMb: 512, warm: 0 });
+    const pool = createChildPool({
+      name: 'ECF Desk mail',
+      scriptPath: testIsolatedChildPath,
+      launcher: utilityProcessLauncher,
+      slots: 1,
+      heapMb: 512,
+      warm: 0,
+    });
     try {
       const reading = await pool.run('notice', new Uint8Array([0xff, 0xfe]), { limits });
       expect(reading).toMatchObject({ ok: true, value: { kind: 'read', notice: { kind: 'ignored' } } });
       const call = forks.calls.at(-1);
       expect(call?.modulePath).toBe(testIsolatedChildPath);
-      expect(call?.options).toMatchObject({ execArgv: ['--max-old-space-size=512'], serviceName: 'ECF Desk mail', stdio: ['ignore', 'ignore', 'pipe'] });
+      expect(call?.options).toMatchObject({
+        execArgv: ['--max-old-space-size=512'],
+        serviceName: 'ECF Desk mail',
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       expect(Object.keys(call?.options['env'] as object)).not.toContain('ECF_DESK_SECRET_SOUNDING');
     } finally {
       await pool.close();
@@ -74,10 +90,23 @@ describe('the desktop app’s child processes (Electron utility processes)', () 
   it('report a child that dies with its exit code once its error output is read, and serve the next task', async () => {
     const folder = await mkdtemp(path.join(scratch, 'child-'));
     await copyFile(testIsolatedChildPath, path.join(folder, 'isolated-child.js'));
-    await writeFile(path.join(folder, 'notices.js'), "export default { async run(input) { if (input[0] === 1) { process.stderr.write('going down'); process.exit(5); } return 'ok'; } };\n");
-    const pool = createChildPool({ name: 'test', scriptPath: path.join(folder, 'isolated-child.js'), launcher: utilityProcessLauncher, slots: 1, heapMb: 256, warm: 0 });
+    await writeFile(
+      path.join(folder, 'notices.js'),
+      "export default { async run(input) { if (input[0] === 1) { process.stderr.write('going down'); process.exit(5); } return 'ok'; } };\n",
+    );
+    const pool = createChildPool({
+      name: 'test',
+      scriptPath: path.join(folder, 'isolated-child.js'),
+      launcher: utilityProcessLauncher,
+      slots: 1,
+      heapMb: 256,
+      warm: 0,
+    });
     try {
-      expect(await pool.run('notice', new Uint8Array([1]), { limits })).toEqual({ ok: false, failure: { kind: 'crashed', reason: 'it stopped with exit code 5' } });
+      expect(await pool.run('notice', new Uint8Array([1]), { limits })).toEqual({
+        ok: false,
+        failure: { kind: 'crashed', reason: 'it stopped with exit code 5' },
+      });
       expect(await pool.run('notice', new Uint8Array([2]), { limits })).toEqual({ ok: true, value: 'ok' });
     } finally {
       await pool.close();
@@ -88,9 +117,19 @@ describe('the desktop app’s child processes (Electron utility processes)', () 
     const folder = await mkdtemp(path.join(scratch, 'child-'));
     await copyFile(testIsolatedChildPath, path.join(folder, 'isolated-child.js'));
     await writeFile(path.join(folder, 'notices.js'), 'export default { async run() { for (;;) {} } };\n');
-    const pool = createChildPool({ name: 'test', scriptPath: path.join(folder, 'isolated-child.js'), launcher: utilityProcessLauncher, slots: 1, heapMb: 256, warm: 0 });
+    const pool = createChildPool({
+      name: 'test',
+      scriptPath: path.join(folder, 'isolated-child.js'),
+      launcher: utilityProcessLauncher,
+      slots: 1,
+      heapMb: 256,
+      warm: 0,
+    });
     try {
-      expect(await pool.run('notice', new Uint8Array(1), { limits: { timeoutMs: 300, maxMemoryMb: 512 } })).toEqual({ ok: false, failure: { kind: 'timeout' } });
+      expect(await pool.run('notice', new Uint8Array(1), { limits: { timeoutMs: 300, maxMemoryMb: 512 } })).toEqual({
+        ok: false,
+        failure: { kind: 'timeout' },
+      });
     } finally {
       await pool.close();
     }

@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
-  const created: { options: Record<string, unknown>; once: ReturnType<typeof vi.fn>; show: ReturnType<typeof vi.fn> }[] = [];
+  const created: {
+    options: Record<string, unknown>;
+    once: ReturnType<typeof vi.fn>;
+    show: ReturnType<typeof vi.fn>;
+  }[] = [];
   class BrowserWindow {
     readonly once = vi.fn();
     readonly show = vi.fn();
@@ -55,7 +59,14 @@ describe('the one window factory', () => {
   it('titles and sizes the window and shows it only once it is painted', () => {
     createMainWindow('/app/preload.cjs');
     const window = electron.created[0];
-    expect(window?.options).toMatchObject({ title: 'ECF Desk', width: 1200, height: 800, minWidth: 900, minHeight: 600, show: false });
+    expect(window?.options).toMatchObject({
+      title: 'ECF Desk',
+      width: 1200,
+      height: 800,
+      minWidth: 900,
+      minHeight: 600,
+      show: false,
+    });
     expect(window?.show).not.toHaveBeenCalled();
     const [eventName, onReady] = window?.once.mock.calls[0] ?? [];
     expect(eventName).toBe('ready-to-show');

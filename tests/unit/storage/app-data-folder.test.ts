@@ -8,7 +8,9 @@ describe('resolveAppDataFolder', () => {
   });
 
   it('follows XDG_CONFIG_HOME on Linux, as Electron does', () => {
-    expect(resolveAppDataFolder({ XDG_CONFIG_HOME: '/data/config' }, 'linux', '/home/pat')).toBe('/data/config/ECF Desk');
+    expect(resolveAppDataFolder({ XDG_CONFIG_HOME: '/data/config' }, 'linux', '/home/pat')).toBe(
+      '/data/config/ECF Desk',
+    );
   });
 
   it('ignores an empty XDG_CONFIG_HOME', () => {
@@ -35,7 +37,9 @@ describe('resolveAppDataFolder', () => {
     const env = { ECF_DESK_HOME: '/srv/ecf', XDG_CONFIG_HOME: '/data/config' };
     expect(resolveAppDataFolder(env, 'linux', '/home/pat')).toBe('/srv/ecf');
     expect(resolveAppDataFolder(env, 'darwin', '/Users/pat')).toBe('/srv/ecf');
-    expect(resolveAppDataFolder({ ECF_DESK_HOME: 'D:\\ecf', APPDATA: 'C:\\x' }, 'win32', 'C:\\Users\\pat')).toBe('D:\\ecf');
+    expect(resolveAppDataFolder({ ECF_DESK_HOME: 'D:\\ecf', APPDATA: 'C:\\x' }, 'win32', 'C:\\Users\\pat')).toBe(
+      'D:\\ecf',
+    );
   });
 
   it('makes a relative ECF_DESK_HOME absolute', () => {

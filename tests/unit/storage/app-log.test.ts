@@ -9,13 +9,19 @@ const clock = { now: () => new Date('2026-11-28T10:00:00.000Z') };
 
 describe('the app log', () => {
   const folder = useTempFolder();
-  const lines = (): string[] => readFileSync(path.join(folder.path, 'logs', 'ecf-desk.log'), 'utf8').trimEnd().split('\n');
+  const lines = (): string[] =>
+    readFileSync(path.join(folder.path, 'logs', 'ecf-desk.log'), 'utf8')
+      .trimEnd()
+      .split('\n');
 
   it('writes one line an event: time, level, text; a line without a level is info', () => {
     const log = createAppLog(path.join(folder.path, 'logs'), clock);
     log('Inbox: 2 notices read');
     log('Keychain unavailable: no Secret Service', 'warn');
-    expect(lines()).toEqual(['2026-11-28T10:00:00.000Z INFO Inbox: 2 notices read', '2026-11-28T10:00:00.000Z WARN Keychain unavailable: no Secret Service']);
+    expect(lines()).toEqual([
+      '2026-11-28T10:00:00.000Z INFO Inbox: 2 notices read',
+      '2026-11-28T10:00:00.000Z WARN Keychain unavailable: no Secret Service',
+    ]);
   });
 
   it('keeps a text with line breaks on one line, so nobody can forge a line', () => {
@@ -50,7 +56,9 @@ describe('the app log', () => {
   it('knows every level the policy catalog offers', () => {
     const log = createAppLog(path.join(folder.path, 'logs'), clock, () => 'debug');
     for (const level of policyCatalog.logLevel.values) log('x', level);
-    expect(lines().map((line) => line.split(' ')[1])).toEqual(policyCatalog.logLevel.values.map((level) => level.toUpperCase()));
+    expect(lines().map((line) => line.split(' ')[1])).toEqual(
+      policyCatalog.logLevel.values.map((level) => level.toUpperCase()),
+    );
   });
 
   it('never throws when the log cannot be written', () => {

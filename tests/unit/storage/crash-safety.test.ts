@@ -118,7 +118,12 @@ describe('crash safety', () => {
     const folder = temp.path;
     const databaseFile = path.join(folder, 'ecf-desk.sqlite');
     openDatabase(databaseFile).close();
-    createFileSettingsStore(folder).write({ documentsSort: 'added', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    createFileSettingsStore(folder).write({
+      documentsSort: 'added',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
     const script = path.join(folder, 'writer.mjs');
     writeFileSync(script, writerScript());
 
@@ -152,8 +157,13 @@ describe('crash safety', () => {
           String(stored.crashProbe.committed % 10).repeat(paddingLength),
         );
       }
-      expect(createFileSettingsStore(folder).read(), `${where}: the app reads what the writer saved`).toEqual(settings.parse(stored));
-      expect(readdirSync(folder).filter((name) => name.includes('.corrupt-')), where).toEqual([]);
+      expect(createFileSettingsStore(folder).read(), `${where}: the app reads what the writer saved`).toEqual(
+        settings.parse(stored),
+      );
+      expect(
+        readdirSync(folder).filter((name) => name.includes('.corrupt-')),
+        where,
+      ).toEqual([]);
     }
     expect(previousCount, 'the writer committed rows before being killed').toBeGreaterThan(0);
   }, 120_000);

@@ -36,7 +36,10 @@ describe('createDocumentsTable', () => {
     const readable = record('brief', '2025-03-01T10:00:00.000Z');
     const unusable = record('scan', '2025-03-01T11:00:00.000Z', {
       pages: null,
-      problem: { code: 'document.unreadable', message: 'This PDF is damaged. Save it again from the program that made it.' },
+      problem: {
+        code: 'document.unreadable',
+        message: 'This PDF is damaged. Save it again from the program that made it.',
+      },
       preflight: { state: 'not-applicable' },
     });
     table.insert(readable);
@@ -64,7 +67,9 @@ describe('createDocumentsTable', () => {
     expect(table.markRemoved('removed', new Date('2025-03-05T00:00:00.000Z'))).toBe(true);
     expect(table.list().map((document) => document.id)).toEqual(['kept']);
     expect(table.get('removed')?.id).toBe('removed');
-    expect(db.prepare('SELECT removed_at FROM documents WHERE id = ?').pluck().get('removed')).toBe('2025-03-05T00:00:00.000Z');
+    expect(db.prepare('SELECT removed_at FROM documents WHERE id = ?').pluck().get('removed')).toBe(
+      '2025-03-05T00:00:00.000Z',
+    );
   });
 
   it('says nothing was removed for an unknown or already removed document', () => {

@@ -31,7 +31,13 @@ describe('migrate', () => {
 
   it('does nothing the second time', () => {
     let runs = 0;
-    const counted: Migration = { ...createA, up: (target) => { runs += 1; createA.up(target); } };
+    const counted: Migration = {
+      ...createA,
+      up: (target) => {
+        runs += 1;
+        createA.up(target);
+      },
+    };
     migrate(db, [counted]);
     migrate(db, [counted]);
     expect(runs).toBe(1);

@@ -40,9 +40,19 @@ describe('migration 0001: documents', () => {
   });
 
   it('creates the documents table with its columns and an index on added_at', () => {
-    const columns = db.prepare<[], { name: string; notnull: number }>("SELECT name, \"notnull\" FROM pragma_table_info('documents')").all();
+    const columns = db
+      .prepare<[], { name: string; notnull: number }>('SELECT name, "notnull" FROM pragma_table_info(\'documents\')')
+      .all();
     expect(columns.map((column) => column.name)).toEqual([
-      'id', 'name', 'bytes', 'sha256', 'pages', 'problem_code', 'problem_message', 'added_at', 'removed_at',
+      'id',
+      'name',
+      'bytes',
+      'sha256',
+      'pages',
+      'problem_code',
+      'problem_message',
+      'added_at',
+      'removed_at',
     ]);
     const indexed = db.prepare<[], { name: string }>("SELECT name FROM pragma_index_info('documents_added_at')").all();
     expect(indexed.map((column) => column.name)).toEqual(['added_at']);

@@ -42,7 +42,11 @@ describe('migration 0002: preflight', () => {
 
   it('queues every readable PDF already there for its first check, removed or not, and leaves the others not applicable', () => {
     migrate(db);
-    const states = db.prepare<[], { id: string; preflight_state: string; preflight_report: string | null }>('SELECT id, preflight_state, preflight_report FROM documents ORDER BY id').all();
+    const states = db
+      .prepare<[], { id: string; preflight_state: string; preflight_report: string | null }>(
+        'SELECT id, preflight_state, preflight_report FROM documents ORDER BY id',
+      )
+      .all();
     expect(states).toEqual([
       { id: 'brief', preflight_state: 'waiting', preflight_report: null },
       { id: 'docx', preflight_state: 'not-applicable', preflight_report: null },

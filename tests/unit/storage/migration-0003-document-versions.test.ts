@@ -7,7 +7,14 @@ import { migration0003 } from '../../../src-main/core/storage/migrations/0003-do
 
 const sha = 'd'.repeat(64);
 const report = JSON.stringify({ bytes: 1024, pages: 3, verdict: 'block', findings: [] });
-const summary = JSON.stringify({ fromName: 'Motion.pdf', fixedAt: '2025-03-03T10:00:00.000Z', removed: ['JavaScript'], notes: [], before: null, part: null });
+const summary = JSON.stringify({
+  fromName: 'Motion.pdf',
+  fixedAt: '2025-03-03T10:00:00.000Z',
+  removed: ['JavaScript'],
+  notes: [],
+  before: null,
+  part: null,
+});
 
 describe('migration 0003: document versions', () => {
   let db: Database.Database;
@@ -41,8 +48,20 @@ describe('migration 0003: document versions', () => {
     migrate(db, [migration0001, migration0002, migration0003]);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     const after = db.prepare<[], Record<string, unknown>>('SELECT * FROM documents ORDER BY id').all();
-    expect(after.map(({ derived_from: _from, fix: _fix, fix_summary: _summary, superseded_at: _superseded, ...rest }) => rest)).toEqual(before);
-    expect(after.every((row) => row['derived_from'] === null && row['fix'] === null && row['fix_summary'] === null && row['superseded_at'] === null)).toBe(true);
+    expect(
+      after.map(
+        ({ derived_from: _from, fix: _fix, fix_summary: _summary, superseded_at: _superseded, ...rest }) => rest,
+      ),
+    ).toEqual(before);
+    expect(
+      after.every(
+        (row) =>
+          row['derived_from'] === null &&
+          row['fix'] === null &&
+          row['fix_summary'] === null &&
+          row['superseded_at'] === null,
+      ),
+    ).toBe(true);
   });
 
   it('stores a version with its original, its fix and a JSON summary together, or none of them', () => {
@@ -52,7 +71,10 @@ describe('migration 0003: document versions', () => {
        VALUES (?, 'Motion (clean copy).pdf', 900, '${sha}', 3, '2025-03-01T12:00:00.000Z', 'waiting', ?, ?, ?)`,
     );
     insert.run('copy', 'motion', 'clean-copy', summary);
-    expect(db.prepare("SELECT derived_from, fix FROM documents WHERE id = 'copy'").get()).toEqual({ derived_from: 'motion', fix: 'clean-copy' });
+    expect(db.prepare("SELECT derived_from, fix FROM documents WHERE id = 'copy'").get()).toEqual({
+      derived_from: 'motion',
+      fix: 'clean-copy',
+    });
     expect(() => insert.run('no-summary', 'motion', 'clean-copy', null)).toThrow(/constraint/i);
     expect(() => insert.run('no-fix', 'motion', null, summary)).toThrow(/constraint/i);
     expect(() => insert.run('no-origin', null, 'clean-copy', summary)).toThrow(/constraint/i);

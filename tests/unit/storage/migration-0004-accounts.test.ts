@@ -12,14 +12,27 @@ describe('migration 0004: accounts', () => {
   beforeEach(() => {
     db = new Database(':memory:');
     migrate(db, [migration0001, migration0002, migration0003]);
-    db.prepare("INSERT INTO documents (id, name, bytes, sha256, pages, added_at, preflight_state) VALUES ('motion', 'Motion.pdf', 10, ?, 1, '2026-01-01T00:00:00.000Z', 'waiting')").run('a'.repeat(64));
+    db.prepare(
+      "INSERT INTO documents (id, name, bytes, sha256, pages, added_at, preflight_state) VALUES ('motion', 'Motion.pdf', 10, ?, 1, '2026-01-01T00:00:00.000Z', 'waiting')",
+    ).run('a'.repeat(64));
   });
   afterEach(() => db.close());
 
   const insert = (values: Partial<Record<string, string | null>> = {}) =>
     db
-      .prepare('INSERT INTO accounts (id, court_profile, login_id, kind, default_client_code, mfa_mode, created_at, updated_at) VALUES (@id, @court_profile, @login_id, @kind, @default_client_code, @mfa_mode, @at, @at)')
-      .run({ id: 'a1', court_profile: 'cit-training', login_id: 'jmorgan', kind: 'filer', default_client_code: null, mfa_mode: 'prompt', at: '2026-11-28T00:00:00.000Z', ...values });
+      .prepare(
+        'INSERT INTO accounts (id, court_profile, login_id, kind, default_client_code, mfa_mode, created_at, updated_at) VALUES (@id, @court_profile, @login_id, @kind, @default_client_code, @mfa_mode, @at, @at)',
+      )
+      .run({
+        id: 'a1',
+        court_profile: 'cit-training',
+        login_id: 'jmorgan',
+        kind: 'filer',
+        default_client_code: null,
+        mfa_mode: 'prompt',
+        at: '2026-11-28T00:00:00.000Z',
+        ...values,
+      });
 
   it('is version 4, named accounts', () => {
     expect(migration0004).toMatchObject({ version: 4, name: 'accounts' });
@@ -31,13 +44,26 @@ describe('migration 0004: accounts', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(db.prepare('SELECT id FROM documents').all()).toEqual([{ id: 'motion' }]);
     insert();
-    expect(db.prepare('SELECT login_id, kind, mfa_mode FROM accounts').all()).toEqual([{ login_id: 'jmorgan', kind: 'filer', mfa_mode: 'prompt' }]);
+    expect(db.prepare('SELECT login_id, kind, mfa_mode FROM accounts').all()).toEqual([
+      { login_id: 'jmorgan', kind: 'filer', mfa_mode: 'prompt' },
+    ]);
   });
 
   it('has no column that could hold a secret', () => {
     migrate(db, [migration0001, migration0002, migration0003, migration0004]);
-    const columns = (db.prepare('PRAGMA table_info(accounts)').all() as { name: string }[]).map((column) => column.name);
-    expect(columns).toEqual(['id', 'court_profile', 'login_id', 'kind', 'default_client_code', 'mfa_mode', 'created_at', 'updated_at']);
+    const columns = (db.prepare('PRAGMA table_info(accounts)').all() as { name: string }[]).map(
+      (column) => column.name,
+    );
+    expect(columns).toEqual([
+      'id',
+      'court_profile',
+      'login_id',
+      'kind',
+      'default_client_code',
+      'mfa_mode',
+      'created_at',
+      'updated_at',
+    ]);
   });
 
   it('refuses an unknown kind, an unknown MFA mode, a client code over 32 characters and a second account with the same login at the same court', () => {

@@ -14,8 +14,17 @@ describe('migration 0005: drafts', () => {
 
   const insert = (values: Record<string, string | number | null> = {}) =>
     db
-      .prepare('INSERT INTO drafts (id, data, package_id, package_step, outbox_state, outbox, submission, created_at, updated_at) VALUES (@id, @data, NULL, NULL, @outbox_state, @outbox, NULL, @at, @at)')
-      .run({ id: 'd1', data: '{"eventId":null}', outbox_state: null, outbox: null, at: '2026-11-28T00:00:00.000Z', ...values });
+      .prepare(
+        'INSERT INTO drafts (id, data, package_id, package_step, outbox_state, outbox, submission, created_at, updated_at) VALUES (@id, @data, NULL, NULL, @outbox_state, @outbox, NULL, @at, @at)',
+      )
+      .run({
+        id: 'd1',
+        data: '{"eventId":null}',
+        outbox_state: null,
+        outbox: null,
+        at: '2026-11-28T00:00:00.000Z',
+        ...values,
+      });
 
   it('is version 5, named drafts, fifth in the list', () => {
     expect(migration0005).toMatchObject({ version: 5, name: 'drafts' });

@@ -18,8 +18,17 @@ describe('migration 0006: notices', () => {
         `INSERT INTO inbox_items (id, entry_key, court, kind, subject, case_number, case_name, docket_text, short_description, party_names, received_at, source, documents, document_urls, deadlines, recipients)
          VALUES (@id, @entry_key, 'cit', @kind, 's', '1:26-cv-00123', 'Acme Steel Corp. v. United States', @docket_text, 'Motion', 'Jane Doe', 't', 'file', @documents, '{}', @deadlines, '[]')`,
       )
-      .run({ id: 'i1', entry_key: 'cit|case:17|seq:5', kind: 'nef', docket_text: 'MOTION for Extension of Time', documents: '[]', deadlines: '[]', ...values });
-  const search = (match: string) => db.prepare('SELECT rowid FROM inbox_search WHERE inbox_search MATCH ?').all(match).length;
+      .run({
+        id: 'i1',
+        entry_key: 'cit|case:17|seq:5',
+        kind: 'nef',
+        docket_text: 'MOTION for Extension of Time',
+        documents: '[]',
+        deadlines: '[]',
+        ...values,
+      });
+  const search = (match: string) =>
+    db.prepare('SELECT rowid FROM inbox_search WHERE inbox_search MATCH ?').all(match).length;
 
   it('is version 6, named notices, and the newest the app knows', () => {
     expect(migration0006).toMatchObject({ version: 6, name: 'notices' });
@@ -36,7 +45,9 @@ describe('migration 0006: notices', () => {
     migrate(db);
     insertItem();
     expect(() => insertItem({ id: 'i2' })).toThrow(/UNIQUE/);
-    const message = db.prepare("INSERT INTO notice_messages (raw_sha256, message_id, source, received_at, kind, reason, outcome, item_ids) VALUES (?, ?, 'file', 't', 'nef', NULL, 'new', '[]')");
+    const message = db.prepare(
+      "INSERT INTO notice_messages (raw_sha256, message_id, source, received_at, kind, reason, outcome, item_ids) VALUES (?, ?, 'file', 't', 'nef', NULL, 'new', '[]')",
+    );
     message.run('a'.repeat(64), '<m1@cit>');
     expect(() => message.run('a'.repeat(64), '<m2@cit>')).toThrow(/UNIQUE/);
     expect(() => message.run('b'.repeat(64), '<m1@cit>')).toThrow(/UNIQUE/);

@@ -9,21 +9,44 @@ import { useTempFolder } from './temp-folder';
 describe('createFileSettingsStore', () => {
   const temp = useTempFolder();
   const settingsFile = (): string => path.join(temp.path, 'settings.json');
-  const setAsideFiles = (): string[] => readdirSync(temp.path).filter((name) => name.startsWith('settings.json.corrupt-'));
+  const setAsideFiles = (): string[] =>
+    readdirSync(temp.path).filter((name) => name.startsWith('settings.json.corrupt-'));
 
   it('starts from the defaults when there is no settings file', () => {
     expect(createFileSettingsStore(temp.path).read()).toEqual(defaultSettings);
   });
 
   it('reads back what it wrote, from settings.json, after a restart', () => {
-    createFileSettingsStore(temp.path).write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(createFileSettingsStore(temp.path).read()).toEqual({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    createFileSettingsStore(temp.path).write({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    expect(createFileSettingsStore(temp.path).read()).toEqual({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
   });
 
   it('writes the tab-indented JSON electron-store writes, so the desktop shell reads the same file', () => {
-    createFileSettingsStore(temp.path).write({ documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(readFileSync(settingsFile(), 'utf8')).toBe('{\n\t"documentsSort": "size",\n\t"courtProfile": "cit-training",\n\t"allowCredentialStorage": true,\n\t"mailboxes": []\n}');
+    createFileSettingsStore(temp.path).write({
+      documentsSort: 'size',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
+    expect(readFileSync(settingsFile(), 'utf8')).toBe(
+      '{\n\t"documentsSort": "size",\n\t"courtProfile": "cit-training",\n\t"allowCredentialStorage": true,\n\t"mailboxes": []\n}',
+    );
   });
 
   it('fills in defaults for settings the file does not mention', () => {
@@ -32,8 +55,16 @@ describe('createFileSettingsStore', () => {
   });
 
   it('keeps keys it does not know when it writes', () => {
-    writeFileSync(settingsFile(), JSON.stringify({ __internal__: { migrations: { version: '0.1.0' } }, fromNewerVersion: true }));
-    createFileSettingsStore(temp.path).write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    writeFileSync(
+      settingsFile(),
+      JSON.stringify({ __internal__: { migrations: { version: '0.1.0' } }, fromNewerVersion: true }),
+    );
+    createFileSettingsStore(temp.path).write({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toEqual({
       __internal__: { migrations: { version: '0.1.0' } },
       fromNewerVersion: true,
@@ -67,14 +98,24 @@ describe('createFileSettingsStore', () => {
     expect(store.read()).toEqual(defaultSettings);
     expect(setAsideFiles()).toHaveLength(1);
     store.write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
-    expect(store.read()).toEqual({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
+    expect(store.read()).toEqual({
+      documentsSort: 'name',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    });
   });
 
   it('refuses to write invalid settings and leaves the file as it was', () => {
     const store = createFileSettingsStore(temp.path);
     store.write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
     const before = readFileSync(settingsFile(), 'utf8');
-    const invalid = { documentsSort: 'colour', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] } as unknown as Settings;
+    const invalid = {
+      documentsSort: 'colour',
+      courtProfile: 'cit-training',
+      allowCredentialStorage: true,
+      mailboxes: [],
+    } as unknown as Settings;
     expect(() => store.write(invalid)).toThrow(AppError);
     expect(readFileSync(settingsFile(), 'utf8')).toBe(before);
   });

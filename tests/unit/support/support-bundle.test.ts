@@ -7,7 +7,12 @@ import type Database from 'better-sqlite3';
 import { dataFileNames } from '../../../src-main/core/storage/app-data-folder';
 import { openDatabase } from '../../../src-main/core/storage/database';
 import { redactForSupport } from '../../../src-main/core/support/redact';
-import { supportLogLines, writeSupportBundle, type SupportBundle, type SupportBundleInput } from '../../../src-main/core/support/support-bundle';
+import {
+  supportLogLines,
+  writeSupportBundle,
+  type SupportBundle,
+  type SupportBundleInput,
+} from '../../../src-main/core/support/support-bundle';
 import type { RuntimeFacts } from '../../../src-main/core/support/runtime-facts';
 import type { CourtStatus, ManagedSetting, Settings } from '../../../src-main/shared/domain';
 
@@ -25,10 +30,23 @@ const settings: Settings = {
   documentsSort: 'name',
   courtProfile: 'cit',
   allowCredentialStorage: false,
-  mailboxes: [{ id: 'mailbox-1', host: 'mail.morganreyes.example', port: 993, secure: true, user: 'docketing@morganreyes.example', auth: 'oauth2', folder: 'Acme Steel NEFs', marksRead: false }],
+  mailboxes: [
+    {
+      id: 'mailbox-1',
+      host: 'mail.morganreyes.example',
+      port: 993,
+      secure: true,
+      user: 'docketing@morganreyes.example',
+      auth: 'oauth2',
+      folder: 'Acme Steel NEFs',
+      marksRead: false,
+    },
+  ],
 };
 
-const managed: ManagedSetting[] = [{ key: 'allowCredentialStorage', value: false, source: 'HKLM\\SOFTWARE\\Policies\\ECF Desk' }];
+const managed: ManagedSetting[] = [
+  { key: 'allowCredentialStorage', value: false, source: 'HKLM\\SOFTWARE\\Policies\\ECF Desk' },
+];
 
 const courtStatus: CourtStatus = {
   profileId: 'cit-training',
@@ -57,12 +75,25 @@ let dataFolder: string;
 let database: Database.Database;
 
 function input(overrides: Partial<SupportBundleInput> = {}): SupportBundleInput {
-  return { dataFolder, version: '0.9.0', host: 'electron', platform: runtime, settings, managed, courtStatus, now: new Date('2026-11-30T15:00:00Z'), ...overrides };
+  return {
+    dataFolder,
+    version: '0.9.0',
+    host: 'electron',
+    platform: runtime,
+    settings,
+    managed,
+    courtStatus,
+    now: new Date('2026-11-30T15:00:00Z'),
+    ...overrides,
+  };
 }
 
 function writeLog(lines: readonly string[]): void {
   mkdirSync(path.join(dataFolder, dataFileNames.logs), { recursive: true });
-  writeFileSync(path.join(dataFolder, dataFileNames.logs, 'ecf-desk.log'), lines.map((line, index) => `2026-11-30T14:${String(index % 60).padStart(2, '0')}:00.000Z ${line}\n`).join(''));
+  writeFileSync(
+    path.join(dataFolder, dataFileNames.logs, 'ecf-desk.log'),
+    lines.map((line, index) => `2026-11-30T14:${String(index % 60).padStart(2, '0')}:00.000Z ${line}\n`).join(''),
+  );
 }
 
 function openBundle(bytes: Uint8Array): { text: string; bundle: SupportBundle } {
@@ -75,7 +106,9 @@ beforeEach(() => {
   // The app keeps its database open while the bundle is made: the bundle reads it alongside.
   database = openDatabase(path.join(dataFolder, dataFileNames.database));
   database
-    .prepare("INSERT INTO documents (id, name, bytes, sha256, pages, added_at) VALUES ('d1', ?, 10, ?, 1, '2026-11-30T00:00:00Z')")
+    .prepare(
+      "INSERT INTO documents (id, name, bytes, sha256, pages, added_at) VALUES ('d1', ?, 10, ?, 1, '2026-11-30T00:00:00Z')",
+    )
     .run(documentRowName, 'c'.repeat(64));
   const documents = path.join(dataFolder, dataFileNames.documents);
   mkdirSync(documents, { recursive: true });
@@ -96,12 +129,24 @@ describe('writeSupportBundle', () => {
     expect(bundle.format).toBe('ecf-desk-support-bundle');
     expect(bundle.formatVersion).toBe(1);
     expect(bundle.createdAt).toBe('2026-11-30T15:00:00.000Z');
-    expect(bundle.app).toEqual({ name: 'ECF Desk', version: '0.9.0', host: 'electron', dataFolder: expect.any(String) });
-    expect(bundle.system).toEqual({ platform: 'win32', release: '10.0.22631', arch: 'x64', versions: { node: '22.20.0', electron: '40.8.5', chrome: '144.0.0.0' } });
+    expect(bundle.app).toEqual({
+      name: 'ECF Desk',
+      version: '0.9.0',
+      host: 'electron',
+      dataFolder: expect.any(String),
+    });
+    expect(bundle.system).toEqual({
+      platform: 'win32',
+      release: '10.0.22631',
+      arch: 'x64',
+      versions: { node: '22.20.0', electron: '40.8.5', chrome: '144.0.0.0' },
+    });
   });
 
   it('writes the data folder under the home folder as ~, so the account name stays out', () => {
-    const { bundle, text } = openBundle(writeSupportBundle(input({ platform: { ...runtime, homeFolder: path.dirname(dataFolder) } })));
+    const { bundle, text } = openBundle(
+      writeSupportBundle(input({ platform: { ...runtime, homeFolder: path.dirname(dataFolder) } })),
+    );
     expect(bundle.app.dataFolder).toBe(`~${path.sep}${path.basename(dataFolder)}`);
     expect(text).not.toContain(path.dirname(dataFolder) + path.sep);
   });
@@ -112,7 +157,9 @@ describe('writeSupportBundle', () => {
       documentsSort: 'name',
       courtProfile: 'cit',
       allowCredentialStorage: false,
-      mailboxes: [{ host: '<set>', port: 993, secure: true, user: '<set>', auth: 'oauth2', folder: '<set>', marksRead: false }],
+      mailboxes: [
+        { host: '<set>', port: 993, secure: true, user: '<set>', auth: 'oauth2', folder: '<set>', marksRead: false },
+      ],
     });
     expect(text).not.toContain('morganreyes');
     expect(text).not.toContain('Acme Steel NEFs');
@@ -124,7 +171,17 @@ describe('writeSupportBundle', () => {
   });
 
   it('shows the court’s profile, kind and state, with its addresses reduced to the host', () => {
-    const { bundle, text } = openBundle(writeSupportBundle(input({ courtStatus: { ...courtStatus, state: 'failed', message: 'No answer from https://ecf.cit.uscourts.gov/cgi-bin/login.pl?x=1' } })));
+    const { bundle, text } = openBundle(
+      writeSupportBundle(
+        input({
+          courtStatus: {
+            ...courtStatus,
+            state: 'failed',
+            message: 'No answer from https://ecf.cit.uscourts.gov/cgi-bin/login.pl?x=1',
+          },
+        }),
+      ),
+    );
     expect(bundle.court).toEqual({
       profileId: 'cit-training',
       name: 'CIT — training (local)',
@@ -155,7 +212,17 @@ describe('writeSupportBundle', () => {
   it('lets no email, case number, doc1 link, magic number, token or planted password through', () => {
     writeLog(caseLines);
     const { text } = openBundle(writeSupportBundle(input()));
-    for (const leak of ['jmorgan@', '26-cv-00123', '/doc1/', '12312345678', '87654321', 'caseid=1017', token, 'Hunter2-Planted']) expect(text).not.toContain(leak);
+    for (const leak of [
+      'jmorgan@',
+      '26-cv-00123',
+      '/doc1/',
+      '12312345678',
+      '87654321',
+      'caseid=1017',
+      token,
+      'Hunter2-Planted',
+    ])
+      expect(text).not.toContain(leak);
   });
 
   it('does not count on the password= rule: a bare secret has no shape, which is why secrets never reach the log', () => {
@@ -176,7 +243,11 @@ describe('writeSupportBundle', () => {
 
   it('says how many documents are stored and their total size, never their content', () => {
     const { bundle, text } = openBundle(writeSupportBundle(input()));
-    expect(bundle.documents).toEqual({ exists: true, files: 2, bytes: 2 * `%PDF-1.7 ${documentMarker}`.length + ' second'.length });
+    expect(bundle.documents).toEqual({
+      exists: true,
+      files: 2,
+      bytes: 2 * `%PDF-1.7 ${documentMarker}`.length + ' second'.length,
+    });
     expect(text).not.toContain(documentMarker);
     expect(text).not.toContain('%PDF');
   });
@@ -192,7 +263,13 @@ describe('writeSupportBundle', () => {
     rmSync(dataFolder, { recursive: true, force: true });
     mkdirSync(dataFolder);
     const { bundle } = openBundle(writeSupportBundle(input()));
-    expect(bundle.log).toEqual({ file: 'logs/ecf-desk.log', exists: false, totalBytes: 0, isShortened: false, lines: [] });
+    expect(bundle.log).toEqual({
+      file: 'logs/ecf-desk.log',
+      exists: false,
+      totalBytes: 0,
+      isShortened: false,
+      lines: [],
+    });
     expect(bundle.database).toEqual({ state: 'missing' });
     expect(bundle.documents).toEqual({ exists: false, files: 0, bytes: 0 });
     database = openDatabase(path.join(dataFolder, dataFileNames.database));

@@ -30,13 +30,26 @@ async function bodiesInFlight(): Promise<{ uploads: BudgetState; forms: BudgetSt
 }
 
 /** Starts a POST that declares `declaredBytes`; the caller writes the body. Its answer is the page's kind. */
-function startPost(pathname: string, declaredBytes: number, headers: Record<string, string>): { request: ClientRequest; answer: Promise<{ status: number; body: string }> } {
-  const request = httpRequest({ agent: false, host: '127.0.0.1', port: court.port, method: 'POST', path: pathname, headers: { host: `127.0.0.1:${court.port}`, 'content-length': String(declaredBytes), ...headers } });
+function startPost(
+  pathname: string,
+  declaredBytes: number,
+  headers: Record<string, string>,
+): { request: ClientRequest; answer: Promise<{ status: number; body: string }> } {
+  const request = httpRequest({
+    agent: false,
+    host: '127.0.0.1',
+    port: court.port,
+    method: 'POST',
+    path: pathname,
+    headers: { host: `127.0.0.1:${court.port}`, 'content-length': String(declaredBytes), ...headers },
+  });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     request.on('error', reject);
   });
@@ -45,7 +58,12 @@ function startPost(pathname: string, declaredBytes: number, headers: Record<stri
 
 /** A filing of twalsh's at the documents step. */
 async function filingAtDocuments(filer: CourtClient): Promise<string> {
-  const start = await (await filer.postForm('/cgi-bin/filing/start', [['caseid', '1017'], ['event', 'motion-to-stay']])).text();
+  const start = await (
+    await filer.postForm('/cgi-bin/filing/start', [
+      ['caseid', '1017'],
+      ['event', 'motion-to-stay'],
+    ])
+  ).text();
   const filingId = /name="filing_id" value="([0-9a-f]+)"/.exec(start)?.[1];
   if (!filingId) throw new Error('the filing did not start');
   await filer.postForm(`/cgi-bin/filing/${filingId}/parties`, [['party', 'us-1017']]);
@@ -55,11 +73,16 @@ async function filingAtDocuments(filer: CourtClient): Promise<string> {
 /** A multipart body of exactly `size` bytes: `pdf` as the main document, and a field of blank lines the court ignores. */
 function multipartOf(pdf: Uint8Array, size: number): { body: Buffer; contentType: string } {
   const boundary = 'ecf-desk-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="main_document"; filename="appendix.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="main_document"; filename="appendix.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
   const filler = Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="filler"\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const padding = Buffer.alloc(size - head.length - pdf.byteLength - filler.length - tail.length, '\n');
-  return { body: Buffer.concat([head, pdf, filler, padding, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([head, pdf, filler, padding, tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 describe('bodies the training court reads at once', () => {
@@ -70,12 +93,20 @@ describe('bodies the training court reads at once', () => {
     const cookie = { cookie: `NextGenCSO=${filer.token ?? ''}` };
 
     const large = multipartOf(await makePdf(1), uploadRoom);
-    const stalled = startPost(`/cgi-bin/filing/${first}/documents`, uploadRoom, { ...cookie, 'content-type': large.contentType });
+    const stalled = startPost(`/cgi-bin/filing/${first}/documents`, uploadRoom, {
+      ...cookie,
+      'content-type': large.contentType,
+    });
     stalled.request.write(large.body.subarray(0, 64 * 1024));
-    await vi.waitFor(async () => expect((await bodiesInFlight()).uploads.heldBytes).toBe(uploadRoom), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await bodiesInFlight()).uploads.heldBytes).toBe(uploadRoom), {
+      timeout: 10_000,
+    });
 
     const small = multipartOf(await makePdf(1), 64 * 1024);
-    const waiting = startPost(`/cgi-bin/filing/${second}/documents`, small.body.length, { ...cookie, 'content-type': small.contentType });
+    const waiting = startPost(`/cgi-bin/filing/${second}/documents`, small.body.length, {
+      ...cookie,
+      'content-type': small.contentType,
+    });
     waiting.request.end(small.body);
     await vi.waitFor(async () => expect((await bodiesInFlight()).uploads.waitingCount).toBe(1), { timeout: 10_000 });
     expect((await bodiesInFlight()).uploads.heldBytes).toBe(uploadRoom);
@@ -83,22 +114,33 @@ describe('bodies the training court reads at once', () => {
     stalled.request.end(large.body.subarray(64 * 1024));
     expect(pageKind((await stalled.answer).body)).toBe('filing-related');
     expect(pageKind((await waiting.answer).body)).toBe('filing-related');
-    expect((await bodiesInFlight()).uploads).toMatchObject({ heldBytes: 0, waitingCount: 0, peakHeldBytes: uploadRoom });
+    expect((await bodiesInFlight()).uploads).toMatchObject({
+      heldBytes: 0,
+      waitingCount: 0,
+      peakHeldBytes: uploadRoom,
+    });
   });
 
   it('holds at most 16 MB of login and form bodies, however many connections send them', async () => {
-    const stalled = Array.from({ length: 16 }, () => startPost('/services/cso-auth', megabyte, { 'content-type': 'application/json' }));
+    const stalled = Array.from({ length: 16 }, () =>
+      startPost('/services/cso-auth', megabyte, { 'content-type': 'application/json' }),
+    );
     for (const { request, answer } of stalled) {
       request.write('{"loginId":"');
       answer.catch(() => undefined);
     }
-    await vi.waitFor(async () => expect((await bodiesInFlight()).forms.heldBytes).toBe(16 * megabyte), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await bodiesInFlight()).forms.heldBytes).toBe(16 * megabyte), {
+      timeout: 10_000,
+    });
     const waiting = startPost('/services/cso-auth', megabyte, { 'content-type': 'application/json' });
     waiting.request.write('{"loginId":"');
     waiting.answer.catch(() => undefined);
     await vi.waitFor(async () => expect((await bodiesInFlight()).forms.waitingCount).toBe(1), { timeout: 10_000 });
     expect((await bodiesInFlight()).forms.heldBytes).toBe(16 * megabyte);
     for (const { request } of [...stalled, waiting]) request.destroy();
-    await vi.waitFor(async () => expect((await bodiesInFlight()).forms).toMatchObject({ heldBytes: 0, waitingCount: 0 }), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => expect((await bodiesInFlight()).forms).toMatchObject({ heldBytes: 0, waitingCount: 0 }),
+      { timeout: 10_000 },
+    );
   });
 });

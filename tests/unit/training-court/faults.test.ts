@@ -29,7 +29,9 @@ async function faultCounts(endpoint: string): Promise<Record<string, number>> {
 }
 
 function stay(): Promise<Awaited<ReturnType<CourtClient['file']>>> {
-  return makePdf(1).then((bytes) => filer.file({ caseId: 1017, eventId: 'motion-to-stay', partyIds: ['us-1017'], main: { name: 'stay.pdf', bytes } }));
+  return makePdf(1).then((bytes) =>
+    filer.file({ caseId: 1017, eventId: 'motion-to-stay', partyIds: ['us-1017'], main: { name: 'stay.pdf', bytes } }),
+  );
 }
 
 describe('fault injection through the admin API', () => {
@@ -72,7 +74,12 @@ describe('fault injection through the admin API', () => {
     await admin(court, 'POST', '/admin/faults', { endpoint: 'filing-documents', uploadBytesPerSecond: 1_000_000 });
     const bytes = await makeLargePdf(1);
     const started = performance.now();
-    const result = await filer.file({ caseId: 1017, eventId: 'motion-to-stay', partyIds: ['us-1017'], main: { name: 'slow.pdf', bytes } });
+    const result = await filer.file({
+      caseId: 1017,
+      eventId: 'motion-to-stay',
+      partyIds: ['us-1017'],
+      main: { name: 'slow.pdf', bytes },
+    });
     expect(errorText(result.html)).toBeNull();
     expect(result.kind).toBe('nef-receipt');
     expect(performance.now() - started).toBeGreaterThanOrEqual(900);
@@ -94,7 +101,8 @@ describe('fault injection through the admin API', () => {
   it('fails a share of requests at random, repeatably, when a rate is set', async () => {
     await admin(court, 'POST', '/admin/faults', { endpoint: 'docket-report', failRate: 0.5 });
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 40; attempt += 1) statuses.push((await filer.get('/cgi-bin/DktRpt.pl?1017')).status);
+    for (let attempt = 0; attempt < 40; attempt += 1)
+      statuses.push((await filer.get('/cgi-bin/DktRpt.pl?1017')).status);
     const failed = statuses.filter((status) => status === 500).length;
     expect(failed).toBeGreaterThan(8);
     expect(failed).toBeLessThan(32);
@@ -102,10 +110,17 @@ describe('fault injection through the admin API', () => {
   });
 
   it('refuses fault settings it does not know, and callers without the admin token', async () => {
-    await expect(admin(court, 'POST', '/admin/faults', { endpoint: 'everything', latencyMs: 5 })).rejects.toThrow(/endpoint must be one of/);
-    await expect(admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', explode: true })).rejects.toThrow(/Unknown fault settings: explode/);
+    await expect(admin(court, 'POST', '/admin/faults', { endpoint: 'everything', latencyMs: 5 })).rejects.toThrow(
+      /endpoint must be one of/,
+    );
+    await expect(admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', explode: true })).rejects.toThrow(
+      /Unknown fault settings: explode/,
+    );
     await expect(admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', failStatus: 404 })).rejects.toThrow(/5xx/);
-    const anonymous = await fetch(`${court.url}/admin/faults`, { method: 'POST', body: JSON.stringify({ endpoint: 'doc1', failNext: 5 }) });
+    const anonymous = await fetch(`${court.url}/admin/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ endpoint: 'doc1', failNext: 5 }),
+    });
     expect(anonymous.status).toBe(403);
   });
 });
@@ -113,10 +128,13 @@ describe('fault injection through the admin API', () => {
 describe('loopback only', () => {
   it('answers a request with a foreign Host header (DNS rebinding) with 421 and nothing else', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const outgoing = httpRequest({ host: '127.0.0.1', port: court.port, path: '/cgi-bin/DktRpt.pl?1017', headers: { host: 'attacker.example' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const outgoing = httpRequest(
+        { host: '127.0.0.1', port: court.port, path: '/cgi-bin/DktRpt.pl?1017', headers: { host: 'attacker.example' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end();
     });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { docketReportFeeCents, documentFeeCents, formatDollars, htmlReportPages, transcriptFeeCents } from '../../../src-main/training-court/fees';
+import {
+  docketReportFeeCents,
+  documentFeeCents,
+  formatDollars,
+  htmlReportPages,
+  transcriptFeeCents,
+} from '../../../src-main/training-court/fees';
 
 describe('PACER document fees', () => {
   it('charge 10 cents a page', () => {

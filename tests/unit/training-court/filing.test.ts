@@ -23,7 +23,11 @@ async function docket(client: CourtClient, caseId: number): Promise<string> {
 }
 
 function entryRows(html: string): { deSeqNum: number; number: string; text: string }[] {
-  return [...html.matchAll(/<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)(?:<\/a>)?<\/td><td>([^<]*)<\/td><\/tr>/g)].map((match) => ({
+  return [
+    ...html.matchAll(
+      /<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)(?:<\/a>)?<\/td><td>([^<]*)<\/td><\/tr>/g,
+    ),
+  ].map((match) => ({
     deSeqNum: Number(match[1]),
     number: match[2] ?? '',
     text: decodeEntities(match[3] ?? ''),
@@ -51,11 +55,18 @@ describe('filing into the training court', () => {
     // The clerk's assignment order is entry 1 with no document; the complaint is de_seq_num 2, document 1.
     expect(rows[0]).toMatchObject({ deSeqNum: 1, number: '' });
     expect(filed).toMatchObject({ deSeqNum: 2, number: '1' });
-    expect(filed?.text).toBe('Complaint against all defendants. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Acme Steel Corp.. (Attachments: # (1) Exhibit A - Entry summaries, # (2) Exhibit B - Protest) (Morgan, Jane)');
+    expect(filed?.text).toBe(
+      'Complaint against all defendants. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Acme Steel Corp.. (Attachments: # (1) Exhibit A - Entry summaries, # (2) Exhibit B - Protest) (Morgan, Jane)',
+    );
   });
 
   it('will not commit the same transaction twice', async () => {
-    const result = await morgan.file({ caseId: 1040, eventId: 'form-11-notice-of-appearance', partyIds: ['lumina'], main: { name: 'appearance.pdf', bytes: await makePdf(1) } });
+    const result = await morgan.file({
+      caseId: 1040,
+      eventId: 'form-11-notice-of-appearance',
+      partyIds: ['lumina'],
+      main: { name: 'appearance.pdf', bytes: await makePdf(1) },
+    });
     expect(result.step).toBe('submit');
     const again = await (await morgan.postForm(`/cgi-bin/filing/${result.filingId}/submit`, [])).text();
     expect(errorText(again)).toMatch(/already been submitted as docket entry 2/);
@@ -63,61 +74,121 @@ describe('filing into the training court', () => {
   });
 
   it.each([
-    ['over 50 MB (FAQ 48)', () => makePdf(1).then((small) => Buffer.concat([small, Buffer.alloc(50_000_001 - small.byteLength, 0x20)])), UPLOAD_MESSAGES['too-large']],
+    [
+      'over 50 MB (FAQ 48)',
+      () => makePdf(1).then((small) => Buffer.concat([small, Buffer.alloc(50_000_001 - small.byteLength, 0x20)])),
+      UPLOAD_MESSAGES['too-large'],
+    ],
     ['not a well-formed PDF (FAQ 50)', async () => makeNotPdf(), UPLOAD_MESSAGES['not-pdf']],
-    ['code that may cause an external action (FAQ 49)', () => buildPdf(withOpenActionJavaScript), UPLOAD_MESSAGES['active-content']],
+    [
+      'code that may cause an external action (FAQ 49)',
+      () => buildPdf(withOpenActionJavaScript),
+      UPLOAD_MESSAGES['active-content'],
+    ],
     ['security measures in effect (FAQ 51)', () => buildPdf(withEncryption('')), UPLOAD_MESSAGES['encrypted']],
   ])('refuses a document %s with the court’s own words, and dockets nothing', async (_label, makeBytes, message) => {
     const before = entryRows(await docket(morgan, 1024)).length;
-    const result = await morgan.file({ caseId: 1024, eventId: 'motion-to-stay', partyIds: ['harbor'], main: { name: 'motion.pdf', bytes: await makeBytes() } });
+    const result = await morgan.file({
+      caseId: 1024,
+      eventId: 'motion-to-stay',
+      partyIds: ['harbor'],
+      main: { name: 'motion.pdf', bytes: await makeBytes() },
+    });
     expect(result.step).toBe('documents');
     expect(errorText(result.html)).toBe(message);
     expect(entryRows(await docket(morgan, 1024))).toHaveLength(before);
   });
 
   it('refuses an attachment with JavaScript even when the main document is clean', async () => {
-    const result = await morgan.file({ caseId: 1024, eventId: 'motion-to-stay', partyIds: ['harbor'], main: { name: 'motion.pdf', bytes: await makePdf(1) }, attachments: [{ name: 'order.pdf', bytes: await buildPdf(withOpenActionJavaScript), description: 'Proposed Order' }] });
+    const result = await morgan.file({
+      caseId: 1024,
+      eventId: 'motion-to-stay',
+      partyIds: ['harbor'],
+      main: { name: 'motion.pdf', bytes: await makePdf(1) },
+      attachments: [
+        { name: 'order.pdf', bytes: await buildPdf(withOpenActionJavaScript), description: 'Proposed Order' },
+      ],
+    });
     expect(errorText(result.html)).toBe(UPLOAD_MESSAGES['active-content']);
   });
 
   it("does not let the firm's shared view-only account start a filing (FAQ 12)", async () => {
     const viewer = new CourtClient(court.url);
     await viewer.loginAs('firmview');
-    const result = await viewer.file({ caseId: 1017, eventId: 'complaint', partyIds: ['acme'], main: { name: 'complaint.pdf', bytes: await makePdf(1) } });
+    const result = await viewer.file({
+      caseId: 1017,
+      eventId: 'complaint',
+      partyIds: ['acme'],
+      main: { name: 'complaint.pdf', bytes: await makePdf(1) },
+    });
     expect(result.step).toBe('start');
     expect(errorText(result.html)).toMatch(/does not have filing privileges/);
   });
 
   it('asks for a login instead of filing when there is no session', async () => {
     const anonymous = new CourtClient(court.url);
-    const result = await anonymous.file({ caseId: 1017, eventId: 'complaint', partyIds: ['acme'], main: { name: 'complaint.pdf', bytes: await makePdf(1) } });
+    const result = await anonymous.file({
+      caseId: 1017,
+      eventId: 'complaint',
+      partyIds: ['acme'],
+      main: { name: 'complaint.pdf', bytes: await makePdf(1) },
+    });
     expect(result.kind).toBe('login');
   });
 
   it('requires a related document where the event asks for one, and names it in the docket text', async () => {
-    const missing = await morgan.file({ caseId: 1017, eventId: 'certificate-of-service', partyIds: ['acme'], main: { name: 'cos.pdf', bytes: await makePdf(1) } });
+    const missing = await morgan.file({
+      caseId: 1017,
+      eventId: 'certificate-of-service',
+      partyIds: ['acme'],
+      main: { name: 'cos.pdf', bytes: await makePdf(1) },
+    });
     expect(missing.step).toBe('docket-text');
     expect(errorText(missing.html)).toMatch(/requires a related document/);
-    const linked = await morgan.file({ caseId: 1017, eventId: 'certificate-of-service', partyIds: ['acme'], main: { name: 'cos.pdf', bytes: await makePdf(1) }, related: [2] });
+    const linked = await morgan.file({
+      caseId: 1017,
+      eventId: 'certificate-of-service',
+      partyIds: ['acme'],
+      main: { name: 'cos.pdf', bytes: await makePdf(1) },
+      related: [2],
+    });
     expect(linked.step).toBe('submit');
     expect(entryRows(await docket(morgan, 1017)).at(-1)?.text).toContain('(related document(s) 1)');
   });
 
   it('refuses parties that are not in the case and events it does not know', async () => {
-    const stranger = await morgan.file({ caseId: 1017, eventId: 'complaint', partyIds: ['pcia'], main: { name: 'c.pdf', bytes: await makePdf(1) } });
+    const stranger = await morgan.file({
+      caseId: 1017,
+      eventId: 'complaint',
+      partyIds: ['pcia'],
+      main: { name: 'c.pdf', bytes: await makePdf(1) },
+    });
     expect(stranger.step).toBe('parties');
-    const unknownEvent = await morgan.file({ caseId: 1017, eventId: 'motion-to-win', partyIds: ['acme'], main: { name: 'c.pdf', bytes: await makePdf(1) } });
+    const unknownEvent = await morgan.file({
+      caseId: 1017,
+      eventId: 'motion-to-win',
+      partyIds: ['acme'],
+      main: { name: 'c.pdf', bytes: await makePdf(1) },
+    });
     expect(errorText(unknownEvent.html)).toBe('Event not found.');
   });
 
   it('finds cases by number in every accepted form and by caption words', async () => {
     for (const query of ['1:26-cv-00123', '26-00123', 'Court No. 26-00123', '1:26-cv-00123-MMB']) {
-      const xml = await (await morgan.get(`/cgi-bin/possible_case_numbers.pl?case_num=${encodeURIComponent(query)}`)).text();
-      expect(xml, query).toContain('<case number="1:26-cv-00123-MMB" id="1017" title="Acme Steel Corp. v. United States"/>');
+      const xml = await (
+        await morgan.get(`/cgi-bin/possible_case_numbers.pl?case_num=${encodeURIComponent(query)}`)
+      ).text();
+      expect(xml, query).toContain(
+        '<case number="1:26-cv-00123-MMB" id="1017" title="Acme Steel Corp. v. United States"/>',
+      );
     }
     const byCaption = await (await morgan.get('/cgi-bin/possible_case_numbers.pl?caption=pacific%20importers')).text();
     expect(byCaption).toContain('id="1024"');
     expect(byCaption).not.toContain('id="1017"');
-    expect(pageKind(await (await new CourtClient(court.url).get('/cgi-bin/possible_case_numbers.pl?case_num=26-00123')).text())).toBe('login');
+    expect(
+      pageKind(
+        await (await new CourtClient(court.url).get('/cgi-bin/possible_case_numbers.pl?case_num=26-00123')).text(),
+      ),
+    ).toBe('login');
   });
 });

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../../support/synthetic-pdfs';
-import { admin, CourtClient, doc1Link, errorText, maildirMessages, pageKind, startTestCourt } from '../../support/training-court';
+import {
+  admin,
+  CourtClient,
+  doc1Link,
+  errorText,
+  maildirMessages,
+  pageKind,
+  startTestCourt,
+} from '../../support/training-court';
 
 type Court = Awaited<ReturnType<typeof startTestCourt>>;
 let court: Court;
@@ -11,9 +19,24 @@ const now = Date.parse('2026-12-01T15:00:00Z');
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Files one document in a case and returns its bytes; the notices are delivered before it returns. */
-async function fileDocument(caseId: number, partyId: string, pages: number, attachments: Uint8Array[] = []): Promise<Uint8Array> {
+async function fileDocument(
+  caseId: number,
+  partyId: string,
+  pages: number,
+  attachments: Uint8Array[] = [],
+): Promise<Uint8Array> {
   const bytes = await makePdf(pages);
-  const result = await filer.file({ caseId, eventId: 'motion-to-stay', partyIds: [partyId], main: { name: 'motion.pdf', bytes }, attachments: attachments.map((attachment, index) => ({ name: `a${index}.pdf`, bytes: attachment, description: `Exhibit ${index + 1}` })) });
+  const result = await filer.file({
+    caseId,
+    eventId: 'motion-to-stay',
+    partyIds: [partyId],
+    main: { name: 'motion.pdf', bytes },
+    attachments: attachments.map((attachment, index) => ({
+      name: `a${index}.pdf`,
+      bytes: attachment,
+      description: `Exhibit ${index + 1}`,
+    })),
+  });
   expect(result.kind).toBe('nef-receipt');
   await court.settleMail();
   return bytes;
@@ -73,7 +96,10 @@ describe('free looks and fees', () => {
     expect(before.totalCents).toBe(0);
     const paid = await reader.postForm(link, [['got_receipt', '1']]);
     expect(paid.headers.get('content-type')).toBe('application/pdf');
-    const after = (await (await reader.get('/services/fee-ledger')).json()) as { totalCents: number; entries: { cents: number; clientCode: string; kind: string }[] };
+    const after = (await (await reader.get('/services/fee-ledger')).json()) as {
+      totalCents: number;
+      entries: { cents: number; clientCode: string; kind: string }[];
+    };
     expect(after.totalCents).toBe(300);
     expect(after.entries).toEqual([expect.objectContaining({ kind: 'document', cents: 300, clientCode: 'LUMINA-01' })]);
   });
@@ -130,7 +156,10 @@ describe('free looks and fees', () => {
     await reader.loginAs('firmview');
     const report = await (await reader.get('/cgi-bin/DktRpt.pl?1017')).text();
     expect(pageKind(report)).toBe('docket-report');
-    const ledger = (await (await reader.get('/services/fee-ledger')).json()) as { totalCents: number; entries: { kind: string; billablePages: number }[] };
+    const ledger = (await (await reader.get('/services/fee-ledger')).json()) as {
+      totalCents: number;
+      entries: { kind: string; billablePages: number }[];
+    };
     expect(ledger.entries).toEqual([expect.objectContaining({ kind: 'docket-report' })]);
     expect(ledger.totalCents).toBe(10 * (ledger.entries[0]?.billablePages ?? 0));
     expect(ledger.totalCents).toBeGreaterThan(0);
@@ -141,13 +170,23 @@ describe('restricted (confidential) entries', () => {
   it('are filed only by a confidential information filer, open to no one through the notice, and only to that kind of account after login', async () => {
     const walsh = new CourtClient(court.url);
     await walsh.loginAs('twalsh');
-    const refused = await walsh.file({ caseId: 1017, eventId: 'confidential-version', partyIds: ['us-1017'], main: { name: 'bpi.pdf', bytes: await makePdf(1) } });
+    const refused = await walsh.file({
+      caseId: 1017,
+      eventId: 'confidential-version',
+      partyIds: ['us-1017'],
+      main: { name: 'bpi.pdf', bytes: await makePdf(1) },
+    });
     expect(refused.step).toBe('start');
     expect(errorText(refused.html)).toMatch(/Only a CM\/ECF Confidential Information Filer/);
 
     const patel = new CourtClient(court.url);
     await patel.loginAs('rpatel');
-    const filed = await patel.file({ caseId: 1017, eventId: 'confidential-version', partyIds: ['acme'], main: { name: 'bpi.pdf', bytes: await makePdf(3) } });
+    const filed = await patel.file({
+      caseId: 1017,
+      eventId: 'confidential-version',
+      partyIds: ['acme'],
+      main: { name: 'bpi.pdf', bytes: await makePdf(3) },
+    });
     expect(filed.kind).toBe('nef-receipt');
     await court.settleMail();
     const link = doc1Link(maildirMessages(court, 'thomas.walsh@usdoj.example').at(-1) ?? '');

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCourtDatabase } from '../../../src-main/training-court/court-database';
-import { createLoginService, loginMessages, loginsPerMinute, longestLoginIdCharacters, sessionLifetimeMs, trackedLoginIds } from '../../../src-main/training-court/login-service';
+import {
+  createLoginService,
+  loginMessages,
+  loginsPerMinute,
+  longestLoginIdCharacters,
+  sessionLifetimeMs,
+  trackedLoginIds,
+} from '../../../src-main/training-court/login-service';
 import { createLoginThrottle } from '../../../src-main/training-court/login-throttle';
 import { defaultSeed } from '../../../src-main/training-court/seed';
 import { CourtClient, pageKind, seededOtp, seededPassword, startTestCourt } from '../../support/training-court';
@@ -25,13 +32,22 @@ function client(): CourtClient {
 
 describe('the PACER login service (cso-auth) of the training court', () => {
   it('answers an MFA filer without a one-time passcode with HTTP 200 and loginResult 13', async () => {
-    const { status, reply } = await client().login({ loginId: 'jmorgan', password: seededPassword('jmorgan'), redactFlag: '1' });
+    const { status, reply } = await client().login({
+      loginId: 'jmorgan',
+      password: seededPassword('jmorgan'),
+      redactFlag: '1',
+    });
     expect(status).toBe(200);
     expect(reply).toEqual({ nextGenCSO: '', loginResult: '13', errorDescription: loginMessages.otpNeeded });
   });
 
   it('logs an MFA filer in with the current TOTP code and hands out a 128-character token', async () => {
-    const { reply } = await client().login({ loginId: 'jmorgan', password: seededPassword('jmorgan'), redactFlag: '1', otpCode: seededOtp('jmorgan') });
+    const { reply } = await client().login({
+      loginId: 'jmorgan',
+      password: seededPassword('jmorgan'),
+      redactFlag: '1',
+      otpCode: seededOtp('jmorgan'),
+    });
     expect(reply.loginResult).toBe('0');
     expect(reply.nextGenCSO).toMatch(/^[0-9a-f]{128}$/);
     expect(reply.errorDescription).toBe('');
@@ -40,7 +56,12 @@ describe('the PACER login service (cso-auth) of the training court', () => {
   it('refuses a wrong one-time passcode as it refuses a wrong password', async () => {
     const right = seededOtp('jmorgan');
     const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
-    const { reply } = await client().login({ loginId: 'jmorgan', password: seededPassword('jmorgan'), redactFlag: '1', otpCode: wrong });
+    const { reply } = await client().login({
+      loginId: 'jmorgan',
+      password: seededPassword('jmorgan'),
+      redactFlag: '1',
+      otpCode: wrong,
+    });
     expect(reply).toMatchObject({ loginResult: '13', errorDescription: loginMessages.invalid, nextGenCSO: '' });
   });
 
@@ -48,7 +69,12 @@ describe('the PACER login service (cso-auth) of the training court', () => {
     const { reply } = await client().login({ loginId: 'dchen', password: seededPassword('dchen'), redactFlag: '1' });
     expect(reply.loginResult).toBe('0');
     expect(reply.errorDescription).toBe(loginMessages.clientCodeMissing);
-    const withCode = await client().login({ loginId: 'dchen', password: seededPassword('dchen'), redactFlag: '1', clientCode: 'ACME-2026-001' });
+    const withCode = await client().login({
+      loginId: 'dchen',
+      password: seededPassword('dchen'),
+      redactFlag: '1',
+      clientCode: 'ACME-2026-001',
+    });
     expect(withCode.reply).toMatchObject({ loginResult: '0', errorDescription: '' });
   });
 
@@ -57,7 +83,10 @@ describe('the PACER login service (cso-auth) of the training court', () => {
     expect(status).toBe(200);
     expect(reply.loginResult).toBe('1');
     expect(reply.errorDescription).toContain('All filers must redact');
-    expect((await client().login({ loginId: 'rpatel', password: seededPassword('rpatel'), redactFlag: '1' })).reply.loginResult).toBe('0');
+    expect(
+      (await client().login({ loginId: 'rpatel', password: seededPassword('rpatel'), redactFlag: '1' })).reply
+        .loginResult,
+    ).toBe('0');
   });
 
   it("logs the firm's shared view-only account in without redactFlag (it never files)", async () => {
@@ -66,7 +95,11 @@ describe('the PACER login service (cso-auth) of the training court', () => {
   });
 
   it('tells a locked account it is locked, and a wrong password that it is wrong', async () => {
-    const locked = await client().login({ loginId: 'lockedout', password: seededPassword('lockedout'), redactFlag: '1' });
+    const locked = await client().login({
+      loginId: 'lockedout',
+      password: seededPassword('lockedout'),
+      redactFlag: '1',
+    });
     expect(locked.reply).toMatchObject({ loginResult: '1', errorDescription: loginMessages.locked });
     const wrong = await client().login({ loginId: 'twalsh', password: 'not-the-password', redactFlag: '1' });
     expect(wrong.reply).toMatchObject({ loginResult: '13', errorDescription: loginMessages.invalid });
@@ -75,12 +108,21 @@ describe('the PACER login service (cso-auth) of the training court', () => {
   });
 
   it('refuses a client code longer than 32 characters (FAQ 19)', async () => {
-    const { reply } = await client().login({ loginId: 'twalsh', password: seededPassword('twalsh'), redactFlag: '1', clientCode: 'x'.repeat(33) });
+    const { reply } = await client().login({
+      loginId: 'twalsh',
+      password: seededPassword('twalsh'),
+      redactFlag: '1',
+      clientCode: 'x'.repeat(33),
+    });
     expect(reply).toMatchObject({ loginResult: '1', errorDescription: loginMessages.clientCodeTooLong });
   });
 
   it('answers a request that is not JSON or lacks fields with a failure, not a crash', async () => {
-    const response = await fetch(`${court.url}/services/cso-auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const response = await fetch(`${court.url}/services/cso-auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ loginResult: '1', errorDescription: loginMessages.badRequest });
   });
@@ -122,7 +164,11 @@ describe('a throttle hostile login ids cannot grow', () => {
       body: JSON.stringify({ loginId: 'x'.repeat(1024 * 1024 - 100), password: 'x', redactFlag: '1' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ nextGenCSO: '', loginResult: '1', errorDescription: loginMessages.loginIdTooLong });
+    expect(await response.json()).toEqual({
+      nextGenCSO: '',
+      loginResult: '1',
+      errorDescription: loginMessages.loginIdTooLong,
+    });
     expect(longestLoginIdCharacters).toBeLessThanOrEqual(256);
   });
 
@@ -132,12 +178,15 @@ describe('a throttle hostile login ids cannot grow', () => {
     try {
       let now = Date.parse('2026-11-30T15:00:00Z');
       const service = createLoginService(db, () => now);
-      for (let index = 0; index < trackedLoginIds; index += 1) expect(service.login({ loginId: `probe-${index}`, password: 'x' }).status).toBe(200);
+      for (let index = 0; index < trackedLoginIds; index += 1)
+        expect(service.login({ loginId: `probe-${index}`, password: 'x' }).status).toBe(200);
       const refused = service.login({ loginId: 'one-more', password: 'x' });
       expect(refused.status).toBe(429);
       expect(refused.retryAfterSeconds).toBe(60);
       now += 60_000;
-      expect(service.login({ loginId: 'twalsh', password: seededPassword('twalsh'), redactFlag: '1' }).reply.loginResult).toBe('0');
+      expect(
+        service.login({ loginId: 'twalsh', password: seededPassword('twalsh'), redactFlag: '1' }).reply.loginResult,
+      ).toBe('0');
     } finally {
       db.close();
       rmSync(folder, { recursive: true, force: true });
@@ -152,7 +201,8 @@ describe('sessions', () => {
     try {
       let now = Date.parse('2026-11-30T15:00:00Z');
       const service = createLoginService(db, () => now);
-      const login = (loginId: string): string => service.login({ loginId, password: seededPassword(loginId), redactFlag: '1' }).reply.nextGenCSO;
+      const login = (loginId: string): string =>
+        service.login({ loginId, password: seededPassword(loginId), redactFlag: '1' }).reply.nextGenCSO;
       const ended = login('twalsh');
       service.logout({ nextGenCSO: ended });
       login('dchen');

@@ -31,7 +31,17 @@ describe('the training court’s state', () => {
     const first = await startTestCourt({ dataFolder });
     const filer = new CourtClient(first.url);
     await filer.loginAs('twalsh');
-    expect((await filer.file({ caseId: 1017, eventId: 'answer', partyIds: ['us-1017'], main: { name: 'answer.pdf', bytes: await makePdf(1) }, related: [1] })).kind).toBe('nef-receipt');
+    expect(
+      (
+        await filer.file({
+          caseId: 1017,
+          eventId: 'answer',
+          partyIds: ['us-1017'],
+          main: { name: 'answer.pdf', bytes: await makePdf(1) },
+          related: [1],
+        })
+      ).kind,
+    ).toBe('nef-receipt');
     expect(await docketRows(first.url)).toBe(2);
     await first.close();
 
@@ -47,13 +57,24 @@ describe('the training court’s state', () => {
 
 /** Runs the standalone court as `npm run training-court` does, until it has printed its URL and admin token. */
 function runCli(args: string[]): Promise<{ url: string; output: string; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(testBuildFolder, 'training-court', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(testBuildFolder, 'training-court', 'cli.js'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const url = /Training court running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (url && output.includes('Admin token:')) resolve({ url, output, stop: () => new Promise((done) => { child.once('exit', (code) => done(code)); child.kill('SIGTERM'); }) });
+      if (url && output.includes('Admin token:'))
+        resolve({
+          url,
+          output,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
+        });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -71,7 +92,9 @@ describe('npm run training-court', () => {
       const client = new CourtClient(court.url);
       await client.loginAs('twalsh');
       expect(pageKind(await (await client.get('/cgi-bin/DktRpt.pl?1017')).text())).toBe('docket-report');
-      const state = await fetch(`${court.url}/admin/state`, { headers: { 'x-training-court-admin': 'cli-test-token' } });
+      const state = await fetch(`${court.url}/admin/state`, {
+        headers: { 'x-training-court-admin': 'cli-test-token' },
+      });
       expect(state.status).toBe(200);
     } finally {
       expect(await court.stop()).toBe(0);

@@ -19,7 +19,11 @@ async function buildPdf(options: BuildOptions = {}): Promise<Uint8Array> {
   document.addPage([612, 792]).drawText('Memorandum in support of the motion to dismiss', { x: 72, y: 700, size: 12 });
   if (options.openAction !== undefined) {
     const { script, ...names } = options.openAction;
-    const action = document.context.obj({ Type: 'Action', ...names, ...(script === undefined ? {} : { JS: PDFString.of(script) }) });
+    const action = document.context.obj({
+      Type: 'Action',
+      ...names,
+      ...(script === undefined ? {} : { JS: PDFString.of(script) }),
+    });
     document.catalog.set(PDFName.of('OpenAction'), document.context.register(action));
   }
   return document.save({ useObjectStreams: options.useObjectStreams ?? false });
@@ -136,7 +140,10 @@ describe('code that may cause an external action (FAQ 49)', () => {
   });
 
   it('refuses JavaScript hidden inside a compressed object stream, where the raw bytes never show it', async () => {
-    const pdf = await buildPdf({ openAction: { S: 'JavaScript', script: 'app.alert("hello")' }, useObjectStreams: true });
+    const pdf = await buildPdf({
+      openAction: { S: 'JavaScript', script: 'app.alert("hello")' },
+      useObjectStreams: true,
+    });
     expect(latin1(pdf)).not.toContain('JavaScript');
     expectRefused(pdf, 'active-content');
   });
@@ -179,15 +186,27 @@ type Expectation = 'accepted' | UploadRule;
 
 const realFiles: ReadonlyArray<readonly [fixture: string, expectation: Expectation, behaviour: string]> = [
   ['freelawproject__x-ray/tests/assets/rectangles_no.pdf', 'accepted', 'takes a real court filing'],
-  ['freelawproject__x-ray/tests/assets/no_bad_redactions.7.1.pdf', 'accepted', 'takes a filing that shows the text "JS-6", which is not a /JS name'],
+  [
+    'freelawproject__x-ray/tests/assets/no_bad_redactions.7.1.pdf',
+    'accepted',
+    'takes a filing that shows the text "JS-6", which is not a /JS name',
+  ],
   ['py-pdf__sample-files/021-pdfa/crazyones-pdfa.pdf', 'accepted', 'takes a PDF/A file'],
   ['pdfcpu__pdfcpu/pkg/testdata/pdf20/viaIncrementalSave.pdf', 'accepted', 'takes a file saved incrementally'],
   ['qpdf__qpdf/qpdf/qtest/qpdf/hybrid-xref.pdf', 'accepted', 'takes a hybrid cross-reference file'],
   // The court's crude scanner looks only for action names: attachments and XFA forms pass here even though
   // NextGen 1.8 refuses attachments and the app's preflight flags both. Tests of the app should notice the gap.
-  ['py-pdf__sample-files/025-attachment/with-attachment.pdf', 'accepted', 'takes a file attachment, which it does not look for'],
+  [
+    'py-pdf__sample-files/025-attachment/with-attachment.pdf',
+    'accepted',
+    'takes a file attachment, which it does not look for',
+  ],
   ['chromium__pdfium/testing/resources/simple_xfa.pdf', 'accepted', 'takes an XFA form without scripts'],
-  ['openpreserve__format-corpus/pdfCabinetOfHorrors/encryption_nocopy.pdf', 'encrypted', 'refuses a copy-restricted file that opens without a password'],
+  [
+    'openpreserve__format-corpus/pdfCabinetOfHorrors/encryption_nocopy.pdf',
+    'encrypted',
+    'refuses a copy-restricted file that opens without a password',
+  ],
   ['qpdf__qpdf/qpdf/qtest/qpdf/enc-XI-R6,V5,O=master.pdf', 'encrypted', 'refuses AES-256 with only an owner password'],
   ['mozilla__pdf.js/test/pdfs/pr6531_1.pdf', 'encrypted', 'refuses a file that needs a password to open'],
   ['chromium__pdfium/testing/resources/launch_action.pdf', 'active-content', 'refuses a /Launch action'],
@@ -195,11 +214,23 @@ const realFiles: ReadonlyArray<readonly [fixture: string, expectation: Expectati
   ['chromium__pdfium/testing/resources/annot_javascript.pdf', 'active-content', 'refuses a form field’s JavaScript'],
   ['mozilla__pdf.js/test/pdfs/multimedia_annotations.pdf', 'active-content', 'refuses /RichMedia annotations'],
   ['openpreserve__format-corpus/pdfCabinetOfHorrors/webCapture.pdf', 'active-content', 'refuses a /SubmitForm action'],
-  ['mozilla__pdf.js/test/pdfs/xfa_issue14315.pdf', 'active-content', 'refuses JavaScript found only inside object streams'],
-  ['pdfcpu__pdfcpu/pkg/samples/form/demoSinglePage/english.pdf', 'active-content', 'refuses a form whose scripts are only inside object streams'],
+  [
+    'mozilla__pdf.js/test/pdfs/xfa_issue14315.pdf',
+    'active-content',
+    'refuses JavaScript found only inside object streams',
+  ],
+  [
+    'pdfcpu__pdfcpu/pkg/samples/form/demoSinglePage/english.pdf',
+    'active-content',
+    'refuses a form whose scripts are only inside object streams',
+  ],
   ['mozilla__pdf.js/test/pdfs/bug1606566.pdf', 'not-pdf', 'refuses a file with no %PDF- header'],
   ['chromium__pdfium/testing/resources/trailer_unterminated.pdf', 'not-pdf', 'refuses a trailer that is never closed'],
-  ['chromium__pdfium/testing/resources/parser_rebuildxref_error_notrailer.pdf', 'not-pdf', 'refuses a file with no trailer'],
+  [
+    'chromium__pdfium/testing/resources/parser_rebuildxref_error_notrailer.pdf',
+    'not-pdf',
+    'refuses a file with no trailer',
+  ],
   ['mozilla__pdf.js/test/pdfs/scan-bad.pdf', 'not-pdf', 'refuses a scan with 11 KB of junk after its %%EOF'],
 ];
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/core/errors';
-import { createCredentialVault, createMemorylessSecretStore, normaliseTotpSecret } from '../../../src-main/core/vault/credential-vault';
+import {
+  createCredentialVault,
+  createMemorylessSecretStore,
+  normaliseTotpSecret,
+} from '../../../src-main/core/vault/credential-vault';
 import { keychainItemName, parseKeychainItemName } from '../../../src-main/core/vault/keychain-item-name';
 import type { SecretStore } from '../../../src-main/core/vault/secret-store';
 import { VaultError } from '../../../src-main/core/vault/vault-error';
@@ -76,16 +80,22 @@ describe('keychain item names', () => {
   it('round-trip through the name the keychain shows', () => {
     expect(keychainItemName('cit-training', 'jdoe', 'password')).toBe('cit-training/jdoe');
     expect(keychainItemName('cit-training', 'jdoe', 'totp-secret')).toBe('cit-training/jdoe#totp');
-    expect(parseKeychainItemName('cit-training/jdoe#totp')).toEqual({ courtProfile: 'cit-training', loginId: 'jdoe', kind: 'totp-secret' });
+    expect(parseKeychainItemName('cit-training/jdoe#totp')).toEqual({
+      courtProfile: 'cit-training',
+      loginId: 'jdoe',
+      kind: 'totp-secret',
+    });
   });
 
   it('are not found in names ECF Desk did not write', () => {
-    for (const name of ['jdoe', 'a/b/c', '/jdoe', 'nysd/', 'nysd/jdoe#otp', '.availability-check']) expect(parseKeychainItemName(name)).toBeNull();
+    for (const name of ['jdoe', 'a/b/c', '/jdoe', 'nysd/', 'nysd/jdoe#otp', '.availability-check'])
+      expect(parseKeychainItemName(name)).toBeNull();
   });
 });
 
 describe('createMemorylessSecretStore (saving turned off, or no keychain)', () => {
-  const reason = 'Your firm’s policy turns off saving passwords; ECF Desk will ask for your PACER password at each login.';
+  const reason =
+    'Your firm’s policy turns off saving passwords; ECF Desk will ask for your PACER password at each login.';
 
   it('says why it is unavailable, finds nothing and deletes nothing', async () => {
     const store = createMemorylessSecretStore(reason, 'macOS Keychain');

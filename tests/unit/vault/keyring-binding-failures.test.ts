@@ -33,7 +33,11 @@ function fakeBinding(behaviour: { readonly failProbe?: string; readonly failSet?
       return false;
     }
   }
-  return { binding: { AsyncEntry: FakeEntry, findCredentialsAsync: async () => [] }, entryOptions, probes: () => probes };
+  return {
+    binding: { AsyncEntry: FakeEntry, findCredentialsAsync: async () => [] },
+    entryOptions,
+    probes: () => probes,
+  };
 }
 
 async function rejectionOf(call: Promise<unknown>): Promise<VaultError> {
@@ -51,7 +55,11 @@ describe('createKeyringSecretStore around the native binding', () => {
     const store = createKeyringSecretStore({ platform: 'linux', loadKeyring: async () => fake.binding });
     await store.set('nysd/jdoe', 'pw');
     await store.get('nysd/jdoe');
-    expect(fake.entryOptions).toEqual([{ linux: { store: 'secret-service' } }, { linux: { store: 'secret-service' } }, { linux: { store: 'secret-service' } }]);
+    expect(fake.entryOptions).toEqual([
+      { linux: { store: 'secret-service' } },
+      { linux: { store: 'secret-service' } },
+      { linux: { store: 'secret-service' } },
+    ]);
   });
 
   it('passes no Linux options on macOS or Windows, and names their keychains', async () => {
@@ -68,7 +76,10 @@ describe('createKeyringSecretStore around the native binding', () => {
   });
 
   it('probes the keychain once and remembers the answer', async () => {
-    const fake = fakeBinding({ failProbe: 'Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files' });
+    const fake = fakeBinding({
+      failProbe:
+        'Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files',
+    });
     const store = createKeyringSecretStore({ platform: 'linux', loadKeyring: async () => fake.binding });
     await store.availability();
     await store.availability();
@@ -92,7 +103,10 @@ describe('createKeyringSecretStore around the native binding', () => {
         throw new Error('Cannot find native binding.');
       },
     });
-    await expect(store.availability()).resolves.toMatchObject({ isAvailable: false, reason: expect.stringContaining('keychain component did not load') });
+    await expect(store.availability()).resolves.toMatchObject({
+      isAvailable: false,
+      reason: expect.stringContaining('keychain component did not load'),
+    });
     expect((await rejectionOf(store.set('nysd/jdoe', 'pw'))).code).toBe('vault.unavailable');
   });
 
@@ -101,7 +115,9 @@ describe('createKeyringSecretStore around the native binding', () => {
     const store = createKeyringSecretStore({ platform: 'linux', loadKeyring: async () => fake.binding });
     const error = await rejectionOf(store.set('nysd/jdoe', 'Tr0ub4dor&3'));
     expect(error.code).toBe('vault.failed');
-    expect(error.message).toBe('The Secret Service (GNOME Keyring or KWallet) could not save the password. Check that it is unlocked, then try again. The system said: Attribute value [secret removed] rejected');
+    expect(error.message).toBe(
+      'The Secret Service (GNOME Keyring or KWallet) could not save the password. Check that it is unlocked, then try again. The system said: Attribute value [secret removed] rejected',
+    );
     expect(JSON.stringify(error.toInfo())).not.toContain('Tr0ub4dor&3');
   });
 });

@@ -23,8 +23,16 @@ afterEach(async () => {
 });
 
 /** Runs libsecret's own command-line tool against the test session: an independent look into the Secret Service. */
-function secretTool(args: readonly string[], input?: string): { readonly status: number | null; readonly stdout: string; readonly stderr: string } {
-  const result = spawnSync('secret-tool', args, { env: { ...process.env, ...session?.env }, input, encoding: 'utf8', timeout: 10_000 });
+function secretTool(
+  args: readonly string[],
+  input?: string,
+): { readonly status: number | null; readonly stdout: string; readonly stderr: string } {
+  const result = spawnSync('secret-tool', args, {
+    env: { ...process.env, ...session?.env },
+    input,
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,68 +48,77 @@ function lookUpInSecretService(service: string, username: string): string | null
   return status === 0 ? stdout : null;
 }
 
-describe.skipIf(session === null)('createKeyringSecretStore against a real Secret Service (gnome-keyring; skipped without it)', () => {
-  it('names the keychain as Linux users know it and finds it available', async () => {
-    expect(store.keychainName).toBe('Secret Service (GNOME Keyring or KWallet)');
-    await expect(store.availability()).resolves.toEqual({ isAvailable: true });
-  });
+describe.skipIf(session === null)(
+  'createKeyringSecretStore against a real Secret Service (gnome-keyring; skipped without it)',
+  () => {
+    it('names the keychain as Linux users know it and finds it available', async () => {
+      expect(store.keychainName).toBe('Secret Service (GNOME Keyring or KWallet)');
+      await expect(store.availability()).resolves.toEqual({ isAvailable: true });
+    });
 
-  it('checks availability without leaving an item behind', async () => {
-    await store.availability();
-    expect(usernamesInSecretService('ECF Desk')).toEqual([]);
-  });
+    it('checks availability without leaving an item behind', async () => {
+      await store.availability();
+      expect(usernamesInSecretService('ECF Desk')).toEqual([]);
+    });
 
-  it('reads back a saved password, which the Secret Service holds under service "ECF Desk" and the account as username', async () => {
-    await store.set('nysd/jdoe', 'correct horse battery staple');
-    await expect(store.get('nysd/jdoe')).resolves.toBe('correct horse battery staple');
-    expect(lookUpInSecretService('ECF Desk', 'nysd/jdoe')).toBe('correct horse battery staple');
-  });
+    it('reads back a saved password, which the Secret Service holds under service "ECF Desk" and the account as username', async () => {
+      await store.set('nysd/jdoe', 'correct horse battery staple');
+      await expect(store.get('nysd/jdoe')).resolves.toBe('correct horse battery staple');
+      expect(lookUpInSecretService('ECF Desk', 'nysd/jdoe')).toBe('correct horse battery staple');
+    });
 
-  it('replaces a password saved again, keeping one item', async () => {
-    await store.set('nysd/jdoe', 'first password');
-    await store.set('nysd/jdoe', 'second password');
-    await expect(store.get('nysd/jdoe')).resolves.toBe('second password');
-    expect(usernamesInSecretService('ECF Desk')).toEqual(['nysd/jdoe']);
-  });
+    it('replaces a password saved again, keeping one item', async () => {
+      await store.set('nysd/jdoe', 'first password');
+      await store.set('nysd/jdoe', 'second password');
+      await expect(store.get('nysd/jdoe')).resolves.toBe('second password');
+      expect(usernamesInSecretService('ECF Desk')).toEqual(['nysd/jdoe']);
+    });
 
-  it('deletes an item, and says so only when there was one', async () => {
-    await store.set('nysd/jdoe', 'to be removed');
-    await expect(store.delete('nysd/jdoe')).resolves.toBe(true);
-    await expect(store.delete('nysd/jdoe')).resolves.toBe(false);
-    await expect(store.get('nysd/jdoe')).resolves.toBeNull();
-    expect(lookUpInSecretService('ECF Desk', 'nysd/jdoe')).toBeNull();
-  });
+    it('deletes an item, and says so only when there was one', async () => {
+      await store.set('nysd/jdoe', 'to be removed');
+      await expect(store.delete('nysd/jdoe')).resolves.toBe(true);
+      await expect(store.delete('nysd/jdoe')).resolves.toBe(false);
+      await expect(store.get('nysd/jdoe')).resolves.toBeNull();
+      expect(lookUpInSecretService('ECF Desk', 'nysd/jdoe')).toBeNull();
+    });
 
-  it('reads nothing for an account never saved', async () => {
-    await expect(store.get('cit-training/nobody')).resolves.toBeNull();
-  });
+    it('reads nothing for an account never saved', async () => {
+      await expect(store.get('cit-training/nobody')).resolves.toBeNull();
+    });
 
-  it('keeps a password with accents, CJK, an emoji and edge spaces exactly as typed', async () => {
-    const password = ' Pässwörd ✓ 密码 🔐 ';
-    await store.set('cit-training/unicode', password);
-    await expect(store.get('cit-training/unicode')).resolves.toBe(password);
-    expect(lookUpInSecretService('ECF Desk', 'cit-training/unicode')).toBe(password);
-  });
+    it('keeps a password with accents, CJK, an emoji and edge spaces exactly as typed', async () => {
+      const password = ' Pässwörd ✓ 密码 🔐 ';
+      await store.set('cit-training/unicode', password);
+      await expect(store.get('cit-training/unicode')).resolves.toBe(password);
+      expect(lookUpInSecretService('ECF Desk', 'cit-training/unicode')).toBe(password);
+    });
 
-  it('lists only its own service’s account names, never their secrets', async () => {
-    await store.set('nysd/jdoe', 'secret-one');
-    await store.set('cit-training/asmith', 'secret-two');
-    await otherApp.set('someone', 'secret-of-another-app');
-    secretTool(['store', '--label', 'Unrelated', 'service', 'Unrelated Tool', 'username', 'nysd/jdoe'], 'unrelated-secret');
+    it('lists only its own service’s account names, never their secrets', async () => {
+      await store.set('nysd/jdoe', 'secret-one');
+      await store.set('cit-training/asmith', 'secret-two');
+      await otherApp.set('someone', 'secret-of-another-app');
+      secretTool(
+        ['store', '--label', 'Unrelated', 'service', 'Unrelated Tool', 'username', 'nysd/jdoe'],
+        'unrelated-secret',
+      );
 
-    const accounts = await store.list();
-    expect(accounts).toEqual(['cit-training/asmith', 'nysd/jdoe']);
-    expect(JSON.stringify(accounts)).not.toMatch(/secret/);
-    expect(usernamesInSecretService('Unrelated Tool')).toEqual(['nysd/jdoe']);
-    secretTool(['clear', 'service', 'Unrelated Tool']);
-  });
+      const accounts = await store.list();
+      expect(accounts).toEqual(['cit-training/asmith', 'nysd/jdoe']);
+      expect(JSON.stringify(accounts)).not.toMatch(/secret/);
+      expect(usernamesInSecretService('Unrelated Tool')).toEqual(['nysd/jdoe']);
+      secretTool(['clear', 'service', 'Unrelated Tool']);
+    });
 
-  it('sees an item another Secret Service client saved under "ECF Desk" (the item is really in the shared keychain)', async () => {
-    secretTool(['store', '--label', 'ECF Desk test', 'service', 'ECF Desk', 'username', 'nysd/from-secret-tool'], 'stored by secret-tool');
-    await expect(store.get('nysd/from-secret-tool')).resolves.toBe('stored by secret-tool');
-    await expect(store.list()).resolves.toEqual(['nysd/from-secret-tool']);
-  });
-});
+    it('sees an item another Secret Service client saved under "ECF Desk" (the item is really in the shared keychain)', async () => {
+      secretTool(
+        ['store', '--label', 'ECF Desk test', 'service', 'ECF Desk', 'username', 'nysd/from-secret-tool'],
+        'stored by secret-tool',
+      );
+      await expect(store.get('nysd/from-secret-tool')).resolves.toBe('stored by secret-tool');
+      await expect(store.list()).resolves.toEqual(['nysd/from-secret-tool']);
+    });
+  },
+);
 
 describe.skipIf(session === null)('createCredentialVault over the real Secret Service', () => {
   const vault = createCredentialVault(store);

@@ -55,8 +55,17 @@ describe('createKeyringSecretStore where Linux has no Secret Service', () => {
   let restoreEnv = (): void => undefined;
   beforeEach(() => {
     home = mkdtempSync(path.join(os.tmpdir(), 'ecf-desk-no-keychain-'));
-    const xdg = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'), XDG_CACHE_HOME: path.join(home, 'cache') };
-    restoreEnv = applyToProcessEnv({ ...xdg, XDG_RUNTIME_DIR: path.join(home, 'run'), DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-such-bus')}` });
+    const xdg = {
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      XDG_DATA_HOME: path.join(home, 'data'),
+      XDG_CACHE_HOME: path.join(home, 'cache'),
+    };
+    restoreEnv = applyToProcessEnv({
+      ...xdg,
+      XDG_RUNTIME_DIR: path.join(home, 'run'),
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-such-bus')}`,
+    });
   });
   afterEach(() => {
     restoreEnv();
@@ -68,20 +77,28 @@ describe('createKeyringSecretStore where Linux has no Secret Service', () => {
     const availability = await store.availability();
     expect(availability.isAvailable).toBe(false);
     if (availability.isAvailable) return;
-    expect(availability.reason).toMatch(/^No Secret Service \(GNOME Keyring or KWallet\) is running in this session\. The system said: .*Failed to connect/);
+    expect(availability.reason).toMatch(
+      /^No Secret Service \(GNOME Keyring or KWallet\) is running in this session\. The system said: .*Failed to connect/,
+    );
   });
 
   it('refuses every call and writes nothing: no kernel keyring item, no file', async () => {
     await expectNothingStoredAnywhere(createKeyringSecretStore({ platform: 'linux' }), home);
   });
 
-  it.skipIf(bareBus === null)('is unavailable too on a session bus with no Secret Service and nothing to start one', async () => {
-    restoreEnv();
-    restoreEnv = applyToProcessEnv({ ...bareBus?.env, HOME: home });
-    const store = createKeyringSecretStore({ platform: 'linux' });
-    await expect(store.availability()).resolves.toMatchObject({ isAvailable: false, reason: expect.stringMatching(/^No Secret Service/) });
-    await expectNothingStoredAnywhere(store, home);
-  });
+  it.skipIf(bareBus === null)(
+    'is unavailable too on a session bus with no Secret Service and nothing to start one',
+    async () => {
+      restoreEnv();
+      restoreEnv = applyToProcessEnv({ ...bareBus?.env, HOME: home });
+      const store = createKeyringSecretStore({ platform: 'linux' });
+      await expect(store.availability()).resolves.toMatchObject({
+        isAvailable: false,
+        reason: expect.stringMatching(/^No Secret Service/),
+      });
+      await expectNothingStoredAnywhere(store, home);
+    },
+  );
 
   it('has a binding whose listing talks only to the Secret Service, with no kernel keyring fallback', async () => {
     // list() relies on this: findCredentialsAsync takes no store option, so it must not fall back on its own.

@@ -43,28 +43,52 @@ interface RawResponse {
 }
 
 /** A raw HTTP request, so tests can send the Host and Origin headers a browser would not let a page forge. */
-function send(method: string, pathname: string, headers: Record<string, string>, body?: Uint8Array | string): Promise<RawResponse> {
+function send(
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body?: Uint8Array | string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: '127.0.0.1', port: server.port, method, path: pathname, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const bytes = Buffer.concat(chunks);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes.toString('utf8'), bytes });
-      });
-    });
+    const outgoing = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method,
+        path: pathname,
+        headers: { host: `127.0.0.1:${server.port}`, ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes.toString('utf8'), bytes });
+        });
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });
 }
 
 function call(channel: string, args: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return send('POST', `/api/${channel}`, { 'content-type': 'application/json', 'x-ecf-token': token, ...headers }, JSON.stringify(args));
+  return send(
+    'POST',
+    `/api/${channel}`,
+    { 'content-type': 'application/json', 'x-ecf-token': token, ...headers },
+    JSON.stringify(args),
+  );
 }
 
 function upload(name: string, bytes: Uint8Array): Promise<RawResponse> {
   const args = encodeURIComponent(JSON.stringify({ jobId: `job-${name}`, name }));
-  return send('POST', '/api/documents.add', { 'content-type': 'application/octet-stream', 'x-ecf-token': token, 'x-ecf-arguments': args }, bytes);
+  return send(
+    'POST',
+    '/api/documents.add',
+    { 'content-type': 'application/octet-stream', 'x-ecf-token': token, 'x-ecf-arguments': args },
+    bytes,
+  );
 }
 
 describe('browser mode server', () => {
@@ -101,7 +125,12 @@ describe('browser mode server', () => {
   });
 
   it('answers a malformed payload with invalid-arguments, and the server keeps working', async () => {
-    const malformed = await send('POST', '/api/documents.remove', { 'content-type': 'application/json', 'x-ecf-token': token }, '{not json');
+    const malformed = await send(
+      'POST',
+      '/api/documents.remove',
+      { 'content-type': 'application/json', 'x-ecf-token': token },
+      '{not json',
+    );
     expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     const wrongShape = await call('documents.remove', { id: 7 });
     expect(JSON.parse(wrongShape.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
@@ -114,7 +143,10 @@ describe('browser mode server', () => {
     const pdf = JSON.parse((await upload('brief.pdf', await makePdf(4))).body);
     expect(pdf).toMatchObject({ ok: true, value: { name: 'brief.pdf', pages: 4, problem: null } });
     const notPdf = JSON.parse((await upload('letter.docx', makeNotPdf())).body);
-    expect(notPdf).toMatchObject({ ok: true, value: { name: 'letter.docx', pages: null, problem: { code: 'document.not-pdf' } } });
+    expect(notPdf).toMatchObject({
+      ok: true,
+      value: { name: 'letter.docx', pages: null, problem: { code: 'document.not-pdf' } },
+    });
 
     await server.close();
     await start();
@@ -133,8 +165,12 @@ describe('browser mode server', () => {
     expect(new Uint8Array(content.bytes)).toEqual(pdf);
 
     expect((await call('documents.content', { id: added.value.id }, { 'x-ecf-token': '' })).status).toBe(401);
-    expect((await call('documents.content', { id: added.value.id }, { host: `attacker.example:${server.port}` })).status).toBe(421);
-    expect((await call('documents.content', { id: added.value.id }, { origin: 'http://attacker.example' })).status).toBe(403);
+    expect(
+      (await call('documents.content', { id: added.value.id }, { host: `attacker.example:${server.port}` })).status,
+    ).toBe(421);
+    expect(
+      (await call('documents.content', { id: added.value.id }, { origin: 'http://attacker.example' })).status,
+    ).toBe(403);
   });
 
   it('answers a failed call for bytes with a JSON envelope, as every other failure', async () => {
@@ -142,19 +178,34 @@ describe('browser mode server', () => {
     expect(missing.headers['content-type']).toContain('application/json');
     expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'document.not-found' } });
     const notPdf = JSON.parse((await upload('letter.docx', makeNotPdf())).body) as { value: { id: string } };
-    expect(JSON.parse((await call('documents.content', { id: notPdf.value.id })).body)).toMatchObject({ ok: false, error: { code: 'document.not-checkable' } });
+    expect(JSON.parse((await call('documents.content', { id: notPdf.value.id })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'document.not-checkable' },
+    });
   });
 
   it('streams progress events for an upload to an open page', async () => {
     const frames: string[] = [];
     const stream = await new Promise<IncomingMessage>((resolve) => {
-      httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, 'x-ecf-token': token } }, resolve).end();
+      httpRequest(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${server.port}`, 'x-ecf-token': token },
+        },
+        resolve,
+      ).end();
     });
     stream.on('data', (chunk: Buffer) => frames.push(chunk.toString('utf8')));
     await upload('exhibit.pdf', await makePdf(2));
     await new Promise((resolve) => setTimeout(resolve, 100));
     stream.destroy();
-    const events = frames.join('').split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as { event: string; payload: { phase?: string } });
+    const events = frames
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)) as { event: string; payload: { phase?: string } });
     const phases = events.filter((event) => event.event === 'documents.progress').map((event) => event.payload.phase);
     expect(phases[0]).toBe('hashing');
     expect(phases).toContain('reading-pages');

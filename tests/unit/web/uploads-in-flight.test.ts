@@ -61,7 +61,11 @@ interface Answer {
 }
 
 /** Starts an upload of `declaredBytes` on its own connection; the caller writes the body and ends it. */
-function startUpload(name: string, declaredBytes: number, { server, token }: Target = capped): { request: ClientRequest; answer: Promise<Answer> } {
+function startUpload(
+  name: string,
+  declaredBytes: number,
+  { server, token }: Target = capped,
+): { request: ClientRequest; answer: Promise<Answer> } {
   const request = httpRequest({
     agent: false,
     host: '127.0.0.1',
@@ -80,7 +84,12 @@ function startUpload(name: string, declaredBytes: number, { server, token }: Tar
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, envelope: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer['envelope'] }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          envelope: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer['envelope'],
+        }),
+      );
     });
     request.on('error', reject);
   });
@@ -117,20 +126,25 @@ function upload(name: string, bytes: Uint8Array): Promise<Answer> {
 
 describe('uploads in flight in browser mode', () => {
   // First in the file: the peak is the process's own, so nothing earlier in it may have raised the mark.
-  it.runIf(existsSync('/proc/self/status'))('takes eight 50 MB uploads at once without its peak memory growing by the 400 MB they carry', async () => {
-    const roomForOne = 64 * megabyte;
-    const target = targetOf(await startServer(path.join(scratch, 'memory'), roomForOne));
-    try {
-      const before = peakResidentBytes();
-      const answers = await Promise.all(Array.from({ length: 8 }, (_, index) => streamUpload(`volume-${index}.pdf`, 50 * megabyte, target)));
-      expect(answers.map((answer) => answer.envelope.ok)).toEqual(Array.from({ length: 8 }, () => true));
-      // Measured: about 170 MB with room for one (read and worked on in turn), 920 MB with no cap at all.
-      expect(peakResidentBytes() - before).toBeLessThan(400 * megabyte);
-      expect(target.server.uploadsInFlight().peakHeldBytes).toBeLessThanOrEqual(roomForOne);
-    } finally {
-      await target.server.close();
-    }
-  });
+  it.runIf(existsSync('/proc/self/status'))(
+    'takes eight 50 MB uploads at once without its peak memory growing by the 400 MB they carry',
+    async () => {
+      const roomForOne = 64 * megabyte;
+      const target = targetOf(await startServer(path.join(scratch, 'memory'), roomForOne));
+      try {
+        const before = peakResidentBytes();
+        const answers = await Promise.all(
+          Array.from({ length: 8 }, (_, index) => streamUpload(`volume-${index}.pdf`, 50 * megabyte, target)),
+        );
+        expect(answers.map((answer) => answer.envelope.ok)).toEqual(Array.from({ length: 8 }, () => true));
+        // Measured: about 170 MB with room for one (read and worked on in turn), 920 MB with no cap at all.
+        expect(peakResidentBytes() - before).toBeLessThan(400 * megabyte);
+        expect(target.server.uploadsInFlight().peakHeldBytes).toBeLessThanOrEqual(roomForOne);
+      } finally {
+        await target.server.close();
+      }
+    },
+  );
 
   it('never holds more than the cap of several concurrent large uploads, and answers every one of them', async () => {
     const files = Array.from({ length: 6 }, () => new Uint8Array(randomBytes(3 * megabyte)));
@@ -174,7 +188,11 @@ describe('uploads in flight in browser mode', () => {
     await vi.waitFor(() => expect(capped.server.uploadsInFlight().heldBytes).toBe(cap), { timeout: 10_000 });
     const waiting = upload('waiting.pdf', new Uint8Array(randomBytes(1024)));
     await vi.waitFor(() => expect(capped.server.uploadsInFlight().waitingCount).toBe(1), { timeout: 10_000 });
-    const list = await fetch(`http://127.0.0.1:${capped.server.port}/api/documents.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ecf-token': capped.token }, body: '{}' });
+    const list = await fetch(`http://127.0.0.1:${capped.server.port}/api/documents.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ecf-token': capped.token },
+      body: '{}',
+    });
     expect(await list.json()).toMatchObject({ ok: true });
     stalled.request.end(new Uint8Array(cap - 1024));
     expect((await stalled.answer).envelope.ok).toBe(true);

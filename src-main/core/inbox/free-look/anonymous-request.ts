@@ -25,7 +25,11 @@ const pdfHeader = new TextEncoder().encode('%PDF-');
  * courtlistener#1974 is to never log in on a magic link, so no account can be charged). Redirects are handed back
  * rather than followed, so the caller decides where it is willing to go. Never throws.
  */
-export async function requestAnonymously(fetchCourt: CourtFetch, url: string, limits: RequestLimits): Promise<AnonymousReply> {
+export async function requestAnonymously(
+  fetchCourt: CourtFetch,
+  url: string,
+  limits: RequestLimits,
+): Promise<AnonymousReply> {
   // `credentials` and `redirect` are standard fetch options; Node's fetch and Electron's net.fetch honour them.
   const init: Parameters<CourtFetch>[1] & RequestInit = {
     method: 'GET',
@@ -39,28 +43,50 @@ export async function requestAnonymously(fetchCourt: CourtFetch, url: string, li
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
       const location = response.headers.get('location');
-      return location ? { kind: 'redirect', location } : { kind: 'failed', message: `The court sent ECF Desk elsewhere without saying where (HTTP ${response.status}).` };
+      return location
+        ? { kind: 'redirect', location }
+        : {
+            kind: 'failed',
+            message: `The court sent ECF Desk elsewhere without saying where (HTTP ${response.status}).`,
+          };
     }
     if (response.status >= 500) {
       await response.body?.cancel();
-      return { kind: 'failed', message: `The court's system had an error (HTTP ${response.status}). ECF Desk will try again later.` };
+      return {
+        kind: 'failed',
+        message: `The court's system had an error (HTTP ${response.status}). ECF Desk will try again later.`,
+      };
     }
     if (!response.ok) {
       await response.body?.cancel();
       return { kind: 'failed', message: `The court refused to show the document (HTTP ${response.status}).` };
     }
     const body = await readLimitedBody(response, limits.maxBytes);
-    if (body === null) return { kind: 'failed', message: `The document is larger than ECF Desk accepts (${Math.round(limits.maxBytes / (1024 * 1024))} MB). Open it from the notice instead.` };
+    if (body === null)
+      return {
+        kind: 'failed',
+        message: `The document is larger than ECF Desk accepts (${Math.round(limits.maxBytes / (1024 * 1024))} MB). Open it from the notice instead.`,
+      };
     if (hasPdfHeader(body)) return { kind: 'pdf', bytes: body };
     const contentType = response.headers.get('content-type') ?? '';
-    if (/application\/pdf/i.test(contentType)) return { kind: 'failed', message: 'The court said it sent a PDF, but the file is not one. ECF Desk will try again later.' };
+    if (/application\/pdf/i.test(contentType))
+      return {
+        kind: 'failed',
+        message: 'The court said it sent a PDF, but the file is not one. ECF Desk will try again later.',
+      };
     return { kind: 'html', html: new TextDecoder('utf-8').decode(body) };
   } catch (error) {
     if (error instanceof RefusedUrlError) return { kind: 'refused', message: error.message };
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      return { kind: 'failed', message: `The court did not answer within ${Math.round(limits.timeoutMs / 1000)} seconds. ECF Desk will try again later.` };
+      return {
+        kind: 'failed',
+        message: `The court did not answer within ${Math.round(limits.timeoutMs / 1000)} seconds. ECF Desk will try again later.`,
+      };
     }
-    return { kind: 'failed', message: `The court could not be reached (${error instanceof Error ? error.message : String(error)}). ECF Desk will try again later.` };
+    return {
+      kind: 'failed',
+      message: `The court could not be reached (${error instanceof Error ? error.message : String(error)}). ECF Desk will try again later.`,
+    };
   }
 }
 

@@ -13,7 +13,12 @@ export type MenuDocument = SelectionLink & { readonly refusal: string | null };
 export type LinkOutcome =
   | { readonly kind: 'pdf'; readonly bytes: Uint8Array }
   | { readonly kind: 'selection'; readonly documents: readonly MenuDocument[] }
-  | { readonly kind: 'stopped'; readonly state: StoppedState; readonly message: string; readonly feeCents: number | null }
+  | {
+      readonly kind: 'stopped';
+      readonly state: StoppedState;
+      readonly message: string;
+      readonly feeCents: number | null;
+    }
   /** The court's page pointed somewhere the URL gate refuses: the document is flagged, never fetched. */
   | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
@@ -24,9 +29,12 @@ const maxHops = 5;
 /** Plain-words explanations of the stops (the court's free-look rules: one look, 15 days, never for sealed documents). */
 export const stopMessages: Readonly<Record<StoppedState, string>> = {
   used: 'The free look at this document was used already: the court now asks for a PACER login, and viewing it costs PACER fees. ECF Desk paid nothing.',
-  expired: 'The free look at this document has expired (notice links are free for 15 days). Viewing it now costs PACER fees. ECF Desk paid nothing.',
-  sealed: 'This document is sealed or restricted: the court asks for a login even through the notice link. Open it in CM/ECF with an account allowed to see it.',
-  'no-free-look': 'This notice carries no free look (a multi-case notice gives it to the first case only). Viewing the document costs PACER fees. ECF Desk did not open it.',
+  expired:
+    'The free look at this document has expired (notice links are free for 15 days). Viewing it now costs PACER fees. ECF Desk paid nothing.',
+  sealed:
+    'This document is sealed or restricted: the court asks for a login even through the notice link. Open it in CM/ECF with an account allowed to see it.',
+  'no-free-look':
+    'This notice carries no free look (a multi-case notice gives it to the first case only). Viewing the document costs PACER fees. ECF Desk did not open it.',
 };
 
 /**
@@ -40,12 +48,21 @@ export const stopMessages: Readonly<Record<StoppedState, string>> = {
 export async function followDocumentLink(
   fetchCourt: CourtFetch,
   url: string,
-  options: RequestLimits & { readonly opened: Set<string>; readonly allowsSelection: boolean; readonly readPage: CourtPageReader },
+  options: RequestLimits & {
+    readonly opened: Set<string>;
+    readonly allowsSelection: boolean;
+    readonly readPage: CourtPageReader;
+  },
 ): Promise<LinkOutcome> {
   let current = withUseMagic(new URL(url).href);
   let hasFollowedFrame = false;
   for (let hop = 0; hop < maxHops; hop += 1) {
-    if (options.opened.has(current)) return { kind: 'failed', message: 'The court sent ECF Desk back to a page it had opened already. ECF Desk stopped rather than ask twice.' };
+    if (options.opened.has(current))
+      return {
+        kind: 'failed',
+        message:
+          'The court sent ECF Desk back to a page it had opened already. ECF Desk stopped rather than ask twice.',
+      };
     options.opened.add(current);
     const reply = await requestAnonymously(fetchCourt, current, options);
     if (reply.kind === 'failed' || reply.kind === 'refused') return reply;
@@ -57,34 +74,57 @@ export async function followDocumentLink(
         continue;
       }
       // Real CM/ECF sends a used or expired link to PACER's login page; it is recognised, not requested.
-      return URL.canParse(reply.location, current) && isCourtLoginPage(new URL(reply.location, current).href) ? stopped('used') : { kind: 'refused', message: target.reason };
+      return URL.canParse(reply.location, current) && isCourtLoginPage(new URL(reply.location, current).href)
+        ? stopped('used')
+        : { kind: 'refused', message: target.reason };
     }
     const page = await options.readPage(reply.html, current);
     switch (page.kind) {
       case 'receipt': {
         const price = page.feeCents === null ? 'a price' : `a price ($${(page.feeCents / 100).toFixed(2)})`;
-        return { kind: 'stopped', state: 'used', message: `The court showed ${price} instead of the free look. ECF Desk stopped there and paid nothing.`, feeCents: page.feeCents };
+        return {
+          kind: 'stopped',
+          state: 'used',
+          message: `The court showed ${price} instead of the free look. ECF Desk stopped there and paid nothing.`,
+          feeCents: page.feeCents,
+        };
       }
       case 'login':
         return stopped(page.state);
       case 'confirm-free-look': {
         const target = page.continueUrl === null ? null : checkCourtHop(page.continueUrl, current);
-        if (target === null) return { kind: 'failed', message: 'The court asked to confirm the free look, and its page offered no way to continue that ECF Desk trusts. Open the document from the notice.' };
+        if (target === null)
+          return {
+            kind: 'failed',
+            message:
+              'The court asked to confirm the free look, and its page offered no way to continue that ECF Desk trusts. Open the document from the notice.',
+          };
         if (!target.isAllowed) return { kind: 'refused', message: target.reason };
         current = withUseMagic(target.url);
         continue;
       }
       case 'selection':
-        if (!options.allowsSelection || page.documents.length === 0) return { kind: 'failed', message: 'The court showed a document menu ECF Desk could not read. Open the document from the notice.' };
+        if (!options.allowsSelection || page.documents.length === 0)
+          return {
+            kind: 'failed',
+            message: 'The court showed a document menu ECF Desk could not read. Open the document from the notice.',
+          };
         return {
           kind: 'selection',
           documents: page.documents.map((document) => {
             const target = checkCourtHop(document.url, current);
-            return target.isAllowed ? { ...document, url: withUseMagic(target.url), refusal: null } : { ...document, refusal: target.reason };
+            return target.isAllowed
+              ? { ...document, url: withUseMagic(target.url), refusal: null }
+              : { ...document, refusal: target.reason };
           }),
         };
       case 'frame': {
-        if (hasFollowedFrame) return { kind: 'failed', message: 'The court showed a page within a page instead of the document. Open the document from the notice.' };
+        if (hasFollowedFrame)
+          return {
+            kind: 'failed',
+            message:
+              'The court showed a page within a page instead of the document. Open the document from the notice.',
+          };
         const target = checkCourtHop(page.source, current);
         if (!target.isAllowed) return { kind: 'refused', message: target.reason };
         hasFollowedFrame = true;
@@ -94,10 +134,17 @@ export async function followDocumentLink(
       case 'error':
         return { kind: 'failed', message: `The court answered: "${page.message}"` };
       case 'unknown':
-        return { kind: 'failed', message: `The court answered with a page ECF Desk does not recognise${page.title ? ` ("${page.title}")` : ''}. Open the document from the notice.` };
+        return {
+          kind: 'failed',
+          message: `The court answered with a page ECF Desk does not recognise${page.title ? ` ("${page.title}")` : ''}. Open the document from the notice.`,
+        };
     }
   }
-  return { kind: 'failed', message: 'The court passed ECF Desk from page to page without reaching the document. Open the document from the notice.' };
+  return {
+    kind: 'failed',
+    message:
+      'The court passed ECF Desk from page to page without reaching the document. Open the document from the notice.',
+  };
 }
 
 /** Adds `use_magic=1` to a doc1 or docs1 link that has none (it skips the court's "verify free look" page). */

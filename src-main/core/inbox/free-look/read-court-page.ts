@@ -35,17 +35,28 @@ const longestQuotedWords = 300;
  */
 export function readCourtPage(html: string, pageUrl: string): CourtPage {
   // Not read at all: the answer names its size where a title would go ("a page ECF Desk does not recognise (…)").
-  if (html.length > maxCourtPageCharacters) return { kind: 'unknown', title: `${inMegabytes(html.length)} MB, larger than any CM/ECF page; ECF Desk reads at most ${inMegabytes(maxCourtPageCharacters)} MB` };
+  if (html.length > maxCourtPageCharacters)
+    return {
+      kind: 'unknown',
+      title: `${inMegabytes(html.length)} MB, larger than any CM/ECF page; ECF Desk reads at most ${inMegabytes(maxCourtPageCharacters)} MB`,
+    };
   const page = readPageOutline(html, pageUrl);
   const { text, ecfPage: meta } = page;
-  if (meta === 'receipt' || /Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text)) return { kind: 'receipt', feeCents: readCostCents(text) };
+  if (meta === 'receipt' || /Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text))
+    return { kind: 'receipt', feeCents: readCostCents(text) };
   if (meta === 'login' || (meta === null && isLoginPage(page))) return { kind: 'login', state: loginState(text) };
   if (meta === 'confirm-free-look' || (meta === null && /free look/i.test(text) && /verify|about to use/i.test(text))) {
-    return { kind: 'confirm-free-look', continueUrl: page.links.find((link) => /[?&]use_magic=1(?:&|$)/.test(link.url))?.url ?? null };
+    return {
+      kind: 'confirm-free-look',
+      continueUrl: page.links.find((link) => /[?&]use_magic=1(?:&|$)/.test(link.url))?.url ?? null,
+    };
   }
-  if (meta === 'document-selection' || (meta === null && /Document Selection Menu/i.test(text))) return { kind: 'selection', documents: readSelection(page.rows) };
-  if ((meta === 'document-frame' || meta === null) && page.frameSource) return { kind: 'frame', source: resolveUrl(page.frameSource, pageUrl) ?? '' };
-  if (meta === 'error' || meta === 'internal-server-error') return { kind: 'error', message: quoted(page.errorText ?? '') || 'The court answered with an error page.' };
+  if (meta === 'document-selection' || (meta === null && /Document Selection Menu/i.test(text)))
+    return { kind: 'selection', documents: readSelection(page.rows) };
+  if ((meta === 'document-frame' || meta === null) && page.frameSource)
+    return { kind: 'frame', source: resolveUrl(page.frameSource, pageUrl) ?? '' };
+  if (meta === 'error' || meta === 'internal-server-error')
+    return { kind: 'error', message: quoted(page.errorText ?? '') || 'The court answered with an error page.' };
   return { kind: 'unknown', title: quoted(page.title) };
 }
 
@@ -77,13 +88,18 @@ function readSelection(rows: readonly PageRow[]): SelectionLink[] {
     const link = row.cells[linkCell]?.links.find((candidate) => isDocumentPath(candidate.url));
     if (!link || urls.has(link.url)) continue;
     urls.add(link.url);
-    const isMain = documents.length === 0 && (/Main Document|Document Number/i.test(row.text) || !/^\d+$/.test(link.text));
+    const isMain =
+      documents.length === 0 && (/Main Document|Document Number/i.test(row.text) || !/^\d+$/.test(link.text));
     const number = isMain ? '0' : /^\d+$/.test(link.text) ? link.text : String(documents.length);
     const description = row.cells
       .slice(linkCell + 1)
       .map((cell) => cell.text)
       .find((cellText) => cellText !== '' && !/^\d+\s*pages?(?:\(s\))?$|^[\d.]+\s*[KM]B$/i.test(cellText));
-    documents.push({ number, description: description ?? (isMain ? 'Main Document' : `Attachment ${number}`), url: link.url });
+    documents.push({
+      number,
+      description: description ?? (isMain ? 'Main Document' : `Attachment ${number}`),
+      url: link.url,
+    });
   }
   return documents;
 }
@@ -96,4 +112,3 @@ function isDocumentPath(url: string): boolean {
 function quoted(words: string): string {
   return words.length > longestQuotedWords ? `${words.slice(0, longestQuotedWords - 1)}…` : words;
 }
-

@@ -74,7 +74,10 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
   let hasPasswordField = false;
   let postsToLogin = false;
 
-  const gatherings = (): Gathering[] => [page, row?.words, cell, link?.words, error ?? undefined].filter((part): part is Gathering => part !== undefined && part !== null);
+  const gatherings = (): Gathering[] =>
+    [page, row?.words, cell, link?.words, error ?? undefined].filter(
+      (part): part is Gathering => part !== undefined && part !== null,
+    );
   const addWords = (text: string): void => {
     for (const gathering of gatherings()) gathering.add(text);
   };
@@ -137,7 +140,8 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
     frameSource ??= token.name === 'iframe' ? readAttribute(token, 'src') || null : null;
     hasPasswordField ||= token.name === 'input' && readAttribute(token, 'type')?.trim().toLowerCase() === 'password';
     postsToLogin ||= /login\.pl/i.test(readAttribute(token, 'action') ?? '');
-    if (errorText === null && error === null && readAttribute(token, 'id')?.toLowerCase() === 'ecf-error') error = new Gathering();
+    if (errorText === null && error === null && readAttribute(token, 'id')?.toLowerCase() === 'ecf-error')
+      error = new Gathering();
   }
   closeRow();
   closeCell();
@@ -152,7 +156,15 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
     hasPasswordField,
     postsToLogin,
     links: page.links,
-    rows: rows.length > 0 ? rows : [{ text: wholePage, cells: cellsOutsideRows.length > 0 ? cellsOutsideRows : [{ text: wholePage, links: page.links }] }],
+    rows:
+      rows.length > 0
+        ? rows
+        : [
+            {
+              text: wholePage,
+              cells: cellsOutsideRows.length > 0 ? cellsOutsideRows : [{ text: wholePage, links: page.links }],
+            },
+          ],
   };
 }
 

@@ -2,7 +2,8 @@ import type { NoticeText } from './notice-text';
 import type { IgnoredReason } from './notice-types';
 
 /** What kind of CM/ECF email a message is. */
-export type NoticeClass = { readonly kind: 'nef' | 'nda' } | { readonly kind: 'ignored'; readonly reason: IgnoredReason };
+export type NoticeClass =
+  { readonly kind: 'nef' | 'nda' } | { readonly kind: 'ignored'; readonly reason: IgnoredReason };
 
 /**
  * Sorts a CM/ECF email (NEF-AND-PACER.md §0 item 5). Claims notices, entry edits and announcements are
@@ -12,7 +13,10 @@ export type NoticeClass = { readonly kind: 'nef' | 'nda' } | { readonly kind: 'i
 export function classifyNotice(subject: string, body: NoticeText, hasCaseTable: boolean): NoticeClass {
   const has = (pattern: RegExp): boolean => body.lines.some((line) => pattern.test(line));
   if (has(/Notice of Electronic Claims Filing/i)) return { kind: 'ignored', reason: 'claims-notice' };
-  if (has(/Modified Dkt text from|The following transaction was edited by/i) || /Docket Entry #?\s*\d+ has been updated/i.test(subject)) {
+  if (
+    has(/Modified Dkt text from|The following transaction was edited by/i) ||
+    /Docket Entry #?\s*\d+ has been updated/i.test(subject)
+  ) {
     return { kind: 'ignored', reason: 'modified-entry' };
   }
   if (has(/This is an announcement e-mail message/i)) return { kind: 'ignored', reason: 'announcement' };

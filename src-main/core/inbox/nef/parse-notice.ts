@@ -26,14 +26,18 @@ export type { ParsedNotice } from './notice-types';
  */
 export async function parseNotice(raw: Buffer | string): Promise<ParsedNotice> {
   if (raw.length > maxMailBytes) {
-    throw new Error(`This email is ${inMegabytes(raw.length)} MB; a court notice is a few KB, and ECF Desk reads no email over ${inMegabytes(maxMailBytes)} MB.`);
+    throw new Error(
+      `This email is ${inMegabytes(raw.length)} MB; a court notice is a few KB, and ECF Desk reads no email over ${inMegabytes(maxMailBytes)} MB.`,
+    );
   }
   const message = await readMessage(raw);
   const { body } = message;
   const prefixes = stripSubjectPrefixes(message.subject);
   const tables = readCaseTables(body);
   if (tables.length > maxCasesPerNotice) {
-    throw new Error(`This notice lists ${tables.length.toLocaleString('en-US')} cases; ECF Desk reads at most ${maxCasesPerNotice.toLocaleString('en-US')} from one notice.`);
+    throw new Error(
+      `This notice lists ${tables.length.toLocaleString('en-US')} cases; ECF Desk reads at most ${maxCasesPerNotice.toLocaleString('en-US')} from one notice.`,
+    );
   }
   const sharedDocketTexts = docketTextsAfter(tables);
   const classification = classifyNotice(prefixes.subject, body, tables.length > 0);
@@ -52,7 +56,8 @@ export async function parseNotice(raw: Buffer | string): Promise<ParsedNotice> {
     court: findCourt(body.links, message.senderAddresses),
     subject: message.subject,
     regenerated:
-      prefixes.isResent || body.lines.some((line) => regeneratedFooter.test(line) || /^Amended\b.*Notice of Docket Activity/i.test(line)),
+      prefixes.isResent ||
+      body.lines.some((line) => regeneratedFooter.test(line) || /^Amended\b.*Notice of Docket Activity/i.test(line)),
     forwarded: prefixes.isForwarded || message.quotesForwardedMessage,
     isAcms,
     dockets: tables.map((table, index) => toDocket(table, sharedDocketTexts[index] ?? null, subjectFacts, dates)),
@@ -62,7 +67,12 @@ export async function parseNotice(raw: Buffer | string): Promise<ParsedNotice> {
   };
 }
 
-function toDocket(table: CaseTable, docketText: string | null, subject: SubjectFacts, dates: TransactionDates): NoticeDocket {
+function toDocket(
+  table: CaseTable,
+  docketText: string | null,
+  subject: SubjectFacts,
+  dates: TransactionDates,
+): NoticeDocket {
   const link = table.documentLink ? readDocumentLink(table.documentLink.href) : null;
   const printedNumber = /^\s*(\d+)/.exec(table.documentNumberCell ?? '')?.[1] ?? null;
   return {

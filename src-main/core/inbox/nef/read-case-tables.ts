@@ -44,7 +44,9 @@ function readCaseTable(text: NoticeText, start: number, end: number): CaseTable 
     linksOf(start, tableEnd).find((link) => isDocumentLink(link.href)) ??
     linksOf(docketTextField?.endLine ?? end, end).find((link) => isDocumentLink(link.href)) ??
     null;
-  const docketLink = caseNumber ? (linksOf(caseNumber.line, caseNumber.line + 3).find((link) => isDocketLink(link.href))?.href ?? null) : null;
+  const docketLink = caseNumber
+    ? (linksOf(caseNumber.line, caseNumber.line + 3).find((link) => isDocketLink(link.href))?.href ?? null)
+    : null;
   const closed = field(fieldLabels.caseClosed)?.value ?? null;
   return {
     caseName: field(fieldLabels.caseName)?.value ?? null,
@@ -71,7 +73,12 @@ function readFieldValue(text: NoticeText, index: number, label: RegExp, end: num
     }
   }
   if (text.wrapsValues && parts[0] !== '') {
-    while (next < end && text.lines[next] !== '' && !isLabelOrHeading(text.lines[next] ?? '') && !/^https?:\/\//i.test(text.lines[next] ?? '')) {
+    while (
+      next < end &&
+      text.lines[next] !== '' &&
+      !isLabelOrHeading(text.lines[next] ?? '') &&
+      !/^https?:\/\//i.test(text.lines[next] ?? '')
+    ) {
       parts.push(text.lines[next] ?? '');
       next += 1;
     }
@@ -81,7 +88,11 @@ function readFieldValue(text: NoticeText, index: number, label: RegExp, end: num
 }
 
 /** The docket text: every line after "Docket Text:" up to the next label, recipient list or documents list. */
-function findDocketText(text: NoticeText, start: number, end: number): { value: string | null; line: number; endLine: number } | null {
+function findDocketText(
+  text: NoticeText,
+  start: number,
+  end: number,
+): { value: string | null; line: number; endLine: number } | null {
   for (let index = start; index < end; index += 1) {
     if (!fieldLabels.docketText.test(text.lines[index] ?? '')) continue;
     const parts = [(text.lines[index] ?? '').replace(fieldLabels.docketText, '')];
@@ -114,7 +125,9 @@ const docketTextCutMark = ` […] (cut: ECF Desk keeps the first ${maxDocketText
 function boundDocketText(text: string): string {
   if (text.length <= maxDocketTextCharacters) return text;
   // Never split a surrogate pair.
-  const end = /[\ud800-\udbff]/.test(text.charAt(maxDocketTextCharacters - 1)) ? maxDocketTextCharacters - 1 : maxDocketTextCharacters;
+  const end = /[\ud800-\udbff]/.test(text.charAt(maxDocketTextCharacters - 1))
+    ? maxDocketTextCharacters - 1
+    : maxDocketTextCharacters;
   return `${text.slice(0, end)}${docketTextCutMark}`;
 }
 
@@ -128,6 +141,7 @@ function linksOnLines(links: readonly NoticeLink[], from: number, to: number): N
     else high = middle;
   }
   const found: NoticeLink[] = [];
-  for (let index = low; index < links.length && (links[index]?.line ?? to) < to; index += 1) found.push(links[index] as NoticeLink);
+  for (let index = low; index < links.length && (links[index]?.line ?? to) < to; index += 1)
+    found.push(links[index] as NoticeLink);
   return found;
 }

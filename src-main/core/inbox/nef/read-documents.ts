@@ -5,7 +5,8 @@ import { readDocumentLink } from './read-links';
 import { toIsoDate } from './read-transaction';
 
 const descriptionLabel = /^Document description:\s*/i;
-const stampPattern = /\[STAMP\s+([A-Za-z]+?)Stamp_ID=(\d+)\s*\[Date=([\d/]+)\]\s*\[FileNumber=([\d-]+)\s*\]\s*\[([0-9a-f]+)\]\]/i;
+const stampPattern =
+  /\[STAMP\s+([A-Za-z]+?)Stamp_ID=(\d+)\s*\[Date=([\d/]+)\]\s*\[FileNumber=([\d-]+)\s*\]\s*\[([0-9a-f]+)\]\]/i;
 
 /**
  * Reads the documents of the transaction: the "Document description:" entries of the list after
@@ -50,7 +51,13 @@ function readAcmsDocuments(text: NoticeText): NoticeAttachment[] {
     if (!fieldLabels.acmsDocument.test(line)) continue;
     const parsed = readDocumentLink(link.href);
     if (!parsed) continue;
-    documents.push({ number: String(documents.length), description: link.text, documentUrl: link.href, docId: parsed.docId, stamp: null });
+    documents.push({
+      number: String(documents.length),
+      description: link.text,
+      documentUrl: link.href,
+      docId: parsed.docId,
+      stamp: null,
+    });
   }
   return documents;
 }

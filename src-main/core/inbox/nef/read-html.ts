@@ -9,7 +9,26 @@ const hiddenElements = new Set(['head', 'style', 'script', 'title', 'xml']);
  */
 const hiddenContainers = ['head', 'xml'] as const;
 /** Elements that start a new line (a table row, a division). */
-const lineElements = new Set(['div', 'tr', 'table', 'tbody', 'thead', 'li', 'ul', 'ol', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'hr']);
+const lineElements = new Set([
+  'div',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'li',
+  'ul',
+  'ol',
+  'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dt',
+  'dd',
+  'hr',
+]);
 /** Elements that start a paragraph: a blank line before and after, as a mail client shows them. */
 const paragraphElements = new Set(['p', 'blockquote']);
 
@@ -31,7 +50,8 @@ export function readHtml(html: string): NoticeText {
     if (openLink) openLink.text += flat;
   };
   for (const token of tokenizeHtml(html)) {
-    if (token.kind === 'end-tag' && endTagsAhead.has(token.name)) endTagsAhead.set(token.name, (endTagsAhead.get(token.name) ?? 0) - 1);
+    if (token.kind === 'end-tag' && endTagsAhead.has(token.name))
+      endTagsAhead.set(token.name, (endTagsAhead.get(token.name) ?? 0) - 1);
     if (hiddenUntil !== null) {
       if (token.kind === 'end-tag' && token.name === hiddenUntil) hiddenUntil = null;
       continue;
@@ -46,7 +66,11 @@ export function readHtml(html: string): NoticeText {
 }
 
 /** What a tag does to the lines; returns the link left open after it. */
-function layOut(builder: LineBuilder, tag: Extract<HtmlToken, { kind: 'start-tag' | 'end-tag' }>, openLink: { href: string; text: string } | null): { href: string; text: string } | null {
+function layOut(
+  builder: LineBuilder,
+  tag: Extract<HtmlToken, { kind: 'start-tag' | 'end-tag' }>,
+  openLink: { href: string; text: string } | null,
+): { href: string; text: string } | null {
   const { name } = tag;
   if (name === 'br') builder.endLine();
   else if (paragraphElements.has(name)) builder.endParagraph();

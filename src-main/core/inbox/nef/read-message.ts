@@ -27,16 +27,36 @@ const forwardMarker = /^(?:Begin forwarded message:|-+ ?Forwarded message ?-+|-+
  */
 export async function readMessage(raw: Buffer | string): Promise<NoticeMessage> {
   // A notice saved as its bare HTML body (no headers at all, as some courts' "save as" gives): the body is all there is.
-  const start = (typeof raw === 'string' ? raw : raw.subarray(0, 512).toString('latin1')).trimStart().slice(0, 64).toLowerCase();
+  const start = (typeof raw === 'string' ? raw : raw.subarray(0, 512).toString('latin1'))
+    .trimStart()
+    .slice(0, 64)
+    .toLowerCase();
   if (start.startsWith('<')) {
     const body = readHtml(withinBodyLimit(typeof raw === 'string' ? raw : raw.toString('latin1')));
-    const bodySenders = body.lines.filter((line) => /^From:/i.test(line)).flatMap((line) => line.match(emailAddress) ?? []);
-    return { subject: '', senderAddresses: bodySenders, body, quotesForwardedMessage: body.lines.some((line) => forwardMarker.test(line)) };
+    const bodySenders = body.lines
+      .filter((line) => /^From:/i.test(line))
+      .flatMap((line) => line.match(emailAddress) ?? []);
+    return {
+      subject: '',
+      senderAddresses: bodySenders,
+      body,
+      quotesForwardedMessage: body.lines.some((line) => forwardMarker.test(line)),
+    };
   }
-  const mail = await simpleParser(raw, { keepCidLinks: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
-  const body = typeof mail.html === 'string' && mail.html.trim() !== '' ? readHtml(withinBodyLimit(mail.html)) : readPlainText(withinBodyLimit(mail.text ?? ''));
+  const mail = await simpleParser(raw, {
+    keepCidLinks: true,
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+  });
+  const body =
+    typeof mail.html === 'string' && mail.html.trim() !== ''
+      ? readHtml(withinBodyLimit(mail.html))
+      : readPlainText(withinBodyLimit(mail.text ?? ''));
   const headerSenders = (mail.from?.value ?? []).flatMap((sender) => (sender.address ? [sender.address] : []));
-  const bodySenders = body.lines.filter((line) => /^From:/i.test(line)).flatMap((line) => line.match(emailAddress) ?? []);
+  const bodySenders = body.lines
+    .filter((line) => /^From:/i.test(line))
+    .flatMap((line) => line.match(emailAddress) ?? []);
   return {
     subject: (mail.subject ?? '').replace(/\s+/g, ' ').trim(),
     senderAddresses: [...headerSenders, ...bodySenders],
@@ -48,5 +68,7 @@ export async function readMessage(raw: Buffer | string): Promise<NoticeMessage> 
 /** The body, when it is no longer than a notice can be; an Error that says so otherwise. */
 function withinBodyLimit(body: string): string {
   if (body.length <= maxNoticeBodyCharacters) return body;
-  throw new Error(`The text of this email is ${inMegabytes(body.length)} MB; a court notice is a few KB, and ECF Desk reads none over ${inMegabytes(maxNoticeBodyCharacters)} MB.`);
+  throw new Error(
+    `The text of this email is ${inMegabytes(body.length)} MB; a court notice is a few KB, and ECF Desk reads none over ${inMegabytes(maxNoticeBodyCharacters)} MB.`,
+  );
 }

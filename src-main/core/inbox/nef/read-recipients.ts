@@ -1,4 +1,11 @@
-import { documentsHeading, emailedHeading, fieldLabels, noticeCartHeading, otherMeansHeading, regeneratedFooter } from './notice-labels';
+import {
+  documentsHeading,
+  emailedHeading,
+  fieldLabels,
+  noticeCartHeading,
+  otherMeansHeading,
+  regeneratedFooter,
+} from './notice-labels';
 import type { NoticeText } from './notice-text';
 import type { NoticeRecipient, OtherMeansRecipient } from './notice-types';
 
@@ -45,7 +52,10 @@ export function readRecipients(text: NoticeText, isOnePersonALine: boolean): Not
     const list = section === 'emailed' ? emailed : otherMeans;
     const emails = line.match(emailPattern) ?? [];
     const name = cleanName(emails.length > 0 ? line.slice(0, line.indexOf(emails[0] ?? '')) : line);
-    const startsEntry = current === null || (emails.length > 0 && name !== '') || (emails.length === 0 && isOnePersonALine && section === 'emailed');
+    const startsEntry =
+      current === null ||
+      (emails.length > 0 && name !== '') ||
+      (emails.length === 0 && isOnePersonALine && section === 'emailed');
     if (startsEntry) {
       current = { name, emails: [...emails], addressLines: [] };
       list.push(current);
@@ -78,14 +88,16 @@ function sectionOf(line: string): Section | null | undefined {
 
 /** `Recipient User Test 1, -:` → `Recipient User Test 1`; `User Example ;` → `User Example`. */
 function cleanName(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    // A name wrapped before its suffix ("John F. Cove\n, Jr") reads "John F. Cove, Jr".
-    .replace(/ ,/g, ',')
-    .replace(/,\s*-\s*:?\s*$/, '')
-    // Only from the start of a run of these characters: tried from inside one, the search would be quadratic.
-    .replace(/(?<![\s,;:])[\s,;:]+$/, '')
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      // A name wrapped before its suffix ("John F. Cove\n, Jr") reads "John F. Cove, Jr".
+      .replace(/ ,/g, ',')
+      .replace(/,\s*-\s*:?\s*$/, '')
+      // Only from the start of a run of these characters: tried from inside one, the search would be quadratic.
+      .replace(/(?<![\s,;:])[\s,;:]+$/, '')
+      .trim()
+  );
 }
 
 function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {

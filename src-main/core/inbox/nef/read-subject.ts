@@ -39,15 +39,27 @@ const acmsSubject = /^.*?\s(\d{2}-\d{1,6})\s+-\s+(\d+)\s+-\s+(.+)$/;
  * once the case number and name are taken off; the quoted part of an appellate NDA subject or of
  * `Multiple Cases "<description>"`; the last part of an ACMS `<name> <number> - <doc> - <description>`.
  */
-export function readSubject(subject: string, cases: readonly { caseNumber: string; caseName: string | null }[], isAppellate: boolean): SubjectFacts {
+export function readSubject(
+  subject: string,
+  cases: readonly { caseNumber: string; caseName: string | null }[],
+  isAppellate: boolean,
+): SubjectFacts {
   const acms = isAppellate ? acmsSubject.exec(subject) : null;
   if (acms) {
     const caseNumber = cases.find((entry) => entry.caseNumber === acms[1])?.caseNumber ?? null;
-    return { shortDescription: acms[3]?.trim() ?? null, acmsDocumentNumber: (acms[2] ?? '').replace(/^0+(?=\d)/, ''), caseNumber };
+    return {
+      shortDescription: acms[3]?.trim() ?? null,
+      acmsDocumentNumber: (acms[2] ?? '').replace(/^0+(?=\d)/, ''),
+      caseNumber,
+    };
   }
   const quoted = /"([^"]+)"/.exec(subject);
   if (quoted && (isAppellate || /^Multiple Cases\b/i.test(subject))) {
-    return { shortDescription: quoted[1]?.trim() || null, acmsDocumentNumber: null, caseNumber: findLeadingCase(subject, cases)?.caseNumber ?? null };
+    return {
+      shortDescription: quoted[1]?.trim() || null,
+      acmsDocumentNumber: null,
+      caseNumber: findLeadingCase(subject, cases)?.caseNumber ?? null,
+    };
   }
   let rest = subject.replace(/^Activity in (?:[A-Z]+ )?case\s+/i, '').replace(/^(?:Ch-?\d+|NEF:)\s+/i, '');
   const matched = findLeadingCase(rest, cases);
@@ -62,13 +74,21 @@ export function readSubject(subject: string, cases: readonly { caseNumber: strin
       break;
     }
   }
-  rest = stripTrailingName(rest, names).replace(/^[-–:]\s+/, '').trim();
-  return { shortDescription: rest === '' ? null : rest, acmsDocumentNumber: null, caseNumber: matched?.caseNumber ?? null };
+  rest = stripTrailingName(rest, names)
+    .replace(/^[-–:]\s+/, '')
+    .trim();
+  return {
+    shortDescription: rest === '' ? null : rest,
+    acmsDocumentNumber: null,
+    caseNumber: matched?.caseNumber ?? null,
+  };
 }
 
 function findLeadingCase<T extends { caseNumber: string }>(text: string, cases: readonly T[]): T | null {
   const lower = text.toLowerCase();
-  const candidates = cases.filter((entry) => entry.caseNumber !== '' && lower.startsWith(entry.caseNumber.toLowerCase()));
+  const candidates = cases.filter(
+    (entry) => entry.caseNumber !== '' && lower.startsWith(entry.caseNumber.toLowerCase()),
+  );
   return candidates.sort((left, right) => right.caseNumber.length - left.caseNumber.length)[0] ?? null;
 }
 
@@ -93,5 +113,7 @@ function stripTrailingName(text: string, names: readonly string[]): string {
   const match = /\s+(?:-|Re:)\s+(.{5,})$/i.exec(text);
   if (!match?.[1]) return text;
   const tail = match[1].toLowerCase().trim();
-  return names.some((name) => name.replace(/\s+/g, ' ').toLowerCase().startsWith(tail)) ? text.slice(0, match.index) : text;
+  return names.some((name) => name.replace(/\s+/g, ' ').toLowerCase().startsWith(tail))
+    ? text.slice(0, match.index)
+    : text;
 }

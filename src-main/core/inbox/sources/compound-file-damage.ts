@@ -56,7 +56,8 @@ function checkCompoundFile(bytes: Uint8Array): void {
   if (readUint16(0x1c) !== 0xfffe) damaged('its byte order mark is wrong');
   const majorVersion = readUint16(0x1a);
   const sectorShift = readUint16(0x1e);
-  if (!(majorVersion === 3 && sectorShift === 9) && !(majorVersion === 4 && sectorShift === 12)) damaged(`its version (${majorVersion}) and sector size (2^${sectorShift}) do not go together`);
+  if (!(majorVersion === 3 && sectorShift === 9) && !(majorVersion === 4 && sectorShift === 12))
+    damaged(`its version (${majorVersion}) and sector size (2^${sectorShift}) do not go together`);
   if (readUint16(0x20) !== 6) damaged('its mini sectors are not 64 bytes');
   if (readUint32(0x38) !== miniStreamCutoff) damaged('its mini stream cutoff is not 4,096 bytes');
   const sectorSize = 2 ** sectorShift;
@@ -77,24 +78,30 @@ function checkCompoundFile(bytes: Uint8Array): void {
   const fatSectorCount = readUint32(0x2c);
   if (fatSectorCount === 0 || fatSectorCount > sectorCount) damaged('its count of FAT sectors is impossible');
   const difatSectorCount = readUint32(0x48);
-  const difatSectorsNeeded = fatSectorCount > headerDifatEntries ? Math.ceil((fatSectorCount - headerDifatEntries) / (numbersPerSector - 1)) : 0;
+  const difatSectorsNeeded =
+    fatSectorCount > headerDifatEntries ? Math.ceil((fatSectorCount - headerDifatEntries) / (numbersPerSector - 1)) : 0;
   if (difatSectorCount !== difatSectorsNeeded) damaged('its count of DIFAT sectors does not match its FAT');
   const fatSectors: number[] = [];
-  for (let index = 0; index < Math.min(fatSectorCount, headerDifatEntries); index += 1) fatSectors.push(readUint32(headerDifatOffset + 4 * index));
+  for (let index = 0; index < Math.min(fatSectorCount, headerDifatEntries); index += 1)
+    fatSectors.push(readUint32(headerDifatOffset + 4 * index));
   let difatSector = readUint32(0x44);
   for (let index = 0; index < difatSectorCount; index += 1) {
     use(difatSector, 'the DIFAT chain');
-    for (let entry = 0; entry < numbersPerSector - 1 && fatSectors.length < fatSectorCount; entry += 1) fatSectors.push(readUint32(sectorOffset(difatSector) + 4 * entry));
+    for (let entry = 0; entry < numbersPerSector - 1 && fatSectors.length < fatSectorCount; entry += 1)
+      fatSectors.push(readUint32(sectorOffset(difatSector) + 4 * entry));
     difatSector = readUint32(sectorOffset(difatSector) + sectorSize - 4);
   }
-  if (difatSectorCount > 0 && difatSector !== endOfChain && difatSector !== freeSector) damaged('its DIFAT chain does not end where its header says');
+  if (difatSectorCount > 0 && difatSector !== endOfChain && difatSector !== freeSector)
+    damaged('its DIFAT chain does not end where its header says');
   for (const sector of fatSectors) use(sector, 'the list of FAT sectors');
 
   // MS-CFB §2.3, the FAT: each chain is followed once, every sector taken by one chain only.
   const fatEntries = fatSectorCount * numbersPerSector;
   const nextSector = (sector: number): number => {
     if (sector >= fatEntries) damaged('a chain leaves the part of the file its FAT covers');
-    return readUint32(sectorOffset(fatSectors[Math.floor(sector / numbersPerSector)] ?? 0) + 4 * (sector % numbersPerSector));
+    return readUint32(
+      sectorOffset(fatSectors[Math.floor(sector / numbersPerSector)] ?? 0) + 4 * (sector % numbersPerSector),
+    );
   };
   const followChain = (start: number, what: string): number[] => {
     const chain: number[] = [];
@@ -110,12 +117,15 @@ function checkCompoundFile(bytes: Uint8Array): void {
   if (directorySectors.length === 0) damaged('it has no directory');
   const entriesPerSector = sectorSize / directoryEntrySize;
   const entryCount = directorySectors.length * entriesPerSector;
-  const entryOffset = (entry: number): number => sectorOffset(directorySectors[Math.floor(entry / entriesPerSector)] ?? 0) + directoryEntrySize * (entry % entriesPerSector);
+  const entryOffset = (entry: number): number =>
+    sectorOffset(directorySectors[Math.floor(entry / entriesPerSector)] ?? 0) +
+    directoryEntrySize * (entry % entriesPerSector);
   const rootOffset = entryOffset(0);
   if (bytes[rootOffset + 0x42] !== rootStorageObject) damaged('its first directory entry is not the root');
   const miniStreamSectors = followChain(readUint32(rootOffset + 0x74), 'the mini stream');
   const miniStreamSize = readUint32(rootOffset + 0x78);
-  if (miniStreamSize > miniStreamSectors.length * sectorSize) damaged('its mini stream is shorter than its root entry says');
+  if (miniStreamSize > miniStreamSectors.length * sectorSize)
+    damaged('its mini stream is shorter than its root entry says');
 
   // MS-CFB §2.4, the mini FAT: one chain of sectors, as many as the header says.
   const miniFatSectorCount = readUint32(0x40);
@@ -125,9 +135,16 @@ function checkCompoundFile(bytes: Uint8Array): void {
   const isMiniSectorUsed = new Uint8Array(miniSectorCount);
   const followMiniChain = (start: number): number => {
     let length = 0;
-    for (let sector = start; sector !== endOfChain; sector = readUint32(sectorOffset(miniFatSectors[Math.floor(sector / numbersPerSector)] ?? 0) + 4 * (sector % numbersPerSector))) {
+    for (
+      let sector = start;
+      sector !== endOfChain;
+      sector = readUint32(
+        sectorOffset(miniFatSectors[Math.floor(sector / numbersPerSector)] ?? 0) + 4 * (sector % numbersPerSector),
+      )
+    ) {
       if (sector >= miniSectorCount) damaged('a small stream points past the end of the mini stream');
-      if (isMiniSectorUsed[sector]) damaged('a small stream runs into a mini sector used already (a loop, or two streams sharing sectors)');
+      if (isMiniSectorUsed[sector])
+        damaged('a small stream runs into a mini sector used already (a loop, or two streams sharing sectors)');
       isMiniSectorUsed[sector] = 1;
       length += 1;
     }

@@ -17,5 +17,8 @@ export async function readMailFile(name: string, bytes: Uint8Array, convertMsg: 
     const message = await convertMsg(bytes);
     return { raw: message.raw, receivedAt: message.deliveredAt ?? new Date(), sourceKey };
   }
-  throw new MailFileError('mail-file.not-email', `"${path.basename(name)}" is not an email file (.eml or .msg). Save the notice from your mail program as a file, or drag the email itself.`);
+  throw new MailFileError(
+    'mail-file.not-email',
+    `"${path.basename(name)}" is not an email file (.eml or .msg). Save the notice from your mail program as a file, or drag the email itself.`,
+  );
 }

@@ -47,14 +47,21 @@ export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSetti
     const size = sizes.get(uid);
     if (size !== undefined && size > largest) {
       // A message is fetched whole into memory: one far larger than any notice is never fetched at all.
-      settings.log(`"${settings.folder}": message ${uid} is ${megabytes(size)} MB, larger than the ${megabytes(largest)} MB an email may be; it was passed over unread.`, 'warn');
+      settings.log(
+        `"${settings.folder}": message ${uid} is ${megabytes(size)} MB, larger than the ${megabytes(largest)} MB an email may be; it was passed over unread.`,
+        'warn',
+      );
       settings.saveCursor(uidValidity, uid);
       continue;
     }
     // `source: true` fetches BODY.PEEK[] (imapflow's commands/fetch.js), which leaves \Seen alone.
     const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
     if (message !== false && message.source !== undefined) {
-      await settings.onMail({ raw: message.source, receivedAt: receivedAt(message.internalDate), sourceKey: `imap:${settings.folder}:${uidValidity}:${uid}` });
+      await settings.onMail({
+        raw: message.source,
+        receivedAt: receivedAt(message.internalDate),
+        sourceKey: `imap:${settings.folder}:${uidValidity}:${uid}`,
+      });
       if (settings.marksRead) await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
       handedOver += 1;
     }
@@ -70,7 +77,9 @@ async function messageSizes(client: ImapFlow, uids: readonly number[]): Promise<
   const last = uids.at(-1);
   if (first === undefined || last === undefined) return new Map();
   const messages = await client.fetchAll(`${first}:${last}`, { uid: true, size: true }, { uid: true });
-  return new Map(messages.flatMap((message) => (message.size === undefined ? [] : [[message.uid, message.size] as const])));
+  return new Map(
+    messages.flatMap((message) => (message.size === undefined ? [] : [[message.uid, message.size] as const])),
+  );
 }
 
 function megabytes(bytes: number): string {
@@ -84,7 +93,9 @@ function resumeAfter(settings: FetchNewMailSettings, uidValidity: string): numbe
   if (cursor.uidValidity === uidValidity) return cursor.lastUid;
   // RFC 3501 §2.3.1.1: a new UIDVALIDITY means the old UIDs name nothing any more. Reading the newest
   // messages again is safe because the store dedupes by the message itself, not by UID.
-  settings.log(`"${settings.folder}" was renumbered by the server (UIDVALIDITY ${cursor.uidValidity} is now ${uidValidity}); reading its newest messages again.`);
+  settings.log(
+    `"${settings.folder}" was renumbered by the server (UIDVALIDITY ${cursor.uidValidity} is now ${uidValidity}); reading its newest messages again.`,
+  );
   return 0;
 }
 

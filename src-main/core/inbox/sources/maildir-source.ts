@@ -63,7 +63,9 @@ export function createMaildirSource(options: MaildirSourceOptions): MaildirSourc
 }
 
 async function listMessages(root: string, only: readonly string[] | undefined): Promise<MaildirFile[]> {
-  const addresses = (await readdir(root).catch(() => [])).filter((address) => only === undefined || only.includes(address.toLowerCase()));
+  const addresses = (await readdir(root).catch(() => [])).filter(
+    (address) => only === undefined || only.includes(address.toLowerCase()),
+  );
   const files: MaildirFile[] = [];
   for (const address of addresses) {
     for (const folder of ['new', 'cur']) {
@@ -73,9 +75,17 @@ async function listMessages(root: string, only: readonly string[] | undefined): 
         const facts = await stat(file).catch(() => null);
         if (facts === null || !facts.isFile()) continue;
         // Maildir moves a read message from new/ to cur/ with ":2,<flags>" added: the unique part before ':' names it.
-        files.push({ file, sourceKey: `maildir:${address}/${name.split(':')[0] ?? name}`, modifiedAt: facts.mtime, size: facts.size });
+        files.push({
+          file,
+          sourceKey: `maildir:${address}/${name.split(':')[0] ?? name}`,
+          modifiedAt: facts.mtime,
+          size: facts.size,
+        });
       }
     }
   }
-  return files.sort((left, right) => left.modifiedAt.getTime() - right.modifiedAt.getTime() || left.sourceKey.localeCompare(right.sourceKey));
+  return files.sort(
+    (left, right) =>
+      left.modifiedAt.getTime() - right.modifiedAt.getTime() || left.sourceKey.localeCompare(right.sourceKey),
+  );
 }

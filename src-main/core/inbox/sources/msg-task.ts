@@ -7,7 +7,11 @@ export default isolatedTask('msg', {
   run: async (bytes) => {
     try {
       const message = msgToRfc822(bytes);
-      return { kind: 'message', raw: new Uint8Array(message.raw), deliveredAt: message.deliveredAt?.toISOString() ?? null };
+      return {
+        kind: 'message',
+        raw: new Uint8Array(message.raw),
+        deliveredAt: message.deliveredAt?.toISOString() ?? null,
+      };
     } catch (error) {
       if (error instanceof MailFileError) return { kind: 'refused', code: error.code, message: error.message };
       throw error;

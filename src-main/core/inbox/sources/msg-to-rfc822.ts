@@ -5,7 +5,8 @@ import { MailFileError } from './mail-file-error';
 
 type MsgReaderClass = typeof msgReaderModule;
 /** Node's ESM loader hands this CommonJS package over with the class under `default`; bundlers unwrap it already. */
-const MsgReader: MsgReaderClass = (msgReaderModule as unknown as { default?: MsgReaderClass }).default ?? msgReaderModule;
+const MsgReader: MsgReaderClass =
+  (msgReaderModule as unknown as { default?: MsgReaderClass }).default ?? msgReaderModule;
 
 /** Every Outlook .msg is an OLE compound file (MS-CFB §2.2), which starts with these eight bytes. */
 const compoundFileSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -36,18 +37,27 @@ export function msgToRfc822(bytes: Uint8Array): RebuiltMessage {
     );
   }
   if (!compoundFileSignature.every((byte, index) => bytes[index] === byte)) {
-    throw new MailFileError('mail-file.unreadable-msg', 'This .msg file is not an Outlook message (it is not an OLE compound file). Save the email from Outlook again, or as .eml.');
+    throw new MailFileError(
+      'mail-file.unreadable-msg',
+      'This .msg file is not an Outlook message (it is not an OLE compound file). Save the email from Outlook again, or as .eml.',
+    );
   }
   const damage = findCompoundFileDamage(bytes);
   if (damage !== null) {
-    throw new MailFileError('mail-file.unreadable-msg', `This .msg file is damaged: ${damage}. Save the email from Outlook again, or as .eml.`);
+    throw new MailFileError(
+      'mail-file.unreadable-msg',
+      `This .msg file is damaged: ${damage}. Save the email from Outlook again, or as .eml.`,
+    );
   }
   const fields = readFields(bytes);
   const body = readBody(fields);
   const headers = fields.headers?.trim() ? transportHeaders(fields.headers) : headersFromFields(fields);
   const mime = ['MIME-Version: 1.0', `Content-Type: ${body.type}; charset=utf-8`, 'Content-Transfer-Encoding: base64'];
   const encodedBody = Buffer.from(body.text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
-  return { raw: Buffer.from([...headers, ...mime, '', encodedBody, ''].join('\r\n'), 'utf8'), deliveredAt: readDate(fields.messageDeliveryTime) };
+  return {
+    raw: Buffer.from([...headers, ...mime, '', encodedBody, ''].join('\r\n'), 'utf8'),
+    deliveredAt: readDate(fields.messageDeliveryTime),
+  };
 }
 
 /** A recipient as the .msg keeps it. */
@@ -98,14 +108,28 @@ function readFields(bytes: Uint8Array): MessageFields {
       senderEmail: textOf(fields.senderEmail),
       senderAddressType: textOf(fields.senderAddressType),
       recipients: recipients.map((recipient) => {
-        const field = (name: string): string | undefined => textOf(typeof recipient === 'object' && recipient !== null ? (recipient as Record<string, unknown>)[name] : undefined);
-        return { name: field('name'), smtpAddress: field('smtpAddress'), email: field('email'), addressType: field('addressType'), recipType: field('recipType') };
+        const field = (name: string): string | undefined =>
+          textOf(
+            typeof recipient === 'object' && recipient !== null
+              ? (recipient as Record<string, unknown>)[name]
+              : undefined,
+          );
+        return {
+          name: field('name'),
+          smtpAddress: field('smtpAddress'),
+          email: field('email'),
+          addressType: field('addressType'),
+          recipType: field('recipType'),
+        };
       }),
       clientSubmitTime: textOf(fields.clientSubmitTime),
       messageDeliveryTime: textOf(fields.messageDeliveryTime),
     };
   } catch (error) {
-    throw new MailFileError('mail-file.unreadable-msg', `This .msg file could not be read (${error instanceof Error ? error.message : String(error)}). Save the email from Outlook again, or as .eml.`);
+    throw new MailFileError(
+      'mail-file.unreadable-msg',
+      `This .msg file could not be read (${error instanceof Error ? error.message : String(error)}). Save the email from Outlook again, or as .eml.`,
+    );
   }
 }
 
@@ -138,11 +162,16 @@ function transportHeaders(block: string): string[] {
 }
 
 function headersFromFields(fields: MessageFields): string[] {
-  const sender = mailbox(fields.senderName, fields.senderSmtpAddress ?? smtpOnly(fields.senderEmail, fields.senderAddressType));
+  const sender = mailbox(
+    fields.senderName,
+    fields.senderSmtpAddress ?? smtpOnly(fields.senderEmail, fields.senderAddressType),
+  );
   const recipients = (kind: string): string =>
     fields.recipients
       .filter((recipient) => (recipient.recipType ?? 'to') === kind)
-      .map((recipient) => mailbox(recipient.name, recipient.smtpAddress ?? smtpOnly(recipient.email, recipient.addressType)))
+      .map((recipient) =>
+        mailbox(recipient.name, recipient.smtpAddress ?? smtpOnly(recipient.email, recipient.addressType)),
+      )
       .filter((address) => address !== '')
       .join(', ');
   const date = readDate(fields.clientSubmitTime) ?? readDate(fields.messageDeliveryTime);

@@ -25,7 +25,8 @@ export function syntheticTemplate(): ParsedNotice {
         caseName: 'Acme Steel Corp. v. United States',
         caseId: '17',
         documentNumber: '5',
-        docketText: 'MOTION for Extension of Time to File Complaint & Summons. Response due by 3/16/2026. (Attachments: # (1) Text of Proposed Order)(Doe, Jane)',
+        docketText:
+          'MOTION for Extension of Time to File Complaint & Summons. Response due by 3/16/2026. (Attachments: # (1) Text of Proposed Order)(Doe, Jane)',
         shortDescription: 'Motion for Extension of Time',
         dateFiled: '2026-03-02',
         dateEntered: '2026-03-02',

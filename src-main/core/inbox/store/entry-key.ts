@@ -7,8 +7,15 @@ import type { NoticeDocket } from '../nef/notice-types';
  * the document number and the doc id with its 4th digit normalised (§5 item 2). A text-only entry has neither, so
  * its filing date and docket text stand in.
  */
-export function entryKey(court: string | null, docket: Pick<NoticeDocket, 'caseId' | 'caseNumber' | 'deSeqNum' | 'documentNumber' | 'docId' | 'dateFiled' | 'docketText'>): string {
-  if (docket.deSeqNum !== null) return entryKeyOf(court, docket.caseId ?? caseNumberKey(docket.caseNumber), docket.deSeqNum);
+export function entryKey(
+  court: string | null,
+  docket: Pick<
+    NoticeDocket,
+    'caseId' | 'caseNumber' | 'deSeqNum' | 'documentNumber' | 'docId' | 'dateFiled' | 'docketText'
+  >,
+): string {
+  if (docket.deSeqNum !== null)
+    return entryKeyOf(court, docket.caseId ?? caseNumberKey(docket.caseNumber), docket.deSeqNum);
   const documentNumber = docket.documentNumber?.replace(/^0+(?=\d)/, '') ?? '';
   const docId = docket.docId === null ? '' : normaliseDocId(docket.docId);
   const base = `${court ?? '?'}|number:${caseNumberKey(docket.caseNumber)}|document:${documentNumber}|doc-id:${docId}`;

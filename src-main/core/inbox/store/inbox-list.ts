@@ -28,8 +28,15 @@ function isWalkFaster(db: Database.Database, total: number): boolean {
 }
 
 /** How many items match; words alone are counted in the full-text index, without reading the items. */
-function countMatches(db: Database.Database, where: string, parameters: Record<string, string | number>, isTextOnly: boolean): number {
-  const sql = isTextOnly ? 'SELECT COUNT(*) AS total FROM inbox_search WHERE inbox_search MATCH @match' : `SELECT COUNT(*) AS total FROM inbox_items ${where}`;
+function countMatches(
+  db: Database.Database,
+  where: string,
+  parameters: Record<string, string | number>,
+  isTextOnly: boolean,
+): number {
+  const sql = isTextOnly
+    ? 'SELECT COUNT(*) AS total FROM inbox_search WHERE inbox_search MATCH @match'
+    : `SELECT COUNT(*) AS total FROM inbox_items ${where}`;
   return (db.prepare(sql).get(parameters) as { total: number }).total;
 }
 
@@ -66,7 +73,9 @@ export function listItems(db: Database.Database, query: InboxQuery): InboxPage {
   if (query.isUnread !== undefined) conditions.push(query.isUnread ? 'is_read = 0' : 'is_read = 1');
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const total = countMatches(db, where, parameters, match !== null && conditions.length === 1);
-  const order = isWalkFaster(db, total) ? `INDEXED BY inbox_items_date_filed ${where} ${newestFirst}` : `${where} ${newestFirstSorted}`;
+  const order = isWalkFaster(db, total)
+    ? `INDEXED BY inbox_items_date_filed ${where} ${newestFirst}`
+    : `${where} ${newestFirstSorted}`;
   const rows = db
     .prepare(`SELECT ${itemColumns} FROM inbox_items ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...parameters, limit: query.limit ?? defaultLimit, offset: query.offset ?? 0 }) as ItemRow[];

@@ -35,27 +35,41 @@ export function createInboxStore(db: Database.Database) {
     return row ? toItem(row) : null;
   };
 
-  const updateDocument = db.transaction((itemId: string, number: string, changes: Partial<NoticeDocument>): InboxItem | null => {
-    const item = get(itemId);
-    if (!item?.documents.some((document) => document.number === number)) return null;
-    const documents = item.documents.map((document) => (document.number === number ? { ...document, ...changes, number } : document));
-    db.prepare('UPDATE inbox_items SET documents = ?, pending_count = ? WHERE id = ?').run(JSON.stringify(documents), countPending(documents), itemId);
-    return { ...item, documents };
-  });
+  const updateDocument = db.transaction(
+    (itemId: string, number: string, changes: Partial<NoticeDocument>): InboxItem | null => {
+      const item = get(itemId);
+      if (!item?.documents.some((document) => document.number === number)) return null;
+      const documents = item.documents.map((document) =>
+        document.number === number ? { ...document, ...changes, number } : document,
+      );
+      db.prepare('UPDATE inbox_items SET documents = ?, pending_count = ? WHERE id = ?').run(
+        JSON.stringify(documents),
+        countPending(documents),
+        itemId,
+      );
+      return { ...item, documents };
+    },
+  );
 
-  const flagUnsafe = db.transaction((itemId: string, numbers: readonly string[], reason: string, dropsLinks: boolean): InboxItem | null => {
-    const row = db.prepare('SELECT documents, document_urls FROM inbox_items WHERE id = ?').get(itemId) as { documents: string; document_urls: string } | undefined;
-    if (!row) return null;
-    const urls = JSON.parse(row.document_urls) as Record<string, string | null>;
-    const documents = (JSON.parse(row.documents) as NoticeDocument[]).map((document) => {
-      // What was saved or bought stays: the warning is about the link, not about a copy already kept.
-      if (!numbers.includes(document.number) || document.state === 'saved' || document.state === 'paid') return document;
-      if (dropsLinks) urls[document.number] = null;
-      return { ...document, state: 'unsafe-link' as const, message: reason };
-    });
-    db.prepare('UPDATE inbox_items SET documents = ?, document_urls = ?, pending_count = ?, link_warning = coalesce(link_warning, ?) WHERE id = ?').run(JSON.stringify(documents), JSON.stringify(urls), countPending(documents), reason, itemId);
-    return get(itemId);
-  });
+  const flagUnsafe = db.transaction(
+    (itemId: string, numbers: readonly string[], reason: string, dropsLinks: boolean): InboxItem | null => {
+      const row = db.prepare('SELECT documents, document_urls FROM inbox_items WHERE id = ?').get(itemId) as
+        { documents: string; document_urls: string } | undefined;
+      if (!row) return null;
+      const urls = JSON.parse(row.document_urls) as Record<string, string | null>;
+      const documents = (JSON.parse(row.documents) as NoticeDocument[]).map((document) => {
+        // What was saved or bought stays: the warning is about the link, not about a copy already kept.
+        if (!numbers.includes(document.number) || document.state === 'saved' || document.state === 'paid')
+          return document;
+        if (dropsLinks) urls[document.number] = null;
+        return { ...document, state: 'unsafe-link' as const, message: reason };
+      });
+      db.prepare(
+        'UPDATE inbox_items SET documents = ?, document_urls = ?, pending_count = ?, link_warning = coalesce(link_warning, ?) WHERE id = ?',
+      ).run(JSON.stringify(documents), JSON.stringify(urls), countPending(documents), reason, itemId);
+      return get(itemId);
+    },
+  );
 
   const removeExpired = db.transaction((receivedBefore: string, deadlinesFrom: string) => {
     const rows = db
@@ -67,7 +81,9 @@ export function createInboxStore(db: Database.Database) {
       .all(receivedBefore, deadlinesFrom) as { seq: number; documents: string }[];
     const remove = db.prepare('DELETE FROM inbox_items WHERE seq = ?');
     for (const row of rows) remove.run(row.seq);
-    const sha256s = rows.flatMap((row) => (JSON.parse(row.documents) as NoticeDocument[]).flatMap((document) => (document.sha256 ? [document.sha256] : [])));
+    const sha256s = rows.flatMap((row) =>
+      (JSON.parse(row.documents) as NoticeDocument[]).flatMap((document) => (document.sha256 ? [document.sha256] : [])),
+    );
     return { removed: rows.length, sha256s };
   });
 
@@ -89,12 +105,21 @@ export function createInboxStore(db: Database.Database) {
      * Flags documents whose link, or a court page it led to, the URL gate refused: they are never fetched, and the entry
      * carries the warning. `dropsLinks` when the documents' own link was refused, so it is not kept to be fetched later.
      */
-    flagUnsafe(itemId: string, numbers: readonly string[], reason: string, options: { readonly dropsLinks: boolean }): InboxItem | null {
+    flagUnsafe(
+      itemId: string,
+      numbers: readonly string[],
+      reason: string,
+      options: { readonly dropsLinks: boolean },
+    ): InboxItem | null {
       return flagUnsafe(itemId, numbers, reason, options.dropsLinks);
     },
     /** Every document still waiting for its free look, oldest notice first (the 15-day clock runs from the notice). */
     pendingDocuments(): PendingDocument[] {
-      const rows = db.prepare('SELECT id, documents, document_urls FROM inbox_items WHERE pending_count > 0 ORDER BY received_at, seq').all() as { id: string; documents: string; document_urls: string }[];
+      const rows = db
+        .prepare(
+          'SELECT id, documents, document_urls FROM inbox_items WHERE pending_count > 0 ORDER BY received_at, seq',
+        )
+        .all() as { id: string; documents: string; document_urls: string }[];
       return rows.flatMap((row) => {
         const urls = JSON.parse(row.document_urls) as Record<string, string | null>;
         return (JSON.parse(row.documents) as NoticeDocument[]).flatMap((document) => {
@@ -105,13 +130,16 @@ export function createInboxStore(db: Database.Database) {
     },
     /** A document's link from its notice (the entry's doc1 link for attachments), or null; a link the URL gate refused is never given. */
     documentUrl(itemId: string, number: string): string | null {
-      const row = db.prepare('SELECT document_urls FROM inbox_items WHERE id = ?').get(itemId) as { document_urls: string } | undefined;
+      const row = db.prepare('SELECT document_urls FROM inbox_items WHERE id = ?').get(itemId) as
+        { document_urls: string } | undefined;
       const urls = row ? (JSON.parse(row.document_urls) as Record<string, string | null>) : {};
       return Object.hasOwn(urls, number) ? (urls[number] ?? null) : (urls['0'] ?? null);
     },
     /** The item for a docket entry, by the court's case id and de_seq_num. */
     findByEntry(court: string | null, caseId: string, deSeqNum: string): InboxItem | null {
-      const row = db.prepare(`SELECT ${itemColumns} FROM inbox_items WHERE entry_key = ?`).get(entryKeyOf(court, caseId, deSeqNum)) as ItemRow | undefined;
+      const row = db
+        .prepare(`SELECT ${itemColumns} FROM inbox_items WHERE entry_key = ?`)
+        .get(entryKeyOf(court, caseId, deSeqNum)) as ItemRow | undefined;
       return row ? toItem(row) : null;
     },
     /** Every date the docket texts set, soonest first. */
@@ -120,7 +148,10 @@ export function createInboxStore(db: Database.Database) {
       return rows
         .map(toItem)
         .flatMap((item) => item.deadlines.map((deadline) => ({ item, deadline })))
-        .sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.item.caseNumber.localeCompare(b.item.caseNumber));
+        .sort(
+          (a, b) =>
+            a.deadline.date.localeCompare(b.deadline.date) || a.item.caseNumber.localeCompare(b.item.caseNumber),
+        );
     },
     /**
      * Removes the notices a retention policy lets go: read, received before `receivedBefore`, no free look still
@@ -132,7 +163,9 @@ export function createInboxStore(db: Database.Database) {
     },
     /** Where the last sync of a mailbox stopped, or null before the first. */
     cursor(mailboxId: string): MailboxCursor | null {
-      const row = db.prepare('SELECT uid_validity, last_uid FROM mailbox_cursors WHERE mailbox_id = ?').get(mailboxId) as { uid_validity: number; last_uid: number } | undefined;
+      const row = db
+        .prepare('SELECT uid_validity, last_uid FROM mailbox_cursors WHERE mailbox_id = ?')
+        .get(mailboxId) as { uid_validity: number; last_uid: number } | undefined;
       return row ? { uidValidity: row.uid_validity, lastUid: row.last_uid } : null;
     },
     /** Records how far a mailbox sync got, after the messages up to `lastUid` are stored. */

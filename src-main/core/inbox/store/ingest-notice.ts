@@ -39,7 +39,9 @@ interface ExistingEntry {
  */
 export function createIngest(db: Database.Database): (notice: ParsedNotice, meta: IngestMeta) => IngestResult {
   const statements = {
-    seenMessage: db.prepare('SELECT 1 FROM notice_messages WHERE raw_sha256 = @rawSha256 OR (@messageId IS NOT NULL AND message_id = @messageId)'),
+    seenMessage: db.prepare(
+      'SELECT 1 FROM notice_messages WHERE raw_sha256 = @rawSha256 OR (@messageId IS NOT NULL AND message_id = @messageId)',
+    ),
     recordMessage: db.prepare(
       'INSERT INTO notice_messages (raw_sha256, message_id, source, received_at, kind, reason, outcome, item_ids) VALUES (@rawSha256, @messageId, @source, @receivedAt, @kind, @reason, @outcome, @itemIds)',
     ),
@@ -59,7 +61,12 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
     ),
   };
 
-  const addEntry = (notice: ParsedNotice, docket: NoticeDocket, documents: EntryDocuments, meta: IngestMeta): string => {
+  const addEntry = (
+    notice: ParsedNotice,
+    docket: NoticeDocket,
+    documents: EntryDocuments,
+    meta: IngestMeta,
+  ): string => {
     const id = randomUUID();
     statements.insertItem.run({
       id,
@@ -98,9 +105,18 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
         isAnyNew = true;
         return addEntry(notice, docket, fresh, meta);
       }
-      const kept = { documents: JSON.parse(existing.documents) as EntryDocuments['documents'], urls: JSON.parse(existing.document_urls) as EntryDocuments['urls'] };
+      const kept = {
+        documents: JSON.parse(existing.documents) as EntryDocuments['documents'],
+        urls: JSON.parse(existing.document_urls) as EntryDocuments['urls'],
+      };
       const merged = mergeResentDocuments(kept, fresh);
-      statements.resend.run({ id: existing.id, documents: JSON.stringify(merged.documents), documentUrls: JSON.stringify(merged.urls), pendingCount: countPending(merged.documents), linkWarning: meta.linkWarning ?? null });
+      statements.resend.run({
+        id: existing.id,
+        documents: JSON.stringify(merged.documents),
+        documentUrls: JSON.stringify(merged.urls),
+        pendingCount: countPending(merged.documents),
+        linkWarning: meta.linkWarning ?? null,
+      });
       return existing.id;
     });
     return { outcome: isAnyNew ? 'new' : 'resend', itemIds };
@@ -112,10 +128,17 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
       const existing = statements.findEntry.get(entryKey(notice.court, docket)) as ExistingEntry | undefined;
       if (!existing) continue;
       const docketText = docket.docketText?.trim() ? docket.docketText : null;
-      statements.modify.run({ id: existing.id, modifiedAt: meta.receivedAt.toISOString(), docketText, deadlines: docketText === null ? null : JSON.stringify(findDeadlines(docketText)) });
+      statements.modify.run({
+        id: existing.id,
+        modifiedAt: meta.receivedAt.toISOString(),
+        docketText,
+        deadlines: docketText === null ? null : JSON.stringify(findDeadlines(docketText)),
+      });
       itemIds.push(existing.id);
     }
-    return itemIds.length > 0 ? { outcome: 'modified', itemIds } : { outcome: 'set-aside', itemIds, reason: 'modified-entry' };
+    return itemIds.length > 0
+      ? { outcome: 'modified', itemIds }
+      : { outcome: 'set-aside', itemIds, reason: 'modified-entry' };
   };
 
   const decide = (notice: ParsedNotice, meta: IngestMeta): IngestResult => {
@@ -128,7 +151,8 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
   };
 
   return db.transaction((notice: ParsedNotice, meta: IngestMeta): IngestResult => {
-    if (statements.seenMessage.get({ rawSha256: meta.rawSha256, messageId: meta.messageId })) return { outcome: 'duplicate', itemIds: [], reason: 'same-message' };
+    if (statements.seenMessage.get({ rawSha256: meta.rawSha256, messageId: meta.messageId }))
+      return { outcome: 'duplicate', itemIds: [], reason: 'same-message' };
     const result = decide(notice, meta);
     statements.recordMessage.run({
       rawSha256: meta.rawSha256,

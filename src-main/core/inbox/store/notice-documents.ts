@@ -8,7 +8,8 @@ export interface EntryDocuments {
   readonly urls: Record<string, string | null>;
 }
 
-const noFreeLookMessage = 'This notice carries no free look for this document: viewing it on PACER is charged ($0.10 a page, $3.00 at most).';
+const noFreeLookMessage =
+  'This notice carries no free look for this document: viewing it on PACER is charged ($0.10 a page, $3.00 at most).';
 
 /**
  * The documents of the notice's docket at `index`: the main document ('0') and the attachments, 'pending' while the
@@ -17,18 +18,42 @@ const noFreeLookMessage = 'This notice carries no free look for this document: v
  * link the URL gate refused (`linkWarning`), every document is 'unsafe-link', with its own link's reason where it has
  * one (`refusedLinks`), and no link of the notice is kept to be fetched.
  */
-export function entryDocuments(notice: ParsedNotice, index: number, linkWarning: string | null, refusedLinks: ReadonlyMap<string, string> = new Map()): EntryDocuments {
+export function entryDocuments(
+  notice: ParsedNotice,
+  index: number,
+  linkWarning: string | null,
+  refusedLinks: ReadonlyMap<string, string> = new Map(),
+): EntryDocuments {
   const docket = notice.dockets[index];
   const lead = notice.dockets[0];
   if (!docket || !lead) return { documents: [], urls: {} };
-  if (index > 0 && docket.magicNum === null && docket.docId !== null && lead.docId !== null && normaliseDocId(docket.docId) === normaliseDocId(lead.docId)) {
+  if (
+    index > 0 &&
+    docket.magicNum === null &&
+    docket.docId !== null &&
+    lead.docId !== null &&
+    normaliseDocId(docket.docId) === normaliseDocId(lead.docId)
+  ) {
     const message = `The same document as case ${lead.caseNumber}: its free look came with that case's entry.`;
     const leadDocuments = entryDocuments(notice, 0, linkWarning, refusedLinks).documents;
-    return { documents: leadDocuments.map((document) => ({ ...document, state: linkWarning ? 'unsafe-link' : 'no-free-look', message })), urls: {} };
+    return {
+      documents: leadDocuments.map((document) => ({
+        ...document,
+        state: linkWarning ? 'unsafe-link' : 'no-free-look',
+        message,
+      })),
+      urls: {},
+    };
   }
   const sources = index === 0 ? [...notice.attachments] : [];
   if (!sources.some((attachment) => attachment.number === '0') && docket.documentUrl !== null) {
-    sources.unshift({ number: '0', description: docket.shortDescription ?? 'Main Document', documentUrl: null, docId: docket.docId, stamp: null });
+    sources.unshift({
+      number: '0',
+      description: docket.shortDescription ?? 'Main Document',
+      documentUrl: null,
+      docId: docket.docId,
+      stamp: null,
+    });
   }
   const documents: NoticeDocument[] = [];
   const urls: Record<string, string | null> = {};
@@ -56,7 +81,13 @@ export function entryDocuments(notice: ParsedNotice, index: number, linkWarning:
  * States a later notice's fresh free look may replace: nothing was saved, and the old link is spent, absent, or was
  * refused by the URL gate (a forged notice that came first must not cost the user the genuine notice's free look).
  */
-const replaceableStates = new Set<NoticeDocument['state']>(['used', 'expired', 'failed', 'no-free-look', 'unsafe-link']);
+const replaceableStates = new Set<NoticeDocument['state']>([
+  'used',
+  'expired',
+  'failed',
+  'no-free-look',
+  'unsafe-link',
+]);
 
 /**
  * The documents after the court sent the entry again: the first notice's documents are kept, and only a document the

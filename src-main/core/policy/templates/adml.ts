@@ -28,7 +28,8 @@ export function renderAdml(): string {
 
 function policyStrings(key: PolicyKey): [string, string][] {
   const spec: PolicyKeySpec = policyCatalog[key];
-  const items: [string, string][] = spec.type === 'enum' ? spec.values.map((value) => [enumItemId(key, value), value]) : [];
+  const items: [string, string][] =
+    spec.type === 'enum' ? spec.values.map((value) => [enumItemId(key, value), value]) : [];
   return [[key, spec.title], [`${key}_Explain`, explain(key, spec)], ...items];
 }
 
@@ -62,9 +63,15 @@ function howToSet(spec: PolicyKeySpec): string {
     case 'integer':
       return `A whole number from ${spec.minimum} to ${spec.maximum}.`;
     case 'string':
-      return spec.format === 'https-url' ? 'An address starting with https://.' : spec.format === 'host' ? 'A host name, without https://.' : 'Text.';
+      return spec.format === 'https-url'
+        ? 'An address starting with https://.'
+        : spec.format === 'host'
+          ? 'A host name, without https://.'
+          : 'Text.';
     case 'string-list':
-      return spec.values === undefined ? 'One entry per line.' : `One entry per line, each one of: ${spec.values.join(', ')}.`;
+      return spec.values === undefined
+        ? 'One entry per line.'
+        : `One entry per line, each one of: ${spec.values.join(', ')}.`;
   }
 }
 
@@ -82,7 +89,10 @@ function presentation(key: PolicyKey): string[] {
     case 'boolean':
       return [];
     case 'enum':
-      return wrap(key, `<dropdownList refId="${key}" noSort="true" defaultItem="${spec.values.indexOf(spec.default)}">${title}</dropdownList>`);
+      return wrap(
+        key,
+        `<dropdownList refId="${key}" noSort="true" defaultItem="${spec.values.indexOf(spec.default)}">${title}</dropdownList>`,
+      );
     case 'string': {
       const defaultValue = spec.default === '' ? '' : `<defaultValue>${escapeXml(spec.default)}</defaultValue>`;
       return wrap(key, `<textBox refId="${key}"><label>${title}</label>${defaultValue}</textBox>`);

@@ -41,7 +41,10 @@ function renderPolicy(key: PolicyKey): string[] {
     hasElements ? '' : ` valueName="${key}"`,
     '>',
   ].join('');
-  const common = [`      <parentCategory ref="${names.category}" />`, `      <supportedOn ref="${names.supportedOn}" />`];
+  const common = [
+    `      <parentCategory ref="${names.category}" />`,
+    `      <supportedOn ref="${names.supportedOn}" />`,
+  ];
   return [opening, ...common, ...renderValue(key), '    </policy>'];
 }
 
@@ -49,7 +52,14 @@ function renderValue(key: PolicyKey): string[] {
   const spec = policyCatalog[key];
   switch (spec.type) {
     case 'boolean':
-      return ['      <enabledValue>', '        <decimal value="1" />', '      </enabledValue>', '      <disabledValue>', '        <decimal value="0" />', '      </disabledValue>'];
+      return [
+        '      <enabledValue>',
+        '        <decimal value="1" />',
+        '      </enabledValue>',
+        '      <disabledValue>',
+        '        <decimal value="0" />',
+        '      </disabledValue>',
+      ];
     case 'enum':
       return elements([
         `        <enum id="${key}" valueName="${key}" required="true">`,
@@ -63,9 +73,13 @@ function renderValue(key: PolicyKey): string[] {
     case 'string':
       return elements([`        <text id="${key}" valueName="${key}" maxLength="2048" required="true" />`]);
     case 'integer':
-      return elements([`        <decimal id="${key}" valueName="${key}" minValue="${spec.minimum}" maxValue="${spec.maximum}" required="true" />`]);
+      return elements([
+        `        <decimal id="${key}" valueName="${key}" minValue="${spec.minimum}" maxValue="${spec.maximum}" required="true" />`,
+      ]);
     case 'string-list':
-      return elements([`        <list id="${key}" key="${escapeXml(`${names.registryKey}\\${key}`)}" valuePrefix="" />`]);
+      return elements([
+        `        <list id="${key}" key="${escapeXml(`${names.registryKey}\\${key}`)}" valuePrefix="" />`,
+      ]);
   }
 }
 

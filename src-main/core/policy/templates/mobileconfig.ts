@@ -14,7 +14,10 @@ const payloadUuid = '3F1C2A8E-6B4D-4E0A-9C51-ECFD00000002';
  * payload forces ECF Desk's preferences; macOS writes them to /Library/Managed Preferences, where the app reads them.
  */
 export function renderMobileconfig(): string {
-  const forced = Object.entries(sampleForcedPreferences).flatMap(([key, value]) => [`<key>${escapeXml(key)}</key>`, plistValue(value)]);
+  const forced = Object.entries(sampleForcedPreferences).flatMap(([key, value]) => [
+    `<key>${escapeXml(key)}</key>`,
+    plistValue(value),
+  ]);
   const lines = [
     '<dict>',
     '<key>PayloadContent</key>',

@@ -11,7 +11,8 @@ export function renderSamplePolicyJson(): string {
   };
   for (const key of policyKeys) {
     const spec: PolicyKeySpec = policyCatalog[key];
-    sample[`//${key}`] = `${spec.description} ${allowedValues(spec)}${spec.locks === null ? '' : ' Locks the user\'s own setting.'}`;
+    sample[`//${key}`] =
+      `${spec.description} ${allowedValues(spec)}${spec.locks === null ? '' : " Locks the user's own setting."}`;
     sample[key] = spec.default;
   }
   return `${JSON.stringify(sample, null, 2)}\n`;
@@ -26,7 +27,11 @@ function allowedValues(spec: PolicyKeySpec): string {
     case 'integer':
       return `Values: ${spec.minimum} to ${spec.maximum}.`;
     case 'string':
-      return spec.format === 'https-url' ? 'Value: an https:// address.' : spec.format === 'host' ? 'Value: a host name.' : 'Value: text.';
+      return spec.format === 'https-url'
+        ? 'Value: an https:// address.'
+        : spec.format === 'host'
+          ? 'Value: a host name.'
+          : 'Value: text.';
     case 'string-list':
       return spec.values === undefined ? 'Value: a list of text.' : `Value: a list of ${spec.values.join(', ')}.`;
   }

@@ -5,7 +5,20 @@ import { describePages, distinctPages, valueOf } from '../pdf-values';
 
 /** Comment and markup annotations (ISO 32000-1 §12.5.6); Popup is the window of another comment, not one itself. */
 const markupSubtypes = new Set([
-  'Text', 'FreeText', 'Highlight', 'Underline', 'StrikeOut', 'Squiggly', 'Ink', 'Square', 'Circle', 'Line', 'Polygon', 'PolyLine', 'Stamp', 'Caret',
+  'Text',
+  'FreeText',
+  'Highlight',
+  'Underline',
+  'StrikeOut',
+  'Squiggly',
+  'Ink',
+  'Square',
+  'Circle',
+  'Line',
+  'Polygon',
+  'PolyLine',
+  'Stamp',
+  'Caret',
 ]);
 /** Annotation flags Hidden (bit 2) and NoView (bit 6): the comment is in the file but not shown. */
 const hiddenFlags = 2 | 32;
@@ -34,7 +47,8 @@ export function findAnnotations(pdf: InspectedPdf): Finding[] {
     return `${kind} (${on.length})${kindPages.length > 0 ? ` on ${describePages(kindPages)}` : ''}`;
   });
   const hiddenOn = distinctPages(hiddenPages);
-  if (hiddenPages.length > 0) text.push(`${hiddenPages.length} hidden from view${hiddenOn.length > 0 ? ` on ${describePages(hiddenOn)}` : ''}`);
+  if (hiddenPages.length > 0)
+    text.push(`${hiddenPages.length} hidden from view${hiddenOn.length > 0 ? ` on ${describePages(hiddenOn)}` : ''}`);
   return [
     {
       code: 'annotations',

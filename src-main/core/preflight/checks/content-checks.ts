@@ -8,4 +8,9 @@ import { findUnreadablePages } from './unreadable-pages';
  * The checks that read what pages paint (content streams), most serious first. They share one pass over
  * the pages (content/page-content.ts), so the second and third cost almost nothing.
  */
-export const contentChecks: readonly Check[] = [findBadRedactions, findUnreadablePages, findImageOnlyPages, findLowResolutionImages];
+export const contentChecks: readonly Check[] = [
+  findBadRedactions,
+  findUnreadablePages,
+  findImageOnlyPages,
+  findLowResolutionImages,
+];

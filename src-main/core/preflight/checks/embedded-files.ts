@@ -26,7 +26,11 @@ export function findEmbeddedFiles(pdf: InspectedPdf): Finding[] {
   const names = catalog === null ? null : dictionaryOf(catalog, 'Names');
   if (names !== null && valueOf(names, 'EmbeddedFiles') !== undefined) evidence += 1;
   const isPortfolio = catalog !== null && valueOf(catalog, 'Collection') !== undefined;
-  const attachmentPages = distinctPages(census.annotations.filter((annotation) => annotation.subtype === 'FileAttachment').map((annotation) => annotation.page));
+  const attachmentPages = distinctPages(
+    census.annotations
+      .filter((annotation) => annotation.subtype === 'FileAttachment')
+      .map((annotation) => annotation.page),
+  );
   if (evidence === 0 && !isPortfolio && attachmentPages.length === 0) return [];
 
   const listed = [...fileNames].sort();

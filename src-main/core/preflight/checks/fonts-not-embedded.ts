@@ -4,8 +4,20 @@ import { dictionaryOf, nameOf, valueOf } from '../pdf-values';
 
 /** The 14 standard PDF fonts every reader supplies (ISO 32000-1 §9.6.2.2), named with or without a subset prefix. */
 const standardFonts = new Set([
-  'Times-Roman', 'Times-Bold', 'Times-Italic', 'Times-BoldItalic', 'Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique',
-  'Helvetica-BoldOblique', 'Courier', 'Courier-Bold', 'Courier-Oblique', 'Courier-BoldOblique', 'Symbol', 'ZapfDingbats',
+  'Times-Roman',
+  'Times-Bold',
+  'Times-Italic',
+  'Times-BoldItalic',
+  'Helvetica',
+  'Helvetica-Bold',
+  'Helvetica-Oblique',
+  'Helvetica-BoldOblique',
+  'Courier',
+  'Courier-Bold',
+  'Courier-Oblique',
+  'Courier-BoldOblique',
+  'Symbol',
+  'ZapfDingbats',
 ]);
 
 /**
@@ -23,7 +35,9 @@ export function findFontsNotEmbedded(pdf: InspectedPdf): Finding[] {
     const subtype = nameOf(dictionary, 'Subtype');
     if (subtype === null || subtype === 'Type0' || subtype === 'Type3') continue;
     const descriptor = dictionaryOf(dictionary, 'FontDescriptor');
-    const isEmbedded = descriptor !== null && ['FontFile', 'FontFile2', 'FontFile3'].some((key) => valueOf(descriptor, key) !== undefined);
+    const isEmbedded =
+      descriptor !== null &&
+      ['FontFile', 'FontFile2', 'FontFile3'].some((key) => valueOf(descriptor, key) !== undefined);
     if (!isEmbedded) names.add(nameOf(dictionary, 'BaseFont') ?? 'unnamed font');
   }
   if (names.size === 0) return [];

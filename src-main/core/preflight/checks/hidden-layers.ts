@@ -2,7 +2,17 @@ import type { PDFDict } from '@cantoo/pdf-lib';
 import type { Finding, PageBox } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 import { layersOf, readOptionalContentUse } from '../content/optional-content';
-import { asDictionary, describePages, dictionaryOf, distinctPages, itemsOf, nameOf, numbersOf, textOf, valueOf } from '../pdf-values';
+import {
+  asDictionary,
+  describePages,
+  dictionaryOf,
+  distinctPages,
+  itemsOf,
+  nameOf,
+  numbersOf,
+  textOf,
+  valueOf,
+} from '../pdf-values';
 
 /**
  * Finds optional content (layers): content on a layer that is off when the file opens, or that a reader can
@@ -25,7 +35,10 @@ export function findHiddenLayers(pdf: InspectedPdf): Finding[] {
   };
   const pages = distinctPages([...use.pagesByLayer.values()].flat());
   const whereText = pages.length > 0 ? ` Layered content is on ${describePages(pages)}.` : '';
-  const hiddenText = hidden.length > 0 ? ` ${hidden.length === layers.length ? 'All of them are' : `${hidden.length} of them ${hidden.length === 1 ? 'is' : 'are'}`} hidden when the file opens.` : '';
+  const hiddenText =
+    hidden.length > 0
+      ? ` ${hidden.length === layers.length ? 'All of them are' : `${hidden.length} of them ${hidden.length === 1 ? 'is' : 'are'}`} hidden when the file opens.`
+      : '';
   return [
     {
       code: 'hidden-layers',
@@ -82,7 +95,8 @@ function findLayerUse(pdf: InspectedPdf, layers: readonly PDFDict[]): LayerUse {
   for (const { page, number } of pdf.pageTree?.pages ?? []) {
     const use = readOptionalContentUse(page, known);
     for (const layer of use.layers) note(layer, number);
-    for (const box of use.boxes) boxes.push({ page: number, x0: round(box.x0), y0: round(box.y0), x1: round(box.x1), y1: round(box.y1) });
+    for (const box of use.boxes)
+      boxes.push({ page: number, x0: round(box.x0), y0: round(box.y0), x1: round(box.x1), y1: round(box.y1) });
   }
   for (const annotation of pdf.census?.annotations ?? []) {
     if (annotation.page === null) continue;
@@ -92,7 +106,13 @@ function findLayerUse(pdf: InspectedPdf, layers: readonly PDFDict[]): LayerUse {
     const rect = numbersOf(annotation.dictionary, 'Rect');
     if (rect?.length === 4) {
       const [x0, y0, x1, y1] = rect as [number, number, number, number];
-      boxes.push({ page: annotation.page, x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) });
+      boxes.push({
+        page: annotation.page,
+        x0: Math.min(x0, x1),
+        y0: Math.min(y0, y1),
+        x1: Math.max(x0, x1),
+        y1: Math.max(y0, y1),
+      });
     }
   }
   return { pagesByLayer, boxes };

@@ -12,7 +12,12 @@ import { formatPages } from '../content/page-list';
 export function findImageOnlyPages(pdf: InspectedPdf): Finding[] {
   if (!pdf.document) return [];
   const pages = readPageContents(pdf.document)
-    .filter((content) => content.isReadable && !content.showsText && content.images.some((image) => isPageScaleImage(image, content.pageBox)))
+    .filter(
+      (content) =>
+        content.isReadable &&
+        !content.showsText &&
+        content.images.some((image) => isPageScaleImage(image, content.pageBox)),
+    )
     .map((content) => content.pageNumber);
   if (pages.length === 0) return [];
   return [

@@ -47,9 +47,9 @@ export function findMetadata(pdf: InspectedPdf): Finding[] {
       code: 'metadata',
       severity: 'warn',
       message:
-        'This PDF\'s properties (its document information and XMP metadata) contain names, titles or file paths that are filed with it and become public. ' +
+        "This PDF's properties (its document information and XMP metadata) contain names, titles or file paths that are filed with it and become public. " +
         'Courts warn that metadata such as the author or a folder path on your computer can reveal more than the filing itself. ' +
-        'Check the values listed; ECF Desk\'s clean copy removes them, or clear them in Adobe Acrobat under File, Properties.',
+        "Check the values listed; ECF Desk's clean copy removes them, or clear them in Adobe Acrobat under File, Properties.",
       text: [...lines],
       fixes: ['clean-copy'],
     },
@@ -72,7 +72,8 @@ function readInfo(document: PDFDocument): MetadataValue[] {
     const field = key.decodeText();
     const text = textOfValue(valueOf(info, field));
     if (text === null) continue;
-    if ((infoFields as readonly string[]).includes(field) || filePath.test(text)) values.push({ field, label: field, value: text });
+    if ((infoFields as readonly string[]).includes(field) || filePath.test(text))
+      values.push({ field, label: field, value: text });
   }
   return values;
 }

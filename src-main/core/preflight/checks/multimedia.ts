@@ -34,7 +34,8 @@ export function findMultimedia(pdf: InspectedPdf): Finding[] {
     pages.push(annotation.page);
   }
   for (const dictionary of census.dictionaries) {
-    const kind = mediaObjects.get(nameOf(dictionary, 'Subtype') ?? '') ?? mediaObjects.get(nameOf(dictionary, 'Type') ?? '');
+    const kind =
+      mediaObjects.get(nameOf(dictionary, 'Subtype') ?? '') ?? mediaObjects.get(nameOf(dictionary, 'Type') ?? '');
     if (kind !== undefined) kinds.add(kind);
   }
   if (kinds.size === 0) return [];
@@ -47,7 +48,7 @@ export function findMultimedia(pdf: InspectedPdf): Finding[] {
       message:
         `This PDF contains audio, video or 3D content: ${listed.join(', ')}${onPages.length > 0 ? ` on ${describePages(onPages)}` : ''}. ` +
         'CM/ECF rejects PDFs with audio and video content (NextGen CM/ECF release 1.8). ' +
-        'ECF Desk can make a clean copy without the media; if the recording itself is an exhibit, ask the clerk\'s office how to submit it.',
+        "ECF Desk can make a clean copy without the media; if the recording itself is an exhibit, ask the clerk's office how to submit it.",
       ...(onPages.length > 0 ? { pages: onPages } : {}),
       text: listed,
       fixes: ['clean-copy'],

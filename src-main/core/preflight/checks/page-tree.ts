@@ -72,8 +72,13 @@ interface Problem {
 
 function findBlockingProblems(tree: PageTree): Problem[] {
   const problems: Problem[] = [];
-  if (tree.pageCount === 0) problems.push({ sentence: 'This PDF has no pages, so there is nothing to check and nothing the court could docket.', detail: 'no pages' });
-  else if (tree.pages.length === 0) problems.push({ sentence: 'None of the pages of this PDF can be read.', detail: 'no readable page' });
+  if (tree.pageCount === 0)
+    problems.push({
+      sentence: 'This PDF has no pages, so there is nothing to check and nothing the court could docket.',
+      detail: 'no pages',
+    });
+  else if (tree.pages.length === 0)
+    problems.push({ sentence: 'None of the pages of this PDF can be read.', detail: 'no readable page' });
   const unreadable = tree.unreadablePages;
   if (unreadable.length > 0) {
     const those = unreadable.length === 1 ? 'that page' : 'those pages';
@@ -86,7 +91,10 @@ function findBlockingProblems(tree: PageTree): Problem[] {
   }
   if (tree.stoppedAt !== null) problems.push(limitsReached[tree.stoppedAt]);
   else if (tree.listedPages === Number.POSITIVE_INFINITY) {
-    problems.push({ sentence: "This PDF's list of pages loops back on itself, so a program that follows it never finishes.", detail: 'the list of pages loops back on itself' });
+    problems.push({
+      sentence: "This PDF's list of pages loops back on itself, so a program that follows it never finishes.",
+      detail: 'the list of pages loops back on itself',
+    });
   } else if (tree.listedPages > pageTreeLimits.nodes) {
     problems.push({
       sentence: `This PDF's list of pages names the same pages over and over, ${count(tree.listedPages)} times in all, which can stall or crash a program that opens it.`,

@@ -17,7 +17,13 @@ export function findUnappliedRedactions(pdf: InspectedPdf): Finding[] {
     const rectangle = numbersOf(mark.dictionary, 'Rect');
     if (mark.page === null || rectangle === null || rectangle.length !== 4) continue;
     const [left = 0, bottom = 0, right = 0, top = 0] = rectangle;
-    boxes.push({ page: mark.page, x0: Math.min(left, right), y0: Math.min(bottom, top), x1: Math.max(left, right), y1: Math.max(bottom, top) });
+    boxes.push({
+      page: mark.page,
+      x0: Math.min(left, right),
+      y0: Math.min(bottom, top),
+      x1: Math.max(left, right),
+      y1: Math.max(bottom, top),
+    });
   }
   const pages = distinctPages(marks.map((mark) => mark.page));
   const where = pages.length > 0 ? ` on ${describePages(pages)}` : '';

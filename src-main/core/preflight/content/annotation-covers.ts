@@ -35,7 +35,10 @@ export function findDarkAnnotationCovers(annotations: readonly CensusAnnotation[
     const colour = readColour(annotation.dictionary, fillKey);
     const luminance = colour === undefined ? undefined : luminanceOf(colour);
     if (colour === undefined || luminance === undefined || luminance > darkestCover) continue;
-    const boxes = annotation.subtype === 'Highlight' ? (readQuads(annotation.dictionary) ?? readRect(annotation.dictionary)) : readRect(annotation.dictionary);
+    const boxes =
+      annotation.subtype === 'Highlight'
+        ? (readQuads(annotation.dictionary) ?? readRect(annotation.dictionary))
+        : readRect(annotation.dictionary);
     const pageCovers = covers.get(annotation.page) ?? [];
     for (const box of boxes) pageCovers.push({ box, colour, alpha: 1, seq: aboveContent });
     covers.set(annotation.page, pageCovers);
@@ -64,7 +67,9 @@ function readRect(annotation: PDFDict): Box[] {
   const rect = numbersOf(annotation, 'Rect');
   if (rect === null || rect.length !== 4) return [];
   const [left, bottom, right, top] = rect as [number, number, number, number];
-  return [{ x0: Math.min(left, right), y0: Math.min(bottom, top), x1: Math.max(left, right), y1: Math.max(bottom, top) }];
+  return [
+    { x0: Math.min(left, right), y0: Math.min(bottom, top), x1: Math.max(left, right), y1: Math.max(bottom, top) },
+  ];
 }
 
 /** /QuadPoints: eight numbers a quadrilateral (§12.5.6.10); each is its own box, so a two-line highlight does not cover the gap. */

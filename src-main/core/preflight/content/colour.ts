@@ -26,7 +26,12 @@ export function rgbKey(red: number, green: number, blue: number): ColourKey {
 }
 
 /** The key of the colour that `count` components from `from` in `values` give in `space` (the operands of sc/scn, g, rg or k). */
-export function colourKey(space: ColourSpaceKind, values: ArrayLike<number>, from = 0, count = values.length): ColourKey {
+export function colourKey(
+  space: ColourSpaceKind,
+  values: ArrayLike<number>,
+  from = 0,
+  count = values.length,
+): ColourKey {
   const first = count > 0 ? values[from]! : 0;
   const second = count > 1 ? values[from + 1]! : 0;
   const third = count > 2 ? values[from + 2]! : 0;
@@ -76,7 +81,13 @@ export function describeColourSpace(value: PDFObject | undefined): ColourSpaceKi
   if (familyName === 'ICCBased') {
     const profile = value.lookup(1);
     const count = profile instanceof PDFRawStream ? lookupNumber(profile.dict, componentCountKey, 0) : 0;
-    return count === 1 ? ColourSpace.gray : count === 3 ? ColourSpace.rgb : count === 4 ? ColourSpace.cmyk : ColourSpace.other;
+    return count === 1
+      ? ColourSpace.gray
+      : count === 3
+        ? ColourSpace.rgb
+        : count === 4
+          ? ColourSpace.cmyk
+          : ColourSpace.other;
   }
   if (familyName === 'Separation' || familyName === 'DeviceN') return ColourSpace.tint;
   return familyKind(familyName) ?? ColourSpace.other;

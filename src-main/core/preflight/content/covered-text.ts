@@ -44,7 +44,9 @@ export function mayHideText(content: PageContent): boolean {
  * are left out.
  */
 export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredText[] {
-  const candidates = page.opaqueRects.filter((rect) => isRedactionCandidate(rect, pageBox)).sort((first, second) => second.seq - first.seq);
+  const candidates = page.opaqueRects
+    .filter((rect) => isRedactionCandidate(rect, pageBox))
+    .sort((first, second) => second.seq - first.seq);
   if (candidates.length === 0) return [];
   const covered = new Map<FilledRect, Glyph[]>();
   for (const glyph of page.glyphs) {
@@ -55,7 +57,9 @@ export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredText[] {
     glyphs.push(glyph);
     covered.set(owner, glyphs);
   }
-  return [...covered].filter(([rect]) => isUniform(rect, page)).map(([rect, glyphs]) => ({ box: rect.box, text: joinGlyphs(glyphs) }));
+  return [...covered]
+    .filter(([rect]) => isUniform(rect, page))
+    .map(([rect, glyphs]) => ({ box: rect.box, text: joinGlyphs(glyphs) }));
 }
 
 /**
@@ -66,7 +70,10 @@ export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredText[] {
  */
 function isUniform(rect: FilledRect, page: PageGlyphs): boolean {
   const isOnTop = (mark: { box: Box; seq: number }): boolean => mark.seq > rect.seq && mostlyInside(mark.box, rect.box);
-  if (page.glyphs.some((glyph) => isVisibleRenderMode(glyph.renderMode) && glyph.colour !== rect.colour && isOnTop(glyph))) return false;
+  if (
+    page.glyphs.some((glyph) => isVisibleRenderMode(glyph.renderMode) && glyph.colour !== rect.colour && isOnTop(glyph))
+  )
+    return false;
   if (page.opaqueRects.some((other) => other.colour !== rect.colour && isOnTop(other))) return false;
   return !page.images.some(isOnTop);
 }

@@ -21,7 +21,11 @@ export function unescapeLiteralInto(bytes: Uint8Array, start: number, end: numbe
     const next = bytes[position]!;
     if (next >= 48 && next <= 55) {
       let value = next - 48;
-      for (let digits = 1; digits < 3 && position + 1 < end && bytes[position + 1]! >= 48 && bytes[position + 1]! <= 55; digits += 1) {
+      for (
+        let digits = 1;
+        digits < 3 && position + 1 < end && bytes[position + 1]! >= 48 && bytes[position + 1]! <= 55;
+        digits += 1
+      ) {
         position += 1;
         value = value * 8 + (bytes[position]! - 48);
       }

@@ -156,7 +156,10 @@ function readCidWidths(table: PDFArray, widths: Map<number, number>): void {
   }
 }
 
-function readVerticalMetrics(descriptor: PDFDict | undefined, standard: { ascent: number; descent: number } | undefined): [number, number] {
+function readVerticalMetrics(
+  descriptor: PDFDict | undefined,
+  standard: { ascent: number; descent: number } | undefined,
+): [number, number] {
   const ascent = lookupNumber(descriptor, names.ascent, 0) / 1000;
   const descent = lookupNumber(descriptor, names.descent, 1) / 1000;
   return [

@@ -16,7 +16,14 @@ export const identityMatrix: Matrix = [1, 0, 0, 1, 0, 0];
 export function multiplyMatrices(first: Matrix, second: Matrix): Matrix {
   const [a, b, c, d, e, f] = first;
   const [a2, b2, c2, d2, e2, f2] = second;
-  return [a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2];
+  return [
+    a * a2 + b * c2,
+    a * b2 + b * d2,
+    c * a2 + d * c2,
+    c * b2 + d * d2,
+    e * a2 + f * c2 + e2,
+    e * b2 + f * d2 + f2,
+  ];
 }
 
 /** The axis-aligned box around the rectangle (x0, y0)–(x1, y1) after `matrix` (rotated boxes grow to their hull). */
@@ -47,7 +54,12 @@ export function overlapArea(first: Box, second: Box): number {
 
 /** The box two boxes share, or null when they do not overlap. */
 export function intersectBoxes(first: Box, second: Box): Box | null {
-  const box = { x0: Math.max(first.x0, second.x0), y0: Math.max(first.y0, second.y0), x1: Math.min(first.x1, second.x1), y1: Math.min(first.y1, second.y1) };
+  const box = {
+    x0: Math.max(first.x0, second.x0),
+    y0: Math.max(first.y0, second.y0),
+    x1: Math.min(first.x1, second.x1),
+    y1: Math.min(first.y1, second.y1),
+  };
   return box.x1 > box.x0 && box.y1 > box.y0 ? box : null;
 }
 

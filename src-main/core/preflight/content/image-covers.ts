@@ -17,12 +17,16 @@ const noFlatColour = -1;
 export function mayHideTextUnderImage(content: PageContent): boolean {
   const runs = content.textRunBoxes;
   if (runs.length === 0) return false;
-  return content.images.some((image) => image.seq > content.firstTextSeq && meetsRun(image.box, runs) && isDarkCover(image, content.pageBox));
+  return content.images.some(
+    (image) => image.seq > content.firstTextSeq && meetsRun(image.box, runs) && isDarkCover(image, content.pageBox),
+  );
 }
 
 /** Dark images on a page as boxes painted where and when the image was, for the glyph pass. */
 export function findDarkImageCovers(images: readonly PlacedImage[], pageBox: Box): FilledRect[] {
-  return images.filter((image) => isDarkCover(image, pageBox)).map((image) => ({ box: image.box, colour: noFlatColour, alpha: 1, seq: image.seq }));
+  return images
+    .filter((image) => isDarkCover(image, pageBox))
+    .map((image) => ({ box: image.box, colour: noFlatColour, alpha: 1, seq: image.seq }));
 }
 
 function isDarkCover(image: PlacedImage, pageBox: Box): boolean {

@@ -26,7 +26,10 @@ const names = {
 };
 
 /** What the samples of an image say, worked out once per image however often it is placed. */
-type Samples = { readonly kind: 'colour'; readonly luminance: number } | { readonly kind: 'mask'; readonly paintedShare: number } | null;
+type Samples =
+  | { readonly kind: 'colour'; readonly luminance: number }
+  | { readonly kind: 'mask'; readonly paintedShare: number }
+  | null;
 
 const samplesCache = new WeakMap<PDFRawStream, Samples>();
 
@@ -59,7 +62,13 @@ function readSamples(image: PDFRawStream): Samples {
   const bits = isMask ? 1 : lookupNumber(dict, names.bits, 0);
   const space = isMask ? ColourSpace.gray : describeColourSpace(dict.lookup(names.colourSpace));
   const components = space === ColourSpace.gray ? 1 : space === ColourSpace.rgb ? 3 : 0;
-  if (!(width > 0 && height > 0) || components === 0 || (bits !== 1 && bits !== 8) || width * height * components > mostSamples) return null;
+  if (
+    !(width > 0 && height > 0) ||
+    components === 0 ||
+    (bits !== 1 && bits !== 8) ||
+    width * height * components > mostSamples
+  )
+    return null;
   const rowBytes = Math.ceil((width * components * bits) / 8);
   const bytes = readStreamBytes(image);
   // A predictor or damage leaves the data a different size from the samples it should hold: undecided.
@@ -78,12 +87,20 @@ function readSamples(image: PDFRawStream): Samples {
 }
 
 /** The average of each component over the image, each on 0–1, rows padded to whole bytes (§8.9.3). */
-function meanSamples(bytes: Uint8Array, width: number, height: number, components: number, bits: number, rowBytes: number): number[] {
+function meanSamples(
+  bytes: Uint8Array,
+  width: number,
+  height: number,
+  components: number,
+  bits: number,
+  rowBytes: number,
+): number[] {
   const sums = new Array<number>(components).fill(0);
   for (let row = 0; row < height; row += 1) {
     const start = row * rowBytes;
     if (bits === 8) {
-      for (let column = 0; column < width * components; column += 1) sums[column % components]! += bytes[start + column]! / 255;
+      for (let column = 0; column < width * components; column += 1)
+        sums[column % components]! += bytes[start + column]! / 255;
       continue;
     }
     for (let column = 0; column < width * components; column += 1) {

@@ -30,7 +30,6 @@ const names = {
   fillAlpha: PDFName.of('ca'),
 };
 
-
 /**
  * Runs a page's content streams (ISO 32000-1 §8–9) and reports what they paint to `sink` in painting order:
  * filled rectangles with their colour and alpha, text runs (and glyphs, if the sink wants them) with their
@@ -320,7 +319,9 @@ class PageInterpreter {
     const placed = transformBox(this.state.ctm, 0, 0, 1, 1);
     const clip = this.state.clip;
     this.sink.image({
-      box: clip ? (intersectBoxes(placed, clip) ?? { x0: placed.x0, y0: placed.y0, x1: placed.x0, y1: placed.y0 }) : placed,
+      box: clip
+        ? (intersectBoxes(placed, clip) ?? { x0: placed.x0, y0: placed.y0, x1: placed.x0, y1: placed.y0 })
+        : placed,
       pixelWidth,
       pixelHeight,
       ppiAcross: inchesAcross > 0 ? pixelWidth / inchesAcross : Infinity,

@@ -105,7 +105,8 @@ class OptionalContentScan {
         case markedContent.beginWithProperties: {
           const isOptional = count >= 2 && lexer.nameAt(count - 2) === 'OC';
           const name = isOptional ? lexer.nameAt(count - 1) : null;
-          const layers = name === null ? [] : layersOf(lookupDict(resources, names.properties)?.lookup(nameFor(name)), this.known);
+          const layers =
+            name === null ? [] : layersOf(lookupDict(resources, names.properties)?.lookup(nameFor(name)), this.known);
           for (const layer of layers) this.layers.add(layer);
           sections.push(layers.length > 0);
           if (layers.length > 0) layeredSections += 1;
@@ -118,7 +119,14 @@ class OptionalContentScan {
           if (sections.pop() === true) layeredSections -= 1;
           break;
         case operators.xObject:
-          this.placeXObject(lexer.nameAt(count - 1), resources, ctm, isOnLayer || layeredSections > 0, isOnLayer, depth);
+          this.placeXObject(
+            lexer.nameAt(count - 1),
+            resources,
+            ctm,
+            isOnLayer || layeredSections > 0,
+            isOnLayer,
+            depth,
+          );
           break;
         case operators.inlineImageData:
           lexer.skipInlineImageData();
@@ -129,7 +137,14 @@ class OptionalContentScan {
     }
   }
 
-  private placeXObject(name: string | null, resources: PDFDict | undefined, ctm: Matrix, isInSection: boolean, isOnLayer: boolean, depth: number): void {
+  private placeXObject(
+    name: string | null,
+    resources: PDFDict | undefined,
+    ctm: Matrix,
+    isInSection: boolean,
+    isOnLayer: boolean,
+    depth: number,
+  ): void {
     const xObject = name === null ? undefined : lookupDict(resources, names.xObject)?.lookup(nameFor(name));
     if (!(xObject instanceof PDFRawStream)) return;
     const ownLayers = layersOf(xObject.dict.lookup(names.oc), this.known);
@@ -149,7 +164,13 @@ class OptionalContentScan {
       this.boxes.push(transformBox(formMatrix, Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)));
     }
     this.activeForms.add(xObject);
-    this.run(readFormBytes(xObject), lookupDict(xObject.dict, names.resources) ?? resources, formMatrix, isOnLayer || isLayered, depth + 1);
+    this.run(
+      readFormBytes(xObject),
+      lookupDict(xObject.dict, names.resources) ?? resources,
+      formMatrix,
+      isOnLayer || isLayered,
+      depth + 1,
+    );
     this.activeForms.delete(xObject);
   }
 }

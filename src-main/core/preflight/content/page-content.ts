@@ -42,7 +42,10 @@ const documentCache = new WeakMap<PDFDocument, readonly PageContent[]>();
  * Every readable page's content summary, from the document's one bounded page walk, read once per document however
  * many checks ask; `onPage` hears of each page read.
  */
-export function readPageContents(document: PDFDocument, onPage?: (pagesDone: number, pageCount: number) => void): readonly PageContent[] {
+export function readPageContents(
+  document: PDFDocument,
+  onPage?: (pagesDone: number, pageCount: number) => void,
+): readonly PageContent[] {
   const cached = documentCache.get(document);
   if (cached) return cached;
   const pages = readPageTree(document).pages;
@@ -95,13 +98,29 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
       image: (image) => images.push(image),
     });
   } catch {
-    const nothing = { showsText: false, firstTextSeq: Number.POSITIVE_INFINITY, opaqueRects: [], textRunBoxes: new Float32Array(0), images: [] };
+    const nothing = {
+      showsText: false,
+      firstTextSeq: Number.POSITIVE_INFINITY,
+      opaqueRects: [],
+      textRunBoxes: new Float32Array(0),
+      images: [],
+    };
     return { pageNumber, page, pageBox, isReadable: false, ...nothing };
   }
   // A scan with its OCR layer paints the image first, so most image pages keep no run boxes.
   const mayCoverText = opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq);
   if (!mayCoverText) runBoxes = [];
-  return { pageNumber, page, pageBox, isReadable: true, showsText, firstTextSeq, opaqueRects, textRunBoxes: Float32Array.from(runBoxes), images };
+  return {
+    pageNumber,
+    page,
+    pageBox,
+    isReadable: true,
+    showsText,
+    firstTextSeq,
+    opaqueRects,
+    textRunBoxes: Float32Array.from(runBoxes),
+    images,
+  };
 }
 
 const boxKeys = { crop: PDFName.of('CropBox'), media: PDFName.of('MediaBox') };
@@ -110,7 +129,8 @@ const letterBox: Box = { x0: 0, y0: 0, x1: 612, y1: 792 };
 
 /** The page's crop box, else its media box (both may be inherited), else a letter page: a page with a missing or damaged box is still read. */
 function readVisibleBox(page: PDFPage): Box {
-  const lookUp = (key: PDFName): PDFObject | undefined => page.node.context.lookup(page.node.getInheritableAttribute(key));
+  const lookUp = (key: PDFName): PDFObject | undefined =>
+    page.node.context.lookup(page.node.getInheritableAttribute(key));
   try {
     return boxOf(lookUp(boxKeys.crop)) ?? boxOf(lookUp(boxKeys.media)) ?? letterBox;
   } catch {

@@ -30,7 +30,13 @@ export class PathBuilder {
   /** re: a whole rectangle subpath. */
   rectangle(ctm: Matrix, x: number, y: number, width: number, height: number): void {
     this.endSubpath();
-    const box = transformBox(ctm, Math.min(x, x + width), Math.min(y, y + height), Math.max(x, x + width), Math.max(y, y + height));
+    const box = transformBox(
+      ctm,
+      Math.min(x, x + width),
+      Math.min(y, y + height),
+      Math.max(x, x + width),
+      Math.max(y, y + height),
+    );
     this.subpaths.push({ box, isRectangle: true, isReOperator: true });
   }
 
@@ -68,8 +74,11 @@ export class PathBuilder {
     const rectangles = subpaths.filter((subpath) => subpath.isRectangle);
     if (rectangles.length === 0) return [subpaths.map((subpath) => subpath.box).reduce(union)];
     const cutsHole = (rectangle: Subpath, other: Subpath): boolean =>
-      (isEvenOdd || !rectangle.isReOperator || !other.isReOperator) && (contains(rectangle.box, other.box) || contains(other.box, rectangle.box));
-    return rectangles.filter((rectangle) => !subpaths.some((other) => other !== rectangle && cutsHole(rectangle, other))).map((subpath) => subpath.box);
+      (isEvenOdd || !rectangle.isReOperator || !other.isReOperator) &&
+      (contains(rectangle.box, other.box) || contains(other.box, rectangle.box));
+    return rectangles
+      .filter((rectangle) => !subpaths.some((other) => other !== rectangle && cutsHole(rectangle, other)))
+      .map((subpath) => subpath.box);
   }
 
   /** Ends the path without reporting it (stroke, clip or `n`). */
@@ -92,7 +101,11 @@ export class PathBuilder {
       y0 = Math.min(y0, corners[index + 1]!);
       y1 = Math.max(y1, corners[index + 1]!);
     }
-    this.subpaths.push({ box: { x0, y0, x1, y1 }, isRectangle: !this.isCurved && isAxisAlignedQuad(corners), isReOperator: false });
+    this.subpaths.push({
+      box: { x0, y0, x1, y1 },
+      isRectangle: !this.isCurved && isAxisAlignedQuad(corners),
+      isReOperator: false,
+    });
     this.corners = [];
     this.isCurved = false;
   }
@@ -114,7 +127,12 @@ function contains(outer: Box, inner: Box): boolean {
 }
 
 function union(first: Box, second: Box): Box {
-  return { x0: Math.min(first.x0, second.x0), y0: Math.min(first.y0, second.y0), x1: Math.max(first.x1, second.x1), y1: Math.max(first.y1, second.y1) };
+  return {
+    x0: Math.min(first.x0, second.x0),
+    y0: Math.min(first.y0, second.y0),
+    x1: Math.max(first.x1, second.x1),
+    y1: Math.max(first.y1, second.y1),
+  };
 }
 
 function near(first: number, second: number): boolean {

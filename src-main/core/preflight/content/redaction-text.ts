@@ -7,7 +7,8 @@
 const letterOrDigit = /[\p{L}\p{N}_]/u;
 const lettersOrDigits = /[\p{L}\p{N}_]/gu;
 /** x-ray's OK words, longest first so "re" cannot eat the start of "redacted" (text_utils.is_ok_words). */
-const okWords = /redacted +and +publicly +filed|name +redacted|confidential|privileged?|redacted|redacte|redact|redac|reda|red|re/gi;
+const okWords =
+  /redacted +and +publicly +filed|name +redacted|confidential|privileged?|redacted|redacte|redact|redac|reda|red|re/gi;
 /** x-ray's date shape (text_utils.looks_like_a_date): 1/2/2020, 01-02-20. */
 const datePattern = /[0-3]?\d[/-][0-3]?\d[/-]\d{2,4}/g;
 

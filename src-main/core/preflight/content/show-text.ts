@@ -42,7 +42,15 @@ export class TextCursor {
  * §9.4.3–9.4.4): reports the run's extent, and each glyph with its text when the sink asks for glyphs,
  * then moves the text matrix past them. Returns false when nothing was shown (empty strings).
  */
-export function showText(lexer: ContentLexer, from: number, to: number, state: GraphicsState, cursor: TextCursor, seq: number, sink: ContentSink): boolean {
+export function showText(
+  lexer: ContentLexer,
+  from: number,
+  to: number,
+  state: GraphicsState,
+  cursor: TextCursor,
+  seq: number,
+  sink: ContentSink,
+): boolean {
   const font = state.font ?? unknownFont;
   const size = state.fontSize;
   const scale = state.horizontalScale;
@@ -80,6 +88,11 @@ export function showText(lexer: ContentLexer, from: number, to: number, state: G
   }
   cursor.advance(x);
   if (codes === 0) return false;
-  sink.textRun({ box: transformBox(toPage, lowest, bottom, highest, top), colour: state.fillColour, renderMode: state.renderMode, seq });
+  sink.textRun({
+    box: transformBox(toPage, lowest, bottom, highest, top),
+    colour: state.fillColour,
+    renderMode: state.renderMode,
+    seq,
+  });
   return true;
 }

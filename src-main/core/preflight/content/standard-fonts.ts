@@ -39,7 +39,8 @@ export function standardFontMetrics(baseFont: string): StandardFontMetrics | und
   const cached = metricsCache.get(baseFont);
   if (cached) return cached;
   const font = Font.load(baseFont as IFontNames);
-  const encoding = baseFont === 'Symbol' ? Encodings.Symbol : baseFont === 'ZapfDingbats' ? Encodings.ZapfDingbats : Encodings.WinAnsi;
+  const encoding =
+    baseFont === 'Symbol' ? Encodings.Symbol : baseFont === 'ZapfDingbats' ? Encodings.ZapfDingbats : Encodings.WinAnsi;
   const widths = new Float64Array(256).fill(font.getWidthOfGlyph('space') || 250);
   for (const codePoint of encoding.supportedCodePoints) {
     const { code, name } = encoding.encodeUnicodeCodePoint(codePoint);

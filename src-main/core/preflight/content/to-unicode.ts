@@ -38,7 +38,11 @@ function readRanges(lexer: ContentLexer, map: Map<number, string>): void {
     const last = Math.min(bytesToCode(high), first + largestRange);
     if (lexer.kinds[index] === OperandKind.arrayOpen) {
       index += 1;
-      for (let code = first; index < lexer.count && lexer.kinds[index] !== OperandKind.arrayClose; index += 1, code += 1) {
+      for (
+        let code = first;
+        index < lexer.count && lexer.kinds[index] !== OperandKind.arrayClose;
+        index += 1, code += 1
+      ) {
         const target = lexer.stringAt(index);
         if (target && code <= last) map.set(code, utf16ToText(target));
       }

@@ -142,7 +142,8 @@ export class ContentLexer {
   /** The last `count` operands are all numbers (the shape most operators require). */
   hasNumbers(count: number): boolean {
     if (this.count < count) return false;
-    for (let index = this.count - count; index < this.count; index += 1) if (this.kinds[index] !== OperandKind.number) return false;
+    for (let index = this.count - count; index < this.count; index += 1)
+      if (this.kinds[index] !== OperandKind.number) return false;
     return true;
   }
 
@@ -197,7 +198,10 @@ export class ContentLexer {
     if (this.scratch.length < end - start) this.scratch = new Uint8Array(end - start);
     this.stringBytes = this.scratch;
     this.stringStart = 0;
-    this.stringEnd = kind === OperandKind.hexString ? decodeHexInto(this.bytes, start, end, this.scratch) : unescapeLiteralInto(this.bytes, start, end, this.scratch);
+    this.stringEnd =
+      kind === OperandKind.hexString
+        ? decodeHexInto(this.bytes, start, end, this.scratch)
+        : unescapeLiteralInto(this.bytes, start, end, this.scratch);
     return true;
   }
 

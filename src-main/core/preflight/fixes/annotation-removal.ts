@@ -6,7 +6,20 @@ import type { CleanCopyChoices } from './fix-results';
 
 /** Comment and markup annotations (ISO 32000-1 §12.5.6.2), as the annotations check counts them. */
 const markupSubtypes = new Set([
-  'Text', 'FreeText', 'Highlight', 'Underline', 'StrikeOut', 'Squiggly', 'Ink', 'Square', 'Circle', 'Line', 'Polygon', 'PolyLine', 'Stamp', 'Caret',
+  'Text',
+  'FreeText',
+  'Highlight',
+  'Underline',
+  'StrikeOut',
+  'Squiggly',
+  'Ink',
+  'Square',
+  'Circle',
+  'Line',
+  'Polygon',
+  'PolyLine',
+  'Stamp',
+  'Caret',
 ]);
 
 /** Annotations that play audio, video or 3D, which CM/ECF rejects (NextGen 1.8; PDF-PREFLIGHT.md §1.5). */
@@ -29,7 +42,11 @@ export function annotationRemoval(annotation: PDFDict, choice: CleanCopyChoices[
   }
   if (subtype === 'FileAttachment') {
     const specification = dictionaryOf(annotation, 'FS');
-    return { singular: 'attached file', plural: 'attached files', detail: (specification === null ? null : fileNameOf(specification)) ?? '' };
+    return {
+      singular: 'attached file',
+      plural: 'attached files',
+      detail: (specification === null ? null : fileNameOf(specification)) ?? '',
+    };
   }
   if (mediaSubtypes.has(subtype)) return { singular: 'audio, video or 3D item', plural: 'audio, video or 3D items' };
   if (subtype === 'Widget' || subtype === 'Redact' || choice === 'none') return null;

@@ -23,7 +23,11 @@ const wholeDocumentKeys = ['Outlines', 'PageLabels', 'PageMode', 'StructTreeRoot
  * and never the opening action, document triggers, document-level scripts, attached files, portfolio layout,
  * associated files or XMP metadata (PDF-PREFLIGHT.md §1.5, §7 rows 5, 6 and 11). What is left out is counted.
  */
-export function chooseCatalogEntries(context: PDFContext, choices: CatalogChoices, tally: RemovalTally): [string, PDFObject][] {
+export function chooseCatalogEntries(
+  context: PDFContext,
+  choices: CatalogChoices,
+  tally: RemovalTally,
+): [string, PDFObject][] {
   const catalog = asDictionary(context.lookup(context.trailerInfo.Root));
   if (catalog === null) return [];
   const entries: [string, PDFObject][] = [];
@@ -46,7 +50,8 @@ export function chooseCatalogEntries(context: PDFContext, choices: CatalogChoice
 
 function countNamedScripts(context: PDFContext, names: PDFDict, tally: RemovalTally): void {
   const scripts = nameTreeEntries(context, names.get(PDFName.of('JavaScript')));
-  for (const [, action] of scripts) countAction(context, action, tally, 'document-level script', 'document-level scripts');
+  for (const [, action] of scripts)
+    countAction(context, action, tally, 'document-level script', 'document-level scripts');
 }
 
 function countNamedAttachments(context: PDFContext, names: PDFDict, tally: RemovalTally): void {
@@ -70,10 +75,12 @@ function formToKeep(context: PDFContext, catalog: PDFDict, keepsForm: boolean, t
 
 function countLeftOut(context: PDFContext, catalog: PDFDict, tally: RemovalTally): void {
   const opening = catalog.get(PDFName.of('OpenAction'));
-  if (opening !== undefined) countAction(context, opening, tally, 'action run when the file opens', 'actions run when the file opens');
+  if (opening !== undefined)
+    countAction(context, opening, tally, 'action run when the file opens', 'actions run when the file opens');
   countTriggers(context, asDictionary(valueOf(catalog, 'AA')), tally);
   const associated = valueOf(catalog, 'AF');
   if (associated !== undefined) countAssociatedFiles(context, associated, tally);
-  if (catalog.get(PDFName.of('Collection')) !== undefined) tally.flag('portfolio layout (the file was a PDF portfolio)');
+  if (catalog.get(PDFName.of('Collection')) !== undefined)
+    tally.flag('portfolio layout (the file was a PDF portfolio)');
   if (catalog.get(PDFName.of('Metadata')) !== undefined) tally.flag('document metadata (XMP)');
 }

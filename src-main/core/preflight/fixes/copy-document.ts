@@ -1,4 +1,14 @@
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, PDFStream } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+} from '@cantoo/pdf-lib';
 import type { PDFObject } from '@cantoo/pdf-lib';
 import { asDictionary } from '../pdf-values';
 import { annotationRemoval, isSilent } from './annotation-removal';
@@ -114,7 +124,12 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
         continue;
       }
       const listed = value instanceof PDFRef && itemListKeys.has(name) ? source.lookup(value) : undefined;
-      const copied = listed instanceof PDFArray ? copyArray(listed, name) : value instanceof PDFArray ? copyArray(value, name) : copyValue(value);
+      const copied =
+        listed instanceof PDFArray
+          ? copyArray(listed, name)
+          : value instanceof PDFArray
+            ? copyArray(value, name)
+            : copyValue(value);
       if (copied === outside || copied === dropped) continue;
       copy.set(key, copied);
     }
@@ -146,7 +161,11 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
     if (name === 'AA') countTriggers(source, asDictionary(resolved), tally);
     else if (name === 'AF') countAssociatedFiles(source, resolved, tally);
     else if (name === 'Metadata' && isCatalog) tally.flag('document metadata (XMP)');
-    else if (name === 'Metadata') tally.add('XMP metadata stream inside a page, image or font', 'XMP metadata streams inside pages, images or fonts');
+    else if (name === 'Metadata')
+      tally.add(
+        'XMP metadata stream inside a page, image or font',
+        'XMP metadata streams inside pages, images or fonts',
+      );
     else if (name === 'PieceInfo') tally.flag('private data saved by the application that made the file (PieceInfo)');
     else tally.add('page thumbnail image', 'page thumbnail images');
   };

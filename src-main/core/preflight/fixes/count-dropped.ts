@@ -11,11 +11,18 @@ import type { RemovalTally } from './removal-tally';
  */
 export function countTriggers(source: PDFContext, triggers: PDFDict | null, tally: RemovalTally): void {
   if (triggers === null) return;
-  for (const [, value] of triggers.entries()) countAction(source, value, tally, 'automatic action', 'automatic actions');
+  for (const [, value] of triggers.entries())
+    countAction(source, value, tally, 'automatic action', 'automatic actions');
 }
 
 /** Counts one action left out: blocked ones by their type ("JavaScript action"), others under the given label. */
-export function countAction(source: PDFContext, value: PDFObject, tally: RemovalTally, singular: string, plural: string): void {
+export function countAction(
+  source: PDFContext,
+  value: PDFObject,
+  tally: RemovalTally,
+  singular: string,
+  plural: string,
+): void {
   const action = asDictionary(value instanceof PDFRef ? source.lookup(value) : value);
   if (action === null || !tally.isFirstSight(action)) return;
   const type = blockedActionType(action);

@@ -18,7 +18,12 @@ export interface CleanCopyChoices {
 
 /** A clean copy, with a plain-language list of what it left out and notes on what it could not fix. */
 export type CleanCopyResult =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly removed: readonly string[]; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly bytes: Uint8Array;
+      readonly removed: readonly string[];
+      readonly notes: readonly string[];
+    }
   | FixFailure;
 
 /** One part of a split filing: a run of whole pages of the original, as its own clean PDF. */

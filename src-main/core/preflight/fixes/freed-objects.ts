@@ -19,7 +19,10 @@ interface Entry {
 export function findFreedObjects(bytes: Uint8Array, context: PDFContext): (reference: PDFRef) => boolean {
   const audit = auditStructure(bytes, budgetOf(context));
   if (audit.problems.length > 0 || audit.misplacedEntries > 0) return () => false;
-  const sections: { offset: number; entries: [number, Entry][] }[] = [...readTables(bytes), ...readStreams(bytes, context)];
+  const sections: { offset: number; entries: [number, Entry][] }[] = [
+    ...readTables(bytes),
+    ...readStreams(bytes, context),
+  ];
   sections.sort((left, right) => left.offset - right.offset);
   const newest = new Map<number, Entry>();
   for (const section of sections) for (const [objectNumber, entry] of section.entries) newest.set(objectNumber, entry);
@@ -76,7 +79,10 @@ function readStreams(bytes: Uint8Array, context: PDFContext): { offset: number; 
     const offset = buffer.lastIndexOf(`${reference.objectNumber} ${reference.generationNumber} obj`);
     const entries = PDFXRefStreamParser.forStream(value)
       .parseIntoContext()
-      .map((entry): [number, Entry] => [entry.ref.objectNumber, { generation: entry.inObjectStream ? 0 : entry.ref.generationNumber, isFree: entry.deleted }]);
+      .map((entry): [number, Entry] => [
+        entry.ref.objectNumber,
+        { generation: entry.inObjectStream ? 0 : entry.ref.generationNumber, isFree: entry.deleted },
+      ]);
     sections.push({ offset, entries });
   }
   return sections;

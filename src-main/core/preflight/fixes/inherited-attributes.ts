@@ -7,7 +7,11 @@ export const inheritedKeys = ['Resources', 'MediaBox', 'CropBox', 'Rotate'] as c
 /** The value a page inherits for `key` from its nearest ancestor in the page tree that has it, safe against loops. */
 export function inheritedValue(page: PDFDict, key: string): PDFObject | undefined {
   const seen = new Set<PDFDict>();
-  for (let node = page.lookup(PDFName.of('Parent')); node instanceof PDFDict && !seen.has(node); node = node.lookup(PDFName.of('Parent'))) {
+  for (
+    let node = page.lookup(PDFName.of('Parent'));
+    node instanceof PDFDict && !seen.has(node);
+    node = node.lookup(PDFName.of('Parent'))
+  ) {
     seen.add(node);
     const value = node.get(PDFName.of(key));
     if (value !== undefined) return value;

@@ -31,8 +31,22 @@ export async function makeCleanCopy(bytes: Uint8Array, choices: CleanCopyChoices
     }
     countDocumentHistory(document, bytes, tally);
     const pages = opened.pages;
-    const catalogEntries = chooseCatalogEntries(document.context, { isWholeDocument: true, keepsForm: !choices.flattenForms }, tally);
-    const copy = copyDocument(document.context, { pages, catalogEntries, dropAnnotations: choices.dropAnnotations, isOutside: () => false, isFreed: findFreedObjects(bytes, document.context) }, tally);
+    const catalogEntries = chooseCatalogEntries(
+      document.context,
+      { isWholeDocument: true, keepsForm: !choices.flattenForms },
+      tally,
+    );
+    const copy = copyDocument(
+      document.context,
+      {
+        pages,
+        catalogEntries,
+        dropAnnotations: choices.dropAnnotations,
+        isOutside: () => false,
+        isFreed: findFreedObjects(bytes, document.context),
+      },
+      tally,
+    );
     const failure = decodingFailure(document);
     if (failure !== null) return failure;
     const written = await PDFStreamWriter.forContext(copy, Number.POSITIVE_INFINITY).serializeToBuffer();
@@ -46,10 +60,15 @@ export async function makeCleanCopy(bytes: Uint8Array, choices: CleanCopyChoices
 function countDocumentHistory(document: PDFDocument, bytes: Uint8Array, tally: RemovalTally): void {
   const context = document.context;
   tally.add('earlier revision', 'earlier revisions', auditStructure(bytes, budgetOf(context)).revisions - 1);
-  tally.add('unused object left behind by earlier edits', 'unused objects left behind by earlier edits', countUnusedObjects(context));
+  tally.add(
+    'unused object left behind by earlier edits',
+    'unused objects left behind by earlier edits',
+    countUnusedObjects(context),
+  );
   const info = asDictionary(context.lookup(context.trailerInfo.Info));
   if (info !== null && info.entries().length > 0) tally.flag('document properties (title, author and the like)');
-  if (context.isDecrypted || context.trailerInfo.Encrypt !== undefined) tally.flag('security restrictions (the owner password)');
+  if (context.isDecrypted || context.trailerInfo.Encrypt !== undefined)
+    tally.flag('security restrictions (the owner password)');
 }
 
 /** A redaction mark (ISO 32000-1 §12.5.6.23) hides nothing until it is applied, and applying it is a redaction tool's job. */

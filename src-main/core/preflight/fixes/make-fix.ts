@@ -15,9 +15,20 @@ export async function makeFix(task: FixTask): Promise<FixOutcome> {
   if (request.fix === 'split') {
     const split = await splitDocument(bytes, task.limitBytes);
     if (!split.ok) return { kind: 'failed', code: split.code, message: split.message };
-    return { kind: 'parts', parts: split.parts.map(({ name, firstPage, lastPage, bytes: part }) => ({ name, firstPage, lastPage, bytes: part })) };
+    return {
+      kind: 'parts',
+      parts: split.parts.map(({ name, firstPage, lastPage, bytes: part }) => ({
+        name,
+        firstPage,
+        lastPage,
+        bytes: part,
+      })),
+    };
   }
-  const copy = await makeCleanCopy(bytes, { dropAnnotations: request.dropAnnotations, flattenForms: request.fix === 'flatten-forms' });
+  const copy = await makeCleanCopy(bytes, {
+    dropAnnotations: request.dropAnnotations,
+    flattenForms: request.fix === 'flatten-forms',
+  });
   if (!copy.ok) return { kind: 'failed', code: copy.code, message: copy.message };
   return { kind: 'version', bytes: copy.bytes, removed: [...copy.removed], notes: [...copy.notes] };
 }

@@ -37,7 +37,11 @@ export async function openForFix(bytes: Uint8Array): Promise<OpenedForFix | FixF
   } catch {
     return unreadable;
   }
-  const isComplete = tree.pages.length > 0 && tree.unreadablePages.length === 0 && tree.stoppedAt === null && tree.listedPages !== Number.POSITIVE_INFINITY;
+  const isComplete =
+    tree.pages.length > 0 &&
+    tree.unreadablePages.length === 0 &&
+    tree.stoppedAt === null &&
+    tree.listedPages !== Number.POSITIVE_INFINITY;
   if (!isComplete) return unreadable;
   return { ok: true, document, pages: tree.pages.map((page) => page.page.ref) };
 }

@@ -15,7 +15,11 @@ export function topLevelOutlineStarts(context: PDFContext, pageIndexes: Readonly
   const named = namedDestinations(context, catalog);
   const starts = new Set<number>();
   const seen = new Set<PDFDict>();
-  for (let item = dictionaryOf(outlines, 'First'); item !== null && !seen.has(item); item = dictionaryOf(item, 'Next')) {
+  for (
+    let item = dictionaryOf(outlines, 'First');
+    item !== null && !seen.has(item);
+    item = dictionaryOf(item, 'Next')
+  ) {
     seen.add(item);
     const page = pageOfDestination(context, destinationOf(item), named, pageIndexes);
     if (page !== null) starts.add(page);

@@ -32,10 +32,13 @@ export function createPartMeter(context: PDFContext, pages: ReadonlySet<PDFRef>)
         inPart.add(value);
         const target = context.lookup(value);
         if (target === undefined) continue;
-        bytes += objectOverhead + (target instanceof PDFRawStream ? target.contents.length + target.dict.sizeInBytes() : target.sizeInBytes());
+        bytes +=
+          objectOverhead +
+          (target instanceof PDFRawStream ? target.contents.length + target.dict.sizeInBytes() : target.sizeInBytes());
         pending.push(target);
       } else if (value instanceof PDFDict) {
-        for (const [key, item] of value.entries()) if (!skippedKeys.has(key.decodeText()) && !isOtherPage(item)) pending.push(item);
+        for (const [key, item] of value.entries())
+          if (!skippedKeys.has(key.decodeText()) && !isOtherPage(item)) pending.push(item);
       } else if (value instanceof PDFStream) {
         pending.push(value.dict);
       } else if (value instanceof PDFArray) {

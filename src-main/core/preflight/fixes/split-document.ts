@@ -24,7 +24,9 @@ export async function splitDocument(bytes: Uint8Array, limitBytes: number): Prom
   if (!opened.ok) return opened;
   const context = opened.document.context;
   const pages = opened.pages;
-  const shared = chooseCatalogEntries(context, { isWholeDocument: false, keepsForm: true }, new RemovalTally()).map(([, value]) => value);
+  const shared = chooseCatalogEntries(context, { isWholeDocument: false, keepsForm: true }, new RemovalTally()).map(
+    ([, value]) => value,
+  );
   const meter = createPartMeter(context, new Set(pages));
   let isFreed: (reference: PDFRef) => boolean;
   try {
@@ -36,7 +38,7 @@ export async function splitDocument(bytes: Uint8Array, limitBytes: number): Prom
   if (failure !== null) return failure;
   const outlineStarts = topLevelOutlineStarts(context, new Map(pages.map((page, index) => [page, index])));
   const ranges: { first: number; last: number; bytes: Uint8Array }[] = [];
-  for (let first = 0; first < pages.length; ) {
+  for (let first = 0; first < pages.length;) {
     let budget = limitBytes * estimateMargin;
     for (;;) {
       const last = furthestLastPage(meter, shared, pages, first, budget, outlineStarts);
@@ -58,7 +60,14 @@ export async function splitDocument(bytes: Uint8Array, limitBytes: number): Prom
  * before the last top-level bookmark inside it, if any. At least `first` itself, even over budget: whether a lone
  * page fits is decided on the written part.
  */
-function furthestLastPage(meter: PartMeter, shared: readonly PDFObject[], pages: readonly PDFRef[], first: number, budget: number, outlineStarts: readonly number[]): number {
+function furthestLastPage(
+  meter: PartMeter,
+  shared: readonly PDFObject[],
+  pages: readonly PDFRef[],
+  first: number,
+  budget: number,
+  outlineStarts: readonly number[],
+): number {
   let size = meter.startPart(shared) + partOverhead(1);
   size += meter.addPage(pages[first] as PDFRef);
   let last = first;
@@ -78,7 +87,13 @@ function partOverhead(pages: number): number {
   return 1_000 + pages * 10;
 }
 
-async function writePart(context: PDFContext, isFreed: (reference: PDFRef) => boolean, pages: readonly PDFRef[], first: number, last: number): Promise<Uint8Array> {
+async function writePart(
+  context: PDFContext,
+  isFreed: (reference: PDFRef) => boolean,
+  pages: readonly PDFRef[],
+  first: number,
+  last: number,
+): Promise<Uint8Array> {
   const kept = new Set(pages.slice(first, last + 1));
   const outside = new Set<PDFRef>();
   pages.forEach((page, index) => {
@@ -88,7 +103,17 @@ async function writePart(context: PDFContext, isFreed: (reference: PDFRef) => bo
   });
   const tally = new RemovalTally();
   const catalogEntries = chooseCatalogEntries(context, { isWholeDocument: false, keepsForm: true }, tally);
-  const copy = copyDocument(context, { pages: [...kept], catalogEntries, dropAnnotations: 'none', isOutside: (reference) => outside.has(reference), isFreed }, tally);
+  const copy = copyDocument(
+    context,
+    {
+      pages: [...kept],
+      catalogEntries,
+      dropAnnotations: 'none',
+      isOutside: (reference) => outside.has(reference),
+      isFreed,
+    },
+    tally,
+  );
   return PDFWriter.forContext(copy, Number.POSITIVE_INFINITY).serializeToBuffer();
 }
 
@@ -103,7 +128,12 @@ function annotationReferences(context: PDFContext, page: PDFRef): PDFRef[] {
 
 function namePart(range: { first: number; last: number; bytes: Uint8Array }, index: number, count: number): SplitPart {
   const pages = range.first === range.last ? `page ${range.first + 1}` : `pages ${range.first + 1}–${range.last + 1}`;
-  return { name: `Part ${index + 1} of ${count} (${pages})`, firstPage: range.first + 1, lastPage: range.last + 1, bytes: range.bytes };
+  return {
+    name: `Part ${index + 1} of ${count} (${pages})`,
+    firstPage: range.first + 1,
+    lastPage: range.last + 1,
+    bytes: range.bytes,
+  };
 }
 
 function pageTooLarge(page: number, bytes: number, limitBytes: number): FixFailure {

@@ -10,7 +10,8 @@ import type { PDFContext, PDFObject } from '@cantoo/pdf-lib';
 export function countUnusedObjects(context: PDFContext): number {
   const reached = new Set<PDFRef>();
   const pending: PDFObject[] = [];
-  for (const start of [context.trailerInfo.Root, context.trailerInfo.Info, context.trailerInfo.Encrypt]) if (start !== undefined) pending.push(start);
+  for (const start of [context.trailerInfo.Root, context.trailerInfo.Info, context.trailerInfo.Encrypt])
+    if (start !== undefined) pending.push(start);
   while (pending.length > 0) {
     const value = pending.pop();
     if (value instanceof PDFRef) {

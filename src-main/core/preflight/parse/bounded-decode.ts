@@ -7,7 +7,12 @@ const filterKey = PDFName.of('Filter');
 const decodeParmsKey = PDFName.of('DecodeParms');
 const flateDecode = PDFName.of('FlateDecode');
 /** The filters pdf-lib decodes besides Flate; each of its decoders makes at most a few kilobytes a step (ISO 32000-1 §7.4). */
-const stepwiseFilters = new Set([PDFName.of('LZWDecode'), PDFName.of('ASCII85Decode'), PDFName.of('ASCIIHexDecode'), PDFName.of('RunLengthDecode')]);
+const stepwiseFilters = new Set([
+  PDFName.of('LZWDecode'),
+  PDFName.of('ASCII85Decode'),
+  PDFName.of('ASCIIHexDecode'),
+  PDFName.of('RunLengthDecode'),
+]);
 /** How much of a pdf-lib decoder's output is asked for at a time, so a limit is noticed within one step of it. */
 const readStep = 64 * 1024;
 
@@ -25,12 +30,16 @@ export type DecodeFailure = 'over-limit' | 'unreadable';
 export function decodeStreamBytes(stream: PDFRawStream, budget: DecodeBudget): Uint8Array | DecodeFailure {
   const filters = filtersOf(stream.dict);
   // pdf-lib builds the whole chain before decoding anything, so one filter it cannot undo made the stream unreadable.
-  if (filters === null || filters.some(({ filter }) => filter !== flateDecode && !stepwiseFilters.has(filter))) return 'unreadable';
+  if (filters === null || filters.some(({ filter }) => filter !== flateDecode && !stepwiseFilters.has(filter)))
+    return 'unreadable';
   let bytes: Uint8Array = stream.contents;
   for (const { filter, parameters } of filters) {
     const allowance = budget.allowance;
     if (allowance === 0) return 'over-limit';
-    const decoded = filter === flateDecode ? inflateBounded(bytes, allowance) : decodeStepwise(stream.dict, filter, parameters, bytes, allowance);
+    const decoded =
+      filter === flateDecode
+        ? inflateBounded(bytes, allowance)
+        : decodeStepwise(stream.dict, filter, parameters, bytes, allowance);
     if (decoded === 'over-limit') budget.recordOverrun(allowance);
     if (typeof decoded === 'string') return decoded;
     budget.spend(decoded.byteLength);
@@ -98,7 +107,13 @@ function isTooLarge(error: unknown): boolean {
 }
 
 /** One pdf-lib decoder over `bytes`, read a step at a time until it ends or passes `allowance`. */
-function decodeStepwise(source: PDFDict, filter: PDFName, parameters: PDFObject | undefined, bytes: Uint8Array, allowance: number): Uint8Array | DecodeFailure {
+function decodeStepwise(
+  source: PDFDict,
+  filter: PDFName,
+  parameters: PDFObject | undefined,
+  bytes: Uint8Array,
+  allowance: number,
+): Uint8Array | DecodeFailure {
   const step = PDFDict.withContext(source.context);
   step.set(filterKey, filter);
   if (parameters instanceof PDFDict) step.set(decodeParmsKey, parameters);

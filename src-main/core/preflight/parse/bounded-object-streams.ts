@@ -29,5 +29,6 @@ export function decodedForParsing(stream: PDFRawStream): PDFRawStream {
  * for encrypted files — decodes them within the document's budget instead, and reads the objects of an object
  * stream as the quick parser reads the others.
  */
-PDFObjectStreamParser.forStream = (rawStream, shouldWaitForTick) => new ObjectStreamParser(decodedForParsing(rawStream), shouldWaitForTick);
+PDFObjectStreamParser.forStream = (rawStream, shouldWaitForTick) =>
+  new ObjectStreamParser(decodedForParsing(rawStream), shouldWaitForTick);
 PDFXRefStreamParser.forStream = (rawStream) => new PDFXRefStreamParser(decodedForParsing(rawStream));

@@ -64,7 +64,9 @@ export class DecodeBudget {
   recordOverrun(allowance: number): void {
     if (this.firstOverrun !== null) return;
     this.firstOverrun =
-      allowance >= this.limits.streamBytes ? { limit: 'stream', limitBytes: this.limits.streamBytes } : { limit: 'document', limitBytes: this.limits.documentBytes };
+      allowance >= this.limits.streamBytes
+        ? { limit: 'stream', limitBytes: this.limits.streamBytes }
+        : { limit: 'document', limitBytes: this.limits.documentBytes };
   }
 
   /** Takes over what another budget spent and any overrun it recorded (a parse that ran before this budget was attached). */

@@ -19,7 +19,11 @@ export interface LoadOptions {
  * object streams and cross-reference streams are decoded within `budget`, which every later decoding of the
  * document's streams also counts against. The page tree is not walked here: see page-tree.ts.
  */
-export async function loadDocument(bytes: Uint8Array, budget: DecodeBudget = new DecodeBudget(), options: LoadOptions = {}): Promise<PDFDocument> {
+export async function loadDocument(
+  bytes: Uint8Array,
+  budget: DecodeBudget = new DecodeBudget(),
+  options: LoadOptions = {},
+): Promise<PDFDocument> {
   const document =
     (await parseQuickly(bytes, budget, options)) ??
     (await PDFDocument.load(bytes, {
@@ -33,7 +37,11 @@ export async function loadDocument(bytes: Uint8Array, budget: DecodeBudget = new
   return document;
 }
 
-async function parseQuickly(bytes: Uint8Array, budget: DecodeBudget, options: LoadOptions): Promise<PDFDocument | null> {
+async function parseQuickly(
+  bytes: Uint8Array,
+  budget: DecodeBudget,
+  options: LoadOptions,
+): Promise<PDFDocument | null> {
   let context: PDFContext;
   try {
     context = await new QuickPdfParser(bytes, budget, options.isForWriting ?? false).parseDocument();

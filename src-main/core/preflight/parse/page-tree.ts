@@ -1,4 +1,15 @@
-import { Cache, PDFArray, PDFCatalog, PDFDict, PDFName, PDFNumber, PDFPage, PDFPageLeaf, PDFPageTree, PDFRef } from '@cantoo/pdf-lib';
+import {
+  Cache,
+  PDFArray,
+  PDFCatalog,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFPage,
+  PDFPageLeaf,
+  PDFPageTree,
+  PDFRef,
+} from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFObject } from '@cantoo/pdf-lib';
 
 /** How much of a page tree the walk reads before it stops. */
@@ -82,7 +93,8 @@ export function readPageTree(document: PDFDocument, limits: PageTreeLimits = pag
 }
 
 /** Where an entry of the tree is held, so a direct dictionary there can be replaced by a reference to it. */
-type Slot = { readonly array: PDFArray; readonly index: number } | { readonly dictionary: PDFDict; readonly key: PDFName };
+type Slot =
+  { readonly array: PDFArray; readonly index: number } | { readonly dictionary: PDFDict; readonly key: PDFName };
 
 interface Frame {
   readonly node: PDFPageTree;
@@ -126,7 +138,8 @@ class PageTreeWalk {
     const catalog = this.context.lookup(this.context.trailerInfo.Root);
     // Without a page tree there are no pages to count, not one unreadable page.
     const root = catalog instanceof PDFDict ? catalog.get(names.pages) : undefined;
-    if (catalog instanceof PDFDict && isNode(root instanceof PDFRef ? this.context.lookup(root) : root)) this.visit(root, { dictionary: catalog, key: names.pages }, null);
+    if (catalog instanceof PDFDict && isNode(root instanceof PDFRef ? this.context.lookup(root) : root))
+      this.visit(root, { dictionary: catalog, key: names.pages }, null);
     while (this.frames.length > 0 && this.stoppedAt === null) {
       const frame = this.frames[this.frames.length - 1] as Frame;
       if (frame.index >= frame.kids.size()) {
@@ -170,13 +183,17 @@ class PageTreeWalk {
     }
     const kids = node.lookup(names.kids);
     const type = node.lookup(names.type);
-    if (type === names.page || !(kids instanceof PDFArray)) this.addPage(node, entry, slot, parent, type !== names.page || kids !== undefined);
+    if (type === names.page || !(kids instanceof PDFArray))
+      this.addPage(node, entry, slot, parent, type !== names.page || kids !== undefined);
     else this.openNode(node, kids, entry, slot, parent, type !== names.pages);
   }
 
   private addPage(node: PDFDict, entry: PDFObject | undefined, slot: Slot, parent: Frame | null, isOdd: boolean): void {
     const ref = this.referenceFor(node, entry, slot);
-    const leaf = node instanceof PDFPageLeaf ? node : this.replace(ref, PDFPageLeaf.fromMapWithContext(new Map(node.entries()), this.context));
+    const leaf =
+      node instanceof PDFPageLeaf
+        ? node
+        : this.replace(ref, PDFPageLeaf.fromMapWithContext(new Map(node.entries()), this.context));
     this.adopt(leaf, parent);
     this.pageCount += 1;
     this.visits.set(node, { page: this.pageCount });
@@ -187,14 +204,24 @@ class PageTreeWalk {
     this.addListed(parent, 1);
   }
 
-  private openNode(node: PDFDict, kids: PDFArray, entry: PDFObject | undefined, slot: Slot, parent: Frame | null, isOdd: boolean): void {
+  private openNode(
+    node: PDFDict,
+    kids: PDFArray,
+    entry: PDFObject | undefined,
+    slot: Slot,
+    parent: Frame | null,
+    isOdd: boolean,
+  ): void {
     const depth = parent === null ? 0 : parent.depth + 1;
     if (depth > this.limits.depth) {
       this.stoppedAt = 'depth';
       return;
     }
     const ref = this.referenceFor(node, entry, slot);
-    const tree = node instanceof PDFPageTree ? node : this.replace(ref, PDFPageTree.fromMapWithContext(new Map(node.entries()), this.context));
+    const tree =
+      node instanceof PDFPageTree
+        ? node
+        : this.replace(ref, PDFPageTree.fromMapWithContext(new Map(node.entries()), this.context));
     this.adopt(tree, parent);
     const frame: Frame = {
       node: tree,
@@ -265,7 +292,9 @@ class PageTreeWalk {
 
   /** Every page under a node reached more than once: the walk numbered the pages under a node consecutively. */
   private listRepeatedPages(): number[] {
-    const ranges = [...this.repeatedNodes].map((frame) => [frame.firstPage, frame.lastPage] as const).sort((left, right) => left[0] - right[0]);
+    const ranges = [...this.repeatedNodes]
+      .map((frame) => [frame.firstPage, frame.lastPage] as const)
+      .sort((left, right) => left[0] - right[0]);
     const pages = new Set(this.repeatedPages);
     let covered = 0;
     for (const [first, last] of ranges) {

@@ -142,9 +142,12 @@ export class QuickPdfParser extends QuickTokenParser {
     this.matchKeyword(endobjKeyword);
     const type = object instanceof PDFRawStream ? object.dict.lookup(typeKey) : undefined;
     if (object instanceof PDFRawStream && type === objectStreamType) {
-      return new ObjectStreamParser(decodedForParsing(object), () => false).parseIntoContext().then(() => this.context.assign(ref, object));
+      return new ObjectStreamParser(decodedForParsing(object), () => false)
+        .parseIntoContext()
+        .then(() => this.context.assign(ref, object));
     }
-    if (object instanceof PDFRawStream && type === crossReferenceStreamType) new PDFXRefStreamParser(decodedForParsing(object)).parseIntoContext();
+    if (object instanceof PDFRawStream && type === crossReferenceStreamType)
+      new PDFXRefStreamParser(decodedForParsing(object)).parseIntoContext();
     this.context.assign(ref, object);
     return null;
   }
@@ -218,7 +221,10 @@ export class QuickPdfParser extends QuickTokenParser {
       const byte = cursor.bytes[start] ?? 0;
       if (byte >= 0x20 && byte <= 0x7e) {
         const isAtStructure =
-          this.matchKeyword(xrefKeyword) || this.matchKeyword(trailerKeyword) || this.matchKeyword(startxrefKeyword) || this.isAtIndirectObjectHeader();
+          this.matchKeyword(xrefKeyword) ||
+          this.matchKeyword(trailerKeyword) ||
+          this.matchKeyword(startxrefKeyword) ||
+          this.isAtIndirectObjectHeader();
         if (isAtStructure) {
           cursor.idx = start;
           return;
@@ -230,7 +236,8 @@ export class QuickPdfParser extends QuickTokenParser {
 
   /** When the trailer's /Root is no catalog, pdf-lib takes the last object in the file that is one. */
   private recoverCatalog(): void {
-    const isCatalog = (object: PDFObject | undefined): boolean => object instanceof PDFDict && object.lookup(typeKey) === catalogType;
+    const isCatalog = (object: PDFObject | undefined): boolean =>
+      object instanceof PDFDict && object.lookup(typeKey) === catalogType;
     if (isCatalog(this.context.lookup(this.context.trailerInfo.Root))) return;
     for (const [ref, object] of this.context.enumerateIndirectObjects()) {
       if (isCatalog(object)) this.context.trailerInfo.Root = ref;

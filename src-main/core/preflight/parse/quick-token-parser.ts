@@ -29,7 +29,9 @@ interface ByteCursor {
 }
 
 const whitespace = byteTable([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const endsName = byteTable([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+const endsName = byteTable([
+  0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25,
+]);
 const startsNumber = byteTable([0x2b, 0x2d, 0x2e, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39]);
 /** Past the end of the file: no table marks it, so it is neither blank, digit nor delimiter, as in pdf-lib. */
 const noByte = 256;
@@ -97,7 +99,8 @@ export class QuickTokenParser extends PDFParser {
       this.skipWhitespaceAndComments();
     }
     this.skipWhitespaceAndComments();
-    if (bytes[cursor.idx] !== 0x3e || bytes[cursor.idx + 1] !== 0x3e) throw new Error(`Dictionary not closed at byte ${cursor.idx}`);
+    if (bytes[cursor.idx] !== 0x3e || bytes[cursor.idx + 1] !== 0x3e)
+      throw new Error(`Dictionary not closed at byte ${cursor.idx}`);
     cursor.idx += 2;
     const type = entries.get(typeKey);
     if (type === catalogType) return PDFCatalog.fromMapWithContext(entries, this.context);
@@ -262,7 +265,8 @@ export class QuickTokenParser extends PDFParser {
     const cursor = this.cursor;
     const start = cursor.idx;
     if (start + keyword.length > cursor.length) return false;
-    for (let index = 0; index < keyword.length; index += 1) if (cursor.bytes[start + index] !== keyword[index]) return false;
+    for (let index = 0; index < keyword.length; index += 1)
+      if (cursor.bytes[start + index] !== keyword[index]) return false;
     cursor.idx = start + keyword.length;
     return true;
   }

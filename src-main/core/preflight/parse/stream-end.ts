@@ -9,7 +9,12 @@ export const streamKeywords = [
   [...streamKeyword, 0x0a],
   streamKeyword,
 ];
-const endstreamForms = [[0x0d, 0x0a, ...endstreamKeyword], [0x0d, ...endstreamKeyword], [0x0a, ...endstreamKeyword], endstreamKeyword];
+const endstreamForms = [
+  [0x0d, 0x0a, ...endstreamKeyword],
+  [0x0d, ...endstreamKeyword],
+  [0x0a, ...endstreamKeyword],
+  endstreamKeyword,
+];
 
 /**
  * Where a stream without a usable /Length ends, found as pdf-lib finds it: the first `endstream` (with the
@@ -46,4 +51,3 @@ function matchesAt(bytes: Uint8Array, at: number, keyword: readonly number[]): b
   for (let index = 0; index < keyword.length; index += 1) if (bytes[at + index] !== keyword[index]) return false;
   return true;
 }
-

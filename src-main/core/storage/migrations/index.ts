@@ -9,7 +9,14 @@ import { migration0006 } from './0006-notices';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+];
 
 /**
  * Brings the database up to the newest schema this app knows, one migration per transaction, with

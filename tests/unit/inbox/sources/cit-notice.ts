@@ -1,4 +1,10 @@
-import { buildMessage, districtCaseTable, districtNefBody, districtRecipients, documentEntry } from '../synthetic-notices';
+import {
+  buildMessage,
+  districtCaseTable,
+  districtNefBody,
+  districtRecipients,
+  documentEntry,
+} from '../synthetic-notices';
 
 /**
  * A CIT NEF for docket entry `documentNumber` of one case, built in code (no public CIT NEF exists;
@@ -27,7 +33,8 @@ export function citNotice(documentNumber: number, shortDescription = 'Motion for
     },
     districtNefBody({
       court: 'United States Court of International Trade',
-      transaction: 'The following transaction was entered  by Doe, Jane  on 3/2/2026 at 4:06 PM EST and filed on 3/2/2026',
+      transaction:
+        'The following transaction was entered  by Doe, Jane  on 3/2/2026 at 4:06 PM EST and filed on 3/2/2026',
       tables: [table],
       recipients: districtRecipients('1:26-cv-00123-MMB', [{ name: 'Jane Doe', emails: ['jdoe@example.com'] }]),
       documents: documentEntry('Main Document', '1008691343', '3/2/2026', `28116328-${documentNumber}`),

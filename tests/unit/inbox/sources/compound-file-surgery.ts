@@ -59,13 +59,20 @@ export function miniFatEntryOffset(layout: CompoundFileLayout, sector: number): 
 /** The chain of sectors that starts at `start`. */
 function chainOf(bytes: Uint8Array, layout: CompoundFileLayout, start: number): number[] {
   const chain: number[] = [];
-  for (let sector = start; sector !== endOfChain && chain.length < 100_000; sector = readUint32(bytes, fatEntryOffset(layout, sector))) chain.push(sector);
+  for (
+    let sector = start;
+    sector !== endOfChain && chain.length < 100_000;
+    sector = readUint32(bytes, fatEntryOffset(layout, sector))
+  )
+    chain.push(sector);
   return chain;
 }
 
 export function readLayout(bytes: Uint8Array): CompoundFileLayout {
   const sectorSize = 2 ** view(bytes).getUint16(0x1e, true);
-  const fatSectors = Array.from({ length: Math.min(readUint32(bytes, 0x2c), 109) }, (_, index) => readUint32(bytes, 0x4c + 4 * index));
+  const fatSectors = Array.from({ length: Math.min(readUint32(bytes, 0x2c), 109) }, (_, index) =>
+    readUint32(bytes, 0x4c + 4 * index),
+  );
   const partial = { sectorSize, fatSectors, directorySectors: [], miniFatSectors: [] };
   const miniFatSectorCount = readUint32(bytes, 0x40);
   return {
@@ -129,6 +136,7 @@ export function miniFatLoop(bytes: Uint8Array, streamName: string): void {
   const layout = readLayout(bytes);
   const stream = entryNamed(bytes, layout, streamName);
   let last = stream.start;
-  while (readUint32(bytes, miniFatEntryOffset(layout, last)) !== endOfChain) last = readUint32(bytes, miniFatEntryOffset(layout, last));
+  while (readUint32(bytes, miniFatEntryOffset(layout, last)) !== endOfChain)
+    last = readUint32(bytes, miniFatEntryOffset(layout, last));
   writeUint32(bytes, miniFatEntryOffset(layout, last), stream.start);
 }

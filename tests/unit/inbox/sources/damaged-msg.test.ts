@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { msgToRfc822 } from '../../../../src-main/core/inbox/sources/msg-to-rfc822';
 import { runBounded } from '../../../support/bounded-process';
 import { testCliPath } from '../../../support/paths';
-import { directoryEntries, directoryLoop, entryNamed, fatEntryOffset, fatLoop, linkOffsets, miniFatLoop, readLayout, readUint32, writeUint32 } from './compound-file-surgery';
+import {
+  directoryEntries,
+  directoryLoop,
+  entryNamed,
+  fatEntryOffset,
+  fatLoop,
+  linkOffsets,
+  miniFatLoop,
+  readLayout,
+  readUint32,
+  writeUint32,
+} from './compound-file-surgery';
 import { buildOutlookMsg } from './outlook-msg';
 
 /**
@@ -49,18 +60,34 @@ describe('a .msg whose links loop is refused, not followed (ecf-desk nef parse)'
 
   it.each([
     ['a loop in the directory tree', directoryLoop, 'a directory entry is linked twice (a loop in the directory)'],
-    ['a loop in the FAT chain of the directory', fatLoop, 'the directory chain runs into a sector used already (a loop, or two chains sharing sectors)'],
-    ['a loop in the mini FAT chain of a small stream', (bytes: Uint8Array) => miniFatLoop(bytes, htmlStream), 'a small stream runs into a mini sector used already (a loop, or two streams sharing sectors)'],
+    [
+      'a loop in the FAT chain of the directory',
+      fatLoop,
+      'the directory chain runs into a sector used already (a loop, or two chains sharing sectors)',
+    ],
+    [
+      'a loop in the mini FAT chain of a small stream',
+      (bytes: Uint8Array) => miniFatLoop(bytes, htmlStream),
+      'a small stream runs into a mini sector used already (a loop, or two streams sharing sectors)',
+    ],
   ] as const)('%s', async (name, change, problem) => {
     const file = path.join(scratch, `${name}.msg`);
     const bytes = damage(change);
     expect(bytes.length).toBeLessThan(20_000);
     await writeFile(file, bytes);
-    const run = await runBounded(testCliPath, ['nef', 'parse', '--json', file], { timeoutMs: withinMs, maxOldSpaceMb: 256 });
+    const run = await runBounded(testCliPath, ['nef', 'parse', '--json', file], {
+      timeoutMs: withinMs,
+      maxOldSpaceMb: 256,
+    });
     expect(run.isKilledForTime, `still reading after ${withinMs / 1000} s`).toBe(false);
     expect(run.signal, run.stderr).toBeNull();
     expect(run.code, run.stderr).toBe(3);
-    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ kind: 'unreadable', error: `This .msg file is damaged: ${problem}. Save the email from Outlook again, or as .eml.` })]);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        kind: 'unreadable',
+        error: `This .msg file is damaged: ${problem}. Save the email from Outlook again, or as .eml.`,
+      }),
+    ]);
   });
 });
 
@@ -155,11 +182,31 @@ describe('msgToRfc822 checks the compound file before msgreader reads it', () =>
       },
       'a directory link points to an entry that is neither a storage nor a stream',
     ],
-    ['a count of FAT sectors larger than the file', (bytes: Uint8Array) => writeUint32(bytes, 0x2c, 1_000_000), 'its count of FAT sectors is impossible'],
-    ['DIFAT sectors where the FAT needs none', (bytes: Uint8Array) => writeUint32(bytes, 0x48, 0x7fffffff), 'its count of DIFAT sectors does not match its FAT'],
-    ['a mini FAT longer in the header than in the file', (bytes: Uint8Array) => writeUint32(bytes, 0x40, readUint32(bytes, 0x40) + 1), 'its mini FAT is not as long as its header says'],
-    ['a sector size that does not go with its version', (bytes: Uint8Array) => new DataView(bytes.buffer).setUint16(0x1e, 12, true), 'its version (3) and sector size (2^12) do not go together'],
-    ['a mini stream cutoff other than 4,096 bytes', (bytes: Uint8Array) => writeUint32(bytes, 0x38, 0), 'its mini stream cutoff is not 4,096 bytes'],
+    [
+      'a count of FAT sectors larger than the file',
+      (bytes: Uint8Array) => writeUint32(bytes, 0x2c, 1_000_000),
+      'its count of FAT sectors is impossible',
+    ],
+    [
+      'DIFAT sectors where the FAT needs none',
+      (bytes: Uint8Array) => writeUint32(bytes, 0x48, 0x7fffffff),
+      'its count of DIFAT sectors does not match its FAT',
+    ],
+    [
+      'a mini FAT longer in the header than in the file',
+      (bytes: Uint8Array) => writeUint32(bytes, 0x40, readUint32(bytes, 0x40) + 1),
+      'its mini FAT is not as long as its header says',
+    ],
+    [
+      'a sector size that does not go with its version',
+      (bytes: Uint8Array) => new DataView(bytes.buffer).setUint16(0x1e, 12, true),
+      'its version (3) and sector size (2^12) do not go together',
+    ],
+    [
+      'a mini stream cutoff other than 4,096 bytes',
+      (bytes: Uint8Array) => writeUint32(bytes, 0x38, 0),
+      'its mini stream cutoff is not 4,096 bytes',
+    ],
   ] as const)('refuses %s, saying what is damaged', (_name, change, problem) => {
     const error = refusal(damage(change));
     expect(error.code).toBe('mail-file.unreadable-msg');
@@ -167,9 +214,13 @@ describe('msgToRfc822 checks the compound file before msgreader reads it', () =>
   });
 
   it('refuses storages nested more than 64 deep, and reads them 64 deep', () => {
-    expect(() => msgToRfc822(nestedStorages(64))).toThrow(expect.objectContaining({ code: 'mail-file.no-readable-body' }));
+    expect(() => msgToRfc822(nestedStorages(64))).toThrow(
+      expect.objectContaining({ code: 'mail-file.no-readable-body' }),
+    );
     const error = refusal(nestedStorages(65));
-    expect(error.message).toBe('This .msg file is damaged: its storages nest more than 64 deep. Save the email from Outlook again, or as .eml.');
+    expect(error.message).toBe(
+      'This .msg file is damaged: its storages nest more than 64 deep. Save the email from Outlook again, or as .eml.',
+    );
   });
 
   it('refuses a .msg over 25 MB without reading it, saying how large it is', () => {
@@ -177,7 +228,9 @@ describe('msgToRfc822 checks the compound file before msgreader reads it', () =>
     bytes.set(validMsg());
     const error = refusal(bytes);
     expect(error.code).toBe('mail-file.unreadable-msg');
-    expect(error.message).toBe('This .msg file is 25.0 MB, larger than any court notice; ECF Desk reads .msg files up to 25.0 MB. Save the notice again without its attachments.');
+    expect(error.message).toBe(
+      'This .msg file is 25.0 MB, larger than any court notice; ECF Desk reads .msg files up to 25.0 MB. Save the notice again without its attachments.',
+    );
   });
 });
 

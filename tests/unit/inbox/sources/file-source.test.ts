@@ -8,7 +8,8 @@ import { citNotice } from './cit-notice';
 import { buildOutlookMsg } from './outlook-msg';
 
 /** The file source with the .msg converter run in process (the child process that runs it in the app is tested in tests/unit/isolation). */
-const readMailFile = (name: string, bytes: Uint8Array) => readMailFileWith(name, bytes, async (msg) => msgToRfc822(msg));
+const readMailFile = (name: string, bytes: Uint8Array) =>
+  readMailFileWith(name, bytes, async (msg) => msgToRfc822(msg));
 
 const nysdNotice = sharedFixture('nef/tests/examples/pacer/nef/s3/nysd_1.txt');
 
@@ -27,20 +28,26 @@ async function rejection(promise: Promise<unknown>): Promise<{ code?: unknown; m
 }
 
 describe('readMailFile: an .eml', () => {
-  it.skipIf(nysdNotice === null)('is taken byte for byte, and reads as the NEF it is (real S.D.N.Y. notice)', async () => {
-    const bytes = readFileSync(nysdNotice!);
-    const mail = await readMailFile('/downloads/nysd_1.eml', bytes);
-    expect(mail.raw.equals(bytes)).toBe(true);
-    expect(mail.sourceKey).toBe('file:nysd_1.eml');
-    expect((await parseNotice(mail.raw)).kind).toBe('nef');
-  });
+  it.skipIf(nysdNotice === null)(
+    'is taken byte for byte, and reads as the NEF it is (real S.D.N.Y. notice)',
+    async () => {
+      const bytes = readFileSync(nysdNotice!);
+      const mail = await readMailFile('/downloads/nysd_1.eml', bytes);
+      expect(mail.raw.equals(bytes)).toBe(true);
+      expect(mail.sourceKey).toBe('file:nysd_1.eml');
+      expect((await parseNotice(mail.raw)).kind).toBe('nef');
+    },
+  );
 });
 
 describe('readMailFile: an Outlook .msg (built in code: no .msg fixture exists)', () => {
   it('with the transport headers Outlook kept reads like the email the court sent', async () => {
     const { headers, html } = citNoticeParts(7);
     const deliveredAt = new Date('2026-03-02T21:06:05Z');
-    const mail = await readMailFile('Activity in Case 1-26-cv-00123.msg', buildOutlookMsg({ subject: 'ignored: headers win', transportHeaders: headers, html, deliveredAt }));
+    const mail = await readMailFile(
+      'Activity in Case 1-26-cv-00123.msg',
+      buildOutlookMsg({ subject: 'ignored: headers win', transportHeaders: headers, html, deliveredAt }),
+    );
 
     expect(mail.receivedAt).toEqual(deliveredAt);
     expect(mail.sourceKey).toBe('file:Activity in Case 1-26-cv-00123.msg');
@@ -68,17 +75,30 @@ describe('readMailFile: an Outlook .msg (built in code: no .msg fixture exists)'
     expect(text).toContain('Date: Mon, 02 Mar 2026 21:06:05 GMT');
     const notice = await parseNotice(mail.raw);
     expect(notice).toMatchObject({ kind: 'nef', court: 'cit', subject });
-    expect(notice.dockets[0]).toMatchObject({ caseNumber: '1:26-cv-00123-MMB', documentNumber: '8', shortDescription: 'Motion for Extension of Time' });
+    expect(notice.dockets[0]).toMatchObject({
+      caseNumber: '1:26-cv-00123-MMB',
+      documentNumber: '8',
+      shortDescription: 'Motion for Extension of Time',
+    });
   });
 
   it('keeps a subject outside ASCII intact, and falls back to the plain body when there is no HTML', async () => {
-    const mail = await readMailFile('note.msg', buildOutlookMsg({ subject: 'Frist – Zustellung', body: 'Bitte beachten.' }));
+    const mail = await readMailFile(
+      'note.msg',
+      buildOutlookMsg({ subject: 'Frist – Zustellung', body: 'Bitte beachten.' }),
+    );
     expect(mail.raw.toString('utf8')).toContain('Content-Type: text/plain; charset=utf-8');
-    expect(await parseNotice(mail.raw)).toMatchObject({ kind: 'ignored', reason: 'not-a-notice', subject: 'Frist – Zustellung' });
+    expect(await parseNotice(mail.raw)).toMatchObject({
+      kind: 'ignored',
+      reason: 'not-a-notice',
+      subject: 'Frist – Zustellung',
+    });
   });
 
   it('refuses a body kept only as RTF, saying how to save the email instead', async () => {
-    const error = await rejection(readMailFile('rtf.msg', buildOutlookMsg({ subject: 'RTF only', compressedRtf: new Uint8Array([1, 2, 3, 4]) })));
+    const error = await rejection(
+      readMailFile('rtf.msg', buildOutlookMsg({ subject: 'RTF only', compressedRtf: new Uint8Array([1, 2, 3, 4]) })),
+    );
     expect(error.code).toBe('mail-file.no-readable-body');
     expect(error.message).toContain('Save it as .eml');
   });

@@ -17,7 +17,13 @@ type Cursor = { uidValidity: string; lastUid: number } | null;
 /** A client of our own, to deliver notices and look at flags the way a mail program would. */
 async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
   if (server === null) throw new Error('no server');
-  const client = new ImapFlow({ host: server.host, port: server.port, secure: false, auth: { user: server.user, pass: server.pass }, logger: false });
+  const client = new ImapFlow({
+    host: server.host,
+    port: server.port,
+    secure: false,
+    auth: { user: server.user, pass: server.pass },
+    logger: false,
+  });
   client.on('error', () => undefined);
   await client.connect();
   try {
@@ -85,101 +91,108 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
   }
 }
 
-describe.skipIf(server === null)('createImapSource (against a throwaway Dovecot; skipped without root or dovecot-imapd)', () => {
-  it('hands over the delivered notices oldest first, saving the cursor only after each was handed over', async () => {
-    await deliver('Sync', 1, 2, 3);
-    const { source, events, mails, state } = recordingSource('Sync');
-    expect(await source.sync()).toEqual({ fetched: 3 });
-    await source.close();
-
-    expect(await documentNumbers(mails)).toEqual(['1', '2', '3']);
-    expect(events).toEqual(['mail 1', 'cursor 1', 'mail 2', 'cursor 2', 'mail 3', 'cursor 3']);
-    expect(state.cursor?.lastUid).toBe(3);
-    expect(mails[0]?.sourceKey).toBe(`imap:Sync:${state.cursor?.uidValidity}:1`);
-    expect(mails[0]?.receivedAt).toBeInstanceOf(Date);
-    expect(mails[0]?.raw.toString('utf8')).toContain('magic_num=4711');
-  });
-
-  it('a restart from the saved cursor fetches nothing already handed over, then only what is new', async () => {
-    const first = recordingSource('Sync');
-    await first.source.sync();
-    const saved = first.state.cursor;
-
-    const restarted = recordingSource('Sync', { cursor: () => saved });
-    expect(await restarted.source.sync()).toEqual({ fetched: 0 });
-    await deliver('Sync', 4);
-    expect(await restarted.source.sync()).toEqual({ fetched: 1 });
-    expect(await documentNumbers(restarted.mails)).toEqual(['4']);
-  });
-
-  it('leaves every message unread, so the mail program still shows new notices as new', async () => {
-    expect(await seenFlags('Sync')).toEqual([false, false, false, false]);
-  });
-
-  it('marks the messages read after handing them over when the account says so', async () => {
-    await deliver('MarksRead', 1, 2);
-    const { source } = recordingSource('MarksRead', { marksRead: true });
-    expect(await source.sync()).toEqual({ fetched: 2 });
-    expect(await seenFlags('MarksRead')).toEqual([true, true]);
-  });
-
-  it('starts over when the server renumbered the folder (new UIDVALIDITY), leaving duplicates to the store', async () => {
-    const { source, mails, events, state } = recordingSource('Sync', { cursor: () => ({ uidValidity: '1', lastUid: 999 }) });
-    expect(await source.sync()).toEqual({ fetched: 4 });
-    expect(await documentNumbers(mails)).toEqual(['1', '2', '3', '4']);
-    expect(events.some((line) => line.includes('renumbered'))).toBe(true);
-    expect(state.cursor?.lastUid).toBe(4);
-  });
-
-  it('keeps the cursor, and the unread mark, at the last notice handed over when handing over the next one fails', async () => {
-    await deliver('Failure', 1, 2, 3);
-    const { source, state } = recordingSource('Failure', {
-      marksRead: true,
-      onMail: async (mail) => {
-        if (mail.sourceKey.endsWith(':2')) throw new Error('disk full');
-      },
-    });
-    await expect(source.sync()).rejects.toThrow('disk full');
-    expect(state.cursor?.lastUid).toBe(1);
-    // Read-write, the fetch itself is BODY.PEEK[]: the notice that failed was fetched and is still unread.
-    expect(await seenFlags('Failure')).toEqual([true, false, false]);
-  });
-
-  it('passes over a message larger than an email may be without fetching it, and goes on to the next notice', async () => {
-    await withClient(async (client) => {
-      await client.mailboxCreate('Large').catch(() => undefined);
-      await client.append('Large', citNotice(1), []);
-      // A notice carrying 300 KB more than any notice does, against a limit of 100 KB.
-      await client.append('Large', `${citNotice(2)}\r\n<!--\r\n${`${'x'.repeat(74)}\r\n`.repeat(4_000)}-->\r\n`, []);
-      await client.append('Large', citNotice(3), []);
-    });
-    const { source, events, mails, state } = recordingSource('Large', { largestMessageBytes: 100_000 });
-    expect(await source.sync()).toEqual({ fetched: 2 });
-    await source.close();
-    expect(await documentNumbers(mails)).toEqual(['1', '3']);
-    expect(events.filter((line) => line.includes('passed over unread'))).toEqual([expect.stringContaining('message 2 is 0.3 MB, larger than the 0.1 MB')]);
-    expect(state.cursor?.lastUid).toBe(3);
-  });
-
-  it('watching, sees a notice delivered during IDLE within seconds, and again after the server dropped the connection', async () => {
-    await deliver('Watch', 1);
-    const { source, mails } = recordingSource('Watch');
-    const watching = source.watch();
-    try {
-      await waitFor(() => mails.length === 1, 5_000);
-      // Long enough for the loop to be in IDLE, and far short of imapflow's own 15 s auto-IDLE delay.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await deliver('Watch', 2);
-      await waitFor(() => mails.length === 2, 5_000);
-
-      await server?.dropConnections();
-      await deliver('Watch', 3);
-      await waitFor(() => mails.length === 3, 10_000);
-      expect(await documentNumbers(mails)).toEqual(['1', '2', '3']);
-    } finally {
+describe.skipIf(server === null)(
+  'createImapSource (against a throwaway Dovecot; skipped without root or dovecot-imapd)',
+  () => {
+    it('hands over the delivered notices oldest first, saving the cursor only after each was handed over', async () => {
+      await deliver('Sync', 1, 2, 3);
+      const { source, events, mails, state } = recordingSource('Sync');
+      expect(await source.sync()).toEqual({ fetched: 3 });
       await source.close();
-      await watching;
-    }
-    expect(await seenFlags('Watch')).toEqual([false, false, false]);
-  });
-});
+
+      expect(await documentNumbers(mails)).toEqual(['1', '2', '3']);
+      expect(events).toEqual(['mail 1', 'cursor 1', 'mail 2', 'cursor 2', 'mail 3', 'cursor 3']);
+      expect(state.cursor?.lastUid).toBe(3);
+      expect(mails[0]?.sourceKey).toBe(`imap:Sync:${state.cursor?.uidValidity}:1`);
+      expect(mails[0]?.receivedAt).toBeInstanceOf(Date);
+      expect(mails[0]?.raw.toString('utf8')).toContain('magic_num=4711');
+    });
+
+    it('a restart from the saved cursor fetches nothing already handed over, then only what is new', async () => {
+      const first = recordingSource('Sync');
+      await first.source.sync();
+      const saved = first.state.cursor;
+
+      const restarted = recordingSource('Sync', { cursor: () => saved });
+      expect(await restarted.source.sync()).toEqual({ fetched: 0 });
+      await deliver('Sync', 4);
+      expect(await restarted.source.sync()).toEqual({ fetched: 1 });
+      expect(await documentNumbers(restarted.mails)).toEqual(['4']);
+    });
+
+    it('leaves every message unread, so the mail program still shows new notices as new', async () => {
+      expect(await seenFlags('Sync')).toEqual([false, false, false, false]);
+    });
+
+    it('marks the messages read after handing them over when the account says so', async () => {
+      await deliver('MarksRead', 1, 2);
+      const { source } = recordingSource('MarksRead', { marksRead: true });
+      expect(await source.sync()).toEqual({ fetched: 2 });
+      expect(await seenFlags('MarksRead')).toEqual([true, true]);
+    });
+
+    it('starts over when the server renumbered the folder (new UIDVALIDITY), leaving duplicates to the store', async () => {
+      const { source, mails, events, state } = recordingSource('Sync', {
+        cursor: () => ({ uidValidity: '1', lastUid: 999 }),
+      });
+      expect(await source.sync()).toEqual({ fetched: 4 });
+      expect(await documentNumbers(mails)).toEqual(['1', '2', '3', '4']);
+      expect(events.some((line) => line.includes('renumbered'))).toBe(true);
+      expect(state.cursor?.lastUid).toBe(4);
+    });
+
+    it('keeps the cursor, and the unread mark, at the last notice handed over when handing over the next one fails', async () => {
+      await deliver('Failure', 1, 2, 3);
+      const { source, state } = recordingSource('Failure', {
+        marksRead: true,
+        onMail: async (mail) => {
+          if (mail.sourceKey.endsWith(':2')) throw new Error('disk full');
+        },
+      });
+      await expect(source.sync()).rejects.toThrow('disk full');
+      expect(state.cursor?.lastUid).toBe(1);
+      // Read-write, the fetch itself is BODY.PEEK[]: the notice that failed was fetched and is still unread.
+      expect(await seenFlags('Failure')).toEqual([true, false, false]);
+    });
+
+    it('passes over a message larger than an email may be without fetching it, and goes on to the next notice', async () => {
+      await withClient(async (client) => {
+        await client.mailboxCreate('Large').catch(() => undefined);
+        await client.append('Large', citNotice(1), []);
+        // A notice carrying 300 KB more than any notice does, against a limit of 100 KB.
+        await client.append('Large', `${citNotice(2)}\r\n<!--\r\n${`${'x'.repeat(74)}\r\n`.repeat(4_000)}-->\r\n`, []);
+        await client.append('Large', citNotice(3), []);
+      });
+      const { source, events, mails, state } = recordingSource('Large', { largestMessageBytes: 100_000 });
+      expect(await source.sync()).toEqual({ fetched: 2 });
+      await source.close();
+      expect(await documentNumbers(mails)).toEqual(['1', '3']);
+      expect(events.filter((line) => line.includes('passed over unread'))).toEqual([
+        expect.stringContaining('message 2 is 0.3 MB, larger than the 0.1 MB'),
+      ]);
+      expect(state.cursor?.lastUid).toBe(3);
+    });
+
+    it('watching, sees a notice delivered during IDLE within seconds, and again after the server dropped the connection', async () => {
+      await deliver('Watch', 1);
+      const { source, mails } = recordingSource('Watch');
+      const watching = source.watch();
+      try {
+        await waitFor(() => mails.length === 1, 5_000);
+        // Long enough for the loop to be in IDLE, and far short of imapflow's own 15 s auto-IDLE delay.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await deliver('Watch', 2);
+        await waitFor(() => mails.length === 2, 5_000);
+
+        await server?.dropConnections();
+        await deliver('Watch', 3);
+        await waitFor(() => mails.length === 3, 10_000);
+        expect(await documentNumbers(mails)).toEqual(['1', '2', '3']);
+      } finally {
+        await source.close();
+        await watching;
+      }
+      expect(await seenFlags('Watch')).toEqual([false, false, false]);
+    });
+  },
+);

@@ -17,7 +17,12 @@ afterEach(async () => {
 });
 
 /** Delivers a notice as Dovecot and the training court do: a uniquely named file in `<address>/Maildir/new`. */
-async function deliver(address: string, uniqueName: string, documentNumber: number, deliveredAt: Date): Promise<string> {
+async function deliver(
+  address: string,
+  uniqueName: string,
+  documentNumber: number,
+  deliveredAt: Date,
+): Promise<string> {
   const folder = path.join(root, address, 'Maildir', 'new');
   await mkdir(folder, { recursive: true });
   await mkdir(path.join(root, address, 'Maildir', 'cur'), { recursive: true });
@@ -56,7 +61,10 @@ describe('createMaildirSource', () => {
 
     expect(await source.sync()).toEqual({ fetched: 2 });
     expect(await documentNumbers(mails)).toEqual(['1', '2']);
-    expect(mails.map((mail) => mail.sourceKey)).toEqual(['maildir:docketing@example.com/1700000001.M1P1.host', 'maildir:jdoe@example.com/1700000002.M1P1.host']);
+    expect(mails.map((mail) => mail.sourceKey)).toEqual([
+      'maildir:docketing@example.com/1700000001.M1P1.host',
+      'maildir:jdoe@example.com/1700000002.M1P1.host',
+    ]);
     expect(mails[0]?.receivedAt).toEqual(new Date('2026-03-02T09:00:00Z'));
     expect(await source.sync()).toEqual({ fetched: 0 });
   });

@@ -55,13 +55,22 @@ export function buildOutlookMsg(message: OutlookMessage): Uint8Array {
   addStream(0, '__properties_version1.0', Buffer.concat([Buffer.alloc(32), ...properties]));
 
   (message.to ?? []).forEach((recipient, index) => {
-    const folder = add(0, { name: `__recip_version1.0_#${index.toString(16).toUpperCase().padStart(8, '0')}`, type: directory, children: [], length: 0 });
+    const folder = add(0, {
+      name: `__recip_version1.0_#${index.toString(16).toUpperCase().padStart(8, '0')}`,
+      type: directory,
+      children: [],
+      length: 0,
+    });
     addText(folder, '3001', recipient.name);
     addText(folder, '39FE', recipient.smtpAddress);
     // Recipient property streams have an 8-byte header; PidTagRecipientType 1 is To.
     const recipientType = Buffer.alloc(8);
     recipientType.writeUInt32LE(1, 0);
-    addStream(folder, '__properties_version1.0', Buffer.concat([Buffer.alloc(8), fixedProperty(0x0c150003, recipientType)]));
+    addStream(
+      folder,
+      '__properties_version1.0',
+      Buffer.concat([Buffer.alloc(8), fixedProperty(0x0c150003, recipientType)]),
+    );
   });
   return burn(entries);
 }

@@ -3,7 +3,9 @@ import { createPause, reconnectDelay } from '../../../../src-main/core/inbox/sou
 
 describe('reconnectDelay', () => {
   it('waits 1 s after the first failure, doubling after each further one, never more than a minute', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map(reconnectDelay)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(reconnectDelay)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000,
+    ]);
   });
 });
 

@@ -11,8 +11,20 @@ describe('free-look documents', () => {
     const { inbox } = openInbox();
     const [id = ''] = inbox.ingest(citNotice(), freshMeta()).itemIds;
     expect(inbox.pendingDocuments().map((pending) => pending.number)).toEqual(['0', '1']);
-    const updated = inbox.setDocument(id, '0', { number: '7', state: 'saved', documentId: 'doc-1', pages: 12, feeCents: 120 });
-    expect(updated?.documents[0]).toMatchObject({ number: '0', state: 'saved', documentId: 'doc-1', pages: 12, feeCents: 120 });
+    const updated = inbox.setDocument(id, '0', {
+      number: '7',
+      state: 'saved',
+      documentId: 'doc-1',
+      pages: 12,
+      feeCents: 120,
+    });
+    expect(updated?.documents[0]).toMatchObject({
+      number: '0',
+      state: 'saved',
+      documentId: 'doc-1',
+      pages: 12,
+      feeCents: 120,
+    });
     expect(inbox.get(id)?.documents[0]?.state).toBe('saved');
     expect(inbox.pendingDocuments().map((pending) => pending.number)).toEqual(['1']);
   });
@@ -44,9 +56,19 @@ describe('free-look documents', () => {
 describe('deadlines across the inbox', () => {
   it('lists every deadline soonest first, with its item', () => {
     const { inbox } = openInbox();
-    inbox.ingest(citNotice({ dockets: [citDocket({ docketText: 'ORDER. Reply due by 5/1/2026. Response due by 4/1/2026.' })] }), freshMeta());
-    inbox.ingest(citNotice({ dockets: [citDocket({ caseNumber: '1:26-cv-00200', caseId: '40', docketText: 'Answer due 4/20/2026' })] }), freshMeta());
-    expect(inbox.deadlines().map(({ item, deadline }) => `${deadline.date} ${deadline.label} ${item.caseNumber}`)).toEqual([
+    inbox.ingest(
+      citNotice({ dockets: [citDocket({ docketText: 'ORDER. Reply due by 5/1/2026. Response due by 4/1/2026.' })] }),
+      freshMeta(),
+    );
+    inbox.ingest(
+      citNotice({
+        dockets: [citDocket({ caseNumber: '1:26-cv-00200', caseId: '40', docketText: 'Answer due 4/20/2026' })],
+      }),
+      freshMeta(),
+    );
+    expect(
+      inbox.deadlines().map(({ item, deadline }) => `${deadline.date} ${deadline.label} ${item.caseNumber}`),
+    ).toEqual([
       '2026-04-01 Response due 1:26-cv-00123-MMB',
       '2026-04-20 Answer due 1:26-cv-00200',
       '2026-05-01 Reply due 1:26-cv-00123-MMB',

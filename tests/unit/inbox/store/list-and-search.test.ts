@@ -9,13 +9,36 @@ function inboxWithThreeCases() {
     inbox.ingest(citNotice(), freshMeta({ receivedAt: new Date('2026-03-02T21:00:00Z') })).itemIds[0],
     inbox.ingest(
       citNotice({
-        dockets: [citDocket({ caseNumber: '1:26-cv-00200-GWC', caseName: 'Zhejiang Bearings Ltd. v. United States', caseId: '40', deSeqNum: '3', docketText: 'ORDER: Response due by 4/15/2026. Signed by Judge Gary S. Katzmann.', dateFiled: '2026-03-10', filer: 'Zhejiang Bearings Ltd.' })],
+        dockets: [
+          citDocket({
+            caseNumber: '1:26-cv-00200-GWC',
+            caseName: 'Zhejiang Bearings Ltd. v. United States',
+            caseId: '40',
+            deSeqNum: '3',
+            docketText: 'ORDER: Response due by 4/15/2026. Signed by Judge Gary S. Katzmann.',
+            dateFiled: '2026-03-10',
+            filer: 'Zhejiang Bearings Ltd.',
+          }),
+        ],
         recipients: [{ name: 'Maria Ortega', emails: ['mortega@example.com'] }],
       }),
       freshMeta({ receivedAt: new Date('2026-03-10T14:00:00Z') }),
     ).itemIds[0],
     inbox.ingest(
-      citNotice({ court: 'cafc', kind: 'nda', dockets: [citDocket({ caseNumber: '26-1455', caseName: 'Acme Steel Corp. v. United States', caseId: '900', deSeqNum: '1', docketText: 'Docketing statement filed.', dateFiled: '2026-03-02' })] }),
+      citNotice({
+        court: 'cafc',
+        kind: 'nda',
+        dockets: [
+          citDocket({
+            caseNumber: '26-1455',
+            caseName: 'Acme Steel Corp. v. United States',
+            caseId: '900',
+            deSeqNum: '1',
+            docketText: 'Docketing statement filed.',
+            dateFiled: '2026-03-02',
+          }),
+        ],
+      }),
       freshMeta({ receivedAt: new Date('2026-03-03T09:00:00Z') }),
     ).itemIds[0],
   ];
@@ -45,7 +68,19 @@ describe('the inbox list', () => {
 
   it('reads search syntax the user types as plain words, and never fails on it', () => {
     const { inbox } = inboxWithThreeCases();
-    for (const text of ['AND OR NOT "*', '"', '*', 'NEAR(acme', 'case_name:acme', '-acme', '^acme', 'acme)', "O'Brien", '{}[]:;', '   ']) {
+    for (const text of [
+      'AND OR NOT "*',
+      '"',
+      '*',
+      'NEAR(acme',
+      'case_name:acme',
+      '-acme',
+      '^acme',
+      'acme)',
+      "O'Brien",
+      '{}[]:;',
+      '   ',
+    ]) {
       expect(() => inbox.list({ text })).not.toThrow();
     }
     expect(inbox.list({ text: 'AND OR NOT "*' }).total).toBe(0);
@@ -79,8 +114,15 @@ describe.skipIf(realNotices.some((notice) => notice === null))('search over real
     const cases = (text: string) => inbox.list({ text }).items.map((item) => item.caseNumber);
     expect(cases('Siddiqi')).toEqual(['1:20-cv-08924-CM']);
     expect(cases('Corephotonics')).toEqual(['22-1455']);
-    expect(cases('Clearview').sort()).toEqual(['MDL No. 2967', 'NYE/1:21-cv-02960', 'NYS/1:20-cv-01296', 'NYS/1:20-cv-03104']);
+    expect(cases('Clearview').sort()).toEqual([
+      'MDL No. 2967',
+      'NYE/1:21-cv-02960',
+      'NYS/1:20-cv-01296',
+      'NYS/1:20-cv-03104',
+    ]);
     expect(cases('5:18-cv-00222')).toEqual(['5:18-cv-00222-DPM']);
-    expect(inbox.list({ court: 'ca9' }).items.map((item) => item.documents.length)).toEqual([realNotices[4]?.notice.attachments.length]);
+    expect(inbox.list({ court: 'ca9' }).items.map((item) => item.documents.length)).toEqual([
+      realNotices[4]?.notice.attachments.length,
+    ]);
   });
 });

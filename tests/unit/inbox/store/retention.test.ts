@@ -8,9 +8,21 @@ const deadlinesFrom = '2026-03-31';
 const pdfA = 'a'.repeat(64);
 
 /** One notice of its own entry (de_seq_num), saved and read unless told otherwise. */
-function addNotice(inbox: ReturnType<typeof openInbox>['inbox'], deSeqNum: string, options: { isRead?: boolean; docketText?: string; pending?: boolean; at?: Date } = {}): string {
-  const docket = citDocket({ deSeqNum, documentNumber: deSeqNum, docId: `01410000${deSeqNum.padStart(2, '0')}`, ...(options.docketText ? { docketText: options.docketText } : {}) });
-  const [id = ''] = inbox.ingest(citNotice({ dockets: [docket] }), freshMeta({ receivedAt: options.at ?? receivedAt })).itemIds;
+function addNotice(
+  inbox: ReturnType<typeof openInbox>['inbox'],
+  deSeqNum: string,
+  options: { isRead?: boolean; docketText?: string; pending?: boolean; at?: Date } = {},
+): string {
+  const docket = citDocket({
+    deSeqNum,
+    documentNumber: deSeqNum,
+    docId: `01410000${deSeqNum.padStart(2, '0')}`,
+    ...(options.docketText ? { docketText: options.docketText } : {}),
+  });
+  const [id = ''] = inbox.ingest(
+    citNotice({ dockets: [docket] }),
+    freshMeta({ receivedAt: options.at ?? receivedAt }),
+  ).itemIds;
   if (!options.pending) {
     inbox.setDocument(id, '0', { state: 'saved', sha256: pdfA });
     inbox.setDocument(id, '1', { state: 'expired' });
@@ -44,14 +56,20 @@ describe('removing notices a retention policy lets go', () => {
   it('takes removed notices out of search, and remembers their emails so a mailbox read again does not bring them back', () => {
     const { inbox } = openInbox();
     const meta = freshMeta({ receivedAt });
-    const [id = ''] = inbox.ingest(citNotice({ dockets: [citDocket({ docketText: 'ORDER granting the zebra motion' })] }), meta).itemIds;
+    const [id = ''] = inbox.ingest(
+      citNotice({ dockets: [citDocket({ docketText: 'ORDER granting the zebra motion' })] }),
+      meta,
+    ).itemIds;
     inbox.setDocument(id, '0', { state: 'expired' });
     inbox.setDocument(id, '1', { state: 'expired' });
     inbox.markRead(id, true);
     expect(inbox.list({ text: 'zebra' }).items).toHaveLength(1);
     inbox.removeExpired(cutoff, deadlinesFrom);
     expect(inbox.list({ text: 'zebra' }).items).toHaveLength(0);
-    expect(inbox.ingest(citNotice({ dockets: [citDocket({ docketText: 'ORDER granting the zebra motion' })] }), meta).outcome).toBe('duplicate');
+    expect(
+      inbox.ingest(citNotice({ dockets: [citDocket({ docketText: 'ORDER granting the zebra motion' })] }), meta)
+        .outcome,
+    ).toBe('duplicate');
     expect(inbox.list({}).items).toHaveLength(0);
   });
 });
@@ -65,10 +83,14 @@ describe('whether a stored PDF is still named', () => {
     expect(inbox.get(id)).toBeNull();
     expect(isStoredPdfInUse(db, pdfA)).toBe(false);
 
-    db.prepare(`INSERT INTO documents (id, name, bytes, sha256, pages, added_at) VALUES ('d1', 'a.pdf', 3, ?, 1, '2026-03-02T00:00:00Z')`).run(pdfA);
+    db.prepare(
+      `INSERT INTO documents (id, name, bytes, sha256, pages, added_at) VALUES ('d1', 'a.pdf', 3, ?, 1, '2026-03-02T00:00:00Z')`,
+    ).run(pdfA);
     expect(isStoredPdfInUse(db, pdfA)).toBe(true);
     db.prepare(`DELETE FROM documents`).run();
-    db.prepare(`INSERT INTO drafts (id, data, created_at, updated_at, submission) VALUES ('f1', '{}', '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z', ?)`).run(JSON.stringify({ sentDocuments: [{ name: 'a.pdf', sha256: pdfA }] }));
+    db.prepare(
+      `INSERT INTO drafts (id, data, created_at, updated_at, submission) VALUES ('f1', '{}', '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z', ?)`,
+    ).run(JSON.stringify({ sentDocuments: [{ name: 'a.pdf', sha256: pdfA }] }));
     expect(isStoredPdfInUse(db, pdfA)).toBe(true);
     expect(isStoredPdfInUse(db, 'b'.repeat(64))).toBe(false);
   });

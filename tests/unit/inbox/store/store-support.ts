@@ -24,7 +24,13 @@ export async function realNotice(relative: string): Promise<{ notice: ParsedNoti
 
 /** The ingest meta of a raw message, as the importers build it. */
 export function metaOf(raw: string | Buffer, overrides: Partial<IngestMeta> = {}): IngestMeta {
-  return { messageId: null, rawSha256: createHash('sha256').update(raw).digest('hex'), source: 'file:test.eml', receivedAt: new Date('2026-03-02T21:10:00Z'), ...overrides };
+  return {
+    messageId: null,
+    rawSha256: createHash('sha256').update(raw).digest('hex'),
+    source: 'file:test.eml',
+    receivedAt: new Date('2026-03-02T21:10:00Z'),
+    ...overrides,
+  };
 }
 
 let counter = 0;
@@ -44,7 +50,8 @@ export function citDocket(overrides: Partial<NoticeDocket> = {}): NoticeDocket {
     caseName: 'Acme Steel Corp. v. United States',
     caseId,
     documentNumber: '5',
-    docketText: 'MOTION for Extension of Time to File Complaint & Summons. (Attachments: # (1) Text of Proposed Order)(Doe, Jane)',
+    docketText:
+      'MOTION for Extension of Time to File Complaint & Summons. (Attachments: # (1) Text of Proposed Order)(Doe, Jane)',
     shortDescription: 'Motion for Extension of Time',
     dateFiled: '2026-03-02',
     dateEntered: '2026-03-02',

@@ -41,11 +41,15 @@ describe('composeNefEmail', () => {
     const parsed = await simpleParser(compose());
     expect(parsed.from?.text).toBe('cmecf_notices@cit.uscourts.gov');
     expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.text : '').toBe('jmorgan@acmelaw.example');
-    expect(parsed.subject).toBe('Activity in Case 1:26-cv-00123-MMB Acme Steel Corp. v. United States Motion to Intervene');
+    expect(parsed.subject).toBe(
+      'Activity in Case 1:26-cv-00123-MMB Acme Steel Corp. v. United States Motion to Intervene',
+    );
     expect(parsed.messageId).toBe('<2811635@cit.uscourts.gov>');
     expect(parsed.headers.get('content-type')).toMatchObject({ value: 'text/html' });
     expect(parsed.attachments).toHaveLength(0);
-    expect(visibleText(await htmlOf(compose()))).toContain('U.S. Court of International Trade Notice of Electronic Filing');
+    expect(visibleText(await htmlOf(compose()))).toContain(
+      'U.S. Court of International Trade Notice of Electronic Filing',
+    );
   });
 
   it('dates the email in Eastern time with its offset, as the court mail server does', () => {
@@ -75,24 +79,34 @@ describe('composeNefEmail', () => {
     expect(transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: before, filedAt: before }))))).toBe(
       'The following transaction was entered by Morgan, Jane on 3/8/2026 at 1:59 AM EST and filed on 3/8/2026',
     );
-    expect(transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: after, filedAt: after }))))).toContain('on 3/8/2026 at 3:01 AM EDT');
+    expect(transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: after, filedAt: after }))))).toContain(
+      'on 3/8/2026 at 3:01 AM EDT',
+    );
   });
 
   it('prints EDT for the first 1:30 AM of the November change and EST for the second', async () => {
     const first = new Date('2026-11-01T05:30:00Z');
     const second = new Date('2026-11-01T06:30:00Z');
-    expect(transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: first, filedAt: first }))))).toContain('at 1:30 AM EDT');
-    expect(transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: second, filedAt: second }))))).toContain('at 1:30 AM EST');
+    expect(transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: first, filedAt: first }))))).toContain(
+      'at 1:30 AM EDT',
+    );
+    expect(transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: second, filedAt: second }))))).toContain(
+      'at 1:30 AM EST',
+    );
   });
 
   it('files on the Eastern calendar day even when it is already the next day in UTC', async () => {
     const lateEvening = new Date('2026-01-16T04:30:00Z');
-    const line = transactionLine(await htmlOf(compose(sampleNefEntry({ enteredAt: lateEvening, filedAt: lateEvening }))));
+    const line = transactionLine(
+      await htmlOf(compose(sampleNefEntry({ enteredAt: lateEvening, filedAt: lateEvening }))),
+    );
     expect(line).toContain('on 1/15/2026 at 11:30 PM EST and filed on 1/15/2026');
   });
 
   it('prints seconds, padded dates and the re-generated footer when the court re-sends a notice', async () => {
-    const html = visibleText(await htmlOf(compose(sampleNefEntry({ regeneratedAt: new Date('2026-07-17T14:07:00Z') }))));
+    const html = visibleText(
+      await htmlOf(compose(sampleNefEntry({ regeneratedAt: new Date('2026-07-17T14:07:00Z') }))),
+    );
     expect(html).toContain('entered by Morgan, Jane on 07/14/2026 at 3:42:10 PM EDT and filed on 07/14/2026');
     expect(html).toContain('This is a re-generated NEF. Created on 7/17/2026 at 10:07 AM');
   });
@@ -102,7 +116,9 @@ describe('composeNefEmail', () => {
     expect(html).toContain('1:26-cv-00123-MMB Notice has been electronically mailed to:');
     expect(html).toContain('Jane Morgan &nbsp; &nbsp; jmorgan@acmelaw.example, docketing@acmelaw.example<BR>');
     expect(html).toContain('Robert Chen &nbsp; &nbsp; robert.chen@usdoj.example<BR>');
-    expect(visibleText(html)).toContain('1:26-cv-00123-MMB Notice has been delivered by other means to: Pat Doe 1 Main Street Springfield, IL 62701');
+    expect(visibleText(html)).toContain(
+      '1:26-cv-00123-MMB Notice has been delivered by other means to: Pat Doe 1 Main Street Springfield, IL 62701',
+    );
   });
 
   it('stamps every document, and the stamp reads back whole once its <BR><TAB> breaks are removed', async () => {
@@ -136,19 +152,24 @@ describe('composeNefEmail', () => {
   it('writes a non-ASCII case name as RFC 2047 in the subject and as a character reference in the 7bit body', async () => {
     const raw = compose(sampleNefEntry({ caseName: 'Société Générale de Surveillance v. United States' }));
     const parsed = await simpleParser(raw);
-    expect(parsed.subject).toBe('Activity in Case 1:26-cv-00123-MMB Société Générale de Surveillance v. United States Motion to Intervene');
+    expect(parsed.subject).toBe(
+      'Activity in Case 1:26-cv-00123-MMB Société Générale de Surveillance v. United States Motion to Intervene',
+    );
     expect(raw).toMatch(/^Subject: =\?UTF-8\?B\?/m);
     expect(raw).toContain('Soci&#233;t&#233; G&#233;n&#233;rale');
     expect(await htmlOf(raw)).toContain('Soci&#233;t&#233;');
   });
 
   it('folds a long subject over several header lines that read back as one', async () => {
-    const caseName = 'Consolidated Steel Producers Association of the Southern United States et al. v. United States et al.';
+    const caseName =
+      'Consolidated Steel Producers Association of the Southern United States et al. v. United States et al.';
     const raw = compose(sampleNefEntry({ caseName }));
     const subjectLines = /^Subject:.*(\r\n[ \t].*)*/m.exec(raw)?.[0].split('\r\n') ?? [];
     expect(subjectLines.length).toBeGreaterThan(1);
     expect(subjectLines.every((line) => line.length <= 78)).toBe(true);
-    expect((await simpleParser(raw)).subject).toBe(`Activity in Case 1:26-cv-00123-MMB ${caseName} Motion to Intervene`);
+    expect((await simpleParser(raw)).subject).toBe(
+      `Activity in Case 1:26-cv-00123-MMB ${caseName} Motion to Intervene`,
+    );
   });
 
   it('keeps every line plain ASCII under 998 bytes with CRLF ends, even for a 5,000-character word', () => {
@@ -161,7 +182,9 @@ describe('composeNefEmail', () => {
 
   it('refuses an addressee that would add a header or a second recipient', () => {
     for (const email of ['a@b.example\r\nBcc: c@d.example', 'a@b.example, c@d.example', 'not-an-address']) {
-      expect(() => compose(sampleNefEntry(), { email, magicNum: '1' })).toThrow(expect.objectContaining({ code: 'mail.unsafe-address' }));
+      expect(() => compose(sampleNefEntry(), { email, magicNum: '1' })).toThrow(
+        expect.objectContaining({ code: 'mail.unsafe-address' }),
+      );
     }
   });
 
@@ -200,7 +223,9 @@ describe('composeNefReceiptPage', () => {
   it('shows the filer the same notice as a page, with a document link that has no magic number', () => {
     const page = composeNefReceiptPage(sampleNefEntry());
     expect(page).toMatch(/^<!DOCTYPE html>/);
-    expect(visibleText(page)).toContain('Notice of Electronic Filing The following transaction was entered by Morgan, Jane on 7/14/2026 at 3:42 PM EDT');
+    expect(visibleText(page)).toContain(
+      'Notice of Electronic Filing The following transaction was entered by Morgan, Jane on 7/14/2026 at 3:42 PM EDT',
+    );
     expect(page).toContain('href="http://127.0.0.1:8931/doc1/0141348336?caseid=4821&de_seq_num=52"');
     expect(page).not.toContain('magic_num');
     expect(page).not.toContain('DO NOT RESPOND');

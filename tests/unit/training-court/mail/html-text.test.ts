@@ -3,7 +3,9 @@ import { escapeHtml, keepLinesShort, wrapEscapedText } from '../../../../src-mai
 
 describe('escapeHtml', () => {
   it('turns markup into text and everything outside ASCII into numeric references', () => {
-    expect(escapeHtml(`<b>"Ünited" & 'Steel'</b> 🚢`)).toBe('&lt;b&gt;&quot;&#220;nited&quot; &amp; &#39;Steel&#39;&lt;/b&gt; &#128674;');
+    expect(escapeHtml(`<b>"Ünited" & 'Steel'</b> 🚢`)).toBe(
+      '&lt;b&gt;&quot;&#220;nited&quot; &amp; &#39;Steel&#39;&lt;/b&gt; &#128674;',
+    );
   });
 
   it('replaces control characters, which a 7bit body may not carry, with spaces', () => {

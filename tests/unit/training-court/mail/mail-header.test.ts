@@ -4,11 +4,15 @@ import { checkHeaderAddress, formatHeader } from '../../../../src-main/training-
 
 describe('formatHeader', () => {
   it('keeps a short ASCII value on one line', () => {
-    expect(formatHeader('Subject', 'Activity in Case 1:26-cv-00123-MMB Motion')).toBe('Subject: Activity in Case 1:26-cv-00123-MMB Motion');
+    expect(formatHeader('Subject', 'Activity in Case 1:26-cv-00123-MMB Motion')).toBe(
+      'Subject: Activity in Case 1:26-cv-00123-MMB Motion',
+    );
   });
 
   it('collapses line breaks in a value, so a case name cannot start a new header', () => {
-    expect(formatHeader('Subject', 'Acme\r\nBcc: someone@example.test')).toBe('Subject: Acme Bcc: someone@example.test');
+    expect(formatHeader('Subject', 'Acme\r\nBcc: someone@example.test')).toBe(
+      'Subject: Acme Bcc: someone@example.test',
+    );
   });
 
   it('encodes text that only looks like an encoded-word, so a reader shows it as typed', () => {

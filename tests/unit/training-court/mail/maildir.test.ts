@@ -32,7 +32,9 @@ describe('createMaildirDelivery', () => {
 
   it('gives every message its own time.pid_sequence.host name, also when many arrive at once', async () => {
     const delivery = createMaildirDelivery(root);
-    const files = await Promise.all(Array.from({ length: 25 }, (_, index) => delivery.deliver('jane@acmelaw.example', `${message}${index}`)));
+    const files = await Promise.all(
+      Array.from({ length: 25 }, (_, index) => delivery.deliver('jane@acmelaw.example', `${message}${index}`)),
+    );
     expect(new Set(files).size).toBe(25);
     const names = await readdir(path.join(root, 'jane@acmelaw.example', 'Maildir', 'new'));
     expect(names).toHaveLength(25);
@@ -43,13 +45,26 @@ describe('createMaildirDelivery', () => {
     await createMaildirDelivery(root).deliver('jane@acmelaw.example', 'first');
     await createMaildirDelivery(root).deliver('jane@acmelaw.example', 'second');
     const folder = path.join(root, 'jane@acmelaw.example', 'Maildir', 'new');
-    const contents = await Promise.all((await readdir(folder)).map((name) => readFile(path.join(folder, name), 'utf8')));
+    const contents = await Promise.all(
+      (await readdir(folder)).map((name) => readFile(path.join(folder, name), 'utf8')),
+    );
     expect(contents.sort()).toEqual(['first', 'second']);
   });
 
   it('refuses an address that could write outside the mail folder or disguise its folder name', async () => {
     const delivery = createMaildirDelivery(root);
-    for (const email of ['../../etc@example.test', 'a/b@example.test', 'a\\b@example.test', 'a\u0000@example.test', '..@example.test', 'no-at-sign', '.hidden@example.test', 'a\u007f@example.test', 'moc.elpmaxe\u202e@attacker.test', 'a\u2028@example.test']) {
+    for (const email of [
+      '../../etc@example.test',
+      'a/b@example.test',
+      'a\\b@example.test',
+      'a\u0000@example.test',
+      '..@example.test',
+      'no-at-sign',
+      '.hidden@example.test',
+      'a\u007f@example.test',
+      'moc.elpmaxe\u202e@attacker.test',
+      'a\u2028@example.test',
+    ]) {
       await expect(delivery.deliver(email, message)).rejects.toMatchObject({ code: 'mail.unsafe-address' });
     }
     expect(await readdir(root)).toEqual([]);

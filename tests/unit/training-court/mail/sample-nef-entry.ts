@@ -22,7 +22,8 @@ export function sampleNefEntry(overrides: Partial<NefEntry> = {}): NefEntry {
     enteredBy: 'Morgan, Jane',
     enteredAt: new Date('2026-07-14T19:42:10Z'),
     filedAt: new Date('2026-07-14T19:42:10Z'),
-    docketText: 'MOTION to Intervene by Acme Steel Corp. (Attachments: # (1) Exhibit A - Entry summaries)(Morgan, Jane)',
+    docketText:
+      'MOTION to Intervene by Acme Steel Corp. (Attachments: # (1) Exhibit A - Entry summaries)(Morgan, Jane)',
     documents: [
       {
         description: 'Main Document',

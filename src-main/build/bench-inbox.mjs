@@ -124,7 +124,8 @@ try {
   const outcomes = {};
   const importBatch = db.transaction((from, to) => {
     for (let index = from; index < to; index += 1) {
-      // One notice in 50 is the court sending an earlier entry again (a regenerated NEF), as §2.7 expects.
+      // One notice in 50 is the court sending an earlier entry again (a regenerated NEF), as
+      // docs/court-rules.md#re-sent-notices expects.
       const source = index % 50 === 49 ? index - 7 : index;
       const notice = vary(templates[source % templates.length], source);
       const rawSha256 = createHash('sha256').update(`bench notice ${index}`).digest('hex');

@@ -1,4 +1,5 @@
-// Lint for the whole project. The runtime of each folder is enforced here (STYLE.md: a folder is a runtime).
+// Lint for the whole project. The runtime of each folder is enforced here (docs/architecture.md#runtimes: a folder is a
+// runtime).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

@@ -1,6 +1,6 @@
 /**
  * The CIT's docket events, as the app and the training court know them. Names, aliases and requirements come from
- * real CIT dockets and the court's FAQ (see ../shared/court/cit-events.json and CIT.md for each source); the CIT's
+ * real CIT dockets and the court's FAQ (each event's `source`; docs/court-rules.md#docket-events); the CIT's
  * own menu categories are not published, so the categories are the generic NextGen district grouping.
  */
 export interface DocketEventRequirements {
@@ -27,7 +27,10 @@ export interface DocketEvent {
   readonly isRestricted?: boolean;
   /** FAQ 30: Z-events preserve the filing date after Clerk's Office hours when the right event cannot be found. */
   readonly isAfterHoursPlaceholder?: boolean;
-  /** USCIT Rule 7(f), 7(b)(1)(C): the motion must recite the date, time and names of those consulted (Clerk's Office list, CIT.md §1.6). */
+  /**
+   * USCIT Rule 7(f), 7(b)(1)(C): the motion must recite the date, time and names of those consulted (the Clerk's
+   * Office's list: docs/court-rules.md#docket-events).
+   */
   readonly needsConsultation?: boolean;
   /** FAQ 35, Administrative Order 02-01: a stipulation carries the /s/ signature of every attorney who signed it. */
   readonly isStipulation?: boolean;
@@ -37,7 +40,7 @@ export interface DocketEvent {
   readonly source: string;
 }
 
-const dockets = 'real CIT dockets (cit-events.json)';
+const dockets = 'real CIT docket sheets';
 
 /** The event catalog, in menu order. */
 export const citEventCatalog: readonly DocketEvent[] = [

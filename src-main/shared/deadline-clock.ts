@@ -88,7 +88,7 @@ const weekdays: ReadonlySet<string> = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'
 
 /**
  * FAQ 30: the Clerk's Office is open Monday to Friday, 8:30 a.m. to 5:00 p.m. Eastern. Court holidays are not known
- * here (the court also declares ad-hoc ones, CIT.md §1.7), so a holiday weekday counts as open.
+ * here (the court also declares ad-hoc ones: docs/court-rules.md#deadlines), so a holiday weekday counts as open.
  */
 export function isWithinClerkHours(now: Date): boolean {
   const eastern = zonedPartsOf(now, courtTimeZone);

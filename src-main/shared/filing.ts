@@ -3,7 +3,7 @@ import { courtProfileId } from './domain';
 
 /**
  * Drafts, the outbox and the court data a draft needs, as they cross between renderer and main. A draft is saved in
- * SQLite on every change and works offline; the outbox owns submission (DESIGN.md "Submit").
+ * SQLite on every change and works offline; the outbox owns submission (docs/architecture.md#core-services-and-ports).
  */
 
 /** What a document of a filing is: the court's attachment types, plus the main document. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * access tokens go in (to the keychain) and never come back.
  */
 
-/** Where a notice's document stands (NEF-AND-PACER.md §2.5): saved for free, or why not. */
+/** Where a notice's document stands (docs/court-rules.md#free-looks): saved for free, or why not. */
 export const freeLookState = z.enum([
   /** Not fetched yet (the fetcher runs as soon as the notice arrives). */
   'pending',

@@ -231,7 +231,7 @@ function createAndSeed(db: Database.Database, seed: TrainingCourtSeed): void {
       Date.parse(`${courtCase.filedOn}T14:00:00Z`),
     );
   }
-  // CIT doc ids carry the court's prefix 014 and are 10 digits (NEF-AND-PACER.md §0.7).
+  // CIT doc ids carry the court's prefix 014 and are 10 digits (docs/court-rules.md#document-ids).
   db.prepare(
     "INSERT INTO counters VALUES ('doc_id', 141000000), ('stamp_id', 1010000000), ('file_number', 20000000)",
   ).run();

@@ -1,8 +1,8 @@
-// PACER access fees as the training court charges them, in whole cents so that no sum is ever rounded.
-// Source: the Judiciary's Electronic Public Access Fee Schedule
+// PACER access fees as the training court charges them, in whole cents so that no sum is ever rounded. Source: the
+// Judiciary's Electronic Public Access Fee Schedule
 // (https://www.uscourts.gov/services-forms/fees/electronic-public-access-fee-schedule), summarised in
-// NEF-AND-PACER.md §2.6: $0.10 a page; case documents, docket sheets and case-specific reports are capped at
-// "the fee for thirty pages" ($3.00); transcripts are not capped; an HTML report's billable page is 4,320 bytes.
+// docs/court-rules.md#fees: $0.10 a page; case documents, docket sheets and case-specific reports are capped at "the
+// fee for thirty pages" ($3.00); transcripts are not capped; an HTML report's billable page is 4,320 bytes.
 
 const CENTS_PER_PAGE = 10;
 const CAPPED_PAGES = 30;

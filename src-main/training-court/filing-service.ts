@@ -125,7 +125,8 @@ export function createFilingService(options: {
       if (!records.caseById(caseId)) return { refused: 'no-such-case', message: 'Case number not found.' };
       const event = findDocketEvent(eventId);
       if (!event) return { refused: 'no-such-event', message: 'Event not found.' };
-      // CIT registration: only a CM/ECF Confidential Information Filer files confidential documents (CIT.md §3).
+      // CIT registration: only a CM/ECF Confidential Information Filer files confidential documents
+      // (docs/court-rules.md#confidential-filings).
       if (event.isRestricted && session.kind !== 'confidential-filer') {
         return {
           refused: 'may-not-file',

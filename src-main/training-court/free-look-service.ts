@@ -3,7 +3,7 @@ import type { CourtRecords, DocketEntryRecord, DocumentRecord } from './court-re
 import { documentFeeCents } from './fees';
 import type { CourtSession } from './login-service';
 
-/** A `/doc1/<id>` request, read from its query (NEF-AND-PACER.md §2.4). */
+/** A `/doc1/<id>` request, read from its query (docs/court-rules.md#notice-format). */
 export interface DocumentRequest {
   readonly docId: string;
   readonly caseId: number | null;

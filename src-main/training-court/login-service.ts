@@ -5,7 +5,10 @@ import { hashPassword } from './court-database';
 import { createLoginThrottle } from './login-throttle';
 import type { AccountKind } from './seed';
 
-/** The login service's reply body: HTTP 200 for failures too, with the outcome in `loginResult` (NEF-AND-PACER.md §3.1). */
+/**
+ * The login service's reply body: HTTP 200 for failures too, with the outcome in `loginResult`
+ * (docs/court-rules.md#pacer-login).
+ */
 export interface CsoAuthReply {
   readonly nextGenCSO: string;
   readonly loginResult: string;

@@ -5,7 +5,7 @@ import { composeNefEmail } from './mail/compose-nef';
 import type { NefCourt, NefEntry, NefOtherMeansRecipient, NefRecipient } from './mail/nef-message';
 import { caseNumberWithJudges } from './seed';
 
-/** Free looks last 15 days or until first use, whichever comes first (NEF-AND-PACER.md §2.5). */
+/** Free looks last 15 days or until first use, whichever comes first (docs/court-rules.md#free-looks). */
 export const freeLookLifetimeMs = 15 * 24 * 60 * 60 * 1000;
 
 /** Somewhere a notice can be delivered: the court's Maildir, an IMAP server. */

@@ -1,7 +1,8 @@
 // The training court's own upload screening. It imitates a crude server-side scanner on purpose and shares no code
 // with the app's preflight engine (src-main/core/preflight): the two are meant to disagree sometimes, so that tests
 // notice when the app lets through a file the court would refuse, or blocks one the court would take.
-// It reads raw bytes like pdfid does (PDF-PREFLIGHT.md §2.2) and, unlike pdfid, also inflates object streams (§3).
+// It reads raw bytes like pdfid does and, unlike pdfid, also inflates object streams, where raw bytes hide names
+// (docs/court-rules.md#external-actions).
 import { constants, inflateSync } from 'node:zlib';
 
 /** Which of the court's upload rules refused a file (court FAQ 48–51). */
@@ -26,7 +27,7 @@ export const UPLOAD_MESSAGES: Readonly<Record<UploadRule, string>> = {
     'ERROR: This document has security measures in effect, such as password protection or access restriction. This PDF document cannot be accepted.',
 };
 
-// Names that start or carry an action outside the document (PDF-PREFLIGHT.md §1.5).
+// Names that start or carry an action outside the document (docs/court-rules.md#external-actions).
 const ACTIVE_NAMES = new Set(['JavaScript', 'JS', 'Launch', 'SubmitForm', 'ImportData', 'RichMedia', 'GoToE', 'GoToR']);
 const EDGE_BYTES = 1024;
 const INFLATE_BUDGET_BYTES = 200_000_000; // A zip bomb in an object stream must not stall the court.
@@ -51,7 +52,7 @@ export function screenUpload(bytes: Uint8Array): UploadVerdict {
   const objects = findObjectDictionaries(text);
   const crossReferenceStreams = objects.filter((object) => hasTypeName(object.dictionary, 'XRef'));
   if (trailers.length + crossReferenceStreams.length === 0) return refuse('not-pdf');
-  // FAQ 51 and PDF-PREFLIGHT.md §3: any /Encrypt is refused, even when the file opens without a password.
+  // FAQ 51: any /Encrypt is refused, even when the file opens without a password.
   const frames = [...trailers, ...crossReferenceStreams.map((object) => object.dictionary)];
   if (frames.some((dictionary) => decodedNames(dictionary).includes('Encrypt'))) return refuse('encrypted');
   if (hasActiveName(withoutStreamData(text))) return refuse('active-content');

@@ -22,7 +22,7 @@ import './FindingsPanel.css';
 
 /**
  * Findings no copy can fix, said plainly: the text under a box or a mark is still in the file, and a copy keeps it.
- * (PDF-PREFLIGHT.md §7 row 9: applying a redaction is a redaction tool's job.)
+ * (docs/court-rules.md#redaction-leaks: applying a redaction is a redaction tool's job.)
  */
 const cannotBeFixedByCopy: Partial<Readonly<Record<FindingCode, string>>> = {
   'bad-redaction':

@@ -28,7 +28,7 @@ export interface CourtSessionOptions {
 
 /**
  * One court session at a time, reused for every request until the user logs out, the app quits or the court ends it —
- * PACER warns that logging in per request can suspend an account (NEF-AND-PACER.md §3.1).
+ * PACER warns that logging in per request can suspend an account (docs/court-rules.md#pacer-login).
  */
 export function createCourtSession(options: CourtSessionOptions) {
   const { accounts, clock } = options;

@@ -3,7 +3,7 @@ import type { CsoAuthAnswer } from './pacer-login';
 
 type Refused = Extract<LoginOutcome, { outcome: 'refused' }>;
 
-/** The court's words that mean "ask for the 6-digit code" (NEF-AND-PACER.md §3.1). */
+/** The court's words that mean "ask for the 6-digit code" (docs/court-rules.md#pacer-login). */
 const otpNeeded = /one-time passcode is needed/i;
 /** The court's words that mean "filers must send redactFlag". */
 const redactionNeeded = /must redact/i;

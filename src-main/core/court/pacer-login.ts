@@ -1,6 +1,6 @@
 /**
- * The PACER Authentication API's login contract (NEF-AND-PACER.md §3.1): `POST …/cso-auth` with JSON, answered
- * `{nextGenCSO, loginResult, errorDescription}` — HTTP 200 for failures too, so the outcome is `loginResult`,
+ * The PACER Authentication API's login contract (docs/court-rules.md#pacer-login): `POST …/cso-auth` with JSON,
+ * answered `{nextGenCSO, loginResult, errorDescription}` — HTTP 200 for failures too, so the outcome is `loginResult`,
  * never the status. The same contract is served by the training court.
  */
 

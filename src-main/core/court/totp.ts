@@ -1,4 +1,4 @@
-// Time-based one-time passwords for PACER's multi-factor login. NEF-AND-PACER.md §3.2: MFA is TOTP only,
+// Time-based one-time passwords for PACER's multi-factor login. docs/court-rules.md#multi-factor-login: TOTP only,
 // the code refreshes every 30 s, and filing software holds the base32 secret the user pasted from
 // "Manage MFA Settings → Authentication Apps → Add App" (RFC 6238, HMAC-SHA-1, 30 s, 6 digits).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';

@@ -78,7 +78,8 @@ const defaultTimeoutMs = 60_000;
 export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookResult> {
   const link = readDocumentLink(options.url);
   if (!link) return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
-  // §0.4: `magic_num=MAGIC` (or none) means the link has no free look; opening it could only ask for money.
+  // docs/court-rules.md#free-looks: `magic_num=MAGIC` (or none) means the link has no free look; opening it could only
+  // ask for money.
   if (link.magicNum === null)
     return { kind: 'stopped', state: 'no-free-look', message: stopMessages['no-free-look'], feeCents: null };
   if (!URL.canParse(options.url))

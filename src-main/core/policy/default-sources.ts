@@ -5,7 +5,7 @@ import type { PolicyLog, PolicySource } from './policy-source';
 import { createRegistryPolicySource } from './windows-registry';
 
 /**
- * Where each OS keeps ECF Desk's machine policy, in precedence order (DESIGN.md: where the state lives):
+ * Where each OS keeps ECF Desk's machine policy, in precedence order (docs/deploying.md#machine-policy):
  * Windows HKLM then HKCU, macOS the machine's managed preferences then the user's, elsewhere /etc/ecf-desk/policy.json.
  */
 export function defaultPolicySources(platform: NodeJS.Platform, log: PolicyLog): PolicySource[] {

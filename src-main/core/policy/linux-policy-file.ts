@@ -4,7 +4,7 @@ import path from 'node:path';
 import { findUntrustedFileReason, findUntrustedFolderReason } from './file-trust';
 import type { PolicyLog, PolicySource } from './policy-source';
 
-/** Where Linux machines keep ECF Desk's policy (DESIGN.md: where the state lives). */
+/** Where Linux machines keep ECF Desk's policy (docs/deploying.md#machine-policy). */
 export const linuxPolicyFile = '/etc/ecf-desk/policy.json';
 
 const largestPolicyFile = 1024 * 1024;

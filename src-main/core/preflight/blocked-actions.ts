@@ -2,8 +2,8 @@ import type { PDFDict } from '@cantoo/pdf-lib';
 import { nameOf, valueOf } from './pdf-values';
 
 /**
- * Every action type PDF-PREFLIGHT.md §1.5 lists except `/URI` (web links, which NextGen CM/ECF accepts) and
- * `/GoTo` (a jump inside the document): CM/ECF does not publish its list, so the whole list is blocked.
+ * Every action type docs/court-rules.md#external-actions lists except `/URI` (web links, which NextGen CM/ECF accepts)
+ * and `/GoTo` (a jump inside the document): CM/ECF does not publish its list, so the whole list is blocked.
  * The active-content check finds them and the clean copy removes them, from this one list.
  */
 const blockedActions = new Set([

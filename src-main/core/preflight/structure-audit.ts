@@ -13,7 +13,7 @@ import { decodeStreamEntries } from './xref-stream';
 /**
  * What the raw bytes say about a PDF's skeleton, read without parsing objects: the header, the end-of-file
  * markers, and the chain of cross-reference sections (the file's index of where each object starts).
- * PDF-PREFLIGHT.md §7 rows 2, 3 and 10: CM/ECF rejects files that are "not a well-formed PDF document".
+ * Court FAQ 50: CM/ECF rejects files that are "not a well-formed PDF document".
  */
 export interface StructureAudit {
   /** The version in the `%PDF-x.y` header, or null when the first 1024 bytes hold no header. */

@@ -4,7 +4,7 @@ export type SecretStoreAvailability =
 
 /**
  * The OS keychain, seen as items named by an account under one service ("ECF Desk"). It is the only place a
- * secret is kept: never a file, the database, settings or logs (DESIGN.md, "Security rules").
+ * secret is kept: never a file, the database, settings or logs (docs/security.md).
  * Calls throw a VaultError (`vault.unavailable` or `vault.failed`) whose message never holds a secret.
  */
 export interface SecretStore {

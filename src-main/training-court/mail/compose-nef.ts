@@ -14,7 +14,7 @@ export interface NefEmailOptions {
 
 /**
  * One addressee's Notice of Electronic Filing as a complete RFC 5322 message with CRLF line ends:
- * single-part `text/html`, 7bit and without a charset like the real court's mail (NEF-AND-PACER.md §2.1),
+ * single-part `text/html`, 7bit and without a charset like the real court's mail (docs/court-rules.md#notice-format),
  * which works because the body is pure ASCII with every line under 998 bytes.
  */
 export function composeNefEmail(entry: NefEntry, addressee: NefAddressee, options: NefEmailOptions): string {

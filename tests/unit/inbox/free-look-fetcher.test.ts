@@ -135,7 +135,7 @@ describe('free looks from the training court', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('gets past the "verify free look" page of an address that asked for it, thanks to use_magic=1 (§5.7)', async () => {
+  it('gets past the "verify free look" page of an address that asked for it, thanks to use_magic=1 (docs/court-rules.md#free-looks)', async () => {
     const motion = await makePdf(3);
     await fileMotion(1024, 'us-1024', motion);
     const result = await fetchFreeLook({
@@ -167,7 +167,7 @@ describe('free looks from the training court', () => {
     expect(result).toMatchObject({ kind: 'stopped', state: 'sealed', feeCents: null });
   });
 
-  it('does not even ask the court when the link carries magic_num=MAGIC (§0.4)', async () => {
+  it('does not even ask the court when the link carries magic_num=MAGIC (docs/court-rules.md#free-looks)', async () => {
     await fileMotion(1017, 'us-1017', await makePdf(1));
     const link = latestLink('jmorgan@morganreyes.example').replace(/magic_num=\d+/, 'magic_num=MAGIC');
     const { fetch: recorded, sent } = recordingFetch(realFetch);
@@ -194,7 +194,7 @@ describe('free looks from the training court', () => {
   });
 
   // Last: moving the court's clock 16 days ends the filer's session too.
-  it('stops as "expired" once the 15 days have passed (§2.5)', async () => {
+  it('stops as "expired" once the 15 days have passed (docs/court-rules.md#free-looks)', async () => {
     await fileMotion(1017, 'us-1017', await makePdf(1));
     const link = latestLink('rpatel@morganreyes.example');
     await admin(court, 'POST', '/admin/clock', { advanceMs: 16 * 24 * 60 * 60 * 1000 });

@@ -26,7 +26,7 @@ export interface JuriscraperNotice {
 export type ComparableFields = Record<string, unknown>;
 
 /**
- * Juriscraper's quirks that are documented (NEF-AND-PACER.md, "Known errors in the fixtures") or plain
+ * Juriscraper's quirks that are documented (docs/court-rules.md#notice-format, "Known errors") or plain
  * to see in every fixture, undone before comparing. Each is a rule about juriscraper, not about a file.
  */
 export const juriscraperQuirks = {
@@ -49,7 +49,7 @@ export const juriscraperQuirks = {
   /** It deletes every `#` from docket text (`(Attachments: # (1) …)` → `(Attachments: (1) …)`). */
   docketText: (text: string | null): string | null =>
     text === null ? null : text.replace(/#/g, '').replace(/\s+/g, ' ').trim(),
-  /** It forces the 4th digit of a doc id to `0` (NEF-AND-PACER.md §5 item 2). */
+  /** It forces the 4th digit of a doc id to `0` (docs/court-rules.md#document-ids). */
   docId: (docId: string | null): string | null =>
     docId && docId.length > 4 ? `${docId.slice(0, 3)}0${docId.slice(4)}` : docId,
   /** It lists a person once per case of a multi-case notice, and keeps the appellate `, -:` / `:` after the name. */

@@ -17,7 +17,7 @@ const italicDropped =
 const bankruptcyRecipientsGlued =
   'juriscraper reads the bankruptcy recipient list (name line, then address line) as one nameless entry holding every address; we keep one entry per person';
 const plainTextWrap =
-  'documented in NEF-AND-PACER.md: in a Text-format NEF the case name wraps onto a second line and juriscraper keeps only the first, pushes the rest into the short description, and takes a recipient name for an address';
+  'documented in docs/court-rules.md#notice-format: in a Text-format NEF the case name wraps onto a second line and juriscraper keeps only the first, pushes the rest into the short description, and takes a recipient name for an address';
 const noSubject =
   'a notice saved as its bare HTML body has no subject, which is where the short description comes from; we say it is unknown (null), juriscraper gives an empty string';
 const namesKept =

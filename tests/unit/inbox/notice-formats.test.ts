@@ -5,7 +5,7 @@ import { readDocumentLink } from '../../../src-main/core/inbox/nef/read-links';
 import { readSubject, stripSubjectPrefixes } from '../../../src-main/core/inbox/nef/read-subject';
 import { buildMessage } from './synthetic-notices';
 
-describe('document links (NEF-AND-PACER.md §2.4)', () => {
+describe('document links (docs/court-rules.md#notice-format)', () => {
   it('reads a bankruptcy doc1 link whatever the parameter order', () => {
     expect(
       readDocumentLink(
@@ -41,7 +41,7 @@ describe('document links (NEF-AND-PACER.md §2.4)', () => {
   });
 });
 
-describe('subject lines (NEF-AND-PACER.md §2.2)', () => {
+describe('subject lines (docs/court-rules.md#notice-format)', () => {
   it('takes off forward and re-send prefixes, however many', () => {
     expect(stripSubjectPrefixes('Re: Fwd: FW: Activity in Case 1:21-cv-00057-WS-N Troxel')).toEqual({
       subject: 'Activity in Case 1:21-cv-00057-WS-N Troxel',

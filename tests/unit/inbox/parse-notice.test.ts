@@ -172,7 +172,7 @@ describe('a notice forwarded from a law-firm mailbox, multipart/related with a s
   });
 });
 
-describe('a multi-case NEF (consolidated cases, NEF-AND-PACER.md §0 item 4)', () => {
+describe('a multi-case NEF (consolidated cases, docs/court-rules.md#multi-case-notices)', () => {
   const documentUrl = (caseId: string, deSeqNum: string, magic: string): string =>
     `https://ecf.nysd.uscourts.gov/doc1/127132041950?caseid=${caseId}&de_seq_num=${deSeqNum}&magic_num=${magic}`;
   const raw = buildMessage(

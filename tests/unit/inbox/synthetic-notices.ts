@@ -1,7 +1,7 @@
 /**
  * Notices built in code, so the parser is covered without ../shared. They follow the district
- * CM/ECF template of nysd_1 (NEF-AND-PACER.md §2.3); CIT sends that template too, but no public CIT
- * NEF exists (§5 item 1), so the CIT one is an assumption written down here.
+ * CM/ECF template of nysd_1 (docs/court-rules.md#notice-format); CIT sends that template too, but no public CIT
+ * NEF exists (docs/court-rules.md#cit-notices), so the CIT one is an assumption written down here.
  */
 
 /** A raw message in the shape CM/ECF sends: headers without a space after the colon, no charset. */

@@ -169,7 +169,7 @@ describe('clean copy drops earlier revisions and every deleted object', () => {
 
 const qpdfTests = 'pdf/qpdf__qpdf/qpdf/qtest/qpdf';
 
-describe('clean copy of qpdf incremental-update fixtures (PDF-PREFLIGHT.md §3)', () => {
+describe('clean copy of qpdf incremental-update fixtures (docs/court-rules.md#clean-copies)', () => {
   const reused = sharedFixture(`${qpdfTests}/incremental-1.pdf`);
   it.skipIf(reused === null)(
     'incremental-1: the deleted "Potato" stream is gone and the reused number\'s "Salad" stays',

@@ -39,14 +39,14 @@ const knownDisagreements: Readonly<Record<string, Readonly<Record<string, string
   },
   'mozilla__pdf.js/test/pdfs/PDFBOX-4352-0.pdf': {
     '+encrypted':
-      'the trailer names /Encrypt 6 0 R (a damaged object); any /Encrypt counts (PDF-PREFLIGHT.md §3), qpdf only reports the damage',
+      'the trailer names /Encrypt 6 0 R (a damaged object); any /Encrypt counts (court FAQ 51), qpdf only reports the damage',
   },
   'mozilla__pdf.js/test/pdfs/bug1606566.pdf': {
     '-malformed': 'no %PDF- header: reported as not-pdf, which says more than malformed',
   },
   'mozilla__pdf.js/test/pdfs/multimedia_annotations.pdf': {
     '+active-content':
-      'its Screen annotations carry Rendition actions, blocked with the whole §1.5 list (the label lists only key names it searched for)',
+      'its Screen annotations carry Rendition actions, blocked with the whole list of docs/court-rules.md#external-actions (the label lists only key names it searched for)',
   },
 };
 

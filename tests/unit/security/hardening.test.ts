@@ -7,7 +7,7 @@ import { electronContentSecurityPolicy } from '../../../src-main/shell/content-s
 import { browserContentSecurityPolicy } from '../../../src-main/web/security-headers';
 import { projectRoot } from '../../support/paths';
 
-// Security rules of DESIGN.md, read as data. What the neighbouring tests already prove is not repeated here:
+// Security rules of docs/security.md, read as data. What the neighbouring tests already prove is not repeated here:
 // - each hardened web preference and the exact webPreferences object: tests/unit/shell/window-factory.test.ts
 // - default-src, script-src, worker-src, no unsafe-eval/inline, Electron's connect-src 'none': tests/unit/shell/content-security-policy.test.ts
 // - the CSP header on app:// answers and path traversal: tests/unit/shell/protocol.test.ts

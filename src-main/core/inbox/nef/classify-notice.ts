@@ -6,7 +6,7 @@ export type NoticeClass =
   { readonly kind: 'nef' | 'nda' } | { readonly kind: 'ignored'; readonly reason: IgnoredReason };
 
 /**
- * Sorts a CM/ECF email (NEF-AND-PACER.md §0 item 5). Claims notices, entry edits and announcements are
+ * Sorts a CM/ECF email (docs/court-rules.md#other-court-emails). Claims notices, entry edits and announcements are
  * told apart by the wording the court uses for them, and are checked first because they also carry
  * the "Notice of Electronic Filing" title or a case table.
  */

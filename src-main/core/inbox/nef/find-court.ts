@@ -1,7 +1,7 @@
 import type { NoticeLink } from './notice-text';
 
 /**
- * Mail domains that differ from the court id they send for. NEF-AND-PACER.md §2.1: Southern District
+ * Mail domains that differ from the court id they send for. docs/court-rules.md#notice-format: Southern District
  * of Texas mail comes from `txs.uscourts.gov` while its CM/ECF host is `ecf.txsd.uscourts.gov`.
  */
 const courtIdByMailDomain: Readonly<Record<string, string>> = { txs: 'txsd' };

@@ -10,7 +10,7 @@ const stampPattern =
 
 /**
  * Reads the documents of the transaction: the "Document description:" entries of the list after
- * "The following document(s) are associated with this transaction" (NEF-AND-PACER.md §2.3 item 9), each
+ * "The following document(s) are associated with this transaction" (docs/court-rules.md#notice-format, part 9), each
  * with its electronic document stamp, or the ACMS "Document:" links, which each carry their own free
  * look. Number `0` is the main document.
  */

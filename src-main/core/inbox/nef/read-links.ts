@@ -9,7 +9,7 @@ export function isDocumentLink(url: string): boolean {
 }
 
 /**
- * Reads the ids out of a free-look document link (NEF-AND-PACER.md §2.4):
+ * Reads the ids out of a free-look document link (docs/court-rules.md#notice-format):
  * `…/doc1/<docid>?caseid=…&de_seq_num=…&magic_num=…` (any parameter order),
  * `…/docs1/<docid>?uid=<hex>` (appellate) or `…/NDA/<guid>` (ACMS, where the GUID is the free look).
  */

@@ -34,7 +34,7 @@ export function stripSubjectPrefixes(subject: string): SubjectPrefixes {
 const acmsSubject = /^.*?\s(\d{2}-\d{1,6})\s+-\s+(\d+)\s+-\s+(.+)$/;
 
 /**
- * Reads the short description out of a subject (NEF-AND-PACER.md §2.2): what remains of
+ * Reads the short description out of a subject (docs/court-rules.md#notice-format): what remains of
  * `Activity in Case <number> <name> <description>` or the bankruptcy `[Ch-11 |NEF: ]<number> [<name>] <description>`
  * once the case number and name are taken off; the quoted part of an appellate NDA subject or of
  * `Multiple Cases "<description>"`; the last part of an ACMS `<name> <number> - <doc> - <description>`.

@@ -9,7 +9,9 @@ import { createInboxStore } from './inbox-store';
  */
 export { createInboxStore, openDatabase, parseNotice };
 
-/** A CIT NEF built in code, in the shape the parser gives (no public CIT NEF exists: NEF-AND-PACER.md §5 item 1). */
+/**
+ * A CIT NEF built in code, in the shape the parser gives (no public CIT NEF exists: docs/court-rules.md#cit-notices).
+ */
 export function syntheticTemplate(): ParsedNotice {
   return {
     kind: 'nef',

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { NoticeDocket } from '../nef/notice-types';
 
 /**
- * The key that finds a docket entry again when the court sends it twice (NEF-AND-PACER.md §2.7): court, case id and
- * de_seq_num; without a de_seq_num (NDAs, ACMS, entries without a document), the case number without judge initials,
- * the document number and the doc id with its 4th digit normalised (§5 item 2). A text-only entry has neither, so
- * its filing date and docket text stand in.
+ * The key that finds a docket entry again when the court sends it twice (docs/court-rules.md#re-sent-notices): court,
+ * case id and de_seq_num; without a de_seq_num (NDAs, ACMS, entries without a document), the case number without judge
+ * initials, the document number and the doc id with its 4th digit normalised (docs/court-rules.md#document-ids). A
+ * text-only entry has neither, so its filing date and docket text stand in.
  */
 export function entryKey(
   court: string | null,
@@ -29,7 +29,10 @@ export function entryKeyOf(court: string | null, caseId: string, deSeqNum: strin
   return `${court ?? '?'}|case:${caseId}|seq:${deSeqNum}`;
 }
 
-/** A doc1 id with its 4th digit forced to 0: courts print it as 0 or 1 for the same document (§5 item 2). */
+/**
+ * A doc1 id with its 4th digit forced to 0: courts print it as 0 or 1 for the same document
+ * (docs/court-rules.md#document-ids).
+ */
 export function normaliseDocId(docId: string): string {
   return /^\d{4,}$/.test(docId) ? `${docId.slice(0, 3)}0${docId.slice(4)}` : docId;
 }

@@ -33,7 +33,7 @@ interface ExistingEntry {
 }
 
 /**
- * Takes one parsed email into the inbox (NEF-AND-PACER.md §2.7): the same message again is a duplicate; a
+ * Takes one parsed email into the inbox (docs/court-rules.md#re-sent-notices): the same message again is a duplicate; a
  * modified-entry notice updates the entry it names; a notice for an entry already known is a resend and keeps the
  * first notice's free look; anything else becomes one item per docket entry. Runs in one transaction.
  */

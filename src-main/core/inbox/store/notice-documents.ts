@@ -58,7 +58,8 @@ export function entryDocuments(
   const documents: NoticeDocument[] = [];
   const urls: Record<string, string | null> = {};
   for (const source of sources) {
-    // ACMS gives every document its own one-use link; CM/ECF's one link covers the main document and attachments (§2.5).
+    // ACMS gives every document its own one-use link; CM/ECF's one link covers the main document and attachments
+    // (docs/court-rules.md#free-looks).
     const url = source.documentUrl ?? docket.documentUrl;
     const hasFreeLook = url !== null && (source.documentUrl !== null || docket.magicNum !== null);
     const refusal = (url === null ? undefined : refusedLinks.get(url)) ?? linkWarning;

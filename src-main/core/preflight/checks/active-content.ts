@@ -6,8 +6,8 @@ import { describePages, dictionaryOf, distinctPages, valueOf } from '../pdf-valu
 /**
  * Finds JavaScript and actions that can launch programs, submit data or open other files, wherever they hang
  * (OpenAction, /AA, /A, the /Names JavaScript tree, outlines, annotations, form fields, /Next chains), by
- * looking at every parsed dictionary — object streams included — not at raw bytes (PDF-PREFLIGHT.md §1.5, §3;
- * court FAQ 49: "contains code which may cause an external action").
+ * looking at every parsed dictionary — object streams included — not at raw bytes
+ * (docs/court-rules.md#external-actions; court FAQ 49: "contains code which may cause an external action").
  */
 export function findActiveContent(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

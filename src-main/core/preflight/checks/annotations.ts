@@ -25,7 +25,8 @@ const hiddenFlags = 2 | 32;
 
 /**
  * Finds comments and markups (sticky notes, highlights, drawings, stamps), which are filed with the document
- * and can hold remarks never meant for the court, and calls out the hidden ones (PDF-PREFLIGHT.md §1.4, §7 row 12).
+ * and can hold remarks never meant for the court, and calls out the hidden ones (court FAQ 45;
+ * docs/court-rules.md#redaction-leaks).
  */
 export function findAnnotations(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

@@ -15,11 +15,11 @@ interface Leak extends CoveredText {
 }
 
 /**
- * Boxes drawn over text that is still in the file (Free Law Project x-ray's method, PDF-PREFLIGHT.md §2.1 and
- * §7 row 9): anyone can copy the words out from under them, and the court publishes filings as filed. The
- * court's FAQ 45 warns that suppressed text can stay readable, and Fed. R. Civ. P. 5.2 puts the redaction duty
- * on the filer. The box may also be a dark highlight, square or text-box annotation, or a dark image painted
- * over the words (§7 row 9, after x-ray PRs #208 and #211). Blocks filing.
+ * Boxes drawn over text that is still in the file (Free Law Project x-ray's method,
+ * docs/court-rules.md#redaction-leaks): anyone can copy the words out from under them, and the court publishes filings
+ * as filed. The court's FAQ 45 warns that suppressed text can stay readable, and Fed. R. Civ. P. 5.2 puts the redaction
+ * duty on the filer. The box may also be a dark highlight, square or text-box annotation, or a dark image painted over
+ * the words (after x-ray PRs #208 and #211). Blocks filing.
  */
 export function findBadRedactions(pdf: InspectedPdf): Finding[] {
   if (!pdf.document) return [];

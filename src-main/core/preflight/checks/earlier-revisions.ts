@@ -3,7 +3,7 @@ import type { InspectedPdf } from '../check';
 
 /**
  * Finds incremental updates: edits appended to the file leave every earlier version inside it, and text
- * deleted or covered later can be recovered from them (PDF-PREFLIGHT.md §1.4, §7 row 10). A linearized
+ * deleted or covered later can be recovered from them (court FAQ 45; docs/court-rules.md#clean-copies). A linearized
  * ("fast web view") file's extra first-page section is not counted: it is one version written in two parts.
  */
 export function findEarlierRevisions(pdf: InspectedPdf): Finding[] {

@@ -5,7 +5,7 @@ import { describePages, dictionaryOf, distinctPages, nameOf, textOf, valueOf } f
 /**
  * Finds files carried inside the PDF: the /EmbeddedFiles name tree, /EmbeddedFile streams, file
  * specifications with /EF, FileAttachment annotations, /Collection portfolios and /AF associated files.
- * NextGen CM/ECF 1.8 rejects PDFs that "contain internal attachments" (PDF-PREFLIGHT.md §1.1, §1.5).
+ * NextGen CM/ECF 1.8 rejects PDFs that "contain internal attachments" (docs/court-rules.md#what-cmecf-rejects).
  */
 export function findEmbeddedFiles(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

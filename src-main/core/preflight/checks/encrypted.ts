@@ -6,7 +6,7 @@ const courtMessage =
 
 /**
  * Finds encrypted PDFs: any `/Encrypt` in the trailer, including owner-password files that open without a
- * password but carry restrictions — CM/ECF rejects both (court FAQ 51; PDF-PREFLIGHT.md §1.5 and §3).
+ * password but carry restrictions — CM/ECF rejects both (court FAQ 51; docs/court-rules.md#pdf-rules).
  */
 export function findEncrypted(pdf: InspectedPdf): Finding[] {
   if (pdf.encryption === 'none') return [];

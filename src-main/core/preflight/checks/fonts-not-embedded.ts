@@ -21,9 +21,9 @@ const standardFonts = new Set([
 ]);
 
 /**
- * Lists fonts the PDF uses without carrying them (no FontFile, FontFile2 or FontFile3): another computer may
- * show the text in a substitute font. Some courts ask for embedded fonts or an approved list (PDF-PREFLIGHT.md
- * §1.1 E.D. Tex., §7 row 14). Type 3 fonts are drawn by the file itself and Type 0 fonts are judged by their
+ * Lists fonts the PDF uses without carrying them (no FontFile, FontFile2 or FontFile3): another computer may show the
+ * text in a substitute font. Some courts ask for embedded fonts or an approved list (not the CIT:
+ * docs/court-rules.md#pdf-rules). Type 3 fonts are drawn by the file itself and Type 0 fonts are judged by their
  * descendant font, so neither is listed.
  */
 export function findFontsNotEmbedded(pdf: InspectedPdf): Finding[] {

@@ -5,7 +5,7 @@ import { describePages, dictionaryOf, distinctPages, itemsOf, valueOf } from '..
 /**
  * Finds fillable forms: an AcroForm with fields, an XFA form, or form widgets on pages. NextGen CM/ECF 1.8
  * says "Fillable PDF forms must be flattened before filing"; some courts reject them, others accept them,
- * so the court profile decides whether this blocks (PDF-PREFLIGHT.md §1.1, §7 row 7).
+ * so the court profile decides whether this blocks (docs/court-rules.md#pdf-rules).
  */
 export function findForms(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

@@ -16,7 +16,7 @@ import {
 
 /**
  * Finds optional content (layers): content on a layer that is off when the file opens, or that a reader can
- * switch off, is still in the file the court receives (PDF-PREFLIGHT.md §7 row 12).
+ * switch off, is still in the file the court receives (court FAQ 45; docs/court-rules.md#redaction-leaks).
  */
 export function findHiddenLayers(pdf: InspectedPdf): Finding[] {
   const catalog = pdf.census?.catalog ?? null;

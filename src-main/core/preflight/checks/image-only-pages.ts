@@ -5,8 +5,8 @@ import { isPageScaleImage } from '../content/page-images';
 import { formatPages } from '../content/page-list';
 
 /**
- * Pages that are pictures of text with no text layer: a scan that was never run through OCR (PDF-PREFLIGHT.md
- * §7 row 13). The CIT asks that scans be made text searchable (court FAQ 44), and nobody can search, copy or read aloud such a
+ * Pages that are pictures of text with no text layer: a scan that was never run through OCR.
+ * The CIT asks that scans be made text searchable (court FAQ 44), and nobody can search, copy or read aloud such a
  * page. An OCR layer is invisible text (render mode 3) and counts as text, so OCR'd scans pass. Warns.
  */
 export function findImageOnlyPages(pdf: InspectedPdf): Finding[] {

@@ -4,7 +4,7 @@ import { distinctPages, nameOf, textOf } from '../pdf-values';
 
 /**
  * Lists links to web sites (`/URI` actions). NextGen CM/ECF accepts hyperlinks to external web sites, so they
- * are reported for the record, not blocked (PDF-PREFLIGHT.md §1.1, §1.5, §7 row 8).
+ * are reported for the record, not blocked (docs/court-rules.md#what-cmecf-rejects).
  */
 export function findLinks(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

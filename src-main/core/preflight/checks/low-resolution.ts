@@ -4,11 +4,11 @@ import { readPageContents } from '../content/page-content';
 import { isPageScaleImage } from '../content/page-images';
 import { formatPages } from '../content/page-list';
 
-/** The resolution courts ask scans to be made at (court FAQ 44: "scan the document at 300 dpi"; PDF-PREFLIGHT.md §1.3). */
+/** The resolution courts ask scans to be made at (court FAQ 44: "scan the document at 300 dpi"). */
 const requiredPpi = 300;
 
 /**
- * Scanned pages below 300 dpi (PDF-PREFLIGHT.md §7 row 13): the image's pixels divided by the inches it is
+ * Scanned pages below 300 dpi (court FAQ 44): the image's pixels divided by the inches it is
  * stretched over, in either direction. Only page-sized images are judged — a logo or signature may be coarse.
  * Small print in a low-resolution scan can be unreadable to the judge and to OCR. Warns.
  */

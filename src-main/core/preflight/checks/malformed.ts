@@ -3,7 +3,7 @@ import type { InspectedPdf } from '../check';
 
 /**
  * Finds PDFs that cannot be read without repair: a broken or misplaced cross-reference table, a missing or
- * cut-off trailer, a truncated file, or objects the parser cannot read (PDF-PREFLIGHT.md §7 row 3). CM/ECF
+ * cut-off trailer, a truncated file, or objects the parser cannot read (docs/court-rules.md#pdf-rules). CM/ECF
  * rejects them as "malformed" or "not a well-formed PDF document" (court FAQ 49 and 50).
  */
 export function findMalformed(pdf: InspectedPdf): Finding[] {

@@ -22,7 +22,8 @@ const filePaths = new RegExp(filePath.source, 'g');
 /**
  * Finds document properties worth a look before filing: the Info dictionary and XMP values (Title, Author,
  * Subject, Keywords, Creator, Producer) and anything that looks like a file path. Courts warn that metadata
- * such as the author or a file path can reveal what a filer did not mean to file (PDF-PREFLIGHT.md §1.4, §7 row 11).
+ * such as the author or a file path can reveal what a filer did not mean to file (court FAQ 45;
+ * docs/court-rules.md#redaction-leaks).
  * Raised when a revealing field or a path is present; software names alone are not worth a warning.
  */
 export function findMetadata(pdf: InspectedPdf): Finding[] {

@@ -20,7 +20,8 @@ const mediaObjects: ReadonlyMap<string, string> = new Map([
 
 /**
  * Finds audio, video and 3D content: Screen, Sound, Movie, RichMedia and 3D annotations, and RichMedia, U3D,
- * PRC and media-clip objects. NextGen CM/ECF 1.8 rejects PDFs with "audio and video content" (PDF-PREFLIGHT.md §1.1, §1.5).
+ * PRC and media-clip objects. NextGen CM/ECF 1.8 rejects PDFs with "audio and video content"
+ * (docs/court-rules.md#what-cmecf-rejects).
  */
 export function findMultimedia(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

@@ -2,7 +2,7 @@ import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 
 /**
- * Finds files that are not PDFs: no `%PDF-` header in the first 1024 bytes (PDF-PREFLIGHT.md §7 row 2).
+ * Finds files that are not PDFs: no `%PDF-` header in the first 1024 bytes (docs/court-rules.md#pdf-rules).
  * CM/ECF accepts PDF documents only (FAQ 50).
  */
 export function findNotPdf(pdf: InspectedPdf): Finding[] {

@@ -8,7 +8,8 @@ const tolerance = 1;
 
 /**
  * Lists pages that are not US Letter (8.5 × 11 in, either orientation, within 1 pt): courts expect letter
- * paper and an odd page size prints or displays scaled (PDF-PREFLIGHT.md §1.1 E.D. Tex., §7 row 15).
+ * paper and an odd page size prints or displays scaled (other courts' advice, not the CIT's:
+ * docs/court-rules.md#pdf-rules).
  */
 export function findPageSize(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 
-/** Finds files over the court's per-file limit (court FAQ 48: 50 MB at the CIT; PDF-PREFLIGHT.md §1.2 for other courts). */
+/** Finds files over the court's per-file limit (court FAQ 48: 50 MB at the CIT; other courts set their own). */
 export function findTooLarge(pdf: InspectedPdf): Finding[] {
   const { limitBytes } = pdf.options;
   if (pdf.bytes.byteLength <= limitBytes) return [];

@@ -4,8 +4,8 @@ import { describePages, distinctPages, numbersOf } from '../pdf-values';
 
 /**
  * Finds redactions that were marked but never applied (`/Redact` annotations): the text under the mark is
- * still in the file. Courts name incomplete redaction as a leak a filer must catch (PDF-PREFLIGHT.md §1.4,
- * §7 row 9; Fed. R. Civ. P. 5.2).
+ * still in the file. Courts name incomplete redaction as a leak a filer must catch (court FAQ 45,
+ * Fed. R. Civ. P. 5.2; docs/court-rules.md#redaction-leaks).
  */
 export function findUnappliedRedactions(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;

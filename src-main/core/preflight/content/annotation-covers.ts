@@ -22,7 +22,7 @@ const hiddenFlag = 2;
 const aboveContent = Number.POSITIVE_INFINITY;
 
 /**
- * Dark annotations that can sit over words (PDF-PREFLIGHT.md §7 row 9, x-ray PR #208: dark /Highlight and
+ * Dark annotations that can sit over words (docs/court-rules.md#redaction-leaks, x-ray PR #208: dark /Highlight and
  * /Square annotations): a black highlight looks like a redaction but is a layer over text that is still in
  * the file. Each becomes a box painted above the page, by page number; a highlight's quads are a box each.
  */

@@ -11,7 +11,7 @@ import type { PageContent } from './page-content';
 const noFlatColour = -1;
 
 /**
- * The cheap test for dark images over words (PDF-PREFLIGHT.md §7 row 9, x-ray PR #211): some image painted
+ * The cheap test for dark images over words (docs/court-rules.md#redaction-leaks, x-ray PR #211): some image painted
  * after text meets a text run and is dark. Runs the sample test only for images that pass the box test.
  */
 export function mayHideTextUnderImage(content: PageContent): boolean {

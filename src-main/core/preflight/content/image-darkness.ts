@@ -34,7 +34,7 @@ type Samples =
 const samplesCache = new WeakMap<PDFRawStream, Samples>();
 
 /**
- * Whether an image paints a dark area (PDF-PREFLIGHT.md §7 row 9, x-ray PR #211: dark raster images over
+ * Whether an image paints a dark area (docs/court-rules.md#redaction-leaks, x-ray PR #211: dark raster images over
  * text), decided cheaply from its samples: an 8-bit grey or RGB image whose average is dark, a 1-bit image
  * likewise, or an image mask that paints most of its area in a dark fill colour. Only uncompressed or Flate
  * images up to a million samples are read; JPEG, JPX and JBIG2 images and images with a transparency mask

@@ -22,7 +22,9 @@ const markupSubtypes = new Set([
   'Caret',
 ]);
 
-/** Annotations that play audio, video or 3D, which CM/ECF rejects (NextGen 1.8; PDF-PREFLIGHT.md §1.5). */
+/**
+ * Annotations that play audio, video or 3D, which CM/ECF rejects (NextGen 1.8; docs/court-rules.md#what-cmecf-rejects).
+ */
 const mediaSubtypes = new Set(['Screen', 'Sound', 'Movie', 'RichMedia', '3D']);
 
 /** A Popup that goes with a removed comment: removed with it, not counted on its own. */
@@ -30,9 +32,9 @@ const silently: Unwanted = { singular: '', plural: '' };
 
 /**
  * Whether a clean copy leaves an annotation out, and how to count it: attachments and media always (NextGen
- * CM/ECF 1.8), comments or every annotation when the filer chose so (PDF-PREFLIGHT.md §7 row 12). Form
+ * CM/ECF 1.8), comments or every annotation when the filer chose so (court FAQ 45). Form
  * widgets follow the flatten choice instead, and unapplied redaction marks are never dropped silently: removing
- * the mark would not remove the text under it (§7 row 9).
+ * the mark would not remove the text under it (docs/court-rules.md#redaction-leaks).
  */
 export function annotationRemoval(annotation: PDFDict, choice: CleanCopyChoices['dropAnnotations']): Unwanted | null {
   const subtype = nameOf(annotation, 'Subtype') ?? '';

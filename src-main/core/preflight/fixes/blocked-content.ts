@@ -3,7 +3,10 @@ import type { PDFObject } from '@cantoo/pdf-lib';
 import { blockedActionType } from '../blocked-actions';
 import { nameOf, textOf, valueOf } from '../pdf-values';
 
-/** Audio, video and 3D objects outside annotations (PDF-PREFLIGHT.md §1.5, "audio and video"). */
+/**
+ * Audio, video and 3D objects outside annotations (NextGen 1.8, "audio and video";
+ * docs/court-rules.md#what-cmecf-rejects).
+ */
 const mediaObjects = new Set(['U3D', 'PRC', 'RichMediaContent', 'RichMediaSettings', 'MediaClip']);
 
 /** Something a clean copy never carries, and how to count it. */

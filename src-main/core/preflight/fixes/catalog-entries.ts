@@ -21,7 +21,7 @@ const wholeDocumentKeys = ['Outlines', 'PageLabels', 'PageMode', 'StructTreeRoot
 /**
  * Chooses the catalog entries a clean copy carries: display settings, bookmarks, named destinations and the form,
  * and never the opening action, document triggers, document-level scripts, attached files, portfolio layout,
- * associated files or XMP metadata (PDF-PREFLIGHT.md §1.5, §7 rows 5, 6 and 11). What is left out is counted.
+ * associated files or XMP metadata (docs/court-rules.md#clean-copies). What is left out is counted.
  */
 export function chooseCatalogEntries(
   context: PDFContext,

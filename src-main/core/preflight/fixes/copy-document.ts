@@ -32,7 +32,7 @@ export interface CopyPlan {
   readonly isFreed: (reference: PDFRef) => boolean;
 }
 
-/** Entries no clean copy carries, wherever they appear (PDF-PREFLIGHT.md §1.5, §7 rows 10–11). */
+/** Entries no clean copy carries, wherever they appear (docs/court-rules.md#clean-copies). */
 const droppedKeys = new Set(['AA', 'AF', 'Metadata', 'PieceInfo', 'Thumb']);
 /** Arrays whose items stand alone, so an item of a page outside the copy can go and leave the rest valid. */
 const itemListKeys = new Set(['Annots', 'Kids', 'Fields', 'CO']);
@@ -45,8 +45,8 @@ type Copied = PDFObject | typeof outside | typeof dropped;
 
 /**
  * Builds a new document from only what the kept pages and catalog entries reach, so nothing unreachable, freed
- * or left behind by an earlier revision comes along (PDF-PREFLIGHT.md §3, "Deleted objects survive some clean
- * rewrites"; §7 row 10). On the way it leaves out active content, attachments, media, metadata and the
+ * or left behind by an earlier revision comes along (a rewrite keeps them:
+ * docs/court-rules.md#clean-copies). On the way it leaves out active content, attachments, media, metadata and the
  * annotations the plan drops, counting each in `tally`. Stream data is shared with the source, not duplicated.
  */
 export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalTally): PDFContext {

@@ -7,7 +7,7 @@ import type { RemovalTally } from './removal-tally';
 
 /**
  * Counts the actions in an /AA (additional actions) dictionary: they run on their own when a page opens or a
- * field changes, which is why CM/ECF rejects them (court FAQ 49; PDF-PREFLIGHT.md §1.5).
+ * field changes, which is why CM/ECF rejects them (court FAQ 49; docs/court-rules.md#external-actions).
  */
 export function countTriggers(source: PDFContext, triggers: PDFDict | null, tally: RemovalTally): void {
   if (triggers === null) return;

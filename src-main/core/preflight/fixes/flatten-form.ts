@@ -4,7 +4,7 @@ import type { RemovalTally } from './removal-tally';
 
 /**
  * Flattens the form in place: typed answers become ordinary page content, as NextGen CM/ECF 1.8 asks
- * ("Fillable PDF forms must be flattened before filing"; PDF-PREFLIGHT.md §1.1, §7 row 7).
+ * ("Fillable PDF forms must be flattened before filing"; docs/court-rules.md#what-cmecf-rejects).
  */
 export function flattenForm(document: PDFDocument, tally: RemovalTally): FixFailure | null {
   try {

@@ -13,8 +13,8 @@ interface Entry {
  * Which objects the file's own index says are deleted: an object number the newest cross-reference entry marks
  * free, or an older generation of a reused number. pdf-lib reads every object in the bytes and ignores that
  * index, so without this a page that still names a deleted object would bring the deleted text back
- * (PDF-PREFLIGHT.md §3: qpdf's incremental-3.pdf deletes "Potato" but the page still refers to it). The index
- * is trusted only when the structure audit found it intact; a repaired file falls back to reachability alone.
+ * (docs/court-rules.md#clean-copies; qpdf's incremental-3.pdf deletes "Potato" but the page still refers to it). The
+ * index is trusted only when the structure audit found it intact; a repaired file falls back to reachability alone.
  */
 export function findFreedObjects(bytes: Uint8Array, context: PDFContext): (reference: PDFRef) => boolean {
   const audit = auditStructure(bytes, budgetOf(context));

@@ -16,7 +16,7 @@ import { countUnusedObjects } from './unused-objects';
  * Makes a clean copy of a PDF for CM/ECF: a new document holding only what its pages, bookmarks and form reach,
  * without JavaScript or other blocked actions (court FAQ 49), attached files, portfolios and media (NextGen
  * CM/ECF 1.8), security restrictions (FAQ 51), document metadata, earlier revisions and every unused or deleted
- * object (PDF-PREFLIGHT.md §3, §7 rows 4–6, 10–11), plus the comments and form fields the filer chose to drop or
+ * object (docs/court-rules.md#clean-copies), plus the comments and form fields the filer chose to drop or
  * flatten. Unapplied redaction marks are kept and noted: a copy cannot apply a redaction.
  */
 export async function makeCleanCopy(bytes: Uint8Array, choices: CleanCopyChoices): Promise<CleanCopyResult> {

@@ -1,7 +1,7 @@
 /**
  * What a fix left out, counted once per object, for the plain-language list shown to the filer
  * ("2 JavaScript actions", "1 attached file (KSBASE.WQ2)"): courts expect filers to know what they file
- * (PDF-PREFLIGHT.md §1.4).
+ * (court FAQ 45).
  */
 export class RemovalTally {
   private readonly kinds = new Map<string, { plural: string; count: number; details: Set<string> }>();

@@ -16,7 +16,7 @@ const estimateMargin = 0.99;
 /**
  * Splits a filing over the court's size limit into parts that are each at most `limitBytes`, cut between pages
  * and, where it can, where a top-level bookmark starts — the court's "logical divisions, each not exceeding the
- * 50 MB limit" (court FAQ 48). Each part is a clean copy of its own pages (PDF-PREFLIGHT.md §7 rows 1 and 10).
+ * 50 MB limit" (court FAQ 48). Each part is a clean copy of its own pages (docs/court-rules.md#clean-copies).
  * Part sizes are estimated from the objects each page reaches, then checked on the written part.
  */
 export async function splitDocument(bytes: Uint8Array, limitBytes: number): Promise<SplitResult> {

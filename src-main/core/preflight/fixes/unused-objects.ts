@@ -3,8 +3,8 @@ import type { PDFContext, PDFObject } from '@cantoo/pdf-lib';
 
 /**
  * Counts the objects nothing in the document reaches from its trailer: content an earlier edit deleted or
- * replaced, still in the file and readable with simple tools (PDF-PREFLIGHT.md §3 "Deleted objects survive
- * some clean rewrites", §7 row 10). Object and cross-reference streams are containers, not content, and are
+ * replaced, still in the file and readable with simple tools (docs/court-rules.md#clean-copies).
+ * Object and cross-reference streams are containers, not content, and are
  * not counted.
  */
 export function countUnusedObjects(context: PDFContext): number {

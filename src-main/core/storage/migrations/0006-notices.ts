@@ -1,12 +1,12 @@
 import type { Migration } from './migration';
 
 /**
- * The NEF inbox (NEF-AND-PACER.md §0, §2.7). `inbox_items` holds one row a docket entry, found again by `entry_key`
- * (court, case id and de_seq_num, or the case number, document number and doc id when a notice has no de_seq_num), so
- * a regenerated or resent notice updates its entry instead of adding one. `notice_messages` remembers every email
- * read, by the SHA-256 of its raw bytes and by its Message-ID, so the same message is never imported twice.
- * `inbox_search` is an FTS5 index over the item's own columns, kept in step by triggers; `mailbox_cursors` lets an
- * IMAP sync resume after the last UID it read.
+ * The NEF inbox (docs/court-rules.md#re-sent-notices). `inbox_items` holds one row a docket entry, found again by
+ * `entry_key` (court, case id and de_seq_num, or the case number, document number and doc id when a notice has no
+ * de_seq_num), so a regenerated or resent notice updates its entry instead of adding one. `notice_messages` remembers
+ * every email read, by the SHA-256 of its raw bytes and by its Message-ID, so the same message is never imported twice.
+ * `inbox_search` is an FTS5 index over the item's own columns, kept in step by triggers; `mailbox_cursors` lets an IMAP
+ * sync resume after the last UID it read.
  */
 export const migration0006: Migration = {
   version: 6,

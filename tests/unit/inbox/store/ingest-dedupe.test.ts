@@ -95,7 +95,7 @@ describe('the same email never comes in twice', () => {
   );
 });
 
-describe('the court sends an entry again (NEF-AND-PACER.md §2.7)', () => {
+describe('the court sends an entry again (docs/court-rules.md#re-sent-notices)', () => {
   it('a regenerated NEF is a resend of the entry, which keeps the document the first notice saved', () => {
     const { inbox } = openInbox();
     const [id = ''] = inbox.ingest(citNotice(), freshMeta()).itemIds;
@@ -260,7 +260,7 @@ describe('a modified-entry notice updates the entry it names', () => {
   );
 });
 
-describe('a multi-case NEF gives one item per case (§0 item 4)', () => {
+describe('a multi-case NEF gives one item per case (docs/court-rules.md#multi-case-notices)', () => {
   it('the cases share the lead case document; only the lead link carries the free look', () => {
     const { inbox } = openInbox();
     const lead = citDocket();

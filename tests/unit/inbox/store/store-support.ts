@@ -40,7 +40,7 @@ export function freshMeta(overrides: Partial<IngestMeta> = {}): IngestMeta {
   return metaOf(`synthetic message ${counter}`, overrides);
 }
 
-/** One docket of a CIT district NEF built in code (no public CIT NEF exists: NEF-AND-PACER.md §5 item 1). */
+/** One docket of a CIT district NEF built in code (no public CIT NEF exists: docs/court-rules.md#cit-notices). */
 export function citDocket(overrides: Partial<NoticeDocket> = {}): NoticeDocket {
   const caseId = overrides.caseId ?? '17';
   const deSeqNum = overrides.deSeqNum ?? '5';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 
 /** A plain letter-size PDF with one line of text per page, built in code so every check has a fixture. */
 export async function makePdf(pages: number): Promise<Uint8Array<ArrayBuffer>> {

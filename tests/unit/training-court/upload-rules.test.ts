@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { UploadRule } from '../../../src-main/training-court/upload-rules';
 import { screenUpload, UPLOAD_LIMIT_BYTES, UPLOAD_MESSAGES } from '../../../src-main/training-court/upload-rules';
 import { sharedFixture } from '../../support/paths';
 
-// Synthetic PDFs are built here with pdf-lib (and edited as raw bytes where pdf-lib cannot write the case);
-// real files from ../shared/fixtures/pdf cover what other producers write.
+// Synthetic PDFs are built here with @cantoo/pdf-lib (and edited as raw bytes where it cannot write the case);
+// real files from the shared fixtures (`sharedFixture`) cover what other producers write.
 
 interface BuildOptions {
   readonly openAction?: Record<string, string>;

@@ -9,11 +9,18 @@ afterEach(async () => {
   await harness.stop();
 });
 
+/** The step at which the app "dies", and whether a request of that step has been swallowed yet. */
+interface DyingStep {
+  current: string | null;
+  hasDied?: boolean;
+}
+
 /** A fetch that, for the step named, sends the request but never gives the caller an answer: the app died waiting. */
-function dyingAt(step: { current: string | null }): CourtFetch {
+function dyingAt(step: DyingStep): CourtFetch {
   return (url, init) => {
     const answer = fetch(url, init);
     if (step.current !== null && url.endsWith(`/${step.current}`)) {
+      step.hasDied = true;
       void answer.then((response) => response.text()).catch(() => undefined);
       return new Promise<Response>(() => undefined);
     }
@@ -68,7 +75,7 @@ async function logInAgain(): Promise<void> {
 
 describe('a crash while filing', () => {
   it('after the final submit was sent: on restart the docket shows the entry, and nothing is sent again', async () => {
-    const dying = { current: 'submit' as string | null };
+    const dying: DyingStep = { current: 'submit' };
     harness = await startAccountsHarness({ fetch: dyingAt(dying) });
     const id = await queueAppearance('crash-after-submit');
     await vi.waitFor(
@@ -93,12 +100,12 @@ describe('a crash while filing', () => {
   });
 
   it('before the final submit was sent: on restart it is sent, once', async () => {
-    const dying = { current: 'docket-text' as string | null };
+    const dying: DyingStep = { current: 'docket-text' };
     harness = await startAccountsHarness({ fetch: dyingAt(dying) });
     const id = await queueAppearance('crash-before-submit');
-    await vi.waitFor(async () =>
-      expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toBe('submitting'),
-    );
+    // The outbox says `submitting` before it reaches the docket-text step: wait for the request that never answers.
+    await vi.waitFor(() => expect(dying.hasDied).toBe(true), { timeout: 20_000 });
+    expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toBe('submitting');
     dying.current = null;
     await harness.restart();
     await logInAgain();

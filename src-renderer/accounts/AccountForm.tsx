@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { Account, AccountInput, AccountKind, KeychainStatus, MfaMode } from '../../src-main/shared/accounts';
-import type { Attempt } from '../state/accounts-store';
+import type { Attempt } from '../state/attempt';
 import { Dialog } from './Dialog';
 import { canStoreSecrets, findClientCodeProblem, keychainName, maxClientCodeLength } from './describe-account';
 import { TextField } from './TextField';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { Account, LoginOutcome, LoginRequest } from '../../src-main/shared/accounts';
-import type { Attempt } from '../state/accounts-store';
+import type { Attempt } from '../state/attempt';
 import { Dialog } from './Dialog';
 import { findClientCodeProblem, maxClientCodeLength } from './describe-account';
 import { LoginRefusal } from './LoginHelp';

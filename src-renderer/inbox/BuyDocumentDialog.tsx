@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import type { InboxItem, NoticeDocument } from '../../src-main/shared/inbox';
 import { Dialog } from '../accounts/Dialog';
-import type { Attempt } from '../state/accounts-store';
+import type { Attempt } from '../state/attempt';
 import { feeScheduleWords, formatCents } from './describe-notice';
 
 /** What the price question needs: the notice, the document and its price, who pays, and what buying does. */

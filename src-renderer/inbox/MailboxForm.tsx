@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Mailbox, MailboxInput } from '../../src-main/shared/inbox';
 import { TextField } from '../accounts/TextField';
-import type { Attempt } from '../state/accounts-store';
+import type { Attempt } from '../state/attempt';
 import '../accounts/fields.css';
 
 /** The IMAP ports: 993 over TLS, 143 without. */

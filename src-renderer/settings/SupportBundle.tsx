@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { downloadFile } from '../filings/download-file';
-import { describeError } from '../state/describe-error';
+import { attempt } from '../state/attempt';
 import { useSettings } from '../state/StoresProvider';
 import './SupportBundle.css';
 
@@ -24,13 +24,10 @@ export function SupportBundle() {
 
   const exportBundle = async (): Promise<void> => {
     setExported({ state: 'exporting' });
-    try {
-      const bytes = await exportSupportBundle();
-      downloadFile(bytes, supportBundleFileName(new Date()), 'application/gzip');
-      setExported({ state: 'idle' });
-    } catch (error) {
-      setExported({ state: 'failed', message: describeError(error) });
-    }
+    const exported = await attempt(async () =>
+      downloadFile(await exportSupportBundle(), supportBundleFileName(new Date()), 'application/gzip'),
+    );
+    setExported(exported.ok ? { state: 'idle' } : { state: 'failed', message: exported.message });
   };
 
   return (

@@ -1,12 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AccountsState } from './accounts-store';
+import type { AlertsState } from './alerts-store';
 import type { AppInfoState } from './app-info-store';
 import type { CourtState } from './court-store';
 import type { DocumentsState } from './documents-store';
 import type { FilingsState } from './filings-store';
 import type { InboxState } from './inbox-store';
-import type { NoticesState } from './notices-store';
 import type { SettingsState } from './settings-store';
 import type { Stores } from './stores';
 
@@ -28,9 +28,9 @@ export function useDocuments<T>(select: (state: DocumentsState) => T): T {
   return useStore(useStores().documents, select);
 }
 
-/** Reads from the banner's notices store. */
-export function useNotices<T>(select: (state: NoticesState) => T): T {
-  return useStore(useStores().notices, select);
+/** Reads from the banner's alerts store. */
+export function useAlerts<T>(select: (state: AlertsState) => T): T {
+  return useStore(useStores().alerts, select);
 }
 
 /** Reads from the app facts store. */

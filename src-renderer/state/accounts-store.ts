@@ -8,15 +8,11 @@ import type {
   SessionStatus,
 } from '../../src-main/shared/accounts';
 import type { Bridge } from '../create-bridge';
-import { describeError } from './describe-error';
+import type { AlertsStore } from './alerts-store';
+import { attempt, reportingTo, type Attempt } from './attempt';
 import type { ListStatus } from './documents-store';
-import type { NoticesStore } from './notices-store';
-
-/**
- * What an action started from a dialog came to: its value, or main's message for the dialog to show in place.
- * The banner sits behind an open dialog, so a failure there would go unseen until the dialog closed.
- */
-export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+import { createLatestRequest } from './latest-request';
+import { upsert } from './upsert';
 
 /** The Accounts screen's state and the actions that change it. Secrets pass through the actions' arguments and are never kept here. */
 export interface AccountsState {
@@ -50,13 +46,6 @@ export interface AccountsState {
 /** A store of the Accounts screen's state. */
 export type AccountsStore = StoreApi<AccountsState>;
 
-/** Replaces an account with the same id, or adds it at the end. */
-function upsert(accounts: readonly Account[], saved: Account): Account[] {
-  return accounts.some((each) => each.id === saved.id)
-    ? accounts.map((each) => (each.id === saved.id ? saved : each))
-    : [...accounts, saved];
-}
-
 /** Whether two statuses describe the same session (so its warning still applies). */
 function isSameSession(before: SessionStatus | null, after: SessionStatus): boolean {
   return (
@@ -68,29 +57,27 @@ function isSameSession(before: SessionStatus | null, after: SessionStatus): bool
 }
 
 /** Creates the Accounts screen's store over a bridge; tests pass a fake bridge, the app the real one. */
-export function createAccountsStore(bridge: Bridge, notices: NoticesStore): AccountsStore {
-  const report = (title: string, error: unknown): void => notices.getState().report(title, error);
+export function createAccountsStore(bridge: Bridge, alerts: AlertsStore): AccountsStore {
+  const tryOrReport = reportingTo(alerts);
   /** Only the answer to the latest list request counts, whatever order the answers come in. */
-  let latestLoad = 0;
-  /** Counts every session status received, so a slow answer cannot replace a newer event or login. */
-  let latestSession = 0;
+  const loads = createLatestRequest();
+  /** Every session status received counts as newer, so a slow answer cannot replace a newer event or login. */
+  const sessions = createLatestRequest();
 
   return createStore<AccountsState>()((set, get) => {
     const showSession = (session: SessionStatus, warning: string | null = null): void => {
-      latestSession += 1;
+      sessions.supersede();
       const keepsWarning = warning === null && isSameSession(get().session, session);
       set({ session, sessionWarning: keepsWarning ? get().sessionWarning : warning });
     };
 
     const loadSession = async (): Promise<void> => {
-      const request = ++latestSession;
-      try {
+      const request = sessions.begin();
+      await tryOrReport('ECF Desk could not tell whether you are logged in to the court.', async () => {
         const session = await bridge.invoke('session.status', {});
-        if (request === latestSession)
+        if (request.isLatest())
           set({ session, sessionWarning: isSameSession(get().session, session) ? get().sessionWarning : null });
-      } catch (error) {
-        report('ECF Desk could not tell whether you are logged in to the court.', error);
-      }
+      });
     };
 
     return {
@@ -109,72 +96,54 @@ export function createAccountsStore(bridge: Bridge, notices: NoticesStore): Acco
       },
 
       async load() {
-        const request = ++latestLoad;
-        try {
-          const { accounts, keychain } = await bridge.invoke('accounts.list', {});
-          if (request === latestLoad) set({ accounts, keychain, status: 'ready' });
-        } catch (error) {
-          if (request !== latestLoad) return;
-          report('The list of PACER accounts could not be loaded.', error);
-          if (get().status === 'loading') set({ status: 'failed' });
-        }
+        const request = loads.begin();
+        const loaded = await tryOrReport(
+          () => (request.isLatest() ? 'The list of PACER accounts could not be loaded.' : null),
+          () => bridge.invoke('accounts.list', {}),
+        );
+        if (!request.isLatest()) return;
+        if (loaded.ok) set({ accounts: loaded.value.accounts, keychain: loaded.value.keychain, status: 'ready' });
+        else if (get().status === 'loading') set({ status: 'failed' });
       },
 
-      async save(input) {
-        try {
+      save: (input) =>
+        attempt(async () => {
           const saved = await bridge.invoke('accounts.save', input);
           set({ accounts: upsert(get().accounts, saved), announcement: `Saved the account ${saved.loginId}.` });
-          return { ok: true, value: saved };
-        } catch (error) {
-          return { ok: false, message: describeError(error) };
-        }
-      },
+          return saved;
+        }),
 
       async remove(id) {
         const removed = get().accounts.find((each) => each.id === id);
         if (!removed) return false;
-        try {
+        const outcome = await tryOrReport(`The account ${removed.loginId} was not removed.`, async () => {
           await bridge.invoke('accounts.remove', { id });
           set({
             accounts: get().accounts.filter((each) => each.id !== id),
             announcement: `Removed the account ${removed.loginId}.`,
           });
-          return true;
-        } catch (error) {
-          report(`The account ${removed.loginId} was not removed.`, error);
-          return false;
-        }
+        });
+        return outcome.ok;
       },
 
-      async test(request) {
-        try {
-          return { ok: true, value: await bridge.invoke('accounts.test', request) };
-        } catch (error) {
-          return { ok: false, message: describeError(error) };
-        }
-      },
+      test: (request) => attempt(() => bridge.invoke('accounts.test', request)),
 
-      async login(request) {
-        try {
+      login: (request) =>
+        attempt(async () => {
           const outcome = await bridge.invoke('session.login', request);
           if (outcome.outcome === 'logged-in') {
             showSession(outcome.session, outcome.warning);
             if (outcome.session.state === 'logged-in')
               set({ announcement: `Logged in as ${outcome.session.loginId}.` });
           }
-          return { ok: true, value: outcome };
-        } catch (error) {
-          return { ok: false, message: describeError(error) };
-        }
-      },
+          return outcome;
+        }),
 
       async logout() {
-        try {
+        await tryOrReport('ECF Desk could not log out of the court.', async () => {
           showSession(await bridge.invoke('session.logout', {}));
           set({ announcement: 'Logged out of the court.' });
-        } catch (error) {
-          report('ECF Desk could not log out of the court.', error);
-        }
+        });
       },
     };
   });

@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CourtStatus } from '../../src-main/shared/domain';
 import type { Bridge } from '../create-bridge';
-import type { NoticesStore } from './notices-store';
+import type { AlertsStore } from './alerts-store';
+import { reportingTo } from './attempt';
+import { createLatestRequest } from './latest-request';
 
 /** The court the app talks to, as main last described it. */
 export interface CourtState {
@@ -17,16 +19,17 @@ export interface CourtState {
 export type CourtStore = StoreApi<CourtState>;
 
 /** Creates the store behind the header's court badge. */
-export function createCourtStore(bridge: Bridge, notices: NoticesStore): CourtStore {
-  /** Counts every status received, so a slow answer cannot replace an event that came after it was asked. */
-  let latestStatus = 0;
+export function createCourtStore(bridge: Bridge, alerts: AlertsStore): CourtStore {
+  const tryOrReport = reportingTo(alerts);
+  /** Every status received counts as newer, so a slow answer cannot replace an event that came after it was asked. */
+  const statuses = createLatestRequest();
 
   return createStore<CourtState>()((set, get) => ({
     status: null,
 
     connect() {
       const stopChanges = bridge.on('court.statusChanged', (status) => {
-        latestStatus += 1;
+        statuses.supersede();
         set({ status });
       });
       void get().load();
@@ -34,13 +37,11 @@ export function createCourtStore(bridge: Bridge, notices: NoticesStore): CourtSt
     },
 
     async load() {
-      const request = ++latestStatus;
-      try {
+      const request = statuses.begin();
+      await tryOrReport('ECF Desk could not tell which court it talks to.', async () => {
         const status = await bridge.invoke('court.status', {});
-        if (request === latestStatus) set({ status });
-      } catch (error) {
-        notices.getState().report('ECF Desk could not tell which court it talks to.', error);
-      }
+        if (request.isLatest()) set({ status });
+      });
     },
   }));
 }

@@ -9,8 +9,11 @@ import type {
 import type { FixId, PreflightProgress } from '../../src-main/shared/preflight';
 import { announceReport } from '../format/describe-preflight';
 import { BridgeError, type Bridge } from '../create-bridge';
-import type { NoticesStore } from './notices-store';
+import type { AlertsStore } from './alerts-store';
+import { reportingTo } from './attempt';
+import { createLatestRequest, type RequestTicket } from './latest-request';
 import type { DocumentsSort } from './sort-documents';
+import { upsert } from './upsert';
 
 /** Where one file stands while it is being added: queued here, or in one of main's phases. */
 export type AddJobPhase = 'waiting' | Exclude<AddPhase, 'done'>;
@@ -22,6 +25,16 @@ export interface AddJob {
   readonly phase: AddJobPhase;
   /** How far the current phase is, from 0 to 1. */
   readonly fraction: number;
+  /** The draft the file goes into, when the filing wizard added it. */
+  readonly draftId: string | null;
+}
+
+/** Where files added from the filing wizard go once they are stored. */
+export interface AddingToDraft {
+  /** The draft the wizard has open, or null when none is. */
+  readonly draftId: string | null;
+  /** Puts a stored file into the draft; the next file waits until it has. */
+  added(record: DocumentRecord): Promise<void>;
 }
 
 /** Whether the list has been read from main yet. */
@@ -51,8 +64,11 @@ export interface DocumentsState {
   load(): Promise<void>;
   /** Opens the host's file picker and adds what the user chose. */
   chooseAndAdd(): Promise<void>;
-  /** Uploads files (dropped, or picked in browser mode) one after another, so only one is held in memory at a time. */
-  addFiles(files: readonly File[]): Promise<void>;
+  /**
+   * Uploads files (dropped, or picked in browser mode) one after another, so only one is held in memory at a time,
+   * with a progress row each; the filing wizard says which draft they go into.
+   */
+  addFiles(files: readonly File[], into?: AddingToDraft): Promise<void>;
   /** Removes a document; resolves whether it was removed. */
   remove(id: string): Promise<boolean>;
   /** Puts back the document just removed. */
@@ -126,14 +142,9 @@ function describeFixed(original: DocumentRecord, versions: readonly DocumentReco
   return `Split ${original.name} into ${versions.length} parts. They replace it in the list and are being checked.`;
 }
 
-/** Replaces a document with the same id, or adds it. */
-function upsert(documents: readonly DocumentRecord[], record: DocumentRecord): DocumentRecord[] {
-  return [...documents.filter((each) => each.id !== record.id), record];
-}
-
 /** Creates the Documents screen's store over a bridge; tests pass a fake bridge, the app the real one. */
-export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): DocumentsStore {
-  const report = (title: string, error: unknown): void => notices.getState().report(title, error);
+export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): DocumentsStore {
+  const tryOrReport = reportingTo(alerts);
   /** Jobs that ended here, so a late progress event cannot bring their row back. */
   const finishedJobs = new Set<string>();
   /** Jobs this window started; the others come from main's own file dialog. */
@@ -141,7 +152,7 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
   /** Uploads run one at a time, in the order the files arrived. */
   let uploadQueue: Promise<void> = Promise.resolve();
   /** Only the answer to the latest list request counts, whatever order the answers come in. */
-  let latestLoad = 0;
+  const loads = createLatestRequest();
   /** Once the user picks an order, a slow answer with the saved one must not undo the pick. */
   let hasChosenSort = false;
 
@@ -168,7 +179,13 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         set({
           jobs: [
             ...get().jobs,
-            { jobId: progress.jobId, name: progress.name, phase: progress.phase, fraction: progress.fraction },
+            {
+              jobId: progress.jobId,
+              name: progress.name,
+              phase: progress.phase,
+              fraction: progress.fraction,
+              draftId: null,
+            },
           ],
         });
     };
@@ -177,19 +194,19 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
      * An answer to an add says how a document stood when main answered; a list read since (a check that ended at once
      * sends `documents.changed`) may be newer than that answer, which has just replaced it: read the list again.
      */
-    const readAgainIfNewer = (loadsBefore: number): void => {
-      if (latestLoad !== loadsBefore) void get().load();
+    const readAgainIfNewer = (loadsBefore: RequestTicket): void => {
+      if (!loadsBefore.isLatest()) void get().load();
     };
 
     const followCheck = ({ documentId, progress }: DocumentPreflightProgress): void => {
       set({ checkProgress: { ...get().checkProgress, [documentId]: progress } });
     };
 
-    const addOne = async (jobId: string, file: File): Promise<void> => {
+    const addOne = async (jobId: string, file: File, into: AddingToDraft | undefined): Promise<void> => {
       updateJob(jobId, { phase: 'uploading', fraction: 0 });
-      try {
+      await tryOrReport(`${file.name} was not added.`, async () => {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const loadsBefore = latestLoad;
+        const loadsBefore = loads.mark();
         const record = await bridge.invoke(
           'documents.add',
           { jobId, name: file.name, bytes },
@@ -203,11 +220,9 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         );
         set({ documents: upsert(get().documents, record), announcement: describeAdded(record) });
         readAgainIfNewer(loadsBefore);
-      } catch (error) {
-        report(`${file.name} was not added.`, error);
-      } finally {
-        finishJob(jobId);
-      }
+        await into?.added(record);
+      });
+      finishJob(jobId);
     };
 
     return {
@@ -231,7 +246,9 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
             if (!hasChosenSort) set({ sort: settings.documentsSort });
           },
           (error: unknown) =>
-            report('Your saved sort order could not be read; the newest documents are shown first.', error),
+            alerts
+              .getState()
+              .report('Your saved sort order could not be read; the newest documents are shown first.', error),
         );
         return () => {
           stopProgress();
@@ -241,30 +258,32 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       },
 
       async load() {
-        const request = ++latestLoad;
-        try {
-          const documents = await bridge.invoke('documents.list', {});
-          if (request !== latestLoad) return;
-          const finished = describeFinishedCheck(get().documents, documents);
-          set({
-            documents,
-            status: 'ready',
-            checkProgress: progressStillRunning(get().checkProgress, documents),
-            ...(finished ? { announcement: finished } : {}),
-          });
-        } catch (error) {
-          if (request !== latestLoad) return;
-          report('The list of documents could not be loaded.', error);
+        const request = loads.begin();
+        const loaded = await tryOrReport(
+          () => (request.isLatest() ? 'The list of documents could not be loaded.' : null),
+          () => bridge.invoke('documents.list', {}),
+        );
+        if (!request.isLatest()) return;
+        if (!loaded.ok) {
           // A list already on screen stays; only a first load that failed says so in place of the list.
           if (get().status === 'loading') set({ status: 'failed' });
+          return;
         }
+        const documents = loaded.value;
+        const finished = describeFinishedCheck(get().documents, documents);
+        set({
+          documents,
+          status: 'ready',
+          checkProgress: progressStillRunning(get().checkProgress, documents),
+          ...(finished ? { announcement: finished } : {}),
+        });
       },
 
       async chooseAndAdd() {
         // The picker is opened before any await so the browser still counts the click or key press as the user's.
         const choosing = bridge.chooseFiles();
-        const loadsBefore = latestLoad;
-        try {
+        const loadsBefore = loads.mark();
+        await tryOrReport('The PDFs were not added.', async () => {
           const result = await choosing;
           if (result.kind === 'files') {
             await get().addFiles(result.files);
@@ -282,12 +301,10 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
               result.records.length === 1 ? describeAdded(first) : `Added ${result.records.length} documents.`,
           });
           readAgainIfNewer(loadsBefore);
-        } catch (error) {
-          report('The PDFs were not added.', error);
-        }
+        });
       },
 
-      addFiles(files) {
+      addFiles(files, into) {
         const [first] = files;
         if (!first) return Promise.resolve();
         const queued = files.map((file) => ({ jobId: crypto.randomUUID(), file }));
@@ -295,41 +312,42 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         set({
           jobs: [
             ...get().jobs,
-            ...queued.map(({ jobId, file }) => ({ jobId, name: file.name, phase: 'waiting' as const, fraction: 0 })),
+            ...queued.map(({ jobId, file }) => ({
+              jobId,
+              name: file.name,
+              phase: 'waiting' as const,
+              fraction: 0,
+              draftId: into?.draftId ?? null,
+            })),
           ],
           announcement: files.length === 1 ? `Adding ${first.name}…` : `Adding ${files.length} files…`,
         });
-        for (const { jobId, file } of queued) uploadQueue = uploadQueue.then(() => addOne(jobId, file));
+        for (const { jobId, file } of queued) uploadQueue = uploadQueue.then(() => addOne(jobId, file, into));
         return uploadQueue;
       },
 
       async remove(id) {
         const record = get().documents.find((each) => each.id === id);
         if (!record) return false;
-        try {
+        const removed = await tryOrReport(`${record.name} was not removed.`, async () => {
           await bridge.invoke('documents.remove', { id });
           set({
             documents: get().documents.filter((each) => each.id !== id),
             lastRemoved: record,
             announcement: `Removed ${record.name}. Undo is offered for a few seconds.`,
           });
-          return true;
-        } catch (error) {
-          report(`${record.name} was not removed.`, error);
-          return false;
-        }
+        });
+        return removed.ok;
       },
 
       async undoRemove() {
         const record = get().lastRemoved;
         if (!record) return;
         set({ lastRemoved: null });
-        try {
+        await tryOrReport(`${record.name} could not be put back.`, async () => {
           const restored = await bridge.invoke('documents.restore', { id: record.id });
           set({ documents: upsert(get().documents, restored), announcement: `Restored ${restored.name}.` });
-        } catch (error) {
-          report(`${record.name} could not be put back.`, error);
-        }
+        });
       },
 
       dismissUndo(id) {
@@ -343,73 +361,65 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
       async checkAgain(id) {
         const record = get().documents.find((each) => each.id === id);
         if (!record) return;
-        try {
+        await tryOrReport(`${record.name} was not checked again.`, async () => {
           const checking = await bridge.invoke('documents.preflight', { id });
           set({ documents: upsert(get().documents, checking), announcement: `Checking ${checking.name} again.` });
-        } catch (error) {
-          report(`${record.name} was not checked again.`, error);
-        }
+        });
       },
 
       async cancelCheck(id) {
         const record = get().documents.find((each) => each.id === id);
         if (!record) return;
-        try {
+        await tryOrReport(`Checking ${record.name} was not stopped.`, async () => {
           const stopped = await bridge.invoke('documents.cancelPreflight', { id });
           set({
             documents: upsert(get().documents, stopped),
             announcement: `Stopped checking ${stopped.name}. It has not been checked.`,
           });
-        } catch (error) {
-          report(`Checking ${record.name} was not stopped.`, error);
-        }
+        });
       },
 
       async fix(id, fix, dropAnnotations) {
         const original = get().documents.find((each) => each.id === id);
         if (!original || get().fixing[id]) return;
         set({ fixing: { ...get().fixing, [id]: fix } });
-        try {
-          const versions = await bridge.invoke('documents.fix', { id, fix, dropAnnotations });
-          const [first] = versions;
-          set({
-            announcement: describeFixed(original, versions),
-            ...(first && get().selectedId === id ? { selectedId: first.id } : {}),
-          });
-          await get().load();
-        } catch (error) {
+        await tryOrReport(
           // A cancel is the user's own doing: the row already says the original is unchanged.
-          if (!(error instanceof BridgeError && error.code === 'fix.cancelled'))
-            report(`${original.name} was not fixed.`, error);
-        } finally {
-          set({ fixing: Object.fromEntries(Object.entries(get().fixing).filter(([fixingId]) => fixingId !== id)) });
-        }
+          (error) =>
+            error instanceof BridgeError && error.code === 'fix.cancelled' ? null : `${original.name} was not fixed.`,
+          async () => {
+            const versions = await bridge.invoke('documents.fix', { id, fix, dropAnnotations });
+            const [first] = versions;
+            set({
+              announcement: describeFixed(original, versions),
+              ...(first && get().selectedId === id ? { selectedId: first.id } : {}),
+            });
+            await get().load();
+          },
+        );
+        set({ fixing: Object.fromEntries(Object.entries(get().fixing).filter(([fixingId]) => fixingId !== id)) });
       },
 
       async cancelFix(id) {
         const record = get().documents.find((each) => each.id === id);
         if (!record) return;
-        try {
+        await tryOrReport(`Fixing ${record.name} was not stopped.`, async () => {
           const original = await bridge.invoke('documents.cancelFix', { id });
           set({
             documents: upsert(get().documents, original),
             announcement: `Stopped fixing ${original.name}. It is unchanged.`,
           });
-        } catch (error) {
-          report(`Fixing ${record.name} was not stopped.`, error);
-        }
+        });
       },
 
       async undoFix(id) {
         const version = get().documents.find((each) => each.id === id);
         if (!version) return;
-        try {
+        await tryOrReport(`The fix of ${version.fixedFrom?.fromName ?? version.name} was not undone.`, async () => {
           const original = await bridge.invoke('documents.undoFix', { id });
           set({ selectedId: original.id, announcement: `Undid the fix. ${original.name} is back in the list.` });
           await get().load();
-        } catch (error) {
-          report(`The fix of ${version.fixedFrom?.fromName ?? version.name} was not undone.`, error);
-        }
+        });
       },
 
       readContent(id) {
@@ -421,13 +431,10 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
         if (sort === previous) return;
         hasChosenSort = true;
         set({ sort });
-        try {
-          const settings = await bridge.invoke('settings.update', { documentsSort: sort });
-          set({ sort: settings.documentsSort });
-        } catch (error) {
-          set({ sort: previous });
-          report('The new sort order was not saved.', error);
-        }
+        const saved = await tryOrReport('The new sort order was not saved.', () =>
+          bridge.invoke('settings.update', { documentsSort: sort }),
+        );
+        set({ sort: saved.ok ? saved.value.documentsSort : previous });
       },
     };
   });

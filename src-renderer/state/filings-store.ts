@@ -8,21 +8,15 @@ import type {
   DraftReview,
 } from '../../src-main/shared/filing';
 import { BridgeError, type Bridge } from '../create-bridge';
-import type { Attempt } from './accounts-store';
+import type { AlertsStore } from './alerts-store';
+import { attempt, reportingTo, type Attempt } from './attempt';
 import { describeError } from './describe-error';
 import type { DocumentsStore, ListStatus } from './documents-store';
-import type { NoticesStore } from './notices-store';
+import { createLatestRequest, type RequestTicket } from './latest-request';
+import { upsert } from './upsert';
 
 /** Whether the open draft's latest change is saved: shown quietly beside the wizard's title. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
-
-/** A PDF being added from the wizard, until main has stored it. */
-export interface AddingPdf {
-  readonly jobId: string;
-  readonly name: string;
-  /** How much of the file has been sent, from 0 to 1. */
-  readonly fraction: number;
-}
 
 /** Said when a case search needs a court session first. */
 export const caseSearchNeedsLoginMessage = "Log in on the Accounts screen to search the court's cases.";
@@ -34,7 +28,6 @@ export interface FilingsState {
   /** The draft open in the wizard with what the court's rules say about it; null on the list. */
   readonly open: DraftReview | null;
   readonly saveState: SaveState;
-  readonly adding: readonly AddingPdf[];
   /** The latest sentence for screen readers (read by a polite live region). */
   readonly announcement: string;
 
@@ -63,7 +56,10 @@ export interface FilingsState {
   findCases(query: string): Promise<Attempt<readonly CourtCase[]>>;
   /** Sets the open draft's case, then reads its parties from the court. */
   chooseCase(courtCase: CourtCase): Promise<void>;
-  /** Uploads PDFs to the document store and appends them to the open draft (the first becomes the main document). */
+  /**
+   * Adds PDFs through the Documents store (which shows their progress, marked with the draft) and appends each to the
+   * open draft once it is stored (the first becomes the main document).
+   */
   addPdfs(files: readonly File[]): Promise<void>;
   /** Signs and hands the open draft to the outbox: sent now, or queued until the court is reachable. */
   submit(sendNow: boolean): Promise<void>;
@@ -74,28 +70,22 @@ export interface FilingsState {
 /** A store of the Filings screen's state. */
 export type FilingsStore = StoreApi<FilingsState>;
 
-/** Replaces a draft with the same id, or adds it at the start (newest first). */
-function upsert(drafts: readonly Draft[], saved: Draft): Draft[] {
-  return drafts.some((each) => each.id === saved.id)
-    ? drafts.map((each) => (each.id === saved.id ? saved : each))
-    : [saved, ...drafts];
-}
-
-/** Creates the Filings screen's store; the documents store is told when the wizard adds PDFs. */
-export function createFilingsStore(bridge: Bridge, notices: NoticesStore, documents: DocumentsStore): FilingsStore {
-  const report = (title: string, error: unknown): void => notices.getState().report(title, error);
-  let latestLoad = 0;
-  /** Counts every request that answers with the open draft, so a slow answer cannot replace a newer change. */
-  let latestReview = 0;
+/** Creates the Filings screen's store (drafts are listed newest first); the documents store is told when the wizard adds PDFs. */
+export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, documents: DocumentsStore): FilingsStore {
+  const tryOrReport = reportingTo(alerts);
+  /** Only the answer to the latest list request counts, whatever order the answers come in. */
+  const loads = createLatestRequest();
+  /** Every request that answers with the open draft, so a slow answer cannot replace a newer change. */
+  const reviews = createLatestRequest();
   let pendingSaves = 0;
   /** A change (a document's check finishing) arrived while a save was under way: read the draft again once saves end. */
   let isReloadOwed = false;
 
   return createStore<FilingsState>()((set, get) => {
     /** Shows a review of the open draft if it is still the newest word on it, and keeps the list row in step. */
-    const showReview = (request: number, review: DraftReview): void => {
-      set({ drafts: upsert(get().drafts, review.draft) });
-      if (request === latestReview && get().open?.draft.id === review.draft.id) set({ open: review });
+    const showReview = (request: RequestTicket, review: DraftReview): void => {
+      set({ drafts: upsert(get().drafts, review.draft, 'start') });
+      if (request.isLatest() && get().open?.draft.id === review.draft.id) set({ open: review });
     };
 
     const reloadOpen = async (): Promise<void> => {
@@ -107,12 +97,11 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
         return;
       }
       isReloadOwed = false;
-      const request = ++latestReview;
-      try {
-        showReview(request, await bridge.invoke('drafts.get', { id: open.draft.id }));
-      } catch (error) {
-        if (request === latestReview) report('The open filing could not be read again.', error);
-      }
+      const request = reviews.begin();
+      await tryOrReport(
+        () => (request.isLatest() ? 'The open filing could not be read again.' : null),
+        async () => showReview(request, await bridge.invoke('drafts.get', { id: open.draft.id })),
+      );
     };
 
     /** Runs an outbox action on a draft; the answer replaces the open draft when it is the one shown. */
@@ -122,15 +111,12 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
       failure: string,
       done: string,
     ): Promise<void> => {
-      const request = ++latestReview;
-      try {
-        const review = await action();
-        showReview(request, review);
+      const request = reviews.begin();
+      const outcome = await tryOrReport(failure, async () => {
+        showReview(request, await action());
         set({ announcement: done });
-      } catch (error) {
-        report(failure, error);
-        if (get().open?.draft.id === draftId) void reloadOpen();
-      }
+      });
+      if (!outcome.ok && get().open?.draft.id === draftId) void reloadOpen();
     };
 
     return {
@@ -138,7 +124,6 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
       drafts: [],
       open: null,
       saveState: 'idle',
-      adding: [],
       announcement: '',
 
       connect() {
@@ -156,53 +141,46 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
       },
 
       async load() {
-        const request = ++latestLoad;
-        try {
-          const drafts = await bridge.invoke('drafts.list', {});
-          if (request === latestLoad) set({ drafts, status: 'ready' });
-        } catch (error) {
-          if (request !== latestLoad) return;
-          report('The list of filings could not be loaded.', error);
-          if (get().status === 'loading') set({ status: 'failed' });
-        }
+        const request = loads.begin();
+        const loaded = await tryOrReport(
+          () => (request.isLatest() ? 'The list of filings could not be loaded.' : null),
+          () => bridge.invoke('drafts.list', {}),
+        );
+        if (!request.isLatest()) return;
+        if (loaded.ok) set({ drafts: loaded.value, status: 'ready' });
+        else if (get().status === 'loading') set({ status: 'failed' });
       },
 
       async create() {
-        try {
+        const created = await tryOrReport('A new filing could not be started.', async () => {
           const draft = await bridge.invoke('drafts.create', {});
-          set({ drafts: upsert(get().drafts, draft), announcement: 'Started a new filing.' });
+          set({ drafts: upsert(get().drafts, draft, 'start'), announcement: 'Started a new filing.' });
           await get().openDraft(draft.id);
           return draft;
-        } catch (error) {
-          report('A new filing could not be started.', error);
-          return null;
-        }
+        });
+        return created.ok ? created.value : null;
       },
 
       async createInterventionPackage() {
-        try {
+        await tryOrReport('The Motion to Intervene package could not be started.', async () => {
           const created = await bridge.invoke('drafts.createInterventionPackage', {});
           let drafts = get().drafts;
-          for (const draft of [...created].reverse()) drafts = upsert(drafts, draft);
+          for (const draft of [...created].reverse()) drafts = upsert(drafts, draft, 'start');
           set({ drafts, announcement: `Started a Motion to Intervene package of ${created.length} filings.` });
-        } catch (error) {
-          report('The Motion to Intervene package could not be started.', error);
-        }
+        });
       },
 
       async openDraft(id) {
-        const request = ++latestReview;
-        try {
+        const request = reviews.begin();
+        await tryOrReport('The filing could not be opened.', async () => {
           const review = await bridge.invoke('drafts.get', { id });
-          if (request !== latestReview) return;
-          set({ open: review, saveState: 'idle', drafts: upsert(get().drafts, review.draft) });
-        } catch (error) {
-          report('The filing could not be opened.', error);
-        }
+          if (request.isLatest())
+            set({ open: review, saveState: 'idle', drafts: upsert(get().drafts, review.draft, 'start') });
+        });
       },
 
       close() {
-        latestReview += 1;
+        reviews.supersede();
         set({ open: null, saveState: 'idle' });
       },
 
@@ -212,19 +190,15 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
         const id = open.draft.id;
         // The wizard shows the change at once; main's answer (with the checks) follows.
         set({ open: { ...open, draft: { ...open.draft, ...changes } as Draft }, saveState: 'saving' });
-        const request = ++latestReview;
+        const request = reviews.begin();
         pendingSaves += 1;
-        try {
-          const review = await bridge.invoke('drafts.update', { id, changes });
-          showReview(request, review);
-          if (request === latestReview) set({ saveState: 'saved' });
-        } catch (error) {
-          report('The change to the filing was not saved.', error);
-          set({ saveState: 'failed' });
-        } finally {
-          pendingSaves -= 1;
-          if (pendingSaves === 0 && isReloadOwed) void reloadOpen();
-        }
+        const saved = await tryOrReport('The change to the filing was not saved.', async () => {
+          showReview(request, await bridge.invoke('drafts.update', { id, changes }));
+          if (request.isLatest()) set({ saveState: 'saved' });
+        });
+        if (!saved.ok) set({ saveState: 'failed' });
+        pendingSaves -= 1;
+        if (pendingSaves === 0 && isReloadOwed) void reloadOpen();
       },
 
       async updateDocument(documentId, changes) {
@@ -238,67 +212,55 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
       },
 
       async remove(id) {
-        try {
+        const deleted = await tryOrReport('The filing was not deleted.', async () => {
           await bridge.invoke('drafts.delete', { id });
           set({ drafts: get().drafts.filter((each) => each.id !== id), announcement: 'Deleted the filing.' });
           if (get().open?.draft.id === id) get().close();
-          return true;
-        } catch (error) {
-          report('The filing was not deleted.', error);
-          return false;
-        }
+        });
+        return deleted.ok;
       },
 
       async exportDraft(id) {
-        try {
-          return await bridge.invoke('drafts.export', { id });
-        } catch (error) {
-          report('The filing could not be exported.', error);
-          return null;
-        }
+        const exported = await tryOrReport('The filing could not be exported.', () =>
+          bridge.invoke('drafts.export', { id }),
+        );
+        return exported.ok ? exported.value : null;
       },
 
       async receipt(id) {
-        try {
-          return (await bridge.invoke('outbox.receipt', { draftId: id })).html;
-        } catch (error) {
-          report('The court’s receipt could not be read.', error);
-          return null;
-        }
+        const read = await tryOrReport('The court’s receipt could not be read.', () =>
+          bridge.invoke('outbox.receipt', { draftId: id }),
+        );
+        return read.ok ? read.value.html : null;
       },
 
       async importDraft(file) {
-        try {
+        await tryOrReport(`${file.name} was not imported.`, async () => {
           const bytes = new Uint8Array(await file.arrayBuffer());
           const draft = await bridge.invoke('drafts.import', { name: file.name, bytes });
-          set({ drafts: upsert(get().drafts, draft), announcement: `Imported ${file.name}.` });
+          set({ drafts: upsert(get().drafts, draft, 'start'), announcement: `Imported ${file.name}.` });
           void documents.getState().load();
-        } catch (error) {
-          report(`${file.name} was not imported.`, error);
-        }
+        });
       },
 
-      async findCases(query) {
-        try {
-          return { ok: true, value: await bridge.invoke('court.findCases', { query }) };
-        } catch (error) {
-          if (error instanceof BridgeError && error.code === 'session.none')
-            return { ok: false, message: caseSearchNeedsLoginMessage };
-          return { ok: false, message: describeError(error) };
-        }
-      },
+      findCases: (query) =>
+        attempt(
+          () => bridge.invoke('court.findCases', { query }),
+          (error) =>
+            error instanceof BridgeError && error.code === 'session.none'
+              ? caseSearchNeedsLoginMessage
+              : describeError(error),
+        ),
 
       async chooseCase(courtCase) {
         // Another case has other parties; the same case chosen again only reads its parties afresh.
         const isSameCase = get().open?.draft.case?.caseId === courtCase.caseId;
         await get().update(isSameCase ? { case: courtCase } : { case: courtCase, parties: [], filerPartyIds: [] });
-        let parties: CaseParty[];
-        try {
-          parties = await bridge.invoke('court.caseParties', { caseId: courtCase.caseId });
-        } catch (error) {
-          report(`The parties of ${courtCase.caseNumber} could not be read from the court.`, error);
-          return;
-        }
+        const read = await tryOrReport(`The parties of ${courtCase.caseNumber} could not be read from the court.`, () =>
+          bridge.invoke('court.caseParties', { caseId: courtCase.caseId }),
+        );
+        if (!read.ok) return;
+        const parties: CaseParty[] = read.value;
         const draft = get().open?.draft;
         if (draft?.case?.caseId !== courtCase.caseId) return;
         await get().update({
@@ -309,19 +271,9 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
       },
 
       async addPdfs(files) {
-        for (const file of files) {
-          const jobId = crypto.randomUUID();
-          set({ adding: [...get().adding, { jobId, name: file.name, fraction: 0 }] });
-          try {
-            const bytes = new Uint8Array(await file.arrayBuffer());
-            const record = await bridge.invoke(
-              'documents.add',
-              { jobId, name: file.name, bytes },
-              {
-                onUploadProgress: (fraction) =>
-                  set({ adding: get().adding.map((job) => (job.jobId === jobId ? { ...job, fraction } : job)) }),
-              },
-            );
+        await documents.getState().addFiles(files, {
+          draftId: get().open?.draft.id ?? null,
+          added: async (record) => {
             const open = get().open;
             if (open) {
               const isFirst = open.draft.documents.length === 0;
@@ -333,13 +285,8 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
               await get().update({ documents: [...open.draft.documents, added] });
             }
             set({ announcement: `Added ${record.name}.` });
-          } catch (error) {
-            report(`${file.name} was not added.`, error);
-          } finally {
-            set({ adding: get().adding.filter((job) => job.jobId !== jobId) });
-          }
-        }
-        void documents.getState().load();
+          },
+        });
       },
 
       async submit(sendNow) {

@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../src-main/shared/inbox';
 import type { Bridge } from '../create-bridge';
-import type { Attempt } from './accounts-store';
-import { describeError } from './describe-error';
+import type { AlertsStore } from './alerts-store';
+import { attempt, reportingTo, type Attempt } from './attempt';
 import type { ListStatus } from './documents-store';
-import type { NoticesStore } from './notices-store';
+import { createLatestRequest, type RequestTicket } from './latest-request';
+import { upsert } from './upsert';
 
 /** What the list is narrowed to; empty strings and false mean "any". */
 export interface InboxFilters {
@@ -108,13 +109,6 @@ export function toQuery(filters: InboxFilters): InboxQuery {
   };
 }
 
-/** Replaces a mailbox with the same id, or adds it at the end. */
-function upsert(mailboxes: readonly Mailbox[], saved: Mailbox): Mailbox[] {
-  return mailboxes.some((each) => each.id === saved.id)
-    ? mailboxes.map((each) => (each.id === saved.id ? saved : each))
-    : [...mailboxes, saved];
-}
-
 /** Adds one file's import to the running summary. */
 function addSummary(sum: ImportSummary, one: ImportSummary): ImportSummary {
   return {
@@ -129,16 +123,16 @@ function addSummary(sum: ImportSummary, one: ImportSummary): ImportSummary {
 const emptySummary: ImportSummary = { imported: 0, duplicates: 0, resends: 0, modified: 0, setAside: [] };
 
 /** Creates the Inbox screen's store over a bridge; tests pass a fake bridge, the app the real one. */
-export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxStore {
-  const report = (title: string, error: unknown): void => notices.getState().report(title, error);
-  /** Each query gets a generation; a page answered for an older query is dropped. */
-  let generation = 0;
+export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStore {
+  const tryOrReport = reportingTo(alerts);
+  /** Each reading of the query is a request; a page answered for an older one is dropped. */
+  const queries = createLatestRequest();
   /** Pages of the current generation loaded or on the way. */
   let askedPages = new Set<number>();
   /** Ids seen in the newest page, so a reload can tell which notices just arrived. */
   let seenIds: ReadonlySet<string> | null = null;
   let arrivals = 0;
-  let latestSelect = 0;
+  const selects = createLatestRequest();
 
   return createStore<InboxState>()((set, get) => {
     const replaceItem = (item: InboxItem): void => {
@@ -161,29 +155,31 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
     };
 
     /** Asks main for one page; the first page of a new query replaces every row, later pages fill theirs in. */
-    const loadPage = async (page: number, request: number, replacesRows = false): Promise<void> => {
+    const loadPage = async (page: number, request: RequestTicket, replacesRows = false): Promise<void> => {
       const query = { ...toQuery(get().filters), offset: page * inboxPageSize, limit: inboxPageSize };
-      try {
-        const { items: pageItems, total } = await bridge.invoke('inbox.list', query);
-        if (request !== generation) return;
-        const items = replacesRows ? [] : [...get().items];
-        items.length = total;
-        pageItems.forEach((item, index) => {
-          items[page * inboxPageSize + index] = item;
-        });
-        set({ items, total, status: 'ready' });
-        if (page === 0 && Object.keys(toQuery(get().filters)).length === 0) noticeArrivals(pageItems);
-      } catch (error) {
-        if (request !== generation) return;
+      const loaded = await tryOrReport(
+        () => (request.isLatest() ? 'The notices could not be loaded.' : null),
+        () => bridge.invoke('inbox.list', query),
+      );
+      if (!request.isLatest()) return;
+      if (!loaded.ok) {
         askedPages.delete(page);
-        report('The notices could not be loaded.', error);
         if (get().status === 'loading') set({ status: 'failed' });
+        return;
       }
+      const { items: pageItems, total } = loaded.value;
+      const items = replacesRows ? [] : [...get().items];
+      items.length = total;
+      pageItems.forEach((item, index) => {
+        items[page * inboxPageSize + index] = item;
+      });
+      set({ items, total, status: 'ready' });
+      if (page === 0 && Object.keys(toQuery(get().filters)).length === 0) noticeArrivals(pageItems);
     };
 
     /** Reads the query again, keeping the rows on screen until the new answer replaces them. */
     const reload = (): void => {
-      const request = ++generation;
+      const request = queries.begin();
       const pages = [...askedPages].sort((a, b) => a - b);
       askedPages = new Set(pages.length > 0 ? pages : [0]);
       for (const page of askedPages) void loadPage(page, request);
@@ -192,12 +188,10 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
     const reloadSelected = async (): Promise<void> => {
       const id = get().selectedId;
       if (!id) return;
-      try {
+      await tryOrReport('The open notice could not be read again.', async () => {
         const item = await bridge.invoke('inbox.get', { id });
         if (get().selectedId === id) replaceItem(item);
-      } catch (error) {
-        report('The open notice could not be read again.', error);
-      }
+      });
     };
 
     return {
@@ -225,7 +219,7 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
       },
 
       async load() {
-        const request = ++generation;
+        const request = queries.begin();
         askedPages = new Set([0]);
         if (get().status === 'failed') set({ status: 'loading' });
         await loadPage(0, request, true);
@@ -249,33 +243,32 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
         for (let page = firstPage; page <= lastPage; page += 1) {
           if (askedPages.has(page)) continue;
           askedPages.add(page);
-          void loadPage(page, generation);
+          void loadPage(page, queries.mark());
         }
       },
 
       async select(id) {
-        const request = ++latestSelect;
+        const request = selects.begin();
         if (id === null) {
           set({ selectedId: null, selected: null });
           return;
         }
         const listed = get().items.find((item) => item?.id === id) ?? null;
         set({ selectedId: id, selected: listed });
-        try {
+        await tryOrReport('The notice could not be opened.', async () => {
           const item = await bridge.invoke('inbox.get', { id });
-          if (request === latestSelect) replaceItem(item);
-        } catch (error) {
-          report('The notice could not be opened.', error);
-        }
+          if (request.isLatest()) replaceItem(item);
+        });
       },
 
       async markRead(id, isRead) {
-        try {
-          replaceItem(await bridge.invoke('inbox.markRead', { id, isRead }));
-          set({ announcement: isRead ? 'Marked as read.' : 'Marked as unread.' });
-        } catch (error) {
-          report(isRead ? 'The notice was not marked as read.' : 'The notice was not marked as unread.', error);
-        }
+        await tryOrReport(
+          isRead ? 'The notice was not marked as read.' : 'The notice was not marked as unread.',
+          async () => {
+            replaceItem(await bridge.invoke('inbox.markRead', { id, isRead }));
+            set({ announcement: isRead ? 'Marked as read.' : 'Marked as unread.' });
+          },
+        );
       },
 
       async importFiles(files) {
@@ -283,15 +276,16 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
         set({ isImporting: true, importSummary: null });
         let summary = emptySummary;
         for (const file of files) {
-          try {
+          const imported = await attempt(async () => {
             const bytes = new Uint8Array(await file.arrayBuffer());
-            summary = addSummary(summary, await bridge.invoke('inbox.importFile', { name: file.name, bytes }));
-          } catch (error) {
-            summary = addSummary(summary, {
-              ...emptySummary,
-              setAside: [{ name: file.name, reason: describeError(error) }],
-            });
-          }
+            return bridge.invoke('inbox.importFile', { name: file.name, bytes });
+          });
+          summary = addSummary(
+            summary,
+            imported.ok
+              ? imported.value
+              : { ...emptySummary, setAside: [{ name: file.name, reason: imported.message }] },
+          );
         }
         set({
           isImporting: false,
@@ -306,31 +300,24 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
       },
 
       async fetchDocument(id, number) {
-        try {
-          replaceItem(await bridge.invoke('inbox.fetchDocument', { id, number }));
-        } catch (error) {
-          report('The free look was not tried again.', error);
-        }
+        await tryOrReport('The free look was not tried again.', async () =>
+          replaceItem(await bridge.invoke('inbox.fetchDocument', { id, number })),
+        );
       },
 
-      async buyDocument(id, number, acceptsFeeCents) {
-        try {
+      buyDocument: (id, number, acceptsFeeCents) =>
+        attempt(async () => {
           const item = await bridge.invoke('inbox.buyDocument', { id, number, acceptsFeeCents });
           replaceItem(item);
           set({ announcement: 'Bought the document; it is saved.' });
-          return { ok: true, value: item };
-        } catch (error) {
-          return { ok: false, message: describeError(error) };
-        }
-      },
+          return item;
+        }),
 
       async exportDeadlines() {
-        try {
-          return await bridge.invoke('inbox.exportDeadlines', {});
-        } catch (error) {
-          report('The deadlines could not be exported.', error);
-          return null;
-        }
+        const exported = await tryOrReport('The deadlines could not be exported.', () =>
+          bridge.invoke('inbox.exportDeadlines', {}),
+        );
+        return exported.ok ? exported.value : null;
       },
 
       readDocument(key) {
@@ -340,51 +327,42 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
       },
 
       async loadMailboxes() {
-        try {
-          set({ mailboxes: await bridge.invoke('mailboxes.list', {}), mailboxesStatus: 'ready' });
-        } catch (error) {
-          report('The mailboxes could not be listed.', error);
-          if (get().mailboxesStatus === 'loading') set({ mailboxesStatus: 'failed' });
-        }
+        const listed = await tryOrReport('The mailboxes could not be listed.', () =>
+          bridge.invoke('mailboxes.list', {}),
+        );
+        if (listed.ok) set({ mailboxes: listed.value, mailboxesStatus: 'ready' });
+        else if (get().mailboxesStatus === 'loading') set({ mailboxesStatus: 'failed' });
       },
 
-      async saveMailbox(input) {
-        try {
+      saveMailbox: (input) =>
+        attempt(async () => {
           const saved = await bridge.invoke('mailboxes.save', input);
           set({ mailboxes: upsert(get().mailboxes, saved), announcement: `Saved the mailbox ${saved.user}.` });
-          return { ok: true, value: saved };
-        } catch (error) {
-          return { ok: false, message: describeError(error) };
-        }
-      },
+          return saved;
+        }),
 
       async removeMailbox(id) {
         const removed = get().mailboxes.find((each) => each.id === id);
         if (!removed) return false;
-        try {
+        const outcome = await tryOrReport(`The mailbox ${removed.user} was not removed.`, async () => {
           await bridge.invoke('mailboxes.remove', { id });
           set({
             mailboxes: get().mailboxes.filter((each) => each.id !== id),
             announcement: `Removed the mailbox ${removed.user}.`,
           });
-          return true;
-        } catch (error) {
-          report(`The mailbox ${removed.user} was not removed.`, error);
-          return false;
-        }
+        });
+        return outcome.ok;
       },
 
       async syncMailbox(id) {
         set({
           mailboxes: get().mailboxes.map((each) => (each.id === id ? { ...each, state: 'syncing' as const } : each)),
         });
-        try {
-          const synced = await bridge.invoke('mailboxes.sync', { id });
-          set({ mailboxes: upsert(get().mailboxes, synced), announcement: `Read new mail from ${synced.user}.` });
-        } catch (error) {
-          report('The mailbox was not read.', error);
-          void get().loadMailboxes();
-        }
+        const synced = await tryOrReport('The mailbox was not read.', async () => {
+          const mailbox = await bridge.invoke('mailboxes.sync', { id });
+          set({ mailboxes: upsert(get().mailboxes, mailbox), announcement: `Read new mail from ${mailbox.user}.` });
+        });
+        if (!synced.ok) void get().loadMailboxes();
       },
     };
   });

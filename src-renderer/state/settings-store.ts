@@ -2,8 +2,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ManagedSetting, Settings } from '../../src-main/shared/domain';
 import type { Bridge } from '../create-bridge';
 import type { AccountsStore } from './accounts-store';
+import type { AlertsStore } from './alerts-store';
+import { reportingTo } from './attempt';
 import type { ListStatus } from './documents-store';
-import type { NoticesStore } from './notices-store';
+import { createLatestRequest } from './latest-request';
 
 /** A change to some of the settings, as `settings.update` takes it. */
 export type SettingsChanges = Partial<Settings>;
@@ -59,12 +61,12 @@ export function isManaged(managed: readonly ManagedSetting[], key: keyof Setting
 }
 
 /** Creates the Settings screen's store; a change to password storage reads the accounts again, since what is saved for them depends on it. */
-export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accounts: AccountsStore): SettingsStore {
-  const report = (title: string, error: unknown): void => notices.getState().report(title, error);
+export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, accounts: AccountsStore): SettingsStore {
+  const tryOrReport = reportingTo(alerts);
   /** Only the answer to the latest read counts, whatever order the answers come in. */
-  let latestLoad = 0;
-  /** Counts every change sent, so only the answer to the latest one replaces the settings shown. */
-  let latestUpdate = 0;
+  const loads = createLatestRequest();
+  /** Only the answer to the latest change sent replaces the settings shown. */
+  const updates = createLatestRequest();
   /** Changes sent and not yet answered: a read that answers meanwhile would show the old values for a moment. */
   let pendingUpdates = 0;
 
@@ -81,20 +83,17 @@ export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accou
     },
 
     async load() {
-      const request = ++latestLoad;
-      try {
-        // Both or neither: a setting shown without its policy could look changeable when it is not.
-        const [settings, managed] = await Promise.all([
-          bridge.invoke('settings.get', {}),
-          bridge.invoke('settings.managed', {}),
-        ]);
-        if (request !== latestLoad) return;
+      const request = loads.begin();
+      // Both or neither: a setting shown without its policy could look changeable when it is not.
+      const read = await tryOrReport(
+        () => (request.isLatest() ? 'Your settings could not be read.' : null),
+        () => Promise.all([bridge.invoke('settings.get', {}), bridge.invoke('settings.managed', {})]),
+      );
+      if (!request.isLatest()) return;
+      if (read.ok) {
+        const [settings, managed] = read.value;
         set(pendingUpdates > 0 ? { managed, status: 'ready' } : { settings, managed, status: 'ready' });
-      } catch (error) {
-        if (request !== latestLoad) return;
-        report('Your settings could not be read.', error);
-        if (get().status === 'loading') set({ status: 'failed' });
-      }
+      } else if (get().status === 'loading') set({ status: 'failed' });
     },
 
     exportSupportBundle: () => bridge.invoke('support.exportBundle', {}),
@@ -105,27 +104,26 @@ export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accou
       if (before === null || keys.length === 0) return;
       const sent: SettingsChanges = Object.fromEntries(keys.map((key) => [key, changes[key]]));
       const shown: Settings = { ...before, ...sent };
-      const change = ++latestUpdate;
+      const change = updates.begin();
       pendingUpdates += 1;
       set({ settings: shown });
-      try {
-        const saved = await bridge.invoke('settings.update', sent);
-        if (change === latestUpdate) set({ settings: saved });
-        set({ announcement: `Saved ${nameChanges(keys)}.` });
-        if (keys.includes('allowCredentialStorage')) void accounts.getState().load();
-      } catch (error) {
+      const saved = await tryOrReport(`ECF Desk did not change ${nameChanges(keys)}.`, () =>
+        bridge.invoke('settings.update', sent),
+      );
+      pendingUpdates -= 1;
+      if (!saved.ok) {
         // Put back only what this change showed and nothing since has replaced, so a later change is not undone with it.
         const current = get().settings;
-        if (current !== null) {
-          const restored = Object.fromEntries(
-            keys.filter((key) => current[key] === shown[key]).map((key) => [key, before[key]]),
-          );
-          set({ settings: { ...current, ...restored } });
-        }
-        report(`ECF Desk did not change ${nameChanges(keys)}.`, error);
-      } finally {
-        pendingUpdates -= 1;
+        if (current === null) return;
+        const restored = Object.fromEntries(
+          keys.filter((key) => current[key] === shown[key]).map((key) => [key, before[key]]),
+        );
+        set({ settings: { ...current, ...restored } });
+        return;
       }
+      if (change.isLatest()) set({ settings: saved.value });
+      set({ announcement: `Saved ${nameChanges(keys)}.` });
+      if (keys.includes('allowCredentialStorage')) void accounts.getState().load();
     },
   }));
 }

@@ -1,16 +1,16 @@
 import type { Bridge } from '../create-bridge';
 import { createAccountsStore, type AccountsStore } from './accounts-store';
+import { createAlertsStore, type AlertsStore } from './alerts-store';
 import { createAppInfoStore, type AppInfoStore } from './app-info-store';
 import { createCourtStore, type CourtStore } from './court-store';
 import { createDocumentsStore, type DocumentsStore } from './documents-store';
 import { createFilingsStore, type FilingsStore } from './filings-store';
 import { createInboxStore, type InboxStore } from './inbox-store';
-import { createNoticesStore, type NoticesStore } from './notices-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 
 /** Every store the renderer uses, built over one bridge. */
 export interface Stores {
-  readonly notices: NoticesStore;
+  readonly alerts: AlertsStore;
   readonly appInfo: AppInfoStore;
   readonly court: CourtStore;
   readonly documents: DocumentsStore;
@@ -22,17 +22,17 @@ export interface Stores {
 
 /** Builds the stores over a bridge: the app passes the real one, tests a fake. */
 export function createStores(bridge: Bridge): Stores {
-  const notices = createNoticesStore();
-  const documents = createDocumentsStore(bridge, notices);
-  const accounts = createAccountsStore(bridge, notices);
+  const alerts = createAlertsStore();
+  const documents = createDocumentsStore(bridge, alerts);
+  const accounts = createAccountsStore(bridge, alerts);
   return {
-    notices,
-    appInfo: createAppInfoStore(bridge, notices),
-    court: createCourtStore(bridge, notices),
+    alerts,
+    appInfo: createAppInfoStore(bridge, alerts),
+    court: createCourtStore(bridge, alerts),
     documents,
     accounts,
-    filings: createFilingsStore(bridge, notices, documents),
-    inbox: createInboxStore(bridge, notices),
-    settings: createSettingsStore(bridge, notices, accounts),
+    filings: createFilingsStore(bridge, alerts, documents),
+    inbox: createInboxStore(bridge, alerts),
+    settings: createSettingsStore(bridge, alerts, accounts),
   };
 }

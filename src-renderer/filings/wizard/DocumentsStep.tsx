@@ -23,9 +23,9 @@ export function DocumentsStep({
   const update = useFilings((state) => state.update);
   const updateDocument = useFilings((state) => state.updateDocument);
   const addPdfs = useFilings((state) => state.addPdfs);
-  const adding = useFilings((state) => state.adding);
   const connectDocuments = useDocuments((state) => state.connect);
   const records = useDocuments((state) => state.documents);
+  const jobs = useDocuments((state) => state.jobs);
   const checkProgress = useDocuments((state) => state.checkProgress);
   const checkAgain = useDocuments((state) => state.checkAgain);
   const cancelCheck = useDocuments((state) => state.cancelCheck);
@@ -36,6 +36,7 @@ export function DocumentsStep({
     readonly documentId: string;
     readonly direction: 'up' | 'down';
   } | null>(null);
+  const adding = jobs.filter((job) => job.draftId === draft.id);
   const listRef = useRef<HTMLOListElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
   useEffect(() => connectDocuments(), [connectDocuments]);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { Draft, DraftChanges } from '../../../src-main/shared/filing';
 import { docketTextPreview } from '../../../src-main/shared/filing-rules';
 import {
@@ -239,6 +240,31 @@ describe('the filing wizard', () => {
     goToStep(6);
     await waitFor(() => expect(screen.getByTestId('wizard').textContent).not.toContain('Still being checked'));
     expect(bridge.channels().lastIndexOf('drafts.get')).toBeGreaterThan(bridge.channels().lastIndexOf('drafts.update'));
+  });
+
+  it('shows a progress row for each PDF being added to this draft, and none for a file the Documents screen is adding', async () => {
+    const bridge = createFakeBridge();
+    const answers = new Map<string, (record: DocumentRecord) => void>();
+    bridge.answer('documents.add', ({ name }) => new Promise((resolve) => answers.set(name, resolve)));
+    bridge.drafts.set('d1', blankDraft({ id: 'd1' }));
+    const { stores } = renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Filings' }));
+    fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('open-draft'));
+    await screen.findByTestId('wizard');
+    goToStep(4);
+
+    const fromDocumentsScreen = stores.documents.getState().addFiles([pdf('Elsewhere.pdf')]);
+    fireEvent.change(screen.getByTestId('add-pdfs-input'), { target: { files: [pdf('Complaint.pdf')] } });
+    await waitFor(() => expect(screen.getAllByTestId('adding-pdf')).toHaveLength(1));
+    expect(screen.getByTestId('adding-pdf').textContent).toContain('Adding Complaint.pdf…');
+
+    await waitFor(() => expect(answers.has('Elsewhere.pdf')).toBe(true));
+    answers.get('Elsewhere.pdf')?.(documentRecord({ id: 'doc-elsewhere', name: 'Elsewhere.pdf' }));
+    await fromDocumentsScreen;
+    await waitFor(() => expect(answers.has('Complaint.pdf')).toBe(true));
+    answers.get('Complaint.pdf')?.(documentRecord({ id: 'doc-complaint', name: 'Complaint.pdf' }));
+    await waitFor(() => expect(screen.getAllByTestId('document-row')).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByTestId('adding-pdf')).toBeNull());
   });
 
   it('turns away a file that is not a PDF, naming it (FAQ 29)', async () => {

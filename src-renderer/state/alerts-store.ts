@@ -2,35 +2,35 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { describeError } from './describe-error';
 
 /** A problem shown in the banner: what did not happen, and what main said about it. */
-export interface Notice {
+export interface Alert {
   readonly id: number;
   readonly title: string;
   readonly message: string;
 }
 
-/** The banner's notices and how to add or dismiss them. */
-export interface NoticesState {
-  readonly notices: readonly Notice[];
+/** The banner's alerts and how to add or dismiss them. */
+export interface AlertsState {
+  readonly alerts: readonly Alert[];
   /** Shows a failed call in the banner; the same message twice (say, main not answering) shows once. */
   report(title: string, error: unknown): void;
   dismiss(id: number): void;
 }
 
-/** A store of notices. */
-export type NoticesStore = StoreApi<NoticesState>;
+/** A store of alerts. */
+export type AlertsStore = StoreApi<AlertsState>;
 
 /** Creates the store behind the non-blocking error banner. */
-export function createNoticesStore(): NoticesStore {
+export function createAlertsStore(): AlertsStore {
   let nextId = 1;
-  return createStore<NoticesState>()((set, get) => ({
-    notices: [],
+  return createStore<AlertsState>()((set, get) => ({
+    alerts: [],
     report(title, error) {
       const message = describeError(error);
-      if (get().notices.some((notice) => notice.message === message)) return;
-      set({ notices: [...get().notices, { id: nextId++, title, message }] });
+      if (get().alerts.some((alert) => alert.message === message)) return;
+      set({ alerts: [...get().alerts, { id: nextId++, title, message }] });
     },
     dismiss(id) {
-      set({ notices: get().notices.filter((notice) => notice.id !== id) });
+      set({ alerts: get().alerts.filter((alert) => alert.id !== id) });
     },
   }));
 }

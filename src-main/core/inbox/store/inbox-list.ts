@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { InboxItem, InboxQuery } from '../../../shared/inbox';
-import { itemColumns, toItem, type ItemRow } from './inbox-rows';
-import { toSearchQuery } from './search-text';
+import { toItem } from './inbox-rows';
+import { countPlan, matchingSeqs, pagePlan, rowsInOrder, searchPlan, wordsMatch } from './search-plan';
 
 /** A page of the inbox and how many items match in all. */
 export interface InboxPage {
@@ -12,48 +12,30 @@ export interface InboxPage {
 const defaultLimit = 100;
 
 /**
- * When at least this share of the inbox matches, walking the date index newest first and stopping at the page's end
- * beats sorting every match; below it, the filter's own index finds the matches and they are sorted (measured by
- * `npm run bench:inbox`: "motion" over 130,000 items took 60 ms sorted, 12 ms walked).
- */
-const walkShare = 0.1;
-const newestFirst = 'ORDER BY date_filed DESC, received_at DESC, seq DESC';
-// Unary plus keeps SQLite from walking the date index for a small result it can find and sort faster.
-const newestFirstSorted = 'ORDER BY +date_filed DESC, +received_at DESC, +seq DESC';
-
-/** Whether to walk the date index: the highest row number stands in for the item count, at no cost. */
-function isWalkFaster(db: Database.Database, total: number): boolean {
-  const { highest } = db.prepare('SELECT max(seq) AS highest FROM inbox_items').get() as { highest: number | null };
-  return total > 100 && total >= (highest ?? 0) * walkShare;
-}
-
-/** How many items match; words alone are counted in the full-text index, without reading the items. */
-function countMatches(
-  db: Database.Database,
-  where: string,
-  parameters: Record<string, string | number>,
-  isTextOnly: boolean,
-): number {
-  const sql = isTextOnly
-    ? 'SELECT COUNT(*) AS total FROM inbox_search WHERE inbox_search MATCH @match'
-    : `SELECT COUNT(*) AS total FROM inbox_items ${where}`;
-  return (db.prepare(sql).get(parameters) as { total: number }).total;
-}
-
-/**
  * The items matching a query, newest filing first (then newest received): words through the FTS5 index over case
- * number, caption, docket text, short description and party names, each word a prefix; the filters in plain SQL.
+ * number, caption, docket text, short description and party names, each word a prefix. Words, court, read and
+ * deadline filters, with or without filing dates, are answered by the full-text index in the list's order
+ * (search-plan.ts). The rest reads the items table: no filter or dates alone walk the filing-date index newest first
+ * and stop at the page's end; a case-number filter finds the case's items by its index and sorts them there.
  */
 export function listItems(db: Database.Database, query: InboxQuery): InboxPage {
+  const limit = query.limit ?? defaultLimit;
+  const offset = query.offset ?? 0;
+  const plan = searchPlan(query);
+  if (plan !== null) return { items: pagePlan(db, plan, limit, offset).map(toItem), total: countPlan(db, plan) };
+
+  const isCase = query.caseNumber !== undefined;
+  // In a case-number search, unary plus keeps every other filter off its index: the case's own index finds the items.
+  const other = isCase ? '+' : '';
   const conditions: string[] = [];
   const parameters: Record<string, string | number> = {};
-  const match = query.text === undefined ? null : toSearchQuery(query.text);
+  const match = query.text === undefined ? null : wordsMatch(query.text);
   if (match !== null) {
-    conditions.push('seq IN (SELECT rowid FROM inbox_search WHERE inbox_search MATCH @match)');
+    conditions.push(`${other}seq IN (${matchingSeqs})`);
     parameters.match = match;
   }
   if (query.court !== undefined) {
-    conditions.push('court = @court');
+    conditions.push(`${other}court = @court`);
     parameters.court = query.court.trim().toLowerCase();
   }
   if (query.caseNumber !== undefined) {
@@ -62,22 +44,27 @@ export function listItems(db: Database.Database, query: InboxQuery): InboxPage {
     parameters.caseNumber = `${query.caseNumber.trim().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
   }
   if (query.filedFrom !== undefined) {
-    conditions.push('date_filed >= @filedFrom');
+    conditions.push(`${other}date_filed >= @filedFrom`);
     parameters.filedFrom = query.filedFrom;
   }
   if (query.filedTo !== undefined) {
-    conditions.push('date_filed <= @filedTo');
+    conditions.push(`${other}date_filed <= @filedTo`);
     parameters.filedTo = query.filedTo;
   }
-  if (query.hasDeadline !== undefined) conditions.push(query.hasDeadline ? 'deadline_count > 0' : 'deadline_count = 0');
-  if (query.isUnread !== undefined) conditions.push(query.isUnread ? 'is_read = 0' : 'is_read = 1');
+  if (query.hasDeadline !== undefined)
+    conditions.push(query.hasDeadline ? `${other}deadline_count > 0` : `${other}deadline_count = 0`);
+  if (query.isUnread !== undefined) conditions.push(query.isUnread ? `${other}is_read = 0` : `${other}is_read = 1`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const total = countMatches(db, where, parameters, match !== null && conditions.length === 1);
-  const order = isWalkFaster(db, total)
-    ? `INDEXED BY inbox_items_date_filed ${where} ${newestFirst}`
-    : `${where} ${newestFirstSorted}`;
-  const rows = db
-    .prepare(`SELECT ${itemColumns} FROM inbox_items ${order} LIMIT @limit OFFSET @offset`)
-    .all({ ...parameters, limit: query.limit ?? defaultLimit, offset: query.offset ?? 0 }) as ItemRow[];
-  return { items: rows.map(toItem), total };
+  const total = (db.prepare(`SELECT COUNT(*) AS total FROM inbox_items ${where}`).get(parameters) as { total: number })
+    .total;
+  // Seqs first, in order, from the index alone (the case-number and filing-date indexes hold the order columns); then
+  // only the page's rows are read whole.
+  const order = isCase
+    ? `${where} ORDER BY +date_filed DESC, +received_at DESC, +seq DESC`
+    : `INDEXED BY inbox_items_date_filed ${where} ORDER BY date_filed DESC, received_at DESC, seq DESC`;
+  const seqs = db
+    .prepare(`SELECT seq FROM inbox_items ${order} LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...parameters, limit, offset }) as number[];
+  return { items: rowsInOrder(db, seqs).map(toItem), total };
 }

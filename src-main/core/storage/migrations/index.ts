@@ -6,6 +6,7 @@ import { migration0003 } from './0003-document-versions';
 import { migration0004 } from './0004-accounts';
 import { migration0005 } from './0005-drafts';
 import { migration0006 } from './0006-notices';
+import { migration0007 } from './0007-inbox-search-order';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 /**

@@ -13,7 +13,7 @@ import { createPolicy } from './policy/create-policy';
 import type { PolicySource } from './policy/policy-source';
 import type { UntrustedReaders } from './isolation/isolated-readers';
 import type { CourtFetch } from './court/pacer-login';
-import type { Clock, DesktopNotifier, EmitEvent, FileChooser, SettingsStore, TrainingCourtLauncher } from './ports';
+import type { Clock, DesktopNotifier, EmitEvent, FileChooser, SettingsFile, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
@@ -32,7 +32,7 @@ export interface CoreServicesOptions {
   readonly dataFolder: string;
   readonly host: 'electron' | 'browser';
   readonly version: string;
-  readonly settingsStore: SettingsStore;
+  readonly settingsFile: SettingsFile;
   readonly fileChooser: FileChooser | null;
   /** Reads PDFs and emails: in child processes within time and memory limits in both hosts (they are hostile input). */
   readonly readers: UntrustedReaders;
@@ -79,7 +79,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     clock,
     emit: options.emit,
   });
-  const { settingsStore: storedSettings } = options;
+  const { settingsFile: storedSettings } = options;
   // The log asks machine policy for its level at every line, so a changed `logLevel` applies at once.
   let logLevel = (): LogLevel => 'info';
   const log = createAppLog(path.join(options.dataFolder, dataFileNames.logs), clock, () => logLevel());
@@ -89,12 +89,12 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     log: (line) => log(line, 'warn'),
     ...(options.policySources ? { sources: options.policySources } : {}),
     onChange: () => {
-      void court.use(settingsStore.read().courtProfile).then(() => options.emit('court.statusChanged', court.status()));
+      void court.use(settingsFile.read().courtProfile).then(() => options.emit('court.statusChanged', court.status()));
       void inbox.applyRetention();
     },
   });
   logLevel = () => policy.effective().values.logLevel;
-  const settingsStore: SettingsStore = {
+  const settingsFile: SettingsFile = {
     read: () => policy.applyTo(storedSettings.read()),
     write: (next) => storedSettings.write(policy.settingsToSave(next, storedSettings.read())),
   };
@@ -107,8 +107,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     store: options.secretStore,
     vault: createCredentialVault(options.secretStore),
     clock,
-    isStorageAllowed: () => settingsStore.read().allowCredentialStorage,
-    currentProfile: () => settingsStore.read().courtProfile,
+    isStorageAllowed: () => settingsFile.read().allowCredentialStorage,
+    currentProfile: () => settingsFile.read().courtProfile,
     log,
   });
   // All court traffic goes through the URL gate, here and only here: a refused address never reaches the network.
@@ -150,8 +150,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     fetch: courtFetch,
     clock,
     secrets: options.secretStore,
-    mailboxes: () => settingsStore.read().mailboxes,
-    saveMailboxes: (mailboxes) => settingsStore.write({ ...settingsStore.read(), mailboxes: [...mailboxes] }),
+    mailboxes: () => settingsFile.read().mailboxes,
+    saveMailboxes: (mailboxes) => settingsFile.write({ ...settingsFile.read(), mailboxes: [...mailboxes] }),
     trainingMailbox: () => {
       const root = court.noticeFolder();
       // The training court's firm keeps a shared docketing mailbox, as firms do for NEFs: the inbox reads that one.
@@ -177,7 +177,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   });
   // The court comes up in the background: the app's own screens do not wait for it.
   const policyRead = policy.refresh().then(() => policy.watch());
-  void policyRead.then(() => court.use(settingsStore.read().courtProfile));
+  void policyRead.then(() => court.use(settingsFile.read().courtProfile));
   void policyRead.then(() => inbox.applyRetention());
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
   documents.resumeInterruptedPreflights();
@@ -237,13 +237,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     },
     'mailboxes.sync': ({ id }) => inbox.syncMailbox(id),
     'settings.managed': async () => [...policy.effective().managed],
-    'settings.get': async () => settingsStore.read(),
+    'settings.get': async () => settingsFile.read(),
     'settings.update': async (changes) => {
-      const previous = settingsStore.read();
+      const previous = settingsFile.read();
       // A key sent as undefined (possible over IPC, not over JSON) changes nothing; it must not erase the setting.
       const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       const next = settingsSchema.parse({ ...previous, ...given });
-      settingsStore.write(next);
+      settingsFile.write(next);
       if (next.courtProfile !== previous.courtProfile) void court.use(next.courtProfile);
       return next;
     },
@@ -252,7 +252,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
         dataFolder: options.dataFolder,
         version: options.version,
         host: options.host,
-        settings: settingsStore.read(),
+        settings: settingsFile.read(),
         managed: policy.effective().managed,
         courtStatus: court.status(),
         now: clock.now(),

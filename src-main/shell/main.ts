@@ -11,7 +11,7 @@ import { isMsiInstall, nsisUninstallerPath, startUpdates } from './updates';
 import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
 import { createElectronNotifier } from './adapters/electron-notifier';
-import { createElectronSettingsStore } from './adapters/electron-settings-store';
+import { createElectronSettingsFile } from './adapters/electron-settings-file';
 import { utilityProcessLauncher } from './adapters/utility-process-launcher';
 import { appScheme, appStartUrl } from './app-origin';
 import { serveAppRequest } from './app-protocol';
@@ -126,7 +126,7 @@ function runApp(): void {
         dataFolder,
         host: 'electron',
         version: app.getVersion(),
-        settingsStore: createElectronSettingsStore(dataFolder),
+        settingsFile: createElectronSettingsFile(dataFolder),
         trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
         secretStore: createKeyringSecretStore(),
         notifier: createElectronNotifier(),

@@ -17,7 +17,7 @@ import type { PdfPageCounter } from '../documents/read-pdf-facts';
 import { createImapSource, type ImapSource } from './sources/imap-source';
 import { createMaildirSource } from './sources/maildir-source';
 import type { IncomingMail } from './sources/mail-source';
-import { createInboxStore, type IngestResult } from './store/inbox-store';
+import { createNoticeTable, type IngestResult } from './store/notice-table';
 import type { NoticeParser } from './notice-reading';
 import type { AppLog } from '../storage/app-log';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
@@ -93,7 +93,7 @@ function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, stri
  */
 export function createInboxService(options: InboxServiceOptions) {
   const { clock } = options;
-  const store = createInboxStore(options.database);
+  const store = createNoticeTable(options.database);
   const runtime = new Map<
     string,
     { state: Mailbox['state']; lastSyncAt: string | null; message: string | null; source: ImapSource | null }

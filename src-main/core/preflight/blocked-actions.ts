@@ -1,5 +1,5 @@
 import type { PDFDict } from '@cantoo/pdf-lib';
-import { nameOf, valueOf } from './pdf-values';
+import { nameOf, valueOf } from './dictionary-entries';
 
 /**
  * Every action type PDF-PREFLIGHT.md §1.5 lists except `/URI` (web links, which NextGen CM/ECF accepts) and

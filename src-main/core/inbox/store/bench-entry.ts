@@ -1,13 +1,13 @@
 import { parseNotice } from '../nef/parse-notice';
 import type { ParsedNotice } from '../nef/notice-types';
 import { openDatabase } from '../../storage/database';
-import { createInboxStore } from './inbox-store';
+import { createNoticeTable } from './notice-table';
 
 /**
  * What `npm run bench:inbox` (src-main/build/bench-inbox.mjs) runs, bundled: the parser, the app's database as it
  * opens it, the inbox store, and a notice to vary when ../shared (the real fixtures) is absent.
  */
-export { createInboxStore, openDatabase, parseNotice };
+export { createNoticeTable, openDatabase, parseNotice };
 
 /** A CIT NEF built in code, in the shape the parser gives (no public CIT NEF exists: NEF-AND-PACER.md §5 item 1). */
 export function syntheticTemplate(): ParsedNotice {

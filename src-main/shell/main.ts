@@ -20,6 +20,7 @@ import { installNavigationGuards } from './navigation-guards';
 import { allowPolicyHosts, openExternalSafely } from './open-external';
 import { denyAllPermissions } from './permissions';
 import { createMainWindow } from './window-factory';
+import { describeError } from '../shared/describe-error';
 
 // The build puts main, the preload, the renderer and the child process's scripts side by side under one folder.
 const rendererFolder = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -158,7 +159,7 @@ function runApp(): void {
       });
     })
     .catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = describeError(error).message;
       dialog.showErrorBox(
         'ECF Desk could not start',
         `ECF Desk could not open its data. Nothing was changed.\n\n${reason}`,

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../src-main/shared/inbox';
-import type { Bridge } from '../create-bridge';
+import { BridgeError, type Bridge } from '../create-bridge';
 import type { Attempt } from './accounts-store';
 import { describeError } from './describe-error';
 import type { ListStatus } from './documents-store';
@@ -320,6 +320,8 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
           set({ announcement: 'Bought the document; it is saved.' });
           return { ok: true, value: item };
         } catch (error) {
+          // The court asks another price: the notice now carries it, so the question is asked again at that price.
+          if (error instanceof BridgeError && error.code === 'purchase.price-changed') await reloadSelected();
           return { ok: false, message: describeError(error) };
         }
       },

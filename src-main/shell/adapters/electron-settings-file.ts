@@ -41,7 +41,7 @@ export function createElectronSettingsFile(dataFolder: string): SettingsFile {
       const parsed = settings.safeParse(next);
       if (!parsed.success) {
         throw new AppError(
-          'invalid-arguments',
+          'settings.invalid',
           'These settings cannot be saved because one of them has a value ECF Desk does not know. Nothing was changed.',
         );
       }

@@ -113,7 +113,7 @@ describe('createElectronSettingsFile', () => {
     const store = createElectronSettingsFile(dataFolder);
     store.write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
     expect(() => store.write({ documentsSort: 'by-colour' } as unknown as Settings)).toThrow(
-      expect.objectContaining({ code: 'invalid-arguments' }),
+      expect.objectContaining({ code: 'settings.invalid' }),
     );
     expect(store.read()).toStrictEqual({
       documentsSort: 'name',

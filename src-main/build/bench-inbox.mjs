@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { createInboxStore, openDatabase, parseNotice, syntheticTemplate, toSearchQuery } = await import(
+const { createNoticeTable, openDatabase, parseNotice, syntheticTemplate, toSearchQuery } = await import(
   path.join(root, 'dist', 'bench', 'inbox.js')
 );
 const noticeCount = Number(process.env.ECF_DESK_BENCH_NOTICES ?? 100_000);
@@ -120,7 +120,7 @@ const folder = mkdtempSync(path.join(tmpdir(), 'ecf-desk-bench-inbox-'));
 const file = path.join(folder, 'app.sqlite');
 try {
   const db = openDatabase(file);
-  const inbox = createInboxStore(db);
+  const inbox = createNoticeTable(db);
   const outcomes = {};
   const importBatch = db.transaction((from, to) => {
     for (let index = from; index < to; index += 1) {

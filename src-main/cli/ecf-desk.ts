@@ -3,6 +3,7 @@ import { exitCodes } from './exit-codes';
 import { runCleanCopyCommand, runSplitCommand } from './fix-commands';
 import { nefUsage, runNefCommand } from './nef-command';
 import { runPreflightCommand } from './preflight-command';
+import { describeError } from '../shared/describe-error';
 
 const commands: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   preflight: runPreflightCommand,
@@ -29,6 +30,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`ecf-desk could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`ecf-desk could not run: ${describeError(error).message}\n`);
   process.exit(exitCodes.error);
 });

@@ -8,6 +8,7 @@ import { inMegabytes, maxMailBytes } from '../core/inbox/inbox-limits';
 import { readMailFile } from '../core/inbox/sources/file-source';
 import { openReaders } from './cli-support';
 import { exitCodes } from './exit-codes';
+import { describeError } from '../shared/describe-error';
 
 /** The `nef` part of the usage text. */
 export const nefUsage = `Usage:
@@ -79,7 +80,7 @@ function readParseArgs(args: readonly string[]): { json: boolean; files: string[
       options: { json: { type: 'boolean', default: false } },
     });
   } catch (error) {
-    failNefUsage(error instanceof Error ? error.message : String(error));
+    failNefUsage(describeError(error).message);
   }
   if (parsed.positionals.length === 0) failNefUsage('Name at least one email file to read.');
   return { json: parsed.values.json, files: parsed.positionals };
@@ -121,7 +122,7 @@ async function reportFile(file: string, readers: IsolatedReaders): Promise<NefFi
       ? toNefReport(file, reading.notice)
       : unreadable(file, `It could not be read as a notice: ${reading.reason}.`);
   } catch (error) {
-    return unreadable(file, error instanceof Error ? error.message : String(error));
+    return unreadable(file, describeError(error).message);
   }
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { settings as settingsSchema } from '../shared/domain';
-import type { Handlers } from './api/handlers';
+import { joinChannels, type Handlers } from './api/handlers';
+import { appChannels } from './app-channels';
 import { withCallLog } from './api/logged-handlers';
 import { createDocumentsService } from './documents/documents-service';
 import { createAccountsService } from './court/accounts-service';
@@ -13,7 +13,7 @@ import { createPolicy } from './policy/create-policy';
 import type { PolicySource } from './policy/policy-source';
 import type { UntrustedReaders } from './isolation/isolated-readers';
 import type { CourtFetch } from './court/pacer-login';
-import type { Clock, DesktopNotifier, EmitEvent, FileChooser, SettingsStore, TrainingCourtLauncher } from './ports';
+import type { Clock, DesktopNotifier, EmitEvent, FileChooser, SettingsFile, TrainingCourtLauncher } from './ports';
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
@@ -24,7 +24,14 @@ import { createDocumentsTable } from './storage/documents-table';
 import { isStoredPdfInUse } from './storage/pdf-references';
 import { createCredentialVault } from './vault/credential-vault';
 import type { SecretStore } from './vault/secret-store';
-import { writeSupportBundle } from './support/support-bundle';
+import { supportChannels } from './support/support-channels';
+import { settingsChannels } from './storage/settings-channels';
+import { inboxChannels } from './inbox/inbox-channels';
+import { filingChannels } from './filing/filing-channels';
+import { documentsChannels } from './documents/documents-channels';
+import { sessionChannels } from './court/session-channels';
+import { accountsChannels } from './court/accounts-channels';
+import { courtChannels } from './court/court-channels';
 import { gateCourtFetch } from './security/gated-fetch';
 
 /** What a host hands core: where data lives, and its implementations of the ports. */
@@ -32,7 +39,7 @@ export interface CoreServicesOptions {
   readonly dataFolder: string;
   readonly host: 'electron' | 'browser';
   readonly version: string;
-  readonly settingsStore: SettingsStore;
+  readonly settingsFile: SettingsFile;
   readonly fileChooser: FileChooser | null;
   /** Reads PDFs and emails: in child processes within time and memory limits in both hosts (they are hostile input). */
   readonly readers: UntrustedReaders;
@@ -79,7 +86,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     clock,
     emit: options.emit,
   });
-  const { settingsStore: storedSettings } = options;
+  const { settingsFile: storedSettings } = options;
   // The log asks machine policy for its level at every line, so a changed `logLevel` applies at once.
   let logLevel = (): LogLevel => 'info';
   const log = createAppLog(path.join(options.dataFolder, dataFileNames.logs), clock, () => logLevel());
@@ -89,12 +96,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     log: (line) => log(line, 'warn'),
     ...(options.policySources ? { sources: options.policySources } : {}),
     onChange: () => {
-      void court.use(settingsStore.read().courtProfile).then(() => options.emit('court.statusChanged', court.status()));
+      void court.use(settings.read().courtProfile).then(() => options.emit('court.statusChanged', court.status()));
       void inbox.applyRetention();
     },
   });
   logLevel = () => policy.effective().values.logLevel;
-  const settingsStore: SettingsStore = {
+  // The settings as core uses them: machine policy's values over the user's file; what policy sets is never saved to it.
+  const settings: SettingsFile = {
     read: () => policy.applyTo(storedSettings.read()),
     write: (next) => storedSettings.write(policy.settingsToSave(next, storedSettings.read())),
   };
@@ -107,8 +115,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     store: options.secretStore,
     vault: createCredentialVault(options.secretStore),
     clock,
-    isStorageAllowed: () => settingsStore.read().allowCredentialStorage,
-    currentProfile: () => settingsStore.read().courtProfile,
+    isStorageAllowed: () => settings.read().allowCredentialStorage,
+    currentProfile: () => settings.read().courtProfile,
     log,
   });
   // All court traffic goes through the URL gate, here and only here: a refused address never reaches the network.
@@ -150,8 +158,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     fetch: courtFetch,
     clock,
     secrets: options.secretStore,
-    mailboxes: () => settingsStore.read().mailboxes,
-    saveMailboxes: (mailboxes) => settingsStore.write({ ...settingsStore.read(), mailboxes: [...mailboxes] }),
+    mailboxes: () => settings.read().mailboxes,
+    saveMailboxes: (mailboxes) => settings.write({ ...settings.read(), mailboxes: [...mailboxes] }),
     trainingMailbox: () => {
       const root = court.noticeFolder();
       // The training court's firm keeps a shared docketing mailbox, as firms do for NEFs: the inbox reads that one.
@@ -177,87 +185,34 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   });
   // The court comes up in the background: the app's own screens do not wait for it.
   const policyRead = policy.refresh().then(() => policy.watch());
-  void policyRead.then(() => court.use(settingsStore.read().courtProfile));
+  void policyRead.then(() => court.use(settings.read().courtProfile));
   void policyRead.then(() => inbox.applyRetention());
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
   documents.resumeInterruptedPreflights();
 
-  const handlers: Handlers = {
-    'app.getInfo': async () => ({
-      name: 'ECF Desk',
+  const handlers = joinChannels(
+    appChannels(options),
+    courtChannels({ status: () => court.status(), findCases: filing.findCases, caseParties: filing.caseParties }),
+    accountsChannels(accounts, session),
+    sessionChannels(session),
+    documentsChannels(documents),
+    filingChannels(filing),
+    inboxChannels(inbox),
+    settingsChannels({
+      settings,
+      managed: () => policy.effective().managed,
+      onCourtProfileChanged: (profileId) => void court.use(profileId),
+    }),
+    supportChannels(() => ({
+      dataFolder: options.dataFolder,
       version: options.version,
       host: options.host,
-      dataFolder: options.dataFolder,
-    }),
-    'court.status': async () => court.status(),
-    'accounts.list': () => accounts.list(),
-    'accounts.save': (input) => accounts.save(input),
-    'accounts.remove': async ({ id }) => {
-      await session.forgetAccount(id);
-      await accounts.remove(id);
-      return null;
-    },
-    'accounts.test': (request) => session.test(request),
-    'session.status': async () => session.status(),
-    'session.login': (request) => session.login(request),
-    'session.verify': () => session.verify(),
-    'session.logout': async () => {
-      await session.logout();
-      return session.status();
-    },
-    'documents.list': async () => documents.list(),
-    'documents.content': ({ id }) => documents.content(id),
-    'documents.add': ({ jobId, name, bytes }) => documents.add(jobId, name, bytes),
-    'documents.choose': () => documents.choose(),
-    'documents.remove': async ({ id }) => {
-      documents.remove(id);
-      return null;
-    },
-    'documents.restore': async ({ id }) => documents.restore(id),
-    'documents.preflight': async ({ id }) => documents.preflight(id),
-    'documents.cancelPreflight': async ({ id }) => documents.cancelPreflight(id),
-    'documents.fix': ({ id, fix, dropAnnotations }) => documents.fix(id, fix, dropAnnotations ?? 'none'),
-    'documents.cancelFix': async ({ id }) => documents.cancelFix(id),
-    'documents.undoFix': async ({ id }) => documents.undoFix(id),
-    ...filing.handlers,
-    'inbox.list': async (query) => inbox.list(query),
-    'inbox.get': async ({ id }) => inbox.get(id),
-    'inbox.markRead': async ({ id, isRead }) => inbox.markRead(id, isRead),
-    'inbox.importFile': ({ name, bytes }) => inbox.importFile(name, bytes),
-    'inbox.fetchDocument': ({ id, number }) => inbox.fetchDocument(id, number),
-    'inbox.buyDocument': ({ id, number, acceptsFeeCents }) => inbox.buyDocument(id, number, acceptsFeeCents),
-    'inbox.exportDeadlines': async () => inbox.exportDeadlines() as Uint8Array<ArrayBuffer>,
-    'inbox.documentContent': async ({ id, number }) =>
-      (await inbox.documentContent(id, number)) as Uint8Array<ArrayBuffer>,
-    'mailboxes.list': () => inbox.mailboxes(),
-    'mailboxes.save': (input) => inbox.saveMailbox(input),
-    'mailboxes.remove': async ({ id }) => {
-      await inbox.removeMailbox(id);
-      return null;
-    },
-    'mailboxes.sync': ({ id }) => inbox.syncMailbox(id),
-    'settings.managed': async () => [...policy.effective().managed],
-    'settings.get': async () => settingsStore.read(),
-    'settings.update': async (changes) => {
-      const previous = settingsStore.read();
-      // A key sent as undefined (possible over IPC, not over JSON) changes nothing; it must not erase the setting.
-      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-      const next = settingsSchema.parse({ ...previous, ...given });
-      settingsStore.write(next);
-      if (next.courtProfile !== previous.courtProfile) void court.use(next.courtProfile);
-      return next;
-    },
-    'support.exportBundle': async () =>
-      writeSupportBundle({
-        dataFolder: options.dataFolder,
-        version: options.version,
-        host: options.host,
-        settings: settingsStore.read(),
-        managed: policy.effective().managed,
-        courtStatus: court.status(),
-        now: clock.now(),
-      }),
-  };
+      settings: settings.read(),
+      managed: policy.effective().managed,
+      courtStatus: court.status(),
+      now: clock.now(),
+    })),
+  );
 
   return {
     handlers: withCallLog(handlers, log),

@@ -14,8 +14,8 @@ export interface Clock {
   now(): Date;
 }
 
-/** Where the user's settings live (electron-store in Electron, conf elsewhere; one file format). */
-export interface SettingsStore {
+/** The user's settings file (electron-store in Electron, conf elsewhere; one file format), as core reads and writes it. */
+export interface SettingsFile {
   read(): Settings;
   write(next: Settings): void;
 }

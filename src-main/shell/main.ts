@@ -11,7 +11,7 @@ import { isMsiInstall, nsisUninstallerPath, startUpdates } from './updates';
 import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { createDialogFileChooser } from './adapters/dialog-file-chooser';
 import { createElectronNotifier } from './adapters/electron-notifier';
-import { createElectronSettingsStore } from './adapters/electron-settings-store';
+import { createElectronSettingsFile } from './adapters/electron-settings-file';
 import { utilityProcessLauncher } from './adapters/utility-process-launcher';
 import { appScheme, appStartUrl } from './app-origin';
 import { serveAppRequest } from './app-protocol';
@@ -20,6 +20,7 @@ import { installNavigationGuards } from './navigation-guards';
 import { allowPolicyHosts, openExternalSafely } from './open-external';
 import { denyAllPermissions } from './permissions';
 import { createMainWindow } from './window-factory';
+import { describeError } from '../shared/describe-error';
 
 // The build puts main, the preload, the renderer and the child process's scripts side by side under one folder.
 const rendererFolder = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -126,7 +127,7 @@ function runApp(): void {
         dataFolder,
         host: 'electron',
         version: app.getVersion(),
-        settingsStore: createElectronSettingsStore(dataFolder),
+        settingsFile: createElectronSettingsFile(dataFolder),
         trainingCourt: createEmbeddedTrainingCourtLauncher(dataFolder),
         secretStore: createKeyringSecretStore(),
         notifier: createElectronNotifier(),
@@ -158,7 +159,7 @@ function runApp(): void {
       });
     })
     .catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = describeError(error).message;
       dialog.showErrorBox(
         'ECF Desk could not start',
         `ECF Desk could not open its data. Nothing was changed.\n\n${reason}`,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AppLog } from '../core/storage/app-log';
+import { describeError } from '../shared/describe-error';
 
 /** How the firm wants updates handled (machine policy `updateMode`). */
 export type UpdateMode = 'none' | 'manual' | 'auto';
@@ -117,10 +118,6 @@ function isSafeUpdateUrl(url: string): boolean {
   }
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Turns updates off: every question answers with the reason, and nothing is ever asked of electron-updater. */
 function updatesOff(reason: UpdatesOffReason, log: AppLog): Updates {
   const off: UpdateStatus = { state: 'off', reason };
@@ -168,16 +165,16 @@ export function startUpdates(options: UpdateOptions): Updates {
       // The download runs on its own; its failure is logged here rather than left unhandled.
       result.downloadPromise?.then(
         () => log(`updates: version ${version} downloaded, installs when ECF Desk quits`),
-        (error: unknown) => log(`updates: download failed: ${describeError(error)}`, 'warn'),
+        (error: unknown) => log(`updates: download failed: ${describeError(error).detail}`, 'warn'),
       );
       return { state: 'downloading', version };
     } catch (error) {
-      log(`updates: check failed: ${describeError(error)}`, 'warn');
+      log(`updates: check failed: ${describeError(error).detail}`, 'warn');
       return {
         state: 'failed',
         error: {
           code: 'updates.check-failed',
-          message: `ECF Desk could not reach the update server (${describeError(error)}). It will try again later; ask IT if this keeps happening.`,
+          message: `ECF Desk could not reach the update server (${describeError(error).message}). It will try again later; ask IT if this keeps happening.`,
         },
       };
     }
@@ -197,12 +194,12 @@ export function startUpdates(options: UpdateOptions): Updates {
       log(`updates: version ${version} downloaded, installs when ECF Desk quits`);
       return { state: 'ready-to-install', version };
     } catch (error) {
-      log(`updates: download failed: ${describeError(error)}`, 'warn');
+      log(`updates: download failed: ${describeError(error).detail}`, 'warn');
       return {
         state: 'failed',
         error: {
           code: 'updates.download-failed',
-          message: `The update could not be downloaded (${describeError(error)}). Try again later.`,
+          message: `The update could not be downloaded (${describeError(error).message}). Try again later.`,
         },
       };
     }

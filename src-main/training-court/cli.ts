@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { resolveAppDataFolder } from '../core/storage/app-data-folder';
 import { defaultSeed, type TrainingCourtSeed } from './seed';
 import { startTrainingCourt } from './training-court';
+import { describeError } from '../shared/describe-error';
 
 const usage = `Usage: npm run training-court -- [options]
 
@@ -83,8 +84,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `The training court could not start: ${error instanceof Error ? error.message : String(error)}\n${usage}`,
-  );
+  process.stderr.write(`The training court could not start: ${describeError(error).message}\n${usage}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import type { CourtRecords, DocketEntryRecord } from './court-records';
 import { composeNefEmail } from './mail/compose-nef';
 import type { NefCourt, NefEntry, NefOtherMeansRecipient, NefRecipient } from './mail/nef-message';
 import { caseNumberWithJudges } from './seed';
+import { describeError } from '../shared/describe-error';
 
 /** Free looks last 15 days or until first use, whichever comes first (docs/court-rules.md#free-looks). */
 export const freeLookLifetimeMs = 15 * 24 * 60 * 60 * 1000;
@@ -135,7 +136,7 @@ export function createNoticeDispatcher(options: {
             db.prepare('UPDATE mail_log SET delivered_at = ? WHERE id = ?').run(now(), logged.lastInsertRowid);
           } catch (error) {
             db.prepare('UPDATE mail_log SET error = ? WHERE id = ?').run(
-              error instanceof Error ? error.message : String(error),
+              describeError(error).message,
               logged.lastInsertRowid,
             );
           }

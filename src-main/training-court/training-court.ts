@@ -17,6 +17,7 @@ import type { NefCourt } from './mail/nef-message';
 import { createNoticeDispatcher, type MailDelivery } from './notice-dispatch';
 import * as pages from './pages';
 import { defaultSeed, type TrainingCourtSeed } from './seed';
+import { describeError } from '../shared/describe-error';
 
 /** An IMAP mailbox that receives every notice the court sends (a firm's docketing mailbox). */
 export interface TrainingCourtImap {
@@ -172,7 +173,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         else faults.set(parsed.endpoint, parsed.rule);
         return sendJson(response, 200, { ok: true });
       } catch (error) {
-        return sendJson(response, 400, { error: error instanceof Error ? error.message : String(error) });
+        return sendJson(response, 400, { error: describeError(error).message });
       }
     }
     if (pathname === '/admin/faults' && request.method === 'DELETE') {

@@ -7,7 +7,7 @@ import { createByteBudget, type ByteBudgetState } from '../core/byte-budget';
 import { createIsolatedReaders } from '../core/isolation/isolated-readers';
 import type { TrainingCourtLauncher } from '../core/ports';
 import type { AppLog } from '../core/storage/app-log';
-import { createFileSettingsStore } from '../core/storage/settings-file';
+import { createSettingsFile } from '../core/storage/settings-file';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import type { SecretStore } from '../core/vault/secret-store';
 import { maxDocumentBytes } from '../shared/contract';
@@ -98,7 +98,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     dataFolder: options.dataFolder,
     host: 'browser',
     version: options.version,
-    settingsStore: createFileSettingsStore(options.dataFolder),
+    settingsFile: createSettingsFile(options.dataFolder),
     fileChooser: null,
     readers,
     emit: streams.emit,

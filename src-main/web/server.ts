@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { resolveAppDataFolder } from '../core/storage/app-data-folder';
 import { createEmbeddedTrainingCourtLauncher } from '../training-court/embedded';
 import { startBrowserModeServer } from './browser-mode-server';
+import { describeError } from '../shared/describe-error';
 
 /** `npm run serve`: browser mode on loopback, against the app data folder (or ECF_DESK_HOME). */
 async function main(): Promise<void> {
@@ -31,8 +32,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `ECF Desk could not start browser mode: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`ECF Desk could not start browser mode: ${describeError(error).message}\n`);
   process.exit(1);
 });

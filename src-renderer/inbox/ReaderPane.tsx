@@ -51,6 +51,9 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
   const readDocument = useInbox((state) => state.readDocument);
   const session = useAccounts((state) => state.session);
   const [buying, setBuying] = useState<NoticeDocument | null>(null);
+  // The price as the notice has it now: a purchase the court refused at a new price brings the new one here.
+  const buyingFeeCents =
+    item.documents.find((document) => document.number === buying?.number)?.feeCents ?? buying?.feeCents ?? null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const loginId = session?.state === 'logged-in' ? session.loginId : null;
   const firstSaved = item.documents.find(
@@ -187,11 +190,11 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
         </section>
       )}
 
-      {buying && loginId && buying.feeCents !== null && (
+      {buying && loginId && buyingFeeCents !== null && (
         <BuyDocumentDialog
           item={item}
           document={buying}
-          feeCents={buying.feeCents}
+          feeCents={buyingFeeCents}
           loginId={loginId}
           fallbackFocus={headingRef}
           onBuy={(acceptsFeeCents) => buyDocument(item.id, buying.number, acceptsFeeCents)}

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../src-main/shared/inbox';
-import type { Bridge } from '../create-bridge';
+import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
 import { attempt, reportingTo, type Attempt } from './attempt';
 import type { ListStatus } from './documents-store';
@@ -307,10 +307,16 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
 
       buyDocument: (id, number, acceptsFeeCents) =>
         attempt(async () => {
-          const item = await bridge.invoke('inbox.buyDocument', { id, number, acceptsFeeCents });
-          replaceItem(item);
-          set({ announcement: 'Bought the document; it is saved.' });
-          return item;
+          try {
+            const item = await bridge.invoke('inbox.buyDocument', { id, number, acceptsFeeCents });
+            replaceItem(item);
+            set({ announcement: 'Bought the document; it is saved.' });
+            return item;
+          } catch (error) {
+            // The court asks another price: the notice now carries it, so the question is asked again at that price.
+            if (error instanceof BridgeError && error.code === 'purchase.price-changed') await reloadSelected();
+            throw error;
+          }
         }),
 
       async exportDeadlines() {

@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 import type { Handlers } from '../../src-main/core/api/handlers';
 import { createCoreServices, type CoreServices } from '../../src-main/core/app-services';
 import type { CourtFetch } from '../../src-main/core/court/pacer-login';
-import { createFileSettingsStore } from '../../src-main/core/storage/settings-file';
+import { createSettingsFile } from '../../src-main/core/storage/settings-file';
 import type { DesktopNotifier, Preflighter } from '../../src-main/core/ports';
 import type { SecretStore } from '../../src-main/core/vault/secret-store';
 import type { EventName } from '../../src-main/shared/channel-names';
@@ -43,8 +43,8 @@ export async function startAccountsHarness(
 ): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
   const court = await startTestCourt(options.court);
-  const settingsStore = createFileSettingsStore(dataFolder);
-  settingsStore.write({ ...settingsStore.read(), ...options.settings });
+  const settingsFile = createSettingsFile(dataFolder);
+  settingsFile.write({ ...settingsFile.read(), ...options.settings });
   const store = options.store ?? createMemorySecretStore();
   const events: { name: EventName; payload: unknown }[] = [];
   const startCore = (): CoreServices =>
@@ -52,7 +52,7 @@ export async function startAccountsHarness(
       dataFolder,
       host: 'browser',
       version: '0.0.0',
-      settingsStore,
+      settingsFile,
       fileChooser: null,
       readers: createInProcessReaders(options.preflighter ? { preflighter: options.preflighter } : {}),
       emit: (name, payload) => events.push({ name, payload }),

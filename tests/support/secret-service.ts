@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { describeError } from '../../src-main/shared/describe-error';
 
 const run = promisify(execFile);
 
@@ -181,7 +182,7 @@ async function waitForLoginCollection(
       if (/object path "\/org\/freedesktop\/secrets\/collection\/\w+"/.test(stdout)) return;
       lastProblem = stdout.trim();
     } catch (error) {
-      lastProblem = error instanceof Error ? error.message : String(error);
+      lastProblem = describeError(error).message;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

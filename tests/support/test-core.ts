@@ -1,6 +1,6 @@
 import type { CoreServices, CoreServicesOptions } from '../../src-main/core/app-services';
 import { createCoreServices } from '../../src-main/core/app-services';
-import { createFileSettingsStore } from '../../src-main/core/storage/settings-file';
+import { createSettingsFile } from '../../src-main/core/storage/settings-file';
 import { createInProcessReaders } from './in-process-readers';
 import { createMemorySecretStore } from './memory-secret-store';
 
@@ -10,7 +10,7 @@ export function createTestCore(dataFolder: string, overrides: Partial<CoreServic
     dataFolder,
     host: 'browser',
     version: '0.0.0',
-    settingsStore: createFileSettingsStore(dataFolder),
+    settingsFile: createSettingsFile(dataFolder),
     fileChooser: { choosePdfs: async () => [] },
     readers: createInProcessReaders(),
     emit: () => undefined,

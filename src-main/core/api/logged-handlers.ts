@@ -1,4 +1,5 @@
 import type { ChannelName } from '../../shared/channel-names';
+import { describeError } from '../../shared/describe-error';
 import { AppError } from '../errors';
 import type { AppLog } from '../storage/app-log';
 import type { Handlers } from './handlers';
@@ -23,10 +24,7 @@ export function withCallLog(handlers: Handlers, log: AppLog, now: () => number =
         if (error instanceof AppError) {
           log(`api: ${channel} answered ${error.code} in ${took()}`, 'debug');
         } else {
-          log(
-            `api: ${channel} failed inside: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-            'error',
-          );
+          log(`api: ${channel} failed inside: ${describeError(error).detail}`, 'error');
         }
         throw error;
       }

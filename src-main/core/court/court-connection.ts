@@ -1,6 +1,7 @@
 import type { CourtProfileId, CourtStatus } from '../../shared/domain';
 import type { RunningTrainingCourt, TrainingCourtLauncher } from '../ports';
 import { courtProfiles } from './court-profiles';
+import { describeError } from '../../shared/describe-error';
 
 /**
  * Which court the app talks to. With the training profile it runs an embedded training court on a free loopback
@@ -50,12 +51,7 @@ export function createCourtConnection(options: {
       update(describe(profileId, 'ready', running.url, null));
     } catch (error) {
       update(
-        describe(
-          profileId,
-          'failed',
-          null,
-          `The training court could not start: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        describe(profileId, 'failed', null, `The training court could not start: ${describeError(error).message}`),
       );
     }
   };

@@ -7,6 +7,7 @@ import type { AccountsService } from './accounts-service';
 import { explainLogin } from './explain-login';
 import { requestLogin, requestLogout, type CourtFetch } from './pacer-login';
 import { generateTotp } from './totp';
+import { describeError } from '../../shared/describe-error';
 
 /** A live session: the token stays in this object, in main's memory, and nowhere else. */
 interface LiveSession {
@@ -66,7 +67,7 @@ export function createCourtSession(options: CourtSessionOptions) {
     const court = options.court();
     if (court.profileId !== account.courtProfile)
       throw new AppError(
-        'court.not-ready',
+        'account.other-court',
         `This account belongs to another court profile (${account.courtProfile}). Switch the court in Settings to use it.`,
       );
     if (court.state !== 'ready' || !court.loginServiceUrl)
@@ -159,7 +160,7 @@ export function createCourtSession(options: CourtSessionOptions) {
       } catch (error) {
         throw new AppError(
           'court.unreachable',
-          `ECF Desk could not reach the court to check the session (${error instanceof Error ? error.message : String(error)}).`,
+          `ECF Desk could not reach the court to check the session (${describeError(error).message}).`,
         );
       }
       if (!isValid && live === current) this.markExpired();
@@ -189,7 +190,7 @@ export function createCourtSession(options: CourtSessionOptions) {
       if (!live) throw new AppError('session.none', 'Log in to the court with your own filer account to file.');
       if (live.account.kind === 'view-only') {
         throw new AppError(
-          'account.invalid',
+          'account.view-only',
           `${live.account.loginId} is a shared account for viewing only: it may not file (FAQ 12). Log in with the attorney's own filer account.`,
         );
       }

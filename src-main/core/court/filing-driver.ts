@@ -5,6 +5,7 @@ import { readLimitedBody } from '../inbox/free-look/anonymous-request';
 import type { FilingProfile } from './filing-profile';
 import type { CourtFetch } from './pacer-login';
 import type { DocketLine, FilingPage, FilingPageReader } from './read-filing-page';
+import { describeError } from '../../shared/describe-error';
 
 export type { DocketLine } from './read-filing-page';
 
@@ -93,14 +94,10 @@ export function createFilingDriver(options: {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new CourtUnavailableError(
-        `The court could not be reached (${error instanceof Error ? error.message : String(error)}).`,
-      );
+      throw new CourtUnavailableError(`The court could not be reached (${describeError(error).message}).`);
     }
     const body = await readLimitedBody(response, maxPageBytes).catch((error: unknown) => {
-      throw new CourtUnavailableError(
-        `The court's answer was cut off (${error instanceof Error ? error.message : String(error)}).`,
-      );
+      throw new CourtUnavailableError(`The court's answer was cut off (${describeError(error).message}).`);
     });
     if (response.status >= 500)
       throw new CourtUnavailableError(`The court's system answered with an error (HTTP ${response.status}, FAQ 47).`);
@@ -132,7 +129,7 @@ export function createFilingDriver(options: {
 
     async caseParties(caseId: number): Promise<CaseParty[]> {
       const { page } = await request(`${profile.paths.parties}?${caseId}`, { method: 'GET' });
-      if (page.error) throw new AppError('court.not-ready', page.error);
+      if (page.error) throw new AppError('court.refused', page.error);
       return [...page.parties];
     },
 
@@ -216,7 +213,7 @@ export function createFilingDriver(options: {
         receipt = await request(stepPath(filingId, 'submit'), { method: 'POST', body: '', contentType: urlEncoded });
       } catch (error) {
         if (error instanceof SessionEndedError) throw error;
-        throw new UnknownOutcomeError(error instanceof Error ? error.message : String(error), commitPoint);
+        throw new UnknownOutcomeError(describeError(error).message, commitPoint);
       }
       if (receipt.page.kind !== 'nef-receipt') return refused('submit', receipt.page);
       const { deSeqNum, documentNumber } = receipt.page.receipt;

@@ -4,6 +4,8 @@
  * never the status. The same contract is served by the training court.
  */
 
+import { describeError } from '../../shared/describe-error';
+
 /** What one login sends. `redactFlag` goes only when the filer acknowledged the redaction rules. */
 export interface CsoAuthRequest {
   readonly loginId: string;
@@ -47,7 +49,7 @@ export async function requestLogin(
       signal: AbortSignal.timeout(loginTimeoutMs),
     });
   } catch (error) {
-    return { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
+    return { kind: 'unreachable', detail: describeError(error).message };
   }
   if (response.status === 429) {
     const retryAfter = Number(response.headers.get('retry-after'));

@@ -139,7 +139,7 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
         const problem = findFileNameProblem(file.name);
         if (problem !== null) {
           throw new AppError(
-            'invalid-arguments',
+            'document.bad-name',
             `The name of "${showFileNameSafely(file.name)}" ${problem}. Nothing was added; rename the file without it, then add it again.`,
           );
         }

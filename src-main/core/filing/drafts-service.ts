@@ -76,7 +76,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
     const draft = table.find(id);
     if (!draft)
       throw new AppError(
-        'document.not-found',
+        'draft.not-found',
         'That draft is no longer there. It may have been deleted in another window.',
       );
     return draft;
@@ -163,7 +163,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
       const draft = find(id);
       if (draft.outbox && lockedStates.has(draft.outbox.state)) {
         throw new AppError(
-          'invalid-arguments',
+          'filing.in-outbox',
           'This filing is in the outbox. Withdraw it from the outbox before changing it.',
         );
       }
@@ -193,7 +193,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
       const draft = find(id);
       if (draft.outbox && !['ready', 'failed'].includes(draft.outbox.state))
         throw new AppError(
-          'invalid-arguments',
+          'filing.at-court',
           'Only a filing that is waiting or failed can be taken back from the outbox.',
         );
       const next: Draft = { ...draft, outbox: null, updatedAt: clock.now().toISOString() };
@@ -206,7 +206,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
       const draft = find(id);
       if (draft.outbox && ['submitting', 'needs-verification'].includes(draft.outbox.state))
         throw new AppError(
-          'invalid-arguments',
+          'filing.at-court',
           'This filing is being sent or checked against the docket; it cannot be deleted now.',
         );
       table.remove(id);

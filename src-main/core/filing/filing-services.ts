@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CourtStatus, DocumentRecord } from '../../shared/domain';
-import type { Draft } from '../../shared/filing';
-import type { Handlers } from '../api/handlers';
+import type { Draft, DraftReview } from '../../shared/filing';
 import type { CourtSession } from '../court/court-session';
 import {
   createFilingDriver,
@@ -23,6 +22,7 @@ import { writeDraftPackage, type DraftPackageReader } from './draft-package';
 import { createDraftsService } from './drafts-service';
 import { createOutbox } from './outbox';
 import type { AppLog } from '../storage/app-log';
+import { describeError } from '../../shared/describe-error';
 
 /** The document store as filing sees it. */
 export interface FilingDocuments {
@@ -52,22 +52,6 @@ export interface FilingServicesOptions {
   readonly retryDelayMs?: number;
   readonly noticePollMs?: number;
 }
-
-type FilingChannel =
-  | 'drafts.list'
-  | 'drafts.create'
-  | 'drafts.createInterventionPackage'
-  | 'drafts.get'
-  | 'drafts.update'
-  | 'drafts.delete'
-  | 'drafts.export'
-  | 'drafts.import'
-  | 'court.findCases'
-  | 'court.caseParties'
-  | 'outbox.submit'
-  | 'outbox.retry'
-  | 'outbox.withdraw'
-  | 'outbox.receipt';
 
 /** Drafts, the outbox, the court's filing surface and the NEFs that make a filing filed, wired together. */
 export function createFilingServices(options: FilingServicesOptions) {
@@ -100,11 +84,11 @@ export function createFilingServices(options: FilingServicesOptions) {
     const driver = driverFor();
     if (driver) return driver;
     const court = options.court();
+    if (filingProfileOf(court.profileId))
+      throw new AppError('court.not-ready', court.message ?? 'The court is not ready yet.');
     throw new AppError(
-      'court.not-ready',
-      filingProfileOf(court.profileId)
-        ? (court.message ?? 'The court is not ready yet.')
-        : `Filing with ${court.name} is not available in this version: its filing pages cannot be tested here. File on the court's own site.`,
+      'court.no-filing',
+      `Filing with ${court.name} is not available in this version: its filing pages cannot be tested here. File on the court's own site.`,
     );
   };
 
@@ -145,9 +129,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     () =>
       void noticeChecks
         .run()
-        .catch((error: unknown) =>
-          options.log(`Notices could not be read: ${error instanceof Error ? error.message : String(error)}`, 'warn'),
-        ),
+        .catch((error: unknown) => options.log(`Notices could not be read: ${describeError(error).detail}`, 'warn')),
     options.noticePollMs ?? 2_000,
   );
   noticeTimer.unref();
@@ -190,63 +172,49 @@ export function createFilingServices(options: FilingServicesOptions) {
     });
   };
 
-  const handlers: Pick<Handlers, FilingChannel> = {
-    'drafts.list': async () => drafts.list(),
-    'drafts.create': async () => drafts.create(),
-    'drafts.createInterventionPackage': async () => drafts.createInterventionPackage(),
-    'drafts.get': async ({ id }) => drafts.get(id),
-    'drafts.update': async ({ id, changes }) => drafts.update(id, changes),
-    'drafts.delete': async ({ id }) => {
-      drafts.delete(id);
-      return null;
-    },
-    'drafts.export': async ({ id }) => {
-      const draft = drafts.find(id);
-      const records = options.documents.list();
-      const documents = await Promise.all(
-        draft.documents.map(async ({ documentId }) => {
-          const record = records.find((candidate) => candidate.id === documentId);
-          if (!record)
-            throw new AppError(
-              'document.not-found',
-              'A document of this draft is no longer in the Documents list; add it again before exporting.',
-            );
-          return { record, bytes: await options.documents.content(documentId) };
-        }),
-      );
-      return writeDraftPackage(draft, documents, clock.now()) as Uint8Array<ArrayBuffer>;
-    },
-    'drafts.import': async ({ bytes }) => importPackage(bytes),
-    'court.findCases': async ({ query }) => courtCall((driver) => driver.findCases(query)),
-    'court.caseParties': async ({ caseId }) => courtCall((driver) => driver.caseParties(caseId)),
-    'outbox.submit': async ({ draftId, sendNow }) => {
-      const review = drafts.get(draftId);
-      if (!review.canSubmit)
-        throw new AppError(
-          'invalid-arguments',
-          'This filing is not ready: fix what the review lists as blocking first.',
-        );
-      if (review.draft.outbox && review.draft.outbox.state !== 'failed')
-        throw new AppError('invalid-arguments', 'This filing is already in the outbox.');
-      // FAQ 35: the filer's own login is the signature; a shared viewing account may not sign (FAQ 12).
-      session.requireFilingSession();
-      requireDriver();
-      return drafts.review(outbox.enqueue(review.draft, sendNow));
-    },
-    'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
-    'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
-    'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
+  /** A draft and its documents as a hand-off file (the documents must still be in the Documents list). */
+  const exportDraft = async (id: string): Promise<Uint8Array> => {
+    const draft = drafts.find(id);
+    const records = options.documents.list();
+    const documents = await Promise.all(
+      draft.documents.map(async ({ documentId }) => {
+        const record = records.find((candidate) => candidate.id === documentId);
+        if (!record)
+          throw new AppError(
+            'document.not-found',
+            'A document of this draft is no longer in the Documents list; add it again before exporting.',
+          );
+        return { record, bytes: await options.documents.content(documentId) };
+      }),
+    );
+    return writeDraftPackage(draft, documents, clock.now());
+  };
+
+  /** Puts a draft the review lets through into the outbox, signed by the filer's own login. */
+  const submit = (draftId: string, sendNow: boolean): DraftReview => {
+    const review = drafts.get(draftId);
+    if (!review.canSubmit)
+      throw new AppError('filing.not-ready', 'This filing is not ready: fix what the review lists as blocking first.');
+    if (review.draft.outbox && review.draft.outbox.state !== 'failed')
+      throw new AppError('filing.in-outbox', 'This filing is already in the outbox.');
+    // FAQ 35: the filer's own login is the signature; a shared viewing account may not sign (FAQ 12).
+    session.requireFilingSession();
+    requireDriver();
+    return drafts.review(outbox.enqueue(review.draft, sendNow));
   };
 
   return {
-    handlers,
+    drafts,
+    exportDraft,
+    importPackage,
+    submit,
+    findCases: (query: string) => courtCall((driver) => driver.findCases(query)),
+    caseParties: (caseId: number) => courtCall((driver) => driver.caseParties(caseId)),
     /** A login or a court that came back: waiting items go now. */
     kick: (): void =>
       void outbox
         .kick()
-        .catch((error: unknown) =>
-          options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error'),
-        ),
+        .catch((error: unknown) => options.log(`Outbox: a pass stopped: ${describeError(error).detail}`, 'error')),
     outbox,
     checkNotices: noticeChecks.run,
     async close(): Promise<void> {

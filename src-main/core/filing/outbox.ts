@@ -13,6 +13,7 @@ import {
 import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
 import type { AppLog } from '../storage/app-log';
+import { describeError } from '../../shared/describe-error';
 
 /** What the outbox needs from the rest of core. */
 export interface OutboxOptions {
@@ -205,9 +206,7 @@ export function createOutbox(options: OutboxOptions) {
   /** Works through the outbox, one item at a time, oldest first and each package in its order. */
   /** A pass started in the background: its failure is logged, never left unhandled. */
   function drainInBackground(): void {
-    drain().catch((error: unknown) =>
-      options.log(`Outbox: a pass stopped: ${error instanceof Error ? error.message : String(error)}`, 'error'),
-    );
+    drain().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${describeError(error).detail}`, 'error'));
   }
 
   async function drain(): Promise<void> {
@@ -263,12 +262,12 @@ export function createOutbox(options: OutboxOptions) {
           if (!isAgain) scheduleRetry();
           continue;
         }
-        options.log(`Outbox: ${draft.id} stopped: ${error instanceof Error ? error.message : String(error)}`, 'warn');
+        options.log(`Outbox: ${draft.id} stopped: ${describeError(error).detail}`, 'warn');
         const latest = table.find(draft.id);
         if (latest?.outbox)
           setStatus(latest, {
             state: latest.outbox.state === 'submitting' ? 'needs-verification' : 'failed',
-            message: error instanceof Error ? error.message : String(error),
+            message: describeError(error).message,
           });
       }
     }

@@ -17,11 +17,12 @@ import type { PdfPageCounter } from '../documents/read-pdf-facts';
 import { createImapSource, type ImapSource } from './sources/imap-source';
 import { createMaildirSource } from './sources/maildir-source';
 import type { IncomingMail } from './sources/mail-source';
-import { createInboxStore, type IngestResult } from './store/inbox-store';
+import { createNoticeTable, type IngestResult } from './store/notice-table';
 import type { NoticeParser } from './notice-reading';
 import type { AppLog } from '../storage/app-log';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
 import type { ParsedNotice } from './nef/notice-types';
+import { describeError } from '../../shared/describe-error';
 
 /** What the inbox needs from the rest of core. */
 export interface InboxServiceOptions {
@@ -93,7 +94,7 @@ function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, stri
  */
 export function createInboxService(options: InboxServiceOptions) {
   const { clock } = options;
-  const store = createInboxStore(options.database);
+  const store = createNoticeTable(options.database);
   const runtime = new Map<
     string,
     { state: Mailbox['state']; lastSyncAt: string | null; message: string | null; source: ImapSource | null }
@@ -201,7 +202,7 @@ export function createInboxService(options: InboxServiceOptions) {
 
   const item = (id: string): InboxItem => {
     const found = store.get(id);
-    if (!found) throw new AppError('document.not-found', 'That notice is no longer in the inbox.');
+    if (!found) throw new AppError('notice.not-found', 'That notice is no longer in the inbox.');
     return found;
   };
 
@@ -251,7 +252,7 @@ export function createInboxService(options: InboxServiceOptions) {
       runtime.set(settings.id, {
         state: 'failed',
         lastSyncAt: null,
-        message: error instanceof Error ? error.message : String(error),
+        message: describeError(error).message,
         source,
       }),
     );
@@ -280,10 +281,7 @@ export function createInboxService(options: InboxServiceOptions) {
   const timer = setInterval(
     () =>
       void trainingSource().catch((error: unknown) =>
-        options.log(
-          `Inbox: the training court's mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`,
-          'warn',
-        ),
+        options.log(`Inbox: the training court's mailbox could not be read: ${describeError(error).detail}`, 'warn'),
       ),
     options.pollMs ?? 2_000,
   );
@@ -314,10 +312,7 @@ export function createInboxService(options: InboxServiceOptions) {
       }
       return removed;
     } catch (error) {
-      options.log(
-        `Inbox: old notices could not be removed: ${error instanceof Error ? error.message : String(error)}`,
-        'warn',
-      );
+      options.log(`Inbox: old notices could not be removed: ${describeError(error).detail}`, 'warn');
       return 0;
     }
   });
@@ -346,7 +341,7 @@ export function createInboxService(options: InboxServiceOptions) {
       try {
         mail = await readMailFile(name, bytes, options.convertMsg);
       } catch (error) {
-        summary.setAside.push({ name, reason: error instanceof Error ? error.message : String(error) });
+        summary.setAside.push({ name, reason: describeError(error).message });
         return summary;
       }
       const result = await ingest(mail, `file:${name}`);
@@ -377,7 +372,7 @@ export function createInboxService(options: InboxServiceOptions) {
           'link.unsafe',
           `${refused.message ?? item(id).linkWarning ?? 'This document’s link does not go to the court’s site.'} Nothing was bought.`,
         );
-      if (!url) throw new AppError('document.not-found', 'This notice has no link to that document.');
+      if (!url) throw new AppError('notice.document-not-found', 'This notice has no link to that document.');
       const verdict = checkNoticeLink(url, { court: item(id).court }, options.urlTrust());
       if (!verdict.isAllowed) {
         store.flagUnsafe(id, [number], verdict.reason, { dropsLinks: true });
@@ -398,11 +393,15 @@ export function createInboxService(options: InboxServiceOptions) {
         options.onChange(id);
         throw new AppError('link.unsafe', `${bought.message} Nothing was bought.`);
       }
-      if (bought.kind === 'price-changed')
+      if (bought.kind === 'price-changed') {
+        // The notice shows the court's new price from now on, so the user decides on that one.
+        store.setDocument(id, number, { feeCents: bought.feeCents });
+        options.onChange(id);
         throw new AppError(
-          'invalid-arguments',
+          'purchase.price-changed',
           `The court asks ${(bought.feeCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })} now, not the price you accepted. Nothing was bought; look at the new price first.`,
         );
+      }
       if (bought.kind === 'failed') throw new AppError('court.unreachable', bought.message);
       store.setDocument(id, number, {
         state: 'paid',
@@ -419,7 +418,10 @@ export function createInboxService(options: InboxServiceOptions) {
     async documentContent(id: string, number: string): Promise<Uint8Array> {
       const document = item(id).documents.find((candidate) => candidate.number === number);
       if (!document?.sha256)
-        throw new AppError('document.not-found', 'This document has not been saved: its free look was not available.');
+        throw new AppError(
+          'notice.document-not-saved',
+          'This document has not been saved: its free look was not available.',
+        );
       return options.readPdf(document.sha256);
     },
 
@@ -479,7 +481,7 @@ export function createInboxService(options: InboxServiceOptions) {
 
     async syncMailbox(id: string): Promise<Mailbox> {
       const settings = options.mailboxes().find((candidate) => candidate.id === id);
-      if (!settings) throw new AppError('document.not-found', 'That mailbox is no longer set up.');
+      if (!settings) throw new AppError('mailbox.not-found', 'That mailbox is no longer set up.');
       const state = runtime.get(id);
       if (state?.source) {
         await state.source.sync();

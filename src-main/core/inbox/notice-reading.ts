@@ -1,5 +1,6 @@
 import { parseNotice } from './nef/parse-notice';
 import type { ParsedNotice } from './nef/notice-types';
+import { describeError } from '../../shared/describe-error';
 
 /** What reading one email came to: the notice, or why it could not be read. */
 export type NoticeReading =
@@ -15,6 +16,6 @@ export async function readNotice(raw: Uint8Array): Promise<NoticeReading> {
   try {
     return { kind: 'read', notice: await parseNotice(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) };
   } catch (error) {
-    return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+    return { kind: 'unreadable', reason: describeError(error).message };
   }
 }

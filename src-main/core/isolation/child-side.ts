@@ -7,6 +7,7 @@ import {
   type IsolatedTaskKind,
   type ToChild,
 } from './isolated-tasks';
+import { describeError } from '../../shared/describe-error';
 
 /** How a child speaks to its parent: Electron's utility-process port, or Node's IPC channel. */
 interface ParentChannel {
@@ -125,7 +126,7 @@ export function serveIsolatedTasks(): void {
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       });
     } catch (error) {
-      channel.post({ kind: 'failed', id: message.id, reason: error instanceof Error ? error.message : String(error) });
+      channel.post({ kind: 'failed', id: message.id, reason: describeError(error).message });
     } finally {
       guardLimit(limitMb, 0);
     }

@@ -3,6 +3,7 @@ import { applyPolicyToSettings, isSettingLocked, settingsToSave } from './apply-
 import { defaultPolicySources } from './default-sources';
 import { mergePolicy, unmanagedPolicy, type EffectivePolicy, type SourceReading } from './merge-policy';
 import type { PolicyLog, PolicySource } from './policy-source';
+import { describeError } from '../../shared/describe-error';
 
 /** What the app needs to read machine policy; `sources` and `pollIntervalMs` are replaced in tests. */
 export interface PolicyOptions {
@@ -69,7 +70,7 @@ export function createPolicy(options: PolicyOptions): Policy {
     try {
       return { source: source.name, values: await source.read() };
     } catch (error) {
-      logOnce(`Policy: could not read ${source.name} (${error instanceof Error ? error.message : String(error)}).`);
+      logOnce(`Policy: could not read ${source.name} (${describeError(error).message}).`);
       return { source: source.name, values: {} };
     }
   }

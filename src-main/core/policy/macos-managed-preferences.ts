@@ -2,6 +2,7 @@ import { lstat as lstatFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findUntrustedFileReason, type OwnershipFacts } from './file-trust';
 import { runCommand, type CommandRunner, type PolicyLog, type PolicySource } from './policy-source';
+import { describeError } from '../../shared/describe-error';
 
 /** The preferences domain an MDM profile targets for ECF Desk. */
 export const macPreferencesDomain = 'com.ecfdesk.app';
@@ -55,7 +56,7 @@ export function createManagedPreferencesSource({
       try {
         output = await runner('plutil', ['-convert', 'json', '-o', '-', file]);
       } catch (error) {
-        return ignore(`plutil could not be run (${error instanceof Error ? error.message : String(error)})`);
+        return ignore(`plutil could not be run (${describeError(error).message})`);
       }
       if (output.exitCode !== 0) return ignore(`plutil could not convert it (exit code ${output.exitCode})`);
       let parsed: unknown;

@@ -1,5 +1,6 @@
 import { parseRegQueryOutput } from './reg-query-output';
 import { runCommand, type CommandRunner, type PolicyLog, type PolicySource } from './policy-source';
+import { describeError } from '../../shared/describe-error';
 
 /** The registry key Group Policy writes ECF Desk's policy to, under HKLM (machine) or HKCU (user). */
 export const registryPolicyPath = 'SOFTWARE\\Policies\\ECF Desk';
@@ -25,7 +26,7 @@ export function createRegistryPolicySource({ hive, log, runner = runCommand }: R
       try {
         output = await runner('reg', ['query', key, '/s']);
       } catch (error) {
-        log(`Policy: could not run reg to read ${key} (${error instanceof Error ? error.message : String(error)}).`);
+        log(`Policy: could not run reg to read ${key} (${describeError(error).message}).`);
         return {};
       }
       // reg exits 1 when the key does not exist: no policy is set, which is the usual case.

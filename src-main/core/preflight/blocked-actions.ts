@@ -1,5 +1,5 @@
 import type { PDFDict } from '@cantoo/pdf-lib';
-import { nameOf, valueOf } from './pdf-values';
+import { nameOf, valueOf } from './dictionary-entries';
 
 /**
  * Every action type docs/court-rules.md#external-actions lists except `/URI` (web links, which NextGen CM/ECF accepts)

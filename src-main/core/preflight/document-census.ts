@@ -2,7 +2,7 @@ import { PDFArray, PDFDict, PDFStream } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFObject } from '@cantoo/pdf-lib';
 import type { PageTree } from './parse/page-tree';
 import { textOfName } from './pdf-names';
-import { asDictionary, dictionaryOf, itemsOf, nameOf, valueOf } from './pdf-values';
+import { asDictionary, dictionaryOf, itemsOf, nameOf, valueOf } from './dictionary-entries';
 
 /** One page of the page tree, in reading order. */
 export interface CensusPage {

@@ -5,6 +5,7 @@ import { DecodeBudget } from './parse/decode-budget';
 import { loadDocument } from './parse/load-document';
 import { readPageTree } from './parse/page-tree';
 import { auditStructure } from './structure-audit';
+import { describeError } from '../../shared/describe-error';
 
 /**
  * Reads a PDF once for every check: the byte-level structure audit, then a parse with @cantoo/pdf-lib that
@@ -66,7 +67,7 @@ async function parseDocument(bytes: Uint8Array, budget: DecodeBudget): Promise<P
     }
     return { document, loadError: null, needsPassword: false };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error).message;
     if (message === 'NEEDS PASSWORD') return { document: null, loadError: null, needsPassword: true };
     return { document: null, loadError: describeLoadError(message), needsPassword: false };
   }

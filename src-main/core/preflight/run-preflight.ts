@@ -5,6 +5,7 @@ import { findDecodingOverrun } from './checks/decoding-limit';
 import { allChecks } from './checks/index';
 import { readPageContents } from './content/page-content';
 import { inspectPdf } from './inspect-pdf';
+import { describeError } from '../../shared/describe-error';
 
 /**
  * Preflights one PDF against a court profile: inspects it once, runs every check, and sums up the verdict.
@@ -23,7 +24,7 @@ export async function preflightPdf(
     onProgress({ phase: 'reading', pagesDone: 0, pageCount: 0 });
     pdf = await inspectPdf(bytes, options);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error).message;
     return {
       bytes: bytes.byteLength,
       pages: null,

@@ -55,7 +55,7 @@ export function createDocumentStore(folder: string): DocumentStore {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new AppError(
-            'document.not-found',
+            'document.copy-missing',
             "ECF Desk's saved copy of this document is missing, so it cannot be opened or filed. Remove it from the list and add the PDF again.",
           );
         }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { defaultSettings, settings, type Settings } from '../../shared/domain';
 import { AppError } from '../errors';
-import type { SettingsStore } from '../ports';
+import type { SettingsFile } from '../ports';
 import { dataFileNames } from './app-data-folder';
 
 type StoredSettings = Record<string, unknown>;
@@ -13,7 +13,7 @@ type StoredSettings = Record<string, unknown>;
  * and format electron-store (which wraps conf) uses in the desktop shell. A corrupt or invalid file
  * never stops the app: it is kept aside as `settings.json.corrupt-<time>` and the defaults apply.
  */
-export function createFileSettingsStore(dataFolder: string): SettingsStore {
+export function createSettingsFile(dataFolder: string): SettingsFile {
   const file = path.join(dataFolder, dataFileNames.settings);
   const options = {
     cwd: dataFolder,
@@ -62,7 +62,7 @@ export function createFileSettingsStore(dataFolder: string): SettingsStore {
       const parsed = settings.safeParse(next);
       if (!parsed.success) {
         throw new AppError(
-          'invalid-arguments',
+          'settings.invalid',
           'These settings cannot be saved because one of them has a value ECF Desk does not know. Nothing was changed.',
         );
       }

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { describeError } from '../../shared/describe-error';
 
 /** One table of the database: its name and how many rows it holds (null when it could not be counted). */
 export interface TableCount {
@@ -42,7 +43,7 @@ export function summarizeDatabase(file: string): DatabaseSummary {
   try {
     database = new Database(file, { readonly: true, fileMustExist: true, timeout: 2_000 });
   } catch (error) {
-    return { state: 'unreadable', bytes, reason: error instanceof Error ? error.message : String(error) };
+    return { state: 'unreadable', bytes, reason: describeError(error).message };
   }
   try {
     const names = database
@@ -62,7 +63,7 @@ export function summarizeDatabase(file: string): DatabaseSummary {
     });
     return { state: 'read', bytes, writeAheadLogBytes: sizeOf(`${file}-wal`) ?? 0, tables };
   } catch (error) {
-    return { state: 'unreadable', bytes, reason: error instanceof Error ? error.message : String(error) };
+    return { state: 'unreadable', bytes, reason: describeError(error).message };
   } finally {
     database.close();
   }

@@ -54,7 +54,7 @@ export function createCredentialVault(store: SecretStore): CredentialVault {
     availability: () => store.availability(),
     async savePassword(courtProfile, loginId, password) {
       if (password === '')
-        throw new AppError('invalid-arguments', 'The password is empty: type the PACER password to save it.');
+        throw new AppError('account.invalid', 'The password is empty: type the PACER password to save it.');
       await store.set(passwordItem(courtProfile, loginId), password);
     },
     readPassword: async (courtProfile, loginId) => store.get(passwordItem(courtProfile, loginId)),
@@ -62,7 +62,7 @@ export function createCredentialVault(store: SecretStore): CredentialVault {
       const normalised = normaliseTotpSecret(secret);
       if (normalised === '')
         throw new AppError(
-          'invalid-arguments',
+          'account.invalid',
           'The authenticator secret is empty: copy it from PACER’s “add authenticator app” page.',
         );
       await store.set(totpItem(courtProfile, loginId), normalised);
@@ -103,6 +103,6 @@ export function normaliseTotpSecret(secret: string): string {
 
 function checkName(what: string, value: string): string {
   if (value.trim() === '')
-    throw new AppError('invalid-arguments', `The ${what} is empty, so there is no keychain item to use.`);
+    throw new AppError('account.invalid', `The ${what} is empty, so there is no keychain item to use.`);
   return value;
 }

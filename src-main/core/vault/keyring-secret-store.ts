@@ -1,6 +1,7 @@
 import type { AsyncEntry, Credential, EntryOptions } from '@napi-rs/keyring';
 import type { SecretStore } from './secret-store';
 import { VaultError } from './vault-error';
+import { describeError } from '../../shared/describe-error';
 
 /** The part of `@napi-rs/keyring` the store uses, so a test can hand in a stand-in that fails on purpose. */
 export interface KeyringBinding {
@@ -134,7 +135,7 @@ function unavailableReason(platform: NodeJS.Platform, keychainName: string, deta
 
 /** The native error's own words, short, with the secret (if one was being saved) blanked out. */
 function describe(error: unknown, secret: string | null): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = describeError(error).message;
   const redacted = secret === null || secret === '' ? text : text.split(secret).join('[secret removed]');
   return redacted.length > 300 ? `${redacted.slice(0, 300)}…` : redacted;
 }

@@ -67,7 +67,7 @@ describe('the session a filing runs under', () => {
   it('refuses to start a filing under the shared view-only account (FAQ 12), and the court would refuse it too', async () => {
     await logIn('firmview', 'view-only');
     expect(() => session.requireFilingSession()).toThrow(
-      expect.objectContaining({ code: 'account.invalid', message: expect.stringContaining('may not file (FAQ 12)') }),
+      expect.objectContaining({ code: 'account.view-only', message: expect.stringContaining('may not file (FAQ 12)') }),
     );
     const client = new CourtClient(court.url);
     client.token = session.token();

@@ -177,7 +177,7 @@ const refusedHere: Partial<Record<ChannelName, string>> = {
   // The sample notice links to a court this test does not run (the URL gate refuses it); buying is tested against the training court.
   'inbox.buyDocument': 'link.unsafe',
   // Its sample notice links to no court here, so nothing is saved to show; the training-court inbox test reads one.
-  'inbox.documentContent': 'document.not-found',
+  'inbox.documentContent': 'notice.document-not-saved',
 };
 
 /** A draft the rules let through: a case, its parties, a filer, an event and a checked PDF. */

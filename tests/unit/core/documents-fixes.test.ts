@@ -6,7 +6,7 @@ import { type DocumentsService } from '../../../src-main/core/documents/document
 import type { Fixer, FixOutcome, FixRequest } from '../../../src-main/core/ports';
 import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
 import { type DocumentStore } from '../../../src-main/core/storage/document-store';
-import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
 import { makePaddedPdf } from '../../support/fix-pdfs';
@@ -199,7 +199,7 @@ describe('a fix that cannot be made', () => {
       dataFolder: harness.folder(),
       host: 'browser',
       version: '0.0.0',
-      settingsStore: createFileSettingsStore(harness.folder()),
+      settingsFile: createSettingsFile(harness.folder()),
       fileChooser: null,
       readers: createInProcessReaders(),
       emit,

@@ -6,7 +6,7 @@ import { createCoreServices } from '../../../src-main/core/app-services';
 import { type DocumentsService } from '../../../src-main/core/documents/documents-service';
 import { createIsolatedReaders } from '../../../src-main/core/isolation/isolated-readers';
 import type { PreflightRun, Preflighter } from '../../../src-main/core/ports';
-import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
 import { makeBoxAndTextPdf } from '../../support/content-pdfs';
@@ -224,7 +224,7 @@ describe('core at start-up', () => {
         dataFolder: harness.folder(),
         host: 'browser',
         version: '0.0.0',
-        settingsStore: createFileSettingsStore(harness.folder()),
+        settingsFile: createSettingsFile(harness.folder()),
         fileChooser: null,
         readers: createInProcessReaders({ preflighter }),
         emit,

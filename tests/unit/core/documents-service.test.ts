@@ -101,7 +101,7 @@ describe('documents service', () => {
     const service = build(chooser);
     const refusal = service.choose();
     await expect(refusal).rejects.toMatchObject({
-      code: 'invalid-arguments',
+      code: 'document.bad-name',
       message: expect.stringContaining('"Invoice[U+202E]fdp.pdf"'),
     });
     await expect(refusal).rejects.toMatchObject({ message: expect.stringContaining('right-to-left override') });

@@ -168,7 +168,7 @@ describe('filing through the outbox', () => {
     expect(second.checks.find((check) => check.source.includes('FAQ 41') && check.level === 'block')).toBeDefined();
     await expect(
       harness.handlers['outbox.submit']({ draftId: steps[1]?.id ?? '', confirmsSignature: true, sendNow: true }),
-    ).rejects.toMatchObject({ code: 'invalid-arguments' });
+    ).rejects.toMatchObject({ code: 'filing.not-ready' });
     for (const step of steps) {
       await harness.handlers['outbox.submit']({ draftId: step.id, confirmsSignature: true, sendNow: true });
       await waitForState(step.id, ['submitted', 'filed']);

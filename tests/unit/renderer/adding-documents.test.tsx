@@ -154,7 +154,10 @@ describe('adding PDFs', () => {
   it("shows main's message in a banner when a file is refused, and keeps the documents already there", async () => {
     const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Kept.pdf' })]);
     bridge.answer('documents.add', () => {
-      throw bridgeError('invalid-arguments', 'The file is larger than 512 MB. Split it into parts before adding it.');
+      throw bridgeError(
+        'document.too-big-to-read',
+        'The file is larger than 512 MB. Split it into parts before adding it.',
+      );
     });
     renderApp(bridge);
     await screen.findByTestId('document-row');

@@ -112,7 +112,7 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
 function answerInbox(fake: FakeBridge): void {
   const find = (id: string): InboxItem => {
     const found = fake.inbox.find((item) => item.id === id);
-    if (!found) throw bridgeError('invalid-arguments', 'That notice is no longer in the inbox.');
+    if (!found) throw bridgeError('notice.not-found', 'That notice is no longer in the inbox.');
     return found;
   };
   const keep = (item: InboxItem): InboxItem => {
@@ -172,7 +172,7 @@ function answerInbox(fake: FakeBridge): void {
   });
   fake.answer('mailboxes.sync', ({ id }) => {
     const mailbox = fake.mailboxes.find((each) => each.id === id);
-    if (!mailbox) throw bridgeError('invalid-arguments', 'That mailbox is no longer set up.');
+    if (!mailbox) throw bridgeError('mailbox.not-found', 'That mailbox is no longer set up.');
     return { ...mailbox, state: 'watching', lastSyncAt: '2026-03-04T16:00:00.000Z' };
   });
 }
@@ -255,7 +255,7 @@ function answerDrafts(fake: FakeBridge): void {
   };
   const find = (id: string): Draft => {
     const found = fake.drafts.get(id);
-    if (!found) throw bridgeError('invalid-arguments', 'That filing is no longer in the list.');
+    if (!found) throw bridgeError('draft.not-found', 'That filing is no longer in the list.');
     return found;
   };
   const review = (id: string): DraftReview => fake.reviewDraft(find(id));

@@ -87,10 +87,16 @@ describe('a notice’s documents in the reader', () => {
     expect(argsOf(bridge, 'inbox.buyDocument')).toEqual([]);
   });
 
-  it('a refused purchase says why inside the dialog', async () => {
+  it('a purchase refused at a new price says why inside the dialog, and asks again at the new price', async () => {
     const bridge = loggedInBridge();
     bridge.answer('inbox.buyDocument', () => {
-      throw bridgeError('invalid-arguments', 'PACER now asks $0.50 for this document, not $0.40. Nothing was bought.');
+      // As main does: the notice keeps the court's new price, then the purchase is refused.
+      const notice = bridge.inbox[0]!;
+      bridge.inbox[0] = { ...notice, documents: notice.documents.map((document) => ({ ...document, feeCents: 50 })) };
+      throw bridgeError(
+        'purchase.price-changed',
+        'PACER now asks $0.50 for this document, not $0.40. Nothing was bought.',
+      );
     });
     const [sealed] = await readNoticeWith(
       bridge,
@@ -101,9 +107,30 @@ describe('a notice’s documents in the reader', () => {
     fireEvent.click(within(sealed!).getByTestId('buy-document'));
     fireEvent.click(within(await screen.findByTestId('buy-dialog')).getByTestId('buy-confirm'));
 
-    expect((await within(screen.getByTestId('buy-dialog')).findByRole('alert')).textContent).toContain(
-      'Nothing was bought',
+    const dialog = screen.getByTestId('buy-dialog');
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('Nothing was bought');
+    await waitFor(() => expect(within(dialog).getByTestId('buy-confirm').textContent).toBe('Buy for $0.50'));
+    expect(argsOf(bridge, 'inbox.buyDocument')).toEqual([{ id: 'n1', number: '0', acceptsFeeCents: 40 }]);
+  });
+
+  it('a purchase refused for another reason says why inside the dialog, at the price it showed', async () => {
+    const bridge = loggedInBridge();
+    bridge.answer('inbox.buyDocument', () => {
+      throw bridgeError('court.unreachable', 'The court did not answer. Nothing was bought.');
+    });
+    const [sealed] = await readNoticeWith(
+      bridge,
+      noticeDocument({ number: '0', state: 'sealed', documentId: null, sha256: null, feeCents: 40 }),
     );
+    await waitFor(() => expect(within(sealed!).getByTestId('buy-document').hasAttribute('disabled')).toBe(false));
+
+    fireEvent.click(within(sealed!).getByTestId('buy-document'));
+    fireEvent.click(within(await screen.findByTestId('buy-dialog')).getByTestId('buy-confirm'));
+
+    const dialog = screen.getByTestId('buy-dialog');
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('Nothing was bought');
+    expect(within(dialog).getByTestId('buy-confirm').textContent).toBe('Buy for $0.40');
+    expect(argsOf(bridge, 'inbox.get')).toEqual([{ id: 'n1' }]);
   });
 
   it('without a PACER login, buying waits and points to Accounts', async () => {

@@ -112,7 +112,7 @@ describe('the page preview in the findings panel', () => {
   it('reads the selected document’s bytes only when a page is shown', async () => {
     const { bridge, redaction } = await openFindings();
     bridge.answer('documents.content', () => {
-      throw bridgeError('document.not-found', "ECF Desk's saved copy of this document is missing.");
+      throw bridgeError('document.copy-missing', "ECF Desk's saved copy of this document is missing.");
     });
     expect(bridge.channels()).not.toContain('documents.content');
     fireEvent.click(within(redaction).getByTestId('show-page'));
@@ -127,7 +127,7 @@ describe('the page preview in the findings panel', () => {
   it('says plainly when the page cannot be drawn, and tries again on request', async () => {
     const { bridge, redaction } = await openFindings();
     bridge.answer('documents.content', () => {
-      throw bridgeError('document.not-found', "ECF Desk's saved copy of this document is missing.");
+      throw bridgeError('document.copy-missing', "ECF Desk's saved copy of this document is missing.");
     });
     fireEvent.click(within(redaction).getByTestId('show-page'));
     const alert = await within(redaction).findByRole('alert');

@@ -252,10 +252,7 @@ describe('the Settings screen', () => {
   it('a change main refuses rolls back to the saved value and says so in the banner', async () => {
     const bridge = bridgeWith();
     bridge.answer('settings.update', () => {
-      throw bridgeError(
-        'invalid-arguments',
-        'The settings file could not be written. Check that the disk is not full.',
-      );
+      throw bridgeError('internal', 'The settings file could not be written. Check that the disk is not full.');
     });
     await openSettings(bridge);
 

@@ -91,8 +91,8 @@ vi.mock('../../../src-main/core/app-services', () => ({ createCoreServices: core
 vi.mock('../../../src-main/core/isolation/isolated-readers', () => ({
   createIsolatedReaders: () => ({ warmUp: core.warmUp, close: core.closeReaders }),
 }));
-vi.mock('../../../src-main/shell/adapters/electron-settings-store', () => ({
-  createElectronSettingsStore: () => ({ read: vi.fn(), write: vi.fn() }),
+vi.mock('../../../src-main/shell/adapters/electron-settings-file', () => ({
+  createElectronSettingsFile: () => ({ read: vi.fn(), write: vi.fn() }),
 }));
 vi.mock('../../../src-main/shell/adapters/dialog-file-chooser', () => ({
   createDialogFileChooser: () => ({ choosePdfs: vi.fn() }),

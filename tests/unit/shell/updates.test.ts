@@ -179,7 +179,10 @@ describe('updates', () => {
     const { updates, log } = start('manual', fake);
     await updates.checkNow();
     expect(await updates.acceptUpdate()).toMatchObject({ state: 'failed', error: { code: 'updates.download-failed' } });
-    expect(log).toContain('updates: download failed: connection reset');
+    // The log keeps the whole error, its stack included.
+    expect(log.find((line) => line.startsWith('updates: download failed: '))).toMatch(
+      /^updates: download failed: Error: connection reset\n\s+at /,
+    );
   });
 
   it('auto mode checks at start and then every 6 hours, downloads what it finds and installs it on quit', async () => {
@@ -211,7 +214,10 @@ describe('updates', () => {
     const fake = createFakeUpdater({ newVersion: '0.2.0', downloadFails: true });
     const { updates, log } = start('auto', fake);
     await vi.advanceTimersByTimeAsync(0);
-    expect(log).toContain('updates: download failed: connection reset');
+    // The log keeps the whole error, its stack included.
+    expect(log.find((line) => line.startsWith('updates: download failed: '))).toMatch(
+      /^updates: download failed: Error: connection reset\n\s+at /,
+    );
     updates.stop();
   });
 
@@ -219,7 +225,9 @@ describe('updates', () => {
     const fake = createFakeUpdater({ unreachable: 'getaddrinfo ENOTFOUND updates.morganreyes.example' });
     const { updates, log } = start('auto', fake);
     await vi.advanceTimersByTimeAsync(0);
-    expect(log).toContain('updates: check failed: getaddrinfo ENOTFOUND updates.morganreyes.example');
+    expect(log.find((line) => line.startsWith('updates: check failed: '))).toMatch(
+      /^updates: check failed: Error: getaddrinfo ENOTFOUND updates\.morganreyes\.example\n\s+at /,
+    );
     const status = await updates.checkNow();
     expect(status).toMatchObject({ state: 'failed', error: { code: 'updates.check-failed' } });
     expect(status.state === 'failed' && status.error.message).toContain('could not reach the update server');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { settings, type StoredDocument } from '../../../src-main/shared/domain';
 import { openDatabase } from '../../../src-main/core/storage/database';
 import { createDocumentsTable } from '../../../src-main/core/storage/documents-table';
-import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
 import { useTempFolder } from './temp-folder';
 
 const rounds = 8;
@@ -118,7 +118,7 @@ describe('crash safety', () => {
     const folder = temp.path;
     const databaseFile = path.join(folder, 'ecf-desk.sqlite');
     openDatabase(databaseFile).close();
-    createFileSettingsStore(folder).write({
+    createSettingsFile(folder).write({
       documentsSort: 'added',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -157,7 +157,7 @@ describe('crash safety', () => {
           String(stored.crashProbe.committed % 10).repeat(paddingLength),
         );
       }
-      expect(createFileSettingsStore(folder).read(), `${where}: the app reads what the writer saved`).toEqual(
+      expect(createSettingsFile(folder).read(), `${where}: the app reads what the writer saved`).toEqual(
         settings.parse(stored),
       );
       expect(

@@ -51,11 +51,11 @@ describe('createDocumentStore', () => {
     },
   );
 
-  it('reports a missing document as document.not-found', async () => {
+  it('reports a missing saved copy as document.copy-missing', async () => {
     const store = storeIn();
     const error: unknown = await store.read(pdfSha).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('document.not-found');
+    expect((error as AppError).code).toBe('document.copy-missing');
   });
 });
 

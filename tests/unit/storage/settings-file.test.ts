@@ -3,21 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../src-main/shared/domain';
 import { AppError } from '../../../src-main/core/errors';
-import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
 import { useTempFolder } from './temp-folder';
 
-describe('createFileSettingsStore', () => {
+describe('createSettingsFile', () => {
   const temp = useTempFolder();
   const settingsFile = (): string => path.join(temp.path, 'settings.json');
   const setAsideFiles = (): string[] =>
     readdirSync(temp.path).filter((name) => name.startsWith('settings.json.corrupt-'));
 
   it('starts from the defaults when there is no settings file', () => {
-    expect(createFileSettingsStore(temp.path).read()).toEqual(defaultSettings);
+    expect(createSettingsFile(temp.path).read()).toEqual(defaultSettings);
   });
 
   it('reads back what it wrote, from settings.json, after a restart', () => {
-    createFileSettingsStore(temp.path).write({
+    createSettingsFile(temp.path).write({
       documentsSort: 'name',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -29,7 +29,7 @@ describe('createFileSettingsStore', () => {
       allowCredentialStorage: true,
       mailboxes: [],
     });
-    expect(createFileSettingsStore(temp.path).read()).toEqual({
+    expect(createSettingsFile(temp.path).read()).toEqual({
       documentsSort: 'name',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -38,7 +38,7 @@ describe('createFileSettingsStore', () => {
   });
 
   it('writes the tab-indented JSON electron-store writes, so the desktop shell reads the same file', () => {
-    createFileSettingsStore(temp.path).write({
+    createSettingsFile(temp.path).write({
       documentsSort: 'size',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -51,7 +51,7 @@ describe('createFileSettingsStore', () => {
 
   it('fills in defaults for settings the file does not mention', () => {
     writeFileSync(settingsFile(), '{}');
-    expect(createFileSettingsStore(temp.path).read()).toEqual(defaultSettings);
+    expect(createSettingsFile(temp.path).read()).toEqual(defaultSettings);
   });
 
   it('keeps keys it does not know when it writes', () => {
@@ -59,7 +59,7 @@ describe('createFileSettingsStore', () => {
       settingsFile(),
       JSON.stringify({ __internal__: { migrations: { version: '0.1.0' } }, fromNewerVersion: true }),
     );
-    createFileSettingsStore(temp.path).write({
+    createSettingsFile(temp.path).write({
       documentsSort: 'name',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -83,7 +83,7 @@ describe('createFileSettingsStore', () => {
     ['a setting with an unknown value', '{"documentsSort": "colour"}'],
   ])('moves a settings file that is %s aside and starts from the defaults', (_label, content) => {
     writeFileSync(settingsFile(), content);
-    const store = createFileSettingsStore(temp.path);
+    const store = createSettingsFile(temp.path);
     expect(store.read()).toEqual(defaultSettings);
     const [setAside, ...others] = setAsideFiles();
     expect(others).toEqual([]);
@@ -92,7 +92,7 @@ describe('createFileSettingsStore', () => {
   });
 
   it('recovers when the file is damaged while the app runs, and saves over it', () => {
-    const store = createFileSettingsStore(temp.path);
+    const store = createSettingsFile(temp.path);
     store.write({ documentsSort: 'size', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
     writeFileSync(settingsFile(), '{ broken');
     expect(store.read()).toEqual(defaultSettings);
@@ -107,7 +107,7 @@ describe('createFileSettingsStore', () => {
   });
 
   it('refuses to write invalid settings and leaves the file as it was', () => {
-    const store = createFileSettingsStore(temp.path);
+    const store = createSettingsFile(temp.path);
     store.write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
     const before = readFileSync(settingsFile(), 'utf8');
     const invalid = {
@@ -121,7 +121,7 @@ describe('createFileSettingsStore', () => {
   });
 
   it('does not create a settings file just by reading', () => {
-    createFileSettingsStore(temp.path).read();
+    createSettingsFile(temp.path).read();
     expect(existsSync(settingsFile())).toBe(false);
   });
 });

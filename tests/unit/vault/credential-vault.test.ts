@@ -39,10 +39,10 @@ describe('createCredentialVault', () => {
 
   it('refuses an empty password, TOTP secret, court profile or login id', async () => {
     const vault = createCredentialVault(mapStore());
-    await expect(vault.savePassword('nysd', 'jdoe', '')).rejects.toMatchObject({ code: 'invalid-arguments' });
-    await expect(vault.saveTotpSecret('nysd', 'jdoe', '   ')).rejects.toMatchObject({ code: 'invalid-arguments' });
+    await expect(vault.savePassword('nysd', 'jdoe', '')).rejects.toMatchObject({ code: 'account.invalid' });
+    await expect(vault.saveTotpSecret('nysd', 'jdoe', '   ')).rejects.toMatchObject({ code: 'account.invalid' });
     await expect(vault.readPassword('', 'jdoe')).rejects.toBeInstanceOf(AppError);
-    await expect(vault.hasTotpSecret('nysd', ' ')).rejects.toMatchObject({ code: 'invalid-arguments' });
+    await expect(vault.hasTotpSecret('nysd', ' ')).rejects.toMatchObject({ code: 'account.invalid' });
   });
 
   it('gives a login id holding "/", "#" or "%" items no other login can be mistaken for', async () => {

@@ -1,5 +1,6 @@
 import type { CourtFetch } from '../../court/pacer-login';
 import { RefusedUrlError } from '../../security/url-gate';
+import { describeError } from '../../../shared/describe-error';
 
 /** What one anonymous GET brought back. */
 export type AnonymousReply =
@@ -85,7 +86,7 @@ export async function requestAnonymously(
     }
     return {
       kind: 'failed',
-      message: `The court could not be reached (${error instanceof Error ? error.message : String(error)}). ECF Desk will try again later.`,
+      message: `The court could not be reached (${describeError(error).message}). ECF Desk will try again later.`,
     };
   }
 }

@@ -2,6 +2,7 @@ import msgReaderModule from '@kenjiuno/msgreader';
 import { inMegabytes, maxMailBytes } from '../inbox-limits';
 import { findCompoundFileDamage } from './compound-file-damage';
 import { MailFileError } from './mail-file-error';
+import { describeError } from '../../../shared/describe-error';
 
 type MsgReaderClass = typeof msgReaderModule;
 /** Node's ESM loader hands this CommonJS package over with the class under `default`; bundlers unwrap it already. */
@@ -128,7 +129,7 @@ function readFields(bytes: Uint8Array): MessageFields {
   } catch (error) {
     throw new MailFileError(
       'mail-file.unreadable-msg',
-      `This .msg file could not be read (${error instanceof Error ? error.message : String(error)}). Save the email from Outlook again, or as .eml.`,
+      `This .msg file could not be read (${describeError(error).message}). Save the email from Outlook again, or as .eml.`,
     );
   }
 }

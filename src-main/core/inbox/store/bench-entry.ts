@@ -1,14 +1,14 @@
 import { parseNotice } from '../nef/parse-notice';
 import type { ParsedNotice } from '../nef/notice-types';
 import { openDatabase } from '../../storage/database';
-import { createInboxStore } from './inbox-store';
+import { createNoticeTable } from './notice-table';
 import { toSearchQuery } from './search-text';
 
 /**
  * What `npm run bench:inbox` (src-main/build/bench-inbox.mjs) runs, bundled: the parser, the app's database as it
- * opens it, the inbox store, the words-to-FTS5 query (for the bare MATCH the searches are compared with), and a notice to vary when ../shared (the real fixtures) is absent.
+ * opens it, the notice table, the words-to-FTS5 query (for the bare MATCH the searches are compared with), and a notice to vary when ../shared (the real fixtures) is absent.
  */
-export { createInboxStore, openDatabase, parseNotice, toSearchQuery };
+export { createNoticeTable, openDatabase, parseNotice, toSearchQuery };
 
 /**
  * A CIT NEF built in code, in the shape the parser gives (no public CIT NEF exists: docs/court-rules.md#cit-notices).

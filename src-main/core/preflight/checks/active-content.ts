@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 import { blockedActionType } from '../blocked-actions';
-import { describePages, dictionaryOf, distinctPages, valueOf } from '../pdf-values';
+import { describePages, dictionaryOf, distinctPages, valueOf } from '../dictionary-entries';
 
 /**
  * Finds JavaScript and actions that can launch programs, submit data or open other files, wherever they hang

@@ -1,7 +1,7 @@
 import { PDFNumber } from '@cantoo/pdf-lib';
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { describePages, distinctPages, valueOf } from '../pdf-values';
+import { describePages, distinctPages, valueOf } from '../dictionary-entries';
 
 /** Comment and markup annotations (ISO 32000-1 §12.5.6); Popup is the window of another comment, not one itself. */
 const markupSubtypes = new Set([

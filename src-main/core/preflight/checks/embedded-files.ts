@@ -1,6 +1,6 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { describePages, dictionaryOf, distinctPages, nameOf, textOf, valueOf } from '../pdf-values';
+import { describePages, dictionaryOf, distinctPages, nameOf, textOf, valueOf } from '../dictionary-entries';
 
 /**
  * Finds files carried inside the PDF: the /EmbeddedFiles name tree, /EmbeddedFile streams, file

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { dictionaryOf, nameOf, valueOf } from '../pdf-values';
+import { dictionaryOf, nameOf, valueOf } from '../dictionary-entries';
 
 /** The 14 standard PDF fonts every reader supplies (ISO 32000-1 §9.6.2.2), named with or without a subset prefix. */
 const standardFonts = new Set([

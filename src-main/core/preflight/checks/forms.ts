@@ -1,6 +1,6 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { describePages, dictionaryOf, distinctPages, itemsOf, valueOf } from '../pdf-values';
+import { describePages, dictionaryOf, distinctPages, itemsOf, valueOf } from '../dictionary-entries';
 
 /**
  * Finds fillable forms: an AcroForm with fields, an XFA form, or form widgets on pages. NextGen CM/ECF 1.8

@@ -12,7 +12,7 @@ import {
   numbersOf,
   textOf,
   valueOf,
-} from '../pdf-values';
+} from '../dictionary-entries';
 
 /**
  * Finds optional content (layers): content on a layer that is off when the file opens, or that a reader can

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { distinctPages, nameOf, textOf } from '../pdf-values';
+import { distinctPages, nameOf, textOf } from '../dictionary-entries';
 
 /**
  * Lists links to web sites (`/URI` actions). NextGen CM/ECF accepts hyperlinks to external web sites, so they

@@ -3,7 +3,7 @@ import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 import { readStreamBytes } from '../content/stream-bytes';
-import { asDictionary, textOfValue, valueOf } from '../pdf-values';
+import { asDictionary, textOfValue, valueOf } from '../dictionary-entries';
 
 const infoFields = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const;
 /** The fields that can say who wrote the document or what it is about; Creator and Producer only name software. */

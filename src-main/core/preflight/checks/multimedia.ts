@@ -1,6 +1,6 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { describePages, distinctPages, nameOf } from '../pdf-values';
+import { describePages, distinctPages, nameOf } from '../dictionary-entries';
 
 const mediaAnnotations: ReadonlyMap<string, string> = new Map([
   ['Screen', 'video or media player (Screen)'],

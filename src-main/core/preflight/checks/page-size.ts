@@ -1,6 +1,6 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { describePages } from '../pdf-values';
+import { describePages } from '../dictionary-entries';
 
 const letterWidth = 612;
 const letterHeight = 792;

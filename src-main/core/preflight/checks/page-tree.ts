@@ -2,7 +2,7 @@ import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 import { pageTreeLimits } from '../parse/page-tree';
 import type { PageTree, PageTreeLimits } from '../parse/page-tree';
-import { describePages, distinctPages } from '../pdf-values';
+import { describePages, distinctPages } from '../dictionary-entries';
 
 /** What to do about a damaged list of pages: what the court's FAQ 49 asks for a malformed file. */
 const recreate =

@@ -1,6 +1,6 @@
 import type { Finding, PageBox } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
-import { describePages, distinctPages, numbersOf } from '../pdf-values';
+import { describePages, distinctPages, numbersOf } from '../dictionary-entries';
 
 /**
  * Finds redactions that were marked but never applied (`/Redact` annotations): the text under the mark is

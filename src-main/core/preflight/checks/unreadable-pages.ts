@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 import { readPageContents } from '../content/page-content';
-import { describePages } from '../pdf-values';
+import { describePages } from '../dictionary-entries';
 
 /**
  * Pages whose content could not be read, so the content checks passed over them: what such a page shows in a

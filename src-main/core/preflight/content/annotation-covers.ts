@@ -1,7 +1,7 @@
 import { PDFNumber } from '@cantoo/pdf-lib';
 import type { PDFDict } from '@cantoo/pdf-lib';
 import type { CensusAnnotation } from '../document-census';
-import { numbersOf, valueOf } from '../pdf-values';
+import { numbersOf, valueOf } from '../dictionary-entries';
 import { ColourSpace, colourKey, luminanceOf } from './colour';
 import type { ColourKey } from './colour';
 import type { FilledRect } from './content-sink';

@@ -1,7 +1,7 @@
 import { PDFArray, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import type { PDFDict, PDFObject } from '@cantoo/pdf-lib';
 import { nameFor, textOfName } from '../pdf-names';
-import { lookupDict, lookupNumber } from './pdf-values';
+import { lookupDict, lookupNumber } from './lenient-lookups';
 
 /**
  * Fill colours as one comparable number: 0xRRGGBB (8 bits a channel, so near-identical shades written with

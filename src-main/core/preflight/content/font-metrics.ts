@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
 import { textOfName } from '../pdf-names';
-import { lookupDict, lookupName, lookupNumber, readNumbers } from './pdf-values';
+import { lookupDict, lookupName, lookupNumber, readNumbers } from './lenient-lookups';
 import { readStreamBytes } from './stream-bytes';
 import { glyphNameText, standardFontMetrics, winAnsiText } from './standard-fonts';
 import { parseToUnicode } from './to-unicode';

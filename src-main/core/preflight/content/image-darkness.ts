@@ -2,7 +2,7 @@ import { PDFArray, PDFBool, PDFName } from '@cantoo/pdf-lib';
 import type { PDFRawStream } from '@cantoo/pdf-lib';
 import { ColourSpace, describeColourSpace, luminanceOf } from './colour';
 import type { ColourKey } from './colour';
-import { lookupNumber, readNumbers } from './pdf-values';
+import { lookupNumber, readNumbers } from './lenient-lookups';
 import { readStreamBytes } from './stream-bytes';
 
 /** A cover is dark at this luminance or below (0 black, 1 white): black text does not show through it. */

@@ -9,7 +9,7 @@ import { intersectBoxes, multiplyMatrices, transformBox } from './geometry';
 import { GraphicsState } from './graphics-state';
 import { PathBuilder } from './path-builder';
 import { nameFor } from '../pdf-names';
-import { lookupDict, lookupName, lookupNumber, readNumbers, readPageResources } from './pdf-values';
+import { lookupDict, lookupName, lookupNumber, readNumbers, readPageResources } from './lenient-lookups';
 import { showText, TextCursor } from './show-text';
 import { readFormBytes, readPageBytes } from './stream-bytes';
 import { operators } from './content-operators';

@@ -3,7 +3,7 @@ import type { PDFObject, PDFPage } from '@cantoo/pdf-lib';
 import { ContentLexer, endOfContent, operatorCode } from './tokenize-content';
 import { identityMatrix, multiplyMatrices, transformBox } from './geometry';
 import type { Box, Matrix } from './geometry';
-import { lookupDict, lookupName, readNumbers, readPageResources } from './pdf-values';
+import { lookupDict, lookupName, readNumbers, readPageResources } from './lenient-lookups';
 import { nameFor } from '../pdf-names';
 import { readFormBytes, readPageBytes } from './stream-bytes';
 import { operators } from './content-operators';

@@ -1,5 +1,5 @@
 import type { PDFDict } from '@cantoo/pdf-lib';
-import { dictionaryOf, nameOf } from '../pdf-values';
+import { dictionaryOf, nameOf } from '../dictionary-entries';
 import type { Unwanted } from './blocked-content';
 import { fileNameOf } from './blocked-content';
 import type { CleanCopyChoices } from './fix-results';

@@ -1,7 +1,7 @@
 import { PDFDict, PDFRawStream, PDFStream } from '@cantoo/pdf-lib';
 import type { PDFObject } from '@cantoo/pdf-lib';
 import { blockedActionType } from '../blocked-actions';
-import { nameOf, textOf, valueOf } from '../pdf-values';
+import { nameOf, textOf, valueOf } from '../dictionary-entries';
 
 /**
  * Audio, video and 3D objects outside annotations (NextGen 1.8, "audio and video";

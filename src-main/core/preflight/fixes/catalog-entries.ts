@@ -1,6 +1,6 @@
 import { PDFName, PDFRef } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFDict, PDFObject } from '@cantoo/pdf-lib';
-import { asDictionary, valueOf } from '../pdf-values';
+import { asDictionary, valueOf } from '../dictionary-entries';
 import { fileNameOf } from './blocked-content';
 import { countAction, countAssociatedFiles, countTriggers } from './count-dropped';
 import { nameTreeEntries } from './name-trees';

@@ -10,7 +10,7 @@ import {
   PDFStream,
 } from '@cantoo/pdf-lib';
 import type { PDFObject } from '@cantoo/pdf-lib';
-import { asDictionary } from '../pdf-values';
+import { asDictionary } from '../dictionary-entries';
 import { annotationRemoval, isSilent } from './annotation-removal';
 import type { Unwanted } from './blocked-content';
 import { unwantedObject } from './blocked-content';

@@ -1,6 +1,6 @@
 import { PDFArray, PDFRef } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFDict, PDFObject } from '@cantoo/pdf-lib';
-import { asDictionary } from '../pdf-values';
+import { asDictionary } from '../dictionary-entries';
 import { blockedActionType } from '../blocked-actions';
 import { fileNameOf } from './blocked-content';
 import type { RemovalTally } from './removal-tally';

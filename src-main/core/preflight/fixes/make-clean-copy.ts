@@ -1,6 +1,6 @@
 import { PDFStreamWriter } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
-import { asDictionary, itemsOf, nameOf } from '../pdf-values';
+import { asDictionary, itemsOf, nameOf } from '../dictionary-entries';
 import { budgetOf } from '../parse/decode-budget';
 import { auditStructure } from '../structure-audit';
 import { chooseCatalogEntries } from './catalog-entries';

@@ -1,6 +1,6 @@
 import { PDFArray, PDFHexString, PDFName, PDFRef, PDFString } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFDict, PDFObject } from '@cantoo/pdf-lib';
-import { asDictionary } from '../pdf-values';
+import { asDictionary } from '../dictionary-entries';
 
 /**
  * The entries of a name tree (ISO 32000-1 §7.9.6) — the structure behind document scripts, attached files

@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFObject } from '@cantoo/pdf-lib';
-import { asDictionary, dictionaryOf, nameOf, valueOf } from '../pdf-values';
+import { asDictionary, dictionaryOf, nameOf, valueOf } from '../dictionary-entries';
 import { nameTreeEntries } from './name-trees';
 
 /**

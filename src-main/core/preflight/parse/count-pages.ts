@@ -2,6 +2,7 @@ import { PDFDict, PDFInvalidObject } from '@cantoo/pdf-lib';
 import { DecodeBudget } from './decode-budget';
 import { loadDocument } from './load-document';
 import { pageTreeLimits, readPageTree } from './page-tree';
+import { describeError } from '../../../shared/describe-error';
 
 /** How many pages an untrusted PDF has, or why that cannot be told. */
 export type PageCount =
@@ -37,7 +38,7 @@ export async function countPages(bytes: Uint8Array, options: { readonly isStrict
       return unreadable('its list of pages loops, repeats itself without end or goes past what ECF Desk reads');
     return { kind: 'counted', pages: tree.pageCount };
   } catch (error) {
-    return unreadable(error instanceof Error ? error.message : String(error));
+    return unreadable(describeError(error).message);
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInboxStore } from '../../../../src-main/core/inbox/store/inbox-store';
+import { createNoticeTable } from '../../../../src-main/core/inbox/store/notice-table';
 import { openDatabase } from '../../../../src-main/core/storage/database';
 import { citDocket, citNotice, freshMeta, openInbox } from './store-support';
 
@@ -84,13 +84,13 @@ describe('mailbox cursors', () => {
     folder = mkdtempSync(path.join(tmpdir(), 'ecf-desk-inbox-'));
     const file = path.join(folder, 'app.sqlite');
     const first = openDatabase(file);
-    const inbox = createInboxStore(first);
+    const inbox = createNoticeTable(first);
     expect(inbox.cursor('firm')).toBeNull();
     inbox.saveCursor('firm', 1_700_000_000, 41);
     inbox.saveCursor('firm', 1_700_000_000, 57);
     first.close();
     const reopened = openDatabase(file);
-    const again = createInboxStore(reopened);
+    const again = createNoticeTable(reopened);
     expect(again.cursor('firm')).toEqual({ uidValidity: 1_700_000_000, lastUid: 57 });
     again.saveCursor('firm', 1_800_000_000, 3);
     expect(again.cursor('firm')).toEqual({ uidValidity: 1_800_000_000, lastUid: 3 });

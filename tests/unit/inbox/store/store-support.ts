@@ -3,15 +3,19 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { parseNotice } from '../../../../src-main/core/inbox/nef/parse-notice';
 import type { NoticeDocket, ParsedNotice } from '../../../../src-main/core/inbox/nef/notice-types';
-import { createInboxStore, type InboxStore, type IngestMeta } from '../../../../src-main/core/inbox/store/inbox-store';
+import {
+  createNoticeTable,
+  type NoticeTable,
+  type IngestMeta,
+} from '../../../../src-main/core/inbox/store/notice-table';
 import { migrate } from '../../../../src-main/core/storage/migrations';
 import { sharedFixture } from '../../../support/paths';
 
 /** A fresh in-memory database at the newest schema, with the inbox store over it. */
-export function openInbox(): { db: Database.Database; inbox: InboxStore } {
+export function openInbox(): { db: Database.Database; inbox: NoticeTable } {
   const db = new Database(':memory:');
   migrate(db);
-  return { db, inbox: createInboxStore(db) };
+  return { db, inbox: createNoticeTable(db) };
 }
 
 /** A real notice from ../shared/fixtures/nef/tests/examples/pacer, with its raw bytes; null when absent. */

@@ -27,7 +27,7 @@ export interface MailboxCursor {
  * The inbox over the tables of migration 0006: ingesting parsed notices with the dedupe rules, the list and its
  * search, read marks, the free-look documents waiting to be fetched, the deadlines, and each mailbox's sync cursor.
  */
-export function createInboxStore(db: Database.Database) {
+export function createNoticeTable(db: Database.Database) {
   const ingest = createIngest(db);
   const selectById = db.prepare(`SELECT ${itemColumns} FROM inbox_items WHERE id = ?`);
   const get = (id: string): InboxItem | null => {
@@ -178,5 +178,5 @@ export function createInboxStore(db: Database.Database) {
   };
 }
 
-/** The inbox store. */
-export type InboxStore = ReturnType<typeof createInboxStore>;
+/** The table of notices behind the inbox. */
+export type NoticeTable = ReturnType<typeof createNoticeTable>;

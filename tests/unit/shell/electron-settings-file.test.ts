@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFileSettingsStore } from '../../../src-main/core/storage/settings-file';
+import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
 import { defaultSettings, type Settings } from '../../../src-main/shared/domain';
 
 // electron-store is conf plus Electron's default folder and `name` in place of `configName`; outside
@@ -17,7 +17,7 @@ vi.mock('electron-store', async () => {
   return { default: ElectronStoreOverConf };
 });
 
-const { createElectronSettingsStore } = await import('../../../src-main/shell/adapters/electron-settings-store');
+const { createElectronSettingsFile } = await import('../../../src-main/shell/adapters/electron-settings-file');
 
 let dataFolder: string;
 const settingsFile = () => path.join(dataFolder, 'settings.json');
@@ -27,13 +27,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataFolder, { recursive: true, force: true }));
 
-describe('createElectronSettingsStore', () => {
+describe('createElectronSettingsFile', () => {
   it('starts from the defaults when there is no settings file', () => {
-    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual(defaultSettings);
+    expect(createElectronSettingsFile(dataFolder).read()).toStrictEqual(defaultSettings);
   });
 
   it('writes settings.json in the data folder, the file browser mode reads', () => {
-    createElectronSettingsStore(dataFolder).write({
+    createElectronSettingsFile(dataFolder).write({
       documentsSort: 'name',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -46,7 +46,7 @@ describe('createElectronSettingsStore', () => {
       allowCredentialStorage: true,
       mailboxes: [],
     });
-    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({
+    expect(createElectronSettingsFile(dataFolder).read()).toStrictEqual({
       documentsSort: 'name',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -55,25 +55,25 @@ describe('createElectronSettingsStore', () => {
   });
 
   it('shares one file with browser mode: each host reads what the other wrote', () => {
-    createElectronSettingsStore(dataFolder).write({
+    createElectronSettingsFile(dataFolder).write({
       documentsSort: 'size',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
       mailboxes: [],
     });
-    expect(createFileSettingsStore(dataFolder).read()).toStrictEqual({
+    expect(createSettingsFile(dataFolder).read()).toStrictEqual({
       documentsSort: 'size',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
       mailboxes: [],
     });
-    createFileSettingsStore(dataFolder).write({
+    createSettingsFile(dataFolder).write({
       documentsSort: 'name',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
       mailboxes: [],
     });
-    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual({
+    expect(createElectronSettingsFile(dataFolder).read()).toStrictEqual({
       documentsSort: 'name',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -89,12 +89,12 @@ describe('createElectronSettingsStore', () => {
     ['a value of the wrong type', '{"documentsSort": 7}'],
   ])('falls back to the defaults for %s instead of failing to start', (_case, content) => {
     writeFileSync(settingsFile(), content);
-    expect(createElectronSettingsStore(dataFolder).read()).toStrictEqual(defaultSettings);
+    expect(createElectronSettingsFile(dataFolder).read()).toStrictEqual(defaultSettings);
   });
 
   it('keeps keys it does not know when it saves', () => {
     writeFileSync(settingsFile(), JSON.stringify({ documentsSort: 'size', fromNewerVersion: true }));
-    createElectronSettingsStore(dataFolder).write({
+    createElectronSettingsFile(dataFolder).write({
       documentsSort: 'added',
       courtProfile: 'cit-training',
       allowCredentialStorage: true,
@@ -110,10 +110,10 @@ describe('createElectronSettingsStore', () => {
   });
 
   it('refuses to save a value the schema does not allow, leaving the file alone', () => {
-    const store = createElectronSettingsStore(dataFolder);
+    const store = createElectronSettingsFile(dataFolder);
     store.write({ documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] });
     expect(() => store.write({ documentsSort: 'by-colour' } as unknown as Settings)).toThrow(
-      expect.objectContaining({ code: 'invalid-arguments' }),
+      expect.objectContaining({ code: 'settings.invalid' }),
     );
     expect(store.read()).toStrictEqual({
       documentsSort: 'name',

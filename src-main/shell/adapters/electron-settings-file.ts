@@ -2,7 +2,7 @@ import path from 'node:path';
 import ElectronStore from 'electron-store';
 import { dataFileNames } from '../../core/storage/app-data-folder';
 import { AppError } from '../../core/errors';
-import type { SettingsStore } from '../../core/ports';
+import type { SettingsFile } from '../../core/ports';
 import { defaultSettings, settings, type Settings } from '../../shared/domain';
 
 type StoredSettings = Record<string, unknown>;
@@ -22,7 +22,7 @@ function parseSettingsObject(text: string): StoredSettings {
  * file or an unknown value never stops the app: the defaults apply until the user saves again.
  * Secrets never go here (design: settings hold no secrets).
  */
-export function createElectronSettingsStore(dataFolder: string): SettingsStore {
+export function createElectronSettingsFile(dataFolder: string): SettingsFile {
   const store = new ElectronStore<StoredSettings>({
     name: path.parse(dataFileNames.settings).name,
     cwd: dataFolder,
@@ -41,7 +41,7 @@ export function createElectronSettingsStore(dataFolder: string): SettingsStore {
       const parsed = settings.safeParse(next);
       if (!parsed.success) {
         throw new AppError(
-          'invalid-arguments',
+          'settings.invalid',
           'These settings cannot be saved because one of them has a value ECF Desk does not know. Nothing was changed.',
         );
       }

@@ -1,0 +1,30 @@
+import type { ChannelHandlers } from '../api/handlers';
+import type { createFilingServices } from './filing-services';
+
+/** The filing services as their channels use them. */
+type FilingServices = Pick<
+  ReturnType<typeof createFilingServices>,
+  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'submit'
+>;
+
+/** Filing's channels: the drafts (with their hand-off files) and the outbox that sends them to the court. */
+export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts' | 'outbox'> {
+  const { drafts, outbox } = filing;
+  return {
+    'drafts.list': async () => drafts.list(),
+    'drafts.create': async () => drafts.create(),
+    'drafts.createInterventionPackage': async () => drafts.createInterventionPackage(),
+    'drafts.get': async ({ id }) => drafts.get(id),
+    'drafts.update': async ({ id, changes }) => drafts.update(id, changes),
+    'drafts.delete': async ({ id }) => {
+      drafts.delete(id);
+      return null;
+    },
+    'drafts.export': async ({ id }) => (await filing.exportDraft(id)) as Uint8Array<ArrayBuffer>,
+    'drafts.import': async ({ bytes }) => filing.importPackage(bytes),
+    'outbox.submit': async ({ draftId, sendNow }) => filing.submit(draftId, sendNow),
+    'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
+    'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
+    'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
+  };
+}

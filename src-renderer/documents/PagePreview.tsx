@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Finding, PageBox } from '../../src-main/shared/preflight';
 import { placeBoxOnPage, type ViewportGeometry } from '../preview/page-overlay';
 import type { PreviewDocument } from '../preview/pdf-document';
-import { describeError } from '../state/describe-error';
+import { messageForUser } from '../state/message-for-user';
 import './PagePreview.css';
 
 /** What a box marks, read out with it, so a screen reader hears what the eye sees outlined. */
@@ -74,7 +74,7 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
         await pageDrawing.done;
         if (!stop.signal.aborted) setDrawing({ state: 'drawn', viewport: pageDrawing.viewport });
       } catch (error) {
-        if (!stop.signal.aborted) setDrawing({ state: 'failed', message: describeError(error) });
+        if (!stop.signal.aborted) setDrawing({ state: 'failed', message: messageForUser(error) });
       }
     })();
     return () => {

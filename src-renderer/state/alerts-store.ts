@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { describeError } from './describe-error';
+import { messageForUser } from './message-for-user';
 
 /** A problem shown in the banner: what did not happen, and what main said about it. */
 export interface Alert {
@@ -25,7 +25,7 @@ export function createAlertsStore(): AlertsStore {
   return createStore<AlertsState>()((set, get) => ({
     alerts: [],
     report(title, error) {
-      const message = describeError(error);
+      const message = messageForUser(error);
       if (get().alerts.some((alert) => alert.message === message)) return;
       set({ alerts: [...get().alerts, { id: nextId++, title, message }] });
     },

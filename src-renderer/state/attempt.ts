@@ -1,5 +1,5 @@
 import type { AlertsStore } from './alerts-store';
-import { describeError } from './describe-error';
+import { messageForUser } from './message-for-user';
 
 /**
  * What a call came to: its value, or the words for the user about its failure. An action started from a dialog
@@ -11,7 +11,7 @@ export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** Runs a call and says what it came to; `describe` gives the words for a failure (by default, main's message). */
 export async function attempt<T>(
   call: () => Promise<T>,
-  describe: (error: unknown) => string = describeError,
+  describe: (error: unknown) => string = messageForUser,
 ): Promise<Attempt<T>> {
   try {
     return { ok: true, value: await call() };
@@ -37,7 +37,7 @@ export function reportingTo(alerts: AlertsStore): TryOrReport {
     } catch (error) {
       const said = typeof title === 'string' ? title : title(error);
       if (said !== null) alerts.getState().report(said, error);
-      return { ok: false, message: describeError(error) };
+      return { ok: false, message: messageForUser(error) };
     }
   };
 }

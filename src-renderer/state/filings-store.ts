@@ -10,7 +10,7 @@ import type {
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
 import { attempt, reportingTo, type Attempt } from './attempt';
-import { describeError } from './describe-error';
+import { messageForUser } from './message-for-user';
 import type { DocumentsStore, ListStatus } from './documents-store';
 import { createLatestRequest, type RequestTicket } from './latest-request';
 import { upsert } from './upsert';
@@ -249,7 +249,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           (error) =>
             error instanceof BridgeError && error.code === 'session.none'
               ? caseSearchNeedsLoginMessage
-              : describeError(error),
+              : messageForUser(error),
         ),
 
       async chooseCase(courtCase) {

@@ -7,6 +7,6 @@ const unexpectedErrorMessage = 'Something unexpected went wrong. Try again; if i
  * The words to show for a failed call. A bridge error carries a message main wrote for the user,
  * so it is shown as it is; anything else is a fault whose raw text would not help a paralegal.
  */
-export function describeError(error: unknown): string {
+export function messageForUser(error: unknown): string {
   return error instanceof BridgeError && error.message ? error.message : unexpectedErrorMessage;
 }

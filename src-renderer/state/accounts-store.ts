@@ -11,6 +11,7 @@ import type { Bridge } from '../create-bridge';
 import { describeError } from './describe-error';
 import type { ListStatus } from './documents-store';
 import type { NoticesStore } from './notices-store';
+import { runInBackground } from './background';
 
 /**
  * What an action started from a dialog came to: its value, or main's message for the dialog to show in place.
@@ -103,8 +104,8 @@ export function createAccountsStore(bridge: Bridge, notices: NoticesStore): Acco
 
       connect() {
         const stopChanges = bridge.on('session.changed', (session) => showSession(session));
-        void get().load();
-        void loadSession();
+        runInBackground('Loading the accounts', get().load(), report);
+        runInBackground('Reading the court session', loadSession(), report);
         return stopChanges;
       },
 

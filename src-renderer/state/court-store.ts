@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CourtStatus } from '../../src-main/shared/domain';
 import type { Bridge } from '../create-bridge';
 import type { NoticesStore } from './notices-store';
+import { runInBackground } from './background';
 
 /** The court the app talks to, as main last described it. */
 export interface CourtState {
@@ -29,7 +30,7 @@ export function createCourtStore(bridge: Bridge, notices: NoticesStore): CourtSt
         latestStatus += 1;
         set({ status });
       });
-      void get().load();
+      runInBackground('Reading the court', get().load(), (title, error) => notices.getState().report(title, error));
       return stopChanges;
     },
 

@@ -11,6 +11,7 @@ import { announceReport } from '../format/describe-preflight';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { NoticesStore } from './notices-store';
 import type { DocumentsSort } from './sort-documents';
+import { runInBackground } from './background';
 
 /** Where one file stands while it is being added: queued here, or in one of main's phases. */
 export type AddJobPhase = 'waiting' | Exclude<AddPhase, 'done'>;
@@ -178,7 +179,9 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
      * sends `documents.changed`) may be newer than that answer, which has just replaced it: read the list again.
      */
     const readAgainIfNewer = (loadsBefore: number): void => {
-      if (latestLoad !== loadsBefore) void get().load();
+      if (latestLoad !== loadsBefore) {
+        runInBackground('Loading the documents', get().load(), report);
+      }
     };
 
     const followCheck = ({ documentId, progress }: DocumentPreflightProgress): void => {
@@ -223,9 +226,11 @@ export function createDocumentsStore(bridge: Bridge, notices: NoticesStore): Doc
 
       connect() {
         const stopProgress = bridge.on('documents.progress', followProgress);
-        const stopChanges = bridge.on('documents.changed', () => void get().load());
+        const stopChanges = bridge.on('documents.changed', () =>
+          runInBackground('Loading the documents', get().load(), report),
+        );
         const stopChecks = bridge.on('documents.preflightProgress', followCheck);
-        void get().load();
+        runInBackground('Loading the documents', get().load(), report);
         bridge.invoke('settings.get', {}).then(
           (settings) => {
             if (!hasChosenSort) set({ sort: settings.documentsSort });

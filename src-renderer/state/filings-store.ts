@@ -12,6 +12,7 @@ import type { Attempt } from './accounts-store';
 import { describeError } from './describe-error';
 import type { DocumentsStore, ListStatus } from './documents-store';
 import type { NoticesStore } from './notices-store';
+import { runInBackground } from './background';
 
 /** Whether the open draft's latest change is saved: shown quietly beside the wizard's title. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -129,7 +130,9 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
         set({ announcement: done });
       } catch (error) {
         report(failure, error);
-        if (get().open?.draft.id === draftId) void reloadOpen();
+        if (get().open?.draft.id === draftId) {
+          runInBackground('Reloading the filing', reloadOpen(), report);
+        }
       }
     };
 
@@ -143,12 +146,16 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
 
       connect() {
         const stopDrafts = bridge.on('drafts.changed', ({ id }) => {
-          void get().load();
-          if (id === null || id === get().open?.draft.id) void reloadOpen();
+          runInBackground('Loading the filings', get().load(), report);
+          if (id === null || id === get().open?.draft.id) {
+            runInBackground('Reloading the filing', reloadOpen(), report);
+          }
         });
         // A document's check finishing can make the open draft ready to file.
-        const stopDocuments = bridge.on('documents.changed', () => void reloadOpen());
-        void get().load();
+        const stopDocuments = bridge.on('documents.changed', () =>
+          runInBackground('Reloading the filing', reloadOpen(), report),
+        );
+        runInBackground('Loading the filings', get().load(), report);
         return () => {
           stopDrafts();
           stopDocuments();
@@ -223,7 +230,9 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
           set({ saveState: 'failed' });
         } finally {
           pendingSaves -= 1;
-          if (pendingSaves === 0 && isReloadOwed) void reloadOpen();
+          if (pendingSaves === 0 && isReloadOwed) {
+            runInBackground('Reloading the filing', reloadOpen(), report);
+          }
         }
       },
 
@@ -272,7 +281,7 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
           const bytes = new Uint8Array(await file.arrayBuffer());
           const draft = await bridge.invoke('drafts.import', { name: file.name, bytes });
           set({ drafts: upsert(get().drafts, draft), announcement: `Imported ${file.name}.` });
-          void documents.getState().load();
+          runInBackground('Loading the documents', documents.getState().load(), report);
         } catch (error) {
           report(`${file.name} was not imported.`, error);
         }
@@ -339,7 +348,7 @@ export function createFilingsStore(bridge: Bridge, notices: NoticesStore, docume
             set({ adding: get().adding.filter((job) => job.jobId !== jobId) });
           }
         }
-        void documents.getState().load();
+        await documents.getState().load();
       },
 
       async submit(sendNow) {

@@ -5,6 +5,7 @@ import type { Attempt } from './accounts-store';
 import { describeError } from './describe-error';
 import type { ListStatus } from './documents-store';
 import type { NoticesStore } from './notices-store';
+import { runInBackground } from './background';
 
 /** What the list is narrowed to; empty strings and false mean "any". */
 export interface InboxFilters {
@@ -186,7 +187,9 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
       const request = ++generation;
       const pages = [...askedPages].sort((a, b) => a - b);
       askedPages = new Set(pages.length > 0 ? pages : [0]);
-      for (const page of askedPages) void loadPage(page, request);
+      for (const page of askedPages) {
+        runInBackground('Loading the notices', loadPage(page, request), report);
+      }
     };
 
     const reloadSelected = async (): Promise<void> => {
@@ -217,10 +220,12 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
       connect() {
         const stop = bridge.on('inbox.changed', ({ id }) => {
           reload();
-          if (id === null || id === get().selectedId) void reloadSelected();
+          if (id === null || id === get().selectedId) {
+            runInBackground('Reading the open notice again', reloadSelected(), report);
+          }
         });
-        void get().load();
-        void get().loadMailboxes();
+        runInBackground('Loading the notices', get().load(), report);
+        runInBackground('Loading the mailboxes', get().loadMailboxes(), report);
         return stop;
       },
 
@@ -235,7 +240,7 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
         // The rows on screen stay until the new answer replaces them, so typing does not make the list flicker.
         set({ filters: { ...get().filters, ...changes } });
         seenIds = null;
-        void get().load();
+        runInBackground('Loading the notices', get().load(), report);
       },
 
       ensureLoaded(first, last) {
@@ -249,7 +254,7 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
         for (let page = firstPage; page <= lastPage; page += 1) {
           if (askedPages.has(page)) continue;
           askedPages.add(page);
-          void loadPage(page, generation);
+          runInBackground('Loading the notices', loadPage(page, generation), report);
         }
       },
 
@@ -383,7 +388,7 @@ export function createInboxStore(bridge: Bridge, notices: NoticesStore): InboxSt
           set({ mailboxes: upsert(get().mailboxes, synced), announcement: `Read new mail from ${synced.user}.` });
         } catch (error) {
           report('The mailbox was not read.', error);
-          void get().loadMailboxes();
+          await get().loadMailboxes();
         }
       },
     };

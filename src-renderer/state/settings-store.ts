@@ -4,6 +4,7 @@ import type { Bridge } from '../create-bridge';
 import type { AccountsStore } from './accounts-store';
 import type { ListStatus } from './documents-store';
 import type { NoticesStore } from './notices-store';
+import { runInBackground } from './background';
 
 /** A change to some of the settings, as `settings.update` takes it. */
 export type SettingsChanges = Partial<Settings>;
@@ -75,8 +76,10 @@ export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accou
     announcement: '',
 
     connect() {
-      const stopCourt = bridge.on('court.statusChanged', () => void get().load());
-      void get().load();
+      const stopCourt = bridge.on('court.statusChanged', () =>
+        runInBackground('Loading the settings', get().load(), report),
+      );
+      runInBackground('Loading the settings', get().load(), report);
       return stopCourt;
     },
 
@@ -112,7 +115,9 @@ export function createSettingsStore(bridge: Bridge, notices: NoticesStore, accou
         const saved = await bridge.invoke('settings.update', sent);
         if (change === latestUpdate) set({ settings: saved });
         set({ announcement: `Saved ${nameChanges(keys)}.` });
-        if (keys.includes('allowCredentialStorage')) void accounts.getState().load();
+        if (keys.includes('allowCredentialStorage')) {
+          runInBackground('Loading the accounts', accounts.getState().load(), report);
+        }
       } catch (error) {
         // Put back only what this change showed and nothing since has replaced, so a later change is not undone with it.
         const current = get().settings;

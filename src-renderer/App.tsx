@@ -11,11 +11,13 @@ import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail, type ScreenId } from './shell/NavigationRail';
 import { useAppInfo, useCourt, useDocuments, useInbox } from './state/StoresProvider';
 import './App.css';
+import { useInBackground } from './state/background';
 
 /** The window: header across the top, the screens rail on the left, the current screen in the middle. */
 export function App() {
+  const inBackground = useInBackground();
   const loadAppInfo = useAppInfo((state) => state.load);
-  useEffect(() => void loadAppInfo(), [loadAppInfo]);
+  useEffect(() => inBackground('Reading the app facts', loadAppInfo()), [inBackground, loadAppInfo]);
   const connectCourt = useCourt((state) => state.connect);
   useEffect(() => connectCourt(), [connectCourt]);
   // Notices arrive whichever screen is shown, so the inbox follows main's events for the whole window.

@@ -17,8 +17,9 @@ import type { Clock, DesktopNotifier, EmitEvent, FileChooser, SettingsFile, Trai
 import { systemClock } from './ports';
 import { dataFileNames } from './storage/app-data-folder';
 import { openDatabase } from './storage/database';
-import { createDocumentStore, sha256Of } from './storage/document-store';
+import { createDocumentStore, sha256Of, type DocumentStore } from './storage/document-store';
 import { createAccountsTable } from './storage/accounts-table';
+import { runInBackground } from './background';
 import { createAppLog, type AppLog, type LogLevel } from './storage/app-log';
 import { createDocumentsTable } from './storage/documents-table';
 import { isStoredPdfInUse } from './storage/pdf-references';
@@ -59,6 +60,10 @@ export interface CoreServicesOptions {
   readonly notifier?: DesktopNotifier | null;
   /** Where machine policy is read; absent, this platform's places (registry, managed preferences, /etc/ecf-desk/policy.json). */
   readonly policySources?: readonly PolicySource[];
+  /** Where PDFs are kept; absent, `documents/` in the data folder (tests pass one whose disk fills up). */
+  readonly documentStore?: DocumentStore;
+  /** How long the inbox waits before saving again a free look the disk refused (tests shorten it). */
+  readonly freeLookSaveRetryMs?: number;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -75,7 +80,8 @@ export interface CoreServices {
 export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const clock = options.clock ?? systemClock;
   const database = openDatabase(path.join(options.dataFolder, dataFileNames.database));
-  const documentStore = createDocumentStore(path.join(options.dataFolder, dataFileNames.documents));
+  const documentStore =
+    options.documentStore ?? createDocumentStore(path.join(options.dataFolder, dataFileNames.documents));
   const documents = createDocumentsService({
     table: createDocumentsTable(database),
     store: documentStore,
@@ -96,8 +102,12 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     log: (line) => log(line, 'warn'),
     ...(options.policySources ? { sources: options.policySources } : {}),
     onChange: () => {
-      void court.use(settings.read().courtProfile).then(() => options.emit('court.statusChanged', court.status()));
-      void inbox.applyRetention();
+      runInBackground(
+        'Switching the court after a policy change',
+        court.use(settings.read().courtProfile).then(() => options.emit('court.statusChanged', court.status())),
+        log,
+      );
+      runInBackground('Applying notice retention after a policy change', inbox.applyRetention(), log);
     },
   });
   logLevel = () => policy.effective().values.logLevel;
@@ -182,11 +192,20 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     notifier: options.notifier ?? null,
     log,
     ...(options.noticePollMs === undefined ? {} : { pollMs: options.noticePollMs }),
+    ...(options.freeLookSaveRetryMs === undefined ? {} : { saveRetryMs: options.freeLookSaveRetryMs }),
   });
   // The court comes up in the background: the app's own screens do not wait for it.
   const policyRead = policy.refresh().then(() => policy.watch());
-  void policyRead.then(() => court.use(settings.read().courtProfile));
-  void policyRead.then(() => inbox.applyRetention());
+  runInBackground(
+    'Starting the court',
+    policyRead.then(() => court.use(settings.read().courtProfile)),
+    log,
+  );
+  runInBackground(
+    'Applying notice retention at start',
+    policyRead.then(() => inbox.applyRetention()),
+    log,
+  );
   // A check cut short by a quit or a crash starts again now, so no document is left saying it is being checked.
   documents.resumeInterruptedPreflights();
 
@@ -201,7 +220,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     settingsChannels({
       settings,
       managed: () => policy.effective().managed,
-      onCourtProfileChanged: (profileId) => void court.use(profileId),
+      onCourtProfileChanged: (profileId) => runInBackground('Switching the court', court.use(profileId), log),
     }),
     supportChannels(() => ({
       dataFolder: options.dataFolder,

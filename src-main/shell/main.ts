@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
 import { createCoreServices } from '../core/app-services';
 import { createIsolatedReaders } from '../core/isolation/isolated-readers';
+import { installLastResortHandlers, runInBackground } from '../core/background';
 import type { AppLog } from '../core/storage/app-log';
 import { createKeyringSecretStore } from '../core/vault/keyring-secret-store';
 import electronUpdater from 'electron-updater';
@@ -64,8 +65,37 @@ function startDesktopUpdates(policyValues: Readonly<Record<string, unknown>>, lo
   });
 }
 
+/** Core's log once core is built; until then the last-resort lines go to stderr. */
+let coreLog: AppLog | null = null;
+const lastResortLog: AppLog = (line, level = 'error') => {
+  if (coreLog) {
+    coreLog(line, level);
+  } else {
+    process.stderr.write(`${line}\n`);
+  }
+};
+
+/** How long quitting may take, after an uncaught exception, before the process ends anyway. */
+const quitAfterCrashMs = 10_000;
+
 /** Runs the app in the one instance that holds the lock. */
 function runApp(): void {
+  // A rejection nobody handled is logged and the app goes on (the window and the user's other work stay). An uncaught
+  // exception leaves main in a state Node's documentation says not to resume from: the user is told, and the app
+  // quits the ordinary way (will-quit closes the database and the child processes), or ends if that does not finish.
+  installLastResortHandlers(
+    () => coreLog,
+    (error) => {
+      setTimeout(() => app.exit(1), quitAfterCrashMs).unref();
+      if (app.isReady()) {
+        dialog.showErrorBox(
+          'ECF Desk must close',
+          `Something unexpected went wrong and ECF Desk closes to keep your data safe. Your drafts are saved; open ECF Desk again.\n\n${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      app.quit();
+    },
+  );
   let mainWindow: BrowserWindow | null = null;
   // Set once core is built; will-quit closes it before the process ends.
   let closeResources: (() => Promise<void>) | null = null;
@@ -74,7 +104,7 @@ function runApp(): void {
   const showMainWindow = (): void => {
     if (mainWindow === null || mainWindow.isDestroyed()) {
       mainWindow = createMainWindow(preloadPath);
-      void mainWindow.loadURL(appStartUrl);
+      runInBackground('Loading the window', mainWindow.loadURL(appStartUrl), lastResortLog);
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -87,7 +117,9 @@ function runApp(): void {
   });
   // Security rule: navigation and new windows denied, for every webContents the app ever creates.
   app.on('web-contents-created', (_event, contents) => {
-    installNavigationGuards(contents, (url) => void openExternalSafely(url));
+    installNavigationGuards(contents, (url) =>
+      runInBackground('Opening a link', openExternalSafely(url), lastResortLog),
+    );
   });
   app.on('window-all-closed', () => {
     // macOS apps stay in the Dock without windows; `activate` brings the window back.
@@ -103,10 +135,12 @@ function runApp(): void {
     if (isClosing) return;
     isClosing = true;
     const close = closeResources;
-    void close().finally(() => {
-      closeResources = null;
-      app.quit();
-    });
+    close()
+      .catch((error: unknown) => lastResortLog(`Closing ECF Desk failed: ${describeError(error).detail}`))
+      .finally(() => {
+        closeResources = null;
+        app.quit();
+      });
   });
 
   app
@@ -138,6 +172,7 @@ function runApp(): void {
         emit: (event, payload) => sendEvent(BrowserWindow.getAllWindows(), event, payload),
       });
       log = services.log;
+      coreLog = services.log;
       readers.warmUp();
       closeResources = async () => {
         // Core is asked first: it stops its checks and fixes at once, before the children go, so none records an outcome; checks resume at the next start.
@@ -146,7 +181,7 @@ function runApp(): void {
       registerIpc(services.handlers);
       showMainWindow();
       // Updates follow machine policy (updateMode, updateUrl), once it has been read.
-      void services.policyReady().then((policyValues) => {
+      const startPolicyFeatures = services.policyReady().then((policyValues) => {
         const extraHosts = policyValues['externalLinkAllowlist'];
         if (Array.isArray(extraHosts))
           allowPolicyHosts(extraHosts.filter((host): host is string => typeof host === 'string'));
@@ -157,6 +192,7 @@ function runApp(): void {
           await closeCore?.();
         };
       });
+      runInBackground('Applying machine policy to links and updates', startPolicyFeatures, services.log);
     })
     .catch((error: unknown) => {
       const reason = describeError(error).message;

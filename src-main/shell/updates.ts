@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runInBackground } from '../core/background';
 import type { AppLog } from '../core/storage/app-log';
 import { describeError } from '../shared/describe-error';
 
@@ -207,8 +208,8 @@ export function startUpdates(options: UpdateOptions): Updates {
 
   let timer: ReturnType<typeof setInterval> | null = null;
   if (isAuto) {
-    void checkNow();
-    timer = setInterval(() => void checkNow(), autoCheckIntervalMs);
+    runInBackground('updates: checking', checkNow, log);
+    timer = setInterval(() => runInBackground('updates: checking', checkNow, log), autoCheckIntervalMs);
     // The periodic check never keeps the process alive on its own.
     timer.unref();
   }

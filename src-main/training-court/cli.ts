@@ -78,7 +78,17 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Training court running at ${court.url}\nData folder: ${dataFolder}\nNotices (Maildir): ${court.maildirFolder}\nAdmin token: ${court.adminToken}\n`,
   );
-  const stop = (): void => void court.close().then(() => process.exit(0));
+  const stop = (): void => {
+    court.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(
+          `The training court did not close cleanly: ${error instanceof Error ? error.stack : String(error)}\n`,
+        );
+        process.exit(1);
+      },
+    );
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -53,6 +53,8 @@ export interface BrowserModeServer {
   readonly port: number;
   /** The uploaded bytes held now, the most held at once so far, and the calls waiting for room. */
   uploadsInFlight(): ByteBudgetState;
+  /** Core's log (the host's last-resort handlers write to it). */
+  readonly log: AppLog;
   close(): Promise<void>;
 }
 
@@ -163,6 +165,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     uploadsInFlight: () => budgets.files.state(),
+    log: core.log,
     async close() {
       streams.closeAll();
       server.closeAllConnections();

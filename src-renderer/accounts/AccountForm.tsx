@@ -5,6 +5,7 @@ import { Dialog } from './Dialog';
 import { canStoreSecrets, findClientCodeProblem, keychainName, maxClientCodeLength } from './describe-account';
 import { TextField } from './TextField';
 import './fields.css';
+import { useInBackground } from '../state/background';
 
 /** FAQ 12: the three kinds of account, as the form offers them. */
 const kindChoices: readonly { readonly value: AccountKind; readonly label: string }[] = [
@@ -45,6 +46,7 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
   const [failure, setFailure] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
   const loginIdRef = useRef<HTMLInputElement>(null);
+  const inBackground = useInBackground();
   const clientCodeRef = useRef<HTMLInputElement>(null);
   const totpSecretRef = useRef<HTMLInputElement>(null);
   const kindName = useId();
@@ -108,7 +110,7 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
       fallbackFocus={fallbackFocus}
       onClose={onClose}
     >
-      <form className="account-form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="account-form" noValidate onSubmit={(event) => inBackground('Saving the account', submit(event))}>
         <TextField
           ref={loginIdRef}
           label="Login ID (PACER username)"

@@ -10,6 +10,7 @@ import { LoginDialog, type LoginPurpose } from './LoginDialog';
 import { RemoveAccountDialog } from './RemoveAccountDialog';
 import { SessionBar } from './SessionBar';
 import './AccountsScreen.css';
+import { useInBackground } from '../state/background';
 
 /** The dialog open over the screen, if any, and the account it is about. */
 type OpenDialog =
@@ -44,6 +45,7 @@ export function AccountsScreen() {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const logoutRef = useRef<HTMLButtonElement>(null);
+  const inBackground = useInBackground();
 
   useEffect(() => connect(), [connect]);
 
@@ -62,7 +64,7 @@ export function AccountsScreen() {
       return (
         <div className="screen__status">
           <p>Your PACER accounts cannot be shown right now.</p>
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={() => inBackground('Loading the accounts', load())}>
             Try again
           </button>
         </div>
@@ -124,7 +126,7 @@ export function AccountsScreen() {
             account={dialog.account}
             keychain={keychain}
             fallbackFocus={addButtonRef}
-            onConfirm={() => void confirmRemoval(dialog.account)}
+            onConfirm={() => inBackground('Removing the account', confirmRemoval(dialog.account))}
             onClose={close}
           />
         );
@@ -161,7 +163,7 @@ export function AccountsScreen() {
         session={session}
         warning={sessionWarning}
         courtName={courtName}
-        onLogout={() => void logout()}
+        onLogout={() => inBackground('Logging out', logout())}
         logoutRef={logoutRef}
       />
       {renderList()}

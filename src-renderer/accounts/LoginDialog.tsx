@@ -7,6 +7,7 @@ import { LoginRefusal } from './LoginHelp';
 import { RedactionAcknowledgement } from './RedactionAcknowledgement';
 import { TextField } from './TextField';
 import './LoginDialog.css';
+import { useInBackground } from '../state/background';
 
 /** Whether the dialog logs in for the session, or only tries the account and logs straight out. */
 export type LoginPurpose = 'login' | 'test';
@@ -58,6 +59,7 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   const clientCodeRef = useRef<HTMLInputElement>(null);
   const answerRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<FocusTarget | null>(null);
+  const inBackground = useInBackground();
   const clientCodeProblem = findClientCodeProblem(clientCode);
   const hasPassed = purpose === 'test' && outcome?.outcome === 'logged-in';
 
@@ -142,7 +144,7 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
 
   return (
     <Dialog title={title} testId="login-dialog" fallbackFocus={fallbackFocus} onClose={onClose}>
-      <form className="login-dialog" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="login-dialog" noValidate onSubmit={(event) => inBackground('Logging in', submit(event))}>
         {purpose === 'test' && !hasPassed && (
           <p className="login-dialog__intro">
             ECF Desk logs in to the court and straight out again, to show the account works.

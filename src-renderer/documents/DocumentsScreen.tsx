@@ -14,6 +14,7 @@ import { UndoToast } from './UndoToast';
 import { useFileDrop } from './use-file-drop';
 import { useFocusAfterRemoval } from './use-focus-after-removal';
 import { openShortcutLabel, useOpenShortcut } from './use-open-shortcut';
+import { useInBackground } from '../state/background';
 
 /** "3 documents · 4.2 MB in all": what a paralegal checks against the court's limits at a glance. */
 function summarize(documents: readonly DocumentRecord[]): string {
@@ -46,12 +47,15 @@ export function DocumentsScreen() {
   const cancelFix = useDocuments((state) => state.cancelFix);
   const undoFix = useDocuments((state) => state.undoFix);
   const readContent = useDocuments((state) => state.readContent);
+  const inBackground = useInBackground();
 
   useEffect(() => connect(), [connect]);
 
-  const openPicker = useCallback(() => void chooseAndAdd(), [chooseAndAdd]);
+  const openPicker = useCallback(() => inBackground('Adding documents', chooseAndAdd()), [inBackground, chooseAndAdd]);
   useOpenShortcut(openPicker);
-  const { isDraggingFiles, dropTargetHandlers } = useFileDrop((files) => void addFiles(files));
+  const { isDraggingFiles, dropTargetHandlers } = useFileDrop((files) =>
+    inBackground('Adding documents', addFiles(files)),
+  );
 
   // A fix this window asked for shows at once, before main's list says so.
   const shown = useMemo(
@@ -90,22 +94,24 @@ export function DocumentsScreen() {
             sort={sort}
             checkProgress={checkProgress}
             selectedId={selected?.id ?? null}
-            onSort={(next) => void setSort(next)}
+            onSort={(next) => inBackground('Sorting the documents', setSort(next))}
             onSelect={selectDocument}
-            onRemove={(document, index) => void removeDocument(document, index)}
-            onCheckAgain={(document) => void checkAgain(document.id)}
-            onCancelCheck={(document) => void cancelCheck(document.id)}
+            onRemove={(document, index) => inBackground('Removing the document', removeDocument(document, index))}
+            onCheckAgain={(document) => inBackground('Checking the document', checkAgain(document.id))}
+            onCancelCheck={(document) => inBackground('Stopping the check', cancelCheck(document.id))}
             containerRef={tableRef}
           />
           <FindingsPanel
             ref={panelRef}
             document={selected}
             progress={selected ? checkProgress[selected.id] : undefined}
-            onCheckAgain={() => selected && void checkAgain(selected.id)}
-            onCancelCheck={() => selected && void cancelCheck(selected.id)}
-            onFix={(chosen, dropAnnotations) => selected && void fix(selected.id, chosen, dropAnnotations)}
-            onCancelFix={() => selected && void cancelFix(selected.id)}
-            onUndoFix={() => selected && void undoFix(selected.id)}
+            onCheckAgain={() => selected && inBackground('Checking the document', checkAgain(selected.id))}
+            onCancelCheck={() => selected && inBackground('Stopping the check', cancelCheck(selected.id))}
+            onFix={(chosen, dropAnnotations) =>
+              selected && inBackground('Fixing the document', fix(selected.id, chosen, dropAnnotations))
+            }
+            onCancelFix={() => selected && inBackground('Stopping the fix', cancelFix(selected.id))}
+            onUndoFix={() => selected && inBackground('Undoing the fix', undoFix(selected.id))}
             readContent={readContent}
           />
         </>
@@ -116,7 +122,7 @@ export function DocumentsScreen() {
       return (
         <div className="screen__status">
           <p>Your documents cannot be shown right now. The files are safe: ECF Desk keeps its own copies.</p>
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={() => inBackground('Loading the documents', load())}>
             Try again
           </button>
         </div>

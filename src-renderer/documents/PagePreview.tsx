@@ -4,6 +4,7 @@ import { placeBoxOnPage, type ViewportGeometry } from '../preview/page-overlay';
 import type { PreviewDocument } from '../preview/pdf-document';
 import { messageForUser } from '../state/message-for-user';
 import './PagePreview.css';
+import { useInBackground } from '../state/background';
 
 /** What a box marks, read out with it, so a screen reader hears what the eye sees outlined. */
 function describeBox(finding: Finding, index: number): string {
@@ -53,6 +54,7 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
   // Measured on the preview itself, which stays laid out while a failure hides the page, so "Try again" knows the width.
   const width = useContentWidth(container);
   const [drawing, setDrawing] = useState<Drawing>({ state: 'loading' });
+  const inBackground = useInBackground();
   const [attempt, setAttempt] = useState(0);
   const [showsEveryLayer, setShowsEveryLayer] = useState(false);
   const offersLayers = finding.code === 'hidden-layers';
@@ -63,7 +65,7 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
     const stop = new AbortController();
     let cancel = (): void => undefined;
     setDrawing({ state: 'loading' });
-    (async () => {
+    inBackground('Drawing the page', async () => {
       try {
         const document = await openDocument();
         if (stop.signal.aborted) return;
@@ -76,12 +78,12 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
       } catch (error) {
         if (!stop.signal.aborted) setDrawing({ state: 'failed', message: messageForUser(error) });
       }
-    })();
+    });
     return () => {
       stop.abort();
       cancel();
     };
-  }, [openDocument, page, width, attempt, showsEveryLayer]);
+  }, [inBackground, openDocument, page, width, attempt, showsEveryLayer]);
 
   const boxes = (finding.boxes ?? []).map((box, index) => ({ box, index })).filter(({ box }) => box.page === page);
   const total = finding.boxes?.length ?? 0;

@@ -4,6 +4,7 @@ import { Icon } from '../components/Icon';
 import { describeCommandShortcut, isCommandShortcut } from '../shell/command-key';
 import { useDocuments } from '../state/StoresProvider';
 import './UndoToast.css';
+import { useInBackground } from '../state/background';
 
 const undoShortcutLabel = describeCommandShortcut('z');
 
@@ -27,6 +28,7 @@ export function UndoToast({
   readonly focusAfterward: RefObject<HTMLElement | null>;
 }) {
   const undoRemove = useDocuments((state) => state.undoRemove);
+  const inBackground = useInBackground();
   const dismissUndo = useDocuments((state) => state.dismissUndo);
   const [isHovered, setHovered] = useState(false);
   const [hasFocus, setHasFocus] = useState(false);
@@ -43,11 +45,11 @@ export function UndoToast({
     const undoOnShortcut = (event: KeyboardEvent): void => {
       if (!isCommandShortcut(event, 'z') || isTyping(event)) return;
       event.preventDefault();
-      void undoRemove();
+      inBackground('Undoing the removal', undoRemove());
     };
     window.addEventListener('keydown', undoOnShortcut);
     return () => window.removeEventListener('keydown', undoOnShortcut);
-  }, [undoRemove]);
+  }, [inBackground, undoRemove]);
 
   // The toast is about to go; focus inside it would otherwise fall back to the page's start.
   const leave = (): void => {
@@ -73,7 +75,7 @@ export function UndoToast({
         title={`Undo (${undoShortcutLabel})`}
         onClick={() => {
           leave();
-          void undoRemove();
+          inBackground('Undoing the removal', undoRemove());
         }}
       >
         Undo

@@ -7,6 +7,7 @@ import { downloadFile } from './download-file';
 import { DraftTable } from './DraftTable';
 import { FileButton } from './FileButton';
 import { FilingsEmptyState } from './FilingsEmptyState';
+import { useInBackground } from '../state/background';
 
 /** The screen's home: start a filing or a package, import one, and the drafts and outbox items with their actions. */
 export function DraftList() {
@@ -23,6 +24,7 @@ export function DraftList() {
   const withdraw = useFilings((state) => state.withdraw);
   const [deleting, setDeleting] = useState<Draft | null>(null);
   const newFilingRef = useRef<HTMLButtonElement>(null);
+  const inBackground = useInBackground();
 
   const exportOne = async (draft: Draft): Promise<void> => {
     const bytes = await exportDraft(draft.id);
@@ -40,11 +42,11 @@ export function DraftList() {
         <DraftTable
           drafts={drafts}
           actions={{
-            onOpen: (draft) => void openDraft(draft.id),
-            onExport: (draft) => void exportOne(draft),
+            onOpen: (draft) => inBackground('Opening the filing', openDraft(draft.id)),
+            onExport: (draft) => inBackground('Exporting the filing', exportOne(draft)),
             onDelete: setDeleting,
-            onRetry: (draft) => void retry(draft.id),
-            onWithdraw: (draft) => void withdraw(draft.id),
+            onRetry: (draft) => inBackground('Sending the filing again', retry(draft.id)),
+            onWithdraw: (draft) => inBackground('Withdrawing the filing', withdraw(draft.id)),
           }}
         />
       );
@@ -54,7 +56,7 @@ export function DraftList() {
       return (
         <div className="screen__status">
           <p>Your filings cannot be shown right now. The drafts are safe: ECF Desk saves every change.</p>
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={() => inBackground('Loading the filings', load())}>
             Try again
           </button>
         </div>
@@ -71,7 +73,7 @@ export function DraftList() {
           type="button"
           className="button button--primary"
           data-testid="new-filing"
-          onClick={() => void create()}
+          onClick={() => inBackground('Starting a filing', create())}
         >
           New filing
         </button>
@@ -80,14 +82,14 @@ export function DraftList() {
           className="button"
           data-testid="intervention-package"
           title="Five filings in the order FAQ 41 asks for"
-          onClick={() => void createInterventionPackage()}
+          onClick={() => inBackground('Starting the package', createInterventionPackage())}
         >
           Motion to Intervene package
         </button>
         <FileButton
           accept=".ecfdraft"
           testId="import-draft"
-          onFiles={(files) => files.forEach((file) => void importDraft(file))}
+          onFiles={(files) => files.forEach((file) => inBackground('Importing the draft', importDraft(file)))}
         >
           Import draft…
         </FileButton>
@@ -97,7 +99,7 @@ export function DraftList() {
         <DeleteDraftDialog
           draft={deleting}
           fallbackFocus={newFilingRef}
-          onConfirm={() => void confirmDelete(deleting)}
+          onConfirm={() => inBackground('Deleting the draft', confirmDelete(deleting))}
           onClose={() => setDeleting(null)}
         />
       )}

@@ -3,6 +3,7 @@ import type { InboxItem, NoticeDocument } from '../../src-main/shared/inbox';
 import { Dialog } from '../accounts/Dialog';
 import type { Attempt } from '../state/attempt';
 import { feeScheduleWords, formatCents } from './describe-notice';
+import { useInBackground } from '../state/background';
 
 /** What the price question needs: the notice, the document and its price, who pays, and what buying does. */
 export interface BuyDocumentDialogProps {
@@ -29,6 +30,7 @@ export function BuyDocumentDialog({
   onClose,
 }: BuyDocumentDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const inBackground = useInBackground();
   const questionId = useId();
   const [isBuying, setBuying] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function BuyDocumentDialog({
           className="button button--primary"
           data-testid="buy-confirm"
           disabled={isBuying}
-          onClick={() => void buy()}
+          onClick={() => inBackground('Buying the document', buy())}
         >
           {isBuying ? 'Buying…' : `Buy for ${price}`}
         </button>

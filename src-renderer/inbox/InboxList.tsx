@@ -4,6 +4,7 @@ import { groupByCase, listInOrder, type ListRow } from './group-by-case';
 import { InboxRow } from './InboxRow';
 import { VirtualList } from './VirtualList';
 import './InboxList.css';
+import { useInBackground } from '../state/background';
 
 /** Two lines of text and their padding, in rem, so a row grows with the user's text size. */
 const rowHeightRem = 3.75;
@@ -27,6 +28,7 @@ export function InboxList({ isGrouped }: { readonly isGrouped: boolean }) {
   const selectedId = useInbox((state) => state.selectedId);
   const select = useInbox((state) => state.select);
   const ensureLoaded = useInbox((state) => state.ensureLoaded);
+  const inBackground = useInBackground();
   const [activeRow, setActiveRow] = useState<number | null>(null);
   const idPrefix = useId();
 
@@ -52,7 +54,9 @@ export function InboxList({ isGrouped }: { readonly isGrouped: boolean }) {
   const open = (rowIndex: number): void => {
     setActiveRow(rowIndex);
     const item = itemAt(rows[rowIndex]);
-    if (item) void select(item.id);
+    if (item) {
+      inBackground('Opening the notice', select(item.id));
+    }
   };
 
   const moveWithKeys = (event: KeyboardEvent<HTMLDivElement>): void => {

@@ -13,6 +13,7 @@ import { MailboxesDialog } from './MailboxesDialog';
 import { ReaderPane } from './ReaderPane';
 import { useNotificationPermission } from './use-notice-notifications';
 import './InboxScreen.css';
+import { useInBackground } from '../state/background';
 
 /** The name the deadlines calendar is saved under. */
 export const deadlinesFileName = 'ECF Desk deadlines.ics';
@@ -39,6 +40,7 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
   const dismissImportSummary = useInbox((state) => state.dismissImportSummary);
   const exportDeadlines = useInbox((state) => state.exportDeadlines);
   const connectAccounts = useAccounts((state) => state.connect);
+  const inBackground = useInBackground();
   const [isGrouped, setGrouped] = useState(false);
   const [mailboxesDialog, setMailboxesDialog] = useState<'closed' | 'list' | 'add'>('closed');
   const notifications = useNotificationPermission();
@@ -57,7 +59,7 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
   };
 
   const openMailboxes = (view: 'list' | 'add'): void => {
-    void loadMailboxes();
+    inBackground('Loading the mailboxes', loadMailboxes());
     setMailboxesDialog(view);
   };
 
@@ -67,7 +69,7 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
       return (
         <div className="screen__status">
           <p>The notices cannot be shown right now. Nothing is lost: they stay stored on this computer.</p>
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={() => inBackground('Loading the notices', load())}>
             Try again
           </button>
         </div>
@@ -89,7 +91,10 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
     return (
       <div className="inbox-screen__panes">
         <InboxList isGrouped={isGrouped} />
-        <ReaderPane onExportDeadlines={() => void exportCalendar()} onOpenAccounts={onOpenAccounts} />
+        <ReaderPane
+          onExportDeadlines={() => inBackground('Exporting the deadlines', exportCalendar())}
+          onOpenAccounts={onOpenAccounts}
+        />
       </div>
     );
   };
@@ -118,12 +123,17 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
               onChange={(event) => {
                 const files = Array.from(event.target.files ?? []);
                 event.target.value = '';
-                void importFiles(files);
+                inBackground('Importing the notices', importFiles(files));
               }}
             />
             {isImporting ? 'Importing…' : 'Import .eml/.msg…'}
           </label>
-          <button type="button" className="button" data-testid="export-deadlines" onClick={() => void exportCalendar()}>
+          <button
+            type="button"
+            className="button"
+            data-testid="export-deadlines"
+            onClick={() => inBackground('Exporting the deadlines', exportCalendar())}
+          >
             Export deadlines (.ics)
           </button>
           <button

@@ -3,6 +3,7 @@ import type { Mailbox, MailboxInput } from '../../src-main/shared/inbox';
 import { TextField } from '../accounts/TextField';
 import type { Attempt } from '../state/attempt';
 import '../accounts/fields.css';
+import { useInBackground } from '../state/background';
 
 /** The IMAP ports: 993 over TLS, 143 without. */
 const tlsPort = 993;
@@ -20,6 +21,7 @@ export interface MailboxFormProps {
  * a blank field keeps what the keychain holds. Imported mail stays unread on the server unless the user asks.
  */
 export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
+  const inBackground = useInBackground();
   const [host, setHost] = useState(mailbox?.host ?? '');
   const [port, setPort] = useState(String(mailbox?.port ?? tlsPort));
   const [secure, setSecure] = useState(mailbox?.secure ?? true);
@@ -76,7 +78,12 @@ export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
   };
 
   return (
-    <form className="mailbox-form" data-testid="mailbox-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className="mailbox-form"
+      data-testid="mailbox-form"
+      noValidate
+      onSubmit={(event) => inBackground('Saving the mailbox', submit(event))}
+    >
       <TextField
         label="Mail server (IMAP)"
         autoComplete="off"

@@ -6,6 +6,7 @@ import { useInbox } from '../state/StoresProvider';
 import { describeMailboxState, nameMailbox } from './describe-notice';
 import { MailboxForm } from './MailboxForm';
 import './MailboxesDialog.css';
+import { useInBackground } from '../state/background';
 
 /** What the dialog shows: the list, or the form for a new mailbox or one being edited. */
 type View = { readonly kind: 'list' } | { readonly kind: 'form'; readonly mailbox: Mailbox | null };
@@ -23,6 +24,7 @@ export function MailboxesDialog({ startsAdding, fallbackFocus, onClose }: Mailbo
   const saveMailbox = useInbox((state) => state.saveMailbox);
   const removeMailbox = useInbox((state) => state.removeMailbox);
   const syncMailbox = useInbox((state) => state.syncMailbox);
+  const inBackground = useInBackground();
   const [view, setView] = useState<View>(startsAdding ? { kind: 'form', mailbox: null } : { kind: 'list' });
   const title =
     view.kind === 'list' ? 'Mailboxes' : view.mailbox ? `Edit ${nameMailbox(view.mailbox)}` : 'Add a mailbox';
@@ -56,8 +58,8 @@ export function MailboxesDialog({ startsAdding, fallbackFocus, onClose }: Mailbo
                   key={mailbox.id}
                   mailbox={mailbox}
                   onEdit={() => setView({ kind: 'form', mailbox })}
-                  onSync={() => void syncMailbox(mailbox.id)}
-                  onRemove={() => void removeMailbox(mailbox.id)}
+                  onSync={() => inBackground('Reading the mailbox', syncMailbox(mailbox.id))}
+                  onRemove={() => inBackground('Removing the mailbox', removeMailbox(mailbox.id))}
                 />
               ))}
             </ul>

@@ -7,6 +7,7 @@ import { BuyDocumentDialog } from './BuyDocumentDialog';
 import { formatCourtDate } from './describe-notice';
 import { NoticeDocumentView } from './NoticeDocumentView';
 import './ReaderPane.css';
+import { useInBackground } from '../state/background';
 
 /** How long a notice is open before it counts as read, so arrowing past one does not mark it. */
 export const markReadAfterMilliseconds = 1000;
@@ -21,6 +22,7 @@ export interface ReaderPaneProps {
 export function ReaderPane({ onExportDeadlines, onOpenAccounts }: ReaderPaneProps) {
   const item = useInbox((state) => state.selected);
   const markRead = useInbox((state) => state.markRead);
+  const inBackground = useInBackground();
   const isReadRef = useRef(item?.isRead ?? true);
   isReadRef.current = item?.isRead ?? true;
   const itemId = item?.id ?? null;
@@ -28,10 +30,12 @@ export function ReaderPane({ onExportDeadlines, onOpenAccounts }: ReaderPaneProp
   useEffect(() => {
     if (itemId === null) return;
     const timer = window.setTimeout(() => {
-      if (!isReadRef.current) void markRead(itemId, true);
+      if (!isReadRef.current) {
+        inBackground('Marking the notice read', markRead(itemId, true));
+      }
     }, markReadAfterMilliseconds);
     return () => window.clearTimeout(timer);
-  }, [itemId, markRead]);
+  }, [inBackground, itemId, markRead]);
 
   if (!item) {
     return (
@@ -47,6 +51,7 @@ export function ReaderPane({ onExportDeadlines, onOpenAccounts }: ReaderPaneProp
 function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item: InboxItem } & ReaderPaneProps) {
   const markRead = useInbox((state) => state.markRead);
   const fetchDocument = useInbox((state) => state.fetchDocument);
+  const inBackground = useInBackground();
   const buyDocument = useInbox((state) => state.buyDocument);
   const readDocument = useInbox((state) => state.readDocument);
   const session = useAccounts((state) => state.session);
@@ -76,7 +81,7 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
           type="button"
           className="button button--small"
           data-testid="toggle-read"
-          onClick={() => void markRead(item.id, !item.isRead)}
+          onClick={() => inBackground('Marking the notice', markRead(item.id, !item.isRead))}
         >
           {item.isRead ? 'Mark as unread' : 'Mark as read'}
         </button>
@@ -166,7 +171,7 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
                 buyingNeedsLogin={loginId === null}
                 readDocument={readDocument}
                 onBuy={() => setBuying(document)}
-                onFetchAgain={() => void fetchDocument(item.id, document.number)}
+                onFetchAgain={() => inBackground('Fetching the document', fetchDocument(item.id, document.number))}
                 onOpenAccounts={onOpenAccounts}
               />
             ))}

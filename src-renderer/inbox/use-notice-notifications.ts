@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useInbox } from '../state/StoresProvider';
+import { useInBackground } from '../state/background';
 
 /** Whether the host can show desktop notifications at all (a browser test, a locked-down window: no). */
 function hasNotifications(): boolean {
@@ -23,7 +24,11 @@ export function useNotificationPermission(): {
   readonly ask: () => void;
 } {
   const [permission, setPermission] = useState(readNotificationPermission);
-  return { permission, ask: () => void askNotificationPermission().then(setPermission) };
+  const inBackground = useInBackground();
+  return {
+    permission,
+    ask: () => inBackground('Asking to show notifications', askNotificationPermission().then(setPermission)),
+  };
 }
 
 /** Shows a desktop notification when new notices arrive, if (and only if) the user has allowed them. */

@@ -9,6 +9,7 @@ import { OrganizationPolicies } from './OrganizationPolicies';
 import { findAllowedCourts, findPolicyLock, findSharedMailbox, shownValue } from './policy-lock';
 import '../accounts/fields.css';
 import './SettingsScreen.css';
+import { useInBackground } from '../state/background';
 
 /** Where the Mailboxes section sends the user. */
 export interface SettingsScreenProps {
@@ -17,6 +18,7 @@ export interface SettingsScreenProps {
 
 /** The Settings screen: the court, saving passwords, and where mailboxes are set; what the machine's policy decides is shown locked. */
 export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
+  const inBackground = useInBackground();
   const status = useSettings((state) => state.status);
   const settings = useSettings((state) => state.settings);
   const managed = useSettings((state) => state.managed);
@@ -30,7 +32,7 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
 
   useEffect(() => connect(), [connect]);
   // The Passwords section says which keychain this computer has, which the accounts list reports.
-  useEffect(() => void loadAccounts(), [loadAccounts]);
+  useEffect(() => inBackground('Loading the accounts', loadAccounts()), [inBackground, loadAccounts]);
 
   const renderSections = () => {
     if (settings === null) {
@@ -38,7 +40,7 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
         return (
           <div className="screen__status">
             <p>Your settings cannot be shown right now.</p>
-            <button type="button" className="button" onClick={() => void load()}>
+            <button type="button" className="button" onClick={() => inBackground('Loading the settings', load())}>
               Try again
             </button>
           </div>
@@ -55,13 +57,13 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
           lock={courtLock}
           allowed={findAllowedCourts(managed)}
           court={court}
-          onChange={(courtProfile) => void update({ courtProfile })}
+          onChange={(courtProfile) => inBackground('Saving the settings', update({ courtProfile }))}
         />
         <PasswordSetting
           value={shownValue(settings, 'allowCredentialStorage', passwordLock)}
           lock={passwordLock}
           keychain={keychain}
-          onChange={(allowCredentialStorage) => void update({ allowCredentialStorage })}
+          onChange={(allowCredentialStorage) => inBackground('Saving the settings', update({ allowCredentialStorage }))}
         />
         <MailboxesSetting shared={findSharedMailbox(managed)} onOpenInbox={onOpenInbox} />
         <OrganizationPolicies managed={managed} />

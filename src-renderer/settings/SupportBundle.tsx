@@ -3,6 +3,7 @@ import { downloadFile } from '../filings/download-file';
 import { attempt } from '../state/attempt';
 import { useSettings } from '../state/StoresProvider';
 import './SupportBundle.css';
+import { useInBackground } from '../state/background';
 
 type ExportState =
   { readonly state: 'idle' } | { readonly state: 'exporting' } | { readonly state: 'failed'; readonly message: string };
@@ -17,6 +18,7 @@ export function supportBundleFileName(now: Date): string {
 
 /** The Support section: exports one file the firm's IT can read to diagnose a problem, and says what it holds and never holds. */
 export function SupportBundle() {
+  const inBackground = useInBackground();
   const exportSupportBundle = useSettings((state) => state.exportSupportBundle);
   const headingId = useId();
   const contentsId = useId();
@@ -48,7 +50,7 @@ export function SupportBundle() {
           data-testid="support-export"
           aria-describedby={contentsId}
           disabled={exported.state === 'exporting'}
-          onClick={() => void exportBundle()}
+          onClick={() => inBackground('Exporting the support bundle', exportBundle())}
         >
           {exported.state === 'exporting' ? 'Exporting…' : 'Export a support bundle…'}
         </button>

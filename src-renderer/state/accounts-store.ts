@@ -9,6 +9,7 @@ import type {
 } from '../../src-main/shared/accounts';
 import type { Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
+import { inBackgroundReportingTo } from './background';
 import { attempt, reportingTo, type Attempt } from './attempt';
 import type { ListStatus } from './documents-store';
 import { createLatestRequest } from './latest-request';
@@ -59,6 +60,7 @@ function isSameSession(before: SessionStatus | null, after: SessionStatus): bool
 /** Creates the Accounts screen's store over a bridge; tests pass a fake bridge, the app the real one. */
 export function createAccountsStore(bridge: Bridge, alerts: AlertsStore): AccountsStore {
   const tryOrReport = reportingTo(alerts);
+  const inBackground = inBackgroundReportingTo(alerts);
   /** Only the answer to the latest list request counts, whatever order the answers come in. */
   const loads = createLatestRequest();
   /** Every session status received counts as newer, so a slow answer cannot replace a newer event or login. */
@@ -90,8 +92,8 @@ export function createAccountsStore(bridge: Bridge, alerts: AlertsStore): Accoun
 
       connect() {
         const stopChanges = bridge.on('session.changed', (session) => showSession(session));
-        void get().load();
-        void loadSession();
+        inBackground('Reading the accounts', get().load());
+        inBackground('Reading the session', loadSession());
         return stopChanges;
       },
 

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CourtStatus } from '../../src-main/shared/domain';
 import type { Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
+import { inBackgroundReportingTo } from './background';
 import { reportingTo } from './attempt';
 import { createLatestRequest } from './latest-request';
 
@@ -21,6 +22,7 @@ export type CourtStore = StoreApi<CourtState>;
 /** Creates the store behind the header's court badge. */
 export function createCourtStore(bridge: Bridge, alerts: AlertsStore): CourtStore {
   const tryOrReport = reportingTo(alerts);
+  const inBackground = inBackgroundReportingTo(alerts);
   /** Every status received counts as newer, so a slow answer cannot replace an event that came after it was asked. */
   const statuses = createLatestRequest();
 
@@ -32,7 +34,7 @@ export function createCourtStore(bridge: Bridge, alerts: AlertsStore): CourtStor
         statuses.supersede();
         set({ status });
       });
-      void get().load();
+      inBackground('Reading the court', get().load());
       return stopChanges;
     },
 

@@ -10,6 +10,7 @@ import type { FixId, PreflightProgress } from '../../src-main/shared/preflight';
 import { announceReport } from '../format/describe-preflight';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
+import { inBackgroundReportingTo } from './background';
 import { reportingTo } from './attempt';
 import { createLatestRequest, type RequestTicket } from './latest-request';
 import type { DocumentsSort } from './sort-documents';
@@ -145,6 +146,7 @@ function describeFixed(original: DocumentRecord, versions: readonly DocumentReco
 /** Creates the Documents screen's store over a bridge; tests pass a fake bridge, the app the real one. */
 export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): DocumentsStore {
   const tryOrReport = reportingTo(alerts);
+  const inBackground = inBackgroundReportingTo(alerts);
   /** Jobs that ended here, so a late progress event cannot bring their row back. */
   const finishedJobs = new Set<string>();
   /** Jobs this window started; the others come from main's own file dialog. */
@@ -195,7 +197,7 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
      * sends `documents.changed`) may be newer than that answer, which has just replaced it: read the list again.
      */
     const readAgainIfNewer = (loadsBefore: RequestTicket): void => {
-      if (!loadsBefore.isLatest()) void get().load();
+      if (!loadsBefore.isLatest()) inBackground('Reading the documents', get().load());
     };
 
     const followCheck = ({ documentId, progress }: DocumentPreflightProgress): void => {
@@ -238,9 +240,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       connect() {
         const stopProgress = bridge.on('documents.progress', followProgress);
-        const stopChanges = bridge.on('documents.changed', () => void get().load());
+        const stopChanges = bridge.on('documents.changed', () => inBackground('Reading the documents', get().load()));
         const stopChecks = bridge.on('documents.preflightProgress', followCheck);
-        void get().load();
+        inBackground('Reading the documents', get().load());
         bridge.invoke('settings.get', {}).then(
           (settings) => {
             if (!hasChosenSort) set({ sort: settings.documentsSort });

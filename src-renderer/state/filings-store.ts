@@ -9,6 +9,7 @@ import type {
 } from '../../src-main/shared/filing';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
+import { inBackgroundReportingTo } from './background';
 import { attempt, reportingTo, type Attempt } from './attempt';
 import { messageForUser } from './message-for-user';
 import type { DocumentsStore, ListStatus } from './documents-store';
@@ -73,6 +74,7 @@ export type FilingsStore = StoreApi<FilingsState>;
 /** Creates the Filings screen's store (drafts are listed newest first); the documents store is told when the wizard adds PDFs. */
 export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, documents: DocumentsStore): FilingsStore {
   const tryOrReport = reportingTo(alerts);
+  const inBackground = inBackgroundReportingTo(alerts);
   /** Only the answer to the latest list request counts, whatever order the answers come in. */
   const loads = createLatestRequest();
   /** Every request that answers with the open draft, so a slow answer cannot replace a newer change. */
@@ -116,7 +118,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         showReview(request, await action());
         set({ announcement: done });
       });
-      if (!outcome.ok && get().open?.draft.id === draftId) void reloadOpen();
+      if (!outcome.ok && get().open?.draft.id === draftId) inBackground('Reading the filing again', reloadOpen());
     };
 
     return {
@@ -128,12 +130,14 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
 
       connect() {
         const stopDrafts = bridge.on('drafts.changed', ({ id }) => {
-          void get().load();
-          if (id === null || id === get().open?.draft.id) void reloadOpen();
+          inBackground('Reading the filings', get().load());
+          if (id === null || id === get().open?.draft.id) inBackground('Reading the filing again', reloadOpen());
         });
         // A document's check finishing can make the open draft ready to file.
-        const stopDocuments = bridge.on('documents.changed', () => void reloadOpen());
-        void get().load();
+        const stopDocuments = bridge.on('documents.changed', () =>
+          inBackground('Reading the filing again', reloadOpen()),
+        );
+        inBackground('Reading the filings', get().load());
         return () => {
           stopDrafts();
           stopDocuments();
@@ -198,7 +202,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         });
         if (!saved.ok) set({ saveState: 'failed' });
         pendingSaves -= 1;
-        if (pendingSaves === 0 && isReloadOwed) void reloadOpen();
+        if (pendingSaves === 0 && isReloadOwed) inBackground('Reading the filing again', reloadOpen());
       },
 
       async updateDocument(documentId, changes) {
@@ -239,7 +243,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           const bytes = new Uint8Array(await file.arrayBuffer());
           const draft = await bridge.invoke('drafts.import', { name: file.name, bytes });
           set({ drafts: upsert(get().drafts, draft, 'start'), announcement: `Imported ${file.name}.` });
-          void documents.getState().load();
+          inBackground('Reading the documents', documents.getState().load());
         });
       },
 

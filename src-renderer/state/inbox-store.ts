@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../src-main/shared/inbox';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
+import { inBackgroundReportingTo } from './background';
 import { attempt, reportingTo, type Attempt } from './attempt';
 import type { ListStatus } from './documents-store';
 import { createLatestRequest, type RequestTicket } from './latest-request';
@@ -125,6 +126,7 @@ const emptySummary: ImportSummary = { imported: 0, duplicates: 0, resends: 0, mo
 /** Creates the Inbox screen's store over a bridge; tests pass a fake bridge, the app the real one. */
 export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStore {
   const tryOrReport = reportingTo(alerts);
+  const inBackground = inBackgroundReportingTo(alerts);
   /** Each reading of the query is a request; a page answered for an older one is dropped. */
   const queries = createLatestRequest();
   /** Pages of the current generation loaded or on the way. */
@@ -182,7 +184,7 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
       const request = queries.begin();
       const pages = [...askedPages].sort((a, b) => a - b);
       askedPages = new Set(pages.length > 0 ? pages : [0]);
-      for (const page of askedPages) void loadPage(page, request);
+      for (const page of askedPages) inBackground('Reading the notices', loadPage(page, request));
     };
 
     const reloadSelected = async (): Promise<void> => {
@@ -211,10 +213,10 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
       connect() {
         const stop = bridge.on('inbox.changed', ({ id }) => {
           reload();
-          if (id === null || id === get().selectedId) void reloadSelected();
+          if (id === null || id === get().selectedId) inBackground('Reading the notice again', reloadSelected());
         });
-        void get().load();
-        void get().loadMailboxes();
+        inBackground('Reading the notices', get().load());
+        inBackground('Reading the mailboxes', get().loadMailboxes());
         return stop;
       },
 
@@ -229,7 +231,7 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         // The rows on screen stay until the new answer replaces them, so typing does not make the list flicker.
         set({ filters: { ...get().filters, ...changes } });
         seenIds = null;
-        void get().load();
+        inBackground('Reading the notices', get().load());
       },
 
       ensureLoaded(first, last) {
@@ -243,7 +245,7 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         for (let page = firstPage; page <= lastPage; page += 1) {
           if (askedPages.has(page)) continue;
           askedPages.add(page);
-          void loadPage(page, queries.mark());
+          inBackground('Reading the notices', loadPage(page, queries.mark()));
         }
       },
 
@@ -368,7 +370,7 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
           const mailbox = await bridge.invoke('mailboxes.sync', { id });
           set({ mailboxes: upsert(get().mailboxes, mailbox), announcement: `Read new mail from ${mailbox.user}.` });
         });
-        if (!synced.ok) void get().loadMailboxes();
+        if (!synced.ok) inBackground('Reading the mailboxes', get().loadMailboxes());
       },
     };
   });

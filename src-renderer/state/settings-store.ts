@@ -3,6 +3,7 @@ import type { ManagedSetting, Settings } from '../../src-main/shared/domain';
 import type { Bridge } from '../create-bridge';
 import type { AccountsStore } from './accounts-store';
 import type { AlertsStore } from './alerts-store';
+import { inBackgroundReportingTo } from './background';
 import { reportingTo } from './attempt';
 import type { ListStatus } from './documents-store';
 import { createLatestRequest } from './latest-request';
@@ -63,6 +64,7 @@ export function isManaged(managed: readonly ManagedSetting[], key: keyof Setting
 /** Creates the Settings screen's store; a change to password storage reads the accounts again, since what is saved for them depends on it. */
 export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, accounts: AccountsStore): SettingsStore {
   const tryOrReport = reportingTo(alerts);
+  const inBackground = inBackgroundReportingTo(alerts);
   /** Only the answer to the latest read counts, whatever order the answers come in. */
   const loads = createLatestRequest();
   /** Only the answer to the latest change sent replaces the settings shown. */
@@ -77,8 +79,8 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
     announcement: '',
 
     connect() {
-      const stopCourt = bridge.on('court.statusChanged', () => void get().load());
-      void get().load();
+      const stopCourt = bridge.on('court.statusChanged', () => inBackground('Reading the settings', get().load()));
+      inBackground('Reading the settings', get().load());
       return stopCourt;
     },
 
@@ -123,7 +125,7 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
       }
       if (change.isLatest()) set({ settings: saved.value });
       set({ announcement: `Saved ${nameChanges(keys)}.` });
-      if (keys.includes('allowCredentialStorage')) void accounts.getState().load();
+      if (keys.includes('allowCredentialStorage')) inBackground('Reading the accounts', accounts.getState().load());
     },
   }));
 }

@@ -96,9 +96,13 @@ function streamEvents(origin: string, token: string, dispatchEvent: (event: stri
     } catch {
       // The server restarted or the stream dropped; listeners keep their subscriptions.
     }
-    setTimeout(() => void connect(), 1000);
+    setTimeout(follow, 1000);
   };
-  void connect();
+  // connect catches what ends the stream; should anything still escape it, reading goes on all the same.
+  const follow = (): void => {
+    connect().then(undefined, () => setTimeout(follow, 1000));
+  };
+  follow();
 }
 
 /** The browser-mode transport: `POST /api/<channel>` and one event stream, all carrying the per-launch token. */

@@ -33,7 +33,7 @@ test('a paralegal makes a clean copy of a PDF the court would reject, sees the b
   // Synthetic: JavaScript that runs when the file opens (court FAQ 49) and a file attached inside it (NextGen CM/ECF 1.8).
   const bytes = await buildPdf(
     async (document) => {
-      withOpenActionJavaScript(document);
+      await withOpenActionJavaScript(document);
       await withAttachment(document);
     },
     { pages: 3 },

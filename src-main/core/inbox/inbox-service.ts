@@ -4,10 +4,12 @@ import type { MailboxSettings } from '../../shared/domain';
 import type { ImportSummary, InboxItem, InboxQuery, Mailbox, MailboxInput } from '../../shared/inbox';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
+import { runInBackground } from '../background';
 import { oneAtATime } from '../one-at-a-time';
 import type { Clock, DesktopNotifier } from '../ports';
 import type { SecretStore } from '../vault/secret-store';
 import { fetchFreeLook } from './free-look-fetcher';
+import { createUnsavedDocuments } from './free-look/unsaved-documents';
 import { deadlinesToIcs } from './ics';
 import { buyDocument } from './buy-document';
 import { readMailFile } from './sources/file-source';
@@ -62,11 +64,15 @@ export interface InboxServiceOptions {
   readonly notifier?: DesktopNotifier | null;
   readonly log: AppLog;
   readonly pollMs?: number;
+  /** How long to wait before saving again free-look documents the disk refused (default 30 seconds). */
+  readonly saveRetryMs?: number;
 }
 
 const mailboxItem = (id: string): string => `mailbox:${id}`;
 
 const dayMs = 24 * 60 * 60 * 1000;
+/** How long the inbox waits before saving again free-look documents the disk refused. */
+const defaultSaveRetryMs = 30_000;
 /** How often the retention policy is applied while the app runs, besides at start and when the policy changes. */
 export const retentionIntervalMs = 6 * 60 * 60 * 1000;
 
@@ -129,7 +135,7 @@ export function createInboxService(options: InboxServiceOptions) {
     if (result.outcome === 'new' || result.outcome === 'resend') {
       for (const docket of notice.dockets)
         if (docket.caseId && docket.deSeqNum) options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
-      void fetchPending();
+      runInBackground('Inbox: fetching free looks', fetchPending(), options.log);
     }
     if (result.outcome !== 'duplicate')
       options.onChange(result.itemIds.length === 1 ? (result.itemIds[0] ?? null) : null);
@@ -142,6 +148,10 @@ export function createInboxService(options: InboxServiceOptions) {
    * URL gate again first (a link stored before the gate, or one for a training court no longer running there).
    */
   const pendingFetches = oneAtATime(async (): Promise<void> => {
+    // Bytes a free look brought that the disk refused are saved first; until they are, no other link is spent.
+    const held = await saveUnsaved();
+    for (const itemId of held.savedItemIds) options.onChange(itemId);
+    if (!held.isEmpty) return;
     const byItem = new Map<string, string>();
     for (const pending of store.pendingDocuments())
       if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
@@ -167,13 +177,10 @@ export function createInboxService(options: InboxServiceOptions) {
         countPages: options.countPdfPages,
       });
       if (result.kind === 'saved') {
-        for (const document of result.documents)
-          store.setDocument(itemId, document.number, {
-            state: 'saved',
-            sha256: await options.keepPdf(document.bytes),
-            pages: document.pages,
-            message: null,
-          });
+        for (const document of result.documents) {
+          unsaved.hold({ itemId, number: document.number, bytes: document.bytes, pages: document.pages });
+        }
+        await saveUnsaved();
         for (const missing of result.missing) {
           if (missing.state === 'unsafe-link')
             store.flagUnsafe(itemId, [missing.number], missing.message, { dropsLinks: false });
@@ -196,8 +203,44 @@ export function createInboxService(options: InboxServiceOptions) {
           });
       }
       options.onChange(itemId);
+      if (unsaved.count() > 0) return;
     }
   });
+
+  /** Free-look documents the disk refused, and the timer that tries them again. */
+  const unsaved = createUnsavedDocuments();
+  let saveRetry: ReturnType<typeof setTimeout> | undefined;
+  const saveUnsaved = async (): Promise<{ readonly savedItemIds: readonly string[]; readonly isEmpty: boolean }> => {
+    const outcome = await unsaved.saveAll(
+      async (document) => {
+        store.setDocument(document.itemId, document.number, {
+          state: 'saved',
+          sha256: await options.keepPdf(document.bytes),
+          pages: document.pages,
+          message: null,
+        });
+      },
+      (document, error) => {
+        options.log(
+          `Inbox: a free-look document could not be saved; it is kept in memory and saved again soon: ${describeError(error).detail}`,
+          'error',
+        );
+        store.setDocument(document.itemId, document.number, {
+          message:
+            'The document arrived but could not be saved (is the disk full?). ECF Desk keeps it and tries again.',
+        });
+      },
+    );
+    if (!outcome.isEmpty && !isClosed) {
+      clearTimeout(saveRetry);
+      saveRetry = setTimeout(
+        () => runInBackground('Inbox: saving free looks the disk refused', fetchPending(), options.log),
+        options.saveRetryMs ?? defaultSaveRetryMs,
+      );
+      saveRetry.unref();
+    }
+    return outcome;
+  };
   const fetchPending = pendingFetches.run;
 
   const item = (id: string): InboxItem => {
@@ -286,7 +329,9 @@ export function createInboxService(options: InboxServiceOptions) {
     options.pollMs ?? 2_000,
   );
   timer.unref();
-  for (const settings of options.mailboxes()) void startMailbox(settings);
+  for (const settings of options.mailboxes()) {
+    runInBackground(`Inbox: starting mailbox ${settings.id}`, startMailbox(settings), options.log);
+  }
 
   /**
    * Lets go of the notices the retention policy no longer keeps (read ones received more than N days ago, whose
@@ -317,7 +362,10 @@ export function createInboxService(options: InboxServiceOptions) {
     }
   });
   const applyRetention = retention.run;
-  const retentionTimer = setInterval(() => void applyRetention(), retentionIntervalMs);
+  const retentionTimer = setInterval(
+    () => runInBackground('Inbox: removing old notices', applyRetention(), options.log),
+    retentionIntervalMs,
+  );
   retentionTimer.unref();
 
   return {
@@ -501,6 +549,13 @@ export function createInboxService(options: InboxServiceOptions) {
 
     async close(): Promise<void> {
       isClosed = true;
+      clearTimeout(saveRetry);
+      if (unsaved.count() > 0) {
+        options.log(
+          `Inbox: ${unsaved.count()} free-look document(s) could not be saved before ECF Desk closed`,
+          'error',
+        );
+      }
       clearInterval(timer);
       clearInterval(retentionTimer);
       await retention.current();

@@ -1,4 +1,5 @@
 import type { Settings } from '../../shared/domain';
+import { runInBackground } from '../background';
 import { applyPolicyToSettings, isSettingLocked, settingsToSave } from './apply-policy';
 import { defaultPolicySources } from './default-sources';
 import { mergePolicy, unmanagedPolicy, type EffectivePolicy, type SourceReading } from './merge-policy';
@@ -83,7 +84,7 @@ export function createPolicy(options: PolicyOptions): Policy {
   function refreshSoon(): void {
     clearTimeout(settleTimer);
     // File tools write in several steps (and fs.watch reports each); one read once they are done.
-    settleTimer = setTimeout(() => void refresh(), settleMs);
+    settleTimer = setTimeout(() => runInBackground('Policy: reading machine policy', refresh(), log), settleMs);
   }
 
   return {
@@ -101,7 +102,10 @@ export function createPolicy(options: PolicyOptions): Policy {
         else stops.push(stop);
       }
       if (mustPoll) {
-        const timer = setInterval(() => void refresh(), pollIntervalMs);
+        const timer = setInterval(
+          () => runInBackground('Policy: reading machine policy', refresh(), log),
+          pollIntervalMs,
+        );
         timer.unref();
         stops.push(() => clearInterval(timer));
       }

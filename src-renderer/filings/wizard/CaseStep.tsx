@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CourtCase, Draft } from '../../../src-main/shared/filing';
 import { caseSearchNeedsLoginMessage } from '../../state/filings-store';
 import { useFilings } from '../../state/StoresProvider';
+import { useInBackground } from '../../state/background';
 
 /** How long typing may pause before the court is asked. */
 const searchDelayMilliseconds = 500;
@@ -17,6 +18,7 @@ type Search =
 export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; readonly onOpenAccounts: () => void }) {
   const findCases = useFilings((state) => state.findCases);
   const chooseCase = useFilings((state) => state.chooseCase);
+  const inBackground = useInBackground();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const latest = useRef(0);
@@ -38,14 +40,14 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
 
   useEffect(() => {
     if (query.trim().length < 3) return;
-    const timer = setTimeout(() => void run(query), searchDelayMilliseconds);
+    const timer = setTimeout(() => inBackground('Searching for the case', run(query)), searchDelayMilliseconds);
     return () => clearTimeout(timer);
     // Only typing starts a search; `run` is remade each render.
   }, [query]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    void run(query);
+    inBackground('Searching for the case', run(query));
   };
 
   return (
@@ -88,7 +90,7 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
       <CaseResults
         search={search}
         chosenId={draft.case?.caseId ?? null}
-        onChoose={(courtCase) => void chooseCase(courtCase)}
+        onChoose={(courtCase) => inBackground('Choosing the case', chooseCase(courtCase))}
         onOpenAccounts={onOpenAccounts}
       />
     </div>

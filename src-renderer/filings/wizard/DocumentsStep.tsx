@@ -8,6 +8,7 @@ import { isPdfFile } from './describe-document-type';
 import { moveItem } from './move-item';
 import { DraftDocumentRow } from './DraftDocumentRow';
 import '../../documents/DocumentTable.css';
+import { useInBackground } from '../../state/background';
 
 /** The drag of a row within the list, by its data type (files dragged from the desktop carry "Files" instead). */
 const rowDragType = 'application/x-ecf-desk-document-index';
@@ -30,6 +31,7 @@ export function DocumentsStep({
   const checkAgain = useDocuments((state) => state.checkAgain);
   const cancelCheck = useDocuments((state) => state.cancelCheck);
   const fixDocument = useDocuments((state) => state.fix);
+  const inBackground = useInBackground();
   const [refused, setRefused] = useState<readonly string[]>([]);
   const [isChoosing, setChoosing] = useState(false);
   const [focusAfterMove, setFocusAfterMove] = useState<{
@@ -56,11 +58,14 @@ export function DocumentsStep({
     // FAQ 29: the court takes PDF only, so anything else is turned away here with its name.
     setRefused(files.filter((file) => !isPdfFile(file)).map((file) => file.name));
     const pdfs = files.filter(isPdfFile);
-    if (pdfs.length > 0) void addPdfs(pdfs);
+    if (pdfs.length > 0) {
+      inBackground('Adding the PDFs', addPdfs(pdfs));
+    }
   };
   const { isDraggingFiles, dropTargetHandlers } = useFileDrop(addFiles);
 
-  const save = (documents: readonly DraftDocument[]): void => void update({ documents: [...documents] });
+  const save = (documents: readonly DraftDocument[]): void =>
+    inBackground('Saving the filing', update({ documents: [...documents] }));
   const move = (from: number, to: number): void => {
     const moved = draft.documents[from];
     if (!moved || to < 0 || to >= draft.documents.length) return;
@@ -107,13 +112,15 @@ export function DocumentsStep({
               progress={checkProgress[document.documentId]}
               index={index}
               count={draft.documents.length}
-              onChange={(changes) => void updateDocument(document.documentId, changes)}
+              onChange={(changes) => inBackground('Saving the filing', updateDocument(document.documentId, changes))}
               onMove={(to) => move(index, to)}
               onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
               onOpenDocument={() => onOpenDocument(document.documentId)}
-              onFix={(fix, dropAnnotations) => void fixDocument(document.documentId, fix, dropAnnotations)}
-              onCheckAgain={() => void checkAgain(document.documentId)}
-              onCancelCheck={() => void cancelCheck(document.documentId)}
+              onFix={(fix, dropAnnotations) =>
+                inBackground('Fixing the document', fixDocument(document.documentId, fix, dropAnnotations))
+              }
+              onCheckAgain={() => inBackground('Checking the document', checkAgain(document.documentId))}
+              onCancelCheck={() => inBackground('Stopping the check', cancelCheck(document.documentId))}
               onDragStart={(event) => {
                 event.dataTransfer.setData(rowDragType, String(index));
                 event.dataTransfer.effectAllowed = 'move';

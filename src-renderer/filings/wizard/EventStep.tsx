@@ -5,10 +5,12 @@ import { searchDocketEvents } from '../../../src-main/shared/event-search';
 import type { Draft } from '../../../src-main/shared/filing';
 import { useFilings } from '../../state/StoresProvider';
 import { describeRequirements } from './describe-requirements';
+import { useInBackground } from '../../state/background';
 
 /** Step 2: search the court's docket events by a word or an alias, grouped as the CM/ECF menu groups them, and choose one. */
 export function EventStep({ draft }: { readonly draft: Draft }) {
   const update = useFilings((state) => state.update);
+  const inBackground = useInBackground();
   const [query, setQuery] = useState('');
   const groups = useMemo(() => searchDocketEvents(query), [query]);
   const chosen = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
@@ -79,7 +81,7 @@ export function EventStep({ draft }: { readonly draft: Draft }) {
                       data-testid="event-result"
                       data-event-id={event.id}
                       aria-pressed={event.id === draft.eventId}
-                      onClick={() => void update({ eventId: event.id })}
+                      onClick={() => inBackground('Saving the filing', update({ eventId: event.id }))}
                     >
                       <strong>{event.name}</strong>
                       {matchedAlias !== null && <span className="wizard-step__muted">matched: {matchedAlias}</span>}

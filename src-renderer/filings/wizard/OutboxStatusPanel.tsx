@@ -3,6 +3,7 @@ import { formatDateTime } from '../../format/format-date-time';
 import { useFilings } from '../../state/StoresProvider';
 import { downloadFile } from '../download-file';
 import { canRetry, canWithdraw } from '../describe-draft';
+import { useInBackground } from '../../state/background';
 
 /** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
 const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
@@ -35,6 +36,7 @@ export function OutboxStatusPanel({
   readonly onWithdraw: () => void;
 }) {
   const receipt = useFilings((state) => state.receipt);
+  const inBackground = useInBackground();
   // The court's page is saved as a file, never shown inside the app: it is the court's HTML, not ours.
   const saveReceipt = async (): Promise<void> => {
     const html = await receipt(draft.id);
@@ -104,7 +106,7 @@ export function OutboxStatusPanel({
           type="button"
           className="button button--small"
           data-testid="save-receipt"
-          onClick={() => void saveReceipt()}
+          onClick={() => inBackground('Saving the receipt', saveReceipt())}
         >
           Save the court’s receipt
         </button>

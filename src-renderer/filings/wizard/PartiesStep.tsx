@@ -1,9 +1,11 @@
 import type { Draft } from '../../../src-main/shared/filing';
 import { useFilings } from '../../state/StoresProvider';
+import { useInBackground } from '../../state/background';
 
 /** Step 3: the parties the document is filed for, and who must be served by other means (FAQ 37–38). */
 export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; readonly onGoToCase: () => void }) {
   const update = useFilings((state) => state.update);
+  const inBackground = useInBackground();
 
   if (draft.case === null) {
     return (
@@ -33,7 +35,7 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
     const filerPartyIds = isChecked
       ? [...draft.filerPartyIds, partyId]
       : draft.filerPartyIds.filter((id) => id !== partyId);
-    void update({ filerPartyIds });
+    inBackground('Saving the filing', update({ filerPartyIds }));
   };
   // The parties filed for are not served; every other party not registered for e-service is (FAQ 37).
   const servedOtherwise = draft.parties.filter(

@@ -5,13 +5,14 @@ import { TextField } from '../../accounts/TextField';
 import { useFilings } from '../../state/StoresProvider';
 import { NumberChips } from './NumberChips';
 import { useDebouncedText } from './use-debounced-text';
+import { useInBackground } from '../../state/background';
 
 /** Step 5: the docket entries the filing relates to, the words added to the docket text, and the docket text as it will read. */
 export function RelatedStep({ draft }: { readonly draft: Draft }) {
   const update = useFilings((state) => state.update);
-  const [annotation, setAnnotation] = useDebouncedText(
-    draft.docketAnnotation,
-    (value) => void update({ docketAnnotation: value }),
+  const inBackground = useInBackground();
+  const [annotation, setAnnotation] = useDebouncedText(draft.docketAnnotation, (value) =>
+    inBackground('Saving the filing', update({ docketAnnotation: value })),
   );
   const event = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
   const preview = docketTextPreview({ ...draft, docketAnnotation: annotation });
@@ -23,7 +24,7 @@ export function RelatedStep({ draft }: { readonly draft: Draft }) {
           label="Related document numbers"
           hint={`A ${event.name} links to the docket entry it relates to. Type its document number from the docket and press Enter.`}
           numbers={draft.relatedDocumentNumbers}
-          onChange={(numbers) => void update({ relatedDocumentNumbers: numbers })}
+          onChange={(numbers) => inBackground('Saving the filing', update({ relatedDocumentNumbers: numbers }))}
         />
       ) : (
         <p className="wizard-step__muted">

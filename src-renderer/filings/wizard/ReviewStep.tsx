@@ -7,6 +7,7 @@ import { canSign, SessionLine } from './SessionLine';
 import { SignersEditor } from './SignersEditor';
 import { useDebouncedText } from './use-debounced-text';
 import type { StepNumber } from './wizard-steps';
+import { useInBackground } from '../../state/background';
 
 /** What the review needs besides the draft: the signature box's state and where its links lead. */
 export interface ReviewStepProps {
@@ -20,9 +21,12 @@ export interface ReviewStepProps {
 /** Step 6: what the court's rules say, the stipulation's signers, the hand-off to the attorney, and the attorney's signature. */
 export function ReviewStep({ review, isSigned, onSign, onGoTo, onOpenAccounts }: ReviewStepProps) {
   const update = useFilings((state) => state.update);
+  const inBackground = useInBackground();
   const session = useAccounts((state) => state.session);
   const { draft } = review;
-  const [preparedBy, setPreparedBy] = useDebouncedText(draft.preparedBy, (value) => void update({ preparedBy: value }));
+  const [preparedBy, setPreparedBy] = useDebouncedText(draft.preparedBy, (value) =>
+    inBackground('Saving the filing', update({ preparedBy: value })),
+  );
   const event = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
   const mayFile = canSign(session);
 
@@ -30,7 +34,10 @@ export function ReviewStep({ review, isSigned, onSign, onGoTo, onOpenAccounts }:
     <div className="wizard-step">
       <RuleCheckList checks={review.checks} onGoTo={onGoTo} />
       {(event?.isStipulation === true || draft.signers.length > 0) && (
-        <SignersEditor signers={draft.signers} onChange={(signers) => void update({ signers })} />
+        <SignersEditor
+          signers={draft.signers}
+          onChange={(signers) => inBackground('Saving the filing', update({ signers }))}
+        />
       )}
       <section className="wizard-step__handoff" aria-label="Hand-off to the attorney">
         <TextField
@@ -46,7 +53,9 @@ export function ReviewStep({ review, isSigned, onSign, onGoTo, onOpenAccounts }:
             type="checkbox"
             data-testid="ready-for-review"
             checked={draft.isReadyForReview}
-            onChange={(change) => void update({ isReadyForReview: change.target.checked })}
+            onChange={(change) =>
+              inBackground('Saving the filing', update({ isReadyForReview: change.target.checked }))
+            }
           />
           <span className="choice__text">
             <span>Ready for the attorney&apos;s review</span>

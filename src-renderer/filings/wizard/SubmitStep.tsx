@@ -3,6 +3,7 @@ import { useAccounts, useFilings } from '../../state/StoresProvider';
 import { OutboxStatusPanel } from './OutboxStatusPanel';
 import { canSign } from './SessionLine';
 import type { StepNumber } from './wizard-steps';
+import { useInBackground } from '../../state/background';
 
 /** Step 7: file now or queue for when the court is reachable, once the rules, the signature and the session allow; then the outbox status. */
 export function SubmitStep({
@@ -17,6 +18,7 @@ export function SubmitStep({
   const submit = useFilings((state) => state.submit);
   const retry = useFilings((state) => state.retry);
   const withdraw = useFilings((state) => state.withdraw);
+  const inBackground = useInBackground();
   const session = useAccounts((state) => state.session);
   const { draft } = review;
 
@@ -26,8 +28,8 @@ export function SubmitStep({
         <OutboxStatusPanel
           draft={draft}
           outbox={draft.outbox}
-          onRetry={() => void retry(draft.id)}
-          onWithdraw={() => void withdraw(draft.id)}
+          onRetry={() => inBackground('Sending the filing again', retry(draft.id))}
+          onWithdraw={() => inBackground('Withdrawing the filing', withdraw(draft.id))}
         />
       </div>
     );
@@ -67,7 +69,7 @@ export function SubmitStep({
           className="button button--primary"
           data-testid="file-now"
           disabled={!canSend}
-          onClick={() => void submit(true)}
+          onClick={() => inBackground('Sending the filing', submit(true))}
         >
           File now
         </button>
@@ -76,7 +78,7 @@ export function SubmitStep({
           className="button"
           data-testid="queue-filing"
           disabled={!canSend}
-          onClick={() => void submit(false)}
+          onClick={() => inBackground('Sending the filing', submit(false))}
         >
           Queue to send when the court is reachable
         </button>

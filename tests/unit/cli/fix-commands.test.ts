@@ -27,7 +27,7 @@ describe('ecf-desk clean-copy', () => {
     await writeFile(
       input,
       await buildPdf(async (document) => {
-        withOpenActionJavaScript(document);
+        await withOpenActionJavaScript(document);
         await withAttachment(document);
       }),
     );

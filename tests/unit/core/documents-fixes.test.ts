@@ -45,7 +45,7 @@ async function reportOf(service: DocumentsService, id: string): Promise<Prefligh
 const scriptedWithAttachment = (): Promise<Uint8Array> =>
   buildPdf(
     async (document) => {
-      withOpenActionJavaScript(document);
+      await withOpenActionJavaScript(document);
       await withAttachment(document);
     },
     { pages: 2 },

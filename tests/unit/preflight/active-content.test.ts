@@ -33,7 +33,7 @@ describe('active-content', () => {
   it('finds JavaScript in a file that is encrypted but opens without a password', async () => {
     const pdf = await buildPdf(
       async (document) => {
-        withOpenActionJavaScript(document);
+        await withOpenActionJavaScript(document);
         await withEncryption('')(document);
       },
       { useObjectStreams: true },

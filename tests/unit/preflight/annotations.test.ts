@@ -17,8 +17,8 @@ describe('annotations', () => {
   });
 
   it('does not count the pop-up window of a comment as another comment', async () => {
-    const pdf = await buildPdf((document) => {
-      withComment(0)(document);
+    const pdf = await buildPdf(async (document) => {
+      await withComment(0)(document);
       addAnnotation(document, 0, { Subtype: 'Popup', Rect: [400, 600, 500, 700] });
     });
     expect((await runCheck(findAnnotations, pdf))[0]?.text).toEqual(['Text (1) on page 1']);

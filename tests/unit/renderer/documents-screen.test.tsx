@@ -153,9 +153,13 @@ describe('the Documents screen', () => {
 
     fireEvent.click(await screen.findByTestId('remove'));
     await screen.findByTestId('undo');
-    act(() => vi.advanceTimersByTime(7_000));
+    act(() => {
+      vi.advanceTimersByTime(7_000);
+    });
     expect(screen.queryByTestId('undo')).not.toBeNull();
-    act(() => vi.advanceTimersByTime(1_500));
+    act(() => {
+      vi.advanceTimersByTime(1_500);
+    });
     expect(screen.queryByTestId('undo')).toBeNull();
   });
 

@@ -219,7 +219,9 @@ describe('the deadline clock', () => {
     expect(clock.querySelector('p')?.textContent).toBe('Midnight Eastern in 2 h 30 min · 9:30 PM EST');
 
     now = new Date('2025-03-04T04:30:00Z');
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(clock.dataset.level).toBe('urgent');
     expect(clock.querySelector('p')?.textContent).toBe('Midnight Eastern in 30 min · 11:30 PM EST');
   });

@@ -112,9 +112,13 @@ describe('the Inbox list', () => {
 
     fireEvent.change(screen.getByTestId('inbox-search'), { target: { value: 'Be' } });
     fireEvent.change(screen.getByTestId('inbox-search'), { target: { value: 'Beta' } });
-    act(() => vi.advanceTimersByTime(150));
+    act(() => {
+      vi.advanceTimersByTime(150);
+    });
     expect(argsOf(bridge, 'inbox.list').some((args) => (args as { text?: string }).text !== undefined)).toBe(false);
-    act(() => vi.advanceTimersByTime(60));
+    act(() => {
+      vi.advanceTimersByTime(60);
+    });
     vi.useRealTimers();
 
     expect(argsOf(bridge, 'inbox.list').filter((args) => (args as { text?: string }).text !== undefined)).toEqual([

@@ -168,7 +168,7 @@ export function createInboxService(options: InboxServiceOptions) {
         readPage: options.readCourtPage,
         countPages: options.countPdfPages,
       });
-      // Cut short by closing: the documents stay pending, and are fetched after the next start.
+      // Cut short by closing: nothing is recorded, so the documents stay pending for a later pass.
       if (isClosed) return;
       if (result.kind === 'saved') {
         for (const document of result.documents)

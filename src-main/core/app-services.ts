@@ -2,6 +2,7 @@ import path from 'node:path';
 import { joinChannels, type Handlers } from './api/handlers';
 import { appChannels } from './app-channels';
 import { withCallLog } from './api/logged-handlers';
+import { AppError } from './errors';
 import { createDocumentsService } from './documents/documents-service';
 import { createAccountsService } from './court/accounts-service';
 import { createCourtConnection } from './court/court-connection';
@@ -54,7 +55,7 @@ export interface CoreServicesOptions {
   readonly fetch?: CourtFetch;
   /** How long the outbox waits before trying an unreachable court again (tests shorten it). */
   readonly outboxRetryDelayMs?: number;
-  /** How often the court's mailbox is read for NEFs while filings await one (tests shorten it). */
+  /** How often the training court's mailbox is read for NEFs (tests shorten it). */
   readonly noticePollMs?: number;
   /** The desktop's notifications for new notices (the desktop app); browser mode's page shows its own. */
   readonly notifier?: DesktopNotifier | null;
@@ -132,6 +133,11 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   // All court traffic goes through the URL gate, here and only here: a refused address never reaches the network.
   const urlTrust = () => urlTrustOf(court.status());
   const courtFetch: CourtFetch = gateCourtFetch(options.fetch ?? ((url, init) => fetch(url, init)), urlTrust);
+  // The outbox's and the inbox's court requests end when core closes, so close need not wait out a slow court; each
+  // records what a request cut short means (a final submit is checked against the docket at the next start).
+  const closing = new AbortController();
+  const workFetch: CourtFetch = (url, init) =>
+    courtFetch(url, { ...init, signal: AbortSignal.any([init.signal, closing.signal]) });
   const session = createCourtSession({
     accounts,
     court: () => court.status(),
@@ -148,16 +154,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     documents,
     session,
     court: () => court.status(),
-    noticeFolder: () => court.noticeFolder(),
-    fetch: courtFetch,
+    fetch: workFetch,
     clock,
     emit: options.emit,
     log,
     readDraftPackage: options.readers.readDraftPackage,
-    noticeParser: options.readers.noticeParser,
     readFilingPage: options.readers.readFilingPage,
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
-    ...(options.noticePollMs === undefined ? {} : { noticePollMs: options.noticePollMs }),
   });
   const inbox = createInboxService({
     database,
@@ -165,16 +168,12 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     convertMsg: options.readers.convertMsg,
     readCourtPage: options.readers.readCourtPage,
     countPdfPages: options.readers.countPdfPages,
-    fetch: courtFetch,
+    fetch: workFetch,
     clock,
     secrets: options.secretStore,
     mailboxes: () => settings.read().mailboxes,
     saveMailboxes: (mailboxes) => settings.write({ ...settings.read(), mailboxes: [...mailboxes] }),
-    trainingMailbox: () => {
-      const root = court.noticeFolder();
-      // The training court's firm keeps a shared docketing mailbox, as firms do for NEFs: the inbox reads that one.
-      return root === null ? null : { root, address: 'docketing@morganreyes.example' };
-    },
+    trainingMaildir: () => court.noticeFolder(),
     urlTrust,
     sessionToken: () => session.token(),
     keepPdf: async (bytes) => {
@@ -233,22 +232,46 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     })),
   );
 
+  // Calls under way when core closes are awaited; calls after that are refused, so none writes to a closed database.
+  let isClosing = false;
+  const callsUnderWay = new Set<Promise<unknown>>();
+  const guarded = Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => [
+      channel,
+      (args: unknown): Promise<unknown> => {
+        if (isClosing) return Promise.reject(new AppError('app.closing', 'ECF Desk is closing.'));
+        const call = (handler as (args: unknown) => Promise<unknown>)(args);
+        const settled: Promise<unknown> = call.then(
+          () => callsUnderWay.delete(settled),
+          () => callsUnderWay.delete(settled),
+        );
+        callsUnderWay.add(settled);
+        return call;
+      },
+    ]),
+  ) as unknown as Handlers;
+
   return {
-    handlers: withCallLog(handlers, log),
+    handlers: withCallLog(guarded, log),
     log,
     policyReady: async () => {
       await policyRead;
       return policy.effective().values;
     },
+    /**
+     * Resolves only once nothing will touch the data folder again: new calls are refused, timers stopped, the outbox's
+     * and the inbox's court requests cut short, and every pass, check and call under way has ended before the log and
+     * the database close. Checks resume at the next start.
+     */
     async close() {
-      // Checks and fixes stop first, so none records its outcome into a closed database; checks resume at the next start.
-      policy.close();
-      await inbox.close();
-      await filing.close();
-      documents.close();
+      isClosing = true;
+      closing.abort();
+      await policy.close();
+      await Promise.all([inbox.close(), filing.close(), documents.close(), ...callsUnderWay]);
       // PACER sessions end at the court when the app quits, as the user would expect of a logout.
       await session.logout();
       await court.close();
+      log.close();
       database.close();
     },
   };

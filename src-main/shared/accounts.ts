@@ -90,13 +90,7 @@ export const sessionStatus = z.discriminatedUnion('state', [
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
 /** The FAQ's login troubles, each with its contact. */
-export const loginHelpTopic = z.enum([
-  'lost-password',
-  'login-not-working',
-  'account-not-upgraded',
-  'locked',
-  'court-unreachable',
-]);
+export const loginHelpTopic = z.enum(['login-not-working', 'account-not-upgraded', 'locked', 'court-unreachable']);
 /** A help topic. */
 export type LoginHelpTopic = z.infer<typeof loginHelpTopic>;
 

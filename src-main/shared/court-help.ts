@@ -34,12 +34,6 @@ export const citHelpDesk: HelpContact = {
 export const loginHelp: Readonly<
   Record<LoginHelpTopic, { readonly title: string; readonly advice: string; readonly contact: HelpContact }>
 > = {
-  'lost-password': {
-    title: 'Forgot the PACER password',
-    advice:
-      'Reset it at pacer.uscourts.gov (Manage My Account → Forgot password). The court cannot reset PACER passwords.',
-    contact: pacerServiceCenter,
-  },
   'login-not-working': {
     title: 'The login is refused',
     advice:

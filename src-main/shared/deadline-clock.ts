@@ -77,11 +77,6 @@ export function easternDateOf(instant: Date): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** FAQ 27: a filing is timely if it is filed before the midnight Eastern that ends its due date ('YYYY-MM-DD'). */
-export function isTimely(filedAt: Date, dueDate: string): boolean {
-  return easternDateOf(filedAt) <= dueDate;
-}
-
 const clerkOpensAtMinute = 8 * 60 + 30;
 const clerkClosesAtMinute = 17 * 60;
 const weekdays: ReadonlySet<string> = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']);

@@ -8,6 +8,7 @@ export const errorMeanings = {
   'invalid-arguments': "The call's arguments do not match its channel's schema (a caller's bug, not a user's choice).",
   'unknown-channel': 'No request channel has that name.',
   'foreign-sender': 'The call did not come from an ECF Desk window.',
+  'app.closing': 'ECF Desk is closing, so it takes no new calls (the window is about to go).',
   'host.unsupported': 'This host cannot do that (browser mode has no file dialog of its own).',
   'settings.invalid': 'A setting has a value this version does not know, so nothing was saved.',
   'document.not-found': 'No document with that id is in the Documents list (or, to bring back, among those removed).',

@@ -26,7 +26,7 @@ export interface DocumentsHarness {
   /** Opens the service on the test's data folder (again after `quit`, as a relaunch does). */
   open(choices?: HarnessChoices): { readonly service: DocumentsService; readonly store: DocumentStore };
   /** Closes every service opened and its database, as quitting the app does. */
-  quit(): void;
+  quit(): Promise<void>;
   setUp(): Promise<void>;
   tearDown(): Promise<void>;
 }
@@ -36,10 +36,11 @@ export function createDocumentsHarness(folderPrefix: string): DocumentsHarness {
   const events: { event: string; payload: unknown }[] = [];
   const emit: EmitEvent = (event, payload) => void events.push({ event, payload });
   let scratch = '';
-  let closeAll: (() => void)[] = [];
-  const quit = (): void => {
-    for (const close of closeAll) close();
+  let closeAll: (() => Promise<void>)[] = [];
+  const quit = async (): Promise<void> => {
+    const closing = closeAll;
     closeAll = [];
+    for (const close of closing) await close();
   };
   return {
     events,
@@ -59,8 +60,8 @@ export function createDocumentsHarness(folderPrefix: string): DocumentsHarness {
         store,
         emit,
       });
-      closeAll.push(() => {
-        service.close();
+      closeAll.push(async () => {
+        await service.close();
         database.close();
       });
       return { service, store };
@@ -71,7 +72,7 @@ export function createDocumentsHarness(folderPrefix: string): DocumentsHarness {
       events.length = 0;
     },
     async tearDown() {
-      quit();
+      await quit();
       await rm(scratch, { recursive: true, force: true });
     },
   };

@@ -15,6 +15,7 @@ export function createCourtConnection(options: {
   let status: CourtStatus = describe('cit-training', 'starting', null, null);
   // Profile changes and shutdown run one after another, so two courts never start at once.
   let queue: Promise<void> = Promise.resolve();
+  let isClosed = false;
 
   const update = (next: CourtStatus): void => {
     status = next;
@@ -62,11 +63,13 @@ export function createCourtConnection(options: {
     noticeFolder: (): string | null => running?.maildirFolder ?? null,
     /** Switches to a profile (at launch, and when the setting changes); resolves once the court is ready or failed. */
     use(profileId: CourtProfileId): Promise<void> {
-      queue = queue.then(() => apply(profileId));
+      // Once closed, no court starts again (a policy read that ends after the app began to close asks for one).
+      queue = queue.then(() => (isClosed ? undefined : apply(profileId)));
       return queue;
     },
-    /** Stops the embedded court, if one runs. */
+    /** Stops the embedded court, if one runs, once a start under way has ended; no court starts after it. */
     close(): Promise<void> {
+      isClosed = true;
       queue = queue.then(stopRunning);
       return queue;
     },

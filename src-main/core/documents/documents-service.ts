@@ -50,8 +50,11 @@ export interface DocumentsService {
   undoFix(id: string): DocumentRecord;
   /** Checks again every document whose check was cut short when the app last stopped. */
   resumeInterruptedPreflights(): void;
-  /** Stops the checks and fixes under way: checks resume at the next start, fixes keep nothing and leave their originals as they were. */
-  close(): void;
+  /**
+   * Stops the checks and fixes under way: checks resume at the next start, fixes keep nothing and leave their originals
+   * as they were. Resolves once the checks under way have ended.
+   */
+  close(): Promise<void>;
 }
 
 /** Builds the documents service. */
@@ -195,9 +198,9 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
     resumeInterruptedPreflights() {
       for (const id of table.listUnfinishedPreflights()) queue.enqueue(id);
     },
-    close() {
+    async close() {
       fixes.close();
-      queue.close();
+      await queue.close();
     },
   };
 }

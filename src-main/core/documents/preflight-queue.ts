@@ -22,8 +22,11 @@ export interface PreflightQueue {
   cancel(id: string): boolean;
   /** Whether a document's check is waiting or running in this queue. */
   isActive(id: string): boolean;
-  /** Stops every check without recording an outcome, so the states stay waiting or running and the next start resumes them. */
-  close(): void;
+  /**
+   * Stops every check without recording an outcome, so the states stay waiting or running and the next start resumes
+   * them; resolves once the checks under way have ended.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -49,6 +52,8 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
   const concurrency = dependencies.concurrency ?? defaultConcurrency;
   const waiting: string[] = [];
   const running = new Map<string, AbortController>();
+  /** Every check started and not yet ended (a cancelled one included, until its checker answers). */
+  const underWay = new Set<Promise<void>>();
   let isClosed = false;
 
   const record = (id: string, preflight: DocumentPreflight): void => {
@@ -65,6 +70,8 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
     } catch {
       return unreadableCopyReport(document.bytes, "ECF Desk's saved copy of it is missing or cannot be read.");
     }
+    // Stopped while its copy was read (a cancel, or closing): no check starts, and nobody records this answer.
+    if (signal.aborted) return unreadableCopyReport(document.bytes, 'the check was stopped.');
     try {
       return await preflighter.preflight(bytes, {
         signal,
@@ -92,11 +99,14 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
     while (!isClosed && running.size < concurrency) {
       const id = waiting.shift();
       if (id === undefined) return;
-      run(id).catch(() => {
-        // Recording the outcome failed (the database went away): the document stays waiting or running, so the next start checks it again.
-        running.delete(id);
-        startNext();
-      });
+      const checking = run(id)
+        .catch(() => {
+          // Recording the outcome failed (the database went away): the document stays waiting or running, so the next start checks it again.
+          running.delete(id);
+          startNext();
+        })
+        .finally(() => underWay.delete(checking));
+      underWay.add(checking);
     }
   };
 
@@ -121,11 +131,12 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
       return true;
     },
     isActive: (id) => running.has(id) || waiting.includes(id),
-    close() {
+    async close() {
       isClosed = true;
       waiting.length = 0;
       for (const controller of running.values()) controller.abort();
       running.clear();
+      await Promise.all(underWay);
     },
   };
 }

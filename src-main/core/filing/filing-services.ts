@@ -13,9 +13,6 @@ import { filingProfileOf } from '../court/filing-profile';
 import type { FilingPageReader } from '../court/read-filing-page';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
-import { oneAtATime } from '../one-at-a-time';
-import { createMaildirNotices } from '../inbox/maildir-notices';
-import type { NoticeParser } from '../inbox/notice-reading';
 import type { Clock, EmitEvent } from '../ports';
 import { createDraftsTable } from '../storage/drafts-table';
 import { writeDraftPackage, type DraftPackageReader } from './draft-package';
@@ -37,23 +34,18 @@ export interface FilingServicesOptions {
   readonly documents: FilingDocuments;
   readonly session: CourtSession;
   readonly court: () => CourtStatus;
-  /** The Maildir tree where the court's notices arrive (the training court's), or null. */
-  readonly noticeFolder: () => string | null;
   readonly fetch: CourtFetch;
   readonly clock: Clock;
   readonly emit: EmitEvent;
   readonly log: AppLog;
   /** Reads a hand-off file (in a child process in the app: a package is hostile input until verified). */
   readonly readDraftPackage: DraftPackageReader;
-  /** Reads the court's notices (in a child process in the app). */
-  readonly noticeParser: NoticeParser;
   /** Reads the pages of the court's filing surface (in a child process in the app: court pages are hostile input). */
   readonly readFilingPage: FilingPageReader;
   readonly retryDelayMs?: number;
-  readonly noticePollMs?: number;
 }
 
-/** Drafts, the outbox, the court's filing surface and the NEFs that make a filing filed, wired together. */
+/** Drafts, the outbox and the court's filing surface, wired together (the inbox hands the outbox each NEF's entry). */
 export function createFilingServices(options: FilingServicesOptions) {
   const { session, clock } = options;
   const table = createDraftsTable(options.database);
@@ -109,30 +101,6 @@ export function createFilingServices(options: FilingServicesOptions) {
     log: options.log,
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
   });
-
-  // NEFs: while anything waits for one, the court's mailbox is read now and then.
-  let notices: ReturnType<typeof createMaildirNotices> | null = null;
-  let noticesRoot: string | null = null;
-  let isClosed = false;
-  const checkNotices = async (): Promise<void> => {
-    if (isClosed || table.withOutboxState('submitted').length === 0) return;
-    const root = options.noticeFolder();
-    if (root === null) return;
-    if (root !== noticesRoot) [notices, noticesRoot] = [createMaildirNotices(root, options.noticeParser), root];
-    const entries = (await notices?.newEntries()) ?? [];
-    if (isClosed) return;
-    for (const entry of entries) outbox.markFiled(entry.caseId, entry.deSeqNum, clock.now());
-  };
-  // One read at a time, and close waits for the one under way, so nothing writes to the database after it closes.
-  const noticeChecks = oneAtATime(checkNotices);
-  const noticeTimer = setInterval(
-    () =>
-      void noticeChecks
-        .run()
-        .catch((error: unknown) => options.log(`Notices could not be read: ${describeError(error).detail}`, 'warn')),
-    options.noticePollMs ?? 2_000,
-  );
-  noticeTimer.unref();
 
   const courtCall = async <T>(call: (driver: FilingDriver) => Promise<T>): Promise<T> => {
     session.token();
@@ -216,12 +184,6 @@ export function createFilingServices(options: FilingServicesOptions) {
         .kick()
         .catch((error: unknown) => options.log(`Outbox: a pass stopped: ${describeError(error).detail}`, 'error')),
     outbox,
-    checkNotices: noticeChecks.run,
-    async close(): Promise<void> {
-      isClosed = true;
-      clearInterval(noticeTimer);
-      await noticeChecks.current()?.catch(() => undefined);
-      await outbox.close();
-    },
+    close: (): Promise<void> => outbox.close(),
   };
 }

@@ -10,6 +10,7 @@ import {
   type FilingDriver,
   type FilingRequest,
 } from '../court/filing-driver';
+import { oneAtATime } from '../one-at-a-time';
 import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
 import type { AppLog } from '../storage/app-log';
@@ -40,8 +41,6 @@ export interface OutboxOptions {
 export function createOutbox(options: OutboxOptions) {
   const { table, clock } = options;
   const baseDelay = options.retryDelayMs ?? 5_000;
-  let isDraining = false;
-  let isAgain = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let failuresInARow = 0;
   let isClosed = false;
@@ -203,32 +202,27 @@ export function createOutbox(options: OutboxOptions) {
     }
   };
 
-  /** Works through the outbox, one item at a time, oldest first and each package in its order. */
   /** A pass started in the background: its failure is logged, never left unhandled. */
   function drainInBackground(): void {
-    drain().catch((error: unknown) => options.log(`Outbox: a pass stopped: ${describeError(error).detail}`, 'error'));
+    passes
+      .run()
+      .catch((error: unknown) => options.log(`Outbox: a pass stopped: ${describeError(error).detail}`, 'error'));
   }
 
-  async function drain(): Promise<void> {
-    if (isClosed) return;
-    if (isDraining) {
-      isAgain = true;
-      return;
-    }
-    isDraining = true;
-    try {
-      do {
-        isAgain = false;
-        await drainOnce();
-      } while (isAgain && !isClosed);
-    } finally {
-      isDraining = false;
-    }
-  }
+  /**
+   * Works through the outbox, one item at a time, oldest first and each package in its order. A court that could not
+   * be reached is tried again at once, twice, before the retry timer takes over.
+   */
+  const passes = oneAtATime(async (): Promise<void> => {
+    let isAgain = true;
+    while (isAgain && !isClosed) isAgain = await drainOnce();
+  });
 
-  async function drainOnce(): Promise<void> {
+  /** One pass over the waiting items; true when the court could not be reached and the pass should run again now. */
+  async function drainOnce(): Promise<boolean> {
+    let isAgain = false;
     for (const candidate of table.withOutboxState('needs-verification', 'ready')) {
-      if (isClosed) return;
+      if (isClosed) return false;
       const draft = table.find(candidate.id);
       if (!draft?.outbox) continue;
       const driver = options.driver();
@@ -272,6 +266,7 @@ export function createOutbox(options: OutboxOptions) {
       }
     }
     if (table.withOutboxState('ready', 'needs-verification').length > 0) scheduleRetry();
+    return isAgain;
   }
 
   // An item caught mid-submit by a crash or a quit has an unknown outcome: the docket decides.
@@ -313,23 +308,19 @@ export function createOutbox(options: OutboxOptions) {
       return true;
     },
     /** Runs a pass now (after a login, or when the court comes back). */
-    kick(): Promise<void> {
-      return drain();
-    },
-    /** Resolves when no pass is running. */
-    async idle(): Promise<void> {
-      while (isDraining) await new Promise((resolve) => setTimeout(resolve, 10));
+    async kick(): Promise<void> {
+      await passes.run();
     },
     /**
-     * Stops: no new pass starts, and the one running is given a moment to finish its request, so it does not write
-     * after the database closes. A request that hangs is abandoned: its item stays `submitting` and is checked
-     * against the docket at the next start.
+     * Stops: no new pass starts, and close resolves once the pass under way has recorded the item it was sending, so
+     * nothing writes after the database closes. Core aborts the court requests under way as it closes: an item whose
+     * final submit was cut short is checked against the docket at the next start.
      */
     async close(): Promise<void> {
       isClosed = true;
       if (retryTimer !== null) clearTimeout(retryTimer);
-      const giveUpAt = Date.now() + 2_000;
-      while (isDraining && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 10));
+      retryTimer = null;
+      await passes.close();
     },
   };
 }

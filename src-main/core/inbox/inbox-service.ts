@@ -43,8 +43,11 @@ export interface InboxServiceOptions {
   readonly secrets: SecretStore;
   readonly mailboxes: () => readonly MailboxSettings[];
   readonly saveMailboxes: (mailboxes: readonly MailboxSettings[]) => void;
-  /** The training court's Maildir tree and the address the app reads there (the firm's docketing mailbox), or null. */
-  readonly trainingMailbox: () => { readonly root: string; readonly address: string } | null;
+  /**
+   * The training court's Maildir tree, or null. Every address the court delivers to is read there, so the NEF of any
+   * filing made at the training court reaches the inbox, and through it the outbox.
+   */
+  readonly trainingMaildir: () => string | null;
   /** What the URL gate trusts now: the court profile's hosts, and the training court's loopback origin once it runs. */
   readonly urlTrust: () => UrlTrust;
   /** The court session's token, for buying a document the user chose to pay for. */
@@ -176,6 +179,8 @@ export function createInboxService(options: InboxServiceOptions) {
         readPage: options.readCourtPage,
         countPages: options.countPdfPages,
       });
+      // Cut short by closing: nothing is recorded, so the documents stay pending for a later pass.
+      if (isClosed) return;
       if (result.kind === 'saved') {
         for (const document of result.documents) {
           unsaved.hold({ itemId, number: document.number, bytes: document.bytes, pages: document.pages });
@@ -306,13 +311,12 @@ export function createInboxService(options: InboxServiceOptions) {
   let trainingRoot: string | null = null;
   let trainingMaildir: ReturnType<typeof createMaildirSource> | null = null;
   const trainingReads = oneAtATime(async (): Promise<void> => {
-    const current = options.trainingMailbox();
-    if (current === null || isClosed) return;
-    if (current.root !== trainingRoot) {
-      trainingRoot = current.root;
+    const root = options.trainingMaildir();
+    if (root === null || isClosed) return;
+    if (root !== trainingRoot) {
+      trainingRoot = root;
       trainingMaildir = createMaildirSource({
-        root: current.root,
-        addresses: [current.address],
+        root,
         onMail: async (mail) => {
           if (!isClosed) await ingest(mail, 'training-court');
         },
@@ -540,13 +544,10 @@ export function createInboxService(options: InboxServiceOptions) {
 
     applyRetention,
 
-    /** Reads the training court's mailbox now (tests, and right after a filing). */
-    syncTrainingMailbox: trainingSource,
-    /** Resolves once the free looks under way are done. */
-    settle: async (): Promise<void> => {
-      for (let pass = pendingFetches.current(); pass; pass = pendingFetches.current()) await pass;
-    },
-
+    /**
+     * Stops: no read, free look or retention pass starts again, and close resolves once the ones under way have
+     * ended and every mailbox connection is closed, so nothing writes after the database closes.
+     */
     async close(): Promise<void> {
       isClosed = true;
       clearTimeout(saveRetry);
@@ -558,10 +559,12 @@ export function createInboxService(options: InboxServiceOptions) {
       }
       clearInterval(timer);
       clearInterval(retentionTimer);
-      await retention.current();
-      await trainingReads.current()?.catch(() => undefined);
-      await Promise.all([...runtime.values()].map((state) => state.source?.close()));
-      await pendingFetches.current()?.catch(() => undefined);
+      await Promise.all([
+        retention.close(),
+        trainingReads.close(),
+        pendingFetches.close(),
+        ...[...runtime.values()].map((state) => state.source?.close()),
+      ]);
     },
   };
 }

@@ -30,8 +30,8 @@ export interface Policy {
   refresh(): Promise<void>;
   /** Watches the Linux file, polls the others (every 60 s), and refreshes when they change. */
   watch(): void;
-  /** Stops watching. */
-  close(): void;
+  /** Stops watching and reading; resolves once a read under way has ended. */
+  close(): Promise<void>;
 }
 
 const settleMs = 200;
@@ -54,6 +54,7 @@ export function createPolicy(options: PolicyOptions): Policy {
   let queue: Promise<void> = Promise.resolve();
   let stops: (() => void)[] = [];
   let settleTimer: NodeJS.Timeout | undefined;
+  let isClosed = false;
 
   async function readAll(): Promise<void> {
     loggedBefore = loggedNow;
@@ -77,7 +78,7 @@ export function createPolicy(options: PolicyOptions): Policy {
   }
 
   function refresh(): Promise<void> {
-    queue = queue.then(readAll);
+    queue = queue.then(() => (isClosed ? undefined : readAll()));
     return queue;
   }
 
@@ -94,7 +95,7 @@ export function createPolicy(options: PolicyOptions): Policy {
     settingsToSave: (next, stored) => settingsToSave(current, next, stored),
     refresh,
     watch() {
-      if (stops.length > 0) return;
+      if (stops.length > 0 || isClosed) return;
       let mustPoll = false;
       for (const source of sources) {
         const stop = source.watch?.(refreshSoon) ?? null;
@@ -110,10 +111,12 @@ export function createPolicy(options: PolicyOptions): Policy {
         stops.push(() => clearInterval(timer));
       }
     },
-    close() {
+    async close() {
+      isClosed = true;
       clearTimeout(settleTimer);
       stops.forEach((stop) => stop());
       stops = [];
+      await queue;
     },
   };
 }

@@ -26,7 +26,7 @@ function build(fixer: Fixer): DocumentsService {
   return opened.service;
 }
 
-const quit = (): void => harness.quit();
+const quit = (): Promise<void> => harness.quit();
 
 function listed(service: DocumentsService, id: string): DocumentRecord {
   const found = service.list().find((document) => document.id === id);
@@ -125,7 +125,7 @@ describe('a clean copy', () => {
     expect(() => service.undoFix(copy?.id ?? '')).toThrow(expect.objectContaining({ code: 'fix.nothing-to-undo' }));
     expect(() => service.undoFix(original.id)).toThrow(expect.objectContaining({ code: 'fix.nothing-to-undo' }));
 
-    quit();
+    await quit();
     expect(
       build(createInProcessFixer())
         .list()
@@ -242,7 +242,7 @@ describe('a fix that cannot be made', () => {
     const original = await service.add('job-9', 'Motion.pdf', await scriptedWithAttachment());
     const fixing = service.fix(original.id, 'clean-copy', 'none');
     await vi.waitFor(() => expect(fixer.started).toHaveLength(1));
-    quit();
+    await quit();
     await expect(fixing).rejects.toMatchObject({ code: 'fix.cancelled' });
 
     const restarted = build(createInProcessFixer());

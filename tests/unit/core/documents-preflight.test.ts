@@ -52,7 +52,7 @@ function build(preflighter: Preflighter, preflightConcurrency?: number): Documen
   return harness.open({ preflighter, preflightConcurrency }).service;
 }
 
-const quit = (): void => harness.quit();
+const quit = (): Promise<void> => harness.quit();
 
 function stateOf(service: DocumentsService, id: string): DocumentRecord['preflight'] {
   const found = service.list().find((document) => document.id === id);
@@ -89,7 +89,7 @@ describe('preflight of added documents', () => {
     expect(await waitForState(service, record.id, 'done')).toEqual({ state: 'done', report: passing(2) });
     expect(events.at(-1)?.event).toBe('documents.changed');
 
-    quit();
+    await quit();
     expect(stateOf(build(controlledPreflighter()), record.id)).toEqual({ state: 'done', report: passing(2) });
   });
 
@@ -189,7 +189,7 @@ describe('preflight of added documents', () => {
     const running = await service.add('job-11', 'Running.pdf', await makePdf(1));
     const waiting = await service.add('job-12', 'Waiting.pdf', await makePdf(2));
     await checksStarted(before, 1);
-    quit();
+    await quit();
     expect(before.pending[0]?.run.signal?.aborted).toBe(true);
 
     const after = controlledPreflighter();

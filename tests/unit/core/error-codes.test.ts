@@ -204,3 +204,19 @@ describe("a filing's place in the outbox", () => {
     expect(service.withdraw(put('failed')).draft.outbox).toBeNull();
   });
 });
+
+describe('a call made while core closes', () => {
+  it('is refused as app.closing, and one already under way still ends', async () => {
+    const closingFolder = mkdtempSync(path.join(os.tmpdir(), 'ecf-desk-error-codes-closing-'));
+    const closing = createTestCore(closingFolder);
+    try {
+      const underWay = closing.handlers['documents.add']({ jobId: 'closing', name: 'a.pdf', bytes: await makePdf(1) });
+      const closed = closing.close();
+      await expect(closing.handlers['documents.list']({})).rejects.toMatchObject({ code: 'app.closing' });
+      await expect(underWay).resolves.toMatchObject({ name: 'a.pdf' });
+      await closed;
+    } finally {
+      rmSync(closingFolder, { recursive: true, force: true });
+    }
+  });
+});

@@ -57,4 +57,30 @@ describe('oneAtATime', () => {
     fails = false;
     expect(await task.run()).toBe('done');
   });
+
+  it('close waits for the pass under way, starts not the one asked for during it, and starts none after', async () => {
+    const { task, passes, release } = gatedTask();
+    const first = task.run();
+    expect(task.run()).toBe(first);
+    let isClosed = false;
+    const closing = task.close().then(() => (isClosed = true));
+    await Promise.resolve();
+    expect(isClosed).toBe(false);
+    release();
+    await closing;
+    expect(await first).toBe(1);
+    expect(task.current()).toBeNull();
+    expect(await task.run()).toBeUndefined();
+    expect(passes()).toBe(1);
+  });
+
+  it('close resolves after a pass that fails, and at once when no pass runs', async () => {
+    const task = oneAtATime(async () => {
+      throw new Error('court unreachable');
+    });
+    const failing = task.run();
+    await task.close();
+    await expect(failing).rejects.toThrow('court unreachable');
+    await task.close();
+  });
 });

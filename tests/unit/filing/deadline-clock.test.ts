@@ -4,7 +4,6 @@ import {
   deadlineStatus,
   easternDateOf,
   easternMidnightEnding,
-  isTimely,
   isWithinClerkHours,
 } from '../../../src-main/shared/deadline-clock';
 
@@ -12,33 +11,29 @@ import {
 // EU summer time from March 29 to October 25.
 const hour = 3_600_000;
 
-describe('FAQ 27: a filing is timely if filed before midnight Eastern', () => {
+describe('FAQ 27: a filing is timely if filed before midnight Eastern (its Eastern date is the due date)', () => {
   it('the court keeps Eastern time', () => {
     expect(courtTimeZone).toBe('America/New_York');
   });
 
   it('a filing at 11:59:59 p.m. Eastern is timely', () => {
-    expect(isTimely(new Date('2026-01-15T04:59:59Z'), '2026-01-14')).toBe(true); // 11:59:59 p.m. EST, Jan 14
+    expect(easternDateOf(new Date('2026-01-15T04:59:59Z'))).toBe('2026-01-14'); // 11:59:59 p.m. EST, Jan 14
   });
 
   it('a filing at 12:00:00 a.m. Eastern is late for the day before', () => {
-    expect(isTimely(new Date('2026-01-15T05:00:00Z'), '2026-01-14')).toBe(false); // midnight EST starting Jan 15
-  });
-
-  it('a filing days before the due date is timely', () => {
-    expect(isTimely(new Date('2026-01-10T15:00:00Z'), '2026-01-14')).toBe(true);
+    expect(easternDateOf(new Date('2026-01-15T05:00:00Z'))).toBe('2026-01-15'); // midnight EST starting Jan 15
   });
 
   it('a filing at 9:30 p.m. in Los Angeles is late: it is already 12:30 a.m. the next day in New York', () => {
     const filedAt = new Date('2026-01-15T05:30:00Z'); // 9:30 p.m. PST Jan 14 = 12:30 a.m. EST Jan 15
     expect(easternDateOf(filedAt)).toBe('2026-01-15');
-    expect(isTimely(filedAt, '2026-01-14')).toBe(false);
+    expect(easternDateOf(filedAt)).toBe('2026-01-15');
     expect(deadlineStatus(filedAt, 'America/Los_Angeles').localClock).toBe('9:30 PM PST');
   });
 
   it('a filing at 8:59 p.m. in Los Angeles is the last minute of the Eastern day', () => {
     const filedAt = new Date('2026-01-15T04:59:00Z'); // 8:59 p.m. PST = 11:59 p.m. EST
-    expect(isTimely(filedAt, '2026-01-14')).toBe(true);
+    expect(easternDateOf(filedAt)).toBe('2026-01-14');
     expect(deadlineStatus(filedAt, 'America/Los_Angeles')).toMatchObject({
       easternClock: '11:59 PM EST',
       localClock: '8:59 PM PST',
@@ -63,7 +58,7 @@ describe('FAQ 27: a filing is timely if filed before midnight Eastern', () => {
     expect(deadlineStatus(now, 'Europe/London').localClock).toBe('10:00 AM GMT');
     expect(deadlineStatus(now, 'Asia/Tokyo').localClock).toBe('7:00 PM GMT+9');
     // Just after 2 p.m. in Tokyo on Jan 15 the filing is late for Jan 14.
-    expect(isTimely(new Date('2026-01-15T05:00:01Z'), '2026-01-14')).toBe(false);
+    expect(easternDateOf(new Date('2026-01-15T05:00:01Z'))).toBe('2026-01-15');
   });
 
   it('a Tokyo morning is still the previous Eastern day', () => {
@@ -93,10 +88,10 @@ describe('midnight Eastern across daylight saving changes', () => {
   });
 
   it('the last second of a DST change day is timely, the next is late', () => {
-    expect(isTimely(new Date('2026-03-09T03:59:59Z'), '2026-03-08')).toBe(true);
-    expect(isTimely(new Date('2026-03-09T04:00:00Z'), '2026-03-08')).toBe(false);
-    expect(isTimely(new Date('2026-11-02T04:59:59Z'), '2026-11-01')).toBe(true);
-    expect(isTimely(new Date('2026-11-02T05:00:00Z'), '2026-11-01')).toBe(false);
+    expect(easternDateOf(new Date('2026-03-09T03:59:59Z'))).toBe('2026-03-08');
+    expect(easternDateOf(new Date('2026-03-09T04:00:00Z'))).toBe('2026-03-09');
+    expect(easternDateOf(new Date('2026-11-02T04:59:59Z'))).toBe('2026-11-01');
+    expect(easternDateOf(new Date('2026-11-02T05:00:00Z'))).toBe('2026-11-02');
   });
 
   it('between the US and EU changes (March 20), midnight Eastern is 4 a.m. in London, not 5', () => {

@@ -15,16 +15,23 @@ interface DyingStep {
   hasDied?: boolean;
 }
 
-/** A fetch that, for the step named, sends the request but never gives the caller an answer: the app died waiting. */
+/**
+ * A fetch that, for the step named, sends the request but never gives the caller an answer: the app died waiting.
+ * Like any fetch it gives up when its signal aborts (core aborts the outbox's requests as it closes).
+ */
 function dyingAt(step: DyingStep): CourtFetch {
   return (url, init) => {
-    const answer = fetch(url, init);
     if (step.current !== null && url.endsWith(`/${step.current}`)) {
       step.hasDied = true;
-      void answer.then((response) => response.text()).catch(() => undefined);
-      return new Promise<Response>(() => undefined);
+      // The court receives and handles the request; its answer is read and dropped, never handed to the app.
+      fetch(url, { ...init, signal: AbortSignal.timeout(20_000) })
+        .then((response) => response.text())
+        .catch(() => undefined);
+      return new Promise<Response>((_resolve, reject) =>
+        init.signal.addEventListener('abort', () => reject(init.signal.reason), { once: true }),
+      );
     }
-    return answer;
+    return fetch(url, init);
   };
 }
 

@@ -179,7 +179,8 @@ describe('a forged re-send of a genuine appellate entry', () => {
     expect(genuine).toHaveLength(asked);
     expect(after).toHaveLength(2);
     const saved = byNumber(after, '49');
-    expect(saved?.resendCount).toBe(1);
+    // Taken into the same entry; not counted as re-sent, since nothing in it says the court sent it again.
+    expect(saved?.resendCount).toBe(0);
     expect(saved?.documents[0]).toMatchObject({ number: '0', state: 'saved', sha256: sha256(pdf) });
     expect(saved?.documents.slice(1).map((document) => document.state)).toEqual(['unsafe-link']);
     expect(saved?.linkWarning).toMatch(/did not open it/);

@@ -52,9 +52,11 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
        VALUES (@id, @entryKey, @court, @kind, @subject, @caseNumber, @caseName, @caseId, @documentNumber, @docketText, @shortDescription, @dateFiled,
          @deSeqNum, @docId, @partyNames, @receivedAt, @source, @linkWarning, @documents, @documentUrls, @pendingCount, @deadlines, @recipients)`,
     ),
-    // A re-send with a refused link adds its warning to the entry's; a warning, once given, is never lost.
+    // A re-send with a refused link adds its warning to the entry's; a warning, once given, is never lost. Only a notice
+    // the court re-sent counts as one (`resendCount`): a copy of the same notice to another of the firm's addressees is
+    // not a re-send, though its free look is taken like one.
     resend: db.prepare(
-      'UPDATE inbox_items SET resend_count = resend_count + 1, documents = @documents, document_urls = @documentUrls, pending_count = @pendingCount, link_warning = coalesce(link_warning, @linkWarning) WHERE id = @id',
+      'UPDATE inbox_items SET resend_count = resend_count + @counted, documents = @documents, document_urls = @documentUrls, pending_count = @pendingCount, link_warning = coalesce(link_warning, @linkWarning) WHERE id = @id',
     ),
     modify: db.prepare(
       'UPDATE inbox_items SET modified_at = @modifiedAt, docket_text = coalesce(@docketText, docket_text), deadlines = coalesce(@deadlines, deadlines) WHERE id = @id',
@@ -116,6 +118,7 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
         documentUrls: JSON.stringify(merged.urls),
         pendingCount: countPending(merged.documents),
         linkWarning: meta.linkWarning ?? null,
+        counted: notice.regenerated ? 1 : 0,
       });
       return existing.id;
     });

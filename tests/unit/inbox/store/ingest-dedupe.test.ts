@@ -121,6 +121,18 @@ describe('the court sends an entry again (docs/court-rules.md#re-sent-notices)',
     expect(inbox.pendingDocuments().find((pending) => pending.number === '1')?.url).toBe(fresh.documentUrl);
   });
 
+  it("a copy of the notice to another of the firm's addressees is not a re-send, but its free look is taken", () => {
+    const { inbox } = openInbox();
+    const [id = ''] = inbox.ingest(citNotice(), freshMeta()).itemIds;
+    inbox.setDocument(id, '1', { state: 'used', message: 'The court asked for a login.' });
+    const copy = citDocket({ magicNum: '99999999' });
+    inbox.ingest(citNotice({ dockets: [copy] }), freshMeta());
+    expect(inbox.get(id)?.resendCount).toBe(0);
+    expect(inbox.pendingDocuments().find((pending) => pending.number === '1')?.url).toBe(copy.documentUrl);
+    inbox.ingest(citNotice({ subject: 'Re-send: Activity in Case 1:26-cv-00123-MMB', regenerated: true }), freshMeta());
+    expect(inbox.get(id)?.resendCount).toBe(1);
+  });
+
   it('a re-send whose links are not the court’s own changes none of the entry’s documents or links, and the entry keeps its warning', () => {
     const { inbox } = openInbox();
     const [id = ''] = inbox.ingest(citNotice(), freshMeta()).itemIds;

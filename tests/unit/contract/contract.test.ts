@@ -21,6 +21,7 @@ import type { Handlers } from '../../../src-main/core/api/handlers';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 import { createTestCore } from '../../support/test-core';
+import { appearanceIn1017 } from '../../support/appearance-draft';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
@@ -202,13 +203,7 @@ async function submittableDraft(handlers: Handlers): Promise<string> {
   const draft = await handlers['drafts.create']({});
   await handlers['drafts.update']({
     id: draft.id,
-    changes: {
-      case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
-      parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }],
-      filerPartyIds: ['us-1017'],
-      eventId: 'form-11-notice-of-appearance',
-      documents: [{ documentId: document.id, type: 'main', description: '' }],
-    },
+    changes: appearanceIn1017(document.id),
   });
   return draft.id;
 }

@@ -9,6 +9,7 @@ import { createInProcessReaders } from '../../support/in-process-readers';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { admin, seededPassword, startTestCourt } from '../../support/training-court';
+import { appearanceIn1017 } from '../../support/appearance-draft';
 
 const rounds = 50;
 let court: Awaited<ReturnType<typeof startTestCourt>>;
@@ -61,14 +62,7 @@ async function startFilings(core: CoreServices, round: number): Promise<{ docume
     const draft = await handlers['drafts.create']({});
     await handlers['drafts.update']({
       id: draft.id,
-      changes: {
-        case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
-        parties,
-        filerPartyIds: ['us-1017'],
-        eventId: 'form-11-notice-of-appearance',
-        documents: [{ documentId: record.id, type: 'main', description: '' }],
-        docketAnnotation: `round ${round}, #${index}`,
-      },
+      changes: appearanceIn1017(record.id, { parties, docketAnnotation: `round ${round}, #${index}` }),
     });
     await handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
   }

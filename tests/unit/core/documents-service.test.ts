@@ -10,8 +10,16 @@ import { makeNotPdf, makePdf, makeTruncatedPdf } from '../../support/synthetic-p
 const harness = createDocumentsHarness('ecf-documents-');
 const { events } = harness;
 
-/** These tests are about adding and listing, so preflight never answers here; `documents-preflight.test.ts` covers it. */
-const silentPreflighter: Preflighter = { preflight: () => new Promise(() => undefined) };
+/**
+ * These tests are about adding and listing, so preflight never answers here; `documents-preflight.test.ts` covers it.
+ * Like the app's checker, it stops when its run is stopped (closing the service stops every check and waits for it).
+ */
+const silentPreflighter: Preflighter = {
+  preflight: (_bytes, run) =>
+    new Promise((_resolve, reject) =>
+      run.signal.addEventListener('abort', () => reject(new Error('The check was stopped.')), { once: true }),
+    ),
+};
 
 function build(fileChooser: FileChooser | null = null): DocumentsService {
   return harness.open({ preflighter: silentPreflighter, fileChooser }).service;

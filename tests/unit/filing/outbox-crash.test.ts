@@ -3,6 +3,7 @@ import type { CourtFetch } from '../../../src-main/core/court/pacer-login';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { CourtClient, seededPassword } from '../../support/training-court';
+import { appearanceIn1017 } from '../../support/appearance-draft';
 
 let harness: AccountsHarness;
 afterEach(async () => {
@@ -62,14 +63,7 @@ async function queueAppearance(note: string): Promise<string> {
   const draft = await harness.handlers['drafts.create']({});
   await harness.handlers['drafts.update']({
     id: draft.id,
-    changes: {
-      case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
-      parties,
-      filerPartyIds: ['us-1017'],
-      eventId: 'form-11-notice-of-appearance',
-      documents: [{ documentId: record.id, type: 'main', description: '' }],
-      docketAnnotation: note,
-    },
+    changes: appearanceIn1017(record.id, { parties, docketAnnotation: note }),
   });
   await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
   return draft.id;

@@ -3,6 +3,7 @@ import type { Draft } from '../../../src-main/shared/filing';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { admin, CourtClient, seededPassword } from '../../support/training-court';
+import { appearanceIn1017 } from '../../support/appearance-draft';
 
 const submissions = 200;
 let harness: AccountsHarness;
@@ -54,14 +55,7 @@ describe('the outbox under faults', () => {
       const draft = await harness.handlers['drafts.create']({});
       const review = await harness.handlers['drafts.update']({
         id: draft.id,
-        changes: {
-          case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
-          parties,
-          filerPartyIds: ['us-1017'],
-          eventId: 'form-11-notice-of-appearance',
-          documents: [{ documentId: record.id, type: 'main', description: '' }],
-          docketAnnotation: `#${index}`,
-        },
+        changes: appearanceIn1017(record.id, { parties, docketAnnotation: `#${index}` }),
       });
       expect(review.canSubmit).toBe(true);
       drafts.push(

@@ -4,6 +4,7 @@ import { startAccountsHarness, type AccountsHarness } from '../../support/accoun
 import { buildPdf, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { seededPassword } from '../../support/training-court';
+import { appearanceIn1017 } from '../../support/appearance-draft';
 
 let harness: AccountsHarness;
 beforeEach(async () => {
@@ -195,13 +196,7 @@ describe('filing through the outbox', () => {
     );
     const before = await harness.handlers['drafts.update']({
       id: draft.id,
-      changes: {
-        case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
-        parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }],
-        filerPartyIds: ['us-1017'],
-        eventId: 'form-11-notice-of-appearance',
-        documents: [{ documentId: blocked.id, type: 'main', description: '' }],
-      },
+      changes: appearanceIn1017(blocked.id),
     });
     expect(before.checks.map((check) => check.id)).toContain('document.preflight-blocked');
     const [version] = await harness.handlers['documents.fix']({ id: blocked.id, fix: 'clean-copy' });

@@ -8,6 +8,7 @@ import { makePdf } from '../../support/synthetic-pdfs';
 import { admin, CourtClient, doc1Link, maildirMessages, seededPassword } from '../../support/training-court';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 import { inProcessCourtReading } from '../../support/in-process-readers';
+import { appearanceIn1017 } from '../../support/appearance-draft';
 
 let imap: ImapTestServer | null = null;
 let harness: AccountsHarness | null = null;
@@ -59,13 +60,7 @@ describe('the inbox against the training court', () => {
     const draft = await handlers['drafts.create']({});
     await handlers['drafts.update']({
       id: draft.id,
-      changes: {
-        case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
-        parties: [{ id: 'us-1017', name: 'United States', role: 'Defendant', isServedElectronically: true }],
-        filerPartyIds: ['us-1017'],
-        eventId: 'form-11-notice-of-appearance',
-        documents: [{ documentId: record.id, type: 'main', description: '' }],
-      },
+      changes: appearanceIn1017(record.id),
     });
     await handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
 

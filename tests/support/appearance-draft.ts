@@ -1,0 +1,27 @@
+import type { CaseParty, DraftChanges } from '../../src-main/shared/filing';
+
+/** The United States, the party the training court's case 1017 lets a filer appear for. */
+export const unitedStatesIn1017: CaseParty = {
+  id: 'us-1017',
+  name: 'United States',
+  role: 'Defendant',
+  isServedElectronically: true,
+};
+
+/**
+ * A draft's changes that make it a notice of appearance for the United States in the training court's case 1017
+ * (Acme Steel Corp. v. United States), with one main document: a filing the rules let through.
+ */
+export function appearanceIn1017(
+  documentId: string,
+  options: { readonly parties?: readonly CaseParty[]; readonly docketAnnotation?: string } = {},
+): DraftChanges {
+  return {
+    case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+    parties: [...(options.parties ?? [unitedStatesIn1017])],
+    filerPartyIds: ['us-1017'],
+    eventId: 'form-11-notice-of-appearance',
+    documents: [{ documentId, type: 'main', description: '' }],
+    ...(options.docketAnnotation === undefined ? {} : { docketAnnotation: options.docketAnnotation }),
+  };
+}

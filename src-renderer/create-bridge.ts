@@ -49,7 +49,9 @@ export function createBridge(transport: Transport): Bridge {
     options?: CallOptions,
   ): Promise<ChannelResult<C>> => {
     const envelope = await transport.invoke(channel, args, options);
-    if (!envelope.ok) throw new BridgeError(envelope.error.code, envelope.error.message);
+    if (!envelope.ok) {
+      throw new BridgeError(envelope.error.code, envelope.error.message);
+    }
     return envelope.value as ChannelResult<C>;
   };
   return {
@@ -57,7 +59,9 @@ export function createBridge(transport: Transport): Bridge {
     invoke,
     on: (event, listener) => transport.on(event, (payload) => listener(payload as EventPayload<typeof event>)),
     async chooseFiles() {
-      if (transport.host === 'electron') return { kind: 'added', records: await invoke('documents.choose', {}) };
+      if (transport.host === 'electron') {
+        return { kind: 'added', records: await invoke('documents.choose', {}) };
+      }
       return { kind: 'files', files: await pickFilesInBrowser() };
     },
   };

@@ -14,7 +14,9 @@ import { createStores } from './state/stores';
 import { StoresProvider } from './state/StoresProvider';
 
 const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element.');
+if (!container) {
+  throw new Error('index.html has no #root element.');
+}
 
 createRoot(container).render(
   <StrictMode>

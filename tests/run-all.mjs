@@ -46,8 +46,9 @@ function unitTests() {
     `--outputFile.json=${report}`,
   ]);
   const json = readJson(report);
-  if (!json)
+  if (!json) {
     return results.push({ suite: 'unit', passed: 0, failed: 1, skipped: 0, seconds, note: 'vitest wrote no report' });
+  }
   results.push({
     suite: 'unit',
     passed: json.numPassedTests,
@@ -64,7 +65,7 @@ function endToEndTests() {
     PLAYWRIGHT_JSON_OUTPUT_FILE: report,
   });
   const json = readJson(report);
-  if (!json)
+  if (!json) {
     return results.push({
       suite: 'e2e',
       passed: 0,
@@ -73,10 +74,13 @@ function endToEndTests() {
       seconds,
       note: 'Playwright wrote no report',
     });
+  }
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats ?? {};
   const crashed = (json.errors ?? []).length;
   results.push({ suite: 'e2e', passed: expected + flaky, failed: unexpected + crashed, skipped, seconds });
-  for (const reason of skipReasons(json.suites ?? [])) process.stdout.write(`Skipped: ${reason}\n`);
+  for (const reason of skipReasons(json.suites ?? [])) {
+    process.stdout.write(`Skipped: ${reason}\n`);
+  }
 }
 
 /** The reasons Playwright recorded for skipped specs, so a skip is never silent. */
@@ -86,7 +90,9 @@ function skipReasons(suites) {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         for (const annotation of test.annotations ?? []) {
-          if (annotation.type === 'skip') reasons.add(`${spec.title}: ${annotation.description ?? 'no reason given'}`);
+          if (annotation.type === 'skip') {
+            reasons.add(`${spec.title}: ${annotation.description ?? 'no reason given'}`);
+          }
         }
       }
     }
@@ -107,9 +113,11 @@ check('lint', bin('eslint'), ['--config', 'src-main/build/eslint.config.mjs', '-
 check('format (Prettier; `npm run format` rewrites)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 const isBuilt = check('build', process.execPath, ['src-main/build/build.mjs', '--quiet']);
 unitTests();
-if (isBuilt) endToEndTests();
-else
+if (isBuilt) {
+  endToEndTests();
+} else {
   results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: '0.0', note: 'not run: the build failed' });
+}
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 process.stdout.write('\nSuite results:\n');

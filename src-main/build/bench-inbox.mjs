@@ -22,7 +22,9 @@ const milliseconds = (started) => Number(process.hrtime.bigint() - started) / 1e
 
 /** The real fixture emails, as raw bytes. */
 function realEmails() {
-  if (!existsSync(fixtureFolder)) return [];
+  if (!existsSync(fixtureFolder)) {
+    return [];
+  }
   return ['nef/s3', 'nda'].flatMap((folder) =>
     readdirSync(path.join(fixtureFolder, folder))
       .filter((name) => name.endsWith('.txt'))
@@ -35,7 +37,9 @@ async function measureParseRate(emails) {
   let parsed = 0;
   const started = process.hrtime.bigint();
   while (milliseconds(started) < 1_000) {
-    for (const email of emails) await parseNotice(email.raw);
+    for (const email of emails) {
+      await parseNotice(email.raw);
+    }
     parsed += emails.length;
   }
   return { parsed, perSecond: parsed / (milliseconds(started) / 1_000) };
@@ -139,7 +143,9 @@ try {
     }
   });
   const started = process.hrtime.bigint();
-  for (let from = 0; from < noticeCount; from += batchSize) importBatch(from, Math.min(noticeCount, from + batchSize));
+  for (let from = 0; from < noticeCount; from += batchSize) {
+    importBatch(from, Math.min(noticeCount, from + batchSize));
+  }
   const importSeconds = milliseconds(started) / 1_000;
   const importRate = noticeCount / importSeconds;
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -29,7 +29,9 @@ function ensureBenchFile() {
     return;
   }
   if (!existsSync(makeScript)) {
-    if (existsSync(benchFile)) return;
+    if (existsSync(benchFile)) {
+      return;
+    }
     console.error(
       'The benchmark file is built by ../shared/bench/make-big-filing.sh, which is not here; set ECF_DESK_BENCH_FILE to a large PDF instead.',
     );
@@ -37,7 +39,9 @@ function ensureBenchFile() {
   }
   mkdirSync(path.dirname(benchFile), { recursive: true });
   const made = spawnSync('bash', [makeScript, benchFile], { stdio: 'inherit' });
-  if (made.status !== 0) process.exit(made.status ?? 1);
+  if (made.status !== 0) {
+    process.exit(made.status ?? 1);
+  }
 }
 
 function timeCommand(command, args, env = {}) {

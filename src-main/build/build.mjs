@@ -59,4 +59,6 @@ await rm(dist, { recursive: true, force: true });
 await Promise.all([buildMain(), buildRenderer()]);
 // package.json's bin: `npx ecf-desk` runs the file itself, so it must be executable.
 await chmod(path.join(dist, 'cli', 'ecf-desk.js'), 0o755);
-if (!quiet) process.stdout.write('Built into dist/.\n');
+if (!quiet) {
+  process.stdout.write('Built into dist/.\n');
+}

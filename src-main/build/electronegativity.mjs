@@ -39,7 +39,9 @@ function csvField(value) {
 
 /** SARIF levels by severity: HIGH and CRITICAL fail the gate, MEDIUM must be explained, the rest are notes. */
 function sarifLevel(severity) {
-  if (severity === 'CRITICAL' || severity === 'HIGH') return 'error';
+  if (severity === 'CRITICAL' || severity === 'HIGH') {
+    return 'error';
+  }
   return severity === 'MEDIUM' ? 'warning' : 'note';
 }
 
@@ -105,8 +107,9 @@ async function scan() {
   const run = createRequire(import.meta.url)('@doyensec/electronegativity');
   const input = stageInput();
   const result = await run({ input, isRelative: true, electronVersionOverride: electronVersion() });
-  for (const error of result.errors)
+  for (const error of result.errors) {
     process.stdout.write(`electronegativity could not read ${path.relative(input, error.file)}: ${error.message}\n`);
+  }
   return result.issues.map((issue) => ({
     check: issue.id,
     severity: issue.severity.name,

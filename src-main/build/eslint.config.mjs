@@ -60,6 +60,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'error',
+      // Every if, else and loop body in braces: a line added under an unbraced one silently runs outside it.
+      curly: ['error', 'all'],
     },
   },
   {

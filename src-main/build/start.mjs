@@ -12,7 +12,9 @@ const require = createRequire(import.meta.url);
 function findElectronBinary() {
   const packageFolder = path.dirname(require.resolve('electron/package.json'));
   const pathFile = path.join(packageFolder, 'path.txt');
-  if (!existsSync(pathFile)) return null;
+  if (!existsSync(pathFile)) {
+    return null;
+  }
   const binary = path.join(packageFolder, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
 }
@@ -20,7 +22,9 @@ function findElectronBinary() {
 function run(command, args) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
 }
 
 const electron = findElectronBinary();

@@ -30,10 +30,13 @@ export function failUsage(message: string): never {
 
 /** The court's per-file limit in bytes from `--limit-mb` (CIT's 50 MB when absent). */
 export function readLimitBytes(limitMb: string | undefined): number {
-  if (limitMb === undefined) return citPreflightOptions.limitBytes;
+  if (limitMb === undefined) {
+    return citPreflightOptions.limitBytes;
+  }
   const megabytes = Number(limitMb);
-  if (!Number.isFinite(megabytes) || megabytes <= 0)
+  if (!Number.isFinite(megabytes) || megabytes <= 0) {
     failUsage(`--limit-mb must be a positive number of megabytes, not "${limitMb}".`);
+  }
   return Math.round(megabytes * 1_000_000);
 }
 

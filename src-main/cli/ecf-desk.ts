@@ -20,13 +20,16 @@ async function main(): Promise<void> {
     return;
   }
   const run = command ? commands[command] : undefined;
-  if (!run) failUsage(command ? `Unknown command "${command}".` : 'Name a command.');
+  if (!run) {
+    failUsage(command ? `Unknown command "${command}".` : 'Name a command.');
+  }
   process.exitCode = await run(args);
   // The command's own peak and its children's (where each file is parsed): both count for the machine.
-  if (process.env['ECF_DESK_REPORT_RESOURCES'])
+  if (process.env['ECF_DESK_REPORT_RESOURCES']) {
     process.stderr.write(
       `resources: peak-rss-mb=${Math.round(process.resourceUsage().maxRSS / 1024)} child-peak-rss-mb=${peakChildMemoryMb()}\n`,
     );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -42,22 +42,32 @@ export async function runCleanCopyCommand(args: readonly string[]): Promise<numb
     },
   });
   const [input, output] = positionals;
-  if (!input || !output || positionals.length !== 2)
+  if (!input || !output || positionals.length !== 2) {
     failUsage('clean-copy takes the PDF to copy and the file to write.');
+  }
   const dropAnnotations = values['drop-annotations'] as AnnotationsToDrop;
-  if (!annotationChoices.includes(dropAnnotations))
+  if (!annotationChoices.includes(dropAnnotations)) {
     failUsage(`--drop-annotations is none, comments or all, not "${values['drop-annotations']}".`);
+  }
   const outcome = await runFix(
     input,
     { fix: values['flatten-forms'] ? 'flatten-forms' : 'clean-copy', dropAnnotations },
     citPreflightOptions.limitBytes,
   );
-  if (outcome.kind === 'failed') return reportFailure(outcome);
-  if (outcome.kind !== 'version') return exitCodes.error;
+  if (outcome.kind === 'failed') {
+    return reportFailure(outcome);
+  }
+  if (outcome.kind !== 'version') {
+    return exitCodes.error;
+  }
   await writeFile(output, outcome.bytes);
   const lines = [`Wrote ${output} (${outcome.bytes.byteLength.toLocaleString('en-US')} bytes).`];
-  if (outcome.removed.length) lines.push('Left out:', ...outcome.removed.map((item) => `  · ${item}`));
-  if (outcome.notes.length) lines.push('Note:', ...outcome.notes.map((note) => `  · ${note}`));
+  if (outcome.removed.length) {
+    lines.push('Left out:', ...outcome.removed.map((item) => `  · ${item}`));
+  }
+  if (outcome.notes.length) {
+    lines.push('Note:', ...outcome.notes.map((note) => `  · ${note}`));
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   return exitCodes.pass;
 }
@@ -70,11 +80,16 @@ export async function runSplitCommand(args: readonly string[]): Promise<number> 
     options: { 'limit-mb': { type: 'string' } },
   });
   const [input, folder] = positionals;
-  if (!input || !folder || positionals.length !== 2)
+  if (!input || !folder || positionals.length !== 2) {
     failUsage('split takes the PDF to cut and the folder to write the parts into.');
+  }
   const outcome = await runFix(input, { fix: 'split' }, readLimitBytes(values['limit-mb']));
-  if (outcome.kind === 'failed') return reportFailure(outcome);
-  if (outcome.kind !== 'parts') return exitCodes.error;
+  if (outcome.kind === 'failed') {
+    return reportFailure(outcome);
+  }
+  if (outcome.kind !== 'parts') {
+    return exitCodes.error;
+  }
   await mkdir(folder, { recursive: true });
   const base = path.basename(input, path.extname(input));
   for (const part of outcome.parts) {

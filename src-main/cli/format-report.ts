@@ -28,8 +28,9 @@ function formatFinding(finding: Finding): string[] {
     `  ${severityMarks[finding.severity]} ${finding.code}${finding.pages?.length ? describePages(finding.pages) : ''}`,
     `        ${finding.message}`,
   ];
-  for (const text of (finding.text ?? []).slice(0, 5))
+  for (const text of (finding.text ?? []).slice(0, 5)) {
     lines.push(`        · ${text.length > 100 ? `${text.slice(0, 97)}...` : text}`);
+  }
   return lines;
 }
 
@@ -39,11 +40,15 @@ export function formatReport(report: FileReport): string {
   const lines = [
     `${report.file} (${describeSize(report.bytes)}${pages}): ${report.verdict.toUpperCase()}, ${verdictWords[report.verdict]}`,
   ];
-  if (report.error) lines.push(`        ${report.error}`);
+  if (report.error) {
+    lines.push(`        ${report.error}`);
+  }
   const order: readonly Severity[] = ['block', 'warn', 'info'];
-  for (const severity of order)
-    for (const finding of report.findings.filter((each) => each.severity === severity))
+  for (const severity of order) {
+    for (const finding of report.findings.filter((each) => each.severity === severity)) {
       lines.push(...formatFinding(finding));
+    }
+  }
   return lines.join('\n');
 }
 

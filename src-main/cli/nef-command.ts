@@ -60,7 +60,9 @@ export async function runNefCommand(args: readonly string[]): Promise<number> {
     process.stdout.write(nefUsage);
     return exitCodes.pass;
   }
-  if (subcommand !== 'parse') failNefUsage(subcommand ? `Unknown nef command "${subcommand}".` : 'Name a nef command.');
+  if (subcommand !== 'parse') {
+    failNefUsage(subcommand ? `Unknown nef command "${subcommand}".` : 'Name a nef command.');
+  }
   const { json, files } = readParseArgs(rest);
   const readers = openReaders();
   const reports = await Promise.all(files.map((file) => reportFile(file, readers)));
@@ -82,7 +84,9 @@ function readParseArgs(args: readonly string[]): { json: boolean; files: string[
   } catch (error) {
     failNefUsage(describeError(error).message);
   }
-  if (parsed.positionals.length === 0) failNefUsage('Name at least one email file to read.');
+  if (parsed.positionals.length === 0) {
+    failNefUsage('Name at least one email file to read.');
+  }
   return { json: parsed.values.json, files: parsed.positionals };
 }
 
@@ -93,8 +97,12 @@ function failNefUsage(message: string): never {
 
 /** 3 when a file could not be read, else 1 when one was set aside, else 0. */
 function nefExitCode(reports: readonly NefFileReport[]): number {
-  if (reports.some((report) => report.kind === 'unreadable')) return exitCodes.error;
-  if (reports.some((report) => report.kind === 'ignored')) return exitCodes.warn;
+  if (reports.some((report) => report.kind === 'unreadable')) {
+    return exitCodes.error;
+  }
+  if (reports.some((report) => report.kind === 'ignored')) {
+    return exitCodes.warn;
+  }
   return exitCodes.pass;
 }
 
@@ -104,11 +112,12 @@ async function reportFile(file: string, readers: IsolatedReaders): Promise<NefFi
   try {
     // A file larger than any email is refused before it is read into memory.
     const { size } = await stat(file);
-    if (size > maxMailBytes)
+    if (size > maxMailBytes) {
       return unreadable(
         file,
         `This file is ${inMegabytes(size)} MB; a court notice is a few KB, and ECF Desk reads no email over ${inMegabytes(maxMailBytes)} MB.`,
       );
+    }
     bytes = await readFile(file);
   } catch (error) {
     return unreadable(file, `The file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
@@ -157,9 +166,12 @@ function toNefReport(file: string, notice: ParsedNotice): NefFileReport {
 
 /** A few lines a person can scan: what the notice is, each entry, and how many documents and people. */
 function formatNefReport(report: NefFileReport): string {
-  if (report.kind === 'unreadable') return `${report.file}: ${report.error ?? 'could not be read.'}`;
-  if (report.kind === 'ignored')
+  if (report.kind === 'unreadable') {
+    return `${report.file}: ${report.error ?? 'could not be read.'}`;
+  }
+  if (report.kind === 'ignored') {
     return `${report.file}: set aside (${report.reason ?? 'not a new filing'}): ${report.subject ?? ''}`;
+  }
   const title = `${report.file}: ${report.kind.toUpperCase()}${report.court ? ` from ${report.court}` : ''}`;
   const entries = report.dockets.map((docket) => {
     const entry = [
@@ -170,8 +182,12 @@ function formatNefReport(report: NefFileReport): string {
       .join(', ');
     const text = docket.docketText ?? docket.shortDescription ?? '';
     const lines = [`  ${docket.caseNumber}${docket.caseName ? ` ${docket.caseName}` : ''}: ${entry}`];
-    if (text !== '') lines.push(`    ${text.length > 120 ? `${text.slice(0, 117)}...` : text}`);
-    if (docket.documentUrl) lines.push(`    ${docket.documentUrl}`);
+    if (text !== '') {
+      lines.push(`    ${text.length > 120 ? `${text.slice(0, 117)}...` : text}`);
+    }
+    if (docket.documentUrl) {
+      lines.push(`    ${docket.documentUrl}`);
+    }
     return lines.join('\n');
   });
   const counts = `  ${plural(report.attachments.length, 'document')}, ${plural(report.recipients.length, 'recipient')} by email`;

@@ -23,7 +23,9 @@ export async function runPreflightCommand(args: readonly string[]): Promise<numb
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, 'limit-mb': { type: 'string' } },
   });
-  if (files.length === 0) failUsage('Name at least one PDF to check.');
+  if (files.length === 0) {
+    failUsage('Name at least one PDF to check.');
+  }
   const options = { ...citPreflightOptions, limitBytes: readLimitBytes(values['limit-mb']) };
 
   const readers = openReaders();

@@ -146,7 +146,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     onChange: (status) => {
       options.emit('session.changed', status);
       // Filings queued while nobody was logged in go as soon as a filer is.
-      if (status.state === 'logged-in') filing.kick();
+      if (status.state === 'logged-in') {
+        filing.kick();
+      }
     },
   });
   const filing = createFilingServices({
@@ -183,7 +185,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     },
     readPdf: (sha256) => documentStore.read(sha256),
     dropPdf: async (sha256) => {
-      if (!isStoredPdfInUse(database, sha256)) await documentStore.remove(sha256);
+      if (!isStoredPdfInUse(database, sha256)) {
+        await documentStore.remove(sha256);
+      }
     },
     retentionDays: () => policy.effective().values.noticeRetentionDays,
     onEntry: (caseId, deSeqNum) => filing.outbox.markFiled(caseId, deSeqNum, clock.now()),
@@ -239,7 +243,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     Object.entries(handlers).map(([channel, handler]) => [
       channel,
       (args: unknown): Promise<unknown> => {
-        if (isClosing) return Promise.reject(new AppError('app.closing', 'ECF Desk is closing.'));
+        if (isClosing) {
+          return Promise.reject(new AppError('app.closing', 'ECF Desk is closing.'));
+        }
         const call = (handler as (args: unknown) => Promise<unknown>)(args);
         const settled: Promise<unknown> = call.then(
           () => callsUnderWay.delete(settled),

@@ -45,7 +45,9 @@ export function createByteBudget(limitBytes: number): ByteBudget {
     return {
       bytes,
       release() {
-        if (isReleased) return;
+        if (isReleased) {
+          return;
+        }
         isReleased = true;
         heldBytes -= bytes;
         admitWaiters();
@@ -65,12 +67,18 @@ export function createByteBudget(limitBytes: number): ByteBudget {
   return {
     hold(bytes, abandon) {
       const wanted = Math.max(0, bytes);
-      if (abandon?.aborted) return Promise.reject(abandon.reason as Error);
-      if (waiting.length === 0 && fits(wanted)) return Promise.resolve(grant(wanted));
+      if (abandon?.aborted) {
+        return Promise.reject(abandon.reason as Error);
+      }
+      if (waiting.length === 0 && fits(wanted)) {
+        return Promise.resolve(grant(wanted));
+      }
       return new Promise<ByteHold>((resolve, reject) => {
         const onAbandon = (): void => {
           const index = waiting.indexOf(waiter);
-          if (index < 0) return;
+          if (index < 0) {
+            return;
+          }
           waiting.splice(index, 1);
           reject(abandon?.reason as Error);
           // The caller that left may have been the one blocking the queue.

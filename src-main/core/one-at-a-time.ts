@@ -26,9 +26,13 @@ export function oneAtATime<T>(task: () => Promise<T>): OneAtATime<T> {
       isAskedAgain = !isClosed;
       return running;
     }
-    if (isClosed) return Promise.resolve(undefined);
+    if (isClosed) {
+      return Promise.resolve(undefined);
+    }
     const pass = task().finally(() => {
-      if (running !== pass) return;
+      if (running !== pass) {
+        return;
+      }
       running = null;
       if (isAskedAgain && !isClosed) {
         isAskedAgain = false;

@@ -25,9 +25,13 @@ const ecf: EcfApi = {
     return ipcRenderer.invoke(channel, args) as Promise<Envelope<unknown>>;
   },
   on(event: unknown, listener: (payload: unknown) => void): () => void {
-    if (!isEventName(event)) throw new TypeError('ECF Desk sends no such event.');
+    if (!isEventName(event)) {
+      throw new TypeError('ECF Desk sends no such event.');
+    }
     const deliver = (_ipcEvent: IpcRendererEvent, message: unknown): void => {
-      if (isEventMessage(message) && message.event === event) listener(message.payload);
+      if (isEventMessage(message) && message.event === event) {
+        listener(message.payload);
+      }
     };
     ipcRenderer.on(eventChannel, deliver);
     return () => {

@@ -113,7 +113,9 @@ const hourInMilliseconds = 60 * minuteInMilliseconds;
 
 /** "3 h 12 min", "45 min" or "under a minute", rounded down so the filer never sees more time than there is. */
 function describeTimeLeft(milliseconds: number): string {
-  if (milliseconds < minuteInMilliseconds) return 'under a minute';
+  if (milliseconds < minuteInMilliseconds) {
+    return 'under a minute';
+  }
   const hours = Math.floor(milliseconds / hourInMilliseconds);
   const minutes = Math.floor((milliseconds % hourInMilliseconds) / minuteInMilliseconds);
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;

@@ -25,16 +25,22 @@ export function describeError(error: unknown): DescribedError {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
+  if (error instanceof Error) {
+    return error.message || error.name;
+  }
   return textOf(error);
 }
 
 /** The stack where there is one (V8's starts with the name and message), else the name and message. */
 function fullTextOf(error: unknown): string {
-  if (!(error instanceof Error)) return textOf(error);
+  if (!(error instanceof Error)) {
+    return textOf(error);
+  }
   const stack = typeof error.stack === 'string' ? error.stack : '';
   const heading = error.message ? `${error.name}: ${error.message}` : error.name;
-  if (!stack) return heading;
+  if (!stack) {
+    return heading;
+  }
   return error.message && !stack.includes(error.message) ? `${heading}\n${stack}` : stack;
 }
 

@@ -58,11 +58,12 @@ function groupByCategory(matches: readonly EventMatch[], catalog: readonly Docke
 /** The catalog's events that every word of the query finds in the name or in one alias; name matches rank first. */
 export function searchDocketEvents(query: string, catalog: readonly DocketEvent[] = citEventCatalog): EventGroup[] {
   const queryWords = wordsOf(query);
-  if (queryWords.length === 0)
+  if (queryWords.length === 0) {
     return groupByCategory(
       catalog.map((event) => ({ event, matchedAlias: null })),
       catalog,
     );
+  }
   const byName: EventMatch[] = [];
   const byAlias: EventMatch[] = [];
   for (const event of catalog) {
@@ -71,7 +72,9 @@ export function searchDocketEvents(query: string, catalog: readonly DocketEvent[
       continue;
     }
     const alias = event.aliases.find((candidate) => matchesAll(queryWords, candidate));
-    if (alias !== undefined) byAlias.push({ event, matchedAlias: alias });
+    if (alias !== undefined) {
+      byAlias.push({ event, matchedAlias: alias });
+    }
   }
   return groupByCategory([...byName, ...byAlias], catalog);
 }

@@ -43,13 +43,25 @@ function codePoint(character: string): string {
 
 /** What a refused character is, in words; null for a character a name may hold. */
 function describeCharacter(character: string): string | null {
-  if (character === '/' || character === '\\') return `a folder separator (${character})`;
+  if (character === '/' || character === '\\') {
+    return `a folder separator (${character})`;
+  }
   const named = namedCharacters[character.codePointAt(0) ?? 0];
-  if (named) return `${named} (${codePoint(character)})`;
-  if (controlCharacter.test(character)) return `a control character (${codePoint(character)})`;
-  if (formatCharacter.test(character)) return `an invisible formatting character (${codePoint(character)})`;
-  if (lineBreakCharacter.test(character)) return `a line break (${codePoint(character)})`;
-  if (loneSurrogate.test(character)) return `a broken character (${codePoint(character)})`;
+  if (named) {
+    return `${named} (${codePoint(character)})`;
+  }
+  if (controlCharacter.test(character)) {
+    return `a control character (${codePoint(character)})`;
+  }
+  if (formatCharacter.test(character)) {
+    return `an invisible formatting character (${codePoint(character)})`;
+  }
+  if (lineBreakCharacter.test(character)) {
+    return `a line break (${codePoint(character)})`;
+  }
+  if (loneSurrogate.test(character)) {
+    return `a broken character (${codePoint(character)})`;
+  }
   return null;
 }
 
@@ -64,7 +76,9 @@ function describeCharacter(character: string): string | null {
 export function findFileNameProblem(name: string): string | null {
   for (const character of name) {
     const described = describeCharacter(character);
-    if (described === null) continue;
+    if (described === null) {
+      continue;
+    }
     const isFolder = character === '/' || character === '\\';
     return `contains ${described}, ${isFolder ? 'and a file name may not name folders' : 'which can hide what the name really says'}`;
   }
@@ -89,9 +103,10 @@ export const fileName = z
   .max(255)
   .superRefine((name, context) => {
     const problem = findFileNameProblem(name);
-    if (problem !== null)
+    if (problem !== null) {
       context.addIssue({
         code: 'custom',
         message: `the file name ${problem}; rename the file without it, then try again`,
       });
+    }
   });

@@ -195,7 +195,9 @@ const checkDocuments: Check = (context) => {
 };
 
 const checkEventNeeds: Check = ({ draft }, event) => {
-  if (event === undefined) return [];
+  if (event === undefined) {
+    return [];
+  }
   const attachments = draft.documents.slice(1);
   // The proposed order and certificate of service have their own rules; "attachments" here are the exhibits the event expects.
   const supporting = attachments.filter(
@@ -321,7 +323,9 @@ const checkService: Check = ({ draft }, event) => {
 };
 
 const checkSpecialEvents: Check = ({ draft, now }, event) => {
-  if (event === undefined) return [];
+  if (event === undefined) {
+    return [];
+  }
   const signers = draft.signers;
   const unnamed = signers.filter((signer) => signer.name.trim() === '');
   return [
@@ -396,7 +400,9 @@ const checkSpecialEvents: Check = ({ draft, now }, event) => {
 
 const checkPackageOrder: Check = ({ draft, packageDrafts }) => {
   const place = draft.package;
-  if (place === null) return [];
+  if (place === null) {
+    return [];
+  }
   const earlierSteps = Array.from({ length: place.step - 1 }, (_, index) => index + 1);
   const waitingFor = earlierSteps.filter((step) => {
     const earlier = packageDrafts.find((other) => other.package?.id === place.id && other.package.step === step);
@@ -458,7 +464,9 @@ export function canSubmit(checks: readonly RuleCheck[]): boolean {
 export function docketTextPreview(draft: Draft): string | null {
   const event = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
   const parties = draft.parties.filter((party) => draft.filerPartyIds.includes(party.id)).map((party) => party.name);
-  if (event === undefined || parties.length === 0) return null;
+  if (event === undefined || parties.length === 0) {
+    return null;
+  }
   const annotation = draft.docketAnnotation.trim();
   const related =
     draft.relatedDocumentNumbers.length > 0 ? ` (related document(s) ${draft.relatedDocumentNumbers.join(', ')})` : '';

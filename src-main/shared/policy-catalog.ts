@@ -214,8 +214,12 @@ function readBySpec(spec: PolicyKeySpec, raw: unknown): { ok: true; value: unkno
 }
 
 function readBoolean(raw: unknown): { ok: true; value: boolean } | { ok: false; reason: string } {
-  if (raw === true || raw === 1 || raw === '1' || raw === 'true') return { ok: true, value: true };
-  if (raw === false || raw === 0 || raw === '0' || raw === 'false') return { ok: true, value: false };
+  if (raw === true || raw === 1 || raw === '1' || raw === 'true') {
+    return { ok: true, value: true };
+  }
+  if (raw === false || raw === 0 || raw === '0' || raw === 'false') {
+    return { ok: true, value: false };
+  }
   return { ok: false, reason: `${describe(raw)} is not on or off: use 1 (DWORD) or true for on, 0 or false for off` };
 }
 
@@ -254,8 +258,12 @@ function readString(
     return { ok: false, reason: `${describe(raw)} is not text` };
   }
   const value = raw.trim();
-  if (value === '') return mayBeEmpty ? { ok: true, value } : { ok: false, reason: 'it is empty' };
-  if (value.length > longestString) return { ok: false, reason: `it is longer than ${longestString} characters` };
+  if (value === '') {
+    return mayBeEmpty ? { ok: true, value } : { ok: false, reason: 'it is empty' };
+  }
+  if (value.length > longestString) {
+    return { ok: false, reason: `it is longer than ${longestString} characters` };
+  }
   return checkFormat(value, format);
 }
 
@@ -267,9 +275,12 @@ function checkFormat(
     return { ok: false, reason: `"${value}" is not an https address (it must start with https://)` };
   }
   if (format === 'host') {
-    if (value.includes('://'))
+    if (value.includes('://')) {
       return { ok: false, reason: `"${value}" is an address, not a host name: write the host only, without https://` };
-    if (!hostName.test(value.toLowerCase())) return { ok: false, reason: `"${value}" is not a host name` };
+    }
+    if (!hostName.test(value.toLowerCase())) {
+      return { ok: false, reason: `"${value}" is not a host name` };
+    }
     return { ok: true, value: value.toLowerCase() };
   }
   return { ok: true, value };
@@ -289,22 +300,37 @@ function readList(
     };
   }
   const trimmed = (items as string[]).map((item) => item.trim()).filter((item) => item !== '');
-  if (trimmed.length < minItems)
+  if (trimmed.length < minItems) {
     return { ok: false, reason: `it needs at least ${minItems} item${minItems === 1 ? '' : 's'}` };
-  if (trimmed.length > mostListItems) return { ok: false, reason: `it has more than ${mostListItems} items` };
+  }
+  if (trimmed.length > mostListItems) {
+    return { ok: false, reason: `it has more than ${mostListItems} items` };
+  }
   const read: string[] = [];
   for (const item of trimmed) {
     const checked = values === undefined ? checkFormat(item, itemFormat) : readEnum(item, values);
-    if (!checked.ok) return checked;
-    if (!read.includes(checked.value)) read.push(checked.value);
+    if (!checked.ok) {
+      return checked;
+    }
+    if (!read.includes(checked.value)) {
+      read.push(checked.value);
+    }
   }
   return { ok: true, value: read };
 }
 
 function describe(raw: unknown): string {
-  if (typeof raw === 'string') return `"${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
-  if (Array.isArray(raw)) return 'a list';
-  if (raw === null) return 'null';
-  if (typeof raw === 'object') return 'an object';
+  if (typeof raw === 'string') {
+    return `"${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
+  }
+  if (Array.isArray(raw)) {
+    return 'a list';
+  }
+  if (raw === null) {
+    return 'null';
+  }
+  if (typeof raw === 'object') {
+    return 'an object';
+  }
   return String(raw);
 }

@@ -20,11 +20,17 @@ function refuse(status: 404 | 405): Response {
  * the rest of the disk through the app's own scheme.
  */
 export async function serveAppRequest(rendererFolder: string, request: Request): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return refuse(405);
+  }
   const url = new URL(request.url);
-  if (url.host !== appHost) return refuse(404);
+  if (url.host !== appHost) {
+    return refuse(404);
+  }
   const asset = await readAsset(rendererFolder, url.pathname);
-  if (asset === null) return refuse(404);
+  if (asset === null) {
+    return refuse(404);
+  }
   return new Response(request.method === 'HEAD' ? null : asset.body, {
     status: 200,
     headers: { ...securityHeaders(), 'Content-Type': asset.contentType },

@@ -26,7 +26,9 @@ function isFromAppFrame(event: IpcMainInvokeEvent): boolean {
 export function registerIpc(handlers: Handlers): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, args: unknown): Promise<Envelope<unknown>> => {
-      if (!isFromAppFrame(event)) return Promise.resolve(foreignSenderRefusal);
+      if (!isFromAppFrame(event)) {
+        return Promise.resolve(foreignSenderRefusal);
+      }
       return dispatch(handlers, channel, args);
     });
   }
@@ -40,6 +42,8 @@ export function sendEvent<E extends EventName>(
 ): void {
   const message: EventMessage = { event, payload };
   for (const window of windows) {
-    if (!window.isDestroyed()) window.webContents.send(eventChannel, message);
+    if (!window.isDestroyed()) {
+      window.webContents.send(eventChannel, message);
+    }
   }
 }

@@ -107,13 +107,17 @@ function runApp(): void {
       runInBackground('Loading the window', mainWindow.loadURL(appStartUrl), lastResortLog);
       return;
     }
-    if (mainWindow.isMinimized()) mainWindow.restore();
+    if (mainWindow.isMinimized()) {
+      mainWindow.restore();
+    }
     mainWindow.focus();
   };
 
   // A second launch hands over to this one: the user sees the window they already have.
   app.on('second-instance', () => {
-    if (app.isReady()) showMainWindow();
+    if (app.isReady()) {
+      showMainWindow();
+    }
   });
   // Security rule: navigation and new windows denied, for every webContents the app ever creates.
   app.on('web-contents-created', (_event, contents) => {
@@ -123,16 +127,24 @@ function runApp(): void {
   });
   app.on('window-all-closed', () => {
     // macOS apps stay in the Dock without windows; `activate` brings the window back.
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin') {
+      app.quit();
+    }
   });
   app.on('activate', () => {
-    if (app.isReady()) showMainWindow();
+    if (app.isReady()) {
+      showMainWindow();
+    }
   });
   app.on('will-quit', (event) => {
-    if (closeResources === null) return;
+    if (closeResources === null) {
+      return;
+    }
     // Quitting waits until the database and workers are closed, so nothing is cut off mid-write.
     event.preventDefault();
-    if (isClosing) return;
+    if (isClosing) {
+      return;
+    }
     isClosing = true;
     const close = closeResources;
     close()
@@ -183,8 +195,9 @@ function runApp(): void {
       // Updates follow machine policy (updateMode, updateUrl), once it has been read.
       const startPolicyFeatures = services.policyReady().then((policyValues) => {
         const extraHosts = policyValues['externalLinkAllowlist'];
-        if (Array.isArray(extraHosts))
+        if (Array.isArray(extraHosts)) {
           allowPolicyHosts(extraHosts.filter((host): host is string => typeof host === 'string'));
+        }
         const updates = startDesktopUpdates(policyValues, services.log);
         const closeCore = closeResources;
         closeResources = async () => {

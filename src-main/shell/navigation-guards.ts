@@ -3,7 +3,9 @@ import { isAppUrl } from './app-origin';
 
 /** Refuses any navigation that would leave the app's own origin. */
 function refuseForeignNavigation(event: { preventDefault(): void }, url: string): void {
-  if (!isAppUrl(url)) event.preventDefault();
+  if (!isAppUrl(url)) {
+    event.preventDefault();
+  }
 }
 
 /**

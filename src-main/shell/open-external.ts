@@ -17,7 +17,9 @@ export function allowPolicyHosts(hosts: readonly string[]): void {
  */
 export async function openExternalSafely(url: string): Promise<boolean> {
   const verdict = checkExternalUrl(url, policyHosts);
-  if (!verdict.isAllowed) return false;
+  if (!verdict.isAllowed) {
+    return false;
+  }
   try {
     await shell.openExternal(verdict.url);
     return true;

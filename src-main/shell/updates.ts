@@ -95,17 +95,27 @@ export function isMsiInstall(install: {
   readonly installerMarker: string | undefined;
   readonly hasNsisUninstaller: boolean;
 }): boolean {
-  if (install.platform !== 'win32') return false;
-  if (install.installerMarker?.trim().toLowerCase() === 'msi') return true;
+  if (install.platform !== 'win32') {
+    return false;
+  }
+  if (install.installerMarker?.trim().toLowerCase() === 'msi') {
+    return true;
+  }
   return !install.hasNsisUninstaller;
 }
 
 /** The firm's update server, or why updates must stay off. */
 function chooseFeed(options: UpdateOptions): { readonly url: string } | { readonly offReason: UpdatesOffReason } {
-  if (options.mode === 'none') return { offReason: 'turned-off-by-policy' };
-  if (options.isMsiInstall) return { offReason: 'msi-install' };
+  if (options.mode === 'none') {
+    return { offReason: 'turned-off-by-policy' };
+  }
+  if (options.isMsiInstall) {
+    return { offReason: 'msi-install' };
+  }
   const url = options.url?.trim() ?? '';
-  if (url === '') return { offReason: 'no-update-url' };
+  if (url === '') {
+    return { offReason: 'no-update-url' };
+  }
   return isSafeUpdateUrl(url) ? { url } : { offReason: 'update-url-not-https' };
 }
 
@@ -134,7 +144,9 @@ function updatesOff(reason: UpdatesOffReason, log: AppLog): Updates {
  */
 export function startUpdates(options: UpdateOptions): Updates {
   const feed = chooseFeed(options);
-  if ('offReason' in feed) return updatesOff(feed.offReason, options.log);
+  if ('offReason' in feed) {
+    return updatesOff(feed.offReason, options.log);
+  }
 
   const { autoUpdater, log, mode } = options;
   const isAuto = mode === 'auto';
@@ -155,14 +167,18 @@ export function startUpdates(options: UpdateOptions): Updates {
     try {
       const result = await autoUpdater.checkForUpdates();
       // electron-updater answers null when the app is not an installed, packaged copy.
-      if (result === null) return { state: 'off', reason: 'not-installed' };
+      if (result === null) {
+        return { state: 'off', reason: 'not-installed' };
+      }
       if (!result.isUpdateAvailable) {
         foundVersion = null;
         return { state: 'up-to-date' };
       }
       const version = result.updateInfo.version;
       foundVersion = version;
-      if (!isAuto) return { state: 'available', version };
+      if (!isAuto) {
+        return { state: 'available', version };
+      }
       // The download runs on its own; its failure is logged here rather than left unhandled.
       result.downloadPromise?.then(
         () => log(`updates: version ${version} downloaded, installs when ECF Desk quits`),
@@ -189,7 +205,9 @@ export function startUpdates(options: UpdateOptions): Updates {
       };
     }
     const version = foundVersion;
-    if (isAuto) return { state: 'downloading', version };
+    if (isAuto) {
+      return { state: 'downloading', version };
+    }
     try {
       await autoUpdater.downloadUpdate();
       log(`updates: version ${version} downloaded, installs when ECF Desk quits`);
@@ -218,7 +236,9 @@ export function startUpdates(options: UpdateOptions): Updates {
     checkNow,
     acceptUpdate,
     stop: () => {
-      if (timer !== null) clearInterval(timer);
+      if (timer !== null) {
+        clearInterval(timer);
+      }
       timer = null;
     },
   };

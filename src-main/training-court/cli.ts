@@ -21,18 +21,24 @@ Starts the ECF Desk training court on 127.0.0.1 and prints its URL.
 `;
 
 function readSeed(file: string | undefined): TrainingCourtSeed {
-  if (!file) return defaultSeed;
+  if (!file) {
+    return defaultSeed;
+  }
   const seed = JSON.parse(readFileSync(file, 'utf8')) as TrainingCourtSeed;
-  if (!Array.isArray(seed.accounts) || !Array.isArray(seed.attorneys) || !Array.isArray(seed.cases))
+  if (!Array.isArray(seed.accounts) || !Array.isArray(seed.attorneys) || !Array.isArray(seed.cases)) {
     throw new Error(`${file} is not a seed: it needs accounts, attorneys and cases`);
+  }
   return seed;
 }
 
 function readImap(address: string | undefined) {
-  if (!address) return undefined;
+  if (!address) {
+    return undefined;
+  }
   const url = new URL(address);
-  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:')
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') {
     throw new Error('--imap must be an imap:// or imaps:// URL');
+  }
   return {
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'imaps:' ? 993 : 143)),
@@ -60,8 +66,9 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a port number, not "${values.port}"`);
+  }
   const dataFolder = path.resolve(
     values.data ?? path.join(resolveAppDataFolder(process.env, process.platform, homedir()), 'training-court'),
   );

@@ -147,8 +147,12 @@ export function openCourtDatabase(
   const isSeeded = db
     .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'accounts'")
     .get() as { n: number };
-  if (options.reset && isSeeded.n > 0) dropEverything(db);
-  if (options.reset || isSeeded.n === 0) db.transaction(() => createAndSeed(db, seed))();
+  if (options.reset && isSeeded.n > 0) {
+    dropEverything(db);
+  }
+  if (options.reset || isSeeded.n === 0) {
+    db.transaction(() => createAndSeed(db, seed))();
+  }
   return db;
 }
 
@@ -158,7 +162,9 @@ function dropEverything(db: Database.Database): void {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     .all() as { name: string }[];
   db.transaction(() => {
-    for (const { name } of tables) db.exec(`DROP TABLE "${name}"`);
+    for (const { name } of tables) {
+      db.exec(`DROP TABLE "${name}"`);
+    }
   })();
   db.pragma('foreign_keys = ON');
 }
@@ -241,6 +247,8 @@ function createAndSeed(db: Database.Database, seed: TrainingCourtSeed): void {
 export function nextCounter(db: Database.Database, name: string): number {
   const row = db.prepare('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value').get(name) as
     { value: number } | undefined;
-  if (row === undefined) throw new Error(`No counter named ${name}`);
+  if (row === undefined) {
+    throw new Error(`No counter named ${name}`);
+  }
   return row.value;
 }

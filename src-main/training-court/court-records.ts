@@ -66,7 +66,9 @@ export function readCaseNumber(text: string): { year: number; number: number } |
   const match = /(?:^|[^\d])(?:\d:)?(\d{2})-(?:[a-z]{2}-)?(\d{1,5})(?:-[a-z]{2,3})*\s*$/i.exec(
     text.trim().replace(/^court\s+no\.?\s*/i, ''),
   );
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   return { year: Number(match[1]), number: Number(match[2]) };
 }
 
@@ -114,11 +116,12 @@ export function createCourtRecords(db: Database.Database) {
     searchCases(query: string): CourtCaseRecord[] {
       const rows = (db.prepare('SELECT * FROM cases ORDER BY case_number').all() as CaseRow[]).map(toCase);
       const number = readCaseNumber(query);
-      if (number)
+      if (number) {
         return rows.filter((row) => {
           const own = readCaseNumber(row.caseNumber);
           return own?.year === number.year && own.number === number.number;
         });
+      }
       const words = query.toLowerCase().split(/\s+/).filter(Boolean);
       return words.length === 0
         ? rows
@@ -138,7 +141,9 @@ export function createCourtRecords(db: Database.Database) {
     attorney(id: string): SeedAttorney | null {
       const row = db.prepare('SELECT * FROM attorneys WHERE id = ?').get(id) as
         Record<string, string | number> | undefined;
-      if (!row) return null;
+      if (!row) {
+        return null;
+      }
       return {
         id: String(row['id']),
         name: String(row['name']),

@@ -62,7 +62,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
 
   const requireSession = (route: RouteRequest): CourtSession | null => {
     const session = sessionOf(route.request);
-    if (!session)
+    if (!session) {
       send(
         route.response,
         200,
@@ -72,6 +72,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
           route.url.pathname + route.url.search,
         ),
       );
+    }
     return session;
   };
 
@@ -106,7 +107,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
         return send(response, 200, html, pages.confirmFreeLookPage(next.pathname + next.search));
       }
       case 'free': {
-        if (!context.pdfInIframe) return sendPdf(response, answer.document);
+        if (!context.pdfInIframe) {
+          return sendPdf(response, answer.document);
+        }
         const token = randomBytes(16).toString('hex');
         temporaryFiles.set(token, { sha256: answer.document.sha256, expiresAt: Date.now() + temporaryLinkLifetimeMs });
         return send(response, 200, html, pages.iframePage(`/cgi-bin/show_temp.pl?file=${token}&type=application/pdf`));
@@ -152,7 +155,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
   /** Routes under /cgi-bin/filing/<id>/<step>. */
   const filingStep = async (route: RouteRequest, filingId: string, step: string): Promise<void> => {
     const session = requireSession(route);
-    if (!session) return;
+    if (!session) {
+      return;
+    }
     const { request, response } = route;
     if (step === 'parties') {
       const form = parseForm(await readBody(request, formLimit, route.faults.uploadBytesPerSecond));
@@ -162,18 +167,20 @@ export function createCourtRoutes(context: CourtRouteContext) {
     if (step === 'documents') {
       const body = await readBody(request, uploadLimit, route.faults.uploadBytesPerSecond);
       const form = await parseMultipart(body, request.headers['content-type'] ?? '').catch(() => null);
-      if (!form)
+      if (!form) {
         return refusalPage(route, {
           message: 'The upload could not be read. Send the documents as multipart/form-data.',
         });
+      }
       const uploads: UploadedDocument[] = [];
       const main = form.get('main_document');
-      if (main !== null && typeof main !== 'string')
+      if (main !== null && typeof main !== 'string') {
         uploads.push({
           filename: main.name,
           description: 'Main Document',
           bytes: new Uint8Array(await main.arrayBuffer()),
         });
+      }
       const descriptions = form.getAll('attachment_description').map(String);
       const attachments = form.getAll('attachment').flatMap((value) => (typeof value === 'string' ? [] : [value]));
       for (const [index, attachment] of attachments.entries()) {
@@ -183,12 +190,17 @@ export function createCourtRoutes(context: CourtRouteContext) {
           bytes: new Uint8Array(await attachment.arrayBuffer()),
         });
       }
-      if (main === null || typeof main === 'string')
+      if (main === null || typeof main === 'string') {
         return refusalPage(route, { message: 'A main document is required.' });
+      }
       const result = await filing.setDocuments(session, filingId, uploads);
-      if (isRefusal(result)) return refusalPage(route, result);
+      if (isRefusal(result)) {
+        return refusalPage(route, result);
+      }
       const filingRow = filing.describe(session, filingId);
-      if (isRefusal(filingRow)) return refusalPage(route, filingRow);
+      if (isRefusal(filingRow)) {
+        return refusalPage(route, filingRow);
+      }
       const isRequired = findDocketEvent(filingRow.eventId)?.requires.relatedDocument ?? false;
       return send(
         response,
@@ -216,10 +228,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
     if (step === 'submit') {
       await readBody(request, formLimit, null);
       const entry = filing.submit(session, filingId);
-      if (isRefusal(entry)) return refusalPage(route, entry);
+      if (isRefusal(entry)) {
+        return refusalPage(route, entry);
+      }
       const nef = notices.send(entry);
       // The fault the outbox must survive: the court has the filing, the client never hears so.
-      if (route.faults.dropAfterCommit) return dropConnection(response);
+      if (route.faults.dropAfterCommit) {
+        return dropConnection(response);
+      }
       return send(response, 200, html, composeNefReceiptPage(nef));
     }
     send(response, 404, html, pages.errorPage('Not found.'));
@@ -248,7 +264,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
       endpoint: 'fee-ledger',
       async handle({ request, response }) {
         const session = sessionOf(request);
-        if (!session) return sendJson(response, 401, { error: 'Log in first.' });
+        if (!session) {
+          return sendJson(response, 401, { error: 'Log in first.' });
+        }
         sendJson(response, 200, { loginId: session.loginId, ...freeLooks.ledger(session.loginId) });
       },
     },
@@ -260,7 +278,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
           login.logout({ nextGenCSO: session.token });
           return send(response, 200, html, pages.loginPage('You have logged out.', '/'));
         }
-        if (session) return send(response, 200, html, pages.loggedInPage(session.loginId));
+        if (session) {
+          return send(response, 200, html, pages.loggedInPage(session.loginId));
+        }
         send(
           response,
           200,
@@ -274,13 +294,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
       async handle({ request, response }) {
         const form = parseForm(await readBody(request, formLimit, null));
         const answer = login.login(Object.fromEntries(form));
-        if (answer.reply.loginResult !== '0')
+        if (answer.reply.loginResult !== '0') {
           return send(
             response,
             answer.status,
             html,
             pages.loginPage(answer.reply.errorDescription, form.get('return_to') ?? '/'),
           );
+        }
         const returnTo = form.get('return_to') ?? '/';
         send(response, 303, html, pages.page('redirect', 'Logged in', '<p>Logged in.</p>'), {
           location: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
@@ -291,7 +312,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
     'GET /cgi-bin/possible_case_numbers.pl': {
       endpoint: 'case-search',
       async handle(route) {
-        if (!requireSession(route)) return;
+        if (!requireSession(route)) {
+          return;
+        }
         const query =
           route.url.searchParams.get('case_num') ?? route.url.searchParams.get('caption') ?? route.url.search.slice(1);
         send(
@@ -305,10 +328,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
     'GET /cgi-bin/qryParties.pl': {
       endpoint: 'case-search',
       async handle(route) {
-        if (!requireSession(route)) return;
+        if (!requireSession(route)) {
+          return;
+        }
         const caseId = Number(route.url.search.slice(1).split('&')[0]);
         const courtCase = Number.isInteger(caseId) ? records.caseById(caseId) : null;
-        if (!courtCase) return send(route.response, 404, html, pages.errorPage('Case not found.'));
+        if (!courtCase) {
+          return send(route.response, 404, html, pages.errorPage('Case not found.'));
+        }
         const parties = records.partiesOf(caseId).map((party) => ({
           party,
           isServedElectronically: party.proSe
@@ -322,13 +349,19 @@ export function createCourtRoutes(context: CourtRouteContext) {
       endpoint: 'filing-start',
       async handle(route) {
         const session = requireSession(route);
-        if (!session) return;
+        if (!session) {
+          return;
+        }
         const form = parseForm(await readBody(route.request, formLimit, null));
         const caseId = Number(form.get('caseid'));
         const started = filing.start(session, Number.isInteger(caseId) ? caseId : -1, form.get('event') ?? '');
-        if (isRefusal(started)) return refusalPage(route, started);
+        if (isRefusal(started)) {
+          return refusalPage(route, started);
+        }
         const courtCase = records.caseById(caseId);
-        if (!courtCase) return refusalPage(route, { message: 'Case number not found.' });
+        if (!courtCase) {
+          return refusalPage(route, { message: 'Case number not found.' });
+        }
         send(
           route.response,
           200,
@@ -341,10 +374,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
       endpoint: 'docket-report',
       async handle(route) {
         const session = requireSession(route);
-        if (!session) return;
+        if (!session) {
+          return;
+        }
         const caseId = Number(route.url.search.slice(1).split('&')[0]);
         const courtCase = Number.isInteger(caseId) ? records.caseById(caseId) : null;
-        if (!courtCase) return send(route.response, 404, html, pages.errorPage('Case not found.'));
+        if (!courtCase) {
+          return send(route.response, 404, html, pages.errorPage('Case not found.'));
+        }
         const body = pages.docketReportBody(courtCase, records.partiesOf(caseId), records.docket(caseId), (entry) => {
           const main = entry.documents[0];
           return main ? docLink(main, entry, null) : null;
@@ -369,13 +406,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
       endpoint: 'doc1',
       async handle({ response, url }) {
         const file = temporaryFiles.get(url.searchParams.get('file') ?? '');
-        if (!file || file.expiresAt < Date.now())
+        if (!file || file.expiresAt < Date.now()) {
           return send(
             response,
             404,
             html,
             pages.errorPage('This temporary link has expired. Open the document again from its notice.'),
           );
+        }
         send(response, 200, 'application/pdf', readFileSync(filing.documentPath(file.sha256)));
       },
     },
@@ -387,8 +425,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
     /** `/doc1/<docId>`: free look, menu, login or receipt (GET), or the paid document (POST after the receipt). */
     async document(route: RouteRequest, docId: string): Promise<void> {
       let hasAcceptedReceipt = route.url.searchParams.get('got_receipt') === '1';
-      if (route.request.method === 'POST')
+      if (route.request.method === 'POST') {
         hasAcceptedReceipt = parseForm(await readBody(route.request, formLimit, null)).get('got_receipt') === '1';
+      }
       const request = readDocumentRequest(route.url, docId, hasAcceptedReceipt);
       answerDocument(route, request, freeLooks.answer(request, sessionOf(route.request)));
     },

@@ -57,9 +57,12 @@ function isFaultEndpoint(value: unknown): value is FaultEndpoint {
 }
 
 function nonNegative(value: unknown, name: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max)
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
     throw new Error(`${name} must be a number from 0 to ${max}`);
+  }
   return value;
 }
 
@@ -67,10 +70,16 @@ function nonNegative(value: unknown, name: string, max: number): number | undefi
 export function readFaultRequest(
   body: unknown,
 ): { endpoint: FaultEndpoint; rule: FaultRule } | { mailDelayMs: number } {
-  if (typeof body !== 'object' || body === null) throw new Error('Send a JSON object');
+  if (typeof body !== 'object' || body === null) {
+    throw new Error('Send a JSON object');
+  }
   const record = body as Record<string, unknown>;
-  if ('mailDelayMs' in record) return { mailDelayMs: nonNegative(record['mailDelayMs'], 'mailDelayMs', 600_000) ?? 0 };
-  if (!isFaultEndpoint(record['endpoint'])) throw new Error(`endpoint must be one of ${faultEndpoints.join(', ')}`);
+  if ('mailDelayMs' in record) {
+    return { mailDelayMs: nonNegative(record['mailDelayMs'], 'mailDelayMs', 600_000) ?? 0 };
+  }
+  if (!isFaultEndpoint(record['endpoint'])) {
+    throw new Error(`endpoint must be one of ${faultEndpoints.join(', ')}`);
+  }
   const known = new Set([
     'endpoint',
     'latencyMs',
@@ -84,9 +93,13 @@ export function readFaultRequest(
     'uploadBytesPerSecond',
   ]);
   const unknown = Object.keys(record).filter((key) => !known.has(key));
-  if (unknown.length > 0) throw new Error(`Unknown fault settings: ${unknown.join(', ')}`);
+  if (unknown.length > 0) {
+    throw new Error(`Unknown fault settings: ${unknown.join(', ')}`);
+  }
   const failStatus = nonNegative(record['failStatus'], 'failStatus', 599);
-  if (failStatus !== undefined && failStatus < 500) throw new Error('failStatus must be a 5xx status');
+  if (failStatus !== undefined && failStatus < 500) {
+    throw new Error('failStatus must be a 5xx status');
+  }
   const rule: FaultRule = {
     latencyMs: nonNegative(record['latencyMs'], 'latencyMs', 120_000),
     failStatus,
@@ -130,7 +143,9 @@ export function createFaultInjector(seed = 1) {
     });
   const takeNext = (rule: { [key: string]: number | undefined }, key: string): boolean => {
     const left = rule[key] ?? 0;
-    if (left <= 0) return false;
+    if (left <= 0) {
+      return false;
+    }
     rule[key] = left - 1;
     return true;
   };
@@ -150,12 +165,14 @@ export function createFaultInjector(seed = 1) {
       rules.clear();
       mailDelayMs = 0;
       random = seededRandom(nextSeed);
-      for (const key of Object.keys(counts)) delete counts[key];
+      for (const key of Object.keys(counts)) {
+        delete counts[key];
+      }
     },
     /** Decides the faults of one request to `endpoint`, and counts those that fire. */
     decide(endpoint: FaultEndpoint): FaultDecision {
       const rule = rules.get(endpoint);
-      if (!rule)
+      if (!rule) {
         return {
           latencyMs: 0,
           failStatus: null,
@@ -163,6 +180,7 @@ export function createFaultInjector(seed = 1) {
           dropAfterCommit: false,
           uploadBytesPerSecond: null,
         };
+      }
       const counters = rule as { [key: string]: number | undefined };
       const fails = takeNext(counters, 'failNext') || random() < (rule.failRate ?? 0);
       const dropBefore =
@@ -179,11 +197,21 @@ export function createFaultInjector(seed = 1) {
         uploadBytesPerSecond: rule.uploadBytesPerSecond ?? null,
       };
       const tally = count(endpoint);
-      if (decision.latencyMs > 0) tally.latency += 1;
-      if (decision.failStatus !== null) tally.failed += 1;
-      if (decision.dropBeforeCommit) tally.droppedBeforeCommit += 1;
-      if (decision.dropAfterCommit) tally.droppedAfterCommit += 1;
-      if (decision.uploadBytesPerSecond !== null) tally.throttledUploads += 1;
+      if (decision.latencyMs > 0) {
+        tally.latency += 1;
+      }
+      if (decision.failStatus !== null) {
+        tally.failed += 1;
+      }
+      if (decision.dropBeforeCommit) {
+        tally.droppedBeforeCommit += 1;
+      }
+      if (decision.dropAfterCommit) {
+        tally.droppedAfterCommit += 1;
+      }
+      if (decision.uploadBytesPerSecond !== null) {
+        tally.throttledUploads += 1;
+      }
       return decision;
     },
     counts: (): FaultCounts => structuredClone(counts),

@@ -30,8 +30,9 @@ export function transcriptFeeCents(pages: number): number {
 
 /** An amount of cents as a paralegal reads it on a PACER receipt: 300 → "$3.00", 123456 → "$1,234.56". */
 export function formatDollars(cents: number): string {
-  if (!Number.isSafeInteger(cents))
+  if (!Number.isSafeInteger(cents)) {
     throw new RangeError(`An amount of money must be a whole number of cents, not ${cents}.`);
+  }
   const sign = cents < 0 ? '-' : '';
   const absolute = Math.abs(cents);
   const dollars = String(Math.floor(absolute / 100)).replace(/\B(?=(\d{3})+$)/g, ',');
@@ -39,7 +40,8 @@ export function formatDollars(cents: number): string {
 }
 
 function wholeCount(value: number, unit: string): number {
-  if (!Number.isSafeInteger(value) || value < 0)
+  if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`A fee needs a whole, non-negative number of ${unit}, not ${value}.`);
+  }
   return value;
 }

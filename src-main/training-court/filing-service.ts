@@ -76,8 +76,9 @@ export function createFilingService(options: {
     const row = db
       .prepare('SELECT * FROM filings WHERE filing_id = ? AND login_id = ?')
       .get(filingId, session.loginId) as FilingRow | undefined;
-    if (!row)
+    if (!row) {
       return { refused: 'no-such-filing', message: 'This filing transaction was not found. Start the filing again.' };
+    }
     if (row.submitted_de_seq_num !== null) {
       return {
         refused: 'already-submitted',
@@ -90,11 +91,14 @@ export function createFilingService(options: {
 
   const storeDocument = async (upload: UploadedDocument): Promise<Result<PendingDocument>> => {
     const verdict = screenUpload(upload.bytes);
-    if (!verdict.accepted) return { refused: 'upload-rejected', message: verdict.message };
+    if (!verdict.accepted) {
+      return { refused: 'upload-rejected', message: verdict.message };
+    }
     // The court runs inside the app: the upload is counted with the app's bounded parse and page walk.
     const count = await countPages(upload.bytes);
-    if (count.kind === 'unreadable')
+    if (count.kind === 'unreadable') {
       return { refused: 'upload-rejected', message: 'ERROR: Document is not a well-formed PDF document' };
+    }
     const pages = count.pages;
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
     const file = path.join(documentsFolder, `${sha256}.pdf`);
@@ -122,9 +126,13 @@ export function createFilingService(options: {
             'This PACER account does not have filing privileges in this court. Log in with your own CM/ECF filer account.',
         };
       }
-      if (!records.caseById(caseId)) return { refused: 'no-such-case', message: 'Case number not found.' };
+      if (!records.caseById(caseId)) {
+        return { refused: 'no-such-case', message: 'Case number not found.' };
+      }
       const event = findDocketEvent(eventId);
-      if (!event) return { refused: 'no-such-event', message: 'Event not found.' };
+      if (!event) {
+        return { refused: 'no-such-event', message: 'Event not found.' };
+      }
       // CIT registration: only a CM/ECF Confidential Information Filer files confidential documents
       // (docs/court-rules.md#confidential-filings).
       if (event.isRestricted && session.kind !== 'confidential-filer') {
@@ -144,10 +152,13 @@ export function createFilingService(options: {
     /** The parties the document is filed for. */
     setParties(session: CourtSession, filingId: string, partyIds: readonly string[]): Result<null> {
       const filing = filingOf(session, filingId);
-      if (isRefusal(filing)) return filing;
+      if (isRefusal(filing)) {
+        return filing;
+      }
       const parties = new Set(records.partiesOf(filing.case_id).map((party) => party.id));
-      if (partyIds.length === 0 || partyIds.some((id) => !parties.has(id)))
+      if (partyIds.length === 0 || partyIds.some((id) => !parties.has(id))) {
         return { refused: 'not-a-party', message: 'Select the party or parties this document is filed for.' };
+      }
       db.prepare('UPDATE filings SET party_ids = ? WHERE filing_id = ?').run(JSON.stringify(partyIds), filingId);
       return null;
     },
@@ -159,12 +170,18 @@ export function createFilingService(options: {
       uploads: readonly UploadedDocument[],
     ): Promise<Result<{ pages: number[] }>> {
       const filing = filingOf(session, filingId);
-      if (isRefusal(filing)) return filing;
-      if (uploads.length === 0) return { refused: 'missing-main-document', message: 'A main document is required.' };
+      if (isRefusal(filing)) {
+        return filing;
+      }
+      if (uploads.length === 0) {
+        return { refused: 'missing-main-document', message: 'A main document is required.' };
+      }
       const stored: PendingDocument[] = [];
       for (const upload of uploads) {
         const document = await storeDocument(upload);
-        if (isRefusal(document)) return document;
+        if (isRefusal(document)) {
+          return document;
+        }
         stored.push(document);
       }
       db.prepare('UPDATE filings SET documents = ? WHERE filing_id = ?').run(JSON.stringify(stored), filingId);
@@ -174,7 +191,9 @@ export function createFilingService(options: {
     /** Links the filing to earlier entries of the same case. */
     setRelated(session: CourtSession, filingId: string, deSeqNums: readonly number[]): Result<null> {
       const filing = filingOf(session, filingId);
-      if (isRefusal(filing)) return filing;
+      if (isRefusal(filing)) {
+        return filing;
+      }
       if (deSeqNums.some((deSeqNum) => records.entry(filing.case_id, deSeqNum) === null)) {
         return { refused: 'no-such-related-document', message: 'The related document was not found on this docket.' };
       }
@@ -185,22 +204,28 @@ export function createFilingService(options: {
     /** Builds the final docket text, exactly as the entry will read. */
     prepareDocketText(session: CourtSession, filingId: string, annotation: string): Result<{ docketText: string }> {
       const filing = filingOf(session, filingId);
-      if (isRefusal(filing)) return filing;
+      if (isRefusal(filing)) {
+        return filing;
+      }
       const event = findDocketEvent(filing.event_id);
       const documents = JSON.parse(filing.documents) as PendingDocument[];
       const partyIds = JSON.parse(filing.party_ids) as string[];
       const related = JSON.parse(filing.related) as number[];
-      if (!event) return { refused: 'no-such-event', message: 'Event not found.' };
-      if (partyIds.length === 0 || documents.length === 0)
+      if (!event) {
+        return { refused: 'no-such-event', message: 'Event not found.' };
+      }
+      if (partyIds.length === 0 || documents.length === 0) {
         return {
           refused: 'step-out-of-order',
           message: 'Select the filer and upload the documents before the docket text.',
         };
-      if (event.requires.relatedDocument && related.length === 0)
+      }
+      if (event.requires.relatedDocument && related.length === 0) {
         return {
           refused: 'related-document-required',
           message: 'This event requires a related document. Select the entry this document relates to.',
         };
+      }
       const attorney = records.attorney(session.attorneyId ?? '');
       const parties = records
         .partiesOf(filing.case_id)
@@ -226,9 +251,12 @@ export function createFilingService(options: {
     submit(session: CourtSession, filingId: string): Result<DocketEntryRecord> {
       const committed = db.transaction((): Result<{ caseId: number; deSeqNum: number }> => {
         const filing = filingOf(session, filingId);
-        if (isRefusal(filing)) return filing;
-        if (filing.docket_text === null)
+        if (isRefusal(filing)) {
+          return filing;
+        }
+        if (filing.docket_text === null) {
           return { refused: 'step-out-of-order', message: 'Review the docket text before submitting.' };
+        }
         const event = findDocketEvent(filing.event_id);
         const documents = JSON.parse(filing.documents) as PendingDocument[];
         const partyIds = JSON.parse(filing.party_ids) as string[];
@@ -278,9 +306,13 @@ export function createFilingService(options: {
         db.prepare('UPDATE filings SET submitted_de_seq_num = ? WHERE filing_id = ?').run(deSeqNum, filingId);
         return { caseId: filing.case_id, deSeqNum };
       })();
-      if (isRefusal(committed)) return committed;
+      if (isRefusal(committed)) {
+        return committed;
+      }
       const entry = records.entry(committed.caseId, committed.deSeqNum);
-      if (!entry) throw new Error('The committed entry could not be read back');
+      if (!entry) {
+        throw new Error('The committed entry could not be read back');
+      }
       return entry;
     },
 

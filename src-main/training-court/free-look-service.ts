@@ -60,18 +60,30 @@ export function createFreeLookService(options: { db: Database.Database; records:
     entry: DocketEntryRecord,
     document: DocumentRecord,
   ): DocumentAnswer | null => {
-    if (request.magicNum === null || !/^\d+$/.test(request.magicNum)) return null;
+    if (request.magicNum === null || !/^\d+$/.test(request.magicNum)) {
+      return null;
+    }
     const magic = db.prepare('SELECT * FROM magic_links WHERE magic_num = ?').get(request.magicNum) as
       MagicRow | undefined;
-    if (!magic || magic.case_id !== entry.caseId || magic.de_seq_num !== entry.deSeqNum) return null;
+    if (!magic || magic.case_id !== entry.caseId || magic.de_seq_num !== entry.deSeqNum) {
+      return null;
+    }
     // Sealed and restricted documents ask for a login even through a fresh link.
-    if (entry.isRestricted) return { kind: 'login-required', reason: 'restricted' };
-    if (magic.expires_at <= now()) return { kind: 'login-required', reason: 'expired' };
+    if (entry.isRestricted) {
+      return { kind: 'login-required', reason: 'restricted' };
+    }
+    if (magic.expires_at <= now()) {
+      return { kind: 'login-required', reason: 'expired' };
+    }
     const used = db
       .prepare('SELECT 1 FROM magic_uses WHERE magic_num = ? AND doc_id = ?')
       .get(magic.magic_num, document.docId);
-    if (used) return { kind: 'login-required', reason: 'used' };
-    if (magic.verifies_free_look && !request.useMagic) return { kind: 'confirm-free-look', document };
+    if (used) {
+      return { kind: 'login-required', reason: 'used' };
+    }
+    if (magic.verifies_free_look && !request.useMagic) {
+      return { kind: 'confirm-free-look', document };
+    }
     db.prepare('INSERT INTO magic_uses VALUES (?, ?, ?)').run(magic.magic_num, document.docId, now());
     return { kind: 'free', document };
   };
@@ -80,20 +92,32 @@ export function createFreeLookService(options: { db: Database.Database; records:
     answer(request: DocumentRequest, session: CourtSession | null): DocumentAnswer {
       const entry = records.entryOfDocument(request.docId);
       const document = entry?.documents.find((candidate) => candidate.docId === request.docId);
-      if (!entry || !document) return { kind: 'not-found' };
+      if (!entry || !document) {
+        return { kind: 'not-found' };
+      }
       if (
         (request.caseId !== null && request.caseId !== entry.caseId) ||
         (request.deSeqNum !== null && request.deSeqNum !== entry.deSeqNum)
-      )
+      ) {
         return { kind: 'not-found' };
+      }
       // The main document's link opens the entry's document menu when it has attachments.
-      if (document.position === 0 && entry.documents.length > 1 && !request.selectsDocument)
+      if (document.position === 0 && entry.documents.length > 1 && !request.selectsDocument) {
         return { kind: 'selection', entry };
+      }
       const viaMagic = freeLook(request, entry, document);
-      if (viaMagic && viaMagic.kind !== 'login-required') return viaMagic;
-      if (session === null) return viaMagic ?? { kind: 'login-required', reason: 'no-free-look' };
-      if (entry.isRestricted && session.kind !== 'confidential-filer') return { kind: 'not-authorized' };
-      if (!request.hasAcceptedReceipt) return { kind: 'receipt', document, cents: documentFeeCents(document.pages) };
+      if (viaMagic && viaMagic.kind !== 'login-required') {
+        return viaMagic;
+      }
+      if (session === null) {
+        return viaMagic ?? { kind: 'login-required', reason: 'no-free-look' };
+      }
+      if (entry.isRestricted && session.kind !== 'confidential-filer') {
+        return { kind: 'not-authorized' };
+      }
+      if (!request.hasAcceptedReceipt) {
+        return { kind: 'receipt', document, cents: documentFeeCents(document.pages) };
+      }
       return { kind: 'paid', document, cents: charge(session, document, entry) };
     },
 

@@ -19,13 +19,18 @@ export async function readBody(
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
-    if (total + chunk.length > (body?.length ?? limit))
+    if (total + chunk.length > (body?.length ?? limit)) {
       throw new BodyTooLargeError(`The request is larger than ${limit} bytes`);
-    if (body === null) chunks.push(chunk);
-    else chunk.copy(body, total);
+    }
+    if (body === null) {
+      chunks.push(chunk);
+    } else {
+      chunk.copy(body, total);
+    }
     total += chunk.length;
-    if (bytesPerSecond !== null && bytesPerSecond > 0)
+    if (bytesPerSecond !== null && bytesPerSecond > 0) {
       await new Promise((resolve) => setTimeout(resolve, (chunk.length / bytesPerSecond) * 1000));
+    }
   }
   return body === null ? Buffer.concat(chunks, total) : body.subarray(0, total);
 }
@@ -34,7 +39,9 @@ export async function readBody(
 export function readCookie(request: IncomingMessage, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
+    if (key === name) {
+      return value.join('=');
+    }
   }
   return undefined;
 }

@@ -94,22 +94,34 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
   const authenticate = (request: Record<string, unknown>): CsoAuthReply => {
     const loginId = optionalString(request['loginId']);
     const password = optionalString(request['password']);
-    if (!loginId || !password) return fail('1', loginMessages.badRequest);
+    if (!loginId || !password) {
+      return fail('1', loginMessages.badRequest);
+    }
     const clientCode = optionalString(request['clientCode']);
-    if (clientCode !== undefined && clientCode.length > 32) return fail('1', loginMessages.clientCodeTooLong);
+    if (clientCode !== undefined && clientCode.length > 32) {
+      return fail('1', loginMessages.clientCodeTooLong);
+    }
     const account = db.prepare('SELECT * FROM accounts WHERE login_id = ?').get(loginId) as AccountRow | undefined;
     const isPasswordRight =
       account !== undefined && timingSafeEqual(hashPassword(password, account.password_salt), account.password_hash);
-    if (!account || !isPasswordRight) return fail('13', loginMessages.invalid);
-    if (account.is_locked) return fail('1', loginMessages.locked);
+    if (!account || !isPasswordRight) {
+      return fail('13', loginMessages.invalid);
+    }
+    if (account.is_locked) {
+      return fail('1', loginMessages.locked);
+    }
     if (account.mfa_secret !== null) {
       const otpCode = optionalString(request['otpCode']);
-      if (!otpCode) return fail('13', loginMessages.otpNeeded);
-      if (!/^\d{6}$/.test(otpCode) || !isOtpRight(account.mfa_secret, otpCode, now()))
+      if (!otpCode) {
+        return fail('13', loginMessages.otpNeeded);
+      }
+      if (!/^\d{6}$/.test(otpCode) || !isOtpRight(account.mfa_secret, otpCode, now())) {
         return fail('13', loginMessages.invalid);
+      }
     }
-    if (account.kind !== 'view-only' && request['redactFlag'] !== '1')
+    if (account.kind !== 'view-only' && request['redactFlag'] !== '1') {
       return fail('1', loginMessages.redactionRequired);
+    }
     // Expired sessions open nothing any more: each login sweeps them, so the table holds the last 8 hours' at most.
     db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now());
     const token = randomBytes(64).toString('hex');
@@ -124,11 +136,13 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
     login(body) {
       const request = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const loginId = optionalString(request['loginId']) ?? '';
-      if (loginId.length > longestLoginIdCharacters)
+      if (loginId.length > longestLoginIdCharacters) {
         return { status: 200, reply: fail('1', loginMessages.loginIdTooLong) };
+      }
       const retryAfterSeconds = throttle.attempt(loginId);
-      if (retryAfterSeconds !== null)
+      if (retryAfterSeconds !== null) {
         return { status: 429, reply: fail('1', loginMessages.throttled), retryAfterSeconds };
+      }
       return { status: 200, reply: authenticate(request) };
     },
     logout(body) {
@@ -136,11 +150,15 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
         typeof body === 'object' && body !== null
           ? optionalString((body as Record<string, unknown>)['nextGenCSO'])
           : undefined;
-      if (token) db.prepare('UPDATE sessions SET ended_at = ? WHERE token = ? AND ended_at IS NULL').run(now(), token);
+      if (token) {
+        db.prepare('UPDATE sessions SET ended_at = ? WHERE token = ? AND ended_at IS NULL').run(now(), token);
+      }
       return { nextGenCSO: '', loginResult: '0', errorDescription: '' };
     },
     session(token) {
-      if (!token) return null;
+      if (!token) {
+        return null;
+      }
       const row = db
         .prepare(
           'SELECT s.token, s.login_id, s.client_code, s.expires_at, s.ended_at, a.kind, a.attorney_id FROM sessions s JOIN accounts a USING (login_id) WHERE s.token = ?',
@@ -156,7 +174,9 @@ export function createLoginService(db: Database.Database, now: () => number): Lo
             attorney_id: string | null;
           }
         | undefined;
-      if (!row || row.ended_at !== null || row.expires_at <= now()) return null;
+      if (!row || row.ended_at !== null || row.expires_at <= now()) {
+        return null;
+      }
       return {
         token: row.token,
         loginId: row.login_id,

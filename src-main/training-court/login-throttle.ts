@@ -27,7 +27,9 @@ export function createLoginThrottle(limits: LoginThrottleLimits, now: () => numb
 
   const dropEndedWindows = (at: number): void => {
     for (const [loginId, times] of recentAttempts) {
-      if (at - (times.at(-1) ?? 0) < windowMs) return;
+      if (at - (times.at(-1) ?? 0) < windowMs) {
+        return;
+      }
       recentAttempts.delete(loginId);
     }
   };
@@ -47,7 +49,9 @@ export function createLoginThrottle(limits: LoginThrottleLimits, now: () => numb
       const kept = (times ?? []).filter((time) => at - time < windowMs);
       const isRefused = kept.length >= limits.perMinute;
       kept.push(at);
-      if (kept.length > limits.perMinute) kept.shift();
+      if (kept.length > limits.perMinute) {
+        kept.shift();
+      }
       recentAttempts.delete(loginId);
       recentAttempts.set(loginId, kept);
       return isRefused ? secondsUntil((kept[0] ?? at) + windowMs, at) : null;

@@ -26,13 +26,18 @@ export function noticeRecipients(
   const seen = new Set<string>();
   for (const party of records.partiesOf(caseId)) {
     if (party.proSe) {
-      if (party.proSe.email) electronic.push({ name: party.name, emails: [party.proSe.email] });
-      else otherMeans.push({ name: party.name, addressLines: party.proSe.addressLines });
+      if (party.proSe.email) {
+        electronic.push({ name: party.name, emails: [party.proSe.email] });
+      } else {
+        otherMeans.push({ name: party.name, addressLines: party.proSe.addressLines });
+      }
       continue;
     }
     for (const attorneyId of party.attorneyIds) {
       const attorney = records.attorney(attorneyId);
-      if (!attorney || seen.has(attorney.id)) continue;
+      if (!attorney || seen.has(attorney.id)) {
+        continue;
+      }
       seen.add(attorney.id);
       const [last, first] = attorney.name.split(', ');
       if (!attorney.isRegisteredForEService) {
@@ -40,7 +45,9 @@ export function noticeRecipients(
         continue;
       }
       const emails = [attorney.email, ...attorney.secondaryEmails];
-      for (const email of emails) verifiesFreeLook.set(email.toLowerCase(), attorney.verifiesFreeLook);
+      for (const email of emails) {
+        verifiesFreeLook.set(email.toLowerCase(), attorney.verifiesFreeLook);
+      }
       electronic.push({ name: `${first} ${last}`, emails });
     }
   }
@@ -55,7 +62,9 @@ export function nefEntryFor(
   regeneratedAt?: Date,
 ): NefEntry {
   const courtCase = records.caseById(entry.caseId);
-  if (!courtCase) throw new Error(`Case ${entry.caseId} is not on file`);
+  if (!courtCase) {
+    throw new Error(`Case ${entry.caseId} is not on file`);
+  }
   const { electronic, otherMeans } = noticeRecipients(records, entry.caseId);
   return {
     court,
@@ -102,19 +111,25 @@ export function createNoticeDispatcher(options: {
       const inserted = db
         .prepare('INSERT OR IGNORE INTO magic_links VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(magicNum, entry.caseId, entry.deSeqNum, email, Number(verifies), now(), now() + freeLookLifetimeMs);
-      if (inserted.changes === 1) return magicNum;
+      if (inserted.changes === 1) {
+        return magicNum;
+      }
     }
   };
 
   const deliverAll = async (nef: NefEntry, entry: DocketEntryRecord, isRegenerated: boolean): Promise<void> => {
     const delay = options.mailDelayMs();
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (delay > 0) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
     const { verifiesFreeLook } = noticeRecipients(records, entry.caseId);
     // A shared docketing address listed by two attorneys gets one notice, as one mailbox should.
     const sent = new Set<string>();
     for (const recipient of nef.electronicRecipients) {
       for (const email of recipient.emails) {
-        if (sent.has(email.toLowerCase())) continue;
+        if (sent.has(email.toLowerCase())) {
+          continue;
+        }
         sent.add(email.toLowerCase());
         const magicNum = issueMagicNumber(
           entry,
@@ -155,7 +170,9 @@ export function createNoticeDispatcher(options: {
     },
     /** Resolves when every queued notice has been delivered (or failed and been logged). */
     async settle(): Promise<void> {
-      while (pending.size > 0) await Promise.all([...pending]);
+      while (pending.size > 0) {
+        await Promise.all([...pending]);
+      }
     },
   };
 }

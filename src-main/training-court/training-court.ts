@@ -95,7 +95,9 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         auth: { user: options.imap.user, pass: options.imap.pass },
       })
     : null;
-  if (imap) deliveries.push({ channel: 'imap', deliver: (email, raw) => imap.deliver(email, raw) });
+  if (imap) {
+    deliveries.push({ channel: 'imap', deliver: (email, raw) => imap.deliver(email, raw) });
+  }
 
   const records = createCourtRecords(db);
   const server = createServer();
@@ -136,7 +138,9 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     limit: number,
   ): Promise<ByteHold | null> => {
     // A client gone already (during an injected latency, say) has no 'close' to come.
-    if (response.closed) return null;
+    if (response.closed) {
+      return null;
+    }
     const declared = Number(request.headers['content-length'] ?? Number.NaN);
     const left = new AbortController();
     const onClose = (): void => left.abort(new Error('the client left before its request was read'));
@@ -162,15 +166,19 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
   };
 
   const admin = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
-    if (!isAdmin(request))
+    if (!isAdmin(request)) {
       return sendJson(response, 403, { error: 'The admin API needs the x-training-court-admin header.' });
+    }
     const body = request.method === 'POST' ? parseJson(await readBody(request, 64 * 1024, null)) : undefined;
     const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     if (pathname === '/admin/faults' && request.method === 'POST') {
       try {
         const parsed = readFaultRequest(body);
-        if ('mailDelayMs' in parsed) faults.setMailDelay(parsed.mailDelayMs);
-        else faults.set(parsed.endpoint, parsed.rule);
+        if ('mailDelayMs' in parsed) {
+          faults.setMailDelay(parsed.mailDelayMs);
+        } else {
+          faults.set(parsed.endpoint, parsed.rule);
+        }
         return sendJson(response, 200, { ok: true });
       } catch (error) {
         return sendJson(response, 400, { error: describeError(error).message });
@@ -196,14 +204,17 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     }
     if (pathname === '/admin/clock' && request.method === 'POST') {
       const advance = record['advanceMs'];
-      if (typeof advance !== 'number' || !Number.isFinite(advance) || advance < 0)
+      if (typeof advance !== 'number' || !Number.isFinite(advance) || advance < 0) {
         return sendJson(response, 400, { error: 'advanceMs must be a non-negative number' });
+      }
       clockOffsetMs += advance;
       return sendJson(response, 200, { now: now() });
     }
     if (pathname === '/admin/regenerate-nef' && request.method === 'POST') {
       const entry = records.entry(Number(record['caseId']), Number(record['deSeqNum']));
-      if (!entry) return sendJson(response, 404, { error: 'No such docket entry' });
+      if (!entry) {
+        return sendJson(response, 404, { error: 'No such docket entry' });
+      }
       notices.send(entry, new Date(now()));
       await notices.settle();
       return sendJson(response, 200, { ok: true });
@@ -220,16 +231,19 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     pathname: string,
   ): { endpoint: FaultEndpoint | null; run: (route: RouteRequest) => Promise<void> } | null => {
     const exact = routes.routes[`${method} ${pathname}`];
-    if (exact) return { endpoint: exact.endpoint, run: (route) => exact.handle(route) };
+    if (exact) {
+      return { endpoint: exact.endpoint, run: (route) => exact.handle(route) };
+    }
     const step = /^\/cgi-bin\/filing\/([0-9a-f]{24})\/(parties|documents|related|docket-text|submit)$/.exec(pathname);
     if (step && method === 'POST') {
       const [, filingId = '', name = ''] = step;
       return { endpoint: `filing-${name}` as FaultEndpoint, run: (route) => routes.filingStep(route, filingId, name) };
     }
     const doc1 = /^\/doc1\/(\d{6,15})$/.exec(pathname);
-    if (doc1 && (method === 'GET' || method === 'POST'))
+    if (doc1 && (method === 'GET' || method === 'POST')) {
       return { endpoint: 'doc1', run: (route) => routes.document(route, doc1[1] ?? '') };
-    if (pathname === '/' && method === 'GET')
+    }
+    if (pathname === '/' && method === 'GET') {
       return {
         endpoint: null,
         run: async ({ response }) =>
@@ -244,6 +258,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
             ),
           ),
       };
+    }
     return null;
   };
 
@@ -257,16 +272,27 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
-      if (!isOwnHost(request, port)) return send(response, 421, 'text/plain; charset=utf-8', 'Unknown host');
+      if (!isOwnHost(request, port)) {
+        return send(response, 421, 'text/plain; charset=utf-8', 'Unknown host');
+      }
       const parsed = new URL(request.url ?? '/', url);
-      if (parsed.pathname.startsWith('/admin/')) return admin(request, response, parsed.pathname);
+      if (parsed.pathname.startsWith('/admin/')) {
+        return admin(request, response, parsed.pathname);
+      }
       const route = routeFor(request.method ?? 'GET', parsed.pathname);
-      if (!route) return send(response, 404, 'text/html; charset=utf-8', pages.errorPage('Not found.'));
+      if (!route) {
+        return send(response, 404, 'text/html; charset=utf-8', pages.errorPage('Not found.'));
+      }
       const decision = route.endpoint ? faults.decide(route.endpoint) : noFaults;
-      if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
-      if (decision.dropBeforeCommit) return dropConnection(response);
-      if (decision.failStatus !== null)
+      if (decision.latencyMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
+      }
+      if (decision.dropBeforeCommit) {
+        return dropConnection(response);
+      }
+      if (decision.failStatus !== null) {
         return send(response, decision.failStatus, 'text/html; charset=utf-8', pages.internalErrorPage());
+      }
       if (request.method === 'POST') {
         const isUpload = route.endpoint === 'filing-documents';
         const hold = await holdRoomForBody(
@@ -275,18 +301,23 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
           isUpload ? bodyBudgets.uploads : bodyBudgets.forms,
           isUpload ? uploadLimit : formLimit,
         );
-        if (hold === null) return;
+        if (hold === null) {
+          return;
+        }
       }
       await route.run({ request, response, url: parsed, faults: decision });
     })().catch((error: unknown) => {
-      if (response.headersSent) return response.destroy();
-      if (error instanceof BodyTooLargeError)
+      if (response.headersSent) {
+        return response.destroy();
+      }
+      if (error instanceof BodyTooLargeError) {
         return send(
           response,
           413,
           'text/html; charset=utf-8',
           pages.errorPage("You cannot load this file because it's over 50 Megabytes (MB)"),
         );
+      }
       send(response, 500, 'text/html; charset=utf-8', pages.internalErrorPage());
     });
   });

@@ -45,24 +45,38 @@ const TRAILER_PATTERN = new RegExp(`trailer${WHITESPACE}*<<`, 'g');
  * encryption, then active content — in the raw bytes and inside Flate-compressed object streams.
  */
 export function screenUpload(bytes: Uint8Array): UploadVerdict {
-  if (bytes.byteLength > UPLOAD_LIMIT_BYTES) return refuse('too-large');
+  if (bytes.byteLength > UPLOAD_LIMIT_BYTES) {
+    return refuse('too-large');
+  }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  if (!hasPdfFrame(text)) return refuse('not-pdf');
+  if (!hasPdfFrame(text)) {
+    return refuse('not-pdf');
+  }
   const trailers = findTrailerDictionaries(text);
   const objects = findObjectDictionaries(text);
   const crossReferenceStreams = objects.filter((object) => hasTypeName(object.dictionary, 'XRef'));
-  if (trailers.length + crossReferenceStreams.length === 0) return refuse('not-pdf');
+  if (trailers.length + crossReferenceStreams.length === 0) {
+    return refuse('not-pdf');
+  }
   // FAQ 51: any /Encrypt is refused, even when the file opens without a password.
   const frames = [...trailers, ...crossReferenceStreams.map((object) => object.dictionary)];
-  if (frames.some((dictionary) => decodedNames(dictionary).includes('Encrypt'))) return refuse('encrypted');
-  if (hasActiveName(withoutStreamData(text))) return refuse('active-content');
+  if (frames.some((dictionary) => decodedNames(dictionary).includes('Encrypt'))) {
+    return refuse('encrypted');
+  }
+  if (hasActiveName(withoutStreamData(text))) {
+    return refuse('active-content');
+  }
   let budget = INFLATE_BUDGET_BYTES;
   for (const object of objects.filter((candidate) => hasTypeName(candidate.dictionary, 'ObjStm'))) {
     const contents = readObjectStream(text, object, budget);
     // An object stream the court cannot read is "malformed" in FAQ 49's words.
-    if (contents === null) return refuse('active-content');
+    if (contents === null) {
+      return refuse('active-content');
+    }
     budget -= contents.length;
-    if (hasActiveName(contents)) return refuse('active-content');
+    if (hasActiveName(contents)) {
+      return refuse('active-content');
+    }
   }
   return { accepted: true };
 }
@@ -85,7 +99,9 @@ function findTrailerDictionaries(text: string): string[] {
   const dictionaries: string[] = [];
   for (const match of text.matchAll(TRAILER_PATTERN)) {
     const found = readDictionary(text, match.index + match[0].length - 2);
-    if (found !== null) dictionaries.push(found.dictionary);
+    if (found !== null) {
+      dictionaries.push(found.dictionary);
+    }
   }
   return dictionaries;
 }
@@ -94,7 +110,9 @@ function findObjectDictionaries(text: string): ObjectDictionary[] {
   const objects: ObjectDictionary[] = [];
   for (const match of text.matchAll(OBJECT_DICTIONARY_PATTERN)) {
     const found = readDictionary(text, match.index + match[0].length - 2);
-    if (found !== null) objects.push(found);
+    if (found !== null) {
+      objects.push(found);
+    }
   }
   return objects;
 }
@@ -113,15 +131,23 @@ function readDictionary(text: string, start: number): ObjectDictionary | null {
     } else if (character === '>' && next === '>') {
       depth--;
       index += 2;
-      if (depth === 0) return { dictionary: text.slice(start, index), end: index };
+      if (depth === 0) {
+        return { dictionary: text.slice(start, index), end: index };
+      }
     } else if (character === '<') {
       index = text.indexOf('>', index) + 1;
-      if (index === 0 || index > limit) return null;
+      if (index === 0 || index > limit) {
+        return null;
+      }
     } else if (character === '(') {
       index = skipLiteralString(text, index, limit);
-      if (index < 0) return null;
+      if (index < 0) {
+        return null;
+      }
     } else if (character === '%') {
-      while (index < limit && text[index] !== '\r' && text[index] !== '\n') index++;
+      while (index < limit && text[index] !== '\r' && text[index] !== '\n') {
+        index++;
+      }
     } else {
       index++;
     }
@@ -133,9 +159,13 @@ function skipLiteralString(text: string, start: number, limit: number): number {
   let depth = 0;
   for (let index = start; index < limit; index++) {
     const character = text[index];
-    if (character === '\\') index++;
-    else if (character === '(') depth++;
-    else if (character === ')' && --depth === 0) return index + 1;
+    if (character === '\\') {
+      index++;
+    } else if (character === '(') {
+      depth++;
+    } else if (character === ')' && --depth === 0) {
+      return index + 1;
+    }
   }
   return -1;
 }
@@ -153,7 +183,9 @@ function decodedNames(text: string): string[] {
 
 function hasActiveName(text: string): boolean {
   for (const match of text.matchAll(NAME_PATTERN)) {
-    if (ACTIVE_NAMES.has(decodeName(match[1] ?? ''))) return true;
+    if (ACTIVE_NAMES.has(decodeName(match[1] ?? ''))) {
+      return true;
+    }
   }
   return false;
 }
@@ -173,10 +205,16 @@ function hasTypeName(dictionary: string, type: string): boolean {
 // inflate past the remaining budget. An object stream without a filter is plain bytes, already scanned.
 function readObjectStream(text: string, object: ObjectDictionary, budget: number): string | null {
   const filters = filterNames(object.dictionary);
-  if (filters.length === 0) return '';
-  if (filters.length > 1 || !['FlateDecode', 'Fl'].includes(filters[0] ?? '')) return null;
+  if (filters.length === 0) {
+    return '';
+  }
+  if (filters.length > 1 || !['FlateDecode', 'Fl'].includes(filters[0] ?? '')) {
+    return null;
+  }
   const data = streamData(text, object);
-  if (data === null) return null;
+  if (data === null) {
+    return null;
+  }
   try {
     const inflated = inflateSync(Buffer.from(data, 'latin1'), {
       maxOutputLength: Math.max(1, budget),
@@ -198,7 +236,9 @@ function filterNames(dictionary: string): string[] {
 function streamData(text: string, object: ObjectDictionary): string | null {
   const keyword = new RegExp(`${WHITESPACE}*stream(?:\\r\\n|\\n|\\r)`, 'y');
   keyword.lastIndex = object.end;
-  if (keyword.exec(text) === null) return null;
+  if (keyword.exec(text) === null) {
+    return null;
+  }
   const start = keyword.lastIndex;
   const declared = new RegExp(`/Length${WHITESPACE}+(\\d+)(?!${WHITESPACE}+\\d+${WHITESPACE}+R)`).exec(
     object.dictionary,

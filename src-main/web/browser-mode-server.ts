@@ -116,10 +116,15 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   };
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
-    if (!hasToken(request.headers[tokenHeader], token))
+    if (!hasToken(request.headers[tokenHeader], token)) {
       return refuse(response, 401, 'This page is not from the running ECF Desk. Open the address ECF Desk printed.');
-    if (pathname === eventsPath && request.method === 'GET') return streams.open(response);
-    if (request.method !== 'POST') return refuse(response, 405, 'Calls use POST.');
+    }
+    if (pathname === eventsPath && request.method === 'GET') {
+      return streams.open(response);
+    }
+    if (request.method !== 'POST') {
+      return refuse(response, 405, 'Calls use POST.');
+    }
     let call: ReadCall;
     try {
       call = await readCallArguments(request, budgets);
@@ -132,7 +137,9 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     }
     try {
       const envelope = await dispatch(core.handlers, pathname.slice(apiPrefix.length), call.args);
-      if (envelope.ok && envelope.value instanceof Uint8Array) return sendBytes(response, envelope.value);
+      if (envelope.ok && envelope.value instanceof Uint8Array) {
+        return sendBytes(response, envelope.value);
+      }
       sendEnvelope(response, 200, envelope);
     } finally {
       // The handler is done with the body: the next waiting call may be read.
@@ -142,16 +149,23 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (!isAllowedHost(request, port)) return refuse(response, 421, 'Wrong host.');
-    if (!isAllowedOrigin(request, port)) return refuse(response, 403, 'Cross-site requests are refused.');
+    if (!isAllowedHost(request, port)) {
+      return refuse(response, 421, 'Wrong host.');
+    }
+    if (!isAllowedOrigin(request, port)) {
+      return refuse(response, 403, 'Cross-site requests are refused.');
+    }
     const work = url.pathname.startsWith(apiPrefix)
       ? handleApi(request, response, url.pathname)
       : request.method === 'GET' || request.method === 'HEAD'
         ? serveStaticFile(options.rendererFolder, url.pathname, response)
         : Promise.resolve(refuse(response, 405, 'Method not allowed.'));
     work.catch(() => {
-      if (!response.headersSent) refuse(response, 500, 'Something went wrong inside ECF Desk.');
-      else response.end();
+      if (!response.headersSent) {
+        refuse(response, 500, 'Something went wrong inside ECF Desk.');
+      } else {
+        response.end();
+      }
     });
   });
 

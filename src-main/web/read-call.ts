@@ -27,7 +27,9 @@ export interface ReadCall {
 /** The declared Content-Length, or null for a body sent in chunks. */
 function declaredLength(request: IncomingMessage): number | null {
   const header = request.headers['content-length'];
-  if (header === undefined) return null;
+  if (header === undefined) {
+    return null;
+  }
   const length = Number(header);
   return Number.isSafeInteger(length) && length >= 0 ? length : Number.POSITIVE_INFINITY;
 }
@@ -43,7 +45,9 @@ async function readBody(
   budget: ByteBudget,
 ): Promise<{ body: Buffer; hold: ByteHold }> {
   const declared = declaredLength(request);
-  if (declared !== null && declared > limit) throw new UnreadableCall(`the request is larger than ${limit} bytes`);
+  if (declared !== null && declared > limit) {
+    throw new UnreadableCall(`the request is larger than ${limit} bytes`);
+  }
   const abandoned = new AbortController();
   const onClose = (): void => abandoned.abort(new UnreadableCall('the request was abandoned before it was read'));
   request.once('close', onClose);
@@ -66,11 +70,15 @@ async function readExactly(request: IncomingMessage, length: number): Promise<Bu
   let received = 0;
   for await (const chunk of request) {
     const bytes = chunk as Buffer;
-    if (received + bytes.length > length) throw new UnreadableCall('the request is longer than its Content-Length');
+    if (received + bytes.length > length) {
+      throw new UnreadableCall('the request is longer than its Content-Length');
+    }
     bytes.copy(body, received);
     received += bytes.length;
   }
-  if (received !== length) throw new UnreadableCall('the request ended before its Content-Length');
+  if (received !== length) {
+    throw new UnreadableCall('the request ended before its Content-Length');
+  }
   return body;
 }
 
@@ -79,7 +87,9 @@ async function readChunks(request: IncomingMessage, limit: number): Promise<Buff
   let total = 0;
   for await (const chunk of request) {
     total += (chunk as Buffer).length;
-    if (total > limit) throw new UnreadableCall(`the request is larger than ${limit} bytes`);
+    if (total > limit) {
+      throw new UnreadableCall(`the request is larger than ${limit} bytes`);
+    }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks, total);
@@ -100,12 +110,15 @@ export async function readCallArguments(request: IncomingMessage, budgets: BodyB
     } catch {
       throw new UnreadableCall(`the ${argumentsHeader} header is not JSON`);
     }
-    if (typeof rest !== 'object' || rest === null || Array.isArray(rest))
+    if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) {
       throw new UnreadableCall('the arguments must be an object');
+    }
     const { body, hold } = await readBody(request, maxDocumentBytes, budgets.files);
     return { args: { ...rest, [bytesField]: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) }, hold };
   }
-  if (!type.startsWith('application/json')) throw new UnreadableCall('the request must be JSON or a file');
+  if (!type.startsWith('application/json')) {
+    throw new UnreadableCall('the request must be JSON or a file');
+  }
   const { body, hold } = await readBody(request, maxJsonBytes, budgets.json);
   try {
     return { args: body.length ? JSON.parse(body.toString('utf8')) : {}, hold };

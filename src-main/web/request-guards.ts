@@ -14,14 +14,18 @@ export function isAllowedHost(request: IncomingMessage, port: number): boolean {
 /** Whether the request comes from this server's own pages: no Origin (same-origin GET) or exactly ours. */
 export function isAllowedOrigin(request: IncomingMessage, port: number): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined && !allowedHosts(port).some((host) => origin === `http://${host}`)) return false;
+  if (origin !== undefined && !allowedHosts(port).some((host) => origin === `http://${host}`)) {
+    return false;
+  }
   const site = request.headers['sec-fetch-site'];
   return site === undefined || site === 'same-origin' || site === 'none';
 }
 
 /** Compares the per-launch token in constant time. */
 export function hasToken(presented: string | string[] | undefined, token: string): boolean {
-  if (typeof presented !== 'string') return false;
+  if (typeof presented !== 'string') {
+    return false;
+  }
   const given = Buffer.from(presented);
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);

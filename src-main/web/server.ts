@@ -29,8 +29,9 @@ installLastResortHandlers(
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.ECF_DESK_PORT ?? '0' } } });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a port number, not "${values.port}"`);
+  }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const dataFolder = resolveAppDataFolder(process.env, process.platform, homedir());
   const server = (running = await startBrowserModeServer({

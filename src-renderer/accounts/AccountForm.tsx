@@ -57,17 +57,20 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
     const secret = totpSecret.trim();
     let totpProblem: string | null = null;
     if (mfaMode === 'stored-secret') {
-      if (secret === '' && !account?.totpSecretSaved)
+      if (secret === '' && !account?.totpSecretSaved) {
         totpProblem = 'Enter the secret PACER showed when you added an authenticator app.';
-      else if (secret !== '' && !totpSecretPattern.test(secret))
+      } else if (secret !== '' && !totpSecretPattern.test(secret)) {
         totpProblem = 'An authenticator secret has only the letters A–Z and digits 2–7.';
+      }
     }
     return { loginId: loginId.trim() === '' ? 'Enter the PACER username.' : null, totpSecret: totpProblem };
   };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (isSaving) return;
+    if (isSaving) {
+      return;
+    }
     const found = findProblems();
     setProblems(found);
     if (found.loginId || clientCodeProblem || found.totpSecret) {
@@ -90,13 +93,17 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
     setFailure(null);
     const attempt = await onSave(input);
     setSaving(false);
-    if (attempt.ok) onClose();
-    else setFailure(attempt.message);
+    if (attempt.ok) {
+      onClose();
+    } else {
+      setFailure(attempt.message);
+    }
   };
 
   const passwordHint = (): string => {
-    if (!isEditing)
+    if (!isEditing) {
       return `Kept in ${keychainName(keychain)}, never shown again. Leave it blank to be asked at each login.`;
+    }
     return account.passwordSaved
       ? 'Leave it blank to keep the saved password.'
       : 'Leave it blank to be asked at each login.';

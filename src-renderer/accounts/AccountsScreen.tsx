@@ -59,7 +59,9 @@ export function AccountsScreen() {
   };
 
   const renderList = () => {
-    if (status === 'loading') return <p className="screen__status">Loading accounts…</p>;
+    if (status === 'loading') {
+      return <p className="screen__status">Loading accounts…</p>;
+    }
     if (status === 'failed' && accounts.length === 0) {
       return (
         <div className="screen__status">
@@ -70,8 +72,9 @@ export function AccountsScreen() {
         </div>
       );
     }
-    if (accounts.length === 0)
+    if (accounts.length === 0) {
       return <AccountsEmptyState ref={addButtonRef} onAdd={() => setDialog({ kind: 'add' })} />;
+    }
     return (
       <ul className="accounts-screen__list" aria-label="PACER accounts">
         {accounts.map((account) => (
@@ -91,7 +94,9 @@ export function AccountsScreen() {
   };
 
   const renderDialog = () => {
-    if (dialog === null) return null;
+    if (dialog === null) {
+      return null;
+    }
     switch (dialog.kind) {
       case 'add':
         return (

@@ -66,7 +66,9 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   // A field that has just appeared can only take focus once it is on screen.
   useEffect(() => {
     const target = pendingFocus.current;
-    if (target === null) return;
+    if (target === null) {
+      return;
+    }
     pendingFocus.current = null;
     refs[target].current?.focus();
   });
@@ -74,8 +76,9 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   // A refusal or a result sits under the fields; at a large zoom it would otherwise appear below the dialog's fold.
   // (A request for a field needs no scrolling: the field takes focus, which brings it into view.)
   useEffect(() => {
-    if (failure || outcome?.outcome === 'refused' || outcome?.outcome === 'logged-in')
+    if (failure || outcome?.outcome === 'refused' || outcome?.outcome === 'logged-in') {
       answerRef.current?.scrollIntoView?.({ block: 'nearest' });
+    }
   }, [outcome, failure]);
 
   const findProblems = (): Problems => ({
@@ -86,7 +89,9 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
 
   const acknowledge = (isTicked: boolean): void => {
     setAcknowledged(isTicked);
-    if (isTicked) setProblems({ ...problems, acknowledgement: null });
+    if (isTicked) {
+      setProblems({ ...problems, acknowledgement: null });
+    }
   };
 
   const follow = (answer: LoginOutcome): void => {
@@ -107,7 +112,9 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (isBusy) return;
+    if (isBusy) {
+      return;
+    }
     const found = findProblems();
     setProblems(found);
     const firstProblem = (['acknowledgement', 'password', 'otp'] as const).find((field) => found[field] !== null);
@@ -229,9 +236,12 @@ function LoginAnswer({
       </p>
     );
   }
-  if (!outcome) return null;
-  if (outcome.outcome === 'refused')
+  if (!outcome) {
+    return null;
+  }
+  if (outcome.outcome === 'refused') {
     return <LoginRefusal message={outcome.message} courtMessage={outcome.courtMessage} help={outcome.help} />;
+  }
   if (outcome.outcome === 'logged-in') {
     return (
       <div className="login-dialog__message login-dialog__message--passed" data-testid="login-message" role="status">

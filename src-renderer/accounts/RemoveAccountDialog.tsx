@@ -17,7 +17,9 @@ function describeRemoval(account: Account, keychain: KeychainStatus | null): str
   const saved = [account.passwordSaved && 'password', account.totpSecretSaved && 'authenticator secret']
     .filter(Boolean)
     .join(' and ');
-  if (!saved) return 'ECF Desk forgets this account. None of its secrets are saved, so nothing else is removed.';
+  if (!saved) {
+    return 'ECF Desk forgets this account. None of its secrets are saved, so nothing else is removed.';
+  }
   return `ECF Desk forgets this account and removes its saved ${saved} from ${keychainName(keychain)} too.`;
 }
 

@@ -17,7 +17,9 @@ export interface SessionBarProps {
 /** "since 3:04 PM", with the date as well when the session began on another day. */
 function describeSince(since: string): string {
   const { date, time } = formatDateTime(since);
-  if (!time) return `since ${date}`;
+  if (!time) {
+    return `since ${date}`;
+  }
   return date === formatDateTime(new Date().toISOString()).date ? `since ${time}` : `since ${date}, ${time}`;
 }
 

@@ -32,8 +32,12 @@ export function keychainName(keychain: KeychainStatus | null): string {
 
 /** How an account's 6-digit code is found, in a list row's words. */
 export function describeMfaMode(mode: MfaMode, keychain: KeychainStatus | null): string {
-  if (mode === 'prompt') return '6-digit code asked at login';
-  if (mode === 'stored-secret') return `6-digit code made from a secret in ${keychainName(keychain)}`;
+  if (mode === 'prompt') {
+    return '6-digit code asked at login';
+  }
+  if (mode === 'stored-secret') {
+    return `6-digit code made from a secret in ${keychainName(keychain)}`;
+  }
   return 'No 6-digit code';
 }
 

@@ -20,13 +20,17 @@ export function CopyButton({ value, description, unavailableHint, isHiddenWithou
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
-    if (state === 'idle') return;
+    if (state === 'idle') {
+      return;
+    }
     const timer = window.setTimeout(() => setState('idle'), feedbackMilliseconds);
     return () => window.clearTimeout(timer);
   }, [state]);
 
   // Some hosts (plain http pages, locked-down windows) have no clipboard API at all.
-  if (!navigator.clipboard && isHiddenWithoutClipboard) return null;
+  if (!navigator.clipboard && isHiddenWithoutClipboard) {
+    return null;
+  }
 
   const copy = (): void => {
     if (!navigator.clipboard) {

@@ -5,7 +5,9 @@ import './AddProgressList.css';
 
 /** A row per file being added: its name, the step it is on, and how far that step is. */
 export function AddProgressList({ jobs }: { readonly jobs: readonly AddJob[] }) {
-  if (jobs.length === 0) return null;
+  if (jobs.length === 0) {
+    return null;
+  }
   return (
     <section className="add-progress" aria-label="Files being added">
       <ul className="add-progress__list">

@@ -58,10 +58,14 @@ export function DocumentRow({
       tabIndex={isTabStop ? 0 : -1}
       aria-selected={isSelected}
       onClick={(event) => {
-        if (!isOnControl(event)) onSelect();
+        if (!isOnControl(event)) {
+          onSelect();
+        }
       }}
       onFocus={(event) => {
-        if (!isOnControl(event)) onFocus();
+        if (!isOnControl(event)) {
+          onFocus();
+        }
       }}
     >
       <th scope="row" className="document-row__name">

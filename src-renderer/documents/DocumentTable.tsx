@@ -58,18 +58,24 @@ export function DocumentTable({
 
   const handleKey = (event: KeyboardEvent<HTMLTableSectionElement>): void => {
     // Keys pressed on a row's own buttons keep their usual meaning.
-    if (!(event.target instanceof HTMLTableRowElement)) return;
+    if (!(event.target instanceof HTMLTableRowElement)) {
+      return;
+    }
     const rows = [...event.currentTarget.querySelectorAll<HTMLTableRowElement>(':scope > tr')];
     const index = rows.indexOf(event.target);
     const document = documents[index];
-    if (!document) return;
+    if (!document) {
+      return;
+    }
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onSelect(document);
       return;
     }
     const next = targetRow(event.key, index, rows.length);
-    if (next === null) return;
+    if (next === null) {
+      return;
+    }
     event.preventDefault();
     rows[next]?.focus();
   };

@@ -82,7 +82,9 @@ export function DocumentsScreen() {
 
   const removeDocument = async (document: DocumentRecord, index: number): Promise<void> => {
     focusAfterRemoval(index);
-    if (!(await remove(document.id))) focusAfterRemoval(null);
+    if (!(await remove(document.id))) {
+      focusAfterRemoval(null);
+    }
   };
 
   const renderList = () => {
@@ -117,7 +119,9 @@ export function DocumentsScreen() {
         </>
       );
     }
-    if (status === 'loading') return <p className="screen__status">Loading documents…</p>;
+    if (status === 'loading') {
+      return <p className="screen__status">Loading documents…</p>;
+    }
     if (status === 'failed') {
       return (
         <div className="screen__status">

@@ -56,7 +56,9 @@ function FindingPages({
   const [shownIndex, setShownIndex] = useState<number | null>(null);
   const previewId = useId();
   const first = pages[0];
-  if (first === undefined) return null;
+  if (first === undefined) {
+    return null;
+  }
   const page = pages[shownIndex ?? 0] ?? first;
   const previous = shownIndex === null ? undefined : pages[shownIndex - 1];
   const next = shownIndex === null ? undefined : pages[shownIndex + 1];
@@ -172,7 +174,9 @@ function FindingGroups({
     <>
       {severityHeadings.map(({ severity, heading }) => {
         const group = findings.filter((finding) => finding.severity === severity);
-        if (group.length === 0) return null;
+        if (group.length === 0) {
+          return null;
+        }
         const headingId = `${baseId}-${severity}`;
         return (
           <section key={severity} className={`findings-group findings-group--${severity}`} aria-labelledby={headingId}>
@@ -207,7 +211,9 @@ function PanelBody({
 }: Omit<FindingsPanelProps, 'ref' | 'onUndoFix' | 'onCancelFix'> & { readonly document: DocumentRecord }) {
   const { preflight } = document;
   const openDocument = usePreviewDocument(document.id, readContent);
-  if (document.problem) return <p className="findings-panel__summary">{document.problem.message}</p>;
+  if (document.problem) {
+    return <p className="findings-panel__summary">{document.problem.message}</p>;
+  }
   switch (preflight.state) {
     case 'waiting':
     case 'running':

@@ -58,8 +58,11 @@ export function FixActions({ fixes, hasComments, fixing, onFix }: FixActionsProp
   const [choice, setChoice] = useState<AnnotationsToDrop>('comments');
   const questionId = useId();
   const start = (fix: FixId): void => {
-    if (fix === 'clean-copy' && hasComments) setIsAsking(true);
-    else onFix(fix, 'none');
+    if (fix === 'clean-copy' && hasComments) {
+      setIsAsking(true);
+    } else {
+      onFix(fix, 'none');
+    }
   };
 
   if (isAsking) {

@@ -82,7 +82,9 @@ function SummaryList({
   readonly testId: string;
   readonly isNotes?: boolean;
 }) {
-  if (lines.length === 0) return null;
+  if (lines.length === 0) {
+    return null;
+  }
   return (
     <div className={isNotes ? 'fix-summary__list-block fix-summary__list-block--notes' : 'fix-summary__list-block'}>
       <p className="fix-summary__list-title">{title}</p>

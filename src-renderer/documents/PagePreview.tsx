@@ -9,9 +9,15 @@ import { useInBackground } from '../state/background';
 /** What a box marks, read out with it, so a screen reader hears what the eye sees outlined. */
 function describeBox(finding: Finding, index: number): string {
   const text = finding.boxes?.length === finding.text?.length ? finding.text?.[index] : undefined;
-  if (finding.code === 'bad-redaction') return text ? `text still under it: ${text}` : 'text still under it';
-  if (finding.code === 'unapplied-redaction') return 'marked for redaction, never applied';
-  if (finding.code === 'hidden-layers') return 'drawn on a layer';
+  if (finding.code === 'bad-redaction') {
+    return text ? `text still under it: ${text}` : 'text still under it';
+  }
+  if (finding.code === 'unapplied-redaction') {
+    return 'marked for redaction, never applied';
+  }
+  if (finding.code === 'hidden-layers') {
+    return 'drawn on a layer';
+  }
   return text ?? 'where this finding is';
 }
 
@@ -24,10 +30,14 @@ type Drawing =
 function useContentWidth(element: HTMLElement | null): number {
   const [width, setWidth] = useState(0);
   useEffect(() => {
-    if (!element) return;
+    if (!element) {
+      return;
+    }
     const measure = (): void => setWidth(Math.floor(element.clientWidth));
     measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
@@ -61,22 +71,34 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
 
   useEffect(() => {
     const target = canvas.current;
-    if (!target || width === 0) return;
+    if (!target || width === 0) {
+      return;
+    }
     const stop = new AbortController();
     let cancel = (): void => undefined;
     setDrawing({ state: 'loading' });
     inBackground('Drawing the page', async () => {
       try {
         const document = await openDocument();
-        if (stop.signal.aborted) return;
-        if (page > document.pageCount) throw new Error(`the document has ${document.pageCount} pages`);
+        if (stop.signal.aborted) {
+          return;
+        }
+        if (page > document.pageCount) {
+          throw new Error(`the document has ${document.pageCount} pages`);
+        }
         const pageDrawing = await document.drawPage(page, target, width, stop.signal, showsEveryLayer);
         cancel = pageDrawing.cancel;
-        if (stop.signal.aborted) return pageDrawing.cancel();
+        if (stop.signal.aborted) {
+          return pageDrawing.cancel();
+        }
         await pageDrawing.done;
-        if (!stop.signal.aborted) setDrawing({ state: 'drawn', viewport: pageDrawing.viewport });
+        if (!stop.signal.aborted) {
+          setDrawing({ state: 'drawn', viewport: pageDrawing.viewport });
+        }
       } catch (error) {
-        if (!stop.signal.aborted) setDrawing({ state: 'failed', message: messageForUser(error) });
+        if (!stop.signal.aborted) {
+          setDrawing({ state: 'failed', message: messageForUser(error) });
+        }
       }
     });
     return () => {

@@ -35,7 +35,9 @@ export function UndoToast({
   const isHeld = isHovered || hasFocus;
 
   useEffect(() => {
-    if (isHeld) return;
+    if (isHeld) {
+      return;
+    }
     const timer = window.setTimeout(() => dismissUndo(removed.id), undoMilliseconds);
     return () => window.clearTimeout(timer);
   }, [isHeld, dismissUndo, removed.id]);
@@ -43,7 +45,9 @@ export function UndoToast({
   // The toast sits after the list, so keyboard users get a shortcut instead of tabbing past every row.
   useEffect(() => {
     const undoOnShortcut = (event: KeyboardEvent): void => {
-      if (!isCommandShortcut(event, 'z') || isTyping(event)) return;
+      if (!isCommandShortcut(event, 'z') || isTyping(event)) {
+        return;
+      }
       event.preventDefault();
       inBackground('Undoing the removal', undoRemove());
     };
@@ -53,7 +57,9 @@ export function UndoToast({
 
   // The toast is about to go; focus inside it would otherwise fall back to the page's start.
   const leave = (): void => {
-    if (hasFocus) focusAfterward.current?.focus();
+    if (hasFocus) {
+      focusAfterward.current?.focus();
+    }
   };
 
   return (
@@ -63,7 +69,9 @@ export function UndoToast({
       onMouseLeave={() => setHovered(false)}
       onFocus={() => setHasFocus(true)}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget)) setHasFocus(false);
+        if (!event.currentTarget.contains(event.relatedTarget)) {
+          setHasFocus(false);
+        }
       }}
     >
       <span className="undo-toast__text">Removed {removed.name}.</span>

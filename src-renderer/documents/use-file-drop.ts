@@ -25,9 +25,13 @@ export function useFileDrop(onFiles: (files: File[]) => void): {
   useEffect(() => {
     // A file dropped beside the target would make the window open the PDF in place of the app.
     const refuseStrayDrop = (event: DragEvent): void => {
-      if (!carriesFiles(event.dataTransfer)) return;
+      if (!carriesFiles(event.dataTransfer)) {
+        return;
+      }
       event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+      if (event.dataTransfer) {
+        event.dataTransfer.dropEffect = 'none';
+      }
     };
     window.addEventListener('dragover', refuseStrayDrop);
     window.addEventListener('drop', refuseStrayDrop);
@@ -39,31 +43,43 @@ export function useFileDrop(onFiles: (files: File[]) => void): {
 
   const dropTargetHandlers: DropTargetHandlers = {
     onDragEnter(event) {
-      if (!carriesFiles(event.dataTransfer)) return;
+      if (!carriesFiles(event.dataTransfer)) {
+        return;
+      }
       event.preventDefault();
       depth.current += 1;
       setDraggingFiles(true);
     },
     onDragOver(event) {
-      if (!carriesFiles(event.dataTransfer)) return;
+      if (!carriesFiles(event.dataTransfer)) {
+        return;
+      }
       // Stops the window-level refusal above, which would otherwise set the effect back to none.
       event.preventDefault();
       event.stopPropagation();
       event.dataTransfer.dropEffect = 'copy';
     },
     onDragLeave(event) {
-      if (!carriesFiles(event.dataTransfer)) return;
+      if (!carriesFiles(event.dataTransfer)) {
+        return;
+      }
       depth.current = Math.max(0, depth.current - 1);
-      if (depth.current === 0) setDraggingFiles(false);
+      if (depth.current === 0) {
+        setDraggingFiles(false);
+      }
     },
     onDrop(event) {
-      if (!carriesFiles(event.dataTransfer)) return;
+      if (!carriesFiles(event.dataTransfer)) {
+        return;
+      }
       event.preventDefault();
       event.stopPropagation();
       depth.current = 0;
       setDraggingFiles(false);
       const files = Array.from(event.dataTransfer.files);
-      if (files.length > 0) onFiles(files);
+      if (files.length > 0) {
+        onFiles(files);
+      }
     },
   };
   return { isDraggingFiles, dropTargetHandlers };

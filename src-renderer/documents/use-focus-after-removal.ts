@@ -16,7 +16,9 @@ export function useFocusAfterRemoval(
   const pendingIndex = useRef<number | null>(null);
   useEffect(() => {
     const index = pendingIndex.current;
-    if (index === null) return;
+    if (index === null) {
+      return;
+    }
     pendingIndex.current = null;
     const buttons = container.current?.querySelectorAll<HTMLElement>(removeButtonSelector);
     const target = rowCount > 0 ? buttons?.item(Math.min(index, rowCount - 1)) : null;

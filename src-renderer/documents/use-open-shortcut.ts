@@ -8,7 +8,9 @@ export const openShortcutLabel = describeCommandShortcut('o');
 export function useOpenShortcut(onOpen: () => void): void {
   useEffect(() => {
     const openOnShortcut = (event: KeyboardEvent): void => {
-      if (!isCommandShortcut(event, 'o')) return;
+      if (!isCommandShortcut(event, 'o')) {
+        return;
+      }
       // The browser's own Open File would load the PDF in place of the app.
       event.preventDefault();
       onOpen();

@@ -28,7 +28,9 @@ export function DraftList() {
 
   const exportOne = async (draft: Draft): Promise<void> => {
     const bytes = await exportDraft(draft.id);
-    if (bytes) downloadFile(bytes, exportFileName(draft));
+    if (bytes) {
+      downloadFile(bytes, exportFileName(draft));
+    }
   };
 
   const confirmDelete = async (draft: Draft): Promise<void> => {
@@ -51,7 +53,9 @@ export function DraftList() {
         />
       );
     }
-    if (status === 'loading') return <p className="screen__status">Loading filings…</p>;
+    if (status === 'loading') {
+      return <p className="screen__status">Loading filings…</p>;
+    }
     if (status === 'failed') {
       return (
         <div className="screen__status">

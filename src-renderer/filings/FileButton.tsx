@@ -34,7 +34,9 @@ export function FileButton({
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           event.target.value = '';
-          if (files.length > 0) onFiles(files);
+          if (files.length > 0) {
+            onFiles(files);
+          }
         }}
       />
       {children}

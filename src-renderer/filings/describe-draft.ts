@@ -18,13 +18,17 @@ export const standingLabels: Readonly<Record<DraftStanding, string>> = {
 
 /** Where a draft stands: its outbox state once it is handed over, else whether the paralegal marked it for review. */
 export function standingOf(draft: Draft): DraftStanding {
-  if (draft.outbox) return draft.outbox.state;
+  if (draft.outbox) {
+    return draft.outbox.state;
+  }
   return draft.isReadyForReview ? 'review' : 'draft';
 }
 
 /** The event's name as the docket menu shows it, or a prompt while none is chosen. */
 export function eventNameOf(draft: Draft): string {
-  if (draft.eventId === null) return 'No event chosen yet';
+  if (draft.eventId === null) {
+    return 'No event chosen yet';
+  }
   return findDocketEvent(draft.eventId)?.name ?? draft.eventId;
 }
 

@@ -15,7 +15,9 @@ export function groupDrafts(drafts: readonly Draft[]): DraftGroup[] {
       continue;
     }
     const packageId = draft.package.id;
-    if (seen.has(packageId)) continue;
+    if (seen.has(packageId)) {
+      continue;
+    }
     seen.add(packageId);
     const members = drafts
       .filter((each) => each.package?.id === packageId)

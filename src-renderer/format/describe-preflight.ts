@@ -82,9 +82,12 @@ const pagesNamed = 10;
 /** "page 3", "pages 3 and 7", "pages 3, 7 and 12", or "pages 1, 2, … 10 and 35 more". */
 export function formatPages(pages: readonly number[]): string {
   const sorted = [...new Set(pages)].sort((a, b) => a - b).map(formatCount);
-  if (sorted.length === 1) return `page ${sorted[0]}`;
-  if (sorted.length > pagesNamed + 1)
+  if (sorted.length === 1) {
+    return `page ${sorted[0]}`;
+  }
+  if (sorted.length > pagesNamed + 1) {
     return `pages ${sorted.slice(0, pagesNamed).join(', ')} and ${formatCount(sorted.length - pagesNamed)} more`;
+  }
   return `pages ${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
 }
 
@@ -94,9 +97,15 @@ function countOf(report: PreflightReport, severity: Severity): number {
 
 /** "Checking… page 1,200 of 4,540", or the step before or after the pages. */
 export function describeCheckProgress(progress: PreflightProgress | undefined): string {
-  if (!progress) return 'Checking…';
-  if (progress.phase === 'reading') return 'Checking… reading the file';
-  if (progress.phase === 'checking') return 'Checking… final checks';
+  if (!progress) {
+    return 'Checking…';
+  }
+  if (progress.phase === 'reading') {
+    return 'Checking… reading the file';
+  }
+  if (progress.phase === 'checking') {
+    return 'Checking… final checks';
+  }
   return `Checking… page ${formatCount(progress.pagesDone)} of ${formatCount(progress.pageCount)}`;
 }
 

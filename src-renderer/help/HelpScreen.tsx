@@ -12,7 +12,9 @@ export interface HelpScreenProps {
 
 /** "13 topics", or "2 of 13 topics match “internal server”", said after each change of the search. */
 function describeMatches(shown: number, total: number, query: string): string {
-  if (query.trim() === '') return `${total} topics`;
+  if (query.trim() === '') {
+    return `${total} topics`;
+  }
   return `${shown} of ${total} topics match “${query.trim()}”`;
 }
 
@@ -30,7 +32,9 @@ export function HelpScreen({ initialTopic }: HelpScreenProps) {
 
   // Another screen may open a topic while this one is showing: clear the search so the topic is there to land on.
   useEffect(() => {
-    if (initialTopic === undefined) return;
+    if (initialTopic === undefined) {
+      return;
+    }
     setQuery('');
     setFocusTarget(initialTopic);
   }, [initialTopic]);
@@ -42,7 +46,9 @@ export function HelpScreen({ initialTopic }: HelpScreenProps) {
   };
 
   useEffect(() => {
-    if (focusTarget === null) return;
+    if (focusTarget === null) {
+      return;
+    }
     const heading = document.getElementById(headingIdOf(focusTarget));
     // jsdom and some hosts have no scrollIntoView; focus alone still brings the heading into view.
     heading?.scrollIntoView?.({ block: 'start' });

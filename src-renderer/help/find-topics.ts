@@ -17,7 +17,9 @@ export function findTopics(topics: readonly FilingHelpTopic[], query: string): r
   const words = normalize(query)
     .split(' ')
     .filter((word) => word.length > 0);
-  if (words.length === 0) return topics;
+  if (words.length === 0) {
+    return topics;
+  }
   return topics.filter((topic) => {
     const text = searchableTextOf(topic);
     return words.every((word) => text.includes(word));

@@ -21,7 +21,9 @@ const hoursPattern = /^(\d{1,2}):(\d{2}) ([ap])\.m\. to (\d{1,2}):(\d{2}) ([ap])
 /** "8:30 a.m. to 5:00 p.m." as opening and closing times, or null when the text is in another form. */
 function parseOfficeHours(hours: string): { readonly opens: ClockTime; readonly closes: ClockTime } | null {
   const match = hoursPattern.exec(hours.trim());
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   const clock = (hour: string, minute: string, half: string): ClockTime => ({
     hour: (Number(hour) % 12) + (half === 'p' ? 12 : 0),
     minute: Number(minute),
@@ -72,8 +74,12 @@ function localClock(instant: number, officeDayStart: number, localTimeZone: stri
   const wall = new Date(wallClockAsUtc(instant, localTimeZone));
   const clock = formatClock({ hour: wall.getUTCHours(), minute: wall.getUTCMinutes() });
   const dayShift = Math.round((dayStartOf(instant, localTimeZone) - officeDayStart) / dayInMilliseconds);
-  if (dayShift > 0) return `${clock} the next day`;
-  if (dayShift < 0) return `${clock} the day before`;
+  if (dayShift > 0) {
+    return `${clock} the next day`;
+  }
+  if (dayShift < 0) {
+    return `${clock} the day before`;
+  }
   return clock;
 }
 
@@ -91,7 +97,9 @@ function formatClock({ hour, minute }: ClockTime): string {
 export function describeOfficeHours(contact: HelpContact, now: Date, localTimeZone: string): OfficeHoursText {
   const zoneName = describeTimeZone(contact.timeZone);
   const hours = parseOfficeHours(contact.hours);
-  if (!hours) return { office: `${contact.hours} ${zoneName}`, local: null };
+  if (!hours) {
+    return { office: `${contact.hours} ${zoneName}`, local: null };
+  }
   const office = `${formatClock(hours.opens)}–${formatClock(hours.closes)} ${zoneName}`;
   try {
     const opens = instantOf(hours.opens, now.getTime(), contact.timeZone);
@@ -99,8 +107,9 @@ export function describeOfficeHours(contact: HelpContact, now: Date, localTimeZo
     const officeDayStart = dayStartOf(now.getTime(), contact.timeZone);
     const localOpens = localClock(opens, officeDayStart, localTimeZone);
     const localCloses = localClock(closes, officeDayStart, localTimeZone);
-    if (localOpens === formatClock(hours.opens) && localCloses === formatClock(hours.closes))
+    if (localOpens === formatClock(hours.opens) && localCloses === formatClock(hours.closes)) {
       return { office, local: null };
+    }
     return { office, local: `${localOpens}–${localCloses} your time (${describeTimeZone(localTimeZone)})` };
   } catch {
     // An unknown local zone: the office's own hours still stand.

@@ -41,8 +41,11 @@ export function BuyDocumentDialog({
     setFailure(null);
     const attempt = await onBuy(feeCents);
     setBuying(false);
-    if (attempt.ok) onClose();
-    else setFailure(attempt.message);
+    if (attempt.ok) {
+      onClose();
+    } else {
+      setFailure(attempt.message);
+    }
   };
 
   return (

@@ -18,7 +18,9 @@ export function ImportSummaryPanel({
     count(summary.duplicates, 'duplicate skipped', 'duplicates skipped'),
     count(summary.resends, 'resend of a notice already here', 'resends of notices already here'),
   ];
-  if (summary.modified > 0) parts.push(count(summary.modified, 'modified entry updated', 'modified entries updated'));
+  if (summary.modified > 0) {
+    parts.push(count(summary.modified, 'modified entry updated', 'modified entries updated'));
+  }
   return (
     <section className="inbox-import-summary" role="status" data-testid="import-summary" aria-label="Import summary">
       <div className="inbox-import-summary__text">

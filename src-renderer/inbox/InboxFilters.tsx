@@ -25,7 +25,9 @@ export function InboxFilters({ isGrouped, onGroupedChange }: InboxFiltersProps) 
   });
 
   useEffect(() => {
-    if (typed.text === filters.text && typed.court === filters.court && typed.caseNumber === filters.caseNumber) return;
+    if (typed.text === filters.text && typed.court === filters.court && typed.caseNumber === filters.caseNumber) {
+      return;
+    }
     const timer = window.setTimeout(() => setFilters(typed), searchDebounceMilliseconds);
     return () => window.clearTimeout(timer);
   }, [typed, filters.text, filters.court, filters.caseNumber, setFilters]);

@@ -13,8 +13,11 @@ const pageRows = 10;
 
 /** The next notice row from a place, in a direction, skipping case headings; null when there is none. */
 function findNotice(rows: readonly ListRow[], from: number, step: number): number | null {
-  for (let index = from; index >= 0 && index < rows.length; index += step)
-    if (rows[index]?.kind === 'notice') return index;
+  for (let index = from; index >= 0 && index < rows.length; index += step) {
+    if (rows[index]?.kind === 'notice') {
+      return index;
+    }
+  }
   return null;
 }
 
@@ -37,7 +40,9 @@ export function InboxList({ isGrouped }: { readonly isGrouped: boolean }) {
 
   // Grouping needs every notice of the result, so it loads them all (a page at a time).
   useEffect(() => {
-    if (isGrouped) ensureLoaded(0, total - 1);
+    if (isGrouped) {
+      ensureLoaded(0, total - 1);
+    }
   }, [isGrouped, total, ensureLoaded]);
 
   // A new query or grouping moves the keyboard's place back to the top.
@@ -45,7 +50,9 @@ export function InboxList({ isGrouped }: { readonly isGrouped: boolean }) {
 
   const onRangeChange = useCallback(
     (first: number, last: number) => {
-      if (!isGrouped) ensureLoaded(first, last);
+      if (!isGrouped) {
+        ensureLoaded(first, last);
+      }
     },
     [isGrouped, ensureLoaded],
   );
@@ -61,7 +68,9 @@ export function InboxList({ isGrouped }: { readonly isGrouped: boolean }) {
 
   const moveWithKeys = (event: KeyboardEvent<HTMLDivElement>): void => {
     const current = activeRow ?? findNotice(rows, 0, 1);
-    if (current === null) return;
+    if (current === null) {
+      return;
+    }
     const targets: Record<string, () => number | null> = {
       ArrowDown: () => (activeRow === null ? current : findNotice(rows, current + 1, 1)),
       ArrowUp: () => findNotice(rows, current - 1, -1),
@@ -76,9 +85,13 @@ export function InboxList({ isGrouped }: { readonly isGrouped: boolean }) {
       return;
     }
     const target = targets[event.key]?.();
-    if (target === undefined) return;
+    if (target === undefined) {
+      return;
+    }
     event.preventDefault();
-    if (target !== null) setActiveRow(target);
+    if (target !== null) {
+      setActiveRow(target);
+    }
   };
 
   const optionId = (rowIndex: number): string => `${idPrefix}-row-${rowIndex}`;
@@ -87,7 +100,9 @@ export function InboxList({ isGrouped }: { readonly isGrouped: boolean }) {
   const renderRow = (rowIndex: number, top: number) => {
     const row = rows[rowIndex];
     const style = { top, height: `${rowHeightRem}rem` };
-    if (!row) return null;
+    if (!row) {
+      return null;
+    }
     if (row.kind === 'case') {
       return (
         <div key={`case-${row.caseNumber}`} role="presentation" className="inbox-list__case" style={style}>

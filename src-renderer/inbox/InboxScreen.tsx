@@ -55,7 +55,9 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
 
   const exportCalendar = async (): Promise<void> => {
     const bytes = await exportDeadlines();
-    if (bytes) downloadFile(bytes, deadlinesFileName, 'text/calendar');
+    if (bytes) {
+      downloadFile(bytes, deadlinesFileName, 'text/calendar');
+    }
   };
 
   const openMailboxes = (view: 'list' | 'add'): void => {
@@ -64,7 +66,9 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
   };
 
   const renderBody = () => {
-    if (status === 'loading') return <p className="screen__status">Loading notices…</p>;
+    if (status === 'loading') {
+      return <p className="screen__status">Loading notices…</p>;
+    }
     if (status === 'failed') {
       return (
         <div className="screen__status">
@@ -75,7 +79,9 @@ export function InboxScreen({ onOpenAccounts }: { readonly onOpenAccounts: () =>
         </div>
       );
     }
-    if (isFirstRun) return <InboxFirstRun onConnectMailbox={() => openMailboxes('add')} />;
+    if (isFirstRun) {
+      return <InboxFirstRun onConnectMailbox={() => openMailboxes('add')} />;
+    }
     if (total === 0) {
       return (
         <div className="empty-state" data-testid="inbox-empty">

@@ -39,26 +39,41 @@ export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
   const changeSecure = (isSecure: boolean): void => {
     setSecure(isSecure);
     // Follow the usual port for the choice, unless the user typed another.
-    if (port === String(isSecure ? plainPort : tlsPort)) setPort(String(isSecure ? tlsPort : plainPort));
+    if (port === String(isSecure ? plainPort : tlsPort)) {
+      setPort(String(isSecure ? tlsPort : plainPort));
+    }
   };
 
   const findProblem = (): string | null => {
     const portNumber = Number(port);
-    if (host.trim() === '') return 'Enter the mail server’s name, for example imap.example.com.';
-    if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535)
+    if (host.trim() === '') {
+      return 'Enter the mail server’s name, for example imap.example.com.';
+    }
+    if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
       return 'Enter a port from 1 to 65535 (993 with TLS, 143 without).';
-    if (user.trim() === '') return 'Enter the mailbox’s user name, usually its e-mail address.';
-    if (secret === '' && !hasSavedSecret) return `Enter the ${secretLabel.toLowerCase()}.`;
-    if (folder.trim() === '') return 'Enter the folder the court’s notices arrive in (usually INBOX).';
+    }
+    if (user.trim() === '') {
+      return 'Enter the mailbox’s user name, usually its e-mail address.';
+    }
+    if (secret === '' && !hasSavedSecret) {
+      return `Enter the ${secretLabel.toLowerCase()}.`;
+    }
+    if (folder.trim() === '') {
+      return 'Enter the folder the court’s notices arrive in (usually INBOX).';
+    }
     return null;
   };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (isSaving) return;
+    if (isSaving) {
+      return;
+    }
     const found = findProblem();
     setProblem(found);
-    if (found) return;
+    if (found) {
+      return;
+    }
     const input: MailboxInput = {
       ...(mailbox ? { id: mailbox.id } : {}),
       host: host.trim(),
@@ -73,8 +88,11 @@ export function MailboxForm({ mailbox, onSave, onDone }: MailboxFormProps) {
     setSaving(true);
     const attempt = await onSave(input);
     setSaving(false);
-    if (attempt.ok) onDone();
-    else setProblem(attempt.message);
+    if (attempt.ok) {
+      onDone();
+    } else {
+      setProblem(attempt.message);
+    }
   };
 
   return (

@@ -28,7 +28,9 @@ export function ReaderPane({ onExportDeadlines, onOpenAccounts }: ReaderPaneProp
   const itemId = item?.id ?? null;
 
   useEffect(() => {
-    if (itemId === null) return;
+    if (itemId === null) {
+      return;
+    }
     const timer = window.setTimeout(() => {
       if (!isReadRef.current) {
         inBackground('Marking the notice read', markRead(itemId, true));

@@ -41,22 +41,30 @@ export function VirtualList({
   const rowHeight = rowHeightRem * rootFontPixels();
 
   useLayoutEffect(() => {
-    if (!scroller) return;
+    if (!scroller) {
+      return;
+    }
     // A host that lays nothing out (a test, a hidden window) reports 0: assume the window's height until it does.
     const measure = (): void => setViewportHeight(scroller.clientHeight || window.innerHeight);
     measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(scroller);
     return () => observer.disconnect();
   }, [scroller]);
 
   useLayoutEffect(() => {
-    if (!scroller || keepInView === null) return;
+    if (!scroller || keepInView === null) {
+      return;
+    }
     const top = keepInView * rowHeight;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + rowHeight > scroller.scrollTop + viewportHeight)
+    if (top < scroller.scrollTop) {
+      scroller.scrollTop = top;
+    } else if (top + rowHeight > scroller.scrollTop + viewportHeight) {
       scroller.scrollTop = top + rowHeight - viewportHeight;
+    }
     setScrollTop(scroller.scrollTop);
   }, [scroller, keepInView, rowHeight, viewportHeight]);
 
@@ -64,11 +72,15 @@ export function VirtualList({
   const last = Math.min(rowCount - 1, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscanRows);
 
   useEffect(() => {
-    if (rowCount > 0) onRangeChange?.(first, last);
+    if (rowCount > 0) {
+      onRangeChange?.(first, last);
+    }
   }, [first, last, rowCount, onRangeChange]);
 
   const rows: ReactNode[] = [];
-  for (let index = first; index <= last; index += 1) rows.push(renderRow(index, index * rowHeight));
+  for (let index = first; index <= last; index += 1) {
+    rows.push(renderRow(index, index * rowHeight));
+  }
 
   return (
     <div

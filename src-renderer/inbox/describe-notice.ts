@@ -6,7 +6,9 @@ const shortCalendarDate = new Intl.DateTimeFormat(undefined, { month: 'short', d
 /** A court date (YYYY-MM-DD) as the user writes dates; read as a calendar day, so no time zone moves it. */
 export function formatCourtDate(date: string, isShort = false): string {
   const moment = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(moment)) return date;
+  if (Number.isNaN(moment)) {
+    return date;
+  }
   return (isShort ? shortCalendarDate : calendarDate).format(moment);
 }
 

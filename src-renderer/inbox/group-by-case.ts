@@ -14,7 +14,9 @@ export function listInOrder(total: number): ListRow[] {
 export function groupByCase(items: readonly (InboxItem | undefined)[]): ListRow[] {
   const cases = new Map<string, { caseName: string | null; indexes: number[] }>();
   items.forEach((item, index) => {
-    if (!item) return;
+    if (!item) {
+      return;
+    }
     const group = cases.get(item.caseNumber) ?? { caseName: item.caseName, indexes: [] };
     group.indexes.push(index);
     cases.set(item.caseNumber, group);

@@ -14,7 +14,9 @@ export function readNotificationPermission(): NotificationPermission | null {
 
 /** Asks for permission; only ever called from the user's click on "Notify me of new notices", never on load. */
 export async function askNotificationPermission(): Promise<NotificationPermission | null> {
-  if (!hasNotifications()) return null;
+  if (!hasNotifications()) {
+    return null;
+  }
   return Notification.requestPermission();
 }
 
@@ -36,9 +38,13 @@ export function useNoticeNotifications(): void {
   const arrival = useInbox((state) => state.arrival);
   const shown = useRef(0);
   useEffect(() => {
-    if (!arrival || arrival.sequence <= shown.current) return;
+    if (!arrival || arrival.sequence <= shown.current) {
+      return;
+    }
     shown.current = arrival.sequence;
-    if (readNotificationPermission() !== 'granted') return;
+    if (readNotificationPermission() !== 'granted') {
+      return;
+    }
     const [first] = arrival.items;
     const title =
       arrival.items.length === 1 ? 'New notice from the court' : `${arrival.items.length} new notices from the court`;

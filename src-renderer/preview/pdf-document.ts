@@ -82,6 +82,8 @@ export async function openPreviewDocument(bytes: Uint8Array): Promise<PreviewDoc
  */
 async function everyLayerVisible(document: PDFDocumentProxy) {
   const config = await document.getOptionalContentConfig();
-  for (const [id] of config) config.setVisibility(id, true, false);
+  for (const [id] of config) {
+    config.setVisibility(id, true, false);
+  }
   return config;
 }

@@ -28,7 +28,9 @@ export function usePreviewDocument(
   );
 
   return useCallback(() => {
-    if (opened.current?.id === documentId) return opened.current.opening;
+    if (opened.current?.id === documentId) {
+      return opened.current.opening;
+    }
     const opening = (async () => {
       const bytes = await readContent(documentId);
       const { openPreviewDocument } = await import('./pdf-document');
@@ -38,7 +40,9 @@ export function usePreviewDocument(
     opened.current = entry;
     // A failed opening is not kept, so "Try again" reads the document afresh.
     opening.catch(() => {
-      if (opened.current === entry) opened.current = null;
+      if (opened.current === entry) {
+        opened.current = null;
+      }
     });
     return opening;
   }, [documentId, readContent]);

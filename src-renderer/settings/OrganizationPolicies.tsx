@@ -35,11 +35,19 @@ export function describePolicyValue(key: PolicyKey, value: unknown): string {
       ? 'Every notice is kept'
       : `Read notices are removed ${value} day${value === 1 ? '' : 's'} after they arrive, unless a deadline in them is still to come`;
   }
-  if (key === 'updateUrl' && value === '') return "The publisher's own server";
+  if (key === 'updateUrl' && value === '') {
+    return "The publisher's own server";
+  }
   const words = valueWords[key]?.[String(value)];
-  if (words !== undefined) return words;
-  if (spec.type === 'boolean') return value === true ? 'On' : 'Off';
-  if (Array.isArray(value)) return value.length === 0 ? 'None' : value.map(String).join(', ');
+  if (words !== undefined) {
+    return words;
+  }
+  if (spec.type === 'boolean') {
+    return value === true ? 'On' : 'Off';
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'None' : value.map(String).join(', ');
+  }
   return String(value);
 }
 
@@ -57,7 +65,9 @@ export function OrganizationPolicies({ managed }: OrganizationPoliciesProps) {
   const shown = managed.flatMap((setting) =>
     isPolicyKey(setting.key) && !shownInTheirSections.has(setting.key) ? [{ ...setting, key: setting.key }] : [],
   );
-  if (shown.length === 0) return null;
+  if (shown.length === 0) {
+    return null;
+  }
   const sources = [...new Set(shown.map((setting) => setting.source))];
 
   return (

@@ -14,7 +14,9 @@ export interface PasswordSettingProps {
 
 /** Where saved passwords go on this computer, or why none can be saved here whatever the setting says. */
 function describeKeychain(keychain: KeychainStatus, isAllowed: boolean): string | null {
-  if (!keychain.isAvailable) return keychain.message;
+  if (!keychain.isAvailable) {
+    return keychain.message;
+  }
   return isAllowed ? `Passwords are saved in ${keychain.name}.` : null;
 }
 

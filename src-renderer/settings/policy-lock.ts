@@ -15,7 +15,9 @@ export function findPolicyLock<K extends keyof Settings>(
   key: K,
 ): PolicyLock<K> | null {
   const setting = managed.find((each) => each.key === key);
-  if (!setting) return null;
+  if (!setting) {
+    return null;
+  }
   const parsed = settingsSchema.shape[key].safeParse(setting.value);
   return { key, source: setting.source, value: parsed.success ? (parsed.data as Settings[K]) : null };
 }
@@ -34,7 +36,9 @@ export function findAllowedCourts(
   managed: readonly ManagedSetting[],
 ): { readonly courts: readonly Settings['courtProfile'][]; readonly source: string } | null {
   const setting = managed.find((each) => each.key === 'allowedCourtProfiles');
-  if (!setting || !Array.isArray(setting.value)) return null;
+  if (!setting || !Array.isArray(setting.value)) {
+    return null;
+  }
   const courts = setting.value.flatMap((value) => {
     const parsed = settingsSchema.shape.courtProfile.safeParse(value);
     return parsed.success ? [parsed.data] : [];
@@ -66,7 +70,9 @@ export const sharedMailboxKeys: ReadonlySet<string> = new Set([
 export function findSharedMailbox(managed: readonly ManagedSetting[]): SharedMailboxPolicy | null {
   const mailboxKeys = managed.filter((each) => sharedMailboxKeys.has(each.key));
   const first = mailboxKeys[0];
-  if (!first) return null;
+  if (!first) {
+    return null;
+  }
   const text = (key: string): string => {
     const value = mailboxKeys.find((each) => each.key === key)?.value;
     return typeof value === 'string' ? value : '';

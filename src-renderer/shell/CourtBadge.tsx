@@ -14,9 +14,13 @@ const stateWords: Readonly<Record<CourtStatus['state'], string>> = {
 /** The details behind the badge, one sentence each: where the court is and, when it is not ready, why. */
 function describeDetails(status: CourtStatus): string[] {
   const details = [status.ecfUrl ? `Address: ${status.ecfUrl}` : 'Address: not known yet'];
-  if (status.message) details.push(status.message);
+  if (status.message) {
+    details.push(status.message);
+  }
   // The app cannot be tried against a real court's own training database, so filing there is a first run.
-  if (status.isExperimental) details.push('Experimental: ECF Desk has not been tested against this court.');
+  if (status.isExperimental) {
+    details.push('Experimental: ECF Desk has not been tested against this court.');
+  }
   return details;
 }
 
@@ -30,7 +34,9 @@ export function CourtBadge() {
   const status = useCourt((state) => state.status);
   const labelId = useId();
   const detailsId = useId();
-  if (!status) return null;
+  if (!status) {
+    return null;
+  }
   const details = describeDetails(status);
   const isReady = status.state === 'ready';
   return (

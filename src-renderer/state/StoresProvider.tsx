@@ -19,7 +19,9 @@ export function StoresProvider({ stores, children }: { readonly stores: Stores; 
 
 function useStores(): Stores {
   const stores = useContext(StoresContext);
-  if (!stores) throw new Error('StoresProvider is missing above this component.');
+  if (!stores) {
+    throw new Error('StoresProvider is missing above this component.');
+  }
   return stores;
 }
 

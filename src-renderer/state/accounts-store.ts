@@ -77,8 +77,9 @@ export function createAccountsStore(bridge: Bridge, alerts: AlertsStore): Accoun
       const request = sessions.begin();
       await tryOrReport('ECF Desk could not tell whether you are logged in to the court.', async () => {
         const session = await bridge.invoke('session.status', {});
-        if (request.isLatest())
+        if (request.isLatest()) {
           set({ session, sessionWarning: isSameSession(get().session, session) ? get().sessionWarning : null });
+        }
       });
     };
 
@@ -103,9 +104,14 @@ export function createAccountsStore(bridge: Bridge, alerts: AlertsStore): Accoun
           () => (request.isLatest() ? 'The list of PACER accounts could not be loaded.' : null),
           () => bridge.invoke('accounts.list', {}),
         );
-        if (!request.isLatest()) return;
-        if (loaded.ok) set({ accounts: loaded.value.accounts, keychain: loaded.value.keychain, status: 'ready' });
-        else if (get().status === 'loading') set({ status: 'failed' });
+        if (!request.isLatest()) {
+          return;
+        }
+        if (loaded.ok) {
+          set({ accounts: loaded.value.accounts, keychain: loaded.value.keychain, status: 'ready' });
+        } else if (get().status === 'loading') {
+          set({ status: 'failed' });
+        }
       },
 
       save: (input) =>
@@ -117,7 +123,9 @@ export function createAccountsStore(bridge: Bridge, alerts: AlertsStore): Accoun
 
       async remove(id) {
         const removed = get().accounts.find((each) => each.id === id);
-        if (!removed) return false;
+        if (!removed) {
+          return false;
+        }
         const outcome = await tryOrReport(`The account ${removed.loginId} was not removed.`, async () => {
           await bridge.invoke('accounts.remove', { id });
           set({
@@ -135,8 +143,9 @@ export function createAccountsStore(bridge: Bridge, alerts: AlertsStore): Accoun
           const outcome = await bridge.invoke('session.login', request);
           if (outcome.outcome === 'logged-in') {
             showSession(outcome.session, outcome.warning);
-            if (outcome.session.state === 'logged-in')
+            if (outcome.session.state === 'logged-in') {
               set({ announcement: `Logged in as ${outcome.session.loginId}.` });
+            }
           }
           return outcome;
         }),

@@ -26,7 +26,9 @@ export function createAlertsStore(): AlertsStore {
     alerts: [],
     report(title, error) {
       const message = messageForUser(error);
-      if (get().alerts.some((alert) => alert.message === message)) return;
+      if (get().alerts.some((alert) => alert.message === message)) {
+        return;
+      }
       set({ alerts: [...get().alerts, { id: nextId++, title, message }] });
     },
     dismiss(id) {

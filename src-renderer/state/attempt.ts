@@ -36,7 +36,9 @@ export function reportingTo(alerts: AlertsStore): TryOrReport {
       return { ok: true, value: await call() };
     } catch (error) {
       const said = typeof title === 'string' ? title : title(error);
-      if (said !== null) alerts.getState().report(said, error);
+      if (said !== null) {
+        alerts.getState().report(said, error);
+      }
       return { ok: false, message: messageForUser(error) };
     }
   };

@@ -42,7 +42,9 @@ export function createCourtStore(bridge: Bridge, alerts: AlertsStore): CourtStor
       const request = statuses.begin();
       await tryOrReport('ECF Desk could not tell which court it talks to.', async () => {
         const status = await bridge.invoke('court.status', {});
-        if (request.isLatest()) set({ status });
+        if (request.isLatest()) {
+          set({ status });
+        }
       });
     },
   }));

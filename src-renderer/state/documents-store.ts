@@ -103,7 +103,9 @@ function pagesInWords(pages: number): string {
 
 /** What a screen reader hears once a file is in the list. */
 function describeAdded(record: DocumentRecord): string {
-  if (record.problem) return `Added ${record.name}, but it has a problem: ${record.problem.message}`;
+  if (record.problem) {
+    return `Added ${record.name}, but it has a problem: ${record.problem.message}`;
+  }
   return record.pages === null ? `Added ${record.name}.` : `Added ${record.name}, ${pagesInWords(record.pages)}.`;
 }
 
@@ -117,7 +119,9 @@ function describeFinishedCheck(before: readonly DocumentRecord[], after: readonl
   const wasChecking = new Set(before.filter(isChecking).map((record) => record.id));
   const finished = after.filter((record) => wasChecking.has(record.id) && record.preflight.state === 'done');
   const last = finished.at(-1);
-  if (!last || last.preflight.state !== 'done') return null;
+  if (!last || last.preflight.state !== 'done') {
+    return null;
+  }
   return finished.length === 1
     ? announceReport(last.name, last.preflight.report)
     : `Finished checking ${finished.length} documents.`;
@@ -137,9 +141,12 @@ function progressStillRunning(
 /** What a screen reader hears when a fix is done. */
 function describeFixed(original: DocumentRecord, versions: readonly DocumentRecord[]): string {
   const [first] = versions;
-  if (!first) return `${original.name} was fixed.`;
-  if (versions.length === 1)
+  if (!first) {
+    return `${original.name} was fixed.`;
+  }
+  if (versions.length === 1) {
     return `Made ${first.name}. It replaces ${original.name} in the list and is being checked.`;
+  }
   return `Split ${original.name} into ${versions.length} parts. They replace it in the list and are being checked.`;
 }
 
@@ -170,14 +177,17 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
     };
 
     const followProgress = (progress: AddProgress): void => {
-      if (finishedJobs.has(progress.jobId)) return;
+      if (finishedJobs.has(progress.jobId)) {
+        return;
+      }
       if (progress.phase === 'done') {
         finishJob(progress.jobId);
         return;
       }
       const known = get().jobs.some((job) => job.jobId === progress.jobId);
-      if (known) updateJob(progress.jobId, { phase: progress.phase, fraction: progress.fraction });
-      else
+      if (known) {
+        updateJob(progress.jobId, { phase: progress.phase, fraction: progress.fraction });
+      } else {
         set({
           jobs: [
             ...get().jobs,
@@ -190,6 +200,7 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
             },
           ],
         });
+      }
     };
 
     /**
@@ -197,7 +208,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
      * sends `documents.changed`) may be newer than that answer, which has just replaced it: read the list again.
      */
     const readAgainIfNewer = (loadsBefore: RequestTicket): void => {
-      if (!loadsBefore.isLatest()) inBackground('Reading the documents', get().load());
+      if (!loadsBefore.isLatest()) {
+        inBackground('Reading the documents', get().load());
+      }
     };
 
     const followCheck = ({ documentId, progress }: DocumentPreflightProgress): void => {
@@ -215,8 +228,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
           {
             onUploadProgress: (fraction) => {
               // Main's own phases take over once the bytes have arrived.
-              if (get().jobs.some((job) => job.jobId === jobId && job.phase === 'uploading'))
+              if (get().jobs.some((job) => job.jobId === jobId && job.phase === 'uploading')) {
                 updateJob(jobId, { fraction });
+              }
             },
           },
         );
@@ -245,7 +259,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
         inBackground('Reading the documents', get().load());
         bridge.invoke('settings.get', {}).then(
           (settings) => {
-            if (!hasChosenSort) set({ sort: settings.documentsSort });
+            if (!hasChosenSort) {
+              set({ sort: settings.documentsSort });
+            }
           },
           (error: unknown) =>
             alerts
@@ -265,10 +281,14 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
           () => (request.isLatest() ? 'The list of documents could not be loaded.' : null),
           () => bridge.invoke('documents.list', {}),
         );
-        if (!request.isLatest()) return;
+        if (!request.isLatest()) {
+          return;
+        }
         if (!loaded.ok) {
           // A list already on screen stays; only a first load that failed says so in place of the list.
-          if (get().status === 'loading') set({ status: 'failed' });
+          if (get().status === 'loading') {
+            set({ status: 'failed' });
+          }
           return;
         }
         const documents = loaded.value;
@@ -294,9 +314,13 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
           // Main has finished every file it read; rows its progress events left behind are done too.
           set({ jobs: get().jobs.filter((job) => ownJobs.has(job.jobId)) });
           const [first] = result.records;
-          if (!first) return;
+          if (!first) {
+            return;
+          }
           let documents = get().documents;
-          for (const record of result.records) documents = upsert(documents, record);
+          for (const record of result.records) {
+            documents = upsert(documents, record);
+          }
           set({
             documents,
             announcement:
@@ -308,9 +332,13 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       addFiles(files, into) {
         const [first] = files;
-        if (!first) return Promise.resolve();
+        if (!first) {
+          return Promise.resolve();
+        }
         const queued = files.map((file) => ({ jobId: crypto.randomUUID(), file }));
-        for (const { jobId } of queued) ownJobs.add(jobId);
+        for (const { jobId } of queued) {
+          ownJobs.add(jobId);
+        }
         set({
           jobs: [
             ...get().jobs,
@@ -324,13 +352,17 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
           ],
           announcement: files.length === 1 ? `Adding ${first.name}…` : `Adding ${files.length} files…`,
         });
-        for (const { jobId, file } of queued) uploadQueue = uploadQueue.then(() => addOne(jobId, file, into));
+        for (const { jobId, file } of queued) {
+          uploadQueue = uploadQueue.then(() => addOne(jobId, file, into));
+        }
         return uploadQueue;
       },
 
       async remove(id) {
         const record = get().documents.find((each) => each.id === id);
-        if (!record) return false;
+        if (!record) {
+          return false;
+        }
         const removed = await tryOrReport(`${record.name} was not removed.`, async () => {
           await bridge.invoke('documents.remove', { id });
           set({
@@ -344,7 +376,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       async undoRemove() {
         const record = get().lastRemoved;
-        if (!record) return;
+        if (!record) {
+          return;
+        }
         set({ lastRemoved: null });
         await tryOrReport(`${record.name} could not be put back.`, async () => {
           const restored = await bridge.invoke('documents.restore', { id: record.id });
@@ -353,7 +387,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
       },
 
       dismissUndo(id) {
-        if (get().lastRemoved?.id === id) set({ lastRemoved: null });
+        if (get().lastRemoved?.id === id) {
+          set({ lastRemoved: null });
+        }
       },
 
       select(id) {
@@ -362,7 +398,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       async checkAgain(id) {
         const record = get().documents.find((each) => each.id === id);
-        if (!record) return;
+        if (!record) {
+          return;
+        }
         await tryOrReport(`${record.name} was not checked again.`, async () => {
           const checking = await bridge.invoke('documents.preflight', { id });
           set({ documents: upsert(get().documents, checking), announcement: `Checking ${checking.name} again.` });
@@ -371,7 +409,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       async cancelCheck(id) {
         const record = get().documents.find((each) => each.id === id);
-        if (!record) return;
+        if (!record) {
+          return;
+        }
         await tryOrReport(`Checking ${record.name} was not stopped.`, async () => {
           const stopped = await bridge.invoke('documents.cancelPreflight', { id });
           set({
@@ -383,7 +423,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       async fix(id, fix, dropAnnotations) {
         const original = get().documents.find((each) => each.id === id);
-        if (!original || get().fixing[id]) return;
+        if (!original || get().fixing[id]) {
+          return;
+        }
         set({ fixing: { ...get().fixing, [id]: fix } });
         await tryOrReport(
           // A cancel is the user's own doing: the row already says the original is unchanged.
@@ -404,7 +446,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       async cancelFix(id) {
         const record = get().documents.find((each) => each.id === id);
-        if (!record) return;
+        if (!record) {
+          return;
+        }
         await tryOrReport(`Fixing ${record.name} was not stopped.`, async () => {
           const original = await bridge.invoke('documents.cancelFix', { id });
           set({
@@ -416,7 +460,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       async undoFix(id) {
         const version = get().documents.find((each) => each.id === id);
-        if (!version) return;
+        if (!version) {
+          return;
+        }
         await tryOrReport(`The fix of ${version.fixedFrom?.fromName ?? version.name} was not undone.`, async () => {
           const original = await bridge.invoke('documents.undoFix', { id });
           set({ selectedId: original.id, announcement: `Undid the fix. ${original.name} is back in the list.` });
@@ -430,7 +476,9 @@ export function createDocumentsStore(bridge: Bridge, alerts: AlertsStore): Docum
 
       async setSort(sort) {
         const previous = get().sort;
-        if (sort === previous) return;
+        if (sort === previous) {
+          return;
+        }
         hasChosenSort = true;
         set({ sort });
         const saved = await tryOrReport('The new sort order was not saved.', () =>

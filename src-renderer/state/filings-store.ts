@@ -87,12 +87,16 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
     /** Shows a review of the open draft if it is still the newest word on it, and keeps the list row in step. */
     const showReview = (request: RequestTicket, review: DraftReview): void => {
       set({ drafts: upsert(get().drafts, review.draft, 'start') });
-      if (request.isLatest() && get().open?.draft.id === review.draft.id) set({ open: review });
+      if (request.isLatest() && get().open?.draft.id === review.draft.id) {
+        set({ open: review });
+      }
     };
 
     const reloadOpen = async (): Promise<void> => {
       const open = get().open;
-      if (!open) return;
+      if (!open) {
+        return;
+      }
       // A save's answer would replace what is read now, and it may have been computed before the change: read after it.
       if (pendingSaves > 0) {
         isReloadOwed = true;
@@ -118,7 +122,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         showReview(request, await action());
         set({ announcement: done });
       });
-      if (!outcome.ok && get().open?.draft.id === draftId) inBackground('Reading the filing again', reloadOpen());
+      if (!outcome.ok && get().open?.draft.id === draftId) {
+        inBackground('Reading the filing again', reloadOpen());
+      }
     };
 
     return {
@@ -131,7 +137,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       connect() {
         const stopDrafts = bridge.on('drafts.changed', ({ id }) => {
           inBackground('Reading the filings', get().load());
-          if (id === null || id === get().open?.draft.id) inBackground('Reading the filing again', reloadOpen());
+          if (id === null || id === get().open?.draft.id) {
+            inBackground('Reading the filing again', reloadOpen());
+          }
         });
         // A document's check finishing can make the open draft ready to file.
         const stopDocuments = bridge.on('documents.changed', () =>
@@ -150,9 +158,14 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           () => (request.isLatest() ? 'The list of filings could not be loaded.' : null),
           () => bridge.invoke('drafts.list', {}),
         );
-        if (!request.isLatest()) return;
-        if (loaded.ok) set({ drafts: loaded.value, status: 'ready' });
-        else if (get().status === 'loading') set({ status: 'failed' });
+        if (!request.isLatest()) {
+          return;
+        }
+        if (loaded.ok) {
+          set({ drafts: loaded.value, status: 'ready' });
+        } else if (get().status === 'loading') {
+          set({ status: 'failed' });
+        }
       },
 
       async create() {
@@ -169,7 +182,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         await tryOrReport('The Motion to Intervene package could not be started.', async () => {
           const created = await bridge.invoke('drafts.createInterventionPackage', {});
           let drafts = get().drafts;
-          for (const draft of [...created].reverse()) drafts = upsert(drafts, draft, 'start');
+          for (const draft of [...created].reverse()) {
+            drafts = upsert(drafts, draft, 'start');
+          }
           set({ drafts, announcement: `Started a Motion to Intervene package of ${created.length} filings.` });
         });
       },
@@ -178,8 +193,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         const request = reviews.begin();
         await tryOrReport('The filing could not be opened.', async () => {
           const review = await bridge.invoke('drafts.get', { id });
-          if (request.isLatest())
+          if (request.isLatest()) {
             set({ open: review, saveState: 'idle', drafts: upsert(get().drafts, review.draft, 'start') });
+          }
         });
       },
 
@@ -190,7 +206,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
 
       async update(changes) {
         const open = get().open;
-        if (!open) return;
+        if (!open) {
+          return;
+        }
         const id = open.draft.id;
         // The wizard shows the change at once; main's answer (with the checks) follows.
         set({ open: { ...open, draft: { ...open.draft, ...changes } as Draft }, saveState: 'saving' });
@@ -198,16 +216,24 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         pendingSaves += 1;
         const saved = await tryOrReport('The change to the filing was not saved.', async () => {
           showReview(request, await bridge.invoke('drafts.update', { id, changes }));
-          if (request.isLatest()) set({ saveState: 'saved' });
+          if (request.isLatest()) {
+            set({ saveState: 'saved' });
+          }
         });
-        if (!saved.ok) set({ saveState: 'failed' });
+        if (!saved.ok) {
+          set({ saveState: 'failed' });
+        }
         pendingSaves -= 1;
-        if (pendingSaves === 0 && isReloadOwed) inBackground('Reading the filing again', reloadOpen());
+        if (pendingSaves === 0 && isReloadOwed) {
+          inBackground('Reading the filing again', reloadOpen());
+        }
       },
 
       async updateDocument(documentId, changes) {
         const open = get().open;
-        if (!open) return;
+        if (!open) {
+          return;
+        }
         await get().update({
           documents: open.draft.documents.map((document) =>
             document.documentId === documentId ? { ...document, ...changes } : document,
@@ -219,7 +245,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         const deleted = await tryOrReport('The filing was not deleted.', async () => {
           await bridge.invoke('drafts.delete', { id });
           set({ drafts: get().drafts.filter((each) => each.id !== id), announcement: 'Deleted the filing.' });
-          if (get().open?.draft.id === id) get().close();
+          if (get().open?.draft.id === id) {
+            get().close();
+          }
         });
         return deleted.ok;
       },
@@ -263,10 +291,14 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         const read = await tryOrReport(`The parties of ${courtCase.caseNumber} could not be read from the court.`, () =>
           bridge.invoke('court.caseParties', { caseId: courtCase.caseId }),
         );
-        if (!read.ok) return;
+        if (!read.ok) {
+          return;
+        }
         const parties: CaseParty[] = read.value;
         const draft = get().open?.draft;
-        if (draft?.case?.caseId !== courtCase.caseId) return;
+        if (draft?.case?.caseId !== courtCase.caseId) {
+          return;
+        }
         await get().update({
           parties,
           filerPartyIds: draft.filerPartyIds.filter((id) => parties.some((party) => party.id === id)),
@@ -295,7 +327,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
 
       async submit(sendNow) {
         const open = get().open;
-        if (!open) return;
+        if (!open) {
+          return;
+        }
         const draftId = open.draft.id;
         await runOutbox(
           draftId,

@@ -144,16 +144,22 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         items[index] = item;
         set({ items });
       }
-      if (get().selectedId === item.id) set({ selected: item });
+      if (get().selectedId === item.id) {
+        set({ selected: item });
+      }
     };
 
     /** Notices on the first page that were not there before and are unread; the first load only remembers. */
     const noticeArrivals = (page: readonly InboxItem[]): void => {
       const before = seenIds;
       seenIds = new Set(page.map((item) => item.id));
-      if (!before) return;
+      if (!before) {
+        return;
+      }
       const fresh = page.filter((item) => !item.isRead && !before.has(item.id));
-      if (fresh.length > 0) set({ arrival: { sequence: ++arrivals, items: fresh } });
+      if (fresh.length > 0) {
+        set({ arrival: { sequence: ++arrivals, items: fresh } });
+      }
     };
 
     /** Asks main for one page; the first page of a new query replaces every row, later pages fill theirs in. */
@@ -163,10 +169,14 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         () => (request.isLatest() ? 'The notices could not be loaded.' : null),
         () => bridge.invoke('inbox.list', query),
       );
-      if (!request.isLatest()) return;
+      if (!request.isLatest()) {
+        return;
+      }
       if (!loaded.ok) {
         askedPages.delete(page);
-        if (get().status === 'loading') set({ status: 'failed' });
+        if (get().status === 'loading') {
+          set({ status: 'failed' });
+        }
         return;
       }
       const { items: pageItems, total } = loaded.value;
@@ -176,7 +186,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         items[page * inboxPageSize + index] = item;
       });
       set({ items, total, status: 'ready' });
-      if (page === 0 && Object.keys(toQuery(get().filters)).length === 0) noticeArrivals(pageItems);
+      if (page === 0 && Object.keys(toQuery(get().filters)).length === 0) {
+        noticeArrivals(pageItems);
+      }
     };
 
     /** Reads the query again, keeping the rows on screen until the new answer replaces them. */
@@ -184,15 +196,21 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
       const request = queries.begin();
       const pages = [...askedPages].sort((a, b) => a - b);
       askedPages = new Set(pages.length > 0 ? pages : [0]);
-      for (const page of askedPages) inBackground('Reading the notices', loadPage(page, request));
+      for (const page of askedPages) {
+        inBackground('Reading the notices', loadPage(page, request));
+      }
     };
 
     const reloadSelected = async (): Promise<void> => {
       const id = get().selectedId;
-      if (!id) return;
+      if (!id) {
+        return;
+      }
       await tryOrReport('The open notice could not be read again.', async () => {
         const item = await bridge.invoke('inbox.get', { id });
-        if (get().selectedId === id) replaceItem(item);
+        if (get().selectedId === id) {
+          replaceItem(item);
+        }
       });
     };
 
@@ -213,7 +231,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
       connect() {
         const stop = bridge.on('inbox.changed', ({ id }) => {
           reload();
-          if (id === null || id === get().selectedId) inBackground('Reading the notice again', reloadSelected());
+          if (id === null || id === get().selectedId) {
+            inBackground('Reading the notice again', reloadSelected());
+          }
         });
         inBackground('Reading the notices', get().load());
         inBackground('Reading the mailboxes', get().loadMailboxes());
@@ -223,7 +243,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
       async load() {
         const request = queries.begin();
         askedPages = new Set([0]);
-        if (get().status === 'failed') set({ status: 'loading' });
+        if (get().status === 'failed') {
+          set({ status: 'loading' });
+        }
         await loadPage(0, request, true);
       },
 
@@ -236,14 +258,18 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
 
       ensureLoaded(first, last) {
         const { total, status } = get();
-        if (status !== 'ready' || total === 0) return;
+        if (status !== 'ready' || total === 0) {
+          return;
+        }
         const firstPage = Math.max(0, Math.floor(first / inboxPageSize));
         const lastPage = Math.min(
           Math.floor((total - 1) / inboxPageSize),
           Math.floor(Math.max(first, last) / inboxPageSize),
         );
         for (let page = firstPage; page <= lastPage; page += 1) {
-          if (askedPages.has(page)) continue;
+          if (askedPages.has(page)) {
+            continue;
+          }
           askedPages.add(page);
           inBackground('Reading the notices', loadPage(page, queries.mark()));
         }
@@ -259,7 +285,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         set({ selectedId: id, selected: listed });
         await tryOrReport('The notice could not be opened.', async () => {
           const item = await bridge.invoke('inbox.get', { id });
-          if (request.isLatest()) replaceItem(item);
+          if (request.isLatest()) {
+            replaceItem(item);
+          }
         });
       },
 
@@ -274,7 +302,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
       },
 
       async importFiles(files) {
-        if (files.length === 0) return;
+        if (files.length === 0) {
+          return;
+        }
         set({ isImporting: true, importSummary: null });
         let summary = emptySummary;
         for (const file of files) {
@@ -316,7 +346,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
             return item;
           } catch (error) {
             // The court asks another price: the notice now carries it, so the question is asked again at that price.
-            if (error instanceof BridgeError && error.code === 'purchase.price-changed') await reloadSelected();
+            if (error instanceof BridgeError && error.code === 'purchase.price-changed') {
+              await reloadSelected();
+            }
             throw error;
           }
         }),
@@ -338,8 +370,11 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         const listed = await tryOrReport('The mailboxes could not be listed.', () =>
           bridge.invoke('mailboxes.list', {}),
         );
-        if (listed.ok) set({ mailboxes: listed.value, mailboxesStatus: 'ready' });
-        else if (get().mailboxesStatus === 'loading') set({ mailboxesStatus: 'failed' });
+        if (listed.ok) {
+          set({ mailboxes: listed.value, mailboxesStatus: 'ready' });
+        } else if (get().mailboxesStatus === 'loading') {
+          set({ mailboxesStatus: 'failed' });
+        }
       },
 
       saveMailbox: (input) =>
@@ -351,7 +386,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
 
       async removeMailbox(id) {
         const removed = get().mailboxes.find((each) => each.id === id);
-        if (!removed) return false;
+        if (!removed) {
+          return false;
+        }
         const outcome = await tryOrReport(`The mailbox ${removed.user} was not removed.`, async () => {
           await bridge.invoke('mailboxes.remove', { id });
           set({
@@ -370,7 +407,9 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
           const mailbox = await bridge.invoke('mailboxes.sync', { id });
           set({ mailboxes: upsert(get().mailboxes, mailbox), announcement: `Read new mail from ${mailbox.user}.` });
         });
-        if (!synced.ok) inBackground('Reading the mailboxes', get().loadMailboxes());
+        if (!synced.ok) {
+          inBackground('Reading the mailboxes', get().loadMailboxes());
+        }
       },
     };
   });

@@ -91,11 +91,15 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
         () => (request.isLatest() ? 'Your settings could not be read.' : null),
         () => Promise.all([bridge.invoke('settings.get', {}), bridge.invoke('settings.managed', {})]),
       );
-      if (!request.isLatest()) return;
+      if (!request.isLatest()) {
+        return;
+      }
       if (read.ok) {
         const [settings, managed] = read.value;
         set(pendingUpdates > 0 ? { managed, status: 'ready' } : { settings, managed, status: 'ready' });
-      } else if (get().status === 'loading') set({ status: 'failed' });
+      } else if (get().status === 'loading') {
+        set({ status: 'failed' });
+      }
     },
 
     exportSupportBundle: () => bridge.invoke('support.exportBundle', {}),
@@ -103,7 +107,9 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
     async update(changes) {
       const before = get().settings;
       const keys = keysOf(changes).filter((key) => !isManaged(get().managed, key));
-      if (before === null || keys.length === 0) return;
+      if (before === null || keys.length === 0) {
+        return;
+      }
       const sent: SettingsChanges = Object.fromEntries(keys.map((key) => [key, changes[key]]));
       const shown: Settings = { ...before, ...sent };
       const change = updates.begin();
@@ -116,16 +122,22 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
       if (!saved.ok) {
         // Put back only what this change showed and nothing since has replaced, so a later change is not undone with it.
         const current = get().settings;
-        if (current === null) return;
+        if (current === null) {
+          return;
+        }
         const restored = Object.fromEntries(
           keys.filter((key) => current[key] === shown[key]).map((key) => [key, before[key]]),
         );
         set({ settings: { ...current, ...restored } });
         return;
       }
-      if (change.isLatest()) set({ settings: saved.value });
+      if (change.isLatest()) {
+        set({ settings: saved.value });
+      }
       set({ announcement: `Saved ${nameChanges(keys)}.` });
-      if (keys.includes('allowCredentialStorage')) inBackground('Reading the accounts', accounts.getState().load());
+      if (keys.includes('allowCredentialStorage')) {
+        inBackground('Reading the accounts', accounts.getState().load());
+      }
     },
   }));
 }

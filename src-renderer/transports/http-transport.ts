@@ -51,7 +51,9 @@ function postBytes(
     request.setRequestHeader(argumentsHeader, encodeURIComponent(JSON.stringify(rest)));
     request.responseType = 'json';
     request.upload.onprogress = (progress) => {
-      if (progress.lengthComputable) options?.onUploadProgress?.(progress.loaded / progress.total);
+      if (progress.lengthComputable) {
+        options?.onUploadProgress?.(progress.loaded / progress.total);
+      }
     };
     // A response that is not an envelope (an error page, a refused token) reads as null with responseType json.
     request.onload = () =>
@@ -70,12 +72,16 @@ function streamEvents(origin: string, token: string, dispatchEvent: (event: stri
   const connect = async (): Promise<void> => {
     try {
       const response = await fetch(origin + eventsPath, { headers: { [tokenHeader]: token } });
-      if (!response.body) throw new Error('no event stream');
+      if (!response.body) {
+        throw new Error('no event stream');
+      }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffered = '';
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) break;
+        if (done) {
+          break;
+        }
         buffered += value;
         let end = buffered.indexOf('\n\n');
         while (end >= 0) {

@@ -123,7 +123,9 @@ test('the list stays readable at 125% zoom, with no sideways scrolling', async (
     };
   });
   expect(overflow).toEqual({ page: 0, table: 0 });
-  for (const remove of await page.getByTestId('remove').all()) await expect(remove).toBeInViewport();
+  for (const remove of await page.getByTestId('remove').all()) {
+    await expect(remove).toBeInViewport();
+  }
   await page.screenshot({ path: screenshotPath('documents-zoom-125'), fullPage: true });
   await context.close();
 });

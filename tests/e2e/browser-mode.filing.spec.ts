@@ -174,12 +174,14 @@ test('the Motion to Intervene package files its five steps in order', async ({ p
     const files = [
       { name: `Step ${step + 1}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(documents[0] ?? []) },
     ];
-    if (step === 0)
+    if (step === 0) {
       files.push({ name: 'Proposed Order.pdf', mimeType: 'application/pdf', buffer: Buffer.from(documents[1] ?? []) });
+    }
     await page.getByTestId('add-pdfs-input').setInputFiles(files);
     await expect(page.getByTestId('document-row')).toHaveCount(files.length);
-    if (step === 0)
+    if (step === 0) {
       await page.getByTestId('document-row').nth(1).getByTestId('document-type').selectOption('proposed-order');
+    }
     await expect(page.getByTestId('document-row').last()).toContainText('Ready to file', { timeout: 30_000 });
     await signAndFile(page, `intervention-step-${step + 1}`);
     await page.getByTestId('back-to-list').click();

@@ -55,7 +55,9 @@ async function call<T>(appUrl: string, channel: string, args: unknown): Promise<
     body: JSON.stringify(args),
   });
   const envelope = (await response.json()) as { ok: boolean; value: T };
-  if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope)}`);
+  if (!envelope.ok) {
+    throw new Error(`${channel} failed: ${JSON.stringify(envelope)}`);
+  }
   return envelope.value;
 }
 

@@ -80,7 +80,9 @@ test('notices from the court arrive in the inbox: found by docket text, read wit
   });
   await expect(reader.getByTestId('notice-document-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   const show = reader.getByRole('button', { name: 'Show page 1' });
-  if (await show.isVisible()) await show.click();
+  if (await show.isVisible()) {
+    await show.click();
+  }
   await expect(reader.getByTestId('page-preview')).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
   await reader.getByTestId('page-canvas').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('inbox-reader'), fullPage: true });

@@ -24,17 +24,25 @@ test.afterEach(async () => {
   await app?.stop();
   app = null;
   await rm(dataFolder, { recursive: true, force: true });
-  if (!isRoot) return;
-  if (previous !== null) await writeFile(policyFile, previous);
-  else await rm(policyFile, { force: true });
-  if (madeFolder) await rmdir(policyFolder).catch(() => undefined);
+  if (!isRoot) {
+    return;
+  }
+  if (previous !== null) {
+    await writeFile(policyFile, previous);
+  } else {
+    await rm(policyFile, { force: true });
+  }
+  if (madeFolder) {
+    await rmdir(policyFolder).catch(() => undefined);
+  }
 });
 
 test('settings locked by machine policy show as managed by the organization and cannot be changed', async ({
   page,
 }) => {
-  if (!isRoot && process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1')
+  if (!isRoot && process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') {
     throw new Error('This test writes /etc/ecf-desk/policy.json and must run as root here.');
+  }
   test.skip(!isRoot, 'Writing /etc/ecf-desk/policy.json needs root.');
   madeFolder = !existsSync(policyFolder);
   await mkdir(policyFolder, { recursive: true, mode: 0o755 });
@@ -61,8 +69,9 @@ test('settings locked by machine policy show as managed by the organization and 
   await expect(screen.locator('[data-testid="managed-badge"][data-key="allowCredentialStorage"]')).toContainText(
     '/etc/ecf-desk/policy.json',
   );
-  for (const radio of await screen.getByTestId('setting-court-profile').getByRole('radio').all())
+  for (const radio of await screen.getByTestId('setting-court-profile').getByRole('radio').all()) {
     await expect(radio).toBeDisabled();
+  }
   const storage = screen.getByTestId('setting-credential-storage');
   await expect(storage).toBeDisabled();
   await expect(storage).not.toBeChecked();

@@ -17,12 +17,13 @@ import { makeNotPdf, makePdf } from '../support/synthetic-pdfs';
 const realBadRedaction = sharedFixture('pdf/freelawproject__x-ray/tests/assets/rectangles_yes.pdf');
 
 async function badRedactionPdf(): Promise<{ name: string; buffer: Buffer; leakingText: string }> {
-  if (realBadRedaction)
+  if (realBadRedaction) {
     return {
       name: 'rectangles_yes.pdf',
       buffer: await readFile(realBadRedaction),
       leakingText: 'did not disclose all relevant medical history',
     };
+  }
   const bytes = await makeBoxAndTextPdf({ text: 'SSN 123-45-6789', isBoxFirst: false });
   return { name: 'Synthetic bad redaction.pdf', buffer: Buffer.from(bytes), leakingText: '123-45-6789' };
 }
@@ -73,7 +74,9 @@ test('a paralegal adds a PDF with a bad redaction and a clean one, and preflight
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: viewport?.width ?? 1280, height: 1500 });
   await page.screenshot({ path: screenshotPath('preflight-findings-panel'), fullPage: true });
-  if (viewport) await page.setViewportSize(viewport);
+  if (viewport) {
+    await page.setViewportSize(viewport);
+  }
 
   // The keyboard reaches the clean document too: arrow keys move between rows, Enter opens its findings.
   await row(page, leaky.name).focus();
@@ -82,7 +85,9 @@ test('a paralegal adds a PDF with a bad redaction and a clean one, and preflight
     elements.map((element) => element.getAttribute('data-document-name')),
   );
   const steps = names.indexOf('Clean brief.pdf') - names.indexOf(leaky.name);
-  for (let step = 0; step < Math.abs(steps); step += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  for (let step = 0; step < Math.abs(steps); step += 1) {
+    await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  }
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Clean brief.pdf');
   await expect(panel.getByTestId('findings-verdict')).toHaveText('Ready to file');
@@ -146,7 +151,9 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
   app = await startBrowserModeProcess(dataFolder);
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      violations.push(message.text());
+    }
   });
   await page.goto(app.url);
   const leaky = await badRedactionPdf();
@@ -166,8 +173,11 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
     const pixels =
       element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
     let dark = 0;
-    for (let index = 0; index < pixels.length; index += 4)
-      if ((pixels[index] ?? 255) < 128 && (pixels[index + 3] ?? 0) > 0) dark += 1;
+    for (let index = 0; index < pixels.length; index += 4) {
+      if ((pixels[index] ?? 255) < 128 && (pixels[index + 3] ?? 0) > 0) {
+        dark += 1;
+      }
+    }
     return { dark, width: element.width, cssWidth: element.getBoundingClientRect().width };
   });
   expect(inked.dark).toBeGreaterThan(1000);
@@ -178,7 +188,9 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
   const expectedBoxes = realBadRedaction ? 3 : 1;
   await expect(boxes).toHaveCount(expectedBoxes);
   const frame = await canvas.boundingBox();
-  if (!frame) throw new Error('the page canvas has no box');
+  if (!frame) {
+    throw new Error('the page canvas has no box');
+  }
   for (let index = 0; index < expectedBoxes; index += 1) {
     const box = boxes.nth(index);
     await expect(box).toBeVisible();
@@ -187,7 +199,9 @@ test('a paralegal shows the page of a bad redaction and sees each leaking box ou
       new RegExp(`^Box ${index + 1} of ${expectedBoxes}: text still under it`),
     );
     const placed = await box.boundingBox();
-    if (!placed) throw new Error(`box ${index + 1} has no box`);
+    if (!placed) {
+      throw new Error(`box ${index + 1} has no box`);
+    }
     expect(placed.x).toBeGreaterThanOrEqual(frame.x);
     expect(placed.y).toBeGreaterThanOrEqual(frame.y);
     expect(placed.x + placed.width).toBeLessThanOrEqual(frame.x + frame.width);
@@ -232,7 +246,9 @@ test('a paralegal shows the page a hidden layer draws on and switches every laye
   app = await startBrowserModeProcess(dataFolder);
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      violations.push(message.text());
+    }
   });
   await page.goto(app.url);
   const name = 'Layered exhibit list.pdf';
@@ -259,7 +275,9 @@ test('a paralegal shows the page a hidden layer draws on and switches every laye
       const pixels =
         element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? new Uint8ClampedArray();
       let sum = 0;
-      for (let index = 0; index < pixels.length; index += 4) sum += 255 - (pixels[index] ?? 255);
+      for (let index = 0; index < pixels.length; index += 4) {
+        sum += 255 - (pixels[index] ?? 255);
+      }
       return sum;
     });
   const asFiled = await ink();

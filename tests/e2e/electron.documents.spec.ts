@@ -13,7 +13,9 @@ import { makeNotPdf, makePdf } from '../support/synthetic-pdfs';
 function findElectronBinary(): string | null {
   const packageFolder = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathFile = path.join(packageFolder, 'path.txt');
-  if (!existsSync(pathFile)) return null;
+  if (!existsSync(pathFile)) {
+    return null;
+  }
   const binary = path.join(packageFolder, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
 }

@@ -67,7 +67,9 @@ export async function startAccountsHarness(
     });
   const untilCourtReady = (core: CoreServices) =>
     vi.waitFor(async () => {
-      if ((await core.handlers['court.status']({})).state !== 'ready') throw new Error('court not ready');
+      if ((await core.handlers['court.status']({})).state !== 'ready') {
+        throw new Error('court not ready');
+      }
     });
   let core = startCore();
   await untilCourtReady(core);

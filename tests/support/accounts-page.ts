@@ -16,8 +16,12 @@ export async function addAccount(
   await form.getByLabel('Login ID (PACER username)').fill(loginId);
   await form.getByLabel('Password').fill(seededPassword(loginId));
   await form.getByLabel('Filer (PACER account upgraded for filing)').check();
-  if (options.clientCode) await form.getByLabel('Default client code (optional)').fill(options.clientCode);
-  if (options.hasMfa) await form.getByLabel('Ask me for the 6-digit code').check();
+  if (options.clientCode) {
+    await form.getByLabel('Default client code (optional)').fill(options.clientCode);
+  }
+  if (options.hasMfa) {
+    await form.getByLabel('Ask me for the 6-digit code').check();
+  }
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('account-row').filter({ hasText: loginId })).toBeVisible();
 }
@@ -27,7 +31,9 @@ export async function logIn(page: Page, loginId: string, options: { readonly has
   await page.getByRole('button', { name: `Log in as ${loginId}` }).click();
   const dialog = page.getByTestId('login-dialog');
   await dialog.getByLabel('I have read the redaction rules and will follow them').check();
-  if (options.hasMfa) await dialog.getByLabel('6-digit code').fill(seededOtp(loginId));
+  if (options.hasMfa) {
+    await dialog.getByLabel('6-digit code').fill(seededOtp(loginId));
+  }
   await dialog.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page.getByTestId('session-bar')).toHaveAttribute('data-state', 'logged-in');
 }

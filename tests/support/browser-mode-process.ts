@@ -22,7 +22,9 @@ export function startBrowserModeProcess(
   });
   const stop = (): Promise<void> =>
     new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null) {
+        return resolve();
+      }
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });

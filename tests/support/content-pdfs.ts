@@ -37,10 +37,17 @@ export async function makeBoxAndTextPdf(options: BoxAndText): Promise<Uint8Array
   const width = font.widthOfTextAtSize(options.text, 12);
   const drawBox = (): void =>
     page.drawRectangle({ x: 70, y: 695, width: width + 4, height: 18, color: grayscale(options.boxColour ?? 0) });
-  if (options.isBoxFirst) drawBox();
-  if (options.isTextInvisible) drawInvisibleText(page, font, options.text);
-  else page.drawText(options.text, { x: 72, y: 700, size: 12, font, color: grayscale(options.textColour ?? 0) });
-  if (!options.isBoxFirst) drawBox();
+  if (options.isBoxFirst) {
+    drawBox();
+  }
+  if (options.isTextInvisible) {
+    drawInvisibleText(page, font, options.text);
+  } else {
+    page.drawText(options.text, { x: 72, y: 700, size: 12, font, color: grayscale(options.textColour ?? 0) });
+  }
+  if (!options.isBoxFirst) {
+    drawBox();
+  }
   page.drawText('Visible text elsewhere on the page.', { x: 72, y: 600, size: 12, font });
   return document.save();
 }

@@ -40,7 +40,9 @@ export function createDocumentsHarness(folderPrefix: string): DocumentsHarness {
   const quit = async (): Promise<void> => {
     const closing = closeAll;
     closeAll = [];
-    for (const close of closing) await close();
+    for (const close of closing) {
+      await close();
+    }
   };
   return {
     events,

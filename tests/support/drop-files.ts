@@ -17,7 +17,9 @@ export async function dropFiles(
   const transfer = await page.evaluateHandle(
     (items) => {
       const data = new DataTransfer();
-      for (const item of items) data.items.add(new File([new Uint8Array(item.bytes)], item.name, { type: item.type }));
+      for (const item of items) {
+        data.items.add(new File([new Uint8Array(item.bytes)], item.name, { type: item.type }));
+      }
       return data;
     },
     files.map((file) => ({ name: file.name, type: file.type, bytes: Array.from(file.bytes) })),

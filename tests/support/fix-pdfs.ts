@@ -29,10 +29,11 @@ function runQpdf(args: string[]): { status: number } {
     return { status: 0 };
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { status?: number | null };
-    if (failure.code === 'ENOENT')
+    if (failure.code === 'ENOENT') {
       throw new Error('qpdf is not installed: the fix tests check their output with it (apt-get install qpdf).', {
         cause: error,
       });
+    }
     return { status: failure.status ?? -1 };
   }
 }
@@ -107,13 +108,17 @@ function writeSection(
     entries.set(number, `${String(body.length).padStart(10, '0')} ${String(generation).padStart(5, '0')} n \n`);
     body += `${number} ${generation} obj\n${value}\nendobj\n`;
   }
-  for (const [number, generation] of freed)
+  for (const [number, generation] of freed) {
     entries.set(number, `0000000000 ${String(generation).padStart(5, '0')} f \n`);
-  if (previous === null) entries.set(0, '0000000000 65535 f \n');
+  }
+  if (previous === null) {
+    entries.set(0, '0000000000 65535 f \n');
+  }
   const xref = body.length;
   let table = 'xref\n';
-  for (const number of [...entries.keys()].sort((left, right) => left - right))
+  for (const number of [...entries.keys()].sort((left, right) => left - right)) {
     table += `${number} 1\n${entries.get(number)}`;
+  }
   const trailer = `trailer\n<< /Size ${size} /Root 1 0 R${previous === null ? '' : ` /Prev ${previous}`} >>\nstartxref\n${xref}\n%%EOF\n`;
   return { text: body + table + trailer, xref };
 }
@@ -160,7 +165,9 @@ export async function makePaddedPdf(
 }
 
 function addBookmarks(document: PDFDocument, bookmarkPages: readonly number[]): void {
-  if (bookmarkPages.length === 0) return;
+  if (bookmarkPages.length === 0) {
+    return;
+  }
   const outlines = document.context.nextRef();
   const items: PDFRef[] = bookmarkPages.map(() => document.context.nextRef());
   bookmarkPages.forEach((pageNumber, index) => {

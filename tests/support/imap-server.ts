@@ -31,8 +31,9 @@ export async function startImapTestServer(): Promise<ImapTestServer | null> {
   const reason = whyUnavailable();
   if (reason !== null) {
     // CI installs Dovecot and runs as root: there a missing server is a broken setup, not a reason to skip.
-    if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1')
+    if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') {
       throw new Error(`The IMAP test server is required here but cannot start: ${reason}`);
+    }
     process.stdout.write(`IMAP tests skipped: ${reason}\n`);
     return null;
   }
@@ -63,8 +64,12 @@ export async function startImapTestServer(): Promise<ImapTestServer | null> {
 }
 
 function whyUnavailable(): string | null {
-  if (process.platform === 'win32' || process.getuid?.() !== 0) return 'starting the test Dovecot needs root.';
-  if (!existsSync(dovecot)) return 'Dovecot is not installed (apt-get install dovecot-imapd).';
+  if (process.platform === 'win32' || process.getuid?.() !== 0) {
+    return 'starting the test Dovecot needs root.';
+  }
+  if (!existsSync(dovecot)) {
+    return 'Dovecot is not installed (apt-get install dovecot-imapd).';
+  }
   return null;
 }
 

@@ -16,7 +16,9 @@ export function createMemorySecretStore(
       isAvailable ? { isAvailable: true } : { isAvailable: false, reason: 'no keychain in this test' },
     get: async (account) => (isAvailable ? (items.get(account) ?? null) : refuse()),
     set: async (account, secret) => {
-      if (!isAvailable) refuse();
+      if (!isAvailable) {
+        refuse();
+      }
       items.set(account, secret);
     },
     delete: async (account) => (isAvailable ? items.delete(account) : refuse()),

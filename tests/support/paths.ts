@@ -23,14 +23,20 @@ export const sharedFolder = path.resolve(projectRoot, '..', 'shared');
 /** A real fixture's path, or null (with a plain notice once) when `../shared` is absent. */
 export function sharedFixture(relative: string): string | null {
   const file = path.join(sharedFolder, 'fixtures', relative);
-  if (existsSync(file)) return file;
-  if (!existsSync(sharedFolder)) noticeSharedAbsent();
+  if (existsSync(file)) {
+    return file;
+  }
+  if (!existsSync(sharedFolder)) {
+    noticeSharedAbsent();
+  }
   return null;
 }
 
 let isNoticed = false;
 function noticeSharedAbsent(): void {
-  if (isNoticed) return;
+  if (isNoticed) {
+    return;
+  }
   isNoticed = true;
   process.stdout.write(
     '../shared is absent: the real-fixture cases are skipped; the synthetic fixtures still cover every check.\n',

@@ -28,7 +28,9 @@ export async function buildPdf(
   options: { pages?: number; useObjectStreams?: boolean } = {},
 ): Promise<Uint8Array> {
   const document = await PDFDocument.create({ updateMetadata: false });
-  for (let page = 0; page < (options.pages ?? 1); page += 1) document.addPage([612, 792]);
+  for (let page = 0; page < (options.pages ?? 1); page += 1) {
+    document.addPage([612, 792]);
+  }
   await edit(document);
   return document.save({ useObjectStreams: options.useObjectStreams ?? false });
 }
@@ -58,8 +60,11 @@ export function addAnnotation(document: PDFDocument, pageIndex: number, entries:
   const page = document.getPage(pageIndex);
   const reference = register(document, { Type: 'Annot', ...entries });
   const existing = page.node.lookup(PDFName.of('Annots'));
-  if (existing instanceof PDFArray) existing.push(reference);
-  else page.node.set(PDFName.of('Annots'), document.context.obj([reference]));
+  if (existing instanceof PDFArray) {
+    existing.push(reference);
+  } else {
+    page.node.set(PDFName.of('Annots'), document.context.obj([reference]));
+  }
   return reference;
 }
 
@@ -124,7 +129,9 @@ export const hiddenLayerBox = { page: 2, x0: 72, y0: 300, x1: 540, y1: 400 } as 
  * opens, a line of large text (an `/OC … BDC … EMC` section) and a filled box (a form XObject carrying /OC itself).
  */
 export const withHiddenLayerOnPage2: Edit = async (document) => {
-  while (document.getPageCount() < 2) document.addPage([612, 792]);
+  while (document.getPageCount() < 2) {
+    document.addPage([612, 792]);
+  }
   const layer = register(document, { Type: 'OCG', Name: text('Privileged notes') });
   document.catalog.set(PDFName.of('OCProperties'), document.context.obj({ OCGs: [layer], D: { OFF: [layer] } }));
   const page = document.getPage(1);
@@ -141,7 +148,9 @@ export const withHiddenLayerOnPage2: Edit = async (document) => {
   );
   // drawText has given the page its resources (the font); the layer's name and the box join them.
   const resources = page.node.Resources();
-  if (!resources) throw new Error('page 2 has no resources after drawing text');
+  if (!resources) {
+    throw new Error('page 2 has no resources after drawing text');
+  }
   resources.set(PDFName.of('Properties'), document.context.obj({ Notes: layer }));
   resources.set(PDFName.of('XObject'), document.context.obj({ Box: box }));
   page.pushOperators(

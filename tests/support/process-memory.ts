@@ -25,12 +25,16 @@ function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 function childrenOf(pid: number): number[] {
   const children: number[] = [];
   for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+    if (!/^\d+$/.test(name)) {
+      continue;
+    }
     try {
       // The parent id is the fourth field of /proc/<pid>/stat, after the command name in parentheses.
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === pid) children.push(Number(name));
+      if (parent === pid) {
+        children.push(Number(name));
+      }
     } catch {
       // The process ended while the list was read.
     }
@@ -66,7 +70,9 @@ export function watchMemory(pid: number): MemoryWatch {
     childPeakMb: () => childPeak,
     totalPeakMb: () => totalPeak,
     stop: () => {
-      if (timer) clearInterval(timer);
+      if (timer) {
+        clearInterval(timer);
+      }
     },
   };
 }

@@ -26,8 +26,9 @@ export interface TestSession {
  */
 export async function startSecretService(): Promise<TestSession | null> {
   // secret-tool is not used here, but tests cross-check the keychain with it.
-  if (!canStart('Secret Service tests', ['dbus-daemon', 'dbus-send', 'gnome-keyring-daemon', 'secret-tool']))
+  if (!canStart('Secret Service tests', ['dbus-daemon', 'dbus-send', 'gnome-keyring-daemon', 'secret-tool'])) {
     return null;
+  }
   const bus = await startBus();
   try {
     const keyring = spawn(
@@ -55,7 +56,9 @@ export async function startSecretService(): Promise<TestSession | null> {
  * desktop without GNOME Keyring or KWallet looks like to the app. Null (or a throw in CI) as startSecretService.
  */
 export async function startBusWithoutSecretService(): Promise<TestSession | null> {
-  if (!canStart('Secret Service tests', ['dbus-daemon'])) return null;
+  if (!canStart('Secret Service tests', ['dbus-daemon'])) {
+    return null;
+  }
   const bus = await startBus();
   return { env: bus.env, stop: bus.stop };
 }
@@ -69,8 +72,11 @@ export function applyToProcessEnv(env: Readonly<Record<string, string>>): () => 
   Object.assign(process.env, env);
   return () => {
     for (const [name, value] of before) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
+      if (value === undefined) {
+        delete process.env[name];
+      } else {
+        process.env[name] = value;
+      }
     }
   };
 }
@@ -96,19 +102,29 @@ async function startBus(): Promise<Bus> {
 
   // No display: nothing may pop up a prompt, and no X11 autolaunch of another bus.
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: dataFolder, XDG_RUNTIME_DIR: runtimeFolder };
-  for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS']) delete baseEnv[name];
+  for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS']) {
+    delete baseEnv[name];
+  }
   const children: ChildProcess[] = [];
   const killAll = (): void => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+      }
+    }
   };
   // A test process that dies without stop() must not leave daemons behind.
   process.once('exit', killAll);
   let isStopped = false;
   const stop = async (): Promise<void> => {
-    if (isStopped) return;
+    if (isStopped) {
+      return;
+    }
     isStopped = true;
     process.off('exit', killAll);
-    for (const child of children) await stopChild(child);
+    for (const child of children) {
+      await stopChild(child);
+    }
     await rm(folder, { recursive: true, force: true });
   };
 
@@ -161,8 +177,9 @@ async function waitForLoginCollection(
   const deadline = Date.now() + 15_000;
   let lastProblem = '';
   while (Date.now() < deadline) {
-    if (keyring.exitCode !== null || keyring.signalCode !== null)
+    if (keyring.exitCode !== null || keyring.signalCode !== null) {
       throw new Error(`gnome-keyring-daemon exited before it was ready: ${errors() || 'no message'}`);
+    }
     try {
       const { stdout } = await run(
         'dbus-send',
@@ -179,7 +196,9 @@ async function waitForLoginCollection(
           timeout: 5_000,
         },
       );
-      if (/object path "\/org\/freedesktop\/secrets\/collection\/\w+"/.test(stdout)) return;
+      if (/object path "\/org\/freedesktop\/secrets\/collection\/\w+"/.test(stdout)) {
+        return;
+      }
       lastProblem = stdout.trim();
     } catch (error) {
       lastProblem = describeError(error).message;
@@ -201,7 +220,9 @@ function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
     child.stdout?.on('data', (chunk: string) => {
       output += chunk;
       const end = output.indexOf('\n');
-      if (end === -1) return;
+      if (end === -1) {
+        return;
+      }
       clearTimeout(timer);
       resolve(output.slice(0, end).trim());
     });
@@ -227,7 +248,9 @@ function collect(child: ChildProcess): () => string {
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    return;
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -238,11 +261,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** Whether the tools are on PATH; prints the one-line notice (or throws in CI) when not. */
 function canStart(what: string, tools: readonly string[]): boolean {
   const missing = tools.filter((tool) => !isOnPath(tool));
-  if (missing.length === 0) return true;
+  if (missing.length === 0) {
+    return true;
+  }
   const reason = `${missing.join(', ')} not found (Debian: apt-get install dbus gnome-keyring libsecret-tools)`;
   // CI installs them: there a missing tool is a broken setup, not a reason to skip.
-  if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1')
+  if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') {
     throw new Error(`The Secret Service is required here but cannot start: ${reason}`);
+  }
   process.stdout.write(`${what} skipped: ${reason}\n`);
   return false;
 }
@@ -250,7 +276,9 @@ function canStart(what: string, tools: readonly string[]): boolean {
 function isOnPath(tool: string): boolean {
   return (process.env['PATH'] ?? '').split(path.delimiter).some((folder) => {
     const candidate = path.join(folder, tool);
-    if (!existsSync(candidate)) return false;
+    if (!existsSync(candidate)) {
+      return false;
+    }
     try {
       accessSync(candidate, constants.X_OK);
       return true;

@@ -33,7 +33,9 @@ export function seededRandom(seed: number): SeededRandom {
     int,
     chance: (probability) => next() < probability,
     pick: (items) => {
-      if (items.length === 0) throw new Error('pick needs at least one item');
+      if (items.length === 0) {
+        throw new Error('pick needs at least one item');
+      }
       return items[int(0, items.length - 1)] as (typeof items)[number];
     },
     bytes: (length) => Uint8Array.from({ length }, () => int(0, 255)),

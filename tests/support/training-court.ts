@@ -29,14 +29,18 @@ export async function startTestCourt(
 /** A seeded account's password (the seed is the training court's own, printed in the README). */
 export function seededPassword(loginId: string): string {
   const account = defaultSeed.accounts.find((candidate) => candidate.loginId === loginId);
-  if (!account) throw new Error(`No seeded account ${loginId}`);
+  if (!account) {
+    throw new Error(`No seeded account ${loginId}`);
+  }
   return account.password;
 }
 
 /** The current one-time passcode of a seeded MFA account. */
 export function seededOtp(loginId: string, at = Date.now()): string {
   const secret = defaultSeed.accounts.find((candidate) => candidate.loginId === loginId)?.mfaSecret;
-  if (!secret) throw new Error(`${loginId} has no MFA`);
+  if (!secret) {
+    throw new Error(`${loginId} has no MFA`);
+  }
   return generateTotp(secret, at);
 }
 
@@ -76,7 +80,9 @@ export class CourtClient {
       body: JSON.stringify(body),
     });
     const reply = (await response.json()) as { nextGenCSO: string; loginResult: string; errorDescription: string };
-    if (reply.loginResult === '0') this.token = reply.nextGenCSO;
+    if (reply.loginResult === '0') {
+      this.token = reply.nextGenCSO;
+    }
     return { status: response.status, reply, retryAfter: response.headers.get('retry-after') };
   }
 
@@ -84,9 +90,13 @@ export class CourtClient {
   async loginAs(loginId: string, extra: Record<string, string> = {}): Promise<void> {
     const account = defaultSeed.accounts.find((candidate) => candidate.loginId === loginId);
     const body: Record<string, string> = { loginId, password: seededPassword(loginId), redactFlag: '1', ...extra };
-    if (account?.mfaSecret) body['otpCode'] = seededOtp(loginId);
+    if (account?.mfaSecret) {
+      body['otpCode'] = seededOtp(loginId);
+    }
     const { reply } = await this.login(body);
-    if (reply.loginResult !== '0') throw new Error(`${loginId} could not log in: ${reply.errorDescription}`);
+    if (reply.loginResult !== '0') {
+      throw new Error(`${loginId} could not log in: ${reply.errorDescription}`);
+    }
   }
 
   async logout(): Promise<void> {
@@ -135,8 +145,9 @@ export class CourtClient {
       ])
     ).text();
     const filingId = /name="filing_id" value="([0-9a-f]+)"/.exec(start)?.[1] ?? null;
-    if (pageKind(start) !== 'filing-parties' || !filingId)
+    if (pageKind(start) !== 'filing-parties' || !filingId) {
       return { kind: pageKind(start), html: start, step: 'start', filingId };
+    }
     const steps: [string, () => Promise<Response>][] = [
       [
         'parties',
@@ -171,7 +182,9 @@ export class CourtClient {
     let html = start;
     for (const [step, send] of steps) {
       html = await (await send()).text();
-      if (pageKind(html) === 'error' || step === 'submit') return { kind: pageKind(html), html, step, filingId };
+      if (pageKind(html) === 'error' || step === 'submit') {
+        return { kind: pageKind(html), html, step, filingId };
+      }
     }
     return { kind: pageKind(html), html, step: 'submit', filingId };
   }
@@ -205,14 +218,18 @@ export async function admin(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const value = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`admin ${pathname}: ${String(value['error'])}`);
+  if (!response.ok) {
+    throw new Error(`admin ${pathname}: ${String(value['error'])}`);
+  }
   return value;
 }
 
 /** The raw notices in one address's Maildir (new/), oldest first. */
 export function maildirMessages(court: Pick<TrainingCourt, 'maildirFolder'>, email: string): string[] {
   const folder = path.join(court.maildirFolder, email.toLowerCase(), 'Maildir', 'new');
-  if (!existsSync(folder)) return [];
+  if (!existsSync(folder)) {
+    return [];
+  }
   // Maildir names are `<seconds>.<pid>_<sequence>.<host>`: order by seconds, then sequence, as numbers.
   const order = (name: string): [number, number] => {
     const match = /^(\d+)\.\d+_(\d+)\./.exec(name);
@@ -226,6 +243,8 @@ export function maildirMessages(court: Pick<TrainingCourt, 'maildirFolder'>, ema
 /** The doc1 link (path and query) in a notice's HTML body. */
 export function doc1Link(rawMessage: string): string {
   const match = /href="[^"]*?(\/doc1\/[^"]+)"/.exec(rawMessage.replace(/=\r?\n/g, ''));
-  if (!match) throw new Error('The notice has no doc1 link');
+  if (!match) {
+    throw new Error('The notice has no doc1 link');
+  }
   return decodeEntities(match[1] ?? '');
 }

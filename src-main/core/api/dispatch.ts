@@ -42,7 +42,9 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
     const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toInfo() };
+    if (error instanceof AppError) {
+      return { ok: false, error: error.toInfo() };
+    }
     return {
       ok: false,
       error: { code: 'internal', message: 'Something went wrong inside ECF Desk. Nothing was lost; please try again.' },

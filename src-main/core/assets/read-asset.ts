@@ -29,7 +29,9 @@ export interface Asset {
  */
 export async function readAsset(rendererFolder: string, urlPathname: string): Promise<Asset | null> {
   const file = resolveAssetPath(rendererFolder, urlPathname);
-  if (file === null) return null;
+  if (file === null) {
+    return null;
+  }
   try {
     const body = new Uint8Array(await readFile(file));
     return {

@@ -12,9 +12,13 @@ export function resolveAssetPath(rootFolder: string, urlPathname: string): strin
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.includes('\0') || decoded.includes('\\')) {
+    return null;
+  }
   const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '..' || segment === '.' || /^[a-zA-Z]:$/.test(segment))) return null;
+  if (segments.some((segment) => segment === '..' || segment === '.' || /^[a-zA-Z]:$/.test(segment))) {
+    return null;
+  }
   const relative = segments.length === 0 ? 'index.html' : segments.join('/');
   const root = path.resolve(rootFolder);
   const resolved = path.resolve(root, relative);

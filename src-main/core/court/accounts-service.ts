@@ -35,15 +35,17 @@ export function createAccountsService(options: AccountsServiceOptions) {
     const isStorageAllowed = options.isStorageAllowed();
     const availability = await store.availability();
     let message: string | null = null;
-    if (!isStorageAllowed)
+    if (!isStorageAllowed) {
       message =
         'Your organization has turned off saving PACER passwords, so ECF Desk asks for the password at each login.';
-    else if (!availability.isAvailable) {
+    } else if (!availability.isAvailable) {
       // The system's own words go to the log for IT; people see the plain sentence before them.
       const [plain] = availability.reason.split(' The system said:');
       message = `${plain?.trim() ?? 'No keychain is available on this computer.'} ECF Desk asks for your PACER password at each login; it never saves passwords to a file.`;
       // Said once in the log too, so IT can see why people are asked every time.
-      if (!hasLoggedUnavailable) options.log(`Keychain unavailable: ${availability.reason}`, 'warn');
+      if (!hasLoggedUnavailable) {
+        options.log(`Keychain unavailable: ${availability.reason}`, 'warn');
+      }
       hasLoggedUnavailable = true;
     }
     return { name: store.keychainName, isAvailable: availability.isAvailable, isStorageAllowed, message };
@@ -89,11 +91,12 @@ export function createAccountsService(options: AccountsServiceOptions) {
 
     find(id: string): AccountRow {
       const row = table.find(id);
-      if (!row)
+      if (!row) {
         throw new AppError(
           'account.not-found',
           'That account is no longer in the list. It may have been removed in another window.',
         );
+      }
       return row;
     },
 
@@ -103,28 +106,31 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const courtProfile = existing?.courtProfile ?? input.courtProfile ?? options.currentProfile();
       const loginId = input.loginId.trim();
       const clash = table.findByLogin(courtProfile, loginId);
-      if (clash && clash.id !== existing?.id)
+      if (clash && clash.id !== existing?.id) {
         throw new AppError(
           'account.duplicate',
           `An account for ${loginId} at this court is already in the list. Edit that one instead.`,
         );
+      }
       const storing = await canStore();
       const totpSecret =
         input.totpSecret === undefined ? undefined : checkSecret(input.totpSecret.replace(/\s+/g, '').toUpperCase());
       if (input.mfaMode === 'stored-secret') {
-        if (!storing)
+        if (!storing) {
           throw new AppError(
             'account.invalid',
             'Generating the code from a saved secret needs the keychain, which is not available here. Choose "Ask me for the 6-digit code" instead.',
           );
+        }
         const hasSecret =
           totpSecret !== undefined ||
           (existing !== null && (await vault.hasTotpSecret(existing.courtProfile, existing.loginId)));
-        if (!hasSecret)
+        if (!hasSecret) {
           throw new AppError(
             'account.invalid',
             'Enter the authenticator secret PACER showed when you added ECF Desk as an authentication app.',
           );
+        }
       }
       const now = clock.now().toISOString();
       const row: AccountRow = {
@@ -144,14 +150,22 @@ export function createAccountsService(options: AccountsServiceOptions) {
           await vault.readTotpSecret(existing.courtProfile, existing.loginId),
         ];
         await vault.forget(existing.courtProfile, existing.loginId);
-        if (password !== null) await vault.savePassword(courtProfile, loginId, password);
-        if (secret !== null) await vault.saveTotpSecret(courtProfile, loginId, secret);
+        if (password !== null) {
+          await vault.savePassword(courtProfile, loginId, password);
+        }
+        if (secret !== null) {
+          await vault.saveTotpSecret(courtProfile, loginId, secret);
+        }
       }
-      if (storing && input.password !== undefined) await vault.savePassword(courtProfile, loginId, input.password);
-      if (storing && totpSecret !== undefined && input.mfaMode === 'stored-secret')
+      if (storing && input.password !== undefined) {
+        await vault.savePassword(courtProfile, loginId, input.password);
+      }
+      if (storing && totpSecret !== undefined && input.mfaMode === 'stored-secret') {
         await vault.saveTotpSecret(courtProfile, loginId, totpSecret);
-      if (storing && input.mfaMode !== 'stored-secret' && (await vault.hasTotpSecret(courtProfile, loginId)))
+      }
+      if (storing && input.mfaMode !== 'stored-secret' && (await vault.hasTotpSecret(courtProfile, loginId))) {
         await vault.forgetTotpSecret(courtProfile, loginId);
+      }
       table.put(row);
       return describe(row);
     },
@@ -159,7 +173,9 @@ export function createAccountsService(options: AccountsServiceOptions) {
     /** Removes the account and its keychain items. */
     async remove(id: string): Promise<AccountRow> {
       const row = this.find(id);
-      if ((await store.availability()).isAvailable) await vault.forget(row.courtProfile, row.loginId);
+      if ((await store.availability()).isAvailable) {
+        await vault.forget(row.courtProfile, row.loginId);
+      }
       table.remove(id);
       return row;
     },

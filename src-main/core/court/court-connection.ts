@@ -41,11 +41,14 @@ export function createCourtConnection(options: {
         ),
       );
     }
-    if (running) return update(describe(profileId, 'ready', running.url, null));
-    if (!options.launcher)
+    if (running) {
+      return update(describe(profileId, 'ready', running.url, null));
+    }
+    if (!options.launcher) {
       return update(
         describe(profileId, 'unavailable', null, 'This build has no training court. Choose a real court in Settings.'),
       );
+    }
     update(describe(profileId, 'starting', null, null));
     try {
       running = await options.launcher.start();

@@ -36,7 +36,9 @@ export function createCourtSession(options: CourtSessionOptions) {
   let live: LiveSession | null = null;
 
   const status = (): SessionStatus => {
-    if (!live) return { state: 'logged-out' };
+    if (!live) {
+      return { state: 'logged-out' };
+    }
     return {
       state: 'logged-in',
       accountId: live.account.id,
@@ -65,13 +67,15 @@ export function createCourtSession(options: CourtSessionOptions) {
   ): Promise<{ outcome: LoginOutcome; session: LiveSession | null }> => {
     const account = accounts.find(request.accountId);
     const court = options.court();
-    if (court.profileId !== account.courtProfile)
+    if (court.profileId !== account.courtProfile) {
       throw new AppError(
         'account.other-court',
         `This account belongs to another court profile (${account.courtProfile}). Switch the court in Settings to use it.`,
       );
-    if (court.state !== 'ready' || !court.loginServiceUrl)
+    }
+    if (court.state !== 'ready' || !court.loginServiceUrl) {
       throw new AppError('court.not-ready', court.message ?? 'The court is not ready yet. Try again in a moment.');
+    }
     const isFiler = account.kind !== 'view-only';
     // Rule 5.2 obligations: redactFlag is sent only once the filer has said they understand them.
     if (isFiler && !request.acknowledgesRedaction) {
@@ -84,21 +88,25 @@ export function createCourtSession(options: CourtSessionOptions) {
       };
     }
     const password = request.password ?? (await accounts.savedPassword(account));
-    if (password === null)
+    if (password === null) {
       return {
         outcome: { outcome: 'needs-password', message: 'Enter the PACER password for this account.' },
         session: null,
       };
+    }
     let otpCode = request.otpCode;
     if (otpCode === undefined && account.mfaMode === 'stored-secret') {
       const secret = await accounts.savedTotpSecret(account);
-      if (secret !== null) otpCode = generateTotp(secret, clock.now().getTime());
+      if (secret !== null) {
+        otpCode = generateTotp(secret, clock.now().getTime());
+      }
     }
-    if (otpCode === undefined && account.mfaMode !== 'none')
+    if (otpCode === undefined && account.mfaMode !== 'none') {
       return {
         outcome: { outcome: 'needs-otp', message: 'Enter the 6-digit code from your authenticator app.' },
         session: null,
       };
+    }
     const clientCode = request.clientCode?.trim() || account.defaultClientCode || undefined;
     const answer = await requestLogin(options.fetch, court.loginServiceUrl, {
       loginId: account.loginId,
@@ -107,7 +115,9 @@ export function createCourtSession(options: CourtSessionOptions) {
       ...(otpCode ? { otpCode } : {}),
       ...(clientCode ? { clientCode } : {}),
     });
-    if (answer.kind !== 'logged-in') return { outcome: explainLogin(answer), session: null };
+    if (answer.kind !== 'logged-in') {
+      return { outcome: explainLogin(answer), session: null };
+    }
     const session: LiveSession = {
       account,
       token: answer.token,
@@ -123,7 +133,9 @@ export function createCourtSession(options: CourtSessionOptions) {
 
     async login(request: LoginRequest): Promise<LoginOutcome> {
       const { outcome, session } = await authenticate(request);
-      if (!session || outcome.outcome !== 'logged-in') return outcome;
+      if (!session || outcome.outcome !== 'logged-in') {
+        return outcome;
+      }
       // One session at a time: the one it replaces is logged out at the court, not left to linger.
       await end();
       live = session;
@@ -134,7 +146,9 @@ export function createCourtSession(options: CourtSessionOptions) {
     /** Logs in and straight out: proves an account works without replacing the current session. */
     async test(request: LoginRequest): Promise<LoginOutcome> {
       const { outcome, session } = await authenticate(request);
-      if (!session || outcome.outcome !== 'logged-in') return outcome;
+      if (!session || outcome.outcome !== 'logged-in') {
+        return outcome;
+      }
       await requestLogout(options.fetch, session.loginServiceUrl, session.token);
       return outcome;
     },
@@ -148,7 +162,9 @@ export function createCourtSession(options: CourtSessionOptions) {
     async verify(): Promise<SessionStatus> {
       const current = live;
       const ecfUrl = options.court().ecfUrl;
-      if (!current || !ecfUrl) return status();
+      if (!current || !ecfUrl) {
+        return status();
+      }
       let isValid: boolean;
       try {
         const response = await options.fetch(`${ecfUrl}/cgi-bin/login.pl`, {
@@ -163,31 +179,41 @@ export function createCourtSession(options: CourtSessionOptions) {
           `ECF Desk could not reach the court to check the session (${describeError(error).message}).`,
         );
       }
-      if (!isValid && live === current) this.markExpired();
+      if (!isValid && live === current) {
+        this.markExpired();
+      }
       return status();
     },
 
     /** The court no longer honours the token (a login page came back): forget it without calling logout. */
     markExpired(): void {
-      if (!live) return;
+      if (!live) {
+        return;
+      }
       live = null;
       options.onChange(status());
     },
 
     /** Ends the session when its account is removed. */
     async forgetAccount(accountId: string): Promise<void> {
-      if (live?.account.id === accountId) await end();
+      if (live?.account.id === accountId) {
+        await end();
+      }
     },
 
     /** The token for a court request, for core's own connectors only; it never crosses to the renderer. */
     token(): string {
-      if (!live) throw new AppError('session.none', 'Log in to the court first.');
+      if (!live) {
+        throw new AppError('session.none', 'Log in to the court first.');
+      }
       return live.token;
     },
 
     /** FAQ 12: a shared view-only account may not start a filing. */
     requireFilingSession(): { accountId: string; loginId: string } {
-      if (!live) throw new AppError('session.none', 'Log in to the court with your own filer account to file.');
+      if (!live) {
+        throw new AppError('session.none', 'Log in to the court with your own filer account to file.');
+      }
       if (live.account.kind === 'view-only') {
         throw new AppError(
           'account.view-only',

@@ -33,39 +33,44 @@ export function explainLogin(answer: Exclude<CsoAuthAnswer, { kind: 'logged-in' 
     );
   }
   const words = answer.errorDescription;
-  if (otpNeeded.test(words))
+  if (otpNeeded.test(words)) {
     return {
       outcome: 'needs-otp',
       message: 'This account uses multi-factor authentication: enter the 6-digit code from your authenticator app.',
     };
-  if (redactionNeeded.test(words))
+  }
+  if (redactionNeeded.test(words)) {
     return refused(
       'redaction-required',
       'The court requires filers to confirm the redaction rules before logging in. Tick the acknowledgement and log in again.',
       words,
       'login-not-working',
     );
-  if (/locked/i.test(words))
+  }
+  if (/locked/i.test(words)) {
     return refused(
       'locked',
       'PACER says this account is locked. Only the PACER Service Center can unlock it.',
       words,
       'locked',
     );
-  if (/client code/i.test(words))
+  }
+  if (/client code/i.test(words)) {
     return refused(
       'client-code',
       'PACER did not accept the client code. A client code is at most 32 characters (FAQ 19); check it with your firm.',
       words,
       'login-not-working',
     );
-  if (/upgrade|not authorized to file|filing privileges/i.test(words))
+  }
+  if (/upgrade|not authorized to file|filing privileges/i.test(words)) {
     return refused(
       'not-upgraded',
       'This PACER account is not set up for filing with this court.',
       words,
       'account-not-upgraded',
     );
+  }
   if (answer.loginResult === '13' || /invalid/i.test(words)) {
     return refused(
       'invalid-credentials',

@@ -84,7 +84,9 @@ export function createFilingDriver(options: {
     init: { method: 'GET' | 'POST'; body?: string | FormData; contentType?: string },
   ): Promise<{ html: string; page: FilingPage }> => {
     const headers: Record<string, string> = { cookie: `NextGenCSO=${options.token()}` };
-    if (init.contentType) headers['content-type'] = init.contentType;
+    if (init.contentType) {
+      headers['content-type'] = init.contentType;
+    }
     let response: Response;
     try {
       response = await options.fetch(`${baseUrl}${path}`, {
@@ -99,16 +101,19 @@ export function createFilingDriver(options: {
     const body = await readLimitedBody(response, maxPageBytes).catch((error: unknown) => {
       throw new CourtUnavailableError(`The court's answer was cut off (${describeError(error).message}).`);
     });
-    if (response.status >= 500)
+    if (response.status >= 500) {
       throw new CourtUnavailableError(`The court's system answered with an error (HTTP ${response.status}, FAQ 47).`);
-    if (body === null)
+    }
+    if (body === null) {
       throw new CourtUnavailableError(
         `The court answered with a page larger than ECF Desk reads (${maxPageBytes / (1024 * 1024)} MB).`,
       );
+    }
     const html = new TextDecoder('utf-8').decode(body);
     const page = await options.readPage(options.profileId, html);
-    if (page.kind === 'login')
+    if (page.kind === 'login') {
       throw new SessionEndedError('The court asked for a login: the session has ended. Log in again.');
+    }
     return { html, page };
   };
 
@@ -129,7 +134,9 @@ export function createFilingDriver(options: {
 
     async caseParties(caseId: number): Promise<CaseParty[]> {
       const { page } = await request(`${profile.paths.parties}?${caseId}`, { method: 'GET' });
-      if (page.error) throw new AppError('court.refused', page.error);
+      if (page.error) {
+        throw new AppError('court.refused', page.error);
+      }
       return [...page.parties];
     },
 
@@ -158,26 +165,33 @@ export function createFilingDriver(options: {
         contentType: urlEncoded,
       });
       const filingId = start.page.filingId;
-      if (!filingId) return refused('start', start.page);
+      if (!filingId) {
+        return refused('start', start.page);
+      }
 
       const parties = await request(stepPath(filingId, 'parties'), {
         method: 'POST',
         body: form(filing.partyIds.map((id) => [profile.fields.party, id])),
         contentType: urlEncoded,
       });
-      if (parties.page.error) return refused('parties', parties.page);
+      if (parties.page.error) {
+        return refused('parties', parties.page);
+      }
 
       const upload = new FormData();
       filing.documents.forEach((document, index) => {
         const blob = new Blob([new Uint8Array(document.bytes)], { type: 'application/pdf' });
-        if (index === 0) upload.append(profile.fields.mainDocument, blob, document.name);
-        else {
+        if (index === 0) {
+          upload.append(profile.fields.mainDocument, blob, document.name);
+        } else {
           upload.append(profile.fields.attachment, blob, document.name);
           upload.append(profile.fields.attachmentDescription, document.description);
         }
       });
       const related = await request(stepPath(filingId, 'documents'), { method: 'POST', body: upload });
-      if (related.page.error) return refused('documents', related.page);
+      if (related.page.error) {
+        return refused('documents', related.page);
+      }
       // The related step lists the docket as it stands: its choices map document numbers to entries, and its last entry is the high-water mark.
       const choices = related.page.relatedChoices;
       const docketHighWater = Math.max(0, ...choices.map((choice) => choice.deSeqNum));
@@ -197,14 +211,18 @@ export function createFilingDriver(options: {
         body: form(relatedDeSeqNums.map((deSeqNum) => [profile.fields.related, String(deSeqNum)])),
         contentType: urlEncoded,
       });
-      if (textForm.page.error) return refused('related', textForm.page);
+      if (textForm.page.error) {
+        return refused('related', textForm.page);
+      }
       const finalText = await request(stepPath(filingId, 'docket-text'), {
         method: 'POST',
         body: form([[profile.fields.annotation, filing.annotation]]),
         contentType: urlEncoded,
       });
       const docketText = finalText.page.finalDocketText;
-      if (finalText.page.error || docketText === null) return refused('docket text', finalText.page);
+      if (finalText.page.error || docketText === null) {
+        return refused('docket text', finalText.page);
+      }
 
       const commitPoint: CommitPoint = { filingId, docketText, docketHighWater };
       await beforeCommit(commitPoint);
@@ -212,13 +230,18 @@ export function createFilingDriver(options: {
       try {
         receipt = await request(stepPath(filingId, 'submit'), { method: 'POST', body: '', contentType: urlEncoded });
       } catch (error) {
-        if (error instanceof SessionEndedError) throw error;
+        if (error instanceof SessionEndedError) {
+          throw error;
+        }
         throw new UnknownOutcomeError(describeError(error).message, commitPoint);
       }
-      if (receipt.page.kind !== 'nef-receipt') return refused('submit', receipt.page);
+      if (receipt.page.kind !== 'nef-receipt') {
+        return refused('submit', receipt.page);
+      }
       const { deSeqNum, documentNumber } = receipt.page.receipt;
-      if (deSeqNum === null)
+      if (deSeqNum === null) {
         throw new UnknownOutcomeError('The court accepted the filing but its receipt could not be read.', commitPoint);
+      }
       return {
         kind: 'submitted',
         deSeqNum,

@@ -37,9 +37,15 @@ export async function requestLogin(
   request: CsoAuthRequest,
 ): Promise<CsoAuthAnswer> {
   const body: Record<string, string> = { loginId: request.loginId, password: request.password };
-  if (request.otpCode) body['otpCode'] = request.otpCode;
-  if (request.clientCode) body['clientCode'] = request.clientCode;
-  if (request.redactFlag) body['redactFlag'] = '1';
+  if (request.otpCode) {
+    body['otpCode'] = request.otpCode;
+  }
+  if (request.clientCode) {
+    body['clientCode'] = request.clientCode;
+  }
+  if (request.redactFlag) {
+    body['redactFlag'] = '1';
+  }
   let response: Response;
   try {
     response = await fetchCourt(loginServiceUrl, {
@@ -55,14 +61,18 @@ export async function requestLogin(
     const retryAfter = Number(response.headers.get('retry-after'));
     return { kind: 'throttled', retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null };
   }
-  if (!response.ok) return { kind: 'unreachable', detail: `the login service answered HTTP ${response.status}` };
+  if (!response.ok) {
+    return { kind: 'unreachable', detail: `the login service answered HTTP ${response.status}` };
+  }
   const reply = await response.json().catch(() => null);
-  if (typeof reply !== 'object' || reply === null)
+  if (typeof reply !== 'object' || reply === null) {
     return { kind: 'unreachable', detail: 'the login service did not answer in JSON' };
+  }
   const { nextGenCSO, loginResult, errorDescription } = reply as Record<string, unknown>;
   const description = typeof errorDescription === 'string' ? errorDescription.trim() : '';
-  if (loginResult === '0' && typeof nextGenCSO === 'string' && nextGenCSO.length > 0)
+  if (loginResult === '0' && typeof nextGenCSO === 'string' && nextGenCSO.length > 0) {
     return { kind: 'logged-in', token: nextGenCSO, warning: description || null };
+  }
   return {
     kind: 'refused',
     loginResult: typeof loginResult === 'string' ? loginResult : '',

@@ -49,7 +49,9 @@ const nothing: FilingPage = {
  */
 export function readFilingPage(profileId: CourtProfileId, html: string): FilingPage {
   const profile = filingProfileOf(profileId);
-  if (!profile) return nothing;
+  if (!profile) {
+    return nothing;
+  }
   const { pages } = profile;
   const first = (pattern: RegExp): string | null => pattern.exec(html)?.[1] ?? null;
   const error = first(pages.error);

@@ -28,8 +28,9 @@ const SECRET_BYTES = 20; // RFC 4226 §4 R6: a shared secret of at least 128 bit
 export function decodeBase32(text: string): Uint8Array {
   const compact = text.replace(/\s+/g, '').toUpperCase();
   const unpadded = compact.replace(/=+$/, '');
-  if (unpadded.length === 0)
+  if (unpadded.length === 0) {
     throw new Error('The authenticator secret is empty: paste the key PACER showed when you added the app.');
+  }
   for (const character of unpadded) {
     if (!BASE32_ALPHABET.includes(character)) {
       throw new Error(
@@ -71,7 +72,9 @@ export function encodeBase32(bytes: Uint8Array): string {
       text += BASE32_ALPHABET[(buffer >> bitCount) & 0x1f];
     }
   }
-  if (bitCount > 0) text += BASE32_ALPHABET[(buffer << (5 - bitCount)) & 0x1f];
+  if (bitCount > 0) {
+    text += BASE32_ALPHABET[(buffer << (5 - bitCount)) & 0x1f];
+  }
   return text.padEnd(Math.ceil(text.length / 8) * 8, '=');
 }
 
@@ -99,18 +102,25 @@ export function verifyTotp(
 ): number | null {
   const settings = settle(options);
   const window = options.window ?? 1;
-  if (!Number.isInteger(window) || window < 0)
+  if (!Number.isInteger(window) || window < 0) {
     throw new RangeError(`The TOTP window must be a whole number of steps, not ${window}.`);
+  }
   const key = decodeBase32(secretBase32);
   const typed = code.replace(/\s+/g, '');
-  if (!new RegExp(`^[0-9]{${settings.digits}}$`).test(typed)) return null;
+  if (!new RegExp(`^[0-9]{${settings.digits}}$`).test(typed)) {
+    return null;
+  }
   const current = counterAt(atMs, settings.stepSeconds);
   let matched: number | null = null;
   for (let offset = -window; offset <= window; offset++) {
     const counter = current + offset;
-    if (counter < 0) continue;
+    if (counter < 0) {
+      continue;
+    }
     const isMatch = timingSafeEqual(Buffer.from(codeForCounter(key, counter, settings)), Buffer.from(typed));
-    if (isMatch && (matched === null || Math.abs(offset) < Math.abs(matched - current))) matched = counter;
+    if (isMatch && (matched === null || Math.abs(offset) < Math.abs(matched - current))) {
+      matched = counter;
+    }
   }
   return matched;
 }
@@ -124,18 +134,22 @@ interface TotpSettings {
 function settle(options: TotpOptions): TotpSettings {
   const { digits = 6, stepSeconds = 30, algorithm = 'sha1' } = options;
   // RFC 4226 §5.3: the 31-bit truncated value supports 6 to 8 digits meaningfully.
-  if (!Number.isInteger(digits) || digits < 6 || digits > 8)
+  if (!Number.isInteger(digits) || digits < 6 || digits > 8) {
     throw new RangeError(`A TOTP code has 6 to 8 digits, not ${digits}.`);
-  if (!Number.isInteger(stepSeconds) || stepSeconds <= 0)
+  }
+  if (!Number.isInteger(stepSeconds) || stepSeconds <= 0) {
     throw new RangeError(`The TOTP step must be a positive number of seconds, not ${stepSeconds}.`);
-  if (!['sha1', 'sha256', 'sha512'].includes(algorithm))
+  }
+  if (!['sha1', 'sha256', 'sha512'].includes(algorithm)) {
     throw new RangeError(`Unsupported TOTP algorithm ${String(algorithm)}.`);
+  }
   return { digits, stepSeconds, algorithm };
 }
 
 function counterAt(atMs: number, stepSeconds: number): number {
-  if (!Number.isFinite(atMs) || atMs < 0)
+  if (!Number.isFinite(atMs) || atMs < 0) {
     throw new RangeError(`The time for a TOTP code must be a moment after 1970, not ${atMs}.`);
+  }
   return Math.floor(atMs / 1000 / stepSeconds);
 }
 

@@ -45,7 +45,9 @@ interface Piece {
 
 /** The original's verdict and counts, so the new version can show before and after; null when it had no finished check. */
 function countsOf(original: StoredDocument): VerdictCounts | null {
-  if (original.preflight.state !== 'done') return null;
+  if (original.preflight.state !== 'done') {
+    return null;
+  }
   const { verdict, findings } = original.preflight.report;
   return {
     verdict,
@@ -86,7 +88,9 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
 
   const listedOriginal = (id: string): StoredDocument => {
     const original = table.get(id);
-    if (!original) throw new AppError('document.not-found', 'That document is no longer in the list.');
+    if (!original) {
+      throw new AppError('document.not-found', 'That document is no longer in the list.');
+    }
     if (!table.isListed(id)) {
       throw new AppError(
         'fix.not-applicable',
@@ -147,29 +151,38 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
   ): Promise<StoredDocument[]> => {
     const bytes = await store.read(original.sha256);
     const outcome = await fixer.fix(bytes, requestOf(fix, dropAnnotations), { signal });
-    if (outcome.kind === 'failed') throw new AppError(outcome.code, outcome.message);
-    if (signal.aborted) throw cancelled();
+    if (outcome.kind === 'failed') {
+      throw new AppError(outcome.code, outcome.message);
+    }
+    if (signal.aborted) {
+      throw cancelled();
+    }
     const versions = await storePieces(original, fix, piecesOf(original, fix, outcome));
     // Checked again after the writes: a cancel or a quit meanwhile keeps the original exactly as it was.
-    if (signal.aborted) throw cancelled();
+    if (signal.aborted) {
+      throw cancelled();
+    }
     if (!table.replaceWithVersions(original.id, versions, clock.now())) {
       throw new AppError(
         'document.not-found',
         'That document was removed while it was being fixed, so the fixed version was not kept.',
       );
     }
-    for (const version of versions) queue.enqueue(version.id);
+    for (const version of versions) {
+      queue.enqueue(version.id);
+    }
     return versions;
   };
 
   return {
     async fix(id, fix, dropAnnotations) {
       const original = listedOriginal(id);
-      if (running.has(id))
+      if (running.has(id)) {
         throw new AppError(
           'fix.busy',
           'ECF Desk is already fixing this PDF. Wait for that fix to finish, or cancel it first.',
         );
+      }
       const controller = new AbortController();
       running.set(id, { fix, controller });
       emit('documents.changed', {});
@@ -177,14 +190,18 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
         return await make(original, fix, dropAnnotations, controller.signal);
       } finally {
         // A cancel has already let go of this fix; a new fix of the same document must not be forgotten with it.
-        if (running.get(id)?.controller === controller) running.delete(id);
+        if (running.get(id)?.controller === controller) {
+          running.delete(id);
+        }
         emit('documents.changed', {});
       }
     },
     fixingOf: (id) => running.get(id)?.fix ?? null,
     cancel(id) {
       const entry = running.get(id);
-      if (!entry) return false;
+      if (!entry) {
+        return false;
+      }
       running.delete(id);
       entry.controller.abort();
       emit('documents.changed', {});
@@ -192,24 +209,32 @@ export function createDocumentFixes(dependencies: DocumentFixesDependencies): Do
     },
     undo(id) {
       const version = table.get(id);
-      if (!version) throw new AppError('document.not-found', 'That document is no longer in the list.');
-      if (version.fixedFrom === null)
+      if (!version) {
+        throw new AppError('document.not-found', 'That document is no longer in the list.');
+      }
+      if (version.fixedFrom === null) {
         throw new AppError(
           'fix.nothing-to-undo',
           'This PDF was added as it is, not made by a fix, so there is no fix to undo.',
         );
-      if (!table.isListed(id)) throw new AppError('fix.nothing-to-undo', 'This fix has already been undone.');
+      }
+      if (!table.isListed(id)) {
+        throw new AppError('fix.nothing-to-undo', 'This fix has already been undone.');
+      }
       const original = table.undoVersions(version.fixedFrom.fromId, clock.now());
-      if (!original)
+      if (!original) {
         throw new AppError(
           'document.not-found',
           'The original of this document is no longer kept, so the fix cannot be undone.',
         );
+      }
       emit('documents.changed', {});
       return original;
     },
     close() {
-      for (const { controller } of running.values()) controller.abort();
+      for (const { controller } of running.values()) {
+        controller.abort();
+      }
       running.clear();
     },
   };

@@ -77,7 +77,9 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
 
   const find = (id: string): DocumentRecord => {
     const document = table.get(id);
-    if (!document) throw new AppError('document.not-found', 'That document is no longer in the list.');
+    if (!document) {
+      throw new AppError('document.not-found', 'That document is no longer in the list.');
+    }
     return withFixing(document);
   };
 
@@ -85,7 +87,9 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
     let lastReported = -1;
     const report = (phase: AddPhase, fraction: number): void => {
       // Hashing a large file reports often; the renderer needs a step only every few percent.
-      if (phase === 'hashing' && fraction - lastReported < 0.02 && fraction < 1) return;
+      if (phase === 'hashing' && fraction - lastReported < 0.02 && fraction < 1) {
+        return;
+      }
       lastReported = phase === 'hashing' ? fraction : -1;
       emit('documents.progress', { jobId, name, phase, fraction });
     };
@@ -110,7 +114,9 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       fixedFrom: null,
     };
     table.insert(record);
-    if (facts.kind === 'pdf') queue.enqueue(record.id);
+    if (facts.kind === 'pdf') {
+      queue.enqueue(record.id);
+    }
     report('done', 1);
     emit('documents.changed', {});
     return find(record.id);
@@ -120,11 +126,12 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
     list: () => table.list().map(withFixing),
     async content(id) {
       const document = find(id);
-      if (document.problem)
+      if (document.problem) {
         throw new AppError(
           'document.not-checkable',
           'Only a readable PDF can be shown. Save this file as a PDF from the program that made it, then add it again.',
         );
+      }
       // The store reads each file into an ArrayBuffer of its own (never a shared one), as the contract's result says.
       return (await store.read(document.sha256)) as Uint8Array<ArrayBuffer>;
     },
@@ -148,19 +155,24 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
         }
       }
       const records: DocumentRecord[] = [];
-      for (const file of chosen) records.push(await add(randomUUID(), file.name, file.bytes));
+      for (const file of chosen) {
+        records.push(await add(randomUUID(), file.name, file.bytes));
+      }
       return records;
     },
     remove(id) {
-      if (!table.markRemoved(id, clock.now()))
+      if (!table.markRemoved(id, clock.now())) {
         throw new AppError('document.not-found', 'That document is no longer in the list.');
+      }
       // A fix of a document no longer listed would be thrown away at the end; it stops now instead.
       fixes.cancel(id);
       emit('documents.changed', {});
     },
     restore(id) {
       const restored = table.restore(id);
-      if (!restored) throw new AppError('document.not-found', 'That document can no longer be brought back.');
+      if (!restored) {
+        throw new AppError('document.not-found', 'That document can no longer be brought back.');
+      }
       emit('documents.changed', {});
       return withFixing(restored);
     },
@@ -196,7 +208,9 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       return withFixing(fixes.undo(id));
     },
     resumeInterruptedPreflights() {
-      for (const id of table.listUnfinishedPreflights()) queue.enqueue(id);
+      for (const id of table.listUnfinishedPreflights()) {
+        queue.enqueue(id);
+      }
     },
     async close() {
       fixes.close();

@@ -63,7 +63,9 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
 
   const check = async (id: string, signal: AbortSignal): Promise<PreflightReport> => {
     const document = table.get(id);
-    if (!document) return unreadableCopyReport(0, 'the document is no longer in the database.');
+    if (!document) {
+      return unreadableCopyReport(0, 'the document is no longer in the database.');
+    }
     let bytes: Uint8Array;
     try {
       bytes = await store.read(document.sha256);
@@ -71,7 +73,9 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
       return unreadableCopyReport(document.bytes, "ECF Desk's saved copy of it is missing or cannot be read.");
     }
     // Stopped while its copy was read (a cancel, or closing): no check starts, and nobody records this answer.
-    if (signal.aborted) return unreadableCopyReport(document.bytes, 'the check was stopped.');
+    if (signal.aborted) {
+      return unreadableCopyReport(document.bytes, 'the check was stopped.');
+    }
     try {
       return await preflighter.preflight(bytes, {
         signal,
@@ -89,7 +93,9 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
     record(id, { state: 'running' });
     const report = await check(id, controller.signal);
     // A cancel (or a cancel and a new run) has already recorded this document's state, and closing keeps it for the next start.
-    if (running.get(id) !== controller || isClosed) return;
+    if (running.get(id) !== controller || isClosed) {
+      return;
+    }
     running.delete(id);
     record(id, { state: 'done', report });
     startNext();
@@ -98,7 +104,9 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
   const startNext = (): void => {
     while (!isClosed && running.size < concurrency) {
       const id = waiting.shift();
-      if (id === undefined) return;
+      if (id === undefined) {
+        return;
+      }
       const checking = run(id)
         .catch(() => {
           // Recording the outcome failed (the database went away): the document stays waiting or running, so the next start checks it again.
@@ -112,20 +120,28 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
 
   return {
     enqueue(id) {
-      if (isClosed || running.has(id) || waiting.includes(id)) return;
+      if (isClosed || running.has(id) || waiting.includes(id)) {
+        return;
+      }
       waiting.push(id);
       startNext();
       // Started at once, it is already recorded as running; otherwise it says it is waiting its turn.
-      if (waiting.includes(id)) record(id, { state: 'waiting' });
+      if (waiting.includes(id)) {
+        record(id, { state: 'waiting' });
+      }
     },
     cancel(id) {
       const controller = running.get(id);
       const waitingAt = waiting.indexOf(id);
-      if (!controller && waitingAt === -1) return false;
+      if (!controller && waitingAt === -1) {
+        return false;
+      }
       if (controller) {
         running.delete(id);
         controller.abort();
-      } else waiting.splice(waitingAt, 1);
+      } else {
+        waiting.splice(waitingAt, 1);
+      }
       record(id, { state: 'cancelled' });
       startNext();
       return true;
@@ -134,7 +150,9 @@ export function createPreflightQueue(dependencies: PreflightQueueDependencies): 
     async close() {
       isClosed = true;
       waiting.length = 0;
-      for (const controller of running.values()) controller.abort();
+      for (const controller of running.values()) {
+        controller.abort();
+      }
       running.clear();
       await Promise.all(underWay);
     },

@@ -9,7 +9,9 @@ const header = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 export function hasPdfHeader(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, headerWindow) - header.length;
   for (let start = 0; start <= end; start += 1) {
-    if (header.every((byte, offset) => bytes[start + offset] === byte)) return true;
+    if (header.every((byte, offset) => bytes[start + offset] === byte)) {
+      return true;
+    }
   }
   return false;
 }
@@ -24,8 +26,12 @@ export type PdfPageCounter = (bytes: Uint8Array) => Promise<number | null>;
  * because PDFs are hostile input.
  */
 export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
-  if (!hasPdfHeader(bytes)) return { kind: 'not-pdf' };
+  if (!hasPdfHeader(bytes)) {
+    return { kind: 'not-pdf' };
+  }
   const count = await countPages(bytes, { isStrict: true });
-  if (count.kind === 'unreadable') return count;
+  if (count.kind === 'unreadable') {
+    return count;
+  }
   return count.pages > 0 ? { kind: 'pdf', pages: count.pages } : { kind: 'unreadable', reason: 'it has no pages' };
 }

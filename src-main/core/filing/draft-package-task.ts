@@ -8,7 +8,9 @@ export default isolatedTask('draft-package', {
     try {
       return { kind: 'package', ...readDraftPackage(bytes) };
     } catch (error) {
-      if (error instanceof AppError) return { kind: 'refused', code: error.code, message: error.message };
+      if (error instanceof AppError) {
+        return { kind: 'refused', code: error.code, message: error.message };
+      }
       throw error;
     }
   },

@@ -74,10 +74,16 @@ function declaredUnpackedBytes(bytes: Uint8Array): number {
 
 /** Inflates the package, stopping as soon as it passes the limit: a gzip bomb costs at most the limit, never gigabytes. */
 function unpack(bytes: Uint8Array): string {
-  if (bytes.byteLength > largestPackageBytes) throw tooLargeToRead();
-  if (bytes.byteLength < 18 || bytes[0] !== gzipMagic[0] || bytes[1] !== gzipMagic[1]) throw damaged();
+  if (bytes.byteLength > largestPackageBytes) {
+    throw tooLargeToRead();
+  }
+  if (bytes.byteLength < 18 || bytes[0] !== gzipMagic[0] || bytes[1] !== gzipMagic[1]) {
+    throw damaged();
+  }
   // An honest trailer refuses a package too large to read before a byte is inflated; a lying one is stopped below.
-  if (declaredUnpackedBytes(bytes) > largestUnpackedPackageBytes) throw tooLargeToRead();
+  if (declaredUnpackedBytes(bytes) > largestUnpackedPackageBytes) {
+    throw tooLargeToRead();
+  }
   let unpacked: Buffer;
   try {
     // Inflated into one buffer of the size the trailer gives, where the package is honest about it (as ECF Desk's own
@@ -87,7 +93,9 @@ function unpack(bytes: Uint8Array): string {
       chunkSize: Math.max(zlibConstants.Z_DEFAULT_CHUNK, declaredUnpackedBytes(bytes) + 1),
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLargeToRead();
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw tooLargeToRead();
+    }
     throw damaged();
   }
   return unpacked.toString('utf8');
@@ -139,7 +147,9 @@ function parsePackage(bytes: Uint8Array): z.infer<typeof packageSchema> {
   try {
     return packageSchema.parse(JSON.parse(unpack(bytes)));
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof AppError) {
+      throw error;
+    }
     throw damaged();
   }
 }
@@ -173,9 +183,10 @@ export function readDraftPackage(bytes: Uint8Array): { draft: Draft; documents: 
   });
   const known = new Set(documents.map((document) => document.id));
   const missing = parsed.draft.documents.filter((document) => !known.has(document.documentId));
-  if (missing.length > 0)
+  if (missing.length > 0) {
     throw damaged(
       'This package lacks some of its draft’s documents, so nothing was imported. Ask for the draft to be exported again.',
     );
+  }
   return { draft: parsed.draft, documents };
 }

@@ -51,11 +51,15 @@ export function followFixedVersions(
 ): Draft['documents'] {
   const listed = new Set(records.map((record) => record.id));
   return documents.flatMap((document) => {
-    if (listed.has(document.documentId)) return [document];
+    if (listed.has(document.documentId)) {
+      return [document];
+    }
     const versions = records
       .filter((record) => record.fixedFrom?.fromId === document.documentId)
       .sort((a, b) => (a.fixedFrom?.part?.number ?? 0) - (b.fixedFrom?.part?.number ?? 0));
-    if (versions.length === 0) return [document];
+    if (versions.length === 0) {
+      return [document];
+    }
     return versions.map((version, index) =>
       index === 0
         ? { ...document, documentId: version.id }
@@ -74,11 +78,12 @@ export function createDraftsService(options: DraftsServiceOptions) {
 
   const find = (id: string): Draft => {
     const draft = table.find(id);
-    if (!draft)
+    if (!draft) {
       throw new AppError(
         'draft.not-found',
         'That draft is no longer there. It may have been deleted in another window.',
       );
+    }
     return draft;
   };
 
@@ -153,7 +158,9 @@ export function createDraftsService(options: DraftsServiceOptions) {
           },
         }),
       );
-      for (const draft of drafts) table.put(draft);
+      for (const draft of drafts) {
+        table.put(draft);
+      }
       options.onChange(null);
       return drafts;
     },
@@ -174,7 +181,9 @@ export function createDraftsService(options: DraftsServiceOptions) {
         (changes.case !== undefined || changes.parties !== undefined || changes.filerPartyIds !== undefined)
       ) {
         for (const other of table.inPackage(draft.package.id)) {
-          if (other.id === id || (other.outbox && lockedStates.has(other.outbox.state))) continue;
+          if (other.id === id || (other.outbox && lockedStates.has(other.outbox.state))) {
+            continue;
+          }
           table.put({
             ...other,
             case: next.case,
@@ -191,11 +200,12 @@ export function createDraftsService(options: DraftsServiceOptions) {
     /** Withdraws a waiting or failed item from the outbox, back to an editable draft. */
     withdraw(id: string): DraftReview {
       const draft = find(id);
-      if (draft.outbox && !['ready', 'failed'].includes(draft.outbox.state))
+      if (draft.outbox && !['ready', 'failed'].includes(draft.outbox.state)) {
         throw new AppError(
           'filing.at-court',
           'Only a filing that is waiting or failed can be taken back from the outbox.',
         );
+      }
       const next: Draft = { ...draft, outbox: null, updatedAt: clock.now().toISOString() };
       table.put(next);
       options.onChange(id);
@@ -204,11 +214,12 @@ export function createDraftsService(options: DraftsServiceOptions) {
 
     delete(id: string): void {
       const draft = find(id);
-      if (draft.outbox && ['submitting', 'needs-verification'].includes(draft.outbox.state))
+      if (draft.outbox && ['submitting', 'needs-verification'].includes(draft.outbox.state)) {
         throw new AppError(
           'filing.at-court',
           'This filing is being sent or checked against the docket; it cannot be deleted now.',
         );
+      }
       table.remove(id);
       options.onChange(id);
     },

@@ -61,7 +61,9 @@ export function createFilingServices(options: FilingServicesOptions) {
   const driverFor = (): FilingDriver | null => {
     const court = options.court();
     const profile = filingProfileOf(court.profileId);
-    if (!profile || court.state !== 'ready' || !court.ecfUrl) return null;
+    if (!profile || court.state !== 'ready' || !court.ecfUrl) {
+      return null;
+    }
     return createFilingDriver({
       baseUrl: court.ecfUrl,
       profileId: court.profileId,
@@ -74,10 +76,13 @@ export function createFilingServices(options: FilingServicesOptions) {
 
   const requireDriver = (): FilingDriver => {
     const driver = driverFor();
-    if (driver) return driver;
+    if (driver) {
+      return driver;
+    }
     const court = options.court();
-    if (filingProfileOf(court.profileId))
+    if (filingProfileOf(court.profileId)) {
       throw new AppError('court.not-ready', court.message ?? 'The court is not ready yet.');
+    }
     throw new AppError(
       'court.no-filing',
       `Filing with ${court.name} is not available in this version: its filing pages cannot be tested here. File on the court's own site.`,
@@ -91,8 +96,9 @@ export function createFilingServices(options: FilingServicesOptions) {
     driver: driverFor,
     document: async (documentId) => {
       const record = options.documents.list().find((candidate) => candidate.id === documentId);
-      if (!record)
+      if (!record) {
         throw new AppError('document.not-found', 'A document of this filing is no longer in the Documents list.');
+      }
       return { name: record.name, bytes: await options.documents.content(documentId) };
     },
     clock,
@@ -111,7 +117,9 @@ export function createFilingServices(options: FilingServicesOptions) {
         session.markExpired();
         throw new AppError('session.none', error.message);
       }
-      if (error instanceof CourtUnavailableError) throw new AppError('court.unreachable', error.message);
+      if (error instanceof CourtUnavailableError) {
+        throw new AppError('court.unreachable', error.message);
+      }
       throw error;
     }
   };
@@ -120,11 +128,12 @@ export function createFilingServices(options: FilingServicesOptions) {
     const { draft, documents } = await options.readDraftPackage(bytes);
     const newIds = new Map<string, string>();
     // Each document goes through the store as if added here: its own preflight runs again on this desktop.
-    for (const document of documents)
+    for (const document of documents) {
       newIds.set(
         document.id,
         (await options.documents.add(`import-${randomUUID()}`, document.name, document.bytes)).id,
       );
+    }
     const now = clock.now().toISOString();
     return drafts.adopt({
       ...draft,
@@ -147,11 +156,12 @@ export function createFilingServices(options: FilingServicesOptions) {
     const documents = await Promise.all(
       draft.documents.map(async ({ documentId }) => {
         const record = records.find((candidate) => candidate.id === documentId);
-        if (!record)
+        if (!record) {
           throw new AppError(
             'document.not-found',
             'A document of this draft is no longer in the Documents list; add it again before exporting.',
           );
+        }
         return { record, bytes: await options.documents.content(documentId) };
       }),
     );
@@ -161,10 +171,12 @@ export function createFilingServices(options: FilingServicesOptions) {
   /** Puts a draft the review lets through into the outbox, signed by the filer's own login. */
   const submit = (draftId: string, sendNow: boolean): DraftReview => {
     const review = drafts.get(draftId);
-    if (!review.canSubmit)
+    if (!review.canSubmit) {
       throw new AppError('filing.not-ready', 'This filing is not ready: fix what the review lists as blocking first.');
-    if (review.draft.outbox && review.draft.outbox.state !== 'failed')
+    }
+    if (review.draft.outbox && review.draft.outbox.state !== 'failed') {
       throw new AppError('filing.in-outbox', 'This filing is already in the outbox.');
+    }
     // FAQ 35: the filer's own login is the signature; a shared viewing account may not sign (FAQ 12).
     session.requireFilingSession();
     requireDriver();

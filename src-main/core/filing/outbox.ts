@@ -64,7 +64,9 @@ export function createOutbox(options: OutboxOptions) {
   };
 
   const earlierStepsDone = (draft: Draft): boolean => {
-    if (!draft.package) return true;
+    if (!draft.package) {
+      return true;
+    }
     return table
       .inPackage(draft.package.id)
       .every(
@@ -77,7 +79,9 @@ export function createOutbox(options: OutboxOptions) {
   };
 
   const scheduleRetry = (): void => {
-    if (retryTimer !== null || isClosed) return;
+    if (retryTimer !== null || isClosed) {
+      return;
+    }
     const delay = baseDelay * 2 ** Math.min(failuresInARow, 3);
     retryTimer = setTimeout(() => {
       retryTimer = null;
@@ -134,8 +138,9 @@ export function createOutbox(options: OutboxOptions) {
   };
 
   const send = async (draft: Draft, driver: FilingDriver): Promise<void> => {
-    if (!draft.case || !draft.eventId)
+    if (!draft.case || !draft.eventId) {
       return void setStatus(draft, { state: 'failed', message: 'The draft has no case or event.' });
+    }
     const documents = await Promise.all(
       draft.documents.map(async (document) => ({
         ...(await options.document(document.documentId)),
@@ -163,11 +168,12 @@ export function createOutbox(options: OutboxOptions) {
     table.saveSubmission(draft.id, { commitPoint: null });
     try {
       const result = await driver.file(request, async (commitPoint) => table.saveSubmission(draft.id, { commitPoint }));
-      if (result.kind === 'refused')
+      if (result.kind === 'refused') {
         return void setStatus(sending, {
           state: 'failed',
           message: `The court did not accept the filing at the ${result.step} step: ${result.message}`,
         });
+      }
       table.saveSubmission(draft.id, { ...table.submission(draft.id), receiptHtml: result.receiptHtml });
       setStatus(sending, {
         state: 'submitted',
@@ -215,34 +221,46 @@ export function createOutbox(options: OutboxOptions) {
    */
   const passes = oneAtATime(async (): Promise<void> => {
     let isAgain = true;
-    while (isAgain && !isClosed) isAgain = await drainOnce();
+    while (isAgain && !isClosed) {
+      isAgain = await drainOnce();
+    }
   });
 
   /** One pass over the waiting items; true when the court could not be reached and the pass should run again now. */
   async function drainOnce(): Promise<boolean> {
     let isAgain = false;
     for (const candidate of table.withOutboxState('needs-verification', 'ready')) {
-      if (isClosed) return false;
+      if (isClosed) {
+        return false;
+      }
       const draft = table.find(candidate.id);
-      if (!draft?.outbox) continue;
+      if (!draft?.outbox) {
+        continue;
+      }
       const driver = options.driver();
       const session = options.session.status();
       if (!driver || options.court().state !== 'ready') {
-        if (draft.outbox.state === 'ready')
+        if (draft.outbox.state === 'ready') {
           setStatus(draft, { message: waitingMessage('The court is not reachable right now.') });
+        }
         continue;
       }
       if (session.state !== 'logged-in' || !session.mayFile) {
-        if (draft.outbox.state === 'ready')
+        if (draft.outbox.state === 'ready') {
           setStatus(draft, {
             message: waitingMessage('Log in with a filer account on the Accounts screen to send it.'),
           });
+        }
         continue;
       }
       try {
-        if (draft.outbox.state === 'needs-verification') await verify(draft, driver);
+        if (draft.outbox.state === 'needs-verification') {
+          await verify(draft, driver);
+        }
         const current = table.find(draft.id);
-        if (current?.outbox?.state !== 'ready') continue;
+        if (current?.outbox?.state !== 'ready') {
+          continue;
+        }
         if (!earlierStepsDone(current)) {
           setStatus(current, { message: 'Waits for the earlier filings of its package (FAQ 41).' });
           continue;
@@ -253,28 +271,34 @@ export function createOutbox(options: OutboxOptions) {
         if (error instanceof UnknownOutcomeError || error instanceof CourtUnavailableError) {
           failuresInARow += 1;
           isAgain = failuresInARow < 3;
-          if (!isAgain) scheduleRetry();
+          if (!isAgain) {
+            scheduleRetry();
+          }
           continue;
         }
         options.log(`Outbox: ${draft.id} stopped: ${describeError(error).detail}`, 'warn');
         const latest = table.find(draft.id);
-        if (latest?.outbox)
+        if (latest?.outbox) {
           setStatus(latest, {
             state: latest.outbox.state === 'submitting' ? 'needs-verification' : 'failed',
             message: describeError(error).message,
           });
+        }
       }
     }
-    if (table.withOutboxState('ready', 'needs-verification').length > 0) scheduleRetry();
+    if (table.withOutboxState('ready', 'needs-verification').length > 0) {
+      scheduleRetry();
+    }
     return isAgain;
   }
 
   // An item caught mid-submit by a crash or a quit has an unknown outcome: the docket decides.
-  for (const draft of table.withOutboxState('submitting'))
+  for (const draft of table.withOutboxState('submitting')) {
     setStatus(draft, {
       state: 'needs-verification',
       message: 'ECF Desk stopped while sending this filing; it checks the docket before anything else.',
     });
+  }
 
   return {
     /** Puts a draft in the outbox; `sendNow` starts at once, otherwise it goes on the next pass. */
@@ -283,8 +307,11 @@ export function createOutbox(options: OutboxOptions) {
         ...emptyStatus(clock.now()),
         message: sendNow ? null : waitingMessage('Queued.'),
       });
-      if (sendNow) drainInBackground();
-      else scheduleRetry();
+      if (sendNow) {
+        drainInBackground();
+      } else {
+        scheduleRetry();
+      }
       return queued;
     },
     /** Tries again now: a failed item goes back to ready; an unknown outcome is checked against the docket first. */
@@ -303,7 +330,9 @@ export function createOutbox(options: OutboxOptions) {
       const draft = table
         .withOutboxState('submitted')
         .find((candidate) => candidate.case?.caseId === caseId && candidate.outbox?.deSeqNum === deSeqNum);
-      if (!draft) return false;
+      if (!draft) {
+        return false;
+      }
       setStatus(draft, { state: 'filed', filedAt: at.toISOString(), message: null });
       return true;
     },
@@ -318,7 +347,9 @@ export function createOutbox(options: OutboxOptions) {
      */
     async close(): Promise<void> {
       isClosed = true;
-      if (retryTimer !== null) clearTimeout(retryTimer);
+      if (retryTimer !== null) {
+        clearTimeout(retryTimer);
+      }
       retryTimer = null;
       await passes.close();
     },

@@ -35,6 +35,8 @@ export function decodeEntities(text: string): string {
 }
 
 function fromCodePoint(codePoint: number): string | null {
-  if (!Number.isFinite(codePoint) || codePoint <= 0 || codePoint > 0x10ffff) return null;
+  if (!Number.isFinite(codePoint) || codePoint <= 0 || codePoint > 0x10ffff) {
+    return null;
+  }
   return String.fromCodePoint(codePoint);
 }

@@ -73,20 +73,30 @@ export function* tokenizeHtml(html: string): Generator<HtmlToken, void, undefine
   let textStart = 0;
   while (position < html.length) {
     const open = html.indexOf('<', position);
-    if (open < 0) break;
+    if (open < 0) {
+      break;
+    }
     const markup = readMarkup(html, open);
     if (markup === null) {
       position = open + 1;
       continue;
     }
-    if (open > textStart) yield { kind: 'text', text: decodeEntities(html.slice(textStart, open)) };
+    if (open > textStart) {
+      yield { kind: 'text', text: decodeEntities(html.slice(textStart, open)) };
+    }
     position = markup.end;
     textStart = position;
-    if (markup.token === null) continue;
+    if (markup.token === null) {
+      continue;
+    }
     yield markup.token;
-    if (markup.token.kind !== 'start-tag') continue;
+    if (markup.token.kind !== 'start-tag') {
+      continue;
+    }
     const contentEnd = rawTextEnd(html, position, markup.token.name);
-    if (contentEnd === null) continue;
+    if (contentEnd === null) {
+      continue;
+    }
     if (contentEnd > position) {
       const content = html.slice(position, contentEnd);
       yield {
@@ -98,7 +108,9 @@ export function* tokenizeHtml(html: string): Generator<HtmlToken, void, undefine
     position = contentEnd;
     textStart = contentEnd;
   }
-  if (textStart < html.length) yield { kind: 'text', text: decodeEntities(html.slice(textStart)) };
+  if (textStart < html.length) {
+    yield { kind: 'text', text: decodeEntities(html.slice(textStart)) };
+  }
 }
 
 /** The value of a tag's attribute, or null when the tag has none of that name. */
@@ -108,14 +120,21 @@ export function readAttribute(tag: HtmlStartTag, name: string): string | null {
 
 /** Where the content of a raw-text element that starts at `from` ends; null when `element` is not one. */
 function rawTextEnd(html: string, from: number, element: string): number | null {
-  if (element === 'plaintext') return html.length;
-  if (!rawTextElements.has(element) && !escapableRawTextElements.has(element)) return null;
+  if (element === 'plaintext') {
+    return html.length;
+  }
+  if (!rawTextElements.has(element) && !escapableRawTextElements.has(element)) {
+    return null;
+  }
   // An "appropriate end tag": `</` and the element's name, then whitespace, `/` or `>`.
   for (let search = from; ;) {
     const candidate = html.indexOf('</', search);
-    if (candidate < 0) return html.length;
-    if (hasNameAt(html, candidate + 2, element) && endsTagName(html.charCodeAt(candidate + 2 + element.length)))
+    if (candidate < 0) {
+      return html.length;
+    }
+    if (hasNameAt(html, candidate + 2, element) && endsTagName(html.charCodeAt(candidate + 2 + element.length))) {
       return candidate;
+    }
     search = candidate + 2;
   }
 }
@@ -123,23 +142,37 @@ function rawTextEnd(html: string, from: number, element: string): number | null 
 /** Tag open state: what follows a `<`. Null when the `<` is only a character. */
 function readMarkup(html: string, open: number): Markup | null {
   const next = html.charCodeAt(open + 1);
-  if (isAsciiLetter(next)) return readTag(html, open + 1, 'start-tag');
+  if (isAsciiLetter(next)) {
+    return readTag(html, open + 1, 'start-tag');
+  }
   if (next === solidus) {
     const afterSolidus = html.charCodeAt(open + 2);
-    if (isAsciiLetter(afterSolidus)) return readTag(html, open + 2, 'end-tag');
+    if (isAsciiLetter(afterSolidus)) {
+      return readTag(html, open + 2, 'end-tag');
+    }
     // `</>` is dropped; `</` at the very end is text; anything else opens a bogus comment.
-    if (afterSolidus === greaterThan) return { token: null, end: open + 3 };
-    if (Number.isNaN(afterSolidus)) return null;
+    if (afterSolidus === greaterThan) {
+      return { token: null, end: open + 3 };
+    }
+    if (Number.isNaN(afterSolidus)) {
+      return null;
+    }
     return readBogusComment(html, open + 2);
   }
-  if (next === exclamationMark) return readMarkupDeclaration(html, open + 2);
-  if (next === questionMark) return readBogusComment(html, open + 1);
+  if (next === exclamationMark) {
+    return readMarkupDeclaration(html, open + 2);
+  }
+  if (next === questionMark) {
+    return readBogusComment(html, open + 1);
+  }
   return null;
 }
 
 /** Markup declaration open state: `<!--`, `<!DOCTYPE`, or else a bogus comment. */
 function readMarkupDeclaration(html: string, start: number): Markup {
-  if (html.startsWith('--', start)) return readComment(html, start + 2);
+  if (html.startsWith('--', start)) {
+    return readComment(html, start + 2);
+  }
   if (hasNameAt(html, start, 'doctype')) {
     const close = html.indexOf('>', start);
     return { token: { kind: 'doctype' }, end: close < 0 ? html.length : close + 1 };
@@ -149,15 +182,23 @@ function readMarkupDeclaration(html: string, start: number): Markup {
 
 /** The comment states: closed by `-->` or `--!>`, empty when `>` or `->` comes at once, unclosed to the end. */
 function readComment(html: string, start: number): Markup {
-  if (html.charCodeAt(start) === greaterThan) return { token: { kind: 'comment', text: '' }, end: start + 1 };
-  if (html.startsWith('->', start)) return { token: { kind: 'comment', text: '' }, end: start + 2 };
+  if (html.charCodeAt(start) === greaterThan) {
+    return { token: { kind: 'comment', text: '' }, end: start + 1 };
+  }
+  if (html.startsWith('->', start)) {
+    return { token: { kind: 'comment', text: '' }, end: start + 2 };
+  }
   for (let search = start; ;) {
     const dashes = html.indexOf('--', search);
-    if (dashes < 0) return { token: { kind: 'comment', text: html.slice(start) }, end: html.length };
-    if (html.charCodeAt(dashes + 2) === greaterThan)
+    if (dashes < 0) {
+      return { token: { kind: 'comment', text: html.slice(start) }, end: html.length };
+    }
+    if (html.charCodeAt(dashes + 2) === greaterThan) {
       return { token: { kind: 'comment', text: html.slice(start, dashes) }, end: dashes + 3 };
-    if (html.startsWith('!>', dashes + 2))
+    }
+    if (html.startsWith('!>', dashes + 2)) {
       return { token: { kind: 'comment', text: html.slice(start, dashes) }, end: dashes + 4 };
+    }
     search = dashes + 1;
   }
 }
@@ -165,7 +206,9 @@ function readComment(html: string, start: number): Markup {
 /** Bogus comment state: everything up to the first `>`, or to the end. */
 function readBogusComment(html: string, start: number): Markup {
   const close = html.indexOf('>', start);
-  if (close < 0) return { token: { kind: 'comment', text: html.slice(start) }, end: html.length };
+  if (close < 0) {
+    return { token: { kind: 'comment', text: html.slice(start) }, end: html.length };
+  }
   return { token: { kind: 'comment', text: html.slice(start, close) }, end: close + 1 };
 }
 
@@ -173,15 +216,21 @@ function readBogusComment(html: string, start: number): Markup {
 function readTag(html: string, nameStart: number, kind: 'start-tag' | 'end-tag'): Markup {
   const dropped: Markup = { token: null, end: html.length };
   let position = nameStart;
-  while (position < html.length && !endsTagName(html.charCodeAt(position))) position += 1;
-  if (position >= html.length) return dropped;
+  while (position < html.length && !endsTagName(html.charCodeAt(position))) {
+    position += 1;
+  }
+  if (position >= html.length) {
+    return dropped;
+  }
   const name = toAsciiLowerCase(html.slice(nameStart, position));
   const attributes: HtmlAttribute[] = [];
   const names = new Set<string>();
   let isSelfClosing = false;
   for (;;) {
     position = skipWhitespace(html, position);
-    if (position >= html.length) return dropped;
+    if (position >= html.length) {
+      return dropped;
+    }
     const character = html.charCodeAt(position);
     if (character === greaterThan) {
       position += 1;
@@ -200,18 +249,26 @@ function readTag(html: string, nameStart: number, kind: 'start-tag' | 'end-tag')
     // Attribute name state; a leading `=` is part of the name.
     const attributeStart = position;
     position += 1;
-    while (position < html.length && !endsAttributeName(html.charCodeAt(position))) position += 1;
+    while (position < html.length && !endsAttributeName(html.charCodeAt(position))) {
+      position += 1;
+    }
     const attributeName = toAsciiLowerCase(html.slice(attributeStart, position));
     position = skipWhitespace(html, position);
-    if (position >= html.length) return dropped;
+    if (position >= html.length) {
+      return dropped;
+    }
     let value = '';
     if (html.charCodeAt(position) === equalsSign) {
       position = skipWhitespace(html, position + 1);
-      if (position >= html.length) return dropped;
+      if (position >= html.length) {
+        return dropped;
+      }
       const quote = html.charCodeAt(position);
       if (quote === doubleQuote || quote === apostrophe) {
         const close = html.indexOf(quote === doubleQuote ? '"' : "'", position + 1);
-        if (close < 0) return dropped;
+        if (close < 0) {
+          return dropped;
+        }
         value = html.slice(position + 1, close);
         position = close + 1;
       } else if (quote !== greaterThan) {
@@ -220,9 +277,12 @@ function readTag(html: string, nameStart: number, kind: 'start-tag' | 'end-tag')
           position < html.length &&
           !isWhitespace(html.charCodeAt(position)) &&
           html.charCodeAt(position) !== greaterThan
-        )
+        ) {
           position += 1;
-        if (position >= html.length) return dropped;
+        }
+        if (position >= html.length) {
+          return dropped;
+        }
         value = html.slice(valueStart, position);
       }
     }
@@ -238,17 +298,25 @@ function readTag(html: string, nameStart: number, kind: 'start-tag' | 'end-tag')
 
 function skipWhitespace(html: string, from: number): number {
   let position = from;
-  while (position < html.length && isWhitespace(html.charCodeAt(position))) position += 1;
+  while (position < html.length && isWhitespace(html.charCodeAt(position))) {
+    position += 1;
+  }
   return position;
 }
 
 /** Whether `html` has `lowerCaseName` at `at`, compared ASCII case-blind as the standard compares tag names. */
 function hasNameAt(html: string, at: number, lowerCaseName: string): boolean {
-  if (at + lowerCaseName.length > html.length) return false;
+  if (at + lowerCaseName.length > html.length) {
+    return false;
+  }
   for (let index = 0; index < lowerCaseName.length; index += 1) {
     let character = html.charCodeAt(at + index);
-    if (character >= 0x41 && character <= 0x5a) character += 0x20;
-    if (character !== lowerCaseName.charCodeAt(index)) return false;
+    if (character >= 0x41 && character <= 0x5a) {
+      character += 0x20;
+    }
+    if (character !== lowerCaseName.charCodeAt(index)) {
+      return false;
+    }
   }
   return true;
 }

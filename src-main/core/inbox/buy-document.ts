@@ -66,12 +66,16 @@ export async function buyDocument(options: {
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
       if (location === null) {
         const bytes = response.ok ? await readLimitedBody(response, maxBytes).catch(() => null) : null;
-        if (bytes === null) await response.body?.cancel().catch(() => undefined);
+        if (bytes === null) {
+          await response.body?.cancel().catch(() => undefined);
+        }
         return bytes === null ? null : { kind: 'page', url: current, bytes };
       }
       await response.body?.cancel();
       const target = checkCourtHop(location, current);
-      if (!target.isAllowed) return { kind: 'refused', message: target.reason };
+      if (!target.isAllowed) {
+        return { kind: 'refused', message: target.reason };
+      }
       current = target.url;
       // A redirect after a form is read with a GET, as a browser would (303 See Other).
       request = { method: 'GET' };
@@ -90,38 +94,50 @@ export async function buyDocument(options: {
     const page = await options.readPage(Buffer.from(answer.bytes).toString('utf8'), answer.url);
     if (page.kind === 'selection') {
       const link = page.documents.find((document) => document.number === options.number);
-      if (!link) return { kind: 'failed', message: 'The court’s document menu does not list this document.' };
+      if (!link) {
+        return { kind: 'failed', message: 'The court’s document menu does not list this document.' };
+      }
       answer = await follow(link.url, answer.url);
       continue;
     }
     if (page.kind === 'receipt') {
-      if (page.feeCents === null)
+      if (page.feeCents === null) {
         return { kind: 'failed', message: 'The court’s receipt did not show a price, so nothing was bought.' };
-      if (page.feeCents !== options.acceptsFeeCents) return { kind: 'price-changed', feeCents: page.feeCents };
+      }
+      if (page.feeCents !== options.acceptsFeeCents) {
+        return { kind: 'price-changed', feeCents: page.feeCents };
+      }
       const paid = await open(answer.url, { method: 'POST', body: 'got_receipt=1' });
-      if (paid?.kind === 'page' && isPdf(paid.bytes))
+      if (paid?.kind === 'page' && isPdf(paid.bytes)) {
         return {
           kind: 'bought',
           bytes: paid.bytes,
           pages: await options.countPages(paid.bytes),
           feeCents: page.feeCents,
         };
-      if (paid?.kind === 'refused') return paid;
+      }
+      if (paid?.kind === 'refused') {
+        return paid;
+      }
       return { kind: 'failed', message: 'The court did not send the document after the receipt.' };
     }
-    if (page.kind === 'login')
+    if (page.kind === 'login') {
       return { kind: 'failed', message: 'The court asked for a login: log in again on the Accounts screen, then buy.' };
+    }
     if (page.kind === 'frame') {
       answer = await follow(page.source, answer.url);
       continue;
     }
     return { kind: 'failed', message: 'The court answered with a page ECF Desk does not know; nothing was bought.' };
   }
-  if (answer?.kind === 'refused') return answer;
-  if (answer && isPdf(answer.bytes))
+  if (answer?.kind === 'refused') {
+    return answer;
+  }
+  if (answer && isPdf(answer.bytes)) {
     return {
       kind: 'failed',
       message: 'The court sent the document without a receipt; it was not kept, as no price was agreed.',
     };
+  }
   return { kind: 'failed', message: 'The court could not be reached.' };
 }

@@ -46,17 +46,22 @@ export function findDeadlines(docketText: string): NoticeDeadline[] {
   const found: NoticeDeadline[] = [];
   for (const match of text.matchAll(duePattern)) {
     const date = normaliseDate(match.slice(1, 7));
-    if (date) found.push({ date, label: dueLabel(lastClauseWords(text, clauseStarts, match.index)) });
+    if (date) {
+      found.push({ date, label: dueLabel(lastClauseWords(text, clauseStarts, match.index)) });
+    }
   }
   for (const match of text.matchAll(deadlinePattern)) {
     const date = normaliseDate(match.slice(2, 8));
-    if (date)
+    if (date) {
       found.push({ date, label: deadlineLabel(lastClauseWords(text, clauseStarts, match.index), match[1] ?? '') });
+    }
   }
   const seen = new Set<string>();
   return found.filter((deadline) => {
     const key = `${deadline.date}|${deadline.label.toLowerCase()}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) {
+      return false;
+    }
     seen.add(key);
     return true;
   });
@@ -84,15 +89,22 @@ function lastClauseWords(text: string, clauseStarts: readonly number[], end: num
   let high = clauseStarts.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >>> 1;
-    if ((clauseStarts[middle] ?? 0) <= end) low = middle;
-    else high = middle - 1;
+    if ((clauseStarts[middle] ?? 0) <= end) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
   }
   const clauseStart = clauseStarts[low] ?? 0;
   // Back from the end, six words at most: the time is the length of those words, not of the clause.
   let position = end;
   for (let words = 0; words < 6 && position > clauseStart; words += 1) {
-    while (position > clauseStart && text[position - 1] === ' ') position -= 1;
-    while (position > clauseStart && text[position - 1] !== ' ') position -= 1;
+    while (position > clauseStart && text[position - 1] === ' ') {
+      position -= 1;
+    }
+    while (position > clauseStart && text[position - 1] !== ' ') {
+      position -= 1;
+    }
   }
   return text.slice(position, end).trim().split(' ').filter(Boolean).join(' ');
 }
@@ -119,6 +131,8 @@ function normaliseDate(parts: readonly (string | undefined)[]): string | null {
   // Two-digit years in current dockets are this century (CM/ECF dates from 1990s dockets print four digits).
   const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
   return date.toISOString().slice(0, 10);
 }

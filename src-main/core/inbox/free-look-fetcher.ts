@@ -77,13 +77,17 @@ const defaultTimeoutMs = 60_000;
  */
 export async function fetchFreeLook(options: FreeLookOptions): Promise<FreeLookResult> {
   const link = readDocumentLink(options.url);
-  if (!link) return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
+  if (!link) {
+    return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
+  }
   // docs/court-rules.md#free-looks: `magic_num=MAGIC` (or none) means the link has no free look; opening it could only
   // ask for money.
-  if (link.magicNum === null)
+  if (link.magicNum === null) {
     return { kind: 'stopped', state: 'no-free-look', message: stopMessages['no-free-look'], feeCents: null };
-  if (!URL.canParse(options.url))
+  }
+  if (!URL.canParse(options.url)) {
     return { kind: 'failed', message: 'This is not a link to a court document. ECF Desk did not open it.' };
+  }
   const limits = { maxBytes: options.maxBytes ?? defaultMaxBytes, timeoutMs: options.timeoutMs ?? defaultTimeoutMs };
   const { countPages, readPage } = options;
   const opened = new Set<string>();
@@ -175,14 +179,21 @@ async function fetchSelection(
               feeCents: null,
             };
     missing.push(entry);
-    if (entry.feeCents !== null) priceSeen = entry;
+    if (entry.feeCents !== null) {
+      priceSeen = entry;
+    }
   }
-  if (documents.length > 0) return { kind: 'saved', documents, missing };
+  if (documents.length > 0) {
+    return { kind: 'saved', documents, missing };
+  }
   const refused = missing.find((document) => document.state === 'unsafe-link');
-  if (refused) return { kind: 'refused', message: refused.message };
+  if (refused) {
+    return { kind: 'refused', message: refused.message };
+  }
   const stop = priceSeen ?? missing.find((document) => document.state !== 'failed');
-  if (stop && stop.state !== 'failed' && stop.state !== 'unsafe-link')
+  if (stop && stop.state !== 'failed' && stop.state !== 'unsafe-link') {
     return { kind: 'stopped', state: stop.state, message: stop.message, feeCents: stop.feeCents };
+  }
   return {
     kind: 'failed',
     message: missing[0]?.message ?? 'The court showed an empty document menu. Open the document from the notice.',

@@ -34,7 +34,9 @@ export function deadlinesToIcs(deadlines: readonly DeadlineEvent[], now: Date): 
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
   ];
-  for (const deadline of deadlines) lines.push(...eventLines(deadline, stamp));
+  for (const deadline of deadlines) {
+    lines.push(...eventLines(deadline, stamp));
+  }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(lineBreak) + lineBreak;
 }
@@ -97,8 +99,9 @@ export function foldLine(line: string): string {
 function calendarDate(date: string): { date: Date; compact: string } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
     throw new Error(`A deadline date must be a real YYYY-MM-DD date, not "${date}".`);
+  }
   return { date: parsed, compact: date.replace(/-/g, '') };
 }
 

@@ -90,9 +90,13 @@ function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, stri
   ];
   const refused = new Map<string, string>();
   for (const url of new Set(candidates)) {
-    if (url === null) continue;
+    if (url === null) {
+      continue;
+    }
     const verdict = checkNoticeLink(url, { court: notice.court }, trust);
-    if (!verdict.isAllowed) refused.set(url, verdict.reason);
+    if (!verdict.isAllowed) {
+      refused.set(url, verdict.reason);
+    }
   }
   return refused;
 }
@@ -129,19 +133,24 @@ export function createInboxService(options: InboxServiceOptions) {
     });
     if (result.outcome === 'new') {
       const first = notice.dockets[0];
-      if (first)
+      if (first) {
         options.notifier?.notify(
           `New notice: ${first.caseNumber}`,
           first.shortDescription ?? first.docketText ?? notice.subject,
         );
+      }
     }
     if (result.outcome === 'new' || result.outcome === 'resend') {
-      for (const docket of notice.dockets)
-        if (docket.caseId && docket.deSeqNum) options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
+      for (const docket of notice.dockets) {
+        if (docket.caseId && docket.deSeqNum) {
+          options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
+        }
+      }
       runInBackground('Inbox: fetching free looks', fetchPending(), options.log);
     }
-    if (result.outcome !== 'duplicate')
+    if (result.outcome !== 'duplicate') {
       options.onChange(result.itemIds.length === 1 ? (result.itemIds[0] ?? null) : null);
+    }
     return result;
   };
 
@@ -153,13 +162,22 @@ export function createInboxService(options: InboxServiceOptions) {
   const pendingFetches = oneAtATime(async (): Promise<void> => {
     // Bytes a free look brought that the disk refused are saved first; until they are, no other link is spent.
     const held = await saveUnsaved();
-    for (const itemId of held.savedItemIds) options.onChange(itemId);
-    if (!held.isEmpty) return;
+    for (const itemId of held.savedItemIds) {
+      options.onChange(itemId);
+    }
+    if (!held.isEmpty) {
+      return;
+    }
     const byItem = new Map<string, string>();
-    for (const pending of store.pendingDocuments())
-      if (!byItem.has(pending.itemId)) byItem.set(pending.itemId, pending.url);
+    for (const pending of store.pendingDocuments()) {
+      if (!byItem.has(pending.itemId)) {
+        byItem.set(pending.itemId, pending.url);
+      }
+    }
     for (const [itemId, url] of byItem) {
-      if (isClosed) return;
+      if (isClosed) {
+        return;
+      }
       const pendingNumbers = (store.get(itemId)?.documents ?? [])
         .filter((document) => document.state === 'pending')
         .map((document) => document.number);
@@ -180,35 +198,41 @@ export function createInboxService(options: InboxServiceOptions) {
         countPages: options.countPdfPages,
       });
       // Cut short by closing: nothing is recorded, so the documents stay pending for a later pass.
-      if (isClosed) return;
+      if (isClosed) {
+        return;
+      }
       if (result.kind === 'saved') {
         for (const document of result.documents) {
           unsaved.hold({ itemId, number: document.number, bytes: document.bytes, pages: document.pages });
         }
         await saveUnsaved();
         for (const missing of result.missing) {
-          if (missing.state === 'unsafe-link')
+          if (missing.state === 'unsafe-link') {
             store.flagUnsafe(itemId, [missing.number], missing.message, { dropsLinks: false });
-          else
+          } else {
             store.setDocument(itemId, missing.number, {
               state: missing.state,
               message: missing.message,
               feeCents: missing.feeCents,
             });
+          }
         }
       } else if (result.kind === 'refused') {
         store.flagUnsafe(itemId, pendingNumbers, result.message, { dropsLinks: false });
       } else {
         const state = result.kind === 'stopped' ? result.state : 'failed';
-        for (const number of pendingNumbers)
+        for (const number of pendingNumbers) {
           store.setDocument(itemId, number, {
             state,
             message: result.message,
             feeCents: result.kind === 'stopped' ? result.feeCents : null,
           });
+        }
       }
       options.onChange(itemId);
-      if (unsaved.count() > 0) return;
+      if (unsaved.count() > 0) {
+        return;
+      }
     }
   });
 
@@ -250,7 +274,9 @@ export function createInboxService(options: InboxServiceOptions) {
 
   const item = (id: string): InboxItem => {
     const found = store.get(id);
-    if (!found) throw new AppError('notice.not-found', 'That notice is no longer in the inbox.');
+    if (!found) {
+      throw new AppError('notice.not-found', 'That notice is no longer in the inbox.');
+    }
     return found;
   };
 
@@ -312,13 +338,17 @@ export function createInboxService(options: InboxServiceOptions) {
   let trainingMaildir: ReturnType<typeof createMaildirSource> | null = null;
   const trainingReads = oneAtATime(async (): Promise<void> => {
     const root = options.trainingMaildir();
-    if (root === null || isClosed) return;
+    if (root === null || isClosed) {
+      return;
+    }
     if (root !== trainingRoot) {
       trainingRoot = root;
       trainingMaildir = createMaildirSource({
         root,
         onMail: async (mail) => {
-          if (!isClosed) await ingest(mail, 'training-court');
+          if (!isClosed) {
+            await ingest(mail, 'training-court');
+          }
         },
       });
     }
@@ -345,14 +375,18 @@ export function createInboxService(options: InboxServiceOptions) {
   const retention = oneAtATime(async (): Promise<number> => {
     try {
       const days = options.retentionDays();
-      if (days <= 0 || isClosed) return 0;
+      if (days <= 0 || isClosed) {
+        return 0;
+      }
       const now = clock.now().getTime();
       // A deadline is a local calendar date; a day's margin keeps today's in every time zone.
       const { removed, sha256s } = store.removeExpired(
         new Date(now - days * dayMs),
         new Date(now - dayMs).toISOString().slice(0, 10),
       );
-      for (const sha256 of new Set(sha256s)) await options.dropPdf(sha256);
+      for (const sha256 of new Set(sha256s)) {
+        await options.dropPdf(sha256);
+      }
       if (removed > 0) {
         options.log(
           `Inbox: ${removed} read notice${removed === 1 ? '' : 's'} older than ${days} days removed, as machine policy says`,
@@ -397,18 +431,26 @@ export function createInboxService(options: InboxServiceOptions) {
         return summary;
       }
       const result = await ingest(mail, `file:${name}`);
-      if (result.outcome === 'new') summary.imported += 1;
-      else if (result.outcome === 'duplicate') summary.duplicates += 1;
-      else if (result.outcome === 'resend') summary.resends += 1;
-      else if (result.outcome === 'modified') summary.modified += 1;
-      else summary.setAside.push({ name, reason: result.reason ?? 'not a notice of electronic filing' });
+      if (result.outcome === 'new') {
+        summary.imported += 1;
+      } else if (result.outcome === 'duplicate') {
+        summary.duplicates += 1;
+      } else if (result.outcome === 'resend') {
+        summary.resends += 1;
+      } else if (result.outcome === 'modified') {
+        summary.modified += 1;
+      } else {
+        summary.setAside.push({ name, reason: result.reason ?? 'not a notice of electronic filing' });
+      }
       return summary;
     },
 
     /** Tries a free look again (a failed one); never pays. */
     async fetchDocument(id: string, number: string): Promise<InboxItem> {
       const document = item(id).documents.find((candidate) => candidate.number === number);
-      if (document?.state === 'failed') store.setDocument(id, number, { state: 'pending', message: null });
+      if (document?.state === 'failed') {
+        store.setDocument(id, number, { state: 'pending', message: null });
+      }
       await fetchPending();
       return item(id);
     },
@@ -419,12 +461,15 @@ export function createInboxService(options: InboxServiceOptions) {
       const refused = item(id).documents.find(
         (document) => document.number === number && document.state === 'unsafe-link',
       );
-      if (!url && refused)
+      if (!url && refused) {
         throw new AppError(
           'link.unsafe',
           `${refused.message ?? item(id).linkWarning ?? 'This document’s link does not go to the court’s site.'} Nothing was bought.`,
         );
-      if (!url) throw new AppError('notice.document-not-found', 'This notice has no link to that document.');
+      }
+      if (!url) {
+        throw new AppError('notice.document-not-found', 'This notice has no link to that document.');
+      }
       const verdict = checkNoticeLink(url, { court: item(id).court }, options.urlTrust());
       if (!verdict.isAllowed) {
         store.flagUnsafe(id, [number], verdict.reason, { dropsLinks: true });
@@ -454,7 +499,9 @@ export function createInboxService(options: InboxServiceOptions) {
           `The court asks ${(bought.feeCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })} now, not the price you accepted. Nothing was bought; look at the new price first.`,
         );
       }
-      if (bought.kind === 'failed') throw new AppError('court.unreachable', bought.message);
+      if (bought.kind === 'failed') {
+        throw new AppError('court.unreachable', bought.message);
+      }
       store.setDocument(id, number, {
         state: 'paid',
         sha256: await options.keepPdf(bought.bytes),
@@ -469,11 +516,12 @@ export function createInboxService(options: InboxServiceOptions) {
     /** The saved PDF of one of a notice's documents. */
     async documentContent(id: string, number: string): Promise<Uint8Array> {
       const document = item(id).documents.find((candidate) => candidate.number === number);
-      if (!document?.sha256)
+      if (!document?.sha256) {
         throw new AppError(
           'notice.document-not-saved',
           'This document has not been saved: its free look was not available.',
         );
+      }
       return options.readPdf(document.sha256);
     },
 
@@ -511,11 +559,12 @@ export function createInboxService(options: InboxServiceOptions) {
         marksRead: input.marksRead,
       };
       if (input.secret !== undefined) {
-        if (!(await options.secrets.availability()).isAvailable)
+        if (!(await options.secrets.availability()).isAvailable) {
           throw new AppError(
             'vault.unavailable',
             'No keychain is available here to keep the mailbox password; ECF Desk never saves it to a file.',
           );
+        }
         await options.secrets.set(mailboxItem(settings.id), input.secret);
       }
       options.saveMailboxes([...options.mailboxes().filter((existing) => existing.id !== settings.id), settings]);
@@ -533,7 +582,9 @@ export function createInboxService(options: InboxServiceOptions) {
 
     async syncMailbox(id: string): Promise<Mailbox> {
       const settings = options.mailboxes().find((candidate) => candidate.id === id);
-      if (!settings) throw new AppError('mailbox.not-found', 'That mailbox is no longer set up.');
+      if (!settings) {
+        throw new AppError('mailbox.not-found', 'That mailbox is no longer set up.');
+      }
       const state = runtime.get(id);
       if (state?.source) {
         await state.source.sync();

@@ -103,7 +103,9 @@ const outOfMemoryOutput =
 
 /** What a child's death means, from its last words and how it ended. */
 export function classifyChildExit(errorTail: string, exit: ChildExit): TaskFailure {
-  if (errorTail.includes(memoryLimitMarker) || outOfMemoryOutput.test(errorTail)) return { kind: 'out-of-memory' };
+  if (errorTail.includes(memoryLimitMarker) || outOfMemoryOutput.test(errorTail)) {
+    return { kind: 'out-of-memory' };
+  }
   return {
     kind: 'crashed',
     reason: exit.signal
@@ -161,17 +163,27 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
   };
 
   const end = (child: Child): void => {
-    if (child.state === 'ending') return;
+    if (child.state === 'ending') {
+      return;
+    }
     child.state = 'ending';
-    if (child.idleTimer) clearTimeout(child.idleTimer);
+    if (child.idleTimer) {
+      clearTimeout(child.idleTimer);
+    }
     child.handle.kill();
   };
 
   const settle = (job: RunningJob, outcome: TaskOutcome<unknown>): void => {
-    if (job.isSettled) return;
+    if (job.isSettled) {
+      return;
+    }
     job.isSettled = true;
-    if (job.timer) clearTimeout(job.timer);
-    if (job.cancel) job.options.signal?.removeEventListener('abort', job.cancel);
+    if (job.timer) {
+      clearTimeout(job.timer);
+    }
+    if (job.cancel) {
+      job.options.signal?.removeEventListener('abort', job.cancel);
+    }
     job.resolve(outcome);
   };
 
@@ -186,7 +198,9 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
 
   const startTask = (child: Child, job: RunningJob): void => {
     child.state = 'busy';
-    if (child.idleTimer) clearTimeout(child.idleTimer);
+    if (child.idleTimer) {
+      clearTimeout(child.idleTimer);
+    }
     send(child, {
       kind: 'task',
       id: job.id,
@@ -200,7 +214,9 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
     child.state = 'idle';
     if (idleChildren().length > warm) {
       child.idleTimer = setTimeout(() => {
-        if (child.state === 'idle' && idleChildren().length > warm) end(child);
+        if (child.state === 'idle' && idleChildren().length > warm) {
+          end(child);
+        }
       }, idleExitMs);
       child.idleTimer.unref();
     }
@@ -215,15 +231,24 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
   const onMessage = (child: Child, message: FromChild): void => {
     if (message.kind === 'ready') {
       failedStarts = 0;
-      if (options.preload?.length) send(child, { kind: 'preload', tasks: options.preload });
-      if (child.job) startTask(child, child.job);
-      else becomeIdle(child);
+      if (options.preload?.length) {
+        send(child, { kind: 'preload', tasks: options.preload });
+      }
+      if (child.job) {
+        startTask(child, child.job);
+      } else {
+        becomeIdle(child);
+      }
       return;
     }
     const job = child.job;
-    if (!job || message.id !== job.id) return;
+    if (!job || message.id !== job.id) {
+      return;
+    }
     if (message.kind === 'progress') {
-      if (!job.isSettled) job.options.onProgress?.(message.value);
+      if (!job.isSettled) {
+        job.options.onProgress?.(message.value);
+      }
       return;
     }
     child.job = null;
@@ -231,8 +256,11 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
       child.tasksServed += 1;
       peakChildRssMb = Math.max(peakChildRssMb, message.peakRssMb);
       settle(job, { ok: true, value: message.value });
-      if (isClosed || message.rssMb > recycleAboveMb || child.tasksServed >= maxTasksPerChild) end(child);
-      else becomeIdle(child);
+      if (isClosed || message.rssMb > recycleAboveMb || child.tasksServed >= maxTasksPerChild) {
+        end(child);
+      } else {
+        becomeIdle(child);
+      }
     } else {
       settle(job, { ok: false, failure: { kind: 'crashed', reason: message.reason } });
       // A job that threw may have left its child in any state: it is not trusted with another.
@@ -243,7 +271,9 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
 
   const onExit = (child: Child, exit: ChildExit): void => {
     children.delete(child);
-    if (child.idleTimer) clearTimeout(child.idleTimer);
+    if (child.idleTimer) {
+      clearTimeout(child.idleTimer);
+    }
     const job = child.job;
     const wasStarting = child.state === 'starting';
     child.state = 'ending';
@@ -270,7 +300,9 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
             : classifyChildExit(child.errorTail, exit)),
       });
       releaseSlot();
-    } else topUp();
+    } else {
+      topUp();
+    }
   };
 
   const assign = (job: Job): void => {
@@ -283,13 +315,17 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
     running.timer = setTimeout(() => stopJob(child, running, { kind: 'timeout' }), job.options.limits.timeoutMs);
     running.cancel = () => stopJob(child, running, { kind: 'cancelled' });
     job.options.signal?.addEventListener('abort', running.cancel, { once: true });
-    if (child.state === 'idle') startTask(child, running);
+    if (child.state === 'idle') {
+      startTask(child, running);
+    }
   };
 
   const pump = (): void => {
     while (!isClosed && busySlots < options.slots && queue.length > 0) {
       const job = queue.shift();
-      if (!job) break;
+      if (!job) {
+        break;
+      }
       if (job.options.signal?.aborted) {
         job.resolve({ ok: false, failure: { kind: 'cancelled' } });
         continue;
@@ -301,7 +337,9 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
 
   /** Keeps `warm` children started and free; a script that keeps failing to start is not retried for ever. */
   const topUp = (): void => {
-    if (isClosed || failedStarts >= 3) return;
+    if (isClosed || failedStarts >= 3) {
+      return;
+    }
     let free = [...children].filter(
       (child) => child.state === 'idle' || (child.state === 'starting' && child.job === null),
     ).length;
@@ -315,7 +353,9 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
 
   return {
     run(kind, input, runOptions) {
-      if (isClosed || runOptions.signal?.aborted) return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
+      if (isClosed || runOptions.signal?.aborted) {
+        return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
+      }
       return new Promise((resolve) => {
         queue.push({
           kind,
@@ -329,11 +369,16 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
     stats: () => ({ children: children.size, idle: idleChildren().length, busy: busySlots, peakChildRssMb }),
     async close() {
       isClosed = true;
-      for (const job of queue.splice(0)) job.resolve({ ok: false, failure: { kind: 'cancelled' } });
+      for (const job of queue.splice(0)) {
+        job.resolve({ ok: false, failure: { kind: 'cancelled' } });
+      }
       const ending = [...children];
       for (const child of ending) {
-        if (child.job) stopJob(child, child.job, { kind: 'cancelled' });
-        else end(child);
+        if (child.job) {
+          stopJob(child, child.job, { kind: 'cancelled' });
+        } else {
+          end(child);
+        }
       }
       await Promise.all(ending.map((child) => child.exited));
     },

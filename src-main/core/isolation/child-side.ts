@@ -29,7 +29,9 @@ function parentChannel(): ParentChannel {
     };
   }
   const send = process.send?.bind(process);
-  if (!send) throw new Error('This script parses untrusted files for ECF Desk and runs only as its child process.');
+  if (!send) {
+    throw new Error('This script parses untrusted files for ECF Desk and runs only as its child process.');
+  }
   // The parent went away (it quit or crashed): nothing will ask for this child's answers again.
   process.once('disconnect', () => process.exit(0));
   return {
@@ -82,7 +84,9 @@ function throttledReporter(
   let lastPosted = 0;
   return (value) => {
     const now = Date.now();
-    if (now - lastPosted < 50 && !isMilestone(value)) return;
+    if (now - lastPosted < 50 && !isMilestone(value)) {
+      return;
+    }
     lastPosted = now;
     post(value);
   };
@@ -133,10 +137,16 @@ export function serveIsolatedTasks(): void {
   };
   channel.onMessage((message) => {
     if (message.kind === 'preload') {
-      for (const kind of message.tasks) if (kind in isolatedTaskFiles) void load(kind).catch(() => undefined);
+      for (const kind of message.tasks) {
+        if (kind in isolatedTaskFiles) {
+          void load(kind).catch(() => undefined);
+        }
+      }
       return;
     }
-    if (message.kind === 'task' && message.task in isolatedTaskFiles) queue = queue.then(() => runTask(message));
+    if (message.kind === 'task' && message.task in isolatedTaskFiles) {
+      queue = queue.then(() => runTask(message));
+    }
   });
   channel.post({ kind: 'ready' });
 }

@@ -136,7 +136,9 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     } = {},
     lane: 'documents' | 'mail' = laneOf[kind],
   ): Promise<TaskOutcome<TaskOutput<K>>> => {
-    if (isClosed) return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
+    if (isClosed) {
+      return Promise.resolve({ ok: false, failure: { kind: 'cancelled' } });
+    }
     return poolFor(lane).run(kind, input, {
       limits: limits[kind],
       ...(extra.signal ? { signal: extra.signal } : {}),
@@ -150,7 +152,9 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     runOptions: PreflightRun = {},
   ): Promise<PreflightReport> => {
     const outcome = await run('preflight', { bytes, options: preflightOptions }, runOptions);
-    if (outcome.ok) return outcome.value;
+    if (outcome.ok) {
+      return outcome.value;
+    }
     const advice =
       outcome.failure.kind === 'cancelled'
         ? 'Run it again when you are ready.'
@@ -168,7 +172,9 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     pdfReader: {
       async readFacts(bytes): Promise<PdfFacts> {
         const outcome = await run('pdf-facts', bytes);
-        if (outcome.ok) return outcome.value;
+        if (outcome.ok) {
+          return outcome.value;
+        }
         return outcome.failure.kind === 'timeout'
           ? { kind: 'timeout' }
           : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
@@ -183,13 +189,16 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
           { bytes, request, limitBytes: options.limitBytes ?? citPreflightOptions.limitBytes },
           runOptions,
         );
-        if (outcome.ok) return outcome.value;
-        if (outcome.failure.kind === 'cancelled')
+        if (outcome.ok) {
+          return outcome.value;
+        }
+        if (outcome.failure.kind === 'cancelled') {
           return {
             kind: 'failed',
             code: 'fix.cancelled',
             message: 'The fix was cancelled. The original PDF is unchanged.',
           };
+        }
         return {
           kind: 'failed',
           code: 'fix.stopped',
@@ -202,18 +211,23 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     noticeParser: {
       async parse(raw): Promise<NoticeReading> {
         const outcome = await run('notice', raw);
-        if (outcome.ok) return outcome.value;
+        if (outcome.ok) {
+          return outcome.value;
+        }
         return { kind: 'unreadable', reason: `it could not be read safely: ${describe(outcome.failure)}` };
       },
     },
     async convertMsg(bytes) {
       const outcome = await run('msg', bytes);
-      if (!outcome.ok)
+      if (!outcome.ok) {
         throw new MailFileError(
           'mail-file.unreadable-msg',
           `This .msg file could not be read safely: ${describe(outcome.failure)}. Save the email from Outlook again, or as .eml.`,
         );
-      if (outcome.value.kind === 'refused') throw new MailFileError(outcome.value.code, outcome.value.message);
+      }
+      if (outcome.value.kind === 'refused') {
+        throw new MailFileError(outcome.value.code, outcome.value.message);
+      }
       return {
         raw: Buffer.from(outcome.value.raw.buffer, outcome.value.raw.byteOffset, outcome.value.raw.byteLength),
         deliveredAt: outcome.value.deliveredAt === null ? null : new Date(outcome.value.deliveredAt),
@@ -221,22 +235,29 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     },
     async readDraftPackage(bytes) {
       const outcome = await run('draft-package', bytes);
-      if (!outcome.ok)
+      if (!outcome.ok) {
         throw new AppError(
           outcome.failure.kind === 'out-of-memory' ? 'package.too-large' : 'package.damaged',
           `This draft package could not be read safely: ${describe(outcome.failure)}. Ask for the draft to be exported again.`,
         );
-      if (outcome.value.kind === 'refused') throw new AppError(outcome.value.code, outcome.value.message);
+      }
+      if (outcome.value.kind === 'refused') {
+        throw new AppError(outcome.value.code, outcome.value.message);
+      }
       return { draft: outcome.value.draft, documents: [...outcome.value.documents] };
     },
     async readCourtPage(html, url): Promise<CourtPage> {
       const outcome = await run('court-page', { html, url });
-      if (outcome.ok) return outcome.value;
+      if (outcome.ok) {
+        return outcome.value;
+      }
       return { kind: 'unknown', title: `a page ECF Desk could not read safely (${describe(outcome.failure)})` };
     },
     async readFilingPage(profileId, html) {
       const outcome = await run('filing-page', { profileId, html });
-      if (outcome.ok) return outcome.value;
+      if (outcome.ok) {
+        return outcome.value;
+      }
       throw new CourtUnavailableError(`The court's page could not be read safely: ${describe(outcome.failure)}.`);
     },
     async countPdfPages(bytes) {
@@ -245,8 +266,12 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
       return outcome.ok && outcome.value.kind === 'pdf' ? outcome.value.pages : null;
     },
     warmUp: (...jobs) => {
-      if (isClosed) return;
-      for (const lane of new Set((jobs.length > 0 ? jobs : allJobs).map((job) => laneOf[job]))) poolFor(lane);
+      if (isClosed) {
+        return;
+      }
+      for (const lane of new Set((jobs.length > 0 ? jobs : allJobs).map((job) => laneOf[job]))) {
+        poolFor(lane);
+      }
     },
     peakChildMemoryMb: () => Math.max(0, ...[...pools.values()].map((pool) => pool.stats().peakChildRssMb)),
     async close() {

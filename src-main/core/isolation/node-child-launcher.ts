@@ -24,7 +24,9 @@ export const nodeChildLauncher: ChildProcessLauncher = {
     child.on('error', () => undefined);
     return {
       send: (message) => {
-        if (child.connected) child.send(message as never, (error) => (error ? child.kill('SIGKILL') : undefined));
+        if (child.connected) {
+          child.send(message as never, (error) => (error ? child.kill('SIGKILL') : undefined));
+        }
       },
       onMessage: (listener) => void child.on('message', listener),
       onErrorOutput: (listener) => void child.stderr?.on('data', listener),

@@ -39,8 +39,9 @@ export function applyPolicyToSettings(policy: EffectivePolicy, settings: Setting
 /** Whether the user may not change a setting: a managed policy key locks it (a one-court list locks the court too). */
 export function isSettingLocked(policy: EffectivePolicy, settingKey: string): boolean {
   return policy.managed.some((setting) => {
-    if (setting.key === 'allowedCourtProfiles')
+    if (setting.key === 'allowedCourtProfiles') {
       return settingKey === 'courtProfile' && policy.values.allowedCourtProfiles.length === 1;
+    }
     return (
       setting.key in policyCatalog && policyCatalog[setting.key as keyof typeof policyCatalog].locks === settingKey
     );

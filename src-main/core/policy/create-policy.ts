@@ -46,7 +46,9 @@ export function createPolicy(options: PolicyOptions): Policy {
   let loggedNow = new Set<string>();
   const logOnce: PolicyLog = (line) => {
     loggedNow.add(line);
-    if (!loggedBefore.has(line)) log(line);
+    if (!loggedBefore.has(line)) {
+      log(line);
+    }
   };
   const sources = options.sources ?? defaultPolicySources(options.platform, logOnce);
   let current = unmanagedPolicy();
@@ -64,7 +66,9 @@ export function createPolicy(options: PolicyOptions): Policy {
     problems.forEach(logOnce);
     const isChanged = JSON.stringify(effective.managed) !== JSON.stringify(current.managed);
     current = effective;
-    if (isChanged && hasRefreshed) onChange?.(effective);
+    if (isChanged && hasRefreshed) {
+      onChange?.(effective);
+    }
     hasRefreshed = true;
   }
 
@@ -95,12 +99,17 @@ export function createPolicy(options: PolicyOptions): Policy {
     settingsToSave: (next, stored) => settingsToSave(current, next, stored),
     refresh,
     watch() {
-      if (stops.length > 0 || isClosed) return;
+      if (stops.length > 0 || isClosed) {
+        return;
+      }
       let mustPoll = false;
       for (const source of sources) {
         const stop = source.watch?.(refreshSoon) ?? null;
-        if (stop === null) mustPoll = true;
-        else stops.push(stop);
+        if (stop === null) {
+          mustPoll = true;
+        } else {
+          stops.push(stop);
+        }
       }
       if (mustPoll) {
         const timer = setInterval(

@@ -20,23 +20,37 @@ export function formatMode(mode: number): string {
  * root, and writable by root alone, or any local user could change what the firm decided.
  */
 export function findUntrustedFileReason(facts: OwnershipFacts): string | null {
-  if (facts.isSymbolicLink()) return 'it is a symbolic link; policy must be a regular file';
-  if (!facts.isFile()) return 'it is not a regular file';
-  if (facts.uid !== 0) return `it is owned by user id ${facts.uid}, not root (run: chown root:root <file>)`;
-  if ((facts.mode & writableByOthers) !== 0)
+  if (facts.isSymbolicLink()) {
+    return 'it is a symbolic link; policy must be a regular file';
+  }
+  if (!facts.isFile()) {
+    return 'it is not a regular file';
+  }
+  if (facts.uid !== 0) {
+    return `it is owned by user id ${facts.uid}, not root (run: chown root:root <file>)`;
+  }
+  if ((facts.mode & writableByOthers) !== 0) {
     return `every user can write it (mode ${formatMode(facts.mode)}; run: chmod 644 <file>)`;
-  if ((facts.mode & writableByGroup) !== 0)
+  }
+  if ((facts.mode & writableByGroup) !== 0) {
     return `its group can write it (mode ${formatMode(facts.mode)}; run: chmod 644 <file>)`;
+  }
   return null;
 }
 
 /** Why the folder holding a policy file cannot be trusted, or null: whoever can write the folder can replace the file. */
 export function findUntrustedFolderReason(facts: OwnershipFacts): string | null {
-  if (!facts.isDirectory()) return 'its folder is not a folder';
-  if (facts.uid !== 0) return `its folder is owned by user id ${facts.uid}, not root (run: chown root:root <folder>)`;
-  if ((facts.mode & writableByOthers) !== 0)
+  if (!facts.isDirectory()) {
+    return 'its folder is not a folder';
+  }
+  if (facts.uid !== 0) {
+    return `its folder is owned by user id ${facts.uid}, not root (run: chown root:root <folder>)`;
+  }
+  if ((facts.mode & writableByOthers) !== 0) {
     return `every user can write its folder (mode ${formatMode(facts.mode)}; run: chmod 755 <folder>)`;
-  if ((facts.mode & writableByGroup) !== 0)
+  }
+  if ((facts.mode & writableByGroup) !== 0) {
     return `its folder's group can write it (mode ${formatMode(facts.mode)}; run: chmod 755 <folder>)`;
+  }
   return null;
 }

@@ -32,10 +32,14 @@ export function createLinuxPolicySource({ file = linuxPolicyFile, log }: LinuxPo
     try {
       text = await readTrustedText(file, folder);
     } catch (error) {
-      if (isUntrusted(error)) return ignore(error.reason);
+      if (isUntrusted(error)) {
+        return ignore(error.reason);
+      }
       return ignore(`it could not be read (${errorCode(error)})`);
     }
-    if (text === null) return {};
+    if (text === null) {
+      return {};
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -55,7 +59,9 @@ export function createLinuxPolicySource({ file = linuxPolicyFile, log }: LinuxPo
       try {
         // The folder, not the file: editors and config tools replace the file, which ends a watch on it.
         const watcher = watchFolder(folder, (_event, name) => {
-          if (name === null || name === path.basename(file)) onSignal();
+          if (name === null || name === path.basename(file)) {
+            onSignal();
+          }
         });
         watcher.on('error', () => watcher.close());
         return () => watcher.close();
@@ -82,20 +88,29 @@ async function readTrustedText(file: string, folder: string): Promise<string | n
   try {
     facts = await lstat(file);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return null;
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
+      return null;
+    }
     throw error;
   }
   const reason = findUntrustedFileReason(facts) ?? findUntrustedFolderReason(await stat(folder));
-  if (reason !== null) throw new Untrusted(reason);
+  if (reason !== null) {
+    throw new Untrusted(reason);
+  }
   // Opened without following links and checked again on the open file, so a swap after lstat changes nothing.
   const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const opened = await handle.stat();
-    if (opened.ino !== facts.ino || opened.dev !== facts.dev)
+    if (opened.ino !== facts.ino || opened.dev !== facts.dev) {
       throw new Untrusted('it was replaced while it was being read');
+    }
     const openedReason = findUntrustedFileReason(opened);
-    if (openedReason !== null) throw new Untrusted(openedReason);
-    if (opened.size > largestPolicyFile) throw new Untrusted('it is larger than 1 MB');
+    if (openedReason !== null) {
+      throw new Untrusted(openedReason);
+    }
+    if (opened.size > largestPolicyFile) {
+      throw new Untrusted('it is larger than 1 MB');
+    }
     return await handle.readFile('utf8');
   } finally {
     await handle.close();

@@ -51,22 +51,27 @@ export function createManagedPreferencesSource({
         return {};
       }
       const reason = findUntrustedFileReason(facts);
-      if (reason !== null) return ignore(reason);
+      if (reason !== null) {
+        return ignore(reason);
+      }
       let output;
       try {
         output = await runner('plutil', ['-convert', 'json', '-o', '-', file]);
       } catch (error) {
         return ignore(`plutil could not be run (${describeError(error).message})`);
       }
-      if (output.exitCode !== 0) return ignore(`plutil could not convert it (exit code ${output.exitCode})`);
+      if (output.exitCode !== 0) {
+        return ignore(`plutil could not convert it (exit code ${output.exitCode})`);
+      }
       let parsed: unknown;
       try {
         parsed = JSON.parse(output.stdout);
       } catch {
         return ignore('plutil did not print JSON');
       }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         return ignore('it does not hold a dictionary');
+      }
       return { ...parsed };
     },
   };

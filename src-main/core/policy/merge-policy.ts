@@ -40,7 +40,9 @@ export function mergePolicy(readings: readonly SourceReading[]): { effective: Ef
         problems.push(`Policy: ignored "${name}" in ${source}: ECF Desk has no policy by that name.`);
         continue;
       }
-      if (decided.has(name)) continue;
+      if (decided.has(name)) {
+        continue;
+      }
       const read = readPolicyValue(name, rawValue);
       if (!read.ok) {
         problems.push(

@@ -28,9 +28,13 @@ export function parseRegQueryOutput(output: string): RegistryReading {
       continue;
     }
     const match = valueLine.exec(line);
-    if (match === null || rootKey === null) continue;
+    if (match === null || rootKey === null) {
+      continue;
+    }
     const [, name = '', type = '', data = ''] = match;
-    if (name === '(Default)') continue;
+    if (name === '(Default)') {
+      continue;
+    }
     const value = readRegistryData(type, data.trim());
     if (value === undefined) {
       problems.push(`${listName === null ? name : `${listName}\\${name}`} has type ${type}, which policy does not use`);
@@ -42,7 +46,9 @@ export function parseRegQueryOutput(output: string): RegistryReading {
   }
   for (const [name, items] of lists) {
     const key = canonicalName(name);
-    if (key in values) continue;
+    if (key in values) {
+      continue;
+    }
     values[key] = items.sort((a, b) => compareValueNames(a.name, b.name)).map((item) => item.value);
   }
   return { values, problems };
@@ -50,9 +56,13 @@ export function parseRegQueryOutput(output: string): RegistryReading {
 
 /** The subkey's name one level below the root, null for the root itself, '' for anything deeper (ignored). */
 function subkeyName(rootKey: string, line: string): string | null {
-  if (line.toLowerCase() === rootKey.toLowerCase()) return null;
+  if (line.toLowerCase() === rootKey.toLowerCase()) {
+    return null;
+  }
   const prefix = `${rootKey.toLowerCase()}\\`;
-  if (!line.toLowerCase().startsWith(prefix)) return '';
+  if (!line.toLowerCase().startsWith(prefix)) {
+    return '';
+  }
   const rest = line.slice(prefix.length);
   return rest.includes('\\') ? '' : rest;
 }

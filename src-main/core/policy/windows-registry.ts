@@ -30,9 +30,13 @@ export function createRegistryPolicySource({ hive, log, runner = runCommand }: R
         return {};
       }
       // reg exits 1 when the key does not exist: no policy is set, which is the usual case.
-      if (output.exitCode !== 0) return {};
+      if (output.exitCode !== 0) {
+        return {};
+      }
       const reading = parseRegQueryOutput(output.stdout);
-      for (const problem of reading.problems) log(`Policy: ignored a value in ${key}: ${problem}.`);
+      for (const problem of reading.problems) {
+        log(`Policy: ignored a value in ${key}: ${problem}.`);
+      }
       return reading.values;
     },
   };

@@ -29,9 +29,15 @@ const blockedActions = new Set([
 /** The blocked action type a dictionary is, or null (structure elements also use /S and carry /K, so they are not actions). */
 export function blockedActionType(dictionary: PDFDict): string | null {
   const type = nameOf(dictionary, 'Type');
-  if (type !== null && type !== 'Action') return null;
+  if (type !== null && type !== 'Action') {
+    return null;
+  }
   const subtype = nameOf(dictionary, 'S');
-  if (subtype !== null && blockedActions.has(subtype) && valueOf(dictionary, 'K') === undefined) return subtype;
-  if (valueOf(dictionary, 'JS') !== undefined) return 'JavaScript';
+  if (subtype !== null && blockedActions.has(subtype) && valueOf(dictionary, 'K') === undefined) {
+    return subtype;
+  }
+  if (valueOf(dictionary, 'JS') !== undefined) {
+    return 'JavaScript';
+  }
   return null;
 }

@@ -5,7 +5,9 @@ const dictionaryScanLimit = 1 << 20;
 
 /** The text of the dictionary starting at `start` (`<<`), through its closing `>>`; null when it never closes. */
 export function readDictionaryText(buffer: Buffer, start: number): string | null {
-  if (!matchesAt(buffer, start, '<<')) return null;
+  if (!matchesAt(buffer, start, '<<')) {
+    return null;
+  }
   const limit = Math.min(buffer.length, start + dictionaryScanLimit);
   let depth = 0;
   let cursor = start;
@@ -23,7 +25,9 @@ export function readDictionaryText(buffer: Buffer, start: number): string | null
     if (byte === 0x3e && buffer[cursor + 1] === 0x3e) {
       depth -= 1;
       cursor += 2;
-      if (depth === 0) return buffer.toString('latin1', start, cursor);
+      if (depth === 0) {
+        return buffer.toString('latin1', start, cursor);
+      }
       continue;
     }
     cursor += 1;
@@ -37,9 +41,13 @@ export function skipLiteralString(buffer: Buffer, start: number, limit: number):
   let cursor = start;
   while (cursor < limit) {
     const byte = buffer[cursor];
-    if (byte === 0x5c) cursor += 1;
-    else if (byte === 0x28) depth += 1;
-    else if (byte === 0x29 && (depth -= 1) === 0) return cursor + 1;
+    if (byte === 0x5c) {
+      cursor += 1;
+    } else if (byte === 0x28) {
+      depth += 1;
+    } else if (byte === 0x29 && (depth -= 1) === 0) {
+      return cursor + 1;
+    }
     cursor += 1;
   }
   return limit;
@@ -47,11 +55,17 @@ export function skipLiteralString(buffer: Buffer, start: number, limit: number):
 
 /** The object number of an `N G obj` header at `offset` (after blanks), or -1 when none starts there. */
 export function objectNumberAt(buffer: Buffer, offset: number): number {
-  if (offset <= 0 || offset >= buffer.length) return -1;
+  if (offset <= 0 || offset >= buffer.length) {
+    return -1;
+  }
   const number = readInteger(buffer, skipBlank(buffer, offset));
-  if (number === null) return -1;
+  if (number === null) {
+    return -1;
+  }
   const generation = readInteger(buffer, skipBlank(buffer, number.end));
-  if (generation === null) return -1;
+  if (generation === null) {
+    return -1;
+  }
   return matchesAt(buffer, skipBlank(buffer, generation.end), 'obj') ? number.value : -1;
 }
 
@@ -61,7 +75,9 @@ export function readInteger(buffer: Buffer, start: number): { value: number; end
   let value = 0;
   while (cursor < buffer.length && cursor - start < 16) {
     const byte = buffer[cursor] ?? 0;
-    if (byte < 0x30 || byte > 0x39) break;
+    if (byte < 0x30 || byte > 0x39) {
+      break;
+    }
     value = value * 10 + (byte - 0x30);
     cursor += 1;
   }
@@ -76,28 +92,41 @@ export function isBlank(byte: number | undefined): boolean {
 /** The first position at or after `start` that is not white space. */
 export function skipBlank(buffer: Buffer, start: number): number {
   let cursor = start;
-  while (cursor < buffer.length && isBlank(buffer[cursor])) cursor += 1;
+  while (cursor < buffer.length && isBlank(buffer[cursor])) {
+    cursor += 1;
+  }
   return cursor;
 }
 
 /** How many bytes from `start` to the end are not white space. */
 export function countNonBlank(buffer: Buffer, start: number): number {
   let count = 0;
-  for (let cursor = start; cursor < buffer.length; cursor += 1) if (!isBlank(buffer[cursor])) count += 1;
+  for (let cursor = start; cursor < buffer.length; cursor += 1) {
+    if (!isBlank(buffer[cursor])) {
+      count += 1;
+    }
+  }
   return count;
 }
 
 /** Whether `keyword` stands at `at`. */
 export function matchesAt(buffer: Buffer, at: number, keyword: string): boolean {
-  if (at < 0 || at + keyword.length > buffer.length) return false;
-  for (let index = 0; index < keyword.length; index += 1)
-    if (buffer[at + index] !== keyword.charCodeAt(index)) return false;
+  if (at < 0 || at + keyword.length > buffer.length) {
+    return false;
+  }
+  for (let index = 0; index < keyword.length; index += 1) {
+    if (buffer[at + index] !== keyword.charCodeAt(index)) {
+      return false;
+    }
+  }
   return true;
 }
 
 /** How many times `keyword` occurs in the file. */
 export function countOccurrences(buffer: Buffer, keyword: string): number {
   let count = 0;
-  for (let at = buffer.indexOf(keyword); at >= 0; at = buffer.indexOf(keyword, at + keyword.length)) count += 1;
+  for (let at = buffer.indexOf(keyword); at >= 0; at = buffer.indexOf(keyword, at + keyword.length)) {
+    count += 1;
+  }
   return count;
 }

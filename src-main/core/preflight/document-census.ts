@@ -79,7 +79,9 @@ export function takeCensus(document: PDFDocument, pageTree: PageTree): DocumentC
     markActions(page.dictionary, page.number, pageOfAction);
     for (const item of itemsOf(page.dictionary, 'Annots')) {
       const annotation = asDictionary(item);
-      if (annotation === null || placed.has(annotation)) continue;
+      if (annotation === null || placed.has(annotation)) {
+        continue;
+      }
       placed.add(annotation);
       annotations.push({
         dictionary: annotation,
@@ -90,9 +92,13 @@ export function takeCensus(document: PDFDocument, pageTree: PageTree): DocumentC
     }
   }
   for (const dictionary of dictionaries) {
-    if (placed.has(dictionary) || valueOf(dictionary, 'Rect') === undefined) continue;
+    if (placed.has(dictionary) || valueOf(dictionary, 'Rect') === undefined) {
+      continue;
+    }
     const subtype = nameOf(dictionary, 'Subtype');
-    if (subtype !== null && annotationSubtypes.has(subtype)) annotations.push({ dictionary, subtype, page: null });
+    if (subtype !== null && annotationSubtypes.has(subtype)) {
+      annotations.push({ dictionary, subtype, page: null });
+    }
   }
   return { catalog, dictionaries, pages, annotations, pageOfAction };
 }
@@ -105,14 +111,25 @@ function collectDictionaries(document: PDFDocument): PDFDict[] {
     pending.push(object);
     while (pending.length > 0) {
       const value = pending.pop();
-      if (value instanceof PDFStream) pending.push(value.dict);
-      else if (value instanceof PDFDict) {
-        if (seen.has(value)) continue;
+      if (value instanceof PDFStream) {
+        pending.push(value.dict);
+      } else if (value instanceof PDFDict) {
+        if (seen.has(value)) {
+          continue;
+        }
         seen.add(value);
         dictionaries.push(value);
-        for (const entry of value.values()) if (holdsDictionaries(entry)) pending.push(entry);
+        for (const entry of value.values()) {
+          if (holdsDictionaries(entry)) {
+            pending.push(entry);
+          }
+        }
       } else if (value instanceof PDFArray) {
-        for (const entry of value.asArray()) if (holdsDictionaries(entry)) pending.push(entry);
+        for (const entry of value.asArray()) {
+          if (holdsDictionaries(entry)) {
+            pending.push(entry);
+          }
+        }
       }
     }
   }
@@ -128,13 +145,20 @@ function holdsDictionaries(value: PDFObject): boolean {
 function markActions(owner: PDFDict, page: number, pageOfAction: Map<PDFDict, number>): void {
   const pending: PDFDict[] = [];
   const direct = dictionaryOf(owner, 'A');
-  if (direct !== null) pending.push(direct);
+  if (direct !== null) {
+    pending.push(direct);
+  }
   const triggers = dictionaryOf(owner, 'AA');
-  if (triggers !== null)
-    for (const [key] of triggers.entries()) pending.push(...itemsAsDictionaries(triggers, textOfName(key)));
+  if (triggers !== null) {
+    for (const [key] of triggers.entries()) {
+      pending.push(...itemsAsDictionaries(triggers, textOfName(key)));
+    }
+  }
   while (pending.length > 0) {
     const action = pending.pop();
-    if (action === undefined || pageOfAction.has(action)) continue;
+    if (action === undefined || pageOfAction.has(action)) {
+      continue;
+    }
     pageOfAction.set(action, page);
     pending.push(...itemsAsDictionaries(action, 'Next'));
   }

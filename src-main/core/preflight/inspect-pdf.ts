@@ -68,13 +68,19 @@ async function parseDocument(bytes: Uint8Array, budget: DecodeBudget): Promise<P
     return { document, loadError: null, needsPassword: false };
   } catch (error) {
     const message = describeError(error).message;
-    if (message === 'NEEDS PASSWORD') return { document: null, loadError: null, needsPassword: true };
+    if (message === 'NEEDS PASSWORD') {
+      return { document: null, loadError: null, needsPassword: true };
+    }
     return { document: null, loadError: describeLoadError(message), needsPassword: false };
   }
 }
 
 function describeLoadError(message: string): string {
-  if (/header/i.test(message)) return 'it does not start with a PDF header';
-  if (/trailer|xref|cross/i.test(message)) return 'its trailer or cross-reference table cannot be read';
+  if (/header/i.test(message)) {
+    return 'it does not start with a PDF header';
+  }
+  if (/trailer|xref|cross/i.test(message)) {
+    return 'its trailer or cross-reference table cannot be read';
+  }
   return 'its contents cannot be read';
 }

@@ -53,7 +53,9 @@ export async function preflightPdf(
       didACheckFail = true;
     }
   }
-  if (didACheckFail) findings.push(checkFailed);
+  if (didACheckFail) {
+    findings.push(checkFailed);
+  }
   findings.push(...findDecodingOverrun(pdf));
   return {
     bytes: bytes.byteLength,
@@ -64,8 +66,12 @@ export async function preflightPdf(
 }
 
 function verdictOf(findings: readonly Finding[]): Verdict {
-  if (findings.some((finding) => finding.severity === 'block')) return 'block';
-  if (findings.some((finding) => finding.severity === 'warn')) return 'warn';
+  if (findings.some((finding) => finding.severity === 'block')) {
+    return 'block';
+  }
+  if (findings.some((finding) => finding.severity === 'warn')) {
+    return 'warn';
+  }
   return 'pass';
 }
 

@@ -56,10 +56,11 @@ export function auditStructure(bytes: Uint8Array, budget: DecodeBudget = new Dec
   const linearizedSection = findLinearizedSectionWindow(buffer);
   const lastEndOfFile = buffer.lastIndexOf('%%EOF');
   const bytesAfterLastEndOfFile = lastEndOfFile < 0 ? 0 : countNonBlank(buffer, lastEndOfFile + 5);
-  if (endOfFileMarkers === 0)
+  if (endOfFileMarkers === 0) {
     problems.push(
       'the end-of-file marker is missing, so the file is probably incomplete (cut off while saving or downloading)',
     );
+  }
 
   const chain = walkCrossReferenceChain(buffer, problems, bytesAfterLastEndOfFile, budget);
   const firstPageSections = chain.sections.filter((offset) => isInWindow(offset, linearizedSection)).length;
@@ -125,7 +126,9 @@ function walkCrossReferenceChain(
     visited.add(offset);
     const section = readSection(buffer, offset, result, budget);
     if (section === null) {
-      if (visited.size === 1) result.lastCrossReference = 'nowhere';
+      if (visited.size === 1) {
+        result.lastCrossReference = 'nowhere';
+      }
       problems.push(
         visited.size === 1
           ? 'the pointer to the cross-reference table ("startxref") points to the wrong place'
@@ -133,15 +136,24 @@ function walkCrossReferenceChain(
       );
       break;
     }
-    if (visited.size === 1) result.lastCrossReference = section.kind;
+    if (visited.size === 1) {
+      result.lastCrossReference = section.kind;
+    }
     result.sections.push(offset);
-    if (section.problem !== null) problems.push(section.problem);
-    if (section.hasEncrypt) result.hasEncryptEntry = true;
-    if (section.hasRoot) hasRoot = true;
+    if (section.problem !== null) {
+      problems.push(section.problem);
+    }
+    if (section.hasEncrypt) {
+      result.hasEncryptEntry = true;
+    }
+    if (section.hasRoot) {
+      hasRoot = true;
+    }
     offset = section.previous ?? -1;
   }
-  if (result.sections.length > 0 && !hasRoot)
+  if (result.sections.length > 0 && !hasRoot) {
     problems.push('the trailer does not say where the document starts (it has no /Root entry)');
+  }
   if (result.misplacedEntries > 0) {
     problems.push(
       `${result.misplacedEntries} of ${result.checkedEntries} entries in the cross-reference table point to the wrong place`,
@@ -159,10 +171,16 @@ interface Section {
 }
 
 function readSection(buffer: Buffer, offset: number, counts: ChainResult, budget: DecodeBudget): Section | null {
-  if (offset >= buffer.length) return null;
+  if (offset >= buffer.length) {
+    return null;
+  }
   const start = skipBlank(buffer, offset);
-  if (matchesAt(buffer, start, 'xref')) return readTable(buffer, start + 4, counts);
-  if (objectNumberAt(buffer, start) >= 0) return readStream(buffer, start, counts, budget);
+  if (matchesAt(buffer, start, 'xref')) {
+    return readTable(buffer, start + 4, counts);
+  }
+  if (objectNumberAt(buffer, start) >= 0) {
+    return readStream(buffer, start, counts, budget);
+  }
   return null;
 }
 
@@ -188,16 +206,21 @@ function readTable(buffer: Buffer, position: number, counts: ChainResult): Secti
         problem = 'the cross-reference table is damaged';
         break;
       }
-      if (entryOffset.end - cursor !== 10 || generation?.end !== entryOffset.end + 6 || typeAt !== generation.end + 1)
+      if (entryOffset.end - cursor !== 10 || generation?.end !== entryOffset.end + 6 || typeAt !== generation.end + 1) {
         irregularEntries += 1;
+      }
       highestObjectNumber = Math.max(highestObjectNumber, first.value + index);
       if (type === 0x6e) {
         counts.checkedEntries += 1;
-        if (objectNumberAt(buffer, entryOffset.value) !== first.value + index) counts.misplacedEntries += 1;
+        if (objectNumberAt(buffer, entryOffset.value) !== first.value + index) {
+          counts.misplacedEntries += 1;
+        }
       }
       cursor = skipBlank(buffer, typeAt + 1);
     }
-    if (problem !== null) break;
+    if (problem !== null) {
+      break;
+    }
   }
   if (!matchesAt(buffer, cursor, 'trailer')) {
     return {
@@ -219,23 +242,34 @@ function readTable(buffer: Buffer, position: number, counts: ChainResult): Secti
     };
   }
   const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? -1);
-  if (problem === null && irregularEntries > 0)
+  if (problem === null && irregularEntries > 0) {
     problem = `${irregularEntries} entries of the cross-reference table are not written in the standard form`;
-  if (problem === null && size <= highestObjectNumber) problem = 'the trailer gives the wrong number of objects';
+  }
+  if (problem === null && size <= highestObjectNumber) {
+    problem = 'the trailer gives the wrong number of objects';
+  }
   return { kind: 'table', ...describeTrailer(dictionary), problem };
 }
 
 function readStream(buffer: Buffer, position: number, counts: ChainResult, budget: DecodeBudget): Section | null {
   const dictionaryStart = buffer.indexOf('<<', position);
-  if (dictionaryStart < 0 || dictionaryStart - position > 64) return null;
+  if (dictionaryStart < 0 || dictionaryStart - position > 64) {
+    return null;
+  }
   const dictionary = readDictionaryText(buffer, dictionaryStart);
-  if (dictionary === null || !/\/Type\s*\/XRef\b/.test(dictionary)) return null;
+  if (dictionary === null || !/\/Type\s*\/XRef\b/.test(dictionary)) {
+    return null;
+  }
   const trailer = describeTrailer(dictionary);
   const entries = decodeStreamEntries(buffer, dictionaryStart + dictionary.length, dictionary, budget);
-  if (entries === null) return { kind: 'stream', ...trailer, problem: 'the cross-reference stream cannot be decoded' };
+  if (entries === null) {
+    return { kind: 'stream', ...trailer, problem: 'the cross-reference stream cannot be decoded' };
+  }
   for (const entry of entries) {
     counts.checkedEntries += 1;
-    if (objectNumberAt(buffer, entry.offset) !== entry.objectNumber) counts.misplacedEntries += 1;
+    if (objectNumberAt(buffer, entry.offset) !== entry.objectNumber) {
+      counts.misplacedEntries += 1;
+    }
   }
   return { kind: 'stream', ...trailer, problem: null };
 }
@@ -251,7 +285,9 @@ function describeTrailer(dictionary: string): Omit<Section, 'kind' | 'problem'> 
 
 function readHeaderVersion(buffer: Buffer): string | null {
   const at = buffer.subarray(0, headerWindow).indexOf('%PDF-');
-  if (at < 0) return null;
+  if (at < 0) {
+    return null;
+  }
   const match = /^(\d+\.\d+)/.exec(buffer.toString('latin1', at + 5, Math.min(at + 13, buffer.length)));
   return match?.[1] ?? '';
 }
@@ -264,7 +300,9 @@ interface Window {
 /** Where a linearized file's first-page cross-reference section sits: right after the linearization dictionary. */
 function findLinearizedSectionWindow(buffer: Buffer): Window | null {
   const at = buffer.subarray(0, headerWindow * 2).indexOf('/Linearized');
-  if (at < 0) return null;
+  if (at < 0) {
+    return null;
+  }
   const end = buffer.indexOf('endobj', at);
   return end < 0 ? null : { start: end + 6, end: end + 6 + 256 };
 }
@@ -276,7 +314,9 @@ function isInWindow(offset: number, window: Window | null): boolean {
 /** When the chain could not be followed, the last trailer dictionary in the file still tells whether it is encrypted. */
 function lastTrailerHasEncrypt(buffer: Buffer): boolean {
   const at = buffer.lastIndexOf('trailer');
-  if (at < 0) return false;
+  if (at < 0) {
+    return false;
+  }
   const dictionaryStart = buffer.indexOf('<<', at);
   const dictionary = dictionaryStart < 0 ? null : readDictionaryText(buffer, dictionaryStart);
   return dictionary !== null && /\/Encrypt(?![A-Za-z0-9])/.test(dictionary);

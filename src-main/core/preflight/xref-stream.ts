@@ -15,19 +15,29 @@ export function decodeStreamEntries(
   budget: DecodeBudget,
 ): StreamEntry[] | null {
   const streamKeyword = buffer.indexOf('stream', afterDictionary);
-  if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) return null;
+  if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) {
+    return null;
+  }
   let dataStart = streamKeyword + 6;
-  if (buffer[dataStart] === 0x0d) dataStart += 1;
-  if (buffer[dataStart] === 0x0a) dataStart += 1;
+  if (buffer[dataStart] === 0x0d) {
+    dataStart += 1;
+  }
+  if (buffer[dataStart] === 0x0a) {
+    dataStart += 1;
+  }
   const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
   const dataEnd =
     directLength?.[1] === undefined ? buffer.indexOf('endstream', dataStart) : dataStart + Number(directLength[1]);
   const widths = /\/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(dictionary);
-  if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) return null;
+  if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) {
+    return null;
+  }
   const [typeWidth, offsetWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
   const rowWidth = typeWidth + offsetWidth + thirdWidth;
   const data = decodeFlate(buffer.subarray(dataStart, dataEnd), dictionary, rowWidth, budget);
-  if (data === null || rowWidth === 0) return null;
+  if (data === null || rowWidth === 0) {
+    return null;
+  }
   const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
   const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
   const entries: StreamEntry[] = [];
@@ -38,19 +48,26 @@ export function decodeStreamEntries(
     for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
       const at = row * rowWidth;
       const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
-      if (type === 1)
+      if (type === 1) {
         entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
+      }
     }
   }
   return entries;
 }
 
 function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number, budget: DecodeBudget): Uint8Array | null {
-  if (!/\/FlateDecode\b/.test(dictionary)) return /\/Filter\b/.test(dictionary) ? null : raw;
+  if (!/\/FlateDecode\b/.test(dictionary)) {
+    return /\/Filter\b/.test(dictionary) ? null : raw;
+  }
   const inflated = inflateWithin(raw, budget);
-  if (typeof inflated === 'string') return null;
+  if (typeof inflated === 'string') {
+    return null;
+  }
   const predictor = Number(/\/Predictor\s+(\d+)/.exec(dictionary)?.[1] ?? 1);
-  if (predictor < 10) return inflated;
+  if (predictor < 10) {
+    return inflated;
+  }
   const columns = Number(/\/Columns\s+(\d+)/.exec(dictionary)?.[1] ?? rowWidth);
   return undoPngPredictor(inflated, columns);
 }
@@ -73,13 +90,21 @@ function undoPngPredictor(data: Uint8Array, columns: number): Uint8Array {
 }
 
 function predict(filter: number, left: number, up: number, upLeft: number): number {
-  if (filter === 1) return left;
-  if (filter === 2) return up;
-  if (filter === 3) return (left + up) >> 1;
+  if (filter === 1) {
+    return left;
+  }
+  if (filter === 2) {
+    return up;
+  }
+  if (filter === 3) {
+    return (left + up) >> 1;
+  }
   if (filter === 4) {
     const estimate = left + up - upLeft;
     const [toLeft, toUp, toUpLeft] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
-    if (toLeft <= toUp && toLeft <= toUpLeft) return left;
+    if (toLeft <= toUp && toLeft <= toUpLeft) {
+      return left;
+    }
     return toUp <= toUpLeft ? up : upLeft;
   }
   return 0;
@@ -87,6 +112,8 @@ function predict(filter: number, left: number, up: number, upLeft: number): numb
 
 function readField(data: Uint8Array, at: number, width: number): number {
   let value = 0;
-  for (let index = 0; index < width; index += 1) value = value * 256 + (data[at + index] ?? 0);
+  for (let index = 0; index < width; index += 1) {
+    value = value * 256 + (data[at + index] ?? 0);
+  }
   return value;
 }

@@ -23,20 +23,27 @@ export function gateCourtFetch(fetchCourt: CourtFetch, trust: () => UrlTrust): C
     let request: CourtRequest = { ...init, redirect: 'manual' };
     for (let redirects = 0; ; redirects += 1) {
       const response = await fetchCourt(current, request);
-      if (asked === 'manual') return response;
+      if (asked === 'manual') {
+        return response;
+      }
       // A network layer that hides where a redirect goes leaves nothing to check, so it is not followed.
-      if (response.type === 'opaqueredirect')
+      if (response.type === 'opaqueredirect') {
         throw new RefusedUrlError(
           current,
           'The court sent ECF Desk to another address without saying which, so ECF Desk could not check it and did not follow.',
         );
+      }
       const location = redirectStatuses.has(response.status) ? response.headers.get('location') : null;
-      if (location === null) return response;
+      if (location === null) {
+        return response;
+      }
       await response.body?.cancel();
-      if (asked === 'error')
+      if (asked === 'error') {
         throw new TypeError(`The court redirected a request that may not be redirected (HTTP ${response.status}).`);
-      if (redirects >= maxRedirects)
+      }
+      if (redirects >= maxRedirects) {
         throw new Error('The court sent ECF Desk from address to address without reaching a page.');
+      }
       const next = approved(resolve(location, current), trust());
       request = redirected(request, response.status, new URL(next).origin !== new URL(current).origin);
       current = next;
@@ -46,7 +53,9 @@ export function gateCourtFetch(fetchCourt: CourtFetch, trust: () => UrlTrust): C
 
 function approved(url: string, trust: UrlTrust): string {
   const verdict = checkCourtRequest(url, trust);
-  if (!verdict.isAllowed) throw new RefusedUrlError(url, verdict.reason);
+  if (!verdict.isAllowed) {
+    throw new RefusedUrlError(url, verdict.reason);
+  }
   return verdict.url;
 }
 
@@ -70,7 +79,9 @@ function redirected(request: CourtRequest, status: number, isOtherOrigin: boolea
         !(becomesGet && name.toLowerCase() === 'content-type'),
     ),
   );
-  if (!becomesGet) return { ...request, headers };
+  if (!becomesGet) {
+    return { ...request, headers };
+  }
   const asGet: CourtRequest = { ...request, method: 'GET', headers };
   delete asGet.body;
   return asGet;

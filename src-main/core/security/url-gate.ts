@@ -74,13 +74,18 @@ const browserDomains = ['uscourts.gov', 'pacer.gov'] as const;
 /** A link from a notice: the notice court's own CM/ECF or ACMS host, or the training court; a document or docket page. */
 export function checkNoticeLink(url: string, notice: NoticeOrigin, trust: UrlTrust): UrlVerdict {
   const read = readAddress(url);
-  if (!read.isRead) return read.verdict;
+  if (!read.isRead) {
+    return read.verdict;
+  }
   const { parsed } = read;
   const expected = expectedCourt(notice);
-  if (parsed.protocol === 'http:' || isLoopbackOrigin(parsed, trust))
+  if (parsed.protocol === 'http:' || isLoopbackOrigin(parsed, trust)) {
     return checkLoopbackNoticeLink(parsed, expected, trust);
+  }
   const host = checkPublicHost(parsed);
-  if (host !== null) return host;
+  if (host !== null) {
+    return host;
+  }
   const court = cmecfCourtOf(parsed.hostname, trust.hosts);
   if (court !== null) {
     const match = checkSameCourt(parsed, court, expected, `ecf.${expected}.uscourts.gov`);
@@ -103,28 +108,41 @@ export function checkNoticeLink(url: string, notice: NoticeOrigin, trust: UrlTru
 /** A request to a court (free looks, purchases, filing, login): a trusted court host, and only the court's own kind of page. */
 export function checkCourtRequest(url: string, trust: UrlTrust): UrlVerdict {
   const read = readAddress(url);
-  if (!read.isRead) return read.verdict;
+  if (!read.isRead) {
+    return read.verdict;
+  }
   const { parsed } = read;
-  if (isLoopbackOrigin(parsed, trust))
+  if (isLoopbackOrigin(parsed, trust)) {
     return loopbackLoginPath.test(parsed.pathname) ? allow(parsed) : checkPath(parsed, courtPath);
-  if (parsed.protocol === 'http:')
+  }
+  if (parsed.protocol === 'http:') {
     return refuse(
       loopbackReason(parsed, trust) ??
         `This address is not encrypted (http): court sites always use https. ${notOpened}`,
     );
+  }
   const host = checkPublicHost(parsed);
-  if (host !== null) return host;
-  if (cmecfCourtOf(parsed.hostname, trust.hosts) !== null) return checkPath(parsed, courtPath);
+  if (host !== null) {
+    return host;
+  }
+  if (cmecfCourtOf(parsed.hostname, trust.hosts) !== null) {
+    return checkPath(parsed, courtPath);
+  }
   // ACMS's viewer pages are not published: once its own /NDA/ link opened the way, any plain path of its one host may follow.
-  if (acmsCourtOf(parsed.hostname, trust.hosts) !== null) return checkPath(parsed, /^\//);
-  if (trust.hosts.loginHosts.includes(parsed.hostname)) return checkPath(parsed, loginPath);
+  if (acmsCourtOf(parsed.hostname, trust.hosts) !== null) {
+    return checkPath(parsed, /^\//);
+  }
+  if (trust.hosts.loginHosts.includes(parsed.hostname)) {
+    return checkPath(parsed, loginPath);
+  }
   return refuse(`This address (${parsed.hostname}) is not a court site ECF Desk works with. ${notOpened}`);
 }
 
 /** A link or redirect on a court page (frame, document menu, continue link): on the page's own origin, a plain path. */
 export function checkCourtHop(href: string, pageUrl: string): UrlVerdict {
-  if (hasDisguisingCharacters(href.trim()))
+  if (hasDisguisingCharacters(href.trim())) {
     return refuse(`The court's page pointed to an address with characters a court link never has. ${notOpened}`);
+  }
   let resolved: string;
   try {
     resolved = new URL(href.trim(), pageUrl).href;
@@ -132,11 +150,14 @@ export function checkCourtHop(href: string, pageUrl: string): UrlVerdict {
     return refuse(`The court's page pointed to an address ECF Desk cannot read. ${notOpened}`);
   }
   const read = readAddress(resolved);
-  if (!read.isRead) return read.verdict;
-  if (read.parsed.origin !== new URL(pageUrl).origin)
+  if (!read.isRead) {
+    return read.verdict;
+  }
+  if (read.parsed.origin !== new URL(pageUrl).origin) {
     return refuse(
       `The court's page pointed away from the court's own site (to ${read.parsed.host}): ECF Desk did not follow it.`,
     );
+  }
   return checkPath(read.parsed, /^\//);
 }
 
@@ -146,7 +167,9 @@ export function checkCourtHop(href: string, pageUrl: string): UrlVerdict {
  */
 export function isCourtLoginPage(url: string): boolean {
   const read = readAddress(url);
-  if (!read.isRead) return false;
+  if (!read.isRead) {
+    return false;
+  }
   const { parsed } = read;
   return (
     parsed.protocol === 'https:' &&
@@ -163,16 +186,24 @@ export function isCourtLoginPage(url: string): boolean {
  */
 export function checkExternalUrl(url: string, policyHosts: readonly string[] = []): UrlVerdict {
   const read = readAddress(url, { keepsFragment: true });
-  if (!read.isRead) return read.verdict;
+  if (!read.isRead) {
+    return read.verdict;
+  }
   const { parsed } = read;
-  if (parsed.protocol !== 'https:') return refuse(`This link is not encrypted (https). ${notOpened}`);
+  if (parsed.protocol !== 'https:') {
+    return refuse(`This link is not encrypted (https). ${notOpened}`);
+  }
   const host = checkPublicHost(parsed);
-  if (host !== null) return host;
+  if (host !== null) {
+    return host;
+  }
   const hostname = parsed.hostname;
-  if (policyHosts.some((extra) => extra.trim().toLowerCase() === hostname))
+  if (policyHosts.some((extra) => extra.trim().toLowerCase() === hostname)) {
     return allow(parsed, { keepsFragment: true });
-  if (browserDomains.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`)))
+  }
+  if (browserDomains.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`))) {
     return allow(parsed, { keepsFragment: true });
+  }
   return refuse(`This link does not go to a court or PACER site (${hostname}). ${notOpened}`);
 }
 
@@ -187,19 +218,22 @@ type ReadAddress =
 /** The checks every address passes first: what it is written with, that it parses, its scheme, and no hidden user name. */
 function readAddress(url: string, options: { keepsFragment?: boolean } = {}): ReadAddress {
   const refused = (reason: string): ReadAddress => ({ isRead: false, verdict: refuse(reason) });
-  if (typeof url !== 'string' || url.length > maxLength)
+  if (typeof url !== 'string' || url.length > maxLength) {
     return refused(`This address is too long to be a court link: it may be hiding where it goes. ${notOpened}`);
+  }
   // Spaces, control characters and backslashes are read differently by different parsers: a classic disguise.
-  if (hasDisguisingCharacters(url))
+  if (hasDisguisingCharacters(url)) {
     return refused(`This link contains characters a court link never has: it may be phishing. ${notOpened}`);
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return refused(`This is not a web address ECF Desk can check. ${notOpened}`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     return refused(`This link is not a web page (${parsed.protocol}): it could run code. ${notOpened}`);
+  }
   // `https://ecf.cit.uscourts.gov@evil.com/` goes to evil.com: the part before @ is only a user name.
   if (
     parsed.username !== '' ||
@@ -211,14 +245,18 @@ function readAddress(url: string, options: { keepsFragment?: boolean } = {}): Re
     );
   }
   // The URL parser turns Unicode look-alikes (ecf.сit.uscourts.gov) into punycode.
-  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--')))
+  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--'))) {
     return refused(
       `This link uses look-alike letters in its address (${parsed.hostname}): it may be phishing. ${notOpened}`,
     );
+  }
   // Court links are plain ASCII; a full-width dot or a letter from another alphabet is there to look like something else.
-  if (/[^\u0021-\u007e]/.test(url))
+  if (/[^\u0021-\u007e]/.test(url)) {
     return refused(`This link contains characters a court link never has: it may be phishing. ${notOpened}`);
-  if (!options.keepsFragment) parsed.hash = '';
+  }
+  if (!options.keepsFragment) {
+    parsed.hash = '';
+  }
   return { isRead: true, parsed };
 }
 
@@ -233,14 +271,16 @@ function hasDisguisingCharacters(url: string): boolean {
 function checkPublicHost(parsed: URL): UrlVerdict | null {
   const hostname = parsed.hostname;
   // The parser writes every IPv4 spelling (decimal, hex, octal) as dotted decimal, and IPv6 in brackets.
-  if (/^[\d.]+$/.test(hostname) || hostname.startsWith('['))
+  if (/^[\d.]+$/.test(hostname) || hostname.startsWith('[')) {
     return refuse(
       `This link goes to a bare network address (${hostname}), not to a court: it may be phishing. ${notOpened}`,
     );
-  if (parsed.port !== '')
+  }
+  if (parsed.port !== '') {
     return refuse(
       `This link names an unusual port (${parsed.host}); court links never do: it may be phishing. ${notOpened}`,
     );
+  }
   return null;
 }
 
@@ -249,20 +289,24 @@ function checkPublicHost(parsed: URL): UrlVerdict | null {
  * `.localhost` domain, which names none); a notice of another court may not send the app there, nor may any other local address.
  */
 function checkLoopbackNoticeLink(parsed: URL, expected: string | null, trust: UrlTrust): UrlVerdict {
-  if (!isLoopbackOrigin(parsed, trust))
+  if (!isLoopbackOrigin(parsed, trust)) {
     return refuse(
       loopbackReason(parsed, trust) ?? `This link is not encrypted (http): court links always use https. ${notOpened}`,
     );
+  }
   const court = trust.hosts.loopbackCourt ?? '';
-  if (expected !== null && expected !== court)
+  if (expected !== null && expected !== court) {
     return refuse(
       `This link goes to the training court on this computer, but the notice is not from the training court's court (${court}). ${notOpened}`,
     );
+  }
   return checkPath(parsed, courtPath);
 }
 
 function isLoopbackOrigin(parsed: URL, trust: UrlTrust): boolean {
-  if (trust.loopbackOrigin === null || trust.hosts.loopbackCourt === null) return false;
+  if (trust.loopbackOrigin === null || trust.hosts.loopbackCourt === null) {
+    return false;
+  }
   let origin: URL;
   try {
     origin = new URL(trust.loopbackOrigin);
@@ -279,7 +323,9 @@ function isLoopbackOrigin(parsed: URL, trust: UrlTrust): boolean {
 
 /** Why a local address is refused, said plainly: it reaches a program on this computer, which a court link never does. */
 function loopbackReason(parsed: URL, trust: UrlTrust): string | null {
-  if (!loopbackHosts.has(parsed.hostname) && !/^127\./.test(parsed.hostname)) return null;
+  if (!loopbackHosts.has(parsed.hostname) && !/^127\./.test(parsed.hostname)) {
+    return null;
+  }
   const running =
     trust.loopbackOrigin === null
       ? ''
@@ -288,22 +334,25 @@ function loopbackReason(parsed: URL, trust: UrlTrust): string | null {
 }
 
 function checkSameCourt(parsed: URL, court: string, expected: string | null, home: string): UrlVerdict | null {
-  if (expected === null)
+  if (expected === null) {
     return refuse(
       `ECF Desk could not tell which court sent this notice, so it cannot check that the link goes to the court's own site. ${notOpened}`,
     );
-  if (court !== expected)
+  }
+  if (court !== expected) {
     return refuse(
       `This link goes to another court's site (${parsed.hostname}), not to this notice's court (${home}): it may be phishing. ${notOpened}`,
     );
+  }
   return null;
 }
 
 function checkPath(parsed: URL, shape: RegExp): UrlVerdict {
-  if (disguisedPath.test(parsed.pathname) || !shape.test(parsed.pathname))
+  if (disguisedPath.test(parsed.pathname) || !shape.test(parsed.pathname)) {
     return refuse(
       `This link goes to an unexpected page of the court's site (${parsed.pathname}), not to a document or docket. ${notOpened}`,
     );
+  }
   return allow(parsed);
 }
 
@@ -311,7 +360,9 @@ function checkPath(parsed: URL, shape: RegExp): UrlVerdict {
 function cmecfCourtOf(hostname: string, hosts: TrustedHosts): string | null {
   for (const pattern of hosts.cmecfHosts) {
     const court = hostPattern(pattern).exec(hostname)?.[1];
-    if (court !== undefined) return court;
+    if (court !== undefined) {
+      return court;
+    }
   }
   return null;
 }
@@ -338,7 +389,9 @@ function hostPattern(pattern: string): RegExp {
 function expectedCourt(notice: NoticeOrigin): string | null {
   const court =
     notice.court?.trim().toLowerCase() || courtMailDomain.exec(notice.fromAddress ?? '')?.[1]?.toLowerCase();
-  if (!court) return null;
+  if (!court) {
+    return null;
+  }
   return hostIdByCourtId[court] ?? court;
 }
 
@@ -347,7 +400,9 @@ function homeOf(court: string, hosts: TrustedHosts): string {
 }
 
 function allow(parsed: URL, options: { keepsFragment?: boolean } = {}): UrlVerdict {
-  if (!options.keepsFragment) parsed.hash = '';
+  if (!options.keepsFragment) {
+    parsed.hash = '';
+  }
   return { isAllowed: true, url: parsed.href };
 }
 

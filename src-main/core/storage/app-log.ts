@@ -27,7 +27,9 @@ export function createAppLog(
   const file = path.join(logsFolder, 'ecf-desk.log');
   let isClosed = false;
   const log: AppLog = (line, level = 'info') => {
-    if (isClosed || rank[level] > rank[threshold()]) return;
+    if (isClosed || rank[level] > rank[threshold()]) {
+      return;
+    }
     try {
       mkdirSync(logsFolder, { recursive: true });
       appendFileSync(file, `${clock.now().toISOString()} ${level.toUpperCase()} ${line.replace(/[\r\n]+/g, ' ')}\n`);

@@ -124,8 +124,12 @@ export function createDocumentsTable(db: Database.Database): DocumentsTable {
 
   const replaceWithVersions = db.transaction(
     (originalId: string, versions: readonly StoredDocument[], at: Date): boolean => {
-      if (setSuperseded.run(at.toISOString(), originalId).changes === 0) return false;
-      for (const version of versions) insert(version);
+      if (setSuperseded.run(at.toISOString(), originalId).changes === 0) {
+        return false;
+      }
+      for (const version of versions) {
+        insert(version);
+      }
       return true;
     },
   );
@@ -175,13 +179,17 @@ function originColumns(origin: FixOrigin | null): {
   fix: string | null;
   fix_summary: string | null;
 } {
-  if (origin === null) return { derived_from: null, fix: null, fix_summary: null };
+  if (origin === null) {
+    return { derived_from: null, fix: null, fix_summary: null };
+  }
   const { fromId, fix, ...summary } = origin;
   return { derived_from: fromId, fix, fix_summary: JSON.stringify(summary satisfies FixSummary) };
 }
 
 function toOrigin(row: DocumentRow): FixOrigin | null {
-  if (row.derived_from === null || row.fix_summary === null) return null;
+  if (row.derived_from === null || row.fix_summary === null) {
+    return null;
+  }
   return fixOrigin.parse({ ...(JSON.parse(row.fix_summary) as object), fromId: row.derived_from, fix: row.fix });
 }
 

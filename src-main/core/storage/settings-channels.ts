@@ -24,14 +24,17 @@ export function settingsChannels(dependencies: SettingsChannelsDependencies): Ch
       // A key sent as undefined (possible over IPC, not over JSON) changes nothing; it must not erase the setting.
       const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       const parsed = settingsSchema.safeParse({ ...previous, ...given });
-      if (!parsed.success)
+      if (!parsed.success) {
         throw new AppError(
           'settings.invalid',
           'These settings cannot be saved together: one of them has a value ECF Desk does not accept. Nothing was changed.',
         );
+      }
       const next = parsed.data;
       settings.write(next);
-      if (next.courtProfile !== previous.courtProfile) dependencies.onCourtProfileChanged(next.courtProfile);
+      if (next.courtProfile !== previous.courtProfile) {
+        dependencies.onCourtProfileChanged(next.courtProfile);
+      }
       return next;
     },
   };

@@ -38,7 +38,9 @@ function quoteIdentifier(name: string): string {
  */
 export function summarizeDatabase(file: string): DatabaseSummary {
   const bytes = sizeOf(file);
-  if (bytes === null) return { state: 'missing' };
+  if (bytes === null) {
+    return { state: 'missing' };
+  }
   let database: Database.Database;
   try {
     database = new Database(file, { readonly: true, fileMustExist: true, timeout: 2_000 });

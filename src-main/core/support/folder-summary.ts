@@ -21,7 +21,9 @@ export function summarizeFolder(folder: string): FolderSummary {
   for (const name of names) {
     try {
       const stats = statSync(path.join(folder, name));
-      if (!stats.isFile()) continue;
+      if (!stats.isFile()) {
+        continue;
+      }
       files += 1;
       bytes += stats.size;
     } catch {

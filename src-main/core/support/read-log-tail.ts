@@ -27,8 +27,12 @@ export function readLogTail(file: string, count: number): LogTail | null {
     const buffer = Buffer.alloc(totalBytes - start);
     readSync(descriptor, buffer, 0, buffer.length, start);
     const lines = buffer.toString('utf8').split('\n');
-    if (start > 0) lines.shift();
-    if (lines.at(-1) === '') lines.pop();
+    if (start > 0) {
+      lines.shift();
+    }
+    if (lines.at(-1) === '') {
+      lines.pop();
+    }
     const kept = lines.slice(-count);
     return { totalBytes, lines: kept, isShortened: start > 0 || kept.length < lines.length };
   } finally {

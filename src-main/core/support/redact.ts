@@ -73,8 +73,12 @@ function reduceAddress(address: string): string {
     const isBare =
       (url.pathname === '/' || url.pathname === '') && url.search === '' && url.hash === '' && !trimmed.endsWith('/');
     const isRoot = url.pathname === '/' && url.search === '' && url.hash === '';
-    if (isBare) return origin + rest;
-    if (isRoot) return `${origin}/${rest}`;
+    if (isBare) {
+      return origin + rest;
+    }
+    if (isRoot) {
+      return `${origin}/${rest}`;
+    }
     return `${origin}/${redactionMarks.link}${rest}`;
   } catch {
     return redactionMarks.link + rest;
@@ -95,6 +99,8 @@ export function redactForSupport(text: string): string {
     .replace(linkParameter, (_match, key: string) => `${key}=${redactionMarks.link}`)
     .replace(emailAddress, redactionMarks.email)
     .replace(labelledText, (_match, label: string, separator: string) => `${label}${separator}${redactionMarks.text}`);
-  for (const caseNumber of caseNumbers) redacted = redacted.replace(caseNumber, redactionMarks.caseNumber);
+  for (const caseNumber of caseNumbers) {
+    redacted = redacted.replace(caseNumber, redactionMarks.caseNumber);
+  }
   return redacted.replace(hexRun, redactionMarks.hex).replace(longNumber, redactionMarks.number);
 }

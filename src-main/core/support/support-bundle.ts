@@ -96,7 +96,9 @@ function markIfSet(value: string): string {
 
 /** An address's host and port, or null; a value that does not read as an address says so without repeating it. */
 function hostOf(address: string | null): string | null {
-  if (address === null) return null;
+  if (address === null) {
+    return null;
+  }
   try {
     return new URL(address).host;
   } catch {

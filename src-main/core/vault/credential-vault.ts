@@ -53,18 +53,20 @@ export function createCredentialVault(store: SecretStore): CredentialVault {
     keychainName: store.keychainName,
     availability: () => store.availability(),
     async savePassword(courtProfile, loginId, password) {
-      if (password === '')
+      if (password === '') {
         throw new AppError('account.invalid', 'The password is empty: type the PACER password to save it.');
+      }
       await store.set(passwordItem(courtProfile, loginId), password);
     },
     readPassword: async (courtProfile, loginId) => store.get(passwordItem(courtProfile, loginId)),
     async saveTotpSecret(courtProfile, loginId, secret) {
       const normalised = normaliseTotpSecret(secret);
-      if (normalised === '')
+      if (normalised === '') {
         throw new AppError(
           'account.invalid',
           'The authenticator secret is empty: copy it from PACER’s “add authenticator app” page.',
         );
+      }
       await store.set(totpItem(courtProfile, loginId), normalised);
     },
     readTotpSecret: async (courtProfile, loginId) => store.get(totpItem(courtProfile, loginId)),
@@ -79,7 +81,9 @@ export function createCredentialVault(store: SecretStore): CredentialVault {
     async listLogins() {
       const logins = new Map<string, SavedLogin>();
       for (const item of (await store.list()).map(parseKeychainItemName)) {
-        if (item === null) continue;
+        if (item === null) {
+          continue;
+        }
         const key = keychainItemName(item.courtProfile, item.loginId, 'password');
         const login = logins.get(key) ?? {
           courtProfile: item.courtProfile,
@@ -102,7 +106,8 @@ export function normaliseTotpSecret(secret: string): string {
 }
 
 function checkName(what: string, value: string): string {
-  if (value.trim() === '')
+  if (value.trim() === '') {
     throw new AppError('account.invalid', `The ${what} is empty, so there is no keychain item to use.`);
+  }
   return value;
 }

@@ -27,9 +27,13 @@ export function parseKeychainItemName(name: string): KeychainItem | null {
   const kind: KeychainItemKind = name.endsWith(totpSuffix) ? 'totp-secret' : 'password';
   const base = kind === 'totp-secret' ? name.slice(0, -totpSuffix.length) : name;
   const segments = base.split('/');
-  if (segments.length !== 2 || base.includes('#')) return null;
+  if (segments.length !== 2 || base.includes('#')) {
+    return null;
+  }
   const [courtProfile = '', loginId = ''] = segments.map(unescapeSegment);
-  if (courtProfile === '' || loginId === '') return null;
+  if (courtProfile === '' || loginId === '') {
+    return null;
+  }
   return { courtProfile, loginId, kind };
 }
 

@@ -32,8 +32,12 @@ type Probe =
 
 /** The keychain's name as users of each OS know it. */
 export function keychainNameFor(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return 'macOS Keychain';
-  if (platform === 'win32') return 'Windows Credential Manager';
+  if (platform === 'darwin') {
+    return 'macOS Keychain';
+  }
+  if (platform === 'win32') {
+    return 'Windows Credential Manager';
+  }
   return 'Secret Service (GNOME Keyring or KWallet)';
 }
 
@@ -81,8 +85,9 @@ export function createKeyringSecretStore(options: KeyringSecretStoreOptions = {}
     action: (keyring: KeyringBinding) => Promise<T>,
   ): Promise<T> {
     const checked = await checkKeychain();
-    if (!checked.isAvailable)
+    if (!checked.isAvailable) {
       throw new VaultError('vault.unavailable', `The ${keychainName} cannot be used: ${checked.reason}`);
+    }
     try {
       return await action(checked.keyring);
     } catch (error) {
@@ -128,8 +133,9 @@ export function createKeyringSecretStore(options: KeyringSecretStoreOptions = {}
 }
 
 function unavailableReason(platform: NodeJS.Platform, keychainName: string, detail: string): string {
-  if (platform === 'darwin' || platform === 'win32')
+  if (platform === 'darwin' || platform === 'win32') {
     return `The ${keychainName} could not be opened. The system said: ${detail}`;
+  }
   return `No Secret Service (GNOME Keyring or KWallet) is running in this session. The system said: ${detail}`;
 }
 

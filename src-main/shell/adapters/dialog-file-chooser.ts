@@ -35,10 +35,14 @@ export function createDialogFileChooser(): FileChooser {
       };
       const parent = BrowserWindow.getFocusedWindow();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      if (result.canceled) return [];
+      if (result.canceled) {
+        return [];
+      }
       const files: ChosenFile[] = [];
       // One at a time, so a file too large to read stops the batch before the rest are loaded.
-      for (const filePath of result.filePaths) files.push(await readChosenFile(filePath));
+      for (const filePath of result.filePaths) {
+        files.push(await readChosenFile(filePath));
+      }
       return files;
     },
   };

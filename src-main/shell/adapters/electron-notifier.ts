@@ -5,7 +5,9 @@ import type { DesktopNotifier } from '../../core/ports';
 export function createElectronNotifier(): DesktopNotifier {
   return {
     notify(title, body) {
-      if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+      if (Notification.isSupported()) {
+        new Notification({ title, body, silent: false }).show();
+      }
     },
   };
 }

@@ -22,8 +22,12 @@ export const utilityProcessLauncher: ChildProcessLauncher = {
     let hasExited = false;
     const exitListeners: ((exit: { code: number | null; signal: string | null }) => void)[] = [];
     const finish = (): void => {
-      if (!hasExited || !isErrorOutputDone) return;
-      for (const listener of exitListeners.splice(0)) listener({ code: exitCode, signal: null });
+      if (!hasExited || !isErrorOutputDone) {
+        return;
+      }
+      for (const listener of exitListeners.splice(0)) {
+        listener({ code: exitCode, signal: null });
+      }
     };
     child.stderr?.once('end', () => {
       isErrorOutputDone = true;

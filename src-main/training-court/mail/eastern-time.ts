@@ -38,7 +38,9 @@ interface EasternParts {
 
 function easternParts(instant: Date): EasternParts {
   const parts: Record<string, string> = {};
-  for (const part of partsFormat.formatToParts(instant)) parts[part.type] = part.value;
+  for (const part of partsFormat.formatToParts(instant)) {
+    parts[part.type] = part.value;
+  }
   return {
     weekday: parts.weekday ?? '',
     year: parts.year ?? '',

@@ -24,11 +24,17 @@ export function escapeHtml(text: string): string {
   for (const character of text.replace(/\r\n?/g, '\n')) {
     const codePoint = character.codePointAt(0) ?? 0;
     const named = namedReferences[character];
-    if (named !== undefined) html += named;
-    else if (character === '\n' || character === '\t') html += character;
-    else if (codePoint < 0x20 || codePoint === 0x7f) html += ' ';
-    else if (codePoint > 0x7e) html += `&#${codePoint};`;
-    else html += character;
+    if (named !== undefined) {
+      html += named;
+    } else if (character === '\n' || character === '\t') {
+      html += character;
+    } else if (codePoint < 0x20 || codePoint === 0x7f) {
+      html += ' ';
+    } else if (codePoint > 0x7e) {
+      html += `&#${codePoint};`;
+    } else {
+      html += character;
+    }
   }
   return html;
 }
@@ -66,8 +72,12 @@ function breakLine(line: string, width: number): string[] {
 /** After the last space that fits; failing that, before a tag or reference; failing that, at the width. */
 function cutPosition(line: string, width: number): number {
   const space = line.lastIndexOf(' ', width - 1);
-  if (space > 0) return space + 1;
+  if (space > 0) {
+    return space + 1;
+  }
   const boundary = Math.max(line.lastIndexOf('<', width), line.lastIndexOf('&', width));
-  if (boundary > 0) return boundary;
+  if (boundary > 0) {
+    return boundary;
+  }
   return width;
 }

@@ -31,7 +31,9 @@ export function createImapDelivery(options: ImapDeliveryOptions): ImapDelivery {
   let queue: Promise<unknown> = Promise.resolve();
 
   async function connectedClient(): Promise<ImapFlow> {
-    if (client?.usable) return client;
+    if (client?.usable) {
+      return client;
+    }
     client?.close();
     const fresh = new ImapFlow({
       host: options.host,
@@ -55,13 +57,19 @@ export function createImapDelivery(options: ImapDeliveryOptions): ImapDelivery {
 
   async function deliverNow(email: string, rawMessage: string): Promise<void> {
     try {
-      if (await append(rawMessage)) return;
+      if (await append(rawMessage)) {
+        return;
+      }
     } catch (error) {
       // Wrong credentials, or a NO on a live connection, would only fail the same way again.
-      if (isAuthenticationFailure(error) || client?.usable) throw appendFailed(email, error);
+      if (isAuthenticationFailure(error) || client?.usable) {
+        throw appendFailed(email, error);
+      }
     }
     try {
-      if (await append(rawMessage)) return;
+      if (await append(rawMessage)) {
+        return;
+      }
     } catch (error) {
       throw appendFailed(email, error);
     }
@@ -86,9 +94,13 @@ export function createImapDelivery(options: ImapDeliveryOptions): ImapDelivery {
       await queue;
       const open = client;
       client = null;
-      if (open === null) return;
+      if (open === null) {
+        return;
+      }
       try {
-        if (open.usable) await open.logout();
+        if (open.usable) {
+          await open.logout();
+        }
       } finally {
         open.close();
       }
@@ -107,7 +119,9 @@ function isAuthenticationFailure(error: unknown): boolean {
 
 /** The server's own words ("Authentication failed.") beat ImapFlow's generic "Command failed". */
 function serverReason(error: unknown): string {
-  if (!(error instanceof Error)) return '';
+  if (!(error instanceof Error)) {
+    return '';
+  }
   const { responseText } = error as { responseText?: unknown };
   return `: ${typeof responseText === 'string' && responseText !== '' ? responseText.replace(/\.$/, '') : error.message}`;
 }

@@ -47,7 +47,9 @@ function encodeWords(text: string): string[] {
     }
     chunk += character;
   }
-  if (chunk !== '') words.push(encodedWord(chunk));
+  if (chunk !== '') {
+    words.push(encodedWord(chunk));
+  }
   return words;
 }
 

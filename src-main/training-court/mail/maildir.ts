@@ -24,7 +24,9 @@ export function createMaildirDelivery(rootFolder: string): MaildirDelivery {
         const name = uniqueName();
         const temporary = path.join(maildir, 'tmp', name);
         const handle = await openNew(temporary);
-        if (handle === null) continue;
+        if (handle === null) {
+          continue;
+        }
         try {
           await handle.writeFile(rawMessage);
           await handle.sync();
@@ -77,14 +79,18 @@ async function openNew(file: string): Promise<FileHandle | null> {
   try {
     return await open(file, 'wx', 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      return null;
+    }
     throw error;
   }
 }
 
 /** The rename is durable only once the folder itself is synced; Windows cannot open a folder for that, and NTFS journals the rename. */
 async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
+  if (process.platform === 'win32') {
+    return;
+  }
   const handle = await open(folder, 'r');
   try {
     await handle.sync();

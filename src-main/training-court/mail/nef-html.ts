@@ -78,7 +78,9 @@ function caseTable(entry: NefEntry, magicNum: string | null): string {
  */
 function documentNumberCell(entry: NefEntry, magicNum: string | null): string {
   const mainDocument = entry.documents[0];
-  if (entry.documentNumber === null || mainDocument === undefined) return '(No document attached) ';
+  if (entry.documentNumber === null || mainDocument === undefined) {
+    return '(No document attached) ';
+  }
   const magic = magicNum === null ? '' : `&magic_num=${encodeURIComponent(magicNum)}`;
   const query = `caseid=${encodeURIComponent(entry.caseId)}&de_seq_num=${encodeURIComponent(entry.deSeqNum)}${magic}`;
   const url = `${attribute(entry.court.baseUrl)}/doc1/${encodeURIComponent(mainDocument.docId)}?${query}`;
@@ -162,7 +164,9 @@ function documentStamp(entry: NefEntry, document: NefDocument): string {
 }
 
 function regeneratedFooter(entry: NefEntry): string {
-  if (entry.regeneratedAt === undefined) return '';
+  if (entry.regeneratedAt === undefined) {
+    return '';
+  }
   const created = `${formatEasternDate(entry.regeneratedAt)} at ${formatEasternTime(entry.regeneratedAt, { withZone: false })}`;
   return `<p>This is a re-generated NEF. Created on ${created}</p>`;
 }

@@ -26,11 +26,15 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
 
   const run = async (text: string): Promise<void> => {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    if (!trimmed) {
+      return;
+    }
     const request = ++latest.current;
     setSearch({ state: 'searching', query: trimmed });
     const answer = await findCases(trimmed);
-    if (request !== latest.current) return;
+    if (request !== latest.current) {
+      return;
+    }
     setSearch(
       answer.ok
         ? { state: 'found', query: trimmed, cases: answer.value }
@@ -39,7 +43,9 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
   };
 
   useEffect(() => {
-    if (query.trim().length < 3) return;
+    if (query.trim().length < 3) {
+      return;
+    }
     const timer = setTimeout(() => inBackground('Searching for the case', run(query)), searchDelayMilliseconds);
     return () => clearTimeout(timer);
     // Only typing starts a search; `run` is remade each render.

@@ -44,7 +44,9 @@ export function DocumentsStep({
   useEffect(() => connectDocuments(), [connectDocuments]);
 
   useEffect(() => {
-    if (!focusAfterMove) return;
+    if (!focusAfterMove) {
+      return;
+    }
     const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-document-id]') ?? []);
     const row = rows.find((each) => each.dataset.documentId === focusAfterMove.documentId);
     const buttons = [
@@ -68,13 +70,17 @@ export function DocumentsStep({
     inBackground('Saving the filing', update({ documents: [...documents] }));
   const move = (from: number, to: number): void => {
     const moved = draft.documents[from];
-    if (!moved || to < 0 || to >= draft.documents.length) return;
+    if (!moved || to < 0 || to >= draft.documents.length) {
+      return;
+    }
     save(moveItem(draft.documents, from, to));
     setFocusAfterMove({ documentId: moved.documentId, direction: to < from ? 'up' : 'down' });
   };
   const dropRow = (event: DragEvent, to: number): void => {
     const from = Number(event.dataTransfer.getData(rowDragType));
-    if (!event.dataTransfer.types.includes(rowDragType) || Number.isNaN(from)) return;
+    if (!event.dataTransfer.types.includes(rowDragType) || Number.isNaN(from)) {
+      return;
+    }
     event.preventDefault();
     move(from, to);
   };

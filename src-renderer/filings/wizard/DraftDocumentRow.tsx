@@ -30,7 +30,9 @@ export interface DraftDocumentRowProps {
 
 /** The reasons the court would refuse a document, by title, so the paralegal knows what to fix before opening it. */
 function blockingTitles(record: DocumentRecord): string[] {
-  if (record.preflight.state !== 'done' || record.preflight.report.verdict !== 'block') return [];
+  if (record.preflight.state !== 'done' || record.preflight.report.verdict !== 'block') {
+    return [];
+  }
   return [
     ...new Set(
       record.preflight.report.findings
@@ -42,7 +44,9 @@ function blockingTitles(record: DocumentRecord): string[] {
 
 /** The one-click fixes the blocking findings offer, each once. */
 function blockingFixes(record: DocumentRecord): FixId[] {
-  if (record.preflight.state !== 'done') return [];
+  if (record.preflight.state !== 'done') {
+    return [];
+  }
   return [
     ...new Set(
       record.preflight.report.findings
@@ -91,7 +95,9 @@ export function DraftDocumentRow({
       draggable
       onDragStart={onDragStart}
       onDragOver={(event) => {
-        if (!Array.from(event.dataTransfer.types).includes('Files')) event.preventDefault();
+        if (!Array.from(event.dataTransfer.types).includes('Files')) {
+          event.preventDefault();
+        }
       }}
       onDrop={onDrop}
     >

@@ -25,7 +25,9 @@ export function NumberChips({ label, hint, numbers, onChange }: NumberChipsProps
 
   const commit = (): void => {
     const added = numbersIn(text).filter((number) => !numbers.includes(number));
-    if (added.length > 0) onChange([...numbers, ...added]);
+    if (added.length > 0) {
+      onChange([...numbers, ...added]);
+    }
     setText('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

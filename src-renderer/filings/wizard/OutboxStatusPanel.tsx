@@ -18,7 +18,9 @@ const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
 };
 
 function when(iso: string | null): string | null {
-  if (iso === null) return null;
+  if (iso === null) {
+    return null;
+  }
   const { date, time } = formatDateTime(iso);
   return `${date} ${time}`.trim();
 }
@@ -40,12 +42,13 @@ export function OutboxStatusPanel({
   // The court's page is saved as a file, never shown inside the app: it is the court's HTML, not ours.
   const saveReceipt = async (): Promise<void> => {
     const html = await receipt(draft.id);
-    if (html !== null)
+    if (html !== null) {
       downloadFile(
         new TextEncoder().encode(html),
         `NEF receipt ${draft.case?.caseNumber ?? ''} ${outbox.documentNumber ?? ''}.html`.replace(/[\\/:*?"<>|]/g, '-'),
         'text/html',
       );
+    }
   };
   const submittedAt = when(outbox.submittedAt);
   const filedAt = when(outbox.filedAt);

@@ -27,7 +27,9 @@ export function RuleCheckList({
     <div className="rule-checks">
       {levels.map(({ level, heading, icon }) => {
         const found = checks.filter((check) => check.level === level);
-        if (found.length === 0) return null;
+        if (found.length === 0) {
+          return null;
+        }
         return (
           <section key={level} className={`rule-checks__group rule-checks__group--${level}`} aria-label={heading}>
             <h4 className="rule-checks__heading">

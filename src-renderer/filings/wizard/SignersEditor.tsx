@@ -16,7 +16,9 @@ export function SignersEditor({
 
   const add = (event: { preventDefault(): void }): void => {
     event.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim()) {
+      return;
+    }
     onChange([...signers, { name: name.trim(), firm: firm.trim(), isFiler: signers.length === 0 }]);
     setName('');
     setFirm('');

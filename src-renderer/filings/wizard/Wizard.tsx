@@ -27,10 +27,15 @@ export interface WizardProps {
 /** Why a draft in the outbox cannot change, or null while it is still a draft. */
 function describeLock(review: DraftReview): string | null {
   const state = review.draft.outbox?.state;
-  if (state === undefined) return null;
-  if (state === 'filed') return 'This filing is on the docket. It can no longer change.';
-  if (state === 'ready' || state === 'failed')
+  if (state === undefined) {
+    return null;
+  }
+  if (state === 'filed') {
+    return 'This filing is on the docket. It can no longer change.';
+  }
+  if (state === 'ready' || state === 'failed') {
     return 'This filing is in the outbox. To change it, withdraw it on the Submit step; it becomes a draft again.';
+  }
   return 'This filing has gone to the court, so it can no longer change.';
 }
 
@@ -47,10 +52,14 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
 
   useEffect(() => {
     // After Back, Next or a step chosen in the list, focus goes to the step's heading, as on a new page.
-    if (hasMoved.current) headingRef.current?.focus();
+    if (hasMoved.current) {
+      headingRef.current?.focus();
+    }
   }, [step]);
 
-  if (!review) return null;
+  if (!review) {
+    return null;
+  }
   const { draft } = review;
   const title = wizardSteps[step - 1]?.title ?? '';
   const lock = describeLock(review);

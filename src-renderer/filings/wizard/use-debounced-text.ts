@@ -18,7 +18,9 @@ export function useDebouncedText(
 
   useEffect(
     () => () => {
-      if (!pending.current) return;
+      if (!pending.current) {
+        return;
+      }
       clearTimeout(pending.current.timer);
       saveRef.current(pending.current.value);
       pending.current = null;
@@ -28,7 +30,9 @@ export function useDebouncedText(
 
   const change = (next: string): void => {
     setValue(next);
-    if (pending.current) clearTimeout(pending.current.timer);
+    if (pending.current) {
+      clearTimeout(pending.current.timer);
+    }
     const timer = setTimeout(() => {
       pending.current = null;
       saveRef.current(next);

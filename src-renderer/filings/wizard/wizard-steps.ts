@@ -66,9 +66,14 @@ function isStepFilled(step: StepNumber, review: DraftReview): boolean {
 /** The mark of a step from the draft's checks: its worst check, else a check when it is filled. */
 export function markOfStep(step: StepNumber, review: DraftReview): StepMark {
   const checks = review.checks.filter((check) => stepOfCheck(check) === step);
-  if (checks.some((check) => check.level === 'block')) return 'problem';
-  if (step === 7 && (review.draft.outbox?.state === 'failed' || review.draft.outbox?.state === 'needs-verification'))
+  if (checks.some((check) => check.level === 'block')) {
     return 'problem';
-  if (checks.some((check) => check.level === 'warn')) return 'warning';
+  }
+  if (step === 7 && (review.draft.outbox?.state === 'failed' || review.draft.outbox?.state === 'needs-verification')) {
+    return 'problem';
+  }
+  if (checks.some((check) => check.level === 'warn')) {
+    return 'warning';
+  }
   return isStepFilled(step, review) ? 'done' : 'none';
 }

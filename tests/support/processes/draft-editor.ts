@@ -15,7 +15,9 @@ const drafts = createDraftsService({
   courtProfile: () => 'cit-training',
   onChange: () => undefined,
 });
-if (!table.find(draftId)) table.put({ ...drafts.create(), id: draftId });
+if (!table.find(draftId)) {
+  table.put({ ...drafts.create(), id: draftId });
+}
 for (let edit = 1; ; edit += 1) {
   drafts.update(draftId, {
     docketAnnotation: `edit ${edit}`,

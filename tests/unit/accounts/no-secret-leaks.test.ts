@@ -39,7 +39,9 @@ function placesHolding(secret: string, haystacks: { name: string; bytes: Buffer 
 
 describe('no secret leaks', () => {
   it('after add account, log in, use the token and quit, the password, TOTP secret and token are only in the keychain', async (context) => {
-    if (!keyring) return context.skip();
+    if (!keyring) {
+      return context.skip();
+    }
     const appData = await mkdtemp(path.join(tmpdir(), 'ecf-leak-'));
     const court = await startTestCourt();
     const password = seededPassword('jmorgan');
@@ -72,8 +74,9 @@ describe('no secret leaks', () => {
     const events = await fetch(`${url.origin}/api/events`, { headers: { 'x-ecf-token': token } });
     const eventChunks: Buffer[] = [];
     const reading = (async () => {
-      for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>)
+      for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>) {
         eventChunks.push(Buffer.from(chunk));
+      }
     })().catch(() => undefined);
 
     try {
@@ -121,8 +124,9 @@ describe('no secret leaks', () => {
     expect(placesHolding('jmorgan', everything)).toEqual(
       expect.arrayContaining(['ecf-desk.sqlite', 'events', 'response of accounts.save']),
     );
-    for (const [index, secret] of [password, totpSecret, ...tokens].entries())
+    for (const [index, secret] of [password, totpSecret, ...tokens].entries()) {
       expect(placesHolding(secret, everything), `secret ${index} was found outside the keychain`).toEqual([]);
+    }
 
     // And the keychain does hold them, in the Secret Service itself.
     const lookup = spawnSync('secret-tool', ['lookup', 'service', 'ECF Desk', 'username', 'cit-training/jmorgan'], {

@@ -35,7 +35,9 @@ async function loadConfig(): Promise<Record<string, unknown>> {
 
 function section(config: Record<string, unknown>, key: string): Record<string, unknown> {
   const value = config[key];
-  if (typeof value !== 'object' || value === null) throw new Error(`electron-builder.yml has no ${key} section`);
+  if (typeof value !== 'object' || value === null) {
+    throw new Error(`electron-builder.yml has no ${key} section`);
+  }
   return value as Record<string, unknown>;
 }
 
@@ -59,8 +61,12 @@ function nativeBinariesOf(packageFolderPattern: RegExp): string[] {
 
 /** Every key name in the configuration, at any depth. */
 function allKeys(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(allKeys);
-  if (typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value)) {
+    return value.flatMap(allKeys);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return [];
+  }
   return Object.entries(value).flatMap(([key, inner]) => [key, ...allKeys(inner)]);
 }
 

@@ -53,9 +53,12 @@ async function validArguments(
     channel.startsWith('outbox.') ||
     channel === 'court.findCases' ||
     channel === 'court.caseParties'
-  )
+  ) {
     return filingArguments(channel, handlers);
-  if (channel.startsWith('inbox.') || channel.startsWith('mailboxes.')) return inboxArguments(channel, handlers);
+  }
+  if (channel.startsWith('inbox.') || channel.startsWith('mailboxes.')) {
+    return inboxArguments(channel, handlers);
+  }
   switch (channel) {
     case 'accounts.save':
       return {
@@ -107,7 +110,9 @@ async function inboxItemId(handlers: Handlers): Promise<string> {
   const imported = async () =>
     (await handlers['inbox.list']({})).items.find((item) => item.caseId === '4821' && item.deSeqNum === '52');
   const existing = await imported();
-  if (existing) return existing.id;
+  if (existing) {
+    return existing.id;
+  }
   const raw = composeNefEmail(
     sampleNefEntry(),
     { email: 'jmorgan@morganreyes.example', magicNum: '12345678' },
@@ -119,7 +124,9 @@ async function inboxItemId(handlers: Handlers): Promise<string> {
 
 /** Valid arguments for the inbox and mailbox channels. */
 async function inboxArguments(channel: ChannelName, handlers: Handlers | undefined): Promise<unknown> {
-  if (!handlers) return {};
+  if (!handlers) {
+    return {};
+  }
   const mailboxId = async (): Promise<string> =>
     (await handlers['mailboxes.list']({}))[0]?.id ??
     (
@@ -211,7 +218,9 @@ async function submittableDraft(handlers: Handlers): Promise<string> {
 /** Valid arguments for the filing channels; court searches and submissions need a filer's session, so one is opened. */
 async function filingArguments(channel: ChannelName, handlers: Handlers | undefined): Promise<unknown> {
   // Without handlers (the IPC test, whose main is a stand-in) the arguments are never looked at.
-  if (!handlers) return {};
+  if (!handlers) {
+    return {};
+  }
   const firstDraft = async (): Promise<string> =>
     (await handlers['drafts.list']({}))[0]?.id ?? (await handlers['drafts.create']({})).id;
   const logIn = async (): Promise<void> => {
@@ -353,7 +362,9 @@ describe('the contract', () => {
       on: () => () => undefined,
     };
     const bridge = createBridge(createIpcTransport(ecf));
-    for (const channel of channelNames) await bridge.invoke(channel, (await validArguments(channel, 'x')) as never);
+    for (const channel of channelNames) {
+      await bridge.invoke(channel, (await validArguments(channel, 'x')) as never);
+    }
     expect(seen).toEqual([...channelNames]);
   });
 
@@ -474,7 +485,8 @@ describe('file names from outside', () => {
     '📄 Brief.pdf',
     'notice.eml',
   ])('keeps the ordinary name %j', (name) => {
-    for (const channel of channelsWithNames)
+    for (const channel of channelsWithNames) {
       expect(contract[channel].args.safeParse(argumentsWith(channel, name)).success, channel).toBe(true);
+    }
   });
 });

@@ -11,12 +11,16 @@ const secretNames = /password|secret|token|otp|nextgencso|cookie|credential/i;
  * carry a secret, so booleans are left out.
  */
 function textProperties(schema: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(schema)) schema.forEach((item) => textProperties(item, found));
-  else if (typeof schema === 'object' && schema !== null) {
+  if (Array.isArray(schema)) {
+    schema.forEach((item) => textProperties(item, found));
+  } else if (typeof schema === 'object' && schema !== null) {
     for (const [key, value] of Object.entries(schema)) {
       if (key === 'properties' && typeof value === 'object' && value !== null) {
-        for (const [name, property] of Object.entries(value))
-          if ((property as { type?: unknown }).type !== 'boolean') found.add(name);
+        for (const [name, property] of Object.entries(value)) {
+          if ((property as { type?: unknown }).type !== 'boolean') {
+            found.add(name);
+          }
+        }
       }
       textProperties(value, found);
     }

@@ -57,7 +57,9 @@ async function startFilings(core: CoreServices, round: number): Promise<{ docume
     timeout: 10_000,
     interval: 5,
   });
-  if (parties.length === 0) parties = await handlers['court.caseParties']({ caseId: 1017 });
+  if (parties.length === 0) {
+    parties = await handlers['court.caseParties']({ caseId: 1017 });
+  }
   for (let index = 0; index < 3; index += 1) {
     const draft = await handlers['drafts.create']({});
     await handlers['drafts.update']({
@@ -118,10 +120,13 @@ describe('closing core', () => {
         { timeout: 10_000, interval: 5 },
       );
       const documents = await handlers['documents.list']({});
-      if (documents.some(({ preflight }) => preflight.state === 'running' || preflight.state === 'waiting'))
+      if (documents.some(({ preflight }) => preflight.state === 'running' || preflight.state === 'waiting')) {
         busy.checking += 1;
+      }
       const { items } = await handlers['inbox.list']({});
-      if (items.some((item) => item.documents.some((document) => document.state === 'pending'))) busy.fetching += 1;
+      if (items.some((item) => item.documents.some((document) => document.state === 'pending'))) {
+        busy.fetching += 1;
+      }
       // A PDF still being added when core closes: close waits for it, and it is kept.
       const adding = handlers['documents.add']({ jobId: `late-${round}`, name: 'late.pdf', bytes: pdfs[1]! });
       await core.close();

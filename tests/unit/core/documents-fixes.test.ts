@@ -30,14 +30,18 @@ const quit = (): Promise<void> => harness.quit();
 
 function listed(service: DocumentsService, id: string): DocumentRecord {
   const found = service.list().find((document) => document.id === id);
-  if (!found) throw new Error(`${id} is not listed`);
+  if (!found) {
+    throw new Error(`${id} is not listed`);
+  }
   return found;
 }
 
 async function reportOf(service: DocumentsService, id: string): Promise<PreflightReport> {
   await vi.waitFor(() => expect(listed(service, id).preflight.state).toBe('done'), { timeout: 20_000 });
   const { preflight } = listed(service, id);
-  if (preflight.state !== 'done') throw new Error('not done');
+  if (preflight.state !== 'done') {
+    throw new Error('not done');
+  }
   return preflight.report;
 }
 
@@ -170,7 +174,9 @@ describe('a split', () => {
     let nextPage = 1;
     parts.forEach((part, index) => {
       const facts = part.fixedFrom?.part;
-      if (!facts) throw new Error('not a part');
+      if (!facts) {
+        throw new Error('not a part');
+      }
       expect(facts).toMatchObject({ number: index + 1, count: parts.length, firstPage: nextPage });
       const pages =
         facts.firstPage === facts.lastPage ? `page ${facts.firstPage}` : `pages ${facts.firstPage}–${facts.lastPage}`;
@@ -181,7 +187,9 @@ describe('a split', () => {
     });
     expect(nextPage).toBe(7);
     expect(service.list().map((document) => document.name)).toEqual(parts.map((part) => part.name));
-    for (const part of parts) expect((await reportOf(service, part.id)).pages).toBe(part.pages);
+    for (const part of parts) {
+      expect((await reportOf(service, part.id)).pages).toBe(part.pages);
+    }
   });
 
   it('is undone as a whole from any part: every part goes and the original comes back', async () => {

@@ -56,7 +56,9 @@ const quit = (): Promise<void> => harness.quit();
 
 function stateOf(service: DocumentsService, id: string): DocumentRecord['preflight'] {
   const found = service.list().find((document) => document.id === id);
-  if (!found) throw new Error(`${id} is not listed`);
+  if (!found) {
+    throw new Error(`${id} is not listed`);
+  }
   return found.preflight;
 }
 
@@ -100,7 +102,9 @@ describe('preflight of added documents', () => {
       const bytes = await makeBoxAndTextPdf({ text: 'SSN 123-45-6789', isBoxFirst: false });
       const record = await service.add('job-2', 'Exhibit 4.pdf', bytes);
       const done = await waitForState(service, record.id, 'done');
-      if (done.state !== 'done') throw new Error('not done');
+      if (done.state !== 'done') {
+        throw new Error('not done');
+      }
       expect(done.report.verdict).toBe('block');
       const redaction = done.report.findings.find((finding) => finding.code === 'bad-redaction');
       expect(redaction?.severity).toBe('block');

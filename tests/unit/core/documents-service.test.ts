@@ -17,7 +17,7 @@ const { events } = harness;
 const silentPreflighter: Preflighter = {
   preflight: (_bytes, run) =>
     new Promise((_resolve, reject) =>
-      run.signal.addEventListener('abort', () => reject(new Error('The check was stopped.')), { once: true }),
+      run.signal?.addEventListener('abort', () => reject(new Error('The check was stopped.')), { once: true }),
     ),
 };
 

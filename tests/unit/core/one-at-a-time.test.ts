@@ -50,7 +50,9 @@ describe('oneAtATime', () => {
   it('a failed pass is forgotten too, so the next call tries again', async () => {
     let fails = true;
     const task = oneAtATime(async () => {
-      if (fails) throw new Error('court unreachable');
+      if (fails) {
+        throw new Error('court unreachable');
+      }
       return 'done';
     });
     await expect(task.run()).rejects.toThrow('court unreachable');

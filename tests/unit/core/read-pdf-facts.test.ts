@@ -36,8 +36,11 @@ describe('readPdfFacts', () => {
     const file = sharedFixture(relative);
     it.skipIf(!file)(`reads the real fixture ${relative} as ${expected}`, async () => {
       const facts = await readPdfFacts(await readFile(file ?? ''));
-      if (typeof expected === 'number') expect(facts).toEqual({ kind: 'pdf', pages: expected });
-      else expect(facts.kind).toBe(expected);
+      if (typeof expected === 'number') {
+        expect(facts).toEqual({ kind: 'pdf', pages: expected });
+      } else {
+        expect(facts.kind).toBe(expected);
+      }
     });
   }
 });

@@ -10,7 +10,9 @@ import { CourtClient } from '../../support/training-court';
 
 const folders: string[] = [];
 afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  for (const folder of folders.splice(0)) {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 function appDataFolder(): string {

@@ -122,7 +122,9 @@ describe('base32 secrets', () => {
       const bytes = Uint8Array.from({ length }, (_, index) => (index * 37 + 11) & 0xff);
       const text = encodeBase32(bytes);
       expect(text.length % 8).toBe(0);
-      if (length > 0) expect(decodeBase32(text)).toEqual(bytes);
+      if (length > 0) {
+        expect(decodeBase32(text)).toEqual(bytes);
+      }
     }
   });
 

@@ -23,9 +23,12 @@ function editThenKill(databaseFile: string, draftId: string, minimum: number): P
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      for (const match of chunk.toString().matchAll(/saved (\d+)/g))
+      for (const match of chunk.toString().matchAll(/saved (\d+)/g)) {
         acknowledged = Math.max(acknowledged, Number(match[1]));
-      if (acknowledged >= minimum && !child.killed) setTimeout(() => child.kill('SIGKILL'), Math.random() * 30);
+      }
+      if (acknowledged >= minimum && !child.killed) {
+        setTimeout(() => child.kill('SIGKILL'), Math.random() * 30);
+      }
     });
     child.once('exit', (_code, signal) =>
       signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`the editor stopped on its own: ${errors}`)),

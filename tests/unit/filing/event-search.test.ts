@@ -25,7 +25,9 @@ describe('FAQ 30: finding a docket event by a word or phrase', () => {
 
   it('"form 17", "Form17" and "form-17" all find both Form 17 certifications', () => {
     const both = ['form-17-bpi-certification-attorneys', 'form-17-bpi-certification-consultants'];
-    for (const query of ['form 17', 'Form17', 'form-17']) expect(idsOf(query)).toEqual(both);
+    for (const query of ['form 17', 'Form17', 'form-17']) {
+      expect(idsOf(query)).toEqual(both);
+    }
   });
 
   it('"BPI" finds the events whose name spells out business proprietary information', () => {
@@ -43,7 +45,9 @@ describe('FAQ 30: finding a docket event by a word or phrase', () => {
   });
 
   it('"z-motion", "Z motion" and "after hours" find the Z-motion', () => {
-    for (const query of ['z-motion', 'Z motion', 'after hours']) expect(idsOf(query)).toContain('z-motion');
+    for (const query of ['z-motion', 'Z motion', 'after hours']) {
+      expect(idsOf(query)).toContain('z-motion');
+    }
     expect(idsOf('z-motion')).toEqual(['z-motion']);
   });
 

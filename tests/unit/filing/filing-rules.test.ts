@@ -36,7 +36,9 @@ describe('a complete draft', () => {
       contextFor(draftWith({ case: null, eventId: 'motion-to-intervene', documents: [mainDocument] })),
     );
     expect(checks.length).toBeGreaterThan(2);
-    for (const ruleCheck of checks) expect(ruleCheck.message.length > 20 && ruleCheck.source.length > 0).toBe(true);
+    for (const ruleCheck of checks) {
+      expect(ruleCheck.message.length > 20 && ruleCheck.source.length > 0).toBe(true);
+    }
     const levels = checks.map((ruleCheck) => ruleCheck.level);
     expect(levels).toEqual(
       [...levels].sort(

@@ -123,7 +123,8 @@ describe('the outbox under faults', () => {
     const final = await harness.handlers['drafts.list']({});
     const entries = final.map((draft) => draft.outbox?.deSeqNum);
     expect(new Set(entries).size).toBe(submissions);
-    for (const draft of final)
+    for (const draft of final) {
       expect(texts[(draft.outbox?.deSeqNum ?? 0) - 1]).toContain(`Appearance ${draft.docketAnnotation}.`);
+    }
   }, 300_000);
 });

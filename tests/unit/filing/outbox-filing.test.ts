@@ -20,7 +20,9 @@ async function addPdf(name: string, pages = 1): Promise<string> {
   await vi.waitFor(
     async () => {
       const current = (await harness.handlers['documents.list']({})).find((candidate) => candidate.id === record.id);
-      if (current?.preflight.state !== 'done') throw new Error('still checking');
+      if (current?.preflight.state !== 'done') {
+        throw new Error('still checking');
+      }
     },
     { timeout: 20_000 },
   );
@@ -50,8 +52,9 @@ async function waitForState(id: string, states: string[], timeout = 20_000): Pro
   await vi.waitFor(
     async () => {
       draft = (await harness.handlers['drafts.get']({ id })).draft;
-      if (!states.includes(draft.outbox?.state ?? 'draft'))
+      if (!states.includes(draft.outbox?.state ?? 'draft')) {
         throw new Error(`state ${draft.outbox?.state}: ${draft.outbox?.message}`);
+      }
     },
     { timeout, interval: 50 },
   );

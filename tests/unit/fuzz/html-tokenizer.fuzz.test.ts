@@ -101,16 +101,22 @@ function problemWith(html: string): string | null {
   for (const token of tokenizeHtml(html)) {
     count += 1;
     characters += outputLength(token);
-    if ((token.kind === 'start-tag' || token.kind === 'end-tag') && !/^[a-z][^A-Z\t\n\f\r />]*$/.test(token.name))
+    if ((token.kind === 'start-tag' || token.kind === 'end-tag') && !/^[a-z][^A-Z\t\n\f\r />]*$/.test(token.name)) {
       return `tag name ${JSON.stringify(token.name)}`;
+    }
     if (
       token.kind === 'start-tag' &&
       new Set(token.attributes.map((attribute) => attribute.name)).size !== token.attributes.length
-    )
+    ) {
       return `repeated attribute in <${token.name}>`;
+    }
   }
-  if (count > html.length) return `${count} tokens from ${html.length} characters`;
-  if (characters > html.length) return `${characters} characters out of ${html.length}`;
+  if (count > html.length) {
+    return `${count} tokens from ${html.length} characters`;
+  }
+  if (characters > html.length) {
+    return `${characters} characters out of ${html.length}`;
+  }
   return null;
 }
 

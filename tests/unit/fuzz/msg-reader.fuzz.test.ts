@@ -89,12 +89,13 @@ function mutate(random: SeededRandom, original: Uint8Array): Uint8Array {
         );
         break;
       case 2:
-        if (layout.miniFatSectors.length > 0)
+        if (layout.miniFatSectors.length > 0) {
           writeUint32(
             bytes,
             miniFatEntryOffset(layout, random.int(0, 40)),
             random.pick([0xfffffffe, 0xffffffff, random.int(0, 60), 100_000]),
           );
+        }
         break;
       case 3:
         writeUint32(
@@ -107,8 +108,9 @@ function mutate(random: SeededRandom, original: Uint8Array): Uint8Array {
         writeUint32(bytes, entry.offset + random.pick([0x74, 0x78]), interestingValue(random, bytes, sectorsInUse));
         break;
       case 5:
-        for (let flips = random.int(1, 30); flips > 0; flips -= 1)
+        for (let flips = random.int(1, 30); flips > 0; flips -= 1) {
           bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
+        }
         break;
       default:
         return bytes.subarray(0, random.int(0, bytes.length));
@@ -139,7 +141,8 @@ describe('the .msg reader on mutated compound files', () => {
   ] as const)('answers or refuses with a MailFileError, never hangs (seed %i: %s)', async (seed, _name, build) => {
     const random = seededRandom(seed);
     const original = build();
-    for (let index = 0; index < 500; index += 1)
+    for (let index = 0; index < 500; index += 1) {
       await checkRead(mutate(random, original), `seed ${seed}, case ${index}`);
+    }
   });
 });

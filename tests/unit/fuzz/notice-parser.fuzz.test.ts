@@ -29,7 +29,9 @@ const realNotices = (() => {
   const folders = ['nef/tests/examples/pacer/nef', 'nef/tests/examples/pacer/nef/s3', 'nef/tests/examples/pacer/nda'];
   return folders.flatMap((relative) => {
     const folder = sharedFixture(relative);
-    if (folder === null) return [];
+    if (folder === null) {
+      return [];
+    }
     return readdirSync(folder)
       .filter((name) => /\.(txt|html)$/.test(name))
       .map((name) => ({ name, bytes: readFileSync(path.join(folder, name)) }));
@@ -147,8 +149,9 @@ function mutate(random: SeededRandom, original: Buffer): Buffer {
   const bytes = Buffer.from(original);
   switch (random.int(0, 3)) {
     case 0: {
-      for (let flips = random.int(1, 20); flips > 0; flips -= 1)
+      for (let flips = random.int(1, 20); flips > 0; flips -= 1) {
         bytes[random.int(0, bytes.length - 1)] = random.int(0, 255);
+      }
       return bytes;
     }
     case 1:
@@ -194,8 +197,9 @@ async function checkParse(input: Buffer, context: string): Promise<void> {
     return;
   }
   expect(notice.dockets.length, context).toBeLessThanOrEqual(maxCases);
-  for (const docket of notice.dockets)
+  for (const docket of notice.dockets) {
     expect(docket.docketText?.length ?? 0, context).toBeLessThanOrEqual(longestDocketText);
+  }
   // JSON escapes can double a character and a field can repeat a line: 8 times the input is a generous bound.
   expect(totalTextLength(notice), context).toBeLessThanOrEqual(8 * input.length + 4_096);
 }
@@ -206,8 +210,9 @@ describe('the notice parser on mutated notices', () => {
     async () => {
       const random = seededRandom(11);
       for (const notice of realNotices) {
-        for (let index = 0; index < 8; index += 1)
+        for (let index = 0; index < 8; index += 1) {
           await checkParse(mutate(random, notice.bytes), `seed 11, ${notice.name}, case ${index}`);
+        }
       }
     },
   );
@@ -215,8 +220,9 @@ describe('the notice parser on mutated notices', () => {
   it('notices built in code, each mutated 60 ways, are read or refused with an Error (seed 12)', async () => {
     const random = seededRandom(12);
     for (const notice of syntheticNotices) {
-      for (let index = 0; index < 60; index += 1)
+      for (let index = 0; index < 60; index += 1) {
         await checkParse(mutate(random, notice.bytes), `seed 12, ${notice.name}, case ${index}`);
+      }
     }
   });
 

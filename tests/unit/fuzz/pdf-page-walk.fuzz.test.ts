@@ -25,7 +25,9 @@ const missingNumber = 999;
 
 /** A MediaBox or none; in a wild tree sometimes with an exponent, which pdf.js reads and pdf-lib does not. */
 function mediaBox(random: SeededRandom, isWild: boolean): string {
-  if (random.chance(0.6)) return '';
+  if (random.chance(0.6)) {
+    return '';
+  }
   return isWild && random.chance(0.2)
     ? '/MediaBox [0 0 612e0 792]'
     : `/MediaBox [0 0 ${random.int(100, 1_000)} ${random.int(100, 1_000)}]`;
@@ -34,7 +36,9 @@ function mediaBox(random: SeededRandom, isWild: boolean): string {
 /** One /Kids entry of a wild tree: mostly references to other nodes, sometimes anything at all. */
 function wildKid(random: SeededRandom, nodes: number): string {
   const choice = random.next();
-  if (choice < 0.7) return `${random.int(2, nodes + 1)} 0 R`;
+  if (choice < 0.7) {
+    return `${random.int(2, nodes + 1)} 0 R`;
+  }
   return random.pick([
     `${missingNumber} 0 R`,
     `${streamNumber} 0 R`,
@@ -107,8 +111,9 @@ function wellFormedTree(random: SeededRandom): HandWrittenObject[] {
       const kid = next;
       next += 1;
       kids.push(kid);
-      if (depth < 4 && random.chance(0.35)) count += build(kid, number, depth + 1);
-      else {
+      if (depth < 4 && random.chance(0.35)) {
+        count += build(kid, number, depth + 1);
+      } else {
         objects.push([kid, `<< /Type /Page /Parent ${number} 0 R ${mediaBox(random, false)} >>`]);
         count += 1;
       }
@@ -171,7 +176,9 @@ describe('the bounded page walk, on generated page trees', () => {
           const where = `seed ${seed}, case ${index}, ${limits === smallLimits ? 'small' : 'default'} limits`;
           const { tree, document } = await walk(bytes, limits);
           expectSoundWalk(tree, document, limits, where);
-          for (const trouble of troublesOf(tree)) seen.add(trouble);
+          for (const trouble of troublesOf(tree)) {
+            seen.add(trouble);
+          }
         }
       }
     }

@@ -130,7 +130,9 @@ const mutations: readonly ((url: string, random: SeededRandom) => string)[] = [
     ),
   (url, random) => {
     const slashes = [...url.matchAll(/\//g)].map((match) => match.index);
-    if (slashes.length === 0) return `${url}\\`;
+    if (slashes.length === 0) {
+      return `${url}\\`;
+    }
     const at = random.pick(slashes);
     return `${url.slice(0, at)}\\${url.slice(at + 1)}`;
   },
@@ -146,7 +148,9 @@ const mutations: readonly ((url: string, random: SeededRandom) => string)[] = [
       const letters = [...current]
         .map((character, index) => ({ character, index }))
         .filter(({ character }) => lookAlikes[character] !== undefined);
-      if (letters.length === 0) return `xn--${current}`;
+      if (letters.length === 0) {
+        return `xn--${current}`;
+      }
       const { index } = random.pick(letters);
       return `${current.slice(0, index)}${lookAlikes[current[index] ?? ''] ?? ''}${current.slice(index + 1)}`;
     }),
@@ -210,17 +214,34 @@ function problemsOfAccepted(
   } catch {
     return ['the accepted address does not parse'];
   }
-  if (parsed.href !== verdict.url) problems.push('the accepted address is not in its normal form');
+  if (parsed.href !== verdict.url) {
+    problems.push('the accepted address is not in its normal form');
+  }
   const isLoopback = trust?.loopbackOrigin !== null && trust !== null && parsed.origin === trust.loopbackOrigin;
-  if (parsed.protocol !== 'https:' && !isLoopback) problems.push('not https');
-  if (parsed.username !== '' || parsed.password !== '') problems.push('names a user');
-  if (parsed.port !== '' && !isLoopback) problems.push('names a port');
-  if (/[^\u0021-\u007e]/.test(verdict.url)) problems.push('holds characters outside printable ASCII');
-  if (parsed.hostname.endsWith('.')) problems.push('host ends with a dot');
-  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--'))) problems.push('punycode host');
-  if (!isLoopback && (/^[\d.]+$/.test(parsed.hostname) || parsed.hostname.startsWith('[')))
+  if (parsed.protocol !== 'https:' && !isLoopback) {
+    problems.push('not https');
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    problems.push('names a user');
+  }
+  if (parsed.port !== '' && !isLoopback) {
+    problems.push('names a port');
+  }
+  if (/[^\u0021-\u007e]/.test(verdict.url)) {
+    problems.push('holds characters outside printable ASCII');
+  }
+  if (parsed.hostname.endsWith('.')) {
+    problems.push('host ends with a dot');
+  }
+  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--'))) {
+    problems.push('punycode host');
+  }
+  if (!isLoopback && (/^[\d.]+$/.test(parsed.hostname) || parsed.hostname.startsWith('['))) {
     problems.push('bare network address');
-  if (options.checksPath && disguisedPath.test(parsed.pathname)) problems.push('escaped or dot path segments');
+  }
+  if (options.checksPath && disguisedPath.test(parsed.pathname)) {
+    problems.push('escaped or dot path segments');
+  }
   return problems;
 }
 
@@ -229,16 +250,23 @@ function noticeShapeProblems(url: string, court: string, trust: UrlTrust): strin
   const parsed = new URL(url);
   const hosts = [`ecf.${court}.uscourts.gov`, `ecf-train.${court}.uscourts.gov`];
   const acms = trust.hosts.acmsHosts[court];
-  if (parsed.origin === trust.loopbackOrigin && court === trust.hosts.loopbackCourt)
+  if (parsed.origin === trust.loopbackOrigin && court === trust.hosts.loopbackCourt) {
     return courtPath.test(parsed.pathname) ? [] : ['loopback path'];
-  if (hosts.includes(parsed.hostname)) return courtPath.test(parsed.pathname) ? [] : ['court path'];
-  if (acms !== undefined && parsed.hostname === acms) return acmsPath.test(parsed.pathname) ? [] : ['ACMS path'];
+  }
+  if (hosts.includes(parsed.hostname)) {
+    return courtPath.test(parsed.pathname) ? [] : ['court path'];
+  }
+  if (acms !== undefined && parsed.hostname === acms) {
+    return acmsPath.test(parsed.pathname) ? [] : ['ACMS path'];
+  }
   return [`host ${parsed.host} is not the notice court's (${court})`];
 }
 
 function mutate(url: string, random: SeededRandom): string {
   let mutated = url;
-  for (let count = random.int(1, 3); count > 0; count -= 1) mutated = random.pick(mutations)(mutated, random);
+  for (let count = random.int(1, 3); count > 0; count -= 1) {
+    mutated = random.pick(mutations)(mutated, random);
+  }
   return mutated;
 }
 
@@ -262,7 +290,9 @@ describe('the URL gate, against generated addresses', () => {
         const name = `seed ${seed} case ${index}: ${JSON.stringify(url)}`;
         const verdict = checkNoticeLink(url, { court: good.court }, good.trust);
         if (!verdict.isAllowed) {
-          if (verdict.reason.trim() === '') failures.push(`${name}: refused without a reason`);
+          if (verdict.reason.trim() === '') {
+            failures.push(`${name}: refused without a reason`);
+          }
           continue;
         }
         accepted += 1;
@@ -270,14 +300,20 @@ describe('the URL gate, against generated addresses', () => {
           ...problemsOfAccepted(verdict, good.trust),
           ...noticeShapeProblems(verdict.url, good.court, good.trust),
         ];
-        if (new URL(verdict.url).origin !== new URL(good.url).origin)
+        if (new URL(verdict.url).origin !== new URL(good.url).origin) {
           problems.push(`moved to ${new URL(verdict.url).origin}`);
+        }
         const again = checkNoticeLink(verdict.url, { court: good.court }, good.trust);
-        if (!again.isAllowed || again.url !== verdict.url) problems.push('not stable when checked again');
+        if (!again.isAllowed || again.url !== verdict.url) {
+          problems.push('not stable when checked again');
+        }
         const request = checkCourtRequest(verdict.url, good.trust);
-        if (!request.isAllowed || request.url !== verdict.url)
+        if (!request.isAllowed || request.url !== verdict.url) {
           problems.push('accepted as a notice link but refused as a court request');
-        if (problems.length > 0) failures.push(`${name} → ${verdict.url}: ${problems.join(', ')}`);
+        }
+        if (problems.length > 0) {
+          failures.push(`${name} → ${verdict.url}: ${problems.join(', ')}`);
+        }
       }
       expect(failures).toEqual([]);
       // Some tricks are harmless spellings of the same court (case, :443, a fragment): the property must not be vacuous.
@@ -301,21 +337,29 @@ describe('the URL gate, against generated addresses', () => {
             /^ecf(?:-train)?\.[a-z0-9]+\.uscourts\.gov$/.test(parsed.hostname) ||
             Object.values(good.trust.hosts.acmsHosts).includes(parsed.hostname) ||
             good.trust.hosts.loginHosts.includes(parsed.hostname);
-          if (!isKnownHost) problems.push(`host ${parsed.host} is no court's`);
-          if (problems.length > 0) failures.push(`request ${name} → ${request.url}: ${problems.join(', ')}`);
+          if (!isKnownHost) {
+            problems.push(`host ${parsed.host} is no court's`);
+          }
+          if (problems.length > 0) {
+            failures.push(`request ${name} → ${request.url}: ${problems.join(', ')}`);
+          }
         }
         const hop = checkCourtHop(url, good.url);
-        if (hop.isAllowed && new URL(hop.url).origin !== new URL(good.url).origin)
+        if (hop.isAllowed && new URL(hop.url).origin !== new URL(good.url).origin) {
           failures.push(`hop ${name} → ${hop.url}: left the page's origin`);
+        }
         const external = checkExternalUrl(url);
         if (external.isAllowed) {
           const parsed = new URL(external.url);
           const problems = problemsOfAccepted({ isAllowed: true, url: external.url.replace(/#.*$/, '') }, null, {
             checksPath: false,
           });
-          if (!/(?:^|\.)(?:uscourts|pacer)\.gov$/.test(parsed.hostname))
+          if (!/(?:^|\.)(?:uscourts|pacer)\.gov$/.test(parsed.hostname)) {
             problems.push(`host ${parsed.hostname} is not a court's or PACER's`);
-          if (problems.length > 0) failures.push(`browser ${name} → ${external.url}: ${problems.join(', ')}`);
+          }
+          if (problems.length > 0) {
+            failures.push(`browser ${name} → ${external.url}: ${problems.join(', ')}`);
+          }
         }
       }
       expect(failures).toEqual([]);
@@ -339,10 +383,11 @@ describe('the URL gate, against generated addresses', () => {
           const verdict = checkNoticeLink(url, { court: random.pick(['cit', 'ca9', 'nysd']) }, trust);
           if (verdict.isAllowed) {
             const problems = problemsOfAccepted(verdict, trust);
-            if (problems.length > 0)
+            if (problems.length > 0) {
               failures.push(
                 `seed ${seed} case ${index}: ${JSON.stringify(url)} → ${verdict.url}: ${problems.join(', ')}`,
               );
+            }
           }
         }
       }

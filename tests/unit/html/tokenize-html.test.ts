@@ -12,7 +12,9 @@ function tokens(html: string): HtmlToken[] {
 
 function startTag(html: string): HtmlStartTag {
   const tag = tokens(html).find((token): token is HtmlStartTag => token.kind === 'start-tag');
-  if (!tag) throw new Error(`no start tag in ${html}`);
+  if (!tag) {
+    throw new Error(`no start tag in ${html}`);
+  }
   return tag;
 }
 

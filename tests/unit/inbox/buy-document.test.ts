@@ -53,10 +53,11 @@ describe('buying a document after its free look is gone', () => {
       acceptsFeeCents: 40,
     });
     expect(bought.kind).toBe('bought');
-    if (bought.kind === 'bought')
+    if (bought.kind === 'bought') {
       expect(createHash('sha256').update(bought.bytes).digest('hex')).toBe(
         createHash('sha256').update(bytes).digest('hex'),
       );
+    }
     expect(await ledgerCents()).toBe(40);
   });
 

@@ -33,7 +33,9 @@ describe('deadlines in real docket texts', () => {
       'Motion to stay. Responses due by 12/3/2008.',
       'Complaint against all defendants. Answer due by 1/20/2009.',
     ];
-    for (const entry of entries) expect(html).toContain(entry);
+    for (const entry of entries) {
+      expect(html).toContain(entry);
+    }
     expect(entries.flatMap(findDeadlines)).toEqual([
       { date: '2008-12-03', label: 'Responses due' },
       { date: '2009-01-20', label: 'Answer due' },

@@ -42,9 +42,15 @@ let folders: string[] = [];
 let cores: CoreServices[] = [];
 let servers: RecordingServer[] = [];
 afterEach(async () => {
-  for (const core of cores) await core.close();
-  for (const server of servers) await server.stop();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  for (const core of cores) {
+    await core.close();
+  }
+  for (const server of servers) {
+    await server.stop();
+  }
+  for (const folder of folders) {
+    rmSync(folder, { recursive: true, force: true });
+  }
   cores = [];
   servers = [];
   folders = [];
@@ -70,8 +76,9 @@ async function importNotice(core: CoreServices, name: string, raw: string): Prom
 
 /** Every item, once no free look is still being fetched (a pass under way is awaited through a retry of its item). */
 async function settledItems(core: CoreServices): Promise<InboxItem[]> {
-  for (const item of (await core.handlers['inbox.list']({})).items)
+  for (const item of (await core.handlers['inbox.list']({})).items) {
     await core.handlers['inbox.fetchDocument']({ id: item.id, number: '0' });
+  }
   await vi.waitFor(
     async () =>
       expect(
@@ -127,10 +134,13 @@ describe('a forged re-send of a genuine appellate entry', () => {
     // The genuine ACMS court, answered in process: the first document's free look gives the PDF, the second's was used already.
     const genuine: string[] = [];
     const courtFetch: CourtFetch = async (url, init) => {
-      if (url.startsWith(attacker.url)) return fetch(url, init);
+      if (url.startsWith(attacker.url)) {
+        return fetch(url, init);
+      }
       genuine.push(url);
-      if (url.includes(guid))
+      if (url.includes(guid)) {
         return new Response(new Uint8Array(pdf), { headers: { 'content-type': 'application/pdf' } });
+      }
       return new Response(
         '<html><body><h3>PACER Login</h3><form action="/cgi-bin/login.pl"><input type="password" name="key"></form></body></html>',
         { headers: { 'content-type': 'text/html' } },
@@ -231,16 +241,23 @@ describe('court pages that point away from the court', () => {
     const court = await recordingServer((requested) => {
       const url = new URL(requested, 'http://court.invalid');
       const docId = /^\/doc1\/(\d+)$/.exec(url.pathname)?.[1];
-      if (docId === '0141000005')
+      if (docId === '0141000005') {
         return htmlAnswer(`<iframe src="${elsewhere.url}/cgi-bin/show_temp.pl?file=abc"></iframe>`);
-      if (docId === '0141000006' && url.searchParams.has('doc_select')) return pdfAnswer();
+      }
+      if (docId === '0141000006' && url.searchParams.has('doc_select')) {
+        return pdfAnswer();
+      }
       if (docId === '0141000006') {
         return htmlAnswer(`<h3>Document Selection Menu</h3><table>
 <tr><td>Document Number:</td><td><a href="/doc1/0141000006?caseid=17&amp;de_seq_num=6&amp;magic_num=12345678&amp;doc_select=1">6</a></td><td>1 page</td></tr>
 <tr><td><a href="${elsewhere.url}/doc1/0141000096?caseid=17&amp;de_seq_num=6&amp;magic_num=12345678">1</a></td><td>Exhibit A</td></tr></table>`);
       }
-      if (docId === '0141000007') return { status: 302, headers: { location: `${elsewhere.url}/doc1/0141000097` } };
-      if (docId === '0141000008') return htmlAnswer('<iframe src="/admin/delete-everything?confirm=1"></iframe>');
+      if (docId === '0141000007') {
+        return { status: 302, headers: { location: `${elsewhere.url}/doc1/0141000097` } };
+      }
+      if (docId === '0141000008') {
+        return htmlAnswer('<iframe src="/admin/delete-everything?confirm=1"></iframe>');
+      }
       return { status: 404 };
     });
     const core = startCore({
@@ -249,12 +266,13 @@ describe('court pages that point away from the court', () => {
     await vi.waitFor(async () => expect((await core.handlers['court.status']({})).state).toBe('ready'));
     const link = (deSeqNum: number) =>
       `${court.url}/doc1/014100000${deSeqNum}?caseid=17&de_seq_num=${deSeqNum}&magic_num=12345678`;
-    for (const deSeqNum of [5, 6, 7, 8])
+    for (const deSeqNum of [5, 6, 7, 8]) {
       await importNotice(
         core,
         `entry-${deSeqNum}.eml`,
         citNef(link(deSeqNum), deSeqNum, deSeqNum === 6 ? ['Exhibit A'] : []),
       );
+    }
 
     const items = await settledItems(core);
     expect(elsewhere.requests).toEqual([]);
@@ -267,20 +285,26 @@ describe('court pages that point away from the court', () => {
     expect(states(6)).toEqual(['saved', 'unsafe-link']);
     expect(states(7)).toEqual(['unsafe-link']);
     expect(states(8)).toEqual(['unsafe-link']);
-    for (const item of items) expect(item.linkWarning, item.deSeqNum ?? '').toMatch(/court/);
+    for (const item of items) {
+      expect(item.linkWarning, item.deSeqNum ?? '').toMatch(/court/);
+    }
   });
 
   it('buying never follows a frame, menu or redirect to another host with the session', async () => {
     const elsewhere = await recordingServer(pdfAnswer);
     const court = await recordingServer((requested) => {
       const docId = /^\/doc1\/(\d+)/.exec(requested)?.[1];
-      if (docId === '0141000005')
+      if (docId === '0141000005') {
         return htmlAnswer(`<iframe src="${elsewhere.url}/cgi-bin/show_temp.pl?file=abc"></iframe>`);
-      if (docId === '0141000006')
+      }
+      if (docId === '0141000006') {
         return htmlAnswer(
           `<h3>Document Selection Menu</h3><table><tr><td><a href="${elsewhere.url}/doc1/0141000096">Main Document</a></td><td>Motion</td></tr></table>`,
         );
-      if (docId === '0141000007') return { status: 302, headers: { location: `${elsewhere.url}/doc1/0141000097` } };
+      }
+      if (docId === '0141000007') {
+        return { status: 302, headers: { location: `${elsewhere.url}/doc1/0141000097` } };
+      }
       return { status: 404 };
     });
     const nodeFetch: CourtFetch = (url, init) => fetch(url, init);

@@ -48,7 +48,9 @@ function expectAnonymousGets(sent: readonly SentRequest[]): void {
 }
 
 function savedDocuments(result: FreeLookResult) {
-  if (result.kind !== 'saved') throw new Error(`Expected saved documents, got ${JSON.stringify(result)}`);
+  if (result.kind !== 'saved') {
+    throw new Error(`Expected saved documents, got ${JSON.stringify(result)}`);
+  }
   return result.documents;
 }
 

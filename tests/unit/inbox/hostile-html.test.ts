@@ -45,7 +45,9 @@ async function parseNoticeInChild(
   );
   expect(run.signal, run.stderr).toBeNull();
   const [report] = JSON.parse(run.stdout) as { kind: string; error?: string; dockets: unknown[] }[];
-  if (!report) throw new Error(`no report for "${name}": ${run.stderr}`);
+  if (!report) {
+    throw new Error(`no report for "${name}": ${run.stderr}`);
+  }
   return report;
 }
 

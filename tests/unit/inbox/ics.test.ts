@@ -93,7 +93,9 @@ describe('folding long lines at 75 octets (RFC 5545 §3.1)', () => {
 
   it('keeps every physical line within 75 octets, the leading space included', () => {
     const ics = deadlinesToIcs([{ ...response, docketText: 'MEMORANDUM AND ORDER '.repeat(30) }], now);
-    for (const line of ics.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+    for (const line of ics.split('\r\n')) {
+      expect(octets(line)).toBeLessThanOrEqual(75);
+    }
     expect(unfold(ics).find((line) => line.startsWith('DESCRIPTION:'))).toContain(
       'MEMORANDUM AND ORDER '.repeat(30).trim(),
     );

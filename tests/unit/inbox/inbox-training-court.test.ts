@@ -16,7 +16,9 @@ const notifications: { title: string; body: string }[] = [];
 
 beforeAll(async () => {
   imap = await startImapTestServer();
-  if (!imap) return;
+  if (!imap) {
+    return;
+  }
   // The court's own Maildir is not read during these tests (an hour between looks): notices can only come by IMAP.
   harness = await startAccountsHarness({
     court: { imap: { host: imap.host, port: imap.port, secure: false, user: imap.user, pass: imap.pass } },
@@ -31,7 +33,9 @@ afterAll(async () => {
 
 describe('the inbox against the training court', () => {
   it('reads a filing’s NEF over IMAP, saves its free look once, never pays, and marks the filing filed', async (context) => {
-    if (!harness || !imap) return context.skip();
+    if (!harness || !imap) {
+      return context.skip();
+    }
     const { handlers } = harness;
     const account = await handlers['accounts.save']({
       loginId: 'twalsh',
@@ -107,7 +111,9 @@ describe('the inbox against the training court', () => {
   });
 
   it('flags a notice whose link goes elsewhere as possible phishing, and never fetches it', async (context) => {
-    if (!harness) return context.skip();
+    if (!harness) {
+      return context.skip();
+    }
     const before = ((await admin(harness.court, 'GET', '/admin/state')) as { faults: object }).faults;
     const forged = composeNefEmail(
       sampleNefEntry({
@@ -136,7 +142,9 @@ describe('the inbox against the training court', () => {
   });
 
   it('exports the deadlines its notices set as an iCalendar file', async (context) => {
-    if (!harness) return context.skip();
+    if (!harness) {
+      return context.skip();
+    }
     const notice = composeNefEmail(
       sampleNefEntry({
         deSeqNum: 88,

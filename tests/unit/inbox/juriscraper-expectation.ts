@@ -67,7 +67,9 @@ export const juriscraperQuirks = {
       }))
       .filter((recipient) => {
         const key = `${recipient.name}|${recipient.emails.join(',')}`;
-        if (seen.has(key)) return false;
+        if (seen.has(key)) {
+          return false;
+        }
         seen.add(key);
         return true;
       });
@@ -77,7 +79,9 @@ export const juriscraperQuirks = {
 /** Juriscraper's expectation as comparable fields (its quirks undone where they are one-way). */
 export function expectedFields(expected: JuriscraperNotice): ComparableFields {
   const fields: ComparableFields = { kind: expected.dockets ? 'notice' : 'ignored' };
-  if (!expected.dockets) return fields;
+  if (!expected.dockets) {
+    return fields;
+  }
   fields.court = expected.court_id ?? null;
   fields.hasAttachments = expected.contains_attachments ?? false;
   fields.recipients = juriscraperQuirks.recipients(
@@ -103,7 +107,9 @@ export function expectedFields(expected: JuriscraperNotice): ComparableFields {
 /** Our notice reduced to the same fields, with juriscraper's one-way quirks applied to our values. */
 export function actualFields(notice: ParsedNotice): ComparableFields {
   const fields: ComparableFields = { kind: notice.kind === 'ignored' ? 'ignored' : 'notice' };
-  if (notice.kind === 'ignored') return fields;
+  if (notice.kind === 'ignored') {
+    return fields;
+  }
   fields.court = notice.court;
   fields.hasAttachments = notice.attachments.some((attachment) => attachment.number !== '0');
   fields.recipients = notice.recipients.map((recipient) => ({ name: recipient.name, emails: recipient.emails }));

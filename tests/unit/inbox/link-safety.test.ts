@@ -15,7 +15,9 @@ const nysdDocument = 'https://ecf.nysd.uscourts.gov/doc1/127031722970?caseid=546
 const citDocument = 'https://ecf.cit.uscourts.gov/doc1/0141348336?caseid=1017&de_seq_num=12&magic_num=12345678';
 
 function reasonOf(verdict: UrlVerdict): string {
-  if (verdict.isAllowed) throw new Error('Expected the link to be refused');
+  if (verdict.isAllowed) {
+    throw new Error('Expected the link to be refused');
+  }
   return verdict.reason;
 }
 
@@ -282,7 +284,9 @@ describe("the app's own training court", () => {
 /** Every email notice juriscraper ships (MANIFEST.tsv kinds nef-eml and nda-eml). */
 function fixtureNotices(): string[] {
   const manifest = sharedFixture('nef/MANIFEST.tsv');
-  if (!manifest) return [];
+  if (!manifest) {
+    return [];
+  }
   return readFileSync(manifest, 'utf8')
     .split('\n')
     .map((line) => line.split('\t'))
@@ -312,7 +316,9 @@ describe("the real fixtures' links", () => {
   for (const notice of notices) {
     it(`${notice}: every document link is the court's own`, async () => {
       const { court, links } = await documentLinks(notice);
-      for (const url of links) expect(checkNoticeLink(url, { court }, live), url).toMatchObject(safe);
+      for (const url of links) {
+        expect(checkNoticeLink(url, { court }, live), url).toMatchObject(safe);
+      }
     });
   }
 });

@@ -186,8 +186,9 @@ describe('the pool', () => {
     );
     const spans = await Promise.all([1, 2, 3].map(() => children.run('notice', new Uint8Array(1), { limits: quick })));
     const times = spans.map((outcome) => (outcome.ok ? (outcome.value as unknown as [number, number]) : [0, 0]));
-    for (let index = 1; index < times.length; index += 1)
+    for (let index = 1; index < times.length; index += 1) {
       expect(times[index]?.[0] ?? 0).toBeGreaterThanOrEqual(times[index - 1]?.[1] ?? Infinity);
+    }
   });
 
   it('replaces a child that grew large, so one big file’s leftovers go with it', async () => {

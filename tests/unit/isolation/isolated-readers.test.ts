@@ -106,11 +106,12 @@ describe('notices', () => {
   it('reads a notice into the same fields as in process', async () => {
     const reading = await readers.noticeParser.parse(notice('24681357'));
     expect(reading.kind).toBe('read');
-    if (reading.kind === 'read')
+    if (reading.kind === 'read') {
       expect(reading.notice.dockets[0]).toMatchObject({
         magicNum: '24681357',
         caseNumber: sampleNefEntry().caseNumber,
       });
+    }
   });
 
   it('stops an email that takes too long at its limit, says why, and reads the next one', async () => {

@@ -27,7 +27,9 @@ function recordedPlutil(plists: Record<string, unknown>, calls: string[][] = [])
 function factsFor(files: Record<string, OwnershipFacts>): (file: string) => Promise<OwnershipFacts> {
   return async (file) => {
     const facts = files[file];
-    if (facts === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    if (facts === undefined) {
+      throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    }
     return facts;
   };
 }

@@ -11,7 +11,9 @@ describe('the policy catalog', () => {
   it('locks only settings that exist, with a default the settings schema accepts', () => {
     for (const key of policyKeys) {
       const { locks } = policyCatalog[key];
-      if (locks === null) continue;
+      if (locks === null) {
+        continue;
+      }
       expect(Object.keys(settings.shape)).toContain(locks);
       expect(settings.safeParse({ ...defaultSettings, [locks]: policyCatalog[key].default }).success).toBe(true);
     }

@@ -127,8 +127,9 @@ describe('machine policy in the running app', () => {
     );
     const items = (await handlers['inbox.list']({})).items;
     const byText = (text: string) => items.find((item) => item.docketText?.startsWith(text))!;
-    for (const text of ['ORDER granting motion', 'MOTION to Intervene', 'SCHEDULING ORDER'])
+    for (const text of ['ORDER granting motion', 'MOTION to Intervene', 'SCHEDULING ORDER']) {
       await handlers['inbox.markRead']({ id: byText(text).id, isRead: true });
+    }
     const storedPdf = (text: string) => path.join(folder, 'documents', `${byText(text).documents[0]!.sha256}.pdf`);
     expect(byText('MOTION to Intervene').documents[0]?.sha256).toBe(createHash('sha256').update(kept).digest('hex'));
     const removedPdf = storedPdf('ORDER granting motion');

@@ -8,8 +8,9 @@ export const isRoot = process.getuid?.() === 0;
 
 /** Says once why root-only cases were skipped, in plain words. */
 export function noticeWhenNotRoot(): void {
-  if (!isRoot)
+  if (!isRoot) {
     console.log('Policy tests: not running as root, so the cases that need a root-owned policy file are skipped.');
+  }
 }
 
 /** A fresh folder laid out like /etc/ecf-desk (mode 755) for each test; `policyFile` is the policy.json in it. */
@@ -24,11 +25,15 @@ export function usePolicyFolder(): {
     chmodSync(current, 0o755);
   });
   afterEach(() => {
-    if (current !== undefined) rmSync(current, { recursive: true, force: true });
+    if (current !== undefined) {
+      rmSync(current, { recursive: true, force: true });
+    }
     current = undefined;
   });
   const folder = (): string => {
-    if (current === undefined) throw new Error('The policy folder exists only while a test runs.');
+    if (current === undefined) {
+      throw new Error('The policy folder exists only while a test runs.');
+    }
     return current;
   };
   return {

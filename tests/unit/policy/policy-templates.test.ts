@@ -12,7 +12,9 @@ const templates = renderPolicyTemplates();
 function parseXml(text: string): Document {
   const document = new DOMParser().parseFromString(text, 'application/xml');
   const error = document.getElementsByTagName('parsererror')[0];
-  if (error !== undefined) throw new Error(`Not well-formed XML: ${error.textContent ?? ''}`);
+  if (error !== undefined) {
+    throw new Error(`Not well-formed XML: ${error.textContent ?? ''}`);
+  }
   return document;
 }
 

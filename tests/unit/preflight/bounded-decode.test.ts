@@ -24,7 +24,9 @@ function streamOf(filters: string, contents: Uint8Array): PDFRawStream {
 describe('decoding streams within a budget', () => {
   it('decodes every stream of every real fixture exactly as pdf-lib’s own decoders did', async () => {
     const folder = sharedFixture('pdf');
-    if (folder === null) return;
+    if (folder === null) {
+      return;
+    }
     const files = execFileSync('find', [folder, '-name', '*.pdf']).toString().trim().split('\n').sort();
     // pdf-lib warns on the console about numbers too large for some readers; the fixtures have a few.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -32,7 +34,9 @@ describe('decoding streams within a budget', () => {
     for (const file of files) {
       const document = await loadDocument(readFileSync(file)).catch(() => null);
       for (const [ref, object] of document?.context.enumerateIndirectObjects() ?? []) {
-        if (!(object instanceof PDFRawStream)) continue;
+        if (!(object instanceof PDFRawStream)) {
+          continue;
+        }
         let before: Uint8Array | 'unreadable';
         try {
           before = decodePDFRawStream(object).decode();
@@ -41,8 +45,11 @@ describe('decoding streams within a budget', () => {
         }
         const now = decodeStreamBytes(object, new DecodeBudget());
         const where = `${path.relative(folder, file)} ${ref.toString()}`;
-        if (before === 'unreadable') expect(now, where).toBe('unreadable');
-        else expect(Buffer.from(now as Uint8Array).equals(Buffer.from(before)), where).toBe(true);
+        if (before === 'unreadable') {
+          expect(now, where).toBe('unreadable');
+        } else {
+          expect(Buffer.from(now as Uint8Array).equals(Buffer.from(before)), where).toBe(true);
+        }
         compared += 1;
       }
     }
@@ -71,7 +78,9 @@ describe('decoding streams within a budget', () => {
     const doubled = streamOf('/FlateDecode /FlateDecode', deflateSync(makeFlateBomb(64)));
     expect(decodeStreamBytes(doubled, new DecodeBudget(smallLimits))).toBe('over-limit');
     const runs = Buffer.alloc(256 * 1024);
-    for (let at = 0; at < runs.length; at += 2) runs.writeUInt16BE(0x8120, at);
+    for (let at = 0; at < runs.length; at += 2) {
+      runs.writeUInt16BE(0x8120, at);
+    }
     expect(decodeStreamBytes(streamOf('/RunLengthDecode', runs), new DecodeBudget(smallLimits))).toBe('over-limit');
     expect(
       decodeStreamBytes(streamOf('/RunLengthDecode', Buffer.from([0x81, 0x20, 0x80])), new DecodeBudget(smallLimits)),

@@ -9,14 +9,18 @@ function lexOperands(source: string): ContentLexer {
 
 /** The bytes `readString` found, as text, or '<none>' when the slot held no string. */
 function readText(lexer: ContentLexer, index: number): string {
-  if (!lexer.readString(index)) return '<none>';
+  if (!lexer.readString(index)) {
+    return '<none>';
+  }
   return String.fromCharCode(...lexer.stringBytes.subarray(lexer.stringStart, lexer.stringEnd));
 }
 
 describe('reading a shown string without copying it', () => {
   it('gives the same bytes as stringAt for plain, escaped and hex strings', () => {
     const lexer = lexOperands(String.raw`[(plain) (esc\101\(\)) <48 69 7>] TJ`);
-    for (const index of [1, 2, 3]) expect(readText(lexer, index)).toBe(String.fromCharCode(...lexer.stringAt(index)!));
+    for (const index of [1, 2, 3]) {
+      expect(readText(lexer, index)).toBe(String.fromCharCode(...lexer.stringAt(index)!));
+    }
     expect(readText(lexer, 2)).toBe('escA()');
     expect(readText(lexer, 3)).toBe('Hip');
   });

@@ -50,11 +50,12 @@ async function readWithOtherReaders(
         return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
       } catch (error) {
         const failure = error as NodeJS.ErrnoException & { stdout?: Buffer };
-        if (failure.code === 'ENOENT')
+        if (failure.code === 'ENOENT') {
           throw new Error(
             `${command} is not installed: these tests compare with it (apt-get install qpdf poppler-utils).`,
             { cause: error },
           );
+        }
         return String(failure.stdout ?? '');
       }
     };

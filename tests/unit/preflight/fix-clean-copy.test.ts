@@ -33,7 +33,9 @@ const keepEverythingOptional: CleanCopyChoices = { dropAnnotations: 'none', flat
 
 async function cleanCopyOf(bytes: Uint8Array, choices: CleanCopyChoices = keepEverythingOptional) {
   const result = await makeCleanCopy(bytes, choices);
-  if (!result.ok) throw new Error(`clean copy failed: ${result.code} ${result.message}`);
+  if (!result.ok) {
+    throw new Error(`clean copy failed: ${result.code} ${result.message}`);
+  }
   return result;
 }
 
@@ -43,7 +45,9 @@ async function findingCodes(bytes: Uint8Array): Promise<FindingCode[]> {
 
 function both(...edits: Edit[]): Edit {
   return async (document) => {
-    for (const edit of edits) await edit(document);
+    for (const edit of edits) {
+      await edit(document);
+    }
   };
 }
 
@@ -225,7 +229,9 @@ describe('clean copy of real problem PDFs from the fixtures', () => {
         expect(codes.filter((code) => before.includes(code)).length).toBeGreaterThan(0);
         const copy = await cleanCopyOf(original);
         const after = await findingCodes(copy.bytes);
-        for (const code of codes) expect(after).not.toContain(code);
+        for (const code of codes) {
+          expect(after).not.toContain(code);
+        }
         expect(qpdfCheck(copy.bytes)).toBe(0);
       },
     );

@@ -9,7 +9,9 @@ const imageBytes = 100_000;
 
 async function partsOf(bytes: Uint8Array, limitBytes: number): Promise<readonly SplitPart[]> {
   const result = await splitDocument(bytes, limitBytes);
-  if (!result.ok) throw new Error(`split failed: ${result.code} ${result.message}`);
+  if (!result.ok) {
+    throw new Error(`split failed: ${result.code} ${result.message}`);
+  }
   return result.parts;
 }
 

@@ -73,14 +73,19 @@ function labelledCodes(observed: string): Set<FindingCode> {
   const annotations = field('annots');
   const isUserPasswordFile = observed.includes('user-password-required');
   const codes = new Set<FindingCode>();
-  if (field('hdr') === 'None') codes.add('not-pdf');
+  if (field('hdr') === 'None') {
+    codes.add('not-pdf');
+  }
   if (
     observed.includes('pdf-lib:load-error') ||
     observed.includes('mupdf_repaired') ||
     (field('qpdf_check_rc') === '2' && !isUserPasswordFile)
-  )
+  ) {
     codes.add('malformed');
-  if (/(?:^|; )encrypted /.test(observed)) codes.add('encrypted');
+  }
+  if (/(?:^|; )encrypted /.test(observed)) {
+    codes.add('encrypted');
+  }
   // Launch, SubmitForm and GoToE are in the manifest's name list; pdf.js saw OpenAction JavaScript that a byte scan missed.
   if (
     ['JavaScript', 'JS', 'Launch', 'SubmitForm', 'GoToE', 'GoToR', 'ImportData'].some((name) => names.has(name)) ||
@@ -88,14 +93,25 @@ function labelledCodes(observed: string): Set<FindingCode> {
   ) {
     codes.add('active-content');
   }
-  if (field('embedded_files') !== '' || names.has('EmbeddedFile') || names.has('EmbeddedFiles'))
+  if (field('embedded_files') !== '' || names.has('EmbeddedFile') || names.has('EmbeddedFiles')) {
     codes.add('embedded-files');
-  if (/\b(RichMedia|Screen|Sound|Movie|3D):/.test(annotations)) codes.add('multimedia');
-  if (names.has('AcroForm')) codes.add('forms');
+  }
+  if (/\b(RichMedia|Screen|Sound|Movie|3D):/.test(annotations)) {
+    codes.add('multimedia');
+  }
+  if (names.has('AcroForm')) {
+    codes.add('forms');
+  }
   // mupdf's countVersions does not count a linearized file's first-page %%EOF, so "%%EOF x2" alone is one version.
-  if (Number(field('mupdf_versions') || '1') > 1) codes.add('earlier-revisions');
-  if (Number(field('ocgs') || '0') > 0) codes.add('hidden-layers');
-  if (/\bRedact:/.test(annotations)) codes.add('unapplied-redaction');
+  if (Number(field('mupdf_versions') || '1') > 1) {
+    codes.add('earlier-revisions');
+  }
+  if (Number(field('ocgs') || '0') > 0) {
+    codes.add('hidden-layers');
+  }
+  if (/\bRedact:/.test(annotations)) {
+    codes.add('unapplied-redaction');
+  }
   return codes;
 }
 
@@ -143,7 +159,9 @@ describe('preflight on the real problem PDFs of the fixture manifest', () => {
             : !found.has(code) && labelled.has(code)
               ? `-${code}`
               : null;
-        if (key !== null) differences[key] = expected[key] ?? 'not explained';
+        if (key !== null) {
+          differences[key] = expected[key] ?? 'not explained';
+        }
       }
       expect(differences).toEqual(expected);
     });

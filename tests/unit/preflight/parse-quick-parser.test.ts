@@ -21,44 +21,65 @@ import { sharedFixture } from '../../support/paths';
 
 /** What `PDFDocument.load` gave before the quick parser, as the checks see it; throws where the two differ. */
 function expectSameValue(quick: unknown, slow: unknown, where: string): void {
-  if (quick === slow) return;
+  if (quick === slow) {
+    return;
+  }
   const fail = (what: string): never => {
     throw new Error(`${where}: ${what}`);
   };
   if (quick instanceof PDFNumber && slow instanceof PDFNumber) {
-    if (!Object.is(quick.asNumber(), slow.asNumber()) || quick.toString() !== slow.toString())
+    if (!Object.is(quick.asNumber(), slow.asNumber()) || quick.toString() !== slow.toString()) {
       fail(`${quick.toString()} is not ${slow.toString()}`);
+    }
     return;
   }
-  if (quick === null || slow === null || typeof quick !== 'object' || typeof slow !== 'object')
+  if (quick === null || slow === null || typeof quick !== 'object' || typeof slow !== 'object') {
     return fail('values differ');
-  if (Object.getPrototypeOf(quick) !== Object.getPrototypeOf(slow)) return fail('kinds differ');
-  if (quick instanceof PDFRef || quick instanceof PDFName || quick instanceof PDFBool)
+  }
+  if (Object.getPrototypeOf(quick) !== Object.getPrototypeOf(slow)) {
+    return fail('kinds differ');
+  }
+  if (quick instanceof PDFRef || quick instanceof PDFName || quick instanceof PDFBool) {
     return fail('not the same shared instance');
+  }
   if (quick instanceof PDFString || quick instanceof PDFHexString) {
-    if (quick.toString() !== String(slow)) fail('strings differ');
+    if (quick.toString() !== String(slow)) {
+      fail('strings differ');
+    }
   } else if (quick instanceof Uint8Array) {
-    if (Buffer.compare(quick, slow as Uint8Array) !== 0) fail('bytes differ');
+    if (Buffer.compare(quick, slow as Uint8Array) !== 0) {
+      fail('bytes differ');
+    }
   } else if (quick instanceof PDFRawStream) {
     expectSameValue(quick.dict, (slow as PDFRawStream).dict, `${where} dictionary`);
     expectSameValue(quick.contents, (slow as PDFRawStream).contents, `${where} contents`);
   } else if (quick instanceof PDFDict) {
     const slowEntries = (slow as PDFDict).entries();
     const quickEntries = quick.entries();
-    if (quickEntries.length !== slowEntries.length) fail('dictionary sizes differ');
+    if (quickEntries.length !== slowEntries.length) {
+      fail('dictionary sizes differ');
+    }
     quickEntries.forEach(([key, value], index) => {
-      if (key !== slowEntries[index]?.[0]) fail(`keys differ at ${index}`);
+      if (key !== slowEntries[index]?.[0]) {
+        fail(`keys differ at ${index}`);
+      }
       expectSameValue(value, slowEntries[index]?.[1], `${where}${key.toString()}`);
     });
   } else if (quick instanceof PDFArray) {
     const slowItems = (slow as PDFArray).asArray();
-    if (quick.size() !== slowItems.length) fail('array sizes differ');
+    if (quick.size() !== slowItems.length) {
+      fail('array sizes differ');
+    }
     quick.asArray().forEach((item, index) => expectSameValue(item, slowItems[index], `${where}[${index}]`));
   } else {
     const quickRecord = quick as Record<string, unknown>;
     const slowRecord = slow as Record<string, unknown>;
-    if (Object.keys(quickRecord).join() !== Object.keys(slowRecord).join()) fail('fields differ');
-    for (const key of Object.keys(quickRecord)) expectSameValue(quickRecord[key], slowRecord[key], `${where}.${key}`);
+    if (Object.keys(quickRecord).join() !== Object.keys(slowRecord).join()) {
+      fail('fields differ');
+    }
+    for (const key of Object.keys(quickRecord)) {
+      expectSameValue(quickRecord[key], slowRecord[key], `${where}.${key}`);
+    }
   }
 }
 
@@ -115,7 +136,9 @@ const page = '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Cont
 describe('the quick PDF parser', () => {
   it('builds the same objects as PDFDocument.load for every real fixture', async () => {
     const folder = sharedFixture('pdf');
-    if (folder === null) return;
+    if (folder === null) {
+      return;
+    }
     const files = execFileSync('find', [folder, '-name', '*.pdf']).toString().trim().split('\n').sort();
     expect(files.length).toBeGreaterThan(50);
     for (const file of files) {

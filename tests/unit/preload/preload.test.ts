@@ -28,7 +28,9 @@ await import('../../../src-main/preload/preload');
 /** What the preload handed to the page. */
 function exposedApi(): EcfApi {
   const call = electron.exposeInMainWorld.mock.calls[0];
-  if (!call) throw new Error('the preload exposed nothing');
+  if (!call) {
+    throw new Error('the preload exposed nothing');
+  }
   return call[1] as EcfApi;
 }
 

@@ -37,7 +37,9 @@ function type(field: HTMLElement, value: string): void {
 
 function rowFor(loginId: string): HTMLElement {
   const row = screen.getAllByTestId('account-row').find((each) => each.dataset.loginId === loginId);
-  if (!row) throw new Error(`no row for ${loginId}`);
+  if (!row) {
+    throw new Error(`no row for ${loginId}`);
+  }
   return row;
 }
 

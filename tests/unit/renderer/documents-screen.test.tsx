@@ -13,7 +13,9 @@ const emptyHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b
 
 function rowNamed(name: string): HTMLElement {
   const row = screen.getAllByTestId('document-row').find((each) => each.dataset.documentName === name);
-  if (!row) throw new Error(`no row for ${name}`);
+  if (!row) {
+    throw new Error(`no row for ${name}`);
+  }
   return row;
 }
 

@@ -59,7 +59,9 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
     async invoke(channel, args, options) {
       calls.push({ channel, args, options });
       const handler = handlers.get(channel);
-      if (!handler) throw bridgeError('unknown-channel', `The fake bridge has no answer for ${channel}.`);
+      if (!handler) {
+        throw bridgeError('unknown-channel', `The fake bridge has no answer for ${channel}.`);
+      }
       return (await handler(args as never, options)) as never;
     },
     on(event, listener) {
@@ -112,7 +114,9 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
 function answerInbox(fake: FakeBridge): void {
   const find = (id: string): InboxItem => {
     const found = fake.inbox.find((item) => item.id === id);
-    if (!found) throw bridgeError('notice.not-found', 'That notice is no longer in the inbox.');
+    if (!found) {
+      throw bridgeError('notice.not-found', 'That notice is no longer in the inbox.');
+    }
     return found;
   };
   const keep = (item: InboxItem): InboxItem => {
@@ -159,8 +163,11 @@ function answerInbox(fake: FakeBridge): void {
       id: input.id ?? `mailbox-${fake.mailboxes.length + 1}`,
       secretSaved: _secret !== undefined || (before?.secretSaved ?? false),
     });
-    if (before) fake.mailboxes.splice(fake.mailboxes.indexOf(before), 1, saved);
-    else fake.mailboxes.push(saved);
+    if (before) {
+      fake.mailboxes.splice(fake.mailboxes.indexOf(before), 1, saved);
+    } else {
+      fake.mailboxes.push(saved);
+    }
     return saved;
   });
   fake.answer('mailboxes.remove', ({ id }) => {
@@ -172,7 +179,9 @@ function answerInbox(fake: FakeBridge): void {
   });
   fake.answer('mailboxes.sync', ({ id }) => {
     const mailbox = fake.mailboxes.find((each) => each.id === id);
-    if (!mailbox) throw bridgeError('mailbox.not-found', 'That mailbox is no longer set up.');
+    if (!mailbox) {
+      throw bridgeError('mailbox.not-found', 'That mailbox is no longer set up.');
+    }
     return { ...mailbox, state: 'watching', lastSyncAt: '2026-03-04T16:00:00.000Z' };
   });
 }
@@ -255,7 +264,9 @@ function answerDrafts(fake: FakeBridge): void {
   };
   const find = (id: string): Draft => {
     const found = fake.drafts.get(id);
-    if (!found) throw bridgeError('draft.not-found', 'That filing is no longer in the list.');
+    if (!found) {
+      throw bridgeError('draft.not-found', 'That filing is no longer in the list.');
+    }
     return found;
   };
   const review = (id: string): DraftReview => fake.reviewDraft(find(id));

@@ -22,12 +22,16 @@ async function openFilings(bridge: FakeBridge): Promise<HTMLElement> {
 }
 
 function keep(bridge: FakeBridge, ...drafts: Draft[]): void {
-  for (const draft of drafts) bridge.drafts.set(draft.id, draft);
+  for (const draft of drafts) {
+    bridge.drafts.set(draft.id, draft);
+  }
 }
 
 function rowOf(id: string): HTMLElement {
   const row = screen.getAllByTestId('draft-row').find((each) => each.dataset.draftId === id);
-  if (!row) throw new Error(`no row for ${id}`);
+  if (!row) {
+    throw new Error(`no row for ${id}`);
+  }
   return row;
 }
 

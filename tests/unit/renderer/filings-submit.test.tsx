@@ -36,7 +36,9 @@ async function openWizard(bridge: FakeBridge, draft: Draft): Promise<HTMLElement
 
 function goToStep(step: number): void {
   const button = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step));
-  if (!button) throw new Error(`no step ${step}`);
+  if (!button) {
+    throw new Error(`no step ${step}`);
+  }
   fireEvent.click(button);
 }
 
@@ -180,7 +182,9 @@ describe('reviewing, signing and submitting a filing', () => {
     expect(within(status).queryByTestId('retry-filing') !== null).toBe(
       state === 'failed' || state === 'needs-verification',
     );
-    if (state === 'failed') expect(status.textContent).toContain('The court refused the upload.');
+    if (state === 'failed') {
+      expect(status.textContent).toContain('The court refused the upload.');
+    }
   });
 
   it('a failed filing is tried again with Retry', async () => {

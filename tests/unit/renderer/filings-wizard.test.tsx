@@ -37,7 +37,9 @@ async function openWizard(bridge: FakeBridge, draft: Draft): Promise<HTMLElement
 
 function goToStep(step: number): void {
   const button = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step));
-  if (!button) throw new Error(`no step ${step}`);
+  if (!button) {
+    throw new Error(`no step ${step}`);
+  }
   fireEvent.click(button);
 }
 

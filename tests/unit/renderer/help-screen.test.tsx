@@ -29,17 +29,20 @@ const courtMessages: Readonly<Record<string, string>> = {
 
 const faqFile = path.join(sharedFolder, 'court', 'cit-cmecf-faq.txt');
 const hasFaqFile = existsSync(faqFile);
-if (!hasFaqFile)
+if (!hasFaqFile) {
   process.stdout.write(
     `${faqFile} is absent: the check against the court's own FAQ text is skipped; the hand-copied quotes are still checked.\n`,
   );
+}
 
 /** A winter weekday afternoon, when Eastern is UTC−5 and Pacific UTC−8. */
 const winterDay = new Date('2025-01-15T18:00:00Z');
 
 function topicElement(id: string): HTMLElement {
   const topic = screen.getAllByTestId('help-topic').find((element) => element.dataset.topicId === id);
-  if (!topic) throw new Error(`no help topic ${id}`);
+  if (!topic) {
+    throw new Error(`no help topic ${id}`);
+  }
   return topic;
 }
 
@@ -99,7 +102,9 @@ describe('the court’s error messages', () => {
   it.skipIf(!hasFaqFile)('appear word for word in the court’s own FAQ (../shared/court/cit-cmecf-faq.txt)', () => {
     const faqText = readFileSync(faqFile, 'utf8');
     for (const topic of filingHelp) {
-      if (topic.courtMessage !== null) expect(faqText, topic.faq).toContain(topic.courtMessage);
+      if (topic.courtMessage !== null) {
+        expect(faqText, topic.faq).toContain(topic.courtMessage);
+      }
     }
   });
 });

@@ -30,6 +30,8 @@ export function argsOf(bridge: FakeBridge, channel: string): unknown[] {
 /** The row of a notice in the list. */
 export function rowOf(id: string): HTMLElement {
   const row = screen.getAllByTestId('inbox-row').find((each) => each.dataset.itemId === id);
-  if (!row) throw new Error(`no row for ${id}`);
+  if (!row) {
+    throw new Error(`no row for ${id}`);
+  }
   return row;
 }

@@ -14,8 +14,12 @@ async function viewportOf(options: {
 }): Promise<ViewportGeometry> {
   const document = await PDFDocument.create();
   const page = document.addPage([612, 792]);
-  if (options.cropBox) page.setCropBox(...options.cropBox);
-  if (options.rotation) page.setRotation(degrees(options.rotation));
+  if (options.cropBox) {
+    page.setCropBox(...options.cropBox);
+  }
+  if (options.rotation) {
+    page.setRotation(degrees(options.rotation));
+  }
   const pdf = await getDocument({ data: await document.save(), isEvalSupported: false, useWasm: false }).promise;
   try {
     const viewport = (await pdf.getPage(1)).getViewport({ scale: options.scale ?? 1 });

@@ -40,7 +40,9 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  if (layoutWidth) Object.defineProperty(HTMLElement.prototype, 'clientWidth', layoutWidth);
+  if (layoutWidth) {
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', layoutWidth);
+  }
 });
 
 async function openFindings() {
@@ -52,7 +54,9 @@ async function openFindings() {
   const findings = await screen.findAllByTestId('finding');
   const redaction = findings.find((finding) => finding.dataset.code === 'bad-redaction');
   const metadata = findings.find((finding) => finding.dataset.code === 'metadata');
-  if (!redaction || !metadata) throw new Error('the findings are missing');
+  if (!redaction || !metadata) {
+    throw new Error('the findings are missing');
+  }
   return { bridge, redaction, metadata };
 }
 
@@ -84,7 +88,9 @@ describe('the page preview in the findings panel', () => {
     const findings = await screen.findAllByTestId('finding');
     const layers = findings.find((finding) => finding.dataset.code === 'hidden-layers');
     const redaction = findings.find((finding) => finding.dataset.code === 'bad-redaction');
-    if (!layers || !redaction) throw new Error('the findings are missing');
+    if (!layers || !redaction) {
+      throw new Error('the findings are missing');
+    }
 
     fireEvent.click(within(layers).getByTestId('show-page'));
     expect(within(layers).getByTestId('page-preview').dataset.page).toBe('2');

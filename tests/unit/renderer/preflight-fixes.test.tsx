@@ -64,7 +64,9 @@ function bridgeWithList(initial: readonly DocumentRecord[]): FakeBridge & { list
 
 async function openPanel(name: string): Promise<HTMLElement> {
   const row = (await screen.findAllByTestId('document-row')).find((each) => each.dataset.documentName === name);
-  if (!row) throw new Error(`no row for ${name}`);
+  if (!row) {
+    throw new Error(`no row for ${name}`);
+  }
   fireEvent.click(row);
   const panel = screen.getByTestId('findings-panel');
   await waitFor(() => expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe(name));
@@ -83,7 +85,9 @@ describe('one-click fixes in the findings panel', () => {
     const redaction = within(panel)
       .getAllByTestId('finding')
       .find((each) => each.dataset.code === 'bad-redaction');
-    if (!redaction) throw new Error('no redaction finding');
+    if (!redaction) {
+      throw new Error('no redaction finding');
+    }
     expect(within(redaction).queryByTestId('fix-button')).toBeNull();
     expect(within(redaction).getByTestId('no-fix-note').textContent).toMatch(
       /A clean copy cannot fix this.*real redaction tool/,

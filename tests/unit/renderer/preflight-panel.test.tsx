@@ -40,7 +40,9 @@ const done = (report: PreflightReport): DocumentPreflight => ({ state: 'done', r
 
 function rowNamed(name: string): HTMLElement {
   const row = screen.getAllByTestId('document-row').find((each) => each.dataset.documentName === name);
-  if (!row) throw new Error(`no row for ${name}`);
+  if (!row) {
+    throw new Error(`no row for ${name}`);
+  }
   return row;
 }
 
@@ -181,7 +183,9 @@ describe('the findings panel', () => {
     fireEvent.click(await screen.findByTestId('document-row'));
 
     const finding = screen.getAllByTestId('finding').find((each) => each.dataset.code === 'bad-redaction');
-    if (!finding) throw new Error('no bad-redaction finding');
+    if (!finding) {
+      throw new Error('no bad-redaction finding');
+    }
     expect(finding.textContent).toContain('Pages 3, 7 and 12');
     expect(finding.textContent).toContain('3 boxes cover text that is still in the file.');
     const leak = within(finding).getByTestId('leaking-text');

@@ -64,7 +64,9 @@ function passwordCheckbox(): HTMLInputElement {
 
 function badgeFor(key: string): HTMLElement {
   const badge = screen.queryAllByTestId('managed-badge').find((each) => each.dataset.key === key);
-  if (!badge) throw new Error(`no managed badge for ${key}`);
+  if (!badge) {
+    throw new Error(`no managed badge for ${key}`);
+  }
   return badge;
 }
 

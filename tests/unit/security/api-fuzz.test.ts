@@ -25,7 +25,9 @@ const callBudgetMs = 2_000;
 /** A chain of objects 10,000 deep, built in a loop (a recursive builder would overflow the stack before the app does). */
 function deeplyNested(depth: number): unknown {
   let value: unknown = { end: true };
-  for (let level = 0; level < depth; level += 1) value = { a: value };
+  for (let level = 0; level < depth; level += 1) {
+    value = { a: value };
+  }
   return value;
 }
 
@@ -158,8 +160,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await core.close();
   await rm(scratch, { recursive: true, force: true });
-  if (internalAnswers.length)
+  if (internalAnswers.length) {
     process.stdout.write(`Schema-valid fuzz payloads answered "internal":\n${internalAnswers.join('\n')}\n`);
+  }
 });
 
 describe('every channel, fed the hostile corpus through dispatch', () => {
@@ -171,7 +174,9 @@ describe('every channel, fed the hostile corpus through dispatch', () => {
       const answer = await withinBudget(dispatch(core.handlers, channel, payload), what);
       expect(performance.now() - started, what).toBeLessThan(callBudgetMs);
       expectEnvelope(answer, what, isValid);
-      if (!answer.ok && answer.error.code === 'internal') internalAnswers.push(what);
+      if (!answer.ok && answer.error.code === 'internal') {
+        internalAnswers.push(what);
+      }
     }
   });
 
@@ -194,7 +199,9 @@ describe('every channel, fed the hostile corpus through dispatch', () => {
         `channel ${String(channel).slice(0, 20)}`,
       );
       expect(answer).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-      if (!answer.ok) expect(answer.error.message.length).toBeLessThan(200);
+      if (!answer.ok) {
+        expect(answer.error.message.length).toBeLessThan(200);
+      }
     }
   });
 
@@ -396,8 +403,11 @@ describe('browser mode’s HTTP layer, fed what it cannot read', () => {
     );
     expect(answer.status, name).toBeLessThan(500);
     const envelope = JSON.parse(answer.body) as Envelope<unknown>;
-    if (name.includes('smuggles')) expect(envelope.ok, 'the body, not the header, is the file').toBe(true);
-    else expect(envelope, name).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    if (name.includes('smuggles')) {
+      expect(envelope.ok, 'the body, not the header, is the file').toBe(true);
+    } else {
+      expect(envelope, name).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 

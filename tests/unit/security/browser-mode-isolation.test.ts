@@ -137,8 +137,9 @@ describe('the per-launch token', () => {
       token.slice(0, -1),
       `${token}${token}`,
     ];
-    for (const presented of nearMisses)
+    for (const presented of nearMisses) {
       expect((await call('documents.list', {}, { 'x-ecf-token': presented })).status, presented).toBe(401);
+    }
     const noHeader = { 'content-type': 'application/json' };
     expect((await send(server.port, 'POST', `/api/documents.list?token=${token}`, noHeader, '{}')).status).toBe(401);
     expect((await send(server.port, 'POST', `/api/documents.list#token=${token}`, noHeader, '{}')).status).toBe(401);
@@ -235,8 +236,9 @@ describe('requests from elsewhere', () => {
 const chromiumPath = process.env['ECF_DESK_CHROMIUM'] ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 const isChromiumRequired = process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1';
-if (!hasChromium && !isChromiumRequired)
+if (!hasChromium && !isChromiumRequired) {
   process.stdout.write(`Chromium is absent (${chromiumPath}): the cross-origin browser cases are skipped.\n`);
+}
 
 /** The outcome of one attempt in the attacker's page: what the page could read, or the error it got. */
 interface Attempt {
@@ -252,10 +254,11 @@ describe.skipIf(!hasChromium && !isChromiumRequired)('a page from another origin
   let attackerOrigin = '';
 
   beforeAll(async () => {
-    if (!hasChromium)
+    if (!hasChromium) {
       throw new Error(
         `Chromium is required here (ECF_DESK_REQUIRE_TEST_SERVICES=1) but ${chromiumPath} does not exist.`,
       );
+    }
     attacker = createServer((_request, response) =>
       response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Free PACER credits</title>'),
     );
@@ -323,8 +326,9 @@ describe.skipIf(!hasChromium && !isChromiumRequired)('a page from another origin
       { app: `http://127.0.0.1:${server.port}`, secret: token },
     );
     // CORS stops the calls that carry the token; Cross-Origin-Resource-Policy: same-origin stops even the blind no-cors one.
-    for (const { name, status, body, error } of attempts)
+    for (const { name, status, body, error } of attempts) {
       expect(error, `${name} answered ${status}: ${body}`).toMatch(/TypeError|Failed to fetch/);
+    }
     await page.close();
     expect(await draftCount()).toBe(0);
   });

@@ -30,17 +30,23 @@ function parseCsv(text: string): string[][] {
       if (character === '"' && text[index + 1] === '"') {
         field += '"';
         index += 1;
-      } else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ',') {
+      } else if (character === '"') {
+        isQuoted = false;
+      } else {
+        field += character;
+      }
+    } else if (character === '"') {
+      isQuoted = true;
+    } else if (character === ',') {
       row.push(field);
       field = '';
     } else if (character === '\n') {
       rows.push([...row, field]);
       row = [];
       field = '';
-    } else field += character;
+    } else {
+      field += character;
+    }
   }
   return rows;
 }
@@ -57,7 +63,9 @@ beforeAll(() => {
       encoding: 'utf8',
       timeout: 240_000,
     });
-    if (build.status !== 0) throw new Error(`npm run build failed, so there is nothing to scan:\n${build.stderr}`);
+    if (build.status !== 0) {
+      throw new Error(`npm run build failed, so there is nothing to scan:\n${build.stderr}`);
+    }
   }
   const scan = spawnSync(process.execPath, ['src-main/build/electronegativity.mjs'], {
     cwd: projectRoot,

@@ -41,7 +41,9 @@ function parsePolicy(policy: string): Map<string, readonly string[]> {
     .map((text) => text.trim())
     .filter(Boolean)) {
     const [name = '', ...sources] = part.split(/\s+/);
-    if (directives.has(name)) throw new Error(`${name} appears twice in ${policy}`);
+    if (directives.has(name)) {
+      throw new Error(`${name} appears twice in ${policy}`);
+    }
     directives.set(name.toLowerCase(), sources);
   }
   return directives;
@@ -51,7 +53,9 @@ function parsePolicy(policy: string): Map<string, readonly string[]> {
 function metaContentSecurityPolicy(): string {
   const html = readFileSync(path.join(projectRoot, 'src-renderer', 'index.html'), 'utf8');
   const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('index.html has no Content-Security-Policy meta tag');
+  if (!match?.[1]) {
+    throw new Error('index.html has no Content-Security-Policy meta tag');
+  }
   return match[1];
 }
 
@@ -100,8 +104,11 @@ describe('the window factory, as the BrowserWindow constructor receives it', () 
       'allowpopups',
       'safeDialogs',
     ]) {
-      if (risky === 'nodeIntegrationInWorker') expect(preferences[risky]).toBe(false);
-      else expect(preferences, risky).not.toHaveProperty(risky);
+      if (risky === 'nodeIntegrationInWorker') {
+        expect(preferences[risky]).toBe(false);
+      } else {
+        expect(preferences, risky).not.toHaveProperty(risky);
+      }
     }
     expect(options, 'no parent frame to inherit from').not.toHaveProperty('parent');
   });
@@ -144,7 +151,9 @@ describe('the content security policies, directive by directive', () => {
         for (const source of sources) {
           // Only the app itself, or inline images the page draws (page thumbnails, the seal) — never a scheme or host.
           expect(["'self'", "'none'", 'data:', 'blob:'], `${name} ${source}`).toContain(source);
-          if (source === 'data:' || source === 'blob:') expect(name, `${source} only for images`).toBe('img-src');
+          if (source === 'data:' || source === 'blob:') {
+            expect(name, `${source} only for images`).toBe('img-src');
+          }
         }
         expect(sources.includes("'none'") && sources.length > 1, `${name} mixes 'none' with sources`).toBe(false);
       }
@@ -153,7 +162,9 @@ describe('the content security policies, directive by directive', () => {
       expect(directives.get('base-uri')).toEqual(["'none'"]);
       expect(directives.get('form-action')).toEqual(["'none'"]);
       // A meta tag cannot carry frame-ancestors; the headers of both hosts must.
-      if (policy !== policies.meta) expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      if (policy !== policies.meta) {
+        expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      }
       expect(directives.get('style-src')).toEqual(["'self'"]);
       expect(directives.has('frame-src') || directives.has('child-src'), 'frames fall back to default-src none').toBe(
         false,
@@ -169,8 +180,11 @@ describe('the content security policies, directive by directive', () => {
     const electronDirectives = parsePolicy(electronContentSecurityPolicy);
     const browserDirectives = parsePolicy(browserContentSecurityPolicy);
     expect([...browserDirectives.keys()].sort()).toEqual([...electronDirectives.keys()].sort());
-    for (const [name, sources] of electronDirectives)
-      if (name !== 'connect-src') expect(browserDirectives.get(name), name).toEqual(sources);
+    for (const [name, sources] of electronDirectives) {
+      if (name !== 'connect-src') {
+        expect(browserDirectives.get(name), name).toEqual(sources);
+      }
+    }
   });
 });
 
@@ -342,6 +356,8 @@ describe('the external-link gate', () => {
   });
 
   it('refuses every address that is not https on an allowlisted host, as main’s opener sees them', () => {
-    for (const url of foreignUrls) expect(isAllowedExternalUrl(url), url).toBe(false);
+    for (const url of foreignUrls) {
+      expect(isAllowedExternalUrl(url), url).toBe(false);
+    }
   });
 });

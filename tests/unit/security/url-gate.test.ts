@@ -23,7 +23,9 @@ const training: UrlTrust = {
 };
 
 function reasonOf(verdict: UrlVerdict): string {
-  if (verdict.isAllowed) throw new Error(`Expected a refusal, got ${verdict.url}`);
+  if (verdict.isAllowed) {
+    throw new Error(`Expected a refusal, got ${verdict.url}`);
+  }
   return verdict.reason;
 }
 
@@ -78,8 +80,9 @@ describe('court requests', () => {
       '/cgi-bin/filing/start',
       '/services/cso-auth',
       '/services/cso-logout',
-    ])
+    ]) {
       expect(checkCourtRequest(`http://127.0.0.1:51234${path}`, training)).toMatchObject({ isAllowed: true });
+    }
   });
 
   it.each([

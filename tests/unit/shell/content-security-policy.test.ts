@@ -9,7 +9,9 @@ import { projectRoot } from '../../support/paths';
 async function metaContentSecurityPolicy(): Promise<string> {
   const html = await readFile(path.join(projectRoot, 'src-renderer', 'index.html'), 'utf8');
   const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('index.html has no Content-Security-Policy meta tag');
+  if (!match?.[1]) {
+    throw new Error('index.html has no Content-Security-Policy meta tag');
+  }
   return match[1];
 }
 

@@ -32,7 +32,9 @@ function invokeEvent(url: string | null): IpcMainInvokeEvent {
 
 function call(channel: string, event: IpcMainInvokeEvent, args: unknown): Promise<unknown> {
   const listener = registered.get(channel);
-  if (!listener) throw new Error(`${channel} was not registered`);
+  if (!listener) {
+    throw new Error(`${channel} was not registered`);
+  }
   return Promise.resolve(listener(event, args));
 }
 

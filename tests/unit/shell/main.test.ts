@@ -51,7 +51,9 @@ const fake = vi.hoisted(() => {
     },
   };
   const emit = (name: string, ...args: unknown[]): void => {
-    for (const listener of state.listeners.get(name) ?? []) listener(...args);
+    for (const listener of state.listeners.get(name) ?? []) {
+      listener(...args);
+    }
   };
   return { state, app, protocol, session, emit };
 });

@@ -21,10 +21,14 @@ function fakeContents() {
   const emit = (name: string, ...args: unknown[]): void => {
     const registered = listeners.get(name) ?? [];
     expect(registered.length, `a listener for ${name}`).toBeGreaterThan(0);
-    for (const listener of registered) listener(...args);
+    for (const listener of registered) {
+      listener(...args);
+    }
   };
   const openWindow = (url: string) => {
-    if (windowOpenHandler === null) throw new Error('no window-open handler was installed');
+    if (windowOpenHandler === null) {
+      throw new Error('no window-open handler was installed');
+    }
     return windowOpenHandler({ url });
   };
   return { contents: contents as unknown as WebContents, emit, openWindow };

@@ -25,23 +25,32 @@ function createFakeUpdater(answer: ServerAnswer = { newVersion: null }) {
     setFeedURL: (options) => void feeds.push(options),
     checkForUpdates: async () => {
       checks += 1;
-      if (current === 'not-packaged') return null;
-      if ('unreachable' in current) throw new Error(current.unreachable);
+      if (current === 'not-packaged') {
+        return null;
+      }
+      if ('unreachable' in current) {
+        throw new Error(current.unreachable);
+      }
       const version = current.newVersion;
-      if (version === null) return { isUpdateAvailable: false, updateInfo: { version: '0.1.0' } };
+      if (version === null) {
+        return { isUpdateAvailable: false, updateInfo: { version: '0.1.0' } };
+      }
       const downloadFails = current.downloadFails === true;
       const downloadPromise = updater.autoDownload
         ? downloadFails
           ? Promise.reject(new Error('connection reset'))
           : Promise.resolve(['ECF-Desk-Setup.exe'])
         : null;
-      if (updater.autoDownload) downloads += 1;
+      if (updater.autoDownload) {
+        downloads += 1;
+      }
       return { isUpdateAvailable: true, updateInfo: { version }, downloadPromise };
     },
     downloadUpdate: async () => {
       downloads += 1;
-      if (current !== 'not-packaged' && !('unreachable' in current) && current.downloadFails === true)
+      if (current !== 'not-packaged' && !('unreachable' in current) && current.downloadFails === true) {
         throw new Error('connection reset');
+      }
       return ['ECF-Desk-Setup.exe'];
     },
   };

@@ -34,7 +34,9 @@ describe('the app log', () => {
     let level: LogLevel = 'info';
     const log = createAppLog(path.join(folder.path, 'logs'), clock, () => level);
     const writeEach = (): void => {
-      for (const each of ['error', 'warn', 'info', 'debug'] as const) log(`${each} line at ${level}`, each);
+      for (const each of ['error', 'warn', 'info', 'debug'] as const) {
+        log(`${each} line at ${level}`, each);
+      }
     };
     writeEach();
     level = 'error';
@@ -55,7 +57,9 @@ describe('the app log', () => {
 
   it('knows every level the policy catalog offers', () => {
     const log = createAppLog(path.join(folder.path, 'logs'), clock, () => 'debug');
-    for (const level of policyCatalog.logLevel.values) log('x', level);
+    for (const level of policyCatalog.logLevel.values) {
+      log('x', level);
+    }
     expect(lines().map((line) => line.split(' ')[1])).toEqual(
       policyCatalog.logLevel.values.map((level) => level.toUpperCase()),
     );

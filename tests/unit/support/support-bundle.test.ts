@@ -221,8 +221,9 @@ describe('writeSupportBundle', () => {
       'caseid=1017',
       token,
       'Hunter2-Planted',
-    ])
+    ]) {
       expect(text).not.toContain(leak);
+    }
   });
 
   it('does not count on the password= rule: a bare secret has no shape, which is why secrets never reach the log', () => {
@@ -234,7 +235,9 @@ describe('writeSupportBundle', () => {
 
   it('says how large the database is and how many rows each table has, never a row', () => {
     const { bundle, text } = openBundle(writeSupportBundle(input()));
-    if (bundle.database.state !== 'read') throw new Error(`database not read: ${JSON.stringify(bundle.database)}`);
+    if (bundle.database.state !== 'read') {
+      throw new Error(`database not read: ${JSON.stringify(bundle.database)}`);
+    }
     expect(bundle.database.bytes).toBeGreaterThan(0);
     expect(bundle.database.tables).toContainEqual({ name: 'documents', rows: 1 });
     expect(bundle.database.tables).toContainEqual({ name: 'drafts', rows: 0 });

@@ -65,7 +65,9 @@ async function filingAtDocuments(filer: CourtClient): Promise<string> {
     ])
   ).text();
   const filingId = /name="filing_id" value="([0-9a-f]+)"/.exec(start)?.[1];
-  if (!filingId) throw new Error('the filing did not start');
+  if (!filingId) {
+    throw new Error('the filing did not start');
+  }
   await filer.postForm(`/cgi-bin/filing/${filingId}/parties`, [['party', 'us-1017']]);
   return filingId;
 }
@@ -137,7 +139,9 @@ describe('bodies the training court reads at once', () => {
     waiting.answer.catch(() => undefined);
     await vi.waitFor(async () => expect((await bodiesInFlight()).forms.waitingCount).toBe(1), { timeout: 10_000 });
     expect((await bodiesInFlight()).forms.heldBytes).toBe(16 * megabyte);
-    for (const { request } of [...stalled, waiting]) request.destroy();
+    for (const { request } of [...stalled, waiting]) {
+      request.destroy();
+    }
     await vi.waitFor(
       async () => expect((await bodiesInFlight()).forms).toMatchObject({ heldBytes: 0, waitingCount: 0 }),
       { timeout: 10_000 },

@@ -101,8 +101,9 @@ describe('fault injection through the admin API', () => {
   it('fails a share of requests at random, repeatably, when a rate is set', async () => {
     await admin(court, 'POST', '/admin/faults', { endpoint: 'docket-report', failRate: 0.5 });
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 40; attempt += 1)
+    for (let attempt = 0; attempt < 40; attempt += 1) {
       statuses.push((await filer.get('/cgi-bin/DktRpt.pl?1017')).status);
+    }
     const failed = statuses.filter((status) => status === 500).length;
     expect(failed).toBeGreaterThan(8);
     expect(failed).toBeLessThan(32);

@@ -45,7 +45,9 @@ async function fileDocument(
 /** Follows a free-look answer: the iframe page's temporary PDF link. */
 async function followFrame(client: CourtClient, html: string): Promise<Response> {
   const source = /<iframe id="document" src="([^"]+)"/.exec(html)?.[1];
-  if (!source) throw new Error(`Expected the document frame, got ${pageKind(html)}`);
+  if (!source) {
+    throw new Error(`Expected the document frame, got ${pageKind(html)}`);
+  }
   return client.get(source.replace(/&amp;/g, '&'));
 }
 

@@ -143,7 +143,9 @@ describe('throttling', () => {
     try {
       const user = new CourtClient(throttled.url);
       const body = { loginId: 'twalsh', password: seededPassword('twalsh'), redactFlag: '1' };
-      for (let attempt = 0; attempt < loginsPerMinute; attempt += 1) expect((await user.login(body)).status).toBe(200);
+      for (let attempt = 0; attempt < loginsPerMinute; attempt += 1) {
+        expect((await user.login(body)).status).toBe(200);
+      }
       const refused = await user.login(body);
       expect(refused.status).toBe(429);
       expect(refused.reply.loginResult).not.toBe('0');
@@ -178,8 +180,9 @@ describe('a throttle hostile login ids cannot grow', () => {
     try {
       let now = Date.parse('2026-11-30T15:00:00Z');
       const service = createLoginService(db, () => now);
-      for (let index = 0; index < trackedLoginIds; index += 1)
+      for (let index = 0; index < trackedLoginIds; index += 1) {
         expect(service.login({ loginId: `probe-${index}`, password: 'x' }).status).toBe(200);
+      }
       const refused = service.login({ loginId: 'one-more', password: 'x' });
       expect(refused.status).toBe(429);
       expect(refused.retryAfterSeconds).toBe(60);
@@ -236,7 +239,9 @@ describe('the login throttle', () => {
   it('says how long to wait: until the oldest of the last five attempts is a minute old', () => {
     let now = 0;
     const throttle = createLoginThrottle(limits, () => now);
-    for (let attempt = 0; attempt < loginsPerMinute; attempt += 1) throttle.attempt('dchen');
+    for (let attempt = 0; attempt < loginsPerMinute; attempt += 1) {
+      throttle.attempt('dchen');
+    }
     now = 20_000;
     expect(throttle.attempt('dchen')).toBe(40);
     now = 59_500;

@@ -127,7 +127,9 @@ describe('delivery to an IMAP mailbox', () => {
   });
 
   it('appends every notice to the firm’s IMAP mailbox, unread, and it parses back', async (context) => {
-    if (!imap) return context.skip();
+    if (!imap) {
+      return context.skip();
+    }
     const imapCourt = await startTestCourt({
       imap: { host: imap.host, port: imap.port, secure: false, user: imap.user, pass: imap.pass },
     });
@@ -158,8 +160,9 @@ describe('delivery to an IMAP mailbox', () => {
         const lock = await mailbox.getMailboxLock('INBOX');
         try {
           const messages: { source: Buffer; flags: Set<string> }[] = [];
-          for await (const message of mailbox.fetch('1:*', { source: true, flags: true }))
+          for await (const message of mailbox.fetch('1:*', { source: true, flags: true })) {
             messages.push({ source: message.source as Buffer, flags: message.flags ?? new Set() });
+          }
           // Case 1024: Chen, Walsh, Morgan and the shared docketing address.
           expect(messages).toHaveLength(4);
           expect(messages.every((message) => !message.flags.has('\\Seen'))).toBe(true);

@@ -9,7 +9,9 @@ import { CourtClient, pageKind, startTestCourt } from '../../support/training-co
 
 const folders: string[] = [];
 afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  for (const folder of folders) {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 function freshFolder(): string {
@@ -65,7 +67,7 @@ function runCli(args: string[]): Promise<{ url: string; output: string; stop(): 
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const url = /Training court running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (url && output.includes('Admin token:'))
+      if (url && output.includes('Admin token:')) {
         resolve({
           url,
           output,
@@ -75,6 +77,7 @@ function runCli(args: string[]): Promise<{ url: string; output: string; stop(): 
               child.kill('SIGTERM');
             }),
         });
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -88,8 +88,9 @@ describe('keychain item names', () => {
   });
 
   it('are not found in names ECF Desk did not write', () => {
-    for (const name of ['jdoe', 'a/b/c', '/jdoe', 'nysd/', 'nysd/jdoe#otp', '.availability-check'])
+    for (const name of ['jdoe', 'a/b/c', '/jdoe', 'nysd/', 'nysd/jdoe#otp', '.availability-check']) {
       expect(parseKeychainItemName(name)).toBeNull();
+    }
   });
 });
 

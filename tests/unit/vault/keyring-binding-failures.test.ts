@@ -22,12 +22,16 @@ function fakeBinding(behaviour: { readonly failProbe?: string; readonly failSet?
     async getPassword(): Promise<string | null> {
       if (this.account === '.availability-check') {
         probes += 1;
-        if (behaviour.failProbe !== undefined) throw new Error(behaviour.failProbe);
+        if (behaviour.failProbe !== undefined) {
+          throw new Error(behaviour.failProbe);
+        }
       }
       return null;
     }
     async setPassword(password: string): Promise<void> {
-      if (behaviour.failSet !== undefined) throw new Error(behaviour.failSet(password));
+      if (behaviour.failSet !== undefined) {
+        throw new Error(behaviour.failSet(password));
+      }
     }
     async deletePassword(): Promise<boolean> {
       return false;

@@ -17,9 +17,15 @@ const store = createKeyringSecretStore({ platform: 'linux' });
 const otherApp = createKeyringSecretStore({ service: 'Other App', platform: 'linux' });
 
 afterEach(async () => {
-  if (session === null) return;
-  for (const account of await store.list()) await store.delete(account);
-  for (const account of await otherApp.list()) await otherApp.delete(account);
+  if (session === null) {
+    return;
+  }
+  for (const account of await store.list()) {
+    await store.delete(account);
+  }
+  for (const account of await otherApp.list()) {
+    await otherApp.delete(account);
+  }
 });
 
 /** Runs libsecret's own command-line tool against the test session: an independent look into the Secret Service. */

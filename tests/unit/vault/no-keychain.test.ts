@@ -17,7 +17,9 @@ afterAll(async () => {
 
 /** Kernel keyring entries the keyring binding would write on fallback ("keyring:<account>@<service>"), as this process sees them. */
 function kernelKeyringItems(): string[] {
-  if (!existsSync('/proc/keys')) return [];
+  if (!existsSync('/proc/keys')) {
+    return [];
+  }
   return readFileSync('/proc/keys', 'utf8')
     .split('\n')
     .filter((line) => line.includes('@ECF Desk'));
@@ -76,7 +78,9 @@ describe('createKeyringSecretStore where Linux has no Secret Service', () => {
     const store = createKeyringSecretStore({ platform: 'linux' });
     const availability = await store.availability();
     expect(availability.isAvailable).toBe(false);
-    if (availability.isAvailable) return;
+    if (availability.isAvailable) {
+      return;
+    }
     expect(availability.reason).toMatch(
       /^No Secret Service \(GNOME Keyring or KWallet\) is running in this session\. The system said: .*Failed to connect/,
     );

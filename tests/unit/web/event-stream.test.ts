@@ -30,7 +30,9 @@ async function openStream(port: number): Promise<{ socket: Socket; received: () 
   socket.on('data', (chunk: Buffer) => (received += chunk.length));
   socket.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
   const before = opened.length;
-  while (opened.length === before) await nextTurn();
+  while (opened.length === before) {
+    await nextTurn();
+  }
   return { socket, received: () => received };
 }
 
@@ -57,7 +59,9 @@ describe('event streams in browser mode', () => {
     let mostUnsent = 0;
     // 64 MB of events: far more than every socket buffer between the two ends can take.
     for (let batch = 0; batch < 640 && !stream?.destroyed; batch += 1) {
-      for (let event = 0; event < 10; event += 1) emitLargeEvent();
+      for (let event = 0; event < 10; event += 1) {
+        emitLargeEvent();
+      }
       mostUnsent = Math.max(mostUnsent, stream?.writableLength ?? 0);
       await nextTurn();
     }
@@ -70,10 +74,16 @@ describe('event streams in browser mode', () => {
     const reader = await openStream(port);
     const [stream] = opened;
     for (let batch = 0; batch < 200; batch += 1) {
-      for (let event = 0; event < 10; event += 1) emitLargeEvent();
-      while ((stream?.writableLength ?? 0) > 0) await nextTurn();
+      for (let event = 0; event < 10; event += 1) {
+        emitLargeEvent();
+      }
+      while ((stream?.writableLength ?? 0) > 0) {
+        await nextTurn();
+      }
     }
     expect(stream?.destroyed).toBe(false);
-    while (reader.received() < 2_000 * 10_000) await nextTurn();
+    while (reader.received() < 2_000 * 10_000) {
+      await nextTurn();
+    }
   });
 });

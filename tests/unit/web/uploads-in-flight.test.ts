@@ -110,7 +110,9 @@ function streamUpload(name: string, size: number, target: Target): Promise<Answe
   const pump = (): void => {
     while (sent < size) {
       sent += chunk.length;
-      if (!request.write(chunk)) return void request.once('drain', pump);
+      if (!request.write(chunk)) {
+        return void request.once('drain', pump);
+      }
     }
     request.end();
   };

@@ -63,21 +63,27 @@ export async function requestAnonymously(
       return { kind: 'failed', message: `The court refused to show the document (HTTP ${response.status}).` };
     }
     const body = await readLimitedBody(response, limits.maxBytes);
-    if (body === null)
+    if (body === null) {
       return {
         kind: 'failed',
         message: `The document is larger than ECF Desk accepts (${Math.round(limits.maxBytes / (1024 * 1024))} MB). Open it from the notice instead.`,
       };
-    if (hasPdfHeader(body)) return { kind: 'pdf', bytes: body };
+    }
+    if (hasPdfHeader(body)) {
+      return { kind: 'pdf', bytes: body };
+    }
     const contentType = response.headers.get('content-type') ?? '';
-    if (/application\/pdf/i.test(contentType))
+    if (/application\/pdf/i.test(contentType)) {
       return {
         kind: 'failed',
         message: 'The court said it sent a PDF, but the file is not one. ECF Desk will try again later.',
       };
+    }
     return { kind: 'html', html: new TextDecoder('utf-8').decode(body) };
   } catch (error) {
-    if (error instanceof RefusedUrlError) return { kind: 'refused', message: error.message };
+    if (error instanceof RefusedUrlError) {
+      return { kind: 'refused', message: error.message };
+    }
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       return {
         kind: 'failed',
@@ -98,13 +104,17 @@ export async function readLimitedBody(response: Response, maxBytes: number): Pro
     await response.body?.cancel();
     return null;
   }
-  if (!response.body) return new Uint8Array(0);
+  if (!response.body) {
+    return new Uint8Array(0);
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) {
+      break;
+    }
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
@@ -124,7 +134,9 @@ export async function readLimitedBody(response: Response, maxBytes: number): Pro
 function hasPdfHeader(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, pdfHeaderWindow) - pdfHeader.length;
   for (let start = 0; start <= end; start += 1) {
-    if (pdfHeader.every((byte, index) => bytes[start + index] === byte)) return true;
+    if (pdfHeader.every((byte, index) => bytes[start + index] === byte)) {
+      return true;
+    }
   }
   return false;
 }

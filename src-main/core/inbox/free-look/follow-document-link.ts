@@ -57,16 +57,21 @@ export async function followDocumentLink(
   let current = withUseMagic(new URL(url).href);
   let hasFollowedFrame = false;
   for (let hop = 0; hop < maxHops; hop += 1) {
-    if (options.opened.has(current))
+    if (options.opened.has(current)) {
       return {
         kind: 'failed',
         message:
           'The court sent ECF Desk back to a page it had opened already. ECF Desk stopped rather than ask twice.',
       };
+    }
     options.opened.add(current);
     const reply = await requestAnonymously(fetchCourt, current, options);
-    if (reply.kind === 'failed' || reply.kind === 'refused') return reply;
-    if (reply.kind === 'pdf') return { kind: 'pdf', bytes: reply.bytes };
+    if (reply.kind === 'failed' || reply.kind === 'refused') {
+      return reply;
+    }
+    if (reply.kind === 'pdf') {
+      return { kind: 'pdf', bytes: reply.bytes };
+    }
     if (reply.kind === 'redirect') {
       const target = checkCourtHop(reply.location, current);
       if (target.isAllowed) {
@@ -93,22 +98,26 @@ export async function followDocumentLink(
         return stopped(page.state);
       case 'confirm-free-look': {
         const target = page.continueUrl === null ? null : checkCourtHop(page.continueUrl, current);
-        if (target === null)
+        if (target === null) {
           return {
             kind: 'failed',
             message:
               'The court asked to confirm the free look, and its page offered no way to continue that ECF Desk trusts. Open the document from the notice.',
           };
-        if (!target.isAllowed) return { kind: 'refused', message: target.reason };
+        }
+        if (!target.isAllowed) {
+          return { kind: 'refused', message: target.reason };
+        }
         current = withUseMagic(target.url);
         continue;
       }
       case 'selection':
-        if (!options.allowsSelection || page.documents.length === 0)
+        if (!options.allowsSelection || page.documents.length === 0) {
           return {
             kind: 'failed',
             message: 'The court showed a document menu ECF Desk could not read. Open the document from the notice.',
           };
+        }
         return {
           kind: 'selection',
           documents: page.documents.map((document) => {
@@ -119,14 +128,17 @@ export async function followDocumentLink(
           }),
         };
       case 'frame': {
-        if (hasFollowedFrame)
+        if (hasFollowedFrame) {
           return {
             kind: 'failed',
             message:
               'The court showed a page within a page instead of the document. Open the document from the notice.',
           };
+        }
         const target = checkCourtHop(page.source, current);
-        if (!target.isAllowed) return { kind: 'refused', message: target.reason };
+        if (!target.isAllowed) {
+          return { kind: 'refused', message: target.reason };
+        }
         hasFollowedFrame = true;
         current = withUseMagic(target.url);
         continue;
@@ -149,7 +161,9 @@ export async function followDocumentLink(
 
 /** Adds `use_magic=1` to a doc1 or docs1 link that has none (it skips the court's "verify free look" page). */
 function withUseMagic(url: string): string {
-  if (!/\/docs?1\//i.test(url) || /[?&]use_magic=/i.test(url)) return url;
+  if (!/\/docs?1\//i.test(url) || /[?&]use_magic=/i.test(url)) {
+    return url;
+  }
   const [beforeFragment = url, fragment] = url.split('#', 2);
   const joined = `${beforeFragment}${beforeFragment.includes('?') ? '&' : '?'}use_magic=1`;
   return fragment === undefined ? joined : `${joined}#${fragment}`;

@@ -35,28 +35,35 @@ const longestQuotedWords = 300;
  */
 export function readCourtPage(html: string, pageUrl: string): CourtPage {
   // Not read at all: the answer names its size where a title would go ("a page ECF Desk does not recognise (…)").
-  if (html.length > maxCourtPageCharacters)
+  if (html.length > maxCourtPageCharacters) {
     return {
       kind: 'unknown',
       title: `${inMegabytes(html.length)} MB, larger than any CM/ECF page; ECF Desk reads at most ${inMegabytes(maxCourtPageCharacters)} MB`,
     };
+  }
   const page = readPageOutline(html, pageUrl);
   const { text, ecfPage: meta } = page;
-  if (meta === 'receipt' || /Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text))
+  if (meta === 'receipt' || /Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text)) {
     return { kind: 'receipt', feeCents: readCostCents(text) };
-  if (meta === 'login' || (meta === null && isLoginPage(page))) return { kind: 'login', state: loginState(text) };
+  }
+  if (meta === 'login' || (meta === null && isLoginPage(page))) {
+    return { kind: 'login', state: loginState(text) };
+  }
   if (meta === 'confirm-free-look' || (meta === null && /free look/i.test(text) && /verify|about to use/i.test(text))) {
     return {
       kind: 'confirm-free-look',
       continueUrl: page.links.find((link) => /[?&]use_magic=1(?:&|$)/.test(link.url))?.url ?? null,
     };
   }
-  if (meta === 'document-selection' || (meta === null && /Document Selection Menu/i.test(text)))
+  if (meta === 'document-selection' || (meta === null && /Document Selection Menu/i.test(text))) {
     return { kind: 'selection', documents: readSelection(page.rows) };
-  if ((meta === 'document-frame' || meta === null) && page.frameSource)
+  }
+  if ((meta === 'document-frame' || meta === null) && page.frameSource) {
     return { kind: 'frame', source: resolveUrl(page.frameSource, pageUrl) ?? '' };
-  if (meta === 'error' || meta === 'internal-server-error')
+  }
+  if (meta === 'error' || meta === 'internal-server-error') {
     return { kind: 'error', message: quoted(page.errorText ?? '') || 'The court answered with an error page.' };
+  }
   return { kind: 'unknown', title: quoted(page.title) };
 }
 
@@ -67,15 +74,21 @@ function isLoginPage(page: PageOutline): boolean {
 
 /** A login instead of the document means sealed or restricted, expired (15 days), or used already. */
 function loginState(text: string): 'used' | 'expired' | 'sealed' {
-  if (/\b(?:sealed|restricted)\b/i.test(text)) return 'sealed';
-  if (/\bexpired\b/i.test(text)) return 'expired';
+  if (/\b(?:sealed|restricted)\b/i.test(text)) {
+    return 'sealed';
+  }
+  if (/\bexpired\b/i.test(text)) {
+    return 'expired';
+  }
   return 'used';
 }
 
 /** "Cost: 0.30" (CM/ECF) or "Cost $3.00" (a table), in cents. */
 function readCostCents(text: string): number | null {
   const cost = /\bCost:?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?/i.exec(text);
-  if (!cost) return null;
+  if (!cost) {
+    return null;
+  }
   return Number((cost[1] ?? '0').replace(/,/g, '')) * 100 + Number((cost[2] ?? '0').padEnd(2, '0'));
 }
 
@@ -86,7 +99,9 @@ function readSelection(rows: readonly PageRow[]): SelectionLink[] {
   for (const row of rows) {
     const linkCell = row.cells.findIndex((cell) => cell.links.some((link) => isDocumentPath(link.url)));
     const link = row.cells[linkCell]?.links.find((candidate) => isDocumentPath(candidate.url));
-    if (!link || urls.has(link.url)) continue;
+    if (!link || urls.has(link.url)) {
+      continue;
+    }
     urls.add(link.url);
     const isMain =
       documents.length === 0 && (/Main Document|Document Number/i.test(row.text) || !/^\d+$/.test(link.text));

@@ -79,23 +79,33 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
       (part): part is Gathering => part !== undefined && part !== null,
     );
   const addWords = (text: string): void => {
-    for (const gathering of gatherings()) gathering.add(text);
+    for (const gathering of gatherings()) {
+      gathering.add(text);
+    }
   };
   const closeLink = (): void => {
-    if (!link) return;
+    if (!link) {
+      return;
+    }
     const finished = { url: link.url, text: link.words.text() };
-    for (const owner of [page, row?.words, cell]) owner?.links.push(finished);
+    for (const owner of [page, row?.words, cell]) {
+      owner?.links.push(finished);
+    }
     link = null;
   };
   const closeCell = (): void => {
     closeLink();
-    if (!cell) return;
+    if (!cell) {
+      return;
+    }
     (row ? row.cells : cellsOutsideRows).push({ text: cell.text(), links: cell.links });
     cell = null;
   };
   const closeRow = (): void => {
     closeCell();
-    if (!row) return;
+    if (!row) {
+      return;
+    }
     const text = row.words.text();
     rows.push({ text, cells: row.cells.length > 0 ? row.cells : [{ text, links: row.words.links }] });
     row = null;
@@ -107,8 +117,12 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
       continue;
     }
     if (token.kind === 'raw-text') {
-      if (token.element === 'title' && title === null) title = token.text.replace(/\s+/g, ' ').trim();
-      if (!unseenRawText.has(token.element)) addWords(token.text);
+      if (token.element === 'title' && title === null) {
+        title = token.text.replace(/\s+/g, ' ').trim();
+      }
+      if (!unseenRawText.has(token.element)) {
+        addWords(token.text);
+      }
       continue;
     }
     // Every piece of markup separates words, as a tag does on screen.
@@ -118,34 +132,47 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
         errorText = error.text();
         error = null;
       }
-      if (token.name === 'a') closeLink();
-      else if (token.name === 'td') closeCell();
-      else if (token.name === 'tr' || token.name === 'table') closeRow();
+      if (token.name === 'a') {
+        closeLink();
+      } else if (token.name === 'td') {
+        closeCell();
+      } else if (token.name === 'tr' || token.name === 'table') {
+        closeRow();
+      }
       continue;
     }
-    if (token.kind !== 'start-tag') continue;
+    if (token.kind !== 'start-tag') {
+      continue;
+    }
     if (token.name === 'tr') {
       closeRow();
       row = { words: new Gathering(), cells: [] };
     } else if (token.name === 'td' || token.name === 'th') {
       closeCell();
-      if (token.name === 'td') cell = new Gathering();
+      if (token.name === 'td') {
+        cell = new Gathering();
+      }
     } else if (token.name === 'a') {
       closeLink();
       const href = readAttribute(token, 'href');
       const url = href === null ? null : resolveUrl(href, pageUrl);
-      if (url !== null) link = { url, words: new Gathering() };
+      if (url !== null) {
+        link = { url, words: new Gathering() };
+      }
     }
     ecfPage ??= readEcfPage(token);
     frameSource ??= token.name === 'iframe' ? readAttribute(token, 'src') || null : null;
     hasPasswordField ||= token.name === 'input' && readAttribute(token, 'type')?.trim().toLowerCase() === 'password';
     postsToLogin ||= /login\.pl/i.test(readAttribute(token, 'action') ?? '');
-    if (errorText === null && error === null && readAttribute(token, 'id')?.toLowerCase() === 'ecf-error')
+    if (errorText === null && error === null && readAttribute(token, 'id')?.toLowerCase() === 'ecf-error') {
       error = new Gathering();
+    }
   }
   closeRow();
   closeCell();
-  if (error) errorText = error.text();
+  if (error) {
+    errorText = error.text();
+  }
   const wholePage = page.text();
   return {
     text: wholePage,
@@ -169,7 +196,9 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
 }
 
 function readEcfPage(tag: HtmlStartTag): string | null {
-  if (tag.name !== 'meta' || readAttribute(tag, 'name')?.toLowerCase() !== 'ecf-page') return null;
+  if (tag.name !== 'meta' || readAttribute(tag, 'name')?.toLowerCase() !== 'ecf-page') {
+    return null;
+  }
   return readAttribute(tag, 'content')?.toLowerCase() || null;
 }
 

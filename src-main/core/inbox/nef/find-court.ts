@@ -18,11 +18,15 @@ const courtMailDomain = /@([a-z0-9]+)\.(?:uscourts\.gov|fedcourts\.us)\b/i;
 export function findCourt(links: readonly NoticeLink[], senderAddresses: readonly string[]): string | null {
   for (const link of links) {
     const host = ecfHost.exec(link.href) ?? acmsHost.exec(link.href);
-    if (host?.[1]) return host[1].toLowerCase();
+    if (host?.[1]) {
+      return host[1].toLowerCase();
+    }
   }
   for (const address of senderAddresses) {
     const domain = courtMailDomain.exec(address)?.[1]?.toLowerCase();
-    if (domain) return courtIdByMailDomain[domain] ?? domain;
+    if (domain) {
+      return courtIdByMailDomain[domain] ?? domain;
+    }
   }
   return null;
 }

@@ -25,7 +25,9 @@ export function readPlainText(text: string): NoticeText {
   const links: NoticeLink[] = [];
   for (const rawLine of text.replace(/\r\n?/g, '\n').split('\n')) {
     const line = rawLine.replace(/[\t\u00a0]/g, ' ').trim();
-    if (line === '' && lines.at(-1) === '') continue;
+    if (line === '' && lines.at(-1) === '') {
+      continue;
+    }
     const lineIndex = lines.length;
     lines.push(line);
     for (const match of line.matchAll(urlPattern)) {

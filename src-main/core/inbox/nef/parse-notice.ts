@@ -110,7 +110,9 @@ function docketTextsAfter(tables: readonly CaseTable[]): (string | null)[] {
 /** The transaction sentence, which plain-text NEFs wrap over two or three lines. */
 function transactionText(lines: readonly string[]): string {
   const start = lines.findIndex((line) => /The following transaction was/i.test(line));
-  if (start < 0) return '';
+  if (start < 0) {
+    return '';
+  }
   const following = lines.slice(start, start + 3);
   const blank = following.indexOf('');
   return (blank < 0 ? following : following.slice(0, blank)).join(' ');

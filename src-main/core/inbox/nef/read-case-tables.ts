@@ -32,7 +32,9 @@ function readCaseTable(text: NoticeText, start: number, end: number): CaseTable 
   const field = (label: RegExp): { value: string | null; line: number } | null => {
     for (let index = start; index < end; index += 1) {
       const line = text.lines[index] ?? '';
-      if (label.test(line)) return { value: readFieldValue(text, index, label, end), line: index };
+      if (label.test(line)) {
+        return { value: readFieldValue(text, index, label, end), line: index };
+      }
     }
     return null;
   };
@@ -65,7 +67,9 @@ function readFieldValue(text: NoticeText, index: number, label: RegExp, end: num
   const parts = [(text.lines[index] ?? '').replace(label, '').trim()];
   let next = index + 1;
   if (parts[0] === '') {
-    while (next < end && text.lines[next] === '') next += 1;
+    while (next < end && text.lines[next] === '') {
+      next += 1;
+    }
     const candidate = text.lines[next] ?? '';
     if (next < end && next <= index + 2 && !isLabelOrHeading(candidate)) {
       parts[0] = candidate;
@@ -94,7 +98,9 @@ function findDocketText(
   end: number,
 ): { value: string | null; line: number; endLine: number } | null {
   for (let index = start; index < end; index += 1) {
-    if (!fieldLabels.docketText.test(text.lines[index] ?? '')) continue;
+    if (!fieldLabels.docketText.test(text.lines[index] ?? '')) {
+      continue;
+    }
     const parts = [(text.lines[index] ?? '').replace(fieldLabels.docketText, '')];
     let next = index + 1;
     while (next < text.lines.length && !isLabelOrHeading(text.lines[next] ?? '')) {
@@ -123,7 +129,9 @@ function cleanDocketText(text: string): string {
 const docketTextCutMark = ` […] (cut: ECF Desk keeps the first ${maxDocketTextCharacters.toLocaleString('en-US')} characters of a docket text; the notice has the rest)`;
 
 function boundDocketText(text: string): string {
-  if (text.length <= maxDocketTextCharacters) return text;
+  if (text.length <= maxDocketTextCharacters) {
+    return text;
+  }
   // Never split a surrogate pair.
   const end = /[\ud800-\udbff]/.test(text.charAt(maxDocketTextCharacters - 1))
     ? maxDocketTextCharacters - 1
@@ -137,11 +145,15 @@ function linksOnLines(links: readonly NoticeLink[], from: number, to: number): N
   let high = links.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((links[middle]?.line ?? 0) < from) low = middle + 1;
-    else high = middle;
+    if ((links[middle]?.line ?? 0) < from) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
   }
   const found: NoticeLink[] = [];
-  for (let index = low; index < links.length && (links[index]?.line ?? to) < to; index += 1)
+  for (let index = low; index < links.length && (links[index]?.line ?? to) < to; index += 1) {
     found.push(links[index] as NoticeLink);
+  }
   return found;
 }

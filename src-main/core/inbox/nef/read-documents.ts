@@ -16,24 +16,37 @@ const stampPattern =
  */
 export function readDocuments(text: NoticeText): NoticeAttachment[] {
   const acmsDocuments = readAcmsDocuments(text);
-  if (acmsDocuments.length > 0) return acmsDocuments;
+  if (acmsDocuments.length > 0) {
+    return acmsDocuments;
+  }
   const start = text.lines.findIndex((line) => documentsHeading.test(line));
-  if (start < 0) return [];
+  if (start < 0) {
+    return [];
+  }
   const entries: { description: string[]; stamp: string[] }[] = [];
   let part: 'description' | 'filename' | 'stamp' = 'description';
   for (const line of text.lines.slice(start + 1)) {
-    if (isSectionHeading(line) || regeneratedFooter.test(line) || fieldLabels.caseName.test(line)) break;
+    if (isSectionHeading(line) || regeneratedFooter.test(line) || fieldLabels.caseName.test(line)) {
+      break;
+    }
     if (descriptionLabel.test(line)) {
       entries.push({ description: [line.replace(descriptionLabel, '')], stamp: [] });
       part = 'description';
       continue;
     }
     const entry = entries.at(-1);
-    if (!entry) continue;
-    if (/^Original filename:/i.test(line)) part = 'filename';
-    else if (/^Electronic document\s*Stamp:/i.test(line)) part = 'stamp';
-    else if (part === 'stamp') entry.stamp.push(line.trim());
-    else if (part === 'description' && line !== '') entry.description.push(line);
+    if (!entry) {
+      continue;
+    }
+    if (/^Original filename:/i.test(line)) {
+      part = 'filename';
+    } else if (/^Electronic document\s*Stamp:/i.test(line)) {
+      part = 'stamp';
+    } else if (part === 'stamp') {
+      entry.stamp.push(line.trim());
+    } else if (part === 'description' && line !== '') {
+      entry.description.push(line);
+    }
   }
   return entries.map((entry, index) => ({
     number: String(index),
@@ -48,9 +61,13 @@ function readAcmsDocuments(text: NoticeText): NoticeAttachment[] {
   const documents: NoticeAttachment[] = [];
   for (const link of text.links) {
     const line = text.lines[link.line] ?? '';
-    if (!fieldLabels.acmsDocument.test(line)) continue;
+    if (!fieldLabels.acmsDocument.test(line)) {
+      continue;
+    }
     const parsed = readDocumentLink(link.href);
-    if (!parsed) continue;
+    if (!parsed) {
+      continue;
+    }
     documents.push({
       number: String(documents.length),
       description: link.text,
@@ -65,7 +82,9 @@ function readAcmsDocuments(text: NoticeText): NoticeAttachment[] {
 /** `[STAMP dcecfStamp_ID=1008691343 [Date=8/4/2022] [FileNumber=28116328-0] [<hash>]]`, rejoined where the notice wrapped it. */
 function readStamp(text: string): DocumentStamp | null {
   const match = stampPattern.exec(text);
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   return {
     kind: match[1] ?? '',
     stampId: match[2] ?? '',

@@ -47,21 +47,33 @@ export function readHtml(html: string): NoticeText {
   const addText = (text: string): void => {
     const flat = text.replace(/\s+/g, ' ');
     builder.addText(flat);
-    if (openLink) openLink.text += flat;
+    if (openLink) {
+      openLink.text += flat;
+    }
   };
   for (const token of tokenizeHtml(html)) {
-    if (token.kind === 'end-tag' && endTagsAhead.has(token.name))
+    if (token.kind === 'end-tag' && endTagsAhead.has(token.name)) {
       endTagsAhead.set(token.name, (endTagsAhead.get(token.name) ?? 0) - 1);
+    }
     if (hiddenUntil !== null) {
-      if (token.kind === 'end-tag' && token.name === hiddenUntil) hiddenUntil = null;
+      if (token.kind === 'end-tag' && token.name === hiddenUntil) {
+        hiddenUntil = null;
+      }
       continue;
     }
-    if (token.kind === 'text') addText(token.text);
-    else if (token.kind === 'raw-text' && !hiddenElements.has(token.element)) addText(token.text);
-    else if (token.kind === 'start-tag' && (endTagsAhead.get(token.name) ?? 0) > 0) hiddenUntil = token.name;
-    else if (token.kind === 'start-tag' || token.kind === 'end-tag') openLink = layOut(builder, token, openLink);
+    if (token.kind === 'text') {
+      addText(token.text);
+    } else if (token.kind === 'raw-text' && !hiddenElements.has(token.element)) {
+      addText(token.text);
+    } else if (token.kind === 'start-tag' && (endTagsAhead.get(token.name) ?? 0) > 0) {
+      hiddenUntil = token.name;
+    } else if (token.kind === 'start-tag' || token.kind === 'end-tag') {
+      openLink = layOut(builder, token, openLink);
+    }
   }
-  if (openLink) builder.addLink(openLink);
+  if (openLink) {
+    builder.addLink(openLink);
+  }
   return builder.finish();
 }
 
@@ -72,13 +84,19 @@ function layOut(
   openLink: { href: string; text: string } | null,
 ): { href: string; text: string } | null {
   const { name } = tag;
-  if (name === 'br') builder.endLine();
-  else if (paragraphElements.has(name)) builder.endParagraph();
-  else if (lineElements.has(name)) builder.endLine(true);
-  else if (name === 'td' || name === 'th') builder.addText(' ');
-  else if (name === 'a' && tag.kind === 'start-tag') {
+  if (name === 'br') {
+    builder.endLine();
+  } else if (paragraphElements.has(name)) {
+    builder.endParagraph();
+  } else if (lineElements.has(name)) {
+    builder.endLine(true);
+  } else if (name === 'td' || name === 'th') {
+    builder.addText(' ');
+  } else if (name === 'a' && tag.kind === 'start-tag') {
     const href = readAttribute(tag, 'href');
-    if (openLink) builder.addLink(openLink);
+    if (openLink) {
+      builder.addLink(openLink);
+    }
     return href === null ? null : { href: href.trim(), text: '' };
   } else if (name === 'a' && openLink) {
     builder.addLink(openLink);
@@ -91,7 +109,9 @@ function layOut(
 function countContainerEndTags(html: string): Map<string, number> {
   const counts = new Map<string, number>(hiddenContainers.map((name) => [name, 0]));
   for (const token of tokenizeHtml(html)) {
-    if (token.kind === 'end-tag' && counts.has(token.name)) counts.set(token.name, (counts.get(token.name) ?? 0) + 1);
+    if (token.kind === 'end-tag' && counts.has(token.name)) {
+      counts.set(token.name, (counts.get(token.name) ?? 0) + 1);
+    }
   }
   return counts;
 }
@@ -113,7 +133,9 @@ class LineBuilder {
   endLine(onlyIfStarted = false): void {
     const line = this.current.replace(/\s+/g, ' ').trim();
     this.current = '';
-    if (onlyIfStarted && line === '') return;
+    if (onlyIfStarted && line === '') {
+      return;
+    }
     this.push(line);
   }
 
@@ -128,7 +150,9 @@ class LineBuilder {
   }
 
   private push(line: string): void {
-    if (line === '' && (this.lines.length === 0 || this.lines.at(-1) === '')) return;
+    if (line === '' && (this.lines.length === 0 || this.lines.at(-1) === '')) {
+      return;
+    }
     this.lines.push(line);
   }
 }

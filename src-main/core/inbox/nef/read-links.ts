@@ -15,9 +15,13 @@ export function isDocumentLink(url: string): boolean {
  */
 export function readDocumentLink(url: string): DocumentLink | null {
   const acms = acmsDocumentPath.exec(url);
-  if (acms) return { url, docId: null, caseId: null, deSeqNum: null, magicNum: acms[1] ?? null };
+  if (acms) {
+    return { url, docId: null, caseId: null, deSeqNum: null, magicNum: acms[1] ?? null };
+  }
   const document = documentPath.exec(url);
-  if (!document) return null;
+  if (!document) {
+    return null;
+  }
   const parameters = readQuery(url);
   const isAppellate = document[1]?.toLowerCase() === 'docs1';
   return {
@@ -32,7 +36,9 @@ export function readDocumentLink(url: string): DocumentLink | null {
 /** The PACER case id a docket link carries: `DktRpt.pl?<id>` or the appellate `TransportRoom…&caseId=<id>`. */
 export function readCaseIdFromDocketLink(url: string): string | null {
   const districtDocket = /DktRpt\.pl\?(\d+)/i.exec(url);
-  if (districtDocket) return districtDocket[1] ?? null;
+  if (districtDocket) {
+    return districtDocket[1] ?? null;
+  }
   return presentValue(readQuery(url).get('caseid'));
 }
 
@@ -58,7 +64,9 @@ function readQuery(url: string): Map<string, string> {
   const query = url.split('?')[1]?.split('#')[0] ?? '';
   for (const pair of query.split('&')) {
     const [name, ...rest] = pair.split('=');
-    if (!name) continue;
+    if (!name) {
+      continue;
+    }
     parameters.set(name.toLowerCase(), safeDecode(rest.join('=')));
   }
   return parameters;

@@ -67,7 +67,9 @@ export async function readMessage(raw: Buffer | string): Promise<NoticeMessage> 
 
 /** The body, when it is no longer than a notice can be; an Error that says so otherwise. */
 function withinBodyLimit(body: string): string {
-  if (body.length <= maxNoticeBodyCharacters) return body;
+  if (body.length <= maxNoticeBodyCharacters) {
+    return body;
+  }
   throw new Error(
     `The text of this email is ${inMegabytes(body.length)} MB; a court notice is a few KB, and ECF Desk reads none over ${inMegabytes(maxNoticeBodyCharacters)} MB.`,
   );

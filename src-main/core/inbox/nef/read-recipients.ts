@@ -44,7 +44,9 @@ export function readRecipients(text: NoticeText, isOnePersonALine: boolean): Not
       current = null;
       continue;
     }
-    if (section === null || section === 'notice-cart') continue;
+    if (section === null || section === 'notice-cart') {
+      continue;
+    }
     if (line === '') {
       current = null;
       continue;
@@ -79,10 +81,18 @@ export function readRecipients(text: NoticeText, isOnePersonALine: boolean): Not
 
 /** The section a line opens; null when it ends the recipient lists; undefined when it is an ordinary line. */
 function sectionOf(line: string): Section | null | undefined {
-  if (emailedHeading.test(line)) return 'emailed';
-  if (otherMeansHeading.test(line)) return 'other-means';
-  if (noticeCartHeading.test(line)) return 'notice-cart';
-  if (documentsHeading.test(line) || regeneratedFooter.test(line) || fieldLabels.caseName.test(line)) return null;
+  if (emailedHeading.test(line)) {
+    return 'emailed';
+  }
+  if (otherMeansHeading.test(line)) {
+    return 'other-means';
+  }
+  if (noticeCartHeading.test(line)) {
+    return 'notice-cart';
+  }
+  if (documentsHeading.test(line) || regeneratedFooter.test(line) || fieldLabels.caseName.test(line)) {
+    return null;
+  }
   return undefined;
 }
 
@@ -104,7 +114,9 @@ function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = keyOf(item);
-    if (seen.has(key)) return false;
+    if (seen.has(key)) {
+      return false;
+    }
     seen.add(key);
     return true;
   });

@@ -24,8 +24,11 @@ export function stripSubjectPrefixes(subject: string): SubjectPrefixes {
   let isResent = false;
   for (let match = prefix.exec(rest); match; match = prefix.exec(rest)) {
     const word = (match[1] ?? '').toLowerCase();
-    if (word === 're-send') isResent = true;
-    else if (word !== 're') isForwarded = true;
+    if (word === 're-send') {
+      isResent = true;
+    } else if (word !== 're') {
+      isForwarded = true;
+    }
     rest = rest.slice(match[0].length);
   }
   return { subject: rest, isForwarded, isResent };
@@ -98,12 +101,18 @@ const shortestNamePrefix = 12;
 /** `lowerText` is `text` in lower case, made once by the caller rather than once a name. */
 function stripLeadingName(text: string, lowerText: string, name: string): string {
   const lowerName = name.replace(/\s+/g, ' ').trim().toLowerCase();
-  if (lowerText.startsWith(lowerName)) return text.slice(lowerName.length).trim();
+  if (lowerText.startsWith(lowerName)) {
+    return text.slice(lowerName.length).trim();
+  }
   // The longest leading part of the name that the text starts with, then the longest cut of it that ends at a space.
   let shared = 0;
-  while (shared < lowerName.length && shared < lowerText.length && lowerText[shared] === lowerName[shared]) shared += 1;
+  while (shared < lowerName.length && shared < lowerText.length && lowerText[shared] === lowerName[shared]) {
+    shared += 1;
+  }
   for (let length = Math.min(lowerName.length - 1, shared); length >= shortestNamePrefix; length -= 1) {
-    if (text[length] === ' ') return text.slice(length).trim();
+    if (text[length] === ' ') {
+      return text.slice(length).trim();
+    }
   }
   return text;
 }
@@ -111,7 +120,9 @@ function stripLeadingName(text: string, lowerText: string, name: string): string
 /** Bankruptcy subjects may end with the case name instead: `Complaint - Bed Bath & Beyond`, `Affidavit Re: Gerasimos Stefanitsis`. */
 function stripTrailingName(text: string, names: readonly string[]): string {
   const match = /\s+(?:-|Re:)\s+(.{5,})$/i.exec(text);
-  if (!match?.[1]) return text;
+  if (!match?.[1]) {
+    return text;
+  }
   const tail = match[1].toLowerCase().trim();
   return names.some((name) => name.replace(/\s+/g, ' ').toLowerCase().startsWith(tail))
     ? text.slice(0, match.index)

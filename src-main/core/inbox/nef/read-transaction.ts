@@ -11,9 +11,13 @@ const usDate = String.raw`(\d{1,2}/\d{1,2}/\d{4})`;
 /** `8/4/2022` or `08/04/2022` as `2022-08-04`; null when it is not a real date. */
 export function toIsoDate(text: string): string | null {
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   const [month, day, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31) {
+    return null;
+  }
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -12,7 +12,9 @@ import type { MsgConverter } from './msg-to-rfc822';
 export async function readMailFile(name: string, bytes: Uint8Array, convertMsg: MsgConverter): Promise<IncomingMail> {
   const extension = path.extname(name).toLowerCase();
   const sourceKey = `file:${path.basename(name)}`;
-  if (extension === '.eml') return { raw: Buffer.from(bytes), receivedAt: new Date(), sourceKey };
+  if (extension === '.eml') {
+    return { raw: Buffer.from(bytes), receivedAt: new Date(), sourceKey };
+  }
   if (extension === '.msg') {
     const message = await convertMsg(bytes);
     return { raw: message.raw, receivedAt: message.deliveredAt ?? new Date(), sourceKey };

@@ -30,10 +30,14 @@ export interface FetchNewMailSettings {
  */
 export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSettings): Promise<number> {
   const mailbox = client.mailbox;
-  if (mailbox === false) throw new Error(`The folder "${settings.folder}" is not open.`);
+  if (mailbox === false) {
+    throw new Error(`The folder "${settings.folder}" is not open.`);
+  }
   const uidValidity = mailbox.uidValidity.toString();
   const after = resumeAfter(settings, uidValidity);
-  if (mailbox.exists === 0) return 0;
+  if (mailbox.exists === 0) {
+    return 0;
+  }
 
   // `N:*` always matches the highest UID, even one at or below N (RFC 3501 §6.4.8), hence the filter.
   const found = await client.search({ uid: `${after + 1}:*` }, { uid: true });
@@ -62,7 +66,9 @@ export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSetti
         receivedAt: receivedAt(message.internalDate),
         sourceKey: `imap:${settings.folder}:${uidValidity}:${uid}`,
       });
-      if (settings.marksRead) await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+      if (settings.marksRead) {
+        await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+      }
       handedOver += 1;
     }
     // A message expunged since the search is passed over for good: it cannot come back under this UID.
@@ -75,7 +81,9 @@ export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSetti
 async function messageSizes(client: ImapFlow, uids: readonly number[]): Promise<Map<number, number>> {
   const first = uids[0];
   const last = uids.at(-1);
-  if (first === undefined || last === undefined) return new Map();
+  if (first === undefined || last === undefined) {
+    return new Map();
+  }
   const messages = await client.fetchAll(`${first}:${last}`, { uid: true, size: true }, { uid: true });
   return new Map(
     messages.flatMap((message) => (message.size === undefined ? [] : [[message.uid, message.size] as const])),
@@ -89,8 +97,12 @@ function megabytes(bytes: number): string {
 /** The last UID already handed over, or 0 to start over. */
 function resumeAfter(settings: FetchNewMailSettings, uidValidity: string): number {
   const cursor = settings.cursor();
-  if (cursor === null) return 0;
-  if (cursor.uidValidity === uidValidity) return cursor.lastUid;
+  if (cursor === null) {
+    return 0;
+  }
+  if (cursor.uidValidity === uidValidity) {
+    return cursor.lastUid;
+  }
   // RFC 3501 §2.3.1.1: a new UIDVALIDITY means the old UIDs name nothing any more. Reading the newest
   // messages again is safe because the store dedupes by the message itself, not by UID.
   settings.log(

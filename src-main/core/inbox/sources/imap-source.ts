@@ -88,10 +88,16 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
     while (!isClosed && client.usable) {
       news.hasArrived = false;
       const fetched = await serialized(() => fetchNewMail(client, settings));
-      if (fetched > 0) log(`${fetched} new message(s) in "${options.folder}".`, 'debug');
-      if (news.hasArrived || isClosed) continue;
+      if (fetched > 0) {
+        log(`${fetched} new message(s) in "${options.folder}".`, 'debug');
+      }
+      if (news.hasArrived || isClosed) {
+        continue;
+      }
       const isIdling = (await client.idle()) !== false;
-      if (!isIdling && client.usable && !isClosed) await pause.wait(pollIntervalMs);
+      if (!isIdling && client.usable && !isClosed) {
+        await pause.wait(pollIntervalMs);
+      }
     }
   }
 
@@ -109,10 +115,14 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
           await logOut(client);
         }
       } catch (error) {
-        if (isClosed) break;
+        if (isClosed) {
+          break;
+        }
         log(`watch interrupted: ${describe(error)}`, 'warn');
       }
-      if (isClosed) break;
+      if (isClosed) {
+        break;
+      }
       failures += 1;
       const delay = reconnectDelay(failures);
       log(`connecting again in ${Math.round(delay / 1000)} s.`);
@@ -124,7 +134,9 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
     sync() {
       return serialized(async () => {
         const live = watcher;
-        if (live?.usable) return { fetched: await fetchNewMail(live, settings) };
+        if (live?.usable) {
+          return { fetched: await fetchNewMail(live, settings) };
+        }
         const client = await connect();
         try {
           return { fetched: await fetchNewMail(client, settings) };
@@ -143,7 +155,9 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
       isClosed = true;
       pause.cancel();
       const live = watcher;
-      if (live !== null) await logOut(live);
+      if (live !== null) {
+        await logOut(live);
+      }
       await watching;
       await syncQueue;
     },
@@ -152,7 +166,9 @@ export function createImapSource(options: ImapSourceOptions): ImapSource {
 
 async function logOut(client: ImapFlow): Promise<void> {
   try {
-    if (client.usable) await client.logout();
+    if (client.usable) {
+      await client.logout();
+    }
   } catch {
     // A connection already gone has nothing to log out of.
   } finally {
@@ -161,7 +177,9 @@ async function logOut(client: ImapFlow): Promise<void> {
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
   const { responseText } = error as { responseText?: unknown };
   return typeof responseText === 'string' && responseText !== '' ? responseText : error.message;
 }

@@ -40,7 +40,9 @@ export function createMaildirSource(options: MaildirSourceOptions): MaildirSourc
     async sync() {
       let fetched = 0;
       for (const entry of await listMessages(options.root, options.addresses)) {
-        if (handedOver.has(entry.sourceKey)) continue;
+        if (handedOver.has(entry.sourceKey)) {
+          continue;
+        }
         if (options.seen && (await options.seen(entry.sourceKey))) {
           handedOver.add(entry.sourceKey);
           continue;
@@ -52,7 +54,9 @@ export function createMaildirSource(options: MaildirSourceOptions): MaildirSourc
         }
         const raw = await readFile(entry.file).catch(() => null);
         // Moved from new/ to cur/ (or deleted) since the listing: the next sync finds it under its new name.
-        if (raw === null) continue;
+        if (raw === null) {
+          continue;
+        }
         await options.onMail({ raw, receivedAt: entry.modifiedAt, sourceKey: entry.sourceKey });
         handedOver.add(entry.sourceKey);
         fetched += 1;
@@ -73,7 +77,9 @@ async function listMessages(root: string, only: readonly string[] | undefined): 
       for (const name of await readdir(full).catch(() => [])) {
         const file = path.join(full, name);
         const facts = await stat(file).catch(() => null);
-        if (facts === null || !facts.isFile()) continue;
+        if (facts === null || !facts.isFile()) {
+          continue;
+        }
         // Maildir moves a read message from new/ to cur/ with ":2,<flags>" added: the unique part before ':' names it.
         files.push({
           file,

@@ -13,7 +13,9 @@ export default isolatedTask('msg', {
         deliveredAt: message.deliveredAt?.toISOString() ?? null,
       };
     } catch (error) {
-      if (error instanceof MailFileError) return { kind: 'refused', code: error.code, message: error.message };
+      if (error instanceof MailFileError) {
+        return { kind: 'refused', code: error.code, message: error.message };
+      }
       throw error;
     }
   },

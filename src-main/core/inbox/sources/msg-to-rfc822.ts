@@ -95,7 +95,9 @@ function readFields(bytes: Uint8Array): MessageFields {
     // A copy of its own: the reader takes an ArrayBuffer whole, and a Buffer is often a view into a larger one.
     const copy = new Uint8Array(bytes);
     const fields = new MsgReader(copy.buffer).getFileData();
-    if (fields.error) throw new Error(fields.error);
+    if (fields.error) {
+      throw new Error(fields.error);
+    }
     const recipients: unknown[] = Array.isArray(fields.recipients) ? fields.recipients : [];
     return {
       headers: textOf(fields.headers),
@@ -135,9 +137,15 @@ function readFields(bytes: Uint8Array): MessageFields {
 }
 
 function readBody(fields: MessageFields): { type: 'text/html' | 'text/plain'; text: string } {
-  if (fields.bodyHtml?.trim()) return { type: 'text/html', text: fields.bodyHtml };
-  if (fields.html && fields.html.length > 0) return { type: 'text/html', text: decodeHtml(fields.html) };
-  if (fields.body?.trim()) return { type: 'text/plain', text: fields.body };
+  if (fields.bodyHtml?.trim()) {
+    return { type: 'text/html', text: fields.bodyHtml };
+  }
+  if (fields.html && fields.html.length > 0) {
+    return { type: 'text/html', text: decodeHtml(fields.html) };
+  }
+  if (fields.body?.trim()) {
+    return { type: 'text/plain', text: fields.body };
+  }
   throw new MailFileError(
     'mail-file.no-readable-body',
     fields.hasCompressedRtf
@@ -191,8 +199,12 @@ function smtpOnly(address: string | undefined, addressType: string | undefined):
 }
 
 function mailbox(name: string | undefined, address: string | undefined): string {
-  if (!address) return '';
-  if (!name || name === address) return address;
+  if (!address) {
+    return '';
+  }
+  if (!name || name === address) {
+    return address;
+  }
   const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '')}"` : encodeWord(name);
   return `${display} <${address}>`;
 }
@@ -204,7 +216,9 @@ function encodeWord(value: string): string {
 }
 
 function readDate(value: string | undefined): Date | null {
-  if (!value) return null;
+  if (!value) {
+    return null;
+  }
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }

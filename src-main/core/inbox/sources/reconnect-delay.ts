@@ -20,7 +20,9 @@ export function createPause(): Pause {
   const waiting = new Set<() => void>();
   return {
     wait(milliseconds) {
-      if (isCancelled) return Promise.resolve();
+      if (isCancelled) {
+        return Promise.resolve();
+      }
       return new Promise((resolve) => {
         const finish = (): void => {
           clearTimeout(timer);
@@ -33,7 +35,9 @@ export function createPause(): Pause {
     },
     cancel() {
       isCancelled = true;
-      for (const finish of [...waiting]) finish();
+      for (const finish of [...waiting]) {
+        finish();
+      }
     },
   };
 }

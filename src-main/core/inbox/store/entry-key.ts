@@ -14,12 +14,15 @@ export function entryKey(
     'caseId' | 'caseNumber' | 'deSeqNum' | 'documentNumber' | 'docId' | 'dateFiled' | 'docketText'
   >,
 ): string {
-  if (docket.deSeqNum !== null)
+  if (docket.deSeqNum !== null) {
     return entryKeyOf(court, docket.caseId ?? caseNumberKey(docket.caseNumber), docket.deSeqNum);
+  }
   const documentNumber = docket.documentNumber?.replace(/^0+(?=\d)/, '') ?? '';
   const docId = docket.docId === null ? '' : normaliseDocId(docket.docId);
   const base = `${court ?? '?'}|number:${caseNumberKey(docket.caseNumber)}|document:${documentNumber}|doc-id:${docId}`;
-  if (documentNumber || docId) return base;
+  if (documentNumber || docId) {
+    return base;
+  }
   const text = (docket.docketText ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   return `${base}|filed:${docket.dateFiled ?? ''}|text:${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
 }

@@ -22,7 +22,9 @@ export function listItems(db: Database.Database, query: InboxQuery): InboxPage {
   const limit = query.limit ?? defaultLimit;
   const offset = query.offset ?? 0;
   const plan = searchPlan(query);
-  if (plan !== null) return { items: pagePlan(db, plan, limit, offset).map(toItem), total: countPlan(db, plan) };
+  if (plan !== null) {
+    return { items: pagePlan(db, plan, limit, offset).map(toItem), total: countPlan(db, plan) };
+  }
 
   const isCase = query.caseNumber !== undefined;
   // In a case-number search, unary plus keeps every other filter off its index: the case's own index finds the items.
@@ -51,9 +53,12 @@ export function listItems(db: Database.Database, query: InboxQuery): InboxPage {
     conditions.push(`${other}date_filed <= @filedTo`);
     parameters.filedTo = query.filedTo;
   }
-  if (query.hasDeadline !== undefined)
+  if (query.hasDeadline !== undefined) {
     conditions.push(query.hasDeadline ? `${other}deadline_count > 0` : `${other}deadline_count = 0`);
-  if (query.isUnread !== undefined) conditions.push(query.isUnread ? `${other}is_read = 0` : `${other}is_read = 1`);
+  }
+  if (query.isUnread !== undefined) {
+    conditions.push(query.isUnread ? `${other}is_read = 0` : `${other}is_read = 1`);
+  }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT COUNT(*) AS total FROM inbox_items ${where}`).get(parameters) as { total: number })
     .total;

@@ -129,7 +129,9 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
     const itemIds: string[] = [];
     for (const docket of notice.dockets) {
       const existing = statements.findEntry.get(entryKey(notice.court, docket)) as ExistingEntry | undefined;
-      if (!existing) continue;
+      if (!existing) {
+        continue;
+      }
       const docketText = docket.docketText?.trim() ? docket.docketText : null;
       statements.modify.run({
         id: existing.id,
@@ -146,16 +148,21 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
 
   const decide = (notice: ParsedNotice, meta: IngestMeta): IngestResult => {
     if (notice.kind === 'ignored') {
-      if (notice.reason === 'modified-entry') return applyModification(notice, meta);
+      if (notice.reason === 'modified-entry') {
+        return applyModification(notice, meta);
+      }
       return { outcome: 'set-aside', itemIds: [], reason: notice.reason ?? 'not-a-notice' };
     }
-    if (notice.dockets.length === 0) return { outcome: 'set-aside', itemIds: [], reason: 'no-docket-entry' };
+    if (notice.dockets.length === 0) {
+      return { outcome: 'set-aside', itemIds: [], reason: 'no-docket-entry' };
+    }
     return takeEntries(notice, meta);
   };
 
   return db.transaction((notice: ParsedNotice, meta: IngestMeta): IngestResult => {
-    if (statements.seenMessage.get({ rawSha256: meta.rawSha256, messageId: meta.messageId }))
+    if (statements.seenMessage.get({ rawSha256: meta.rawSha256, messageId: meta.messageId })) {
       return { outcome: 'duplicate', itemIds: [], reason: 'same-message' };
+    }
     const result = decide(notice, meta);
     statements.recordMessage.run({
       rawSha256: meta.rawSha256,

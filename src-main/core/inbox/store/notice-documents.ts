@@ -26,7 +26,9 @@ export function entryDocuments(
 ): EntryDocuments {
   const docket = notice.dockets[index];
   const lead = notice.dockets[0];
-  if (!docket || !lead) return { documents: [], urls: {} };
+  if (!docket || !lead) {
+    return { documents: [], urls: {} };
+  }
   if (
     index > 0 &&
     docket.magicNum === null &&
@@ -99,12 +101,16 @@ export function mergeResentDocuments(kept: EntryDocuments, fresh: EntryDocuments
   const urls = { ...kept.urls };
   const documents = kept.documents.map((document) => {
     const replacement = fresh.documents.find((candidate) => candidate.number === document.number);
-    if (!replacement || replacement.state !== 'pending' || !replaceableStates.has(document.state)) return document;
+    if (!replacement || replacement.state !== 'pending' || !replaceableStates.has(document.state)) {
+      return document;
+    }
     urls[document.number] = fresh.urls[document.number] ?? null;
     return { ...document, state: replacement.state, message: null };
   });
   for (const document of fresh.documents) {
-    if (documents.some((candidate) => candidate.number === document.number)) continue;
+    if (documents.some((candidate) => candidate.number === document.number)) {
+      continue;
+    }
     documents.push(document);
     urls[document.number] = fresh.urls[document.number] ?? null;
   }

@@ -38,7 +38,9 @@ export function createNoticeTable(db: Database.Database) {
   const updateDocument = db.transaction(
     (itemId: string, number: string, changes: Partial<NoticeDocument>): InboxItem | null => {
       const item = get(itemId);
-      if (!item?.documents.some((document) => document.number === number)) return null;
+      if (!item?.documents.some((document) => document.number === number)) {
+        return null;
+      }
       const documents = item.documents.map((document) =>
         document.number === number ? { ...document, ...changes, number } : document,
       );
@@ -55,13 +57,18 @@ export function createNoticeTable(db: Database.Database) {
     (itemId: string, numbers: readonly string[], reason: string, dropsLinks: boolean): InboxItem | null => {
       const row = db.prepare('SELECT documents, document_urls FROM inbox_items WHERE id = ?').get(itemId) as
         { documents: string; document_urls: string } | undefined;
-      if (!row) return null;
+      if (!row) {
+        return null;
+      }
       const urls = JSON.parse(row.document_urls) as Record<string, string | null>;
       const documents = (JSON.parse(row.documents) as NoticeDocument[]).map((document) => {
         // What was saved or bought stays: the warning is about the link, not about a copy already kept.
-        if (!numbers.includes(document.number) || document.state === 'saved' || document.state === 'paid')
+        if (!numbers.includes(document.number) || document.state === 'saved' || document.state === 'paid') {
           return document;
-        if (dropsLinks) urls[document.number] = null;
+        }
+        if (dropsLinks) {
+          urls[document.number] = null;
+        }
         return { ...document, state: 'unsafe-link' as const, message: reason };
       });
       db.prepare(
@@ -80,7 +87,9 @@ export function createNoticeTable(db: Database.Database) {
       )
       .all(receivedBefore, deadlinesFrom) as { seq: number; documents: string }[];
     const remove = db.prepare('DELETE FROM inbox_items WHERE seq = ?');
-    for (const row of rows) remove.run(row.seq);
+    for (const row of rows) {
+      remove.run(row.seq);
+    }
     const sha256s = rows.flatMap((row) =>
       (JSON.parse(row.documents) as NoticeDocument[]).flatMap((document) => (document.sha256 ? [document.sha256] : [])),
     );

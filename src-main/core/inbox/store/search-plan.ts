@@ -33,9 +33,13 @@ export interface SearchPlan {
  */
 export function filedDay(date: string): number | null {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!parts) return null;
+  if (!parts) {
+    return null;
+  }
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31) {
+    return null;
+  }
   return (year * 12 + month - 1) * 31 + day;
 }
 
@@ -45,18 +49,31 @@ export function filedDay(date: string): number | null {
  * (the filing-date index serves those in order by itself).
  */
 export function searchPlan(query: InboxQuery): SearchPlan | null {
-  if (query.caseNumber !== undefined) return null;
+  if (query.caseNumber !== undefined) {
+    return null;
+  }
   const from = query.filedFrom === undefined ? undefined : filedDay(query.filedFrom);
   const to = query.filedTo === undefined ? undefined : filedDay(query.filedTo);
-  if (from === null || to === null) return null;
+  if (from === null || to === null) {
+    return null;
+  }
   const terms: string[] = [];
   const words = query.text === undefined ? null : toSearchQuery(query.text);
-  if (words !== null) terms.push(`${textColumns} : (${words})`);
-  if (query.court !== undefined)
+  if (words !== null) {
+    terms.push(`${textColumns} : (${words})`);
+  }
+  if (query.court !== undefined) {
     terms.push(`facets : "k${Buffer.from(query.court.trim().toLowerCase(), 'utf8').toString('hex')}"`);
-  if (query.isUnread !== undefined) terms.push(`facets : "${query.isUnread ? 'isunread' : 'isread'}"`);
-  if (query.hasDeadline !== undefined) terms.push(`facets : "${query.hasDeadline ? 'hasdeadline' : 'nodeadline'}"`);
-  if (terms.length === 0) return null;
+  }
+  if (query.isUnread !== undefined) {
+    terms.push(`facets : "${query.isUnread ? 'isunread' : 'isread'}"`);
+  }
+  if (query.hasDeadline !== undefined) {
+    terms.push(`facets : "${query.hasDeadline ? 'hasdeadline' : 'nodeadline'}"`);
+  }
+  if (terms.length === 0) {
+    return null;
+  }
   // An item without a filing date has day 0: any date filter leaves it out, as `date_filed >= …` does for NULL.
   const isDated = from !== undefined || to !== undefined;
   return {
@@ -89,7 +106,9 @@ export function pagePlan(db: Database.Database, plan: SearchPlan, limit: number,
   let lastDay = -1;
   for (const key of keys.iterate(plan) as IterableIterator<number>) {
     const day = Math.floor(key / dayStride);
-    if (seqs.length >= offset + limit && day !== lastDay) break;
+    if (seqs.length >= offset + limit && day !== lastDay) {
+      break;
+    }
     seqs.push(key % dayStride);
     lastDay = day;
   }

@@ -76,9 +76,15 @@ function howToSet(spec: PolicyKeySpec): string {
 }
 
 function describeDefault(spec: PolicyKeySpec): string {
-  if (spec.type === 'boolean') return spec.default ? 'on' : 'off';
-  if (spec.type === 'string-list') return spec.default.length === 0 ? 'none' : spec.default.join(', ');
-  if (spec.type === 'string' && spec.default === '') return 'not set';
+  if (spec.type === 'boolean') {
+    return spec.default ? 'on' : 'off';
+  }
+  if (spec.type === 'string-list') {
+    return spec.default.length === 0 ? 'none' : spec.default.join(', ');
+  }
+  if (spec.type === 'string' && spec.default === '') {
+    return 'not set';
+  }
   return String(spec.default);
 }
 

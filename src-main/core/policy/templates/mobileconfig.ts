@@ -72,9 +72,15 @@ function entry(key: string, value: string): string[] {
 }
 
 function plistValue(value: unknown): string {
-  if (typeof value === 'boolean') return value ? '<true/>' : '<false/>';
-  if (typeof value === 'number') return `<integer>${value}</integer>`;
-  if (Array.isArray(value)) return `<array>${value.map(plistValue).join('')}</array>`;
+  if (typeof value === 'boolean') {
+    return value ? '<true/>' : '<false/>';
+  }
+  if (typeof value === 'number') {
+    return `<integer>${value}</integer>`;
+  }
+  if (Array.isArray(value)) {
+    return `<array>${value.map(plistValue).join('')}</array>`;
+  }
   return `<string>${escapeXml(String(value))}</string>`;
 }
 
@@ -82,9 +88,13 @@ function plistValue(value: unknown): string {
 function indent(lines: string[]): string[] {
   let depth = 0;
   return lines.map((line) => {
-    if (/^<\/(dict|array)>$/.test(line)) depth -= 1;
+    if (/^<\/(dict|array)>$/.test(line)) {
+      depth -= 1;
+    }
     const indented = `${'\t'.repeat(depth)}${line}`;
-    if (/^<(dict|array)>$/.test(line)) depth += 1;
+    if (/^<(dict|array)>$/.test(line)) {
+      depth += 1;
+    }
     return indented;
   });
 }

@@ -11,25 +11,37 @@ import { describePages, dictionaryOf, distinctPages, valueOf } from '../dictiona
  */
 export function findActiveContent(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const counts = new Map<string, number>();
   const pages: number[] = [];
   for (const dictionary of census.dictionaries) {
     const type = blockedActionType(dictionary);
-    if (type === null) continue;
+    if (type === null) {
+      continue;
+    }
     counts.set(type, (counts.get(type) ?? 0) + 1);
     const page = census.pageOfAction.get(dictionary);
-    if (page !== undefined) pages.push(page);
+    if (page !== undefined) {
+      pages.push(page);
+    }
   }
   const names = census.catalog === null ? null : dictionaryOf(census.catalog, 'Names');
   const hasDocumentScripts = names !== null && valueOf(names, 'JavaScript') !== undefined;
-  if (hasDocumentScripts && !counts.has('JavaScript')) counts.set('JavaScript', 1);
-  if (counts.size === 0) return [];
+  if (hasDocumentScripts && !counts.has('JavaScript')) {
+    counts.set('JavaScript', 1);
+  }
+  if (counts.size === 0) {
+    return [];
+  }
 
   const kinds = [...counts.keys()].sort();
   const onPages = distinctPages(pages);
   const text = kinds.map((kind) => `${kind} (${counts.get(kind)})`);
-  if (hasDocumentScripts) text.push('document-level JavaScript that runs when the file is opened');
+  if (hasDocumentScripts) {
+    text.push('document-level JavaScript that runs when the file is opened');
+  }
   return [
     {
       code: 'active-content',

@@ -30,9 +30,13 @@ const hiddenFlags = 2 | 32;
  */
 export function findAnnotations(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const comments = census.annotations.filter((annotation) => markupSubtypes.has(annotation.subtype));
-  if (comments.length === 0) return [];
+  if (comments.length === 0) {
+    return [];
+  }
   const pagesByKind = new Map<string, (number | null)[]>();
   const hiddenPages: (number | null)[] = [];
   for (const comment of comments) {
@@ -40,7 +44,9 @@ export function findAnnotations(pdf: InspectedPdf): Finding[] {
     kindPages.push(comment.page);
     pagesByKind.set(comment.subtype, kindPages);
     const flags = valueOf(comment.dictionary, 'F');
-    if (flags instanceof PDFNumber && (flags.asNumber() & hiddenFlags) !== 0) hiddenPages.push(comment.page);
+    if (flags instanceof PDFNumber && (flags.asNumber() & hiddenFlags) !== 0) {
+      hiddenPages.push(comment.page);
+    }
   }
   const pages = distinctPages(comments.map((comment) => comment.page));
   const text = [...pagesByKind].map(([kind, on]) => {
@@ -48,8 +54,9 @@ export function findAnnotations(pdf: InspectedPdf): Finding[] {
     return `${kind} (${on.length})${kindPages.length > 0 ? ` on ${describePages(kindPages)}` : ''}`;
   });
   const hiddenOn = distinctPages(hiddenPages);
-  if (hiddenPages.length > 0)
+  if (hiddenPages.length > 0) {
     text.push(`${hiddenPages.length} hidden from view${hiddenOn.length > 0 ? ` on ${describePages(hiddenOn)}` : ''}`);
+  }
   return [
     {
       code: 'annotations',

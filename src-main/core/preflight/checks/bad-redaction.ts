@@ -22,20 +22,28 @@ interface Leak extends CoveredText {
  * the words (after x-ray PRs #208 and #211). Blocks filing.
  */
 export function findBadRedactions(pdf: InspectedPdf): Finding[] {
-  if (!pdf.document) return [];
+  if (!pdf.document) {
+    return [];
+  }
   const annotationCovers = findDarkAnnotationCovers(pdf.census?.annotations ?? []);
   const leaks: Leak[] = [];
   for (const content of readPageContents(pdf.document)) {
     const pageAnnotationCovers = annotationCovers.get(content.pageNumber) ?? [];
-    if (!content.isReadable || !mayHideAnyText(content, pageAnnotationCovers)) continue;
+    if (!content.isReadable || !mayHideAnyText(content, pageAnnotationCovers)) {
+      continue;
+    }
     const page = readPageGlyphs(content.page);
     const covers = [...page.opaqueRects, ...findDarkImageCovers(page.images, content.pageBox), ...pageAnnotationCovers];
     for (const covered of findCoveredText({ ...page, opaqueRects: covers }, content.pageBox)) {
-      if (isRecoverableText(covered.text)) leaks.push({ ...covered, pageNumber: content.pageNumber });
+      if (isRecoverableText(covered.text)) {
+        leaks.push({ ...covered, pageNumber: content.pageNumber });
+      }
     }
   }
   // x-ray v0.3.3: a document whose only hits are dates is a docket-style page with boxed dates, not a leak.
-  if (leaks.length === 0 || leaks.every((leak) => looksLikeDate(leak.text))) return [];
+  if (leaks.length === 0 || leaks.every((leak) => looksLikeDate(leak.text))) {
+    return [];
+  }
   const pages = [...new Set(leaks.map((leak) => leak.pageNumber))].sort((first, second) => first - second);
   return [
     {
@@ -52,7 +60,9 @@ export function findBadRedactions(pdf: InspectedPdf): Finding[] {
 /** The cheap pass's verdict: only pages where some cover could meet text get the glyph pass. */
 function mayHideAnyText(content: PageContent, annotationCovers: readonly FilledRect[]): boolean {
   // Dark annotations are rare enough that any text on their page earns the glyph pass.
-  if (annotationCovers.length > 0 && content.showsText) return true;
+  if (annotationCovers.length > 0 && content.showsText) {
+    return true;
+  }
   return mayHideText(content) || mayHideTextUnderImage(content);
 }
 

@@ -10,7 +10,9 @@ const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024)
  */
 export function findDecodingOverrun(pdf: InspectedPdf): Finding[] {
   const overrun = pdf.decodeBudget.overrun;
-  if (overrun === null) return [];
+  if (overrun === null) {
+    return [];
+  }
   const what =
     overrun.limit === 'stream'
       ? `one part of this PDF expands to more than ${megabytes(overrun.limitBytes)} when it is opened`

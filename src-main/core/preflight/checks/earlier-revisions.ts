@@ -8,7 +8,9 @@ import type { InspectedPdf } from '../check';
  */
 export function findEarlierRevisions(pdf: InspectedPdf): Finding[] {
   const { revisions } = pdf.structure;
-  if (revisions <= 1) return [];
+  if (revisions <= 1) {
+    return [];
+  }
   const earlier = revisions - 1;
   return [
     {

@@ -9,29 +9,41 @@ import { describePages, dictionaryOf, distinctPages, nameOf, textOf, valueOf } f
  */
 export function findEmbeddedFiles(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const fileNames = new Set<string>();
   let evidence = 0;
   for (const dictionary of census.dictionaries) {
     const type = nameOf(dictionary, 'Type');
-    if (type === 'EmbeddedFile') evidence += 1;
-    if (valueOf(dictionary, 'AF') !== undefined) evidence += 1;
+    if (type === 'EmbeddedFile') {
+      evidence += 1;
+    }
+    if (valueOf(dictionary, 'AF') !== undefined) {
+      evidence += 1;
+    }
     if (valueOf(dictionary, 'EF') !== undefined) {
       evidence += 1;
       const name = textOf(dictionary, 'UF') ?? textOf(dictionary, 'F');
-      if (name !== null && name.trim() !== '') fileNames.add(name);
+      if (name !== null && name.trim() !== '') {
+        fileNames.add(name);
+      }
     }
   }
   const catalog = census.catalog;
   const names = catalog === null ? null : dictionaryOf(catalog, 'Names');
-  if (names !== null && valueOf(names, 'EmbeddedFiles') !== undefined) evidence += 1;
+  if (names !== null && valueOf(names, 'EmbeddedFiles') !== undefined) {
+    evidence += 1;
+  }
   const isPortfolio = catalog !== null && valueOf(catalog, 'Collection') !== undefined;
   const attachmentPages = distinctPages(
     census.annotations
       .filter((annotation) => annotation.subtype === 'FileAttachment')
       .map((annotation) => annotation.page),
   );
-  if (evidence === 0 && !isPortfolio && attachmentPages.length === 0) return [];
+  if (evidence === 0 && !isPortfolio && attachmentPages.length === 0) {
+    return [];
+  }
 
   const listed = [...fileNames].sort();
   return [

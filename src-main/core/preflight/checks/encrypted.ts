@@ -9,7 +9,9 @@ const courtMessage =
  * password but carry restrictions — CM/ECF rejects both (court FAQ 51; docs/court-rules.md#pdf-rules).
  */
 export function findEncrypted(pdf: InspectedPdf): Finding[] {
-  if (pdf.encryption === 'none') return [];
+  if (pdf.encryption === 'none') {
+    return [];
+  }
   if (pdf.encryption === 'opens-without-password') {
     return [
       {

@@ -28,19 +28,29 @@ const standardFonts = new Set([
  */
 export function findFontsNotEmbedded(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const names = new Set<string>();
   for (const dictionary of census.dictionaries) {
-    if (nameOf(dictionary, 'Type') !== 'Font') continue;
+    if (nameOf(dictionary, 'Type') !== 'Font') {
+      continue;
+    }
     const subtype = nameOf(dictionary, 'Subtype');
-    if (subtype === null || subtype === 'Type0' || subtype === 'Type3') continue;
+    if (subtype === null || subtype === 'Type0' || subtype === 'Type3') {
+      continue;
+    }
     const descriptor = dictionaryOf(dictionary, 'FontDescriptor');
     const isEmbedded =
       descriptor !== null &&
       ['FontFile', 'FontFile2', 'FontFile3'].some((key) => valueOf(descriptor, key) !== undefined);
-    if (!isEmbedded) names.add(nameOf(dictionary, 'BaseFont') ?? 'unnamed font');
+    if (!isEmbedded) {
+      names.add(nameOf(dictionary, 'BaseFont') ?? 'unnamed font');
+    }
   }
-  if (names.size === 0) return [];
+  if (names.size === 0) {
+    return [];
+  }
   const listed = [...names].sort();
   const standard = listed.filter((name) => standardFonts.has(name.replace(/^[A-Z]{6}\+/, '')));
   return [

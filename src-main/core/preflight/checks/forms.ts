@@ -9,12 +9,16 @@ import { describePages, dictionaryOf, distinctPages, itemsOf, valueOf } from '..
  */
 export function findForms(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const form = census.catalog === null ? null : dictionaryOf(census.catalog, 'AcroForm');
   const fieldCount = form === null ? 0 : itemsOf(form, 'Fields').length;
   const hasXfa = form !== null && valueOf(form, 'XFA') !== undefined;
   const widgets = census.annotations.filter((annotation) => annotation.subtype === 'Widget');
-  if (fieldCount === 0 && !hasXfa && widgets.length === 0) return [];
+  if (fieldCount === 0 && !hasXfa && widgets.length === 0) {
+    return [];
+  }
   const pages = distinctPages(widgets.map((widget) => widget.page));
   const mustFlatten = pdf.options.formsMustBeFlattened;
   const parts = [

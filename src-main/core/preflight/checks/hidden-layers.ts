@@ -21,11 +21,15 @@ import {
 export function findHiddenLayers(pdf: InspectedPdf): Finding[] {
   const catalog = pdf.census?.catalog ?? null;
   const properties = catalog === null ? null : dictionaryOf(catalog, 'OCProperties');
-  if (properties === null) return [];
+  if (properties === null) {
+    return [];
+  }
   const layers = itemsOf(properties, 'OCGs')
     .map(asDictionary)
     .filter((layer): layer is PDFDict => layer !== null);
-  if (layers.length === 0) return [];
+  if (layers.length === 0) {
+    return [];
+  }
   const hidden = hiddenLayers(properties, layers);
   const use = findLayerUse(pdf, layers);
   const pagesOf = (layer: PDFDict): number[] => distinctPages(use.pagesByLayer.get(layer) ?? []);
@@ -57,7 +61,9 @@ export function findHiddenLayers(pdf: InspectedPdf): Finding[] {
 /** The layers the default configuration turns off: those in /OFF, or all but /ON when /BaseState is /OFF. */
 function hiddenLayers(properties: PDFDict, layers: readonly PDFDict[]): PDFDict[] {
   const defaults = dictionaryOf(properties, 'D');
-  if (defaults === null) return [];
+  if (defaults === null) {
+    return [];
+  }
   const listed = (key: string): Set<PDFDict> =>
     new Set(
       itemsOf(defaults, key)
@@ -94,15 +100,24 @@ function findLayerUse(pdf: InspectedPdf, layers: readonly PDFDict[]): LayerUse {
   const round = (value: number): number => Math.round(value * 100) / 100;
   for (const { page, number } of pdf.pageTree?.pages ?? []) {
     const use = readOptionalContentUse(page, known);
-    for (const layer of use.layers) note(layer, number);
-    for (const box of use.boxes)
+    for (const layer of use.layers) {
+      note(layer, number);
+    }
+    for (const box of use.boxes) {
       boxes.push({ page: number, x0: round(box.x0), y0: round(box.y0), x1: round(box.x1), y1: round(box.y1) });
+    }
   }
   for (const annotation of pdf.census?.annotations ?? []) {
-    if (annotation.page === null) continue;
+    if (annotation.page === null) {
+      continue;
+    }
     const annotationLayers = layersOf(valueOf(annotation.dictionary, 'OC'), known);
-    if (annotationLayers.length === 0) continue;
-    for (const layer of annotationLayers) note(layer, annotation.page);
+    if (annotationLayers.length === 0) {
+      continue;
+    }
+    for (const layer of annotationLayers) {
+      note(layer, annotation.page);
+    }
     const rect = numbersOf(annotation.dictionary, 'Rect');
     if (rect?.length === 4) {
       const [x0, y0, x1, y1] = rect as [number, number, number, number];

@@ -10,7 +10,9 @@ import { formatPages } from '../content/page-list';
  * page. An OCR layer is invisible text (render mode 3) and counts as text, so OCR'd scans pass. Warns.
  */
 export function findImageOnlyPages(pdf: InspectedPdf): Finding[] {
-  if (!pdf.document) return [];
+  if (!pdf.document) {
+    return [];
+  }
   const pages = readPageContents(pdf.document)
     .filter(
       (content) =>
@@ -19,7 +21,9 @@ export function findImageOnlyPages(pdf: InspectedPdf): Finding[] {
         content.images.some((image) => isPageScaleImage(image, content.pageBox)),
     )
     .map((content) => content.pageNumber);
-  if (pages.length === 0) return [];
+  if (pages.length === 0) {
+    return [];
+  }
   return [
     {
       code: 'image-only-pages',

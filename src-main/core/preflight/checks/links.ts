@@ -8,18 +8,28 @@ import { distinctPages, nameOf, textOf } from '../dictionary-entries';
  */
 export function findLinks(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const addresses = new Set<string>();
   const pages: number[] = [];
   for (const dictionary of census.dictionaries) {
-    if (nameOf(dictionary, 'S') !== 'URI') continue;
+    if (nameOf(dictionary, 'S') !== 'URI') {
+      continue;
+    }
     const address = textOf(dictionary, 'URI');
-    if (address === null || address.trim() === '') continue;
+    if (address === null || address.trim() === '') {
+      continue;
+    }
     addresses.add(address.trim());
     const page = census.pageOfAction.get(dictionary);
-    if (page !== undefined) pages.push(page);
+    if (page !== undefined) {
+      pages.push(page);
+    }
   }
-  if (addresses.size === 0) return [];
+  if (addresses.size === 0) {
+    return [];
+  }
   const onPages = distinctPages(pages);
   return [
     {

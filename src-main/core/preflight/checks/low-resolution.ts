@@ -13,14 +13,20 @@ const requiredPpi = 300;
  * Small print in a low-resolution scan can be unreadable to the judge and to OCR. Warns.
  */
 export function findLowResolutionImages(pdf: InspectedPdf): Finding[] {
-  if (!pdf.document) return [];
+  if (!pdf.document) {
+    return [];
+  }
   const pages: number[] = [];
   let lowest = Infinity;
   for (const content of readPageContents(pdf.document)) {
-    if (!content.isReadable) continue;
+    if (!content.isReadable) {
+      continue;
+    }
     let pageLowest = Infinity;
     for (const image of content.images) {
-      if (isPageScaleImage(image, content.pageBox)) pageLowest = Math.min(pageLowest, image.ppiAcross, image.ppiDown);
+      if (isPageScaleImage(image, content.pageBox)) {
+        pageLowest = Math.min(pageLowest, image.ppiAcross, image.ppiDown);
+      }
     }
     // Rounded first: 2,550 pixels across 8.5 inches is 300 dpi even when the page is a hair wider.
     if (Math.round(pageLowest) < requiredPpi) {
@@ -28,7 +34,9 @@ export function findLowResolutionImages(pdf: InspectedPdf): Finding[] {
       lowest = Math.min(lowest, pageLowest);
     }
   }
-  if (pages.length === 0) return [];
+  if (pages.length === 0) {
+    return [];
+  }
   return [
     {
       code: 'low-resolution',

@@ -7,10 +7,16 @@ import type { InspectedPdf } from '../check';
  * rejects them as "malformed" or "not a well-formed PDF document" (court FAQ 49 and 50).
  */
 export function findMalformed(pdf: InspectedPdf): Finding[] {
-  if (pdf.structure.headerVersion === null) return [];
+  if (pdf.structure.headerVersion === null) {
+    return [];
+  }
   const problems = [...pdf.structure.problems];
-  if (pdf.loadError !== null) problems.push(`ECF Desk could not read it: ${pdf.loadError}`);
-  if (problems.length === 0) return [];
+  if (pdf.loadError !== null) {
+    problems.push(`ECF Desk could not read it: ${pdf.loadError}`);
+  }
+  if (problems.length === 0) {
+    return [];
+  }
   return [
     {
       code: 'malformed',

@@ -28,21 +28,29 @@ const filePaths = new RegExp(filePath.source, 'g');
  */
 export function findMetadata(pdf: InspectedPdf): Finding[] {
   const document = pdf.document;
-  if (document === null) return [];
+  if (document === null) {
+    return [];
+  }
   const values = [...readInfo(document), ...readXmp(document)];
   const lines = new Set<string>();
   let isWorthALook = false;
   for (const { field, label, value } of values) {
     const cleaned = value.replace(/\s+/g, ' ').trim();
-    if (cleaned === '') continue;
+    if (cleaned === '') {
+      continue;
+    }
     lines.add(`${label}: ${cleaned}`);
-    if (revealingFields.has(field)) isWorthALook = true;
+    if (revealingFields.has(field)) {
+      isWorthALook = true;
+    }
     for (const path of cleaned.match(filePaths) ?? []) {
       lines.add(`File path: ${path}`);
       isWorthALook = true;
     }
   }
-  if (!isWorthALook) return [];
+  if (!isWorthALook) {
+    return [];
+  }
   return [
     {
       code: 'metadata',
@@ -67,29 +75,40 @@ interface MetadataValue {
 
 function readInfo(document: PDFDocument): MetadataValue[] {
   const info = asDictionary(document.context.lookup(document.context.trailerInfo.Info));
-  if (info === null) return [];
+  if (info === null) {
+    return [];
+  }
   const values: MetadataValue[] = [];
   for (const [key] of info.entries()) {
     const field = key.decodeText();
     const text = textOfValue(valueOf(info, field));
-    if (text === null) continue;
-    if ((infoFields as readonly string[]).includes(field) || filePath.test(text))
+    if (text === null) {
+      continue;
+    }
+    if ((infoFields as readonly string[]).includes(field) || filePath.test(text)) {
       values.push({ field, label: field, value: text });
+    }
   }
   return values;
 }
 
 function readXmp(document: PDFDocument): MetadataValue[] {
   const stream = valueOf(document.catalog, 'Metadata');
-  if (!(stream instanceof PDFRawStream)) return [];
+  if (!(stream instanceof PDFRawStream)) {
+    return [];
+  }
   const xml = new TextDecoder().decode(readStreamBytes(stream));
   const values: MetadataValue[] = [];
   for (const [field, pattern] of xmpFields) {
     const match = pattern.exec(xml);
     const raw = match?.[1] ?? match?.[2];
-    if (raw !== undefined) values.push({ field, label: `${field} (XMP)`, value: stripTags(raw) });
+    if (raw !== undefined) {
+      values.push({ field, label: `${field} (XMP)`, value: stripTags(raw) });
+    }
   }
-  for (const path of xml.match(filePaths) ?? []) values.push({ field: 'Path', label: 'XMP', value: path });
+  for (const path of xml.match(filePaths) ?? []) {
+    values.push({ field: 'Path', label: 'XMP', value: path });
+  }
   return values;
 }
 

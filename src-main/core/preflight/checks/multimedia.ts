@@ -25,21 +25,29 @@ const mediaObjects: ReadonlyMap<string, string> = new Map([
  */
 export function findMultimedia(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const kinds = new Set<string>();
   const pages: (number | null)[] = [];
   for (const annotation of census.annotations) {
     const kind = mediaAnnotations.get(annotation.subtype);
-    if (kind === undefined) continue;
+    if (kind === undefined) {
+      continue;
+    }
     kinds.add(kind);
     pages.push(annotation.page);
   }
   for (const dictionary of census.dictionaries) {
     const kind =
       mediaObjects.get(nameOf(dictionary, 'Subtype') ?? '') ?? mediaObjects.get(nameOf(dictionary, 'Type') ?? '');
-    if (kind !== undefined) kinds.add(kind);
+    if (kind !== undefined) {
+      kinds.add(kind);
+    }
   }
-  if (kinds.size === 0) return [];
+  if (kinds.size === 0) {
+    return [];
+  }
   const onPages = distinctPages(pages);
   const listed = [...kinds].sort();
   return [

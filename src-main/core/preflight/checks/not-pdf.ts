@@ -6,7 +6,9 @@ import type { InspectedPdf } from '../check';
  * CM/ECF accepts PDF documents only (FAQ 50).
  */
 export function findNotPdf(pdf: InspectedPdf): Finding[] {
-  if (pdf.structure.headerVersion !== null) return [];
+  if (pdf.structure.headerVersion !== null) {
+    return [];
+  }
   return [
     {
       code: 'not-pdf',

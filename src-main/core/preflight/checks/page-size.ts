@@ -13,20 +13,28 @@ const tolerance = 1;
  */
 export function findPageSize(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const pagesBySize = new Map<string, number[]>();
   for (const page of census.pages) {
     const box = page.mediaBox;
-    if (box === null || box.length !== 4) continue;
+    if (box === null || box.length !== 4) {
+      continue;
+    }
     const [left = 0, bottom = 0, right = 0, top = 0] = box;
     const [width, height] = [Math.abs(right - left), Math.abs(top - bottom)];
-    if (isLetter(width, height) || isLetter(height, width)) continue;
+    if (isLetter(width, height) || isLetter(height, width)) {
+      continue;
+    }
     const size = `${inches(width)} × ${inches(height)} in`;
     const pages = pagesBySize.get(size) ?? [];
     pages.push(page.number);
     pagesBySize.set(size, pages);
   }
-  if (pagesBySize.size === 0) return [];
+  if (pagesBySize.size === 0) {
+    return [];
+  }
   const pages = [...pagesBySize.values()].flat().sort((left, right) => left - right);
   return [
     {

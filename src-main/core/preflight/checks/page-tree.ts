@@ -35,7 +35,9 @@ const limitsReached: Readonly<Record<keyof PageTreeLimits, Problem>> = {
  */
 export function findPageTreeProblems(pdf: InspectedPdf): Finding[] {
   const tree = pdf.pageTree;
-  if (tree === null || pdf.document === null) return [];
+  if (tree === null || pdf.document === null) {
+    return [];
+  }
   const findings: Finding[] = [];
   const blocking = findBlockingProblems(tree);
   if (blocking.length > 0) {
@@ -72,13 +74,14 @@ interface Problem {
 
 function findBlockingProblems(tree: PageTree): Problem[] {
   const problems: Problem[] = [];
-  if (tree.pageCount === 0)
+  if (tree.pageCount === 0) {
     problems.push({
       sentence: 'This PDF has no pages, so there is nothing to check and nothing the court could docket.',
       detail: 'no pages',
     });
-  else if (tree.pages.length === 0)
+  } else if (tree.pages.length === 0) {
     problems.push({ sentence: 'None of the pages of this PDF can be read.', detail: 'no readable page' });
+  }
   const unreadable = tree.unreadablePages;
   if (unreadable.length > 0) {
     const those = unreadable.length === 1 ? 'that page' : 'those pages';
@@ -89,8 +92,9 @@ function findBlockingProblems(tree: PageTree): Problem[] {
       detail: `${describePages(unreadable)}: damaged entry in the list of pages`,
     });
   }
-  if (tree.stoppedAt !== null) problems.push(limitsReached[tree.stoppedAt]);
-  else if (tree.listedPages === Number.POSITIVE_INFINITY) {
+  if (tree.stoppedAt !== null) {
+    problems.push(limitsReached[tree.stoppedAt]);
+  } else if (tree.listedPages === Number.POSITIVE_INFINITY) {
     problems.push({
       sentence: "This PDF's list of pages loops back on itself, so a program that follows it never finishes.",
       detail: 'the list of pages loops back on itself',

@@ -4,7 +4,9 @@ import type { InspectedPdf } from '../check';
 /** Finds files over the court's per-file limit (court FAQ 48: 50 MB at the CIT; other courts set their own). */
 export function findTooLarge(pdf: InspectedPdf): Finding[] {
   const { limitBytes } = pdf.options;
-  if (pdf.bytes.byteLength <= limitBytes) return [];
+  if (pdf.bytes.byteLength <= limitBytes) {
+    return [];
+  }
   return [
     {
       code: 'too-large',

@@ -9,13 +9,19 @@ import { describePages, distinctPages, numbersOf } from '../dictionary-entries';
  */
 export function findUnappliedRedactions(pdf: InspectedPdf): Finding[] {
   const census = pdf.census;
-  if (census === null) return [];
+  if (census === null) {
+    return [];
+  }
   const marks = census.annotations.filter((annotation) => annotation.subtype === 'Redact');
-  if (marks.length === 0) return [];
+  if (marks.length === 0) {
+    return [];
+  }
   const boxes: PageBox[] = [];
   for (const mark of marks) {
     const rectangle = numbersOf(mark.dictionary, 'Rect');
-    if (mark.page === null || rectangle === null || rectangle.length !== 4) continue;
+    if (mark.page === null || rectangle === null || rectangle.length !== 4) {
+      continue;
+    }
     const [left = 0, bottom = 0, right = 0, top = 0] = rectangle;
     boxes.push({
       page: mark.page,

@@ -9,11 +9,15 @@ import { describePages } from '../dictionary-entries';
  * malformed (court FAQ 49). Blocks, naming the pages.
  */
 export function findUnreadablePages(pdf: InspectedPdf): Finding[] {
-  if (!pdf.document) return [];
+  if (!pdf.document) {
+    return [];
+  }
   const pages = readPageContents(pdf.document)
     .filter((content) => !content.isReadable)
     .map((content) => content.pageNumber);
-  if (pages.length === 0) return [];
+  if (pages.length === 0) {
+    return [];
+  }
   const these = pages.length === 1 ? 'that page' : 'those pages';
   return [
     {

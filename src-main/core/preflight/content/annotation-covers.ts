@@ -29,18 +29,26 @@ const aboveContent = Number.POSITIVE_INFINITY;
 export function findDarkAnnotationCovers(annotations: readonly CensusAnnotation[]): Map<number, FilledRect[]> {
   const covers = new Map<number, FilledRect[]>();
   for (const annotation of annotations) {
-    if (annotation.page === null) continue;
+    if (annotation.page === null) {
+      continue;
+    }
     const fillKey = fillKeyOf[annotation.subtype];
-    if (fillKey === undefined || !isShown(annotation.dictionary)) continue;
+    if (fillKey === undefined || !isShown(annotation.dictionary)) {
+      continue;
+    }
     const colour = readColour(annotation.dictionary, fillKey);
     const luminance = colour === undefined ? undefined : luminanceOf(colour);
-    if (colour === undefined || luminance === undefined || luminance > darkestCover) continue;
+    if (colour === undefined || luminance === undefined || luminance > darkestCover) {
+      continue;
+    }
     const boxes =
       annotation.subtype === 'Highlight'
         ? (readQuads(annotation.dictionary) ?? readRect(annotation.dictionary))
         : readRect(annotation.dictionary);
     const pageCovers = covers.get(annotation.page) ?? [];
-    for (const box of boxes) pageCovers.push({ box, colour, alpha: 1, seq: aboveContent });
+    for (const box of boxes) {
+      pageCovers.push({ box, colour, alpha: 1, seq: aboveContent });
+    }
     covers.set(annotation.page, pageCovers);
   }
   return covers;
@@ -48,7 +56,9 @@ export function findDarkAnnotationCovers(annotations: readonly CensusAnnotation[
 
 function isShown(annotation: PDFDict): boolean {
   const flags = valueOf(annotation, 'F');
-  if (flags instanceof PDFNumber && (flags.asNumber() & hiddenFlag) !== 0) return false;
+  if (flags instanceof PDFNumber && (flags.asNumber() & hiddenFlag) !== 0) {
+    return false;
+  }
   const opacity = valueOf(annotation, 'CA');
   return !(opacity instanceof PDFNumber) || opacity.asNumber() >= leastOpacity;
 }
@@ -56,16 +66,26 @@ function isShown(annotation: PDFDict): boolean {
 /** An annotation colour array: 1 number is grey, 3 RGB, 4 CMYK; an empty array is transparent (§12.5.2). */
 function readColour(annotation: PDFDict, key: string): ColourKey | undefined {
   const values = numbersOf(annotation, key);
-  if (values === null) return undefined;
-  if (values.length === 1) return colourKey(ColourSpace.gray, values);
-  if (values.length === 3) return colourKey(ColourSpace.rgb, values);
-  if (values.length === 4) return colourKey(ColourSpace.cmyk, values);
+  if (values === null) {
+    return undefined;
+  }
+  if (values.length === 1) {
+    return colourKey(ColourSpace.gray, values);
+  }
+  if (values.length === 3) {
+    return colourKey(ColourSpace.rgb, values);
+  }
+  if (values.length === 4) {
+    return colourKey(ColourSpace.cmyk, values);
+  }
   return undefined;
 }
 
 function readRect(annotation: PDFDict): Box[] {
   const rect = numbersOf(annotation, 'Rect');
-  if (rect === null || rect.length !== 4) return [];
+  if (rect === null || rect.length !== 4) {
+    return [];
+  }
   const [left, bottom, right, top] = rect as [number, number, number, number];
   return [
     { x0: Math.min(left, right), y0: Math.min(bottom, top), x1: Math.max(left, right), y1: Math.max(bottom, top) },
@@ -75,7 +95,9 @@ function readRect(annotation: PDFDict): Box[] {
 /** /QuadPoints: eight numbers a quadrilateral (§12.5.6.10); each is its own box, so a two-line highlight does not cover the gap. */
 function readQuads(annotation: PDFDict): Box[] | null {
   const points = numbersOf(annotation, 'QuadPoints');
-  if (points === null || points.length < 8) return null;
+  if (points === null || points.length < 8) {
+    return null;
+  }
   const boxes: Box[] = [];
   for (let index = 0; index + 7 < points.length; index += 8) {
     const xs = [points[index]!, points[index + 2]!, points[index + 4]!, points[index + 6]!];

@@ -56,8 +56,12 @@ export function colourKey(
 
 /** The initial colour of a newly selected colour space (§8.6.8: black for device spaces, full tint for inks). */
 export function initialColour(space: ColourSpaceKind): ColourKey {
-  if (space === ColourSpace.cmyk) return colourKey(space, [0, 0, 0, 1]);
-  if (space === ColourSpace.tint) return colourKey(space, [1]);
+  if (space === ColourSpace.cmyk) {
+    return colourKey(space, [0, 0, 0, 1]);
+  }
+  if (space === ColourSpace.tint) {
+    return colourKey(space, [1]);
+  }
   return colourKey(space, [0]);
 }
 
@@ -67,16 +71,24 @@ const componentCountKey = PDFName.of('N');
 /** Which kind of colour space the `cs` operand `name` selects, looking it up in the resources when it is not a device space. */
 export function resolveColourSpace(name: string, resources: PDFDict | undefined): ColourSpaceKind {
   const direct = familyKind(name);
-  if (direct !== undefined) return direct;
+  if (direct !== undefined) {
+    return direct;
+  }
   return describeColourSpace(lookupDict(resources, colourSpaceKey)?.lookup(nameFor(name)));
 }
 
 /** Which kind of colour space a /ColorSpace value (a name or an array, as an image dictionary gives it) is. */
 export function describeColourSpace(value: PDFObject | undefined): ColourSpaceKind {
-  if (value instanceof PDFName) return familyKind(textOfName(value)) ?? ColourSpace.other;
-  if (!(value instanceof PDFArray) || value.size() === 0) return ColourSpace.other;
+  if (value instanceof PDFName) {
+    return familyKind(textOfName(value)) ?? ColourSpace.other;
+  }
+  if (!(value instanceof PDFArray) || value.size() === 0) {
+    return ColourSpace.other;
+  }
   const family = value.lookup(0);
-  if (!(family instanceof PDFName)) return ColourSpace.other;
+  if (!(family instanceof PDFName)) {
+    return ColourSpace.other;
+  }
   const familyName = textOfName(family);
   if (familyName === 'ICCBased') {
     const profile = value.lookup(1);
@@ -89,7 +101,9 @@ export function describeColourSpace(value: PDFObject | undefined): ColourSpaceKi
           ? ColourSpace.cmyk
           : ColourSpace.other;
   }
-  if (familyName === 'Separation' || familyName === 'DeviceN') return ColourSpace.tint;
+  if (familyName === 'Separation' || familyName === 'DeviceN') {
+    return ColourSpace.tint;
+  }
   return familyKind(familyName) ?? ColourSpace.other;
 }
 
@@ -98,7 +112,9 @@ export function describeColourSpace(value: PDFObject | undefined): ColourSpaceKi
  * fills. The redaction check calls a cover dark at 0.2 or below, where no text printed in black shows through.
  */
 export function luminanceOf(key: ColourKey): number | undefined {
-  if (key < 0) return undefined;
+  if (key < 0) {
+    return undefined;
+  }
   return (0.299 * ((key >> 16) & 255) + 0.587 * ((key >> 8) & 255) + 0.114 * (key & 255)) / 255;
 }
 
@@ -123,7 +139,11 @@ function familyKind(name: string): ColourSpaceKind | undefined {
 }
 
 function channel(value: number): number {
-  if (!(value > 0)) return 0;
-  if (value >= 1) return 255;
+  if (!(value > 0)) {
+    return 0;
+  }
+  if (value >= 1) {
+    return 255;
+  }
   return Math.round(value * 255);
 }

@@ -27,10 +27,14 @@ export function isRedactionCandidate(rect: FilledRect, pageBox: Box): boolean {
 export function mayHideText(content: PageContent): boolean {
   const runs = content.textRunBoxes;
   for (const rect of content.opaqueRects) {
-    if (!isRedactionCandidate(rect, content.pageBox)) continue;
+    if (!isRedactionCandidate(rect, content.pageBox)) {
+      continue;
+    }
     const { x0, y0, x1, y1 } = rect.box;
     for (let index = 0; index + 3 < runs.length; index += 4) {
-      if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) return true;
+      if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) {
+        return true;
+      }
     }
   }
   return false;
@@ -47,12 +51,18 @@ export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredText[] {
   const candidates = page.opaqueRects
     .filter((rect) => isRedactionCandidate(rect, pageBox))
     .sort((first, second) => second.seq - first.seq);
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) {
+    return [];
+  }
   const covered = new Map<FilledRect, Glyph[]>();
   for (const glyph of page.glyphs) {
-    if (!isHidden(glyph, candidates)) continue;
+    if (!isHidden(glyph, candidates)) {
+      continue;
+    }
     const owner = candidates.find((rect) => overlapArea(rect.box, glyph.box) > 0);
-    if (!owner) continue;
+    if (!owner) {
+      continue;
+    }
     const glyphs = covered.get(owner) ?? [];
     glyphs.push(glyph);
     covered.set(owner, glyphs);
@@ -72,9 +82,12 @@ function isUniform(rect: FilledRect, page: PageGlyphs): boolean {
   const isOnTop = (mark: { box: Box; seq: number }): boolean => mark.seq > rect.seq && mostlyInside(mark.box, rect.box);
   if (
     page.glyphs.some((glyph) => isVisibleRenderMode(glyph.renderMode) && glyph.colour !== rect.colour && isOnTop(glyph))
-  )
+  ) {
     return false;
-  if (page.opaqueRects.some((other) => other.colour !== rect.colour && isOnTop(other))) return false;
+  }
+  if (page.opaqueRects.some((other) => other.colour !== rect.colour && isOnTop(other))) {
+    return false;
+  }
   return !page.images.some(isOnTop);
 }
 
@@ -85,11 +98,15 @@ function mostlyInside(mark: Box, box: Box): boolean {
 
 function isHidden(glyph: Glyph, candidates: readonly FilledRect[]): boolean {
   const area = boxArea(glyph.box);
-  if (!(area > 0)) return false;
+  if (!(area > 0)) {
+    return false;
+  }
   let largest = 0;
   for (const rect of candidates) {
     const isOnTop = rect.seq > glyph.seq || (rect.colour >= 0 && rect.colour === glyph.colour);
-    if (isOnTop) largest = Math.max(largest, overlapArea(rect.box, glyph.box));
+    if (isOnTop) {
+      largest = Math.max(largest, overlapArea(rect.box, glyph.box));
+    }
   }
   return largest / area > occlusionThreshold;
 }
@@ -103,7 +120,9 @@ function joinGlyphs(glyphs: readonly Glyph[]): string {
       const height = glyph.box.y1 - glyph.box.y0;
       const isNewLine = Math.abs(glyph.box.y0 - previous.box.y0) > height / 2;
       const isWordGap = glyph.box.x0 - previous.box.x1 > height * 0.25;
-      if (isNewLine || isWordGap) text += ' ';
+      if (isNewLine || isWordGap) {
+        text += ' ';
+      }
     }
     text += glyph.text;
     previous = glyph;

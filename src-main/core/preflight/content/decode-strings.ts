@@ -32,7 +32,9 @@ export function unescapeLiteralInto(bytes: Uint8Array, start: number, end: numbe
       out[length++] = value & 255;
     } else if (next === 13) {
       // A backslash before an end of line continues the string on the next line.
-      if (bytes[position + 1] === 10) position += 1;
+      if (bytes[position + 1] === 10) {
+        position += 1;
+      }
     } else if (next !== 10) {
       out[length++] = escapes[next] ?? next;
     }
@@ -52,20 +54,31 @@ export function decodeHexInto(bytes: Uint8Array, start: number, end: number, out
   let high = -1;
   for (let position = start; position < end; position += 1) {
     const digit = hexValue(bytes[position]!);
-    if (digit < 0) continue;
-    if (high < 0) high = digit;
-    else {
+    if (digit < 0) {
+      continue;
+    }
+    if (high < 0) {
+      high = digit;
+    } else {
       out[length++] = (high << 4) | digit;
       high = -1;
     }
   }
-  if (high >= 0) out[length++] = high << 4;
+  if (high >= 0) {
+    out[length++] = high << 4;
+  }
   return length;
 }
 
 function hexValue(byte: number): number {
-  if (byte >= 48 && byte <= 57) return byte - 48;
-  if (byte >= 65 && byte <= 70) return byte - 55;
-  if (byte >= 97 && byte <= 102) return byte - 87;
+  if (byte >= 48 && byte <= 57) {
+    return byte - 48;
+  }
+  if (byte >= 65 && byte <= 70) {
+    return byte - 55;
+  }
+  if (byte >= 97 && byte <= 102) {
+    return byte - 87;
+  }
   return -1;
 }

@@ -53,7 +53,9 @@ const textCache = new WeakMap<FontMetrics, (code: number) => string>();
 /** The metrics of the font dictionary `dict`, read once per font. */
 export function readFontMetrics(dict: PDFDict): FontMetrics {
   const cached = metricsCache.get(dict);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const metrics = lookupName(dict, names.subtype) === 'Type0' ? readCompositeMetrics(dict) : readSimpleMetrics(dict);
   metricsCache.set(dict, metrics);
   return metrics;
@@ -72,7 +74,9 @@ export const unknownFont: FontMetrics = {
 
 /** A glyph's advance at font size 1. */
 export function glyphWidth(font: FontMetrics, code: number): number {
-  if (font.widths) return code < 256 ? font.widths[code]! : font.defaultWidth;
+  if (font.widths) {
+    return code < 256 ? font.widths[code]! : font.defaultWidth;
+  }
   return font.cidWidths?.get(code) ?? font.defaultWidth;
 }
 
@@ -83,15 +87,21 @@ export function glyphWidth(font: FontMetrics, code: number): number {
  */
 export function fontTextDecoder(font: FontMetrics): (code: number) => string {
   const cached = textCache.get(font);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const toUnicode = font.dict?.lookup(names.toUnicode);
   const map = toUnicode instanceof PDFRawStream ? parseToUnicode(readStreamBytes(toUnicode)) : undefined;
   const differences = font.isTwoByte || !font.dict ? undefined : readDifferences(font.dict);
   const decoder = (code: number): string => {
     const mapped = map?.get(code);
-    if (mapped !== undefined) return mapped;
+    if (mapped !== undefined) {
+      return mapped;
+    }
     const named = differences?.get(code);
-    if (named !== undefined) return named;
+    if (named !== undefined) {
+      return named;
+    }
     return font.isTwoByte ? '\uFFFD' : (winAnsiText[code] ?? '\uFFFD');
   };
   textCache.set(font, decoder);
@@ -112,7 +122,9 @@ function readSimpleMetrics(dict: PDFDict): FontMetrics {
     const firstChar = lookupNumber(dict, names.firstChar, 0);
     declared.forEach((width, index) => {
       const code = firstChar + index;
-      if (code >= 0 && code < 256) widths[code] = width * scale;
+      if (code >= 0 && code < 256) {
+        widths[code] = width * scale;
+      }
     });
   } else if (standard) {
     standard.widths.forEach((width, code) => (widths[code] = width / 1000));
@@ -130,7 +142,9 @@ function readCompositeMetrics(dict: PDFDict): FontMetrics {
   const defaultWidth = lookupNumber(cidFont, names.dw, 1000) / 1000;
   const cidWidths = new Map<number, number>();
   const table = cidFont?.lookup(names.w);
-  if (table instanceof PDFArray) readCidWidths(table, cidWidths);
+  if (table instanceof PDFArray) {
+    readCidWidths(table, cidWidths);
+  }
   const [ascent, descent] = readVerticalMetrics(lookupDict(cidFont, names.fontDescriptor), undefined);
   return { isTwoByte: true, widths: null, cidWidths, defaultWidth, ascent, descent, dict };
 }
@@ -141,7 +155,9 @@ function readCidWidths(table: PDFArray, widths: Map<number, number>): void {
   while (index + 1 < table.size()) {
     const first = table.lookup(index);
     const next = table.lookup(index + 1);
-    if (!(first instanceof PDFNumber)) return;
+    if (!(first instanceof PDFNumber)) {
+      return;
+    }
     if (next instanceof PDFArray) {
       const start = first.asNumber();
       (readNumbers(next) ?? []).forEach((width, offset) => widths.set(start + offset, width / 1000));
@@ -149,9 +165,13 @@ function readCidWidths(table: PDFArray, widths: Map<number, number>): void {
       continue;
     }
     const width = table.lookup(index + 2);
-    if (!(next instanceof PDFNumber) || !(width instanceof PDFNumber)) return;
+    if (!(next instanceof PDFNumber) || !(width instanceof PDFNumber)) {
+      return;
+    }
     const last = Math.min(next.asNumber(), first.asNumber() + 0xffff);
-    for (let cid = first.asNumber(); cid <= last; cid += 1) widths.set(cid, width.asNumber() / 1000);
+    for (let cid = first.asNumber(); cid <= last; cid += 1) {
+      widths.set(cid, width.asNumber() / 1000);
+    }
     index += 3;
   }
 }
@@ -170,15 +190,20 @@ function readVerticalMetrics(
 
 function readDifferences(dict: PDFDict): Map<number, string> | undefined {
   const differences = lookupDict(dict, names.encoding)?.lookup(names.differences);
-  if (!(differences instanceof PDFArray)) return undefined;
+  if (!(differences instanceof PDFArray)) {
+    return undefined;
+  }
   const map = new Map<number, string>();
   let code = 0;
   for (let index = 0; index < differences.size(); index += 1) {
     const item = differences.lookup(index);
-    if (item instanceof PDFNumber) code = item.asNumber();
-    else if (item instanceof PDFName) {
+    if (item instanceof PDFNumber) {
+      code = item.asNumber();
+    } else if (item instanceof PDFName) {
       const text = glyphText(textOfName(item));
-      if (text !== undefined) map.set(code, text);
+      if (text !== undefined) {
+        map.set(code, text);
+      }
       code += 1;
     }
   }
@@ -188,7 +213,9 @@ function readDifferences(dict: PDFDict): Map<number, string> | undefined {
 /** Text for a glyph name: the WinAnsi names, and the `uniXXXX` / `uXXXX` forms of the Adobe Glyph List. */
 function glyphText(name: string): string | undefined {
   const known = glyphNameText.get(name);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    return known;
+  }
   const hex = /^uni([0-9A-F]{4})$/.exec(name)?.[1] ?? /^u([0-9A-F]{4,6})$/.exec(name)?.[1];
   return hex ? String.fromCodePoint(Number.parseInt(hex, 16)) : undefined;
 }

@@ -16,7 +16,9 @@ const noFlatColour = -1;
  */
 export function mayHideTextUnderImage(content: PageContent): boolean {
   const runs = content.textRunBoxes;
-  if (runs.length === 0) return false;
+  if (runs.length === 0) {
+    return false;
+  }
   return content.images.some(
     (image) => image.seq > content.firstTextSeq && meetsRun(image.box, runs) && isDarkCover(image, content.pageBox),
   );
@@ -30,15 +32,21 @@ export function findDarkImageCovers(images: readonly PlacedImage[], pageBox: Box
 }
 
 function isDarkCover(image: PlacedImage, pageBox: Box): boolean {
-  if (image.source === undefined) return false;
-  if (!isRedactionCandidate({ box: image.box, colour: noFlatColour, alpha: 1, seq: image.seq }, pageBox)) return false;
+  if (image.source === undefined) {
+    return false;
+  }
+  if (!isRedactionCandidate({ box: image.box, colour: noFlatColour, alpha: 1, seq: image.seq }, pageBox)) {
+    return false;
+  }
   return isDarkImage(image.source, image.fillColour);
 }
 
 function meetsRun(box: Box, runs: Float32Array): boolean {
   const { x0, y0, x1, y1 } = box;
   for (let index = 0; index + 3 < runs.length; index += 4) {
-    if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) return true;
+    if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) {
+      return true;
+    }
   }
   return false;
 }

@@ -46,16 +46,24 @@ export function isDarkImage(image: PDFRawStream, fillColour: ColourKey): boolean
     samples = readSamples(image);
     samplesCache.set(image, samples);
   }
-  if (samples === null) return false;
-  if (samples.kind === 'colour') return samples.luminance <= darkestCover;
+  if (samples === null) {
+    return false;
+  }
+  if (samples.kind === 'colour') {
+    return samples.luminance <= darkestCover;
+  }
   const fill = luminanceOf(fillColour);
   return fill !== undefined && fill <= darkestCover && samples.paintedShare >= paintedShare;
 }
 
 function readSamples(image: PDFRawStream): Samples {
   const dict = image.dict;
-  if (dict.lookup(names.softMask) !== undefined || dict.lookup(names.mask) !== undefined) return null;
-  if (!isReadableFilter(image)) return null;
+  if (dict.lookup(names.softMask) !== undefined || dict.lookup(names.mask) !== undefined) {
+    return null;
+  }
+  if (!isReadableFilter(image)) {
+    return null;
+  }
   const width = lookupNumber(dict, names.width, 0);
   const height = lookupNumber(dict, names.height, 0);
   const isMask = dict.lookup(names.imageMask) === PDFBool.True;
@@ -67,12 +75,15 @@ function readSamples(image: PDFRawStream): Samples {
     components === 0 ||
     (bits !== 1 && bits !== 8) ||
     width * height * components > mostSamples
-  )
+  ) {
     return null;
+  }
   const rowBytes = Math.ceil((width * components * bits) / 8);
   const bytes = readStreamBytes(image);
   // A predictor or damage leaves the data a different size from the samples it should hold: undecided.
-  if (bytes.length < rowBytes * height) return null;
+  if (bytes.length < rowBytes * height) {
+    return null;
+  }
   const decode = readNumbers(dict.lookup(names.decode));
   const means = meanSamples(bytes, width, height, components, bits, rowBytes);
   // §8.9.5.2: Decode maps a sample's 0–1 value onto [Dmin, Dmax]; without one, 0 maps to 0 (for a mask, to "paint").
@@ -81,7 +92,9 @@ function readSamples(image: PDFRawStream): Samples {
     const high = decode?.[2 * index + 1] ?? 1;
     return low + mean * (high - low);
   });
-  if (isMask) return { kind: 'mask', paintedShare: 1 - decoded[0]! };
+  if (isMask) {
+    return { kind: 'mask', paintedShare: 1 - decoded[0]! };
+  }
   const luminance = components === 1 ? decoded[0]! : 0.299 * decoded[0]! + 0.587 * decoded[1]! + 0.114 * decoded[2]!;
   return { kind: 'colour', luminance };
 }
@@ -99,8 +112,9 @@ function meanSamples(
   for (let row = 0; row < height; row += 1) {
     const start = row * rowBytes;
     if (bits === 8) {
-      for (let column = 0; column < width * components; column += 1)
+      for (let column = 0; column < width * components; column += 1) {
         sums[column % components]! += bytes[start + column]! / 255;
+      }
       continue;
     }
     for (let column = 0; column < width * components; column += 1) {
@@ -113,7 +127,9 @@ function meanSamples(
 
 function isReadableFilter(image: PDFRawStream): boolean {
   const filter = image.dict.lookup(names.filter);
-  if (filter === undefined) return true;
+  if (filter === undefined) {
+    return true;
+  }
   const only = filter instanceof PDFArray && filter.size() === 1 ? filter.lookup(0) : filter;
   return only === names.flate;
 }

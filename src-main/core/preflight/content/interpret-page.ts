@@ -46,7 +46,9 @@ export function interpretPage(page: PDFPage, sink: ContentSink): void {
 const fontsByResources = new WeakMap<PDFDict, Map<string, FontMetrics | null>>();
 
 function fontNamed(name: string, resources: PDFDict | undefined): FontMetrics | null {
-  if (resources === undefined) return null;
+  if (resources === undefined) {
+    return null;
+  }
   let fonts = fontsByResources.get(resources);
   if (fonts === undefined) {
     fonts = new Map();
@@ -91,16 +93,24 @@ class PageInterpreter {
         this.state = this.saved.pop() ?? state;
         return;
       case operators.concat:
-        if (lexer.hasNumbers(6)) state.ctm = multiplyMatrices([at(6), at(5), at(4), at(3), at(2), at(1)], state.ctm);
+        if (lexer.hasNumbers(6)) {
+          state.ctm = multiplyMatrices([at(6), at(5), at(4), at(3), at(2), at(1)], state.ctm);
+        }
         return;
       case operators.rectangle:
-        if (lexer.hasNumbers(4)) this.path.rectangle(state.ctm, at(4), at(3), at(2), at(1));
+        if (lexer.hasNumbers(4)) {
+          this.path.rectangle(state.ctm, at(4), at(3), at(2), at(1));
+        }
         return;
       case operators.moveTo:
-        if (lexer.hasNumbers(2)) this.path.moveTo(state.ctm, at(2), at(1));
+        if (lexer.hasNumbers(2)) {
+          this.path.moveTo(state.ctm, at(2), at(1));
+        }
         return;
       case operators.lineTo:
-        if (lexer.hasNumbers(2)) this.path.lineTo(state.ctm, at(2), at(1));
+        if (lexer.hasNumbers(2)) {
+          this.path.lineTo(state.ctm, at(2), at(1));
+        }
         return;
       case operators.curveTo:
       case operators.curveToV:
@@ -145,15 +155,20 @@ class PageInterpreter {
         return;
       case operators.colourSpace: {
         const name = lexer.nameAt(count - 1);
-        if (name === null) return;
+        if (name === null) {
+          return;
+        }
         state.fillSpace = resolveColourSpace(name, resources);
         state.fillColour = initialColour(state.fillSpace);
         return;
       }
       case operators.colour:
       case operators.colourNamed:
-        if (lexer.kinds[count - 1] === OperandKind.name) state.fillColour = patternColour;
-        else state.fillColour = colourKey(state.fillSpace, lexer.numbers, 0, count);
+        if (lexer.kinds[count - 1] === OperandKind.name) {
+          state.fillColour = patternColour;
+        } else {
+          state.fillColour = colourKey(state.fillSpace, lexer.numbers, 0, count);
+        }
         return;
       case operators.extGState:
         this.applyExtGState(lexer.nameAt(count - 1), resources);
@@ -165,15 +180,21 @@ class PageInterpreter {
         this.setFont(lexer.nameAt(count - 2), at(1), resources);
         return;
       case operators.move:
-        if (lexer.hasNumbers(2)) this.cursor.moveLine(at(2), at(1));
+        if (lexer.hasNumbers(2)) {
+          this.cursor.moveLine(at(2), at(1));
+        }
         return;
       case operators.moveLeading:
-        if (!lexer.hasNumbers(2)) return;
+        if (!lexer.hasNumbers(2)) {
+          return;
+        }
         state.leading = -at(1);
         this.cursor.moveLine(at(2), at(1));
         return;
       case operators.textMatrix:
-        if (lexer.hasNumbers(6)) this.cursor.setMatrix([at(6), at(5), at(4), at(3), at(2), at(1)]);
+        if (lexer.hasNumbers(6)) {
+          this.cursor.setMatrix([at(6), at(5), at(4), at(3), at(2), at(1)]);
+        }
         return;
       case operators.nextLine:
         this.cursor.moveLine(0, -state.leading);
@@ -228,16 +249,22 @@ class PageInterpreter {
     this.applyPendingClip();
     const { fillColour, fillAlpha, clip } = this.state;
     const rects = this.path.takeFilledRects(isEvenOdd);
-    if (fillColour === patternColour) return;
+    if (fillColour === patternColour) {
+      return;
+    }
     for (const rect of rects) {
       const box = clip ? intersectBoxes(rect, clip) : rect;
-      if (box) this.sink.fillRect({ box, colour: fillColour, alpha: fillAlpha, seq: this.seq });
+      if (box) {
+        this.sink.fillRect({ box, colour: fillColour, alpha: fillAlpha, seq: this.seq });
+      }
     }
   }
 
   /** Clipping is modelled as a box: enough to know that a page-sized background clipped to a column covers only the column. */
   private applyPendingClip(): void {
-    if (!this.isClipPending) return;
+    if (!this.isClipPending) {
+      return;
+    }
     this.isClipPending = false;
     const bounds = this.path.bounds() ?? { x0: 0, y0: 0, x1: 0, y1: 0 };
     const clip = this.state.clip;
@@ -245,13 +272,17 @@ class PageInterpreter {
   }
 
   private setFill(space: ColourSpaceKind, lexer: ContentLexer, components: number): void {
-    if (!lexer.hasNumbers(components)) return;
+    if (!lexer.hasNumbers(components)) {
+      return;
+    }
     this.state.fillSpace = space;
     this.state.fillColour = colourKey(space, lexer.numbers, lexer.count - components, components);
   }
 
   private applyExtGState(name: string | null, resources: PDFDict | undefined): void {
-    if (name === null) return;
+    if (name === null) {
+      return;
+    }
     const parameters = lookupDict(lookupDict(resources, names.extGState), nameFor(name));
     this.state.fillAlpha = lookupNumber(parameters, names.fillAlpha, this.state.fillAlpha);
   }
@@ -262,14 +293,18 @@ class PageInterpreter {
   }
 
   private show(lexer: ContentLexer, from: number, to: number): void {
-    if (from < 0) return;
+    if (from < 0) {
+      return;
+    }
     this.seq += 1;
     showText(lexer, from, to, this.state, this.cursor, this.seq, this.sink);
   }
 
   private paintXObject(name: string | null, resources: PDFDict | undefined, depth: number): void {
     const xObject = name === null ? undefined : lookupDict(resources, names.xObject)?.lookup(nameFor(name));
-    if (!(xObject instanceof PDFRawStream)) return;
+    if (!(xObject instanceof PDFRawStream)) {
+      return;
+    }
     const subtype = lookupName(xObject.dict, names.subtype);
     if (subtype === 'Image') {
       const width = lookupNumber(xObject.dict, names.width, 0);
@@ -303,8 +338,11 @@ class PageInterpreter {
     let height = 0;
     for (let index = 0; index + 1 < lexer.count; index += 2) {
       const key = lexer.nameAt(index);
-      if (key === 'W' || key === 'Width') width = lexer.numberAt(index + 1);
-      else if (key === 'H' || key === 'Height') height = lexer.numberAt(index + 1);
+      if (key === 'W' || key === 'Width') {
+        width = lexer.numberAt(index + 1);
+      } else if (key === 'H' || key === 'Height') {
+        height = lexer.numberAt(index + 1);
+      }
     }
     lexer.skipInlineImageData();
     this.paintImage(width, height);

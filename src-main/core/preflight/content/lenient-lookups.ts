@@ -11,8 +11,12 @@ import { textOfName } from '../pdf-names';
 /** The dictionary at `key` (a stream's dictionary counts), or undefined. */
 export function lookupDict(dict: PDFDict | undefined, key: PDFName): PDFDict | undefined {
   const value = dict?.lookup(key);
-  if (value instanceof PDFDict) return value;
-  if (value instanceof PDFRawStream) return value.dict;
+  if (value instanceof PDFDict) {
+    return value;
+  }
+  if (value instanceof PDFRawStream) {
+    return value.dict;
+  }
   return undefined;
 }
 
@@ -30,7 +34,9 @@ export function lookupName(dict: PDFDict | undefined, key: PDFName): string | un
 
 /** The numbers of an array object (non-numbers read as 0), or undefined when it is not an array. */
 export function readNumbers(value: PDFObject | undefined): number[] | undefined {
-  if (!(value instanceof PDFArray)) return undefined;
+  if (!(value instanceof PDFArray)) {
+    return undefined;
+  }
   const numbers: number[] = [];
   for (let index = 0; index < value.size(); index += 1) {
     const item = value.lookup(index);

@@ -42,16 +42,28 @@ export interface OptionalContentUse {
  */
 export function layersOf(target: PDFObject | undefined, known: ReadonlySet<PDFDict>): PDFDict[] {
   const dict = target instanceof PDFDict ? target : undefined;
-  if (dict === undefined) return [];
-  if (known.has(dict)) return [dict];
-  if (lookupName(dict, names.type) !== 'OCMD') return [];
+  if (dict === undefined) {
+    return [];
+  }
+  if (known.has(dict)) {
+    return [dict];
+  }
+  if (lookupName(dict, names.type) !== 'OCMD') {
+    return [];
+  }
   const members = dict.lookup(names.ocgs);
-  if (members instanceof PDFDict) return known.has(members) ? [members] : [];
-  if (!(members instanceof PDFArray)) return [];
+  if (members instanceof PDFDict) {
+    return known.has(members) ? [members] : [];
+  }
+  if (!(members instanceof PDFArray)) {
+    return [];
+  }
   const found: PDFDict[] = [];
   for (let index = 0; index < members.size(); index += 1) {
     const member = members.lookup(index);
-    if (member instanceof PDFDict && known.has(member)) found.push(member);
+    if (member instanceof PDFDict && known.has(member)) {
+      found.push(member);
+    }
   }
   return found;
 }
@@ -107,16 +119,22 @@ class OptionalContentScan {
           const name = isOptional ? lexer.nameAt(count - 1) : null;
           const layers =
             name === null ? [] : layersOf(lookupDict(resources, names.properties)?.lookup(nameFor(name)), this.known);
-          for (const layer of layers) this.layers.add(layer);
+          for (const layer of layers) {
+            this.layers.add(layer);
+          }
           sections.push(layers.length > 0);
-          if (layers.length > 0) layeredSections += 1;
+          if (layers.length > 0) {
+            layeredSections += 1;
+          }
           break;
         }
         case markedContent.begin:
           sections.push(false);
           break;
         case markedContent.end:
-          if (sections.pop() === true) layeredSections -= 1;
+          if (sections.pop() === true) {
+            layeredSections -= 1;
+          }
           break;
         case operators.xObject:
           this.placeXObject(
@@ -146,17 +164,25 @@ class OptionalContentScan {
     depth: number,
   ): void {
     const xObject = name === null ? undefined : lookupDict(resources, names.xObject)?.lookup(nameFor(name));
-    if (!(xObject instanceof PDFRawStream)) return;
+    if (!(xObject instanceof PDFRawStream)) {
+      return;
+    }
     const ownLayers = layersOf(xObject.dict.lookup(names.oc), this.known);
-    for (const layer of ownLayers) this.layers.add(layer);
+    for (const layer of ownLayers) {
+      this.layers.add(layer);
+    }
     const isLayered = isInSection || ownLayers.length > 0;
     const subtype = lookupName(xObject.dict, names.subtype);
     if (subtype === 'Image') {
       // An image fills the unit square of its placement (§8.9.4).
-      if (isLayered && !isOnLayer) this.boxes.push(transformBox(ctm, 0, 0, 1, 1));
+      if (isLayered && !isOnLayer) {
+        this.boxes.push(transformBox(ctm, 0, 0, 1, 1));
+      }
       return;
     }
-    if (subtype !== 'Form' || depth >= deepestForm || this.activeForms.has(xObject)) return;
+    if (subtype !== 'Form' || depth >= deepestForm || this.activeForms.has(xObject)) {
+      return;
+    }
     const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = readNumbers(xObject.dict.lookup(names.matrix)) ?? [];
     const formMatrix = multiplyMatrices([a, b, c, d, e, f], ctm);
     const [x0, y0, x1, y1] = readNumbers(xObject.dict.lookup(names.bBox)) ?? [];

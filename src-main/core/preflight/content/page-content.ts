@@ -47,7 +47,9 @@ export function readPageContents(
   onPage?: (pagesDone: number, pageCount: number) => void,
 ): readonly PageContent[] {
   const cached = documentCache.get(document);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const pages = readPageTree(document).pages;
   const contents = pages.map((page, index) => {
     const content = readPageContent(page.page, page.number);
@@ -66,7 +68,9 @@ export function readPageGlyphs(page: PDFPage): PageGlyphs {
   try {
     interpretPage(page, {
       fillRect: (rect) => {
-        if (rect.alpha >= 1) opaqueRects.push(rect);
+        if (rect.alpha >= 1) {
+          opaqueRects.push(rect);
+        }
       },
       textRun: () => undefined,
       image: (image) => images.push(image),
@@ -88,7 +92,9 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   try {
     interpretPage(page, {
       fillRect: (rect) => {
-        if (rect.alpha >= 1) opaqueRects.push(rect);
+        if (rect.alpha >= 1) {
+          opaqueRects.push(rect);
+        }
       },
       textRun: (run: TextRun) => {
         showsText = true;
@@ -109,7 +115,9 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   }
   // A scan with its OCR layer paints the image first, so most image pages keep no run boxes.
   const mayCoverText = opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq);
-  if (!mayCoverText) runBoxes = [];
+  if (!mayCoverText) {
+    runBoxes = [];
+  }
   return {
     pageNumber,
     page,
@@ -139,9 +147,13 @@ function readVisibleBox(page: PDFPage): Box {
 }
 
 function boxOf(value: PDFObject | undefined): Box | null {
-  if (!(value instanceof PDFArray) || value.size() !== 4) return null;
+  if (!(value instanceof PDFArray) || value.size() !== 4) {
+    return null;
+  }
   const numbers = [0, 1, 2, 3].map((index) => value.lookup(index));
-  if (!numbers.every((item) => item instanceof PDFNumber)) return null;
+  if (!numbers.every((item) => item instanceof PDFNumber)) {
+    return null;
+  }
   const [x0, y0, x1, y1] = numbers.map((item) => (item as PDFNumber).asNumber()) as [number, number, number, number];
   return { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
 }

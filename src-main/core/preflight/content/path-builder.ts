@@ -55,13 +55,17 @@ export class PathBuilder {
   /** c, v, y: a curve; its control points bound it, which is all the outline needs. */
   curveTo(ctm: Matrix, points: ArrayLike<number>, count: number): void {
     this.isCurved = true;
-    for (let index = 0; index + 1 < count; index += 2) this.lineTo(ctm, points[index]!, points[index + 1]!);
+    for (let index = 0; index + 1 < count; index += 2) {
+      this.lineTo(ctm, points[index]!, points[index + 1]!);
+    }
   }
 
   /** The box around the whole path (for a clip), or null when it is empty. */
   bounds(): Box | null {
     this.endSubpath();
-    if (this.subpaths.length === 0) return null;
+    if (this.subpaths.length === 0) {
+      return null;
+    }
     return this.subpaths.map((subpath) => subpath.box).reduce(union);
   }
 
@@ -70,9 +74,13 @@ export class PathBuilder {
     this.endSubpath();
     const subpaths = this.subpaths;
     this.clear();
-    if (subpaths.length === 0) return [];
+    if (subpaths.length === 0) {
+      return [];
+    }
     const rectangles = subpaths.filter((subpath) => subpath.isRectangle);
-    if (rectangles.length === 0) return [subpaths.map((subpath) => subpath.box).reduce(union)];
+    if (rectangles.length === 0) {
+      return [subpaths.map((subpath) => subpath.box).reduce(union)];
+    }
     const cutsHole = (rectangle: Subpath, other: Subpath): boolean =>
       (isEvenOdd || !rectangle.isReOperator || !other.isReOperator) &&
       (contains(rectangle.box, other.box) || contains(other.box, rectangle.box));
@@ -90,7 +98,9 @@ export class PathBuilder {
 
   private endSubpath(): void {
     const corners = this.corners;
-    if (corners.length === 0) return;
+    if (corners.length === 0) {
+      return;
+    }
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
@@ -114,10 +124,14 @@ export class PathBuilder {
 /** Four corners (an explicit return to the first is allowed), each edge horizontal or vertical. */
 function isAxisAlignedQuad(corners: readonly number[]): boolean {
   const closes = corners.length === 10 && near(corners[0]!, corners[8]!) && near(corners[1]!, corners[9]!);
-  if (corners.length !== 8 && !closes) return false;
+  if (corners.length !== 8 && !closes) {
+    return false;
+  }
   for (let index = 0; index < 8; index += 2) {
     const next = (index + 2) % 8;
-    if (!near(corners[index]!, corners[next]!) && !near(corners[index + 1]!, corners[next + 1]!)) return false;
+    if (!near(corners[index]!, corners[next]!) && !near(corners[index + 1]!, corners[next + 1]!)) {
+      return false;
+    }
   }
   return true;
 }

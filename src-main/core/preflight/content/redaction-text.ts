@@ -14,9 +14,15 @@ const datePattern = /[0-3]?\d[/-][0-3]?\d[/-]\d{2,4}/g;
 
 /** Whether the text under a box is something a reader could learn from, after x-ray's filters. */
 export function isRecoverableText(text: string): boolean {
-  if (text.trim() === '' || !letterOrDigit.test(text)) return false;
-  if (isRepeatedCharacter(text) || isSingleCharacter(text)) return false;
-  if (text.includes('\uFFFD')) return false;
+  if (text.trim() === '' || !letterOrDigit.test(text)) {
+    return false;
+  }
+  if (isRepeatedCharacter(text) || isSingleCharacter(text)) {
+    return false;
+  }
+  if (text.includes('\uFFFD')) {
+    return false;
+  }
   return !isOnlyOkWords(text);
 }
 
@@ -27,8 +33,12 @@ export function looksLikeDate(text: string): boolean {
 
 /** XXXX, "XXXXX XXXX": one character repeated, perhaps with spaces or punctuation between (is_repeated_chars). */
 function isRepeatedCharacter(text: string): boolean {
-  if (text.length <= 1) return false;
-  if (new Set(text).size === 1) return true;
+  if (text.length <= 1) {
+    return false;
+  }
+  if (new Set(text).size === 1) {
+    return true;
+  }
   const alphanumeric = text.replace(/[^a-zA-Z0-9]/g, '');
   return alphanumeric.length > 1 && new Set(alphanumeric).size === 1;
 }

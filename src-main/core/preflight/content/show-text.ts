@@ -67,7 +67,9 @@ export function showText(
     if (kind === OperandKind.number) {
       x -= (lexer.numbers[index]! / 1000) * size * scale;
     } else {
-      if (!lexer.readString(index)) continue;
+      if (!lexer.readString(index)) {
+        continue;
+      }
       const bytes = lexer.stringBytes;
       const end = lexer.stringEnd;
       const step = font.isTwoByte ? 2 : 1;
@@ -83,11 +85,17 @@ export function showText(
         codes += 1;
       }
     }
-    if (x < lowest) lowest = x;
-    if (x > highest) highest = x;
+    if (x < lowest) {
+      lowest = x;
+    }
+    if (x > highest) {
+      highest = x;
+    }
   }
   cursor.advance(x);
-  if (codes === 0) return false;
+  if (codes === 0) {
+    return false;
+  }
   sink.textRun({
     box: transformBox(toPage, lowest, bottom, highest, top),
     colour: state.fillColour,

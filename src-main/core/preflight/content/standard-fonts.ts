@@ -35,9 +35,13 @@ const metricsCache = new Map<string, StandardFontMetrics>();
 
 /** The metrics of `baseFont` when it names one of the 14 standard fonts, else undefined. */
 export function standardFontMetrics(baseFont: string): StandardFontMetrics | undefined {
-  if (!standardNames.has(baseFont)) return undefined;
+  if (!standardNames.has(baseFont)) {
+    return undefined;
+  }
   const cached = metricsCache.get(baseFont);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const font = Font.load(baseFont as IFontNames);
   const encoding =
     baseFont === 'Symbol' ? Encodings.Symbol : baseFont === 'ZapfDingbats' ? Encodings.ZapfDingbats : Encodings.WinAnsi;
@@ -45,7 +49,9 @@ export function standardFontMetrics(baseFont: string): StandardFontMetrics | und
   for (const codePoint of encoding.supportedCodePoints) {
     const { code, name } = encoding.encodeUnicodeCodePoint(codePoint);
     const width = font.getWidthOfGlyph(name);
-    if (code < 256 && typeof width === 'number') widths[code] = width;
+    if (code < 256 && typeof width === 'number') {
+      widths[code] = width;
+    }
   }
   const metrics = { widths, ascent: (font.Ascender || 800) / 1000, descent: (font.Descender || -200) / 1000 };
   metricsCache.set(baseFont, metrics);
@@ -62,7 +68,9 @@ function buildWinAnsiText(): string[] {
   const text = Array.from({ length: 256 }, (_, code) => String.fromCharCode(code));
   for (const codePoint of Encodings.WinAnsi.supportedCodePoints) {
     const { code } = Encodings.WinAnsi.encodeUnicodeCodePoint(codePoint);
-    if (code < 256) text[code] = String.fromCodePoint(codePoint);
+    if (code < 256) {
+      text[code] = String.fromCodePoint(codePoint);
+    }
   }
   return text;
 }

@@ -13,7 +13,9 @@ const empty = new Uint8Array(0);
  * reads as empty rather than stopping the whole preflight; the budget keeps the overrun on record.
  */
 export function readStreamBytes(stream: PDFObject | undefined): Uint8Array {
-  if (!(stream instanceof PDFRawStream)) return empty;
+  if (!(stream instanceof PDFRawStream)) {
+    return empty;
+  }
   const decoded = decodeStreamBytes(stream, budgetOf(stream.dict.context));
   return typeof decoded === 'string' ? empty : decoded;
 }
@@ -21,7 +23,9 @@ export function readStreamBytes(stream: PDFObject | undefined): Uint8Array {
 /** A Form XObject's decoded bytes, decoded once per document because letterheads and stamps repeat on every page. */
 export function readFormBytes(stream: PDFRawStream): Uint8Array {
   const cached = formCache.get(stream);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const bytes = readStreamBytes(stream);
   formCache.set(stream, bytes);
   return bytes;
@@ -33,7 +37,9 @@ export function readFormBytes(stream: PDFRawStream): Uint8Array {
  */
 export function readPageBytes(page: PDFPage): Uint8Array {
   const contents = page.node.Contents();
-  if (!(contents instanceof PDFArray)) return readStreamBytes(contents);
+  if (!(contents instanceof PDFArray)) {
+    return readStreamBytes(contents);
+  }
   const budget = budgetOf(page.node.context);
   const parts: Uint8Array[] = [];
   let length = 0;
@@ -46,7 +52,9 @@ export function readPageBytes(page: PDFPage): Uint8Array {
     }
     parts.push(part);
   }
-  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 1) {
+    return parts[0]!;
+  }
   const joined = new Uint8Array(length);
   let offset = 0;
   for (const part of parts) {

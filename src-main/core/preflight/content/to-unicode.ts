@@ -13,8 +13,11 @@ export function parseToUnicode(bytes: Uint8Array): Map<number, string> {
   const map = new Map<number, string>();
   const lexer = new ContentLexer(bytes);
   for (let code = lexer.nextOperator(); code !== endOfContent; code = lexer.nextOperator()) {
-    if (code === endBfChar) readCharPairs(lexer, map);
-    else if (code === endBfRange) readRanges(lexer, map);
+    if (code === endBfChar) {
+      readCharPairs(lexer, map);
+    } else if (code === endBfRange) {
+      readRanges(lexer, map);
+    }
   }
   return map;
 }
@@ -23,7 +26,9 @@ function readCharPairs(lexer: ContentLexer, map: Map<number, string>): void {
   for (let index = 0; index + 1 < lexer.count; index += 2) {
     const source = lexer.stringAt(index);
     const target = lexer.stringAt(index + 1);
-    if (source && target) map.set(bytesToCode(source), utf16ToText(target));
+    if (source && target) {
+      map.set(bytesToCode(source), utf16ToText(target));
+    }
   }
 }
 
@@ -33,7 +38,9 @@ function readRanges(lexer: ContentLexer, map: Map<number, string>): void {
     const low = lexer.stringAt(index);
     const high = lexer.stringAt(index + 1);
     index += 2;
-    if (!low || !high) return;
+    if (!low || !high) {
+      return;
+    }
     const first = bytesToCode(low);
     const last = Math.min(bytesToCode(high), first + largestRange);
     if (lexer.kinds[index] === OperandKind.arrayOpen) {
@@ -44,14 +51,18 @@ function readRanges(lexer: ContentLexer, map: Map<number, string>): void {
         index += 1, code += 1
       ) {
         const target = lexer.stringAt(index);
-        if (target && code <= last) map.set(code, utf16ToText(target));
+        if (target && code <= last) {
+          map.set(code, utf16ToText(target));
+        }
       }
       index += 1;
       continue;
     }
     const target = lexer.stringAt(index);
     index += 1;
-    if (!target || target.length === 0) continue;
+    if (!target || target.length === 0) {
+      continue;
+    }
     const units = utf16Units(target);
     const lastUnit = units.length - 1;
     const base = units[lastUnit]!;
@@ -65,14 +76,20 @@ function readRanges(lexer: ContentLexer, map: Map<number, string>): void {
 /** A code's bytes read big-endian, as CMaps write them. */
 function bytesToCode(bytes: Uint8Array): number {
   let code = 0;
-  for (const byte of bytes) code = code * 256 + byte;
+  for (const byte of bytes) {
+    code = code * 256 + byte;
+  }
   return code;
 }
 
 function utf16Units(bytes: Uint8Array): number[] {
   const units: number[] = [];
-  for (let index = 0; index + 1 < bytes.length; index += 2) units.push((bytes[index]! << 8) | bytes[index + 1]!);
-  if (bytes.length % 2 === 1) units.push(bytes[bytes.length - 1]!);
+  for (let index = 0; index + 1 < bytes.length; index += 2) {
+    units.push((bytes[index]! << 8) | bytes[index + 1]!);
+  }
+  if (bytes.length % 2 === 1) {
+    units.push(bytes[bytes.length - 1]!);
+  }
   return units;
 }
 

@@ -30,8 +30,12 @@ const whitespace = 1;
 const delimiter = 2;
 /** Byte class table (§7.2.2): 0 regular, 1 white-space, 2 delimiter. */
 const byteClass = new Uint8Array(256);
-for (const byte of [0, 9, 10, 12, 13, 32]) byteClass[byte] = whitespace;
-for (const byte of '()<>[]{}/%') byteClass[byte.charCodeAt(0)] = delimiter;
+for (const byte of [0, 9, 10, 12, 13, 32]) {
+  byteClass[byte] = whitespace;
+}
+for (const byte of '()<>[]{}/%') {
+  byteClass[byte.charCodeAt(0)] = delimiter;
+}
 
 /**
  * A compact integer for an operator keyword: its first three bytes and its length, so the interpreter can
@@ -40,7 +44,9 @@ for (const byte of '()<>[]{}/%') byteClass[byte.charCodeAt(0)] = delimiter;
  */
 export function operatorCode(keyword: string): number {
   let code = Math.min(keyword.length, 127) << 24;
-  for (let index = 0; index < 3 && index < keyword.length; index += 1) code |= keyword.charCodeAt(index) << (8 * index);
+  for (let index = 0; index < 3 && index < keyword.length; index += 1) {
+    code |= keyword.charCodeAt(index) << (8 * index);
+  }
   return code;
 }
 
@@ -76,7 +82,9 @@ export class ContentLexer {
     this.count = 0;
     while (true) {
       let position = this.position;
-      while (position < length && byteClass[bytes[position]!] === whitespace) position += 1;
+      while (position < length && byteClass[bytes[position]!] === whitespace) {
+        position += 1;
+      }
       if (position >= length) {
         this.position = position;
         return endOfContent;
@@ -87,7 +95,9 @@ export class ContentLexer {
       } else if (byte === 47) {
         const start = position + 1;
         position = start;
-        while (position < length && byteClass[bytes[position]!] === 0) position += 1;
+        while (position < length && byteClass[bytes[position]!] === 0) {
+          position += 1;
+        }
         this.push(OperandKind.name, 0, start, position);
       } else if (byte === 40) {
         position = this.readLiteralString(position + 1);
@@ -98,12 +108,16 @@ export class ContentLexer {
         } else {
           const start = position + 1;
           position = start;
-          while (position < length && bytes[position] !== 62) position += 1;
+          while (position < length && bytes[position] !== 62) {
+            position += 1;
+          }
           this.push(OperandKind.hexString, 0, start, position);
           position += 1;
         }
       } else if (byte === 62) {
-        if (bytes[position + 1] === 62) this.push(OperandKind.dictionaryClose, 0, position, position);
+        if (bytes[position + 1] === 62) {
+          this.push(OperandKind.dictionaryClose, 0, position, position);
+        }
         position += bytes[position + 1] === 62 ? 2 : 1;
       } else if (byte === 91) {
         this.push(OperandKind.arrayOpen, 0, position, position);
@@ -112,13 +126,17 @@ export class ContentLexer {
         this.push(OperandKind.arrayClose, 0, position, position);
         position += 1;
       } else if (byte === 37) {
-        while (position < length && bytes[position] !== 10 && bytes[position] !== 13) position += 1;
+        while (position < length && bytes[position] !== 10 && bytes[position] !== 13) {
+          position += 1;
+        }
       } else if (byteClass[byte] === delimiter) {
         // A stray ')', '{' or '}': nothing in a content stream gives it meaning, so step over it.
         position += 1;
       } else {
         const start = position;
-        while (position < length && byteClass[bytes[position]!] === 0) position += 1;
+        while (position < length && byteClass[bytes[position]!] === 0) {
+          position += 1;
+        }
         this.position = position;
         const code = this.keywordCode(start, position);
         if (code === trueCode || code === falseCode || code === nullCode) {
@@ -141,15 +159,22 @@ export class ContentLexer {
 
   /** The last `count` operands are all numbers (the shape most operators require). */
   hasNumbers(count: number): boolean {
-    if (this.count < count) return false;
-    for (let index = this.count - count; index < this.count; index += 1)
-      if (this.kinds[index] !== OperandKind.number) return false;
+    if (this.count < count) {
+      return false;
+    }
+    for (let index = this.count - count; index < this.count; index += 1) {
+      if (this.kinds[index] !== OperandKind.number) {
+        return false;
+      }
+    }
     return true;
   }
 
   /** The name in operand slot `index`, with `#xx` escapes resolved (§7.3.5), or null when it is not a name. */
   nameAt(index: number): string | null {
-    if (this.kinds[index] !== OperandKind.name) return null;
+    if (this.kinds[index] !== OperandKind.name) {
+      return null;
+    }
     const start = this.starts[index]!;
     const end = this.ends[index]!;
     let name = '';
@@ -173,9 +198,15 @@ export class ContentLexer {
     const kind = this.kinds[index];
     const start = this.starts[index]!;
     const end = this.ends[index]!;
-    if (kind === OperandKind.literalString) return this.bytes.subarray(start, end);
-    if (kind === OperandKind.escapedLiteralString) return unescapeLiteral(this.bytes, start, end);
-    if (kind === OperandKind.hexString) return decodeHex(this.bytes, start, end);
+    if (kind === OperandKind.literalString) {
+      return this.bytes.subarray(start, end);
+    }
+    if (kind === OperandKind.escapedLiteralString) {
+      return unescapeLiteral(this.bytes, start, end);
+    }
+    if (kind === OperandKind.hexString) {
+      return decodeHex(this.bytes, start, end);
+    }
     return null;
   }
 
@@ -194,8 +225,12 @@ export class ContentLexer {
       this.stringEnd = end;
       return true;
     }
-    if (kind !== OperandKind.escapedLiteralString && kind !== OperandKind.hexString) return false;
-    if (this.scratch.length < end - start) this.scratch = new Uint8Array(end - start);
+    if (kind !== OperandKind.escapedLiteralString && kind !== OperandKind.hexString) {
+      return false;
+    }
+    if (this.scratch.length < end - start) {
+      this.scratch = new Uint8Array(end - start);
+    }
     this.stringBytes = this.scratch;
     this.stringStart = 0;
     this.stringEnd =
@@ -232,7 +267,9 @@ export class ContentLexer {
   private keywordCode(start: number, end: number): number {
     const length = end - start;
     let code = Math.min(length, 127) << 24;
-    for (let index = 0; index < 3 && index < length; index += 1) code |= this.bytes[start + index]! << (8 * index);
+    for (let index = 0; index < 3 && index < length; index += 1) {
+      code |= this.bytes[start + index]! << (8 * index);
+    }
     return code;
   }
 
@@ -242,7 +279,9 @@ export class ContentLexer {
     let position = start;
     let sign = 1;
     while (position < length && (bytes[position] === 45 || bytes[position] === 43)) {
-      if (bytes[position] === 45) sign = -sign;
+      if (bytes[position] === 45) {
+        sign = -sign;
+      }
       position += 1;
     }
     let value = 0;
@@ -251,7 +290,9 @@ export class ContentLexer {
       const byte = bytes[position]!;
       if (byte >= 48 && byte <= 57) {
         value = value * 10 + (byte - 48);
-        if (scale > 0) scale *= 10;
+        if (scale > 0) {
+          scale *= 10;
+        }
       } else if (byte === 46 && scale === 0) {
         scale = 1;
       } else {
@@ -276,8 +317,11 @@ export class ContentLexer {
         position += 2;
         continue;
       }
-      if (byte === 40) depth += 1;
-      else if (byte === 41 && --depth === 0) break;
+      if (byte === 40) {
+        depth += 1;
+      } else if (byte === 41 && --depth === 0) {
+        break;
+      }
       position += 1;
     }
     const end = Math.min(position, length);
@@ -286,7 +330,9 @@ export class ContentLexer {
   }
 
   private push(kind: number, value: number, start: number, end: number): void {
-    if (this.count === this.kinds.length) this.grow();
+    if (this.count === this.kinds.length) {
+      this.grow();
+    }
     const index = this.count;
     this.kinds[index] = kind;
     this.numbers[index] = value;
@@ -317,7 +363,9 @@ function isFollowedByContent(bytes: Uint8Array, from: number): boolean {
   const end = Math.min(bytes.length, from + 16);
   for (let position = from; position < end; position += 1) {
     const byte = bytes[position]!;
-    if (byte > 126 || (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13)) return false;
+    if (byte > 126 || (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13)) {
+      return false;
+    }
   }
   return true;
 }

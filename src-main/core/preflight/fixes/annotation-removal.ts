@@ -50,11 +50,21 @@ export function annotationRemoval(annotation: PDFDict, choice: CleanCopyChoices[
       detail: (specification === null ? null : fileNameOf(specification)) ?? '',
     };
   }
-  if (mediaSubtypes.has(subtype)) return { singular: 'audio, video or 3D item', plural: 'audio, video or 3D items' };
-  if (subtype === 'Widget' || subtype === 'Redact' || choice === 'none') return null;
-  if (markupSubtypes.has(subtype)) return { singular: 'comment or markup', plural: 'comments and markups' };
-  if (choice === 'comments') return null;
-  if (subtype === 'Link') return { singular: 'link', plural: 'links' };
+  if (mediaSubtypes.has(subtype)) {
+    return { singular: 'audio, video or 3D item', plural: 'audio, video or 3D items' };
+  }
+  if (subtype === 'Widget' || subtype === 'Redact' || choice === 'none') {
+    return null;
+  }
+  if (markupSubtypes.has(subtype)) {
+    return { singular: 'comment or markup', plural: 'comments and markups' };
+  }
+  if (choice === 'comments') {
+    return null;
+  }
+  if (subtype === 'Link') {
+    return { singular: 'link', plural: 'links' };
+  }
   return { singular: 'other annotation', plural: 'other annotations' };
 }
 

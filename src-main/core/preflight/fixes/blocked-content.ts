@@ -24,12 +24,18 @@ export interface Unwanted {
  */
 export function unwantedObject(value: PDFObject): Unwanted | null {
   const dictionary = value instanceof PDFDict ? value : value instanceof PDFStream ? value.dict : null;
-  if (dictionary === null) return null;
+  if (dictionary === null) {
+    return null;
+  }
   const action = blockedActionType(dictionary);
-  if (action !== null) return { singular: `${action} action`, plural: `${action} actions` };
+  if (action !== null) {
+    return { singular: `${action} action`, plural: `${action} actions` };
+  }
   const type = nameOf(dictionary, 'Type');
   if (type === 'EmbeddedFile' || valueOf(dictionary, 'EF') !== undefined) {
-    if (value instanceof PDFRawStream) return { singular: 'attached file', plural: 'attached files' };
+    if (value instanceof PDFRawStream) {
+      return { singular: 'attached file', plural: 'attached files' };
+    }
     return { singular: 'attached file', plural: 'attached files', detail: fileNameOf(dictionary) ?? '' };
   }
   if (mediaObjects.has(nameOf(dictionary, 'Subtype') ?? '') || mediaObjects.has(type ?? '')) {

@@ -29,35 +29,46 @@ export function chooseCatalogEntries(
   tally: RemovalTally,
 ): [string, PDFObject][] {
   const catalog = asDictionary(context.lookup(context.trailerInfo.Root));
-  if (catalog === null) return [];
+  if (catalog === null) {
+    return [];
+  }
   const entries: [string, PDFObject][] = [];
   for (const key of [...displayKeys, ...(choices.isWholeDocument ? wholeDocumentKeys : [])]) {
     const value = catalog.get(PDFName.of(key));
-    if (value !== undefined) entries.push([key, value]);
+    if (value !== undefined) {
+      entries.push([key, value]);
+    }
   }
   const names = asDictionary(valueOf(catalog, 'Names'));
   if (names !== null) {
     const destinations = names.get(PDFName.of('Dests'));
-    if (destinations !== undefined) entries.push(['Names', context.obj({ Dests: destinations })]);
+    if (destinations !== undefined) {
+      entries.push(['Names', context.obj({ Dests: destinations })]);
+    }
     countNamedScripts(context, names, tally);
     countNamedAttachments(context, names, tally);
   }
   const form = formToKeep(context, catalog, choices.keepsForm, tally);
-  if (form !== null) entries.push(['AcroForm', form]);
+  if (form !== null) {
+    entries.push(['AcroForm', form]);
+  }
   countLeftOut(context, catalog, tally);
   return entries;
 }
 
 function countNamedScripts(context: PDFContext, names: PDFDict, tally: RemovalTally): void {
   const scripts = nameTreeEntries(context, names.get(PDFName.of('JavaScript')));
-  for (const [, action] of scripts)
+  for (const [, action] of scripts) {
     countAction(context, action, tally, 'document-level script', 'document-level scripts');
+  }
 }
 
 function countNamedAttachments(context: PDFContext, names: PDFDict, tally: RemovalTally): void {
   for (const [key, value] of nameTreeEntries(context, names.get(PDFName.of('EmbeddedFiles')))) {
     const specification = asDictionary(value instanceof PDFRef ? context.lookup(value) : value);
-    if (specification !== null && !tally.isFirstSight(specification)) continue;
+    if (specification !== null && !tally.isFirstSight(specification)) {
+      continue;
+    }
     tally.add('attached file', 'attached files', 1, (specification === null ? null : fileNameOf(specification)) ?? key);
   }
 }
@@ -65,22 +76,38 @@ function countNamedAttachments(context: PDFContext, names: PDFDict, tally: Remov
 /** The form without its XFA part (LiveCycle forms carry their own scripts; the AcroForm fields stay usable). */
 function formToKeep(context: PDFContext, catalog: PDFDict, keepsForm: boolean, tally: RemovalTally): PDFDict | null {
   const form = asDictionary(valueOf(catalog, 'AcroForm'));
-  if (form === null) return null;
-  if (form.get(PDFName.of('XFA')) !== undefined) tally.flag('XFA (LiveCycle) form data, which can carry scripts');
-  if (!keepsForm) return null;
+  if (form === null) {
+    return null;
+  }
+  if (form.get(PDFName.of('XFA')) !== undefined) {
+    tally.flag('XFA (LiveCycle) form data, which can carry scripts');
+  }
+  if (!keepsForm) {
+    return null;
+  }
   const kept = context.obj({}) as PDFDict;
-  for (const [key, value] of form.entries()) if (key.decodeText() !== 'XFA') kept.set(key, value);
+  for (const [key, value] of form.entries()) {
+    if (key.decodeText() !== 'XFA') {
+      kept.set(key, value);
+    }
+  }
   return kept;
 }
 
 function countLeftOut(context: PDFContext, catalog: PDFDict, tally: RemovalTally): void {
   const opening = catalog.get(PDFName.of('OpenAction'));
-  if (opening !== undefined)
+  if (opening !== undefined) {
     countAction(context, opening, tally, 'action run when the file opens', 'actions run when the file opens');
+  }
   countTriggers(context, asDictionary(valueOf(catalog, 'AA')), tally);
   const associated = valueOf(catalog, 'AF');
-  if (associated !== undefined) countAssociatedFiles(context, associated, tally);
-  if (catalog.get(PDFName.of('Collection')) !== undefined)
+  if (associated !== undefined) {
+    countAssociatedFiles(context, associated, tally);
+  }
+  if (catalog.get(PDFName.of('Collection')) !== undefined) {
     tally.flag('portfolio layout (the file was a PDF portfolio)');
-  if (catalog.get(PDFName.of('Metadata')) !== undefined) tally.flag('document metadata (XMP)');
+  }
+  if (catalog.get(PDFName.of('Metadata')) !== undefined) {
+    tally.flag('document metadata (XMP)');
+  }
 }

@@ -57,7 +57,9 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
   const keptPages = new Set(plan.pages);
   const kids = PDFArray.withContext(target);
   for (const page of plan.pages) {
-    if (copiedRefs.has(page)) continue;
+    if (copiedRefs.has(page)) {
+      continue;
+    }
     const reference = target.nextRef();
     copiedRefs.set(page, reference);
     queue.push(page);
@@ -65,24 +67,38 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
   }
 
   const copyValue = (value: PDFObject): Copied => {
-    if (value instanceof PDFRef) return copyReference(value);
+    if (value instanceof PDFRef) {
+      return copyReference(value);
+    }
     if (value instanceof PDFDict || value instanceof PDFStream) {
       const unwanted = unwantedObject(value);
-      if (unwanted !== null) return drop(value, unwanted);
+      if (unwanted !== null) {
+        return drop(value, unwanted);
+      }
       return value instanceof PDFDict ? copyDictionary(value) : copyStream(value);
     }
-    if (value instanceof PDFArray) return copyArray(value, '');
+    if (value instanceof PDFArray) {
+      return copyArray(value, '');
+    }
     return value;
   };
 
   const copyReference = (reference: PDFRef): Copied => {
     const known = copiedRefs.get(reference);
-    if (known !== undefined) return known;
-    if (plan.isOutside(reference)) return outside;
+    if (known !== undefined) {
+      return known;
+    }
+    if (plan.isOutside(reference)) {
+      return outside;
+    }
     const value = plan.isFreed(reference) ? undefined : source.lookup(reference);
-    if (value === undefined) return PDFNull;
+    if (value === undefined) {
+      return PDFNull;
+    }
     const unwanted = unwantedObject(value);
-    if (unwanted !== null) return drop(value, unwanted);
+    if (unwanted !== null) {
+      return drop(value, unwanted);
+    }
     const copy = target.nextRef();
     copiedRefs.set(reference, copy);
     queue.push(reference);
@@ -90,7 +106,9 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
   };
 
   const drop = (value: object, unwanted: Unwanted): typeof dropped => {
-    if (tally.isFirstSight(value)) tally.add(unwanted.singular, unwanted.plural, 1, unwanted.detail);
+    if (tally.isFirstSight(value)) {
+      tally.add(unwanted.singular, unwanted.plural, 1, unwanted.detail);
+    }
     return dropped;
   };
 
@@ -100,8 +118,12 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
     for (let index = 0; index < array.size(); index += 1) {
       const item = array.get(index);
       const copied = key === 'Annots' ? copyAnnotation(item) : copyValue(item);
-      if (copied === dropped || (copied === outside && isItemList)) continue;
-      if (copied === outside && item instanceof PDFRef) return outside;
+      if (copied === dropped || (copied === outside && isItemList)) {
+        continue;
+      }
+      if (copied === outside && item instanceof PDFRef) {
+        return outside;
+      }
       copy.push(copied === outside ? PDFNull : copied);
     }
     return copy;
@@ -110,7 +132,9 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
   const copyAnnotation = (item: PDFObject): Copied => {
     const annotation = asDictionary(item instanceof PDFRef ? source.lookup(item) : item);
     const removal = annotation === null ? null : annotationRemoval(annotation, plan.dropAnnotations);
-    if (annotation === null || removal === null) return copyValue(item);
+    if (annotation === null || removal === null) {
+      return copyValue(item);
+    }
     return isSilent(removal) ? dropped : drop(annotation, removal);
   };
 
@@ -118,7 +142,9 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
     const copy = PDFDict.withContext(target);
     for (const [key, value] of dictionary.entries()) {
       const name = key.decodeText();
-      if (skipped.has(name)) continue;
+      if (skipped.has(name)) {
+        continue;
+      }
       if (droppedKeys.has(name)) {
         countDroppedEntry(name, value, dictionary === sourceCatalog);
         continue;
@@ -130,14 +156,18 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
           : value instanceof PDFArray
             ? copyArray(value, name)
             : copyValue(value);
-      if (copied === outside || copied === dropped) continue;
+      if (copied === outside || copied === dropped) {
+        continue;
+      }
       copy.set(key, copied);
     }
     return copy;
   };
 
   const copyStream = (stream: PDFStream): PDFRawStream => {
-    if (stream instanceof PDFRawStream) return PDFRawStream.of(copyDictionary(stream.dict), stream.contents);
+    if (stream instanceof PDFRawStream) {
+      return PDFRawStream.of(copyDictionary(stream.dict), stream.contents);
+    }
     stream.updateDict();
     return PDFRawStream.of(copyDictionary(stream.dict), stream.getContents());
   };
@@ -145,10 +175,14 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
   const copyPage = (page: PDFDict): PDFDict => {
     const copy = copyDictionary(page, pageTreeKeys);
     for (const key of inheritedKeys) {
-      if (copy.has(PDFName.of(key))) continue;
+      if (copy.has(PDFName.of(key))) {
+        continue;
+      }
       const inherited = inheritedValue(page, key);
       const copied = inherited === undefined ? undefined : copyValue(inherited);
-      if (copied !== undefined && copied !== outside && copied !== dropped) copy.set(PDFName.of(key), copied);
+      if (copied !== undefined && copied !== outside && copied !== dropped) {
+        copy.set(PDFName.of(key), copied);
+      }
     }
     copy.set(PDFName.of('Type'), PDFName.of('Page'));
     copy.set(PDFName.of('Parent'), pageTree);
@@ -157,17 +191,25 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
 
   const countDroppedEntry = (name: string, value: PDFObject, isCatalog: boolean): void => {
     const resolved = value instanceof PDFRef ? source.lookup(value) : value;
-    if (resolved === undefined || !tally.isFirstSight(resolved)) return;
-    if (name === 'AA') countTriggers(source, asDictionary(resolved), tally);
-    else if (name === 'AF') countAssociatedFiles(source, resolved, tally);
-    else if (name === 'Metadata' && isCatalog) tally.flag('document metadata (XMP)');
-    else if (name === 'Metadata')
+    if (resolved === undefined || !tally.isFirstSight(resolved)) {
+      return;
+    }
+    if (name === 'AA') {
+      countTriggers(source, asDictionary(resolved), tally);
+    } else if (name === 'AF') {
+      countAssociatedFiles(source, resolved, tally);
+    } else if (name === 'Metadata' && isCatalog) {
+      tally.flag('document metadata (XMP)');
+    } else if (name === 'Metadata') {
       tally.add(
         'XMP metadata stream inside a page, image or font',
         'XMP metadata streams inside pages, images or fonts',
       );
-    else if (name === 'PieceInfo') tally.flag('private data saved by the application that made the file (PieceInfo)');
-    else tally.add('page thumbnail image', 'page thumbnail images');
+    } else if (name === 'PieceInfo') {
+      tally.flag('private data saved by the application that made the file (PieceInfo)');
+    } else {
+      tally.add('page thumbnail image', 'page thumbnail images');
+    }
   };
 
   const sourceCatalog = asDictionary(source.lookup(source.trailerInfo.Root));
@@ -176,20 +218,29 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
   catalog.set(PDFName.of('Pages'), pageTree);
   for (const [key, value] of plan.catalogEntries) {
     const copied = value instanceof PDFArray ? copyArray(value, key) : copyValue(value);
-    if (copied !== outside && copied !== dropped) catalog.set(PDFName.of(key), copied);
+    if (copied !== outside && copied !== dropped) {
+      catalog.set(PDFName.of(key), copied);
+    }
   }
 
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const value = source.lookup(next);
     const copy = copiedRefs.get(next);
-    if (value === undefined || copy === undefined) continue;
-    if (keptPages.has(next) && value instanceof PDFDict) target.assign(copy, copyPage(value));
-    else if (value instanceof PDFDict) target.assign(copy, copyDictionary(value));
-    else if (value instanceof PDFStream) target.assign(copy, copyStream(value));
-    else if (value instanceof PDFArray) {
+    if (value === undefined || copy === undefined) {
+      continue;
+    }
+    if (keptPages.has(next) && value instanceof PDFDict) {
+      target.assign(copy, copyPage(value));
+    } else if (value instanceof PDFDict) {
+      target.assign(copy, copyDictionary(value));
+    } else if (value instanceof PDFStream) {
+      target.assign(copy, copyStream(value));
+    } else if (value instanceof PDFArray) {
       const copied = copyArray(value, '');
       target.assign(copy, copied === outside ? PDFNull : copied);
-    } else target.assign(copy, value);
+    } else {
+      target.assign(copy, value);
+    }
   }
 
   target.assign(pageTree, target.obj({ Type: 'Pages', Kids: kids, Count: PDFNumber.of(kids.size()) }));

@@ -10,7 +10,9 @@ export function flattenForm(document: PDFDocument, tally: RemovalTally): FixFail
   try {
     const form = document.getForm();
     const fields = form.getFields().length;
-    if (fields === 0) return null;
+    if (fields === 0) {
+      return null;
+    }
     form.flatten();
     tally.add('form field (flattened into the page)', 'form fields (flattened into the page)', fields);
     return null;

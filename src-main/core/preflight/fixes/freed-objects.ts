@@ -18,17 +18,25 @@ interface Entry {
  */
 export function findFreedObjects(bytes: Uint8Array, context: PDFContext): (reference: PDFRef) => boolean {
   const audit = auditStructure(bytes, budgetOf(context));
-  if (audit.problems.length > 0 || audit.misplacedEntries > 0) return () => false;
+  if (audit.problems.length > 0 || audit.misplacedEntries > 0) {
+    return () => false;
+  }
   const sections: { offset: number; entries: [number, Entry][] }[] = [
     ...readTables(bytes),
     ...readStreams(bytes, context),
   ];
   sections.sort((left, right) => left.offset - right.offset);
   const newest = new Map<number, Entry>();
-  for (const section of sections) for (const [objectNumber, entry] of section.entries) newest.set(objectNumber, entry);
+  for (const section of sections) {
+    for (const [objectNumber, entry] of section.entries) {
+      newest.set(objectNumber, entry);
+    }
+  }
   return (reference) => {
     const entry = newest.get(reference.objectNumber);
-    if (entry === undefined) return false;
+    if (entry === undefined) {
+      return false;
+    }
     return entry.isFree || entry.generation !== reference.generationNumber;
   };
 }
@@ -38,7 +46,9 @@ function readTables(bytes: Uint8Array): { offset: number; entries: [number, Entr
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const sections: { offset: number; entries: [number, Entry][] }[] = [];
   for (let at = buffer.indexOf('xref'); at >= 0; at = buffer.indexOf('xref', at + 4)) {
-    if (at >= 5 && buffer.toString('latin1', at - 5, at) === 'start') continue;
+    if (at >= 5 && buffer.toString('latin1', at - 5, at) === 'start') {
+      continue;
+    }
     const text = buffer.toString('latin1', at + 4, Math.min(buffer.length, at + 4 + tableWindow(buffer, at)));
     const entries: [number, Entry][] = [];
     const subsection = /\s*(\d+)\s+(\d+)\s*[\r\n]+/y;
@@ -47,19 +57,25 @@ function readTables(bytes: Uint8Array): { offset: number; entries: [number, Entr
     for (;;) {
       subsection.lastIndex = position;
       const header = subsection.exec(text);
-      if (header === null) break;
+      if (header === null) {
+        break;
+      }
       position = subsection.lastIndex;
       const first = Number(header[1]);
       const count = Number(header[2]);
       for (let index = 0; index < count; index += 1) {
         line.lastIndex = position;
         const match = line.exec(text);
-        if (match === null) break;
+        if (match === null) {
+          break;
+        }
         position = line.lastIndex;
         entries.push([first + index, { generation: Number(match[2]), isFree: match[3] === 'f' }]);
       }
     }
-    if (entries.length > 0) sections.push({ offset: at, entries });
+    if (entries.length > 0) {
+      sections.push({ offset: at, entries });
+    }
   }
   return sections;
 }
@@ -75,7 +91,9 @@ function readStreams(bytes: Uint8Array, context: PDFContext): { offset: number; 
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const sections: { offset: number; entries: [number, Entry][] }[] = [];
   for (const [reference, value] of context.enumerateIndirectObjects()) {
-    if (!(value instanceof PDFRawStream) || value.dict.get(PDFName.of('Type')) !== PDFName.of('XRef')) continue;
+    if (!(value instanceof PDFRawStream) || value.dict.get(PDFName.of('Type')) !== PDFName.of('XRef')) {
+      continue;
+    }
     const offset = buffer.lastIndexOf(`${reference.objectNumber} ${reference.generationNumber} obj`);
     const entries = PDFXRefStreamParser.forStream(value)
       .parseIntoContext()

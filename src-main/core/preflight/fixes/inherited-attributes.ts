@@ -14,7 +14,9 @@ export function inheritedValue(page: PDFDict, key: string): PDFObject | undefine
   ) {
     seen.add(node);
     const value = node.get(PDFName.of(key));
-    if (value !== undefined) return value;
+    if (value !== undefined) {
+      return value;
+    }
   }
   return undefined;
 }

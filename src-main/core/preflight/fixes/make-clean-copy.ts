@@ -21,13 +21,17 @@ import { countUnusedObjects } from './unused-objects';
  */
 export async function makeCleanCopy(bytes: Uint8Array, choices: CleanCopyChoices): Promise<CleanCopyResult> {
   const opened = await openForFix(bytes);
-  if (!opened.ok) return opened;
+  if (!opened.ok) {
+    return opened;
+  }
   const document = opened.document;
   const tally = new RemovalTally();
   try {
     if (choices.flattenForms) {
       const failure = flattenForm(document, tally);
-      if (failure !== null) return failure;
+      if (failure !== null) {
+        return failure;
+      }
     }
     countDocumentHistory(document, bytes, tally);
     const pages = opened.pages;
@@ -48,7 +52,9 @@ export async function makeCleanCopy(bytes: Uint8Array, choices: CleanCopyChoices
       tally,
     );
     const failure = decodingFailure(document);
-    if (failure !== null) return failure;
+    if (failure !== null) {
+      return failure;
+    }
     const written = await PDFStreamWriter.forContext(copy, Number.POSITIVE_INFINITY).serializeToBuffer();
     return { ok: true, bytes: written, removed: tally.describe(), notes: redactionNotes(pages, document) };
   } catch {
@@ -66,9 +72,12 @@ function countDocumentHistory(document: PDFDocument, bytes: Uint8Array, tally: R
     countUnusedObjects(context),
   );
   const info = asDictionary(context.lookup(context.trailerInfo.Info));
-  if (info !== null && info.entries().length > 0) tally.flag('document properties (title, author and the like)');
-  if (context.isDecrypted || context.trailerInfo.Encrypt !== undefined)
+  if (info !== null && info.entries().length > 0) {
+    tally.flag('document properties (title, author and the like)');
+  }
+  if (context.isDecrypted || context.trailerInfo.Encrypt !== undefined) {
     tally.flag('security restrictions (the owner password)');
+  }
 }
 
 /** A redaction mark (ISO 32000-1 §12.5.6.23) hides nothing until it is applied, and applying it is a redaction tool's job. */
@@ -76,13 +85,19 @@ function redactionNotes(pages: readonly PDFRef[], document: PDFDocument): string
   let marks = 0;
   for (const page of pages) {
     const node = asDictionary(document.context.lookup(page));
-    if (node === null) continue;
+    if (node === null) {
+      continue;
+    }
     for (const item of itemsOf(node, 'Annots')) {
       const annotation = asDictionary(item);
-      if (annotation !== null && nameOf(annotation, 'Subtype') === 'Redact') marks += 1;
+      if (annotation !== null && nameOf(annotation, 'Subtype') === 'Redact') {
+        marks += 1;
+      }
     }
   }
-  if (marks === 0) return [];
+  if (marks === 0) {
+    return [];
+  }
   return [
     `${marks === 1 ? 'One area is' : `${marks} areas are`} marked for redaction but not redacted; the clean copy keeps the ${marks === 1 ? 'mark' : 'marks'}, ` +
       'because a copy cannot apply a redaction and the text underneath is still there. Apply the redaction in Adobe Acrobat (Redact, Apply), then make the clean copy again.',

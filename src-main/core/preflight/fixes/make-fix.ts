@@ -14,7 +14,9 @@ export async function makeFix(task: FixTask): Promise<FixOutcome> {
   const { bytes, request } = task;
   if (request.fix === 'split') {
     const split = await splitDocument(bytes, task.limitBytes);
-    if (!split.ok) return { kind: 'failed', code: split.code, message: split.message };
+    if (!split.ok) {
+      return { kind: 'failed', code: split.code, message: split.message };
+    }
     return {
       kind: 'parts',
       parts: split.parts.map(({ name, firstPage, lastPage, bytes: part }) => ({
@@ -29,6 +31,8 @@ export async function makeFix(task: FixTask): Promise<FixOutcome> {
     dropAnnotations: request.dropAnnotations,
     flattenForms: request.fix === 'flatten-forms',
   });
-  if (!copy.ok) return { kind: 'failed', code: copy.code, message: copy.message };
+  if (!copy.ok) {
+    return { kind: 'failed', code: copy.code, message: copy.message };
+  }
   return { kind: 'version', bytes: copy.bytes, removed: [...copy.removed], notes: [...copy.notes] };
 }

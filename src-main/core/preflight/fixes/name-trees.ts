@@ -13,12 +13,18 @@ export function nameTreeEntries(context: PDFContext, root: PDFObject | undefined
   while (pending.length > 0) {
     const next = pending.pop();
     const node = asDictionary(next instanceof PDFRef ? context.lookup(next) : next);
-    if (node === null || seen.has(node)) continue;
+    if (node === null || seen.has(node)) {
+      continue;
+    }
     seen.add(node);
     const kids = resolve(context, node.get(PDFName.of('Kids')));
-    if (kids instanceof PDFArray) pending.push(...kids.asArray());
+    if (kids instanceof PDFArray) {
+      pending.push(...kids.asArray());
+    }
     const names = resolve(context, node.get(PDFName.of('Names')));
-    if (!(names instanceof PDFArray)) continue;
+    if (!(names instanceof PDFArray)) {
+      continue;
+    }
     for (let index = 0; index + 1 < names.size(); index += 2) {
       const key = resolve(context, names.get(index));
       const text = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : '';

@@ -26,11 +26,17 @@ export async function openForFix(bytes: Uint8Array): Promise<OpenedForFix | FixF
   try {
     document = await loadDocument(bytes, budget, { isForWriting: true });
   } catch (error) {
-    if (error instanceof Error && error.message === 'NEEDS PASSWORD') return needsPassword;
+    if (error instanceof Error && error.message === 'NEEDS PASSWORD') {
+      return needsPassword;
+    }
     return budget.overrun === null ? unreadable : tooLargeWhenOpened;
   }
-  if (budget.overrun !== null) return tooLargeWhenOpened;
-  if (document.context.lookup(document.context.trailerInfo.Root) === undefined) return unreadable;
+  if (budget.overrun !== null) {
+    return tooLargeWhenOpened;
+  }
+  if (document.context.lookup(document.context.trailerInfo.Root) === undefined) {
+    return unreadable;
+  }
   let tree: PageTree;
   try {
     tree = readPageTree(document);
@@ -42,7 +48,9 @@ export async function openForFix(bytes: Uint8Array): Promise<OpenedForFix | FixF
     tree.unreadablePages.length === 0 &&
     tree.stoppedAt === null &&
     tree.listedPages !== Number.POSITIVE_INFINITY;
-  if (!isComplete) return unreadable;
+  if (!isComplete) {
+    return unreadable;
+  }
   return { ok: true, document, pages: tree.pages.map((page) => page.page.ref) };
 }
 

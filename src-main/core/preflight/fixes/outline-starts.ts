@@ -11,7 +11,9 @@ import { nameTreeEntries } from './name-trees';
 export function topLevelOutlineStarts(context: PDFContext, pageIndexes: ReadonlyMap<PDFRef, number>): number[] {
   const catalog = asDictionary(context.lookup(context.trailerInfo.Root));
   const outlines = catalog === null ? null : dictionaryOf(catalog, 'Outlines');
-  if (catalog === null || outlines === null) return [];
+  if (catalog === null || outlines === null) {
+    return [];
+  }
   const named = namedDestinations(context, catalog);
   const starts = new Set<number>();
   const seen = new Set<PDFDict>();
@@ -22,7 +24,9 @@ export function topLevelOutlineStarts(context: PDFContext, pageIndexes: Readonly
   ) {
     seen.add(item);
     const page = pageOfDestination(context, destinationOf(item), named, pageIndexes);
-    if (page !== null) starts.add(page);
+    if (page !== null) {
+      starts.add(page);
+    }
   }
   return [...starts].sort((left, right) => left - right);
 }
@@ -30,7 +34,9 @@ export function topLevelOutlineStarts(context: PDFContext, pageIndexes: Readonly
 /** A bookmark's destination: its /Dest, or the /D of a GoTo action. */
 function destinationOf(item: PDFDict): PDFObject | undefined {
   const destination = valueOf(item, 'Dest');
-  if (destination !== undefined) return destination;
+  if (destination !== undefined) {
+    return destination;
+  }
   const action = dictionaryOf(item, 'A');
   return action !== null && nameOf(action, 'S') === 'GoTo' ? valueOf(action, 'D') : undefined;
 }
@@ -46,8 +52,12 @@ function pageOfDestination(
     const found = named().get(target.decodeText());
     target = found instanceof PDFRef ? context.lookup(found) : found;
   }
-  if (target instanceof PDFDict) target = valueOf(target, 'D');
-  if (!(target instanceof PDFArray) || target.size() === 0) return null;
+  if (target instanceof PDFDict) {
+    target = valueOf(target, 'D');
+  }
+  if (!(target instanceof PDFArray) || target.size() === 0) {
+    return null;
+  }
   const page = target.get(0);
   return page instanceof PDFRef ? (pageIndexes.get(page) ?? null) : null;
 }
@@ -56,12 +66,20 @@ function pageOfDestination(
 function namedDestinations(context: PDFContext, catalog: PDFDict): () => ReadonlyMap<string, PDFObject> {
   let cached: Map<string, PDFObject> | null = null;
   return () => {
-    if (cached !== null) return cached;
+    if (cached !== null) {
+      return cached;
+    }
     cached = new Map();
     const names = dictionaryOf(catalog, 'Names');
-    for (const [key, value] of nameTreeEntries(context, names?.get(PDFName.of('Dests')))) cached.set(key, value);
+    for (const [key, value] of nameTreeEntries(context, names?.get(PDFName.of('Dests')))) {
+      cached.set(key, value);
+    }
     const legacy = dictionaryOf(catalog, 'Dests');
-    if (legacy !== null) for (const [key, value] of legacy.entries()) cached.set(key.decodeText(), value);
+    if (legacy !== null) {
+      for (const [key, value] of legacy.entries()) {
+        cached.set(key.decodeText(), value);
+      }
+    }
     return cached;
   };
 }

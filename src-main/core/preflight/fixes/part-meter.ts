@@ -28,21 +28,32 @@ export function createPartMeter(context: PDFContext, pages: ReadonlySet<PDFRef>)
     while (pending.length > 0) {
       const value = pending.pop();
       if (value instanceof PDFRef) {
-        if (inPart.has(value)) continue;
+        if (inPart.has(value)) {
+          continue;
+        }
         inPart.add(value);
         const target = context.lookup(value);
-        if (target === undefined) continue;
+        if (target === undefined) {
+          continue;
+        }
         bytes +=
           objectOverhead +
           (target instanceof PDFRawStream ? target.contents.length + target.dict.sizeInBytes() : target.sizeInBytes());
         pending.push(target);
       } else if (value instanceof PDFDict) {
-        for (const [key, item] of value.entries())
-          if (!skippedKeys.has(key.decodeText()) && !isOtherPage(item)) pending.push(item);
+        for (const [key, item] of value.entries()) {
+          if (!skippedKeys.has(key.decodeText()) && !isOtherPage(item)) {
+            pending.push(item);
+          }
+        }
       } else if (value instanceof PDFStream) {
         pending.push(value.dict);
       } else if (value instanceof PDFArray) {
-        for (const item of value.asArray()) if (!isOtherPage(item)) pending.push(item);
+        for (const item of value.asArray()) {
+          if (!isOtherPage(item)) {
+            pending.push(item);
+          }
+        }
       }
     }
     return bytes;
@@ -58,9 +69,13 @@ export function createPartMeter(context: PDFContext, pages: ReadonlySet<PDFRef>)
       const inherited: PDFObject[] = [];
       if (dictionary instanceof PDFDict) {
         for (const key of inheritedKeys) {
-          if (dictionary.has(PDFName.of(key))) continue;
+          if (dictionary.has(PDFName.of(key))) {
+            continue;
+          }
           const value = inheritedValue(dictionary, key);
-          if (value !== undefined) inherited.push(value);
+          if (value !== undefined) {
+            inherited.push(value);
+          }
         }
       }
       return measure([page, ...inherited]);

@@ -10,23 +10,31 @@ export class RemovalTally {
 
   /** Whether `source` is seen for the first time (an object reached twice is counted once). */
   isFirstSight(source: object): boolean {
-    if (this.counted.has(source)) return false;
+    if (this.counted.has(source)) {
+      return false;
+    }
     this.counted.add(source);
     return true;
   }
 
   /** Counts `count` things of one kind, with an optional detail (a file name) shown after the count. */
   add(singular: string, plural: string, count = 1, detail?: string): void {
-    if (count <= 0) return;
+    if (count <= 0) {
+      return;
+    }
     const kind = this.kinds.get(singular) ?? { plural, count: 0, details: new Set<string>() };
     kind.count += count;
-    if (detail !== undefined && detail.trim() !== '') kind.details.add(detail.trim());
+    if (detail !== undefined && detail.trim() !== '') {
+      kind.details.add(detail.trim());
+    }
     this.kinds.set(singular, kind);
   }
 
   /** Records something removed that is not counted ("document metadata"); recorded once. */
   flag(text: string): void {
-    if (!this.flags.includes(text)) this.flags.push(text);
+    if (!this.flags.includes(text)) {
+      this.flags.push(text);
+    }
   }
 
   /** The list, counted kinds first, in the order they were first met. */

@@ -21,7 +21,9 @@ const estimateMargin = 0.99;
  */
 export async function splitDocument(bytes: Uint8Array, limitBytes: number): Promise<SplitResult> {
   const opened = await openForFix(bytes);
-  if (!opened.ok) return opened;
+  if (!opened.ok) {
+    return opened;
+  }
   const context = opened.document.context;
   const pages = opened.pages;
   const shared = chooseCatalogEntries(context, { isWholeDocument: false, keepsForm: true }, new RemovalTally()).map(
@@ -35,7 +37,9 @@ export async function splitDocument(bytes: Uint8Array, limitBytes: number): Prom
     return decodingFailure(opened.document) ?? unreadable;
   }
   const failure = decodingFailure(opened.document);
-  if (failure !== null) return failure;
+  if (failure !== null) {
+    return failure;
+  }
   const outlineStarts = topLevelOutlineStarts(context, new Map(pages.map((page, index) => [page, index])));
   const ranges: { first: number; last: number; bytes: Uint8Array }[] = [];
   for (let first = 0; first < pages.length;) {
@@ -48,7 +52,9 @@ export async function splitDocument(bytes: Uint8Array, limitBytes: number): Prom
         first = last + 1;
         break;
       }
-      if (last === first) return pageTooLarge(first + 1, written.byteLength, limitBytes);
+      if (last === first) {
+        return pageTooLarge(first + 1, written.byteLength, limitBytes);
+      }
       budget -= written.byteLength - limitBytes + limitBytes * (1 - estimateMargin);
     }
   }
@@ -73,11 +79,15 @@ function furthestLastPage(
   let last = first;
   while (last + 1 < pages.length) {
     const added = meter.addPage(pages[last + 1] as PDFRef) + partOverhead(1) - partOverhead(0);
-    if (size + added > budget) break;
+    if (size + added > budget) {
+      break;
+    }
     size += added;
     last += 1;
   }
-  if (last === pages.length - 1) return last;
+  if (last === pages.length - 1) {
+    return last;
+  }
   const division = [...outlineStarts].reverse().find((start) => start > first && start <= last + 1);
   return division === undefined ? last : division - 1;
 }
@@ -97,9 +107,13 @@ async function writePart(
   const kept = new Set(pages.slice(first, last + 1));
   const outside = new Set<PDFRef>();
   pages.forEach((page, index) => {
-    if (index >= first && index <= last) return;
+    if (index >= first && index <= last) {
+      return;
+    }
     outside.add(page);
-    for (const annotation of annotationReferences(context, page)) outside.add(annotation);
+    for (const annotation of annotationReferences(context, page)) {
+      outside.add(annotation);
+    }
   });
   const tally = new RemovalTally();
   const catalogEntries = chooseCatalogEntries(context, { isWholeDocument: false, keepsForm: true }, tally);
@@ -120,9 +134,13 @@ async function writePart(
 /** The annotations of a page held as references: a widget or note of a page left out must not come along by another path. */
 function annotationReferences(context: PDFContext, page: PDFRef): PDFRef[] {
   const dictionary = context.lookup(page);
-  if (!(dictionary instanceof PDFDict)) return [];
+  if (!(dictionary instanceof PDFDict)) {
+    return [];
+  }
   const annotations = dictionary.lookup(PDFName.of('Annots'));
-  if (!(annotations instanceof PDFArray)) return [];
+  if (!(annotations instanceof PDFArray)) {
+    return [];
+  }
   return annotations.asArray().filter((item): item is PDFRef => item instanceof PDFRef);
 }
 

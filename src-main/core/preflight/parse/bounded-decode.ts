@@ -30,18 +30,25 @@ export type DecodeFailure = 'over-limit' | 'unreadable';
 export function decodeStreamBytes(stream: PDFRawStream, budget: DecodeBudget): Uint8Array | DecodeFailure {
   const filters = filtersOf(stream.dict);
   // pdf-lib builds the whole chain before decoding anything, so one filter it cannot undo made the stream unreadable.
-  if (filters === null || filters.some(({ filter }) => filter !== flateDecode && !stepwiseFilters.has(filter)))
+  if (filters === null || filters.some(({ filter }) => filter !== flateDecode && !stepwiseFilters.has(filter))) {
     return 'unreadable';
+  }
   let bytes: Uint8Array = stream.contents;
   for (const { filter, parameters } of filters) {
     const allowance = budget.allowance;
-    if (allowance === 0) return 'over-limit';
+    if (allowance === 0) {
+      return 'over-limit';
+    }
     const decoded =
       filter === flateDecode
         ? inflateBounded(bytes, allowance)
         : decodeStepwise(stream.dict, filter, parameters, bytes, allowance);
-    if (decoded === 'over-limit') budget.recordOverrun(allowance);
-    if (typeof decoded === 'string') return decoded;
+    if (decoded === 'over-limit') {
+      budget.recordOverrun(allowance);
+    }
+    if (typeof decoded === 'string') {
+      return decoded;
+    }
     budget.spend(decoded.byteLength);
     bytes = decoded;
   }
@@ -54,13 +61,17 @@ export function decodeStreamBytes(stream: PDFRawStream, budget: DecodeBudget): U
  */
 export function inflateWithin(bytes: Uint8Array, budget: DecodeBudget): Uint8Array | DecodeFailure {
   const allowance = budget.allowance;
-  if (allowance === 0) return 'over-limit';
+  if (allowance === 0) {
+    return 'over-limit';
+  }
   try {
     const inflated = inflateSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: allowance });
     budget.spend(inflated.byteLength);
     return inflated;
   } catch (error) {
-    if (!isTooLarge(error)) return 'unreadable';
+    if (!isTooLarge(error)) {
+      return 'unreadable';
+    }
     budget.recordOverrun(allowance);
     return 'over-limit';
   }
@@ -75,13 +86,21 @@ interface FilterStep {
 function filtersOf(dict: PDFDict): FilterStep[] | null {
   const filter = dict.lookup(filterKey);
   const parameters = dict.lookup(decodeParmsKey);
-  if (filter === undefined) return [];
-  if (filter instanceof PDFName) return [{ filter, parameters }];
-  if (!(filter instanceof PDFArray)) return null;
+  if (filter === undefined) {
+    return [];
+  }
+  if (filter instanceof PDFName) {
+    return [{ filter, parameters }];
+  }
+  if (!(filter instanceof PDFArray)) {
+    return null;
+  }
   const steps: FilterStep[] = [];
   for (let index = 0; index < filter.size(); index += 1) {
     const step = filter.lookup(index);
-    if (!(step instanceof PDFName)) return null;
+    if (!(step instanceof PDFName)) {
+      return null;
+    }
     steps.push({ filter: step, parameters: parameters instanceof PDFArray ? parameters.lookup(index) : undefined });
   }
   return steps;
@@ -92,7 +111,9 @@ function inflateBounded(bytes: Uint8Array, allowance: number): Uint8Array | Deco
   try {
     return inflateSync(bytes, options);
   } catch (error) {
-    if (isTooLarge(error)) return 'over-limit';
+    if (isTooLarge(error)) {
+      return 'over-limit';
+    }
   }
   // A wrong checksum (common in damaged files) stops zlib but not pdf-lib's inflater: read the raw Deflate data after the two-byte header.
   try {
@@ -116,17 +137,25 @@ function decodeStepwise(
 ): Uint8Array | DecodeFailure {
   const step = PDFDict.withContext(source.context);
   step.set(filterKey, filter);
-  if (parameters instanceof PDFDict) step.set(decodeParmsKey, parameters);
+  if (parameters instanceof PDFDict) {
+    step.set(decodeParmsKey, parameters);
+  }
   try {
     const decoder = decodePDFRawStream(PDFRawStream.of(step, bytes));
     let total = 0;
     for (;;) {
       const read = decoder.getBytes(readStep).length;
       total += read;
-      if (total > allowance) return 'over-limit';
-      if (read < readStep) break;
+      if (total > allowance) {
+        return 'over-limit';
+      }
+      if (read < readStep) {
+        break;
+      }
     }
-    if (total === 0) return new Uint8Array(0);
+    if (total === 0) {
+      return new Uint8Array(0);
+    }
     decoder.reset();
     const decoded = decoder.getBytes(total);
     return new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength);

@@ -14,8 +14,12 @@ const decodeParmsKey = PDFName.of('DecodeParms');
  */
 export function decodedForParsing(stream: PDFRawStream): PDFRawStream {
   const decoded = decodeStreamBytes(stream, budgetOf(stream.dict.context));
-  if (decoded === 'over-limit') throw new Error('The stream decodes to more than ECF Desk reads of one document');
-  if (decoded === 'unreadable') throw new Error('The stream cannot be decoded');
+  if (decoded === 'over-limit') {
+    throw new Error('The stream decodes to more than ECF Desk reads of one document');
+  }
+  if (decoded === 'unreadable') {
+    throw new Error('The stream cannot be decoded');
+  }
   const dict = stream.dict.clone();
   dict.delete(filterKey);
   dict.delete(decodeParmsKey);

@@ -20,22 +20,29 @@ export async function countPages(bytes: Uint8Array, options: { readonly isStrict
   try {
     const document = await loadDocument(bytes, budget).catch((error: unknown) => {
       // A file that needs a password still shows its page list: only its strings and streams are encrypted.
-      if (error instanceof Error && error.message === 'NEEDS PASSWORD')
+      if (error instanceof Error && error.message === 'NEEDS PASSWORD') {
         return loadDocument(bytes, budget, { isDecrypting: false });
+      }
       throw error;
     });
-    if (budget.overrun !== null) return unreadable('it expands to far more than any filing when it is opened');
-    if (!(document.context.lookup(document.context.trailerInfo.Root) instanceof PDFDict))
+    if (budget.overrun !== null) {
+      return unreadable('it expands to far more than any filing when it is opened');
+    }
+    if (!(document.context.lookup(document.context.trailerInfo.Root) instanceof PDFDict)) {
       return unreadable('it has no document catalog');
+    }
     if (options.isStrict === true) {
       const invalid = document.context
         .enumerateIndirectObjects()
         .find(([, object]) => object instanceof PDFInvalidObject);
-      if (invalid !== undefined) return unreadable(`object ${invalid[0].objectNumber} cannot be parsed`);
+      if (invalid !== undefined) {
+        return unreadable(`object ${invalid[0].objectNumber} cannot be parsed`);
+      }
     }
     const tree = readPageTree(document);
-    if (tree.stoppedAt !== null || tree.listedPages > pageTreeLimits.nodes)
+    if (tree.stoppedAt !== null || tree.listedPages > pageTreeLimits.nodes) {
       return unreadable('its list of pages loops, repeats itself without end or goes past what ECF Desk reads');
+    }
     return { kind: 'counted', pages: tree.pageCount };
   } catch (error) {
     return unreadable(describeError(error).message);

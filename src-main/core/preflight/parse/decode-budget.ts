@@ -41,7 +41,9 @@ export class DecodeBudget {
 
   /** How many bytes the next stream may decode to; 0 once a limit has been hit. */
   get allowance(): number {
-    if (this.firstOverrun !== null) return 0;
+    if (this.firstOverrun !== null) {
+      return 0;
+    }
     return Math.max(0, Math.min(this.limits.streamBytes, this.limits.documentBytes - this.spentBytes));
   }
 
@@ -62,7 +64,9 @@ export class DecodeBudget {
 
   /** Records that a stream would have decoded to more than `allowance` (what `allowance` was when it started). */
   recordOverrun(allowance: number): void {
-    if (this.firstOverrun !== null) return;
+    if (this.firstOverrun !== null) {
+      return;
+    }
     this.firstOverrun =
       allowance >= this.limits.streamBytes
         ? { limit: 'stream', limitBytes: this.limits.streamBytes }
@@ -71,9 +75,13 @@ export class DecodeBudget {
 
   /** Takes over what another budget spent and any overrun it recorded (a parse that ran before this budget was attached). */
   absorb(other: DecodeBudget): void {
-    if (other === this) return;
+    if (other === this) {
+      return;
+    }
     this.spentBytes += other.spentBytes;
-    if (this.firstOverrun === null && other.firstOverrun !== null) this.firstOverrun = other.firstOverrun;
+    if (this.firstOverrun === null && other.firstOverrun !== null) {
+      this.firstOverrun = other.firstOverrun;
+    }
   }
 }
 
@@ -92,6 +100,8 @@ export function budgetOf(context: PDFContext): DecodeBudget {
 /** Makes `budget` the one every later decompression of the document's streams counts against. */
 export function attachBudget(context: PDFContext, budget: DecodeBudget): void {
   const earlier = budgetsByContext.get(context);
-  if (earlier !== undefined) budget.absorb(earlier);
+  if (earlier !== undefined) {
+    budget.absorb(earlier);
+  }
   budgetsByContext.set(context, budget);
 }

@@ -49,7 +49,9 @@ async function parseQuickly(
     return null;
   }
   // `PDFDocument.load` parses an encrypted file twice, the second time decrypting with the password.
-  if ((options.isDecrypting ?? true) && context.lookup(context.trailerInfo.Encrypt) !== undefined) return null;
+  if ((options.isDecrypting ?? true) && context.lookup(context.trailerInfo.Encrypt) !== undefined) {
+    return null;
+  }
   // The constructor `PDFDocument.load` ends with, given what it passes for an unencrypted file:
   // ignoreEncryption, no metadata update, XFA forms not preserved.
   return Reflect.construct(PDFDocument, [context, true, false, false]) as PDFDocument;

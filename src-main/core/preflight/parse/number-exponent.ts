@@ -15,7 +15,9 @@ export interface Exponent {
  */
 export function readExponent(byteAt: (at: number) => number | undefined, at: number): Exponent {
   const marker = byteAt(at);
-  if (marker !== 0x65 && marker !== 0x45) return { value: 0, end: at };
+  if (marker !== 0x65 && marker !== 0x45) {
+    return { value: 0, end: at };
+  }
   let end = at + 1;
   let sign = 1;
   const afterMarker = byteAt(end) ?? -1;

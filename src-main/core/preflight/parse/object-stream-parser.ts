@@ -11,9 +11,13 @@ export class ObjectStreamParser extends PDFObjectStreamParser {
     const value = super.parseRawNumber();
     const bytes = this.bytes;
     const exponent = readExponent((at) => bytes.peekAt(at), bytes.offset());
-    if (exponent.end === bytes.offset()) return value;
+    if (exponent.end === bytes.offset()) {
+      return value;
+    }
     const scaled = value * 10 ** exponent.value;
-    if (!Number.isFinite(scaled)) return value;
+    if (!Number.isFinite(scaled)) {
+      return value;
+    }
     bytes.moveTo(exponent.end);
     return scaled;
   }

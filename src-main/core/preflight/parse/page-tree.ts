@@ -138,8 +138,9 @@ class PageTreeWalk {
     const catalog = this.context.lookup(this.context.trailerInfo.Root);
     // Without a page tree there are no pages to count, not one unreadable page.
     const root = catalog instanceof PDFDict ? catalog.get(names.pages) : undefined;
-    if (catalog instanceof PDFDict && isNode(root instanceof PDFRef ? this.context.lookup(root) : root))
+    if (catalog instanceof PDFDict && isNode(root instanceof PDFRef ? this.context.lookup(root) : root)) {
       this.visit(root, { dictionary: catalog, key: names.pages }, null);
+    }
     while (this.frames.length > 0 && this.stoppedAt === null) {
       const frame = this.frames[this.frames.length - 1] as Frame;
       if (frame.index >= frame.kids.size()) {
@@ -149,8 +150,11 @@ class PageTreeWalk {
       const index = frame.index;
       frame.index += 1;
       this.kidCount += 1;
-      if (this.kidCount > this.limits.kids) this.stoppedAt = 'kids';
-      else this.visit(frame.kids.get(index), { array: frame.kids, index }, frame);
+      if (this.kidCount > this.limits.kids) {
+        this.stoppedAt = 'kids';
+      } else {
+        this.visit(frame.kids.get(index), { array: frame.kids, index }, frame);
+      }
     }
     return {
       pages: this.pages,
@@ -183,9 +187,11 @@ class PageTreeWalk {
     }
     const kids = node.lookup(names.kids);
     const type = node.lookup(names.type);
-    if (type === names.page || !(kids instanceof PDFArray))
+    if (type === names.page || !(kids instanceof PDFArray)) {
       this.addPage(node, entry, slot, parent, type !== names.page || kids !== undefined);
-    else this.openNode(node, kids, entry, slot, parent, type !== names.pages);
+    } else {
+      this.openNode(node, kids, entry, slot, parent, type !== names.pages);
+    }
   }
 
   private addPage(node: PDFDict, entry: PDFObject | undefined, slot: Slot, parent: Frame | null, isOdd: boolean): void {
@@ -198,7 +204,9 @@ class PageTreeWalk {
     this.pageCount += 1;
     this.visits.set(node, { page: this.pageCount });
     this.visits.set(leaf, { page: this.pageCount });
-    if (isOdd || parent?.isOdd === true) this.oddPages.push(this.pageCount);
+    if (isOdd || parent?.isOdd === true) {
+      this.oddPages.push(this.pageCount);
+    }
     const mediaBox = numbersIn(leaf.lookup(names.mediaBox)) ?? parent?.mediaBox ?? null;
     this.pages.push({ number: this.pageCount, page: PDFPage.of(leaf, ref, this.document), dictionary: leaf, mediaBox });
     this.addListed(parent, 1);
@@ -245,10 +253,15 @@ class PageTreeWalk {
     this.frames.pop();
     frame.lastPage = this.pageCount;
     const visit = this.visits.get(frame.node);
-    if (visit !== undefined && 'frame' in visit) visit.isOpen = false;
+    if (visit !== undefined && 'frame' in visit) {
+      visit.isOpen = false;
+    }
     const parent = this.frames[this.frames.length - 1] ?? null;
-    if (parent === null) this.rootListedPages = frame.listedPages;
-    else this.addListed(parent, frame.listedPages);
+    if (parent === null) {
+      this.rootListedPages = frame.listedPages;
+    } else {
+      this.addListed(parent, frame.listedPages);
+    }
   }
 
   /** A node reached again: counted once, and noted as a repeat (or, when it is above the entry, as a loop). */
@@ -265,16 +278,24 @@ class PageTreeWalk {
   }
 
   private addListed(parent: Frame | null, pages: number): void {
-    if (parent === null) this.rootListedPages += pages;
-    else parent.listedPages += pages;
+    if (parent === null) {
+      this.rootListedPages += pages;
+    } else {
+      parent.listedPages += pages;
+    }
   }
 
   /** The node's reference; a direct dictionary is registered and its slot made to point at it. */
   private referenceFor(node: PDFDict, entry: PDFObject | undefined, slot: Slot): PDFRef {
-    if (entry instanceof PDFRef) return entry;
+    if (entry instanceof PDFRef) {
+      return entry;
+    }
     const ref = this.context.register(node);
-    if ('array' in slot) slot.array.set(slot.index, ref);
-    else slot.dictionary.set(slot.key, ref);
+    if ('array' in slot) {
+      slot.array.set(slot.index, ref);
+    } else {
+      slot.dictionary.set(slot.key, ref);
+    }
     return ref;
   }
 
@@ -286,8 +307,11 @@ class PageTreeWalk {
 
   /** Makes /Parent name the node the walk came from, so inherited attributes are looked up along the walk's path. */
   private adopt(node: PDFDict, parent: Frame | null): void {
-    if (parent === null) node.delete(names.parent);
-    else node.set(names.parent, parent.ref);
+    if (parent === null) {
+      node.delete(names.parent);
+    } else {
+      node.set(names.parent, parent.ref);
+    }
   }
 
   /** Every page under a node reached more than once: the walk numbered the pages under a node consecutively. */
@@ -298,7 +322,9 @@ class PageTreeWalk {
     const pages = new Set(this.repeatedPages);
     let covered = 0;
     for (const [first, last] of ranges) {
-      for (let page = Math.max(first, covered + 1); page <= last; page += 1) pages.add(page);
+      for (let page = Math.max(first, covered + 1); page <= last; page += 1) {
+        pages.add(page);
+      }
       covered = Math.max(covered, last);
     }
     return [...pages].sort((left, right) => left - right);
@@ -311,11 +337,15 @@ function isNode(value: PDFObject | undefined): value is PDFDict {
 }
 
 function numbersIn(value: PDFObject | undefined): number[] | null {
-  if (!(value instanceof PDFArray) || value.size() === 0) return null;
+  if (!(value instanceof PDFArray) || value.size() === 0) {
+    return null;
+  }
   const numbers: number[] = [];
   for (let index = 0; index < value.size(); index += 1) {
     const item = value.lookup(index);
-    if (!(item instanceof PDFNumber)) return null;
+    if (!(item instanceof PDFNumber)) {
+      return null;
+    }
     numbers.push(item.asNumber());
   }
   return numbers;

@@ -47,7 +47,9 @@ export class QuickPdfParser extends QuickTokenParser {
     let previousOffset: number | undefined;
     while (this.cursor.idx < this.cursor.length) {
       await this.readDocumentSection();
-      if (this.cursor.idx === previousOffset) throw new Error(`The parser stalled at byte ${this.cursor.idx}`);
+      if (this.cursor.idx === previousOffset) {
+        throw new Error(`The parser stalled at byte ${this.cursor.idx}`);
+      }
       previousOffset = this.cursor.idx;
     }
     this.recoverCatalog();
@@ -61,7 +63,9 @@ export class QuickPdfParser extends QuickTokenParser {
     while (cursor.idx < cursor.length) {
       if (this.matchKeyword(headerKeyword)) {
         const major = this.parseRawInt();
-        if (cursor.bytes[cursor.idx] !== 0x2e) throw new Error(`The header has no minor version at byte ${cursor.idx}`);
+        if (cursor.bytes[cursor.idx] !== 0x2e) {
+          throw new Error(`The header has no minor version at byte ${cursor.idx}`);
+        }
         cursor.idx += 1;
         const minor = this.parseRawInt();
         const header = PDFHeader.forVersion(major, minor);
@@ -100,7 +104,9 @@ export class QuickPdfParser extends QuickTokenParser {
     this.skipWhitespaceAndComments();
     const generation = this.parseRawInt();
     this.skipWhitespaceAndComments();
-    if (!this.matchKeyword(objKeyword)) throw new Error(`No "obj" keyword at byte ${this.cursor.idx}`);
+    if (!this.matchKeyword(objKeyword)) {
+      throw new Error(`No "obj" keyword at byte ${this.cursor.idx}`);
+    }
     return this.referenceTo(objectNumber, generation);
   }
 
@@ -123,7 +129,9 @@ export class QuickPdfParser extends QuickTokenParser {
       try {
         const objectStream = this.readIndirectObject();
         // Only an object stream needs pdf-lib's asynchronous reader; everything else stays synchronous.
-        if (objectStream !== null) await objectStream;
+        if (objectStream !== null) {
+          await objectStream;
+        }
       } catch {
         cursor.idx = start;
         this.readInvalidIndirectObject();
@@ -146,8 +154,9 @@ export class QuickPdfParser extends QuickTokenParser {
         .parseIntoContext()
         .then(() => this.context.assign(ref, object));
     }
-    if (object instanceof PDFRawStream && type === crossReferenceStreamType)
+    if (object instanceof PDFRawStream && type === crossReferenceStreamType) {
       new PDFXRefStreamParser(decodedForParsing(object)).parseIntoContext();
+    }
     this.context.assign(ref, object);
     return null;
   }
@@ -171,23 +180,31 @@ export class QuickPdfParser extends QuickTokenParser {
   private skipCrossReferenceTable(): void {
     const cursor = this.cursor;
     this.skipWhitespaceAndComments();
-    if (!this.matchKeyword(xrefKeyword)) return;
+    if (!this.matchKeyword(xrefKeyword)) {
+      return;
+    }
     this.skipWhitespaceAndComments();
     while (cursor.idx < cursor.length && isDigit(cursor.bytes[cursor.idx])) {
       this.parseRawInt();
       this.skipWhitespaceAndComments();
-      if (!isDigit(cursor.bytes[cursor.idx])) return;
+      if (!isDigit(cursor.bytes[cursor.idx])) {
+        return;
+      }
       this.parseRawInt();
       this.skipWhitespaceAndComments();
       const type = cursor.bytes[cursor.idx];
-      if (type === 0x6e || type === 0x66) cursor.idx += 1;
+      if (type === 0x6e || type === 0x66) {
+        cursor.idx += 1;
+      }
       this.skipWhitespaceAndComments();
     }
   }
 
   private readTrailerDictionary(): void {
     this.skipWhitespaceAndComments();
-    if (!this.matchKeyword(trailerKeyword)) return;
+    if (!this.matchKeyword(trailerKeyword)) {
+      return;
+    }
     this.skipWhitespaceAndComments();
     const dict = this.parseDict();
     const { context } = this;
@@ -202,7 +219,9 @@ export class QuickPdfParser extends QuickTokenParser {
 
   private readStartxref(): void {
     this.skipWhitespaceAndComments();
-    if (!this.matchKeyword(startxrefKeyword)) return;
+    if (!this.matchKeyword(startxrefKeyword)) {
+      return;
+    }
     this.skipWhitespaceAndComments();
     this.context.pdfFileDetails.prevStartXRef = this.parseRawInt();
     this.skipWhitespace();
@@ -238,9 +257,13 @@ export class QuickPdfParser extends QuickTokenParser {
   private recoverCatalog(): void {
     const isCatalog = (object: PDFObject | undefined): boolean =>
       object instanceof PDFDict && object.lookup(typeKey) === catalogType;
-    if (isCatalog(this.context.lookup(this.context.trailerInfo.Root))) return;
+    if (isCatalog(this.context.lookup(this.context.trailerInfo.Root))) {
+      return;
+    }
     for (const [ref, object] of this.context.enumerateIndirectObjects()) {
-      if (isCatalog(object)) this.context.trailerInfo.Root = ref;
+      if (isCatalog(object)) {
+        this.context.trailerInfo.Root = ref;
+      }
     }
   }
 }
@@ -252,8 +275,12 @@ function isDigit(byte: number | undefined): boolean {
 function indexOfKeyword(bytes: Uint8Array, keyword: readonly number[], from: number): number {
   for (let at = from; at + keyword.length <= bytes.length; at += 1) {
     let index = 0;
-    while (index < keyword.length && bytes[at + index] === keyword[index]) index += 1;
-    if (index === keyword.length) return at;
+    while (index < keyword.length && bytes[at + index] === keyword[index]) {
+      index += 1;
+    }
+    if (index === keyword.length) {
+      return at;
+    }
   }
   return -1;
 }

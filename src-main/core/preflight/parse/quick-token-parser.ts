@@ -74,21 +74,39 @@ export class QuickTokenParser extends PDFParser {
     this.skipWhitespaceAndComments();
     const { bytes, idx } = this.cursor;
     const byte = bytes[idx] ?? noByte;
-    if (byte === 0x74 && this.matchKeyword(trueKeyword)) return PDFBool.True;
-    if (byte === 0x66 && this.matchKeyword(falseKeyword)) return PDFBool.False;
-    if (byte === 0x6e && this.matchKeyword(nullKeyword)) return PDFNull;
-    if (byte === 0x3c) return bytes[idx + 1] === 0x3c ? this.parseDictOrStream(ref) : this.parseHexString(ref);
-    if (byte === 0x28) return this.parseString(ref);
-    if (byte === 0x2f) return this.parseName();
-    if (byte === 0x5b) return this.parseArray(ref);
-    if (startsNumber[byte] === 1) return this.parseNumberOrRef();
+    if (byte === 0x74 && this.matchKeyword(trueKeyword)) {
+      return PDFBool.True;
+    }
+    if (byte === 0x66 && this.matchKeyword(falseKeyword)) {
+      return PDFBool.False;
+    }
+    if (byte === 0x6e && this.matchKeyword(nullKeyword)) {
+      return PDFNull;
+    }
+    if (byte === 0x3c) {
+      return bytes[idx + 1] === 0x3c ? this.parseDictOrStream(ref) : this.parseHexString(ref);
+    }
+    if (byte === 0x28) {
+      return this.parseString(ref);
+    }
+    if (byte === 0x2f) {
+      return this.parseName();
+    }
+    if (byte === 0x5b) {
+      return this.parseArray(ref);
+    }
+    if (startsNumber[byte] === 1) {
+      return this.parseNumberOrRef();
+    }
     return super.parseObject(ref);
   }
 
   protected override parseDict(ref?: PDFRef): PDFDict {
     const cursor = this.cursor;
     const { bytes, length } = cursor;
-    if (bytes[cursor.idx] !== 0x3c || bytes[cursor.idx + 1] !== 0x3c) return super.parseDict(ref);
+    if (bytes[cursor.idx] !== 0x3c || bytes[cursor.idx + 1] !== 0x3c) {
+      return super.parseDict(ref);
+    }
     cursor.idx += 2;
     this.skipWhitespaceAndComments();
     const entries = new Map<PDFName, PDFObject>();
@@ -99,13 +117,20 @@ export class QuickTokenParser extends PDFParser {
       this.skipWhitespaceAndComments();
     }
     this.skipWhitespaceAndComments();
-    if (bytes[cursor.idx] !== 0x3e || bytes[cursor.idx + 1] !== 0x3e)
+    if (bytes[cursor.idx] !== 0x3e || bytes[cursor.idx + 1] !== 0x3e) {
       throw new Error(`Dictionary not closed at byte ${cursor.idx}`);
+    }
     cursor.idx += 2;
     const type = entries.get(typeKey);
-    if (type === catalogType) return PDFCatalog.fromMapWithContext(entries, this.context);
-    if (type === pagesType) return PDFPageTree.fromMapWithContext(entries, this.context);
-    if (type === pageType) return PDFPageLeaf.fromMapWithContext(entries, this.context);
+    if (type === catalogType) {
+      return PDFCatalog.fromMapWithContext(entries, this.context);
+    }
+    if (type === pagesType) {
+      return PDFPageTree.fromMapWithContext(entries, this.context);
+    }
+    if (type === pageType) {
+      return PDFPageLeaf.fromMapWithContext(entries, this.context);
+    }
     return PDFDict.fromMapWithContext(entries, this.context);
   }
 
@@ -114,7 +139,9 @@ export class QuickTokenParser extends PDFParser {
     const startOffset = cursor.idx;
     const dict = this.parseDict(ref);
     this.skipWhitespaceAndComments();
-    if (!this.matchStreamKeyword()) return dict;
+    if (!this.matchStreamKeyword()) {
+      return dict;
+    }
     const start = cursor.idx;
     const length = dict.get(lengthKey);
     // Views, not copies: the file's bytes outlive the document, and preflight only reads stream contents.
@@ -122,11 +149,15 @@ export class QuickTokenParser extends PDFParser {
       const end = start + length.asNumber();
       cursor.idx = end;
       this.skipWhitespaceAndComments();
-      if (this.matchKeyword(endstreamKeyword)) return PDFRawStream.of(dict, cursor.bytes.subarray(start, end));
+      if (this.matchKeyword(endstreamKeyword)) {
+        return PDFRawStream.of(dict, cursor.bytes.subarray(start, end));
+      }
       cursor.idx = start;
     }
     const found = findStreamEnd(cursor.bytes, start);
-    if (found === null) throw new Error(`The stream starting at byte ${startOffset} never ends`);
+    if (found === null) {
+      throw new Error(`The stream starting at byte ${startOffset} never ends`);
+    }
     cursor.idx = found.after;
     return PDFRawStream.of(dict, cursor.bytes.subarray(start, found.end));
   }
@@ -153,14 +184,20 @@ export class QuickTokenParser extends PDFParser {
     const cursor = this.cursor;
     const { bytes, length } = cursor;
     const slash = cursor.idx;
-    if (bytes[slash] !== 0x2f) return super.parseName();
+    if (bytes[slash] !== 0x2f) {
+      return super.parseName();
+    }
     let end = slash + 1;
     let text = '';
     while (end < length) {
       const byte = bytes[end] ?? noByte;
-      if (endsName[byte] === 1) break;
+      if (endsName[byte] === 1) {
+        break;
+      }
       // A `#xx` escape is decoded by pdf-lib's reader, which has its own rules for bad escapes.
-      if (byte === 0x23) return super.parseName();
+      if (byte === 0x23) {
+        return super.parseName();
+      }
       text += String.fromCharCode(byte);
       end += 1;
     }
@@ -181,11 +218,15 @@ export class QuickTokenParser extends PDFParser {
     let value = 0;
     while (end < length) {
       const digit = (bytes[end] ?? noByte) - 0x30;
-      if (digit < 0 || digit > 9) break;
+      if (digit < 0 || digit > 9) {
+        break;
+      }
       value = value * 10 + digit;
       end += 1;
     }
-    if (end === start || end - start > exactDigits) return super.parseRawInt();
+    if (end === start || end - start > exactDigits) {
+      return super.parseRawInt();
+    }
     cursor.idx = end;
     return value;
   }
@@ -197,7 +238,9 @@ export class QuickTokenParser extends PDFParser {
     const start = cursor.idx;
     let at = start;
     const sign = bytes[at];
-    if (sign === 0x2d || sign === 0x2b) at += 1;
+    if (sign === 0x2d || sign === 0x2b) {
+      at += 1;
+    }
     let digits = 0;
     let fractionDigits = 0;
     let mantissa = 0;
@@ -207,10 +250,14 @@ export class QuickTokenParser extends PDFParser {
       if (byte >= 0x30 && byte <= 0x39) {
         mantissa = mantissa * 10 + (byte - 0x30);
         digits += 1;
-        if (isFraction) fractionDigits += 1;
+        if (isFraction) {
+          fractionDigits += 1;
+        }
       } else if (byte === 0x2e && !isFraction) {
         isFraction = true;
-      } else break;
+      } else {
+        break;
+      }
       at += 1;
     }
     // Without a period pdf-lib keeps reading signs into the token (`12-3` is one bad number), so it decides.
@@ -242,7 +289,9 @@ export class QuickTokenParser extends PDFParser {
     const cursor = this.cursor;
     const { bytes, length } = cursor;
     let at = cursor.idx;
-    while (at < length && whitespace[bytes[at] ?? noByte] === 1) at += 1;
+    while (at < length && whitespace[bytes[at] ?? noByte] === 1) {
+      at += 1;
+    }
     cursor.idx = at;
   }
 
@@ -252,11 +301,16 @@ export class QuickTokenParser extends PDFParser {
     let at = cursor.idx;
     while (at < length) {
       const byte = bytes[at] ?? noByte;
-      if (whitespace[byte] === 1) at += 1;
-      else if (byte === 0x25) {
+      if (whitespace[byte] === 1) {
         at += 1;
-        while (at < length && bytes[at] !== 0x0a && bytes[at] !== 0x0d) at += 1;
-      } else break;
+      } else if (byte === 0x25) {
+        at += 1;
+        while (at < length && bytes[at] !== 0x0a && bytes[at] !== 0x0d) {
+          at += 1;
+        }
+      } else {
+        break;
+      }
     }
     cursor.idx = at;
   }
@@ -264,16 +318,25 @@ export class QuickTokenParser extends PDFParser {
   protected override matchKeyword(keyword: number[]): boolean {
     const cursor = this.cursor;
     const start = cursor.idx;
-    if (start + keyword.length > cursor.length) return false;
-    for (let index = 0; index < keyword.length; index += 1)
-      if (cursor.bytes[start + index] !== keyword[index]) return false;
+    if (start + keyword.length > cursor.length) {
+      return false;
+    }
+    for (let index = 0; index < keyword.length; index += 1) {
+      if (cursor.bytes[start + index] !== keyword[index]) {
+        return false;
+      }
+    }
     cursor.idx = start + keyword.length;
     return true;
   }
 
   /** pdf-lib's order: `stream` followed by its end-of-line forms first, then the bare keyword. */
   private matchStreamKeyword(): boolean {
-    for (const keyword of streamKeywords) if (this.matchKeyword(keyword)) return true;
+    for (const keyword of streamKeywords) {
+      if (this.matchKeyword(keyword)) {
+        return true;
+      }
+    }
     return false;
   }
 
@@ -293,6 +356,8 @@ export class QuickTokenParser extends PDFParser {
 
 function byteTable(members: readonly number[]): Uint8Array {
   const table = new Uint8Array(256);
-  for (const member of members) table[member] = 1;
+  for (const member of members) {
+    table[member] = 1;
+  }
   return table;
 }

@@ -41,13 +41,19 @@ export function findStreamEnd(bytes: Uint8Array, from: number): { end: number; a
       continue;
     }
     nesting -= 1;
-    if (nesting === 0) return { end: at, after: at + form.length };
+    if (nesting === 0) {
+      return { end: at, after: at + form.length };
+    }
     at += form.length;
   }
   return null;
 }
 
 function matchesAt(bytes: Uint8Array, at: number, keyword: readonly number[]): boolean {
-  for (let index = 0; index < keyword.length; index += 1) if (bytes[at + index] !== keyword[index]) return false;
+  for (let index = 0; index < keyword.length; index += 1) {
+    if (bytes[at + index] !== keyword[index]) {
+      return false;
+    }
+  }
   return true;
 }

@@ -63,8 +63,9 @@ function chainOf(bytes: Uint8Array, layout: CompoundFileLayout, start: number): 
     let sector = start;
     sector !== endOfChain && chain.length < 100_000;
     sector = readUint32(bytes, fatEntryOffset(layout, sector))
-  )
+  ) {
     chain.push(sector);
+  }
   return chain;
 }
 
@@ -107,7 +108,9 @@ export function directoryEntries(bytes: Uint8Array, layout: CompoundFileLayout):
 /** The entry named `name` (the first, if several are). */
 export function entryNamed(bytes: Uint8Array, layout: CompoundFileLayout, name: string): DirectoryEntry {
   const entry = directoryEntries(bytes, layout).find((candidate) => candidate.name === name);
-  if (!entry) throw new Error(`no directory entry named ${name}`);
+  if (!entry) {
+    throw new Error(`no directory entry named ${name}`);
+  }
   return entry;
 }
 
@@ -118,9 +121,13 @@ export const linkOffsets = { left: 0x44, right: 0x48, child: 0x4c } as const;
 export function directoryLoop(bytes: Uint8Array): void {
   const layout = readLayout(bytes);
   const root = directoryEntries(bytes, layout)[0];
-  if (!root) throw new Error('no root entry');
+  if (!root) {
+    throw new Error('no root entry');
+  }
   const first = directoryEntries(bytes, layout)[root.child];
-  if (!first) throw new Error('the root has no child');
+  if (!first) {
+    throw new Error('the root has no child');
+  }
   writeUint32(bytes, first.offset + linkOffsets.left, first.index);
 }
 
@@ -136,7 +143,8 @@ export function miniFatLoop(bytes: Uint8Array, streamName: string): void {
   const layout = readLayout(bytes);
   const stream = entryNamed(bytes, layout, streamName);
   let last = stream.start;
-  while (readUint32(bytes, miniFatEntryOffset(layout, last)) !== endOfChain)
+  while (readUint32(bytes, miniFatEntryOffset(layout, last)) !== endOfChain) {
     last = readUint32(bytes, miniFatEntryOffset(layout, last));
+  }
   writeUint32(bytes, miniFatEntryOffset(layout, last), stream.start);
 }

@@ -167,7 +167,9 @@ describe('msgToRfc822 checks the compound file before msgreader reads it', () =>
       (bytes: Uint8Array) => {
         const layout = readLayout(bytes);
         const recipient = directoryEntries(bytes, layout).find((entry) => entry.type === 1);
-        if (!recipient) throw new Error('no storage');
+        if (!recipient) {
+          throw new Error('no storage');
+        }
         writeUint32(bytes, recipient.offset + linkOffsets.child, 0);
       },
       'a directory entry is linked twice (a loop in the directory)',
@@ -177,7 +179,9 @@ describe('msgToRfc822 checks the compound file before msgreader reads it', () =>
       (bytes: Uint8Array) => {
         const layout = readLayout(bytes);
         const unused = directoryEntries(bytes, layout).find((entry) => entry.type === 0);
-        if (!unused) throw new Error('no unused entry');
+        if (!unused) {
+          throw new Error('no unused entry');
+        }
         writeUint32(bytes, entryNamed(bytes, layout, htmlStream).offset + linkOffsets.right, unused.index);
       },
       'a directory link points to an entry that is neither a storage nor a stream',

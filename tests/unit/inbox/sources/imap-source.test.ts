@@ -16,7 +16,9 @@ type Cursor = { uidValidity: string; lastUid: number } | null;
 
 /** A client of our own, to deliver notices and look at flags the way a mail program would. */
 async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  if (server === null) throw new Error('no server');
+  if (server === null) {
+    throw new Error('no server');
+  }
   const client = new ImapFlow({
     host: server.host,
     port: server.port,
@@ -35,8 +37,12 @@ async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T>
 
 async function deliver(folder: string, ...documentNumbers: number[]): Promise<void> {
   await withClient(async (client) => {
-    if (folder !== 'INBOX') await client.mailboxCreate(folder).catch(() => undefined);
-    for (const number of documentNumbers) await client.append(folder, citNotice(number), []);
+    if (folder !== 'INBOX') {
+      await client.mailboxCreate(folder).catch(() => undefined);
+    }
+    for (const number of documentNumbers) {
+      await client.append(folder, citNotice(number), []);
+    }
   });
 }
 
@@ -44,14 +50,18 @@ async function seenFlags(folder: string): Promise<boolean[]> {
   return withClient(async (client) => {
     await client.mailboxOpen(folder, { readOnly: true });
     const flags: boolean[] = [];
-    for await (const message of client.fetch('1:*', { flags: true })) flags.push(message.flags?.has('\\Seen') ?? false);
+    for await (const message of client.fetch('1:*', { flags: true })) {
+      flags.push(message.flags?.has('\\Seen') ?? false);
+    }
     return flags;
   });
 }
 
 /** A source over `folder` whose cursor lives in a variable, recording what happened in order. */
 function recordingSource(folder: string, overrides: Partial<ImapSourceOptions> & { cursor?: () => Cursor } = {}) {
-  if (server === null) throw new Error('no server');
+  if (server === null) {
+    throw new Error('no server');
+  }
   const events: string[] = [];
   const mails: IncomingMail[] = [];
   const state: { cursor: Cursor } = { cursor: null };
@@ -86,7 +96,9 @@ async function documentNumbers(mails: readonly IncomingMail[]): Promise<(string 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const started = Date.now();
   while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`not within ${timeoutMs} ms`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -146,7 +158,9 @@ describe.skipIf(server === null)(
       const { source, state } = recordingSource('Failure', {
         marksRead: true,
         onMail: async (mail) => {
-          if (mail.sourceKey.endsWith(':2')) throw new Error('disk full');
+          if (mail.sourceKey.endsWith(':2')) {
+            throw new Error('disk full');
+          }
         },
       });
       await expect(source.sync()).rejects.toThrow('disk full');

@@ -98,7 +98,9 @@ describe('createMaildirSource', () => {
     const source = createMaildirSource({
       root,
       onMail: async (mail) => {
-        if (isStoreFull) throw new Error('disk full');
+        if (isStoreFull) {
+          throw new Error('disk full');
+        }
         await onMail(mail);
       },
     });

@@ -40,7 +40,9 @@ export function buildOutlookMsg(message: OutlookMessage): Uint8Array {
     add(parent, { name, type: stream, binaryProvider: () => bytes, length: bytes.length });
   };
   const addText = (parent: number, tag: string, text: string | undefined): void => {
-    if (text !== undefined) addStream(parent, `__substg1.0_${tag}001F`, Buffer.from(text, 'utf16le'));
+    if (text !== undefined) {
+      addStream(parent, `__substg1.0_${tag}001F`, Buffer.from(text, 'utf16le'));
+    }
   };
 
   addText(0, '0037', message.subject);
@@ -48,8 +50,12 @@ export function buildOutlookMsg(message: OutlookMessage): Uint8Array {
   addText(0, '5D01', message.senderSmtpAddress);
   addText(0, '007D', message.transportHeaders);
   addText(0, '1000', message.body);
-  if (message.html !== undefined) addStream(0, '__substg1.0_10130102', Buffer.from(message.html, 'utf8'));
-  if (message.compressedRtf !== undefined) addStream(0, '__substg1.0_10090102', message.compressedRtf);
+  if (message.html !== undefined) {
+    addStream(0, '__substg1.0_10130102', Buffer.from(message.html, 'utf8'));
+  }
+  if (message.compressedRtf !== undefined) {
+    addStream(0, '__substg1.0_10090102', message.compressedRtf);
+  }
   // The root property stream has a 32-byte header; PidTagMessageDeliveryTime is a FILETIME.
   const properties = message.deliveredAt ? [fixedProperty(0x0e060040, fileTime(message.deliveredAt))] : [];
   addStream(0, '__properties_version1.0', Buffer.concat([Buffer.alloc(32), ...properties]));

@@ -110,7 +110,11 @@ const realNotices = await Promise.all(realFiles.map((file) => realNotice(file)))
 describe.skipIf(realNotices.some((notice) => notice === null))('search over real notices', () => {
   it('finds real entries by filer, caption, party and docket number', () => {
     const { inbox } = openInbox();
-    for (const real of realNotices) if (real) inbox.ingest(real.notice, freshMeta());
+    for (const real of realNotices) {
+      if (real) {
+        inbox.ingest(real.notice, freshMeta());
+      }
+    }
     const cases = (text: string) => inbox.list({ text }).items.map((item) => item.caseNumber);
     expect(cases('Siddiqi')).toEqual(['1:20-cv-08924-CM']);
     expect(cases('Corephotonics')).toEqual(['22-1455']);

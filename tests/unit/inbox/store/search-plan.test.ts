@@ -76,8 +76,12 @@ function reference(db: ReturnType<typeof openInbox>['db'], query: InboxQuery) {
     conditions.push('date_filed <= @filedTo');
     parameters.filedTo = query.filedTo;
   }
-  if (query.hasDeadline !== undefined) conditions.push(`deadline_count ${query.hasDeadline ? '> 0' : '= 0'}`);
-  if (query.isUnread !== undefined) conditions.push(`is_read = ${query.isUnread ? 0 : 1}`);
+  if (query.hasDeadline !== undefined) {
+    conditions.push(`deadline_count ${query.hasDeadline ? '> 0' : '= 0'}`);
+  }
+  if (query.isUnread !== undefined) {
+    conditions.push(`is_read = ${query.isUnread ? 0 : 1}`);
+  }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const ids = db
     .prepare(`SELECT id FROM inbox_items ${where} ORDER BY date_filed DESC, received_at DESC, seq DESC`)
@@ -109,7 +113,9 @@ const shapes: InboxQuery[] = [
 
 describe('the inbox search through its full-text index', () => {
   it('serves words, court, read and deadline filters, with filing dates, from the index alone', () => {
-    for (const shape of shapes) expect(searchPlan(shape), JSON.stringify(shape)).not.toBeNull();
+    for (const shape of shapes) {
+      expect(searchPlan(shape), JSON.stringify(shape)).not.toBeNull();
+    }
     expect(searchPlan({})).toBeNull();
     expect(searchPlan({ filedFrom: '2026-01-01' })).toBeNull();
     expect(searchPlan({ text: 'order', caseNumber: '1:26-cv-001' })).toBeNull();

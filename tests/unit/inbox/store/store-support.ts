@@ -21,7 +21,9 @@ export function openInbox(): { db: Database.Database; inbox: NoticeTable } {
 /** A real notice from ../shared/fixtures/nef/tests/examples/pacer, with its raw bytes; null when absent. */
 export async function realNotice(relative: string): Promise<{ notice: ParsedNotice; raw: Buffer } | null> {
   const file = sharedFixture(`nef/tests/examples/pacer/${relative}`);
-  if (!file) return null;
+  if (!file) {
+    return null;
+  }
   const raw = readFileSync(file);
   return { notice: await parseNotice(raw), raw };
 }

@@ -26,7 +26,9 @@ interface StoredMessage {
 }
 
 async function readInbox(): Promise<StoredMessage[]> {
-  if (server === null) return [];
+  if (server === null) {
+    return [];
+  }
   const client = new ImapFlow({
     host: server.host,
     port: server.port,
@@ -55,7 +57,9 @@ describe.skipIf(server === null)(
   'createImapDelivery (against a throwaway Dovecot; skipped without root or dovecot-imapd)',
   () => {
     it('appends notices to the inbox as unread mail, over one connection that survives being dropped', async () => {
-      if (server === null) return;
+      if (server === null) {
+        return;
+      }
       const delivery = createImapDelivery({
         host: server.host,
         port: server.port,
@@ -82,7 +86,9 @@ describe.skipIf(server === null)(
     });
 
     it('reports a mailbox the server does not have as a failed append, with a code', async () => {
-      if (server === null) return;
+      if (server === null) {
+        return;
+      }
       const delivery = createImapDelivery({
         host: server.host,
         port: server.port,
@@ -100,7 +106,9 @@ describe.skipIf(server === null)(
     });
 
     it('reports wrong credentials as a failed append, with a code', async () => {
-      if (server === null) return;
+      if (server === null) {
+        return;
+      }
       const delivery = createImapDelivery({
         host: server.host,
         port: server.port,

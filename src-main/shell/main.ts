@@ -90,7 +90,7 @@ function runApp(): void {
       if (app.isReady()) {
         dialog.showErrorBox(
           'ECF Desk must close',
-          `Something unexpected went wrong and ECF Desk closes to keep your data safe. Your drafts are saved; open ECF Desk again.\n\n${error instanceof Error ? error.message : String(error)}`,
+          `Something unexpected went wrong and ECF Desk closes to keep your data safe. Your drafts are saved; open ECF Desk again.\n\n${describeError(error).message}`,
         );
       }
       app.quit();

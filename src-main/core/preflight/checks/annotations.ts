@@ -4,7 +4,7 @@ import type { InspectedPdf } from '../check';
 import { describePages, distinctPages, valueOf } from '../dictionary-entries';
 
 /** Comment and markup annotations (ISO 32000-1 §12.5.6); Popup is the window of another comment, not one itself. */
-const markupSubtypes = new Set([
+export const markupSubtypes: ReadonlySet<string> = new Set([
   'Text',
   'FreeText',
   'Highlight',

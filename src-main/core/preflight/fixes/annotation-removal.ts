@@ -1,26 +1,9 @@
 import type { PDFDict } from '@cantoo/pdf-lib';
+import { markupSubtypes } from '../checks/annotations';
 import { dictionaryOf, nameOf } from '../dictionary-entries';
 import type { Unwanted } from './blocked-content';
 import { fileNameOf } from './blocked-content';
 import type { CleanCopyChoices } from './fix-results';
-
-/** Comment and markup annotations (ISO 32000-1 §12.5.6.2), as the annotations check counts them. */
-const markupSubtypes = new Set([
-  'Text',
-  'FreeText',
-  'Highlight',
-  'Underline',
-  'StrikeOut',
-  'Squiggly',
-  'Ink',
-  'Square',
-  'Circle',
-  'Line',
-  'Polygon',
-  'PolyLine',
-  'Stamp',
-  'Caret',
-]);
 
 /**
  * Annotations that play audio, video or 3D, which CM/ECF rejects (NextGen 1.8; docs/court-rules.md#what-cmecf-rejects).

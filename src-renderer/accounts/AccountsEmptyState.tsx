@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { AccountIcon } from './AccountIcon';
+import { Icon } from '../components/Icon';
 
 /** What the screen says before any account is added: what an account is for, and the one button to add it. */
 export function AccountsEmptyState({
@@ -12,7 +12,7 @@ export function AccountsEmptyState({
   return (
     <div className="empty-state" data-testid="accounts-empty">
       <span className="empty-state__badge">
-        <AccountIcon className="empty-state__icon" />
+        <Icon name="account" className="empty-state__icon" />
       </span>
       <h2 className="empty-state__title">No PACER accounts yet</h2>
       <p className="empty-state__text">Add the PACER account you file with. ECF Desk uses it to log in to the court.</p>

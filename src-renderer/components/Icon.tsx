@@ -2,10 +2,36 @@ import type { ReactElement } from 'react';
 
 /** The names of the app's icons. */
 export type IconName =
-  'document' | 'upload' | 'check' | 'error' | 'warning' | 'close' | 'help' | 'inbox' | 'settings' | 'lock';
+  | 'document'
+  | 'upload'
+  | 'check'
+  | 'error'
+  | 'warning'
+  | 'close'
+  | 'help'
+  | 'inbox'
+  | 'settings'
+  | 'lock'
+  | 'account'
+  | 'filing';
 
 // Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
 const shapes: Record<IconName, ReactElement> = {
+  // A person's outline (the Accounts screen).
+  account: (
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 20a8 8 0 0 1 16 0" />
+    </>
+  ),
+  // A paper going into a tray (the Filings screen).
+  filing: (
+    <>
+      <path d="M7 3h10v9H7z" />
+      <path d="M10 7h4" />
+      <path d="M3 13h5l1.5 3h5l1.5-3h5v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+    </>
+  ),
   document: (
     <>
       <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />

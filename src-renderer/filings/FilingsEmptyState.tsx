@@ -1,11 +1,11 @@
-import { FilingIcon } from './FilingIcon';
+import { Icon } from '../components/Icon';
 
 /** What the list says before any filing is started: what a filing is here, and where to begin. */
 export function FilingsEmptyState() {
   return (
     <div className="empty-state" data-testid="filings-empty">
       <span className="empty-state__badge">
-        <FilingIcon className="empty-state__icon" />
+        <Icon name="filing" className="empty-state__icon" />
       </span>
       <h2 className="empty-state__title">No filings yet</h2>
       <p className="empty-state__text">

@@ -1,7 +1,5 @@
 import type { ReactElement } from 'react';
-import { AccountIcon } from '../accounts/AccountIcon';
 import { Icon } from '../components/Icon';
-import { FilingIcon } from '../filings/FilingIcon';
 import './NavigationRail.css';
 
 /** The app's screens, as the rail lists them. */
@@ -9,9 +7,9 @@ export type ScreenId = 'documents' | 'filings' | 'inbox' | 'accounts' | 'setting
 
 const screens: readonly { readonly id: ScreenId; readonly label: string; readonly icon: ReactElement }[] = [
   { id: 'documents', label: 'Documents', icon: <Icon name="document" /> },
-  { id: 'filings', label: 'Filings', icon: <FilingIcon /> },
+  { id: 'filings', label: 'Filings', icon: <Icon name="filing" /> },
   { id: 'inbox', label: 'Inbox', icon: <Icon name="inbox" /> },
-  { id: 'accounts', label: 'Accounts', icon: <AccountIcon /> },
+  { id: 'accounts', label: 'Accounts', icon: <Icon name="account" /> },
   { id: 'settings', label: 'Settings', icon: <Icon name="settings" /> },
   { id: 'help', label: 'Help', icon: <Icon name="help" /> },
 ];

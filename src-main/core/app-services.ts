@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { joinChannels, type Handlers } from './api/handlers';
 import { appChannels } from './app-channels';
+import { closableHandlers } from './api/closing-handlers';
 import { withCallLog } from './api/logged-handlers';
-import { AppError } from './errors';
 import { createDocumentsService } from './documents/documents-service';
 import { createAccountsService } from './court/accounts-service';
 import { createCourtConnection } from './court/court-connection';
@@ -237,28 +237,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   );
 
   // Calls under way when core closes are awaited; calls after that are refused, so none writes to a closed database.
-  let isClosing = false;
-  const callsUnderWay = new Set<Promise<unknown>>();
-  const guarded = Object.fromEntries(
-    Object.entries(handlers).map(([channel, handler]) => [
-      channel,
-      (args: unknown): Promise<unknown> => {
-        if (isClosing) {
-          return Promise.reject(new AppError('app.closing', 'ECF Desk is closing.'));
-        }
-        const call = (handler as (args: unknown) => Promise<unknown>)(args);
-        const settled: Promise<unknown> = call.then(
-          () => callsUnderWay.delete(settled),
-          () => callsUnderWay.delete(settled),
-        );
-        callsUnderWay.add(settled);
-        return call;
-      },
-    ]),
-  ) as unknown as Handlers;
+  const calls = closableHandlers(handlers);
 
   return {
-    handlers: withCallLog(guarded, log),
+    handlers: withCallLog(calls.handlers, log),
     log,
     policyReady: async () => {
       await policyRead;
@@ -270,10 +252,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
      * the database close. Checks resume at the next start.
      */
     async close() {
-      isClosing = true;
+      const callsEnded = calls.close();
       closing.abort();
       await policy.close();
-      await Promise.all([inbox.close(), filing.close(), documents.close(), ...callsUnderWay]);
+      await Promise.all([inbox.close(), filing.close(), documents.close(), callsEnded]);
       // PACER sessions end at the court when the app quits, as the user would expect of a logout.
       await session.logout();
       await court.close();

@@ -1,9 +1,6 @@
 import { describeError } from '../shared/describe-error';
 import type { AppLog } from './storage/app-log';
 
-/** What a failure looks like in the log: its stack and causes when there are some (support reads them), else the text. */
-const describeFailure = (error: unknown): string => describeError(error).detail;
-
 /**
  * Runs work nobody waits for (started at launch, after a setting changed, on a timer) so that its failure is never
  * silent: it is logged at `error` with its stack, as `what failed: …`, then handed to `onFailure` when the caller has
@@ -22,11 +19,11 @@ export function runInBackground(
   started.then(
     () => undefined,
     (error: unknown) => {
-      log(`${what} failed: ${describeFailure(error)}`, 'error');
+      log(`${what} failed: ${describeError(error).detail}`, 'error');
       try {
         onFailure?.(error);
       } catch (reportError) {
-        log(`${what}: reporting the failure failed too: ${describeFailure(reportError)}`, 'error');
+        log(`${what}: reporting the failure failed too: ${describeError(reportError).detail}`, 'error');
       }
     },
   );
@@ -56,10 +53,10 @@ export function installLastResortHandlers(
     }
   };
   process.on('unhandledRejection', (reason) => {
-    write(`Unhandled rejection (ECF Desk goes on): ${describeFailure(reason)}`);
+    write(`Unhandled rejection (ECF Desk goes on): ${describeError(reason).detail}`);
   });
   process.on('uncaughtException', (error) => {
-    write(`Uncaught exception (ECF Desk closes): ${describeFailure(error)}`);
+    write(`Uncaught exception (ECF Desk closes): ${describeError(error).detail}`);
     onUncaughtException(error);
   });
 }

@@ -45,3 +45,14 @@ export function joinChannels<const Sets extends readonly Partial<Handlers>[]>(
 ): Handlers {
   return Object.assign({}, ...sets) as Handlers;
 }
+
+/** A handler as a wrapper sees it: any arguments in, any result out (the contract's types stay on `Handlers`). */
+export type AnyHandler = (args: unknown) => Promise<unknown>;
+
+/** Every handler wrapped the same way (logging, refusing after close), the channels and their types kept. */
+export function wrapEachHandler(handlers: Handlers, wrap: (channel: ChannelName, handler: AnyHandler) => AnyHandler) {
+  const entries = (Object.keys(handlers) as ChannelName[]).map(
+    (channel) => [channel, wrap(channel, handlers[channel] as AnyHandler)] as const,
+  );
+  return Object.fromEntries(entries) as unknown as Handlers;
+}

@@ -1,8 +1,7 @@
-import type { ChannelName } from '../../shared/channel-names';
 import { describeError } from '../../shared/describe-error';
 import { AppError } from '../errors';
 import type { AppLog } from '../storage/app-log';
-import type { Handlers } from './handlers';
+import { wrapEachHandler, type Handlers } from './handlers';
 
 /**
  * Every handler, logging its call: at `debug` the channel, the outcome (its error code) and the time taken; at
@@ -11,25 +10,20 @@ import type { Handlers } from './handlers';
  * they hold passwords, case details and documents.
  */
 export function withCallLog(handlers: Handlers, log: AppLog, now: () => number = () => performance.now()): Handlers {
-  const entries = (Object.keys(handlers) as ChannelName[]).map((channel) => {
-    const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
-    const logged = async (args: unknown): Promise<unknown> => {
-      const started = now();
-      const took = (): string => `${Math.round(now() - started)} ms`;
-      try {
-        const value = await handler(args);
-        log(`api: ${channel} ok in ${took()}`, 'debug');
-        return value;
-      } catch (error) {
-        if (error instanceof AppError) {
-          log(`api: ${channel} answered ${error.code} in ${took()}`, 'debug');
-        } else {
-          log(`api: ${channel} failed inside: ${describeError(error).detail}`, 'error');
-        }
-        throw error;
+  return wrapEachHandler(handlers, (channel, handler) => async (args) => {
+    const started = now();
+    const took = (): string => `${Math.round(now() - started)} ms`;
+    try {
+      const value = await handler(args);
+      log(`api: ${channel} ok in ${took()}`, 'debug');
+      return value;
+    } catch (error) {
+      if (error instanceof AppError) {
+        log(`api: ${channel} answered ${error.code} in ${took()}`, 'debug');
+      } else {
+        log(`api: ${channel} failed inside: ${describeError(error).detail}`, 'error');
       }
-    };
-    return [channel, logged] as const;
+      throw error;
+    }
   });
-  return Object.fromEntries(entries) as unknown as Handlers;
 }

@@ -46,7 +46,7 @@ export function createOutbox(options: OutboxOptions) {
   let isClosed = false;
 
   const setStatus = (draft: Draft, changes: Partial<OutboxStatus>): Draft => {
-    const outbox: OutboxStatus = { ...(draft.outbox ?? emptyStatus(clock.now())), ...changes };
+    const outbox: OutboxStatus = { ...(draft.outbox ?? newOutboxStatus(clock.now())), ...changes };
     const next: Draft = { ...draft, outbox, updatedAt: clock.now().toISOString() };
     table.put(next);
     options.onChange(draft.id);
@@ -304,7 +304,7 @@ export function createOutbox(options: OutboxOptions) {
     /** Puts a draft in the outbox; `sendNow` starts at once, otherwise it goes on the next pass. */
     enqueue(draft: Draft, sendNow: boolean): Draft {
       const queued = setStatus(draft, {
-        ...emptyStatus(clock.now()),
+        ...newOutboxStatus(clock.now()),
         message: sendNow ? null : waitingMessage('Queued.'),
       });
       if (sendNow) {
@@ -356,7 +356,8 @@ export function createOutbox(options: OutboxOptions) {
   };
 }
 
-function emptyStatus(now: Date): OutboxStatus {
+/** A filing's outbox status as it enters the outbox: ready, queued now, not yet tried. */
+export function newOutboxStatus(now: Date): OutboxStatus {
   return {
     state: 'ready',
     queuedAt: now.toISOString(),

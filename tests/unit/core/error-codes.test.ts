@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreServices } from '../../../src-main/core/app-services';
 import { createDraftsService } from '../../../src-main/core/filing/drafts-service';
+import { newOutboxStatus } from '../../../src-main/core/filing/outbox';
 import { openDatabase } from '../../../src-main/core/storage/database';
 import { createDraftsTable } from '../../../src-main/core/storage/drafts-table';
 import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
@@ -156,19 +157,7 @@ describe("a filing's place in the outbox", () => {
       const draft = service.create();
       table.put({
         ...draft,
-        outbox: {
-          state,
-          queuedAt: '2026-11-28T12:00:00Z',
-          attempts: 0,
-          message: null,
-          docketText: null,
-          deSeqNum: null,
-          documentNumber: null,
-          submittedAt: null,
-          filedAt: null,
-          sentDocuments: [],
-          hasReceipt: false,
-        },
+        outbox: { ...newOutboxStatus(new Date('2026-11-28T12:00:00Z')), state },
       });
       return draft.id;
     };

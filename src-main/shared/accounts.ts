@@ -25,6 +25,10 @@ export const account = z.object({
   id: z.string(),
   courtProfile: courtProfileId,
   loginId: z.string(),
+  /** The attorney's name as a `/s/` signature reads it (FAQ 35); empty until given. */
+  name: z.string(),
+  /** Bar admission or the party the filer represents, shown with the signature; empty until given. */
+  role: z.string(),
   kind: accountKind,
   defaultClientCode: z.string().nullable(),
   mfaMode,
@@ -55,6 +59,8 @@ export const accountInput = z
     id: z.string().min(1).max(100).optional(),
     courtProfile: courtProfileId.optional(),
     loginId: z.string().trim().min(1, 'Enter the PACER username.').max(80),
+    name: z.string().trim().max(120).optional(),
+    role: z.string().trim().max(120).optional(),
     kind: accountKind,
     defaultClientCode: clientCode.nullable(),
     mfaMode,

@@ -48,6 +48,8 @@ export const caseParty = z.object({
   role: z.string(),
   /** Registered for e-service (itself or through an attorney); otherwise served by other means with a certificate (FAQ 37–38). */
   isServedElectronically: z.boolean(),
+  /** The mailing address the court lists, for a party served by other means (FAQ 38); absent where the court shows none. */
+  address: z.string().max(500).nullable().optional(),
 });
 /** A party. */
 export type CaseParty = z.infer<typeof caseParty>;
@@ -61,6 +63,58 @@ export const signer = z.object({
 });
 /** A signer. */
 export type Signer = z.infer<typeof signer>;
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.');
+
+/**
+ * The filing attorney's signature, bound in main to one filer account (FAQ 35: the PACER login is the signature).
+ * `digest` covers every signed part of the draft (case, event, parties, documents with their SHA-256, related
+ * entries, docket text, signers): any change to them voids the signature (docs/court-rules.md#signatures).
+ */
+export const filingSignature = z.object({
+  accountId: z.string(),
+  loginId: z.string(),
+  /** The attorney's name as the `/s/` signature reads. */
+  name: z.string(),
+  /** Bar admission or the party the filer represents ("Attorney for Plaintiff"). */
+  role: z.string(),
+  signedAt: z.string(),
+  digest: z.string(),
+});
+/** A filing's signature. */
+export type FilingSignature = z.infer<typeof filingSignature>;
+
+/** When a filing is due, typed or taken from a notice's deadline. */
+export const dueDate = z.object({
+  date: calendarDate,
+  /** Where the date comes from ("Response to ECF No. 12 due", "typed"). */
+  reason: z.string().trim().max(200),
+});
+/** A due date. */
+export type DueDate = z.infer<typeof dueDate>;
+
+/** A draft that opens a new action (USCIT Rule 3: a Summons, with a Complaint where the rules ask) rather than filing in a case. */
+export const newAction = z.object({
+  /** The caption the new case will carry ("Acme Steel Corp. v. United States"). */
+  caption: z.string().trim().max(300),
+});
+/** A new action. */
+export type NewAction = z.infer<typeof newAction>;
+
+/** A filed document compared with what was sent (FAQ 46): the court's copy is the free look from the NEF. */
+export const courtCopyCheck = z.object({
+  name: z.string(),
+  /** The SHA-256 sent for this document, or null when no sent document had this place. */
+  sentSha256: z.string().nullable(),
+  courtSha256: z.string(),
+  matches: z.boolean(),
+  /** The NEF's electronic document stamp for this document, as printed, or null. */
+  stamp: z.string().nullable(),
+  checkedAt: z.string(),
+});
+/** A court copy check. */
+export type CourtCopyCheck = z.infer<typeof courtCopyCheck>;
 
 /** Where a draft is in the outbox. */
 export const outboxState = z.enum(['ready', 'submitting', 'submitted', 'filed', 'failed', 'needs-verification']);
@@ -85,6 +139,8 @@ export const outboxStatus = z.object({
   sentDocuments: z.array(z.object({ name: z.string(), sha256: z.string() })),
   /** The court's NEF receipt page was kept (it is missing when the entry was confirmed from the docket instead). */
   hasReceipt: z.boolean(),
+  /** Each filed document checked against the court's copy once the free look is saved (FAQ 46). */
+  courtCopies: z.array(courtCopyCheck).default([]),
 });
 /** An outbox status. */
 export type OutboxStatus = z.infer<typeof outboxStatus>;
@@ -117,6 +173,11 @@ export const draft = z.object({
       of: z.number().int().positive(),
     })
     .nullable(),
+  /** The filing attorney's signature, or null until signed (and again after any signed part changes). */
+  signature: filingSignature.nullable().default(null),
+  due: dueDate.nullable().default(null),
+  /** Set when the draft opens a new action; `case` is then null until the court assigns the number. */
+  newAction: newAction.nullable().default(null),
   outbox: outboxStatus.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -137,6 +198,8 @@ export const draftChanges = z
     signers: z.array(signer).max(20),
     preparedBy: z.string().max(120),
     isReadyForReview: z.boolean(),
+    due: dueDate.nullable(),
+    newAction: newAction.nullable(),
   })
   .partial()
   .strict();

@@ -137,6 +137,8 @@ export function createAccountsService(options: AccountsServiceOptions) {
         id: existing?.id ?? randomUUID(),
         courtProfile,
         loginId,
+        name: input.name ?? existing?.name ?? '',
+        role: input.role ?? existing?.role ?? '',
         kind: input.kind,
         defaultClientCode: input.defaultClientCode?.trim() || null,
         mfaMode: input.mfaMode,

@@ -370,6 +370,7 @@ export function newOutboxStatus(now: Date): OutboxStatus {
     filedAt: null,
     sentDocuments: [],
     hasReceipt: false,
+    courtCopies: [],
   };
 }
 

@@ -7,6 +7,10 @@ export interface AccountRow {
   readonly id: string;
   readonly courtProfile: CourtProfileId;
   readonly loginId: string;
+  /** The attorney's name for the `/s/` signature; empty until given (migration 0008). */
+  readonly name: string;
+  /** Bar admission or the party represented; empty until given. */
+  readonly role: string;
   readonly kind: AccountKind;
   readonly defaultClientCode: string | null;
   readonly mfaMode: MfaMode;
@@ -18,6 +22,8 @@ interface StoredRow {
   id: string;
   court_profile: CourtProfileId;
   login_id: string;
+  name: string;
+  role: string;
   kind: AccountKind;
   default_client_code: string | null;
   mfa_mode: MfaMode;
@@ -30,6 +36,8 @@ function toRow(row: StoredRow): AccountRow {
     id: row.id,
     courtProfile: row.court_profile,
     loginId: row.login_id,
+    name: row.name,
+    role: row.role,
     kind: row.kind,
     defaultClientCode: row.default_client_code,
     mfaMode: row.mfa_mode,
@@ -57,9 +65,9 @@ export function createAccountsTable(db: Database.Database) {
     /** Inserts or replaces the row with this id. */
     put(row: AccountRow): void {
       db.prepare(
-        `INSERT INTO accounts (id, court_profile, login_id, kind, default_client_code, mfa_mode, created_at, updated_at)
-         VALUES (@id, @courtProfile, @loginId, @kind, @defaultClientCode, @mfaMode, @createdAt, @updatedAt)
-         ON CONFLICT (id) DO UPDATE SET court_profile = excluded.court_profile, login_id = excluded.login_id, kind = excluded.kind,
+        `INSERT INTO accounts (id, court_profile, login_id, name, role, kind, default_client_code, mfa_mode, created_at, updated_at)
+         VALUES (@id, @courtProfile, @loginId, @name, @role, @kind, @defaultClientCode, @mfaMode, @createdAt, @updatedAt)
+         ON CONFLICT (id) DO UPDATE SET court_profile = excluded.court_profile, login_id = excluded.login_id, name = excluded.name, role = excluded.role, kind = excluded.kind,
            default_client_code = excluded.default_client_code, mfa_mode = excluded.mfa_mode, updated_at = excluded.updated_at`,
       ).run(row);
     },

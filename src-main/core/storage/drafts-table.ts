@@ -21,11 +21,24 @@ interface Row {
   updated_at: string;
 }
 
+/** Fields added after drafts were first saved, as an older row reads without them. */
+const laterFields: Pick<DraftFields, 'signature' | 'due' | 'newAction'> = {
+  signature: null,
+  due: null,
+  newAction: null,
+};
+
+/** An outbox status saved before court copies were checked reads with none checked. */
+function withCourtCopies(saved: Partial<OutboxStatus>): OutboxStatus {
+  return { ...saved, courtCopies: saved.courtCopies ?? [] } as OutboxStatus;
+}
+
 function toDraft(row: Row): Draft {
   return {
+    ...laterFields,
     ...(JSON.parse(row.data) as DraftFields),
     id: row.id,
-    outbox: row.outbox === null ? null : (JSON.parse(row.outbox) as OutboxStatus),
+    outbox: row.outbox === null ? null : withCourtCopies(JSON.parse(row.outbox) as Partial<OutboxStatus>),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -337,6 +337,7 @@ describe('FAQ 41: the Motion to Intervene package is filed one document at a tim
     filedAt: null,
     sentDocuments: [],
     hasReceipt: false,
+    courtCopies: [],
   });
   const step = (number: number, state: OutboxStatus['state'] | null): Draft =>
     draftWith({

@@ -325,6 +325,9 @@ export function blankDraft(overrides: Partial<Draft> & Pick<Draft, 'id'>): Draft
     preparedBy: '',
     isReadyForReview: false,
     package: null,
+    signature: null,
+    due: null,
+    newAction: null,
     outbox: null,
     createdAt: '2025-03-04T15:30:00.000Z',
     updatedAt: '2025-03-04T15:30:00.000Z',
@@ -347,6 +350,7 @@ export function outboxStatus(
     documentNumber: null,
     submittedAt: null,
     filedAt: null,
+    courtCopies: [],
     ...overrides,
   };
 }
@@ -365,6 +369,8 @@ export function savingKeychain(overrides: Partial<KeychainStatus> = {}): Keychai
 export function pacerAccount(overrides: Partial<Account> & Pick<Account, 'id' | 'loginId'>): Account {
   return {
     courtProfile: 'cit-training',
+    name: '',
+    role: '',
     kind: 'filer',
     defaultClientCode: null,
     mfaMode: 'none',

@@ -30,17 +30,16 @@ describe('migration 0007: the inbox search in the list order', () => {
     db.prepare('SELECT rowid FROM inbox_search WHERE inbox_search MATCH ? ORDER BY rowid').pluck().all(match);
   const keyOf = (id: string) => db.prepare('SELECT search_key FROM inbox_items WHERE id = ?').pluck().get(id);
 
-  it('is version 7, named inbox-search-order, the newest the app knows', () => {
+  it('is version 7, named inbox-search-order', () => {
     expect(migration0007).toMatchObject({ version: 7, name: 'inbox-search-order' });
     expect(migrations[6]).toBe(migration0007);
-    expect(migrations.at(-1)).toBe(migration0007);
   });
 
   it('indexes the items a version-6 database already holds, under their search keys', () => {
     insertItem();
     insertItem({ id: 'i2', court: null, date_filed: null, docket_text: 'ORDER granting stay' });
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(search('extension')).toEqual([keyOf('i1')]);
     expect(search('stay')).toEqual([keyOf('i2')]);
     expect(keyOf('i2')).toBe(2);

@@ -7,6 +7,7 @@ import { migration0004 } from './0004-accounts';
 import { migration0005 } from './0005-drafts';
 import { migration0006 } from './0006-notices';
 import { migration0007 } from './0007-inbox-search-order';
+import { migration0008 } from './0008-filing-record';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 /**

@@ -155,6 +155,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     database,
     documents,
     session,
+    accounts,
     court: () => court.status(),
     fetch: workFetch,
     clock,

@@ -107,18 +107,31 @@ export const contract = {
     result: draft,
   },
   /** Cases by number (`1:26-cv-00123`, `26-00123`, `Court No. 26-00123`) or caption words; needs a court session. */
+  /** The logged-in filer signs the draft as it is now (FAQ 35); the name and role are how the `/s/` signature reads. */
+  'drafts.sign': {
+    args: z
+      .object({
+        id: z.string().min(1).max(100),
+        name: z.string().trim().max(120),
+        role: z.string().trim().max(120),
+      })
+      .strict(),
+    result: draftReview,
+  },
+  /** Takes the signature back. */
+  'drafts.unsign': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: draftReview },
   'court.findCases': {
     args: z.object({ query: z.string().trim().min(1).max(200) }).strict(),
     result: z.array(courtCase),
   },
   'court.caseParties': { args: z.object({ caseId: z.number().int().positive() }).strict(), result: z.array(caseParty) },
-  /** Signs (the filer's session is the signature, FAQ 35) and hands the draft to the outbox: sent now, or queued to go when the court is reachable. */
+  /** Hands a signed draft to the outbox: sent now, or queued to go when the court is reachable; only its signer's own session sends it (FAQ 35). */
   'outbox.submit': {
-    args: z
-      .object({ draftId: z.string().min(1).max(100), confirmsSignature: z.literal(true), sendNow: z.boolean() })
-      .strict(),
+    args: z.object({ draftId: z.string().min(1).max(100), sendNow: z.boolean() }).strict(),
     result: draftReview,
   },
+  /** Sends a filing held as late anyway, today (FAQ 27). */
+  'outbox.sendLate': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   /** Tries a failed or unverified submission again; an unknown outcome is first checked against the docket. */
   'outbox.retry': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   /** Takes a waiting item out of the outbox, back to a draft. */

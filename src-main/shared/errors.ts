@@ -32,6 +32,11 @@ export const errorMeanings = {
   'filing.not-ready': "The filing's review lists something blocking, so it cannot go to the outbox.",
   'filing.in-outbox': 'The filing is in the outbox, so it cannot be changed or queued again; withdraw it first.',
   'filing.at-court': 'The filing is being sent to the court or has been sent, so it cannot be withdrawn or deleted.',
+  'signature.no-name': 'The signing account has no name for the `/s/` signature and none was given.',
+  'signature.missing':
+    'The filing has not been signed by the filing attorney (or a change since voided the signature).',
+  'signature.other-account':
+    "The filing was signed under another filer's account; only that account's own session may send it (FAQ 35).",
   'account.not-found': 'No account with that id is in the list.',
   'account.duplicate': 'An account with that login at this court is already in the list.',
   'account.invalid':

@@ -141,6 +141,13 @@ export const outboxStatus = z.object({
   hasReceipt: z.boolean(),
   /** Each filed document checked against the court's copy once the free look is saved (FAQ 46). */
   courtCopies: z.array(courtCopyCheck).default([]),
+  /**
+   * Held because sending now would file it after its due date, or on a later day than it was queued (FAQ 27: the
+   * filing date is the Eastern date CM/ECF receives it): it waits for the user to say "send it anyway".
+   */
+  isHeldAsLate: z.boolean().default(false),
+  /** The Eastern date on which the user said to send it anyway; it holds for that day only. */
+  lateSendConfirmedOn: calendarDate.nullable().default(null),
 });
 /** An outbox status. */
 export type OutboxStatus = z.infer<typeof outboxStatus>;

@@ -62,10 +62,16 @@ export interface FilingsState {
    * open draft once it is stored (the first becomes the main document).
    */
   addPdfs(files: readonly File[]): Promise<void>;
-  /** Signs and hands the open draft to the outbox: sent now, or queued until the court is reachable. */
+  /** The logged-in filer signs the open draft as it is now (FAQ 35), with the name and role the signature carries. */
+  sign(name: string, role: string): Promise<void>;
+  /** Takes the open draft's signature back. */
+  unsign(): Promise<void>;
+  /** Hands the signed open draft to the outbox: sent now, or queued until the court is reachable. */
   submit(sendNow: boolean): Promise<void>;
   retry(id: string): Promise<void>;
   withdraw(id: string): Promise<void>;
+  /** Sends a filing held as late anyway, today (FAQ 27). */
+  sendLate(id: string): Promise<void>;
 }
 
 /** A store of the Filings screen's state. */
@@ -110,7 +116,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       );
     };
 
-    /** Runs an outbox action on a draft; the answer replaces the open draft when it is the one shown. */
+    /** Runs a signature or an outbox action on a draft; the answer replaces the open draft when it is the one shown. */
     const runOutbox = async (
       draftId: string,
       action: () => Promise<DraftReview>,
@@ -325,6 +331,34 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         });
       },
 
+      async sign(name, role) {
+        const open = get().open;
+        if (!open) {
+          return;
+        }
+        const id = open.draft.id;
+        await runOutbox(
+          id,
+          () => bridge.invoke('drafts.sign', { id, name, role }),
+          'The filing was not signed.',
+          'Signed. Any change to what is signed takes the signature back.',
+        );
+      },
+
+      async unsign() {
+        const open = get().open;
+        if (!open) {
+          return;
+        }
+        const id = open.draft.id;
+        await runOutbox(
+          id,
+          () => bridge.invoke('drafts.unsign', { id }),
+          'The signature was not taken back.',
+          'The signature is taken back.',
+        );
+      },
+
       async submit(sendNow) {
         const open = get().open;
         if (!open) {
@@ -333,7 +367,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         const draftId = open.draft.id;
         await runOutbox(
           draftId,
-          () => bridge.invoke('outbox.submit', { draftId, confirmsSignature: true, sendNow }),
+          () => bridge.invoke('outbox.submit', { draftId, sendNow }),
           'The filing was not handed to the outbox.',
           sendNow ? 'Sending the filing to the court.' : 'The filing waits in the outbox until the court is reachable.',
         );
@@ -345,6 +379,15 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           () => bridge.invoke('outbox.retry', { draftId: id }),
           'The filing was not tried again.',
           'Trying the filing again.',
+        );
+      },
+
+      async sendLate(id) {
+        await runOutbox(
+          id,
+          () => bridge.invoke('outbox.sendLate', { draftId: id }),
+          'The filing was not sent.',
+          'Sending the filing, late, as you asked.',
         );
       },
 

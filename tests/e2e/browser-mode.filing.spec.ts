@@ -62,10 +62,16 @@ async function chooseCaseEventAndParty(
   await page.getByTestId('wizard-next').click();
 }
 
-/** Steps 6–7: sign and file now; waits for the NEF. */
-async function signAndFile(page: Page, prefix: string): Promise<void> {
+/** Steps 6–7: sign (giving the name the `/s/` signature carries, the first time) and file now; waits for the NEF. */
+async function signAndFile(page: Page, prefix: string, signerName = 'Jane Morgan'): Promise<void> {
   await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
-  await page.getByTestId('sign-checkbox').check();
+  const name = page.getByTestId('signature-name');
+  if ((await name.inputValue()) === '') {
+    await name.fill(signerName);
+  }
+  // The box shows what main recorded: click, then wait for the signature main bound to this login.
+  await page.getByTestId('sign-checkbox').click();
+  await expect(page.getByTestId('signature-status')).toContainText('Signed by');
   await page.screenshot({ path: screenshotPath(`${prefix}-6-review`), fullPage: true });
   await page.getByTestId('wizard-next').click();
   await page.getByTestId('file-now').click();
@@ -139,7 +145,7 @@ test('a blocked PDF is fixed in the wizard, and the filing goes with the clean c
   await expect(page.getByTestId('document-row')).toHaveCount(1);
   await page.screenshot({ path: screenshotPath('filing-fixed-document'), fullPage: true });
 
-  await signAndFile(page, 'filing-fixed');
+  await signAndFile(page, 'filing-fixed', 'Thomas Walsh');
 });
 
 test('the Motion to Intervene package files its five steps in order', async ({ page }) => {
@@ -183,7 +189,7 @@ test('the Motion to Intervene package files its five steps in order', async ({ p
       await page.getByTestId('document-row').nth(1).getByTestId('document-type').selectOption('proposed-order');
     }
     await expect(page.getByTestId('document-row').last()).toContainText('Ready to file', { timeout: 30_000 });
-    await signAndFile(page, `intervention-step-${step + 1}`);
+    await signAndFile(page, `intervention-step-${step + 1}`, 'Thomas Walsh');
     await page.getByTestId('back-to-list').click();
   }
   const states = await page

@@ -172,6 +172,17 @@ export function createAccountsService(options: AccountsServiceOptions) {
       return describe(row);
     },
 
+    /** Keeps the name and role the attorney signs with (FAQ 35), so the next signature offers them. */
+    setSigner(id: string, name: string, role: string): AccountRow {
+      const row = this.find(id);
+      if (row.name === name && row.role === role) {
+        return row;
+      }
+      const next: AccountRow = { ...row, name, role, updatedAt: clock.now().toISOString() };
+      table.put(next);
+      return next;
+    },
+
     /** Removes the account and its keychain items. */
     async remove(id: string): Promise<AccountRow> {
       const row = this.find(id);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CourtProfileId, DocumentRecord } from '../../shared/domain';
-import type { Draft, DraftChanges, DraftReview } from '../../shared/filing';
+import type { Draft, DraftChanges, DraftReview, FilingSignature } from '../../shared/filing';
 import {
   canSubmit,
   checkDraft,
@@ -11,6 +11,7 @@ import {
 import { AppError } from '../errors';
 import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
+import { isSignatureValid, signedDigest } from './signature';
 
 /** What the drafts service needs. */
 export interface DraftsServiceOptions {
@@ -22,8 +23,26 @@ export interface DraftsServiceOptions {
   readonly onChange: (draftId: string | null) => void;
 }
 
+/** The filer account that signs: FAQ 35, the attorney's own PACER login, with the name the `/s/` signature carries. */
+export interface SigningAccount {
+  readonly accountId: string;
+  readonly loginId: string;
+  readonly name: string;
+  readonly role: string;
+}
+
 /** Outbox states in which a draft is the court's business now, not the editor's. */
 const lockedStates = new Set(['ready', 'submitting', 'submitted', 'filed', 'needs-verification']);
+
+/** Refuses a change to a draft the outbox holds. */
+function requireEditable(draft: Draft): void {
+  if (draft.outbox && lockedStates.has(draft.outbox.state)) {
+    throw new AppError(
+      'filing.in-outbox',
+      'This filing is in the outbox. Withdraw it from the outbox before changing it.',
+    );
+  }
+}
 
 /** The facts the court's rules need about each document of a draft. */
 export function documentFacts(records: readonly DocumentRecord[]): Map<string, DocumentFacts> {
@@ -113,6 +132,18 @@ export function createDraftsService(options: DraftsServiceOptions) {
     };
   };
 
+  /** Each stored document's SHA-256 by id: a signature covers the documents' bytes, not only their names. */
+  const documentHashes = (): ((documentId: string) => string | null) => {
+    const hashes = new Map(options.documents().map((record) => [record.id, record.sha256]));
+    return (documentId) => hashes.get(documentId) ?? null;
+  };
+
+  /** The draft with its signature dropped when a signed part no longer matches what was signed. */
+  const withSignatureChecked = (draft: Draft): Draft =>
+    draft.signature && !isSignatureValid(draft.signature, draft, documentHashes())
+      ? { ...draft, signature: null }
+      : draft;
+
   const review = (given: Draft): DraftReview => {
     const records = options.documents();
     let draft = given;
@@ -122,6 +153,11 @@ export function createDraftsService(options: DraftsServiceOptions) {
       !(draft.outbox && lockedStates.has(draft.outbox.state))
     ) {
       draft = { ...draft, documents: followed, updatedAt: clock.now().toISOString() };
+    }
+    if (!(draft.outbox && lockedStates.has(draft.outbox.state))) {
+      draft = withSignatureChecked(draft);
+    }
+    if (draft !== given) {
       table.put(draft);
       options.onChange(draft.id);
     }
@@ -171,13 +207,9 @@ export function createDraftsService(options: DraftsServiceOptions) {
     /** Saves a change at once. A package's case and parties follow to its other steps, which are filed for the same intervenor. */
     update(id: string, changes: DraftChanges): DraftReview {
       const draft = find(id);
-      if (draft.outbox && lockedStates.has(draft.outbox.state)) {
-        throw new AppError(
-          'filing.in-outbox',
-          'This filing is in the outbox. Withdraw it from the outbox before changing it.',
-        );
-      }
-      const next: Draft = { ...draft, ...changes, updatedAt: clock.now().toISOString() } as Draft;
+      requireEditable(draft);
+      // A change to anything signed voids the signature (FAQ 35): the attorney signs again what will be filed.
+      const next = withSignatureChecked({ ...draft, ...changes, updatedAt: clock.now().toISOString() } as Draft);
       table.put(next);
       if (
         draft.package &&
@@ -187,17 +219,58 @@ export function createDraftsService(options: DraftsServiceOptions) {
           if (other.id === id || (other.outbox && lockedStates.has(other.outbox.state))) {
             continue;
           }
-          table.put({
-            ...other,
-            case: next.case,
-            parties: next.parties,
-            filerPartyIds: next.filerPartyIds,
-            updatedAt: next.updatedAt,
-          });
+          table.put(
+            withSignatureChecked({
+              ...other,
+              case: next.case,
+              parties: next.parties,
+              filerPartyIds: next.filerPartyIds,
+              updatedAt: next.updatedAt,
+            }),
+          );
         }
       }
       options.onChange(draft.package ? null : id);
       return review(next);
+    },
+
+    /**
+     * Signs the draft as it is now with the filer's own account (FAQ 35). Only a draft the review lets through can be
+     * signed: the attorney signs what will be filed, every document checked.
+     */
+    sign(id: string, account: SigningAccount): DraftReview {
+      const current = review(find(id));
+      requireEditable(current.draft);
+      if (!current.canSubmit) {
+        throw new AppError(
+          'filing.not-ready',
+          'This filing is not ready to sign: fix what the review lists as blocking first.',
+        );
+      }
+      const signature: FilingSignature = {
+        ...account,
+        signedAt: clock.now().toISOString(),
+        digest: signedDigest(current.draft, documentHashes()),
+      };
+      const next: Draft = { ...current.draft, signature, updatedAt: signature.signedAt };
+      table.put(next);
+      options.onChange(id);
+      return review(next);
+    },
+
+    /** Takes the signature back (the attorney unticks "I sign this filing"). */
+    unsign(id: string): DraftReview {
+      const draft = find(id);
+      requireEditable(draft);
+      const next: Draft = { ...draft, signature: null, updatedAt: clock.now().toISOString() };
+      table.put(next);
+      options.onChange(id);
+      return review(next);
+    },
+
+    /** Whether the draft's signature still covers what it is now (the outbox checks again with the bytes it sends). */
+    signatureHolds(draft: Draft): boolean {
+      return draft.signature !== null && isSignatureValid(draft.signature, draft, documentHashes());
     },
 
     /** Withdraws a waiting or failed item from the outbox, back to an editable draft. */

@@ -4,7 +4,7 @@ import type { createFilingServices } from './filing-services';
 /** The filing services as their channels use them. */
 type FilingServices = Pick<
   ReturnType<typeof createFilingServices>,
-  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'submit'
+  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'sign' | 'submit'
 >;
 
 /** Filing's channels: the drafts (with their hand-off files) and the outbox that sends them to the court. */
@@ -22,9 +22,12 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     },
     'drafts.export': async ({ id }) => (await filing.exportDraft(id)) as Uint8Array<ArrayBuffer>,
     'drafts.import': async ({ bytes }) => filing.importPackage(bytes),
+    'drafts.sign': async ({ id, name, role }) => filing.sign(id, { name, role }),
+    'drafts.unsign': async ({ id }) => drafts.unsign(id),
     'outbox.submit': async ({ draftId, sendNow }) => filing.submit(draftId, sendNow),
     'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
+    'outbox.sendLate': async ({ draftId }) => drafts.review(outbox.sendLate(drafts.find(draftId))),
     'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
   };
 }

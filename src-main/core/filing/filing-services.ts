@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CourtStatus, DocumentRecord } from '../../shared/domain';
 import type { Draft, DraftReview } from '../../shared/filing';
+import type { AccountsService } from '../court/accounts-service';
 import type { CourtSession } from '../court/court-session';
 import {
   createFilingDriver,
@@ -18,6 +19,7 @@ import { createDraftsTable } from '../storage/drafts-table';
 import { writeDraftPackage, type DraftPackageReader } from './draft-package';
 import { createDraftsService } from './drafts-service';
 import { createOutbox } from './outbox';
+import { signedByAnotherMessage } from './signature';
 import type { AppLog } from '../storage/app-log';
 import { describeError } from '../../shared/describe-error';
 
@@ -33,6 +35,8 @@ export interface FilingServicesOptions {
   readonly database: Database.Database;
   readonly documents: FilingDocuments;
   readonly session: CourtSession;
+  /** The saved accounts: a signature carries its attorney's name and role. */
+  readonly accounts: Pick<AccountsService, 'find' | 'setSigner'>;
   readonly court: () => CourtStatus;
   readonly fetch: CourtFetch;
   readonly clock: Clock;
@@ -168,7 +172,26 @@ export function createFilingServices(options: FilingServicesOptions) {
     return writeDraftPackage(draft, documents, clock.now());
   };
 
-  /** Puts a draft the review lets through into the outbox, signed by the filer's own login. */
+  /**
+   * Signs the draft with the account logged in now (FAQ 35: the filer's own login is the signature; a shared viewing
+   * account may not sign, FAQ 12). The name and role given are kept on the account for the next signature.
+   */
+  const sign = (draftId: string, given: { name: string; role: string }): DraftReview => {
+    const { accountId, loginId } = session.requireFilingSession();
+    const saved = options.accounts.find(accountId);
+    const name = given.name.trim() || saved.name;
+    const role = given.role.trim() || saved.role;
+    if (!name) {
+      throw new AppError(
+        'signature.no-name',
+        `Type the attorney's name as the signature should read ("/s/ Jane Morgan"): ${loginId}'s account has no name yet.`,
+      );
+    }
+    options.accounts.setSigner(accountId, name, role);
+    return drafts.sign(draftId, { accountId, loginId, name, role });
+  };
+
+  /** Puts a signed draft the review lets through into the outbox; only its signer's own session sends it. */
   const submit = (draftId: string, sendNow: boolean): DraftReview => {
     const review = drafts.get(draftId);
     if (!review.canSubmit) {
@@ -177,8 +200,17 @@ export function createFilingServices(options: FilingServicesOptions) {
     if (review.draft.outbox && review.draft.outbox.state !== 'failed') {
       throw new AppError('filing.in-outbox', 'This filing is already in the outbox.');
     }
-    // FAQ 35: the filer's own login is the signature; a shared viewing account may not sign (FAQ 12).
-    session.requireFilingSession();
+    const { signature } = review.draft;
+    if (!signature) {
+      throw new AppError(
+        'signature.missing',
+        'The filing attorney has not signed this filing: tick "I sign this filing" on the review step first (FAQ 35).',
+      );
+    }
+    const { accountId } = session.requireFilingSession();
+    if (signature.accountId !== accountId) {
+      throw new AppError('signature.other-account', signedByAnotherMessage(signature));
+    }
     requireDriver();
     return drafts.review(outbox.enqueue(review.draft, sendNow));
   };
@@ -187,6 +219,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     drafts,
     exportDraft,
     importPackage,
+    sign,
     submit,
     findCases: (query: string) => courtCall((driver) => driver.findCases(query)),
     caseParties: (caseId: number) => courtCall((driver) => driver.caseParties(caseId)),

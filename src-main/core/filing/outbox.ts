@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CourtStatus } from '../../shared/domain';
 import type { Draft, OutboxStatus } from '../../shared/filing';
-import { deadlineStatus } from '../../shared/deadline-clock';
+import { deadlineStatus, easternDateOf } from '../../shared/deadline-clock';
 import type { CourtSession } from '../court/court-session';
 import {
   CourtUnavailableError,
@@ -15,6 +15,7 @@ import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
 import type { AppLog } from '../storage/app-log';
 import { describeError } from '../../shared/describe-error';
+import { signedByAnotherMessage, signedDigest } from './signature';
 
 /** What the outbox needs from the rest of core. */
 export interface OutboxOptions {
@@ -63,6 +64,7 @@ export function createOutbox(options: OutboxOptions) {
     return `${reason} ECF Desk will send it as soon as it can.${urgency}`;
   };
 
+  /** FAQ 28: a filing is complete when its Notice of Electronic Filing arrives, so a package's next step waits for it. */
   const earlierStepsDone = (draft: Draft): boolean => {
     if (!draft.package) {
       return true;
@@ -71,11 +73,28 @@ export function createOutbox(options: OutboxOptions) {
       .inPackage(draft.package.id)
       .every(
         (other) =>
-          other.package === null ||
-          other.package.step >= draft.package!.step ||
-          other.outbox?.state === 'submitted' ||
-          other.outbox?.state === 'filed',
+          other.package === null || other.package.step >= draft.package!.step || other.outbox?.state === 'filed',
       );
+  };
+
+  /**
+   * Why sending now would file it late, or null: after the end of its due date, or on a later Eastern day than it was
+   * queued (FAQ 27: the filing date is the Eastern date CM/ECF receives it). The user's "send it anyway" holds for
+   * the day it was given.
+   */
+  const lateReason = (draft: Draft): string | null => {
+    const today = easternDateOf(clock.now());
+    if (!draft.outbox || draft.outbox.lateSendConfirmedOn === today) {
+      return null;
+    }
+    if (draft.due && today > draft.due.date) {
+      return `It was due ${draft.due.date}; sent now it would be filed ${today}, after its due date (FAQ 27: midnight Eastern ends the day).`;
+    }
+    const queuedOn = easternDateOf(new Date(draft.outbox.queuedAt));
+    if (today > queuedOn) {
+      return `It was queued on ${queuedOn}; sent now it would be filed ${today} (FAQ 27: the filing date is the Eastern date the court receives it).`;
+    }
+    return null;
   };
 
   const scheduleRetry = (): void => {
@@ -151,6 +170,17 @@ export function createOutbox(options: OutboxOptions) {
       name: document.name,
       sha256: createHash('sha256').update(document.bytes).digest('hex'),
     }));
+    // FAQ 35: what goes out is exactly what was signed, down to each document's bytes.
+    const sentHashes = new Map(
+      draft.documents.map((document, index) => [document.documentId, sentDocuments[index]!.sha256]),
+    );
+    if (!draft.signature || draft.signature.digest !== signedDigest(draft, (id) => sentHashes.get(id) ?? null)) {
+      return void setStatus(draft, {
+        state: 'failed',
+        message:
+          'What would be sent is not what the attorney signed (a document or another signed part changed), so nothing was sent. Withdraw it, review it and sign it again.',
+      });
+    }
     const request: FilingRequest = {
       caseId: draft.case.caseId,
       eventId: draft.eventId,
@@ -164,6 +194,7 @@ export function createOutbox(options: OutboxOptions) {
       attempts: (draft.outbox?.attempts ?? 0) + 1,
       message: null,
       sentDocuments,
+      isHeldAsLate: false,
     });
     table.saveSubmission(draft.id, { commitPoint: null });
     try {
@@ -262,7 +293,28 @@ export function createOutbox(options: OutboxOptions) {
           continue;
         }
         if (!earlierStepsDone(current)) {
-          setStatus(current, { message: 'Waits for the earlier filings of its package (FAQ 41).' });
+          setStatus(current, {
+            message: 'Waits for the Notices of Electronic Filing of the earlier filings of its package (FAQ 28, 41).',
+          });
+          continue;
+        }
+        // FAQ 35: only the signer's own login sends it; any other filer's session leaves it waiting.
+        if (!current.signature) {
+          setStatus(current, {
+            message: 'Not signed: withdraw it and have the filing attorney sign it on the review step (FAQ 35).',
+          });
+          continue;
+        }
+        if (current.signature.accountId !== session.accountId) {
+          setStatus(current, { message: signedByAnotherMessage(current.signature) });
+          continue;
+        }
+        const late = lateReason(current);
+        if (late) {
+          setStatus(current, {
+            isHeldAsLate: true,
+            message: `${late} It waits for you to send it anyway or withdraw it.`,
+          });
           continue;
         }
         await send(current, driver);
@@ -321,6 +373,20 @@ export function createOutbox(options: OutboxOptions) {
       drainInBackground();
       return next;
     },
+    /** The user says to send a filing held as late anyway, today (FAQ 27). */
+    sendLate(draft: Draft): Draft {
+      if (!draft.outbox?.isHeldAsLate) {
+        return draft;
+      }
+      const next = setStatus(draft, {
+        isHeldAsLate: false,
+        lateSendConfirmedOn: easternDateOf(clock.now()),
+        message: null,
+      });
+      failuresInARow = 0;
+      drainInBackground();
+      return next;
+    },
     /** The court's NEF receipt page kept with a submitted filing, or null. */
     receipt(draftId: string): string | null {
       return table.submission(draftId).receiptHtml ?? null;
@@ -334,6 +400,10 @@ export function createOutbox(options: OutboxOptions) {
         return false;
       }
       setStatus(draft, { state: 'filed', filedAt: at.toISOString(), message: null });
+      if (draft.package) {
+        // FAQ 28: the package's next step was waiting for this notice.
+        drainInBackground();
+      }
       return true;
     },
     /** Runs a pass now (after a login, or when the court comes back). */
@@ -371,6 +441,8 @@ export function newOutboxStatus(now: Date): OutboxStatus {
     sentDocuments: [],
     hasReceipt: false,
     courtCopies: [],
+    isHeldAsLate: false,
+    lateSendConfirmedOn: null,
   };
 }
 

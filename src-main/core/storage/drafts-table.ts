@@ -28,17 +28,19 @@ const laterFields: Pick<DraftFields, 'signature' | 'due' | 'newAction'> = {
   newAction: null,
 };
 
-/** An outbox status saved before court copies were checked reads with none checked. */
-function withCourtCopies(saved: Partial<OutboxStatus>): OutboxStatus {
-  return { ...saved, courtCopies: saved.courtCopies ?? [] } as OutboxStatus;
-}
+/** Outbox fields added later, as a status saved before them reads. */
+const laterOutboxFields: Pick<OutboxStatus, 'courtCopies' | 'isHeldAsLate' | 'lateSendConfirmedOn'> = {
+  courtCopies: [],
+  isHeldAsLate: false,
+  lateSendConfirmedOn: null,
+};
 
 function toDraft(row: Row): Draft {
   return {
     ...laterFields,
     ...(JSON.parse(row.data) as DraftFields),
     id: row.id,
-    outbox: row.outbox === null ? null : withCourtCopies(JSON.parse(row.outbox) as Partial<OutboxStatus>),
+    outbox: row.outbox === null ? null : { ...laterOutboxFields, ...(JSON.parse(row.outbox) as OutboxStatus) },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -31,11 +31,14 @@ export function OutboxStatusPanel({
   outbox,
   onRetry,
   onWithdraw,
+  onSendLate,
 }: {
   readonly draft: Draft;
   readonly outbox: OutboxStatus;
   readonly onRetry: () => void;
   readonly onWithdraw: () => void;
+  /** Sends a filing held as late anyway (FAQ 27). */
+  readonly onSendLate: () => void;
 }) {
   const receipt = useFilings((state) => state.receipt);
   const inBackground = useInBackground();
@@ -113,6 +116,13 @@ export function OutboxStatusPanel({
         >
           Save the court’s receipt
         </button>
+      )}
+      {outbox.isHeldAsLate && (
+        <div className="wizard-step__actions">
+          <button type="button" className="button button--primary" data-testid="send-late" onClick={onSendLate}>
+            Send it anyway, today
+          </button>
+        </div>
       )}
       {outbox.attempts > 1 && <p className="wizard-step__muted">Tried {outbox.attempts} times.</p>}
       {(canRetry(draft) || canWithdraw(draft)) && (

@@ -1,34 +1,30 @@
 import { findDocketEvent } from '../../../src-main/shared/cit-event-catalog';
 import type { DraftReview } from '../../../src-main/shared/filing';
 import { TextField } from '../../accounts/TextField';
-import { useAccounts, useFilings } from '../../state/StoresProvider';
+import { useFilings } from '../../state/StoresProvider';
 import { RuleCheckList } from './RuleCheckList';
-import { canSign, SessionLine } from './SessionLine';
+import { SignatureBlock } from './SignatureBlock';
 import { SignersEditor } from './SignersEditor';
 import { useDebouncedText } from './use-debounced-text';
 import type { StepNumber } from './wizard-steps';
 import { useInBackground } from '../../state/background';
 
-/** What the review needs besides the draft: the signature box's state and where its links lead. */
+/** What the review needs besides the draft: where its links lead. */
 export interface ReviewStepProps {
   readonly review: DraftReview;
-  readonly isSigned: boolean;
-  readonly onSign: (isSigned: boolean) => void;
   readonly onGoTo: (step: StepNumber) => void;
   readonly onOpenAccounts: () => void;
 }
 
 /** Step 6: what the court's rules say, the stipulation's signers, the hand-off to the attorney, and the attorney's signature. */
-export function ReviewStep({ review, isSigned, onSign, onGoTo, onOpenAccounts }: ReviewStepProps) {
+export function ReviewStep({ review, onGoTo, onOpenAccounts }: ReviewStepProps) {
   const update = useFilings((state) => state.update);
   const inBackground = useInBackground();
-  const session = useAccounts((state) => state.session);
   const { draft } = review;
   const [preparedBy, setPreparedBy] = useDebouncedText(draft.preparedBy, (value) =>
     inBackground('Saving the filing', update({ preparedBy: value })),
   );
   const event = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
-  const mayFile = canSign(session);
 
   return (
     <div className="wizard-step">
@@ -63,22 +59,7 @@ export function ReviewStep({ review, isSigned, onSign, onGoTo, onOpenAccounts }:
           </span>
         </label>
       </section>
-      <section className="wizard-step__signature" aria-label="Signature">
-        <SessionLine session={session} onOpenAccounts={onOpenAccounts} />
-        <label className={`choice${mayFile ? '' : ' choice--disabled'}`}>
-          <input
-            type="checkbox"
-            data-testid="sign-checkbox"
-            checked={isSigned && mayFile}
-            disabled={!mayFile}
-            onChange={(change) => onSign(change.target.checked)}
-          />
-          <span className="choice__text">
-            <span>I sign this filing: my PACER login is my signature (FAQ 35).</span>
-            <span className="choice__hint">Only the filing attorney ticks this, logged in with their own account.</span>
-          </span>
-        </label>
-      </section>
+      <SignatureBlock review={review} onOpenAccounts={onOpenAccounts} />
     </div>
   );
 }

@@ -8,16 +8,15 @@ import { useInBackground } from '../../state/background';
 /** Step 7: file now or queue for when the court is reachable, once the rules, the signature and the session allow; then the outbox status. */
 export function SubmitStep({
   review,
-  isSigned,
   onGoTo,
 }: {
   readonly review: DraftReview;
-  readonly isSigned: boolean;
   readonly onGoTo: (step: StepNumber) => void;
 }) {
   const submit = useFilings((state) => state.submit);
   const retry = useFilings((state) => state.retry);
   const withdraw = useFilings((state) => state.withdraw);
+  const sendLate = useFilings((state) => state.sendLate);
   const inBackground = useInBackground();
   const session = useAccounts((state) => state.session);
   const { draft } = review;
@@ -30,16 +29,23 @@ export function SubmitStep({
           outbox={draft.outbox}
           onRetry={() => inBackground('Sending the filing again', retry(draft.id))}
           onWithdraw={() => inBackground('Withdrawing the filing', withdraw(draft.id))}
+          onSendLate={() => inBackground('Sending the filing', sendLate(draft.id))}
         />
       </div>
     );
   }
 
   const mayFile = canSign(session);
+  const { signature } = draft;
+  const signedByOther =
+    signature !== null && session?.state === 'logged-in' && signature.accountId !== session.accountId;
   const waitingFor = [
     !review.canSubmit && 'The court’s rules still block this filing: see step 6, Review and sign.',
     !mayFile && 'The filing attorney must be logged in with a filer account (Accounts screen).',
-    mayFile && !isSigned && 'The filing attorney has not yet ticked “I sign this filing” on step 6.',
+    mayFile && signature === null && 'The filing attorney has not yet ticked “I sign this filing” on step 6.',
+    mayFile &&
+      signedByOther &&
+      `Signed by ${signature.name}; log in as ${signature.loginId} to send it (FAQ 35: another login would be another signature).`,
   ].filter((reason): reason is string => typeof reason === 'string');
   const canSend = waitingFor.length === 0;
 

@@ -45,8 +45,6 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   const saveState = useFilings((state) => state.saveState);
   const close = useFilings((state) => state.close);
   const [step, setStep] = useState<StepNumber>(() => (review?.draft.outbox ? 7 : 1));
-  // FAQ 35: the attorney's login is the signature; the box is ticked anew each time the draft is opened.
-  const [isSigned, setSigned] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasMoved = useRef(false);
 
@@ -82,17 +80,9 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
       case 5:
         return <RelatedStep draft={draft} />;
       case 6:
-        return (
-          <ReviewStep
-            review={review}
-            isSigned={isSigned}
-            onSign={setSigned}
-            onGoTo={goTo}
-            onOpenAccounts={onOpenAccounts}
-          />
-        );
+        return <ReviewStep review={review} onGoTo={goTo} onOpenAccounts={onOpenAccounts} />;
       case 7:
-        return <SubmitStep review={review} isSigned={isSigned} onGoTo={goTo} />;
+        return <SubmitStep review={review} onGoTo={goTo} />;
     }
   };
 

@@ -242,9 +242,18 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
       return { query: '26-00123' };
     case 'court.caseParties':
       return { caseId: 1017 };
-    case 'outbox.submit':
+    case 'drafts.sign':
       await logIn();
-      return { draftId: await submittableDraft(handlers), confirmsSignature: true, sendNow: false };
+      return { id: await submittableDraft(handlers), name: 'Thomas Walsh', role: 'Attorney for the United States' };
+    case 'drafts.unsign':
+      return { id: await firstDraft() };
+    case 'outbox.submit': {
+      await logIn();
+      const draftId = await submittableDraft(handlers);
+      await handlers['drafts.sign']({ id: draftId, name: 'Thomas Walsh', role: '' });
+      return { draftId, sendNow: false };
+    }
+    case 'outbox.sendLate':
     case 'outbox.retry':
     case 'outbox.withdraw':
     case 'outbox.receipt':

@@ -10,6 +10,7 @@ import { createMemorySecretStore } from '../../support/memory-secret-store';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { admin, seededPassword, startTestCourt } from '../../support/training-court';
 import { appearanceIn1017 } from '../../support/appearance-draft';
+import { signAndSubmit } from '../../support/sign-and-submit';
 
 const rounds = 50;
 let court: Awaited<ReturnType<typeof startTestCourt>>;
@@ -66,7 +67,7 @@ async function startFilings(core: CoreServices, round: number): Promise<{ docume
       id: draft.id,
       changes: appearanceIn1017(record.id, { parties, docketAnnotation: `round ${round}, #${index}` }),
     });
-    await handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
+    await signAndSubmit(handlers, draft.id, true);
   }
   return { documentId: record.id };
 }

@@ -104,7 +104,7 @@ const refusals: readonly {
     situation: 'submitting an empty draft',
     call: async () => {
       const draft = await core.handlers['drafts.create']({});
-      return core.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
+      return core.handlers['outbox.submit']({ draftId: draft.id, sendNow: true });
     },
   },
   {

@@ -338,6 +338,8 @@ describe('FAQ 41: the Motion to Intervene package is filed one document at a tim
     sentDocuments: [],
     hasReceipt: false,
     courtCopies: [],
+    isHeldAsLate: false,
+    lateSendConfirmedOn: null,
   });
   const step = (number: number, state: OutboxStatus['state'] | null): Draft =>
     draftWith({

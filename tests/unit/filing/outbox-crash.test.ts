@@ -4,6 +4,7 @@ import { startAccountsHarness, type AccountsHarness } from '../../support/accoun
 import { makePdf } from '../../support/synthetic-pdfs';
 import { CourtClient, seededPassword } from '../../support/training-court';
 import { appearanceIn1017 } from '../../support/appearance-draft';
+import { signAndSubmit } from '../../support/sign-and-submit';
 
 let harness: AccountsHarness;
 afterEach(async () => {
@@ -65,7 +66,7 @@ async function queueAppearance(note: string): Promise<string> {
     id: draft.id,
     changes: appearanceIn1017(record.id, { parties, docketAnnotation: note }),
   });
-  await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
+  await signAndSubmit(harness.handlers, draft.id, true);
   return draft.id;
 }
 

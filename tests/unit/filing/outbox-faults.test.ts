@@ -4,6 +4,7 @@ import { startAccountsHarness, type AccountsHarness } from '../../support/accoun
 import { makePdf } from '../../support/synthetic-pdfs';
 import { admin, CourtClient, seededPassword } from '../../support/training-court';
 import { appearanceIn1017 } from '../../support/appearance-draft';
+import { signAndSubmit } from '../../support/sign-and-submit';
 
 const submissions = 200;
 let harness: AccountsHarness;
@@ -58,9 +59,7 @@ describe('the outbox under faults', () => {
         changes: appearanceIn1017(record.id, { parties, docketAnnotation: `#${index}` }),
       });
       expect(review.canSubmit).toBe(true);
-      drafts.push(
-        (await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false })).draft,
-      );
+      drafts.push((await signAndSubmit(harness.handlers, draft.id, false)).draft);
     }
     await vi.waitFor(
       async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../../src-main/shared/filing';
+import { addCheckedPdf, logInFiler } from '../../support/filing-steps';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { buildPdf, withOpenActionJavaScript } from '../../support/preflight-pdfs';
-import { makePdf } from '../../support/synthetic-pdfs';
-import { seededPassword } from '../../support/training-court';
 import { appearanceIn1017 } from '../../support/appearance-draft';
+import { signAndSubmit } from '../../support/sign-and-submit';
 
 let harness: AccountsHarness;
 beforeEach(async () => {
@@ -13,39 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await harness.stop();
 });
-
-/** Adds a PDF to the document store and waits for its preflight. */
-async function addPdf(name: string, pages = 1): Promise<string> {
-  const record = await harness.handlers['documents.add']({ jobId: name, name, bytes: await makePdf(pages) });
-  await vi.waitFor(
-    async () => {
-      const current = (await harness.handlers['documents.list']({})).find((candidate) => candidate.id === record.id);
-      if (current?.preflight.state !== 'done') {
-        throw new Error('still checking');
-      }
-    },
-    { timeout: 20_000 },
-  );
-  return record.id;
-}
-
-async function logIn(loginId: string): Promise<void> {
-  const saved = (await harness.handlers['accounts.list']({})).accounts.find(
-    (candidate) => candidate.loginId === loginId,
-  );
-  const account =
-    saved ??
-    (await harness.handlers['accounts.save']({
-      loginId,
-      kind: 'filer',
-      defaultClientCode: null,
-      mfaMode: 'none',
-      password: seededPassword(loginId),
-    }));
-  expect(await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject(
-    { outcome: 'logged-in' },
-  );
-}
 
 async function waitForState(id: string, states: string[], timeout = 20_000): Promise<Draft> {
   let draft: Draft | undefined;
@@ -63,7 +30,7 @@ async function waitForState(id: string, states: string[], timeout = 20_000): Pro
 
 describe('filing through the outbox', () => {
   it('files a motion with its proposed order and an exhibit, from empty draft to filed with its NEF', async () => {
-    await logIn('twalsh');
+    await logInFiler(harness.handlers, 'twalsh');
     const [cases] = [await harness.handlers['court.findCases']({ query: 'Court No. 26-00123' })];
     expect(cases).toEqual([
       { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
@@ -72,9 +39,9 @@ describe('filing through the outbox', () => {
     expect(parties.map((party) => party.id)).toEqual(['acme', 'us-1017']);
     const draft = await harness.handlers['drafts.create']({});
     const [motion, order, exhibit] = [
-      await addPdf('motion.pdf', 3),
-      await addPdf('order.pdf'),
-      await addPdf('exhibit-a.pdf', 2),
+      await addCheckedPdf(harness.handlers, 'motion.pdf', 3),
+      await addCheckedPdf(harness.handlers, 'order.pdf'),
+      await addCheckedPdf(harness.handlers, 'exhibit-a.pdf', 2),
     ];
     const review = await harness.handlers['drafts.update']({
       id: draft.id,
@@ -92,7 +59,7 @@ describe('filing through the outbox', () => {
     });
     expect(review.checks.filter((check) => check.level === 'block')).toEqual([]);
     expect(review.canSubmit).toBe(true);
-    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
+    await signAndSubmit(harness.handlers, draft.id, true);
     const submitted = await waitForState(draft.id, ['submitted', 'filed']);
     expect(submitted.outbox).toMatchObject({
       documentNumber: 1,
@@ -118,26 +85,24 @@ describe('filing through the outbox', () => {
   });
 
   it('keeps a queued filing waiting while nobody is logged in, and sends it once a filer logs in', async () => {
-    await logIn('twalsh');
+    await logInFiler(harness.handlers, 'twalsh');
     const draft = await filingDraft('form-11-notice-of-appearance', 'waiting');
     await harness.handlers['session.logout']({});
-    await expect(
-      harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false }),
-    ).rejects.toMatchObject({ code: 'session.none' });
-    await logIn('twalsh');
-    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: false });
+    await expect(signAndSubmit(harness.handlers, draft.id, false)).rejects.toMatchObject({ code: 'session.none' });
+    await logInFiler(harness.handlers, 'twalsh');
+    await signAndSubmit(harness.handlers, draft.id, false);
     await harness.handlers['session.logout']({});
     await vi.waitFor(async () =>
       expect((await harness.handlers['drafts.get']({ id: draft.id })).draft.outbox?.message).toMatch(
         /Log in with a filer account/,
       ),
     );
-    await logIn('twalsh');
+    await logInFiler(harness.handlers, 'twalsh');
     await waitForState(draft.id, ['submitted', 'filed']);
   });
 
   it('files the Motion to Intervene package only in its order (FAQ 41)', async () => {
-    await logIn('twalsh');
+    await logInFiler(harness.handlers, 'twalsh');
     const steps = await harness.handlers['drafts.createInterventionPackage']({});
     expect(steps.map((step) => step.eventId)).toEqual([
       'motion-to-intervene',
@@ -155,8 +120,8 @@ describe('filing through the outbox', () => {
         filerPartyIds: ['us-1017'],
       },
     });
-    const main = await addPdf('package.pdf');
-    const order = await addPdf('package-order.pdf');
+    const main = await addCheckedPdf(harness.handlers, 'package.pdf');
+    const order = await addCheckedPdf(harness.handlers, 'package-order.pdf');
     for (const step of steps) {
       const documents =
         step.eventId === 'motion-to-intervene'
@@ -170,11 +135,11 @@ describe('filing through the outbox', () => {
     // Step 2 cannot go before step 1 is submitted.
     const second = await harness.handlers['drafts.get']({ id: steps[1]?.id ?? '' });
     expect(second.checks.find((check) => check.source.includes('FAQ 41') && check.level === 'block')).toBeDefined();
-    await expect(
-      harness.handlers['outbox.submit']({ draftId: steps[1]?.id ?? '', confirmsSignature: true, sendNow: true }),
-    ).rejects.toMatchObject({ code: 'filing.not-ready' });
+    await expect(signAndSubmit(harness.handlers, steps[1]?.id ?? '', true)).rejects.toMatchObject({
+      code: 'filing.not-ready',
+    });
     for (const step of steps) {
-      await harness.handlers['outbox.submit']({ draftId: step.id, confirmsSignature: true, sendNow: true });
+      await signAndSubmit(harness.handlers, step.id, true);
       await waitForState(step.id, ['submitted', 'filed']);
     }
     const numbers = await Promise.all(
@@ -216,13 +181,11 @@ describe('filing through the outbox', () => {
   });
 
   it('marks a filing the court refuses as failed, with the court’s words', async () => {
-    await logIn('twalsh');
+    await logInFiler(harness.handlers, 'twalsh');
     const draft = await filingDraft('form-11-notice-of-appearance', 'refused');
     // A party of another case: the app cannot know the court's list is different now, the court refuses it.
     await harness.handlers['drafts.update']({ id: draft.id, changes: { filerPartyIds: ['pcia'] } });
-    await harness.handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true }).catch(
-      () => undefined,
-    );
+    await signAndSubmit(harness.handlers, draft.id, true).catch(() => undefined);
     const failed = await waitForState(draft.id, ['failed']);
     expect(failed.outbox?.message).toContain('Select the party or parties this document is filed for.');
   });
@@ -232,7 +195,7 @@ describe('filing through the outbox', () => {
 async function filingDraft(eventId: string, note: string): Promise<Draft> {
   const draft = await harness.handlers['drafts.create']({});
   const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
-  const main = await addPdf(`${note}.pdf`);
+  const main = await addCheckedPdf(harness.handlers, `${note}.pdf`);
   const review = await harness.handlers['drafts.update']({
     id: draft.id,
     changes: {

@@ -9,6 +9,7 @@ import { admin, CourtClient, doc1Link, maildirMessages, seededPassword } from '.
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 import { inProcessCourtReading } from '../../support/in-process-readers';
 import { appearanceIn1017 } from '../../support/appearance-draft';
+import { signAndSubmit } from '../../support/sign-and-submit';
 
 let imap: ImapTestServer | null = null;
 let harness: AccountsHarness | null = null;
@@ -66,7 +67,7 @@ describe('the inbox against the training court', () => {
       id: draft.id,
       changes: appearanceIn1017(record.id),
     });
-    await handlers['outbox.submit']({ draftId: draft.id, confirmsSignature: true, sendNow: true });
+    await signAndSubmit(handlers, draft.id, true);
 
     // The NEF comes in through the IMAP mailbox (IDLE), and its free look is saved.
     let itemId = '';

@@ -308,6 +308,30 @@ function answerDrafts(fake: FakeBridge): void {
   );
   fake.answer('outbox.retry', ({ draftId }) => setOutbox(draftId, outboxStatus({ state: 'submitting', attempts: 2 })));
   fake.answer('outbox.withdraw', ({ draftId }) => setOutbox(draftId, null));
+  fake.answer('outbox.sendLate', ({ draftId }) =>
+    setOutbox(draftId, outboxStatus({ state: 'submitting', lateSendConfirmedOn: '2025-03-04' })),
+  );
+  // Main binds a signature to the session's account; the fake signs as the session the test set, or refuses.
+  fake.answer('drafts.sign', async ({ id, name, role }) => {
+    const session = await fake.invoke('session.status', {});
+    if (session.state !== 'logged-in') {
+      throw bridgeError('session.none', 'Log in to the court with your own filer account to file.');
+    }
+    const signature = {
+      accountId: session.accountId,
+      loginId: session.loginId,
+      name,
+      role,
+      signedAt: '2025-03-04T16:00:00.000Z',
+      digest: 'f'.repeat(64),
+    };
+    keep({ ...find(id), signature });
+    return review(id);
+  });
+  fake.answer('drafts.unsign', ({ id }) => {
+    keep({ ...find(id), signature: null });
+    return review(id);
+  });
 }
 
 /** A new, empty draft for the training court; tests override what they check. */
@@ -351,6 +375,8 @@ export function outboxStatus(
     submittedAt: null,
     filedAt: null,
     courtCopies: [],
+    isHeldAsLate: false,
+    lateSendConfirmedOn: null,
     ...overrides,
   };
 }

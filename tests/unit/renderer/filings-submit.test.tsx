@@ -97,14 +97,21 @@ describe('reviewing, signing and submitting a filing', () => {
     expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('with the rules satisfied and the signature given, File now hands the draft to the outbox with confirmsSignature', async () => {
+  it('with the rules satisfied and the draft signed in main, File now hands it to the outbox', async () => {
     const bridge = bridgeWithFiler();
     bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
     await openWizard(bridge, draft);
     goToStep(6);
     expect(await screen.findByTestId('rule-checks-none')).toBeTruthy();
     await waitFor(() => expect((screen.getByTestId('sign-checkbox') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.change(screen.getByTestId('signature-name'), { target: { value: 'Jane Morgan' } });
     fireEvent.click(screen.getByTestId('sign-checkbox'));
+    expect((await screen.findByTestId('signature-status')).textContent).toContain('Signed by Jane Morgan (jmorgan)');
+    expect(bridge.calls.find((call) => call.channel === 'drafts.sign')?.args).toEqual({
+      id: 'd1',
+      name: 'Jane Morgan',
+      role: '',
+    });
     goToStep(7);
 
     fireEvent.click(screen.getByTestId('file-now'));
@@ -112,7 +119,6 @@ describe('reviewing, signing and submitting a filing', () => {
     await waitFor(() =>
       expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({
         draftId: 'd1',
-        confirmsSignature: true,
         sendNow: true,
       }),
     );
@@ -147,7 +153,14 @@ describe('reviewing, signing and submitting a filing', () => {
     await openWizard(bridge, draft);
     goToStep(6);
     await waitFor(() => expect((screen.getByTestId('sign-checkbox') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.change(screen.getByTestId('signature-name'), { target: { value: 'Jane Morgan' } });
     fireEvent.click(screen.getByTestId('sign-checkbox'));
+    expect((await screen.findByTestId('signature-status')).textContent).toContain('Signed by Jane Morgan (jmorgan)');
+    expect(bridge.calls.find((call) => call.channel === 'drafts.sign')?.args).toEqual({
+      id: 'd1',
+      name: 'Jane Morgan',
+      role: '',
+    });
     goToStep(7);
 
     fireEvent.click(screen.getByTestId('queue-filing'));
@@ -155,10 +168,55 @@ describe('reviewing, signing and submitting a filing', () => {
     expect((await screen.findByTestId('outbox-status')).dataset.state).toBe('ready');
     expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({
       draftId: 'd1',
-      confirmsSignature: true,
       sendNow: false,
     });
     expect(screen.getByTestId('withdraw-filing')).toBeTruthy();
+  });
+
+  it("a draft signed under another filer's account says who signed it and which login sends it", async () => {
+    const bridge = bridgeWithFiler();
+    bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
+    await openWizard(bridge, {
+      ...draft,
+      signature: {
+        accountId: 'a2',
+        loginId: 'rpatel',
+        name: 'Riya Patel',
+        role: 'Attorney for Plaintiff',
+        signedAt: '2025-03-04T15:50:00.000Z',
+        digest: 'e'.repeat(64),
+      },
+    });
+    goToStep(6);
+    expect((await screen.findByTestId('signature-status')).textContent).toContain(
+      "Only rpatel's own login can send it (FAQ 35).",
+    );
+    goToStep(7);
+    expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('submit-waiting').textContent).toContain('Signed by Riya Patel; log in as rpatel');
+    // Unticking takes the signature back in main.
+    goToStep(6);
+    fireEvent.click(screen.getByTestId('sign-checkbox'));
+    await waitFor(() => expect(screen.queryByTestId('signature-status')).toBeNull());
+    expect(bridge.calls.some((call) => call.channel === 'drafts.unsign')).toBe(true);
+  });
+
+  it('a filing held as late offers "Send it anyway", which asks main to send it today', async () => {
+    const bridge = bridgeWithFiler();
+    await openWizard(bridge, {
+      ...draft,
+      due: { date: '2025-03-01', reason: 'typed' },
+      outbox: outboxStatus({
+        state: 'ready',
+        attempts: 0,
+        isHeldAsLate: true,
+        message: 'It was due 2025-03-01; sent now it would be filed 2025-03-04, after its due date.',
+      }),
+    });
+    expect((await screen.findByTestId('outbox-message')).textContent).toContain('It was due 2025-03-01');
+    fireEvent.click(screen.getByTestId('send-late'));
+    await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('submitting'));
+    expect(bridge.calls.find((call) => call.channel === 'outbox.sendLate')?.args).toEqual({ draftId: 'd1' });
   });
 
   const words: readonly (readonly [OutboxState, string])[] = [

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { easternDateOf } from '../../../src-main/shared/deadline-clock';
+import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
+import { addCheckedPdf, logInFiler } from '../../support/filing-steps';
+import { signAndSubmit } from '../../support/sign-and-submit';
+
+/** FAQ 27: a filing's date is the Eastern date CM/ECF receives it; the outbox never files late without asking. */
+
+let harness: AccountsHarness;
+beforeEach(async () => {
+  harness = await startAccountsHarness();
+});
+afterEach(async () => {
+  await harness.stop();
+});
+
+async function appearanceDue(date: string): Promise<string> {
+  const draft = await harness.handlers['drafts.create']({});
+  const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
+  const main = await addCheckedPdf(harness.handlers, `due-${date}.pdf`);
+  const review = await harness.handlers['drafts.update']({
+    id: draft.id,
+    changes: {
+      case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
+      parties,
+      filerPartyIds: ['us-1017'],
+      eventId: 'form-11-notice-of-appearance',
+      documents: [{ documentId: main, type: 'main', description: '' }],
+      docketAnnotation: `due ${date}`,
+      due: { date, reason: 'typed' },
+    },
+  });
+  expect(review.canSubmit).toBe(true);
+  return draft.id;
+}
+
+describe('a queued filing past its due date', () => {
+  it('is held with the reason, and goes only when the user says to send it anyway', async () => {
+    await logInFiler(harness.handlers, 'twalsh');
+    const id = await appearanceDue('2020-01-02');
+    await signAndSubmit(harness.handlers, id, true);
+    await vi.waitFor(
+      async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.isHeldAsLate).toBe(true),
+      { timeout: 20_000 },
+    );
+    const held = (await harness.handlers['drafts.get']({ id })).draft.outbox;
+    expect(held).toMatchObject({ state: 'ready', attempts: 0, submittedAt: null });
+    expect(held?.message).toContain(`It was due 2020-01-02; sent now it would be filed ${easternDateOf(new Date())}`);
+
+    const confirmed = await harness.handlers['outbox.sendLate']({ draftId: id });
+    expect(confirmed.draft.outbox).toMatchObject({
+      isHeldAsLate: false,
+      lateSendConfirmedOn: easternDateOf(new Date()),
+    });
+    await vi.waitFor(
+      async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toMatch(/submitted|filed/),
+      { timeout: 20_000 },
+    );
+  });
+
+  it('a filing due today goes at once', async () => {
+    await logInFiler(harness.handlers, 'twalsh');
+    const id = await appearanceDue(easternDateOf(new Date(Date.now() + 60 * 60 * 1000)));
+    await signAndSubmit(harness.handlers, id, true);
+    await vi.waitFor(
+      async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.state).toMatch(/submitted|filed/),
+      { timeout: 20_000 },
+    );
+    expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.isHeldAsLate).toBe(false);
+  });
+});

@@ -39,6 +39,8 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
   const [loginId, setLoginId] = useState(account?.loginId ?? '');
   const [password, setPassword] = useState('');
   const [kind, setKind] = useState<AccountKind>(account?.kind ?? 'filer');
+  const [signerName, setSignerName] = useState(account?.name ?? '');
+  const [signerRole, setSignerRole] = useState(account?.role ?? '');
   const [clientCode, setClientCode] = useState(account?.defaultClientCode ?? '');
   const [mfaMode, setMfaMode] = useState<MfaMode>(account?.mfaMode ?? 'none');
   const [totpSecret, setTotpSecret] = useState('');
@@ -83,6 +85,8 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
     const input: AccountInput = {
       ...(account ? { id: account.id } : {}),
       loginId: loginId.trim(),
+      name: signerName.trim(),
+      role: signerRole.trim(),
       kind,
       defaultClientCode: code === '' ? null : code,
       mfaMode,
@@ -154,6 +158,25 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
             </label>
           ))}
         </fieldset>
+        {kind !== 'view-only' && (
+          <>
+            <TextField
+              label="Attorney's name (optional)"
+              hint="As the “/s/” signature on filings reads (FAQ 35). Asked when signing if left blank."
+              data-testid="account-signer-name"
+              maxLength={120}
+              value={signerName}
+              onChange={(event) => setSignerName(event.target.value)}
+            />
+            <TextField
+              label="Bar admission or party represented (optional)"
+              data-testid="account-signer-role"
+              maxLength={120}
+              value={signerRole}
+              onChange={(event) => setSignerRole(event.target.value)}
+            />
+          </>
+        )}
         <TextField
           ref={clientCodeRef}
           label="Default client code (optional)"

@@ -125,6 +125,7 @@ describe('the Accounts screen', () => {
     expect(passwordField.getAttribute('autocomplete')).toBe('new-password');
     type(passwordField, password);
     fireEvent.click(within(form).getByRole('radio', { name: 'Confidential information filer' }));
+    type(within(form).getByLabelText("Attorney's name (optional)"), ' Jane Morgan ');
     type(within(form).getByLabelText('Default client code (optional)'), 'SMITH-001');
     expect(within(form).getByText('9/32')).toBeTruthy();
     fireEvent.click(within(form).getByRole('radio', { name: 'Ask me for the 6-digit code' }));
@@ -133,6 +134,8 @@ describe('the Accounts screen', () => {
     await waitFor(() => expect(screen.queryByTestId('account-form')).toBeNull());
     const saved: AccountInput = {
       loginId: 'jmorgan',
+      name: 'Jane Morgan',
+      role: '',
       kind: 'confidential-filer',
       defaultClientCode: 'SMITH-001',
       mfaMode: 'prompt',
@@ -209,7 +212,15 @@ describe('the Accounts screen', () => {
 
     await waitFor(() => expect(screen.queryByTestId('account-form')).toBeNull());
     expect(callsTo(bridge, 'accounts.save')).toEqual([
-      { id: 'a1', loginId: 'jmorgan', kind: 'filer', defaultClientCode: 'NEW-CODE', mfaMode: 'none' },
+      {
+        id: 'a1',
+        loginId: 'jmorgan',
+        name: '',
+        role: '',
+        kind: 'filer',
+        defaultClientCode: 'NEW-CODE',
+        mfaMode: 'none',
+      },
     ]);
     expect(rowFor('jmorgan').textContent).toContain('Client code NEW-CODE');
   });

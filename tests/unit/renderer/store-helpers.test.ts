@@ -94,7 +94,7 @@ describe('try, else report', () => {
     );
     expect(outcome).toEqual({ ok: false, message: 'The file is larger than 512 MB.' });
     expect(alerts.getState().alerts).toEqual([
-      { id: 1, title: 'Brief.pdf was not added.', message: 'The file is larger than 512 MB.' },
+      { id: 1, title: 'Brief.pdf was not added.', message: 'The file is larger than 512 MB.', code: 'invalid-arguments' },
     ]);
   });
 

@@ -57,8 +57,8 @@ export function InboxFirstRun({ onConnectMailbox }: InboxFirstRunProps) {
         <h3 id="first-run-trouble">I am not getting NEFs</h3>
         <ol>
           <li>
-            The court sends notices to the counsel and pro se parties in the case who are registered with CM/ECF, and
-            to the secondary e-mail addresses linked to their accounts (FAQ 25, 36). Check that you are listed on the
+            The court sends notices to the counsel and pro se parties in the case who are registered with CM/ECF, and to
+            the secondary e-mail addresses linked to their accounts (FAQ 25, 36). Check that you are listed on the
             docket as an attorney of record (FAQ 26).
           </li>
           <li>Check that your PACER account is upgraded: receiving NEFs needs it (FAQ 22).</li>

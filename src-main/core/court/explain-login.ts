@@ -12,7 +12,8 @@ const redactionNeeded = /must redact/i;
  * A lost password is not PACER's question alone: PACER's own goes to the PACER Service Center (FAQ 17), the court's
  * CM/ECF password to the court's CM/ECF Help Desk (FAQ 16). The refusal's help (`loginHelp`) names both.
  */
-const lostPassword = 'If a password is lost, the help with this message says whom to ask: PACER or the court (FAQ 16, 17).';
+const lostPassword =
+  'If a password is lost, the help with this message says whom to ask: PACER or the court (FAQ 16, 17).';
 
 /**
  * Turns a refused or failed login into what the screen can act on: the plain message, the court's own words, and

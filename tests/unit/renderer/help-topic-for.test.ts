@@ -164,7 +164,9 @@ describe('what the outbox says leads to its topic', () => {
         message: 'The court is not reachable right now. ECF Desk will send it as soon as it can.',
       }),
     ).toBe('computer-fails-near-deadline');
-    expect(helpTopicForOutbox({ state: 'ready', message: 'Queued. ECF Desk will send it as soon as it can.' })).toBeNull();
+    expect(
+      helpTopicForOutbox({ state: 'ready', message: 'Queued. ECF Desk will send it as soon as it can.' }),
+    ).toBeNull();
     expect(helpTopicForOutbox({ state: 'filed', message: null })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
 import { FilingsScreen } from './filings/FilingsScreen';
+import { OpenHelpContext } from './help/help-navigation';
 import { HelpScreen } from './help/HelpScreen';
 import { InboxScreen } from './inbox/InboxScreen';
 import { useNoticeNotifications } from './inbox/use-notice-notifications';
@@ -28,11 +29,21 @@ export function App() {
   const [screen, setScreen] = useState<ScreenId>('documents');
   const mainRef = useRef<HTMLElement>(null);
 
+  // The Help topic another screen asked for; each request is new, so the same topic opened twice lands again.
+  const [helpRequest, setHelpRequest] = useState<{ readonly topicId: string; readonly count: number } | null>(null);
+
   const choose = (next: ScreenId): void => {
     setScreen(next);
+    setHelpRequest(null);
     // Like a skip link: the next Tab goes into the chosen screen rather than down the rail.
     mainRef.current?.focus();
   };
+
+  /** From an error on any screen to its Help topic, with focus on the topic's heading. */
+  const openHelp = useCallback((topicId: string): void => {
+    setHelpRequest((previous) => ({ topicId, count: (previous?.count ?? 0) + 1 }));
+    setScreen('help');
+  }, []);
 
   /** From a filing to the Documents screen, with that document's findings and fixes shown. */
   const openDocument = (documentId: string): void => {
@@ -53,7 +64,7 @@ export function App() {
       case 'settings':
         return <SettingsScreen onOpenInbox={() => choose('inbox')} />;
       case 'help':
-        return <HelpScreen />;
+        return <HelpScreen key={helpRequest?.count ?? 0} initialTopic={helpRequest?.topicId} />;
     }
   };
 
@@ -62,8 +73,10 @@ export function App() {
       <AppHeader />
       <NavigationRail current={screen} onChoose={choose} />
       <main ref={mainRef} className="app__main" tabIndex={-1}>
-        <ErrorBanner />
-        {renderScreen()}
+        <OpenHelpContext.Provider value={openHelp}>
+          <ErrorBanner />
+          {renderScreen()}
+        </OpenHelpContext.Provider>
       </main>
     </div>
   );

@@ -37,13 +37,13 @@ export const loginHelp: Readonly<
   'login-not-working': {
     title: 'The login is refused',
     advice:
-      'Check the username, the password and the 6-digit code (it changes every 30 seconds). After several failures PACER may lock the account.',
+      'Check the username, the password and the 6-digit code (it changes every 30 seconds). After several failures PACER may lock the account. A lost PACER login or password goes to the PACER Service Center (FAQ 15, 17); a lost CM/ECF password goes to the court’s CM/ECF Help Desk, at 1-866-450-1859 or cmecf_helpdesk@cit.uscourts.gov (FAQ 16).',
     contact: pacerServiceCenter,
   },
   'account-not-upgraded': {
     title: 'The account may not file',
     advice:
-      'Filing needs a PACER account upgraded for e-filing with this court, not a shared or view-only account (FAQ 12). Ask the court to link your filer registration.',
+      'Filing needs your own PACER account upgraded for e-filing with this court, not a shared or view-only account (FAQ 07, 12); so does receiving Notices of Electronic Filing (FAQ 22). Ask the court to link your filer registration.',
     contact: citHelpDesk,
   },
   locked: {
@@ -73,6 +73,8 @@ export interface FilingHelpTopic {
   readonly courtMessage: string | null;
   readonly paragraphs: readonly string[];
   readonly contact: HelpContact | null;
+  /** A second office, when the FAQ sends part of the question elsewhere (FAQ 16: the Help Desk, FAQ 17: PACER). */
+  readonly alsoContact?: HelpContact;
 }
 
 /** The Help screen's topics, in the order a filer meets them: whom to call, deadlines, trouble, then the court's error messages. */
@@ -103,6 +105,61 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     contact: pacerServiceCenter,
   },
   {
+    // FAQ 14-18: a PACER login goes to the PACER Service Center, a lost CM/ECF password to the court's Help Desk.
+    id: 'logging-in',
+    title: 'Logging in: a password that is refused or lost',
+    faq: 'FAQ 14–18',
+    courtMessage: null,
+    paragraphs: [
+      'ECF Desk logs in with your PACER username and password, the login every federal court uses. If PACER refuses them, or you have lost your PACER username or password, the PACER Service Center helps, by phone, by email or on PACER’s website (FAQ 15, 17).',
+      'If you have lost your CM/ECF password, contact the court’s CM/ECF Help Desk, not PACER (FAQ 16).',
+      'A Confidential Information Filer changes the password on PACER’s website: log in, choose Manage My Account, then Change Password (FAQ 18).',
+      'If you registered but have not yet received a login and password, ask the PACER Service Center (FAQ 14).',
+    ],
+    contact: pacerServiceCenter,
+    alsoContact: citHelpDesk,
+  },
+  {
+    // FAQ 07, 11, 12: filing needs the filer's own upgraded PACER account; FAQ 22: so does receiving NEFs.
+    id: 'pacer-account-for-filing',
+    title: 'Filing and receiving notices need your own upgraded PACER account',
+    faq: 'FAQ 07, 11, 12, 22',
+    courtMessage: null,
+    paragraphs: [
+      'To file, you need your own upgraded PACER account, linked to your filing access with this court. A PACER account your firm, agency or company shares is enough to view documents, not to file (FAQ 07, 12).',
+      'You also need an upgraded PACER account to receive Notices of Electronic Filing when there is docket activity in your cases (FAQ 22).',
+      'A PACER account created after August 11, 2014 is already upgraded; PACER’s website explains how to check an older one (FAQ 11). An attorney admitted to the court after March 12, 2020 also requests filing access from the court (FAQ 07).',
+      'On the Accounts screen, add your own account as a filer. A shared account added as view only may not file.',
+    ],
+    contact: pacerServiceCenter,
+  },
+  {
+    // FAQ 13: a Request for Change in Information form, the forms in each active case, and the PACER account itself.
+    id: 'leaving-a-firm',
+    title: 'You are leaving your law firm',
+    faq: 'FAQ 13',
+    courtMessage: null,
+    paragraphs: [
+      'Tell the court by submitting a Request for Change in Information form. If you appear in active cases before the court, file the appropriate forms in each of those cases.',
+      'If you have your own PACER account, update it yourself on PACER’s website, on the Manage My PACER Account page.',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 03, 04, 34: the Rules, forms, Administrative Orders and the User's Manual are on the court's website, free.
+    id: 'court-rules-and-forms',
+    title: 'Where to find the court’s rules and forms',
+    faq: 'FAQ 03, 04, 34',
+    courtMessage: null,
+    paragraphs: [
+      'The Rules of the Court and the forms that go with them are on the court’s website, with its Administrative Orders and slip opinions. Reading them needs no PACER or CM/ECF account (FAQ 03, 34).',
+      'The court’s CM/ECF forms are on the same website (FAQ 34).',
+      'So is the NextGen CM/ECF and PACER User’s Manual, which the court recommends reading once you have your login. PACER’s website has free training and video tutorials (FAQ 04).',
+      'ECF Desk opens no web pages: copy the court’s address below into your web browser.',
+    ],
+    contact: citHelpDesk,
+  },
+  {
     // FAQ 27: timely if filed before midnight Eastern. FAQ 28: filed only once the Notice of Electronic Filing arrives.
     id: 'when-a-filing-is-due',
     title: 'When a filing is due, and when it counts as filed',
@@ -127,6 +184,47 @@ export const filingHelp: readonly FilingHelpTopic[] = [
       'After hours, nobody at the court can help you choose. If you still cannot find the event, file under the docket event Z-motion or Z-document. The court offers these events so that your filing keeps the date you filed it.',
     ],
     contact: citHelpDesk,
+  },
+  {
+    // FAQ 25, 36: every registered attorney and pro se party, and secondary addresses, receive the NEF, which is service.
+    // FAQ 37-38: paper service, with a certificate, for the rest. FAQ 22, 26: when notices do not come.
+    id: 'notices-and-service',
+    title: 'Who receives the court’s notices, and who must be served on paper',
+    faq: 'FAQ 22, 25, 26, 36–38',
+    courtMessage: null,
+    paragraphs: [
+      'When a document is filed, CM/ECF sends its Notice of Electronic Filing to the counsel and pro se parties in the case who are registered with CM/ECF, and to the secondary e-mail addresses linked to their accounts (FAQ 25, 36).',
+      'Unless the court orders otherwise, the filing and that notice are the service on every counsel and pro se party registered with CM/ECF (FAQ 36). A certificate of service is needed only for parties you serve on paper (FAQ 38).',
+      'Serve on paper the documents not filed electronically, initial filings the Rules require to be served, and pro se parties not registered with CM/ECF (FAQ 37). ECF Desk’s review asks for a certificate of service when a party of the case is not served electronically.',
+      'Not getting notices? Receiving them needs an upgraded PACER account (FAQ 22). Check that you are listed as an attorney of record on the docket, and that your e-mail server or spam filter does not hold back the court’s mail; then call the Help Desk (FAQ 26).',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 23-25: one free look per recipient; FAQ 20: PACER's fees; FAQ 21: no fee for filing through CM/ECF itself.
+    id: 'free-looks-and-fees',
+    title: 'One free look at each document, and PACER’s fees',
+    faq: 'FAQ 20, 21, 23–25',
+    courtMessage: null,
+    paragraphs: [
+      'Each Notice of Electronic Filing links to the document filed. The first look through that link is free, and you may print or save the document then. Every attorney of record gets one, and so does anyone else who receives the notice, secondary addresses included (FAQ 23–25).',
+      'After the free look, and for the docket sheet, PACER charges its access fees; PACER’s website lists them (FAQ 20, 23).',
+      'ECF Desk saves each document with its free look as soon as the notice arrives, and never pays without your word: a document that costs money shows its price first.',
+      'Filing through CM/ECF costs nothing extra. Initiating documents and notices of appeal may require filing fees under the Rules of the Court (FAQ 21).',
+    ],
+    contact: pacerServiceCenter,
+  },
+  {
+    // FAQ 41: Motion to Intervene, Form 11, Form 13, Form 17 (attorneys), Form 17 (consultants), each filed separately.
+    id: 'intervention-package',
+    title: 'A Motion to Intervene and the forms that follow it',
+    faq: 'FAQ 41',
+    courtMessage: null,
+    paragraphs: [
+      'File each document separately, in this order: the Motion to Intervene, the Form 11 Notice of Appearance, the Form 13 Disclosure of Corporate Affiliations and Financial Interest, the Form 17 Business Proprietary Information Certification for attorneys, then the Form 17 for consultants.',
+      'ECF Desk keeps the documents of such a package in this order and files them one at a time.',
+    ],
+    contact: null,
   },
   {
     // FAQ 31: call the Help Desk at once and, when the case is assigned, the judge's Case Manager.
@@ -180,6 +278,33 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     contact: citHelpDesk,
   },
   {
+    // FAQ 29, 42-44: PDF only; scans at 300 dpi, made text searchable.
+    id: 'scanned-documents',
+    title: 'Making a PDF, and scanning paper documents',
+    faq: 'FAQ 29, 42–44',
+    courtMessage: null,
+    paragraphs: [
+      'The court accepts documents in PDF only, because a PDF keeps its pages, formatting and fonts on any computer (FAQ 29, 42). Your word processor or PDF software makes the PDF; see its instructions (FAQ 43).',
+      'Scan a paper document at 300 dpi and make the PDF text searchable, for example with the “Paper Capture” feature of Adobe Acrobat (FAQ 44).',
+      'ECF Desk points out, before you file, pages that are only pictures of text and pages scanned below 300 dpi.',
+      'If the document cannot be scanned, contact the Help Desk and, if the case is assigned to a judge, that judge’s Case Manager (FAQ 44).',
+    ],
+    contact: citHelpDesk,
+  },
+  {
+    // FAQ 45: suppressed text and metadata left in a public version can be read by anyone.
+    id: 'redaction-and-metadata',
+    title: 'Redacted text that others can still read',
+    faq: 'FAQ 45',
+    courtMessage: null,
+    paragraphs: [
+      'A public version can show what you meant to hide. How the text was suppressed matters: a black box drawn over text leaves the text in the file, and metadata left behind can be read by anyone who views the document.',
+      'ECF Desk blocks a PDF with boxes over text that is still there, or with redaction marks never applied. It points out document properties, earlier versions, hidden layers and comments, and its “Make a clean copy” fix removes them.',
+      'A box drawn over text cannot be fixed by a copy: redact with a real redaction tool (in Adobe Acrobat: Redact, mark the text, then Apply), save, and check the file again. The court’s Technical Broadcast on Metadata explains more.',
+    ],
+    contact: null,
+  },
+  {
     // FAQ 48: at most 50 MB a file; a larger document is broken into logical divisions.
     id: 'file-over-50-mb',
     title: 'The court refuses a file over 50 MB',
@@ -188,7 +313,7 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     paragraphs: [
       'The court accepts no single file larger than 50 MB. Large files are usually scanned documents.',
       'Split the document into logical parts, each under 50 MB, and file the parts. A part should begin at a sensible place, such as a new exhibit.',
-      'ECF Desk warns you about a file over 50 MB before you file, and its “Split into parts under 50 MB” fix does the splitting. Look at where each part begins before you file them.',
+      'ECF Desk checks each file before you file: a file over 50 MB blocks the filing until it is split, and the “Split into parts under 50 MB” fix does the splitting. Look at where each part begins before you file them.',
     ],
     contact: null,
   },
@@ -203,6 +328,7 @@ export const filingHelp: readonly FilingHelpTopic[] = [
       'The court refuses PDFs that contain code: scripts, or actions that open another program or a web page. Such code could run on the computers of the court and of everyone who opens the document.',
       'ECF Desk looks for scripts and actions before you file. Its “Make a clean copy” fix writes a new copy without them; file the clean copy.',
       'The court’s own advice is to print the PDF again to a new PDF: in Adobe Acrobat choose File, then Print, and the Adobe PDF printer; under Properties, Paper/Quality, Advanced, set Print Quality to 300 dpi. Then file the new PDF.',
+      'Since NextGen CM/ECF release 1.8, CM/ECF also refuses PDFs with files attached inside them or with sound, video or 3D content, and asks for fillable forms to be flattened. The clean copy removes attachments and media; the “Flatten the form” fix flattens a form.',
     ],
     contact: null,
   },
@@ -229,7 +355,9 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     paragraphs: [
       'The PDF is locked: it has a password, or restrictions on printing, copying or changing it. The court refuses locked PDFs because it must be able to open, keep and share every document filed.',
       'Open the file in Adobe Acrobat, turn off its security, including any password, save it, and file it again.',
-      'ECF Desk marks a PDF protected with a password before you file. It does not remove the password for you.',
+      'ECF Desk marks a locked PDF before you file, and the filing cannot go to the court until it is unlocked.',
+      'A PDF that opens without a password but carries restrictions: the “Make a clean copy” fix writes a copy without the restrictions; file the clean copy.',
+      'A PDF that needs a password to open: ECF Desk cannot remove that password. Open the file in Adobe Acrobat with its password, turn off its security, save an unprotected copy and add that copy instead.',
     ],
     contact: null,
   },

@@ -1,5 +1,7 @@
 import type { LoginHelpTopic } from '../../src-main/shared/accounts';
 import { loginHelp } from '../../src-main/shared/court-help';
+import { helpTopicForLogin } from '../help/help-topic-for';
+import { HelpLink } from '../help/HelpLink';
 import { describeTimeZone } from './describe-account';
 import './LoginHelp.css';
 
@@ -38,6 +40,7 @@ export function LoginRefusal({ message, courtMessage, help }: LoginRefusalProps)
             </>
           )}
         </dl>
+        <HelpLink topicId={helpTopicForLogin(help)} />
       </section>
     </div>
   );

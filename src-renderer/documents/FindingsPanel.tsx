@@ -11,6 +11,8 @@ import {
   summarizePreflight,
   titleOfFinding,
 } from '../format/describe-preflight';
+import { helpTopicForFinding } from '../help/help-topic-for';
+import { HelpLink } from '../help/HelpLink';
 import { toneIcons } from './tone-icons';
 import { CheckProgress } from './CheckProgress';
 import { FixActions, FixingProgress } from './FixActions';
@@ -135,6 +137,7 @@ function FindingItem({
         {pages && <span className="finding__pages">{pages.charAt(0).toUpperCase() + pages.slice(1)}</span>}
       </div>
       <p className="finding__message">{finding.message}</p>
+      <HelpLink topicId={helpTopicForFinding(finding.code)} />
       {finding.text && finding.text.length > 0 && (
         <div
           className={isLeak ? 'finding__text finding__text--leak' : 'finding__text'}

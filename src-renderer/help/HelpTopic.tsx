@@ -36,6 +36,7 @@ export function HelpTopic({ topic, now, localTimeZone }: HelpTopicProps) {
         </p>
       ))}
       {topic.contact && <ContactCard contact={topic.contact} now={now} localTimeZone={localTimeZone} />}
+      {topic.alsoContact && <ContactCard contact={topic.alsoContact} now={now} localTimeZone={localTimeZone} />}
     </article>
   );
 }

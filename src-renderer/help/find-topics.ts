@@ -8,7 +8,14 @@ function normalize(text: string): string {
 /** Everything a reader might search a topic by: its title, FAQ number, the court's message, its text and whom to call. */
 function searchableTextOf(topic: FilingHelpTopic): string {
   return normalize(
-    [topic.title, topic.faq, topic.courtMessage ?? '', ...topic.paragraphs, topic.contact?.name ?? ''].join(' '),
+    [
+      topic.title,
+      topic.faq,
+      topic.courtMessage ?? '',
+      ...topic.paragraphs,
+      topic.contact?.name ?? '',
+      topic.alsoContact?.name ?? '',
+    ].join(' '),
   );
 }
 

@@ -1,4 +1,5 @@
 import { Icon } from '../components/Icon';
+import { HelpLink } from '../help/HelpLink';
 
 /** What the first-run view offers: connecting a mailbox. Importing files is the toolbar's button, named here. */
 export interface InboxFirstRunProps {
@@ -16,6 +17,9 @@ export function InboxFirstRun({ onConnectMailbox }: InboxFirstRunProps) {
       <p className="empty-state__text">
         The court e-mails a Notice of Electronic Filing (NEF) for every docket entry in your cases. ECF Desk collects
         them here, saves each document with its one free look, and lists the deadlines the docket text sets.
+      </p>
+      <p className="empty-state__hint">
+        Receiving NEFs needs an upgraded PACER account, the same one filing needs (FAQ 22).
       </p>
       <div className="inbox-first-run__ways">
         <section className="inbox-first-run__way" aria-labelledby="first-run-mailbox">
@@ -53,14 +57,17 @@ export function InboxFirstRun({ onConnectMailbox }: InboxFirstRunProps) {
         <h3 id="first-run-trouble">I am not getting NEFs</h3>
         <ol>
           <li>
-            The court sends notices only to attorneys of record in the case (FAQ 26). Check that you are listed on the
-            docket.
+            The court sends notices to the counsel and pro se parties in the case who are registered with CM/ECF, and to
+            the secondary e-mail addresses linked to their accounts (FAQ 25, 36). Check that you are listed on the
+            docket as an attorney of record (FAQ 26).
           </li>
+          <li>Check that your PACER account is upgraded: receiving NEFs needs it (FAQ 22).</li>
           <li>Check that your e-mail server or spam filter does not block or quarantine the court&apos;s mail.</li>
           <li>
             Still nothing? Call the CM/ECF Help Desk at <strong>1-866-450-1859</strong>.
           </li>
         </ol>
+        <HelpLink topicId="notices-and-service" />
       </section>
     </div>
   );

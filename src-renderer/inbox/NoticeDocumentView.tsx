@@ -87,9 +87,9 @@ export function NoticeDocumentView({
       case 'no-free-look':
         return (
           <p className="notice-document__state">
-            This notice came without a free look. The court gives one free view to each party&apos;s attorneys of record
-            (a “magic number” link); a notice sent to a secondary address, or for a case you follow without appearing in
-            it, carries none.
+            This notice came without a free look: its link carries no free-look (“magic”) number. Everyone who receives
+            a notice, a secondary address included, normally gets one free look (FAQ 23–25), but some notices carry
+            none, such as the later cases of a notice that covers several cases.
             {document.feeCents !== null ? ` Viewing it costs ${priceWords(document.feeCents)}.` : ''}
           </p>
         );

@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ErrorCode } from '../../src-main/shared/errors';
+import { BridgeError } from '../create-bridge';
 import { messageForUser } from './message-for-user';
 
 /** A problem shown in the banner: what did not happen, and what main said about it. */
@@ -6,6 +8,8 @@ export interface Alert {
   readonly id: number;
   readonly title: string;
   readonly message: string;
+  /** The error's code when main gave one, so a refusal by the court can link to its Help topic. */
+  readonly code: ErrorCode | null;
 }
 
 /** The banner's alerts and how to add or dismiss them. */
@@ -29,7 +33,8 @@ export function createAlertsStore(): AlertsStore {
       if (get().alerts.some((alert) => alert.message === message)) {
         return;
       }
-      set({ alerts: [...get().alerts, { id: nextId++, title, message }] });
+      const code = error instanceof BridgeError ? error.code : null;
+      set({ alerts: [...get().alerts, { id: nextId++, title, message, code }] });
     },
     dismiss(id) {
       set({ alerts: get().alerts.filter((alert) => alert.id !== id) });

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../src-main/shared/errors';
+import { BridgeError } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
 import { messageForUser } from './message-for-user';
 
@@ -6,7 +8,19 @@ import { messageForUser } from './message-for-user';
  * answers with one so that the dialog shows a failure in place: the banner sits behind an open dialog, so a failure
  * there would go unseen until the dialog closed.
  */
-export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Attempt<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** The failure's code when main gave one, so a refusal by the court can link to its Help topic. */
+      readonly code: ErrorCode | null;
+    };
+
+/** The code of a failed call, or null for a failure that did not come from main. */
+function codeOf(error: unknown): ErrorCode | null {
+  return error instanceof BridgeError ? error.code : null;
+}
 
 /** Runs a call and says what it came to; `describe` gives the words for a failure (by default, main's message). */
 export async function attempt<T>(
@@ -16,7 +30,7 @@ export async function attempt<T>(
   try {
     return { ok: true, value: await call() };
   } catch (error) {
-    return { ok: false, message: describe(error) };
+    return { ok: false, message: describe(error), code: codeOf(error) };
   }
 }
 
@@ -39,7 +53,7 @@ export function reportingTo(alerts: AlertsStore): TryOrReport {
       if (said !== null) {
         alerts.getState().report(said, error);
       }
-      return { ok: false, message: messageForUser(error) };
+      return { ok: false, message: messageForUser(error), code: codeOf(error) };
     }
   };
 }

@@ -1,5 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ErrorCode } from '../../../src-main/shared/errors';
 import type { CourtCase, Draft } from '../../../src-main/shared/filing';
+import { helpTopicForError } from '../../help/help-topic-for';
+import { HelpLink } from '../../help/HelpLink';
 import { caseSearchNeedsLoginMessage } from '../../state/filings-store';
 import { useFilings } from '../../state/StoresProvider';
 import { useInBackground } from '../../state/background';
@@ -12,7 +15,7 @@ type Search =
   | { readonly state: 'idle' }
   | { readonly state: 'searching'; readonly query: string }
   | { readonly state: 'found'; readonly query: string; readonly cases: readonly CourtCase[] }
-  | { readonly state: 'failed'; readonly message: string };
+  | { readonly state: 'failed'; readonly message: string; readonly code: ErrorCode | null };
 
 /** Step 1: find the case by its number in any of the forms lawyers write it, or by words of its caption, and choose it. */
 export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; readonly onOpenAccounts: () => void }) {
@@ -38,7 +41,7 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
     setSearch(
       answer.ok
         ? { state: 'found', query: trimmed, cases: answer.value }
-        : { state: 'failed', message: answer.message },
+        : { state: 'failed', message: answer.message, code: answer.code },
     );
   };
 
@@ -133,6 +136,7 @@ function CaseResults({
               Go to Accounts
             </button>
           )}
+          <HelpLink topicId={search.code === null ? null : helpTopicForError(search.code, search.message)} />
         </div>
       );
     case 'found':

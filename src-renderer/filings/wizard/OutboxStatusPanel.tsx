@@ -4,6 +4,8 @@ import { useFilings } from '../../state/StoresProvider';
 import { downloadFile } from '../download-file';
 import { canRetry, canWithdraw } from '../describe-draft';
 import { useInBackground } from '../../state/background';
+import { helpTopicForOutbox } from '../../help/help-topic-for';
+import { HelpLink } from '../../help/HelpLink';
 
 /** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
 const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
@@ -67,6 +69,7 @@ export function OutboxStatusPanel({
         <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />
       )}
       {outbox.message && <p data-testid="outbox-message">{outbox.message}</p>}
+      <HelpLink topicId={helpTopicForOutbox(outbox)} />
       {(outbox.documentNumber !== null || outbox.docketText !== null) && (
         <dl className="facts">
           {outbox.documentNumber !== null && (

@@ -1,5 +1,7 @@
 import type { RuleCheck } from '../../../src-main/shared/filing';
 import { Icon } from '../../components/Icon';
+import { helpTopicForRuleCheck } from '../../help/help-topic-for';
+import { HelpLink } from '../../help/HelpLink';
 import { stepOfCheck, wizardSteps, type StepNumber } from './wizard-steps';
 
 const levels = [
@@ -48,6 +50,7 @@ export function RuleCheckList({
                   >
                     <p>{check.message}</p>
                     {check.fix && <p className="rule-check__fix">What to do: {check.fix}</p>}
+                    <HelpLink topicId={helpTopicForRuleCheck(check.id)} />
                     <p className="rule-check__source">
                       {check.source}
                       {step !== 6 && (

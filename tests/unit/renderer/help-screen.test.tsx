@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { citHelpDesk, filingHelp, pacerServiceCenter } from '../../../src-main/shared/court-help';
+import { citHelpDesk, filingHelp, loginHelp, pacerServiceCenter } from '../../../src-main/shared/court-help';
 import { ContactCard } from '../../../src-renderer/help/ContactCard';
 import { HelpScreen } from '../../../src-renderer/help/HelpScreen';
 import { describeOfficeHours } from '../../../src-renderer/help/office-hours';
@@ -55,12 +55,21 @@ describe('the help topics', () => {
     expect(filingHelp.map((topic) => [topic.id, topic.faq])).toEqual([
       ['cmecf-help-desk', 'FAQ 06'],
       ['pacer-service-center', 'FAQ 06'],
+      ['logging-in', 'FAQ 14–18'],
+      ['pacer-account-for-filing', 'FAQ 07, 11, 12, 22'],
+      ['leaving-a-firm', 'FAQ 13'],
+      ['court-rules-and-forms', 'FAQ 03, 04, 34'],
       ['when-a-filing-is-due', 'FAQ 27, 28'],
       ['filing-after-hours', 'FAQ 30'],
+      ['notices-and-service', 'FAQ 22, 25, 26, 36–38'],
+      ['free-looks-and-fees', 'FAQ 20, 21, 23–25'],
+      ['intervention-package', 'FAQ 41'],
       ['computer-fails-near-deadline', 'FAQ 31'],
       ['internal-server-error', 'FAQ 47'],
       ['correcting-a-filing', 'FAQ 32'],
       ['documents-not-filed-electronically', 'FAQ 33'],
+      ['scanned-documents', 'FAQ 29, 42–44'],
+      ['redaction-and-metadata', 'FAQ 45'],
       ['file-over-50-mb', 'FAQ 48'],
       ['malformed-or-external-action', 'FAQ 49'],
       ['not-a-well-formed-pdf', 'FAQ 50'],
@@ -80,6 +89,102 @@ describe('the help topics', () => {
   it('send a failure of the court’s system to Administrative Order 02-01, paragraph 10(a) (FAQ 47)', () => {
     const topic = filingHelp.find((candidate) => candidate.faq === 'FAQ 47');
     expect(topic?.paragraphs.join(' ')).toContain('paragraph 10(a) of the court’s Administrative Order 02-01');
+  });
+});
+
+/** A topic's paragraphs as one text. */
+function textOf(id: string): string {
+  return filingHelp.find((topic) => topic.id === id)?.paragraphs.join(' ') ?? '';
+}
+
+/** The text of one FAQ item, from its number to the next item's. */
+function faqItem(faqText: string, number: string): string {
+  const start = faqText.indexOf(`${number}.`);
+  const next = faqText.indexOf(`${String(Number(number) + 1).padStart(2, '0')}.`, start);
+  return faqText.slice(start, next === -1 ? undefined : next);
+}
+
+describe('what the help says, item by item', () => {
+  it('every topic carries the numbers of the FAQ items it answers, 01 to 52', () => {
+    for (const topic of filingHelp) {
+      expect(topic.faq, topic.id).toMatch(/^FAQ \d{2}(?:[–,] ?\d{2})*(?:, \d{2}(?:–\d{2})?)*$/);
+      for (const number of topic.faq.match(/\d{2}/g) ?? []) {
+        expect(Number(number), topic.id).toBeGreaterThanOrEqual(1);
+        expect(Number(number), topic.id).toBeLessThanOrEqual(52);
+      }
+    }
+  });
+
+  it('a lost CM/ECF password goes to the court’s CM/ECF Help Desk, not PACER (FAQ 16); a PACER one to PACER (FAQ 17)', () => {
+    const topic = filingHelp.find((candidate) => candidate.id === 'logging-in');
+    expect(textOf('logging-in')).toContain(
+      'If you have lost your CM/ECF password, contact the court’s CM/ECF Help Desk, not PACER (FAQ 16).',
+    );
+    expect(textOf('logging-in')).toContain('lost your PACER username or password, the PACER Service Center helps');
+    expect([topic?.contact, topic?.alsoContact]).toEqual([pacerServiceCenter, citHelpDesk]);
+    // The refusal of a login says so too, with the Help Desk's phone and email.
+    const advice = loginHelp['login-not-working'].advice;
+    expect(advice).toContain(
+      'a lost CM/ECF password goes to the court’s CM/ECF Help Desk, at 1-866-450-1859 or cmecf_helpdesk@cit.uscourts.gov (FAQ 16)',
+    );
+  });
+
+  it('the logging-in topic shows both offices, each with its hours', () => {
+    render(<HelpScreen initialTopic="logging-in" />);
+    const cards = within(topicElement('logging-in')).getAllByTestId('help-contact');
+    expect(cards.map((card) => card.getAttribute('aria-label'))).toEqual([
+      `Contact: ${pacerServiceCenter.name}`,
+      `Contact: ${citHelpDesk.name}`,
+    ]);
+  });
+
+  it.skipIf(!hasFaqFile)('the Help Desk’s phone and email are the ones FAQ 16 gives for a lost CM/ECF password', () => {
+    const item16 = faqItem(readFileSync(faqFile, 'utf8'), '16');
+    expect(item16).toContain('lost my CM/ECF password');
+    expect(item16).toContain(citHelpDesk.phone);
+    expect(item16).toContain(citHelpDesk.email);
+  });
+
+  it('receiving notices needs an upgraded PACER account (FAQ 22), said where accounts and notices are explained', () => {
+    expect(textOf('pacer-account-for-filing')).toContain(
+      'You also need an upgraded PACER account to receive Notices of Electronic Filing when there is docket activity in your cases (FAQ 22).',
+    );
+    expect(textOf('notices-and-service')).toContain('Receiving them needs an upgraded PACER account (FAQ 22).');
+    expect(loginHelp['account-not-upgraded'].advice).toContain(
+      'so does receiving Notices of Electronic Filing (FAQ 22)',
+    );
+  });
+
+  it('the court’s rules and forms are on its website, no account needed (FAQ 03, 34), and “forms” finds the topic', () => {
+    expect(textOf('court-rules-and-forms')).toContain('Reading them needs no PACER or CM/ECF account (FAQ 03, 34).');
+    expect(textOf('court-rules-and-forms')).toContain('The court’s CM/ECF forms are on the same website (FAQ 34).');
+    render(<HelpScreen />);
+    fireEvent.change(screen.getByTestId('help-search'), { target: { value: 'rules forms' } });
+    expect(shownTopicIds()).toEqual(['court-rules-and-forms']);
+    expect(within(topicElement('court-rules-and-forms')).getByTestId('help-contact').textContent).toContain(
+      'https://www.cit.uscourts.gov',
+    );
+  });
+
+  it('notices go to registered counsel, pro se parties and secondary addresses, not only attorneys of record (FAQ 25, 36)', () => {
+    expect(textOf('notices-and-service')).toContain(
+      'to the counsel and pro se parties in the case who are registered with CM/ECF, and to the secondary e-mail addresses linked to their accounts (FAQ 25, 36)',
+    );
+    expect(textOf('free-looks-and-fees')).toContain('secondary addresses included (FAQ 23–25)');
+  });
+
+  it('a file over 50 MB blocks the filing; the help no longer says it is only warned about (FAQ 48)', () => {
+    expect(textOf('file-over-50-mb')).toContain('a file over 50 MB blocks the filing until it is split');
+    expect(textOf('file-over-50-mb')).not.toMatch(/warns/i);
+  });
+
+  it('the clean copy removes restrictions from a PDF that opens without a password, but no password that is needed to open it (FAQ 51)', () => {
+    const text = textOf('security-measures-in-effect');
+    expect(text).toContain(
+      'A PDF that opens without a password but carries restrictions: the “Make a clean copy” fix writes a copy without the restrictions',
+    );
+    expect(text).toContain('A PDF that needs a password to open: ECF Desk cannot remove that password.');
+    expect(text).not.toContain('It does not remove the password for you.');
   });
 });
 

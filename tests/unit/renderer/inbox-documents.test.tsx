@@ -169,7 +169,8 @@ describe('a notice’s documents in the reader', () => {
     );
 
     expect(none?.textContent).toContain('without a free look');
-    expect(none?.textContent).toContain('secondary address');
+    // FAQ 25: a secondary address gets its own free look, so a missing one is not explained by the address.
+    expect(none?.textContent).toContain('a secondary address included, normally gets one free look (FAQ 23–25)');
     expect(none?.textContent).toContain('$0.30');
   });
 });

@@ -33,7 +33,13 @@ describe('the Inbox list', () => {
     expect(firstRun.textContent).toContain('never marks mail as read unless you ask');
     expect(firstRun.textContent).toContain('.eml');
     expect(firstRun.textContent).toContain('I am not getting NEFs');
-    expect(firstRun.textContent).toContain('attorneys of record');
+    // FAQ 25, 36: registered counsel and pro se parties, and secondary addresses, receive notices, not only attorneys.
+    expect(firstRun.textContent).not.toContain('only to attorneys of record');
+    expect(firstRun.textContent).toContain('counsel and pro se parties in the case who are registered with CM/ECF');
+    expect(firstRun.textContent).toContain('secondary e-mail addresses linked to their accounts (FAQ 25, 36)');
+    expect(firstRun.textContent).toContain('listed on the docket as an attorney of record (FAQ 26)');
+    // FAQ 22: receiving notices needs an upgraded PACER account.
+    expect(firstRun.textContent).toContain('Receiving NEFs needs an upgraded PACER account');
     expect(firstRun.textContent).toContain('1-866-450-1859');
     expect(screen.queryByTestId('inbox-row')).toBeNull();
     expect(screen.getByTestId('import-notices')).toBeTruthy();

@@ -63,10 +63,11 @@ describe('attempt', () => {
 
   it("comes to main's message for a failed call, and to a plain sentence for a fault", async () => {
     const refused = () => Promise.reject(new BridgeError('invalid-arguments', 'The file is not a PDF.'));
-    expect(await attempt(refused)).toEqual({ ok: false, message: 'The file is not a PDF.' });
+    expect(await attempt(refused)).toEqual({ ok: false, message: 'The file is not a PDF.', code: 'invalid-arguments' });
     expect(await attempt(() => Promise.reject(new TypeError('x is undefined')))).toEqual({
       ok: false,
       message: unexpected,
+      code: null,
     });
   });
 
@@ -75,7 +76,7 @@ describe('attempt', () => {
       () => Promise.reject(new BridgeError('session.none', 'No session.')),
       (error) => (error instanceof BridgeError ? `Not now: ${error.code}` : 'no'),
     );
-    expect(outcome).toEqual({ ok: false, message: 'Not now: session.none' });
+    expect(outcome).toEqual({ ok: false, message: 'Not now: session.none', code: 'session.none' });
   });
 });
 
@@ -92,9 +93,14 @@ describe('try, else report', () => {
     const outcome = await reportingTo(alerts)('Brief.pdf was not added.', () =>
       Promise.reject(new BridgeError('invalid-arguments', 'The file is larger than 512 MB.')),
     );
-    expect(outcome).toEqual({ ok: false, message: 'The file is larger than 512 MB.' });
+    expect(outcome).toEqual({ ok: false, message: 'The file is larger than 512 MB.', code: 'invalid-arguments' });
     expect(alerts.getState().alerts).toEqual([
-      { id: 1, title: 'Brief.pdf was not added.', message: 'The file is larger than 512 MB.' },
+      {
+        id: 1,
+        title: 'Brief.pdf was not added.',
+        message: 'The file is larger than 512 MB.',
+        code: 'invalid-arguments',
+      },
     ]);
   });
 

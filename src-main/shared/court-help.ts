@@ -134,6 +134,20 @@ export const filingHelp: readonly FilingHelpTopic[] = [
     contact: pacerServiceCenter,
   },
   {
+    // FAQ 35: the filer's login and password are the signature; ECF Desk binds it to one filer account.
+    id: 'signing-a-filing',
+    title: 'Signing a filing: your login is your signature',
+    faq: 'FAQ 12, 35',
+    courtMessage: null,
+    paragraphs: [
+      'The login and password of the filing attorney serve as their signature on everything filed under them (FAQ 35). Other signatures, as on a stipulation, go on the document as “/s/ Name”.',
+      'In ECF Desk the attorney signs on the review step, logged in with their own filer account; the signature carries the name typed there (kept with the account). A shared view-only account may not sign (FAQ 12).',
+      'A signed filing is sent only under the signing attorney’s own login. If another filer is logged in when it would go, it waits and says whose login sends it.',
+      'Any change to what was signed — a document added, removed or replaced, the event, the parties or the docket text — takes the signature back: the attorney reviews and signs again.',
+    ],
+    contact: null,
+  },
+  {
     // FAQ 13: a Request for Change in Information form, the forms in each active case, and the PACER account itself.
     id: 'leaving-a-firm',
     title: 'You are leaving your law firm',

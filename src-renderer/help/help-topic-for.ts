@@ -36,6 +36,9 @@ export const errorHelpTopics: Partial<Readonly<Record<ErrorCode, string>>> = {
   'purchase.price-changed': 'free-looks-and-fees', // FAQ 20, 23
   'link.unsafe': 'free-looks-and-fees', // FAQ 23: the free look comes only from the court's own link
   'fix.needs-password': 'security-measures-in-effect', // FAQ 51
+  'signature.no-name': 'signing-a-filing', // FAQ 35
+  'signature.missing': 'signing-a-filing', // FAQ 35
+  'signature.other-account': 'signing-a-filing', // FAQ 35
 };
 
 /**
@@ -121,11 +124,16 @@ export function helpTopicForRuleCheck(id: string): string | null {
  * The topic for what the outbox says about a filing: the court's own words first (FAQ 47–51), then by what
  * happened. A filing waits for its package (FAQ 41), for a login, or for the court; a failed one is the Help Desk's.
  */
-export function helpTopicForOutbox(outbox: Pick<OutboxStatus, 'state' | 'message'>): string | null {
+export function helpTopicForOutbox(
+  outbox: Pick<OutboxStatus, 'state' | 'message'> & Partial<Pick<OutboxStatus, 'isHeldAsLate'>>,
+): string | null {
   const message = outbox.message ?? '';
   const byWords = helpTopicForCourtWords(message);
   if (byWords !== null) {
     return byWords;
+  }
+  if (/^Signed by |^Not signed|not what the attorney signed/.test(message)) {
+    return 'signing-a-filing'; // FAQ 35: only the signer's own login sends it
   }
   switch (outbox.state) {
     case 'failed':
@@ -135,6 +143,9 @@ export function helpTopicForOutbox(outbox: Pick<OutboxStatus, 'state' | 'message
       return 'when-a-filing-is-due'; // FAQ 28: filed only once the notice arrives
     case 'ready':
     case 'submitting':
+      if ('isHeldAsLate' in outbox && outbox.isHeldAsLate === true) {
+        return 'when-a-filing-is-due'; // FAQ 27
+      }
       if (/package/i.test(message)) {
         return 'intervention-package'; // FAQ 41
       }

@@ -57,6 +57,7 @@ describe('the help topics', () => {
       ['pacer-service-center', 'FAQ 06'],
       ['logging-in', 'FAQ 14–18'],
       ['pacer-account-for-filing', 'FAQ 07, 11, 12, 22'],
+      ['signing-a-filing', 'FAQ 12, 35'],
       ['leaving-a-firm', 'FAQ 13'],
       ['court-rules-and-forms', 'FAQ 03, 04, 34'],
       ['when-a-filing-is-due', 'FAQ 27, 28'],

@@ -169,4 +169,19 @@ describe('what the outbox says leads to its topic', () => {
     ).toBeNull();
     expect(helpTopicForOutbox({ state: 'filed', message: null })).toBeNull();
   });
+
+  it("a filing waiting for its signer's login, or not what was signed, is about signing (FAQ 35); one held as late, about due dates (FAQ 27)", () => {
+    expect(
+      helpTopicForOutbox({ state: 'ready', message: 'Signed by Jane Morgan; log in as jmorgan to send it.' }),
+    ).toBe('signing-a-filing');
+    expect(
+      helpTopicForOutbox({
+        state: 'failed',
+        message: 'What would be sent is not what the attorney signed (a document changed), so nothing was sent.',
+      }),
+    ).toBe('signing-a-filing');
+    expect(
+      helpTopicForOutbox({ state: 'ready', message: 'It was due 2026-01-02; sent now…', isHeldAsLate: true }),
+    ).toBe('when-a-filing-is-due');
+  });
 });

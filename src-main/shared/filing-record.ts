@@ -57,11 +57,11 @@ export const recordFacts = z
   .object({
     action: recordAction,
     /** What happened, in plain words. */
-    detail: z.string().max(2_000),
+    detail: z.string().max(8_000),
     account: recordAccount.nullable(),
     documents: z.array(recordDocument).max(200),
     /** The court's answer, as it gave it (a refusal's message, the docket text), or null. */
-    courtAnswer: z.string().max(4_000).nullable(),
+    courtAnswer: z.string().max(8_000).nullable(),
   })
   .strict();
 /** What one entry records. */

@@ -20,7 +20,12 @@ export interface DraftsServiceOptions {
   readonly clock: Clock;
   readonly courtProfile: () => CourtProfileId;
   readonly onChange: (draftId: string | null) => void;
+  /** Records an action on a draft in its filing record (docs/architecture.md#the-filing-record). */
+  readonly onRecord?: (draft: Draft, action: DraftRecordAction, detail: string) => void;
 }
+
+/** The record actions the drafts service itself takes. */
+export type DraftRecordAction = 'draft.created' | 'draft.deleted' | 'draft.imported' | 'outbox.withdrawn';
 
 /** Outbox states in which a draft is the court's business now, not the editor's. */
 const lockedStates = new Set(['ready', 'submitting', 'submitted', 'filed', 'needs-verification']);
@@ -143,6 +148,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
     create(): Draft {
       const draft = blank();
       table.put(draft);
+      options.onRecord?.(draft, 'draft.created', 'The draft was created.');
       options.onChange(draft.id);
       return draft;
     },
@@ -163,6 +169,11 @@ export function createDraftsService(options: DraftsServiceOptions) {
       );
       for (const draft of drafts) {
         table.put(draft);
+        options.onRecord?.(
+          draft,
+          'draft.created',
+          `The draft was created as step ${draft.package?.step} of ${draft.package?.of} of a Motion to Intervene package (FAQ 41).`,
+        );
       }
       options.onChange(null);
       return drafts;
@@ -211,6 +222,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
       }
       const next: Draft = { ...draft, outbox: null, updatedAt: clock.now().toISOString() };
       table.put(next);
+      options.onRecord?.(draft, 'outbox.withdrawn', 'The filing was taken back from the outbox to be edited.');
       options.onChange(id);
       return review(next);
     },
@@ -224,12 +236,14 @@ export function createDraftsService(options: DraftsServiceOptions) {
         );
       }
       table.remove(id);
+      options.onRecord?.(draft, 'draft.deleted', 'The draft was deleted; its record is kept.');
       options.onChange(id);
     },
 
     /** Keeps an imported draft (its documents already re-added and verified). */
     adopt(draft: Draft): Draft {
       table.put(draft);
+      options.onRecord?.(draft, 'draft.imported', 'The draft was imported from a hand-off file.');
       options.onChange(draft.id);
       return draft;
     },

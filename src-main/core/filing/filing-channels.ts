@@ -4,11 +4,11 @@ import type { createFilingServices } from './filing-services';
 /** The filing services as their channels use them. */
 type FilingServices = Pick<
   ReturnType<typeof createFilingServices>,
-  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'submit'
+  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'submit' | 'recordView' | 'exportRecord'
 >;
 
 /** Filing's channels: the drafts (with their hand-off files) and the outbox that sends them to the court. */
-export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts' | 'outbox'> {
+export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts' | 'outbox' | 'record'> {
   const { drafts, outbox } = filing;
   return {
     'drafts.list': async () => drafts.list(),
@@ -26,5 +26,8 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
     'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
+    'record.get': async ({ draftId }) => filing.recordView(draftId),
+    'record.export': async ({ draftId, format }) =>
+      (await filing.exportRecord(draftId, format)) as Uint8Array<ArrayBuffer>,
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CourtStatus } from '../../shared/domain';
-import type { Draft, OutboxStatus } from '../../shared/filing';
+import type { CourtCopyCheck, Draft, OutboxStatus } from '../../shared/filing';
 import { deadlineStatus } from '../../shared/deadline-clock';
 import type { CourtSession } from '../court/court-session';
 import {
@@ -352,6 +352,13 @@ export function createOutbox(options: OutboxOptions) {
       }
       retryTimer = null;
       await passes.close();
+    },
+    /** The filed documents compared with the court's copies (FAQ 46); the draft, or null when no filing has this entry. */
+    recordCourtCopies(caseId: number, deSeqNum: number, checks: readonly CourtCopyCheck[]): Draft | null {
+      const draft = table
+        .withOutboxState('filed', 'submitted')
+        .find((candidate) => candidate.case?.caseId === caseId && candidate.outbox?.deSeqNum === deSeqNum);
+      return draft ? setStatus(draft, { courtCopies: [...checks] }) : null;
     },
   };
 }

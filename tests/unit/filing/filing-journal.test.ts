@@ -78,7 +78,7 @@ describe('the filing record', () => {
   });
 
   it('refuses facts past their bounds and an update or delete of what was recorded', () => {
-    expect(() => journal.append('d1', facts('draft.created', 'x'.repeat(2_001)))).toThrow();
+    expect(() => journal.append('d1', facts('draft.created', 'x'.repeat(8_001)))).toThrow();
     journal.append('d1', facts('draft.created', 'Draft created.'));
     expect(() => db.prepare('UPDATE filing_journal SET entry = entry').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM filing_journal').run()).toThrow(/append-only/);

@@ -4,6 +4,7 @@ import { useFilings } from '../../state/StoresProvider';
 import { downloadFile } from '../download-file';
 import { canRetry, canWithdraw } from '../describe-draft';
 import { useInBackground } from '../../state/background';
+import { CourtCopiesList } from './CourtCopiesList';
 
 /** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
 const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
@@ -104,6 +105,7 @@ export function OutboxStatusPanel({
           </ul>
         </details>
       )}
+      {outbox.courtCopies.length > 0 && <CourtCopiesList checks={outbox.courtCopies} />}
       {outbox.hasReceipt && (
         <button
           type="button"

@@ -1,6 +1,7 @@
 import type { DraftReview } from '../../../src-main/shared/filing';
 import { useAccounts, useFilings } from '../../state/StoresProvider';
 import { OutboxStatusPanel } from './OutboxStatusPanel';
+import { FilingRecordSection } from './FilingRecordSection';
 import { canSign } from './SessionLine';
 import type { StepNumber } from './wizard-steps';
 import { useInBackground } from '../../state/background';
@@ -31,6 +32,7 @@ export function SubmitStep({
           onRetry={() => inBackground('Sending the filing again', retry(draft.id))}
           onWithdraw={() => inBackground('Withdrawing the filing', withdraw(draft.id))}
         />
+        <FilingRecordSection draft={draft} />
       </div>
     );
   }
@@ -83,6 +85,7 @@ export function SubmitStep({
           Queue to send when the court is reachable
         </button>
       </div>
+      <FilingRecordSection draft={draft} />
     </div>
   );
 }

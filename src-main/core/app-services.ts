@@ -67,6 +67,8 @@ export interface CoreServicesOptions {
   readonly documentStore?: DocumentStore;
   /** How long the inbox waits before saving again a free look the disk refused (tests shorten it). */
   readonly freeLookSaveRetryMs?: number;
+  /** Who the filing record names as the computer's user; absent, the OS user running the app (tests name one). */
+  readonly osUser?: string;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -166,7 +168,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     readDraftPackage: options.readers.readDraftPackage,
     readFilingPage: options.readers.readFilingPage,
     account: () => recordAccountOf(session.status(), (id) => accountsTable.find(id)?.name ?? null),
-    osUser: currentOsUser(),
+    osUser: options.osUser ?? currentOsUser(),
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
   });
   const inbox = createInboxService({

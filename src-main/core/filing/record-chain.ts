@@ -19,7 +19,10 @@ import {
 /** The largest record file read (a filing's record is a few kilobytes; this bounds a hostile file). */
 export const maxRecordBytes = 20 * 1024 * 1024;
 
-/** JSON with every object's keys sorted and no spaces: the one spelling of a value that is hashed. */
+/**
+ * JSON with every object's keys sorted and no spaces (a key whose value is undefined left out, as JSON.stringify does):
+ * the one spelling of a value that is hashed.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) {
     return `[${value.map(canonicalJson).join(',')}]`;
@@ -38,14 +41,12 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 
 /** The hash an entry must carry: over the previous hash and the entry without `hash`. */
 export function entryHash(entry: Omit<RecordEntry, 'hash'> & { readonly hash?: string }): string {
-  const { hash: _ignored, ...rest } = entry;
-  return sha256(entry.previousHash + canonicalJson(rest));
+  return sha256(entry.previousHash + canonicalJson({ ...entry, hash: undefined }));
 }
 
 /** The seal of an exported record: over the whole record without `seal`. */
 export function recordSeal(record: Omit<FilingRecord, 'seal'> & { readonly seal?: string }): string {
-  const { seal: _ignored, ...rest } = record;
-  return sha256(canonicalJson(rest));
+  return sha256(canonicalJson({ ...record, seal: undefined }));
 }
 
 /** A record as written to a file: compact JSON, no trailing newline, so every byte of it counts. */

@@ -8,6 +8,12 @@ import { downloadFile } from '../download-file';
 import { recordActionLabels, recordActor, recordFileName } from '../describe-record';
 import './FilingRecordSection.css';
 
+/** The two files a record exports: the JSON `ecf-desk audit verify` checks, and the report to keep with the matter. */
+const exports = [
+  { format: 'json', label: 'Export record (JSON)' },
+  { format: 'pdf', label: 'Export report (PDF)' },
+] as const;
+
 /**
  * The filing's record (docs/architecture.md#the-filing-record): every action as a compact timeline, whether the chain
  * still verifies, and the record as a JSON file to check with `ecf-desk audit verify` or a PDF report to keep.
@@ -89,22 +95,17 @@ export function FilingRecordSection({ draft }: { readonly draft: Draft }) {
         </>
       )}
       <div className="wizard-step__actions">
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="export-record-json"
-          onClick={() => inBackground('Exporting the filing record', save('json'))}
-        >
-          Export record (JSON)
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="export-record-pdf"
-          onClick={() => inBackground('Exporting the filing record', save('pdf'))}
-        >
-          Export report (PDF)
-        </button>
+        {exports.map(({ format, label }) => (
+          <button
+            key={format}
+            type="button"
+            className="button button--small"
+            data-testid={`export-record-${format}`}
+            onClick={() => inBackground('Exporting the filing record', save(format))}
+          >
+            {label}
+          </button>
+        ))}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
-import { appendFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyRecordText } from '../../../src-main/core/filing/record-chain';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { fileMotionWithOrder, waitForDraft } from '../../support/filed-motion';
@@ -63,14 +64,16 @@ describe('the court’s copy of a filing (FAQ 46)', () => {
   });
 
   it('records a copy the court changed as not matching, with both hashes', async () => {
-    // The NEF waits, so the court's stored copy can be changed before the free look fetches it (as a court's stamp would).
+    // The NEF waits; the court's stored copy is changed the moment the upload lands, long before the free look fetches
+    // it (as a court's stamp would change it).
     await admin(harness.court, 'POST', '/admin/faults', { mailDelayMs: 2_000 });
     const draftId = await fileMotionWithOrder(harness);
-    const submitted = await waitForDraft(harness, draftId, (draft) => draft.outbox?.state === 'submitted');
-    const mainSha = submitted.outbox?.sentDocuments[0]?.sha256 ?? '';
-    const courtFolder = path.join(harness.court.dataFolder, 'documents');
-    expect(await readdir(courtFolder)).toContain(`${mainSha}.pdf`);
-    await appendFile(path.join(courtFolder, `${mainSha}.pdf`), '\n% Filed 12/05/26, Court of International Trade\n');
+    const mainSha = (await harness.handlers['documents.list']({})).find(
+      (record) => record.name === 'motion.pdf',
+    )?.sha256;
+    const courtCopy = path.join(harness.court.dataFolder, 'documents', `${mainSha}.pdf`);
+    await vi.waitFor(() => expect(existsSync(courtCopy)).toBe(true), { timeout: 20_000, interval: 10 });
+    await appendFile(courtCopy, '\n% Filed 12/05/26, Court of International Trade\n');
 
     const checked = await waitForDraft(harness, draftId, (draft) => (draft.outbox?.courtCopies.length ?? 0) === 2);
     const [main, order] = checked.outbox?.courtCopies ?? [];

@@ -9,6 +9,7 @@ export const usage = `Usage:
   ecf-desk preflight [--json] [--limit-mb N] FILE...
   ecf-desk clean-copy [--drop-annotations none|comments|all] [--flatten-forms] IN.pdf OUT.pdf
   ecf-desk split [--limit-mb N] IN.pdf OUT-FOLDER
+  ecf-desk audit verify FILE.json | audit report FILE.json OUT.pdf
 
 preflight   Checks PDFs for everything CM/ECF would reject (size, structure, encryption, scripts and
             other active content, attachments, media) and for redactions that leak.
@@ -17,6 +18,8 @@ clean-copy  Writes a copy without active content, attachments, media, metadata, 
             and leftover objects (and without owner-password restrictions). Exit code 0, or 3.
 split       Cuts a PDF over the limit into parts under it, at bookmarks where it can, named
             "Part 1 of N (pages a-b)". Exit code 0, or 3.
+audit       Checks a filing record exported from ECF Desk (verify), or writes it as a PDF report
+            (report). Exit code: 0 the record holds, 4 an entry is broken, 3 could not read.
 
   --json         print a JSON array, one report per file
   --limit-mb N   the court's per-file limit in MB (default 50, the Court of International Trade's)

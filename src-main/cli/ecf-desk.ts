@@ -1,3 +1,4 @@
+import { auditUsage, runAuditCommand } from './audit-command';
 import { failUsage, peakChildMemoryMb, usage } from './cli-support';
 import { exitCodes } from './exit-codes';
 import { runCleanCopyCommand, runSplitCommand } from './fix-commands';
@@ -10,13 +11,14 @@ const commands: Readonly<Record<string, (args: readonly string[]) => Promise<num
   'clean-copy': runCleanCopyCommand,
   split: runSplitCommand,
   nef: runNefCommand,
+  audit: runAuditCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${usage}\n${nefUsage}`);
+    process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}`);
     return;
   }
   const run = command ? commands[command] : undefined;

@@ -35,6 +35,8 @@ import { sessionChannels } from './court/session-channels';
 import { accountsChannels } from './court/accounts-channels';
 import { courtChannels } from './court/court-channels';
 import { gateCourtFetch } from './security/gated-fetch';
+import { recordAccountOf } from './filing/record-account';
+import { currentOsUser } from './filing/filing-journal';
 
 /** What a host hands core: where data lives, and its implementations of the ports. */
 export interface CoreServicesOptions {
@@ -65,6 +67,8 @@ export interface CoreServicesOptions {
   readonly documentStore?: DocumentStore;
   /** How long the inbox waits before saving again a free look the disk refused (tests shorten it). */
   readonly freeLookSaveRetryMs?: number;
+  /** Who the filing record names as the computer's user; absent, the OS user running the app (tests name one). */
+  readonly osUser?: string;
 }
 
 /** Core, built once per launch: the handler for every channel, and a way to shut down cleanly. */
@@ -121,8 +125,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     launcher: options.trainingCourt ?? null,
     onChange: (status) => options.emit('court.statusChanged', status),
   });
+  const accountsTable = createAccountsTable(database);
   const accounts = createAccountsService({
-    table: createAccountsTable(database),
+    table: accountsTable,
     store: options.secretStore,
     vault: createCredentialVault(options.secretStore),
     clock,
@@ -163,6 +168,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     log,
     readDraftPackage: options.readers.readDraftPackage,
     readFilingPage: options.readers.readFilingPage,
+    account: () => recordAccountOf(session.status(), (id) => accountsTable.find(id)?.name ?? null),
+    osUser: options.osUser ?? currentOsUser(),
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
   });
   const inbox = createInboxService({
@@ -192,6 +199,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     },
     retentionDays: () => policy.effective().values.noticeRetentionDays,
     onEntry: (caseId, deSeqNum) => filing.outbox.markFiled(caseId, deSeqNum, clock.now()),
+    onCourtCopies: (entry) => filing.checkCourtCopies(entry),
     onChange: (id) => options.emit('inbox.changed', { id }),
     notifier: options.notifier ?? null,
     log,

@@ -58,6 +58,8 @@ export const channelNames = [
   'settings.get',
   'settings.update',
   'support.exportBundle',
+  'record.get',
+  'record.export',
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */

@@ -14,6 +14,7 @@ import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
 import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
 import { fileName } from './file-name';
+import { recordView } from './filing-record';
 import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './inbox';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
@@ -198,6 +199,13 @@ export const contract = {
   'settings.update': { args: settings.partial().strict(), result: settings },
   /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
   'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
+  /** A filing's record (docs/architecture.md#the-filing-record): its entries, and whether the chain still holds. */
+  'record.get': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: recordView },
+  /** The record as a file: JSON anyone can check with `ecf-desk audit verify`, or the readable PDF report. */
+  'record.export': {
+    args: z.object({ draftId: z.string().min(1).max(100), format: z.enum(['json', 'pdf']) }).strict(),
+    result: z.instanceof(Uint8Array),
+  },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 /** Payload schemas of the events main sends to the renderer. */

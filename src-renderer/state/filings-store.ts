@@ -7,6 +7,7 @@ import type {
   DraftDocument,
   DraftReview,
 } from '../../src-main/shared/filing';
+import type { RecordView } from '../../src-main/shared/filing-record';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
 import { inBackgroundReportingTo } from './background';
@@ -72,6 +73,10 @@ export interface FilingsState {
   withdraw(id: string): Promise<void>;
   /** Sends a filing held as late anyway, today (FAQ 27). */
   sendLate(id: string): Promise<void>;
+  /** A filing's record and whether it verifies (docs/architecture.md#the-filing-record); null when it could not be read. */
+  record(id: string): Promise<RecordView | null>;
+  /** The record as a JSON file or a PDF report; null when it could not be made (the banner says why). */
+  exportRecord(id: string, format: 'json' | 'pdf'): Promise<Uint8Array | null>;
 }
 
 /** A store of the Filings screen's state. */
@@ -398,6 +403,20 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           'The filing was not taken out of the outbox.',
           'Took the filing out of the outbox. It is a draft again.',
         );
+      },
+
+      async record(id) {
+        const read = await tryOrReport('The filing record could not be read.', () =>
+          bridge.invoke('record.get', { draftId: id }),
+        );
+        return read.ok ? read.value : null;
+      },
+
+      async exportRecord(id, format) {
+        const exported = await tryOrReport('The filing record could not be exported.', () =>
+          bridge.invoke('record.export', { draftId: id, format }),
+        );
+        return exported.ok ? exported.value : null;
       },
     };
   });

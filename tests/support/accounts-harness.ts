@@ -39,6 +39,7 @@ export async function startAccountsHarness(
     court?: Partial<TrainingCourtOptions>;
     noticePollMs?: number;
     notifier?: DesktopNotifier;
+    osUser?: string;
   } = {},
 ): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
@@ -64,6 +65,7 @@ export async function startAccountsHarness(
       ...(options.notifier ? { notifier: options.notifier } : {}),
       noticePollMs: options.noticePollMs ?? 100,
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.osUser ? { osUser: options.osUser } : {}),
     });
   const untilCourtReady = (core: CoreServices) =>
     vi.waitFor(async () => {

@@ -21,6 +21,8 @@ export interface DraftsServiceOptions {
   readonly clock: Clock;
   readonly courtProfile: () => CourtProfileId;
   readonly onChange: (draftId: string | null) => void;
+  /** Records an action on a draft in its filing record (docs/architecture.md#the-filing-record). */
+  readonly onRecord?: (draft: Draft, action: DraftRecordAction, detail: string) => void;
 }
 
 /** The filer account that signs: FAQ 35, the attorney's own PACER login, with the name the `/s/` signature carries. */
@@ -29,6 +31,34 @@ export interface SigningAccount {
   readonly loginId: string;
   readonly name: string;
   readonly role: string;
+}
+/** The record actions the drafts service itself takes. */
+export type DraftRecordAction =
+  | 'draft.created'
+  | 'draft.changed'
+  | 'draft.signed'
+  | 'signature.voided'
+  | 'draft.deleted'
+  | 'draft.imported'
+  | 'outbox.withdrawn';
+
+/** The parts of a draft a change touched, in the words the record uses. */
+function changedParts(before: Draft, after: Draft): string[] {
+  const parts: readonly (readonly [keyof Draft, string])[] = [
+    ['case', 'case'],
+    ['newAction', 'new action'],
+    ['parties', "case's parties"],
+    ['filerPartyIds', 'parties filed for'],
+    ['eventId', 'event'],
+    ['documents', 'documents'],
+    ['relatedDocumentNumbers', 'related entries'],
+    ['docketAnnotation', 'docket text'],
+    ['signers', 'signers'],
+    ['preparedBy', 'prepared by'],
+    ['isReadyForReview', 'ready for review'],
+    ['due', 'due date'],
+  ];
+  return parts.filter(([key]) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map(([, words]) => words);
 }
 
 /** Outbox states in which a draft is the court's business now, not the editor's. */
@@ -144,6 +174,21 @@ export function createDraftsService(options: DraftsServiceOptions) {
       ? { ...draft, signature: null }
       : draft;
 
+  /** Records a change in the filing record, and the signature it voided, if any. */
+  const recordChange = (before: Draft, after: Draft): void => {
+    const parts = changedParts(before, after);
+    if (parts.length > 0) {
+      options.onRecord?.(after, 'draft.changed', `Changed: ${parts.join(', ')}.`);
+    }
+    if (before.signature && !after.signature) {
+      options.onRecord?.(
+        after,
+        'signature.voided',
+        `The signature of ${before.signature.name} (${before.signature.loginId}) no longer covers the filing (${parts.join(', ') || 'its documents'} changed); it must be signed again (FAQ 35).`,
+      );
+    }
+  };
+
   const review = (given: Draft): DraftReview => {
     const records = options.documents();
     let draft = given;
@@ -160,6 +205,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
     if (draft !== given) {
       table.put(draft);
       options.onChange(draft.id);
+      recordChange(given, draft);
     }
     const checks = checkDraft({
       draft,
@@ -179,6 +225,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
     create(): Draft {
       const draft = blank();
       table.put(draft);
+      options.onRecord?.(draft, 'draft.created', 'The draft was created.');
       options.onChange(draft.id);
       return draft;
     },
@@ -199,6 +246,11 @@ export function createDraftsService(options: DraftsServiceOptions) {
       );
       for (const draft of drafts) {
         table.put(draft);
+        options.onRecord?.(
+          draft,
+          'draft.created',
+          `The draft was created as step ${draft.package?.step} of ${draft.package?.of} of a Motion to Intervene package (FAQ 41).`,
+        );
       }
       options.onChange(null);
       return drafts;
@@ -211,6 +263,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
       // A change to anything signed voids the signature (FAQ 35): the attorney signs again what will be filed.
       const next = withSignatureChecked({ ...draft, ...changes, updatedAt: clock.now().toISOString() } as Draft);
       table.put(next);
+      recordChange(draft, next);
       if (
         draft.package &&
         (changes.case !== undefined || changes.parties !== undefined || changes.filerPartyIds !== undefined)
@@ -219,15 +272,15 @@ export function createDraftsService(options: DraftsServiceOptions) {
           if (other.id === id || (other.outbox && lockedStates.has(other.outbox.state))) {
             continue;
           }
-          table.put(
-            withSignatureChecked({
-              ...other,
-              case: next.case,
-              parties: next.parties,
-              filerPartyIds: next.filerPartyIds,
-              updatedAt: next.updatedAt,
-            }),
-          );
+          const followed = withSignatureChecked({
+            ...other,
+            case: next.case,
+            parties: next.parties,
+            filerPartyIds: next.filerPartyIds,
+            updatedAt: next.updatedAt,
+          });
+          table.put(followed);
+          recordChange(other, followed);
         }
       }
       options.onChange(draft.package ? null : id);
@@ -254,6 +307,11 @@ export function createDraftsService(options: DraftsServiceOptions) {
       };
       const next: Draft = { ...current.draft, signature, updatedAt: signature.signedAt };
       table.put(next);
+      options.onRecord?.(
+        next,
+        'draft.signed',
+        `Signed by ${signature.name} (${signature.loginId})${signature.role ? `, ${signature.role}` : ''}; what is signed has the digest ${signature.digest}.`,
+      );
       options.onChange(id);
       return review(next);
     },
@@ -264,6 +322,9 @@ export function createDraftsService(options: DraftsServiceOptions) {
       requireEditable(draft);
       const next: Draft = { ...draft, signature: null, updatedAt: clock.now().toISOString() };
       table.put(next);
+      if (draft.signature) {
+        options.onRecord?.(next, 'signature.voided', `${draft.signature.name} took the signature back.`);
+      }
       options.onChange(id);
       return review(next);
     },
@@ -284,6 +345,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
       }
       const next: Draft = { ...draft, outbox: null, updatedAt: clock.now().toISOString() };
       table.put(next);
+      options.onRecord?.(draft, 'outbox.withdrawn', 'The filing was taken back from the outbox to be edited.');
       options.onChange(id);
       return review(next);
     },
@@ -297,12 +359,14 @@ export function createDraftsService(options: DraftsServiceOptions) {
         );
       }
       table.remove(id);
+      options.onRecord?.(draft, 'draft.deleted', 'The draft was deleted; its record is kept.');
       options.onChange(id);
     },
 
     /** Keeps an imported draft (its documents already re-added and verified). */
     adopt(draft: Draft): Draft {
       table.put(draft);
+      options.onRecord?.(draft, 'draft.imported', 'The draft was imported from a hand-off file.');
       options.onChange(draft.id);
       return draft;
     },

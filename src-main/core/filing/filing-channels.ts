@@ -4,11 +4,11 @@ import type { createFilingServices } from './filing-services';
 /** The filing services as their channels use them. */
 type FilingServices = Pick<
   ReturnType<typeof createFilingServices>,
-  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'sign' | 'submit'
+  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'sign' | 'submit' | 'recordView' | 'exportRecord'
 >;
 
 /** Filing's channels: the drafts (with their hand-off files) and the outbox that sends them to the court. */
-export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts' | 'outbox'> {
+export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts' | 'outbox' | 'record'> {
   const { drafts, outbox } = filing;
   return {
     'drafts.list': async () => drafts.list(),
@@ -29,5 +29,8 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
     'outbox.sendLate': async ({ draftId }) => drafts.review(outbox.sendLate(drafts.find(draftId))),
     'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
+    'record.get': async ({ draftId }) => filing.recordView(draftId),
+    'record.export': async ({ draftId, format }) =>
+      (await filing.exportRecord(draftId, format)) as Uint8Array<ArrayBuffer>,
   };
 }

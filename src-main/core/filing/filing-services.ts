@@ -22,6 +22,12 @@ import { createOutbox } from './outbox';
 import { signedByAnotherMessage } from './signature';
 import type { AppLog } from '../storage/app-log';
 import { describeError } from '../../shared/describe-error';
+import type { RecordAccount, RecordView } from '../../shared/filing-record';
+import { courtProfiles } from '../court/court-profiles';
+import { compareCourtCopies, describeCourtCopies, isSameCheck, type SavedEntryCopies } from './court-copies';
+import { createFilingJournal, currentOsUser } from './filing-journal';
+import { filingRecordPdf } from './filing-record-pdf';
+import { recordText } from './record-chain';
 
 /** The document store as filing sees it. */
 export interface FilingDocuments {
@@ -47,6 +53,10 @@ export interface FilingServicesOptions {
   /** Reads the pages of the court's filing surface (in a child process in the app: court pages are hostile input). */
   readonly readFilingPage: FilingPageReader;
   readonly retryDelayMs?: number;
+  /** The PACER account logged in now, as the filing record names who acted; null when nobody is. */
+  readonly account?: () => RecordAccount | null;
+  /** The operating-system user the record names (default: the one running the app). */
+  readonly osUser?: string;
 }
 
 /** Drafts, the outbox and the court's filing surface, wired together (the inbox hands the outbox each NEF's entry). */
@@ -54,12 +64,29 @@ export function createFilingServices(options: FilingServicesOptions) {
   const { session, clock } = options;
   const table = createDraftsTable(options.database);
   const changed = (id: string | null): void => options.emit('drafts.changed', { id });
+  const journal = createFilingJournal({ database: options.database, clock, osUser: options.osUser ?? currentOsUser() });
+  /** A draft's documents as the record keeps them: by name and SHA-256, as they stand now. */
+  const documentsOf = (draft: Draft): { name: string; sha256: string }[] => {
+    const records = options.documents.list();
+    return draft.documents.flatMap(({ documentId }) => {
+      const record = records.find((candidate) => candidate.id === documentId);
+      return record ? [{ name: record.name, sha256: record.sha256 }] : [];
+    });
+  };
   const drafts = createDraftsService({
     table,
     documents: () => options.documents.list(),
     clock,
     courtProfile: () => options.court().profileId,
     onChange: changed,
+    onRecord: (draft, action, detail) =>
+      journal.append(draft.id, {
+        action,
+        detail,
+        account: options.account?.() ?? null,
+        documents: documentsOf(draft),
+        courtAnswer: null,
+      }),
   });
 
   const driverFor = (): FilingDriver | null => {
@@ -107,6 +134,14 @@ export function createFilingServices(options: FilingServicesOptions) {
     },
     clock,
     localTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    onRecord: (draft, entry) =>
+      journal.append(draft.id, {
+        action: entry.action,
+        detail: entry.detail,
+        account: options.account?.() ?? null,
+        documents: entry.documents ? [...entry.documents] : documentsOf(draft),
+        courtAnswer: entry.courtAnswer ?? null,
+      }),
     onChange: changed,
     log: options.log,
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
@@ -215,8 +250,63 @@ export function createFilingServices(options: FilingServicesOptions) {
     return drafts.review(outbox.enqueue(review.draft, sendNow));
   };
 
+  /** A filing's record and whether its chain still holds (a deleted draft's record stays readable). */
+  const recordView = (draftId: string): RecordView => {
+    const entries = journal.entries(draftId);
+    if (entries.length === 0 && !table.find(draftId)) {
+      drafts.find(draftId);
+    }
+    const verdict = journal.verifyStored(draftId);
+    return { entries, verifies: verdict.ok, brokenEntry: verdict.ok ? null : verdict.brokenEntry };
+  };
+
+  /** The record as a file: the JSON `ecf-desk audit verify` checks, or the PDF report to keep with the matter. */
+  const exportRecord = async (draftId: string, format: 'json' | 'pdf'): Promise<Uint8Array> => {
+    const draft = table.find(draftId);
+    if (!draft && journal.entries(draftId).length === 0) {
+      drafts.find(draftId);
+    }
+    const record = journal.exportRecord(draftId, {
+      court: courtProfiles[draft?.courtProfile ?? options.court().profileId].name,
+      caseNumber: draft?.case?.caseNumber ?? null,
+    });
+    return format === 'json' ? new TextEncoder().encode(recordText(record)) : filingRecordPdf(record);
+  };
+
+  /**
+   * FAQ 46: once the inbox has saved the court's copies of a filed entry, each is compared with what was sent and the
+   * result kept on the filing and in its record, a mismatch as plainly as a match.
+   */
+  const checkCourtCopies = (entry: SavedEntryCopies): void => {
+    const draft = table
+      .withOutboxState('filed', 'submitted')
+      .find((candidate) => candidate.case?.caseId === entry.caseId && candidate.outbox?.deSeqNum === entry.deSeqNum);
+    if (!draft?.outbox || entry.documents.length === 0) {
+      return;
+    }
+    const checks = compareCourtCopies(draft.outbox.sentDocuments, entry.documents, clock.now());
+    if (isSameCheck(draft.outbox.courtCopies, checks)) {
+      return;
+    }
+    outbox.recordCourtCopies(entry.caseId, entry.deSeqNum, checks);
+    journal.append(draft.id, {
+      action: 'court-copy.checked',
+      detail: describeCourtCopies(checks),
+      account: null,
+      documents: checks.flatMap((check) => [
+        ...(check.sentSha256 ? [{ name: `${check.name} (as sent)`, sha256: check.sentSha256 }] : []),
+        { name: `${check.name} (the court's copy)`, sha256: check.courtSha256 },
+      ]),
+      courtAnswer: checks.some((check) => check.stamp) ? checks.map((check) => check.stamp ?? '').join('\n') : null,
+    });
+  };
+
   return {
     drafts,
+    journal,
+    recordView,
+    exportRecord,
+    checkCourtCopies,
     exportDraft,
     importPackage,
     sign,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CourtStatus } from '../../shared/domain';
-import type { Draft, OutboxStatus } from '../../shared/filing';
+import type { CourtCopyCheck, Draft, OutboxStatus } from '../../shared/filing';
 import { deadlineStatus, easternDateOf } from '../../shared/deadline-clock';
 import type { CourtSession } from '../court/court-session';
 import {
@@ -30,8 +30,26 @@ export interface OutboxOptions {
   readonly localTimeZone: string;
   readonly onChange: (draftId: string) => void;
   readonly log: AppLog;
+  /** Records what the outbox did and what the court answered in the filing's record (docs/architecture.md#the-filing-record). */
+  readonly onRecord?: (draft: Draft, entry: OutboxRecordEntry) => void;
   /** Wait before trying again when the court is unreachable (grows to 8 times this). */
   readonly retryDelayMs?: number;
+}
+
+/** An action of the outbox, as the filing record keeps it. */
+export interface OutboxRecordEntry {
+  readonly action:
+    | 'outbox.queued'
+    | 'outbox.sending'
+    | 'outbox.submitted'
+    | 'outbox.refused'
+    | 'outbox.failed'
+    | 'outbox.verified-on-docket'
+    | 'filing.filed';
+  readonly detail: string;
+  /** The documents as sent, when the action involves them. */
+  readonly documents?: readonly { name: string; sha256: string }[];
+  readonly courtAnswer?: string | null;
 }
 
 /**
@@ -45,6 +63,8 @@ export function createOutbox(options: OutboxOptions) {
   let retryTimer: NodeJS.Timeout | null = null;
   let failuresInARow = 0;
   let isClosed = false;
+
+  const record = (draft: Draft, entry: OutboxRecordEntry): void => options.onRecord?.(draft, entry);
 
   const setStatus = (draft: Draft, changes: Partial<OutboxStatus>): Draft => {
     const outbox: OutboxStatus = { ...(draft.outbox ?? newOutboxStatus(clock.now())), ...changes };
@@ -142,13 +162,18 @@ export function createOutbox(options: OutboxOptions) {
     );
     if (entry) {
       options.log(`Outbox: ${draft.id} found on the docket as entry ${entry.deSeqNum} after an unknown outcome`);
-      setStatus(draft, {
+      const found = setStatus(draft, {
         state: 'submitted',
         message: 'The court had received it: the docket shows the entry.',
         deSeqNum: entry.deSeqNum,
         documentNumber: entry.documentNumber,
         docketText: entry.docketText,
         submittedAt: clock.now().toISOString(),
+      });
+      record(found, {
+        action: 'outbox.verified-on-docket',
+        detail: `The court's answer had been lost; the docket shows the entry (document ${entry.documentNumber ?? 'without a number'}), so it was not sent again.`,
+        courtAnswer: entry.docketText,
       });
     } else {
       options.log(`Outbox: ${draft.id} not on the docket after an unknown outcome; it will be sent again`, 'warn');
@@ -175,10 +200,15 @@ export function createOutbox(options: OutboxOptions) {
       draft.documents.map((document, index) => [document.documentId, sentDocuments[index]!.sha256]),
     );
     if (!draft.signature || draft.signature.digest !== signedDigest(draft, (id) => sentHashes.get(id) ?? null)) {
-      return void setStatus(draft, {
+      const refused = setStatus(draft, {
         state: 'failed',
         message:
           'What would be sent is not what the attorney signed (a document or another signed part changed), so nothing was sent. Withdraw it, review it and sign it again.',
+      });
+      return void record(refused, {
+        action: 'outbox.failed',
+        detail: 'Nothing was sent: the documents about to go were not the ones signed.',
+        documents: sentDocuments,
       });
     }
     const request: FilingRequest = {
@@ -197,16 +227,26 @@ export function createOutbox(options: OutboxOptions) {
       isHeldAsLate: false,
     });
     table.saveSubmission(draft.id, { commitPoint: null });
+    record(sending, {
+      action: 'outbox.sending',
+      detail: `Sending to the court under ${draft.signature.loginId}'s session (attempt ${sending.outbox?.attempts ?? 1}).`,
+      documents: sentDocuments,
+    });
     try {
       const result = await driver.file(request, async (commitPoint) => table.saveSubmission(draft.id, { commitPoint }));
       if (result.kind === 'refused') {
-        return void setStatus(sending, {
+        const refused = setStatus(sending, {
           state: 'failed',
           message: `The court did not accept the filing at the ${result.step} step: ${result.message}`,
         });
+        return void record(refused, {
+          action: 'outbox.refused',
+          detail: `The court did not accept it at the ${result.step} step.`,
+          courtAnswer: result.message,
+        });
       }
       table.saveSubmission(draft.id, { ...table.submission(draft.id), receiptHtml: result.receiptHtml });
-      setStatus(sending, {
+      const submitted = setStatus(sending, {
         state: 'submitted',
         message: 'Submitted: waiting for the Notice of Electronic Filing (FAQ 28).',
         deSeqNum: result.deSeqNum,
@@ -215,11 +255,22 @@ export function createOutbox(options: OutboxOptions) {
         submittedAt: clock.now().toISOString(),
         hasReceipt: true,
       });
+      record(submitted, {
+        action: 'outbox.submitted',
+        detail: `The court received it as document ${result.documentNumber ?? 'without a number'} (entry ${result.deSeqNum}); it is filed when its notice arrives (FAQ 28).`,
+        documents: sentDocuments,
+        courtAnswer: result.docketText,
+      });
     } catch (error) {
       if (error instanceof UnknownOutcomeError) {
-        setStatus(sending, {
+        const lost = setStatus(sending, {
           state: 'needs-verification',
           message: `The court's answer to the final submit was lost (${error.message}). ECF Desk checks the docket before doing anything else.`,
+        });
+        record(lost, {
+          action: 'outbox.failed',
+          detail: "The court's answer to the final submit was lost; the docket decides before anything is sent again.",
+          courtAnswer: error.message,
         });
         throw error;
       }
@@ -331,10 +382,11 @@ export function createOutbox(options: OutboxOptions) {
         options.log(`Outbox: ${draft.id} stopped: ${describeError(error).detail}`, 'warn');
         const latest = table.find(draft.id);
         if (latest?.outbox) {
-          setStatus(latest, {
+          const stopped = setStatus(latest, {
             state: latest.outbox.state === 'submitting' ? 'needs-verification' : 'failed',
             message: describeError(error).message,
           });
+          record(stopped, { action: 'outbox.failed', detail: describeError(error).message });
         }
       }
     }
@@ -358,6 +410,10 @@ export function createOutbox(options: OutboxOptions) {
       const queued = setStatus(draft, {
         ...newOutboxStatus(clock.now()),
         message: sendNow ? null : waitingMessage('Queued.'),
+      });
+      record(queued, {
+        action: 'outbox.queued',
+        detail: sendNow ? 'Handed to the outbox to file now.' : 'Queued to send when the court is reachable.',
       });
       if (sendNow) {
         drainInBackground();
@@ -399,7 +455,12 @@ export function createOutbox(options: OutboxOptions) {
       if (!draft) {
         return false;
       }
-      setStatus(draft, { state: 'filed', filedAt: at.toISOString(), message: null });
+      const filed = setStatus(draft, { state: 'filed', filedAt: at.toISOString(), message: null });
+      record(filed, {
+        action: 'filing.filed',
+        detail: 'The Notice of Electronic Filing arrived: the filing is filed (FAQ 28).',
+        courtAnswer: filed.outbox?.docketText ?? null,
+      });
       if (draft.package) {
         // FAQ 28: the package's next step was waiting for this notice.
         drainInBackground();
@@ -422,6 +483,13 @@ export function createOutbox(options: OutboxOptions) {
       }
       retryTimer = null;
       await passes.close();
+    },
+    /** The filed documents compared with the court's copies (FAQ 46); the draft, or null when no filing has this entry. */
+    recordCourtCopies(caseId: number, deSeqNum: number, checks: readonly CourtCopyCheck[]): Draft | null {
+      const draft = table
+        .withOutboxState('filed', 'submitted')
+        .find((candidate) => candidate.case?.caseId === caseId && candidate.outbox?.deSeqNum === deSeqNum);
+      return draft ? setStatus(draft, { courtCopies: [...checks] }) : null;
     },
   };
 }

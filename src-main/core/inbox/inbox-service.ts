@@ -25,6 +25,8 @@ import type { AppLog } from '../storage/app-log';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
 import type { ParsedNotice } from './nef/notice-types';
 import { describeError } from '../../shared/describe-error';
+import type { SavedEntryCopies } from '../filing/court-copies';
+import { createStampMemory } from './free-look/stamp-memory';
 
 /** What the inbox needs from the rest of core. */
 export interface InboxServiceOptions {
@@ -62,6 +64,8 @@ export interface InboxServiceOptions {
   readonly retentionDays: () => number;
   /** A notice for this entry arrived (FAQ 28: the filing it announces is filed). */
   readonly onEntry: (caseId: number, deSeqNum: number) => void;
+  /** Every free-look document of an entry is saved: the filing it announces is checked against them (FAQ 46). */
+  readonly onCourtCopies?: (entry: SavedEntryCopies) => void;
   readonly onChange: (id: string | null) => void;
   /** Tells the user a notice arrived (the desktop's notifications); absent in browser mode, where the page does it. */
   readonly notifier?: DesktopNotifier | null;
@@ -141,6 +145,7 @@ export function createInboxService(options: InboxServiceOptions) {
       }
     }
     if (result.outcome === 'new' || result.outcome === 'resend') {
+      stamps.remember(notice);
       for (const docket of notice.dockets) {
         if (docket.caseId && docket.deSeqNum) {
           options.onEntry(Number(docket.caseId), Number(docket.deSeqNum));
@@ -163,6 +168,7 @@ export function createInboxService(options: InboxServiceOptions) {
     // Bytes a free look brought that the disk refused are saved first; until they are, no other link is spent.
     const held = await saveUnsaved();
     for (const itemId of held.savedItemIds) {
+      announceCourtCopies(itemId);
       options.onChange(itemId);
     }
     if (!held.isEmpty) {
@@ -206,6 +212,7 @@ export function createInboxService(options: InboxServiceOptions) {
           unsaved.hold({ itemId, number: document.number, bytes: document.bytes, pages: document.pages });
         }
         await saveUnsaved();
+        announceCourtCopies(itemId);
         for (const missing of result.missing) {
           if (missing.state === 'unsafe-link') {
             store.flagUnsafe(itemId, [missing.number], missing.message, { dropsLinks: false });
@@ -235,6 +242,44 @@ export function createInboxService(options: InboxServiceOptions) {
       }
     }
   });
+
+  /** The NEF's document stamps of each entry, until its documents are saved and compared (FAQ 46). */
+  const stamps = createStampMemory();
+  /** Hands the filing an entry's saved copies once none of its documents waits to be saved (FAQ 46). */
+  const announceCourtCopies = (itemId: string): void => {
+    const item = store.get(itemId);
+    const caseId = Number(item?.caseId);
+    const deSeqNum = Number(item?.deSeqNum);
+    if (!item || !options.onCourtCopies || !Number.isInteger(caseId) || !Number.isInteger(deSeqNum)) {
+      return;
+    }
+    if (item.documents.some((document) => document.state === 'pending')) {
+      return;
+    }
+    const documents = item.documents.flatMap((document) =>
+      document.state === 'saved' && document.sha256
+        ? [
+            {
+              number: document.number,
+              description: document.description,
+              sha256: document.sha256,
+              stamp: stamps.stampOf(item.caseId, item.deSeqNum, document.number),
+            },
+          ]
+        : [],
+    );
+    if (documents.length === 0) {
+      return;
+    }
+    try {
+      options.onCourtCopies({ caseId, deSeqNum, documents });
+    } catch (error) {
+      options.log(
+        `Inbox: the court's copies could not be compared with the filing: ${describeError(error).detail}`,
+        'error',
+      );
+    }
+  };
 
   /** Free-look documents the disk refused, and the timer that tries them again. */
   const unsaved = createUnsavedDocuments();

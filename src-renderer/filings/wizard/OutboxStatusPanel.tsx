@@ -6,6 +6,7 @@ import { canRetry, canWithdraw } from '../describe-draft';
 import { useInBackground } from '../../state/background';
 import { helpTopicForOutbox } from '../../help/help-topic-for';
 import { HelpLink } from '../../help/HelpLink';
+import { CourtCopiesList } from './CourtCopiesList';
 
 /** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
 const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
@@ -110,6 +111,7 @@ export function OutboxStatusPanel({
           </ul>
         </details>
       )}
+      {outbox.courtCopies.length > 0 && <CourtCopiesList checks={outbox.courtCopies} />}
       {outbox.hasReceipt && (
         <button
           type="button"

@@ -1,6 +1,7 @@
 import type { DraftReview } from '../../../src-main/shared/filing';
 import { useAccounts, useFilings } from '../../state/StoresProvider';
 import { OutboxStatusPanel } from './OutboxStatusPanel';
+import { FilingRecordSection } from './FilingRecordSection';
 import { canSign } from './SessionLine';
 import type { StepNumber } from './wizard-steps';
 import { useInBackground } from '../../state/background';
@@ -31,6 +32,7 @@ export function SubmitStep({
           onWithdraw={() => inBackground('Withdrawing the filing', withdraw(draft.id))}
           onSendLate={() => inBackground('Sending the filing', sendLate(draft.id))}
         />
+        <FilingRecordSection draft={draft} />
       </div>
     );
   }
@@ -89,6 +91,7 @@ export function SubmitStep({
           Queue to send when the court is reachable
         </button>
       </div>
+      <FilingRecordSection draft={draft} />
     </div>
   );
 }

@@ -51,6 +51,7 @@ async function validArguments(
   if (
     channel.startsWith('drafts.') ||
     channel.startsWith('outbox.') ||
+    channel.startsWith('record.') ||
     channel === 'court.findCases' ||
     channel === 'court.caseParties'
   ) {
@@ -258,6 +259,10 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
     case 'outbox.withdraw':
     case 'outbox.receipt':
       return { draftId: (await handlers['drafts.create']({})).id };
+    case 'record.get':
+      return { draftId: await firstDraft() };
+    case 'record.export':
+      return { draftId: await firstDraft(), format: 'pdf' };
     default:
       return {};
   }

@@ -86,6 +86,8 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
     'support.exportBundle': notInThisTest,
+    'record.get': notInThisTest,
+    'record.export': notInThisTest,
     ...overrides,
   };
 }

@@ -176,6 +176,9 @@ describe('a signature bound to one filer account (FAQ 35)', () => {
       changes: { documents: [{ documentId: replacement, type: 'main', description: '' }, order!] },
     });
     expect(changed.draft.signature).toBeNull();
+    // The record keeps the signing, the change and the voiding, in order.
+    const actions = (await harness.handlers['record.get']({ draftId: draft.id })).entries.map((entry) => entry.action);
+    expect(actions.slice(-4)).toEqual(['draft.signed', 'draft.changed', 'draft.changed', 'signature.voided']);
     await expect(harness.handlers['outbox.submit']({ draftId: draft.id, sendNow: true })).rejects.toMatchObject({
       code: 'signature.missing',
     });

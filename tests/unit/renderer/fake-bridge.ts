@@ -299,6 +299,8 @@ function answerDrafts(fake: FakeBridge): void {
   });
   fake.answer('drafts.export', ({ id }) => new TextEncoder().encode(JSON.stringify(find(id))));
   fake.answer('drafts.import', () => keep(blankDraft({ id: nextId() })));
+  fake.answer('record.get', () => ({ entries: [], verifies: true, brokenEntry: null }));
+  fake.answer('record.export', ({ format }) => new TextEncoder().encode(format === 'json' ? '{}' : '%PDF-1.7'));
   fake.answer('court.findCases', () => {
     throw bridgeError('session.none', 'You are not logged in to the court.');
   });

@@ -278,6 +278,18 @@ const checkEventNeeds: Check = ({ draft }, event) => {
 };
 
 const checkService: Check = ({ draft }, event) => {
+  if (draft.newAction !== null && draft.case === null) {
+    // A summons is served as the court's rules direct, not by the notice of a case nobody has appeared in yet.
+    return [
+      check(
+        'service.new-action',
+        'info',
+        "No one is registered in the new case yet, so the court's notice serves no other party. In actions under 28 U.S.C. 1581(a), (b) and (c) the Clerk's Office serves the summons (the docket then shows \"Summons served by Clerk's Office upon …\"); in other actions the plaintiff serves the summons and complaint.",
+        null,
+        'USCIT Rule 3(a); real CIT docket sheets',
+      ),
+    ];
+  }
   // The parties you file for are not served; every other party not registered for e-service is (FAQ 37).
   const servedOtherwise = draft.parties.filter(
     (party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),

@@ -41,7 +41,7 @@ export const faq21FeeAnswer =
  * fee-bearing filings paid online through Pay.gov as part of the filing (docs/court-rules.md#filing-fees).
  */
 const payGov =
-  "Paid online through Pay.gov as part of the filing, at the court's fee schedule; fee-bearing filings cannot be made while Pay.gov is down for maintenance.";
+  'Paid online through Pay.gov as part of the filing; fee-bearing filings cannot be made while Pay.gov is down for maintenance.';
 
 /** One docket event of the CIT's CM/ECF. */
 export interface DocketEvent {
@@ -89,18 +89,6 @@ export const citEventCatalog: readonly DocketEvent[] = [
     source: `${dockets}; USCIT Rule 3(a)`,
   },
   {
-    id: 'summons-and-complaint',
-    name: 'Summons and Complaint (filed together)',
-    category: 'Initiating documents',
-    aliases: ['Summons with Complaint', 'Complaint with Summons', 'Commence action'],
-    // The complaint is its own docket entry, right after the summons: the draft marks which document it is.
-    requires: { complaint: true },
-    docketText: 'Summons.',
-    opensAction: true,
-    filingFee: { amountCents: null, when: null, payment: payGov, source: 'FAQ 21; USCIT Rule 3' },
-    source: `${dockets}; USCIT Rule 3(a); 28 U.S.C. 2632`,
-  },
-  {
     id: 'form-5-information-statement',
     name: 'Form 5 Information Statement',
     category: 'Initiating documents',
@@ -123,6 +111,18 @@ export const citEventCatalog: readonly DocketEvent[] = [
       source: 'FAQ 21; USCIT Rule 3(c)',
     },
     source: dockets,
+  },
+  {
+    id: 'summons-and-complaint',
+    name: 'Summons and Complaint (filed together)',
+    category: 'Initiating documents',
+    aliases: ['Summons with Complaint', 'Complaint with Summons', 'Commence action'],
+    // The complaint is its own docket entry, right after the summons: the draft marks which document it is.
+    requires: { complaint: true },
+    docketText: 'Summons.',
+    opensAction: true,
+    filingFee: { amountCents: null, when: null, payment: payGov, source: 'FAQ 21; USCIT Rule 3' },
+    source: `${dockets}; USCIT Rule 3(a); 28 U.S.C. 2632`,
   },
   {
     id: 'exhibits',

@@ -278,8 +278,8 @@ const checkEventNeeds: Check = ({ draft }, event) => {
 };
 
 const checkService: Check = ({ draft }, event) => {
-  if (draft.newAction !== null && draft.case === null) {
-    // A summons is served as the court's rules direct, not by the notice of a case nobody has appeared in yet.
+  if (draft.newAction !== null) {
+    // A summons is served as the court's rules direct, not by the notice of a case nobody had appeared in yet.
     return [
       check(
         'service.new-action',

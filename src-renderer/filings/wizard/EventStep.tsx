@@ -65,7 +65,7 @@ export function EventStep({ draft }: { readonly draft: Draft }) {
           filed together (USCIT Rule 3(a)).
         </p>
       )}
-      {!isWithinClerkHours(new Date()) && (
+      {!isNewAction && !isWithinClerkHours(new Date()) && (
         <p className="wizard-step__note" data-testid="z-event-note">
           The Clerk&apos;s Office is closed (it is open 8:30 a.m. to 5:00 p.m. Eastern). If you cannot find the right
           event, file under Z-motion or Z-document: the filing date is kept, and the office dockets it under the right

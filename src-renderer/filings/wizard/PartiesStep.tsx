@@ -41,7 +41,7 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
   // The parties filed for are not served; every other party not registered for e-service is (FAQ 37). A new action's
   // summons is served as the court's rules direct instead (the review says how).
   const servedOtherwise = draft.parties.filter(
-    (party) => draft.case !== null && !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
+    (party) => draft.newAction === null && !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
   );
 
   return (

@@ -65,6 +65,8 @@ describe('a new action (USCIT Rule 3(a))', () => {
       case: { caseId: 1041, caseNumber: '1:26-cv-00234', caption: 'Acme Bearings, Inc. v. United States' },
     });
     expect(idsOf(filed)).not.toContain('draft.event-opens-action');
+    // Nor is it asked, once filed, for a certificate of service the notice of the new case never called for.
+    expect(checksOf(filed).filter((check) => check.level === 'block')).toEqual([]);
   });
 
   it('the summons and complaint need exactly one document marked as the complaint', () => {
@@ -96,7 +98,7 @@ describe('a new action (USCIT Rule 3(a))', () => {
 describe('filing fees (FAQ 21)', () => {
   it('the summons, the summons and complaint, the complaint and the Notice of Appeal carry a fee; a motion does not', () => {
     const withFee = citEventCatalog.filter((event) => event.filingFee !== undefined).map((event) => event.id);
-    expect(withFee).toEqual(['summons', 'summons-and-complaint', 'complaint', 'notice-of-appeal']);
+    expect(withFee).toEqual(['summons', 'complaint', 'summons-and-complaint', 'notice-of-appeal']);
   });
 
   it('no amount is invented: the fee schedule is not in the sources, so every amount is unknown', () => {

@@ -150,6 +150,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
     };
   };
 
+  /** A filing's first step: the session and its form, or null once the login page has been sent instead. */
+  const readStartForm = async (
+    route: RouteRequest,
+  ): Promise<{ session: CourtSession; form: URLSearchParams } | null> => {
+    const session = requireSession(route);
+    return session ? { session, form: parseForm(await readBody(route.request, formLimit, null)) } : null;
+  };
+
   const refusalPage = (route: RouteRequest, refusal: { message: string }): void =>
     send(route.response, 200, html, pages.errorPage(refusal.message));
 
@@ -373,11 +381,11 @@ export function createCourtRoutes(context: CourtRouteContext) {
     'POST /cgi-bin/filing/start': {
       endpoint: 'filing-start',
       async handle(route) {
-        const session = requireSession(route);
-        if (!session) {
+        const read = await readStartForm(route);
+        if (!read) {
           return;
         }
-        const form = parseForm(await readBody(route.request, formLimit, null));
+        const { session, form } = read;
         const caseId = Number(form.get('caseid'));
         const started = filing.start(session, Number.isInteger(caseId) ? caseId : -1, form.get('event') ?? '');
         if (isRefusal(started)) {
@@ -399,11 +407,11 @@ export function createCourtRoutes(context: CourtRouteContext) {
       // Opening a new case is the start of its filing (USCIT Rule 3(a)): the same fault endpoint as any start.
       endpoint: 'filing-start',
       async handle(route) {
-        const session = requireSession(route);
-        if (!session) {
+        const read = await readStartForm(route);
+        if (!read) {
           return;
         }
-        const form = parseForm(await readBody(route.request, formLimit, null));
+        const { session, form } = read;
         const action = readNewActionForm(form);
         if ('message' in action) {
           return refusalPage(route, action);

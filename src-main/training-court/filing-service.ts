@@ -268,11 +268,12 @@ export function createFilingService(options: {
     if (isRefusal(committed)) {
       return committed;
     }
-    const [first, ...following] = committed.deSeqNums.map((deSeqNum) => records.entry(committed.caseId, deSeqNum));
-    if (!first || following.some((entry) => entry === null)) {
+    const entries = committed.deSeqNums.map((deSeqNum) => records.entry(committed.caseId, deSeqNum));
+    const [first, ...following] = entries.filter((entry): entry is DocketEntryRecord => entry !== null);
+    if (!first || following.length !== entries.length - 1) {
       throw new Error('The committed entry could not be read back');
     }
-    following.forEach((entry) => entry && onFollowing(entry));
+    following.forEach(onFollowing);
     return first;
   };
 

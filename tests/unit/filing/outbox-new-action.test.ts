@@ -1,59 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseParty, Draft } from '../../../src-main/shared/filing';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
-import { makePdf } from '../../support/synthetic-pdfs';
+import { addCheckedPdf, logInFiler, waitForOutboxState } from '../../support/outbox-steps';
 import { decodeEntities } from '../../../src-main/core/html/decode-entities';
-import { admin, CourtClient, seededPassword } from '../../support/training-court';
+import { admin, CourtClient } from '../../support/training-court';
 
 let harness: AccountsHarness;
+const addPdf = (name: string, pages = 1): Promise<string> => addCheckedPdf(harness, name, pages);
+const logIn = (loginId: string): Promise<void> => logInFiler(harness, loginId);
+const waitForState = (id: string, states: string[], timeout?: number): Promise<Draft> =>
+  waitForOutboxState(harness, id, states, timeout);
 beforeEach(async () => {
   harness = await startAccountsHarness();
 });
 afterEach(async () => {
   await harness.stop();
 });
-
-/** Adds a PDF to the document store and waits for its preflight. */
-async function addPdf(name: string, pages = 1): Promise<string> {
-  const record = await harness.handlers['documents.add']({ jobId: name, name, bytes: await makePdf(pages) });
-  await vi.waitFor(
-    async () => {
-      const current = (await harness.handlers['documents.list']({})).find((candidate) => candidate.id === record.id);
-      if (current?.preflight.state !== 'done') {
-        throw new Error('still checking');
-      }
-    },
-    { timeout: 20_000 },
-  );
-  return record.id;
-}
-
-async function logIn(loginId: string): Promise<void> {
-  const account = await harness.handlers['accounts.save']({
-    loginId,
-    kind: 'filer',
-    defaultClientCode: null,
-    mfaMode: 'none',
-    password: seededPassword(loginId),
-  });
-  expect(await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject(
-    { outcome: 'logged-in' },
-  );
-}
-
-async function waitForState(id: string, states: string[], timeout = 20_000): Promise<Draft> {
-  let draft: Draft | undefined;
-  await vi.waitFor(
-    async () => {
-      draft = (await harness.handlers['drafts.get']({ id })).draft;
-      if (!states.includes(draft.outbox?.state ?? 'draft')) {
-        throw new Error(`state ${draft.outbox?.state}: ${draft.outbox?.message}`);
-      }
-    },
-    { timeout, interval: 50 },
-  );
-  return draft as Draft;
-}
 
 const plaintiff: CaseParty = {
   id: 'new-1',

@@ -1,33 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Draft, DraftChanges } from '../../../src-main/shared/filing';
-import { blankDraft, createFakeBridge, type FakeBridge } from './fake-bridge';
-import { renderApp } from './render-app';
+import { blankDraft, createFakeBridge } from './fake-bridge';
+import { openWizard, goToStep, changesSent } from './wizard-support';
 
 afterEach(cleanup);
-
-async function openWizard(bridge: FakeBridge, draft: Draft): Promise<HTMLElement> {
-  bridge.drafts.set(draft.id, draft);
-  renderApp(bridge);
-  fireEvent.click(screen.getByRole('button', { name: 'Filings' }));
-  fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('open-draft'));
-  return screen.findByTestId('wizard');
-}
-
-function goToStep(step: number): void {
-  const button = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step));
-  if (!button) {
-    throw new Error(`no step ${step}`);
-  }
-  fireEvent.click(button);
-}
-
-function changesSent(bridge: FakeBridge): DraftChanges[] {
-  return bridge.calls
-    .filter((call) => call.channel === 'drafts.update')
-    .map((call) => (call.args as { changes: DraftChanges }).changes);
-}
 
 describe('starting a new action in the wizard (USCIT Rule 3(a))', () => {
   it('takes the caption as plaintiff v. the United States, with the plaintiff as the party filed for, and marks step 1 done', async () => {

@@ -60,7 +60,7 @@ export function canDelete(draft: Draft): boolean {
 
 /** The name a draft's package file is saved under: "<case> <event>.ecfdraft", without characters file systems refuse. */
 export function exportFileName(draft: Draft): string {
-  const caseNumber = draft.case?.caseNumber ?? 'No case';
+  const caseNumber = draft.case?.caseNumber ?? (draft.newAction ? 'New action' : 'No case');
   const event = draft.eventId === null ? 'No event' : eventNameOf(draft);
   const name = `${caseNumber} ${event}`
     .replace(/[\\/:*?"<>|]/g, '-')

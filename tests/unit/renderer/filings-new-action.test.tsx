@@ -35,6 +35,11 @@ describe('starting a new action in the wizard (USCIT Rule 3(a))', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
       'New action: Northwind Tools Inc. v. United States',
     );
+
+    // The list of filings names it a new action, with its caption, until the court gives it a number.
+    fireEvent.click(screen.getByTestId('back-to-list'));
+    const row = await screen.findByTestId('draft-row');
+    await waitFor(() => expect(row.textContent).toContain('New actionNorthwind Tools Inc. v. United States'));
   });
 
   it('offers only the events that open an action, and shows the filing fee of the one chosen (FAQ 21)', async () => {

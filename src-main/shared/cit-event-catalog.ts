@@ -12,7 +12,36 @@ export interface DocketEventRequirements {
   readonly proposedOrder?: boolean;
   /** USCIT Rule 5(g): a paper with business proprietary information has a confidential and a public version. */
   readonly confidentialVersion?: boolean;
+  /** USCIT Rule 3(a): the summons and the complaint are filed together; one document of the filing is the complaint. */
+  readonly complaint?: boolean;
 }
+
+/**
+ * FAQ 21: "Initiating documents and Notices of Appeal may require filing fees per the Rules of the Court, but there
+ * are no additional fees for filing documents through CM/ECF." What the app knows of one event's fee
+ * (docs/court-rules.md#filing-fees).
+ */
+export interface FilingFee {
+  /** The fee in whole cents, or null where the court's published material the app relies on does not state it. */
+  readonly amountCents: number | null;
+  /** When the fee applies, in plain words ("in an action under 28 U.S.C. 1581(a)"); null when it always does. */
+  readonly when: string | null;
+  /** How the fee is paid, in plain words. */
+  readonly payment: string;
+  /** Where the fee comes from. */
+  readonly source: string;
+}
+
+/** FAQ 21's own words on fees, quoted wherever the app mentions a filing fee. */
+export const faq21FeeAnswer =
+  'Initiating documents and Notices of Appeal may require filing fees per the Rules of the Court, but there are no additional fees for filing documents through CM/ECF.';
+
+/**
+ * How a filing fee is paid. FAQ 21 says which documents carry a fee, not how it is paid; the court's notices show
+ * fee-bearing filings paid online through Pay.gov as part of the filing (docs/court-rules.md#filing-fees).
+ */
+const payGov =
+  'Paid online through Pay.gov as part of the filing; fee-bearing filings cannot be made while Pay.gov is down for maintenance.';
 
 /** One docket event of the CIT's CM/ECF. */
 export interface DocketEvent {
@@ -36,6 +65,10 @@ export interface DocketEvent {
   readonly isStipulation?: boolean;
   /** A response to a motion: its time runs from service, with no extra days for e-service or hand delivery (FAQ 39–40). */
   readonly isResponse?: boolean;
+  /** FAQ 21: the event carries a filing fee. */
+  readonly filingFee?: FilingFee;
+  /** USCIT Rule 3: the event commences an action; it is filed without a case, and the court opens one. */
+  readonly opensAction?: boolean;
   /** Where the event's rule comes from. */
   readonly source: string;
 }
@@ -51,7 +84,9 @@ export const citEventCatalog: readonly DocketEvent[] = [
     aliases: ['Form 3 Summons (28 U.S.C. 1581(c))', 'Summons (1581(a) protest action)'],
     requires: { attachments: false },
     docketText: 'Summons.',
-    source: dockets,
+    opensAction: true,
+    filingFee: { amountCents: null, when: null, payment: payGov, source: 'FAQ 21; USCIT Rule 3' },
+    source: `${dockets}; USCIT Rule 3(a)`,
   },
   {
     id: 'form-5-information-statement',
@@ -69,7 +104,25 @@ export const citEventCatalog: readonly DocketEvent[] = [
     aliases: ['Complaint against all defendants', 'Amended Complaint'],
     requires: { attachments: true },
     docketText: 'Complaint against all defendants.',
+    filingFee: {
+      amountCents: null,
+      when: 'in an action under 28 U.S.C. 1581(a), where the complaint follows the summons',
+      payment: payGov,
+      source: 'FAQ 21; USCIT Rule 3(c)',
+    },
     source: dockets,
+  },
+  {
+    id: 'summons-and-complaint',
+    name: 'Summons and Complaint (filed together)',
+    category: 'Initiating documents',
+    aliases: ['Summons with Complaint', 'Complaint with Summons', 'Commence action'],
+    // The complaint is its own docket entry, right after the summons: the draft marks which document it is.
+    requires: { complaint: true },
+    docketText: 'Summons.',
+    opensAction: true,
+    filingFee: { amountCents: null, when: null, payment: payGov, source: 'FAQ 21; USCIT Rule 3' },
+    source: `${dockets}; USCIT Rule 3(a); 28 U.S.C. 2632`,
   },
   {
     id: 'exhibits',
@@ -396,7 +449,38 @@ export const citEventCatalog: readonly DocketEvent[] = [
     isStipulation: true,
     source: dockets,
   },
+  {
+    id: 'notice-of-appeal',
+    name: 'Notice of Appeal to the U.S. Court of Appeals for the Federal Circuit',
+    category: 'Appeals',
+    aliases: ['Notice of Appeal', 'Appeal to the Federal Circuit', 'CAFC appeal'],
+    requires: {},
+    docketText: 'Notice of Appeal to the U.S. Court of Appeals for the Federal Circuit.',
+    filingFee: { amountCents: null, when: null, payment: payGov, source: 'FAQ 21' },
+    source: 'FAQ 21',
+  },
 ];
+
+/** The events that open a new action (USCIT Rule 3(a)): a summons, or a summons with its complaint. */
+export const actionOpeningEvents: readonly DocketEvent[] = citEventCatalog.filter(
+  (event) => event.opensAction === true,
+);
+
+/**
+ * What a filing fee comes to, in one sentence a paralegal can act on: the amount where it is known, when it applies and
+ * how it is paid (FAQ 21).
+ */
+export function describeFilingFee(event: DocketEvent): string | null {
+  const fee = event.filingFee;
+  if (!fee) {
+    return null;
+  }
+  const amount =
+    fee.amountCents === null
+      ? "A filing fee is due (the amount is set by the court's fee schedule; check it with the Clerk's Office)"
+      : `A filing fee of $${(fee.amountCents / 100).toFixed(2)} is due`;
+  return `${amount}${fee.when === null ? '' : `, ${fee.when}`}. ${fee.payment}`;
+}
 
 /** The event with this id, or undefined. */
 export function findDocketEvent(id: string): DocketEvent | undefined {

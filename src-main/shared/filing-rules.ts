@@ -1,5 +1,5 @@
 import type { DocketEvent } from './cit-event-catalog';
-import { findDocketEvent } from './cit-event-catalog';
+import { actionOpeningEvents, describeFilingFee, faq21FeeAnswer, findDocketEvent } from './cit-event-catalog';
 import { isWithinClerkHours } from './deadline-clock';
 import type { Draft, DraftDocument, RuleCheck, Signer } from './filing';
 
@@ -54,7 +54,8 @@ function namesOf(context: RuleContext, documents: readonly DraftDocument[]): str
 }
 
 const checkSteps: Check = ({ draft }, event) => [
-  ...(draft.case === null
+  // A new action has no case until the court opens it (USCIT Rule 3); checkNewAction says what it needs instead.
+  ...(draft.case === null && draft.newAction === null
     ? [
         check(
           'draft.case-missing',
@@ -277,6 +278,18 @@ const checkEventNeeds: Check = ({ draft }, event) => {
 };
 
 const checkService: Check = ({ draft }, event) => {
+  if (draft.newAction !== null) {
+    // A summons is served as the court's rules direct, not by the notice of a case nobody had appeared in yet.
+    return [
+      check(
+        'service.new-action',
+        'info',
+        "No one is registered in the new case yet, so the court's notice serves no other party. In actions under 28 U.S.C. 1581(a), (b) and (c) the Clerk's Office serves the summons (the docket then shows \"Summons served by Clerk's Office upon …\"); in other actions the plaintiff serves the summons and complaint.",
+        null,
+        'USCIT Rule 3(a); real CIT docket sheets',
+      ),
+    ];
+  }
   // The parties you file for are not served; every other party not registered for e-service is (FAQ 37).
   const servedOtherwise = draft.parties.filter(
     (party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
@@ -435,6 +448,80 @@ const checkPackageOrder: Check = ({ draft, packageDrafts }) => {
   ];
 };
 
+/** "Summons; Summons and Complaint (filed together)": the events a new action may begin with. */
+const openingEventNames = actionOpeningEvents.map((event) => event.name).join('; ');
+
+/** USCIT Rule 3(a): an action begins with a summons (and, in some actions, its complaint), filed without a case. */
+const checkNewAction: Check = ({ draft }, event) => {
+  const isNewAction = draft.newAction !== null;
+  const complaints = draft.documents.filter((document) => document.type === 'complaint');
+  return [
+    ...(isNewAction && draft.case === null && draft.newAction?.caption.trim() === ''
+      ? [
+          check(
+            'draft.case-caption-missing',
+            'block',
+            'The new action has no caption. The court opens the case under the caption the summons gives, such as "Acme Steel Corp. v. United States".',
+            'Enter the plaintiff and the defendant on the Case step.',
+            'USCIT Rule 3',
+          ),
+        ]
+      : []),
+    ...(isNewAction && event !== undefined && event.opensAction !== true
+      ? [
+          check(
+            'draft.event-not-opening',
+            'block',
+            `A ${event.name} is filed in a case that already exists. A new action begins with a summons: ${openingEventNames}.`,
+            'Choose the Summons, or the Summons and Complaint, on the Event step; or choose an existing case instead.',
+            'USCIT Rule 3(a)',
+          ),
+        ]
+      : []),
+    ...(!isNewAction && event?.opensAction === true
+      ? [
+          check(
+            'draft.event-opens-action',
+            'block',
+            `A ${event.name} commences a new action; the court opens a new case for it, so it cannot be filed in ${draft.case?.caseNumber ?? 'an existing case'}.`,
+            'Choose "Start a new action" on the Case step, or choose another event for this case.',
+            'USCIT Rule 3(a)',
+          ),
+        ]
+      : []),
+    ...(event?.requires.complaint === true && complaints.length !== 1
+      ? [
+          check(
+            'event.complaint-missing',
+            'block',
+            complaints.length === 0
+              ? 'The summons and complaint are filed together, and no document of this filing is marked as the complaint. The court dockets the complaint as its own entry, right after the summons.'
+              : 'More than one document is marked as the complaint. The court dockets one complaint right after the summons.',
+            'Mark the complaint\'s type "Complaint (filed with the summons)" on the Documents step.',
+            'USCIT Rule 3(a)',
+          ),
+        ]
+      : []),
+    ...(event?.requires.complaint !== true && complaints.length > 0
+      ? [
+          check(
+            'event.complaint-without-summons',
+            'block',
+            'A document is marked as a complaint filed with the summons, but the event is not the Summons and Complaint.',
+            "Choose the Summons and Complaint event, or change the document's type.",
+            'USCIT Rule 3(a)',
+          ),
+        ]
+      : []),
+  ];
+};
+
+/** FAQ 21: initiating documents and Notices of Appeal may carry a filing fee; filing through CM/ECF costs nothing more. */
+const checkFilingFee: Check = (_context, event) => {
+  const fee = event === undefined ? null : describeFilingFee(event);
+  return fee === null ? [] : [check('fee.due', 'info', `${fee} FAQ 21: "${faq21FeeAnswer}"`, null, 'FAQ 21')];
+};
+
 const rules: readonly Check[] = [
   checkSteps,
   checkDocuments,
@@ -442,6 +529,8 @@ const rules: readonly Check[] = [
   checkService,
   checkSpecialEvents,
   checkPackageOrder,
+  checkNewAction,
+  checkFilingFee,
 ];
 
 /** Every court rule that applies to the draft, blocking checks first. */
@@ -470,8 +559,10 @@ export function docketTextPreview(draft: Draft): string | null {
   const annotation = draft.docketAnnotation.trim();
   const related =
     draft.relatedDocumentNumbers.length > 0 ? ` (related document(s) ${draft.relatedDocumentNumbers.join(', ')})` : '';
+  // USCIT Rule 3(a): a complaint filed with the summons is its own entry, not an attachment of the summons.
   const attachments = draft.documents
     .slice(1)
+    .filter((document) => document.type !== 'complaint')
     .map((document, index) => `# (${index + 1}) ${document.description.trim()}`);
   const attachmentText = attachments.length > 0 ? ` (Attachments: ${attachments.join(', ')})` : '';
   return `${event.docketText.replace(/\.$/, '')}${annotation ? ` ${annotation}` : ''}. Filed by the filing attorney on behalf of ${parties.join(', ')}.${related}${attachmentText}`;

@@ -16,6 +16,8 @@ export const documentType = z.enum([
   'public-version',
   'confidential-version',
   'other',
+  /** USCIT Rule 3(a): the complaint filed together with the summons that opens an action; docketed as its own entry. */
+  'complaint',
 ]);
 /** A document's type. */
 export type DocumentType = z.infer<typeof documentType>;

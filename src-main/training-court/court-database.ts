@@ -2,6 +2,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { newActionSchema } from './new-action';
 import type { TrainingCourtSeed } from './seed';
 
 /** The training court's own SQLite file, inside its data folder. */
@@ -153,6 +154,7 @@ export function openCourtDatabase(
   if (options.reset || isSeeded.n === 0) {
     db.transaction(() => createAndSeed(db, seed))();
   }
+  db.exec(newActionSchema);
   return db;
 }
 

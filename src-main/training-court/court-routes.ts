@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findDocketEvent } from '../shared/cit-event-catalog';
+import { describeFilingFee, findDocketEvent } from '../shared/cit-event-catalog';
 import type { CourtRecords, DocketEntryRecord, DocumentRecord } from './court-records';
 import type { FaultDecision, FaultEndpoint } from './faults';
 import { docketReportFeeCents, htmlReportPages } from './fees';
@@ -10,6 +10,7 @@ import type { DocumentAnswer, DocumentRequest, FreeLookService } from './free-lo
 import { parseForm, parseJson, parseMultipart, readBody, readCookie, send, sendJson } from './http-helpers';
 import type { CourtSession, LoginService } from './login-service';
 import { composeNefReceiptPage } from './mail/compose-nef';
+import { readNewActionForm } from './new-action';
 import type { NoticeDispatcher } from './notice-dispatch';
 import * as pages from './pages';
 
@@ -149,6 +150,14 @@ export function createCourtRoutes(context: CourtRouteContext) {
     };
   };
 
+  /** A filing's first step: the session and its form, or null once the login page has been sent instead. */
+  const readStartForm = async (
+    route: RouteRequest,
+  ): Promise<{ session: CourtSession; form: URLSearchParams } | null> => {
+    const session = requireSession(route);
+    return session ? { session, form: parseForm(await readBody(route.request, formLimit, null)) } : null;
+  };
+
   const refusalPage = (route: RouteRequest, refusal: { message: string }): void =>
     send(route.response, 200, html, pages.errorPage(refusal.message));
 
@@ -162,7 +171,12 @@ export function createCourtRoutes(context: CourtRouteContext) {
     if (step === 'parties') {
       const form = parseForm(await readBody(request, formLimit, route.faults.uploadBytesPerSecond));
       const refusal = filing.setParties(session, filingId, form.getAll('party'));
-      return refusal ? refusalPage(route, refusal) : send(response, 200, html, pages.documentsPage(filingId));
+      if (refusal) {
+        return refusalPage(route, refusal);
+      }
+      const described = filing.describe(session, filingId);
+      const asksForComplaint = !isRefusal(described) && findDocketEvent(described.eventId)?.requires.complaint === true;
+      return send(response, 200, html, pages.documentsPage(filingId, asksForComplaint));
     }
     if (step === 'documents') {
       const body = await readBody(request, uploadLimit, route.faults.uploadBytesPerSecond);
@@ -188,6 +202,16 @@ export function createCourtRoutes(context: CourtRouteContext) {
           filename: attachment.name,
           description: descriptions[index]?.trim() || `Attachment ${index + 1}`,
           bytes: new Uint8Array(await attachment.arrayBuffer()),
+        });
+      }
+      // USCIT Rule 3(a): the complaint filed with a summons comes in its own field; it becomes its own entry.
+      const complaint = form.get('complaint_document');
+      if (complaint !== null && typeof complaint !== 'string') {
+        uploads.push({
+          filename: complaint.name,
+          description: 'Complaint',
+          bytes: new Uint8Array(await complaint.arrayBuffer()),
+          isComplaint: true,
         });
       }
       if (main === null || typeof main === 'string') {
@@ -221,17 +245,26 @@ export function createCourtRoutes(context: CourtRouteContext) {
     if (step === 'docket-text') {
       const form = parseForm(await readBody(request, formLimit, null));
       const result = filing.prepareDocketText(session, filingId, (form.get('annotation') ?? '').slice(0, 500));
-      return isRefusal(result)
-        ? refusalPage(route, result)
-        : send(response, 200, html, pages.finalTextPage(filingId, result.docketText));
+      if (isRefusal(result)) {
+        return refusalPage(route, result);
+      }
+      const described = filing.describe(session, filingId);
+      const event = isRefusal(described) ? undefined : findDocketEvent(described.eventId);
+      // FAQ 21: an initiating document or a Notice of Appeal may carry a filing fee.
+      const fee = event === undefined ? null : describeFilingFee(event);
+      return send(response, 200, html, pages.finalTextPage(filingId, result.docketText, fee));
     }
     if (step === 'submit') {
       await readBody(request, formLimit, null);
-      const entry = filing.submit(session, filingId);
-      if (isRefusal(entry)) {
-        return refusalPage(route, entry);
+      const entries = filing.submitAll(session, filingId);
+      if (isRefusal(entries)) {
+        return refusalPage(route, entries);
       }
-      const nef = notices.send(entry);
+      // Each entry has its own notice: a complaint filed with the summons is the entry after it (USCIT Rule 3(a)).
+      const [nef] = entries.map((entry) => notices.send(entry));
+      if (!nef) {
+        return refusalPage(route, { message: 'The filing made no docket entry.' });
+      }
       // The fault the outbox must survive: the court has the filing, the client never hears so.
       if (route.faults.dropAfterCommit) {
         return dropConnection(response);
@@ -348,11 +381,11 @@ export function createCourtRoutes(context: CourtRouteContext) {
     'POST /cgi-bin/filing/start': {
       endpoint: 'filing-start',
       async handle(route) {
-        const session = requireSession(route);
-        if (!session) {
+        const read = await readStartForm(route);
+        if (!read) {
           return;
         }
-        const form = parseForm(await readBody(route.request, formLimit, null));
+        const { session, form } = read;
         const caseId = Number(form.get('caseid'));
         const started = filing.start(session, Number.isInteger(caseId) ? caseId : -1, form.get('event') ?? '');
         if (isRefusal(started)) {
@@ -367,6 +400,37 @@ export function createCourtRoutes(context: CourtRouteContext) {
           200,
           html,
           pages.partiesPage(started.filingId, courtCase, form.get('event') ?? '', records.partiesOf(caseId)),
+        );
+      },
+    },
+    'POST /cgi-bin/filing/new-action': {
+      // Opening a new case is the start of its filing (USCIT Rule 3(a)): the same fault endpoint as any start.
+      endpoint: 'filing-start',
+      async handle(route) {
+        const read = await readStartForm(route);
+        if (!read) {
+          return;
+        }
+        const { session, form } = read;
+        const action = readNewActionForm(form);
+        if ('message' in action) {
+          return refusalPage(route, action);
+        }
+        const eventId = form.get('event') ?? '';
+        const started = filing.startNewAction(session, eventId, action);
+        if (isRefusal(started)) {
+          return refusalPage(route, started);
+        }
+        send(
+          route.response,
+          200,
+          html,
+          pages.partiesPage(
+            started.filingId,
+            { caseId: 0, caseNumber: 'New case', judgeInitials: [], caption: action.caption, filedOn: '' },
+            eventId,
+            action.parties.map((party) => ({ ...party, attorneyIds: [], proSe: null })),
+          ),
         );
       },
     },

@@ -90,12 +90,17 @@ ${rows}<button type="submit">Next</button></form>`,
 }
 
 /** Step 3: upload the main document and attachments. */
-export function documentsPage(filingId: string): string {
+export function documentsPage(filingId: string, asksForComplaint = false): string {
+  // USCIT Rule 3(a): the complaint filed with a summons is uploaded in its own field and docketed after the summons.
+  const complaint = asksForComplaint
+    ? '<label>Complaint <input type="file" name="complaint_document" accept="application/pdf"></label><br>\n'
+    : '';
   return page(
     'filing-documents',
     'Upload Documents',
     `<form method="post" enctype="multipart/form-data" action="/cgi-bin/filing/${filingId}/documents"><input type="hidden" name="filing_id" value="${filingId}">
 <label>Main document <input type="file" name="main_document" accept="application/pdf"></label><br>
+${complaint}
 <label>Attachment <input type="file" name="attachment" accept="application/pdf"></label> <label>Description <input name="attachment_description"></label><br>
 <button type="submit">Next</button></form>`,
   );
@@ -132,12 +137,13 @@ export function docketTextFormPage(filingId: string): string {
   );
 }
 
-/** Step 6: the final docket text, then submit. */
-export function finalTextPage(filingId: string, docketText: string): string {
+/** Step 6: the final docket text, the filing fee where one is due (FAQ 21), then submit. */
+export function finalTextPage(filingId: string, docketText: string, fee: string | null = null): string {
+  const feeNote = fee === null ? '' : `<p id="filing-fee">${escapeHtml(fee)}</p>`;
   return page(
     'filing-final-text',
     'Docket Text: Final Text',
-    `<p>Docket Text: Final Text</p><div id="docket-text">${escapeHtml(docketText)}</div>
+    `<p>Docket Text: Final Text</p><div id="docket-text">${escapeHtml(docketText)}</div>${feeNote}
 <p>Attention!! Pressing the NEXT button on this screen commits this transaction. You will have no further opportunity to modify this transaction if you continue.</p>
 <form method="post" action="/cgi-bin/filing/${filingId}/submit"><button type="submit">Next</button></form>`,
   );

@@ -25,6 +25,11 @@ export function DraftRow({ draft, actions }: { readonly draft: Draft; readonly a
             <span>{draft.case.caseNumber}</span>
             <span className="draft-row__caption">{draft.case.caption}</span>
           </>
+        ) : draft.newAction ? (
+          <>
+            <span>New action</span>
+            <span className="draft-row__caption">{draft.newAction.caption.trim() || 'Caption not entered yet'}</span>
+          </>
         ) : (
           <span className="draft-row__missing">No case chosen yet</span>
         )}

@@ -32,9 +32,15 @@ export function eventNameOf(draft: Draft): string {
   return findDocketEvent(draft.eventId)?.name ?? draft.eventId;
 }
 
-/** The case number, or a prompt while none is chosen. */
+/** The case number, a new action's caption until the court gives it a number (USCIT Rule 3(a)), or a prompt. */
 export function caseNumberOf(draft: Draft): string {
-  return draft.case?.caseNumber ?? 'No case chosen yet';
+  if (draft.case) {
+    return draft.case.caseNumber;
+  }
+  if (draft.newAction) {
+    return `New action: ${draft.newAction.caption.trim() || 'caption not entered yet'}`;
+  }
+  return 'No case chosen yet';
 }
 
 /** A failed try, or one whose outcome is unknown, may be tried again (an unknown one is first checked against the docket). */
@@ -54,7 +60,7 @@ export function canDelete(draft: Draft): boolean {
 
 /** The name a draft's package file is saved under: "<case> <event>.ecfdraft", without characters file systems refuse. */
 export function exportFileName(draft: Draft): string {
-  const caseNumber = draft.case?.caseNumber ?? 'No case';
+  const caseNumber = draft.case?.caseNumber ?? (draft.newAction ? 'New action' : 'No case');
   const event = draft.eventId === null ? 'No event' : eventNameOf(draft);
   const name = `${caseNumber} ${event}`
     .replace(/[\\/:*?"<>|]/g, '-')

@@ -197,3 +197,57 @@ test('the Motion to Intervene package files its five steps in order', async ({ p
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
   expect(states).toEqual(['filed', 'filed', 'filed', 'filed', 'filed']);
 });
+
+test('a new action opens with a Summons, and the filing takes the case number the court gives it', async ({ page }) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  await openLoggedIn(page, 'jmorgan', true);
+  await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
+  await expect(page.getByTestId('wizard')).toBeVisible();
+
+  // Step 1: no case yet; the caption is the plaintiff against the United States (USCIT Rule 3(a)).
+  await page.getByTestId('start-new-action').check();
+  await expect(page.getByTestId('new-action-defendant')).toHaveValue('United States');
+  await page.getByTestId('new-action-plaintiff').fill('Northwind Tools Inc.');
+  await expect(page.getByTestId('new-action-caption')).toContainText('Northwind Tools Inc. v. United States');
+  await expect(page.getByTestId('wizard-step').first()).toHaveAttribute('data-mark', 'done');
+  await page.screenshot({ path: screenshotPath('new-action-1-case'), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+
+  // Step 2: only the events that open an action, with the fee the summons carries (FAQ 21).
+  await expect(page.getByTestId('event-result')).toHaveCount(2);
+  await page.locator('[data-testid="event-result"][data-event-id="summons"]').click();
+  await expect(page.getByTestId('event-fee')).toContainText('A filing fee is due');
+  await page.screenshot({ path: screenshotPath('new-action-2-event'), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+
+  // Step 3: the plaintiff is the party filed for.
+  await expect(
+    page.getByTestId('party-option').filter({ hasText: 'Northwind Tools Inc.' }).getByRole('checkbox'),
+  ).toBeChecked();
+  await page.getByTestId('wizard-next').click();
+
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Summons.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) }]);
+  await expect(page.getByTestId('document-row').filter({ hasText: 'Summons.pdf' })).toContainText('Ready to file', {
+    timeout: 30_000,
+  });
+  await page.getByTestId('wizard-next').click();
+
+  await expect(page.getByTestId('docket-preview')).toHaveText(
+    'Summons. Filed by the filing attorney on behalf of Northwind Tools Inc..',
+  );
+  await expect(page.getByTestId('docket-preview-new-action')).toContainText(
+    'New action: Northwind Tools Inc. v. United States',
+  );
+  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
+  await expect(page.getByTestId('rule-check').filter({ hasText: 'A filing fee is due' })).toBeVisible();
+
+  await signAndFile(page, 'new-action');
+  await expect(page.getByTestId('outbox-docket-text')).toHaveText(
+    'Summons. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Northwind Tools Inc.. (Morgan, Jane)',
+  );
+  await expect(page.getByTestId('outbox-document-number')).toHaveText('1');
+  await expect(page.locator('.wizard__draft-title')).toContainText(/1:\d{2}-cv-\d{5} · Summons/);
+  await expect(page.getByTestId('wizard-step').and(page.locator('[data-mark="problem"]'))).toHaveCount(0);
+});

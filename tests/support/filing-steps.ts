@@ -1,5 +1,6 @@
 import { expect, vi } from 'vitest';
 import type { Handlers } from '../../src-main/core/api/handlers';
+import type { Draft } from '../../src-main/shared/filing';
 import { makePdf } from './synthetic-pdfs';
 import { seededOtp, seededPassword } from './training-court';
 
@@ -44,4 +45,24 @@ export async function logInFiler(handlers: Handlers, loginId: string): Promise<s
       : first;
   expect(outcome).toMatchObject({ outcome: 'logged-in' });
   return account.id;
+}
+
+/** Waits until the draft's outbox state is one of these, and returns the draft. */
+export async function waitForOutboxState(
+  handlers: Handlers,
+  id: string,
+  states: readonly string[],
+  timeout = 20_000,
+): Promise<Draft> {
+  let draft: Draft | undefined;
+  await vi.waitFor(
+    async () => {
+      draft = (await handlers['drafts.get']({ id })).draft;
+      if (!states.includes(draft.outbox?.state ?? 'draft')) {
+        throw new Error(`state ${draft.outbox?.state}: ${draft.outbox?.message}`);
+      }
+    },
+    { timeout, interval: 50 },
+  );
+  return draft as Draft;
 }

@@ -14,11 +14,22 @@ export interface UploadDocument {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly description: string;
+  /** USCIT Rule 3(a): the complaint filed with the summons, uploaded on its own and docketed after it. */
+  readonly isComplaint?: boolean;
+}
+
+/** What opens a new action instead of a case (USCIT Rule 3(a)): the caption and the parties the summons names. */
+export interface NewActionForm {
+  readonly caption: string;
+  readonly parties: readonly Pick<CaseParty, 'id' | 'name' | 'role'>[];
 }
 
 /** Everything a filing sends to the court. */
 export interface FilingRequest {
-  readonly caseId: number;
+  /** The case filed into; null when the filing opens a new action (`newAction`). */
+  readonly caseId: number | null;
+  /** Set when the filing opens a new action: the court opens the case and the result names it. */
+  readonly newAction?: NewActionForm | null;
   readonly eventId: string;
   readonly partyIds: readonly string[];
   readonly documents: readonly UploadDocument[];
@@ -43,6 +54,8 @@ export type FilingResult =
       readonly documentNumber: number | null;
       readonly docketText: string;
       readonly receiptHtml: string;
+      /** For a new action: the case the court opened, as its receipt names it. */
+      readonly openedCase: CourtCase | null;
     }
   | { readonly kind: 'refused'; readonly step: string; readonly message: string };
 
@@ -121,6 +134,22 @@ export function createFilingDriver(options: {
   const stepPath = (filingId: string, step: string): string =>
     profile.paths.step.replace('{filingId}', filingId).replace('{step}', step);
   const urlEncoded = 'application/x-www-form-urlencoded';
+  /** The first step's fields: the case, or a new action's caption and parties (USCIT Rule 3(a)); then the event. */
+  const startFields = (filing: FilingRequest): [string, string][] => {
+    const event: [string, string] = [profile.fields.event, filing.eventId];
+    if (filing.newAction) {
+      return [
+        event,
+        [profile.fields.caption, filing.newAction.caption],
+        ...filing.newAction.parties.flatMap((party): [string, string][] => [
+          [profile.fields.newPartyId, party.id],
+          [profile.fields.newPartyName, party.name],
+          [profile.fields.newPartyRole, party.role],
+        ]),
+      ];
+    }
+    return [[profile.fields.caseId, String(filing.caseId)], event];
+  };
 
   return {
     async findCases(query: string): Promise<CourtCase[]> {
@@ -156,12 +185,9 @@ export function createFilingDriver(options: {
         step,
         message: page.error ?? `The court did not accept the ${step} step.`,
       });
-      const start = await request(profile.paths.start, {
+      const start = await request(filing.newAction ? profile.paths.newAction : profile.paths.start, {
         method: 'POST',
-        body: form([
-          [profile.fields.caseId, String(filing.caseId)],
-          [profile.fields.event, filing.eventId],
-        ]),
+        body: form(startFields(filing)),
         contentType: urlEncoded,
       });
       const filingId = start.page.filingId;
@@ -183,6 +209,8 @@ export function createFilingDriver(options: {
         const blob = new Blob([new Uint8Array(document.bytes)], { type: 'application/pdf' });
         if (index === 0) {
           upload.append(profile.fields.mainDocument, blob, document.name);
+        } else if (document.isComplaint === true) {
+          upload.append(profile.fields.complaintDocument, blob, document.name);
         } else {
           upload.append(profile.fields.attachment, blob, document.name);
           upload.append(profile.fields.attachmentDescription, document.description);
@@ -238,9 +266,16 @@ export function createFilingDriver(options: {
       if (receipt.page.kind !== 'nef-receipt') {
         return refused('submit', receipt.page);
       }
-      const { deSeqNum, documentNumber } = receipt.page.receipt;
+      const { deSeqNum, documentNumber, caseId, caseNumber } = receipt.page.receipt;
       if (deSeqNum === null) {
         throw new UnknownOutcomeError('The court accepted the filing but its receipt could not be read.', commitPoint);
+      }
+      const action = filing.newAction;
+      if (action && (caseId === null || caseNumber === null)) {
+        throw new UnknownOutcomeError(
+          'The court accepted the new action but its receipt does not say which case it opened.',
+          commitPoint,
+        );
       }
       return {
         kind: 'submitted',
@@ -248,6 +283,8 @@ export function createFilingDriver(options: {
         documentNumber,
         docketText: commitPoint.docketText,
         receiptHtml: receipt.html,
+        openedCase:
+          action && caseId !== null && caseNumber !== null ? { caseId, caseNumber, caption: action.caption } : null,
       };
     },
   };

@@ -13,6 +13,8 @@ export interface FilingProfile {
     readonly start: string;
     /** `{filingId}` and `{step}` are filled in; steps are parties, documents, related, docket-text, submit. */
     readonly step: string;
+    /** Where a filing that opens a new action starts instead (USCIT Rule 3(a)): no case yet. */
+    readonly newAction: string;
   };
   readonly fields: {
     readonly caseId: string;
@@ -25,6 +27,13 @@ export interface FilingProfile {
     readonly attachmentDescription: string;
     readonly related: string;
     readonly annotation: string;
+    /** A new action's caption and its parties, each party as an id, a name and a role in step. */
+    readonly caption: string;
+    readonly newPartyId: string;
+    readonly newPartyName: string;
+    readonly newPartyRole: string;
+    /** The complaint filed with the summons, uploaded on its own (USCIT Rule 3(a)). */
+    readonly complaintDocument: string;
   };
   /**
    * How pages are read (regular expressions with one capture group where a value is taken). Each must run in time
@@ -42,6 +51,9 @@ export interface FilingProfile {
     readonly docketRow: RegExp;
     readonly receiptDocumentNumber: RegExp;
     readonly receiptDeSeqNum: RegExp;
+    /** The case the receipt names: its id and its number (how a new action learns the case the court opened). */
+    readonly receiptCaseId: RegExp;
+    readonly receiptCaseNumber: RegExp;
   };
 }
 
@@ -53,6 +65,7 @@ export const trainingCourtFilingProfile: FilingProfile = {
     docket: '/cgi-bin/DktRpt.pl',
     start: '/cgi-bin/filing/start',
     step: '/cgi-bin/filing/{filingId}/{step}',
+    newAction: '/cgi-bin/filing/new-action',
   },
   fields: {
     caseId: 'caseid',
@@ -65,6 +78,11 @@ export const trainingCourtFilingProfile: FilingProfile = {
     attachmentDescription: 'attachment_description',
     related: 'related',
     annotation: 'annotation',
+    caption: 'caption',
+    newPartyId: 'party_id',
+    newPartyName: 'party_name',
+    newPartyRole: 'party_role',
+    complaintDocument: 'complaint_document',
   },
   pages: {
     kind: /<meta name="ecf-page" content="([^"]+)">/,
@@ -80,6 +98,9 @@ export const trainingCourtFilingProfile: FilingProfile = {
     // The number's link follows its label within a few hundred characters; an unbounded gap would be quadratic.
     receiptDocumentNumber: /Document Number:[\s\S]{0,1000}?>(\d+)<\/a>/,
     receiptDeSeqNum: /de_seq_num=(\d+)/,
+    receiptCaseId: /DktRpt\.pl\?(\d+)/,
+    // The link's attributes are bounded, as above: the number is the link's text.
+    receiptCaseNumber: /Case Number:<\/strong><\/td><td><A [^>]{0,2000}>([^<]{1,100})<\/A>/,
   },
 };
 

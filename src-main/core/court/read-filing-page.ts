@@ -24,7 +24,13 @@ export interface FilingPage {
   readonly cases: readonly CourtCase[];
   readonly parties: readonly CaseParty[];
   readonly docket: readonly DocketLine[];
-  readonly receipt: { readonly deSeqNum: number | null; readonly documentNumber: number | null };
+  readonly receipt: {
+    readonly deSeqNum: number | null;
+    readonly documentNumber: number | null;
+    /** The case the receipt names: a new action learns its case from it. */
+    readonly caseId: number | null;
+    readonly caseNumber: string | null;
+  };
 }
 
 /** Reads a court's filing page in a child process in the app (`IsolatedReaders.readFilingPage`: court pages are hostile input). */
@@ -40,7 +46,7 @@ const nothing: FilingPage = {
   cases: [],
   parties: [],
   docket: [],
-  receipt: { deSeqNum: null, documentNumber: null },
+  receipt: { deSeqNum: null, documentNumber: null, caseId: null, caseNumber: null },
 };
 
 /**
@@ -58,6 +64,7 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
   const finalDocketText = first(pages.finalDocketText);
   const number = (value: string | undefined): number | null => (value ? Number(value) : null);
   const deSeqNum = Number(first(pages.receiptDeSeqNum) ?? Number.NaN);
+  const receiptCaseNumber = first(pages.receiptCaseNumber);
   return {
     kind: first(pages.kind),
     error: error === null ? null : decodeEntities(error),
@@ -86,6 +93,8 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
     receipt: {
       deSeqNum: Number.isInteger(deSeqNum) ? deSeqNum : null,
       documentNumber: number(first(pages.receiptDocumentNumber) ?? undefined),
+      caseId: number(first(pages.receiptCaseId) ?? undefined),
+      caseNumber: receiptCaseNumber === null ? null : decodeEntities(receiptCaseNumber).trim(),
     },
   };
 }

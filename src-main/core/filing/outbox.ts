@@ -11,6 +11,7 @@ import {
   type FilingRequest,
 } from '../court/filing-driver';
 import { oneAtATime } from '../one-at-a-time';
+import { newActionRequest, newActionUnknownMessage } from './new-action-filing';
 import type { Clock } from '../ports';
 import type { DraftsTable } from '../storage/drafts-table';
 import type { AppLog } from '../storage/app-log';
@@ -144,6 +145,14 @@ export function createOutbox(options: OutboxOptions) {
   const verify = async (draft: Draft, driver: FilingDriver): Promise<void> => {
     const { commitPoint } = table.submission(draft.id);
     const caseId = draft.case?.caseId;
+    // A new action has no docket to check until the court names its case: it waits for the Clerk's Office, never resent.
+    if (commitPoint && caseId === undefined && draft.newAction) {
+      const message = newActionUnknownMessage(null);
+      if (draft.outbox?.message !== message) {
+        setStatus(draft, { message });
+      }
+      return;
+    }
     // No commit point saved means the final submit was never sent: nothing can be on the docket.
     if (!commitPoint || caseId === undefined) {
       setStatus(draft, {
@@ -182,13 +191,15 @@ export function createOutbox(options: OutboxOptions) {
   };
 
   const send = async (draft: Draft, driver: FilingDriver): Promise<void> => {
-    if (!draft.case || !draft.eventId) {
+    // A new action has no case until the court opens one (USCIT Rule 3(a)).
+    if ((!draft.case && !draft.newAction) || !draft.eventId) {
       return void setStatus(draft, { state: 'failed', message: 'The draft has no case or event.' });
     }
     const documents = await Promise.all(
       draft.documents.map(async (document) => ({
         ...(await options.document(document.documentId)),
         description: document.description,
+        isComplaint: document.type === 'complaint',
       })),
     );
     const sentDocuments = documents.map((document) => ({
@@ -212,7 +223,8 @@ export function createOutbox(options: OutboxOptions) {
       });
     }
     const request: FilingRequest = {
-      caseId: draft.case.caseId,
+      caseId: draft.case?.caseId ?? null,
+      newAction: draft.case ? null : newActionRequest(draft),
       eventId: draft.eventId,
       partyIds: draft.filerPartyIds,
       documents,
@@ -246,9 +258,11 @@ export function createOutbox(options: OutboxOptions) {
         });
       }
       table.saveSubmission(draft.id, { ...table.submission(draft.id), receiptHtml: result.receiptHtml });
-      const submitted = setStatus(sending, {
+      const submitted = setStatus(result.openedCase ? { ...sending, case: result.openedCase } : sending, {
         state: 'submitted',
-        message: 'Submitted: waiting for the Notice of Electronic Filing (FAQ 28).',
+        message: result.openedCase
+          ? `Submitted: the court opened ${result.openedCase.caseNumber}. Waiting for the Notice of Electronic Filing (FAQ 28).`
+          : 'Submitted: waiting for the Notice of Electronic Filing (FAQ 28).',
         deSeqNum: result.deSeqNum,
         documentNumber: result.documentNumber,
         docketText: result.docketText,
@@ -265,7 +279,9 @@ export function createOutbox(options: OutboxOptions) {
       if (error instanceof UnknownOutcomeError) {
         const lost = setStatus(sending, {
           state: 'needs-verification',
-          message: `The court's answer to the final submit was lost (${error.message}). ECF Desk checks the docket before doing anything else.`,
+          message: sending.case
+            ? `The court's answer to the final submit was lost (${error.message}). ECF Desk checks the docket before doing anything else.`
+            : newActionUnknownMessage(error.message),
         });
         record(lost, {
           action: 'outbox.failed',

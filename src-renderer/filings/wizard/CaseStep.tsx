@@ -6,6 +6,7 @@ import { HelpLink } from '../../help/HelpLink';
 import { caseSearchNeedsLoginMessage } from '../../state/filings-store';
 import { useFilings } from '../../state/StoresProvider';
 import { useInBackground } from '../../state/background';
+import { NewActionFields, namesOfNewAction, newActionChanges } from './NewActionFields';
 
 /** How long typing may pause before the court is asked. */
 const searchDelayMilliseconds = 500;
@@ -17,8 +18,59 @@ type Search =
   | { readonly state: 'found'; readonly query: string; readonly cases: readonly CourtCase[] }
   | { readonly state: 'failed'; readonly message: string; readonly code: ErrorCode | null };
 
-/** Step 1: find the case by its number in any of the forms lawyers write it, or by words of its caption, and choose it. */
+/**
+ * Step 1: find the case by its number in any of the forms lawyers write it, or by words of its caption, and choose
+ * it; or start a new action, which has no case until the court opens one (USCIT Rule 3(a)).
+ */
 export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; readonly onOpenAccounts: () => void }) {
+  const update = useFilings((state) => state.update);
+  const inBackground = useInBackground();
+  const isNewAction = draft.newAction !== null;
+  const groupName = useId();
+
+  const chooseNewAction = (): void => {
+    const { plaintiff, defendant } = namesOfNewAction(draft);
+    inBackground('Saving the filing', update(newActionChanges(draft, plaintiff, defendant)));
+  };
+  const chooseExistingCase = (): void =>
+    inBackground('Saving the filing', update({ newAction: null, parties: [], filerPartyIds: [] }));
+
+  return (
+    <div className="wizard-step">
+      <fieldset className="choices" data-testid="case-mode">
+        <legend className="choices__legend">Where is this filed?</legend>
+        <label className="choice">
+          <input type="radio" name={groupName} checked={!isNewAction} onChange={chooseExistingCase} />
+          <span className="choice__text">
+            <span>In an existing case</span>
+            <span className="choice__hint">Find it by its number or its caption.</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={groupName}
+            data-testid="start-new-action"
+            checked={isNewAction}
+            onChange={chooseNewAction}
+          />
+          <span className="choice__text">
+            <span>Start a new action</span>
+            <span className="choice__hint">File the summons that opens a new case; the court gives it its number.</span>
+          </span>
+        </label>
+      </fieldset>
+      {isNewAction && draft.case === null ? (
+        <NewActionFields draft={draft} />
+      ) : (
+        <ExistingCase draft={draft} onOpenAccounts={onOpenAccounts} />
+      )}
+    </div>
+  );
+}
+
+/** Finding and choosing a case the court already has. */
+function ExistingCase({ draft, onOpenAccounts }: { readonly draft: Draft; readonly onOpenAccounts: () => void }) {
   const findCases = useFilings((state) => state.findCases);
   const chooseCase = useFilings((state) => state.chooseCase);
   const inBackground = useInBackground();
@@ -60,7 +112,7 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
   };
 
   return (
-    <div className="wizard-step">
+    <>
       {draft.case && (
         <p className="wizard-step__chosen" data-testid="chosen-case">
           <span className="wizard-step__chosen-label">Chosen case:</span> <strong>{draft.case.caseNumber}</strong>{' '}
@@ -102,7 +154,7 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
         onChoose={(courtCase) => inBackground('Choosing the case', chooseCase(courtCase))}
         onOpenAccounts={onOpenAccounts}
       />
-    </div>
+    </>
   );
 }
 

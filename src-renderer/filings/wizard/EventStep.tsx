@@ -1,5 +1,11 @@
 import { useId, useMemo, useState } from 'react';
-import { findDocketEvent } from '../../../src-main/shared/cit-event-catalog';
+import {
+  actionOpeningEvents,
+  citEventCatalog,
+  describeFilingFee,
+  faq21FeeAnswer,
+  findDocketEvent,
+} from '../../../src-main/shared/cit-event-catalog';
 import { isWithinClerkHours } from '../../../src-main/shared/deadline-clock';
 import { searchDocketEvents } from '../../../src-main/shared/event-search';
 import type { Draft } from '../../../src-main/shared/filing';
@@ -12,10 +18,16 @@ export function EventStep({ draft }: { readonly draft: Draft }) {
   const update = useFilings((state) => state.update);
   const inBackground = useInBackground();
   const [query, setQuery] = useState('');
-  const groups = useMemo(() => searchDocketEvents(query), [query]);
+  const isNewAction = draft.newAction !== null && draft.case === null;
+  // USCIT Rule 3(a): a new action can only begin with the events that open one.
+  const groups = useMemo(
+    () => searchDocketEvents(query, isNewAction ? actionOpeningEvents : citEventCatalog),
+    [query, isNewAction],
+  );
   const chosen = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
   const inputId = useId();
   const needs = chosen ? describeRequirements(chosen) : [];
+  const fee = chosen ? describeFilingFee(chosen) : null;
 
   return (
     <div className="wizard-step">
@@ -38,7 +50,22 @@ export function EventStep({ draft }: { readonly draft: Draft }) {
           )}
         </div>
       )}
-      {!isWithinClerkHours(new Date()) && (
+      {fee !== null && (
+        <div className="wizard-step__fee" data-testid="event-fee">
+          <p>
+            <strong>Filing fee.</strong> {fee}
+          </p>
+          <p className="wizard-step__muted">FAQ 21: “{faq21FeeAnswer}”</p>
+        </div>
+      )}
+      {isNewAction && (
+        <p className="wizard-step__muted" data-testid="opening-events-note">
+          A new action begins with a summons. Actions under 28 U.S.C. 1581(a) and (b) begin with the summons alone; in
+          1581(c) actions the complaint follows within 30 days; in all other actions the summons and the complaint are
+          filed together (USCIT Rule 3(a)).
+        </p>
+      )}
+      {!isNewAction && !isWithinClerkHours(new Date()) && (
         <p className="wizard-step__note" data-testid="z-event-note">
           The Clerk&apos;s Office is closed (it is open 8:30 a.m. to 5:00 p.m. Eastern). If you cannot find the right
           event, file under Z-motion or Z-document: the filing date is kept, and the office dockets it under the right

@@ -7,7 +7,7 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
   const update = useFilings((state) => state.update);
   const inBackground = useInBackground();
 
-  if (draft.case === null) {
+  if (draft.case === null && draft.newAction === null) {
     return (
       <div className="wizard-step">
         <p>Choose the case first: the parties come from the court&apos;s record of it.</p>
@@ -21,8 +21,9 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
     return (
       <div className="wizard-step">
         <p className="wizard-step__muted" role="status">
-          No parties are known for {draft.case.caseNumber} yet. They are read from the court when the case is chosen;
-          choose the case again to read them once more.
+          {draft.case === null
+            ? 'The new action has no parties yet. Enter the plaintiff and the defendant on step 1.'
+            : `No parties are known for ${draft.case.caseNumber} yet. They are read from the court when the case is chosen; choose the case again to read them once more.`}
         </p>
         <button type="button" className="button" onClick={onGoToCase}>
           Go to step 1, Case
@@ -37,9 +38,10 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
       : draft.filerPartyIds.filter((id) => id !== partyId);
     inBackground('Saving the filing', update({ filerPartyIds }));
   };
-  // The parties filed for are not served; every other party not registered for e-service is (FAQ 37).
+  // The parties filed for are not served; every other party not registered for e-service is (FAQ 37). A new action's
+  // summons is served as the court's rules direct instead (the review says how).
   const servedOtherwise = draft.parties.filter(
-    (party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
+    (party) => draft.newAction === null && !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
   );
 
   return (

@@ -53,6 +53,12 @@ export function RelatedStep({ draft }: { readonly draft: Draft }) {
           </p>
         )}
         <p className="field__hint">The court adds the filing attorney&apos;s name.</p>
+        {draft.case === null && draft.newAction !== null && (
+          <p className="field__hint" data-testid="docket-preview-new-action">
+            New action: {draft.newAction.caption.trim() || 'caption not entered yet'}. The court gives the case its
+            number when the summons is filed, and this is its first entry.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ export const documentTypeLabels: Readonly<Record<DocumentType, string>> = {
   'public-version': 'Public version',
   'confidential-version': 'Confidential version',
   other: 'Other',
+  complaint: 'Complaint (filed with the summons)',
 };
 
 /** FAQ 29: CM/ECF accepts PDF only; a file is taken as a PDF by its type or its name (preflight then reads what it truly is). */

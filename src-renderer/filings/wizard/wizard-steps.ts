@@ -20,6 +20,7 @@ const stepsByCheck: readonly (readonly [prefix: string, step: StepNumber])[] = [
   ['draft.event', 2],
   ['after-hours.', 2],
   ['manual-filing.', 2],
+  ['fee.', 2],
   ['package.event', 2],
   ['draft.filer', 3],
   ['service.', 3],
@@ -29,6 +30,7 @@ const stepsByCheck: readonly (readonly [prefix: string, step: StepNumber])[] = [
   ['motion.', 4],
   ['confidential.', 4],
   ['event.attachments', 4],
+  ['event.complaint', 4],
   ['event.related', 5],
   ['stipulation.', 6],
   ['package.', 7],
@@ -47,7 +49,8 @@ function isStepFilled(step: StepNumber, review: DraftReview): boolean {
   const { draft } = review;
   switch (step) {
     case 1:
-      return draft.case !== null;
+      // A new action has no case until the court opens it: its caption fills the step (USCIT Rule 3).
+      return draft.case !== null || (draft.newAction !== null && draft.newAction.caption.trim() !== '');
     case 2:
       return draft.eventId !== null;
     case 3:

@@ -1,32 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../../src-main/shared/filing';
-import { addCheckedPdf, logInFiler } from '../../support/filing-steps';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
+import { addCheckedPdf, logInFiler, waitForOutboxState } from '../../support/filing-steps';
 import { buildPdf, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { appearanceIn1017 } from '../../support/appearance-draft';
 import { signAndSubmit } from '../../support/sign-and-submit';
 
 let harness: AccountsHarness;
+const waitForState = (id: string, states: string[], timeout?: number): Promise<Draft> =>
+  waitForOutboxState(harness.handlers, id, states, timeout);
 beforeEach(async () => {
   harness = await startAccountsHarness();
 });
 afterEach(async () => {
   await harness.stop();
 });
-
-async function waitForState(id: string, states: string[], timeout = 20_000): Promise<Draft> {
-  let draft: Draft | undefined;
-  await vi.waitFor(
-    async () => {
-      draft = (await harness.handlers['drafts.get']({ id })).draft;
-      if (!states.includes(draft.outbox?.state ?? 'draft')) {
-        throw new Error(`state ${draft.outbox?.state}: ${draft.outbox?.message}`);
-      }
-    },
-    { timeout, interval: 50 },
-  );
-  return draft as Draft;
-}
 
 describe('filing through the outbox', () => {
   it('files a motion with its proposed order and an exhibit, from empty draft to filed with its NEF', async () => {

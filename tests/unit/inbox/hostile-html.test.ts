@@ -116,6 +116,15 @@ describe('a filing page built to stall the filing driver is read in linear time'
       receiptDocumentNumber: null,
     });
   });
+
+  it('"Case Number:" links that never close, as a new action\'s receipt would be read for its case', async () => {
+    expect(
+      await readFilingPageInChild(
+        'case-number-links',
+        `${'Case Number:</strong></td><td><A '.repeat(30_000)}x`.repeat(2),
+      ),
+    ).toMatchObject({ receiptCaseNumber: null, receiptCaseId: null });
+  });
 });
 
 describe(

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Draft, OutboxState } from '../../../src-main/shared/filing';
+import type { OutboxState } from '../../../src-main/shared/filing';
 import {
   acmeCase,
   blankDraft,
@@ -13,7 +13,7 @@ import {
   ruleCheck,
   type FakeBridge,
 } from './fake-bridge';
-import { renderApp } from './render-app';
+import { openWizard, goToStep } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -24,22 +24,6 @@ function bridgeWithFiler(): FakeBridge {
   const bridge = createFakeBridge();
   bridge.answer('session.status', () => loggedInSession(filer));
   return bridge;
-}
-
-async function openWizard(bridge: FakeBridge, draft: Draft): Promise<HTMLElement> {
-  bridge.drafts.set(draft.id, draft);
-  renderApp(bridge);
-  fireEvent.click(screen.getByRole('button', { name: 'Filings' }));
-  fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('open-draft'));
-  return screen.findByTestId('wizard');
-}
-
-function goToStep(step: number): void {
-  const button = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step));
-  if (!button) {
-    throw new Error(`no step ${step}`);
-  }
-  fireEvent.click(button);
 }
 
 function stepMark(step: number): string | undefined {

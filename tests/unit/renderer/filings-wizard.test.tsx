@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
-import type { Draft, DraftChanges } from '../../../src-main/shared/filing';
+import type { Draft } from '../../../src-main/shared/filing';
 import { docketTextPreview } from '../../../src-main/shared/filing-rules';
 import {
   acmeCase,
@@ -17,6 +17,7 @@ import {
   type FakeBridge,
 } from './fake-bridge';
 import { renderApp } from './render-app';
+import { openWizard, goToStep, changesSent } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -25,29 +26,6 @@ const parties = [
   caseParty({ id: 'p2', name: 'United States', role: 'Defendant' }),
   caseParty({ id: 'p3', name: 'Nucor Corp.', role: 'Defendant-Intervenor', isServedElectronically: false }),
 ];
-
-/** Renders the window, chooses Filings and opens this draft in the wizard. */
-async function openWizard(bridge: FakeBridge, draft: Draft): Promise<HTMLElement> {
-  bridge.drafts.set(draft.id, draft);
-  renderApp(bridge);
-  fireEvent.click(screen.getByRole('button', { name: 'Filings' }));
-  fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('open-draft'));
-  return screen.findByTestId('wizard');
-}
-
-function goToStep(step: number): void {
-  const button = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === String(step));
-  if (!button) {
-    throw new Error(`no step ${step}`);
-  }
-  fireEvent.click(button);
-}
-
-function changesSent(bridge: FakeBridge): DraftChanges[] {
-  return bridge.calls
-    .filter((call) => call.channel === 'drafts.update')
-    .map((call) => (call.args as { changes: DraftChanges }).changes);
-}
 
 function pdf(name: string): File {
   return new File(['%PDF-1.7 ' + name], name, { type: 'application/pdf' });

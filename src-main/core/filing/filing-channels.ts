@@ -4,7 +4,7 @@ import type { createFilingServices } from './filing-services';
 /** The filing services as their channels use them. */
 type FilingServices = Pick<
   ReturnType<typeof createFilingServices>,
-  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'sign' | 'submit' | 'recordView' | 'exportRecord'
+  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'sign' | 'sendLate' | 'submit' | 'recordView' | 'exportRecord'
 >;
 
 /** Filing's channels: the drafts (with their hand-off files) and the outbox that sends them to the court. */
@@ -27,7 +27,7 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'outbox.submit': async ({ draftId, sendNow }) => filing.submit(draftId, sendNow),
     'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
-    'outbox.sendLate': async ({ draftId }) => drafts.review(outbox.sendLate(drafts.find(draftId))),
+    'outbox.sendLate': async ({ draftId }) => filing.sendLate(draftId),
     'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
     'record.get': async ({ draftId }) => filing.recordView(draftId),
     'record.export': async ({ draftId, format }) =>

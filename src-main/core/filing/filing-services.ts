@@ -226,6 +226,16 @@ export function createFilingServices(options: FilingServicesOptions) {
     return drafts.sign(draftId, { accountId, loginId, name, role });
   };
 
+  /** Sends a filing held as late anyway, today (FAQ 27): the signer's decision, so only the signer's session may. */
+  const sendLate = (draftId: string): DraftReview => {
+    const draft = drafts.find(draftId);
+    const { accountId } = session.requireFilingSession();
+    if (draft.signature && draft.signature.accountId !== accountId) {
+      throw new AppError('signature.other-account', signedByAnotherMessage(draft.signature));
+    }
+    return drafts.review(outbox.sendLate(draft));
+  };
+
   /** Puts a signed draft the review lets through into the outbox; only its signer's own session sends it. */
   const submit = (draftId: string, sendNow: boolean): DraftReview => {
     const review = drafts.get(draftId);
@@ -310,6 +320,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     exportDraft,
     importPackage,
     sign,
+    sendLate,
     submit,
     findCases: (query: string) => courtCall((driver) => driver.findCases(query)),
     caseParties: (caseId: number) => courtCall((driver) => driver.caseParties(caseId)),

@@ -373,7 +373,8 @@ export function createOutbox(options: OutboxOptions) {
           continue;
         }
         if (current.signature.accountId !== session.accountId) {
-          setStatus(current, { message: signedByAnotherMessage(current.signature) });
+          // Whether to file late is the signer's to decide, so another filer is not asked.
+          setStatus(current, { isHeldAsLate: false, message: signedByAnotherMessage(current.signature) });
           continue;
         }
         const late = lateReason(current);

@@ -58,6 +58,34 @@ describe('a queued filing past its due date', () => {
     );
   });
 
+  it("only the signer decides to file late: another filer's session is not asked and may not send it anyway", async () => {
+    await logInFiler(harness.handlers, 'twalsh');
+    const id = await appearanceDue('2020-01-03');
+    await signAndSubmit(harness.handlers, id, true);
+    await vi.waitFor(
+      async () => expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.isHeldAsLate).toBe(true),
+      { timeout: 20_000 },
+    );
+    await harness.handlers['session.logout']({});
+    await logInFiler(harness.handlers, 'dchen');
+    await vi.waitFor(
+      async () =>
+        expect((await harness.handlers['drafts.get']({ id })).draft.outbox).toMatchObject({
+          isHeldAsLate: false,
+          message: expect.stringMatching(/^Signed by Thomas Walsh; log in as twalsh/) as unknown,
+        }),
+      { timeout: 20_000 },
+    );
+    await expect(harness.handlers['outbox.sendLate']({ draftId: id })).rejects.toMatchObject({
+      code: 'signature.other-account',
+    });
+    expect((await harness.handlers['drafts.get']({ id })).draft.outbox).toMatchObject({
+      state: 'ready',
+      attempts: 0,
+      lateSendConfirmedOn: null,
+    });
+  });
+
   it('a filing due today goes at once', async () => {
     await logInFiler(harness.handlers, 'twalsh');
     const id = await appearanceDue(easternDateOf(new Date(Date.now() + 60 * 60 * 1000)));

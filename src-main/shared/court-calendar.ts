@@ -12,6 +12,7 @@ export {
   holidayOn,
   isCalendarDate,
   isClerksOfficeDay,
+  isWeekend,
   type CourtHoliday,
   type FederalHoliday,
 } from './federal-holidays';

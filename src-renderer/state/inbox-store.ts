@@ -354,8 +354,13 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         }),
 
       async exportDeadlines() {
-        const exported = await tryOrReport('The deadlines could not be exported.', () =>
-          bridge.invoke('inbox.exportDeadlines', {}),
+        const exported = await tryOrReport(
+          (error) =>
+            // Nothing to put in a calendar is not a failure: say so rather than save an empty file.
+            error instanceof BridgeError && error.code === 'inbox.no-deadlines'
+              ? 'No deadlines to export.'
+              : 'The deadlines could not be exported.',
+          () => bridge.invoke('inbox.exportDeadlines', {}),
         );
         return exported.ok ? exported.value : null;
       },

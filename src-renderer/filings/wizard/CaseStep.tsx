@@ -3,6 +3,7 @@ import type { CourtCase, Draft } from '../../../src-main/shared/filing';
 import { caseSearchNeedsLoginMessage } from '../../state/filings-store';
 import { useFilings } from '../../state/StoresProvider';
 import { useInBackground } from '../../state/background';
+import { DueDateField } from './DueDateField';
 
 /** How long typing may pause before the court is asked. */
 const searchDelayMilliseconds = 500;
@@ -99,6 +100,7 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
         onChoose={(courtCase) => inBackground('Choosing the case', chooseCase(courtCase))}
         onOpenAccounts={onOpenAccounts}
       />
+      <DueDateField draft={draft} />
     </div>
   );
 }

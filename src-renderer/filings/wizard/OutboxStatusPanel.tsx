@@ -3,6 +3,8 @@ import { formatDateTime } from '../../format/format-date-time';
 import { useFilings } from '../../state/StoresProvider';
 import { downloadFile } from '../download-file';
 import { canRetry, canWithdraw } from '../describe-draft';
+import { DueChip } from '../DueChip';
+import { formatCourtDate } from '../../inbox/describe-notice';
 import { useInBackground } from '../../state/background';
 
 /** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
@@ -60,6 +62,11 @@ export function OutboxStatusPanel({
       role="status"
     >
       <p className="outbox-status__headline">{headlines[outbox.state]}</p>
+      {draft.due && outbox.state !== 'filed' && (
+        <p className="outbox-status__due" data-testid="outbox-due">
+          Due {formatCourtDate(draft.due.date)} <DueChip due={draft.due} />
+        </p>
+      )}
       {outbox.state === 'submitting' && (
         <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />
       )}

@@ -122,7 +122,7 @@ export function describeOfficeHours(contact: HelpContact, now: Date, localTimeZo
 /** Whether the Clerk's Office is open at an instant, and in words why not. */
 export interface ClerksOfficeOpenText {
   readonly isOpen: boolean;
-  /** "Open now", "Closed today: Thanksgiving Day (a legal holiday)", "Closed for the weekend", "Closed until 8:30 a.m." */
+  /** "Open now", "Closed today: Thanksgiving Day (a legal holiday)", "Closed for the weekend", "Closed for the day". */
   readonly text: string;
 }
 

@@ -114,30 +114,36 @@ export interface DueStatus {
 /** Days within which a due date counts as soon. */
 const soonDays = 3;
 
-/** "Friday, December 18, 2026": a YYYY-MM-DD day in words (formatted as UTC, so no zone can move it). */
-function dayInWords(date: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-  }).format(new Date(calendarDayOf(date) ?? Number.NaN));
-}
+/** "Friday, December 18, 2026", formatted as UTC so no zone can move the day. */
+const dayFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+});
 
-/** "9:00 PM PST": the deadline on the reader's clock, or null when the zone is the court's or unknown. */
+/** Clock formats by time zone: a due chip is drawn again every second, so each is made once. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Wed, 9:00 PM PST": the deadline on the reader's clock, or null when the zone is the court's or unknown. */
 function localDeadline(deadline: Date, timeZone: string | undefined): string | null {
   if (timeZone === undefined || timeZone === courtTimeZone) {
     return null;
   }
   try {
-    return new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }).format(deadline);
+    let format = clockFormats.get(timeZone);
+    if (format === undefined) {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      });
+      clockFormats.set(timeZone, format);
+    }
+    return format.format(deadline);
   } catch {
     // An unknown zone: the court's own clock still stands.
     return null;
@@ -159,7 +165,7 @@ export function dueStatus(dueDate: string, now: Date, timeZone?: string): DueSta
   const deadline = easternMidnightEnding(new Date(dueDay + 12 * 60 * 60 * 1000));
   const daysLeft = calendarDaysBetween(easternDateOf(now), dueDate);
   const local = localDeadline(deadline, timeZone);
-  const ending = `midnight Eastern at the end of ${dayInWords(dueDate)}${local ? ` (${local} on your clock)` : ''}`;
+  const ending = `midnight Eastern at the end of ${dayFormat.format(dueDay)}${local ? ` (${local} on your clock)` : ''}`;
   if (daysLeft < 0) {
     return { level: 'late', text: 'Late', deadline, detail: `Was due before ${ending}` };
   }

@@ -8,6 +8,8 @@ export interface HelpContact {
   readonly hours: string;
   readonly timeZone: string;
   readonly website: string | null;
+  /** The office keeps the Clerk's Office's days: closed on weekends and legal holidays (FAQ 06, 30). */
+  readonly keepsClerksOfficeDays: boolean;
 }
 
 /** PACER questions: passwords, accounts, upgrades, MFA, locked accounts (FAQ header). */
@@ -18,6 +20,8 @@ export const pacerServiceCenter: HelpContact = {
   hours: '8:00 a.m. to 6:00 p.m.',
   timeZone: 'America/Chicago',
   website: 'https://pacer.uscourts.gov',
+  // The FAQ gives the PACER Service Center's hours but not its holidays, so only its hours are shown.
+  keepsClerksOfficeDays: false,
 };
 
 /** CM/ECF questions: filing, events, errors in the court's system (FAQ header, 06, 47). */
@@ -28,6 +32,7 @@ export const citHelpDesk: HelpContact = {
   hours: '8:30 a.m. to 5:00 p.m.',
   timeZone: 'America/New_York',
   website: 'https://www.cit.uscourts.gov',
+  keepsClerksOfficeDays: true,
 };
 
 /** What to tell a user for each login trouble, and whom to call. */

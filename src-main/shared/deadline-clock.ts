@@ -4,6 +4,8 @@
  * Intl data, so daylight saving changes (23- and 25-hour days) follow the official rules without a table here.
  */
 
+import { isClerksOfficeDay } from './federal-holidays';
+
 /** The court's time zone (FAQ 27, 30). */
 export const courtTimeZone = 'America/New_York';
 
@@ -14,12 +16,11 @@ interface ZonedParts {
   readonly hour: number;
   readonly minute: number;
   readonly second: number;
-  readonly weekday: string;
 }
 
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar date, wall-clock time and weekday of an instant in a time zone. */
+/** The calendar date and wall-clock time of an instant in a time zone. */
 function zonedPartsOf(instant: Date, timeZone: string): ZonedParts {
   let format = partsFormats.get(timeZone);
   if (format === undefined) {
@@ -32,7 +33,6 @@ function zonedPartsOf(instant: Date, timeZone: string): ZonedParts {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-      weekday: 'short',
     });
     partsFormats.set(timeZone, format);
   }
@@ -45,7 +45,6 @@ function zonedPartsOf(instant: Date, timeZone: string): ZonedParts {
     hour: Number(value('hour')),
     minute: Number(value('minute')),
     second: Number(value('second')),
-    weekday: value('weekday'),
   };
 }
 
@@ -79,16 +78,15 @@ export function easternDateOf(instant: Date): string {
 
 const clerkOpensAtMinute = 8 * 60 + 30;
 const clerkClosesAtMinute = 17 * 60;
-const weekdays: ReadonlySet<string> = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
 
 /**
- * FAQ 30: the Clerk's Office is open Monday to Friday, 8:30 a.m. to 5:00 p.m. Eastern. Court holidays are not known
- * here (the court also declares ad-hoc ones: docs/court-rules.md#deadlines), so a holiday weekday counts as open.
+ * FAQ 30: the Clerk's Office is open Monday to Friday, 8:30 a.m. to 5:00 p.m. Eastern, and closed on legal holidays
+ * (the federal ones and those the court declares: docs/court-rules.md#deadlines).
  */
 export function isWithinClerkHours(now: Date): boolean {
   const eastern = zonedPartsOf(now, courtTimeZone);
   const minute = eastern.hour * 60 + eastern.minute;
-  return weekdays.has(eastern.weekday) && minute >= clerkOpensAtMinute && minute < clerkClosesAtMinute;
+  return minute >= clerkOpensAtMinute && minute < clerkClosesAtMinute && isClerksOfficeDay(easternDateOf(now));
 }
 
 /** How close today's midnight Eastern is, on the court's clock and on the filer's own. */

@@ -53,6 +53,8 @@ export const errorMeanings = {
   'notice.not-found': 'No notice with that id is in the inbox.',
   'notice.document-not-found': 'The notice has no document with that number, or no link to it.',
   'notice.document-not-saved': "The notice's document has no saved copy (its free look failed and it was not bought).",
+  'inbox.no-deadlines':
+    'No notice in the inbox sets a deadline or starts a response period, so there is no calendar to export.',
   'purchase.price-changed': 'The court asks a different price than the one the user accepted, so nothing was bought.',
   'mailbox.not-found': 'No mailbox with that id is set up.',
   'link.unsafe': "A link or redirect does not go to the court's own site, so it was not followed.",

@@ -1,6 +1,7 @@
 import type { Draft } from '../../src-main/shared/filing';
 import { formatDateTime } from '../format/format-date-time';
 import { canDelete, canRetry, canWithdraw, caseNumberOf, eventNameOf, standingOf } from './describe-draft';
+import { DueChip } from './DueChip';
 import { StatusChip } from './StatusChip';
 
 /** What a row does with its draft. */
@@ -43,7 +44,10 @@ export function DraftRow({ draft, actions }: { readonly draft: Draft; readonly a
         <span className={draft.eventId === null ? 'draft-row__missing' : undefined}>{event}</span>
       </td>
       <td>
-        <StatusChip draft={draft} />
+        <span className="draft-row__chips">
+          <StatusChip draft={draft} />
+          {draft.due && standingOf(draft) !== 'filed' && <DueChip due={draft.due} />}
+        </span>
       </td>
       <td>{draft.preparedBy || <span className="draft-row__missing">—</span>}</td>
       <td className="draft-row__updated">

@@ -1,6 +1,6 @@
 import type { HelpContact } from '../../src-main/shared/court-help';
 import { CopyButton } from '../components/CopyButton';
-import { describeOfficeHours } from './office-hours';
+import { describeClerksOfficeOpen, describeOfficeHours } from './office-hours';
 
 /** An office to call or write to, with its hours on the office's clock and on the reader's. */
 export interface ContactCardProps {
@@ -14,6 +14,7 @@ export interface ContactCardProps {
 /** Who to contact: name, phone, email and web site as plain text with Copy buttons (the app opens no links), then the hours. */
 export function ContactCard({ contact, now, localTimeZone }: ContactCardProps) {
   const hours = describeOfficeHours(contact, now, localTimeZone);
+  const open = contact.keepsClerksOfficeDays ? describeClerksOfficeOpen(now) : null;
   const copyable: readonly { readonly label: string; readonly value: string }[] = [
     { label: 'Phone', value: contact.phone },
     { label: 'Email', value: contact.email },
@@ -41,6 +42,14 @@ export function ContactCard({ contact, now, localTimeZone }: ContactCardProps) {
           <dd className="help-contact__hours" data-testid="help-contact-hours">
             <span>{hours.office}</span>
             {hours.local && <span className="help-contact__local">{hours.local}</span>}
+            {open && (
+              <span
+                className={`help-contact__open help-contact__open--${open.isOpen ? 'open' : 'closed'}`}
+                data-testid="help-contact-open"
+              >
+                {open.text}
+              </span>
+            )}
           </dd>
         </div>
       </dl>

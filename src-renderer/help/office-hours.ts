@@ -1,4 +1,6 @@
+import { holidayOn, isWeekend } from '../../src-main/shared/court-calendar';
 import type { HelpContact } from '../../src-main/shared/court-help';
+import { courtTimeZone, easternDateOf, isWithinClerkHours } from '../../src-main/shared/deadline-clock';
 import { describeTimeZone } from '../accounts/describe-account';
 
 /** A wall-clock time of day, as an office states its hours. */
@@ -115,4 +117,34 @@ export function describeOfficeHours(contact: HelpContact, now: Date, localTimeZo
     // An unknown local zone: the office's own hours still stand.
     return { office, local: null };
   }
+}
+
+/** Whether the Clerk's Office is open at an instant, and in words why not. */
+export interface ClerksOfficeOpenText {
+  readonly isOpen: boolean;
+  /** "Open now", "Closed today: Thanksgiving Day (a legal holiday)", "Closed for the weekend", "Closed for the day". */
+  readonly text: string;
+}
+
+/**
+ * Whether the Clerk's Office, and its Help Desk with it (FAQ 06), is open at `now` on the court's clock: Monday to
+ * Friday, 8:30 a.m. to 5:00 p.m. Eastern, except legal holidays, which are named (FAQ 30; docs/court-rules.md#deadlines).
+ */
+export function describeClerksOfficeOpen(now: Date): ClerksOfficeOpenText {
+  if (isWithinClerkHours(now)) {
+    return { isOpen: true, text: 'Open now' };
+  }
+  const today = easternDateOf(now);
+  const holiday = holidayOn(today);
+  if (holiday) {
+    return { isOpen: false, text: `Closed today: ${holiday.name} (a legal holiday)` };
+  }
+  if (isWeekend(today)) {
+    return { isOpen: false, text: 'Closed for the weekend' };
+  }
+  const isMorning =
+    Number(
+      new Intl.DateTimeFormat('en-US', { timeZone: courtTimeZone, hour: 'numeric', hourCycle: 'h23' }).format(now),
+    ) < 12;
+  return { isOpen: false, text: isMorning ? 'Closed now; opens at 8:30 a.m. Eastern' : 'Closed for the day' };
 }

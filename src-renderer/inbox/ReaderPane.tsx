@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InboxItem, NoticeDocument } from '../../src-main/shared/inbox';
+import { responseDatesOfNotice } from '../../src-main/shared/notice-response-dates';
 import { Icon } from '../components/Icon';
 import { formatDateTime } from '../format/format-date-time';
 import { useAccounts, useInbox } from '../state/StoresProvider';
@@ -67,6 +68,8 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
     (document) => (document.state === 'saved' || document.state === 'paid') && document.documentId !== null,
   );
   const received = formatDateTime(item.receivedAt);
+  // USCIT Rule 7(d): the response date the rules set when this entry is a motion.
+  const responseDates = responseDatesOfNotice(item);
 
   return (
     <section
@@ -136,7 +139,7 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
         </section>
       )}
 
-      {item.deadlines.length > 0 && (
+      {(item.deadlines.length > 0 || responseDates.length > 0) && (
         <section className="inbox-reader__section" aria-label="Deadlines">
           <h3 className="inbox-reader__heading">Deadlines</h3>
           <ul className="inbox-reader__deadlines">
@@ -145,8 +148,22 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
                 <strong>{formatCourtDate(deadline.date)}</strong> — {deadline.label}
               </li>
             ))}
+            {responseDates.map((response) => (
+              <li key={`${response.title}-${response.date}`} data-testid="computed-response-date">
+                {response.title} <strong>{formatCourtDate(response.date)}</strong> ({response.rule})
+              </li>
+            ))}
           </ul>
-          <p className="inbox-reader__note">Read from the docket text; check them against the order itself.</p>
+          {item.deadlines.length > 0 && (
+            <p className="inbox-reader__note">Read from the docket text; check them against the order itself.</p>
+          )}
+          {responseDates.length > 0 && (
+            <p className="inbox-reader__note">
+              Computed by ECF Desk from the day the motion was filed, which is when its notice served it (FAQ 36), with
+              no extra days for electronic service (FAQ 39–40); weekends and legal holidays move the last day to the
+              next day the court is open (USCIT Rule 6(a)). The court’s order may set another date.
+            </p>
+          )}
           <button
             type="button"
             className="button button--small"

@@ -89,6 +89,8 @@ export interface InboxState {
   saveMailbox(input: MailboxInput): Promise<Attempt<Mailbox>>;
   removeMailbox(id: string): Promise<boolean>;
   syncMailbox(id: string): Promise<void>;
+  /** The notices of a case that set deadlines, for a draft to take its due date from; the case number may carry judge initials. */
+  caseDeadlines(caseNumber: string): Promise<Attempt<readonly InboxItem[]>>;
 }
 
 /** A store of the Inbox screen's state. */
@@ -354,8 +356,13 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
         }),
 
       async exportDeadlines() {
-        const exported = await tryOrReport('The deadlines could not be exported.', () =>
-          bridge.invoke('inbox.exportDeadlines', {}),
+        const exported = await tryOrReport(
+          (error) =>
+            // Nothing to put in a calendar is not a failure: say so rather than save an empty file.
+            error instanceof BridgeError && error.code === 'inbox.no-deadlines'
+              ? 'No deadlines to export.'
+              : 'The deadlines could not be exported.',
+          () => bridge.invoke('inbox.exportDeadlines', {}),
         );
         return exported.ok ? exported.value : null;
       },
@@ -411,6 +418,14 @@ export function createInboxStore(bridge: Bridge, alerts: AlertsStore): InboxStor
           inBackground('Reading the mailboxes', get().loadMailboxes());
         }
       },
+
+      caseDeadlines: (caseNumber) =>
+        attempt(async () => {
+          // Notices write the number with the judge's initials (1:26-cv-00123-MMB) and the list matches its start.
+          const withoutInitials = caseNumber.trim().replace(/-[A-Za-z]{1,4}$/, '');
+          const page = await bridge.invoke('inbox.list', { caseNumber: withoutInitials, hasDeadline: true, limit: 50 });
+          return page.items;
+        }),
     };
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The inbox's deadlines as an iCalendar file (RFC 5545), for Outlook, Google Calendar or the firm's docketing
- * calendar. Each deadline is an all-day event; its UID is stable, so importing the file again updates the
- * events instead of doubling them.
+ * calendar: the dates the court's docket texts set, and the response dates ECF Desk computes for motions under the
+ * rules (USCIT Rule 6(a), 7(d)). Each deadline is an all-day event; its UID is stable, so importing the file again
+ * updates the events instead of doubling them.
  */
 
 /** One deadline a notice's docket text sets. */
@@ -14,6 +15,11 @@ export interface DeadlineEvent {
   readonly docketText: string | null;
   /** The inbox item the deadline comes from. */
   readonly itemId: string;
+  /**
+   * Set when ECF Desk computed the date from the rules rather than read it in the docket text: the rule it was
+   * computed under ("USCIT Rule 7(d)").
+   */
+  readonly computedUnder?: string;
 }
 
 const lineBreak = '\r\n';
@@ -43,20 +49,27 @@ export function deadlinesToIcs(deadlines: readonly DeadlineEvent[], now: Date): 
 
 function eventLines(deadline: DeadlineEvent, stamp: string): string[] {
   const start = calendarDate(deadline.date);
+  const computed = deadline.computedUnder;
   const description = [
     deadline.caseName ? `${deadline.caseNumber} ${deadline.caseName}` : deadline.caseNumber,
+    computed
+      ? `Computed by ECF Desk under ${computed} and USCIT Rule 6(a) from the day the motion was filed and served by ` +
+        'its notice, with no extra days for electronic service (FAQ 36, 39–40). The court’s order may set another ' +
+        'date: check the docket.'
+      : '',
     deadline.docketText ?? '',
   ]
     .filter((part) => part !== '')
     .join('\n\n');
+  const summary = computed ? `${deadline.label} (${computed}, computed)` : deadline.label;
   return [
     'BEGIN:VEVENT',
-    `UID:${escapeText(`${deadline.itemId}-${deadline.date}@ecf-desk`)}`,
+    `UID:${escapeText(`${deadline.itemId}-${deadline.date}${computed ? '-computed' : ''}@ecf-desk`)}`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${start.compact}`,
     // RFC 5545 §3.6.1: an all-day event ends (exclusively) on the next day.
     `DTEND;VALUE=DATE:${nextDay(start.date)}`,
-    `SUMMARY:${escapeText(`${deadline.label} — ${deadline.caseNumber}`)}`,
+    `SUMMARY:${escapeText(`${summary} — ${deadline.caseNumber}`)}`,
     `DESCRIPTION:${escapeText(description)}`,
     'TRANSP:TRANSPARENT',
     'END:VEVENT',

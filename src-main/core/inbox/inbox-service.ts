@@ -10,6 +10,7 @@ import type { Clock, DesktopNotifier } from '../ports';
 import type { SecretStore } from '../vault/secret-store';
 import { fetchFreeLook } from './free-look-fetcher';
 import { createUnsavedDocuments } from './free-look/unsaved-documents';
+import { collectDeadlineEvents } from './deadline-events';
 import { deadlinesToIcs } from './ics';
 import { buyDocument } from './buy-document';
 import { readMailFile } from './sources/file-source';
@@ -571,13 +572,14 @@ export function createInboxService(options: InboxServiceOptions) {
     },
 
     exportDeadlines(): Uint8Array {
-      const events = store.deadlines().map(({ item: notice, deadline }) => ({
-        ...deadline,
-        caseNumber: notice.caseNumber,
-        caseName: notice.caseName,
-        docketText: notice.docketText,
-        itemId: notice.id,
-      }));
+      const events = collectDeadlineEvents(store.deadlines(), store.motionEntries());
+      if (events.length === 0) {
+        throw new AppError(
+          'inbox.no-deadlines',
+          'There are no deadlines to export: no notice in the inbox sets a date ("Responses due by …") or is a motion ' +
+            'whose response time the court’s rules state. Nothing was saved; export again when such a notice arrives.',
+        );
+      }
       return new TextEncoder().encode(deadlinesToIcs(events, clock.now()));
     },
 

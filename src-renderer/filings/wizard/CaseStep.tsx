@@ -7,6 +7,7 @@ import { caseSearchNeedsLoginMessage } from '../../state/filings-store';
 import { useFilings } from '../../state/StoresProvider';
 import { useInBackground } from '../../state/background';
 import { NewActionFields, namesOfNewAction, newActionChanges } from './NewActionFields';
+import { DueDateField } from './DueDateField';
 
 /** How long typing may pause before the court is asked. */
 const searchDelayMilliseconds = 500;
@@ -65,6 +66,7 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
       ) : (
         <ExistingCase draft={draft} onOpenAccounts={onOpenAccounts} />
       )}
+      <DueDateField draft={draft} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { formatDateTime } from '../../format/format-date-time';
 import { useFilings } from '../../state/StoresProvider';
 import { downloadFile } from '../download-file';
 import { canRetry, canWithdraw } from '../describe-draft';
+import { DueChip } from '../DueChip';
+import { formatCourtDate } from '../../inbox/describe-notice';
 import { useInBackground } from '../../state/background';
 import { helpTopicForOutbox } from '../../help/help-topic-for';
 import { HelpLink } from '../../help/HelpLink';
@@ -66,6 +68,11 @@ export function OutboxStatusPanel({
       role="status"
     >
       <p className="outbox-status__headline">{headlines[outbox.state]}</p>
+      {draft.due && outbox.state !== 'filed' && (
+        <p className="outbox-status__due" data-testid="outbox-due">
+          Due {formatCourtDate(draft.due.date)} <DueChip due={draft.due} />
+        </p>
+      )}
       {outbox.state === 'submitting' && (
         <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />
       )}

@@ -115,7 +115,7 @@ describe('midnight Eastern across daylight saving changes', () => {
   });
 });
 
-describe("FAQ 30: the Clerk's Office is open 8:30 a.m. to 5:00 p.m. Eastern, Monday to Friday", () => {
+describe("FAQ 30: the Clerk's Office is open 8:30 a.m. to 5:00 p.m. Eastern, Monday to Friday, except legal holidays", () => {
   // Wednesday, January 14, 2026 (EST, UTC-5) and Wednesday, July 15, 2026 (EDT, UTC-4).
   it('8:29 a.m. is before opening, 8:30 a.m. is open', () => {
     expect(isWithinClerkHours(new Date('2026-01-14T13:29:59Z'))).toBe(false);
@@ -139,6 +139,22 @@ describe("FAQ 30: the Clerk's Office is open 8:30 a.m. to 5:00 p.m. Eastern, Mon
 
   it('Friday 4 p.m. Eastern is open even though it is already Saturday in Tokyo', () => {
     expect(isWithinClerkHours(new Date('2026-01-16T21:00:00Z'))).toBe(true);
+  });
+
+  it('a federal holiday is closed all day, and so is the observed Friday of a Saturday holiday', () => {
+    expect(isWithinClerkHours(new Date('2026-01-19T15:00:00Z'))).toBe(false); // MLK Day, 10 a.m. EST
+    expect(isWithinClerkHours(new Date('2026-11-26T15:00:00Z'))).toBe(false); // Thanksgiving
+    expect(isWithinClerkHours(new Date('2026-07-03T14:00:00Z'))).toBe(false); // Independence Day observed, 10 a.m. EDT
+    expect(isWithinClerkHours(new Date('2026-01-20T15:00:00Z'))).toBe(true); // the Tuesday after MLK Day
+  });
+
+  it('a day the court declared a legal holiday is closed', () => {
+    expect(isWithinClerkHours(new Date('2025-11-28T15:00:00Z'))).toBe(false);
+  });
+
+  it('the holiday is judged on the Eastern date, whatever the filer’s own', () => {
+    // 8:45 a.m. EST on MLK Day is closed even though it is 5:45 a.m. in Los Angeles.
+    expect(isWithinClerkHours(new Date('2026-01-19T13:45:00Z'))).toBe(false);
   });
 });
 

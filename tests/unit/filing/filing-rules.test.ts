@@ -279,6 +279,13 @@ describe('FAQ 30: Z-motion and Z-document', () => {
       findCheck(contextFor(draftWith(), {}, { now: afterHours }), 'after-hours.z-event-preserves-date'),
     ).toBeUndefined();
   });
+
+  it('on a legal holiday the Clerk’s Office is closed all day, so a Z-event at noon preserves the date', () => {
+    const thanksgivingNoon = new Date('2026-11-26T17:00:00Z'); // noon EST
+    const context = contextFor(draftWith({ eventId: 'z-motion' }), {}, { now: thanksgivingNoon });
+    expect(levelOf(context, 'after-hours.z-event-preserves-date')).toBe('info');
+    expect(findCheck(context, 'after-hours.z-event-during-hours')).toBeUndefined();
+  });
 });
 
 describe('FAQ 33: Notice of Manual Filing', () => {

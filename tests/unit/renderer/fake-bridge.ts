@@ -132,7 +132,8 @@ function answerInbox(fake: FakeBridge): void {
             field?.toLowerCase().includes(text),
           )) &&
         (!query.court || item.court === query.court) &&
-        (!query.caseNumber || item.caseNumber === query.caseNumber) &&
+        // Main matches the start of the case number, so a number without judge initials finds its notices.
+        (!query.caseNumber || item.caseNumber.startsWith(query.caseNumber)) &&
         (!query.hasDeadline || item.deadlines.length > 0) &&
         (!query.isUnread || !item.isRead),
     );

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { citHelpDesk, filingHelp, loginHelp, pacerServiceCenter } from '../../../src-main/shared/court-help';
 import { ContactCard } from '../../../src-renderer/help/ContactCard';
 import { HelpScreen } from '../../../src-renderer/help/HelpScreen';
-import { describeOfficeHours } from '../../../src-renderer/help/office-hours';
+import { describeClerksOfficeOpen, describeOfficeHours } from '../../../src-renderer/help/office-hours';
 import { sharedFolder } from '../../support/paths';
 
 afterEach(() => {
@@ -348,5 +348,51 @@ describe('office hours on the reader’s clock', () => {
       office: '8:30 a.m.–5:00 p.m. Eastern Time',
       local: null,
     });
+  });
+});
+
+describe('the Clerk’s Office open or closed (FAQ 06, 30)', () => {
+  it('is open at noon Eastern on an ordinary Wednesday', () => {
+    expect(describeClerksOfficeOpen(winterDay)).toEqual({ isOpen: true, text: 'Open now' });
+  });
+
+  it('is closed on Thanksgiving Day, and says which holiday', () => {
+    expect(describeClerksOfficeOpen(new Date('2026-11-26T16:00:00Z'))).toEqual({
+      isOpen: false,
+      text: 'Closed today: Thanksgiving Day (a legal holiday)',
+    });
+  });
+
+  it('is closed on the Friday a Saturday Independence Day is observed', () => {
+    expect(describeClerksOfficeOpen(new Date('2026-07-03T15:00:00Z')).text).toBe(
+      'Closed today: Independence Day (a legal holiday)',
+    );
+  });
+
+  it('is closed on a weekend, before 8:30 a.m. and after 5:00 p.m. Eastern', () => {
+    expect(describeClerksOfficeOpen(new Date('2025-01-18T16:00:00Z')).text).toBe('Closed for the weekend');
+    expect(describeClerksOfficeOpen(new Date('2025-01-15T13:00:00Z')).text).toBe(
+      'Closed now; opens at 8:30 a.m. Eastern',
+    );
+    expect(describeClerksOfficeOpen(new Date('2025-01-15T22:30:00Z')).text).toBe('Closed for the day');
+  });
+
+  it('the Help Desk’s card says it is closed on Martin Luther King, Jr. Day, even at 7 a.m. in Los Angeles', () => {
+    const mlkDay = new Date('2026-01-19T15:00:00Z'); // 10 a.m. EST, 7 a.m. PST
+    render(<ContactCard contact={citHelpDesk} now={mlkDay} localTimeZone="America/Los_Angeles" />);
+    expect(screen.getByTestId('help-contact-open').textContent).toBe(
+      'Closed today: Birthday of Martin Luther King, Jr. (a legal holiday)',
+    );
+  });
+
+  it('the PACER Service Center’s card says nothing of holidays the FAQ does not give', () => {
+    render(
+      <ContactCard
+        contact={pacerServiceCenter}
+        now={new Date('2026-01-19T15:00:00Z')}
+        localTimeZone="America/Chicago"
+      />,
+    );
+    expect(screen.queryByTestId('help-contact-open')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeBridge, imapMailbox, inboxItem } from './fake-bridge';
+import { bridgeError, createFakeBridge, imapMailbox, inboxItem } from './fake-bridge';
 import { argsOf, openInbox } from './inbox-support';
 
 const { createObjectURL, revokeObjectURL } = URL;
@@ -68,6 +68,58 @@ describe('exporting deadlines', () => {
     await waitFor(() => expect(clicked).toEqual(['ECF Desk deadlines.ics']));
     expect(argsOf(bridge, 'inbox.exportDeadlines')).toEqual([{}]);
     expect(makeUrl.mock.calls[0]?.[0].type).toBe('text/calendar');
+  });
+
+  it('says there is nothing to export, and saves no empty calendar, when no notice sets a deadline', async () => {
+    const bridge = createFakeBridge();
+    bridge.inbox.push(inboxItem({ id: 'n1', deadlines: [] }));
+    bridge.answer('inbox.exportDeadlines', () => {
+      throw bridgeError('inbox.no-deadlines', 'There are no deadlines to export: no notice in the inbox sets a date.');
+    });
+    const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await openInbox(bridge);
+
+    fireEvent.click(screen.getByTestId('export-deadlines'));
+
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner.textContent).toContain('No deadlines to export.');
+    expect(banner.textContent).toContain('no notice in the inbox sets a date');
+    expect(banner.textContent).not.toContain('could not be exported');
+    expect(download).not.toHaveBeenCalled();
+  });
+});
+
+describe('response dates the rules set (USCIT Rule 7(d))', () => {
+  it('the reader shows when a response to a motion is due, with its rule, beside the court’s own dates', async () => {
+    const bridge = createFakeBridge();
+    bridge.inbox.push(
+      inboxItem({
+        id: 'n1',
+        docketText: 'MOTION to Dismiss for Lack of Jurisdiction. Filed by United States.',
+        dateFiled: '2026-07-31',
+        deadlines: [],
+      }),
+    );
+    await openInbox(bridge);
+    fireEvent.click(await screen.findByTestId('inbox-row'));
+    const reader = await screen.findByTestId('inbox-reader');
+
+    expect(within(reader).getByTestId('computed-response-date').textContent).toBe(
+      'Response to dispositive motion due Sep 4, 2026 (USCIT Rule 7(d))',
+    );
+    expect(reader.textContent).toContain('The court’s order may set another date.');
+    expect(within(reader).getByTestId('add-to-calendar')).toBeTruthy();
+  });
+
+  it('an order about a motion shows only the court’s dates', async () => {
+    const bridge = createFakeBridge();
+    bridge.inbox.push(inboxItem({ id: 'n1' }));
+    await openInbox(bridge);
+    fireEvent.click(await screen.findByTestId('inbox-row'));
+    const reader = await screen.findByTestId('inbox-reader');
+
+    expect(within(reader).queryByTestId('computed-response-date')).toBeNull();
+    expect(reader.textContent).toContain('Response due');
   });
 });
 

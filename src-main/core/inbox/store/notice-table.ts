@@ -151,6 +151,13 @@ export function createNoticeTable(db: Database.Database) {
         .get(entryKeyOf(court, caseId, deSeqNum)) as ItemRow | undefined;
       return row ? toItem(row) : null;
     },
+    /** The entries whose docket text names a motion, which may start a response period (USCIT Rule 7(d)). */
+    motionEntries(): InboxItem[] {
+      const rows = db
+        .prepare(`SELECT ${itemColumns} FROM inbox_items WHERE docket_text LIKE '%motion%' AND date_filed IS NOT NULL`)
+        .all() as ItemRow[];
+      return rows.map(toItem);
+    },
     /** Every date the docket texts set, soonest first. */
     deadlines(): { item: InboxItem; deadline: NoticeDeadline }[] {
       const rows = db.prepare(`SELECT ${itemColumns} FROM inbox_items WHERE deadline_count > 0`).all() as ItemRow[];

@@ -9,6 +9,7 @@ export const usage = `Usage:
   ecf-desk preflight [--json] [--limit-mb N] FILE...
   ecf-desk clean-copy [--drop-annotations none|comments|all] [--flatten-forms] IN.pdf OUT.pdf
   ecf-desk split [--limit-mb N] IN.pdf OUT-FOLDER
+  ecf-desk certificate-of-service SERVICE.json OUT.pdf
 
 preflight   Checks PDFs for everything CM/ECF would reject (size, structure, encryption, scripts and
             other active content, attachments, media) and for redactions that leak.
@@ -17,6 +18,11 @@ clean-copy  Writes a copy without active content, attachments, media, metadata, 
             and leftover objects (and without owner-password restrictions). Exit code 0, or 3.
 split       Cuts a PDF over the limit into parts under it, at bookmarks where it can, named
             "Part 1 of N (pages a-b)". Exit code 0, or 3.
+certificate-of-service
+            Writes the certificate of service for a filing (FAQ 38) from a JSON file: court, caseNumber,
+            caption, documentTitle, date (YYYY-MM-DD), signer {name, firm, address, email} and parties
+            [{name, role, method: electronic|mail|hand|email, address}]. Exit code 0, 2 the file is
+            refused (each problem on its own line), or 3.
 
   --json         print a JSON array, one report per file
   --limit-mb N   the court's per-file limit in MB (default 50, the Court of International Trade's)

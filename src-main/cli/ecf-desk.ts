@@ -1,3 +1,4 @@
+import { runCertificateCommand } from './certificate-command';
 import { failUsage, peakChildMemoryMb, usage } from './cli-support';
 import { exitCodes } from './exit-codes';
 import { runCleanCopyCommand, runSplitCommand } from './fix-commands';
@@ -10,6 +11,7 @@ const commands: Readonly<Record<string, (args: readonly string[]) => Promise<num
   'clean-copy': runCleanCopyCommand,
   split: runSplitCommand,
   nef: runNefCommand,
+  'certificate-of-service': runCertificateCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */

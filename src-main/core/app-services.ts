@@ -162,6 +162,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     log,
     readDraftPackage: options.readers.readDraftPackage,
     readFilingPage: options.readers.readFilingPage,
+    accountName: (accountId) => accounts.find(accountId).name,
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
   });
   const inbox = createInboxService({

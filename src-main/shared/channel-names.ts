@@ -55,6 +55,7 @@ export const channelNames = [
   'settings.get',
   'settings.update',
   'support.exportBundle',
+  'drafts.makeCertificateOfService',
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */

@@ -185,6 +185,8 @@ export const contract = {
   'settings.update': { args: settings.partial().strict(), result: settings },
   /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
   'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
+  /** FAQ 38: makes the certificate of service for the parties served other than electronically and attaches it. */
+  'drafts.makeCertificateOfService': { args: draftId, result: draftReview },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 /** Payload schemas of the events main sends to the renderer. */

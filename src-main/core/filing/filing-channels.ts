@@ -4,7 +4,13 @@ import type { createFilingServices } from './filing-services';
 /** The filing services as their channels use them. */
 type FilingServices = Pick<
   ReturnType<typeof createFilingServices>,
-  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'submit'
+  | 'drafts'
+  | 'outbox'
+  | 'exportDraft'
+  | 'importPackage'
+  | 'submit'
+  | 'makeCertificateOfService'
+  | 'refreshGeneratedCertificate'
 >;
 
 /** Filing's channels: the drafts (with their hand-off files) and the outbox that sends them to the court. */
@@ -15,7 +21,8 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'drafts.create': async () => drafts.create(),
     'drafts.createInterventionPackage': async () => drafts.createInterventionPackage(),
     'drafts.get': async ({ id }) => drafts.get(id),
-    'drafts.update': async ({ id, changes }) => drafts.update(id, changes),
+    // A certificate of service ECF Desk made follows the parties and signers it was made from (FAQ 38).
+    'drafts.update': async ({ id, changes }) => filing.refreshGeneratedCertificate(id, drafts.update(id, changes)),
     'drafts.delete': async ({ id }) => {
       drafts.delete(id);
       return null;
@@ -26,5 +33,6 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
     'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
+    'drafts.makeCertificateOfService': async ({ id }) => filing.makeCertificateOfService(id),
   };
 }

@@ -16,6 +16,7 @@ import { AppError } from '../errors';
 import type { Clock, EmitEvent } from '../ports';
 import { createDraftsTable } from '../storage/drafts-table';
 import { writeDraftPackage, type DraftPackageReader } from './draft-package';
+import { createCertificateService } from './certificate-service';
 import { createDraftsService } from './drafts-service';
 import { createOutbox } from './outbox';
 import type { AppLog } from '../storage/app-log';
@@ -26,6 +27,7 @@ export interface FilingDocuments {
   list(): readonly DocumentRecord[];
   content(id: string): Promise<Uint8Array>;
   add(jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord>;
+  remove(id: string): void;
 }
 
 /** What filing needs from the rest of core. */
@@ -42,6 +44,8 @@ export interface FilingServicesOptions {
   readonly readDraftPackage: DraftPackageReader;
   /** Reads the pages of the court's filing surface (in a child process in the app: court pages are hostile input). */
   readonly readFilingPage: FilingPageReader;
+  /** The attorney's name saved with an account, for a certificate of service's signature (FAQ 35, 38). */
+  readonly accountName: (accountId: string) => string;
   readonly retryDelayMs?: number;
 }
 
@@ -183,8 +187,18 @@ export function createFilingServices(options: FilingServicesOptions) {
     return drafts.review(outbox.enqueue(review.draft, sendNow));
   };
 
+  const certificates = createCertificateService({
+    drafts,
+    documents: options.documents,
+    session: () => session.status(),
+    accountName: options.accountName,
+    clock,
+  });
+
   return {
     drafts,
+    makeCertificateOfService: certificates.makeCertificateOfService,
+    refreshGeneratedCertificate: certificates.refreshGeneratedCertificate,
     exportDraft,
     importPackage,
     submit,

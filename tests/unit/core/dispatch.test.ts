@@ -83,6 +83,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
     'support.exportBundle': notInThisTest,
+    'drafts.makeCertificateOfService': notInThisTest,
     ...overrides,
   };
 }

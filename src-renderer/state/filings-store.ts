@@ -31,6 +31,8 @@ export interface FilingsState {
   readonly saveState: SaveState;
   /** The latest sentence for screen readers (read by a polite live region). */
   readonly announcement: string;
+  /** The open draft's certificate of service is being made. */
+  readonly isMakingCertificate: boolean;
 
   /** Loads the list and follows main's draft and document events; returns the function that stops following. */
   connect(): () => void;
@@ -66,6 +68,8 @@ export interface FilingsState {
   submit(sendNow: boolean): Promise<void>;
   retry(id: string): Promise<void>;
   withdraw(id: string): Promise<void>;
+  /** FAQ 38: makes the open draft's certificate of service (again) and attaches it; a refusal shows in the banner. */
+  makeCertificateOfService(): Promise<void>;
 }
 
 /** A store of the Filings screen's state. */
@@ -133,6 +137,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       open: null,
       saveState: 'idle',
       announcement: '',
+      isMakingCertificate: false,
 
       connect() {
         const stopDrafts = bridge.on('drafts.changed', ({ id }) => {
@@ -355,6 +360,20 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           'The filing was not taken out of the outbox.',
           'Took the filing out of the outbox. It is a draft again.',
         );
+      },
+
+      async makeCertificateOfService() {
+        const open = get().open;
+        if (!open || get().isMakingCertificate) {
+          return;
+        }
+        const request = reviews.begin();
+        set({ isMakingCertificate: true });
+        await tryOrReport('The certificate of service was not made.', async () => {
+          showReview(request, await bridge.invoke('drafts.makeCertificateOfService', { id: open.draft.id }));
+          set({ announcement: 'Made the certificate of service and attached it.' });
+        });
+        set({ isMakingCertificate: false });
       },
     };
   });

@@ -118,6 +118,11 @@ export function createCertificateService(options: CertificateServiceOptions) {
     const record = await documents.add(`certificate-${draft.id}-${source.slice(0, 12)}`, name, bytes);
     // Read again after the awaits: the draft may have changed meanwhile, and only its documents are replaced here.
     const current = drafts.find(draft.id);
+    if (certificateSourceOf(current) !== source) {
+      // Its parties or signers changed while this one was made: it is already out of date, so make it from them.
+      dropCopy(record.id);
+      return make(current);
+    }
     const made: DraftDocument = {
       documentId: record.id,
       type: 'certificate-of-service',

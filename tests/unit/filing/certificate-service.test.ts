@@ -138,6 +138,26 @@ describe('making the certificate of service of a draft (FAQ 36–38)', () => {
     expect(listed).not.toContain(first.documentId);
   });
 
+  it('makes it from the signers as they are when they change while it is being made, leaving no stray copy', async () => {
+    await logInAsWalsh();
+    const id = await draftInBrennan();
+    await harness.handlers['drafts.update']({
+      id,
+      changes: { signers: [{ name: 'Thomas Walsh', firm: 'U.S. Department of Justice', isFiler: true }] },
+    });
+    const making = harness.handlers['drafts.makeCertificateOfService']({ id });
+    await harness.handlers['drafts.update']({
+      id,
+      changes: { signers: [{ name: 'Claudia Burke', firm: 'U.S. Department of Justice', isFiler: true }] },
+    });
+    const made = certificateOf((await making).draft);
+    expect(await textOf(made.documentId)).toContain('/s/ Claudia Burke');
+    const copies = (await harness.handlers['documents.list']({})).filter((record) =>
+      record.name.startsWith('Certificate of Service'),
+    );
+    expect(copies.map((record) => record.id)).toEqual([made.documentId]);
+  });
+
   it('takes an outdated certificate off the filing when it can no longer be made, so the review asks again', async () => {
     await logInAsWalsh();
     const id = await draftInBrennan();

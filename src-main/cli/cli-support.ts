@@ -10,6 +10,7 @@ export const usage = `Usage:
   ecf-desk clean-copy [--drop-annotations none|comments|all] [--flatten-forms] IN.pdf OUT.pdf
   ecf-desk split [--limit-mb N] IN.pdf OUT-FOLDER
   ecf-desk audit verify FILE.json | audit report FILE.json OUT.pdf
+  ecf-desk certificate-of-service SERVICE.json OUT.pdf
 
 preflight   Checks PDFs for everything CM/ECF would reject (size, structure, encryption, scripts and
             other active content, attachments, media) and for redactions that leak.
@@ -20,6 +21,11 @@ split       Cuts a PDF over the limit into parts under it, at bookmarks where it
             "Part 1 of N (pages a-b)". Exit code 0, or 3.
 audit       Checks a filing record exported from ECF Desk (verify), or writes it as a PDF report
             (report). Exit code: 0 the record holds, 4 an entry is broken, 3 could not read.
+certificate-of-service
+            Writes the certificate of service for a filing (FAQ 38) from a JSON file: court, caseNumber,
+            caption, documentTitle, date (YYYY-MM-DD), signer {name, firm, address, email} and parties
+            [{name, role, method: electronic|mail|hand|email, address}]. Exit code 0, 2 the file is
+            refused (each problem on its own line), or 3.
 
   --json         print a JSON array, one report per file
   --limit-mb N   the court's per-file limit in MB (default 50, the Court of International Trade's)

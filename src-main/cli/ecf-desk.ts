@@ -1,4 +1,5 @@
 import { auditUsage, runAuditCommand } from './audit-command';
+import { runCertificateCommand } from './certificate-command';
 import { failUsage, peakChildMemoryMb, usage } from './cli-support';
 import { exitCodes } from './exit-codes';
 import { runCleanCopyCommand, runSplitCommand } from './fix-commands';
@@ -12,6 +13,7 @@ const commands: Readonly<Record<string, (args: readonly string[]) => Promise<num
   split: runSplitCommand,
   nef: runNefCommand,
   audit: runAuditCommand,
+  'certificate-of-service': runCertificateCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */

@@ -60,6 +60,7 @@ export const channelNames = [
   'support.exportBundle',
   'record.get',
   'record.export',
+  'drafts.makeCertificateOfService',
 ] as const;
 
 /** Server-to-renderer events (progress and change notices). */

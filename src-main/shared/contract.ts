@@ -206,6 +206,8 @@ export const contract = {
     args: z.object({ draftId: z.string().min(1).max(100), format: z.enum(['json', 'pdf']) }).strict(),
     result: z.instanceof(Uint8Array),
   },
+  /** FAQ 38: makes the certificate of service for the parties served other than electronically and attaches it. */
+  'drafts.makeCertificateOfService': { args: draftId, result: draftReview },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 /** Payload schemas of the events main sends to the renderer. */

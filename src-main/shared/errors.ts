@@ -58,6 +58,12 @@ export const errorMeanings = {
   'purchase.price-changed': 'The court asks a different price than the one the user accepted, so nothing was bought.',
   'mailbox.not-found': 'No mailbox with that id is set up.',
   'link.unsafe': "A link or redirect does not go to the court's own site, so it was not followed.",
+  'certificate.no-signer':
+    'A certificate of service cannot be made: the filing has no filer signer and the logged-in account has no name.',
+  'certificate.no-parties':
+    'A certificate of service cannot be made: the filing has no case, or no party other than those it is filed for.',
+  'certificate.no-address':
+    'A certificate of service cannot be made: a party served by mail has no mailing address the court lists.',
   internal: 'Something failed inside ECF Desk that is not one of the refusals above (a bug or a broken environment).',
 } as const satisfies Record<string, string>;
 

@@ -305,7 +305,7 @@ const checkService: Check = ({ draft }, event) => {
             'service.certificate-missing',
             'block',
             `Not served electronically: ${names}. The court's notice does not serve them, so serve them by mail or hand delivery and file a certificate of service saying how.`,
-            'Attach a certificate of service and mark its type "Certificate of service".',
+            'Make it with "Make certificate of service" on the Documents step, or attach your own and mark its type "Certificate of service".',
             'FAQ 37–38',
           ),
         ]

@@ -29,6 +29,8 @@ export const draftDocument = z.object({
   type: documentType,
   /** What the docket will call an attachment ("Exhibit A - Entry summaries"). */
   description: z.string().trim().max(120),
+  /** Set on a certificate of service ECF Desk made: a digest of the draft parts it was made from (FAQ 38). */
+  generatedFrom: z.string().max(100).optional(),
 });
 /** A document of a draft. */
 export type DraftDocument = z.infer<typeof draftDocument>;

@@ -13,6 +13,7 @@ import { composeNefReceiptPage } from './mail/compose-nef';
 import { readNewActionForm } from './new-action';
 import type { NoticeDispatcher } from './notice-dispatch';
 import * as pages from './pages';
+import { mailingAddressOf } from './seed';
 
 /** Everything the routes need. */
 export interface CourtRouteContext {
@@ -369,12 +370,16 @@ export function createCourtRoutes(context: CourtRouteContext) {
         if (!courtCase) {
           return send(route.response, 404, html, pages.errorPage('Case not found.'));
         }
-        const parties = records.partiesOf(caseId).map((party) => ({
-          party,
-          isServedElectronically: party.proSe
+        const parties = records.partiesOf(caseId).map((party) => {
+          const isServedElectronically = party.proSe
             ? party.proSe.email !== null
-            : party.attorneyIds.some((id) => records.attorney(id)?.isRegisteredForEService ?? false),
-        }));
+            : party.attorneyIds.some((id) => records.attorney(id)?.isRegisteredForEService ?? false);
+          return {
+            party,
+            isServedElectronically,
+            mailingAddress: isServedElectronically ? null : mailingAddressOf(party),
+          };
+        });
         send(route.response, 200, html, pages.partiesReportPage(courtCase, parties));
       },
     },

@@ -227,21 +227,24 @@ export function docketReceipt(
   return `<table id="receipt"><tr><th>PACER Login</th><td>${escapeHtml(loginId)}</td><th>Client Code</th><td>${escapeHtml(clientCode ?? '')}</td></tr><tr><th>Billable Pages</th><td id="billable-pages">${billablePages}</td><th>Cost</th><td id="cost">${formatDollars(cents)}</td></tr></table>`;
 }
 
-/** The parties of a case and how each is served: electronically through CM/ECF, or by other means (FAQ 36–37). */
+/**
+ * The parties of a case and how each is served: electronically through CM/ECF, or by other means (FAQ 36–37), with the
+ * mailing address the court has for a party served by other means (FAQ 38: the certificate of service says where).
+ */
 export function partiesReportPage(
   courtCase: CourtCaseRecord,
-  parties: readonly { party: SeedParty; isServedElectronically: boolean }[],
+  parties: readonly { party: SeedParty; isServedElectronically: boolean; mailingAddress: string | null }[],
 ): string {
   const rows = parties
     .map(
-      ({ party, isServedElectronically }) =>
-        `<tr class="party" data-party-id="${escapeHtml(party.id)}" data-e-service="${isServedElectronically ? 'yes' : 'no'}"><td>${escapeHtml(party.name)}</td><td>${escapeHtml(party.role)}</td><td>${isServedElectronically ? 'Electronic' : 'Other means'}</td></tr>`,
+      ({ party, isServedElectronically, mailingAddress }) =>
+        `<tr class="party" data-party-id="${escapeHtml(party.id)}" data-e-service="${isServedElectronically ? 'yes' : 'no'}"><td>${escapeHtml(party.name)}</td><td>${escapeHtml(party.role)}</td><td>${isServedElectronically ? 'Electronic' : 'Other means'}</td>${mailingAddress === null ? '' : `<td class="address">${escapeHtml(mailingAddress)}</td>`}</tr>`,
     )
     .join('\n');
   return page(
     'parties',
     `Parties ${courtCase.caseNumber}`,
-    `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Service</th></tr>\n${rows}</table>`,
+    `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Service</th><th>Mailing address</th></tr>\n${rows}</table>`,
   );
 }
 

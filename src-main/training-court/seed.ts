@@ -43,6 +43,16 @@ export interface SeedParty {
   readonly proSe: { readonly email: string | null; readonly addressLines: readonly string[] } | null;
 }
 
+/**
+ * Where a party not served electronically is served by mail (FAQ 37–38): a pro se party's address lines as one line,
+ * without the first line when it only repeats the party's name; null when the court has no address for it.
+ */
+export function mailingAddressOf(party: SeedParty): string | null {
+  const lines = (party.proSe?.addressLines ?? []).map((line) => line.trim()).filter((line) => line !== '');
+  const address = (lines[0] === party.name ? lines.slice(1) : lines).join(', ');
+  return address === '' ? null : address;
+}
+
 /** A case on the court's docket. */
 export interface SeedCase {
   readonly caseId: number;

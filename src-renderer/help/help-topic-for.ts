@@ -39,6 +39,9 @@ export const errorHelpTopics: Partial<Readonly<Record<ErrorCode, string>>> = {
   'signature.no-name': 'signing-a-filing', // FAQ 35
   'signature.missing': 'signing-a-filing', // FAQ 35
   'signature.other-account': 'signing-a-filing', // FAQ 35
+  'certificate.no-signer': 'notices-and-service', // FAQ 38
+  'certificate.no-parties': 'notices-and-service', // FAQ 37–38
+  'certificate.no-address': 'notices-and-service', // FAQ 38
 };
 
 /**

@@ -32,6 +32,8 @@ export interface FilingsState {
   readonly saveState: SaveState;
   /** The latest sentence for screen readers (read by a polite live region). */
   readonly announcement: string;
+  /** The open draft's certificate of service is being made. */
+  readonly isMakingCertificate: boolean;
 
   /** Loads the list and follows main's draft and document events; returns the function that stops following. */
   connect(): () => void;
@@ -77,6 +79,8 @@ export interface FilingsState {
   record(id: string): Promise<RecordView | null>;
   /** The record as a JSON file or a PDF report; null when it could not be made (the banner says why). */
   exportRecord(id: string, format: 'json' | 'pdf'): Promise<Uint8Array | null>;
+  /** FAQ 38: makes the open draft's certificate of service (again) and attaches it; a refusal shows in the banner. */
+  makeCertificateOfService(): Promise<void>;
 }
 
 /** A store of the Filings screen's state. */
@@ -144,6 +148,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       open: null,
       saveState: 'idle',
       announcement: '',
+      isMakingCertificate: false,
 
       connect() {
         const stopDrafts = bridge.on('drafts.changed', ({ id }) => {
@@ -417,6 +422,20 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           bridge.invoke('record.export', { draftId: id, format }),
         );
         return exported.ok ? exported.value : null;
+      },
+
+      async makeCertificateOfService() {
+        const open = get().open;
+        if (!open || get().isMakingCertificate) {
+          return;
+        }
+        const request = reviews.begin();
+        set({ isMakingCertificate: true });
+        await tryOrReport('The certificate of service was not made.', async () => {
+          showReview(request, await bridge.invoke('drafts.makeCertificateOfService', { id: open.draft.id }));
+          set({ announcement: 'Made the certificate of service and attached it.' });
+        });
+        set({ isMakingCertificate: false });
       },
     };
   });

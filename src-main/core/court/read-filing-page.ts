@@ -36,6 +36,9 @@ export interface FilingPage {
 /** Reads a court's filing page in a child process in the app (`IsolatedReaders.readFilingPage`: court pages are hostile input). */
 export type FilingPageReader = (profileId: CourtProfileId, html: string) => Promise<FilingPage>;
 
+/** The longest mailing address kept for a party (`caseParty` in shared/filing.ts). */
+const maxAddressLength = 500;
+
 /** A page with nothing in it: what a page of another court, or of no known profile, reads as. */
 const nothing: FilingPage = {
   kind: null,
@@ -84,6 +87,7 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
       isServedElectronically: match[2] === 'yes',
       name: decodeEntities(match[3] ?? ''),
       role: decodeEntities(match[4] ?? ''),
+      ...(match[5] ? { address: decodeEntities(match[5]).slice(0, maxAddressLength) } : {}),
     })),
     docket: [...html.matchAll(pages.docketRow)].map((match) => ({
       deSeqNum: Number(match[1]),

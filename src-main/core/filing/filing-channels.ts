@@ -4,7 +4,17 @@ import type { createFilingServices } from './filing-services';
 /** The filing services as their channels use them. */
 type FilingServices = Pick<
   ReturnType<typeof createFilingServices>,
-  'drafts' | 'outbox' | 'exportDraft' | 'importPackage' | 'sign' | 'sendLate' | 'submit' | 'recordView' | 'exportRecord'
+  | 'drafts'
+  | 'outbox'
+  | 'exportDraft'
+  | 'importPackage'
+  | 'sign'
+  | 'sendLate'
+  | 'submit'
+  | 'recordView'
+  | 'exportRecord'
+  | 'makeCertificateOfService'
+  | 'refreshGeneratedCertificate'
 >;
 
 /** Filing's channels: the drafts (with their hand-off files) and the outbox that sends them to the court. */
@@ -15,7 +25,8 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'drafts.create': async () => drafts.create(),
     'drafts.createInterventionPackage': async () => drafts.createInterventionPackage(),
     'drafts.get': async ({ id }) => drafts.get(id),
-    'drafts.update': async ({ id, changes }) => drafts.update(id, changes),
+    // A certificate of service ECF Desk made follows the parties and signers it was made from (FAQ 38).
+    'drafts.update': async ({ id, changes }) => filing.refreshGeneratedCertificate(id, drafts.update(id, changes)),
     'drafts.delete': async ({ id }) => {
       drafts.delete(id);
       return null;
@@ -32,5 +43,6 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'record.get': async ({ draftId }) => filing.recordView(draftId),
     'record.export': async ({ draftId, format }) =>
       (await filing.exportRecord(draftId, format)) as Uint8Array<ArrayBuffer>,
+    'drafts.makeCertificateOfService': async ({ id }) => filing.makeCertificateOfService(id),
   };
 }

@@ -17,6 +17,7 @@ import { AppError } from '../errors';
 import type { Clock, EmitEvent } from '../ports';
 import { createDraftsTable } from '../storage/drafts-table';
 import { writeDraftPackage, type DraftPackageReader } from './draft-package';
+import { createCertificateService } from './certificate-service';
 import { createDraftsService } from './drafts-service';
 import { createOutbox } from './outbox';
 import { signedByAnotherMessage } from './signature';
@@ -34,6 +35,7 @@ export interface FilingDocuments {
   list(): readonly DocumentRecord[];
   content(id: string): Promise<Uint8Array>;
   add(jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord>;
+  remove(id: string): void;
 }
 
 /** What filing needs from the rest of core. */
@@ -311,12 +313,22 @@ export function createFilingServices(options: FilingServicesOptions) {
     });
   };
 
+  const certificates = createCertificateService({
+    drafts,
+    documents: options.documents,
+    session: () => session.status(),
+    accountName: (accountId) => options.accounts.find(accountId).name,
+    clock,
+  });
+
   return {
     drafts,
     journal,
     recordView,
     exportRecord,
     checkCourtCopies,
+    makeCertificateOfService: certificates.makeCertificateOfService,
+    refreshGeneratedCertificate: certificates.refreshGeneratedCertificate,
     exportDraft,
     importPackage,
     sign,

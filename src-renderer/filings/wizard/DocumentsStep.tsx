@@ -7,6 +7,7 @@ import { ChooseDocumentsDialog } from './ChooseDocumentsDialog';
 import { isPdfFile } from './describe-document-type';
 import { moveItem } from './move-item';
 import { DraftDocumentRow } from './DraftDocumentRow';
+import { ServiceByOtherMeans } from './ServiceByOtherMeans';
 import '../../documents/DocumentTable.css';
 import { useInBackground } from '../../state/background';
 
@@ -166,6 +167,7 @@ export function DocumentsStep({
           Choose from Documents…
         </button>
       </div>
+      <ServiceByOtherMeans draft={draft} />
       {isChoosing && (
         <ChooseDocumentsDialog
           documents={records.filter((record) => !draft.documents.some((document) => document.documentId === record.id))}

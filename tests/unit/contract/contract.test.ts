@@ -21,7 +21,7 @@ import type { Handlers } from '../../../src-main/core/api/handlers';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 import { createTestCore } from '../../support/test-core';
-import { appearanceIn1017 } from '../../support/appearance-draft';
+import { appearanceIn1017, unitedStatesIn1017 } from '../../support/appearance-draft';
 
 const electron = vi.hoisted(() => ({
   exposeInMainWorld: vi.fn(),
@@ -263,6 +263,19 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
       return { draftId: await firstDraft() };
     case 'record.export':
       return { draftId: await firstDraft(), format: 'pdf' };
+    case 'drafts.makeCertificateOfService': {
+      const { id } = await handlers['drafts.create']({});
+      const acme = { id: 'acme', name: 'Acme Steel Corp.', role: 'Plaintiff', isServedElectronically: true };
+      await handlers['drafts.update']({
+        id,
+        changes: {
+          ...appearanceIn1017('none', { parties: [acme, unitedStatesIn1017] }),
+          documents: [],
+          signers: [{ name: 'Thomas Walsh', firm: 'U.S. Department of Justice', isFiler: true }],
+        },
+      });
+      return { id };
+    }
     default:
       return {};
   }

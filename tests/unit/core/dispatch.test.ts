@@ -88,6 +88,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'support.exportBundle': notInThisTest,
     'record.get': notInThisTest,
     'record.export': notInThisTest,
+    'drafts.makeCertificateOfService': notInThisTest,
     ...overrides,
   };
 }

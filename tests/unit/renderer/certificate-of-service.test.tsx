@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Draft } from '../../../src-main/shared/filing';
+import {
+  acmeCase,
+  blankDraft,
+  bridgeError,
+  caseParty,
+  createFakeBridge,
+  documentRecord,
+  type FakeBridge,
+} from './fake-bridge';
+import { renderApp } from './render-app';
+
+afterEach(cleanup);
+
+const parties = [
+  caseParty({ id: 'p1', name: 'Acme Steel Corp.', role: 'Plaintiff' }),
+  caseParty({ id: 'p2', name: 'United States', role: 'Defendant' }),
+  caseParty({
+    id: 'p3',
+    name: 'Harold Brennan',
+    role: 'Intervenor',
+    isServedElectronically: false,
+    address: '18 Orchard Lane, Burlington, VT 05401',
+  }),
+];
+
+const main = documentRecord({ id: 'main', name: 'Motion.pdf' });
+
+function draftFiledFor(filerPartyIds: string[]): Draft {
+  return blankDraft({
+    id: 'd1',
+    case: acmeCase(),
+    parties,
+    filerPartyIds,
+    eventId: 'motion-for-extension-of-time',
+    documents: [{ documentId: 'main', type: 'main', description: '' }],
+  });
+}
+
+/** Opens the draft in the wizard at step 4, Documents. */
+async function openDocumentsStep(bridge: FakeBridge, draft: Draft): Promise<void> {
+  bridge.drafts.set(draft.id, draft);
+  renderApp(bridge);
+  fireEvent.click(screen.getByRole('button', { name: 'Filings' }));
+  fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('open-draft'));
+  await screen.findByTestId('wizard');
+  const step = screen.getAllByTestId('wizard-step').find((each) => each.dataset.step === '4');
+  fireEvent.click(step as HTMLElement);
+  await screen.findByTestId('documents-step');
+}
+
+describe('the certificate of service on the Documents step (FAQ 37–38)', () => {
+  it('names who is served by mail and where, and makes the certificate through main, then offers to make it again', async () => {
+    const bridge = createFakeBridge([main, documentRecord({ id: 'cos', name: 'Certificate of Service.pdf' })]);
+    bridge.answer('drafts.makeCertificateOfService', ({ id }) => {
+      const draft = bridge.drafts.get(id) as Draft;
+      const made: Draft = {
+        ...draft,
+        documents: [
+          ...draft.documents,
+          {
+            documentId: 'cos',
+            type: 'certificate-of-service',
+            description: 'Certificate of Service',
+            generatedFrom: 'f'.repeat(64),
+          },
+        ],
+      };
+      bridge.drafts.set(id, made);
+      return bridge.reviewDraft(made);
+    });
+    await openDocumentsStep(bridge, draftFiledFor(['p2']));
+
+    const panel = screen.getByTestId('service-by-other-means');
+    expect(within(panel).getByRole('heading', { name: 'Served by other means' })).toBeTruthy();
+    expect(
+      within(panel)
+        .getAllByTestId('served-by-mail')
+        .map((row) => row.textContent),
+    ).toEqual(['Harold Brennan, Intervenor: 18 Orchard Lane, Burlington, VT 05401']);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Make certificate of service' }));
+
+    expect(await within(panel).findByRole('button', { name: 'Make it again' })).toBeTruthy();
+    expect(
+      bridge.calls.filter((call) => call.channel === 'drafts.makeCertificateOfService').map((call) => call.args),
+    ).toEqual([{ id: 'd1' }]);
+    const rows = within(screen.getByRole('list', { name: 'Documents of the filing' })).getAllByRole('listitem');
+    expect(rows).toHaveLength(2);
+    expect(panel.textContent).toContain('made by ECF Desk');
+  });
+
+  it('shows why main refused, in the banner, and lets the user try again', async () => {
+    const bridge = createFakeBridge([main]);
+    bridge.answer('drafts.makeCertificateOfService', () => {
+      throw bridgeError(
+        'certificate.no-signer',
+        "ECF Desk does not know the attorney's name yet. Add it to their account on the Accounts screen.",
+      );
+    });
+    await openDocumentsStep(bridge, draftFiledFor(['p2']));
+
+    const button = within(screen.getByTestId('service-by-other-means')).getByRole('button', {
+      name: 'Make certificate of service',
+    });
+    fireEvent.click(button);
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner.textContent).toContain('The certificate of service was not made.');
+    expect(banner.textContent).toContain('Add it to their account on the Accounts screen.');
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    expect(button.textContent).toBe('Make certificate of service');
+  });
+
+  it('shows no panel when the only party not served electronically is one the filing is for', async () => {
+    const bridge = createFakeBridge([main]);
+    await openDocumentsStep(bridge, draftFiledFor(['p3']));
+    expect(screen.queryByTestId('service-by-other-means')).toBeNull();
+  });
+});

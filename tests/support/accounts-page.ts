@@ -1,11 +1,19 @@
 import { expect, type Page } from '@playwright/test';
 import { seededOtp, seededPassword } from './training-court';
 
-/** Adds a seeded training-court account on the Accounts screen (a filer; with MFA, "Ask me for the 6-digit code"). */
+/**
+ * Adds a seeded training-court account on the Accounts screen: a filer unless `kind` says view-only; with MFA, "Ask me
+ * for the 6-digit code"; with the attorney's name for the signature where given.
+ */
 export async function addAccount(
   page: Page,
   loginId: string,
-  options: { readonly hasMfa?: boolean; readonly clientCode?: string } = {},
+  options: {
+    readonly hasMfa?: boolean;
+    readonly clientCode?: string;
+    readonly kind?: 'view-only';
+    readonly name?: string;
+  } = {},
 ): Promise<void> {
   await page.getByTestId('rail-accounts').click();
   const empty = page.getByTestId('accounts-empty');
@@ -15,7 +23,16 @@ export async function addAccount(
   const form = page.getByTestId('account-form');
   await form.getByLabel('Login ID (PACER username)').fill(loginId);
   await form.getByLabel('Password').fill(seededPassword(loginId));
-  await form.getByLabel('Filer (PACER account upgraded for filing)').check();
+  await form
+    .getByLabel(
+      options.kind === 'view-only'
+        ? 'Shared firm account — view only, cannot file'
+        : 'Filer (PACER account upgraded for filing)',
+    )
+    .check();
+  if (options.name) {
+    await form.getByLabel("Attorney's name (optional)").fill(options.name);
+  }
   if (options.clientCode) {
     await form.getByLabel('Default client code (optional)').fill(options.clientCode);
   }
@@ -26,11 +43,18 @@ export async function addAccount(
   await expect(page.getByTestId('account-row').filter({ hasText: loginId })).toBeVisible();
 }
 
-/** Logs a saved account in from its row: the redaction acknowledgement, and the current code for an MFA account. */
-export async function logIn(page: Page, loginId: string, options: { readonly hasMfa?: boolean } = {}): Promise<void> {
+/** Logs a saved account in from its row: the redaction acknowledgement of a filer, and the current code for an MFA account. */
+export async function logIn(
+  page: Page,
+  loginId: string,
+  options: { readonly hasMfa?: boolean; readonly isViewOnly?: boolean } = {},
+): Promise<void> {
   await page.getByRole('button', { name: `Log in as ${loginId}` }).click();
   const dialog = page.getByTestId('login-dialog');
-  await dialog.getByLabel('I have read the redaction rules and will follow them').check();
+  // Only filers acknowledge the redaction rules (Fed. R. Civ. P. 5.2): a view-only account files nothing.
+  if (!options.isViewOnly) {
+    await dialog.getByLabel('I have read the redaction rules and will follow them').check();
+  }
   if (options.hasMfa) {
     await dialog.getByLabel('6-digit code').fill(seededOtp(loginId));
   }

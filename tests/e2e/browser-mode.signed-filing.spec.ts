@@ -1,0 +1,219 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { addAccount, logIn } from '../support/accounts-page';
+import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { projectRoot } from '../support/paths';
+import { screenshotPath } from '../support/screenshots';
+import { startSecretService, type TestSession } from '../support/secret-service';
+import { makePdf } from '../support/synthetic-pdfs';
+
+/**
+ * A filing that is provably the attorney's, through the screens: a paralegal prepares it, attorney A signs and queues
+ * it, attorney B's login sends nothing, A's login files it; its record verifies and a copy with one byte changed does
+ * not; the court's copy is checked against what was sent (FAQ 35, 46). And a certificate of service made for a party
+ * the court does not serve electronically (FAQ 38).
+ */
+
+const run = promisify(execFile);
+let dataFolder = '';
+let app: BrowserModeProcess | null = null;
+let keyring: TestSession | null = null;
+
+test.beforeEach(async () => {
+  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-signed-'));
+  keyring = await startSecretService();
+});
+
+test.afterEach(async () => {
+  await app?.stop();
+  app = null;
+  await keyring?.stop();
+  await rm(dataFolder, { recursive: true, force: true });
+});
+
+async function openApp(page: Page): Promise<void> {
+  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  await page.goto(app.url);
+  await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
+}
+
+async function switchTo(page: Page, loginId: string, hasMfa = false): Promise<void> {
+  await page.getByTestId('rail-accounts').click();
+  const logOut = page.getByTestId('session-bar').getByRole('button', { name: 'Log out' });
+  if (await logOut.isVisible()) {
+    await logOut.click();
+    await expect(page.getByTestId('session-bar')).toHaveAttribute('data-state', 'logged-out');
+  }
+  await logIn(page, loginId, { hasMfa });
+}
+
+async function openTheFiling(page: Page): Promise<void> {
+  await page.getByTestId('rail-filings').click();
+  // The Filings screen comes back to the filing that was open: go to the list and open it afresh.
+  const backToList = page.getByTestId('back-to-list');
+  if (await backToList.isVisible()) {
+    await backToList.click();
+  }
+  await page.getByTestId('draft-row').first().getByTestId('open-draft').click();
+  await expect(page.getByTestId('wizard')).toBeVisible();
+}
+
+async function goToStep(page: Page, title: string): Promise<void> {
+  await page.getByTestId('wizard-step').filter({ hasText: title }).click();
+}
+
+/** The CLI as firm IT runs it after `npm install`: exit code and output. */
+async function ecfDesk(...args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [path.join(projectRoot, 'dist', 'cli', 'ecf-desk.js'), ...args]);
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+test("attorney B's login never sends attorney A's signed filing; A's does, and its record and the court's copy verify", async ({
+  page,
+}) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  await openApp(page);
+  await addAccount(page, 'firmview', { kind: 'view-only' });
+  await addAccount(page, 'jmorgan', { hasMfa: true });
+  await addAccount(page, 'rpatel');
+
+  // The paralegal prepares the filing under the firm's view-only login, which can search the court but not sign.
+  await logIn(page, 'firmview', { isViewOnly: true });
+  await page.getByTestId('rail-filings').click();
+  await page.getByTestId('new-filing').first().click();
+  await page.getByTestId('case-search').fill('26-00123');
+  await page.getByTestId('case-search').press('Enter');
+  await page.getByTestId('case-result').filter({ hasText: '1:26-cv-00123-MMB' }).click();
+  await expect(page.getByTestId('chosen-case')).toContainText('Acme Steel Corp. v. United States');
+  // Due yesterday or earlier: the outbox holds it and asks before filing it late (FAQ 27).
+  await page.getByTestId('due-date-input').fill('2026-01-05');
+  await expect(page.getByTestId('due-date-current')).toContainText('Late');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('event-search').fill('appearance');
+  await page.getByTestId('event-result').filter({ hasText: 'Form 11 Notice of Appearance' }).first().click();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('party-option').filter({ hasText: 'Acme Steel Corp.' }).getByRole('checkbox').check();
+  await page.getByTestId('wizard-next').click();
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Appearance.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(1)) }]);
+  await expect(page.getByTestId('document-row').first()).toContainText('Ready to file', { timeout: 30_000 });
+  await goToStep(page, 'Review');
+  await page.getByTestId('prepared-by').fill('Pat Paralegal');
+  await page.getByTestId('ready-for-review').check();
+  await expect(page.getByTestId('sign-checkbox')).toBeDisabled();
+  await page.screenshot({ path: screenshotPath('signed-1-prepared-by-paralegal'), fullPage: true });
+
+  // Attorney A signs: the review shows what the signature covers, and main binds it to her login.
+  await switchTo(page, 'jmorgan', true);
+  await openTheFiling(page);
+  await goToStep(page, 'Review');
+  await expect(page.getByTestId('signed-parts')).toContainText('Appearance.pdf (1 page)');
+  await page.getByTestId('signature-name').fill('Jane Morgan');
+  await page.getByTestId('signature-role').fill('Attorney for Plaintiff');
+  await page.getByTestId('sign-checkbox').click();
+  await expect(page.getByTestId('signature-status')).toContainText('Signed by Jane Morgan (jmorgan)');
+  await page.screenshot({ path: screenshotPath('signed-2-signed-by-attorney-a'), fullPage: true });
+  await goToStep(page, 'Submit');
+  await page.getByTestId('queue-filing').click();
+  await expect(page.getByTestId('outbox-message')).toContainText('It was due 2026-01-05', { timeout: 30_000 });
+  await expect(page.getByTestId('send-late')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('signed-3-queued-and-held-as-late'), fullPage: true });
+
+  // Attorney B logs in: the filing waits for A's login, B is not asked to send it, and nothing goes.
+  await switchTo(page, 'rpatel');
+  await openTheFiling(page);
+  await expect(page.getByTestId('outbox-message')).toContainText(
+    'Signed by Jane Morgan; log in as jmorgan to send it.',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('send-late')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('signed-4-attorney-b-sends-nothing'), fullPage: true });
+
+  // A logs in again: she sends it, late, and it is filed once its notice arrives.
+  await switchTo(page, 'jmorgan', true);
+  await openTheFiling(page);
+  await page.getByTestId('send-late').click({ timeout: 30_000 });
+  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
+  await expect(page.getByTestId('outbox-docket-text')).toContainText('Filed by Jane Morgan');
+
+  // FAQ 46: the free look is saved and each filed document compared with what was sent.
+  await expect(page.getByTestId('court-copies')).toContainText('Verified against the court’s copy', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('court-copy')).toHaveAttribute('data-matches', 'true');
+  await expect(page.getByTestId('record-verdict')).toContainText('verifies');
+  await page.screenshot({ path: screenshotPath('signed-5-filed-and-verified'), fullPage: true });
+
+  // The record, exported, verifies with the CLI; one changed byte is caught and its entry named.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-record-json').click();
+  const recordFile = path.join(dataFolder, 'record.json');
+  await (await download).saveAs(recordFile);
+  const holds = await ecfDesk('audit', 'verify', recordFile);
+  expect(holds.output).toMatch(/^The record holds: \d+ entries/);
+  expect(holds.code).toBe(0);
+  const text = await readFile(recordFile, 'utf8');
+  const signedAt = text.indexOf('Signed by Jane Morgan');
+  expect(signedAt).toBeGreaterThan(0);
+  const tampered = path.join(dataFolder, 'tampered.json');
+  await writeFile(tampered, `${text.slice(0, signedAt)}Signed by Jane Morgen${text.slice(signedAt + 21)}`);
+  const broken = await ecfDesk('audit', 'verify', tampered);
+  expect(broken.code).toBe(4);
+  expect(broken.output).toMatch(/^Entry \d+ is broken/);
+});
+
+test('a certificate of service is made for the pro se party served by mail, and filed with the notice', async ({
+  page,
+}) => {
+  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  await openApp(page);
+  await page.getByTestId('rail-accounts').click();
+  await addAccount(page, 'twalsh', { name: 'Thomas Walsh' });
+  await logIn(page, 'twalsh');
+  await page.getByTestId('rail-filings').click();
+  await page.getByTestId('new-filing').first().click();
+  await page.getByTestId('case-search').fill('26-00201');
+  await page.getByTestId('case-search').press('Enter');
+  await page.getByTestId('case-result').filter({ hasText: '1:26-cv-00201' }).click();
+  await expect(page.getByTestId('chosen-case')).toContainText('Brennan v. United States');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('event-search').fill('appearance');
+  await page.getByTestId('event-result').filter({ hasText: 'Form 11 Notice of Appearance' }).first().click();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('party-option').filter({ hasText: 'United States' }).getByRole('checkbox').check();
+  await page.getByTestId('wizard-next').click();
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Appearance.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(1)) }]);
+  const served = page.getByTestId('served-by-mail');
+  await expect(served).toContainText('Harold Brennan');
+  await expect(served).toContainText('18 Orchard Lane');
+  await page.getByTestId('make-certificate').click();
+  const certificate = page.getByTestId('document-row').filter({ hasText: 'Certificate of Service' });
+  await expect(certificate).toContainText('Ready to file', { timeout: 30_000 });
+  await expect(page.getByTestId('document-row').first()).toContainText('Ready to file', { timeout: 30_000 });
+  await page.screenshot({ path: screenshotPath('certificate-of-service-made'), fullPage: true });
+
+  await goToStep(page, 'Review');
+  await expect(page.getByTestId('signed-parts')).toContainText('Certificate of service');
+  await page.getByTestId('sign-checkbox').click();
+  await expect(page.getByTestId('signature-status')).toContainText('Signed by Thomas Walsh (twalsh)');
+  await goToStep(page, 'Submit');
+  await page.getByTestId('file-now').click();
+  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', /submitted|filed/, {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('outbox-docket-text')).toContainText('Attachments: # (1) Certificate of Service');
+  await page.screenshot({ path: screenshotPath('certificate-of-service-filed'), fullPage: true });
+});

@@ -36,7 +36,16 @@ describe('the shipped filing record', () => {
     expect(run.stdout).toBe(`The record holds: ${record.count} entries, head ${record.headHash}\n`);
     expect(run.status).toBe(0);
     expect(record.caseNumber).toBe('1:26-cv-00123-MMB');
-    expect(record.entries[0]?.action).toBe('draft.created');
+    expect(record.entries.map((entry) => entry.action)).toEqual([
+      'draft.created',
+      'draft.changed',
+      'draft.signed',
+      'outbox.queued',
+      'outbox.sending',
+      'outbox.submitted',
+      'filing.filed',
+      'court-copy.checked',
+    ]);
     const checked = record.entries.find((entry) => entry.action === 'court-copy.checked');
     expect(checked?.detail).toContain("The court's copy of motion.pdf matches what was sent");
     expect(record.entries.every((entry) => entry.osUser === 'paralegal')).toBe(true);

@@ -5,6 +5,7 @@ import { addCheckedPdf, logInFiler, waitForOutboxState } from '../../support/fil
 import { buildPdf, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { appearanceIn1017 } from '../../support/appearance-draft';
 import { signAndSubmit } from '../../support/sign-and-submit';
+import { admin } from '../../support/training-court';
 
 let harness: AccountsHarness;
 const waitForState = (id: string, states: string[], timeout?: number): Promise<Draft> =>
@@ -89,7 +90,9 @@ describe('filing through the outbox', () => {
     await waitForState(draft.id, ['submitted', 'filed']);
   });
 
-  it('files the Motion to Intervene package only in its order (FAQ 41)', async () => {
+  it('files the Motion to Intervene package only in its order, each step after the notice of the one before (FAQ 28, 41)', async () => {
+    // The court's notices take a moment to come, as real mail does: the next step must wait for them.
+    await admin(harness.court, 'POST', '/admin/faults', { mailDelayMs: 3_000 });
     await logInFiler(harness.handlers, 'twalsh');
     const steps = await harness.handlers['drafts.createInterventionPackage']({});
     expect(steps.map((step) => step.eventId)).toEqual([
@@ -126,14 +129,39 @@ describe('filing through the outbox', () => {
     await expect(signAndSubmit(harness.handlers, steps[1]?.id ?? '', true)).rejects.toMatchObject({
       code: 'filing.not-ready',
     });
-    for (const step of steps) {
-      await signAndSubmit(harness.handlers, step.id, true);
+    // Step 2, queued while step 1 is submitted but its notice has not come, waits for the notice.
+    const [first, next] = steps;
+    await signAndSubmit(harness.handlers, first?.id ?? '', true);
+    await waitForState(first?.id ?? '', ['submitted']);
+    await signAndSubmit(harness.handlers, next?.id ?? '', true);
+    await vi.waitFor(
+      async () =>
+        expect((await harness.handlers['drafts.get']({ id: next?.id ?? '' })).draft.outbox?.message).toMatch(
+          /^Waits for the Notices of Electronic Filing of the earlier filings/,
+        ),
+      { timeout: 20_000, interval: 20 },
+    );
+    expect((await harness.handlers['drafts.get']({ id: first?.id ?? '' })).draft.outbox?.state).toBe('submitted');
+    for (const step of steps.slice(1)) {
+      if (step !== next) {
+        await signAndSubmit(harness.handlers, step.id, true);
+      }
       await waitForState(step.id, ['submitted', 'filed']);
     }
     const numbers = await Promise.all(
       steps.map(async (step) => (await harness.handlers['drafts.get']({ id: step.id })).draft.outbox?.deSeqNum ?? 0),
     );
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    // FAQ 28: a filing is filed when its notice arrives; no step went to the court before the one before it was filed.
+    const filed = await Promise.all(steps.map((step) => waitForState(step.id, ['filed'])));
+    for (const [index, step] of filed.entries()) {
+      const before = filed[index - 1];
+      if (before) {
+        expect(Date.parse(step.outbox?.submittedAt ?? '')).toBeGreaterThanOrEqual(
+          Date.parse(before.outbox?.filedAt ?? ''),
+        );
+      }
+    }
   });
 
   it('takes the clean copy in place of a blocked PDF once it is fixed, and the review lets it through', async () => {

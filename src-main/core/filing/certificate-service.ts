@@ -29,10 +29,15 @@ const courtNames: Readonly<Record<CourtProfileId, string>> = {
 
 const certificateDescription = 'Certificate of Service';
 
-/** A digest of the parts of a draft a certificate is made from: its case, parties, filer parties and signers. */
-export function certificateSourceOf(draft: Draft): string {
+/**
+ * A digest of what a certificate is made from: the draft's case, parties, filer parties and signers, and the name of
+ * the attorney whose `/s/` signature it carries.
+ */
+function certificateSourceOf(draft: Draft, signerName: string): string {
   const { case: courtCase, parties, filerPartyIds, signers } = draft;
-  return createHash('sha256').update(JSON.stringify({ courtCase, parties, filerPartyIds, signers })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ courtCase, parties, filerPartyIds, signers, signerName }))
+    .digest('hex');
 }
 
 /** The certificate of service ECF Desk made for the draft, if any. */
@@ -49,20 +54,27 @@ function generatedCertificateOf(draft: Draft): DraftDocument | undefined {
 export function createCertificateService(options: CertificateServiceOptions) {
   const { drafts, documents, clock } = options;
 
-  const signerOf = (draft: Draft): { name: string; firm: string } => {
+  /** The filing attorney who signs the certificate: the draft's filer signer, else the logged-in account's attorney. */
+  const knownSignerOf = (draft: Draft): { name: string; firm: string } => {
     const filer = draft.signers.find((signer) => signer.isFiler && signer.name.trim() !== '');
     if (filer) {
       return { name: filer.name, firm: filer.firm };
     }
     const session = options.session();
-    const name = session.state === 'logged-in' ? options.accountName(session.accountId).trim() : '';
+    return { name: session.state === 'logged-in' ? options.accountName(session.accountId).trim() : '', firm: '' };
+  };
+
+  const sourceOf = (draft: Draft): string => certificateSourceOf(draft, knownSignerOf(draft).name);
+
+  const signerOf = (draft: Draft): { name: string; firm: string } => {
+    const { name, firm } = knownSignerOf(draft);
     if (name === '') {
       throw new AppError(
         'certificate.no-signer',
         "A certificate of service is signed by the filing attorney (/s/ and their name, FAQ 35), and ECF Desk does not know the name yet. Add the attorney's name to their account on the Accounts screen, or add them as the filer signer on the Review step, then make the certificate again.",
       );
     }
-    return { name, firm: '' };
+    return { name, firm };
   };
 
   const inputOf = (draft: Draft): ServiceInput => {
@@ -111,14 +123,14 @@ export function createCertificateService(options: CertificateServiceOptions) {
 
   /** Makes the certificate from the draft as it is now and puts it in place of the one made before, or last. */
   const make = async (draft: Draft): Promise<DraftReview> => {
-    const source = certificateSourceOf(draft);
+    const source = sourceOf(draft);
     const input = inputOf(draft);
     const bytes = await certificateOfServicePdf(input);
     const name = `Certificate of Service ${input.caseNumber.replaceAll(':', '-')}.pdf`;
     const record = await documents.add(`certificate-${draft.id}-${source.slice(0, 12)}`, name, bytes);
     // Read again after the awaits: the draft may have changed meanwhile, and only its documents are replaced here.
     const current = drafts.find(draft.id);
-    if (certificateSourceOf(current) !== source) {
+    if (sourceOf(current) !== source) {
       // Its parties or signers changed while this one was made: it is already out of date, so make it from them.
       dropCopy(record.id);
       return make(current);
@@ -145,14 +157,14 @@ export function createCertificateService(options: CertificateServiceOptions) {
     makeCertificateOfService: (draftId: string): Promise<DraftReview> => make(drafts.find(draftId)),
 
     /**
-     * After a change to a draft: when its case, parties, filer parties or signers are no longer those its certificate
-     * was made from, the certificate is made again. When it cannot be (no signer, no address), the outdated one is
+     * After a change to a draft, or before it is signed: when its case, parties, filer parties, signers or signing
+     * attorney are no longer those its certificate was made from, the certificate is made again. When it cannot be (no signer, no address), the outdated one is
      * taken off the filing, so the review asks for a certificate again rather than letting a wrong one be filed.
      */
     async refreshGeneratedCertificate(draftId: string, review: DraftReview): Promise<DraftReview> {
       const draft = review.draft;
       const earlier = generatedCertificateOf(draft);
-      if (!earlier || earlier.generatedFrom === certificateSourceOf(draft)) {
+      if (!earlier || earlier.generatedFrom === sourceOf(draft)) {
         return review;
       }
       try {
@@ -163,7 +175,7 @@ export function createCertificateService(options: CertificateServiceOptions) {
         }
         const current = drafts.find(draftId);
         const outdated = generatedCertificateOf(current);
-        if (!outdated || outdated.generatedFrom === certificateSourceOf(current)) {
+        if (!outdated || outdated.generatedFrom === sourceOf(current)) {
           return drafts.review(current);
         }
         const next = drafts.update(draftId, {

@@ -213,7 +213,7 @@ export function createFilingServices(options: FilingServicesOptions) {
    * Signs the draft with the account logged in now (FAQ 35: the filer's own login is the signature; a shared viewing
    * account may not sign, FAQ 12). The name and role given are kept on the account for the next signature.
    */
-  const sign = (draftId: string, given: { name: string; role: string }): DraftReview => {
+  const sign = async (draftId: string, given: { name: string; role: string }): Promise<DraftReview> => {
     const { accountId, loginId } = session.requireFilingSession();
     const saved = options.accounts.find(accountId);
     const name = given.name.trim() || saved.name;
@@ -225,6 +225,16 @@ export function createFilingServices(options: FilingServicesOptions) {
       );
     }
     options.accounts.setSigner(accountId, name, role);
+    // A certificate of service ECF Desk made carries the signing attorney's `/s/` signature (FAQ 38): made again first
+    // if it names someone else, so the signature covers the certificate as it will be filed.
+    const before = drafts.get(draftId);
+    const refreshed = await certificates.refreshGeneratedCertificate(draftId, before);
+    if (refreshed.draft.documents !== before.draft.documents && !refreshed.canSubmit) {
+      throw new AppError(
+        'filing.not-ready',
+        `The certificate of service was made again so that it carries ${name}'s /s/ signature; it is being checked now. Sign again in a moment.`,
+      );
+    }
     return drafts.sign(draftId, { accountId, loginId, name, role });
   };
 

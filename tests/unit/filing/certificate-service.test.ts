@@ -113,6 +113,38 @@ describe('making the certificate of service of a draft (FAQ 36–38)', () => {
     );
   });
 
+  it('is made again for the attorney who signs, so the signature covers the certificate that names them', async () => {
+    const accountId = await logInAsWalsh();
+    await harness.handlers['accounts.save']({
+      id: accountId,
+      loginId: 'twalsh',
+      name: 'Tom Walsh',
+      kind: 'filer',
+      defaultClientCode: null,
+      mfaMode: 'none',
+    });
+    const id = await draftInBrennan();
+    const made = certificateOf((await harness.handlers['drafts.makeCertificateOfService']({ id })).draft);
+    expect(await textOf(made.documentId)).toContain('/s/ Tom Walsh');
+    await vi.waitFor(async () => expect((await harness.handlers['drafts.get']({ id })).canSubmit).toBe(true), {
+      timeout: 20_000,
+    });
+
+    // The attorney signs with the name the court knows him by: the certificate is made again under it, then signed.
+    await expect(harness.handlers['drafts.sign']({ id, name: 'Thomas Walsh', role: '' })).rejects.toMatchObject({
+      code: 'filing.not-ready',
+      message: expect.stringContaining("made again so that it carries Thomas Walsh's /s/ signature") as unknown,
+    });
+    await vi.waitFor(async () => expect((await harness.handlers['drafts.get']({ id })).canSubmit).toBe(true), {
+      timeout: 20_000,
+    });
+    const signed = await harness.handlers['drafts.sign']({ id, name: 'Thomas Walsh', role: '' });
+    const remade = certificateOf(signed.draft);
+    expect(remade.documentId).not.toBe(made.documentId);
+    expect(await textOf(remade.documentId)).toContain('/s/ Thomas Walsh');
+    expect(signed.draft.signature).toMatchObject({ name: 'Thomas Walsh' });
+  });
+
   it('makes it again when the signers change, keeps it when nothing it says changes, and keeps one copy', async () => {
     await logInAsWalsh();
     const id = await draftInBrennan();

@@ -3,6 +3,7 @@ import type { Account, AccountInput, AccountKind, KeychainStatus, MfaMode } from
 import type { Attempt } from '../state/attempt';
 import { Dialog } from './Dialog';
 import { canStoreSecrets, findClientCodeProblem, keychainName, maxClientCodeLength } from './describe-account';
+import { SignerFields } from './SignerFields';
 import { TextField } from './TextField';
 import './fields.css';
 import { useInBackground } from '../state/background';
@@ -159,23 +160,14 @@ export function AccountForm({ account, keychain, fallbackFocus, onSave, onClose 
           ))}
         </fieldset>
         {kind !== 'view-only' && (
-          <>
-            <TextField
-              label="Attorney's name (optional)"
-              hint="As the “/s/” signature on filings reads (FAQ 35). Asked when signing if left blank."
-              data-testid="account-signer-name"
-              maxLength={120}
-              value={signerName}
-              onChange={(event) => setSignerName(event.target.value)}
-            />
-            <TextField
-              label="Bar admission or party represented (optional)"
-              data-testid="account-signer-role"
-              maxLength={120}
-              value={signerRole}
-              onChange={(event) => setSignerRole(event.target.value)}
-            />
-          </>
+          <SignerFields
+            name={signerName}
+            role={signerRole}
+            nameHint="As the “/s/” signature on filings reads (FAQ 35). Optional here: asked when signing if blank."
+            testIdPrefix="account-signer"
+            onName={setSignerName}
+            onRole={setSignerRole}
+          />
         )}
         <TextField
           ref={clientCodeRef}

@@ -142,6 +142,18 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       }
     };
 
+    /** `runOutbox` on the open draft, if one is open. */
+    const runOnOpen = async (
+      action: (draftId: string) => Promise<DraftReview>,
+      failure: string,
+      done: string,
+    ): Promise<void> => {
+      const draftId = get().open?.draft.id;
+      if (draftId !== undefined) {
+        await runOutbox(draftId, () => action(draftId), failure, done);
+      }
+    };
+
     return {
       status: 'loading',
       drafts: [],
@@ -342,42 +354,24 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       },
 
       async sign(name, role) {
-        const open = get().open;
-        if (!open) {
-          return;
-        }
-        const id = open.draft.id;
-        await runOutbox(
-          id,
-          () => bridge.invoke('drafts.sign', { id, name, role }),
+        await runOnOpen(
+          (id) => bridge.invoke('drafts.sign', { id, name, role }),
           'The filing was not signed.',
           'Signed. Any change to what is signed takes the signature back.',
         );
       },
 
       async unsign() {
-        const open = get().open;
-        if (!open) {
-          return;
-        }
-        const id = open.draft.id;
-        await runOutbox(
-          id,
-          () => bridge.invoke('drafts.unsign', { id }),
+        await runOnOpen(
+          (id) => bridge.invoke('drafts.unsign', { id }),
           'The signature was not taken back.',
           'The signature is taken back.',
         );
       },
 
       async submit(sendNow) {
-        const open = get().open;
-        if (!open) {
-          return;
-        }
-        const draftId = open.draft.id;
-        await runOutbox(
-          draftId,
-          () => bridge.invoke('outbox.submit', { draftId, sendNow }),
+        await runOnOpen(
+          (draftId) => bridge.invoke('outbox.submit', { draftId, sendNow }),
           'The filing was not handed to the outbox.',
           sendNow ? 'Sending the filing to the court.' : 'The filing waits in the outbox until the court is reachable.',
         );

@@ -31,7 +31,7 @@ export async function addAccount(
     )
     .check();
   if (options.name) {
-    await form.getByLabel("Attorney's name (optional)").fill(options.name);
+    await form.getByLabel("Attorney's name on the signature").fill(options.name);
   }
   if (options.clientCode) {
     await form.getByLabel('Default client code (optional)').fill(options.clientCode);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DraftReview } from '../../../src-main/shared/filing';
-import { TextField } from '../../accounts/TextField';
+import { SignerFields } from '../../accounts/SignerFields';
 import { useAccounts, useDocuments, useFilings } from '../../state/StoresProvider';
 import { useInBackground } from '../../state/background';
 import { documentTypeLabels } from './describe-document-type';
@@ -65,20 +65,13 @@ export function SignatureBlock({
       ) : (
         mayFile && (
           <div className="signature__fields">
-            <TextField
-              label="Name on the signature"
-              hint="As the “/s/” signature reads; kept with your account."
-              data-testid="signature-name"
-              maxLength={120}
-              value={name}
-              onChange={(change) => setName(change.target.value)}
-            />
-            <TextField
-              label="Bar admission or party represented (optional)"
-              data-testid="signature-role"
-              maxLength={120}
-              value={role}
-              onChange={(change) => setRole(change.target.value)}
+            <SignerFields
+              name={name}
+              role={role}
+              nameHint="As the “/s/” signature reads; kept with your account."
+              testIdPrefix="signature"
+              onName={setName}
+              onRole={setRole}
             />
           </div>
         )

@@ -125,7 +125,7 @@ describe('the Accounts screen', () => {
     expect(passwordField.getAttribute('autocomplete')).toBe('new-password');
     type(passwordField, password);
     fireEvent.click(within(form).getByRole('radio', { name: 'Confidential information filer' }));
-    type(within(form).getByLabelText("Attorney's name (optional)"), ' Jane Morgan ');
+    type(within(form).getByLabelText("Attorney's name on the signature"), ' Jane Morgan ');
     type(within(form).getByLabelText('Default client code (optional)'), 'SMITH-001');
     expect(within(form).getByText('9/32')).toBeTruthy();
     fireEvent.click(within(form).getByRole('radio', { name: 'Ask me for the 6-digit code' }));

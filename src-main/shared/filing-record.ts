@@ -33,7 +33,10 @@ export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 is 64 low
 /** The previous hash of a filing's first entry. */
 export const chainStart = '0'.repeat(64);
 
-/** The most entries one filing's record holds (a filing sees tens of actions; this bounds a hostile file). */
+/**
+ * The most entries one filing's record holds: a filing sees tens to hundreds of actions (each saved change is one);
+ * this bounds a hostile file.
+ */
 export const maxRecordEntries = 5_000;
 
 /** Who acted: the PACER account logged in at the time, if any. */

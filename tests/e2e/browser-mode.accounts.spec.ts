@@ -1,34 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { screenshotPath } from '../support/screenshots';
 import { addAccount } from '../support/accounts-page';
-import { startSecretService, type TestSession } from '../support/secret-service';
+import { useAppWithKeyring } from '../support/keyring-app';
 import { seededOtp, seededPassword } from '../support/training-court';
 
-let dataFolder = '';
-let app: BrowserModeProcess | null = null;
-let keyring: TestSession | null = null;
-
-test.beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-accounts-'));
-  keyring = await startSecretService();
-});
-
-test.afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await keyring?.stop();
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const desk = useAppWithKeyring('ecf-e2e-accounts-');
 
 test('an attorney adds a PACER account, logs in to the training court with MFA, sees the session and logs out', async ({
   page,
 }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
-  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  desk.skipWithoutKeyring();
+  const app = await desk.start();
   await page.goto(app.url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
 
@@ -70,8 +52,8 @@ test('an attorney adds a PACER account, logs in to the training court with MFA, 
 });
 
 test('a locked account gets a plain message and the PACER Service Center’s number', async ({ page }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
-  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  desk.skipWithoutKeyring();
+  const app = await desk.start();
   await page.goto(app.url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
   await addAccount(page, 'lockedout');
@@ -87,8 +69,8 @@ test('a locked account gets a plain message and the PACER Service Center’s num
 test('the Accounts screen and its login dialog stay readable at 125% zoom, with no sideways scrolling', async ({
   browser,
 }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
-  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  desk.skipWithoutKeyring();
+  const app = await desk.start();
   // A 1024×700 window at 125% zoom lays out as 819×560 CSS pixels drawn at 1.25 device pixels each.
   const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
   const page = await context.newPage();

@@ -1,33 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { addAccount, logIn } from '../support/accounts-page';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { buildPdf, withOpenActionJavaScript } from '../support/preflight-pdfs';
 import { screenshotPath } from '../support/screenshots';
-import { startSecretService, type TestSession } from '../support/secret-service';
+import { useAppWithKeyring } from '../support/keyring-app';
 import { makePdf } from '../support/synthetic-pdfs';
 
-let dataFolder = '';
-let app: BrowserModeProcess | null = null;
-let keyring: TestSession | null = null;
-
-test.beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-filing-'));
-  keyring = await startSecretService();
-});
-
-test.afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await keyring?.stop();
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const desk = useAppWithKeyring('ecf-e2e-filing-');
 
 /** The app, with a filer logged in to the training court. */
 async function openLoggedIn(page: Page, loginId: string, hasMfa: boolean): Promise<void> {
-  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  const app = await desk.start();
   await page.goto(app.url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
   await addAccount(page, loginId, { hasMfa });
@@ -80,7 +62,7 @@ async function signAndFile(page: Page, prefix: string, signerName = 'Jane Morgan
 }
 
 test('a complaint with two attachments goes from an empty draft to filed with its NEF', async ({ page }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  desk.skipWithoutKeyring();
   await openLoggedIn(page, 'jmorgan', true);
   await expect(page.getByTestId('filings-empty')).toBeVisible();
   await expect(page.getByTestId('deadline-clock')).toContainText('Midnight Eastern');
@@ -125,7 +107,7 @@ test('a complaint with two attachments goes from an empty draft to filed with it
 });
 
 test('a blocked PDF is fixed in the wizard, and the filing goes with the clean copy', async ({ page }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  desk.skipWithoutKeyring();
   await openLoggedIn(page, 'twalsh', false);
   await page.getByTestId('new-filing').first().click();
   await chooseCaseEventAndParty(page, { search: 'appearance', name: 'Form 11 Notice of Appearance' }, 'United States');
@@ -149,7 +131,7 @@ test('a blocked PDF is fixed in the wizard, and the filing goes with the clean c
 });
 
 test('the Motion to Intervene package files its five steps in order', async ({ page }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  desk.skipWithoutKeyring();
   await openLoggedIn(page, 'twalsh', false);
   await page.getByTestId('intervention-package').first().click();
   const steps = page.getByTestId('package-step');
@@ -199,7 +181,7 @@ test('the Motion to Intervene package files its five steps in order', async ({ p
 });
 
 test('a new action opens with a Summons, and the filing takes the case number the court gives it', async ({ page }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  desk.skipWithoutKeyring();
   await openLoggedIn(page, 'jmorgan', true);
   await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
   await expect(page.getByTestId('wizard')).toBeVisible();

@@ -1,14 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { addAccount, logIn } from '../support/accounts-page';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { projectRoot } from '../support/paths';
 import { screenshotPath } from '../support/screenshots';
-import { startSecretService, type TestSession } from '../support/secret-service';
+import { useAppWithKeyring } from '../support/keyring-app';
 import { makePdf } from '../support/synthetic-pdfs';
 
 /**
@@ -19,24 +17,10 @@ import { makePdf } from '../support/synthetic-pdfs';
  */
 
 const run = promisify(execFile);
-let dataFolder = '';
-let app: BrowserModeProcess | null = null;
-let keyring: TestSession | null = null;
-
-test.beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-signed-'));
-  keyring = await startSecretService();
-});
-
-test.afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await keyring?.stop();
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const desk = useAppWithKeyring('ecf-e2e-signed-');
 
 async function openApp(page: Page): Promise<void> {
-  app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
+  const app = await desk.start();
   await page.goto(app.url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
 }
@@ -80,7 +64,7 @@ async function ecfDesk(...args: string[]): Promise<{ code: number; output: strin
 test("attorney B's login never sends attorney A's signed filing; A's does, and its record and the court's copy verify", async ({
   page,
 }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  desk.skipWithoutKeyring();
   await openApp(page);
   await addAccount(page, 'firmview', { kind: 'view-only' });
   await addAccount(page, 'jmorgan', { hasMfa: true });
@@ -158,7 +142,7 @@ test("attorney B's login never sends attorney A's signed filing; A's does, and i
   // The record, exported, verifies with the CLI; one changed byte is caught and its entry named.
   const download = page.waitForEvent('download');
   await page.getByTestId('export-record-json').click();
-  const recordFile = path.join(dataFolder, 'record.json');
+  const recordFile = path.join(desk.dataFolder(), 'record.json');
   await (await download).saveAs(recordFile);
   const holds = await ecfDesk('audit', 'verify', recordFile);
   expect(holds.output).toMatch(/^The record holds: \d+ entries/);
@@ -166,7 +150,7 @@ test("attorney B's login never sends attorney A's signed filing; A's does, and i
   const text = await readFile(recordFile, 'utf8');
   const signedAt = text.indexOf('Signed by Jane Morgan');
   expect(signedAt).toBeGreaterThan(0);
-  const tampered = path.join(dataFolder, 'tampered.json');
+  const tampered = path.join(desk.dataFolder(), 'tampered.json');
   await writeFile(tampered, `${text.slice(0, signedAt)}Signed by Jane Morgen${text.slice(signedAt + 21)}`);
   const broken = await ecfDesk('audit', 'verify', tampered);
   expect(broken.code).toBe(4);
@@ -176,7 +160,7 @@ test("attorney B's login never sends attorney A's signed filing; A's does, and i
 test('a certificate of service is made for the pro se party served by mail, and filed with the notice', async ({
   page,
 }) => {
-  test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  desk.skipWithoutKeyring();
   await openApp(page);
   await page.getByTestId('rail-accounts').click();
   await addAccount(page, 'twalsh', { name: 'Thomas Walsh' });

@@ -1,5 +1,6 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, StandardFonts, type PDFFont } from '@cantoo/pdf-lib';
 import type { ServedParty, ServiceInput } from '../../shared/certificate-of-service';
+import { createPageFlow, wrapWords } from './pdf-text';
 
 /** US Letter, 8.5 × 11 in, with 1-inch margins (in PDF points, 72 to the inch). */
 const page = { width: 612, height: 792, margin: 72 } as const;
@@ -101,20 +102,16 @@ export async function certificateOfServicePdf(input: ServiceInput): Promise<Uint
 
 /** Writes lines top to bottom, starting a new page when the next line would cross the bottom margin. */
 function createPageWriter(document: PDFDocument) {
-  let current: PDFPage = document.addPage([page.width, page.height]);
-  let y = page.height - page.margin;
+  const flow = createPageFlow(document, [page.width, page.height], page.margin);
   const width = page.width - 2 * page.margin;
+  const wrap = (text: string, font: PDFFont, lineWidth: number): string[] =>
+    wrapWords(text, (candidate) => font.widthOfTextAtSize(encodable(candidate, font), bodySize), lineWidth);
+  const baseline = (): number => flow.y() + (lineHeight - bodySize);
 
-  const room = (lines: number): void => {
-    if (y - lines * lineHeight < page.margin) {
-      current = document.addPage([page.width, page.height]);
-      y = page.height - page.margin;
-    }
-  };
   const draw = (text: string, font: PDFFont, x: number): void => {
-    room(1);
-    y -= lineHeight;
-    current.drawText(encodable(text, font), { x, y: y + (lineHeight - bodySize), size: bodySize, font });
+    flow.ensure(lineHeight);
+    flow.down(lineHeight);
+    flow.page().drawText(encodable(text, font), { x, y: baseline(), size: bodySize, font });
   };
 
   return {
@@ -132,56 +129,27 @@ function createPageWriter(document: PDFDocument) {
     /** A numbered paragraph with its lines hanging under the text; it starts on the next page rather than alone at the bottom. */
     numbered(number: string, text: string, font: PDFFont): void {
       const lines = wrap(text, font, width - partyIndent);
-      room(Math.min(lines.length, 2));
+      flow.ensure(Math.min(lines.length, 2) * lineHeight);
       lines.forEach((line, index) => {
         draw(line, font, page.margin + partyIndent);
         if (index === 0) {
-          current.drawText(number, { x: page.margin, y: y + (lineHeight - bodySize), size: bodySize, font });
+          flow.page().drawText(number, { x: page.margin, y: baseline(), size: bodySize, font });
         }
       });
     },
     /** Lines kept together on one page (the signature block). */
     block(lines: readonly string[], font: PDFFont): void {
       const wrapped = lines.flatMap((line) => (line === '' ? [''] : wrap(line, font, width / 2)));
-      room(wrapped.length);
+      flow.ensure(wrapped.length * lineHeight);
       for (const line of wrapped) {
         draw(line, font, page.margin + width / 2);
       }
     },
     gap(lines: number): void {
-      y -= lines * lineHeight;
-      room(1);
+      flow.down(lines * lineHeight);
+      flow.ensure(lineHeight);
     },
   };
-}
-
-/** Words laid out in lines no wider than `width`; a word wider than a line is cut. */
-function wrap(text: string, font: PDFFont, width: number): string[] {
-  const measure = (candidate: string): number => font.widthOfTextAtSize(encodable(candidate, font), bodySize);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (measure(candidate) <= width) {
-      line = candidate;
-      continue;
-    }
-    if (line !== '') {
-      lines.push(line);
-    }
-    line = '';
-    for (const character of word) {
-      if (line !== '' && measure(line + character) > width) {
-        lines.push(line);
-        line = '';
-      }
-      line += character;
-    }
-  }
-  if (line !== '') {
-    lines.push(line);
-  }
-  return lines;
 }
 
 const characterSets = new WeakMap<PDFFont, Set<number>>();

@@ -1,6 +1,7 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type PDFFont } from '@cantoo/pdf-lib';
 import { courtTimeZone } from '../../shared/deadline-clock';
 import type { FilingRecord, RecordEntry } from '../../shared/filing-record';
+import { createPageFlow, wrapWords } from './pdf-text';
 
 /** US Letter, with one-inch margins left and right. */
 const pageSize: [number, number] = [612, 792];
@@ -51,61 +52,25 @@ function whoOf(entry: RecordEntry): string {
 
 /** Lays out lines top to bottom, starting a new page when one is full. */
 function createWriter(document: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont; mono: PDFFont }) {
-  let page: PDFPage = document.addPage(pageSize);
-  let y = pageSize[1] - margin;
+  const flow = createPageFlow(document, pageSize, margin);
   const width = pageSize[0] - 2 * margin;
-
-  const wrap = (text: string, font: PDFFont, size: number, indent: number): string[] => {
-    const lines: string[] = [];
-    let line = '';
-    for (const word of printable(text).split(' ')) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width - indent) {
-        line = candidate;
-        continue;
-      }
-      if (line) {
-        lines.push(line);
-      }
-      // A word longer than the line (a hash, a long file name) is cut where the line ends.
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width - indent) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width - indent) {
-          cut -= 1;
-        }
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-    lines.push(line);
-    return lines;
-  };
 
   return {
     write(text: string, options: { font?: PDFFont; size?: number; indent?: number; gapAfter?: number } = {}): void {
       const font = options.font ?? fonts.regular;
       const size = options.size ?? bodySize;
       const indent = options.indent ?? 0;
-      for (const line of wrap(text, font, size, indent)) {
-        if (y - size < margin) {
-          page = document.addPage(pageSize);
-          y = pageSize[1] - margin;
-        }
-        y -= size;
-        page.drawText(line, { x: margin + indent, y, size, font, color: rgb(0.1, 0.1, 0.1) });
-        y -= lineGap;
+      const lines = wrapWords(printable(text), (candidate) => font.widthOfTextAtSize(candidate, size), width - indent);
+      for (const line of lines) {
+        flow.ensure(size);
+        flow.down(size);
+        flow.page().drawText(line, { x: margin + indent, y: flow.y(), size, font, color: rgb(0.1, 0.1, 0.1) });
+        flow.down(lineGap);
       }
-      y -= options.gapAfter ?? 0;
+      flow.down(options.gapAfter ?? 0);
     },
     /** Keeps a block together: a new page when fewer than `points` are left on this one. */
-    keep(points: number): void {
-      if (y - points < margin) {
-        page = document.addPage(pageSize);
-        y = pageSize[1] - margin;
-      }
-    },
+    keep: (points: number): void => flow.ensure(points),
   };
 }
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../../src-main/shared/filing';
+import { logInFiler } from '../../support/filing-steps';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { pdftotext } from '../../support/pdftotext';
 import { makePdf } from '../../support/synthetic-pdfs';
-import { seededPassword } from '../../support/training-court';
 
 let harness: AccountsHarness;
 beforeEach(async () => {
@@ -14,19 +14,7 @@ afterEach(async () => {
 });
 
 /** Logs in as Thomas Walsh (the government's attorney in Brennan v. United States); his account has no name yet. */
-async function logInAsWalsh(): Promise<string> {
-  const account = await harness.handlers['accounts.save']({
-    loginId: 'twalsh',
-    kind: 'filer',
-    defaultClientCode: null,
-    mfaMode: 'none',
-    password: seededPassword('twalsh'),
-  });
-  expect(await harness.handlers['session.login']({ accountId: account.id, acknowledgesRedaction: true })).toMatchObject(
-    { outcome: 'logged-in' },
-  );
-  return account.id;
-}
+const logInAsWalsh = (): Promise<string> => logInFiler(harness.handlers, 'twalsh');
 
 /** A draft of the United States' Notice of Appearance in Brennan v. United States, its parties read from the court. */
 async function draftInBrennan(): Promise<string> {

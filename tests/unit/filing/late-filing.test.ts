@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { easternDateOf } from '../../../src-main/shared/deadline-clock';
+import { appearanceIn1017 } from '../../support/appearance-draft';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { addCheckedPdf, logInFiler } from '../../support/filing-steps';
 import { signAndSubmit } from '../../support/sign-and-submit';
@@ -16,19 +17,10 @@ afterEach(async () => {
 
 async function appearanceDue(date: string): Promise<string> {
   const draft = await harness.handlers['drafts.create']({});
-  const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
   const main = await addCheckedPdf(harness.handlers, `due-${date}.pdf`);
   const review = await harness.handlers['drafts.update']({
     id: draft.id,
-    changes: {
-      case: { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
-      parties,
-      filerPartyIds: ['us-1017'],
-      eventId: 'form-11-notice-of-appearance',
-      documents: [{ documentId: main, type: 'main', description: '' }],
-      docketAnnotation: `due ${date}`,
-      due: { date, reason: 'typed' },
-    },
+    changes: { ...appearanceIn1017(main, { docketAnnotation: `due ${date}` }), due: { date, reason: 'typed' } },
   });
   expect(review.canSubmit).toBe(true);
   return draft.id;

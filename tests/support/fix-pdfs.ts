@@ -23,6 +23,29 @@ export function decompressedText(bytes: Uint8Array): string {
   });
 }
 
+/** The words a reader sees on every page, as poppler's `pdftotext` extracts them (CI installs poppler-utils). */
+export function readerText(bytes: Uint8Array): string {
+  return withTemporaryFile(bytes, (file) => {
+    try {
+      return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new Error('pdftotext is not installed: apt-get install poppler-utils.', { cause: error });
+      }
+      return '';
+    }
+  });
+}
+
+/** The bytes rewritten by `qpdf --linearize` with object streams: its newest index section sits at the start of the file. */
+export function linearized(bytes: Uint8Array): Uint8Array {
+  return withTemporaryFile(bytes, (file) => {
+    const output = `${file}.linearized`;
+    runQpdf(['--linearize', '--object-streams=generate', file, output]);
+    return new Uint8Array(readFileSync(output));
+  });
+}
+
 function runQpdf(args: string[]): { status: number } {
   try {
     execFileSync('qpdf', args, { stdio: 'pipe' });

@@ -28,6 +28,8 @@ export interface StructureAudit {
   readonly isLinearized: boolean;
   /** How many saved versions the file holds: 1 for a file saved once, more when edits were appended. */
   readonly revisions: number;
+  /** Where each cross-reference section starts, newest first, as `startxref` and each `/Prev` name them. */
+  readonly sections: readonly number[];
   /** Whether a trailer (or cross-reference stream) names an `/Encrypt` dictionary. */
   readonly hasEncryptEntry: boolean;
   /** How many cross-reference entries were checked against the bytes, and how many of them point at no object. */
@@ -75,6 +77,7 @@ export function auditStructure(bytes: Uint8Array, budget: DecodeBudget = new Dec
     lastCrossReference: chain.lastCrossReference,
     isLinearized: linearizedSection !== null,
     revisions,
+    sections: chain.sections,
     hasEncryptEntry: chain.hasEncryptEntry || lastTrailerHasEncrypt(buffer),
     checkedEntries: chain.checkedEntries,
     misplacedEntries: chain.misplacedEntries,

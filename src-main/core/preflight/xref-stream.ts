@@ -7,6 +7,16 @@ export interface StreamEntry {
   offset: number;
 }
 
+/** One row of a cross-reference stream (ISO 32000-1 §7.5.8.3): type 0 free, 1 in the file, 2 in an object stream. */
+export interface StreamRow {
+  objectNumber: number;
+  type: number;
+  /** The offset (type 1), the next free object (type 0) or the object stream's number (type 2). */
+  second: number;
+  /** The generation (types 0 and 1) or the index within the object stream (type 2). */
+  third: number;
+}
+
 /** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded within `budget`. */
 export function decodeStreamEntries(
   buffer: Buffer,
@@ -14,6 +24,19 @@ export function decodeStreamEntries(
   dictionary: string,
   budget: DecodeBudget,
 ): StreamEntry[] | null {
+  const rows = decodeStreamRows(buffer, afterDictionary, dictionary, budget);
+  return rows === null
+    ? null
+    : rows.filter((row) => row.type === 1).map((row) => ({ objectNumber: row.objectNumber, offset: row.second }));
+}
+
+/** Every row of a cross-reference stream whose dictionary text ends at `afterDictionary`; null when it cannot be decoded within `budget`. */
+export function decodeStreamRows(
+  buffer: Buffer,
+  afterDictionary: number,
+  dictionary: string,
+  budget: DecodeBudget,
+): StreamRow[] | null {
   const streamKeyword = buffer.indexOf('stream', afterDictionary);
   if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) {
     return null;
@@ -32,28 +55,30 @@ export function decodeStreamEntries(
   if (dataEnd < dataStart || dataEnd > buffer.length || widths === null) {
     return null;
   }
-  const [typeWidth, offsetWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
-  const rowWidth = typeWidth + offsetWidth + thirdWidth;
+  const [typeWidth, secondWidth, thirdWidth] = [Number(widths[1]), Number(widths[2]), Number(widths[3])];
+  const rowWidth = typeWidth + secondWidth + thirdWidth;
   const data = decodeFlate(buffer.subarray(dataStart, dataEnd), dictionary, rowWidth, budget);
   if (data === null || rowWidth === 0) {
     return null;
   }
   const size = Number(/\/Size\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
   const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
-  const entries: StreamEntry[] = [];
+  const rows: StreamRow[] = [];
   let row = 0;
   for (let pair = 0; pair + 1 < index.length; pair += 2) {
     const first = index[pair] ?? 0;
     const count = index[pair + 1] ?? 0;
     for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
       const at = row * rowWidth;
-      const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
-      if (type === 1) {
-        entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
-      }
+      rows.push({
+        objectNumber: first + item,
+        type: typeWidth === 0 ? 1 : readField(data, at, typeWidth),
+        second: readField(data, at + typeWidth, secondWidth),
+        third: readField(data, at + typeWidth + secondWidth, thirdWidth),
+      });
     }
   }
-  return entries;
+  return rows;
 }
 
 function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number, budget: DecodeBudget): Uint8Array | null {

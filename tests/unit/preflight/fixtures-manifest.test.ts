@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FindingCode } from '../../../src-main/shared/preflight';
 import { preflightPdf } from '../../../src-main/core/preflight/run-preflight';
-import { sharedFixture } from '../../support/paths';
+import { pdfManifestPath, readPdfManifest } from '../../support/pdf-manifest';
 
 /**
  * Every real problem PDF in ../shared/fixtures/pdf/MANIFEST.tsv, checked against what other tools observed
@@ -50,21 +49,7 @@ const knownDisagreements: Readonly<Record<string, Readonly<Record<string, string
   },
 };
 
-interface ManifestRow {
-  readonly file: string;
-  readonly observed: string;
-}
-
-const manifestPath = sharedFixture('pdf/MANIFEST.tsv');
-const rows: readonly ManifestRow[] =
-  manifestPath === null
-    ? []
-    : readFileSync(manifestPath, 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => line.split('\t'))
-        .map((columns) => ({ file: columns[7] ?? '', observed: columns[8] ?? '' }));
+const rows = readPdfManifest();
 
 /** What the label says preflight should find, code by code. */
 function labelledCodes(observed: string): Set<FindingCode> {
@@ -137,13 +122,13 @@ describe('preflight on the real problem PDFs of the fixture manifest', () => {
     vi.restoreAllMocks();
   });
 
-  it.skipIf(manifestPath === null)('lists fixtures to check', () => {
+  it.skipIf(pdfManifestPath === null)('lists fixtures to check', () => {
     expect(rows.length).toBeGreaterThan(80);
   });
 
   for (const row of rows) {
     it(`${row.file} matches its label`, async () => {
-      const file = path.join(path.dirname(manifestPath ?? ''), row.file);
+      const file = row.path;
       const started = performance.now();
       const report = await preflightPdf(readFileSync(file));
       expect(performance.now() - started).toBeLessThan(10_000);

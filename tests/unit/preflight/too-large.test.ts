@@ -18,6 +18,7 @@ describe('too-large', () => {
         lastCrossReference: 'table',
         isLinearized: false,
         revisions: 1,
+        sections: [0],
         hasEncryptEntry: false,
         checkedEntries: 0,
         misplacedEntries: 0,

@@ -1,7 +1,9 @@
-import { PDFName, PDFRawStream, PDFXRefStreamParser } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFRef } from '@cantoo/pdf-lib';
+import { matchesAt, readDictionaryText, skipBlank } from '../byte-scan';
 import { budgetOf } from '../parse/decode-budget';
+import type { DecodeBudget } from '../parse/decode-budget';
 import { auditStructure } from '../structure-audit';
+import { decodeStreamRows } from '../xref-stream';
 
 /** The newest cross-reference entry of an object number: in use at a generation, or free. */
 interface Entry {
@@ -9,26 +11,32 @@ interface Entry {
   readonly isFree: boolean;
 }
 
+/** A cross-reference stream's dictionary starts this close to its `N G obj` line. */
+const objectHeaderWindow = 64;
+
 /**
  * Which objects the file's own index says are deleted: an object number the newest cross-reference entry marks
  * free, or an older generation of a reused number. pdf-lib reads every object in the bytes and ignores that
  * index, so without this a page that still names a deleted object would bring the deleted text back
  * (docs/court-rules.md#clean-copies; qpdf's incremental-3.pdf deletes "Potato" but the page still refers to it). The
  * index is trusted only when the structure audit found it intact; a repaired file falls back to reachability alone.
+ * Sections are applied oldest first in the order the file chains them (`startxref`, then each `/Prev`), not in
+ * the order they sit in the file: a linearized file's newest-but-one section sits at its very start.
  */
 export function findFreedObjects(bytes: Uint8Array, context: PDFContext): (reference: PDFRef) => boolean {
-  const audit = auditStructure(bytes, budgetOf(context));
+  const budget = budgetOf(context);
+  const audit = auditStructure(bytes, budget);
   if (audit.problems.length > 0 || audit.misplacedEntries > 0) {
     return () => false;
   }
-  const sections: { offset: number; entries: [number, Entry][] }[] = [
-    ...readTables(bytes),
-    ...readStreams(bytes, context),
-  ];
-  sections.sort((left, right) => left.offset - right.offset);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const newest = new Map<number, Entry>();
-  for (const section of sections) {
-    for (const [objectNumber, entry] of section.entries) {
+  for (const offset of [...audit.sections].reverse()) {
+    const entries = readSection(buffer, skipBlank(buffer, offset), budget);
+    if (entries === null) {
+      return () => false;
+    }
+    for (const [objectNumber, entry] of entries) {
       newest.set(objectNumber, entry);
     }
   }
@@ -41,67 +49,76 @@ export function findFreedObjects(bytes: Uint8Array, context: PDFContext): (refer
   };
 }
 
-/** Classic `xref` tables: subsections of "first count" followed by "offset generation n|f" lines. */
-function readTables(bytes: Uint8Array): { offset: number; entries: [number, Entry][] }[] {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sections: { offset: number; entries: [number, Entry][] }[] = [];
-  for (let at = buffer.indexOf('xref'); at >= 0; at = buffer.indexOf('xref', at + 4)) {
-    if (at >= 5 && buffer.toString('latin1', at - 5, at) === 'start') {
-      continue;
-    }
-    const text = buffer.toString('latin1', at + 4, Math.min(buffer.length, at + 4 + tableWindow(buffer, at)));
-    const entries: [number, Entry][] = [];
-    const subsection = /\s*(\d+)\s+(\d+)\s*[\r\n]+/y;
-    const line = /(\d{10})\s(\d{5})\s([nf])\s*[\r\n]*/y;
-    let position = 0;
-    for (;;) {
-      subsection.lastIndex = position;
-      const header = subsection.exec(text);
-      if (header === null) {
-        break;
-      }
-      position = subsection.lastIndex;
-      const first = Number(header[1]);
-      const count = Number(header[2]);
-      for (let index = 0; index < count; index += 1) {
-        line.lastIndex = position;
-        const match = line.exec(text);
-        if (match === null) {
-          break;
-        }
-        position = line.lastIndex;
-        entries.push([first + index, { generation: Number(match[2]), isFree: match[3] === 'f' }]);
-      }
-    }
-    if (entries.length > 0) {
-      sections.push({ offset: at, entries });
-    }
+/**
+ * The entries of the section at `at`. A table's trailer may name a cross-reference stream (`/XRefStm`, a hybrid
+ * file, ISO 32000-1 §7.5.8.4): its entries describe the objects the table leaves free for older readers, so they
+ * are applied after the table's.
+ */
+function readSection(buffer: Buffer, at: number, budget: DecodeBudget): [number, Entry][] | null {
+  if (!matchesAt(buffer, at, 'xref')) {
+    return readStream(buffer, at, budget);
   }
-  return sections;
+  const table = readTable(buffer, at + 4);
+  if (table === null) {
+    return null;
+  }
+  if (table.streamOffset === null) {
+    return table.entries;
+  }
+  const stream = readStream(buffer, skipBlank(buffer, table.streamOffset), budget);
+  return stream === null ? null : [...table.entries, ...stream];
 }
 
-/** How far a table can reach: up to its trailer (20 bytes an entry otherwise). */
-function tableWindow(buffer: Buffer, at: number): number {
-  const trailer = buffer.indexOf('trailer', at);
-  return trailer < 0 ? buffer.length - at : trailer - at;
+/** A classic `xref` table: subsections of "first count" followed by "offset generation n|f" lines, then its trailer. */
+function readTable(buffer: Buffer, from: number): { entries: [number, Entry][]; streamOffset: number | null } | null {
+  const trailer = buffer.indexOf('trailer', from);
+  if (trailer < 0) {
+    return null;
+  }
+  const text = buffer.toString('latin1', from, trailer);
+  const entries: [number, Entry][] = [];
+  const subsection = /\s*(\d+)\s+(\d+)\s*[\r\n]+/y;
+  const line = /(\d{10})\s(\d{5})\s([nf])\s*[\r\n]*/y;
+  let position = 0;
+  for (;;) {
+    subsection.lastIndex = position;
+    const header = subsection.exec(text);
+    if (header === null) {
+      break;
+    }
+    position = subsection.lastIndex;
+    const first = Number(header[1]);
+    const count = Number(header[2]);
+    for (let index = 0; index < count; index += 1) {
+      line.lastIndex = position;
+      const match = line.exec(text);
+      if (match === null) {
+        return null;
+      }
+      position = line.lastIndex;
+      entries.push([first + index, { generation: Number(match[2]), isFree: match[3] === 'f' }]);
+    }
+  }
+  const dictionary = readDictionaryText(buffer, skipBlank(buffer, trailer + 7));
+  const streamOffset = dictionary === null ? undefined : /\/XRefStm\s+(\d+)/.exec(dictionary)?.[1];
+  return { entries, streamOffset: streamOffset === undefined ? null : Number(streamOffset) };
 }
 
-/** Cross-reference streams, placed in file order by where their object starts. */
-function readStreams(bytes: Uint8Array, context: PDFContext): { offset: number; entries: [number, Entry][] }[] {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sections: { offset: number; entries: [number, Entry][] }[] = [];
-  for (const [reference, value] of context.enumerateIndirectObjects()) {
-    if (!(value instanceof PDFRawStream) || value.dict.get(PDFName.of('Type')) !== PDFName.of('XRef')) {
-      continue;
-    }
-    const offset = buffer.lastIndexOf(`${reference.objectNumber} ${reference.generationNumber} obj`);
-    const entries = PDFXRefStreamParser.forStream(value)
-      .parseIntoContext()
-      .map((entry): [number, Entry] => [
-        entry.ref.objectNumber,
-        { generation: entry.inObjectStream ? 0 : entry.ref.generationNumber, isFree: entry.deleted },
-      ]);
-    sections.push({ offset, entries });
+/** A cross-reference stream object starting at `at`: type 0 rows are free, type 2 objects live at generation 0. */
+function readStream(buffer: Buffer, at: number, budget: DecodeBudget): [number, Entry][] | null {
+  const dictionaryStart = buffer.indexOf('<<', at);
+  if (dictionaryStart < 0 || dictionaryStart - at > objectHeaderWindow) {
+    return null;
   }
-  return sections;
+  const dictionary = readDictionaryText(buffer, dictionaryStart);
+  if (dictionary === null || !/\/Type\s*\/XRef\b/.test(dictionary)) {
+    return null;
+  }
+  const rows = decodeStreamRows(buffer, dictionaryStart + dictionary.length, dictionary, budget);
+  return (
+    rows?.map((row): [number, Entry] => [
+      row.objectNumber,
+      { generation: row.type === 2 ? 0 : row.third, isFree: row.type === 0 },
+    ]) ?? null
+  );
 }

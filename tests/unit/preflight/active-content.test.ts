@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { citPreflightOptions } from '../../../src-main/core/preflight/check';
+import { inspectPdf } from '../../../src-main/core/preflight/inspect-pdf';
+import { sharedFixture } from '../../support/paths';
 import { PDFName } from '@cantoo/pdf-lib';
 import { findActiveContent } from '../../../src-main/core/preflight/checks/active-content';
 import {
@@ -84,4 +88,15 @@ describe('active-content', () => {
     });
     expect(await runCheck(findActiveContent, pdf)).toEqual([]);
   });
+
+  // The web capture's "Search" push button is a live form widget whose SubmitForm action sends the search field to
+  // openplanetsfoundation.org when clicked: an external action in the words of court FAQ 49, so it is blocked.
+  const webCapture = sharedFixture('pdf/openpreserve__format-corpus/pdfCabinetOfHorrors/webCapture.pdf');
+  it.skipIf(webCapture === null)(
+    "webCapture.pdf: the captured page's Search button submits to a web site, on page 2",
+    async () => {
+      const pdf = await inspectPdf(new Uint8Array(readFileSync(webCapture as string)), citPreflightOptions);
+      expect(findActiveContent(pdf)).toMatchObject([{ code: 'active-content', pages: [2], text: ['SubmitForm (1)'] }]);
+    },
+  );
 });

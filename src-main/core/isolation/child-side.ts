@@ -117,9 +117,8 @@ function routeConsoleToParent(channel: ParentChannel): () => void {
         : text.slice(0, consoleLimits.lineLength);
     channel.post({ kind: 'log', line });
   };
-  for (const method of ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const) {
-    console[method] = write;
-  }
+  const methods = ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const;
+  Object.assign(globalThis.console, Object.fromEntries(methods.map((method) => [method, write])));
   return () => {
     lines = 0;
   };

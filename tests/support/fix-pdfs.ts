@@ -23,6 +23,21 @@ export function decompressedText(bytes: Uint8Array): string {
   });
 }
 
+/**
+ * The bytes encrypted by qpdf with AES-256, as real tools make them: with `userPassword` empty the file opens without
+ * a password but may not be printed (restrictions only); with one, it needs that password to open.
+ */
+export function qpdfEncrypted(bytes: Uint8Array, userPassword: string): Uint8Array {
+  return withTemporaryFile(bytes, (file) => {
+    const output = `${file}.encrypted.pdf`;
+    const restrictions = userPassword === '' ? ['--print=none'] : [];
+    if (runQpdf(['--encrypt', userPassword, 'owner-secret', '256', ...restrictions, '--', file, output]).status !== 0) {
+      throw new Error('qpdf could not encrypt the test PDF.');
+    }
+    return new Uint8Array(readFileSync(output));
+  });
+}
+
 function runQpdf(args: string[]): { status: number } {
   try {
     execFileSync('qpdf', args, { stdio: 'pipe' });

@@ -38,6 +38,17 @@ export function qpdfEncrypted(bytes: Uint8Array, userPassword: string): Uint8Arr
   });
 }
 
+/** The bytes with an object numbered 0 after the header: pdf-lib's parser prints "Removing parsed object: 0 0 R" on it. */
+export function withObjectZero(bytes: Uint8Array): Uint8Array {
+  const source = Buffer.from(bytes);
+  const afterHeader = source.indexOf(0x0a, source.indexOf(0x0a) + 1) + 1;
+  return Buffer.concat([
+    source.subarray(0, afterHeader),
+    Buffer.from('0 0 obj\n<< /Junk true >>\nendobj\n', 'latin1'),
+    source.subarray(afterHeader),
+  ]);
+}
+
 function runQpdf(args: string[]): { status: number } {
   try {
     execFileSync('qpdf', args, { stdio: 'pipe' });

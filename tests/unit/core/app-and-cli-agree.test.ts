@@ -10,7 +10,7 @@ import type { AppLog } from '../../../src-main/core/storage/app-log';
 import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { Finding, Verdict } from '../../../src-main/shared/preflight';
-import { qpdfEncrypted } from '../../support/fix-pdfs';
+import { qpdfEncrypted, withObjectZero } from '../../support/fix-pdfs';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
 import { sharedFolder, testCliPath, testIsolatedChildPath } from '../../support/paths';
 import { buildPdf, withOpenActionJavaScript } from '../../support/preflight-pdfs';
@@ -18,17 +18,6 @@ import { makeNotPdf, makePdf, makeTruncatedPdf } from '../../support/synthetic-p
 
 // One engine, one verdict: every file goes through the app's add-document path (core wired as the hosts wire it, the
 // readers in child processes) and through `ecf-desk preflight --json`, and both must say the same thing about it.
-
-/** An object numbered 0 after the header: pdf-lib's parser prints "Removing parsed object: 0 0 R" when it meets one. */
-function withObjectZero(bytes: Uint8Array): Uint8Array {
-  const source = Buffer.from(bytes);
-  const afterHeader = source.indexOf(0x0a, source.indexOf(0x0a) + 1) + 1;
-  return Buffer.concat([
-    source.subarray(0, afterHeader),
-    Buffer.from('0 0 obj\n<< /Junk true >>\nendobj\n', 'latin1'),
-    source.subarray(afterHeader),
-  ]);
-}
 
 interface CliReport {
   readonly file: string;

@@ -90,7 +90,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const documents = createDocumentsService({
     table: createDocumentsTable(database),
     store: documentStore,
-    pdfReader: options.readers.pdfReader,
+    readDocument: options.readers.readDocument,
     preflighter: options.readers.preflighter,
     fixer: options.readers.fixer,
     fileChooser: options.fileChooser,

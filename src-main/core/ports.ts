@@ -38,11 +38,6 @@ export type PdfFacts =
   | { readonly kind: 'unreadable'; readonly reason: string }
   | { readonly kind: 'timeout' };
 
-/** Reads a PDF's facts, in a worker with time and memory limits in the real hosts. */
-export interface PdfReader {
-  readFacts(bytes: Uint8Array): Promise<PdfFacts>;
-}
-
 /** How one preflight run reports its progress, and how the caller stops it. */
 export interface PreflightRun {
   readonly onProgress?: (progress: PreflightProgress) => void;

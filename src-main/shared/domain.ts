@@ -3,7 +3,13 @@ import { fixId, preflightProgress, preflightReport, verdict } from './preflight'
 
 /** Why a document cannot be used, in words for a paralegal (what, why the court cares, what to do). */
 export const documentProblem = z.object({
-  code: z.enum(['document.empty', 'document.not-pdf', 'document.unreadable', 'document.timeout']),
+  code: z.enum([
+    'document.empty',
+    'document.not-pdf',
+    'document.unreadable',
+    'document.timeout',
+    'document.needs-password',
+  ]),
   message: z.string(),
 });
 /** A problem found while reading an added document. */

@@ -5,7 +5,7 @@ const phaseInWords: Record<AddJobPhase, string> = {
   uploading: 'Uploading',
   hashing: 'Checking integrity (SHA-256)',
   storing: 'Saving a copy',
-  'reading-pages': 'Counting pages',
+  'reading-pages': 'Reading and checking',
 };
 
 /** What a step of adding a file is called on screen. */

@@ -6,13 +6,12 @@ import {
   type DocumentsService,
   type DocumentsServiceDependencies,
 } from '../../src-main/core/documents/documents-service';
-import { readPdfFacts } from '../../src-main/core/documents/read-pdf-facts';
 import type { EmitEvent } from '../../src-main/core/ports';
 import { openDatabase } from '../../src-main/core/storage/database';
 import { createDocumentStore, type DocumentStore } from '../../src-main/core/storage/document-store';
 import { createDocumentsTable } from '../../src-main/core/storage/documents-table';
 import { createInProcessFixer } from './in-process-fixer';
-import { inProcessPreflighter } from './in-process-preflighter';
+import { inProcessDocumentReader, inProcessPreflighter } from './in-process-preflighter';
 
 /** What a test may choose about the documents service; the rest is the usual in-process set-up. */
 export type HarnessChoices = Partial<Omit<DocumentsServiceDependencies, 'table' | 'store' | 'emit'>>;
@@ -52,7 +51,7 @@ export function createDocumentsHarness(folderPrefix: string): DocumentsHarness {
       const database = openDatabase(path.join(scratch, 'ecf-desk.sqlite'));
       const store = createDocumentStore(path.join(scratch, 'documents'));
       const service = createDocumentsService({
-        pdfReader: { readFacts: readPdfFacts },
+        readDocument: inProcessDocumentReader,
         preflighter: inProcessPreflighter,
         fixer: createInProcessFixer(),
         fileChooser: null,

@@ -46,6 +46,32 @@ export function linearized(bytes: Uint8Array): Uint8Array {
   });
 }
 
+/**
+ * The bytes encrypted by qpdf with AES-256, as real tools make them: with `userPassword` empty the file opens without
+ * a password but may not be printed (restrictions only); with one, it needs that password to open.
+ */
+export function qpdfEncrypted(bytes: Uint8Array, userPassword: string): Uint8Array {
+  return withTemporaryFile(bytes, (file) => {
+    const output = `${file}.encrypted.pdf`;
+    const restrictions = userPassword === '' ? ['--print=none'] : [];
+    if (runQpdf(['--encrypt', userPassword, 'owner-secret', '256', ...restrictions, '--', file, output]).status !== 0) {
+      throw new Error('qpdf could not encrypt the test PDF.');
+    }
+    return new Uint8Array(readFileSync(output));
+  });
+}
+
+/** The bytes with an object numbered 0 after the header: pdf-lib's parser prints "Removing parsed object: 0 0 R" on it. */
+export function withObjectZero(bytes: Uint8Array): Uint8Array {
+  const source = Buffer.from(bytes);
+  const afterHeader = source.indexOf(0x0a, source.indexOf(0x0a) + 1) + 1;
+  return Buffer.concat([
+    source.subarray(0, afterHeader),
+    Buffer.from('0 0 obj\n<< /Junk true >>\nendobj\n', 'latin1'),
+    source.subarray(afterHeader),
+  ]);
+}
+
 function runQpdf(args: string[]): { status: number } {
   try {
     execFileSync('qpdf', args, { stdio: 'pipe' });

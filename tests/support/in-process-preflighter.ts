@@ -1,3 +1,4 @@
+import { readingOf, type DocumentReader } from '../../src-main/core/documents/read-document';
 import type { Preflighter } from '../../src-main/core/ports';
 import { citPreflightOptions } from '../../src-main/core/preflight/check';
 import { preflightPdf } from '../../src-main/core/preflight/run-preflight';
@@ -6,3 +7,7 @@ import { preflightPdf } from '../../src-main/core/preflight/run-preflight';
 export const inProcessPreflighter: Preflighter = {
   preflight: (bytes, run) => preflightPdf(bytes, citPreflightOptions, undefined, run.onProgress),
 };
+
+/** The app's one reading of an added document (`IsolatedReaders.readDocument`), in the test's own thread. */
+export const inProcessDocumentReader: DocumentReader = async (bytes, run) =>
+  readingOf(await inProcessPreflighter.preflight(bytes, run));

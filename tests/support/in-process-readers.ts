@@ -6,7 +6,7 @@ import { readNotice } from '../../src-main/core/inbox/notice-reading';
 import { msgToRfc822 } from '../../src-main/core/inbox/sources/msg-to-rfc822';
 import type { UntrustedReaders } from '../../src-main/core/isolation/isolated-readers';
 import { createInProcessFixer } from './in-process-fixer';
-import { inProcessPreflighter } from './in-process-preflighter';
+import { inProcessDocumentReader, inProcessPreflighter } from './in-process-preflighter';
 
 /** How the free look and purchases read court pages and count pages, in the test's own process. */
 export const inProcessCourtReading = {
@@ -23,7 +23,7 @@ export const inProcessCourtReading = {
  */
 export function createInProcessReaders(overrides: Partial<UntrustedReaders> = {}): UntrustedReaders {
   return {
-    pdfReader: { readFacts: readPdfFacts },
+    readDocument: inProcessDocumentReader,
     preflighter: inProcessPreflighter,
     fixer: createInProcessFixer(),
     noticeParser: { parse: readNotice },

@@ -3,19 +3,23 @@ import type { AddPhase, AnnotationsToDrop, DocumentRecord, StoredDocument } from
 import { findFileNameProblem, showFileNameSafely } from '../../shared/file-name';
 import type { FixId } from '../../shared/preflight';
 import { AppError } from '../errors';
-import type { Clock, EmitEvent, FileChooser, Fixer, PdfReader, Preflighter } from '../ports';
+import type { Clock, EmitEvent, FileChooser, Fixer, Preflighter } from '../ports';
 import type { DocumentStore } from '../storage/document-store';
 import { sha256Of } from '../storage/document-store';
 import type { DocumentsTable } from '../storage/documents-table';
 import { createDocumentFixes } from './document-fixes';
 import { createPreflightQueue } from './preflight-queue';
 import { describeProblem } from './problem-messages';
+import type { DocumentReader, DocumentReading } from './read-document';
+import { hasPdfHeader } from './read-pdf-facts';
 
 /** What the documents service needs from the rest of core and from its host. */
 export interface DocumentsServiceDependencies {
   readonly table: DocumentsTable;
   readonly store: DocumentStore;
-  readonly pdfReader: PdfReader;
+  /** Reads an added file once: its preflight report and, from the same pass, its page count or its problem. */
+  readonly readDocument: DocumentReader;
+  /** Checks a document again (on request, after a fix, or a check a quit cut short). */
   readonly preflighter: Preflighter;
   readonly fixer: Fixer;
   /** How many documents are checked at once. */
@@ -30,7 +34,7 @@ export interface DocumentsService {
   list(): DocumentRecord[];
   /** The stored bytes of a PDF in the list (for its page preview); a file that is not a readable PDF was never stored. */
   content(id: string): Promise<Uint8Array<ArrayBuffer>>;
-  /** Stores a file and answers at once; a PDF's preflight starts in the background. */
+  /** Reads a file once (its page count and its preflight from the same pass), stores it and answers with its report. */
   add(jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord>;
   choose(): Promise<DocumentRecord[]>;
   remove(id: string): void;
@@ -59,7 +63,7 @@ export interface DocumentsService {
 
 /** Builds the documents service. */
 export function createDocumentsService(dependencies: DocumentsServiceDependencies): DocumentsService {
-  const { table, store, pdfReader, fileChooser, clock, emit } = dependencies;
+  const { table, store, readDocument, fileChooser, clock, emit } = dependencies;
   const queue = createPreflightQueue({
     table,
     store,
@@ -83,40 +87,65 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
     return withFixing(document);
   };
 
+  /**
+   * One parse of an added file, in the job `ecf-desk preflight` runs: the page count, the verdict and the findings all
+   * come from it. A file that is empty or has no PDF header is not read at all.
+   */
+  const readOnce = async (
+    bytes: Uint8Array,
+    onFraction: (fraction: number) => void,
+  ): Promise<DocumentReading | { kind: 'empty' }> => {
+    if (bytes.byteLength === 0) {
+      return { kind: 'empty' };
+    }
+    if (!hasPdfHeader(bytes)) {
+      return { kind: 'not-pdf' };
+    }
+    onFraction(0);
+    return readDocument(bytes, {
+      onProgress: (progress) =>
+        onFraction(
+          progress.phase === 'reading'
+            ? 0
+            : progress.phase === 'checking'
+              ? 0.95
+              : 0.9 * (progress.pagesDone / Math.max(1, progress.pageCount)),
+        ),
+    });
+  };
+
   const add = async (jobId: string, name: string, bytes: Uint8Array): Promise<DocumentRecord> => {
-    let lastReported = -1;
+    let lastReported = { phase: 'uploading' as AddPhase, fraction: -1 };
     const report = (phase: AddPhase, fraction: number): void => {
-      // Hashing a large file reports often; the renderer needs a step only every few percent.
-      if (phase === 'hashing' && fraction - lastReported < 0.02 && fraction < 1) {
+      // Hashing and reading a large file report often; the renderer needs a step only every few percent.
+      if (phase === lastReported.phase && fraction - lastReported.fraction < 0.02 && fraction < 1) {
         return;
       }
-      lastReported = phase === 'hashing' ? fraction : -1;
+      lastReported = { phase, fraction };
       emit('documents.progress', { jobId, name, phase, fraction });
     };
 
     report('hashing', 0);
     const sha256 = await sha256Of(bytes, (fraction) => report('hashing', fraction));
-    report('reading-pages', 0);
-    const facts = bytes.byteLength === 0 ? ({ kind: 'empty' } as const) : await pdfReader.readFacts(bytes);
-    if (facts.kind === 'pdf') {
+    const reading = await readOnce(bytes, (fraction) => report('reading-pages', fraction));
+    if (reading.kind === 'pdf') {
       report('storing', 0);
       await store.put(bytes, sha256);
     }
+    const pages = reading.kind === 'pdf' ? reading.report.pages : null;
     const record: StoredDocument = {
       id: randomUUID(),
       name,
       bytes: bytes.byteLength,
       sha256,
-      pages: facts.kind === 'pdf' ? facts.pages : null,
+      // A password can hide a PDF's pages: it is listed as not counted, with preflight's `encrypted` finding.
+      pages: pages !== null && pages > 0 ? pages : null,
       addedAt: clock.now().toISOString(),
-      problem: facts.kind === 'pdf' ? null : describeProblem(facts),
-      preflight: facts.kind === 'pdf' ? { state: 'waiting' } : { state: 'not-applicable' },
+      problem: reading.kind === 'pdf' ? null : describeProblem(reading),
+      preflight: reading.kind === 'pdf' ? { state: 'done', report: reading.report } : { state: 'not-applicable' },
       fixedFrom: null,
     };
     table.insert(record);
-    if (facts.kind === 'pdf') {
-      queue.enqueue(record.id);
-    }
     report('done', 1);
     emit('documents.changed', {});
     return find(record.id);

@@ -1,11 +1,11 @@
 import type { DocumentProblem } from '../../shared/domain';
-import type { PdfFacts } from '../ports';
+import type { DocumentReading } from './read-document';
 
 /**
  * What the user reads when an added file cannot be used: what is wrong, why the court cares,
  * what to do. CM/ECF accepts only PDF documents (FAQ 29, FAQ 50).
  */
-export function describeProblem(facts: Exclude<PdfFacts, { kind: 'pdf' }> | { kind: 'empty' }): DocumentProblem {
+export function describeProblem(facts: Exclude<DocumentReading, { kind: 'pdf' }> | { kind: 'empty' }): DocumentProblem {
   switch (facts.kind) {
     case 'empty':
       return {
@@ -22,8 +22,11 @@ export function describeProblem(facts: Exclude<PdfFacts, { kind: 'pdf' }> | { ki
     case 'unreadable':
       return {
         code: 'document.unreadable',
-        message: `This PDF is damaged and cannot be read (${facts.reason}). The court rejects PDFs that are not well-formed. Open it in Acrobat, save it as a new PDF, and add that copy.`,
+        message: `This PDF is damaged and cannot be read: ${facts.reason}. The court rejects PDFs that are not well-formed. Open it in Acrobat, save it as a new PDF, and add that copy.`,
       };
+    case 'needs-password':
+      // Preflight's own `encrypted` finding (FAQ 51): the same words `ecf-desk preflight` prints.
+      return { code: 'document.needs-password', message: facts.message };
     case 'timeout':
       return {
         code: 'document.timeout',

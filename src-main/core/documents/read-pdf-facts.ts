@@ -20,10 +20,10 @@ export function hasPdfHeader(bytes: Uint8Array): boolean {
 export type PdfPageCounter = (bytes: Uint8Array) => Promise<number | null>;
 
 /**
- * Reads what the document list shows: is it a PDF, and how many pages, counted as preflight counts them
- * (parse/count-pages.ts). Encrypted files are still counted (preflight reports the encryption); a file with
- * an object that cannot be parsed, or no page at all, is `unreadable`. Runs inside a worker in the real hosts,
- * because PDFs are hostile input.
+ * Is it a PDF, and how many pages, counted as preflight counts them (parse/count-pages.ts): for documents a court
+ * sends (what viewing one again would cost). Encrypted files are still counted; a file with an object that cannot be
+ * parsed, or no page at all, is `unreadable`. Runs inside a child process in the real hosts, because PDFs are hostile
+ * input. A document the user adds is read by preflight instead (read-document.ts), once.
  */
 export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
   if (!hasPdfHeader(bytes)) {

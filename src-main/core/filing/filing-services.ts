@@ -232,7 +232,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     if (refreshed.draft.documents !== before.draft.documents && !refreshed.canSubmit) {
       throw new AppError(
         'filing.not-ready',
-        `The certificate of service was made again so that it carries ${name}'s /s/ signature; it is being checked now. Sign again in a moment.`,
+        `The certificate of service was made again so that it carries ${name}'s /s/ signature, and the new copy did not pass the checks. Open the Documents step to see what is wrong with it, then sign again.`,
       );
     }
     return drafts.sign(draftId, { accountId, loginId, name, role });

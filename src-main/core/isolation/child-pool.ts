@@ -241,6 +241,11 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
       }
       return;
     }
+    if (message.kind === 'log') {
+      // A child's console, bounded again here: the child reads hostile files.
+      options.log?.(`${options.name}: ${String(message.line).slice(0, 300)}`, 'debug');
+      return;
+    }
     const job = child.job;
     if (!job || message.id !== job.id) {
       return;
@@ -262,7 +267,12 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
         becomeIdle(child);
       }
     } else {
-      settle(job, { ok: false, failure: { kind: 'crashed', reason: message.reason } });
+      // A parser's own error names its internals (`Trying to parse invalid object: {"line":12,…}`): the log keeps it, the user reads plain words.
+      options.log?.(`${options.name}: a ${job.kind} task failed: ${String(message.reason).slice(0, 300)}`, 'warn');
+      settle(job, {
+        ok: false,
+        failure: { kind: 'crashed', reason: 'it met something in the file it could not handle' },
+      });
       // A job that threw may have left its child in any state: it is not trusted with another.
       end(child);
     }

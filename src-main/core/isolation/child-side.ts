@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import {
   isolatedTaskFiles,
@@ -92,12 +93,44 @@ function throttledReporter(
   };
 }
 
+/** How much of what libraries print the log keeps: a hostile file can make a parser warn once per object. */
+const consoleLimits = { lineLength: 300, linesPerTask: 20 } as const;
+
+/**
+ * Sends what the parsers print (pdf-lib's `console.warn('Removing parsed object: 0 0 R')` and the like) to the parent
+ * for the app's log instead of the child's own output, which a command line would show its user. At most
+ * `linesPerTask` lines a task, each cut to `lineLength`; returns what starts a new task's count.
+ */
+function routeConsoleToParent(channel: ParentChannel): () => void {
+  let lines = 0;
+  const write = (...parts: unknown[]): void => {
+    lines += 1;
+    if (lines > consoleLimits.linesPerTask) {
+      return;
+    }
+    const text = format(...parts)
+      .replace(/\s+/g, ' ')
+      .trim();
+    const line =
+      lines === consoleLimits.linesPerTask
+        ? 'more library messages during this task were left out'
+        : text.slice(0, consoleLimits.lineLength);
+    channel.post({ kind: 'log', line });
+  };
+  const methods = ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const;
+  Object.assign(globalThis.console, Object.fromEntries(methods.map((method) => [method, write])));
+  return () => {
+    lines = 0;
+  };
+}
+
 /**
  * The child's side of the pool (`child-pool.ts`): says it is ready, loads the bundles of the jobs it is asked for, and
  * runs one task at a time under the memory guard, answering each with its result and the child's memory.
  */
 export function serveIsolatedTasks(): void {
   const channel = parentChannel();
+  const startConsoleCount = routeConsoleToParent(channel);
   const limitMb = startMemoryGuard();
   const loaded = new Map<IsolatedTaskKind, Promise<IsolatedTask<IsolatedTaskKind>>>();
   const load = (kind: IsolatedTaskKind): Promise<IsolatedTask<IsolatedTaskKind>> => {
@@ -114,6 +147,7 @@ export function serveIsolatedTasks(): void {
   let queue = Promise.resolve();
   const runTask = async (message: Extract<ToChild, { kind: 'task' }>): Promise<void> => {
     guardLimit(limitMb, message.memoryLimitMb);
+    startConsoleCount();
     try {
       const task = await load(message.task);
       const report = throttledReporter(

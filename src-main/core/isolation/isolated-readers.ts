@@ -4,12 +4,13 @@ import { AppError } from '../errors';
 import type { DraftPackageReader } from '../filing/draft-package';
 import { CourtUnavailableError } from '../court/filing-driver';
 import type { FilingPageReader } from '../court/read-filing-page';
+import { readingOf, type DocumentReader } from '../documents/read-document';
 import type { PdfPageCounter } from '../documents/read-pdf-facts';
 import type { CourtPage, CourtPageReader } from '../inbox/free-look/read-court-page';
 import type { NoticeParser, NoticeReading } from '../inbox/notice-reading';
 import { MailFileError } from '../inbox/sources/mail-file-error';
 import type { MsgConverter } from '../inbox/sources/msg-to-rfc822';
-import type { ChildProcessLauncher, Fixer, FixOutcome, PdfFacts, PdfReader, Preflighter, PreflightRun } from '../ports';
+import type { ChildProcessLauncher, Fixer, FixOutcome, Preflighter, PreflightRun } from '../ports';
 import { citPreflightOptions, type PreflightOptions } from '../preflight/check';
 import { createChildPool, type ChildPool, type TaskFailure, type TaskLimits, type TaskOutcome } from './child-pool';
 import type { IsolatedTaskKind, TaskInput, TaskOutput, TaskProgress } from './isolated-tasks';
@@ -35,7 +36,8 @@ export const defaultTaskLimits: Readonly<Record<IsolatedTaskKind, TaskLimits>> =
  * child-process readers below; tests may pass readers that work in process.
  */
 export interface UntrustedReaders {
-  readonly pdfReader: PdfReader;
+  /** Reads an added document once: its preflight report, and from that same pass its page count or why it cannot be used. */
+  readonly readDocument: DocumentReader;
   /** Preflight against the CIT's profile (the training court and the first real court are both the CIT). */
   readonly preflighter: Preflighter;
   readonly fixer: Fixer;
@@ -119,7 +121,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
         scriptPath: options.scriptPath,
         launcher: options.launcher ?? nodeChildLauncher,
         slots: lane === 'documents' ? cores : Math.min(2, cores),
-        preload: lane === 'documents' ? ['pdf-facts', 'preflight'] : ['notice', 'court-page'],
+        preload: lane === 'documents' ? ['preflight'] : ['notice', 'court-page'],
         heapMb: 1536,
         ...(options.log ? { log: options.log } : {}),
       });
@@ -169,16 +171,15 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
   };
 
   return {
-    pdfReader: {
-      async readFacts(bytes): Promise<PdfFacts> {
-        const outcome = await run('pdf-facts', bytes);
-        if (outcome.ok) {
-          return outcome.value;
-        }
-        return outcome.failure.kind === 'timeout'
-          ? { kind: 'timeout' }
-          : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
-      },
+    async readDocument(bytes, runOptions) {
+      // The job `ecf-desk preflight` runs, so the app and the command line read every file alike.
+      const outcome = await run('preflight', { bytes, options: citPreflightOptions }, runOptions);
+      if (outcome.ok) {
+        return readingOf(outcome.value);
+      }
+      return outcome.failure.kind === 'timeout'
+        ? { kind: 'timeout' }
+        : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
     },
     preflighter: { preflight: (bytes, runOptions) => preflight(bytes, citPreflightOptions, runOptions) },
     preflight,

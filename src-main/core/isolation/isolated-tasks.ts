@@ -106,7 +106,9 @@ export type FromChild =
       readonly peakRssMb: number;
     }
   /** The job threw: a bug or a parser's own error, not a crash of the child. */
-  | { readonly kind: 'failed'; readonly id: number; readonly reason: string };
+  | { readonly kind: 'failed'; readonly id: number; readonly reason: string }
+  /** What a library printed to the console while a job ran: for the app's log, never a terminal or a user. */
+  | { readonly kind: 'log'; readonly line: string };
 
 /** The line a child writes to its error output just before its memory guard stops it. */
 export const memoryLimitMarker = 'ecf-desk-child: memory limit reached';

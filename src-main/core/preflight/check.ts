@@ -31,7 +31,10 @@ export interface InspectedPdf {
   readonly structure: StructureAudit;
   /** none; opens-without-password: encrypted with restrictions only (owner password); needs-password: a user password. */
   readonly encryption: 'none' | 'opens-without-password' | 'needs-password';
-  /** The pages as one bounded walk of the page tree found them, with what was odd about it; null when the document could not be parsed. */
+  /**
+   * The pages as one bounded walk of the page tree found them, with what was odd about it; null when the document could
+   * not be parsed. A file that needs a password has its page list read without decrypting (its `document` stays null).
+   */
   readonly pageTree: PageTree | null;
   /** Every dictionary, page and annotation, gathered in one walk; null when the document could not be parsed. */
   readonly census: DocumentCensus | null;

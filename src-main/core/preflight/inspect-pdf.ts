@@ -3,7 +3,7 @@ import type { InspectedPdf, PreflightOptions } from './check';
 import { takeCensus } from './document-census';
 import { DecodeBudget } from './parse/decode-budget';
 import { loadDocument } from './parse/load-document';
-import { readPageTree } from './parse/page-tree';
+import { pageTreeLimits, readPageTree, type PageTree } from './parse/page-tree';
 import { auditStructure } from './structure-audit';
 import { describeError } from '../../shared/describe-error';
 
@@ -25,7 +25,7 @@ export async function inspectPdf(bytes: Uint8Array, options: PreflightOptions): 
       ? 'opens-without-password'
       : 'none';
   let census: InspectedPdf['census'] = null;
-  let pageTree: InspectedPdf['pageTree'] = null;
+  let pageTree: InspectedPdf['pageTree'] = parsed.needsPassword ? await readLockedPageTree(bytes) : null;
   let loadError = parsed.loadError;
   if (document !== null) {
     try {
@@ -47,6 +47,26 @@ export async function inspectPdf(bytes: Uint8Array, options: PreflightOptions): 
     census,
     decodeBudget,
   };
+}
+
+/**
+ * The pages of a file that needs a password, read without decrypting it: only its strings and streams are encrypted,
+ * so its page list usually shows, and the document list and `ecf-desk preflight` can say how many pages it has. Its
+ * own decoding budget, so undecryptable streams never count against the document's. Null when it cannot be read.
+ */
+async function readLockedPageTree(bytes: Uint8Array): Promise<PageTree | null> {
+  try {
+    const budget = new DecodeBudget();
+    const tree = readPageTree(await loadDocument(bytes, budget, { isDecrypting: false }));
+    return budget.overrun === null &&
+      tree.stoppedAt === null &&
+      tree.listedPages <= pageTreeLimits.nodes &&
+      tree.pageCount > 0
+      ? tree
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 interface ParsedDocument {

@@ -5,7 +5,6 @@ import { findDecodingOverrun } from './checks/decoding-limit';
 import { allChecks } from './checks/index';
 import { readPageContents } from './content/page-content';
 import { inspectPdf } from './inspect-pdf';
-import { describeError } from '../../shared/describe-error';
 
 /**
  * Preflights one PDF against a court profile: inspects it once, runs every check, and sums up the verdict.
@@ -23,14 +22,14 @@ export async function preflightPdf(
   try {
     onProgress({ phase: 'reading', pagesDone: 0, pageCount: 0 });
     pdf = await inspectPdf(bytes, options);
-  } catch (error) {
-    const reason = describeError(error).message;
+  } catch {
+    // inspectPdf turns what it cannot read into `loadError`; anything else is a parser's own error, not words for a user.
     return {
       bytes: bytes.byteLength,
       pages: null,
       verdict: 'error',
       findings: [],
-      error: `ECF Desk could not read this file (${reason}). Add it again, or re-create the PDF from the original.`,
+      error: 'ECF Desk could not read this file. Add it again, or re-create the PDF from the original.',
     };
   }
   if (pdf.document) {

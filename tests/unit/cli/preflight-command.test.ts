@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCliPath } from '../../support/paths';
+import { qpdfEncrypted, withObjectZero } from '../../support/fix-pdfs';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 
 let scratch = '';
@@ -65,6 +66,15 @@ describe('ecf-desk preflight', () => {
     const run = runCli('preflight', path.join(scratch, 'missing.pdf'));
     expect(run.stdout).toContain('could not be read (ENOENT)');
     expect(run.code).toBe(3);
+  });
+
+  it('prints only its own report when a parser talks: a file with an object numbered 0, which pdf-lib announces removing', async () => {
+    const withObjectZeroFile = path.join(scratch, 'Object zero.pdf');
+    await writeFile(withObjectZeroFile, withObjectZero(qpdfEncrypted(await makePdf(1), '')));
+    const run = runCli('preflight', withObjectZeroFile);
+    expect(run.stdout).toContain('BLOCK encrypted');
+    expect(run.stdout).not.toContain('Removing parsed object');
+    expect(run.stderr).toBe('');
   });
 
   it('explains its usage and exits 3 when called wrongly', () => {

@@ -76,14 +76,29 @@ async function checksStarted(preflighter: { readonly pending: PendingCheck[] }, 
   await vi.waitFor(() => expect(preflighter.pending).toHaveLength(count));
 }
 
+/** Adds a PDF (read once, in process, as the harness does) and asks for it to be checked again, by the given preflighter. */
+async function addAndCheckAgain(service: DocumentsService, jobId: string, name: string, bytes: Uint8Array) {
+  const added = await service.add(jobId, name, bytes);
+  return { ...added, preflight: service.preflight(added.id).preflight };
+}
+
 beforeEach(() => harness.setUp());
 afterEach(() => harness.tearDown());
 
 describe('preflight of added documents', () => {
-  it('answers the add at once with the check running, then stores the report with the document', async () => {
+  it('answers the add with the report of its one reading, without asking the preflighter again', async () => {
     const preflighter = controlledPreflighter();
     const service = build(preflighter);
-    const record = await service.add('job-1', 'Motion.pdf', await makePdf(2));
+    const record = await service.add('job-0', 'Motion.pdf', await makePdf(2));
+    expect(record.pages).toBe(2);
+    expect(record.preflight).toMatchObject({ state: 'done', report: { pages: 2, verdict: 'pass' } });
+    expect(preflighter.pending).toHaveLength(0);
+  });
+
+  it('answers a check asked for again at once with the check running, then stores the report with the document', async () => {
+    const preflighter = controlledPreflighter();
+    const service = build(preflighter);
+    const record = await addAndCheckAgain(service, 'job-1', 'Motion.pdf', await makePdf(2));
     expect(record.preflight).toEqual({ state: 'running' });
     await checksStarted(preflighter, 1);
 
@@ -95,20 +110,22 @@ describe('preflight of added documents', () => {
     expect(stateOf(build(controlledPreflighter()), record.id)).toEqual({ state: 'done', report: passing(2) });
   });
 
-  it('checks the stored copy in a child process as the app ships it: a box over text that is still there blocks filing and names the text', async () => {
+  it('reads an added file in a child process as the app ships it, and checks the stored copy there again: a box over text that is still there blocks filing and names the text', async () => {
     const readers = createIsolatedReaders({ scriptPath: testIsolatedChildPath });
     try {
-      const service = build(readers.preflighter);
+      const service = harness.open({ readDocument: readers.readDocument, preflighter: readers.preflighter }).service;
       const bytes = await makeBoxAndTextPdf({ text: 'SSN 123-45-6789', isBoxFirst: false });
       const record = await service.add('job-2', 'Exhibit 4.pdf', bytes);
-      const done = await waitForState(service, record.id, 'done');
-      if (done.state !== 'done') {
-        throw new Error('not done');
+      service.preflight(record.id);
+      for (const checked of [record.preflight, await waitForState(service, record.id, 'done')]) {
+        if (checked.state !== 'done') {
+          throw new Error('not done');
+        }
+        expect(checked.report.verdict).toBe('block');
+        const redaction = checked.report.findings.find((finding) => finding.code === 'bad-redaction');
+        expect(redaction?.severity).toBe('block');
+        expect(redaction?.text?.join(' ')).toContain('123-45-6789');
       }
-      expect(done.report.verdict).toBe('block');
-      const redaction = done.report.findings.find((finding) => finding.code === 'bad-redaction');
-      expect(redaction?.severity).toBe('block');
-      expect(redaction?.text?.join(' ')).toContain('123-45-6789');
     } finally {
       await readers.close();
     }
@@ -126,7 +143,7 @@ describe('preflight of added documents', () => {
   it('streams progress events that name the document being checked', async () => {
     const preflighter = controlledPreflighter();
     const service = build(preflighter);
-    const record = await service.add('job-4', 'Brief.pdf', await makePdf(3));
+    const record = await addAndCheckAgain(service, 'job-4', 'Brief.pdf', await makePdf(3));
     await checksStarted(preflighter, 1);
     preflighter.pending[0]?.run.onProgress?.({ phase: 'pages', pagesDone: 2, pageCount: 3 });
     expect(events.filter((each) => each.event === 'documents.preflightProgress').map((each) => each.payload)).toEqual([
@@ -137,7 +154,7 @@ describe('preflight of added documents', () => {
   it('cancelling stops the check and marks the document not checked, and a late answer does not undo that', async () => {
     const preflighter = controlledPreflighter();
     const service = build(preflighter);
-    const record = await service.add('job-5', 'Appendix.pdf', await makePdf(1));
+    const record = await addAndCheckAgain(service, 'job-5', 'Appendix.pdf', await makePdf(1));
     await checksStarted(preflighter, 1);
     const check = preflighter.pending[0];
 
@@ -151,7 +168,7 @@ describe('preflight of added documents', () => {
   it('runs a cancelled check again on request, to the end', async () => {
     const preflighter = controlledPreflighter();
     const service = build(preflighter);
-    const record = await service.add('job-6', 'Appendix.pdf', await makePdf(1));
+    const record = await addAndCheckAgain(service, 'job-6', 'Appendix.pdf', await makePdf(1));
     await checksStarted(preflighter, 1);
     service.cancelPreflight(record.id);
 
@@ -164,7 +181,7 @@ describe('preflight of added documents', () => {
   it('does not start a second check of a document whose check is under way', async () => {
     const preflighter = controlledPreflighter();
     const service = build(preflighter);
-    const record = await service.add('job-7', 'Brief.pdf', await makePdf(1));
+    const record = await addAndCheckAgain(service, 'job-7', 'Brief.pdf', await makePdf(1));
     await checksStarted(preflighter, 1);
     expect(service.preflight(record.id).preflight).toEqual({ state: 'running' });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -174,9 +191,9 @@ describe('preflight of added documents', () => {
   it('lets documents beyond the ones being checked wait their turn, and a waiting one can be cancelled', async () => {
     const preflighter = controlledPreflighter();
     const service = build(preflighter, 1);
-    const first = await service.add('job-8', 'One.pdf', await makePdf(1));
-    const second = await service.add('job-9', 'Two.pdf', await makePdf(2));
-    const third = await service.add('job-10', 'Three.pdf', await makePdf(3));
+    const first = await addAndCheckAgain(service, 'job-8', 'One.pdf', await makePdf(1));
+    const second = await addAndCheckAgain(service, 'job-9', 'Two.pdf', await makePdf(2));
+    const third = await addAndCheckAgain(service, 'job-10', 'Three.pdf', await makePdf(3));
     expect([first, second, third].map((record) => record.preflight.state)).toEqual(['running', 'waiting', 'waiting']);
 
     expect(service.cancelPreflight(second.id).preflight).toEqual({ state: 'cancelled' });
@@ -190,8 +207,8 @@ describe('preflight of added documents', () => {
   it('checks again, when the app starts, every document whose check a quit cut short', async () => {
     const before = controlledPreflighter();
     const service = build(before, 1);
-    const running = await service.add('job-11', 'Running.pdf', await makePdf(1));
-    const waiting = await service.add('job-12', 'Waiting.pdf', await makePdf(2));
+    const running = await addAndCheckAgain(service, 'job-11', 'Running.pdf', await makePdf(1));
+    const waiting = await addAndCheckAgain(service, 'job-12', 'Waiting.pdf', await makePdf(2));
     await checksStarted(before, 1);
     await quit();
     expect(before.pending[0]?.run.signal?.aborted).toBe(true);
@@ -235,11 +252,12 @@ describe('core at start-up', () => {
         secretStore: createMemorySecretStore(),
       });
     const first = start(controlledPreflighter());
-    const record = await first.handlers['documents.add']({
+    const added = await first.handlers['documents.add']({
       jobId: 'job-14',
       name: 'Brief.pdf',
       bytes: await makePdf(1),
     });
+    const record = await first.handlers['documents.preflight']({ id: added.id });
     await first.close();
 
     const after = controlledPreflighter();

@@ -65,9 +65,18 @@ describe('documents service', () => {
     await service.add('job-5', 'a.pdf', await makePdf(1));
     const progress = events
       .filter((each) => each.event === 'documents.progress')
-      .map((each) => each.payload as { jobId: string; phase: string });
+      .map((each) => each.payload as { jobId: string; phase: string; fraction: number });
     expect(progress.every((each) => each.jobId === 'job-5')).toBe(true);
-    expect(progress.map((each) => each.phase)).toEqual(['hashing', 'hashing', 'reading-pages', 'storing', 'done']);
+    expect(progress.map((each) => each.phase).filter((phase, index, all) => phase !== all[index - 1])).toEqual([
+      'hashing',
+      'reading-pages',
+      'storing',
+      'done',
+    ]);
+    // The one reading (page count and checks together) reports how far it is, page by page.
+    const reading = progress.filter((each) => each.phase === 'reading-pages').map((each) => each.fraction);
+    expect(reading.length).toBeGreaterThan(1);
+    expect(reading).toEqual([...reading].sort((first, second) => first - second));
     expect(events.at(-1)?.event).toBe('documents.changed');
   });
 

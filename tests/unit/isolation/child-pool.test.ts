@@ -99,13 +99,54 @@ describe('a task in a child process', () => {
     expect([...bytes]).toEqual([7, 7, 7]);
   });
 
-  it('says so when the job itself throws, and the next task gets a fresh child', async () => {
+  it('says so in plain words when the job itself throws, logs the error, and the next task gets a fresh child', async () => {
+    const logged: [string, string][] = [];
     const children = pool(
-      await childWith({ notice: "if (input[0] === 1) throw new Error('bad input'); return process.pid;" }),
+      await childWith({
+        notice:
+          'if (input[0] === 1) throw new Error(\'Trying to parse invalid object: {"line":12,"column":0,"offset":300})\'); return process.pid;',
+      }),
+      { log: (line, level) => logged.push([line, level]) },
     );
     const failed = await children.run('notice', new Uint8Array([1]), { limits: quick });
-    expect(failed).toEqual({ ok: false, failure: { kind: 'crashed', reason: 'bad input' } });
+    expect(failed).toEqual({
+      ok: false,
+      failure: { kind: 'crashed', reason: 'it met something in the file it could not handle' },
+    });
+    expect(logged).toContainEqual([expect.stringContaining('Trying to parse invalid object'), 'warn']);
     expect(await children.run('notice', new Uint8Array([2]), { limits: quick })).toMatchObject({ ok: true });
+  });
+
+  it("sends what a library prints to the console to the pool's log, bounded, and nothing to the child's output", async () => {
+    const logged: [string, string][] = [];
+    let errorOutput = '';
+    const children = pool(
+      await childWith({
+        notice:
+          "console.warn('Removing parsed object: 0 0 R'); for (let line = 0; line < 100; line += 1) console.log('Invalid object ref:', line); return 'read';",
+      }),
+      {
+        log: (line, level) => logged.push([line, level]),
+        launcher: {
+          launch(scriptPath, options) {
+            const handle = nodeChildLauncher.launch(scriptPath, options);
+            return {
+              ...handle,
+              onErrorOutput: (listener) =>
+                handle.onErrorOutput((text) => {
+                  errorOutput += text;
+                  listener(text);
+                }),
+            };
+          },
+        },
+      },
+    );
+    expect(await children.run('notice', new Uint8Array([1]), { limits: quick })).toEqual({ ok: true, value: 'read' });
+    expect(logged[0]).toEqual(['test: Removing parsed object: 0 0 R', 'debug']);
+    expect(logged.length).toBeLessThanOrEqual(20);
+    expect(logged.at(-1)?.[0]).toContain('left out');
+    expect(errorOutput).toBe('');
   });
 });
 

@@ -35,26 +35,27 @@ const notice = (magicNum: string, docketText?: string): Uint8Array =>
     ),
   );
 
-describe('PDF facts', () => {
-  it('reads page counts, several documents at once, and keeps the caller’s bytes intact', async () => {
+describe('reading an added document', () => {
+  it('reads page counts and reports in one job, several documents at once, and keeps the caller’s bytes intact', async () => {
     const documents = [await makePdf(1), await makePdf(2), await makePdf(5), makeNotPdf()];
-    const facts = await Promise.all(documents.map((bytes) => readers.pdfReader.readFacts(bytes)));
-    expect(facts).toEqual([
-      { kind: 'pdf', pages: 1 },
-      { kind: 'pdf', pages: 2 },
-      { kind: 'pdf', pages: 5 },
-      { kind: 'not-pdf' },
+    const readings = await Promise.all(documents.map((bytes) => readers.readDocument(bytes, {})));
+    expect(readings.map((reading) => (reading.kind === 'pdf' ? reading.report.pages : reading.kind))).toEqual([
+      1,
+      2,
+      5,
+      'not-pdf',
     ]);
+    expect(readings[0]).toMatchObject({ kind: 'pdf', report: { verdict: 'pass' } });
     expect(documents[2]?.byteLength).toBeGreaterThan(0);
   });
 
   it('reports a timeout for a document that takes longer than its limit', async () => {
     const slow = createIsolatedReaders({
       scriptPath: testIsolatedChildPath,
-      limits: { 'pdf-facts': { timeoutMs: 1, maxMemoryMb: 1024 } },
+      limits: { preflight: { timeoutMs: 1, maxMemoryMb: 1024 } },
     });
     try {
-      expect(await slow.pdfReader.readFacts(await makePdf(50))).toEqual({ kind: 'timeout' });
+      expect(await slow.readDocument(await makePdf(50), {})).toEqual({ kind: 'timeout' });
     } finally {
       await slow.close();
     }

@@ -94,7 +94,7 @@ describe('the Documents screen', () => {
     act(() =>
       bridge.emit('documents.progress', { jobId: 'job-1', name: 'Brief.pdf', phase: 'reading-pages', fraction: 0.25 }),
     );
-    expect(screen.getByTestId('progress-row').textContent).toContain('Counting pages · 25%');
+    expect(screen.getByTestId('progress-row').textContent).toContain('Reading and checking · 25%');
 
     act(() => bridge.emit('documents.progress', { jobId: 'job-1', name: 'Brief.pdf', phase: 'done', fraction: 1 }));
     expect(screen.queryByTestId('progress-row')).toBeNull();

@@ -20,7 +20,7 @@ describe('the steps of adding a file', () => {
   it('are named in words a paralegal knows', () => {
     expect(describePhase('hashing')).toBe('Checking integrity (SHA-256)');
     expect(describePhase('storing')).toBe('Saving a copy');
-    expect(describePhase('reading-pages')).toBe('Counting pages');
+    expect(describePhase('reading-pages')).toBe('Reading and checking');
   });
 });
 

@@ -7,13 +7,20 @@ export interface StreamEntry {
   offset: number;
 }
 
+/** A cross-reference stream's entries, and how many of the entries its /Index and /Size announce its data lacks. */
+export interface StreamEntries {
+  readonly entries: StreamEntry[];
+  /** More than 0 when the decoded data is shorter than the entries it announces, which readers treat as a broken index (qpdf rebuilds it). */
+  readonly missingRows: number;
+}
+
 /** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded within `budget`. */
 export function decodeStreamEntries(
   buffer: Buffer,
   afterDictionary: number,
   dictionary: string,
   budget: DecodeBudget,
-): StreamEntry[] | null {
+): StreamEntries | null {
   const streamKeyword = buffer.indexOf('stream', afterDictionary);
   if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) {
     return null;
@@ -42,9 +49,11 @@ export function decodeStreamEntries(
   const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
   const entries: StreamEntry[] = [];
   let row = 0;
+  let announcedRows = 0;
   for (let pair = 0; pair + 1 < index.length; pair += 2) {
     const first = index[pair] ?? 0;
     const count = index[pair + 1] ?? 0;
+    announcedRows += count;
     for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
       const at = row * rowWidth;
       const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
@@ -53,11 +62,11 @@ export function decodeStreamEntries(
       }
     }
   }
-  return entries;
+  return { entries, missingRows: Math.max(0, announcedRows - row) };
 }
 
 function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number, budget: DecodeBudget): Uint8Array | null {
-  if (!/\/FlateDecode\b/.test(dictionary)) {
+  if (!/\/Filter\s*(?:\[\s*)?\/FlateDecode\b/.test(dictionary)) {
     return /\/Filter\b/.test(dictionary) ? null : raw;
   }
   const inflated = inflateWithin(raw, budget);

@@ -274,7 +274,9 @@ function readStream(buffer: Buffer, position: number, counts: ChainResult, budge
   const problem =
     decoded.missingRows > 0
       ? `the cross-reference stream is cut short: ${decoded.missingRows} of the entries it announces are missing`
-      : findTrailerDamage(dictionary);
+      : decoded.invalidRows > 0
+        ? `the cross-reference stream is damaged: ${decoded.invalidRows} of its entries are of no known type`
+        : findTrailerDamage(dictionary);
   return { kind: 'stream', ...trailer, problem };
 }
 
@@ -288,11 +290,15 @@ function describeTrailer(dictionary: string): Omit<Section, 'kind' | 'problem'> 
 }
 
 /**
- * Damage inside a trailer dictionary that a lenient parser reads past and a strict one, such as qpdf, refuses: a
- * /Root naming object 0, the head of the list of free objects (there is no catalog to start from), or a hexadecimal string
- * (the file's /ID) holding characters that are not hexadecimal digits (ISO 32000-1 §7.3.4.3).
+ * Damage inside a trailer dictionary that a lenient parser reads past and a strict one, such as qpdf, refuses:
+ * no /Size (ISO 32000-1 §7.5.5 requires it), a /Root naming object 0, the head of the list of free objects (so
+ * there is no catalog to start from), or a hexadecimal string (the file's /ID) holding characters that are not
+ * hexadecimal digits (ISO 32000-1 §7.3.4.3).
  */
 function findTrailerDamage(dictionary: string): string | null {
+  if (!/\/Size\s*\d/.test(dictionary)) {
+    return 'the trailer does not say how many objects the file holds (it has no /Size entry)';
+  }
   if (/\/Root\s+0+\s+\d+\s+R/.test(dictionary)) {
     return 'the trailer names a document catalog (the object every reader starts from) that does not exist';
   }

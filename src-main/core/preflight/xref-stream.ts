@@ -12,6 +12,8 @@ export interface StreamEntries {
   readonly entries: StreamEntry[];
   /** More than 0 when the decoded data is shorter than the entries it announces, which readers treat as a broken index (qpdf rebuilds it). */
   readonly missingRows: number;
+  /** Entries of a type no reader knows (ISO 32000-1 §7.5.8.3 defines types 0, 1 and 2), as data that was never decoded reads. */
+  readonly invalidRows: number;
 }
 
 /** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded within `budget`. */
@@ -50,6 +52,7 @@ export function decodeStreamEntries(
   const entries: StreamEntry[] = [];
   let row = 0;
   let announcedRows = 0;
+  let invalidRows = 0;
   for (let pair = 0; pair + 1 < index.length; pair += 2) {
     const first = index[pair] ?? 0;
     const count = index[pair + 1] ?? 0;
@@ -57,12 +60,15 @@ export function decodeStreamEntries(
     for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
       const at = row * rowWidth;
       const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
+      if (type > 2) {
+        invalidRows += 1;
+      }
       if (type === 1) {
         entries.push({ objectNumber: first + item, offset: readField(data, at + typeWidth, offsetWidth) });
       }
     }
   }
-  return { entries, missingRows: Math.max(0, announcedRows - row) };
+  return { entries, missingRows: Math.max(0, announcedRows - row), invalidRows };
 }
 
 function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number, budget: DecodeBudget): Uint8Array | null {

@@ -10,9 +10,10 @@ import type { DamagedCopy } from '../../support/damaged-copies';
 import { qpdfCheck } from '../../support/fix-pdfs';
 import { handWrittenPdf, makeLeakingPdf, streamObject } from '../../support/hostile-pdfs';
 import { sharedFixture } from '../../support/paths';
+import { StandardFonts } from '@cantoo/pdf-lib';
 import { buildPdf, withRevealingInfo } from '../../support/preflight-pdfs';
+import type { Edit } from '../../support/preflight-pdfs';
 import { seededRandom } from '../../support/seeded-random';
-import { makePdf } from '../../support/synthetic-pdfs';
 
 /**
  * Damaged copies of good PDFs — cut off, bytes flipped, chunks spliced in, the numbers a reader navigates by
@@ -60,10 +61,24 @@ function makeCompressedPagePdf(): Uint8Array {
   ]);
 }
 
-/** Good PDFs built in code, so the test runs without ../shared: a cross-reference table, object streams, compressed content. */
+/** A line of text on every page, drawn with a standard font. */
+const withTextOnEveryPage: Edit = async (document) => {
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  document.getPages().forEach((page, index) => {
+    page.drawText(`Synthetic exhibit page ${index + 1}`, { x: 72, y: 700, size: 12, font });
+  });
+};
+
+/**
+ * Good PDFs built in code, so the test runs without ../shared: a cross-reference table, object streams, compressed
+ * content. None carries a date, so the same seed damages the same bytes on every run.
+ */
 async function syntheticFiles(): Promise<{ name: string; bytes: Uint8Array }[]> {
   return [
-    { name: 'three pages, cross-reference stream', bytes: await makePdf(3) },
+    {
+      name: 'three pages, cross-reference stream',
+      bytes: await buildPdf(withTextOnEveryPage, { pages: 3, useObjectStreams: true }),
+    },
     {
       name: 'two pages with properties, cross-reference table',
       bytes: await buildPdf(withRevealingInfo, { pages: 2 }),

@@ -251,7 +251,7 @@ function readTable(buffer: Buffer, position: number, counts: ChainResult): Secti
   if (problem === null && size <= highestObjectNumber) {
     problem = 'the trailer gives the wrong number of objects';
   }
-  return { kind: 'table', ...describeTrailer(dictionary), problem };
+  return { kind: 'table', ...describeTrailer(dictionary), problem: problem ?? findTrailerDamage(dictionary) };
 }
 
 function readStream(buffer: Buffer, position: number, counts: ChainResult, budget: DecodeBudget): Section | null {
@@ -264,17 +264,23 @@ function readStream(buffer: Buffer, position: number, counts: ChainResult, budge
     return null;
   }
   const trailer = describeTrailer(dictionary);
-  const entries = decodeStreamEntries(buffer, dictionaryStart + dictionary.length, dictionary, budget);
-  if (entries === null) {
+  const decoded = decodeStreamEntries(buffer, dictionaryStart + dictionary.length, dictionary, budget);
+  if (decoded === null) {
     return { kind: 'stream', ...trailer, problem: 'the cross-reference stream cannot be decoded' };
   }
-  for (const entry of entries) {
+  for (const entry of decoded.entries) {
     counts.checkedEntries += 1;
     if (objectNumberAt(buffer, entry.offset) !== entry.objectNumber) {
       counts.misplacedEntries += 1;
     }
   }
-  return { kind: 'stream', ...trailer, problem: null };
+  const problem =
+    decoded.missingRows > 0
+      ? `the cross-reference stream is cut short: ${decoded.missingRows} of the entries it announces are missing`
+      : decoded.invalidRows > 0
+        ? `the cross-reference stream is damaged: ${decoded.invalidRows} of its entries are of no known type`
+        : findTrailerDamage(dictionary);
+  return { kind: 'stream', ...trailer, problem };
 }
 
 function describeTrailer(dictionary: string): Omit<Section, 'kind' | 'problem'> {
@@ -284,6 +290,28 @@ function describeTrailer(dictionary: string): Omit<Section, 'kind' | 'problem'> 
     hasEncrypt: /\/Encrypt(?![A-Za-z0-9])/.test(dictionary),
     hasRoot: /\/Root(?![A-Za-z0-9])/.test(dictionary),
   };
+}
+
+/**
+ * Damage inside a trailer dictionary that a lenient parser reads past and a strict one, such as qpdf, refuses:
+ * no /Size (ISO 32000-1 §7.5.5 requires it), a /Root naming object 0, the head of the list of free objects (so
+ * there is no catalog to start from), or a hexadecimal string (the file's /ID) holding characters that are not
+ * hexadecimal digits (ISO 32000-1 §7.3.4.3).
+ */
+function findTrailerDamage(dictionary: string): string | null {
+  if (!/\/Size\s*\d/.test(dictionary)) {
+    return 'the trailer does not say how many objects the file holds (it has no /Size entry)';
+  }
+  if (/\/Root\s+0+\s+\d+\s+R/.test(dictionary)) {
+    return 'the trailer names a document catalog (the object every reader starts from) that does not exist';
+  }
+  const hexStrings = dictionary.replace(/<<|>>/g, '  ').matchAll(/<([^<>]*)>/g);
+  for (const [, digits] of hexStrings) {
+    if (digits !== undefined && /[^0-9A-Fa-f\s]/.test(digits)) {
+      return 'the trailer is damaged: it holds characters where only hexadecimal digits belong';
+    }
+  }
+  return null;
 }
 
 function readHeaderVersion(buffer: Buffer): string | null {

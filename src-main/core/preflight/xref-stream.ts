@@ -17,17 +17,39 @@ export interface StreamRow {
   third: number;
 }
 
+/** How many of the entries a cross-reference stream's /Index and /Size announce its data lacks or garbles. */
+interface RowDamage {
+  /** More than 0 when the decoded data is shorter than the entries it announces, which readers treat as a broken index (qpdf rebuilds it). */
+  readonly missingRows: number;
+  /** Entries of a type no reader knows (ISO 32000-1 §7.5.8.3 defines types 0, 1 and 2), as data that was never decoded reads. */
+  readonly invalidRows: number;
+}
+
+/** A cross-reference stream's in-file entries, and how damaged its rows are. */
+export interface StreamEntries extends RowDamage {
+  readonly entries: StreamEntry[];
+}
+
+/** Every row of a cross-reference stream, and how damaged they are. */
+export interface StreamRows extends RowDamage {
+  readonly rows: StreamRow[];
+}
+
 /** The in-file entries (type 1) of a cross-reference stream; null when the stream cannot be decoded within `budget`. */
 export function decodeStreamEntries(
   buffer: Buffer,
   afterDictionary: number,
   dictionary: string,
   budget: DecodeBudget,
-): StreamEntry[] | null {
-  const rows = decodeStreamRows(buffer, afterDictionary, dictionary, budget);
-  return rows === null
-    ? null
-    : rows.filter((row) => row.type === 1).map((row) => ({ objectNumber: row.objectNumber, offset: row.second }));
+): StreamEntries | null {
+  const decoded = decodeStreamRows(buffer, afterDictionary, dictionary, budget);
+  if (decoded === null) {
+    return null;
+  }
+  const entries = decoded.rows
+    .filter((row) => row.type === 1)
+    .map((row) => ({ objectNumber: row.objectNumber, offset: row.second }));
+  return { entries, missingRows: decoded.missingRows, invalidRows: decoded.invalidRows };
 }
 
 /** Every row of a cross-reference stream whose dictionary text ends at `afterDictionary`; null when it cannot be decoded within `budget`. */
@@ -36,7 +58,7 @@ export function decodeStreamRows(
   afterDictionary: number,
   dictionary: string,
   budget: DecodeBudget,
-): StreamRow[] | null {
+): StreamRows | null {
   const streamKeyword = buffer.indexOf('stream', afterDictionary);
   if (streamKeyword < 0 || streamKeyword - afterDictionary > 64) {
     return null;
@@ -65,24 +87,31 @@ export function decodeStreamRows(
   const index = /\/Index\s*\[([\d\s]+)\]/.exec(dictionary)?.[1]?.trim().split(/\s+/).map(Number) ?? [0, size];
   const rows: StreamRow[] = [];
   let row = 0;
+  let announcedRows = 0;
+  let invalidRows = 0;
   for (let pair = 0; pair + 1 < index.length; pair += 2) {
     const first = index[pair] ?? 0;
     const count = index[pair + 1] ?? 0;
+    announcedRows += count;
     for (let item = 0; item < count && (row + 1) * rowWidth <= data.length; item += 1, row += 1) {
       const at = row * rowWidth;
+      const type = typeWidth === 0 ? 1 : readField(data, at, typeWidth);
+      if (type > 2) {
+        invalidRows += 1;
+      }
       rows.push({
         objectNumber: first + item,
-        type: typeWidth === 0 ? 1 : readField(data, at, typeWidth),
+        type,
         second: readField(data, at + typeWidth, secondWidth),
         third: readField(data, at + typeWidth + secondWidth, thirdWidth),
       });
     }
   }
-  return rows;
+  return { rows, missingRows: Math.max(0, announcedRows - row), invalidRows };
 }
 
 function decodeFlate(raw: Buffer, dictionary: string, rowWidth: number, budget: DecodeBudget): Uint8Array | null {
-  if (!/\/FlateDecode\b/.test(dictionary)) {
+  if (!/\/Filter\s*(?:\[\s*)?\/FlateDecode\b/.test(dictionary)) {
     return /\/Filter\b/.test(dictionary) ? null : raw;
   }
   const inflated = inflateWithin(raw, budget);

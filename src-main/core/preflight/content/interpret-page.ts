@@ -79,6 +79,10 @@ class PageInterpreter {
     for (let code = lexer.nextOperator(); code !== endOfContent; code = lexer.nextOperator()) {
       this.execute(code, lexer, resources, depth);
     }
+    // A number no reader can hold is damage (court FAQ 49: CM/ECF rejects malformed files): the page reads as unreadable.
+    if (lexer.outOfRangeIntegers > 0) {
+      throw new Error('The content holds a number too large for any reader');
+    }
   }
 
   private execute(code: number, lexer: ContentLexer, resources: PDFDict | undefined, depth: number): void {

@@ -4,6 +4,7 @@ import { readPageTree } from '../parse/page-tree';
 import type { FilledRect, Glyph, PlacedImage, TextRun } from './content-sink';
 import type { Box } from './geometry';
 import { interpretPage } from './interpret-page';
+import { countUndecodableContentReads } from './stream-bytes';
 
 /**
  * One page as the content checks see it, from a single cheap pass over its content: where it paints opaque
@@ -18,6 +19,8 @@ export interface PageContent {
   readonly pageBox: Box;
   /** False when the page's content could not be read; the other fields are then empty. */
   readonly isReadable: boolean;
+  /** Whether the pass met a content stream of the page (or of a form it draws, the first time one is drawn) that does not decode, so part or all of the page went unread. */
+  readonly hasUndecodableContent: boolean;
   /** Whether the page shows any text, visible or not (an OCR layer is invisible text, and it is searchable). */
   readonly showsText: boolean;
   /** Fully opaque solid-colour filled rectangles, in painting order. */
@@ -89,6 +92,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   let showsText = false;
   let firstTextSeq = Number.POSITIVE_INFINITY;
   const pageBox = readVisibleBox(page);
+  const undecodableBefore = countUndecodableContentReads(page.node.context);
   try {
     interpretPage(page, {
       fillRect: (rect) => {
@@ -111,7 +115,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
       textRunBoxes: new Float32Array(0),
       images: [],
     };
-    return { pageNumber, page, pageBox, isReadable: false, ...nothing };
+    return { pageNumber, page, pageBox, isReadable: false, hasUndecodableContent: false, ...nothing };
   }
   // A scan with its OCR layer paints the image first, so most image pages keep no run boxes.
   const mayCoverText = opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq);
@@ -123,6 +127,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
     page,
     pageBox,
     isReadable: true,
+    hasUndecodableContent: countUndecodableContentReads(page.node.context) > undecodableBefore,
     showsText,
     firstTextSeq,
     opaqueRects,

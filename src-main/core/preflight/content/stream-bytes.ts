@@ -1,10 +1,51 @@
-import { PDFArray, PDFRawStream } from '@cantoo/pdf-lib';
-import type { PDFObject, PDFPage } from '@cantoo/pdf-lib';
+import { PDFArray, PDFNull, PDFRawStream, PDFRef } from '@cantoo/pdf-lib';
+import type { PDFContext, PDFObject, PDFPage } from '@cantoo/pdf-lib';
 import { decodeStreamBytes } from '../parse/bounded-decode';
+import type { DecodeFailure } from '../parse/bounded-decode';
 import { budgetOf } from '../parse/decode-budget';
 
 const formCache = new WeakMap<PDFRawStream, Uint8Array>();
 const empty = new Uint8Array(0);
+
+/** What a document's content streams that do not decode came to: how many distinct streams, and how many reads met one. */
+interface UndecodableContent {
+  readonly streams: Set<PDFObject>;
+  reads: number;
+}
+
+const undecodableContent = new WeakMap<PDFContext, UndecodableContent>();
+
+/**
+ * A content stream's decoded bytes (a page's or a Form XObject's) from `entry`, the stream or a reference to it,
+ * like `readStreamBytes`, with a damaged one kept on record for `context`'s document: data that does not decompress,
+ * a filter that cannot be undone, or an entry that is no stream at all (an object that does not parse, a reference to
+ * nothing) where one must be (`mustBeStream`: an item of a page's /Contents array; ISO 32000-1 §7.7.3.3). It reads
+ * as empty, so what it paints went unchecked. Costs nothing more when the stream decodes.
+ */
+function readContentStream(entry: PDFObject | undefined, context: PDFContext, mustBeStream: boolean): Uint8Array {
+  const stream = entry instanceof PDFRef ? context.lookup(entry) : entry;
+  const decoded = decodeWithinBudget(stream);
+  const isStream = stream instanceof PDFRawStream;
+  const isDamaged =
+    decoded === 'unreadable' || (!isStream && (mustBeStream || (stream !== undefined && stream !== PDFNull)));
+  if (entry !== undefined && isDamaged) {
+    const record = undecodableContent.get(context) ?? { streams: new Set<PDFObject>(), reads: 0 };
+    record.streams.add(entry);
+    record.reads += 1;
+    undecodableContent.set(context, record);
+  }
+  return typeof decoded === 'string' ? empty : decoded;
+}
+
+/** How many of the document's content streams read so far do not decode. */
+export function countUndecodableContentStreams(context: PDFContext): number {
+  return undecodableContent.get(context)?.streams.size ?? 0;
+}
+
+/** How many reads of the document's content streams so far met one that does not decode: it grows while a page that holds one is read. */
+export function countUndecodableContentReads(context: PDFContext): number {
+  return undecodableContent.get(context)?.reads ?? 0;
+}
 
 /**
  * A stream's decoded bytes, within its document's decoding budget (parse/decode-budget.ts): Flate (nearly every
@@ -13,11 +54,12 @@ const empty = new Uint8Array(0);
  * reads as empty rather than stopping the whole preflight; the budget keeps the overrun on record.
  */
 export function readStreamBytes(stream: PDFObject | undefined): Uint8Array {
-  if (!(stream instanceof PDFRawStream)) {
-    return empty;
-  }
-  const decoded = decodeStreamBytes(stream, budgetOf(stream.dict.context));
+  const decoded = decodeWithinBudget(stream);
   return typeof decoded === 'string' ? empty : decoded;
+}
+
+function decodeWithinBudget(stream: PDFObject | undefined): Uint8Array | DecodeFailure {
+  return stream instanceof PDFRawStream ? decodeStreamBytes(stream, budgetOf(stream.dict.context)) : empty;
 }
 
 /** A Form XObject's decoded bytes, decoded once per document because letterheads and stamps repeat on every page. */
@@ -26,7 +68,7 @@ export function readFormBytes(stream: PDFRawStream): Uint8Array {
   if (cached) {
     return cached;
   }
-  const bytes = readStreamBytes(stream);
+  const bytes = readContentStream(stream, stream.dict.context, true);
   formCache.set(stream, bytes);
   return bytes;
 }
@@ -38,13 +80,13 @@ export function readFormBytes(stream: PDFRawStream): Uint8Array {
 export function readPageBytes(page: PDFPage): Uint8Array {
   const contents = page.node.Contents();
   if (!(contents instanceof PDFArray)) {
-    return readStreamBytes(contents);
+    return readContentStream(contents, page.node.context, false);
   }
   const budget = budgetOf(page.node.context);
   const parts: Uint8Array[] = [];
   let length = 0;
   for (let index = 0; index < contents.size(); index += 1) {
-    const part = readStreamBytes(contents.lookup(index));
+    const part = readContentStream(contents.get(index), page.node.context, true);
     length += part.length + 1;
     if (length > budget.limits.streamBytes) {
       budget.recordOverrun(budget.limits.streamBytes);

@@ -54,6 +54,9 @@ const trueCode = operatorCode('true');
 const falseCode = operatorCode('false');
 const nullCode = operatorCode('null');
 
+/** The largest integer a 64-bit reader holds, as a double (ISO 32000-1 Annex C leaves the range to the reader). */
+const largestInteger = 2 ** 63;
+
 /** Reads a content stream (or a CMap, which uses the same syntax) one operator at a time. */
 export class ContentLexer {
   readonly bytes: Uint8Array;
@@ -68,6 +71,8 @@ export class ContentLexer {
   stringBytes: Uint8Array;
   stringStart = 0;
   stringEnd = 0;
+  /** Integers read so far that no reader can hold (past 2^63; qpdf refuses such a content stream as an error). */
+  outOfRangeIntegers = 0;
   private scratch = new Uint8Array(256);
 
   constructor(bytes: Uint8Array) {
@@ -299,6 +304,9 @@ export class ContentLexer {
         break;
       }
       position += 1;
+    }
+    if (scale === 0 && value > largestInteger) {
+      this.outOfRangeIntegers += 1;
     }
     this.push(OperandKind.number, scale > 1 ? (sign * value) / scale : sign * value, start, position);
     return position;

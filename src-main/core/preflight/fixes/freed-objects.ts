@@ -114,7 +114,7 @@ function readStream(buffer: Buffer, at: number, budget: DecodeBudget): [number, 
   if (dictionary === null || !/\/Type\s*\/XRef\b/.test(dictionary)) {
     return null;
   }
-  const rows = decodeStreamRows(buffer, dictionaryStart + dictionary.length, dictionary, budget);
+  const rows = decodeStreamRows(buffer, dictionaryStart + dictionary.length, dictionary, budget)?.rows;
   return (
     rows?.map((row): [number, Entry] => [
       row.objectNumber,

@@ -66,8 +66,9 @@ export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredPage {
     return { covered: [], hidden };
   }
   const covered = new Map<FilledRect, Glyph[]>();
+  const marks = marksOf(page);
   for (const glyph of page.glyphs) {
-    if (!isHidden(glyph, candidates)) {
+    if (!isHidden(glyph, candidates, marks)) {
       continue;
     }
     const owner = largestCover(glyph, candidates);
@@ -127,11 +128,16 @@ function mostlyInside(mark: Box, box: Box): boolean {
   return overlapArea(mark, box) > 0.5 * Math.min(boxArea(mark), boxArea(box));
 }
 
+/** Marks painted between a box and the text on it: more than this many and the page is not a word processor's highlighting. */
+const mostMarksBetween = 10_000;
+
 /**
  * Hidden when more than 80 % of the glyph lies under one box painted after it, or when the top-most box painted
- * before it that covers that much of it is a colour the glyph cannot be told from.
+ * before it that covers that much of it is a true rectangle of a colour the glyph cannot be told from, and every mark
+ * painted between the two is known and none of another colour lies over a fifth of the glyph (a white backing box on
+ * a black one). A stroke or a translucent fill in between is not modelled, so the glyph is then not judged hidden.
  */
-function isHidden(glyph: Glyph, candidates: readonly FilledRect[]): boolean {
+function isHidden(glyph: Glyph, candidates: readonly FilledRect[], page: PageMarks): boolean {
   const area = boxArea(glyph.box);
   if (!(area > 0)) {
     return false;
@@ -148,7 +154,40 @@ function isHidden(glyph: Glyph, candidates: readonly FilledRect[]): boolean {
     // Candidates come top-most first, so the first one painted before the glyph is what it is printed on.
     beneath ??= rect;
   }
-  return beneath !== undefined && isIndistinct(glyph.colour, beneath.colour);
+  if (beneath === undefined || beneath.isOutline === true || !isIndistinct(glyph.colour, beneath.colour)) {
+    return false;
+  }
+  const under = beneath;
+  if (glyph.seq - under.seq > mostMarksBetween) {
+    return false;
+  }
+  for (let seq = under.seq + 1; seq < glyph.seq; seq += 1) {
+    if (!page.knownSeqs.has(seq)) {
+      return false;
+    }
+  }
+  const isBetween = (mark: { readonly seq: number; readonly box: Box }): boolean =>
+    mark.seq > under.seq && mark.seq < glyph.seq && overlapArea(mark.box, glyph.box) / area > 1 - occlusionThreshold;
+  return !(
+    page.rects.some((rect) => isBetween(rect) && !isIndistinct(glyph.colour, rect.colour)) ||
+    page.images.some(isBetween)
+  );
+}
+
+/** What a page paints, as `isHidden` needs it. */
+interface PageMarks {
+  readonly rects: readonly FilledRect[];
+  readonly images: readonly { readonly seq: number; readonly box: Box }[];
+  /** The painting-order numbers of every fill, glyph and image reported. */
+  readonly knownSeqs: ReadonlySet<number>;
+}
+
+function marksOf(page: PageGlyphs): PageMarks {
+  const knownSeqs = new Set<number>();
+  for (const mark of [...page.opaqueRects, ...page.glyphs, ...page.images]) {
+    knownSeqs.add(mark.seq);
+  }
+  return { rects: page.opaqueRects, images: page.images, knownSeqs };
 }
 
 /** Glyphs in painting order, with a space where the page leaves a word gap or starts a new line without writing one. */

@@ -259,10 +259,17 @@ class PageInterpreter {
     const { fillAlpha, clip, isBlended } = this.state;
     const fillColour = isBlended ? patternColour : this.state.fillColour;
     const rects = this.path.takeFilledRects(isEvenOdd);
+    const isOutline = this.path.wasOutline;
     for (const rect of rects) {
       const box = clip ? intersectBoxes(rect, clip) : rect;
       if (box) {
-        this.sink.fillRect({ box, colour: fillColour, alpha: fillAlpha, seq: this.seq });
+        this.sink.fillRect({
+          box,
+          colour: fillColour,
+          alpha: fillAlpha,
+          seq: this.seq,
+          ...(isOutline ? { isOutline } : {}),
+        });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Box } from '../content/geometry';
 
 /** Pixels per point: enough to see 6-point text as more than a smudge, little enough to stay cheap. */
@@ -25,7 +26,7 @@ export interface RenderedRegion {
   readonly toPixels: (box: Box) => { left: number; top: number; right: number; bottom: number };
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type RenderParameters = Parameters<Awaited<ReturnType<PdfDocumentProxy['getPage']>>['render']>[0];
 
@@ -55,8 +56,10 @@ export async function openRegionRenderer(bytes: Uint8Array): Promise<RegionRende
     standardFontDataUrl: assets.standardFonts,
     wasmUrl: assets.wasm,
   }).promise;
+  // pdf.js finds a page by its own walk of the page tree, which refuses loops (unlike pdf-lib's, see parse/page-tree.ts).
+  const openPage = document.getPage.bind(document);
   const render = async (pageNumber: number, region: Box): Promise<RenderedRegion | null> => {
-    const page = await document.getPage(pageNumber);
+    const page = await openPage(pageNumber);
     const base = page.getViewport({ scale: 1 });
     const [ax, ay, bx, by] = base.convertToViewportRectangle([region.x0, region.y0, region.x1, region.y1]);
     const widthPoints = Math.abs(bx - ax);
@@ -72,7 +75,11 @@ export async function openRegionRenderer(bytes: Uint8Array): Promise<RegionRende
       offsetX: -Math.min(ax, bx) * scale,
       offsetY: -Math.min(ay, by) * scale,
     });
-    const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+    const operators = await withinTimeLimit(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
+    if (operators === null) {
+      page.cleanup();
+      return null;
+    }
     const draw = async (operationsFilter?: (index: number) => boolean): Promise<Uint8ClampedArray> => {
       const canvas = createCanvas(width, height);
       const context = canvas.getContext('2d');
@@ -116,6 +123,19 @@ export async function openRegionRenderer(bytes: Uint8Array): Promise<RegionRende
     }
   };
   return { render, close: () => document.destroy() };
+}
+
+/** The promise's value, or null once the render time limit has passed without one. */
+async function withinTimeLimit<T>(work: Promise<T>): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), renderTimeLimitMs);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Where pdf.js keeps the standard 14 fonts' outlines and its image decoders, as folder paths ending in a separator. */

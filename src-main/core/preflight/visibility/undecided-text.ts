@@ -4,6 +4,7 @@ import { isRedactionCandidate, occlusionThreshold } from '../content/covered-tex
 import { boxArea, overlapArea } from '../content/geometry';
 import type { Box } from '../content/geometry';
 import { isVisibleRenderMode } from '../content/graphics-state';
+import { meetsRun } from '../content/image-covers';
 import { imageLuminance } from '../content/image-darkness';
 import type { PageContent, PageGlyphs } from '../content/page-content';
 import { isPageScaleImage } from '../content/page-images';
@@ -127,14 +128,4 @@ function topMost<T extends { readonly seq: number }>(items: readonly T[]): T | u
     }
   }
   return top;
-}
-
-function meetsRun(box: Box, runs: Float32Array): boolean {
-  const { x0, y0, x1, y1 } = box;
-  for (let index = 0; index + 3 < runs.length; index += 4) {
-    if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) {
-      return true;
-    }
-  }
-  return false;
 }

@@ -125,6 +125,17 @@ describe('text judged by what a reader can see', () => {
     );
   });
 
+  it('black text on a white backing stroked over a black panel stays visible', async () => {
+    const panel = '0 g 60 685 130 40 re f';
+    const backing = '1 G 16 w 70 704 m 170 704 l S';
+    expect(await hiddenText(await makeRawContentPdf(`${panel} ${backing} 0 g ${showSecret} ${otherLine}`))).toEqual([]);
+  });
+
+  it('black text over the corner of a black triangle is not judged by the box around the triangle', async () => {
+    const triangle = '0 g 70 695 m 170 713 l 70 713 l h f';
+    expect(await hiddenText(await makeRawContentPdf(`${triangle} 0 g ${showSecret} ${otherLine}`))).toEqual([]);
+  });
+
   it('a light highlighter (yellow or light grey) under black text is not a redaction', async () => {
     expect(await hiddenText(await makeRawContentPdf(`1 1 0 rg ${box} 0 g ${showSecret} ${otherLine}`))).toEqual([]);
     expect(await hiddenText(await makeRawContentPdf(`0.8 g ${box} 0 g ${showSecret} ${otherLine}`))).toEqual([]);

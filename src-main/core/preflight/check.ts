@@ -42,5 +42,8 @@ export interface InspectedPdf {
   readonly decodeBudget: DecodeBudget;
 }
 
-/** A check: one file in `checks/`, one function from the inspected document to its findings (none when clean). */
-export type Check = (pdf: InspectedPdf) => Finding[];
+/**
+ * A check: one file in `checks/`, one function from the inspected document to its findings (none when clean); a
+ * check that must render part of a page answers with a promise.
+ */
+export type Check = (pdf: InspectedPdf) => Finding[] | Promise<Finding[]>;

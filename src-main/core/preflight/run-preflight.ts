@@ -47,7 +47,7 @@ export async function preflightPdf(
   let didACheckFail = false;
   for (const check of checks) {
     try {
-      findings.push(...check(pdf));
+      findings.push(...(await check(pdf)));
     } catch {
       didACheckFail = true;
     }

@@ -124,9 +124,16 @@ describe('bad redactions', () => {
     expect(finding!.boxes).toHaveLength(1);
   });
 
-  it('the same black image painted before the text is under it, not over it', async () => {
+  it('black text printed on the same black image is lost on it just as under it', async () => {
+    const [finding] = await badRedactions(
+      await makeImageAndTextPdf({ text: 'Minor J. Doe', isImageFirst: true, grey: 0 }),
+    );
+    expect(finding).toMatchObject({ code: 'bad-redaction', pages: [1], text: ['Minor J. Doe'] });
+  });
+
+  it('black text printed on a light image is plain to see', async () => {
     expect(
-      await badRedactions(await makeImageAndTextPdf({ text: 'Minor J. Doe', isImageFirst: true, grey: 0 })),
+      await badRedactions(await makeImageAndTextPdf({ text: 'Minor J. Doe', isImageFirst: true, grey: 230 })),
     ).toEqual([]);
   });
 

@@ -14,6 +14,8 @@ export interface FilledRect {
   /** Constant fill alpha (ExtGState /ca); 1 is opaque. */
   readonly alpha: number;
   readonly seq: number;
+  /** The box around a filled shape that is not a rectangle (a curve, an outline): it does not fill all of its box. */
+  readonly isOutline?: boolean;
 }
 
 /** The extent of one text-showing operator (Tj, TJ, ', "). */

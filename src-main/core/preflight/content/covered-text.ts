@@ -1,3 +1,5 @@
+import { isIndistinct } from '../visibility/contrast';
+import { patternColour } from './colour';
 import type { FilledRect, Glyph } from './content-sink';
 import { boxArea, overlapArea } from './geometry';
 import type { Box } from './geometry';
@@ -9,12 +11,18 @@ const headerStrip = 43;
 /** Rectangles this thin (points) are rules and table lines, not redaction boxes (x-ray: height or width ≤ 4). */
 const thinnest = 4;
 /** A glyph is hidden when more than this share of its box is under one box (x-ray's occlusion_threshold). */
-const occlusionThreshold = 0.8;
+export const occlusionThreshold = 0.8;
 
 /** Text that can be copied out from under one box on a page. */
 export interface CoveredText {
   readonly box: Box;
   readonly text: string;
+}
+
+/** The boxes with hidden text under them, and every glyph found hidden (for the renderer to leave alone). */
+export interface CoveredPage {
+  readonly covered: CoveredText[];
+  readonly hidden: ReadonlySet<Glyph>;
 }
 
 /** x-ray's `get_good_rectangles`: an opaque box big enough to hide words and below the header strip. */
@@ -41,35 +49,57 @@ export function mayHideText(content: PageContent): boolean {
 }
 
 /**
- * x-ray's geometry (`get_intersecting_chars`, `group_chars_by_rect`): a glyph is hidden by a box painted after
- * it, or by a box of its own colour whatever the order (black text on a black box); it counts when more than
- * 80 % of it is under such a box; each hidden glyph goes to the top-most box it touches. Invisible text
- * (render mode 3) is treated like any other: it is still there to be copied. Boxes with nothing under them
- * are left out.
+ * x-ray's geometry (`get_intersecting_chars`, `group_chars_by_rect`), judged by what a reader sees
+ * (docs/court-rules.md#redaction-leaks): a glyph is hidden by a box painted after it, or by the box it is printed
+ * on when the two colours cannot be told apart (black text on a black box, as a word processor's black
+ * highlighting or shading draws it, or white on white); it counts when more than 80 % of it is under such a box.
+ * Each hidden glyph goes to the box that covers most of it (the top-most on a tie). Invisible text (render mode 3)
+ * is treated like any other: it is still there to be copied. Boxes of a pattern, a shading or a blended fill are
+ * left to the renderer (visibility/judge-visibility.ts). Boxes with nothing under them are left out.
  */
-export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredText[] {
+export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredPage {
   const candidates = page.opaqueRects
-    .filter((rect) => isRedactionCandidate(rect, pageBox))
+    .filter((rect) => rect.colour !== patternColour && isRedactionCandidate(rect, pageBox))
     .sort((first, second) => second.seq - first.seq);
+  const hidden = new Set<Glyph>();
   if (candidates.length === 0) {
-    return [];
+    return { covered: [], hidden };
   }
   const covered = new Map<FilledRect, Glyph[]>();
+  const marks = marksOf(page);
   for (const glyph of page.glyphs) {
-    if (!isHidden(glyph, candidates)) {
+    if (!isHidden(glyph, candidates, marks)) {
       continue;
     }
-    const owner = candidates.find((rect) => overlapArea(rect.box, glyph.box) > 0);
+    const owner = largestCover(glyph, candidates);
     if (!owner) {
       continue;
     }
+    hidden.add(glyph);
     const glyphs = covered.get(owner) ?? [];
     glyphs.push(glyph);
     covered.set(owner, glyphs);
   }
-  return [...covered]
-    .filter(([rect]) => isUniform(rect, page))
-    .map(([rect, glyphs]) => ({ box: rect.box, text: joinGlyphs(glyphs) }));
+  return {
+    covered: [...covered]
+      .filter(([rect]) => isUniform(rect, page))
+      .map(([rect, glyphs]) => ({ box: rect.box, text: joinGlyphs(glyphs) })),
+    hidden,
+  };
+}
+
+/** The candidate that covers most of the glyph; candidates come top-most first, so a tie goes to the top-most. */
+function largestCover(glyph: Glyph, candidates: readonly FilledRect[]): FilledRect | undefined {
+  let owner: FilledRect | undefined;
+  let largest = 0;
+  for (const rect of candidates) {
+    const overlap = overlapArea(rect.box, glyph.box);
+    if (overlap > largest) {
+      largest = overlap;
+      owner = rect;
+    }
+  }
+  return owner;
 }
 
 /**
@@ -81,11 +111,13 @@ export function findCoveredText(page: PageGlyphs, pageBox: Box): CoveredText[] {
 function isUniform(rect: FilledRect, page: PageGlyphs): boolean {
   const isOnTop = (mark: { box: Box; seq: number }): boolean => mark.seq > rect.seq && mostlyInside(mark.box, rect.box);
   if (
-    page.glyphs.some((glyph) => isVisibleRenderMode(glyph.renderMode) && glyph.colour !== rect.colour && isOnTop(glyph))
+    page.glyphs.some(
+      (glyph) => isVisibleRenderMode(glyph.renderMode) && !isIndistinct(glyph.colour, rect.colour) && isOnTop(glyph),
+    )
   ) {
     return false;
   }
-  if (page.opaqueRects.some((other) => other.colour !== rect.colour && isOnTop(other))) {
+  if (page.opaqueRects.some((other) => !isIndistinct(other.colour, rect.colour) && isOnTop(other))) {
     return false;
   }
   return !page.images.some(isOnTop);
@@ -96,23 +128,70 @@ function mostlyInside(mark: Box, box: Box): boolean {
   return overlapArea(mark, box) > 0.5 * Math.min(boxArea(mark), boxArea(box));
 }
 
-function isHidden(glyph: Glyph, candidates: readonly FilledRect[]): boolean {
+/** Marks painted between a box and the text on it: more than this many and the page is not a word processor's highlighting. */
+const mostMarksBetween = 10_000;
+
+/**
+ * Hidden when more than 80 % of the glyph lies under one box painted after it, or when the top-most box painted
+ * before it that covers that much of it is a true rectangle of a colour the glyph cannot be told from, and every mark
+ * painted between the two is known and none of another colour lies over a fifth of the glyph (a white backing box on
+ * a black one). A stroke or a translucent fill in between is not modelled, so the glyph is then not judged hidden.
+ */
+function isHidden(glyph: Glyph, candidates: readonly FilledRect[], page: PageMarks): boolean {
   const area = boxArea(glyph.box);
   if (!(area > 0)) {
     return false;
   }
-  let largest = 0;
+  let beneath: FilledRect | undefined;
   for (const rect of candidates) {
-    const isOnTop = rect.seq > glyph.seq || (rect.colour >= 0 && rect.colour === glyph.colour);
-    if (isOnTop) {
-      largest = Math.max(largest, overlapArea(rect.box, glyph.box));
+    const share = overlapArea(rect.box, glyph.box) / area;
+    if (!(share > occlusionThreshold)) {
+      continue;
+    }
+    if (rect.seq > glyph.seq) {
+      return true;
+    }
+    // Candidates come top-most first, so the first one painted before the glyph is what it is printed on.
+    beneath ??= rect;
+  }
+  if (beneath === undefined || beneath.isOutline === true || !isIndistinct(glyph.colour, beneath.colour)) {
+    return false;
+  }
+  const under = beneath;
+  if (glyph.seq - under.seq > mostMarksBetween) {
+    return false;
+  }
+  for (let seq = under.seq + 1; seq < glyph.seq; seq += 1) {
+    if (!page.knownSeqs.has(seq)) {
+      return false;
     }
   }
-  return largest / area > occlusionThreshold;
+  const isBetween = (mark: { readonly seq: number; readonly box: Box }): boolean =>
+    mark.seq > under.seq && mark.seq < glyph.seq && overlapArea(mark.box, glyph.box) / area > 1 - occlusionThreshold;
+  return !(
+    page.rects.some((rect) => isBetween(rect) && !isIndistinct(glyph.colour, rect.colour)) ||
+    page.images.some(isBetween)
+  );
+}
+
+/** What a page paints, as `isHidden` needs it. */
+interface PageMarks {
+  readonly rects: readonly FilledRect[];
+  readonly images: readonly { readonly seq: number; readonly box: Box }[];
+  /** The painting-order numbers of every fill, glyph and image reported. */
+  readonly knownSeqs: ReadonlySet<number>;
+}
+
+function marksOf(page: PageGlyphs): PageMarks {
+  const knownSeqs = new Set<number>();
+  for (const mark of [...page.opaqueRects, ...page.glyphs, ...page.images]) {
+    knownSeqs.add(mark.seq);
+  }
+  return { rects: page.opaqueRects, images: page.images, knownSeqs };
 }
 
 /** Glyphs in painting order, with a space where the page leaves a word gap or starts a new line without writing one. */
-function joinGlyphs(glyphs: readonly Glyph[]): string {
+export function joinGlyphs(glyphs: readonly Glyph[]): string {
   let text = '';
   let previous: Glyph | undefined;
   for (const glyph of glyphs) {

@@ -25,6 +25,10 @@ export class GraphicsState {
   fillColour: ColourKey = 0;
   /** The ExtGState /ca constant alpha for fills: 1 is opaque. */
   fillAlpha = 1;
+  /** An ExtGState soft mask (/SMask other than /None) is in force. */
+  hasSoftMask = false;
+  /** An ExtGState blend mode other than Normal is in force. */
+  hasBlendMode = false;
   font: FontMetrics | null = null;
   fontSize = 0;
   charSpacing = 0;
@@ -35,6 +39,11 @@ export class GraphicsState {
   rise = 0;
   renderMode = 0;
 
+  /** Whether fills are mixed with what lies beneath (a soft mask or blend mode), so their colour is not what shows. */
+  get isBlended(): boolean {
+    return this.hasSoftMask || this.hasBlendMode;
+  }
+
   /** A copy for the save stack, field by field: q runs thousands of times a page, and Object.assign is slower. */
   clone(): GraphicsState {
     const copy = new GraphicsState();
@@ -43,6 +52,8 @@ export class GraphicsState {
     copy.fillSpace = this.fillSpace;
     copy.fillColour = this.fillColour;
     copy.fillAlpha = this.fillAlpha;
+    copy.hasSoftMask = this.hasSoftMask;
+    copy.hasBlendMode = this.hasBlendMode;
     copy.font = this.font;
     copy.fontSize = this.fontSize;
     copy.charSpacing = this.charSpacing;

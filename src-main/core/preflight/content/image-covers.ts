@@ -41,7 +41,8 @@ function isDarkCover(image: PlacedImage, pageBox: Box): boolean {
   return isDarkImage(image.source, image.fillColour);
 }
 
-function meetsRun(box: Box, runs: Float32Array): boolean {
+/** Whether `box` meets any of the text run boxes (x0, y0, x1, y1 quadruples). */
+export function meetsRun(box: Box, runs: Float32Array): boolean {
   const { x0, y0, x1, y1 } = box;
   for (let index = 0; index + 3 < runs.length; index += 4) {
     if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) {

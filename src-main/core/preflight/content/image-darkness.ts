@@ -41,19 +41,29 @@ const samplesCache = new WeakMap<PDFRawStream, Samples>();
  * are left undecided (not dark), so the check never flags what it could not see.
  */
 export function isDarkImage(image: PDFRawStream, fillColour: ColourKey): boolean {
+  const luminance = imageLuminance(image, fillColour);
+  return luminance !== null && luminance <= darkestCover;
+}
+
+/**
+ * How light an image looks as a whole (0 black to 1 white), from its samples as `isDarkImage` reads them; null
+ * when they cannot be read cheaply (JPEG, JPX, JBIG2, CCITT, a transparency mask, a huge image) or when an image
+ * mask paints too little of its area to say: only a renderer can tell then (docs/court-rules.md#redaction-leaks).
+ */
+export function imageLuminance(image: PDFRawStream, fillColour: ColourKey): number | null {
   let samples = samplesCache.get(image);
   if (samples === undefined) {
     samples = readSamples(image);
     samplesCache.set(image, samples);
   }
   if (samples === null) {
-    return false;
+    return null;
   }
   if (samples.kind === 'colour') {
-    return samples.luminance <= darkestCover;
+    return samples.luminance;
   }
   const fill = luminanceOf(fillColour);
-  return fill !== undefined && fill <= darkestCover && samples.paintedShare >= paintedShare;
+  return fill !== undefined && samples.paintedShare >= paintedShare ? fill : null;
 }
 
 function readSamples(image: PDFRawStream): Samples {

@@ -28,14 +28,21 @@ const names = {
   width: PDFName.of('Width'),
   height: PDFName.of('Height'),
   fillAlpha: PDFName.of('ca'),
+  softMask: PDFName.of('SMask'),
+  blendMode: PDFName.of('BM'),
+  none: PDFName.of('None'),
 };
+
+/** Blend modes that paint a fill as it is (§11.3.5); any other mixes it with what lies beneath. */
+const plainBlendModes = new Set(['Normal', 'Compatible']);
 
 /**
  * Runs a page's content streams (ISO 32000-1 §8–9) and reports what they paint to `sink` in painting order:
  * filled rectangles with their colour and alpha, text runs (and glyphs, if the sink wants them) with their
  * colour and render mode, and images with their placement. Form XObjects are followed with their own
- * resources and matrix. Clipping, blending and soft masks are not modelled: preflight only needs where
- * things land and in which order.
+ * resources and matrix. Clipping is modelled as a box; a fill painted with a pattern, a shading (sh), a soft
+ * mask or a blend mode is reported with the pattern colour key, a colour only a renderer can tell
+ * (docs/court-rules.md#redaction-leaks).
  */
 export function interpretPage(page: PDFPage, sink: ContentSink): void {
   const interpreter = new PageInterpreter(sink);
@@ -132,9 +139,11 @@ class PageInterpreter {
       case operators.closeFillStrokeEvenOdd:
         this.fillPath(true);
         return;
+      case operators.shade:
+        this.paintShading();
+        return;
       case operators.stroke:
       case operators.closeStroke:
-      case operators.shade:
         this.seq += 1;
         this.applyPendingClip();
         this.path.clear();
@@ -251,16 +260,32 @@ class PageInterpreter {
   private fillPath(isEvenOdd: boolean): void {
     this.seq += 1;
     this.applyPendingClip();
-    const { fillColour, fillAlpha, clip } = this.state;
+    const { fillAlpha, clip, isBlended } = this.state;
+    const fillColour = isBlended ? patternColour : this.state.fillColour;
     const rects = this.path.takeFilledRects(isEvenOdd);
-    if (fillColour === patternColour) {
-      return;
-    }
+    const isOutline = this.path.wasOutline;
     for (const rect of rects) {
       const box = clip ? intersectBoxes(rect, clip) : rect;
       if (box) {
-        this.sink.fillRect({ box, colour: fillColour, alpha: fillAlpha, seq: this.seq });
+        this.sink.fillRect({
+          box,
+          colour: fillColour,
+          alpha: fillAlpha,
+          seq: this.seq,
+          ...(isOutline ? { isOutline } : {}),
+        });
       }
+    }
+  }
+
+  /** `sh` paints a shading over the whole clipping region (§8.7.4.2); with no clip it is a page background, not a cover. */
+  private paintShading(): void {
+    this.seq += 1;
+    this.applyPendingClip();
+    this.path.clear();
+    const { clip, fillAlpha } = this.state;
+    if (clip) {
+      this.sink.fillRect({ box: clip, colour: patternColour, alpha: fillAlpha, seq: this.seq });
     }
   }
 
@@ -289,6 +314,14 @@ class PageInterpreter {
     }
     const parameters = lookupDict(lookupDict(resources, names.extGState), nameFor(name));
     this.state.fillAlpha = lookupNumber(parameters, names.fillAlpha, this.state.fillAlpha);
+    const softMask = parameters?.lookup(names.softMask);
+    const blendMode = lookupName(parameters, names.blendMode);
+    if (softMask !== undefined) {
+      this.state.hasSoftMask = softMask !== names.none;
+    }
+    if (blendMode !== undefined) {
+      this.state.hasBlendMode = !plainBlendModes.has(blendMode);
+    }
   }
 
   private setFont(name: string | null, size: number, resources: PDFDict | undefined): void {

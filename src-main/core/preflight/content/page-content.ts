@@ -4,6 +4,7 @@ import { readPageTree } from '../parse/page-tree';
 import type { FilledRect, Glyph, PlacedImage, TextRun } from './content-sink';
 import type { Box } from './geometry';
 import { interpretPage } from './interpret-page';
+import { isPageScaleImage } from './page-images';
 import { countUndecodableContentReads } from './stream-bytes';
 
 /**
@@ -117,8 +118,10 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
     };
     return { pageNumber, page, pageBox, isReadable: false, hasUndecodableContent: false, ...nothing };
   }
-  // A scan with its OCR layer paints the image first, so most image pages keep no run boxes.
-  const mayCoverText = opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq);
+  // A scan with its OCR layer paints the image first, so most image pages keep no run boxes; a smaller image painted
+  // first may be a box the text is printed on (docs/court-rules.md#redaction-leaks).
+  const mayCoverText =
+    opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq || !isPageScaleImage(image, pageBox));
   if (!mayCoverText) {
     runBoxes = [];
   }

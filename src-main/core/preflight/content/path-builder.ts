@@ -69,16 +69,21 @@ export class PathBuilder {
     return this.subpaths.map((subpath) => subpath.box).reduce(union);
   }
 
+  /** Whether the last `takeFilledRects` gave the box around a shape with no rectangle in it (a curve, a glyph outline). */
+  wasOutline = false;
+
   /** The rectangles to report when the path is filled (`isEvenOdd` for f*, B*, b*); the path is then cleared. */
   takeFilledRects(isEvenOdd: boolean): Box[] {
     this.endSubpath();
     const subpaths = this.subpaths;
     this.clear();
+    this.wasOutline = false;
     if (subpaths.length === 0) {
       return [];
     }
     const rectangles = subpaths.filter((subpath) => subpath.isRectangle);
     if (rectangles.length === 0) {
+      this.wasOutline = true;
       return [subpaths.map((subpath) => subpath.box).reduce(union)];
     }
     const cutsHole = (rectangle: Subpath, other: Subpath): boolean =>

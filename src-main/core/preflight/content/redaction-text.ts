@@ -26,6 +26,14 @@ export function isRecoverableText(text: string): boolean {
   return !isOnlyOkWords(text);
 }
 
+/**
+ * A single letter or digit on its own (with spaces or punctuation at most): x-ray drops it as a box edge touching
+ * the next character, but a box can hide exactly one word, such as the article of "a number of" at a line's end.
+ */
+export function isLoneCharacter(text: string): boolean {
+  return isSingleCharacter(text) && letterOrDigit.test(text) && !text.includes('\uFFFD');
+}
+
 /** Whether the text is, in its entirety, a date: x-ray clears a document whose every hit is one (v0.3.3). */
 export function looksLikeDate(text: string): boolean {
   return text.replace(datePattern, '').trim() === '';

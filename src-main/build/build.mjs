@@ -5,12 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 import { isolatedBundles } from './isolated-bundles.mjs';
+import { singleFilePdfLib } from './single-file-pdf-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
 
-/** Main-side bundles: Node targets keep node_modules external (native better-sqlite3, ESM conf). */
+/**
+ * Main-side bundles: Node targets keep node_modules external (native better-sqlite3, ESM conf), all but pdf-lib, which
+ * is bundled in from its one-file build (single-file-pdf-lib.mjs).
+ */
 const nodeBundles = [
   { entry: 'src-main/web/server.ts', out: 'web/server.js' },
   { entry: 'src-main/shell/main.ts', out: 'shell/main.js' },
@@ -32,6 +36,7 @@ async function buildMain() {
         format: 'esm',
         target: 'node20',
         packages: 'external',
+        plugins: [singleFilePdfLib],
         sourcemap: true,
         logLevel: 'warning',
       }),

@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { isolatedBundles } from '../../src-main/build/isolated-bundles.mjs';
+import { singleFilePdfLib } from '../../src-main/build/single-file-pdf-lib.mjs';
 import { projectRoot, testBuildFolder } from './paths';
 
 /**
@@ -29,6 +30,7 @@ export default async function setup(): Promise<void> {
         format: 'esm',
         target: 'node20',
         packages: 'external',
+        plugins: [singleFilePdfLib],
         logLevel: 'warning',
       }),
     ),

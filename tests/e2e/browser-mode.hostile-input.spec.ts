@@ -139,12 +139,8 @@ test('hostile files cost one task each, never the app: forged notices fetch noth
       { name: 'Hidden page.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makeLeakingPdf('/UserUnit 1e0')) },
       { name: 'Brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) },
     ]);
-    // The fan-out tree is refused as it is added: reading its page count already finds the pages repeating without end.
-    await expect(documentRow(page, 'Fan-out.pdf').getByTestId('preflight-status')).toContainText(
-      'its list of pages loops, repeats itself without end',
-      { timeout: 90_000 },
-    );
-    for (const name of ['Bomb.pdf', 'Hidden page.pdf']) {
+    // The fan-out tree is read once as it is added, like every file: preflight blocks its pages repeating without end.
+    for (const name of ['Fan-out.pdf', 'Bomb.pdf', 'Hidden page.pdf']) {
       await expect(documentRow(page, name).getByTestId('preflight-status')).toHaveText(/^Court would reject \(\d+\)$/, {
         timeout: 90_000,
       });

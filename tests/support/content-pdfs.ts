@@ -13,7 +13,7 @@ import {
   showText,
   moveText,
 } from '@cantoo/pdf-lib';
-import type { PDFFont, PDFPage } from '@cantoo/pdf-lib';
+import type { PDFFont, PDFObject, PDFPage, PDFRawStream } from '@cantoo/pdf-lib';
 
 /**
  * Synthetic PDFs for the content checks, built in code because the shared fixtures have no clean example of
@@ -94,19 +94,29 @@ interface ImageAndText {
   readonly grey: number;
 }
 
-/** A letter page with `text` at (72, 700) in 12 pt Helvetica and an 8-bit grey Flate image stretched over exactly that line. */
-export async function makeImageAndTextPdf(options: ImageAndText): Promise<Uint8Array> {
-  const document = await PDFDocument.create();
-  const font = await document.embedFont(StandardFonts.Helvetica);
-  const width = font.widthOfTextAtSize(options.text, 12) + 4;
-  const image = document.context.flateStream(new Uint8Array(40 * 10).fill(options.grey), {
+/** A 40 × 10 pixel 8-bit grey image XObject of one flat `grey` (0 black, 255 white), with any `extra` dictionary entries. */
+export function flatGreyImage(
+  document: PDFDocument,
+  grey: number,
+  extra: { [key: string]: PDFObject } = {},
+): PDFRawStream {
+  return document.context.flateStream(new Uint8Array(40 * 10).fill(grey), {
     Type: 'XObject',
     Subtype: 'Image',
     Width: 40,
     Height: 10,
     ColorSpace: 'DeviceGray',
     BitsPerComponent: 8,
+    ...extra,
   });
+}
+
+/** A letter page with `text` at (72, 700) in 12 pt Helvetica and an 8-bit grey Flate image stretched over exactly that line. */
+export async function makeImageAndTextPdf(options: ImageAndText): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  const width = font.widthOfTextAtSize(options.text, 12) + 4;
+  const image = flatGreyImage(document, options.grey);
   const page = document.addPage([612, 792]);
   page.node.setFontDictionary(PDFName.of('F1'), font.ref);
   const name = page.node.newXObject('Cover', document.context.register(image)).decodeText();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
 import { findBadRedactions } from '../../../src-main/core/preflight/checks/bad-redaction';
 import { inspectPdf } from '../../../src-main/core/preflight/inspect-pdf';
-import { makeRawContentPdf } from '../../support/content-pdfs';
+import { flatGreyImage, makeRawContentPdf } from '../../support/content-pdfs';
 
 /** The words every case hides (or shows), set in 12 pt Helvetica at (72, 700); a second line elsewhere stays visible. */
 const secret = 'SSN 123-45-6789';
@@ -101,23 +101,8 @@ describe('text judged by what a reader can see', () => {
 
   it('text behind a black image with a soft mask is hidden', async () => {
     const withMaskedImage = (document: PDFDocument, page: PDFPage): void => {
-      const mask = document.context.flateStream(new Uint8Array(40 * 10).fill(255), {
-        Type: 'XObject',
-        Subtype: 'Image',
-        Width: 40,
-        Height: 10,
-        ColorSpace: 'DeviceGray',
-        BitsPerComponent: 8,
-      });
-      const image = document.context.flateStream(new Uint8Array(40 * 10), {
-        Type: 'XObject',
-        Subtype: 'Image',
-        Width: 40,
-        Height: 10,
-        ColorSpace: 'DeviceGray',
-        BitsPerComponent: 8,
-        SMask: document.context.register(mask),
-      });
+      const mask = flatGreyImage(document, 255);
+      const image = flatGreyImage(document, 0, { SMask: document.context.register(mask) });
       page.node.setXObject(PDFName.of('Cover'), document.context.register(image));
     };
     expect(await hiddenText(await makeRawContentPdf(`${showSecret} ${imageAt} ${otherLine}`, withMaskedImage))).toEqual(

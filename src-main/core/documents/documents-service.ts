@@ -132,14 +132,13 @@ export function createDocumentsService(dependencies: DocumentsServiceDependencie
       report('storing', 0);
       await store.put(bytes, sha256);
     }
-    const pages = reading.kind === 'pdf' ? reading.report.pages : null;
     const record: StoredDocument = {
       id: randomUUID(),
       name,
       bytes: bytes.byteLength,
       sha256,
-      // A password can hide a PDF's pages: it is listed as not counted, with preflight's `encrypted` finding.
-      pages: pages !== null && pages > 0 ? pages : null,
+      // A reading is a PDF only with pages counted (read-document.ts); a password that hides them is a problem.
+      pages: reading.kind === 'pdf' ? reading.report.pages : null,
       addedAt: clock.now().toISOString(),
       problem: reading.kind === 'pdf' ? null : describeProblem(reading),
       preflight: reading.kind === 'pdf' ? { state: 'done', report: reading.report } : { state: 'not-applicable' },

@@ -18,16 +18,25 @@ export interface FilledRect {
   readonly isOutline?: boolean;
 }
 
-/** The extent of one text-showing operator (Tj, TJ, ', "). */
-export interface TextRun {
+/** Text painted by one text-showing operator (Tj, TJ, ', "), or one glyph of it. */
+interface TextMark {
   readonly box: Box;
   readonly colour: ColourKey;
   readonly renderMode: number;
   readonly seq: number;
 }
 
+/** The extent of one text-showing operator (Tj, TJ, ', "). */
+export interface TextRun extends TextMark {
+  /**
+   * Which side of the run's box every one of its glyphs spans in full: its height when the text is set upright or
+   * upside down, its width when it is turned a quarter, neither when it is turned by another angle or skewed.
+   */
+  readonly glyphsSpan: 'height' | 'width' | 'neither';
+}
+
 /** One shown glyph with the text it stands for (reported only when a page's words are asked for). */
-export interface Glyph extends TextRun {
+export interface Glyph extends TextMark {
   readonly text: string;
 }
 

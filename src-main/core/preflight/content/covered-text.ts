@@ -4,6 +4,7 @@ import type { FilledRect, Glyph } from './content-sink';
 import { boxArea, overlapArea } from './geometry';
 import type { Box } from './geometry';
 import { isVisibleRenderMode } from './graphics-state';
+import { runStride, spanCodes } from './page-content';
 import type { PageContent, PageGlyphs } from './page-content';
 
 /** x-ray drops rectangles within 43 pt of the top edge: court header stamps, not redactions (pdf_utils.get_good_rectangles). */
@@ -31,21 +32,51 @@ export function isRedactionCandidate(rect: FilledRect, pageBox: Box): boolean {
   return x1 - x0 > thinnest && y1 - y0 > thinnest && y0 < pageBox.y1 - headerStrip && rect.alpha >= 1;
 }
 
-/** The cheap test that decides whether a page needs the glyph pass: some candidate box meets some text run. */
+/**
+ * The cheap test that decides whether a page needs the glyph pass: some candidate box meets some text run and could
+ * hide it as `isHidden` judges, being painted after the run, or before it in a colour the run's cannot be told from.
+ * A pattern, shading or blended box meeting text is left for the renderer, which needs the glyphs either way.
+ */
 export function mayHideText(content: PageContent): boolean {
-  const runs = content.textRunBoxes;
+  const runs = content.textRuns;
   for (const rect of content.opaqueRects) {
     if (!isRedactionCandidate(rect, content.pageBox)) {
       continue;
     }
     const { x0, y0, x1, y1 } = rect.box;
-    for (let index = 0; index + 3 < runs.length; index += 4) {
-      if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) {
+    for (let index = 0; index + runStride <= runs.length; index += runStride) {
+      if (!(runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0)) {
+        continue;
+      }
+      if (rect.colour === patternColour) {
+        return true;
+      }
+      if (!mayCoverGlyphs(rect.box, runs, index)) {
+        continue;
+      }
+      if (rect.seq > runs[index + 4]! || (rect.isOutline !== true && isIndistinct(runs[index + 5]!, rect.colour))) {
         return true;
       }
     }
   }
   return false;
+}
+
+/**
+ * Whether `box` can cover more than `occlusionThreshold` of a glyph of the run at `index`: when every glyph spans the
+ * run's full height (or width), the box must span more than that share of it.
+ */
+function mayCoverGlyphs(box: Box, runs: Float64Array, index: number): boolean {
+  const span = runs[index + 6];
+  if (span === spanCodes.height) {
+    const height = runs[index + 3]! - runs[index + 1]!;
+    return Math.min(box.y1, runs[index + 3]!) - Math.max(box.y0, runs[index + 1]!) > occlusionThreshold * height;
+  }
+  if (span === spanCodes.width) {
+    const width = runs[index + 2]! - runs[index]!;
+    return Math.min(box.x1, runs[index + 2]!) - Math.max(box.x0, runs[index]!) > occlusionThreshold * width;
+  }
+  return true;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FilledRect, PlacedImage } from './content-sink';
 import { isRedactionCandidate } from './covered-text';
 import type { Box } from './geometry';
 import { isDarkImage } from './image-darkness';
+import { runStride } from './page-content';
 import type { PageContent } from './page-content';
 
 /**
@@ -15,7 +16,7 @@ const noFlatColour = -1;
  * after text meets a text run and is dark. Runs the sample test only for images that pass the box test.
  */
 export function mayHideTextUnderImage(content: PageContent): boolean {
-  const runs = content.textRunBoxes;
+  const runs = content.textRuns;
   if (runs.length === 0) {
     return false;
   }
@@ -41,10 +42,10 @@ function isDarkCover(image: PlacedImage, pageBox: Box): boolean {
   return isDarkImage(image.source, image.fillColour);
 }
 
-/** Whether `box` meets any of the text run boxes (x0, y0, x1, y1 quadruples). */
-export function meetsRun(box: Box, runs: Float32Array): boolean {
+/** Whether `box` meets any of a page's kept text runs (`PageContent.textRuns`). */
+export function meetsRun(box: Box, runs: Float64Array): boolean {
   const { x0, y0, x1, y1 } = box;
-  for (let index = 0; index + 3 < runs.length; index += 4) {
+  for (let index = 0; index + runStride <= runs.length; index += runStride) {
     if (runs[index]! < x1 && runs[index + 2]! > x0 && runs[index + 1]! < y1 && runs[index + 3]! > y0) {
       return true;
     }

@@ -28,8 +28,12 @@ export interface PageContent {
   readonly opaqueRects: readonly FilledRect[];
   /** Where the first text is painted in painting order (Infinity when there is none). */
   readonly firstTextSeq: number;
-  /** Text run boxes as x0, y0, x1, y1 quadruples, kept only when an opaque rectangle or a later image could cover them. */
-  readonly textRunBoxes: Float32Array;
+  /**
+   * The text runs, kept only when an opaque rectangle or an image could cover them: `runStride` numbers each, the box
+   * (x0, y0, x1, y1), the run's place in painting order, its fill colour key (content/colour.ts) and which side of the
+   * box its glyphs span (`spanCodes`).
+   */
+  readonly textRuns: Float64Array;
   readonly images: readonly PlacedImage[];
 }
 
@@ -39,6 +43,11 @@ export interface PageGlyphs {
   readonly glyphs: readonly Glyph[];
   readonly images: readonly PlacedImage[];
 }
+
+/** How many numbers of `PageContent.textRuns` describe one run. */
+export const runStride = 7;
+/** `TextRun.glyphsSpan` as the last number of a run in `PageContent.textRuns`. */
+export const spanCodes = { neither: 0, height: 1, width: 2 } as const;
 
 const documentCache = new WeakMap<PDFDocument, readonly PageContent[]>();
 
@@ -89,7 +98,7 @@ export function readPageGlyphs(page: PDFPage): PageGlyphs {
 function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   const opaqueRects: FilledRect[] = [];
   const images: PlacedImage[] = [];
-  let runBoxes: number[] = [];
+  let runs: number[] = [];
   let showsText = false;
   let firstTextSeq = Number.POSITIVE_INFINITY;
   const pageBox = readVisibleBox(page);
@@ -104,7 +113,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
       textRun: (run: TextRun) => {
         showsText = true;
         firstTextSeq = Math.min(firstTextSeq, run.seq);
-        runBoxes.push(run.box.x0, run.box.y0, run.box.x1, run.box.y1);
+        runs.push(run.box.x0, run.box.y0, run.box.x1, run.box.y1, run.seq, run.colour, spanCodes[run.glyphsSpan]);
       },
       image: (image) => images.push(image),
     });
@@ -113,7 +122,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
       showsText: false,
       firstTextSeq: Number.POSITIVE_INFINITY,
       opaqueRects: [],
-      textRunBoxes: new Float32Array(0),
+      textRuns: new Float64Array(0),
       images: [],
     };
     return { pageNumber, page, pageBox, isReadable: false, hasUndecodableContent: false, ...nothing };
@@ -123,7 +132,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   const mayCoverText =
     opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq || !isPageScaleImage(image, pageBox));
   if (!mayCoverText) {
-    runBoxes = [];
+    runs = [];
   }
   return {
     pageNumber,
@@ -134,7 +143,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
     showsText,
     firstTextSeq,
     opaqueRects,
-    textRunBoxes: Float32Array.from(runBoxes),
+    textRuns: Float64Array.from(runs),
     images,
   };
 }

@@ -48,8 +48,7 @@ export class PathBuilder {
 
   /** l: a straight segment. */
   lineTo(ctm: Matrix, x: number, y: number): void {
-    const [a, b, c, d, e, f] = ctm;
-    this.corners.push(a * x + c * y + e, b * x + d * y + f);
+    this.corners.push(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]);
   }
 
   /** c, v, y: a curve; its control points bound it, which is all the outline needs. */

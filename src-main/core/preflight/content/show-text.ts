@@ -19,8 +19,15 @@ export class TextCursor {
 
   /** Td: start the next line offset from the start of this one. */
   moveLine(x: number, y: number): void {
-    const [a, b, c, d, e, f] = this.lineMatrix;
-    this.lineMatrix = [a, b, c, d, x * a + y * c + e, x * b + y * d + f];
+    const line = this.lineMatrix;
+    this.lineMatrix = [
+      line[0],
+      line[1],
+      line[2],
+      line[3],
+      x * line[0] + y * line[2] + line[4],
+      x * line[1] + y * line[3] + line[5],
+    ];
     this.matrix = this.lineMatrix;
   }
 
@@ -32,8 +39,8 @@ export class TextCursor {
 
   /** Moves along the baseline after glyphs are shown (text space x). */
   advance(x: number): void {
-    const [a, b, c, d, e, f] = this.matrix;
-    this.matrix = [a, b, c, d, x * a + e, x * b + f];
+    const matrix = this.matrix;
+    this.matrix = [matrix[0], matrix[1], matrix[2], matrix[3], x * matrix[0] + matrix[4], x * matrix[1] + matrix[5]];
   }
 }
 
@@ -101,6 +108,8 @@ export function showText(
     colour: state.fillColour,
     renderMode: state.renderMode,
     seq,
+    glyphsSpan:
+      toPage[1] === 0 && toPage[2] === 0 ? 'height' : toPage[0] === 0 && toPage[3] === 0 ? 'width' : 'neither',
   });
   return true;
 }

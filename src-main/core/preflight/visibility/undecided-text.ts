@@ -36,7 +36,7 @@ export interface UndecidedText {
  * them; this adds the images, whether painted over the text or beneath it.
  */
 export function mayHideTextUndecided(content: PageContent): boolean {
-  const runs = content.textRunBoxes;
+  const runs = content.textRuns;
   if (runs.length === 0) {
     return false;
   }

@@ -10,6 +10,7 @@ export const findingCodes = [
   'embedded-files',
   'multimedia',
   'bad-redaction',
+  'hidden-text',
   'unapplied-redaction',
   'earlier-revisions',
   'metadata',

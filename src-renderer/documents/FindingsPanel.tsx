@@ -30,6 +30,9 @@ const cannotBeFixedByCopy: Partial<Readonly<Record<FindingCode, string>>> = {
   'bad-redaction':
     'A clean copy cannot fix this: the text is still under the boxes, and a copy keeps it. Redact it with a real redaction tool ' +
     '(Adobe Acrobat: Redact, mark the text, then Apply), save, and add the redacted PDF.',
+  'hidden-text':
+    'A clean copy cannot fix this: the text is part of the page, and a copy keeps it. If it is something you meant to leave out, ' +
+    'delete it in the original document, make the PDF again, and add the new PDF.',
   'unapplied-redaction':
     'A clean copy cannot fix this: a redaction mark hides nothing until it is applied, and a copy keeps the text under it. ' +
     'Apply the redaction in Adobe Acrobat (Redact, then Apply), save, and add the redacted PDF.',

@@ -12,6 +12,9 @@ function describeBox(finding: Finding, index: number): string {
   if (finding.code === 'bad-redaction') {
     return text ? `text still under it: ${text}` : 'text still under it';
   }
+  if (finding.code === 'hidden-text') {
+    return text ? `text no one can see: ${text}` : 'text no one can see';
+  }
   if (finding.code === 'unapplied-redaction') {
     return 'marked for redaction, never applied';
   }

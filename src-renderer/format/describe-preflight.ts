@@ -32,6 +32,7 @@ const findingTitles: Readonly<Record<FindingCode, string>> = {
   'embedded-files': 'Has files attached inside it',
   multimedia: 'Contains video, sound or 3D',
   'bad-redaction': 'Redaction boxes hide text that is still there',
+  'hidden-text': 'Text no one can see is still in the file',
   'unapplied-redaction': 'Redactions marked but never applied',
   'earlier-revisions': 'Earlier versions are still inside',
   metadata: 'Document properties name people or folders',
@@ -52,6 +53,7 @@ export function titleOfFinding(code: FindingCode): string {
 
 const textLabels: Partial<Readonly<Record<FindingCode, string>>> = {
   'bad-redaction': 'The text that leaks: anyone can copy this from under the boxes',
+  'hidden-text': 'The hidden text: anyone can copy this, though no one can see it',
   'unapplied-redaction': 'The text that leaks: it is still readable under the marks',
   'hidden-layers': 'Layers',
   'embedded-files': 'Attached files',
@@ -68,7 +70,7 @@ export function labelOfFindingText(code: FindingCode): string {
 
 /** Whether a finding's extra lines are text meant to be hidden, shown apart as the thing that leaks. */
 export function isLeakingText(code: FindingCode): boolean {
-  return code === 'bad-redaction' || code === 'unapplied-redaction';
+  return code === 'bad-redaction' || code === 'hidden-text' || code === 'unapplied-redaction';
 }
 
 /** A number as the court's documents write it: 4,540. */

@@ -73,6 +73,7 @@ export const findingHelpTopics: Readonly<Record<FindingCode, string | null>> = {
   multimedia: 'malformed-or-external-action', // NextGen 1.8, explained beside FAQ 49
   forms: 'malformed-or-external-action', // NextGen 1.8, explained beside FAQ 49
   'bad-redaction': 'redaction-and-metadata', // FAQ 45
+  'hidden-text': 'redaction-and-metadata', // FAQ 45
   'unapplied-redaction': 'redaction-and-metadata', // FAQ 45
   'earlier-revisions': 'redaction-and-metadata', // FAQ 45
   metadata: 'redaction-and-metadata', // FAQ 45

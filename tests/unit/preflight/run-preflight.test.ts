@@ -62,6 +62,7 @@ describe('preflightPdf', () => {
       'findFontsNotEmbedded',
       'findPageSize',
       'findBadRedactions',
+      'findHiddenText',
       'findUnreadablePages',
       'findImageOnlyPages',
       'findLowResolutionImages',

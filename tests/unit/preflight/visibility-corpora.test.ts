@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
 import { findBadRedactions } from '../../../src-main/core/preflight/checks/bad-redaction';
+import { findHiddenText } from '../../../src-main/core/preflight/checks/hidden-text';
 import { inspectPdf } from '../../../src-main/core/preflight/inspect-pdf';
 import { sharedFixture } from '../../support/paths';
 
@@ -38,7 +39,7 @@ const files = [
 ];
 
 describe.skipIf(files.length === 0)(
-  'no bad redaction in the pdf.js and pdfium test files or in x-ray’s clean cases (skipped when ../shared is absent)',
+  'no bad redaction or hidden text in the pdf.js and pdfium test files or in x-ray’s clean cases (skipped when ../shared is absent)',
   () => {
     it('the shared set holds the files this guard is about', () => {
       expect(files.length).toBeGreaterThan(40);
@@ -48,6 +49,7 @@ describe.skipIf(files.length === 0)(
       it(path.relative(path.dirname(path.dirname(file)), file), async () => {
         const pdf = await inspectPdf(new Uint8Array(readFileSync(file)), citPreflightOptions);
         expect(await findBadRedactions(pdf)).toEqual([]);
+        expect(findHiddenText(pdf)).toEqual([]);
       });
     }
   },

@@ -2,6 +2,7 @@ import type { Finding, PageBox } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 import { findDarkAnnotationCovers } from '../content/annotation-covers';
 import type { FilledRect } from '../content/content-sink';
+import type { Box } from '../content/geometry';
 import { findCoveredText, mayHideText } from '../content/covered-text';
 import type { CoveredText } from '../content/covered-text';
 import { findDarkImageCovers, mayHideTextUnderImage } from '../content/image-covers';
@@ -108,7 +109,7 @@ function reportLeaks(found: readonly Leak[]): Finding[] {
       severity: 'block',
       message: describe(leaks.length, pages),
       pages,
-      boxes: leaks.map(toPageBox),
+      boxes: leaks.map((leak) => toPageBox(leak.pageNumber, leak.box)),
       text: leaks.map((leak) => leak.text.trim()),
     },
   ];
@@ -136,9 +137,9 @@ function describe(count: number, pages: readonly number[]): string {
   );
 }
 
-function toPageBox(leak: Leak): PageBox {
-  const { x0, y0, x1, y1 } = leak.box;
-  return { page: leak.pageNumber, x0: round(x0), y0: round(y0), x1: round(x1), y1: round(y1) };
+/** A box on page `pageNumber` for the report, to a hundredth of a point. */
+export function toPageBox(pageNumber: number, box: Box): PageBox {
+  return { page: pageNumber, x0: round(box.x0), y0: round(box.y0), x1: round(box.x1), y1: round(box.y1) };
 }
 
 function round(value: number): number {

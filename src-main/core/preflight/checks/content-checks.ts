@@ -1,5 +1,6 @@
 import type { Check } from '../check';
 import { findBadRedactions } from './bad-redaction';
+import { findHiddenText } from './hidden-text';
 import { findImageOnlyPages } from './image-only-pages';
 import { findLowResolutionImages } from './low-resolution';
 import { findUnreadablePages } from './unreadable-pages';
@@ -10,6 +11,7 @@ import { findUnreadablePages } from './unreadable-pages';
  */
 export const contentChecks: readonly Check[] = [
   findBadRedactions,
+  findHiddenText,
   findUnreadablePages,
   findImageOnlyPages,
   findLowResolutionImages,

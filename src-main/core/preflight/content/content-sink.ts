@@ -24,6 +24,8 @@ interface TextMark {
   readonly colour: ColourKey;
   readonly renderMode: number;
   readonly seq: number;
+  /** The box around the clipping path in force (null when none): what lies wholly outside it is never seen. */
+  readonly clip: Box | null;
 }
 
 /** The extent of one text-showing operator (Tj, TJ, ', "). */

@@ -6,6 +6,7 @@ import type { Box } from './geometry';
 import { interpretPage } from './interpret-page';
 import { isPageScaleImage } from './page-images';
 import { countUndecodableContentReads } from './stream-bytes';
+import { mayBeUnseen } from './unseen-text';
 
 /**
  * One page as the content checks see it, from a single cheap pass over its content: where it paints opaque
@@ -24,6 +25,8 @@ export interface PageContent {
   readonly hasUndecodableContent: boolean;
   /** Whether the page shows any text, visible or not (an OCR layer is invisible text, and it is searchable). */
   readonly showsText: boolean;
+  /** Whether some text may be unseen for its place or size alone: off the page, clipped away or tiny (unseen-text.ts). */
+  readonly mayHaveUnseenText: boolean;
   /** Fully opaque solid-colour filled rectangles, in painting order. */
   readonly opaqueRects: readonly FilledRect[];
   /** Where the first text is painted in painting order (Infinity when there is none). */
@@ -100,6 +103,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   const images: PlacedImage[] = [];
   let runs: number[] = [];
   let showsText = false;
+  let mayHaveUnseenText = false;
   let firstTextSeq = Number.POSITIVE_INFINITY;
   const pageBox = readVisibleBox(page);
   const undecodableBefore = countUndecodableContentReads(page.node.context);
@@ -112,6 +116,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
       },
       textRun: (run: TextRun) => {
         showsText = true;
+        mayHaveUnseenText ||= mayBeUnseen(run, pageBox);
         firstTextSeq = Math.min(firstTextSeq, run.seq);
         runs.push(run.box.x0, run.box.y0, run.box.x1, run.box.y1, run.seq, run.colour, spanCodes[run.glyphsSpan]);
       },
@@ -120,6 +125,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   } catch {
     const nothing = {
       showsText: false,
+      mayHaveUnseenText: false,
       firstTextSeq: Number.POSITIVE_INFINITY,
       opaqueRects: [],
       textRuns: new Float64Array(0),
@@ -141,6 +147,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
     isReadable: true,
     hasUndecodableContent: countUndecodableContentReads(page.node.context) > undecodableBefore,
     showsText,
+    mayHaveUnseenText,
     firstTextSeq,
     opaqueRects,
     textRuns: Float64Array.from(runs),

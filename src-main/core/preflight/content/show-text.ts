@@ -86,7 +86,7 @@ export function showText(
         if (sink.glyph) {
           const box = transformBox(toPage, x, bottom, x + width * scale, top);
           const text = decode ? decode(code) : '\uFFFD';
-          sink.glyph({ box, text, colour: state.fillColour, renderMode: state.renderMode, seq });
+          sink.glyph({ box, text, colour: state.fillColour, renderMode: state.renderMode, seq, clip: state.clip });
         }
         x += (width + state.charSpacing + (code === 32 && step === 1 ? state.wordSpacing : 0)) * scale;
         codes += 1;
@@ -108,6 +108,7 @@ export function showText(
     colour: state.fillColour,
     renderMode: state.renderMode,
     seq,
+    clip: state.clip,
     glyphsSpan:
       toPage[1] === 0 && toPage[2] === 0 ? 'height' : toPage[0] === 0 && toPage[3] === 0 ? 'width' : 'neither',
   });

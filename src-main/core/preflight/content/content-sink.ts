@@ -35,6 +35,8 @@ export interface TextRun extends TextMark {
    * upside down, its width when it is turned a quarter, neither when it is turned by another angle or skewed.
    */
   readonly glyphsSpan: 'height' | 'width' | 'neither';
+  /** How many glyphs the run shows. */
+  readonly glyphCount: number;
 }
 
 /** One shown glyph with the text it stands for (reported only when a page's words are asked for). */

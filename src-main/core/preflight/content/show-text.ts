@@ -109,6 +109,7 @@ export function showText(
     renderMode: state.renderMode,
     seq,
     clip: state.clip,
+    glyphCount: codes,
     glyphsSpan:
       toPage[1] === 0 && toPage[2] === 0 ? 'height' : toPage[0] === 0 && toPage[3] === 0 ? 'width' : 'neither',
   });

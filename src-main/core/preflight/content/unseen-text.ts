@@ -17,17 +17,22 @@ function meets(first: Box, second: Box): boolean {
 
 /**
  * The cheap pass's test: some glyph of the run may be unseen. A run wholly outside the visible page or its clip is
- * unseen; so is one whose glyphs are all shorter than `tiniestReadableText`, which the run's box tells only when the
- * text is set square to the page (a run turned by another angle counts only when its whole box is that small).
+ * unseen. A run may be tiny when its box is under `tiniestReadableText` both ways, or, for text set square to the page,
+ * when it is that short across the line and its glyphs average less than that along it (a font whose heights are
+ * wrong gives a short run of glyphs of ordinary width, which are seen).
  */
 export function mayBeUnseen(run: TextRun, pageBox: Box): boolean {
   if (!meets(run.box, pageBox) || (run.clip !== null && !meets(run.box, run.clip))) {
     return true;
   }
-  const { x0, y0, x1, y1 } = run.box;
-  const isShort = y1 - y0 < tiniestReadableText;
-  const isNarrow = x1 - x0 < tiniestReadableText;
-  return (isShort && isNarrow) || (run.glyphsSpan === 'height' && isShort) || (run.glyphsSpan === 'width' && isNarrow);
+  const across = run.box.x1 - run.box.x0;
+  const down = run.box.y1 - run.box.y0;
+  const count = Math.max(1, run.glyphCount);
+  return (
+    (across < tiniestReadableText && down < tiniestReadableText) ||
+    (run.glyphsSpan === 'height' && down < tiniestReadableText && across / count < tiniestReadableText) ||
+    (run.glyphsSpan === 'width' && across < tiniestReadableText && down / count < tiniestReadableText)
+  );
 }
 
 /**

@@ -1,20 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { citPreflightOptions } from '../core/preflight/check';
 import { failUsage, openReaders, readLimitBytes } from './cli-support';
 import { exitCodeFor } from './exit-codes';
 import { formatReport, toJsonReport, type FileReport } from './format-report';
-
-function unreadable(file: string, reason: string): FileReport {
-  return {
-    file,
-    bytes: 0,
-    pages: null,
-    verdict: 'error',
-    findings: [],
-    error: `The file could not be read (${reason}).`,
-  };
-}
 
 /** `ecf-desk preflight`: checks each file in a child process and prints the reports; returns the exit code. */
 export async function runPreflightCommand(args: readonly string[]): Promise<number> {
@@ -29,18 +17,9 @@ export async function runPreflightCommand(args: readonly string[]): Promise<numb
   const options = { ...citPreflightOptions, limitBytes: readLimitBytes(values['limit-mb']) };
 
   const readers = openReaders();
-  // The child that checks starts while the files are read.
-  readers.warmUp('preflight');
+  // Each file is read by the child that checks it: this process never holds a PDF's bytes.
   const reports = await Promise.all(
-    files.map(async (file): Promise<FileReport> => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(file);
-      } catch (error) {
-        return unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error));
-      }
-      return { file, ...(await readers.preflight(bytes, options)) };
-    }),
+    files.map(async (file): Promise<FileReport> => ({ file, ...(await readers.preflightFile(file, options)) })),
   );
   await readers.close();
   process.stdout.write(

@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { PreflightReport } from '../../shared/preflight';
 import { AppError } from '../errors';
 import type { DraftPackageReader } from '../filing/draft-package';
@@ -13,7 +15,7 @@ import type { MsgConverter } from '../inbox/sources/msg-to-rfc822';
 import type { ChildProcessLauncher, Fixer, FixOutcome, Preflighter, PreflightRun } from '../ports';
 import { citPreflightOptions, type PreflightOptions } from '../preflight/check';
 import { createChildPool, type ChildPool, type TaskFailure, type TaskLimits, type TaskOutcome } from './child-pool';
-import type { IsolatedTaskKind, TaskInput, TaskOutput, TaskProgress } from './isolated-tasks';
+import type { IsolatedTaskKind, PreflightSource, TaskInput, TaskOutput, TaskProgress } from './isolated-tasks';
 import { nodeChildLauncher } from './node-child-launcher';
 
 /**
@@ -58,6 +60,11 @@ export interface UntrustedReaders {
 export interface IsolatedReaders extends UntrustedReaders {
   /** Preflight against any court's options (the CLI's `--limit-mb`). */
   preflight(bytes: Uint8Array, options: PreflightOptions, run?: PreflightRun): Promise<PreflightReport>;
+  /**
+   * The same for a file the child reads itself (the CLI's), so the parent never holds its bytes; a file that cannot be
+   * read gets `unreadableFileReport`.
+   */
+  preflightFile(filePath: string, options: PreflightOptions, run?: PreflightRun): Promise<PreflightReport>;
   /** Starts the children for these jobs (every job, when none is named) now rather than at the first task. */
   warmUp(...jobs: IsolatedTaskKind[]): void;
   /** The most memory any child has used so far, in MB. */
@@ -96,6 +103,15 @@ const laneOf: Readonly<Record<IsolatedTaskKind, 'documents' | 'mail'>> = {
   'filing-page': 'mail',
 };
 const allJobs = Object.keys(laneOf) as IsolatedTaskKind[];
+
+/** A file's size, for the report of a check that failed (the parent never read it); 0 when it cannot be seen either. */
+async function sizeOf(filePath: string): Promise<number> {
+  try {
+    return (await stat(filePath)).size;
+  } catch {
+    return 0;
+  }
+}
 
 function describe(failure: TaskFailure): string {
   return failure.kind === 'crashed'
@@ -149,11 +165,11 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
   };
 
   const preflight = async (
-    bytes: Uint8Array,
+    source: PreflightSource,
     preflightOptions: PreflightOptions,
     runOptions: PreflightRun = {},
   ): Promise<PreflightReport> => {
-    const outcome = await run('preflight', { bytes, options: preflightOptions }, runOptions);
+    const outcome = await run('preflight', { ...source, options: preflightOptions }, runOptions);
     if (outcome.ok) {
       return outcome.value;
     }
@@ -162,7 +178,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
         ? 'Run it again when you are ready.'
         : 'A file this hard to read may also be refused by the court; save it again as a new PDF and check that copy.';
     return {
-      bytes: bytes.byteLength,
+      bytes: 'bytes' in source ? source.bytes.byteLength : await sizeOf(source.file.path),
       pages: null,
       verdict: 'error',
       findings: [],
@@ -181,8 +197,11 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
         ? { kind: 'timeout' }
         : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
     },
-    preflighter: { preflight: (bytes, runOptions) => preflight(bytes, citPreflightOptions, runOptions) },
-    preflight,
+    preflighter: { preflight: (bytes, runOptions) => preflight({ bytes }, citPreflightOptions, runOptions) },
+    preflight: (bytes, preflightOptions, runOptions) => preflight({ bytes }, preflightOptions, runOptions),
+    // Absolute, so the child reads the file the caller named whatever its own working folder; an empty name stays one.
+    preflightFile: (filePath, preflightOptions, runOptions) =>
+      preflight({ file: { path: filePath === '' ? '' : path.resolve(filePath) } }, preflightOptions, runOptions),
     fixer: {
       async fix(bytes, request, runOptions): Promise<FixOutcome> {
         const outcome = await run(

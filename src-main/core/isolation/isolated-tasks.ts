@@ -33,7 +33,7 @@ export type IsolatedTaskKind = keyof typeof isolatedTaskFiles;
 export interface IsolatedTaskTypes {
   'pdf-facts': { input: Uint8Array; output: PdfFacts; progress: never };
   preflight: {
-    input: { readonly bytes: Uint8Array; readonly options: PreflightOptions };
+    input: PreflightSource & { readonly options: PreflightOptions };
     output: PreflightReport;
     progress: PreflightProgress;
   };
@@ -48,6 +48,13 @@ export interface IsolatedTaskTypes {
     progress: never;
   };
 }
+
+/**
+ * The document preflight reads: bytes the caller already has, or a file the child reads itself, so a 55 MB PDF is not
+ * read by the parent and copied down the channel (`ecf-desk preflight`). A path is absolute; the child reads the file whole,
+ * and one it cannot read gives the report `unreadableFileReport` (`preflight/unreadable-file.ts`).
+ */
+export type PreflightSource = { readonly bytes: Uint8Array } | { readonly file: { readonly path: string } };
 
 /** An Outlook .msg rebuilt into its RFC 822 message, or why it cannot be. */
 export type MsgReading =

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,35 @@ describe('ecf-desk preflight', () => {
   it('exits 3 and says why when a file cannot be read', () => {
     const run = runCli('preflight', path.join(scratch, 'missing.pdf'));
     expect(run.stdout).toContain('could not be read (ENOENT)');
+    expect(run.code).toBe(3);
+  });
+
+  it('reports a folder or a missing file named among PDFs as it always has, and checks the others', () => {
+    const run = runCli('preflight', '--json', scratch, path.join(scratch, 'missing.pdf'), cleanPdf);
+    const reports = JSON.parse(run.stdout) as JsonReport[];
+    const unreadable = (file: string, code: string) => ({
+      file,
+      bytes: 0,
+      pages: null,
+      verdict: 'error',
+      error: `The file could not be read (${code}).`,
+      findings: [],
+    });
+    expect(reports.slice(0, 2)).toEqual([
+      unreadable(scratch, 'EISDIR'),
+      unreadable(path.join(scratch, 'missing.pdf'), 'ENOENT'),
+    ]);
+    expect(reports[2]).toMatchObject({ verdict: 'pass', pages: 2 });
+    expect(run.code).toBe(3);
+  });
+
+  // The superuser reads every file, so a file it may not read cannot be made.
+  it.skipIf(process.getuid?.() === 0)('says EACCES for a file this user may not read', async () => {
+    const locked = path.join(scratch, 'Locked.pdf');
+    await writeFile(locked, await makePdf(1));
+    await chmod(locked, 0o000);
+    const run = runCli('preflight', locked);
+    expect(run.stdout).toContain('could not be read (EACCES)');
     expect(run.code).toBe(3);
   });
 

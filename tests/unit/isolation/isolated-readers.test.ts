@@ -9,7 +9,9 @@ import { isolatedBundles } from '../../../src-main/build/isolated-bundles.mjs';
 import { largestUnpackedPackageBytes, writeDraftPackage } from '../../../src-main/core/filing/draft-package';
 import { createIsolatedReaders, defaultTaskLimits } from '../../../src-main/core/isolation/isolated-readers';
 import { isolatedTaskFiles } from '../../../src-main/core/isolation/isolated-tasks';
+import { nodeChildLauncher } from '../../../src-main/core/isolation/node-child-launcher';
 import { citPreflightOptions } from '../../../src-main/core/preflight/check';
+import { unreadableFileReport } from '../../../src-main/core/preflight/unreadable-file';
 import type { PreflightProgress } from '../../../src-main/shared/preflight';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
 import { testIsolatedChildPath } from '../../support/paths';
@@ -96,6 +98,76 @@ describe('preflight', () => {
     try {
       const report = await slow.preflighter.preflight(await makePdf(50), {});
       expect(report).toMatchObject({ verdict: 'error', pages: null });
+      expect(report.error).toContain('could not check this PDF safely: it took longer than it may');
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('preflight of a file named by its path', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'ecf-preflight-path-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('is read by the child: only the path crosses to it, and the report is the one its bytes get', async () => {
+    const sent: unknown[] = [];
+    const watched = createIsolatedReaders({
+      scriptPath: testIsolatedChildPath,
+      launcher: {
+        launch(scriptPath, options) {
+          const handle = nodeChildLauncher.launch(scriptPath, options);
+          return {
+            ...handle,
+            send: (message) => {
+              sent.push(message);
+              handle.send(message);
+            },
+          };
+        },
+      },
+    });
+    try {
+      const bytes = await makePdf(3);
+      const file = path.join(folder, 'Brief.pdf');
+      writeFileSync(file, bytes);
+      const options = { ...citPreflightOptions, limitBytes: 1000 };
+      const byPath = await watched.preflightFile(path.relative(process.cwd(), file), options);
+      expect(byPath).toEqual(await watched.preflight(bytes, options));
+      expect(byPath).toMatchObject({ bytes: bytes.byteLength, pages: 3, verdict: 'block' });
+      expect(byPath.findings.map((finding) => finding.code)).toContain('too-large');
+      const tasks = sent.filter((message) => (message as { kind: string }).kind === 'task');
+      expect(tasks[0]).toMatchObject({ task: 'preflight', input: { file: { path: file } } });
+      expect(tasks[0]).not.toHaveProperty('input.bytes');
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('gives a file that cannot be read the report the command line always gave: nothing checked, and why', async () => {
+    expect(await readers.preflightFile(path.join(folder, 'missing.pdf'), citPreflightOptions)).toEqual(
+      unreadableFileReport('ENOENT'),
+    );
+    expect(await readers.preflightFile(folder, citPreflightOptions)).toEqual(unreadableFileReport('EISDIR'));
+    expect(unreadableFileReport('ENOENT')).toEqual({
+      bytes: 0,
+      pages: null,
+      verdict: 'error',
+      findings: [],
+      error: 'The file could not be read (ENOENT).',
+    });
+  });
+
+  it('gives a file whose check failed an error report of the file’s size', async () => {
+    const slow = createIsolatedReaders({
+      scriptPath: testIsolatedChildPath,
+      limits: { preflight: { timeoutMs: 1, maxMemoryMb: 1536 } },
+    });
+    try {
+      const bytes = await makePdf(50);
+      const file = path.join(folder, 'Long.pdf');
+      writeFileSync(file, bytes);
+      const report = await slow.preflightFile(file, citPreflightOptions);
+      expect(report).toMatchObject({ bytes: bytes.byteLength, verdict: 'error', pages: null });
       expect(report.error).toContain('could not check this PDF safely: it took longer than it may');
     } finally {
       await slow.close();

@@ -15,36 +15,24 @@ export const identityMatrix: Matrix = [1, 0, 0, 1, 0, 0];
 /** `first` then `second`: the product first × second in PDF's row-vector convention (§8.3.4). */
 export function multiplyMatrices(first: Matrix, second: Matrix): Matrix {
   // Indexed reads, not destructuring: this runs for every text run, and destructuring walks an iterator.
-  const a = first[0],
-    b = first[1],
-    c = first[2],
-    d = first[3],
-    e = first[4],
-    f = first[5];
-  const a2 = second[0],
-    b2 = second[1],
-    c2 = second[2],
-    d2 = second[3],
-    e2 = second[4],
-    f2 = second[5];
   return [
-    a * a2 + b * c2,
-    a * b2 + b * d2,
-    c * a2 + d * c2,
-    c * b2 + d * d2,
-    e * a2 + f * c2 + e2,
-    e * b2 + f * d2 + f2,
+    first[0] * second[0] + first[1] * second[2],
+    first[0] * second[1] + first[1] * second[3],
+    first[2] * second[0] + first[3] * second[2],
+    first[2] * second[1] + first[3] * second[3],
+    first[4] * second[0] + first[5] * second[2] + second[4],
+    first[4] * second[1] + first[5] * second[3] + second[5],
   ];
 }
 
 /** The axis-aligned box around the rectangle (x0, y0)–(x1, y1) after `matrix` (rotated boxes grow to their hull). */
 export function transformBox(matrix: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
-  const a = matrix[0],
-    b = matrix[1],
-    c = matrix[2],
-    d = matrix[3],
-    e = matrix[4],
-    f = matrix[5];
+  const a = matrix[0];
+  const b = matrix[1];
+  const c = matrix[2];
+  const d = matrix[3];
+  const e = matrix[4];
+  const f = matrix[5];
   const ax = a * x0 + c * y0 + e;
   const ay = b * x0 + d * y0 + f;
   const bx = a * x1 + c * y0 + e;

@@ -18,8 +18,31 @@ interface WritableNumber {
   numberValue: number;
 }
 
-/** A PDFNumber for `value`, equal to `PDFNumber.of(value)` in everything preflight or pdf-lib reads. */
+/**
+ * Integers below this are shared, one PDFNumber per value: four in five of the million numbers in a 4,500-page
+ * filing are such widths, counts and coordinates, and each would otherwise be an object the parse keeps.
+ */
+const sharedBelow = 1024;
+const sharedNumbers: (PDFNumber | undefined)[] = new Array<PDFNumber | undefined>(sharedBelow);
+
+/**
+ * A PDFNumber for `value`, equal to `PDFNumber.of(value)` in everything preflight or pdf-lib reads. Small
+ * non-negative integers come from one shared set: a PDFNumber never changes, and only writing a document
+ * (which uses pdf-lib's own numbers, see quick-token-parser.ts) could tell two equal ones apart.
+ */
 export function lazyNumberOf(value: number): PDFNumber {
+  if (Number.isInteger(value) && value >= 0 && value < sharedBelow && !Object.is(value, -0)) {
+    let shared = sharedNumbers[value];
+    if (shared === undefined) {
+      shared = newLazyNumber(value);
+      sharedNumbers[value] = shared;
+    }
+    return shared;
+  }
+  return newLazyNumber(value);
+}
+
+function newLazyNumber(value: number): PDFNumber {
   const number = Object.create(lazyNumberPrototype) as WritableNumber;
   number.numberValue = value;
   return number as unknown as PDFNumber;

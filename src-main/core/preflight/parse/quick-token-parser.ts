@@ -1,4 +1,5 @@
 import {
+  PDFArray,
   PDFBool,
   PDFCatalog,
   PDFDict,
@@ -46,6 +47,21 @@ const typeKey = PDFName.of('Type');
 const catalogType = PDFName.of('Catalog');
 const pagesType = PDFName.of('Pages');
 const pageType = PDFName.of('Page');
+/** The names a file uses, found by a hash of their bytes: 4,096 buckets of up to 8, past which names go by their text. */
+const nameBuckets = 4096;
+const namesPerBucket = 8;
+/** Object numbers and other plain integers up to nine digits stay small integers; longer ones go the general way. */
+const plainIntegerDigits = 9;
+
+interface KnownName {
+  readonly text: string;
+  readonly name: PDFName;
+}
+
+/** The internals of a PDFArray the parser fills directly; `push` would only ask the context to note a change. */
+interface ArrayItems {
+  array: PDFObject[];
+}
 
 /**
  * pdf-lib's parser with its token readers replaced by tight loops over the bytes. Each reader stops,
@@ -57,7 +73,10 @@ const pageType = PDFName.of('Page');
 export class QuickTokenParser extends PDFParser {
   protected readonly cursor = this.bytes as unknown as ByteCursor;
   private readonly namesByText = new Map<string, PDFName>();
+  private readonly namesByHash: (KnownName[] | undefined)[] = new Array<KnownName[] | undefined>(nameBuckets);
   private readonly referencesByNumber: (PDFRef | undefined)[] = [];
+  /** The items of the arrays being read, innermost last; each array gets an exact-size copy of its own. */
+  private readonly pendingItems: PDFObject[] = [];
   private readonly numberOf: (value: number) => PDFNumber;
 
   /**
@@ -164,12 +183,14 @@ export class QuickTokenParser extends PDFParser {
 
   protected override parseNumberOrRef(): PDFNumber | PDFRef {
     const cursor = this.cursor;
-    const first = this.parseRawNumber();
+    const plainFirst = this.readPlainInteger();
+    const first = plainFirst < 0 ? this.parseRawNumber() : plainFirst;
     this.skipWhitespaceAndComments();
     const lookahead = cursor.idx;
     const next = cursor.bytes[lookahead] ?? noByte;
     if (next >= 0x30 && next <= 0x39) {
-      const second = this.parseRawNumber();
+      const plainSecond = this.readPlainInteger();
+      const second = plainSecond < 0 ? this.parseRawNumber() : plainSecond;
       this.skipWhitespaceAndComments();
       if (cursor.bytes[cursor.idx] === 0x52) {
         cursor.idx += 1;
@@ -180,6 +201,68 @@ export class QuickTokenParser extends PDFParser {
     return this.numberOf(first);
   }
 
+  /**
+   * The unsigned integer at the cursor when it is one `parseRawNumber` reads the same way (digits only, at most
+   * nine, not followed by a period, sign or exponent), read without its general bookkeeping; -1 otherwise, with
+   * the cursor left where it was. Nearly every number in a file is such an object number or count.
+   */
+  private readPlainInteger(): number {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    const start = cursor.idx;
+    const limit = Math.min(length, start + plainIntegerDigits + 1);
+    let at = start;
+    let value = 0;
+    while (at < limit) {
+      const digit = (bytes[at] ?? noByte) - 0x30;
+      if (digit < 0 || digit > 9) {
+        break;
+      }
+      value = value * 10 + digit;
+      at += 1;
+    }
+    const next = bytes[at] ?? noByte;
+    const isPlain =
+      at > start &&
+      at - start <= plainIntegerDigits &&
+      next !== 0x2e &&
+      next !== 0x2b &&
+      next !== 0x2d &&
+      next !== 0x65 &&
+      next !== 0x45 &&
+      (next < 0x30 || next > 0x39);
+    if (!isPlain) {
+      return -1;
+    }
+    cursor.idx = at;
+    return value;
+  }
+
+  protected override parseArray(ref?: PDFRef): PDFArray {
+    const cursor = this.cursor;
+    if (cursor.bytes[cursor.idx] !== 0x5b) {
+      return super.parseArray(ref);
+    }
+    cursor.idx += 1;
+    this.skipWhitespaceAndComments();
+    const array = PDFArray.withContext(this.context);
+    const pending = this.pendingItems;
+    const first = pending.length;
+    try {
+      // As in pdf-lib, only a `]` ends the array: the end of the file makes the next item fail to parse.
+      while (cursor.bytes[cursor.idx] !== 0x5d) {
+        pending.push(this.parseObject(ref));
+        this.skipWhitespaceAndComments();
+      }
+      cursor.idx += 1;
+      // A copy holds exactly its items, where an array grown by `push` keeps room for more in every PDFArray.
+      (array as unknown as ArrayItems).array = pending.slice(first);
+    } finally {
+      pending.length = first;
+    }
+    return array;
+  }
+
   protected override parseName(): PDFName {
     const cursor = this.cursor;
     const { bytes, length } = cursor;
@@ -187,8 +270,9 @@ export class QuickTokenParser extends PDFParser {
     if (bytes[slash] !== 0x2f) {
       return super.parseName();
     }
-    let end = slash + 1;
-    let text = '';
+    const start = slash + 1;
+    let end = start;
+    let hash = 0x811c9dc5;
     while (end < length) {
       const byte = bytes[end] ?? noByte;
       if (endsName[byte] === 1) {
@@ -198,14 +282,35 @@ export class QuickTokenParser extends PDFParser {
       if (byte === 0x23) {
         return super.parseName();
       }
-      text += String.fromCharCode(byte);
+      hash = Math.imul(hash ^ byte, 0x01000193);
       end += 1;
     }
     cursor.idx = end;
+    const bucket = this.namesByHash[hash & (nameBuckets - 1)];
+    if (bucket !== undefined) {
+      for (let index = 0; index < bucket.length; index += 1) {
+        const known = bucket[index];
+        if (known !== undefined && spells(known.text, bytes, start, end)) {
+          return known.name;
+        }
+      }
+    }
+    return this.nameOf(textOf(bytes, start, end), hash);
+  }
+
+  /** `PDFName.of(text)`, remembered by text and, while its hash bucket has room, by the hash of its bytes. */
+  private nameOf(text: string, hash: number): PDFName {
     let name = this.namesByText.get(text);
     if (name === undefined) {
       name = PDFName.of(text);
       this.namesByText.set(text, name);
+    }
+    const slot = hash & (nameBuckets - 1);
+    const bucket = this.namesByHash[slot];
+    if (bucket === undefined) {
+      this.namesByHash[slot] = [{ text, name }];
+    } else if (bucket.length < namesPerBucket) {
+      bucket.push({ text, name });
     }
     return name;
   }
@@ -352,6 +457,28 @@ export class QuickTokenParser extends PDFParser {
     }
     return reference;
   }
+}
+
+/** Whether `bytes[start..end)` are the characters of `text`, each a byte as pdf-lib reads names. */
+function spells(text: string, bytes: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) {
+    return false;
+  }
+  for (let index = 0; index < text.length; index += 1) {
+    if (text.charCodeAt(index) !== bytes[start + index]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The bytes as text, one character per byte, as pdf-lib builds a name's text. */
+function textOf(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let at = start; at < end; at += 1) {
+    text += String.fromCharCode(bytes[at] ?? 0);
+  }
+  return text;
 }
 
 function byteTable(members: readonly number[]): Uint8Array {

@@ -11,6 +11,7 @@ import {
   PDFNumber,
   PDFRawStream,
   PDFRef,
+  PDFString,
 } from '@cantoo/pdf-lib';
 import type { PDFObject, PDFStream } from '@cantoo/pdf-lib';
 import { lazyNumberOf } from './lazy-number';
@@ -50,6 +51,8 @@ const pageType = PDFName.of('Page');
 /** The names a file uses, found by a hash of their bytes: 4,096 buckets of up to 8, past which names go by their text. */
 const nameBuckets = 4096;
 const namesPerBucket = 8;
+/** At most this many numbers other than small integers are shared per file, so a hostile file cannot grow the table without end. */
+const sharedNumberLimit = 65_536;
 /** Object numbers and other plain integers up to nine digits stay small integers; longer ones go the general way. */
 const plainIntegerDigits = 9;
 
@@ -77,7 +80,9 @@ export class QuickTokenParser extends PDFParser {
   private readonly referencesByNumber: (PDFRef | undefined)[] = [];
   /** The items of the arrays being read, innermost last; each array gets an exact-size copy of its own. */
   private readonly pendingItems: PDFObject[] = [];
-  private readonly numberOf: (value: number) => PDFNumber;
+  private readonly isForWriting: boolean;
+  /** Numbers other than small integers, one PDFNumber per value; see lazy-number.ts for why sharing is safe. */
+  private readonly numbersByValue = new Map<number, PDFNumber>();
 
   /**
    * Parses with no pauses between objects, no decryption and no snapshot for incremental saving. A document that
@@ -86,7 +91,26 @@ export class QuickTokenParser extends PDFParser {
    */
   constructor(bytes: Uint8Array, isForWriting = false) {
     super(bytes, Number.POSITIVE_INFINITY, false, false, false, undefined, false);
-    this.numberOf = isForWriting ? PDFNumber.of : lazyNumberOf;
+    this.isForWriting = isForWriting;
+  }
+
+  /** The PDFNumber for `value`: pdf-lib's own for a document to be written, otherwise a shared lazy one. */
+  private numberOf(value: number): PDFNumber {
+    if (this.isForWriting) {
+      return PDFNumber.of(value);
+    }
+    if (Number.isInteger(value) && value >= 0 && value < 1024) {
+      return lazyNumberOf(value);
+    }
+    let number = this.numbersByValue.get(value);
+    if (number === undefined) {
+      number = lazyNumberOf(value);
+      // A Map holds 0 and -0 as one key; -0 keeps a number of its own.
+      if (this.numbersByValue.size < sharedNumberLimit && !Object.is(value, -0)) {
+        this.numbersByValue.set(value, number);
+      }
+    }
+    return number;
   }
 
   override parseObject(ref?: PDFRef): PDFObject {
@@ -236,6 +260,39 @@ export class QuickTokenParser extends PDFParser {
     }
     cursor.idx = at;
     return value;
+  }
+
+  /**
+   * pdf-lib's string reader (nesting and escapes counted the same way, the text between the outer parentheses
+   * kept as it is), taking the text in one piece instead of one character at a time. A string that never closes
+   * is left to pdf-lib's reader, which fails on it.
+   */
+  protected override parseString(ref?: PDFRef): PDFString {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    const start = cursor.idx;
+    let nesting = 0;
+    let isEscaped = false;
+    for (let at = start; at < length; at += 1) {
+      const byte = bytes[at] ?? noByte;
+      if (!isEscaped) {
+        if (byte === 0x28) {
+          nesting += 1;
+        } else if (byte === 0x29) {
+          nesting -= 1;
+        }
+      }
+      if (byte === 0x5c) {
+        isEscaped = !isEscaped;
+      } else {
+        isEscaped = false;
+      }
+      if (nesting === 0) {
+        cursor.idx = at + 1;
+        return PDFString.of(latin1Text(bytes, start + 1, at));
+      }
+    }
+    return super.parseString(ref);
   }
 
   protected override parseArray(ref?: PDFRef): PDFArray {
@@ -470,6 +527,11 @@ function spells(text: string, bytes: Uint8Array, start: number, end: number): bo
     }
   }
   return true;
+}
+
+/** The bytes as text, one character per byte (ISO 8859-1), as pdf-lib builds a string's text. */
+function latin1Text(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
 }
 
 /** The bytes as text, one character per byte, as pdf-lib builds a name's text. */

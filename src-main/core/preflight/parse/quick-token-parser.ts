@@ -14,7 +14,7 @@ import {
   PDFString,
 } from '@cantoo/pdf-lib';
 import type { PDFObject, PDFStream } from '@cantoo/pdf-lib';
-import { lazyNumberOf } from './lazy-number';
+import { lazyNumberOf, unsharedLazyNumberOf } from './lazy-number';
 import { readExponent } from './number-exponent';
 import { endstreamKeyword, findStreamEnd, streamKeywords } from './stream-end';
 
@@ -44,6 +44,7 @@ const nullKeyword = [0x6e, 0x75, 0x6c, 0x6c];
 const exactDigits = 15;
 const powersOfTen = Array.from({ length: exactDigits + 1 }, (_, power) => 10 ** power);
 const lengthKey = PDFName.of('Length');
+const contentsKey = PDFName.of('Contents');
 const typeKey = PDFName.of('Type');
 const catalogType = PDFName.of('Catalog');
 const pagesType = PDFName.of('Pages');
@@ -156,7 +157,8 @@ export class QuickTokenParser extends PDFParser {
     // pdf-lib stops at a `>` in either of the next two bytes; kept so damaged dictionaries end where they did.
     while (cursor.idx < length && bytes[cursor.idx] !== 0x3e && bytes[cursor.idx + 1] !== 0x3e) {
       const key = this.parseName();
-      entries.set(key, this.parseObject(ref));
+      const value = this.parseObject(ref);
+      entries.set(key, key === contentsKey && !this.isForWriting ? withOwnNumbers(value) : value);
       this.skipWhitespaceAndComments();
     }
     this.skipWhitespaceAndComments();
@@ -514,6 +516,26 @@ export class QuickTokenParser extends PDFParser {
     }
     return reference;
   }
+}
+
+/**
+ * A page's /Contents with each number in it (never a content stream, so damage) an object of its own: preflight
+ * counts the distinct content entries that cannot be read, and two pages with `/Contents 0` are two of them.
+ */
+function withOwnNumbers(value: PDFObject): PDFObject {
+  if (value instanceof PDFNumber) {
+    return unsharedLazyNumberOf(value.asNumber());
+  }
+  if (value instanceof PDFArray) {
+    const items = (value as unknown as ArrayItems).array;
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index];
+      if (item instanceof PDFNumber) {
+        items[index] = unsharedLazyNumberOf(item.asNumber());
+      }
+    }
+  }
+  return value;
 }
 
 /** Whether `bytes[start..end)` are the characters of `text`, each a byte as pdf-lib reads names. */

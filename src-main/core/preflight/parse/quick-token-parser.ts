@@ -52,8 +52,6 @@ const pageType = PDFName.of('Page');
 /** The names a file uses, found by a hash of their bytes: 4,096 buckets of up to 8, past which names go by their text. */
 const nameBuckets = 4096;
 const namesPerBucket = 8;
-/** At most this many numbers other than small integers are shared per file, so a hostile file cannot grow the table without end. */
-const sharedNumberLimit = 65_536;
 /** Object numbers and other plain integers up to nine digits stay small integers; longer ones go the general way. */
 const plainIntegerDigits = 9;
 
@@ -82,8 +80,6 @@ export class QuickTokenParser extends PDFParser {
   /** The items of the arrays being read, innermost last; each array gets an exact-size copy of its own. */
   private readonly pendingItems: PDFObject[] = [];
   private readonly isForWriting: boolean;
-  /** Numbers other than small integers, one PDFNumber per value; see lazy-number.ts for why sharing is safe. */
-  private readonly numbersByValue = new Map<number, PDFNumber>();
 
   /**
    * Parses with no pauses between objects, no decryption and no snapshot for incremental saving. A document that
@@ -95,23 +91,9 @@ export class QuickTokenParser extends PDFParser {
     this.isForWriting = isForWriting;
   }
 
-  /** The PDFNumber for `value`: pdf-lib's own for a document to be written, otherwise a shared lazy one. */
+  /** The PDFNumber for `value`: pdf-lib's own for a document to be written, otherwise a lazy one (lazy-number.ts). */
   private numberOf(value: number): PDFNumber {
-    if (this.isForWriting) {
-      return PDFNumber.of(value);
-    }
-    if (Number.isInteger(value) && value >= 0 && value < 1024) {
-      return lazyNumberOf(value);
-    }
-    let number = this.numbersByValue.get(value);
-    if (number === undefined) {
-      number = lazyNumberOf(value);
-      // A Map holds 0 and -0 as one key; -0 keeps a number of its own.
-      if (this.numbersByValue.size < sharedNumberLimit && !Object.is(value, -0)) {
-        this.numbersByValue.set(value, number);
-      }
-    }
-    return number;
+    return this.isForWriting ? PDFNumber.of(value) : lazyNumberOf(value);
   }
 
   override parseObject(ref?: PDFRef): PDFObject {

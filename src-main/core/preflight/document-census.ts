@@ -1,7 +1,7 @@
 import { PDFArray, PDFDict, PDFStream } from '@cantoo/pdf-lib';
-import type { PDFDocument, PDFObject } from '@cantoo/pdf-lib';
+import type { PDFContext, PDFDocument, PDFName, PDFObject, PDFRef } from '@cantoo/pdf-lib';
 import type { PageTree } from './parse/page-tree';
-import { textOfName } from './pdf-names';
+import { nameFor, textOfName } from './pdf-names';
 import { asDictionary, dictionaryOf, itemsOf, nameOf, valueOf } from './dictionary-entries';
 
 /** One page of the page tree, in reading order. */
@@ -91,8 +91,11 @@ export function takeCensus(document: PDFDocument, pageTree: PageTree): DocumentC
       markActions(annotation, page.number, pageOfAction);
     }
   }
-  for (const dictionary of dictionaries) {
-    if (placed.has(dictionary) || valueOf(dictionary, 'Rect') === undefined) {
+  const rectKey = nameFor('Rect');
+  for (let index = 0; index < dictionaries.length; index += 1) {
+    const dictionary = dictionaries[index] as PDFDict;
+    // Most dictionaries have no /Rect at all, which `get` tells without following anything.
+    if (dictionary.get(rectKey) === undefined || placed.has(dictionary) || valueOf(dictionary, 'Rect') === undefined) {
       continue;
     }
     const subtype = nameOf(dictionary, 'Subtype');
@@ -107,33 +110,71 @@ function collectDictionaries(document: PDFDocument): PDFDict[] {
   const dictionaries: PDFDict[] = [];
   const seen = new Set<PDFDict>();
   const pending: PDFObject[] = [];
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
-    pending.push(object);
+  const pushContainer = (entry: PDFObject): void => {
+    if (holdsDictionaries(entry)) {
+      pending.push(entry);
+    }
+  };
+  const objects = indirectObjectsInOrder(document.context);
+  // Indexed loops and Map#forEach: on a large filing the walk visits a million values, and copies of every
+  // dictionary's and array's entries (`values()`, `asArray()`, for…of) were most of its time.
+  for (let index = 0; index < objects.length; index += 1) {
+    pending.push(objects[index] as PDFObject);
     while (pending.length > 0) {
       const value = pending.pop();
       if (value instanceof PDFStream) {
         pending.push(value.dict);
       } else if (value instanceof PDFDict) {
-        if (seen.has(value)) {
+        const size = seen.size;
+        seen.add(value);
+        if (seen.size === size) {
           continue;
         }
-        seen.add(value);
         dictionaries.push(value);
-        for (const entry of value.values()) {
-          if (holdsDictionaries(entry)) {
-            pending.push(entry);
-          }
-        }
+        entriesOf(value).forEach(pushContainer);
       } else if (value instanceof PDFArray) {
-        for (const entry of value.asArray()) {
-          if (holdsDictionaries(entry)) {
-            pending.push(entry);
-          }
+        for (let item = 0; item < value.size(); item += 1) {
+          pushContainer(value.get(item));
         }
       }
     }
   }
   return dictionaries;
+}
+
+/** The private entries of a PDFDict, which `values()` copies on every call. */
+interface DictionaryEntries {
+  readonly dict: Map<PDFName, PDFObject>;
+}
+
+function entriesOf(dictionary: PDFDict): Map<PDFName, PDFObject> {
+  return (dictionary as unknown as DictionaryEntries).dict;
+}
+
+/** The private table of indirect objects, which `enumerateIndirectObjects()` copies into pairs and sorts. */
+interface IndirectObjects {
+  readonly indirectObjects: Map<PDFRef, PDFObject>;
+}
+
+/**
+ * The document's indirect objects in the order `enumerateIndirectObjects()` gives them (ascending object number,
+ * as added when equal). A parsed file usually lists them in that order already; when it does not, pdf-lib's own sort decides.
+ */
+function indirectObjectsInOrder(context: PDFContext): PDFObject[] {
+  const objects: PDFObject[] = [];
+  let previous = -1;
+  let isInOrder = true;
+  (context as unknown as IndirectObjects).indirectObjects.forEach((object, ref) => {
+    if (ref.objectNumber < previous) {
+      isInOrder = false;
+    }
+    previous = ref.objectNumber;
+    objects.push(object);
+  });
+  if (isInOrder) {
+    return objects;
+  }
+  return context.enumerateIndirectObjects().map(([, object]) => object);
 }
 
 /** Only containers can hold dictionaries, and a font's Widths array alone holds hundreds of numbers; references are walked as indirect objects. */
@@ -151,7 +192,7 @@ function markActions(owner: PDFDict, page: number, pageOfAction: Map<PDFDict, nu
   const triggers = dictionaryOf(owner, 'AA');
   if (triggers !== null) {
     for (const [key] of triggers.entries()) {
-      pending.push(...itemsAsDictionaries(triggers, textOfName(key)));
+      pushDictionaries(pending, triggers, textOfName(key));
     }
   }
   while (pending.length > 0) {
@@ -160,12 +201,17 @@ function markActions(owner: PDFDict, page: number, pageOfAction: Map<PDFDict, nu
       continue;
     }
     pageOfAction.set(action, page);
-    pending.push(...itemsAsDictionaries(action, 'Next'));
+    pushDictionaries(pending, action, 'Next');
   }
 }
 
-function itemsAsDictionaries(dictionary: PDFDict, key: string): PDFDict[] {
-  return itemsOf(dictionary, key)
-    .map(asDictionary)
-    .filter((item): item is PDFDict => item !== null);
+/** Pushes the items under `key` that are dictionaries, in order. */
+function pushDictionaries(pending: PDFDict[], dictionary: PDFDict, key: string): void {
+  const items = itemsOf(dictionary, key);
+  for (let index = 0; index < items.length; index += 1) {
+    const item = asDictionary(items[index]);
+    if (item !== null) {
+      pending.push(item);
+    }
+  }
 }

@@ -71,6 +71,14 @@ describe('a damaged PDF is never reported ready', () => {
     expect(finding?.text).toEqual(['2 content streams (the data that draws a page) do not decode']);
   });
 
+  it('counts each number listed where a content stream belongs as a damaged stream of its own', async () => {
+    const finding = malformedFindings(await preflightPdf(pageWithContents('[7 7]', []))).find((item) =>
+      item.text?.[0]?.includes('decode'),
+    );
+    expect(finding).toMatchObject({ severity: 'block', pages: [1] });
+    expect(finding?.text).toEqual(['2 content streams (the data that draws a page) do not decode']);
+  });
+
   it('blocks a page whose content holds a number no reader can hold', async () => {
     const bytes = pageWithContents('4 0 R', [[4, streamObject('', 'BT 199991103104861279907 700 Td ET\n')]]);
     expect(qpdfCheck(bytes)).toBe(2);

@@ -18,8 +18,33 @@ interface WritableNumber {
   numberValue: number;
 }
 
-/** A PDFNumber for `value`, equal to `PDFNumber.of(value)` in everything preflight or pdf-lib reads. */
+/**
+ * Integers below this are shared, one PDFNumber per value: four in five of the million numbers in a 4,500-page
+ * filing are such widths, counts and coordinates, and each would otherwise be an object the parse keeps.
+ */
+const sharedBelow = 1024;
+const sharedNumbers: (PDFNumber | undefined)[] = new Array<PDFNumber | undefined>(sharedBelow);
+
+/**
+ * A PDFNumber for `value`, equal to `PDFNumber.of(value)` in everything preflight or pdf-lib reads. Small
+ * non-negative integers come from one shared set: a PDFNumber never changes, and only writing a document
+ * (which uses pdf-lib's own numbers) or counting damaged /Contents entries (which keep numbers of their own)
+ * could tell two equal ones apart; see quick-token-parser.ts.
+ */
 export function lazyNumberOf(value: number): PDFNumber {
+  if (Number.isInteger(value) && value >= 0 && value < sharedBelow && !Object.is(value, -0)) {
+    let shared = sharedNumbers[value];
+    if (shared === undefined) {
+      shared = unsharedLazyNumberOf(value);
+      sharedNumbers[value] = shared;
+    }
+    return shared;
+  }
+  return unsharedLazyNumberOf(value);
+}
+
+/** A lazy PDFNumber of its own, for a place where the identity of the object is counted (see quick-token-parser.ts). */
+export function unsharedLazyNumberOf(value: number): PDFNumber {
   const number = Object.create(lazyNumberPrototype) as WritableNumber;
   number.numberValue = value;
   return number as unknown as PDFNumber;

@@ -1,4 +1,5 @@
 import {
+  PDFArray,
   PDFBool,
   PDFCatalog,
   PDFDict,
@@ -10,9 +11,10 @@ import {
   PDFNumber,
   PDFRawStream,
   PDFRef,
+  PDFString,
 } from '@cantoo/pdf-lib';
 import type { PDFObject, PDFStream } from '@cantoo/pdf-lib';
-import { lazyNumberOf } from './lazy-number';
+import { lazyNumberOf, unsharedLazyNumberOf } from './lazy-number';
 import { readExponent } from './number-exponent';
 import { endstreamKeyword, findStreamEnd, streamKeywords } from './stream-end';
 
@@ -42,10 +44,26 @@ const nullKeyword = [0x6e, 0x75, 0x6c, 0x6c];
 const exactDigits = 15;
 const powersOfTen = Array.from({ length: exactDigits + 1 }, (_, power) => 10 ** power);
 const lengthKey = PDFName.of('Length');
+const contentsKey = PDFName.of('Contents');
 const typeKey = PDFName.of('Type');
 const catalogType = PDFName.of('Catalog');
 const pagesType = PDFName.of('Pages');
 const pageType = PDFName.of('Page');
+/** The names a file uses, found by a hash of their bytes: 4,096 buckets of up to 8, past which names go by their text. */
+const nameBuckets = 4096;
+const namesPerBucket = 8;
+/** Object numbers and other plain integers up to nine digits stay small integers; longer ones go the general way. */
+const plainIntegerDigits = 9;
+
+interface KnownName {
+  readonly text: string;
+  readonly name: PDFName;
+}
+
+/** The internals of a PDFArray the parser fills directly; `push` would only ask the context to note a change. */
+interface ArrayItems {
+  array: PDFObject[];
+}
 
 /**
  * pdf-lib's parser with its token readers replaced by tight loops over the bytes. Each reader stops,
@@ -57,8 +75,11 @@ const pageType = PDFName.of('Page');
 export class QuickTokenParser extends PDFParser {
   protected readonly cursor = this.bytes as unknown as ByteCursor;
   private readonly namesByText = new Map<string, PDFName>();
+  private readonly namesByHash: (KnownName[] | undefined)[] = new Array<KnownName[] | undefined>(nameBuckets);
   private readonly referencesByNumber: (PDFRef | undefined)[] = [];
-  private readonly numberOf: (value: number) => PDFNumber;
+  /** The items of the arrays being read, innermost last; each array gets an exact-size copy of its own. */
+  private readonly pendingItems: PDFObject[] = [];
+  private readonly isForWriting: boolean;
 
   /**
    * Parses with no pauses between objects, no decryption and no snapshot for incremental saving. A document that
@@ -67,7 +88,12 @@ export class QuickTokenParser extends PDFParser {
    */
   constructor(bytes: Uint8Array, isForWriting = false) {
     super(bytes, Number.POSITIVE_INFINITY, false, false, false, undefined, false);
-    this.numberOf = isForWriting ? PDFNumber.of : lazyNumberOf;
+    this.isForWriting = isForWriting;
+  }
+
+  /** The PDFNumber for `value`: pdf-lib's own for a document to be written, otherwise a lazy one (lazy-number.ts). */
+  private numberOf(value: number): PDFNumber {
+    return this.isForWriting ? PDFNumber.of(value) : lazyNumberOf(value);
   }
 
   override parseObject(ref?: PDFRef): PDFObject {
@@ -113,7 +139,8 @@ export class QuickTokenParser extends PDFParser {
     // pdf-lib stops at a `>` in either of the next two bytes; kept so damaged dictionaries end where they did.
     while (cursor.idx < length && bytes[cursor.idx] !== 0x3e && bytes[cursor.idx + 1] !== 0x3e) {
       const key = this.parseName();
-      entries.set(key, this.parseObject(ref));
+      const value = this.parseObject(ref);
+      entries.set(key, key === contentsKey && !this.isForWriting ? withOwnNumbers(value) : value);
       this.skipWhitespaceAndComments();
     }
     this.skipWhitespaceAndComments();
@@ -164,12 +191,14 @@ export class QuickTokenParser extends PDFParser {
 
   protected override parseNumberOrRef(): PDFNumber | PDFRef {
     const cursor = this.cursor;
-    const first = this.parseRawNumber();
+    const plainFirst = this.readPlainInteger();
+    const first = plainFirst < 0 ? this.parseRawNumber() : plainFirst;
     this.skipWhitespaceAndComments();
     const lookahead = cursor.idx;
     const next = cursor.bytes[lookahead] ?? noByte;
     if (next >= 0x30 && next <= 0x39) {
-      const second = this.parseRawNumber();
+      const plainSecond = this.readPlainInteger();
+      const second = plainSecond < 0 ? this.parseRawNumber() : plainSecond;
       this.skipWhitespaceAndComments();
       if (cursor.bytes[cursor.idx] === 0x52) {
         cursor.idx += 1;
@@ -180,6 +209,101 @@ export class QuickTokenParser extends PDFParser {
     return this.numberOf(first);
   }
 
+  /**
+   * The unsigned integer at the cursor when it is one `parseRawNumber` reads the same way (digits only, at most
+   * nine, not followed by a period, sign or exponent), read without its general bookkeeping; -1 otherwise, with
+   * the cursor left where it was. Nearly every number in a file is such an object number or count.
+   */
+  private readPlainInteger(): number {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    const start = cursor.idx;
+    const limit = Math.min(length, start + plainIntegerDigits + 1);
+    let at = start;
+    let value = 0;
+    while (at < limit) {
+      const digit = (bytes[at] ?? noByte) - 0x30;
+      if (digit < 0 || digit > 9) {
+        break;
+      }
+      value = value * 10 + digit;
+      at += 1;
+    }
+    const next = bytes[at] ?? noByte;
+    const isPlain =
+      at > start &&
+      at - start <= plainIntegerDigits &&
+      next !== 0x2e &&
+      next !== 0x2b &&
+      next !== 0x2d &&
+      next !== 0x65 &&
+      next !== 0x45 &&
+      (next < 0x30 || next > 0x39);
+    if (!isPlain) {
+      return -1;
+    }
+    cursor.idx = at;
+    return value;
+  }
+
+  /**
+   * pdf-lib's string reader (nesting and escapes counted the same way, the text between the outer parentheses
+   * kept as it is), taking the text in one piece instead of one character at a time. A string that never closes
+   * is left to pdf-lib's reader, which fails on it.
+   */
+  protected override parseString(ref?: PDFRef): PDFString {
+    const cursor = this.cursor;
+    const { bytes, length } = cursor;
+    const start = cursor.idx;
+    let nesting = 0;
+    let isEscaped = false;
+    for (let at = start; at < length; at += 1) {
+      const byte = bytes[at] ?? noByte;
+      if (!isEscaped) {
+        if (byte === 0x28) {
+          nesting += 1;
+        } else if (byte === 0x29) {
+          nesting -= 1;
+        }
+      }
+      if (byte === 0x5c) {
+        isEscaped = !isEscaped;
+      } else {
+        isEscaped = false;
+      }
+      if (nesting === 0) {
+        cursor.idx = at + 1;
+        return PDFString.of(latin1Text(bytes, start + 1, at));
+      }
+    }
+    return super.parseString(ref);
+  }
+
+  protected override parseArray(ref?: PDFRef): PDFArray {
+    const cursor = this.cursor;
+    if (cursor.bytes[cursor.idx] !== 0x5b) {
+      return super.parseArray(ref);
+    }
+    cursor.idx += 1;
+    this.skipWhitespaceAndComments();
+    const array = PDFArray.withContext(this.context);
+    const pending = this.pendingItems;
+    const first = pending.length;
+    try {
+      // As in pdf-lib, only a `]` ends the array: the end of the file makes the next item fail to parse.
+      while (cursor.bytes[cursor.idx] !== 0x5d) {
+        pending.push(this.parseObject(ref));
+        this.skipWhitespaceAndComments();
+      }
+      cursor.idx += 1;
+      // A copy holds exactly its items, where an array grown by `push` keeps room for more in every PDFArray.
+      (array as unknown as ArrayItems).array = pending.slice(first);
+    } finally {
+      pending.length = first;
+    }
+    return array;
+  }
+
   protected override parseName(): PDFName {
     const cursor = this.cursor;
     const { bytes, length } = cursor;
@@ -187,8 +311,9 @@ export class QuickTokenParser extends PDFParser {
     if (bytes[slash] !== 0x2f) {
       return super.parseName();
     }
-    let end = slash + 1;
-    let text = '';
+    const start = slash + 1;
+    let end = start;
+    let hash = 0x811c9dc5;
     while (end < length) {
       const byte = bytes[end] ?? noByte;
       if (endsName[byte] === 1) {
@@ -198,14 +323,35 @@ export class QuickTokenParser extends PDFParser {
       if (byte === 0x23) {
         return super.parseName();
       }
-      text += String.fromCharCode(byte);
+      hash = Math.imul(hash ^ byte, 0x01000193);
       end += 1;
     }
     cursor.idx = end;
+    const bucket = this.namesByHash[hash & (nameBuckets - 1)];
+    if (bucket !== undefined) {
+      for (let index = 0; index < bucket.length; index += 1) {
+        const known = bucket[index];
+        if (known !== undefined && spells(known.text, bytes, start, end)) {
+          return known.name;
+        }
+      }
+    }
+    return this.nameOf(textOf(bytes, start, end), hash);
+  }
+
+  /** `PDFName.of(text)`, remembered by text and, while its hash bucket has room, by the hash of its bytes. */
+  private nameOf(text: string, hash: number): PDFName {
     let name = this.namesByText.get(text);
     if (name === undefined) {
       name = PDFName.of(text);
       this.namesByText.set(text, name);
+    }
+    const slot = hash & (nameBuckets - 1);
+    const bucket = this.namesByHash[slot];
+    if (bucket === undefined) {
+      this.namesByHash[slot] = [{ text, name }];
+    } else if (bucket.length < namesPerBucket) {
+      bucket.push({ text, name });
     }
     return name;
   }
@@ -352,6 +498,53 @@ export class QuickTokenParser extends PDFParser {
     }
     return reference;
   }
+}
+
+/**
+ * A page's /Contents with each number in it (never a content stream, so damage) an object of its own: preflight
+ * counts the distinct content entries that cannot be read, and two pages with `/Contents 0` are two of them.
+ */
+function withOwnNumbers(value: PDFObject): PDFObject {
+  if (value instanceof PDFNumber) {
+    return unsharedLazyNumberOf(value.asNumber());
+  }
+  if (value instanceof PDFArray) {
+    const items = (value as unknown as ArrayItems).array;
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index];
+      if (item instanceof PDFNumber) {
+        items[index] = unsharedLazyNumberOf(item.asNumber());
+      }
+    }
+  }
+  return value;
+}
+
+/** Whether `bytes[start..end)` are the characters of `text`, each a byte as pdf-lib reads names. */
+function spells(text: string, bytes: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) {
+    return false;
+  }
+  for (let index = 0; index < text.length; index += 1) {
+    if (text.charCodeAt(index) !== bytes[start + index]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The bytes as text, one character per byte (ISO 8859-1), as pdf-lib builds a string's text. */
+function latin1Text(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+}
+
+/** The bytes as text, one character per byte, as pdf-lib builds a name's text. */
+function textOf(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let at = start; at < end; at += 1) {
+    text += String.fromCharCode(bytes[at] ?? 0);
+  }
+  return text;
 }
 
 function byteTable(members: readonly number[]): Uint8Array {

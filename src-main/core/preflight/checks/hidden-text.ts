@@ -42,11 +42,11 @@ export function findHiddenText(pdf: InspectedPdf): Finding[] {
   const candidates = readPageContents(pdf.document).filter(
     (content) => content.isReadable && content.mayHaveUnseenText,
   );
-  const found: UnseenRun[] = [];
-  for (const content of candidates.slice(0, mostReadPages)) {
-    found.push(...findUnseenRuns(readPageGlyphs(content.page).glyphs, content.pageBox, content.pageNumber));
-  }
-  const runs = found.filter((run) => isRecoverableText(run.text));
+  // flatMap, not a spread into push: a page can hold more runs than a call takes arguments.
+  const runs = candidates
+    .slice(0, mostReadPages)
+    .flatMap((content) => findUnseenRuns(readPageGlyphs(content.page).glyphs, content.pageBox, content.pageNumber))
+    .filter((run) => isRecoverableText(run.text));
   if (runs.length === 0) {
     return [];
   }

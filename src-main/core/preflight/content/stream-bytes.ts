@@ -1,4 +1,5 @@
 import { PDFArray, PDFNull, PDFRawStream, PDFRef } from '@cantoo/pdf-lib';
+import type { PDFDict } from '@cantoo/pdf-lib';
 import type { PDFContext, PDFObject, PDFPage } from '@cantoo/pdf-lib';
 import { decodeStreamBytes } from '../parse/bounded-decode';
 import type { DecodeFailure } from '../parse/bounded-decode';
@@ -9,8 +10,28 @@ const empty = new Uint8Array(0);
 
 /** What a document's content streams that do not decode came to: how many distinct streams, and how many reads met one. */
 interface UndecodableContent {
-  readonly streams: Set<PDFObject>;
+  /** Each damaged stream once: by its reference or stream object, or, for a direct entry that is no stream, by its place. */
+  readonly streams: Set<object>;
   reads: number;
+}
+
+/** Where a page lists a content entry: its /Contents array's index, or -1 for a lone entry. */
+interface ContentPlace {
+  readonly page: PDFDict;
+  readonly index: number;
+}
+
+/**
+ * One key per place a page lists a direct content entry. Equal direct values are not one stream: two pages with
+ * `/Contents 0`, or `[7 7]`, are two damaged entries, however the parser shares its numbers.
+ */
+const placeKeys = new WeakMap<PDFDict, object[]>();
+
+function keyOfPlace({ page, index }: ContentPlace): object {
+  const keys = placeKeys.get(page) ?? [];
+  placeKeys.set(page, keys);
+  keys[index + 1] ??= {};
+  return keys[index + 1]!;
 }
 
 const undecodableContent = new WeakMap<PDFContext, UndecodableContent>();
@@ -22,15 +43,21 @@ const undecodableContent = new WeakMap<PDFContext, UndecodableContent>();
  * nothing) where one must be (`mustBeStream`: an item of a page's /Contents array; ISO 32000-1 §7.7.3.3). It reads
  * as empty, so what it paints went unchecked. Costs nothing more when the stream decodes.
  */
-function readContentStream(entry: PDFObject | undefined, context: PDFContext, mustBeStream: boolean): Uint8Array {
+function readContentStream(
+  entry: PDFObject | undefined,
+  context: PDFContext,
+  mustBeStream: boolean,
+  place: ContentPlace | null,
+): Uint8Array {
   const stream = entry instanceof PDFRef ? context.lookup(entry) : entry;
   const decoded = decodeWithinBudget(stream);
   const isStream = stream instanceof PDFRawStream;
   const isDamaged =
     decoded === 'unreadable' || (!isStream && (mustBeStream || (stream !== undefined && stream !== PDFNull)));
   if (entry !== undefined && isDamaged) {
-    const record = undecodableContent.get(context) ?? { streams: new Set<PDFObject>(), reads: 0 };
-    record.streams.add(entry);
+    const record = undecodableContent.get(context) ?? { streams: new Set<object>(), reads: 0 };
+    const isObjectOfItsOwn = entry instanceof PDFRef || entry instanceof PDFRawStream || place === null;
+    record.streams.add(isObjectOfItsOwn ? entry : keyOfPlace(place));
     record.reads += 1;
     undecodableContent.set(context, record);
   }
@@ -68,7 +95,7 @@ export function readFormBytes(stream: PDFRawStream): Uint8Array {
   if (cached) {
     return cached;
   }
-  const bytes = readContentStream(stream, stream.dict.context, true);
+  const bytes = readContentStream(stream, stream.dict.context, true, null);
   formCache.set(stream, bytes);
   return bytes;
 }
@@ -80,13 +107,13 @@ export function readFormBytes(stream: PDFRawStream): Uint8Array {
 export function readPageBytes(page: PDFPage): Uint8Array {
   const contents = page.node.Contents();
   if (!(contents instanceof PDFArray)) {
-    return readContentStream(contents, page.node.context, false);
+    return readContentStream(contents, page.node.context, false, { page: page.node, index: -1 });
   }
   const budget = budgetOf(page.node.context);
   const parts: Uint8Array[] = [];
   let length = 0;
   for (let index = 0; index < contents.size(); index += 1) {
-    const part = readContentStream(contents.get(index), page.node.context, true);
+    const part = readContentStream(contents.get(index), page.node.context, true, { page: page.node, index });
     length += part.length + 1;
     if (length > budget.limits.streamBytes) {
       budget.recordOverrun(budget.limits.streamBytes);

@@ -1,4 +1,5 @@
 import type { Glyph, TextRun } from './content-sink';
+import { overlapArea } from './geometry';
 import type { Box } from './geometry';
 
 /**
@@ -12,7 +13,7 @@ export type UnseenReason = 'off-page' | 'clipped' | 'tiny';
 
 /** Whether two boxes share any area. */
 function meets(first: Box, second: Box): boolean {
-  return first.x0 < second.x1 && first.x1 > second.x0 && first.y0 < second.y1 && first.y1 > second.y0;
+  return overlapArea(first, second) > 0;
 }
 
 /**

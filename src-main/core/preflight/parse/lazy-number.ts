@@ -28,8 +28,8 @@ const sharedNumbers: (PDFNumber | undefined)[] = new Array<PDFNumber | undefined
 /**
  * A PDFNumber for `value`, equal to `PDFNumber.of(value)` in everything preflight or pdf-lib reads. Small
  * non-negative integers come from one shared set: a PDFNumber never changes, and only writing a document
- * (which uses pdf-lib's own numbers) or counting damaged /Contents entries (which keep numbers of their own)
- * could tell two equal ones apart; see quick-token-parser.ts.
+ * (which uses pdf-lib's own numbers) could tell two equal ones apart; damaged /Contents entries are counted by
+ * their place, not their object (content/stream-bytes.ts).
  */
 export function lazyNumberOf(value: number): PDFNumber {
   if (Number.isInteger(value) && value >= 0 && value < sharedBelow && !Object.is(value, -0)) {
@@ -43,8 +43,8 @@ export function lazyNumberOf(value: number): PDFNumber {
   return unsharedLazyNumberOf(value);
 }
 
-/** A lazy PDFNumber of its own, for a place where the identity of the object is counted (see quick-token-parser.ts). */
-export function unsharedLazyNumberOf(value: number): PDFNumber {
+/** A lazy PDFNumber of its own. */
+function unsharedLazyNumberOf(value: number): PDFNumber {
   const number = Object.create(lazyNumberPrototype) as WritableNumber;
   number.numberValue = value;
   return number as unknown as PDFNumber;

@@ -14,7 +14,7 @@ import {
   PDFString,
 } from '@cantoo/pdf-lib';
 import type { PDFObject, PDFStream } from '@cantoo/pdf-lib';
-import { lazyNumberOf, unsharedLazyNumberOf } from './lazy-number';
+import { lazyNumberOf } from './lazy-number';
 import { readExponent } from './number-exponent';
 import { endstreamKeyword, findStreamEnd, streamKeywords } from './stream-end';
 
@@ -44,7 +44,6 @@ const nullKeyword = [0x6e, 0x75, 0x6c, 0x6c];
 const exactDigits = 15;
 const powersOfTen = Array.from({ length: exactDigits + 1 }, (_, power) => 10 ** power);
 const lengthKey = PDFName.of('Length');
-const contentsKey = PDFName.of('Contents');
 const typeKey = PDFName.of('Type');
 const catalogType = PDFName.of('Catalog');
 const pagesType = PDFName.of('Pages');
@@ -139,8 +138,7 @@ export class QuickTokenParser extends PDFParser {
     // pdf-lib stops at a `>` in either of the next two bytes; kept so damaged dictionaries end where they did.
     while (cursor.idx < length && bytes[cursor.idx] !== 0x3e && bytes[cursor.idx + 1] !== 0x3e) {
       const key = this.parseName();
-      const value = this.parseObject(ref);
-      entries.set(key, key === contentsKey && !this.isForWriting ? withOwnNumbers(value) : value);
+      entries.set(key, this.parseObject(ref));
       this.skipWhitespaceAndComments();
     }
     this.skipWhitespaceAndComments();
@@ -336,7 +334,7 @@ export class QuickTokenParser extends PDFParser {
         }
       }
     }
-    return this.nameOf(textOf(bytes, start, end), hash);
+    return this.nameOf(latin1Text(bytes, start, end), hash);
   }
 
   /** `PDFName.of(text)`, remembered by text and, while its hash bucket has room, by the hash of its bytes. */
@@ -500,26 +498,6 @@ export class QuickTokenParser extends PDFParser {
   }
 }
 
-/**
- * A page's /Contents with each number in it (never a content stream, so damage) an object of its own: preflight
- * counts the distinct content entries that cannot be read, and two pages with `/Contents 0` are two of them.
- */
-function withOwnNumbers(value: PDFObject): PDFObject {
-  if (value instanceof PDFNumber) {
-    return unsharedLazyNumberOf(value.asNumber());
-  }
-  if (value instanceof PDFArray) {
-    const items = (value as unknown as ArrayItems).array;
-    for (let index = 0; index < items.length; index += 1) {
-      const item = items[index];
-      if (item instanceof PDFNumber) {
-        items[index] = unsharedLazyNumberOf(item.asNumber());
-      }
-    }
-  }
-  return value;
-}
-
 /** Whether `bytes[start..end)` are the characters of `text`, each a byte as pdf-lib reads names. */
 function spells(text: string, bytes: Uint8Array, start: number, end: number): boolean {
   if (text.length !== end - start) {
@@ -533,18 +511,9 @@ function spells(text: string, bytes: Uint8Array, start: number, end: number): bo
   return true;
 }
 
-/** The bytes as text, one character per byte (ISO 8859-1), as pdf-lib builds a string's text. */
+/** The bytes as text, one character per byte (ISO 8859-1), as pdf-lib builds a string's or a name's text. */
 function latin1Text(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
-}
-
-/** The bytes as text, one character per byte, as pdf-lib builds a name's text. */
-function textOf(bytes: Uint8Array, start: number, end: number): string {
-  let text = '';
-  for (let at = start; at < end; at += 1) {
-    text += String.fromCharCode(bytes[at] ?? 0);
-  }
-  return text;
 }
 
 function byteTable(members: readonly number[]): Uint8Array {

@@ -5,41 +5,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 import { isolatedBundles } from './isolated-bundles.mjs';
-import { singleFilePdfLib } from './single-file-pdf-lib.mjs';
+import { nodeBundleOptions } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
 
-/**
- * Main-side bundles: Node targets keep node_modules external (native better-sqlite3, ESM conf), all but pdf-lib, which
- * is bundled in from its one-file build (single-file-pdf-lib.mjs).
- */
+/** Main-side bundles (node-bundle.mjs says how each is built). */
 const nodeBundles = [
   { entry: 'src-main/web/server.ts', out: 'web/server.js' },
   { entry: 'src-main/shell/main.ts', out: 'shell/main.js' },
   ...isolatedBundles,
-  { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', banner: { js: '#!/usr/bin/env node' } },
+  { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', split: true, banner: { js: '#!/usr/bin/env node' } },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'src-main/core/inbox/store/bench-entry.ts', out: 'bench/inbox.js' },
 ];
 
 async function buildMain() {
   await Promise.all(
-    nodeBundles.map(({ entry, out, banner }) =>
-      esbuild({
-        banner,
-        entryPoints: [path.join(root, entry)],
-        outfile: path.join(dist, out),
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        packages: 'external',
-        plugins: [singleFilePdfLib],
-        sourcemap: true,
-        logLevel: 'warning',
-      }),
+    nodeBundles.map((bundle) =>
+      esbuild({ ...nodeBundleOptions(bundle, { root, outRoot: dist }), banner: bundle.banner, sourcemap: true }),
     ),
   );
   // A sandboxed preload may load nothing but `electron`: everything else is bundled in, as CommonJS.

@@ -1,32 +1,35 @@
-import { auditUsage, runAuditCommand } from './audit-command';
-import { runCertificateCommand } from './certificate-command';
-import { failUsage, peakChildMemoryMb, usage } from './cli-support';
 import { exitCodes } from './exit-codes';
-import { runCleanCopyCommand, runSplitCommand } from './fix-commands';
-import { nefUsage, runNefCommand } from './nef-command';
-import { runPreflightCommand } from './preflight-command';
 import { describeError } from '../shared/describe-error';
 
-const commands: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
-  preflight: runPreflightCommand,
-  'clean-copy': runCleanCopyCommand,
-  split: runSplitCommand,
-  nef: runNefCommand,
-  audit: runAuditCommand,
-  'certificate-of-service': runCertificateCommand,
+type Command = (args: readonly string[]) => Promise<number>;
+
+/**
+ * Each command's code is loaded only when it runs: `ecf-desk preflight` starts without the PDF writer, the mail parser
+ * and the filing record, which it never uses (the build splits them into chunks of their own).
+ */
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  preflight: async () => (await import('./preflight-command')).runPreflightCommand,
+  'clean-copy': async () => (await import('./fix-commands')).runCleanCopyCommand,
+  split: async () => (await import('./fix-commands')).runSplitCommand,
+  nef: async () => (await import('./nef-command')).runNefCommand,
+  audit: async () => (await import('./audit-command')).runAuditCommand,
+  'certificate-of-service': async () => (await import('./certificate-command')).runCertificateCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
+  const { failUsage, peakChildMemoryMb, usage } = await import('./cli-support');
   if (command === '--help' || command === '-h' || command === 'help') {
+    const [{ nefUsage }, { auditUsage }] = await Promise.all([import('./nef-command'), import('./audit-command')]);
     process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}`);
     return;
   }
-  const run = command ? commands[command] : undefined;
-  if (!run) {
-    failUsage(command ? `Unknown command "${command}".` : 'Name a command.');
+  const load = command ? commands[command] : undefined;
+  if (!load) {
+    return failUsage(command ? `Unknown command "${command}".` : 'Name a command.');
   }
+  const run = await load();
   process.exitCode = await run(args);
   // The command's own peak and its children's (where each file is parsed): both count for the machine.
   if (process.env['ECF_DESK_REPORT_RESOURCES']) {

@@ -1,7 +1,6 @@
 import { build } from 'esbuild';
-import path from 'node:path';
 import { isolatedBundles } from '../../src-main/build/isolated-bundles.mjs';
-import { singleFilePdfLib } from '../../src-main/build/single-file-pdf-lib.mjs';
+import { nodeBundleOptions, type NodeBundle } from '../../src-main/build/node-bundle.mjs';
 import { projectRoot, testBuildFolder } from './paths';
 
 /**
@@ -9,9 +8,9 @@ import { projectRoot, testBuildFolder } from './paths';
  * the processes crash tests kill, and the processes hostile inputs are read in so that a crash ends them rather than the
  * test runner.
  */
-const bundles = [
+const bundles: readonly NodeBundle[] = [
   ...isolatedBundles,
-  { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js' },
+  { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', split: true },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'tests/support/processes/draft-editor.ts', out: 'processes/draft-editor.js' },
   { entry: 'tests/support/processes/read-page.ts', out: 'processes/read-page.js' },
@@ -21,18 +20,6 @@ const bundles = [
 /** Bundles them once per test run. */
 export default async function setup(): Promise<void> {
   await Promise.all(
-    bundles.map(({ entry, out }) =>
-      build({
-        entryPoints: [path.join(projectRoot, entry)],
-        outfile: path.join(testBuildFolder, out),
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        packages: 'external',
-        plugins: [singleFilePdfLib],
-        logLevel: 'warning',
-      }),
-    ),
+    bundles.map((bundle) => build(nodeBundleOptions(bundle, { root: projectRoot, outRoot: testBuildFolder }))),
   );
 }

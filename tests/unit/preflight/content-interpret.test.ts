@@ -17,7 +17,7 @@ async function paint(bytes: Uint8Array): Promise<Marks> {
   const marks: Marks = { rects: [], runs: [], glyphs: [], images: [] };
   interpretPage(document.getPage(0), {
     fillRect: (rect) => marks.rects.push(rect),
-    textRun: (run) => marks.runs.push(run),
+    textRun: (run) => marks.runs.push({ ...run, box: { ...run.box } }),
     image: (image) => marks.images.push(image),
     glyph: (glyph) => marks.glyphs.push(glyph),
   });

@@ -62,6 +62,7 @@ export interface PlacedImage {
 /** Receives a page's marks in painting order. `glyph` is optional: leaving it out skips the per-glyph work. */
 export interface ContentSink {
   fillRect(rect: FilledRect): void;
+  /** The run and its box are filled afresh for the next run (one record serves them all): a sink that keeps a run copies it. */
   textRun(run: TextRun): void;
   image(image: PlacedImage): void;
   glyph?(glyph: Glyph): void;

@@ -27,12 +27,25 @@ export function multiplyMatrices(first: Matrix, second: Matrix): Matrix {
 
 /** The axis-aligned box around the rectangle (x0, y0)–(x1, y1) after `matrix` (rotated boxes grow to their hull). */
 export function transformBox(matrix: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
-  const a = matrix[0];
-  const b = matrix[1];
-  const c = matrix[2];
-  const d = matrix[3];
-  const e = matrix[4];
-  const f = matrix[5];
+  const box = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  transformBoxInto(box, matrix[0], matrix[1], matrix[2], matrix[3], matrix[4], matrix[5], x0, y0, x1, y1);
+  return box;
+}
+
+/** `transformBox` by the matrix [a b c d e f], written into `out`: for the text pass, which runs it for every string shown. */
+export function transformBoxInto(
+  out: { x0: number; y0: number; x1: number; y1: number },
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+  f: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): void {
   const ax = a * x0 + c * y0 + e;
   const ay = b * x0 + d * y0 + f;
   const bx = a * x1 + c * y0 + e;
@@ -41,12 +54,10 @@ export function transformBox(matrix: Matrix, x0: number, y0: number, x1: number,
   const cy = b * x0 + d * y1 + f;
   const dx = a * x1 + c * y1 + e;
   const dy = b * x1 + d * y1 + f;
-  return {
-    x0: Math.min(ax, bx, cx, dx),
-    y0: Math.min(ay, by, cy, dy),
-    x1: Math.max(ax, bx, cx, dx),
-    y1: Math.max(ay, by, cy, dy),
-  };
+  out.x0 = Math.min(ax, bx, cx, dx);
+  out.y0 = Math.min(ay, by, cy, dy);
+  out.x1 = Math.max(ax, bx, cx, dx);
+  out.y1 = Math.max(ay, by, cy, dy);
 }
 
 /** The area two boxes share (0 when they only touch or do not meet). */

@@ -206,7 +206,7 @@ class PageInterpreter {
         return;
       case operators.textMatrix:
         if (lexer.hasNumbers(6)) {
-          this.cursor.setMatrix([at(6), at(5), at(4), at(3), at(2), at(1)]);
+          this.cursor.setMatrix(at(6), at(5), at(4), at(3), at(2), at(1));
         }
         return;
       case operators.nextLine:
@@ -355,7 +355,7 @@ class PageInterpreter {
   /** A form runs like a nested page with its own resources (falling back to the caller's, as old files expect, §7.8.3). */
   private paintForm(form: PDFRawStream, resources: PDFDict | undefined, depth: number): void {
     const savedDepth = this.saved.length;
-    const savedText = { matrix: this.cursor.matrix, lineMatrix: this.cursor.lineMatrix };
+    const savedText = this.cursor.copy();
     this.saved.push(this.state.clone());
     const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = readNumbers(form.dict.lookup(names.matrix)) ?? [];
     this.state.ctm = multiplyMatrices([a, b, c, d, e, f], this.state.ctm);
@@ -365,8 +365,7 @@ class PageInterpreter {
     this.activeForms.delete(form);
     this.saved.length = savedDepth + 1;
     this.state = this.saved.pop() ?? this.state;
-    this.cursor.matrix = savedText.matrix;
-    this.cursor.lineMatrix = savedText.lineMatrix;
+    this.cursor.restore(savedText);
   }
 
   /** BI … ID: the operands before ID are the image's dictionary (§8.9.7); W and H give its pixels. */

@@ -98,10 +98,16 @@ export function readPageGlyphs(page: PDFPage): PageGlyphs {
   return { opaqueRects, glyphs, images };
 }
 
+/**
+ * Where a page's run numbers are gathered, reused from page to page and grown as needed: most pages keep none of them
+ * (nothing on the page could cover its text), so they are copied out only for the pages that do.
+ */
+let runScratch = new Float64Array(runStride * 1024);
+
 function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   const opaqueRects: FilledRect[] = [];
   const images: PlacedImage[] = [];
-  let runs: number[] = [];
+  let runLength = 0;
   let showsText = false;
   let mayHaveUnseenText = false;
   let firstTextSeq = Number.POSITIVE_INFINITY;
@@ -118,7 +124,20 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
         showsText = true;
         mayHaveUnseenText ||= mayBeUnseen(run, pageBox);
         firstTextSeq = Math.min(firstTextSeq, run.seq);
-        runs.push(run.box.x0, run.box.y0, run.box.x1, run.box.y1, run.seq, run.colour, spanCodes[run.glyphsSpan]);
+        if (runLength + runStride > runScratch.length) {
+          const grown = new Float64Array(runScratch.length * 2);
+          grown.set(runScratch);
+          runScratch = grown;
+        }
+        const box = run.box;
+        runScratch[runLength] = box.x0;
+        runScratch[runLength + 1] = box.y0;
+        runScratch[runLength + 2] = box.x1;
+        runScratch[runLength + 3] = box.y1;
+        runScratch[runLength + 4] = run.seq;
+        runScratch[runLength + 5] = run.colour;
+        runScratch[runLength + 6] = spanCodes[run.glyphsSpan];
+        runLength += runStride;
       },
       image: (image) => images.push(image),
     });
@@ -137,9 +156,6 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
   // first may be a box the text is printed on (docs/court-rules.md#redaction-leaks).
   const mayCoverText =
     opaqueRects.length > 0 || images.some((image) => image.seq > firstTextSeq || !isPageScaleImage(image, pageBox));
-  if (!mayCoverText) {
-    runs = [];
-  }
   return {
     pageNumber,
     page,
@@ -150,7 +166,7 @@ function readPageContent(page: PDFPage, pageNumber: number): PageContent {
     mayHaveUnseenText,
     firstTextSeq,
     opaqueRects,
-    textRuns: Float64Array.from(runs),
+    textRuns: mayCoverText ? runScratch.slice(0, runLength) : new Float64Array(0),
     images,
   };
 }

@@ -425,11 +425,18 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         }
         const request = reviews.begin();
         set({ isMakingCertificate: true });
+        // Making the PDF takes a while: a read answered meanwhile (a document's check finishing) may predate the
+        // certificate and win as the latest request, so it counts as a save and the owed read follows it.
+        pendingSaves += 1;
         await tryOrReport('The certificate of service was not made.', async () => {
           showReview(request, await bridge.invoke('drafts.makeCertificateOfService', { id: open.draft.id }));
           set({ announcement: 'Made the certificate of service and attached it.' });
         });
+        pendingSaves -= 1;
         set({ isMakingCertificate: false });
+        if (pendingSaves === 0 && isReloadOwed) {
+          inBackground('Reading the filing again', reloadOpen());
+        }
       },
     };
   });

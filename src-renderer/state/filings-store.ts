@@ -125,6 +125,22 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       );
     };
 
+    /**
+     * Runs a change whose answer replaces the open draft (a save, the certificate of service) as a save: a read asked
+     * for meanwhile may predate the change yet win as the latest request, so it waits and runs once saves end.
+     */
+    const asSave = async <T>(change: () => Promise<T>): Promise<T> => {
+      pendingSaves += 1;
+      try {
+        return await change();
+      } finally {
+        pendingSaves -= 1;
+        if (pendingSaves === 0 && isReloadOwed) {
+          inBackground('Reading the filing again', reloadOpen());
+        }
+      }
+    };
+
     /** Runs a signature or an outbox action on a draft; the answer replaces the open draft when it is the one shown. */
     const runOutbox = async (
       draftId: string,
@@ -241,19 +257,16 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         // The wizard shows the change at once; main's answer (with the checks) follows.
         set({ open: { ...open, draft: { ...open.draft, ...changes } as Draft }, saveState: 'saving' });
         const request = reviews.begin();
-        pendingSaves += 1;
-        const saved = await tryOrReport('The change to the filing was not saved.', async () => {
-          showReview(request, await bridge.invoke('drafts.update', { id, changes }));
-          if (request.isLatest()) {
-            set({ saveState: 'saved' });
-          }
-        });
+        const saved = await asSave(() =>
+          tryOrReport('The change to the filing was not saved.', async () => {
+            showReview(request, await bridge.invoke('drafts.update', { id, changes }));
+            if (request.isLatest()) {
+              set({ saveState: 'saved' });
+            }
+          }),
+        );
         if (!saved.ok) {
           set({ saveState: 'failed' });
-        }
-        pendingSaves -= 1;
-        if (pendingSaves === 0 && isReloadOwed) {
-          inBackground('Reading the filing again', reloadOpen());
         }
       },
 
@@ -425,18 +438,14 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         }
         const request = reviews.begin();
         set({ isMakingCertificate: true });
-        // Making the PDF takes a while: a read answered meanwhile (a document's check finishing) may predate the
-        // certificate and win as the latest request, so it counts as a save and the owed read follows it.
-        pendingSaves += 1;
-        await tryOrReport('The certificate of service was not made.', async () => {
-          showReview(request, await bridge.invoke('drafts.makeCertificateOfService', { id: open.draft.id }));
-          set({ announcement: 'Made the certificate of service and attached it.' });
-        });
-        pendingSaves -= 1;
+        // Making the PDF takes a while, and a document's check may finish meanwhile: it counts as a save.
+        await asSave(() =>
+          tryOrReport('The certificate of service was not made.', async () => {
+            showReview(request, await bridge.invoke('drafts.makeCertificateOfService', { id: open.draft.id }));
+            set({ announcement: 'Made the certificate of service and attached it.' });
+          }),
+        );
         set({ isMakingCertificate: false });
-        if (pendingSaves === 0 && isReloadOwed) {
-          inBackground('Reading the filing again', reloadOpen());
-        }
       },
     };
   });

@@ -60,6 +60,7 @@ export function openReaders(limitBytes: number = citPreflightOptions.limitBytes)
   const readers = createIsolatedReaders({
     scriptPath: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workers', 'isolated-child.js'),
     limitBytes,
+    keepsChildWarm: false,
   });
   openedReaders.push(readers);
   return readers;

@@ -27,8 +27,11 @@ const duePattern = new RegExp(
 /** "Deadline for objections 4/5/2026", "Discovery Deadline set for 5/1/2027", "Deadline: 6/1/2026". */
 const deadlinePattern = new RegExp(String.raw`\bdeadline\b([^.;()\d]{0,60}?)\s*:?\s*(?:${datePattern})`, 'gi');
 
-/** Where a label stops looking back: the end of a sentence or clause, or a date already read. */
-const clauseBreak = /[.;:()[\],\n]|\d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:and|with|then|also)\b/gi;
+/**
+ * Where a label stops looking back: the end of a sentence or clause, or a date already read. A full stop or colon
+ * ends a clause only where a space or the text's end follows it: "Rule 56.2 motion" and "10:00" are one clause.
+ */
+const clauseBreak = /[.:](?=\s|$)|[;()[\],\n]|\d{1,2}\/\d{1,2}\/\d{2,4}|\b(?:and|with|then|also)\b/gi;
 
 const leadingWords = /^(?:the|a|an|any|all|set|that|as|to)\s+/i;
 const trailingWords =

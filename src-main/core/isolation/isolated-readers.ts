@@ -82,6 +82,11 @@ export interface IsolatedReadersOptions {
   readonly limitBytes?: number;
   /** Tests shorten them. */
   readonly limits?: Partial<Record<IsolatedTaskKind, TaskLimits>>;
+  /**
+   * Whether each pool keeps a child started ahead of need (default true). A command that runs its jobs and exits
+   * says false: a child started to replace one that ended would only be stopped again.
+   */
+  readonly keepsChildWarm?: boolean;
   readonly log?: (line: string, level: 'warn' | 'debug') => void;
 }
 
@@ -139,6 +144,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
         slots: lane === 'documents' ? cores : Math.min(2, cores),
         preload: lane === 'documents' ? ['preflight'] : ['notice', 'court-page'],
         heapMb: 1536,
+        warm: options.keepsChildWarm === false ? 0 : 1,
         ...(options.log ? { log: options.log } : {}),
       });
       pools.set(lane, pool);

@@ -44,6 +44,15 @@ describe('deadlines in real docket texts', () => {
 });
 
 describe('deadlines in docket texts written for these tests', () => {
+  it('keeps a rule number and a time of day inside the label: only a full stop that ends a sentence ends it', () => {
+    expect(findDeadlines("ORDER. Plaintiff's Rule 56.2 motion due by 1/15/2027.")).toEqual([
+      { date: '2027-01-15', label: "Plaintiff's Rule 56.2 motion due" },
+    ]);
+    expect(findDeadlines('Hearing at 10:00 a.m. Joint status report due by 2/1/2027.')).toEqual([
+      { date: '2027-02-01', label: 'Joint status report due' },
+    ]);
+  });
+
   it('reads "due by", "due" and a parenthesised "due by" with the words before it as the label', () => {
     expect(findDeadlines('ORDER: Response due by 12/15/2026. Reply due by 3/3/2027.')).toEqual([
       { date: '2026-12-15', label: 'Response due' },

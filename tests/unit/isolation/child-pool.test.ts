@@ -244,6 +244,16 @@ describe('the pool', () => {
     expect(big.ok && next.ok && big.value !== next.value).toBe(true);
   });
 
+  it('with no child kept warm, does not start one to replace a child that ended after its task', async () => {
+    const children = pool(
+      await childWith({ notice: 'globalThis.kept = Buffer.alloc(200 * 1048576, 1); return process.pid;' }),
+      { recycleAboveMb: 150, warm: 0 },
+    );
+    expect((await children.run('notice', new Uint8Array([1]), { limits: quick })).ok).toBe(true);
+    // With a child kept warm the count never reaches 0: the replacement starts before the large child has ended.
+    await expect.poll(() => children.stats().children, { timeout: 10_000 }).toBe(0);
+  });
+
   it('cancels a running task at once, and a waiting one before it starts', async () => {
     const children = pool(await childWith({ notice: 'for (;;) {}' }), { slots: 1 });
     const cancel = new AbortController();

@@ -148,7 +148,7 @@ export function DraftDocumentRow({
         </span>
       </div>
       <div className="draft-document__fields">
-        <div className="field">
+        <div className="field draft-document__type">
           <label className="field__label" htmlFor={typeId}>
             Type
           </label>

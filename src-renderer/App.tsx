@@ -10,7 +10,8 @@ import { SettingsScreen } from './settings/SettingsScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail, type ScreenId } from './shell/NavigationRail';
-import { useAppInfo, useCourt, useDocuments, useInbox } from './state/StoresProvider';
+import { readWindowAddress, writeWindowAddress } from './shell/window-address';
+import { useAppInfo, useCourt, useDocuments, useFilings, useInbox } from './state/StoresProvider';
 import './App.css';
 import { useInBackground } from './state/background';
 
@@ -26,13 +27,38 @@ export function App() {
   useEffect(() => connectInbox(), [connectInbox]);
   useNoticeNotifications();
   const selectDocument = useDocuments((state) => state.select);
-  const [screen, setScreen] = useState<ScreenId>('documents');
+  const openDraft = useFilings((state) => state.openDraft);
+  const closeDraft = useFilings((state) => state.close);
+  const openDraftId = useFilings((state) => state.open?.draft.id ?? null);
+  // A reload comes back to the screen and the draft in the address (shell/window-address.ts says why the address).
+  const [startAddress] = useState(readWindowAddress);
+  const [screen, setScreen] = useState<ScreenId>(startAddress?.screen ?? 'documents');
+  /** The draft the address named at start, until it is open (or could not be): the address keeps it meanwhile. */
+  const [reopening, setReopening] = useState(startAddress?.draftId ?? null);
   const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (startAddress?.draftId) {
+      inBackground(
+        'Opening the filing again',
+        openDraft(startAddress.draftId).finally(() => setReopening(null)),
+      );
+    }
+  }, [inBackground, openDraft, startAddress]);
+  useEffect(() => {
+    if (reopening === null) {
+      writeWindowAddress({ screen, draftId: screen === 'filings' ? openDraftId : null });
+    }
+  }, [reopening, screen, openDraftId]);
 
   // The Help topic another screen asked for; each request is new, so the same topic opened twice lands again.
   const [helpRequest, setHelpRequest] = useState<{ readonly topicId: string; readonly count: number } | null>(null);
 
   const choose = (next: ScreenId): void => {
+    // Filings chosen on the rail while a draft is open goes back to the list, as the rail's other screens start at theirs.
+    if (next === 'filings' && screen === 'filings') {
+      closeDraft();
+    }
     setScreen(next);
     setHelpRequest(null);
     // Like a skip link: the next Tab goes into the chosen screen rather than down the rail.

@@ -546,9 +546,16 @@ export function canSubmit(checks: readonly RuleCheck[]): boolean {
   return !checks.some((ruleCheck) => ruleCheck.level === 'block');
 }
 
+/** Ends a sentence with one full stop: after a name that ends in an abbreviation ("Acme Steel Corp.") it adds none. */
+function endSentence(sentence: string): string {
+  return sentence.endsWith('.') ? sentence : `${sentence}.`;
+}
+
 /**
  * The docket text as the training court writes it, with "the filing attorney" for the name the court takes from the
- * login that submits it (FAQ 35). Null until the event and the filing parties are chosen.
+ * login that submits it (FAQ 35). Null until the event and the filing parties are chosen. Unlike the court's own text
+ * (which writes "Acme Steel Corp.." after a name ending in a period), no sentence here ends in two full stops: the
+ * preview is read as prose by the attorney who confirms it.
  */
 export function docketTextPreview(draft: Draft): string | null {
   const event = draft.eventId === null ? undefined : findDocketEvent(draft.eventId);
@@ -565,7 +572,9 @@ export function docketTextPreview(draft: Draft): string | null {
     .filter((document) => document.type !== 'complaint')
     .map((document, index) => `# (${index + 1}) ${document.description.trim()}`);
   const attachmentText = attachments.length > 0 ? ` (Attachments: ${attachments.join(', ')})` : '';
-  return `${event.docketText.replace(/\.$/, '')}${annotation ? ` ${annotation}` : ''}. Filed by the filing attorney on behalf of ${parties.join(', ')}.${related}${attachmentText}`;
+  const eventSentence = endSentence(`${event.docketText.replace(/\.$/, '')}${annotation ? ` ${annotation}` : ''}`);
+  const filedBy = endSentence(`Filed by the filing attorney on behalf of ${parties.join(', ')}`);
+  return `${eventSentence} ${filedBy}${related}${attachmentText}`;
 }
 
 /** FAQ 35, Administrative Order 02-01: an electronic signature, "/s/ Jane Morgan". */

@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 export type IconName =
   | 'document'
   | 'upload'
+  | 'download'
   | 'check'
   | 'error'
   | 'warning'
@@ -42,6 +43,13 @@ const shapes: Record<IconName, ReactElement> = {
     <>
       <path d="M12 16V4" />
       <path d="m7 9 5-5 5 5" />
+      <path d="M4 16v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
+    </>
+  ),
+  download: (
+    <>
+      <path d="M12 4v12" />
+      <path d="m7 11 5 5 5-5" />
       <path d="M4 16v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
     </>
   ),

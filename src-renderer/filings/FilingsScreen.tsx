@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { LiveRegion } from '../shell/LiveRegion';
 import { useAccounts, useFilings } from '../state/StoresProvider';
 import { DeadlineClock } from './DeadlineClock';
@@ -19,9 +19,19 @@ export interface FilingsScreenProps {
 export function FilingsScreen({ onOpenDocument, onOpenAccounts, readClock, timeZone }: FilingsScreenProps) {
   const connect = useFilings((state) => state.connect);
   const connectAccounts = useAccounts((state) => state.connect);
-  const isWizardOpen = useFilings((state) => state.open !== null);
+  const openDraftId = useFilings((state) => state.open?.draft.id ?? null);
   const announcement = useFilings((state) => state.announcement);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const wasWizardOpen = useRef(openDraftId !== null);
   useEffect(() => connect(), [connect]);
+  useEffect(() => {
+    // Back from a draft to the list, focus goes to the screen's heading: the button that closed the wizard is gone,
+    // and focus must not drop to the page's body (the wizard moves it to its own heading when it opens).
+    if (wasWizardOpen.current && openDraftId === null) {
+      headingRef.current?.focus();
+    }
+    wasWizardOpen.current = openDraftId !== null;
+  }, [openDraftId]);
   // The court session decides whether a case can be searched and whether the filing can be signed.
   useEffect(() => connectAccounts(), [connectAccounts]);
 
@@ -29,7 +39,7 @@ export function FilingsScreen({ onOpenDocument, onOpenAccounts, readClock, timeZ
     <section className="screen filings-screen" data-testid="filings-screen" aria-labelledby="filings-heading">
       <div className="screen__toolbar filings-screen__toolbar">
         <div className="screen__heading">
-          <h1 id="filings-heading" className="screen__title">
+          <h1 id="filings-heading" ref={headingRef} className="screen__title" tabIndex={-1}>
             Filings
           </h1>
           <p className="screen__summary">
@@ -38,7 +48,11 @@ export function FilingsScreen({ onOpenDocument, onOpenAccounts, readClock, timeZ
         </div>
         <DeadlineClock readClock={readClock} timeZone={timeZone} />
       </div>
-      {isWizardOpen ? <Wizard onOpenDocument={onOpenDocument} onOpenAccounts={onOpenAccounts} /> : <DraftList />}
+      {openDraftId !== null ? (
+        <Wizard key={openDraftId} onOpenDocument={onOpenDocument} onOpenAccounts={onOpenAccounts} />
+      ) : (
+        <DraftList />
+      )}
       <LiveRegion message={announcement} />
     </section>
   );

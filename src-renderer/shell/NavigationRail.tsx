@@ -14,6 +14,11 @@ const screens: readonly { readonly id: ScreenId; readonly label: string; readonl
   { id: 'help', label: 'Help', icon: <Icon name="help" /> },
 ];
 
+/** Whether a word names one of the app's screens (as the window's address does). */
+export function isScreenId(word: string): word is ScreenId {
+  return screens.some((screen) => screen.id === word);
+}
+
 /** What the rail needs: the screen shown and what choosing another does. */
 export interface NavigationRailProps {
   readonly current: ScreenId;

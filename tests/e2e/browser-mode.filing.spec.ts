@@ -217,7 +217,7 @@ test('a new action opens with a Summons, and the filing takes the case number th
   await page.getByTestId('wizard-next').click();
 
   await expect(page.getByTestId('docket-preview')).toHaveText(
-    'Summons. Filed by the filing attorney on behalf of Northwind Tools Inc..',
+    'Summons. Filed by the filing attorney on behalf of Northwind Tools Inc.',
   );
   await expect(page.getByTestId('docket-preview-new-action')).toContainText(
     'New action: Northwind Tools Inc. v. United States',

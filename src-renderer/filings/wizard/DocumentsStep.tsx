@@ -5,7 +5,7 @@ import { useDocuments, useFilings } from '../../state/StoresProvider';
 import { FileButton } from '../FileButton';
 import { ChooseDocumentsDialog } from './ChooseDocumentsDialog';
 import { isPdfFile } from './describe-document-type';
-import { moveItem } from './move-item';
+import { changeDocumentType, moveDocument } from './arrange-documents';
 import { DraftDocumentRow } from './DraftDocumentRow';
 import { ServiceByOtherMeans } from './ServiceByOtherMeans';
 import '../../documents/DocumentTable.css';
@@ -35,9 +35,11 @@ export function DocumentsStep({
   const inBackground = useInBackground();
   const [refused, setRefused] = useState<readonly string[]>([]);
   const [isChoosing, setChoosing] = useState(false);
+  /** The control to focus once a document has moved: its row is put back in the list, and focus must not drop to the page. */
   const [focusAfterMove, setFocusAfterMove] = useState<{
     readonly documentId: string;
-    readonly direction: 'up' | 'down';
+    /** The first control found and enabled takes focus. */
+    readonly controls: readonly string[];
   } | null>(null);
   const adding = jobs.filter((job) => job.draftId === draft.id);
   const listRef = useRef<HTMLOListElement>(null);
@@ -50,11 +52,10 @@ export function DocumentsStep({
     }
     const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-document-id]') ?? []);
     const row = rows.find((each) => each.dataset.documentId === focusAfterMove.documentId);
-    const buttons = [
-      row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.direction}"]`),
-      row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])'),
-    ];
-    buttons.find((button) => button && !button.disabled)?.focus();
+    const controls = focusAfterMove.controls.map((selector) =>
+      row?.querySelector<HTMLButtonElement | HTMLSelectElement>(selector),
+    );
+    controls.find((control) => control && !control.disabled)?.focus();
   }, [focusAfterMove, draft.documents]);
 
   const addFiles = (files: readonly File[]): void => {
@@ -74,8 +75,19 @@ export function DocumentsStep({
     if (!moved || to < 0 || to >= draft.documents.length) {
       return;
     }
-    save(moveItem(draft.documents, from, to));
-    setFocusAfterMove({ documentId: moved.documentId, direction: to < from ? 'up' : 'down' });
+    save(moveDocument(draft.documents, from, to));
+    setFocusAfterMove({
+      documentId: moved.documentId,
+      controls: [`[data-move="${to < from ? 'up' : 'down'}"]`, '[data-move]:not([disabled])'],
+    });
+  };
+  const changeType = (index: number, type: DraftDocument['type']): void => {
+    const changed = draft.documents[index];
+    if (!changed) {
+      return;
+    }
+    save(changeDocumentType(draft.documents, index, type));
+    setFocusAfterMove({ documentId: changed.documentId, controls: ['[data-testid="document-type"]'] });
   };
   const dropRow = (event: DragEvent, to: number): void => {
     const from = Number(event.dataTransfer.getData(rowDragType));
@@ -120,6 +132,7 @@ export function DocumentsStep({
               index={index}
               count={draft.documents.length}
               onChange={(changes) => inBackground('Saving the filing', updateDocument(document.documentId, changes))}
+              onChangeType={(type) => changeType(index, type)}
               onMove={(to) => move(index, to)}
               onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
               onOpenDocument={() => onOpenDocument(document.documentId)}

@@ -5,7 +5,7 @@ import type { FixId, PreflightProgress } from '../../../src-main/shared/prefligh
 import { DocumentStatus } from '../../documents/DocumentStatus';
 import { FixActions, FixingProgress } from '../../documents/FixActions';
 import { titleOfFinding } from '../../format/describe-preflight';
-import { documentTypeLabels } from './describe-document-type';
+import { descriptionExamples, documentTypeLabels } from './describe-document-type';
 import { useDebouncedText } from './use-debounced-text';
 
 /** What a document row needs: its place, its record in the document store (if still there), and what its controls do. */
@@ -17,6 +17,8 @@ export interface DraftDocumentRowProps {
   readonly count: number;
   /** Saves what changed (only that field, so two quick edits never undo each other). */
   readonly onChange: (changes: Partial<DraftDocument>) => void;
+  /** Gives the document another type; "Main document" takes it to the top (arrange-documents.ts). */
+  readonly onChangeType: (type: DraftDocument['type']) => void;
   readonly onMove: (to: number) => void;
   readonly onRemove: () => void;
   readonly onOpenDocument: () => void;
@@ -64,6 +66,7 @@ export function DraftDocumentRow({
   index,
   count,
   onChange,
+  onChangeType,
   onMove,
   onRemove,
   onOpenDocument,
@@ -77,7 +80,9 @@ export function DraftDocumentRow({
     onChange({ description: value }),
   );
   const name = record?.name ?? 'A document no longer in Documents';
-  const place = index === 0 ? 'Main document' : `Attachment ${index}`;
+  // The label follows the type as well as the place: a first document typed otherwise is not the main document, and the
+  // review says so; saying "Main document" here would contradict it.
+  const place = index > 0 ? `Attachment ${index}` : document.type === 'main' ? 'Main document' : 'No main document yet';
   const blocked = record ? blockingTitles(record) : [];
   const fixes = record ? blockingFixes(record) : [];
   const hasComments =
@@ -105,7 +110,9 @@ export function DraftDocumentRow({
         <span className="draft-document__handle" aria-hidden="true" title="Drag to reorder">
           ⋮⋮
         </span>
-        <span className="draft-document__place">{place}</span>
+        <span className="draft-document__place" data-testid="document-place">
+          {place}
+        </span>
         <span className="draft-document__name">{name}</span>
         <span className="draft-document__tools">
           <button
@@ -141,7 +148,7 @@ export function DraftDocumentRow({
         </span>
       </div>
       <div className="draft-document__fields">
-        <div className="field">
+        <div className="field draft-document__type">
           <label className="field__label" htmlFor={typeId}>
             Type
           </label>
@@ -150,7 +157,7 @@ export function DraftDocumentRow({
             className="field__input"
             data-testid="document-type"
             value={document.type}
-            onChange={(event) => onChange({ type: documentType.parse(event.target.value) })}
+            onChange={(event) => onChangeType(documentType.parse(event.target.value))}
           >
             {documentType.options.map((type) => (
               <option key={type} value={type}>
@@ -168,7 +175,7 @@ export function DraftDocumentRow({
             className="field__input"
             data-testid="document-description"
             maxLength={120}
-            placeholder={index === 0 ? 'Optional for the main document' : 'Exhibit A - Entry summaries'}
+            placeholder={descriptionExamples[document.type]}
             value={description}
             onChange={(event) => setDescription(event.target.value)}
           />

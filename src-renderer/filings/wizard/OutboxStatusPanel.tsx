@@ -1,3 +1,4 @@
+import { Icon } from '../../components/Icon';
 import type { Draft, OutboxStatus } from '../../../src-main/shared/filing';
 import { formatDateTime } from '../../format/format-date-time';
 import { useFilings } from '../../state/StoresProvider';
@@ -120,12 +121,14 @@ export function OutboxStatusPanel({
       )}
       {outbox.courtCopies.length > 0 && <CourtCopiesList checks={outbox.courtCopies} />}
       {outbox.hasReceipt && (
+        // A link-like action with a download mark: a small bordered box on the status panel read as a text field.
         <button
           type="button"
-          className="button button--small"
+          className="button button--quiet"
           data-testid="save-receipt"
           onClick={() => inBackground('Saving the receipt', saveReceipt())}
         >
+          <Icon name="download" />
           Save the court’s receipt
         </button>
       )}

@@ -11,21 +11,26 @@ const markWords: Readonly<Record<StepMark, string>> = {
 
 const markIcons = { problem: 'error', warning: 'warning', done: 'check' } as const;
 
-/** The wizard's steps down the left: each one a button, the current one marked, with a check or a problem mark from the draft's checks. */
+/**
+ * The wizard's steps down the left: each one a button, the current one marked, with a problem mark from the draft's
+ * checks or a check on a step visited and complete.
+ */
 export function StepList({
   review,
   current,
+  visited,
   onChoose,
 }: {
   readonly review: DraftReview;
   readonly current: StepNumber;
+  readonly visited: readonly StepNumber[];
   readonly onChoose: (step: StepNumber) => void;
 }) {
   return (
     <nav className="step-list" aria-label="Steps of the filing">
       <ol className="step-list__items">
         {wizardSteps.map((step) => {
-          const mark = markOfStep(step.number, review);
+          const mark = markOfStep(step.number, review, visited.includes(step.number));
           return (
             <li key={step.number}>
               <button

@@ -12,6 +12,7 @@ import { ReviewStep } from './ReviewStep';
 import { SaveIndicator } from './SaveIndicator';
 import { StepList } from './StepList';
 import { SubmitStep } from './SubmitStep';
+import { goToStepIn, readWizardProgress, saveWizardProgress } from './wizard-progress';
 import { wizardSteps, type StepNumber } from './wizard-steps';
 import './Wizard.css';
 import './wizard-step.css';
@@ -44,15 +45,18 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   const review = useFilings((state) => state.open);
   const saveState = useFilings((state) => state.saveState);
   const close = useFilings((state) => state.close);
-  const [step, setStep] = useState<StepNumber>(() => (review?.draft.outbox ? 7 : 1));
+  const draftId = review?.draft.id ?? '';
+  // A draft opens where the paralegal left it; one never opened yet at its first step, or at Submit once in the outbox.
+  const [progress, setProgress] = useState(() => readWizardProgress(draftId, review?.draft.outbox ? 7 : 1));
+  const { step } = progress;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const hasMoved = useRef(false);
+
+  useEffect(() => saveWizardProgress(draftId, progress), [draftId, progress]);
 
   useEffect(() => {
-    // After Back, Next or a step chosen in the list, focus goes to the step's heading, as on a new page.
-    if (hasMoved.current) {
-      headingRef.current?.focus();
-    }
+    // On opening, and after Back, Next or a step chosen in the list, focus goes to the step's heading, as on a new
+    // page: the button that opened the draft is gone, and focus must not drop to the page's body.
+    headingRef.current?.focus();
   }, [step]);
 
   if (!review) {
@@ -62,10 +66,7 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   const title = wizardSteps[step - 1]?.title ?? '';
   const lock = describeLock(review);
 
-  const goTo = (next: StepNumber): void => {
-    hasMoved.current = true;
-    setStep(next);
-  };
+  const goTo = (next: StepNumber): void => setProgress((current) => goToStepIn(current, next));
 
   const renderStep = () => {
     switch (step) {
@@ -105,7 +106,7 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
         <SaveIndicator state={saveState} />
       </div>
       <div className="wizard__body">
-        <StepList review={review} current={step} onChoose={goTo} />
+        <StepList review={review} current={step} visited={progress.visited} onChoose={goTo} />
         <div className="wizard__content">
           <h3 ref={headingRef} className="wizard__step-title" tabIndex={-1} data-testid="wizard-step-title">
             {step}. {title}

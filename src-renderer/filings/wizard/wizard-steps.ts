@@ -66,8 +66,12 @@ function isStepFilled(step: StepNumber, review: DraftReview): boolean {
   }
 }
 
-/** The mark of a step from the draft's checks: its worst check, else a check when it is filled. */
-export function markOfStep(step: StepNumber, review: DraftReview): StepMark {
+/**
+ * The mark of a step from the draft's checks: its worst check, else a check when it is filled and the paralegal has
+ * been there. A step filled by what other steps chose (the docket text once the event and parties are known, the
+ * review once nothing blocks) is not done until someone has looked at it; a problem shows wherever it is, seen or not.
+ */
+export function markOfStep(step: StepNumber, review: DraftReview, isVisited: boolean): StepMark {
   const checks = review.checks.filter((check) => stepOfCheck(check) === step);
   if (checks.some((check) => check.level === 'block')) {
     return 'problem';
@@ -78,5 +82,5 @@ export function markOfStep(step: StepNumber, review: DraftReview): StepMark {
   if (checks.some((check) => check.level === 'warn')) {
     return 'warning';
   }
-  return isStepFilled(step, review) ? 'done' : 'none';
+  return isVisited && isStepFilled(step, review) ? 'done' : 'none';
 }

@@ -14,7 +14,18 @@ describe('the docket text preview, as the training court writes it', () => {
 
   it('reads event, filer and parties', () => {
     expect(docketTextPreview(draftWith({ eventId: 'form-11-notice-of-appearance', documents: [mainDocument] }))).toBe(
-      'Form 11 Notice of Appearance. Filed by the filing attorney on behalf of Acme Bearings, Inc..',
+      'Form 11 Notice of Appearance. Filed by the filing attorney on behalf of Acme Bearings, Inc.',
+    );
+  });
+
+  it('never doubles a full stop after a party name or an annotation that ends in one', () => {
+    const draft = draftWith({
+      eventId: 'motion-to-stay',
+      docketAnnotation: 'pending appeal to the Fed. Cir.',
+      documents: [mainDocument],
+    });
+    expect(docketTextPreview(draft)).toBe(
+      'Motion to Stay pending appeal to the Fed. Cir. Filed by the filing attorney on behalf of Acme Bearings, Inc.',
     );
   });
 

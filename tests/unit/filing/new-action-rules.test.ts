@@ -87,11 +87,11 @@ describe('a new action (USCIT Rule 3(a))', () => {
 
   it('previews its docket text without a case number, the complaint not listed as an attachment', () => {
     expect(docketTextPreview(newAction())).toBe(
-      'Summons. Filed by the filing attorney on behalf of Acme Bearings, Inc..',
+      'Summons. Filed by the filing attorney on behalf of Acme Bearings, Inc.',
     );
     expect(
       docketTextPreview(newAction({ eventId: 'summons-and-complaint', documents: [mainDocument, complaint] })),
-    ).toBe('Summons. Filed by the filing attorney on behalf of Acme Bearings, Inc..');
+    ).toBe('Summons. Filed by the filing attorney on behalf of Acme Bearings, Inc.');
   });
 });
 

@@ -74,10 +74,11 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   });
 
   // A refusal or a result sits under the fields; at a large zoom it would otherwise appear below the dialog's fold.
+  // Its first line is what happened, so that comes into view, above the actions that stay at the dialog's foot.
   // (A request for a field needs no scrolling: the field takes focus, which brings it into view.)
   useEffect(() => {
     if (failure || outcome?.outcome === 'refused' || outcome?.outcome === 'logged-in') {
-      answerRef.current?.scrollIntoView?.({ block: 'nearest' });
+      answerRef.current?.scrollIntoView?.({ block: 'start' });
     }
   }, [outcome, failure]);
 

@@ -7,6 +7,7 @@ import { dropFiles } from '../support/drop-files';
 import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { sharedFixture } from '../support/paths';
 import { screenshotPath } from '../support/screenshots';
+import { dismissTrainingIntroduction } from '../support/training-intro';
 import { makeLargePdf, makeNotPdf, makePdf } from '../support/synthetic-pdfs';
 
 /** A real 30-page PDF from qpdf's test suite; the synthetic one stands in when ../shared is absent. */
@@ -106,6 +107,7 @@ test('the list stays readable at 125% zoom, with no sideways scrolling', async (
   const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
   const page = await context.newPage();
   await page.goto(app.url);
+  await dismissTrainingIntroduction(page);
   await addThroughPicker(page, [
     {
       name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf',

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { screenshotPath } from '../support/screenshots';
-import { addAccount } from '../support/accounts-page';
+import { addAccount, logIn } from '../support/accounts-page';
 import { useAppWithKeyring } from '../support/keyring-app';
 import { seededOtp, seededPassword } from '../support/training-court';
 
@@ -132,3 +132,28 @@ for (const { zoom, viewport, deviceScaleFactor } of [
     await context.close();
   });
 }
+
+test('logging in as the shared view-only account while an attorney is logged in asks first, and Cancel keeps the attorney', async ({
+  page,
+}) => {
+  desk.skipWithoutKeyring();
+  const app = await desk.start();
+  await page.goto(app.url);
+  await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
+  await addAccount(page, 'twalsh');
+  await addAccount(page, 'firmview', { kind: 'view-only' });
+  await logIn(page, 'twalsh');
+
+  await page.getByRole('button', { name: 'Log in as firmview' }).click();
+  const dialog = page.getByTestId('login-dialog');
+  await expect(dialog.getByTestId('session-switch-notice')).toContainText(
+    'You are logged in as twalsh (Filer). ECF Desk keeps one court session at a time: logging in as firmview ends twalsh’s session.',
+  );
+  await expect(dialog.getByRole('button', { name: 'End twalsh’s session and log in' })).toBeInViewport();
+  await page.screenshot({ path: screenshotPath('accounts-switch-session') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('session-bar')).toContainText('Logged in as twalsh');
+
+  await logIn(page, 'firmview', { isViewOnly: true });
+  await expect(page.getByTestId('session-cannot-file')).toBeVisible();
+});

@@ -10,6 +10,7 @@ import { SettingsScreen } from './settings/SettingsScreen';
 import { AppHeader } from './shell/AppHeader';
 import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail, type ScreenId } from './shell/NavigationRail';
+import { TrainingCourtIntro } from './shell/TrainingCourtIntro';
 import { readWindowAddress, writeWindowAddress } from './shell/window-address';
 import { useAppInfo, useCourt, useDocuments, useFilings, useInbox } from './state/StoresProvider';
 import './App.css';
@@ -101,6 +102,7 @@ export function App() {
       <main ref={mainRef} className="app__main" tabIndex={-1}>
         <OpenHelpContext.Provider value={openHelp}>
           <ErrorBanner />
+          <TrainingCourtIntro focusAfterward={mainRef} />
           {renderScreen()}
         </OpenHelpContext.Provider>
       </main>

@@ -1,4 +1,5 @@
 import type { LoginHelpTopic } from './accounts';
+import { trainingFirstSteps, trainingLogins, type TrainingLogin } from './training-court-guide';
 
 /** Who answers which question (the FAQ's header and items 06, 35, 47). */
 export interface HelpContact {
@@ -80,6 +81,14 @@ export interface FilingHelpTopic {
   readonly contact: HelpContact | null;
   /** A second office, when the FAQ sends part of the question elsewhere (FAQ 16: the Help Desk, FAQ 17: PACER). */
   readonly alsoContact?: HelpContact;
+}
+
+/** One training login as the Help topic lists it: who it is, its training password, and its 6-digit code if any. */
+function describeTrainingLogin(login: TrainingLogin): string {
+  const code = login.authenticatorKey
+    ? ` For the 6-digit code, add the key ${login.authenticatorKey} to an authenticator app, or paste it on the account as the authenticator secret so ECF Desk makes the code.`
+    : '';
+  return `${login.loginId} (password ${login.password}): ${login.role}.${code}`;
 }
 
 /** The Help screen's topics, in the order a filer meets them: whom to call, deadlines, trouble, then the court's error messages. */
@@ -177,6 +186,22 @@ export const filingHelp: readonly FilingHelpTopic[] = [
       'ECF Desk opens no web pages: copy the court’s address below into your web browser.',
     ],
     contact: citHelpDesk,
+  },
+  {
+    // FAQ 04: the court points new filers to training before they file; ECF Desk's own training court is where to
+    // practise, on this computer, with nothing filed for real.
+    id: 'training-court',
+    title: 'Practising with the training court',
+    faq: 'FAQ 04',
+    courtMessage: null,
+    paragraphs: [
+      'ECF Desk starts with its own training court: a practice court, or test court, on this computer, with CIT-style cases, docket events, notices and fees, none of them real. Nothing filed there reaches the U.S. Court of International Trade and nothing costs money. The header shows which court ECF Desk is using; choose the real court in Settings when you are ready to file for real.',
+      'Its PACER logins, with their training passwords (they open nothing real):',
+      ...trainingLogins.map(describeTrainingLogin),
+      `What to try: ${trainingFirstSteps}`,
+      'The court’s own training is on PACER’s website, with free training and video tutorials, and in the NextGen CM/ECF and PACER User’s Manual (FAQ 04).',
+    ],
+    contact: null,
   },
   {
     // FAQ 27: timely if filed before midnight Eastern. FAQ 28: filed only once the Notice of Electronic Filing arrives.

@@ -172,6 +172,11 @@ export const settings = z.object({
   allowCredentialStorage: z.boolean(),
   /** Where NEFs are read from (a policy may set these for a firm's shared docketing mailbox). */
   mailboxes: z.array(mailboxSettings).max(20),
+  /**
+   * The training court's first-run introduction was dismissed, so it stays hidden across restarts. Absent until then
+   * (a settings file from before it existed reads the same as a new one).
+   */
+  trainingIntroDismissed: z.boolean().optional(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settings>;

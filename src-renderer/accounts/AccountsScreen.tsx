@@ -119,6 +119,7 @@ export function AccountsScreen() {
             key={`${dialog.purpose}-${dialog.account.id}`}
             account={dialog.account}
             purpose={dialog.purpose}
+            replacedSession={session?.state === 'logged-in' && session.accountId !== dialog.account.id ? session : null}
             fallbackFocus={dialog.purpose === 'login' ? logoutRef : addButtonRef}
             onSubmit={dialog.purpose === 'login' ? login : test}
             onLoggedIn={close}

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import type { Account, LoginOutcome, LoginRequest } from '../../src-main/shared/accounts';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { Account, LoginOutcome, LoginRequest, SessionStatus } from '../../src-main/shared/accounts';
 import type { Attempt } from '../state/attempt';
 import { Dialog } from './Dialog';
-import { findClientCodeProblem, maxClientCodeLength } from './describe-account';
+import { findClientCodeProblem, kindLabels, maxClientCodeLength } from './describe-account';
 import { LoginRefusal } from './LoginHelp';
 import { RedactionAcknowledgement } from './RedactionAcknowledgement';
 import { TextField } from './TextField';
@@ -16,6 +16,8 @@ export type LoginPurpose = 'login' | 'test';
 export interface LoginDialogProps {
   readonly account: Account;
   readonly purpose: LoginPurpose;
+  /** Another account's session that this login would end (main keeps one court session at a time); null when none. */
+  readonly replacedSession: Extract<SessionStatus, { state: 'logged-in' }> | null;
   readonly fallbackFocus: RefObject<HTMLElement | null>;
   readonly onSubmit: (request: LoginRequest) => Promise<Attempt<LoginOutcome>>;
   /** Called once a login (not a test) has worked; the session bar takes over from there. */
@@ -39,7 +41,15 @@ type FocusTarget = 'password' | 'otp' | 'acknowledgement';
  * Logs in with an account (or tests it). Fields appear as the court asks for them: the password when none is
  * saved, the 6-digit code when the account asks for it or the court wants one. Filers acknowledge Rule 5.2 first.
  */
-export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLoggedIn, onClose }: LoginDialogProps) {
+export function LoginDialog({
+  account,
+  purpose,
+  replacedSession,
+  fallbackFocus,
+  onSubmit,
+  onLoggedIn,
+  onClose,
+}: LoginDialogProps) {
   const isFiler = account.kind !== 'view-only';
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
@@ -60,6 +70,7 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   const answerRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<FocusTarget | null>(null);
   const inBackground = useInBackground();
+  const switchNoticeId = useId();
   const clientCodeProblem = findClientCodeProblem(clientCode);
   const hasPassed = purpose === 'test' && outcome?.outcome === 'logged-in';
 
@@ -74,10 +85,11 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   });
 
   // A refusal or a result sits under the fields; at a large zoom it would otherwise appear below the dialog's fold.
+  // Its first line is what happened, so that comes into view, above the actions that stay at the dialog's foot.
   // (A request for a field needs no scrolling: the field takes focus, which brings it into view.)
   useEffect(() => {
     if (failure || outcome?.outcome === 'refused' || outcome?.outcome === 'logged-in') {
-      answerRef.current?.scrollIntoView?.({ block: 'nearest' });
+      answerRef.current?.scrollIntoView?.({ block: 'start' });
     }
   }, [outcome, failure]);
 
@@ -147,11 +159,19 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
   };
 
   const title = purpose === 'login' ? `Log in as ${account.loginId}` : `Test ${account.loginId}`;
-  const submitLabel = purpose === 'login' ? 'Log in' : 'Test login';
+  const ended = purpose === 'login' ? replacedSession : null;
+  const submitLabel = describeSubmit(purpose, ended);
 
   return (
-    <Dialog title={title} testId="login-dialog" fallbackFocus={fallbackFocus} onClose={onClose}>
+    <Dialog
+      title={title}
+      testId="login-dialog"
+      descriptionId={ended ? switchNoticeId : undefined}
+      fallbackFocus={fallbackFocus}
+      onClose={onClose}
+    >
       <form className="login-dialog" noValidate onSubmit={(event) => inBackground('Logging in', submit(event))}>
+        {ended && <SessionSwitchNotice id={switchNoticeId} ended={ended} account={account} />}
         {purpose === 'test' && !hasPassed && (
           <p className="login-dialog__intro">
             ECF Desk logs in to the court and straight out again, to show the account works.
@@ -216,6 +236,46 @@ export function LoginDialog({ account, purpose, fallbackFocus, onSubmit, onLogge
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** The submit button's words: a login that ends another account's session says so on the button that confirms it. */
+function describeSubmit(purpose: LoginPurpose, ended: LoginDialogProps['replacedSession']): string {
+  if (purpose === 'test') {
+    return 'Test login';
+  }
+  return ended ? `End ${ended.loginId}’s session and log in` : 'Log in';
+}
+
+/**
+ * Said before a login that would end another account's session, so the switch is never silent. Main keeps one court
+ * session at a time (the outbox files under it and the inbox's free looks use it, docs/architecture.md), so logging in
+ * as the shared view-only account logs the attorney out: Cancel keeps the attorney's session as it is.
+ */
+function SessionSwitchNotice({
+  id,
+  ended,
+  account,
+}: {
+  readonly id: string;
+  readonly ended: NonNullable<LoginDialogProps['replacedSession']>;
+  readonly account: Account;
+}) {
+  return (
+    <div className="login-dialog__switch" id={id} data-testid="session-switch-notice">
+      <p>
+        <strong>
+          You are logged in as {ended.loginId} ({kindLabels[ended.kind]}).
+        </strong>{' '}
+        ECF Desk keeps one court session at a time: logging in as {account.loginId} ends {ended.loginId}’s session.
+      </p>
+      {account.kind === 'view-only' && ended.mayFile && (
+        <p>
+          {account.loginId} can view but not file (FAQ 12). To file again, log in as {ended.loginId} afterwards.
+        </p>
+      )}
+      <p>Choose Cancel to stay logged in as {ended.loginId}.</p>
+    </div>
   );
 }
 

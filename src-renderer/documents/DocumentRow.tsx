@@ -13,6 +13,8 @@ const shortHashLength = 12;
 /** What a row needs beyond its document: its check's progress, whether it is selected, and what its controls do. */
 export interface DocumentRowProps {
   readonly document: DocumentRecord;
+  /** The copy of the same file (the same SHA-256) added before this one; null when this is the first. */
+  readonly earlierCopy: DocumentRecord | null;
   readonly progress: PreflightProgress | undefined;
   readonly isSelected: boolean;
   /** Whether Tab lands on this row (one row of the list at a time; arrow keys move between them). */
@@ -32,6 +34,7 @@ function isOnControl(event: MouseEvent | FocusEvent): boolean {
 /** One document in the list: its facts, its status and its Remove button; clicking it shows its findings. */
 export function DocumentRow({
   document,
+  earlierCopy,
   progress,
   isSelected,
   isTabStop,
@@ -77,6 +80,11 @@ export function DocumentRow({
             <span className="document-row__hash-inline" title={document.sha256}>
               SHA-256 {document.sha256.slice(0, shortHashLength)}…
             </span>
+            {earlierCopy && (
+              <span className="document-row__duplicate" data-testid="document-duplicate">
+                Duplicate of {earlierCopy.name}, added earlier: the same file (same SHA-256).
+              </span>
+            )}
           </span>
         </span>
       </th>

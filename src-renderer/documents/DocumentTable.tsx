@@ -9,6 +9,8 @@ import './DocumentTable.css';
 /** What the table shows and what its rows do. */
 export interface DocumentTableProps {
   readonly documents: readonly DocumentRecord[];
+  /** For each later copy of a file already in the list, the copy added first (by the later copy's id). */
+  readonly earlierCopies: ReadonlyMap<string, DocumentRecord>;
   readonly sort: DocumentsSort;
   readonly checkProgress: Readonly<Record<string, PreflightProgress>>;
   readonly selectedId: string | null;
@@ -42,6 +44,7 @@ function targetRow(key: string, index: number, count: number): number | null {
  */
 export function DocumentTable({
   documents,
+  earlierCopies,
   sort,
   checkProgress,
   selectedId,
@@ -84,7 +87,8 @@ export function DocumentTable({
     <div className="document-table" ref={containerRef}>
       <table className="document-table__table">
         <caption className="visually-hidden">
-          Documents for this filing. Select a row to see what preflight found.
+          Every document added to ECF Desk, for any filing; a duplicate is marked. Select a row to see what preflight
+          found.
         </caption>
         <thead>
           <tr>
@@ -108,6 +112,7 @@ export function DocumentTable({
             <DocumentRow
               key={document.id}
               document={document}
+              earlierCopy={earlierCopies.get(document.id) ?? null}
               progress={checkProgress[document.id]}
               isSelected={document.id === selectedId}
               isTabStop={document.id === tabStopId}

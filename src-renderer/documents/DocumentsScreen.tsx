@@ -9,6 +9,7 @@ import { AddProgressList } from './AddProgressList';
 import { DocumentTable } from './DocumentTable';
 import { DropOverlay } from './DropOverlay';
 import { EmptyState } from './EmptyState';
+import { findEarlierCopies } from './find-earlier-copies';
 import { FindingsPanel } from './FindingsPanel';
 import { UndoToast } from './UndoToast';
 import { useFileDrop } from './use-file-drop';
@@ -16,11 +17,15 @@ import { useFocusAfterRemoval } from './use-focus-after-removal';
 import { openShortcutLabel, useOpenShortcut } from './use-open-shortcut';
 import { useInBackground } from '../state/background';
 
-/** "3 documents · 4.2 MB in all": what a paralegal checks against the court's limits at a glance. */
-function summarize(documents: readonly DocumentRecord[]): string {
+/**
+ * "3 documents, 1 of them a duplicate · 4.2 MB in all": what a paralegal checks against the court's limits at a
+ * glance, and how many rows are a file added again.
+ */
+function summarize(documents: readonly DocumentRecord[], duplicates: number): string {
   const total = documents.reduce((sum, document) => sum + document.bytes, 0);
   const count = documents.length === 1 ? '1 document' : `${documents.length} documents`;
-  return `${count} · ${formatBytes(total)} in all`;
+  const copies = duplicates === 0 ? '' : `, ${duplicates} of them ${duplicates === 1 ? 'a duplicate' : 'duplicates'}`;
+  return `${count}${copies} · ${formatBytes(total)} in all`;
 }
 
 /** The Documents screen: add PDFs by button, shortcut or drag-and-drop, see their facts, remove with undo. */
@@ -67,9 +72,11 @@ export function DocumentsScreen() {
     [documents, fixing],
   );
   const sorted = useMemo(() => sortDocuments(shown, sort), [shown, sort]);
+  const earlierCopies = useMemo(() => findEarlierCopies(sorted), [sorted]);
   const tableRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
-  const focusAfterRemoval = useFocusAfterRemoval(tableRef, addButtonRef, sorted.length);
+  const focusAfterRemoval = useFocusAfterRemoval(tableRef, headingRef, sorted.length);
   const panelRef = useRef<HTMLElement>(null);
   // A removed document leaves the panel empty rather than showing findings for something no longer in the list.
   const selected = sorted.find((document) => document.id === selectedId) ?? null;
@@ -93,6 +100,7 @@ export function DocumentsScreen() {
         <>
           <DocumentTable
             documents={sorted}
+            earlierCopies={earlierCopies}
             sort={sort}
             checkProgress={checkProgress}
             selectedId={selected?.id ?? null}
@@ -140,10 +148,15 @@ export function DocumentsScreen() {
     <section className="screen" data-testid="drop-zone" aria-labelledby="documents-heading" {...dropTargetHandlers}>
       <div className="screen__toolbar">
         <div className="screen__heading">
-          <h1 id="documents-heading" className="screen__title">
+          {/* Focus lands here when the last document is removed: a heading, not another button to press by mistake. */}
+          <h1 ref={headingRef} id="documents-heading" className="screen__title" tabIndex={-1}>
             Documents
           </h1>
-          {sorted.length > 0 && <p className="screen__summary">{summarize(sorted)}</p>}
+          {/* The list is every document added, whichever filing it is for: say so, so nobody takes it for one filing's. */}
+          <p className="screen__summary" data-testid="documents-scope">
+            Every PDF added to ECF Desk, for any filing. A filing uses the ones attached to it.
+          </p>
+          {sorted.length > 0 && <p className="screen__summary">{summarize(sorted, earlierCopies.size)}</p>}
         </div>
         <button
           ref={addButtonRef}

@@ -43,6 +43,7 @@ const settingNames: Record<keyof Settings, string> = {
   courtProfile: 'the court setting',
   allowCredentialStorage: 'the password setting',
   mailboxes: 'the mailboxes',
+  trainingIntroDismissed: 'your choice to hide the training court introduction',
 };
 
 /** "the court setting", or "your settings" when a change touches more than one. */

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { screenshotPath } from '../support/screenshots';
-import { addAccount } from '../support/accounts-page';
+import { addAccount, logIn } from '../support/accounts-page';
 import { useAppWithKeyring } from '../support/keyring-app';
 import { seededOtp, seededPassword } from '../support/training-court';
 
@@ -88,4 +88,72 @@ test('the Accounts screen and its login dialog stay readable at 125% zoom, with 
   await expect(dialog.getByLabel('I have read the redaction rules and will follow them')).toBeVisible();
   await page.screenshot({ path: screenshotPath('accounts-zoom-125-login-dialog') });
   await context.close();
+});
+
+/** Adds a filer whose saved password is wrong, opens its login dialog and tries it: the court refuses the login. */
+async function refuseWrongPassword(page: Page): Promise<Locator> {
+  await page.getByTestId('rail-accounts').click();
+  await page.getByTestId('accounts-empty').getByRole('button', { name: 'Add account' }).click();
+  const form = page.getByTestId('account-form');
+  await form.getByLabel('Login ID (PACER username)').fill('twalsh');
+  await form.getByLabel('Password').fill('not-the-password');
+  await form.getByLabel('Filer (PACER account upgraded for filing)').check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Log in as twalsh' }).click();
+  const dialog = page.getByTestId('login-dialog');
+  await dialog.getByLabel('I have read the redaction rules and will follow them').check();
+  await dialog.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(dialog.getByTestId('login-refusal')).toBeVisible();
+  return dialog;
+}
+
+for (const { zoom, viewport, deviceScaleFactor } of [
+  { zoom: '100', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  // A 1280×800 window at 150% zoom lays out as 853×533 CSS pixels drawn at 1.5 device pixels each.
+  { zoom: '150', viewport: { width: 853, height: 533 }, deviceScaleFactor: 1.5 },
+]) {
+  test(`after a refused password at ${zoom}% zoom, the message shows once and Log in stays on screen`, async ({
+    browser,
+  }) => {
+    desk.skipWithoutKeyring();
+    const app = await desk.start();
+    const context = await browser.newContext({ viewport, deviceScaleFactor });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
+    const dialog = await refuseWrongPassword(page);
+    // What to try and whom to ask about a lost password (FAQ 16) are said once, in the help under the message.
+    await expect(dialog.getByText('PACER did not accept the username, password or 6-digit code.')).toHaveCount(1);
+    await expect(dialog.getByText(/may lock/)).toHaveCount(1);
+    await expect(dialog.getByText(/FAQ 16/)).toHaveCount(1);
+    await expect(dialog.getByRole('button', { name: 'Log in', exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: screenshotPath(`accounts-login-refused-zoom-${zoom}`) });
+    await context.close();
+  });
+}
+
+test('logging in as the shared view-only account while an attorney is logged in asks first, and Cancel keeps the attorney', async ({
+  page,
+}) => {
+  desk.skipWithoutKeyring();
+  const app = await desk.start();
+  await page.goto(app.url);
+  await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
+  await addAccount(page, 'twalsh');
+  await addAccount(page, 'firmview', { kind: 'view-only' });
+  await logIn(page, 'twalsh');
+
+  await page.getByRole('button', { name: 'Log in as firmview' }).click();
+  const dialog = page.getByTestId('login-dialog');
+  await expect(dialog.getByTestId('session-switch-notice')).toContainText(
+    'You are logged in as twalsh (Filer). ECF Desk keeps one court session at a time: logging in as firmview ends twalsh’s session.',
+  );
+  await expect(dialog.getByRole('button', { name: 'End twalsh’s session and log in' })).toBeInViewport();
+  await page.screenshot({ path: screenshotPath('accounts-switch-session') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('session-bar')).toContainText('Logged in as twalsh');
+
+  await logIn(page, 'firmview', { isViewOnly: true });
+  await expect(page.getByTestId('session-cannot-file')).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { dropFiles } from '../support/drop-files';
 import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { sharedFixture } from '../support/paths';
 import { screenshotPath } from '../support/screenshots';
+import { dismissTrainingIntroduction } from '../support/training-intro';
 import { makeLargePdf, makeNotPdf, makePdf } from '../support/synthetic-pdfs';
 
 /** A real 30-page PDF from qpdf's test suite; the synthetic one stands in when ../shared is absent. */
@@ -76,6 +77,40 @@ test('dropping a PDF onto the screen adds it, and removing it can be undone', as
   await expect(row(page, 'Dropped brief.pdf').getByTestId('document-pages')).toHaveText('2');
 });
 
+test('a file added twice is marked as a duplicate, and removing it by keyboard leaves focus on a row, with Undo offered', async ({
+  page,
+}) => {
+  app = await startBrowserModeProcess(dataFolder);
+  await page.goto(app.url);
+  await dismissTrainingIntroduction(page);
+  const motion = Buffer.from(await makePdf(2));
+  await addThroughPicker(page, [{ name: 'Motion.pdf', mimeType: 'application/pdf', buffer: motion }]);
+  await expect(row(page, 'Motion.pdf').getByTestId('document-pages')).toHaveText('2');
+  await addThroughPicker(page, [
+    { name: 'Motion (copy).pdf', mimeType: 'application/pdf', buffer: motion },
+    { name: 'Brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(3)) },
+  ]);
+  await expect(row(page, 'Brief.pdf').getByTestId('document-pages')).toHaveText('3');
+  await expect(row(page, 'Motion (copy).pdf').getByTestId('document-duplicate')).toHaveText(
+    'Duplicate of Motion.pdf, added earlier: the same file (same SHA-256).',
+  );
+  await expect(page.getByTestId('document-duplicate')).toHaveCount(1);
+  await expect(page.getByText(/^3 documents, 1 of them a duplicate · /)).toBeVisible();
+  await page.screenshot({ path: screenshotPath('documents-duplicate'), fullPage: true });
+
+  const remove = row(page, 'Motion (copy).pdf').getByTestId('remove');
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Motion (copy).pdf')).toHaveCount(0);
+  // A second Enter must not remove another document: focus is on a row, which Enter only selects.
+  await expect(page.locator('[data-testid="document-row"]:focus')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('document-row')).toHaveCount(2);
+  await expect(page.getByTestId('undo')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(row(page, 'Motion (copy).pdf').getByTestId('document-duplicate')).toBeVisible();
+});
+
 test('a large file shows a progress bar while it is added', async ({ page }) => {
   app = await startBrowserModeProcess(dataFolder);
   await page.goto(app.url);
@@ -106,6 +141,7 @@ test('the list stays readable at 125% zoom, with no sideways scrolling', async (
   const context = await browser.newContext({ viewport: { width: 819, height: 560 }, deviceScaleFactor: 1.25 });
   const page = await context.newPage();
   await page.goto(app.url);
+  await dismissTrainingIntroduction(page);
   await addThroughPicker(page, [
     {
       name: 'Plaintiff’s Memorandum in Support of Motion for Judgment on the Agency Record.pdf',

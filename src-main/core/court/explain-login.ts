@@ -9,15 +9,10 @@ const otpNeeded = /one-time passcode is needed/i;
 const redactionNeeded = /must redact/i;
 
 /**
- * A lost password is not PACER's question alone: PACER's own goes to the PACER Service Center (FAQ 17), the court's
- * CM/ECF password to the court's CM/ECF Help Desk (FAQ 16). The refusal's help (`loginHelp`) names both.
- */
-const lostPassword =
-  'If a password is lost, the help with this message says whom to ask: PACER or the court (FAQ 16, 17).';
-
-/**
  * Turns a refused or failed login into what the screen can act on: the plain message, the court's own words, and
  * the help topic with the right contact (FAQ header: PACER Service Center for PACER, the Help Desk for CM/ECF).
+ * A refusal the help topic answers says only what happened: the topic's advice, shown with it, says what to try and
+ * whom to ask about a lost password (FAQ 15–17), so the dialog says it once.
  */
 export function explainLogin(answer: Exclude<CsoAuthAnswer, { kind: 'logged-in' }>): LoginOutcome {
   if (answer.kind === 'throttled') {
@@ -81,12 +76,12 @@ export function explainLogin(answer: Exclude<CsoAuthAnswer, { kind: 'logged-in' 
   if (answer.loginResult === '13' || /invalid/i.test(words)) {
     return refused(
       'invalid-credentials',
-      `PACER did not accept the username, password or 6-digit code. Check them and try again; PACER may lock an account after repeated failures. ${lostPassword}`,
+      'PACER did not accept the username, password or 6-digit code.',
       words,
       'login-not-working',
     );
   }
-  return refused('other', `PACER refused the login. ${lostPassword}`, words || null, 'login-not-working');
+  return refused('other', 'PACER refused the login.', words || null, 'login-not-working');
 }
 
 function refused(

@@ -120,6 +120,7 @@ function bundleSettings(settings: Settings): BundledSettings {
     documentsSort: settings.documentsSort,
     courtProfile: settings.courtProfile,
     allowCredentialStorage: settings.allowCredentialStorage,
+    trainingIntroDismissed: settings.trainingIntroDismissed === true,
     mailboxes: settings.mailboxes.map((mailbox) => ({
       host: markIfSet(mailbox.host),
       port: mailbox.port,

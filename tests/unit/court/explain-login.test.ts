@@ -10,19 +10,31 @@ describe('a refused login says whom to ask about a lost password', () => {
       errorDescription: 'Invalid username, password, or one-time passcode.',
     });
     expect(outcome).toMatchObject({ outcome: 'refused', reason: 'invalid-credentials', help: 'login-not-working' });
-    expect(outcome.outcome === 'refused' ? outcome.message : '').toContain(
-      'whom to ask: PACER or the court (FAQ 16, 17)',
-    );
     const { advice, contact } = loginHelp['login-not-working'];
     expect(advice).toContain('A lost PACER login or password goes to the PACER Service Center (FAQ 15, 17)');
     expect(advice).toContain('a lost CM/ECF password goes to the court’s CM/ECF Help Desk');
     expect(contact.name).toBe('PACER Service Center');
   });
 
-  it('a refusal in words the app does not know says the same', () => {
+  it('a refusal in words the app does not know points to the same help', () => {
     const outcome = explainLogin({ kind: 'refused', loginResult: '99', errorDescription: 'Something else.' });
     expect(outcome).toMatchObject({ outcome: 'refused', reason: 'other', help: 'login-not-working' });
-    expect(outcome.outcome === 'refused' ? outcome.message : '').toContain('(FAQ 16, 17)');
+  });
+
+  it('a wrong password is said once: the message says what happened, the help shown with it what to do', () => {
+    const outcome = explainLogin({
+      kind: 'refused',
+      loginResult: '13',
+      errorDescription: 'Invalid username, password, or one-time passcode.',
+    });
+    const message = outcome.outcome === 'refused' ? outcome.message : '';
+    expect(message).toBe('PACER did not accept the username, password or 6-digit code.');
+    // The advice the dialog shows under the message carries the warning about locking and where a lost password goes.
+    const { advice } = loginHelp['login-not-working'];
+    for (const sentence of ['may lock', 'lost', 'FAQ 16']) {
+      expect(advice).toContain(sentence);
+      expect(message).not.toContain(sentence);
+    }
   });
 
   it('a locked account is not told about lost passwords: only PACER unlocks it', () => {

@@ -385,6 +385,45 @@ describe('the Accounts screen', () => {
     );
   });
 
+  it('logging in as the shared view-only account while an attorney is logged in says whose session ends, and Cancel keeps it', async () => {
+    const attorney = pacerAccount({ id: 'a1', loginId: 'jmorgan' });
+    const shared = pacerAccount({ id: 'a2', loginId: 'firmview', kind: 'view-only' });
+    const bridge = bridgeWith([attorney, shared]);
+    bridge.answer('session.status', () => loggedInSession(attorney));
+    bridge.answer('session.login', () => ({ outcome: 'logged-in', session: loggedInSession(shared), warning: null }));
+    await openAccounts(bridge);
+    await waitFor(() => expect(screen.getByTestId('session-bar').textContent).toContain('Logged in as jmorgan'));
+
+    press(await screen.findByRole('button', { name: 'Log in as firmview' }));
+    const dialog = screen.getByTestId('login-dialog');
+    const notice = within(dialog).getByTestId('session-switch-notice');
+    expect(notice.textContent).toContain('You are logged in as jmorgan (Filer).');
+    expect(notice.textContent).toContain('logging in as firmview ends jmorgan’s session');
+    expect(notice.textContent).toContain('firmview can view but not file (FAQ 12)');
+    // A screen reader hears the warning with the dialog's title, before anything is chosen.
+    expect(dialog.getAttribute('aria-describedby')).toBe(notice.id);
+    expect(within(dialog).queryByRole('button', { name: 'Log in' })).toBeNull();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('login-dialog')).toBeNull();
+    expect(callsTo(bridge, 'session.login')).toEqual([]);
+    expect(screen.getByTestId('session-bar').textContent).toContain('Logged in as jmorgan');
+
+    press(screen.getByRole('button', { name: 'Log in as firmview' }));
+    fireEvent.click(screen.getByRole('button', { name: 'End jmorgan’s session and log in' }));
+    await waitFor(() => expect(screen.getByTestId('session-bar').textContent).toContain('Logged in as firmview'));
+    expect(callsTo(bridge, 'session.login')).toEqual([{ accountId: 'a2', acknowledgesRedaction: false }]);
+  });
+
+  it('a login with no other session open asks nothing more than the login', async () => {
+    const shared = pacerAccount({ id: 'a2', loginId: 'firmview', kind: 'view-only' });
+    await openAccounts(bridgeWith([shared]));
+
+    press(await screen.findByRole('button', { name: 'Log in as firmview' }));
+    expect(screen.queryByTestId('session-switch-notice')).toBeNull();
+    expect(within(screen.getByTestId('login-dialog')).getByRole('button', { name: 'Log in' })).toBeTruthy();
+  });
+
   it("follows main's session events", async () => {
     const account = pacerAccount({ id: 'a1', loginId: 'jmorgan' });
     const bridge = bridgeWith([account]);

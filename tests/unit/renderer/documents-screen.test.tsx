@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bridgeError, createFakeBridge, documentRecord } from './fake-bridge';
+import { bridgeError, createFakeBridge, documentRecord, sha256Starting } from './fake-bridge';
 import { renderApp } from './render-app';
 
 afterEach(() => {
@@ -21,6 +21,16 @@ function rowNamed(name: string): HTMLElement {
 
 function rowNames(): string[] {
   return screen.getAllByTestId('document-row').map((row) => row.dataset.documentName ?? '');
+}
+
+/** A document with a file of its own (its SHA-256 made from its id), added `minute` minutes after 15:30. */
+function distinctRecord(id: string, name: string, minute: number) {
+  return documentRecord({
+    id,
+    name,
+    addedAt: `2025-03-04T15:3${minute}:00.000Z`,
+    sha256: sha256Starting(Buffer.from(id).toString('hex')),
+  });
 }
 
 describe('the Documents screen', () => {
@@ -130,6 +140,60 @@ describe('the Documents screen', () => {
     ).toEqual(['documents.remove', 'documents.restore']);
     expect(bridge.calls.find((call) => call.channel === 'documents.restore')?.args).toEqual({ id: 'd1' });
     expect(screen.queryByTestId('undo')).toBeNull();
+  });
+
+  it('after a removal, focus goes to the row now in its place, never to the next Remove button, and Undo is offered', async () => {
+    const bridge = createFakeBridge([distinctRecord('d1', 'Motion.pdf', 2), distinctRecord('d2', 'Brief.pdf', 1)]);
+    bridge.answer('documents.remove', () => null);
+    renderApp(bridge);
+
+    const remove = within(await waitFor(() => rowNamed('Motion.pdf'))).getByTestId('remove');
+    remove.focus();
+    fireEvent.click(remove);
+
+    await waitFor(() => expect(rowNames()).toEqual(['Brief.pdf']));
+    await waitFor(() => expect(document.activeElement).toBe(rowNamed('Brief.pdf')));
+    expect(document.activeElement?.closest('[data-testid="remove"]')).toBeNull();
+    expect((await screen.findByTestId('undo')).parentElement?.textContent).toContain('Removed Motion.pdf.');
+    expect(screen.getByText('Removed Motion.pdf. Undo is offered for a few seconds.').getAttribute('aria-live')).toBe(
+      'polite',
+    );
+  });
+
+  it('after the last document is removed, focus goes to the screen’s heading', async () => {
+    const bridge = createFakeBridge([documentRecord({ id: 'd1', name: 'Motion.pdf' })]);
+    bridge.answer('documents.remove', () => null);
+    renderApp(bridge);
+
+    const remove = await screen.findByTestId('remove');
+    remove.focus();
+    fireEvent.click(remove);
+
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Documents' })));
+    expect(await screen.findByTestId('undo')).toBeTruthy();
+  });
+
+  it('says the list is every document added, and marks a file added again as a duplicate of the first copy', async () => {
+    renderApp(
+      createFakeBridge([
+        distinctRecord('d1', 'Motion.pdf', 0),
+        distinctRecord('d2', 'Brief.pdf', 1),
+        { ...distinctRecord('d3', 'Motion (2).pdf', 2), sha256: distinctRecord('d1', 'Motion.pdf', 0).sha256 },
+      ]),
+    );
+
+    await waitFor(() => expect(rowNames()).toHaveLength(3));
+    expect(screen.getByRole('table').querySelector('caption')?.textContent).not.toContain('this filing');
+    expect(screen.getByRole('table').querySelector('caption')?.textContent).toContain('Every document added');
+    expect(screen.getByTestId('documents-scope').textContent).toBe(
+      'Every PDF added to ECF Desk, for any filing. A filing uses the ones attached to it.',
+    );
+    expect(within(rowNamed('Motion (2).pdf')).getByTestId('document-duplicate').textContent).toBe(
+      'Duplicate of Motion.pdf, added earlier: the same file (same SHA-256).',
+    );
+    expect(within(rowNamed('Motion.pdf')).queryByTestId('document-duplicate')).toBeNull();
+    expect(within(rowNamed('Brief.pdf')).queryByTestId('document-duplicate')).toBeNull();
+    expect(screen.getByText(/^3 documents, 1 of them a duplicate · /)).toBeTruthy();
   });
 
   it('puts a removed document back on Ctrl+Z while Undo is offered', async () => {

@@ -60,6 +60,7 @@ describe('the help topics', () => {
       ['signing-a-filing', 'FAQ 12, 35'],
       ['leaving-a-firm', 'FAQ 13'],
       ['court-rules-and-forms', 'FAQ 03, 04, 34'],
+      ['training-court', 'FAQ 04'],
       ['when-a-filing-is-due', 'FAQ 27, 28'],
       ['filing-after-hours', 'FAQ 30'],
       ['notices-and-service', 'FAQ 22, 25, 26, 36–38'],
@@ -242,6 +243,18 @@ describe('searching help', () => {
     fireEvent.change(search, { target: { value: 'password' } });
     expect(shownTopicIds()).toContain('security-measures-in-effect');
     expect(shownTopicIds()).toContain('pacer-service-center');
+  });
+
+  it('“training”, “practice” and “test court” find the topic on the training court', () => {
+    render(<HelpScreen />);
+    const search = screen.getByTestId('help-search');
+
+    for (const query of ['training', 'practice', 'test court']) {
+      fireEvent.change(search, { target: { value: query } });
+      expect(shownTopicIds(), query).toContain('training-court');
+    }
+    fireEvent.change(search, { target: { value: 'test court' } });
+    expect(shownTopicIds()).toEqual(['training-court']);
   });
 
   it('says when nothing matches, and Clear the search brings every topic back with focus in the search box', () => {

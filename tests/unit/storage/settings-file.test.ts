@@ -37,6 +37,14 @@ describe('createSettingsFile', () => {
     });
   });
 
+  it('keeps the training court introduction dismissed after a restart; a file from before reads as not dismissed', () => {
+    expect(createSettingsFile(temp.path).read().trainingIntroDismissed).toBeUndefined();
+    const file = createSettingsFile(temp.path);
+    file.write({ ...file.read(), trainingIntroDismissed: true });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ trainingIntroDismissed: true });
+    expect(createSettingsFile(temp.path).read().trainingIntroDismissed).toBe(true);
+  });
+
   it('writes the tab-indented JSON electron-store writes, so the desktop shell reads the same file', () => {
     createSettingsFile(temp.path).write({
       documentsSort: 'size',

@@ -157,6 +157,7 @@ describe('writeSupportBundle', () => {
       documentsSort: 'name',
       courtProfile: 'cit',
       allowCredentialStorage: false,
+      trainingIntroDismissed: false,
       mailboxes: [
         { host: '<set>', port: 993, secure: true, user: '<set>', auth: 'oauth2', folder: '<set>', marksRead: false },
       ],

@@ -70,8 +70,7 @@ export function NoticeDocumentView({
         return (
           <>
             <p className="notice-document__state">
-              The court could not be reached for the free look. {document.message ?? ''} ECF Desk never pays when it
-              tries again.
+              The free look did not work. {document.message ?? ''} ECF Desk never pays when it tries again.
             </p>
             <button type="button" className="button button--small" onClick={onFetchAgain}>
               Try the free look again

@@ -162,6 +162,18 @@ describe('a notice’s documents in the reader', () => {
     expect(argsOf(bridge, 'inbox.buyDocument')).toEqual([]);
   });
 
+  it('a free look the court answered "not found" is not said to have failed to reach the court', async () => {
+    const message =
+      'The court answered that the document is not at this link (HTTP 404): the free-look link no longer works.';
+    const [failed] = await readNoticeWith(
+      createFakeBridge(),
+      noticeDocument({ number: '0', state: 'failed', documentId: null, sha256: null, message }),
+    );
+
+    expect(failed?.textContent).toContain(`The free look did not work. ${message}`);
+    expect(failed?.textContent).not.toContain('could not be reached');
+  });
+
   it('a notice without a free look explains magic-number links and secondary addresses', async () => {
     const [none] = await readNoticeWith(
       createFakeBridge(),

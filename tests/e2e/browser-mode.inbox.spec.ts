@@ -54,12 +54,12 @@ test('notices from the court arrive in the inbox: found by docket text, read wit
     timeout: 30_000,
   });
   await expect(reader.getByTestId('notice-document-sha256')).toHaveText(/^[0-9a-f]{64}$/);
-  const show = reader.getByRole('button', { name: 'Show page 1' });
+  const show = reader.getByRole('button', { name: 'View the document' });
   if (await show.isVisible()) {
     await show.click();
   }
-  await expect(reader.getByTestId('page-preview')).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
-  await reader.getByTestId('page-canvas').scrollIntoViewIfNeeded();
+  await expect(reader.getByTestId('viewer-page')).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+  await reader.getByTestId('viewer-canvas').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('inbox-reader'), fullPage: true });
 
   const download = page.waitForEvent('download');

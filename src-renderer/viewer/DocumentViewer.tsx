@@ -58,7 +58,10 @@ export function DocumentViewer({ name, fileName, openDocument, readBytes }: Docu
 
   useEffect(() => {
     let isCurrent = true;
+    // Another document (the reader moved to another notice) starts at its first page, with nothing searched.
     setOpening({ state: 'loading' });
+    setPage(1);
+    setQuery('');
     openDocument().then(
       (opened) => isCurrent && setOpening({ state: 'open', document: opened }),
       (error: unknown) => isCurrent && setOpening({ state: 'failed', message: messageForUser(error) }),

@@ -104,6 +104,35 @@ describe('the document viewer', () => {
     expect(new Set(drawn.map((drawing) => drawing.page))).toEqual(new Set([1, 2, 3, 200, 199, 57]));
   });
 
+  it('starts another document at its first page with nothing searched, as when the reader moves to another notice', async () => {
+    const first = fakeDocument([[line('One')], [line('Two')], [line('Three')]]);
+    const second = fakeDocument([[line('Only page')]]);
+    const stores = createStores(createFakeBridge());
+    const viewerOf = (document: PreviewDocument) => (
+      <StoresProvider stores={stores}>
+        <DocumentViewer
+          name="Main Document"
+          fileName="Main Document.pdf"
+          openDocument={() => Promise.resolve(document)}
+          readBytes={() => Promise.resolve(new Uint8Array())}
+        />
+      </StoresProvider>
+    );
+    const { rerender } = render(viewerOf(first.document));
+    const viewer = await screen.findByRole('region', { name: 'Viewer: Main Document' });
+    await shownPage(viewer, 1, 3);
+    fireEvent.keyDown(within(viewer).getByTestId('viewer-area'), { key: 'End' });
+    await shownPage(viewer, 3, 3);
+    fireEvent.change(within(viewer).getByLabelText('Find in document'), { target: { value: 'Three' } });
+
+    rerender(viewerOf(second.document));
+
+    const next = await screen.findByRole('region', { name: 'Viewer: Main Document' });
+    await shownPage(next, 1, 1);
+    expect((within(next).getByLabelText('Find in document') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('fits the page to its width, zooms in and out with the buttons and the + and - keys, and fits again', async () => {
     const { document, drawn } = fakeDocument([[line('One')]]);
     const viewer = await renderViewer(document);

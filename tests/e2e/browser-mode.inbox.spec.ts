@@ -115,5 +115,21 @@ test('at 150% zoom the reader keeps room to read: it goes under the list rather 
   expect(readerBox?.y ?? 0).toBeGreaterThan((listBox?.y ?? 0) + (listBox?.height ?? 0) - 1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await page.screenshot({ path: screenshotPath('inbox-zoom-150'), fullPage: true });
+
+  // The saved document's page, in the viewer inside the reader, is drawn at a width that can be read.
+  await expect(reader.getByTestId('notice-document').first()).toHaveAttribute('data-state', 'saved', {
+    timeout: 30_000,
+  });
+  const viewer = reader.getByTestId('document-viewer');
+  if (!(await viewer.isVisible())) {
+    await reader.getByRole('button', { name: 'View the document' }).click();
+  }
+  await expect(viewer.getByTestId('viewer-page')).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+  await viewer.scrollIntoViewIfNeeded();
+  expect((await viewer.getByTestId('viewer-canvas').boundingBox())?.width ?? 0).toBeGreaterThan(500);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // The viewer's controls at the top of the window, and as much of the page as fits under them.
+  await viewer.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: screenshotPath('viewer-inbox-zoom-150') });
   await context.close();
 });

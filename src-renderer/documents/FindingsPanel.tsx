@@ -20,6 +20,7 @@ import { FixSummary } from './FixSummary';
 import { PagePreview } from './PagePreview';
 import type { PreviewDocument } from '../preview/pdf-document';
 import { usePreviewDocument } from '../preview/use-preview-document';
+import { ViewableDocument } from '../viewer/ViewableDocument';
 import './FindingsPanel.css';
 
 /**
@@ -326,6 +327,16 @@ export function FindingsPanel(props: FindingsPanelProps) {
           </p>
         )}
       </header>
+      {!document.problem && document.preflight.state !== 'not-applicable' && (
+        <ViewableDocument
+          key={document.id}
+          documentId={document.id}
+          name={document.name}
+          fileName={document.name}
+          isShownAtFirst={false}
+          readDocument={props.readContent}
+        />
+      )}
       {document.fixing && (
         <FixingProgress fix={document.fixing.fix} name={document.name} onCancel={props.onCancelFix} />
       )}

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Finding, PageBox } from '../../src-main/shared/preflight';
 import { placeBoxOnPage, type ViewportGeometry } from '../preview/page-overlay';
+import { useContentWidth } from '../preview/use-content-width';
+import { PageDrawingFailed } from '../preview/PageDrawingFailed';
+import { usePageDrawing } from '../preview/use-page-drawing';
 import type { PreviewDocument } from '../preview/pdf-document';
-import { messageForUser } from '../state/message-for-user';
 import './PagePreview.css';
-import { useInBackground } from '../state/background';
 
 /** What a box marks, read out with it, so a screen reader hears what the eye sees outlined. */
 function describeBox(finding: Finding, index: number): string {
@@ -22,30 +23,6 @@ function describeBox(finding: Finding, index: number): string {
     return 'drawn on a layer';
   }
   return text ?? 'where this finding is';
-}
-
-type Drawing =
-  | { readonly state: 'loading' }
-  | { readonly state: 'drawn'; readonly viewport: ViewportGeometry }
-  | { readonly state: 'failed'; readonly message: string };
-
-/** Follows an element's content width in whole CSS pixels (0 until it is laid out). */
-function useContentWidth(element: HTMLElement | null): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!element) {
-      return;
-    }
-    const measure = (): void => setWidth(Math.floor(element.clientWidth));
-    measure();
-    if (typeof ResizeObserver === 'undefined') {
-      return;
-    }
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [element]);
-  return width;
 }
 
 /** What the preview needs: the finding whose boxes it outlines, the page to draw, and the opened document. */
@@ -66,49 +43,9 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // Measured on the preview itself, which stays laid out while a failure hides the page, so "Try again" knows the width.
   const width = useContentWidth(container);
-  const [drawing, setDrawing] = useState<Drawing>({ state: 'loading' });
-  const inBackground = useInBackground();
-  const [attempt, setAttempt] = useState(0);
   const [showsEveryLayer, setShowsEveryLayer] = useState(false);
   const offersLayers = finding.code === 'hidden-layers';
-
-  useEffect(() => {
-    const target = canvas.current;
-    if (!target || width === 0) {
-      return;
-    }
-    const stop = new AbortController();
-    let cancel = (): void => undefined;
-    setDrawing({ state: 'loading' });
-    inBackground('Drawing the page', async () => {
-      try {
-        const document = await openDocument();
-        if (stop.signal.aborted) {
-          return;
-        }
-        if (page > document.pageCount) {
-          throw new Error(`the document has ${document.pageCount} pages`);
-        }
-        const pageDrawing = await document.drawPage(page, target, width, stop.signal, showsEveryLayer);
-        cancel = pageDrawing.cancel;
-        if (stop.signal.aborted) {
-          return pageDrawing.cancel();
-        }
-        await pageDrawing.done;
-        if (!stop.signal.aborted) {
-          setDrawing({ state: 'drawn', viewport: pageDrawing.viewport });
-        }
-      } catch (error) {
-        if (!stop.signal.aborted) {
-          setDrawing({ state: 'failed', message: messageForUser(error) });
-        }
-      }
-    });
-    return () => {
-      stop.abort();
-      cancel();
-    };
-  }, [inBackground, openDocument, page, width, attempt, showsEveryLayer]);
+  const { drawing, tryAgain } = usePageDrawing(canvas, openDocument, page, width, showsEveryLayer);
 
   const boxes = (finding.boxes ?? []).map((box, index) => ({ box, index })).filter(({ box }) => box.page === page);
   const total = finding.boxes?.length ?? 0;
@@ -138,14 +75,12 @@ export function PagePreview({ finding, page, openDocument }: PagePreviewProps) {
         </p>
       )}
       {drawing.state === 'failed' && (
-        <div className="page-preview__status page-preview__status--failed" role="alert">
-          <p>
-            Page {page} could not be drawn. {drawing.message}
-          </p>
-          <button type="button" className="button button--small" onClick={() => setAttempt((count) => count + 1)}>
-            Try again
-          </button>
-        </div>
+        <PageDrawingFailed
+          className="page-preview__status page-preview__status--failed"
+          page={page}
+          message={drawing.message}
+          onTryAgain={tryAgain}
+        />
       )}
       <div className="page-preview__frame" hidden={drawing.state === 'failed'}>
         <canvas

@@ -1,13 +1,18 @@
 import { Icon } from '../components/Icon';
 import { HelpLink } from '../help/HelpLink';
+import { useCourt } from '../state/StoresProvider';
 
 /** What the first-run view offers: connecting a mailbox. Importing files is the toolbar's button, named here. */
 export interface InboxFirstRunProps {
   readonly onConnectMailbox: () => void;
 }
 
-/** The inbox before any notice or mailbox: how notices get here, and what to check when the court's e-mails do not come. */
+/**
+ * The inbox before any notice or mailbox: how notices get here, and what to check when the court's e-mails do not come.
+ * The training court delivers its notices to the app itself, so there it says no mailbox is needed.
+ */
 export function InboxFirstRun({ onConnectMailbox }: InboxFirstRunProps) {
+  const isTrainingCourt = useCourt((state) => state.status?.kind === 'training');
   return (
     <div className="empty-state inbox-first-run" data-testid="inbox-first-run">
       <span className="empty-state__badge">
@@ -22,8 +27,27 @@ export function InboxFirstRun({ onConnectMailbox }: InboxFirstRunProps) {
         Receiving NEFs needs an upgraded PACER account, the same one filing needs (FAQ 22).
       </p>
       <div className="inbox-first-run__ways">
+        {isTrainingCourt && (
+          <section
+            className="inbox-first-run__way"
+            aria-labelledby="first-run-training"
+            data-testid="first-run-training-court"
+          >
+            <h3 id="first-run-training">The training court&apos;s notices come by themselves</h3>
+            <p>
+              ECF Desk is using its training court, which delivers its notices straight to this inbox: there is no
+              mailbox to connect. File something on the <strong>Filings</strong> screen and its NEF appears here within
+              a few seconds, with its document saved through the free look.
+            </p>
+            <p className="empty-state__hint">
+              The court in use is shown at the top of the window; choose the real court in Settings.
+            </p>
+          </section>
+        )}
         <section className="inbox-first-run__way" aria-labelledby="first-run-mailbox">
-          <h3 id="first-run-mailbox">Connect a mailbox</h3>
+          <h3 id="first-run-mailbox">
+            {isTrainingCourt ? 'For the real court: connect a mailbox' : 'Connect a mailbox'}
+          </h3>
           <ol>
             <li>Ask your IT person for the mail server&apos;s IMAP address and port (993 with TLS is usual).</li>
             <li>
@@ -37,7 +61,7 @@ export function InboxFirstRun({ onConnectMailbox }: InboxFirstRunProps) {
           </p>
           <button
             type="button"
-            className="button button--primary"
+            className={isTrainingCourt ? 'button' : 'button button--primary'}
             data-testid="connect-mailbox"
             onClick={onConnectMailbox}
           >

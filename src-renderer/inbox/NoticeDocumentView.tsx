@@ -1,12 +1,14 @@
 import type { NoticeDocument } from '../../src-main/shared/inbox';
 import { CopyButton } from '../components/CopyButton';
 import { feeScheduleWords, formatCents, goneReasons, isForSale } from './describe-notice';
-import { SavedDocumentPreview } from './SavedDocumentPreview';
+import { ViewableDocument } from '../viewer/ViewableDocument';
 
 /** What a document of the open notice needs: the document, whether buying is possible now, and the actions on it. */
 export interface NoticeDocumentViewProps {
   /** The notice the document belongs to (its saved PDF is read by notice and document number). */
   readonly itemId: string;
+  /** The case's number, which a saved copy's name starts with. */
+  readonly caseNumber: string;
   readonly document: NoticeDocument;
   readonly isFirstSaved: boolean;
   /** Whether buying waits for a PACER login (none is in place). */
@@ -22,9 +24,19 @@ function priceWords(feeCents: number): string {
   return `${formatCents(feeCents)} (${feeScheduleWords})`;
 }
 
+/** "1-26-cv-00123-MMB Main Document.pdf": the case and the document on one line, without the characters Windows refuses in a file name. */
+function copyFileName(caseNumber: string, name: string): string {
+  const words = `${caseNumber} ${name}`
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${words.slice(0, 120)}.pdf`;
+}
+
 /** One document of a notice and where its free look stands, in plain words, with what can be done about it. */
 export function NoticeDocumentView({
   itemId,
+  caseNumber,
   document,
   isFirstSaved,
   buyingNeedsLogin,
@@ -55,11 +67,15 @@ export function NoticeDocumentView({
               />
             </p>
           )}
-          <SavedDocumentPreview
-            documentId={`${itemId}:${document.number}`}
-            isShownAtFirst={isFirstSaved}
-            readDocument={readDocument}
-          />
+          <div className="notice-document__preview">
+            <ViewableDocument
+              documentId={`${itemId}:${document.number}`}
+              name={name}
+              fileName={copyFileName(caseNumber, name)}
+              isShownAtFirst={isFirstSaved}
+              readDocument={readDocument}
+            />
+          </div>
         </>
       );
     }
@@ -70,8 +86,7 @@ export function NoticeDocumentView({
         return (
           <>
             <p className="notice-document__state">
-              The court could not be reached for the free look. {document.message ?? ''} ECF Desk never pays when it
-              tries again.
+              The free look did not work. {document.message ?? ''} ECF Desk never pays when it tries again.
             </p>
             <button type="button" className="button button--small" onClick={onFetchAgain}>
               Try the free look again

@@ -185,6 +185,7 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
               <NoticeDocumentView
                 key={document.number}
                 itemId={item.id}
+                caseNumber={item.caseNumber}
                 document={document}
                 isFirstSaved={document === firstSaved}
                 buyingNeedsLogin={loginId === null}

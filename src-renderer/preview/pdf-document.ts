@@ -19,9 +19,31 @@ export interface PageDrawing {
   cancel(): void;
 }
 
+/** A run of text on a page as pdf.js extracts it: the string, and where it sits in PDF user space (points). */
+export interface TextRun {
+  readonly text: string;
+  /** The baseline's start (x, y) and the run's width and font height, in points, for text that runs left to right. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** Whether the run ends a line, so a search can read the next run as the next word. */
+  readonly endsLine: boolean;
+}
+
+/** A page's size in points, as it is shown (its crop box, turned by its rotation). */
+export interface PageSize {
+  readonly width: number;
+  readonly height: number;
+}
+
 /** A PDF opened for previewing its pages; closing it frees pdf.js's worker and memory. */
 export interface PreviewDocument {
   readonly pageCount: number;
+  /** The page's size in points, read without drawing it. */
+  pageSize(pageNumber: number): Promise<PageSize>;
+  /** The page's text runs, for finding words on it (text drawn as pictures has none). */
+  pageText(pageNumber: number): Promise<readonly TextRun[]>;
   /**
    * Draws a page into `canvas`, `cssWidth` CSS pixels wide and sharp at the screen's pixel ratio. Once `signal` is aborted
    * the canvas is left alone, so a drawing that is no longer wanted never collides with the one that replaced it.
@@ -51,6 +73,27 @@ export async function openPreviewDocument(bytes: Uint8Array): Promise<PreviewDoc
   }).promise;
   return {
     pageCount: document.numPages,
+    async pageSize(pageNumber) {
+      const { width, height } = (await document.getPage(pageNumber)).getViewport({ scale: 1 });
+      return { width, height };
+    },
+    async pageText(pageNumber) {
+      const content = await (await document.getPage(pageNumber)).getTextContent();
+      return content.items.flatMap((item) =>
+        'str' in item
+          ? [
+              {
+                text: item.str,
+                x: item.transform[4] ?? 0,
+                y: item.transform[5] ?? 0,
+                width: item.width,
+                height: item.height,
+                endsLine: item.hasEOL,
+              },
+            ]
+          : [],
+      );
+    },
     async drawPage(pageNumber, canvas, cssWidth, signal, showEveryLayer = false) {
       const page = await document.getPage(pageNumber);
       signal.throwIfAborted();

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CourtStatus } from '../../src-main/shared/domain';
+import { courtStatus } from '../support/inbox-notices';
 import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { screenshotPath } from '../support/screenshots';
 import { makePdf } from '../support/synthetic-pdfs';
@@ -20,19 +20,6 @@ test.afterEach(async () => {
   app = null;
   await rm(dataFolder, { recursive: true, force: true });
 });
-
-/** Asks the running app which court it talks to, as the renderer does (token from the address's fragment). */
-async function courtStatus(appUrl: string): Promise<CourtStatus> {
-  const url = new URL(appUrl);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await fetch(`${url.origin}/api/court.status`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-ecf-token': token },
-    body: '{}',
-  });
-  const envelope = (await response.json()) as { ok: boolean; value: CourtStatus };
-  return envelope.value;
-}
 
 test('with no configuration the app comes up against its training court, which files, mails the NEF and serves the free look once', async ({
   page,

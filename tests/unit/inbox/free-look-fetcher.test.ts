@@ -392,6 +392,17 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
     );
   });
 
+  it('says in plain words that a link the court answers "not found" no longer works, why, and what to do', async () => {
+    const { fetch: court } = cannedCourt({});
+    const result = await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court });
+    expect(result.kind).toBe('failed');
+    const message = result.kind === 'failed' ? result.message : '';
+    expect(message).toMatch(/^The court answered that the document is not at this link \(HTTP 404\)/);
+    expect(message).toMatch(/works once, or for 15 days/);
+    expect(message).toMatch(/PACER/);
+    expect(message).not.toMatch(/refused|could not be reached/);
+  });
+
   it('fails when the court cannot be reached', async () => {
     const court: CourtFetch = () => Promise.reject(new TypeError('fetch failed'));
     expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toMatchObject({

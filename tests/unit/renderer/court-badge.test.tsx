@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bridgeError, createFakeBridge, trainingCourt } from './fake-bridge';
+import { bridgeError, createFakeBridge, liveCourt, trainingCourt } from './fake-bridge';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
 
 /** The live CIT profile as main describes it. */
-const liveCit = trainingCourt({
-  profileId: 'cit',
-  name: 'CIT — U.S. Court of International Trade',
-  kind: 'live',
-  isExperimental: true,
-  ecfUrl: 'https://ecf.cit.uscourts.gov',
-  loginServiceUrl: 'https://pacer.login.uscourts.gov/services/cso-auth',
-});
+const liveCit = liveCourt();
 
 describe('the court badge in the header', () => {
   it('says the training court is starting, then that it is ready once main reports it running', async () => {

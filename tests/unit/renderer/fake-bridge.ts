@@ -445,6 +445,19 @@ export function trainingCourt(overrides: Partial<CourtStatus> = {}): CourtStatus
   };
 }
 
+/** The live CIT profile as main describes it. */
+export function liveCourt(overrides: Partial<CourtStatus> = {}): CourtStatus {
+  return trainingCourt({
+    profileId: 'cit',
+    name: 'CIT — U.S. Court of International Trade',
+    kind: 'live',
+    isExperimental: true,
+    ecfUrl: 'https://ecf.cit.uscourts.gov',
+    loginServiceUrl: 'https://pacer.login.uscourts.gov/services/cso-auth',
+    ...overrides,
+  });
+}
+
 /** A valid SHA-256 made from one repeated hex character plus a distinct start. */
 export function sha256Starting(prefix: string): string {
   return (prefix + 'a'.repeat(64)).slice(0, 64);

@@ -32,7 +32,7 @@ function loggedInBridge(): FakeBridge {
 }
 
 describe('a notice’s documents in the reader', () => {
-  it('a document saved with the free look shows its SHA-256 with Copy, and a preview of its first page', async () => {
+  it('a document saved with the free look shows its SHA-256 with Copy, and opens in the document viewer', async () => {
     const sha256 = sha256Starting('5a7ed0c0ffee');
     const [saved] = await readNoticeWith(createFakeBridge(), noticeDocument({ number: '0', sha256 }));
 
@@ -40,7 +40,10 @@ describe('a notice’s documents in the reader', () => {
     expect(saved?.textContent).toContain('Saved with the free look');
     expect(within(saved!).getByTestId('notice-document-sha256').textContent).toBe(sha256);
     expect(within(saved!).getByRole('button', { name: /Copy/ })).toBeTruthy();
-    expect(within(saved!).getByTestId('page-preview').dataset.page).toBe('1');
+    expect(within(saved!).getByRole('button', { name: 'Hide the document' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    expect(within(saved!).getByRole('region', { name: 'Viewer: Main Document' })).toBeTruthy();
     expect(within(saved!).queryByTestId('buy-document')).toBeNull();
   });
 
@@ -160,6 +163,18 @@ describe('a notice’s documents in the reader', () => {
 
     await waitFor(() => expect(argsOf(bridge, 'inbox.fetchDocument')).toEqual([{ id: 'n1', number: '0' }]));
     expect(argsOf(bridge, 'inbox.buyDocument')).toEqual([]);
+  });
+
+  it('a free look the court answered "not found" is not said to have failed to reach the court', async () => {
+    const message =
+      'The court answered that the document is not at this link (HTTP 404): the free-look link no longer works.';
+    const [failed] = await readNoticeWith(
+      createFakeBridge(),
+      noticeDocument({ number: '0', state: 'failed', documentId: null, sha256: null, message }),
+    );
+
+    expect(failed?.textContent).toContain(`The free look did not work. ${message}`);
+    expect(failed?.textContent).not.toContain('could not be reached');
   });
 
   it('a notice without a free look explains magic-number links and secondary addresses', async () => {

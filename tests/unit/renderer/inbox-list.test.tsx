@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeBridge, imapMailbox, inboxItem } from './fake-bridge';
+import { createFakeBridge, imapMailbox, inboxItem, liveCourt } from './fake-bridge';
 import { argsOf, manyNotices, openInbox, rowOf } from './inbox-support';
 
 afterEach(() => {
@@ -25,10 +25,13 @@ describe('the Inbox list', () => {
   });
 
   it('with no notices and no mailboxes, shows how to connect a mailbox, import files, and what to do when NEFs do not come', async () => {
-    await openInbox(createFakeBridge());
+    const bridge = createFakeBridge();
+    bridge.answer('court.status', () => liveCourt({ state: 'ready' }));
+    await openInbox(bridge);
 
     const firstRun = await screen.findByTestId('inbox-first-run');
     expect(firstRun.textContent).toContain('Connect a mailbox');
+    expect(screen.queryByTestId('first-run-training-court')).toBeNull();
     expect(firstRun.textContent).toContain('shared docketing mailbox');
     expect(firstRun.textContent).toContain('never marks mail as read unless you ask');
     expect(firstRun.textContent).toContain('.eml');
@@ -43,6 +46,16 @@ describe('the Inbox list', () => {
     expect(firstRun.textContent).toContain('1-866-450-1859');
     expect(screen.queryByTestId('inbox-row')).toBeNull();
     expect(screen.getByTestId('import-notices')).toBeTruthy();
+  });
+
+  it('with the training court, says its notices arrive by themselves, with no mailbox to connect', async () => {
+    await openInbox(createFakeBridge());
+
+    const training = await screen.findByTestId('first-run-training-court');
+    expect(training.textContent).toContain('no mailbox to connect');
+    expect(training.textContent).toContain('File something on the Filings screen');
+    expect(screen.getByRole('heading', { name: 'For the real court: connect a mailbox' })).toBeTruthy();
+    expect(screen.getByTestId('connect-mailbox').className).not.toContain('button--primary');
   });
 
   it('with a mailbox but no notices yet, says it is watching rather than showing the first-run guide', async () => {

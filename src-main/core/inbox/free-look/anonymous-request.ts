@@ -60,7 +60,7 @@ export async function requestAnonymously(
     }
     if (!response.ok) {
       await response.body?.cancel();
-      return { kind: 'failed', message: `The court refused to show the document (HTTP ${response.status}).` };
+      return { kind: 'failed', message: describeRefusal(response.status) };
     }
     const body = await readLimitedBody(response, limits.maxBytes);
     if (body === null) {
@@ -95,6 +95,27 @@ export async function requestAnonymously(
       message: `The court could not be reached (${describeError(error).message}). ECF Desk will try again later.`,
     };
   }
+}
+
+/**
+ * What a 4xx answer means for a free look, in plain words. "Not found" or "gone" means the link no longer leads to the
+ * document: a notice's link works once, or for 15 days, whichever comes first (docs/court-rules.md#free-looks), and
+ * the court may have sealed or replaced the document since. Asking again will not bring it back, so the message says
+ * where the document still is.
+ */
+function describeRefusal(status: number): string {
+  if (status === 404 || status === 410) {
+    return (
+      `The court answered that the document is not at this link (HTTP ${status}): the free-look link no longer ` +
+      'works. A notice’s link works once, or for 15 days, whichever comes first, and the court may have sealed or ' +
+      'replaced the document since. Open it from the case’s docket with your PACER login (PACER’s fees apply), ' +
+      'or ask the filer for a copy.'
+    );
+  }
+  return (
+    `The court would not show the document to ECF Desk (HTTP ${status}). The document may be sealed or restricted. ` +
+    'Open it from the case’s docket with your PACER login, or call the CM/ECF Help Desk at 1-866-450-1859.'
+  );
 }
 
 /** The whole body, or null as soon as it passes `maxBytes` (the rest is never read): no court answer is read unbounded. */

@@ -11,7 +11,7 @@ import type { RecordView } from '../../src-main/shared/filing-record';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
 import { inBackgroundReportingTo } from './background';
-import { attempt, reportingTo, type Attempt } from './attempt';
+import { attempt, reportingTo, type Attempt, type FailureTitle } from './attempt';
 import { messageForUser } from './message-for-user';
 import type { DocumentsStore, ListStatus } from './documents-store';
 import { createLatestRequest, type RequestTicket } from './latest-request';
@@ -34,6 +34,8 @@ export interface FilingsState {
   readonly announcement: string;
   /** The open draft's certificate of service is being made. */
   readonly isMakingCertificate: boolean;
+  /** The open draft is being handed to the outbox: a second press waits for the first (it is filed once). */
+  readonly isSubmitting: boolean;
 
   /** Loads the list and follows main's draft and document events; returns the function that stops following. */
   connect(): () => void;
@@ -69,7 +71,10 @@ export interface FilingsState {
   sign(name: string, role: string): Promise<void>;
   /** Takes the open draft's signature back. */
   unsign(): Promise<void>;
-  /** Hands the signed open draft to the outbox: sent now, or queued until the court is reachable. */
+  /**
+   * Hands the signed open draft to the outbox: sent now, or queued until the court is reachable. A press while one is
+   * on its way does nothing, and main's "already in the outbox" for this filing is its status, not a failure.
+   */
   submit(sendNow: boolean): Promise<void>;
   retry(id: string): Promise<void>;
   withdraw(id: string): Promise<void>;
@@ -145,7 +150,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
     const runOutbox = async (
       draftId: string,
       action: () => Promise<DraftReview>,
-      failure: string,
+      failure: FailureTitle,
       done: string,
     ): Promise<void> => {
       const request = reviews.begin();
@@ -161,7 +166,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
     /** `runOutbox` on the open draft, if one is open. */
     const runOnOpen = async (
       action: (draftId: string) => Promise<DraftReview>,
-      failure: string,
+      failure: FailureTitle,
       done: string,
     ): Promise<void> => {
       const draftId = get().open?.draft.id;
@@ -177,6 +182,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       saveState: 'idle',
       announcement: '',
       isMakingCertificate: false,
+      isSubmitting: false,
 
       connect() {
         const stopDrafts = bridge.on('drafts.changed', ({ id }) => {
@@ -383,11 +389,25 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       },
 
       async submit(sendNow) {
-        await runOnOpen(
-          (draftId) => bridge.invoke('outbox.submit', { draftId, sendNow }),
-          'The filing was not handed to the outbox.',
-          sendNow ? 'Sending the filing to the court.' : 'The filing waits in the outbox until the court is reachable.',
-        );
+        if (get().isSubmitting) {
+          return;
+        }
+        set({ isSubmitting: true });
+        try {
+          // An earlier press already handed this filing over: nothing failed, and the draft read again shows its status.
+          await runOnOpen(
+            (draftId) => bridge.invoke('outbox.submit', { draftId, sendNow }),
+            (error) =>
+              error instanceof BridgeError && error.code === 'filing.already-queued'
+                ? null
+                : 'The filing was not handed to the outbox.',
+            sendNow
+              ? 'Sending the filing to the court.'
+              : 'The filing waits in the outbox until the court is reachable.',
+          );
+        } finally {
+          set({ isSubmitting: false });
+        }
       },
 
       async retry(id) {

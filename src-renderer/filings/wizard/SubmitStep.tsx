@@ -18,6 +18,7 @@ export function SubmitStep({
   const retry = useFilings((state) => state.retry);
   const withdraw = useFilings((state) => state.withdraw);
   const sendLate = useFilings((state) => state.sendLate);
+  const isSubmitting = useFilings((state) => state.isSubmitting);
   const inBackground = useInBackground();
   const session = useAccounts((state) => state.session);
   const { draft } = review;
@@ -76,7 +77,8 @@ export function SubmitStep({
           type="button"
           className="button button--primary"
           data-testid="file-now"
-          disabled={!canSend}
+          disabled={!canSend || isSubmitting}
+          aria-busy={isSubmitting}
           onClick={() => inBackground('Sending the filing', submit(true))}
         >
           File now
@@ -85,7 +87,7 @@ export function SubmitStep({
           type="button"
           className="button"
           data-testid="queue-filing"
-          disabled={!canSend}
+          disabled={!canSend || isSubmitting}
           onClick={() => inBackground('Sending the filing', submit(false))}
         >
           Queue to send when the court is reachable

@@ -10,6 +10,7 @@ import {
   loggedInSession,
   outboxStatus,
   pacerAccount,
+  bridgeError,
   ruleCheck,
   type FakeBridge,
 } from './fake-bridge';
@@ -129,6 +130,71 @@ describe('reviewing, signing and submitting a filing', () => {
     expect(screen.getByTestId('outbox-document-number').textContent).toBe('7');
     expect(screen.getByTestId('outbox-docket-text').textContent).toBe('COMPLAINT against all defendants.');
     expect(stepMark(7)).toBe('done');
+  });
+
+  /** Opens the draft signed by the logged-in filer, at step 7, ready to file. */
+  async function openSignedAtSubmit(bridge: FakeBridge): Promise<void> {
+    bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
+    await openWizard(bridge, {
+      ...draft,
+      signature: {
+        accountId: 'a1',
+        loginId: 'jmorgan',
+        name: 'Jane Morgan',
+        role: '',
+        signedAt: '2025-03-04T16:00:00.000Z',
+        digest: 'f'.repeat(64),
+      },
+    });
+    goToStep(7);
+    await waitFor(() => expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(false));
+  }
+
+  /** Main's answer to a second submit of a filing already in the outbox. */
+  const alreadyQueued = () => bridgeError('filing.already-queued', 'This filing is already in the outbox.');
+
+  it('a second press while the first is on its way files once and shows no error', async () => {
+    const bridge = bridgeWithFiler();
+    let answerFirst: () => void = () => undefined;
+    bridge.answer('outbox.submit', ({ draftId }) => {
+      const held = bridge.drafts.get(draftId);
+      if (!held || held.outbox) {
+        throw alreadyQueued();
+      }
+      bridge.drafts.set(draftId, { ...held, outbox: outboxStatus({ state: 'submitting' }) });
+      return new Promise((resolve) => {
+        answerFirst = () => resolve(draftReview(bridge.drafts.get(draftId) ?? held, { canSubmit: true }));
+      });
+    });
+    await openSignedAtSubmit(bridge);
+
+    fireEvent.click(screen.getByTestId('file-now'));
+    fireEvent.click(screen.getByTestId('file-now'));
+    expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => answerFirst());
+
+    expect((await screen.findByTestId('outbox-status')).dataset.state).toBe('submitting');
+    expect(bridge.calls.filter((call) => call.channel === 'outbox.submit')).toHaveLength(1);
+    expect(screen.queryByTestId('error-banner')).toBeNull();
+  });
+
+  it('"already in the outbox" for the same filing is its outbox status, not an error', async () => {
+    const bridge = bridgeWithFiler();
+    // Another press (in another window, or one whose answer was lost) handed it over first.
+    bridge.answer('outbox.submit', ({ draftId }) => {
+      const held = bridge.drafts.get(draftId);
+      if (held) {
+        bridge.drafts.set(draftId, { ...held, outbox: outboxStatus({ state: 'submitted', documentNumber: 7 }) });
+      }
+      throw alreadyQueued();
+    });
+    await openSignedAtSubmit(bridge);
+
+    fireEvent.click(screen.getByTestId('file-now'));
+
+    await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('submitted'));
+    expect(screen.queryByTestId('error-banner')).toBeNull();
+    expect(bridge.calls.filter((call) => call.channel === 'outbox.submit')).toHaveLength(1);
   });
 
   it('Queue sends sendNow false', async () => {

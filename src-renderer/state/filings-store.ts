@@ -8,6 +8,7 @@ import type {
   DraftReview,
 } from '../../src-main/shared/filing';
 import type { RecordView } from '../../src-main/shared/filing-record';
+import type { InboxItem } from '../../src-main/shared/inbox';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
 import { inBackgroundReportingTo } from './background';
@@ -57,6 +58,8 @@ export interface FilingsState {
   exportDraft(id: string): Promise<Uint8Array | null>;
   /** The court's NEF receipt page kept with a submitted filing; null when none was kept or it could not be read. */
   receipt(id: string): Promise<string | null>;
+  /** The inbox's notice of a submitted or filed draft's docket entry, or null when the inbox holds none (FAQ 28). */
+  findNotice(draft: Draft): Promise<Attempt<InboxItem | null>>;
   importDraft(file: File): Promise<void>;
   /** Searches the court's cases; a missing session is answered with the words to show beside the search box. */
   findCases(query: string): Promise<Attempt<readonly CourtCase[]>>;
@@ -312,6 +315,18 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         );
         return read.ok ? read.value.html : null;
       },
+
+      findNotice: (draft) =>
+        attempt(async () => {
+          const { case: courtCase, outbox } = draft;
+          if (courtCase === null || outbox === null || outbox.deSeqNum === null) {
+            return null;
+          }
+          const { items } = await bridge.invoke('inbox.list', { caseNumber: courtCase.caseNumber, limit: 500 });
+          const entry = String(outbox.deSeqNum);
+          const caseId = String(courtCase.caseId);
+          return items.find((item) => item.deSeqNum === entry && (item.caseId ?? caseId) === caseId) ?? null;
+        }),
 
       async importDraft(file) {
         await tryOrReport(`${file.name} was not imported.`, async () => {

@@ -11,6 +11,7 @@ import {
   outboxStatus,
   pacerAccount,
   bridgeError,
+  inboxItem,
   ruleCheck,
   type FakeBridge,
 } from './fake-bridge';
@@ -125,7 +126,7 @@ describe('reviewing, signing and submitting a filing', () => {
 
     await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('filed'));
     expect(screen.getByTestId('outbox-status').textContent).toContain(
-      'Filed — the Notice of Electronic Filing arrived',
+      'Filed: the court accepted it as document no. 7.',
     );
     expect(screen.getByTestId('outbox-document-number').textContent).toBe('7');
     expect(screen.getByTestId('outbox-docket-text').textContent).toBe('COMPLAINT against all defendants.');
@@ -273,7 +274,7 @@ describe('reviewing, signing and submitting a filing', () => {
     ['ready', 'Waiting in the outbox'],
     ['submitting', 'Sending to the court…'],
     ['submitted', 'awaiting the Notice of Electronic Filing'],
-    ['filed', 'Filed — the Notice of Electronic Filing arrived'],
+    ['filed', 'Filed: the court accepted it.'],
     ['failed', 'The filing did not reach the docket.'],
     ['needs-verification', 'It is not known whether the court received the filing.'],
   ];
@@ -293,6 +294,71 @@ describe('reviewing, signing and submitting a filing', () => {
     if (state === 'failed') {
       expect(status.textContent).toContain('The court refused the upload.');
     }
+  });
+
+  describe('a filed filing says a notice arrived only when one addressed to this firm is in the inbox', () => {
+    /** Jane Morgan's firm: her account is the one on this desktop, and the filing is docketed as entry 45. */
+    async function openFiled(bridge: FakeBridge): Promise<HTMLElement> {
+      bridge.answer('accounts.list', () => ({
+        accounts: [pacerAccount({ id: 'a1', loginId: 'jmorgan', name: 'Jane Morgan' })],
+        keychain: { name: 'Secret Service', isAvailable: true, isStorageAllowed: true, message: null },
+      }));
+      await openWizard(bridge, {
+        ...draft,
+        outbox: outboxStatus({
+          state: 'filed',
+          deSeqNum: 45,
+          documentNumber: 12,
+          hasReceipt: true,
+          filedAt: '2026-03-04T15:31:00.000Z',
+        }),
+      });
+      return screen.findByTestId('outbox-status');
+    }
+
+    it('with no notice of the entry in the inbox, it says the court accepted it and that no notice came', async () => {
+      const bridge = bridgeWithFiler();
+      const status = await openFiled(bridge);
+
+      expect(status.textContent).toContain('Filed: the court accepted it as document no. 12.');
+      expect(status.textContent).not.toContain('Notice of Electronic Filing arrived');
+      await waitFor(() =>
+        expect(screen.getByTestId('outbox-notice').textContent).toContain(
+          "No Notice of Electronic Filing for this filing has come to this firm's inbox.",
+        ),
+      );
+      expect(screen.getByTestId('outbox-notice').dataset.notice).toBe('none');
+    });
+
+    it('with the notice sent only to the other side, it says so and names who got it', async () => {
+      const bridge = bridgeWithFiler();
+      bridge.inbox.push(
+        inboxItem({
+          id: 'n45',
+          deSeqNum: '45',
+          recipients: [{ name: 'Thomas Walsh', emails: ['twalsh@usdoj.example'] }],
+        }),
+      );
+      await openFiled(bridge);
+
+      await waitFor(() => expect(screen.getByTestId('outbox-notice').dataset.notice).toBe('others-only'));
+      const notice = screen.getByTestId('outbox-notice').textContent;
+      expect(notice).toContain('No Notice of Electronic Filing addressed to this firm has come');
+      expect(notice).toContain('Thomas Walsh');
+      expect(notice).toContain('counsel of record');
+    });
+
+    it('with the notice addressed to the firm in the inbox, it says the notice arrived', async () => {
+      const bridge = bridgeWithFiler();
+      bridge.inbox.push(inboxItem({ id: 'n45', deSeqNum: '45' }));
+      bridge.inbox.push(inboxItem({ id: 'n46', deSeqNum: '46', recipients: [] }));
+      await openFiled(bridge);
+
+      await waitFor(() => expect(screen.getByTestId('outbox-notice').dataset.notice).toBe('arrived'));
+      expect(screen.getByTestId('outbox-notice').textContent).toContain(
+        'Its Notice of Electronic Filing is in the inbox, addressed to Jane Morgan',
+      );
+    });
   });
 
   it('a failed filing is tried again with Retry', async () => {

@@ -75,10 +75,11 @@ export interface FilingsState {
   /** Takes the open draft's signature back. */
   unsign(): Promise<void>;
   /**
-   * Hands the signed open draft to the outbox: sent now, or queued until the court is reachable. A press while one is
-   * on its way does nothing, and main's "already in the outbox" for this filing is its status, not a failure.
+   * Hands the signed open draft to the outbox: sent now, or queued until the court is reachable; with `signAs`, the
+   * logged-in filer signs it first (FAQ 35) and it goes only if the signature was given. A press while one is on its
+   * way does nothing, and main's "already in the outbox" for this filing is its status, not a failure.
    */
-  submit(sendNow: boolean): Promise<void>;
+  submit(sendNow: boolean, signAs?: { readonly name: string; readonly role: string }): Promise<void>;
   retry(id: string): Promise<void>;
   withdraw(id: string): Promise<void>;
   /** Sends a filing held as late anyway, today (FAQ 27). */
@@ -403,12 +404,19 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         );
       },
 
-      async submit(sendNow) {
+      async submit(sendNow, signAs) {
         if (get().isSubmitting) {
           return;
         }
         set({ isSubmitting: true });
         try {
+          if (signAs) {
+            await get().sign(signAs.name, signAs.role);
+            // Refused (the banner says why): nothing unsigned is handed over.
+            if (!get().open?.draft.signature) {
+              return;
+            }
+          }
           // An earlier press already handed this filing over: nothing failed, and the draft read again shows its status.
           await runOnOpen(
             (draftId) => bridge.invoke('outbox.submit', { draftId, sendNow }),

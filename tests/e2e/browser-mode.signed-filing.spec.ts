@@ -107,8 +107,8 @@ test("attorney B's login never sends attorney A's signed filing; A's does, and i
   await page.getByTestId('sign-checkbox').click();
   await expect(page.getByTestId('signature-status')).toContainText('Signed by Jane Morgan (jmorgan)');
   await page.screenshot({ path: screenshotPath('signed-2-signed-by-attorney-a'), fullPage: true });
-  await goToStep(page, 'Submit');
-  await page.getByTestId('queue-filing').click();
+  await goToStep(page, 'Sign and file');
+  await page.getByTestId('file-now').click();
   await expect(page.getByTestId('outbox-message')).toContainText('It was due 2026-01-05', { timeout: 30_000 });
   await expect(page.getByTestId('send-late')).toBeVisible();
   await page.screenshot({ path: screenshotPath('signed-3-queued-and-held-as-late'), fullPage: true });
@@ -194,7 +194,7 @@ test('a certificate of service is made for the pro se party served by mail, and 
   await expect(page.getByTestId('signed-parts')).toContainText('Certificate of service');
   await page.getByTestId('sign-checkbox').click();
   await expect(page.getByTestId('signature-status')).toContainText('Signed by Thomas Walsh (twalsh)');
-  await goToStep(page, 'Submit');
+  await goToStep(page, 'Sign and file');
   await page.getByTestId('file-now').click();
   await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', /submitted|filed/, {
     timeout: 30_000,

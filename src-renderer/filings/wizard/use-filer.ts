@@ -5,6 +5,8 @@ import { useAccounts } from '../../state/StoresProvider';
 export interface Filer {
   readonly name: string;
   readonly loginId: string;
+  /** Bar admission or the party represented, as the signature shows it; empty when not given. */
+  readonly role: string;
 }
 
 /** The filer of a draft, by name and login (FAQ 35: the signature's login, or the filer session that would sign). */
@@ -12,11 +14,12 @@ export function useFiler(draft: Draft): Filer | null {
   const session = useAccounts((state) => state.session);
   const accounts = useAccounts((state) => state.accounts);
   if (draft.signature !== null) {
-    return { name: draft.signature.name, loginId: draft.signature.loginId };
+    const { name, loginId, role } = draft.signature;
+    return { name, loginId, role };
   }
   if (session?.state !== 'logged-in' || !session.mayFile) {
     return null;
   }
   const account = accounts.find((candidate) => candidate.id === session.accountId);
-  return { name: account?.name ?? '', loginId: session.loginId };
+  return { name: account?.name ?? '', loginId: session.loginId, role: account?.role ?? '' };
 }

@@ -67,7 +67,6 @@ describe('reviewing, signing and submitting a filing', () => {
     goToStep(7);
 
     expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByTestId('queue-filing') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('submit-waiting').textContent).toContain('The court’s rules still block this filing');
   });
 
@@ -196,32 +195,6 @@ describe('reviewing, signing and submitting a filing', () => {
     await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('submitted'));
     expect(screen.queryByTestId('error-banner')).toBeNull();
     expect(bridge.calls.filter((call) => call.channel === 'outbox.submit')).toHaveLength(1);
-  });
-
-  it('Queue sends sendNow false', async () => {
-    const bridge = bridgeWithFiler();
-    bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
-    await openWizard(bridge, draft);
-    goToStep(6);
-    await waitFor(() => expect((screen.getByTestId('sign-checkbox') as HTMLInputElement).disabled).toBe(false));
-    fireEvent.change(screen.getByTestId('signature-name'), { target: { value: 'Jane Morgan' } });
-    fireEvent.click(screen.getByTestId('sign-checkbox'));
-    expect((await screen.findByTestId('signature-status')).textContent).toContain('Signed by Jane Morgan (jmorgan)');
-    expect(bridge.calls.find((call) => call.channel === 'drafts.sign')?.args).toEqual({
-      id: 'd1',
-      name: 'Jane Morgan',
-      role: '',
-    });
-    goToStep(7);
-
-    fireEvent.click(screen.getByTestId('queue-filing'));
-
-    expect((await screen.findByTestId('outbox-status')).dataset.state).toBe('ready');
-    expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({
-      draftId: 'd1',
-      sendNow: false,
-    });
-    expect(screen.getByTestId('withdraw-filing')).toBeTruthy();
   });
 
   it("a draft signed under another filer's account says who signed it and which login sends it", async () => {

@@ -70,8 +70,11 @@ export interface FilingsState {
    * open draft once it is stored (the first becomes the main document).
    */
   addPdfs(files: readonly File[]): Promise<void>;
-  /** The logged-in filer signs the open draft as it is now (FAQ 35), with the name and role the signature carries. */
-  sign(name: string, role: string): Promise<void>;
+  /**
+   * The logged-in filer signs the open draft as it is now (FAQ 35), with the name and role the signature carries;
+   * whether main signed it (a refusal shows in the banner).
+   */
+  sign(name: string, role: string): Promise<boolean>;
   /** Takes the open draft's signature back. */
   unsign(): Promise<void>;
   /**
@@ -150,13 +153,16 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       }
     };
 
-    /** Runs a signature or an outbox action on a draft; the answer replaces the open draft when it is the one shown. */
+    /**
+     * Runs a signature or an outbox action on a draft; the answer replaces the open draft when it is the one shown.
+     * Whether main did it: a read of the draft asked for meanwhile may be the one shown, so ask this, not the store.
+     */
     const runOutbox = async (
       draftId: string,
       action: () => Promise<DraftReview>,
       failure: FailureTitle,
       done: string,
-    ): Promise<void> => {
+    ): Promise<boolean> => {
       const request = reviews.begin();
       const outcome = await tryOrReport(failure, async () => {
         showReview(request, await action());
@@ -165,6 +171,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       if (!outcome.ok && get().open?.draft.id === draftId) {
         inBackground('Reading the filing again', reloadOpen());
       }
+      return outcome.ok;
     };
 
     /** `runOutbox` on the open draft, if one is open. */
@@ -172,11 +179,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       action: (draftId: string) => Promise<DraftReview>,
       failure: FailureTitle,
       done: string,
-    ): Promise<void> => {
+    ): Promise<boolean> => {
       const draftId = get().open?.draft.id;
-      if (draftId !== undefined) {
-        await runOutbox(draftId, () => action(draftId), failure, done);
-      }
+      return draftId !== undefined && (await runOutbox(draftId, () => action(draftId), failure, done));
     };
 
     return {
@@ -389,7 +394,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       },
 
       async sign(name, role) {
-        await runOnOpen(
+        return runOnOpen(
           (id) => bridge.invoke('drafts.sign', { id, name, role }),
           'The filing was not signed.',
           'Signed. Any change to what is signed takes the signature back.',
@@ -410,12 +415,9 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         }
         set({ isSubmitting: true });
         try {
-          if (signAs) {
-            await get().sign(signAs.name, signAs.role);
-            // Refused (the banner says why): nothing unsigned is handed over.
-            if (!get().open?.draft.signature) {
-              return;
-            }
+          // Refused (the banner says why): nothing unsigned is handed over.
+          if (signAs && !(await get().sign(signAs.name, signAs.role))) {
+            return;
           }
           // An earlier press already handed this filing over: nothing failed, and the draft read again shows its status.
           await runOnOpen(

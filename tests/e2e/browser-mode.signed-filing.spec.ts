@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { addAccount, logIn } from '../support/accounts-page';
+import { startFiling } from '../support/filing-wizard';
 import { projectRoot } from '../support/paths';
 import { screenshotPath } from '../support/screenshots';
 import { useAppWithKeyring } from '../support/keyring-app';
@@ -165,16 +166,13 @@ test('a certificate of service is made for the pro se party served by mail, and 
   await page.getByTestId('rail-accounts').click();
   await addAccount(page, 'twalsh', { name: 'Thomas Walsh' });
   await logIn(page, 'twalsh');
-  await page.getByTestId('rail-filings').click();
-  await page.getByTestId('new-filing').first().click();
-  await page.getByTestId('case-search').fill('26-00201');
-  await page.getByTestId('case-search').press('Enter');
-  await page.getByTestId('case-result').filter({ hasText: '1:26-cv-00201' }).click();
-  await expect(page.getByTestId('chosen-case')).toContainText('Brennan v. United States');
-  await page.getByTestId('wizard-next').click();
-  await page.getByTestId('event-search').fill('appearance');
-  await page.getByTestId('event-result').filter({ hasText: 'Form 11 Notice of Appearance' }).first().click();
-  await page.getByTestId('wizard-next').click();
+  await startFiling(page, {
+    caseQuery: '26-00201',
+    caseNumber: '1:26-cv-00201',
+    caption: 'Brennan v. United States',
+    eventSearch: 'appearance',
+    eventName: 'Form 11 Notice of Appearance',
+  });
   await page.getByTestId('party-option').filter({ hasText: 'United States' }).getByRole('checkbox').check();
   await page.getByTestId('wizard-next').click();
   await page

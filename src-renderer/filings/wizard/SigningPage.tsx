@@ -26,7 +26,8 @@ export interface SigningPageProps {
  */
 export function SigningPage({ review, filer, waitingFor, isSubmitting, onConfirm, onGoToReview }: SigningPageProps) {
   const records = useDocuments((state) => state.documents);
-  const confirmHintId = useId();
+  const baseId = useId();
+  const confirmHintId = `${baseId}-confirm`;
   const { draft } = review;
   const filedFor = draft.parties.filter((party) => draft.filerPartyIds.includes(party.id));
   // FAQ 37: the parties filed for are not served; every other party is, by the court's notice or by other means.
@@ -43,11 +44,12 @@ export function SigningPage({ review, filer, waitingFor, isSubmitting, onConfirm
         corrected by a new filing.
       </p>
 
-      <section className="signing__part" aria-labelledby={`${confirmHintId}-documents`}>
-        <h4 id={`${confirmHintId}-documents`} className="signing__heading">
+      <section className="signing__part" aria-labelledby={`${baseId}-documents`}>
+        <h4 id={`${baseId}-documents`} className="signing__heading">
           Documents, in the order they are filed
         </h4>
-        <div className="signing__table-frame">
+        {/* Focusable, so that a keyboard can scroll the table sideways where the window is narrow. */}
+        <div className="signing__table-frame" tabIndex={0} role="region" aria-label="Documents table">
           <table className="signing__documents">
             <caption className="visually-hidden">Documents filed, in order</caption>
             <thead>
@@ -71,8 +73,8 @@ export function SigningPage({ review, filer, waitingFor, isSubmitting, onConfirm
                       {document.description && ` — ${document.description}`}
                     </td>
                     <td>{record?.name ?? 'No longer on the Documents screen'}</td>
-                    <td>{record?.pages ?? 'Not known'}</td>
-                    <td>{record ? formatBytes(record.bytes) : 'Not known'}</td>
+                    <td className="signing__number">{record?.pages ?? 'Not known'}</td>
+                    <td className="signing__number">{record ? formatBytes(record.bytes) : 'Not known'}</td>
                     <td>
                       <code className="signing__hash">{record?.sha256 ?? 'Not known'}</code>
                     </td>
@@ -84,8 +86,8 @@ export function SigningPage({ review, filer, waitingFor, isSubmitting, onConfirm
         </div>
       </section>
 
-      <section className="signing__part" aria-labelledby={`${confirmHintId}-parties`}>
-        <h4 id={`${confirmHintId}-parties`} className="signing__heading">
+      <section className="signing__part" aria-labelledby={`${baseId}-parties`}>
+        <h4 id={`${baseId}-parties`} className="signing__heading">
           Filed for
         </h4>
         <ul className="signing__list" data-testid="signing-filed-for">
@@ -97,8 +99,8 @@ export function SigningPage({ review, filer, waitingFor, isSubmitting, onConfirm
         </ul>
       </section>
 
-      <section className="signing__part" aria-labelledby={`${confirmHintId}-service`}>
-        <h4 id={`${confirmHintId}-service`} className="signing__heading">
+      <section className="signing__part" aria-labelledby={`${baseId}-service`}>
+        <h4 id={`${baseId}-service`} className="signing__heading">
           Service
         </h4>
         <ul className="signing__list" data-testid="signing-service">
@@ -128,8 +130,8 @@ export function SigningPage({ review, filer, waitingFor, isSubmitting, onConfirm
         </ul>
       </section>
 
-      <section className="signing__part" aria-labelledby={`${confirmHintId}-docket`}>
-        <h4 id={`${confirmHintId}-docket`} className="signing__heading">
+      <section className="signing__part" aria-labelledby={`${baseId}-docket`}>
+        <h4 id={`${baseId}-docket`} className="signing__heading">
           Docket text, exactly as it will read
         </h4>
         {review.docketTextPreview === null ? (
@@ -143,8 +145,8 @@ export function SigningPage({ review, filer, waitingFor, isSubmitting, onConfirm
         )}
       </section>
 
-      <section className="signing__part" aria-labelledby={`${confirmHintId}-signer`}>
-        <h4 id={`${confirmHintId}-signer`} className="signing__heading">
+      <section className="signing__part" aria-labelledby={`${baseId}-signer`}>
+        <h4 id={`${baseId}-signer`} className="signing__heading">
           Signed by
         </h4>
         <p data-testid="signing-signer">

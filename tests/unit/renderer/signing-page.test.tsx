@@ -186,6 +186,45 @@ describe('the signing page (step 7)', () => {
     });
   });
 
+  it('files after signing even when main says the filing changed while it was being signed', async () => {
+    const bridge = bridgeWithJaneMorgan();
+    const page = await openSigningPage(bridge);
+    // Main announces every change, the signature too: the screen reads the draft again while the sign call answers.
+    let signed = false;
+    bridge.answer('drafts.sign', ({ id, name, role }) => {
+      const held = bridge.drafts.get(id) ?? acmeMotion();
+      const signature = {
+        accountId: 'a1',
+        loginId: 'jmorgan',
+        name,
+        role,
+        signedAt: held.updatedAt,
+        digest: 'f'.repeat(64),
+      };
+      bridge.drafts.set(id, { ...held, signature });
+      // The read the event asks for answers later than the sign call, as it does over HTTP.
+      const read = bridge.drafts.get(id) ?? held;
+      bridge.answer(
+        'drafts.get',
+        () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve(draftReview(read, { canSubmit: true, docketTextPreview: docketText })), 50),
+          ),
+      );
+      bridge.emit('drafts.changed', { id });
+      signed = true;
+      return draftReview(bridge.drafts.get(id) ?? held, { canSubmit: true, docketTextPreview: docketText });
+    });
+    const confirm = within(page).getByRole('button', { name: 'Sign and file with the court' });
+    await waitFor(() => expect((confirm as HTMLButtonElement).disabled).toBe(false));
+
+    fireEvent.click(confirm);
+
+    await screen.findByTestId('outbox-status');
+    expect(signed).toBe(true);
+    expect(bridge.calls.filter((call) => call.channel === 'outbox.submit')).toHaveLength(1);
+  });
+
   it('shows the counsel warning beside the signature when the attorney files for a party they are not counsel for', async () => {
     const bridge = bridgeWithJaneMorgan();
     const page = await openSigningPage(bridge, { filerPartyIds: ['us'] });

@@ -30,7 +30,9 @@ export const errorMeanings = {
   'package.too-large': 'The draft package is larger than one package may be (to write or to read).',
   'draft.not-found': 'No draft with that id is in the Filings list.',
   'filing.not-ready': "The filing's review lists something blocking, so it cannot go to the outbox.",
-  'filing.in-outbox': 'The filing is in the outbox, so it cannot be changed or queued again; withdraw it first.',
+  'filing.in-outbox': 'The filing is in the outbox, so it cannot be changed; withdraw it first.',
+  'filing.already-queued':
+    'The filing was already handed to the outbox (by an earlier press), so it is not queued twice.',
   'filing.at-court': 'The filing is being sent to the court or has been sent, so it cannot be withdrawn or deleted.',
   'signature.no-name': 'The signing account has no name for the `/s/` signature and none was given.',
   'signature.missing':

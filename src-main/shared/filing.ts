@@ -54,6 +54,11 @@ export const caseParty = z.object({
   isServedElectronically: z.boolean(),
   /** The mailing address the court lists, for a party served by other means (FAQ 38); absent where the court shows none. */
   address: z.string().max(500).nullable().optional(),
+  /**
+   * The party's attorneys of record as the court's party report prints them ("Walsh, Thomas"); empty for a party
+   * without counsel (pro se), absent where the court's page does not say (then nobody is warned).
+   */
+  counsel: z.array(z.string().max(200)).max(50).optional(),
 });
 /** A party. */
 export type CaseParty = z.infer<typeof caseParty>;

@@ -376,6 +376,8 @@ export function createCourtRoutes(context: CourtRouteContext) {
             : party.attorneyIds.some((id) => records.attorney(id)?.isRegisteredForEService ?? false);
           return {
             party,
+            // CM/ECF's party report names each party's attorneys of record, as it prints names ("Walsh, Thomas").
+            counsel: party.attorneyIds.flatMap((id) => records.attorney(id)?.name ?? []),
             isServedElectronically,
             mailingAddress: isServedElectronically ? null : mailingAddressOf(party),
           };

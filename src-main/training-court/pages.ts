@@ -228,23 +228,29 @@ export function docketReceipt(
 }
 
 /**
- * The parties of a case and how each is served: electronically through CM/ECF, or by other means (FAQ 36–37), with the
+ * The parties of a case, their counsel of record, and how each is served: electronically through CM/ECF, or by other
+ * means (FAQ 36–37), with the
  * mailing address the court has for a party served by other means (FAQ 38: the certificate of service says where).
  */
 export function partiesReportPage(
   courtCase: CourtCaseRecord,
-  parties: readonly { party: SeedParty; isServedElectronically: boolean; mailingAddress: string | null }[],
+  parties: readonly {
+    party: SeedParty;
+    counsel: readonly string[];
+    isServedElectronically: boolean;
+    mailingAddress: string | null;
+  }[],
 ): string {
   const rows = parties
     .map(
-      ({ party, isServedElectronically, mailingAddress }) =>
-        `<tr class="party" data-party-id="${escapeHtml(party.id)}" data-e-service="${isServedElectronically ? 'yes' : 'no'}"><td>${escapeHtml(party.name)}</td><td>${escapeHtml(party.role)}</td><td>${isServedElectronically ? 'Electronic' : 'Other means'}</td>${mailingAddress === null ? '' : `<td class="address">${escapeHtml(mailingAddress)}</td>`}</tr>`,
+      ({ party, counsel, isServedElectronically, mailingAddress }) =>
+        `<tr class="party" data-party-id="${escapeHtml(party.id)}" data-e-service="${isServedElectronically ? 'yes' : 'no'}"><td>${escapeHtml(party.name)}</td><td>${escapeHtml(party.role)}</td><td class="counsel">${escapeHtml(counsel.join('; '))}</td><td>${isServedElectronically ? 'Electronic' : 'Other means'}</td>${mailingAddress === null ? '' : `<td class="address">${escapeHtml(mailingAddress)}</td>`}</tr>`,
     )
     .join('\n');
   return page(
     'parties',
     `Parties ${courtCase.caseNumber}`,
-    `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Service</th><th>Mailing address</th></tr>\n${rows}</table>`,
+    `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Counsel of record</th><th>Service</th><th>Mailing address</th></tr>\n${rows}</table>`,
   );
 }
 

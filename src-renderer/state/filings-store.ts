@@ -8,10 +8,11 @@ import type {
   DraftReview,
 } from '../../src-main/shared/filing';
 import type { RecordView } from '../../src-main/shared/filing-record';
+import type { InboxItem } from '../../src-main/shared/inbox';
 import { BridgeError, type Bridge } from '../create-bridge';
 import type { AlertsStore } from './alerts-store';
 import { inBackgroundReportingTo } from './background';
-import { attempt, reportingTo, type Attempt } from './attempt';
+import { attempt, reportingTo, type Attempt, type FailureTitle } from './attempt';
 import { messageForUser } from './message-for-user';
 import type { DocumentsStore, ListStatus } from './documents-store';
 import { createLatestRequest, type RequestTicket } from './latest-request';
@@ -34,6 +35,8 @@ export interface FilingsState {
   readonly announcement: string;
   /** The open draft's certificate of service is being made. */
   readonly isMakingCertificate: boolean;
+  /** The open draft is being handed to the outbox: a second press waits for the first (it is filed once). */
+  readonly isSubmitting: boolean;
 
   /** Loads the list and follows main's draft and document events; returns the function that stops following. */
   connect(): () => void;
@@ -55,6 +58,8 @@ export interface FilingsState {
   exportDraft(id: string): Promise<Uint8Array | null>;
   /** The court's NEF receipt page kept with a submitted filing; null when none was kept or it could not be read. */
   receipt(id: string): Promise<string | null>;
+  /** The inbox's notice of a submitted or filed draft's docket entry, or null when the inbox holds none (FAQ 28). */
+  findNotice(draft: Draft): Promise<Attempt<InboxItem | null>>;
   importDraft(file: File): Promise<void>;
   /** Searches the court's cases; a missing session is answered with the words to show beside the search box. */
   findCases(query: string): Promise<Attempt<readonly CourtCase[]>>;
@@ -65,12 +70,19 @@ export interface FilingsState {
    * open draft once it is stored (the first becomes the main document).
    */
   addPdfs(files: readonly File[]): Promise<void>;
-  /** The logged-in filer signs the open draft as it is now (FAQ 35), with the name and role the signature carries. */
-  sign(name: string, role: string): Promise<void>;
+  /**
+   * The logged-in filer signs the open draft as it is now (FAQ 35), with the name and role the signature carries;
+   * whether main signed it (a refusal shows in the banner).
+   */
+  sign(name: string, role: string): Promise<boolean>;
   /** Takes the open draft's signature back. */
   unsign(): Promise<void>;
-  /** Hands the signed open draft to the outbox: sent now, or queued until the court is reachable. */
-  submit(sendNow: boolean): Promise<void>;
+  /**
+   * Hands the signed open draft to the outbox: sent now, or queued until the court is reachable; with `signAs`, the
+   * logged-in filer signs it first (FAQ 35) and it goes only if the signature was given. A press while one is on its
+   * way does nothing, and main's "already in the outbox" for this filing is its status, not a failure.
+   */
+  submit(sendNow: boolean, signAs?: { readonly name: string; readonly role: string }): Promise<void>;
   retry(id: string): Promise<void>;
   withdraw(id: string): Promise<void>;
   /** Sends a filing held as late anyway, today (FAQ 27). */
@@ -141,13 +153,16 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       }
     };
 
-    /** Runs a signature or an outbox action on a draft; the answer replaces the open draft when it is the one shown. */
+    /**
+     * Runs a signature or an outbox action on a draft; the answer replaces the open draft when it is the one shown.
+     * Whether main did it: a read of the draft asked for meanwhile may be the one shown, so ask this, not the store.
+     */
     const runOutbox = async (
       draftId: string,
       action: () => Promise<DraftReview>,
-      failure: string,
+      failure: FailureTitle,
       done: string,
-    ): Promise<void> => {
+    ): Promise<boolean> => {
       const request = reviews.begin();
       const outcome = await tryOrReport(failure, async () => {
         showReview(request, await action());
@@ -156,18 +171,17 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       if (!outcome.ok && get().open?.draft.id === draftId) {
         inBackground('Reading the filing again', reloadOpen());
       }
+      return outcome.ok;
     };
 
     /** `runOutbox` on the open draft, if one is open. */
     const runOnOpen = async (
       action: (draftId: string) => Promise<DraftReview>,
-      failure: string,
+      failure: FailureTitle,
       done: string,
-    ): Promise<void> => {
+    ): Promise<boolean> => {
       const draftId = get().open?.draft.id;
-      if (draftId !== undefined) {
-        await runOutbox(draftId, () => action(draftId), failure, done);
-      }
+      return draftId !== undefined && (await runOutbox(draftId, () => action(draftId), failure, done));
     };
 
     return {
@@ -177,6 +191,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       saveState: 'idle',
       announcement: '',
       isMakingCertificate: false,
+      isSubmitting: false,
 
       connect() {
         const stopDrafts = bridge.on('drafts.changed', ({ id }) => {
@@ -307,6 +322,18 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         return read.ok ? read.value.html : null;
       },
 
+      findNotice: (draft) =>
+        attempt(async () => {
+          const { case: courtCase, outbox } = draft;
+          if (courtCase === null || outbox === null || outbox.deSeqNum === null) {
+            return null;
+          }
+          const { items } = await bridge.invoke('inbox.list', { caseNumber: courtCase.caseNumber, limit: 500 });
+          const entry = String(outbox.deSeqNum);
+          const caseId = String(courtCase.caseId);
+          return items.find((item) => item.deSeqNum === entry && (item.caseId ?? caseId) === caseId) ?? null;
+        }),
+
       async importDraft(file) {
         await tryOrReport(`${file.name} was not imported.`, async () => {
           const bytes = new Uint8Array(await file.arrayBuffer());
@@ -367,7 +394,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       },
 
       async sign(name, role) {
-        await runOnOpen(
+        return runOnOpen(
           (id) => bridge.invoke('drafts.sign', { id, name, role }),
           'The filing was not signed.',
           'Signed. Any change to what is signed takes the signature back.',
@@ -382,12 +409,30 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         );
       },
 
-      async submit(sendNow) {
-        await runOnOpen(
-          (draftId) => bridge.invoke('outbox.submit', { draftId, sendNow }),
-          'The filing was not handed to the outbox.',
-          sendNow ? 'Sending the filing to the court.' : 'The filing waits in the outbox until the court is reachable.',
-        );
+      async submit(sendNow, signAs) {
+        if (get().isSubmitting) {
+          return;
+        }
+        set({ isSubmitting: true });
+        try {
+          // Refused (the banner says why): nothing unsigned is handed over.
+          if (signAs && !(await get().sign(signAs.name, signAs.role))) {
+            return;
+          }
+          // An earlier press already handed this filing over: nothing failed, and the draft read again shows its status.
+          await runOnOpen(
+            (draftId) => bridge.invoke('outbox.submit', { draftId, sendNow }),
+            (error) =>
+              error instanceof BridgeError && error.code === 'filing.already-queued'
+                ? null
+                : 'The filing was not handed to the outbox.',
+            sendNow
+              ? 'Sending the filing to the court.'
+              : 'The filing waits in the outbox until the court is reachable.',
+          );
+        } finally {
+          set({ isSubmitting: false });
+        }
       },
 
       async retry(id) {

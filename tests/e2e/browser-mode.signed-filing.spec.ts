@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { addAccount, logIn } from '../support/accounts-page';
+import { startFiling } from '../support/filing-wizard';
 import { projectRoot } from '../support/paths';
 import { screenshotPath } from '../support/screenshots';
 import { useAppWithKeyring } from '../support/keyring-app';
@@ -107,8 +108,8 @@ test("attorney B's login never sends attorney A's signed filing; A's does, and i
   await page.getByTestId('sign-checkbox').click();
   await expect(page.getByTestId('signature-status')).toContainText('Signed by Jane Morgan (jmorgan)');
   await page.screenshot({ path: screenshotPath('signed-2-signed-by-attorney-a'), fullPage: true });
-  await goToStep(page, 'Submit');
-  await page.getByTestId('queue-filing').click();
+  await goToStep(page, 'Sign and file');
+  await page.getByTestId('file-now').click();
   await expect(page.getByTestId('outbox-message')).toContainText('It was due 2026-01-05', { timeout: 30_000 });
   await expect(page.getByTestId('send-late')).toBeVisible();
   await page.screenshot({ path: screenshotPath('signed-3-queued-and-held-as-late'), fullPage: true });
@@ -165,16 +166,13 @@ test('a certificate of service is made for the pro se party served by mail, and 
   await page.getByTestId('rail-accounts').click();
   await addAccount(page, 'twalsh', { name: 'Thomas Walsh' });
   await logIn(page, 'twalsh');
-  await page.getByTestId('rail-filings').click();
-  await page.getByTestId('new-filing').first().click();
-  await page.getByTestId('case-search').fill('26-00201');
-  await page.getByTestId('case-search').press('Enter');
-  await page.getByTestId('case-result').filter({ hasText: '1:26-cv-00201' }).click();
-  await expect(page.getByTestId('chosen-case')).toContainText('Brennan v. United States');
-  await page.getByTestId('wizard-next').click();
-  await page.getByTestId('event-search').fill('appearance');
-  await page.getByTestId('event-result').filter({ hasText: 'Form 11 Notice of Appearance' }).first().click();
-  await page.getByTestId('wizard-next').click();
+  await startFiling(page, {
+    caseQuery: '26-00201',
+    caseNumber: '1:26-cv-00201',
+    caption: 'Brennan v. United States',
+    eventSearch: 'appearance',
+    eventName: 'Form 11 Notice of Appearance',
+  });
   await page.getByTestId('party-option').filter({ hasText: 'United States' }).getByRole('checkbox').check();
   await page.getByTestId('wizard-next').click();
   await page
@@ -194,7 +192,7 @@ test('a certificate of service is made for the pro se party served by mail, and 
   await expect(page.getByTestId('signed-parts')).toContainText('Certificate of service');
   await page.getByTestId('sign-checkbox').click();
   await expect(page.getByTestId('signature-status')).toContainText('Signed by Thomas Walsh (twalsh)');
-  await goToStep(page, 'Submit');
+  await goToStep(page, 'Sign and file');
   await page.getByTestId('file-now').click();
   await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', /submitted|filed/, {
     timeout: 30_000,

@@ -92,10 +92,11 @@ export const trainingCourtFilingProfile: FilingProfile = {
     finalDocketText: /<div id="docket-text">([^<]*)<\/div>/,
     relatedChoice: /name="related" value="(\d+)"> (\d*) /g,
     caseResult: /<case number="([^"]+)" id="(\d+)" title="([^"]*)"\/>/g,
-    // Id, e-service, name, role, then the service cell and, for a party served by other means, its mailing address
-    // (at most 500 characters: a longer cell is not read as an address).
+    // Id, e-service, name, role, the counsel of record (names as CM/ECF prints them, "Walsh, Thomas", separated by
+    // semicolons; at most 1,000 characters), then the service cell and, for a party served by other means, its mailing
+    // address (at most 500 characters: a longer cell is not read as an address).
     partyRow:
-      /<tr class="party" data-party-id="([^"]+)" data-e-service="(yes|no)"><td>([^<]*)<\/td><td>([^<]*)<\/td>(?:<td>[^<]*<\/td><td class="address">([^<]{1,500})<\/td>)?/g,
+      /<tr class="party" data-party-id="([^"]+)" data-e-service="(yes|no)"><td>([^<]*)<\/td><td>([^<]*)<\/td>(?:<td class="counsel">([^<]{0,1000})<\/td>)?(?:<td>[^<]*<\/td><td class="address">([^<]{1,500})<\/td>)?/g,
     docketRow:
       /<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)(?:<\/a>)?<\/td><td>([^<]*)<\/td><\/tr>/g,
     // The number's link follows its label within a few hundred characters; an unbounded gap would be quadratic.

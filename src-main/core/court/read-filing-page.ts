@@ -39,6 +39,18 @@ export type FilingPageReader = (profileId: CourtProfileId, html: string) => Prom
 /** The longest mailing address kept for a party (`caseParty` in shared/filing.ts). */
 const maxAddressLength = 500;
 
+/** The most counsel of record kept for one party (`caseParty` in shared/filing.ts). */
+const maxCounsel = 50;
+
+/** A party's counsel of record from the cell that lists them, one name between semicolons; none for a party without. */
+function counselOf(cell: string): string[] {
+  return cell
+    .split(';')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .slice(0, maxCounsel);
+}
+
 /** A page with nothing in it: what a page of another court, or of no known profile, reads as. */
 const nothing: FilingPage = {
   kind: null,
@@ -87,7 +99,8 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
       isServedElectronically: match[2] === 'yes',
       name: decodeEntities(match[3] ?? ''),
       role: decodeEntities(match[4] ?? ''),
-      ...(match[5] ? { address: decodeEntities(match[5]).slice(0, maxAddressLength) } : {}),
+      ...(match[5] === undefined ? {} : { counsel: counselOf(decodeEntities(match[5])) }),
+      ...(match[6] ? { address: decodeEntities(match[6]).slice(0, maxAddressLength) } : {}),
     })),
     docket: [...html.matchAll(pages.docketRow)].map((match) => ({
       deSeqNum: Number(match[1]),

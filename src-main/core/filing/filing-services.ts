@@ -255,7 +255,10 @@ export function createFilingServices(options: FilingServicesOptions) {
       throw new AppError('filing.not-ready', 'This filing is not ready: fix what the review lists as blocking first.');
     }
     if (review.draft.outbox && review.draft.outbox.state !== 'failed') {
-      throw new AppError('filing.in-outbox', 'This filing is already in the outbox.');
+      throw new AppError(
+        'filing.already-queued',
+        'This filing is already in the outbox, so it was not handed over again: it is filed once. Its status is on the Submit step.',
+      );
     }
     const { signature } = review.draft;
     if (!signature) {

@@ -10,14 +10,19 @@ import { useInBackground } from '../../state/background';
 import { helpTopicForOutbox } from '../../help/help-topic-for';
 import { HelpLink } from '../../help/HelpLink';
 import { CourtCopiesList } from './CourtCopiesList';
+import { NoticeArrivalLine } from './NoticeArrivalLine';
 
-/** The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). */
+/**
+ * The headline for each outbox state (FAQ 28: a filing counts only when its Notice of Electronic Filing arrives). A
+ * filed filing's headline says what the court did (it accepted it); whether its notice reached this firm is said
+ * beside it, from the inbox (`NoticeArrivalLine`).
+ */
 const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
   ready: 'Waiting in the outbox: it is sent as soon as the court is reachable.',
   submitting: 'Sending to the court…',
   submitted:
     'Submitted: awaiting the Notice of Electronic Filing. It counts as filed only when the notice arrives (FAQ 28).',
-  filed: 'Filed — the Notice of Electronic Filing arrived.',
+  filed: 'Filed: the court accepted it.',
   failed: 'The filing did not reach the docket.',
   'needs-verification':
     'It is not known whether the court received the filing. ECF Desk checks the docket before trying again, so it is never filed twice.',
@@ -68,7 +73,12 @@ export function OutboxStatusPanel({
       data-state={outbox.state}
       role="status"
     >
-      <p className="outbox-status__headline">{headlines[outbox.state]}</p>
+      <p className="outbox-status__headline">
+        {outbox.state === 'filed' && outbox.documentNumber !== null
+          ? `Filed: the court accepted it as document no. ${outbox.documentNumber}.`
+          : headlines[outbox.state]}
+      </p>
+      {outbox.state === 'filed' && <NoticeArrivalLine draft={draft} />}
       {draft.due && outbox.state !== 'filed' && (
         <p className="outbox-status__due" data-testid="outbox-due">
           Due {formatCourtDate(draft.due.date)} <DueChip due={draft.due} />
@@ -101,7 +111,7 @@ export function OutboxStatusPanel({
           )}
           {filedAt && (
             <>
-              <dt>Notice received</dt>
+              <dt>Marked filed</dt>
               <dd>{filedAt}</dd>
             </>
           )}

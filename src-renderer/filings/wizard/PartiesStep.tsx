@@ -1,11 +1,17 @@
 import type { Draft } from '../../../src-main/shared/filing';
 import { useFilings } from '../../state/StoresProvider';
 import { useInBackground } from '../../state/background';
+import { CounselWarning } from './CounselWarning';
+import { useFiler } from './use-filer';
 
-/** Step 3: the parties the document is filed for, and who must be served by other means (FAQ 37–38). */
+/**
+ * Step 3: the parties the document is filed for, a warning when the filer is not their counsel of record (FAQ 36),
+ * and who must be served by other means (FAQ 37–38).
+ */
 export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; readonly onGoToCase: () => void }) {
   const update = useFilings((state) => state.update);
   const inBackground = useInBackground();
+  const filer = useFiler(draft);
 
   if (draft.case === null && draft.newAction === null) {
     return (
@@ -65,6 +71,7 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
           </label>
         ))}
       </fieldset>
+      <CounselWarning draft={draft} filer={filer} />
       {servedOtherwise.length > 0 && (
         <div className="wizard-step__note" data-testid="service-note">
           <p>

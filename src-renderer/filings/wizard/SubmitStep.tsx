@@ -3,10 +3,15 @@ import { useAccounts, useFilings } from '../../state/StoresProvider';
 import { OutboxStatusPanel } from './OutboxStatusPanel';
 import { FilingRecordSection } from './FilingRecordSection';
 import { canSign } from './SessionLine';
+import { SigningPage } from './SigningPage';
+import { useFiler } from './use-filer';
 import type { StepNumber } from './wizard-steps';
 import { useInBackground } from '../../state/background';
 
-/** Step 7: file now or queue for when the court is reachable, once the rules, the signature and the session allow; then the outbox status. */
+/**
+ * Step 7: the signing page — what is filed, for whom, how it is served, the docket text and who signs — with one
+ * control that signs (FAQ 35) and files; then the outbox status.
+ */
 export function SubmitStep({
   review,
   onGoTo,
@@ -18,8 +23,10 @@ export function SubmitStep({
   const retry = useFilings((state) => state.retry);
   const withdraw = useFilings((state) => state.withdraw);
   const sendLate = useFilings((state) => state.sendLate);
+  const isSubmitting = useFilings((state) => state.isSubmitting);
   const inBackground = useInBackground();
   const session = useAccounts((state) => state.session);
+  const filer = useFiler(review.draft);
   const { draft } = review;
 
   if (draft.outbox) {
@@ -44,54 +51,31 @@ export function SubmitStep({
   const waitingFor = [
     !review.canSubmit && 'The court’s rules still block this filing: see step 6, Review and sign.',
     !mayFile && 'The filing attorney must be logged in with a filer account (Accounts screen).',
-    mayFile && signature === null && 'The filing attorney has not yet ticked “I sign this filing” on step 6.',
+    mayFile &&
+      signature === null &&
+      filer?.name.trim() === '' &&
+      'Your account has no name for the “/s/” signature: give it on step 6, Review and sign, or on the Accounts screen.',
     mayFile &&
       signedByOther &&
       `Signed by ${signature.name}; log in as ${signature.loginId} to send it (FAQ 35: another login would be another signature).`,
   ].filter((reason): reason is string => typeof reason === 'string');
-  const canSend = waitingFor.length === 0;
 
   return (
-    <div className="wizard-step">
-      {canSend ? (
-        <p>
-          Everything is in place. File now, or let the outbox send it once the court is reachable. Either way it counts
-          as filed only when the court&apos;s notice arrives (FAQ 28).
-        </p>
-      ) : (
-        <div className="wizard-step__note" data-testid="submit-waiting">
-          <p>Not ready to submit yet:</p>
-          <ul>
-            {waitingFor.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
-          <button type="button" className="button button--small" onClick={() => onGoTo(6)}>
-            Go to step 6, Review and sign
-          </button>
-        </div>
-      )}
-      <div className="wizard-step__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="file-now"
-          disabled={!canSend}
-          onClick={() => inBackground('Sending the filing', submit(true))}
-        >
-          File now
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="queue-filing"
-          disabled={!canSend}
-          onClick={() => inBackground('Sending the filing', submit(false))}
-        >
-          Queue to send when the court is reachable
-        </button>
-      </div>
+    <>
+      <SigningPage
+        review={review}
+        filer={filer}
+        waitingFor={waitingFor}
+        isSubmitting={isSubmitting}
+        onGoToReview={() => onGoTo(6)}
+        onConfirm={() =>
+          inBackground(
+            'Sending the filing',
+            submit(true, signature === null && filer !== null ? { name: filer.name, role: filer.role } : undefined),
+          )
+        }
+      />
       <FilingRecordSection draft={draft} />
-    </div>
+    </>
   );
 }

@@ -8,7 +8,7 @@ export const wizardSteps = [
   { number: 4, title: 'Documents' },
   { number: 5, title: 'Related and docket text' },
   { number: 6, title: 'Review and sign' },
-  { number: 7, title: 'Submit' },
+  { number: 7, title: 'Sign and file' },
 ] as const;
 
 /** A step's number, 1 to 7. */

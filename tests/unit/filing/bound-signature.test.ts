@@ -94,7 +94,7 @@ describe('a signature bound to one filer account (FAQ 35)', () => {
     expect(waiting.message).toMatch(/^Signed by Jane Morgan; log in as jmorgan to send it\./);
     // Nor can B send it through the API, by submitting it again or retrying it.
     await expect(harness.handlers['outbox.submit']({ draftId: draft.id, sendNow: true })).rejects.toMatchObject({
-      code: 'filing.in-outbox',
+      code: 'filing.already-queued',
     });
     await harness.handlers['outbox.retry']({ draftId: draft.id });
     await passesOver(draft.id, 3);

@@ -155,6 +155,37 @@ describe('the Filings screen', () => {
     expect(argsOf(bridge, 'drafts.delete')).toEqual([{ id: 'd1' }]);
   });
 
+  it('deleting a filed filing names it as filed, says its receipt and record go with it, and that it stays filed at the court', async () => {
+    const bridge = createFakeBridge();
+    keep(
+      bridge,
+      blankDraft({
+        id: 'd1',
+        case: acmeCase(),
+        eventId: 'complaint',
+        outbox: outboxStatus({
+          state: 'filed',
+          documentNumber: 7,
+          hasReceipt: true,
+          filedAt: '2025-03-04T16:05:00.000Z',
+        }),
+      }),
+    );
+    await openFilings(bridge);
+
+    fireEvent.click(within(await screen.findByTestId('draft-row')).getByTestId('delete-draft'));
+    const dialog = await screen.findByTestId('delete-draft-dialog');
+    const words = dialog.textContent ?? '';
+    expect(within(dialog).getByRole('heading').textContent).toBe('Delete this filed filing?');
+    expect(words).not.toContain('draft');
+    expect(words).toContain('filed filing for 1:26-cv-00123-MMB, Complaint (document no. 7)');
+    expect(words).toContain('court’s receipt');
+    expect(words).toContain('filing record');
+    expect(words).toContain('SHA-256');
+    expect(words).toContain('stays filed with the court');
+    expect(within(dialog).getByTestId('confirm-delete-draft').textContent).toBe('Delete from ECF Desk');
+  });
+
   it('exports a draft as a download named after its case and event', async () => {
     const bridge = createFakeBridge();
     keep(bridge, blankDraft({ id: 'd1', case: acmeCase(), eventId: 'complaint' }));

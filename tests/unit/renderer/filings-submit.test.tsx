@@ -10,6 +10,8 @@ import {
   loggedInSession,
   outboxStatus,
   pacerAccount,
+  bridgeError,
+  inboxItem,
   ruleCheck,
   type FakeBridge,
 } from './fake-bridge';
@@ -65,7 +67,6 @@ describe('reviewing, signing and submitting a filing', () => {
     goToStep(7);
 
     expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByTestId('queue-filing') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('submit-waiting').textContent).toContain('The court’s rules still block this filing');
   });
 
@@ -124,37 +125,76 @@ describe('reviewing, signing and submitting a filing', () => {
 
     await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('filed'));
     expect(screen.getByTestId('outbox-status').textContent).toContain(
-      'Filed — the Notice of Electronic Filing arrived',
+      'Filed: the court accepted it as document no. 7.',
     );
     expect(screen.getByTestId('outbox-document-number').textContent).toBe('7');
     expect(screen.getByTestId('outbox-docket-text').textContent).toBe('COMPLAINT against all defendants.');
     expect(stepMark(7)).toBe('done');
   });
 
-  it('Queue sends sendNow false', async () => {
-    const bridge = bridgeWithFiler();
+  /** Opens the draft signed by the logged-in filer, at step 7, ready to file. */
+  async function openSignedAtSubmit(bridge: FakeBridge): Promise<void> {
     bridge.reviewDraft = (each) => draftReview(each, { canSubmit: true });
-    await openWizard(bridge, draft);
-    goToStep(6);
-    await waitFor(() => expect((screen.getByTestId('sign-checkbox') as HTMLInputElement).disabled).toBe(false));
-    fireEvent.change(screen.getByTestId('signature-name'), { target: { value: 'Jane Morgan' } });
-    fireEvent.click(screen.getByTestId('sign-checkbox'));
-    expect((await screen.findByTestId('signature-status')).textContent).toContain('Signed by Jane Morgan (jmorgan)');
-    expect(bridge.calls.find((call) => call.channel === 'drafts.sign')?.args).toEqual({
-      id: 'd1',
-      name: 'Jane Morgan',
-      role: '',
+    await openWizard(bridge, {
+      ...draft,
+      signature: {
+        accountId: 'a1',
+        loginId: 'jmorgan',
+        name: 'Jane Morgan',
+        role: '',
+        signedAt: '2025-03-04T16:00:00.000Z',
+        digest: 'f'.repeat(64),
+      },
     });
     goToStep(7);
+    await waitFor(() => expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(false));
+  }
 
-    fireEvent.click(screen.getByTestId('queue-filing'));
+  /** Main's answer to a second submit of a filing already in the outbox. */
+  const alreadyQueued = () => bridgeError('filing.already-queued', 'This filing is already in the outbox.');
 
-    expect((await screen.findByTestId('outbox-status')).dataset.state).toBe('ready');
-    expect(bridge.calls.find((call) => call.channel === 'outbox.submit')?.args).toEqual({
-      draftId: 'd1',
-      sendNow: false,
+  it('a second press while the first is on its way files once and shows no error', async () => {
+    const bridge = bridgeWithFiler();
+    let answerFirst: () => void = () => undefined;
+    bridge.answer('outbox.submit', ({ draftId }) => {
+      const held = bridge.drafts.get(draftId);
+      if (!held || held.outbox) {
+        throw alreadyQueued();
+      }
+      bridge.drafts.set(draftId, { ...held, outbox: outboxStatus({ state: 'submitting' }) });
+      return new Promise((resolve) => {
+        answerFirst = () => resolve(draftReview(bridge.drafts.get(draftId) ?? held, { canSubmit: true }));
+      });
     });
-    expect(screen.getByTestId('withdraw-filing')).toBeTruthy();
+    await openSignedAtSubmit(bridge);
+
+    fireEvent.click(screen.getByTestId('file-now'));
+    fireEvent.click(screen.getByTestId('file-now'));
+    expect((screen.getByTestId('file-now') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => answerFirst());
+
+    expect((await screen.findByTestId('outbox-status')).dataset.state).toBe('submitting');
+    expect(bridge.calls.filter((call) => call.channel === 'outbox.submit')).toHaveLength(1);
+    expect(screen.queryByTestId('error-banner')).toBeNull();
+  });
+
+  it('"already in the outbox" for the same filing is its outbox status, not an error', async () => {
+    const bridge = bridgeWithFiler();
+    // Another press (in another window, or one whose answer was lost) handed it over first.
+    bridge.answer('outbox.submit', ({ draftId }) => {
+      const held = bridge.drafts.get(draftId);
+      if (held) {
+        bridge.drafts.set(draftId, { ...held, outbox: outboxStatus({ state: 'submitted', documentNumber: 7 }) });
+      }
+      throw alreadyQueued();
+    });
+    await openSignedAtSubmit(bridge);
+
+    fireEvent.click(screen.getByTestId('file-now'));
+
+    await waitFor(() => expect(screen.getByTestId('outbox-status').dataset.state).toBe('submitted'));
+    expect(screen.queryByTestId('error-banner')).toBeNull();
+    expect(bridge.calls.filter((call) => call.channel === 'outbox.submit')).toHaveLength(1);
   });
 
   it("a draft signed under another filer's account says who signed it and which login sends it", async () => {
@@ -207,7 +247,7 @@ describe('reviewing, signing and submitting a filing', () => {
     ['ready', 'Waiting in the outbox'],
     ['submitting', 'Sending to the court…'],
     ['submitted', 'awaiting the Notice of Electronic Filing'],
-    ['filed', 'Filed — the Notice of Electronic Filing arrived'],
+    ['filed', 'Filed: the court accepted it.'],
     ['failed', 'The filing did not reach the docket.'],
     ['needs-verification', 'It is not known whether the court received the filing.'],
   ];
@@ -227,6 +267,71 @@ describe('reviewing, signing and submitting a filing', () => {
     if (state === 'failed') {
       expect(status.textContent).toContain('The court refused the upload.');
     }
+  });
+
+  describe('a filed filing says a notice arrived only when one addressed to this firm is in the inbox', () => {
+    /** Jane Morgan's firm: her account is the one on this desktop, and the filing is docketed as entry 45. */
+    async function openFiled(bridge: FakeBridge): Promise<HTMLElement> {
+      bridge.answer('accounts.list', () => ({
+        accounts: [pacerAccount({ id: 'a1', loginId: 'jmorgan', name: 'Jane Morgan' })],
+        keychain: { name: 'Secret Service', isAvailable: true, isStorageAllowed: true, message: null },
+      }));
+      await openWizard(bridge, {
+        ...draft,
+        outbox: outboxStatus({
+          state: 'filed',
+          deSeqNum: 45,
+          documentNumber: 12,
+          hasReceipt: true,
+          filedAt: '2026-03-04T15:31:00.000Z',
+        }),
+      });
+      return screen.findByTestId('outbox-status');
+    }
+
+    it('with no notice of the entry in the inbox, it says the court accepted it and that no notice came', async () => {
+      const bridge = bridgeWithFiler();
+      const status = await openFiled(bridge);
+
+      expect(status.textContent).toContain('Filed: the court accepted it as document no. 12.');
+      expect(status.textContent).not.toContain('Notice of Electronic Filing arrived');
+      await waitFor(() =>
+        expect(screen.getByTestId('outbox-notice').textContent).toContain(
+          "No Notice of Electronic Filing for this filing has come to this firm's inbox.",
+        ),
+      );
+      expect(screen.getByTestId('outbox-notice').dataset.notice).toBe('none');
+    });
+
+    it('with the notice sent only to the other side, it says so and names who got it', async () => {
+      const bridge = bridgeWithFiler();
+      bridge.inbox.push(
+        inboxItem({
+          id: 'n45',
+          deSeqNum: '45',
+          recipients: [{ name: 'Thomas Walsh', emails: ['twalsh@usdoj.example'] }],
+        }),
+      );
+      await openFiled(bridge);
+
+      await waitFor(() => expect(screen.getByTestId('outbox-notice').dataset.notice).toBe('others-only'));
+      const notice = screen.getByTestId('outbox-notice').textContent;
+      expect(notice).toContain('No Notice of Electronic Filing addressed to this firm has come');
+      expect(notice).toContain('Thomas Walsh');
+      expect(notice).toContain('counsel of record');
+    });
+
+    it('with the notice addressed to the firm in the inbox, it says the notice arrived', async () => {
+      const bridge = bridgeWithFiler();
+      bridge.inbox.push(inboxItem({ id: 'n45', deSeqNum: '45' }));
+      bridge.inbox.push(inboxItem({ id: 'n46', deSeqNum: '46', recipients: [] }));
+      await openFiled(bridge);
+
+      await waitFor(() => expect(screen.getByTestId('outbox-notice').dataset.notice).toBe('arrived'));
+      expect(screen.getByTestId('outbox-notice').textContent).toContain(
+        'Its Notice of Electronic Filing is in the inbox, addressed to Jane Morgan',
+      );
+    });
   });
 
   it('a failed filing is tried again with Retry', async () => {

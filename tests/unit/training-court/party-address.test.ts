@@ -33,10 +33,31 @@ describe("the training court's party list (FAQ 37–38)", () => {
         name: 'Harold Brennan',
         role: 'Plaintiff',
         isServedElectronically: false,
+        counsel: [],
         address: '18 Orchard Lane, Burlington, VT 05401',
       },
-      { id: 'us-1031', name: 'United States', role: 'Defendant', isServedElectronically: true },
+      {
+        id: 'us-1031',
+        name: 'United States',
+        role: 'Defendant',
+        isServedElectronically: true,
+        counsel: ['Walsh, Thomas'],
+      },
     ]);
+  });
+
+  it("names each party's counsel of record as CM/ECF prints them, so a filer who is not counsel can be told", async () => {
+    const html = await (await walsh.get('/cgi-bin/qryParties.pl?1017')).text();
+    expect(readFilingPage('cit-training', html).parties.map(({ id, counsel }) => ({ id, counsel }))).toEqual([
+      { id: 'acme', counsel: ['Morgan, Jane', 'Patel, Riya'] },
+      { id: 'us-1017', counsel: ['Walsh, Thomas'] },
+    ]);
+  });
+
+  it('a party row without a counsel cell leaves counsel unknown, not empty', () => {
+    const row =
+      '<tr class="party" data-party-id="p1" data-e-service="yes"><td>Pat</td><td>Plaintiff</td><td>Electronic</td></tr>';
+    expect(readFilingPage('cit-training', row).parties[0]).not.toHaveProperty('counsel');
   });
 
   it('writes a pro se address on one line, without its first line when that only repeats the name', () => {

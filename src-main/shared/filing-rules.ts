@@ -38,8 +38,17 @@ export const interventionPackageEvents: readonly string[] = [
 
 type Check = (context: RuleContext, event: DocketEvent | undefined) => RuleCheck[];
 
-function check(id: string, level: RuleCheck['level'], message: string, fix: string | null, source: string): RuleCheck {
-  return { id, level, message, fix, source };
+function check(
+  id: string,
+  level: RuleCheck['level'],
+  message: string,
+  fix: string | null,
+  source: string,
+  about: readonly DraftDocument[] = [],
+): RuleCheck {
+  return about.length === 0
+    ? { id, level, message, fix, source }
+    : { id, level, message, fix, source, documentIds: about.map((document) => document.documentId) };
 }
 
 function hasDocumentOfType(draft: Draft, type: DraftDocument['type']): boolean {
@@ -154,8 +163,9 @@ const checkDocuments: Check = (context) => {
             'document.preflight-blocked',
             'block',
             `The court would refuse ${namesOf(context, blocked)}: the check found a problem such as active content, a password or a malformed file.`,
-            'Open the check results and fix or replace the document.',
+            'Open its findings on the Documents step and use the fix offered there, or replace the document.',
             'FAQ 48–51',
+            blocked,
           ),
         ]
       : []),
@@ -178,6 +188,7 @@ const checkDocuments: Check = (context) => {
             `The check could not finish for ${namesOf(context, failed)}, so it is not known whether the court will accept it.`,
             'Check the document again; replace it if the check keeps failing.',
             'FAQ 48–51',
+            failed,
           ),
         ]
       : []),
@@ -187,8 +198,9 @@ const checkDocuments: Check = (context) => {
             'document.preflight-warnings',
             'warn',
             `The check found something worth a look in ${namesOf(context, warned)} (for example a scan below 300 dpi, or metadata a public version should not carry).`,
-            'Open the check results and decide whether to fix it.',
+            'Open its findings on the Documents step and decide whether to use the fix offered there.',
             'FAQ 44–45',
+            warned,
           ),
         ]
       : []),

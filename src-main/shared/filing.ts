@@ -230,6 +230,8 @@ export const ruleCheck = z.object({
   fix: z.string().nullable(),
   /** The FAQ item or rule behind it ("FAQ 41", "USCIT Rule 7(b)(1)(E)"). */
   source: z.string(),
+  /** The draft's documents it is about, so the review can open their findings where they are fixed. */
+  documentIds: z.array(z.string()).optional(),
 });
 /** A rule check. */
 export type RuleCheck = z.infer<typeof ruleCheck>;

@@ -13,6 +13,7 @@ import { FindingsPanel } from './FindingsPanel';
 import { UndoToast } from './UndoToast';
 import { useFileDrop } from './use-file-drop';
 import { useFocusAfterRemoval } from './use-focus-after-removal';
+import { useShownDocuments } from './use-shown-documents';
 import { openShortcutLabel, useOpenShortcut } from './use-open-shortcut';
 import { useInBackground } from '../state/background';
 
@@ -26,7 +27,6 @@ function summarize(documents: readonly DocumentRecord[]): string {
 /** The Documents screen: add PDFs by button, shortcut or drag-and-drop, see their facts, remove with undo. */
 export function DocumentsScreen() {
   const status = useDocuments((state) => state.status);
-  const documents = useDocuments((state) => state.documents);
   const sort = useDocuments((state) => state.sort);
   const jobs = useDocuments((state) => state.jobs);
   const lastRemoved = useDocuments((state) => state.lastRemoved);
@@ -42,7 +42,6 @@ export function DocumentsScreen() {
   const select = useDocuments((state) => state.select);
   const checkAgain = useDocuments((state) => state.checkAgain);
   const cancelCheck = useDocuments((state) => state.cancelCheck);
-  const fixing = useDocuments((state) => state.fixing);
   const fix = useDocuments((state) => state.fix);
   const cancelFix = useDocuments((state) => state.cancelFix);
   const undoFix = useDocuments((state) => state.undoFix);
@@ -57,15 +56,7 @@ export function DocumentsScreen() {
     inBackground('Adding documents', addFiles(files)),
   );
 
-  // A fix this window asked for shows at once, before main's list says so.
-  const shown = useMemo(
-    () =>
-      documents.map((document): DocumentRecord => {
-        const asked = fixing[document.id];
-        return document.fixing === null && asked !== undefined ? { ...document, fixing: { fix: asked } } : document;
-      }),
-    [documents, fixing],
-  );
+  const shown = useShownDocuments();
   const sorted = useMemo(() => sortDocuments(shown, sort), [shown, sort]);
   const tableRef = useRef<HTMLDivElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);

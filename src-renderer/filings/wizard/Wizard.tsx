@@ -45,6 +45,8 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   const saveState = useFilings((state) => state.saveState);
   const close = useFilings((state) => state.close);
   const [step, setStep] = useState<StepNumber>(() => (review?.draft.outbox ? 7 : 1));
+  // The documents whose findings the review's link asked to open on the Documents step.
+  const [openFindingsOf, setOpenFindingsOf] = useState<readonly string[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasMoved = useRef(false);
 
@@ -62,8 +64,9 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   const title = wizardSteps[step - 1]?.title ?? '';
   const lock = describeLock(review);
 
-  const goTo = (next: StepNumber): void => {
+  const goTo = (next: StepNumber, documentIds: readonly string[] = []): void => {
     hasMoved.current = true;
+    setOpenFindingsOf(documentIds);
     setStep(next);
   };
 
@@ -76,7 +79,7 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
       case 3:
         return <PartiesStep draft={draft} onGoToCase={() => goTo(1)} />;
       case 4:
-        return <DocumentsStep draft={draft} onOpenDocument={onOpenDocument} />;
+        return <DocumentsStep draft={draft} onOpenDocument={onOpenDocument} openFindingsOf={openFindingsOf} />;
       case 5:
         return <RelatedStep draft={draft} />;
       case 6:

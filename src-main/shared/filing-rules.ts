@@ -307,7 +307,8 @@ const checkService: Check = ({ draft }, event) => {
     (party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
   );
   const names = servedOtherwise.map((party) => party.name).join(', ');
-  const hasCertificate = hasDocumentOfType(draft, 'certificate-of-service');
+  // A certificate of service at the end of the main document is as good as one filed as its own document (FAQ 38).
+  const hasCertificate = hasDocumentOfType(draft, 'certificate-of-service') || draft.isCertificateInMainDocument;
   const isMotionOrResponse =
     event !== undefined && (event.requires.proposedOrder === true || event.isResponse === true);
   return [
@@ -317,7 +318,7 @@ const checkService: Check = ({ draft }, event) => {
             'service.certificate-missing',
             'block',
             `Not served electronically: ${names}. The court's notice does not serve them, so serve them by mail or hand delivery and file a certificate of service saying how.`,
-            'Make it with "Make certificate of service" on the Documents step, or attach your own and mark its type "Certificate of service".',
+            'Make it with "Make certificate of service" on the Documents step, attach your own and mark its type "Certificate of service", or say there that it is at the end of the main document.',
             'FAQ 37–38',
           ),
         ]
@@ -327,7 +328,7 @@ const checkService: Check = ({ draft }, event) => {
           check(
             'service.other-means',
             'info',
-            `Not served electronically: ${names}. Serve them by mail or hand delivery, as the certificate of service says; the court's notice does not reach them.`,
+            `Not served electronically: ${names}. Serve them by mail or hand delivery, as the certificate of service ${draft.isCertificateInMainDocument && !hasDocumentOfType(draft, 'certificate-of-service') ? 'at the end of the main document ' : ''}says; the court's notice does not reach them.`,
             null,
             'FAQ 37–38',
           ),

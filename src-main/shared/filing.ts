@@ -189,6 +189,11 @@ export const draft = z.object({
   due: dueDate.nullable().default(null),
   /** Set when the draft opens a new action; `case` is then null until the court assigns the number. */
   newAction: newAction.nullable().default(null),
+  /**
+   * The certificate of service is the last part of the main document, as is common, rather than a document of its own:
+   * it satisfies the certificate a party served by other means needs (FAQ 37–38; docs/court-rules.md#filing-rules-drafts).
+   */
+  isCertificateInMainDocument: z.boolean().default(false),
   outbox: outboxStatus.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -211,6 +216,7 @@ export const draftChanges = z
     isReadyForReview: z.boolean(),
     due: dueDate.nullable(),
     newAction: newAction.nullable(),
+    isCertificateInMainDocument: z.boolean(),
   })
   .partial()
   .strict();

@@ -235,6 +235,15 @@ describe('FAQ 36–40: service', () => {
     expect(findCheck(contextFor(draftWith()), 'service.other-means')).toBeUndefined();
   });
 
+  it('a certificate of service at the end of the main document is the certificate: nothing blocks, and the review says where it is', () => {
+    const draft = draftWith({ parties: [plaintiff, defendant, pro], isCertificateInMainDocument: true });
+    expect(findCheck(contextFor(draft), 'service.certificate-missing')).toBeUndefined();
+    expect(findCheck(contextFor(draft), 'service.other-means')).toMatchObject({
+      level: 'info',
+      message: expect.stringContaining('as the certificate of service at the end of the main document says'),
+    });
+  });
+
   it('the parties you file for are not served, so they need no certificate', () => {
     const draft = draftWith({ parties: [{ ...plaintiff, isServedElectronically: false }, defendant] });
     expect(findCheck(contextFor(draft), 'service.certificate-missing')).toBeUndefined();

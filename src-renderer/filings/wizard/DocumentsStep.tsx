@@ -47,6 +47,8 @@ export function DocumentsStep({
   const inBackground = useInBackground();
   const [refused, setRefused] = useState<readonly string[]>([]);
   const [isChoosing, setChoosing] = useState(false);
+  // The documents fixed from this step: the version that replaces one opens with its findings, showing what the fix did.
+  const [fixedHere, setFixedHere] = useState<readonly string[]>([]);
   const [focusAfterMove, setFocusAfterMove] = useState<{
     readonly documentId: string;
     readonly direction: 'up' | 'down';
@@ -154,10 +156,14 @@ export function DocumentsStep({
                 onMove={(to) => move(index, to)}
                 onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
                 onOpenDocument={() => onOpenDocument(document.documentId)}
-                isFindingsOpenAtFirst={openFindingsOf.includes(document.documentId)}
+                isFindingsOpenAtFirst={
+                  openFindingsOf.includes(document.documentId) || fixedHere.includes(record?.fixedFrom?.fromId ?? '')
+                }
                 actions={{
-                  onFix: (fix, dropAnnotations) =>
-                    inBackground('Fixing the document', fixDocument(document.documentId, fix, dropAnnotations)),
+                  onFix: (fix, dropAnnotations) => {
+                    setFixedHere((ids) => [...ids, document.documentId]);
+                    inBackground('Fixing the document', fixDocument(document.documentId, fix, dropAnnotations));
+                  },
                   onCancelFix: () => inBackground('Stopping the fix', cancelFix(document.documentId)),
                   onUndoFix: () => record && inBackground('Undoing the fix', undoFixInFiling(record)),
                   readContent,

@@ -79,7 +79,9 @@ describe('metadata', () => {
     });
     const findings = await runCheck(findMetadata, pdf, firmOptions);
     expect(findings).toMatchObject([{ severity: 'warn' }]);
-    expect(findings[0]?.message).toContain('name a person');
+    expect(findings[0]?.message).toContain(
+      "This PDF's properties (its document information and XMP metadata) name a person (or say more than the title and the firm); they are filed with it",
+    );
   });
 
   it('still warns when a list of authors names a person beside the firm', async () => {

@@ -134,7 +134,7 @@ function concernOf(
 function describeConcerns(concerns: ReadonlySet<Concern>): string {
   const parts: string[] = [];
   if (concerns.has('person')) {
-    parts.push('name a person, or say more than the title and the firm');
+    parts.push('name a person (or say more than the title and the firm)');
   }
   if (concerns.has('path') || concerns.has('file name')) {
     parts.push('name a file or folder on a computer');
@@ -142,7 +142,8 @@ function describeConcerns(concerns: ReadonlySet<Concern>): string {
   if (concerns.has('earlier version')) {
     parts.push('include what an earlier version of the file said');
   }
-  return parts.join(', ').replace(/, ([^,]*)$/, ' and $1');
+  const last = parts.pop() ?? '';
+  return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
 }
 
 /** A name as compared: lower case, "&" read as "and", punctuation and spacing ignored. */

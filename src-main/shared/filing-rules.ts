@@ -188,7 +188,6 @@ const checkDocuments: Check = (context) => {
             `The check could not finish for ${namesOf(context, failed)}, so it is not known whether the court will accept it.`,
             'Check the document again; replace it if the check keeps failing.',
             'FAQ 48–51',
-            failed,
           ),
         ]
       : []),

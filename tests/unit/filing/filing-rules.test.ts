@@ -137,6 +137,18 @@ describe('FAQ 29, 48–51: documents are PDFs the court will accept', () => {
     );
     expect(findCheck(contextFor(draftWith()), 'document.preflight-warnings')).toBeUndefined();
   });
+
+  it('a document check names the documents it is about, so the review can open their findings where they are fixed', () => {
+    const context = contextFor(draftWith({ documents: [mainDocument, proposedOrder, exhibit] }), {
+      'doc-main': { preflight: 'block' },
+      'doc-exhibit': { preflight: 'warn' },
+    });
+    expect(findCheck(context, 'document.preflight-blocked')).toMatchObject({
+      documentIds: ['doc-main'],
+      fix: expect.stringContaining('Open its findings on the Documents step'),
+    });
+    expect(findCheck(context, 'document.preflight-warnings')?.documentIds).toEqual(['doc-exhibit']);
+  });
 });
 
 describe('what the event requires', () => {

@@ -6,7 +6,7 @@ import { exitCodes } from './exit-codes';
 
 /** The whole usage text: every command, its options, and what its exit code means. */
 export const usage = `Usage:
-  ecf-desk preflight [--json] [--limit-mb N] FILE...
+  ecf-desk preflight [--json] [--limit-mb N] [--firm NAME]... FILE...
   ecf-desk clean-copy [--drop-annotations none|comments|all] [--flatten-forms] IN.pdf OUT.pdf
   ecf-desk split [--limit-mb N] IN.pdf OUT-FOLDER
   ecf-desk audit verify FILE.json | audit report FILE.json OUT.pdf
@@ -29,6 +29,8 @@ certificate-of-service
 
   --json         print a JSON array, one report per file
   --limit-mb N   the court's per-file limit in MB (default 50, the Court of International Trade's)
+  --firm NAME    the firm's name (repeat for more): metadata naming only the firm is information,
+                 as in the app, which knows it from the signers of its filings
 `;
 
 /** Stops with a message and the usage, exit code 3. */

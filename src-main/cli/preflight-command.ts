@@ -9,12 +9,20 @@ export async function runPreflightCommand(args: readonly string[]): Promise<numb
   const { values, positionals: files } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, 'limit-mb': { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      'limit-mb': { type: 'string' },
+      firm: { type: 'string', multiple: true },
+    },
   });
   if (files.length === 0) {
     failUsage('Name at least one PDF to check.');
   }
-  const options = { ...citPreflightOptions, limitBytes: readLimitBytes(values['limit-mb']) };
+  const options = {
+    ...citPreflightOptions,
+    limitBytes: readLimitBytes(values['limit-mb']),
+    firmNames: values.firm ?? [],
+  };
 
   const readers = openReaders();
   // Each file is read by the child that checks it: this process never holds a PDF's bytes.

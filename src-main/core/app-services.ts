@@ -23,6 +23,8 @@ import { createAccountsTable } from './storage/accounts-table';
 import { runInBackground } from './background';
 import { createAppLog, type AppLog, type LogLevel } from './storage/app-log';
 import { createDocumentsTable } from './storage/documents-table';
+import { createDraftsTable } from './storage/drafts-table';
+import { firmNamesOf } from './filing/firm-names';
 import { isStoredPdfInUse } from './storage/pdf-references';
 import { createCredentialVault } from './vault/credential-vault';
 import type { SecretStore } from './vault/secret-store';
@@ -87,6 +89,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const database = openDatabase(path.join(options.dataFolder, dataFileNames.database));
   const documentStore =
     options.documentStore ?? createDocumentStore(path.join(options.dataFolder, dataFileNames.documents));
+  const draftsForFirmNames = createDraftsTable(database);
   const documents = createDocumentsService({
     table: createDocumentsTable(database),
     store: documentStore,
@@ -96,6 +99,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     fileChooser: options.fileChooser,
     clock,
     emit: options.emit,
+    // The firms the drafts' signers name: a PDF whose properties name only the firm is not worth a warning.
+    firmNames: () => firmNamesOf(draftsForFirmNames.list()),
   });
   const { settingsFile: storedSettings } = options;
   // The log asks machine policy for its level at every line, so a changed `logLevel` applies at once.

@@ -42,6 +42,8 @@ export type PdfFacts =
 export interface PreflightRun {
   readonly onProgress?: (progress: PreflightProgress) => void;
   readonly signal?: AbortSignal;
+  /** The firm's names as its signers give them: metadata naming only the firm is information (`PreflightOptions`). */
+  readonly firmNames?: readonly string[];
 }
 
 /**

@@ -38,8 +38,17 @@ export const interventionPackageEvents: readonly string[] = [
 
 type Check = (context: RuleContext, event: DocketEvent | undefined) => RuleCheck[];
 
-function check(id: string, level: RuleCheck['level'], message: string, fix: string | null, source: string): RuleCheck {
-  return { id, level, message, fix, source };
+function check(
+  id: string,
+  level: RuleCheck['level'],
+  message: string,
+  fix: string | null,
+  source: string,
+  about: readonly DraftDocument[] = [],
+): RuleCheck {
+  return about.length === 0
+    ? { id, level, message, fix, source }
+    : { id, level, message, fix, source, documentIds: about.map((document) => document.documentId) };
 }
 
 function hasDocumentOfType(draft: Draft, type: DraftDocument['type']): boolean {
@@ -154,8 +163,9 @@ const checkDocuments: Check = (context) => {
             'document.preflight-blocked',
             'block',
             `The court would refuse ${namesOf(context, blocked)}: the check found a problem such as active content, a password or a malformed file.`,
-            'Open the check results and fix or replace the document.',
+            'Open its findings on the Documents step and use the fix offered there, or replace the document.',
             'FAQ 48–51',
+            blocked,
           ),
         ]
       : []),
@@ -187,8 +197,9 @@ const checkDocuments: Check = (context) => {
             'document.preflight-warnings',
             'warn',
             `The check found something worth a look in ${namesOf(context, warned)} (for example a scan below 300 dpi, or metadata a public version should not carry).`,
-            'Open the check results and decide whether to fix it.',
+            'Open its findings on the Documents step and decide whether to use the fix offered there.',
             'FAQ 44–45',
+            warned,
           ),
         ]
       : []),
@@ -295,7 +306,8 @@ const checkService: Check = ({ draft }, event) => {
     (party) => !party.isServedElectronically && !draft.filerPartyIds.includes(party.id),
   );
   const names = servedOtherwise.map((party) => party.name).join(', ');
-  const hasCertificate = hasDocumentOfType(draft, 'certificate-of-service');
+  // A certificate of service at the end of the main document is as good as one filed as its own document (FAQ 38).
+  const hasCertificate = hasDocumentOfType(draft, 'certificate-of-service') || draft.isCertificateInMainDocument;
   const isMotionOrResponse =
     event !== undefined && (event.requires.proposedOrder === true || event.isResponse === true);
   return [
@@ -305,7 +317,7 @@ const checkService: Check = ({ draft }, event) => {
             'service.certificate-missing',
             'block',
             `Not served electronically: ${names}. The court's notice does not serve them, so serve them by mail or hand delivery and file a certificate of service saying how.`,
-            'Make it with "Make certificate of service" on the Documents step, or attach your own and mark its type "Certificate of service".',
+            'Make it with "Make certificate of service" on the Documents step, attach your own and mark its type "Certificate of service", or say there that it is at the end of the main document.',
             'FAQ 37–38',
           ),
         ]
@@ -315,7 +327,7 @@ const checkService: Check = ({ draft }, event) => {
           check(
             'service.other-means',
             'info',
-            `Not served electronically: ${names}. Serve them by mail or hand delivery, as the certificate of service says; the court's notice does not reach them.`,
+            `Not served electronically: ${names}. Serve them by mail or hand delivery, as the certificate of service ${draft.isCertificateInMainDocument && !hasDocumentOfType(draft, 'certificate-of-service') ? 'at the end of the main document ' : ''}says; the court's notice does not reach them.`,
             null,
             'FAQ 37–38',
           ),

@@ -194,6 +194,11 @@ export const draft = z.object({
   due: dueDate.nullable().default(null),
   /** Set when the draft opens a new action; `case` is then null until the court assigns the number. */
   newAction: newAction.nullable().default(null),
+  /**
+   * The certificate of service is the last part of the main document, as is common, rather than a document of its own:
+   * it satisfies the certificate a party served by other means needs (FAQ 37–38; docs/court-rules.md#filing-rules-drafts).
+   */
+  isCertificateInMainDocument: z.boolean().default(false),
   outbox: outboxStatus.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -216,6 +221,7 @@ export const draftChanges = z
     isReadyForReview: z.boolean(),
     due: dueDate.nullable(),
     newAction: newAction.nullable(),
+    isCertificateInMainDocument: z.boolean(),
   })
   .partial()
   .strict();
@@ -235,6 +241,8 @@ export const ruleCheck = z.object({
   fix: z.string().nullable(),
   /** The FAQ item or rule behind it ("FAQ 41", "USCIT Rule 7(b)(1)(E)"). */
   source: z.string(),
+  /** The draft's documents it is about, so the review can open their findings where they are fixed. */
+  documentIds: z.array(z.string()).optional(),
 });
 /** A rule check. */
 export type RuleCheck = z.infer<typeof ruleCheck>;

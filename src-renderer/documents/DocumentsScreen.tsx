@@ -14,6 +14,7 @@ import { FindingsPanel } from './FindingsPanel';
 import { UndoToast } from './UndoToast';
 import { useFileDrop } from './use-file-drop';
 import { useFocusAfterRemoval } from './use-focus-after-removal';
+import { useShownDocuments } from './use-shown-documents';
 import { openShortcutLabel, useOpenShortcut } from './use-open-shortcut';
 import { useInBackground } from '../state/background';
 
@@ -31,7 +32,6 @@ function summarize(documents: readonly DocumentRecord[], duplicates: number): st
 /** The Documents screen: add PDFs by button, shortcut or drag-and-drop, see their facts, remove with undo. */
 export function DocumentsScreen() {
   const status = useDocuments((state) => state.status);
-  const documents = useDocuments((state) => state.documents);
   const sort = useDocuments((state) => state.sort);
   const jobs = useDocuments((state) => state.jobs);
   const lastRemoved = useDocuments((state) => state.lastRemoved);
@@ -47,7 +47,6 @@ export function DocumentsScreen() {
   const select = useDocuments((state) => state.select);
   const checkAgain = useDocuments((state) => state.checkAgain);
   const cancelCheck = useDocuments((state) => state.cancelCheck);
-  const fixing = useDocuments((state) => state.fixing);
   const fix = useDocuments((state) => state.fix);
   const cancelFix = useDocuments((state) => state.cancelFix);
   const undoFix = useDocuments((state) => state.undoFix);
@@ -62,15 +61,7 @@ export function DocumentsScreen() {
     inBackground('Adding documents', addFiles(files)),
   );
 
-  // A fix this window asked for shows at once, before main's list says so.
-  const shown = useMemo(
-    () =>
-      documents.map((document): DocumentRecord => {
-        const asked = fixing[document.id];
-        return document.fixing === null && asked !== undefined ? { ...document, fixing: { fix: asked } } : document;
-      }),
-    [documents, fixing],
-  );
+  const shown = useShownDocuments();
   const sorted = useMemo(() => sortDocuments(shown, sort), [shown, sort]);
   const earlierCopies = useMemo(() => findEarlierCopies(sorted), [sorted]);
   const tableRef = useRef<HTMLDivElement>(null);

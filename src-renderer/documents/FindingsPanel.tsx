@@ -285,6 +285,12 @@ export interface FindingsPanelProps {
   readonly readContent: (id: string) => Promise<Uint8Array>;
 }
 
+/** What a document's findings do: check again or stop, make, stop or undo a fix, and read the pages to show them. */
+export type FindingsActions = Pick<
+  FindingsPanelProps,
+  'onCheckAgain' | 'onCancelCheck' | 'onFix' | 'onCancelFix' | 'onUndoFix' | 'readContent'
+>;
+
 /** The reading pane under the list: the selected document's verdict and findings, or how to pick one. */
 export function FindingsPanel(props: FindingsPanelProps) {
   const headingId = useId();
@@ -337,18 +343,37 @@ export function FindingsPanel(props: FindingsPanelProps) {
           readDocument={props.readContent}
         />
       )}
-      {document.fixing && (
-        <FixingProgress fix={document.fixing.fix} name={document.name} onCancel={props.onCancelFix} />
-      )}
-      {document.fixedFrom && <FixSummary document={document} origin={document.fixedFrom} onUndo={props.onUndoFix} />}
+      <FindingsDetails {...props} document={document} />
+    </section>
+  );
+}
+
+/**
+ * One document's findings with their fixes: the fix under way, what a fix did (with Undo fix), and the findings by
+ * how serious they are. The Documents screen shows it under the list; the filing wizard inside a document's row.
+ */
+export function FindingsDetails({
+  document,
+  progress,
+  onCheckAgain,
+  onCancelCheck,
+  onFix,
+  onCancelFix,
+  onUndoFix,
+  readContent,
+}: Omit<FindingsPanelProps, 'ref'> & { readonly document: DocumentRecord }) {
+  return (
+    <>
+      {document.fixing && <FixingProgress fix={document.fixing.fix} name={document.name} onCancel={onCancelFix} />}
+      {document.fixedFrom && <FixSummary document={document} origin={document.fixedFrom} onUndo={onUndoFix} />}
       <PanelBody
         document={document}
-        progress={props.progress}
-        onCheckAgain={props.onCheckAgain}
-        onCancelCheck={props.onCancelCheck}
-        onFix={props.onFix}
-        readContent={props.readContent}
+        progress={progress}
+        onCheckAgain={onCheckAgain}
+        onCancelCheck={onCancelCheck}
+        onFix={onFix}
+        readContent={readContent}
       />
-    </section>
+    </>
   );
 }

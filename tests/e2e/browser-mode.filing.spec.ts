@@ -122,12 +122,50 @@ test('a blocked PDF is fixed in the wizard, and the filing goes with the clean c
   const blocked = page.getByTestId('document-blocked');
   await expect(blocked).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: screenshotPath('filing-blocked-document'), fullPage: true });
-  await blocked.getByRole('button', { name: /clean copy/i }).click();
+  // The findings are open in the row at once, with their fix: nobody leaves the wizard for the Documents screen.
+  await page
+    .getByTestId('document-findings')
+    .getByRole('button', { name: /clean copy/i })
+    .first()
+    .click();
   await expect(page.getByTestId('document-blocked')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('document-row')).toHaveCount(1);
   await page.screenshot({ path: screenshotPath('filing-fixed-document'), fullPage: true });
 
   await signAndFile(page, 'filing-fixed', 'Thomas Walsh');
+});
+
+test("the review's link opens a document's findings in its row on step 4, where its fix is one click", async ({
+  page,
+}) => {
+  desk.skipWithoutKeyring();
+  await openLoggedIn(page, 'twalsh', false);
+  await page.getByTestId('new-filing').first().click();
+  await chooseCaseEventAndParty(page, { search: 'appearance', name: 'Form 11 Notice of Appearance' }, 'United States');
+  const withAuthor = await buildPdf((document) => {
+    document.setTitle('Notice of Appearance');
+    document.setAuthor('Jane Q. Associate');
+  });
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Appearance.pdf', mimeType: 'application/pdf', buffer: Buffer.from(withAuthor) }]);
+  await expect(page.getByTestId('preflight-status')).toHaveText(/^Worth a look \(1\)$/, { timeout: 30_000 });
+
+  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
+  const warning = page.getByTestId('rule-check').filter({ hasText: 'Appearance.pdf' });
+  await warning.getByTestId('go-to-step').click();
+
+  await expect(page.getByTestId('wizard-step-title')).toHaveText('4. Documents');
+  const row = page.getByTestId('document-row');
+  await expect(row.getByTestId('toggle-findings')).toHaveAttribute('aria-expanded', 'true');
+  const finding = row.locator('[data-testid="finding"][data-code="metadata"]');
+  await expect(finding).toContainText('Author: Jane Q. Associate');
+  await page.screenshot({ path: screenshotPath('filing-findings-in-row'), fullPage: true });
+  await finding.getByRole('button', { name: /clean copy/i }).click();
+
+  await expect(row.getByTestId('fix-summary')).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByTestId('preflight-status')).toHaveText('Ready to file', { timeout: 30_000 });
+  await page.screenshot({ path: screenshotPath('filing-findings-fixed-in-row'), fullPage: true });
 });
 
 test('the Motion to Intervene package files its five steps in order', async ({ page }) => {

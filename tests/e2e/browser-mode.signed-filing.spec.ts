@@ -158,9 +158,11 @@ test("attorney B's login never sends attorney A's signed filing; A's does, and i
   expect(broken.output).toMatch(/^Entry \d+ is broken/);
 });
 
-test('a certificate of service is made for the pro se party served by mail, and filed with the notice', async ({
-  page,
-}) => {
+/**
+ * Thomas Walsh, logged in, starts a Notice of Appearance for the United States in Brennan v. United States, where
+ * Harold Brennan, pro se, is served by mail (FAQ 37–38); the wizard is left on the parties step.
+ */
+async function startAppearanceForTheUnitedStatesInBrennan(page: Page): Promise<void> {
   desk.skipWithoutKeyring();
   await openApp(page);
   await page.getByTestId('rail-accounts').click();
@@ -174,6 +176,12 @@ test('a certificate of service is made for the pro se party served by mail, and 
     eventName: 'Form 11 Notice of Appearance',
   });
   await page.getByTestId('party-option').filter({ hasText: 'United States' }).getByRole('checkbox').check();
+}
+
+test('a certificate of service is made for the pro se party served by mail, and filed with the notice', async ({
+  page,
+}) => {
+  await startAppearanceForTheUnitedStatesInBrennan(page);
   await page.getByTestId('wizard-next').click();
   await page
     .getByTestId('add-pdfs-input')
@@ -199,4 +207,34 @@ test('a certificate of service is made for the pro se party served by mail, and 
   });
   await expect(page.getByTestId('outbox-docket-text')).toContainText('Attachments: # (1) Certificate of Service');
   await page.screenshot({ path: screenshotPath('certificate-of-service-filed'), fullPage: true });
+});
+
+test("a certificate of service at the end of the main document: the pro se party's address to mail it to, and no separate certificate", async ({
+  page,
+}) => {
+  await startAppearanceForTheUnitedStatesInBrennan(page);
+  // Where it is decided who is served by mail, the address the court lists, ready to copy.
+  const note = page.getByTestId('service-note');
+  await expect(note.getByTestId('mailing-address')).toHaveText('18 Orchard Lane, Burlington, VT 05401');
+  await expect(note.getByRole('button', { name: /^Copy/ })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('service-address-on-parties-step'), fullPage: true });
+  await page.getByTestId('wizard-next').click();
+
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Appearance.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) }]);
+  await expect(page.getByTestId('document-row').first()).toContainText('Ready to file', { timeout: 30_000 });
+  const service = page.getByTestId('service-by-other-means');
+  await service.getByLabel(/At the end of the main document/).check();
+  await expect(service.getByTestId('certificate-in-main-note')).toBeVisible();
+  await expect(service.getByTestId('make-certificate')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('certificate-of-service-in-main-document'), fullPage: true });
+
+  await goToStep(page, 'Review');
+  await expect(page.locator('[data-testid="rule-check"][data-check-id="service.certificate-missing"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="rule-check"][data-check-id="service.other-means"]')).toContainText(
+    'as the certificate of service at the end of the main document says',
+  );
+  await page.getByTestId('sign-checkbox').click();
+  await expect(page.getByTestId('signature-status')).toContainText('Signed by Thomas Walsh (twalsh)');
 });

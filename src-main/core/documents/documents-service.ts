@@ -27,6 +27,8 @@ export interface DocumentsServiceDependencies {
   readonly fileChooser: FileChooser | null;
   readonly clock: Clock;
   readonly emit: EmitEvent;
+  /** The firm's names as its signers give them, read at each check: metadata naming only the firm is information. */
+  readonly firmNames?: () => readonly string[];
 }
 
 /** The documents the user adds: stored by content, listed with their facts or their problem, and preflighted. */
@@ -63,11 +65,17 @@ export interface DocumentsService {
 
 /** Builds the documents service. */
 export function createDocumentsService(dependencies: DocumentsServiceDependencies): DocumentsService {
-  const { table, store, readDocument, fileChooser, clock, emit } = dependencies;
+  const { table, store, fileChooser, clock, emit } = dependencies;
+  const firmNames = dependencies.firmNames ?? (() => []);
+  const readDocument: DocumentReader = (bytes, run) =>
+    dependencies.readDocument(bytes, { ...run, firmNames: firmNames() });
+  const preflighter: Preflighter = {
+    preflight: (bytes, run) => dependencies.preflighter.preflight(bytes, { ...run, firmNames: firmNames() }),
+  };
   const queue = createPreflightQueue({
     table,
     store,
-    preflighter: dependencies.preflighter,
+    preflighter,
     emit,
     concurrency: dependencies.preflightConcurrency,
   });

@@ -57,6 +57,7 @@ function changedParts(before: Draft, after: Draft): string[] {
     ['preparedBy', 'prepared by'],
     ['isReadyForReview', 'ready for review'],
     ['due', 'due date'],
+    ['isCertificateInMainDocument', 'certificate of service at the end of the main document'],
   ];
   return parts.filter(([key]) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map(([, words]) => words);
 }
@@ -155,6 +156,7 @@ export function createDraftsService(options: DraftsServiceOptions) {
       signature: null,
       due: null,
       newAction: null,
+      isCertificateInMainDocument: false,
       outbox: null,
       createdAt: now,
       updatedAt: now,
@@ -310,7 +312,8 @@ export function createDraftsService(options: DraftsServiceOptions) {
       options.onRecord?.(
         next,
         'draft.signed',
-        `Signed by ${signature.name} (${signature.loginId})${signature.role ? `, ${signature.role}` : ''}; what is signed has the digest ${signature.digest}.`,
+        `Signed by ${signature.name} (${signature.loginId})${signature.role ? `, ${signature.role}` : ''}; what is signed has the digest ${signature.digest}.` +
+          (next.isCertificateInMainDocument ? ' The certificate of service is at the end of the main document.' : ''),
       );
       options.onChange(id);
       return review(next);

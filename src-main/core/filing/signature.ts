@@ -5,7 +5,8 @@ import type { Draft, FilingSignature } from '../../shared/filing';
  * What a signature covers (FAQ 35: the filing attorney's PACER login is the signature on everything filed under it).
  * The digest is taken over every part of the draft the court receives or that decides what it receives: the court,
  * the case or new action, the event, the filer's parties and the case's parties as served, each document's type,
- * description and SHA-256 in order, the related entries, the docket text and the other signers. A change to any of
+ * description and SHA-256 in order, the related entries, the docket text, the other signers and whether the certificate
+ * of service is at the end of the main document. A change to any of
  * them makes a different digest, so the signature no longer matches and counts as void (docs/court-rules.md#signatures).
  * The due date, the preparer's name and the review flag are notes for the firm, not part of the filing, and are left out.
  * Each part is written in a fixed order, so the same draft always gives the same digest however it was stored.
@@ -32,6 +33,8 @@ export function signedDigest(draft: Draft, documentSha256: (documentId: string) 
     relatedDocumentNumbers: draft.relatedDocumentNumbers,
     docketAnnotation: draft.docketAnnotation,
     signers: draft.signers.map((signer) => [signer.name, signer.firm, signer.isFiler]),
+    // Written only when chosen, so a signature made before the choice existed still matches.
+    ...(draft.isCertificateInMainDocument ? { isCertificateInMainDocument: true } : {}),
   };
   return createHash('sha256').update(JSON.stringify(signedParts)).digest('hex');
 }

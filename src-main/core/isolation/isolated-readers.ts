@@ -170,6 +170,12 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     });
   };
 
+  // The CIT's profile, with the firm names this run knows: plain strings, so they travel to the child as data.
+  const withFirmNames = (runOptions: PreflightRun = {}): PreflightOptions => ({
+    ...citPreflightOptions,
+    firmNames: [...(runOptions.firmNames ?? [])],
+  });
+
   const preflight = async (
     source: PreflightSource,
     preflightOptions: PreflightOptions,
@@ -195,7 +201,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
   return {
     async readDocument(bytes, runOptions) {
       // The job `ecf-desk preflight` runs, so the app and the command line read every file alike.
-      const outcome = await run('preflight', { bytes, options: citPreflightOptions }, runOptions);
+      const outcome = await run('preflight', { bytes, options: withFirmNames(runOptions) }, runOptions);
       if (outcome.ok) {
         return readingOf(outcome.value);
       }
@@ -203,7 +209,7 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
         ? { kind: 'timeout' }
         : { kind: 'unreadable', reason: `this file could not be read safely: ${describe(outcome.failure)}` };
     },
-    preflighter: { preflight: (bytes, runOptions) => preflight({ bytes }, citPreflightOptions, runOptions) },
+    preflighter: { preflight: (bytes, runOptions) => preflight({ bytes }, withFirmNames(runOptions), runOptions) },
     preflight: (bytes, preflightOptions, runOptions) => preflight({ bytes }, preflightOptions, runOptions),
     // Absolute, so the child reads the file the caller named whatever its own working folder; an empty name stays one.
     preflightFile: (filePath, preflightOptions, runOptions) =>

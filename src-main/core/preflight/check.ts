@@ -11,13 +11,22 @@ export interface PreflightOptions {
   readonly limitBytes: number;
   /** Whether this court rejects fillable forms (then `forms` blocks instead of warning). */
   readonly formsMustBeFlattened: boolean;
+  /**
+   * The firm's names as its filings' signers give them (plain strings, so they travel to the child process): metadata
+   * naming only the firm is information, not a warning (docs/court-rules.md#metadata). Empty when none is known.
+   */
+  readonly firmNames: readonly string[];
 }
 
 /**
  * The CIT's profile: 50 MB per file (FAQ 48), read as 50,000,000 bytes, the smaller reading, so a file
  * preflight passes is never over the court's limit whichever megabyte it means; forms are a warning.
  */
-export const citPreflightOptions: PreflightOptions = { limitBytes: 50 * 1000 * 1000, formsMustBeFlattened: false };
+export const citPreflightOptions: PreflightOptions = {
+  limitBytes: 50 * 1000 * 1000,
+  formsMustBeFlattened: false,
+  firmNames: [],
+};
 
 /** One document as every check sees it: the raw bytes, and the parsed document when it could be parsed. */
 export interface InspectedPdf {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ErrorCode } from '../../../src-main/shared/errors';
 import type { CourtCase, Draft } from '../../../src-main/shared/filing';
+import { RadioChoice } from '../../components/RadioChoice';
 import { helpTopicForError } from '../../help/help-topic-for';
 import { HelpLink } from '../../help/HelpLink';
 import { caseSearchNeedsLoginMessage } from '../../state/filings-store';
@@ -40,26 +41,21 @@ export function CaseStep({ draft, onOpenAccounts }: { readonly draft: Draft; rea
     <div className="wizard-step">
       <fieldset className="choices" data-testid="case-mode">
         <legend className="choices__legend">Where is this filed?</legend>
-        <label className="choice">
-          <input type="radio" name={groupName} checked={!isNewAction} onChange={chooseExistingCase} />
-          <span className="choice__text">
-            <span>In an existing case</span>
-            <span className="choice__hint">Find it by its number or its caption.</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={groupName}
-            data-testid="start-new-action"
-            checked={isNewAction}
-            onChange={chooseNewAction}
-          />
-          <span className="choice__text">
-            <span>Start a new action</span>
-            <span className="choice__hint">File the summons that opens a new case; the court gives it its number.</span>
-          </span>
-        </label>
+        <RadioChoice
+          name={groupName}
+          checked={!isNewAction}
+          onChange={chooseExistingCase}
+          label="In an existing case"
+          hint="Find it by its number or its caption."
+        />
+        <RadioChoice
+          name={groupName}
+          data-testid="start-new-action"
+          checked={isNewAction}
+          onChange={chooseNewAction}
+          label="Start a new action"
+          hint="File the summons that opens a new case; the court gives it its number."
+        />
       </fieldset>
       {isNewAction && draft.case === null ? (
         <NewActionFields draft={draft} />

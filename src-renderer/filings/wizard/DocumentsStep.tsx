@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { Draft, DraftDocument } from '../../../src-main/shared/filing';
 import { useFileDrop } from '../../documents/use-file-drop';
+import { useShownDocuments } from '../../documents/use-shown-documents';
 import { useDocuments, useFilings } from '../../state/StoresProvider';
 import { FileButton } from '../FileButton';
 import { ChooseDocumentsDialog } from './ChooseDocumentsDialog';
 import { isPdfFile } from './describe-document-type';
 import { changeDocumentType, moveDocument } from './arrange-documents';
+import { followUndoneFix } from './follow-undone-fix';
 import { DraftDocumentRow } from './DraftDocumentRow';
 import { ServiceByOtherMeans } from './ServiceByOtherMeans';
 import '../../documents/DocumentTable.css';
@@ -14,27 +17,38 @@ import { useInBackground } from '../../state/background';
 /** The drag of a row within the list, by its data type (files dragged from the desktop carry "Files" instead). */
 const rowDragType = 'application/x-ecf-desk-document-index';
 
-/** Step 4: the main document first, then the attachments in docket order; each with its type, description and check. */
+/**
+ * Step 4: the main document first, then the attachments in docket order; each with its type, description and check,
+ * and its findings with their fixes in its row.
+ */
 export function DocumentsStep({
   draft,
   onOpenDocument,
+  openFindingsOf = [],
 }: {
   readonly draft: Draft;
   readonly onOpenDocument: (documentId: string) => void;
+  /** The documents whose findings open at once: the review's link leads to them. */
+  readonly openFindingsOf?: readonly string[];
 }) {
   const update = useFilings((state) => state.update);
   const updateDocument = useFilings((state) => state.updateDocument);
   const addPdfs = useFilings((state) => state.addPdfs);
   const connectDocuments = useDocuments((state) => state.connect);
-  const records = useDocuments((state) => state.documents);
+  const records = useShownDocuments();
   const jobs = useDocuments((state) => state.jobs);
   const checkProgress = useDocuments((state) => state.checkProgress);
   const checkAgain = useDocuments((state) => state.checkAgain);
   const cancelCheck = useDocuments((state) => state.cancelCheck);
   const fixDocument = useDocuments((state) => state.fix);
+  const cancelFix = useDocuments((state) => state.cancelFix);
+  const undoFix = useDocuments((state) => state.undoFix);
+  const readContent = useDocuments((state) => state.readContent);
   const inBackground = useInBackground();
   const [refused, setRefused] = useState<readonly string[]>([]);
   const [isChoosing, setChoosing] = useState(false);
+  // The documents fixed from this step: the version that replaces one opens with its findings, showing what the fix did.
+  const [fixedHere, setFixedHere] = useState<readonly string[]>([]);
   /** The control to focus once a document has moved: its row is put back in the list, and focus must not drop to the page. */
   const [focusAfterMove, setFocusAfterMove] = useState<{
     readonly documentId: string;
@@ -45,6 +59,14 @@ export function DocumentsStep({
   const listRef = useRef<HTMLOListElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
   useEffect(() => connectDocuments(), [connectDocuments]);
+  useEffect(() => {
+    // Led here from the review: bring the first document it named into view, its findings open.
+    const first = openFindingsOf[0];
+    const row = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-document-id]') ?? []).find(
+      (each) => each.dataset.documentId === first,
+    );
+    row?.scrollIntoView?.({ block: 'start' });
+  }, [openFindingsOf]);
 
   useEffect(() => {
     if (!focusAfterMove) {
@@ -97,6 +119,15 @@ export function DocumentsStep({
     event.preventDefault();
     move(from, to);
   };
+  const undoFixInFiling = async (version: DocumentRecord): Promise<void> => {
+    const originalId = version.fixedFrom?.fromId;
+    const documents = draft.documents;
+    await undoFix(version.id);
+    // Should the undo have failed, main moves the filing from the original to its versions again, as after any fix.
+    if (originalId !== undefined) {
+      await update({ documents: followUndoneFix(documents, records, originalId) });
+    }
+  };
   const chooseExisting = (ids: readonly string[]): void => {
     setChoosing(false);
     const added = ids.map((documentId, index): DraftDocument => ({
@@ -123,31 +154,43 @@ export function DocumentsStep({
         </p>
       ) : (
         <ol ref={listRef} className="draft-documents__list" aria-label="Documents of the filing">
-          {draft.documents.map((document, index) => (
-            <DraftDocumentRow
-              key={document.documentId}
-              document={document}
-              record={records.find((record) => record.id === document.documentId)}
-              progress={checkProgress[document.documentId]}
-              index={index}
-              count={draft.documents.length}
-              onChange={(changes) => inBackground('Saving the filing', updateDocument(document.documentId, changes))}
-              onChangeType={(type) => changeType(index, type)}
-              onMove={(to) => move(index, to)}
-              onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
-              onOpenDocument={() => onOpenDocument(document.documentId)}
-              onFix={(fix, dropAnnotations) =>
-                inBackground('Fixing the document', fixDocument(document.documentId, fix, dropAnnotations))
-              }
-              onCheckAgain={() => inBackground('Checking the document', checkAgain(document.documentId))}
-              onCancelCheck={() => inBackground('Stopping the check', cancelCheck(document.documentId))}
-              onDragStart={(event) => {
-                event.dataTransfer.setData(rowDragType, String(index));
-                event.dataTransfer.effectAllowed = 'move';
-              }}
-              onDrop={(event) => dropRow(event, index)}
-            />
-          ))}
+          {draft.documents.map((document, index) => {
+            const record = records.find((each) => each.id === document.documentId);
+            return (
+              <DraftDocumentRow
+                key={document.documentId}
+                document={document}
+                record={record}
+                progress={checkProgress[document.documentId]}
+                index={index}
+                count={draft.documents.length}
+                onChange={(changes) => inBackground('Saving the filing', updateDocument(document.documentId, changes))}
+                onChangeType={(type) => changeType(index, type)}
+                onMove={(to) => move(index, to)}
+                onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
+                onOpenDocument={() => onOpenDocument(document.documentId)}
+                isFindingsOpenAtFirst={
+                  openFindingsOf.includes(document.documentId) || fixedHere.includes(record?.fixedFrom?.fromId ?? '')
+                }
+                actions={{
+                  onFix: (fix, dropAnnotations) => {
+                    setFixedHere((ids) => [...ids, document.documentId]);
+                    inBackground('Fixing the document', fixDocument(document.documentId, fix, dropAnnotations));
+                  },
+                  onCancelFix: () => inBackground('Stopping the fix', cancelFix(document.documentId)),
+                  onUndoFix: () => record && inBackground('Undoing the fix', undoFixInFiling(record)),
+                  readContent,
+                  onCheckAgain: () => inBackground('Checking the document', checkAgain(document.documentId)),
+                  onCancelCheck: () => inBackground('Stopping the check', cancelCheck(document.documentId)),
+                }}
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(rowDragType, String(index));
+                  event.dataTransfer.effectAllowed = 'move';
+                }}
+                onDrop={(event) => dropRow(event, index)}
+              />
+            );
+          })}
         </ol>
       )}
       {adding.length > 0 && (

@@ -1,9 +1,9 @@
-import type { DragEvent } from 'react';
-import type { AnnotationsToDrop, DocumentRecord } from '../../../src-main/shared/domain';
+import { useId, useState, type DragEvent } from 'react';
+import type { DocumentRecord } from '../../../src-main/shared/domain';
 import { documentType, type DraftDocument } from '../../../src-main/shared/filing';
-import type { FixId, PreflightProgress } from '../../../src-main/shared/preflight';
+import type { PreflightProgress } from '../../../src-main/shared/preflight';
 import { DocumentStatus } from '../../documents/DocumentStatus';
-import { FixActions, FixingProgress } from '../../documents/FixActions';
+import { FindingsDetails, type FindingsActions } from '../../documents/FindingsPanel';
 import { titleOfFinding } from '../../format/describe-preflight';
 import { descriptionExamples, documentTypeLabels } from './describe-document-type';
 import { useDebouncedText } from './use-debounced-text';
@@ -22,10 +22,13 @@ export interface DraftDocumentRowProps {
   readonly onMove: (to: number) => void;
   readonly onRemove: () => void;
   readonly onOpenDocument: () => void;
-  /** Makes a fixed version; the filing then uses it in place of this one. */
-  readonly onFix: (fix: FixId, dropAnnotations: AnnotationsToDrop) => void;
-  readonly onCheckAgain: () => void;
-  readonly onCancelCheck: () => void;
+  /** Whether its findings open at once (the review's link to them); a document the court would refuse opens anyway. */
+  readonly isFindingsOpenAtFirst: boolean;
+  /**
+   * What its findings and status do: a fix makes a version the filing then uses in place of this one, and undoing it
+   * brings the original back into the filing.
+   */
+  readonly actions: FindingsActions;
   readonly onDragStart: (event: DragEvent) => void;
   readonly onDrop: (event: DragEvent) => void;
 }
@@ -44,18 +47,13 @@ function blockingTitles(record: DocumentRecord): string[] {
   ];
 }
 
-/** The one-click fixes the blocking findings offer, each once. */
-function blockingFixes(record: DocumentRecord): FixId[] {
-  if (record.preflight.state !== 'done') {
-    return [];
-  }
-  return [
-    ...new Set(
-      record.preflight.report.findings
-        .filter((finding) => finding.severity === 'block')
-        .flatMap((finding) => finding.fixes ?? []),
-    ),
-  ];
+/** Whether the row has findings to open: a finished check that found something, a fix under way, or what a fix did. */
+function hasFindings(record: DocumentRecord): boolean {
+  return (
+    record.fixing !== null ||
+    record.fixedFrom !== null ||
+    (record.preflight.state === 'done' && record.preflight.report.findings.length > 0)
+  );
 }
 
 /** One PDF of the filing: its place (main document or attachment N), type, description, check status, and move and remove buttons. */
@@ -70,9 +68,8 @@ export function DraftDocumentRow({
   onMove,
   onRemove,
   onOpenDocument,
-  onFix,
-  onCheckAgain,
-  onCancelCheck,
+  isFindingsOpenAtFirst,
+  actions,
   onDragStart,
   onDrop,
 }: DraftDocumentRowProps) {
@@ -84,10 +81,11 @@ export function DraftDocumentRow({
   // review says so; saying "Main document" here would contradict it.
   const place = index > 0 ? `Attachment ${index}` : document.type === 'main' ? 'Main document' : 'No main document yet';
   const blocked = record ? blockingTitles(record) : [];
-  const fixes = record ? blockingFixes(record) : [];
-  const hasComments =
-    record?.preflight.state === 'done' &&
-    record.preflight.report.findings.some((finding) => finding.code === 'annotations');
+  // Until the user opens or closes them, the findings are open where the review led here or the court would refuse it.
+  const [isOpenChosen, setOpenChosen] = useState<boolean | null>(null);
+  const canOpen = record !== undefined && hasFindings(record);
+  const isOpen = canOpen && (isOpenChosen ?? (isFindingsOpenAtFirst || blocked.length > 0));
+  const findingsId = useId();
   const descriptionId = `draft-document-${document.documentId}-description`;
   const typeId = `draft-document-${document.documentId}-type`;
 
@@ -185,8 +183,8 @@ export function DraftDocumentRow({
             <DocumentStatus
               document={record}
               progress={progress}
-              onCheckAgain={onCheckAgain}
-              onCancelCheck={onCancelCheck}
+              onCheckAgain={actions.onCheckAgain}
+              onCancelCheck={actions.onCancelCheck}
             />
           ) : (
             <span className="document-status document-status--failed">
@@ -198,21 +196,38 @@ export function DraftDocumentRow({
       {blocked.length > 0 && (
         <div className="draft-document__blocked" data-testid="document-blocked">
           <p>The court would reject this PDF: {blocked.join('; ')}.</p>
-          {record?.fixing ? (
-            <FixingProgress fix={record.fixing.fix} name={name} />
-          ) : (
-            fixes.length > 0 && <FixActions fixes={fixes} hasComments={hasComments} fixing={null} onFix={onFix} />
-          )}
+        </div>
+      )}
+      {canOpen && (
+        <div className="draft-document__findings-toggle">
           <button
             type="button"
-            className="button button--quiet button--small"
-            data-testid="open-in-documents"
-            onClick={onOpenDocument}
+            className="button button--small"
+            data-testid="toggle-findings"
+            aria-expanded={isOpen}
+            aria-controls={findingsId}
+            onClick={() => setOpenChosen(!isOpen)}
           >
-            See the findings in Documents
+            {isOpen ? 'Hide the findings' : 'Show the findings'}
+            <span className="visually-hidden"> of {name}</span>
           </button>
         </div>
       )}
+      <div id={findingsId} className="draft-document__findings" data-testid="document-findings" hidden={!isOpen}>
+        {isOpen && record && (
+          <>
+            <FindingsDetails document={record} progress={progress} {...actions} />
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              data-testid="open-in-documents"
+              onClick={onOpenDocument}
+            >
+              Open in Documents<span className="visually-hidden"> {name}</span>
+            </button>
+          </>
+        )}
+      </div>
     </li>
   );
 }

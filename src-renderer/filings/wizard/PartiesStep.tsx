@@ -2,6 +2,7 @@ import type { Draft } from '../../../src-main/shared/filing';
 import { useFilings } from '../../state/StoresProvider';
 import { useInBackground } from '../../state/background';
 import { CounselWarning } from './CounselWarning';
+import { PartiesServedByMail } from './PartiesServedByMail';
 import { useFiler } from './use-filer';
 
 /**
@@ -79,8 +80,9 @@ export function PartiesStep({ draft, onGoToCase }: { readonly draft: Draft; read
           </p>
           <p>
             The court&apos;s notice does not reach them. Serve them by other means, such as mail or hand delivery, and
-            attach a certificate of service saying how (FAQ 37–38).
+            attach a certificate of service saying how (FAQ 37–38). The court lists where to mail them:
           </p>
+          <PartiesServedByMail parties={servedOtherwise} />
         </div>
       )}
     </div>

@@ -2,17 +2,16 @@ import { findDocketEvent } from '../../../src-main/shared/cit-event-catalog';
 import type { DraftReview } from '../../../src-main/shared/filing';
 import { TextField } from '../../accounts/TextField';
 import { useFilings } from '../../state/StoresProvider';
-import { RuleCheckList } from './RuleCheckList';
+import { RuleCheckList, type GoToStep } from './RuleCheckList';
 import { SignatureBlock } from './SignatureBlock';
 import { SignersEditor } from './SignersEditor';
 import { useDebouncedText } from './use-debounced-text';
-import type { StepNumber } from './wizard-steps';
 import { useInBackground } from '../../state/background';
 
 /** What the review needs besides the draft: where its links lead. */
 export interface ReviewStepProps {
   readonly review: DraftReview;
-  readonly onGoTo: (step: StepNumber) => void;
+  readonly onGoTo: GoToStep;
   readonly onOpenAccounts: () => void;
 }
 

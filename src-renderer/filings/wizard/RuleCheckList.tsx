@@ -10,13 +10,19 @@ const levels = [
   { level: 'info', heading: 'For your information', icon: 'check' },
 ] as const;
 
-/** Every court rule that applies, grouped by how serious it is, each with what to do, its source, and a way to the step that fixes it. */
+/** Goes to a step; on the Documents step, with the findings of the documents named open in their rows. */
+export type GoToStep = (step: StepNumber, documentIds?: readonly string[]) => void;
+
+/**
+ * Every court rule that applies, grouped by how serious it is, each with what to do, its source, and a way to where it
+ * is fixed: the step, and for a document's findings its row on the Documents step with the findings open.
+ */
 export function RuleCheckList({
   checks,
   onGoTo,
 }: {
   readonly checks: readonly RuleCheck[];
-  readonly onGoTo: (step: StepNumber) => void;
+  readonly onGoTo: GoToStep;
 }) {
   if (checks.length === 0) {
     return (
@@ -40,6 +46,7 @@ export function RuleCheckList({
             <ul className="rule-checks__list">
               {found.map((check) => {
                 const step = stepOfCheck(check);
+                const documentIds = step === 4 ? (check.documentIds ?? []) : [];
                 return (
                   <li
                     key={check.id}
@@ -57,9 +64,12 @@ export function RuleCheckList({
                         <button
                           type="button"
                           className="button button--quiet button--small"
-                          onClick={() => onGoTo(step)}
+                          data-testid="go-to-step"
+                          onClick={() => onGoTo(step, documentIds)}
                         >
-                          Go to step {step}, {wizardSteps[step - 1]?.title}
+                          {documentIds.length > 0
+                            ? `Open the findings on step ${step}, ${wizardSteps[step - 1]?.title}`
+                            : `Go to step ${step}, ${wizardSteps[step - 1]?.title}`}
                         </button>
                       )}
                     </p>

@@ -49,6 +49,8 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   // A draft opens where the paralegal left it; one never opened yet at its first step, or at Submit once in the outbox.
   const [progress, setProgress] = useState(() => readWizardProgress(draftId, review?.draft.outbox ? 7 : 1));
   const { step } = progress;
+  // The documents whose findings the review's link asked to open on the Documents step.
+  const [openFindingsOf, setOpenFindingsOf] = useState<readonly string[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => saveWizardProgress(draftId, progress), [draftId, progress]);
@@ -66,7 +68,10 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   const title = wizardSteps[step - 1]?.title ?? '';
   const lock = describeLock(review);
 
-  const goTo = (next: StepNumber): void => setProgress((current) => goToStepIn(current, next));
+  const goTo = (next: StepNumber, documentIds: readonly string[] = []): void => {
+    setOpenFindingsOf(documentIds);
+    setProgress((current) => goToStepIn(current, next));
+  };
 
   const renderStep = () => {
     switch (step) {
@@ -77,7 +82,7 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
       case 3:
         return <PartiesStep draft={draft} onGoToCase={() => goTo(1)} />;
       case 4:
-        return <DocumentsStep draft={draft} onOpenDocument={onOpenDocument} />;
+        return <DocumentsStep draft={draft} onOpenDocument={onOpenDocument} openFindingsOf={openFindingsOf} />;
       case 5:
         return <RelatedStep draft={draft} />;
       case 6:

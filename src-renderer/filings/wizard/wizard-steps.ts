@@ -23,6 +23,8 @@ const stepsByCheck: readonly (readonly [prefix: string, step: StepNumber])[] = [
   ['fee.', 2],
   ['package.event', 2],
   ['draft.filer', 3],
+  // The certificate of service is made or attached on the Documents step, where the parties served by mail are listed.
+  ['service.certificate-missing', 4],
   ['service.', 3],
   ['draft.main-document', 4],
   ['document.', 4],

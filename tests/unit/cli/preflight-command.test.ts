@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCliPath } from '../../support/paths';
 import { qpdfEncrypted, withObjectZero } from '../../support/fix-pdfs';
+import { buildPdf } from '../../support/preflight-pdfs';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 
 let scratch = '';
@@ -53,6 +54,22 @@ describe('ecf-desk preflight', () => {
     expect(reports[0]?.pages).toBe(2);
     expect(reports[1]?.findings.map((finding) => finding.code)).toContain('not-pdf');
     expect(run.code).toBe(2);
+  });
+
+  it('with --firm, properties naming only that firm are information, as in the app; without it, a warning', async () => {
+    const byFirm = path.join(scratch, 'Signed by the firm.pdf');
+    await writeFile(
+      byFirm,
+      await buildPdf((document) => {
+        document.setTitle('Motion');
+        document.setAuthor('Smith & Jones');
+      }),
+    );
+    const [told] = JSON.parse(runCli('preflight', '--json', '--firm', 'Smith & Jones', byFirm).stdout) as JsonReport[];
+    expect(told?.verdict).toBe('pass');
+    expect(told?.findings).toMatchObject([{ code: 'metadata', severity: 'info' }]);
+    const [untold] = JSON.parse(runCli('preflight', '--json', byFirm).stdout) as JsonReport[];
+    expect(untold?.verdict).toBe('warn');
   });
 
   it('blocks a file over the limit given with --limit-mb', () => {
@@ -108,7 +125,7 @@ describe('ecf-desk preflight', () => {
 
   it('explains its usage and exits 3 when called wrongly', () => {
     const run = runCli('inspect', cleanPdf);
-    expect(run.stderr).toContain('ecf-desk preflight [--json] [--limit-mb N] FILE...');
+    expect(run.stderr).toContain('ecf-desk preflight [--json] [--limit-mb N] [--firm NAME]... FILE...');
     expect(run.code).toBe(3);
   });
 });

@@ -10,6 +10,7 @@ import { createSettingsFile } from '../../../src-main/core/storage/settings-file
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
 import { makeBoxAndTextPdf } from '../../support/content-pdfs';
+import { buildPdf } from '../../support/preflight-pdfs';
 import { createInProcessReaders } from '../../support/in-process-readers';
 import { testIsolatedChildPath } from '../../support/paths';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
@@ -126,6 +127,34 @@ describe('preflight of added documents', () => {
         expect(redaction?.severity).toBe('block');
         expect(redaction?.text?.join(' ')).toContain('123-45-6789');
       }
+    } finally {
+      await readers.close();
+    }
+  });
+
+  it("takes the signers' firm to the child process: properties naming only the firm are information on the add and on a check again, a person's name still a warning", async () => {
+    const readers = createIsolatedReaders({ scriptPath: testIsolatedChildPath });
+    try {
+      const service = harness.open({
+        readDocument: readers.readDocument,
+        preflighter: readers.preflighter,
+        firmNames: () => ['Smith & Jones'],
+      }).service;
+      const byFirm = await buildPdf((document) => {
+        document.setTitle('Complaint');
+        document.setAuthor('Smith & Jones');
+      });
+      const byPerson = await buildPdf((document) => document.setAuthor('Jane Q. Associate'));
+      const firm = await service.add('job-firm', 'Complaint.pdf', byFirm);
+      const person = await service.add('job-person', 'Notes.pdf', byPerson);
+      service.preflight(firm.id);
+      for (const checked of [firm.preflight, await waitForState(service, firm.id, 'done')]) {
+        expect(checked).toMatchObject({
+          state: 'done',
+          report: { verdict: 'pass', findings: [{ code: 'metadata', severity: 'info' }] },
+        });
+      }
+      expect(person.preflight).toMatchObject({ state: 'done', report: { verdict: 'warn' } });
     } finally {
       await readers.close();
     }

@@ -189,6 +189,7 @@ describe('a signature bound to one filer account (FAQ 35)', () => {
     ['the docket text', { docketAnnotation: 'as amended' }],
     ['the filing parties', { filerPartyIds: ['acme', 'us-1017'] }],
     ['a document description', 'description'],
+    ['where the certificate of service is', { isCertificateInMainDocument: true }],
   ] satisfies [string, DraftChanges | 'description'][])('changing %s voids the signature', async (_, change) => {
     await logInFiler(harness.handlers, 'jmorgan');
     const draft = await acmeMotion('void-each');

@@ -52,6 +52,7 @@ export function draftWith(changes: Partial<Draft> = {}): Draft {
     signature: null,
     due: null,
     newAction: null,
+    isCertificateInMainDocument: false,
     outbox: null,
     createdAt: '2026-01-14T15:00:00Z',
     updatedAt: '2026-01-14T15:00:00Z',

@@ -48,6 +48,16 @@ describe('what the drafts record of themselves', () => {
     expect(details[4]).toContain('step 5 of 5');
   });
 
+  it('records that the certificate of service is at the end of the main document', async () => {
+    const draft = await core.handlers['drafts.create']({});
+    await core.handlers['drafts.update']({ id: draft.id, changes: { isCertificateInMainDocument: true } });
+    const { entries } = await core.handlers['record.get']({ draftId: draft.id });
+    expect(entries.at(-1)).toMatchObject({
+      action: 'draft.changed',
+      detail: 'Changed: certificate of service at the end of the main document.',
+    });
+  });
+
   it('refuses a record of a filing it never knew', async () => {
     await expect(core.handlers['record.get']({ draftId: 'no-such-draft' })).rejects.toMatchObject({
       code: 'draft.not-found',

@@ -137,6 +137,18 @@ describe('FAQ 29, 48–51: documents are PDFs the court will accept', () => {
     );
     expect(findCheck(contextFor(draftWith()), 'document.preflight-warnings')).toBeUndefined();
   });
+
+  it('a document check names the documents it is about, so the review can open their findings where they are fixed', () => {
+    const context = contextFor(draftWith({ documents: [mainDocument, proposedOrder, exhibit] }), {
+      'doc-main': { preflight: 'block' },
+      'doc-exhibit': { preflight: 'warn' },
+    });
+    expect(findCheck(context, 'document.preflight-blocked')).toMatchObject({
+      documentIds: ['doc-main'],
+      fix: expect.stringContaining('Open its findings on the Documents step'),
+    });
+    expect(findCheck(context, 'document.preflight-warnings')?.documentIds).toEqual(['doc-exhibit']);
+  });
 });
 
 describe('what the event requires', () => {
@@ -233,6 +245,15 @@ describe('FAQ 36–40: service', () => {
     });
     expect(levelOf(contextFor(draft), 'service.other-means')).toBe('info');
     expect(findCheck(contextFor(draftWith()), 'service.other-means')).toBeUndefined();
+  });
+
+  it('a certificate of service at the end of the main document is the certificate: nothing blocks, and the review says where it is', () => {
+    const draft = draftWith({ parties: [plaintiff, defendant, pro], isCertificateInMainDocument: true });
+    expect(findCheck(contextFor(draft), 'service.certificate-missing')).toBeUndefined();
+    expect(findCheck(contextFor(draft), 'service.other-means')).toMatchObject({
+      level: 'info',
+      message: expect.stringContaining('as the certificate of service at the end of the main document says'),
+    });
   });
 
   it('the parties you file for are not served, so they need no certificate', () => {

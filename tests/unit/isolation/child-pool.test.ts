@@ -85,7 +85,7 @@ describe('a task in a child process', () => {
     const progress: unknown[] = [];
     const outcome = await children.run(
       'preflight',
-      { bytes: new Uint8Array(1), options: { limitBytes: 1, formsMustBeFlattened: false } },
+      { bytes: new Uint8Array(1), options: { limitBytes: 1, formsMustBeFlattened: false, firmNames: [] } },
       { limits: quick, onProgress: (each) => progress.push(each) },
     );
     expect(outcome).toEqual({ ok: true, value: 'done' });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../../src-main/shared/filing';
 import {
   acmeCase,
@@ -12,6 +12,7 @@ import {
   type FakeBridge,
 } from './fake-bridge';
 import { renderApp } from './render-app';
+import { changesSent, goToStep, openWizard } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -76,11 +77,12 @@ describe('the certificate of service on the Documents step (FAQ 37–38)', () =>
 
     const panel = screen.getByTestId('service-by-other-means');
     expect(within(panel).getByRole('heading', { name: 'Served by other means' })).toBeTruthy();
-    expect(
-      within(panel)
-        .getAllByTestId('served-by-mail')
-        .map((row) => row.textContent),
-    ).toEqual(['Harold Brennan, Intervenor: 18 Orchard Lane, Burlington, VT 05401']);
+    const served = within(panel).getAllByTestId('served-by-mail');
+    expect(served).toHaveLength(1);
+    expect(served[0]?.textContent).toContain('Harold Brennan, Intervenor');
+    expect(within(served[0] as HTMLElement).getByTestId('mailing-address').textContent).toBe(
+      '18 Orchard Lane, Burlington, VT 05401',
+    );
     fireEvent.click(within(panel).getByRole('button', { name: 'Make certificate of service' }));
 
     expect(await within(panel).findByRole('button', { name: 'Make it again' })).toBeTruthy();
@@ -117,5 +119,51 @@ describe('the certificate of service on the Documents step (FAQ 37–38)', () =>
     const bridge = createFakeBridge([main]);
     await openDocumentsStep(bridge, draftFiledFor(['p3']));
     expect(screen.queryByTestId('service-by-other-means')).toBeNull();
+  });
+
+  it('says the certificate of service is at the end of the main document: saved with the draft, and no separate certificate is asked for', async () => {
+    const bridge = createFakeBridge([main]);
+    await openDocumentsStep(bridge, draftFiledFor(['p2']));
+    const panel = screen.getByTestId('service-by-other-means');
+
+    fireEvent.click(within(panel).getByLabelText(/At the end of the main document/));
+
+    await waitFor(() => expect(changesSent(bridge).at(-1)).toEqual({ isCertificateInMainDocument: true }));
+    expect(await within(panel).findByTestId('certificate-in-main-note')).toBeTruthy();
+    expect(within(panel).queryByTestId('make-certificate')).toBeNull();
+  });
+});
+
+describe('the mailing address of a party served by other means (FAQ 38)', () => {
+  const writeText = vi.fn(() => Promise.resolve());
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'clipboard');
+    writeText.mockClear();
+  });
+
+  it('shows it with a Copy button on the Documents step, where the certificate is made', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await openDocumentsStep(createFakeBridge([main]), draftFiledFor(['p2']));
+    const served = within(screen.getByTestId('service-by-other-means')).getByTestId('served-by-mail');
+
+    fireEvent.click(within(served).getByRole('button', { name: /^Copy/ }));
+
+    expect(writeText).toHaveBeenCalledWith('Harold Brennan\n18 Orchard Lane, Burlington, VT 05401');
+    expect(await within(served).findByText('Copied')).toBeTruthy();
+  });
+
+  it('shows it on the parties step, where it is decided who is served by mail, and says what to do when the court lists none', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const unlisted = caseParty({ id: 'p4', name: 'Dana Roe', role: 'Intervenor', isServedElectronically: false });
+    const bridge = createFakeBridge([main]);
+    await openWizard(bridge, { ...draftFiledFor(['p2']), parties: [...parties, unlisted] });
+    goToStep(3);
+
+    const note = screen.getByTestId('service-note');
+    const [brennan, roe] = within(note).getAllByTestId('served-by-mail') as [HTMLElement, HTMLElement];
+    expect(within(brennan).getByTestId('mailing-address').textContent).toBe('18 Orchard Lane, Burlington, VT 05401');
+    fireEvent.click(within(brennan).getByRole('button', { name: /^Copy/ }));
+    expect(writeText).toHaveBeenCalledWith('Harold Brennan\n18 Orchard Lane, Burlington, VT 05401');
+    expect(within(roe).getByTestId('no-mailing-address').textContent).toContain('lists no mailing address');
   });
 });

@@ -355,6 +355,7 @@ export function blankDraft(overrides: Partial<Draft> & Pick<Draft, 'id'>): Draft
     signature: null,
     due: null,
     newAction: null,
+    isCertificateInMainDocument: false,
     outbox: null,
     createdAt: '2025-03-04T15:30:00.000Z',
     updatedAt: '2025-03-04T15:30:00.000Z',

@@ -260,7 +260,7 @@ describe('the filing wizard', () => {
     expect(bridge.channels()).not.toContain('documents.add');
   });
 
-  it('shows why a blocked document would be rejected and opens it in Documents to fix', async () => {
+  it('shows why a blocked document would be rejected and can still open it in Documents', async () => {
     const blocked = documentRecord({
       id: 'doc1',
       name: 'Complaint.pdf',
@@ -283,7 +283,7 @@ describe('the filing wizard', () => {
 
     const reason = await screen.findByTestId('document-blocked');
     expect(reason.textContent).toContain('Protected with a password');
-    fireEvent.click(within(reason).getByTestId('open-in-documents'));
+    fireEvent.click(screen.getByTestId('open-in-documents'));
 
     const row = await screen.findByTestId('document-row');
     await waitFor(() => expect(row.getAttribute('aria-selected')).toBe('true'));

@@ -1,4 +1,4 @@
-import { PDFRawStream } from '@cantoo/pdf-lib';
+import { PDFDict, PDFRawStream } from '@cantoo/pdf-lib';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
@@ -18,51 +18,145 @@ const xmpFields: readonly (readonly [string, RegExp])[] = [
 ];
 const filePath = /(?:\b[A-Za-z]:\\|\\\\[\w.-]+\\|\/(?:Users|home|Volumes|private|var|tmp)\/|file:\/\/)[^\s<>"]*/;
 const filePaths = new RegExp(filePath.source, 'g');
+/** A word processor's file name ("Microsoft Word - Draft_JQA.docx"): it names a file on someone's computer. */
+const fileName = /\.(?:docx?|docm|dotx?|wpd|rtf|odt|pages|xlsx?|pptx?|txt)\b/i;
+/**
+ * The legal forms a firm's or an agency's name carries. A name with none of them, and not the firm's own, cannot be
+ * told from a person's by its shape, so it is taken for one (docs/court-rules.md#metadata).
+ */
+const organizationName =
+  /(?:\b(?:l\.?l\.?p|l\.?l\.?c|p\.?l\.?l\.?c|p\.c|p\.a|l\.?p\.?a|inc|incorporated|corp|corporation|ltd|limited|chartered|gmbh)\.?$|\blaw (?:firm|offices?|group)\b|\battorneys at law\b|\bdepartment of\b|\bunited states\b|& associates\b)/i;
+/** How many earlier Info dictionaries are read at most: a file with more still warns, with the first ones listed. */
+const earlierInfoLimit = 20;
+
+/** Why metadata stays worth a look rather than information. */
+type Concern = 'person' | 'path' | 'file name' | 'earlier version';
 
 /**
- * Finds document properties worth a look before filing: the Info dictionary and XMP values (Title, Author,
- * Subject, Keywords, Creator, Producer) and anything that looks like a file path. Courts warn that metadata
- * such as the author or a file path can reveal what a filer did not mean to file (court FAQ 45;
- * docs/court-rules.md#redaction-leaks).
- * Raised when a revealing field or a path is present; software names alone are not worth a warning.
+ * Finds document properties before filing: the Info dictionary and XMP values (Title, Author, Subject, Keywords,
+ * Creator, Producer), anything that looks like a file path, and the properties an earlier version of the file left
+ * behind. Courts warn that metadata such as the author or a file path can reveal what a filer did not mean to file
+ * (court FAQ 45; docs/court-rules.md#metadata).
+ * Properties that only give the document's title or name the firm (`options.firmNames`, or a name with a firm's legal
+ * form) are information; a person's name, a path or file name, or an earlier version's properties are worth a look.
+ * Software names alone are not reported.
  */
 export function findMetadata(pdf: InspectedPdf): Finding[] {
   const document = pdf.document;
   if (document === null) {
     return [];
   }
-  const values = [...readInfo(document), ...readXmp(document)];
+  const current = readInfo(document).concat(readXmp(document));
+  const titles = new Set(current.filter(({ field }) => field === 'Title').map(({ value }) => normalizedName(value)));
+  const firms = new Set(pdf.options.firmNames.map(normalizedName).filter((name) => name !== ''));
   const lines = new Set<string>();
-  let isWorthALook = false;
-  for (const { field, label, value } of values) {
-    const cleaned = value.replace(/\s+/g, ' ').trim();
+  const concerns = new Set<Concern>();
+  let isReported = false;
+  for (const { field, label, value } of current) {
+    const cleaned = oneLine(value);
     if (cleaned === '') {
       continue;
     }
     lines.add(`${label}: ${cleaned}`);
     if (revealingFields.has(field)) {
-      isWorthALook = true;
+      isReported = true;
+      const concern = concernOf(field, cleaned, titles, firms);
+      if (concern !== null) {
+        concerns.add(concern);
+      }
     }
     for (const path of cleaned.match(filePaths) ?? []) {
       lines.add(`File path: ${path}`);
-      isWorthALook = true;
+      concerns.add('path');
+      isReported = true;
     }
   }
-  if (!isWorthALook) {
+  for (const { label, value } of readEarlierInfo(document, current)) {
+    lines.add(`An earlier version's ${label}: ${value}`);
+    concerns.add('earlier version');
+    isReported = true;
+  }
+  if (!isReported) {
     return [];
+  }
+  if (concerns.size === 0) {
+    return [
+      {
+        code: 'metadata',
+        severity: 'info',
+        message:
+          "This PDF's properties give only the document's title or the firm's name. They are filed with it and become public, which is usually fine. " +
+          "If you would rather file without them, ECF Desk's clean copy removes them.",
+        text: [...lines],
+        fixes: ['clean-copy'],
+      },
+    ];
   }
   return [
     {
       code: 'metadata',
       severity: 'warn',
       message:
-        "This PDF's properties (its document information and XMP metadata) contain names, titles or file paths that are filed with it and become public. " +
+        `This PDF's properties (its document information and XMP metadata) ${describeConcerns(concerns)}; they are filed with it and become public. ` +
         'Courts warn that metadata such as the author or a folder path on your computer can reveal more than the filing itself. ' +
         "Check the values listed; ECF Desk's clean copy removes them, or clear them in Adobe Acrobat under File, Properties.",
       text: [...lines],
       fixes: ['clean-copy'],
     },
   ];
+}
+
+/** What makes one revealing value worth a look; null when it only gives the title or names the firm. */
+function concernOf(
+  field: string,
+  value: string,
+  titles: ReadonlySet<string>,
+  firms: ReadonlySet<string>,
+): Concern | null {
+  if (fileName.test(value)) {
+    return 'file name';
+  }
+  if (field === 'Title') {
+    return null;
+  }
+  // An XMP list of authors arrives as one value, its entries separated by semicolons: each must be the firm or the title.
+  const names = value
+    .split(';')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const isHarmless = (name: string): boolean => {
+    const normalized = normalizedName(name);
+    return titles.has(normalized) || firms.has(normalized) || organizationName.test(name);
+  };
+  return names.every(isHarmless) ? null : 'person';
+}
+
+function describeConcerns(concerns: ReadonlySet<Concern>): string {
+  const parts: string[] = [];
+  if (concerns.has('person')) {
+    parts.push('name a person (or say more than the title and the firm)');
+  }
+  if (concerns.has('path') || concerns.has('file name')) {
+    parts.push('name a file or folder on a computer');
+  }
+  if (concerns.has('earlier version')) {
+    parts.push('include what an earlier version of the file said');
+  }
+  const last = parts.pop() ?? '';
+  return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
+}
+
+/** A name as compared: lower case, "&" read as "and", punctuation and spacing ignored. */
+function normalizedName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
 }
 
 interface MetadataValue {
@@ -75,9 +169,10 @@ interface MetadataValue {
 
 function readInfo(document: PDFDocument): MetadataValue[] {
   const info = asDictionary(document.context.lookup(document.context.trailerInfo.Info));
-  if (info === null) {
-    return [];
-  }
+  return info === null ? [] : readInfoDictionary(info);
+}
+
+function readInfoDictionary(info: PDFDict): MetadataValue[] {
   const values: MetadataValue[] = [];
   for (const [key] of info.entries()) {
     const field = key.decodeText();
@@ -90,6 +185,45 @@ function readInfo(document: PDFDocument): MetadataValue[] {
     }
   }
   return values;
+}
+
+/**
+ * The revealing values of document information dictionaries the trailer no longer names: an editor that saves
+ * changes on top of a file leaves the earlier version's properties in it, where anyone can read them (FAQ 45).
+ * A dictionary is taken for document information when it has no /Type and no /Parent (an outline item has a /Title
+ * too, but also a /Parent) and has an Author, Subject, Keywords, Producer or Creator.
+ */
+function readEarlierInfo(document: PDFDocument, current: readonly MetadataValue[]): MetadataValue[] {
+  const currentInfo = document.context.lookup(document.context.trailerInfo.Info);
+  const known = new Set(current.map(({ field, value }) => `${field}\u0000${oneLine(value)}`));
+  const values: MetadataValue[] = [];
+  let read = 0;
+  for (const [, object] of document.context.enumerateIndirectObjects()) {
+    if (read >= earlierInfoLimit) {
+      break;
+    }
+    if (!(object instanceof PDFDict) || object === currentInfo || !isInfoLike(object)) {
+      continue;
+    }
+    read += 1;
+    for (const { field, label, value } of readInfoDictionary(object)) {
+      const cleaned = oneLine(value);
+      if (revealingFields.has(field) && cleaned !== '' && !known.has(`${field}\u0000${cleaned}`)) {
+        known.add(`${field}\u0000${cleaned}`);
+        values.push({ field, label, value: cleaned });
+      }
+    }
+  }
+  return values;
+}
+
+function isInfoLike(dictionary: PDFDict): boolean {
+  const keys = new Set(dictionary.keys().map((key) => key.decodeText()));
+  return (
+    !keys.has('Type') &&
+    !keys.has('Parent') &&
+    ['Author', 'Subject', 'Keywords', 'Producer', 'Creator'].some((field) => keys.has(field))
+  );
 }
 
 function readXmp(document: PDFDocument): MetadataValue[] {
@@ -112,8 +246,10 @@ function readXmp(document: PDFDocument): MetadataValue[] {
   return values;
 }
 
+/** The text of an XMP value, the entries of a list (`rdf:li`) separated by semicolons. */
 function stripTags(xml: string): string {
   return xml
+    .replace(/<\/rdf:li>\s*(?=<rdf:li\b)/g, '; ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { invokeChannel, startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
 import { screenshotPath } from '../support/screenshots';
 
 // Machine policy on Linux is read from this root-owned file only: the test writes it as root, and puts back what was there.
@@ -88,6 +88,11 @@ test('settings locked by machine policy show as managed by the organization and 
 
   // Without the lock, the same screen lets the user choose.
   await rm(policyFile);
+  // The app reads the folder's change after a short settling pause and tells an open window by an event; a window
+  // reloading meanwhile misses it, so the reload waits until the app itself no longer reports a lock.
+  await expect
+    .poll(() => invokeChannel<unknown[]>(app?.url ?? '', 'settings.managed'), { timeout: 15_000 })
+    .toEqual([]);
   await page.reload();
   await page.getByTestId('rail-settings').click();
   await expect(page.getByTestId('managed-badge')).toHaveCount(0, { timeout: 15_000 });

@@ -46,3 +46,15 @@ export function startBrowserModeProcess(
     });
   });
 }
+
+/** Calls one of the app's channels as the renderer does (`POST /api/<channel>`, token from the address's fragment). */
+export async function invokeChannel<T>(appUrl: string, channel: string, args: unknown = {}): Promise<T> {
+  const url = new URL(appUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const response = await fetch(`${url.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-ecf-token': token },
+    body: JSON.stringify(args),
+  });
+  return ((await response.json()) as { ok: boolean; value: T }).value;
+}

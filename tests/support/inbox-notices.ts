@@ -1,18 +1,12 @@
 import { expect } from '@playwright/test';
 import type { CourtStatus } from '../../src-main/shared/domain';
+import { invokeChannel } from './browser-mode-process';
 import { makePdf } from './synthetic-pdfs';
 import { CourtClient } from './training-court';
 
-/** Asks the running app which court it talks to, as the renderer does (token from the address's fragment). */
-export async function courtStatus(appUrl: string): Promise<CourtStatus> {
-  const url = new URL(appUrl);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await fetch(`${url.origin}/api/court.status`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-ecf-token': token },
-    body: '{}',
-  });
-  return ((await response.json()) as { ok: boolean; value: CourtStatus }).value;
+/** Asks the running app which court it talks to, as the renderer does. */
+export function courtStatus(appUrl: string): Promise<CourtStatus> {
+  return invokeChannel<CourtStatus>(appUrl, 'court.status');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { FindingCode } from '../../../src-main/shared/preflight';
 import { makeCleanCopy } from '../../../src-main/core/preflight/fixes/make-clean-copy';
@@ -20,6 +20,8 @@ import { pdfManifestPath, readPdfManifest } from '../../support/pdf-manifest';
 import {
   appendIncrementalUpdate,
   buildPdf,
+  register,
+  text,
   withAttachment,
   withComment,
   withEncryption,
@@ -88,6 +90,38 @@ describe('clean copy of synthetic problem PDFs', () => {
     expect(await findingCodes(copy.bytes)).not.toContain('metadata');
     expect(decompressedText(copy.bytes)).not.toContain('Jane Q. Associate');
     expect(copy.removed).toContain('document properties (title, author and the like)');
+    expect(qpdfCheck(copy.bytes)).toBe(0);
+  });
+
+  it('drops what pdfTeX keeps of a PDF placed as a figure: its file name and its own properties', async () => {
+    const original = await buildPdf((document) => {
+      const figureInfo = register(document, {
+        Title: text('Internal figure, draft 3'),
+        Author: text('Jane Q. Associate'),
+        Producer: text('R 2.14.0'),
+      });
+      const figure = document.context.register(
+        document.context.stream('0 0 m 10 10 l S', {
+          Type: 'XObject',
+          Subtype: 'Form',
+          BBox: [0, 0, 10, 10],
+          'PTEX.FileName': text('/home/jqa/cases/acme/figure.pdf'),
+          'PTEX.InfoDict': figureInfo,
+          'PTEX.PageNumber': 1,
+        }),
+      );
+      document.getPage(0).node.setXObject(PDFName.of('Fig1'), figure);
+    });
+    const metadata = (await preflightPdf(original)).findings.find((finding) => finding.code === 'metadata');
+    expect(metadata).toMatchObject({ severity: 'warn', fixes: ['clean-copy'] });
+    expect(metadata?.text).toContain(
+      'Kept inside the file (an earlier version, or a PDF placed in it) — Author: Jane Q. Associate',
+    );
+    const copy = await cleanCopyOf(original);
+    expect(await findingCodes(copy.bytes)).not.toContain('metadata');
+    expect(decompressedText(copy.bytes)).not.toContain('Jane Q. Associate');
+    expect(decompressedText(copy.bytes)).not.toContain('/home/jqa');
+    expect(copy.removed).toContain('the file names and properties of PDFs placed in it as figures (PTEX entries)');
     expect(qpdfCheck(copy.bytes)).toBe(0);
   });
 

@@ -114,7 +114,9 @@ describe('metadata', () => {
     const findings = await runCheck(findMetadata, appendIncrementalUpdate(original), firmOptions);
     expect(findings).toMatchObject([{ severity: 'warn' }]);
     expect(findings[0]?.text).toContain('Title: Revised draft');
-    expect(findings[0]?.text).toContain("An earlier version's Author: Jane Q. Associate");
+    expect(findings[0]?.text).toContain(
+      'Kept inside the file (an earlier version, or a PDF placed in it) — Author: Jane Q. Associate',
+    );
     expect(findings[0]?.message).toContain('an earlier version');
   });
 });

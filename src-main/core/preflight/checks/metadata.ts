@@ -72,7 +72,7 @@ export function findMetadata(pdf: InspectedPdf): Finding[] {
     }
   }
   for (const { label, value } of readEarlierInfo(document, current)) {
-    lines.add(`An earlier version's ${label}: ${value}`);
+    lines.add(`Kept inside the file (an earlier version, or a PDF placed in it) — ${label}: ${value}`);
     concerns.add('earlier version');
     isReported = true;
   }
@@ -140,7 +140,7 @@ function describeConcerns(concerns: ReadonlySet<Concern>): string {
     parts.push('name a file or folder on a computer');
   }
   if (concerns.has('earlier version')) {
-    parts.push('include what an earlier version of the file said');
+    parts.push('include the properties of an earlier version of the file, or of another PDF placed in it as a figure');
   }
   const last = parts.pop() ?? '';
   return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;

@@ -32,8 +32,20 @@ export interface CopyPlan {
   readonly isFreed: (reference: PDFRef) => boolean;
 }
 
-/** Entries no clean copy carries, wherever they appear (docs/court-rules.md#clean-copies). */
-const droppedKeys = new Set(['AA', 'AF', 'Metadata', 'PieceInfo', 'Thumb']);
+/**
+ * Entries no clean copy carries, wherever they appear (docs/court-rules.md#clean-copies). The `PTEX.` entries are
+ * what pdfTeX keeps of a PDF placed as a figure: its file name (a path on the author's computer) and its properties.
+ */
+const droppedKeys = new Set([
+  'AA',
+  'AF',
+  'Metadata',
+  'PieceInfo',
+  'Thumb',
+  'PTEX.FileName',
+  'PTEX.InfoDict',
+  'PTEX.PageNumber',
+]);
 /** Arrays whose items stand alone, so an item of a page outside the copy can go and leave the rest valid. */
 const itemListKeys = new Set(['Annots', 'Kids', 'Fields', 'CO']);
 
@@ -207,6 +219,8 @@ export function copyDocument(source: PDFContext, plan: CopyPlan, tally: RemovalT
       );
     } else if (name === 'PieceInfo') {
       tally.flag('private data saved by the application that made the file (PieceInfo)');
+    } else if (name.startsWith('PTEX.')) {
+      tally.flag('the file names and properties of PDFs placed in it as figures (PTEX entries)');
     } else {
       tally.add('page thumbnail image', 'page thumbnail images');
     }

@@ -12,6 +12,7 @@ import { followUndoneFix } from './follow-undone-fix';
 import { DraftDocumentRow } from './DraftDocumentRow';
 import { ServiceByOtherMeans } from './ServiceByOtherMeans';
 import '../../documents/DocumentTable.css';
+import '../../documents/UndoToast.css';
 import { useInBackground } from '../../state/background';
 
 /** The drag of a row within the list, by its data type (files dragged from the desktop carry "Files" instead). */
@@ -55,6 +56,9 @@ export function DocumentsStep({
     /** The first control found and enabled takes focus. */
     readonly controls: readonly string[];
   } | null>(null);
+  /** The document last taken out of the filing and its place, offered back with Undo until the next removal. */
+  const [removed, setRemoved] = useState<{ readonly document: DraftDocument; readonly index: number } | null>(null);
+  const undoRemoveRef = useRef<HTMLButtonElement>(null);
   const adding = jobs.filter((job) => job.draftId === draft.id);
   const listRef = useRef<HTMLOListElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
@@ -79,6 +83,32 @@ export function DocumentsStep({
     );
     controls.find((control) => control && !control.disabled)?.focus();
   }, [focusAfterMove, draft.documents]);
+
+  // After a removal focus goes to Undo: the Remove button is gone, and the next row's Remove must not take its place,
+  // where a second press of Enter would take out another document.
+  useEffect(() => undoRemoveRef.current?.focus(), [removed]);
+
+  const remove = (index: number): void => {
+    const document = draft.documents[index];
+    if (!document) {
+      return;
+    }
+    save(draft.documents.filter((_, at) => at !== index));
+    setRemoved({ document, index });
+  };
+  const undoRemove = (): void => {
+    if (!removed) {
+      return;
+    }
+    const { document, index } = removed;
+    const documents = draft.documents.filter((each) => each.documentId !== document.documentId);
+    save([...documents.slice(0, index), document, ...documents.slice(index)]);
+    setRemoved(null);
+    setFocusAfterMove({ documentId: document.documentId, controls: ['[data-testid="document-type"]'] });
+  };
+  const removedName = removed
+    ? (records.find((record) => record.id === removed.document.documentId)?.name ?? 'The PDF')
+    : '';
 
   const addFiles = (files: readonly File[]): void => {
     // FAQ 29: the court takes PDF only, so anything else is turned away here with its name.
@@ -167,7 +197,7 @@ export function DocumentsStep({
                 onChange={(changes) => inBackground('Saving the filing', updateDocument(document.documentId, changes))}
                 onChangeType={(type) => changeType(index, type)}
                 onMove={(to) => move(index, to)}
-                onRemove={() => save(draft.documents.filter((_, at) => at !== index))}
+                onRemove={() => remove(index)}
                 onOpenDocument={() => onOpenDocument(document.documentId)}
                 isFindingsOpenAtFirst={
                   openFindingsOf.includes(document.documentId) || fixedHere.includes(record?.fixedFrom?.fromId ?? '')
@@ -192,6 +222,16 @@ export function DocumentsStep({
             );
           })}
         </ol>
+      )}
+      {removed && (
+        <div className="undo-toast draft-documents__removed" role="status" data-testid="removed-from-filing">
+          <span className="undo-toast__text">
+            Took {removedName} out of this filing. It stays on the Documents screen.
+          </span>
+          <button ref={undoRemoveRef} type="button" className="undo-toast__undo" onClick={undoRemove}>
+            Undo
+          </button>
+        </div>
       )}
       {adding.length > 0 && (
         <ul className="draft-documents__adding" aria-label="PDFs being added">

@@ -1,23 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { useApp } from '../support/keyring-app';
 import { screenshotPath } from '../support/screenshots';
 import { dismissTrainingIntroduction } from '../support/training-intro';
 
-let dataFolder = '';
-let app: BrowserModeProcess | null = null;
-
-test.beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-first-run-'));
-});
-
-test.afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const desk = useApp('ecf-e2e-first-run-');
 
 /** The first-run introduction, once the embedded training court is up. */
 async function introduction(page: Page) {
@@ -30,7 +16,7 @@ async function introduction(page: Page) {
 test('a first run names the training court and its logins, opens its Help topic, and stays dismissed after a restart', async ({
   page,
 }) => {
-  app = await startBrowserModeProcess(dataFolder);
+  const app = await desk.start();
   await page.goto(app.url);
   const intro = await introduction(page);
   await expect(intro.getByRole('listitem')).toHaveText([
@@ -48,9 +34,8 @@ test('a first run names the training court and its logins, opens its Help topic,
 
   await dismissTrainingIntroduction(page);
 
-  await app.stop();
-  app = await startBrowserModeProcess(dataFolder);
-  await page.goto(app.url);
+  await desk.stop();
+  await page.goto((await desk.start()).url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await expect(page.getByRole('region', { name: /^You are using the training court/ })).toHaveCount(0);
@@ -59,7 +44,7 @@ test('a first run names the training court and its logins, opens its Help topic,
 test('the first-run introduction fits a 1280×800 window at 150% zoom, with no sideways scrolling', async ({
   browser,
 }) => {
-  app = await startBrowserModeProcess(dataFolder);
+  const app = await desk.start();
   // A 1280×800 window at 150% zoom lays out as 853×533 CSS pixels drawn at 1.5 device pixels each.
   const context = await browser.newContext({ viewport: { width: 853, height: 533 }, deviceScaleFactor: 1.5 });
   const page = await context.newPage();

@@ -1,25 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { readFile } from 'node:fs/promises';
 import { addThroughPicker, documentRow } from '../support/documents-page';
 import { fileAppearances } from '../support/inbox-notices';
+import { useApp } from '../support/keyring-app';
 import { screenshotPath } from '../support/screenshots';
 import { makePdf } from '../support/synthetic-pdfs';
 
-let dataFolder = '';
-let app: BrowserModeProcess | null = null;
-
-test.beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-viewer-'));
-});
-
-test.afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const desk = useApp('ecf-e2e-viewer-');
 
 /** The page the viewer shows, as its page field says. */
 async function expectPage(viewer: Locator, page: number, of: number): Promise<void> {
@@ -120,7 +107,7 @@ async function useViewer(page: Page, viewer: Locator, fileName: RegExp, screensh
 test('a saved free look opens in the viewer: pages, go to page, zoom, find, save a copy and print', async ({
   page,
 }) => {
-  app = await startBrowserModeProcess(dataFolder);
+  const app = await desk.start();
   await page.goto(app.url);
   await expect(page.getByTestId('court-badge')).toHaveAttribute('data-state', 'ready');
   await page.getByTestId('rail-inbox').click();
@@ -139,13 +126,13 @@ test('a saved free look opens in the viewer: pages, go to page, zoom, find, save
 });
 
 test('a document added for filing opens in the same viewer from its findings', async ({ page }) => {
-  app = await startBrowserModeProcess(dataFolder);
+  const app = await desk.start();
   const viewer = await viewAddedDocument(page, app.url);
   await useViewer(page, viewer, /^Exhibit A\.pdf$/, 'viewer-documents');
 });
 
 test('at 150% zoom the viewer’s page stays readable and the window does not scroll sideways', async ({ browser }) => {
-  app = await startBrowserModeProcess(dataFolder);
+  const app = await desk.start();
   // A 1280×800 window at 150% zoom lays out as 853×533 CSS pixels drawn at 1.5 device pixels each.
   const context = await browser.newContext({ viewport: { width: 853, height: 533 }, deviceScaleFactor: 1.5 });
   const page = await context.newPage();

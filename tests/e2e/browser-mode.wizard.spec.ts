@@ -1,24 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { useApp } from '../support/keyring-app';
 import { screenshotPath } from '../support/screenshots';
 import { makePdf } from '../support/synthetic-pdfs';
 
-let dataFolder = '';
-let app: BrowserModeProcess | null = null;
-
-test.beforeEach(async () => {
-  dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-wizard-'));
-  app = await startBrowserModeProcess(dataFolder);
-});
-
-test.afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await rm(dataFolder, { recursive: true, force: true });
-});
+const desk = useApp('ecf-e2e-wizard-');
 
 /** The PDFs of a motion, each with the type the paralegal gives it (the longest names of the Type menu among them). */
 const motionDocuments = [
@@ -31,7 +16,7 @@ const motionDocuments = [
 
 /** A new filing open on its Documents step, with the motion's PDFs added, checked and typed. */
 async function openDocumentsStep(page: Page): Promise<void> {
-  await page.goto(app?.url ?? '');
+  await page.goto((await desk.start()).url);
   await page.getByTestId('rail-filings').click();
   await page.getByTestId('new-filing').first().click();
   await page.locator('[data-testid="wizard-step"][data-step="4"]').click();
@@ -143,7 +128,7 @@ test('the Documents step reflows at 150% zoom of a 1280×800 window: no sideways
 });
 
 test('a reload comes back to the same draft and step', async ({ page }) => {
-  await page.goto(app?.url ?? '');
+  await page.goto((await desk.start()).url);
   await page.getByTestId('rail-filings').click();
   await page.getByTestId('new-filing').first().click();
   await page.locator('[data-testid="wizard-step"][data-step="4"]').click();

@@ -6,36 +6,60 @@ import { startBrowserModeProcess, type BrowserModeProcess } from './browser-mode
 import { startSecretService, type TestSession } from './secret-service';
 
 /**
- * For every test of a spec: a fresh data folder and a private keyring (a D-Bus session with gnome-keyring), and the
- * app, the keyring and the folder gone after the test. `start` opens browser mode on them.
+ * For every test of a spec: a fresh data folder, and the app and the folder gone after the test. `start` opens
+ * browser mode on the folder (again after `stop`, as a restart); `env` adds variables to the app's process.
  */
-export function useAppWithKeyring(folderPrefix: string) {
+export function useApp(folderPrefix: string, env: () => Readonly<Record<string, string>> = () => ({})) {
   let dataFolder = '';
   let app: BrowserModeProcess | null = null;
-  let keyring: TestSession | null = null;
 
   test.beforeEach(async () => {
     dataFolder = await mkdtemp(path.join(tmpdir(), folderPrefix));
-    keyring = await startSecretService();
   });
   test.afterEach(async () => {
     await app?.stop();
     app = null;
-    await keyring?.stop();
     await rm(dataFolder, { recursive: true, force: true });
   });
 
   return {
     /** The test's data folder. */
     dataFolder: (): string => dataFolder,
+    /** Starts browser mode on the test's data folder; it is stopped after the test. */
+    async start(): Promise<BrowserModeProcess> {
+      app = await startBrowserModeProcess(dataFolder, env());
+      return app;
+    },
+    /** Stops the app, keeping its data folder (a restart is `stop` then `start`). */
+    async stop(): Promise<void> {
+      await app?.stop();
+      app = null;
+    },
+  };
+}
+
+/**
+ * `useApp` with a private keyring for every test (a D-Bus session with gnome-keyring), gone after the test with the
+ * app and the folder.
+ */
+export function useAppWithKeyring(folderPrefix: string) {
+  let keyring: TestSession | null = null;
+
+  test.beforeEach(async () => {
+    keyring = await startSecretService();
+  });
+  const desk = useApp(folderPrefix, () => keyring?.env ?? {});
+  // The app goes first, whichever of the two after-hooks runs first: it must not lose its keyring while it runs.
+  test.afterEach(async () => {
+    await desk.stop();
+    await keyring?.stop();
+  });
+
+  return {
+    ...desk,
     /** Skips the test, saying why, where no Secret Service can start. */
     skipWithoutKeyring(): void {
       test.skip(keyring === null, 'No Secret Service can start here (needs dbus and gnome-keyring).');
-    },
-    /** Starts browser mode on the test's data folder with its keyring; it is stopped after the test. */
-    async start(): Promise<BrowserModeProcess> {
-      app = await startBrowserModeProcess(dataFolder, keyring?.env ?? {});
-      return app;
     },
   };
 }

@@ -44,7 +44,7 @@ export function DocumentViewer({ name, fileName, openDocument, readBytes }: Docu
   const [size, setSize] = useState<PageSize | null>(null);
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-width' });
   const [query, setQuery] = useState('');
-  const [matchIndex, setMatchIndex] = useState<number | null>(null);
+  const [chosenMatch, setChosenMatch] = useState<{ readonly query: string; readonly index: number } | null>(null);
   const [printingPage, setPrintingPage] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
   const [area, setArea] = useState<HTMLDivElement | null>(null);
@@ -85,18 +85,25 @@ export function DocumentViewer({ name, fileName, openDocument, readBytes }: Docu
     };
   }, [document, page]);
 
-  // A new search starts at its first match on or after the page shown, and shows that page.
+  // The match shown: the one chosen in this search, or, once a new search is done, its first match on or after the page
+  // shown. Worked out here rather than in an effect, so the count and Enter agree from the first moment it shows.
+  const isChosenNow = chosenMatch?.query === found.query;
+  const firstFromPage = Math.max(
+    0,
+    found.matches.findIndex((match) => match.page >= page),
+  );
+  const matchIndex = isChosenNow ? chosenMatch.index : found.isDone && found.matches.length > 0 ? firstFromPage : null;
+  // A new search, once done, shows the page of its first match; the match chosen in another search is forgotten, so the
+  // same words searched again start afresh.
   useEffect(() => {
-    setMatchIndex(null);
-  }, [found.query]);
-  useEffect(() => {
-    if (matchIndex === null && found.matches.length > 0 && found.isDone) {
-      const next = found.matches.findIndex((match) => match.page >= page);
-      const index = next === -1 ? 0 : next;
-      setMatchIndex(index);
-      setPage(found.matches[index]?.page ?? page);
+    if (isChosenNow) {
+      return;
     }
-  }, [found, matchIndex, page]);
+    setChosenMatch(matchIndex === null ? null : { query: found.query, index: matchIndex });
+    if (matchIndex !== null) {
+      setPage(found.matches[matchIndex]?.page ?? page);
+    }
+  }, [found, isChosenNow, matchIndex, page]);
 
   const goTo = (wanted: number): void => {
     if (pageCount > 0) {
@@ -117,7 +124,7 @@ export function DocumentViewer({ name, fileName, openDocument, readBytes }: Docu
       return;
     }
     const index = matchIndex === null ? 0 : (matchIndex + direction + count) % count;
-    setMatchIndex(index);
+    setChosenMatch({ query: found.query, index });
     setPage(found.matches[index]?.page ?? page);
   };
 
@@ -323,15 +330,16 @@ function PageNumberField({
   readonly pageCount: number;
   readonly onGo: (page: number) => void;
 }) {
-  const [typed, setTyped] = useState(String(page));
+  // What the user is typing, for the page it was typed on: once the page changes, by any means, or the typing is
+  // acted on, the field shows the page again in the same render (an effect would show the old number for a frame).
+  const [typing, setTyping] = useState<{ readonly page: number; readonly text: string } | null>(null);
+  const typed = typing?.page === page ? typing.text : String(page);
   const inputId = useId();
-  useEffect(() => setTyped(String(page)), [page]);
   const go = (): void => {
     const wanted = Number.parseInt(typed, 10);
+    setTyping(null);
     if (Number.isFinite(wanted)) {
       onGo(wanted);
-    } else {
-      setTyped(String(page));
     }
   };
   return (
@@ -346,7 +354,7 @@ function PageNumberField({
         value={typed}
         data-testid="viewer-go-to-page"
         className="document-viewer__page-input"
-        onChange={(event) => setTyped(event.target.value)}
+        onChange={(event) => setTyping({ page, text: event.target.value })}
         onBlur={go}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {

@@ -78,28 +78,37 @@ describe('the document viewer', () => {
   it('pages through with the buttons, PageUp/PageDown, the arrow keys, Home/End and the page field, drawing only the page shown', async () => {
     const { document, drawn } = fakeDocument(Array.from({ length: 200 }, (_, index) => [line(`Page ${index + 1}`)]));
     const viewer = await renderViewer(document);
-    await shownPage(viewer, 1, 200);
+    // Each page is looked at until it is drawn: one left before its drawing starts is rightly never drawn.
+    const looked = async (page: number): Promise<void> => {
+      await shownPage(viewer, page, 200);
+      await waitFor(() => expect(drawn.at(-1)?.page).toBe(page));
+    };
+    await looked(1);
     const area = within(viewer).getByTestId('viewer-area');
 
     fireEvent.click(within(viewer).getByRole('button', { name: 'Next page' }));
-    await shownPage(viewer, 2, 200);
+    await looked(2);
     fireEvent.keyDown(area, { key: 'PageDown' });
-    await shownPage(viewer, 3, 200);
+    await looked(3);
     fireEvent.keyDown(area, { key: 'ArrowLeft' });
-    await shownPage(viewer, 2, 200);
+    await looked(2);
     fireEvent.keyDown(area, { key: 'End' });
-    await shownPage(viewer, 200, 200);
+    await looked(200);
     expect((within(viewer).getByRole('button', { name: 'Next page' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.keyDown(area, { key: 'PageUp' });
-    await shownPage(viewer, 199, 200);
+    await looked(199);
 
     const field = within(viewer).getByLabelText('Page');
     fireEvent.change(field, { target: { value: '57' } });
     fireEvent.keyDown(field, { key: 'Enter' });
-    await shownPage(viewer, 57, 200);
+    await looked(57);
     fireEvent.change(field, { target: { value: '900' } });
     fireEvent.keyDown(field, { key: 'Enter' });
-    await shownPage(viewer, 200, 200);
+    await looked(200);
+    // Past the end again, on the last page already: the field shows the page, not what was typed.
+    fireEvent.change(field, { target: { value: '900' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect((field as HTMLInputElement).value).toBe('200');
 
     expect(new Set(drawn.map((drawing) => drawing.page))).toEqual(new Set([1, 2, 3, 200, 199, 57]));
   });

@@ -271,7 +271,7 @@ export function createOutbox(options: OutboxOptions) {
       });
       record(submitted, {
         action: 'outbox.submitted',
-        detail: `The court received it as document ${result.documentNumber ?? 'without a number'} (entry ${result.deSeqNum}); it is filed when its notice arrives (FAQ 28).`,
+        detail: `${result.openedCase ? `The court opened ${result.openedCase.caseNumber} and received` : 'The court received'} it as document ${result.documentNumber ?? 'without a number'} (entry ${result.deSeqNum}); it is filed when its notice arrives (FAQ 28).`,
         documents: sentDocuments,
         courtAnswer: result.docketText,
       });

@@ -63,7 +63,11 @@ describe('filing a new action through the outbox (USCIT Rule 3(a))', () => {
       docketText:
         'Summons. Filed by Thomas Walsh of U.S. Department of Justice on behalf of Harbor Freight Lines Inc.. (Walsh, Thomas)',
     });
-    expect(submitted.outbox?.message).toContain(`the court opened ${submitted.case?.caseNumber}`);
+    // The filing's record says so for good: the outbox's own words about it last only until the notice arrives.
+    const { entries } = await harness.handlers['record.get']({ draftId: draft.id });
+    expect(entries.find((entry) => entry.action === 'outbox.submitted')?.detail).toContain(
+      `The court opened ${submitted.case?.caseNumber} and received it as document 1`,
+    );
     // The filer is counsel of record for the plaintiff in the new case.
     const parties = await harness.handlers['court.caseParties']({ caseId: submitted.case?.caseId ?? 0 });
     expect(parties.map((party) => [party.name, party.role, party.isServedElectronically])).toEqual([

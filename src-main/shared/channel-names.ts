@@ -30,6 +30,7 @@ export const channelNames = [
   'drafts.createInterventionPackage',
   'drafts.get',
   'drafts.update',
+  'drafts.arrangeDocuments',
   'drafts.delete',
   'drafts.export',
   'drafts.import',

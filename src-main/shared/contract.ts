@@ -12,6 +12,7 @@ import {
 } from './domain';
 import { fixId } from './preflight';
 import { account, accountInput, keychainStatus, loginOutcome, loginRequest, sessionStatus } from './accounts';
+import { documentsChange } from './arrange-documents';
 import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing';
 import { fileName } from './file-name';
 import { recordView } from './filing-record';
@@ -90,6 +91,11 @@ export const contract = {
   /** Saves a change at once (drafts survive a crash) and answers with what the court's rules now say. */
   'drafts.update': {
     args: z.object({ id: z.string().min(1).max(100), changes: draftChanges }).strict(),
+    result: draftReview,
+  },
+  /** One change to a draft's documents, applied to them as they are when it arrives (arrange-documents.ts). */
+  'drafts.arrangeDocuments': {
+    args: z.object({ id: z.string().min(1).max(100), change: documentsChange }).strict(),
     result: draftReview,
   },
   'drafts.delete': { args: draftId, result: z.null() },

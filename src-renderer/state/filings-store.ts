@@ -1,12 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  CaseParty,
-  CourtCase,
-  Draft,
-  DraftChanges,
-  DraftDocument,
-  DraftReview,
-} from '../../src-main/shared/filing';
+import { arrangeDocuments, type DocumentsChange } from '../../src-main/shared/arrange-documents';
+import type { CaseParty, CourtCase, Draft, DraftChanges, DraftReview } from '../../src-main/shared/filing';
 import type { RecordView } from '../../src-main/shared/filing-record';
 import type { InboxItem } from '../../src-main/shared/inbox';
 import { BridgeError, type Bridge } from '../create-bridge';
@@ -51,8 +45,11 @@ export interface FilingsState {
   close(): void;
   /** Saves a change to the open draft at once; the wizard shows it before main answers. */
   update(changes: DraftChanges): Promise<void>;
-  /** Changes one document of the open draft, applied to the draft as it is when the change is saved (not as it was when typing began). */
-  updateDocument(documentId: string, changes: Partial<DraftDocument>): Promise<void>;
+  /**
+   * One change to the open draft's documents (arrange-documents.ts), shown at once and applied by main to the
+   * documents as they are when it arrives, so a certificate of service made meanwhile is not lost.
+   */
+  arrangeDocuments(change: DocumentsChange): Promise<void>;
   remove(id: string): Promise<boolean>;
   /** The package file of a draft for the hand-off to another desktop; null when it could not be made (the banner says why). */
   exportDraft(id: string): Promise<Uint8Array | null>;
@@ -150,6 +147,27 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         if (pendingSaves === 0 && isReloadOwed) {
           inBackground('Reading the filing again', reloadOpen());
         }
+      }
+    };
+
+    /** Shows the open draft as `shown` at once (the wizard answers the hand before main does), then saves it with `send`. */
+    const save = async (shown: Draft, send: (id: string) => Promise<DraftReview>): Promise<void> => {
+      const open = get().open;
+      if (!open) {
+        return;
+      }
+      set({ open: { ...open, draft: shown }, saveState: 'saving' });
+      const request = reviews.begin();
+      const saved = await asSave(() =>
+        tryOrReport('The change to the filing was not saved.', async () => {
+          showReview(request, await send(shown.id));
+          if (request.isLatest()) {
+            set({ saveState: 'saved' });
+          }
+        }),
+      );
+      if (!saved.ok) {
+        set({ saveState: 'failed' });
       }
     };
 
@@ -265,36 +283,17 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
 
       async update(changes) {
         const open = get().open;
-        if (!open) {
-          return;
-        }
-        const id = open.draft.id;
-        // The wizard shows the change at once; main's answer (with the checks) follows.
-        set({ open: { ...open, draft: { ...open.draft, ...changes } as Draft }, saveState: 'saving' });
-        const request = reviews.begin();
-        const saved = await asSave(() =>
-          tryOrReport('The change to the filing was not saved.', async () => {
-            showReview(request, await bridge.invoke('drafts.update', { id, changes }));
-            if (request.isLatest()) {
-              set({ saveState: 'saved' });
-            }
-          }),
-        );
-        if (!saved.ok) {
-          set({ saveState: 'failed' });
+        if (open) {
+          await save({ ...open.draft, ...changes } as Draft, (id) => bridge.invoke('drafts.update', { id, changes }));
         }
       },
 
-      async updateDocument(documentId, changes) {
+      async arrangeDocuments(change) {
         const open = get().open;
-        if (!open) {
-          return;
+        if (open) {
+          const documents = arrangeDocuments(open.draft.documents, change);
+          await save({ ...open.draft, documents }, (id) => bridge.invoke('drafts.arrangeDocuments', { id, change }));
         }
-        await get().update({
-          documents: open.draft.documents.map((document) =>
-            document.documentId === documentId ? { ...document, ...changes } : document,
-          ),
-        });
       },
 
       async remove(id) {
@@ -378,16 +377,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         await documents.getState().addFiles(files, {
           draftId: get().open?.draft.id ?? null,
           added: async (record) => {
-            const open = get().open;
-            if (open) {
-              const isFirst = open.draft.documents.length === 0;
-              const added = {
-                documentId: record.id,
-                type: isFirst ? ('main' as const) : ('exhibit' as const),
-                description: '',
-              };
-              await get().update({ documents: [...open.draft.documents, added] });
-            }
+            await get().arrangeDocuments({ kind: 'attach', documentIds: [record.id] });
             set({ announcement: `Added ${record.name}.` });
           },
         });

@@ -189,6 +189,8 @@ test('a certificate of service is made for the pro se party served by mail, and 
   const served = page.getByTestId('served-by-mail');
   await expect(served).toContainText('Harold Brennan');
   await expect(served).toContainText('18 Orchard Lane');
+  // The appearance's row is in place and checked, so the button no longer moves under the pointer.
+  await expect(page.getByTestId('document-row')).toContainText('Ready to file', { timeout: 30_000 });
   await page.getByTestId('make-certificate').click();
   // By the row's file name: every row's Type list offers "Certificate of service", so its text names it too.
   const certificate = page.locator('[data-testid="document-row"][data-document-name^="Certificate of Service"]');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CourtProfileId, DocumentRecord } from '../../shared/domain';
+import { arrangeDocuments, type DocumentsChange } from '../../shared/arrange-documents';
 import type { Draft, DraftChanges, DraftReview, FilingSignature } from '../../shared/filing';
 import {
   canSubmit,
@@ -218,6 +219,37 @@ export function createDraftsService(options: DraftsServiceOptions) {
     return { draft, checks, docketTextPreview: docketTextPreview(draft), canSubmit: canSubmit(checks) };
   };
 
+  /** Saves a change at once. A package's case and parties follow to its other steps, which are filed for the same intervenor. */
+  const update = (id: string, changes: DraftChanges): DraftReview => {
+    const draft = find(id);
+    requireEditable(draft);
+    // A change to anything signed voids the signature (FAQ 35): the attorney signs again what will be filed.
+    const next = withSignatureChecked({ ...draft, ...changes, updatedAt: clock.now().toISOString() } as Draft);
+    table.put(next);
+    recordChange(draft, next);
+    if (
+      draft.package &&
+      (changes.case !== undefined || changes.parties !== undefined || changes.filerPartyIds !== undefined)
+    ) {
+      for (const other of table.inPackage(draft.package.id)) {
+        if (other.id === id || (other.outbox && lockedStates.has(other.outbox.state))) {
+          continue;
+        }
+        const followed = withSignatureChecked({
+          ...other,
+          case: next.case,
+          parties: next.parties,
+          filerPartyIds: next.filerPartyIds,
+          updatedAt: next.updatedAt,
+        });
+        table.put(followed);
+        recordChange(other, followed);
+      }
+    }
+    options.onChange(draft.package ? null : id);
+    return review(next);
+  };
+
   return {
     list: (): Draft[] => table.list(),
     find,
@@ -258,35 +290,14 @@ export function createDraftsService(options: DraftsServiceOptions) {
       return drafts;
     },
 
-    /** Saves a change at once. A package's case and parties follow to its other steps, which are filed for the same intervenor. */
-    update(id: string, changes: DraftChanges): DraftReview {
-      const draft = find(id);
-      requireEditable(draft);
-      // A change to anything signed voids the signature (FAQ 35): the attorney signs again what will be filed.
-      const next = withSignatureChecked({ ...draft, ...changes, updatedAt: clock.now().toISOString() } as Draft);
-      table.put(next);
-      recordChange(draft, next);
-      if (
-        draft.package &&
-        (changes.case !== undefined || changes.parties !== undefined || changes.filerPartyIds !== undefined)
-      ) {
-        for (const other of table.inPackage(draft.package.id)) {
-          if (other.id === id || (other.outbox && lockedStates.has(other.outbox.state))) {
-            continue;
-          }
-          const followed = withSignatureChecked({
-            ...other,
-            case: next.case,
-            parties: next.parties,
-            filerPartyIds: next.filerPartyIds,
-            updatedAt: next.updatedAt,
-          });
-          table.put(followed);
-          recordChange(other, followed);
-        }
-      }
-      options.onChange(draft.package ? null : id);
-      return review(next);
+    update,
+
+    /**
+     * Applies one change to the draft's documents as they are now: whatever the wizard had on screen, a document main
+     * attached meanwhile (a certificate of service) stays.
+     */
+    arrangeDocuments(id: string, change: DocumentsChange): DraftReview {
+      return update(id, { documents: arrangeDocuments(find(id).documents, change) });
     },
 
     /**

@@ -27,6 +27,8 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'drafts.get': async ({ id }) => drafts.get(id),
     // A certificate of service ECF Desk made follows the parties and signers it was made from (FAQ 38).
     'drafts.update': async ({ id, changes }) => filing.refreshGeneratedCertificate(id, drafts.update(id, changes)),
+    'drafts.arrangeDocuments': async ({ id, change }) =>
+      filing.refreshGeneratedCertificate(id, drafts.arrangeDocuments(id, change)),
     'drafts.delete': async ({ id }) => {
       drafts.delete(id);
       return null;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
+import type { DocumentsChange } from '../../../src-main/shared/arrange-documents';
 import type { Draft, DraftDocument } from '../../../src-main/shared/filing';
 import { useFileDrop } from '../../documents/use-file-drop';
 import { useShownDocuments } from '../../documents/use-shown-documents';
@@ -7,8 +8,6 @@ import { useDocuments, useFilings } from '../../state/StoresProvider';
 import { FileButton } from '../FileButton';
 import { ChooseDocumentsDialog } from './ChooseDocumentsDialog';
 import { isPdfFile } from './describe-document-type';
-import { changeDocumentType, moveDocument } from './arrange-documents';
-import { followUndoneFix } from './follow-undone-fix';
 import { DraftDocumentRow } from './DraftDocumentRow';
 import { ServiceByOtherMeans } from './ServiceByOtherMeans';
 import '../../documents/DocumentTable.css';
@@ -32,8 +31,7 @@ export function DocumentsStep({
   /** The documents whose findings open at once: the review's link leads to them. */
   readonly openFindingsOf?: readonly string[];
 }) {
-  const update = useFilings((state) => state.update);
-  const updateDocument = useFilings((state) => state.updateDocument);
+  const arrangeDocuments = useFilings((state) => state.arrangeDocuments);
   const addPdfs = useFilings((state) => state.addPdfs);
   const connectDocuments = useDocuments((state) => state.connect);
   const records = useShownDocuments();
@@ -88,12 +86,13 @@ export function DocumentsStep({
   // where a second press of Enter would take out another document.
   useEffect(() => undoRemoveRef.current?.focus(), [removed]);
 
+  const arrange = (change: DocumentsChange): void => inBackground('Saving the filing', arrangeDocuments(change));
   const remove = (index: number): void => {
     const document = draft.documents[index];
     if (!document) {
       return;
     }
-    save(draft.documents.filter((_, at) => at !== index));
+    arrange({ kind: 'remove', documentId: document.documentId });
     setRemoved({ document, index });
   };
   const undoRemove = (): void => {
@@ -101,8 +100,7 @@ export function DocumentsStep({
       return;
     }
     const { document, index } = removed;
-    const documents = draft.documents.filter((each) => each.documentId !== document.documentId);
-    save([...documents.slice(0, index), document, ...documents.slice(index)]);
+    arrange({ kind: 'restore', document, index });
     setRemoved(null);
     setFocusAfterMove({ documentId: document.documentId, controls: ['[data-testid="document-type"]'] });
   };
@@ -120,14 +118,12 @@ export function DocumentsStep({
   };
   const { isDraggingFiles, dropTargetHandlers } = useFileDrop(addFiles);
 
-  const save = (documents: readonly DraftDocument[]): void =>
-    inBackground('Saving the filing', update({ documents: [...documents] }));
   const move = (from: number, to: number): void => {
     const moved = draft.documents[from];
     if (!moved || to < 0 || to >= draft.documents.length) {
       return;
     }
-    save(moveDocument(draft.documents, from, to));
+    arrange({ kind: 'move', documentId: moved.documentId, to });
     setFocusAfterMove({
       documentId: moved.documentId,
       controls: [`[data-move="${to < from ? 'up' : 'down'}"]`, '[data-move]:not([disabled])'],
@@ -138,7 +134,7 @@ export function DocumentsStep({
     if (!changed) {
       return;
     }
-    save(changeDocumentType(draft.documents, index, type));
+    arrange({ kind: 'type', documentId: changed.documentId, type });
     setFocusAfterMove({ documentId: changed.documentId, controls: ['[data-testid="document-type"]'] });
   };
   const dropRow = (event: DragEvent, to: number): void => {
@@ -151,21 +147,19 @@ export function DocumentsStep({
   };
   const undoFixInFiling = async (version: DocumentRecord): Promise<void> => {
     const originalId = version.fixedFrom?.fromId;
-    const documents = draft.documents;
+    // The fix's versions as listed before the undo, when they still are.
+    const versionIds = records.filter((record) => record.fixedFrom?.fromId === originalId).map((record) => record.id);
     await undoFix(version.id);
     // Should the undo have failed, main moves the filing from the original to its versions again, as after any fix.
-    if (originalId !== undefined) {
-      await update({ documents: followUndoneFix(documents, records, originalId) });
+    if (originalId !== undefined && versionIds.length > 0) {
+      await arrangeDocuments({ kind: 'undo-fix', versionIds, originalId });
     }
   };
   const chooseExisting = (ids: readonly string[]): void => {
     setChoosing(false);
-    const added = ids.map((documentId, index): DraftDocument => ({
-      documentId,
-      type: draft.documents.length === 0 && index === 0 ? 'main' : 'exhibit',
-      description: '',
-    }));
-    save([...draft.documents, ...added]);
+    if (ids.length > 0) {
+      arrange({ kind: 'attach', documentIds: [...ids] });
+    }
   };
 
   return (
@@ -194,7 +188,9 @@ export function DocumentsStep({
                 progress={checkProgress[document.documentId]}
                 index={index}
                 count={draft.documents.length}
-                onChange={(changes) => inBackground('Saving the filing', updateDocument(document.documentId, changes))}
+                onDescribe={(description) =>
+                  arrange({ kind: 'describe', documentId: document.documentId, description })
+                }
                 onChangeType={(type) => changeType(index, type)}
                 onMove={(to) => move(index, to)}
                 onRemove={() => remove(index)}

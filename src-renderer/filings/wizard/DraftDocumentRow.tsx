@@ -15,9 +15,9 @@ export interface DraftDocumentRowProps {
   readonly progress: PreflightProgress | undefined;
   readonly index: number;
   readonly count: number;
-  /** Saves what changed (only that field, so two quick edits never undo each other). */
-  readonly onChange: (changes: Partial<DraftDocument>) => void;
-  /** Gives the document another type; "Main document" takes it to the top (arrange-documents.ts). */
+  /** Saves the description typed (only it, so two quick edits never undo each other). */
+  readonly onDescribe: (description: string) => void;
+  /** Gives the document another type; "Main document" takes it to the top (src-main/shared/arrange-documents.ts). */
   readonly onChangeType: (type: DraftDocument['type']) => void;
   readonly onMove: (to: number) => void;
   readonly onRemove: () => void;
@@ -63,7 +63,7 @@ export function DraftDocumentRow({
   progress,
   index,
   count,
-  onChange,
+  onDescribe,
   onChangeType,
   onMove,
   onRemove,
@@ -73,9 +73,7 @@ export function DraftDocumentRow({
   onDragStart,
   onDrop,
 }: DraftDocumentRowProps) {
-  const [description, setDescription] = useDebouncedText(document.description, (value) =>
-    onChange({ description: value }),
-  );
+  const [description, setDescription] = useDebouncedText(document.description, onDescribe);
   const name = record?.name ?? 'A document no longer in Documents';
   // The label follows the type as well as the place: a first document typed otherwise is not the main document, and the
   // review says so; saying "Main document" here would contradict it.

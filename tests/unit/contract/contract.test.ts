@@ -234,6 +234,8 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
       return { id: await firstDraft() };
     case 'drafts.update':
       return { id: await firstDraft(), changes: { docketAnnotation: 'as amended' } };
+    case 'drafts.arrangeDocuments':
+      return { id: await firstDraft(), change: { kind: 'remove', documentId: 'not-in-this-filing' } };
     case 'drafts.delete':
       return { id: (await handlers['drafts.create']({})).id };
     case 'drafts.import':

@@ -58,6 +58,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'drafts.createInterventionPackage': notInThisTest,
     'drafts.get': notInThisTest,
     'drafts.update': notInThisTest,
+    'drafts.arrangeDocuments': notInThisTest,
     'drafts.sign': notInThisTest,
     'drafts.unsign': notInThisTest,
     'drafts.delete': async () => null,

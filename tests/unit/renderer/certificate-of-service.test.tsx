@@ -12,7 +12,7 @@ import {
   type FakeBridge,
 } from './fake-bridge';
 import { renderApp } from './render-app';
-import { changesSent, goToStep, openWizard } from './wizard-support';
+import { changesSent, documentsSaved, goToStep, openWizard } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -41,6 +41,25 @@ function draftFiledFor(filerPartyIds: string[]): Draft {
   });
 }
 
+/** What main does when it makes the certificate: attaches it, as made by ECF Desk, to the draft it holds. */
+function attachCertificate(bridge: FakeBridge, id: string): Draft {
+  const draft = bridge.drafts.get(id) as Draft;
+  const made: Draft = {
+    ...draft,
+    documents: [
+      ...draft.documents,
+      {
+        documentId: 'cos',
+        type: 'certificate-of-service',
+        description: 'Certificate of Service',
+        generatedFrom: 'f'.repeat(64),
+      },
+    ],
+  };
+  bridge.drafts.set(id, made);
+  return made;
+}
+
 /** Opens the draft in the wizard at step 4, Documents. */
 async function openDocumentsStep(bridge: FakeBridge, draft: Draft): Promise<void> {
   bridge.drafts.set(draft.id, draft);
@@ -56,23 +75,7 @@ async function openDocumentsStep(bridge: FakeBridge, draft: Draft): Promise<void
 describe('the certificate of service on the Documents step (FAQ 37–38)', () => {
   it('names who is served by mail and where, and makes the certificate through main, then offers to make it again', async () => {
     const bridge = createFakeBridge([main, documentRecord({ id: 'cos', name: 'Certificate of Service.pdf' })]);
-    bridge.answer('drafts.makeCertificateOfService', ({ id }) => {
-      const draft = bridge.drafts.get(id) as Draft;
-      const made: Draft = {
-        ...draft,
-        documents: [
-          ...draft.documents,
-          {
-            documentId: 'cos',
-            type: 'certificate-of-service',
-            description: 'Certificate of Service',
-            generatedFrom: 'f'.repeat(64),
-          },
-        ],
-      };
-      bridge.drafts.set(id, made);
-      return bridge.reviewDraft(made);
-    });
+    bridge.answer('drafts.makeCertificateOfService', ({ id }) => bridge.reviewDraft(attachCertificate(bridge, id)));
     await openDocumentsStep(bridge, draftFiledFor(['p2']));
 
     const panel = screen.getByTestId('service-by-other-means');
@@ -92,6 +95,35 @@ describe('the certificate of service on the Documents step (FAQ 37–38)', () =>
     const rows = within(screen.getByRole('list', { name: 'Documents of the filing' })).getAllByRole('listitem');
     expect(rows).toHaveLength(2);
     expect(panel.textContent).toContain('made by ECF Desk');
+  });
+
+  it('keeps the certificate main attached while a PDF added meanwhile joins the filing', async () => {
+    // Main attaches the certificate first and answers later; the PDF added in between is attached to main's list as
+    // it is then, not to the one on screen, which does not have the certificate yet.
+    const bridge = createFakeBridge([main, documentRecord({ id: 'cos', name: 'Certificate of Service.pdf' })]);
+    let answerMade = (): void => undefined;
+    bridge.answer('drafts.makeCertificateOfService', ({ id }) => {
+      const made = attachCertificate(bridge, id);
+      return new Promise((resolve) => {
+        answerMade = () => resolve(bridge.reviewDraft(made));
+      });
+    });
+    bridge.answer('documents.add', ({ name }) => documentRecord({ id: 'disclosure', name }));
+    await openDocumentsStep(bridge, draftFiledFor(['p2']));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Make certificate of service' }));
+    await waitFor(() => expect(bridge.channels()).toContain('drafts.makeCertificateOfService'));
+    fireEvent.change(screen.getByTestId('add-pdfs-input'), {
+      target: { files: [new File(['%PDF-1.7 test'], 'Disclosure.pdf', { type: 'application/pdf' })] },
+    });
+    await waitFor(() => expect(documentsSaved(bridge).map((each) => each.documentId)).toContain('disclosure'));
+    answerMade();
+
+    expect(documentsSaved(bridge).map((each) => each.documentId)).toEqual(['main', 'cos', 'disclosure']);
+    // The certificate's late answer does not take the added PDF off the screen.
+    expect(await screen.findByRole('button', { name: 'Make it again' })).toBeTruthy();
+    const rows = within(screen.getByRole('list', { name: 'Documents of the filing' })).getAllByRole('listitem');
+    expect(rows).toHaveLength(3);
   });
 
   it('shows why main refused, in the banner, and lets the user try again', async () => {

@@ -1,4 +1,5 @@
 import type { Account, KeychainStatus, SessionStatus } from '../../../src-main/shared/accounts';
+import { arrangeDocuments } from '../../../src-main/shared/arrange-documents';
 import type { ChannelName, EventName } from '../../../src-main/shared/channel-names';
 import type { ChannelArgs, ChannelResult, EventPayload } from '../../../src-main/shared/contract';
 import type { CourtStatus, DocumentRecord } from '../../../src-main/shared/domain';
@@ -292,6 +293,10 @@ function answerDrafts(fake: FakeBridge): void {
   fake.answer('drafts.get', ({ id }) => review(id));
   fake.answer('drafts.update', ({ id, changes }) => {
     keep({ ...find(id), ...changes } as Draft);
+    return review(id);
+  });
+  fake.answer('drafts.arrangeDocuments', ({ id, change }) => {
+    keep({ ...find(id), documents: arrangeDocuments(find(id).documents, change) });
     return review(id);
   });
   fake.answer('drafts.delete', ({ id }) => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { arrangeDocuments } from '../../../src-main/shared/arrange-documents';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { Draft } from '../../../src-main/shared/filing';
 import { docketTextPreview } from '../../../src-main/shared/filing-rules';
@@ -17,7 +18,7 @@ import {
   type FakeBridge,
 } from './fake-bridge';
 import { renderApp } from './render-app';
-import { openWizard, goToStep, changesSent } from './wizard-support';
+import { openWizard, goToStep, changesSent, documentsSaved } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -112,11 +113,7 @@ describe('the filing wizard', () => {
     fireEvent.click(within(second).getByRole('button', { name: 'Move Exhibit A.pdf down' }));
 
     await waitFor(() =>
-      expect(
-        changesSent(bridge)
-          .at(-1)
-          ?.documents?.map((each) => each.documentId),
-      ).toEqual(['doc1', 'doc3', 'doc2']),
+      expect(documentsSaved(bridge).map((each) => each.documentId)).toEqual(['doc1', 'doc3', 'doc2']),
     );
     expect(screen.getAllByTestId('document-row').map((row) => row.dataset.documentName)).toEqual([
       'Complaint.pdf',
@@ -152,11 +149,7 @@ describe('the filing wizard', () => {
     fireEvent.drop(rows[0] as HTMLElement, { dataTransfer });
 
     await waitFor(() =>
-      expect(
-        changesSent(bridge)
-          .at(-1)
-          ?.documents?.map((each) => each.documentId),
-      ).toEqual(['doc3', 'doc1', 'doc2']),
+      expect(documentsSaved(bridge).map((each) => each.documentId)).toEqual(['doc3', 'doc1', 'doc2']),
     );
   });
 
@@ -177,19 +170,13 @@ describe('the filing wizard', () => {
         .filter((call) => call.channel === 'documents.add')
         .map((call) => (call.args as { name: string }).name),
     ).toEqual(['Complaint.pdf', 'Exhibit A.pdf', 'Exhibit B.pdf']);
-    expect(
-      changesSent(bridge)
-        .at(-1)
-        ?.documents?.map((each) => each.type),
-    ).toEqual(['main', 'exhibit', 'exhibit']);
+    expect(documentsSaved(bridge).map((each) => each.type)).toEqual(['main', 'exhibit', 'exhibit']);
 
     const attachment = screen.getAllByTestId('document-row')[1] as HTMLElement;
     fireEvent.change(within(attachment).getByTestId('document-description'), {
       target: { value: 'Exhibit A - Entry summaries' },
     });
-    await waitFor(() =>
-      expect(changesSent(bridge).at(-1)?.documents?.[1]?.description).toBe('Exhibit A - Entry summaries'),
-    );
+    await waitFor(() => expect(documentsSaved(bridge)[1]?.description).toBe('Exhibit A - Entry summaries'));
     expect(screen.getByTestId('save-indicator').textContent).toBe('Saved');
   });
 
@@ -204,8 +191,9 @@ describe('the filing wizard', () => {
     });
     bridge.reviewDraft = (draft) => draftReview(draft, isChecked ? { canSubmit: true } : { checks: [stillChecking] });
     // Main answers the save with the checks as they stood when it saved; the document's check ends just after.
-    bridge.answer('drafts.update', async ({ id, changes }) => {
-      const saved = { ...bridge.drafts.get(id), ...changes } as Draft;
+    bridge.answer('drafts.arrangeDocuments', async ({ id, change }) => {
+      const earlier = bridge.drafts.get(id) as Draft;
+      const saved = { ...earlier, documents: arrangeDocuments(earlier.documents, change) };
       bridge.drafts.set(id, saved);
       const answer = bridge.reviewDraft(saved);
       isChecked = true;
@@ -219,7 +207,9 @@ describe('the filing wizard', () => {
     await waitFor(() => expect(screen.getAllByTestId('document-row')).toHaveLength(1));
     goToStep(6);
     await waitFor(() => expect(screen.getByTestId('wizard').textContent).not.toContain('Still being checked'));
-    expect(bridge.channels().lastIndexOf('drafts.get')).toBeGreaterThan(bridge.channels().lastIndexOf('drafts.update'));
+    expect(bridge.channels().lastIndexOf('drafts.get')).toBeGreaterThan(
+      bridge.channels().lastIndexOf('drafts.arrangeDocuments'),
+    );
   });
 
   it('shows a progress row for each PDF being added to this draft, and none for a file the Documents screen is adding', async () => {

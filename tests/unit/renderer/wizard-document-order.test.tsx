@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentType } from '../../../src-main/shared/filing';
 import { blankDraft, createFakeBridge, documentRecord, type FakeBridge } from './fake-bridge';
-import { changesSent, goToStep, openWizard } from './wizard-support';
+import { documentsSaved, goToStep, openWizard } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -27,11 +27,9 @@ function rowsShown(): string[] {
   });
 }
 
-/** The order and types of the documents in the latest save. */
-function lastSaved(bridge: FakeBridge): string[] | undefined {
-  return changesSent(bridge)
-    .at(-1)
-    ?.documents?.map((each) => `${each.documentId}:${each.type}`);
+/** The order and types of the documents as main holds them. */
+function documentsHeld(bridge: FakeBridge): string[] {
+  return documentsSaved(bridge).map((each) => `${each.documentId}:${each.type}`);
 }
 
 describe('the place of a document and its type agree', () => {
@@ -44,7 +42,7 @@ describe('the place of a document and its type agree', () => {
     const second = screen.getAllByTestId('document-row')[1] as HTMLElement;
     fireEvent.click(within(second).getByRole('button', { name: 'Move Exhibit A.pdf up' }));
 
-    await waitFor(() => expect(lastSaved(bridge)).toEqual(['doc2:main', 'doc1:exhibit']));
+    await waitFor(() => expect(documentsHeld(bridge)).toEqual(['doc2:main', 'doc1:exhibit']));
     expect(rowsShown()).toEqual([
       'Main document · Exhibit A.pdf · Main document',
       'Attachment 1 · Complaint.pdf · Exhibit',
@@ -61,7 +59,7 @@ describe('the place of a document and its type agree', () => {
     const third = screen.getAllByTestId('document-row')[2] as HTMLElement;
     fireEvent.click(within(third).getByRole('button', { name: 'Move Exhibit A.pdf up' }));
 
-    await waitFor(() => expect(lastSaved(bridge)).toEqual(['doc1:main', 'doc3:exhibit', 'doc2:proposed-order']));
+    await waitFor(() => expect(documentsHeld(bridge)).toEqual(['doc1:main', 'doc3:exhibit', 'doc2:proposed-order']));
   });
 
   it('choosing "Main document" as a type takes the PDF to the top, and keeps focus on its Type menu', async () => {
@@ -74,7 +72,7 @@ describe('the place of a document and its type agree', () => {
     const third = screen.getAllByTestId('document-row')[2] as HTMLElement;
     fireEvent.change(within(third).getByTestId('document-type'), { target: { value: 'main' } });
 
-    await waitFor(() => expect(lastSaved(bridge)).toEqual(['doc3:main', 'doc1:exhibit', 'doc2:proposed-order']));
+    await waitFor(() => expect(documentsHeld(bridge)).toEqual(['doc3:main', 'doc1:exhibit', 'doc2:proposed-order']));
     expect(rowsShown()).toEqual([
       'Main document · Motion.pdf · Main document',
       'Attachment 1 · Exhibit A.pdf · Exhibit',
@@ -93,7 +91,7 @@ describe('the place of a document and its type agree', () => {
     const first = screen.getAllByTestId('document-row')[0] as HTMLElement;
     fireEvent.change(within(first).getByTestId('document-type'), { target: { value: 'exhibit' } });
 
-    await waitFor(() => expect(lastSaved(bridge)).toEqual(['doc1:exhibit', 'doc2:exhibit']));
+    await waitFor(() => expect(documentsHeld(bridge)).toEqual(['doc1:exhibit', 'doc2:exhibit']));
     expect(rowsShown()[0]).toBe('No main document yet · Complaint.pdf · Exhibit');
   });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { PreflightReport } from '../../../src-main/shared/preflight';
 import { blankDraft, caseParty, createFakeBridge, documentRecord, draftReview, ruleCheck } from './fake-bridge';
-import { changesSent, goToStep, openWizard } from './wizard-support';
+import { documentsSaved, goToStep, openWizard } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -152,11 +152,7 @@ describe('findings in the filing wizard', () => {
     fireEvent.click(within(row).getByTestId('undo-fix'));
 
     await waitFor(() =>
-      expect(
-        changesSent(bridge)
-          .at(-1)
-          ?.documents?.map((document) => document.documentId),
-      ).toEqual(['motion', 'exhibit']),
+      expect(documentsSaved(bridge).map((document) => document.documentId)).toEqual(['motion', 'exhibit']),
     );
     expect(bridge.calls.find((call) => call.channel === 'documents.undoFix')?.args).toEqual({ id: 'copy' });
   });

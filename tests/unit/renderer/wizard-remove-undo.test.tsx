@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import { blankDraft, createFakeBridge, documentRecord } from './fake-bridge';
-import { changesSent, goToStep, openWizard } from './wizard-support';
+import { documentsSaved, goToStep, openWizard } from './wizard-support';
 
 afterEach(cleanup);
 
@@ -19,10 +19,7 @@ it('taking a PDF out of a filing can be undone, and focus goes to Undo, never to
   await openWizard(bridge, blankDraft({ id: 'd1', documents }));
   goToStep(4);
   await waitFor(() => expect(screen.getAllByTestId('document-row')).toHaveLength(3));
-  const saved = (): string[] | undefined =>
-    changesSent(bridge)
-      .at(-1)
-      ?.documents?.map((each) => each.documentId);
+  const saved = (): string[] | undefined => documentsSaved(bridge).map((each) => each.documentId);
 
   const second = screen.getAllByTestId('document-row')[1] as HTMLElement;
   fireEvent.click(within(second).getByRole('button', { name: /^Remove/ }));
@@ -35,6 +32,6 @@ it('taking a PDF out of a filing can be undone, and focus goes to Undo, never to
   fireEvent.click(undo);
   // Back in its place, with the type and description it had.
   await waitFor(() => expect(saved()).toEqual(['doc1', 'doc2', 'doc3']));
-  expect(changesSent(bridge).at(-1)?.documents?.[1]).toEqual(documents[1]);
+  expect(documentsSaved(bridge)[1]).toEqual(documents[1]);
   expect(screen.queryByTestId('removed-from-filing')).toBeNull();
 });

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import type { Draft, DraftChanges } from '../../../src-main/shared/filing';
+import type { Draft, DraftChanges, DraftDocument } from '../../../src-main/shared/filing';
 import type { FakeBridge } from './fake-bridge';
 import { renderApp } from './render-app';
 
@@ -26,4 +26,9 @@ export function changesSent(bridge: FakeBridge): DraftChanges[] {
   return bridge.calls
     .filter((call) => call.channel === 'drafts.update')
     .map((call) => (call.args as { changes: DraftChanges }).changes);
+}
+
+/** The documents of a draft as main now holds them, after every change the wizard asked for. */
+export function documentsSaved(bridge: FakeBridge, draftId = 'd1'): DraftDocument[] {
+  return bridge.drafts.get(draftId)?.documents ?? [];
 }

@@ -219,9 +219,12 @@ export function createDraftsService(options: DraftsServiceOptions) {
     return { draft, checks, docketTextPreview: docketTextPreview(draft), canSubmit: canSubmit(checks) };
   };
 
-  /** Saves a change at once. A package's case and parties follow to its other steps, which are filed for the same intervenor. */
-  const update = (id: string, changes: DraftChanges): DraftReview => {
-    const draft = find(id);
+  /**
+   * Saves a change to a draft just read, at once. A package's case and parties follow to its other steps, which are
+   * filed for the same intervenor.
+   */
+  const save = (draft: Draft, changes: DraftChanges): DraftReview => {
+    const { id } = draft;
     requireEditable(draft);
     // A change to anything signed voids the signature (FAQ 35): the attorney signs again what will be filed.
     const next = withSignatureChecked({ ...draft, ...changes, updatedAt: clock.now().toISOString() } as Draft);
@@ -290,14 +293,16 @@ export function createDraftsService(options: DraftsServiceOptions) {
       return drafts;
     },
 
-    update,
+    /** Saves a change at once (see `save`). */
+    update: (id: string, changes: DraftChanges): DraftReview => save(find(id), changes),
 
     /**
      * Applies one change to the draft's documents as they are now: whatever the wizard had on screen, a document main
      * attached meanwhile (a certificate of service) stays.
      */
     arrangeDocuments(id: string, change: DocumentsChange): DraftReview {
-      return update(id, { documents: arrangeDocuments(find(id).documents, change) });
+      const draft = find(id);
+      return save(draft, { documents: arrangeDocuments(draft.documents, change) });
     },
 
     /**

@@ -269,9 +269,13 @@ export function createOutbox(options: OutboxOptions) {
         submittedAt: clock.now().toISOString(),
         hasReceipt: true,
       });
+      // A new action's record names the case the court opened: the outbox's message saying so lasts only until the notice.
+      const receivedBy = result.openedCase
+        ? `The court opened ${result.openedCase.caseNumber} and received`
+        : 'The court received';
       record(submitted, {
         action: 'outbox.submitted',
-        detail: `${result.openedCase ? `The court opened ${result.openedCase.caseNumber} and received` : 'The court received'} it as document ${result.documentNumber ?? 'without a number'} (entry ${result.deSeqNum}); it is filed when its notice arrives (FAQ 28).`,
+        detail: `${receivedBy} it as document ${result.documentNumber ?? 'without a number'} (entry ${result.deSeqNum}); it is filed when its notice arrives (FAQ 28).`,
         documents: sentDocuments,
         courtAnswer: result.docketText,
       });

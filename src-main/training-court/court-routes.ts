@@ -13,6 +13,7 @@ import { composeNefReceiptPage } from './mail/compose-nef';
 import { readNewActionForm } from './new-action';
 import type { NoticeDispatcher } from './notice-dispatch';
 import * as pages from './pages';
+import { decodeQueryPart } from '../shared/decode-query-part';
 import { mailingAddressOf } from './seed';
 
 /** Everything the routes need. */
@@ -346,17 +347,17 @@ export function createCourtRoutes(context: CourtRouteContext) {
     'GET /cgi-bin/possible_case_numbers.pl': {
       endpoint: 'case-search',
       async handle(route) {
-        if (!requireSession(route)) {
-          return;
-        }
+        // The widget's own request is `?<number>;number=<random>` (the random part defeats caches). `case_num=` and
+        // `caption=` are the training court's own (a search by caption words, which CM/ECF offers elsewhere).
         const query =
-          route.url.searchParams.get('case_num') ?? route.url.searchParams.get('caption') ?? route.url.search.slice(1);
-        send(
-          route.response,
-          200,
-          'application/xml; charset=utf-8',
-          pages.caseNumbersXml(records.searchCases(decodeURIComponent(query))),
-        );
+          route.url.searchParams.get('case_num') ??
+          route.url.searchParams.get('caption') ??
+          decodeQueryPart(route.url.search.slice(1).split(';')[0] ?? '');
+        if (!sessionOf(route.request)) {
+          // CM/ECF's answer, word for word, where a page would be no use to the widget.
+          return send(route.response, 200, 'text/plain; charset=utf-8', 'Not logged in.  Please refresh this page.');
+        }
+        send(route.response, 200, 'text/xml; charset=utf-8', pages.caseNumbersXml(query, records.searchCases(query)));
       },
     },
     'GET /cgi-bin/qryParties.pl': {

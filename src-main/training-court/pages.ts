@@ -254,13 +254,21 @@ export function partiesReportPage(
   );
 }
 
-/** `possible_case_numbers.pl`: matching cases as CM/ECF's small XML answer. */
-export function caseNumbersXml(cases: readonly CourtCaseRecord[]): string {
+/**
+ * `possible_case_numbers.pl`: CM/ECF's small XML answer, in its real form (docs/court-pages.md#case-number-lookup). The
+ * request echoes the number typed; each case carries its short number, its id, a title (the number as dockets print it,
+ * with the judges, then the caption) and a sortable form; no match is a message.
+ */
+export function caseNumbersXml(typed: string, cases: readonly CourtCaseRecord[]): string {
+  if (cases.length === 0) {
+    return `<request number="${escapeHtml(typed)}">\n    <message text="Cannot find case ${escapeHtml(typed)}"/>\n</request>\n`;
+  }
   const rows = cases
-    .map(
-      (courtCase) =>
-        `<case number="${escapeHtml(caseNumberWithJudges(courtCase))}" id="${courtCase.caseId}" title="${escapeHtml(courtCase.caption)}"/>`,
-    )
+    .map((courtCase) => {
+      const [office, year, type, number] = courtCase.caseNumber.split(/[:-]/);
+      const judges = courtCase.judgeInitials.map((initials) => `-${initials}`).join('');
+      return `    <case number="${escapeHtml(`${office}:${year}-${type}-${Number(number)}`)}" id="${courtCase.caseId}"\n          title="${escapeHtml(`${caseNumberWithJudges(courtCase)} ${courtCase.caption}`)}"\n          sortable="${escapeHtml(`${office}:20${year}-${type}-${number}${judges}`)}"/>\n`;
+    })
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><request>${rows}</request>`;
+  return `<request number="${escapeHtml(typed)}">\n${rows}</request>\n`;
 }

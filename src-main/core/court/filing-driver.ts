@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { CourtProfileId } from '../../shared/domain';
 import type { CaseParty, CourtCase } from '../../shared/filing';
 import { AppError } from '../errors';
@@ -154,10 +155,14 @@ export function createFilingDriver(options: {
   return {
     async findCases(query: string): Promise<CourtCase[]> {
       const isNumber = /\d{2}-(?:[a-z]{2}-)?\d{1,5}/i.test(query);
-      const field = isNumber ? profile.fields.caseQuery : profile.fields.captionQuery;
-      const { page } = await request(`${profile.paths.findCases}?${field}=${encodeURIComponent(query)}`, {
-        method: 'GET',
-      });
+      // As CM/ECF's case-number widget asks: the number, then a random part that keeps caches out of the way.
+      const asked = isNumber
+        ? `${encodeURIComponent(query)};number=${randomInt(1_000_000_000)}`
+        : `${profile.fields.captionQuery}=${encodeURIComponent(query)}`;
+      const { page } = await request(`${profile.paths.findCases}?${asked}`, { method: 'GET' });
+      if (page.error) {
+        throw new AppError('court.refused', page.error);
+      }
       return [...page.cases];
     },
 

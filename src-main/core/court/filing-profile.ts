@@ -18,7 +18,7 @@ export interface FilingProfile {
   };
   readonly fields: {
     readonly caseId: string;
-    readonly caseQuery: string;
+    /** The training court's search by caption words (CM/ECF's own lookup, `possible_case_numbers.pl`, takes a number). */
     readonly captionQuery: string;
     readonly event: string;
     readonly party: string;
@@ -46,7 +46,6 @@ export interface FilingProfile {
     readonly finalDocketText: RegExp;
     /** Related-document choices: value (de_seq_num) and document number. */
     readonly relatedChoice: RegExp;
-    readonly caseResult: RegExp;
     readonly partyRow: RegExp;
     readonly docketRow: RegExp;
     readonly receiptDocumentNumber: RegExp;
@@ -69,7 +68,6 @@ export const trainingCourtFilingProfile: FilingProfile = {
   },
   fields: {
     caseId: 'caseid',
-    caseQuery: 'case_num',
     captionQuery: 'caption',
     event: 'event',
     party: 'party',
@@ -91,7 +89,6 @@ export const trainingCourtFilingProfile: FilingProfile = {
     filingId: /name="filing_id" value="([0-9a-f]+)"/,
     finalDocketText: /<div id="docket-text">([^<]*)<\/div>/,
     relatedChoice: /name="related" value="(\d+)"> (\d*) /g,
-    caseResult: /<case number="([^"]+)" id="(\d+)" title="([^"]*)"\/>/g,
     // Id, e-service, name, role, the counsel of record (names as CM/ECF prints them, "Walsh, Thomas", separated by
     // semicolons; at most 1,000 characters), then the service cell and, for a party served by other means, its mailing
     // address (at most 500 characters: a longer cell is not read as an address).

@@ -1,6 +1,7 @@
 import type { CourtProfileId } from '../../shared/domain';
 import type { CaseParty, CourtCase } from '../../shared/filing';
 import { decodeEntities } from '../html/decode-entities';
+import { readCaseNumberLookup } from './case-number-lookup';
 import { filingProfileOf } from './filing-profile';
 
 /** A docket entry as the docket report lists it. */
@@ -80,20 +81,23 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
   const number = (value: string | undefined): number | null => (value ? Number(value) : null);
   const deSeqNum = Number(first(pages.receiptDeSeqNum) ?? Number.NaN);
   const receiptCaseNumber = first(pages.receiptCaseNumber);
+  // The case-number lookup answers in CM/ECF's own XML, read as CM/ECF writes it (case-number-lookup.ts).
+  const lookup = readCaseNumberLookup(html);
   return {
-    kind: first(pages.kind),
-    error: error === null ? null : decodeEntities(error),
+    kind: lookup.kind === 'not-logged-in' ? 'login' : first(pages.kind),
+    error:
+      lookup.kind === 'sealed'
+        ? `The court answers "${lookup.message}": a sealed case cannot be looked up here. Ask the Clerk's Office how to file in it.`
+        : error === null
+          ? null
+          : decodeEntities(error),
     filingId: first(pages.filingId),
     finalDocketText: finalDocketText === null ? null : decodeEntities(finalDocketText),
     relatedChoices: [...html.matchAll(pages.relatedChoice)].map((match) => ({
       deSeqNum: Number(match[1]),
       documentNumber: number(match[2]),
     })),
-    cases: [...html.matchAll(pages.caseResult)].map((match) => ({
-      caseNumber: decodeEntities(match[1] ?? ''),
-      caseId: Number(match[2]),
-      caption: decodeEntities(match[3] ?? ''),
-    })),
+    cases: lookup.kind === 'cases' ? [...lookup.cases] : [],
     parties: [...html.matchAll(pages.partyRow)].map((match) => ({
       id: decodeEntities(match[1] ?? ''),
       isServedElectronically: match[2] === 'yes',

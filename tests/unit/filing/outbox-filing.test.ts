@@ -24,6 +24,8 @@ describe('filing through the outbox', () => {
     expect(cases).toEqual([
       { caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' },
     ]);
+    // The court's "Cannot find case …" is no case, not an error.
+    expect(await harness.handlers['court.findCases']({ query: '26-09999' })).toEqual([]);
     const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
     expect(parties.map((party) => party.id)).toEqual(['acme', 'us-1017']);
     const draft = await harness.handlers['drafts.create']({});

@@ -3,7 +3,8 @@ import { UPLOAD_MESSAGES } from '../../../src-main/training-court/upload-rules';
 import { buildPdf, withEncryption, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 import { decodeEntities } from '../../../src-main/core/html/decode-entities';
-import { CourtClient, errorText, pageKind, startTestCourt } from '../../support/training-court';
+import { CourtClient, errorText, startTestCourt } from '../../support/training-court';
+import { notLoggedInReply, readCaseNumberLookup } from '../../../src-main/core/court/case-number-lookup';
 
 type Court = Awaited<ReturnType<typeof startTestCourt>>;
 let court: Court;
@@ -173,22 +174,34 @@ describe('filing into the training court', () => {
     expect(errorText(unknownEvent.html)).toBe('Event not found.');
   });
 
-  it('finds cases by number in every accepted form and by caption words', async () => {
+  it('finds cases by number in every accepted form and by caption words, answering as CM/ECF does', async () => {
     for (const query of ['1:26-cv-00123', '26-00123', 'Court No. 26-00123', '1:26-cv-00123-MMB']) {
+      // The case-number widget's own request: the number, then a random part.
       const xml = await (
-        await morgan.get(`/cgi-bin/possible_case_numbers.pl?case_num=${encodeURIComponent(query)}`)
+        await morgan.get(`/cgi-bin/possible_case_numbers.pl?${encodeURIComponent(query)};number=${query.length}`)
       ).text();
-      expect(xml, query).toContain(
-        '<case number="1:26-cv-00123-MMB" id="1017" title="Acme Steel Corp. v. United States"/>',
+      expect(xml, query).toBe(
+        `<request number="${query}">\n` +
+          '    <case number="1:26-cv-123" id="1017"\n' +
+          '          title="1:26-cv-00123-MMB Acme Steel Corp. v. United States"\n' +
+          '          sortable="1:2026-cv-00123-MMB"/>\n' +
+          '</request>\n',
       );
+      expect(readCaseNumberLookup(xml)).toEqual({
+        kind: 'cases',
+        cases: [{ caseId: 1017, caseNumber: '1:26-cv-00123-MMB', caption: 'Acme Steel Corp. v. United States' }],
+      });
     }
+    const none = await morgan.get('/cgi-bin/possible_case_numbers.pl?26-09999;number=7');
+    expect(none.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(await none.text()).toBe(
+      '<request number="26-09999">\n    <message text="Cannot find case 26-09999"/>\n</request>\n',
+    );
     const byCaption = await (await morgan.get('/cgi-bin/possible_case_numbers.pl?caption=pacific%20importers')).text();
     expect(byCaption).toContain('id="1024"');
     expect(byCaption).not.toContain('id="1017"');
-    expect(
-      pageKind(
-        await (await new CourtClient(court.url).get('/cgi-bin/possible_case_numbers.pl?case_num=26-00123')).text(),
-      ),
-    ).toBe('login');
+    // Without a session: CM/ECF's words, not a login page the widget could not show.
+    const loggedOut = await new CourtClient(court.url).get('/cgi-bin/possible_case_numbers.pl?26-00123;number=1');
+    expect(await loggedOut.text()).toBe(notLoggedInReply);
   });
 });

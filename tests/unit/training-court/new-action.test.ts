@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../../src-main/core/html/decode-entities';
 import { makePdf } from '../../support/synthetic-pdfs';
 import { admin, CourtClient, errorText, maildirMessages, pageKind, startTestCourt } from '../../support/training-court';
+import { readCaseNumberLookup } from '../../../src-main/core/court/case-number-lookup';
+import type { CourtCase } from '../../../src-main/shared/filing';
 
 type Court = Awaited<ReturnType<typeof startTestCourt>>;
 let court: Court;
@@ -55,12 +57,10 @@ async function openNewAction(
   return { html, filingId, finalText };
 }
 
-function casesMatching(xml: string): { number: string; id: number; title: string }[] {
-  return [...xml.matchAll(/<case number="([^"]+)" id="(\d+)" title="([^"]*)"\/>/g)].map((match) => ({
-    number: match[1] ?? '',
-    id: Number(match[2]),
-    title: decodeEntities(match[3] ?? ''),
-  }));
+/** The cases a case-number lookup answers, read as the app reads them. */
+function casesMatching(xml: string): readonly CourtCase[] {
+  const lookup = readCaseNumberLookup(xml);
+  return lookup.kind === 'cases' ? lookup.cases : [];
 }
 
 describe('opening a new action in the training court (USCIT Rule 3(a))', () => {
@@ -75,22 +75,26 @@ describe('opening a new action in the training court (USCIT Rule 3(a))', () => {
     const opened = found[0];
     // The seed's cases of 2026 run to 1:26-cv-00233; a new one of the same year takes the next number.
     const expectedNumber = year === '26' ? '1:26-cv-00234' : `1:${year}-cv-00001`;
-    expect(opened).toMatchObject({ number: expectedNumber, title: 'Northwind Tools Inc. v. United States' });
+    expect(opened).toEqual({
+      caseId: expect.any(Number),
+      caseNumber: expectedNumber,
+      caption: 'Northwind Tools Inc. v. United States',
+    });
     expect(html).toContain(expectedNumber);
-    expect(html).toContain(`DktRpt.pl?${opened?.id}`);
+    expect(html).toContain(`DktRpt.pl?${opened?.caseId}`);
     // Found again by its court number, the way a filer writes it.
     const byNumber = casesMatching(
-      await (await morgan.get(`/cgi-bin/possible_case_numbers.pl?case_num=${year}-${expectedNumber.slice(-5)}`)).text(),
+      await (await morgan.get(`/cgi-bin/possible_case_numbers.pl?${year}-${expectedNumber.slice(-5)};number=1`)).text(),
     );
-    expect(byNumber.map((each) => each.id)).toEqual([opened?.id]);
+    expect(byNumber.map((each) => each.caseId)).toEqual([opened?.caseId]);
 
-    const docket = await (await morgan.get(`/cgi-bin/DktRpt.pl?${opened?.id}`)).text();
+    const docket = await (await morgan.get(`/cgi-bin/DktRpt.pl?${opened?.caseId}`)).text();
     const rows = [...docket.matchAll(/<tr class="entry" data-de-seq-num="(\d+)">.*?<td>([^<]*)<\/td><\/tr>/g)];
     expect(rows.map((row) => [Number(row[1]), decodeEntities(row[2] ?? '')])).toEqual([
       [1, 'Summons. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Northwind Tools Inc.. (Morgan, Jane)'],
     ]);
     // The filer is counsel of record for the plaintiff: the parties report and the NEF reach her.
-    const parties = await (await morgan.get(`/cgi-bin/qryParties.pl?${opened?.id}`)).text();
+    const parties = await (await morgan.get(`/cgi-bin/qryParties.pl?${opened?.caseId}`)).text();
     expect(parties).toMatch(/data-e-service="yes"><td>Northwind Tools Inc\.<\/td><td>Plaintiff<\/td>/);
     expect(parties).toMatch(/data-e-service="no"><td>United States<\/td><td>Defendant<\/td>/);
     await admin(court, 'POST', '/admin/settle-mail');
@@ -111,7 +115,7 @@ describe('opening a new action in the training court (USCIT Rule 3(a))', () => {
     const [opened] = casesMatching(
       await (await morgan.get('/cgi-bin/possible_case_numbers.pl?caption=Southgate')).text(),
     );
-    const docket = await (await morgan.get(`/cgi-bin/DktRpt.pl?${opened?.id}`)).text();
+    const docket = await (await morgan.get(`/cgi-bin/DktRpt.pl?${opened?.caseId}`)).text();
     const rows = [
       ...docket.matchAll(/<tr class="entry" data-de-seq-num="(\d+)"><td>[^<]*<\/td><td>(?:<a [^>]*>)?(\d*)/g),
     ];

@@ -1,4 +1,5 @@
 import type { DocumentLink } from './notice-types';
+import { decodeQueryPart } from '../../../shared/decode-query-part';
 
 const documentPath = /\/(doc1|docs1)\/(\d+)/i;
 const acmsDocumentPath = /\/NDA\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
@@ -67,15 +68,7 @@ function readQuery(url: string): Map<string, string> {
     if (!name) {
       continue;
     }
-    parameters.set(name.toLowerCase(), safeDecode(rest.join('=')));
+    parameters.set(name.toLowerCase(), decodeQueryPart(rest.join('=')));
   }
   return parameters;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    return value;
-  }
 }

@@ -63,13 +63,22 @@ export function createCourtRoutes(context: CourtRouteContext) {
     return login.session(readCookie(request, 'NextGenCSO') ?? (typeof header === 'string' ? header : undefined));
   };
 
+  /** A page in CM/ECF's frame, as the account the request's session belongs to sees it. */
+  const sendPage = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    content: pages.PageContent,
+    headers: Record<string, string> = {},
+  ): void => send(response, status, html, pages.renderPage(content, sessionOf(request)?.kind ?? null), headers);
+
   const requireSession = (route: RouteRequest): CourtSession | null => {
     const session = sessionOf(route.request);
     if (!session) {
-      send(
+      sendPage(
+        route.request,
         route.response,
         200,
-        html,
         pages.loginPage(
           'Your session has ended or you are not logged in. Log in with your PACER account.',
           route.url.pathname + route.url.search,
@@ -89,16 +98,16 @@ export function createCourtRoutes(context: CourtRouteContext) {
     `/doc1/${document.docId}?caseid=${entry.caseId}&de_seq_num=${entry.deSeqNum}${magicNum ? `&magic_num=${magicNum}` : ''}${extra}`;
 
   const answerDocument = (route: RouteRequest, request: DocumentRequest, answer: DocumentAnswer): void => {
-    const { response, url } = route;
+    const { request: httpRequest, response, url } = route;
     switch (answer.kind) {
       case 'not-found':
-        return send(response, 404, html, pages.errorPage('Document not found.'));
+        return sendPage(httpRequest, response, 404, pages.errorPage('Document not found.'));
       case 'selection': {
         const magic = request.magicNum;
-        return send(
+        return sendPage(
+          httpRequest,
           response,
           200,
-          html,
           pages.selectionPage(answer.entry, (document) =>
             docLink(document, answer.entry, magic, `${request.useMagic ? '&use_magic=1' : ''}&doc_select=1`),
           ),
@@ -107,7 +116,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
       case 'confirm-free-look': {
         const next = new URL(url);
         next.searchParams.set('use_magic', '1');
-        return send(response, 200, html, pages.confirmFreeLookPage(next.pathname + next.search));
+        return sendPage(httpRequest, response, 200, pages.confirmFreeLookPage(next.pathname + next.search));
       }
       case 'free': {
         if (!context.pdfInIframe) {
@@ -115,7 +124,12 @@ export function createCourtRoutes(context: CourtRouteContext) {
         }
         const token = randomBytes(16).toString('hex');
         temporaryFiles.set(token, { sha256: answer.document.sha256, expiresAt: Date.now() + temporaryLinkLifetimeMs });
-        return send(response, 200, html, pages.iframePage(`/cgi-bin/show_temp.pl?file=${token}&type=application/pdf`));
+        return sendPage(
+          httpRequest,
+          response,
+          200,
+          pages.iframePage(`/cgi-bin/show_temp.pl?file=${token}&type=application/pdf`),
+        );
       }
       case 'login-required': {
         const reasons = {
@@ -124,12 +138,22 @@ export function createCourtRoutes(context: CourtRouteContext) {
           expired: 'The free look at this document has expired (15 days). Log in to view it; PACER fees apply.',
           restricted: 'This document is restricted. Log in with an account that may view it.',
         } as const;
-        return send(response, 200, html, pages.loginPage(reasons[answer.reason], url.pathname + url.search));
+        return sendPage(httpRequest, response, 200, pages.loginPage(reasons[answer.reason], url.pathname + url.search));
       }
       case 'not-authorized':
-        return send(response, 403, html, pages.errorPage('You do not have permission to view this document.'));
+        return sendPage(
+          httpRequest,
+          response,
+          403,
+          pages.errorPage('You do not have permission to view this document.'),
+        );
       case 'receipt':
-        return send(response, 200, html, pages.receiptPage(answer.document, answer.cents, url.pathname + url.search));
+        return sendPage(
+          httpRequest,
+          response,
+          200,
+          pages.receiptPage(answer.document, answer.cents, url.pathname + url.search),
+        );
       case 'paid':
         return sendPdf(response, answer.document);
     }
@@ -161,7 +185,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
   };
 
   const refusalPage = (route: RouteRequest, refusal: { message: string }): void =>
-    send(route.response, 200, html, pages.errorPage(refusal.message));
+    sendPage(route.request, route.response, 200, pages.errorPage(refusal.message));
 
   /** Routes under /cgi-bin/filing/<id>/<step>. */
   const filingStep = async (route: RouteRequest, filingId: string, step: string): Promise<void> => {
@@ -178,7 +202,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
       }
       const described = filing.describe(session, filingId);
       const asksForComplaint = !isRefusal(described) && findDocketEvent(described.eventId)?.requires.complaint === true;
-      return send(response, 200, html, pages.documentsPage(filingId, asksForComplaint));
+      return sendPage(request, response, 200, pages.documentsPage(filingId, asksForComplaint));
     }
     if (step === 'documents') {
       const body = await readBody(request, uploadLimit, route.faults.uploadBytesPerSecond);
@@ -228,10 +252,10 @@ export function createCourtRoutes(context: CourtRouteContext) {
         return refusalPage(route, filingRow);
       }
       const isRequired = findDocketEvent(filingRow.eventId)?.requires.relatedDocument ?? false;
-      return send(
+      return sendPage(
+        request,
         response,
         200,
-        html,
         pages.relatedPage(filingId, records.docket(filingRow.caseId), isRequired, result.pages),
       );
     }
@@ -242,7 +266,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
         .filter((value) => /^\d+$/.test(value))
         .map(Number);
       const refusal = filing.setRelated(session, filingId, deSeqNums);
-      return refusal ? refusalPage(route, refusal) : send(response, 200, html, pages.docketTextFormPage(filingId));
+      return refusal
+        ? refusalPage(route, refusal)
+        : sendPage(request, response, 200, pages.docketTextFormPage(filingId));
     }
     if (step === 'docket-text') {
       const form = parseForm(await readBody(request, formLimit, null));
@@ -254,7 +280,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
       const event = isRefusal(described) ? undefined : findDocketEvent(described.eventId);
       // FAQ 21: an initiating document or a Notice of Appeal may carry a filing fee.
       const fee = event === undefined ? null : describeFilingFee(event);
-      return send(response, 200, html, pages.finalTextPage(filingId, result.docketText, fee));
+      return sendPage(request, response, 200, pages.finalTextPage(filingId, result.docketText, fee));
     }
     if (step === 'submit') {
       await readBody(request, formLimit, null);
@@ -271,9 +297,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
       if (route.faults.dropAfterCommit) {
         return dropConnection(response);
       }
-      return send(response, 200, html, composeNefReceiptPage(nef));
+      return sendPage(request, response, 200, composeNefReceiptPage(nef));
     }
-    send(response, 404, html, pages.errorPage('Not found.'));
+    sendPage(request, response, 404, pages.errorPage('Not found.'));
   };
 
   const routes: Record<string, CourtRoute> = {
@@ -311,15 +337,15 @@ export function createCourtRoutes(context: CourtRouteContext) {
         const session = sessionOf(request);
         if (session && url.search === '?logout') {
           login.logout({ nextGenCSO: session.token });
-          return send(response, 200, html, pages.loginPage('You have logged out.', '/'));
+          return sendPage(request, response, 200, pages.loginPage('You have logged out.', '/'));
         }
         if (session) {
-          return send(response, 200, html, pages.loggedInPage(session.loginId));
+          return sendPage(request, response, 200, pages.loggedInPage(session.loginId));
         }
-        send(
+        sendPage(
+          request,
           response,
           200,
-          html,
           pages.loginPage('Log in with your PACER account.', url.searchParams.get('return_to') ?? '/'),
         );
       },
@@ -330,15 +356,15 @@ export function createCourtRoutes(context: CourtRouteContext) {
         const form = parseForm(await readBody(request, formLimit, null));
         const answer = login.login(Object.fromEntries(form));
         if (answer.reply.loginResult !== '0') {
-          return send(
+          return sendPage(
+            request,
             response,
             answer.status,
-            html,
             pages.loginPage(answer.reply.errorDescription, form.get('return_to') ?? '/'),
           );
         }
         const returnTo = form.get('return_to') ?? '/';
-        send(response, 303, html, pages.page('redirect', 'Logged in', '<p>Logged in.</p>'), {
+        sendPage(request, response, 303, pages.page('Logged in', '<p>Logged in.</p>'), {
           location: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
           'set-cookie': `NextGenCSO=${answer.reply.nextGenCSO}; Path=/; HttpOnly; SameSite=Strict`,
         });
@@ -369,7 +395,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
         const caseId = Number(route.url.search.slice(1).split('&')[0]);
         const courtCase = Number.isInteger(caseId) ? records.caseById(caseId) : null;
         if (!courtCase) {
-          return send(route.response, 404, html, pages.errorPage('Case not found.'));
+          return sendPage(route.request, route.response, 404, pages.errorPage('Case not found.'));
         }
         const parties = records.partiesOf(caseId).map((party) => {
           const isServedElectronically = party.proSe
@@ -383,7 +409,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
             mailingAddress: isServedElectronically ? null : mailingAddressOf(party),
           };
         });
-        send(route.response, 200, html, pages.partiesReportPage(courtCase, parties));
+        sendPage(route.request, route.response, 200, pages.partiesReportPage(courtCase, parties));
       },
     },
     'POST /cgi-bin/filing/start': {
@@ -403,10 +429,10 @@ export function createCourtRoutes(context: CourtRouteContext) {
         if (!courtCase) {
           return refusalPage(route, { message: 'Case number not found.' });
         }
-        send(
+        sendPage(
+          route.request,
           route.response,
           200,
-          html,
           pages.partiesPage(started.filingId, courtCase, form.get('event') ?? '', records.partiesOf(caseId)),
         );
       },
@@ -429,10 +455,10 @@ export function createCourtRoutes(context: CourtRouteContext) {
         if (isRefusal(started)) {
           return refusalPage(route, started);
         }
-        send(
+        sendPage(
+          route.request,
           route.response,
           200,
-          html,
           pages.partiesPage(
             started.filingId,
             { caseId: 0, caseNumber: 'New case', judgeInitials: [], caption: action.caption, filedOn: '' },
@@ -452,7 +478,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
         const caseId = Number(route.url.search.slice(1).split('&')[0]);
         const courtCase = Number.isInteger(caseId) ? records.caseById(caseId) : null;
         if (!courtCase) {
-          return send(route.response, 404, html, pages.errorPage('Case not found.'));
+          return sendPage(route.request, route.response, 404, pages.errorPage('Case not found.'));
         }
         const body = pages.docketReportBody(courtCase, records.partiesOf(caseId), records.docket(caseId), (entry) => {
           const main = entry.documents[0];
@@ -462,27 +488,23 @@ export function createCourtRoutes(context: CourtRouteContext) {
         const billablePages = Math.min(htmlReportPages(Buffer.byteLength(body)), 30);
         const cents = docketReportFeeCents(Buffer.byteLength(body));
         freeLooks.chargeDocketReport(session, caseId, billablePages, cents);
-        send(
+        sendPage(
+          route.request,
           route.response,
           200,
-          html,
-          pages.page(
-            'docket-report',
-            `Docket ${courtCase.caseNumber}`,
-            body + pages.docketReceipt(session.loginId, session.clientCode, billablePages, cents),
-          ),
+          pages.page(null, body + pages.docketReceipt(session.loginId, session.clientCode, billablePages, cents)),
         );
       },
     },
     'GET /cgi-bin/show_temp.pl': {
       endpoint: 'doc1',
-      async handle({ response, url }) {
+      async handle({ request, response, url }) {
         const file = temporaryFiles.get(url.searchParams.get('file') ?? '');
         if (!file || file.expiresAt < Date.now()) {
-          return send(
+          return sendPage(
+            request,
             response,
             404,
-            html,
             pages.errorPage('This temporary link has expired. Open the document again from its notice.'),
           );
         }
@@ -494,6 +516,7 @@ export function createCourtRoutes(context: CourtRouteContext) {
   return {
     routes,
     filingStep,
+    sendPage,
     /** `/doc1/<docId>`: free look, menu, login or receipt (GET), or the paid document (POST after the receipt). */
     async document(route: RouteRequest, docId: string): Promise<void> {
       let hasAcceptedReceipt = route.url.searchParams.get('got_receipt') === '1';

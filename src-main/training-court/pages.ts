@@ -4,16 +4,67 @@ import { formatDollars } from './fees';
 import { escapeHtml } from './mail/html-text';
 import { caseNumberWithJudges, type SeedParty } from './seed';
 
-// The training court's HTML pages. Each carries `<meta name="ecf-page" content="…">` naming what it is, so a
-// client can tell a receipt from a login page without guessing; the rest imitates CM/ECF's plain pages.
+import type { AccountKind } from './seed';
 
-/** A whole page. */
-export function page(kind: string, title: string, body: string): string {
+// The training court's HTML pages, in CM/ECF NextGen's frame (docs/court-pages.md#page-chrome): the menu bar a
+// logged-in account sees, the main content area, CM/ECF's error layout. No page names itself for a client's
+// benefit: a client tells a receipt from a login page by what the page shows, as it must at a real court.
+
+/** What a page shows inside CM/ECF's frame: its heading (none on an error page) and its content. */
+export interface PageContent {
+  readonly heading: string | null;
+  readonly body: string;
+}
+
+/** The release and database the training court's titles name, in NextGen's form ("NG 1.7.1.1 - LIVE"). */
+export const courtTitle = 'CM/ECF - U.S. Court of International Trade (NG 1.8 - TRAINING)';
+
+/** What a page says, inside the frame. */
+export function page(heading: string | null, body: string): PageContent {
+  return { heading, body };
+}
+
+/**
+ * The menu bar of a logged-in account, as NextGen serves it: the events menu only for an account that may file
+ * (one not linked for filing sees Query, Reports, Utilities, Search, Help and Log Out).
+ */
+function menuBar(account: AccountKind): string {
+  const entries: [string, string][] = [
+    ...(account === 'view-only' ? [] : ([['/cgi-bin/DisplayMenu.pl?CivilEvents', 'Civil']] as [string, string][])),
+    ['/cgi-bin/iquery.pl', 'Query'],
+    ['/cgi-bin/DisplayMenu.pl?Reports', 'Reports'],
+    ['/cgi-bin/DisplayMenu.pl?Utilities', 'Utilities'],
+    ['javascript: CMECF.MainMenu.searchPrompt();', 'Search'],
+    ['/cgi-bin/DisplayMenu.pl?Help', 'Help'],
+    ['/cgi-bin/login.pl?logout', 'Log Out'],
+  ];
+  const items = entries
+    .map(
+      ([href, label]) =>
+        `<li class="yuimenubaritem"><a class="yuimenubaritemlabel" href="${escapeHtml(href)}">${label}</a></li>`,
+    )
+    .join('\n');
+  return `<div class="noprint"><div id="topmenu" class="yuimenubar"><div class="bd">
+<img id="cmecfLogo" class="cmecfLogo" src="/graphics/logo-cmecf-sm.png" alt="CM/ECF" title="">
+<ul class="first-of-type">
+${items}
+</ul></div><hr class="hrmenuseparator"></div></div>`;
+}
+
+/** A whole page: the frame for `account` (none when nobody is logged in), then the content. */
+export function renderPage(content: PageContent, account: AccountKind | null): string {
+  const script =
+    account === null
+      ? ''
+      : `<script type="text/javascript">document.cookie = "PRTYPE=${account === 'view-only' ? 'web' : 'aty'}; path=/;"</script>`;
+  const heading = content.heading === null ? '' : `<h2 align="center">${escapeHtml(content.heading)}</h2>\n`;
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="ecf-page" content="${escapeHtml(kind)}"><title>${escapeHtml(title)}</title>
-<style>body{font:14px/1.4 Arial,sans-serif;margin:24px;color:#1b1b1b}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;vertical-align:top}.error{color:#a00;font-weight:bold}form label{display:block;margin:6px 0}iframe#document{width:100%;height:calc(100vh - 120px);border:1px solid #bbb}</style></head>
-<body><h2>U.S. Court of International Trade — CM/ECF training court</h2>
-${body}
+<html lang="en"><head><meta charset="utf-8"><title>${courtTitle}</title>${script}
+<style>body{font:14px/1.4 Arial,sans-serif;margin:0;color:#1b1b1b}#topmenu ul{list-style:none;margin:0;padding:6px 12px;background:#e8ecf3;display:flex;gap:18px}#topmenu img{display:none}#cmecfMainContent{margin:16px 24px}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;vertical-align:top}form label{display:block;margin:6px 0}iframe#document{width:100%;height:calc(100vh - 120px);border:1px solid #bbb}</style></head>
+<body>${account === null ? '' : menuBar(account)}
+<div id="cmecfMainContent"><input type="hidden" id="cmecfMainContentScroll" value="0">
+${heading}${content.body}
+</div>
 </body></html>`;
 }
 
@@ -29,24 +80,22 @@ export function easternDate(at: number): string {
   return timeInEastern.format(new Date(at));
 }
 
-/** A refusal, in the court's words. */
-export function errorPage(message: string): string {
-  return page('error', 'Error', `<p class="error" id="ecf-error">${escapeHtml(message)}</p>`);
-}
-
-/** FAQ 47: the court's system could not complete the request. */
-export function internalErrorPage(): string {
+/** A refusal, in the court's words and CM/ECF's error layout: the message in bold, then a Back button. */
+export function errorPage(message: string): PageContent {
   return page(
-    'internal-server-error',
-    'Internal Server Error',
-    '<p class="error" id="ecf-error">Internal Server Error</p><p>The CM/ECF system is unable to complete your request.</p>',
+    null,
+    `<b>${escapeHtml(message)}</b>\n<p><input type="button" value="Back" onclick="history.back()"></p>`,
   );
 }
 
+/** FAQ 47: the court's system could not complete the request. */
+export function internalErrorPage(): PageContent {
+  return errorPage('Internal Server Error: the CM/ECF system is unable to complete your request.');
+}
+
 /** The login page CM/ECF shows when a document or report needs a PACER login. */
-export function loginPage(reason: string, returnTo: string): string {
+export function loginPage(reason: string, returnTo: string): PageContent {
   return page(
-    'login',
     'PACER Login',
     `<p id="login-reason">${escapeHtml(reason)}</p>
 <form method="post" action="/cgi-bin/login.pl"><input type="hidden" name="return_to" value="${escapeHtml(returnTo)}">
@@ -58,9 +107,8 @@ export function loginPage(reason: string, returnTo: string): string {
 }
 
 /** What CM/ECF's login page shows a logged-in user: a logout link (how clients check a session still stands). */
-export function loggedInPage(loginId: string): string {
+export function loggedInPage(loginId: string): PageContent {
   return page(
-    'logged-in',
     'Logged in',
     `<p id="logged-in-as">Logged in as ${escapeHtml(loginId)}.</p><p><a href="/cgi-bin/login.pl?logout">Log out</a></p>`,
   );
@@ -72,7 +120,7 @@ export function partiesPage(
   courtCase: CourtCaseRecord,
   eventId: string,
   parties: readonly SeedParty[],
-): string {
+): PageContent {
   const event = findDocketEvent(eventId);
   const rows = parties
     .map(
@@ -81,7 +129,6 @@ export function partiesPage(
     )
     .join('\n');
   return page(
-    'filing-parties',
     'Select the Filer',
     `<p>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)} — ${escapeHtml(event?.name ?? eventId)}</p>
 <form method="post" action="/cgi-bin/filing/${filingId}/parties"><input type="hidden" name="filing_id" value="${filingId}">
@@ -90,13 +137,12 @@ ${rows}<button type="submit">Next</button></form>`,
 }
 
 /** Step 3: upload the main document and attachments. */
-export function documentsPage(filingId: string, asksForComplaint = false): string {
+export function documentsPage(filingId: string, asksForComplaint = false): PageContent {
   // USCIT Rule 3(a): the complaint filed with a summons is uploaded in its own field and docketed after the summons.
   const complaint = asksForComplaint
     ? '<label>Complaint <input type="file" name="complaint_document" accept="application/pdf"></label><br>\n'
     : '';
   return page(
-    'filing-documents',
     'Upload Documents',
     `<form method="post" enctype="multipart/form-data" action="/cgi-bin/filing/${filingId}/documents"><input type="hidden" name="filing_id" value="${filingId}">
 <label>Main document <input type="file" name="main_document" accept="application/pdf"></label><br>
@@ -112,7 +158,7 @@ export function relatedPage(
   entries: readonly DocketEntryRecord[],
   isRequired: boolean,
   pages: readonly number[],
-): string {
+): PageContent {
   const rows = entries
     .map(
       (entry) =>
@@ -120,7 +166,6 @@ export function relatedPage(
     )
     .join('\n');
   return page(
-    'filing-related',
     'Related Documents',
     `<p id="uploaded-pages">${pages.map((count) => `<span class="pages">${count}</span>`).join(' ')} page(s) uploaded.</p>
 <p>${isRequired ? 'This event requires a related document.' : 'Select related documents, if any.'}</p>
@@ -129,19 +174,17 @@ export function relatedPage(
 }
 
 /** Step 5: modify the docket text. */
-export function docketTextFormPage(filingId: string): string {
+export function docketTextFormPage(filingId: string): PageContent {
   return page(
-    'filing-docket-text-form',
     'Docket Text',
     `<form method="post" action="/cgi-bin/filing/${filingId}/docket-text"><label>Additional text <input name="annotation"></label><button type="submit">Next</button></form>`,
   );
 }
 
 /** Step 6: the final docket text, the filing fee where one is due (FAQ 21), then submit. */
-export function finalTextPage(filingId: string, docketText: string, fee: string | null = null): string {
+export function finalTextPage(filingId: string, docketText: string, fee: string | null = null): PageContent {
   const feeNote = fee === null ? '' : `<p id="filing-fee">${escapeHtml(fee)}</p>`;
   return page(
-    'filing-final-text',
     'Docket Text: Final Text',
     `<p>Docket Text: Final Text</p><div id="docket-text">${escapeHtml(docketText)}</div>${feeNote}
 <p>Attention!! Pressing the NEXT button on this screen commits this transaction. You will have no further opportunity to modify this transaction if you continue.</p>
@@ -150,16 +193,15 @@ export function finalTextPage(filingId: string, docketText: string, fee: string 
 }
 
 /** The "verify free look use" page (the per-address option; skipped with `use_magic=1`). */
-export function confirmFreeLookPage(continueUrl: string): string {
+export function confirmFreeLookPage(continueUrl: string): PageContent {
   return page(
-    'confirm-free-look',
     'Verify Free Look',
     `<p>You are about to use your one free look at this document. The link will not be free again.</p><p><a id="continue" href="${escapeHtml(continueUrl)}">View Document</a></p>`,
   );
 }
 
 /** The entry's document selection menu (main document and attachments). */
-export function selectionPage(entry: DocketEntryRecord, linkFor: (document: DocumentRecord) => string): string {
+export function selectionPage(entry: DocketEntryRecord, linkFor: (document: DocumentRecord) => string): PageContent {
   const rows = entry.documents
     .map(
       (document) =>
@@ -167,21 +209,19 @@ export function selectionPage(entry: DocketEntryRecord, linkFor: (document: Docu
     )
     .join('\n');
   return page(
-    'document-selection',
     'Document Selection Menu',
     `<p>Document Number ${entry.documentNumber ?? ''}</p><table id="documents">${rows}</table>`,
   );
 }
 
 /** A free look delivered inside a page, as NextGen shows PDFs. */
-export function iframePage(pdfUrl: string): string {
-  return page('document-frame', 'Document', `<iframe id="document" src="${escapeHtml(pdfUrl)}"></iframe>`);
+export function iframePage(pdfUrl: string): PageContent {
+  return page('Document', `<iframe id="document" src="${escapeHtml(pdfUrl)}"></iframe>`);
 }
 
 /** The price of a document before it is bought: nothing is charged until the user chooses to view. */
-export function receiptPage(document: DocumentRecord, cents: number, acceptUrl: string): string {
+export function receiptPage(document: DocumentRecord, cents: number, acceptUrl: string): PageContent {
   return page(
-    'receipt',
     'Transaction Receipt',
     `<table id="receipt"><tr><th>Description</th><td>Image ${escapeHtml(document.docId)}</td></tr><tr><th>Billable Pages</th><td id="billable-pages">${Math.min(document.pages, 30)}</td></tr><tr><th>Cost</th><td id="cost">${formatDollars(cents)}</td></tr></table>
 <form method="post" action="${escapeHtml(acceptUrl)}"><input type="hidden" name="got_receipt" value="1"><button type="submit">View Document</button></form>`,
@@ -240,7 +280,7 @@ export function partiesReportPage(
     isServedElectronically: boolean;
     mailingAddress: string | null;
   }[],
-): string {
+): PageContent {
   const rows = parties
     .map(
       ({ party, counsel, isServedElectronically, mailingAddress }) =>
@@ -248,7 +288,6 @@ export function partiesReportPage(
     )
     .join('\n');
   return page(
-    'parties',
     `Parties ${courtCase.caseNumber}`,
     `<h3>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)}</h3><table id="parties"><tr><th>Party</th><th>Role</th><th>Counsel of record</th><th>Service</th><th>Mailing address</th></tr>\n${rows}</table>`,
   );

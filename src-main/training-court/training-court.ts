@@ -246,13 +246,12 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     if (pathname === '/' && method === 'GET') {
       return {
         endpoint: null,
-        run: async ({ response }) =>
-          send(
+        run: async ({ request, response }) =>
+          routes.sendPage(
+            request,
             response,
             200,
-            'text/html; charset=utf-8',
             pages.page(
-              'home',
               'Training court',
               '<p>This is the ECF Desk training court. See the README for its seeded logins.</p>',
             ),
@@ -281,7 +280,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       }
       const route = routeFor(request.method ?? 'GET', parsed.pathname);
       if (!route) {
-        return send(response, 404, 'text/html; charset=utf-8', pages.errorPage('Not found.'));
+        return routes.sendPage(request, response, 404, pages.errorPage('Not found.'));
       }
       const decision = route.endpoint ? faults.decide(route.endpoint) : noFaults;
       if (decision.latencyMs > 0) {
@@ -291,7 +290,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         return dropConnection(response);
       }
       if (decision.failStatus !== null) {
-        return send(response, decision.failStatus, 'text/html; charset=utf-8', pages.internalErrorPage());
+        return routes.sendPage(request, response, decision.failStatus, pages.internalErrorPage());
       }
       if (request.method === 'POST') {
         const isUpload = route.endpoint === 'filing-documents';
@@ -311,14 +310,14 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         return response.destroy();
       }
       if (error instanceof BodyTooLargeError) {
-        return send(
+        return routes.sendPage(
+          request,
           response,
           413,
-          'text/html; charset=utf-8',
           pages.errorPage("You cannot load this file because it's over 50 Megabytes (MB)"),
         );
       }
-      send(response, 500, 'text/html; charset=utf-8', pages.internalErrorPage());
+      routes.sendPage(request, response, 500, pages.internalErrorPage());
     });
   });
 

@@ -1,3 +1,5 @@
+import { isLoginPage } from '../../src-main/core/court/court-chrome';
+import { readPageOutline } from '../../src-main/core/html/read-page-outline';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,15 +46,46 @@ export function seededOtp(loginId: string, at = Date.now()): string {
   return generateTotp(secret, at);
 }
 
-/** What kind of page the court answered with (its `ecf-page` meta tag). */
+/** The training court's pages by their heading (pages.ts), as a person tells them apart. */
+const pagesByHeading: readonly [RegExp, string][] = [
+  [/^Select the Filer$/, 'filing-parties'],
+  [/^Upload Documents$/, 'filing-documents'],
+  [/^Related Documents$/, 'filing-related'],
+  [/^Docket Text$/, 'filing-docket-text-form'],
+  [/^Docket Text: Final Text$/, 'filing-final-text'],
+  [/^Document Selection Menu$/, 'document-selection'],
+  [/^Verify Free Look$/, 'confirm-free-look'],
+  [/^Transaction Receipt$/, 'receipt'],
+  [/^CIT DOCKET FOR CASE/, 'docket-report'],
+  [/^Parties /, 'parties'],
+  [/^Logged in$/, 'logged-in'],
+];
+
+/**
+ * What kind of page the court answered with, told by what it shows: CM/ECF's error layout, a login form, the Notice of
+ * Electronic Filing, a document frame, or the page's heading. No page names itself (docs/court-pages.md).
+ */
 export function pageKind(html: string): string | null {
-  return /<meta name="ecf-page" content="([^"]+)">/.exec(html)?.[1] ?? null;
+  const page = readPageOutline(html, 'http://court.invalid/');
+  if (page.errorText !== null) {
+    return page.errorText.startsWith('Internal Server Error') ? 'internal-server-error' : 'error';
+  }
+  if (isLoginPage(page)) {
+    return 'login';
+  }
+  if (page.text.includes('Notice of Electronic Filing The following transaction was entered')) {
+    return 'nef-receipt';
+  }
+  if (page.frameSource !== null) {
+    return 'document-frame';
+  }
+  const heading = page.headings[0] ?? '';
+  return pagesByHeading.find(([pattern]) => pattern.test(heading))?.[1] ?? null;
 }
 
-/** The court's error text on an error page. */
+/** The court's words on an error page (CM/ECF's error layout: the message in bold, then Back). */
 export function errorText(html: string): string | null {
-  const match = /id="ecf-error">([^<]*)</.exec(html);
-  return match ? decodeEntities(match[1] ?? '') : null;
+  return readPageOutline(html, 'http://court.invalid/').errorText;
 }
 
 /** One PDF to file. */

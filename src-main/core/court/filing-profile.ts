@@ -40,8 +40,6 @@ export interface FilingProfile {
    * linear in the page: no unbounded run that can be retried from many starting points over the same text.
    */
   readonly pages: {
-    readonly kind: RegExp;
-    readonly error: RegExp;
     readonly filingId: RegExp;
     readonly finalDocketText: RegExp;
     /** Related-document choices: value (de_seq_num) and document number. */
@@ -83,9 +81,6 @@ export const trainingCourtFilingProfile: FilingProfile = {
     complaintDocument: 'complaint_document',
   },
   pages: {
-    kind: /<meta name="ecf-page" content="([^"]+)">/,
-    // Up to the next tag or the end: requiring a `<` would scan to the end again from every "ecf-error" in a page without one.
-    error: /id="ecf-error">([^<]*)(?:<|$)/,
     filingId: /name="filing_id" value="([0-9a-f]+)"/,
     finalDocketText: /<div id="docket-text">([^<]*)<\/div>/,
     relatedChoice: /name="related" value="(\d+)"> (\d*) /g,

@@ -1,7 +1,9 @@
 import type { CourtProfileId } from '../../shared/domain';
 import type { CaseParty, CourtCase } from '../../shared/filing';
 import { decodeEntities } from '../html/decode-entities';
+import { readPageOutline } from '../html/read-page-outline';
 import { readCaseNumberLookup } from './case-number-lookup';
+import { isLoginPage } from './court-chrome';
 import { filingProfileOf } from './filing-profile';
 
 /** A docket entry as the docket report lists it. */
@@ -13,8 +15,11 @@ export interface DocketLine {
 
 /** Everything the filing driver reads from one of the court's pages, as plain data (a page answers only some of it). */
 export interface FilingPage {
-  /** What the page says it is (`login`, `nef-receipt`, …), or null. */
-  readonly kind: string | null;
+  /**
+   * What the page shows it is: `login` (a login form, or the lookup's "Not logged in"), `nef-receipt` (the Notice of
+   * Electronic Filing shown after a submit), or null.
+   */
+  readonly kind: 'login' | 'nef-receipt' | null;
   /** The court's own words when it refused a step, or null. */
   readonly error: string | null;
   readonly filingId: string | null;
@@ -65,6 +70,12 @@ const nothing: FilingPage = {
   receipt: { deSeqNum: null, documentNumber: null, caseId: null, caseNumber: null },
 };
 
+/** The Notice of Electronic Filing CM/ECF shows after a submit: its heading, then who entered the transaction. */
+function isNefReceipt(text: string): boolean {
+  const heading = text.indexOf('Notice of Electronic Filing');
+  return heading >= 0 && text.indexOf('The following transaction was entered', heading) > heading;
+}
+
 /**
  * Reads a page of the court's filing surface by the court's filing profile (`filing-profile.ts`): every pattern the
  * profile names, each linear in the page, once. The profile is looked up by its id, so the patterns never travel.
@@ -76,7 +87,8 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
   }
   const { pages } = profile;
   const first = (pattern: RegExp): string | null => pattern.exec(html)?.[1] ?? null;
-  const error = first(pages.error);
+  // What a person would see: the words, the forms, CM/ECF's error layout (the address only resolves links).
+  const outline = readPageOutline(html, 'https://court.invalid/');
   const finalDocketText = first(pages.finalDocketText);
   const number = (value: string | undefined): number | null => (value ? Number(value) : null);
   const deSeqNum = Number(first(pages.receiptDeSeqNum) ?? Number.NaN);
@@ -84,13 +96,16 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
   // The case-number lookup answers in CM/ECF's own XML, read as CM/ECF writes it (case-number-lookup.ts).
   const lookup = readCaseNumberLookup(html);
   return {
-    kind: lookup.kind === 'not-logged-in' ? 'login' : first(pages.kind),
+    kind:
+      lookup.kind === 'not-logged-in' || isLoginPage(outline)
+        ? 'login'
+        : isNefReceipt(outline.text)
+          ? 'nef-receipt'
+          : null,
     error:
       lookup.kind === 'sealed'
         ? `The court answers "${lookup.message}": a sealed case cannot be looked up here. Ask the Clerk's Office how to file in it.`
-        : error === null
-          ? null
-          : decodeEntities(error),
+        : outline.errorText,
     filingId: first(pages.filingId),
     finalDocketText: finalDocketText === null ? null : decodeEntities(finalDocketText),
     relatedChoices: [...html.matchAll(pages.relatedChoice)].map((match) => ({

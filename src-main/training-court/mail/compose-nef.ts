@@ -1,3 +1,4 @@
+import { page, type PageContent } from '../pages';
 import { formatMailDate } from './eastern-time';
 import { keepLinesShort } from './html-text';
 import { MailError } from './mail-error';
@@ -33,25 +34,11 @@ export function composeNefEmail(entry: NefEntry, addressee: NefAddressee, option
 }
 
 /**
- * The page CM/ECF shows the filer right after a successful submit: the same notice as a full HTML page,
+ * What CM/ECF shows the filer right after a successful submit, inside its frame (`pages.renderPage`): the same notice,
  * without the email banner, and with a document link that carries no magic number (the filer has the PDF).
  */
-export function composeNefReceiptPage(entry: NefEntry): string {
-  return [
-    '<!DOCTYPE html>',
-    '<html>',
-    '<head>',
-    '<meta charset="utf-8">',
-    // Names the page for a client, as every training-court page does (pages.ts).
-    '<meta name="ecf-page" content="nef-receipt">',
-    '<title>Notice of Electronic Filing</title>',
-    '</head>',
-    '<body>',
-    renderNefNotice(entry, null),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+export function composeNefReceiptPage(entry: NefEntry): PageContent {
+  return page(null, renderNefNotice(entry, null));
 }
 
 function fullMessageId(messageId: string, mailDomain: string): string {

@@ -229,7 +229,7 @@ const freeRequest = '/doc1/0141000123?caseid=1017&de_seq_num=12&magic_num=123456
 
 describe('pages of a real CM/ECF, recognised by their words', () => {
   it('never buys: a receipt page stops the fetch with its price, and its form is never submitted', async () => {
-    const receipt = `<meta name="ecf-page" content="receipt"><table><tr><th>Billable Pages</th><td>30</td></tr><tr><th>Cost</th><td>$3.00</td></tr></table>
+    const receipt = `<table><tr><th>Billable Pages</th><td>30</td></tr><tr><th>Cost</th><td>$3.00</td></tr></table>
 <form method="post" action="/doc1/0141000123"><input type="hidden" name="got_receipt" value="1"><input type="submit" value="View Document"></form>`;
     const { fetch: court, sent } = cannedCourt({ [freeRequest]: () => html(receipt) });
     expect(await fetchFreeLook({ ...inProcessCourtReading, url: freeLink, fetch: court })).toEqual({
@@ -323,7 +323,7 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
 
   it('flags a menu document whose link goes to another host, never asking for it, and saves the others', async () => {
     const motion = await makePdf(1);
-    const menu = `<meta name="ecf-page" content="document-selection"><table>
+    const menu = `<h2>Document Selection Menu</h2><table>
 <tr><td><a href="/doc1/0141000123?caseid=1017&amp;de_seq_num=12&amp;magic_num=12345678&amp;doc_select=1">Main Document</a></td><td>Motion</td></tr>
 <tr><td><a href="https://evil.example/doc1/0141000124?magic_num=1">1</a></td><td>Exhibit A</td></tr></table>`;
     const { fetch: court, sent } = cannedCourt({
@@ -464,7 +464,7 @@ describe('pages of a real CM/ECF, recognised by their words', () => {
 
   it('reports a menu whose every document asks for a login as stopped, not failed', async () => {
     const menu =
-      '<meta name="ecf-page" content="document-selection"><table><tr><td><a href="/doc1/0141000124?magic_num=1">1</a></td><td>Exhibit A</td></tr></table>';
+      '<h2>Document Selection Menu</h2><table><tr><td><a href="/doc1/0141000124?magic_num=1">1</a></td><td>Exhibit A</td></tr></table>';
     const { fetch: court } = cannedCourt({
       [freeRequest]: () => html(menu),
       '/doc1/0141000124': () => html('<h3>PACER Login</h3><p>Your free look has expired.</p>'),

@@ -1,5 +1,6 @@
 import { inMegabytes, maxCourtPageCharacters } from '../inbox-limits';
-import { readPageOutline, resolveUrl, type PageOutline, type PageRow } from './read-page-outline';
+import { isLoginPage } from '../../court/court-chrome';
+import { readPageOutline, resolveUrl, type PageRow } from '../../html/read-page-outline';
 
 /** A document offered by an entry's document selection menu. */
 export interface SelectionLink {
@@ -28,10 +29,10 @@ const longestQuotedWords = 300;
 
 /**
  * Recognises a page CM/ECF answers a doc1 link with (the free look: "PACER Login" pages, receipts, the document
- * menu and frame). The training court names its pages in `<meta name="ecf-page">`; real CM/ECF does not, so its
- * own words are the fallback. A price comes first, whatever else the page says: the one mistake that costs the
- * user money is taking a receipt for anything else (courtlistener#1974). The page is read in one linear pass
- * (`readPageOutline`); one over `maxCourtPageCharacters` is not read at all.
+ * menu and frame) by what it shows, as a person would: its words, its fields, CM/ECF's error layout. A price comes
+ * first, whatever else the page says: the one mistake that costs the user money is taking a receipt for anything else
+ * (courtlistener#1974). The page is read in one linear pass (`readPageOutline`); one over `maxCourtPageCharacters` is
+ * not read at all.
  */
 export function readCourtPage(html: string, pageUrl: string): CourtPage {
   // Not read at all: the answer names its size where a title would go ("a page ECF Desk does not recognise (…)").
@@ -42,34 +43,29 @@ export function readCourtPage(html: string, pageUrl: string): CourtPage {
     };
   }
   const page = readPageOutline(html, pageUrl);
-  const { text, ecfPage: meta } = page;
-  if (meta === 'receipt' || /Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text)) {
+  const { text } = page;
+  if (/Transaction Receipt|Billable Pages/i.test(text) || /\bCost:\s*\$?\s*\d/i.test(text)) {
     return { kind: 'receipt', feeCents: readCostCents(text) };
   }
-  if (meta === 'login' || (meta === null && isLoginPage(page))) {
+  if (isLoginPage(page)) {
     return { kind: 'login', state: loginState(text) };
   }
-  if (meta === 'confirm-free-look' || (meta === null && /free look/i.test(text) && /verify|about to use/i.test(text))) {
+  if (/free look/i.test(text) && /verify|about to use/i.test(text)) {
     return {
       kind: 'confirm-free-look',
       continueUrl: page.links.find((link) => /[?&]use_magic=1(?:&|$)/.test(link.url))?.url ?? null,
     };
   }
-  if (meta === 'document-selection' || (meta === null && /Document Selection Menu/i.test(text))) {
+  if (/Document Selection Menu/i.test(text)) {
     return { kind: 'selection', documents: readSelection(page.rows) };
   }
-  if ((meta === 'document-frame' || meta === null) && page.frameSource) {
+  if (page.frameSource) {
     return { kind: 'frame', source: resolveUrl(page.frameSource, pageUrl) ?? '' };
   }
-  if (meta === 'error' || meta === 'internal-server-error') {
-    return { kind: 'error', message: quoted(page.errorText ?? '') || 'The court answered with an error page.' };
+  if (page.errorText !== null) {
+    return { kind: 'error', message: quoted(page.errorText) || 'The court answered with an error page.' };
   }
   return { kind: 'unknown', title: quoted(page.title) };
-}
-
-/** Real CM/ECF: "PACER Login", a password field, or a form posting to login.pl. */
-function isLoginPage(page: PageOutline): boolean {
-  return /PACER Login/i.test(page.text) || page.hasPasswordField || page.postsToLogin;
 }
 
 /** A login instead of the document means sealed or restricted, expired (15 days), or used already. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { composeNefEmail, composeNefReceiptPage } from '../../../../src-main/training-court/mail/compose-nef';
+import { renderPage } from '../../../../src-main/training-court/pages';
 import type { NefEntry } from '../../../../src-main/training-court/mail/nef-message';
 import { sharedFixture } from '../../../support/paths';
 import { sampleNefEntry } from './sample-nef-entry';
@@ -225,7 +226,7 @@ describe('composeNefEmail', () => {
 
 describe('composeNefReceiptPage', () => {
   it('shows the filer the same notice as a page, with a document link that has no magic number', () => {
-    const page = composeNefReceiptPage(sampleNefEntry());
+    const page = renderPage(composeNefReceiptPage(sampleNefEntry()), 'filer');
     expect(page).toMatch(/^<!DOCTYPE html>/);
     expect(visibleText(page)).toContain(
       'Notice of Electronic Filing The following transaction was entered by Morgan, Jane on 7/14/2026 at 3:42 PM EDT',

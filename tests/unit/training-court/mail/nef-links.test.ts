@@ -41,7 +41,7 @@ describe('NEF links as a browser or mail client reads them', () => {
   });
 
   it('gives the receipt page a doc1 link without a magic number', () => {
-    const href = parseHtml(composeNefReceiptPage(sampleNefEntry())).querySelectorAll('a')[1]?.getAttribute('href');
+    const href = parseHtml(composeNefReceiptPage(sampleNefEntry()).body).querySelectorAll('a')[1]?.getAttribute('href');
     expect(href).toBe('http://127.0.0.1:8931/doc1/0141348336?caseid=4821&de_seq_num=52');
   });
 });

@@ -42,6 +42,7 @@ export const channelNames = [
   'outbox.retry',
   'outbox.withdraw',
   'outbox.receipt',
+  'outbox.stoppedPage',
   'outbox.sendLate',
   'inbox.list',
   'inbox.get',

@@ -148,6 +148,14 @@ export const contract = {
     args: z.object({ draftId: z.string().min(1).max(100) }).strict(),
     result: z.object({ html: z.string().nullable() }),
   },
+  /**
+   * The court page a filing that needs attention stopped at, with passwords, tokens, cookies and case data removed
+   * (saved as a file, never shown inside the app).
+   */
+  'outbox.stoppedPage': {
+    args: z.object({ draftId: z.string().min(1).max(100) }).strict(),
+    result: z.object({ html: z.string().nullable() }),
+  },
   /** Notices, newest first, filtered and searched (full text over case, caption, docket text and parties). */
   'inbox.list': {
     args: inboxQuery,

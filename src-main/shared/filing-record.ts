@@ -16,6 +16,7 @@ export const recordAction = z.enum([
   'outbox.sending',
   'outbox.submitted',
   'outbox.refused',
+  'outbox.stopped',
   'outbox.failed',
   'outbox.verified-on-docket',
   'outbox.withdrawn',

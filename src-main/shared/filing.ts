@@ -125,8 +125,20 @@ export const courtCopyCheck = z.object({
 /** A court copy check. */
 export type CourtCopyCheck = z.infer<typeof courtCopyCheck>;
 
-/** Where a draft is in the outbox. */
-export const outboxState = z.enum(['ready', 'submitting', 'submitted', 'filed', 'failed', 'needs-verification']);
+/**
+ * Where a draft is in the outbox. `needs-attention`: the court showed a page ECF Desk does not recognise before the
+ * final submit, so it stopped there and sent nothing more; the filing can be finished by hand at the court, or tried
+ * again.
+ */
+export const outboxState = z.enum([
+  'ready',
+  'submitting',
+  'submitted',
+  'filed',
+  'failed',
+  'needs-verification',
+  'needs-attention',
+]);
 /** An outbox state. */
 export type OutboxState = z.infer<typeof outboxState>;
 
@@ -157,6 +169,14 @@ export const outboxStatus = z.object({
   isHeldAsLate: z.boolean().default(false),
   /** The Eastern date on which the user said to send it anyway; it holds for that day only. */
   lateSendConfirmedOn: calendarDate.nullable().default(null),
+  /**
+   * Where a filing that needs attention stopped: the step whose page the court did not show, and the court's CM/ECF
+   * address, where the filing can be finished by hand. Null otherwise.
+   */
+  stoppedAt: z
+    .object({ step: z.string().max(100), courtUrl: z.string().max(2000) })
+    .nullable()
+    .default(null),
 });
 /** An outbox status. */
 export type OutboxStatus = z.infer<typeof outboxStatus>;

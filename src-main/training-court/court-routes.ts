@@ -297,6 +297,9 @@ export function createCourtRoutes(context: CourtRouteContext) {
       if (route.faults.dropAfterCommit) {
         return dropConnection(response);
       }
+      if (route.faults.unexpectedPageAfterCommit) {
+        return sendPage(request, response, 200, pages.noticeToFilersPage());
+      }
       return sendPage(request, response, 200, composeNefReceiptPage(nef));
     }
     sendPage(request, response, 404, pages.errorPage('Not found.'));

@@ -1,6 +1,6 @@
 /**
  * Fault injection for tests, set per endpoint through the admin API: latency, 5xx answers, connections dropped
- * before or after a filing commits, slow uploads, and late mail.
+ * before or after a filing commits, slow uploads, late mail, and a page the filing did not expect in its middle.
  */
 export const faultEndpoints = [
   'cso-auth',
@@ -35,6 +35,13 @@ export interface FaultRule {
   readonly dropAfterCommitRate?: number;
   /** Request bodies are read at this many bytes a second. */
   readonly uploadBytesPerSecond?: number;
+  /**
+   * The next N requests are answered with a page of the court's own that the filing did not expect (a notice to
+   * filers), and not handled: nothing changes at the court.
+   */
+  readonly unexpectedPageNext?: number;
+  /** The filing is committed, then answered with that page instead of the receipt (submit only). */
+  readonly unexpectedPageAfterCommitNext?: number;
 }
 
 /** The decision for one request. */
@@ -44,12 +51,21 @@ export interface FaultDecision {
   readonly dropBeforeCommit: boolean;
   readonly dropAfterCommit: boolean;
   readonly uploadBytesPerSecond: number | null;
+  readonly unexpectedPage: boolean;
+  readonly unexpectedPageAfterCommit: boolean;
 }
 
 /** How many faults of each kind fired at each endpoint, so tests can see them happen. */
 export type FaultCounts = Record<
   string,
-  { latency: number; failed: number; droppedBeforeCommit: number; droppedAfterCommit: number; throttledUploads: number }
+  {
+    latency: number;
+    failed: number;
+    droppedBeforeCommit: number;
+    droppedAfterCommit: number;
+    throttledUploads: number;
+    unexpectedPages: number;
+  }
 >;
 
 function isFaultEndpoint(value: unknown): value is FaultEndpoint {
@@ -91,6 +107,8 @@ export function readFaultRequest(
     'dropAfterCommitNext',
     'dropAfterCommitRate',
     'uploadBytesPerSecond',
+    'unexpectedPageNext',
+    'unexpectedPageAfterCommitNext',
   ]);
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length > 0) {
@@ -110,6 +128,12 @@ export function readFaultRequest(
     dropAfterCommitNext: nonNegative(record['dropAfterCommitNext'], 'dropAfterCommitNext', 1_000_000),
     dropAfterCommitRate: nonNegative(record['dropAfterCommitRate'], 'dropAfterCommitRate', 1),
     uploadBytesPerSecond: nonNegative(record['uploadBytesPerSecond'], 'uploadBytesPerSecond', 1e10),
+    unexpectedPageNext: nonNegative(record['unexpectedPageNext'], 'unexpectedPageNext', 1_000_000),
+    unexpectedPageAfterCommitNext: nonNegative(
+      record['unexpectedPageAfterCommitNext'],
+      'unexpectedPageAfterCommitNext',
+      1_000_000,
+    ),
   };
   return { endpoint: record['endpoint'], rule };
 }
@@ -140,6 +164,7 @@ export function createFaultInjector(seed = 1) {
       droppedBeforeCommit: 0,
       droppedAfterCommit: 0,
       throttledUploads: 0,
+      unexpectedPages: 0,
     });
   const takeNext = (rule: { [key: string]: number | undefined }, key: string): boolean => {
     const left = rule[key] ?? 0;
@@ -179,6 +204,8 @@ export function createFaultInjector(seed = 1) {
           dropBeforeCommit: false,
           dropAfterCommit: false,
           uploadBytesPerSecond: null,
+          unexpectedPage: false,
+          unexpectedPageAfterCommit: false,
         };
       }
       const counters = rule as { [key: string]: number | undefined };
@@ -189,12 +216,17 @@ export function createFaultInjector(seed = 1) {
         !fails &&
         !dropBefore &&
         (takeNext(counters, 'dropAfterCommitNext') || random() < (rule.dropAfterCommitRate ?? 0));
+      const unexpectedPage = !fails && !dropBefore && !dropAfter && takeNext(counters, 'unexpectedPageNext');
+      const unexpectedPageAfterCommit =
+        !fails && !dropBefore && !dropAfter && !unexpectedPage && takeNext(counters, 'unexpectedPageAfterCommitNext');
       const decision: FaultDecision = {
         latencyMs: rule.latencyMs ?? 0,
         failStatus: fails ? (rule.failStatus ?? 500) : null,
         dropBeforeCommit: dropBefore,
         dropAfterCommit: dropAfter,
         uploadBytesPerSecond: rule.uploadBytesPerSecond ?? null,
+        unexpectedPage,
+        unexpectedPageAfterCommit,
       };
       const tally = count(endpoint);
       if (decision.latencyMs > 0) {
@@ -211,6 +243,9 @@ export function createFaultInjector(seed = 1) {
       }
       if (decision.uploadBytesPerSecond !== null) {
         tally.throttledUploads += 1;
+      }
+      if (decision.unexpectedPage || decision.unexpectedPageAfterCommit) {
+        tally.unexpectedPages += 1;
       }
       return decision;
     },

@@ -88,6 +88,20 @@ export function errorPage(message: string): PageContent {
   );
 }
 
+/**
+ * A page of the court's own in the middle of a filing, which a client built for the usual pages has not seen: a notice
+ * to filers with its own Next button (the training court's "unexpected page" fault).
+ */
+export function noticeToFilersPage(): PageContent {
+  return page(
+    'Notice to Filers',
+    `<p>The Court has amended its Administrative Order on electronic filing. Read the order before you continue.</p>
+<form method="post" enctype="multipart/form-data" action="/cgi-bin/DisplayMenu.pl?CivilEvents">
+<label><input type="checkbox" name="acknowledge" value="1"> I have read the amended order.</label>
+<input type="submit" name="button1" value="Next"></form>`,
+  );
+}
+
 /** FAQ 47: the court's system could not complete the request. */
 export function internalErrorPage(): PageContent {
   return errorPage('Internal Server Error: the CM/ECF system is unable to complete your request.');

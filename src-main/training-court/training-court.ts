@@ -267,6 +267,8 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     dropBeforeCommit: false,
     dropAfterCommit: false,
     uploadBytesPerSecond: null,
+    unexpectedPage: false,
+    unexpectedPageAfterCommit: false,
   };
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -303,6 +305,11 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         if (hold === null) {
           return;
         }
+      }
+      if (decision.unexpectedPage) {
+        // Answered before the request is handled: the body is read and dropped, and nothing changes at the court.
+        await readBody(request, route.endpoint === 'filing-documents' ? uploadLimit : formLimit, null);
+        return routes.sendPage(request, response, 200, pages.noticeToFilersPage());
       }
       await route.run({ request, response, url: parsed, faults: decision });
     })().catch((error: unknown) => {

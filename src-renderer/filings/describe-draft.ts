@@ -14,6 +14,7 @@ export const standingLabels: Readonly<Record<DraftStanding, string>> = {
   filed: 'Filed',
   failed: 'Failed',
   'needs-verification': 'Check docket',
+  'needs-attention': 'Needs attention',
 };
 
 /** Where a draft stands: its outbox state once it is handed over, else whether the paralegal marked it for review. */
@@ -43,14 +44,19 @@ export function caseNumberOf(draft: Draft): string {
   return 'No case chosen yet';
 }
 
-/** A failed try, or one whose outcome is unknown, may be tried again (an unknown one is first checked against the docket). */
+/**
+ * A failed try, one that stopped before the final submit, or one whose outcome is unknown may be tried again (an unknown
+ * one is first checked against the docket).
+ */
 export function canRetry(draft: Draft): boolean {
-  return draft.outbox?.state === 'failed' || draft.outbox?.state === 'needs-verification';
+  const state = draft.outbox?.state;
+  return state === 'failed' || state === 'needs-verification' || state === 'needs-attention';
 }
 
-/** Only an item that waits, or that failed for sure, can go back to being a draft; one that may have reached the court cannot. */
+/** Only an item that waits, or that surely did not reach the docket, can go back to being a draft; one that may have cannot. */
 export function canWithdraw(draft: Draft): boolean {
-  return draft.outbox?.state === 'ready' || draft.outbox?.state === 'failed';
+  const state = draft.outbox?.state;
+  return state === 'ready' || state === 'failed' || state === 'needs-attention';
 }
 
 /** A draft can be deleted unless it sits in the outbox or may already be on the docket. */

@@ -10,6 +10,7 @@ export const recordActionLabels: Readonly<Record<RecordAction, string>> = {
   'outbox.sending': 'Sending to the court',
   'outbox.submitted': 'Submitted',
   'outbox.refused': 'Refused by the court',
+  'outbox.stopped': 'Stopped at an unknown court page',
   'outbox.failed': 'Failed',
   'outbox.verified-on-docket': 'Found on the docket',
   'outbox.withdrawn': 'Withdrawn from the outbox',

@@ -141,6 +141,7 @@ export function helpTopicForOutbox(
   }
   switch (outbox.state) {
     case 'failed':
+    case 'needs-attention':
       return 'cmecf-help-desk'; // FAQ 06
     case 'needs-verification':
     case 'submitted':

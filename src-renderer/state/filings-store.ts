@@ -55,6 +55,8 @@ export interface FilingsState {
   exportDraft(id: string): Promise<Uint8Array | null>;
   /** The court's NEF receipt page kept with a submitted filing; null when none was kept or it could not be read. */
   receipt(id: string): Promise<string | null>;
+  /** The court page a filing that needs attention stopped at, redacted; null when none was kept or it could not be read. */
+  stoppedPage(id: string): Promise<string | null>;
   /** The inbox's notice of a submitted or filed draft's docket entry, or null when the inbox holds none (FAQ 28). */
   findNotice(draft: Draft): Promise<Attempt<InboxItem | null>>;
   importDraft(file: File): Promise<void>;
@@ -317,6 +319,13 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
       async receipt(id) {
         const read = await tryOrReport('The court’s receipt could not be read.', () =>
           bridge.invoke('outbox.receipt', { draftId: id }),
+        );
+        return read.ok ? read.value.html : null;
+      },
+
+      async stoppedPage(id) {
+        const read = await tryOrReport('The court page the filing stopped at could not be read.', () =>
+          bridge.invoke('outbox.stoppedPage', { draftId: id }),
         );
         return read.ok ? read.value.html : null;
       },

@@ -31,7 +31,7 @@ export function createInProcessReaders(overrides: Partial<UntrustedReaders> = {}
     readDraftPackage: async (bytes) => readDraftPackage(bytes),
     readCourtPage: inProcessCourtReading.readPage,
     countPdfPages: inProcessCourtReading.countPages,
-    readFilingPage: async (profileId, html) => readFilingPage(profileId, html),
+    readFilingPage: async (profileId, html, expected) => readFilingPage(profileId, html, expected),
     ...overrides,
   };
 }

@@ -5,7 +5,8 @@ import { AppError } from '../errors';
 import { readLimitedBody } from '../inbox/free-look/anonymous-request';
 import type { FilingProfile } from './filing-profile';
 import type { CourtFetch } from './pacer-login';
-import type { DocketLine, FilingPage, FilingPageReader } from './read-filing-page';
+import type { FilingStep } from './page-map';
+import type { DocketLine, ExpectedPage, FilingPage, FilingPageReader } from './read-filing-page';
 import { describeError } from '../../shared/describe-error';
 
 export type { DocketLine } from './read-filing-page';
@@ -36,6 +37,8 @@ export interface FilingRequest {
   readonly documents: readonly UploadDocument[];
   readonly relatedDocumentNumbers: readonly number[];
   readonly annotation: string;
+  /** The case number, caption, names and file names of this filing: what a kept copy of a court page must not hold. */
+  readonly caseData: readonly string[];
 }
 
 /** What is known just before the final submit: enough to find the entry on the docket if the answer is lost. */
@@ -58,7 +61,18 @@ export type FilingResult =
       /** For a new action: the case the court opened, as its receipt names it. */
       readonly openedCase: CourtCase | null;
     }
-  | { readonly kind: 'refused'; readonly step: string; readonly message: string };
+  | { readonly kind: 'refused'; readonly step: string; readonly message: string }
+  | {
+      /**
+       * Before the final submit the court showed a page the page map does not recognise: the driver stopped there and
+       * sent nothing more (docs/court-pages.md#when-a-page-is-not-recognised).
+       */
+      readonly kind: 'needs-attention';
+      readonly step: string;
+      readonly message: string;
+      /** The page, with passwords, tokens, cookies and case data removed. */
+      readonly pageCopy: string;
+    };
 
 /** The court could not be reached, or answered with a server error, before anything was committed: safe to try again. */
 export class CourtUnavailableError extends Error {}
@@ -73,6 +87,15 @@ export class UnknownOutcomeError extends Error {
 }
 /** The court answered with its login page: the session has ended. */
 export class SessionEndedError extends Error {}
+/** The court showed a page other than the one the filing expected (before the commit: nothing more is sent). */
+class UnexpectedPageError extends Error {
+  constructor(
+    readonly step: FilingStep,
+    readonly pageCopy: string,
+  ) {
+    super(`The court showed a page ECF Desk does not recognise where it expected the ${step} page.`);
+  }
+}
 
 const timeoutMs = 120_000;
 /** Larger than any page of the filing surface; a docket report of thousands of entries is a few MB. */
@@ -93,9 +116,14 @@ export function createFilingDriver(options: {
 }) {
   const { baseUrl, profile } = options;
 
+  /**
+   * One request and the court's page in answer. With `expected`, a page that is neither that step's (by the page map),
+   * nor a login, nor the court's refusal is an UnexpectedPageError carrying its redacted copy.
+   */
   const request = async (
     path: string,
     init: { method: 'GET' | 'POST'; body?: string | FormData; contentType?: string },
+    expected?: ExpectedPage,
   ): Promise<{ html: string; page: FilingPage }> => {
     const headers: Record<string, string> = { cookie: `NextGenCSO=${options.token()}` };
     if (init.contentType) {
@@ -124,9 +152,12 @@ export function createFilingDriver(options: {
       );
     }
     const html = new TextDecoder('utf-8').decode(body);
-    const page = await options.readPage(options.profileId, html);
+    const page = await options.readPage(options.profileId, html, expected);
     if (page.kind === 'login') {
       throw new SessionEndedError('The court asked for a login: the session has ended. Log in again.');
+    }
+    if (expected && page.pageCopy !== null) {
+      throw new UnexpectedPageError(expected.step, page.pageCopy);
     }
     return { html, page };
   };
@@ -152,7 +183,100 @@ export function createFilingDriver(options: {
     return [[profile.fields.caseId, String(filing.caseId)], event];
   };
 
+  /** What the steps before the final submit leave: the transaction, the docket text as entered, the high-water mark. */
+  interface Prepared {
+    readonly filingId: string;
+    readonly docketText: string;
+    readonly docketHighWater: number;
+  }
+
+  /**
+   * Every step up to the final-text page, each page checked against the court's page map (an UnexpectedPageError
+   * otherwise); or how the court refused.
+   */
+  const prepare = async (filing: FilingRequest): Promise<Prepared | FilingResult> => {
+    const expect = (step: FilingStep): ExpectedPage => ({ step, caseData: filing.caseData });
+    const refused = (step: string, page: FilingPage): FilingResult => ({
+      kind: 'refused',
+      step,
+      message: page.error ?? `The court did not accept the ${step} step.`,
+    });
+    const start = await request(
+      filing.newAction ? profile.paths.newAction : profile.paths.start,
+      { method: 'POST', body: form(startFields(filing)), contentType: urlEncoded },
+      expect('filer'),
+    );
+    const filingId = start.page.filingId;
+    if (!filingId) {
+      return refused('start', start.page);
+    }
+
+    const parties = await request(
+      stepPath(filingId, 'parties'),
+      { method: 'POST', body: form(filing.partyIds.map((id) => [profile.fields.party, id])), contentType: urlEncoded },
+      expect('documents'),
+    );
+    if (parties.page.error) {
+      return refused('parties', parties.page);
+    }
+
+    const upload = new FormData();
+    filing.documents.forEach((document, index) => {
+      const blob = new Blob([new Uint8Array(document.bytes)], { type: 'application/pdf' });
+      if (index === 0) {
+        upload.append(profile.fields.mainDocument, blob, document.name);
+      } else if (document.isComplaint === true) {
+        upload.append(profile.fields.complaintDocument, blob, document.name);
+      } else {
+        upload.append(profile.fields.attachment, blob, document.name);
+        upload.append(profile.fields.attachmentDescription, document.description);
+      }
+    });
+    const related = await request(stepPath(filingId, 'documents'), { method: 'POST', body: upload }, expect('related'));
+    if (related.page.error) {
+      return refused('documents', related.page);
+    }
+    // The related step lists the docket as it stands: its choices map document numbers to entries, and its last entry is the high-water mark.
+    const choices = related.page.relatedChoices;
+    const docketHighWater = Math.max(0, ...choices.map((choice) => choice.deSeqNum));
+    const relatedDeSeqNums = filing.relatedDocumentNumbers.map(
+      (number) => choices.find((choice) => choice.documentNumber === number)?.deSeqNum,
+    );
+    if (relatedDeSeqNums.some((deSeqNum) => deSeqNum === undefined)) {
+      return {
+        kind: 'refused',
+        step: 'related',
+        message: `Document ${filing.relatedDocumentNumbers.join(', ')} is not on this case's docket. Check the related document number.`,
+      };
+    }
+
+    const textForm = await request(
+      stepPath(filingId, 'related'),
+      {
+        method: 'POST',
+        body: form(relatedDeSeqNums.map((deSeqNum) => [profile.fields.related, String(deSeqNum)])),
+        contentType: urlEncoded,
+      },
+      expect('docket-text'),
+    );
+    if (textForm.page.error) {
+      return refused('related', textForm.page);
+    }
+    const finalText = await request(
+      stepPath(filingId, 'docket-text'),
+      { method: 'POST', body: form([[profile.fields.annotation, filing.annotation]]), contentType: urlEncoded },
+      expect('final-text'),
+    );
+    const docketText = finalText.page.finalDocketText;
+    if (finalText.page.error || docketText === null) {
+      return refused('docket text', finalText.page);
+    }
+    return { filingId, docketText, docketHighWater };
+  };
+
   return {
+    /** The court's CM/ECF address, where a filing that stopped can be finished by hand. */
+    courtUrl: `${baseUrl}/`,
     async findCases(query: string): Promise<CourtCase[]> {
       const isNumber = /\d{2}-(?:[a-z]{2}-)?\d{1,5}/i.test(query);
       // As CM/ECF's case-number widget asks: the number, then a random part that keeps caches out of the way.
@@ -185,78 +309,24 @@ export function createFilingDriver(options: {
      * after that point a lost answer is an UnknownOutcomeError, never a plain failure.
      */
     async file(filing: FilingRequest, beforeCommit: (point: CommitPoint) => Promise<void>): Promise<FilingResult> {
-      const refused = (step: string, page: FilingPage): FilingResult => ({
-        kind: 'refused',
-        step,
-        message: page.error ?? `The court did not accept the ${step} step.`,
-      });
-      const start = await request(filing.newAction ? profile.paths.newAction : profile.paths.start, {
-        method: 'POST',
-        body: form(startFields(filing)),
-        contentType: urlEncoded,
-      });
-      const filingId = start.page.filingId;
-      if (!filingId) {
-        return refused('start', start.page);
-      }
-
-      const parties = await request(stepPath(filingId, 'parties'), {
-        method: 'POST',
-        body: form(filing.partyIds.map((id) => [profile.fields.party, id])),
-        contentType: urlEncoded,
-      });
-      if (parties.page.error) {
-        return refused('parties', parties.page);
-      }
-
-      const upload = new FormData();
-      filing.documents.forEach((document, index) => {
-        const blob = new Blob([new Uint8Array(document.bytes)], { type: 'application/pdf' });
-        if (index === 0) {
-          upload.append(profile.fields.mainDocument, blob, document.name);
-        } else if (document.isComplaint === true) {
-          upload.append(profile.fields.complaintDocument, blob, document.name);
-        } else {
-          upload.append(profile.fields.attachment, blob, document.name);
-          upload.append(profile.fields.attachmentDescription, document.description);
+      let prepared: Prepared | FilingResult;
+      try {
+        prepared = await prepare(filing);
+      } catch (error) {
+        if (error instanceof UnexpectedPageError) {
+          return {
+            kind: 'needs-attention',
+            step: error.step,
+            message: `${error.message} It stopped there, before the final submit: nothing was filed.`,
+            pageCopy: error.pageCopy,
+          };
         }
-      });
-      const related = await request(stepPath(filingId, 'documents'), { method: 'POST', body: upload });
-      if (related.page.error) {
-        return refused('documents', related.page);
+        throw error;
       }
-      // The related step lists the docket as it stands: its choices map document numbers to entries, and its last entry is the high-water mark.
-      const choices = related.page.relatedChoices;
-      const docketHighWater = Math.max(0, ...choices.map((choice) => choice.deSeqNum));
-      const relatedDeSeqNums = filing.relatedDocumentNumbers.map(
-        (number) => choices.find((choice) => choice.documentNumber === number)?.deSeqNum,
-      );
-      if (relatedDeSeqNums.some((deSeqNum) => deSeqNum === undefined)) {
-        return {
-          kind: 'refused',
-          step: 'related',
-          message: `Document ${filing.relatedDocumentNumbers.join(', ')} is not on this case's docket. Check the related document number.`,
-        };
+      if ('kind' in prepared) {
+        return prepared;
       }
-
-      const textForm = await request(stepPath(filingId, 'related'), {
-        method: 'POST',
-        body: form(relatedDeSeqNums.map((deSeqNum) => [profile.fields.related, String(deSeqNum)])),
-        contentType: urlEncoded,
-      });
-      if (textForm.page.error) {
-        return refused('related', textForm.page);
-      }
-      const finalText = await request(stepPath(filingId, 'docket-text'), {
-        method: 'POST',
-        body: form([[profile.fields.annotation, filing.annotation]]),
-        contentType: urlEncoded,
-      });
-      const docketText = finalText.page.finalDocketText;
-      if (finalText.page.error || docketText === null) {
-        return refused('docket text', finalText.page);
-      }
-
+      const { filingId, docketText, docketHighWater } = prepared;
       const commitPoint: CommitPoint = { filingId, docketText, docketHighWater };
       await beforeCommit(commitPoint);
       let receipt: { html: string; page: FilingPage };
@@ -268,8 +338,15 @@ export function createFilingDriver(options: {
         }
         throw new UnknownOutcomeError(describeError(error).message, commitPoint);
       }
+      if (receipt.page.error !== null) {
+        return { kind: 'refused', step: 'submit', message: receipt.page.error };
+      }
       if (receipt.page.kind !== 'nef-receipt') {
-        return refused('submit', receipt.page);
+        // After the commit an unknown page may hide a filing that went through: the docket decides, never a resend.
+        throw new UnknownOutcomeError(
+          'The court answered the final submit with a page ECF Desk does not recognise.',
+          commitPoint,
+        );
       }
       const { deSeqNum, documentNumber, caseId, caseNumber } = receipt.page.receipt;
       if (deSeqNum === null) {

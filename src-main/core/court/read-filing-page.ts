@@ -4,6 +4,8 @@ import { decodeEntities } from '../html/decode-entities';
 import { readPageOutline } from '../html/read-page-outline';
 import { readCaseNumberLookup } from './case-number-lookup';
 import { isLoginPage } from './court-chrome';
+import { pageMapOf, recognisePage, type FilingStep } from './page-map';
+import { redactCourtPage } from './redact-court-page';
 import { filingProfileOf } from './filing-profile';
 
 /** A docket entry as the docket report lists it. */
@@ -20,6 +22,13 @@ export interface FilingPage {
    * Electronic Filing shown after a submit), or null.
    */
   readonly kind: 'login' | 'nef-receipt' | null;
+  /** The step of a filing whose page this is, by the court's page map (`page-map.ts`), or null. */
+  readonly recognisedAs: FilingStep | null;
+  /**
+   * When the page is not the one a filing expected (and neither a login nor the court's refusal): a copy of it with
+   * passwords, tokens, cookies and case data removed (`redactCourtPage`), to show why the filing stopped.
+   */
+  readonly pageCopy: string | null;
   /** The court's own words when it refused a step, or null. */
   readonly error: string | null;
   readonly filingId: string | null;
@@ -39,8 +48,18 @@ export interface FilingPage {
   };
 }
 
+/** What a filing expects a page to be: the step, and the case data a copy of any other page must not keep. */
+export interface ExpectedPage {
+  readonly step: FilingStep;
+  readonly caseData: readonly string[];
+}
+
 /** Reads a court's filing page in a child process in the app (`IsolatedReaders.readFilingPage`: court pages are hostile input). */
-export type FilingPageReader = (profileId: CourtProfileId, html: string) => Promise<FilingPage>;
+export type FilingPageReader = (
+  profileId: CourtProfileId,
+  html: string,
+  expected?: ExpectedPage,
+) => Promise<FilingPage>;
 
 /** The longest mailing address kept for a party (`caseParty` in shared/filing.ts). */
 const maxAddressLength = 500;
@@ -60,6 +79,8 @@ function counselOf(cell: string): string[] {
 /** A page with nothing in it: what a page of another court, or of no known profile, reads as. */
 const nothing: FilingPage = {
   kind: null,
+  recognisedAs: null,
+  pageCopy: null,
   error: null,
   filingId: null,
   finalDocketText: null,
@@ -70,19 +91,14 @@ const nothing: FilingPage = {
   receipt: { deSeqNum: null, documentNumber: null, caseId: null, caseNumber: null },
 };
 
-/** The Notice of Electronic Filing CM/ECF shows after a submit: its heading, then who entered the transaction. */
-function isNefReceipt(text: string): boolean {
-  const heading = text.indexOf('Notice of Electronic Filing');
-  return heading >= 0 && text.indexOf('The following transaction was entered', heading) > heading;
-}
-
 /**
  * Reads a page of the court's filing surface by the court's filing profile (`filing-profile.ts`): every pattern the
  * profile names, each linear in the page, once. The profile is looked up by its id, so the patterns never travel.
  */
-export function readFilingPage(profileId: CourtProfileId, html: string): FilingPage {
+export function readFilingPage(profileId: CourtProfileId, html: string, expected?: ExpectedPage): FilingPage {
   const profile = filingProfileOf(profileId);
-  if (!profile) {
+  const map = pageMapOf(profileId);
+  if (!profile || !map) {
     return nothing;
   }
   const { pages } = profile;
@@ -95,17 +111,18 @@ export function readFilingPage(profileId: CourtProfileId, html: string): FilingP
   const receiptCaseNumber = first(pages.receiptCaseNumber);
   // The case-number lookup answers in CM/ECF's own XML, read as CM/ECF writes it (case-number-lookup.ts).
   const lookup = readCaseNumberLookup(html);
+  const recognisedAs = recognisePage(map, outline);
+  const isLogin = lookup.kind === 'not-logged-in' || isLoginPage(outline);
+  const error =
+    lookup.kind === 'sealed'
+      ? `The court answers "${lookup.message}": a sealed case cannot be looked up here. Ask the Clerk's Office how to file in it.`
+      : outline.errorText;
+  const isUnexpected = expected !== undefined && recognisedAs !== expected.step && !isLogin && error === null;
   return {
-    kind:
-      lookup.kind === 'not-logged-in' || isLoginPage(outline)
-        ? 'login'
-        : isNefReceipt(outline.text)
-          ? 'nef-receipt'
-          : null,
-    error:
-      lookup.kind === 'sealed'
-        ? `The court answers "${lookup.message}": a sealed case cannot be looked up here. Ask the Clerk's Office how to file in it.`
-        : outline.errorText,
+    kind: isLogin ? 'login' : recognisedAs === 'receipt' ? 'nef-receipt' : null,
+    recognisedAs,
+    pageCopy: isUnexpected ? redactCourtPage(html, expected.caseData) : null,
+    error,
     filingId: first(pages.filingId),
     finalDocketText: finalDocketText === null ? null : decodeEntities(finalDocketText),
     relatedChoices: [...html.matchAll(pages.relatedChoice)].map((match) => ({

@@ -356,10 +356,10 @@ export function createDraftsService(options: DraftsServiceOptions) {
     /** Withdraws a waiting or failed item from the outbox, back to an editable draft. */
     withdraw(id: string): DraftReview {
       const draft = find(id);
-      if (draft.outbox && !['ready', 'failed'].includes(draft.outbox.state)) {
+      if (draft.outbox && !['ready', 'failed', 'needs-attention'].includes(draft.outbox.state)) {
         throw new AppError(
           'filing.at-court',
-          'Only a filing that is waiting or failed can be taken back from the outbox.',
+          'Only a filing that is waiting, failed or stopped before the final submit can be taken back from the outbox.',
         );
       }
       const next: Draft = { ...draft, outbox: null, updatedAt: clock.now().toISOString() };

@@ -42,6 +42,7 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
     'outbox.sendLate': async ({ draftId }) => filing.sendLate(draftId),
     'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
+    'outbox.stoppedPage': async ({ draftId }) => ({ html: outbox.stoppedPage(drafts.find(draftId).id) }),
     'record.get': async ({ draftId }) => filing.recordView(draftId),
     'record.export': async ({ draftId, format }) =>
       (await filing.exportRecord(draftId, format)) as Uint8Array<ArrayBuffer>,

@@ -44,6 +44,7 @@ export interface OutboxRecordEntry {
     | 'outbox.sending'
     | 'outbox.submitted'
     | 'outbox.refused'
+    | 'outbox.stopped'
     | 'outbox.failed'
     | 'outbox.verified-on-docket'
     | 'filing.filed';
@@ -230,6 +231,7 @@ export function createOutbox(options: OutboxOptions) {
       documents,
       relatedDocumentNumbers: draft.relatedDocumentNumbers,
       annotation: draft.docketAnnotation,
+      caseData: caseDataOf(draft, documents),
     };
     const sending = setStatus(draft, {
       state: 'submitting',
@@ -246,6 +248,18 @@ export function createOutbox(options: OutboxOptions) {
     });
     try {
       const result = await driver.file(request, async (commitPoint) => table.saveSubmission(draft.id, { commitPoint }));
+      if (result.kind === 'needs-attention') {
+        table.saveSubmission(draft.id, { ...table.submission(draft.id), stoppedPageHtml: result.pageCopy });
+        const stopped = setStatus(sending, {
+          state: 'needs-attention',
+          message: `${result.message} Finish it by hand at the court, or try again; the page it stopped at can be saved to show the Help Desk.`,
+          stoppedAt: { step: result.step, courtUrl: driver.courtUrl },
+        });
+        return void record(stopped, {
+          action: 'outbox.stopped',
+          detail: `Stopped before the final submit: the court showed a page ECF Desk does not recognise where it expected the ${result.step} page. Nothing was filed.`,
+        });
+      }
       if (result.kind === 'refused') {
         const refused = setStatus(sending, {
           state: 'failed',
@@ -445,7 +459,11 @@ export function createOutbox(options: OutboxOptions) {
     },
     /** Tries again now: a failed item goes back to ready; an unknown outcome is checked against the docket first. */
     retry(draft: Draft): Draft {
-      const next = draft.outbox?.state === 'failed' ? setStatus(draft, { state: 'ready', message: null }) : draft;
+      const state = draft.outbox?.state;
+      const next =
+        state === 'failed' || state === 'needs-attention'
+          ? setStatus(draft, { state: 'ready', message: null, stoppedAt: null })
+          : draft;
       failuresInARow = 0;
       drainInBackground();
       return next;
@@ -463,6 +481,10 @@ export function createOutbox(options: OutboxOptions) {
       failuresInARow = 0;
       drainInBackground();
       return next;
+    },
+    /** The page a filing that needs attention stopped at, redacted, or null. */
+    stoppedPage(draftId: string): string | null {
+      return table.submission(draftId).stoppedPageHtml ?? null;
     },
     /** The court's NEF receipt page kept with a submitted filing, or null. */
     receipt(draftId: string): string | null {
@@ -516,6 +538,23 @@ export function createOutbox(options: OutboxOptions) {
 }
 
 /** A filing's outbox status as it enters the outbox: ready, queued now, not yet tried. */
+/**
+ * What a kept copy of a court page must not hold, from this filing: the case's number and caption, the parties and
+ * their counsel, the documents' names and descriptions, the added docket text, the signer.
+ */
+function caseDataOf(draft: Draft, documents: readonly { readonly name: string }[]): string[] {
+  return [
+    draft.case?.caseNumber ?? '',
+    draft.case?.caption ?? '',
+    draft.newAction?.caption ?? '',
+    ...draft.parties.flatMap((party) => [party.name, ...(party.counsel ?? []), party.address ?? '']),
+    ...documents.map((document) => document.name),
+    ...draft.documents.map((document) => document.description),
+    draft.docketAnnotation,
+    draft.signature?.name ?? '',
+  ].filter((value) => value.trim() !== '');
+}
+
 export function newOutboxStatus(now: Date): OutboxStatus {
   return {
     state: 'ready',
@@ -532,6 +571,7 @@ export function newOutboxStatus(now: Date): OutboxStatus {
     courtCopies: [],
     isHeldAsLate: false,
     lateSendConfirmedOn: null,
+    stoppedAt: null,
   };
 }
 

@@ -285,8 +285,8 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
       }
       return { kind: 'unknown', title: `a page ECF Desk could not read safely (${describe(outcome.failure)})` };
     },
-    async readFilingPage(profileId, html) {
-      const outcome = await run('filing-page', { profileId, html });
+    async readFilingPage(profileId, html, expected) {
+      const outcome = await run('filing-page', { profileId, html, ...(expected ? { expected } : {}) });
       if (outcome.ok) {
         return outcome.value;
       }

@@ -2,7 +2,7 @@ import type { CourtProfileId } from '../../shared/domain';
 import type { ErrorCode } from '../../shared/errors';
 import type { Draft } from '../../shared/filing';
 import type { PreflightProgress, PreflightReport } from '../../shared/preflight';
-import type { FilingPage } from '../court/read-filing-page';
+import type { ExpectedPage, FilingPage } from '../court/read-filing-page';
 import type { PackagedDocument } from '../filing/draft-package';
 import type { CourtPage } from '../inbox/free-look/read-court-page';
 import type { MailFileErrorCode } from '../inbox/sources/mail-file-error';
@@ -43,7 +43,7 @@ export interface IsolatedTaskTypes {
   'draft-package': { input: Uint8Array; output: DraftPackageReading; progress: never };
   'court-page': { input: { readonly html: string; readonly url: string }; output: CourtPage; progress: never };
   'filing-page': {
-    input: { readonly profileId: CourtProfileId; readonly html: string };
+    input: { readonly profileId: CourtProfileId; readonly html: string; readonly expected?: ExpectedPage };
     output: FilingPage;
     progress: never;
   };

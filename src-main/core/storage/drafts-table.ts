@@ -8,6 +8,8 @@ export interface SubmissionRecord {
   readonly commitPoint: CommitPoint | null;
   /** The court's NEF receipt page, kept with the filing. */
   readonly receiptHtml?: string | null;
+  /** The page a filing stopped at, before the commit, with passwords, tokens, cookies and case data removed. */
+  readonly stoppedPageHtml?: string | null;
 }
 
 type DraftFields = Omit<Draft, 'id' | 'outbox' | 'createdAt' | 'updatedAt'>;

@@ -26,6 +26,8 @@ const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
   failed: 'The filing did not reach the docket.',
   'needs-verification':
     'It is not known whether the court received the filing. ECF Desk checks the docket before trying again, so it is never filed twice.',
+  'needs-attention':
+    'ECF Desk stopped before the final submit: the court showed a page it does not recognise. Nothing was filed.',
 };
 
 function when(iso: string | null): string | null {
@@ -34,6 +36,24 @@ function when(iso: string | null): string | null {
   }
   const { date, time } = formatDateTime(iso);
   return `${date} ${time}`.trim();
+}
+
+/** A link-like action with a download mark: a small bordered box on the status panel read as a text field. */
+function SaveButton({
+  testId,
+  onClick,
+  children,
+}: {
+  readonly testId: string;
+  readonly onClick: () => void;
+  readonly children: string;
+}) {
+  return (
+    <button type="button" className="button button--quiet" data-testid={testId} onClick={onClick}>
+      <Icon name="download" />
+      {children}
+    </button>
+  );
 }
 
 /** Where the filing is in the outbox, what the court said, and Retry or Withdraw where they apply. */
@@ -52,16 +72,14 @@ export function OutboxStatusPanel({
   readonly onSendLate: () => void;
 }) {
   const receipt = useFilings((state) => state.receipt);
+  const stoppedPage = useFilings((state) => state.stoppedPage);
   const inBackground = useInBackground();
-  // The court's page is saved as a file, never shown inside the app: it is the court's HTML, not ours.
-  const saveReceipt = async (): Promise<void> => {
-    const html = await receipt(draft.id);
+  // A court page (the receipt; the page a filing stopped at, redacted by main) is saved as a file, never shown inside
+  // the app: it is the court's HTML, not ours.
+  const saveCourtPage = async (read: (id: string) => Promise<string | null>, fileName: string): Promise<void> => {
+    const html = await read(draft.id);
     if (html !== null) {
-      downloadFile(
-        new TextEncoder().encode(html),
-        `NEF receipt ${draft.case?.caseNumber ?? ''} ${outbox.documentNumber ?? ''}.html`.replace(/[\\/:*?"<>|]/g, '-'),
-        'text/html',
-      );
+      downloadFile(new TextEncoder().encode(html), fileName.replace(/[\\/:*?"<>|]/g, '-'), 'text/html');
     }
   };
   const submittedAt = when(outbox.submittedAt);
@@ -131,16 +149,45 @@ export function OutboxStatusPanel({
       )}
       {outbox.courtCopies.length > 0 && <CourtCopiesList checks={outbox.courtCopies} />}
       {outbox.hasReceipt && (
-        // A link-like action with a download mark: a small bordered box on the status panel read as a text field.
-        <button
-          type="button"
-          className="button button--quiet"
-          data-testid="save-receipt"
-          onClick={() => inBackground('Saving the receipt', saveReceipt())}
+        <SaveButton
+          testId="save-receipt"
+          onClick={() =>
+            inBackground(
+              'Saving the receipt',
+              saveCourtPage(receipt, `NEF receipt ${draft.case?.caseNumber ?? ''} ${outbox.documentNumber ?? ''}.html`),
+            )
+          }
         >
-          <Icon name="download" />
           Save the court’s receipt
-        </button>
+        </SaveButton>
+      )}
+      {outbox.state === 'needs-attention' && outbox.stoppedAt && (
+        <div className="outbox-status__stopped" data-testid="stopped-at">
+          <p>
+            To finish it by hand, open the court’s CM/ECF in your browser, log in and file it there; then withdraw it
+            here so it is not sent again.
+          </p>
+          <a
+            className="button"
+            data-testid="open-court"
+            href={outbox.stoppedAt.courtUrl}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Open the court’s CM/ECF
+          </a>
+          <SaveButton
+            testId="save-stopped-page"
+            onClick={() =>
+              inBackground(
+                'Saving the court page',
+                saveCourtPage(stoppedPage, 'Court page where the filing stopped.html'),
+              )
+            }
+          >
+            Save the page it stopped at (case details removed)
+          </SaveButton>
+        </div>
       )}
       {outbox.isHeldAsLate && (
         <div className="wizard-step__actions">

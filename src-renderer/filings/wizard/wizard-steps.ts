@@ -78,7 +78,7 @@ export function markOfStep(step: StepNumber, review: DraftReview, isVisited: boo
   if (checks.some((check) => check.level === 'block')) {
     return 'problem';
   }
-  if (step === 7 && (review.draft.outbox?.state === 'failed' || review.draft.outbox?.state === 'needs-verification')) {
+  if (step === 7 && ['failed', 'needs-verification', 'needs-attention'].includes(review.draft.outbox?.state ?? '')) {
     return 'problem';
   }
   if (checks.some((check) => check.level === 'warn')) {

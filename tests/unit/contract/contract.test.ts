@@ -260,6 +260,7 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
     case 'outbox.retry':
     case 'outbox.withdraw':
     case 'outbox.receipt':
+    case 'outbox.stoppedPage':
       return { draftId: (await handlers['drafts.create']({})).id };
     case 'record.get':
       return { draftId: await firstDraft() };

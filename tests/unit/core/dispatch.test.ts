@@ -71,6 +71,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox.withdraw': notInThisTest,
     'outbox.sendLate': notInThisTest,
     'outbox.receipt': async () => ({ html: null }),
+    'outbox.stoppedPage': async () => ({ html: null }),
     'inbox.list': async () => ({ items: [], total: 0 }),
     'inbox.get': notInThisTest,
     'inbox.markRead': notInThisTest,

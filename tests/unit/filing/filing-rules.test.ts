@@ -355,6 +355,7 @@ describe('FAQ 35, Administrative Order 02-01: stipulations', () => {
 describe('FAQ 41: the Motion to Intervene package is filed one document at a time, in order', () => {
   const outbox = (state: OutboxStatus['state']): OutboxStatus => ({
     state,
+    stoppedAt: null,
     queuedAt: '2026-01-14T15:00:00Z',
     attempts: 1,
     message: null,

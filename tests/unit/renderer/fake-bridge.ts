@@ -374,6 +374,7 @@ export function outboxStatus(
 ): NonNullable<Draft['outbox']> {
   return {
     queuedAt: '2025-03-04T16:00:00.000Z',
+    stoppedAt: null,
     attempts: 1,
     message: null,
     sentDocuments: [],

@@ -1,5 +1,6 @@
 import { policyCatalog, policyKeys, type PolicyKey, type PolicyKeySpec } from '../../../shared/policy-catalog';
-import { enumItemId, escapeXml, groupPolicyNames as names } from './xml-text';
+import { escapeXml } from '../../html/escape-markup';
+import { enumItemId, groupPolicyNames as names } from './xml-text';
 
 /** The English strings and presentations (en-US/ecf-desk.adml) the ADMX refers to, from the catalog's words. */
 export function renderAdml(): string {

@@ -1,5 +1,6 @@
 import { policyCatalog, policyKeys, type PolicyKey } from '../../../shared/policy-catalog';
-import { enumItemId, escapeXml, groupPolicyNames as names } from './xml-text';
+import { escapeXml } from '../../html/escape-markup';
+import { enumItemId, groupPolicyNames as names } from './xml-text';
 
 /**
  * The Group Policy definitions (ecf-desk.admx): one policy per catalog key, class Both so it can be set for the

@@ -1,6 +1,6 @@
 import type { PolicyValues } from '../../../shared/policy-catalog';
 import { macPreferencesDomain } from '../macos-managed-preferences';
-import { escapeXml } from './xml-text';
+import { escapeXml } from '../../html/escape-markup';
 
 /** The values the sample profile forces: the real court, and no passwords kept in the keychain. */
 export const sampleForcedPreferences: Partial<PolicyValues> = { courtProfile: 'cit', allowCredentialStorage: false };

@@ -1,13 +1,3 @@
-/** Text made safe inside an XML element or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 /** The Group Policy template's names for ECF Desk: its namespace, category, support string and registry key. */
 export const groupPolicyNames = {
   namespace: 'ECFDesk.Policies.ECFDesk',

@@ -8,6 +8,7 @@ import { migration0005 } from './0005-drafts';
 import { migration0006 } from './0006-notices';
 import { migration0007 } from './0007-inbox-search-order';
 import { migration0008 } from './0008-filing-record';
+import { migration0009 } from './0009-outbox-needs-attention';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 /**

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Draft } from '../../../src-main/shared/filing';
+import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
+import { appearanceIn1017 } from '../../support/appearance-draft';
+import { addCheckedPdf, logInFiler, waitForOutboxState } from '../../support/filing-steps';
+import { signAndSubmit } from '../../support/sign-and-submit';
+import { admin, CourtClient } from '../../support/training-court';
+
+let harness: AccountsHarness;
+beforeEach(async () => {
+  harness = await startAccountsHarness();
+  await logInFiler(harness.handlers, 'twalsh');
+});
+afterEach(async () => {
+  await harness.stop();
+});
+
+/** The docket of case 1017 as the court's own report shows it: one row per entry. */
+async function docketEntries(): Promise<number> {
+  const client = new CourtClient(harness.court.url);
+  await client.loginAs('rpatel');
+  const html = await (await client.get('/cgi-bin/DktRpt.pl?1017')).text();
+  return [...html.matchAll(/<tr class="entry"/g)].length;
+}
+
+/** A signed notice of appearance in case 1017, handed to the outbox to send now. */
+async function submitAppearance(note: string): Promise<Draft> {
+  const main = await addCheckedPdf(harness.handlers, `${note}.pdf`);
+  const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
+  const draft = await harness.handlers['drafts.create']({});
+  await harness.handlers['drafts.update']({
+    id: draft.id,
+    changes: appearanceIn1017(main, { parties, docketAnnotation: note }),
+  });
+  return (await signAndSubmit(harness.handlers, draft.id, true)).draft;
+}
+
+describe('a court page the filing did not expect, before the final submit', () => {
+  // Each step before the commit, as the training court names its endpoints, and the page the driver expected there.
+  const steps = [
+    ['filing-start', 'filer'],
+    ['filing-parties', 'documents'],
+    ['filing-documents', 'related'],
+    ['filing-related', 'docket-text'],
+    ['filing-docket-text', 'final-text'],
+  ] as const;
+
+  it.each(steps)('at %s: stops there, files nothing, and keeps the page without the case', async (endpoint, step) => {
+    const before = await docketEntries();
+    await admin(harness.court, 'POST', '/admin/faults', { endpoint, unexpectedPageNext: 1 });
+    const draft = await submitAppearance('with the amended order');
+    const stopped = await waitForOutboxState(harness.handlers, draft.id, ['needs-attention', 'submitted', 'failed']);
+    expect(stopped.outbox, stopped.outbox?.message ?? '').toMatchObject({
+      state: 'needs-attention',
+      stoppedAt: { step, courtUrl: `${harness.court.url}/` },
+    });
+    expect(stopped.outbox?.message).toMatch(/does not recognise .* nothing was filed/);
+    expect(await docketEntries()).toBe(before);
+    const state = await admin(harness.court, 'GET', '/admin/state');
+    expect(state['faults']).toMatchObject({ [endpoint]: { unexpectedPages: 1 } });
+
+    // The page as kept: the court's notice, its form and button, and nothing of this filing.
+    const page = (await harness.handlers['outbox.stoppedPage']({ draftId: draft.id })).html ?? '';
+    expect(page).toContain('<h2 align="center">Notice to Filers</h2>');
+    expect(page).toContain('name="button1" value="Next"');
+    for (const caseData of ['Acme', 'United States', '00123', 'Thomas Walsh', 'with the amended order', 'NextGenCSO']) {
+      expect(page, caseData).not.toContain(caseData);
+    }
+    const record = await harness.handlers['record.get']({ draftId: draft.id });
+    expect(record.entries.map((entry) => entry.action)).toContain('outbox.stopped');
+
+    // Tried again once the court is back to its usual pages: filed once.
+    await harness.handlers['outbox.retry']({ draftId: draft.id });
+    const sent = await waitForOutboxState(harness.handlers, draft.id, ['submitted', 'filed']);
+    expect(sent.outbox?.stoppedAt).toBeNull();
+    expect(await docketEntries()).toBe(before + 1);
+  });
+
+  it('may be withdrawn to a draft, to be finished by hand at the court', async () => {
+    await admin(harness.court, 'POST', '/admin/faults', { endpoint: 'filing-parties', unexpectedPageNext: 1 });
+    const draft = await submitAppearance('finished by hand');
+    await waitForOutboxState(harness.handlers, draft.id, ['needs-attention']);
+    const withdrawn = await harness.handlers['outbox.withdraw']({ draftId: draft.id });
+    expect(withdrawn.draft.outbox).toBeNull();
+  });
+});
+
+describe('a court page the filing did not expect, after the final submit', () => {
+  it('is an unknown outcome: the docket decides, and the filing is never sent twice', async () => {
+    const before = await docketEntries();
+    // The court commits the entry, then answers with its notice instead of the receipt.
+    await admin(harness.court, 'POST', '/admin/faults', {
+      endpoint: 'filing-submit',
+      unexpectedPageAfterCommitNext: 1,
+    });
+    const draft = await submitAppearance('answer lost in a notice');
+    const sent = await waitForOutboxState(harness.handlers, draft.id, ['submitted', 'filed', 'failed']);
+    expect(sent.outbox?.state).toMatch(/^(?:submitted|filed)$/);
+    const record = await harness.handlers['record.get']({ draftId: draft.id });
+    expect(record.entries.map((entry) => entry.action)).toContain('outbox.verified-on-docket');
+    expect(await docketEntries()).toBe(before + 1);
+  });
+});

@@ -457,7 +457,10 @@ export function createOutbox(options: OutboxOptions) {
       }
       return queued;
     },
-    /** Tries again now: a failed item goes back to ready; an unknown outcome is checked against the docket first. */
+    /**
+     * Tries again now: a failed item, or one that stopped at an unknown page before the commit, goes back to ready; an
+     * unknown outcome is checked against the docket first.
+     */
     retry(draft: Draft): Draft {
       const state = draft.outbox?.state;
       const next =

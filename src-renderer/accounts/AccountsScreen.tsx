@@ -49,6 +49,17 @@ export function AccountsScreen() {
 
   useEffect(() => connect(), [connect]);
 
+  // The empty state's Add account gives way to the header's once there is an account. Focus left on the one that went
+  // (the add dialog closed before the new account was listed) follows it, rather than fall to the page.
+  const hadAccounts = useRef(accounts.length > 0);
+  useEffect(() => {
+    const hasAccounts = accounts.length > 0;
+    if (hasAccounts && !hadAccounts.current && document.activeElement === document.body) {
+      addButtonRef.current?.focus();
+    }
+    hadAccounts.current = hasAccounts;
+  }, [accounts.length]);
+
   const close = (): void => setDialog(null);
   const loggedInAccountId = session?.state === 'logged-in' ? session.accountId : null;
 

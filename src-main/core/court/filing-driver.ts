@@ -183,18 +183,11 @@ export function createFilingDriver(options: {
     return [[profile.fields.caseId, String(filing.caseId)], event];
   };
 
-  /** What the steps before the final submit leave: the transaction, the docket text as entered, the high-water mark. */
-  interface Prepared {
-    readonly filingId: string;
-    readonly docketText: string;
-    readonly docketHighWater: number;
-  }
-
   /**
    * Every step up to the final-text page, each page checked against the court's page map (an UnexpectedPageError
-   * otherwise); or how the court refused.
+   * otherwise): the commit point they leave, or how the court refused.
    */
-  const prepare = async (filing: FilingRequest): Promise<Prepared | FilingResult> => {
+  const prepare = async (filing: FilingRequest): Promise<CommitPoint | FilingResult> => {
     const expect = (step: FilingStep): ExpectedPage => ({ step, caseData: filing.caseData });
     const refused = (step: string, page: FilingPage): FilingResult => ({
       kind: 'refused',
@@ -309,7 +302,7 @@ export function createFilingDriver(options: {
      * after that point a lost answer is an UnknownOutcomeError, never a plain failure.
      */
     async file(filing: FilingRequest, beforeCommit: (point: CommitPoint) => Promise<void>): Promise<FilingResult> {
-      let prepared: Prepared | FilingResult;
+      let prepared: CommitPoint | FilingResult;
       try {
         prepared = await prepare(filing);
       } catch (error) {
@@ -326,12 +319,15 @@ export function createFilingDriver(options: {
       if ('kind' in prepared) {
         return prepared;
       }
-      const { filingId, docketText, docketHighWater } = prepared;
-      const commitPoint: CommitPoint = { filingId, docketText, docketHighWater };
+      const commitPoint = prepared;
       await beforeCommit(commitPoint);
       let receipt: { html: string; page: FilingPage };
       try {
-        receipt = await request(stepPath(filingId, 'submit'), { method: 'POST', body: '', contentType: urlEncoded });
+        receipt = await request(stepPath(commitPoint.filingId, 'submit'), {
+          method: 'POST',
+          body: '',
+          contentType: urlEncoded,
+        });
       } catch (error) {
         if (error instanceof SessionEndedError) {
           throw error;

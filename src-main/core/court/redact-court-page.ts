@@ -1,5 +1,5 @@
 import { escapeXml } from '../html/escape-markup';
-import { tokenizeHtml, type HtmlStartTag } from '../html/tokenize-html';
+import { readAttribute, tokenizeHtml, type HtmlStartTag } from '../html/tokenize-html';
 
 /**
  * A copy of a court page that keeps what shows how the page is built, and nothing a filing put in it
@@ -49,7 +49,7 @@ export function redactCourtPage(html: string, knownValues: readonly string[]): s
         if (wordsKeptIn.has(token.name) && !token.isSelfClosing) {
           keptDepth += 1;
         }
-        if (token.name === 'div' && (menuDepth > 0 || attribute(token, 'id') === 'topmenu')) {
+        if (token.name === 'div' && (menuDepth > 0 || readAttribute(token, 'id') === 'topmenu')) {
           menuDepth += 1;
         }
         out.push(startTag(token, scrub, menuDepth > 0));
@@ -93,7 +93,7 @@ const addressAttributes = new Set(['action', 'href', 'src']);
 const buttonTypes = new Set(['submit', 'button', 'reset', 'image']);
 
 function startTag(tag: HtmlStartTag, scrub: Scrub, isInMenuBar: boolean): string {
-  const type = attribute(tag, 'type')?.toLowerCase() ?? '';
+  const type = readAttribute(tag, 'type')?.toLowerCase() ?? '';
   const kept: string[] = [];
   for (const { name, value } of tag.attributes) {
     if (!/^[a-z][a-z0-9_:-]{0,40}$/.test(name)) {
@@ -136,10 +136,6 @@ function redactAddress(value: string, isInMenuBar: boolean): string {
   return /^\?[A-Za-z]{1,40}$/.test(query) || (isInMenuBar && query.startsWith('?'))
     ? `${path}${query.replace(/\d/g, '#')}`
     : `${path}?…`;
-}
-
-function attribute(tag: HtmlStartTag, name: string): string | null {
-  return tag.attributes.find((candidate) => candidate.name === name)?.value ?? null;
 }
 
 /**

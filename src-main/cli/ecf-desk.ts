@@ -14,6 +14,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   nef: async () => (await import('./nef-command')).runNefCommand,
   audit: async () => (await import('./audit-command')).runAuditCommand,
   'certificate-of-service': async () => (await import('./certificate-command')).runCertificateCommand,
+  profile: async () => (await import('./profile-command')).runProfileCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */
@@ -21,8 +22,12 @@ async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const { failUsage, peakChildMemoryMb, usage } = await import('./cli-support');
   if (command === '--help' || command === '-h' || command === 'help') {
-    const [{ nefUsage }, { auditUsage }] = await Promise.all([import('./nef-command'), import('./audit-command')]);
-    process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}`);
+    const [{ nefUsage }, { auditUsage }, { profileUsage }] = await Promise.all([
+      import('./nef-command'),
+      import('./audit-command'),
+      import('./profile-command'),
+    ]);
+    process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}\n${profileUsage}`);
     return;
   }
   const load = command ? commands[command] : undefined;

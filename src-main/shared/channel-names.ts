@@ -44,6 +44,7 @@ export const channelNames = [
   'outbox.receipt',
   'outbox.stoppedPage',
   'outbox.sendLate',
+  'outbox.confirmDocketText',
   'inbox.list',
   'inbox.get',
   'inbox.markRead',

@@ -139,6 +139,10 @@ export const contract = {
   },
   /** Sends a filing held as late anyway, today (FAQ 27). */
   'outbox.sendLate': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
+  'outbox.confirmDocketText': {
+    args: z.object({ draftId: z.string().min(1).max(100), docketText: z.string().min(1).max(10_000) }).strict(),
+    result: draftReview,
+  },
   /** Tries a failed or unverified submission again; an unknown outcome is first checked against the docket. */
   'outbox.retry': { args: z.object({ draftId: z.string().min(1).max(100) }).strict(), result: draftReview },
   /** Takes a waiting item out of the outbox, back to a draft. */

@@ -33,6 +33,8 @@ export const errorMeanings = {
   'filing.in-outbox': 'The filing is in the outbox, so it cannot be changed; withdraw it first.',
   'filing.already-queued':
     'The filing was already handed to the outbox (by an earlier press), so it is not queued twice.',
+  'filing.docket-text-changed':
+    'The docket text confirmed is not the one the court showed last, so it was not confirmed.',
   'filing.at-court': 'The filing is being sent to the court or has been sent, so it cannot be withdrawn or deleted.',
   'signature.no-name': 'The signing account has no name for the `/s/` signature and none was given.',
   'signature.missing':

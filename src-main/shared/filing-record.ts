@@ -17,6 +17,8 @@ export const recordAction = z.enum([
   'outbox.submitted',
   'outbox.refused',
   'outbox.stopped',
+  'outbox.awaiting-confirmation',
+  'outbox.docket-text-confirmed',
   'outbox.failed',
   'outbox.verified-on-docket',
   'outbox.withdrawn',

@@ -177,6 +177,13 @@ export const outboxStatus = z.object({
     .object({ step: z.string().max(100), courtUrl: z.string().max(2000) })
     .nullable()
     .default(null),
+  /**
+   * The final docket text the court's final-text page showed, waiting for the signing attorney to confirm it (the filing
+   * stopped there, before the final submit); null otherwise.
+   */
+  courtDocketText: z.string().max(10_000).nullable().default(null),
+  /** The final docket text the signing attorney confirmed: the filing is committed only when the court shows exactly it. */
+  confirmedDocketText: z.string().max(10_000).nullable().default(null),
 });
 /** An outbox status. */
 export type OutboxStatus = z.infer<typeof outboxStatus>;

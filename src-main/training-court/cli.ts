@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveAppDataFolder } from '../core/storage/app-data-folder';
 import { defaultSeed, type TrainingCourtSeed } from './seed';
+import { readVariationNames } from './filing-transaction';
 import { startTrainingCourt } from './training-court';
 import { describeError } from '../shared/describe-error';
 
@@ -18,6 +19,8 @@ Starts the ECF Desk training court on 127.0.0.1 and prints its URL.
   --imap URL        also deliver notices to an IMAP mailbox, e.g. imap://user:pass@127.0.0.1:143
   --admin-token T   the admin API's token (default: a random one, printed)
   --pdf-direct      serve free looks as PDFs instead of inside a page
+  --variation LIST  how its filing screens differ from the usual court's, comma-separated:
+                    case-first, attachments-screen, joint-filing, fee-prompt (docs/court-pages.md)
 `;
 
 function readSeed(file: string | undefined): TrainingCourtSeed {
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
       imap: { type: 'string' },
       'admin-token': { type: 'string' },
       'pdf-direct': { type: 'boolean', default: false },
+      variation: { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     seed: readSeed(values.seed),
     reset: values.reset,
     pdfInIframe: !values['pdf-direct'],
+    variation: readVariationNames(values.variation),
     ...(imap ? { imap } : {}),
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
   });

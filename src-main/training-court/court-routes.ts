@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeFilingFee, findDocketEvent } from '../shared/cit-event-catalog';
 import type { CourtRecords, DocketEntryRecord, DocumentRecord } from './court-records';
 import type { FaultDecision, FaultEndpoint } from './faults';
 import { docketReportFeeCents, htmlReportPages } from './fees';
-import { isRefusal, type FilingService, type UploadedDocument } from './filing-service';
+import type { FilingService } from './filing-service';
+import { createFilingTransactions, type CourtVariation } from './filing-transaction';
 import type { DocumentAnswer, DocumentRequest, FreeLookService } from './free-look-service';
-import { parseForm, parseJson, parseMultipart, readBody, readCookie, send, sendJson } from './http-helpers';
+import { parseForm, parseJson, readBody, readCookie, send, sendJson } from './http-helpers';
 import type { CourtSession, LoginService } from './login-service';
-import { composeNefReceiptPage } from './mail/compose-nef';
-import { readNewActionForm } from './new-action';
 import type { NoticeDispatcher } from './notice-dispatch';
 import * as pages from './pages';
 import { decodeQueryPart } from '../shared/decode-query-part';
@@ -24,6 +22,9 @@ export interface CourtRouteContext {
   readonly freeLooks: FreeLookService;
   readonly notices: NoticeDispatcher;
   readonly pdfInIframe: boolean;
+  /** How this court's filing screens differ from the usual (docs/court-pages.md#court-variations). */
+  readonly variation: () => CourtVariation;
+  readonly now: () => number;
 }
 
 /** A request on its way through the routes, with the faults decided for it. */
@@ -176,135 +177,6 @@ export function createCourtRoutes(context: CourtRouteContext) {
     };
   };
 
-  /** A filing's first step: the session and its form, or null once the login page has been sent instead. */
-  const readStartForm = async (
-    route: RouteRequest,
-  ): Promise<{ session: CourtSession; form: URLSearchParams } | null> => {
-    const session = requireSession(route);
-    return session ? { session, form: parseForm(await readBody(route.request, formLimit, null)) } : null;
-  };
-
-  const refusalPage = (route: RouteRequest, refusal: { message: string }): void =>
-    sendPage(route.request, route.response, 200, pages.errorPage(refusal.message));
-
-  /** Routes under /cgi-bin/filing/<id>/<step>. */
-  const filingStep = async (route: RouteRequest, filingId: string, step: string): Promise<void> => {
-    const session = requireSession(route);
-    if (!session) {
-      return;
-    }
-    const { request, response } = route;
-    if (step === 'parties') {
-      const form = parseForm(await readBody(request, formLimit, route.faults.uploadBytesPerSecond));
-      const refusal = filing.setParties(session, filingId, form.getAll('party'));
-      if (refusal) {
-        return refusalPage(route, refusal);
-      }
-      const described = filing.describe(session, filingId);
-      const asksForComplaint = !isRefusal(described) && findDocketEvent(described.eventId)?.requires.complaint === true;
-      return sendPage(request, response, 200, pages.documentsPage(filingId, asksForComplaint));
-    }
-    if (step === 'documents') {
-      const body = await readBody(request, uploadLimit, route.faults.uploadBytesPerSecond);
-      const form = await parseMultipart(body, request.headers['content-type'] ?? '').catch(() => null);
-      if (!form) {
-        return refusalPage(route, {
-          message: 'The upload could not be read. Send the documents as multipart/form-data.',
-        });
-      }
-      const uploads: UploadedDocument[] = [];
-      const main = form.get('main_document');
-      if (main !== null && typeof main !== 'string') {
-        uploads.push({
-          filename: main.name,
-          description: 'Main Document',
-          bytes: new Uint8Array(await main.arrayBuffer()),
-        });
-      }
-      const descriptions = form.getAll('attachment_description').map(String);
-      const attachments = form.getAll('attachment').flatMap((value) => (typeof value === 'string' ? [] : [value]));
-      for (const [index, attachment] of attachments.entries()) {
-        uploads.push({
-          filename: attachment.name,
-          description: descriptions[index]?.trim() || `Attachment ${index + 1}`,
-          bytes: new Uint8Array(await attachment.arrayBuffer()),
-        });
-      }
-      // USCIT Rule 3(a): the complaint filed with a summons comes in its own field; it becomes its own entry.
-      const complaint = form.get('complaint_document');
-      if (complaint !== null && typeof complaint !== 'string') {
-        uploads.push({
-          filename: complaint.name,
-          description: 'Complaint',
-          bytes: new Uint8Array(await complaint.arrayBuffer()),
-          isComplaint: true,
-        });
-      }
-      if (main === null || typeof main === 'string') {
-        return refusalPage(route, { message: 'A main document is required.' });
-      }
-      const result = await filing.setDocuments(session, filingId, uploads);
-      if (isRefusal(result)) {
-        return refusalPage(route, result);
-      }
-      const filingRow = filing.describe(session, filingId);
-      if (isRefusal(filingRow)) {
-        return refusalPage(route, filingRow);
-      }
-      const isRequired = findDocketEvent(filingRow.eventId)?.requires.relatedDocument ?? false;
-      return sendPage(
-        request,
-        response,
-        200,
-        pages.relatedPage(filingId, records.docket(filingRow.caseId), isRequired, result.pages),
-      );
-    }
-    if (step === 'related') {
-      const form = parseForm(await readBody(request, formLimit, null));
-      const deSeqNums = form
-        .getAll('related')
-        .filter((value) => /^\d+$/.test(value))
-        .map(Number);
-      const refusal = filing.setRelated(session, filingId, deSeqNums);
-      return refusal
-        ? refusalPage(route, refusal)
-        : sendPage(request, response, 200, pages.docketTextFormPage(filingId));
-    }
-    if (step === 'docket-text') {
-      const form = parseForm(await readBody(request, formLimit, null));
-      const result = filing.prepareDocketText(session, filingId, (form.get('annotation') ?? '').slice(0, 500));
-      if (isRefusal(result)) {
-        return refusalPage(route, result);
-      }
-      const described = filing.describe(session, filingId);
-      const event = isRefusal(described) ? undefined : findDocketEvent(described.eventId);
-      // FAQ 21: an initiating document or a Notice of Appeal may carry a filing fee.
-      const fee = event === undefined ? null : describeFilingFee(event);
-      return sendPage(request, response, 200, pages.finalTextPage(filingId, result.docketText, fee));
-    }
-    if (step === 'submit') {
-      await readBody(request, formLimit, null);
-      const entries = filing.submitAll(session, filingId);
-      if (isRefusal(entries)) {
-        return refusalPage(route, entries);
-      }
-      // Each entry has its own notice: a complaint filed with the summons is the entry after it (USCIT Rule 3(a)).
-      const [nef] = entries.map((entry) => notices.send(entry));
-      if (!nef) {
-        return refusalPage(route, { message: 'The filing made no docket entry.' });
-      }
-      // The fault the outbox must survive: the court has the filing, the client never hears so.
-      if (route.faults.dropAfterCommit) {
-        return dropConnection(response);
-      }
-      if (route.faults.unexpectedPageAfterCommit) {
-        return sendPage(request, response, 200, pages.noticeToFilersPage());
-      }
-      return sendPage(request, response, 200, composeNefReceiptPage(nef));
-    }
-    sendPage(request, response, 404, pages.errorPage('Not found.'));
-  };
-
   const routes: Record<string, CourtRoute> = {
     'POST /services/cso-auth': {
       endpoint: 'cso-auth',
@@ -415,62 +287,6 @@ export function createCourtRoutes(context: CourtRouteContext) {
         sendPage(route.request, route.response, 200, pages.partiesReportPage(courtCase, parties));
       },
     },
-    'POST /cgi-bin/filing/start': {
-      endpoint: 'filing-start',
-      async handle(route) {
-        const read = await readStartForm(route);
-        if (!read) {
-          return;
-        }
-        const { session, form } = read;
-        const caseId = Number(form.get('caseid'));
-        const started = filing.start(session, Number.isInteger(caseId) ? caseId : -1, form.get('event') ?? '');
-        if (isRefusal(started)) {
-          return refusalPage(route, started);
-        }
-        const courtCase = records.caseById(caseId);
-        if (!courtCase) {
-          return refusalPage(route, { message: 'Case number not found.' });
-        }
-        sendPage(
-          route.request,
-          route.response,
-          200,
-          pages.partiesPage(started.filingId, courtCase, form.get('event') ?? '', records.partiesOf(caseId)),
-        );
-      },
-    },
-    'POST /cgi-bin/filing/new-action': {
-      // Opening a new case is the start of its filing (USCIT Rule 3(a)): the same fault endpoint as any start.
-      endpoint: 'filing-start',
-      async handle(route) {
-        const read = await readStartForm(route);
-        if (!read) {
-          return;
-        }
-        const { session, form } = read;
-        const action = readNewActionForm(form);
-        if ('message' in action) {
-          return refusalPage(route, action);
-        }
-        const eventId = form.get('event') ?? '';
-        const started = filing.startNewAction(session, eventId, action);
-        if (isRefusal(started)) {
-          return refusalPage(route, started);
-        }
-        sendPage(
-          route.request,
-          route.response,
-          200,
-          pages.partiesPage(
-            started.filingId,
-            { caseId: 0, caseNumber: 'New case', judgeInitials: [], caption: action.caption, filedOn: '' },
-            eventId,
-            action.parties.map((party) => ({ ...party, attorneyIds: [], proSe: null })),
-          ),
-        );
-      },
-    },
     'GET /cgi-bin/DktRpt.pl': {
       endpoint: 'docket-report',
       async handle(route) {
@@ -516,9 +332,24 @@ export function createCourtRoutes(context: CourtRouteContext) {
     },
   };
 
+  const transactions = createFilingTransactions({
+    records,
+    filing,
+    notices,
+    variation: context.variation,
+    now: context.now,
+    requireSession,
+    endSession: (session) => login.logout({ nextGenCSO: session.token }),
+    sendPage: (route, status, content) => sendPage(route.request, route.response, status, content),
+    entryDate: (entry) => pages.easternDate(entry.enteredAt),
+    formLimit,
+    uploadLimit,
+    dropConnection: (route) => dropConnection(route.response),
+  });
+
   return {
     routes,
-    filingStep,
+    transactions,
     sendPage,
     /** `/doc1/<docId>`: free look, menu, login or receipt (GET), or the paid document (POST after the receipt). */
     async document(route: RouteRequest, docId: string): Promise<void> {

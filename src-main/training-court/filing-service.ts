@@ -127,6 +127,24 @@ export function createFilingService(options: {
     };
   };
 
+  /** Stores each upload after those kept, through the court's upload rules; the filing's documents are all of them. */
+  const storeAll = async (
+    filingId: string,
+    kept: readonly PendingDocument[],
+    uploads: readonly UploadedDocument[],
+  ): Promise<Result<{ pages: number[] }>> => {
+    const stored = [...kept];
+    for (const upload of uploads) {
+      const document = await storeDocument(upload);
+      if (isRefusal(document)) {
+        return document;
+      }
+      stored.push(document);
+    }
+    db.prepare('UPDATE filings SET documents = ? WHERE filing_id = ?').run(JSON.stringify(stored), filingId);
+    return { pages: stored.map((document) => document.pages) };
+  };
+
   /** The parties a filing may be made for: the case's, or those named on a new action's summons. */
   const partiesOfFiling = (filing: FilingRow): SeedParty[] => {
     if (filing.case_id !== noCaseYet) {
@@ -147,13 +165,15 @@ export function createFilingService(options: {
     parties: readonly string[],
     relatedText: string,
     attachments: readonly PendingDocument[],
+    prefix = '',
   ): string => {
     const attorney = records.attorney(session.attorneyId ?? '');
     const attachmentList = attachments.map((document, index) => `# (${index + 1}) ${document.description}`).join(', ');
     const attachmentText = attachmentList ? ` (Attachments: ${attachmentList})` : '';
     const extra = annotation.trim() ? ` ${annotation.trim()}` : '';
     const [lastName, firstName] = (attorney?.name ?? 'Unknown, Filer').split(', ');
-    return `${eventText.replace(/\.$/, '')}${extra}. Filed by ${firstName} ${lastName} of ${attorney?.firm ?? ''} on behalf of ${parties.join(', ')}.${relatedText}${attachmentText} (${attorney?.name ?? ''})`;
+    const start = prefix ? `${prefix} ${eventText.charAt(0).toLowerCase()}${eventText.slice(1)}` : eventText;
+    return `${start.replace(/\.$/, '')}${extra}. Filed by ${firstName} ${lastName} of ${attorney?.firm ?? ''} on behalf of ${parties.join(', ')}.${relatedText}${attachmentText} (${attorney?.name ?? ''})`;
   };
 
   /** One docket entry and its documents, inside the caller's transaction. */
@@ -386,16 +406,7 @@ export function createFilingService(options: {
       if (uploads.length === 0) {
         return { refused: 'missing-main-document', message: 'A main document is required.' };
       }
-      const stored: PendingDocument[] = [];
-      for (const upload of uploads) {
-        const document = await storeDocument(upload);
-        if (isRefusal(document)) {
-          return document;
-        }
-        stored.push(document);
-      }
-      db.prepare('UPDATE filings SET documents = ? WHERE filing_id = ?').run(JSON.stringify(stored), filingId);
-      return { pages: stored.map((document) => document.pages) };
+      return storeAll(filingId, [], uploads);
     },
 
     /** Links the filing to earlier entries of the same case. */
@@ -411,8 +422,30 @@ export function createFilingService(options: {
       return null;
     },
 
-    /** Builds the final docket text, exactly as the entry will read. */
-    prepareDocketText(session: CourtSession, filingId: string, annotation: string): Result<{ docketText: string }> {
+    /** Attachments added on a second screen, after the main document: the same upload rules (FAQ 48–51). */
+    async addDocuments(
+      session: CourtSession,
+      filingId: string,
+      uploads: readonly UploadedDocument[],
+    ): Promise<Result<{ pages: number[] }>> {
+      const filing = filingOf(session, filingId);
+      if (isRefusal(filing)) {
+        return filing;
+      }
+      const stored = JSON.parse(filing.documents) as PendingDocument[];
+      if (stored.length === 0) {
+        return { refused: 'missing-main-document', message: 'A main document is required.' };
+      }
+      return storeAll(filingId, stored, uploads);
+    },
+
+    /** Builds the final docket text, exactly as the entry will read: CM/ECF's prefix, the event's words, free text. */
+    prepareDocketText(
+      session: CourtSession,
+      filingId: string,
+      annotation: string,
+      prefix = '',
+    ): Result<{ docketText: string }> {
       const filing = filingOf(session, filingId);
       if (isRefusal(filing)) {
         return filing;
@@ -448,7 +481,7 @@ export function createFilingService(options: {
           ? ''
           : ` (related document(s) ${related.map((deSeqNum) => records.entry(filing.case_id, deSeqNum)?.documentNumber ?? deSeqNum).join(', ')})`;
       const attachments = documents.slice(1).filter((document) => document.isComplaint !== true);
-      const docketText = docketTextOf(session, event.docketText, annotation, parties, relatedText, attachments);
+      const docketText = docketTextOf(session, event.docketText, annotation, parties, relatedText, attachments, prefix);
       db.prepare('UPDATE filings SET docket_text = ? WHERE filing_id = ?').run(docketText, filingId);
       return { docketText };
     },

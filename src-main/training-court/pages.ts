@@ -1,4 +1,3 @@
-import { findDocketEvent } from '../shared/cit-event-catalog';
 import type { CourtCaseRecord, DocketEntryRecord, DocumentRecord } from './court-records';
 import { formatDollars } from './fees';
 import { escapeHtml } from './mail/html-text';
@@ -125,84 +124,6 @@ export function loggedInPage(loginId: string): PageContent {
   return page(
     'Logged in',
     `<p id="logged-in-as">Logged in as ${escapeHtml(loginId)}.</p><p><a href="/cgi-bin/login.pl?logout">Log out</a></p>`,
-  );
-}
-
-/** Step 2 of a filing: choose the filer. */
-export function partiesPage(
-  filingId: string,
-  courtCase: CourtCaseRecord,
-  eventId: string,
-  parties: readonly SeedParty[],
-): PageContent {
-  const event = findDocketEvent(eventId);
-  const rows = parties
-    .map(
-      (party) =>
-        `<label><input type="checkbox" name="party" value="${escapeHtml(party.id)}"> ${escapeHtml(party.name)} (${escapeHtml(party.role)})</label><br>`,
-    )
-    .join('\n');
-  return page(
-    'Select the Filer',
-    `<p>${escapeHtml(caseNumberWithJudges(courtCase))} ${escapeHtml(courtCase.caption)} — ${escapeHtml(event?.name ?? eventId)}</p>
-<form method="post" action="/cgi-bin/filing/${filingId}/parties"><input type="hidden" name="filing_id" value="${filingId}">
-${rows}<button type="submit">Next</button></form>`,
-  );
-}
-
-/** Step 3: upload the main document and attachments. */
-export function documentsPage(filingId: string, asksForComplaint = false): PageContent {
-  // USCIT Rule 3(a): the complaint filed with a summons is uploaded in its own field and docketed after the summons.
-  const complaint = asksForComplaint
-    ? '<label>Complaint <input type="file" name="complaint_document" accept="application/pdf"></label><br>\n'
-    : '';
-  return page(
-    'Upload Documents',
-    `<form method="post" enctype="multipart/form-data" action="/cgi-bin/filing/${filingId}/documents"><input type="hidden" name="filing_id" value="${filingId}">
-<label>Main document <input type="file" name="main_document" accept="application/pdf"></label><br>
-${complaint}
-<label>Attachment <input type="file" name="attachment" accept="application/pdf"></label> <label>Description <input name="attachment_description"></label><br>
-<button type="submit">Next</button></form>`,
-  );
-}
-
-/** Step 4: related entries (a response names the motion it answers). */
-export function relatedPage(
-  filingId: string,
-  entries: readonly DocketEntryRecord[],
-  isRequired: boolean,
-  pages: readonly number[],
-): PageContent {
-  const rows = entries
-    .map(
-      (entry) =>
-        `<label><input type="checkbox" name="related" value="${entry.deSeqNum}"> ${entry.documentNumber ?? ''} ${escapeHtml(entry.shortDescription)}</label><br>`,
-    )
-    .join('\n');
-  return page(
-    'Related Documents',
-    `<p id="uploaded-pages">${pages.map((count) => `<span class="pages">${count}</span>`).join(' ')} page(s) uploaded.</p>
-<p>${isRequired ? 'This event requires a related document.' : 'Select related documents, if any.'}</p>
-<form method="post" action="/cgi-bin/filing/${filingId}/related">${rows}<button type="submit">Next</button></form>`,
-  );
-}
-
-/** Step 5: modify the docket text. */
-export function docketTextFormPage(filingId: string): PageContent {
-  return page(
-    'Docket Text',
-    `<form method="post" action="/cgi-bin/filing/${filingId}/docket-text"><label>Additional text <input name="annotation"></label><button type="submit">Next</button></form>`,
-  );
-}
-
-/** Step 6: the final docket text, the filing fee where one is due (FAQ 21), then submit. */
-export function finalTextPage(filingId: string, docketText: string, fee: string | null = null): PageContent {
-  const feeNote = fee === null ? '' : `<p id="filing-fee">${escapeHtml(fee)}</p>`;
-  return page(
-    'Docket Text: Final Text',
-    `<p>Docket Text: Final Text</p><div id="docket-text">${escapeHtml(docketText)}</div>${feeNote}
-<p>Attention!! Pressing the NEXT button on this screen commits this transaction. You will have no further opportunity to modify this transaction if you continue.</p>
-<form method="post" action="/cgi-bin/filing/${filingId}/submit"><button type="submit">Next</button></form>`,
   );
 }
 

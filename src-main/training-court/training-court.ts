@@ -8,6 +8,7 @@ import { createCourtRecords } from './court-records';
 import { createCourtRoutes, dropConnection, formLimit, uploadLimit, type RouteRequest } from './court-routes';
 import { createFaultInjector, readFaultRequest, type FaultDecision, type FaultEndpoint } from './faults';
 import { createFilingService } from './filing-service';
+import { readCourtVariation, uploadEndpoints, usualCourt, type CourtVariation } from './filing-transaction';
 import { createFreeLookService } from './free-look-service';
 import { BodyTooLargeError, isOwnHost, parseJson, readBody, send, sendJson } from './http-helpers';
 import { createLoginService } from './login-service';
@@ -47,6 +48,8 @@ export interface TrainingCourtOptions {
   readonly faultSeed?: number;
   /** Bytes of document uploads read and worked on at once (default: one whole filing's upload, 260 MB); tests set a small one. */
   readonly uploadBytesInFlight?: number;
+  /** How the filing screens differ from the usual court's (docs/court-pages.md#court-variations); the admin API can change it. */
+  readonly variation?: Partial<CourtVariation>;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
   }
 
   const records = createCourtRecords(db);
+  let variation: CourtVariation = { ...usualCourt, ...options.variation };
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -123,6 +127,8 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     freeLooks: createFreeLookService({ db, records, now }),
     notices,
     pdfInIframe: options.pdfInIframe ?? true,
+    variation: () => variation,
+    now,
   });
 
   const bodyBudgets = {
@@ -202,6 +208,14 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         bodiesInFlight: { uploads: bodyBudgets.uploads.state(), forms: bodyBudgets.forms.state() },
       });
     }
+    if (pathname === '/admin/variation' && request.method === 'POST') {
+      const read = readCourtVariation(body);
+      if ('error' in read) {
+        return sendJson(response, 400, { error: read.error });
+      }
+      variation = { ...usualCourt, ...read.variation };
+      return sendJson(response, 200, { variation });
+    }
     if (pathname === '/admin/clock' && request.method === 'POST') {
       const advance = record['advanceMs'];
       if (typeof advance !== 'number' || !Number.isFinite(advance) || advance < 0) {
@@ -228,16 +242,21 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
 
   const routeFor = (
     method: string,
-    pathname: string,
+    address: URL,
   ): { endpoint: FaultEndpoint | null; run: (route: RouteRequest) => Promise<void> } | null => {
+    const { pathname } = address;
     const exact = routes.routes[`${method} ${pathname}`];
     if (exact) {
       return { endpoint: exact.endpoint, run: (route) => exact.handle(route) };
     }
-    const step = /^\/cgi-bin\/filing\/([0-9a-f]{24})\/(parties|documents|related|docket-text|submit)$/.exec(pathname);
-    if (step && method === 'POST') {
-      const [, filingId = '', name = ''] = step;
-      return { endpoint: `filing-${name}` as FaultEndpoint, run: (route) => routes.filingStep(route, filingId, name) };
+    if (method === 'GET' && pathname === '/cgi-bin/DisplayMenu.pl' && address.search === '?CivilEvents') {
+      return { endpoint: 'filing-start', run: async (route) => routes.transactions.menu(route) };
+    }
+    if (pathname === '/cgi-bin/Dispatch.pl' && (method === 'GET' || method === 'POST')) {
+      return {
+        endpoint: routes.transactions.endpointOf(method, address),
+        run: (route) => routes.transactions.dispatch(route),
+      };
     }
     const doc1 = /^\/doc1\/(\d{6,15})$/.exec(pathname);
     if (doc1 && (method === 'GET' || method === 'POST')) {
@@ -280,7 +299,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       if (parsed.pathname.startsWith('/admin/')) {
         return admin(request, response, parsed.pathname);
       }
-      const route = routeFor(request.method ?? 'GET', parsed.pathname);
+      const route = routeFor(request.method ?? 'GET', parsed);
       if (!route) {
         return routes.sendPage(request, response, 404, pages.errorPage('Not found.'));
       }
@@ -295,7 +314,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         return routes.sendPage(request, response, decision.failStatus, pages.internalErrorPage());
       }
       if (request.method === 'POST') {
-        const isUpload = route.endpoint === 'filing-documents';
+        const isUpload = route.endpoint !== null && uploadEndpoints.has(route.endpoint);
         const hold = await holdRoomForBody(
           request,
           response,
@@ -308,7 +327,8 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       }
       if (decision.unexpectedPage) {
         // Answered before the request is handled: the body is read and dropped, and nothing changes at the court.
-        await readBody(request, route.endpoint === 'filing-documents' ? uploadLimit : formLimit, null);
+        const isUpload = route.endpoint !== null && uploadEndpoints.has(route.endpoint);
+        await readBody(request, isUpload ? uploadLimit : formLimit, null);
         return routes.sendPage(request, response, 200, pages.noticeToFilersPage());
       }
       await route.run({ request, response, url: parsed, faults: decision });

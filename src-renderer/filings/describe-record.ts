@@ -11,6 +11,8 @@ export const recordActionLabels: Readonly<Record<RecordAction, string>> = {
   'outbox.submitted': 'Submitted',
   'outbox.refused': 'Refused by the court',
   'outbox.stopped': 'Stopped at an unknown court page',
+  'outbox.awaiting-confirmation': 'Court’s docket text shown for confirmation',
+  'outbox.docket-text-confirmed': 'Docket text confirmed',
   'outbox.failed': 'Failed',
   'outbox.verified-on-docket': 'Found on the docket',
   'outbox.withdrawn': 'Withdrawn from the outbox',

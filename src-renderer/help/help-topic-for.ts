@@ -39,6 +39,7 @@ export const errorHelpTopics: Partial<Readonly<Record<ErrorCode, string>>> = {
   'signature.no-name': 'signing-a-filing', // FAQ 35
   'signature.missing': 'signing-a-filing', // FAQ 35
   'signature.other-account': 'signing-a-filing', // FAQ 35
+  'filing.docket-text-changed': 'signing-a-filing', // FAQ 35: the attorney confirms what the court enters
   'certificate.no-signer': 'notices-and-service', // FAQ 38
   'certificate.no-parties': 'notices-and-service', // FAQ 37–38
   'certificate.no-address': 'notices-and-service', // FAQ 38
@@ -129,7 +130,7 @@ export function helpTopicForRuleCheck(id: string): string | null {
  * happened. A filing waits for its package (FAQ 41), for a login, or for the court; a failed one is the Help Desk's.
  */
 export function helpTopicForOutbox(
-  outbox: Pick<OutboxStatus, 'state' | 'message'> & Partial<Pick<OutboxStatus, 'isHeldAsLate'>>,
+  outbox: Pick<OutboxStatus, 'state' | 'message'> & Partial<Pick<OutboxStatus, 'isHeldAsLate' | 'courtDocketText'>>,
 ): string | null {
   const message = outbox.message ?? '';
   const byWords = helpTopicForCourtWords(message);
@@ -138,6 +139,9 @@ export function helpTopicForOutbox(
   }
   if (/^Signed by |^Not signed|not what the attorney signed/.test(message)) {
     return 'signing-a-filing'; // FAQ 35: only the signer's own login sends it
+  }
+  if (outbox.state === 'needs-attention' && (outbox.courtDocketText ?? null) !== null) {
+    return 'signing-a-filing'; // FAQ 35: the attorney confirms the court's docket text
   }
   switch (outbox.state) {
     case 'failed':

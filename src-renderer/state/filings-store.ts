@@ -86,6 +86,8 @@ export interface FilingsState {
   withdraw(id: string): Promise<void>;
   /** Sends a filing held as late anyway, today (FAQ 27). */
   sendLate(id: string): Promise<void>;
+  /** The signing attorney confirms the docket text the court's final-text page showed; the filing then goes on. */
+  confirmDocketText(id: string, docketText: string): Promise<void>;
   /** A filing's record and whether it verifies (docs/architecture.md#the-filing-record); null when it could not be read. */
   record(id: string): Promise<RecordView | null>;
   /** The record as a JSON file or a PDF report; null when it could not be made (the banner says why). */
@@ -449,6 +451,15 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
           () => bridge.invoke('outbox.sendLate', { draftId: id }),
           'The filing was not sent.',
           'Sending the filing, late, as you asked.',
+        );
+      },
+
+      async confirmDocketText(id, docketText) {
+        await runOutbox(
+          id,
+          () => bridge.invoke('outbox.confirmDocketText', { draftId: id, docketText }),
+          'The docket text was not confirmed.',
+          'Docket text confirmed: filing it now.',
         );
       },
 

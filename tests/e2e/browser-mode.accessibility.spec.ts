@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { confirmCourtDocketText } from '../support/court-docket-text';
 import { expectAccessible } from '../support/accessibility';
 import { addAccount, logIn } from '../support/accounts-page';
 import { makeBoxAndTextPdf } from '../support/content-pdfs';
@@ -119,6 +120,9 @@ test('every screen and dialog of a first day passes axe at 100% and 150% zoom', 
   });
   await check('wizard-7-signing-page');
   await signing.getByRole('button', { name: 'Sign and file with the court' }).click();
+  await expect(page.getByTestId('confirm-docket-text')).toBeVisible({ timeout: 30_000 });
+  await check('wizard-7-confirm-docket-text');
+  await confirmCourtDocketText(page);
   await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
   await check('wizard-7-filed');
 

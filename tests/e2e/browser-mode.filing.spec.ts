@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { addAccount, logIn } from '../support/accounts-page';
 import { buildPdf, withOpenActionJavaScript } from '../support/preflight-pdfs';
 import { screenshotPath } from '../support/screenshots';
+import { confirmCourtDocketText } from '../support/court-docket-text';
 import { useAppWithKeyring } from '../support/keyring-app';
 import { makePdf } from '../support/synthetic-pdfs';
 
@@ -57,6 +58,7 @@ async function signAndFile(page: Page, prefix: string, signerName = 'Jane Morgan
   await page.screenshot({ path: screenshotPath(`${prefix}-6-review`), fullPage: true });
   await page.getByTestId('wizard-next').click();
   await page.getByTestId('file-now').click();
+  await confirmCourtDocketText(page, prefix === 'filing' ? 'filing-7-confirm-docket-text' : undefined);
   await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
   await page.screenshot({ path: screenshotPath(`${prefix}-7-filed`), fullPage: true });
 }

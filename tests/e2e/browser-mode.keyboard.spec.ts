@@ -99,6 +99,13 @@ test('a whole filing, from New filing to Filed, with the keyboard only', async (
   await page.screenshot({ path: screenshotPath('keyboard-sign-and-file-focused') });
   await page.keyboard.press('Enter');
 
+  // The court's docket text, confirmed from the keyboard too.
+  const confirmText = page.getByRole('button', { name: 'Confirm this docket text and file' });
+  await expect(confirmText).toBeVisible({ timeout: 30_000 });
+  await tabTo(page, confirmText);
+  await page.screenshot({ path: screenshotPath('keyboard-confirm-docket-text-focused') });
+  await page.keyboard.press('Enter');
+
   const status = page.getByTestId('outbox-status');
   await expect(status).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
   await expect(page.getByTestId('error-banner')).toHaveCount(0);

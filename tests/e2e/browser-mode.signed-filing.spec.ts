@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { confirmCourtDocketText } from '../support/court-docket-text';
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -129,6 +130,7 @@ test("attorney B's login never sends attorney A's signed filing; A's does, and i
   await switchTo(page, 'jmorgan', true);
   await openTheFiling(page);
   await page.getByTestId('send-late').click({ timeout: 30_000 });
+  await confirmCourtDocketText(page, 'signed-4-confirm-docket-text');
   await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
   await expect(page.getByTestId('outbox-docket-text')).toContainText('Filed by Jane Morgan');
 
@@ -204,6 +206,7 @@ test('a certificate of service is made for the pro se party served by mail, and 
   await expect(page.getByTestId('signature-status')).toContainText('Signed by Thomas Walsh (twalsh)');
   await goToStep(page, 'Sign and file');
   await page.getByTestId('file-now').click();
+  await confirmCourtDocketText(page);
   await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', /submitted|filed/, {
     timeout: 30_000,
   });

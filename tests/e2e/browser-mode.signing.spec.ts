@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { confirmCourtDocketText } from '../support/court-docket-text';
 import { addAccount, logIn } from '../support/accounts-page';
 import { startFiling } from '../support/filing-wizard';
 import { screenshotPath } from '../support/screenshots';
@@ -109,6 +110,7 @@ test('an attorney not counsel for the party is warned, signs from one page, file
 
   // Double-clicked, as the first-time user did: filed once, and no error.
   await confirm.dblclick();
+  await confirmCourtDocketText(page, 'signing-confirm-docket-text');
   const status = page.getByTestId('outbox-status');
   await expect(status).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
@@ -123,8 +125,10 @@ test('an attorney not counsel for the party is warned, signs from one page, file
   await page.screenshot({ path: screenshotPath('signing-filed-no-notice-to-firm') });
   await showAtZoom150(browser, app.url, 'outbox-notice', 'signing-filed-no-notice-to-firm-zoom-150');
 
-  // The filing record shows one hand-over to the outbox and one sending: the second press filed nothing.
+  // The filing record shows one hand-over to the outbox and two sendings (the first stopped at the court's final text
+  // for the attorney's confirmation, the second filed): the second press filed nothing.
   const record = page.getByTestId('filing-record');
   await expect(record.getByText('Put in the outbox', { exact: true })).toHaveCount(1);
-  await expect(record.getByText('Sending to the court', { exact: true })).toHaveCount(1);
+  await expect(record.getByText('Sending to the court', { exact: true })).toHaveCount(2);
+  await expect(record.getByText('Docket text confirmed', { exact: true })).toHaveCount(1);
 });

@@ -12,6 +12,7 @@ import type { EventName } from '../../src-main/shared/channel-names';
 import type { Settings } from '../../src-main/shared/domain';
 import { createInProcessReaders } from './in-process-readers';
 import { createMemorySecretStore } from './memory-secret-store';
+import { attorneyAtTheDesk } from './attorney-at-the-desk';
 import { startTestCourt } from './training-court';
 import type { TrainingCourtOptions } from '../../src-main/training-court/training-court';
 
@@ -40,6 +41,11 @@ export async function startAccountsHarness(
     noticePollMs?: number;
     notifier?: DesktopNotifier;
     osUser?: string;
+    /**
+     * The signing attorney at the desk: confirms the docket text a court's final-text page shows as soon as a filing
+     * waits for it (true unless a test watches that step itself; docs/court-pages.md#confirming-the-docket-text).
+     */
+    attorneyConfirmsDocketText?: boolean;
   } = {},
 ): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
@@ -48,6 +54,7 @@ export async function startAccountsHarness(
   settingsFile.write({ ...settingsFile.read(), ...options.settings });
   const store = options.store ?? createMemorySecretStore();
   const events: { name: EventName; payload: unknown }[] = [];
+  const attorney = attorneyAtTheDesk(() => core.handlers);
   const startCore = (): CoreServices =>
     createCoreServices({
       dataFolder,
@@ -56,7 +63,12 @@ export async function startAccountsHarness(
       settingsFile,
       fileChooser: null,
       readers: createInProcessReaders(options.preflighter ? { preflighter: options.preflighter } : {}),
-      emit: (name, payload) => events.push({ name, payload }),
+      emit: (name, payload) => {
+        events.push({ name, payload });
+        if (options.attorneyConfirmsDocketText ?? true) {
+          attorney(name, payload);
+        }
+      },
       secretStore: store,
       trainingCourt: {
         start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }),

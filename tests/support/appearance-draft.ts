@@ -1,3 +1,7 @@
+import type { Handlers } from '../../src-main/core/api/handlers';
+import type { Draft } from '../../src-main/shared/filing';
+import { addCheckedPdf } from './filing-steps';
+import { signAndSubmit } from './sign-and-submit';
 import type { CaseParty, DraftChanges } from '../../src-main/shared/filing';
 
 /** The United States, the party the training court's case 1017 lets a filer appear for. */
@@ -24,4 +28,16 @@ export function appearanceIn1017(
     documents: [{ documentId, type: 'main', description: '' }],
     ...(options.docketAnnotation === undefined ? {} : { docketAnnotation: options.docketAnnotation }),
   };
+}
+
+/** A signed notice of appearance in case 1017 with a fresh one-page PDF, handed to the outbox to send now. */
+export async function submitAppearanceIn1017(handlers: Handlers, note: string): Promise<Draft> {
+  const main = await addCheckedPdf(handlers, `${note}.pdf`);
+  const parties = await handlers['court.caseParties']({ caseId: 1017 });
+  const draft = await handlers['drafts.create']({});
+  await handlers['drafts.update']({
+    id: draft.id,
+    changes: appearanceIn1017(main, { parties, docketAnnotation: note }),
+  });
+  return (await signAndSubmit(handlers, draft.id, true)).draft;
 }

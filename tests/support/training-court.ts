@@ -1,5 +1,7 @@
 import { isLoginPage } from '../../src-main/core/court/court-chrome';
-import { readPageOutline } from '../../src-main/core/html/read-page-outline';
+import { readPageOutline, type PageForm } from '../../src-main/core/html/read-page-outline';
+import { FormFill } from '../../src-main/core/court/fill-form';
+import { findDocketEvent } from '../../src-main/shared/cit-event-catalog';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,12 +48,10 @@ export function seededOtp(loginId: string, at = Date.now()): string {
   return generateTotp(secret, at);
 }
 
-/** The training court's pages by their heading (pages.ts), as a person tells them apart. */
+/** The training court's pages by their heading (pages.ts, filing-pages.ts), as a person tells them apart. */
 const pagesByHeading: readonly [RegExp, string][] = [
-  [/^Select the Filer$/, 'filing-parties'],
-  [/^Upload Documents$/, 'filing-documents'],
-  [/^Related Documents$/, 'filing-related'],
-  [/^Docket Text$/, 'filing-docket-text-form'],
+  [/^Open a New Case$/, 'filing-new-case'],
+  [/^Attachments to Document$/, 'filing-attachments'],
   [/^Docket Text: Final Text$/, 'filing-final-text'],
   [/^Document Selection Menu$/, 'document-selection'],
   [/^Verify Free Look$/, 'confirm-free-look'],
@@ -61,9 +61,22 @@ const pagesByHeading: readonly [RegExp, string][] = [
   [/^Logged in$/, 'logged-in'],
 ];
 
+/** The filing screens by a field they ask for (filing-pages.ts), as a person tells them apart. */
+const screensByField: readonly [string, string][] = [
+  ['event', 'filing-events'],
+  ['case_num', 'filing-case'],
+  ['party_person', 'filing-parties'],
+  ['file_1', 'filing-documents'],
+  ['yn', 'filing-joint-filing'],
+  ['refer_to_existing', 'filing-related'],
+  ['free_text', 'filing-docket-text'],
+  ['fee_acknowledged', 'filing-fee'],
+];
+
 /**
  * What kind of page the court answered with, told by what it shows: CM/ECF's error layout, a login form, the Notice of
- * Electronic Filing, a document frame, or the page's heading. No page names itself (docs/court-pages.md).
+ * Electronic Filing, a document frame, the page's heading, or a field only one filing screen asks for. No page names
+ * itself (docs/court-pages.md).
  */
 export function pageKind(html: string): string | null {
   const page = readPageOutline(html, 'http://court.invalid/');
@@ -80,7 +93,28 @@ export function pageKind(html: string): string | null {
     return 'document-frame';
   }
   const heading = page.headings[0] ?? '';
-  return pagesByHeading.find(([pattern]) => pattern.test(heading))?.[1] ?? null;
+  const byHeading = pagesByHeading.find(([pattern]) => pattern.test(heading))?.[1];
+  if (byHeading !== undefined) {
+    return byHeading;
+  }
+  const names = new Set(page.forms.flatMap((form) => form.fields.map((field) => field.name)));
+  const byField = screensByField.find(([name]) => names.has(name))?.[1];
+  if (byField !== undefined) {
+    return byField;
+  }
+  // The menu of event categories: its heading, and no form (the case screen asked first is headed the same).
+  return heading === 'Civil Events' ? 'filing-categories' : null;
+}
+
+/** The first form of a page with CM/ECF's Next button, and where it posts. */
+export function screenForm(html: string): PageForm {
+  const form = readPageOutline(html, 'http://court.invalid/').forms.find((candidate) =>
+    candidate.fields.some((field) => field.name === 'button1'),
+  );
+  if (!form) {
+    throw new Error('The page has no form with a Next button');
+  }
+  return form;
 }
 
 /** The court's words on an error page (CM/ECF's error layout: the message in bold, then Back). */
@@ -161,81 +195,130 @@ export class CourtClient {
     return fetch(`${this.baseUrl}${pathAndQuery}`, { method: 'POST', headers: this.headers(), body: form });
   }
 
-  /** Goes through every step of a filing; returns the last page (the NEF receipt, or the first refusal). */
-  async file(filing: {
-    caseId: number;
-    eventId: string;
-    partyIds: string[];
-    main: FilingUpload;
-    attachments?: FilingUpload[];
-    related?: number[];
-    annotation?: string;
-  }): Promise<{ kind: string | null; html: string; step: string; filingId: string | null }> {
-    const start = await (
-      await this.postForm('/cgi-bin/filing/start', [
-        ['caseid', String(filing.caseId)],
-        ['event', filing.eventId],
-      ])
-    ).text();
-    const filingId = /name="filing_id" value="([0-9a-f]+)"/.exec(start)?.[1] ?? null;
-    if (pageKind(start) !== 'filing-parties' || !filingId) {
-      return { kind: pageKind(start), html: start, step: 'start', filingId };
+  /** Posts a screen's form, filled in, to where it says (multipart, as every CM/ECF screen is). */
+  async postScreen(html: string, fill: (form: FormFill) => void): Promise<string> {
+    const form = screenForm(html);
+    const filled = new FormFill(form, 'button1');
+    fill(filled);
+    return (await this.postMultipart(form.action, filled.toFormData())).text();
+  }
+
+  /**
+   * Goes through the screens of a filing as a person does: the Civil menu, the event's category, then each screen
+   * the court shows, filled in for what it asks. Stops at `until` (a page kind) when given, at the first page it does
+   * not know (a refusal, a login, the receipt), or after the final text is posted.
+   */
+  async file(
+    filing: {
+      caseId?: number;
+      caseNumber?: string;
+      newAction?: { caption: string; parties: { id: string; name: string; role: string }[] };
+      eventId: string;
+      partyIds: string[];
+      main: FilingUpload;
+      attachments?: FilingUpload[];
+      complaint?: FilingUpload;
+      related?: number[];
+      annotation?: string;
+      prefix?: string;
+    },
+    until?: string,
+  ): Promise<{ kind: string | null; html: string; step: string; finalAction: string | null; screens: string[] }> {
+    const event = findDocketEvent(filing.eventId);
+    let html = await (await this.get('/cgi-bin/DisplayMenu.pl?CivilEvents')).text();
+    if (pageKind(html) !== 'filing-categories' || !event) {
+      return { kind: pageKind(html), html, step: 'start', finalAction: null, screens: [] };
     }
-    const steps: [string, () => Promise<Response>][] = [
-      [
-        'parties',
-        () =>
-          this.postForm(
-            `/cgi-bin/filing/${filingId}/parties`,
-            filing.partyIds.map((id) => ['party', id]),
-          ),
-      ],
-      [
-        'documents',
-        () =>
-          this.postMultipart(
-            `/cgi-bin/filing/${filingId}/documents`,
-            filingForm(filing.main, filing.attachments ?? []),
-          ),
-      ],
-      [
-        'related',
-        () =>
-          this.postForm(
-            `/cgi-bin/filing/${filingId}/related`,
-            (filing.related ?? []).map((deSeqNum) => ['related', String(deSeqNum)]),
-          ),
-      ],
-      [
-        'docket-text',
-        () => this.postForm(`/cgi-bin/filing/${filingId}/docket-text`, [['annotation', filing.annotation ?? '']]),
-      ],
-      ['submit', () => this.postForm(`/cgi-bin/filing/${filingId}/submit`, [])],
-    ];
-    let html = start;
-    for (const [step, send] of steps) {
-      html = await (await send()).text();
-      if (pageKind(html) === 'error' || step === 'submit') {
-        return { kind: pageKind(html), html, step, filingId };
+    const link = readPageOutline(html, 'http://court.invalid/').links.find(
+      (candidate) => candidate.text === event.category,
+    );
+    html = await (await this.get(pathOf(link?.url ?? '/'))).text();
+    let step = 'start';
+    let finalAction: string | null = null;
+    /** The screens shown, in order. */
+    const screens: string[] = [];
+    const file = (upload: FilingUpload) => ({ bytes: upload.bytes, filename: upload.name, type: 'application/pdf' });
+    const rows = (form: FormFill, attachments: readonly FilingUpload[]) =>
+      attachments.forEach((attachment, index) => {
+        form.attach(`file_${index + 2}`, file(attachment));
+        form.type(`description_${index + 2}`, attachment.description ?? '');
+      });
+    for (let screen = 0; screen < 30; screen += 1) {
+      const kind = pageKind(html);
+      if (kind === null || kind === until || !kind.startsWith('filing-') || finalAction !== null) {
+        return { kind, html, step, finalAction, screens };
       }
+      screens.push(kind);
+      if (kind === 'filing-final-text') {
+        finalAction = screenForm(html).action;
+      }
+      html = await this.postScreen(html, (form) => {
+        switch (kind) {
+          case 'filing-events': {
+            const option = form
+              .fields('event')
+              .flatMap((field) => field.options)
+              .find((candidate) => candidate.text === event.name);
+            form.choose('event', option ? [option.value] : []);
+            break;
+          }
+          case 'filing-case':
+            form.type('case_num', filing.caseNumber ?? '');
+            form.type('all_case_ids', filing.caseId === undefined ? '' : String(filing.caseId));
+            break;
+          case 'filing-new-case':
+            form.type('caption', filing.newAction?.caption ?? '');
+            filing.newAction?.parties.forEach((party, index) => {
+              form.type('party_id', party.id, index);
+              form.type('party_name', party.name, index);
+              form.type('party_role', party.role, index);
+            });
+            break;
+          case 'filing-parties':
+            form.choose('party_person', filing.partyIds);
+            break;
+          case 'filing-documents':
+            form.attach('file_1', file(filing.main));
+            if (filing.complaint) {
+              form.attach('complaint_document', file(filing.complaint));
+            }
+            if (form.has('attachments')) {
+              form.choose('attachments', [(filing.attachments ?? []).length > 0 ? 'yes' : 'no']);
+            } else {
+              rows(form, filing.attachments ?? []);
+            }
+            break;
+          case 'filing-attachments':
+            rows(form, filing.attachments ?? []);
+            break;
+          case 'filing-joint-filing':
+            form.choose('yn', ['n']);
+            break;
+          case 'filing-related':
+            form.choose('refer_to_existing', (filing.related ?? []).length > 0 ? ['1'] : []);
+            form.choose('related', (filing.related ?? []).map(String));
+            break;
+          case 'filing-docket-text':
+            form.type('free_text', filing.annotation ?? '');
+            if (filing.prefix) {
+              form.choose('prefix', [filing.prefix]);
+            }
+            break;
+          case 'filing-fee':
+            form.choose('fee_acknowledged', ['1']);
+            break;
+        }
+      });
+      step = kind === 'filing-final-text' ? 'submit' : kind.slice('filing-'.length);
     }
-    return { kind: pageKind(html), html, step: 'submit', filingId };
+    return { kind: pageKind(html), html, step, finalAction, screens };
   }
 }
 
-/** The multipart body of the documents step. */
-export function filingForm(main: FilingUpload, attachments: readonly FilingUpload[]): FormData {
-  const form = new FormData();
-  form.append('main_document', new Blob([new Uint8Array(main.bytes)], { type: 'application/pdf' }), main.name);
-  for (const attachment of attachments) {
-    form.append(
-      'attachment',
-      new Blob([new Uint8Array(attachment.bytes)], { type: 'application/pdf' }),
-      attachment.name,
-    );
-    form.append('attachment_description', attachment.description ?? '');
-  }
-  return form;
+/** A path and query of a link or action as a page gives it. */
+export function pathOf(address: string): string {
+  const url = new URL(address, 'http://court.invalid/');
+  return `${url.pathname}${url.search}`;
 }
 
 /** Calls the court's admin API. */
@@ -255,6 +338,11 @@ export async function admin(
     throw new Error(`admin ${pathname}: ${String(value['error'])}`);
   }
   return value;
+}
+
+/** How many docket entries the court holds, in every case (its admin state). */
+export async function docketEntryCount(court: TrainingCourt): Promise<number> {
+  return Number((await admin(court, 'GET', '/admin/state'))['docketEntries']);
 }
 
 /** The raw notices in one address's Maildir (new/), oldest first. */

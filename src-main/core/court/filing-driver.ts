@@ -5,8 +5,16 @@ import { AppError } from '../errors';
 import { readLimitedBody } from '../inbox/free-look/anonymous-request';
 import type { FilingProfile } from './filing-profile';
 import type { CourtFetch } from './pacer-login';
-import type { FilingStep } from './page-map';
-import type { DocketLine, ExpectedPage, FilingPage, FilingPageReader } from './read-filing-page';
+import { filingSteps, pageMapOf, type FilingStep, type PageMap } from './page-map';
+import {
+  pageAddress,
+  type DocketLine,
+  type ExpectedPage,
+  type FilingPage,
+  type FilingPageReader,
+} from './read-filing-page';
+import { FormFill, type FormFile } from './fill-form';
+import { findDocketEvent } from '../../shared/cit-event-catalog';
 import { describeError } from '../../shared/describe-error';
 
 export type { DocketLine } from './read-filing-page';
@@ -30,6 +38,8 @@ export interface NewActionForm {
 export interface FilingRequest {
   /** The case filed into; null when the filing opens a new action (`newAction`). */
   readonly caseId: number | null;
+  /** Its number, as typed into the court's case-number box. */
+  readonly caseNumber: string | null;
   /** Set when the filing opens a new action: the court opens the case and the result names it. */
   readonly newAction?: NewActionForm | null;
   readonly eventId: string;
@@ -39,6 +49,11 @@ export interface FilingRequest {
   readonly annotation: string;
   /** The case number, caption, names and file names of this filing: what a kept copy of a court page must not hold. */
   readonly caseData: readonly string[];
+  /**
+   * The final docket text the signing attorney confirmed, as the court's final-text page showed it; the filing is
+   * committed only when the court shows exactly this text (null: nothing confirmed yet).
+   */
+  readonly confirmedDocketText: string | null;
 }
 
 /** What is known just before the final submit: enough to find the entry on the docket if the answer is lost. */
@@ -72,6 +87,15 @@ export type FilingResult =
       readonly message: string;
       /** The page, with passwords, tokens, cookies and case data removed. */
       readonly pageCopy: string;
+    }
+  | {
+      /**
+       * The court's final-text page shows a docket text the signing attorney has not confirmed: the driver stopped there,
+       * before the final submit, and nothing was filed. The attorney reads it and confirms it (or withdraws).
+       */
+      readonly kind: 'needs-confirmation';
+      /** The docket text exactly as the court will enter it. */
+      readonly docketText: string;
     };
 
 /** The court could not be reached, or answered with a server error, before anything was committed: safe to try again. */
@@ -87,15 +111,30 @@ export class UnknownOutcomeError extends Error {
 }
 /** The court answered with its login page: the session has ended. */
 export class SessionEndedError extends Error {}
-/** The court showed a page other than the one the filing expected (before the commit: nothing more is sent). */
+/** The court showed a page the page map does not recognise (before the commit: nothing more is sent). */
 class UnexpectedPageError extends Error {
-  constructor(
-    readonly step: FilingStep,
-    readonly pageCopy: string,
-  ) {
-    super(`The court showed a page ECF Desk does not recognise where it expected the ${step} page.`);
+  constructor(readonly pageCopy: string) {
+    super('The court showed a page ECF Desk does not recognise.');
   }
 }
+
+/**
+ * A page asks what the filing cannot give it, or lacks a field it must fill (before the commit: nothing more is
+ * sent). The page is kept so a redacted copy can be made of it.
+ */
+class CannotFillError extends Error {
+  constructor(
+    readonly step: string,
+    readonly what: string,
+    readonly html: string,
+  ) {
+    super(`After the ${step} page the court showed ${what}.`);
+  }
+}
+
+/** The most screens a filing goes through before the final text, and the most times one screen may come back. */
+const maxScreens = 40;
+const maxVisits = 3;
 
 const timeoutMs = 120_000;
 /** Larger than any page of the filing surface; a docket report of thousands of entries is a few MB. */
@@ -113,6 +152,8 @@ export function createFilingDriver(options: {
   readonly fetch: CourtFetch;
   readonly token: () => string;
   readonly readPage: FilingPageReader;
+  /** The page map to file by, when not the one shipped for the profile (`ecf-desk profile check` loads one from a file). */
+  readonly pageMap?: PageMap;
 }) {
   const { baseUrl, profile } = options;
 
@@ -157,114 +198,259 @@ export function createFilingDriver(options: {
       throw new SessionEndedError('The court asked for a login: the session has ended. Log in again.');
     }
     if (expected && page.pageCopy !== null) {
-      throw new UnexpectedPageError(expected.step, page.pageCopy);
+      throw new UnexpectedPageError(page.pageCopy);
     }
     return { html, page };
   };
 
-  const form = (fields: [string, string][]): string => new URLSearchParams(fields).toString();
-  const stepPath = (filingId: string, step: string): string =>
-    profile.paths.step.replace('{filingId}', filingId).replace('{step}', step);
-  const urlEncoded = 'application/x-www-form-urlencoded';
-  /** The first step's fields: the case, or a new action's caption and parties (USCIT Rule 3(a)); then the event. */
-  const startFields = (filing: FilingRequest): [string, string][] => {
-    const event: [string, string] = [profile.fields.event, filing.eventId];
-    if (filing.newAction) {
-      return [
-        event,
-        [profile.fields.caption, filing.newAction.caption],
-        ...filing.newAction.parties.flatMap((party): [string, string][] => [
-          [profile.fields.newPartyId, party.id],
-          [profile.fields.newPartyName, party.name],
-          [profile.fields.newPartyRole, party.role],
-        ]),
-      ];
+  const map = options.pageMap ?? pageMapOf(options.profileId);
+  /** Every step before the commit: a filing may meet them in any order the court asks (docs/court-pages.md#court-variations). */
+  const stepsBeforeCommit = filingSteps.filter((step) => step !== 'receipt');
+
+  /** A link or form action of a page, as a path on the court; null for one that leaves it. */
+  const onCourt = (address: string): string | null => {
+    if (!URL.canParse(address, pageAddress)) {
+      return null;
     }
-    return [[profile.fields.caseId, String(filing.caseId)], event];
+    const resolved = new URL(address, pageAddress);
+    return resolved.origin === new URL(pageAddress).origin ? `${resolved.pathname}${resolved.search}` : null;
+  };
+
+  /** Sends a filled form where it says, as it says (multipart, URL-encoded, or a GET query). */
+  const sendForm = (
+    fill: FormFill,
+    path: string,
+    expected?: ExpectedPage,
+  ): Promise<{ html: string; page: FilingPage }> => {
+    if (fill.form.method === 'GET') {
+      return request(`${path.split('?')[0] ?? path}?${fill.toSearchParams().toString()}`, { method: 'GET' }, expected);
+    }
+    return fill.form.enctype === 'multipart/form-data'
+      ? request(path, { method: 'POST', body: fill.toFormData() }, expected)
+      : request(
+          path,
+          { method: 'POST', body: fill.toSearchParams().toString(), contentType: 'application/x-www-form-urlencoded' },
+          expected,
+        );
   };
 
   /**
-   * Every step up to the final-text page, each page checked against the court's page map (an UnexpectedPageError
-   * otherwise): the commit point they leave, or how the court refused.
+   * Every screen up to the final text, each recognised by the court's page map and filled in as the filing says (an
+   * UnexpectedPageError for a page it does not recognise, a CannotFillError for a field it cannot fill): the commit
+   * point they leave and the final form, or how the court refused.
    */
-  const prepare = async (filing: FilingRequest): Promise<CommitPoint | FilingResult> => {
-    const expect = (step: FilingStep): ExpectedPage => ({ step, caseData: filing.caseData });
-    const refused = (step: string, page: FilingPage): FilingResult => ({
-      kind: 'refused',
-      step,
-      message: page.error ?? `The court did not accept the ${step} step.`,
+  const prepare = async (
+    filing: FilingRequest,
+    reached: { step: string },
+  ): Promise<{ point: CommitPoint; submit: { fill: FormFill; path: string } } | FilingResult> => {
+    if (!map) {
+      throw new AppError('court.refused', 'This court has no page map: ECF Desk cannot file with it.');
+    }
+    const { fields } = map;
+    const expected: ExpectedPage = {
+      steps: stepsBeforeCommit,
+      caseData: filing.caseData,
+      ...(options.pageMap ? { map: options.pageMap } : {}),
+    };
+    const event = findDocketEvent(filing.eventId);
+    if (!event) {
+      return { kind: 'refused', step: 'events', message: `ECF Desk does not know the event ${filing.eventId}.` };
+    }
+    const [main, ...rest] = filing.documents;
+    const complaint = rest.find((document) => document.isComplaint === true) ?? null;
+    const attachments = rest.filter((document) => document !== complaint);
+    const fileOf = (document: UploadDocument): FormFile => ({
+      bytes: document.bytes,
+      filename: document.name,
+      type: 'application/pdf',
     });
-    const start = await request(
-      filing.newAction ? profile.paths.newAction : profile.paths.start,
-      { method: 'POST', body: form(startFields(filing)), contentType: urlEncoded },
-      expect('filer'),
-    );
-    const filingId = start.page.filingId;
-    if (!filingId) {
-      return refused('start', start.page);
-    }
-
-    const parties = await request(
-      stepPath(filingId, 'parties'),
-      { method: 'POST', body: form(filing.partyIds.map((id) => [profile.fields.party, id])), contentType: urlEncoded },
-      expect('documents'),
-    );
-    if (parties.page.error) {
-      return refused('parties', parties.page);
-    }
-
-    const upload = new FormData();
-    filing.documents.forEach((document, index) => {
-      const blob = new Blob([new Uint8Array(document.bytes)], { type: 'application/pdf' });
-      if (index === 0) {
-        upload.append(profile.fields.mainDocument, blob, document.name);
-      } else if (document.isComplaint === true) {
-        upload.append(profile.fields.complaintDocument, blob, document.name);
-      } else {
-        upload.append(profile.fields.attachment, blob, document.name);
-        upload.append(profile.fields.attachmentDescription, document.description);
+    /** Puts the attachments in the form's rows; false when it has too few. */
+    const fillRows = (fill: FormFill, documents: readonly UploadDocument[]): boolean =>
+      documents.every((document, index) => {
+        const row = String(fields.firstAttachment + index);
+        return (
+          fill.attach(fields.attachmentFile.replace('{n}', row), fileOf(document)) &&
+          fill.type(fields.attachmentDescription.replace('{n}', row), document.description)
+        );
+      });
+    let waitingAttachments: readonly UploadDocument[] = [];
+    let docketHighWater = 0;
+    /** The last step filled in: where a stop is said to have happened. */
+    let last = 'start';
+    const done = (step: FilingStep): void => {
+      last = step;
+      reached.step = step;
+    };
+    const seen = new Map<FilingStep, number>();
+    let current = await request(map.start, { method: 'GET' }, expected);
+    for (let screen = 0; ; screen += 1) {
+      const { page } = current;
+      if (page.error !== null) {
+        return { kind: 'refused', step: last, message: page.error };
       }
-    });
-    const related = await request(stepPath(filingId, 'documents'), { method: 'POST', body: upload }, expect('related'));
-    if (related.page.error) {
-      return refused('documents', related.page);
+      const step = page.recognisedAs;
+      const times = (seen.get(step ?? 'receipt') ?? 0) + 1;
+      seen.set(step ?? 'receipt', times);
+      if (step === null || screen >= maxScreens || times > maxVisits) {
+        throw new CannotFillError(
+          last,
+          step === null
+            ? 'a page it does not recognise'
+            : `the ${step} page again, after it was filled in (${times} times)`,
+          current.html,
+        );
+      }
+      const cannotFill = (what: string): CannotFillError =>
+        new CannotFillError(step, `the ${step} page without ${what}`, current.html);
+      if (step === 'categories') {
+        const link = page.links.find((candidate) => candidate.text.trim() === event.category);
+        const path = link ? onCourt(link.url) : null;
+        if (!path) {
+          throw cannotFill(`a link to the ${event.category} events`);
+        }
+        done(step);
+        current = await request(path, { method: 'GET' }, expected);
+        continue;
+      }
+      const path = page.form ? onCourt(page.form.action) : null;
+      if (!page.form || path === null) {
+        throw cannotFill('a form with a Next button that stays on the court');
+      }
+      const fill = new FormFill(page.form, 'button1');
+      if (step === 'final-text') {
+        if (page.finalDocketText === null) {
+          throw cannotFill('the final docket text');
+        }
+        return { point: { filingId: path, docketText: page.finalDocketText, docketHighWater }, submit: { fill, path } };
+      }
+      switch (step) {
+        case 'events': {
+          const option = fill
+            .fields(fields.event)
+            .flatMap((field) => field.options)
+            .find((candidate) => candidate.text.trim() === event.name);
+          if (!option || !fill.choose(fields.event, [option.value])) {
+            throw cannotFill(`the event ${event.name}`);
+          }
+          break;
+        }
+        case 'case':
+          if (
+            filing.caseId === null ||
+            !fill.type(fields.caseIds, String(filing.caseId)) ||
+            !fill.type(fields.caseNumber, filing.caseNumber ?? '')
+          ) {
+            throw cannotFill('the case number and case id fields');
+          }
+          break;
+        case 'new-case': {
+          const action = filing.newAction;
+          const isFilled =
+            action !== null &&
+            action !== undefined &&
+            fill.type(fields.caption, action.caption) &&
+            action.parties.every(
+              (party, index) =>
+                fill.type(fields.newPartyId, party.id, index) &&
+                fill.type(fields.newPartyName, party.name, index) &&
+                fill.type(fields.newPartyRole, party.role, index),
+            );
+          if (!isFilled) {
+            throw cannotFill('room for the new case and each of its parties');
+          }
+          break;
+        }
+        case 'filer':
+          if (!fill.choose(fields.party, filing.partyIds)) {
+            throw cannotFill('each of the parties the filing is made for');
+          }
+          break;
+        case 'documents': {
+          if (!main || !fill.attach(fields.mainDocument, fileOf(main))) {
+            throw cannotFill('a main document field');
+          }
+          if (complaint && !fill.attach(fields.complaintDocument, fileOf(complaint))) {
+            throw cannotFill('a field for the complaint (USCIT Rule 3(a))');
+          }
+          const asksLater = fill.has(fields.attachmentsQuestion);
+          if (asksLater) {
+            // An older court asks "Attachments to Document" here and takes them on the next screen.
+            if (!fill.choose(fields.attachmentsQuestion, [attachments.length > 0 ? 'yes' : 'no'])) {
+              throw cannotFill('a Yes or No to "Attachments to Document"');
+            }
+            waitingAttachments = attachments;
+          } else if (!fillRows(fill, attachments)) {
+            throw cannotFill(`room for ${attachments.length} attachments`);
+          }
+          break;
+        }
+        case 'attachments':
+          if (waitingAttachments.length === 0 || !fillRows(fill, waitingAttachments)) {
+            throw cannotFill(`room for ${waitingAttachments.length} attachments`);
+          }
+          waitingAttachments = [];
+          break;
+        case 'joint-filing':
+          // A filing from ECF Desk is one attorney's, signed with that attorney's own login: never a joint filing.
+          if (!fill.choose(fields.jointFiling, ['n'])) {
+            throw cannotFill('a No to the joint-filing question');
+          }
+          break;
+        case 'related': {
+          // The screen lists the docket as it stands: its choices map document numbers to entries, and its last entry is
+          // the high-water mark.
+          const choices = fill.fields(fields.related).map((field) => ({
+            deSeqNum: Number(field.value),
+            documentNumber: Number(/^\s*(\d+)/.exec(field.label)?.[1] ?? Number.NaN),
+          }));
+          docketHighWater = Math.max(0, ...choices.map((choice) => choice.deSeqNum).filter(Number.isSafeInteger));
+          const chosen = filing.relatedDocumentNumbers.map(
+            (number) => choices.find((choice) => choice.documentNumber === number)?.deSeqNum,
+          );
+          if (chosen.some((deSeqNum) => deSeqNum === undefined)) {
+            return {
+              kind: 'refused',
+              step: 'related',
+              message: `Document ${filing.relatedDocumentNumbers.join(', ')} is not on this case's docket. Check the related document number.`,
+            };
+          }
+          if (chosen.length > 0) {
+            const refer = fill.fields(fields.referToExisting)[0];
+            if (!refer || !fill.choose(fields.referToExisting, [refer.value || 'on'])) {
+              throw cannotFill('a "Refer to existing event(s)?" choice');
+            }
+            if (!fill.choose(fields.related, chosen.map(String))) {
+              throw cannotFill('the related entries');
+            }
+          } else {
+            // Nothing to refer to: whatever the court ticked beforehand is unticked.
+            for (const name of [fields.referToExisting, fields.related]) {
+              if (fill.has(name)) {
+                fill.choose(name, []);
+              }
+            }
+          }
+          break;
+        }
+        case 'docket-text':
+          if (!fill.type(fields.freeText, filing.annotation)) {
+            throw cannotFill('a free text field');
+          }
+          break;
+        case 'fee': {
+          const box = fill.fields(fields.feeAcknowledged)[0];
+          // FAQ 21: the fee was shown with the event when the filing was prepared; the court asks that it be understood.
+          if (!box || !fill.choose(fields.feeAcknowledged, [box.value || 'on'])) {
+            throw cannotFill('the fee acknowledgement');
+          }
+          break;
+        }
+        case 'receipt':
+          throw cannotFill('a commit: a receipt before the final text');
+      }
+      done(step);
+      current = await sendForm(fill, path, expected);
     }
-    // The related step lists the docket as it stands: its choices map document numbers to entries, and its last entry is the high-water mark.
-    const choices = related.page.relatedChoices;
-    const docketHighWater = Math.max(0, ...choices.map((choice) => choice.deSeqNum));
-    const relatedDeSeqNums = filing.relatedDocumentNumbers.map(
-      (number) => choices.find((choice) => choice.documentNumber === number)?.deSeqNum,
-    );
-    if (relatedDeSeqNums.some((deSeqNum) => deSeqNum === undefined)) {
-      return {
-        kind: 'refused',
-        step: 'related',
-        message: `Document ${filing.relatedDocumentNumbers.join(', ')} is not on this case's docket. Check the related document number.`,
-      };
-    }
-
-    const textForm = await request(
-      stepPath(filingId, 'related'),
-      {
-        method: 'POST',
-        body: form(relatedDeSeqNums.map((deSeqNum) => [profile.fields.related, String(deSeqNum)])),
-        contentType: urlEncoded,
-      },
-      expect('docket-text'),
-    );
-    if (textForm.page.error) {
-      return refused('related', textForm.page);
-    }
-    const finalText = await request(
-      stepPath(filingId, 'docket-text'),
-      { method: 'POST', body: form([[profile.fields.annotation, filing.annotation]]), contentType: urlEncoded },
-      expect('final-text'),
-    );
-    const docketText = finalText.page.finalDocketText;
-    if (finalText.page.error || docketText === null) {
-      return refused('docket text', finalText.page);
-    }
-    return { filingId, docketText, docketHighWater };
   };
 
   return {
@@ -302,32 +488,40 @@ export function createFilingDriver(options: {
      * after that point a lost answer is an UnknownOutcomeError, never a plain failure.
      */
     async file(filing: FilingRequest, beforeCommit: (point: CommitPoint) => Promise<void>): Promise<FilingResult> {
-      let prepared: CommitPoint | FilingResult;
+      const reached = { step: 'start' };
+      let prepared: Awaited<ReturnType<typeof prepare>>;
+      const stopped = (step: string, message: string, pageCopy: string): FilingResult => ({
+        kind: 'needs-attention',
+        step,
+        message: `${message} It stopped there, before the final submit: nothing was filed.`,
+        pageCopy,
+      });
       try {
-        prepared = await prepare(filing);
+        prepared = await prepare(filing, reached);
       } catch (error) {
         if (error instanceof UnexpectedPageError) {
-          return {
-            kind: 'needs-attention',
-            step: error.step,
-            message: `${error.message} It stopped there, before the final submit: nothing was filed.`,
-            pageCopy: error.pageCopy,
-          };
+          const where = reached.step === 'start' ? 'Instead of its events menu' : `After the ${reached.step} page`;
+          return stopped(reached.step, `${where} the court showed a page ECF Desk does not recognise.`, error.pageCopy);
+        }
+        if (error instanceof CannotFillError) {
+          // The copy is made by the page reader, as for any page: court pages are read in isolation.
+          const copy = await options.readPage(options.profileId, error.html, { steps: [], caseData: filing.caseData });
+          return stopped(error.step, error.message, copy.pageCopy ?? '');
         }
         throw error;
       }
       if ('kind' in prepared) {
         return prepared;
       }
-      const commitPoint = prepared;
+      const { point: commitPoint, submit } = prepared;
+      if (commitPoint.docketText !== filing.confirmedDocketText) {
+        // The attorney confirms the court's own words before the commit; this transaction is left where it is.
+        return { kind: 'needs-confirmation', docketText: commitPoint.docketText };
+      }
       await beforeCommit(commitPoint);
       let receipt: { html: string; page: FilingPage };
       try {
-        receipt = await request(stepPath(commitPoint.filingId, 'submit'), {
-          method: 'POST',
-          body: '',
-          contentType: urlEncoded,
-        });
+        receipt = await sendForm(submit.fill, submit.path);
       } catch (error) {
         if (error instanceof SessionEndedError) {
           throw error;

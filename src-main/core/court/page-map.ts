@@ -20,19 +20,76 @@ export const pageRule = z
 /** How one page is recognised. */
 export type PageRule = z.infer<typeof pageRule>;
 
-/** The steps of a filing whose pages a page map names, in the order the court shows them. */
-export const filingSteps = ['filer', 'documents', 'related', 'docket-text', 'final-text', 'receipt'] as const;
+/**
+ * The steps of a filing whose pages a page map names. A page is recognised as the first step, in this order, whose
+ * rule it matches: the screens told apart by their forms first, the menu of event categories (a heading alone) last.
+ */
+export const filingSteps = [
+  'case',
+  'new-case',
+  'events',
+  'filer',
+  'documents',
+  'attachments',
+  'joint-filing',
+  'related',
+  'docket-text',
+  'fee',
+  'final-text',
+  'receipt',
+  'categories',
+] as const;
 /** A step of a filing, as the page map names its page. */
 export type FilingStep = (typeof filingSteps)[number];
 
-/** A court's page map: one rule per step, kept as data (`profiles/<court>.pages.json`). */
+const fieldName = z.string().min(1).max(100);
+
+/**
+ * The names of the fields a filing fills, by what they hold (docs/court-pages.md#the-page-map). `{n}` in an attachment's
+ * names is its row: the first attachment is row `firstAttachment`, the next one after it.
+ */
+export const pageFields = z
+  .object({
+    event: fieldName,
+    caseNumber: fieldName,
+    caseIds: fieldName,
+    caption: fieldName,
+    newPartyId: fieldName,
+    newPartyName: fieldName,
+    newPartyRole: fieldName,
+    party: fieldName,
+    mainDocument: fieldName,
+    complaintDocument: fieldName,
+    attachmentFile: fieldName.includes('{n}'),
+    attachmentDescription: fieldName.includes('{n}'),
+    firstAttachment: z.number().int().min(0).max(1000),
+    attachmentsQuestion: fieldName,
+    jointFiling: fieldName,
+    referToExisting: fieldName,
+    related: fieldName,
+    freeText: fieldName,
+    feeAcknowledged: fieldName,
+  })
+  .strict();
+/** The fields a filing fills, by name. */
+export type PageFields = z.infer<typeof pageFields>;
+
+/**
+ * A court's page map, kept as data (`profiles/<court>.pages.json`): where a filing starts (the court's events menu),
+ * one rule per step, and the fields each step fills.
+ */
 export const pageMap = z
   .object({
     court: z.string().min(1).max(100),
     description: z.string().max(1000).optional(),
-    pages: z.object(
-      Object.fromEntries(filingSteps.map((step) => [step, pageRule])) as Record<FilingStep, typeof pageRule>,
-    ),
+    start: z
+      .string()
+      .max(300)
+      .regex(/^\/[^/]/, 'The start is a path on the court (it begins with one slash).'),
+    pages: z
+      .object(Object.fromEntries(filingSteps.map((step) => [step, pageRule])) as Record<FilingStep, typeof pageRule>)
+      .strict(),
+    fields: pageFields,
   })
   .strict();
 /** A court's page map. */
@@ -42,6 +99,35 @@ export type PageMap = z.infer<typeof pageMap>;
 const shippedPageMaps: Partial<Record<CourtProfileId, PageMap>> = {
   'cit-training': pageMap.parse(citTrainingPages),
 };
+
+/** The largest page map file read (a map is a few kilobytes). */
+export const maxPageMapBytes = 256 * 1024;
+
+/**
+ * A page map from a file's text (firm IT's own, written by `ecf-desk capture` or by hand), checked as a shipped one is;
+ * an error saying what is wrong otherwise.
+ */
+export function readPageMap(text: string): PageMap {
+  if (text.length > maxPageMapBytes) {
+    throw new Error(`A page map is at most ${maxPageMapBytes / 1024} KB; this one is larger.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`The page map is not JSON (${error instanceof Error ? error.message : String(error)}).`, {
+      cause: error,
+    });
+  }
+  const parsed = pageMap.safeParse(value);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    throw new Error(
+      `The page map is not valid: ${issue?.path.join('.') || 'the map'}: ${issue?.message ?? 'invalid'}.`,
+    );
+  }
+  return parsed.data;
+}
 
 /** The page map of a court profile, or null where the app has none. */
 export function pageMapOf(profileId: CourtProfileId): PageMap | null {

@@ -1,10 +1,10 @@
 import type { CourtProfileId } from '../../shared/domain';
 import type { CaseParty, CourtCase } from '../../shared/filing';
 import { decodeEntities } from '../html/decode-entities';
-import { readPageOutline } from '../html/read-page-outline';
+import { readPageOutline, type PageForm, type PageLink } from '../html/read-page-outline';
 import { readCaseNumberLookup } from './case-number-lookup';
-import { isLoginPage } from './court-chrome';
-import { pageMapOf, recognisePage, type FilingStep } from './page-map';
+import { isLoginPage, nextButton } from './court-chrome';
+import { pageMapOf, recognisePage, type FilingStep, type PageMap } from './page-map';
 import { redactCourtPage } from './redact-court-page';
 import { filingProfileOf } from './filing-profile';
 
@@ -31,11 +31,12 @@ export interface FilingPage {
   readonly pageCopy: string | null;
   /** The court's own words when it refused a step, or null. */
   readonly error: string | null;
-  readonly filingId: string | null;
+  /** The form a person fills in to go on: the first with CM/ECF's Next button (`button1`), or null. */
+  readonly form: PageForm | null;
+  /** The page's links, resolved against the court's address (a menu of categories is a list of links). */
+  readonly links: readonly PageLink[];
   /** The docket text exactly as the court will enter it (the final-text page). */
   readonly finalDocketText: string | null;
-  /** The related-document choices: the docket as it stands. */
-  readonly relatedChoices: readonly { readonly deSeqNum: number; readonly documentNumber: number | null }[];
   readonly cases: readonly CourtCase[];
   readonly parties: readonly CaseParty[];
   readonly docket: readonly DocketLine[];
@@ -48,10 +49,15 @@ export interface FilingPage {
   };
 }
 
-/** What a filing expects a page to be: the step, and the case data a copy of any other page must not keep. */
+/**
+ * What a filing expects a page to be: one of these steps (none: a copy of the page is wanted whatever it is), and the
+ * case data a copy of any other page must not keep.
+ */
 export interface ExpectedPage {
-  readonly step: FilingStep;
+  readonly steps: readonly FilingStep[];
   readonly caseData: readonly string[];
+  /** The page map the filing goes by, when it is not the one shipped for the profile (one loaded from a file). */
+  readonly map?: PageMap;
 }
 
 /** Reads a court's filing page in a child process in the app (`IsolatedReaders.readFilingPage`: court pages are hostile input). */
@@ -60,6 +66,12 @@ export type FilingPageReader = (
   html: string,
   expected?: ExpectedPage,
 ) => Promise<FilingPage>;
+
+/**
+ * The address a page's links and form actions are resolved against: the court's own, whatever it is. The driver
+ * follows only those that stay on it (a link to another host is never followed).
+ */
+export const pageAddress = 'https://court.invalid/';
 
 /** The longest mailing address kept for a party (`caseParty` in shared/filing.ts). */
 const maxAddressLength = 500;
@@ -82,9 +94,9 @@ const nothing: FilingPage = {
   recognisedAs: null,
   pageCopy: null,
   error: null,
-  filingId: null,
+  form: null,
+  links: [],
   finalDocketText: null,
-  relatedChoices: [],
   cases: [],
   parties: [],
   docket: [],
@@ -97,14 +109,14 @@ const nothing: FilingPage = {
  */
 export function readFilingPage(profileId: CourtProfileId, html: string, expected?: ExpectedPage): FilingPage {
   const profile = filingProfileOf(profileId);
-  const map = pageMapOf(profileId);
+  const map = expected?.map ?? pageMapOf(profileId);
   if (!profile || !map) {
     return nothing;
   }
   const { pages } = profile;
   const first = (pattern: RegExp): string | null => pattern.exec(html)?.[1] ?? null;
   // What a person would see: the words, the forms, CM/ECF's error layout (the address only resolves links).
-  const outline = readPageOutline(html, 'https://court.invalid/');
+  const outline = readPageOutline(html, pageAddress);
   const finalDocketText = first(pages.finalDocketText);
   const number = (value: string | undefined): number | null => (value ? Number(value) : null);
   const deSeqNum = Number(first(pages.receiptDeSeqNum) ?? Number.NaN);
@@ -117,18 +129,19 @@ export function readFilingPage(profileId: CourtProfileId, html: string, expected
     lookup.kind === 'sealed'
       ? `The court answers "${lookup.message}": a sealed case cannot be looked up here. Ask the Clerk's Office how to file in it.`
       : outline.errorText;
-  const isUnexpected = expected !== undefined && recognisedAs !== expected.step && !isLogin && error === null;
+  const isUnexpected =
+    expected !== undefined &&
+    (recognisedAs === null || !expected.steps.includes(recognisedAs)) &&
+    !isLogin &&
+    error === null;
   return {
     kind: isLogin ? 'login' : recognisedAs === 'receipt' ? 'nef-receipt' : null,
     recognisedAs,
     pageCopy: isUnexpected ? redactCourtPage(html, expected.caseData) : null,
     error,
-    filingId: first(pages.filingId),
+    form: outline.forms.find((form) => nextButton(form) !== null) ?? null,
+    links: outline.links,
     finalDocketText: finalDocketText === null ? null : decodeEntities(finalDocketText),
-    relatedChoices: [...html.matchAll(pages.relatedChoice)].map((match) => ({
-      deSeqNum: Number(match[1]),
-      documentNumber: number(match[2]),
-    })),
     cases: lookup.kind === 'cases' ? [...lookup.cases] : [],
     parties: [...html.matchAll(pages.partyRow)].map((match) => ({
       id: decodeEntities(match[1] ?? ''),

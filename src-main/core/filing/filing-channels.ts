@@ -10,6 +10,7 @@ type FilingServices = Pick<
   | 'importPackage'
   | 'sign'
   | 'sendLate'
+  | 'confirmDocketText'
   | 'submit'
   | 'recordView'
   | 'exportRecord'
@@ -41,6 +42,7 @@ export function filingChannels(filing: FilingServices): ChannelHandlers<'drafts'
     'outbox.retry': async ({ draftId }) => drafts.review(outbox.retry(drafts.find(draftId))),
     'outbox.withdraw': async ({ draftId }) => drafts.withdraw(draftId),
     'outbox.sendLate': async ({ draftId }) => filing.sendLate(draftId),
+    'outbox.confirmDocketText': async ({ draftId, docketText }) => filing.confirmDocketText(draftId, docketText),
     'outbox.receipt': async ({ draftId }) => ({ html: outbox.receipt(drafts.find(draftId).id) }),
     'outbox.stoppedPage': async ({ draftId }) => ({ html: outbox.stoppedPage(drafts.find(draftId).id) }),
     'record.get': async ({ draftId }) => filing.recordView(draftId),

@@ -239,14 +239,21 @@ export function createFilingServices(options: FilingServicesOptions) {
   };
 
   /** Sends a filing held as late anyway, today (FAQ 27): the signer's decision, so only the signer's session may. */
-  const sendLate = (draftId: string): DraftReview => {
+  /** A queued draft, for its signer's own session only (FAQ 35: the PACER login is the signature). */
+  const signersOwn = (draftId: string): Draft => {
     const draft = drafts.find(draftId);
     const { accountId } = session.requireFilingSession();
     if (draft.signature && draft.signature.accountId !== accountId) {
       throw new AppError('signature.other-account', signedByAnotherMessage(draft.signature));
     }
-    return drafts.review(outbox.sendLate(draft));
+    return draft;
   };
+
+  const sendLate = (draftId: string): DraftReview => drafts.review(outbox.sendLate(signersOwn(draftId)));
+
+  /** The signing attorney confirms the docket text the court's final-text page showed (docs/court-pages.md). */
+  const confirmDocketText = (draftId: string, docketText: string): DraftReview =>
+    drafts.review(outbox.confirmDocketText(signersOwn(draftId), docketText));
 
   /** Puts a signed draft the review lets through into the outbox; only its signer's own session sends it. */
   const submit = (draftId: string, sendNow: boolean): DraftReview => {
@@ -346,6 +353,7 @@ export function createFilingServices(options: FilingServicesOptions) {
     importPackage,
     sign,
     sendLate,
+    confirmDocketText,
     submit,
     findCases: (query: string) => courtCall((driver) => driver.findCases(query)),
     caseParties: (caseId: number) => courtCall((driver) => driver.caseParties(caseId)),

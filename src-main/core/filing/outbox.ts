@@ -10,6 +10,7 @@ import {
   type FilingDriver,
   type FilingRequest,
 } from '../court/filing-driver';
+import { AppError } from '../errors';
 import { oneAtATime } from '../one-at-a-time';
 import { newActionRequest, newActionUnknownMessage } from './new-action-filing';
 import type { Clock } from '../ports';
@@ -45,6 +46,8 @@ export interface OutboxRecordEntry {
     | 'outbox.submitted'
     | 'outbox.refused'
     | 'outbox.stopped'
+    | 'outbox.awaiting-confirmation'
+    | 'outbox.docket-text-confirmed'
     | 'outbox.failed'
     | 'outbox.verified-on-docket'
     | 'filing.filed';
@@ -225,6 +228,7 @@ export function createOutbox(options: OutboxOptions) {
     }
     const request: FilingRequest = {
       caseId: draft.case?.caseId ?? null,
+      caseNumber: draft.case?.caseNumber ?? null,
       newAction: draft.case ? null : newActionRequest(draft),
       eventId: draft.eventId,
       partyIds: draft.filerPartyIds,
@@ -232,8 +236,14 @@ export function createOutbox(options: OutboxOptions) {
       relatedDocumentNumbers: draft.relatedDocumentNumbers,
       annotation: draft.docketAnnotation,
       caseData: caseDataOf(draft, documents),
+      confirmedDocketText: draft.outbox?.confirmedDocketText ?? null,
     };
-    const sending = setStatus(draft, {
+    // Reading the documents took time: a filing withdrawn (or changed) meanwhile is not sent, nor put back in the outbox.
+    const latest = table.find(draft.id);
+    if (latest?.outbox?.state !== 'ready' || latest.outbox.queuedAt !== draft.outbox?.queuedAt) {
+      return;
+    }
+    const sending = setStatus(latest, {
       state: 'submitting',
       attempts: (draft.outbox?.attempts ?? 0) + 1,
       message: null,
@@ -257,7 +267,22 @@ export function createOutbox(options: OutboxOptions) {
         });
         return void record(stopped, {
           action: 'outbox.stopped',
-          detail: `Stopped before the final submit: the court showed a page ECF Desk does not recognise where it expected the ${result.step} page. Nothing was filed.`,
+          detail: `Stopped before the final submit, after the ${result.step} page: ${result.message}`,
+        });
+      }
+      if (result.kind === 'needs-confirmation') {
+        const waiting = setStatus(sending, {
+          state: 'needs-attention',
+          message:
+            'The court showed the docket text it will enter. Read it and confirm it to file; nothing was filed yet.',
+          stoppedAt: { step: 'final-text', courtUrl: driver.courtUrl },
+          courtDocketText: result.docketText,
+        });
+        return void record(waiting, {
+          action: 'outbox.awaiting-confirmation',
+          detail:
+            "Stopped at the court's final-text page, before the final submit, for the signing attorney to confirm the docket text. Nothing was filed.",
+          courtAnswer: result.docketText,
         });
       }
       if (result.kind === 'refused') {
@@ -465,8 +490,36 @@ export function createOutbox(options: OutboxOptions) {
       const state = draft.outbox?.state;
       const next =
         state === 'failed' || state === 'needs-attention'
-          ? setStatus(draft, { state: 'ready', message: null, stoppedAt: null })
+          ? setStatus(draft, { state: 'ready', message: null, stoppedAt: null, courtDocketText: null })
           : draft;
+      failuresInARow = 0;
+      drainInBackground();
+      return next;
+    },
+    /**
+     * The signing attorney confirms the final docket text the court showed: the filing goes again and is committed only
+     * if the court shows exactly this text. A text other than the one waiting is refused (the screen was out of date).
+     */
+    confirmDocketText(draft: Draft, docketText: string): Draft {
+      const waiting = draft.outbox?.courtDocketText ?? null;
+      if (draft.outbox?.state !== 'needs-attention' || waiting === null || waiting !== docketText) {
+        throw new AppError(
+          'filing.docket-text-changed',
+          'This is not the docket text the court showed last: read the filing again and confirm the text it shows now.',
+        );
+      }
+      const next = setStatus(draft, {
+        state: 'ready',
+        message: null,
+        stoppedAt: null,
+        courtDocketText: null,
+        confirmedDocketText: docketText,
+      });
+      record(next, {
+        action: 'outbox.docket-text-confirmed',
+        detail: 'The signing attorney confirmed the docket text the court will enter.',
+        courtAnswer: docketText,
+      });
       failuresInARow = 0;
       drainInBackground();
       return next;
@@ -575,6 +628,8 @@ export function newOutboxStatus(now: Date): OutboxStatus {
     isHeldAsLate: false,
     lateSendConfirmedOn: null,
     stoppedAt: null,
+    courtDocketText: null,
+    confirmedDocketText: null,
   };
 }
 

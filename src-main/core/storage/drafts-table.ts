@@ -31,10 +31,16 @@ const laterFields: Pick<DraftFields, 'signature' | 'due' | 'newAction'> = {
 };
 
 /** Outbox fields added later, as a status saved before them reads. */
-const laterOutboxFields: Pick<OutboxStatus, 'courtCopies' | 'isHeldAsLate' | 'lateSendConfirmedOn'> = {
+const laterOutboxFields: Pick<
+  OutboxStatus,
+  'courtCopies' | 'isHeldAsLate' | 'lateSendConfirmedOn' | 'stoppedAt' | 'courtDocketText' | 'confirmedDocketText'
+> = {
   courtCopies: [],
   isHeldAsLate: false,
   lateSendConfirmedOn: null,
+  stoppedAt: null,
+  courtDocketText: null,
+  confirmedDocketText: null,
 };
 
 function toDraft(row: Row): Draft {

@@ -63,6 +63,7 @@ export function OutboxStatusPanel({
   onRetry,
   onWithdraw,
   onSendLate,
+  onConfirmDocketText,
 }: {
   readonly draft: Draft;
   readonly outbox: OutboxStatus;
@@ -70,6 +71,8 @@ export function OutboxStatusPanel({
   readonly onWithdraw: () => void;
   /** Sends a filing held as late anyway (FAQ 27). */
   readonly onSendLate: () => void;
+  /** The signing attorney confirms the docket text the court's final-text page showed. */
+  readonly onConfirmDocketText: (docketText: string) => void;
 }) {
   const receipt = useFilings((state) => state.receipt);
   const stoppedPage = useFilings((state) => state.stoppedPage);
@@ -83,6 +86,7 @@ export function OutboxStatusPanel({
     }
   };
   const submittedAt = when(outbox.submittedAt);
+  const awaitsConfirmation = outbox.state === 'needs-attention' && outbox.courtDocketText !== null;
   const filedAt = when(outbox.filedAt);
   return (
     <div
@@ -94,8 +98,31 @@ export function OutboxStatusPanel({
       <p className="outbox-status__headline">
         {outbox.state === 'filed' && outbox.documentNumber !== null
           ? `Filed: the court accepted it as document no. ${outbox.documentNumber}.`
-          : headlines[outbox.state]}
+          : awaitsConfirmation
+            ? 'Confirm the docket text the court will enter. Nothing was filed yet.'
+            : headlines[outbox.state]}
       </p>
+      {awaitsConfirmation && outbox.courtDocketText !== null && (
+        <div className="outbox-status__confirm" data-testid="confirm-docket-text">
+          <p>
+            The court’s final-text page shows this docket text. After the next step nothing can be changed: read it as
+            the signing attorney and confirm it to file, or withdraw the filing to change it.
+          </p>
+          <blockquote className="outbox-status__court-text" data-testid="court-docket-text">
+            {outbox.courtDocketText}
+          </blockquote>
+          <div className="wizard-step__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="confirm-docket-text-button"
+              onClick={() => onConfirmDocketText(outbox.courtDocketText ?? '')}
+            >
+              Confirm this docket text and file
+            </button>
+          </div>
+        </div>
+      )}
       {outbox.state === 'filed' && <NoticeArrivalLine draft={draft} />}
       {draft.due && outbox.state !== 'filed' && (
         <p className="outbox-status__due" data-testid="outbox-due">
@@ -105,7 +132,7 @@ export function OutboxStatusPanel({
       {outbox.state === 'submitting' && (
         <progress className="progress-bar outbox-status__progress" aria-label="Sending the filing to the court" />
       )}
-      {outbox.message && <p data-testid="outbox-message">{outbox.message}</p>}
+      {outbox.message && !awaitsConfirmation && <p data-testid="outbox-message">{outbox.message}</p>}
       <HelpLink topicId={helpTopicForOutbox(outbox)} />
       {(outbox.documentNumber !== null || outbox.docketText !== null) && (
         <dl className="facts">
@@ -161,7 +188,7 @@ export function OutboxStatusPanel({
           Save the court’s receipt
         </SaveButton>
       )}
-      {outbox.state === 'needs-attention' && outbox.stoppedAt && (
+      {outbox.state === 'needs-attention' && outbox.stoppedAt && !awaitsConfirmation && (
         <div className="outbox-status__stopped" data-testid="stopped-at">
           <p>
             To finish it by hand, open the court’s CM/ECF in your browser, log in and file it there; then withdraw it
@@ -199,7 +226,8 @@ export function OutboxStatusPanel({
       {outbox.attempts > 1 && <p className="wizard-step__muted">Tried {outbox.attempts} times.</p>}
       {(canRetry(draft) || canWithdraw(draft)) && (
         <div className="wizard-step__actions">
-          {canRetry(draft) && (
+          {/* Waiting for the confirmation, a retry would only walk to the same text again: confirming is the way on. */}
+          {canRetry(draft) && !awaitsConfirmation && (
             <button type="button" className="button button--primary" data-testid="retry-filing" onClick={onRetry}>
               {outbox.state === 'needs-verification' ? 'Check the docket and retry' : 'Retry'}
             </button>

@@ -23,6 +23,7 @@ export function SubmitStep({
   const retry = useFilings((state) => state.retry);
   const withdraw = useFilings((state) => state.withdraw);
   const sendLate = useFilings((state) => state.sendLate);
+  const confirmDocketText = useFilings((state) => state.confirmDocketText);
   const isSubmitting = useFilings((state) => state.isSubmitting);
   const inBackground = useInBackground();
   const session = useAccounts((state) => state.session);
@@ -38,6 +39,7 @@ export function SubmitStep({
           onRetry={() => inBackground('Sending the filing again', retry(draft.id))}
           onWithdraw={() => inBackground('Withdrawing the filing', withdraw(draft.id))}
           onSendLate={() => inBackground('Sending the filing', sendLate(draft.id))}
+          onConfirmDocketText={(text) => inBackground('Confirming the docket text', confirmDocketText(draft.id, text))}
         />
         <FilingRecordSection draft={draft} />
       </div>

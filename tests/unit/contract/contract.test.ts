@@ -256,6 +256,22 @@ async function filingArguments(channel: ChannelName, handlers: Handlers | undefi
       await handlers['drafts.sign']({ id: draftId, name: 'Thomas Walsh', role: '' });
       return { draftId, sendNow: false };
     }
+    case 'outbox.confirmDocketText': {
+      // A filing that stopped at the court's final text, waiting for the attorney: confirmed with the text it shows.
+      await logIn();
+      const draftId = await submittableDraft(handlers);
+      await handlers['drafts.sign']({ id: draftId, name: 'Thomas Walsh', role: '' });
+      await handlers['outbox.submit']({ draftId, sendNow: true });
+      let docketText = '';
+      await vi.waitFor(
+        async () => {
+          docketText = (await handlers['drafts.get']({ id: draftId })).draft.outbox?.courtDocketText ?? '';
+          expect(docketText).not.toBe('');
+        },
+        { timeout: 20_000 },
+      );
+      return { draftId, docketText };
+    }
     case 'outbox.sendLate':
     case 'outbox.retry':
     case 'outbox.withdraw':

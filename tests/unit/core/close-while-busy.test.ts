@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCoreServices, type CoreServices } from '../../../src-main/core/app-services';
+import { attorneyAtTheDesk } from '../../support/attorney-at-the-desk';
 import { createSettingsFile } from '../../../src-main/core/storage/settings-file';
 import type { CaseParty } from '../../../src-main/shared/filing';
 import { createInProcessReaders } from '../../support/in-process-readers';
@@ -21,14 +22,15 @@ let courtClockAhead = 0;
 
 /** Core over a fresh data folder, wired to the one training court, as the app wires it to its embedded one. */
 function startCore(dataFolder: string): CoreServices {
-  return createCoreServices({
+  const attorney = attorneyAtTheDesk(() => core.handlers);
+  const core: CoreServices = createCoreServices({
     dataFolder,
     host: 'browser',
     version: '0.0.0',
     settingsFile: createSettingsFile(dataFolder),
     fileChooser: null,
     readers: createInProcessReaders(),
-    emit: () => undefined,
+    emit: (name, payload) => attorney(name, payload),
     secretStore: createMemorySecretStore(),
     trainingCourt: {
       start: async () => ({ url: court.url, maildirFolder: court.maildirFolder, close: async () => undefined }),
@@ -36,6 +38,7 @@ function startCore(dataFolder: string): CoreServices {
     outboxRetryDelayMs: 20,
     noticePollMs: 20,
   });
+  return core;
 }
 
 /** Logs in, adds a PDF and files three appearances with it at once; answers the drafts' ids. */

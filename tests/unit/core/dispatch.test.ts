@@ -70,6 +70,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox.retry': notInThisTest,
     'outbox.withdraw': notInThisTest,
     'outbox.sendLate': notInThisTest,
+    'outbox.confirmDocketText': notInThisTest,
     'outbox.receipt': async () => ({ html: null }),
     'outbox.stoppedPage': async () => ({ html: null }),
     'inbox.list': async () => ({ items: [], total: 0 }),

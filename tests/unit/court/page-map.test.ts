@@ -4,6 +4,8 @@ import { readFilingPage } from '../../../src-main/core/court/read-filing-page';
 import { readPageOutline } from '../../../src-main/core/html/read-page-outline';
 import { composeNefReceiptPage } from '../../../src-main/training-court/mail/compose-nef';
 import * as pages from '../../../src-main/training-court/pages';
+import * as screens from '../../../src-main/training-court/filing-pages';
+import { findDocketEvent } from '../../../src-main/shared/cit-event-catalog';
 import { defaultSeed } from '../../../src-main/training-court/seed';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 
@@ -18,43 +20,73 @@ const courtCase = {
 };
 
 describe("the training court's page map", () => {
-  it('recognises each page of a filing by what it shows, and nothing else as one', () => {
-    if (!map) {
-      throw new Error('The training court has a page map.');
+  const action = screens.transactionAction('123456789012345', 1);
+  const motion = findDocketEvent('motion-to-dismiss');
+  const summons = findDocketEvent('summons');
+
+  it('recognises each screen of a filing by what it shows, and nothing else as one', () => {
+    if (!map || !motion || !summons) {
+      throw new Error('The training court has a page map, and the catalog these events.');
     }
     const shown = (content: pages.PageContent) => recognisePage(map, outline(pages.renderPage(content, 'filer')));
     const parties = defaultSeed.cases[0]?.parties ?? [];
-    expect(shown(pages.partiesPage('f1', courtCase, 'complaint', parties))).toBe('filer');
-    expect(shown(pages.documentsPage('f1'))).toBe('documents');
-    expect(shown(pages.relatedPage('f1', [], false, [2]))).toBe('related');
-    expect(shown(pages.docketTextFormPage('f1'))).toBe('docket-text');
-    expect(shown(pages.finalTextPage('f1', 'Complaint.'))).toBe('final-text');
+    const categories = [{ name: 'Motions', href: '/cgi-bin/Dispatch.pl?motions' }];
+    expect(shown(screens.categoriesPage(categories))).toBe('categories');
+    expect(shown(screens.eventListPage(action, 'Motions', [motion], null))).toBe('events');
+    // Asked before the event, the case screen is headed as the menu is; it is still the case screen.
+    expect(shown(screens.caseNumberPage(action, null))).toBe('case');
+    expect(shown(screens.caseNumberPage(action, motion))).toBe('case');
+    expect(shown(screens.newCasePage(action, summons))).toBe('new-case');
+    expect(shown(screens.filerPage(action, courtCase, motion, parties))).toBe('filer');
+    expect(shown(screens.documentsPage(action, { attachmentsHere: true, asksForComplaint: false }))).toBe('documents');
+    expect(shown(screens.documentsPage(action, { attachmentsHere: false, asksForComplaint: true }))).toBe('documents');
+    expect(shown(screens.attachmentsPage(action, 3))).toBe('attachments');
+    expect(shown(screens.jointFilingPage(action))).toBe('joint-filing');
+    expect(shown(screens.relatedPage(action, [], false, [2], () => '1/5/2026'))).toBe('related');
+    expect(shown(screens.docketTextPage(action))).toBe('docket-text');
+    expect(shown(screens.feePage(action, '$400.00'))).toBe('fee');
+    expect(shown(screens.finalTextPage(action, 'Complaint.', null))).toBe('final-text');
     expect(shown(composeNefReceiptPage(sampleNefEntry()))).toBe('receipt');
     expect(shown(pages.noticeToFilersPage())).toBeNull();
     expect(shown(pages.errorPage('Case number not found.'))).toBeNull();
     expect(shown(pages.loginPage('Log in.', '/'))).toBeNull();
   });
 
-  it('an unexpected page is kept redacted; the expected one, a login and a refusal are not kept', () => {
+  it('an unexpected page is kept redacted; an expected one, a login and a refusal are not kept', () => {
     const caseData = ['Acme Steel Corp.'];
+    const expected = { steps: ['documents', 'related'] as const, caseData };
     const notice = pages.renderPage(pages.noticeToFilersPage(), 'filer');
-    expect(readFilingPage('cit-training', notice, { step: 'documents', caseData }).pageCopy).toContain(
-      'Notice to Filers',
+    expect(readFilingPage('cit-training', notice, expected).pageCopy).toContain('Notice to Filers');
+    const documents = pages.renderPage(
+      screens.documentsPage(action, { attachmentsHere: true, asksForComplaint: false }),
+      'filer',
     );
-    const documents = pages.renderPage(pages.documentsPage('f1'), 'filer');
-    expect(readFilingPage('cit-training', documents, { step: 'documents', caseData }).pageCopy).toBeNull();
+    expect(readFilingPage('cit-training', documents, expected).pageCopy).toBeNull();
+    // A screen the filing does not expect now is kept as well: here, the documents screen where none is.
+    expect(readFilingPage('cit-training', documents, { steps: ['related'], caseData }).pageCopy).toContain('file_1');
     const login = pages.renderPage(pages.loginPage('Log in.', '/'), null);
-    expect(readFilingPage('cit-training', login, { step: 'documents', caseData })).toMatchObject({
-      kind: 'login',
-      pageCopy: null,
-    });
+    expect(readFilingPage('cit-training', login, expected)).toMatchObject({ kind: 'login', pageCopy: null });
     const refusal = pages.renderPage(pages.errorPage('A main document is required.'), 'filer');
-    expect(readFilingPage('cit-training', refusal, { step: 'related', caseData })).toMatchObject({
+    expect(readFilingPage('cit-training', refusal, expected)).toMatchObject({
       error: 'A main document is required.',
       pageCopy: null,
     });
     // Read without an expectation (a report, a lookup), no page is kept.
     expect(readFilingPage('cit-training', notice).pageCopy).toBeNull();
+  });
+
+  it('gives the driver the form to fill: the one with the Next button, where it posts, and the links of a menu', () => {
+    const html = pages.renderPage(screens.docketTextPage(action), 'filer');
+    const read = readFilingPage('cit-training', html);
+    expect(read.form?.action).toBe(action);
+    expect(read.form?.enctype).toBe('multipart/form-data');
+    expect(read.form?.fields.map((field) => field.name)).toEqual(['prefix', 'free_text', 'button1', '']);
+    const menu = readFilingPage(
+      'cit-training',
+      pages.renderPage(screens.categoriesPage([{ name: 'Motions', href: '/cgi-bin/Dispatch.pl?motions' }]), 'filer'),
+    );
+    expect(menu.form).toBeNull();
+    expect(menu.links).toContainEqual({ url: 'https://court.invalid/cgi-bin/Dispatch.pl?motions', text: 'Motions' });
   });
 });
 
@@ -73,8 +105,13 @@ describe('page rules', () => {
     expect(pageRule.safeParse({}).success).toBe(false);
     expect(pageRule.safeParse({ fields: [] }).success).toBe(false);
     expect(pageRule.safeParse({ heading: 'x', script: 'alert(1)' }).success).toBe(false);
-    const pagesOf = map?.pages ?? {};
-    expect(pageMap.safeParse({ court: 'x', pages: { ...pagesOf, receipt: undefined } }).success).toBe(false);
-    expect(pageMap.safeParse({ court: 'x', pages: pagesOf }).success).toBe(true);
+    const whole = { court: 'x', start: '/cgi-bin/DisplayMenu.pl?CivilEvents', pages: map?.pages, fields: map?.fields };
+    expect(pageMap.safeParse(whole).success).toBe(true);
+    expect(pageMap.safeParse({ ...whole, pages: { ...whole.pages, receipt: undefined } }).success).toBe(false);
+    expect(pageMap.safeParse({ ...whole, pages: { ...whole.pages, extra: { heading: 'x' } } }).success).toBe(false);
+    expect(pageMap.safeParse({ ...whole, fields: { ...whole.fields, party: undefined } }).success).toBe(false);
+    expect(pageMap.safeParse({ ...whole, fields: { ...whole.fields, attachmentFile: 'file' } }).success).toBe(false);
+    expect(pageMap.safeParse({ ...whole, start: 'https://elsewhere.example/menu' }).success).toBe(false);
+    expect(pageMap.safeParse({ ...whole, start: '//elsewhere.example/menu' }).success).toBe(false);
   });
 });

@@ -58,6 +58,10 @@ describe('the court’s copy of a filing (FAQ 46)', () => {
       'draft.signed',
       'outbox.queued',
       'outbox.sending',
+      // Stopped at the court's final-text page until the attorney confirmed its docket text, then sent again.
+      'outbox.awaiting-confirmation',
+      'outbox.docket-text-confirmed',
+      'outbox.sending',
       'outbox.submitted',
       'filing.filed',
       'court-copy.checked',

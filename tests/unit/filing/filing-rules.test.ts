@@ -356,6 +356,8 @@ describe('FAQ 41: the Motion to Intervene package is filed one document at a tim
   const outbox = (state: OutboxStatus['state']): OutboxStatus => ({
     state,
     stoppedAt: null,
+    courtDocketText: null,
+    confirmedDocketText: null,
     queuedAt: '2026-01-14T15:00:00Z',
     attempts: 1,
     message: null,

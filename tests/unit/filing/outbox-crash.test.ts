@@ -17,13 +17,23 @@ interface DyingStep {
   hasDied?: boolean;
 }
 
+/** The step whose form a page shows, told by its heading as a person tells it: what the next post fills in. */
+function stepShownBy(html: string): string | null {
+  if (html.includes('<h2 align="center">Modify Docket Text</h2>')) {
+    return 'docket-text';
+  }
+  return html.includes('<h2 align="center">Docket Text: Final Text</h2>') ? 'submit' : null;
+}
+
 /**
- * A fetch that, for the step named, sends the request but never gives the caller an answer: the app died waiting.
+ * A fetch that, for the step named (the post that follows the page showing that step's form: every screen posts to
+ * the transaction's one address), sends the request but never gives the caller an answer: the app died waiting.
  * Like any fetch it gives up when its signal aborts (core aborts the outbox's requests as it closes).
  */
 function dyingAt(step: DyingStep): CourtFetch {
-  return (url, init) => {
-    if (step.current !== null && url.endsWith(`/${step.current}`)) {
+  let shown: string | null = null;
+  return async (url, init) => {
+    if (step.current !== null && init.method === 'POST' && shown === step.current) {
       step.hasDied = true;
       // The court receives and handles the request; its answer is read and dropped, never handed to the app.
       fetch(url, { ...init, signal: AbortSignal.timeout(20_000) })
@@ -33,7 +43,10 @@ function dyingAt(step: DyingStep): CourtFetch {
         init.signal.addEventListener('abort', () => reject(init.signal.reason), { once: true }),
       );
     }
-    return fetch(url, init);
+    const response = await fetch(url, init);
+    const html = await response.clone().text();
+    shown = stepShownBy(html);
+    return response;
   };
 }
 
@@ -96,7 +109,8 @@ describe('a crash while filing', () => {
     );
     expect((await entriesOf1017()).filter((text) => text.includes('crash-after-submit'))).toHaveLength(1);
     const settled = (await harness.handlers['drafts.get']({ id })).draft.outbox;
-    expect(settled?.attempts).toBe(1);
+    // The first attempt stopped at the final text for the attorney's confirmation; the second sent the final submit.
+    expect(settled?.attempts).toBe(2);
     // Confirmed from the docket: the court's receipt page never arrived, and the app says so rather than inventing one.
     expect(settled?.hasReceipt).toBe(false);
   });
@@ -116,6 +130,7 @@ describe('a crash while filing', () => {
       { timeout: 20_000 },
     );
     expect((await entriesOf1017()).filter((text) => text.includes('crash-before-submit'))).toHaveLength(1);
-    expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.attempts).toBe(2);
+    // The attempt that died, the one after the restart that stopped for the attorney's confirmation, the one that filed.
+    expect((await harness.handlers['drafts.get']({ id })).draft.outbox?.attempts).toBe(3);
   });
 });

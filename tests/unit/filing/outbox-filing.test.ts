@@ -5,7 +5,7 @@ import { addCheckedPdf, logInFiler, waitForOutboxState } from '../../support/fil
 import { buildPdf, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { appearanceIn1017 } from '../../support/appearance-draft';
 import { signAndSubmit } from '../../support/sign-and-submit';
-import { admin } from '../../support/training-court';
+import { admin, docketEntryCount } from '../../support/training-court';
 
 let harness: AccountsHarness;
 const waitForState = (id: string, states: string[], timeout?: number): Promise<Draft> =>
@@ -198,14 +198,31 @@ describe('filing through the outbox', () => {
     expect(after.canSubmit).toBe(true);
   });
 
-  it('marks a filing the court refuses as failed, with the court’s words', async () => {
+  it('stops before the commit when the court does not offer the filer, naming what it could not fill', async () => {
     await logInFiler(harness.handlers, 'twalsh');
-    const draft = await filingDraft('form-11-notice-of-appearance', 'refused');
-    // A party of another case: the app cannot know the court's list is different now, the court refuses it.
+    const before = await docketEntryCount(harness.court);
+    const draft = await filingDraft('form-11-notice-of-appearance', 'not-offered');
+    // A party of another case: the app cannot know the court's list is different now; the filer screen does not offer it.
     await harness.handlers['drafts.update']({ id: draft.id, changes: { filerPartyIds: ['pcia'] } });
     await signAndSubmit(harness.handlers, draft.id, true).catch(() => undefined);
+    const stopped = await waitForState(draft.id, ['needs-attention']);
+    expect(stopped.outbox?.message).toContain(
+      'After the filer page the court showed the filer page without each of the parties the filing is made for.',
+    );
+    expect(stopped.outbox?.stoppedAt?.step).toBe('filer');
+    expect(await docketEntryCount(harness.court)).toBe(before);
+  });
+
+  it('marks a filing the court refuses as failed, with the court’s words', async () => {
+    await logInFiler(harness.handlers, 'twalsh');
+    // A confidential version from an account the court has not registered as a Confidential Information Filer: only
+    // the court knows the account's registration, and it refuses once the case and the event are both chosen.
+    const draft = await filingDraft('confidential-version', 'refused');
+    await signAndSubmit(harness.handlers, draft.id, true).catch(() => undefined);
     const failed = await waitForState(draft.id, ['failed']);
-    expect(failed.outbox?.message).toContain('Select the party or parties this document is filed for.');
+    expect(failed.outbox?.message).toBe(
+      'The court did not accept the filing at the case step: Only a CM/ECF Confidential Information Filer may file confidential documents. File the public version, or ask a confidential information filer to file this one.',
+    );
   });
 });
 

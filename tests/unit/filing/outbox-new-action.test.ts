@@ -129,7 +129,8 @@ describe('filing a new action through the outbox (USCIT Rule 3(a))', () => {
     );
     expect((await harness.handlers['drafts.get']({ id: draft.id })).draft.outbox).toMatchObject({
       state: 'needs-verification',
-      attempts: 1,
+      // The first attempt stopped at the final text for the attorney's confirmation; the second was committed.
+      attempts: 2,
     });
     expect(await harness.handlers['court.findCases']({ query: 'Harbor Freight' })).toHaveLength(1);
   });

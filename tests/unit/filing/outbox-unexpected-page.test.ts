@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Draft } from '../../../src-main/shared/filing';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
-import { appearanceIn1017 } from '../../support/appearance-draft';
-import { addCheckedPdf, logInFiler, waitForOutboxState } from '../../support/filing-steps';
-import { signAndSubmit } from '../../support/sign-and-submit';
+import { submitAppearanceIn1017 } from '../../support/appearance-draft';
+import { logInFiler, waitForOutboxState } from '../../support/filing-steps';
 import { admin, CourtClient } from '../../support/training-court';
 
 let harness: AccountsHarness;
@@ -23,38 +21,31 @@ async function docketEntries(): Promise<number> {
   return [...html.matchAll(/<tr class="entry"/g)].length;
 }
 
-/** A signed notice of appearance in case 1017, handed to the outbox to send now. */
-async function submitAppearance(note: string): Promise<Draft> {
-  const main = await addCheckedPdf(harness.handlers, `${note}.pdf`);
-  const parties = await harness.handlers['court.caseParties']({ caseId: 1017 });
-  const draft = await harness.handlers['drafts.create']({});
-  await harness.handlers['drafts.update']({
-    id: draft.id,
-    changes: appearanceIn1017(main, { parties, docketAnnotation: note }),
-  });
-  return (await signAndSubmit(harness.handlers, draft.id, true)).draft;
-}
-
 describe('a court page the filing did not expect, before the final submit', () => {
-  // Each step before the commit, as the training court names its endpoints, and the page the driver expected there.
+  // Each request before the commit, as the training court names its endpoints, and the step filled in before it
+  // (`start`: the events menu, asked for first).
   const steps = [
-    ['filing-start', 'filer'],
-    ['filing-parties', 'documents'],
-    ['filing-documents', 'related'],
-    ['filing-related', 'docket-text'],
-    ['filing-docket-text', 'final-text'],
+    ['filing-start', 'start'],
+    ['filing-event', 'events'],
+    ['filing-case', 'case'],
+    ['filing-parties', 'filer'],
+    ['filing-documents', 'documents'],
+    ['filing-related', 'related'],
+    ['filing-docket-text', 'docket-text'],
   ] as const;
 
   it.each(steps)('at %s: stops there, files nothing, and keeps the page without the case', async (endpoint, step) => {
     const before = await docketEntries();
     await admin(harness.court, 'POST', '/admin/faults', { endpoint, unexpectedPageNext: 1 });
-    const draft = await submitAppearance('with the amended order');
+    const draft = await submitAppearanceIn1017(harness.handlers, 'with the amended order');
     const stopped = await waitForOutboxState(harness.handlers, draft.id, ['needs-attention', 'submitted', 'failed']);
     expect(stopped.outbox, stopped.outbox?.message ?? '').toMatchObject({
       state: 'needs-attention',
       stoppedAt: { step, courtUrl: `${harness.court.url}/` },
     });
-    expect(stopped.outbox?.message).toMatch(/does not recognise .* nothing was filed/);
+    expect(stopped.outbox?.message).toMatch(
+      /does not recognise\. It stopped there, before the final submit: nothing was filed\./,
+    );
     expect(await docketEntries()).toBe(before);
     const state = await admin(harness.court, 'GET', '/admin/state');
     expect(state['faults']).toMatchObject({ [endpoint]: { unexpectedPages: 1 } });
@@ -78,7 +69,7 @@ describe('a court page the filing did not expect, before the final submit', () =
 
   it('may be withdrawn to a draft, to be finished by hand at the court', async () => {
     await admin(harness.court, 'POST', '/admin/faults', { endpoint: 'filing-parties', unexpectedPageNext: 1 });
-    const draft = await submitAppearance('finished by hand');
+    const draft = await submitAppearanceIn1017(harness.handlers, 'finished by hand');
     await waitForOutboxState(harness.handlers, draft.id, ['needs-attention']);
     const withdrawn = await harness.handlers['outbox.withdraw']({ draftId: draft.id });
     expect(withdrawn.draft.outbox).toBeNull();
@@ -93,7 +84,7 @@ describe('a court page the filing did not expect, after the final submit', () =>
       endpoint: 'filing-submit',
       unexpectedPageAfterCommitNext: 1,
     });
-    const draft = await submitAppearance('answer lost in a notice');
+    const draft = await submitAppearanceIn1017(harness.handlers, 'answer lost in a notice');
     const sent = await waitForOutboxState(harness.handlers, draft.id, ['submitted', 'filed', 'failed']);
     expect(sent.outbox?.state).toMatch(/^(?:submitted|filed)$/);
     const record = await harness.handlers['record.get']({ draftId: draft.id });

@@ -319,6 +319,9 @@ function answerDrafts(fake: FakeBridge): void {
   fake.answer('outbox.sendLate', ({ draftId }) =>
     setOutbox(draftId, outboxStatus({ state: 'submitting', lateSendConfirmedOn: '2025-03-04' })),
   );
+  fake.answer('outbox.confirmDocketText', ({ draftId, docketText }) =>
+    setOutbox(draftId, outboxStatus({ state: 'submitting', confirmedDocketText: docketText })),
+  );
   // Main binds a signature to the session's account; the fake signs as the session the test set, or refuses.
   fake.answer('drafts.sign', async ({ id, name, role }) => {
     const session = await fake.invoke('session.status', {});
@@ -375,6 +378,8 @@ export function outboxStatus(
   return {
     queuedAt: '2025-03-04T16:00:00.000Z',
     stoppedAt: null,
+    courtDocketText: null,
+    confirmedDocketText: null,
     attempts: 1,
     message: null,
     sentDocuments: [],

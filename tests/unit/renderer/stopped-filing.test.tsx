@@ -33,3 +33,37 @@ describe('a filing that stopped at a court page ECF Desk does not recognise', ()
     expect(bridge.calls.find((call) => call.channel === 'outbox.stoppedPage')?.args).toEqual({ draftId: 'd1' });
   });
 });
+
+describe("a filing that waits for the attorney to confirm the court's docket text", () => {
+  const courtText =
+    'Complaint. Filed by Jane Morgan of Morgan & Reyes LLP on behalf of Acme Steel Corp.. (Morgan, Jane)';
+
+  it('shows the court’s own words and confirms exactly them; no court page to open or save', async () => {
+    const bridge = createFakeBridge();
+    const outbox = outboxStatus({
+      state: 'needs-attention',
+      message: 'The court showed the docket text it will enter. Read it and confirm it to file; nothing was filed yet.',
+      stoppedAt: { step: 'final-text', courtUrl: 'https://ecf.cit.uscourts.gov/' },
+      courtDocketText: courtText,
+    });
+    await openWizard(bridge, blankDraft({ id: 'd1', case: acmeCase(), eventId: 'complaint', outbox }));
+
+    const status = screen.getByTestId('outbox-status');
+    expect(
+      within(status).getByText('Confirm the docket text the court will enter. Nothing was filed yet.'),
+    ).toBeTruthy();
+    expect(within(status).getByTestId('court-docket-text').textContent).toBe(courtText);
+    expect(within(status).queryByRole('link', { name: 'Open the court’s CM/ECF' })).toBeNull();
+    expect(within(status).getByRole('button', { name: 'Withdraw to a draft' })).toBeTruthy();
+    expect(within(status).queryByRole('button', { name: 'Retry' })).toBeNull();
+
+    fireEvent.click(within(status).getByRole('button', { name: 'Confirm this docket text and file' }));
+    await waitFor(() =>
+      expect(bridge.calls.find((call) => call.channel === 'outbox.confirmDocketText')?.args).toEqual({
+        draftId: 'd1',
+        docketText: courtText,
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('outbox-status').dataset['state']).toBe('submitting'));
+  });
+});

@@ -1,6 +1,6 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { admin, CourtClient, pageKind, startTestCourt } from '../../support/training-court';
+import { admin, CourtClient, pageKind, pathOf, screenForm, startTestCourt } from '../../support/training-court';
 import { makePdf } from '../../support/synthetic-pdfs';
 
 // The training court runs inside the app: the bodies it reads at once are bounded, whatever any number of
@@ -56,27 +56,28 @@ function startPost(
   return { request, answer };
 }
 
-/** A filing of twalsh's at the documents step. */
+/** A filing of twalsh's at the documents screen: where its form posts. */
 async function filingAtDocuments(filer: CourtClient): Promise<string> {
-  const start = await (
-    await filer.postForm('/cgi-bin/filing/start', [
-      ['caseid', '1017'],
-      ['event', 'motion-to-stay'],
-    ])
-  ).text();
-  const filingId = /name="filing_id" value="([0-9a-f]+)"/.exec(start)?.[1];
-  if (!filingId) {
-    throw new Error('the filing did not start');
+  const screen = await filer.file(
+    {
+      caseId: 1017,
+      eventId: 'motion-to-stay',
+      partyIds: ['us-1017'],
+      main: { name: 'unused.pdf', bytes: new Uint8Array() },
+    },
+    'filing-documents',
+  );
+  if (screen.kind !== 'filing-documents') {
+    throw new Error(`the filing did not reach its documents screen: ${screen.kind ?? 'an unknown page'}`);
   }
-  await filer.postForm(`/cgi-bin/filing/${filingId}/parties`, [['party', 'us-1017']]);
-  return filingId;
+  return pathOf(screenForm(screen.html).action);
 }
 
 /** A multipart body of exactly `size` bytes: `pdf` as the main document, and a field of blank lines the court ignores. */
 function multipartOf(pdf: Uint8Array, size: number): { body: Buffer; contentType: string } {
   const boundary = 'ecf-desk-test-boundary';
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="main_document"; filename="appendix.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file_1"; filename="appendix.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
   );
   const filler = Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="filler"\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -95,7 +96,7 @@ describe('bodies the training court reads at once', () => {
     const cookie = { cookie: `NextGenCSO=${filer.token ?? ''}` };
 
     const large = multipartOf(await makePdf(1), uploadRoom);
-    const stalled = startPost(`/cgi-bin/filing/${first}/documents`, uploadRoom, {
+    const stalled = startPost(first, uploadRoom, {
       ...cookie,
       'content-type': large.contentType,
     });
@@ -105,7 +106,7 @@ describe('bodies the training court reads at once', () => {
     });
 
     const small = multipartOf(await makePdf(1), 64 * 1024);
-    const waiting = startPost(`/cgi-bin/filing/${second}/documents`, small.body.length, {
+    const waiting = startPost(second, small.body.length, {
       ...cookie,
       'content-type': small.contentType,
     });

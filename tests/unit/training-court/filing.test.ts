@@ -3,7 +3,7 @@ import { UPLOAD_MESSAGES } from '../../../src-main/training-court/upload-rules';
 import { buildPdf, withEncryption, withOpenActionJavaScript } from '../../support/preflight-pdfs';
 import { makeNotPdf, makePdf } from '../../support/synthetic-pdfs';
 import { decodeEntities } from '../../../src-main/core/html/decode-entities';
-import { CourtClient, errorText, startTestCourt } from '../../support/training-court';
+import { admin, CourtClient, errorText, screenForm, startTestCourt } from '../../support/training-court';
 import { notLoggedInReply, readCaseNumberLookup } from '../../../src-main/core/court/case-number-lookup';
 
 type Court = Awaited<ReturnType<typeof startTestCourt>>;
@@ -61,6 +61,43 @@ describe('filing into the training court', () => {
     );
   });
 
+  it.each([
+    [{}, ['events', 'case', 'parties', 'documents', 'related', 'docket-text', 'final-text']],
+    [{ caseFirst: true }, ['case', 'events', 'parties', 'documents', 'related', 'docket-text', 'final-text']],
+    [
+      { attachmentsScreen: true, jointFilingQuestion: true },
+      ['events', 'case', 'parties', 'documents', 'attachments', 'joint-filing', 'related', 'docket-text', 'final-text'],
+    ],
+  ])('shows the screens of a filing in the order of its variation %j', async (variation, screens) => {
+    await admin(court, 'POST', '/admin/variation', variation);
+    try {
+      const result = await morgan.file({
+        caseId: 1017,
+        eventId: 'motion-to-stay',
+        partyIds: ['acme'],
+        main: { name: 'motion.pdf', bytes: await makePdf(1) },
+        attachments: [{ name: 'order.pdf', bytes: await makePdf(1), description: 'Proposed Order' }],
+      });
+      expect(result.kind, errorText(result.html) ?? '').toBe('nef-receipt');
+      expect(result.screens).toEqual(screens.map((screen) => `filing-${screen}`));
+      expect(entryRows(await docket(morgan, 1017)).at(-1)?.text).toContain('(Attachments: # (1) Proposed Order)');
+    } finally {
+      await admin(court, 'POST', '/admin/variation', {});
+    }
+  });
+
+  it('refuses a variation it does not know, so a test cannot believe it set one', async () => {
+    await expect(admin(court, 'POST', '/admin/variation', { caseFirts: true })).rejects.toThrow(
+      /Unknown variation caseFirts/,
+    );
+    await expect(admin(court, 'POST', '/admin/variation', { caseFirst: 'yes' })).rejects.toThrow(
+      /caseFirst must be true or false/,
+    );
+    await expect(admin(court, 'POST', '/admin/variation', { sessionEndsAt: 'lunch' })).rejects.toThrow(
+      /sessionEndsAt must be/,
+    );
+  });
+
   it('will not commit the same transaction twice', async () => {
     const result = await morgan.file({
       caseId: 1040,
@@ -69,7 +106,10 @@ describe('filing into the training court', () => {
       main: { name: 'appearance.pdf', bytes: await makePdf(1) },
     });
     expect(result.step).toBe('submit');
-    const again = await (await morgan.postForm(`/cgi-bin/filing/${result.filingId}/submit`, [])).text();
+    // The final screen's form, posted again as a second press of Next would.
+    const next = new FormData();
+    next.append('button1', 'Next');
+    const again = await (await morgan.postMultipart(result.finalAction ?? '', next)).text();
     expect(errorText(again)).toMatch(/already been submitted as docket entry 2/);
     expect(entryRows(await docket(morgan, 1040))).toHaveLength(2);
   });
@@ -165,13 +205,17 @@ describe('filing into the training court', () => {
       main: { name: 'c.pdf', bytes: await makePdf(1) },
     });
     expect(stranger.step).toBe('parties');
-    const unknownEvent = await morgan.file({
-      caseId: 1017,
-      eventId: 'motion-to-win',
-      partyIds: ['acme'],
-      main: { name: 'c.pdf', bytes: await makePdf(1) },
-    });
-    expect(errorText(unknownEvent.html)).toBe('Event not found.');
+    // An event the list does not offer, posted as a hand-made form would.
+    const events = await morgan.file(
+      { caseId: 1017, eventId: 'complaint', partyIds: ['acme'], main: { name: 'c.pdf', bytes: await makePdf(1) } },
+      'filing-events',
+    );
+    expect(events.kind).toBe('filing-events');
+    const forged = new FormData();
+    forged.append('event', 'motion-to-win');
+    forged.append('button1', 'Next');
+    const unknownEvent = await (await morgan.postMultipart(screenForm(events.html).action, forged)).text();
+    expect(errorText(unknownEvent)).toBe('Select an event from the list.');
   });
 
   it('finds cases by number in every accepted form and by caption words, answering as CM/ECF does', async () => {

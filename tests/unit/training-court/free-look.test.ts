@@ -178,7 +178,7 @@ describe('restricted (confidential) entries', () => {
       partyIds: ['us-1017'],
       main: { name: 'bpi.pdf', bytes: await makePdf(1) },
     });
-    expect(refused.step).toBe('start');
+    expect(refused.step).toBe('case');
     expect(errorText(refused.html)).toMatch(/Only a CM\/ECF Confidential Information Filer/);
 
     const patel = new CourtClient(court.url);

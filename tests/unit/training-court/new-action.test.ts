@@ -18,43 +18,32 @@ afterAll(async () => {
   await court.stop();
 });
 
-const newActionFields = (eventId: string, caption: string): [string, string][] => [
-  ['event', eventId],
-  ['caption', caption],
-  ['party_id', 'plaintiff'],
-  ['party_name', caption.split(' v. ')[0] ?? ''],
-  ['party_role', 'Plaintiff'],
-  ['party_id', 'defendant'],
-  ['party_name', 'United States'],
-  ['party_role', 'Defendant'],
-];
+/** A new action's caption, and its two parties. */
+const newAction = (caption: string) => ({
+  caption,
+  parties: [
+    { id: 'plaintiff', name: caption.split(' v. ')[0] ?? '', role: 'Plaintiff' },
+    { id: 'defendant', name: 'United States', role: 'Defendant' },
+  ],
+});
 
-/** Walks a new action through every step, as the app's driver does; the last page, and the filing id. */
+/** Walks a new action through every screen, as the app's driver does; the last page, and the final text's page. */
 async function openNewAction(
   eventId: string,
   caption: string,
   complaint?: Uint8Array,
-): Promise<{ html: string; filingId: string | null; finalText: string }> {
-  const start = await (await morgan.postForm('/cgi-bin/filing/new-action', newActionFields(eventId, caption))).text();
-  const filingId = /name="filing_id" value="([0-9a-f]+)"/.exec(start)?.[1] ?? null;
-  if (!filingId) {
-    return { html: start, filingId, finalText: '' };
-  }
-  expect(pageKind(start)).toBe('filing-parties');
-  await morgan.postForm(`/cgi-bin/filing/${filingId}/parties`, [['party', 'plaintiff']]);
-  const upload = new FormData();
-  upload.append('main_document', new Blob([new Uint8Array(await makePdf(2))], { type: 'application/pdf' }), 's.pdf');
-  if (complaint) {
-    upload.append('complaint_document', new Blob([new Uint8Array(complaint)], { type: 'application/pdf' }), 'c.pdf');
-  }
-  const related = await (await morgan.postMultipart(`/cgi-bin/filing/${filingId}/documents`, upload)).text();
-  expect(pageKind(related)).toBe('filing-related');
-  await morgan.postForm(`/cgi-bin/filing/${filingId}/related`, []);
-  const finalText = await (
-    await morgan.postForm(`/cgi-bin/filing/${filingId}/docket-text`, [['annotation', '']])
-  ).text();
-  const html = await (await morgan.postForm(`/cgi-bin/filing/${filingId}/submit`, [])).text();
-  return { html, filingId, finalText };
+): Promise<{ html: string; finalText: string }> {
+  const filing = {
+    newAction: newAction(caption),
+    eventId,
+    partyIds: ['plaintiff'],
+    main: { name: 's.pdf', bytes: await makePdf(2) },
+    ...(complaint ? { complaint: { name: 'c.pdf', bytes: complaint } } : {}),
+  };
+  const final = await morgan.file(filing, 'filing-final-text');
+  expect(final.kind).toBe('filing-final-text');
+  const html = await morgan.postScreen(final.html, () => undefined);
+  return { html, finalText: final.html };
 }
 
 /** The cases a case-number lookup answers, read as the app reads them. */
@@ -128,33 +117,43 @@ describe('opening a new action in the training court (USCIT Rule 3(a))', () => {
     expect(docket).not.toContain('Attachments');
   });
 
-  it('refuses a summons in an existing case, and an ordinary event as a new action', async () => {
-    const inCase = await (
-      await morgan.postForm('/cgi-bin/filing/start', [
-        ['caseid', '1017'],
-        ['event', 'summons'],
-      ])
-    ).text();
-    expect(errorText(inCase)).toMatch(/commences a new action and cannot be filed in an existing case/);
-    const { html, filingId } = await openNewAction('motion-to-stay', 'Westland Co. v. United States');
-    expect(filingId).toBeNull();
-    expect(errorText(html)).toMatch(/is filed in an existing case. A new action begins with a summons/);
+  it('asks a summons for the new case, and any other event for the case number', async () => {
+    const summons = await morgan.file(
+      {
+        newAction: newAction('Westland Co. v. United States'),
+        eventId: 'summons',
+        partyIds: [],
+        main: { name: 's.pdf', bytes: await makePdf(1) },
+      },
+      'filing-new-case',
+    );
+    expect(summons.kind).toBe('filing-new-case');
+    const motion = await morgan.file(
+      { caseId: 1017, eventId: 'motion-to-stay', partyIds: [], main: { name: 'm.pdf', bytes: await makePdf(1) } },
+      'filing-case',
+    );
+    expect(motion.kind).toBe('filing-case');
   });
 
   it('refuses a new action without a caption or parties', async () => {
-    const noCaption = await (
-      await morgan.postForm(
-        '/cgi-bin/filing/new-action',
-        newActionFields('summons', '').filter(([name]) => name !== 'caption'),
-      )
-    ).text();
+    const screen = await morgan.file(
+      {
+        newAction: newAction('Eastport Co. v. United States'),
+        eventId: 'summons',
+        partyIds: [],
+        main: { name: 's.pdf', bytes: await makePdf(1) },
+      },
+      'filing-new-case',
+    );
+    const noCaption = await morgan.postScreen(screen.html, (form) => {
+      form.type('party_id', 'plaintiff');
+      form.type('party_name', 'Eastport Co.');
+      form.type('party_role', 'Plaintiff');
+    });
     expect(errorText(noCaption)).toMatch(/Enter the case caption/);
-    const noParties = await (
-      await morgan.postForm('/cgi-bin/filing/new-action', [
-        ['event', 'summons'],
-        ['caption', 'Eastport Co. v. United States'],
-      ])
-    ).text();
+    const noParties = await morgan.postScreen(screen.html, (form) => {
+      form.type('caption', 'Eastport Co. v. United States');
+    });
     expect(errorText(noParties)).toMatch(/Enter each party/);
   });
 });

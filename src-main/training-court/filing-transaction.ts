@@ -31,6 +31,11 @@ export interface CourtVariation {
    * handled, as when a filer's session times out in the middle of a transaction.
    */
   readonly sessionEndsAt: TransactionScreen | null;
+  /**
+   * When this screen is posted, the court shows a notice of its own instead, once per filer (the post is not
+   * handled): a page in the middle of a filing that no page map knows.
+   */
+  readonly noticeAt: TransactionScreen | null;
 }
 
 /** The usual court: event first, attachments with the main document, no extra screens. */
@@ -40,6 +45,7 @@ export const usualCourt: CourtVariation = {
   jointFilingQuestion: false,
   feePrompt: false,
   sessionEndsAt: null,
+  noticeAt: null,
 };
 
 /** The variations by the names the command line takes (`--variation case-first,fee-prompt`). */
@@ -75,9 +81,9 @@ export function readCourtVariation(body: unknown): { variation: Partial<CourtVar
   }
   const variation: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
-    if (key === 'sessionEndsAt') {
+    if (key === 'sessionEndsAt' || key === 'noticeAt') {
       if (value !== null && !(transactionScreens as readonly unknown[]).includes(value)) {
-        return { error: `sessionEndsAt must be null or one of ${transactionScreens.join(', ')}.` };
+        return { error: `${key} must be null or one of ${transactionScreens.join(', ')}.` };
       }
       variation[key] = value;
     } else if (key in usualCourt) {
@@ -181,6 +187,8 @@ export function createFilingTransactions(context: {
   const transactions = new Map<string, Transaction>();
   /** Filer and screen pairs whose session has already ended there (the variation ends it once per filer and screen). */
   const endedOnce = new Set<string>();
+  /** Filer and screen pairs that have seen the court's notice there (the variation shows it once per filer and screen). */
+  const noticeShown = new Set<string>();
 
   const refuse = (route: RouteRequest, message: string): void => context.sendPage(route, 200, pages.errorPage(message));
 
@@ -623,6 +631,11 @@ export function createFilingTransactions(context: {
             route.url.pathname + route.url.search,
           ),
         );
+      }
+      if (variation.noticeAt === screen && !noticeShown.has(`${session.loginId}:${screen}`)) {
+        // The court's own notice in the middle of the filing: the post is not handled.
+        noticeShown.add(`${session.loginId}:${screen}`);
+        return context.sendPage(route, 200, pages.noticeToFilersPage());
       }
       const form = await parseMultipart(body, route.request.headers['content-type'] ?? '').catch(() => null);
       if (!form) {

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createByteBudget, type ByteBudget, type ByteHold } from '../core/byte-budget';
 import { openCourtDatabase } from './court-database';
@@ -80,8 +81,32 @@ function courtIdentity(url: string): NefCourt {
   };
 }
 
+/**
+ * The variation kept in the court's data folder (`variation.json`, as the admin API takes it), so a court started by
+ * the app itself can be made to differ too (docs/court-pages.md#court-variations); none when the file is absent.
+ */
+function readVariationFile(dataFolder: string): Partial<CourtVariation> {
+  const file = path.join(dataFolder, 'variation.json');
+  if (!existsSync(file)) {
+    return {};
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is not JSON: ${describeError(error).message}`, { cause: error });
+  }
+  const read = readCourtVariation(value);
+  if ('error' in read) {
+    throw new Error(`${file}: ${read.error}`);
+  }
+  return read.variation;
+}
+
 /** Starts a training court on 127.0.0.1. */
 export async function startTrainingCourt(options: TrainingCourtOptions): Promise<TrainingCourt> {
+  // Read first: a file it cannot read stops the start before anything is opened.
+  const fileVariation = readVariationFile(options.dataFolder);
   const db = openCourtDatabase(options.dataFolder, options.seed ?? defaultSeed, { reset: options.reset ?? false });
   let clockOffsetMs = 0;
   const baseClock = options.now ?? Date.now;
@@ -103,7 +128,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
   }
 
   const records = createCourtRecords(db);
-  let variation: CourtVariation = { ...usualCourt, ...options.variation };
+  let variation: CourtVariation = { ...usualCourt, ...fileVariation, ...options.variation };
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,3 +1,5 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { addAccount, logIn } from '../support/accounts-page';
 import { buildPdf, withOpenActionJavaScript } from '../support/preflight-pdfs';
@@ -272,4 +274,53 @@ test('a new action opens with a Summons, and the filing takes the case number th
   await expect(page.getByTestId('outbox-document-number')).toHaveText('1');
   await expect(page.locator('.wizard__draft-title')).toContainText(/1:\d{2}-cv-\d{5} · Summons/);
   await expect(page.getByTestId('wizard-step').and(page.locator('[data-mark="problem"]'))).toHaveCount(0);
+});
+
+test('a court notice in the middle of a filing stops it before the final submit; retried, it files once', async ({
+  page,
+}) => {
+  desk.skipWithoutKeyring();
+  // The app's own training court, made to show a notice of its own when the documents screen is posted
+  // (docs/court-pages.md#court-variations): a page no page map knows.
+  await mkdir(path.join(desk.dataFolder(), 'training-court'), { recursive: true });
+  await writeFile(path.join(desk.dataFolder(), 'training-court', 'variation.json'), '{"noticeAt": "documents"}');
+  await openLoggedIn(page, 'jmorgan', true);
+  await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
+  await chooseCaseEventAndParty(page, { search: 'complaint', name: 'Complaint' }, 'Acme Steel Corp.');
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Complaint.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) }]);
+  await expect(page.getByTestId('document-row').filter({ hasText: 'Complaint.pdf' })).toContainText('Ready to file', {
+    timeout: 30_000,
+  });
+  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
+  const name = page.getByTestId('signature-name');
+  if ((await name.inputValue()) === '') {
+    await name.fill('Jane Morgan');
+  }
+  await page.getByTestId('sign-checkbox').click();
+  await expect(page.getByTestId('signature-status')).toContainText('Signed by');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('file-now').click();
+
+  const status = page.getByTestId('outbox-status');
+  await expect(status).toHaveAttribute('data-state', 'needs-attention', { timeout: 30_000 });
+  await expect(status).toContainText('stopped before the final submit');
+  await expect(page.getByTestId('outbox-message')).toContainText(
+    'After the documents page the court showed a page ECF Desk does not recognise.',
+  );
+  await expect(page.getByTestId('open-court')).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-stopped-page').click();
+  const saved = await readFile(await (await download).path(), 'utf8');
+  expect(saved).toContain('Notice to Filers');
+  expect(saved).not.toContain('Acme');
+  await status.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('filing-stopped-at-unknown-page') });
+
+  // The court shows its notice once: tried again, the filing goes on to the final text and is filed once.
+  await page.getByTestId('retry-filing').click();
+  await confirmCourtDocketText(page);
+  await expect(status).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
+  await expect(page.getByTestId('outbox-document-number')).toHaveText('1');
 });

@@ -27,7 +27,7 @@ const headlines: Readonly<Record<OutboxStatus['state'], string>> = {
   'needs-verification':
     'It is not known whether the court received the filing. ECF Desk checks the docket before trying again, so it is never filed twice.',
   'needs-attention':
-    'ECF Desk stopped before the final submit: the court showed a page it does not recognise. Nothing was filed.',
+    'ECF Desk stopped before the final submit: a court page was not what the filing expected. Nothing was filed.',
 };
 
 function when(iso: string | null): string | null {

@@ -132,8 +132,10 @@ class CannotFillError extends Error {
   }
 }
 
-/** The most screens a filing goes through before the final text, and the most times one screen may come back. */
-const maxScreens = 40;
+/**
+ * The most times one screen may come back: with a dozen steps before the commit, a filing goes through at most a few
+ * dozen screens, however the court answers.
+ */
 const maxVisits = 3;
 
 const timeoutMs = 120_000;
@@ -283,7 +285,7 @@ export function createFilingDriver(options: {
     };
     const seen = new Map<FilingStep, number>();
     let current = await request(map.start, { method: 'GET' }, expected);
-    for (let screen = 0; ; screen += 1) {
+    for (;;) {
       const { page } = current;
       if (page.error !== null) {
         return { kind: 'refused', step: last, message: page.error };
@@ -291,14 +293,12 @@ export function createFilingDriver(options: {
       const step = page.recognisedAs;
       const times = (seen.get(step ?? 'receipt') ?? 0) + 1;
       seen.set(step ?? 'receipt', times);
-      if (step === null || screen >= maxScreens || times > maxVisits) {
-        throw new CannotFillError(
-          last,
+      if (step === null || times > maxVisits) {
+        const what =
           step === null
             ? 'a page it does not recognise'
-            : `the ${step} page again, after it was filled in (${times} times)`,
-          current.html,
-        );
+            : `the ${step} page again, after it was filled in (${times} times)`;
+        throw new CannotFillError(last, what, current.html);
       }
       const cannotFill = (what: string): CannotFillError =>
         new CannotFillError(step, `the ${step} page without ${what}`, current.html);

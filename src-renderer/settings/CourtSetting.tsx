@@ -5,11 +5,15 @@ import type { PolicyLock } from './policy-lock';
 
 /** The courts ECF Desk can work with, as the radio buttons name them. */
 const courtChoices: readonly { readonly id: CourtProfileId; readonly label: string; readonly note: string | null }[] = [
-  { id: 'cit-training', label: 'CIT — training (local)', note: null },
+  {
+    id: 'cit-training',
+    label: 'CIT — training (local)',
+    note: '(filing is tested end to end against it: its screens follow CM/ECF where known, the rest as the courts’ manuals describe them)',
+  },
   {
     id: 'cit',
     label: 'CIT — U.S. Court of International Trade',
-    note: '(experimental: filing with the real court is not available in this version)',
+    note: '(experimental, not tested against the live court: filing with the real court is not available in this version)',
   },
 ];
 

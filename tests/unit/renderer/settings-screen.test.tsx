@@ -10,9 +10,10 @@ afterEach(cleanup);
 const linuxPolicy = '/etc/ecf-desk/policy.json';
 const windowsPolicy = 'HKLM\\SOFTWARE\\Policies\\ECF Desk';
 
-const trainingLabel = 'CIT — training (local)';
+const trainingLabel =
+  'CIT — training (local) (filing is tested end to end against it: its screens follow CM/ECF where known, the rest as the courts’ manuals describe them)';
 const realCourtLabel =
-  'CIT — U.S. Court of International Trade (experimental: filing with the real court is not available in this version)';
+  'CIT — U.S. Court of International Trade (experimental, not tested against the live court: filing with the real court is not available in this version)';
 
 /** The settings a new user starts with; tests override what they check. */
 function userSettings(overrides: Partial<Settings> = {}): Settings {

@@ -50,7 +50,9 @@ export function caseNumberOf(draft: Draft): string {
  */
 export function canRetry(draft: Draft): boolean {
   const state = draft.outbox?.state;
-  return state === 'failed' || state === 'needs-verification' || state === 'needs-attention';
+  // Waiting for the attorney to confirm the court's docket text, a retry would only walk to the same text again.
+  const awaitsConfirmation = state === 'needs-attention' && (draft.outbox?.courtDocketText ?? null) !== null;
+  return state === 'failed' || state === 'needs-verification' || (state === 'needs-attention' && !awaitsConfirmation);
 }
 
 /** Only an item that waits, or that surely did not reach the docket, can go back to being a draft; one that may have cannot. */

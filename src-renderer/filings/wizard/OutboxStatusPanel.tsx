@@ -226,8 +226,7 @@ export function OutboxStatusPanel({
       {outbox.attempts > 1 && <p className="wizard-step__muted">Tried {outbox.attempts} times.</p>}
       {(canRetry(draft) || canWithdraw(draft)) && (
         <div className="wizard-step__actions">
-          {/* Waiting for the confirmation, a retry would only walk to the same text again: confirming is the way on. */}
-          {canRetry(draft) && !awaitsConfirmation && (
+          {canRetry(draft) && (
             <button type="button" className="button button--primary" data-testid="retry-filing" onClick={onRetry}>
               {outbox.state === 'needs-verification' ? 'Check the docket and retry' : 'Retry'}
             </button>

@@ -157,7 +157,7 @@ const maxScreens = 60;
 /** A transaction's number: fifteen digits, as CM/ECF's report forms carry. */
 const transactionPattern = /^(\d{15})-L_(\d{1,3})_0-1$/;
 
-/** A category of events as the menu lists it, with the address of its event list. */
+/** A category's name as the address of its event list names it (`Dispatch.pl?notices`). */
 function categorySlug(name: string): string {
   return name
     .toLowerCase()

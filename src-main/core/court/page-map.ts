@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PageOutline } from '../html/read-page-outline';
 import type { CourtProfileId } from '../../shared/domain';
 import citTrainingPages from './profiles/cit-training.pages.json';
+import citPages from './profiles/cit.pages.json';
 
 /**
  * How a person recognises one page of a court's filing transaction (docs/court-pages.md#the-page-map): a heading it
@@ -95,9 +96,13 @@ export const pageMap = z
 /** A court's page map. */
 export type PageMap = z.infer<typeof pageMap>;
 
-/** The page maps shipped with the app, read and checked once. */
+/**
+ * The page maps shipped with the app, read and checked once: the training court's (tested end to end) and the CIT's
+ * (experimental: not tested against the live court, which ECF Desk does not file with in this version).
+ */
 const shippedPageMaps: Partial<Record<CourtProfileId, PageMap>> = {
   'cit-training': pageMap.parse(citTrainingPages),
+  cit: pageMap.parse(citPages),
 };
 
 /** The largest page map file read (a map is a few kilobytes). */

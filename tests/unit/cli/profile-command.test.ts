@@ -77,6 +77,18 @@ describe('ecf-desk profile check', () => {
     expect(await docketEntryCount(court)).toBe(before);
   });
 
+  it('takes the shipped, experimental CIT map to the final text at the training court, filing nothing', async () => {
+    const before = await docketEntryCount(court);
+    const cit = path.join(import.meta.dirname, '../../../src-main/core/court/profiles/cit.pages.json');
+    expect((JSON.parse(await readFile(cit, 'utf8')) as { description: string }).description).toMatch(
+      /^EXPERIMENTAL, not tested against the live court/,
+    );
+    const run = await runCli(checkArgs(cit));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Reached the final text, and stopped there (nothing was filed)');
+    expect(await docketEntryCount(court)).toBe(before);
+  });
+
   it('stops before the final submit with a map whose field name is wrong, saying where', async () => {
     const before = await docketEntryCount(court);
     const wrong = await mapFile('wrong-field.json', (map) => {

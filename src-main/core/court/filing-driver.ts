@@ -58,6 +58,7 @@ export interface FilingRequest {
 
 /** What is known just before the final submit: enough to find the entry on the docket if the answer is lost. */
 export interface CommitPoint {
+  /** The court's transaction: where the final screen's form posts (`Dispatch.pl?<transaction>-L_<n>_0-1`). */
   readonly filingId: string;
   /** The docket text exactly as the court will enter it. */
   readonly docketText: string;

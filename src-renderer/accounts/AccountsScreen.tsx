@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Account, KeychainStatus } from '../../src-main/shared/accounts';
 import { LiveRegion } from '../shell/LiveRegion';
 import { useAccounts, useCourt } from '../state/StoresProvider';
@@ -51,8 +51,9 @@ export function AccountsScreen() {
 
   // The empty state's Add account gives way to the header's once there is an account. Focus left on the one that went
   // (the add dialog closed before the new account was listed) follows it, rather than fall to the page.
+  // A layout effect, so focus has moved by the end of the commit that removed the empty state's button.
   const hadAccounts = useRef(accounts.length > 0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const hasAccounts = accounts.length > 0;
     if (hasAccounts && !hadAccounts.current && document.activeElement === document.body) {
       addButtonRef.current?.focus();

@@ -185,10 +185,17 @@ export function createFilingTransactions(context: {
 }) {
   const { records, filing, notices } = context;
   const transactions = new Map<string, Transaction>();
-  /** Filer and screen pairs whose session has already ended there (the variation ends it once per filer and screen). */
-  const endedOnce = new Set<string>();
-  /** Filer and screen pairs that have seen the court's notice there (the variation shows it once per filer and screen). */
-  const noticeShown = new Set<string>();
+  /** What a variation has done once already, per filer and screen (it ends a session, or shows a notice, only once). */
+  const happened = new Set<string>();
+  /** True the first time `what` happens to this filer on this screen, false ever after. */
+  const firstTime = (what: 'session-ended' | 'notice', loginId: string, screen: TransactionScreen): boolean => {
+    const key = `${what}:${loginId}:${screen}`;
+    if (happened.has(key)) {
+      return false;
+    }
+    happened.add(key);
+    return true;
+  };
 
   const refuse = (route: RouteRequest, message: string): void => context.sendPage(route, 200, pages.errorPage(message));
 
@@ -619,9 +626,8 @@ export function createFilingTransactions(context: {
         return refuse(route, 'This filing transaction was not found. Start the filing again from the Civil menu.');
       }
       const variation = context.variation();
-      if (variation.sessionEndsAt === screen && !endedOnce.has(`${session.loginId}:${screen}`)) {
+      if (variation.sessionEndsAt === screen && firstTime('session-ended', session.loginId, screen)) {
         // The session times out while the filer is on this screen: the post is not handled.
-        endedOnce.add(`${session.loginId}:${screen}`);
         context.endSession(session);
         return context.sendPage(
           route,
@@ -632,9 +638,8 @@ export function createFilingTransactions(context: {
           ),
         );
       }
-      if (variation.noticeAt === screen && !noticeShown.has(`${session.loginId}:${screen}`)) {
+      if (variation.noticeAt === screen && firstTime('notice', session.loginId, screen)) {
         // The court's own notice in the middle of the filing: the post is not handled.
-        noticeShown.add(`${session.loginId}:${screen}`);
         return context.sendPage(route, 200, pages.noticeToFilersPage());
       }
       const form = await parseMultipart(body, route.request.headers['content-type'] ?? '').catch(() => null);

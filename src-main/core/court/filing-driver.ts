@@ -292,14 +292,17 @@ export function createFilingDriver(options: {
         return { kind: 'refused', step: last, message: page.error };
       }
       const step = page.recognisedAs;
-      const times = (seen.get(step ?? 'receipt') ?? 0) + 1;
-      seen.set(step ?? 'receipt', times);
-      if (step === null || times > maxVisits) {
-        const what =
-          step === null
-            ? 'a page it does not recognise'
-            : `the ${step} page again, after it was filled in (${times} times)`;
-        throw new CannotFillError(last, what, current.html);
+      if (step === null) {
+        throw new CannotFillError(last, 'a page it does not recognise', current.html);
+      }
+      const times = (seen.get(step) ?? 0) + 1;
+      seen.set(step, times);
+      if (times > maxVisits) {
+        throw new CannotFillError(
+          last,
+          `the ${step} page again, after it was filled in (${times} times)`,
+          current.html,
+        );
       }
       const cannotFill = (what: string): CannotFillError =>
         new CannotFillError(step, `the ${step} page without ${what}`, current.html);

@@ -340,6 +340,39 @@ export async function admin(
   return value;
 }
 
+/**
+ * A case's docket as a filer reads it in the court's own report, through one session: a test that polls the docket logs
+ * in once, and again only when the court answers with its login page (its login service throttles a client that logs in
+ * for every request, as PACER asks clients not to).
+ */
+export class DocketReader {
+  private readonly client: CourtClient;
+
+  constructor(
+    baseUrl: string,
+    private readonly loginId = 'rpatel',
+  ) {
+    this.client = new CourtClient(baseUrl);
+  }
+
+  /** The docket text of each entry of the case, oldest first. */
+  async texts(caseId: number): Promise<string[]> {
+    if (this.client.token === null) {
+      await this.client.loginAs(this.loginId);
+    }
+    let html = await (await this.client.get(`/cgi-bin/DktRpt.pl?${caseId}`)).text();
+    if (pageKind(html) === 'login') {
+      await this.client.loginAs(this.loginId);
+      html = await (await this.client.get(`/cgi-bin/DktRpt.pl?${caseId}`)).text();
+    }
+    return [
+      ...html.matchAll(
+        /<tr class="entry" data-de-seq-num="\d+"><td>[^<]*<\/td><td>[^<]*(?:<a [^>]*>\d+<\/a>)?[^<]*<\/td><td>([^<]*)<\/td>/g,
+      ),
+    ].map((match) => match[1] ?? '');
+  }
+}
+
 /** How many docket entries the court holds, in every case (its admin state). */
 export async function docketEntryCount(court: TrainingCourt): Promise<number> {
   return Number((await admin(court, 'GET', '/admin/state'))['docketEntries']);

@@ -2,12 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CourtFetch } from '../../../src-main/core/court/pacer-login';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { makePdf } from '../../support/synthetic-pdfs';
-import { CourtClient, seededPassword } from '../../support/training-court';
+import { DocketReader, seededPassword } from '../../support/training-court';
 import { appearanceIn1017 } from '../../support/appearance-draft';
 import { signAndSubmit } from '../../support/sign-and-submit';
 
 let harness: AccountsHarness;
+let docket: DocketReader | undefined;
 afterEach(async () => {
+  docket = undefined;
   await harness.stop();
 });
 
@@ -50,13 +52,10 @@ function dyingAt(step: DyingStep): CourtFetch {
   };
 }
 
-async function entriesOf1017(): Promise<string[]> {
-  const client = new CourtClient(harness.court.url);
-  await client.loginAs('rpatel');
-  const html = await (await client.get('/cgi-bin/DktRpt.pl?1017')).text();
-  return [
-    ...html.matchAll(/<tr class="entry"[^>]*><td>[^<]*<\/td><td>[^<]*(?:<a [^>]*>\d+<\/a>)?[^<]*<\/td><td>([^<]*)</g),
-  ].map((match) => match[1] ?? '');
+/** Case 1017's docket texts, read through one session of the test's own (see DocketReader). */
+function entriesOf1017(): Promise<string[]> {
+  docket ??= new DocketReader(harness.court.url);
+  return docket.texts(1017);
 }
 
 async function queueAppearance(note: string): Promise<string> {

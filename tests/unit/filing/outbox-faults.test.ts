@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../../src-main/shared/filing';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { makePdf } from '../../support/synthetic-pdfs';
-import { admin, CourtClient, seededPassword } from '../../support/training-court';
+import { admin, DocketReader, seededPassword } from '../../support/training-court';
 import { appearanceIn1017 } from '../../support/appearance-draft';
 import { signAndSubmit } from '../../support/sign-and-submit';
 
 const submissions = 200;
 let harness: AccountsHarness;
+let docket: DocketReader | undefined;
 
 beforeAll(async () => {
   harness = await startAccountsHarness();
@@ -24,16 +25,10 @@ afterAll(async () => {
   await harness.stop();
 });
 
-/** The training court's docket of case 1017, read with a client of its own. */
-async function docketTexts(): Promise<string[]> {
-  const client = new CourtClient(harness.court.url);
-  await client.loginAs('rpatel');
-  const html = await (await client.get('/cgi-bin/DktRpt.pl?1017')).text();
-  return [
-    ...html.matchAll(
-      /<tr class="entry" data-de-seq-num="\d+"><td>[^<]*<\/td><td>[^<]*(?:<a [^>]*>\d+<\/a>)?[^<]*<\/td><td>([^<]*)<\/td>/g,
-    ),
-  ].map((match) => match[1] ?? '');
+/** The training court's docket of case 1017, read with a session of its own. */
+function docketTexts(): Promise<string[]> {
+  docket ??= new DocketReader(harness.court.url);
+  return docket.texts(1017);
 }
 
 describe('the outbox under faults', () => {

@@ -2,23 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { submitAppearanceIn1017 } from '../../support/appearance-draft';
 import { logInFiler, waitForOutboxState } from '../../support/filing-steps';
-import { admin, CourtClient } from '../../support/training-court';
+import { admin, DocketReader } from '../../support/training-court';
 
 let harness: AccountsHarness;
+let docket: DocketReader | undefined;
 beforeEach(async () => {
   harness = await startAccountsHarness();
   await logInFiler(harness.handlers, 'twalsh');
 });
 afterEach(async () => {
+  docket = undefined;
   await harness.stop();
 });
 
 /** The docket of case 1017 as the court's own report shows it: one row per entry. */
 async function docketEntries(): Promise<number> {
-  const client = new CourtClient(harness.court.url);
-  await client.loginAs('rpatel');
-  const html = await (await client.get('/cgi-bin/DktRpt.pl?1017')).text();
-  return [...html.matchAll(/<tr class="entry"/g)].length;
+  docket ??= new DocketReader(harness.court.url);
+  return (await docket.texts(1017)).length;
 }
 
 describe('a court page the filing did not expect, before the final submit', () => {

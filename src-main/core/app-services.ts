@@ -10,6 +10,7 @@ import { urlTrustOf } from './court/court-profiles';
 import { createCourtSession } from './court/court-session';
 import { createFilingServices } from './filing/filing-services';
 import { createInboxService } from './inbox/inbox-service';
+import { createPageMapChoice } from './court/page-map-choice';
 import { createPolicy } from './policy/create-policy';
 import type { PolicySource } from './policy/policy-source';
 import type { UntrustedReaders } from './isolation/isolated-readers';
@@ -161,7 +162,17 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       }
     },
   });
+  // The page map filing goes by: the file machine policy names, else one the user loaded, else the one shipped.
+  const pageMaps = createPageMapChoice({
+    loaded: () => settings.read().pageMap ?? null,
+    managedFile: () => {
+      const managed = policy.effective().managed.find((setting) => setting.key === 'pageMapFile');
+      const file = policy.effective().values.pageMapFile;
+      return managed && file !== '' ? { path: file, source: managed.source } : null;
+    },
+  });
   const filing = createFilingServices({
+    pageMap: (court) => pageMaps.forCourt(court),
     database,
     documents,
     session,
@@ -237,6 +248,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     settingsChannels({
       settings,
       managed: () => policy.effective().managed,
+      pageMapInUse: () => pageMaps.describe(settings.read().courtProfile),
       onCourtProfileChanged: (profileId) => runInBackground('Switching the court', court.use(profileId), log),
     }),
     supportChannels(() => ({

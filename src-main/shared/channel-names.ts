@@ -60,6 +60,7 @@ export const channelNames = [
   'settings.managed',
   'settings.get',
   'settings.update',
+  'settings.pageMap',
   'support.exportBundle',
   'record.get',
   'record.export',

@@ -8,6 +8,7 @@ import {
   documentPreflightProgress,
   documentRecord,
   managedSetting,
+  pageMapInUse,
   settings,
 } from './domain';
 import { fixId } from './preflight';
@@ -214,7 +215,10 @@ export const contract = {
   /** The settings machine policy locks, with their values and where they come from. */
   'settings.managed': { args: noArguments, result: z.array(managedSetting) },
   'settings.get': { args: noArguments, result: settings },
+  /** A page map loaded from a file is checked before it is saved (`court.page-map-invalid` says what is wrong). */
   'settings.update': { args: settings.partial().strict(), result: settings },
+  /** Which page map filing with the court in use goes by: shipped, loaded from a file, or named by policy. */
+  'settings.pageMap': { args: noArguments, result: pageMapInUse },
   /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
   'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
   /** A filing's record (docs/architecture.md#the-filing-record): its entries, and whether the chain still holds. */

@@ -164,6 +164,37 @@ export const mailboxSettings = z.object({
 /** A mailbox's settings. */
 export type MailboxSettings = z.infer<typeof mailboxSettings>;
 
+/** The largest page map file ECF Desk reads (a map is a few kilobytes). */
+export const maxPageMapBytes = 256 * 1024;
+
+/** A page map as loaded from a file: the file's name, for the user to recognise, and its text. */
+export const loadedPageMap = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    text: z.string().max(maxPageMapBytes),
+  })
+  .strict();
+/** A page map as loaded from a file. */
+export type LoadedPageMap = z.infer<typeof loadedPageMap>;
+
+/**
+ * Which page map filing with the court in use goes by, and why: the one shipped, one loaded from a file, or one the
+ * machine's policy names. `problem` says why a loaded or managed map is not the one in use (or cannot be read).
+ */
+export const pageMapInUse = z.object({
+  court: courtProfileId,
+  source: z.enum(['shipped', 'file', 'policy', 'none']),
+  /** The map's own description, when one is in use. */
+  description: z.string().nullable(),
+  /** The loaded file's name, or the file the policy names. */
+  fileName: z.string().nullable(),
+  /** Where the policy naming the file was read (registry key or file), when one does. */
+  managedBy: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+/** Which page map filing goes by. */
+export type PageMapInUse = z.infer<typeof pageMapInUse>;
+
 /** The user's settings that the app keeps today. Secrets never live here. */
 export const settings = z.object({
   documentsSort: z.enum(['added', 'name', 'size']),
@@ -177,6 +208,11 @@ export const settings = z.object({
    * (a settings file from before it existed reads the same as a new one).
    */
   trainingIntroDismissed: z.boolean().optional(),
+  /**
+   * A court page map loaded from a file, used for the court it names instead of the one shipped
+   * (docs/court-pages.md#loading-a-page-map). Null or absent: the shipped map. Checked when loaded and again when used.
+   */
+  pageMap: loadedPageMap.nullable().optional(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settings>;

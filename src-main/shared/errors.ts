@@ -51,6 +51,9 @@ export const errorMeanings = {
   'vault.failed': 'The keychain refused or failed during the call.',
   'court.unreachable': 'The court could not be reached, or its answer was cut off.',
   'court.not-ready': 'The court in use is not ready yet (still starting, or failed to start).',
+  'court.page-map-invalid': 'The file given as a court page map is not one ECF Desk can file by, so it was not loaded.',
+  'court.page-map-unreadable':
+    'The court page map chosen (by policy, or loaded earlier) cannot be read or is not valid: filings wait.',
   'court.no-filing': 'Filing through ECF Desk is not available for the court in use.',
   'court.refused': "The court's page answered the request with an error of its own (its words are the message).",
   'session.none': 'Nobody is logged in to the court (or the court ended the session).',

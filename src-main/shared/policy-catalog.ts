@@ -26,6 +26,16 @@ export const policyCatalog = {
     description:
       'The courts a user may choose between (cit-training, cit). A user whose choice is not in the list is moved to the first court listed. Ignored when Court is set.',
   },
+  pageMapFile: {
+    type: 'string',
+    title: 'Court page map file',
+    format: 'text',
+    default: '',
+    // Not a value of the setting (that holds a loaded map): isSettingLocked locks it while this is set.
+    locks: null,
+    description:
+      'The full path of a court page map (a .pages.json file, checked with ecf-desk profile check) that filing with the court it names goes by, instead of the one built in. Empty: the built-in map, or one the user loads. Users cannot load another while this is set.',
+  },
   allowCredentialStorage: {
     type: 'boolean',
     title: 'Keep PACER passwords in the keychain',

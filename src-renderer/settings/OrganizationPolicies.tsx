@@ -4,11 +4,12 @@ import { isPolicyKey, policySpec, type PolicyKey } from '../../src-main/shared/p
 import { ManagedBadge } from './ManagedBadge';
 import { sharedMailboxKeys } from './policy-lock';
 
-/** Policy keys the sections above show where they apply (a locked or restricted choice, the shared mailbox). */
+/** Policy keys the sections above show where they apply (a locked or restricted choice, the page map, the shared mailbox). */
 const shownInTheirSections: ReadonlySet<string> = new Set([
   'courtProfile',
   'allowCredentialStorage',
   'allowedCourtProfiles',
+  'pageMapFile',
   ...sharedMailboxKeys,
 ]);
 

@@ -3,6 +3,7 @@ import { LiveRegion } from '../shell/LiveRegion';
 import { useAccounts, useCourt, useSettings } from '../state/StoresProvider';
 import { CourtSetting } from './CourtSetting';
 import { MailboxesSetting } from './MailboxesSetting';
+import { PageMapSetting } from './PageMapSetting';
 import { PasswordSetting } from './PasswordSetting';
 import { SupportBundle } from './SupportBundle';
 import { OrganizationPolicies } from './OrganizationPolicies';
@@ -22,6 +23,7 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
   const status = useSettings((state) => state.status);
   const settings = useSettings((state) => state.settings);
   const managed = useSettings((state) => state.managed);
+  const pageMap = useSettings((state) => state.pageMap);
   const announcement = useSettings((state) => state.announcement);
   const connect = useSettings((state) => state.connect);
   const load = useSettings((state) => state.load);
@@ -58,6 +60,12 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
           allowed={findAllowedCourts(managed)}
           court={court}
           onChange={(courtProfile) => inBackground('Saving the settings', update({ courtProfile }))}
+        />
+        <PageMapSetting
+          inUse={pageMap}
+          hasLoaded={(settings.pageMap ?? null) !== null}
+          onLoad={(map) => inBackground('Saving the settings', update({ pageMap: map }))}
+          onUseBuiltIn={() => inBackground('Saving the settings', update({ pageMap: null }))}
         />
         <PasswordSetting
           value={shownValue(settings, 'allowCredentialStorage', passwordLock)}

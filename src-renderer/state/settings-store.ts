@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ManagedSetting, Settings } from '../../src-main/shared/domain';
+import type { ManagedSetting, PageMapInUse, Settings } from '../../src-main/shared/domain';
 import type { Bridge } from '../create-bridge';
 import type { AccountsStore } from './accounts-store';
 import type { AlertsStore } from './alerts-store';
@@ -18,6 +18,8 @@ export interface SettingsState {
   readonly settings: Settings | null;
   /** The settings the machine's policy locks, with the values it sets and where it was read. */
   readonly managed: readonly ManagedSetting[];
+  /** Which page map filing with the court in use goes by; null until main has answered. */
+  readonly pageMap: PageMapInUse | null;
   /** The latest sentence for screen readers (read by a polite live region). */
   readonly announcement: string;
 
@@ -44,6 +46,7 @@ const settingNames: Record<keyof Settings, string> = {
   allowCredentialStorage: 'the password setting',
   mailboxes: 'the mailboxes',
   trainingIntroDismissed: 'your choice to hide the training court introduction',
+  pageMap: 'the court page map',
 };
 
 /** "the court setting", or "your settings" when a change touches more than one. */
@@ -77,6 +80,7 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
     status: 'loading',
     settings: null,
     managed: [],
+    pageMap: null,
     announcement: '',
 
     connect() {
@@ -90,14 +94,21 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
       // Both or neither: a setting shown without its policy could look changeable when it is not.
       const read = await tryOrReport(
         () => (request.isLatest() ? 'Your settings could not be read.' : null),
-        () => Promise.all([bridge.invoke('settings.get', {}), bridge.invoke('settings.managed', {})]),
+        () =>
+          Promise.all([
+            bridge.invoke('settings.get', {}),
+            bridge.invoke('settings.managed', {}),
+            bridge.invoke('settings.pageMap', {}),
+          ]),
       );
       if (!request.isLatest()) {
         return;
       }
       if (read.ok) {
-        const [settings, managed] = read.value;
-        set(pendingUpdates > 0 ? { managed, status: 'ready' } : { settings, managed, status: 'ready' });
+        const [settings, managed, pageMap] = read.value;
+        set(
+          pendingUpdates > 0 ? { managed, pageMap, status: 'ready' } : { settings, managed, pageMap, status: 'ready' },
+        );
       } else if (get().status === 'loading') {
         set({ status: 'failed' });
       }
@@ -138,6 +149,10 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
       set({ announcement: `Saved ${nameChanges(keys)}.` });
       if (keys.includes('allowCredentialStorage')) {
         inBackground('Reading the accounts', accounts.getState().load());
+      }
+      // Which page map filing goes by depends on the map loaded and on the court it is for.
+      if (keys.includes('pageMap') || keys.includes('courtProfile')) {
+        inBackground('Reading the settings', get().load());
       }
     },
   }));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import type { Handlers } from '../../src-main/core/api/handlers';
 import { createCoreServices, type CoreServices } from '../../src-main/core/app-services';
+import type { PolicySource } from '../../src-main/core/policy/policy-source';
 import type { CourtFetch } from '../../src-main/core/court/pacer-login';
 import { createSettingsFile } from '../../src-main/core/storage/settings-file';
 import type { DesktopNotifier, Preflighter } from '../../src-main/core/ports';
@@ -41,6 +42,8 @@ export async function startAccountsHarness(
     noticePollMs?: number;
     notifier?: DesktopNotifier;
     osUser?: string;
+    /** Where machine policy is read (absent: none, so nothing is managed). */
+    policySources?: readonly PolicySource[];
     /**
      * The signing attorney at the desk: confirms the docket text a court's final-text page shows as soon as a filing
      * waits for it (true unless a test watches that step itself; docs/court-pages.md#confirming-the-docket-text).
@@ -78,6 +81,7 @@ export async function startAccountsHarness(
       noticePollMs: options.noticePollMs ?? 100,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.osUser ? { osUser: options.osUser } : {}),
+      policySources: options.policySources ?? [],
     });
   const untilCourtReady = (core: CoreServices) =>
     vi.waitFor(async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PageOutline } from '../html/read-page-outline';
-import type { CourtProfileId } from '../../shared/domain';
+import { maxPageMapBytes, type CourtProfileId } from '../../shared/domain';
 import citTrainingPages from './profiles/cit-training.pages.json';
 import citPages from './profiles/cit.pages.json';
 
@@ -104,9 +104,6 @@ const shippedPageMaps: Partial<Record<CourtProfileId, PageMap>> = {
   'cit-training': pageMap.parse(citTrainingPages),
   cit: pageMap.parse(citPages),
 };
-
-/** The largest page map file read (a map is a few kilobytes). */
-export const maxPageMapBytes = 256 * 1024;
 
 /**
  * A page map from a file's text (firm IT's own, written by `ecf-desk capture` or by hand), checked as a shipped one is;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { CourtStatus, DocumentRecord } from '../../shared/domain';
+import type { CourtProfileId, CourtStatus, DocumentRecord } from '../../shared/domain';
 import type { Draft, DraftReview } from '../../shared/filing';
 import type { AccountsService } from '../court/accounts-service';
 import type { CourtSession } from '../court/court-session';
@@ -12,6 +12,7 @@ import {
 } from '../court/filing-driver';
 import { filingProfileOf } from '../court/filing-profile';
 import type { FilingPageReader } from '../court/read-filing-page';
+import type { PageMap } from '../court/page-map';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
 import type { Clock, EmitEvent } from '../ports';
@@ -46,6 +47,11 @@ export interface FilingServicesOptions {
   /** The saved accounts: a signature carries its attorney's name and role. */
   readonly accounts: Pick<AccountsService, 'find' | 'setSigner'>;
   readonly court: () => CourtStatus;
+  /**
+   * The page map filing with a court goes by (docs/court-pages.md#loading-a-page-map); throws an AppError when the one
+   * chosen cannot be used, and the outbox waits. Absent: the one shipped.
+   */
+  readonly pageMap?: (court: CourtProfileId) => PageMap | null;
   readonly fetch: CourtFetch;
   readonly clock: Clock;
   readonly emit: EmitEvent;
@@ -91,7 +97,8 @@ export function createFilingServices(options: FilingServicesOptions) {
       }),
   });
 
-  const driverFor = (): FilingDriver | null => {
+  /** A driver for the court in use; `pageMap` is the map a filing goes by (lookups need none). */
+  const driverFor = (pageMap?: PageMap | null): FilingDriver | null => {
     const court = options.court();
     const profile = filingProfileOf(court.profileId);
     if (!profile || court.state !== 'ready' || !court.ecfUrl) {
@@ -104,6 +111,7 @@ export function createFilingServices(options: FilingServicesOptions) {
       fetch: options.fetch,
       token: () => session.token(),
       readPage: options.readFilingPage,
+      ...(pageMap ? { pageMap } : {}),
     });
   };
 
@@ -126,7 +134,8 @@ export function createFilingServices(options: FilingServicesOptions) {
     table,
     session,
     court: options.court,
-    driver: driverFor,
+    // The page map is chosen for each pass: one that cannot be used throws here, and the outbox waits saying why.
+    driver: () => driverFor(options.pageMap?.(options.court().profileId)),
     document: async (documentId) => {
       const record = options.documents.list().find((candidate) => candidate.id === documentId);
       if (!record) {

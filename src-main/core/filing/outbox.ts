@@ -378,7 +378,16 @@ export function createOutbox(options: OutboxOptions) {
       if (!draft?.outbox) {
         continue;
       }
-      const driver = options.driver();
+      let driver: FilingDriver | null;
+      try {
+        driver = options.driver();
+      } catch (error) {
+        // The page map chosen for this court cannot be used (docs/court-pages.md#loading-a-page-map): nothing is sent.
+        if (draft.outbox.state === 'ready') {
+          setStatus(draft, { message: waitingMessage(describeError(error).message) });
+        }
+        continue;
+      }
       const session = options.session.status();
       if (!driver || options.court().state !== 'ready') {
         if (draft.outbox.state === 'ready') {

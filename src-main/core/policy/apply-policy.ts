@@ -36,11 +36,17 @@ export function applyPolicyToSettings(policy: EffectivePolicy, settings: Setting
   };
 }
 
-/** Whether the user may not change a setting: a managed policy key locks it (a one-court list locks the court too). */
+/**
+ * Whether the user may not change a setting: a managed policy key locks it (a one-court list locks the court too, and a
+ * page map file the page map a user would load).
+ */
 export function isSettingLocked(policy: EffectivePolicy, settingKey: string): boolean {
   return policy.managed.some((setting) => {
     if (setting.key === 'allowedCourtProfiles') {
       return settingKey === 'courtProfile' && policy.values.allowedCourtProfiles.length === 1;
+    }
+    if (setting.key === 'pageMapFile') {
+      return settingKey === 'pageMap' && policy.values.pageMapFile !== '';
     }
     return (
       setting.key in policyCatalog && policyCatalog[setting.key as keyof typeof policyCatalog].locks === settingKey
@@ -60,6 +66,7 @@ export function settingsToSave(policy: EffectivePolicy, next: Settings, stored: 
       ? stored.allowCredentialStorage
       : next.allowCredentialStorage,
     mailboxes: next.mailboxes.filter((mailbox) => mailbox.id !== managedMailboxId),
+    ...(isSettingLocked(policy, 'pageMap') ? { pageMap: stored.pageMap ?? null } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
-import { settings as settingsSchema, type ManagedSetting, type Settings } from '../../shared/domain';
+import { settings as settingsSchema, type ManagedSetting, type PageMapInUse, type Settings } from '../../shared/domain';
+import { describeError } from '../../shared/describe-error';
+import { readPageMap } from '../court/page-map';
 import type { ChannelHandlers } from '../api/handlers';
 import { AppError } from '../errors';
 import type { SettingsFile } from '../ports';
@@ -9,6 +11,8 @@ export interface SettingsChannelsDependencies {
   readonly settings: SettingsFile;
   /** The settings machine policy manages, which the renderer shows locked. */
   readonly managed: () => readonly ManagedSetting[];
+  /** Which page map filing with the court in use goes by. */
+  readonly pageMapInUse: () => PageMapInUse;
   /** Called after a change of court profile is saved. */
   readonly onCourtProfileChanged: (profileId: Settings['courtProfile']) => void;
 }
@@ -19,8 +23,19 @@ export function settingsChannels(dependencies: SettingsChannelsDependencies): Ch
   return {
     'settings.managed': async () => [...dependencies.managed()],
     'settings.get': async () => settings.read(),
+    'settings.pageMap': async () => dependencies.pageMapInUse(),
     'settings.update': async (changes) => {
       const previous = settings.read();
+      if (changes.pageMap) {
+        try {
+          readPageMap(changes.pageMap.text);
+        } catch (error) {
+          throw new AppError(
+            'court.page-map-invalid',
+            `${changes.pageMap.fileName} cannot be loaded as a court page map. ${describeError(error).message} Nothing was changed.`,
+          );
+        }
+      }
       // A key sent as undefined (possible over IPC, not over JSON) changes nothing; it must not erase the setting.
       const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       const parsed = settingsSchema.safeParse({ ...previous, ...given });

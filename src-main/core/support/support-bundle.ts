@@ -121,6 +121,8 @@ function bundleSettings(settings: Settings): BundledSettings {
     courtProfile: settings.courtProfile,
     allowCredentialStorage: settings.allowCredentialStorage,
     trainingIntroDismissed: settings.trainingIntroDismissed === true,
+    // A page map describes a court's pages (a captured one is redacted): what a support person needs to see.
+    pageMap: settings.pageMap ?? null,
     mailboxes: settings.mailboxes.map((mailbox) => ({
       host: markIfSet(mailbox.host),
       port: mailbox.port,

@@ -88,6 +88,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.managed': async () => [],
     'settings.get': async () => defaultSettings,
     'settings.update': async () => defaultSettings,
+    'settings.pageMap': notInThisTest,
     'support.exportBundle': notInThisTest,
     'record.get': notInThisTest,
     'record.export': notInThisTest,

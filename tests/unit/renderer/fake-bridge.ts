@@ -2,7 +2,7 @@ import type { Account, KeychainStatus, SessionStatus } from '../../../src-main/s
 import { arrangeDocuments } from '../../../src-main/shared/arrange-documents';
 import type { ChannelName, EventName } from '../../../src-main/shared/channel-names';
 import type { ChannelArgs, ChannelResult, EventPayload } from '../../../src-main/shared/contract';
-import type { CourtStatus, DocumentRecord } from '../../../src-main/shared/domain';
+import type { CourtStatus, DocumentRecord, PageMapInUse } from '../../../src-main/shared/domain';
 import type { ErrorCode } from '../../../src-main/shared/errors';
 import type { CaseParty, CourtCase, Draft, DraftReview, RuleCheck } from '../../../src-main/shared/filing';
 import type { InboxItem, Mailbox, NoticeDocument } from '../../../src-main/shared/inbox';
@@ -103,6 +103,7 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
     mailboxes: [],
   }));
   fake.answer('settings.managed', () => []);
+  fake.answer('settings.pageMap', () => shippedPageMap());
   fake.answer('court.status', () => trainingCourt());
   fake.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain() }));
   fake.answer('session.status', () => ({ state: 'logged-out' }));
@@ -443,6 +444,18 @@ export function loggedInSession(
 }
 
 /** The embedded training court, running; tests override what they check. */
+/** The page map in use when nothing was loaded or set by policy: the training court's own. */
+export function shippedPageMap(): PageMapInUse {
+  return {
+    court: 'cit-training',
+    source: 'shipped',
+    description: "The training court's filing screens.",
+    fileName: null,
+    managedBy: null,
+    problem: null,
+  };
+}
+
 export function trainingCourt(overrides: Partial<CourtStatus> = {}): CourtStatus {
   return {
     profileId: 'cit-training',

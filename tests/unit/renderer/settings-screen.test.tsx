@@ -1,8 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManagedSetting, Settings } from '../../../src-main/shared/domain';
-import { bridgeError, createFakeBridge, savingKeychain, trainingCourt, type FakeBridge } from './fake-bridge';
+import type { ManagedSetting, PageMapInUse, Settings } from '../../../src-main/shared/domain';
+import {
+  bridgeError,
+  createFakeBridge,
+  savingKeychain,
+  shippedPageMap,
+  trainingCourt,
+  type FakeBridge,
+} from './fake-bridge';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -72,7 +79,7 @@ function badgeFor(key: string): HTMLElement {
 }
 
 describe('the Settings screen', () => {
-  it('is reached from the rail between Accounts and Help, with a heading and four sections', async () => {
+  it('is reached from the rail between Accounts and Help, with a heading and five sections', async () => {
     const bridge = bridgeWith();
     await openSettings(bridge);
 
@@ -89,6 +96,7 @@ describe('the Settings screen', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
       'Court',
+      'Court page map',
       'Passwords',
       'Mailboxes',
       'Support',
@@ -308,6 +316,83 @@ describe('the Settings screen', () => {
     fireEvent.click(tryAgain);
 
     expect(await screen.findByTestId('setting-court-profile')).toBeTruthy();
+  });
+
+  it('loads a court page map from a file, says which map filing goes by, and goes back to the built-in one', async () => {
+    const bridge = bridgeWith();
+    let inUse: PageMapInUse = shippedPageMap();
+    bridge.answer('settings.pageMap', () => inUse);
+    await openSettings(bridge);
+    const section = screen.getByTestId('setting-page-map');
+    expect(within(section).getByTestId('page-map-in-use').textContent).toBe(
+      "Built in.The training court's filing screens.",
+    );
+    expect(within(section).queryByTestId('use-built-in-page-map')).toBeNull();
+
+    inUse = { ...inUse, source: 'file', fileName: 'firm.pages.json', description: "The firm's map." };
+    const text = '{"court": "cit-training"}';
+    fireEvent.change(within(section).getByTestId('load-page-map-input'), {
+      target: { files: [new File([text], 'firm.pages.json', { type: 'application/json' })] },
+    });
+    await waitFor(() =>
+      expect(callsTo(bridge, 'settings.update')).toEqual([{ pageMap: { fileName: 'firm.pages.json', text } }]),
+    );
+    await waitFor(() =>
+      expect(within(section).getByTestId('page-map-in-use').textContent).toBe(
+        "Loaded from firm.pages.json.The firm's map.",
+      ),
+    );
+
+    inUse = { ...inUse, source: 'shipped', fileName: null, description: "The training court's filing screens." };
+    fireEvent.click(within(section).getByRole('button', { name: 'Use the built-in map' }));
+    await waitFor(() => expect(callsTo(bridge, 'settings.update').at(-1)).toEqual({ pageMap: null }));
+    await waitFor(() => expect(within(section).getByTestId('page-map-in-use').textContent).toMatch(/^Built in\./));
+  });
+
+  it('refuses a file too large to be a page map without sending it, and shows why a chosen map is not used', async () => {
+    const bridge = bridgeWith();
+    bridge.answer('settings.pageMap', () => ({
+      court: 'cit-training',
+      source: 'file',
+      description: null,
+      fileName: 'old.pages.json',
+      managedBy: null,
+      problem: 'The court page map loaded from old.pages.json is no longer valid: fields.party: Required.',
+    }));
+    await openSettings(bridge);
+    const section = screen.getByTestId('setting-page-map');
+    expect(within(section).getByTestId('page-map-problem').textContent).toMatch(/no longer valid: fields\.party/);
+
+    fireEvent.change(within(section).getByTestId('load-page-map-input'), {
+      target: { files: [new File(['x'.repeat(300 * 1024)], 'huge.json', { type: 'application/json' })] },
+    });
+    await waitFor(() =>
+      expect(within(section).getByTestId('page-map-problem').textContent).toBe(
+        'huge.json is 300 KB: a court page map is at most 256 KB, so it was not loaded.',
+      ),
+    );
+    expect(callsTo(bridge, 'settings.update')).toEqual([]);
+  });
+
+  it('a page map the policy sets shows the badge with its source and offers no other', async () => {
+    const bridge = bridgeWith(userSettings(), [
+      { key: 'pageMapFile', value: '/etc/ecf-desk/cit-training.pages.json', source: linuxPolicy },
+    ]);
+    bridge.answer('settings.pageMap', () => ({
+      court: 'cit-training',
+      source: 'policy',
+      description: "The firm's map.",
+      fileName: '/etc/ecf-desk/cit-training.pages.json',
+      managedBy: linuxPolicy,
+      problem: null,
+    }));
+    await openSettings(bridge);
+    const section = screen.getByTestId('setting-page-map');
+    expect(badgeFor('pageMapFile').textContent).toContain(linuxPolicy);
+    expect(within(section).getByTestId('page-map-in-use').textContent).toContain(
+      'Set by your organization: /etc/ecf-desk/cit-training.pages.json.',
+    );
+    expect(within(section).queryByTestId('load-page-map')).toBeNull();
   });
 
   it('says where mailboxes are set and takes the user to the Inbox', async () => {

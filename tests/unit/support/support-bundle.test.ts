@@ -158,6 +158,7 @@ describe('writeSupportBundle', () => {
       courtProfile: 'cit',
       allowCredentialStorage: false,
       trainingIntroDismissed: false,
+      pageMap: null,
       mailboxes: [
         { host: '<set>', port: 993, secure: true, user: '<set>', auth: 'oauth2', folder: '<set>', marksRead: false },
       ],

@@ -15,6 +15,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('./audit-command')).runAuditCommand,
   'certificate-of-service': async () => (await import('./certificate-command')).runCertificateCommand,
   profile: async () => (await import('./profile-command')).runProfileCommand,
+  capture: async () => (await import('./capture-command')).runCaptureCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */
@@ -22,12 +23,13 @@ async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const { failUsage, peakChildMemoryMb, usage } = await import('./cli-support');
   if (command === '--help' || command === '-h' || command === 'help') {
-    const [{ nefUsage }, { auditUsage }, { profileUsage }] = await Promise.all([
+    const [{ nefUsage }, { auditUsage }, { profileUsage }, { captureUsage }] = await Promise.all([
       import('./nef-command'),
       import('./audit-command'),
       import('./profile-command'),
+      import('./capture-command'),
     ]);
-    process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}\n${profileUsage}`);
+    process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}\n${profileUsage}\n${captureUsage}`);
     return;
   }
   const load = command ? commands[command] : undefined;

@@ -41,3 +41,62 @@ export async function submitAppearanceIn1017(handlers: Handlers, note: string): 
   });
   return (await signAndSubmit(handlers, draft.id, true)).draft;
 }
+
+/** A signed notice of appearance in case 1017 with its exhibits (each a fresh PDF), handed to the outbox to send now. */
+export async function submitAppearanceWithExhibits(
+  handlers: Handlers,
+  note: string,
+  exhibits: readonly string[] = ['Exhibit A', 'Exhibit B'],
+): Promise<Draft> {
+  const main = await addCheckedPdf(handlers, `${note}.pdf`);
+  const attached = await Promise.all(
+    exhibits.map(async (description, index) => ({
+      documentId: await addCheckedPdf(handlers, `${note}-${index + 1}.pdf`, 1 + (index % 2)),
+      type: 'exhibit' as const,
+      description,
+    })),
+  );
+  const parties = await handlers['court.caseParties']({ caseId: 1017 });
+  const draft = await handlers['drafts.create']({});
+  const changes = appearanceIn1017(main, { parties, docketAnnotation: note });
+  await handlers['drafts.update']({
+    id: draft.id,
+    changes: { ...changes, documents: [...(changes.documents ?? []), ...attached] },
+  });
+  return (await signAndSubmit(handlers, draft.id, true)).draft;
+}
+
+/**
+ * A signed summons with its complaint (USCIT Rule 3(a)), handed to the outbox to send now: a new case whose caption
+ * names the plaintiff before " v. ", and a filing fee (FAQ 21). The review lets it through.
+ */
+export async function submitSummonsAndComplaint(handlers: Handlers, caption: string): Promise<Draft> {
+  const plaintiff: CaseParty = {
+    id: 'new-1',
+    name: caption.split(' v. ')[0] ?? '',
+    role: 'Plaintiff',
+    isServedElectronically: false,
+  };
+  const defendant: CaseParty = { id: 'new-2', name: 'United States', role: 'Defendant', isServedElectronically: false };
+  const summons = await addCheckedPdf(handlers, `${caption}-summons.pdf`);
+  const complaint = await addCheckedPdf(handlers, `${caption}-complaint.pdf`, 3);
+  const draft = await handlers['drafts.create']({});
+  const review = await handlers['drafts.update']({
+    id: draft.id,
+    changes: {
+      newAction: { caption },
+      parties: [plaintiff, defendant],
+      filerPartyIds: ['new-1'],
+      eventId: 'summons-and-complaint',
+      documents: [
+        { documentId: summons, type: 'main', description: '' },
+        { documentId: complaint, type: 'complaint', description: 'Complaint' },
+      ],
+    },
+  });
+  const blocks = review.checks.filter((check) => check.level === 'block');
+  if (blocks.length > 0) {
+    throw new Error(`The summons is blocked: ${blocks.map((check) => check.message).join(' ')}`);
+  }
+  return (await signAndSubmit(handlers, draft.id, true)).draft;
+}

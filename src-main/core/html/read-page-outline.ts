@@ -36,6 +36,10 @@ export interface PageField {
   /** As written (a textarea's content; a select's value is its selected option's). */
   readonly value: string;
   readonly isChecked: boolean;
+  /** A select that takes more than one choice (`multiple`). */
+  readonly isMultiple: boolean;
+  /** A select shown as a list (`multiple`, or `size` over 1): nothing is chosen until someone chooses. */
+  readonly isListBox: boolean;
   /** The words of its label (the `label` around it or the one whose `for` names it); a button's own words. */
   readonly label: string;
   readonly options: readonly PageOption[];
@@ -240,6 +244,10 @@ export function readPageOutline(html: string, pageUrl: string): PageOutline {
       id: readAttribute(tag, 'id') ?? '',
       value: bounded(readAttribute(tag, 'value') ?? ''),
       isChecked: readAttribute(tag, 'checked') !== null,
+      isMultiple: tag.name === 'select' && readAttribute(tag, 'multiple') !== null,
+      isListBox:
+        tag.name === 'select' &&
+        (readAttribute(tag, 'multiple') !== null || Number(readAttribute(tag, 'size') ?? '1') > 1),
       label: '',
       options: [],
     };
@@ -445,6 +453,8 @@ interface MutableField {
   id: string;
   value: string;
   isChecked: boolean;
+  isMultiple: boolean;
+  isListBox: boolean;
   label: string;
   options: PageOption[];
   words?: Gathering | undefined;

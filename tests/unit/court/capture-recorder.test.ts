@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CaptureIncompleteError,
+  createCaptureRecorder,
+  maxCapturedPages,
+} from '../../../src-main/core/court/capture/capture-recorder';
+
+// What `ecf-desk capture` makes of pages it is shown (docs/court-pages.md#capturing-a-page-map), with pages built here.
+// The whole capture, at the training court in each variation, is tested in tests/unit/cli/capture-command.test.ts.
+
+const loginPage = `<form method="POST" action="/cgi-bin/login.pl"><input name="login"><input type="password" name="key">
+<input type="submit" name="button1" value="Login"></form>`;
+
+describe('the capture recorder', () => {
+  it('looks at nothing posted from a login form, and makes no draft of a login alone', () => {
+    const recorder = createCaptureRecorder();
+    recorder.page('GET', '/cgi-bin/login.pl', loginPage);
+    recorder.post('/cgi-bin/login.pl', [
+      { name: 'login', isFile: false, value: 'jdoe', size: 4 },
+      { name: 'key', isFile: false, value: 'Secret Password 1', size: 17 },
+    ]);
+    recorder.page('POST', '/cgi-bin/login.pl', '<p>Welcome to CM/ECF</p>');
+    expect(recorder.hasReceipt()).toBe(false);
+    expect(() => recorder.draft('cit-training', new Date())).toThrow(CaptureIncompleteError);
+  });
+
+  it('keeps at most its page limit, however long a person wanders', () => {
+    const recorder = createCaptureRecorder();
+    for (let index = 0; index < maxCapturedPages + 50; index += 1) {
+      recorder.page('GET', `/cgi-bin/iquery.pl?${index}`, `<h3>Query ${index}</h3>`);
+    }
+    expect(recorder.pageCount()).toBe(maxCapturedPages);
+  });
+
+  it("tells a whole filing's screens from their forms, and keeps none of the filing's words in the draft", () => {
+    const recorder = createCaptureRecorder();
+    const screen = (step: number, body: string) =>
+      `<h3>Civil Events</h3><form method="POST" enctype="multipart/form-data" action="/cgi-bin/Dispatch.pl?9-L_${step}_0-1">${body}<input type="submit" name="button1" value="Next"></form>`;
+    recorder.page(
+      'GET',
+      '/cgi-bin/DisplayMenu.pl?CivilEvents',
+      '<h3>Civil Events</h3><a href="/cgi-bin/Dispatch.pl?notices">Notices</a>',
+    );
+    recorder.page(
+      'GET',
+      '/cgi-bin/Dispatch.pl?notices',
+      screen(
+        1,
+        '<select name="ev" size="8"><option value="1">Notice of Appearance</option><option value="2">Notice of Change</option></select>',
+      ),
+    );
+    recorder.post('/cgi-bin/Dispatch.pl?9-L_1_0-1', [{ name: 'ev', isFile: false, value: '1', size: 1 }]);
+    recorder.page(
+      'POST',
+      '/cgi-bin/Dispatch.pl?9-L_1_0-1',
+      screen(2, '<input name="num"><input type="hidden" name="ids">'),
+    );
+    recorder.post('/cgi-bin/Dispatch.pl?9-L_2_0-1', [
+      { name: 'num', isFile: false, value: '26-00999', size: 8 },
+      { name: 'ids', isFile: false, value: '4242', size: 4 },
+    ]);
+    recorder.page(
+      'POST',
+      '/cgi-bin/Dispatch.pl?9-L_2_0-1',
+      screen(3, '<select name="who" multiple><option value="p1">Zenith Imports Ltd [Plaintiff]</option></select>'),
+    );
+    recorder.post('/cgi-bin/Dispatch.pl?9-L_3_0-1', [{ name: 'who', isFile: false, value: 'p1', size: 2 }]);
+    recorder.page('POST', '/cgi-bin/Dispatch.pl?9-L_3_0-1', screen(4, '<input type="file" name="doc_1">'));
+    recorder.post('/cgi-bin/Dispatch.pl?9-L_4_0-1', [{ name: 'doc_1', isFile: true, value: 'zenith.pdf', size: 900 }]);
+    recorder.page('POST', '/cgi-bin/Dispatch.pl?9-L_4_0-1', screen(5, '<textarea name="words"></textarea>'));
+    recorder.post('/cgi-bin/Dispatch.pl?9-L_5_0-1', [
+      { name: 'words', isFile: false, value: 'on behalf of Zenith', size: 19 },
+    ]);
+    recorder.page(
+      'POST',
+      '/cgi-bin/Dispatch.pl?9-L_5_0-1',
+      screen(
+        6,
+        '<p><b>Final Docket Text</b></p><p>NOTICE of Appearance on behalf of Zenith Imports Ltd</p><p>Nothing can be changed after this screen.</p>',
+      ),
+    );
+    recorder.post('/cgi-bin/Dispatch.pl?9-L_6_0-1', []);
+    expect(recorder.hasReceipt()).toBe(false);
+    recorder.page(
+      'POST',
+      '/cgi-bin/Dispatch.pl?9-L_6_0-1',
+      '<p>Notice of Electronic Filing</p><p>Zenith Imports Ltd v. United States</p><p>Filer: Morgan, Jane</p>',
+    );
+    expect(recorder.hasReceipt()).toBe(true);
+
+    const draft = recorder.draft('cit', new Date('2026-12-07T12:00:00Z'));
+    expect(draft.screens.map((each) => each.step)).toEqual([
+      'events',
+      'case',
+      'filer',
+      'documents',
+      'docket-text',
+      'final-text',
+      'receipt',
+      'categories',
+    ]);
+    expect(draft.map).toMatchObject({
+      court: 'cit',
+      start: '/cgi-bin/DisplayMenu.pl?CivilEvents',
+      fields: {
+        event: 'ev',
+        caseNumber: 'num',
+        caseIds: 'ids',
+        party: 'who',
+        mainDocument: 'doc_1',
+        freeText: 'words',
+      },
+      pages: {
+        events: { fields: ['ev'] },
+        'final-text': { words: ['Final Docket Text', 'Nothing can be changed after this screen.'] },
+        receipt: { words: ['Notice of Electronic Filing'] },
+        categories: { heading: 'Civil Events' },
+        fee: { words: ['ECF Desk capture: this screen was not seen'] },
+      },
+    });
+    expect(draft.notCaptured).toEqual(['new-case', 'attachments', 'joint-filing', 'related', 'fee']);
+    const text = JSON.stringify(draft.map);
+    // Nor a name as CM/ECF prints a person, though nobody typed or chose it.
+    for (const filingWords of ['Zenith', '26-00999', '4242', 'zenith.pdf', 'on behalf of', 'Morgan']) {
+      expect(text, filingWords).not.toContain(filingWords);
+    }
+  });
+});

@@ -1,7 +1,31 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './support/chromium';
 
-/** Debian's Chromium: Playwright cannot download its own browser on these machines. */
-export const chromiumPath = process.env.ECF_DESK_CHROMIUM ?? '/usr/bin/chromium';
+/** How Playwright drives Debian's Chromium in browser mode. */
+const browserMode = {
+  browserName: 'chromium' as const,
+  viewport: { width: 1280, height: 800 },
+  launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
+};
+
+/**
+ * The training court's variations (docs/court-pages.md#court-variations) the filing specs run in again: the app's own
+ * court reads them from `variation.json` in its data folder, which the specs' app helper writes from the project.
+ */
+const courtVariations: readonly (readonly [string, Record<string, boolean>])[] = [
+  ['case-first', { caseFirst: true }],
+  ['attachments-screen', { attachmentsScreen: true }],
+  ['joint-filing', { jointFilingQuestion: true }],
+  ['fee-prompt', { feePrompt: true }],
+];
+
+/**
+ * The specs run again in each variation: every way of filing through the court's screens (a complaint with
+ * attachments, a fixed PDF, a package, a new action, a court notice mid-filing, by keyboard, a signature from another
+ * attorney, the training court's own NEF and free look). The signed-filing spec's filings take the same screens; it
+ * runs in the usual court only, to keep the whole run near its 20-minute budget.
+ */
+const filingSpecs = /browser-mode\.(filing|keyboard|signing|training-court)\.spec\.ts/;
 
 /** End-to-end tests: browser mode in Chromium; the Electron spec runs where Electron's binary exists. */
 export default defineConfig({
@@ -16,24 +40,13 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    {
-      name: 'browser-mode',
-      testMatch: /browser-mode\..*spec\.ts/,
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'browser-mode', testMatch: /browser-mode\..*spec\.ts/, use: browserMode },
+    ...courtVariations.map(([name, courtVariation]) => ({
+      name: `browser-mode, court variation ${name}`,
+      testMatch: filingSpecs,
+      metadata: { courtVariation },
+      use: browserMode,
+    })),
     { name: 'electron', testMatch: /electron\..*spec\.ts/ },
   ],
 });

@@ -142,6 +142,20 @@ export const outboxState = z.enum([
 /** An outbox state. */
 export type OutboxState = z.infer<typeof outboxState>;
 
+/** One court screen a filing went through, as the attorney checks it: what it was taken for, and what was filled in. */
+export const courtScreen = z.object({
+  /** The filing step the page map recognised it as. */
+  step: z.string().max(40),
+  /** The page's own heading, or its title. */
+  heading: z.string().max(200),
+  /** Each field filled in: its label (or name) and the value given (a choice's words, a file's name). */
+  filled: z.array(z.object({ field: z.string().max(200), value: z.string().max(300) })).max(60),
+  /** Not confirmed yet with this page map. */
+  isNew: z.boolean(),
+});
+/** One court screen a filing went through. */
+export type CourtScreen = z.infer<typeof courtScreen>;
+
 /** A draft's place in the outbox. */
 export const outboxStatus = z.object({
   state: outboxState,
@@ -184,6 +198,14 @@ export const outboxStatus = z.object({
   courtDocketText: z.string().max(10_000).nullable().default(null),
   /** The final docket text the signing attorney confirmed: the filing is committed only when the court shows exactly it. */
   confirmedDocketText: z.string().max(10_000).nullable().default(null),
+  /**
+   * The court's screens the filing went through up to the final text, shown with the docket text when the page map is
+   * not one tested end to end and some screen has not been confirmed with it yet (docs/court-pages.md#confirming-screens).
+   */
+  courtScreens: z
+    .object({ mapDigest: z.string().max(64), screens: z.array(courtScreen).max(40) })
+    .nullable()
+    .default(null),
 });
 /** An outbox status. */
 export type OutboxStatus = z.infer<typeof outboxStatus>;

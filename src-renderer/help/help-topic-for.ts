@@ -48,13 +48,16 @@ export const errorHelpTopics: Partial<Readonly<Record<ErrorCode, string>>> = {
 /**
  * Codes whose meaning names the court but which are about ECF Desk's own account list or court setting, not anything
  * the court said, so no FAQ topic explains them: an account listed twice, the court profile in use, the training
- * court starting, filing not offered for that court.
+ * court starting, filing not offered for that court, the court page map chosen in Settings or by policy (its message
+ * says what to do; docs/court-pages.md#loading-a-page-map).
  */
 export const errorCodesWithoutCourtTopic: readonly ErrorCode[] = [
   'account.duplicate',
   'account.other-court',
   'court.not-ready',
   'court.no-filing',
+  'court.page-map-invalid',
+  'court.page-map-unreadable',
 ];
 
 /** The topic for a failed call: the court's own words first (FAQ 47–52), then the code's topic, else null. */

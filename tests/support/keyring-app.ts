@@ -1,9 +1,34 @@
 import { test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browser-mode-process';
 import { startSecretService, type TestSession } from './secret-service';
+
+/** The court variation the running Playwright project asks for (its metadata), or null in the usual court. */
+export function projectCourtVariation(): Record<string, unknown> | null {
+  const variation: unknown = test.info().project.metadata['courtVariation'];
+  return typeof variation === 'object' && variation !== null ? (variation as Record<string, unknown>) : null;
+}
+
+/**
+ * Writes the project's court variation into the app's training-court folder (`variation.json`,
+ * docs/court-pages.md#court-variations), merged with one the test wrote itself.
+ */
+async function applyCourtVariation(dataFolder: string): Promise<void> {
+  const variation = projectCourtVariation();
+  if (!variation) {
+    return;
+  }
+  const folder = path.join(dataFolder, 'training-court');
+  const file = path.join(folder, 'variation.json');
+  const own = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as Record<string, unknown>,
+    () => ({}),
+  );
+  await mkdir(folder, { recursive: true });
+  await writeFile(file, JSON.stringify({ ...own, ...variation }));
+}
 
 /**
  * For every test of a spec: a fresh data folder, and the app and the folder gone after the test. `start` opens
@@ -25,8 +50,12 @@ export function useApp(folderPrefix: string, env: () => Readonly<Record<string, 
   return {
     /** The test's data folder. */
     dataFolder: (): string => dataFolder,
-    /** Starts browser mode on the test's data folder; it is stopped after the test. */
+    /**
+     * Starts browser mode on the test's data folder; it is stopped after the test. In a court-variation project the
+     * app's own training court starts in that variation, over any a test set itself.
+     */
     async start(): Promise<BrowserModeProcess> {
+      await applyCourtVariation(dataFolder);
       app = await startBrowserModeProcess(dataFolder, env());
       return app;
     },

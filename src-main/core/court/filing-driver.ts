@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import type { CourtProfileId } from '../../shared/domain';
-import type { CaseParty, CourtCase } from '../../shared/filing';
+import type { CaseParty, CourtCase, CourtScreen } from '../../shared/filing';
 import { AppError } from '../errors';
 import { readLimitedBody } from '../inbox/free-look/anonymous-request';
 import type { FilingProfile } from './filing-profile';
 import type { CourtFetch } from './pacer-login';
-import { filingSteps, pageMapOf, type FilingStep, type PageMap } from './page-map';
+import { filingSteps, pageMapDigest, pageMapOf, type FilingStep, type PageMap } from './page-map';
 import {
   pageAddress,
   type DocketLine,
@@ -97,6 +97,11 @@ export type FilingResult =
       readonly kind: 'needs-confirmation';
       /** The docket text exactly as the court will enter it. */
       readonly docketText: string;
+      /**
+       * With a page map whose screens are checked on first use: every screen the filing went through, those not
+       * confirmed yet with this map marked new (docs/court-pages.md#confirming-screens); null otherwise.
+       */
+      readonly screens: readonly CourtScreen[] | null;
     };
 
 /** The court could not be reached, or answered with a server error, before anything was committed: safe to try again. */
@@ -157,6 +162,12 @@ export function createFilingDriver(options: {
   readonly readPage: FilingPageReader;
   /** The page map to file by, when not the one shipped for the profile (`ecf-desk profile check` loads one from a file). */
   readonly pageMap?: PageMap;
+  /**
+   * For a page map not tested end to end: the steps whose screens the user has confirmed with it. A filing that goes
+   * through any other screen stops at the final text, before the commit, for the user to check each screen
+   * (docs/court-pages.md#confirming-screens).
+   */
+  readonly confirmedScreens?: ReadonlySet<string>;
 }) {
   const { baseUrl, profile } = options;
 
@@ -245,7 +256,9 @@ export function createFilingDriver(options: {
   const prepare = async (
     filing: FilingRequest,
     reached: { step: string },
-  ): Promise<{ point: CommitPoint; submit: { fill: FormFill; path: string } } | FilingResult> => {
+  ): Promise<
+    { point: CommitPoint; submit: { fill: FormFill; path: string }; screens: CourtScreen[] } | FilingResult
+  > => {
     if (!map) {
       throw new AppError('court.refused', 'This court has no page map: ECF Desk cannot file with it.');
     }
@@ -285,6 +298,10 @@ export function createFilingDriver(options: {
       reached.step = step;
     };
     const seen = new Map<FilingStep, number>();
+    /** Each screen gone through, as the user checks it on a map's first use. */
+    const screens: CourtScreen[] = [];
+    const isNew = (step: FilingStep): boolean =>
+      options.confirmedScreens !== undefined && !options.confirmedScreens.has(step);
     let current = await request(map.start, { method: 'GET' }, expected);
     for (;;) {
       const { page } = current;
@@ -313,6 +330,12 @@ export function createFilingDriver(options: {
           throw cannotFill(`a link to the ${event.category} events`);
         }
         done(step);
+        screens.push({
+          step,
+          heading: page.heading,
+          filled: [{ field: 'Link followed', value: event.category }],
+          isNew: isNew(step),
+        });
         current = await request(path, { method: 'GET' }, expected);
         continue;
       }
@@ -325,7 +348,12 @@ export function createFilingDriver(options: {
         if (page.finalDocketText === null) {
           throw cannotFill('the final docket text');
         }
-        return { point: { filingId: path, docketText: page.finalDocketText, docketHighWater }, submit: { fill, path } };
+        screens.push({ step, heading: page.heading, filled: [], isNew: isNew(step) });
+        return {
+          point: { filingId: path, docketText: page.finalDocketText, docketHighWater },
+          submit: { fill, path },
+          screens,
+        };
       }
       switch (step) {
         case 'events': {
@@ -453,6 +481,7 @@ export function createFilingDriver(options: {
           throw cannotFill('a commit: a receipt before the final text');
       }
       done(step);
+      screens.push({ step, heading: page.heading, filled: fill.changes(), isNew: isNew(step) });
       current = await sendForm(fill, path, expected);
     }
   };
@@ -460,6 +489,8 @@ export function createFilingDriver(options: {
   return {
     /** The court's CM/ECF address, where a filing that stopped can be finished by hand. */
     courtUrl: `${baseUrl}/`,
+    /** The fingerprint of the page map it files by (null: none), which screens confirmed on a first use belong to. */
+    pageMapDigest: map ? pageMapDigest(map) : null,
     async findCases(query: string): Promise<CourtCase[]> {
       const isNumber = /\d{2}-(?:[a-z]{2}-)?\d{1,5}/i.test(query);
       // As CM/ECF's case-number widget asks: the number, then a random part that keeps caches out of the way.
@@ -517,10 +548,16 @@ export function createFilingDriver(options: {
       if ('kind' in prepared) {
         return prepared;
       }
-      const { point: commitPoint, submit } = prepared;
-      if (commitPoint.docketText !== filing.confirmedDocketText) {
-        // The attorney confirms the court's own words before the commit; this transaction is left where it is.
-        return { kind: 'needs-confirmation', docketText: commitPoint.docketText };
+      const { point: commitPoint, submit, screens } = prepared;
+      const hasNewScreens = screens.some((screen) => screen.isNew);
+      if (commitPoint.docketText !== filing.confirmedDocketText || hasNewScreens) {
+        // The attorney confirms the court's own words (and, on a map's first use, each screen) before the commit; this
+        // transaction is left where it is.
+        return {
+          kind: 'needs-confirmation',
+          docketText: commitPoint.docketText,
+          screens: options.confirmedScreens === undefined ? null : screens,
+        };
       }
       await beforeCommit(commitPoint);
       let receipt: { html: string; page: FilingPage };

@@ -9,7 +9,14 @@ export interface FormFile {
 
 interface Slot {
   readonly field: PageField;
+  readonly initial: readonly string[];
   values: (string | FormFile)[];
+}
+
+/** One control a fill changed, as a person reads it: its label (or name) and what it now holds. */
+export interface FilledField {
+  readonly field: string;
+  readonly value: string;
 }
 
 /** The controls that send nothing unless they are the one pressed, or that never send anything. */
@@ -44,7 +51,10 @@ export class FormFill {
     readonly form: PageForm,
     pressed: string,
   ) {
-    this.slots = form.fields.map((field) => ({ field, values: initialValues(field, pressed) }));
+    this.slots = form.fields.map((field) => {
+      const initial = initialValues(field, pressed);
+      return { field, initial, values: [...initial] };
+    });
   }
 
   private named(name: string): Slot[] {
@@ -111,6 +121,37 @@ export class FormFill {
     }
     slot.values = [file];
     return true;
+  }
+
+  /**
+   * The controls this fill changed from what the page showed, in the form's order, as a person reads them: a choice by
+   * its words, a file by its name, a ticked box by its label; at most `limit`.
+   */
+  changes(limit = 60): FilledField[] {
+    const changed: FilledField[] = [];
+    for (const slot of this.slots) {
+      const now = slot.values.map((value) => (typeof value === 'string' ? value : `\u0000${value.filename}`));
+      if (now.length === slot.initial.length && now.every((value, index) => value === slot.initial[index])) {
+        continue;
+      }
+      const words = slot.values.map((value) => {
+        if (typeof value !== 'string') {
+          return value.filename;
+        }
+        if (slot.field.type === 'checkbox' || slot.field.type === 'radio') {
+          return slot.field.label || value;
+        }
+        return slot.field.options.find((option) => option.value === value)?.text ?? value;
+      });
+      changed.push({
+        field: (slot.field.label || slot.field.name).slice(0, 200),
+        value: (words.join('; ') || '(cleared)').slice(0, 300),
+      });
+      if (changed.length >= limit) {
+        break;
+      }
+    }
+    return changed;
   }
 
   /** The form's body, in the order of its controls, as a browser sends a `multipart/form-data` form. */

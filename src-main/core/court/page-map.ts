@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { PageOutline } from '../html/read-page-outline';
 import { maxPageMapBytes, type CourtProfileId } from '../../shared/domain';
@@ -154,4 +155,23 @@ export function matchesPage(rule: PageRule, page: PageOutline): boolean {
 /** The step whose page this is, by the page map, or null when it matches none. */
 export function recognisePage(map: PageMap, page: PageOutline): FilingStep | null {
   return filingSteps.find((step) => matchesPage(map.pages[step], page)) ?? null;
+}
+
+/**
+ * A page map's fingerprint: the SHA-256 of its JSON as read. Screens confirmed with one map are not confirmed with
+ * another, however small the change (docs/court-pages.md#confirming-screens).
+ */
+export function pageMapDigest(map: PageMap): string {
+  return createHash('sha256').update(JSON.stringify(map)).digest('hex');
+}
+
+/** The page maps tested end to end in this version, by fingerprint: the training court's as shipped. */
+const testedDigests: ReadonlySet<string> = new Set([pageMapDigest(shippedPageMaps['cit-training'] as PageMap)]);
+
+/**
+ * Whether a page map is one this version is tested with end to end (the training court's as shipped, or a byte-for-byte
+ * equal copy); any other map's screens are confirmed by the user on first use (docs/court-pages.md#confirming-screens).
+ */
+export function isTestedPageMap(map: PageMap): boolean {
+  return testedDigests.has(pageMapDigest(map));
 }

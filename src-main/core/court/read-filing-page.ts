@@ -31,6 +31,8 @@ export interface FilingPage {
   readonly pageCopy: string | null;
   /** The court's own words when it refused a step, or null. */
   readonly error: string | null;
+  /** The page's own heading (its first), or its title: what a person would call it. */
+  readonly heading: string;
   /** The form a person fills in to go on: the first with CM/ECF's Next button (`button1`), or null. */
   readonly form: PageForm | null;
   /** The page's links, resolved against the court's address (a menu of categories is a list of links). */
@@ -94,6 +96,7 @@ const nothing: FilingPage = {
   recognisedAs: null,
   pageCopy: null,
   error: null,
+  heading: '',
   form: null,
   links: [],
   finalDocketText: null,
@@ -139,6 +142,7 @@ export function readFilingPage(profileId: CourtProfileId, html: string, expected
     recognisedAs,
     pageCopy: isUnexpected ? redactCourtPage(html, expected.caseData) : null,
     error,
+    heading: (outline.headings[0] ?? outline.title).trim().slice(0, 200),
     form: outline.forms.find((form) => nextButton(form) !== null) ?? null,
     links: outline.links,
     finalDocketText: finalDocketText === null ? null : decodeEntities(finalDocketText),

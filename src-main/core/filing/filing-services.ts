@@ -12,7 +12,8 @@ import {
 } from '../court/filing-driver';
 import { filingProfileOf } from '../court/filing-profile';
 import type { FilingPageReader } from '../court/read-filing-page';
-import type { PageMap } from '../court/page-map';
+import { isTestedPageMap, pageMapDigest, type PageMap } from '../court/page-map';
+import { createPageMapScreensTable } from '../storage/page-map-screens-table';
 import type { CourtFetch } from '../court/pacer-login';
 import { AppError } from '../errors';
 import type { Clock, EmitEvent } from '../ports';
@@ -97,7 +98,12 @@ export function createFilingServices(options: FilingServicesOptions) {
       }),
   });
 
-  /** A driver for the court in use; `pageMap` is the map a filing goes by (lookups need none). */
+  const pageMapScreens = createPageMapScreensTable(options.database);
+
+  /**
+   * A driver for the court in use; `pageMap` is the map a filing goes by (lookups need none). A map not tested end to
+   * end files only once the user has confirmed each screen with it (docs/court-pages.md#confirming-screens).
+   */
   const driverFor = (pageMap?: PageMap | null): FilingDriver | null => {
     const court = options.court();
     const profile = filingProfileOf(court.profileId);
@@ -112,6 +118,9 @@ export function createFilingServices(options: FilingServicesOptions) {
       token: () => session.token(),
       readPage: options.readFilingPage,
       ...(pageMap ? { pageMap } : {}),
+      ...(pageMap && !isTestedPageMap(pageMap)
+        ? { confirmedScreens: pageMapScreens.confirmed(pageMapDigest(pageMap)) }
+        : {}),
     });
   };
 
@@ -156,6 +165,10 @@ export function createFilingServices(options: FilingServicesOptions) {
     onChange: changed,
     log: options.log,
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    onScreensConfirmed: (mapDigest, steps) => {
+      const { loginId } = session.requireFilingSession();
+      pageMapScreens.confirm(mapDigest, steps, loginId, clock.now());
+    },
   });
 
   const courtCall = async <T>(call: (driver: FilingDriver) => Promise<T>): Promise<T> => {

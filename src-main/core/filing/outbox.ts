@@ -36,6 +36,11 @@ export interface OutboxOptions {
   readonly onRecord?: (draft: Draft, entry: OutboxRecordEntry) => void;
   /** Wait before trying again when the court is unreachable (grows to 8 times this). */
   readonly retryDelayMs?: number;
+  /**
+   * The signing attorney confirmed the screens a filing went through with a page map on its first use (with the docket
+   * text): they are remembered for that map before the filing goes again (docs/court-pages.md#confirming-screens).
+   */
+  readonly onScreensConfirmed?: (mapDigest: string, steps: readonly string[]) => void;
 }
 
 /** An action of the outbox, as the filing record keeps it. */
@@ -271,17 +276,25 @@ export function createOutbox(options: OutboxOptions) {
         });
       }
       if (result.kind === 'needs-confirmation') {
+        const newScreens = (result.screens ?? []).filter((screen) => screen.isNew);
+        const screens =
+          result.screens && newScreens.length > 0 && driver.pageMapDigest
+            ? { mapDigest: driver.pageMapDigest, screens: [...result.screens] }
+            : null;
         const waiting = setStatus(sending, {
           state: 'needs-attention',
-          message:
-            'The court showed the docket text it will enter. Read it and confirm it to file; nothing was filed yet.',
+          message: screens
+            ? 'The court showed the docket text it will enter. This page map is new here: check each screen ECF Desk went through, and the text, and confirm them to file; nothing was filed yet.'
+            : 'The court showed the docket text it will enter. Read it and confirm it to file; nothing was filed yet.',
           stoppedAt: { step: 'final-text', courtUrl: driver.courtUrl },
           courtDocketText: result.docketText,
+          courtScreens: screens,
         });
         return void record(waiting, {
           action: 'outbox.awaiting-confirmation',
-          detail:
-            "Stopped at the court's final-text page, before the final submit, for the signing attorney to confirm the docket text. Nothing was filed.",
+          detail: screens
+            ? `Stopped at the court's final-text page, before the final submit, for the signing attorney to confirm the docket text and the screens not yet confirmed with this page map (${newScreens.map((screen) => screen.step).join(', ')}). Nothing was filed.`
+            : "Stopped at the court's final-text page, before the final submit, for the signing attorney to confirm the docket text. Nothing was filed.",
           courtAnswer: result.docketText,
         });
       }
@@ -499,7 +512,13 @@ export function createOutbox(options: OutboxOptions) {
       const state = draft.outbox?.state;
       const next =
         state === 'failed' || state === 'needs-attention'
-          ? setStatus(draft, { state: 'ready', message: null, stoppedAt: null, courtDocketText: null })
+          ? setStatus(draft, {
+              state: 'ready',
+              message: null,
+              stoppedAt: null,
+              courtDocketText: null,
+              courtScreens: null,
+            })
           : draft;
       failuresInARow = 0;
       drainInBackground();
@@ -517,16 +536,26 @@ export function createOutbox(options: OutboxOptions) {
           'This is not the docket text the court showed last: read the filing again and confirm the text it shows now.',
         );
       }
+      const screens = draft.outbox.courtScreens;
+      if (screens) {
+        options.onScreensConfirmed?.(
+          screens.mapDigest,
+          screens.screens.map((screen) => screen.step),
+        );
+      }
       const next = setStatus(draft, {
         state: 'ready',
         message: null,
         stoppedAt: null,
         courtDocketText: null,
         confirmedDocketText: docketText,
+        courtScreens: null,
       });
       record(next, {
         action: 'outbox.docket-text-confirmed',
-        detail: 'The signing attorney confirmed the docket text the court will enter.',
+        detail: screens
+          ? `The signing attorney confirmed the docket text the court will enter, and the court's screens the filing went through with this page map: ${screens.screens.map((screen) => screen.step).join(', ')}.`
+          : 'The signing attorney confirmed the docket text the court will enter.',
         courtAnswer: docketText,
       });
       failuresInARow = 0;
@@ -639,6 +668,7 @@ export function newOutboxStatus(now: Date): OutboxStatus {
     stoppedAt: null,
     courtDocketText: null,
     confirmedDocketText: null,
+    courtScreens: null,
   };
 }
 

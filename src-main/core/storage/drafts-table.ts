@@ -33,7 +33,13 @@ const laterFields: Pick<DraftFields, 'signature' | 'due' | 'newAction'> = {
 /** Outbox fields added later, as a status saved before them reads. */
 const laterOutboxFields: Pick<
   OutboxStatus,
-  'courtCopies' | 'isHeldAsLate' | 'lateSendConfirmedOn' | 'stoppedAt' | 'courtDocketText' | 'confirmedDocketText'
+  | 'courtCopies'
+  | 'isHeldAsLate'
+  | 'lateSendConfirmedOn'
+  | 'stoppedAt'
+  | 'courtDocketText'
+  | 'confirmedDocketText'
+  | 'courtScreens'
 > = {
   courtCopies: [],
   isHeldAsLate: false,
@@ -41,6 +47,7 @@ const laterOutboxFields: Pick<
   stoppedAt: null,
   courtDocketText: null,
   confirmedDocketText: null,
+  courtScreens: null,
 };
 
 function toDraft(row: Row): Draft {

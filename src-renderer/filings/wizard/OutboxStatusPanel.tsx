@@ -1,3 +1,4 @@
+import { CourtScreensList } from './CourtScreensList';
 import { Icon } from '../../components/Icon';
 import type { Draft, OutboxStatus } from '../../../src-main/shared/filing';
 import { formatDateTime } from '../../format/format-date-time';
@@ -111,6 +112,7 @@ export function OutboxStatusPanel({
           <blockquote className="outbox-status__court-text" data-testid="court-docket-text">
             {outbox.courtDocketText}
           </blockquote>
+          {outbox.courtScreens && <CourtScreensList screens={outbox.courtScreens.screens} />}
           <div className="wizard-step__actions">
             <button
               type="button"
@@ -118,7 +120,9 @@ export function OutboxStatusPanel({
               data-testid="confirm-docket-text-button"
               onClick={() => onConfirmDocketText(outbox.courtDocketText ?? '')}
             >
-              Confirm this docket text and file
+              {outbox.courtScreens
+                ? 'Confirm these screens and this docket text, and file'
+                : 'Confirm this docket text and file'}
             </button>
           </div>
         </div>

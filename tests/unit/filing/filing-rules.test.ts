@@ -358,6 +358,7 @@ describe('FAQ 41: the Motion to Intervene package is filed one document at a tim
     stoppedAt: null,
     courtDocketText: null,
     confirmedDocketText: null,
+    courtScreens: null,
     queuedAt: '2026-01-14T15:00:00Z',
     attempts: 1,
     message: null,

@@ -32,6 +32,8 @@ describe("confirming the court's docket text before the commit", () => {
       stoppedAt: { step: 'final-text' },
     });
     expect(waiting.outbox?.message).toMatch(/Read it and confirm it to file; nothing was filed yet/);
+    // The training court's map as shipped is tested end to end: no screen is asked about.
+    expect(waiting.outbox?.courtScreens).toBeNull();
     expect(await docketEntryCount(harness.court)).toBe(before);
 
     // A text other than the one the court showed (a screen out of date) confirms nothing.

@@ -381,6 +381,7 @@ export function outboxStatus(
     stoppedAt: null,
     courtDocketText: null,
     confirmedDocketText: null,
+    courtScreens: null,
     attempts: 1,
     message: null,
     sentDocuments: [],

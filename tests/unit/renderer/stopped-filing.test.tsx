@@ -66,4 +66,44 @@ describe("a filing that waits for the attorney to confirm the court's docket tex
     );
     await waitFor(() => expect(screen.getByTestId('outbox-status').dataset['state']).toBe('submitting'));
   });
+  it('on a page map’s first use, lists each court screen with what was filled in, the new ones marked', async () => {
+    const bridge = createFakeBridge();
+    const outbox = outboxStatus({
+      state: 'needs-attention',
+      message: 'The court showed the docket text it will enter. This page map is new here: check each screen.',
+      stoppedAt: { step: 'final-text', courtUrl: 'https://ecf.cit.uscourts.gov/' },
+      courtDocketText: courtText,
+      courtScreens: {
+        mapDigest: 'a'.repeat(64),
+        screens: [
+          { step: 'events', heading: 'Civil Events', filled: [{ field: 'event', value: 'Complaint' }], isNew: false },
+          {
+            step: 'joint-filing',
+            heading: 'Civil Events',
+            filled: [{ field: 'Is this a joint filing with other attorney(s)?', value: 'No' }],
+            isNew: true,
+          },
+          { step: 'final-text', heading: 'Civil Events', filled: [], isNew: false },
+        ],
+      },
+    });
+    await openWizard(bridge, blankDraft({ id: 'd1', case: acmeCase(), eventId: 'complaint', outbox }));
+
+    const status = screen.getByTestId('outbox-status');
+    const screens = within(status).getAllByTestId('court-screen');
+    expect(screens.map((each) => each.dataset['step'])).toEqual(['events', 'joint-filing', 'final-text']);
+    expect(screens.map((each) => each.dataset['new'])).toEqual(['false', 'true', 'false']);
+    expect(screens[1]?.textContent).toBe(
+      'Joint filing question — the page says “Civil Events”NewIs this a joint filing with other attorney(s)?No',
+    );
+    fireEvent.click(
+      within(status).getByRole('button', { name: 'Confirm these screens and this docket text, and file' }),
+    );
+    await waitFor(() =>
+      expect(bridge.calls.find((call) => call.channel === 'outbox.confirmDocketText')?.args).toEqual({
+        draftId: 'd1',
+        docketText: courtText,
+      }),
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserModeServer, type BrowserModeServer } from '../../../src-main/web/browser-mode-server';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
 import { testIsolatedChildPath } from '../../support/paths';
+import { chromiumArgs, chromiumPath } from '../../support/chromium';
 
 // Browser mode must answer nobody but the page it printed. The basics are in tests/unit/web/browser-mode-server.test.ts
 // (no token, a token of x's, Host attacker.example, Origin attacker.example and Sec-Fetch-Site cross-site on an API call);
@@ -233,7 +234,6 @@ describe('requests from elsewhere', () => {
   });
 });
 
-const chromiumPath = process.env['ECF_DESK_CHROMIUM'] ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 const isChromiumRequired = process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1';
 if (!hasChromium && !isChromiumRequired) {
@@ -267,14 +267,7 @@ describe.skipIf(!hasChromium && !isChromiumRequired)('a page from another origin
     browser = await chromium.launch({
       executablePath: chromiumPath,
       // The resolver rule plays a DNS-rebinding attacker: attacker.example answers with the loopback address.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP attacker.example 127.0.0.1',
-      ],
+      args: [...chromiumArgs, '--host-resolver-rules=MAP attacker.example 127.0.0.1'],
     });
   });
 

@@ -9,6 +9,7 @@ import { migration0006 } from './0006-notices';
 import { migration0007 } from './0007-inbox-search-order';
 import { migration0008 } from './0008-filing-record';
 import { migration0009 } from './0009-outbox-needs-attention';
+import { migration0010 } from './0010-page-map-screens';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { screenshotPath } from '../support/screenshots';
 import { confirmCourtDocketText } from '../support/court-docket-text';
 import { useAppWithKeyring } from '../support/keyring-app';
 import { makePdf } from '../support/synthetic-pdfs';
+import { projectRoot } from '../support/paths';
 
 const desk = useAppWithKeyring('ecf-e2e-filing-');
 
@@ -322,5 +323,57 @@ test('a court notice in the middle of a filing stops it before the final submit;
   await page.getByTestId('retry-filing').click();
   await confirmCourtDocketText(page);
   await expect(status).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
+  await expect(page.getByTestId('outbox-document-number')).toHaveText('1');
+});
+
+test('with a court page map from firm IT, the first filing lists each court screen to check with the docket text, and files once confirmed', async ({
+  page,
+}) => {
+  desk.skipWithoutKeyring();
+  await openLoggedIn(page, 'jmorgan', true);
+  const shipped = JSON.parse(
+    await readFile(path.join(projectRoot, 'src-main', 'core', 'court', 'profiles', 'cit-training.pages.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  await page.getByTestId('rail-settings').click();
+  await page.getByTestId('load-page-map-input').setInputFiles({
+    name: 'firm.pages.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...shipped, description: "The firm's checked copy of the map." })),
+  });
+  await expect(page.getByTestId('page-map-in-use')).toHaveAttribute('data-source', 'file');
+  await page.getByTestId('rail-filings').click();
+  await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
+  await chooseCaseEventAndParty(page, { search: 'complaint', name: 'Complaint' }, 'Acme Steel Corp.');
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Complaint.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) }]);
+  await expect(page.getByTestId('document-row').filter({ hasText: 'Complaint.pdf' })).toContainText('Ready to file', {
+    timeout: 30_000,
+  });
+  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
+  const name = page.getByTestId('signature-name');
+  if ((await name.inputValue()) === '') {
+    await name.fill('Jane Morgan');
+  }
+  await page.getByTestId('sign-checkbox').click();
+  await expect(page.getByTestId('signature-status')).toContainText('Signed by');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('file-now').click();
+
+  // Every screen the filing went through, new with this map, each with what was filled in; nothing filed yet.
+  const panel = page.getByTestId('confirm-docket-text');
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  const screens = panel.getByTestId('court-screen');
+  await expect(screens.first()).toHaveAttribute('data-step', 'categories');
+  await expect(screens.last()).toHaveAttribute('data-step', 'final-text');
+  expect(await screens.count()).toBeGreaterThanOrEqual(8);
+  for (const screen of await screens.all()) {
+    await expect(screen).toHaveAttribute('data-new', 'true');
+  }
+  await expect(panel.locator('[data-testid="court-screen"][data-step="documents"]')).toContainText('Complaint.pdf');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('filing-first-use-of-a-page-map'), fullPage: true });
+  await panel.getByRole('button', { name: 'Confirm these screens and this docket text, and file' }).click();
+  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
   await expect(page.getByTestId('outbox-document-number')).toHaveText('1');
 });

@@ -15,6 +15,7 @@ export async function confirmCourtDocketText(page: Page, screenshot?: string): P
     await page.getByTestId('outbox-status').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath(screenshot) });
   }
-  await panel.getByRole('button', { name: 'Confirm this docket text and file' }).click();
+  // "Confirm this docket text and file", or, on a page map's first use, "Confirm these screens and this docket text…".
+  await panel.getByTestId('confirm-docket-text-button').click();
   return text;
 }

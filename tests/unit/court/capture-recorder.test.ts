@@ -24,6 +24,40 @@ describe('the capture recorder', () => {
     expect(() => recorder.draft('cit-training', new Date())).toThrow(CaptureIncompleteError);
   });
 
+  it('keeps at most 2,000 runs of words a page, and drafts from pages that say a great deal', () => {
+    /** A name for a number in letters only (runs with digits are never taken). */
+    const letters = (value: number): string =>
+      value
+        .toString(26)
+        .split('')
+        .map((digit) => String.fromCharCode(97 + parseInt(digit, 26)))
+        .join('');
+    const talkative = (seed: number) =>
+      Array.from({ length: 3000 }, (_, index) => `<p>the court says ${letters(seed * 3000 + index)} here</p>`).join('');
+    const recorder = createCaptureRecorder();
+    recorder.page('GET', '/cgi-bin/DisplayMenu.pl?CivilEvents', `<h3>Civil Events</h3>${talkative(1)}`);
+    recorder.page(
+      'GET',
+      '/cgi-bin/Dispatch.pl?notices',
+      `${talkative(2)}<form method="POST" action="/x?1"><input name="words"><input type="submit" name="button1"></form>`,
+    );
+    recorder.post('/x?1', [{ name: 'words', isFile: false, value: 'typed by hand', size: 13 }]);
+    // The final-text page repeats the events page's 3,000 runs before saying anything of its own.
+    recorder.page(
+      'POST',
+      '/x?1',
+      `${talkative(2)}${talkative(3)}<form method="POST" action="/x?2"><input type="submit" name="button1"></form>`,
+    );
+    recorder.post('/x?2', []);
+    recorder.page('POST', '/x?2', `<p>Notice of Electronic Filing</p>${talkative(4)}`);
+    const draft = recorder.draft('cit-training', new Date());
+    expect(draft.map.pages.receipt).toEqual({
+      words: ['Notice of Electronic Filing', `the court says ${letters(4 * 3000)} here`],
+    });
+    // Its own words come after its first 2,000 runs, which are all that is kept of it: the draft cannot tell it.
+    expect(draft.map.pages['final-text']).toEqual({ words: ['ECF Desk capture: this screen was not seen'] });
+  });
+
   it('keeps at most its page limit, however long a person wanders', () => {
     const recorder = createCaptureRecorder();
     for (let index = 0; index < maxCapturedPages + 50; index += 1) {

@@ -7,6 +7,8 @@ import type { CaptureRecorder, PostedField } from './capture-recorder';
 export const maxCaptureRequestBytes = 256 * 1024 * 1024;
 /** The largest page read and captured; a larger answer is passed on untouched and not captured. */
 export const maxCapturedPageBytes = 8 * 1024 * 1024;
+/** The most fields of one posted form looked at (a filing screen has a few dozen; the rest are passed on unread). */
+const maxPostedFields = 5000;
 /** How long one request to the court may take. */
 const courtTimeoutMs = 120_000;
 
@@ -56,11 +58,13 @@ async function postedFields(contentType: string, body: Buffer): Promise<PostedFi
     return [];
   }
   const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-  return [...form.entries()].map(([name, value]) =>
-    typeof value === 'string'
-      ? { name, isFile: false, value, size: value.length }
-      : { name, isFile: true, value: value.name, size: value.size },
-  );
+  return [...form.entries()]
+    .slice(0, maxPostedFields)
+    .map(([name, value]) =>
+      typeof value === 'string'
+        ? { name, isFile: false, value, size: value.length }
+        : { name, isFile: true, value: value.name, size: value.size },
+    );
 }
 
 /**

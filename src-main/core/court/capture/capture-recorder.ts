@@ -121,13 +121,22 @@ function isFillable(field: PageField): boolean {
 function filledFields(form: PageForm, posted: readonly PostedField[]): PageField[] {
   const filled: PageField[] = [];
   const seen = new Set<string>();
+  const byName = new Map<string, PostedField[]>();
+  for (const each of posted) {
+    const named = byName.get(each.name);
+    if (named) {
+      named.push(each);
+    } else {
+      byName.set(each.name, [each]);
+    }
+  }
   for (const field of form.fields.filter(isFillable)) {
     const key = `${field.name}\u0000${field.type}\u0000${field.value}`;
     if (seen.has(key)) {
       continue;
     }
     seen.add(key);
-    const values = posted.filter((each) => each.name === field.name);
+    const values = byName.get(field.name) ?? [];
     let isFilled: boolean;
     if (field.type === 'file') {
       isFilled = values.some((each) => each.isFile && each.size > 0);
@@ -253,7 +262,11 @@ export function createCaptureRecorder() {
 
 /** The fields of a form whose name it gives more than once (the rows of a table of parties), buttons and hidden ones left out. */
 function repeatedOf(all: readonly PageField[]): PageField[] {
-  return all.filter((field) => field.type !== 'hidden' && all.filter((other) => other.name === field.name).length > 1);
+  const counts = new Map<string, number>();
+  for (const field of all) {
+    counts.set(field.name, (counts.get(field.name) ?? 0) + 1);
+  }
+  return all.filter((field) => field.type !== 'hidden' && (counts.get(field.name) ?? 0) > 1);
 }
 
 /**
@@ -437,22 +450,26 @@ function makeDraft(
 
   /** Runs of words of a page that are its own: on no other page captured, no digits, none of the filing's words. */
   const ownWords = (page: CapturedPage): string[] => {
-    const others = pages.filter((other) => other !== page);
-    return [
-      ...new Set(
-        page.runs.filter(
-          (run) =>
-            run.length >= runLength.min &&
-            run.length <= runLength.max &&
-            run.includes(' ') &&
-            !/\d/.test(run) &&
-            page.outline.text.includes(run) &&
-            !wordsOf(run).some((word) => filingWords.has(word)) &&
-            !personName.test(run) &&
-            !others.some((other) => other.outline.text.includes(run)),
-        ),
-      ),
-    ].slice(0, 2);
+    // Runs of the other pages, as a set: a run shared with one is not this page's own (linear in what was captured).
+    const elsewhere = new Set(pages.filter((other) => other !== page).flatMap((other) => other.runs));
+    const words: string[] = [];
+    for (const run of page.runs) {
+      if (
+        run.includes(' ') &&
+        !/\d/.test(run) &&
+        !elsewhere.has(run) &&
+        !words.includes(run) &&
+        !wordsOf(run).some((word) => filingWords.has(word)) &&
+        !personName.test(run) &&
+        page.outline.text.includes(run)
+      ) {
+        words.push(run);
+        if (words.length === 2) {
+          break;
+        }
+      }
+    }
+    return words;
   };
 
   /** The fields a step's page is known by: those it fills. */

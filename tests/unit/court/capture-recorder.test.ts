@@ -24,7 +24,7 @@ describe('the capture recorder', () => {
     expect(() => recorder.draft('cit-training', new Date())).toThrow(CaptureIncompleteError);
   });
 
-  it('keeps at most 2,000 runs of words a page, and drafts from pages that say a great deal', () => {
+  it('looks no further than the first runs of a page, and drafts from pages that say a great deal', () => {
     /** A name for a number in letters only (runs with digits are never taken). */
     const letters = (value: number): string =>
       value
@@ -54,7 +54,8 @@ describe('the capture recorder', () => {
     expect(draft.map.pages.receipt).toEqual({
       words: ['Notice of Electronic Filing', `the court says ${letters(4 * 3000)} here`],
     });
-    // Its own words come after its first 2,000 runs, which are all that is kept of it: the draft cannot tell it.
+    // Its own words come after 3,000 runs another page says too: a draft looks no further than a page's first runs (2,000
+    // kept, 200 looked for elsewhere), so it cannot tell this page, and says so rather than take another page's words.
     expect(draft.map.pages['final-text']).toEqual({ words: ['ECF Desk capture: this screen was not seen'] });
   });
 

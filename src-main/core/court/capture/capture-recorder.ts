@@ -76,6 +76,10 @@ export class CaptureIncompleteError extends Error {}
 
 /** The most runs of words kept of one page (a filing screen has a few dozen). */
 const maxRunsPerPage = 2000;
+/** How much of each other page's words a candidate run is looked for in (a filing screen says a few kilobytes). */
+const maxComparedText = 64 * 1024;
+/** The most runs of one page looked for in the other pages. */
+const maxExaminedRuns = 200;
 /** The most of the filing's own words remembered, to keep them out of the draft. */
 const maxFilingWords = 10_000;
 
@@ -155,9 +159,12 @@ function filledFields(form: PageForm, posted: readonly PostedField[]): PageField
   return filled;
 }
 
-/** A list to choose an event from: shown as a list, or a drop-down of more choices than a yes/no question has. */
+/**
+ * A list to choose one event from: shown as a list, or a drop-down of more choices than a yes/no question has (a list
+ * taking several choices is the filer's parties).
+ */
 function isEventList(field: PageField): boolean {
-  return field.element === 'select' && (field.isListBox || field.options.length > 3);
+  return field.element === 'select' && !field.isMultiple && (field.isListBox || field.options.length > 3);
 }
 
 /** The words of a text worth telling apart (four letters or more), in lower case. */
@@ -450,19 +457,29 @@ function makeDraft(
 
   /** Runs of words of a page that are its own: on no other page captured, no digits, none of the filing's words. */
   const ownWords = (page: CapturedPage): string[] => {
-    // Runs of the other pages, as a set: a run shared with one is not this page's own (linear in what was captured).
-    const elsewhere = new Set(pages.filter((other) => other !== page).flatMap((other) => other.runs));
+    // The other pages' words, each cut to what a filing screen holds: a run found anywhere in them is not this page's.
+    const elsewhere = pages
+      .filter((other) => other !== page)
+      .map((other) => other.outline.text.slice(0, maxComparedText))
+      .join('\u0000');
     const words: string[] = [];
+    let examined = 0;
     for (const run of page.runs) {
       if (
-        run.includes(' ') &&
-        !/\d/.test(run) &&
-        !elsewhere.has(run) &&
-        !words.includes(run) &&
-        !wordsOf(run).some((word) => filingWords.has(word)) &&
-        !personName.test(run) &&
-        page.outline.text.includes(run)
+        !run.includes(' ') ||
+        /\d/.test(run) ||
+        words.includes(run) ||
+        wordsOf(run).some((word) => filingWords.has(word)) ||
+        personName.test(run)
       ) {
+        continue;
+      }
+      // The search below is the costly one: at most `maxExaminedRuns` runs of a page come to it.
+      examined += 1;
+      if (examined > maxExaminedRuns) {
+        break;
+      }
+      if (!elsewhere.includes(run) && page.outline.text.includes(run)) {
         words.push(run);
         if (words.length === 2) {
           break;

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { CaptureIncompleteError, createCaptureRecorder } from '../core/court/capture/capture-recorder';
-import { startCaptureProxy } from '../core/court/capture/capture-proxy';
+import { startCaptureProxy } from './capture-proxy';
 import { courtProfileId } from '../shared/domain';
 import { describeError } from '../shared/describe-error';
 import { exitCodes } from './exit-codes';

@@ -2,11 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCaptureRecorder } from '../../../src-main/core/court/capture/capture-recorder';
-import {
-  maxCapturedPageBytes,
-  startCaptureProxy,
-  type CaptureProxy,
-} from '../../../src-main/core/court/capture/capture-proxy';
+import { maxCapturedPageBytes, startCaptureProxy, type CaptureProxy } from '../../../src-main/cli/capture-proxy';
 
 // The capture's proxy as a hostile browser or court would use it (docs/court-pages.md#capturing-a-page-map): it reaches
 // its one court only, keeps the browser on itself, and captures no page larger than it reads.

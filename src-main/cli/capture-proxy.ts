@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describeError } from '../../../shared/describe-error';
-import type { CaptureRecorder, PostedField } from './capture-recorder';
+import { describeError } from '../shared/describe-error';
+import type { CaptureRecorder, PostedField } from '../core/court/capture/capture-recorder';
 
 /** The largest request body passed on (a filing's uploads: the court takes at most 50 MB a document). */
 export const maxCaptureRequestBytes = 256 * 1024 * 1024;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
@@ -10,7 +11,7 @@ import { exitCodes } from './exit-codes';
 
 /** `ecf-desk capture`: its usage. */
 export const captureUsage = `Usage:
-  ecf-desk capture --court URL --out DRAFT.pages.json [--profile cit-training|cit] [--port N] [--yes]
+  ecf-desk capture --court URL --out DRAFT.pages.json [--profile cit-training|cit] [--port N] [--open] [--yes]
 
 capture     Records, with your consent, the structure of the pages a court shows while you file one
             filing by hand in your browser (through an address on this computer that passes everything
@@ -22,6 +23,7 @@ capture     Records, with your consent, the structure of the pages a court shows
 
   --court URL     the court's CM/ECF address (https://ecf-train.<court>.uscourts.gov)
   --profile ID    the court profile the draft is for (default cit-training)
+  --open          open the capture's address in the system's browser
   --yes           consent given on the command line instead of asked
 `;
 
@@ -30,6 +32,24 @@ const consentText = `ECF Desk capture records the structure of the court's pages
 forms, field names and types, headings, and the words the court's own pages say.
 It keeps no password, token, cookie, name, case number, typed text, choice or document.
 Record the pages you file through? Type yes to start: `;
+
+/**
+ * Opens the capture's own address (on 127.0.0.1, made here: never an address from outside) in the system's browser,
+ * with the platform's opener; if none runs, says so: the printed address still works.
+ */
+function openInBrowser(address: string): void {
+  const [command, ...args] =
+    process.platform === 'darwin'
+      ? ['open', address]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '""', address]
+        : ['xdg-open', address];
+  const opener = spawn(command ?? 'xdg-open', args, { stdio: 'ignore', detached: true });
+  opener.on('error', (error) =>
+    process.stderr.write(`No browser could be opened (${describeError(error).message}): open the address above.\n`),
+  );
+  opener.unref();
+}
 
 /** Runs `capture`; the exit code. */
 export async function runCaptureCommand(args: readonly string[]): Promise<number> {
@@ -46,6 +66,7 @@ export async function runCaptureCommand(args: readonly string[]): Promise<number
         out: { type: 'string' },
         profile: { type: 'string' },
         port: { type: 'string' },
+        open: { type: 'boolean' },
         yes: { type: 'boolean' },
       },
     });
@@ -98,6 +119,9 @@ export async function runCaptureCommand(args: readonly string[]): Promise<number
   process.stdout.write(
     `Open ${proxy.url}/ in your browser, log in, and file one filing by hand: from Civil events, through every screen, to the receipt.\nThe capture stops by itself after the receipt (Ctrl-C stops it sooner, writing a draft only if a whole filing was seen).\n`,
   );
+  if (values.open) {
+    openInBrowser(`${proxy.url}/`);
+  }
   await finished;
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CourtVariation } from '../../../src-main/training-court/filing-transaction';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { submitAppearanceWithExhibits, submitSummonsAndComplaint } from '../../support/appearance-draft';
@@ -55,12 +55,13 @@ interface CaptureRun {
 }
 
 /** Starts `ecf-desk capture` against the training court, consent given on the command line. */
-function startCapture(out: string, extra: string[] = ['--yes']): CaptureRun {
+function startCapture(out: string, extra: string[] = ['--yes'], env: Record<string, string> = {}): CaptureRun {
   const child = spawn(
     process.execPath,
     [testCliPath, 'capture', '--court', harness.court.url, '--out', out, ...extra],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   );
   let stdout = '';
@@ -240,4 +241,22 @@ describe('ecf-desk capture', () => {
     expect(again.stderr).toContain('earlier.pages.json already exists');
     expect(await readFile(path.join(scratch, 'earlier.pages.json'), 'utf8')).toBe('{}');
   });
+
+  it.runIf(process.platform === 'linux')(
+    "with --open, opens its own address in the system's browser, and nothing else",
+    async () => {
+      // The desktop's opener, as xdg-open is called: this one writes down what it was asked to open.
+      const bin = path.join(scratch, 'bin');
+      const asked = path.join(scratch, 'opened.txt');
+      await mkdir(bin, { recursive: true });
+      await writeFile(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${asked}'\n`, { mode: 0o755 });
+      const capture = startCapture(path.join(scratch, 'opened.pages.json'), ['--yes', '--open'], {
+        PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+      });
+      const address = await capture.url;
+      await vi.waitFor(async () => expect(await readFile(asked, 'utf8')).toBe(`${address}/\n`), { timeout: 10_000 });
+      capture.interrupt();
+      expect((await capture.done).code).toBe(2);
+    },
+  );
 });

@@ -59,6 +59,20 @@ describe('the capture recorder', () => {
     expect(draft.map.pages['final-text']).toEqual({ words: ['ECF Desk capture: this screen was not seen'] });
   });
 
+  it('says the receipt was not seen when a filing was left before its end', () => {
+    const recorder = createCaptureRecorder();
+    recorder.page('GET', '/cgi-bin/DisplayMenu.pl?CivilEvents', '<h3>Civil Events</h3>');
+    recorder.page(
+      'GET',
+      '/e',
+      '<form method="POST" action="/e?1"><select name="ev" size="4"><option value="1">Notice</option></select></form>',
+    );
+    recorder.post('/e?1', [{ name: 'ev', isFile: false, value: '1', size: 1 }]);
+    recorder.page('POST', '/e?1', '<form method="POST" action="/e?2"><input name="num"></form>');
+    expect(recorder.hasReceipt()).toBe(false);
+    expect(() => recorder.draft('cit-training', new Date())).toThrow("The court's receipt was not seen");
+  });
+
   it('keeps at most its page limit, however long a person wanders', () => {
     const recorder = createCaptureRecorder();
     for (let index = 0; index < maxCapturedPages + 50; index += 1) {

@@ -332,7 +332,11 @@ function makeDraft(
   const receiptIndex = pages.findLastIndex(isReceipt);
   const receipt = pages[receiptIndex];
   if (!receipt) {
-    throw new CaptureIncompleteError('No form was posted: file something by hand at the court while the capture runs.');
+    throw new CaptureIncompleteError(
+      pages.some((page) => page.posted !== null)
+        ? "The court's receipt was not seen: file one filing through to its end while the capture runs."
+        : 'No form was posted: file something by hand at the court while the capture runs.',
+    );
   }
   const finalText = pages.slice(0, receiptIndex).findLast((page) => page.posted !== null);
   const firstScreen = pages.findIndex((page) => page.posted !== null);

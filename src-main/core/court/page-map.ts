@@ -158,8 +158,8 @@ export function recognisePage(map: PageMap, page: PageOutline): FilingStep | nul
 }
 
 /**
- * A page map's fingerprint: the SHA-256 of its JSON as read. Screens confirmed with one map are not confirmed with
- * another, however small the change (docs/court-pages.md#confirming-screens).
+ * A page map's fingerprint: the SHA-256 of its JSON as read (the file's spacing and key order do not count). Screens
+ * confirmed with one map are not confirmed with another, however small the change (docs/court-pages.md#confirming-screens).
  */
 export function pageMapDigest(map: PageMap): string {
   return createHash('sha256').update(JSON.stringify(map)).digest('hex');
@@ -169,8 +169,8 @@ export function pageMapDigest(map: PageMap): string {
 const testedDigests: ReadonlySet<string> = new Set([pageMapDigest(shippedPageMaps['cit-training'] as PageMap)]);
 
 /**
- * Whether a page map is one this version is tested with end to end (the training court's as shipped, or a byte-for-byte
- * equal copy); any other map's screens are confirmed by the user on first use (docs/court-pages.md#confirming-screens).
+ * Whether a page map is one this version is tested with end to end (the training court's as shipped, or a copy saying
+ * exactly the same); any other map's screens are confirmed by the user on first use (docs/court-pages.md#confirming-screens).
  */
 export function isTestedPageMap(map: PageMap): boolean {
   return testedDigests.has(pageMapDigest(map));

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPage, pageMap, pageMapOf, pageRule, recognisePage } from '../../../src-main/core/court/page-map';
+import {
+  isTestedPageMap,
+  matchesPage,
+  pageMap,
+  pageMapDigest,
+  pageMapOf,
+  pageRule,
+  readPageMap,
+  recognisePage,
+  type PageMap,
+} from '../../../src-main/core/court/page-map';
 import { readFilingPage } from '../../../src-main/core/court/read-filing-page';
 import { readPageOutline } from '../../../src-main/core/html/read-page-outline';
 import { composeNefReceiptPage } from '../../../src-main/training-court/mail/compose-nef';
@@ -113,5 +123,23 @@ describe('page rules', () => {
     expect(pageMap.safeParse({ ...whole, fields: { ...whole.fields, attachmentFile: 'file' } }).success).toBe(false);
     expect(pageMap.safeParse({ ...whole, start: 'https://elsewhere.example/menu' }).success).toBe(false);
     expect(pageMap.safeParse({ ...whole, start: '//elsewhere.example/menu' }).success).toBe(false);
+  });
+});
+
+describe('which page map is tested end to end', () => {
+  const shipped = pageMapOf('cit-training');
+
+  it('is the training court’s as shipped, or a copy saying exactly the same in another spacing and key order', () => {
+    const reordered = Object.fromEntries(Object.entries(shipped ?? {}).reverse());
+    const copy = readPageMap(JSON.stringify(reordered, null, 7));
+    expect(isTestedPageMap(copy)).toBe(true);
+    expect(pageMapDigest(copy)).toBe(pageMapDigest(shipped as PageMap));
+  });
+
+  it('is not a map that says anything else, however little: its screens are checked on first use', () => {
+    const edited = readPageMap(JSON.stringify({ ...shipped, description: 'Checked by firm IT.' }));
+    expect(isTestedPageMap(edited)).toBe(false);
+    expect(pageMapDigest(edited)).not.toBe(pageMapDigest(shipped as PageMap));
+    expect(isTestedPageMap(pageMapOf('cit') as PageMap)).toBe(false);
   });
 });

@@ -9,24 +9,27 @@ const browserMode = {
 };
 
 /**
- * The training court's variations (docs/court-pages.md#court-variations) the filing specs run in again: the app's own
- * court reads them from `variation.json` in its data folder, which the specs' app helper writes from the project.
- */
-const courtVariations: readonly (readonly [string, Record<string, boolean>])[] = [
-  ['case-first', { caseFirst: true }],
-  ['attachments-screen', { attachmentsScreen: true }],
-  ['joint-filing', { jointFilingQuestion: true }],
-  ['fee-prompt', { feePrompt: true }],
-];
-
-/**
- * The specs run again in each variation: every way of filing through the court's screens (a complaint with
- * attachments, a fixed PDF, a package, a new action, a court notice mid-filing, a firm's own page map, by keyboard,
- * signatures of other attorneys, a certificate of service, the training court's own NEF and free look). Their tests
- * that never reach the court are left out of the variations.
+ * The specs run again in a variation: every way of filing through the court's screens (a complaint with attachments, a
+ * fixed PDF, a package, a new action, a court notice mid-filing, a firm's own page map, by keyboard, signatures of other
+ * attorneys, a certificate of service, the training court's own NEF and free look). Their tests that never reach the
+ * court are left out of the variations.
  */
 const filingSpecs = /browser-mode\.(filing|keyboard|signing|signed-filing|training-court)\.spec\.ts/;
+/** The specs whose filings carry a filing fee (complaints and summonses, FAQ 21): the only ones a fee prompt changes. */
+const feeBearingSpecs = /browser-mode\.(filing|training-court)\.spec\.ts/;
 const neverReachesTheCourt = /the review's link opens a document's findings/;
+
+/**
+ * The training court's variations (docs/court-pages.md#court-variations) the filing specs run in again, and which: the
+ * app's own court reads the variation from `variation.json` in its data folder, which the specs' app helper writes from
+ * the project. A fee prompt changes fee-bearing filings only; the others would meet the usual court's screens again.
+ */
+const courtVariations: readonly (readonly [string, Record<string, boolean>, RegExp])[] = [
+  ['case-first', { caseFirst: true }, filingSpecs],
+  ['attachments-screen', { attachmentsScreen: true }, filingSpecs],
+  ['joint-filing', { jointFilingQuestion: true }, filingSpecs],
+  ['fee-prompt', { feePrompt: true }, feeBearingSpecs],
+];
 
 /** End-to-end tests: browser mode in Chromium; the Electron spec runs where Electron's binary exists. */
 export default defineConfig({
@@ -42,9 +45,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'browser-mode', testMatch: /browser-mode\..*spec\.ts/, use: browserMode },
-    ...courtVariations.map(([name, courtVariation]) => ({
+    ...courtVariations.map(([name, courtVariation, specs]) => ({
       name: `browser-mode, court variation ${name}`,
-      testMatch: filingSpecs,
+      testMatch: specs,
       grepInvert: neverReachesTheCourt,
       metadata: { courtVariation },
       use: browserMode,

@@ -150,8 +150,8 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
       if (keys.includes('allowCredentialStorage')) {
         inBackground('Reading the accounts', accounts.getState().load());
       }
-      // Which page map filing goes by depends on the map loaded and on the court it is for.
-      if (keys.includes('pageMap') || keys.includes('courtProfile')) {
+      // Which page map filing goes by depends on the map loaded (a court switch is read again on the court's event).
+      if (keys.includes('pageMap')) {
         inBackground('Reading the settings', get().load());
       }
     },

@@ -48,8 +48,11 @@ async function chooseCaseEventAndParty(
   await page.getByTestId('wizard-next').click();
 }
 
-/** Steps 6–7: sign (giving the name the `/s/` signature carries, the first time) and file now; waits for the NEF. */
-async function signAndFile(page: Page, prefix: string, signerName = 'Jane Morgan'): Promise<void> {
+/**
+ * Steps 6–7 up to the court: sign (giving the name the `/s/` signature carries, the first time) and hand the filing to
+ * the outbox now. The review is pictured when a screenshot is named.
+ */
+async function signAndSendNow(page: Page, reviewScreenshot?: string, signerName = 'Jane Morgan'): Promise<void> {
   await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
   const name = page.getByTestId('signature-name');
   if ((await name.inputValue()) === '') {
@@ -58,9 +61,28 @@ async function signAndFile(page: Page, prefix: string, signerName = 'Jane Morgan
   // The box shows what main recorded: click, then wait for the signature main bound to this login.
   await page.getByTestId('sign-checkbox').click();
   await expect(page.getByTestId('signature-status')).toContainText('Signed by');
-  await page.screenshot({ path: screenshotPath(`${prefix}-6-review`), fullPage: true });
+  if (reviewScreenshot) {
+    await page.screenshot({ path: screenshotPath(reviewScreenshot), fullPage: true });
+  }
   await page.getByTestId('wizard-next').click();
   await page.getByTestId('file-now').click();
+}
+
+/** Steps 1–4 of a complaint in case 1017 with one two-page PDF, from the Filings screen, ready to sign. */
+async function complaintReadyToSign(page: Page): Promise<void> {
+  await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
+  await chooseCaseEventAndParty(page, { search: 'complaint', name: 'Complaint' }, 'Acme Steel Corp.');
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Complaint.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) }]);
+  await expect(page.getByTestId('document-row').filter({ hasText: 'Complaint.pdf' })).toContainText('Ready to file', {
+    timeout: 30_000,
+  });
+}
+
+/** Steps 6–7: sign and file now, confirming the court's docket text; waits for the NEF. */
+async function signAndFile(page: Page, prefix: string, signerName = 'Jane Morgan'): Promise<void> {
+  await signAndSendNow(page, `${prefix}-6-review`, signerName);
   await confirmCourtDocketText(page, prefix === 'filing' ? 'filing-7-confirm-docket-text' : undefined);
   await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
   await page.screenshot({ path: screenshotPath(`${prefix}-7-filed`), fullPage: true });
@@ -286,23 +308,8 @@ test('a court notice in the middle of a filing stops it before the final submit;
   await mkdir(path.join(desk.dataFolder(), 'training-court'), { recursive: true });
   await writeFile(path.join(desk.dataFolder(), 'training-court', 'variation.json'), '{"noticeAt": "documents"}');
   await openLoggedIn(page, 'jmorgan', true);
-  await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
-  await chooseCaseEventAndParty(page, { search: 'complaint', name: 'Complaint' }, 'Acme Steel Corp.');
-  await page
-    .getByTestId('add-pdfs-input')
-    .setInputFiles([{ name: 'Complaint.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) }]);
-  await expect(page.getByTestId('document-row').filter({ hasText: 'Complaint.pdf' })).toContainText('Ready to file', {
-    timeout: 30_000,
-  });
-  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
-  const name = page.getByTestId('signature-name');
-  if ((await name.inputValue()) === '') {
-    await name.fill('Jane Morgan');
-  }
-  await page.getByTestId('sign-checkbox').click();
-  await expect(page.getByTestId('signature-status')).toContainText('Signed by');
-  await page.getByTestId('wizard-next').click();
-  await page.getByTestId('file-now').click();
+  await complaintReadyToSign(page);
+  await signAndSendNow(page);
 
   const status = page.getByTestId('outbox-status');
   await expect(status).toHaveAttribute('data-state', 'needs-attention', { timeout: 30_000 });
@@ -342,23 +349,8 @@ test('with a court page map from firm IT, the first filing lists each court scre
   });
   await expect(page.getByTestId('page-map-in-use')).toHaveAttribute('data-source', 'file');
   await page.getByTestId('rail-filings').click();
-  await page.getByTestId('filings-empty').getByTestId('new-filing').or(page.getByTestId('new-filing')).first().click();
-  await chooseCaseEventAndParty(page, { search: 'complaint', name: 'Complaint' }, 'Acme Steel Corp.');
-  await page
-    .getByTestId('add-pdfs-input')
-    .setInputFiles([{ name: 'Complaint.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) }]);
-  await expect(page.getByTestId('document-row').filter({ hasText: 'Complaint.pdf' })).toContainText('Ready to file', {
-    timeout: 30_000,
-  });
-  await page.getByTestId('wizard-step').filter({ hasText: 'Review' }).click();
-  const name = page.getByTestId('signature-name');
-  if ((await name.inputValue()) === '') {
-    await name.fill('Jane Morgan');
-  }
-  await page.getByTestId('sign-checkbox').click();
-  await expect(page.getByTestId('signature-status')).toContainText('Signed by');
-  await page.getByTestId('wizard-next').click();
-  await page.getByTestId('file-now').click();
+  await complaintReadyToSign(page);
+  await signAndSendNow(page);
 
   // Every screen the filing went through, new with this map, each with what was filled in; nothing filed yet.
   const panel = page.getByTestId('confirm-docket-text');

@@ -130,8 +130,11 @@ export class FormFill {
   changes(limit = 60): FilledField[] {
     const changed: FilledField[] = [];
     for (const slot of this.slots) {
-      const now = slot.values.map((value) => (typeof value === 'string' ? value : `\u0000${value.filename}`));
-      if (now.length === slot.initial.length && now.every((value, index) => value === slot.initial[index])) {
+      // A file is never what the page showed (a file control starts empty).
+      const isAsShown =
+        slot.values.length === slot.initial.length &&
+        slot.values.every((value, index) => value === slot.initial[index]);
+      if (isAsShown) {
         continue;
       }
       const words = slot.values.map((value) => {

@@ -1,9 +1,10 @@
 import { PDFDict, PDFRawStream } from '@cantoo/pdf-lib';
-import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import type { Finding } from '../../../shared/preflight';
 import type { InspectedPdf } from '../check';
 import { readStreamBytes } from '../content/stream-bytes';
 import { asDictionary, textOfValue, valueOf } from '../dictionary-entries';
+import { nameFor } from '../pdf-names';
 
 const infoFields = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const;
 /** The fields that can say who wrote the document or what it is about; Creator and Producer only name software. */
@@ -217,13 +218,17 @@ function readEarlierInfo(document: PDFDocument, current: readonly MetadataValue[
   return values;
 }
 
+/** Looked up in each dictionary by name: every object of a large filing is asked, so no key is decoded to text. */
+const infoKeys = {
+  type: nameFor('Type'),
+  parent: nameFor('Parent'),
+  fields: ['Author', 'Subject', 'Keywords', 'Producer', 'Creator'].map(nameFor),
+};
+
 function isInfoLike(dictionary: PDFDict): boolean {
-  const keys = new Set(dictionary.keys().map((key) => key.decodeText()));
-  return (
-    !keys.has('Type') &&
-    !keys.has('Parent') &&
-    ['Author', 'Subject', 'Keywords', 'Producer', 'Creator'].some((field) => keys.has(field))
-  );
+  // `true` keeps an entry whose value is null: the key is there, which is what tells an Info dictionary apart.
+  const has = (key: PDFName): boolean => dictionary.get(key, true) !== undefined;
+  return !has(infoKeys.type) && !has(infoKeys.parent) && infoKeys.fields.some(has);
 }
 
 function readXmp(document: PDFDocument): MetadataValue[] {

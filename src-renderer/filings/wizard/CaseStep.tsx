@@ -75,6 +75,9 @@ function ExistingCase({ draft, onOpenAccounts }: { readonly draft: Draft; readon
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const latest = useRef(0);
+  // The search typing schedules: pressing Enter searches at once instead, so the same words are not searched twice and
+  // the results do not blink back to "Searching…" under the pointer just after a case was chosen.
+  const pendingSearch = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hintId = useId();
 
   const run = async (text: string): Promise<void> => {
@@ -100,12 +103,14 @@ function ExistingCase({ draft, onOpenAccounts }: { readonly draft: Draft; readon
       return;
     }
     const timer = setTimeout(() => inBackground('Searching for the case', run(query)), searchDelayMilliseconds);
+    pendingSearch.current = timer;
     return () => clearTimeout(timer);
     // Only typing starts a search; `run` is remade each render.
   }, [query]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
+    clearTimeout(pendingSearch.current);
     inBackground('Searching for the case', run(query));
   };
 

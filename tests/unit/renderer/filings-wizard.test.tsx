@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { arrangeDocuments } from '../../../src-main/shared/arrange-documents';
 import type { DocumentRecord } from '../../../src-main/shared/domain';
 import type { Draft } from '../../../src-main/shared/filing';
@@ -55,6 +55,29 @@ describe('the filing wizard', () => {
     await waitFor(() => expect(changesSent(bridge).at(-1)).toEqual({ filerPartyIds: ['p1'] }));
     expect(screen.getByTestId('service-note').textContent).toContain('Nucor Corp.');
     expect(screen.getByTestId('service-note').textContent).toContain('certificate of service');
+  });
+
+  it('typing a case number and pressing Enter searches the court once: the search typing scheduled is dropped', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const bridge = createFakeBridge();
+      bridge.answer('court.findCases', () => [acmeCase()]);
+      bridge.answer('court.caseParties', () => parties);
+      await openWizard(bridge, blankDraft({ id: 'd1' }));
+
+      fireEvent.change(screen.getByTestId('case-search'), { target: { value: '26-00123' } });
+      fireEvent.submit(screen.getByRole('search'));
+      fireEvent.click(await screen.findByTestId('case-result'));
+      act(() => {
+        vi.advanceTimersByTime(2_000);
+      });
+
+      await waitFor(() => expect(changesSent(bridge).at(-1)).toEqual({ parties, filerPartyIds: [] }));
+      expect(bridge.calls.filter((call) => call.channel === 'court.findCases')).toHaveLength(1);
+      expect(screen.getByTestId('case-result').textContent).toContain('1:26-cv-00123-MMB');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('without a court session, says to log in on the Accounts screen and leads there', async () => {

@@ -38,6 +38,8 @@ import { sessionChannels } from './court/session-channels';
 import { accountsChannels } from './court/accounts-channels';
 import { courtChannels } from './court/court-channels';
 import { gateCourtFetch } from './security/gated-fetch';
+import { createFirmConnection } from './firm-connection/firm-connection';
+import { firmChannels } from './firm-connection/firm-channels';
 import { recordAccountOf } from './filing/record-account';
 import { currentOsUser } from './filing/filing-journal';
 
@@ -143,7 +145,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   });
   // All court traffic goes through the URL gate, here and only here: a refused address never reaches the network.
   const urlTrust = () => urlTrustOf(court.status());
-  const courtFetch: CourtFetch = gateCourtFetch(options.fetch ?? ((url, init) => fetch(url, init)), urlTrust);
+  const hostFetch: CourtFetch = options.fetch ?? ((url, init) => fetch(url, init));
+  const courtFetch: CourtFetch = gateCourtFetch(hostFetch, urlTrust);
   // The outbox's and the inbox's court requests end when core closes, so close need not wait out a slow court; each
   // records what a request cut short means (a final submit is checked against the docket at the next start).
   const closing = new AbortController();
@@ -222,6 +225,17 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     ...(options.noticePollMs === undefined ? {} : { pollMs: options.noticePollMs }),
     ...(options.freeLookSaveRetryMs === undefined ? {} : { saveRetryMs: options.freeLookSaveRetryMs }),
   });
+  // The firm server: its own gate (its one origin, its own routes) around the same host fetch.
+  const firm = createFirmConnection({
+    fetch: hostFetch,
+    secrets: options.secretStore,
+    address: () => ({
+      url: settings.read().firmServerUrl ?? null,
+      managedBy: policy.effective().managed.find((setting) => setting.key === 'firmServerUrl')?.source ?? null,
+    }),
+    saveAddress: (url) => settings.write({ ...settings.read(), firmServerUrl: url }),
+    log,
+  });
   // The court comes up in the background: the app's own screens do not wait for it.
   const policyRead = policy.refresh().then(() => policy.watch());
   runInBackground(
@@ -245,6 +259,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     documentsChannels(documents),
     filingChannels(filing),
     inboxChannels(inbox),
+    firmChannels(firm),
     settingsChannels({
       settings,
       managed: () => policy.effective().managed,

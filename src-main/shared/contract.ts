@@ -18,6 +18,7 @@ import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing
 import { fileName } from './file-name';
 import { recordView } from './filing-record';
 import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './inbox';
+import { firmServerConnection, firmServerStatus } from './firm-server';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
@@ -219,6 +220,12 @@ export const contract = {
   'settings.update': { args: settings.partial().strict(), result: settings },
   /** Which page map filing with the court in use goes by: shipped, loaded from a file, or named by policy. */
   'settings.pageMap': { args: noArguments, result: pageMapInUse },
+  /** The firm server connection, asked of the server now (docs/firm-server.md#connecting-a-desktop). */
+  'firmServer.status': { args: noArguments, result: firmServerStatus },
+  /** Connects with an address and a token; both are kept only once the server accepts the token. */
+  'firmServer.connect': { args: firmServerConnection, result: firmServerStatus },
+  /** Forgets the token, and the address unless policy sets it. */
+  'firmServer.disconnect': { args: noArguments, result: firmServerStatus },
   /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
   'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
   /** A filing's record (docs/architecture.md#the-filing-record): its entries, and whether the chain still holds. */

@@ -213,6 +213,11 @@ export const settings = z.object({
    * (docs/court-pages.md#loading-a-page-map). Null or absent: the shipped map. Checked when loaded and again when used.
    */
   pageMap: loadedPageMap.nullable().optional(),
+  /**
+   * The firm server's address (docs/firm-server.md#connecting-a-desktop), saved once the server has accepted the user's
+   * token (which is in the keychain, never here). Null or absent: no firm server.
+   */
+  firmServerUrl: z.string().max(2048).nullable().optional(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settings>;

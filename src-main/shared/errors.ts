@@ -64,6 +64,11 @@ export const errorMeanings = {
     'No notice in the inbox sets a deadline or starts a response period, so there is no calendar to export.',
   'purchase.price-changed': 'The court asks a different price than the one the user accepted, so nothing was bought.',
   'mailbox.not-found': 'No mailbox with that id is set up.',
+  'firm-server.address-invalid':
+    'The firm server address is not one ECF Desk connects to (not https off this computer, or more than a host and port).',
+  'firm-server.no-token': 'No firm server token was given and none is kept, so ECF Desk did not connect.',
+  'firm-server.token-refused': 'The firm server does not know the token (mistyped, or the user was removed).',
+  'firm-server.unreachable': 'The firm server did not answer, or what answered is not an ECF Desk firm server.',
   'link.unsafe': "A link or redirect does not go to the court's own site, so it was not followed.",
   'certificate.no-signer':
     'A certificate of service cannot be made: the filing has no filer signer and the logged-in account has no name.',

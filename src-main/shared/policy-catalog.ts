@@ -36,6 +36,15 @@ export const policyCatalog = {
     description:
       'The full path of a court page map (a .pages.json file, checked with ecf-desk profile check) that filing with the court it names goes by, instead of the one built in. Empty: the built-in map, or one the user loads. Users cannot load another while this is set.',
   },
+  firmServerUrl: {
+    type: 'string',
+    title: 'Firm server',
+    format: 'https-url',
+    default: '',
+    locks: 'firmServerUrl',
+    description:
+      "The https address of the firm's ECF Desk server (ecf-desk server), for example https://ecf-desk.firm.example:8443. Each user still connects with their own token. Empty: users may set one in Settings, or none.",
+  },
   allowCredentialStorage: {
     type: 'boolean',
     title: 'Keep PACER passwords in the keychain',

@@ -67,12 +67,12 @@ export function PageMapSetting({ inUse, hasLoaded, onLoad, onUseBuiltIn }: PageM
         </div>
       )}
       {(refusal ?? inUse?.problem) && (
-        <p className="page-map-setting__problem" role="status" data-testid="page-map-problem">
+        <p className="settings-section__problem" role="status" data-testid="page-map-problem">
           {refusal ?? inUse?.problem}
         </p>
       )}
       {!isLocked && (
-        <div className="page-map-setting__actions">
+        <div className="settings-section__actions">
           <FileButton
             accept=".json,application/json"
             testId="load-page-map"

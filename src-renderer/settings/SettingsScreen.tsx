@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { LiveRegion } from '../shell/LiveRegion';
 import { useAccounts, useCourt, useSettings } from '../state/StoresProvider';
 import { CourtSetting } from './CourtSetting';
+import { FirmServerSetting } from './FirmServerSetting';
 import { MailboxesSetting } from './MailboxesSetting';
 import { PageMapSetting } from './PageMapSetting';
 import { PasswordSetting } from './PasswordSetting';
@@ -74,6 +75,7 @@ export function SettingsScreen({ onOpenInbox }: SettingsScreenProps) {
           onChange={(allowCredentialStorage) => inBackground('Saving the settings', update({ allowCredentialStorage }))}
         />
         <MailboxesSetting shared={findSharedMailbox(managed)} onOpenInbox={onOpenInbox} />
+        <FirmServerSetting />
         <OrganizationPolicies managed={managed} />
         <SupportBundle />
       </div>

@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ManagedSetting, PageMapInUse, Settings } from '../../src-main/shared/domain';
+import type { FirmServerConnection, FirmServerStatus } from '../../src-main/shared/firm-server';
 import type { Bridge } from '../create-bridge';
 import type { AccountsStore } from './accounts-store';
 import type { AlertsStore } from './alerts-store';
 import { inBackgroundReportingTo } from './background';
-import { reportingTo } from './attempt';
+import { attempt, reportingTo, type Attempt } from './attempt';
 import type { ListStatus } from './documents-store';
 import { createLatestRequest } from './latest-request';
 
@@ -22,6 +23,10 @@ export interface SettingsState {
   readonly pageMap: PageMapInUse | null;
   /** The latest sentence for screen readers (read by a polite live region). */
   readonly announcement: string;
+  /** The firm server connection as the server last answered; null until asked. */
+  readonly firmServer: FirmServerStatus | null;
+  /** Whether the firm server is being asked now (its answer may take a few seconds off the firm's network). */
+  readonly isCheckingFirmServer: boolean;
 
   /** Loads the settings and follows the court's events (a court switch or a new policy may change them); returns the function that stops following. */
   connect(): () => void;
@@ -34,6 +39,12 @@ export interface SettingsState {
   update(changes: SettingsChanges): Promise<void>;
   /** The support bundle's bytes (gzip'd JSON, redacted in main); rejects with the bridge's error. */
   exportSupportBundle(): Promise<Uint8Array>;
+  /** Asks the firm server who the kept token stands for. */
+  checkFirmServer(): Promise<void>;
+  /** Connects; answers the failure's words for the form to show in place (nothing is saved then). */
+  connectFirmServer(connection: FirmServerConnection): Promise<Attempt<FirmServerStatus>>;
+  /** Forgets the token (and the address, unless policy sets it). */
+  disconnectFirmServer(): Promise<void>;
 }
 
 /** A store of the Settings screen's state. */
@@ -47,6 +58,7 @@ const settingNames: Record<keyof Settings, string> = {
   mailboxes: 'the mailboxes',
   trainingIntroDismissed: 'your choice to hide the training court introduction',
   pageMap: 'the court page map',
+  firmServerUrl: 'the firm server',
 };
 
 /** "the court setting", or "your settings" when a change touches more than one. */
@@ -82,6 +94,8 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
     managed: [],
     pageMap: null,
     announcement: '',
+    firmServer: null,
+    isCheckingFirmServer: false,
 
     connect() {
       const stopCourt = bridge.on('court.statusChanged', () => inBackground('Reading the settings', get().load()));
@@ -115,6 +129,39 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
     },
 
     exportSupportBundle: () => bridge.invoke('support.exportBundle', {}),
+
+    async checkFirmServer() {
+      set({ isCheckingFirmServer: true });
+      const checked = await tryOrReport('ECF Desk could not check the firm server connection.', () =>
+        bridge.invoke('firmServer.status', {}),
+      );
+      set(checked.ok ? { firmServer: checked.value, isCheckingFirmServer: false } : { isCheckingFirmServer: false });
+    },
+
+    async connectFirmServer(connection) {
+      set({ isCheckingFirmServer: true });
+      const connected = await attempt(() => bridge.invoke('firmServer.connect', connection));
+      set({ isCheckingFirmServer: false });
+      if (connected.ok) {
+        set({
+          firmServer: connected.value,
+          announcement: `Connected to the firm server as ${connected.value.user?.name ?? 'you'}.`,
+        });
+        // The address is saved in the settings once the server has accepted the token.
+        await get().load();
+      }
+      return connected;
+    },
+
+    async disconnectFirmServer() {
+      const disconnected = await tryOrReport('ECF Desk could not disconnect from the firm server.', () =>
+        bridge.invoke('firmServer.disconnect', {}),
+      );
+      if (disconnected.ok) {
+        set({ firmServer: disconnected.value, announcement: 'Disconnected from the firm server.' });
+        await get().load();
+      }
+    },
 
     async update(changes) {
       const before = get().settings;

@@ -33,6 +33,7 @@ export function applyPolicyToSettings(policy: EffectivePolicy, settings: Setting
       ? values.allowCredentialStorage
       : settings.allowCredentialStorage,
     mailboxes,
+    ...(managed.has('firmServerUrl') && values.firmServerUrl !== '' ? { firmServerUrl: values.firmServerUrl } : {}),
   };
 }
 
@@ -67,6 +68,7 @@ export function settingsToSave(policy: EffectivePolicy, next: Settings, stored: 
       : next.allowCredentialStorage,
     mailboxes: next.mailboxes.filter((mailbox) => mailbox.id !== managedMailboxId),
     ...(isSettingLocked(policy, 'pageMap') ? { pageMap: stored.pageMap ?? null } : {}),
+    ...(isSettingLocked(policy, 'firmServerUrl') ? { firmServerUrl: stored.firmServerUrl ?? null } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CourtFetch } from '../court/pacer-login';
-import { checkCourtRequest, RefusedUrlError, type UrlTrust } from './url-gate';
+import { checkCourtRequest, checkFirmServerRequest, RefusedUrlError, type UrlTrust } from './url-gate';
 
 /** More redirects than this in one request is not a court sending a page on. */
 const maxRedirects = 5;
@@ -85,4 +85,32 @@ function redirected(request: CourtRequest, status: number, isOtherOrigin: boolea
   const asGet: CourtRequest = { ...request, method: 'GET', headers };
   delete asGet.body;
   return asGet;
+}
+
+/**
+ * The firm server's one way out (docs/firm-server.md#connecting-a-desktop): core wraps the host's fetch in this once
+ * (`app-services.ts`). Each request must go to the origin of the address the user or policy set, to the server's status
+ * or an `/api/` route (`checkFirmServerRequest`); `origin` is asked at each request, so a changed address applies at
+ * once. A redirect is never followed: the firm server sends none, and following one could carry the user's token away.
+ */
+export function gateFirmServerFetch(fetchAny: CourtFetch, origin: () => string | null): CourtFetch {
+  return async (url, init) => {
+    const allowedOrigin = origin();
+    const verdict =
+      allowedOrigin === null
+        ? { isAllowed: false as const, reason: 'No firm server is set up, so ECF Desk sent nothing.' }
+        : checkFirmServerRequest(url, allowedOrigin);
+    if (!verdict.isAllowed) {
+      throw new RefusedUrlError(url, verdict.reason);
+    }
+    const response = await fetchAny(verdict.url, { ...init, redirect: 'manual' } as Parameters<CourtFetch>[1]);
+    if (response.type === 'opaqueredirect' || redirectStatuses.has(response.status)) {
+      await response.body?.cancel();
+      throw new RefusedUrlError(
+        verdict.url,
+        'The firm server answered by sending ECF Desk to another address, which it never does: nothing was followed. Check the address with IT.',
+      );
+    }
+    return response;
+  };
 }

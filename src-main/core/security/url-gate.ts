@@ -212,6 +212,74 @@ export function isAllowedExternalUrl(url: string, policyHosts: readonly string[]
   return checkExternalUrl(url, policyHosts).isAllowed;
 }
 
+/** Where the desktop talks to the firm server: its status, and the routes under `/api/` (docs/firm-server.md). */
+const firmServerPath = /^\/(?:health|api\/[a-z0-9/._~-]*)$/i;
+
+/**
+ * The firm server's address as the user types it or machine policy sets it (docs/firm-server.md#connecting-a-desktop):
+ * https, or http only on this computer's loopback (a server on the same machine); no user name or password in it,
+ * nothing after the host and port. Answers the origin every request goes to. The firm server is on the firm's own
+ * network, so an internal host name, a private address and any port are allowed here, as they never are for a court.
+ */
+export function checkFirmServerAddress(url: string): UrlVerdict {
+  const text = url.trim();
+  if (text.length > maxLength || hasDisguisingCharacters(text) || /[^\u0021-\u007e]/.test(text)) {
+    return refuse('This is not a firm server address: it is too long, or holds spaces or characters no address has.');
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return refuse(
+      'This is not a web address. Type it as your firm gives it, for example https://ecf-desk.firm.example:8443.',
+    );
+  }
+  if (
+    parsed.username !== '' ||
+    parsed.password !== '' ||
+    /@/.test(/^[a-z][a-z0-9+.-]*:\/*([^/?#]*)/i.exec(text)?.[1] ?? '')
+  ) {
+    return refuse(
+      'The address holds a user name or password; the firm server is given your token instead. Leave them out.',
+    );
+  }
+  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--'))) {
+    return refuse(
+      `The address uses look-alike letters (${parsed.hostname}). Type your firm server's name in plain letters.`,
+    );
+  }
+  const isLoopback = loopbackHosts.has(parsed.hostname) || /^127\./.test(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopback)) {
+    return refuse(
+      parsed.protocol === 'http:'
+        ? 'The address is not encrypted (http). A firm server on the network must use https, so your token and notices cannot be read on the way; ask IT for its https address.'
+        : `The address is not a web address (${parsed.protocol}). Type the firm server's https address.`,
+    );
+  }
+  if ((parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '' || parsed.hash !== '') {
+    return refuse(`Give the firm server's address only (${parsed.origin}), with nothing after the host and port.`);
+  }
+  return { isAllowed: true, url: parsed.origin };
+}
+
+/** A request to the firm server: on exactly the origin `checkFirmServerAddress` answered, to its status or an `/api/` route. */
+export function checkFirmServerRequest(url: string, origin: string): UrlVerdict {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return refuse('ECF Desk did not send a request to an address it cannot read.');
+  }
+  if (parsed.origin !== origin || parsed.username !== '' || parsed.password !== '' || hasDisguisingCharacters(url)) {
+    return refuse(`ECF Desk sends the firm server's requests to ${origin} only.`);
+  }
+  if (!firmServerPath.test(parsed.pathname) || disguisedPath.test(parsed.pathname)) {
+    return refuse("ECF Desk sends the firm server's requests to its own routes only.");
+  }
+  parsed.hash = '';
+  return { isAllowed: true, url: parsed.href };
+}
+
 type ReadAddress =
   { readonly isRead: true; readonly parsed: URL } | { readonly isRead: false; readonly verdict: UrlVerdict };
 

@@ -123,6 +123,8 @@ function bundleSettings(settings: Settings): BundledSettings {
     trainingIntroDismissed: settings.trainingIntroDismissed === true,
     // A page map describes a court's pages (a captured one is redacted): what a support person needs to see.
     pageMap: settings.pageMap ?? null,
+    // The firm server's address is the firm's own, as the policy values shown beside it are; the token is in the keychain.
+    firmServerUrl: settings.firmServerUrl ?? null,
     mailboxes: settings.mailboxes.map((mailbox) => ({
       host: markIfSet(mailbox.host),
       port: mailbox.port,

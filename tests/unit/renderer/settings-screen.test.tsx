@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManagedSetting, PageMapInUse, Settings } from '../../../src-main/shared/domain';
+import type { FirmServerStatus } from '../../../src-main/shared/firm-server';
 import {
   bridgeError,
   createFakeBridge,
@@ -79,7 +80,7 @@ function badgeFor(key: string): HTMLElement {
 }
 
 describe('the Settings screen', () => {
-  it('is reached from the rail between Accounts and Help, with a heading and five sections', async () => {
+  it('is reached from the rail between Accounts and Help, with a heading and six sections', async () => {
     const bridge = bridgeWith();
     await openSettings(bridge);
 
@@ -99,6 +100,7 @@ describe('the Settings screen', () => {
       'Court page map',
       'Passwords',
       'Mailboxes',
+      'Firm server',
       'Support',
     ]);
     expect(screen.queryAllByTestId('managed-badge')).toHaveLength(0);
@@ -439,5 +441,86 @@ describe('the Settings screen', () => {
     await waitFor(() =>
       expect(screen.getByTestId('keychain-line').textContent).toBe('No keychain is available on this computer.'),
     );
+  });
+
+  it('connects to the firm server with an address and a token, says who the user is, and disconnects', async () => {
+    const bridge = bridgeWith();
+    const connected: FirmServerStatus = {
+      url: 'https://ecf-desk.firm.example',
+      managedBy: null,
+      state: 'connected',
+      user: { name: 'mchen', role: 'paralegal', cases: ['1:26-cv-00123'], seesEveryCase: false },
+      message: null,
+    };
+    bridge.answer('firmServer.connect', () => connected);
+    bridge.answer('firmServer.disconnect', () => ({ ...connected, url: null, state: 'not-set', user: null }));
+    await openSettings(bridge);
+    const section = screen.getByTestId('setting-firm-server');
+    expect((await within(section).findByTestId('firm-server-state')).textContent).toBe(
+      'Not connected to a firm server.',
+    );
+
+    fireEvent.change(within(section).getByLabelText('Address'), {
+      target: { value: ' https://ecf-desk.firm.example ' },
+    });
+    fireEvent.change(within(section).getByLabelText('Your token'), { target: { value: 'ecfd_token ' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Connect' }));
+
+    await waitFor(() =>
+      expect(within(section).getByTestId('firm-server-state').textContent).toBe(
+        'Connected to https://ecf-desk.firm.example as mchen (paralegal). You are on the team of 1 case (1:26-cv-00123).',
+      ),
+    );
+    expect(callsTo(bridge, 'firmServer.connect')).toEqual([
+      { url: 'https://ecf-desk.firm.example', token: 'ecfd_token' },
+    ]);
+    expect(within(section).queryByLabelText('Your token')).toBeNull();
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() =>
+      expect(within(section).getByTestId('firm-server-state').textContent).toBe('Not connected to a firm server.'),
+    );
+    expect(callsTo(bridge, 'firmServer.disconnect')).toHaveLength(1);
+  });
+
+  it('shows why the firm server refused, in the section, and keeps what was typed', async () => {
+    const bridge = bridgeWith();
+    bridge.answer('firmServer.connect', () => {
+      throw bridgeError('firm-server.token-refused', 'The firm server does not know this token.');
+    });
+    await openSettings(bridge);
+    const section = screen.getByTestId('setting-firm-server');
+    fireEvent.change(within(section).getByLabelText('Address'), { target: { value: 'https://ecf-desk.firm.example' } });
+    fireEvent.change(within(section).getByLabelText('Your token'), { target: { value: 'ecfd_wrong' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Connect' }));
+
+    expect((await within(section).findByTestId('firm-server-problem')).textContent).toBe(
+      'The firm server does not know this token.',
+    );
+    expect((within(section).getByLabelText('Address') as HTMLInputElement).value).toBe('https://ecf-desk.firm.example');
+    expect((within(section).getByLabelText('Your token') as HTMLInputElement).value).toBe('ecfd_wrong');
+  });
+
+  it('a firm server address set by policy is shown with its badge and cannot be edited; the user gives only a token', async () => {
+    const bridge = bridgeWith(userSettings(), [
+      { key: 'firmServerUrl', value: 'https://ecf-desk.firm.example', source: linuxPolicy },
+    ]);
+    bridge.answer('firmServer.status', () => ({
+      url: 'https://ecf-desk.firm.example',
+      managedBy: linuxPolicy,
+      state: 'no-token',
+      user: null,
+      message: 'Type the token IT gave you to connect to the firm server.',
+    }));
+    await openSettings(bridge);
+    const section = screen.getByTestId('setting-firm-server');
+
+    expect((await within(section).findByTestId('firm-server-state')).textContent).toBe(
+      'Type the token IT gave you to connect to the firm server.',
+    );
+    expect(badgeFor('firmServerUrl').textContent).toContain('Managed by your organization');
+    const address = within(section).getByLabelText('Address') as HTMLInputElement;
+    expect(address.value).toBe('https://ecf-desk.firm.example');
+    expect(address.readOnly).toBe(true);
   });
 });

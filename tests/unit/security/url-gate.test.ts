@@ -3,11 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { courtProfiles, urlTrustOf } from '../../../src-main/core/court/court-profiles';
 import type { CourtFetch } from '../../../src-main/core/court/pacer-login';
-import { gateCourtFetch } from '../../../src-main/core/security/gated-fetch';
+import { gateCourtFetch, gateFirmServerFetch } from '../../../src-main/core/security/gated-fetch';
 import {
   checkCourtHop,
   checkCourtRequest,
   checkExternalUrl,
+  checkFirmServerAddress,
+  checkFirmServerRequest,
   isCourtLoginPage,
   RefusedUrlError,
   type UrlTrust,
@@ -246,6 +248,75 @@ describe('the gated fetch (all court traffic)', () => {
   });
 });
 
+describe('the firm server (its address, its requests)', () => {
+  it.each([
+    ['https://ecf-desk.firm.example', 'https://ecf-desk.firm.example'],
+    ['https://ecf-desk.firm.example:8443/', 'https://ecf-desk.firm.example:8443'],
+    ['  https://10.0.4.20:8443  ', 'https://10.0.4.20:8443'],
+    ['https://docket', 'https://docket'],
+    ['http://127.0.0.1:8123', 'http://127.0.0.1:8123'],
+    ['http://localhost:8123/', 'http://localhost:8123'],
+  ])('takes %j as the origin %j', (url, origin) => {
+    expect(checkFirmServerAddress(url)).toEqual({ isAllowed: true, url: origin });
+  });
+
+  it.each([
+    ['http://ecf-desk.firm.example', /not encrypted \(http\)/],
+    ['http://10.0.4.20:8080', /must use https/],
+    ['ftp://ecf-desk.firm.example', /not a web address \(ftp:\)/],
+    ['https://admin:secret@ecf-desk.firm.example', /user name or password/],
+    ['https://ecf-desk.firm.example@evil.example', /user name or password/],
+    ['https://ecf-desk.firm.example/api', /nothing after the host and port/],
+    ['https://ecf-desk.firm.example/?next=evil', /nothing after the host and port/],
+    ['https://xn--ecf-dsk-wxa.firm.example', /look-alike letters/],
+    ['https://ecf desk.firm.example', /spaces or characters/],
+    ['ecf-desk.firm.example', /not a web address/],
+    [`https://${'a'.repeat(2100)}.example`, /too long/],
+  ])('refuses %j, saying why', (url, reason) => {
+    expect(reasonOf(checkFirmServerAddress(url))).toMatch(reason);
+  });
+
+  it('sends requests to the one origin set, to its status and /api/ routes only', () => {
+    const origin = 'https://ecf-desk.firm.example:8443';
+    expect(checkFirmServerRequest(`${origin}/api/me`, origin)).toEqual({ isAllowed: true, url: `${origin}/api/me` });
+    expect(checkFirmServerRequest(`${origin}/health`, origin).isAllowed).toBe(true);
+    for (const url of [
+      'https://ecf-desk.firm.example/api/me',
+      'https://evil.example:8443/api/me',
+      'http://ecf-desk.firm.example:8443/api/me',
+      `${origin}/admin`,
+      `${origin}/api/../admin`,
+      `${origin}/api/%2e%2e/admin`,
+      `${origin}//api/me`,
+    ]) {
+      expect(checkFirmServerRequest(url, origin).isAllowed, url).toBe(false);
+    }
+  });
+
+  it('the gated fetch asks nothing of the network off the origin, and follows no redirect', async () => {
+    const asked: string[] = [];
+    const answer = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
+    let next = answer(200);
+    const fetchAny: CourtFetch = async (url) => {
+      asked.push(url);
+      return next;
+    };
+    let origin: string | null = 'https://ecf-desk.firm.example';
+    const gated = gateFirmServerFetch(fetchAny, () => origin);
+    const init = { method: 'GET', headers: { authorization: 'Bearer t' }, signal: new AbortController().signal };
+
+    await expect(gated('https://evil.example/api/me', init)).rejects.toBeInstanceOf(RefusedUrlError);
+    expect((await gated('https://ecf-desk.firm.example/api/me', init)).status).toBe(200);
+    next = answer(302, { location: 'https://evil.example/steal' });
+    await expect(gated('https://ecf-desk.firm.example/api/me', init)).rejects.toThrow(
+      /never does: nothing was followed/,
+    );
+    origin = null;
+    await expect(gated('https://ecf-desk.firm.example/api/me', init)).rejects.toThrow(/No firm server is set up/);
+    expect(asked).toEqual(['https://ecf-desk.firm.example/api/me', 'https://ecf-desk.firm.example/api/me']);
+  });
+});
+
 describe('no way around the gate', () => {
   /** Every TypeScript file of core, with its text. */
   function coreFiles(): { file: string; text: string }[] {
@@ -255,12 +326,20 @@ describe('no way around the gate', () => {
       .map((file) => ({ file: file.split(path.sep).join('/'), text: readFileSync(path.join(root, file), 'utf8') }));
   }
 
-  it('core reaches the network with the global fetch in one place only: the host’s fetch, wrapped in the gate', () => {
+  it('core reaches the network with the global fetch in one place only: the host’s fetch, handed only to the gates', () => {
     const calls = coreFiles().flatMap(({ file, text }) => [...text.matchAll(/(?<![.\w])fetch\(/g)].map(() => file));
     expect(calls).toEqual(['app-services.ts']);
-    expect(coreFiles().find(({ file }) => file === 'app-services.ts')?.text).toMatch(
-      /gateCourtFetch\(options\.fetch \?\? \(\(url, init\) => fetch\(url, init\)\), urlTrust\)/,
+    const services = coreFiles().find(({ file }) => file === 'app-services.ts')?.text ?? '';
+    expect(services).toMatch(
+      /const hostFetch: CourtFetch = options\.fetch \?\? \(\(url, init\) => fetch\(url, init\)\);/,
     );
+    // Defined once, and given to the court's gate and to the firm server connection, which wraps it in its own gate.
+    expect([...services.matchAll(/\bhostFetch\b/g)]).toHaveLength(3);
+    expect(services).toMatch(/gateCourtFetch\(hostFetch, urlTrust\)/);
+    expect(services).toMatch(/createFirmConnection\(\{\s*fetch: hostFetch,/);
+    const firm = coreFiles().find(({ file }) => file === 'firm-connection/firm-connection.ts')?.text ?? '';
+    expect([...firm.matchAll(/options\.fetch\b/g)]).toHaveLength(1);
+    expect(firm).toMatch(/gateFirmServerFetch\(options\.fetch, /);
   });
 
   it('core opens no sockets of its own for court traffic (no http, https, net or undici)', () => {

@@ -207,12 +207,35 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
     start,
     async stop() {
       try {
+        await untilClientsLeave(urlOf('postgres'));
         await shutDown();
       } finally {
         await rm(folder, { recursive: true, force: true });
       }
     },
   };
+}
+
+/**
+ * Waits (up to about two seconds) for the clients that have said goodbye to be gone: a pool's `end()` resolves before
+ * its sockets close, and a shutdown would otherwise send those clients an error nobody listens for any more.
+ */
+async function untilClientsLeave(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const { rows } = await client.query<{ others: number }>(
+        "SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0]?.others === 0) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** The newest PostgreSQL Debian installs (`/usr/lib/postgresql/<major>/bin`), else the one on PATH. */

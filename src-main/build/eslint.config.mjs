@@ -50,6 +50,17 @@ const nodeBuiltins = {
   message: 'This folder runs outside Node (shared is isomorphic; the renderer is a web page): no Node built-ins.',
 };
 
+const noHost = {
+  group: ['**/shell/**', '**/preload/**', '**/src-renderer/**'],
+  message: 'Core, browser mode, the CLI and the firm server may not depend on a host.',
+};
+/** The firm server is a process of its own (`ecf-desk server`); core holds its rules, and nothing else starts it. */
+const onlyTheCliStartsTheFirmServer = {
+  group: ['**/firm-server/**'],
+  message:
+    'Only the CLI (ecf-desk server) may import src-main/firm-server; shared logic belongs in src-main/core/firm.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'tests/.output/**'] },
   js.configs.recommended,
@@ -77,20 +88,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**', 'src-main/web/**', 'src-main/cli/**', 'src-main/training-court/**'],
+    files: ['src-main/core/**', 'src-main/web/**', 'src-main/training-court/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [electronOnlyInShell, unboundedPdfLib],
-          patterns: [
-            {
-              group: ['**/shell/**', '**/preload/**', '**/src-renderer/**'],
-              message: 'Core and browser mode may not depend on a host.',
-            },
-          ],
-        },
+        { paths: [electronOnlyInShell, unboundedPdfLib], patterns: [noHost, onlyTheCliStartsTheFirmServer] },
       ],
+    },
+  },
+  {
+    files: ['src-main/cli/**', 'src-main/firm-server/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, unboundedPdfLib], patterns: [noHost] }],
     },
   },
   {

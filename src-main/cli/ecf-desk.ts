@@ -16,6 +16,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   'certificate-of-service': async () => (await import('./certificate-command')).runCertificateCommand,
   profile: async () => (await import('./profile-command')).runProfileCommand,
   capture: async () => (await import('./capture-command')).runCaptureCommand,
+  server: async () => (await import('./server-command')).runServerCommand,
 };
 
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */
@@ -23,13 +24,14 @@ async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const { failUsage, peakChildMemoryMb, usage } = await import('./cli-support');
   if (command === '--help' || command === '-h' || command === 'help') {
-    const [{ nefUsage }, { auditUsage }, { profileUsage }, { captureUsage }] = await Promise.all([
+    const [{ nefUsage }, { auditUsage }, { profileUsage }, { captureUsage }, { serverUsage }] = await Promise.all([
       import('./nef-command'),
       import('./audit-command'),
       import('./profile-command'),
       import('./capture-command'),
+      import('./server-command'),
     ]);
-    process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}\n${profileUsage}\n${captureUsage}`);
+    process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}\n${profileUsage}\n${captureUsage}\n${serverUsage}`);
     return;
   }
   const load = command ? commands[command] : undefined;

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from './paths';
+import { freePort, skipWithoutService } from './test-services';
 
 const run = promisify(execFile);
 const script = path.join(projectRoot, 'tests', 'support', 'imap-test-server.sh');
@@ -31,11 +31,7 @@ export async function startImapTestServer(): Promise<ImapTestServer | null> {
   const reason = whyUnavailable();
   if (reason !== null) {
     // CI installs Dovecot and runs as root: there a missing server is a broken setup, not a reason to skip.
-    if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') {
-      throw new Error(`The IMAP test server is required here but cannot start: ${reason}`);
-    }
-    process.stdout.write(`IMAP tests skipped: ${reason}\n`);
-    return null;
+    return skipWithoutService({ service: 'The IMAP test server', tests: 'IMAP tests' }, reason);
   }
   const folder = await mkdtemp(path.join(os.tmpdir(), 'ecf-desk-imap-'));
   const port = await freePort();
@@ -71,17 +67,4 @@ function whyUnavailable(): string | null {
     return 'Dovecot is not installed (apt-get install dovecot-imapd).';
   }
   return null;
-}
-
-/** A port the system just handed out; Dovecot binds it a moment later, which is good enough for tests. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

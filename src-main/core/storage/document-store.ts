@@ -89,7 +89,8 @@ export async function sha256Of(bytes: Uint8Array, onProgress?: (fraction: number
   return hash.digest('hex');
 }
 
-function checkedSha256(sha256: string): string {
+/** The fingerprint itself, once it is known to be one: a name that can never reach another folder. */
+export function checkedSha256(sha256: string): string {
   if (!sha256Pattern.test(sha256)) {
     throw new Error(
       `Not a document fingerprint (a SHA-256 is 64 lowercase hex digits): ${JSON.stringify(sha256.slice(0, 80))}`,

@@ -60,6 +60,21 @@ describe('lint enforces the runtime of each folder', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('lets only the CLI import the firm server, and keeps electron out of it', async () => {
+    const start =
+      "import { startFirmServer } from '../firm-server/firm-server';\nexport const start = startFirmServer;\n";
+    for (const folder of ['core/firm', 'web', 'training-court']) {
+      expect(await ruleIdsFor(`src-main/${folder}/probe.ts`, start)).toContain('no-restricted-imports');
+    }
+    expect(await ruleIdsFor('src-main/cli/probe.ts', start)).not.toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        'src-main/firm-server/probe.ts',
+        "import { app } from 'electron';\nexport const name = app.name;\n",
+      ),
+    ).toContain('no-restricted-imports');
+  });
+
   it('allows raw ipcMain only in the shell’s IPC module', async () => {
     const code = "import { ipcMain } from 'electron';\nexport const ipc = ipcMain;\n";
     expect(await ruleIdsFor('src-main/shell/window-probe.ts', code)).toContain('no-restricted-imports');

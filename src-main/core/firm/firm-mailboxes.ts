@@ -1,0 +1,84 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import { mailboxInput } from '../../shared/inbox';
+import { FirmError } from './firm-error';
+import { checkedName } from './firm-names';
+
+/** A mailbox the server reads the court's notices from. Its password stays in a file: the database names the file. */
+export interface FirmMailbox {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  /** TLS from the first byte (993); false: plain, upgraded with STARTTLS where the server offers it (143). */
+  readonly secure: boolean;
+  readonly login: string;
+  readonly folder: string;
+  /** An absolute path to a file only its owner may read (the server's service account), holding the password. */
+  readonly passwordFile: string;
+}
+
+/** The desktop's own rules for a mailbox's address and login (the same limits, the same messages). */
+const mailboxAddress = mailboxInput.pick({ host: true, port: true, secure: true, user: true, folder: true });
+
+/** Records a mailbox after checking it; the password file must exist and be readable by its owner only. */
+export async function addMailbox(pool: pg.Pool, mailbox: FirmMailbox): Promise<void> {
+  const name = checkedName(mailbox.name, 'mailbox');
+  const address = mailboxAddress.safeParse({
+    host: mailbox.host,
+    port: mailbox.port,
+    secure: mailbox.secure,
+    user: mailbox.login,
+    folder: mailbox.folder,
+  });
+  if (!address.success) {
+    const [issue] = address.error.issues;
+    throw new FirmError(
+      'mailbox.invalid',
+      `The mailbox's ${String(issue?.path[0] ?? 'details')} is not valid: ${issue?.message ?? 'check it'}.`,
+    );
+  }
+  await checkPasswordFile(mailbox.passwordFile);
+  const { rowCount } = await pool.query(
+    `INSERT INTO mailboxes (name, host, port, secure, login, folder, password_file)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING`,
+    [
+      name,
+      address.data.host,
+      address.data.port,
+      address.data.secure,
+      address.data.user,
+      address.data.folder,
+      mailbox.passwordFile,
+    ],
+  );
+  if (rowCount === 0) {
+    throw new FirmError('mailbox.exists', `There is already a mailbox named ${name}. Choose another name.`);
+  }
+}
+
+/**
+ * A password file is an absolute path to a regular, non-empty file that nobody but its owner may read or write: the
+ * database, its replicas and its backups never hold the password (docs/firm-server.md#mailbox-passwords).
+ */
+export async function checkPasswordFile(file: string): Promise<void> {
+  const refuse = (why: string): FirmError =>
+    new FirmError('mailbox.password-file', `The password file ${file} cannot be used: ${why}`);
+  if (!path.isAbsolute(file)) {
+    throw refuse('give its absolute path, as the server reads it from its own working folder.');
+  }
+  const facts = await stat(file).catch(() => null);
+  if (facts === null || !facts.isFile()) {
+    throw refuse('there is no such file. Write the password into it first (one line), readable by the server only.');
+  }
+  if (facts.size === 0) {
+    throw refuse('it is empty. Write the password into it (one line).');
+  }
+  // Windows has no mode bits to check: there its access list decides (docs/firm-server.md#mailbox-passwords).
+  if (process.platform !== 'win32' && (facts.mode & 0o077) !== 0) {
+    throw refuse(
+      `others than its owner may read or change it (mode ${(facts.mode & 0o777).toString(8)}). ` +
+        'Make it readable by the server’s account only: chmod 600 on it.',
+    );
+  }
+}

@@ -1,0 +1,122 @@
+import type pg from 'pg';
+import { FirmError } from './firm-error';
+import { checkedName } from './firm-names';
+import { isSameDigest, isTokenShaped, newUserToken, tokenDigest } from './user-tokens';
+
+/** What a user does at the firm. Docketing staff see every case; the others see their case teams' cases. */
+export const firmRoles = ['docketing', 'attorney', 'paralegal', 'admin'] as const;
+/** A user's role. */
+export type FirmRole = (typeof firmRoles)[number];
+
+/** A user as the server knows them. */
+export interface FirmUser {
+  readonly name: string;
+  readonly role: FirmRole;
+  /** The cases whose teams they are on, sorted. */
+  readonly cases: readonly string[];
+  /** Whether they see every case, whatever their teams (docketing staff). */
+  readonly seesEveryCase: boolean;
+  readonly createdAt: string;
+}
+
+/** The user's name as stored, or a refusal that says what a name may be. */
+export function checkedUserName(name: string): string {
+  return checkedName(name, 'user');
+}
+
+function checkedRole(role: string): FirmRole {
+  const found = firmRoles.find((candidate) => candidate === role);
+  if (!found) {
+    throw new FirmError('user.invalid', `"${role.slice(0, 40)}" is not a role: use ${firmRoles.join(', ')}.`);
+  }
+  return found;
+}
+
+/** Whether users in the role see every case. */
+export function seesEveryCase(role: FirmRole): boolean {
+  return role === 'docketing';
+}
+
+/** Adds a user and returns their token, which exists nowhere else once shown: the database keeps its SHA-256 only. */
+export async function addUser(pool: pg.Pool, name: string, role: string): Promise<{ user: FirmUser; token: string }> {
+  const userName = checkedUserName(name);
+  const userRole = checkedRole(role);
+  const token = newUserToken();
+  const { rows } = await pool.query<{ created_at: Date }>(
+    'INSERT INTO users (name, role, token_sha256) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING created_at',
+    [userName, userRole, tokenDigest(token)],
+  );
+  const added = rows[0];
+  if (!added) {
+    throw new FirmError(
+      'user.exists',
+      `There is already a user named ${userName}. Choose another name, or remove theirs first (ecf-desk server remove-user ${userName}).`,
+    );
+  }
+  return { user: toUser({ name: userName, role: userRole, cases: [], created_at: added.created_at }), token };
+}
+
+/** A user's row, with their cases gathered from the case teams. */
+interface UserRow {
+  readonly name: string;
+  readonly role: FirmRole;
+  readonly token_sha256: Buffer;
+  readonly created_at: Date;
+  readonly cases: string[];
+}
+
+/** The users the condition selects, each with their cases, by name. */
+function selectUsers(condition: string): string {
+  return `
+    SELECT users.name, users.role, users.token_sha256, users.created_at,
+           coalesce(array_agg(members.case_number ORDER BY members.case_number)
+                    FILTER (WHERE members.case_number IS NOT NULL), '{}') AS cases
+      FROM users LEFT JOIN case_team_members AS members ON members.user_id = users.id
+     WHERE ${condition}
+     GROUP BY users.id ORDER BY users.name`;
+}
+
+/** Every user, by name, with their cases. */
+export async function listUsers(pool: pg.Pool): Promise<FirmUser[]> {
+  const { rows } = await pool.query<UserRow>(selectUsers('true'));
+  return rows.map(toUser);
+}
+
+/** Removes a user: their token stops working at once, and they leave every case team. */
+export async function removeUser(pool: pg.Pool, name: string): Promise<void> {
+  const userName = checkedUserName(name);
+  const { rowCount } = await pool.query('DELETE FROM users WHERE name = $1', [userName]);
+  if (rowCount === 0) {
+    throw noSuchUser(userName);
+  }
+}
+
+/** The user a token belongs to, or null: the token's shape is checked first, its digest compared in constant time. */
+export async function findUserByToken(pool: pg.Pool, token: string): Promise<FirmUser | null> {
+  if (!isTokenShaped(token)) {
+    return null;
+  }
+  const digest = tokenDigest(token);
+  // Looked up by its digest, which is safe to look up by: a digest of 256 random bits tells a timing attack nothing.
+  const { rows } = await pool.query<UserRow>(selectUsers('users.token_sha256 = $1'), [digest]);
+  const row = rows[0];
+  return row && isSameDigest(row.token_sha256, digest) ? toUser(row) : null;
+}
+
+/** The refusal for a name nobody has. */
+export function noSuchUser(name: string): FirmError {
+  return new FirmError(
+    'user.not-found',
+    `There is no user named ${name}. ecf-desk server list-users lists the users there are.`,
+  );
+}
+
+function toUser(row: Omit<UserRow, 'token_sha256'>): FirmUser {
+  return {
+    name: row.name,
+    role: row.role,
+    cases: row.cases,
+    seesEveryCase: seesEveryCase(row.role),
+    createdAt: row.created_at.toISOString(),
+  };
+}

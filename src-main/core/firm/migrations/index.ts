@@ -1,0 +1,5 @@
+import { firmMigration0001 } from './0001-users-case-teams-mailboxes';
+import type { FirmMigration } from './firm-migration';
+
+/** Every migration of the firm database this server knows, oldest first. */
+export const firmMigrations: readonly FirmMigration[] = [firmMigration0001];

@@ -1,0 +1,143 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type pg from 'pg';
+import { canSeeCase, checkedCaseNumber, listCaseTeam } from '../core/firm/case-teams';
+import { isDatabaseUnavailable } from '../core/firm/firm-database';
+import { FirmError } from '../core/firm/firm-error';
+import { findUserByToken, type FirmUser } from '../core/firm/firm-users';
+import { readSchemaVersion } from '../core/firm/migrate-firm-database';
+import type { AppLog } from '../core/storage/app-log';
+import { describeError } from '../shared/describe-error';
+
+/** The largest request body the server reads; a larger one is refused before a byte of it is read. */
+export const maxRequestBodyBytes = 1024 * 1024;
+
+/** Headers on every answer: JSON only, never cached, never sniffed, never framed. */
+const answerHeaders = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+} as const;
+
+function send(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, { ...answerHeaders, 'content-length': String(Buffer.byteLength(body)), ...headers });
+  response.end(body);
+}
+
+function refuse(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  send(response, status, { ok: false, error: { code, message } }, headers);
+}
+
+/** What the routes need: the database and where to log what went wrong. */
+export interface FirmRouteDependencies {
+  readonly pool: pg.Pool;
+  readonly log: AppLog;
+}
+
+/**
+ * The firm server's routes. `GET /health` answers anyone (a load balancer, a monitor); every other route needs
+ * `Authorization: Bearer <token>` of a user who has not been removed.
+ */
+export function createFirmRoutes({ pool, log }: FirmRouteDependencies) {
+  const health = async (response: ServerResponse): Promise<void> => {
+    try {
+      const schemaVersion = await readSchemaVersion(pool);
+      send(response, 200, { ok: true, database: 'postgresql', schemaVersion });
+    } catch (error) {
+      log(`Health check: the database does not answer: ${describeError(error).message}`, 'warn');
+      send(response, 503, { ok: false, database: 'postgresql', error: 'The database does not answer.' });
+    }
+  };
+
+  const authenticate = async (request: IncomingMessage): Promise<FirmUser | null> => {
+    const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '');
+    return match?.[1] ? findUserByToken(pool, match[1]) : null;
+  };
+
+  const caseTeam = async (response: ServerResponse, user: FirmUser, encoded: string): Promise<void> => {
+    let caseNumber: string;
+    try {
+      caseNumber = checkedCaseNumber(decodeURIComponent(encoded));
+    } catch (error) {
+      return refuse(response, 400, 'case.invalid', error instanceof FirmError ? error.message : 'Not a case number.');
+    }
+    // A case the user may not see is answered as one that does not exist: its number is not confirmed to anyone.
+    if (!canSeeCase(user, caseNumber)) {
+      return refuse(response, 404, 'case.not-found', `You are not on the team of a case ${caseNumber}.`);
+    }
+    send(response, 200, { caseNumber, team: await listCaseTeam(pool, caseNumber) });
+  };
+
+  const route = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
+    if (pathname === '/health') {
+      return request.method === 'GET' ? health(response) : refuse(response, 405, 'method', 'Use GET.');
+    }
+    const user = await authenticate(request);
+    if (user === null) {
+      return refuse(
+        response,
+        401,
+        'unauthorized',
+        'This server needs a user token: Authorization: Bearer <token>, as ecf-desk server add-user printed it.',
+        { 'www-authenticate': 'Bearer realm="ecf-desk"' },
+      );
+    }
+    if (request.method !== 'GET') {
+      return refuse(response, 405, 'method', 'Use GET.');
+    }
+    if (pathname === '/api/me') {
+      return send(response, 200, user);
+    }
+    const caseMatch = /^\/api\/cases\/([^/]+)$/.exec(pathname);
+    if (caseMatch?.[1]) {
+      return caseTeam(response, user, caseMatch[1]);
+    }
+    refuse(response, 404, 'not-found', 'There is nothing at that address.');
+  };
+
+  /** Answers one request; never throws. */
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const refusal = whyBodyRefused(request);
+    if (refusal !== null) {
+      return refuse(response, refusal.status, refusal.code, refusal.message, { connection: 'close' });
+    }
+    try {
+      await route(request, response, new URL(request.url ?? '/', 'http://server.invalid').pathname);
+    } catch (error) {
+      if (response.headersSent) {
+        response.destroy();
+      } else if (isDatabaseUnavailable(error)) {
+        log(`The database does not answer: ${describeError(error).message}`, 'warn');
+        refuse(response, 503, 'database.unavailable', 'The firm database does not answer. Try again in a moment.');
+      } else {
+        log(`A request failed: ${describeError(error).detail}`, 'error');
+        refuse(response, 500, 'internal', 'Something went wrong inside the firm server; its log says what.');
+      }
+    }
+  };
+}
+
+/** A body the server will not read: longer than the limit, or of no declared length (which could be endless). */
+function whyBodyRefused(request: IncomingMessage): { status: number; code: string; message: string } | null {
+  if (request.headers['transfer-encoding'] !== undefined) {
+    return { status: 411, code: 'request.length-required', message: 'Send the request with a Content-Length.' };
+  }
+  const length = Number(request.headers['content-length'] ?? 0);
+  if (!Number.isSafeInteger(length) || length > maxRequestBodyBytes) {
+    return {
+      status: 413,
+      code: 'request.too-large',
+      message: `The request is larger than the server takes (${maxRequestBodyBytes} bytes).`,
+    };
+  }
+  return null;
+}

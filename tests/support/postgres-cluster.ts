@@ -1,0 +1,321 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { freePort, skipWithoutService } from './test-services';
+
+const run = promisify(execFile);
+const debianVersions = '/usr/lib/postgresql';
+const names = { service: 'The PostgreSQL test cluster', tests: 'PostgreSQL tests' };
+/** What the postmaster writes once it takes connections (messages are English: the cluster's locale is C). */
+const readyLine = 'database system is ready to accept connections';
+
+/**
+ * A running throwaway PostgreSQL cluster on 127.0.0.1, its data in a temporary folder. The `postgres` superuser logs in
+ * without a password from loopback only (trust): the cluster holds nothing and lives as long as one test file.
+ */
+export interface PostgresTestCluster {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  /** The PostgreSQL major version running. */
+  readonly version: number;
+  /** The address of a database in this cluster (`postgres` is always there). */
+  urlOf(database: string): string;
+  /** Makes a new, empty database and returns its address, so each test can start from nothing. */
+  createDatabase(): Promise<string>;
+  /** Stops the server cleanly (fast shutdown: clients are disconnected); the data stays for `start`. */
+  shutDown(): Promise<void>;
+  /** Ends every process of the server with SIGKILL, as a crash would; the data stays for `start`, which recovers it. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and data, after `shutDown` or `kill`. */
+  start(): Promise<void>;
+  /** Stops the server and removes its folder. */
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  readonly folder: string;
+  readonly version: number;
+}
+
+/**
+ * Starts a new cluster (`initdb` into a fresh temporary folder, then `postgres` on a free loopback port, its Unix
+ * socket inside that folder). As root it runs as the `postgres` user, since PostgreSQL refuses to run as root.
+ * Returns null, after one plain line saying why, where it cannot run; throws instead when
+ * ECF_DESK_REQUIRE_TEST_SERVICES=1.
+ */
+export async function startPostgresTestCluster(): Promise<PostgresTestCluster | null> {
+  const binaries = await findBinaries();
+  const reason =
+    process.platform === 'win32'
+      ? 'the test cluster runs on Linux and macOS only.'
+      : binaries === null
+        ? 'PostgreSQL is not installed (apt-get install postgresql).'
+        : isRoot() && !(await hasPostgresUser())
+          ? 'running as root needs the postgres user to run PostgreSQL as (apt-get install postgresql makes it).'
+          : null;
+  if (reason !== null || binaries === null) {
+    return skipWithoutService(names, reason ?? 'PostgreSQL is not installed.');
+  }
+
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'ecf-desk-postgres-'));
+  try {
+    return await initialise(folder, binaries);
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function initialise(folder: string, binaries: Binaries): Promise<PostgresTestCluster> {
+  const data = path.join(folder, 'data');
+  const sockets = path.join(folder, 'sockets');
+  await mkdir(sockets);
+  if (isRoot()) {
+    const { uid, gid } = await postgresIds();
+    await chown(folder, uid, gid);
+    await chown(sockets, uid, gid);
+  }
+  const asOwner = (program: string, args: readonly string[]): [string, string[]] =>
+    isRoot()
+      ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', program, ...args]]
+      : [program, [...args]];
+
+  // No fsync while the cluster is made or run: it lives for one test file, and speed matters more than durability.
+  await run(
+    ...asOwner(path.join(binaries.folder, 'initdb'), [
+      '--pgdata',
+      data,
+      '--username',
+      'postgres',
+      '--auth',
+      'trust',
+      '--encoding',
+      'UTF8',
+      '--locale',
+      'C',
+      '--no-sync',
+      '--no-instructions',
+    ]),
+  );
+  // Trust from loopback and the folder's own socket only; nothing else may connect.
+  await writeFile(path.join(data, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
+
+  const port = await freePort();
+  const serverArgs = [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${sockets}`,
+    '-c',
+    'fsync=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'logging_collector=off',
+  ];
+  let server: ChildProcess | null = null;
+  let output = '';
+
+  const start = async (): Promise<void> => {
+    if (server !== null) {
+      throw new Error('The PostgreSQL test cluster is already running.');
+    }
+    output = '';
+    const child = spawn(...asOwner(path.join(binaries.folder, 'postgres'), serverArgs), {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+      env: { ...process.env, LC_ALL: 'C' },
+    });
+    server = child;
+    child.once('exit', () => {
+      if (server === child) {
+        server = null;
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onExit = (code: number | null, signal: string | null): void =>
+        reject(new Error(`PostgreSQL ended before it was ready (${signal ?? `exit code ${code}`}):\n${output}`));
+      child.once('exit', onExit);
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (text: string) => {
+        output = (output + text).slice(-20_000);
+        if (output.includes(readyLine)) {
+          child.off('exit', onExit);
+          resolve();
+        }
+      });
+    });
+  };
+
+  /** Sends the signal and waits until the postmaster has ended (it ends its own backends first). */
+  const signalAndWait = async (signal: NodeJS.Signals): Promise<void> => {
+    const child = server;
+    if (child === null) {
+      return;
+    }
+    const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await ended;
+  };
+
+  const kill = async (): Promise<void> => {
+    const child = server;
+    if (child?.pid === undefined) {
+      return;
+    }
+    // The postmaster leads its own process group (detached), with every backend in it: the whole group is killed at
+    // once, and waited for, since a new postmaster refuses to start while an old backend still holds shared memory.
+    const group = child.pid;
+    const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.kill(-group, 'SIGKILL');
+    await ended;
+    await waitUntilGroupIsGone(group);
+  };
+
+  const shutDown = (): Promise<void> => signalAndWait('SIGINT');
+  const urlOf = (database: string): string => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  let databases = 0;
+
+  await start();
+  return {
+    host: '127.0.0.1',
+    port,
+    version: binaries.version,
+    urlOf,
+    async createDatabase() {
+      databases += 1;
+      const name = `test_${databases}`;
+      const client = new pg.Client({ connectionString: urlOf('postgres') });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return urlOf(name);
+    },
+    shutDown,
+    kill,
+    start,
+    async stop() {
+      try {
+        await untilClientsLeave(urlOf('postgres'));
+        await shutDown();
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/**
+ * Waits (up to about two seconds) for the clients that have said goodbye to be gone: a pool's `end()` resolves before
+ * its sockets close, and a shutdown would otherwise send those clients an error nobody listens for any more.
+ */
+async function untilClientsLeave(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const { rows } = await client.query<{ others: number }>(
+        "SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0]?.others === 0) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The newest PostgreSQL Debian installs (`/usr/lib/postgresql/<major>/bin`), else the one on PATH. */
+async function findBinaries(): Promise<Binaries | null> {
+  const majors = existsSync(debianVersions)
+    ? (await readdir(debianVersions)).filter((name) => /^\d+$/.test(name)).map(Number)
+    : [];
+  for (const major of majors.sort((a, b) => b - a)) {
+    const folder = path.join(debianVersions, String(major), 'bin');
+    if (existsSync(path.join(folder, 'initdb')) && existsSync(path.join(folder, 'postgres'))) {
+      return { folder, version: major };
+    }
+  }
+  try {
+    const { stdout } = await run('pg_config', ['--bindir']);
+    const folder = stdout.trim();
+    const { stdout: version } = await run(path.join(folder, 'postgres'), ['--version']);
+    return existsSync(path.join(folder, 'initdb'))
+      ? { folder, version: Number(/(\d+)/.exec(version)?.[1] ?? 0) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+async function hasPostgresUser(): Promise<boolean> {
+  try {
+    await postgresIds();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function postgresIds(): Promise<{ uid: number; gid: number }> {
+  const [uid, gid] = await Promise.all(
+    ['-u', '-g'].map(async (flag) => Number((await run('id', [flag, 'postgres'])).stdout.trim())),
+  );
+  return { uid: uid ?? Number.NaN, gid: gid ?? Number.NaN };
+}
+
+/** Waits until no live process is left in the group (a zombie nobody reaps counts as gone: its memory is released). */
+async function waitUntilGroupIsGone(group: number): Promise<void> {
+  for (;;) {
+    const alive = await Promise.all((await membersOf(group)).map(isAlive));
+    if (!alive.includes(true)) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function membersOf(group: number): Promise<number[]> {
+  try {
+    const { stdout } = await run('pgrep', ['-g', String(group)]);
+    return stdout.split('\n').filter(Boolean).map(Number);
+  } catch {
+    // pgrep exits 1 when no process matches.
+    return [];
+  }
+}
+
+async function isAlive(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return existsSync('/proc/self') ? false : processExists(pid);
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

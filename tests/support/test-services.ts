@@ -1,0 +1,34 @@
+import { createServer } from 'node:net';
+
+/** How a throwaway service names itself when it cannot start. */
+export interface TestServiceNames {
+  /** The service, as a sentence's subject: "The IMAP test server". */
+  readonly service: string;
+  /** The tests that need it: "IMAP tests". */
+  readonly tests: string;
+}
+
+/**
+ * Where a throwaway service cannot run: one plain line saying why, and null, so its tests skip. CI installs every
+ * such service and sets ECF_DESK_REQUIRE_TEST_SERVICES=1: there a missing one is a broken setup, and this throws.
+ */
+export function skipWithoutService(names: TestServiceNames, reason: string): null {
+  if (process.env['ECF_DESK_REQUIRE_TEST_SERVICES'] === '1') {
+    throw new Error(`${names.service} is required here but cannot start: ${reason}`);
+  }
+  process.stdout.write(`${names.tests} skipped: ${reason}\n`);
+  return null;
+}
+
+/** A port the system just handed out on loopback; the service binds it a moment later, which is good enough for tests. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

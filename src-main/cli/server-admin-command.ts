@@ -67,8 +67,7 @@ export async function runServerAdminCommand(command: string, args: readonly stri
       break;
     case 'remove-user':
       work = async (pool) => {
-        await removeUser(pool, given);
-        process.stdout.write(`Removed user ${given.trim().toLowerCase()}: their token no longer works.\n`);
+        process.stdout.write(`Removed user ${await removeUser(pool, given)}: their token no longer works.\n`);
       };
       break;
     case 'add-mailbox': {
@@ -86,9 +85,9 @@ export async function runServerAdminCommand(command: string, args: readonly stri
         passwordFile: values['password-file'],
       };
       work = async (pool) => {
-        await addMailbox(pool, mailbox);
+        const added = await addMailbox(pool, mailbox);
         process.stdout.write(
-          `Added mailbox ${given.trim().toLowerCase()}: ${mailbox.login} at ${mailbox.host}:${port} ` +
+          `Added mailbox ${added}: ${mailbox.login} at ${mailbox.host}:${port} ` +
             `(${mailbox.secure ? 'TLS' : 'STARTTLS where offered'}), folder ${mailbox.folder}. ` +
             `The password is read from ${mailbox.passwordFile} when the mailbox is read.\n`,
         );

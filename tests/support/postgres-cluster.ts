@@ -131,7 +131,6 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
     output = '';
     const child = spawn(...asOwner(path.join(binaries.folder, 'postgres'), serverArgs), {
       stdio: ['ignore', 'ignore', 'pipe'],
-      detached: true,
       env: { ...process.env, LC_ALL: 'C' },
     });
     server = child;
@@ -171,13 +170,19 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
     if (child?.pid === undefined) {
       return;
     }
-    // The postmaster leads its own process group (detached), with every backend in it: the whole group is killed at
-    // once, and waited for, since a new postmaster refuses to start while an old backend still holds shared memory.
-    const group = child.pid;
+    // Every child of the postmaster leads a process group of its own, so the postmaster is frozen first (it can start
+    // no backend meanwhile), then each child and the postmaster are killed, and waited for: a new postmaster refuses to
+    // start while an old backend still holds the old shared memory.
+    const postmaster = child.pid;
     const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    process.kill(-group, 'SIGKILL');
+    process.kill(postmaster, 'SIGSTOP');
+    const backends = await liveChildrenOf(postmaster);
+    for (const pid of backends) {
+      process.kill(pid, 'SIGKILL');
+    }
+    process.kill(postmaster, 'SIGKILL');
     await ended;
-    await waitUntilGroupIsGone(group);
+    await waitUntilGone(backends);
   };
 
   const shutDown = (): Promise<void> => signalAndWait('SIGINT');
@@ -281,41 +286,42 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
   return { uid: uid ?? Number.NaN, gid: gid ?? Number.NaN };
 }
 
-/** Waits until no live process is left in the group (a zombie nobody reaps counts as gone: its memory is released). */
-async function waitUntilGroupIsGone(group: number): Promise<void> {
-  for (;;) {
-    const alive = await Promise.all((await membersOf(group)).map(isAlive));
-    if (!alive.includes(true)) {
-      return;
-    }
+/** Waits until none of the processes is alive. */
+async function waitUntilGone(pids: readonly number[]): Promise<void> {
+  const isAny = async (): Promise<boolean> => (await liveProcesses()).some(({ pid }) => pids.includes(pid));
+  while (await isAny()) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-async function membersOf(group: number): Promise<number[]> {
-  try {
-    const { stdout } = await run('pgrep', ['-g', String(group)]);
-    return stdout.split('\n').filter(Boolean).map(Number);
-  } catch {
-    // pgrep exits 1 when no process matches.
-    return [];
-  }
+async function liveChildrenOf(parent: number): Promise<number[]> {
+  return (await liveProcesses()).filter(({ parentPid }) => parentPid === parent).map(({ pid }) => pid);
 }
 
-async function isAlive(pid: number): Promise<boolean> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return !/^\d+ \(.*\) Z/.test(stat);
-  } catch {
-    return existsSync('/proc/self') ? false : processExists(pid);
-  }
+/**
+ * The processes alive now, with their parents (a zombie nobody reaps counts as gone: its memory is released). Linux's
+ * /proc needs no tool (Debian's minimal images have no pgrep or ps); elsewhere `ps` answers.
+ */
+async function liveProcesses(): Promise<{ pid: number; parentPid: number }[]> {
+  const table = existsSync('/proc/self/stat')
+    ? await procTable()
+    : (await run('ps', ['-A', '-o', 'pid=,stat=,ppid='])).stdout;
+  return table
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([pid, state]) => pid && !state?.startsWith('Z'))
+    .map(([pid, , parentPid]) => ({ pid: Number(pid), parentPid: Number(parentPid) }));
 }
 
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** Each process as `pid state ppid`, one a line, from /proc/<pid>/stat (whose name field may hold spaces). */
+async function procTable(): Promise<string> {
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const lines = await Promise.all(
+    pids.map(async (pid) => {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      const [state, parentPid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return stat ? `${pid} ${state} ${parentPid}` : '';
+    }),
+  );
+  return lines.join('\n');
 }

@@ -20,7 +20,7 @@ export function skipWithoutService(names: TestServiceNames, reason: string): nul
   return null;
 }
 
-/** A port the system just handed out on loopback; the service binds it a moment later, which is good enough for tests. */
+/** A port the system just handed out on loopback; the service binds it a moment later (good enough for tests). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

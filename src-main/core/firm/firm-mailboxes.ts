@@ -21,8 +21,8 @@ export interface FirmMailbox {
 /** The desktop's own rules for a mailbox's address and login (the same limits, the same messages). */
 const mailboxAddress = mailboxInput.pick({ host: true, port: true, secure: true, user: true, folder: true });
 
-/** Records a mailbox after checking it; the password file must exist and be readable by its owner only. */
-export async function addMailbox(pool: pg.Pool, mailbox: FirmMailbox): Promise<void> {
+/** Records a mailbox after checking it (its password file must exist, for its owner only); its name as stored. */
+export async function addMailbox(pool: pg.Pool, mailbox: FirmMailbox): Promise<string> {
   const name = checkedName(mailbox.name, 'mailbox');
   const address = mailboxAddress.safeParse({
     host: mailbox.host,
@@ -55,11 +55,12 @@ export async function addMailbox(pool: pg.Pool, mailbox: FirmMailbox): Promise<v
   if (rowCount === 0) {
     throw new FirmError('mailbox.exists', `There is already a mailbox named ${name}. Choose another name.`);
   }
+  return name;
 }
 
 /**
  * A password file is an absolute path to a regular, non-empty file that nobody but its owner may read or write: the
- * database, its replicas and its backups never hold the password (docs/firm-server.md#mailbox-passwords).
+ * database, its replicas and its backups never hold the password (docs/firm-server.md#mailboxes-and-their-passwords).
  */
 export async function checkPasswordFile(file: string): Promise<void> {
   const refuse = (why: string): FirmError =>
@@ -74,7 +75,8 @@ export async function checkPasswordFile(file: string): Promise<void> {
   if (facts.size === 0) {
     throw refuse('it is empty. Write the password into it (one line).');
   }
-  // Windows has no mode bits to check: there its access list decides (docs/firm-server.md#mailbox-passwords).
+  // Windows has no mode bits to check: there its access list decides
+  // (docs/firm-server.md#mailboxes-and-their-passwords).
   if (process.platform !== 'win32' && (facts.mode & 0o077) !== 0) {
     throw refuse(
       `others than its owner may read or change it (mode ${(facts.mode & 0o777).toString(8)}). ` +

@@ -82,13 +82,14 @@ export async function listUsers(pool: pg.Pool): Promise<FirmUser[]> {
   return rows.map(toUser);
 }
 
-/** Removes a user: their token stops working at once, and they leave every case team. */
-export async function removeUser(pool: pg.Pool, name: string): Promise<void> {
+/** Removes a user (their token stops working at once, and they leave every case team); their name as stored. */
+export async function removeUser(pool: pg.Pool, name: string): Promise<string> {
   const userName = checkedUserName(name);
   const { rowCount } = await pool.query('DELETE FROM users WHERE name = $1', [userName]);
   if (rowCount === 0) {
     throw noSuchUser(userName);
   }
+  return userName;
 }
 
 /** The user a token belongs to, or null: the token's shape is checked first, its digest compared in constant time. */

@@ -108,7 +108,7 @@ async function readAppliedMigrations(client: pg.PoolClient): Promise<AppliedMigr
   }
 }
 
-/** Each applied migration must be one of ours, in order, under its own name; versions past ours are a newer server's. */
+/** Each applied migration must be one of ours, in order, under its own name; a version past ours is a newer one's. */
 function checkRecognised(applied: readonly AppliedMigration[], list: readonly FirmMigration[]): void {
   const newest = applied.at(-1)?.version ?? 0;
   if (newest > list.length) {

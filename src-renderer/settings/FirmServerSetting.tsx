@@ -74,8 +74,8 @@ export function FirmServerSetting() {
         <ManagedBadge id={badgeId} settingKey="firmServerUrl" source={status.managedBy} />
       )}
       <p className="settings-section__text">
-        Your firm’s ECF Desk server reads the court’s notices once for the whole firm and keeps each free-look document,
-        so everyone on a case sees them. IT gives you its address and your own token.
+        Connect to your firm’s ECF Desk server with its address and your own token, both from IT. Once connected, this
+        section says who the server knows you as and on which case teams.
       </p>
       {status === null ? (
         <p className="settings-section__note" role="status">

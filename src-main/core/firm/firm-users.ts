@@ -1,14 +1,13 @@
 import type pg from 'pg';
+import { firmRoles } from '../../shared/firm-server';
 import { FirmError } from './firm-error';
 import { checkedName } from './firm-names';
 import { isSameDigest, isTokenShaped, newUserToken, tokenDigest } from './user-tokens';
 
-/** What a user does at the firm. Docketing staff see every case; the others see their case teams' cases. */
-export const firmRoles = ['docketing', 'attorney', 'paralegal', 'admin'] as const;
 /** A user's role. */
 export type FirmRole = (typeof firmRoles)[number];
 
-/** A user as the server knows them. */
+/** A user as the server knows them; `/api/me` answers it to the desktop, which reads it as `firmServerUser` (shared/firm-server.ts). */
 export interface FirmUser {
   readonly name: string;
   readonly role: FirmRole;

@@ -98,6 +98,8 @@ async function validArguments(
     }
     case 'settings.update':
       return { documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] };
+    case 'firmServer.connect':
+      return { url: 'http://ecf-desk.firm.example', token: 'ecfd_contract' };
     default:
       return {};
   }
@@ -192,6 +194,9 @@ const refusedHere: Partial<Record<ChannelName, string>> = {
   'inbox.buyDocument': 'link.unsafe',
   // Its sample notice links to no court here, so nothing is saved to show; the training-court inbox test reads one.
   'inbox.documentContent': 'notice.document-not-saved',
+  // No firm server runs in this test, and an http address off this computer is refused before any request; connecting
+  // is tested against the real firm server in tests/unit/firm-connection/.
+  'firmServer.connect': 'firm-server.address-invalid',
 };
 
 /** A draft the rules let through: a case, its parties, a filer, an event and a checked PDF. */

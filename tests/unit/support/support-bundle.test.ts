@@ -159,6 +159,7 @@ describe('writeSupportBundle', () => {
       allowCredentialStorage: false,
       trainingIntroDismissed: false,
       pageMap: null,
+      firmServerUrl: null,
       mailboxes: [
         { host: '<set>', port: 993, secure: true, user: '<set>', auth: 'oauth2', folder: '<set>', marksRead: false },
       ],

@@ -19,7 +19,13 @@ test.beforeEach(async () => {
   cluster = await startPostgresTestCluster();
   if (cluster) {
     database = await migratedFirmDatabase(cluster);
-    server = await startFirmServer({ pool: database.pool, host: '127.0.0.1', port: 0, tls: null, log: () => undefined });
+    server = await startFirmServer({
+      pool: database.pool,
+      host: '127.0.0.1',
+      port: 0,
+      tls: null,
+      log: () => undefined,
+    });
   }
 });
 test.afterEach(async () => {

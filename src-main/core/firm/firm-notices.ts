@@ -40,8 +40,11 @@ interface NoticeLink {
  * row and finds it, so the notice, its entries and its free looks exist once.
  */
 export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: UrlTrust): Promise<StoredNotice> {
-  const { notice } = arrived;
-  const parsed = JSON.stringify(notice);
+  // PostgreSQL's text and jsonb cannot hold NUL, which a hostile message may carry: it is dropped.
+  const parsed = JSON.stringify(arrived.notice, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
+  );
+  const notice = JSON.parse(parsed) as ParsedNotice;
   if (Buffer.byteLength(parsed) > maxParsedNoticeBytes) {
     throw new Error(`The notice "${notice.subject.slice(0, 120)}" is larger than a notice may be; it was not stored.`);
   }

@@ -16,8 +16,9 @@ import { migratedFirmDatabase } from '../../support/firm-server';
 import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 
-// Claiming free looks in PostgreSQL (docs/firm-server.md#free-looks-once-for-the-firm): many workers of two servers
-// claiming at the same moment each get a different look, and a look whose server is gone is never handed out again.
+// Notices and free looks in PostgreSQL (docs/firm-server.md#free-looks-once-for-the-firm): many workers of two servers
+// claiming at the same moment each get a different look, a look whose server is gone is never handed out again, and a
+// message two servers store at once is stored once.
 
 let cluster: PostgresTestCluster | null = null;
 const pools: pg.Pool[] = [];
@@ -38,6 +39,14 @@ const citTrust = (() => {
   return court.trust;
 })();
 
+/** The CIT as its notices name it. */
+const citCourt = {
+  name: 'U.S. Court of International Trade',
+  baseUrl: 'https://ecf.cit.uscourts.gov',
+  fromAddress: 'cmecf_notices@cit.uscourts.gov',
+  mailDomain: 'cit.uscourts.gov',
+};
+
 /** A firm database holding `count` stored notices of the CIT, each with one pending free look. */
 async function firmWithPendingLooks(count: number): Promise<Awaited<ReturnType<typeof migratedFirmDatabase>>> {
   const database = await migratedFirmDatabase(cluster!);
@@ -48,12 +57,7 @@ async function firmWithPendingLooks(count: number): Promise<Awaited<ReturnType<t
   for (let seq = 1; seq <= count; seq += 1) {
     const raw = composeNefEmail(
       sampleNefEntry({
-        court: {
-          name: 'U.S. Court of International Trade',
-          baseUrl: 'https://ecf.cit.uscourts.gov',
-          fromAddress: 'cmecf_notices@cit.uscourts.gov',
-          mailDomain: 'cit.uscourts.gov',
-        },
+        court: citCourt,
         deSeqNum: seq,
         documents: [
           {
@@ -90,7 +94,7 @@ function poolOn(url: string): pg.Pool {
   return pool;
 }
 
-describe('claiming free looks in the database', () => {
+describe('notices and free looks in the firm database', () => {
   it('gives each look to one worker only, with twelve workers of two servers claiming at once', async (context) => {
     if (!cluster) {
       return context.skip();
@@ -147,5 +151,33 @@ describe('claiming free looks in the database', () => {
     const next = await claimFreeLook(alive, running);
     expect(next?.id).toBe(Number(rows[2]?.id));
     expect(await claimFreeLook(alive, running)).toBeNull();
+  });
+
+  it('stores a message once when two servers store it at the same moment, without the NUL characters a hostile one carries', async (context) => {
+    if (!cluster) {
+      return context.skip();
+    }
+    const database = await firmWithPendingLooks(0);
+    const mailbox = await database.pool.query<{ id: string }>('SELECT id FROM mailboxes');
+    const raw = composeNefEmail(
+      sampleNefEntry({ court: citCourt, deSeqNum: 7 }),
+      { email: 'docketing@firm.example', magicNum: '12345678' },
+      { messageId: 'twice', date: new Date('2026-07-14T19:42:12Z') },
+    );
+    const notice = await parseNotice(Buffer.from(raw));
+    const arrived = {
+      rawSha256: createHash('sha256').update(raw).digest('hex'),
+      mailboxId: Number(mailbox.rows[0]?.id),
+      receivedAt: new Date(),
+      notice: { ...notice, subject: `Activity\u0000 in Case ${notice.dockets[0]?.caseNumber}` },
+    };
+    const [first, second] = [poolOn(database.url), poolOn(database.url)];
+    const outcomes = await Promise.all([storeNotice(first, arrived, citTrust), storeNotice(second, arrived, citTrust)]);
+    expect(outcomes.map((stored) => stored.outcome).sort()).toEqual(['duplicate', 'new']);
+    const { rows } = await database.pool.query<{ notices: number; entries: number; looks: number; subject: string }>(
+      `SELECT (SELECT count(*)::int FROM notices) AS notices, (SELECT count(*)::int FROM docket_entries) AS entries,
+              (SELECT count(*)::int FROM free_looks) AS looks, (SELECT subject FROM notices) AS subject`,
+    );
+    expect(rows[0]).toEqual({ notices: 1, entries: 1, looks: 1, subject: 'Activity in Case 1:26-cv-00123-MMB' });
   });
 });

@@ -247,6 +247,26 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     expect(halfTls.stderr).toMatch(/^HTTPS needs both --tls-cert and --tls-key\./);
   });
 
+  it('trusts the links of the court it is told, and a training court only on this computer', async () => {
+    const nowhere = `postgres://firm@127.0.0.1:${await freePort()}/firm`;
+    const start = (...extra: string[]) => runCli(['server', '--database', nowhere, '--storage', scratch, ...extra]);
+    const unknown = await start('--court', 'nysd');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/^--court must be cit-training or cit, not "nysd"\./);
+    for (const origin of [null, 'https://127.0.0.1:8931', 'http://court.example:8931', 'http://127.0.0.1:8931/doc1']) {
+      const training = await start(
+        '--court',
+        'cit-training',
+        ...(origin === null ? [] : ['--training-court-origin', origin]),
+      );
+      expect(training.code).toBe(3);
+      expect(training.stderr).toMatch(/^--court cit-training needs --training-court-origin http:\/\/127\.0\.0\.1:PORT/);
+    }
+    const live = await start('--training-court-origin', 'http://127.0.0.1:8931');
+    expect(live.code).toBe(3);
+    expect(live.stderr).toMatch(/^--training-court-origin goes with --court cit-training only\./);
+  });
+
   it('starts twice at once on an empty database: both servers listen, and each migration ran once', async (context) => {
     if (!cluster) {
       return context.skip();

@@ -9,7 +9,8 @@ import { exitCodes } from './exit-codes';
 /** `ecf-desk server …`: its usage. */
 export const serverUsage = `Usage:
   ecf-desk server --storage FOLDER [--database URL] [--host ADDRESS] [--port N]
-                  [--tls-cert FILE --tls-key FILE]
+                  [--tls-cert FILE --tls-key FILE] [--court cit|cit-training
+                  --training-court-origin http://127.0.0.1:PORT]
   ecf-desk server add-user NAME --role docketing|attorney|paralegal|admin
   ecf-desk server list-users
   ecf-desk server remove-user NAME
@@ -19,7 +20,8 @@ export const serverUsage = `Usage:
 
 server      Runs the firm server (docs/firm-server.md): the firm's users, case teams and mailboxes in
             PostgreSQL, PDFs in a folder kept by SHA-256, GET /health for monitors and the API for
-            desktops, each call with a user's token. Stops on SIGINT or SIGTERM.
+            desktops, each call with a user's token. Reads the firm's mailboxes, stores each notice
+            once and saves each free look once for the firm. Stops on SIGINT or SIGTERM.
 add-user    Adds a user and prints their token, this once (the server keeps only its SHA-256).
             Docketing staff see every case; the others see the cases of their teams.
 list-users  Lists users, their roles and their cases.
@@ -36,6 +38,9 @@ case-team   Adds users to a case's team, removes them, and lists it.
   --port N         the port (default 8443 with TLS, 8080 without; 0 picks a free one)
   --tls-cert FILE, --tls-key FILE
                    serve HTTPS with this certificate and key (PEM)
+  --court ID       the court whose notice links are trusted and fetched: cit (default), or
+                   cit-training with --training-court-origin, the training court's loopback
+                   address (for trying the server and for tests)
 
 Exit code: 0 done (the server: stopped by a signal), 2 refused (a name taken, no such user, a
 password file others may read: the message says which), 3 could not run (no database, bad

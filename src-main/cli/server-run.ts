@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { installLastResortHandlers } from '../core/background';
+import { firmCourtTrust } from '../core/firm/firm-court';
 import { openFirmPdfStore } from '../core/firm/pdf-store';
+import type { UrlTrust } from '../core/security/url-gate';
+import { courtProfileId } from '../shared/domain';
 import { describeError } from '../shared/describe-error';
+import { startFirmIngest, type FirmIngest } from '../firm-server/firm-ingest';
 import { startFirmServer, type FirmServer, type FirmServerTls } from '../firm-server/firm-server';
+import { openReaders } from './cli-support';
 import { exitCodes } from './exit-codes';
 import {
   databaseOption,
@@ -28,6 +33,8 @@ export async function runFirmServer(args: readonly string[]): Promise<number> {
       port: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      court: { type: 'string', default: 'cit' },
+      'training-court-origin': { type: 'string' },
     },
   });
   if (parsed === null) {
@@ -55,6 +62,16 @@ export async function runFirmServer(args: readonly string[]): Promise<number> {
     );
   }
 
+  const profile = courtProfileId.safeParse(values.court);
+  if (!profile.success) {
+    return failServerUsage(`--court must be ${courtProfileId.options.join(' or ')}, not "${values.court}".`);
+  }
+  const court = firmCourtTrust(profile.data, values['training-court-origin'] ?? null);
+  if ('refusal' in court) {
+    return failServerUsage(court.refusal);
+  }
+  const trust: UrlTrust = court.trust;
+
   let tls: FirmServerTls | null = null;
   let storage;
   try {
@@ -67,6 +84,7 @@ export async function runFirmServer(args: readonly string[]): Promise<number> {
     return exitCodes.error;
   }
   const { folder } = storage;
+  const pdfStore = storage;
   const host = values.host;
 
   return withFirmDatabase(url, async (database, schemaVersion) => {
@@ -77,7 +95,19 @@ export async function runFirmServer(args: readonly string[]): Promise<number> {
       process.stderr.write(`The firm server cannot listen on ${host}:${port}: ${describeError(error).message}\n`);
       return exitCodes.error;
     }
-    const stopped = whenStopped(server);
+    const readers = openReaders();
+    let ingest: FirmIngest;
+    try {
+      ingest = await startFirmIngest({ pool: database.pool, store: pdfStore, readers, trust, log: serverLog });
+    } catch (error) {
+      await server.close();
+      await readers.close();
+      throw error;
+    }
+    const stopped = whenStopped(server, async () => {
+      await ingest.close();
+      await readers.close();
+    });
     process.stdout.write(
       `ECF Desk firm server listening at ${server.url} (database ${database.address}, schema version ` +
         `${schemaVersion}; PDFs in ${folder}).\n`,
@@ -93,8 +123,11 @@ export async function runFirmServer(args: readonly string[]): Promise<number> {
   });
 }
 
-/** Resolves once a signal has stopped the server; an uncaught exception closes it and ends the process with 1. */
-function whenStopped(server: FirmServer): Promise<void> {
+/**
+ * Resolves once a signal has stopped the server: it stops listening, then lets the mail and free looks under way be
+ * stored (`stopWork`). An uncaught exception closes it and ends the process with 1.
+ */
+function whenStopped(server: FirmServer, stopWork: () => Promise<void>): Promise<void> {
   installLastResortHandlers(
     () => serverLog,
     () => {
@@ -107,10 +140,13 @@ function whenStopped(server: FirmServer): Promise<void> {
   );
   return new Promise((resolve) => {
     const stop = (): void => {
-      server.close().then(resolve, (error: unknown) => {
-        serverLog(`The firm server did not close cleanly: ${describeError(error).detail}`, 'error');
-        resolve();
-      });
+      Promise.all([server.close(), stopWork()]).then(
+        () => resolve(),
+        (error: unknown) => {
+          serverLog(`The firm server did not close cleanly: ${describeError(error).detail}`, 'error');
+          resolve();
+        },
+      );
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

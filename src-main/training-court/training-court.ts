@@ -59,6 +59,9 @@ export interface TrainingCourtOptions {
  */
 const formBytesInFlight = 16 * formLimit;
 
+/** The document requests the admin state lists at most (the first ones: a test's, not a long-running court's). */
+const maxLoggedDocumentRequests = 10_000;
+
 /** A running training court. */
 export interface TrainingCourt {
   readonly url: string;
@@ -229,6 +232,7 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
         docketEntries: records.entryCount(),
         faults: faults.counts(),
         mail,
+        documentRequests,
         now: now(),
         bodiesInFlight: { uploads: bodyBudgets.uploads.state(), forms: bodyBudgets.forms.state() },
       });
@@ -305,6 +309,9 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
     return null;
   };
 
+  // Read-only, through the admin state: tests count how often each document link reached the court.
+  const documentRequests: string[] = [];
+
   const noFaults: FaultDecision = {
     latencyMs: 0,
     failStatus: null,
@@ -327,6 +334,9 @@ export async function startTrainingCourt(options: TrainingCourtOptions): Promise
       const route = routeFor(request.method ?? 'GET', parsed);
       if (!route) {
         return routes.sendPage(request, response, 404, pages.errorPage('Not found.'));
+      }
+      if (route.endpoint === 'doc1' && documentRequests.length < maxLoggedDocumentRequests) {
+        documentRequests.push(`${request.method ?? 'GET'} ${parsed.pathname}${parsed.search}`);
       }
       const decision = route.endpoint ? faults.decide(route.endpoint) : noFaults;
       if (decision.latencyMs > 0) {

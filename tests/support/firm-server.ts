@@ -35,6 +35,8 @@ export interface ServerProcess {
   output(): string;
   /** Sends SIGTERM and returns its exit code. */
   stop(): Promise<number | null>;
+  /** Ends it with SIGKILL, as a crash would, once it has gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -64,6 +66,10 @@ export function startServerProcess(args: readonly string[]): Promise<ServerProce
           async stop() {
             child.kill('SIGTERM');
             return exited;
+          },
+          async kill() {
+            child.kill('SIGKILL');
+            await exited;
           },
         });
       }

@@ -84,3 +84,18 @@ export async function checkPasswordFile(file: string): Promise<void> {
     );
   }
 }
+
+/** Every recorded mailbox, with its number in the database, oldest first. */
+export async function listMailboxes(pool: pg.Pool): Promise<(FirmMailbox & { readonly id: number })[]> {
+  const { rows } = await pool.query<{
+    id: string;
+    name: string;
+    host: string;
+    port: number;
+    secure: boolean;
+    login: string;
+    folder: string;
+    password_file: string;
+  }>('SELECT id, name, host, port, secure, login, folder, password_file FROM mailboxes ORDER BY id');
+  return rows.map(({ id, password_file: passwordFile, ...mailbox }) => ({ ...mailbox, id: Number(id), passwordFile }));
+}

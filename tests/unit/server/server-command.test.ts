@@ -65,9 +65,9 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     const url = await cluster.createDatabase();
     const server = await serve(url);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.output()).toContain(`database ${url}, schema version 1; PDFs in ${path.join(scratch, 'pdfs')}`);
+    expect(server.output()).toContain(`database ${url}, schema version 2; PDFs in ${path.join(scratch, 'pdfs')}`);
     expect(await readdir(path.join(scratch, 'pdfs'))).toEqual(['sha256']);
-    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":1}');
+    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":2}');
     expect(await server.stop()).toBe(0);
   });
 
@@ -221,12 +221,12 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     }
     const url = await cluster.createDatabase();
     expect((await runCli(['server', 'list-users', '--database', url])).code).toBe(0);
-    await query(url, "INSERT INTO schema_migrations (version, name) VALUES (2, 'from-a-newer-server')");
+    await query(url, "INSERT INTO schema_migrations (version, name) VALUES (3, 'from-a-newer-server')");
     const started = await runCli(['server', '--database', url, '--storage', path.join(scratch, 'pdfs'), '--port', '0']);
     expect(started.code).toBe(5);
     expect(started.stdout).toBe('');
     expect(started.stderr).toMatch(
-      /^The firm database is at schema version 2, newer than this server knows \(up to 1\)/,
+      /^The firm database is at schema version 3, newer than this server knows \(up to 2\)/,
     );
     expect((await runCli(['server', 'add-user', 'kim', '--role', 'admin', '--database', url])).code).toBe(5);
     expect(await query(url, 'SELECT name FROM users')).toEqual([]);
@@ -247,6 +247,26 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     expect(halfTls.stderr).toMatch(/^HTTPS needs both --tls-cert and --tls-key\./);
   });
 
+  it('trusts the links of the court it is told, and a training court only on this computer', async () => {
+    const nowhere = `postgres://firm@127.0.0.1:${await freePort()}/firm`;
+    const start = (...extra: string[]) => runCli(['server', '--database', nowhere, '--storage', scratch, ...extra]);
+    const unknown = await start('--court', 'nysd');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/^--court must be cit-training or cit, not "nysd"\./);
+    for (const origin of [null, 'https://127.0.0.1:8931', 'http://court.example:8931', 'http://127.0.0.1:8931/doc1']) {
+      const training = await start(
+        '--court',
+        'cit-training',
+        ...(origin === null ? [] : ['--training-court-origin', origin]),
+      );
+      expect(training.code).toBe(3);
+      expect(training.stderr).toMatch(/^--court cit-training needs --training-court-origin http:\/\/127\.0\.0\.1:PORT/);
+    }
+    const live = await start('--training-court-origin', 'http://127.0.0.1:8931');
+    expect(live.code).toBe(3);
+    expect(live.stderr).toMatch(/^--training-court-origin goes with --court cit-training only\./);
+  });
+
   it('starts twice at once on an empty database: both servers listen, and each migration ran once', async (context) => {
     if (!cluster) {
       return context.skip();
@@ -254,10 +274,11 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     const url = await cluster.createDatabase();
     const [first, second] = await Promise.all([serve(url), serve(url)]);
     for (const server of [first, second]) {
-      expect((await send(`${server!.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":1}');
+      expect((await send(`${server!.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":2}');
     }
-    expect(await query(url, 'SELECT version, name FROM schema_migrations')).toEqual([
+    expect(await query(url, 'SELECT version, name FROM schema_migrations ORDER BY version')).toEqual([
       { version: 1, name: 'users-case-teams-mailboxes' },
+      { version: 2, name: 'notices-entries-free-looks' },
     ]);
   });
 });

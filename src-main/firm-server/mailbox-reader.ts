@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type pg from 'pg';
+import { listMailboxes, type FirmMailbox } from '../core/firm/firm-mailboxes';
+import { isDatabaseUnavailable } from '../core/firm/firm-database';
+import { readMailboxCursor, saveMailboxCursor, storeNotice, type StoredNotice } from '../core/firm/firm-notices';
+import type { NoticeParser } from '../core/inbox/notice-reading';
+import { createImapSource, type ImapSource } from '../core/inbox/sources/imap-source';
+import type { IncomingMail } from '../core/inbox/sources/mail-source';
+import type { UrlTrust } from '../core/security/url-gate';
+import type { AppLog } from '../core/storage/app-log';
+import { describeError } from '../shared/describe-error';
+
+/** What reading the firm's mailboxes needs. */
+export interface MailboxReaderOptions {
+  readonly pool: pg.Pool;
+  /** Reads each message in the isolated child process: mail is hostile input. */
+  readonly parser: NoticeParser;
+  /** What the URL gate trusts: a link it refuses is stored as refused and never fetched. */
+  readonly trust: UrlTrust;
+  readonly log: AppLog;
+}
+
+/** The firm's mailboxes being read; `close` ends every connection once the message in hand is stored. */
+export interface MailboxReader {
+  close(): Promise<void>;
+}
+
+/**
+ * Reads every mailbox the database records, each with the desktop's IMAP source (read-only: people reading the
+ * mailbox still see new mail as new), resuming after the UID the database keeps for it. Each message is parsed in the
+ * isolated child and stored once for the firm (`storeNotice`); the cursor moves once a message is stored, so a server
+ * that dies reads at most that message again, and the store absorbs it. Mailboxes added later are read from the next
+ * start.
+ */
+export async function startMailboxReader(options: MailboxReaderOptions): Promise<MailboxReader> {
+  const { pool, log } = options;
+  const readers = await Promise.all((await listMailboxes(pool)).map((mailbox) => readMailbox(mailbox, options)));
+  return {
+    async close() {
+      await Promise.all(readers.map((reader) => reader?.close()));
+      log('Mailboxes: every connection closed.');
+    },
+  };
+}
+
+async function readMailbox(
+  row: FirmMailbox & { readonly id: number },
+  options: MailboxReaderOptions,
+): Promise<MailboxReader | null> {
+  const { pool, log } = options;
+  const mailboxId = row.id;
+  let password: string;
+  try {
+    password = (await readFile(row.passwordFile, 'utf8')).replace(/\r?\n$/, '');
+  } catch (error) {
+    log(
+      `Mailbox ${row.name}: its password file ${row.passwordFile} cannot be read (${describeError(error).message}); ` +
+        'it is not read until the server starts again with the file in place.',
+      'error',
+    );
+    return null;
+  }
+  let cursor = await readMailboxCursor(pool, mailboxId);
+  // Cursor moves are written in order; a failed write is logged and the next one catches up.
+  let cursorWrites: Promise<void> = Promise.resolve();
+  const ingest = async (mail: IncomingMail): Promise<void> => {
+    const reading = await options.parser.parse(mail.raw);
+    if (reading.kind === 'unreadable') {
+      log(`Mailbox ${row.name}: a message could not be read and was passed over: ${reading.reason}`, 'warn');
+      return;
+    }
+    let stored: StoredNotice;
+    try {
+      stored = await storeNotice(
+        pool,
+        {
+          rawSha256: createHash('sha256').update(mail.raw).digest('hex'),
+          mailboxId,
+          receivedAt: mail.receivedAt,
+          notice: reading.notice,
+        },
+        options.trust,
+      );
+    } catch (error) {
+      // A database that is down keeps the message for the next read; a message the database refuses would be refused
+      // again at every read, so it is passed over rather than left to stop the mailbox.
+      if (isDatabaseUnavailable(error)) {
+        throw error;
+      }
+      log(
+        `Mailbox ${row.name}: a notice could not be stored and was passed over: ${describeError(error).detail}`,
+        'error',
+      );
+      return;
+    }
+    if (stored.outcome === 'new') {
+      log(
+        `Mailbox ${row.name}: notice ${stored.noticeId} stored (${stored.newEntries} new entr${stored.newEntries === 1 ? 'y' : 'ies'}, ` +
+          `${stored.pendingLooks} free look${stored.pendingLooks === 1 ? '' : 's'} to fetch).`,
+      );
+    }
+  };
+  const source: ImapSource = createImapSource({
+    id: row.name,
+    host: row.host,
+    port: row.port,
+    secure: row.secure,
+    auth: { user: row.login, pass: password },
+    folder: row.folder,
+    marksRead: false,
+    cursor: () => cursor,
+    saveCursor: (uidValidity, lastUid) => {
+      cursor = { uidValidity, lastUid };
+      cursorWrites = cursorWrites.then(() =>
+        saveMailboxCursor(pool, mailboxId, uidValidity, lastUid).catch((error: unknown) =>
+          log(`Mailbox ${row.name}: where reading resumes could not be saved: ${describeError(error).message}`, 'warn'),
+        ),
+      );
+    },
+    onMail: ingest,
+    log,
+  });
+  const watching = source
+    .watch()
+    .catch((error: unknown) => log(`Mailbox ${row.name}: reading stopped: ${describeError(error).detail}`, 'error'));
+  return {
+    async close() {
+      await source.close();
+      await watching;
+      await cursorWrites;
+    },
+  };
+}

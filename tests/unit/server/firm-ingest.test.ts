@@ -1,0 +1,372 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { addMailbox } from '../../../src-main/core/firm/firm-mailboxes';
+import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
+import { migratedFirmDatabase, startServerProcess, type ServerProcess } from '../../support/firm-server';
+import { startImapTestServer, type ImapTestServer } from '../../support/imap-server';
+import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
+import { startRecordingServer, type RecordingServer } from '../../support/recording-server';
+import { makePdf } from '../../support/synthetic-pdfs';
+import { admin, CourtClient, pathOf, startTestCourt } from '../../support/training-court';
+import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
+
+// The firm server reads the firm's docketing mailbox once for the firm and fetches each free look once, even with two
+// servers racing over the same mailbox and database (docs/firm-server.md#free-looks-once-for-the-firm). Everything is
+// real: PostgreSQL, Dovecot, the training court, and `ecf-desk server` as it ships.
+
+type Court = Awaited<ReturnType<typeof startTestCourt>>;
+let cluster: PostgresTestCluster | null = null;
+let imap: ImapTestServer | null = null;
+let court: Court | null = null;
+let elsewhere: RecordingServer | null = null;
+let scratch = '';
+const running: ServerProcess[] = [];
+
+beforeAll(async () => {
+  cluster = await startPostgresTestCluster();
+  imap = cluster ? await startImapTestServer() : null;
+  if (!imap) {
+    return;
+  }
+  court = await startTestCourt({
+    imap: { host: imap.host, port: imap.port, secure: false, user: imap.user, pass: imap.pass },
+  });
+  elsewhere = await startRecordingServer();
+  scratch = await mkdtemp(path.join(tmpdir(), 'ecf-desk-firm-ingest-'));
+});
+afterAll(async () => {
+  await Promise.all(running.map((server) => server.stop()));
+  await court?.stop();
+  await elsewhere?.stop();
+  await imap?.stop();
+  await cluster?.stop();
+  if (scratch) {
+    await rm(scratch, { recursive: true, force: true });
+  }
+});
+
+/** The firm database with the docketing mailbox recorded, as `ecf-desk server add-mailbox` records it. */
+async function firmWithMailbox(): Promise<Awaited<ReturnType<typeof migratedFirmDatabase>>> {
+  const database = await migratedFirmDatabase(cluster!);
+  const passwordFile = path.join(scratch, `mailbox-${Date.now()}.password`);
+  await writeFile(passwordFile, `${imap!.pass}\n`, { mode: 0o600 });
+  await addMailbox(database.pool, {
+    name: 'docketing',
+    host: imap!.host,
+    port: imap!.port,
+    secure: false,
+    login: imap!.user,
+    folder: 'INBOX',
+    passwordFile,
+  });
+  return database;
+}
+
+/** `ecf-desk server` on the firm database, trusting the training court's links. */
+async function serve(url: string, storage: string): Promise<ServerProcess> {
+  const server = await startServerProcess([
+    '--database',
+    url,
+    '--storage',
+    storage,
+    '--port',
+    '0',
+    '--court',
+    'cit-training',
+    '--training-court-origin',
+    court!.url,
+  ]);
+  running.push(server);
+  // A server left running would read the next test's mail (the mailbox and the court are shared).
+  onTestFinished(async () => {
+    if (running.includes(server)) {
+      await stop(server);
+    }
+  });
+  return server;
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  running.splice(running.indexOf(server), 1);
+  expect(await server.stop()).toBe(0);
+}
+
+/** Runs `work` on a connection to the docketing mailbox, as a mail program would. */
+async function withMailbox<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow({
+    host: imap!.host,
+    port: imap!.port,
+    secure: false,
+    auth: { user: imap!.user, pass: imap!.pass },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+/** How many messages the docketing mailbox holds. */
+async function mailboxMessageCount(): Promise<number> {
+  const status = await withMailbox((client) => client.status('INBOX', { messages: true }));
+  return status === false ? 0 : (status.messages ?? 0);
+}
+
+/** Appends a message to the docketing mailbox as a mail server would deliver it. */
+async function deliver(raw: string): Promise<void> {
+  await withMailbox((client) => client.append('INBOX', raw));
+}
+
+/** Every document request that reached the training court, as `METHOD /doc1/…?…`. */
+async function documentRequests(): Promise<string[]> {
+  return (await admin(court!, 'GET', '/admin/state'))['documentRequests'] as string[];
+}
+
+/** Files a motion in case 1017 as Jane Morgan; the court mails its NEF to each of the case's four addresses. */
+async function fileMotion(filer: CourtClient, main: Uint8Array, attachment?: Uint8Array): Promise<void> {
+  const result = await filer.file({
+    caseId: 1017,
+    eventId: 'motion-to-stay',
+    partyIds: ['acme'],
+    main: { name: 'motion.pdf', bytes: main },
+    ...(attachment ? { attachments: [{ name: 'order.pdf', bytes: attachment, description: 'Proposed Order' }] } : {}),
+  });
+  expect(result.kind).toBe('nef-receipt');
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+async function storedPdfs(storage: string): Promise<string[]> {
+  const files = await readdir(path.join(storage, 'sha256'), { recursive: true });
+  return files.filter((file) => file.endsWith('.pdf')).map((file) => path.basename(file, '.pdf'));
+}
+
+describe.skipIf(process.platform === 'win32')('the firm server reading the firm’s mail', () => {
+  it('stores each notice and entry once and fetches each free look once, with two servers racing', async (context) => {
+    if (!court || !cluster) {
+      return context.skip();
+    }
+    const database = await firmWithMailbox();
+    const storage = path.join(scratch, 'race-pdfs');
+    const servers = await Promise.all([serve(database.url, storage), serve(database.url, storage)]);
+
+    const filer = new CourtClient(court.url);
+    await filer.loginAs('jmorgan');
+    const pdfs = await Promise.all([makePdf(1), makePdf(2), makePdf(3), makePdf(4)]);
+    const before = await documentRequests();
+    await fileMotion(filer, pdfs[0]!);
+    await fileMotion(filer, pdfs[1]!, pdfs[3]!);
+    await fileMotion(filer, pdfs[2]!);
+    await court.settleMail();
+    const messages = await mailboxMessageCount();
+    // Four addresses of case 1017 each get each entry's notice: one entry arrives four times, with four magic numbers.
+    expect(messages).toBe(12);
+
+    await vi.waitFor(
+      async () => {
+        const { rows } = await database.pool.query<{ notices: number; open: number; looks: number }>(
+          `SELECT (SELECT count(*)::int FROM notices) AS notices, (SELECT count(*)::int FROM free_looks) AS looks,
+                  (SELECT count(*)::int FROM free_looks WHERE state IN ('pending', 'fetching')) AS open`,
+        );
+        expect(rows[0]).toMatchObject({ notices: messages, looks: 3, open: 0 });
+      },
+      { timeout: 25_000, interval: 100 },
+    );
+
+    const entries = await database.pool.query<{ de_seq_num: string; notices: number }>(
+      `SELECT entry.de_seq_num, count(*)::int AS notices FROM docket_entries AS entry
+         JOIN entry_notices ON entry_notices.entry_id = entry.id GROUP BY entry.id ORDER BY entry.id`,
+    );
+    expect(entries.rows.map((row) => row.notices)).toEqual([4, 4, 4]);
+    const looks = await database.pool.query<{ state: string; claimed_by: string; documents: string[] }>(
+      `SELECT look.state, look.claimed_by, array_agg(document.pdf_sha256 ORDER BY document.number) AS documents
+         FROM free_looks AS look JOIN free_look_documents AS document ON document.free_look_id = look.id
+        GROUP BY look.id ORDER BY look.id`,
+    );
+    expect(looks.rows.map((row) => row.state)).toEqual(['saved', 'saved', 'saved']);
+    expect(looks.rows.map((row) => row.documents)).toEqual([
+      [sha256(pdfs[0]!)],
+      [sha256(pdfs[1]!), sha256(pdfs[3]!)],
+      [sha256(pdfs[2]!)],
+    ]);
+    expect((await storedPdfs(storage)).sort()).toEqual(pdfs.map(sha256).sort());
+
+    // At the court: each entry's documents were asked for through one address's link only, and no request twice.
+    const requests = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
+    const bySeq = new Map<string, string[]>();
+    for (const request of requests) {
+      const seq = /de_seq_num=(\d+)/.exec(request)?.[1] ?? '?';
+      bySeq.set(seq, [...(bySeq.get(seq) ?? []), request]);
+    }
+    expect([...bySeq.keys()].sort()).toEqual(entries.rows.map((row) => row.de_seq_num).sort());
+    for (const asked of bySeq.values()) {
+      expect(new Set(asked.map((request) => /magic_num=(\d+)/.exec(request)?.[1])).size).toBe(1);
+      expect(new Set(asked).size).toBe(asked.length);
+    }
+    await Promise.all(servers.map(stop));
+  });
+
+  it('keeps a forged notice’s link as refused, and nothing is asked of the host it names', async (context) => {
+    if (!court || !cluster || !elsewhere) {
+      return context.skip();
+    }
+    const database = await firmWithMailbox();
+    const server = await serve(database.url, path.join(scratch, 'forged-pdfs'));
+    const before = await documentRequests();
+    await deliver(
+      composeNefEmail(
+        sampleNefEntry({
+          court: {
+            name: 'U.S. Court of International Trade',
+            baseUrl: elsewhere.url,
+            fromAddress: 'cmecf_training@cit-training.localhost',
+            mailDomain: 'cit-training.localhost',
+          },
+          caseId: 1017,
+          deSeqNum: 9_001,
+        }),
+        { email: 'docketing@morganreyes.example', magicNum: '11112222' },
+        { messageId: 'forged-9001', date: new Date() },
+      ),
+    );
+    const refused = await vi.waitFor(
+      async () => {
+        const { rows } = await database.pool.query<{
+          state: string;
+          message: string;
+          url: string;
+          claimed_by: string | null;
+        }>(
+          `SELECT look.state, look.message, look.url, look.claimed_by FROM free_looks AS look
+             JOIN docket_entries AS entry ON entry.id = look.entry_id WHERE entry.de_seq_num = '9001'`,
+        );
+        expect(rows.length).toBeGreaterThan(0);
+        return rows;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    // Refused as it was stored: no server ever claimed it.
+    expect(
+      refused.every((row) => row.state === 'refused' && row.claimed_by === null && row.url.startsWith(elsewhere!.url)),
+    ).toBe(true);
+    expect(refused[0]?.message).toMatch(/training court/i);
+    await stop(server);
+    expect(elsewhere.requests).toEqual([]);
+    // The training court never heard of the forged entry either (the mail already there is read too, hence the filter).
+    expect((await documentRequests()).slice(before.length).filter((request) => request.includes('=9001'))).toEqual([]);
+  });
+
+  it('resumes reading after the UID it stored: a restarted server reads only the mail that is new', async (context) => {
+    if (!court || !cluster) {
+      return context.skip();
+    }
+    const database = await firmWithMailbox();
+    const storage = path.join(scratch, 'restart-pdfs');
+    const first = await serve(database.url, storage);
+    const countNotices = async (): Promise<number> =>
+      (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM notices')).rows[0]?.n ?? 0;
+    const inMailbox = await mailboxMessageCount();
+    await vi.waitFor(async () => expect(await countNotices()).toBe(inMailbox), { timeout: 20_000, interval: 100 });
+    await stop(first);
+    const { rows } = await database.pool.query<{ last_uid: string }>('SELECT last_uid FROM mailbox_sync');
+    expect(Number(rows[0]?.last_uid)).toBeGreaterThanOrEqual(inMailbox);
+
+    // What the first run stored is taken away: a server that read the mailbox from its start would store it again.
+    await database.pool.query('TRUNCATE notices, docket_entries, entry_notices, free_looks, free_look_documents');
+    const filer = new CourtClient(court.url);
+    await filer.loginAs('jmorgan');
+    await fileMotion(filer, await makePdf(5));
+    await court.settleMail();
+    const second = await serve(database.url, storage);
+    const newMessages = (await mailboxMessageCount()) - inMailbox;
+    expect(newMessages).toBe(4);
+    await vi.waitFor(
+      async () => {
+        const looks = await database.pool.query<{ state: string }>('SELECT state FROM free_looks');
+        expect(looks.rows.map((row) => row.state)).toEqual(['saved']);
+        expect(await countNotices()).toBe(newMessages);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    await stop(second);
+    expect(await countNotices()).toBe(newMessages);
+  });
+
+  it('after a kill -9 mid-fetch, a restarted server stores the rest once and never asks the court for the lost look again', async (context) => {
+    if (!court || !cluster) {
+      return context.skip();
+    }
+    const database = await firmWithMailbox();
+    const storage = path.join(scratch, 'killed-pdfs');
+    const filer = new CourtClient(court.url);
+    await filer.loginAs('jmorgan');
+    await fileMotion(filer, await makePdf(6));
+    await court.settleMail();
+    const inMailbox = await mailboxMessageCount();
+    const before = await documentRequests();
+    // The court holds every document request long enough for the server to die with its look in hand.
+    await admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', latencyMs: 20_000 });
+    const killed = await serve(database.url, storage);
+    const inHand = await vi.waitFor(
+      async () => {
+        const { rows } = await database.pool.query<{ id: string; url: string }>(
+          "SELECT id, url FROM free_looks WHERE state = 'fetching' ORDER BY id",
+        );
+        const asked = (await documentRequests()).slice(before.length);
+        const reached = rows.filter((look) => asked.some((request) => request.includes(pathOf(look.url))));
+        expect(reached.length).toBeGreaterThan(0);
+        return reached;
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+    running.splice(running.indexOf(killed), 1);
+    await killed.kill();
+    await admin(court, 'DELETE', '/admin/faults');
+    // PostgreSQL lets go of the dead server's lock once it sees its connection end.
+    await vi.waitFor(
+      async () => {
+        const { rows } = await database.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = x'45434653'::bigint",
+        );
+        expect(rows[0]?.n).toBe(0);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+
+    const restarted = await serve(database.url, storage);
+    await vi.waitFor(
+      async () => {
+        const { rows } = await database.pool.query<{ notices: number; open: number }>(
+          `SELECT (SELECT count(*)::int FROM notices) AS notices,
+                  (SELECT count(*)::int FROM free_looks WHERE state IN ('pending', 'fetching')) AS open`,
+        );
+        expect(rows[0]).toEqual({ notices: inMailbox, open: 0 });
+      },
+      { timeout: 25_000, interval: 100 },
+    );
+    await stop(restarted);
+    const states = await database.pool.query<{ id: string; state: string; message: string | null }>(
+      'SELECT id, state, message FROM free_looks WHERE id = ANY($1::bigint[])',
+      [inHand.map((look) => look.id)],
+    );
+    expect(states.rows.map((row) => row.state)).toEqual(inHand.map(() => 'interrupted'));
+    expect(states.rows[0]?.message).toMatch(/PACER/);
+    // Each look in hand reached the court once, and no document request was ever sent twice.
+    const asked = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
+    for (const look of inHand) {
+      expect(asked.filter((request) => request.includes(pathOf(look.url)))).toHaveLength(1);
+    }
+    expect(new Set(asked).size).toBe(asked.length);
+    // Every message once, every entry once.
+    const duplicates = await database.pool.query(
+      'SELECT entry_key FROM docket_entries GROUP BY entry_key HAVING count(*) > 1',
+    );
+    expect(duplicates.rows).toEqual([]);
+  });
+});

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { firmCourtTrust } from '../../../src-main/core/firm/firm-court';
+import { storeNotice } from '../../../src-main/core/firm/firm-notices';
+import {
+  claimFreeLook,
+  interruptedMessage,
+  markInterruptedFreeLooks,
+  registerServerInstance,
+  type ServerInstance,
+} from '../../../src-main/core/firm/free-look-claims';
+import { parseNotice } from '../../../src-main/core/inbox/nef/parse-notice';
+import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
+import { migratedFirmDatabase } from '../../support/firm-server';
+import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
+import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
+
+// Notices and free looks in PostgreSQL (docs/firm-server.md#free-looks-once-for-the-firm): many workers of two servers
+// claiming at the same moment each get a different look, a look whose server is gone is never handed out again, and a
+// message two servers store at once is stored once.
+
+let cluster: PostgresTestCluster | null = null;
+const pools: pg.Pool[] = [];
+
+beforeAll(async () => {
+  cluster = await startPostgresTestCluster();
+});
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.end()));
+  await cluster?.stop();
+});
+
+const citTrust = (() => {
+  const court = firmCourtTrust('cit', null);
+  if ('refusal' in court) {
+    throw new Error(court.refusal);
+  }
+  return court.trust;
+})();
+
+/** The CIT as its notices name it. */
+const citCourt = {
+  name: 'U.S. Court of International Trade',
+  baseUrl: 'https://ecf.cit.uscourts.gov',
+  fromAddress: 'cmecf_notices@cit.uscourts.gov',
+  mailDomain: 'cit.uscourts.gov',
+};
+
+/** A firm database holding `count` stored notices of the CIT, each with one pending free look. */
+async function firmWithPendingLooks(count: number): Promise<Awaited<ReturnType<typeof migratedFirmDatabase>>> {
+  const database = await migratedFirmDatabase(cluster!);
+  const mailbox = await database.pool.query<{ id: string }>(
+    `INSERT INTO mailboxes (name, host, port, secure, login, folder, password_file)
+     VALUES ('docketing', '127.0.0.1', 143, false, 'docketing', 'INBOX', '/nonexistent') RETURNING id`,
+  );
+  for (let seq = 1; seq <= count; seq += 1) {
+    const raw = composeNefEmail(
+      sampleNefEntry({
+        court: citCourt,
+        deSeqNum: seq,
+        documents: [
+          {
+            description: 'Main Document',
+            originalFilename: 'motion.pdf',
+            docId: String(141_000_000 + seq).padStart(10, '0'),
+            stampId: '1008691343',
+            fileNumber: `${seq}-0`,
+            stampDigest: 'ab'.repeat(64),
+          },
+        ],
+      }),
+      { email: 'docketing@firm.example', magicNum: String(10_000_000 + seq) },
+      { messageId: `claims-${seq}`, date: new Date('2026-07-14T19:42:12Z') },
+    );
+    const stored = await storeNotice(
+      database.pool,
+      {
+        rawSha256: createHash('sha256').update(raw).digest('hex'),
+        mailboxId: Number(mailbox.rows[0]?.id),
+        receivedAt: new Date(),
+        notice: await parseNotice(Buffer.from(raw)),
+      },
+      citTrust,
+    );
+    expect(stored).toMatchObject({ outcome: 'new', pendingLooks: 1 });
+  }
+  return database;
+}
+
+function poolOn(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 6 });
+  pools.push(pool);
+  return pool;
+}
+
+describe('notices and free looks in the firm database', () => {
+  it('gives each look to one worker only, with twelve workers of two servers claiming at once', async (context) => {
+    if (!cluster) {
+      return context.skip();
+    }
+    const looks = 40;
+    const database = await firmWithPendingLooks(looks);
+    const servers = [poolOn(database.url), poolOn(database.url)];
+    const instances = await Promise.all(servers.map((pool) => registerServerInstance(pool)));
+    onTestFinished(async () => {
+      await Promise.all(instances.map((instance) => instance.release()));
+    });
+    const claimedBy = new Map<number, number[]>();
+    const worker = async (pool: pg.Pool, instance: ServerInstance): Promise<void> => {
+      for (let look = await claimFreeLook(pool, instance); look; look = await claimFreeLook(pool, instance)) {
+        claimedBy.set(look.id, [...(claimedBy.get(look.id) ?? []), instance.id]);
+      }
+    };
+    await Promise.all(Array.from({ length: 12 }, (_, index) => worker(servers[index % 2]!, instances[index % 2]!)));
+    expect(claimedBy.size).toBe(looks);
+    expect([...claimedBy.values()].filter((claims) => claims.length !== 1)).toEqual([]);
+    const { rows } = await database.pool.query<{ state: string; n: number }>(
+      'SELECT state, count(*)::int AS n FROM free_looks GROUP BY state',
+    );
+    expect(rows).toEqual([{ state: 'fetching', n: looks }]);
+  });
+
+  it('marks interrupted, and never hands out again, a look whose server is gone; a running server’s stays its own', async (context) => {
+    if (!cluster) {
+      return context.skip();
+    }
+    const database = await firmWithPendingLooks(3);
+    const [alive, gone] = [poolOn(database.url), poolOn(database.url)];
+    const running = await registerServerInstance(alive);
+    const stopped = await registerServerInstance(gone);
+    onTestFinished(async () => {
+      await Promise.all([running.release(), stopped.release()]);
+    });
+    const kept = await claimFreeLook(alive, running);
+    const left = await claimFreeLook(gone, stopped);
+    expect(await markInterruptedFreeLooks(database.pool)).toBe(0);
+    // Its lock connection ends as the server's would when it dies.
+    await stopped.release();
+    expect(await markInterruptedFreeLooks(database.pool)).toBe(1);
+    const { rows } = await database.pool.query<{ id: string; state: string; message: string | null }>(
+      'SELECT id, state, message FROM free_looks ORDER BY id',
+    );
+    expect(rows.map((row) => [Number(row.id), row.state])).toEqual([
+      [kept?.id, 'fetching'],
+      [left?.id, 'interrupted'],
+      [expect.any(Number), 'pending'],
+    ]);
+    expect(rows[1]?.message).toBe(interruptedMessage);
+    // The next claim takes the pending look, never the interrupted one.
+    const next = await claimFreeLook(alive, running);
+    expect(next?.id).toBe(Number(rows[2]?.id));
+    expect(await claimFreeLook(alive, running)).toBeNull();
+  });
+
+  it('stores a message once when two servers store it at the same moment, without the NUL characters a hostile one carries', async (context) => {
+    if (!cluster) {
+      return context.skip();
+    }
+    const database = await firmWithPendingLooks(0);
+    const mailbox = await database.pool.query<{ id: string }>('SELECT id FROM mailboxes');
+    const raw = composeNefEmail(
+      sampleNefEntry({ court: citCourt, deSeqNum: 7 }),
+      { email: 'docketing@firm.example', magicNum: '12345678' },
+      { messageId: 'twice', date: new Date('2026-07-14T19:42:12Z') },
+    );
+    const notice = await parseNotice(Buffer.from(raw));
+    const arrived = {
+      rawSha256: createHash('sha256').update(raw).digest('hex'),
+      mailboxId: Number(mailbox.rows[0]?.id),
+      receivedAt: new Date(),
+      notice: { ...notice, subject: `Activity\u0000 in Case ${notice.dockets[0]?.caseNumber}` },
+    };
+    const [first, second] = [poolOn(database.url), poolOn(database.url)];
+    const outcomes = await Promise.all([storeNotice(first, arrived, citTrust), storeNotice(second, arrived, citTrust)]);
+    expect(outcomes.map((stored) => stored.outcome).sort()).toEqual(['duplicate', 'new']);
+    const { rows } = await database.pool.query<{ notices: number; entries: number; looks: number; subject: string }>(
+      `SELECT (SELECT count(*)::int FROM notices) AS notices, (SELECT count(*)::int FROM docket_entries) AS entries,
+              (SELECT count(*)::int FROM free_looks) AS looks, (SELECT subject FROM notices) AS subject`,
+    );
+    expect(rows[0]).toEqual({ notices: 1, entries: 1, looks: 1, subject: 'Activity in Case 1:26-cv-00123-MMB' });
+  });
+});

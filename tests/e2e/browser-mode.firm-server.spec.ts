@@ -1,50 +1,33 @@
 import { expect, test } from '@playwright/test';
 import { addToCaseTeam } from '../../src-main/core/firm/case-teams';
 import { addUser } from '../../src-main/core/firm/firm-users';
-import { startFirmServer, type FirmServer } from '../../src-main/firm-server/firm-server';
-import { migratedFirmDatabase } from '../support/firm-server';
+import { startFirmServerOnTestCluster, type FirmServerOnTestCluster } from '../support/firm-server';
 import { useAppWithKeyring } from '../support/keyring-app';
-import { startPostgresTestCluster, type PostgresTestCluster } from '../support/postgres-cluster';
 import { screenshotPath } from '../support/screenshots';
 
 // A paralegal connects her desktop to the firm server (docs/firm-server.md#connecting-a-desktop): the real server on a
 // throwaway PostgreSQL, the app in browser mode with a keyring of its own for the token.
 
 const desk = useAppWithKeyring('ecf-e2e-firm-');
-let cluster: PostgresTestCluster | null = null;
-let database: Awaited<ReturnType<typeof migratedFirmDatabase>> | null = null;
-let server: FirmServer | null = null;
+let firm: FirmServerOnTestCluster | null = null;
 
 test.beforeEach(async () => {
-  cluster = await startPostgresTestCluster();
-  if (cluster) {
-    database = await migratedFirmDatabase(cluster);
-    server = await startFirmServer({
-      pool: database.pool,
-      host: '127.0.0.1',
-      port: 0,
-      tls: null,
-      log: () => undefined,
-    });
-  }
+  firm = await startFirmServerOnTestCluster();
 });
 test.afterEach(async () => {
-  await server?.close();
-  await database?.close();
-  await cluster?.stop();
-  server = null;
-  database = null;
-  cluster = null;
+  await firm?.stop();
+  firm = null;
 });
 
 test('a paralegal connects to the firm server with her token, a mistyped one is refused in place, and she disconnects', async ({
   page,
 }) => {
   desk.skipWithoutKeyring();
-  test.skip(server === null || database === null, 'No PostgreSQL test cluster can start here.');
-  if (server === null || database === null) {
+  test.skip(firm === null, 'No PostgreSQL test cluster can start here.');
+  if (firm === null) {
     return;
   }
+  const { database, server } = firm;
   const { token } = await addUser(database.pool, 'mchen', 'paralegal');
   await addToCaseTeam(database.pool, '1:26-cv-00123', 'mchen');
   await addToCaseTeam(database.pool, '1:26-cv-00201', 'mchen');

@@ -6,7 +6,8 @@ import { openFirmDatabase, type FirmDatabase } from '../../src-main/core/firm/fi
 import { migrateFirmDatabase } from '../../src-main/core/firm/migrate-firm-database';
 import type { AppLog } from '../../src-main/core/storage/app-log';
 import { testCliPath } from './paths';
-import type { PostgresTestCluster } from './postgres-cluster';
+import { startFirmServer, type FirmServer } from '../../src-main/firm-server/firm-server';
+import { startPostgresTestCluster, type PostgresTestCluster } from './postgres-cluster';
 
 /** What `ecf-desk` printed and how it ended. */
 export interface CliRun {
@@ -126,4 +127,40 @@ export async function migratedFirmDatabase(
   const database = openFirmDatabase(url, log);
   await migrateFirmDatabase(database.pool);
   return { ...database, url, logged, log };
+}
+
+/** A firm server in this process, on a new migrated database of its own throwaway PostgreSQL cluster. */
+export interface FirmServerOnTestCluster {
+  readonly database: Awaited<ReturnType<typeof migratedFirmDatabase>>;
+  readonly server: FirmServer;
+  /** Stops the server, closes the database and removes the cluster. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PostgreSQL (`startPostgresTestCluster`), migrates a new database and serves it over HTTP on 127.0.0.1; null,
+ * after the cluster's one line saying why, where PostgreSQL cannot run.
+ */
+export async function startFirmServerOnTestCluster(): Promise<FirmServerOnTestCluster | null> {
+  const cluster = await startPostgresTestCluster();
+  if (cluster === null) {
+    return null;
+  }
+  const database = await migratedFirmDatabase(cluster);
+  const server = await startFirmServer({
+    pool: database.pool,
+    host: '127.0.0.1',
+    port: 0,
+    tls: null,
+    log: () => undefined,
+  });
+  return {
+    database,
+    server,
+    async stop() {
+      await server.close();
+      await database.close();
+      await cluster.stop();
+    },
+  };
 }

@@ -122,15 +122,15 @@ export function createFirmConnection(options: FirmConnectionOptions) {
     /** Asks the server who the kept token stands for; never throws for the server's sake (its state says). */
     async status(): Promise<FirmServerStatus> {
       const address = options.address();
-      const origin = savedOrigin();
-      if (address.url !== null && origin === null) {
-        const verdict = checkFirmServerAddress(address.url);
-        const reason = verdict.isAllowed ? '' : verdict.reason;
-        return { ...address, state: 'unreachable', user: null, message: reason };
+      if (address.url === null) {
+        return describe(address, null, false);
       }
-      const token = origin === null ? null : await options.secrets.get(firmTokenItem);
-      const answer = origin === null || token === null ? null : await ask(origin, token);
-      return describe(address, answer, token !== null);
+      const verdict = checkFirmServerAddress(address.url);
+      if (!verdict.isAllowed) {
+        return { ...address, state: 'unreachable', user: null, message: verdict.reason };
+      }
+      const token = await options.secrets.get(firmTokenItem);
+      return describe(address, token === null ? null : await ask(verdict.url, token), token !== null);
     },
 
     /**

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { entryKey, normaliseDocId } from '../inbox/store/entry-key';
 import type { ParsedNotice } from '../inbox/nef/notice-types';
+import { freeLookLinks } from '../inbox/nef/free-look-links';
 import { readDocumentLink } from '../inbox/nef/read-links';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
 
@@ -143,18 +144,12 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
  * the first docket's entry) — with the URL gate's verdict, as the desktop's inbox checks them before storing.
  */
 function linksOf(notice: ParsedNotice, trust: UrlTrust): NoticeLink[] {
-  const first = notice.dockets[0];
-  const candidates = [
-    ...notice.dockets.map((docket) => ({ docket, url: docket.documentUrl })),
-    ...(first ? notice.attachments.map((attachment) => ({ docket: first, url: attachment.documentUrl })) : []),
-  ];
   const links: NoticeLink[] = [];
-  const seen = new Set<string>();
-  for (const { docket, url } of candidates) {
-    if (url === null || seen.has(url)) {
+  for (const { docket, url } of freeLookLinks(notice)) {
+    // A document's own link in a notice that names no docket belongs to no entry the firm keeps.
+    if (docket === null) {
       continue;
     }
-    seen.add(url);
     const verdict = checkNoticeLink(url, { court: notice.court }, trust);
     links.push({
       entryKey: entryKey(notice.court, docket),

@@ -25,6 +25,7 @@ import type { NoticeParser } from './notice-reading';
 import type { AppLog } from '../storage/app-log';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
 import type { ParsedNotice } from './nef/notice-types';
+import { freeLookLinks } from './nef/free-look-links';
 import { describeError } from '../../shared/describe-error';
 import type { SavedEntryCopies } from '../filing/court-copies';
 import { createStampMemory } from './free-look/stamp-memory';
@@ -89,15 +90,8 @@ export const retentionIntervalMs = 6 * 60 * 60 * 1000;
  * the URL gate refuses, with the reason. The gate decides before anything is stored, so no refused link is ever fetched.
  */
 function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, string> {
-  const candidates = [
-    ...notice.dockets.map((docket) => docket.documentUrl),
-    ...notice.attachments.map((attachment) => attachment.documentUrl),
-  ];
   const refused = new Map<string, string>();
-  for (const url of new Set(candidates)) {
-    if (url === null) {
-      continue;
-    }
+  for (const { url } of freeLookLinks(notice)) {
     const verdict = checkNoticeLink(url, { court: notice.court }, trust);
     if (!verdict.isAllowed) {
       refused.set(url, verdict.reason);

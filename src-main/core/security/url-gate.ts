@@ -223,7 +223,7 @@ const firmServerPath = /^\/(?:health|api\/[a-z0-9/._~-]*)$/i;
  */
 export function checkFirmServerAddress(url: string): UrlVerdict {
   const text = url.trim();
-  if (text.length > maxLength || hasDisguisingCharacters(text) || /[^\u0021-\u007e]/.test(text)) {
+  if (text.length > maxLength || hasDisguisingCharacters(text) || hasNonAscii(text)) {
     return refuse('This is not a firm server address: it is too long, or holds spaces or characters no address has.');
   }
   let parsed: URL;
@@ -234,16 +234,12 @@ export function checkFirmServerAddress(url: string): UrlVerdict {
       'This is not a web address. Type it as your firm gives it, for example https://ecf-desk.firm.example:8443.',
     );
   }
-  if (
-    parsed.username !== '' ||
-    parsed.password !== '' ||
-    /@/.test(/^[a-z][a-z0-9+.-]*:\/*([^/?#]*)/i.exec(text)?.[1] ?? '')
-  ) {
+  if (hasUserInfo(parsed, text)) {
     return refuse(
       'The address holds a user name or password; the firm server is given your token instead. Leave them out.',
     );
   }
-  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--'))) {
+  if (hasLookAlikeLabel(parsed)) {
     return refuse(
       `The address uses look-alike letters (${parsed.hostname}). Type your firm server's name in plain letters.`,
     );
@@ -270,7 +266,7 @@ export function checkFirmServerRequest(url: string, origin: string): UrlVerdict 
   } catch {
     return refuse('ECF Desk did not send a request to an address it cannot read.');
   }
-  if (parsed.origin !== origin || parsed.username !== '' || parsed.password !== '' || hasDisguisingCharacters(url)) {
+  if (parsed.origin !== origin || hasUserInfo(parsed, url) || hasDisguisingCharacters(url)) {
     return refuse(`ECF Desk sends the firm server's requests to ${origin} only.`);
   }
   if (!firmServerPath.test(parsed.pathname) || disguisedPath.test(parsed.pathname)) {
@@ -302,30 +298,43 @@ function readAddress(url: string, options: { keepsFragment?: boolean } = {}): Re
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     return refused(`This link is not a web page (${parsed.protocol}): it could run code. ${notOpened}`);
   }
-  // `https://ecf.cit.uscourts.gov@evil.com/` goes to evil.com: the part before @ is only a user name.
-  if (
-    parsed.username !== '' ||
-    parsed.password !== '' ||
-    /@/.test(/^[a-z][a-z0-9+.-]*:\/*([^/?#]*)/i.exec(url)?.[1] ?? '')
-  ) {
+  if (hasUserInfo(parsed, url)) {
     return refused(
       `This link hides its real destination (${parsed.hostname}) behind a court name: it may be phishing. ${notOpened}`,
     );
   }
-  // The URL parser turns Unicode look-alikes (ecf.сit.uscourts.gov) into punycode.
-  if (parsed.hostname.split('.').some((label) => label.startsWith('xn--'))) {
+  if (hasLookAlikeLabel(parsed)) {
     return refused(
       `This link uses look-alike letters in its address (${parsed.hostname}): it may be phishing. ${notOpened}`,
     );
   }
   // Court links are plain ASCII; a full-width dot or a letter from another alphabet is there to look like something else.
-  if (/[^\u0021-\u007e]/.test(url)) {
+  if (hasNonAscii(url)) {
     return refused(`This link contains characters a court link never has: it may be phishing. ${notOpened}`);
   }
   if (!options.keepsFragment) {
     parsed.hash = '';
   }
   return { isRead: true, parsed };
+}
+
+/** Whether an address carries a user name or password: `https://ecf.cit.uscourts.gov@evil.com/` goes to evil.com. */
+function hasUserInfo(parsed: URL, text: string): boolean {
+  return (
+    parsed.username !== '' ||
+    parsed.password !== '' ||
+    /@/.test(/^[a-z][a-z0-9+.-]*:\/*([^/?#]*)/i.exec(text)?.[1] ?? '')
+  );
+}
+
+/** Whether the host has a label the URL parser turned from Unicode look-alikes (ecf.сit.uscourts.gov) into punycode. */
+function hasLookAlikeLabel(parsed: URL): boolean {
+  return parsed.hostname.split('.').some((label) => label.startsWith('xn--'));
+}
+
+/** Whether the text has a character outside printable ASCII (a full-width dot, a letter from another alphabet). */
+function hasNonAscii(text: string): boolean {
+  return /[^\u0021-\u007e]/.test(text);
 }
 
 function hasDisguisingCharacters(url: string): boolean {

@@ -10,34 +10,25 @@ import { addUser, removeUser } from '../../../src-main/core/firm/firm-users';
 import { firmTokenItem } from '../../../src-main/core/firm-connection/firm-connection';
 import type { PolicySource } from '../../../src-main/core/policy/policy-source';
 import type { SecretStore } from '../../../src-main/core/vault/secret-store';
-import { startFirmServer, type FirmServer } from '../../../src-main/firm-server/firm-server';
-import { migratedFirmDatabase } from '../../support/firm-server';
+import { startFirmServerOnTestCluster, type FirmServerOnTestCluster } from '../../support/firm-server';
 import { createMemorySecretStore } from '../../support/memory-secret-store';
-import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
 import { createTestCore } from '../../support/test-core';
 
 // A desktop connecting to the real firm server (docs/firm-server.md#connecting-a-desktop): the server on a throwaway
 // PostgreSQL, the desktop's whole core in this process, the token in its keychain.
 
-let cluster: PostgresTestCluster | null = null;
-let database: Awaited<ReturnType<typeof migratedFirmDatabase>>;
-let server: FirmServer;
+let firm: FirmServerOnTestCluster | null = null;
+let database: FirmServerOnTestCluster['database'];
+let server: FirmServerOnTestCluster['server'];
 let folder = '';
 let core: CoreServices | null = null;
 let secrets: SecretStore;
 const otherServers: Server[] = [];
 
 beforeAll(async () => {
-  cluster = await startPostgresTestCluster();
-  if (cluster) {
-    database = await migratedFirmDatabase(cluster);
-    server = await startFirmServer({
-      pool: database.pool,
-      host: '127.0.0.1',
-      port: 0,
-      tls: null,
-      log: () => undefined,
-    });
+  firm = await startFirmServerOnTestCluster();
+  if (firm) {
+    ({ database, server } = firm);
   }
 });
 afterEach(async () => {
@@ -47,9 +38,7 @@ afterEach(async () => {
   await Promise.all(otherServers.splice(0).map((each) => new Promise((resolve) => each.close(resolve))));
 });
 afterAll(async () => {
-  await server?.close();
-  await database?.close();
-  await cluster?.stop();
+  await firm?.stop();
 });
 
 /** The desktop's core over a fresh data folder, with machine policy setting `policy` (read before this answers). */
@@ -89,7 +78,7 @@ async function otherServer(
 
 describe.skipIf(process.platform === 'win32')('a desktop connecting to the firm server', () => {
   it('connects with a token, says who it stands for, keeps the token in the keychain and the address in settings', async (context) => {
-    if (!cluster) {
+    if (!firm) {
       return context.skip();
     }
     const { token } = await addUser(database.pool, 'mchen', 'paralegal');
@@ -118,7 +107,7 @@ describe.skipIf(process.platform === 'win32')('a desktop connecting to the firm 
   });
 
   it('a token the server does not know is refused, and nothing is kept', async (context) => {
-    if (!cluster) {
+    if (!firm) {
       return context.skip();
     }
     const { handlers } = await startDesktop();
@@ -133,7 +122,7 @@ describe.skipIf(process.platform === 'win32')('a desktop connecting to the firm 
   });
 
   it('once IT removes the user, the status says the token is refused; with the server down, that it does not answer', async (context) => {
-    if (!cluster) {
+    if (!firm) {
       return context.skip();
     }
     const { token } = await addUser(database.pool, 'leaving', 'attorney');
@@ -157,7 +146,7 @@ describe.skipIf(process.platform === 'win32')('a desktop connecting to the firm 
   });
 
   it('refuses an address that is not https off this computer, or holds more than a host and port, before any request', async (context) => {
-    if (!cluster) {
+    if (!firm) {
       return context.skip();
     }
     const { handlers } = await startDesktop();
@@ -169,7 +158,7 @@ describe.skipIf(process.platform === 'win32')('a desktop connecting to the firm 
   });
 
   it('what answers at the address is not a firm server: said so; a redirect is not followed and the token goes nowhere else', async (context) => {
-    if (!cluster) {
+    if (!firm) {
       return context.skip();
     }
     const { token } = await addUser(database.pool, 'careful', 'attorney');
@@ -195,7 +184,7 @@ describe.skipIf(process.platform === 'win32')('a desktop connecting to the firm 
   });
 
   it('an address set by machine policy is the one used, is never written to settings, and stays after a disconnect', async (context) => {
-    if (!cluster) {
+    if (!firm) {
       return context.skip();
     }
     const { token } = await addUser(database.pool, 'docket-desk', 'docketing');

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { IsolatedReaders } from '../core/isolation/isolated-readers';
 import type { ParsedNotice } from '../core/inbox/nef/parse-notice';
 import type { IgnoredReason } from '../core/inbox/nef/notice-types';
+import { docketFields } from '../core/inbox/nef/docket-fields';
 import { inMegabytes, maxMailBytes } from '../core/inbox/inbox-limits';
 import { readMailFile } from '../core/inbox/sources/file-source';
 import { openReaders } from './cli-support';
@@ -147,15 +148,7 @@ function toNefReport(file: string, notice: ParsedNotice): NefFileReport {
     court: notice.court,
     subject: notice.subject,
     dockets: notice.dockets.map((docket) => ({
-      caseNumber: docket.caseNumber,
-      caseName: docket.caseName,
-      caseId: docket.caseId,
-      documentNumber: docket.documentNumber,
-      docketText: docket.docketText,
-      shortDescription: docket.shortDescription,
-      dateFiled: docket.dateFiled,
-      deSeqNum: docket.deSeqNum,
-      docId: docket.docId,
+      ...docketFields(docket),
       magicNum: docket.magicNum,
       documentUrl: docket.documentUrl,
     })),

@@ -90,7 +90,7 @@ export async function runFirmServer(args: readonly string[]): Promise<number> {
   return withFirmDatabase(url, async (database, schemaVersion) => {
     let server: FirmServer;
     try {
-      server = await startFirmServer({ pool: database.pool, host, port, tls, log: serverLog });
+      server = await startFirmServer({ pool: database.pool, store: pdfStore, host, port, tls, log: serverLog });
     } catch (error) {
       process.stderr.write(`The firm server cannot listen on ${host}:${port}: ${describeError(error).message}\n`);
       return exitCodes.error;

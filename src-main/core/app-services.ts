@@ -39,6 +39,7 @@ import { accountsChannels } from './court/accounts-channels';
 import { courtChannels } from './court/court-channels';
 import { gateCourtFetch } from './security/gated-fetch';
 import { createFirmConnection } from './firm-connection/firm-connection';
+import { startFirmSync } from './firm-connection/firm-sync';
 import { firmChannels } from './firm-connection/firm-channels';
 import { recordAccountOf } from './filing/record-account';
 import { currentOsUser } from './filing/filing-journal';
@@ -64,6 +65,8 @@ export interface CoreServicesOptions {
   readonly outboxRetryDelayMs?: number;
   /** How often the training court's mailbox is read for NEFs (tests shorten it). */
   readonly noticePollMs?: number;
+  /** How often a desktop connected to a firm server asks it for changes besides being told (default 60 s). */
+  readonly firmSyncPollMs?: number;
   /** The desktop's notifications for new notices (the desktop app); browser mode's page shows its own. */
   readonly notifier?: DesktopNotifier | null;
   /** Where machine policy is read; absent, this platform's places (registry, managed preferences, /etc/ecf-desk/policy.json). */
@@ -211,6 +214,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       return sha256;
     },
     readPdf: (sha256) => documentStore.read(sha256),
+    hasPdf: (sha256) => documentStore.has(sha256),
+    firmDocument: (origin, sha256) => firm.fetchDocument(origin, sha256),
     dropPdf: async (sha256) => {
       if (!isStoredPdfInUse(database, sha256)) {
         await documentStore.remove(sha256);
@@ -236,6 +241,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     saveAddress: (url) => settings.write({ ...settings.read(), firmServerUrl: url }),
     log,
   });
+  // Connected, the desktop follows the firm server: its notices for the user's cases come into the inbox.
+  const firmSync = startFirmSync({
+    connection: firm,
+    inbox,
+    log,
+    ...(options.firmSyncPollMs === undefined ? {} : { pollMs: options.firmSyncPollMs }),
+  });
   // The court comes up in the background: the app's own screens do not wait for it.
   const policyRead = policy.refresh().then(() => policy.watch());
   runInBackground(
@@ -259,7 +271,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     documentsChannels(documents),
     filingChannels(filing),
     inboxChannels(inbox),
-    firmChannels(firm),
+    firmChannels(firm, () => firmSync.refresh()),
     settingsChannels({
       settings,
       managed: () => policy.effective().managed,
@@ -296,7 +308,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       const callsEnded = calls.close();
       closing.abort();
       await policy.close();
-      await Promise.all([inbox.close(), filing.close(), documents.close(), callsEnded]);
+      await Promise.all([firmSync.close(), inbox.close(), filing.close(), documents.close(), callsEnded]);
       // PACER sessions end at the court when the app quits, as the user would expect of a logout.
       await session.logout();
       await court.close();

@@ -2,6 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { canSeeCase, checkedCaseNumber, listCaseTeam } from '../core/firm/case-teams';
 import { isDatabaseUnavailable } from '../core/firm/firm-database';
+import { canReadFirmDocument, firstEntryCursor, listEntryChanges } from '../core/firm/firm-entries';
+import type { FirmPdfStore } from '../core/firm/pdf-store';
+import { firmEntryCursor } from '../shared/firm-server';
+import type { EntryEvents } from './entry-events';
 import { FirmError } from '../core/firm/firm-error';
 import { findUserByToken, type FirmUser } from '../core/firm/firm-users';
 import { readSchemaVersion } from '../core/firm/migrate-firm-database';
@@ -37,9 +41,11 @@ function refuse(
   send(response, status, { ok: false, error: { code, message } }, headers);
 }
 
-/** What the routes need: the database and where to log what went wrong. */
+/** What the routes need: the database, the PDF store, the desktops' event streams and where to log what went wrong. */
 export interface FirmRouteDependencies {
   readonly pool: pg.Pool;
+  readonly store: FirmPdfStore;
+  readonly events: EntryEvents;
   readonly log: AppLog;
 }
 
@@ -47,7 +53,7 @@ export interface FirmRouteDependencies {
  * The firm server's routes. `GET /health` answers anyone (a load balancer, a monitor); every other route needs
  * `Authorization: Bearer <token>` of a user who has not been removed.
  */
-export function createFirmRoutes({ pool, log }: FirmRouteDependencies) {
+export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependencies) {
   const health = async (response: ServerResponse): Promise<void> => {
     try {
       const schemaVersion = await readSchemaVersion(pool);
@@ -58,9 +64,34 @@ export function createFirmRoutes({ pool, log }: FirmRouteDependencies) {
     }
   };
 
-  const authenticate = async (request: IncomingMessage): Promise<FirmUser | null> => {
-    const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '');
-    return match?.[1] ? findUserByToken(pool, match[1]) : null;
+  const authenticate = async (request: IncomingMessage): Promise<{ user: FirmUser; token: string } | null> => {
+    const token = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')?.[1];
+    const user = token ? await findUserByToken(pool, token) : null;
+    return user && token ? { user, token } : null;
+  };
+
+  const entries = async (response: ServerResponse, user: FirmUser, query: URLSearchParams): Promise<void> => {
+    const after = firmEntryCursor.safeParse(query.get('after') ?? firstEntryCursor);
+    if (!after.success) {
+      return refuse(response, 400, 'cursor.invalid', 'after must be a cursor this server gave (<number>.<number>).');
+    }
+    send(response, 200, await listEntryChanges(pool, user, after.data));
+  };
+
+  const document = async (response: ServerResponse, user: FirmUser, sha256: string): Promise<void> => {
+    // A document of an entry the user may not see is answered as one that does not exist.
+    if (!(await canReadFirmDocument(pool, user, sha256)) || !store.has(sha256)) {
+      return refuse(response, 404, 'document.not-found', 'There is no such document on your cases.');
+    }
+    const bytes = await store.read(sha256);
+    response.writeHead(200, {
+      ...answerHeaders,
+      'content-type': 'application/pdf',
+      'content-length': String(bytes.byteLength),
+      'content-disposition': `attachment; filename="${sha256}.pdf"`,
+      'content-security-policy': "sandbox; default-src 'none'",
+    });
+    response.end(bytes);
   };
 
   const caseTeam = async (response: ServerResponse, user: FirmUser, encoded: string): Promise<void> => {
@@ -77,12 +108,17 @@ export function createFirmRoutes({ pool, log }: FirmRouteDependencies) {
     send(response, 200, { caseNumber, team: await listCaseTeam(pool, caseNumber) });
   };
 
-  const route = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
+  const route = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    query: URLSearchParams,
+  ): Promise<void> => {
     if (pathname === '/health') {
       return request.method === 'GET' ? health(response) : refuse(response, 405, 'method', 'Use GET.');
     }
-    const user = await authenticate(request);
-    if (user === null) {
+    const caller = await authenticate(request);
+    if (caller === null) {
       return refuse(
         response,
         401,
@@ -94,8 +130,22 @@ export function createFirmRoutes({ pool, log }: FirmRouteDependencies) {
     if (request.method !== 'GET') {
       return refuse(response, 405, 'method', 'Use GET.');
     }
+    const { user } = caller;
     if (pathname === '/api/me') {
       return send(response, 200, user);
+    }
+    if (pathname === '/api/entries') {
+      return entries(response, user, query);
+    }
+    if (pathname === '/api/events') {
+      if (!events.open(response, user, caller.token)) {
+        refuse(response, 503, 'events.full', 'The server has as many desktops listening as it takes; try again soon.');
+      }
+      return;
+    }
+    const documentMatch = /^\/api\/documents\/([0-9a-f]{64})$/.exec(pathname);
+    if (documentMatch?.[1]) {
+      return document(response, user, documentMatch[1]);
     }
     const caseMatch = /^\/api\/cases\/([^/]+)$/.exec(pathname);
     if (caseMatch?.[1]) {
@@ -111,7 +161,8 @@ export function createFirmRoutes({ pool, log }: FirmRouteDependencies) {
       return refuse(response, refusal.status, refusal.code, refusal.message, { connection: 'close' });
     }
     try {
-      await route(request, response, new URL(request.url ?? '/', 'http://server.invalid').pathname);
+      const address = new URL(request.url ?? '/', 'http://server.invalid');
+      await route(request, response, address.pathname, address.searchParams);
     } catch (error) {
       if (response.headersSent) {
         response.destroy();

@@ -3,6 +3,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import type { AppLog } from '../core/storage/app-log';
+import { findUserByToken } from '../core/firm/firm-users';
+import type { FirmPdfStore } from '../core/firm/pdf-store';
+import { startEntryEvents } from './entry-events';
 import { createFirmRoutes } from './firm-routes';
 
 /**
@@ -28,6 +31,8 @@ export interface FirmServerTls {
 export interface FirmServerOptions {
   /** The firm database's pool, migrated to the schema this server knows. */
   readonly pool: pg.Pool;
+  /** The firm's PDFs, which desktops fetch documents from. */
+  readonly store: FirmPdfStore;
   /** 127.0.0.1 unless the firm opens it to its LAN. */
   readonly host: string;
   /** 0 picks a free port. */
@@ -54,7 +59,12 @@ export async function startFirmServer(options: FirmServerOptions): Promise<FirmS
     requestTimeout: firmServerLimits.requestTimeoutMs,
     keepAliveTimeout: firmServerLimits.keepAliveTimeoutMs,
   };
-  const handle = createFirmRoutes({ pool: options.pool, log: options.log });
+  const events = await startEntryEvents({
+    pool: options.pool,
+    findUser: (token) => findUserByToken(options.pool, token),
+    log: options.log,
+  });
+  const handle = createFirmRoutes({ pool: options.pool, store: options.store, events, log: options.log });
   const onRequest: Parameters<typeof createHttpServer>[1] = (request, response) => {
     // The routes answer every failure themselves: nothing is left floating.
     handle(request, response).catch(() => response.destroy());
@@ -65,19 +75,25 @@ export async function startFirmServer(options: FirmServerOptions): Promise<FirmS
   server.maxHeadersCount = firmServerLimits.maxHeaderCount;
   server.maxConnections = firmServerLimits.maxConnections;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await events.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     async close() {
+      await events.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -103,6 +103,9 @@ export async function startFreeLookWorkers(options: FreeLookWorkersOptions): Pro
           ? { kind: 'refused', message: error.message }
           : { kind: 'failed', message: describeError(error).message };
     }
+    if (result.kind === 'stopped') {
+      return { state: 'stopped', stoppedAs: result.state, message: result.message, documents: [] };
+    }
     if (result.kind !== 'saved') {
       return { state: result.kind, message: result.message, documents: [] };
     }

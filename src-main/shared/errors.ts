@@ -69,6 +69,9 @@ export const errorMeanings = {
   'firm-server.no-token': 'No firm server token was given and none is kept, so ECF Desk did not connect.',
   'firm-server.token-refused': 'The firm server does not know the token (mistyped, or the user was removed).',
   'firm-server.unreachable': 'The firm server did not answer, or what answered is not an ECF Desk firm server.',
+  'firm-server.document-not-found':
+    'The firm server has no such document for this user (not on the case team, or the document was removed).',
+  'firm-server.document-damaged': 'What the firm server sent is not the document it named (its SHA-256 differs).',
   'link.unsafe': "A link or redirect does not go to the court's own site, so it was not followed.",
   'certificate.no-signer':
     'A certificate of service cannot be made: the filing has no filer signer and the logged-in account has no name.',

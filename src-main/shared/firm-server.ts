@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticeDocument } from './inbox';
 
 /**
  * What a desktop and the firm server say to each other (docs/firm-server.md#connecting-a-desktop): the server's
@@ -56,3 +57,51 @@ export const firmServerConnection = z
   .strict();
 /** What the user gives to connect. */
 export type FirmServerConnection = z.infer<typeof firmServerConnection>;
+
+/** A recipient of a notice, as the firm server passes it on. */
+const firmRecipient = z.object({
+  name: z.string().max(500),
+  emails: z.array(z.string().max(320)).max(50),
+});
+
+/**
+ * One docket entry of the firm's notices as the server gives it to a desktop (`GET /api/entries`): the entry as its
+ * first notice announced it, and its documents as the server's free looks left them. A document the server saved is
+ * `saved` with its SHA-256 and no `documentId`: the desktop fetches it from the server when it is first opened.
+ */
+export const firmEntry = z.object({
+  entryKey: z.string().min(1).max(1024),
+  court: z.string().max(16).nullable(),
+  kind: z.enum(['nef', 'nda']),
+  subject: z.string().max(2000),
+  caseNumber: z.string().min(1).max(200),
+  caseName: z.string().max(2000).nullable(),
+  caseId: z.string().max(40).nullable(),
+  documentNumber: z.string().max(40).nullable(),
+  docketText: z.string().max(100_000).nullable(),
+  shortDescription: z.string().max(2000).nullable(),
+  dateFiled: z.string().max(10).nullable(),
+  deSeqNum: z.string().max(40).nullable(),
+  docId: z.string().max(40).nullable(),
+  filer: z.string().max(2000).nullable(),
+  recipients: z.array(firmRecipient).max(2000),
+  receivedAt: z.string().max(40),
+  /** Sealed, under seal, confidential or restricted: shown only to the case's team. */
+  isRestricted: z.boolean(),
+  documents: z.array(noticeDocument).max(2000),
+});
+/** A docket entry from the firm server. */
+export type FirmEntry = z.infer<typeof firmEntry>;
+
+/** Where a desktop is in the firm's list of changed entries: the transaction and the entry (`<xid>.<id>`). */
+export const firmEntryCursor = z.string().regex(/^\d{1,20}\.\d{1,20}$/);
+
+/** `GET /api/entries?after=<cursor>`: the entries changed after the cursor, oldest change first, and the next cursor. */
+export const firmEntryChanges = z.object({
+  entries: z.array(firmEntry).max(500),
+  cursor: firmEntryCursor,
+  /** More changes wait: ask again at once with the new cursor. */
+  hasMore: z.boolean(),
+});
+/** A page of changed entries. */
+export type FirmEntryChanges = z.infer<typeof firmEntryChanges>;

@@ -78,6 +78,8 @@ export const inboxItem = z.object({
   modifiedAt: z.string().nullable(),
   /** Why its links were not trusted, or null when they are the court's own. */
   linkWarning: z.string().nullable(),
+  /** The firm server the entry came from (its address), or null when this desktop read it from its own mail. */
+  firmServer: z.string().nullable(),
   documents: z.array(noticeDocument),
   deadlines: z.array(noticeDeadline),
   recipients: z.array(z.object({ name: z.string(), emails: z.array(z.string()) })),

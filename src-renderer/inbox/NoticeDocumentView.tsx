@@ -11,6 +11,8 @@ export interface NoticeDocumentViewProps {
   readonly caseNumber: string;
   readonly document: NoticeDocument;
   readonly isFirstSaved: boolean;
+  /** Whether the firm server saved it (its free look, fetched from the server when first opened here). */
+  readonly isFromFirmServer: boolean;
   /** Whether buying waits for a PACER login (none is in place). */
   readonly buyingNeedsLogin: boolean;
   readonly readDocument: (id: string) => Promise<Uint8Array>;
@@ -39,6 +41,7 @@ export function NoticeDocumentView({
   caseNumber,
   document,
   isFirstSaved,
+  isFromFirmServer,
   buyingNeedsLogin,
   readDocument,
   onBuy,
@@ -54,7 +57,11 @@ export function NoticeDocumentView({
       return (
         <>
           <p className="notice-document__state">
-            {document.state === 'paid' ? 'Bought with your PACER account and saved' : 'Saved with the free look'}
+            {document.state === 'paid'
+              ? 'Bought with your PACER account and saved'
+              : isFromFirmServer
+                ? 'Saved by the firm server with the free look'
+                : 'Saved with the free look'}
             {document.pages !== null ? ` · ${document.pages === 1 ? '1 page' : `${document.pages} pages`}` : ''}
           </p>
           {document.sha256 && (
@@ -81,8 +88,20 @@ export function NoticeDocumentView({
     }
     switch (document.state) {
       case 'pending':
-        return <p className="notice-document__state">Fetching the free look…</p>;
+        return (
+          <p className="notice-document__state">
+            {isFromFirmServer ? 'The firm server is fetching the free look…' : 'Fetching the free look…'}
+          </p>
+        );
       case 'failed':
+        if (isFromFirmServer) {
+          return (
+            <p className="notice-document__state">
+              The firm server&apos;s free look did not work. {document.message ?? ''} It does not try again by itself,
+              since a second request may not be free: ask your docketing staff.
+            </p>
+          );
+        }
         return (
           <>
             <p className="notice-document__state">

@@ -130,6 +130,14 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
             : ''}
           {item.modifiedAt ? ` · entry modified ${formatDateTime(item.modifiedAt).date}` : ''}
         </dd>
+        {item.firmServer !== null && (
+          <>
+            <dt>From</dt>
+            <dd data-testid="notice-from-firm-server">
+              The firm server, which read the firm&apos;s docketing mail and used the free look for everyone on the case
+            </dd>
+          </>
+        )}
       </dl>
 
       {item.docketText && (
@@ -188,6 +196,7 @@ function OpenNotice({ item, onExportDeadlines, onOpenAccounts }: { readonly item
                 caseNumber={item.caseNumber}
                 document={document}
                 isFirstSaved={document === firstSaved}
+                isFromFirmServer={item.firmServer !== null}
                 buyingNeedsLogin={loginId === null}
                 readDocument={readDocument}
                 onBuy={() => setBuying(document)}

@@ -1,12 +1,17 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openFirmDatabase, type FirmDatabase } from '../../src-main/core/firm/firm-database';
+import { createEventStreamParser, type ServerSentEvent } from '../../src-main/core/firm-connection/event-stream';
 import { migrateFirmDatabase } from '../../src-main/core/firm/migrate-firm-database';
 import type { AppLog } from '../../src-main/core/storage/app-log';
 import { testCliPath } from './paths';
-import { startFirmServer, type FirmServer } from '../../src-main/firm-server/firm-server';
+import { startFirmServer, type FirmServer, type FirmServerTls } from '../../src-main/firm-server/firm-server';
+import { openFirmPdfStore, type FirmPdfStore } from '../../src-main/core/firm/pdf-store';
 import { startPostgresTestCluster, type PostgresTestCluster } from './postgres-cluster';
 
 /** What `ecf-desk` printed and how it ended. */
@@ -132,7 +137,7 @@ export async function migratedFirmDatabase(
 /** A firm server in this process, on a new migrated database of its own throwaway PostgreSQL cluster. */
 export interface FirmServerOnTestCluster {
   readonly database: Awaited<ReturnType<typeof migratedFirmDatabase>>;
-  readonly server: FirmServer;
+  readonly server: TestFirmServer;
   /** Stops the server, closes the database and removes the cluster. */
   stop(): Promise<void>;
 }
@@ -147,13 +152,7 @@ export async function startFirmServerOnTestCluster(): Promise<FirmServerOnTestCl
     return null;
   }
   const database = await migratedFirmDatabase(cluster);
-  const server = await startFirmServer({
-    pool: database.pool,
-    host: '127.0.0.1',
-    port: 0,
-    tls: null,
-    log: () => undefined,
-  });
+  const server = await startTestFirmServer(database, { log: () => undefined });
   return {
     database,
     server,
@@ -163,4 +162,92 @@ export async function startFirmServerOnTestCluster(): Promise<FirmServerOnTestCl
       await cluster.stop();
     },
   };
+}
+
+/** A firm server in this process, and the PDF store it serves (in a temporary folder removed when it closes). */
+export interface TestFirmServer extends FirmServer {
+  readonly store: FirmPdfStore;
+}
+
+/** Starts the firm server on 127.0.0.1 over `database`, with a new PDF store; `log` defaults to the database's. */
+export async function startTestFirmServer(
+  database: { readonly pool: FirmDatabase['pool']; readonly log: AppLog },
+  options: { readonly tls?: FirmServerTls | null; readonly log?: AppLog } = {},
+): Promise<TestFirmServer> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'ecf-desk-firm-pdfs-'));
+  const store = await openFirmPdfStore(folder);
+  const server = await startFirmServer({
+    pool: database.pool,
+    store,
+    host: '127.0.0.1',
+    port: 0,
+    tls: options.tls ?? null,
+    log: options.log ?? database.log,
+  });
+  return {
+    ...server,
+    url: server.url,
+    port: server.port,
+    store,
+    async close() {
+      await server.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A server-sent event stream read in a test: each event in arrival order, and the status the server answered. */
+export interface TestEventStream {
+  readonly status: number;
+  /** The next event not yet taken (waits for it). */
+  next(): Promise<ServerSentEvent>;
+  close(): void;
+}
+
+/** Opens `GET url` as a server-sent event stream with the user's token. */
+export function openEventStream(url: string, token: string): Promise<TestEventStream> {
+  return new Promise((resolve, reject) => {
+    const arrived: ServerSentEvent[] = [];
+    let waiting: ((event: ServerSentEvent) => void) | null = null;
+    let failure: Error | null = null;
+    let failWaiting: ((error: Error) => void) | null = null;
+    const parser = createEventStreamParser((event) => {
+      if (waiting) {
+        const take = waiting;
+        waiting = null;
+        take(event);
+      } else {
+        arrived.push(event);
+      }
+    });
+    const outgoing = httpRequest(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => parser.push(chunk));
+      const end = (error: Error): void => {
+        failure = error;
+        failWaiting?.(error);
+      };
+      response.on('end', () => end(new Error('The event stream ended.')));
+      response.on('error', end);
+      resolve({
+        status: response.statusCode ?? 0,
+        next: () => {
+          const first = arrived.shift();
+          if (first) {
+            return Promise.resolve(first);
+          }
+          if (failure) {
+            return Promise.reject(failure);
+          }
+          return new Promise((take, fail) => {
+            waiting = take;
+            failWaiting = fail;
+          });
+        },
+        close: () => outgoing.destroy(),
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
 }

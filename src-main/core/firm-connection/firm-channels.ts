@@ -1,11 +1,22 @@
 import type { ChannelHandlers } from '../api/handlers';
 import type { FirmConnection } from './firm-connection';
 
-/** The firm server connection's channels: its state, connecting and disconnecting. */
-export function firmChannels(connection: FirmConnection): ChannelHandlers<'firmServer'> {
+/**
+ * The firm server connection's channels: its state, connecting and disconnecting; `onChanged` runs after a connection
+ * is made or dropped (the desktop then follows the server as it is now).
+ */
+export function firmChannels(connection: FirmConnection, onChanged: () => void): ChannelHandlers<'firmServer'> {
   return {
     'firmServer.status': () => connection.status(),
-    'firmServer.connect': (args) => connection.connect(args),
-    'firmServer.disconnect': () => connection.disconnect(),
+    'firmServer.connect': async (args) => {
+      const status = await connection.connect(args);
+      onChanged();
+      return status;
+    },
+    'firmServer.disconnect': async () => {
+      const status = await connection.disconnect();
+      onChanged();
+      return status;
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   firmServerUser,
   type FirmServerConnection,
@@ -38,6 +39,18 @@ export interface FirmConnectionOptions {
   readonly saveAddress: (url: string | null) => void;
   readonly log: AppLog;
 }
+
+/** The connection in use: the server's origin, the user's token and who it stands for. */
+export interface FirmSession {
+  readonly origin: string;
+  readonly token: string;
+  readonly user: FirmServerUser;
+}
+
+/** The largest document the desktop takes from the firm server: twice the court's 50 MB limit on a filed PDF. */
+const maxDocumentBytes = 100 * 1024 * 1024;
+/** How long one document may take to arrive from the firm server. */
+const documentTimeoutMs = 120_000;
 
 type Answer =
   | { readonly state: 'connected'; readonly user: FirmServerUser }
@@ -118,7 +131,81 @@ export function createFirmConnection(options: FirmConnectionOptions) {
     return { ...address, state: 'connected', user: answer.user, message: null };
   };
 
+  /** The kept token, asked of the saved server: the session, or null when not connected. */
+  const session = async (): Promise<FirmSession | null> => {
+    const origin = savedOrigin();
+    const token = origin === null ? null : await options.secrets.get(firmTokenItem);
+    if (origin === null || token === null) {
+      return null;
+    }
+    const answer = await ask(origin, token);
+    return answer.state === 'connected' ? { origin, token, user: answer.user } : null;
+  };
+
+  /** `GET` of one of the server's routes with the session's token, through the gate. */
+  const request = (current: FirmSession, route: string, signal: AbortSignal, accept: string): Promise<Response> =>
+    fetchFirm(`${current.origin}${route}`, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${current.token}`, accept },
+      signal,
+    });
+
   return {
+    session,
+    request,
+
+    /**
+     * A document the firm server saved, fetched from it (`origin` must be the server in use) and checked against its
+     * SHA-256; the server answers only for documents of entries the user may see.
+     */
+    async fetchDocument(origin: string, sha256: string): Promise<Uint8Array> {
+      const current = await session();
+      if (current === null || current.origin !== origin) {
+        throw new AppError(
+          'firm-server.unreachable',
+          `The firm server at ${origin} saved this document, and ECF Desk is not connected to it now: check Settings → Firm server.`,
+        );
+      }
+      let response: Response;
+      try {
+        response = await request(
+          current,
+          `/api/documents/${sha256}`,
+          AbortSignal.timeout(documentTimeoutMs),
+          'application/pdf',
+        );
+      } catch (error) {
+        throw new AppError(
+          'firm-server.unreachable',
+          `The firm server at ${origin} did not send the document: ${describeError(error).message}`,
+        );
+      }
+      if (response.status === 404) {
+        await response.body?.cancel();
+        throw new AppError(
+          'firm-server.document-not-found',
+          'The firm server has no such document for you: you may have been taken off the case team. Ask the case’s attorney or IT.',
+        );
+      }
+      const bytes = response.ok ? await readLimitedBody(response, maxDocumentBytes) : null;
+      if (bytes === null) {
+        await response.body?.cancel();
+        throw new AppError(
+          'firm-server.unreachable',
+          `The firm server did not send the document (HTTP ${response.status}). Try again in a moment.`,
+        );
+      }
+      const actual = createHash('sha256').update(bytes).digest('hex');
+      if (actual !== sha256) {
+        options.log(`The firm server sent ${actual} for the document ${sha256}`, 'warn');
+        throw new AppError(
+          'firm-server.document-damaged',
+          'What the firm server sent is not the document it saved (its SHA-256 differs), so it was not kept. Tell IT.',
+        );
+      }
+      return bytes;
+    },
+
     /** Asks the server who the kept token stands for; never throws for the server's sake (its state says). */
     async status(): Promise<FirmServerStatus> {
       const address = options.address();

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { caseNumberKey } from '../inbox/store/entry-key';
 import { FirmError } from './firm-error';
 import { checkedUserName, noSuchUser, type FirmRole, type FirmUser } from './firm-users';
 
@@ -23,9 +24,17 @@ export function checkedCaseNumber(caseNumber: string): string {
   return trimmed;
 }
 
+/**
+ * Whether the user is on the case's team, the judge initials aside (`1:26-cv-00123` is `1:26-cv-00123-MMB`).
+ */
+export function isOnCaseTeam(user: Pick<FirmUser, 'cases'>, caseNumber: string): boolean {
+  const key = caseNumberKey(caseNumber);
+  return user.cases.some((each) => caseNumberKey(each) === key);
+}
+
 /** Whether the user may see the case: docketing staff see every case, the others their teams' cases. */
-export function canSeeCase(user: FirmUser, caseNumber: string): boolean {
-  return user.seesEveryCase || user.cases.includes(caseNumber);
+export function canSeeCase(user: Pick<FirmUser, 'cases' | 'seesEveryCase'>, caseNumber: string): boolean {
+  return user.seesEveryCase || isOnCaseTeam(user, caseNumber);
 }
 
 /** Puts the user on the case's team; true when they were not on it before. */

@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import { entryKey, normaliseDocId } from '../inbox/store/entry-key';
+import { caseNumberKey, entryKey, normaliseDocId } from '../inbox/store/entry-key';
 import type { ParsedNotice } from '../inbox/nef/notice-types';
 import { freeLookLinks } from '../inbox/nef/free-look-links';
 import { readDocumentLink } from '../inbox/nef/read-links';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
+import { isRestrictedDocket } from './firm-entries';
 
 /** The most a parsed notice may take in the database, as JSON (the table checks the same). */
 export const maxParsedNoticeBytes = 1024 * 1024;
@@ -79,8 +80,9 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
       }
       const entry = await client.query<{ id: string; is_new: boolean }>(
         `WITH added AS (
-           INSERT INTO docket_entries (entry_key, court, case_number, case_id, de_seq_num, first_notice_id)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (entry_key) DO NOTHING RETURNING id)
+           INSERT INTO docket_entries (entry_key, court, case_number, case_key, case_id, de_seq_num, first_notice_id,
+             is_restricted)
+           VALUES ($1, $2, $3, $8, $4, $5, $6, $7) ON CONFLICT (entry_key) DO NOTHING RETURNING id)
          SELECT id, true AS is_new FROM added
          UNION ALL SELECT id, false FROM docket_entries WHERE entry_key = $1 AND NOT EXISTS (SELECT 1 FROM added)`,
         [
@@ -90,6 +92,8 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
           docket.caseId?.slice(0, 40) ?? null,
           docket.deSeqNum?.slice(0, 40) ?? null,
           noticeId,
+          isRestrictedDocket(docket),
+          caseNumberKey(docket.caseNumber).slice(0, 200),
         ],
       );
       const row = entry.rows[0];
@@ -98,10 +102,6 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
       }
       newEntries += row.is_new ? 1 : 0;
       entryIds.set(key, row.id);
-      await client.query('INSERT INTO entry_notices (entry_id, notice_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        row.id,
-        noticeId,
-      ]);
     }
     let pendingLooks = 0;
     for (const link of linksOf(notice, trust)) {
@@ -124,6 +124,14 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
         values,
       );
       pendingLooks += look.rowCount ?? 0;
+    }
+    // Linking the notice to an entry touches the entry, which announces it to desktops (migration 0003): done last, once
+    // per entry, with the entry's looks in place.
+    for (const entryId of entryIds.values()) {
+      await client.query('INSERT INTO entry_notices (entry_id, notice_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        entryId,
+        noticeId,
+      ]);
     }
     if (pendingLooks > 0) {
       // Delivered at commit to every server listening, so each one's workers wake and claim.

@@ -1,3 +1,4 @@
+import type { StoppedState } from '../inbox/free-look/follow-document-link';
 import { hostname } from 'node:os';
 import type pg from 'pg';
 
@@ -18,6 +19,8 @@ export interface ClaimedFreeLook {
 /** How a free look ended, as the fetcher said. */
 export interface FinishedFreeLook {
   readonly state: 'saved' | 'stopped' | 'failed' | 'refused';
+  /** Why a `stopped` look stopped: the court asked for a login because the look was used or expired, or the document is sealed, or the notice carried none. */
+  readonly stoppedAs?: StoppedState;
   readonly message: string | null;
   readonly documents: readonly {
     readonly number: string;
@@ -114,9 +117,9 @@ export async function finishFreeLook(
   try {
     await client.query('BEGIN');
     const { rowCount } = await client.query(
-      `UPDATE free_looks SET state = $3, message = $4, finished_at = now()
+      `UPDATE free_looks SET state = $3, message = $4, stopped_as = $5, finished_at = now()
         WHERE id = $1 AND claimed_by = $2 AND state IN ('fetching', 'interrupted')`,
-      [lookId, instance.id, finished.state, finished.message?.slice(0, 2000) ?? null],
+      [lookId, instance.id, finished.state, finished.message?.slice(0, 2000) ?? null, finished.stoppedAs ?? null],
     );
     if (rowCount === 1) {
       for (const document of finished.documents) {

@@ -18,6 +18,8 @@ import type { MsgConverter } from './sources/msg-to-rfc822';
 import type { CourtPageReader } from './free-look/read-court-page';
 import type { PdfPageCounter } from '../documents/read-pdf-facts';
 import { createImapSource, type ImapSource } from './sources/imap-source';
+import { createFirmEntryTable, type FirmSyncPlace } from './store/firm-entry-table';
+import type { FirmEntry } from '../../shared/firm-server';
 import { createMaildirSource } from './sources/maildir-source';
 import type { IncomingMail } from './sources/mail-source';
 import { createNoticeTable, type IngestResult } from './store/notice-table';
@@ -60,6 +62,13 @@ export interface InboxServiceOptions {
   readonly keepPdf: (bytes: Uint8Array) => Promise<string>;
   /** Reads a saved PDF back by its SHA-256. */
   readonly readPdf: (sha256: string) => Promise<Uint8Array>;
+  /** Whether a PDF with this SHA-256 is in the document store. */
+  readonly hasPdf: (sha256: string) => boolean;
+  /**
+   * Fetches a document the firm server saved from that server (`origin`), checked against its SHA-256; absent where
+   * no firm server can be asked.
+   */
+  readonly firmDocument?: (origin: string, sha256: string) => Promise<Uint8Array>;
   /** Deletes a saved PDF a removed notice kept, unless something else still names it. */
   readonly dropPdf: (sha256: string) => Promise<void>;
   /** How many days read notices are kept (machine policy `noticeRetentionDays`); 0 keeps every notice. */
@@ -107,6 +116,7 @@ function refusedLinksOf(notice: ParsedNotice, trust: UrlTrust): Map<string, stri
 export function createInboxService(options: InboxServiceOptions) {
   const { clock } = options;
   const store = createNoticeTable(options.database);
+  const firmEntries = createFirmEntryTable(options.database);
   const runtime = new Map<
     string,
     { state: Mailbox['state']; lastSyncAt: string | null; message: string | null; source: ImapSource | null }
@@ -555,15 +565,51 @@ export function createInboxService(options: InboxServiceOptions) {
 
     /** The saved PDF of one of a notice's documents. */
     async documentContent(id: string, number: string): Promise<Uint8Array> {
-      const document = item(id).documents.find((candidate) => candidate.number === number);
+      const entry = item(id);
+      const document = entry.documents.find((candidate) => candidate.number === number);
       if (!document?.sha256) {
         throw new AppError(
           'notice.document-not-saved',
           'This document has not been saved: its free look was not available.',
         );
       }
+      // The firm server saved it: it is fetched from there the first time it is opened, and kept here after.
+      if (entry.firmServer !== null && !options.hasPdf(document.sha256)) {
+        if (!options.firmDocument) {
+          throw new AppError(
+            'firm-server.unreachable',
+            'The firm server saved this document, and ECF Desk is not connected to it: connect in Settings → Firm server to open it.',
+          );
+        }
+        const bytes = await options.firmDocument(entry.firmServer, document.sha256);
+        await options.keepPdf(bytes);
+        return bytes;
+      }
       return options.readPdf(document.sha256);
     },
+
+    /**
+     * Takes a page of the firm server's entries (docs/firm-server.md#notices-on-desktops) and moves this desktop's place
+     * in its list past them: a new entry is announced like a notice from mail (and marks the filing it announces filed),
+     * a changed one is shown again.
+     */
+    applyFirmEntries(origin: string, userName: string, entries: readonly FirmEntry[], place: FirmSyncPlace): void {
+      const applied = firmEntries.apply(origin, userName, entries, place, clock.now());
+      for (const { id, entry } of applied.added) {
+        options.notifier?.notify(
+          `New notice: ${entry.caseNumber}`,
+          entry.shortDescription ?? entry.docketText ?? entry.subject,
+        );
+        if (entry.caseId && entry.deSeqNum) {
+          options.onEntry(Number(entry.caseId), Number(entry.deSeqNum));
+        }
+        options.onChange(id);
+      }
+      applied.changed.forEach((id) => options.onChange(id));
+    },
+
+    /** Where this desktop is in the firm server's list for the user, or null before its first page. */
+    firmPlace: (origin: string, userName: string): FirmSyncPlace | null => firmEntries.place(origin, userName),
 
     exportDeadlines(): Uint8Array {
       const events = collectDeadlineEvents(store.deadlines(), store.motionEntries());

@@ -208,6 +208,7 @@ export function inboxItem(overrides: Partial<InboxItem> & Pick<InboxItem, 'id'>)
     receivedAt: '2026-03-04T15:30:00.000Z',
     isRead: false,
     resendCount: 0,
+    firmServer: null,
     modifiedAt: null,
     linkWarning: null,
     documents: [noticeDocument({ number: '0' })],

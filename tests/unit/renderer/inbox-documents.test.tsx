@@ -47,6 +47,34 @@ describe('a notice’s documents in the reader', () => {
     expect(within(saved!).queryByTestId('buy-document')).toBeNull();
   });
 
+  it('a notice from the firm server says so; its saved document is the server’s free look, a failed one is not retried here', async () => {
+    const bridge = createFakeBridge();
+    bridge.inbox.push(
+      inboxItem({
+        id: 'firm1',
+        firmServer: 'https://ecf-desk.firm.example',
+        documents: [
+          noticeDocument({ number: '0', sha256: sha256Starting('f12e') }),
+          noticeDocument({
+            number: '1',
+            description: 'Exhibit A',
+            state: 'failed',
+            sha256: null,
+            message: 'The court did not answer.',
+          }),
+        ],
+      }),
+    );
+    await openInbox(bridge);
+    fireEvent.click(await screen.findByTestId('inbox-row'));
+    await screen.findByTestId('inbox-reader');
+    expect(screen.getByTestId('notice-from-firm-server').textContent).toContain('The firm server');
+    const [saved, failed] = screen.getAllByTestId('notice-document');
+    expect(saved?.textContent).toContain('Saved by the firm server with the free look');
+    expect(failed?.textContent).toContain("The firm server's free look did not work. The court did not answer.");
+    expect(within(failed!).queryByRole('button', { name: 'Try the free look again' })).toBeNull();
+  });
+
   it('a used free look says what viewing costs now, and buying asks first and sends the exact cents', async () => {
     const bridge = loggedInBridge();
     const [used] = await readNoticeWith(

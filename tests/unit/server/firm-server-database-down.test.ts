@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../../src-main/core/firm/firm-users';
-import { startFirmServer, type FirmServer } from '../../../src-main/firm-server/firm-server';
-import { migratedFirmDatabase, send } from '../../support/firm-server';
+import type { FirmServer } from '../../../src-main/firm-server/firm-server';
+import { migratedFirmDatabase, send, startTestFirmServer } from '../../support/firm-server';
 import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
 
 // The firm server while PostgreSQL is down: it stays up, says so (503, never a crash or a 401), and recovers by itself
@@ -15,7 +15,7 @@ beforeAll(async () => {
   cluster = await startPostgresTestCluster();
   if (cluster) {
     database = await migratedFirmDatabase(cluster);
-    server = await startFirmServer({ pool: database.pool, host: '127.0.0.1', port: 0, tls: null, log: database.log });
+    server = await startTestFirmServer(database);
   }
 });
 afterAll(async () => {
@@ -50,7 +50,7 @@ describe.skipIf(process.platform === 'win32')('the firm server without its datab
     );
 
     await cluster.start();
-    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":2}');
+    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":3}');
     expect((await send(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });

@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addToCaseTeam } from '../../../src-main/core/firm/case-teams';
 import { addUser, removeUser } from '../../../src-main/core/firm/firm-users';
-import { startFirmServer, type FirmServer, type FirmServerTls } from '../../../src-main/firm-server/firm-server';
+import type { FirmServer, FirmServerTls } from '../../../src-main/firm-server/firm-server';
 import { maxRequestBodyBytes } from '../../../src-main/firm-server/firm-routes';
-import { migratedFirmDatabase, send } from '../../support/firm-server';
+import { migratedFirmDatabase, send, startTestFirmServer } from '../../support/firm-server';
 import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
 
 // The firm server over HTTP(S), in this process against a throwaway PostgreSQL: /health for anyone, every other route
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 async function listen(tls: FirmServerTls | null = null): Promise<FirmServer> {
-  const server = await startFirmServer({ pool: database.pool, host: '127.0.0.1', port: 0, tls, log: () => undefined });
+  const server = await startTestFirmServer(database, { tls, log: () => undefined });
   servers.push(server);
   return server;
 }
@@ -42,7 +42,7 @@ async function listen(tls: FirmServerTls | null = null): Promise<FirmServer> {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe.skipIf(process.platform === 'win32')('the firm server', () => {
-  it('answers /health without a token, exactly {"ok":true,"database":"postgresql","schemaVersion":2}', async (context) => {
+  it('answers /health without a token, exactly {"ok":true,"database":"postgresql","schemaVersion":3}', async (context) => {
     if (!cluster) {
       return context.skip();
     }
@@ -51,7 +51,7 @@ describe.skipIf(process.platform === 'win32')('the firm server', () => {
     const answer = await send(`${server.url}/health`);
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":2}');
+    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":3}');
   });
 
   it('refuses every other route without a token, with a malformed one, or with one nobody holds', async (context) => {
@@ -145,7 +145,7 @@ describe.skipIf(process.platform === 'win32')('the firm server', () => {
     const server = await listen(tls);
     expect(server.url).toBe(`https://127.0.0.1:${server.port}`);
     const answer = await send(`${server.url}/health`, { ca: tls.cert });
-    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":2}');
+    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":3}');
     // Plain HTTP to the HTTPS port gets no answer from the routes.
     await expect(send(`http://127.0.0.1:${server.port}/health`)).rejects.toThrow();
   });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { firmCourtTrust } from '../../../src-main/core/firm/firm-court';
 import { storeNotice } from '../../../src-main/core/firm/firm-notices';
 import {
   claimFreeLook,
@@ -13,6 +12,7 @@ import {
 import { parseNotice } from '../../../src-main/core/inbox/nef/parse-notice';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
 import { migratedFirmDatabase } from '../../support/firm-server';
+import { addTestMailbox, citCourt, citTrust, storeCitNotice } from '../../support/firm-notices';
 import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
 import { sampleNefEntry } from '../training-court/mail/sample-nef-entry';
 
@@ -31,33 +31,15 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-const citTrust = (() => {
-  const court = firmCourtTrust('cit', null);
-  if ('refusal' in court) {
-    throw new Error(court.refusal);
-  }
-  return court.trust;
-})();
-
-/** The CIT as its notices name it. */
-const citCourt = {
-  name: 'U.S. Court of International Trade',
-  baseUrl: 'https://ecf.cit.uscourts.gov',
-  fromAddress: 'cmecf_notices@cit.uscourts.gov',
-  mailDomain: 'cit.uscourts.gov',
-};
-
 /** A firm database holding `count` stored notices of the CIT, each with one pending free look. */
 async function firmWithPendingLooks(count: number): Promise<Awaited<ReturnType<typeof migratedFirmDatabase>>> {
   const database = await migratedFirmDatabase(cluster!);
-  const mailbox = await database.pool.query<{ id: string }>(
-    `INSERT INTO mailboxes (name, host, port, secure, login, folder, password_file)
-     VALUES ('docketing', '127.0.0.1', 143, false, 'docketing', 'INBOX', '/nonexistent') RETURNING id`,
-  );
+  const mailboxId = await addTestMailbox(database.pool);
   for (let seq = 1; seq <= count; seq += 1) {
-    const raw = composeNefEmail(
-      sampleNefEntry({
-        court: citCourt,
+    const stored = await storeCitNotice(
+      database.pool,
+      mailboxId,
+      {
         deSeqNum: seq,
         documents: [
           {
@@ -69,19 +51,8 @@ async function firmWithPendingLooks(count: number): Promise<Awaited<ReturnType<t
             stampDigest: 'ab'.repeat(64),
           },
         ],
-      }),
-      { email: 'docketing@firm.example', magicNum: String(10_000_000 + seq) },
-      { messageId: `claims-${seq}`, date: new Date('2026-07-14T19:42:12Z') },
-    );
-    const stored = await storeNotice(
-      database.pool,
-      {
-        rawSha256: createHash('sha256').update(raw).digest('hex'),
-        mailboxId: Number(mailbox.rows[0]?.id),
-        receivedAt: new Date(),
-        notice: await parseNotice(Buffer.from(raw)),
       },
-      citTrust,
+      String(10_000_000 + seq),
     );
     expect(stored).toMatchObject({ outcome: 'new', pendingLooks: 1 });
   }

@@ -40,8 +40,11 @@ export function normaliseDocId(docId: string): string {
   return /^\d{4,}$/.test(docId) ? `${docId.slice(0, 3)}0${docId.slice(4)}` : docId;
 }
 
-/** `1:20-cv-08924-CM` and `1:20-cv-08924-LAK` are one case: judge initials change on reassignment. */
-function caseNumberKey(caseNumber: string): string {
+/**
+ * `1:20-cv-08924-CM` and `1:20-cv-08924-LAK` are one case: judge initials change on reassignment, and people write the
+ * number without them. (The firm database computes the same key in SQL: migration 0003 of the firm server.)
+ */
+export function caseNumberKey(caseNumber: string): string {
   const lower = caseNumber.trim().toLowerCase();
   return /^\d{1,2}:\d{2}-[a-z]{1,4}-\d{3,6}/.exec(lower)?.[0] ?? /^\d{2}-\d{4,6}/.exec(lower)?.[0] ?? lower;
 }

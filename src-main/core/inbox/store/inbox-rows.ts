@@ -20,6 +20,7 @@ export interface ItemRow {
   readonly resend_count: number;
   readonly modified_at: string | null;
   readonly link_warning: string | null;
+  readonly firm_server: string | null;
   readonly documents: string;
   readonly deadlines: string;
   readonly recipients: string;
@@ -27,7 +28,7 @@ export interface ItemRow {
 
 /** The columns an item is read from, for `SELECT ${itemColumns} FROM inbox_items`. */
 export const itemColumns =
-  'seq, id, court, kind, subject, case_number, case_name, case_id, document_number, docket_text, short_description, date_filed, de_seq_num, received_at, is_read, resend_count, modified_at, link_warning, documents, deadlines, recipients';
+  'seq, id, court, kind, subject, case_number, case_name, case_id, document_number, docket_text, short_description, date_filed, de_seq_num, received_at, is_read, resend_count, modified_at, link_warning, firm_server, documents, deadlines, recipients';
 
 /** The plain inbox item a row holds. */
 export function toItem(row: ItemRow): InboxItem {
@@ -49,6 +50,7 @@ export function toItem(row: ItemRow): InboxItem {
     resendCount: row.resend_count,
     modifiedAt: row.modified_at,
     linkWarning: row.link_warning,
+    firmServer: row.firm_server,
     documents: JSON.parse(row.documents) as NoticeDocument[],
     deadlines: JSON.parse(row.deadlines) as NoticeDeadline[],
     recipients: JSON.parse(row.recipients) as InboxItem['recipients'],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { findDeadlines } from '../deadlines';
+import { docketFields, partyNames } from '../nef/docket-fields';
 import type { NoticeDocket, ParsedNotice } from '../nef/notice-types';
 import { entryKey, normaliseDocId } from './entry-key';
 import { countPending, entryDocuments, mergeResentDocuments, type EntryDocuments } from './notice-documents';
@@ -76,16 +77,9 @@ export function createIngest(db: Database.Database): (notice: ParsedNotice, meta
       court: notice.court,
       kind: notice.kind,
       subject: notice.subject,
-      caseNumber: docket.caseNumber,
-      caseName: docket.caseName,
-      caseId: docket.caseId,
-      documentNumber: docket.documentNumber,
-      docketText: docket.docketText,
-      shortDescription: docket.shortDescription,
-      dateFiled: docket.dateFiled,
-      deSeqNum: docket.deSeqNum,
+      ...docketFields(docket),
       docId: docket.docId === null ? null : normaliseDocId(docket.docId),
-      partyNames: [docket.filer, ...notice.recipients.map((recipient) => recipient.name)].filter(Boolean).join('\n'),
+      partyNames: partyNames(docket.filer, notice.recipients),
       receivedAt: meta.receivedAt.toISOString(),
       source: meta.source,
       linkWarning: meta.linkWarning ?? null,

@@ -10,6 +10,7 @@ import { migration0007 } from './0007-inbox-search-order';
 import { migration0008 } from './0008-filing-record';
 import { migration0009 } from './0009-outbox-needs-attention';
 import { migration0010 } from './0010-page-map-screens';
+import { migration0011 } from './0011-firm-entries';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 /**

@@ -49,8 +49,8 @@ export interface ServerProcess {
  * Starts `ecf-desk server ARGS` and waits for its "listening at" line; rejects with what it printed when it ends
  * before that line (with its exit code in the message).
  */
-export function startServerProcess(args: readonly string[]): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [testCliPath, 'server', ...args], {
+export function startServerProcess(args: readonly string[], cliPath: string = testCliPath): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [cliPath, 'server', ...args], {
     env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

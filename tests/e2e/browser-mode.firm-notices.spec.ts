@@ -1,0 +1,209 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addToCaseTeam } from '../../src-main/core/firm/case-teams';
+import { addMailbox } from '../../src-main/core/firm/firm-mailboxes';
+import { addUser } from '../../src-main/core/firm/firm-users';
+import { invokeChannel, startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { migratedFirmDatabase, startServerProcess, type ServerProcess } from '../support/firm-server';
+import { startImapTestServer, type ImapTestServer } from '../support/imap-server';
+import { projectRoot } from '../support/paths';
+import { startPostgresTestCluster, type PostgresTestCluster } from '../support/postgres-cluster';
+import { screenshotPath } from '../support/screenshots';
+import { startSecretService, type TestSession } from '../support/secret-service';
+import { makePdf } from '../support/synthetic-pdfs';
+import { admin, CourtClient, startTestCourt } from '../support/training-court';
+
+// The firm's docket desk end to end (docs/firm-server.md#notices-on-desktops): the training court files a motion and
+// mails its notice to the firm's docketing mailbox (Dovecot); `ecf-desk server` as it ships, on a throwaway PostgreSQL,
+// reads it once and saves its PDF once; the desktops of the case team — each browser mode with its own data folder and
+// keyring — show the notice and open the PDF from the server, and a desktop off the case team never shows it.
+
+type Court = Awaited<ReturnType<typeof startTestCourt>>;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch(() => undefined);
+  }
+});
+
+/** The firm's services: PostgreSQL, the docketing mailbox, the training court; null (after saying why) where one cannot run. */
+async function startFirmServices(): Promise<{
+  cluster: PostgresTestCluster;
+  imap: ImapTestServer;
+  court: Court;
+} | null> {
+  const cluster = await startPostgresTestCluster();
+  if (cluster === null) {
+    return null;
+  }
+  cleanups.push(() => cluster.stop());
+  const imap = await startImapTestServer();
+  if (imap === null) {
+    return null;
+  }
+  cleanups.push(() => imap.stop());
+  const court = await startTestCourt({
+    imap: { host: imap.host, port: imap.port, secure: false, user: imap.user, pass: imap.pass },
+  });
+  cleanups.push(() => court.stop());
+  return { cluster, imap, court };
+}
+
+/** A desktop: browser mode on a data folder and keyring of its own, connected to the firm server as `token`. */
+async function startDesktop(firmUrl: string, token: string): Promise<BrowserModeProcess | null> {
+  const keyring: TestSession | null = await startSecretService();
+  if (keyring === null) {
+    return null;
+  }
+  const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-firm-desk-'));
+  cleanups.push(() => rm(dataFolder, { recursive: true, force: true }));
+  cleanups.push(() => keyring.stop());
+  const app = await startBrowserModeProcess(dataFolder, keyring.env);
+  cleanups.push(() => app.stop());
+  const status = await invokeChannel<{ state: string }>(app.url, 'firmServer.connect', { url: firmUrl, token });
+  expect(status.state).toBe('connected');
+  return app;
+}
+
+async function openInbox(page: Page, app: BrowserModeProcess): Promise<void> {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Dismiss the training court introduction' }).click();
+  await page.getByTestId('rail-inbox').click();
+}
+
+test('the court files a motion: the server reads it once and saves its PDF once; the case team’s desktops show it with the PDF, another does not', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const services = await startFirmServices();
+  test.skip(services === null, 'PostgreSQL or Dovecot cannot start here.');
+  if (services === null) {
+    return;
+  }
+  const { cluster, imap, court } = services;
+  const database = await migratedFirmDatabase(cluster);
+  cleanups.push(() => database.close());
+  const scratch = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-firm-server-'));
+  cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+  const passwordFile = path.join(scratch, 'docketing.password');
+  await writeFile(passwordFile, `${imap.pass}\n`, { mode: 0o600 });
+  await addMailbox(database.pool, {
+    name: 'docketing',
+    host: imap.host,
+    port: imap.port,
+    secure: false,
+    login: imap.user,
+    folder: 'INBOX',
+    passwordFile,
+  });
+  // The team of case 1017 (1:26-cv-00123, typed without its judge's initials, as people write it), and an attorney of
+  // another case.
+  const paralegal = await addUser(database.pool, 'mchen', 'paralegal');
+  const attorney = await addUser(database.pool, 'jmorgan', 'attorney');
+  const outsider = await addUser(database.pool, 'bobrien', 'attorney');
+  await addToCaseTeam(database.pool, '1:26-cv-00123', 'mchen');
+  await addToCaseTeam(database.pool, '1:26-cv-00123', 'jmorgan');
+  await addToCaseTeam(database.pool, '1:26-cv-00201', 'bobrien');
+
+  const storage = path.join(scratch, 'pdfs');
+  const server: ServerProcess = await startServerProcess(
+    [
+      '--database',
+      database.url,
+      '--storage',
+      storage,
+      '--port',
+      '0',
+      '--court',
+      'cit-training',
+      '--training-court-origin',
+      court.url,
+    ],
+    path.join(projectRoot, 'dist', 'cli', 'ecf-desk.js'),
+  );
+  cleanups.push(() => server.stop());
+
+  const desktops = await Promise.all(
+    [paralegal, attorney, outsider].map((user) => startDesktop(server.url, user.token)),
+  );
+  test.skip(desktops.includes(null), 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  const [paralegalDesk, attorneyDesk, outsiderDesk] = desktops as BrowserModeProcess[];
+  const attorneyPage = await browser.newPage();
+  const outsiderPage = await browser.newPage();
+  cleanups.push(() => attorneyPage.close());
+  cleanups.push(() => outsiderPage.close());
+  await openInbox(page, paralegalDesk!);
+  await openInbox(attorneyPage, attorneyDesk!);
+  await openInbox(outsiderPage, outsiderDesk!);
+
+  // Jane Morgan files a motion to stay in case 1017; the court mails its notice to each of the case's four addresses,
+  // the firm's docketing mailbox among them.
+  const motion = await makePdf(3);
+  const filer = new CourtClient(court.url);
+  await filer.loginAs('jmorgan');
+  const filed = await filer.file({
+    caseId: 1017,
+    eventId: 'motion-to-stay',
+    partyIds: ['acme'],
+    main: { name: 'motion.pdf', bytes: motion },
+  });
+  expect(filed.kind).toBe('nef-receipt');
+  await court.settleMail();
+
+  for (const [who, teamPage] of [
+    ['paralegal', page],
+    ['attorney', attorneyPage],
+  ] as const) {
+    const row = teamPage.getByTestId('inbox-row');
+    await expect(row).toHaveCount(1, { timeout: 30_000 });
+    await expect(row).toContainText('1:26-cv-00123');
+    await row.click();
+    const reader = teamPage.getByTestId('inbox-reader');
+    await expect(reader.getByTestId('notice-from-firm-server')).toBeVisible();
+    const document = reader.getByTestId('notice-document').first();
+    await expect(document).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
+    await expect(document).toContainText('Saved by the firm server with the free look');
+    await expect(reader.getByTestId('notice-document-sha256')).toHaveText(
+      createHash('sha256').update(motion).digest('hex'),
+    );
+    // Opened, the PDF comes from the server: the viewer draws its first page.
+    await document.getByRole('button', { name: 'View the document' }).click();
+    await expect(reader.getByTestId('viewer-page').first()).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+    await document.scrollIntoViewIfNeeded();
+    await teamPage.screenshot({ path: screenshotPath(`inbox-firm-notice-${who}`) });
+  }
+
+  // Read once, saved once: the docketing mailbox's notice is one entry with one free look, and one PDF on the server.
+  const looks = await database.pool.query<{ state: string }>('SELECT state FROM free_looks');
+  expect(looks.rows).toEqual([{ state: 'saved' }]);
+  const stored = (await readdir(path.join(storage, 'sha256'), { recursive: true })).filter((file) =>
+    file.endsWith('.pdf'),
+  );
+  expect(stored).toHaveLength(1);
+  const asked = ((await admin(court, 'GET', '/admin/state'))['documentRequests'] as string[]).filter((request) =>
+    request.includes(' /doc1/'),
+  );
+  expect(new Set(asked.map((request) => /magic_num=(\d+)/.exec(request)?.[1]))).toHaveProperty('size', 1);
+
+  // The outsider's desktop: a notice of its own case, filed after the first, comes through the same server, and it is
+  // the only one there (a desktop reads the server's changes in order: had the first reached it, it would be there).
+  const government = new CourtClient(court.url);
+  await government.loginAs('twalsh');
+  const other = await government.file({
+    caseId: 1031,
+    eventId: 'motion-to-stay',
+    partyIds: ['us-1031'],
+    main: { name: 'motion-201.pdf', bytes: await makePdf(1) },
+  });
+  expect(other.kind).toBe('nef-receipt');
+  await court.settleMail();
+  const outsiderRows = outsiderPage.getByTestId('inbox-row');
+  await expect(outsiderRows).toHaveCount(1, { timeout: 30_000 });
+  await expect(outsiderRows).toContainText('1:26-cv-00201');
+  await outsiderPage.screenshot({ path: screenshotPath('inbox-firm-notice-other-team'), fullPage: true });
+});

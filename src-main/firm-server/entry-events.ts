@@ -5,12 +5,10 @@ import { entriesChannel } from '../core/firm/firm-entries';
 import type { FirmUser } from '../core/firm/firm-users';
 import type { AppLog } from '../core/storage/app-log';
 import { runInBackground } from '../core/background';
-import { describeError } from '../shared/describe-error';
+import { startDatabaseListener } from './database-listener';
 
 /** How often a quiet stream carries a comment (so proxies and the desktop know it lives) and its user is checked again. */
 export const heartbeatMs = 15_000;
-/** Waits before listening again after the database connection broke: 0.5 s, doubling, at most 10 s. */
-const reconnectDelaysMs = [500, 1_000, 2_000, 5_000, 10_000] as const;
 /** The most streams one server keeps open; past it a new one is refused (503) rather than starving the rest. */
 export const maxEventStreams = 2_000;
 
@@ -48,9 +46,6 @@ export interface EntryEvents {
 export async function startEntryEvents({ pool, findUser, log }: EntryEventsOptions): Promise<EntryEvents> {
   const subscribers = new Set<Subscriber>();
   let isClosed = false;
-  let listener: pg.PoolClient | null = null;
-  let failures = 0;
-  let retry: NodeJS.Timeout | null = null;
 
   const send = (subscriber: Subscriber, text: string): void => {
     if (!subscriber.response.writableEnded) {
@@ -78,59 +73,15 @@ export async function startEntryEvents({ pool, findUser, log }: EntryEventsOptio
     }
   };
 
-  const listen = async (): Promise<void> => {
-    const client = await pool.connect();
-    client.on('notification', onNotification);
-    client.on('error', (error) => {
-      log(
-        `Desktop events: the connection that hears of changed entries broke: ${describeError(error).message}`,
-        'warn',
-      );
-      client.release(true);
-      if (listener === client) {
-        listener = null;
-        scheduleListen();
-      }
-    });
-    try {
-      await client.query(`LISTEN ${entriesChannel}`);
-    } catch (error) {
-      client.release(true);
-      throw error;
-    }
-    if (isClosed) {
-      client.release();
-      return;
-    }
-    listener = client;
-    if (failures > 0) {
-      log('Desktop events: listening again; every desktop is told to catch up.');
-      announceAll();
-    }
-    failures = 0;
-  };
-
-  const scheduleListen = (): void => {
-    if (isClosed || retry !== null) {
-      return;
-    }
-    const delay = reconnectDelaysMs[Math.min(failures, reconnectDelaysMs.length - 1)];
-    failures += 1;
-    retry = setTimeout(() => {
-      retry = null;
-      runInBackground(
-        'Desktop events: listening again',
-        () =>
-          listen().catch((error: unknown) => {
-            log(`Desktop events: the database does not answer yet: ${describeError(error).message}`, 'warn');
-            scheduleListen();
-          }),
-        log,
-      );
-    }, delay);
-  };
-
-  await listen();
+  const listener = await startDatabaseListener({
+    pool,
+    channel: entriesChannel,
+    name: 'Desktop events',
+    onNotification,
+    // Announcements made while the connection was down were lost: every desktop asks for what changed.
+    onListeningAgain: announceAll,
+    log,
+  });
 
   // Each stream's user is read again at every heartbeat: a removed user's stream ends, a changed team applies.
   const heartbeat = setInterval(() => {
@@ -175,18 +126,9 @@ export async function startEntryEvents({ pool, findUser, log }: EntryEventsOptio
     async close() {
       isClosed = true;
       clearInterval(heartbeat);
-      if (retry !== null) {
-        clearTimeout(retry);
-      }
       subscribers.forEach((subscriber) => subscriber.response.end());
       subscribers.clear();
-      if (listener !== null) {
-        const client = listener;
-        listener = null;
-        client.off('notification', onNotification);
-        await client.query(`UNLISTEN ${entriesChannel}`).catch(() => undefined);
-        client.release();
-      }
+      await listener.close();
     },
   };
 }

@@ -17,6 +17,7 @@ import type { CourtPageReader } from '../core/inbox/free-look/read-court-page';
 import { checkNoticeLink, RefusedUrlError, type UrlTrust } from '../core/security/url-gate';
 import type { AppLog } from '../core/storage/app-log';
 import { describeError } from '../shared/describe-error';
+import { startDatabaseListener } from './database-listener';
 
 /** What the free-look workers need. */
 export interface FreeLookWorkersOptions {
@@ -63,12 +64,15 @@ export async function startFreeLookWorkers(options: FreeLookWorkersOptions): Pro
   const nextWake = (since: number): Promise<void> =>
     since !== generation || isClosed ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
 
-  const listener = await pool.connect();
-  listener.on('notification', wake);
-  listener.on('error', (error) =>
-    log(`Free looks: the connection that hears of new notices broke: ${describeError(error).message}`, 'warn'),
-  );
-  await listener.query(`LISTEN ${freeLooksChannel}`);
+  // Told when any server stores a notice; listening again after a database restart, the workers look for work at once.
+  const listener = await startDatabaseListener({
+    pool,
+    channel: freeLooksChannel,
+    name: 'Free looks',
+    onNotification: wake,
+    onListeningAgain: wake,
+    log,
+  });
 
   const sweep = async (): Promise<void> => {
     const interrupted = await markInterruptedFreeLooks(pool);
@@ -136,7 +140,7 @@ export async function startFreeLookWorkers(options: FreeLookWorkersOptions): Pro
     for (;;) {
       const since = generation;
       try {
-        await finishFreeLook(pool, instance, look.id, finished);
+        await finishFreeLook(pool, { id: look.claimedBy }, look.id, finished);
         log(`Free looks: look ${look.id} ${finished.state}.`);
         return;
       } catch (error) {
@@ -152,14 +156,19 @@ export async function startFreeLookWorkers(options: FreeLookWorkersOptions): Pro
   const work = async (): Promise<void> => {
     while (!isClosed) {
       const since = generation;
-      if (!instance.isAlive()) {
-        log(
-          'Free looks: this server lost its place in the database; it claims no more looks until it restarts.',
-          'error',
-        );
-        return;
-      }
       try {
+        if (!instance.isAlive()) {
+          // The lock's connection broke (PostgreSQL restarted): looks in hand are now those of a server that is gone,
+          // and no more are claimed under that number. Claims go on under a new one.
+          const before = instance.id;
+          await instance.renew();
+          if (instance.id !== before) {
+            log(
+              `Free looks: the connection holding this server's place broke; server ${before} goes on as ${instance.id}.`,
+              'warn',
+            );
+          }
+        }
         const look = await claimFreeLook(pool, instance);
         if (look === null) {
           await nextWake(since);
@@ -191,9 +200,7 @@ export async function startFreeLookWorkers(options: FreeLookWorkersOptions): Pro
       clearInterval(timer);
       wake();
       await Promise.all(workers);
-      listener.off('notification', wake);
-      await listener.query(`UNLISTEN ${freeLooksChannel}`).catch(() => undefined);
-      listener.release();
+      await listener.close();
     },
   };
 }

@@ -10,8 +10,11 @@ import { freePort, skipWithoutService } from './test-services';
 const run = promisify(execFile);
 const debianVersions = '/usr/lib/postgresql';
 const names = { service: 'The PostgreSQL test cluster', tests: 'PostgreSQL tests' };
-/** What the postmaster writes once it takes connections (messages are English: the cluster's locale is C). */
-const readyLine = 'database system is ready to accept connections';
+/**
+ * What the postmaster writes once it takes connections, read-only ones on a standby (messages are English: the
+ * cluster's locale is C).
+ */
+const readyLine = /database system is ready to accept (read-only )?connections/;
 
 /**
  * A running throwaway PostgreSQL cluster on 127.0.0.1, its data in a temporary folder. The `postgres` superuser logs in
@@ -34,6 +37,18 @@ export interface PostgresTestCluster {
   start(): Promise<void>;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
+  /**
+   * Starts a streaming replica of this cluster (`pg_basebackup -R`, then its own server on another loopback port) and
+   * waits until it streams. With `synchronous`, this cluster then waits for the replica to have each commit before
+   * acknowledging it, as a firm that must lose no acknowledged notice in a failover sets it up.
+   */
+  startStandby(options: { readonly synchronous: boolean }): Promise<PostgresStandby>;
+}
+
+/** A streaming replica: read-only until promoted. */
+export interface PostgresStandby extends PostgresTestCluster {
+  /** Makes it a primary that takes writes (`pg_promote`), once it has replayed what it received. */
+  promote(): Promise<void>;
 }
 
 interface Binaries {
@@ -70,8 +85,15 @@ export async function startPostgresTestCluster(): Promise<PostgresTestCluster | 
   }
 }
 
-async function initialise(folder: string, binaries: Binaries): Promise<PostgresTestCluster> {
-  const data = path.join(folder, 'data');
+/** The program and arguments that run `program` as the cluster's owner (the postgres user when running as root). */
+function asOwner(program: string, args: readonly string[]): [string, string[]] {
+  return isRoot()
+    ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', program, ...args]]
+    : [program, [...args]];
+}
+
+/** Makes the cluster's folder with its sockets folder, both owned by the user the server runs as. */
+async function clusterFolders(folder: string): Promise<{ data: string; sockets: string }> {
   const sockets = path.join(folder, 'sockets');
   await mkdir(sockets);
   if (isRoot()) {
@@ -79,11 +101,11 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
     await chown(folder, uid, gid);
     await chown(sockets, uid, gid);
   }
-  const asOwner = (program: string, args: readonly string[]): [string, string[]] =>
-    isRoot()
-      ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', program, ...args]]
-      : [program, [...args]];
+  return { data: path.join(folder, 'data'), sockets };
+}
 
+async function initialise(folder: string, binaries: Binaries): Promise<PostgresTestCluster> {
+  const { data, sockets } = await clusterFolders(folder);
   // No fsync while the cluster is made or run: it lives for one test file, and speed matters more than durability.
   await run(
     ...asOwner(path.join(binaries.folder, 'initdb'), [
@@ -101,9 +123,21 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
       '--no-instructions',
     ]),
   );
-  // Trust from loopback and the folder's own socket only; nothing else may connect.
-  await writeFile(path.join(data, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
+  // Trust from loopback and the folder's own socket only (a replica's stream included); nothing else may connect.
+  await writeFile(
+    path.join(data, 'pg_hba.conf'),
+    'local all all trust\nhost all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n',
+  );
+  return runServer(folder, data, sockets, binaries);
+}
 
+/** Runs the server on the cluster in `data` on a free loopback port, and returns how to drive it. */
+async function runServer(
+  folder: string,
+  data: string,
+  sockets: string,
+  binaries: Binaries,
+): Promise<PostgresTestCluster> {
   const port = await freePort();
   const serverArgs = [
     '-D',
@@ -146,7 +180,7 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
       child.stderr?.setEncoding('utf8');
       child.stderr?.on('data', (text: string) => {
         output = (output + text).slice(-20_000);
-        if (output.includes(readyLine)) {
+        if (readyLine.test(output)) {
           child.off('exit', onExit);
           resolve();
         }
@@ -189,6 +223,50 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
   const urlOf = (database: string): string => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let databases = 0;
 
+  const startStandby = async ({ synchronous }: { readonly synchronous: boolean }): Promise<PostgresStandby> => {
+    const standbyFolder = await mkdtemp(path.join(os.tmpdir(), 'ecf-desk-postgres-standby-'));
+    try {
+      const standbyDirs = await clusterFolders(standbyFolder);
+      await run(
+        ...asOwner(path.join(binaries.folder, 'pg_basebackup'), [
+          ...['--host', '127.0.0.1', '--port', String(port), '--username', 'postgres'],
+          ...['--pgdata', standbyDirs.data, '--wal-method', 'stream', '--write-recovery-conf'],
+          ...['--checkpoint', 'fast', '--no-sync'],
+        ]),
+      );
+      const standby = await runServer(standbyFolder, standbyDirs.data, standbyDirs.sockets, binaries);
+      await withClient(urlOf('postgres'), async (client) => {
+        await untilTrue(async () => {
+          const { rows } = await client.query<{ streaming: number }>(
+            "SELECT count(*)::int AS streaming FROM pg_stat_replication WHERE state = 'streaming'",
+          );
+          return rows[0]?.streaming === 1;
+        });
+        if (synchronous) {
+          await client.query("ALTER SYSTEM SET synchronous_standby_names = '*'");
+          await client.query('SELECT pg_reload_conf()');
+          await untilTrue(async () => {
+            const { rows } = await client.query<{ sync: number }>(
+              "SELECT count(*)::int AS sync FROM pg_stat_replication WHERE sync_state = 'sync'",
+            );
+            return rows[0]?.sync === 1;
+          });
+        }
+      });
+      return {
+        ...standby,
+        async promote() {
+          await withClient(standby.urlOf('postgres'), async (client) => {
+            await client.query('SELECT pg_promote(wait => true, wait_seconds => 60)');
+          });
+        },
+      };
+    } catch (error) {
+      await rm(standbyFolder, { recursive: true, force: true });
+      throw error;
+    }
+  };
+
   await start();
   return {
     host: '127.0.0.1',
@@ -210,10 +288,14 @@ async function initialise(folder: string, binaries: Binaries): Promise<PostgresT
     shutDown,
     kill,
     start,
+    startStandby,
     async stop() {
       try {
-        await untilClientsLeave(urlOf('postgres'));
-        await shutDown();
+        // A cluster killed or shut down by its test has nobody to wait for.
+        if (server !== null) {
+          await untilClientsLeave(urlOf('postgres'));
+          await shutDown();
+        }
       } finally {
         await rm(folder, { recursive: true, force: true });
       }
@@ -240,6 +322,24 @@ async function untilClientsLeave(url: string): Promise<void> {
     }
   } finally {
     await client.end();
+  }
+}
+
+/** Runs `work` on a connection of its own to `url`. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Asks `isDone` every 20 ms until it says yes (the caller's test timeout bounds the wait). */
+async function untilTrue(isDone: () => Promise<boolean>): Promise<void> {
+  while (!(await isDone())) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

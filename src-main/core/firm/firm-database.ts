@@ -18,8 +18,8 @@ export interface FirmDatabase {
 
 /**
  * Opens a pool on the database at `url` (`postgres://user@host:port/name`, with the password there, in PGPASSWORD or
- * in ~/.pgpass). Nothing connects until the first query. A connection that breaks while idle (a PostgreSQL restart) is
- * logged and replaced at the next query, never left to end the process.
+ * in ~/.pgpass). Nothing connects until the first query. A connection that breaks, idle or in use (a PostgreSQL
+ * restart), is replaced at the next query, never left to end the process.
  */
 export function openFirmDatabase(url: string, log: AppLog): FirmDatabase {
   const pool = new pg.Pool({
@@ -34,6 +34,11 @@ export function openFirmDatabase(url: string, log: AppLog): FirmDatabase {
   pool.on('error', (error) =>
     log(`A database connection broke while idle (${address}): ${describeError(error).message}`, 'warn'),
   );
+  // pg also emits 'error' on a connection that breaks while checked out (PostgreSQL restarted in the middle of a
+  // transaction), and an 'error' nobody listens to would end the server. The query under way fails with the same error,
+  // which its caller handles, and the pool drops a broken connection when it is released: this listener only keeps
+  // the process alive (docs/firm-server.md#when-postgresql-restarts).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return {
     pool,
     address,

@@ -12,6 +12,8 @@ const instanceLockNamespace = 0x45434653;
 /** A free look a server has claimed: the claim is committed before the court is asked anything. */
 export interface ClaimedFreeLook {
   readonly id: number;
+  /** The number of the server that claimed it (a server takes a new number when its lock's connection broke). */
+  readonly claimedBy: number;
   readonly url: string;
   readonly court: string | null;
 }
@@ -40,15 +42,63 @@ export const interruptedMessage =
 
 /** This server's place among the firm's servers: its number, the lock that says it runs, and its name in claims. */
 export interface ServerInstance {
+  /** The number claims made now carry. */
   readonly id: number;
   readonly name: string;
   /** Whether the lock is still held (false once its connection broke: the server must not claim any more). */
   isAlive(): boolean;
+  /**
+   * Takes a new number and holds its lock on a new connection, once the old connection broke (PostgreSQL restarted):
+   * the old number's claims are then those of a server that is gone (docs/firm-server.md#when-postgresql-restarts).
+   */
+  renew(): Promise<void>;
   release(): Promise<void>;
 }
 
 /** Takes a new server number and holds its lock on a connection of its own until `release`. */
 export async function registerServerInstance(pool: pg.Pool): Promise<ServerInstance> {
+  const name = `${hostname()} pid ${process.pid}`.slice(0, 300);
+  let place = await holdServerNumber(pool);
+  let isReleased = false;
+  // One renewal at a time: workers that find the place lost together share it.
+  let renewing: Promise<void> | null = null;
+  const renew = async (): Promise<void> => {
+    const renewed = await holdServerNumber(pool);
+    if (isReleased) {
+      await renewed.release();
+      return;
+    }
+    await place.release();
+    place = renewed;
+  };
+  return {
+    get id() {
+      return place.id;
+    },
+    name,
+    isAlive: () => !isReleased && place.isAlive(),
+    renew() {
+      if (isReleased || place.isAlive()) {
+        return Promise.resolve();
+      }
+      renewing ??= renew().finally(() => {
+        renewing = null;
+      });
+      return renewing;
+    },
+    async release() {
+      if (!isReleased) {
+        isReleased = true;
+        await place.release();
+      }
+    },
+  };
+}
+
+/** One server number and its lock, held on a connection of its own until released or the connection breaks. */
+async function holdServerNumber(
+  pool: pg.Pool,
+): Promise<{ readonly id: number; isAlive(): boolean; release(): Promise<void> }> {
   const client = await pool.connect();
   let isAlive = true;
   let isReleased = false;
@@ -56,6 +106,7 @@ export async function registerServerInstance(pool: pg.Pool): Promise<ServerInsta
     isAlive = false;
   };
   client.on('error', onError);
+  client.on('end', onError);
   try {
     const { rows } = await client.query<{ id: string }>("SELECT nextval('firm_server_instances') AS id");
     const id = Number(rows[0]?.id);
@@ -63,23 +114,22 @@ export async function registerServerInstance(pool: pg.Pool): Promise<ServerInsta
     await client.query('SELECT pg_advisory_lock($1, $2)', [instanceLockNamespace, id]);
     return {
       id,
-      name: `${hostname()} pid ${process.pid}`.slice(0, 300),
       isAlive: () => isAlive,
       async release() {
         if (isReleased) {
           return;
         }
         isReleased = true;
-        isAlive = false;
         // Let go of the lock at once (ending the connection would too, but only once PostgreSQL sees it end).
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [instanceLockNamespace, id]).catch(() => undefined);
-        client.off('error', onError);
+        if (isAlive) {
+          await client.query('SELECT pg_advisory_unlock($1, $2)', [instanceLockNamespace, id]).catch(() => undefined);
+        }
+        isAlive = false;
         // The connection is not reused: a pooled one must hold no lock of this server's.
         client.release(true);
       },
     };
   } catch (error) {
-    client.off('error', onError);
     client.release(true);
     throw error;
   }
@@ -91,25 +141,26 @@ export async function registerServerInstance(pool: pg.Pool): Promise<ServerInsta
  * resolves, before any request to the court.
  */
 export async function claimFreeLook(pool: pg.Pool, instance: ServerInstance): Promise<ClaimedFreeLook | null> {
-  const { rows } = await pool.query<{ id: string; url: string; court: string | null }>(
+  const { rows } = await pool.query<{ id: string; claimed_by: string; url: string; court: string | null }>(
     `UPDATE free_looks AS look SET state = 'fetching', claimed_by = $1, claimed_by_name = $2, claimed_at = now()
        FROM docket_entries AS entry
       WHERE look.id = (SELECT id FROM free_looks WHERE state = 'pending' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
         AND entry.id = look.entry_id
-      RETURNING look.id, look.url, entry.court`,
+      RETURNING look.id, look.claimed_by, look.url, entry.court`,
     [instance.id, instance.name],
   );
   const row = rows[0];
-  return row ? { id: Number(row.id), url: row.url, court: row.court } : null;
+  return row ? { id: Number(row.id), claimedBy: Number(row.claimed_by), url: row.url, court: row.court } : null;
 }
 
 /**
- * Records how this server's claimed free look ended, with its documents. A look marked `interrupted` meanwhile (this
- * server's lock connection broke, so another server took it for gone) is recorded too: what the court sent is kept.
+ * Records how a claimed free look ended, with its documents; `instance` is the number that claimed it
+ * (`ClaimedFreeLook.claimedBy`). A look marked `interrupted` meanwhile (the claiming lock's connection broke, so it was
+ * taken for a server that is gone) is recorded too: what the court sent is kept.
  */
 export async function finishFreeLook(
   pool: pg.Pool,
-  instance: ServerInstance,
+  instance: Pick<ServerInstance, 'id'>,
   lookId: number,
   finished: FinishedFreeLook,
 ): Promise<void> {

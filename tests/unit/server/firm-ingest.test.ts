@@ -3,10 +3,18 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { addMailbox } from '../../../src-main/core/firm/firm-mailboxes';
 import { composeNefEmail } from '../../../src-main/training-court/mail/compose-nef';
-import { migratedFirmDatabase, startServerProcess, type ServerProcess } from '../../support/firm-server';
+import { addUser } from '../../../src-main/core/firm/firm-users';
+import {
+  migratedFirmDatabase,
+  openEventStream,
+  send,
+  startServerProcess,
+  type ServerProcess,
+} from '../../support/firm-server';
 import { startImapTestServer, type ImapTestServer } from '../../support/imap-server';
 import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
 import { startRecordingServer, type RecordingServer } from '../../support/recording-server';
@@ -50,8 +58,10 @@ afterAll(async () => {
 });
 
 /** The firm database with the docketing mailbox recorded, as `ecf-desk server add-mailbox` records it. */
-async function firmWithMailbox(): Promise<Awaited<ReturnType<typeof migratedFirmDatabase>>> {
-  const database = await migratedFirmDatabase(cluster!);
+async function firmWithMailbox(
+  on: PostgresTestCluster = cluster!,
+): Promise<Awaited<ReturnType<typeof migratedFirmDatabase>>> {
+  const database = await migratedFirmDatabase(on);
   const passwordFile = path.join(scratch, `mailbox-${Date.now()}.password`);
   await writeFile(passwordFile, `${imap!.pass}\n`, { mode: 0o600 });
   await addMailbox(database.pool, {
@@ -369,4 +379,181 @@ describe.skipIf(process.platform === 'win32')('the firm server reading the firmâ
     );
     expect(duplicates.rows).toEqual([]);
   });
+});
+
+describe.skipIf(process.platform === 'win32')('the firm server when PostgreSQL goes away', () => {
+  it(
+    'carries on through a PostgreSQL crash and restart: the look in hand is kept, mail that came meanwhile is read, desktops catch up',
+    { timeout: 180_000 },
+    async (context) => {
+      if (!court || !cluster) {
+        return context.skip();
+      }
+      const database = await firmWithMailbox();
+      const { token } = await addUser(database.pool, 'dana', 'docketing');
+      const storage = path.join(scratch, 'restart-db-pdfs');
+      const server = await serve(database.url, storage);
+      const stored = async (): Promise<{ notices: number; open: number }> => {
+        const { rows } = await database.pool.query<{ notices: number; open: number }>(
+          `SELECT (SELECT count(*)::int FROM notices) AS notices,
+                (SELECT count(*)::int FROM free_looks WHERE state IN ('pending', 'fetching')) AS open`,
+        );
+        return rows[0]!;
+      };
+      const earlier = await mailboxMessageCount();
+      await vi.waitFor(async () => expect(await stored()).toEqual({ notices: earlier, open: 0 }), {
+        timeout: 60_000,
+        interval: 100,
+      });
+      const desktop = await openEventStream(`${server.url}/api/events`, token);
+      onTestFinished(() => desktop.close());
+      expect((await desktop.next()).event).toBe('entries');
+
+      // A motion whose free look the court answers slowly: the server has it in hand when PostgreSQL dies.
+      const filer = new CourtClient(court.url);
+      await filer.loginAs('jmorgan');
+      const inHand = await makePdf(7);
+      const before = await documentRequests();
+      await admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', latencyMs: 3_000 });
+      await fileMotion(filer, inHand);
+      await court.settleMail();
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ url: string }>(
+            "SELECT url FROM free_looks WHERE state = 'fetching'",
+          );
+          const asked = (await documentRequests()).slice(before.length);
+          expect(rows.some((look) => asked.some((request) => request.includes(pathOf(look.url))))).toBe(true);
+        },
+        { timeout: 60_000, interval: 50 },
+      );
+      await cluster.kill();
+      await admin(court, 'DELETE', '/admin/faults');
+      // While PostgreSQL is down: desktops are told so, and another motion's mail arrives.
+      const whileDown = await send(`${server.url}/api/entries`, { headers: { authorization: `Bearer ${token}` } });
+      expect(whileDown.status).toBe(503);
+      const meanwhile = await makePdf(8);
+      await fileMotion(filer, meanwhile);
+      await court.settleMail();
+      await cluster.start();
+
+      const inMailbox = await mailboxMessageCount();
+      expect(inMailbox).toBe(earlier + 8);
+      await vi.waitFor(async () => expect(await stored()).toEqual({ notices: inMailbox, open: 0 }), {
+        timeout: 60_000,
+        interval: 100,
+      });
+      // The desktop, on the stream it kept open, is told to catch up (`{}`: announcements made meanwhile were lost).
+      for (;;) {
+        const told = await desktop.next();
+        expect(told.event).toBe('entries');
+        if (told.data === '{}') {
+          break;
+        }
+      }
+      // The court's answer to the look in hand was kept; the other look was fetched once PostgreSQL was back.
+      const looks = await database.pool.query<{ state: string; url: string; pdf_sha256: string }>(
+        `SELECT look.state, look.url, document.pdf_sha256
+         FROM free_looks AS look JOIN free_look_documents AS document ON document.free_look_id = look.id
+        WHERE document.pdf_sha256 = ANY($1::text[]) ORDER BY look.id`,
+        [[sha256(inHand), sha256(meanwhile)]],
+      );
+      expect(looks.rows.map((row) => [row.state, row.pdf_sha256])).toEqual([
+        ['saved', sha256(inHand)],
+        ['saved', sha256(meanwhile)],
+      ]);
+      const asked = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
+      for (const look of looks.rows) {
+        expect(asked.filter((request) => request.includes(pathOf(look.url)))).toHaveLength(1);
+      }
+      expect(new Set(asked).size).toBe(asked.length);
+      expect((await send(`${server.url}/health`)).status).toBe(200);
+      expect(server.output()).toMatch(/Free looks: listening again/);
+      expect(server.output()).toMatch(/Desktop events: listening again/);
+      await stop(server);
+    },
+  );
+
+  it(
+    'carries on from a streaming replica promoted after the primary is killed mid-ingest: every acknowledged notice is there, none twice',
+    { timeout: 180_000 },
+    async (context) => {
+      const primary = court ? await startPostgresTestCluster() : null;
+      if (!court || !primary) {
+        return context.skip();
+      }
+      onTestFinished(() => primary.stop());
+      // The firm's setup for a failover without loss: a replica that has each commit before it is acknowledged.
+      const standby = await primary.startStandby({ synchronous: true });
+      onTestFinished(() => standby.stop());
+      const database = await firmWithMailbox(primary);
+      onTestFinished(() => database.close());
+      const storage = path.join(scratch, 'failover-pdfs');
+      const first = await serve(database.url, storage);
+      const earlier = await mailboxMessageCount();
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM notices');
+          expect(rows[0]?.n).toBe(earlier);
+        },
+        { timeout: 60_000, interval: 100 },
+      );
+
+      // Another motion's four notices arrive; the primary dies once the server has acknowledged (committed) one of them.
+      const filer = new CourtClient(court.url);
+      await filer.loginAs('jmorgan');
+      const before = await documentRequests();
+      await fileMotion(filer, await makePdf(9));
+      await court.settleMail();
+      const acknowledged = await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ raw_sha256: string }>('SELECT raw_sha256 FROM notices');
+          expect(rows.length).toBeGreaterThan(earlier);
+          return rows.map((row) => row.raw_sha256);
+        },
+        { timeout: 60_000, interval: 20 },
+      );
+      await primary.kill();
+      running.splice(running.indexOf(first), 1);
+      await first.kill();
+
+      await standby.promote();
+      const promotedUrl = standby.urlOf(new URL(database.url).pathname.slice(1));
+      const promoted = new pg.Pool({ connectionString: promotedUrl });
+      onTestFinished(() => promoted.end());
+      const present = await promoted.query<{ raw_sha256: string }>('SELECT raw_sha256 FROM notices');
+      expect(present.rows.map((row) => row.raw_sha256)).toEqual(expect.arrayContaining(acknowledged));
+
+      // The server, pointed at the promoted replica, reads the rest of the mail, each message once.
+      const second = await serve(promotedUrl, storage);
+      const inMailbox = await mailboxMessageCount();
+      expect(inMailbox).toBe(earlier + 4);
+      await vi.waitFor(
+        async () => {
+          const { rows } = await promoted.query<{ notices: number; open: number }>(
+            `SELECT (SELECT count(*)::int FROM notices) AS notices,
+                  (SELECT count(*)::int FROM free_looks WHERE state IN ('pending', 'fetching')) AS open`,
+          );
+          expect(rows[0]).toEqual({ notices: inMailbox, open: 0 });
+        },
+        { timeout: 60_000, interval: 100 },
+      );
+      const duplicates = await promoted.query(
+        'SELECT entry_key FROM docket_entries GROUP BY entry_key HAVING count(*) > 1',
+      );
+      expect(duplicates.rows).toEqual([]);
+      // The motion's free look: fetched once at most, whichever server had it (a claim the dead primary acknowledged is
+      // marked interrupted, never asked again).
+      const looks = await promoted.query<{ url: string; state: string }>(
+        `SELECT look.url, look.state FROM free_looks AS look JOIN docket_entries AS entry ON entry.id = look.entry_id
+        WHERE entry.id = (SELECT max(id) FROM docket_entries)`,
+      );
+      expect(looks.rows).toHaveLength(1);
+      expect(['saved', 'interrupted']).toContain(looks.rows[0]?.state);
+      const asked = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
+      expect(asked.filter((request) => request.includes(pathOf(looks.rows[0]!.url))).length).toBeLessThanOrEqual(1);
+      expect(new Set(asked).size).toBe(asked.length);
+      await stop(second);
+    },
+  );
 });

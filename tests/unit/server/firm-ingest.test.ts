@@ -128,6 +128,23 @@ async function mailboxMessageCount(): Promise<number> {
   return status === false ? 0 : (status.messages ?? 0);
 }
 
+/** The message at `sequence` (1 is the oldest) in the docketing mailbox, as the server fetches it. */
+async function messageSource(sequence: number): Promise<Buffer> {
+  return withMailbox(async (client) => {
+    await client.mailboxOpen('INBOX', { readOnly: true });
+    const message = await client.fetchOne(String(sequence), { source: true });
+    if (message === false || !message.source) {
+      throw new Error(`The mailbox has no message ${sequence}.`);
+    }
+    return message.source;
+  });
+}
+
+async function noticeCount(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM notices');
+  return rows[0]?.n ?? 0;
+}
+
 /** Appends a message to the docketing mailbox as a mail server would deliver it. */
 async function deliver(raw: string): Promise<void> {
   await withMailbox((client) => client.append('INBOX', raw));
@@ -136,6 +153,18 @@ async function deliver(raw: string): Promise<void> {
 /** Every document request that reached the training court, as `METHOD /doc1/â€¦?â€¦`. */
 async function documentRequests(): Promise<string[]> {
   return (await admin(court!, 'GET', '/admin/state'))['documentRequests'] as string[];
+}
+
+let filerSession: CourtClient | null = null;
+
+/** Jane Morgan, logged in to the training court once for the file (the court limits how often one may log in). */
+async function jmorgan(): Promise<CourtClient> {
+  if (filerSession === null) {
+    const filer = new CourtClient(court!.url);
+    await filer.loginAs('jmorgan');
+    filerSession = filer;
+  }
+  return filerSession;
 }
 
 /** Files a motion in case 1017 as Jane Morgan; the court mails its NEF to each of the case's four addresses. */
@@ -158,69 +187,72 @@ async function storedPdfs(storage: string): Promise<string[]> {
 }
 
 describe.skipIf(process.platform === 'win32')('the firm server reading the firmâ€™s mail', () => {
-  it('stores each notice and entry once and fetches each free look once, with two servers racing', async (context) => {
-    if (!court || !cluster) {
-      return context.skip();
-    }
-    const database = await firmWithMailbox();
-    const storage = path.join(scratch, 'race-pdfs');
-    const servers = await Promise.all([serve(database.url, storage), serve(database.url, storage)]);
+  it(
+    'stores each notice and entry once and fetches each free look once, with two servers racing',
+    { timeout: 120_000 },
+    async (context) => {
+      if (!court || !cluster) {
+        return context.skip();
+      }
+      const database = await firmWithMailbox();
+      const storage = path.join(scratch, 'race-pdfs');
+      const servers = await Promise.all([serve(database.url, storage), serve(database.url, storage)]);
 
-    const filer = new CourtClient(court.url);
-    await filer.loginAs('jmorgan');
-    const pdfs = await Promise.all([makePdf(1), makePdf(2), makePdf(3), makePdf(4)]);
-    const before = await documentRequests();
-    await fileMotion(filer, pdfs[0]!);
-    await fileMotion(filer, pdfs[1]!, pdfs[3]!);
-    await fileMotion(filer, pdfs[2]!);
-    await court.settleMail();
-    const messages = await mailboxMessageCount();
-    // Four addresses of case 1017 each get each entry's notice: one entry arrives four times, with four magic numbers.
-    expect(messages).toBe(12);
+      const filer = await jmorgan();
+      const pdfs = await Promise.all([makePdf(1), makePdf(2), makePdf(3), makePdf(4)]);
+      const before = await documentRequests();
+      await fileMotion(filer, pdfs[0]!);
+      await fileMotion(filer, pdfs[1]!, pdfs[3]!);
+      await fileMotion(filer, pdfs[2]!);
+      await court.settleMail();
+      const messages = await mailboxMessageCount();
+      // Four addresses of case 1017 each get each entry's notice: one entry arrives four times, with four magic numbers.
+      expect(messages).toBe(12);
 
-    await vi.waitFor(
-      async () => {
-        const { rows } = await database.pool.query<{ notices: number; open: number; looks: number }>(
-          `SELECT (SELECT count(*)::int FROM notices) AS notices, (SELECT count(*)::int FROM free_looks) AS looks,
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ notices: number; open: number; looks: number }>(
+            `SELECT (SELECT count(*)::int FROM notices) AS notices, (SELECT count(*)::int FROM free_looks) AS looks,
                   (SELECT count(*)::int FROM free_looks WHERE state IN ('pending', 'fetching')) AS open`,
-        );
-        expect(rows[0]).toMatchObject({ notices: messages, looks: 3, open: 0 });
-      },
-      { timeout: 25_000, interval: 100 },
-    );
+          );
+          expect(rows[0]).toMatchObject({ notices: messages, looks: 3, open: 0 });
+        },
+        { timeout: 25_000, interval: 100 },
+      );
 
-    const entries = await database.pool.query<{ de_seq_num: string; notices: number }>(
-      `SELECT entry.de_seq_num, count(*)::int AS notices FROM docket_entries AS entry
+      const entries = await database.pool.query<{ de_seq_num: string; notices: number }>(
+        `SELECT entry.de_seq_num, count(*)::int AS notices FROM docket_entries AS entry
          JOIN entry_notices ON entry_notices.entry_id = entry.id GROUP BY entry.id ORDER BY entry.id`,
-    );
-    expect(entries.rows.map((row) => row.notices)).toEqual([4, 4, 4]);
-    const looks = await database.pool.query<{ state: string; claimed_by: string; documents: string[] }>(
-      `SELECT look.state, look.claimed_by, array_agg(document.pdf_sha256 ORDER BY document.number) AS documents
+      );
+      expect(entries.rows.map((row) => row.notices)).toEqual([4, 4, 4]);
+      const looks = await database.pool.query<{ state: string; claimed_by: string; documents: string[] }>(
+        `SELECT look.state, look.claimed_by, array_agg(document.pdf_sha256 ORDER BY document.number) AS documents
          FROM free_looks AS look JOIN free_look_documents AS document ON document.free_look_id = look.id
         GROUP BY look.id ORDER BY look.id`,
-    );
-    expect(looks.rows.map((row) => row.state)).toEqual(['saved', 'saved', 'saved']);
-    expect(looks.rows.map((row) => row.documents)).toEqual([
-      [sha256(pdfs[0]!)],
-      [sha256(pdfs[1]!), sha256(pdfs[3]!)],
-      [sha256(pdfs[2]!)],
-    ]);
-    expect((await storedPdfs(storage)).sort()).toEqual(pdfs.map(sha256).sort());
+      );
+      expect(looks.rows.map((row) => row.state)).toEqual(['saved', 'saved', 'saved']);
+      expect(looks.rows.map((row) => row.documents)).toEqual([
+        [sha256(pdfs[0]!)],
+        [sha256(pdfs[1]!), sha256(pdfs[3]!)],
+        [sha256(pdfs[2]!)],
+      ]);
+      expect((await storedPdfs(storage)).sort()).toEqual(pdfs.map(sha256).sort());
 
-    // At the court: each entry's documents were asked for through one address's link only, and no request twice.
-    const requests = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
-    const bySeq = new Map<string, string[]>();
-    for (const request of requests) {
-      const seq = /de_seq_num=(\d+)/.exec(request)?.[1] ?? '?';
-      bySeq.set(seq, [...(bySeq.get(seq) ?? []), request]);
-    }
-    expect([...bySeq.keys()].sort()).toEqual(entries.rows.map((row) => row.de_seq_num).sort());
-    for (const asked of bySeq.values()) {
-      expect(new Set(asked.map((request) => /magic_num=(\d+)/.exec(request)?.[1])).size).toBe(1);
-      expect(new Set(asked).size).toBe(asked.length);
-    }
-    await Promise.all(servers.map(stop));
-  });
+      // At the court: each entry's documents were asked for through one address's link only, and no request twice.
+      const requests = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
+      const bySeq = new Map<string, string[]>();
+      for (const request of requests) {
+        const seq = /de_seq_num=(\d+)/.exec(request)?.[1] ?? '?';
+        bySeq.set(seq, [...(bySeq.get(seq) ?? []), request]);
+      }
+      expect([...bySeq.keys()].sort()).toEqual(entries.rows.map((row) => row.de_seq_num).sort());
+      for (const asked of bySeq.values()) {
+        expect(new Set(asked.map((request) => /magic_num=(\d+)/.exec(request)?.[1])).size).toBe(1);
+        expect(new Set(asked).size).toBe(asked.length);
+      }
+      await Promise.all(servers.map(stop));
+    },
+  );
 
   it('keeps a forged noticeâ€™s link as refused, and nothing is asked of the host it names', async (context) => {
     if (!court || !cluster || !elsewhere) {
@@ -279,8 +311,7 @@ describe.skipIf(process.platform === 'win32')('the firm server reading the firmâ
     const database = await firmWithMailbox();
     const storage = path.join(scratch, 'restart-pdfs');
     const first = await serve(database.url, storage);
-    const countNotices = async (): Promise<number> =>
-      (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM notices')).rows[0]?.n ?? 0;
+    const countNotices = (): Promise<number> => noticeCount(database.pool);
     const inMailbox = await mailboxMessageCount();
     await vi.waitFor(async () => expect(await countNotices()).toBe(inMailbox), { timeout: 20_000, interval: 100 });
     await stop(first);
@@ -289,8 +320,7 @@ describe.skipIf(process.platform === 'win32')('the firm server reading the firmâ
 
     // What the first run stored is taken away: a server that read the mailbox from its start would store it again.
     await database.pool.query('TRUNCATE notices, docket_entries, entry_notices, free_looks, free_look_documents');
-    const filer = new CourtClient(court.url);
-    await filer.loginAs('jmorgan');
+    const filer = await jmorgan();
     await fileMotion(filer, await makePdf(5));
     await court.settleMail();
     const second = await serve(database.url, storage);
@@ -308,77 +338,154 @@ describe.skipIf(process.platform === 'win32')('the firm server reading the firmâ
     expect(await countNotices()).toBe(newMessages);
   });
 
-  it('after a kill -9 mid-fetch, a restarted server stores the rest once and never asks the court for the lost look again', async (context) => {
-    if (!court || !cluster) {
-      return context.skip();
-    }
-    const database = await firmWithMailbox();
-    const storage = path.join(scratch, 'killed-pdfs');
-    const filer = new CourtClient(court.url);
-    await filer.loginAs('jmorgan');
-    await fileMotion(filer, await makePdf(6));
-    await court.settleMail();
-    const inMailbox = await mailboxMessageCount();
-    const before = await documentRequests();
-    // The court holds every document request long enough for the server to die with its look in hand.
-    await admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', latencyMs: 20_000 });
-    const killed = await serve(database.url, storage);
-    const inHand = await vi.waitFor(
-      async () => {
-        const { rows } = await database.pool.query<{ id: string; url: string }>(
-          "SELECT id, url FROM free_looks WHERE state = 'fetching' ORDER BY id",
-        );
-        const asked = (await documentRequests()).slice(before.length);
-        const reached = rows.filter((look) => asked.some((request) => request.includes(pathOf(look.url))));
-        expect(reached.length).toBeGreaterThan(0);
-        return reached;
-      },
-      { timeout: 20_000, interval: 50 },
-    );
-    running.splice(running.indexOf(killed), 1);
-    await killed.kill();
-    await admin(court, 'DELETE', '/admin/faults');
-    // PostgreSQL lets go of the dead server's lock once it sees its connection end.
-    await vi.waitFor(
-      async () => {
-        const { rows } = await database.pool.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = x'45434653'::bigint",
-        );
-        expect(rows[0]?.n).toBe(0);
-      },
-      { timeout: 10_000, interval: 50 },
-    );
+  it(
+    'after a kill -9 mid-fetch, a restarted server stores the rest once and never asks the court for the lost look again',
+    { timeout: 120_000 },
+    async (context) => {
+      if (!court || !cluster) {
+        return context.skip();
+      }
+      const database = await firmWithMailbox();
+      const storage = path.join(scratch, 'killed-pdfs');
+      const filer = await jmorgan();
+      await fileMotion(filer, await makePdf(6));
+      await court.settleMail();
+      const inMailbox = await mailboxMessageCount();
+      const before = await documentRequests();
+      // The court holds every document request long enough for the server to die with its look in hand.
+      await admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', latencyMs: 20_000 });
+      const killed = await serve(database.url, storage);
+      const inHand = await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ id: string; url: string }>(
+            "SELECT id, url FROM free_looks WHERE state = 'fetching' ORDER BY id",
+          );
+          const asked = (await documentRequests()).slice(before.length);
+          const reached = rows.filter((look) => asked.some((request) => request.includes(pathOf(look.url))));
+          expect(reached.length).toBeGreaterThan(0);
+          return reached;
+        },
+        { timeout: 20_000, interval: 50 },
+      );
+      running.splice(running.indexOf(killed), 1);
+      await killed.kill();
+      await admin(court, 'DELETE', '/admin/faults');
+      // PostgreSQL lets go of the dead server's lock once it sees its connection end.
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = x'45434653'::bigint",
+          );
+          expect(rows[0]?.n).toBe(0);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
 
-    const restarted = await serve(database.url, storage);
-    await vi.waitFor(
-      async () => {
-        const { rows } = await database.pool.query<{ notices: number; open: number }>(
-          `SELECT (SELECT count(*)::int FROM notices) AS notices,
+      const restarted = await serve(database.url, storage);
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ notices: number; open: number }>(
+            `SELECT (SELECT count(*)::int FROM notices) AS notices,
                   (SELECT count(*)::int FROM free_looks WHERE state IN ('pending', 'fetching')) AS open`,
-        );
-        expect(rows[0]).toEqual({ notices: inMailbox, open: 0 });
-      },
-      { timeout: 25_000, interval: 100 },
-    );
-    await stop(restarted);
-    const states = await database.pool.query<{ id: string; state: string; message: string | null }>(
-      'SELECT id, state, message FROM free_looks WHERE id = ANY($1::bigint[])',
-      [inHand.map((look) => look.id)],
-    );
-    expect(states.rows.map((row) => row.state)).toEqual(inHand.map(() => 'interrupted'));
-    expect(states.rows[0]?.message).toMatch(/PACER/);
-    // Each look in hand reached the court once, and no document request was ever sent twice.
-    const asked = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
-    for (const look of inHand) {
-      expect(asked.filter((request) => request.includes(pathOf(look.url)))).toHaveLength(1);
-    }
-    expect(new Set(asked).size).toBe(asked.length);
-    // Every message once, every entry once.
-    const duplicates = await database.pool.query(
-      'SELECT entry_key FROM docket_entries GROUP BY entry_key HAVING count(*) > 1',
-    );
-    expect(duplicates.rows).toEqual([]);
-  });
+          );
+          expect(rows[0]).toEqual({ notices: inMailbox, open: 0 });
+        },
+        { timeout: 25_000, interval: 100 },
+      );
+      await stop(restarted);
+      const states = await database.pool.query<{ id: string; state: string; message: string | null }>(
+        'SELECT id, state, message FROM free_looks WHERE id = ANY($1::bigint[])',
+        [inHand.map((look) => look.id)],
+      );
+      expect(states.rows.map((row) => row.state)).toEqual(inHand.map(() => 'interrupted'));
+      expect(states.rows[0]?.message).toMatch(/PACER/);
+      // Each look in hand reached the court once, and no document request was ever sent twice.
+      const asked = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
+      for (const look of inHand) {
+        expect(asked.filter((request) => request.includes(pathOf(look.url)))).toHaveLength(1);
+      }
+      expect(new Set(asked).size).toBe(asked.length);
+      // Every message once, every entry once.
+      const duplicates = await database.pool.query(
+        'SELECT entry_key FROM docket_entries GROUP BY entry_key HAVING count(*) > 1',
+      );
+      expect(duplicates.rows).toEqual([]);
+    },
+  );
+
+  it(
+    'after a kill -9 mid-ingest, a restarted server stores the rest of the mail once, each entry once, each look once',
+    { timeout: 120_000 },
+    async (context) => {
+      if (!court || !cluster) {
+        return context.skip();
+      }
+      const database = await firmWithMailbox();
+      const storage = path.join(scratch, 'killed-ingest-pdfs');
+      const filer = await jmorgan();
+      const before = await documentRequests();
+      await fileMotion(filer, await makePdf(10));
+      await court.settleMail();
+      const inMailbox = await mailboxMessageCount();
+      // The motion's third notice is held: the test stores the same message in a transaction it keeps open, so the
+      // server's own insert waits on it, with the mail before it stored and the mail after it not yet read.
+      const held = sha256(await messageSource(inMailbox - 1));
+      const holder = await database.pool.connect();
+      onTestFinished(() => holder.release());
+      await holder.query('BEGIN');
+      await holder.query(
+        `INSERT INTO notices (raw_sha256, mailbox_id, received_at, kind, subject, parsed)
+       VALUES (decode($1, 'hex'), (SELECT id FROM mailboxes), now(), 'ignored', 'held by the test', '{}')`,
+        [held],
+      );
+      const killed = await serve(database.url, storage);
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE application_name = 'ecf-desk-server' AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO notices%'`,
+          );
+          expect(rows[0]?.waiting).toBe(1);
+        },
+        { timeout: 60_000, interval: 50 },
+      );
+      const storedBeforeKill = await noticeCount(database.pool);
+      expect(storedBeforeKill).toBe(inMailbox - 2);
+      running.splice(running.indexOf(killed), 1);
+      await killed.kill();
+      await holder.query('ROLLBACK');
+
+      const restarted = await serve(database.url, storage);
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.pool.query<{ open: number }>(
+            "SELECT count(*)::int AS open FROM free_looks WHERE state IN ('pending', 'fetching')",
+          );
+          expect({ notices: await noticeCount(database.pool), open: rows[0]?.open }).toEqual({
+            notices: inMailbox,
+            open: 0,
+          });
+        },
+        { timeout: 60_000, interval: 100 },
+      );
+      await stop(restarted);
+      const duplicates = await database.pool.query(
+        'SELECT entry_key FROM docket_entries GROUP BY entry_key HAVING count(*) > 1',
+      );
+      expect(duplicates.rows).toEqual([]);
+      const links = await database.pool.query<{ notices: number }>(
+        `SELECT count(*)::int AS notices FROM entry_notices
+        WHERE entry_id = (SELECT entry_id FROM free_looks ORDER BY id DESC LIMIT 1)`,
+      );
+      expect(links.rows[0]?.notices).toBe(4);
+      const asked = (await documentRequests()).slice(before.length).filter((request) => request.includes(' /doc1/'));
+      expect(new Set(asked).size).toBe(asked.length);
+      const motionLook = await database.pool.query<{ url: string }>(
+        'SELECT url FROM free_looks ORDER BY id DESC LIMIT 1',
+      );
+      expect(asked.filter((request) => request.includes(pathOf(motionLook.rows[0]!.url)))).toHaveLength(1);
+    },
+  );
 });
 
 describe.skipIf(process.platform === 'win32')('the firm server when PostgreSQL goes away', () => {
@@ -410,8 +517,7 @@ describe.skipIf(process.platform === 'win32')('the firm server when PostgreSQL g
       expect((await desktop.next()).event).toBe('entries');
 
       // A motion whose free look the court answers slowly: the server has it in hand when PostgreSQL dies.
-      const filer = new CourtClient(court.url);
-      await filer.loginAs('jmorgan');
+      const filer = await jmorgan();
       const inHand = await makePdf(7);
       const before = await documentRequests();
       await admin(court, 'POST', '/admin/faults', { endpoint: 'doc1', latencyMs: 3_000 });
@@ -491,17 +597,13 @@ describe.skipIf(process.platform === 'win32')('the firm server when PostgreSQL g
       const storage = path.join(scratch, 'failover-pdfs');
       const first = await serve(database.url, storage);
       const earlier = await mailboxMessageCount();
-      await vi.waitFor(
-        async () => {
-          const { rows } = await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM notices');
-          expect(rows[0]?.n).toBe(earlier);
-        },
-        { timeout: 60_000, interval: 100 },
-      );
+      await vi.waitFor(async () => expect(await noticeCount(database.pool)).toBe(earlier), {
+        timeout: 60_000,
+        interval: 100,
+      });
 
       // Another motion's four notices arrive; the primary dies once the server has acknowledged (committed) one of them.
-      const filer = new CourtClient(court.url);
-      await filer.loginAs('jmorgan');
+      const filer = await jmorgan();
       const before = await documentRequests();
       await fileMotion(filer, await makePdf(9));
       await court.settleMail();

@@ -190,6 +190,13 @@ export function createFirmConnection(options: FirmConnectionOptions) {
       const bytes = response.ok ? await readLimitedBody(response, maxDocumentBytes) : null;
       if (bytes === null) {
         await response.body?.cancel();
+        if (response.ok) {
+          options.log(`The firm server sent over ${maxDocumentBytes} bytes for the document ${sha256}`, 'warn');
+          throw new AppError(
+            'firm-server.document-damaged',
+            'What the firm server sent is larger than any filed PDF may be, so it is not the document it saved and was not kept. Tell IT.',
+          );
+        }
         throw new AppError(
           'firm-server.unreachable',
           `The firm server did not send the document (HTTP ${response.status}). Try again in a moment.`,

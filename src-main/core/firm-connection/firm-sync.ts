@@ -61,9 +61,22 @@ export function startFirmSync(options: FirmSyncOptions): FirmSync {
     const body = response.ok ? await readLimitedBody(response, maxPageBytes) : null;
     if (body === null) {
       await response.body?.cancel();
-      throw new Error(`the firm server answered HTTP ${response.status} for its changes`);
+      throw new Error(
+        response.ok
+          ? `the firm server sent a page of changes over ${maxPageBytes / 1024 / 1024} MB, more than any it sends`
+          : `the firm server answered HTTP ${response.status} for its changes`,
+      );
     }
-    return firmEntryChanges.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body)));
+    const page = firmEntryChanges.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body)));
+    if (!page.success) {
+      // Said in one short line: a hostile page could make the full list of what is wrong as long as the page.
+      const first = page.error.issues[0];
+      throw new Error(
+        `the firm server's page of changes is not in the form this version reads (${page.error.issues.length} ` +
+          `problem(s); the first at ${first?.path.join('.').slice(0, 100) ?? '?'}: ${first?.message.slice(0, 200) ?? '?'})`,
+      );
+    }
+    return page.data;
   };
 
   /** Where to start: the place kept, unless the user now sees a case that place never covered. */

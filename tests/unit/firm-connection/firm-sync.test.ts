@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { CoreServices } from '../../../src-main/core/app-services';
 import { addToCaseTeam } from '../../../src-main/core/firm/case-teams';
 import { addUser } from '../../../src-main/core/firm/firm-users';
@@ -9,6 +9,7 @@ import { claimFreeLook, finishFreeLook, registerServerInstance } from '../../../
 import type { InboxItem } from '../../../src-main/shared/inbox';
 import { addTestMailbox, storeCitNotice } from '../../support/firm-notices';
 import { startFirmServerOnTestCluster, type FirmServerOnTestCluster } from '../../support/firm-server';
+import { startRecordingServer } from '../../support/recording-server';
 import { createTestCore } from '../../support/test-core';
 
 // Desktops following the real firm server (docs/firm-server.md#notices-on-desktops): each connected desktop's inbox
@@ -32,12 +33,13 @@ afterAll(async () => {
 });
 
 const caseA = '1:26-cv-00123-MMB';
+const json = { 'content-type': 'application/json' } as const;
 const caseB = '1:26-cv-00456-GWC';
 const caseC = '1:26-cv-00789-JAR';
 const caseD = '1:26-cv-00790-JAR';
 
 /** A desktop connected to the firm server as `token`, and a way to wait until its inbox holds what a test expects. */
-async function connectedDesktop(token: string, firmSyncPollMs?: number) {
+async function connectedDesktop(token: string, firmSyncPollMs?: number, serverUrl?: string) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'ecf-desk-firm-sync-'));
   const waiters: (() => void)[] = [];
   const core = createTestCore(folder, {
@@ -50,7 +52,7 @@ async function connectedDesktop(token: string, firmSyncPollMs?: number) {
   });
   desktops.push({ core, folder });
   await core.policyReady();
-  await core.handlers['firmServer.connect']({ url: firm!.server.url, token });
+  await core.handlers['firmServer.connect']({ url: serverUrl ?? firm!.server.url, token });
   const items = async (): Promise<InboxItem[]> => (await core.handlers['inbox.list']({})).items;
   /** Resolves with the inbox once `isDone` holds of it, re-reading it at each change the inbox announces. */
   const until = async (isDone: (list: InboxItem[]) => boolean): Promise<InboxItem[]> => {
@@ -63,7 +65,12 @@ async function connectedDesktop(token: string, firmSyncPollMs?: number) {
       await changed;
     }
   };
-  return { core, items, until };
+  /** The desktop's log so far. */
+  const logged = (): string => {
+    const file = path.join(folder, 'logs', 'ecf-desk.log');
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  };
+  return { core, items, until, logged };
 }
 
 describe.skipIf(process.platform === 'win32')('desktops following the firm server', () => {
@@ -146,5 +153,69 @@ describe.skipIf(process.platform === 'win32')('desktops following the firm serve
       [caseC, '8'],
       [caseD, '9'],
     ]);
+  });
+
+  it('keeps its inbox and goes on when what answers as the firm server sends garbage, then reads it once it is sound', async (context) => {
+    if (!firm) {
+      return context.skip();
+    }
+    const { pool } = firm.database;
+    const user = await addUser(pool, 'kpatel', 'paralegal');
+    await addToCaseTeam(pool, caseA, 'kpatel');
+    const mailboxId = await addTestMailbox(pool);
+    await storeCitNotice(pool, mailboxId, { caseNumber: caseA, caseId: 4821, deSeqNum: 31 }, '30000201');
+
+    // Between the desktop and the real server, answering in its place as the test says: every answer is hostile.
+    const answers = {
+      'cut-short': { status: 200, headers: json, body: '{"entries":[{"entryKey":"' },
+      'wrong-shape': {
+        status: 200,
+        headers: json,
+        body: JSON.stringify({ entries: [{ entryKey: 5 }], cursor: {}, hasMore: 'yes' }),
+      },
+      'too-large': { status: 200, headers: json, body: `{"entries":[],"pad":"${'x'.repeat(17 * 1024 * 1024)}"}` },
+      'not-text': { status: 200, headers: json, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) },
+    } as const;
+    let mode: keyof typeof answers | 'sound' = 'cut-short';
+    const lying = await startRecordingServer(async (route, request) => {
+      if (route === '/api/events') {
+        // One event far longer than any the server sends, never ended: the desktop must drop it, not buffer it.
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/event-stream' },
+          body: `event: entries\ndata: ${'y'.repeat(256 * 1024)}`,
+        };
+      }
+      if (route.startsWith('/api/entries') && mode !== 'sound') {
+        return answers[mode];
+      }
+      const upstream = await fetch(`${firm!.server.url}${route}`, {
+        headers: { authorization: request.headers.authorization ?? '' },
+      });
+      return {
+        status: upstream.status,
+        headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' },
+        body: new Uint8Array(await upstream.arrayBuffer()),
+      };
+    });
+    onTestFinished(() => lying.stop());
+    const desktop = await connectedDesktop(user.token, 50, lying.url);
+    // Each answer is logged as what it is, and the inbox stays as it was.
+    const said = {
+      'cut-short': /could not be read now: Unterminated string in JSON/,
+      'wrong-shape':
+        /could not be read now: the firm server's page of changes is not in the form this version reads \(\d+ problem\(s\); the first at entries\.0\.entryKey/,
+      'too-large': /could not be read now: the firm server sent a page of changes over 16 MB/,
+      'not-text': /could not be read now: The encoded data was not valid for encoding utf-8/,
+    } as const;
+    for (const hostile of ['cut-short', 'wrong-shape', 'too-large', 'not-text'] as const) {
+      mode = hostile;
+      await vi.waitFor(() => expect(desktop.logged()).toMatch(said[hostile]), { timeout: 20_000, interval: 20 });
+      expect(await desktop.items()).toEqual([]);
+    }
+    mode = 'sound';
+    expect(desktop.logged()).toMatch(/Firm server: its event stream stopped/);
+    const list = await desktop.until((items) => items.some((item) => item.deSeqNum === '31'));
+    expect(new Set(list.map((item) => item.caseNumber))).toEqual(new Set([caseA]));
   });
 });

@@ -131,17 +131,22 @@ export async function readLimitedBody(response: Response, maxBytes: number): Pro
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
     }
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+  } finally {
+    // Unlocked, the body may still be cancelled by the caller (cancelling a locked one throws).
+    reader.releaseLock();
   }
   const bytes = new Uint8Array(total);
   let offset = 0;

@@ -7,7 +7,8 @@ import type { FirmPdfStore } from '../core/firm/pdf-store';
 import { firmEntryCursor } from '../shared/firm-server';
 import type { EntryEvents } from './entry-events';
 import { FirmError } from '../core/firm/firm-error';
-import { findUserByToken, type FirmUser } from '../core/firm/firm-users';
+import { calendarLinkPath, findUserByCalendarLink, findUserByToken, type FirmUser } from '../core/firm/firm-users';
+import { firmCalendar } from '../core/firm/firm-calendar';
 import { readSchemaVersion } from '../core/firm/migrate-firm-database';
 import type { AppLog } from '../core/storage/app-log';
 import { describeError } from '../shared/describe-error';
@@ -50,8 +51,8 @@ export interface FirmRouteDependencies {
 }
 
 /**
- * The firm server's routes. `GET /health` answers anyone (a load balancer, a monitor); every other route needs
- * `Authorization: Bearer <token>` of a user who has not been removed.
+ * The firm server's routes. `GET /health` answers anyone (a load balancer, a monitor), and a calendar link whoever
+ * holds it; every other route needs `Authorization: Bearer <token>` of a user who has not been removed.
  */
 export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependencies) {
   const health = async (response: ServerResponse): Promise<void> => {
@@ -94,6 +95,33 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
     response.end(bytes);
   };
 
+  const calendar = async (response: ServerResponse, encodedName: string, secret: string): Promise<void> => {
+    let name: string;
+    try {
+      name = decodeURIComponent(encodedName);
+    } catch {
+      name = '';
+    }
+    // A link that is wrong in any way is answered as one that does not exist: which part was wrong is not said.
+    const user = name === '' ? null : await findUserByCalendarLink(pool, name, secret);
+    if (user === null) {
+      return refuse(
+        response,
+        404,
+        'calendar.not-found',
+        'There is no calendar at this link. Ask ECF Desk for a new one.',
+      );
+    }
+    const body = await firmCalendar(pool, user, new Date());
+    response.writeHead(200, {
+      ...answerHeaders,
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      'content-disposition': 'inline; filename="ecf-desk-deadlines.ics"',
+    });
+    response.end(body);
+  };
+
   const caseTeam = async (response: ServerResponse, user: FirmUser, encoded: string): Promise<void> => {
     let caseNumber: string;
     try {
@@ -117,6 +145,13 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
     if (pathname === '/health') {
       return request.method === 'GET' ? health(response) : refuse(response, 405, 'method', 'Use GET.');
     }
+    // A calendar program subscribing sends no token: the link's secret stands for the user, for the calendar only.
+    const calendarMatch = /^\/calendar\/([^/]{1,200})\/([^/]{1,100})\.ics$/.exec(pathname);
+    if (calendarMatch?.[1] && calendarMatch[2]) {
+      return request.method === 'GET'
+        ? calendar(response, calendarMatch[1], calendarMatch[2])
+        : refuse(response, 405, 'method', 'Use GET.');
+    }
     const caller = await authenticate(request);
     if (caller === null) {
       return refuse(
@@ -136,6 +171,9 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
     }
     if (pathname === '/api/entries') {
       return entries(response, user, query);
+    }
+    if (pathname === '/api/calendar-link') {
+      return send(response, 200, { path: calendarLinkPath(user, caller.token) });
     }
     if (pathname === '/api/events') {
       if (!events.open(response, user, caller.token)) {

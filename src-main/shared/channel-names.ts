@@ -64,6 +64,7 @@ export const channelNames = [
   'firmServer.status',
   'firmServer.connect',
   'firmServer.disconnect',
+  'firmServer.calendarLink',
   'support.exportBundle',
   'record.get',
   'record.export',

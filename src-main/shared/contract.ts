@@ -226,6 +226,8 @@ export const contract = {
   'firmServer.connect': { args: firmServerConnection, result: firmServerStatus },
   /** Forgets the token, and the address unless policy sets it. */
   'firmServer.disconnect': { args: noArguments, result: firmServerStatus },
+  /** The address of the user's calendar on the firm server, for a calendar program to subscribe to (docs/firm-server.md#the-firms-calendar). */
+  'firmServer.calendarLink': { args: noArguments, result: z.object({ url: z.string().url().max(2000) }) },
   /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
   'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
   /** A filing's record (docs/architecture.md#the-filing-record): its entries, and whether the chain still holds. */

@@ -105,3 +105,8 @@ export const firmEntryChanges = z.object({
 });
 /** A page of changed entries. */
 export type FirmEntryChanges = z.infer<typeof firmEntryChanges>;
+
+/** `GET /api/calendar-link`: the path of the user's calendar link, to put after the server's address. */
+export const firmCalendarLink = z.object({
+  path: z.string().regex(/^\/calendar\/[a-z0-9._%-]{1,200}\/[A-Za-z0-9_-]{43}\.ics$/),
+});

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FirmServerStatus } from '../../src-main/shared/firm-server';
 import { useSettings } from '../state/StoresProvider';
 import { useInBackground } from '../state/background';
+import { CopyButton } from '../components/CopyButton';
 import { ManagedBadge } from './ManagedBadge';
 
 /** How the firm server names each role, for the person connected. */
@@ -23,6 +24,85 @@ function describeCases(user: NonNullable<FirmServerStatus['user']>): string {
   return user.cases.length === 1
     ? `You are on the team of 1 case (${user.cases[0] ?? ''}).`
     : `You are on the teams of ${user.cases.length} cases.`;
+}
+
+/**
+ * The user's calendar on the firm server (docs/firm-server.md#the-firms-calendar): the deadlines of their cases as a
+ * link a calendar program subscribes to. The link is asked for only when wanted, and said to be private.
+ */
+function FirmCalendarLink() {
+  const inBackground = useInBackground();
+  const askLink = useSettings((state) => state.firmCalendarLink);
+  const [link, setLink] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isAsking, setIsAsking] = useState(false);
+  const linkId = useId();
+  const hintId = useId();
+
+  const show = async (): Promise<void> => {
+    setIsAsking(true);
+    setProblem(null);
+    const answer = await askLink();
+    setIsAsking(false);
+    if (answer.ok) {
+      setLink(answer.value.url);
+    } else {
+      setProblem(answer.message);
+    }
+  };
+
+  return (
+    <div className="firm-server-setting__calendar" data-testid="firm-calendar">
+      <h3 className="settings-section__subtitle">Your calendar</h3>
+      <p className="settings-section__text" id={hintId}>
+        The deadlines of your cases across the firm — dates the court set and response dates ECF Desk computes — as a
+        calendar Outlook or another calendar program can subscribe to. Anyone with the link sees these deadlines: keep
+        it to yourself. A new token from IT ends the link.
+      </p>
+      {link === null ? (
+        <div className="settings-section__actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="firm-calendar-show"
+            disabled={isAsking}
+            onClick={() => inBackground('Asking for the calendar link', show())}
+          >
+            {isAsking ? 'Asking the server…' : 'Show calendar link'}
+          </button>
+        </div>
+      ) : (
+        <div className="field">
+          <label className="field__label" htmlFor={linkId}>
+            Calendar link
+          </label>
+          <div className="firm-server-setting__link">
+            <input
+              id={linkId}
+              className="field__input"
+              type="text"
+              data-testid="firm-calendar-link"
+              value={link}
+              readOnly
+              aria-describedby={hintId}
+              spellCheck={false}
+              onFocus={(event) => event.target.select()}
+            />
+            <CopyButton
+              value={link}
+              description="the calendar link"
+              unavailableHint="Select the link and copy it with Ctrl+C."
+            />
+          </div>
+        </div>
+      )}
+      {problem && (
+        <p className="settings-section__problem" role="alert" data-testid="firm-calendar-problem">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -179,6 +259,7 @@ export function FirmServerSetting() {
           </div>
         </form>
       )}
+      {isConnected && <FirmCalendarLink />}
     </section>
   );
 }

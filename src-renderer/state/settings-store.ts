@@ -45,6 +45,8 @@ export interface SettingsState {
   connectFirmServer(connection: FirmServerConnection): Promise<Attempt<FirmServerStatus>>;
   /** Forgets the token (and the address, unless policy sets it). */
   disconnectFirmServer(): Promise<void>;
+  /** The address of the user's calendar on the firm server; answers the failure's words to show in place. */
+  firmCalendarLink(): Promise<Attempt<{ url: string }>>;
 }
 
 /** A store of the Settings screen's state. */
@@ -162,6 +164,8 @@ export function createSettingsStore(bridge: Bridge, alerts: AlertsStore, account
         await get().load();
       }
     },
+
+    firmCalendarLink: () => attempt(() => bridge.invoke('firmServer.calendarLink', {})),
 
     async update(changes) {
       const before = get().settings;

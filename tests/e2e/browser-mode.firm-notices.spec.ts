@@ -178,6 +178,20 @@ test('the court files a motion: the server reads it once and saves its PDF once;
     await teamPage.screenshot({ path: screenshotPath(`inbox-firm-notice-${who}`) });
   }
 
+  // The paralegal's calendar: its link in Settings, opened as a calendar program would, without a token.
+  await page.getByTestId('rail-settings').click();
+  await page.getByTestId('firm-calendar-show').click();
+  const calendarLink = page.getByTestId('firm-calendar-link');
+  await expect(calendarLink).toHaveValue(new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/calendar/mchen/`));
+  await page.getByTestId('firm-calendar').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('settings-firm-calendar') });
+  const calendar = await fetch(await calendarLink.inputValue());
+  expect(calendar.status).toBe(200);
+  const calendarText = await calendar.text();
+  expect(calendarText).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  // The motion's response date, computed under the rules, on the case team's calendar.
+  expect(calendarText).toContain('1:26-cv-00123');
+
   // Read once, saved once: the docketing mailbox's notice is one entry with one free look, and one PDF on the server.
   const looks = await database.pool.query<{ state: string }>('SELECT state FROM free_looks');
   expect(looks.rows).toEqual([{ state: 'saved' }]);

@@ -13,6 +13,7 @@ export function firmChannels(connection: FirmConnection, onChanged: () => void):
       onChanged();
       return status;
     },
+    'firmServer.calendarLink': async () => ({ url: await connection.calendarLink() }),
     'firmServer.disconnect': async () => {
       const status = await connection.disconnect();
       onChanged();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  firmCalendarLink,
   firmServerUser,
   type FirmServerConnection,
   type FirmServerStatus,
@@ -211,6 +212,42 @@ export function createFirmConnection(options: FirmConnectionOptions) {
         );
       }
       return bytes;
+    },
+
+    /** The address of the user's calendar on the server in use (docs/firm-server.md#the-firms-calendar). */
+    async calendarLink(): Promise<string> {
+      const current = await session();
+      if (current === null) {
+        throw new AppError(
+          'firm-server.unreachable',
+          'ECF Desk is not connected to the firm server now, so it cannot ask for your calendar: check Settings → Firm server.',
+        );
+      }
+      let link: string | null = null;
+      try {
+        const response = await request(
+          current,
+          '/api/calendar-link',
+          AbortSignal.timeout(answerTimeoutMs),
+          'application/json',
+        );
+        const body = response.ok ? await readLimitedBody(response, maxAnswerBytes) : null;
+        if (body === null) {
+          await response.body?.cancel();
+        } else {
+          const answer = firmCalendarLink.safeParse(JSON.parse(new TextDecoder().decode(body)));
+          link = answer.success ? `${current.origin}${answer.data.path}` : null;
+        }
+      } catch (error) {
+        options.log(`The firm server did not give a calendar link: ${describeError(error).detail}`, 'warn');
+      }
+      if (link === null) {
+        throw new AppError(
+          'firm-server.unreachable',
+          'The firm server did not give a calendar link. It may be an older version: ask IT.',
+        );
+      }
+      return link;
     },
 
     /** Asks the server who the kept token stands for; never throws for the server's sake (its state says). */

@@ -42,7 +42,8 @@ interface LookRow {
   }[];
 }
 
-interface EntryRow {
+/** An entry's row as the queries of this file read it. */
+export interface EntryRow {
   readonly id: string;
   readonly xid: string;
   readonly entry_key: string;
@@ -56,10 +57,10 @@ interface EntryRow {
  * Who may see which entry, as SQL over `entry` (docket_entries) with the user's case keys as $1 and whether they see every
  * case as $2: the case team sees its cases; docketing staff see every case's entries except restricted ones.
  */
-const visibleToUser = '(entry.case_key = ANY($1::text[]) OR ($2::boolean AND NOT entry.is_restricted))';
+export const visibleToUser = '(entry.case_key = ANY($1::text[]) OR ($2::boolean AND NOT entry.is_restricted))';
 
 /** The user's cases as entries are matched on them: without judge initials (`caseNumberKey`). */
-const caseKeysOf = (user: Pick<FirmUser, 'cases'>): string[] => user.cases.map(caseNumberKey);
+export const caseKeysOf = (user: Pick<FirmUser, 'cases'>): string[] => user.cases.map(caseNumberKey);
 
 /**
  * The entries the user may see that changed after `after`, oldest change first. Only changes of transactions older
@@ -125,7 +126,7 @@ export async function canReadFirmDocument(
  * that covers several cases never shows one case's entry to the team of another), and its documents as the firm's
  * free looks left them. Null when the stored notice no longer holds the entry's docket.
  */
-function toFirmEntry(row: EntryRow): FirmEntry | null {
+export function toFirmEntry(row: EntryRow): FirmEntry | null {
   const notice = row.parsed;
   if (notice.kind === 'ignored') {
     return null;

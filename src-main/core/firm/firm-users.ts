@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type pg from 'pg';
 import { firmRoles } from '../../shared/firm-server';
 import { FirmError } from './firm-error';
@@ -101,6 +102,43 @@ export async function findUserByToken(pool: pg.Pool, token: string): Promise<Fir
   const { rows } = await pool.query<UserRow>(selectUsers('users.token_sha256 = $1'), [digest]);
   const row = rows[0];
   return row && isSameDigest(row.token_sha256, digest) ? toUser(row) : null;
+}
+
+/**
+ * What a calendar link's secret is keyed with (docs/firm-server.md#the-firms-calendar): the link is made from the
+ * user's token digest, so it is no token (it opens the calendar and nothing else), it needs no table of its own, and a
+ * new token for the user (remove-user, add-user) makes a new link and ends the old.
+ */
+const calendarLinkPurpose = 'ecf-desk calendar link 1';
+const calendarSecretPattern = /^[A-Za-z0-9_-]{43}$/;
+
+function calendarSecretOf(tokenSha256: Uint8Array): string {
+  return createHmac('sha256', tokenSha256).update(calendarLinkPurpose).digest('base64url');
+}
+
+/** The path of the calendar link of the user whose token this is: `/calendar/<name>/<secret>.ics`. */
+export function calendarLinkPath(user: Pick<FirmUser, 'name'>, token: string): string {
+  return `/calendar/${encodeURIComponent(user.name)}/${calendarSecretOf(tokenDigest(token))}.ics`;
+}
+
+/** The user a calendar link stands for, or null: the secret is compared in constant time. */
+export async function findUserByCalendarLink(pool: pg.Pool, name: string, secret: string): Promise<FirmUser | null> {
+  let userName: string;
+  try {
+    userName = checkedUserName(name);
+  } catch {
+    return null;
+  }
+  if (!calendarSecretPattern.test(secret)) {
+    return null;
+  }
+  const { rows } = await pool.query<UserRow>(selectUsers('users.name = $1'), [userName]);
+  const row = rows[0];
+  if (!row) {
+    return null;
+  }
+  const expected = Buffer.from(calendarSecretOf(row.token_sha256), 'base64url');
+  return isSameDigest(expected, Buffer.from(secret, 'base64url')) ? toUser(row) : null;
 }
 
 /** The refusal for a name nobody has. */

@@ -2,8 +2,11 @@ import type { InboxItem, NoticeDeadline } from '../../shared/inbox';
 import { responseDatesOfNotice } from '../../shared/notice-response-dates';
 import type { DeadlineEvent } from './ics';
 
+/** What a deadline's event is made from: an inbox item, or an entry the firm server keeps. */
+export type DeadlineSource = Pick<InboxItem, 'id' | 'caseNumber' | 'caseName' | 'docketText' | 'dateFiled'>;
+
 /** The calendar's events: one per date a docket text sets. */
-function eventOf(item: InboxItem, date: string, label: string): DeadlineEvent {
+function eventOf(item: DeadlineSource, date: string, label: string): DeadlineEvent {
   return {
     date,
     label,
@@ -20,8 +23,8 @@ function eventOf(item: InboxItem, date: string, label: string): DeadlineEvent {
  * marked with its rule so the calendar says it was computed by ECF Desk.
  */
 export function collectDeadlineEvents(
-  courtDeadlines: readonly { readonly item: InboxItem; readonly deadline: NoticeDeadline }[],
-  motionEntries: readonly InboxItem[],
+  courtDeadlines: readonly { readonly item: DeadlineSource; readonly deadline: NoticeDeadline }[],
+  motionEntries: readonly DeadlineSource[],
 ): DeadlineEvent[] {
   const computed = motionEntries.flatMap((item) =>
     responseDatesOfNotice(item).map((response) => ({

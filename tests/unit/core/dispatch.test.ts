@@ -92,6 +92,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'firmServer.status': notInThisTest,
     'firmServer.connect': notInThisTest,
     'firmServer.disconnect': notInThisTest,
+    'firmServer.calendarLink': notInThisTest,
     'support.exportBundle': notInThisTest,
     'record.get': notInThisTest,
     'record.export': notInThisTest,

@@ -218,4 +218,26 @@ describe.skipIf(process.platform === 'win32')('desktops following the firm serve
     const list = await desktop.until((items) => items.some((item) => item.deSeqNum === '31'));
     expect(new Set(list.map((item) => item.caseNumber))).toEqual(new Set([caseA]));
   });
+
+  it('gives the user the link to their calendar on the server, which a calendar program opens without a token', async (context) => {
+    if (!firm) {
+      return context.skip();
+    }
+    const { pool } = firm.database;
+    const user = await addUser(pool, 'rnguyen', 'attorney');
+    await addToCaseTeam(pool, caseB, 'rnguyen');
+    const mailboxId = await addTestMailbox(pool);
+    await storeCitNotice(
+      pool,
+      mailboxId,
+      { caseNumber: caseB, caseId: 5930, deSeqNum: 41, docketText: 'ORDER: Answer due by 2/2/2027.' },
+      '30000301',
+    );
+    const desktop = await connectedDesktop(user.token);
+    const { url } = await desktop.core.handlers['firmServer.calendarLink']({});
+    expect(url.startsWith(`${firm.server.url}/calendar/rnguyen/`)).toBe(true);
+    const calendar = await fetch(url);
+    expect(calendar.status).toBe(200);
+    expect(await calendar.text()).toContain(`SUMMARY:Answer due — ${caseB}`);
+  });
 });

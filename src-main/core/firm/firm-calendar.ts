@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { collectDeadlineEvents, type DeadlineSource } from '../inbox/deadline-events';
+import { findDeadlines } from '../inbox/deadlines';
+import { deadlinesToIcs } from '../inbox/ics';
+import { caseKeysOf, toFirmEntry, visibleToUser, type EntryRow } from './firm-entries';
+import type { FirmUser } from './firm-users';
+
+/**
+ * The most entries one calendar reads, newest first: more than a year of a large firm's entries that set a date. Older
+ * ones drop out as new ones come; their dates are long past by then.
+ */
+const maxCalendarEntries = 5_000;
+
+/**
+ * The user's calendar (docs/firm-server.md#the-firms-calendar): the deadlines of the entries they may see, as the
+ * desktop's own export makes them — the dates the court's docket texts set, and the response dates the rules set for
+ * motions (USCIT Rule 7(d), computed under Rule 6(a)), each an all-day event with a UID that stays the same, so a
+ * calendar that subscribes updates its events instead of doubling them. Restricted entries only for their case team.
+ */
+export async function firmCalendar(
+  pool: pg.Pool,
+  user: Pick<FirmUser, 'cases' | 'seesEveryCase'>,
+  now: Date,
+): Promise<string> {
+  // Only entries whose words could set a date are read in full; the docket text decides.
+  const { rows } = await pool.query<EntryRow>(
+    `SELECT entry.id, entry.changed_xid::text AS xid, entry.entry_key, entry.is_restricted, notice.received_at,
+            notice.parsed, '[]'::json AS looks
+       FROM docket_entries AS entry JOIN notices AS notice ON notice.id = entry.first_notice_id
+      WHERE ${visibleToUser}
+        AND notice.parsed::text ~* '(due|deadline|motion)'
+      ORDER BY entry.id DESC
+      LIMIT $3`,
+    [caseKeysOf(user), user.seesEveryCase, maxCalendarEntries],
+  );
+  const sources: DeadlineSource[] = rows.flatMap((row) => {
+    const entry = toFirmEntry(row);
+    return entry === null
+      ? []
+      : [
+          {
+            id: `firm-${createHash('sha256').update(entry.entryKey).digest('hex').slice(0, 32)}`,
+            caseNumber: entry.caseNumber,
+            caseName: entry.caseName,
+            docketText: entry.docketText,
+            dateFiled: entry.dateFiled,
+          },
+        ];
+  });
+  const courtDeadlines = sources.flatMap((item) =>
+    findDeadlines(item.docketText ?? '').map((deadline) => ({ item, deadline })),
+  );
+  return deadlinesToIcs(collectDeadlineEvents(courtDeadlines, sources), now);
+}

@@ -3,10 +3,11 @@ import type pg from 'pg';
 import { canSeeCase, checkedCaseNumber, listCaseTeam } from '../core/firm/case-teams';
 import { isDatabaseUnavailable } from '../core/firm/firm-database';
 import { canReadFirmDocument, firstEntryCursor, listEntryChanges } from '../core/firm/firm-entries';
+import { searchEntries } from '../core/firm/firm-search';
 import type { FirmPdfStore } from '../core/firm/pdf-store';
 import { firmEntryCursor } from '../shared/firm-server';
 import type { EntryEvents } from './entry-events';
-import { FirmError } from '../core/firm/firm-error';
+import { FirmError, type FirmErrorCode } from '../core/firm/firm-error';
 import { calendarLinkPath, findUserByCalendarLink, findUserByToken, type FirmUser } from '../core/firm/firm-users';
 import { firmCalendar } from '../core/firm/firm-calendar';
 import { readSchemaVersion } from '../core/firm/migrate-firm-database';
@@ -15,6 +16,9 @@ import { describeError } from '../shared/describe-error';
 
 /** The largest request body the server reads; a larger one is refused before a byte of it is read. */
 export const maxRequestBodyBytes = 1024 * 1024;
+
+/** The refusals of the firm's core that are about what a request asked, answered 400 with their own code. */
+const requestRefusals: ReadonlySet<FirmErrorCode> = new Set(['case.invalid', 'search.invalid']);
 
 /** Headers on every answer: JSON only, never cached, never sniffed, never framed. */
 const answerHeaders = {
@@ -77,6 +81,12 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
       return refuse(response, 400, 'cursor.invalid', 'after must be a cursor this server gave (<number>.<number>).');
     }
     send(response, 200, await listEntryChanges(pool, user, after.data));
+  };
+
+  const search = async (response: ServerResponse, user: FirmUser, query: URLSearchParams): Promise<void> => {
+    // searchEntries checks the words and the limit; its refusal (search.invalid) is answered 400 below.
+    const limit = query.has('limit') ? Number(query.get('limit')) : undefined;
+    send(response, 200, { entries: await searchEntries(pool, user, query.get('q') ?? '', limit) });
   };
 
   const document = async (response: ServerResponse, user: FirmUser, sha256: string): Promise<void> => {
@@ -175,6 +185,9 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
     if (pathname === '/api/calendar-link') {
       return send(response, 200, { path: calendarLinkPath(user, caller.token) });
     }
+    if (pathname === '/api/search') {
+      return search(response, user, query);
+    }
     if (pathname === '/api/events') {
       if (!events.open(response, user, caller.token)) {
         refuse(response, 503, 'events.full', 'The server has as many desktops listening as it takes; try again soon.');
@@ -204,6 +217,8 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
     } catch (error) {
       if (response.headersSent) {
         response.destroy();
+      } else if (error instanceof FirmError && requestRefusals.has(error.code)) {
+        refuse(response, 400, error.code, error.message);
       } else if (isDatabaseUnavailable(error)) {
         log(`The database does not answer: ${describeError(error).message}`, 'warn');
         refuse(response, 503, 'database.unavailable', 'The firm database does not answer. Try again in a moment.');

@@ -110,3 +110,10 @@ export type FirmEntryChanges = z.infer<typeof firmEntryChanges>;
 export const firmCalendarLink = z.object({
   path: z.string().regex(/^\/calendar\/[a-z0-9._%-]{1,200}\/[A-Za-z0-9_-]{43}\.ics$/),
 });
+
+/** `GET /api/search?q=<words>&limit=<n>`: the entries of the user's cases whose words match, newest first. */
+export const firmSearchResults = z.object({
+  entries: z.array(firmEntry).max(100),
+});
+/** What a search on the firm server found. */
+export type FirmSearchResults = z.infer<typeof firmSearchResults>;

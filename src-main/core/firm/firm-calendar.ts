@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { collectDeadlineEvents, type DeadlineSource } from '../inbox/deadline-events';
 import { findDeadlines } from '../inbox/deadlines';
 import { deadlinesToIcs } from '../inbox/ics';
-import { caseKeysOf, toFirmEntry, visibleToUser, type EntryRow } from './firm-entries';
+import { caseKeysOf, toFirmEntries, visibleToUser, type EntryRow } from './firm-entries';
 import type { FirmUser } from './firm-users';
 
 /**
@@ -34,20 +34,13 @@ export async function firmCalendar(
       LIMIT $3`,
     [caseKeysOf(user), user.seesEveryCase, maxCalendarEntries],
   );
-  const sources: DeadlineSource[] = rows.flatMap((row) => {
-    const entry = toFirmEntry(row);
-    return entry === null
-      ? []
-      : [
-          {
-            id: `firm-${createHash('sha256').update(entry.entryKey).digest('hex').slice(0, 32)}`,
-            caseNumber: entry.caseNumber,
-            caseName: entry.caseName,
-            docketText: entry.docketText,
-            dateFiled: entry.dateFiled,
-          },
-        ];
-  });
+  const sources: DeadlineSource[] = toFirmEntries(rows).map((entry) => ({
+    id: `firm-${createHash('sha256').update(entry.entryKey).digest('hex').slice(0, 32)}`,
+    caseNumber: entry.caseNumber,
+    caseName: entry.caseName,
+    docketText: entry.docketText,
+    dateFiled: entry.dateFiled,
+  }));
   const courtDeadlines = sources.flatMap((item) =>
     findDeadlines(item.docketText ?? '').map((deadline) => ({ item, deadline })),
   );

@@ -63,6 +63,22 @@ export const visibleToUser = '(entry.case_key = ANY($1::text[]) OR ($2::boolean 
 export const caseKeysOf = (user: Pick<FirmUser, 'cases'>): string[] => user.cases.map(caseNumberKey);
 
 /**
+ * What an entry is read with, as SQL (`SELECT ${entryColumns} WHERE …`): the entry, its first notice and its free looks
+ * with their documents, as `EntryRow` (`toFirmEntries` makes the desktop's entries of them).
+ */
+export const entryColumns = `entry.id, entry.changed_xid::text AS xid, entry.entry_key, entry.is_restricted, notice.received_at,
+            notice.parsed,
+            coalesce((SELECT json_agg(json_build_object('state', look.state, 'stopped_as', look.stopped_as,
+                        'message', look.message,
+                        'documents', (SELECT coalesce(json_agg(json_build_object('number', document.number,
+                                        'sha256', document.pdf_sha256, 'pages', document.pages,
+                                        'state', document.state, 'message', document.message)), '[]')
+                                        FROM free_look_documents AS document WHERE document.free_look_id = look.id))
+                        ORDER BY look.id)
+                        FROM free_looks AS look WHERE look.entry_id = entry.id), '[]') AS looks
+       FROM docket_entries AS entry JOIN notices AS notice ON notice.id = entry.first_notice_id`;
+
+/**
  * The entries the user may see that changed after `after`, oldest change first. Only changes of transactions older
  * than every one still running are listed, so one committed later can never fall behind a cursor already handed out.
  */
@@ -74,17 +90,7 @@ export async function listEntryChanges(
 ): Promise<FirmEntryChanges> {
   const [xid = '0', id = '0'] = after.split('.');
   const { rows } = await pool.query<EntryRow>(
-    `SELECT entry.id, entry.changed_xid::text AS xid, entry.entry_key, entry.is_restricted, notice.received_at,
-            notice.parsed,
-            coalesce((SELECT json_agg(json_build_object('state', look.state, 'stopped_as', look.stopped_as,
-                        'message', look.message,
-                        'documents', (SELECT coalesce(json_agg(json_build_object('number', document.number,
-                                        'sha256', document.pdf_sha256, 'pages', document.pages,
-                                        'state', document.state, 'message', document.message)), '[]')
-                                        FROM free_look_documents AS document WHERE document.free_look_id = look.id))
-                        ORDER BY look.id)
-                        FROM free_looks AS look WHERE look.entry_id = entry.id), '[]') AS looks
-       FROM docket_entries AS entry JOIN notices AS notice ON notice.id = entry.first_notice_id
+    `SELECT ${entryColumns}
       WHERE ${visibleToUser}
         AND entry.changed_xid < pg_snapshot_xmin(pg_current_snapshot())
         AND (entry.changed_xid, entry.id) > ($3::xid8, $4::bigint)
@@ -95,10 +101,7 @@ export async function listEntryChanges(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    entries: page.flatMap((row) => {
-      const entry = toFirmEntry(row);
-      return entry === null ? [] : [entry];
-    }),
+    entries: toFirmEntries(page),
     cursor: last ? `${last.xid}.${last.id}` : after,
     hasMore: rows.length > limit,
   };
@@ -121,12 +124,20 @@ export async function canReadFirmDocument(
   return rows.length > 0;
 }
 
+/** The rows as a desktop shows them, leaving out any whose stored notice no longer holds its docket. */
+export function toFirmEntries(rows: readonly EntryRow[]): FirmEntry[] {
+  return rows.flatMap((row) => {
+    const entry = toFirmEntry(row);
+    return entry === null ? [] : [entry];
+  });
+}
+
 /**
  * The entry as a desktop shows it: its docket from the first notice that announced it (only that docket: a notice
  * that covers several cases never shows one case's entry to the team of another), and its documents as the firm's
  * free looks left them. Null when the stored notice no longer holds the entry's docket.
  */
-export function toFirmEntry(row: EntryRow): FirmEntry | null {
+function toFirmEntry(row: EntryRow): FirmEntry | null {
   const notice = row.parsed;
   if (notice.kind === 'ignored') {
     return null;

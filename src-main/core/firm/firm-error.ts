@@ -11,7 +11,8 @@ export type FirmErrorCode =
   | 'case.invalid'
   | 'mailbox.invalid'
   | 'mailbox.exists'
-  | 'mailbox.password-file';
+  | 'mailbox.password-file'
+  | 'search.invalid';
 
 /** A refusal of the firm server's, with its code. */
 export class FirmError extends Error {

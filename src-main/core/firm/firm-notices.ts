@@ -5,6 +5,7 @@ import { freeLookLinks } from '../inbox/nef/free-look-links';
 import { readDocumentLink } from '../inbox/nef/read-links';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
 import { isRestrictedDocket } from './firm-entries';
+import { entrySearchText } from './firm-search';
 
 /** The most a parsed notice may take in the database, as JSON (the table checks the same). */
 export const maxParsedNoticeBytes = 1024 * 1024;
@@ -81,8 +82,8 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
       const entry = await client.query<{ id: string; is_new: boolean }>(
         `WITH added AS (
            INSERT INTO docket_entries (entry_key, court, case_number, case_key, case_id, de_seq_num, first_notice_id,
-             is_restricted)
-           VALUES ($1, $2, $3, $8, $4, $5, $6, $7) ON CONFLICT (entry_key) DO NOTHING RETURNING id)
+             is_restricted, search)
+           VALUES ($1, $2, $3, $8, $4, $5, $6, $7, to_tsvector('english', $9)) ON CONFLICT (entry_key) DO NOTHING RETURNING id)
          SELECT id, true AS is_new FROM added
          UNION ALL SELECT id, false FROM docket_entries WHERE entry_key = $1 AND NOT EXISTS (SELECT 1 FROM added)`,
         [
@@ -94,6 +95,7 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
           noticeId,
           isRestrictedDocket(docket),
           caseNumberKey(docket.caseNumber).slice(0, 200),
+          entrySearchText(docket, notice.recipients),
         ],
       );
       const row = entry.rows[0];

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { addToCaseTeam } from '../../../src-main/core/firm/case-teams';
 import { listEntryChanges } from '../../../src-main/core/firm/firm-entries';
-import { addUser } from '../../../src-main/core/firm/firm-users';
 import { claimFreeLook, finishFreeLook, registerServerInstance } from '../../../src-main/core/firm/free-look-claims';
 import { firmEntryChanges, type FirmEntryChanges } from '../../../src-main/shared/firm-server';
-import { addTestMailbox, storeCitNotice } from '../../support/firm-notices';
-import { migratedFirmDatabase, openEventStream, send, startTestFirmServer } from '../../support/firm-server';
+import { openEventStream, send } from '../../support/firm-server';
+import { caseA, caseB, firmWithTeams } from '../../support/firm-teams';
 import { startPostgresTestCluster, type PostgresTestCluster } from '../../support/postgres-cluster';
 
 // What desktops read from the firm server (docs/firm-server.md#notices-on-desktops): the entries of their cases, in the
@@ -21,42 +19,19 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-const caseA = '1:26-cv-00123-MMB';
-const caseB = '1:26-cv-00456-GWC';
-
-/** A firm server with three users: a paralegal on case A, an attorney on case B, and docketing staff (every case). */
-async function firmWithTeams() {
-  const database = await migratedFirmDatabase(cluster!);
-  const server = await startTestFirmServer(database);
-  onTestFinished(async () => {
-    await server.close();
-    await database.close();
-  });
-  const paralegal = await addUser(database.pool, 'mchen', 'paralegal');
-  const attorney = await addUser(database.pool, 'bobrien', 'attorney');
-  const docketing = await addUser(database.pool, 'dana', 'docketing');
-  // Typed without the judge's initials, as people write it: the notices' `…-MMB` is the same case.
-  await addToCaseTeam(database.pool, '1:26-cv-00123', 'mchen');
-  await addToCaseTeam(database.pool, caseB, 'bobrien');
-  const mailboxId = await addTestMailbox(database.pool);
-  let magic = 20_000_000;
-  const store = (caseNumber: string, deSeqNum: number, docketText?: string) => {
-    magic += 1;
-    return storeCitNotice(
-      database.pool,
-      mailboxId,
-      { caseNumber, caseId: caseNumber === caseA ? 4821 : 5930, deSeqNum, ...(docketText ? { docketText } : {}) },
-      String(magic),
-    );
-  };
+/** The firm of firmWithTeams, and what its users read from /api/entries. */
+async function firmWithEntries() {
+  const firm = await firmWithTeams(cluster!, 20_000_000);
+  const store = (caseNumber: string, deSeqNum: number, docketText?: string) =>
+    firm.store({ caseNumber, deSeqNum, ...(docketText ? { docketText } : {}) });
   const entries = async (token: string, after?: string): Promise<FirmEntryChanges> => {
-    const answer = await send(`${server.url}/api/entries${after ? `?after=${after}` : ''}`, {
+    const answer = await send(`${firm.server.url}/api/entries${after ? `?after=${after}` : ''}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(answer.status).toBe(200);
     return firmEntryChanges.parse(JSON.parse(answer.body));
   };
-  return { database, server, paralegal, attorney, docketing, store, entries };
+  return { ...firm, store, entries };
 }
 
 describe.skipIf(process.platform === 'win32')('the firm’s entries as desktops read them', () => {
@@ -64,7 +39,7 @@ describe.skipIf(process.platform === 'win32')('the firm’s entries as desktops 
     if (!cluster) {
       return context.skip();
     }
-    const firm = await firmWithTeams();
+    const firm = await firmWithEntries();
     await firm.store(caseA, 1);
     await firm.store(caseB, 2);
     await firm.store(caseA, 3, 'SEALED MOTION for Leave by Acme Steel Corp. (Morgan, Jane)');
@@ -105,7 +80,7 @@ describe.skipIf(process.platform === 'win32')('the firm’s entries as desktops 
     if (!cluster) {
       return context.skip();
     }
-    const firm = await firmWithTeams();
+    const firm = await firmWithEntries();
     await firm.store(caseA, 1);
     const before = await firm.entries(firm.paralegal.token);
 
@@ -147,7 +122,7 @@ describe.skipIf(process.platform === 'win32')('the firm’s entries as desktops 
     if (!cluster) {
       return context.skip();
     }
-    const firm = await firmWithTeams();
+    const firm = await firmWithEntries();
     await firm.store(caseB, 1);
     expect((await firm.entries(firm.docketing.token)).entries).toHaveLength(1);
     const instance = await registerServerInstance(firm.database.pool);
@@ -174,7 +149,7 @@ describe.skipIf(process.platform === 'win32')('the firm’s entries as desktops 
     if (!cluster) {
       return context.skip();
     }
-    const firm = await firmWithTeams();
+    const firm = await firmWithEntries();
     await firm.store(caseA, 1);
     const start = await firm.entries(firm.paralegal.token);
     // A transaction changes entry 1 and stays open; meanwhile entry 2 is stored and committed.
@@ -194,7 +169,7 @@ describe.skipIf(process.platform === 'win32')('the firm’s entries as desktops 
     if (!cluster) {
       return context.skip();
     }
-    const firm = await firmWithTeams();
+    const firm = await firmWithEntries();
     for (let seq = 1; seq <= 7; seq += 1) {
       await firm.store(caseA, seq);
     }
@@ -215,7 +190,7 @@ describe.skipIf(process.platform === 'win32')('the firm’s entries as desktops 
     if (!cluster) {
       return context.skip();
     }
-    const firm = await firmWithTeams();
+    const firm = await firmWithEntries();
     const paralegal = await openEventStream(`${firm.server.url}/api/events`, firm.paralegal.token);
     const attorney = await openEventStream(`${firm.server.url}/api/events`, firm.attorney.token);
     const docketing = await openEventStream(`${firm.server.url}/api/events`, firm.docketing.token);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
-import { listMailboxes, type FirmMailbox } from '../core/firm/firm-mailboxes';
+import { listMailboxes, mailboxesChannel, type FirmMailbox } from '../core/firm/firm-mailboxes';
 import { isDatabaseUnavailable } from '../core/firm/firm-database';
 import { readMailboxCursor, saveMailboxCursor, storeNotice, type StoredNotice } from '../core/firm/firm-notices';
 import type { NoticeParser } from '../core/inbox/notice-reading';
@@ -10,6 +10,9 @@ import type { IncomingMail } from '../core/inbox/sources/mail-source';
 import type { UrlTrust } from '../core/security/url-gate';
 import type { AppLog } from '../core/storage/app-log';
 import { describeError } from '../shared/describe-error';
+import { runInBackground } from '../core/background';
+import { oneAtATime } from '../core/one-at-a-time';
+import { startDatabaseListener } from './database-listener';
 
 /** What reading the firm's mailboxes needs. */
 export interface MailboxReaderOptions {
@@ -30,15 +33,40 @@ export interface MailboxReader {
  * Reads every mailbox the database records, each with the desktop's IMAP source (read-only: people reading the
  * mailbox still see new mail as new), resuming after the UID the database keeps for it. Each message is parsed in the
  * isolated child and stored once for the firm (`storeNotice`); the cursor moves once a message is stored, so a server
- * that dies reads at most that message again, and the store absorbs it. Mailboxes added later are read from the next
- * start.
+ * that dies reads at most that message again, and the store absorbs it. A mailbox added while the server runs is read
+ * from the moment `add-mailbox` commits (it announces it on `ecf_desk_mailboxes`), and the list is read again whenever
+ * the database connection comes back.
  */
 export async function startMailboxReader(options: MailboxReaderOptions): Promise<MailboxReader> {
   const { pool, log } = options;
-  const readers = await Promise.all((await listMailboxes(pool)).map((mailbox) => readMailbox(mailbox, options)));
+  // Each mailbox's reader by its id; null for one that cannot be read until the server starts again.
+  const readers = new Map<number, MailboxReader | null>();
+  let isClosed = false;
+  const startNew = oneAtATime(async () => {
+    for (const mailbox of await listMailboxes(pool)) {
+      if (isClosed || readers.has(mailbox.id)) {
+        continue;
+      }
+      readers.set(mailbox.id, null);
+      readers.set(mailbox.id, await readMailbox(mailbox, options));
+    }
+  });
+  const lookForNew = (): void => runInBackground('Mailboxes: looking for mailboxes added', () => startNew.run(), log);
+  await startNew.run();
+  const listener = await startDatabaseListener({
+    pool,
+    channel: mailboxesChannel,
+    name: 'Mailboxes',
+    onNotification: lookForNew,
+    onListeningAgain: lookForNew,
+    log,
+  });
   return {
     async close() {
-      await Promise.all(readers.map((reader) => reader?.close()));
+      isClosed = true;
+      await listener.close();
+      await startNew.close();
+      await Promise.all([...readers.values()].map((reader) => reader?.close()));
       log('Mailboxes: every connection closed.');
     },
   };

@@ -21,7 +21,13 @@ export interface FirmMailbox {
 /** The desktop's own rules for a mailbox's address and login (the same limits, the same messages). */
 const mailboxAddress = mailboxInput.pick({ host: true, port: true, secure: true, user: true, folder: true });
 
-/** Records a mailbox after checking it (its password file must exist, for its owner only); its name as stored. */
+/** The channel a new mailbox is announced on, so running servers start reading it at once. */
+export const mailboxesChannel = 'ecf_desk_mailboxes';
+
+/**
+ * Records a mailbox after checking it (its password file must exist, for its owner only); its name as stored. Running
+ * servers are told (at commit, on `ecf_desk_mailboxes`) and read it from then on.
+ */
 export async function addMailbox(pool: pg.Pool, mailbox: FirmMailbox): Promise<string> {
   const name = checkedName(mailbox.name, 'mailbox');
   const address = mailboxAddress.safeParse({
@@ -40,8 +46,10 @@ export async function addMailbox(pool: pg.Pool, mailbox: FirmMailbox): Promise<s
   }
   await checkPasswordFile(mailbox.passwordFile);
   const { rowCount } = await pool.query(
-    `INSERT INTO mailboxes (name, host, port, secure, login, folder, password_file)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING`,
+    `WITH added AS (
+       INSERT INTO mailboxes (name, host, port, secure, login, folder, password_file)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING RETURNING id)
+     SELECT pg_notify('${mailboxesChannel}', id::text) FROM added`,
     [
       name,
       address.data.host,

@@ -11,6 +11,7 @@ import { addUser } from '../../../src-main/core/firm/firm-users';
 import {
   migratedFirmDatabase,
   openEventStream,
+  runCli,
   send,
   startServerProcess,
   type ServerProcess,
@@ -303,6 +304,38 @@ describe.skipIf(process.platform === 'win32')('the firm server reading the firmâ
     // The training court never heard of the forged entry either (the mail already there is read too, hence the filter).
     expect((await documentRequests()).slice(before.length).filter((request) => request.includes('=9001'))).toEqual([]);
   });
+
+  it(
+    'reads a mailbox added while it runs, from the moment add-mailbox commits',
+    { timeout: 120_000 },
+    async (context) => {
+      if (!court || !cluster) {
+        return context.skip();
+      }
+      const database = await migratedFirmDatabase(cluster);
+      onTestFinished(() => database.close());
+      const server = await serve(database.url, path.join(scratch, 'added-mailbox-pdfs'));
+      const passwordFile = path.join(scratch, `added-${Date.now()}.password`);
+      await writeFile(passwordFile, `${imap!.pass}\n`, { mode: 0o600 });
+      const added = await runCli([
+        ...['server', 'add-mailbox', 'docketing', '--database', database.url, '--host', imap!.host],
+        ...['--port', String(imap!.port), '--login', imap!.user, '--password-file', passwordFile, '--starttls'],
+      ]);
+      expect(added.stderr).toBe('');
+      expect(added.code).toBe(0);
+      // A filing's notices arrive after the mailbox was added, besides whatever mail the mailbox held already.
+      await fileMotion(await jmorgan(), await makePdf(11));
+      await court.settleMail();
+      const inMailbox = await mailboxMessageCount();
+      expect(inMailbox).toBeGreaterThanOrEqual(4);
+      await vi.waitFor(async () => expect(await noticeCount(database.pool)).toBe(inMailbox), {
+        timeout: 60_000,
+        interval: 100,
+      });
+      expect(server.output()).not.toMatch(/ERROR/);
+      await stop(server);
+    },
+  );
 
   it('resumes reading after the UID it stored: a restarted server reads only the mail that is new', async (context) => {
     if (!court || !cluster) {

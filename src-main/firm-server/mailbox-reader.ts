@@ -48,7 +48,13 @@ export async function startMailboxReader(options: MailboxReaderOptions): Promise
         continue;
       }
       readers.set(mailbox.id, null);
-      readers.set(mailbox.id, await readMailbox(mailbox, options));
+      try {
+        readers.set(mailbox.id, await readMailbox(mailbox, options));
+      } catch (error) {
+        // Where reading resumes could not be read (the database went away): the next look tries this mailbox again.
+        readers.delete(mailbox.id);
+        throw error;
+      }
     }
   });
   const lookForNew = (): void => runInBackground('Mailboxes: looking for mailboxes added', () => startNew.run(), log);

@@ -102,7 +102,10 @@ describe.skipIf(process.platform === 'win32')('the firm’s calendar', () => {
     expect(calendar.body).toContain(`SUMMARY:Response due — ${caseA}`);
 
     const secret = path.slice(path.lastIndexOf('/') + 1, -'.ics'.length);
-    const changed = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
+    // The last character changed by its lowest bit only: the same bytes once decoded, and still not the link.
+    const last = secret.at(-1) ?? 'A';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const changed = `${secret.slice(0, -1)}${alphabet[alphabet.indexOf(last) ^ 1] ?? 'A'}`;
     for (const wrong of [
       `/calendar/mchen/${changed}.ics`,
       `/calendar/dana/${secret}.ics`,

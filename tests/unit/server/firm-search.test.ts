@@ -143,7 +143,7 @@ describe.skipIf(process.platform === 'win32')('search on the firm server', () =>
     );
   });
 
-  it('can answer from the GIN index of the entries’ words', async (context) => {
+  it('can answer from the GIN index of the entries’ words, and read each entry’s free looks by index', async (context) => {
     if (!cluster) {
       return context.skip();
     }
@@ -162,6 +162,13 @@ describe.skipIf(process.platform === 'win32')('search on the firm server', () =>
         [['1:26-cv-00123'], true],
       );
       expect(rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on docket_entries_search/);
+      // Each entry a search or the list answers reads its free looks, refused ones too (the notice's own link here is
+      // refused: the gate trusts the court's host only).
+      const looks = await client.query<{ 'QUERY PLAN': string }>(
+        'EXPLAIN SELECT id FROM free_looks AS look WHERE look.entry_id = $1',
+        ['1'],
+      );
+      expect(looks.rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/free_looks_by_entry/);
     } finally {
       await client.query('ROLLBACK');
       client.release();

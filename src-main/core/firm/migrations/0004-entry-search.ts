@@ -6,6 +6,9 @@ import type { FirmMigration } from './firm-migration';
  * and the notice's recipients), under a GIN index. `storeNotice` fills it for new entries; entries already stored are
  * filled here from their first notice's docket.
  *
+ * It also indexes each entry's free looks by entry, and keeps an entry stored in a transaction from being written twice
+ * by it (docs/firm-server.md#sizing).
+ *
  * The backfill does not announce the entries it fills (the trigger of migration 0003 is off while it runs): nothing a
  * desktop shows changed, and announcing every entry at once would send every desktop to read its whole list again.
  */
@@ -33,5 +36,18 @@ UPDATE docket_entries AS entry SET search = (
 ALTER TABLE docket_entries ENABLE TRIGGER docket_entries_changed;
 
 CREATE INDEX docket_entries_search ON docket_entries USING gin (search);
+
+-- An entry's free looks, as the list of changes and search read them for each entry they answer: the unique index of
+-- migration 2 leaves refused links out, so it cannot serve that.
+CREATE INDEX free_looks_by_entry ON free_looks (entry_id);
+
+-- An entry already changed by this transaction (stored by it, say) is not touched again: the same transaction, one
+-- row version fewer, and its indexes (the words' among them) written once.
+CREATE OR REPLACE FUNCTION ecf_desk_touch_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE docket_entries SET changed_xid = pg_current_xact_id()
+   WHERE id = NEW.entry_id AND changed_xid <> pg_current_xact_id();
+  RETURN NULL;
+END $$;
 `,
 };

@@ -19,6 +19,7 @@ const nodeBundles = [
   { entry: 'src-main/cli/ecf-desk.ts', out: 'cli/ecf-desk.js', split: true, banner: { js: '#!/usr/bin/env node' } },
   { entry: 'src-main/training-court/cli.ts', out: 'training-court/cli.js' },
   { entry: 'src-main/core/inbox/store/bench-entry.ts', out: 'bench/inbox.js' },
+  { entry: 'src-main/firm-server/bench-entry.ts', out: 'bench/server.js' },
 ];
 
 async function buildMain() {

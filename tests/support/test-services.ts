@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-
 /** How a throwaway service names itself when it cannot start. */
 export interface TestServiceNames {
   /** The service, as a sentence's subject: "The IMAP test server". */
@@ -20,15 +18,4 @@ export function skipWithoutService(names: TestServiceNames, reason: string): nul
   return null;
 }
 
-/** A port the system just handed out on loopback; the service binds it a moment later (good enough for tests). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../src-main/firm-server/throwaway-postgres';

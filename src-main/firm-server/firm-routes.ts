@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { canSeeCase, checkedCaseNumber, listCaseTeam } from '../core/firm/case-teams';
@@ -5,7 +6,9 @@ import { isDatabaseUnavailable } from '../core/firm/firm-database';
 import { canReadFirmDocument, firstEntryCursor, listEntryChanges } from '../core/firm/firm-entries';
 import { searchEntries } from '../core/firm/firm-search';
 import type { FirmPdfStore } from '../core/firm/pdf-store';
-import { firmEntryCursor } from '../shared/firm-server';
+import type { z } from 'zod';
+import { firmEntryCursor, sharedDraftPut } from '../shared/firm-server';
+import { canReadDraftDocument, listSharedDrafts, readSharedDraft, saveSharedDraft } from '../core/firm/shared-drafts';
 import type { EntryEvents } from './entry-events';
 import { FirmError, type FirmErrorCode } from '../core/firm/firm-error';
 import { calendarLinkPath, findUserByCalendarLink, findUserByToken, type FirmUser } from '../core/firm/firm-users';
@@ -17,8 +20,66 @@ import { describeError } from '../shared/describe-error';
 /** The largest request body the server reads; a larger one is refused before a byte of it is read. */
 export const maxRequestBodyBytes = 1024 * 1024;
 
-/** The refusals of the firm's core that are about what a request asked, answered 400 with their own code. */
-const requestRefusals: ReadonlySet<FirmErrorCode> = new Set(['case.invalid', 'search.invalid']);
+/** The largest document a desktop may send (`PUT /api/documents/<sha256>`): twice the court's 50 MB limit on a PDF. */
+export const maxDocumentUploadBytes = 100 * 1024 * 1024;
+/** Documents received at once at most; past it a desktop is asked to try again (each is held in memory while checked). */
+const maxUploadsAtOnce = 4;
+
+/** The refusals of the firm's core that are about what a request asked, answered with their own code and this status. */
+const requestRefusals: ReadonlyMap<FirmErrorCode, number> = new Map([
+  ['case.invalid', 400],
+  ['search.invalid', 400],
+  ['draft.invalid', 400],
+  ['document.invalid', 400],
+  ['draft.not-allowed', 403],
+  ['draft.not-found', 404],
+  ['draft.exists', 409],
+  ['draft.conflict', 409],
+  ['draft.documents-missing', 409],
+]);
+
+/** The address of a document, and of a shared draft. */
+const documentPath = /^\/api\/documents\/([0-9a-f]{64})$/;
+const draftPath = /^\/api\/drafts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Reads a body whose declared length was checked already; one longer than it declared is cut off. */
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received > declared) {
+        request.destroy();
+        reject(new FirmError('document.invalid', 'The request sent more than its Content-Length said.'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks, received)));
+    request.on('error', reject);
+  });
+}
+
+/** A JSON body checked against its schema; a body that is not is refused with `code`. */
+async function readJson<T>(request: IncomingMessage, schema: z.ZodType<T>, code: FirmErrorCode): Promise<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readBody(request)));
+  } catch (error) {
+    throw error instanceof FirmError ? error : new FirmError(code, 'The request is not JSON.');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new FirmError(
+      code,
+      `The request is not in the form the server takes: ${first?.path.join('.').slice(0, 100) ?? ''} ${first?.message.slice(0, 200) ?? ''}`.trim(),
+    );
+  }
+  return parsed.data;
+}
 
 /** Headers on every answer: JSON only, never cached, never sniffed, never framed. */
 const answerHeaders = {
@@ -91,7 +152,8 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
 
   const document = async (response: ServerResponse, user: FirmUser, sha256: string): Promise<void> => {
     // A document of an entry the user may not see is answered as one that does not exist.
-    if (!(await canReadFirmDocument(pool, user, sha256)) || !store.has(sha256)) {
+    const mayRead = (await canReadFirmDocument(pool, user, sha256)) || (await canReadDraftDocument(pool, user, sha256));
+    if (!mayRead || !store.has(sha256)) {
       return refuse(response, 404, 'document.not-found', 'There is no such document on your cases.');
     }
     const bytes = await store.read(sha256);
@@ -130,6 +192,54 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
       'content-disposition': 'inline; filename="ecf-desk-deadlines.ics"',
     });
     response.end(body);
+  };
+
+  let uploads = 0;
+  const receiveDocument = async (request: IncomingMessage, response: ServerResponse, sha256: string): Promise<void> => {
+    if (store.has(sha256)) {
+      request.resume();
+      return send(response, 200, { sha256 });
+    }
+    if (uploads >= maxUploadsAtOnce) {
+      return refuse(
+        response,
+        503,
+        'upload.busy',
+        'The server is receiving as many documents as it takes; try again soon.',
+        {
+          connection: 'close',
+        },
+      );
+    }
+    uploads += 1;
+    try {
+      const bytes = await readBody(request);
+      if (!bytes.subarray(0, 1024).includes('%PDF-')) {
+        throw new FirmError('document.invalid', 'The document is not a PDF: the server keeps PDFs only.');
+      }
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+        throw new FirmError(
+          'document.invalid',
+          'The document sent is not the one its address names (its SHA-256 differs): it was damaged on the way. Send it again.',
+        );
+      }
+      await store.put(bytes);
+      send(response, 201, { sha256 });
+    } finally {
+      uploads -= 1;
+    }
+  };
+
+  const drafts = async (response: ServerResponse, user: FirmUser): Promise<void> =>
+    send(response, 200, { drafts: await listSharedDrafts(pool, user) });
+
+  const draft = async (request: IncomingMessage, response: ServerResponse, user: FirmUser, id: string) => {
+    if (request.method === 'GET') {
+      return send(response, 200, await readSharedDraft(pool, user, id));
+    }
+    const change = await readJson(request, sharedDraftPut, 'draft.invalid');
+    const saved = await saveSharedDraft(pool, user, id, change, (sha256) => store.has(sha256));
+    send(response, change.baseVersion === null ? 201 : 200, saved);
   };
 
   const caseTeam = async (response: ServerResponse, user: FirmUser, encoded: string): Promise<void> => {
@@ -172,10 +282,21 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
         { 'www-authenticate': 'Bearer realm="ecf-desk"' },
       );
     }
+    const { user } = caller;
+    const documentMatch = documentPath.exec(pathname);
+    const draftMatch = draftPath.exec(pathname);
+    if (request.method === 'PUT' && documentMatch?.[1]) {
+      return receiveDocument(request, response, documentMatch[1]);
+    }
+    if (draftMatch?.[1] && (request.method === 'GET' || request.method === 'PUT')) {
+      return draft(request, response, user, draftMatch[1]);
+    }
     if (request.method !== 'GET') {
       return refuse(response, 405, 'method', 'Use GET.');
     }
-    const { user } = caller;
+    if (pathname === '/api/drafts') {
+      return drafts(response, user);
+    }
     if (pathname === '/api/me') {
       return send(response, 200, user);
     }
@@ -194,7 +315,6 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
       }
       return;
     }
-    const documentMatch = /^\/api\/documents\/([0-9a-f]{64})$/.exec(pathname);
     if (documentMatch?.[1]) {
       return document(response, user, documentMatch[1]);
     }
@@ -207,7 +327,7 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
 
   /** Answers one request; never throws. */
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const refusal = whyBodyRefused(request);
+    const refusal = whyBodyRefused(request, request.method === 'PUT' && documentPath.test(pathOf(request)));
     if (refusal !== null) {
       return refuse(response, refusal.status, refusal.code, refusal.message, { connection: 'close' });
     }
@@ -218,7 +338,7 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
       if (response.headersSent) {
         response.destroy();
       } else if (error instanceof FirmError && requestRefusals.has(error.code)) {
-        refuse(response, 400, error.code, error.message);
+        refuse(response, requestRefusals.get(error.code) ?? 400, error.code, error.message);
       } else if (isDatabaseUnavailable(error)) {
         log(`The database does not answer: ${describeError(error).message}`, 'warn');
         refuse(response, 503, 'database.unavailable', 'The firm database does not answer. Try again in a moment.');
@@ -230,17 +350,29 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
   };
 }
 
-/** A body the server will not read: longer than the limit, or of no declared length (which could be endless). */
-function whyBodyRefused(request: IncomingMessage): { status: number; code: string; message: string } | null {
+/** The request's path, without its query. */
+function pathOf(request: IncomingMessage): string {
+  return (request.url ?? '/').split('?')[0] ?? '/';
+}
+
+/**
+ * A body the server will not read: longer than the limit (1 MiB; 100 MB for a document sent), or of no declared length
+ * (which could be endless).
+ */
+function whyBodyRefused(
+  request: IncomingMessage,
+  isDocument: boolean,
+): { status: number; code: string; message: string } | null {
   if (request.headers['transfer-encoding'] !== undefined) {
     return { status: 411, code: 'request.length-required', message: 'Send the request with a Content-Length.' };
   }
+  const limit = isDocument ? maxDocumentUploadBytes : maxRequestBodyBytes;
   const length = Number(request.headers['content-length'] ?? 0);
-  if (!Number.isSafeInteger(length) || length > maxRequestBodyBytes) {
+  if (!Number.isSafeInteger(length) || length > limit) {
     return {
       status: 413,
       code: 'request.too-large',
-      message: `The request is larger than the server takes (${maxRequestBodyBytes} bytes).`,
+      message: `The request is larger than the server takes (${limit} bytes).`,
     };
   }
   return null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courtProfileId } from './domain';
+import { courtProfileId, documentPreflight } from './domain';
 
 /**
  * Drafts, the outbox and the court data a draft needs, as they cross between renderer and main. A draft is saved in
@@ -254,6 +254,17 @@ export const draft = z.object({
 });
 /** A draft. */
 export type Draft = z.infer<typeof draft>;
+
+/**
+ * A draft's document as it travels with the draft, in a hand-off file or to the firm server: its name, its SHA-256 and
+ * its preflight report (the bytes go beside it).
+ */
+export const packagedDocument = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(255),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  preflight: documentPreflight,
+});
 
 /** The fields of a draft the wizard edits; each change is saved at once. */
 export const draftChanges = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draft as draftSchema, packagedDocument } from './filing';
 import { noticeDocument } from './inbox';
 
 /**
@@ -117,3 +118,42 @@ export const firmSearchResults = z.object({
 });
 /** What a search on the firm server found. */
 export type FirmSearchResults = z.infer<typeof firmSearchResults>;
+
+/**
+ * A shared draft as the firm server keeps it (docs/firm-server.md#shared-drafts): the draft, and its documents by
+ * SHA-256 (their PDFs are in the server's PDF store, sent before the draft with `PUT /api/documents/<sha256>`).
+ */
+export const sharedDraftContent = z.object({
+  draft: draftSchema,
+  documents: z.array(packagedDocument).max(100),
+});
+/** A shared draft's content. */
+export type SharedDraftContent = z.infer<typeof sharedDraftContent>;
+
+/** Who changed a shared draft last, when, and its version (each change that is kept adds one). */
+export const sharedDraftSummary = z.object({
+  id: z.string().uuid(),
+  caseNumber: z.string().max(100),
+  version: z.number().int().positive(),
+  updatedBy: z.string().max(64),
+  updatedAt: z.string().max(40),
+});
+/** A shared draft in a list. */
+export type SharedDraftSummary = z.infer<typeof sharedDraftSummary>;
+
+/** `GET /api/drafts`: the shared drafts of the user's cases, most recently changed first. */
+export const sharedDraftList = z.object({ drafts: z.array(sharedDraftSummary).max(1000) });
+
+/** `GET /api/drafts/<id>`, and the answer to a `PUT` that was kept. */
+export const sharedDraft = sharedDraftSummary.extend({ content: sharedDraftContent });
+/** A shared draft with its content. */
+export type SharedDraft = z.infer<typeof sharedDraft>;
+
+/**
+ * `PUT /api/drafts/<id>`: the content, and the version it was made from (null to share a draft for the first time). A
+ * version that is no longer the latest is refused (409 `draft.conflict`): no change anyone was told was kept is lost.
+ */
+export const sharedDraftPut = z.object({
+  baseVersion: z.number().int().positive().nullable(),
+  content: sharedDraftContent,
+});

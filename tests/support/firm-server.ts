@@ -97,7 +97,7 @@ export interface Answer {
 /** Sends one request (HTTPS when the URL says so, trusting `ca`) and reads the whole answer. */
 export function send(
   url: string,
-  options: { method?: string; headers?: OutgoingHttpHeaders; body?: string; ca?: Buffer } = {},
+  options: { method?: string; headers?: OutgoingHttpHeaders; body?: string | Uint8Array; ca?: Buffer } = {},
 ): Promise<Answer> {
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;

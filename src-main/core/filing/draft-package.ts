@@ -2,9 +2,9 @@ import { constants as bufferConstants } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { documentPreflight, type DocumentRecord } from '../../shared/domain';
+import type { DocumentRecord } from '../../shared/domain';
 import { findFileNameProblem, showFileNameSafely } from '../../shared/file-name';
-import { draft as draftSchema, type Draft } from '../../shared/filing';
+import { draft as draftSchema, packagedDocument, type Draft } from '../../shared/filing';
 import { AppError } from '../errors';
 
 /** The hand-off file: a draft, its documents and their preflight reports, gzip-compressed JSON. */
@@ -13,17 +13,7 @@ const packageSchema = z.object({
   version: z.literal(1),
   exportedAt: z.string().max(100),
   draft: draftSchema,
-  documents: z
-    .array(
-      z.object({
-        id: z.string().min(1).max(100),
-        name: z.string().min(1).max(255),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        preflight: documentPreflight,
-        content: z.string(),
-      }),
-    )
-    .max(100),
+  documents: z.array(packagedDocument.extend({ content: z.string() })).max(100),
 });
 
 /** One document read back from a package, its SHA-256 verified. */

@@ -12,7 +12,14 @@ export type FirmErrorCode =
   | 'mailbox.invalid'
   | 'mailbox.exists'
   | 'mailbox.password-file'
-  | 'search.invalid';
+  | 'search.invalid'
+  | 'draft.invalid'
+  | 'draft.not-allowed'
+  | 'draft.not-found'
+  | 'draft.exists'
+  | 'draft.conflict'
+  | 'draft.documents-missing'
+  | 'document.invalid';
 
 /** A refusal of the firm server's, with its code. */
 export class FirmError extends Error {

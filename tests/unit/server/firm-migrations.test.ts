@@ -69,6 +69,8 @@ describe('the firm database’s migrations', () => {
       'mailboxes',
       'notices',
       'schema_migrations',
+      'shared_draft_documents',
+      'shared_drafts',
       'users',
     ]);
   });

@@ -23,13 +23,14 @@ export async function firmCalendar(
   user: Pick<FirmUser, 'cases' | 'seesEveryCase'>,
   now: Date,
 ): Promise<string> {
-  // Only entries whose words could set a date are read in full; the docket text decides.
+  // Only entries whose words could set a date are read in full (by the search index, migration 0004); the docket
+  // text decides.
   const { rows } = await pool.query<EntryRow>(
     `SELECT entry.id, entry.changed_xid::text AS xid, entry.entry_key, entry.is_restricted, notice.received_at,
             notice.parsed, '[]'::json AS looks
        FROM docket_entries AS entry JOIN notices AS notice ON notice.id = entry.first_notice_id
       WHERE ${visibleToUser}
-        AND notice.parsed::text ~* '(due|deadline|motion)'
+        AND entry.search @@ to_tsquery('english', 'due | deadline | motion')
       ORDER BY entry.id DESC
       LIMIT $3`,
     [caseKeysOf(user), user.seesEveryCase, maxCalendarEntries],

@@ -197,6 +197,9 @@ const refusedHere: Partial<Record<ChannelName, string>> = {
   // No firm server runs in this test, and an http address off this computer is refused before any request; connecting
   // is tested against the real firm server in tests/unit/firm-connection/.
   'firmServer.connect': 'firm-server.address-invalid',
+  // Not connected to a firm server here, so there is no calendar to link to; the link is tested against the real firm
+  // server in tests/unit/firm-connection/firm-sync.test.ts.
+  'firmServer.calendarLink': 'firm-server.unreachable',
 };
 
 /** A draft the rules let through: a case, its parties, a filer, an event and a checked PDF. */

@@ -7,7 +7,7 @@ import { addToCaseTeam } from '../../src-main/core/firm/case-teams';
 import { addMailbox } from '../../src-main/core/firm/firm-mailboxes';
 import { addUser } from '../../src-main/core/firm/firm-users';
 import { invokeChannel, startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
-import { migratedFirmDatabase, startServerProcess, type ServerProcess } from '../support/firm-server';
+import { migratedFirmDatabase, startTrainingCourtServer, type ServerProcess } from '../support/firm-server';
 import { startImapTestServer, type ImapTestServer } from '../support/imap-server';
 import { projectRoot } from '../support/paths';
 import { startPostgresTestCluster, type PostgresTestCluster } from '../support/postgres-cluster';
@@ -111,19 +111,10 @@ test('the court files a motion: the server reads it once and saves its PDF once;
   await addToCaseTeam(database.pool, '1:26-cv-00201', 'bobrien');
 
   const storage = path.join(scratch, 'pdfs');
-  const server: ServerProcess = await startServerProcess(
-    [
-      '--database',
-      database.url,
-      '--storage',
-      storage,
-      '--port',
-      '0',
-      '--court',
-      'cit-training',
-      '--training-court-origin',
-      court.url,
-    ],
+  const server: ServerProcess = await startTrainingCourtServer(
+    database.url,
+    storage,
+    court.url,
     path.join(projectRoot, 'dist', 'cli', 'ecf-desk.js'),
   );
   cleanups.push(() => server.stop());

@@ -87,6 +87,25 @@ export function startServerProcess(args: readonly string[], cliPath: string = te
   });
 }
 
+/**
+ * `ecf-desk server` on the firm database at `databaseUrl`, its PDFs in `storage`, on a free port, trusting the links of
+ * the training court at `courtUrl`.
+ */
+export function startTrainingCourtServer(
+  databaseUrl: string,
+  storage: string,
+  courtUrl: string,
+  cliPath: string = testCliPath,
+): Promise<ServerProcess> {
+  return startServerProcess(
+    [
+      ...['--database', databaseUrl, '--storage', storage, '--port', '0'],
+      ...['--court', 'cit-training', '--training-court-origin', courtUrl],
+    ],
+    cliPath,
+  );
+}
+
 /** An answer as the tests read it. */
 export interface Answer {
   readonly status: number;

@@ -13,7 +13,7 @@ import {
   openEventStream,
   runCli,
   send,
-  startServerProcess,
+  startTrainingCourtServer,
   type ServerProcess,
 } from '../../support/firm-server';
 import { startImapTestServer, type ImapTestServer } from '../../support/imap-server';
@@ -79,18 +79,7 @@ async function firmWithMailbox(
 
 /** `ecf-desk server` on the firm database, trusting the training court's links. */
 async function serve(url: string, storage: string): Promise<ServerProcess> {
-  const server = await startServerProcess([
-    '--database',
-    url,
-    '--storage',
-    storage,
-    '--port',
-    '0',
-    '--court',
-    'cit-training',
-    '--training-court-origin',
-    court!.url,
-  ]);
+  const server = await startTrainingCourtServer(url, storage, court!.url);
   running.push(server);
   // A server left running would read the next test's mail (the mailbox and the court are shared).
   onTestFinished(async () => {

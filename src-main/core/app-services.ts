@@ -41,6 +41,8 @@ import { gateCourtFetch } from './security/gated-fetch';
 import { createFirmConnection } from './firm-connection/firm-connection';
 import { startFirmSync } from './firm-connection/firm-sync';
 import { firmChannels } from './firm-connection/firm-channels';
+import { createSharedDrafts } from './firm-connection/shared-drafts-sync';
+import { createSharedDraftsTable } from './storage/shared-drafts-table';
 import { recordAccountOf } from './filing/record-account';
 import { currentOsUser } from './filing/filing-journal';
 
@@ -193,6 +195,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     account: () => recordAccountOf(session.status(), (id) => accountsTable.find(id)?.name ?? null),
     osUser: options.osUser ?? currentOsUser(),
     ...(options.outboxRetryDelayMs === undefined ? {} : { retryDelayMs: options.outboxRetryDelayMs }),
+    // A shared draft is filed from one desktop only: the firm server records whose outbox it is in first.
+    beforeSubmit: (draft) => sharedDrafts.claimForFiling(draft),
+    onDraftsChanged: (id) => sharedDrafts.draftChanged(id),
   });
   const inbox = createInboxService({
     database,
@@ -248,6 +253,21 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     log,
     ...(options.firmSyncPollMs === undefined ? {} : { pollMs: options.firmSyncPollMs }),
   });
+  // Shared drafts (docs/firm-server.md#shared-drafts): a change made here goes to the firm server, offline as soon as it
+  // can be reached; a newer version there replaces a copy here that has no change waiting.
+  const sharedDrafts = createSharedDrafts({
+    connection: firm,
+    table: createSharedDraftsTable(database),
+    drafts: {
+      find: (id) => filing.drafts.lookup(id),
+      keep: (draft, detail) => void filing.drafts.adopt(draft, detail),
+    },
+    documents,
+    clock,
+    onChange: (id) => options.emit('drafts.changed', { id }),
+    log,
+    ...(options.firmSyncPollMs === undefined ? {} : { pollMs: options.firmSyncPollMs }),
+  });
   // The court comes up in the background: the app's own screens do not wait for it.
   const policyRead = policy.refresh().then(() => policy.watch());
   runInBackground(
@@ -271,7 +291,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     documentsChannels(documents),
     filingChannels(filing),
     inboxChannels(inbox),
-    firmChannels(firm, () => firmSync.refresh()),
+    firmChannels(firm, sharedDrafts, () => {
+      firmSync.refresh();
+      sharedDrafts.refresh();
+    }),
     settingsChannels({
       settings,
       managed: () => policy.effective().managed,
@@ -308,7 +331,14 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       const callsEnded = calls.close();
       closing.abort();
       await policy.close();
-      await Promise.all([firmSync.close(), inbox.close(), filing.close(), documents.close(), callsEnded]);
+      await Promise.all([
+        firmSync.close(),
+        sharedDrafts.close(),
+        inbox.close(),
+        filing.close(),
+        documents.close(),
+        callsEnded,
+      ]);
       // PACER sessions end at the court when the app quits, as the user would expect of a logout.
       await session.logout();
       await court.close();

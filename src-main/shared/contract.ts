@@ -18,7 +18,7 @@ import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing
 import { fileName } from './file-name';
 import { recordView } from './filing-record';
 import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './inbox';
-import { firmServerConnection, firmServerStatus } from './firm-server';
+import { firmServerConnection, firmServerStatus, sharedDraftsView, sharedDraftView } from './firm-server';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
@@ -228,6 +228,20 @@ export const contract = {
   'firmServer.disconnect': { args: noArguments, result: firmServerStatus },
   /** The address of the user's calendar on the firm server, for a calendar program to subscribe to (docs/firm-server.md#the-firms-calendar). */
   'firmServer.calendarLink': { args: noArguments, result: z.object({ url: z.string().url().max(2000) }) },
+  /** The shared drafts of the user's cases on the firm server, with this desktop's copies (docs/firm-server.md#shared-drafts). */
+  'firmServer.sharedDrafts': { args: noArguments, result: sharedDraftsView },
+  /** Shares a draft with its case team through the firm server (offline: as soon as it can be reached). */
+  'firmServer.shareDraft': {
+    args: z.object({ draftId: z.string().min(1).max(100) }).strict(),
+    result: sharedDraftView.shape.local,
+  },
+  /** Opens a shared draft on this desktop: the firm's latest version, with its documents. */
+  'firmServer.openSharedDraft': { args: z.object({ id: z.string().uuid() }).strict(), result: z.null() },
+  /** Resolves a conflict: this desktop's copy is kept as a draft of its own, and the shared draft becomes the firm's version. */
+  'firmServer.takeFirmVersion': {
+    args: z.object({ draftId: z.string().min(1).max(100) }).strict(),
+    result: z.object({ copyId: z.string() }),
+  },
   /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
   'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
   /** A filing's record (docs/architecture.md#the-filing-record): its entries, and whether the chain still holds. */

@@ -72,6 +72,14 @@ export const errorMeanings = {
   'firm-server.document-not-found':
     'The firm server has no such document for this user (not on the case team, or the document was removed).',
   'firm-server.document-damaged': 'What the firm server sent is not the document it named (its SHA-256 differs).',
+  'shared-draft.invalid':
+    'The draft cannot be shared as it is (no case, a package step), or the server refused it or one of its PDFs.',
+  'shared-draft.not-allowed': 'The user is not on the case team of the shared draft, so the firm server refused it.',
+  'shared-draft.not-found':
+    'The firm server has no such shared draft on the user’s cases (removed, or the user left the case team).',
+  'shared-draft.conflict':
+    'Someone changed the shared draft after the version this copy was made from: the server kept theirs, not this.',
+  'shared-draft.filed-elsewhere': 'Another desktop put the shared draft in its outbox: it is filed once, from there.',
   'link.unsafe': "A link or redirect does not go to the court's own site, so it was not followed.",
   'certificate.no-signer':
     'A certificate of service cannot be made: the filing has no filer signer and the logged-in account has no name.',

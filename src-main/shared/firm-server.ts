@@ -157,3 +157,41 @@ export const sharedDraftPut = z.object({
   baseVersion: z.number().int().positive().nullable(),
   content: sharedDraftContent,
 });
+
+/**
+ * Where this desktop's copy of a shared draft stands (docs/firm-server.md#shared-drafts): `synced` (it is the server's
+ * latest version), `waiting` (changed here and not yet kept by the server: offline, or being sent), `conflict` (changed
+ * here from a version someone else changed meanwhile: the server kept theirs and refused this one, which is kept here
+ * until the user resolves it), `filed-elsewhere` (another desktop put it in its outbox: this copy is not filed from here).
+ */
+export const sharedCopyState = z.enum(['synced', 'waiting', 'conflict', 'filed-elsewhere']);
+/** Where a desktop's copy of a shared draft stands. */
+export type SharedCopyState = z.infer<typeof sharedCopyState>;
+
+/** A shared draft as the Filings screen lists it: the server's latest word on it and this desktop's copy, if any. */
+export const sharedDraftView = z.object({
+  id: z.string().uuid(),
+  caseNumber: z.string().max(100),
+  /** The server's latest version, who made it and when; null when the server could not be asked. */
+  server: sharedDraftSummary.pick({ version: true, updatedBy: true, updatedAt: true }).nullable(),
+  /** This desktop's copy: null when it was not opened here. */
+  local: z
+    .object({
+      version: z.number().int().positive().nullable(),
+      state: sharedCopyState,
+      /** What the state means for the user, in plain words, when it is not `synced`. */
+      message: z.string().max(4000).nullable(),
+    })
+    .nullable(),
+});
+/** A shared draft in the Filings screen's list. */
+export type SharedDraftView = z.infer<typeof sharedDraftView>;
+
+/** The shared drafts: those on the server for the user's cases, and those this desktop holds. */
+export const sharedDraftsView = z.object({
+  /** `connected`: the list is the server's now; `offline`: the server could not be asked, the list is this desktop's. */
+  state: z.enum(['not-connected', 'connected', 'offline']),
+  drafts: z.array(sharedDraftView).max(2000),
+});
+/** The Filings screen's list of shared drafts. */
+export type SharedDraftsView = z.infer<typeof sharedDraftsView>;

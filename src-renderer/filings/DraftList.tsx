@@ -1,12 +1,13 @@
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Draft } from '../../src-main/shared/filing';
-import { useFilings } from '../state/StoresProvider';
+import { useFilings, useSharedDrafts } from '../state/StoresProvider';
 import { DeleteDraftDialog } from './DeleteDraftDialog';
 import { exportFileName } from './describe-draft';
 import { downloadFile } from './download-file';
 import { DraftTable } from './DraftTable';
 import { FileButton } from './FileButton';
 import { FilingsEmptyState } from './FilingsEmptyState';
+import { SharedDraftsPanel } from './SharedDraftsPanel';
 import { useInBackground } from '../state/background';
 
 /** The screen's home: start a filing or a package, import one, and the drafts and outbox items with their actions. */
@@ -25,6 +26,16 @@ export function DraftList() {
   const [deleting, setDeleting] = useState<Draft | null>(null);
   const newFilingRef = useRef<HTMLButtonElement>(null);
   const inBackground = useInBackground();
+  const connectShared = useSharedDrafts((state) => state.connect);
+  const sharedView = useSharedDrafts((state) => state.view);
+  const share = useSharedDrafts((state) => state.share);
+  useEffect(() => connectShared(), [connectShared]);
+  const shared = useMemo(
+    () =>
+      new Map((sharedView?.drafts ?? []).filter((view) => view.local !== null).map((view) => [view.id, view] as const)),
+    [sharedView],
+  );
+  const canShare = sharedView?.state === 'connected';
 
   const exportOne = async (draft: Draft): Promise<void> => {
     const bytes = await exportDraft(draft.id);
@@ -49,7 +60,9 @@ export function DraftList() {
             onDelete: setDeleting,
             onRetry: (draft) => inBackground('Sending the filing again', retry(draft.id)),
             onWithdraw: (draft) => inBackground('Withdrawing the filing', withdraw(draft.id)),
+            ...(canShare ? { onShare: (draft: Draft) => inBackground('Sharing the draft', share(draft.id)) } : {}),
           }}
+          shared={shared}
         />
       );
     }
@@ -98,6 +111,7 @@ export function DraftList() {
           Import draft…
         </FileButton>
       </div>
+      <SharedDraftsPanel />
       {renderList()}
       {deleting && (
         <DeleteDraftDialog

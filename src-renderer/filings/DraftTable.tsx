@@ -1,4 +1,5 @@
 import type { Draft } from '../../src-main/shared/filing';
+import type { SharedDraftView } from '../../src-main/shared/firm-server';
 import { DraftRow, type DraftRowActions } from './DraftRow';
 import { groupDrafts } from './group-drafts';
 import './DraftTable.css';
@@ -7,9 +8,12 @@ import './DraftTable.css';
 export function DraftTable({
   drafts,
   actions,
+  shared = new Map(),
 }: {
   readonly drafts: readonly Draft[];
   readonly actions: DraftRowActions;
+  /** The drafts shared through the firm server, by id. */
+  readonly shared?: ReadonlyMap<string, SharedDraftView>;
 }) {
   return (
     <div className="draft-table">
@@ -30,7 +34,7 @@ export function DraftTable({
         {groupDrafts(drafts).map((group) =>
           group.kind === 'single' ? (
             <tbody key={group.draft.id}>
-              <DraftRow draft={group.draft} actions={actions} />
+              <DraftRow draft={group.draft} actions={actions} shared={shared.get(group.draft.id) ?? null} />
             </tbody>
           ) : (
             <tbody
@@ -46,7 +50,7 @@ export function DraftTable({
                 </th>
               </tr>
               {group.drafts.map((draft) => (
-                <DraftRow key={draft.id} draft={draft} actions={actions} />
+                <DraftRow key={draft.id} draft={draft} actions={actions} shared={shared.get(draft.id) ?? null} />
               ))}
             </tbody>
           ),

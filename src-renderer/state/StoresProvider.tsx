@@ -8,6 +8,7 @@ import type { DocumentsState } from './documents-store';
 import type { FilingsState } from './filings-store';
 import type { InboxState } from './inbox-store';
 import type { SettingsState } from './settings-store';
+import type { SharedDraftsState } from './shared-drafts-store';
 import type { Stores } from './stores';
 
 const StoresContext = createContext<Stores | null>(null);
@@ -63,4 +64,9 @@ export function useInbox<T>(select: (state: InboxState) => T): T {
 /** Reads from the store of the user's settings and the ones the machine's policy locks. */
 export function useSettings<T>(select: (state: SettingsState) => T): T {
   return useStore(useStores().settings, select);
+}
+
+/** Reads from the store of the drafts shared through the firm server. */
+export function useSharedDrafts<T>(select: (state: SharedDraftsState) => T): T {
+  return useStore(useStores().sharedDrafts, select);
 }

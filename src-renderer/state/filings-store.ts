@@ -108,6 +108,8 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
   /** Every request that answers with the open draft, so a slow answer cannot replace a newer change. */
   const reviews = createLatestRequest();
   let pendingSaves = 0;
+  /** The draft the wizard closed last, until another opens: a text field that saves as it goes away saves to it. */
+  let justClosed: string | null = null;
   /** A change (a document's check finishing) arrived while a save was under way: read the draft again once saves end. */
   let isReloadOwed = false;
 
@@ -282,6 +284,7 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
 
       close() {
         reviews.supersede();
+        justClosed = get().open?.draft.id ?? null;
         set({ open: null, saveState: 'idle' });
       },
 
@@ -289,6 +292,15 @@ export function createFilingsStore(bridge: Bridge, alerts: AlertsStore, document
         const open = get().open;
         if (open) {
           await save({ ...open.draft, ...changes } as Draft, (id) => bridge.invoke('drafts.update', { id, changes }));
+          return;
+        }
+        // A field still waiting to save when the wizard closed saves as it goes away: to the draft just closed.
+        const id = justClosed;
+        if (id !== null) {
+          await tryOrReport('The change to the filing was not saved.', async () => {
+            const review = await bridge.invoke('drafts.update', { id, changes });
+            set({ drafts: upsert(get().drafts, review.draft, 'start') });
+          });
         }
       },
 

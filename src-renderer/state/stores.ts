@@ -7,6 +7,7 @@ import { createDocumentsStore, type DocumentsStore } from './documents-store';
 import { createFilingsStore, type FilingsStore } from './filings-store';
 import { createInboxStore, type InboxStore } from './inbox-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createSharedDraftsStore, type SharedDraftsStore } from './shared-drafts-store';
 
 /** Every store the renderer uses, built over one bridge. */
 export interface Stores {
@@ -18,6 +19,7 @@ export interface Stores {
   readonly filings: FilingsStore;
   readonly inbox: InboxStore;
   readonly settings: SettingsStore;
+  readonly sharedDrafts: SharedDraftsStore;
 }
 
 /** Builds the stores over a bridge: the app passes the real one, tests a fake. */
@@ -34,5 +36,6 @@ export function createStores(bridge: Bridge): Stores {
     filings: createFilingsStore(bridge, alerts, documents),
     inbox: createInboxStore(bridge, alerts),
     settings: createSettingsStore(bridge, alerts, accounts),
+    sharedDrafts: createSharedDraftsStore(bridge, alerts),
   };
 }

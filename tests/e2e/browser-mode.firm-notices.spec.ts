@@ -4,6 +4,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addToCaseTeam } from '../../src-main/core/firm/case-teams';
+import { addAccount, logIn } from '../support/accounts-page';
+import { confirmCourtDocketText } from '../support/court-docket-text';
+import { startFiling } from '../support/filing-wizard';
 import { addMailbox } from '../../src-main/core/firm/firm-mailboxes';
 import { addUser } from '../../src-main/core/firm/firm-users';
 import { invokeChannel, startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
@@ -211,4 +214,125 @@ test('the court files a motion: the server reads it once and saves its PDF once;
   await expect(outsiderRows).toHaveCount(1, { timeout: 30_000 });
   await expect(outsiderRows).toContainText('1:26-cv-00201');
   await outsiderPage.screenshot({ path: screenshotPath('inbox-firm-notice-other-team'), fullPage: true });
+});
+
+async function goToStep(page: Page, title: string): Promise<void> {
+  await page.getByTestId('wizard-step').filter({ hasText: title }).click();
+}
+
+test('the paralegal shares a draft; the attorney opens it on their own desktop, signs it with their own login and files it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const services = await startFirmServices();
+  test.skip(services === null, 'PostgreSQL or Dovecot cannot start here.');
+  if (services === null) {
+    return;
+  }
+  const { cluster, court } = services;
+  const database = await migratedFirmDatabase(cluster);
+  cleanups.push(() => database.close());
+  const scratch = await mkdtemp(path.join(tmpdir(), 'ecf-e2e-firm-drafts-'));
+  cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+  const paralegal = await addUser(database.pool, 'mchen', 'paralegal');
+  const attorney = await addUser(database.pool, 'jmorgan', 'attorney');
+  await addToCaseTeam(database.pool, '1:26-cv-00123', 'mchen');
+  await addToCaseTeam(database.pool, '1:26-cv-00123', 'jmorgan');
+  const server = await startTrainingCourtServer(
+    database.url,
+    path.join(scratch, 'pdfs'),
+    court.url,
+    path.join(projectRoot, 'dist', 'cli', 'ecf-desk.js'),
+  );
+  cleanups.push(() => server.stop());
+  const desktops = await Promise.all([paralegal, attorney].map((user) => startDesktop(server.url, user.token)));
+  test.skip(desktops.includes(null), 'No Secret Service can start here (needs dbus and gnome-keyring).');
+  const [paralegalDesk, attorneyDesk] = desktops as BrowserModeProcess[];
+
+  // The paralegal prepares a notice of appearance under the firm's view-only login, which searches the court but cannot
+  // sign, and shares it with the case team.
+  await page.goto(paralegalDesk!.url);
+  await page.getByRole('button', { name: 'Dismiss the training court introduction' }).click();
+  await addAccount(page, 'firmview', { kind: 'view-only' });
+  await logIn(page, 'firmview', { isViewOnly: true });
+  await startFiling(page, {
+    caseQuery: '26-00123',
+    caseNumber: '1:26-cv-00123-MMB',
+    caption: 'Acme Steel Corp. v. United States',
+    eventSearch: 'appearance',
+    eventName: 'Form 11 Notice of Appearance',
+  });
+  await page.getByTestId('party-option').filter({ hasText: 'Acme Steel Corp.' }).getByRole('checkbox').check();
+  await page.getByTestId('wizard-next').click();
+  const appearance = await makePdf(1);
+  await page
+    .getByTestId('add-pdfs-input')
+    .setInputFiles([{ name: 'Appearance.pdf', mimeType: 'application/pdf', buffer: Buffer.from(appearance) }]);
+  await expect(page.getByTestId('document-row').first()).toContainText('Ready to file', { timeout: 30_000 });
+  await goToStep(page, 'Review');
+  await page.getByTestId('prepared-by').fill('Mei Chen');
+  await page.getByTestId('ready-for-review').check();
+  await page.getByTestId('back-to-list').click();
+  const paralegalRow = page.getByTestId('draft-row');
+  await paralegalRow.getByTestId('share-draft').click();
+  await expect(paralegalRow.getByTestId('shared-chip')).toHaveText(/^Shared/);
+  await expect(page.getByTestId('shared-drafts-status')).toContainText('1 shared draft on your cases');
+  await page.screenshot({ path: screenshotPath('filings-shared-draft-paralegal') });
+
+  // On the attorney's own desktop the shared draft is listed; opened, it comes with its PDF, checked here.
+  const attorneyPage = await browser.newPage();
+  cleanups.push(() => attorneyPage.close());
+  await attorneyPage.goto(attorneyDesk!.url);
+  await attorneyPage.getByRole('button', { name: 'Dismiss the training court introduction' }).click();
+  await attorneyPage.getByTestId('rail-filings').click();
+  const listed = attorneyPage.getByTestId('shared-draft');
+  await expect(listed).toContainText('1:26-cv-00123-MMB');
+  await expect(listed).toContainText('changed by mchen');
+  await attorneyPage.screenshot({ path: screenshotPath('filings-shared-drafts-attorney') });
+  await listed.getByTestId('open-shared-draft').click();
+  await expect(attorneyPage.getByTestId('wizard')).toBeVisible({ timeout: 30_000 });
+
+  // She signs with her own login, and files it with the training court.
+  await addAccount(attorneyPage, 'jmorgan', { hasMfa: true });
+  await logIn(attorneyPage, 'jmorgan', { hasMfa: true });
+  await attorneyPage.getByTestId('rail-filings').click();
+  const backToList = attorneyPage.getByTestId('back-to-list');
+  if (await backToList.isVisible()) {
+    await backToList.click();
+  }
+  await attorneyPage.getByTestId('draft-row').first().getByTestId('open-draft').click();
+  await goToStep(attorneyPage, 'Review');
+  await expect(attorneyPage.getByTestId('signed-parts')).toContainText('Appearance.pdf (1 page)');
+  await attorneyPage.getByTestId('signature-name').fill('Jane Morgan');
+  await attorneyPage.getByTestId('signature-role').fill('Attorney for Plaintiff');
+  await attorneyPage.getByTestId('sign-checkbox').click();
+  await expect(attorneyPage.getByTestId('signature-status')).toContainText('Signed by Jane Morgan (jmorgan)');
+  await goToStep(attorneyPage, 'Sign and file');
+  await attorneyPage.getByTestId('file-now').click();
+  await confirmCourtDocketText(attorneyPage);
+  await expect(attorneyPage.getByTestId('outbox-status')).toHaveAttribute('data-state', 'filed', { timeout: 30_000 });
+  await expect(attorneyPage.getByTestId('outbox-docket-text')).toContainText('Filed by Jane Morgan');
+  await attorneyPage.screenshot({ path: screenshotPath('filings-shared-draft-filed-by-attorney'), fullPage: true });
+
+  // The server's copy says it is filed, signed by her; the paralegal's copy says it was filed from another desktop.
+  await expect
+    .poll(
+      async () =>
+        (
+          await database.pool.query<{ state: string | null; login: string | null }>(
+            "SELECT content->'draft'->'outbox'->>'state' AS state, content->'draft'->'signature'->>'loginId' AS login FROM shared_drafts",
+          )
+        ).rows,
+      { timeout: 30_000 },
+    )
+    .toEqual([{ state: 'filed', login: 'jmorgan' }]);
+  await page.getByTestId('rail-inbox').click();
+  await page.getByTestId('rail-filings').click();
+  await expect(page.getByTestId('draft-row').getByTestId('shared-chip')).toHaveText(
+    /Shared · filed from another desktop/,
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('draft-row').getByTestId('status-chip')).not.toContainText('Filed');
+  await page.screenshot({ path: screenshotPath('filings-shared-draft-filed-elsewhere') });
 });

@@ -49,10 +49,14 @@ export async function startAccountsHarness(
      * waits for it (true unless a test watches that step itself; docs/court-pages.md#confirming-the-docket-text).
      */
     attorneyConfirmsDocketText?: boolean;
+    /** A court other desktops use too (absent: one of its own, stopped with the harness). */
+    sharedCourt?: Awaited<ReturnType<typeof startTestCourt>>;
+    /** How often the desktop asks a firm server it connects to for changes (absent: the app's default). */
+    firmSyncPollMs?: number;
   } = {},
 ): Promise<AccountsHarness> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'ecf-accounts-'));
-  const court = await startTestCourt(options.court);
+  const court = options.sharedCourt ?? (await startTestCourt(options.court));
   const settingsFile = createSettingsFile(dataFolder);
   settingsFile.write({ ...settingsFile.read(), ...options.settings });
   const store = options.store ?? createMemorySecretStore();
@@ -82,6 +86,7 @@ export async function startAccountsHarness(
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.osUser ? { osUser: options.osUser } : {}),
       policySources: options.policySources ?? [],
+      ...(options.firmSyncPollMs === undefined ? {} : { firmSyncPollMs: options.firmSyncPollMs }),
     });
   const untilCourtReady = (core: CoreServices) =>
     vi.waitFor(async () => {
@@ -109,7 +114,9 @@ export async function startAccountsHarness(
     events,
     async stop() {
       await core.close();
-      await court.stop();
+      if (!options.sharedCourt) {
+        await court.stop();
+      }
       await rm(dataFolder, { recursive: true, force: true });
     },
   };

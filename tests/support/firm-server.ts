@@ -155,6 +155,8 @@ export async function migratedFirmDatabase(
 
 /** A firm server in this process, on a new migrated database of its own throwaway PostgreSQL cluster. */
 export interface FirmServerOnTestCluster {
+  /** The cluster, for tests that stop and start PostgreSQL under the server. */
+  readonly cluster: PostgresTestCluster;
   readonly database: Awaited<ReturnType<typeof migratedFirmDatabase>>;
   readonly server: TestFirmServer;
   /** Stops the server, closes the database and removes the cluster. */
@@ -173,6 +175,7 @@ export async function startFirmServerOnTestCluster(): Promise<FirmServerOnTestCl
   const database = await migratedFirmDatabase(cluster);
   const server = await startTestFirmServer(database, { log: () => undefined });
   return {
+    cluster,
     database,
     server,
     async stop() {

@@ -25,7 +25,12 @@ export type CsoAuthAnswer =
 /** The fetch the court connector uses (Electron's net.fetch or Node's fetch; tests inject their own). */
 export type CourtFetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal: AbortSignal },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string | FormData | Uint8Array<ArrayBuffer>;
+    signal: AbortSignal;
+  },
 ) => Promise<Response>;
 
 const loginTimeoutMs = 30_000;

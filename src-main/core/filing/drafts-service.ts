@@ -256,6 +256,8 @@ export function createDraftsService(options: DraftsServiceOptions) {
   return {
     list: (): Draft[] => table.list(),
     find,
+    /** The draft with this id, or null when there is none. */
+    lookup: (id: string): Draft | null => table.find(id),
     review,
     get: (id: string): DraftReview => review(find(id)),
 
@@ -382,10 +384,13 @@ export function createDraftsService(options: DraftsServiceOptions) {
       options.onChange(id);
     },
 
-    /** Keeps an imported draft (its documents already re-added and verified). */
-    adopt(draft: Draft): Draft {
+    /**
+     * Keeps a draft imported from a hand-off file or taken from the firm server (its documents already re-added and
+     * verified); `detail` says where it came from in its record.
+     */
+    adopt(draft: Draft, detail = 'The draft was imported from a hand-off file.'): Draft {
       table.put(draft);
-      options.onRecord?.(draft, 'draft.imported', 'The draft was imported from a hand-off file.');
+      options.onRecord?.(draft, 'draft.imported', detail);
       options.onChange(draft.id);
       return draft;
     },

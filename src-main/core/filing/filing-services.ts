@@ -66,13 +66,23 @@ export interface FilingServicesOptions {
   readonly account?: () => RecordAccount | null;
   /** The operating-system user the record names (default: the one running the app). */
   readonly osUser?: string;
+  /**
+   * Runs before a draft the checks let through goes into the outbox; throws (an AppError) to keep it out. A shared
+   * draft is recorded on the firm server as in this user's outbox here (docs/firm-server.md#shared-drafts).
+   */
+  readonly beforeSubmit?: (draft: Draft) => Promise<void>;
+  /** A draft changed (`id` null: several did), after the renderer is told. */
+  readonly onDraftsChanged?: (id: string | null) => void;
 }
 
 /** Drafts, the outbox and the court's filing surface, wired together (the inbox hands the outbox each NEF's entry). */
 export function createFilingServices(options: FilingServicesOptions) {
   const { session, clock } = options;
   const table = createDraftsTable(options.database);
-  const changed = (id: string | null): void => options.emit('drafts.changed', { id });
+  const changed = (id: string | null): void => {
+    options.emit('drafts.changed', { id });
+    options.onDraftsChanged?.(id);
+  };
   const journal = createFilingJournal({ database: options.database, clock, osUser: options.osUser ?? currentOsUser() });
   /** A draft's documents as the record keeps them: by name and SHA-256, as they stand now. */
   const documentsOf = (draft: Draft): { name: string; sha256: string }[] => {
@@ -278,7 +288,15 @@ export function createFilingServices(options: FilingServicesOptions) {
     drafts.review(outbox.confirmDocketText(signersOwn(draftId), docketText));
 
   /** Puts a signed draft the review lets through into the outbox; only its signer's own session sends it. */
-  const submit = (draftId: string, sendNow: boolean): DraftReview => {
+  const submit = async (draftId: string, sendNow: boolean): Promise<DraftReview> => {
+    const review = readyToSubmit(draftId);
+    await options.beforeSubmit?.(review.draft);
+    // Checked again after the wait: a second press, or a change made meanwhile, is held to the same rules.
+    return drafts.review(outbox.enqueue(readyToSubmit(draftId).draft, sendNow));
+  };
+
+  /** The draft, when it may go into the outbox now: the review lets it through, and its signer is logged in. */
+  const readyToSubmit = (draftId: string): DraftReview => {
     const review = drafts.get(draftId);
     if (!review.canSubmit) {
       throw new AppError('filing.not-ready', 'This filing is not ready: fix what the review lists as blocking first.');
@@ -301,7 +319,7 @@ export function createFilingServices(options: FilingServicesOptions) {
       throw new AppError('signature.other-account', signedByAnotherMessage(signature));
     }
     requireDriver();
-    return drafts.review(outbox.enqueue(review.draft, sendNow));
+    return review;
   };
 
   /** A filing's record and whether its chain still holds (a deleted draft's record stays readable). */

@@ -1,11 +1,16 @@
 import type { ChannelHandlers } from '../api/handlers';
 import type { FirmConnection } from './firm-connection';
+import type { SharedDrafts } from './shared-drafts-sync';
 
 /**
- * The firm server connection's channels: its state, connecting and disconnecting; `onChanged` runs after a connection
- * is made or dropped (the desktop then follows the server as it is now).
+ * The firm server connection's channels: its state, connecting and disconnecting, and shared drafts; `onChanged` runs
+ * after a connection is made or dropped (the desktop then follows the server as it is now).
  */
-export function firmChannels(connection: FirmConnection, onChanged: () => void): ChannelHandlers<'firmServer'> {
+export function firmChannels(
+  connection: FirmConnection,
+  sharedDrafts: SharedDrafts,
+  onChanged: () => void,
+): ChannelHandlers<'firmServer'> {
   return {
     'firmServer.status': () => connection.status(),
     'firmServer.connect': async (args) => {
@@ -19,5 +24,12 @@ export function firmChannels(connection: FirmConnection, onChanged: () => void):
       onChanged();
       return status;
     },
+    'firmServer.sharedDrafts': () => sharedDrafts.list(),
+    'firmServer.shareDraft': ({ draftId }) => sharedDrafts.share(draftId),
+    'firmServer.openSharedDraft': async ({ id }) => {
+      await sharedDrafts.open(id);
+      return null;
+    },
+    'firmServer.takeFirmVersion': async ({ draftId }) => ({ copyId: await sharedDrafts.takeFirmVersion(draftId) }),
   };
 }

@@ -151,9 +151,25 @@ export function createFirmConnection(options: FirmConnectionOptions) {
       signal,
     });
 
+  /** `PUT` of a body to one of the server's routes with the session's token, through the gate. */
+  const put = (
+    current: FirmSession,
+    route: string,
+    body: string | Uint8Array<ArrayBuffer>,
+    contentType: string,
+    signal: AbortSignal,
+  ): Promise<Response> =>
+    fetchFirm(`${current.origin}${route}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${current.token}`, accept: 'application/json', 'content-type': contentType },
+      body,
+      signal,
+    });
+
   return {
     session,
     request,
+    put,
 
     /**
      * A document the firm server saved, fetched from it (`origin` must be the server in use) and checked against its

@@ -33,7 +33,6 @@ export function DocumentsStep({
 }) {
   const arrangeDocuments = useFilings((state) => state.arrangeDocuments);
   const addPdfs = useFilings((state) => state.addPdfs);
-  const connectDocuments = useDocuments((state) => state.connect);
   const records = useShownDocuments();
   const jobs = useDocuments((state) => state.jobs);
   const checkProgress = useDocuments((state) => state.checkProgress);
@@ -60,7 +59,6 @@ export function DocumentsStep({
   const adding = jobs.filter((job) => job.draftId === draft.id);
   const listRef = useRef<HTMLOListElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => connectDocuments(), [connectDocuments]);
   useEffect(() => {
     // Led here from the review: bring the first document it named into view, its findings open.
     const first = openFindingsOf[0];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DraftReview } from '../../../src-main/shared/filing';
-import { useFilings } from '../../state/StoresProvider';
+import { useDocuments, useFilings } from '../../state/StoresProvider';
 import { caseNumberOf, eventNameOf } from '../describe-draft';
 import { StatusChip } from '../StatusChip';
 import { CaseStep } from './CaseStep';
@@ -52,7 +52,12 @@ export function Wizard({ onOpenDocument, onOpenAccounts }: WizardProps) {
   // The documents whose findings the review's link asked to open on the Documents step.
   const [openFindingsOf, setOpenFindingsOf] = useState<readonly string[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const connectDocuments = useDocuments((state) => state.connect);
 
+  // Every step may name the draft's documents (the review and the signature list them by name and pages): the list is
+  // read, and followed, while the wizard is open, whichever step it opened at (a draft taken from the firm server or a
+  // hand-off file opens with documents this window has not read yet).
+  useEffect(() => connectDocuments(), [connectDocuments]);
   useEffect(() => saveWizardProgress(draftId, progress), [draftId, progress]);
 
   useEffect(() => {

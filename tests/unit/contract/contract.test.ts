@@ -100,6 +100,11 @@ async function validArguments(
       return { documentsSort: 'name', courtProfile: 'cit-training', allowCredentialStorage: true, mailboxes: [] };
     case 'firmServer.connect':
       return { url: 'http://ecf-desk.firm.example', token: 'ecfd_contract' };
+    case 'firmServer.shareDraft':
+    case 'firmServer.takeFirmVersion':
+      return { draftId: handlers ? await submittableDraft(handlers) : 'contract' };
+    case 'firmServer.openSharedDraft':
+      return { id: '6f0c1f9e-3c1a-4e7b-9a55-2f1d4c3b2a10' };
     default:
       return {};
   }
@@ -200,6 +205,11 @@ const refusedHere: Partial<Record<ChannelName, string>> = {
   // Not connected to a firm server here, so there is no calendar to link to; the link is tested against the real firm
   // server in tests/unit/firm-connection/firm-sync.test.ts.
   'firmServer.calendarLink': 'firm-server.unreachable',
+  // Sharing, opening and resolving shared drafts need the firm server, which does not run here; they are tested against
+  // the real firm server in tests/unit/firm-connection/shared-drafts.test.ts and end to end.
+  'firmServer.shareDraft': 'firm-server.unreachable',
+  'firmServer.openSharedDraft': 'firm-server.unreachable',
+  'firmServer.takeFirmVersion': 'firm-server.unreachable',
 };
 
 /** A draft the rules let through: a case, its parties, a filer, an event and a checked PDF. */

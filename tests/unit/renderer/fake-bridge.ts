@@ -105,6 +105,7 @@ export function createFakeBridge(documents: readonly DocumentRecord[] = []): Fak
   fake.answer('settings.managed', () => []);
   fake.answer('settings.pageMap', () => shippedPageMap());
   fake.answer('firmServer.status', () => ({ url: null, managedBy: null, state: 'not-set', user: null, message: null }));
+  fake.answer('firmServer.sharedDrafts', () => ({ state: 'not-connected', drafts: [] }));
   fake.answer('court.status', () => trainingCourt());
   fake.answer('accounts.list', () => ({ accounts: [], keychain: savingKeychain() }));
   fake.answer('session.status', () => ({ state: 'logged-out' }));

@@ -326,6 +326,21 @@ describe('the filing wizard', () => {
     expect(screen.getByText("The court adds the filing attorney's name.")).toBeTruthy();
   });
 
+  it('a name typed just before going back to the list is saved to the draft all the same', async () => {
+    const bridge = createFakeBridge();
+    await openWizard(bridge, blankDraft({ id: 'd1' }));
+    goToStep(6);
+    fireEvent.change(screen.getByTestId('prepared-by'), { target: { value: 'Mei Chen' } });
+    // Back to the list before typing pauses: the field goes away with its change still waiting.
+    fireEvent.click(screen.getByTestId('back-to-list'));
+    await screen.findByTestId('draft-row');
+    await waitFor(() =>
+      expect(bridge.calls.filter((call) => call.channel === 'drafts.update').map((call) => call.args)).toEqual([
+        { id: 'd1', changes: { preparedBy: 'Mei Chen' } },
+      ]),
+    );
+  });
+
   it('every step is reached with Next, and focus goes to the step heading', async () => {
     await openWizard(bridgeWithFiler(), blankDraft({ id: 'd1' }));
 

@@ -11,6 +11,7 @@ import { migration0008 } from './0008-filing-record';
 import { migration0009 } from './0009-outbox-needs-attention';
 import { migration0010 } from './0010-page-map-screens';
 import { migration0011 } from './0011-firm-entries';
+import { migration0012 } from './0012-shared-drafts';
 import type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 /**

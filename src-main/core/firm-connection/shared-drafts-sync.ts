@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { DocumentRecord } from '../../shared/domain';
+import { findFileNameProblem, showFileNameSafely } from '../../shared/file-name';
 import type { Draft } from '../../shared/filing';
 import {
   sharedDraft as sharedDraftSchema,
@@ -385,11 +386,26 @@ export function createSharedDrafts(options: SharedDraftsOptions) {
    */
   const receive = async (session: FirmSession, shared: SharedDraft, detail: string): Promise<void> => {
     const byHash = new Map(documents.list().map((record) => [record.sha256, record.id]));
+    // Every PDF missing here is fetched and checked before any is added: a draft the server cannot give whole leaves
+    // nothing behind.
+    const fetched = new Map<string, Uint8Array>();
+    for (const document of shared.content.documents) {
+      const problem = findFileNameProblem(document.name);
+      if (problem !== null) {
+        throw new AppError(
+          'shared-draft.invalid',
+          `The name of "${showFileNameSafely(document.name)}" in the firm server's copy ${problem}, so the draft was not taken. Ask whoever shared it to rename the document.`,
+        );
+      }
+      if (!byHash.has(document.sha256) && !fetched.has(document.sha256)) {
+        fetched.set(document.sha256, await connection.fetchDocument(session.origin, document.sha256));
+      }
+    }
     const ids = new Map<string, string>();
     for (const document of shared.content.documents) {
       let id = byHash.get(document.sha256);
       if (id === undefined) {
-        const bytes = await connection.fetchDocument(session.origin, document.sha256);
+        const bytes = fetched.get(document.sha256) ?? new Uint8Array();
         id = (await documents.add(`shared-${randomUUID()}`, document.name, bytes)).id;
         byHash.set(document.sha256, id);
       }

@@ -1,13 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Handlers } from '../../../src-main/core/api/handlers';
 import { addToCaseTeam } from '../../../src-main/core/firm/case-teams';
 import { addUser } from '../../../src-main/core/firm/firm-users';
 import { readSharedDraft } from '../../../src-main/core/firm/shared-drafts';
-import type { SharedDraftView } from '../../../src-main/shared/firm-server';
+import type { SharedDraft, SharedDraftView } from '../../../src-main/shared/firm-server';
+import { newOutboxStatus } from '../../../src-main/core/filing/outbox';
 import { startAccountsHarness, type AccountsHarness } from '../../support/accounts-harness';
 import { appearanceIn1017 } from '../../support/appearance-draft';
 import { addCheckedPdf, logInFiler, waitForOutboxState } from '../../support/filing-steps';
 import { startFirmServerOnTestCluster, type FirmServerOnTestCluster } from '../../support/firm-server';
+import { startRecordingServer } from '../../support/recording-server';
 import { docketEntryCount, startTestCourt } from '../../support/training-court';
 
 // Shared drafts between desktops through the real firm server (docs/firm-server.md#shared-drafts): a paralegal shares
@@ -35,11 +37,11 @@ afterAll(async () => {
 });
 
 /** A desktop (core on a data folder of its own, filing with the test's court) connected to the firm server as `token`. */
-async function desktop(token: string): Promise<Handlers> {
+async function desktop(token: string, serverUrl = firm!.server.url): Promise<Handlers> {
   court ??= await startTestCourt();
   const harness = await startAccountsHarness({ sharedCourt: court, firmSyncPollMs: 200 });
   desktops.push(harness);
-  await harness.handlers['firmServer.connect']({ url: firm!.server.url, token });
+  await harness.handlers['firmServer.connect']({ url: serverUrl, token });
   return harness.handlers;
 }
 
@@ -264,5 +266,89 @@ describe.skipIf(process.platform === 'win32')('shared drafts between desktops', 
     expect((await second['drafts.get']({ id })).draft.outbox).toBeNull();
     await waitForOutboxState(first, id, ['filed']);
     expect(await docketEntryCount(court!)).toBe(before + 1);
+  });
+
+  it('a shared draft from a server that lies is refused whole, or taken without the signature and outbox state it claims', async (context) => {
+    if (!firm) {
+      return context.skip();
+    }
+    const tokens = await team('5');
+    const paralegal = await desktop(tokens.paralegal);
+    const id = await appearanceDraft(paralegal, 'hostile');
+    await paralegal['firmServer.shareDraft']({ draftId: id });
+    // Between the attorney's desktop and the real server, changing its answers as the test says.
+    type Lie = 'other-id' | 'other-pdf' | 'disguised-name' | 'too-large' | 'signed-and-filing';
+    let lie: Lie | null = null;
+    const forged = 'f'.repeat(64);
+    const lying = await startRecordingServer(async (route, request) => {
+      const upstream = await fetch(`${firm!.server.url}${route}`, {
+        headers: { authorization: request.headers.authorization ?? '' },
+      });
+      const body = new Uint8Array(await upstream.arrayBuffer());
+      const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
+      if (route === `/api/documents/${forged}`) {
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/pdf' },
+          body: new TextEncoder().encode('%PDF-1.7 not it'),
+        };
+      }
+      if (route !== `/api/drafts/${id}` || lie === null) {
+        return { status: upstream.status, headers: { 'content-type': type }, body };
+      }
+      const shared = JSON.parse(new TextDecoder().decode(body)) as SharedDraft;
+      const json = { 'content-type': 'application/json' };
+      switch (lie) {
+        case 'other-id':
+          return { headers: json, body: JSON.stringify({ ...shared, id: '00000000-0000-4000-8000-000000000000' }) };
+        case 'other-pdf': {
+          const documents = shared.content.documents.map((document) => ({ ...document, sha256: forged }));
+          return { headers: json, body: JSON.stringify({ ...shared, content: { ...shared.content, documents } }) };
+        }
+        case 'disguised-name': {
+          // A name that reads as a PDF and is not one: U+202E turns "fdp.exe" around.
+          const documents = shared.content.documents.map((document) => ({
+            ...document,
+            name: 'Appearance\u202Efdp.exe',
+          }));
+          return { headers: json, body: JSON.stringify({ ...shared, content: { ...shared.content, documents } }) };
+        }
+        case 'too-large':
+          return { headers: json, body: JSON.stringify({ ...shared, pad: 'x'.repeat(5 * 1024 * 1024) }) };
+        case 'signed-and-filing': {
+          const draft = {
+            ...shared.content.draft,
+            signature: {
+              accountId: 'a',
+              loginId: 'jmorgan',
+              name: 'Jane Morgan',
+              role: '',
+              signedAt: shared.updatedAt,
+              digest: forged,
+            },
+            outbox: { ...newOutboxStatus(new Date()), state: 'ready' },
+          };
+          return { headers: json, body: JSON.stringify({ ...shared, content: { ...shared.content, draft } }) };
+        }
+      }
+    });
+    onTestFinished(() => lying.stop());
+    const attorney = await desktop(tokens.attorney, lying.url);
+    const documentsBefore = (await attorney['documents.list']({})).length;
+    for (const [each, code] of [
+      ['other-id', 'firm-server.unreachable'],
+      ['other-pdf', 'firm-server.document-damaged'],
+      ['disguised-name', 'shared-draft.invalid'],
+      ['too-large', 'firm-server.unreachable'],
+    ] as const) {
+      lie = each;
+      expect(await codeOf(attorney['firmServer.openSharedDraft']({ id })), each).toBe(code);
+      expect(await codeOf(attorney['drafts.get']({ id })), each).toBe('draft.not-found');
+      expect((await attorney['documents.list']({})).length, each).toBe(documentsBefore);
+    }
+    lie = 'signed-and-filing';
+    await attorney['firmServer.openSharedDraft']({ id });
+    expect((await attorney['drafts.get']({ id })).draft).toMatchObject({ signature: null, outbox: null });
+    expect((await sharedView(attorney, id, (view) => view?.local !== null))?.local?.state).toBe('filed-elsewhere');
   });
 });

@@ -5,6 +5,7 @@ import { FilingsScreen } from './filings/FilingsScreen';
 import { OpenHelpContext } from './help/help-navigation';
 import { HelpScreen } from './help/HelpScreen';
 import { InboxScreen } from './inbox/InboxScreen';
+import { FirmDocketScreen } from './docket/FirmDocketScreen';
 import { useNoticeNotifications } from './inbox/use-notice-notifications';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { AppHeader } from './shell/AppHeader';
@@ -12,7 +13,15 @@ import { ErrorBanner } from './shell/ErrorBanner';
 import { NavigationRail, type ScreenId } from './shell/NavigationRail';
 import { TrainingCourtIntro } from './shell/TrainingCourtIntro';
 import { readWindowAddress, writeWindowAddress } from './shell/window-address';
-import { useAppInfo, useCourt, useDocuments, useFilings, useInbox } from './state/StoresProvider';
+import {
+  useAppInfo,
+  useCourt,
+  useDocuments,
+  useFilings,
+  useFirmDocket,
+  useInbox,
+  useSettings,
+} from './state/StoresProvider';
 import './App.css';
 import { useInBackground } from './state/background';
 
@@ -27,6 +36,15 @@ export function App() {
   const connectInbox = useInbox((state) => state.connect);
   useEffect(() => connectInbox(), [connectInbox]);
   useNoticeNotifications();
+  // The firm docket is on the rail while a firm server is connected: as Settings last said, else as asked at start.
+  const checkFirmConnection = useFirmDocket((state) => state.checkConnection);
+  useEffect(
+    () => inBackground('Asking for the firm server', checkFirmConnection()),
+    [inBackground, checkFirmConnection],
+  );
+  const firmAtStart = useFirmDocket((state) => state.isConnected);
+  const firmInSettings = useSettings((state) => state.firmServer?.state ?? null);
+  const hasFirmDocket = firmInSettings === null ? firmAtStart === true : firmInSettings === 'connected';
   const selectDocument = useDocuments((state) => state.select);
   const openDraft = useFilings((state) => state.openDraft);
   const closeDraft = useFilings((state) => state.close);
@@ -86,6 +104,8 @@ export function App() {
         return <FilingsScreen onOpenDocument={openDocument} onOpenAccounts={() => choose('accounts')} />;
       case 'inbox':
         return <InboxScreen onOpenAccounts={() => choose('accounts')} />;
+      case 'docket':
+        return <FirmDocketScreen />;
       case 'accounts':
         return <AccountsScreen />;
       case 'settings':
@@ -98,7 +118,7 @@ export function App() {
   return (
     <div className="app">
       <AppHeader />
-      <NavigationRail current={screen} onChoose={choose} />
+      <NavigationRail current={screen} onChoose={choose} hasFirmDocket={hasFirmDocket} />
       <main ref={mainRef} className="app__main" tabIndex={-1}>
         <OpenHelpContext.Provider value={openHelp}>
           <ErrorBanner />

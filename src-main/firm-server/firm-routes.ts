@@ -7,12 +7,13 @@ import { canReadFirmDocument, firstEntryCursor, listEntryChanges } from '../core
 import { searchEntries } from '../core/firm/firm-search';
 import type { FirmPdfStore } from '../core/firm/pdf-store';
 import type { z } from 'zod';
-import { firmEntryCursor, sharedDraftPut } from '../shared/firm-server';
+import { firmDocketQuery, firmEntryCursor, sharedDraftPut } from '../shared/firm-server';
 import { canReadDraftDocument, listSharedDrafts, readSharedDraft, saveSharedDraft } from '../core/firm/shared-drafts';
 import type { EntryEvents } from './entry-events';
 import { FirmError, type FirmErrorCode } from '../core/firm/firm-error';
 import { calendarLinkPath, findUserByCalendarLink, findUserByToken, type FirmUser } from '../core/firm/firm-users';
 import { firmCalendar } from '../core/firm/firm-calendar';
+import { firmDocket } from '../core/firm/firm-docket';
 import { readSchemaVersion } from '../core/firm/migrate-firm-database';
 import type { AppLog } from '../core/storage/app-log';
 import { describeError } from '../shared/describe-error';
@@ -29,6 +30,7 @@ const maxUploadsAtOnce = 4;
 const requestRefusals: ReadonlyMap<FirmErrorCode, number> = new Map([
   ['case.invalid', 400],
   ['search.invalid', 400],
+  ['docket.invalid', 400],
   ['draft.invalid', 400],
   ['document.invalid', 400],
   ['draft.not-allowed', 403],
@@ -148,6 +150,24 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
     // searchEntries checks the words and the limit; its refusal (search.invalid) is answered 400 below.
     const limit = query.has('limit') ? Number(query.get('limit')) : undefined;
     send(response, 200, { entries: await searchEntries(pool, user, query.get('q') ?? '', limit) });
+  };
+
+  const docket = async (response: ServerResponse, user: FirmUser, query: URLSearchParams): Promise<void> => {
+    // Each filter as the address gives it; one left empty filters nothing.
+    const given = (name: string): string | undefined => query.get(name) || undefined;
+    const filter = firmDocketQuery.safeParse({
+      caseNumber: given('case'),
+      attorney: given('attorney'),
+      from: given('from'),
+      to: given('to'),
+    });
+    if (!filter.success) {
+      throw new FirmError(
+        'docket.invalid',
+        'The docket is filtered by case, attorney (a user name) and dates from and to, each YYYY-MM-DD.',
+      );
+    }
+    send(response, 200, await firmDocket(pool, user, filter.data));
   };
 
   const document = async (response: ServerResponse, user: FirmUser, sha256: string): Promise<void> => {
@@ -308,6 +328,9 @@ export function createFirmRoutes({ pool, store, events, log }: FirmRouteDependen
     }
     if (pathname === '/api/search') {
       return search(response, user, query);
+    }
+    if (pathname === '/api/docket') {
+      return docket(response, user, query);
     }
     if (pathname === '/api/events') {
       if (!events.open(response, user, caller.token)) {

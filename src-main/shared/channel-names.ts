@@ -69,6 +69,7 @@ export const channelNames = [
   'firmServer.shareDraft',
   'firmServer.openSharedDraft',
   'firmServer.takeFirmVersion',
+  'firmServer.docket',
   'support.exportBundle',
   'record.get',
   'record.export',

@@ -18,7 +18,14 @@ import { caseParty, courtCase, draft, draftChanges, draftReview } from './filing
 import { fileName } from './file-name';
 import { recordView } from './filing-record';
 import { importSummary, inboxItem, inboxQuery, mailbox, mailboxInput } from './inbox';
-import { firmServerConnection, firmServerStatus, sharedDraftsView, sharedDraftView } from './firm-server';
+import {
+  firmDocket,
+  firmDocketQuery,
+  firmServerConnection,
+  firmServerStatus,
+  sharedDraftsView,
+  sharedDraftView,
+} from './firm-server';
 
 /** The largest document the app accepts to read at all (the court's own limit is far lower; larger files are split later). */
 export const maxDocumentBytes = 512 * 1024 * 1024;
@@ -242,6 +249,8 @@ export const contract = {
     args: z.object({ draftId: z.string().min(1).max(100) }).strict(),
     result: z.object({ copyId: z.string() }),
   },
+  /** The firm docket: notices, deadlines and shared filings of the user's cases, by case, attorney and dates (docs/firm-server.md#the-firm-docket). */
+  'firmServer.docket': { args: firmDocketQuery, result: firmDocket },
   /** A gzip'd JSON for the firm's IT: versions, settings, policy, court state and the log's end, redacted; never the database, documents or secrets. */
   'support.exportBundle': { args: noArguments, result: z.instanceof(Uint8Array) },
   /** A filing's record (docs/architecture.md#the-filing-record): its entries, and whether the chain still holds. */

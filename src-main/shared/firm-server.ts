@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { draft as draftSchema, packagedDocument } from './filing';
+import { draft as draftSchema, outboxState, packagedDocument } from './filing';
 import { noticeDocument } from './inbox';
 
 /**
@@ -195,3 +195,50 @@ export const sharedDraftsView = z.object({
 });
 /** The Filings screen's list of shared drafts. */
 export type SharedDraftsView = z.infer<typeof sharedDraftsView>;
+
+/** A calendar date, `YYYY-MM-DD`. */
+const docketDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * What the firm docket is filtered by (docs/firm-server.md#the-firm-docket): a case, an attorney (the cases whose team
+ * they are on) and dates, each optional; `to` is included.
+ */
+export const firmDocketQuery = z
+  .object({
+    caseNumber: z.string().min(1).max(100).optional(),
+    attorney: z.string().min(1).max(64).optional(),
+    from: docketDate.optional(),
+    to: docketDate.optional(),
+  })
+  .strict();
+/** The firm docket's filter. */
+export type FirmDocketQuery = z.infer<typeof firmDocketQuery>;
+
+/**
+ * One line of the firm docket: a notice the court sent (dated the day it arrived), a deadline a docket text or the
+ * rules set (dated the day it falls), or a shared draft with its outbox state (dated its last change; `draft` while it
+ * is being prepared).
+ */
+export const firmDocketItem = z.object({
+  kind: z.enum(['notice', 'deadline', 'filing']),
+  date: docketDate,
+  caseNumber: z.string().max(200),
+  title: z.string().max(2000),
+  detail: z.string().max(100_000).nullable(),
+  /** A filing's outbox state, or `draft`; null for notices and deadlines. */
+  state: z.enum(['draft', ...outboxState.options]).nullable(),
+  /** Who: a notice's filer, a filing's signer (else who changed it last); null for a deadline. */
+  by: z.string().max(2000).nullable(),
+});
+/** A line of the firm docket. */
+export type FirmDocketItem = z.infer<typeof firmDocketItem>;
+
+/** `GET /api/docket`: the lines, newest date first, and the attorneys of the user's cases (for the filter). */
+export const firmDocket = z.object({
+  items: z.array(firmDocketItem).max(6000),
+  attorneys: z.array(z.string().max(64)).max(10_000),
+  /** More lines matched than one answer holds: narrow the filter to see the rest. */
+  isCut: z.boolean(),
+});
+/** The firm docket. */
+export type FirmDocket = z.infer<typeof firmDocket>;

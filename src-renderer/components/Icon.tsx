@@ -14,7 +14,8 @@ export type IconName =
   | 'settings'
   | 'lock'
   | 'account'
-  | 'filing';
+  | 'filing'
+  | 'docket';
 
 // Drawn on a 24-unit grid with strokes, so every icon takes the text colour around it.
 const shapes: Record<IconName, ReactElement> = {
@@ -23,6 +24,17 @@ const shapes: Record<IconName, ReactElement> = {
     <>
       <circle cx="12" cy="8" r="4" />
       <path d="M4 20a8 8 0 0 1 16 0" />
+    </>
+  ),
+  // A list of entries with a date marker (the firm docket).
+  docket: (
+    <>
+      <path d="M4 5h3" />
+      <path d="M10 5h10" />
+      <path d="M4 12h3" />
+      <path d="M10 12h10" />
+      <path d="M4 19h3" />
+      <path d="M10 19h10" />
     </>
   ),
   // A paper going into a tray (the Filings screen).

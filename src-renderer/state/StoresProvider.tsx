@@ -6,6 +6,7 @@ import type { AppInfoState } from './app-info-store';
 import type { CourtState } from './court-store';
 import type { DocumentsState } from './documents-store';
 import type { FilingsState } from './filings-store';
+import type { FirmDocketState } from './firm-docket-store';
 import type { InboxState } from './inbox-store';
 import type { SettingsState } from './settings-store';
 import type { SharedDraftsState } from './shared-drafts-store';
@@ -69,4 +70,9 @@ export function useSettings<T>(select: (state: SettingsState) => T): T {
 /** Reads from the store of the drafts shared through the firm server. */
 export function useSharedDrafts<T>(select: (state: SharedDraftsState) => T): T {
   return useStore(useStores().sharedDrafts, select);
+}
+
+/** Reads from the store of the firm docket. */
+export function useFirmDocket<T>(select: (state: FirmDocketState) => T): T {
+  return useStore(useStores().firmDocket, select);
 }

@@ -5,6 +5,7 @@ import { createAppInfoStore, type AppInfoStore } from './app-info-store';
 import { createCourtStore, type CourtStore } from './court-store';
 import { createDocumentsStore, type DocumentsStore } from './documents-store';
 import { createFilingsStore, type FilingsStore } from './filings-store';
+import { createFirmDocketStore, type FirmDocketStore } from './firm-docket-store';
 import { createInboxStore, type InboxStore } from './inbox-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createSharedDraftsStore, type SharedDraftsStore } from './shared-drafts-store';
@@ -20,6 +21,7 @@ export interface Stores {
   readonly inbox: InboxStore;
   readonly settings: SettingsStore;
   readonly sharedDrafts: SharedDraftsStore;
+  readonly firmDocket: FirmDocketStore;
 }
 
 /** Builds the stores over a bridge: the app passes the real one, tests a fake. */
@@ -37,5 +39,6 @@ export function createStores(bridge: Bridge): Stores {
     inbox: createInboxStore(bridge, alerts),
     settings: createSettingsStore(bridge, alerts, accounts),
     sharedDrafts: createSharedDraftsStore(bridge, alerts),
+    firmDocket: createFirmDocketStore(bridge, alerts),
   };
 }

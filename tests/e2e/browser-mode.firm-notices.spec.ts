@@ -186,6 +186,16 @@ test('the court files a motion: the server reads it once and saves its PDF once;
   // The motion's response date, computed under the rules, on the case team's calendar.
   expect(calendarText).toContain('1:26-cv-00123');
 
+  // The firm docket: the motion's notice, and the response date it sets, on one list of the paralegal's cases.
+  await page.getByTestId('rail-docket').click();
+  const docketNotice = page.locator('[data-testid="docket-item"][data-kind="notice"]');
+  await expect(docketNotice).toHaveCount(1);
+  await expect(docketNotice).toContainText('1:26-cv-00123');
+  await expect(page.locator('[data-testid="docket-item"][data-kind="deadline"]').first()).toContainText(
+    '1:26-cv-00123',
+  );
+  await page.screenshot({ path: screenshotPath('firm-docket'), fullPage: true });
+
   // Read once, saved once: the docketing mailbox's notice is one entry with one free look, and one PDF on the server.
   const looks = await database.pool.query<{ state: string }>('SELECT state FROM free_looks');
   expect(looks.rows).toEqual([{ state: 'saved' }]);
@@ -335,4 +345,12 @@ test('the paralegal shares a draft; the attorney opens it on their own desktop, 
   );
   await expect(page.getByTestId('draft-row').getByTestId('status-chip')).not.toContainText('Filed');
   await page.screenshot({ path: screenshotPath('filings-shared-draft-filed-elsewhere') });
+  // On the firm docket, filtered by the attorney, the filing with its state.
+  await page.getByTestId('rail-docket').click();
+  await page.getByTestId('docket-filter-attorney').selectOption('jmorgan');
+  const filing = page.locator('[data-testid="docket-item"][data-kind="filing"]');
+  await expect(filing).toHaveCount(1);
+  await expect(filing.getByTestId('docket-state')).toHaveText('Filed');
+  await expect(filing).toContainText('Jane Morgan');
+  await page.screenshot({ path: screenshotPath('firm-docket-filing') });
 });

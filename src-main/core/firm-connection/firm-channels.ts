@@ -31,5 +31,6 @@ export function firmChannels(
       return null;
     },
     'firmServer.takeFirmVersion': async ({ draftId }) => ({ copyId: await sharedDrafts.takeFirmVersion(draftId) }),
+    'firmServer.docket': (query) => connection.docket(query),
   };
 }

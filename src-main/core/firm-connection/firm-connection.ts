@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   firmCalendarLink,
+  firmDocket,
+  type FirmDocket,
+  type FirmDocketQuery,
   firmServerUser,
   type FirmServerConnection,
   type FirmServerStatus,
@@ -50,6 +53,8 @@ export interface FirmSession {
 
 /** The largest document the desktop takes from the firm server: twice the court's 50 MB limit on a filed PDF. */
 const maxDocumentBytes = 100 * 1024 * 1024;
+/** The most of the firm docket the desktop reads: 2,000 notices and filings and their deadlines, with room. */
+const maxDocketBytes = 64 * 1024 * 1024;
 /** How long one document may take to arrive from the firm server. */
 const documentTimeoutMs = 120_000;
 
@@ -264,6 +269,57 @@ export function createFirmConnection(options: FirmConnectionOptions) {
         );
       }
       return link;
+    },
+
+    /**
+     * The firm docket (docs/firm-server.md#the-firm-docket): the notices, deadlines and shared filings of the user's
+     * cases, as the filter keeps them, checked against its schema.
+     */
+    async docket(query: FirmDocketQuery): Promise<FirmDocket> {
+      const current = await session();
+      if (current === null) {
+        throw new AppError(
+          'firm-server.unreachable',
+          "ECF Desk is not connected to the firm server now, so it cannot show the firm's docket: check Settings → Firm server.",
+        );
+      }
+      const address = new URLSearchParams();
+      for (const [name, value] of [
+        ['case', query.caseNumber],
+        ['attorney', query.attorney],
+        ['from', query.from],
+        ['to', query.to],
+      ] as const) {
+        if (value !== undefined) {
+          address.set(name, value);
+        }
+      }
+      let docket: FirmDocket | null = null;
+      try {
+        const response = await request(
+          current,
+          `/api/docket?${address.toString()}`,
+          AbortSignal.timeout(documentTimeoutMs),
+          'application/json',
+        );
+        const body = response.ok ? await readLimitedBody(response, maxDocketBytes) : null;
+        if (body === null) {
+          await response.body?.cancel();
+          options.log(`The firm server answered HTTP ${response.status} for its docket`, 'warn');
+        } else {
+          const parsed = firmDocket.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body)));
+          docket = parsed.success ? parsed.data : null;
+        }
+      } catch (error) {
+        options.log(`The firm server did not give its docket: ${describeError(error).detail}`, 'warn');
+      }
+      if (docket === null) {
+        throw new AppError(
+          'firm-server.unreachable',
+          "The firm server did not give the firm's docket. Try again in a moment; if it keeps failing, tell IT.",
+        );
+      }
+      return docket;
     },
 
     /** Asks the server who the kept token stands for; never throws for the server's sake (its state says). */

@@ -13,6 +13,7 @@ export type FirmErrorCode =
   | 'mailbox.exists'
   | 'mailbox.password-file'
   | 'search.invalid'
+  | 'docket.invalid'
   | 'draft.invalid'
   | 'draft.not-allowed'
   | 'draft.not-found'

@@ -210,6 +210,8 @@ const refusedHere: Partial<Record<ChannelName, string>> = {
   'firmServer.shareDraft': 'firm-server.unreachable',
   'firmServer.openSharedDraft': 'firm-server.unreachable',
   'firmServer.takeFirmVersion': 'firm-server.unreachable',
+  // The firm docket is the server's; it is tested against the real firm server in tests/unit/firm-connection/firm-sync.test.ts.
+  'firmServer.docket': 'firm-server.unreachable',
 };
 
 /** A draft the rules let through: a case, its parties, a filer, an event and a checked PDF. */

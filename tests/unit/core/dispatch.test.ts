@@ -97,6 +97,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'firmServer.shareDraft': notInThisTest,
     'firmServer.openSharedDraft': notInThisTest,
     'firmServer.takeFirmVersion': notInThisTest,
+    'firmServer.docket': notInThisTest,
     'support.exportBundle': notInThisTest,
     'record.get': notInThisTest,
     'record.export': notInThisTest,

@@ -37,6 +37,8 @@ const json = { 'content-type': 'application/json' } as const;
 const caseB = '1:26-cv-00456-GWC';
 const caseC = '1:26-cv-00789-JAR';
 const caseD = '1:26-cv-00790-JAR';
+const docketCase = '1:26-cv-00791-JAR';
+const otherDocketCase = '1:26-cv-00792-JAR';
 
 /** A desktop connected to the firm server as `token`, and a way to wait until its inbox holds what a test expects. */
 async function connectedDesktop(token: string, firmSyncPollMs?: number, serverUrl?: string) {
@@ -239,5 +241,36 @@ describe.skipIf(process.platform === 'win32')('desktops following the firm serve
     const calendar = await fetch(url);
     expect(calendar.status).toBe(200);
     expect(await calendar.text()).toContain(`SUMMARY:Answer due — ${caseB}`);
+  });
+
+  it('shows the firm docket of the user’s cases, filtered as asked, and refuses it when not connected', async (context) => {
+    if (!firm) {
+      return context.skip();
+    }
+    const { pool } = firm.database;
+    const user = await addUser(pool, 'kbrandt', 'attorney');
+    await addToCaseTeam(pool, docketCase, 'kbrandt');
+    const mailboxId = await addTestMailbox(pool);
+    await storeCitNotice(
+      pool,
+      mailboxId,
+      { caseNumber: docketCase, caseId: 7001, deSeqNum: 3, docketText: 'ORDER: Reply due by 3/3/2027.' },
+      '30000401',
+    );
+    await storeCitNotice(pool, mailboxId, { caseNumber: otherDocketCase, caseId: 7002, deSeqNum: 4 }, '30000402');
+    const desktop = await connectedDesktop(user.token);
+    const docket = await desktop.core.handlers['firmServer.docket']({});
+    expect(new Set(docket.items.map((item) => item.caseNumber))).toEqual(new Set([docketCase]));
+    expect(docket.items.map((item) => `${item.kind} ${item.date}`)).toEqual([
+      'deadline 2027-03-03',
+      'notice 2026-07-14',
+    ]);
+    expect(docket.attorneys).toContain('kbrandt');
+    const later = await desktop.core.handlers['firmServer.docket']({ from: '2027-01-01', caseNumber: docketCase });
+    expect(later.items.map((item) => item.title)).toEqual(['Reply due']);
+    await desktop.core.handlers['firmServer.disconnect']({});
+    await expect(desktop.core.handlers['firmServer.docket']({})).rejects.toMatchObject({
+      code: 'firm-server.unreachable',
+    });
   });
 });

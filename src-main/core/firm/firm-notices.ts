@@ -54,10 +54,12 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO notices (raw_sha256, mailbox_id, received_at, kind, court, subject, parsed)
+    // Each statement is prepared once a connection (by its name): an import of a backlog runs them thousands of times.
+    const inserted = await client.query<{ id: string }>({
+      name: 'ecf-store-notice',
+      text: `INSERT INTO notices (raw_sha256, mailbox_id, received_at, kind, court, subject, parsed)
        VALUES (decode($1, 'hex'), $2, $3, $4, $5, $6, $7) ON CONFLICT (raw_sha256) DO NOTHING RETURNING id`,
-      [
+      values: [
         arrived.rawSha256,
         arrived.mailboxId,
         arrived.receivedAt,
@@ -66,7 +68,7 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
         notice.subject.slice(0, 2000),
         parsed,
       ],
-    );
+    });
     const noticeId = inserted.rows[0]?.id;
     if (noticeId === undefined) {
       await client.query('COMMIT');
@@ -79,14 +81,15 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
       if (entryIds.has(key)) {
         continue;
       }
-      const entry = await client.query<{ id: string; is_new: boolean }>(
-        `WITH added AS (
+      const entry = await client.query<{ id: string; is_new: boolean }>({
+        name: 'ecf-store-entry',
+        text: `WITH added AS (
            INSERT INTO docket_entries (entry_key, court, case_number, case_key, case_id, de_seq_num, first_notice_id,
              is_restricted, search)
            VALUES ($1, $2, $3, $8, $4, $5, $6, $7, to_tsvector('english', $9)) ON CONFLICT (entry_key) DO NOTHING RETURNING id)
          SELECT id, true AS is_new FROM added
          UNION ALL SELECT id, false FROM docket_entries WHERE entry_key = $1 AND NOT EXISTS (SELECT 1 FROM added)`,
-        [
+        values: [
           key.slice(0, 1024),
           notice.court?.slice(0, 16) ?? null,
           docket.caseNumber.slice(0, 200),
@@ -97,7 +100,7 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
           caseNumberKey(docket.caseNumber).slice(0, 200),
           entrySearchText(docket, notice.recipients),
         ],
-      );
+      });
       const row = entry.rows[0];
       if (!row) {
         throw new Error('A docket entry could not be stored or found.');
@@ -105,35 +108,63 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
       newEntries += row.is_new ? 1 : 0;
       entryIds.set(key, row.id);
     }
-    let pendingLooks = 0;
-    for (const link of linksOf(notice, trust)) {
+    // The notice's links, all at once: those the gate refused kept with its reason, the others waiting to be fetched
+    // (one per document of an entry, whichever notice brought it first).
+    const links = linksOf(notice, trust).flatMap((link) => {
       const entryId = entryIds.get(link.entryKey);
-      if (entryId === undefined) {
-        continue;
-      }
-      const values = [entryId, noticeId, link.documentKey.slice(0, 2048), link.url.slice(0, 4096)];
-      if (link.refusal !== null) {
-        await client.query(
-          `INSERT INTO free_looks (entry_id, notice_id, document_key, url, state, message, finished_at)
-           VALUES ($1, $2, $3, $4, 'refused', $5, now())`,
-          [...values, link.refusal.slice(0, 2000)],
-        );
-        continue;
-      }
-      const look = await client.query(
-        `INSERT INTO free_looks (entry_id, notice_id, document_key, url, state) VALUES ($1, $2, $3, $4, 'pending')
-         ON CONFLICT (entry_id, document_key) WHERE state <> 'refused' DO NOTHING`,
-        values,
-      );
-      pendingLooks += look.rowCount ?? 0;
+      return entryId === undefined
+        ? []
+        : [
+            {
+              entryId,
+              documentKey: link.documentKey.slice(0, 2048),
+              url: link.url.slice(0, 4096),
+              refusal: link.refusal,
+            },
+          ];
+    });
+    const refused = links.filter((link) => link.refusal !== null);
+    const allowed = links.filter((link) => link.refusal === null);
+    if (refused.length > 0) {
+      await client.query({
+        name: 'ecf-store-refused-looks',
+        text: `INSERT INTO free_looks (entry_id, notice_id, document_key, url, state, message, finished_at)
+           SELECT link.entry_id, $1, link.document_key, link.url, 'refused', link.message, now()
+             FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS link (entry_id, document_key, url, message)`,
+        values: [
+          noticeId,
+          refused.map((link) => link.entryId),
+          refused.map((link) => link.documentKey),
+          refused.map((link) => link.url),
+          refused.map((link) => (link.refusal ?? '').slice(0, 2000)),
+        ],
+      });
+    }
+    let pendingLooks = 0;
+    if (allowed.length > 0) {
+      const looks = await client.query({
+        name: 'ecf-store-pending-looks',
+        text: `INSERT INTO free_looks (entry_id, notice_id, document_key, url, state)
+           SELECT link.entry_id, $1, link.document_key, link.url, 'pending'
+             FROM unnest($2::bigint[], $3::text[], $4::text[]) AS link (entry_id, document_key, url)
+           ON CONFLICT (entry_id, document_key) WHERE state <> 'refused' DO NOTHING`,
+        values: [
+          noticeId,
+          allowed.map((link) => link.entryId),
+          allowed.map((link) => link.documentKey),
+          allowed.map((link) => link.url),
+        ],
+      });
+      pendingLooks = looks.rowCount ?? 0;
     }
     // Linking the notice to an entry touches the entry, which announces it to desktops (migration 0003): done last, once
     // per entry, with the entry's looks in place.
-    for (const entryId of entryIds.values()) {
-      await client.query('INSERT INTO entry_notices (entry_id, notice_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        entryId,
-        noticeId,
-      ]);
+    if (entryIds.size > 0) {
+      await client.query({
+        name: 'ecf-store-entry-notices',
+        text: `INSERT INTO entry_notices (entry_id, notice_id) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING`,
+        values: [[...entryIds.values()], noticeId],
+      });
     }
     if (pendingLooks > 0) {
       // Delivered at commit to every server listening, so each one's workers wake and claim.

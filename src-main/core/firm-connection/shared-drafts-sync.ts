@@ -295,7 +295,7 @@ export function createSharedDrafts(options: SharedDraftsOptions) {
         'application/json',
       );
     } catch (error) {
-      throw unreachable('sending the draft', error);
+      throw unreachable('sending its copy of the draft', error);
     }
     if (!response.ok) {
       throw refusalError(await refusalOf(response));
@@ -444,6 +444,10 @@ export function createSharedDrafts(options: SharedDraftsOptions) {
 
   /** One pass: every shared draft of the server in use sends its waiting change or takes a newer version. */
   const syncAll = async (): Promise<void> => {
+    // A desktop that shares nothing asks the server nothing.
+    if (table.all().length === 0) {
+      return;
+    }
     const session = await connection.session();
     if (session === null) {
       return;
@@ -516,11 +520,70 @@ export function createSharedDrafts(options: SharedDraftsOptions) {
     return { version: row.version, state: 'synced', message: null };
   };
 
+  /**
+   * Shares a draft of this desktop with the case team: its documents, then the draft. Offline, it is shared as soon
+   * as the server can be reached; it must name its case (the case team is who sees it).
+   */
+  const shareDraft = (draftId: string): Promise<SharedDraftView['local']> =>
+    alone(async () => {
+      const draft = drafts.find(draftId);
+      if (draft === null) {
+        throw new AppError(
+          'draft.not-found',
+          'That draft is no longer there. It may have been deleted in another window.',
+        );
+      }
+      if (draft.case === null) {
+        throw new AppError(
+          'shared-draft.invalid',
+          'Choose the case first: a draft is shared with its case team, so it is shared once it names its case.',
+        );
+      }
+      if (draft.package !== null) {
+        throw new AppError(
+          'shared-draft.invalid',
+          "A step of a Motion to Intervene package is filed in order with the package's other steps (FAQ 41): hand the package over with Export instead.",
+        );
+      }
+      const session = await requireSession('the draft cannot be shared');
+      const row = table.find(draftId) ?? newRow(draftId, session.origin);
+      table.put(row);
+      options.onChange(draftId);
+      try {
+        await push(session, row, draft);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'firm-server.unreachable') {
+          table.remove(draftId);
+          options.onChange(draftId);
+        }
+        throw error;
+      }
+      const kept = table.find(draftId);
+      return kept === null ? null : viewOf(kept, drafts.find(draftId));
+    });
+
   return {
     /** A draft changed here: a shared one is sent soon. */
     draftChanged(draftId: string | null): void {
       if (draftId === null || table.find(draftId) !== null) {
         syncSoon();
+        return;
+      }
+      // A filing that went into this desktop's outbox is shared with its case team, so the firm docket shows it and
+      // where it stands (docs/firm-server.md#the-firm-docket); where no firm server is connected, nothing happens.
+      const draft = drafts.find(draftId);
+      if (draft?.outbox && draft.case !== null && draft.package === null) {
+        runInBackground(
+          'Shared drafts: sharing a filing in the outbox',
+          async () => {
+            if ((await connection.session()) !== null && table.find(draftId) === null) {
+              await shareDraft(draftId).catch((error: unknown) =>
+                log(`Shared drafts: the filing ${draftId} was not shared: ${describeError(error).message}`, 'warn'),
+              );
+            }
+          },
+          log,
+        );
       }
     },
 
@@ -575,47 +638,7 @@ export function createSharedDrafts(options: SharedDraftsOptions) {
       return { state: summaries === null ? 'offline' : 'connected', drafts: views };
     },
 
-    /**
-     * Shares a draft of this desktop with the case team: its documents, then the draft. Offline, it is shared as soon
-     * as the server can be reached; it must name its case (the case team is who sees it).
-     */
-    share: (draftId: string): Promise<SharedDraftView['local']> =>
-      alone(async () => {
-        const draft = drafts.find(draftId);
-        if (draft === null) {
-          throw new AppError(
-            'draft.not-found',
-            'That draft is no longer there. It may have been deleted in another window.',
-          );
-        }
-        if (draft.case === null) {
-          throw new AppError(
-            'shared-draft.invalid',
-            'Choose the case first: a draft is shared with its case team, so it is shared once it names its case.',
-          );
-        }
-        if (draft.package !== null) {
-          throw new AppError(
-            'shared-draft.invalid',
-            "A step of a Motion to Intervene package is filed in order with the package's other steps (FAQ 41): hand the package over with Export instead.",
-          );
-        }
-        const session = await requireSession('the draft cannot be shared');
-        const row = table.find(draftId) ?? newRow(draftId, session.origin);
-        table.put(row);
-        options.onChange(draftId);
-        try {
-          await push(session, row, draft);
-        } catch (error) {
-          if (!(error instanceof AppError) || error.code !== 'firm-server.unreachable') {
-            table.remove(draftId);
-            options.onChange(draftId);
-          }
-          throw error;
-        }
-        const kept = table.find(draftId);
-        return kept === null ? null : viewOf(kept, drafts.find(draftId));
-      }),
+    share: shareDraft,
 
     /** Opens a shared draft on this desktop: the server's latest version, with its documents. */
     open: (id: string): Promise<void> =>
@@ -648,6 +671,12 @@ export function createSharedDrafts(options: SharedDraftsOptions) {
           throw new AppError(
             'draft.not-found',
             'That draft is no longer there. It may have been deleted in another window.',
+          );
+        }
+        if (local.outbox !== null && local.outbox.state !== 'failed') {
+          throw new AppError(
+            'filing.in-outbox',
+            "This filing is in this desktop's outbox: what is filed is what was signed here, so the firm's version does not replace it. Withdraw it from the outbox first, where it can be.",
           );
         }
         const shared = await readShared(session, draftId);

@@ -351,4 +351,32 @@ describe.skipIf(process.platform === 'win32')('shared drafts between desktops', 
     expect((await attorney['drafts.get']({ id })).draft).toMatchObject({ signature: null, outbox: null });
     expect((await sharedView(attorney, id, (view) => view?.local !== null))?.local?.state).toBe('filed-elsewhere');
   });
+
+  it('a filing put in the outbox of a connected desktop is shared with its case team, with where it stands', async (context) => {
+    if (!firm) {
+      return context.skip();
+    }
+    const tokens = await team('6');
+    const attorney = await desktop(tokens.attorney);
+    const paralegal = await desktop(tokens.paralegal);
+    const filingsOnTheDocket = async (): Promise<string[]> =>
+      (await paralegal['firmServer.docket']({ caseNumber })).items
+        .filter((item) => item.kind === 'filing')
+        .map((item) => item.state ?? '');
+    const before = await filingsOnTheDocket();
+    const id = await appearanceDraft(attorney, 'never-shared');
+    await logInFiler(attorney, 'twalsh');
+    await attorney['drafts.sign']({ id, name: 'Thomas Walsh', role: '' });
+    await attorney['outbox.submit']({ draftId: id, sendNow: true });
+    await waitForOutboxState(attorney, id, ['filed']);
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await readSharedDraft(firm!.database.pool, { cases: [], seesEveryCase: true }, id)).content.draft.outbox
+            ?.state,
+        ).toBe('filed'),
+      { timeout: 20_000 },
+    );
+    expect((await filingsOnTheDocket()).sort()).toEqual([...before, 'filed'].sort());
+  });
 });

@@ -521,8 +521,9 @@ export function createSharedDrafts(options: SharedDraftsOptions) {
   };
 
   /**
-   * Shares a draft of this desktop with the case team: its documents, then the draft. Offline, it is shared as soon
-   * as the server can be reached; it must name its case (the case team is who sees it).
+   * Shares a draft of this desktop with the case team: its documents, then the draft. It must name its case (the case
+   * team is who sees it), and the server must answer to start; one whose sending is cut short is sent again with the
+   * next pass.
    */
   const shareDraft = (draftId: string): Promise<SharedDraftView['local']> =>
     alone(async () => {

@@ -6,7 +6,7 @@ import { firmDeadlines } from './firm-calendar';
 import { caseKeysOf, toFirmEntries, visibleToUser, type EntryRow } from './firm-entries';
 import type { FirmUser } from './firm-users';
 
-/** The most notices, and the most filings, one answer holds: the newest first. */
+/** The most notices, deadlines and filings one answer holds, each: the newest first. */
 export const maxDocketLines = 2_000;
 
 /** The most attorneys the filter lists. */
@@ -89,7 +89,9 @@ export async function firmDocket(
       LIMIT $6`,
     params,
   );
-  const deadlines = await firmDeadlines(pool, user, scope);
+  const deadlines = (await firmDeadlines(pool, user, scope))
+    .filter((event) => isWithin(event.date, query))
+    .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
 
   const items: FirmDocketItem[] = [
     ...toFirmEntries(notices.rows.slice(0, maxDocketLines)).map((entry): FirmDocketItem => ({
@@ -101,17 +103,15 @@ export async function firmDocket(
       state: null,
       by: entry.filer,
     })),
-    ...deadlines
-      .filter((event) => isWithin(event.date, query))
-      .map((event): FirmDocketItem => ({
-        kind: 'deadline',
-        date: event.date,
-        caseNumber: event.caseNumber,
-        title: event.label,
-        detail: event.docketText,
-        state: null,
-        by: null,
-      })),
+    ...deadlines.slice(0, maxDocketLines).map((event): FirmDocketItem => ({
+      kind: 'deadline',
+      date: event.date,
+      caseNumber: event.caseNumber,
+      title: event.label,
+      detail: event.docketText,
+      state: null,
+      by: null,
+    })),
     ...filings.rows.slice(0, maxDocketLines).map((row): FirmDocketItem => ({
       kind: 'filing',
       date: row.updated_at.toISOString().slice(0, 10),
@@ -136,6 +136,7 @@ export async function firmDocket(
   return {
     items,
     attorneys,
-    isCut: notices.rows.length > maxDocketLines || filings.rows.length > maxDocketLines,
+    isCut:
+      notices.rows.length > maxDocketLines || filings.rows.length > maxDocketLines || deadlines.length > maxDocketLines,
   };
 }

@@ -264,6 +264,8 @@ describe.skipIf(process.platform === 'win32')('shared drafts between desktops', 
       /^shared-draft\.(filed-elsewhere|conflict)$/,
     );
     expect((await second['drafts.get']({ id })).draft.outbox).toBeNull();
+    // What the first files is what was signed there: the firm's version never replaces a draft in its outbox.
+    expect(await codeOf(first['firmServer.takeFirmVersion']({ draftId: id }))).toBe('filing.in-outbox');
     await waitForOutboxState(first, id, ['filed']);
     expect(await docketEntryCount(court!)).toBe(before + 1);
   });

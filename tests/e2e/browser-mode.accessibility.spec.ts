@@ -4,7 +4,7 @@ import { expectAccessible } from '../support/accessibility';
 import { addAccount, logIn } from '../support/accounts-page';
 import { makeBoxAndTextPdf } from '../support/content-pdfs';
 import { addThroughPicker, documentRow } from '../support/documents-page';
-import { startFiling } from '../support/filing-wizard';
+import { appearanceInAcme, startFiling } from '../support/filing-wizard';
 import { fileAppearances } from '../support/inbox-notices';
 import { useAppWithKeyring } from '../support/keyring-app';
 import { makePdf } from '../support/synthetic-pdfs';
@@ -89,13 +89,7 @@ test('every screen and dialog of a first day passes axe at 100% and 150% zoom', 
   await check('documents-viewer');
 
   // A filing, every step, to the signing page and Filed.
-  await startFiling(page, {
-    caseQuery: '26-00123',
-    caseNumber: '1:26-cv-00123-MMB',
-    caption: 'Acme Steel Corp. v. United States',
-    eventSearch: 'appearance',
-    eventName: 'Form 11 Notice of Appearance',
-  });
+  await startFiling(page, appearanceInAcme);
   await page.getByTestId('party-option').filter({ hasText: 'Acme Steel Corp.' }).getByRole('checkbox').check();
   await check('wizard-3-parties');
   await page.getByTestId('wizard-step').first().click();

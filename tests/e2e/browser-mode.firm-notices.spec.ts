@@ -6,7 +6,7 @@ import path from 'node:path';
 import { addToCaseTeam } from '../../src-main/core/firm/case-teams';
 import { addAccount, logIn } from '../support/accounts-page';
 import { confirmCourtDocketText } from '../support/court-docket-text';
-import { startFiling } from '../support/filing-wizard';
+import { appearanceInAcme, goToStep, openTheFiling, startFiling } from '../support/filing-wizard';
 import { addMailbox } from '../../src-main/core/firm/firm-mailboxes';
 import { addUser } from '../../src-main/core/firm/firm-users';
 import { invokeChannel, startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
@@ -226,10 +226,6 @@ test('the court files a motion: the server reads it once and saves its PDF once;
   await outsiderPage.screenshot({ path: screenshotPath('inbox-firm-notice-other-team'), fullPage: true });
 });
 
-async function goToStep(page: Page, title: string): Promise<void> {
-  await page.getByTestId('wizard-step').filter({ hasText: title }).click();
-}
-
 test('the paralegal shares a draft; the attorney opens it on their own desktop, signs it with their own login and files it', async ({
   page,
   browser,
@@ -266,13 +262,7 @@ test('the paralegal shares a draft; the attorney opens it on their own desktop, 
   await page.getByRole('button', { name: 'Dismiss the training court introduction' }).click();
   await addAccount(page, 'firmview', { kind: 'view-only' });
   await logIn(page, 'firmview', { isViewOnly: true });
-  await startFiling(page, {
-    caseQuery: '26-00123',
-    caseNumber: '1:26-cv-00123-MMB',
-    caption: 'Acme Steel Corp. v. United States',
-    eventSearch: 'appearance',
-    eventName: 'Form 11 Notice of Appearance',
-  });
+  await startFiling(page, appearanceInAcme);
   await page.getByTestId('party-option').filter({ hasText: 'Acme Steel Corp.' }).getByRole('checkbox').check();
   await page.getByTestId('wizard-next').click();
   const appearance = await makePdf(1);
@@ -306,12 +296,7 @@ test('the paralegal shares a draft; the attorney opens it on their own desktop, 
   // She signs with her own login, and files it with the training court.
   await addAccount(attorneyPage, 'jmorgan', { hasMfa: true });
   await logIn(attorneyPage, 'jmorgan', { hasMfa: true });
-  await attorneyPage.getByTestId('rail-filings').click();
-  const backToList = attorneyPage.getByTestId('back-to-list');
-  if (await backToList.isVisible()) {
-    await backToList.click();
-  }
-  await attorneyPage.getByTestId('draft-row').first().getByTestId('open-draft').click();
+  await openTheFiling(attorneyPage);
   await goToStep(attorneyPage, 'Review');
   await expect(attorneyPage.getByTestId('signed-parts')).toContainText('Appearance.pdf (1 page)');
   await attorneyPage.getByTestId('signature-name').fill('Jane Morgan');

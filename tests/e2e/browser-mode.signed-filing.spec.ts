@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { addAccount, logIn } from '../support/accounts-page';
-import { startFiling } from '../support/filing-wizard';
+import { goToStep, openTheFiling, startFiling } from '../support/filing-wizard';
 import { projectRoot } from '../support/paths';
 import { screenshotPath } from '../support/screenshots';
 import { useAppWithKeyring } from '../support/keyring-app';
@@ -35,21 +35,6 @@ async function switchTo(page: Page, loginId: string, hasMfa = false): Promise<vo
     await expect(page.getByTestId('session-bar')).toHaveAttribute('data-state', 'logged-out');
   }
   await logIn(page, loginId, { hasMfa });
-}
-
-async function openTheFiling(page: Page): Promise<void> {
-  await page.getByTestId('rail-filings').click();
-  // The Filings screen comes back to the filing that was open: go to the list and open it afresh.
-  const backToList = page.getByTestId('back-to-list');
-  if (await backToList.isVisible()) {
-    await backToList.click();
-  }
-  await page.getByTestId('draft-row').first().getByTestId('open-draft').click();
-  await expect(page.getByTestId('wizard')).toBeVisible();
-}
-
-async function goToStep(page: Page, title: string): Promise<void> {
-  await page.getByTestId('wizard-step').filter({ hasText: title }).click();
 }
 
 /** The CLI as firm IT runs it after `npm install`: exit code and output. */

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { collectDeadlineEvents, type DeadlineSource } from '../inbox/deadline-events';
 import { findDeadlines } from '../inbox/deadlines';
 import { deadlinesToIcs, type DeadlineEvent } from '../inbox/ics';
-import { caseKeysOf, toFirmEntries, visibleToUser, type EntryRow } from './firm-entries';
+import { caseKeysOf, entryHeadColumns, toFirmEntries, visibleToUser, type EntryRow } from './firm-entries';
 import type { FirmUser } from './firm-users';
 
 /**
@@ -25,9 +25,7 @@ export async function firmDeadlines(
   // Only entries whose words could set a date are read in full (by the search index, migration 0004); the docket
   // text decides.
   const { rows } = await pool.query<EntryRow>(
-    `SELECT entry.id, entry.changed_xid::text AS xid, entry.entry_key, entry.is_restricted, notice.received_at,
-            notice.parsed, '[]'::json AS looks
-       FROM docket_entries AS entry JOIN notices AS notice ON notice.id = entry.first_notice_id
+    `SELECT ${entryHeadColumns}
       WHERE ${visibleToUser}
         AND ($4::text[] IS NULL OR entry.case_key = ANY($4::text[]))
         AND entry.search @@ to_tsquery('english', 'due | deadline | motion')

@@ -3,17 +3,15 @@ import { findDocketEvent } from '../../shared/cit-event-catalog';
 import type { FirmDocket, FirmDocketItem, FirmDocketQuery } from '../../shared/firm-server';
 import { caseNumberKey } from '../inbox/store/entry-key';
 import { firmDeadlines } from './firm-calendar';
-import { caseKeysOf, toFirmEntries, visibleToUser, type EntryRow } from './firm-entries';
+import { caseKeysOf, entryHeadColumns, toFirmEntries, visibleToUser, type EntryRow } from './firm-entries';
 import type { FirmUser } from './firm-users';
+import { visibleDraft } from './shared-drafts';
 
 /** The most notices, deadlines and filings one answer holds, each: the newest first. */
 export const maxDocketLines = 2_000;
 
 /** The most attorneys the filter lists. */
 const maxAttorneys = 10_000;
-
-/** Who may see a shared draft, as SQL over `draft` (as in shared-drafts.ts) with $1 and $2 as there. */
-const visibleDraft = '(draft.case_key = ANY($1::text[]) OR $2::boolean)';
 
 /**
  * The cases the filter keeps, as case keys; null when it keeps every case the user may see. An attorney's cases are
@@ -62,9 +60,7 @@ export async function firmDocket(
     `($4::date IS NULL OR ${column} >= $4::date) AND ($5::date IS NULL OR ${column} < $5::date + 1)`;
 
   const notices = await pool.query<EntryRow>(
-    `SELECT entry.id, entry.changed_xid::text AS xid, entry.entry_key, entry.is_restricted, notice.received_at,
-            notice.parsed, '[]'::json AS looks
-       FROM docket_entries AS entry JOIN notices AS notice ON notice.id = entry.first_notice_id
+    `SELECT ${entryHeadColumns}
       WHERE ${visibleToUser} AND ${inScope('entry.case_key')} AND ${withinDates('notice.received_at')}
       ORDER BY entry.id DESC
       LIMIT $6`,

@@ -63,6 +63,14 @@ export const visibleToUser = '(entry.case_key = ANY($1::text[]) OR ($2::boolean 
 export const caseKeysOf = (user: Pick<FirmUser, 'cases'>): string[] => user.cases.map(caseNumberKey);
 
 /**
+ * An entry and its first notice without its free looks, as SQL (`SELECT ${entryHeadColumns} WHERE …`), as `EntryRow`:
+ * for lists that need the entry's words and dates, not its documents (the calendar, the firm docket).
+ */
+export const entryHeadColumns = `entry.id, entry.changed_xid::text AS xid, entry.entry_key, entry.is_restricted, notice.received_at,
+            notice.parsed, '[]'::json AS looks
+       FROM docket_entries AS entry JOIN notices AS notice ON notice.id = entry.first_notice_id`;
+
+/**
  * What an entry is read with, as SQL (`SELECT ${entryColumns} WHERE …`): the entry, its first notice and its free looks
  * with their documents, as `EntryRow` (`toFirmEntries` makes the desktop's entries of them).
  */

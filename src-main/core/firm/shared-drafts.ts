@@ -16,7 +16,7 @@ export const maxDraftContentBytes = 512 * 1024;
 export const maxListedDrafts = 1_000;
 
 /** Who may see a shared draft, as SQL over `draft` with the user's case keys as $1 and whether they see every case as $2. */
-const visibleDraft = '(draft.case_key = ANY($1::text[]) OR $2::boolean)';
+export const visibleDraft = '(draft.case_key = ANY($1::text[]) OR $2::boolean)';
 
 interface DraftRow {
   readonly id: string;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { caseNumberKey, entryKey, normaliseDocId } from '../inbox/store/entry-key';
-import type { ParsedNotice } from '../inbox/nef/notice-types';
+import type { NoticeDocket, ParsedNotice } from '../inbox/nef/notice-types';
 import { freeLookLinks } from '../inbox/nef/free-look-links';
 import { readDocumentLink } from '../inbox/nef/read-links';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
@@ -41,6 +41,9 @@ interface NoticeLink {
  * `pending` (one per document of an entry, whichever notice brought it first), a refused one is kept as `refused` with
  * the gate's reason and is never fetched. Two servers storing the same message at once: the second waits on the first's
  * row and finds it, so the notice, its entries and its free looks exist once.
+ *
+ * It is one call of `ecf_desk_store_notice` (migration 6), one statement and so one transaction, which stores what it is
+ * given in that order: a backlog of mail is stored a round trip a notice (docs/firm-server.md#sizing).
  */
 export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: UrlTrust): Promise<StoredNotice> {
   // PostgreSQL's text and jsonb cannot hold NUL, which a hostile message may carry: it is dropped.
@@ -51,133 +54,57 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
   if (Buffer.byteLength(parsed) > maxParsedNoticeBytes) {
     throw new Error(`The notice "${notice.subject.slice(0, 120)}" is larger than a notice may be; it was not stored.`);
   }
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    // Each statement is prepared once a connection (by its name): an import of a backlog runs them thousands of times.
-    const inserted = await client.query<{ id: string }>({
-      name: 'ecf-store-notice',
-      text: `INSERT INTO notices (raw_sha256, mailbox_id, received_at, kind, court, subject, parsed)
-       VALUES (decode($1, 'hex'), $2, $3, $4, $5, $6, $7) ON CONFLICT (raw_sha256) DO NOTHING RETURNING id`,
-      values: [
-        arrived.rawSha256,
-        arrived.mailboxId,
-        arrived.receivedAt,
-        notice.kind,
-        notice.court?.slice(0, 16) ?? null,
-        notice.subject.slice(0, 2000),
-        parsed,
-      ],
-    });
-    const noticeId = inserted.rows[0]?.id;
-    if (noticeId === undefined) {
-      await client.query('COMMIT');
-      return { outcome: 'duplicate' };
+  // Each docket entry once, in the notice's order, by its position among them (1, 2, …, as PostgreSQL counts).
+  const entries = new Map<string, { readonly position: number; readonly docket: NoticeDocket }>();
+  for (const docket of notice.kind === 'ignored' ? [] : notice.dockets) {
+    const key = entryKey(notice.court, docket);
+    if (!entries.has(key)) {
+      entries.set(key, { position: entries.size + 1, docket });
     }
-    let newEntries = 0;
-    const entryIds = new Map<string, string>();
-    for (const docket of notice.kind === 'ignored' ? [] : notice.dockets) {
-      const key = entryKey(notice.court, docket);
-      if (entryIds.has(key)) {
-        continue;
-      }
-      const entry = await client.query<{ id: string; is_new: boolean }>({
-        name: 'ecf-store-entry',
-        text: `WITH added AS (
-           INSERT INTO docket_entries (entry_key, court, case_number, case_key, case_id, de_seq_num, first_notice_id,
-             is_restricted, search)
-           VALUES ($1, $2, $3, $8, $4, $5, $6, $7, to_tsvector('english', $9)) ON CONFLICT (entry_key) DO NOTHING RETURNING id)
-         SELECT id, true AS is_new FROM added
-         UNION ALL SELECT id, false FROM docket_entries WHERE entry_key = $1 AND NOT EXISTS (SELECT 1 FROM added)`,
-        values: [
-          key.slice(0, 1024),
-          notice.court?.slice(0, 16) ?? null,
-          docket.caseNumber.slice(0, 200),
-          docket.caseId?.slice(0, 40) ?? null,
-          docket.deSeqNum?.slice(0, 40) ?? null,
-          noticeId,
-          isRestrictedDocket(docket),
-          caseNumberKey(docket.caseNumber).slice(0, 200),
-          entrySearchText(docket, notice.recipients),
-        ],
-      });
-      const row = entry.rows[0];
-      if (!row) {
-        throw new Error('A docket entry could not be stored or found.');
-      }
-      newEntries += row.is_new ? 1 : 0;
-      entryIds.set(key, row.id);
-    }
-    // The notice's links, all at once: those the gate refused kept with its reason, the others waiting to be fetched
-    // (one per document of an entry, whichever notice brought it first).
-    const links = linksOf(notice, trust).flatMap((link) => {
-      const entryId = entryIds.get(link.entryKey);
-      return entryId === undefined
-        ? []
-        : [
-            {
-              entryId,
-              documentKey: link.documentKey.slice(0, 2048),
-              url: link.url.slice(0, 4096),
-              refusal: link.refusal,
-            },
-          ];
-    });
-    const refused = links.filter((link) => link.refusal !== null);
-    const allowed = links.filter((link) => link.refusal === null);
-    if (refused.length > 0) {
-      await client.query({
-        name: 'ecf-store-refused-looks',
-        text: `INSERT INTO free_looks (entry_id, notice_id, document_key, url, state, message, finished_at)
-           SELECT link.entry_id, $1, link.document_key, link.url, 'refused', link.message, now()
-             FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) AS link (entry_id, document_key, url, message)`,
-        values: [
-          noticeId,
-          refused.map((link) => link.entryId),
-          refused.map((link) => link.documentKey),
-          refused.map((link) => link.url),
-          refused.map((link) => (link.refusal ?? '').slice(0, 2000)),
-        ],
-      });
-    }
-    let pendingLooks = 0;
-    if (allowed.length > 0) {
-      const looks = await client.query({
-        name: 'ecf-store-pending-looks',
-        text: `INSERT INTO free_looks (entry_id, notice_id, document_key, url, state)
-           SELECT link.entry_id, $1, link.document_key, link.url, 'pending'
-             FROM unnest($2::bigint[], $3::text[], $4::text[]) AS link (entry_id, document_key, url)
-           ON CONFLICT (entry_id, document_key) WHERE state <> 'refused' DO NOTHING`,
-        values: [
-          noticeId,
-          allowed.map((link) => link.entryId),
-          allowed.map((link) => link.documentKey),
-          allowed.map((link) => link.url),
-        ],
-      });
-      pendingLooks = looks.rowCount ?? 0;
-    }
-    // Linking the notice to an entry touches the entry, which announces it to desktops (migration 0003): done last, once
-    // per entry, with the entry's looks in place.
-    if (entryIds.size > 0) {
-      await client.query({
-        name: 'ecf-store-entry-notices',
-        text: `INSERT INTO entry_notices (entry_id, notice_id) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING`,
-        values: [[...entryIds.values()], noticeId],
-      });
-    }
-    if (pendingLooks > 0) {
-      // Delivered at commit to every server listening, so each one's workers wake and claim.
-      await client.query(`NOTIFY ${freeLooksChannel}`);
-    }
-    await client.query('COMMIT');
-    return { outcome: 'new', noticeId: Number(noticeId), newEntries, pendingLooks };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
   }
+  const dockets = [...entries].map(([key, { docket }]) => ({ key, docket }));
+  // A link whose entry the notice does not name belongs to no entry the firm keeps.
+  const links = linksOf(notice, trust).flatMap((link) => {
+    const entry = entries.get(link.entryKey);
+    return entry === undefined ? [] : [{ ...link, position: entry.position }];
+  });
+  const court = notice.court?.slice(0, 16) ?? null;
+  // Prepared once a connection (by its name): an import of a backlog runs it thousands of times.
+  const { rows } = await pool.query<{ stored_notice: string | null; new_entries: number; pending_looks: number }>({
+    name: 'ecf-store-notice',
+    text: `SELECT stored_notice, new_entries, pending_looks
+      FROM ecf_desk_store_notice($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    values: [
+      arrived.rawSha256,
+      arrived.mailboxId,
+      arrived.receivedAt,
+      notice.kind,
+      court,
+      notice.subject.slice(0, 2000),
+      parsed,
+      dockets.map(({ key }) => key.slice(0, 1024)),
+      dockets.map(({ docket }) => docket.caseNumber.slice(0, 200)),
+      dockets.map(({ docket }) => caseNumberKey(docket.caseNumber).slice(0, 200)),
+      dockets.map(({ docket }) => docket.caseId?.slice(0, 40) ?? null),
+      dockets.map(({ docket }) => docket.deSeqNum?.slice(0, 40) ?? null),
+      dockets.map(({ docket }) => isRestrictedDocket(docket)),
+      dockets.map(({ docket }) => entrySearchText(docket, notice.recipients)),
+      links.map((link) => link.position),
+      links.map((link) => link.documentKey.slice(0, 2048)),
+      links.map((link) => link.url.slice(0, 4096)),
+      links.map((link) => (link.refusal === null ? null : link.refusal.slice(0, 2000))),
+    ],
+  });
+  const row = rows[0];
+  if (!row || row.stored_notice === null) {
+    return { outcome: 'duplicate' };
+  }
+  return {
+    outcome: 'new',
+    noticeId: Number(row.stored_notice),
+    newEntries: row.new_entries,
+    pendingLooks: row.pending_looks,
+  };
 }
 
 /**

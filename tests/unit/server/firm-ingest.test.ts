@@ -465,7 +465,7 @@ describe.skipIf(process.platform === 'win32')('the firm server reading the firmâ
         async () => {
           const { rows } = await database.pool.query<{ waiting: number }>(
             `SELECT count(*)::int AS waiting FROM pg_stat_activity
-            WHERE application_name = 'ecf-desk-server' AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO notices%'`,
+            WHERE application_name = 'ecf-desk-server' AND wait_event_type = 'Lock' AND query LIKE '%ecf_desk_store_notice(%'`,
           );
           expect(rows[0]?.waiting).toBe(1);
         },

@@ -50,7 +50,7 @@ describe.skipIf(process.platform === 'win32')('the firm server without its datab
     );
 
     await cluster.start();
-    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":5}');
+    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":6}');
     expect((await send(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });

@@ -42,7 +42,7 @@ async function listen(tls: FirmServerTls | null = null): Promise<FirmServer> {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe.skipIf(process.platform === 'win32')('the firm server', () => {
-  it('answers /health without a token, exactly {"ok":true,"database":"postgresql","schemaVersion":5}', async (context) => {
+  it('answers /health without a token, exactly {"ok":true,"database":"postgresql","schemaVersion":6}', async (context) => {
     if (!cluster) {
       return context.skip();
     }
@@ -51,7 +51,7 @@ describe.skipIf(process.platform === 'win32')('the firm server', () => {
     const answer = await send(`${server.url}/health`);
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":5}');
+    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":6}');
   });
 
   it('refuses every other route without a token, with a malformed one, or with one nobody holds', async (context) => {
@@ -145,7 +145,7 @@ describe.skipIf(process.platform === 'win32')('the firm server', () => {
     const server = await listen(tls);
     expect(server.url).toBe(`https://127.0.0.1:${server.port}`);
     const answer = await send(`${server.url}/health`, { ca: tls.cert });
-    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":5}');
+    expect(answer.body).toBe('{"ok":true,"database":"postgresql","schemaVersion":6}');
     // Plain HTTP to the HTTPS port gets no answer from the routes.
     await expect(send(`http://127.0.0.1:${server.port}/health`)).rejects.toThrow();
   });

@@ -65,9 +65,9 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     const url = await cluster.createDatabase();
     const server = await serve(url);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.output()).toContain(`database ${url}, schema version 5; PDFs in ${path.join(scratch, 'pdfs')}`);
+    expect(server.output()).toContain(`database ${url}, schema version 6; PDFs in ${path.join(scratch, 'pdfs')}`);
     expect(await readdir(path.join(scratch, 'pdfs'))).toEqual(['sha256']);
-    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":5}');
+    expect((await send(`${server.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":6}');
     expect(await server.stop()).toBe(0);
   });
 
@@ -221,12 +221,12 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     }
     const url = await cluster.createDatabase();
     expect((await runCli(['server', 'list-users', '--database', url])).code).toBe(0);
-    await query(url, "INSERT INTO schema_migrations (version, name) VALUES (6, 'from-a-newer-server')");
+    await query(url, "INSERT INTO schema_migrations (version, name) VALUES (7, 'from-a-newer-server')");
     const started = await runCli(['server', '--database', url, '--storage', path.join(scratch, 'pdfs'), '--port', '0']);
     expect(started.code).toBe(5);
     expect(started.stdout).toBe('');
     expect(started.stderr).toMatch(
-      /^The firm database is at schema version 6, newer than this server knows \(up to 5\)/,
+      /^The firm database is at schema version 7, newer than this server knows \(up to 6\)/,
     );
     expect((await runCli(['server', 'add-user', 'kim', '--role', 'admin', '--database', url])).code).toBe(5);
     expect(await query(url, 'SELECT name FROM users')).toEqual([]);
@@ -274,7 +274,7 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
     const url = await cluster.createDatabase();
     const [first, second] = await Promise.all([serve(url), serve(url)]);
     for (const server of [first, second]) {
-      expect((await send(`${server!.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":5}');
+      expect((await send(`${server!.url}/health`)).body).toBe('{"ok":true,"database":"postgresql","schemaVersion":6}');
     }
     expect(await query(url, 'SELECT version, name FROM schema_migrations ORDER BY version')).toEqual([
       { version: 1, name: 'users-case-teams-mailboxes' },
@@ -282,6 +282,7 @@ describe.skipIf(process.platform === 'win32')('ecf-desk server', () => {
       { version: 3, name: 'entry-changes' },
       { version: 4, name: 'entry-search' },
       { version: 5, name: 'shared-drafts' },
+      { version: 6, name: 'store-notice' },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // `npm run bench:server`: the firm server at size (docs/firm-server.md#sizing). A throwaway PostgreSQL cluster (commits
-// wait for the disk, as a real server's do) takes N notices through the server's own storeNotice; then the real server
+// wait for the disk, as a real server's do) takes N notices through the server's own storeNotices (a backlog, many notices a transaction); then the real server
 // (`ecf-desk server`, its own process) serves D desktops at once, each following /api/events into /api/entries and
 // searching with /api/search while new notices arrive. In the same run, the desktop's SQLite inbox search over the
 // same notices is the anchor. Prints each figure against its target; everything binds 127.0.0.1.
@@ -338,7 +338,8 @@ try {
   }
   const docketing = await kit.addUser(pool, 'docketing', 'docketing');
 
-  // ---- Import through storeNotice, importWorkers at once (the server's ingest stores one notice a transaction).
+  // ---- Import through storeNotices, importWorkers at once, each kit.noticesPerTransaction notices a transaction (as the
+  // server's ingest stores a backlog).
   let next = 0;
   let stored = 0;
   const outcomes = {};
@@ -347,20 +348,19 @@ try {
   await Promise.all(
     Array.from({ length: importWorkers }, async () => {
       while (next < noticeCount) {
-        const index = next;
-        next += 1;
-        const result = await kit.storeNotice(
-          pool,
-          {
-            rawSha256: rawSha256Of(index),
-            mailboxId: null,
-            receivedAt: new Date(Date.UTC(2026, 0, 1) + index * 1_000),
-            notice: bulkNotice(template, index),
-          },
-          trust,
-        );
-        outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
-        stored += 1;
+        const first = next;
+        next = Math.min(noticeCount, next + kit.noticesPerTransaction);
+        const batch = Array.from({ length: next - first }, (_, k) => ({
+          rawSha256: rawSha256Of(first + k),
+          mailboxId: null,
+          receivedAt: new Date(Date.UTC(2026, 0, 1) + (first + k) * 1_000),
+          notice: bulkNotice(template, first + k),
+        }));
+        for (const result of await kit.storeNotices(pool, batch, trust)) {
+          const outcome = result.status === 'fulfilled' ? result.value.outcome : 'refused';
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        }
+        stored += batch.length;
         if (stored >= reported + noticeCount / 10) {
           reported = stored;
           const seconds = (performance.now() - importStarted) / 1_000;
@@ -591,7 +591,7 @@ try {
   const p95Latency = percentile(latencies, 0.95) / 1_000;
   console.log('');
   report(
-    `Import:           ${count(importRate)} notices/s (${count(noticeCount)} in ${importSeconds.toFixed(0)} s, through storeNotice, one transaction a notice, ${importWorkers} at once; ${Object.entries(
+    `Import:           ${count(importRate)} notices/s (${count(noticeCount)} in ${importSeconds.toFixed(0)} s, through storeNotices, ${kit.noticesPerTransaction} notices a transaction, ${importWorkers} at once; ${Object.entries(
       outcomes,
     )
       .map(([outcome, n]) => `${count(n)} ${outcome}`)

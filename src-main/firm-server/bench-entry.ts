@@ -1,7 +1,7 @@
 import { addToCaseTeam } from '../core/firm/case-teams';
 import { firmCourtTrust } from '../core/firm/firm-court';
 import { openFirmDatabase } from '../core/firm/firm-database';
-import { storeNotice } from '../core/firm/firm-notices';
+import { noticesPerTransaction, storeNotice, storeNotices } from '../core/firm/firm-notices';
 import { addUser } from '../core/firm/firm-users';
 import { migrateFirmDatabase } from '../core/firm/migrate-firm-database';
 import { createEventStreamParser } from '../core/firm-connection/event-stream';
@@ -12,7 +12,7 @@ import { startThrowawayPostgres } from './throwaway-postgres';
 
 /**
  * What `npm run bench:server` (src-main/build/bench-server.mjs) runs, bundled: a throwaway PostgreSQL cluster, the firm
- * database as the server opens and migrates it, its users and case teams, the server's own `storeNotice`, the desktop's
+ * database as the server opens and migrates it, its users and case teams, the server's own `storeNotice` and `storeNotices`, the desktop's
  * event-stream parser, and the desktop's inbox (SQLite) for the search anchor, with a CIT NEF built in code to vary.
  */
 export {
@@ -25,6 +25,8 @@ export {
   openDatabase,
   openFirmDatabase,
   startThrowawayPostgres,
+  noticesPerTransaction,
   storeNotice,
+  storeNotices,
   syntheticTemplate,
 };

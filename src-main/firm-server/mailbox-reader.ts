@@ -2,8 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import { listMailboxes, mailboxesChannel, type FirmMailbox } from '../core/firm/firm-mailboxes';
-import { isDatabaseUnavailable } from '../core/firm/firm-database';
-import { readMailboxCursor, saveMailboxCursor, storeNotice, type StoredNotice } from '../core/firm/firm-notices';
+import {
+  noticesPerTransaction,
+  readMailboxCursor,
+  saveMailboxCursor,
+  storeNotices,
+  type ArrivedNotice,
+} from '../core/firm/firm-notices';
 import type { NoticeParser } from '../core/inbox/notice-reading';
 import { createImapSource, type ImapSource } from '../core/inbox/sources/imap-source';
 import type { IncomingMail } from '../core/inbox/sources/mail-source';
@@ -24,7 +29,10 @@ export interface MailboxReaderOptions {
   readonly log: AppLog;
 }
 
-/** The firm's mailboxes being read; `close` ends every connection once the message in hand is stored. */
+/** How many bytes of messages a mailbox holds in memory at most before storing them (one larger message alone). */
+const batchBytes = 16 * 1024 * 1024;
+
+/** The firm's mailboxes being read; `close` ends every connection once the messages in hand are stored. */
 export interface MailboxReader {
   close(): Promise<void>;
 }
@@ -32,10 +40,10 @@ export interface MailboxReader {
 /**
  * Reads every mailbox the database records, each with the desktop's IMAP source (read-only: people reading the
  * mailbox still see new mail as new), resuming after the UID the database keeps for it. Each message is parsed in the
- * isolated child and stored once for the firm (`storeNotice`); the cursor moves once a message is stored, so a server
- * that dies reads at most that message again, and the store absorbs it. A mailbox added while the server runs is read
- * from the moment `add-mailbox` commits (it announces it on `ecf_desk_mailboxes`), and the list is read again whenever
- * the database connection comes back.
+ * isolated child and stored once for the firm (`storeNotices`, a backlog many messages a transaction); the cursor moves
+ * once a message is stored, so a server that dies reads at most the messages in hand again, and the store absorbs them.
+ * A mailbox added while the server runs is read from the moment `add-mailbox` commits (it announces it on
+ * `ecf_desk_mailboxes`), and the list is read again whenever the database connection comes back.
  */
 export async function startMailboxReader(options: MailboxReaderOptions): Promise<MailboxReader> {
   const { pool, log } = options;
@@ -98,41 +106,41 @@ async function readMailbox(
   let cursor = await readMailboxCursor(pool, mailboxId);
   // Cursor moves are written in order; a failed write is logged and the next one catches up.
   let cursorWrites: Promise<void> = Promise.resolve();
-  const ingest = async (mail: IncomingMail): Promise<void> => {
-    const reading = await options.parser.parse(mail.raw);
-    if (reading.kind === 'unreadable') {
-      log(`Mailbox ${row.name}: a message could not be read and was passed over: ${reading.reason}`, 'warn');
-      return;
-    }
-    let stored: StoredNotice;
-    try {
-      stored = await storeNotice(
-        pool,
-        {
-          rawSha256: createHash('sha256').update(mail.raw).digest('hex'),
-          mailboxId,
-          receivedAt: mail.receivedAt,
-          notice: reading.notice,
-        },
-        options.trust,
-      );
-    } catch (error) {
-      // A database that is down keeps the message for the next read; a message the database refuses would be refused
-      // again at every read, so it is passed over rather than left to stop the mailbox.
-      if (isDatabaseUnavailable(error)) {
-        throw error;
+  // A backlog is handed over many messages at once and stored in one transaction (`storeNotices`); the cursor moves
+  // past them once they are stored.
+  const ingest = async (mails: readonly IncomingMail[]): Promise<void> => {
+    const arrived: ArrivedNotice[] = [];
+    for (const mail of mails) {
+      const reading = await options.parser.parse(mail.raw);
+      if (reading.kind === 'unreadable') {
+        log(`Mailbox ${row.name}: a message could not be read and was passed over: ${reading.reason}`, 'warn');
+        continue;
       }
-      log(
-        `Mailbox ${row.name}: a notice could not be stored and was passed over: ${describeError(error).detail}`,
-        'error',
-      );
+      arrived.push({
+        rawSha256: createHash('sha256').update(mail.raw).digest('hex'),
+        mailboxId,
+        receivedAt: mail.receivedAt,
+        notice: reading.notice,
+      });
+    }
+    if (arrived.length === 0) {
       return;
     }
-    if (stored.outcome === 'new') {
-      log(
-        `Mailbox ${row.name}: notice ${stored.noticeId} stored (${stored.newEntries} new entr${stored.newEntries === 1 ? 'y' : 'ies'}, ` +
-          `${stored.pendingLooks} free look${stored.pendingLooks === 1 ? '' : 's'} to fetch).`,
-      );
+    // A database that is down throws, which keeps the messages for the next read; a message the database refuses would
+    // be refused again at every read, so it is passed over rather than left to stop the mailbox.
+    for (const stored of await storeNotices(pool, arrived, options.trust)) {
+      if (stored.status === 'rejected') {
+        log(
+          `Mailbox ${row.name}: a notice could not be stored and was passed over: ${describeError(stored.reason).detail}`,
+          'error',
+        );
+      } else if (stored.value.outcome === 'new') {
+        const { noticeId, newEntries, pendingLooks } = stored.value;
+        log(
+          `Mailbox ${row.name}: notice ${noticeId} stored (${newEntries} new entr${newEntries === 1 ? 'y' : 'ies'}, ` +
+            `${pendingLooks} free look${pendingLooks === 1 ? '' : 's'} to fetch).`,
+        );
+      }
     }
   };
   const source: ImapSource = createImapSource({
@@ -152,7 +160,8 @@ async function readMailbox(
         ),
       );
     },
-    onMail: ingest,
+    onMail: (mail) => ingest([mail]),
+    batch: { count: noticesPerTransaction, bytes: batchBytes, onMails: ingest },
     log,
   });
   const watching = source

@@ -4,6 +4,7 @@ import type { NoticeDocket, ParsedNotice } from '../inbox/nef/notice-types';
 import { freeLookLinks } from '../inbox/nef/free-look-links';
 import { readDocumentLink } from '../inbox/nef/read-links';
 import { checkNoticeLink, type UrlTrust } from '../security/url-gate';
+import { isDatabaseUnavailable } from './firm-database';
 import { isRestrictedDocket } from './firm-entries';
 import { entrySearchText } from './firm-search';
 
@@ -42,10 +43,108 @@ interface NoticeLink {
  * the gate's reason and is never fetched. Two servers storing the same message at once: the second waits on the first's
  * row and finds it, so the notice, its entries and its free looks exist once.
  *
- * It is one call of `ecf_desk_store_notice` (migration 6), one statement and so one transaction, which stores what it is
- * given in that order: a backlog of mail is stored a round trip a notice (docs/firm-server.md#sizing).
+ * It is one call of `ecf_desk_store_notice` (migration 6): one statement, so one round trip and one transaction
+ * (docs/firm-server.md#sizing).
  */
 export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: UrlTrust): Promise<StoredNotice> {
+  return storedOf(await pool.query<StoreNoticeRow>(storeNoticeQuery(arrived, trust)));
+}
+
+/** The most notices `storeNotices` is given at once: a backlog is stored this many a transaction. */
+export const noticesPerTransaction = 50;
+
+/**
+ * Stores several notices, in the order given, as `storeNotice` stores each, in one transaction: a backlog of mail
+ * commits once for many notices rather than once for each (docs/firm-server.md#sizing). Each notice's outcome is
+ * answered in the same order; a notice refused (too large, or by the database) is refused alone: when the database
+ * refuses one, the transaction is undone and each notice is stored again in a transaction of its own. A database that
+ * cannot be reached is thrown for them all, as nothing was stored.
+ */
+export async function storeNotices(
+  pool: pg.Pool,
+  arrived: readonly ArrivedNotice[],
+  trust: UrlTrust,
+): Promise<PromiseSettledResult<StoredNotice>[]> {
+  const queries = arrived.map((one): PromiseSettledResult<pg.QueryConfig> => {
+    try {
+      return { status: 'fulfilled', value: storeNoticeQuery(one, trust) };
+    } catch (error) {
+      return { status: 'rejected', reason: error };
+    }
+  });
+  const client = await pool.connect();
+  let stored: PromiseSettledResult<StoredNotice>[];
+  try {
+    await client.query('BEGIN');
+    stored = [];
+    for (const query of queries) {
+      stored.push(
+        query.status === 'rejected'
+          ? query
+          : { status: 'fulfilled', value: storedOf(await client.query<StoreNoticeRow>(query.value)) },
+      );
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (isDatabaseUnavailable(error)) {
+      throw error;
+    }
+    return alone(pool, queries);
+  } finally {
+    client.release();
+  }
+  return stored;
+}
+
+/** Each notice stored in a transaction of its own, after storing them together failed: one refused, the others not. */
+async function alone(
+  pool: pg.Pool,
+  queries: readonly PromiseSettledResult<pg.QueryConfig>[],
+): Promise<PromiseSettledResult<StoredNotice>[]> {
+  const stored: PromiseSettledResult<StoredNotice>[] = [];
+  for (const query of queries) {
+    if (query.status === 'rejected') {
+      stored.push(query);
+      continue;
+    }
+    try {
+      stored.push({ status: 'fulfilled', value: storedOf(await pool.query<StoreNoticeRow>(query.value)) });
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        throw error;
+      }
+      stored.push({ status: 'rejected', reason: error });
+    }
+  }
+  return stored;
+}
+
+/** What `ecf_desk_store_notice` answers: the notice's id, null for a duplicate. */
+interface StoreNoticeRow {
+  readonly stored_notice: string | null;
+  readonly new_entries: number;
+  readonly pending_looks: number;
+}
+
+function storedOf({ rows }: pg.QueryResult<StoreNoticeRow>): StoredNotice {
+  const row = rows[0];
+  if (!row || row.stored_notice === null) {
+    return { outcome: 'duplicate' };
+  }
+  return {
+    outcome: 'new',
+    noticeId: Number(row.stored_notice),
+    newEntries: row.new_entries,
+    pendingLooks: row.pending_looks,
+  };
+}
+
+/**
+ * The call of `ecf_desk_store_notice` that stores the notice: its values bounded as the tables require, its docket
+ * entries each once, and its links each naming its entry. Throws for a notice larger than a notice may be.
+ */
+function storeNoticeQuery(arrived: ArrivedNotice, trust: UrlTrust): pg.QueryConfig {
   // PostgreSQL's text and jsonb cannot hold NUL, which a hostile message may carry: it is dropped.
   const parsed = JSON.stringify(arrived.notice, (_key, value: unknown) =>
     typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
@@ -68,9 +167,8 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
     const entry = entries.get(link.entryKey);
     return entry === undefined ? [] : [{ ...link, position: entry.position }];
   });
-  const court = notice.court?.slice(0, 16) ?? null;
-  // Prepared once a connection (by its name): an import of a backlog runs it thousands of times.
-  const { rows } = await pool.query<{ stored_notice: string | null; new_entries: number; pending_looks: number }>({
+  return {
+    // Prepared once a connection (by its name): an import of a backlog runs it thousands of times.
     name: 'ecf-store-notice',
     text: `SELECT stored_notice, new_entries, pending_looks
       FROM ecf_desk_store_notice($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
@@ -79,7 +177,7 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
       arrived.mailboxId,
       arrived.receivedAt,
       notice.kind,
-      court,
+      notice.court?.slice(0, 16) ?? null,
       notice.subject.slice(0, 2000),
       parsed,
       dockets.map(({ key }) => key.slice(0, 1024)),
@@ -94,16 +192,6 @@ export async function storeNotice(pool: pg.Pool, arrived: ArrivedNotice, trust: 
       links.map((link) => link.url.slice(0, 4096)),
       links.map((link) => (link.refusal === null ? null : link.refusal.slice(0, 2000))),
     ],
-  });
-  const row = rows[0];
-  if (!row || row.stored_notice === null) {
-    return { outcome: 'duplicate' };
-  }
-  return {
-    outcome: 'new',
-    noticeId: Number(row.stored_notice),
-    newEntries: row.new_entries,
-    pendingLooks: row.pending_looks,
   };
 }
 

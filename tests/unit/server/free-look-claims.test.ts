@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { storeNotice } from '../../../src-main/core/firm/firm-notices';
+import { storeNotice, storeNotices, type ArrivedNotice } from '../../../src-main/core/firm/firm-notices';
 import {
   claimFreeLook,
   interruptedMessage,
@@ -57,6 +57,21 @@ async function firmWithPendingLooks(count: number): Promise<Awaited<ReturnType<t
     expect(stored).toMatchObject({ outcome: 'new', pendingLooks: 1 });
   }
   return database;
+}
+
+/** The CIT's notice of entry `deSeqNum` of case 1:26-cv-00123, as the docketing mailbox `mailboxId` received it. */
+async function arrivedCitNotice(mailboxId: number, deSeqNum: number): Promise<ArrivedNotice> {
+  const raw = composeNefEmail(
+    sampleNefEntry({ court: citCourt, deSeqNum }),
+    { email: 'docketing@firm.example', magicNum: String(20_000_000 + deSeqNum) },
+    { messageId: `backlog-${deSeqNum}`, date: new Date('2026-07-14T19:42:12Z') },
+  );
+  return {
+    rawSha256: createHash('sha256').update(raw).digest('hex'),
+    mailboxId,
+    receivedAt: new Date('2026-07-14T19:42:12Z'),
+    notice: await parseNotice(Buffer.from(raw)),
+  };
 }
 
 function poolOn(url: string): pg.Pool {
@@ -150,5 +165,67 @@ describe('notices and free looks in the firm database', () => {
               (SELECT count(*)::int FROM free_looks) AS looks, (SELECT subject FROM notices) AS subject`,
     );
     expect(rows[0]).toEqual({ notices: 1, entries: 1, looks: 1, subject: 'Activity in Case 1:26-cv-00123-MMB' });
+  });
+
+  it('stores a backlog many notices a transaction as one at a time would, a notice refused refused alone', async (context) => {
+    if (!cluster) {
+      return context.skip();
+    }
+    const database = await firmWithPendingLooks(0);
+    const mailboxId = await addTestMailbox(database.pool);
+    const [first, second, third, fourth] = await Promise.all(
+      [1, 2, 3, 4].map((deSeqNum) => arrivedCitNotice(mailboxId, deSeqNum)),
+    );
+    const tooLarge = {
+      ...first!,
+      rawSha256: 'ab'.repeat(32),
+      notice: { ...first!.notice, subject: 'x'.repeat(1_100_000) },
+    };
+    const stored = await storeNotices(database.pool, [first!, first!, tooLarge, second!], citTrust);
+    expect(stored.map((one) => (one.status === 'fulfilled' ? one.value : String(one.reason)))).toEqual([
+      { outcome: 'new', noticeId: expect.any(Number) as number, newEntries: 1, pendingLooks: 1 },
+      { outcome: 'duplicate' },
+      expect.stringContaining('is larger than a notice may be; it was not stored'),
+      { outcome: 'new', noticeId: expect.any(Number) as number, newEntries: 1, pendingLooks: 1 },
+    ]);
+    // One the database refuses (its mailbox is not the firm's) undoes the transaction: the others are stored alone.
+    const stranger = { ...third!, mailboxId: mailboxId + 1_000 };
+    const again = await storeNotices(database.pool, [stranger, fourth!, second!], citTrust);
+    expect(again.map((one) => (one.status === 'fulfilled' ? one.value.outcome : String(one.reason)))).toEqual([
+      expect.stringContaining('violates foreign key constraint'),
+      'new',
+      'duplicate',
+    ]);
+    const { rows } = await database.pool.query<{ notices: number; entries: number; looks: number; links: number }>(
+      `SELECT (SELECT count(*)::int FROM notices) AS notices, (SELECT count(*)::int FROM docket_entries) AS entries,
+              (SELECT count(*)::int FROM free_looks WHERE state = 'pending') AS looks,
+              (SELECT count(*)::int FROM entry_notices) AS links`,
+    );
+    expect(rows[0]).toEqual({ notices: 3, entries: 3, looks: 3, links: 3 });
+  });
+
+  it('stores a backlog once when two servers store it at the same moment', async (context) => {
+    if (!cluster) {
+      return context.skip();
+    }
+    const database = await firmWithPendingLooks(0);
+    const mailboxId = await addTestMailbox(database.pool);
+    const backlog = await Promise.all([1, 2, 3, 4, 5].map((deSeqNum) => arrivedCitNotice(mailboxId, deSeqNum)));
+    const [first, second] = [poolOn(database.url), poolOn(database.url)];
+    const outcomes = await Promise.all([
+      storeNotices(first, backlog, citTrust),
+      storeNotices(second, backlog.slice(2), citTrust),
+    ]);
+    const byNotice = backlog.map((_, index) =>
+      [outcomes[0][index], outcomes[1][index - 2]]
+        .flatMap((one) => (one?.status === 'fulfilled' ? [one.value.outcome] : one ? [String(one.reason)] : []))
+        .sort(),
+    );
+    expect(byNotice).toEqual([['new'], ['new'], ['duplicate', 'new'], ['duplicate', 'new'], ['duplicate', 'new']]);
+    const { rows } = await database.pool.query<{ notices: number; entries: number; looks: number }>(
+      `SELECT (SELECT count(*)::int FROM notices) AS notices, (SELECT count(*)::int FROM docket_entries) AS entries,
+              (SELECT count(*)::int FROM free_looks) AS looks`,
+    );
+    expect(rows[0]).toEqual({ notices: 5, entries: 5, looks: 5 });
   });
 });

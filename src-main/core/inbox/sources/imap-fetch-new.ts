@@ -18,6 +18,16 @@ export interface FetchNewMailSettings {
   readonly cursor: () => { readonly uidValidity: string; readonly lastUid: number } | null;
   readonly saveCursor: (uidValidity: string, lastUid: number) => void;
   readonly onMail: (mail: IncomingMail) => Promise<void>;
+  /**
+   * Hands over several messages at once instead of `onMail`: up to `count` of them, or fewer when they reach `bytes`
+   * together. For a store that commits many messages at once faster than each alone; the cursor moves past them once
+   * `onMails` resolved for them all.
+   */
+  readonly batch?: {
+    readonly count: number;
+    readonly bytes: number;
+    readonly onMails: (mails: readonly IncomingMail[]) => Promise<void>;
+  };
   readonly log: AppLog;
   /** Messages larger than this are passed over unread (default `maxMailBytes`, what a dropped email file may be). */
   readonly largestMessageBytes?: number;
@@ -25,8 +35,8 @@ export interface FetchNewMailSettings {
 
 /**
  * Hands over, oldest first, every message of the open mailbox after the saved cursor, and returns how
- * many it handed over. The cursor moves only after `onMail` resolved for a message, so a crash or a
- * dropped connection re-delivers at most the message in hand; the store's dedupe absorbs that.
+ * many it handed over. The cursor moves only after `onMail` (or `onMails`) resolved for a message, so a
+ * crash or a dropped connection re-delivers at most the messages in hand; the store's dedupe absorbs that.
  */
 export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSettings): Promise<number> {
   const mailbox = client.mailbox;
@@ -46,7 +56,32 @@ export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSetti
 
   const largest = settings.largestMessageBytes ?? maxMailBytes;
   const sizes = await messageSizes(client, wanted);
+  const batch = settings.batch ?? {
+    count: 1,
+    bytes: Number.POSITIVE_INFINITY,
+    onMails: async ([mail]: readonly IncomingMail[]) => (mail === undefined ? undefined : settings.onMail(mail)),
+  };
+  let inHand: { readonly uid: number; readonly mail: IncomingMail }[] = [];
+  let inHandBytes = 0;
+  // The last UID handed over or passed over whose move of the cursor waits for the messages in hand to be handed over.
+  let passed: number | null = null;
   let handedOver = 0;
+  const handOver = async (): Promise<void> => {
+    const mails = inHand;
+    inHand = [];
+    inHandBytes = 0;
+    if (mails.length > 0) {
+      await batch.onMails(mails.map(({ mail }) => mail));
+      if (settings.marksRead) {
+        await client.messageFlagsAdd(mails.map(({ uid }) => uid).join(','), ['\\Seen'], { uid: true });
+      }
+      handedOver += mails.length;
+    }
+    if (passed !== null) {
+      settings.saveCursor(uidValidity, passed);
+      passed = null;
+    }
+  };
   for (const uid of wanted) {
     const size = sizes.get(uid);
     if (size !== undefined && size > largest) {
@@ -55,25 +90,33 @@ export async function fetchNewMail(client: ImapFlow, settings: FetchNewMailSetti
         `"${settings.folder}": message ${uid} is ${megabytes(size)} MB, larger than the ${megabytes(largest)} MB an email may be; it was passed over unread.`,
         'warn',
       );
-      settings.saveCursor(uidValidity, uid);
-      continue;
-    }
-    // `source: true` fetches BODY.PEEK[] (imapflow's commands/fetch.js), which leaves \Seen alone.
-    const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
-    if (message !== false && message.source !== undefined) {
-      await settings.onMail({
-        raw: message.source,
-        receivedAt: receivedAt(message.internalDate),
-        sourceKey: `imap:${settings.folder}:${uidValidity}:${uid}`,
-      });
-      if (settings.marksRead) {
-        await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+    } else {
+      // `source: true` fetches BODY.PEEK[] (imapflow's commands/fetch.js), which leaves \Seen alone.
+      const message = await client.fetchOne(
+        String(uid),
+        { uid: true, source: true, internalDate: true },
+        { uid: true },
+      );
+      if (message !== false && message.source !== undefined) {
+        inHand.push({
+          uid,
+          mail: {
+            raw: message.source,
+            receivedAt: receivedAt(message.internalDate),
+            sourceKey: `imap:${settings.folder}:${uidValidity}:${uid}`,
+          },
+        });
+        inHandBytes += message.source.length;
       }
-      handedOver += 1;
+      // A message expunged since the search is passed over for good: it cannot come back under this UID.
     }
-    // A message expunged since the search is passed over for good: it cannot come back under this UID.
-    settings.saveCursor(uidValidity, uid);
+    passed = uid;
+    // The cursor moves past a message only once it was handed over, and past one passed over once those before it were.
+    if (inHand.length === 0 || inHand.length >= batch.count || inHandBytes >= batch.bytes) {
+      await handOver();
+    }
   }
+  await handOver();
   return handedOver;
 }
 

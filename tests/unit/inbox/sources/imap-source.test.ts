@@ -46,6 +46,38 @@ async function deliver(folder: string, ...documentNumbers: number[]): Promise<vo
   });
 }
 
+/** Notices 1 and 3 with, between them, notice 2 carrying 300 KB more than any notice does. */
+async function deliverWithLarge(folder: string): Promise<void> {
+  await withClient(async (client) => {
+    await client.mailboxCreate(folder).catch(() => undefined);
+    await client.append(folder, citNotice(1), []);
+    await client.append(folder, `${citNotice(2)}\r\n<!--\r\n${`${'x'.repeat(74)}\r\n`.repeat(4_000)}-->\r\n`, []);
+    await client.append(folder, citNotice(3), []);
+  });
+}
+
+/** A source over `folder` handing over `count` messages at once (or fewer, `bytes` of them), recording what it did. */
+function batchSource(folder: string, count: number, bytes: number, fails: (uids: string[]) => boolean = () => false) {
+  const order: string[] = [];
+  const recorded = recordingSource(folder, {
+    saveCursor: (_uidValidity, lastUid) => order.push(`cursor ${lastUid}`),
+    largestMessageBytes: 100_000,
+    batch: {
+      count,
+      bytes,
+      onMails: async (mails) => {
+        const uids = mails.map((mail) => mail.sourceKey.split(':').at(-1) ?? '');
+        if (fails(uids)) {
+          throw new Error('database down');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push(`mails ${uids.join(',')}`);
+      },
+    },
+  });
+  return { ...recorded, order };
+}
+
 async function seenFlags(folder: string): Promise<boolean[]> {
   return withClient(async (client) => {
     await client.mailboxOpen(folder, { readOnly: true });
@@ -170,13 +202,7 @@ describe.skipIf(server === null)(
     });
 
     it('passes over a message larger than an email may be without fetching it, and goes on to the next notice', async () => {
-      await withClient(async (client) => {
-        await client.mailboxCreate('Large').catch(() => undefined);
-        await client.append('Large', citNotice(1), []);
-        // A notice carrying 300 KB more than any notice does, against a limit of 100 KB.
-        await client.append('Large', `${citNotice(2)}\r\n<!--\r\n${`${'x'.repeat(74)}\r\n`.repeat(4_000)}-->\r\n`, []);
-        await client.append('Large', citNotice(3), []);
-      });
+      await deliverWithLarge('Large');
       const { source, events, mails, state } = recordingSource('Large', { largestMessageBytes: 100_000 });
       expect(await source.sync()).toEqual({ fetched: 2 });
       await source.close();
@@ -185,6 +211,32 @@ describe.skipIf(server === null)(
         expect.stringContaining('message 2 is 0.3 MB, larger than the 0.1 MB'),
       ]);
       expect(state.cursor?.lastUid).toBe(3);
+    });
+
+    it('hands over a backlog several messages at once when asked, moving the cursor past them once handed over', async () => {
+      await deliver('Backlog', 1, 2, 3, 4, 5);
+      const { source, order } = batchSource('Backlog', 2, Number.POSITIVE_INFINITY);
+      expect(await source.sync()).toEqual({ fetched: 5 });
+      await source.close();
+      expect(order).toEqual(['mails 1,2', 'cursor 2', 'mails 3,4', 'cursor 4', 'mails 5', 'cursor 5']);
+
+      await deliver('BacklogFailure', 1, 2, 3, 4, 5);
+      const failing = batchSource('BacklogFailure', 2, Number.POSITIVE_INFINITY, (uids) => uids.includes('3'));
+      await expect(failing.source.sync()).rejects.toThrow('database down');
+      expect(failing.order).toEqual(['mails 1,2', 'cursor 2']);
+    });
+
+    it('moves the cursor past a message passed over only once the messages before it were handed over', async () => {
+      await deliverWithLarge('LargeBacklog');
+      const together = batchSource('LargeBacklog', 5, Number.POSITIVE_INFINITY);
+      expect(await together.source.sync()).toEqual({ fetched: 2 });
+      await together.source.close();
+      expect(together.order).toEqual(['mails 1,3', 'cursor 3']);
+      // Each message alone once the messages in hand reach the bytes a batch may hold.
+      const alone = batchSource('LargeBacklog', 5, 1);
+      expect(await alone.source.sync()).toEqual({ fetched: 2 });
+      await alone.source.close();
+      expect(alone.order).toEqual(['mails 1', 'cursor 1', 'cursor 2', 'mails 3', 'cursor 3']);
     });
 
     it('watching, sees a notice delivered during IDLE within seconds, and again after the server dropped the connection', async () => {

@@ -1,8 +1,9 @@
 // `npm run bench:server`: the firm server at size (docs/firm-server.md#sizing). A throwaway PostgreSQL cluster (commits
-// wait for the disk, as a real server's do) takes N notices through the server's own storeNotices (a backlog, many notices a transaction); then the real server
-// (`ecf-desk server`, its own process) serves D desktops at once, each following /api/events into /api/entries and
-// searching with /api/search while new notices arrive. In the same run, the desktop's SQLite inbox search over the
-// same notices is the anchor. Prints each figure against its target; everything binds 127.0.0.1.
+// wait for the disk, as a real server's do) takes N notices through the server's own storeNotices, many notices a
+// transaction as a backlog is stored; then the real server (`ecf-desk server`, its own process) serves D desktops at
+// once, each following /api/events into /api/entries and searching with /api/search while new notices arrive. In the
+// same run, the desktop's SQLite inbox search over the same notices is the anchor. Prints each figure against its
+// target; everything binds 127.0.0.1.
 //
 //   npm run bench:server -- --notices 20000 --desktops 20     a quick run
 //   options: --notices N (1,000,000) --desktops N (200) --live-seconds S (60) --live-rate R (10 notices/s)

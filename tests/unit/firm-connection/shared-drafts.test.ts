@@ -55,6 +55,12 @@ async function team(suffix: string): Promise<{ paralegal: string; attorney: stri
   return { paralegal: paralegal.token, attorney: attorney.token };
 }
 
+/** The case team's paralegal and attorney, each at a desktop of their own connected to the firm server. */
+async function teamAtDesktops(suffix: string): Promise<{ paralegal: Handlers; attorney: Handlers }> {
+  const tokens = await team(suffix);
+  return { paralegal: await desktop(tokens.paralegal), attorney: await desktop(tokens.attorney) };
+}
+
 /** A notice of appearance in case 1017 with a checked PDF, as the paralegal prepares it. */
 async function appearanceDraft(handlers: Handlers, note: string): Promise<string> {
   const main = await addCheckedPdf(handlers, `${note}.pdf`);
@@ -93,9 +99,7 @@ describe.skipIf(process.platform === 'win32')('shared drafts between desktops', 
     if (!firm) {
       return context.skip();
     }
-    const tokens = await team('1');
-    const paralegal = await desktop(tokens.paralegal);
-    const attorney = await desktop(tokens.attorney);
+    const { paralegal, attorney } = await teamAtDesktops('1');
     const id = await appearanceDraft(paralegal, 'shared-appearance');
     // Not shareable before it names its case; shared, it is version 1 on the server.
     const blank = await paralegal['drafts.create']({});
@@ -160,9 +164,7 @@ describe.skipIf(process.platform === 'win32')('shared drafts between desktops', 
     if (!firm) {
       return context.skip();
     }
-    const tokens = await team('2');
-    const paralegal = await desktop(tokens.paralegal);
-    const attorney = await desktop(tokens.attorney);
+    const { paralegal, attorney } = await teamAtDesktops('2');
     const id = await appearanceDraft(paralegal, 'conflict');
     await paralegal['firmServer.shareDraft']({ draftId: id });
     await attorney['firmServer.openSharedDraft']({ id });
@@ -213,9 +215,7 @@ describe.skipIf(process.platform === 'win32')('shared drafts between desktops', 
     if (!firm) {
       return context.skip();
     }
-    const tokens = await team('3');
-    const paralegal = await desktop(tokens.paralegal);
-    const attorney = await desktop(tokens.attorney);
+    const { paralegal, attorney } = await teamAtDesktops('3');
     const id = await appearanceDraft(paralegal, 'offline');
     await paralegal['firmServer.shareDraft']({ draftId: id });
     await attorney['firmServer.openSharedDraft']({ id });
@@ -358,9 +358,7 @@ describe.skipIf(process.platform === 'win32')('shared drafts between desktops', 
     if (!firm) {
       return context.skip();
     }
-    const tokens = await team('6');
-    const attorney = await desktop(tokens.attorney);
-    const paralegal = await desktop(tokens.paralegal);
+    const { paralegal, attorney } = await teamAtDesktops('6');
     const filingsOnTheDocket = async (): Promise<string[]> =>
       (await paralegal['firmServer.docket']({ caseNumber })).items
         .filter((item) => item.kind === 'filing')

@@ -9,12 +9,13 @@ const testFile = /\.test\.tsx?$/;
 
 /**
  * What makes a test file change the module graph or the process it runs in: module mocks, spies, stubbed globals or
- * environment variables, fake timers, listeners on the process, another working folder, or a DOM (jsdom). Such a file
+ * environment variables, fake timers, listeners on the process, another working folder, a DOM (jsdom), or a private
+ * session bus for the keychain (tests/support/secret-service.ts: the native binding connects once a process). Such a file
  * gets a fresh module graph of its own; every other file shares its worker's modules with the files before it, which
  * spares re-importing the same core modules 270 times (a sixth of the suite's time).
  */
 const changesItsWorld =
-  /vi\.(mock|doMock|spyOn|stubGlobal|stubEnv|useFakeTimers)\(|@vitest-environment|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|process\.(on|once|chdir)\(|Object\.defineProperty\((globalThis|process)\b/;
+  /vi\.(mock|doMock|spyOn|stubGlobal|stubEnv|useFakeTimers)\(|@vitest-environment|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|process\.(on|once|chdir)\(|Object\.defineProperty\((globalThis|process)\b|support\/secret-service'/;
 
 function testFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })

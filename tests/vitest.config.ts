@@ -23,7 +23,7 @@ function testFiles(folder: string): string[] {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-/** The renderer's, the Electron shell's and the preload's tests hold app-wide state (stores, mocked Electron) by design. */
+/** The renderer's, the Electron shell's, the preload's and the IPC contract's tests hold app-wide state (stores, a mocked Electron). */
 const isolatedFolders = ['tests/unit/renderer/', 'tests/unit/shell/', 'tests/unit/preload/', 'tests/unit/contract/'];
 const isolatedFiles = testFiles(testFolder).filter(
   (file) =>

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createIsolatedReaders, type IsolatedReaders } from '../core/isolation/isolated-readers';
 import { citPreflightOptions } from '../core/preflight/check';
+import { childLauncher, isolatedChildPath } from './early-child';
 import { exitCodes } from './exit-codes';
 
 /** The whole usage text: every command, its options, and what its exit code means. */
@@ -55,12 +54,13 @@ const openedReaders: IsolatedReaders[] = [];
 
 /**
  * The readers a command parses files with: each file in a child process within its limits (`dist/workers/` beside the
- * CLI's own folder), so one hostile file costs its own report, never the others'. `limitBytes` is the court's per-file
- * limit for a split.
+ * CLI's own folder), so one hostile file costs its own report, never the others'; the first child is the one the
+ * command started early, when it did. `limitBytes` is the court's per-file limit for a split.
  */
 export function openReaders(limitBytes: number = citPreflightOptions.limitBytes): IsolatedReaders {
   const readers = createIsolatedReaders({
-    scriptPath: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workers', 'isolated-child.js'),
+    scriptPath: isolatedChildPath,
+    launcher: childLauncher(),
     limitBytes,
     keepsChildWarm: false,
   });

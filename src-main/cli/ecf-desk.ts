@@ -1,5 +1,7 @@
-import { exitCodes } from './exit-codes';
+import type { IsolatedTaskKind } from '../core/isolation/isolated-tasks';
 import { describeError } from '../shared/describe-error';
+import { dismissEarlyChild, startChildEarly } from './early-child';
+import { exitCodes } from './exit-codes';
 
 type Command = (args: readonly string[]) => Promise<number>;
 
@@ -19,9 +21,23 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   server: async () => (await import('./server-command')).runServerCommand,
 };
 
+/**
+ * The job each command that parses a document runs first. Its child is started before the command's code is loaded
+ * (zod, the report schemas, the court's page map…), so the child's start and its job's loading run beside that.
+ */
+const earlyJobs: Readonly<Record<string, IsolatedTaskKind>> = {
+  preflight: 'preflight',
+  'clean-copy': 'fix',
+  split: 'fix',
+};
+
 /** `ecf-desk COMMAND ...`: the command line for people and scripts (firm IT, batch checks). */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
+  const earlyJob = command !== undefined && Object.hasOwn(earlyJobs, command) ? earlyJobs[command] : undefined;
+  if (earlyJob) {
+    startChildEarly(earlyJob);
+  }
   const { failUsage, peakChildMemoryMb, usage } = await import('./cli-support');
   if (command === '--help' || command === '-h' || command === 'help') {
     const [{ nefUsage }, { auditUsage }, { profileUsage }, { captureUsage }, { serverUsage }] = await Promise.all([
@@ -39,7 +55,11 @@ async function main(): Promise<void> {
     return failUsage(command ? `Unknown command "${command}".` : 'Name a command.');
   }
   const run = await load();
-  process.exitCode = await run(args);
+  try {
+    process.exitCode = await run(args);
+  } finally {
+    dismissEarlyChild();
+  }
   // The command's own peak and its children's (where each file is parsed): both count for the machine.
   if (process.env['ECF_DESK_REPORT_RESOURCES']) {
     process.stderr.write(

@@ -138,6 +138,11 @@ export interface ChildProcessHandle {
 export interface ChildProcessLauncher {
   launch(
     scriptPath: string,
-    options: { readonly execArgv: readonly string[]; readonly name: string },
+    options: {
+      readonly execArgv: readonly string[];
+      readonly name: string;
+      /** The script's own arguments: the jobs whose code the child loads as soon as it starts (none by default). */
+      readonly preload?: readonly string[];
+    },
   ): ChildProcessHandle;
 }

@@ -1,4 +1,5 @@
 import type { ChildExit, ChildProcessHandle, ChildProcessLauncher } from '../ports';
+import { childExecArgv } from './child-start';
 import {
   memoryLimitMarker,
   type FromChild,
@@ -139,7 +140,7 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
   const spawn = (): Child => {
     let markExited = (): void => undefined;
     const handle = options.launcher.launch(options.scriptPath, {
-      execArgv: [`--max-old-space-size=${options.heapMb}`],
+      execArgv: childExecArgv(options.heapMb),
       name: options.name,
     });
     const child: Child = {

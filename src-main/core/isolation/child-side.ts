@@ -169,13 +169,16 @@ export function serveIsolatedTasks(): void {
       guardLimit(limitMb, 0);
     }
   };
+  const preload = (kinds: readonly string[]): void => {
+    for (const kind of kinds) {
+      if (Object.hasOwn(isolatedTaskFiles, kind)) {
+        void load(kind as IsolatedTaskKind).catch(() => undefined);
+      }
+    }
+  };
   channel.onMessage((message) => {
     if (message.kind === 'preload') {
-      for (const kind of message.tasks) {
-        if (kind in isolatedTaskFiles) {
-          void load(kind).catch(() => undefined);
-        }
-      }
+      preload(message.tasks);
       return;
     }
     if (message.kind === 'task' && message.task in isolatedTaskFiles) {
@@ -183,4 +186,7 @@ export function serveIsolatedTasks(): void {
     }
   });
   channel.post({ kind: 'ready' });
+  // Jobs named as the script's arguments load now, without waiting for a `preload` message: a command line that starts
+  // its child early (`prelaunched-child.ts`) may still be too busy loading its own code to answer `ready` at once.
+  preload(process.argv.slice(2));
 }

@@ -14,6 +14,7 @@ import { MailFileError } from '../inbox/sources/mail-file-error';
 import type { MsgConverter } from '../inbox/sources/msg-to-rfc822';
 import type { ChildProcessLauncher, Fixer, FixOutcome, Preflighter, PreflightRun } from '../ports';
 import { citPreflightOptions, type PreflightOptions } from '../preflight/check';
+import { childHeapMb, documentsPoolName } from './child-start';
 import { createChildPool, type ChildPool, type TaskFailure, type TaskLimits, type TaskOutcome } from './child-pool';
 import type { IsolatedTaskKind, PreflightSource, TaskInput, TaskOutput, TaskProgress } from './isolated-tasks';
 import { nodeChildLauncher } from './node-child-launcher';
@@ -138,12 +139,12 @@ export function createIsolatedReaders(options: IsolatedReadersOptions): Isolated
     let pool = pools.get(lane);
     if (!pool) {
       pool = createChildPool({
-        name: lane === 'documents' ? 'ECF Desk documents' : 'ECF Desk mail',
+        name: lane === 'documents' ? documentsPoolName : 'ECF Desk mail',
         scriptPath: options.scriptPath,
         launcher: options.launcher ?? nodeChildLauncher,
         slots: lane === 'documents' ? cores : Math.min(2, cores),
         preload: lane === 'documents' ? ['preflight'] : ['notice', 'court-page'],
-        heapMb: 1536,
+        heapMb: childHeapMb,
         warm: options.keepsChildWarm === false ? 0 : 1,
         ...(options.log ? { log: options.log } : {}),
       });

@@ -9,7 +9,7 @@ import type { ChildProcessHandle, ChildProcessLauncher } from '../../core/ports'
  */
 export const utilityProcessLauncher: ChildProcessLauncher = {
   launch(scriptPath, options): ChildProcessHandle {
-    const child = utilityProcess.fork(scriptPath, [], {
+    const child = utilityProcess.fork(scriptPath, [...(options.preload ?? [])], {
       execArgv: [...options.execArgv],
       serviceName: options.name,
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -50,7 +50,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${usage}\n${nefUsage}\n${auditUsage}\n${profileUsage}\n${captureUsage}\n${serverUsage}`);
     return;
   }
-  const load = command ? commands[command] : undefined;
+  // Own keys only: `ecf-desk constructor` is an unknown command, not Object's.
+  const load = command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!load) {
     return failUsage(command ? `Unknown command "${command}".` : 'Name a command.');
   }

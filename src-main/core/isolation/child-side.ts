@@ -181,7 +181,7 @@ export function serveIsolatedTasks(): void {
       preload(message.tasks);
       return;
     }
-    if (message.kind === 'task' && message.task in isolatedTaskFiles) {
+    if (message.kind === 'task' && Object.hasOwn(isolatedTaskFiles, message.task)) {
       queue = queue.then(() => runTask(message));
     }
   });

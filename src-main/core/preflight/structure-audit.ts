@@ -20,8 +20,6 @@ export interface StructureAudit {
   readonly headerVersion: string | null;
   /** How many `%%EOF` markers the file has (one per saved revision, plus one for a linearized file's first page). */
   readonly endOfFileMarkers: number;
-  /** How many `startxref` pointers the file has. */
-  readonly startxrefMarkers: number;
   /** What the last `startxref` points at. */
   readonly lastCrossReference: 'table' | 'stream' | 'nowhere' | 'missing';
   /** Whether the file is linearized ("fast web view"), which adds a first-page section that is not a revision. */
@@ -54,7 +52,6 @@ export function auditStructure(bytes: Uint8Array, budget: DecodeBudget = new Dec
   const problems: string[] = [];
   const headerVersion = readHeaderVersion(buffer);
   const endOfFileMarkers = countOccurrences(buffer, '%%EOF');
-  const startxrefMarkers = countOccurrences(buffer, 'startxref');
   const linearizedSection = findLinearizedSectionWindow(buffer);
   const lastEndOfFile = buffer.lastIndexOf('%%EOF');
   const bytesAfterLastEndOfFile = lastEndOfFile < 0 ? 0 : countNonBlank(buffer, lastEndOfFile + 5);
@@ -73,7 +70,6 @@ export function auditStructure(bytes: Uint8Array, budget: DecodeBudget = new Dec
   return {
     headerVersion,
     endOfFileMarkers,
-    startxrefMarkers,
     lastCrossReference: chain.lastCrossReference,
     isLinearized: linearizedSection !== null,
     revisions,

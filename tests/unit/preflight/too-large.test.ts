@@ -14,7 +14,6 @@ describe('too-large', () => {
       structure: {
         headerVersion: '1.7',
         endOfFileMarkers: 1,
-        startxrefMarkers: 1,
         lastCrossReference: 'table',
         isLinearized: false,
         revisions: 1,

@@ -42,3 +42,13 @@ export function runBounded(
     });
   });
 }
+
+/** Whether a process with this id is still running (a signal 0 reaches it). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

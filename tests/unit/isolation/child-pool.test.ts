@@ -6,6 +6,7 @@ import { createChildPool, type ChildPool, type ChildPoolOptions } from '../../..
 import { isolatedTaskFiles } from '../../../src-main/core/isolation/isolated-tasks';
 import { nodeChildLauncher } from '../../../src-main/core/isolation/node-child-launcher';
 import { testIsolatedChildPath } from '../../support/paths';
+import { isProcessAlive } from '../../support/bounded-process';
 
 // The pool is tested with the real child script and stand-in jobs: each stand-in is a file beside a copy of the child
 // script, under the name of a real job, doing what a hostile file makes a parser do (loop, swallow memory, abort).
@@ -41,15 +42,6 @@ function pool(scriptPath: string, options: Partial<ChildPoolOptions> = {}): Chil
 }
 
 const quick = { timeoutMs: 20_000, maxMemoryMb: 512 };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'ecf-child-pool-'));
@@ -283,7 +275,7 @@ describe('the pool', () => {
     const inFlight = children.run('notice', new Uint8Array([2]), { limits: quick });
     await children.close();
     expect(await inFlight).toEqual({ ok: false, failure: { kind: 'cancelled' } });
-    expect(isAlive(pid)).toBe(false);
+    expect(isProcessAlive(pid)).toBe(false);
     expect(children.stats().children).toBe(0);
     expect(await children.run('notice', new Uint8Array([1]), { limits: quick })).toEqual({
       ok: false,

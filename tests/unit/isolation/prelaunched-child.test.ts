@@ -8,6 +8,7 @@ import { nodeChildLauncher } from '../../../src-main/core/isolation/node-child-l
 import { prelaunchChild, type PrelaunchedChild } from '../../../src-main/core/isolation/prelaunched-child';
 import type { ChildProcessLauncher } from '../../../src-main/core/ports';
 import { testIsolatedChildPath } from '../../support/paths';
+import { isProcessAlive } from '../../support/bounded-process';
 
 // A child started ahead of its pool, with the real child script and a stand-in preflight job that says when it has
 // been loaded (its process id in a file, and a line on the console, which the child sends to the parent as a message).
@@ -66,20 +67,28 @@ function countingLauncher(): { launcher: ChildProcessLauncher; launches: () => n
   };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** A stand-in child started ahead of any pool through a counting launcher, once it has loaded its job. */
+async function startEarly(): Promise<{
+  child: StandIn;
+  counting: ReturnType<typeof countingLauncher>;
+  early: PrelaunchedChild;
+  earlyPid: number;
+}> {
+  const child = await standIn();
+  const counting = countingLauncher();
+  const early = prelaunchChild(
+    { scriptPath: child.scriptPath, execArgv: childExecArgv(256), name: 'test', preload: ['preflight'] },
+    counting.launcher,
+  );
+  prelaunched.push(early);
+  return { child, counting, early, earlyPid: await child.loaded() };
 }
 
 async function untilEnded(pid: number): Promise<boolean> {
-  for (let tries = 0; tries < 200 && isAlive(pid); tries += 1) {
+  for (let tries = 0; tries < 200 && isProcessAlive(pid); tries += 1) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return !isAlive(pid);
+  return !isProcessAlive(pid);
 }
 
 async function untilSeen(seen: readonly unknown[], kind: string): Promise<void> {
@@ -121,14 +130,7 @@ afterAll(async () => {
 
 describe('a child started ahead of its pool', () => {
   it('loads its job at once, and the pool runs its first task in it: one process, nothing it said lost', async () => {
-    const child = await standIn();
-    const counting = countingLauncher();
-    const early = prelaunchChild(
-      { scriptPath: child.scriptPath, execArgv: childExecArgv(256), name: 'test', preload: ['preflight'] },
-      counting.launcher,
-    );
-    prelaunched.push(early);
-    const earlyPid = await child.loaded();
+    const { child, counting, early, earlyPid } = await startEarly();
     // The child's `ready` and its console line reached this process before any pool listened.
     await untilSeen(counting.seen, 'log');
     expect(counting.seen[0]).toEqual({ kind: 'ready' });
@@ -145,33 +147,20 @@ describe('a child started ahead of its pool', () => {
   });
 
   it('is not handed to a launch with other flags, which starts its own; dismissed, it ends', async () => {
-    const child = await standIn();
-    const counting = countingLauncher();
-    const early = prelaunchChild(
-      { scriptPath: child.scriptPath, execArgv: childExecArgv(256), name: 'test', preload: ['preflight'] },
-      counting.launcher,
-    );
-    prelaunched.push(early);
-    const earlyPid = await child.loaded();
+    const { child, counting, early, earlyPid } = await startEarly();
 
     const outcome = await poolOver(child.scriptPath, early, 128, []).run('preflight', input, { limits: quick });
 
     expect(counting.launches()).toBe(2);
     expect(outcome.ok && (outcome.value as unknown as { pid: number }).pid).not.toBe(earlyPid);
-    expect(isAlive(earlyPid)).toBe(true);
+    expect(isProcessAlive(earlyPid)).toBe(true);
     early.dismiss();
     expect(await untilEnded(earlyPid)).toBe(true);
   });
 
   it('is not handed to a launch of another script', async () => {
-    const [child, other] = [await standIn(), await standIn()];
-    const counting = countingLauncher();
-    const early = prelaunchChild(
-      { scriptPath: child.scriptPath, execArgv: childExecArgv(256), name: 'test', preload: ['preflight'] },
-      counting.launcher,
-    );
-    prelaunched.push(early);
-    const earlyPid = await child.loaded();
+    const { counting, early, earlyPid } = await startEarly();
+    const other = await standIn();
 
     const outcome = await poolOver(other.scriptPath, early, 256, []).run('preflight', input, { limits: quick });
 
@@ -182,14 +171,7 @@ describe('a child started ahead of its pool', () => {
   });
 
   it('once ended, is not handed over: the pool gets a child of its own', async () => {
-    const child = await standIn();
-    const counting = countingLauncher();
-    const early = prelaunchChild(
-      { scriptPath: child.scriptPath, execArgv: childExecArgv(256), name: 'test', preload: ['preflight'] },
-      counting.launcher,
-    );
-    prelaunched.push(early);
-    const earlyPid = await child.loaded();
+    const { child, counting, early, earlyPid } = await startEarly();
     early.dismiss();
     expect(await untilEnded(earlyPid)).toBe(true);
 

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import type { ChildProcessHandle, ChildProcessLauncher } from '../ports';
 
 /** The environment a child gets: only what Node needs to find temporary folders and system libraries, nothing of the app's. */
@@ -8,42 +8,31 @@ export function childEnvironment(parent: NodeJS.ProcessEnv): Record<string, stri
 }
 
 /**
- * Starts a child with Node's `fork`: messages as structured clones (`serialization: 'advanced'`, so bytes travel as
+ * Children started with Node's `fork`: messages as structured clones (`serialization: 'advanced'`, so bytes travel as
  * bytes), no input, no standard output, and the error output piped back for the reason a child failed.
  */
-export function forkNodeChild(
-  scriptPath: string,
-  options: { readonly execArgv: readonly string[]; readonly preload?: readonly string[] },
-): ChildProcess {
-  const child = fork(scriptPath, [...(options.preload ?? [])], {
-    execArgv: [...options.execArgv],
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: childEnvironment(process.env),
-  });
-  child.stderr?.setEncoding('utf8');
-  // A child that dies mid-send makes the channel fail; the exit that follows tells the pool what happened.
-  child.on('error', () => undefined);
-  return child;
-}
-
-/** The pool's handle on a child started by `forkNodeChild`. */
-export function handleOfNodeChild(child: ChildProcess): ChildProcessHandle {
-  return {
-    send: (message) => {
-      if (child.connected) {
-        child.send(message as never, (error) => (error ? child.kill('SIGKILL') : undefined));
-      }
-    },
-    onMessage: (listener) => void child.on('message', listener),
-    onErrorOutput: (listener) => void child.stderr?.on('data', listener),
-    // 'close' comes after 'exit' once the error output is read to the end, so the reason for a failure is all there.
-    onExit: (listener) => void child.once('close', (code, signal) => listener({ code, signal })),
-    kill: () => void child.kill('SIGKILL'),
-  };
-}
-
-/** Children started with Node's `fork` (`forkNodeChild`). */
 export const nodeChildLauncher: ChildProcessLauncher = {
-  launch: (scriptPath, options) => handleOfNodeChild(forkNodeChild(scriptPath, options)),
+  launch(scriptPath, options): ChildProcessHandle {
+    const child = fork(scriptPath, [...(options.preload ?? [])], {
+      execArgv: [...options.execArgv],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: childEnvironment(process.env),
+    });
+    child.stderr?.setEncoding('utf8');
+    // A child that dies mid-send makes the channel fail; the exit that follows tells the pool what happened.
+    child.on('error', () => undefined);
+    return {
+      send: (message) => {
+        if (child.connected) {
+          child.send(message as never, (error) => (error ? child.kill('SIGKILL') : undefined));
+        }
+      },
+      onMessage: (listener) => void child.on('message', listener),
+      onErrorOutput: (listener) => void child.stderr?.on('data', listener),
+      // 'close' comes after 'exit' once the error output is read to the end, so the reason for a failure is all there.
+      onExit: (listener) => void child.once('close', (code, signal) => listener({ code, signal })),
+      kill: () => void child.kill('SIGKILL'),
+    };
+  },
 };

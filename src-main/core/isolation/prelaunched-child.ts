@@ -16,10 +16,11 @@ export interface PrelaunchedChild extends ChildProcessLauncher {
   dismiss(): void;
 }
 
-type ChildEvent =
-  | { readonly kind: 'message'; readonly message: unknown }
-  | { readonly kind: 'error-output'; readonly text: string }
-  | { readonly kind: 'exit'; readonly exit: ChildExit };
+/** Something the child said before the pool listened: whose listeners take it, and handing it to them. */
+interface Waiting {
+  readonly listeners: readonly unknown[];
+  readonly handOver: () => void;
+}
 
 function isSameArguments(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((argument, index) => argument === right[index]);
@@ -40,48 +41,35 @@ export function prelaunchChild(options: PrelaunchOptions, launcher: ChildProcess
     name: options.name,
     preload: options.preload,
   });
-  const pending: ChildEvent[] = [];
+  const pending: Waiting[] = [];
   const messageListeners: ((message: unknown) => void)[] = [];
   const errorOutputListeners: ((text: string) => void)[] = [];
   const exitListeners: ((exit: ChildExit) => void)[] = [];
   let isAdopted = false;
   let hasEnded = false;
 
-  const listenersOf = (event: ChildEvent): readonly unknown[] =>
-    event.kind === 'message' ? messageListeners : event.kind === 'error-output' ? errorOutputListeners : exitListeners;
-
-  const dispatch = (event: ChildEvent): void => {
-    if (event.kind === 'message') {
-      messageListeners.forEach((listener) => listener(event.message));
-    } else if (event.kind === 'error-output') {
-      errorOutputListeners.forEach((listener) => listener(event.text));
-    } else {
-      exitListeners.forEach((listener) => listener(event.exit));
-    }
-  };
-
   /** Hands over what waits, in the order it came, up to the first event nobody listens for yet. */
   const deliver = (): void => {
     while (isAdopted && pending.length > 0) {
       const next = pending[0];
-      if (!next || listenersOf(next).length === 0) {
+      if (!next || next.listeners.length === 0) {
         return;
       }
       pending.shift();
-      dispatch(next);
+      next.handOver();
     }
   };
 
-  const receive = (event: ChildEvent): void => {
-    if (event.kind === 'exit') {
-      hasEnded = true;
-    }
-    pending.push(event);
+  const receive = <T>(listeners: readonly ((value: T) => void)[], value: T): void => {
+    pending.push({ listeners, handOver: () => listeners.forEach((listener) => listener(value)) });
     deliver();
   };
-  handle.onMessage((message) => receive({ kind: 'message', message }));
-  handle.onErrorOutput((text) => receive({ kind: 'error-output', text }));
-  handle.onExit((exit) => receive({ kind: 'exit', exit }));
+  handle.onMessage((message) => receive(messageListeners, message));
+  handle.onErrorOutput((text) => receive(errorOutputListeners, text));
+  handle.onExit((exit) => {
+    hasEnded = true;
+    receive(exitListeners, exit);
+  });
 
   // The pool attaches its listeners right after its launch returns; what waits is delivered after that, as a child's
   // events always come after its launch.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testBuildFolder } from '../../support/paths';
 import { makePdf } from '../../support/synthetic-pdfs';
 
@@ -48,18 +48,11 @@ async function childrenRunning(): Promise<number[]> {
 }
 
 /**
- * The children still running once the ones the command killed have had time to end: a kill is sent, not waited for,
- * so a child may take a moment to go on a busy machine. One the command forgot runs on past the wait (5 s).
+ * Waits until no child started from the copy runs: a kill is sent, not waited for, so a child the command ended may
+ * take a moment to go on a busy machine. One the command forgot still runs after the wait (5 s), and the test fails.
  */
-async function childrenLeft(): Promise<number[]> {
-  for (let tries = 0; tries < 100; tries += 1) {
-    const running = await childrenRunning();
-    if (running.length === 0) {
-      return running;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return childrenRunning();
+async function expectNoChildrenLeft(): Promise<void> {
+  await vi.waitFor(async () => expect(await childrenRunning()).toEqual([]), { timeout: 5_000, interval: 50 });
 }
 
 describe('the child a command starts early', () => {
@@ -68,7 +61,7 @@ describe('the child a command starts early', () => {
     expect(JSON.parse(run.stdout)).toMatchObject([{ verdict: 'pass', pages: 1 }]);
     expect(run.code).toBe(0);
     if (hasProcessList) {
-      expect(await childrenLeft()).toEqual([]);
+      await expectNoChildrenLeft();
     }
   });
 
@@ -77,7 +70,7 @@ describe('the child a command starts early', () => {
     expect(run.stderr).toContain('--limit-mb must be a positive number');
     expect(run.code).toBe(3);
     if (hasProcessList) {
-      expect(await childrenLeft()).toEqual([]);
+      await expectNoChildrenLeft();
     }
   });
 
@@ -87,7 +80,7 @@ describe('the child a command starts early', () => {
     expect(run.code).toBe(3);
     expect(run.ms).toBeLessThan(10_000);
     if (hasProcessList) {
-      expect(await childrenLeft()).toEqual([]);
+      await expectNoChildrenLeft();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { childExecArgv } from '../../../src-main/core/isolation/child-start';
 import { createChildPool, type ChildPool } from '../../../src-main/core/isolation/child-pool';
 import { nodeChildLauncher } from '../../../src-main/core/isolation/node-child-launcher';
@@ -36,16 +36,17 @@ async function standIn(): Promise<StandIn> {
   );
   return {
     scriptPath: path.join(folder, 'isolated-child.js'),
-    loaded: async () => {
-      for (let tries = 0; tries < 400; tries += 1) {
-        const text = await readFile(marker, 'utf8').catch(() => '');
-        if (text) {
+    loaded: () =>
+      vi.waitFor(
+        async () => {
+          const text = await readFile(marker, 'utf8').catch(() => '');
+          if (!text) {
+            throw new Error('the stand-in job was never loaded');
+          }
           return Number(text);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error('the stand-in job was never loaded');
-    },
+        },
+        { timeout: 10_000, interval: 25 },
+      ),
   };
 }
 
@@ -84,21 +85,16 @@ async function startEarly(): Promise<{
   return { child, counting, early, earlyPid: await child.loaded() };
 }
 
-async function untilEnded(pid: number): Promise<boolean> {
-  for (let tries = 0; tries < 200 && isProcessAlive(pid); tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return !isProcessAlive(pid);
+/** Waits for the process to end; fails when it still runs after 5 s. */
+async function untilEnded(pid: number): Promise<void> {
+  await vi.waitFor(() => expect(isProcessAlive(pid)).toBe(false), { timeout: 5_000, interval: 25 });
 }
 
 async function untilSeen(seen: readonly unknown[], kind: string): Promise<void> {
-  for (let tries = 0; tries < 400; tries += 1) {
-    if (seen.some((message) => (message as { kind?: unknown }).kind === kind)) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`no ${kind} message came`);
+  await vi.waitFor(() => expect(seen.some((message) => (message as { kind?: unknown }).kind === kind)).toBe(true), {
+    timeout: 10_000,
+    interval: 25,
+  });
 }
 
 function poolOver(scriptPath: string, launcher: ChildProcessLauncher, heapMb: number, log: string[]): ChildPool {
@@ -143,7 +139,7 @@ describe('a child started ahead of its pool', () => {
     expect(counting.launches()).toBe(1);
     expect(log).toContain('test: preflight job loaded');
     await pool.close();
-    expect(await untilEnded(earlyPid)).toBe(true);
+    await untilEnded(earlyPid);
   });
 
   it('is not handed to a launch with other flags, which starts its own; dismissed, it ends', async () => {
@@ -152,10 +148,11 @@ describe('a child started ahead of its pool', () => {
     const outcome = await poolOver(child.scriptPath, early, 128, []).run('preflight', input, { limits: quick });
 
     expect(counting.launches()).toBe(2);
+    expect(outcome).toMatchObject({ ok: true, value: { pid: expect.any(Number) } });
     expect(outcome.ok && (outcome.value as unknown as { pid: number }).pid).not.toBe(earlyPid);
     expect(isProcessAlive(earlyPid)).toBe(true);
     early.dismiss();
-    expect(await untilEnded(earlyPid)).toBe(true);
+    await untilEnded(earlyPid);
   });
 
   it('is not handed to a launch of another script', async () => {
@@ -167,17 +164,18 @@ describe('a child started ahead of its pool', () => {
     expect(counting.launches()).toBe(2);
     expect(outcome).toEqual({ ok: true, value: { pid: await other.loaded() } });
     early.dismiss();
-    expect(await untilEnded(earlyPid)).toBe(true);
+    await untilEnded(earlyPid);
   });
 
   it('once ended, is not handed over: the pool gets a child of its own', async () => {
     const { child, counting, early, earlyPid } = await startEarly();
     early.dismiss();
-    expect(await untilEnded(earlyPid)).toBe(true);
+    await untilEnded(earlyPid);
 
     const outcome = await poolOver(child.scriptPath, early, 256, []).run('preflight', input, { limits: quick });
 
     expect(counting.launches()).toBe(2);
+    expect(outcome).toMatchObject({ ok: true, value: { pid: expect.any(Number) } });
     expect(outcome.ok && (outcome.value as unknown as { pid: number }).pid).not.toBe(earlyPid);
   });
 });
